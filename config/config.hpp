@@ -1,0 +1,127 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace whistle::config {
+
+/// A configuration that cannot be used; the message names the file, the key and the problem.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The four levels of the org tree, top to bottom; a child is always exactly one level lower.
+enum class Level { community = 0, grid = 1, building = 2, unit = 3 };
+
+/// The identifier of a level ("community", "grid", "building", "unit").
+std::string_view level_name(Level level);
+
+/// Parses a level identifier; empty when the text is not one.
+std::optional<Level> parse_level(std::string_view text);
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 2;
+  std::size_t max_body_bytes = 65536;
+};
+
+struct StoreConfig {
+  std::string path = "whistle.db";
+  /// "NORMAL" survives a killed process; "FULL" also survives a power loss.
+  std::string synchronous = "NORMAL";
+};
+
+struct LocaleConfig {
+  std::string timezone = "Asia/Shanghai";
+  /// Seconds east of UTC, resolved from `timezone` at load time.
+  int utc_offset_seconds = 8 * 3600;
+  std::string language = "zh-CN";
+};
+
+/// One `[platforms.generic.<instance>]` table: POST /hooks/generic/<instance>.
+struct GenericInstance {
+  std::string name;
+  std::string secret;  ///< resolved: an `env:NAME` value is read from the environment at load
+  std::string deliver_url;
+};
+
+struct SolveHours {
+  int urgent = 24;
+  int utilities = 24;
+  int general = 168;
+  int complex = 360;
+};
+
+struct Rules {
+  int publish_day = 1;
+  int publish_hour = 9;
+  int answer_hours = 2;
+  SolveHours solve_hours;
+  double min_stay_ratio = 0.6;
+  int no_show_points = 0;
+  int redemption_days = 14;
+};
+
+/// One `[[node]]`: a place in the org tree with its group chats and its people.
+/// Chat and person ids are "platform:id" ("generic:b3u2", "generic:u-li").
+struct Node {
+  std::string id;
+  Level level = Level::community;
+  std::string parent;  ///< empty for a community
+  std::string name;
+  std::vector<std::string> chats;
+  std::vector<std::string> leaders;
+  std::vector<std::string> staff;
+};
+
+struct Responder {
+  std::string id;
+  std::string name;
+  std::string node;
+  std::vector<std::string> chats;
+};
+
+struct Category {
+  std::string name;
+  std::string urgency_class;  ///< urgent | utilities | general | complex
+  std::vector<std::string> keywords;
+};
+
+struct Reward {
+  std::string id;
+  std::string name;
+  int points = 0;
+  int stock = 0;
+};
+
+/// The whole configuration, read once at start and passed down explicitly.
+struct Config {
+  std::filesystem::path source;  ///< the file it came from; empty for the built-in demo
+  ServerConfig server;
+  StoreConfig store;
+  LocaleConfig locale;
+  std::map<std::string, GenericInstance> generic;  ///< by instance name
+  Rules rules;
+  std::vector<Node> nodes;  ///< parents before children
+  std::vector<Responder> responders;
+  std::vector<Category> categories;
+  std::vector<Reward> rewards;
+};
+
+/// Reads and validates a TOML file; throws Error naming the file, the key and the problem.
+Config load_config(const std::filesystem::path& file);
+
+/// Parses and validates TOML text (`source_name` is used in error messages); throws Error.
+Config parse_config(std::string_view toml_text, const std::filesystem::path& source_name);
+
+/// The built-in demo community served when no config file is given (documented in the README).
+Config demo_config();
+
+}  // namespace whistle::config

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "config/config.hpp"
+#include "config/templates.hpp"
+#include "handlers/command.hpp"
+#include "handlers/message.hpp"
+
+namespace whistle::store {
+class Database;
+}
+
+namespace whistle::handlers {
+
+/// The domain's one entry point: picks the handler for a parsed message and returns its replies.
+/// Runs inside the caller's open transaction; knows nothing of HTTP, platforms or the wall clock.
+class Dispatcher {
+ public:
+  /// Keeps references to all three; they must outlive the dispatcher.
+  Dispatcher(store::Database& db, const config::Config& config, const config::Templates& templates);
+  ~Dispatcher();
+
+  /// Writes the config's org tree, chats, people, roles, responders and rewards into the store.
+  /// Idempotent; call once at start inside a transaction. Throws std::runtime_error.
+  void sync_org();
+
+  /// Handles one message at time `now`; returns the replies in the order they are to be sent.
+  /// Ordinary group chatter returns no reply. Throws only on bugs and storage failures.
+  std::vector<Reply> handle(const Message& message, const Command& command, std::int64_t now);
+
+  /// Carries out every job due at `now` (each marked done in this transaction); returns what they send.
+  std::vector<Reply> run_due_jobs(std::int64_t now);
+
+  /// Names that refer to places of the org tree ("3号楼", "第一网格"), for the parser.
+  std::vector<std::string> place_names() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace whistle::handlers

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace whistle::store {
+
+/// How a database file is opened.
+struct DatabaseOptions {
+  std::string path = "whistle.db";  ///< a file, or ":memory:" for tests
+  /// "NORMAL" survives a killed process; "FULL" also survives a power loss.
+  std::string synchronous = "NORMAL";
+  /// Leave WAL checkpoints to a helper connection (see Checkpointer) instead of the committing
+  /// call, so a commit never waits for a checkpoint's fsync.
+  bool manual_checkpoints = false;
+};
+
+/// One SQLite connection in WAL mode with foreign keys on, migrated to the newest schema on open.
+/// Not thread-safe: one thread (or strand) uses it at a time.
+class Database {
+ public:
+  /// Opens (creating if needed) and migrates in one transaction; throws std::runtime_error.
+  explicit Database(const DatabaseOptions& options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  /// The schema version now in the file (PRAGMA user_version).
+  int schema_version();
+
+  /// The newest schema version this build knows.
+  static int latest_schema_version();
+
+  /// Copies committed WAL pages into the database file without blocking the writer (PASSIVE).
+  void checkpoint();
+
+  /// The raw connection, for code inside store/ only (repositories); nothing above store/ calls it.
+  SQLite::Database& raw();
+
+ private:
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+/// A transaction that rolls back unless committed; throws std::runtime_error on SQL failure.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  /// Makes every change since the start durable (per the synchronous setting).
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+/// A nested savepoint inside a transaction, so one failing event can be undone alone while the
+/// rest of its batch commits. Rolls back to where it started unless released.
+class Savepoint {
+ public:
+  explicit Savepoint(Database& db);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  /// Keeps the changes made since the savepoint (they commit with the enclosing transaction).
+  void release();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace whistle::store

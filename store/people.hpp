@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace whistle::store {
+
+class Database;
+
+/// What a person is at a node: a leader (网格长/楼栋长…), service-center staff, or a volunteer.
+enum class Role { leader, staff, volunteer };
+
+struct Person {
+  std::string id;    ///< qualified: "generic:u-zhang"
+  std::string name;  ///< display name as last seen; may be empty
+};
+
+/// People (one row per platform identity), their names and their roles at nodes.
+class PeopleRepository {
+ public:
+  explicit PeopleRepository(Database& db);
+  ~PeopleRepository();
+
+  /// Creates the person if new; updates the name when `name` is not empty and has changed.
+  void touch(const std::string& id, const std::string& name, std::int64_t at);
+
+  std::optional<Person> find(const std::string& id);
+
+  /// People with this display name who hold any role in the community's subtree.
+  std::vector<Person> find_by_name(const std::string& community, const std::string& name);
+
+  /// Grants a role at a node; granting it again changes nothing.
+  void grant(const std::string& person, const std::string& node, Role role, std::int64_t at);
+
+  bool has_role(const std::string& person, const std::string& node, Role role);
+
+  /// The people holding a role at a node, in the order they were granted it.
+  std::vector<Person> holders(const std::string& node, Role role);
+
+  /// The nodes where a person holds a role.
+  std::vector<std::string> nodes_with_role(const std::string& person, Role role);
+
+ private:
+  struct Statements;
+  std::unique_ptr<Statements> statements_;
+};
+
+}  // namespace whistle::store

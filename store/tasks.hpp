@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace whistle::store {
+
+class Database;
+
+enum class TaskStatus { open, finished, cancelled };
+
+/// A whistle: a call for volunteers at a node.
+struct Task {
+  std::int64_t id = 0;      ///< internal row id
+  std::string community;
+  std::int64_t number = 0;  ///< per-community number shown to people as #12
+  std::string node;
+  std::string chat;         ///< where it was whistled
+  std::string creator;      ///< person id
+  std::string title;
+  std::optional<std::string> place;
+  std::optional<int> places;  ///< empty: no limit
+  int points = 0;
+  std::optional<std::int64_t> start;
+  std::optional<std::int64_t> end;
+  TaskStatus status = TaskStatus::open;
+  std::int64_t created_at = 0;
+};
+
+/// Tasks and the chats they were posted in.
+class TaskRepository {
+ public:
+  explicit TaskRepository(Database& db);
+  ~TaskRepository();
+
+  /// Stores a new task (id, number and status are assigned here) and posts it in `task.chat`.
+  Task create(const Task& task);
+
+  /// Records that the task was also posted in another chat (全网格/下发); repeating changes nothing.
+  void post(std::int64_t task_id, const std::string& chat);
+
+  std::optional<Task> by_id(std::int64_t id);
+  std::optional<Task> by_number(const std::string& community, std::int64_t number);
+
+  /// The open tasks posted in a chat, oldest first.
+  std::vector<Task> open_in_chat(const std::string& chat);
+
+  /// Every chat a task was posted in, the original first.
+  std::vector<std::string> posted_chats(std::int64_t task_id);
+
+  void set_status(std::int64_t task_id, TaskStatus status, std::int64_t at);
+
+ private:
+  struct Statements;
+  std::unique_ptr<Statements> statements_;
+};
+
+}  // namespace whistle::store

@@ -38,7 +38,61 @@ enum class Intent {
 };
 
 /// "report_in" for Intent::report_in, and so on.
-std::string_view intent_name(Intent intent);
+constexpr std::string_view intent_name(Intent intent) {
+  switch (intent) {
+    case Intent::whistle:
+      return "whistle";
+    case Intent::report_in:
+      return "report_in";
+    case Intent::withdraw:
+      return "withdraw";
+    case Intent::check_in:
+      return "check_in";
+    case Intent::check_out:
+      return "check_out";
+    case Intent::sign_code:
+      return "sign_code";
+    case Intent::confirm:
+      return "confirm";
+    case Intent::finish:
+      return "finish";
+    case Intent::cancel:
+      return "cancel";
+    case Intent::points:
+      return "points";
+    case Intent::ranking:
+      return "ranking";
+    case Intent::adjust:
+      return "adjust";
+    case Intent::catalog:
+      return "catalog";
+    case Intent::redeem:
+      return "redeem";
+    case Intent::pickup:
+      return "pickup";
+    case Intent::ticket:
+      return "ticket";
+    case Intent::dispatch:
+      return "dispatch";
+    case Intent::accept:
+      return "accept";
+    case Intent::resolve:
+      return "resolve";
+    case Intent::rate:
+      return "rate";
+    case Intent::escalate:
+      return "escalate";
+    case Intent::stats:
+      return "stats";
+    case Intent::bind:
+      return "bind";
+    case Intent::help:
+      return "help";
+    case Intent::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
 
 /// How a chat line was read. Absent slots are empty. Times are Unix seconds.
 struct Command {

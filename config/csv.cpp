@@ -1,0 +1,70 @@
+#include "config/csv.hpp"
+
+#include "config/config_error.hpp"
+
+namespace whistle::config {
+
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file) {
+  // Excel saves "CSV UTF-8" with a byte order mark; it is not part of the first field.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+
+  std::vector<CsvRow> rows;
+  CsvRow row{1, {}};
+  std::string field;
+  std::uint32_t line = 1;
+  std::size_t i = 0;
+
+  auto end_row = [&]() {
+    row.fields.push_back(std::move(field));
+    field.clear();
+    const bool blank = row.fields.size() == 1 && row.fields[0].empty();
+    if (!blank) rows.push_back(std::move(row));
+    row = CsvRow{line, {}};
+  };
+
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"' && field.empty()) {
+      // A quoted field: runs to the next lone quote, across commas and line breaks.
+      const std::uint32_t opened_on = line;
+      ++i;
+      while (true) {
+        if (i >= text.size()) fail(Where{file, "", opened_on, 0}, "a quoted field is not closed");
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        if (text[i] == '\n') ++line;
+        field += text[i++];
+      }
+      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+        fail(Where{file, "", line, 0},
+             "unexpected text after a closing quote (write \"\" for a quote inside a field)");
+      }
+      continue;
+    }
+    if (c == ',') {
+      row.fields.push_back(std::move(field));
+      field.clear();
+      ++i;
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      ++i;  // the '\n' ends the row
+    } else if (c == '\n') {
+      ++line;
+      end_row();
+      ++i;
+    } else {
+      field += c;
+      ++i;
+    }
+  }
+  end_row();
+  return rows;
+}
+
+}  // namespace whistle::config

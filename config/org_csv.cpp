@@ -1,0 +1,99 @@
+#include "config/org_csv.hpp"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "config/csv.hpp"
+
+namespace whistle::config {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> kColumns = {"level", "id",      "parent", "name",
+                                                      "chat",  "leaders", "staff"};
+constexpr std::size_t kRequiredColumns = 6;
+
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+// "generic:u-li;generic:u-sun" or "a|b": a CSV field holds one value, so lists use another separator.
+std::vector<std::string> split_list(std::string_view field) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= field.size()) {
+    const auto end = field.find_first_of(";|", start);
+    std::string item =
+        trim(field.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (!item.empty()) items.push_back(std::move(item));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return items;
+}
+
+bool is_header(const CsvRow& row) {
+  return row.fields.size() >= 2 && trim(row.fields[0]) == "level" && trim(row.fields[1]) == "id";
+}
+
+NodeDraft draft_from(const CsvRow& row, const std::string& file) {
+  NodeDraft draft;
+  draft.origin.label = file + " line " + std::to_string(row.line);
+  draft.origin.node = Where{file, "", row.line, 0};
+  for (std::string_view column : kColumns) {
+    draft.origin.fields.emplace(std::string(column), Where{file, std::string(column), row.line, 0});
+  }
+  // The Node's field is "chats"; the CSV column is "chat".
+  draft.origin.fields.emplace("chats", Where{file, "chat", row.line, 0});
+
+  if (row.fields.size() != kRequiredColumns && row.fields.size() != kColumns.size()) {
+    fail(draft.origin.node,
+         "expected 6 fields (level,id,parent,name,chat,leaders) or 7 (with staff), found " +
+             std::to_string(row.fields.size()));
+  }
+  auto field = [&](std::size_t index) {
+    return index < row.fields.size() ? trim(row.fields[index]) : std::string();
+  };
+
+  const std::string level = field(0);
+  std::optional<Level> parsed = parse_level(level);
+  if (!parsed)
+    fail(draft.origin.at("level"), in_quotes(level) + " is not a level (community, grid, building, unit)");
+  draft.node.level = *parsed;
+  draft.node.id = field(1);
+  draft.node.parent = field(2);
+  draft.node.name = field(3);
+  if (draft.node.name.empty()) fail(draft.origin.at("name"), "missing (required)");
+  draft.node.chats = split_list(field(4));
+  draft.node.leaders = split_list(field(5));
+  draft.node.staff = split_list(field(6));
+  return draft;
+}
+
+}  // namespace
+
+std::vector<NodeDraft> parse_org_csv(std::string_view text, const std::string& file) {
+  std::vector<CsvRow> rows = parse_csv(text, file);
+  std::vector<NodeDraft> drafts;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 0 && is_header(rows[i])) continue;
+    drafts.push_back(draft_from(rows[i], file));
+  }
+  return drafts;
+}
+
+std::vector<NodeDraft> read_org_csv(const std::filesystem::path& file, const Where& referenced_from) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) fail(referenced_from, "cannot read " + in_quotes(file.string()) + ": " + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_org_csv(text.str(), file.string());
+}
+
+}  // namespace whistle::config

@@ -1,0 +1,49 @@
+#pragma once
+
+// Internal to whistle_config: the checks that make a list of nodes an org tree, shared by the
+// [[node]] tables and the org CSV.
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+#include "config/config_error.hpp"
+
+namespace whistle::config {
+
+/// Where a node and each of its fields were written, so a problem can be named precisely.
+struct NodeOrigin {
+  std::string label;                                 ///< "node[3]" or "org.csv line 5"
+  Where node;                                        ///< the node as a whole
+  std::map<std::string, Where, std::less<>> fields;  ///< by field name ("parent")
+
+  /// Where `field` is; the node's place (with the field's key) when it was not written.
+  Where at(std::string_view field) const;
+};
+
+/// A node as read, not yet checked against the others.
+struct NodeDraft {
+  Node node;
+  NodeOrigin origin;
+};
+
+/// Which node or responder each chat is bound to; a chat may be bound only once.
+class ChatBindings {
+ public:
+  /// Binds `chat` to `owner` ("node \"b3\""); throws Error at `where` when it is bound already.
+  void bind(const std::string& chat, const std::string& owner, const Where& where);
+
+ private:
+  std::map<std::string, std::string, std::less<>> owners_;
+};
+
+/// Checks the drafts in order (ids unique; parents first and one level up; ids of chats and people
+/// qualified; chats bound once) and returns the nodes; throws Error at the first problem.
+std::vector<Node> build_org(std::vector<NodeDraft> drafts, ChatBindings& chats);
+
+/// Throws Error at `where` when `id` is not a qualified "platform:id".
+void require_qualified_id(const Where& where, std::string_view id);
+
+}  // namespace whistle::config

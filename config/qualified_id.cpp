@@ -1,0 +1,52 @@
+#include "config/qualified_id.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "config/config_error.hpp"
+
+namespace whistle::config {
+
+namespace {
+// Ids of every platform are accepted now, so an org file written for a later release (with
+// WeCom groups, say) already validates; the platform tables themselves come one release at a time.
+constexpr std::array<std::string_view, 5> kPlatforms = {"generic", "wecom", "feishu", "dingtalk", "telegram"};
+
+bool is_space_or_control(char c) {
+  return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
+}
+}  // namespace
+
+bool is_platform_name(std::string_view name) {
+  return std::find(kPlatforms.begin(), kPlatforms.end(), name) != kPlatforms.end();
+}
+
+std::string platform_names() {
+  std::string result;
+  for (std::string_view name : kPlatforms) {
+    if (!result.empty()) result += ", ";
+    result += name;
+  }
+  return result;
+}
+
+std::optional<std::string> qualified_id_problem(std::string_view id) {
+  const auto colon = id.find(':');
+  if (colon == std::string_view::npos) {
+    return in_quotes(id) + " is not a qualified id \"platform:id\" (for example " +
+           in_quotes("generic:" + std::string(id)) + ")";
+  }
+  const std::string_view platform = id.substr(0, colon);
+  const std::string_view local = id.substr(colon + 1);
+  if (!is_platform_name(platform)) {
+    return in_quotes(id) + " names an unknown platform " + in_quotes(platform) +
+           " (known: " + platform_names() + ")";
+  }
+  if (local.empty()) return in_quotes(id) + " has nothing after \"" + std::string(platform) + ":\"";
+  if (std::any_of(local.begin(), local.end(), is_space_or_control)) {
+    return in_quotes(id) + " contains a space or a control character";
+  }
+  return std::nullopt;
+}
+
+}  // namespace whistle::config

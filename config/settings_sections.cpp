@@ -1,0 +1,157 @@
+// The scalar settings: [server], [store], [locale] and [rules].
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+#include "config/embedded.hpp"
+#include "config/sections.hpp"
+#include "config/time_zone.hpp"
+
+namespace whistle::config {
+
+namespace {
+
+constexpr std::int64_t kMaxHours = 10 * 366 * 24;  // ten years: beyond that a deadline means "never"
+constexpr std::int64_t kMaxDays = 10 * 366;
+constexpr std::int64_t kMaxPoints = 1'000'000;
+
+struct HostPort {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+// "127.0.0.1:8080", "localhost:0", "[::1]:8080". Port 0 asks the system for a free port (tests).
+std::optional<HostPort> parse_host_port(std::string_view text) {
+  std::string_view host;
+  std::string_view port_text;
+  if (text.starts_with('[')) {
+    const auto close = text.find("]:");
+    if (close == std::string_view::npos) return std::nullopt;
+    host = text.substr(1, close - 1);
+    port_text = text.substr(close + 2);
+  } else {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    host = text.substr(0, colon);
+    port_text = text.substr(colon + 1);
+    if (host.find(':') != std::string_view::npos) return std::nullopt;  // IPv6 needs brackets
+  }
+  if (host.empty() || port_text.empty() || port_text.size() > 5) return std::nullopt;
+  if (std::any_of(host.begin(), host.end(), [](char c) { return c == ' ' || c == '/' || c == '@'; })) {
+    return std::nullopt;
+  }
+  unsigned port = 0;
+  auto [end, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (error != std::errc() || end != port_text.data() + port_text.size() || port > 65535) return std::nullopt;
+  return HostPort{std::string(host), static_cast<std::uint16_t>(port)};
+}
+
+std::string upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  return text;
+}
+
+int hours(const TableReader& table, std::string_view name, int fallback) {
+  return static_cast<int>(table.integer_in(name, fallback, 1, kMaxHours));
+}
+
+}  // namespace
+
+ServerConfig read_server(const TableReader& root) {
+  ServerConfig server;
+  std::optional<TableReader> table = root.table("server");
+  if (!table) return server;
+  table->allow_only({"listen", "threads", "max_body_bytes"});
+  if (std::optional<std::string> listen = table->string("listen")) {
+    std::optional<HostPort> parsed = parse_host_port(*listen);
+    if (!parsed) {
+      fail(table->where("listen"), in_quotes(*listen) +
+                                       " is not \"host:port\" (for example \"127.0.0.1:8080\"; "
+                                       "\"[::1]:8080\" for IPv6; port 0 picks a free port)");
+    }
+    server.host = parsed->host;
+    server.port = parsed->port;
+  }
+  server.threads = static_cast<int>(table->integer_in("threads", server.threads, 1, 64));
+  server.max_body_bytes = static_cast<std::size_t>(table->integer_in(
+      "max_body_bytes", static_cast<std::int64_t>(server.max_body_bytes), 1024, 16 * 1024 * 1024));
+  return server;
+}
+
+StoreConfig read_store(const TableReader& root) {
+  StoreConfig store;
+  std::optional<TableReader> table = root.table("store");
+  if (!table) return store;
+  table->allow_only({"path", "synchronous"});
+  if (table->has("path")) store.path = table->required_string("path");
+  if (std::optional<std::string> synchronous = table->string("synchronous")) {
+    // SQLite itself reads the pragma case-insensitively; the stored value is the canonical spelling.
+    store.synchronous = upper(*synchronous);
+    if (store.synchronous != "NORMAL" && store.synchronous != "FULL") {
+      fail(table->where("synchronous"), in_quotes(*synchronous) + " is not \"NORMAL\" or \"FULL\"");
+    }
+  }
+  return store;
+}
+
+LocaleConfig read_locale(const TableReader& root) {
+  LocaleConfig locale;
+  std::optional<TableReader> table = root.table("locale");
+  if (!table) return locale;
+  table->allow_only({"timezone", "language"});
+  if (std::optional<std::string> zone = table->string("timezone")) {
+    std::optional<int> offset = utc_offset_of(*zone);
+    if (!offset) {
+      fail(table->where("timezone"), "unknown time zone " + in_quotes(*zone) +
+                                         ": only zones without daylight saving time are supported (" +
+                                         known_time_zones() +
+                                         "), or a fixed offset such as \"UTC+8\" or \"UTC+05:30\"");
+    }
+    locale.timezone = *zone;
+    locale.utc_offset_seconds = *offset;
+  }
+  if (std::optional<std::string> language = table->string("language")) {
+    if (!builtin_template_text(*language)) {
+      fail(table->where("language"), "no built-in reply templates for " + in_quotes(*language) +
+                                         " (available: " + builtin_languages() + ")");
+    }
+    locale.language = *language;
+  }
+  return locale;
+}
+
+Rules read_rules(const TableReader& root) {
+  Rules rules;
+  std::optional<TableReader> table = root.table("rules");
+  if (!table) return rules;
+  table->allow_only({"publish_day", "publish_hour", "answer_hours", "solve_hours", "min_stay_ratio",
+                     "no_show_points", "redemption_days"});
+  // Day 28 at most: every month has one, so the publication never skips a short month.
+  rules.publish_day = static_cast<int>(table->integer_in("publish_day", rules.publish_day, 1, 28));
+  rules.publish_hour = static_cast<int>(table->integer_in("publish_hour", rules.publish_hour, 0, 23));
+  rules.answer_hours = hours(*table, "answer_hours", rules.answer_hours);
+  if (std::optional<TableReader> solve = table->table("solve_hours")) {
+    solve->allow_only({"urgent", "utilities", "general", "complex"});
+    rules.solve_hours.urgent = hours(*solve, "urgent", rules.solve_hours.urgent);
+    rules.solve_hours.utilities = hours(*solve, "utilities", rules.solve_hours.utilities);
+    rules.solve_hours.general = hours(*solve, "general", rules.solve_hours.general);
+    rules.solve_hours.complex = hours(*solve, "complex", rules.solve_hours.complex);
+  }
+  if (std::optional<double> ratio = table->number("min_stay_ratio")) {
+    // Written so that NaN fails too.
+    if (!(*ratio > 0.0 && *ratio <= 1.0)) {
+      fail(table->where("min_stay_ratio"),
+           "must be greater than 0 and at most 1 (found " + std::to_string(*ratio) + ")");
+    }
+    rules.min_stay_ratio = *ratio;
+  }
+  rules.no_show_points =
+      static_cast<int>(table->integer_in("no_show_points", rules.no_show_points, 0, kMaxPoints));
+  rules.redemption_days =
+      static_cast<int>(table->integer_in("redemption_days", rules.redemption_days, 1, kMaxDays));
+  return rules;
+}
+
+}  // namespace whistle::config

@@ -10,7 +10,7 @@ namespace whistle::bot {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 template <typename T>
 json or_null(const std::optional<T>& value) {
@@ -33,7 +33,7 @@ int digits_at(std::string_view text, std::size_t pos, std::size_t count) {
 
 }  // namespace
 
-json command_to_json(const handlers::Command& command, int utc_offset_seconds) {
+nlohmann::ordered_json command_to_json(const handlers::Command& command, int utc_offset_seconds) {
   json object = json::object();
   object["intent"] = std::string(handlers::intent_name(command.intent));
   object["task"] = or_null(command.task);

@@ -11,9 +11,9 @@
 namespace whistle::bot {
 
 /// The `whistle parse` object of a Command: keys intent task ticket count points start end
-/// minutes place title mentions code score text; absent slots are null; start and end are local
-/// times "YYYY-MM-DDTHH:MM" at the given offset.
-nlohmann::json command_to_json(const handlers::Command& command, int utc_offset_seconds);
+/// minutes place title mentions code score text, in that order; absent slots are null; start and end are
+/// local times "YYYY-MM-DDTHH:MM" at the given offset.
+nlohmann::ordered_json command_to_json(const handlers::Command& command, int utc_offset_seconds);
 
 /// Unix seconds of a local time "YYYY-MM-DDTHH:MM" (or with ":SS", or a space for the 'T') at
 /// the given offset; throws std::invalid_argument on any other text or an impossible date.

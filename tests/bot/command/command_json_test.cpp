@@ -16,7 +16,7 @@ TEST(CommandJson, PrintsTheWhistleParseExampleOfTheDesign) {
   context.now = parse_local_time("2026-11-23T09:00", kOffset);
   const auto command = parse_command("吹哨 清理3号楼楼道杂物 5人 周六上午9点 2小时 10分", context);
   // Parsed from text rather than built from an initializer list, which g++ 12 warns about.
-  const nlohmann::json expected = nlohmann::json::parse(R"({
+  const nlohmann::ordered_json expected = nlohmann::ordered_json::parse(R"({
       "intent": "whistle", "task": null, "ticket": null, "count": 5, "points": 10,
       "start": "2026-11-28T09:00", "end": "2026-11-28T11:00", "minutes": 120, "place": "3号楼",
       "title": "清理楼道杂物", "mentions": [], "code": null, "score": null,
@@ -25,7 +25,7 @@ TEST(CommandJson, PrintsTheWhistleParseExampleOfTheDesign) {
 }
 
 TEST(CommandJson, HasExactlyTheContractKeysWithNullForAbsentSlots) {
-  const nlohmann::json json = command_to_json(handlers::Command{}, kOffset);
+  const nlohmann::ordered_json json = command_to_json(handlers::Command{}, kOffset);
   EXPECT_EQ(json.size(), 14u);
   for (const char* key : {"intent", "task", "ticket", "count", "points", "start", "end", "minutes", "place",
                           "title", "mentions", "code", "score", "text"}) {
@@ -41,7 +41,7 @@ TEST(CommandJson, HasExactlyTheContractKeysWithNullForAbsentSlots) {
 
 TEST(CommandJson, SignsAdjustmentsAndListsMentions) {
   ParseContext context;
-  const nlohmann::json json = command_to_json(parse_command("扣分 @李四 3 失约", context), kOffset);
+  const nlohmann::ordered_json json = command_to_json(parse_command("扣分 @李四 3 失约", context), kOffset);
   EXPECT_EQ(json["intent"], "adjust");
   EXPECT_EQ(json["points"], -3);
   EXPECT_EQ(json["mentions"], nlohmann::json::array({"李四"}));

@@ -13,7 +13,7 @@ class Database;
 /// Something that must happen at a time: a reminder, a deadline, an escalation, a publication.
 struct Job {
   std::int64_t id = 0;
-  std::string kind;     ///< "task_reminder", ...
+  std::string kind;  ///< "task_reminder", ...
   std::string community;
   std::int64_t due_at = 0;  ///< Unix seconds
   std::string payload;      ///< kind-specific, e.g. a task id

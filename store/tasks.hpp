@@ -14,12 +14,12 @@ enum class TaskStatus { open, finished, cancelled };
 
 /// A whistle: a call for volunteers at a node.
 struct Task {
-  std::int64_t id = 0;      ///< internal row id
+  std::int64_t id = 0;  ///< internal row id
   std::string community;
   std::int64_t number = 0;  ///< per-community number shown to people as #12
   std::string node;
-  std::string chat;         ///< where it was whistled
-  std::string creator;      ///< person id
+  std::string chat;     ///< where it was whistled
+  std::string creator;  ///< person id
   std::string title;
   std::optional<std::string> place;
   std::optional<int> places;  ///< empty: no limit

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace whistle::store {
+
+/// Copies the WAL into the database file from a helper thread with its own connection, so no
+/// commit on the writer's thread ever waits for a checkpoint's fsync (performance.md: this is what
+/// keeps p99 low). Open the writer's Database with `manual_checkpoints = true` beside it.
+class Checkpointer {
+ public:
+  /// Starts the thread; it opens `path` itself (after the writer has created and migrated it).
+  /// Throws std::runtime_error if the file cannot be opened.
+  Checkpointer(const std::string& path, std::chrono::milliseconds interval = std::chrono::milliseconds(50));
+
+  /// Stops the thread after a last checkpoint.
+  ~Checkpointer();
+
+  Checkpointer(const Checkpointer&) = delete;
+  Checkpointer& operator=(const Checkpointer&) = delete;
+
+  /// How many checkpoints have run (for tests).
+  long long runs() const;
+
+ private:
+  void run(std::string path);
+
+  std::chrono::milliseconds interval_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  long long runs_ = 0;
+  std::string open_error_;
+  bool opened_ = false;
+  std::thread thread_;
+};
+
+}  // namespace whistle::store

@@ -1,0 +1,41 @@
+#include "store/migrations.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "store/schema_v1.hpp"
+
+namespace whistle::store {
+
+const std::vector<Migration>& all_migrations() {
+  static const std::vector<Migration> steps{{1, kSchemaV1}};
+  return steps;
+}
+
+void apply_migrations(SQLite::Database& db, const std::vector<Migration>& steps) {
+  const int latest = steps.empty() ? 0 : steps.back().version;
+  // BEGIN IMMEDIATE: two processes opening one file at once must not both migrate it.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const int current = db.execAndGet("PRAGMA user_version").getInt();
+  if (current > latest) {
+    throw std::runtime_error("the database has schema version " + std::to_string(current) +
+                             " but this build knows only up to " + std::to_string(latest) +
+                             ": use a newer whistle");
+  }
+  for (const Migration& step : steps) {
+    if (step.version <= current) continue;
+    try {
+      db.exec(std::string(step.sql));
+    } catch (const std::exception& error) {
+      throw std::runtime_error("schema migration to version " + std::to_string(step.version) +
+                               " failed: " + error.what());
+    }
+    db.exec("PRAGMA user_version = " + std::to_string(step.version));
+  }
+  transaction.commit();
+}
+
+}  // namespace whistle::store

@@ -1,0 +1,50 @@
+#pragma once
+
+// Small helpers for the repositories' cached prepared statements (internal to store/).
+
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace whistle::store::detail {
+
+/// Makes a cached statement ready for its next use: no leftover row, no leftover bindings.
+inline SQLite::Statement& fresh(SQLite::Statement& statement) {
+  statement.reset();
+  statement.clearBindings();
+  return statement;
+}
+
+/// Binds an optional integer, NULL when absent.
+inline void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::int64_t>& value) {
+  if (value) {
+    statement.bind(index, static_cast<std::int64_t>(*value));
+  } else {
+    statement.bind(index);
+  }
+}
+
+/// Binds an optional text, NULL when absent.
+inline void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+  if (value) {
+    statement.bind(index, *value);
+  } else {
+    statement.bind(index);
+  }
+}
+
+/// Reads an integer column that may be NULL.
+inline std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getInt64();
+}
+
+/// Reads a text column that may be NULL.
+inline std::optional<std::string> optional_text(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+}  // namespace whistle::store::detail

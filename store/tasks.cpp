@@ -1,0 +1,161 @@
+#include "store/tasks.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "store/database.hpp"
+#include "store/statement.hpp"
+
+namespace whistle::store {
+
+namespace {
+
+// Numbers are per community; the single writer makes MAX()+1 safe.
+constexpr const char* kCreate =
+    "INSERT INTO tasks (community_id, number, node_id, chat_id, creator_id, title, place, places, points, "
+    "start_at, end_at, status, created_at) VALUES (?1, "
+    "(SELECT COALESCE(MAX(number), 0) + 1 FROM tasks WHERE community_id = ?1), "
+    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open', ?11)";
+constexpr const char* kPost = "INSERT OR IGNORE INTO task_posts (task_id, chat_id) VALUES (?, ?)";
+constexpr const char* kColumns =
+    "t.id, t.community_id, t.number, t.node_id, t.chat_id, t.creator_id, t.title, t.place, t.places, "
+    "t.points, "
+    "t.start_at, t.end_at, t.status, t.created_at";
+const std::string kById = std::string("SELECT ") + kColumns + " FROM tasks t WHERE t.id = ?";
+const std::string kByNumber =
+    std::string("SELECT ") + kColumns + " FROM tasks t WHERE t.community_id = ? AND t.number = ?";
+const std::string kOpenInChat = std::string("SELECT ") + kColumns +
+                                " FROM task_posts p JOIN tasks t ON t.id = p.task_id "
+                                "WHERE p.chat_id = ? AND t.status = 'open' ORDER BY t.id";
+// The chat it was whistled in comes first, then the others in the order they were posted.
+constexpr const char* kPostedChats =
+    "SELECT p.chat_id FROM task_posts p JOIN tasks t ON t.id = p.task_id WHERE p.task_id = ? "
+    "ORDER BY p.chat_id <> t.chat_id, p.rowid";
+constexpr const char* kSetStatus =
+    "UPDATE tasks SET status = ?, closed_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END WHERE id = ?";
+
+const char* status_text(TaskStatus status) {
+  switch (status) {
+    case TaskStatus::open:
+      return "open";
+    case TaskStatus::finished:
+      return "finished";
+    case TaskStatus::cancelled:
+      return "cancelled";
+  }
+  return "open";
+}
+
+TaskStatus parse_status(const std::string& text) {
+  if (text == "finished") return TaskStatus::finished;
+  if (text == "cancelled") return TaskStatus::cancelled;
+  return TaskStatus::open;
+}
+
+Task read_task(SQLite::Statement& s) {
+  Task t;
+  t.id = s.getColumn(0).getInt64();
+  t.community = s.getColumn(1).getString();
+  t.number = s.getColumn(2).getInt64();
+  t.node = s.getColumn(3).getString();
+  t.chat = s.getColumn(4).getString();
+  t.creator = s.getColumn(5).getString();
+  t.title = s.getColumn(6).getString();
+  t.place = detail::optional_text(s.getColumn(7));
+  if (auto places = detail::optional_int(s.getColumn(8))) t.places = static_cast<int>(*places);
+  t.points = s.getColumn(9).getInt();
+  t.start = detail::optional_int(s.getColumn(10));
+  t.end = detail::optional_int(s.getColumn(11));
+  t.status = parse_status(s.getColumn(12).getString());
+  t.created_at = s.getColumn(13).getInt64();
+  return t;
+}
+
+}  // namespace
+
+struct TaskRepository::Statements {
+  SQLite::Database& db;
+  SQLite::Statement create, post, by_id, by_number, open_in_chat, posted_chats, set_status;
+  explicit Statements(SQLite::Database& connection)
+      : db(connection),
+        create(db, kCreate),
+        post(db, kPost),
+        by_id(db, kById),
+        by_number(db, kByNumber),
+        open_in_chat(db, kOpenInChat),
+        posted_chats(db, kPostedChats),
+        set_status(db, kSetStatus) {}
+};
+
+TaskRepository::TaskRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
+TaskRepository::~TaskRepository() = default;
+
+Task TaskRepository::create(const Task& task) {
+  auto& s = detail::fresh(statements_->create);
+  s.bind(1, task.community);
+  s.bind(2, task.node);
+  s.bind(3, task.chat);
+  s.bind(4, task.creator);
+  s.bind(5, task.title);
+  detail::bind_optional(s, 6, task.place);
+  detail::bind_optional(s, 7, task.places ? std::optional<std::int64_t>(*task.places) : std::nullopt);
+  s.bind(8, task.points);
+  detail::bind_optional(s, 9, task.start);
+  detail::bind_optional(s, 10, task.end);
+  s.bind(11, static_cast<std::int64_t>(task.created_at));
+  s.exec();
+  const std::int64_t id = statements_->db.getLastInsertRowid();
+  post(id, task.chat);
+  return *by_id(id);
+}
+
+void TaskRepository::post(std::int64_t task_id, const std::string& chat) {
+  auto& s = detail::fresh(statements_->post);
+  s.bind(1, static_cast<std::int64_t>(task_id));
+  s.bind(2, chat);
+  s.exec();
+}
+
+std::optional<Task> TaskRepository::by_id(std::int64_t id) {
+  auto& s = detail::fresh(statements_->by_id);
+  s.bind(1, static_cast<std::int64_t>(id));
+  if (!s.executeStep()) return std::nullopt;
+  return read_task(s);
+}
+
+std::optional<Task> TaskRepository::by_number(const std::string& community, std::int64_t number) {
+  auto& s = detail::fresh(statements_->by_number);
+  s.bind(1, community);
+  s.bind(2, static_cast<std::int64_t>(number));
+  if (!s.executeStep()) return std::nullopt;
+  return read_task(s);
+}
+
+std::vector<Task> TaskRepository::open_in_chat(const std::string& chat) {
+  auto& s = detail::fresh(statements_->open_in_chat);
+  s.bind(1, chat);
+  std::vector<Task> tasks;
+  while (s.executeStep())
+    tasks.push_back(read_task(s));
+  return tasks;
+}
+
+std::vector<std::string> TaskRepository::posted_chats(std::int64_t task_id) {
+  auto& s = detail::fresh(statements_->posted_chats);
+  s.bind(1, static_cast<std::int64_t>(task_id));
+  std::vector<std::string> chats;
+  while (s.executeStep())
+    chats.push_back(s.getColumn(0).getString());
+  return chats;
+}
+
+void TaskRepository::set_status(std::int64_t task_id, TaskStatus status, std::int64_t at) {
+  auto& s = detail::fresh(statements_->set_status);
+  s.bind(1, status_text(status));
+  s.bind(2, status_text(status));
+  s.bind(3, static_cast<std::int64_t>(at));
+  s.bind(4, static_cast<std::int64_t>(task_id));
+  s.exec();
+}
+
+}  // namespace whistle::store

@@ -1,0 +1,83 @@
+#include "store/database.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "store/inbox.hpp"
+#include "tests/store/store_test_support.hpp"
+
+namespace whistle::store {
+namespace {
+
+int inbox_rows(Database& db) {
+  return db.raw().execAndGet("SELECT COUNT(*) FROM inbox").getInt();
+}
+
+TEST(Database, AFileIsOpenedInWalModeWithForeignKeysOn) {
+  testing::TempDatabaseFile file("wal");
+  Database db(DatabaseOptions{.path = file.path()});
+  EXPECT_EQ(db.raw().execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(db.raw().execAndGet("PRAGMA foreign_keys").getInt(), 1);
+  EXPECT_EQ(db.raw().execAndGet("PRAGMA synchronous").getInt(), 1);  // NORMAL
+}
+
+TEST(Database, FullSynchronousIsHonouredAndAnythingElseRefused) {
+  Database full(DatabaseOptions{.path = ":memory:", .synchronous = "FULL"});
+  EXPECT_EQ(full.raw().execAndGet("PRAGMA synchronous").getInt(), 2);
+  EXPECT_THROW(Database(DatabaseOptions{.path = ":memory:", .synchronous = "OFF"}), std::runtime_error);
+}
+
+TEST(Database, ManualCheckpointsTurnTheAutomaticOnesOff) {
+  testing::TempDatabaseFile file("manual");
+  Database db(DatabaseOptions{.path = file.path(), .manual_checkpoints = true});
+  EXPECT_EQ(db.raw().execAndGet("PRAGMA wal_autocheckpoint").getInt(), 0);
+}
+
+TEST(Database, AForeignKeyViolationIsRefused) {
+  Database db(DatabaseOptions{.path = ":memory:"});
+  EXPECT_THROW(
+      db.raw().exec("INSERT INTO chats (id, node_id, community_id, bound_at) VALUES ('x', 'nope', 'c', 0)"),
+      std::exception);
+}
+
+TEST(Transaction, ChangesAreRolledBackUnlessCommitted) {
+  Database db(DatabaseOptions{.path = ":memory:"});
+  Inbox inbox(db);
+  {
+    Transaction transaction(db);
+    inbox.record("a", 1);
+  }
+  EXPECT_EQ(inbox_rows(db), 0);
+  {
+    Transaction transaction(db);
+    inbox.record("a", 1);
+    transaction.commit();
+  }
+  EXPECT_EQ(inbox_rows(db), 1);
+}
+
+TEST(Savepoint, RollingBackOneEventKeepsTheRestOfTheBatch) {
+  Database db(DatabaseOptions{.path = ":memory:"});
+  Inbox inbox(db);
+  Transaction transaction(db);
+  {
+    Savepoint first(db);
+    inbox.record("first", 1);
+    first.release();
+  }
+  {
+    Savepoint failing(db);
+    inbox.record("failing", 1);
+  }
+  {
+    Savepoint third(db);
+    inbox.record("third", 1);
+    third.release();
+  }
+  transaction.commit();
+  EXPECT_EQ(inbox_rows(db), 2);
+  EXPECT_TRUE(inbox.record("failing", 2)) << "the rolled-back event must be new again";
+}
+
+}  // namespace
+}  // namespace whistle::store

@@ -1,0 +1,72 @@
+#include "store/migrations.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "store/database.hpp"
+#include "tests/store/store_test_support.hpp"
+
+namespace whistle::store {
+namespace {
+
+TEST(Migrations, AFreshDatabaseReachesTheLatestVersion) {
+  testing::TempDatabaseFile file("fresh");
+  Database db(DatabaseOptions{.path = file.path()});
+  EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
+  EXPECT_GE(Database::latest_schema_version(), 1);
+}
+
+TEST(Migrations, ReopeningAnExistingDatabaseKeepsItsRows) {
+  testing::TempDatabaseFile file("reopen");
+  {
+    Database db(DatabaseOptions{.path = file.path()});
+    db.raw().exec("INSERT INTO inbox (key, received_at) VALUES ('kept', 1)");
+  }
+  Database again(DatabaseOptions{.path = file.path()});
+  EXPECT_EQ(again.schema_version(), Database::latest_schema_version());
+  EXPECT_EQ(again.raw().execAndGet("SELECT COUNT(*) FROM inbox").getInt(), 1);
+}
+
+TEST(Migrations, ADatabaseNewerThanThisBuildIsRefused) {
+  testing::TempDatabaseFile file("newer");
+  {
+    SQLite::Database raw(file.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA user_version = 999");
+  }
+  try {
+    Database db(DatabaseOptions{.path = file.path()});
+    FAIL() << "a newer database was opened";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("999"), std::string::npos) << error.what();
+  }
+}
+
+TEST(Migrations, AFailingStepLeavesTheFileAsItWas) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  const std::vector<Migration> steps{{1, "CREATE TABLE a (x INTEGER);"},
+                                     {2, "CREATE TABLE b (y INTEGER); BROKEN SQL;"}};
+  EXPECT_THROW(apply_migrations(raw, steps), std::runtime_error);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 0);
+  EXPECT_FALSE(raw.tableExists("a")) << "step 1 must be undone with step 2";
+}
+
+TEST(Migrations, OnlyTheStepsNewerThanTheFileAreApplied) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  apply_migrations(raw, {{1, "CREATE TABLE a (x INTEGER);"}});
+  apply_migrations(raw, {{1, "CREATE TABLE a (x INTEGER);"}, {2, "CREATE TABLE b (y INTEGER);"}});
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 2);
+  EXPECT_TRUE(raw.tableExists("b"));
+}
+
+TEST(Migrations, TheLedgerRefusesEditsAndDeletes) {
+  Database db(DatabaseOptions{.path = ":memory:"});
+  db.raw().exec("INSERT INTO people (id, created_at, updated_at) VALUES ('generic:u', 0, 0)");
+  db.raw().exec(
+      "INSERT INTO ledger (community_id, person_id, points, reason, at, prev_hash, hash) "
+      "VALUES ('c1', 'generic:u', 5, 'help', 0, '', 'h')");
+  EXPECT_THROW(db.raw().exec("UPDATE ledger SET points = 50"), std::exception);
+  EXPECT_THROW(db.raw().exec("DELETE FROM ledger"), std::exception);
+}
+
+}  // namespace
+}  // namespace whistle::store

@@ -1,0 +1,76 @@
+#include "store/outbox.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store/database.hpp"
+#include "tests/store/store_test_support.hpp"
+
+namespace whistle::store {
+namespace {
+
+std::vector<std::int64_t> ids(const std::vector<OutboxMessage>& messages) {
+  std::vector<std::int64_t> result;
+  for (const auto& m : messages)
+    result.push_back(m.id);
+  return result;
+}
+
+class OutboxTest : public ::testing::Test {
+ protected:
+  Database db{DatabaseOptions{.path = ":memory:"}};
+  Outbox outbox{db};
+  void SetUp() override { testing::add_small_org(db); }
+};
+
+TEST_F(OutboxTest, OnlyTheOldestUnsentMessageOfEachChatIsOffered) {
+  auto a1 = outbox.enqueue("generic:b3u1", "a1", {}, 10);
+  auto b1 = outbox.enqueue("generic:b3u2", "b1", {}, 10);
+  auto a2 = outbox.enqueue("generic:b3u1", "a2", {}, 10);
+  EXPECT_EQ(ids(outbox.due(10, 100)), (std::vector<std::int64_t>{a1, b1}));
+  outbox.mark_sent(a1, 11);
+  EXPECT_EQ(ids(outbox.due(11, 100)), (std::vector<std::int64_t>{b1, a2}));
+  EXPECT_EQ(outbox.backlog(), 2);
+}
+
+TEST_F(OutboxTest, AFailedMessageHoldsBackItsChatButNotOthers) {
+  auto a1 = outbox.enqueue("generic:b3u1", "a1", {}, 10);
+  outbox.enqueue("generic:b3u1", "a2", {}, 10);
+  auto b1 = outbox.enqueue("generic:b3u2", "b1", {}, 10);
+  outbox.mark_failed(a1, 20);
+  EXPECT_EQ(ids(outbox.due(15, 100)), (std::vector<std::int64_t>{b1}));
+  EXPECT_EQ(outbox.next_attempt_at(), 10);
+  outbox.mark_sent(b1, 15);
+  EXPECT_EQ(outbox.next_attempt_at(), 20);
+  auto retried = outbox.due(20, 100);
+  ASSERT_EQ(ids(retried), (std::vector<std::int64_t>{a1}));
+  EXPECT_EQ(retried[0].attempts, 1);
+}
+
+TEST_F(OutboxTest, ASentMessageIsNeverOfferedAgain) {
+  auto id = outbox.enqueue("generic:@u-zhang", "private", {"generic:u-zhang"}, 10);
+  outbox.mark_sent(id, 11);
+  outbox.mark_failed(id, 12);
+  EXPECT_TRUE(outbox.due(1000, 100).empty());
+  EXPECT_FALSE(outbox.next_attempt_at().has_value());
+  EXPECT_EQ(outbox.backlog(), 0);
+}
+
+TEST_F(OutboxTest, TextAndMentionsComeBackAsQueued) {
+  outbox.enqueue("generic:b3u2", "【吹哨#1】明天见", {"generic:u-zhang", "generic:u-li"}, 10);
+  auto due = outbox.due(10, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].chat, "generic:b3u2");
+  EXPECT_EQ(due[0].text, "【吹哨#1】明天见");
+  EXPECT_EQ(due[0].mentions, (std::vector<std::string>{"generic:u-zhang", "generic:u-li"}));
+  EXPECT_EQ(due[0].created_at, 10);
+}
+
+TEST_F(OutboxTest, TheLimitCapsHowManyChatsAreOfferedAtOnce) {
+  outbox.enqueue("generic:b3u1", "a", {}, 10);
+  outbox.enqueue("generic:b3u2", "b", {}, 10);
+  outbox.enqueue("generic:g1", "c", {}, 10);
+  EXPECT_EQ(outbox.due(10, 2).size(), 2u);
+}
+
+}  // namespace
+}  // namespace whistle::store

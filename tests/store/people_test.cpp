@@ -1,0 +1,56 @@
+#include "store/people.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store/database.hpp"
+#include "tests/store/store_test_support.hpp"
+
+namespace whistle::store {
+namespace {
+
+class PeopleTest : public ::testing::Test {
+ protected:
+  Database db{DatabaseOptions{.path = ":memory:"}};
+  PeopleRepository people{db};
+  void SetUp() override { testing::add_small_org(db); }
+};
+
+TEST_F(PeopleTest, TouchingKeepsTheLatestNonEmptyName) {
+  people.touch("generic:u-zhang", "张三", 1);
+  people.touch("generic:u-zhang", "", 2);
+  EXPECT_EQ(people.find("generic:u-zhang")->name, "张三");
+  people.touch("generic:u-zhang", "张老三", 3);
+  EXPECT_EQ(people.find("generic:u-zhang")->name, "张老三");
+  EXPECT_FALSE(people.find("generic:nobody").has_value());
+}
+
+TEST_F(PeopleTest, ARoleCanBeGrantedBeforeThePersonHasSpokenAndOnlyOnce) {
+  people.grant("generic:u-li", "g1", Role::leader, 1);
+  people.grant("generic:u-li", "g1", Role::leader, 2);
+  EXPECT_TRUE(people.has_role("generic:u-li", "g1", Role::leader));
+  EXPECT_FALSE(people.has_role("generic:u-li", "g1", Role::staff));
+  EXPECT_EQ(people.holders("g1", Role::leader).size(), 1u);
+  EXPECT_EQ(people.find("generic:u-li")->name, "");
+}
+
+TEST_F(PeopleTest, HoldersComeInTheOrderTheyWereGranted) {
+  people.grant("generic:u-b", "b3", Role::volunteer, 1);
+  people.grant("generic:u-a", "b3", Role::volunteer, 2);
+  auto holders = people.holders("b3", Role::volunteer);
+  ASSERT_EQ(holders.size(), 2u);
+  EXPECT_EQ(holders[0].id, "generic:u-b");
+  EXPECT_EQ(people.nodes_with_role("generic:u-a", Role::volunteer), (std::vector<std::string>{"b3"}));
+}
+
+TEST_F(PeopleTest, FindingByNameLooksOnlyAtPeopleWithARoleInTheCommunity) {
+  people.touch("generic:u-zhang", "张三", 1);
+  people.touch("generic:u-other", "张三", 1);
+  people.grant("generic:u-zhang", "b3u2", Role::volunteer, 1);
+  auto found = people.find_by_name("c1", "张三");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "generic:u-zhang");
+  EXPECT_TRUE(people.find_by_name("c2", "张三").empty());
+}
+
+}  // namespace
+}  // namespace whistle::store

@@ -1,0 +1,66 @@
+#include "store/signups.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store/database.hpp"
+#include "store/people.hpp"
+#include "store/tasks.hpp"
+#include "tests/store/store_test_support.hpp"
+
+namespace whistle::store {
+namespace {
+
+class SignupsTest : public ::testing::Test {
+ protected:
+  Database db{DatabaseOptions{.path = ":memory:"}};
+  SignupRepository signups{db};
+  std::int64_t task_id = 0;
+  void SetUp() override {
+    testing::add_small_org(db);
+    PeopleRepository people(db);
+    for (const char* p : {"generic:u-chen", "generic:a", "generic:b", "generic:c"})
+      people.touch(p, "", 0);
+    Task t;
+    t.community = "c1";
+    t.node = "b3u2";
+    t.chat = "generic:b3u2";
+    t.creator = "generic:u-chen";
+    t.title = "x";
+    task_id = TaskRepository(db).create(t).id;
+  }
+};
+
+TEST_F(SignupsTest, TheWaitlistIsOrderedByTimeOfReply) {
+  signups.put(task_id, "generic:a", SignupState::signed_up, 1);
+  signups.put(task_id, "generic:b", SignupState::waitlisted, 2);
+  signups.put(task_id, "generic:c", SignupState::waitlisted, 3);
+  EXPECT_EQ(signups.count(task_id, SignupState::signed_up), 1);
+  EXPECT_EQ(signups.count(task_id, SignupState::waitlisted), 2);
+  EXPECT_EQ(signups.first_waitlisted(task_id)->person, "generic:b");
+  EXPECT_EQ(signups.waitlist_position(task_id, "generic:b"), 1);
+  EXPECT_EQ(signups.waitlist_position(task_id, "generic:c"), 2);
+  EXPECT_EQ(signups.waitlist_position(task_id, "generic:a"), 0);
+}
+
+TEST_F(SignupsTest, ReportingInAgainAfterWithdrawingGoesToTheBackOfTheLine) {
+  signups.put(task_id, "generic:a", SignupState::waitlisted, 1);
+  signups.put(task_id, "generic:b", SignupState::waitlisted, 2);
+  signups.set_state(task_id, "generic:a", SignupState::withdrawn, 3);
+  EXPECT_EQ(signups.first_waitlisted(task_id)->person, "generic:b");
+  signups.put(task_id, "generic:a", SignupState::waitlisted, 4);
+  EXPECT_EQ(signups.waitlist_position(task_id, "generic:a"), 2);
+  auto active = signups.active(task_id);
+  ASSERT_EQ(active.size(), 2u);
+  EXPECT_EQ(active[0].person, "generic:b");
+}
+
+TEST_F(SignupsTest, OnePersonHasOneSignupPerTask) {
+  signups.put(task_id, "generic:a", SignupState::signed_up, 1);
+  signups.put(task_id, "generic:a", SignupState::signed_up, 2);
+  EXPECT_EQ(signups.count(task_id, SignupState::signed_up), 1);
+  EXPECT_EQ(signups.find(task_id, "generic:a")->state, SignupState::signed_up);
+  EXPECT_FALSE(signups.find(task_id, "generic:b").has_value());
+}
+
+}  // namespace
+}  // namespace whistle::store

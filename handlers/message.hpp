@@ -31,7 +31,7 @@ struct Message {
 
 /// One message the bot sends: to a group chat or, as "<platform>:@<user id>", to a person.
 struct Reply {
-  std::string chat;                   ///< qualified chat id
+  std::string chat;  ///< qualified chat id
   std::string text;
   std::vector<std::string> mentions;  ///< qualified person ids to @-mention
 

@@ -24,6 +24,7 @@ constexpr const char* kEnsurePerson =
     "INSERT OR IGNORE INTO people (id, name, created_at, updated_at) VALUES (?1, '', ?2, ?2)";
 constexpr const char* kGrant =
     "INSERT OR IGNORE INTO roles (person_id, node_id, role, granted_at) VALUES (?, ?, ?, ?)";
+constexpr const char* kRevokeAll = "DELETE FROM roles WHERE role = ?";
 constexpr const char* kHasRole = "SELECT 1 FROM roles WHERE person_id = ? AND node_id = ? AND role = ?";
 constexpr const char* kHolders =
     "SELECT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
@@ -53,13 +54,15 @@ std::vector<Person> read_people(SQLite::Statement& s) {
 }  // namespace
 
 struct PeopleRepository::Statements {
-  SQLite::Statement touch, find, find_by_name, ensure_person, grant, has_role, holders, nodes_with_role;
+  SQLite::Statement touch, find, find_by_name, ensure_person, grant, revoke_all, has_role, holders,
+      nodes_with_role;
   explicit Statements(SQLite::Database& db)
       : touch(db, kTouch),
         find(db, kFind),
         find_by_name(db, kFindByName),
         ensure_person(db, kEnsurePerson),
         grant(db, kGrant),
+        revoke_all(db, kRevokeAll),
         has_role(db, kHasRole),
         holders(db, kHolders),
         nodes_with_role(db, kNodesWithRole) {}
@@ -100,6 +103,12 @@ void PeopleRepository::grant(const std::string& person, const std::string& node,
   s.bind(2, node);
   s.bind(3, role_text(role));
   s.bind(4, static_cast<std::int64_t>(at));
+  s.exec();
+}
+
+void PeopleRepository::revoke_all(Role role) {
+  auto& s = detail::fresh(statements_->revoke_all);
+  s.bind(1, role_text(role));
   s.exec();
 }
 

@@ -37,6 +37,10 @@ class PeopleRepository {
 
   bool has_role(const std::string& person, const std::string& node, Role role);
 
+  /// Removes every grant of a role, everywhere (the config's leaders and staff are rewritten from
+  /// the file at each start, so someone taken out of it loses the role).
+  void revoke_all(Role role);
+
   /// The people holding a role at a node, in the order they were granted it.
   std::vector<Person> holders(const std::string& node, Role role);
 

@@ -54,3 +54,20 @@ TEST_F(PeopleTest, FindingByNameLooksOnlyAtPeopleWithARoleInTheCommunity) {
 
 }  // namespace
 }  // namespace whistle::store
+
+namespace whistle::store {
+namespace {
+
+TEST(PeopleRevoke, RevokingARoleLeavesTheOtherRolesAlone) {
+  Database db(DatabaseOptions{.path = ":memory:"});
+  testing::add_small_org(db);
+  PeopleRepository people(db);
+  people.grant("generic:u-li", "g1", Role::leader, 1);
+  people.grant("generic:u-zhang", "b3u2", Role::volunteer, 1);
+  people.revoke_all(Role::leader);
+  EXPECT_FALSE(people.has_role("generic:u-li", "g1", Role::leader));
+  EXPECT_TRUE(people.has_role("generic:u-zhang", "b3u2", Role::volunteer));
+}
+
+}  // namespace
+}  // namespace whistle::store

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/config.hpp"
+#include "config/templates.hpp"
+#include "handlers/command.hpp"
+#include "handlers/message.hpp"
+#include "store/jobs.hpp"
+#include "store/org.hpp"
+#include "store/people.hpp"
+#include "store/signups.hpp"
+#include "store/tasks.hpp"
+
+namespace whistle::handlers {
+
+/// What every handler may use: the repositories (inside the caller's open transaction), the
+/// configuration and the reply wording. The dispatcher owns the objects these refer to.
+struct Services {
+  store::OrgRepository& org;
+  store::PeopleRepository& people;
+  store::TaskRepository& tasks;
+  store::SignupRepository& signups;
+  store::Jobs& jobs;
+  const config::Config& config;
+  const config::Templates& templates;
+
+  /// Renders a reply template (see config/templates/zh-CN.toml for the keys).
+  std::string text(std::string_view key,
+                   const std::vector<std::pair<std::string_view, std::string>>& values = {}) const {
+    return templates.render(key, values);
+  }
+};
+
+/// One message being handled: the services, the time, the message and where it was said.
+struct Context : Services {
+  std::int64_t now = 0;
+  const Message& message;
+  /// The node the chat is bound to; empty in a private chat (an unbound group never gets here).
+  std::optional<store::OrgNode> node;
+  /// The community the message belongs to: the chat's, or in a private chat the sender's.
+  std::optional<std::string> community;
+};
+
+/// A handler: decides what one parsed message means and returns the replies, the sender's chat first.
+using Handler = std::vector<Reply> (*)(Context& context, const Command& command);
+
+}  // namespace whistle::handlers

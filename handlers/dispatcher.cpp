@@ -1,0 +1,167 @@
+#include "handlers/dispatcher.hpp"
+
+#include <array>
+#include <set>
+#include <string>
+
+#include "handlers/addressing.hpp"
+#include "handlers/context.hpp"
+#include "handlers/help.hpp"
+#include "handlers/org_sync.hpp"
+#include "handlers/report_in.hpp"
+#include "handlers/task_close.hpp"
+#include "handlers/task_jobs.hpp"
+#include "handlers/whistle.hpp"
+#include "store/jobs.hpp"
+#include "store/org.hpp"
+#include "store/people.hpp"
+#include "store/rewards.hpp"
+#include "store/signups.hpp"
+#include "store/tasks.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+struct Route {
+  Intent intent;
+  Handler handler;
+};
+
+// The one table of what each intent does. Intents whose handlers come in later issues answer
+// honestly that they are not open yet.
+constexpr std::array kRoutes{
+    Route{Intent::whistle, handle_whistle},   Route{Intent::report_in, handle_report_in},
+    Route{Intent::withdraw, handle_withdraw}, Route{Intent::check_in, handle_not_yet},
+    Route{Intent::check_out, handle_not_yet}, Route{Intent::sign_code, handle_not_yet},
+    Route{Intent::confirm, handle_not_yet},   Route{Intent::finish, handle_finish},
+    Route{Intent::cancel, handle_cancel},     Route{Intent::points, handle_not_yet},
+    Route{Intent::ranking, handle_not_yet},   Route{Intent::adjust, handle_not_yet},
+    Route{Intent::catalog, handle_not_yet},   Route{Intent::redeem, handle_not_yet},
+    Route{Intent::pickup, handle_not_yet},    Route{Intent::ticket, handle_not_yet},
+    Route{Intent::dispatch, handle_not_yet},  Route{Intent::accept, handle_not_yet},
+    Route{Intent::resolve, handle_not_yet},   Route{Intent::rate, handle_not_yet},
+    Route{Intent::escalate, handle_not_yet},  Route{Intent::stats, handle_not_yet},
+    Route{Intent::bind, handle_not_yet},      Route{Intent::help, handle_help},
+    Route{Intent::unknown, handle_unknown},
+};
+
+// Every intent has its route, in enum order, so the table can be indexed and none is forgotten.
+constexpr bool routes_cover_every_intent() {
+  for (std::size_t i = 0; i < kRoutes.size(); ++i) {
+    if (static_cast<std::size_t>(kRoutes[i].intent) != i) return false;
+  }
+  return static_cast<std::size_t>(Intent::unknown) + 1 == kRoutes.size();
+}
+static_assert(routes_cover_every_intent(), "kRoutes must list every Intent once, in enum order");
+
+using JobRunner = std::vector<Reply> (*)(const Services& services, const store::Job& job, std::int64_t now);
+
+struct JobRoute {
+  std::string_view kind;
+  JobRunner run;
+};
+
+constexpr std::array kJobRoutes{JobRoute{kTaskReminder, run_task_reminder}};
+
+// How many due jobs are read at a time; the loop continues until none is left.
+constexpr std::size_t kJobBatch = 64;
+
+}  // namespace
+
+struct Dispatcher::Impl {
+  Impl(store::Database& db, const config::Config& config_in, const config::Templates& templates_in)
+      : org(db),
+        people(db),
+        tasks(db),
+        signups(db),
+        jobs(db),
+        rewards(db),
+        config(config_in),
+        templates(templates_in) {}
+
+  Services services() { return Services{org, people, tasks, signups, jobs, config, templates}; }
+
+  // In a private chat the community is the sender's: the one community where they hold a role,
+  // or the only community there is.
+  std::optional<std::string> community_of_person(const std::string& person) {
+    std::set<std::string> communities;
+    for (store::Role role : {store::Role::leader, store::Role::staff, store::Role::volunteer}) {
+      for (const std::string& id : people.nodes_with_role(person, role)) {
+        if (std::optional<store::OrgNode> node = org.node(id)) communities.insert(node->community);
+      }
+    }
+    if (communities.empty()) {
+      for (const store::OrgNode& node : org.all_nodes()) {
+        if (node.level == 0) communities.insert(node.id);
+      }
+    }
+    if (communities.size() == 1) return *communities.begin();
+    return std::nullopt;
+  }
+
+  store::OrgRepository org;
+  store::PeopleRepository people;
+  store::TaskRepository tasks;
+  store::SignupRepository signups;
+  store::Jobs jobs;
+  store::RewardRepository rewards;
+  const config::Config& config;
+  const config::Templates& templates;
+};
+
+Dispatcher::Dispatcher(store::Database& db, const config::Config& config, const config::Templates& templates)
+    : impl_(std::make_unique<Impl>(db, config, templates)) {}
+
+Dispatcher::~Dispatcher() = default;
+
+void Dispatcher::sync_org() {
+  write_org(impl_->config, impl_->org, impl_->people, impl_->rewards);
+}
+
+std::vector<Reply> Dispatcher::handle(const Message& message, const Command& command, std::int64_t now) {
+  impl_->people.touch(message.sender, message.sender_name, now);
+  Context context{impl_->services(), now, message, std::nullopt, std::nullopt};
+
+  if (!message.is_private) {
+    context.node = impl_->org.node_of_chat(message.chat);
+    if (!context.node) {
+      // A group nobody has bound yet: the bot knows no place for it and says so only when asked.
+      return is_addressed(message, command) ? answer_unbound_chat(context) : std::vector<Reply>{};
+    }
+    context.community = context.node->community;
+  } else {
+    context.community = impl_->community_of_person(message.sender);
+  }
+  return kRoutes[static_cast<std::size_t>(command.intent)].handler(context, command);
+}
+
+std::vector<Reply> Dispatcher::run_due_jobs(std::int64_t now) {
+  const Services services = impl_->services();
+  std::vector<Reply> replies;
+  for (std::vector<store::Job> due = impl_->jobs.due(now, kJobBatch); !due.empty();
+       due = impl_->jobs.due(now, kJobBatch)) {
+    for (const store::Job& job : due) {
+      // A kind this version does not know is completed without effect rather than left to fire
+      // (and block the queue) forever.
+      for (const JobRoute& route : kJobRoutes) {
+        if (route.kind != job.kind) continue;
+        std::vector<Reply> sent = route.run(services, job, now);
+        replies.insert(replies.end(), std::make_move_iterator(sent.begin()),
+                       std::make_move_iterator(sent.end()));
+      }
+      impl_->jobs.complete(job.id, now);
+    }
+  }
+  return replies;
+}
+
+std::vector<std::string> Dispatcher::place_names() const {
+  std::vector<std::string> names;
+  for (const config::Node& node : impl_->config.nodes) {
+    names.push_back(node.name);
+  }
+  return names;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// 帮助 / ? / 菜单: the commands this person may use here, with an example each.
+std::vector<Reply> handle_help(Context& context, const Command& command);
+
+/// A line that is no command: a hint of the nearest commands when addressed to the bot (or in
+/// private), silence when it is ordinary group chatter.
+std::vector<Reply> handle_unknown(Context& context, const Command& command);
+
+/// A command whose function comes in a later version: says so honestly, naming it.
+std::vector<Reply> handle_not_yet(Context& context, const Command& command);
+
+/// A message addressed to the bot in a group not bound to any node: says so and who can bind it.
+std::vector<Reply> answer_unbound_chat(Context& context);
+
+}  // namespace whistle::handlers

@@ -1,0 +1,66 @@
+#include "handlers/org_sync.hpp"
+
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace whistle::handlers {
+
+namespace {
+
+// Roles from the config carry no time of their own; 0 marks "granted by configuration".
+constexpr std::int64_t kConfiguredAt = 0;
+
+void grant_all(store::PeopleRepository& people, const std::vector<std::string>& persons,
+               const std::string& node, store::Role role) {
+  for (const std::string& person : persons) {
+    // The person row must exist before a role refers to it; the name comes later, from messages.
+    // Someone already known is left alone, so a restart does not rewrite when they were last seen.
+    if (!people.find(person)) people.touch(person, "", kConfiguredAt);
+    people.grant(person, node, role, kConfiguredAt);
+  }
+}
+
+}  // namespace
+
+void write_org(const config::Config& config, store::OrgRepository& org, store::PeopleRepository& people,
+               store::RewardRepository& rewards) {
+  // Leaders and staff are the config's to say: rewrite them, so someone taken out of the file
+  // loses the role. Volunteers earned their role by reporting in and keep it.
+  people.revoke_all(store::Role::leader);
+  people.revoke_all(store::Role::staff);
+  // The config lists parents before children, so each node's community is known by the time it
+  // is reached: its parent's, or its own id for a community.
+  std::map<std::string, std::string> community_of;
+  for (const config::Node& node : config.nodes) {
+    std::string community = node.id;
+    if (!node.parent.empty()) {
+      const auto parent = community_of.find(node.parent);
+      if (parent == community_of.end()) {
+        throw std::runtime_error("org node \"" + node.id + "\" comes before its parent \"" + node.parent +
+                                 "\"");
+      }
+      community = parent->second;
+    }
+    community_of[node.id] = community;
+
+    org.upsert_node(store::OrgNode{node.id, community, static_cast<int>(node.level), node.parent, node.name});
+    for (const std::string& chat : node.chats) {
+      org.bind_chat(chat, node.id);
+    }
+    grant_all(people, node.leaders, node.id, store::Role::leader);
+    grant_all(people, node.staff, node.id, store::Role::staff);
+  }
+  for (const config::Responder& responder : config.responders) {
+    org.upsert_responder(store::ResponderRow{responder.id, responder.name, responder.node, responder.chats});
+  }
+  // The catalog is the service center's, so every community of the file offers it.
+  for (const auto& [node, community] : community_of) {
+    if (node != community) continue;
+    for (const config::Reward& reward : config.rewards) {
+      rewards.upsert(store::RewardRow{reward.id, community, reward.name, reward.points, reward.stock});
+    }
+  }
+}
+
+}  // namespace whistle::handlers

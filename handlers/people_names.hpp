@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// The name to show for a person: the display name last seen, else the platform's own id.
+std::string display_name(store::PeopleRepository& people, const std::string& person_id);
+
+/// "@张三" for one person.
+std::string mention_of(store::PeopleRepository& people, const std::string& person_id);
+
+/// "@张三 @李四" for several people, in the order given.
+std::string mentions_of(store::PeopleRepository& people, const std::vector<std::string>& person_ids);
+
+/// "张三、李四": display names joined by the template `list_separator`.
+std::string names_of(const Services& services, const std::vector<std::string>& person_ids);
+
+/// Joins texts with the template `list_separator`.
+std::string join_list(const Services& services, const std::vector<std::string>& items);
+
+}  // namespace whistle::handlers

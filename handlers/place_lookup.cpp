@@ -1,0 +1,56 @@
+#include "handlers/place_lookup.hpp"
+
+#include <algorithm>
+
+namespace whistle::handlers {
+
+namespace {
+
+bool ends_with(const std::string& text, const std::string& tail) {
+  return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+std::optional<store::OrgNode> only(const std::vector<store::OrgNode>& nodes) {
+  if (nodes.size() == 1) return nodes.front();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<store::OrgNode> node_named(const Services& services, const std::string& place,
+                                         const std::vector<store::OrgNode>& scope) {
+  if (place.empty()) return std::nullopt;
+  std::vector<store::OrgNode> exact;
+  for (const store::OrgNode& node : services.org.all_nodes()) {
+    if (node.name == place || node.id == place) exact.push_back(node);
+  }
+  if (!exact.empty()) return only(exact);
+
+  // A partial place ("2单元") is ambiguous across the whole org; within what the person leads it
+  // usually is not.
+  std::vector<store::OrgNode> partial;
+  for (const store::OrgNode& node : scope) {
+    if (ends_with(node.name, place)) partial.push_back(node);
+  }
+  return only(partial);
+}
+
+std::vector<store::OrgNode> subtrees_of(const Services& services, const std::vector<store::OrgNode>& roots) {
+  std::vector<store::OrgNode> nodes;
+  const auto add = [&nodes](const store::OrgNode& node) {
+    const bool seen =
+        std::any_of(nodes.begin(), nodes.end(), [&](const store::OrgNode& n) { return n.id == node.id; });
+    if (!seen) nodes.push_back(node);
+  };
+  for (const store::OrgNode& root : roots) {
+    add(root);
+  }
+  for (const store::OrgNode& root : roots) {
+    for (const store::OrgNode& node : services.org.descendants(root.id)) {
+      add(node);
+    }
+  }
+  return nodes;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,128 @@
+#include "handlers/report_in.hpp"
+
+#include <string>
+
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+bool is_active(const std::optional<store::Signup>& signup) {
+  return signup && signup->state != store::SignupState::withdrawn;
+}
+
+bool is_full(const Services& services, const store::Task& task) {
+  return task.places && services.signups.count(task.id, store::SignupState::signed_up) >= *task.places;
+}
+
+Reply closed_task(Context& context, const store::Task& task) {
+  return reply_to_sender(
+      context, context.text("task_closed", {{"task", std::to_string(task.number)},
+                                            {"mention", mention_of(context.people, context.message.sender)},
+                                            {"status", status_text(context, task.status)}}));
+}
+
+// The first on the waitlist takes a freed place and hears of it in the group and in private.
+std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task& task) {
+  if (is_full(context, task)) return {};
+  const std::optional<store::Signup> next = context.signups.first_waitlisted(task.id);
+  if (!next) return {};
+  context.signups.set_state(task.id, next->person, store::SignupState::signed_up, context.now);
+
+  // A withdrawal said in private is announced in the task's own group.
+  const std::string group = context.message.is_private ? task.chat : context.message.chat;
+  const Values values{{"task", std::to_string(task.number)},
+                      {"mention", mention_of(context.people, next->person)},
+                      {"title", task.title},
+                      {"when", task_when_text(context, task)},
+                      {"count", signup_count_text(context, task)}};
+  return {Reply{group, context.text("moved_up_group", values), {next->person}},
+          Reply{private_chat_of(next->person), context.text("moved_up_private", values), {next->person}}};
+}
+
+}  // namespace
+
+std::vector<Reply> handle_report_in(Context& context, const Command& command) {
+  TaskQuery query;
+  query.intent = Intent::report_in;
+  query.nothing_key = "report_in_nothing_open";
+  // "1" or "+1" in a group with nothing open is people answering each other, not the bot.
+  query.silent_when_nothing = command.implicit && !context.message.is_private;
+  TaskChoice choice = choose_task(context, command, query);
+  if (!choice.task) return std::move(choice.replies);
+  const store::Task& task = *choice.task;
+  if (task.status != store::TaskStatus::open) return {closed_task(context, task)};
+
+  const std::string& person = context.message.sender;
+  const std::string number = std::to_string(task.number);
+  const std::string mention = mention_of(context.people, person);
+  const std::optional<store::Signup> existing = context.signups.find(task.id, person);
+  if (existing && existing->state == store::SignupState::signed_up) {
+    return {reply_to_sender(
+        context,
+        context.text("report_in_already",
+                     {{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}}))};
+  }
+  if (existing && existing->state == store::SignupState::waitlisted) {
+    const int position = context.signups.waitlist_position(task.id, person);
+    return {reply_to_sender(
+        context,
+        context.text("report_in_already_waitlisted",
+                     {{"task", number}, {"mention", mention}, {"position", std::to_string(position)}}))};
+  }
+
+  const bool full = is_full(context, task);
+  context.signups.put(task.id, person, full ? store::SignupState::waitlisted : store::SignupState::signed_up,
+                      context.now);
+  // Reporting in makes a volunteer of the place where it was said (the task's node from private).
+  context.people.grant(person, context.node ? context.node->id : task.node, store::Role::volunteer,
+                       context.now);
+
+  Values values{{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}};
+  if (full) {
+    values.emplace_back("position", std::to_string(context.signups.waitlist_position(task.id, person)));
+    return {reply_to_sender(context, context.text("report_in_waitlisted", values))};
+  }
+  return {reply_to_sender(context, context.text("report_in_ok", values))};
+}
+
+std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
+  const std::string& person = context.message.sender;
+  TaskQuery query;
+  query.intent = Intent::withdraw;
+  query.nothing_key = "withdraw_nothing";
+  // Without a number, only the tasks this person is signed up for (or waiting on) are meant.
+  query.candidate = [&](const store::Task& task) { return is_active(context.signups.find(task.id, person)); };
+  TaskChoice choice = choose_task(context, command, query);
+  if (!choice.task) return std::move(choice.replies);
+  const store::Task& task = *choice.task;
+  if (task.status != store::TaskStatus::open) return {closed_task(context, task)};
+
+  const std::string number = std::to_string(task.number);
+  const std::string mention = mention_of(context.people, person);
+  const std::optional<store::Signup> signup = context.signups.find(task.id, person);
+  if (!is_active(signup)) {
+    return {reply_to_sender(
+        context, context.text("withdraw_not_signed_up", {{"task", number}, {"mention", mention}}))};
+  }
+
+  context.signups.set_state(task.id, person, store::SignupState::withdrawn, context.now);
+  if (signup->state == store::SignupState::waitlisted) {
+    return {reply_to_sender(context,
+                            context.text("withdraw_waitlist_ok", {{"task", number}, {"mention", mention}}))};
+  }
+  std::vector<Reply> moved = move_up_first_waitlisted(context, task);
+  std::vector<Reply> replies{reply_to_sender(
+      context,
+      context.text("withdraw_ok",
+                   {{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}}))};
+  replies.insert(replies.end(), moved.begin(), moved.end());
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// Whether the person is a leader of the node or of any node above it (a grid leader leads its
+/// buildings and units too).
+bool leads_node_or_above(const Services& services, const std::string& person, const std::string& node);
+
+/// The leaders of the node and of every node above it, nearest first, each once.
+std::vector<std::string> leaders_up_from(const Services& services, const std::string& node);
+
+/// Whether the person may finish or cancel the task: its creator, or a leader of its node or above.
+bool may_close_task(const Services& services, const std::string& person, const store::Task& task);
+
+/// The nodes the person leads, as the store lists them.
+std::vector<store::OrgNode> nodes_led_by(const Services& services, const std::string& person);
+
+}  // namespace whistle::handlers

@@ -1,0 +1,118 @@
+#include "handlers/task_close.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_jobs.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+std::vector<std::string> people_in(const std::vector<store::Signup>& signups, bool waitlist_too) {
+  std::vector<std::string> people;
+  for (const store::Signup& signup : signups) {
+    if (signup.state == store::SignupState::signed_up || waitlist_too) people.push_back(signup.person);
+  }
+  return people;
+}
+
+Reply no_right(Context& context, const store::Task& task, Intent intent) {
+  // Those who may: the creator, then the leaders from the task's node upwards.
+  std::vector<std::string> people{task.creator};
+  for (std::string& leader : leaders_up_from(context, task.node)) {
+    if (std::find(people.begin(), people.end(), leader) == people.end()) people.push_back(std::move(leader));
+  }
+  const std::optional<store::OrgNode> node = context.org.node(task.node);
+  return reply_to_sender(
+      context,
+      context.text("close_no_right", {{"task", std::to_string(task.number)},
+                                      {"mention", mention_of(context.people, context.message.sender)},
+                                      {"node", node ? node->name : task.node},
+                                      {"action", command_word(context, intent)},
+                                      {"people", names_of(context, people)}}));
+}
+
+// The group answer goes to where it was said, and to every chat the task was posted in, so those
+// who saw the whistle also see how it ended.
+std::vector<Reply> announce(Context& context, const store::Task& task, const std::string& text,
+                            const std::vector<std::string>& mentions) {
+  std::vector<Reply> replies{Reply{context.message.chat, text, mentions}};
+  for (const std::string& chat : context.tasks.posted_chats(task.id)) {
+    if (chat != context.message.chat) replies.push_back(Reply{chat, text, mentions});
+  }
+  return replies;
+}
+
+// What finish and cancel share: finding the task, the rights, and refusing a closed one.
+std::optional<store::Task> closable_task(Context& context, const Command& command, Intent intent,
+                                         std::vector<Reply>& replies) {
+  TaskQuery query;
+  query.intent = intent;
+  query.nothing_key = "close_nothing_open";
+  TaskChoice choice = choose_task(context, command, query);
+  if (!choice.task) {
+    replies = std::move(choice.replies);
+    return std::nullopt;
+  }
+  const store::Task& task = *choice.task;
+  if (!may_close_task(context, context.message.sender, task)) {
+    replies.push_back(no_right(context, task, intent));
+    return std::nullopt;
+  }
+  if (task.status != store::TaskStatus::open) {
+    replies.push_back(reply_to_sender(
+        context,
+        context.text("task_already_closed", {{"task", std::to_string(task.number)},
+                                             {"mention", mention_of(context.people, context.message.sender)},
+                                             {"status", status_text(context, task.status)}})));
+    return std::nullopt;
+  }
+  return choice.task;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_finish(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  const std::optional<store::Task> task = closable_task(context, command, Intent::finish, replies);
+  if (!task) return replies;
+
+  context.tasks.set_status(task->id, store::TaskStatus::finished, context.now);
+  cancel_task_reminder(context, *task);
+  const std::vector<std::string> people = people_in(context.signups.active(task->id), false);
+  const std::string text = context.text(people.empty() ? "finish_done_nobody" : "finish_done",
+                                        {{"task", std::to_string(task->number)},
+                                         {"title", task->title},
+                                         {"mentions", mentions_of(context.people, people)}});
+  return announce(context, *task, text, people);
+}
+
+std::vector<Reply> handle_cancel(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  const std::optional<store::Task> task = closable_task(context, command, Intent::cancel, replies);
+  if (!task) return replies;
+
+  // Read who was coming before the status changes, so the waitlist is told too.
+  const std::vector<std::string> people = people_in(context.signups.active(task->id), true);
+  context.tasks.set_status(task->id, store::TaskStatus::cancelled, context.now);
+  cancel_task_reminder(context, *task);
+
+  const std::vector<std::pair<std::string_view, std::string>> values{
+      {"task", std::to_string(task->number)},
+      {"title", task->title},
+      {"when", task_when_text(context, *task)},
+      {"mentions", mentions_of(context.people, people)}};
+  replies = announce(context, *task,
+                     context.text(people.empty() ? "cancel_done_nobody" : "cancel_done", values), people);
+  for (const std::string& person : people) {
+    replies.push_back(Reply{private_chat_of(person), context.text("cancel_private", values), {person}});
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

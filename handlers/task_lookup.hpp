@@ -1,0 +1,40 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// How a handler wants the task of a command found.
+struct TaskQuery {
+  /// The command being answered; its word is used in examples ("报到 12").
+  Intent intent = Intent::report_in;
+  /// Template key of the answer when the chat has no candidate task.
+  std::string_view nothing_key = "task_nothing_open";
+  /// Stay silent instead when the chat has no candidate (an implicit "1" in a quiet group).
+  bool silent_when_nothing = false;
+  /// Which of the chat's open tasks count as candidates; all of them when empty.
+  std::function<bool(const store::Task&)> candidate;
+};
+
+/// The task a command refers to, or the replies that say why there is none (empty: stay silent).
+struct TaskChoice {
+  std::optional<store::Task> task;
+  std::vector<Reply> replies;
+};
+
+/// Finds the task: by number anywhere in the message's community (any status: the caller decides
+/// what a closed one means), else the chat's only open candidate; several → asks for the number.
+TaskChoice choose_task(Context& context, const Command& command, const TaskQuery& query);
+
+/// A reply to the message's chat mentioning the sender.
+Reply reply_to_sender(const Context& context, std::string text);
+
+/// The word that invokes a command ("报到" for report_in), from the template `command_<intent>`.
+std::string command_word(const Services& services, Intent intent);
+
+}  // namespace whistle::handlers

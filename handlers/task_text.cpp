@@ -1,0 +1,126 @@
+#include "handlers/task_text.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <iterator>
+#include <sstream>
+#include <vector>
+
+namespace whistle::handlers {
+
+namespace {
+
+struct LocalTime {
+  unsigned month = 0;
+  unsigned day = 0;
+  unsigned weekday = 0;  // 0 = Sunday
+  int hour = 0;
+  int minute = 0;
+  std::int64_t day_number = 0;  // days since 1970-01-01, local
+};
+
+// The community has a fixed offset (Asia/Shanghai has no DST), so local time is plain arithmetic.
+LocalTime to_local(const Services& services, std::int64_t at) {
+  const std::int64_t local = at + services.config.locale.utc_offset_seconds;
+  std::int64_t days = local / 86400;
+  std::int64_t seconds = local % 86400;
+  if (seconds < 0) {
+    seconds += 86400;
+    days -= 1;
+  }
+  const std::chrono::sys_days date{std::chrono::days{days}};
+  const std::chrono::year_month_day ymd{date};
+  LocalTime result;
+  result.month = static_cast<unsigned>(ymd.month());
+  result.day = static_cast<unsigned>(ymd.day());
+  result.weekday = std::chrono::weekday{date}.c_encoding();
+  result.hour = static_cast<int>(seconds / 3600);
+  result.minute = static_cast<int>(seconds % 3600 / 60);
+  result.day_number = days;
+  return result;
+}
+
+std::string clock_of(const LocalTime& time) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%02d:%02d", time.hour, time.minute);
+  return buffer;
+}
+
+// The weekday names live in the template file, Sunday first, separated by spaces.
+std::string weekday_name(const Services& services, unsigned weekday) {
+  std::istringstream names(services.text("weekdays"));
+  std::vector<std::string> week{std::istream_iterator<std::string>(names),
+                                std::istream_iterator<std::string>()};
+  return weekday < week.size() ? week[weekday] : std::string();
+}
+
+}  // namespace
+
+std::string local_time_text(const Services& services, std::int64_t at) {
+  const LocalTime time = to_local(services, at);
+  return services.text("time_point", {{"month", std::to_string(time.month)},
+                                      {"day", std::to_string(time.day)},
+                                      {"weekday", weekday_name(services, time.weekday)},
+                                      {"clock", clock_of(time)}});
+}
+
+std::string local_clock_text(const Services& services, std::int64_t at) {
+  return clock_of(to_local(services, at));
+}
+
+std::string task_when_text(const Services& services, const store::Task& task) {
+  if (task.start && task.end) {
+    // The same day is written once: "11月28日(周六) 09:00–11:00".
+    const bool same_day =
+        to_local(services, *task.start).day_number == to_local(services, *task.end).day_number;
+    const std::string end =
+        same_day ? local_clock_text(services, *task.end) : local_time_text(services, *task.end);
+    return services.text("time_range", {{"start", local_time_text(services, *task.start)}, {"end", end}});
+  }
+  if (task.start) return local_time_text(services, *task.start);
+  if (task.end) return services.text("time_deadline", {{"end", local_time_text(services, *task.end)}});
+  return "";
+}
+
+std::string task_summary_text(const Services& services, const store::Task& task) {
+  std::vector<std::string> parts{task.title};
+  if (std::string when = task_when_text(services, task); !when.empty()) parts.push_back(std::move(when));
+  if (task.place) {
+    parts.push_back(*task.place);
+  } else if (std::optional<store::OrgNode> node = services.org.node(task.node)) {
+    parts.push_back(node->name);
+  }
+  parts.push_back(task.places ? services.text("task_places", {{"places", std::to_string(*task.places)}})
+                              : services.text("task_places_unlimited"));
+  if (task.points > 0) {
+    parts.push_back(services.text("task_points", {{"points", std::to_string(task.points)}}));
+  }
+
+  const std::string separator = services.text("task_part_separator");
+  std::string line;
+  for (const std::string& part : parts) {
+    if (!line.empty()) line += separator;
+    line += part;
+  }
+  return line;
+}
+
+std::string signup_count_text(const Services& services, const store::Task& task) {
+  const std::string count = std::to_string(services.signups.count(task.id, store::SignupState::signed_up));
+  if (!task.places) return services.text("count_unlimited", {{"count", count}});
+  return services.text("count_of_places", {{"count", count}, {"places", std::to_string(*task.places)}});
+}
+
+std::string status_text(const Services& services, store::TaskStatus status) {
+  switch (status) {
+    case store::TaskStatus::open:
+      return services.text("status_open");
+    case store::TaskStatus::finished:
+      return services.text("status_finished");
+    case store::TaskStatus::cancelled:
+      return services.text("status_cancelled");
+  }
+  return services.text("status_open");
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,163 @@
+#include "handlers/whistle.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "handlers/people_names.hpp"
+#include "handlers/place_lookup.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_jobs.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+std::string node_names(const std::vector<store::OrgNode>& nodes, const Services& services) {
+  std::vector<std::string> names;
+  for (const store::OrgNode& node : nodes) {
+    names.push_back(node.name);
+  }
+  return join_list(services, names);
+}
+
+// Where a whistle goes: the chat's node, or in a private chat the place named (or the only
+// node the person leads). Empty with the reply that asks where.
+std::optional<store::OrgNode> whistle_node(Context& context, const Command& command,
+                                           std::vector<Reply>& replies) {
+  if (context.node) return context.node;
+
+  const std::string mention = mention_of(context.people, context.message.sender);
+  const std::vector<store::OrgNode> led = nodes_led_by(context, context.message.sender);
+  if (command.place) {
+    if (std::optional<store::OrgNode> node = node_named(context, *command.place, subtrees_of(context, led))) {
+      return node;
+    }
+    replies.push_back(reply_to_sender(
+        context, context.text("whistle_place_unknown", {{"mention", mention},
+                                                        {"place", *command.place},
+                                                        {"places", node_names(led, context)}})));
+    return std::nullopt;
+  }
+  if (led.size() == 1) return led.front();
+  const std::string_view key = led.empty() ? "whistle_not_a_leader" : "whistle_where";
+  replies.push_back(reply_to_sender(
+      context, context.text(key, {{"mention", mention}, {"places", node_names(led, context)}})));
+  return std::nullopt;
+}
+
+Reply no_right(Context& context, const store::OrgNode& node) {
+  const std::vector<std::string> leaders = leaders_up_from(context, node.id);
+  const std::string_view key = leaders.empty() ? "whistle_no_right_nobody" : "whistle_no_right";
+  return reply_to_sender(context,
+                         context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
+                                            {"node", node.name},
+                                            {"leaders", names_of(context, leaders)}}));
+}
+
+store::Task new_task(const Context& context, const Command& command, const store::OrgNode& node,
+                     const std::string& chat) {
+  store::Task task;
+  task.community = node.community;
+  task.node = node.id;
+  task.chat = chat;
+  task.creator = context.message.sender;
+  task.title = *command.title;
+  task.place = command.place;
+  // "0人" means nothing useful; treat it like no number at all (no limit).
+  if (command.count && *command.count > 0) task.places = command.count;
+  task.points = std::max(0, command.points.value_or(0));
+  task.start = command.start;
+  task.end = command.end;
+  if (task.start && !task.end && command.minutes) {
+    task.end = *task.start + std::int64_t{*command.minutes} * 60;
+  }
+  task.created_at = context.now;
+  return task;
+}
+
+// The chats a whistle is announced in beyond the first: the node's other chats when whistled in
+// private, and every chat below the node with 全网格/下发. Each is recorded as a posting.
+struct Postings {
+  std::vector<std::string> chats;
+  std::size_t below = 0;  // how many of them belong to nodes below
+};
+
+Postings post_elsewhere(Context& context, const Command& command, const store::Task& task) {
+  Postings postings;
+  const auto add = [&](const std::string& chat) {
+    if (chat == task.chat ||
+        std::find(postings.chats.begin(), postings.chats.end(), chat) != postings.chats.end()) {
+      return false;
+    }
+    context.tasks.post(task.id, chat);
+    postings.chats.push_back(chat);
+    return true;
+  };
+  if (context.message.is_private) {
+    for (const std::string& chat : context.org.chats_of(task.node)) {
+      add(chat);
+    }
+  }
+  if (command.broadcast) {
+    for (const store::OrgNode& below : context.org.descendants(task.node)) {
+      for (const std::string& chat : context.org.chats_of(below.id)) {
+        if (add(chat)) ++postings.below;
+      }
+    }
+  }
+  return postings;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_whistle(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  const std::optional<store::OrgNode> node = whistle_node(context, command, replies);
+  if (!node) return replies;
+  if (!leads_node_or_above(context, context.message.sender, node->id)) return {no_right(context, *node)};
+
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (!command.title || command.title->empty()) {
+    return {reply_to_sender(context, context.text("whistle_no_title", {{"mention", mention}}))};
+  }
+
+  // A group whistle is posted where it was said; a private one in the node's own group.
+  std::string home = context.message.chat;
+  if (context.message.is_private) {
+    const std::vector<std::string> chats = context.org.chats_of(node->id);
+    if (chats.empty()) {
+      return {reply_to_sender(context,
+                              context.text("whistle_no_chat", {{"mention", mention}, {"node", node->name}}))};
+    }
+    home = chats.front();
+  }
+
+  const store::Task task = context.tasks.create(new_task(context, command, *node, home));
+  const Postings postings = post_elsewhere(context, command, task);
+  schedule_task_reminder(context, task, context.now);
+
+  const std::string number = std::to_string(task.number);
+  const std::string summary = task_summary_text(context, task);
+  const std::string relay =
+      postings.below > 0 ? context.text("whistle_relay_note", {{"count", std::to_string(postings.below)}})
+                         : std::string();
+  if (context.message.is_private) {
+    replies.push_back(reply_to_sender(
+        context, context.text("whistle_sent", {{"task", number}, {"node", node->name}, {"relay", relay}})));
+  }
+  const std::string posted =
+      context.text("whistle_posted", {{"task", number}, {"summary", summary}, {"relay", relay}});
+  const std::string relayed =
+      context.text("whistle_relayed", {{"task", number}, {"summary", summary}, {"from", node->name}});
+  replies.push_back(Reply{home, posted, {}});
+  // The node's own other chats come first in the postings, then the chats below it.
+  const std::size_t own = postings.chats.size() - postings.below;
+  for (std::size_t i = 0; i < postings.chats.size(); ++i) {
+    replies.push_back(Reply{postings.chats[i], i < own ? posted : relayed, {}});
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

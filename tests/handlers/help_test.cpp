@@ -1,0 +1,123 @@
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Help = HandlerTest;
+using Chatter = HandlerTest;
+using NotYet = HandlerTest;
+using UnboundGroup = HandlerTest;
+using Sender = HandlerTest;
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
+  const std::vector<Reply> resident = say("b3u2", "u-zhang", "张三", task_command(Intent::help));
+  ASSERT_EQ(resident.size(), 1u);
+  EXPECT_TRUE(contains(resident[0].text, "报到")) << resident[0].text;
+  EXPECT_TRUE(contains(resident[0].text, "取消报到")) << resident[0].text;
+  EXPECT_TRUE(contains(resident[0].text, "帮助")) << resident[0].text;
+  EXPECT_FALSE(contains(resident[0].text, "吹哨")) << resident[0].text;
+  EXPECT_FALSE(contains(resident[0].text, "撤销")) << resident[0].text;
+
+  const std::vector<Reply> leader = say("b3u2", "u-qian", "钱楼栋长", task_command(Intent::help));
+  ASSERT_EQ(leader.size(), 1u);
+  EXPECT_TRUE(contains(leader[0].text, "吹哨")) << leader[0].text;
+  EXPECT_TRUE(contains(leader[0].text, "结束 12")) << leader[0].text;
+  EXPECT_TRUE(contains(leader[0].text, "撤销 12")) << leader[0].text;
+
+  // A leader in the other grid is a resident here.
+  const std::vector<Reply> elsewhere = say("b3u2", "u-wu", "吴楼栋长", task_command(Intent::help));
+  ASSERT_EQ(elsewhere.size(), 1u);
+  EXPECT_FALSE(contains(elsewhere[0].text, "吹哨")) << elsewhere[0].text;
+}
+
+TEST_F(Help, InPrivateALeaderIsShownHowToNameThePlace) {
+  const std::vector<Reply> replies = say_privately("u-li", "李网格长", task_command(Intent::help));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-li");
+  EXPECT_TRUE(contains(replies[0].text, "吹哨 3号楼")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, "报到 12")) << replies[0].text;
+}
+
+TEST_F(Chatter, OrdinaryGroupChatterGetsNoAnswer) {
+  for (const char* line : {"哈哈哈", "收到", "大家好"}) {
+    EXPECT_TRUE(say("b3u2", "u-zhang", "张三", unknown_line(line)).empty()) << line;
+  }
+}
+
+TEST_F(Chatter, AnUnknownLineAddressedToTheBotGetsAHintOfTheNearestCommands) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", unknown_line("我想报名参加", true));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "@张三 没看懂这句话。你可以试试：「报到」，发「帮助」看用法。");
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+}
+
+TEST_F(Chatter, TheHintOffersOnlyCommandsThePersonMayUse) {
+  const std::vector<Reply> resident = say("b3u2", "u-zhang", "张三", unknown_line("发布任务", true));
+  ASSERT_EQ(resident.size(), 1u);
+  EXPECT_FALSE(contains(resident[0].text, "吹哨")) << resident[0].text;
+
+  const std::vector<Reply> leader = say("b3u2", "u-chen", "陈单元长", unknown_line("发布任务", true));
+  ASSERT_EQ(leader.size(), 1u);
+  EXPECT_TRUE(contains(leader[0].text, "「吹哨」")) << leader[0].text;
+}
+
+TEST_F(Chatter, AnUnknownLineWithNothingInCommonStillGetsTheCommandsHere) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", unknown_line("今天天气", true));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "「报到」「取消报到」「帮助」")) << replies[0].text;
+}
+
+TEST_F(Chatter, APlatformMentionOfTheBotCountsAsAddressed) {
+  EXPECT_EQ(say("b3u2", "u-zhang", "张三", unknown_line("在吗"), kMonday0900, true).size(), 1u);
+}
+
+TEST_F(Chatter, InPrivateEveryLineIsAnswered) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", unknown_line("你好"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+}
+
+TEST_F(NotYet, LaterFunctionsAnswerHonestlyThatTheyAreNotOpenYet) {
+  const std::vector<std::pair<Intent, std::string>> later{
+      {Intent::check_in, "签到"}, {Intent::check_out, "签退"}, {Intent::sign_code, "签到码"},
+      {Intent::confirm, "验收"},  {Intent::points, "积分"},    {Intent::ranking, "排行"},
+      {Intent::adjust, "加分"},   {Intent::catalog, "商品"},   {Intent::redeem, "兑换"},
+      {Intent::pickup, "核销"},   {Intent::ticket, "报事"},    {Intent::dispatch, "派单"},
+      {Intent::accept, "接单"},   {Intent::resolve, "办结"},   {Intent::rate, "评价"},
+      {Intent::escalate, "上报"}, {Intent::stats, "统计"},     {Intent::bind, "绑定"}};
+  for (const auto& [intent, name] : later) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(intent));
+    ASSERT_EQ(replies.size(), 1u) << intent_name(intent);
+    EXPECT_TRUE(contains(replies[0].text, "还没有开放")) << replies[0].text;
+    EXPECT_TRUE(contains(replies[0].text, name)) << replies[0].text;
+    EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  }
+}
+
+TEST_F(UnboundGroup, AnswersOnlyWhenAddressedAndSaysWhoCanBindIt) {
+  EXPECT_TRUE(say("new-group", "u-zhang", "张三", unknown_line("大家好")).empty());
+  EXPECT_TRUE(say("new-group", "u-zhang", "张三", implicit_report_in("1")).empty());
+
+  say("c1", "u-wang", "王书记", unknown_line("大家好"));
+  const std::vector<Reply> replies = say("new-group", "u-zhang", "张三", task_command(Intent::report_in));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:new-group");
+  EXPECT_TRUE(contains(replies[0].text, "还没有绑定")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, "王书记")) << replies[0].text;
+}
+
+TEST_F(Sender, EveryMessageRemembersTheSendersName) {
+  say("b3u2", "u-zhang", "张三", unknown_line("大家好"));
+  EXPECT_EQ(people_.find(qualified("u-zhang")).value_or(store::Person{}).name, "张三");
+  say("b3u2", "u-zhang", "张老三", unknown_line("改个名"));
+  EXPECT_EQ(people_.find(qualified("u-zhang")).value_or(store::Person{}).name, "张老三");
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using OrgSync = HandlerTest;
+
+TEST_F(OrgSync, EveryNodeIsWrittenWithItsLevelAndCommunity) {
+  const std::optional<store::OrgNode> unit = org_.node("b3u2");
+  ASSERT_TRUE(unit.has_value());
+  EXPECT_EQ(unit->community, "c1");
+  EXPECT_EQ(unit->level, 3);
+  EXPECT_EQ(unit->parent, "b3");
+  EXPECT_EQ(unit->name, "3号楼2单元");
+  EXPECT_EQ(org_.node("c1").value_or(store::OrgNode{}).community, "c1");
+  EXPECT_EQ(org_.node("g2").value_or(store::OrgNode{}).level, 1);
+  EXPECT_EQ(org_.all_nodes().size(), 10u);
+}
+
+TEST_F(OrgSync, ChatsAreBoundToTheirNodes) {
+  EXPECT_EQ(org_.node_of_chat("generic:b3u2").value_or(store::OrgNode{}).id, "b3u2");
+  EXPECT_EQ(org_.chats_of("g1"), std::vector<std::string>{"generic:g1"});
+  EXPECT_FALSE(org_.node_of_chat("generic:nowhere").has_value());
+}
+
+TEST_F(OrgSync, LeadersAndStaffGetTheirRoles) {
+  EXPECT_TRUE(people_.has_role("generic:u-li", "g1", store::Role::leader));
+  EXPECT_TRUE(people_.has_role("generic:u-zhou", "c1", store::Role::staff));
+  EXPECT_FALSE(people_.has_role("generic:u-zhou", "c1", store::Role::leader));
+}
+
+TEST_F(OrgSync, SyncingTwiceChangesNothing) {
+  {
+    store::Transaction transaction(db_);
+    dispatcher_.sync_org();
+    transaction.commit();
+  }
+  EXPECT_EQ(org_.all_nodes().size(), 10u);
+  EXPECT_EQ(people_.holders("b3u2", store::Role::leader).size(), 1u);
+}
+
+TEST_F(OrgSync, SyncingKeepsNamesLearnedFromMessages) {
+  say("b3u2", "u-chen", "陈单元长", unknown_line("大家好"));
+  {
+    store::Transaction transaction(db_);
+    dispatcher_.sync_org();
+    transaction.commit();
+  }
+  EXPECT_EQ(people_.find("generic:u-chen").value_or(store::Person{}).name, "陈单元长");
+}
+
+TEST_F(OrgSync, PlaceNamesAreTheNodeNames) {
+  const std::vector<std::string> names = dispatcher_.place_names();
+  EXPECT_EQ(names.size(), 10u);
+  EXPECT_NE(std::find(names.begin(), names.end(), "第一网格"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "3号楼2单元"), names.end());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

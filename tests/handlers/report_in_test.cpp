@@ -1,0 +1,153 @@
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using ReportIn = HandlerTest;
+
+TEST_F(ReportIn, ABareReportInSignsUpForTheChatsOnlyOpenTask) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0], (Reply{"generic:b3u2", "【吹哨#1】@张三 报到成功，已报到 1/5", {"generic:u-zhang"}}));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+}
+
+TEST_F(ReportIn, ReportingInMakesThePersonAVolunteerOfTheChatsNode) {
+  whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  EXPECT_TRUE(people_.has_role(qualified("u-zhang"), "b3u2", store::Role::volunteer));
+}
+
+TEST_F(ReportIn, FullTaskPutsTheNextVolunteerOnTheWaitlist) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  const std::vector<Reply> third = say("b3u2", "u-wangwu", "王五", task_command(Intent::report_in));
+  const std::vector<Reply> fourth = say("b3u2", "u-zhaoliu", "赵六", task_command(Intent::report_in));
+
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_EQ(third[0].text, "【吹哨#1】@王五 名额已满（2/2），你排在候补第1位，有人取消时自动递补。");
+  ASSERT_EQ(fourth.size(), 1u);
+  EXPECT_NE(fourth[0].text.find("候补第2位"), std::string::npos) << fourth[0].text;
+  EXPECT_EQ(signup_state(number, "u-wangwu"), store::SignupState::waitlisted);
+  EXPECT_EQ(signups_.count(task(number).id, store::SignupState::signed_up), 2);
+}
+
+TEST_F(ReportIn, ReportingTwiceChangesNothing) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  const std::vector<Reply> again = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, number));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].text, "【吹哨#1】@张三 你已报到（1/5），不用重复报到。");
+  EXPECT_EQ(signups_.count(task(number).id, store::SignupState::signed_up), 1);
+}
+
+TEST_F(ReportIn, ReportingAgainWhileWaitlistedTellsThePlaceInLine) {
+  whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  const std::vector<Reply> again = say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].text, "【吹哨#1】@李四 你已在候补第1位，有人取消时自动递补。");
+}
+
+TEST_F(ReportIn, WithoutALimitTheAnswerCountsPeople) {
+  whistle_in_b3u2("慰问独居老人", std::nullopt);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "【吹哨#1】@张三 报到成功，已报到 1人");
+}
+
+TEST_F(ReportIn, AnImplicitPlusOneWithAnOpenTaskSignsUp) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", implicit_report_in("+1"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "【吹哨#1】@张三 报到成功，已报到 1/5");
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+}
+
+TEST_F(ReportIn, AnImplicitOneWithoutAnOpenTaskIsChatterAndGetsNoAnswer) {
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", implicit_report_in("1")).empty());
+  // An open task in another group does not make this group's "1" a report-in.
+  whistle_in_b3u2("清理楼道杂物");
+  EXPECT_TRUE(say("b3u1", "u-zhang", "张三", implicit_report_in("我来")).empty());
+}
+
+TEST_F(ReportIn, AnExplicitReportInWithNothingOpenSaysSo) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "@张三 本群现在没有进行中的吹哨任务，有新任务时会在群里通知。");
+}
+
+TEST_F(ReportIn, AJielongLineCountsForItsSender) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-lisi", "李四", implicit_report_in("接龙\n1. 张三\n2. 李四", "李四"));
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
+  EXPECT_FALSE(signup_state(number, "u-zhang").has_value());
+}
+
+TEST_F(ReportIn, SeveralOpenTasksAskForTheNumber) {
+  whistle_in_b3u2("清理楼道杂物");
+  whistle_in_b3u2("搬运防汛沙袋");
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            "@张三 本群有2个进行中的任务，请写上编号：\n#1 清理楼道杂物\n#2 搬运防汛沙袋\n例如：报到 1");
+  EXPECT_FALSE(signup_state(1, "u-zhang").has_value());
+
+  // An implicit "1" is a real answer here too, so it gets the same question.
+  EXPECT_EQ(say("b3u2", "u-lisi", "李四", implicit_report_in("1")).size(), 1u);
+
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, 2));
+  EXPECT_EQ(signup_state(2, "u-zhang"), store::SignupState::signed_up);
+}
+
+TEST_F(ReportIn, ANumberReachesAnOpenTaskOfAnotherGroupInTheCommunity) {
+  say("b5", "u-wu", "吴楼栋长", whistle_command("清理5号楼杂物"));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, 1));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+}
+
+TEST_F(ReportIn, AnUnknownNumberIsNotFound) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, 42));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "@张三 没有找到任务#42，请核对编号。");
+}
+
+TEST_F(ReportIn, AClosedTaskTakesNoMoreReportIns) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-chen", "陈单元长", task_command(Intent::finish, number));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, number));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "【吹哨#1】@张三 这个任务已经结束，不能再报名或取消了。");
+  EXPECT_FALSE(signup_state(number, "u-zhang").has_value());
+}
+
+TEST_F(ReportIn, InPrivateANumberIsNeededAndEnough) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> bare = say_privately("u-zhang", "张三", task_command(Intent::report_in));
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].chat, "generic:@u-zhang");
+  EXPECT_NE(bare[0].text.find("报到 12"), std::string::npos) << bare[0].text;
+
+  const std::vector<Reply> numbered =
+      say_privately("u-zhang", "张三", task_command(Intent::report_in, number));
+  ASSERT_EQ(numbered.size(), 1u);
+  EXPECT_EQ(numbered[0].chat, "generic:@u-zhang");
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_TRUE(people_.has_role(qualified("u-zhang"), "b3u2", store::Role::volunteer));
+}
+
+TEST_F(ReportIn, AnImplicitOneInPrivateIsStillAnswered) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", implicit_report_in("1"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Finish = HandlerTest;
+using Cancel = HandlerTest;
+
+TEST_F(Finish, ThanksTheSignedUpPeopleInTheGroup) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", task_command(Intent::finish, number));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0], (Reply{"generic:b3u2",
+                               "【吹哨#1】「清理楼道杂物」已结束，感谢 @张三 @李四 的参与！",
+                               {"generic:u-zhang", "generic:u-lisi"}}));
+  EXPECT_EQ(task(number).status, store::TaskStatus::finished);
+}
+
+TEST_F(Finish, OnlyTheCreatorOrALeaderOfTheNodeOrAboveMayFinish) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> refused = say("b3u2", "u-zhang", "张三", task_command(Intent::finish, number));
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].text,
+            "【吹哨#1】@张三 "
+            "只有发起人或3号楼2单元及上级的负责人可以结束这个任务：陈单元长、u-qian、u-li、u-wang。");
+  EXPECT_EQ(say("b3u2", "u-feng", "", task_command(Intent::finish, number)).size(), 1u);
+  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+
+  say("b3u2", "u-qian", "钱楼栋长", task_command(Intent::finish, number));
+  EXPECT_EQ(task(number).status, store::TaskStatus::finished);
+}
+
+TEST_F(Finish, TheCreatorMayFinishWithoutLeadingTheNode) {
+  // A task created by someone who leads nothing there (say, a leader since stepped down).
+  store::Task created;
+  {
+    store::Transaction transaction(db_);
+    people_.touch(qualified("u-zhang"), "张三", kMonday0900);
+    store::Task draft;
+    draft.community = "c1";
+    draft.node = "b3u2";
+    draft.chat = qualified("b3u2");
+    draft.creator = qualified("u-zhang");
+    draft.title = "清理楼道杂物";
+    draft.created_at = kMonday0900;
+    created = tasks_.create(draft);
+    transaction.commit();
+  }
+  say("b3u2", "u-zhang", "张三", task_command(Intent::finish, created.number));
+  EXPECT_EQ(task(created.number).status, store::TaskStatus::finished);
+}
+
+TEST_F(Finish, AFinishedTaskSaysSoWhenFinishedAgain) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-chen", "陈单元长", task_command(Intent::finish, number));
+  const std::vector<Reply> again = say("b3u2", "u-chen", "陈单元长", task_command(Intent::cancel, number));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].text, "【吹哨#1】@陈单元长 这个任务已经结束，无需再操作。");
+  EXPECT_EQ(task(number).status, store::TaskStatus::finished);
+}
+
+TEST_F(Cancel, EverySignedUpPersonIsTold) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  say("b3u2", "u-wangwu", "王五", task_command(Intent::report_in));  // waitlisted
+
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", task_command(Intent::cancel, number));
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-zhang",
+                                                         "generic:@u-lisi", "generic:@u-wangwu"}));
+  EXPECT_EQ(replies[0].text, "【吹哨#1】「清理楼道杂物」已撤销，@张三 @李四 @王五 不用再前往了，谢谢大家。");
+  EXPECT_EQ(replies[0].mentions,
+            (std::vector<std::string>{"generic:u-zhang", "generic:u-lisi", "generic:u-wangwu"}));
+  EXPECT_EQ(replies[1].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_EQ(replies[1].text.rfind("【吹哨#1】", 0), 0u) << replies[1].text;
+  EXPECT_EQ(task(number).status, store::TaskStatus::cancelled);
+}
+
+TEST_F(Cancel, CancellingDropsTheReminder) {
+  whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
+  ASSERT_TRUE(jobs_.next_due().has_value());
+  say("b3u2", "u-chen", "陈单元长", task_command(Intent::cancel));
+  EXPECT_FALSE(jobs_.next_due().has_value());
+  EXPECT_TRUE(run_jobs(kSaturday0900).empty());
+}
+
+TEST_F(Cancel, ABroadcastTaskIsCancelledInEveryGroupItWasPostedIn) {
+  Command command = whistle_command("清扫积雪");
+  command.broadcast = true;
+  say("b3", "u-qian", "钱楼栋长", command);
+  const std::vector<Reply> replies = say("b3", "u-qian", "钱楼栋长", task_command(Intent::cancel, 1));
+  std::vector<std::string> chats = chats_of(replies);
+  ASSERT_EQ(chats.size(), 3u);
+  EXPECT_EQ(chats[0], "generic:b3");
+  std::sort(chats.begin(), chats.end());
+  EXPECT_EQ(chats, (std::vector<std::string>{"generic:b3", "generic:b3u1", "generic:b3u2"}));
+}
+
+TEST_F(Cancel, AResidentMayNotCancel) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::cancel, number));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("可以撤销这个任务"), std::string::npos) << replies[0].text;
+  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

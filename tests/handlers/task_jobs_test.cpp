@@ -1,0 +1,69 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Reminder = HandlerTest;
+
+TEST_F(Reminder, AnHourBeforeTheStartTheSignedUpPeopleAreReminded) {
+  whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+
+  EXPECT_TRUE(run_jobs(kSaturday0900 - kHour - 1).empty());
+  const std::vector<Reply> replies = run_jobs(kSaturday0900 - kHour);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(
+      replies[0],
+      (Reply{"generic:b3u2",
+             "【吹哨#1】「清理楼道杂物」将于11月28日(周六) 09:00开始，请已报到的 @张三 @李四 准时参加。",
+             {"generic:u-zhang", "generic:u-lisi"}}));
+}
+
+TEST_F(Reminder, AReminderFiresOnce) {
+  whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
+  EXPECT_EQ(run_jobs(kSaturday0900).size(), 1u);
+  EXPECT_TRUE(run_jobs(kSaturday0900 + kHour).empty());
+  EXPECT_FALSE(jobs_.next_due().has_value());
+}
+
+TEST_F(Reminder, WithNobodySignedUpTheGroupIsInvitedInstead) {
+  whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
+  const std::vector<Reply> replies = run_jobs(kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(replies[0].mentions.empty());
+  EXPECT_NE(replies[0].text.find("还没有人报到"), std::string::npos) << replies[0].text;
+}
+
+TEST_F(Reminder, AClosedTasksReminderDoesNothingAndIsDone) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
+  {
+    // Closed behind the handlers' back, so the job is still there when it falls due.
+    store::Transaction transaction(db_);
+    tasks_.set_status(task(number).id, store::TaskStatus::finished, kMonday0900);
+    transaction.commit();
+  }
+  ASSERT_TRUE(jobs_.next_due().has_value());
+  EXPECT_TRUE(run_jobs(kSaturday0900).empty());
+  EXPECT_FALSE(jobs_.next_due().has_value());
+}
+
+TEST_F(Reminder, ABroadcastTasksReminderGoesToEveryGroupItWasPostedIn) {
+  Command command = whistle_command("清扫积雪", 10, kSaturday0900);
+  command.broadcast = true;
+  say("b3", "u-qian", "钱楼栋长", command);
+  std::vector<std::string> chats = chats_of(run_jobs(kSaturday0900));
+  std::sort(chats.begin(), chats.end());
+  EXPECT_EQ(chats, (std::vector<std::string>{"generic:b3", "generic:b3u1", "generic:b3u2"}));
+}
+
+TEST_F(Reminder, NothingDueSendsNothing) {
+  EXPECT_TRUE(run_jobs(kSaturday0900).empty());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -1,0 +1,192 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Whistle = HandlerTest;
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_F(Whistle, ALeaderPostsTheTaskInThisChatWithItsNumberTimePlacePlacesAndPoints) {
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长",
+          whistle_command("清理楼道杂物", 5, kSaturday0900, kSaturday0900 + 2 * kHour, 10));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].text,
+            "【吹哨#1】清理楼道杂物｜11月28日(周六) 09:00–11:00｜3号楼2单元｜需5人｜10分/人。"
+            "回复「报到」或「报到 1」参加。");
+
+  const store::Task stored = task(1);
+  EXPECT_EQ(stored.node, "b3u2");
+  EXPECT_EQ(stored.chat, "generic:b3u2");
+  EXPECT_EQ(stored.creator, "generic:u-chen");
+  EXPECT_EQ(stored.places, 5);
+  EXPECT_EQ(stored.points, 10);
+  EXPECT_EQ(stored.status, store::TaskStatus::open);
+}
+
+TEST_F(Whistle, OnlyALeaderOfTheNodeOrAboveMayWhistle) {
+  // A resident, the leader of a sibling unit and a leader in the other grid may not.
+  for (const std::string outsider : {"u-zhang", "u-feng", "u-wu", "u-zhao"}) {
+    const std::vector<Reply> replies = say("b3u2", outsider, "", whistle_command("清理楼道杂物"));
+    ASSERT_EQ(replies.size(), 1u) << outsider;
+    EXPECT_TRUE(contains(replies[0].text, "u-chen、u-qian、u-li、u-wang")) << replies[0].text;
+    EXPECT_EQ(replies[0].mentions, std::vector<std::string>{qualified(outsider)});
+  }
+  EXPECT_TRUE(tasks_.open_in_chat(qualified("b3u2")).empty());
+
+  // The unit's own leader, the building's, the grid's and the community's may.
+  for (const std::string leader : {"u-chen", "u-qian", "u-li", "u-wang"}) {
+    say("b3u2", leader, "", whistle_command("清理楼道杂物"));
+  }
+  EXPECT_EQ(tasks_.open_in_chat(qualified("b3u2")).size(), 4u);
+}
+
+TEST_F(Whistle, TheRefusalNamesTheLeadersNearestFirstByTheirNames) {
+  say("b3u2", "u-chen", "陈单元长", task_command(Intent::help));
+  say("b3", "u-qian", "钱楼栋长", task_command(Intent::help));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", whistle_command("清理楼道杂物"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "@张三")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, "陈单元长、钱楼栋长、u-li、u-wang")) << replies[0].text;
+}
+
+TEST_F(Whistle, BroadcastPostsToEveryChildGroup) {
+  Command command = whistle_command("清扫积雪", 20, kSaturday0900);
+  command.broadcast = true;
+  const std::vector<Reply> replies = say("g1", "u-li", "李网格长", command);
+
+  std::vector<std::string> chats = chats_of(replies);
+  ASSERT_EQ(chats.size(), 6u);
+  EXPECT_EQ(chats[0], "generic:g1");
+  EXPECT_TRUE(contains(replies[0].text, "已下发到5个下级群")) << replies[0].text;
+  std::sort(chats.begin() + 1, chats.end());
+  EXPECT_EQ(chats, (std::vector<std::string>{"generic:g1", "generic:b1", "generic:b1u1", "generic:b3",
+                                             "generic:b3u1", "generic:b3u2"}));
+  for (std::size_t i = 1; i < replies.size(); ++i) {
+    EXPECT_TRUE(contains(replies[i].text, "【吹哨#1】第一网格发起：清扫积雪")) << replies[i].text;
+  }
+  // Posted there, so a bare 报到 in a child group finds it.
+  EXPECT_EQ(tasks_.posted_chats(task(1).id).size(), 6u);
+  EXPECT_EQ(tasks_.open_in_chat(qualified("b3u2")).size(), 1u);
+}
+
+TEST_F(Whistle, WithoutBroadcastNoOtherGroupHearsOfIt) {
+  const std::vector<Reply> replies = say("g1", "u-li", "李网格长", whistle_command("清扫积雪"));
+  EXPECT_EQ(chats_of(replies), std::vector<std::string>{"generic:g1"});
+  EXPECT_TRUE(tasks_.open_in_chat(qualified("b3u2")).empty());
+}
+
+TEST_F(Whistle, AWhistleWithoutATitleGetsAnExample) {
+  Command command = whistle_command("");
+  command.title.reset();
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", command);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "例如：吹哨")) << replies[0].text;
+  EXPECT_TRUE(tasks_.open_in_chat(qualified("b3u2")).empty());
+}
+
+TEST_F(Whistle, NoCountMeansNoLimitAndNoPointsAreShownWhenNoneAreGiven) {
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", whistle_command("慰问独居老人"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "【吹哨#1】慰问独居老人｜3号楼2单元｜人数不限。回复「报到」或「报到 1」参加。");
+  EXPECT_FALSE(task(1).places.has_value());
+  EXPECT_EQ(task(1).points, 0);
+}
+
+TEST_F(Whistle, AStartAndALengthGiveTheEnd) {
+  Command command = whistle_command("清理楼道杂物", 5, kSaturday0900);
+  command.minutes = 90;
+  say("b3u2", "u-chen", "陈单元长", command);
+  EXPECT_EQ(task(1).end, kSaturday0900 + 90 * 60);
+}
+
+TEST_F(Whistle, ThePlaceWrittenInTheWhistleIsShown) {
+  Command command = whistle_command("清理楼道杂物", 5);
+  command.place = "3号楼";
+  const std::vector<Reply> replies = say("b3", "u-qian", "钱楼栋长", command);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "清理楼道杂物｜3号楼｜需5人")) << replies[0].text;
+}
+
+TEST_F(Whistle, TaskNumbersCountUpPerCommunity) {
+  say("b3u2", "u-chen", "陈单元长", whistle_command("一"));
+  say("b5", "u-wu", "吴楼栋长", whistle_command("二"));
+  EXPECT_EQ(task(1).title, "一");
+  EXPECT_EQ(task(2).title, "二");
+  EXPECT_EQ(task(2).node, "b5");
+}
+
+TEST_F(Whistle, AReminderIsScheduledAnHourBeforeTheStart) {
+  say("b3u2", "u-chen", "陈单元长", whistle_command("清理楼道杂物", 5, kSaturday0900));
+  EXPECT_EQ(jobs_.next_due(), kSaturday0900 - kHour);
+}
+
+TEST_F(Whistle, NoReminderWithoutAStartOrWhenTheStartIsWithinTheHour) {
+  say("b3u2", "u-chen", "陈单元长", whistle_command("没有时间"));
+  say("b3u2", "u-chen", "陈单元长", whistle_command("马上开始", 5, kMonday0900 + 30 * 60));
+  EXPECT_FALSE(jobs_.next_due().has_value());
+}
+
+TEST_F(Whistle, InPrivateTheNamedPlaceSaysWhereItIsPosted) {
+  Command command = whistle_command("清理楼道杂物", 5);
+  command.place = "3号楼";
+  const std::vector<Reply> replies = say_privately("u-li", "李网格长", command);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:@u-li", "generic:b3"}));
+  EXPECT_TRUE(contains(replies[0].text, "已在「3号楼」群发布")) << replies[0].text;
+  EXPECT_EQ(task(1).node, "b3");
+  EXPECT_EQ(task(1).chat, "generic:b3");
+}
+
+TEST_F(Whistle, InPrivateAPartialPlaceIsFoundAmongTheNodesThePersonLeads) {
+  Command command = whistle_command("清理楼道杂物");
+  command.place = "2单元";
+  say_privately("u-qian", "钱楼栋长", command);
+  EXPECT_EQ(task(1).node, "b3u2");
+}
+
+TEST_F(Whistle, InPrivateALeaderOfOnePlaceNeedsNoPlace) {
+  const std::vector<Reply> replies = say_privately("u-chen", "陈单元长", whistle_command("清理楼道杂物"));
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:@u-chen", "generic:b3u2"}));
+  EXPECT_EQ(task(1).node, "b3u2");
+}
+
+TEST_F(Whistle, InPrivateALeaderOfSeveralPlacesIsAskedWhere) {
+  {
+    store::Transaction transaction(db_);
+    people_.grant(qualified("u-li"), "g2", store::Role::leader, kMonday0900);
+    transaction.commit();
+  }
+  const std::vector<Reply> replies = say_privately("u-li", "李网格长", whistle_command("清理楼道杂物"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-li");
+  EXPECT_TRUE(contains(replies[0].text, "第一网格")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, "第二网格")) << replies[0].text;
+  EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
+}
+
+TEST_F(Whistle, InPrivateAPlaceOutsideWhatThePersonLeadsIsRefused) {
+  Command command = whistle_command("清理楼道杂物");
+  command.place = "5号楼";
+  const std::vector<Reply> replies = say_privately("u-li", "李网格长", command);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "u-wu")) << replies[0].text;
+  EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
+}
+
+TEST_F(Whistle, InPrivateSomeoneWhoLeadsNothingIsToldWhoMay) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", whistle_command("清理楼道杂物"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+  EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Withdraw = HandlerTest;
+
+TEST_F(Withdraw, FirstOnTheWaitlistMovesUpAndIsTold) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  say("b3u2", "u-wangwu", "王五", task_command(Intent::report_in));
+
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::withdraw, number));
+  ASSERT_EQ(replies.size(), 3u);
+  EXPECT_EQ(replies[0],
+            (Reply{"generic:b3u2", "【吹哨#1】@张三 已取消报到，现在已报到 1/1。", {"generic:u-zhang"}}));
+  EXPECT_EQ(replies[1], (Reply{"generic:b3u2",
+                               "【吹哨#1】@李四 有人取消报到，你已从候补转为正式报到，现在已报到 1/1。",
+                               {"generic:u-lisi"}}));
+  EXPECT_EQ(replies[2].chat, "generic:@u-lisi");
+  EXPECT_EQ(replies[2].mentions, std::vector<std::string>{"generic:u-lisi"});
+  EXPECT_EQ(replies[2].text.rfind("【吹哨#1】", 0), 0u) << replies[2].text;
+
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
+  EXPECT_EQ(signups_.waitlist_position(task(number).id, qualified("u-wangwu")), 1);
+}
+
+TEST_F(Withdraw, WithoutAWaitlistOnlyTheWithdrawalIsAnswered) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::withdraw, number));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "【吹哨#1】@张三 已取消报到，现在已报到 0/5。");
+}
+
+TEST_F(Withdraw, WithdrawingWhenNotSignedUpGetsAHelpfulAnswer) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::withdraw, number));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "【吹哨#1】@张三 你没有报到这个任务，不用取消。");
+
+  const std::vector<Reply> bare = say("b3u2", "u-zhang", "张三", task_command(Intent::withdraw));
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].text, "@张三 你在本群没有报到进行中的任务，不用取消。");
+}
+
+TEST_F(Withdraw, WithoutANumberTheOnlyTaskThePersonJoinedIsMeant) {
+  whistle_in_b3u2("清理楼道杂物");
+  const std::int64_t second = whistle_in_b3u2("搬运防汛沙袋");
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, second));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::withdraw));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text.rfind("【吹哨#2】", 0), 0u) << replies[0].text;
+  EXPECT_EQ(signup_state(second, "u-zhang"), store::SignupState::withdrawn);
+}
+
+TEST_F(Withdraw, LeavingTheWaitlistMovesNobodyUp) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  say("b3u2", "u-wangwu", "王五", task_command(Intent::report_in));
+  const std::vector<Reply> replies = say("b3u2", "u-lisi", "李四", task_command(Intent::withdraw, number));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, "【吹哨#1】@李四 已退出候补。");
+  EXPECT_EQ(signup_state(number, "u-wangwu"), store::SignupState::waitlisted);
+  EXPECT_EQ(signups_.waitlist_position(task(number).id, qualified("u-wangwu")), 1);
+}
+
+TEST_F(Withdraw, AWithdrawnVolunteerMayReportInAgainAtTheEndOfTheLine) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  say("b3u2", "u-zhang", "张三", task_command(Intent::withdraw, number));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("候补第1位"), std::string::npos) << replies[0].text;
+}
+
+TEST_F(Withdraw, InPrivateTheMoveUpIsAnnouncedInTheTasksGroup) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", task_command(Intent::withdraw, number));
+  EXPECT_EQ(chats_of(replies),
+            (std::vector<std::string>{"generic:@u-zhang", "generic:b3u2", "generic:@u-lisi"}));
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

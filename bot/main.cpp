@@ -1,1 +1,60 @@
-int main() { return 0; }
+// whistle: the command line. Each subcommand lives in bot/cli/; this file only picks one and turns
+// what escapes it into a message and an exit code (2: the user must change something, 1: a failure).
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string_view>
+
+#include "bot/cli/arguments.hpp"
+#include "bot/cli/commands.hpp"
+#include "config/config.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: whistle <command> [options]\n"
+    "  serve [--config FILE]                         run the webhook server (no config: the demo community)\n"
+    "  sim   [--config FILE] [--db FILE]             JSON lines in, the bot's messages as JSON lines out\n"
+    "  chat  [--config FILE] [--db FILE] --chat ID --as USER [--name NAME]\n"
+    "                                                type as a person in a group\n"
+    "  parse [--config FILE] [--at 2026-11-23T09:00] TEXT\n"
+    "                                                how the bot reads one line, as JSON\n";
+
+int run(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string_view command = argv[1];
+  if (command == "serve") return whistle::bot::run_serve_command(argc, argv);
+  if (command == "sim") return whistle::bot::run_sim_command(argc, argv);
+  if (command == "chat") return whistle::bot::run_chat_command(argc, argv);
+  if (command == "parse") return whistle::bot::run_parse_command(argc, argv);
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command == "report" || command == "verify-ledger") {
+    std::cerr << "whistle " << command << ": not available yet (it comes with the points ledger)\n";
+    return 2;
+  }
+  std::cerr << "whistle: unknown command '" << command << "'\n" << kUsage;
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const whistle::bot::UsageError& error) {
+    std::cerr << "whistle: " << error.what() << "\n" << kUsage;
+    return 2;
+  } catch (const whistle::config::Error& error) {
+    std::cerr << "whistle: bad configuration: " << error.what() << '\n';
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "whistle: " << error.what() << '\n';
+    return 1;
+  }
+}

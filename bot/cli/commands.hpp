@@ -1,0 +1,17 @@
+#pragma once
+
+namespace whistle::bot {
+
+/// `whistle serve [--config FILE]`: the webhook server, until SIGTERM/SIGINT. Returns the exit code.
+int run_serve_command(int argc, char** argv);
+
+/// `whistle sim [--config FILE] [--db FILE]`: JSON lines in, the bot's messages as JSON lines out.
+int run_sim_command(int argc, char** argv);
+
+/// `whistle chat [--config FILE] [--db FILE] --chat ID --as USER`: type as a person in a group.
+int run_chat_command(int argc, char** argv);
+
+/// `whistle parse [--config FILE] [--at 2026-11-23T09:00] TEXT`: how the bot reads one line.
+int run_parse_command(int argc, char** argv);
+
+}  // namespace whistle::bot

@@ -1,0 +1,45 @@
+#include <iostream>
+#include <string>
+
+#include "bot/cli/arguments.hpp"
+#include "bot/cli/commands.hpp"
+#include "bot/cli/config_source.hpp"
+#include "bot/clock.hpp"
+#include "bot/command/command_json.hpp"
+#include "bot/command/parser.hpp"
+
+namespace whistle::bot {
+
+int run_parse_command(int argc, char** argv) {
+  Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--at"});
+  if (arguments.positional.empty()) throw UsageError("whistle parse needs the text to read");
+  std::string text;
+  for (const std::string& word : arguments.positional) {
+    if (!text.empty()) text += ' ';
+    text += word;
+  }
+
+  config::Config config = choose_config(arguments.get("--config"));
+  const int offset = config.locale.utc_offset_seconds;
+  ParseContext context;
+  context.utc_offset_seconds = offset;
+  for (const config::Node& node : config.nodes)
+    context.place_names.push_back(node.name);
+  if (auto at = arguments.get("--at")) {
+    try {
+      context.now = parse_local_time(*at, offset);
+    } catch (const std::invalid_argument&) {
+      throw UsageError("--at takes a local time like 2026-11-23T09:00, not '" + *at + "'");
+    }
+  } else {
+    context.now = SystemClock{}.now();
+  }
+
+  handlers::Command command = parse_command(text, context);
+  std::cout << command_to_json(command, offset)
+                   .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+            << '\n';
+  return 0;
+}
+
+}  // namespace whistle::bot

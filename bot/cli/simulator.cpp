@@ -1,0 +1,205 @@
+#include "bot/cli/simulator.hpp"
+
+#include <random>
+
+#include "bot/command/command_json.hpp"
+#include "bot/event_processor.hpp"
+#include "config/templates.hpp"
+#include "handlers/dispatcher.hpp"
+#include "store/database.hpp"
+#include "store/jobs.hpp"
+#include "store/outbox.hpp"
+
+namespace whistle::bot {
+
+namespace {
+
+using nlohmann::json;
+
+// The simulator speaks the generic platform, so its ids carry no prefix on the wire.
+constexpr std::string_view kPlatformPrefix = "generic:";
+
+std::string qualify(const std::string& id) {
+  return std::string(kPlatformPrefix) + id;
+}
+
+std::string unqualify(const std::string& id) {
+  if (id.rfind(kPlatformPrefix, 0) == 0) return id.substr(kPlatformPrefix.size());
+  return id;
+}
+
+std::string required_string(const json& line, const char* key) {
+  auto it = line.find(key);
+  if (it == line.end()) throw SimInputError(std::string("missing \"") + key + "\"");
+  if (!it->is_string() || it->get<std::string>().empty()) {
+    throw SimInputError(std::string("\"") + key + "\" must be a non-empty string");
+  }
+  return it->get<std::string>();
+}
+
+std::string optional_string(const json& line, const char* key) {
+  auto it = line.find(key);
+  if (it == line.end() || it->is_null()) return {};
+  if (!it->is_string()) throw SimInputError(std::string("\"") + key + "\" must be a string");
+  return it->get<std::string>();
+}
+
+std::vector<std::string> read_mentions(const json& line) {
+  std::vector<std::string> mentions;
+  auto it = line.find("mentions");
+  if (it == line.end() || it->is_null()) return mentions;
+  if (!it->is_array()) throw SimInputError("\"mentions\" must be a list of user ids");
+  for (const json& m : *it) {
+    if (!m.is_string()) throw SimInputError("\"mentions\" must be a list of user ids");
+    mentions.push_back(qualify(m.get<std::string>()));
+  }
+  return mentions;
+}
+
+std::optional<handlers::Location> read_location(const json& line) {
+  auto it = line.find("location");
+  if (it == line.end() || it->is_null()) return std::nullopt;
+  if (!it->is_object() || !it->contains("lat") || !it->contains("lon") || !(*it)["lat"].is_number() ||
+      !(*it)["lon"].is_number()) {
+    throw SimInputError("\"location\" must be {\"lat\": number, \"lon\": number}");
+  }
+  return handlers::Location{(*it)["lat"].get<double>(), (*it)["lon"].get<double>()};
+}
+
+// Lines without an "id" still need a dedupe key that no earlier run over the same database used.
+std::string fresh_event_key() {
+  static std::mt19937_64 generator{std::random_device{}()};
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "sim:%016llx%016llx", static_cast<unsigned long long>(generator()),
+                static_cast<unsigned long long>(generator()));
+  return buffer;
+}
+
+}  // namespace
+
+struct Simulator::Impl {
+  const config::Config& config;
+  config::Templates templates;
+  store::Database db;
+  handlers::Dispatcher dispatcher;
+  EventProcessor processor;
+  store::Outbox outbox;
+  store::Jobs jobs;
+  std::int64_t now = 0;
+
+  Impl(const config::Config& c, const std::string& db_path)
+      : config(c),
+        templates(config::Templates::builtin(c.locale.language)),
+        db(store::DatabaseOptions{.path = db_path, .synchronous = c.store.synchronous}),
+        dispatcher(db, c, templates),
+        processor(db, dispatcher, c),
+        outbox(db),
+        jobs(db) {
+    store::Transaction transaction(db);
+    dispatcher.sync_org();
+    transaction.commit();
+  }
+
+  json output_line(std::int64_t at, const std::string& chat, const std::string& text,
+                   const std::vector<std::string>& mentions) const {
+    json mention_list = json::array();
+    for (const std::string& m : mentions)
+      mention_list.push_back(unqualify(m));
+    return json{{"at", format_local_time(at, config.locale.utc_offset_seconds)},
+                {"chat", unqualify(chat)},
+                {"text", text},
+                {"mentions", mention_list}};
+  }
+
+  // Nothing is sent anywhere: whatever the outbox holds is "delivered" at once, printed and marked
+  // sent, so a later run over the same database does not print it again.
+  void deliver_outbox(std::vector<json>& out) {
+    for (;;) {
+      std::vector<store::OutboxMessage> due = outbox.due(now, 256);
+      if (due.empty()) return;
+      for (const store::OutboxMessage& message : due) {
+        out.push_back(output_line(now, message.chat, message.text, message.mentions));
+        outbox.mark_sent(message.id, now);
+      }
+    }
+  }
+
+  // Moves the virtual clock forward, firing each job at its own due time on the way.
+  void advance_to(std::int64_t target, std::vector<json>& out) {
+    while (auto next = jobs.next_due()) {
+      if (*next > target) break;
+      now = std::max(now, *next);
+      processor.run_due_jobs(now);
+      deliver_outbox(out);
+    }
+    now = std::max(now, target);
+    deliver_outbox(out);
+  }
+
+  // Reads a message line into an event; throws SimInputError before anything has changed.
+  static InboundEvent read_event(const json& line) {
+    std::string chat = required_string(line, "chat");
+    std::string from = optional_string(line, "from");
+    const bool is_private = chat.front() == '@';
+    if (is_private && from.empty()) from = chat.substr(1);
+    if (from.empty()) throw SimInputError("missing \"from\": who says it in the group?");
+    if (!line.contains("text")) throw SimInputError("missing \"text\"");
+    if (!line["text"].is_string()) throw SimInputError("\"text\" must be a string");
+
+    InboundEvent event;
+    event.dedupe_key = line.contains("id") ? "sim:" + optional_string(line, "id") : fresh_event_key();
+    handlers::Message& message = event.message;
+    message.chat = is_private ? qualify("@" + from) : qualify(chat);
+    message.is_private = is_private;
+    message.chat_title = optional_string(line, "chat_title");
+    message.sender = qualify(from);
+    message.sender_name = optional_string(line, "name");
+    message.text = line["text"].get<std::string>();
+    message.mentions = read_mentions(line);
+    message.location = read_location(line);
+    return event;
+  }
+
+  void apply(InboundEvent& event, std::vector<json>& out) {
+    event.message.at = now;
+    std::vector<EventOutcome> outcomes = processor.apply(std::span<const InboundEvent>(&event, 1));
+    const EventOutcome& outcome = outcomes.front();
+    if (outcome.status == EventOutcome::Status::failed) {
+      throw SimInputError("the bot failed on this message (see the log); nothing was stored");
+    }
+    for (const handlers::Reply& reply : outcome.inline_replies) {
+      out.push_back(output_line(now, reply.chat, reply.text, reply.mentions));
+    }
+    deliver_outbox(out);
+  }
+};
+
+Simulator::Simulator(const config::Config& config, const std::string& db_path)
+    : impl_(std::make_unique<Impl>(config, db_path)) {}
+
+Simulator::~Simulator() = default;
+
+std::vector<nlohmann::json> Simulator::feed(std::string_view text) {
+  json line = json::parse(text, nullptr, false);
+  if (line.is_discarded()) throw SimInputError("not a JSON object");
+  if (!line.is_object()) throw SimInputError("each line must be a JSON object");
+
+  std::int64_t at = 0;
+  std::string at_text = required_string(line, "at");
+  try {
+    at = parse_local_time(at_text, impl_->config.locale.utc_offset_seconds);
+  } catch (const std::invalid_argument&) {
+    throw SimInputError("\"at\" must be a local time like 2026-11-23T09:00, not '" + at_text + "'");
+  }
+
+  // A line with only "at" moves the clock; anything more is a message, read in full before the
+  // clock moves so that a bad line changes nothing at all.
+  std::optional<InboundEvent> event;
+  if (line.size() > 1) event = Impl::read_event(line);
+  std::vector<json> out;
+  impl_->advance_to(at, out);
+  if (event) impl_->apply(*event, out);
+  return out;
+}
+
+}  // namespace whistle::bot

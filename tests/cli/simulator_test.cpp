@@ -1,0 +1,136 @@
+#include "bot/cli/simulator.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace whistle::bot {
+namespace {
+
+using nlohmann::json;
+
+std::string line(const std::string& at, const std::string& chat, const std::string& from,
+                 const std::string& text) {
+  return json{{"at", at}, {"chat", chat}, {"from", from}, {"name", from}, {"text", text}}.dump();
+}
+
+std::string texts(const std::vector<json>& out) {
+  std::string all;
+  for (const json& o : out)
+    all += o["chat"].get<std::string>() + ": " + o["text"].get<std::string>() + "\n";
+  return all;
+}
+
+class SimulatorTest : public ::testing::Test {
+ protected:
+  config::Config config = config::demo_config();
+};
+
+TEST_F(SimulatorTest, AWhistleAndReportInsAnswerInTheGroupWithTheCount) {
+  Simulator sim(config, ":memory:");
+  auto whistle =
+      sim.feed(line("2026-11-23T09:00", "b3u2", "u-chen", "吹哨 清理楼道杂物 3人 明天上午9点 2小时"));
+  ASSERT_EQ(whistle.size(), 1u) << texts(whistle);
+  EXPECT_EQ(whistle[0]["chat"], "b3u2");
+  EXPECT_EQ(whistle[0]["at"], "2026-11-23T09:00");
+  EXPECT_NE(whistle[0]["text"].get<std::string>().find("#1"), std::string::npos) << texts(whistle);
+
+  auto first = sim.feed(line("2026-11-23T09:01", "b3u2", "u-zhang", "报到"));
+  ASSERT_EQ(first.size(), 1u) << texts(first);
+  EXPECT_NE(first[0]["text"].get<std::string>().find("1/3"), std::string::npos) << texts(first);
+  EXPECT_EQ(first[0]["mentions"], json::array({"u-zhang"}));
+
+  auto second = sim.feed(line("2026-11-23T09:02", "b3u2", "u-wang5", "1"));
+  ASSERT_EQ(second.size(), 1u) << texts(second);
+  EXPECT_NE(second[0]["text"].get<std::string>().find("2/3"), std::string::npos) << texts(second);
+}
+
+TEST_F(SimulatorTest, OrdinaryChatterInAGroupPrintsNothing) {
+  Simulator sim(config, ":memory:");
+  EXPECT_TRUE(sim.feed(line("2026-11-23T09:00", "b3u2", "u-zhang", "哈哈哈")).empty());
+  EXPECT_TRUE(sim.feed(line("2026-11-23T09:00", "b3u2", "u-zhang", "1")).empty());
+}
+
+TEST_F(SimulatorTest, APrivateMessageIsAnsweredInThePrivateChat) {
+  Simulator sim(config, ":memory:");
+  auto out = sim.feed(json{{"at", "2026-11-23T09:00"}, {"chat", "@u-zhang"}, {"text", "帮助"}}.dump());
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out[0]["chat"], "@u-zhang");
+}
+
+TEST_F(SimulatorTest, ABroadcastWhistleIsDeliveredToEveryChildGroup) {
+  Simulator sim(config, ":memory:");
+  auto out = sim.feed(line("2026-11-23T09:00", "b3", "u-qian", "吹哨 全网格 清理楼道杂物 5人"));
+  std::vector<std::string> chats;
+  for (const json& o : out)
+    chats.push_back(o["chat"].get<std::string>());
+  EXPECT_EQ(chats, (std::vector<std::string>{"b3", "b3u1", "b3u2"})) << texts(out);
+}
+
+TEST_F(SimulatorTest, JobsFireAtTheirOwnTimeWhenTheClockMovesPastThem) {
+  Simulator sim(config, ":memory:");
+  sim.feed(line("2026-11-23T09:00", "b3u2", "u-chen", "吹哨 清理楼道杂物 3人 明天上午9点 2小时"));
+  sim.feed(line("2026-11-23T09:05", "b3u2", "u-zhang", "报到"));
+  EXPECT_TRUE(sim.feed(json{{"at", "2026-11-24T07:00"}}.dump()).empty());
+  auto out = sim.feed(json{{"at", "2026-11-24T12:00"}}.dump());
+  ASSERT_EQ(out.size(), 1u) << texts(out);
+  EXPECT_EQ(out[0]["at"], "2026-11-24T08:00");
+  EXPECT_EQ(out[0]["chat"], "b3u2");
+  EXPECT_EQ(out[0]["mentions"], json::array({"u-zhang"}));
+}
+
+TEST_F(SimulatorTest, ASecondRunOverTheSameDatabaseContinuesWhereTheFirstLeftOff) {
+  const auto path =
+      std::filesystem::temp_directory_path() / ("whistle-sim-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    Simulator sim(config, path.string());
+    sim.feed(line("2026-11-23T09:00", "b3u2", "u-chen", "吹哨 清理楼道杂物 2人"));
+    sim.feed(line("2026-11-23T09:01", "b3u2", "u-zhang", "报到"));
+  }
+  {
+    Simulator sim(config, path.string());
+    auto out = sim.feed(line("2026-11-23T10:00", "b3u2", "u-sun", "报到 1"));
+    ASSERT_EQ(out.size(), 1u) << texts(out);
+    EXPECT_NE(out[0]["text"].get<std::string>().find("2/2"), std::string::npos) << texts(out);
+    auto next = sim.feed(line("2026-11-23T10:05", "b3u2", "u-chen", "吹哨 搬运物资 2人"));
+    ASSERT_FALSE(next.empty());
+    EXPECT_NE(next[0]["text"].get<std::string>().find("#2"), std::string::npos) << texts(next);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path.string() + suffix);
+}
+
+TEST_F(SimulatorTest, ALineWithAnIdIsAppliedOnceWhenRepeated) {
+  Simulator sim(config, ":memory:");
+  sim.feed(line("2026-11-23T09:00", "b3u2", "u-chen", "吹哨 清理楼道杂物 2人"));
+  json report = json::parse(line("2026-11-23T09:01", "b3u2", "u-zhang", "报到"));
+  report["id"] = "m-7";
+  sim.feed(report.dump());
+  sim.feed(report.dump());
+  auto out = sim.feed(line("2026-11-23T09:02", "b3u2", "u-sun", "报到"));
+  ASSERT_EQ(out.size(), 1u) << texts(out);
+  EXPECT_NE(out[0]["text"].get<std::string>().find("2/2"), std::string::npos) << texts(out);
+}
+
+TEST_F(SimulatorTest, BadLinesAreRefusedWithAReasonAndChangeNothing) {
+  Simulator sim(config, ":memory:");
+  EXPECT_THROW(sim.feed("not json"), SimInputError);
+  EXPECT_THROW(sim.feed("[1,2]"), SimInputError);
+  EXPECT_THROW(sim.feed(R"({"chat":"b3u2","from":"u-zhang","text":"报到"})"), SimInputError);
+  EXPECT_THROW(sim.feed(R"({"at":"tomorrow","chat":"b3u2","from":"u-zhang","text":"报到"})"), SimInputError);
+  EXPECT_THROW(sim.feed(R"({"at":"2026-11-23T09:00","chat":"b3u2","text":"报到"})"), SimInputError);
+  EXPECT_THROW(sim.feed(R"({"at":"2026-11-23T09:00","chat":"b3u2","from":"u-zhang","text":5})"),
+               SimInputError);
+  try {
+    sim.feed(R"({"at":"2026-11-23T09:00","chat":"b3u2","from":"u-zhang"})");
+    FAIL() << "a message without text was accepted";
+  } catch (const SimInputError& error) {
+    EXPECT_NE(std::string(error.what()).find("text"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace whistle::bot

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bot/command/parser.hpp"
+#include "bot/inbound_event.hpp"
 #include "config/config.hpp"
 #include "handlers/dispatcher.hpp"
 #include "handlers/message.hpp"
@@ -15,23 +16,6 @@
 #include "store/outbox.hpp"
 
 namespace whistle::bot {
-
-/// One decoded inbound event, ready for the writer.
-struct InboundEvent {
-  std::string dedupe_key;  ///< platform + instance + platform message id
-  handlers::Message message;
-  /// The platform takes replies to the event's own chat in the HTTP answer; when false (platforms
-  /// that answer through a send API) every reply goes to the outbox.
-  bool replies_inline = true;
-};
-
-/// What became of one event after its batch committed.
-struct EventOutcome {
-  enum class Status { applied, duplicate, failed };
-  Status status = Status::applied;
-  /// The replies for the event's own chat, answered in the HTTP body (kept for redeliveries too).
-  std::vector<handlers::Reply> inline_replies;
-};
 
 /// The heart of the single writer: applies a batch of events in one transaction
 /// (inbox dedupe → parse → handler → outbox rows → jobs rows → commit), one savepoint per event so a
@@ -56,6 +40,8 @@ class EventProcessor {
   store::Inbox inbox_;
   store::Outbox outbox_;
   ParseContext parse_context_;
+  /// The place names are read on first use: the org may be synced after construction.
+  bool place_names_loaded_ = false;
 };
 
 }  // namespace whistle::bot

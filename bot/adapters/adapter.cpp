@@ -1,0 +1,16 @@
+#include "bot/adapters/adapter.hpp"
+
+namespace whistle::bot {
+
+Decoded Adapter::inbound(const InboundRequest& request) const {
+  // Nothing is decrypted or parsed before the signature holds: an unauthenticated body is
+  // untrusted input and costs us no more than one HMAC.
+  if (std::optional<HttpError> refused = verify(request)) return *std::move(refused);
+  std::variant<std::string, HttpError> opened = decrypt(request);
+  if (auto* error = std::get_if<HttpError>(&opened)) return std::move(*error);
+  const std::string& plaintext = std::get<std::string>(opened);
+  if (std::optional<HttpAnswer> answer = url_check(request, plaintext)) return *std::move(answer);
+  return decode(request, plaintext);
+}
+
+}  // namespace whistle::bot

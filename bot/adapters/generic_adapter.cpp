@@ -1,0 +1,228 @@
+#include "bot/adapters/generic_adapter.hpp"
+
+#include <array>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "handlers/message.hpp"
+
+namespace whistle::bot {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kPlatformPrefix = "generic:";
+constexpr std::string_view kSignaturePrefix = "sha256=";
+
+// Names a bridge may put in `mentions` for the bot itself (the generic webhook has no bot id).
+constexpr std::array<std::string_view, 6> kBotNames{"whistle",  "bot",    "吹哨",
+                                                    "吹哨助手", "机器人", "Whistle"};
+
+std::string qualify(std::string_view local) {
+  std::string id(kPlatformPrefix);
+  id += local;
+  return id;
+}
+
+std::string dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+HttpError bad_field(std::string_view field, std::string_view problem) {
+  std::string message = "\"";
+  message += field;
+  message += "\" ";
+  message += problem;
+  return HttpError{400, std::move(message)};
+}
+
+// Reads a required string field; an error names the field.
+std::optional<HttpError> required_string(const json& body, std::string_view field, std::string& out) {
+  const auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return bad_field(field, "is required");
+  if (!it->is_string()) return bad_field(field, "must be a string");
+  out = it->get<std::string>();
+  return std::nullopt;
+}
+
+// Reads an optional string field (absent or null: left empty).
+std::optional<HttpError> optional_string(const json& body, std::string_view field, std::string& out) {
+  const auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) return bad_field(field, "must be a string");
+  out = it->get<std::string>();
+  return std::nullopt;
+}
+
+// The message id: a string, or an integer that bridges sometimes send, taken as its decimal text.
+std::optional<HttpError> read_id(const json& body, std::string& out) {
+  const auto it = body.find("id");
+  if (it == body.end() || it->is_null()) return bad_field("id", "is required");
+  if (it->is_number_unsigned()) {
+    out = std::to_string(it->get<std::uint64_t>());
+  } else if (it->is_number_integer()) {
+    out = std::to_string(it->get<std::int64_t>());
+  } else if (it->is_string()) {
+    out = it->get<std::string>();
+  } else {
+    return bad_field("id", "must be a string");
+  }
+  if (out.empty()) return bad_field("id", "must not be empty");
+  return std::nullopt;
+}
+
+bool is_bot_name(std::string_view name) {
+  for (std::string_view bot : kBotNames) {
+    if (name == bot) return true;
+  }
+  return false;
+}
+
+std::optional<HttpError> read_mentions(const json& body, handlers::Message& message) {
+  const auto it = body.find("mentions");
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_array()) return bad_field("mentions", "must be an array of strings");
+  for (const json& item : *it) {
+    if (!item.is_string()) return bad_field("mentions", "must be an array of strings");
+    std::string_view id = item.get_ref<const std::string&>();
+    // "@u-li" and "u-li" name the same person.
+    if (id.starts_with('@')) id.remove_prefix(1);
+    if (id.empty()) continue;
+    if (is_bot_name(id)) {
+      message.mentions_bot = true;
+    } else {
+      message.mentions.push_back(qualify(id));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<HttpError> read_location(const json& body, handlers::Message& message) {
+  const auto it = body.find("location");
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_object()) return bad_field("location", "must be {\"lat\": number, \"lon\": number}");
+  const auto lat = it->find("lat");
+  const auto lon = it->find("lon");
+  if (lat == it->end() || lon == it->end() || !lat->is_number() || !lon->is_number()) {
+    return bad_field("location", "must be {\"lat\": number, \"lon\": number}");
+  }
+  const double lat_value = lat->get<double>();
+  const double lon_value = lon->get<double>();
+  if (std::abs(lat_value) > 90 || std::abs(lon_value) > 180) {
+    return bad_field("location", "is out of range");
+  }
+  message.location = handlers::Location{lat_value, lon_value};
+  return std::nullopt;
+}
+
+// The message time: `ts` in Unix seconds when given, else the time the request arrived.
+std::optional<HttpError> read_time(const json& body, std::int64_t received_at, handlers::Message& message) {
+  const auto it = body.find("ts");
+  if (it == body.end() || it->is_null()) {
+    message.at = received_at;
+    return std::nullopt;
+  }
+  if (it->is_number_unsigned() || it->is_number_integer()) {
+    message.at = it->get<std::int64_t>();
+  } else if (it->is_number_float() && std::isfinite(it->get<double>())) {
+    message.at = static_cast<std::int64_t>(it->get<double>());
+  } else {
+    return bad_field("ts", "must be a number (Unix seconds)");
+  }
+  if (message.at < 0) return bad_field("ts", "must not be negative");
+  return std::nullopt;
+}
+
+// The chat: a group's id, or the private conversation with the sender ("@<from>").
+std::optional<HttpError> read_chat_type(const json& body, const std::string& chat,
+                                        handlers::Message& message) {
+  std::string chat_type = "group";
+  if (auto error = optional_string(body, "chat_type", chat_type)) return error;
+  if (chat_type != "group" && chat_type != "private") {
+    return bad_field("chat_type", "must be \"group\" or \"private\"");
+  }
+  // A private conversation is the chat "@<user id>" wherever the bot names it, so a bridge may also
+  // say so by the chat id alone.
+  message.is_private = chat_type == "private" || chat.starts_with('@');
+  message.chat = message.is_private ? handlers::private_chat_of(message.sender) : qualify(chat);
+  return std::nullopt;
+}
+
+json reply_json(const handlers::Reply& reply) {
+  json mentions = json::array();
+  for (const std::string& person : reply.mentions)
+    mentions.push_back(handlers::local_part(person));
+  return json{
+      {"chat", handlers::local_part(reply.chat)}, {"text", reply.text}, {"mentions", std::move(mentions)}};
+}
+
+}  // namespace
+
+GenericAdapter::GenericAdapter(const config::GenericInstance& instance)
+    : name_(instance.name), deliver_url_(instance.deliver_url), key_(instance.secret) {}
+
+std::optional<HttpError> GenericAdapter::verify(const InboundRequest& request) const {
+  std::string_view signature = request.headers.get(kSignatureHeader);
+  if (signature.empty()) return HttpError{401, "missing X-Whistle-Signature"};
+  if (!signature.starts_with(kSignaturePrefix)) return HttpError{401, "bad signature"};
+  signature.remove_prefix(kSignaturePrefix.size());
+  if (!key_.verify_hex(request.body, signature)) return HttpError{401, "bad signature"};
+  return std::nullopt;
+}
+
+Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view plaintext) const {
+  const json body = json::parse(plaintext, nullptr, false);
+  if (body.is_discarded()) return HttpError{400, "malformed JSON"};
+  if (!body.is_object()) return HttpError{400, "the body must be a JSON object"};
+
+  std::string id;
+  std::string chat;
+  std::string from;
+  InboundEvent event;
+  handlers::Message& message = event.message;
+  if (auto error = read_id(body, id)) return *error;
+  if (auto error = required_string(body, "chat", chat)) return *error;
+  if (chat.empty()) return bad_field("chat", "must not be empty");
+  if (auto error = required_string(body, "from", from)) return *error;
+  if (from.empty()) return bad_field("from", "must not be empty");
+  if (auto error = required_string(body, "text", message.text)) return *error;
+  message.sender = qualify(from);
+  if (auto error = read_chat_type(body, chat, message)) return *error;
+  if (auto error = optional_string(body, "chat_title", message.chat_title)) return *error;
+  if (auto error = optional_string(body, "name", message.sender_name)) return *error;
+  if (auto error = read_time(body, request.received_at, message)) return *error;
+  if (auto error = read_mentions(body, message)) return *error;
+  if (auto error = read_location(body, message)) return *error;
+
+  event.dedupe_key = "generic:" + name_ + ":" + id;
+  event.replies_inline = true;
+  std::vector<InboundEvent> events;
+  events.push_back(std::move(event));
+  return events;
+}
+
+HttpAnswer GenericAdapter::acknowledge(std::span<const EventOutcome> outcomes) const {
+  json replies = json::array();
+  for (const EventOutcome& outcome : outcomes) {
+    for (const handlers::Reply& reply : outcome.inline_replies)
+      replies.push_back(reply_json(reply));
+  }
+  HttpAnswer answer;
+  answer.body = dump(json{{"ok", true}, {"replies", std::move(replies)}});
+  return answer;
+}
+
+std::optional<OutboundRequest> GenericAdapter::build_send(const store::OutboxMessage& message) const {
+  if (deliver_url_.empty()) return std::nullopt;
+  OutboundRequest request;
+  request.url = deliver_url_;
+  request.body = dump(reply_json(handlers::Reply{message.chat, message.text, message.mentions}));
+  request.headers.emplace_back(kSignatureHeader,
+                               std::string(kSignaturePrefix) + key_.hex_digest(request.body));
+  request.headers.emplace_back(kDeliveryHeader, std::to_string(message.id));
+  return request;
+}
+
+}  // namespace whistle::bot

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <string>
+
+#include "bot/adapters/adapter.hpp"
+#include "bot/crypto/hmac.hpp"
+#include "config/config.hpp"
+
+namespace whistle::bot {
+
+/// The bot's own JSON webhook (design.md, "The generic webhook"): `POST /hooks/generic/{instance}`
+/// signed with `X-Whistle-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, replies inline in
+/// the 200 answer, everything else POSTed, signed the same way, to the instance's deliver_url.
+class GenericAdapter final : public Adapter {
+ public:
+  /// Serves one `[platforms.generic.<name>]` instance.
+  explicit GenericAdapter(const config::GenericInstance& instance);
+
+  std::string_view platform() const override { return "generic"; }
+  std::string_view instance() const override { return name_; }
+
+  /// 401 when X-Whistle-Signature is missing or does not match the body.
+  std::optional<HttpError> verify(const InboundRequest& request) const override;
+
+  /// One event, or 400 naming the field that is missing or of the wrong type.
+  Decoded decode(const InboundRequest& request, std::string_view plaintext) const override;
+
+  bool replies_inline() const override { return true; }
+  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(5); }
+
+  /// `{"ok": true, "replies": [{"chat": "b3u2", "text": "...", "mentions": ["u-zhang"]}]}`.
+  HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;
+
+  bool can_send() const override { return !deliver_url_.empty(); }
+
+  /// The reply object POSTed to deliver_url, signed, with `X-Whistle-Delivery: <outbox id>`.
+  std::optional<OutboundRequest> build_send(const store::OutboxMessage& message) const override;
+
+  /// The header carrying the signature.
+  static constexpr std::string_view kSignatureHeader = "X-Whistle-Signature";
+
+  /// The header carrying the outbox id of a delivery, so a receiver can drop a repeat.
+  static constexpr std::string_view kDeliveryHeader = "X-Whistle-Delivery";
+
+ private:
+  std::string name_;
+  std::string deliver_url_;
+  HmacKey key_;
+};
+
+}  // namespace whistle::bot

@@ -1,0 +1,74 @@
+#include "bot/endpoints.hpp"
+
+#include <variant>
+
+#include "bot/adapters/adapter_set.hpp"
+#include "bot/metrics.hpp"
+#include "bot/pipeline.hpp"
+
+namespace whistle::bot {
+
+Endpoints::Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics)
+    : adapters_(adapters), pipeline_(pipeline), metrics_(metrics) {}
+
+asio::awaitable<void> Endpoints::handle(Endpoint endpoint, std::string instance,
+                                        const InboundRequest& request, EndpointResult& result) {
+  switch (endpoint) {
+    case Endpoint::generic_webhook:
+      co_await webhook("generic", std::move(instance), request, result);
+      break;
+    case Endpoint::healthz:
+      result.answer.body = R"({"ok":true})";
+      break;
+    case Endpoint::metrics:
+      result.answer.content_type = "text/plain; version=0.0.4; charset=utf-8";
+      result.answer.body = metrics_.render();
+      break;
+  }
+}
+
+asio::awaitable<void> Endpoints::webhook(std::string platform, std::string instance,
+                                         const InboundRequest& request, EndpointResult& result) {
+  const Adapter* adapter = adapters_.find(platform, instance);
+  if (adapter == nullptr) {
+    result.answer = error_answer(HttpError{404, "unknown instance"});
+    co_return;
+  }
+  Decoded decoded = adapter->inbound(request);
+  if (auto* error = std::get_if<HttpError>(&decoded)) {
+    result.answer = error_answer(*error);
+    co_return;
+  }
+  if (auto* immediate = std::get_if<HttpAnswer>(&decoded)) {
+    result.answer = std::move(*immediate);
+    co_return;
+  }
+  std::vector<InboundEvent> events = std::get<std::vector<InboundEvent>>(std::move(decoded));
+  if (events.empty()) {
+    // Something the platform tells us that carries no message (a read receipt, a join): nothing to
+    // store, so it is acknowledged at once.
+    result.answer = adapter->acknowledge({});
+    co_return;
+  }
+  result.event = events.front().dedupe_key;
+
+  // Answered only after the batch holding these events has committed: an acknowledged event is a
+  // stored event (design.md, "Durable before acknowledged").
+  SubmitResult submitted = co_await pipeline_.submit(std::move(events));
+  if (!submitted.committed) {
+    // The storage failed and nothing was kept: 503 tells the platform to redeliver later.
+    result.answer = error_answer(HttpError{503, "temporarily unavailable, please retry"});
+    co_return;
+  }
+  for (const EventOutcome& outcome : submitted.outcomes) {
+    if (outcome.status == EventOutcome::Status::failed) {
+      // The event was undone (its savepoint rolled back; the error is logged with its key), so a
+      // redelivery will try it again.
+      result.answer = error_answer(HttpError{500, "internal error"});
+      co_return;
+    }
+  }
+  result.answer = adapter->acknowledge(submitted.outcomes);
+}
+
+}  // namespace whistle::bot

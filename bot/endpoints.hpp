@@ -1,0 +1,45 @@
+#pragma once
+
+#include <string>
+
+#include "bot/adapters/inbound_request.hpp"
+#include "bot/http_answer.hpp"
+#include "bot/net.hpp"
+#include "bot/router.hpp"
+
+namespace whistle::bot {
+
+class AdapterSet;
+class Metrics;
+class Pipeline;
+
+/// An endpoint's answer, with the event it concerned for the access log.
+struct EndpointResult {
+  HttpAnswer answer;
+  std::string event;  ///< the first event's dedupe key; empty when there was none
+};
+
+/// The endpoints of the route table: the webhooks (adapter → pipeline → acknowledgement),
+/// /healthz and /metrics. Knows nothing of Beast; the session does the HTTP.
+class Endpoints {
+ public:
+  /// Keeps references to all three; they must outlive the endpoints.
+  Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics);
+
+  /// Answers a routed request into `result`. Bad input comes back as an error answer; bugs and
+  /// storage failures throw (the session answers 500). `request` and `result` must stay valid until
+  /// the coroutine completes. (An out-parameter rather than a returned struct: the session awaits it
+  /// as a plain statement, the form g++ 12's coroutines handle reliably.)
+  asio::awaitable<void> handle(Endpoint endpoint, std::string instance, const InboundRequest& request,
+                               EndpointResult& result);
+
+ private:
+  asio::awaitable<void> webhook(std::string platform, std::string instance, const InboundRequest& request,
+                                EndpointResult& result);
+
+  const AdapterSet& adapters_;
+  Pipeline& pipeline_;
+  const Metrics& metrics_;
+};
+
+}  // namespace whistle::bot

@@ -1,0 +1,85 @@
+#include "bot/event_processor.hpp"
+
+#include <exception>
+
+#include "bot/answer_codec.hpp"
+#include "bot/logging.hpp"
+
+namespace whistle::bot {
+
+namespace {
+
+spdlog::logger& log() {
+  static const std::shared_ptr<spdlog::logger> logger = named_logger("pipeline");
+  return *logger;
+}
+
+}  // namespace
+
+EventProcessor::EventProcessor(store::Database& db, handlers::Dispatcher& dispatcher,
+                               const config::Config& config)
+    : db_(db), dispatcher_(dispatcher), config_(config), inbox_(db), outbox_(db) {
+  parse_context_.utc_offset_seconds = config.locale.utc_offset_seconds;
+}
+
+std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> events) {
+  if (!place_names_loaded_) {
+    parse_context_.place_names = dispatcher_.place_names();
+    place_names_loaded_ = true;
+  }
+  std::vector<EventOutcome> outcomes(events.size());
+  store::Transaction transaction(db_);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const InboundEvent& event = events[i];
+    EventOutcome& outcome = outcomes[i];
+    try {
+      // Each event in its own savepoint: an exception undoes this event alone (the savepoint rolls
+      // back when it is destroyed unreleased), and the rest of the batch still commits.
+      store::Savepoint savepoint(db_);
+      const handlers::Message& message = event.message;
+      if (!inbox_.record(event.dedupe_key, message.at)) {
+        // A redelivery (or the same event twice in one batch): answered as the first time, no effect.
+        outcome.status = EventOutcome::Status::duplicate;
+        if (std::optional<std::string> answer = inbox_.answer(event.dedupe_key)) {
+          outcome.inline_replies = decode_answer(*answer);
+        }
+        savepoint.release();
+        continue;
+      }
+      ParseContext context = parse_context_;
+      context.now = message.at;
+      const handlers::Command command = parse_command(message.text, context);
+      std::vector<handlers::Reply> replies = dispatcher_.handle(message, command, message.at);
+      for (handlers::Reply& reply : replies) {
+        if (event.replies_inline && reply.chat == message.chat) {
+          outcome.inline_replies.push_back(std::move(reply));
+        } else {
+          outbox_.enqueue(reply.chat, reply.text, reply.mentions, message.at);
+          ++outcome.queued;
+        }
+      }
+      inbox_.save_answer(event.dedupe_key, encode_answer(outcome.inline_replies));
+      savepoint.release();
+      outcome.status = EventOutcome::Status::applied;
+    } catch (const std::exception& error) {
+      log().error("event failed and was undone event={} chat={} error={}", event.dedupe_key,
+                  event.message.chat, error.what());
+      outcome.status = EventOutcome::Status::failed;
+      outcome.inline_replies.clear();
+      outcome.queued = 0;
+    }
+  }
+  transaction.commit();
+  return outcomes;
+}
+
+std::size_t EventProcessor::run_due_jobs(std::int64_t now) {
+  store::Transaction transaction(db_);
+  const std::vector<handlers::Reply> replies = dispatcher_.run_due_jobs(now);
+  for (const handlers::Reply& reply : replies)
+    outbox_.enqueue(reply.chat, reply.text, reply.mentions, now);
+  transaction.commit();
+  return replies.size();
+}
+
+}  // namespace whistle::bot

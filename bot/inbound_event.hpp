@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "handlers/message.hpp"
+
+namespace whistle::bot {
+
+/// One decoded inbound event, ready for the writer.
+struct InboundEvent {
+  std::string dedupe_key;  ///< platform + instance + platform message id
+  handlers::Message message;
+  /// The platform takes replies to the event's own chat in the HTTP answer; when false (platforms
+  /// that answer through a send API) every reply goes to the outbox.
+  bool replies_inline = true;
+};
+
+/// What became of one event after its batch committed.
+struct EventOutcome {
+  enum class Status { applied, duplicate, failed };
+  Status status = Status::applied;
+  /// The replies for the event's own chat, answered in the HTTP body (kept for redeliveries too).
+  std::vector<handlers::Reply> inline_replies;
+  /// How many messages the event queued in the outbox (so the sender is woken only when needed).
+  std::size_t queued = 0;
+};
+
+}  // namespace whistle::bot

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "bot/histogram.hpp"
+#include "bot/router.hpp"
+
+namespace whistle::bot {
+
+/// The server's counters, rendered in Prometheus text format at GET /metrics. Every update is one
+/// relaxed atomic operation, so sessions on any thread count without a lock.
+class Metrics {
+ public:
+  Metrics();
+
+  /// Counts an answered request (`endpoint` empty: it matched no route) and its duration.
+  void count_request(std::optional<Endpoint> endpoint, int status, double seconds);
+
+  /// Counts one committed batch and what became of its events.
+  void count_batch(std::size_t events, std::size_t applied, std::size_t duplicates, std::size_t failed);
+
+  /// Counts one outbox delivery.
+  void count_delivery(bool sent);
+
+  /// Sets how many outbox messages wait for delivery.
+  void set_outbox_backlog(std::int64_t backlog) { outbox_backlog_.store(backlog, std::memory_order_relaxed); }
+
+  /// The whole exposition, `# HELP`/`# TYPE` lines included.
+  std::string render() const;
+
+  /// The number of requests counted for a route (empty: unmatched) and status.
+  std::uint64_t requests(std::optional<Endpoint> endpoint, int status) const;
+
+  /// Events applied, redeliveries dropped, deliveries made and failed so far.
+  std::uint64_t events_processed() const { return events_processed_.load(std::memory_order_relaxed); }
+  std::uint64_t events_duplicate() const { return events_duplicate_.load(std::memory_order_relaxed); }
+  std::uint64_t outbox_sent() const { return outbox_sent_.load(std::memory_order_relaxed); }
+  std::uint64_t outbox_failed() const { return outbox_failed_.load(std::memory_order_relaxed); }
+
+ private:
+  static constexpr std::size_t kRoutes = 4;      ///< the three endpoints and "unmatched"
+  static constexpr std::size_t kStatuses = 600;  ///< one slot per possible status code
+
+  std::unique_ptr<std::array<std::atomic<std::uint64_t>, kStatuses>[]> requests_;
+  std::atomic<std::uint64_t> events_processed_{0};
+  std::atomic<std::uint64_t> events_duplicate_{0};
+  std::atomic<std::uint64_t> events_failed_{0};
+  std::atomic<std::uint64_t> outbox_sent_{0};
+  std::atomic<std::uint64_t> outbox_failed_{0};
+  std::atomic<std::int64_t> outbox_backlog_{0};
+  Histogram batch_size_;
+  Histogram request_duration_;
+};
+
+}  // namespace whistle::bot

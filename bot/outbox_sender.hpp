@@ -1,0 +1,85 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "bot/adapters/outbound_request.hpp"
+#include "bot/net.hpp"
+#include "store/outbox.hpp"
+
+namespace spdlog {
+class logger;
+}
+
+namespace whistle::store {
+class Database;
+}
+
+namespace whistle::bot {
+
+class Adapter;
+class AdapterSet;
+class Clock;
+class Metrics;
+
+/// Tuning of the outbox sender.
+struct OutboxSenderOptions {
+  std::chrono::milliseconds request_timeout{10'000};  ///< connect + request + answer
+  std::size_t max_in_flight = 64;                     ///< deliveries at once, over all chats
+  std::int64_t max_backoff_seconds = 300;             ///< retries wait 1 s, 2 s, 4 s, … up to this
+};
+
+/// Delivers outbox messages through their platform's adapter: in order per chat (never two in
+/// flight for one chat), marked sent on acceptance, retried with exponential backoff on failure.
+/// Runs entirely on the writer executor, so its reads and writes of the outbox are serialised with
+/// the writer's batches (the single-writer rule).
+class OutboxSender {
+ public:
+  /// Uses `db` only on `writer`; the other references must outlive the sender.
+  OutboxSender(asio::any_io_executor writer, store::Database& db, const AdapterSet& adapters,
+               const Clock& clock, Metrics& metrics, OutboxSenderOptions options = {});
+  ~OutboxSender();
+
+  /// Starts delivering (from any thread; the work runs on the writer).
+  void start();
+
+  /// Looks for new work now: call on the writer after a commit that queued messages.
+  void wake();
+
+  /// Stops starting deliveries and cancels those in flight (their messages stay queued); on the writer.
+  void stop();
+
+  /// How many deliveries are in flight (for tests); on the writer.
+  std::size_t in_flight() const { return in_flight_chats_.size(); }
+
+ private:
+  asio::awaitable<void> run();
+  asio::awaitable<void> deliver(store::OutboxMessage message, OutboundRequest request,
+                                const Adapter* adapter);
+  std::chrono::steady_clock::duration start_due_deliveries();
+  void finish(const store::OutboxMessage& message, const Adapter* adapter, bool sent);
+
+  asio::any_io_executor writer_;
+  store::Outbox outbox_;
+  const AdapterSet& adapters_;
+  const Clock& clock_;
+  Metrics& metrics_;
+  OutboxSenderOptions options_;
+  std::shared_ptr<spdlog::logger> log_;
+  asio::steady_timer timer_;
+  bool stopped_ = false;
+  bool wake_pending_ = false;
+  std::set<std::string> in_flight_chats_;
+  std::map<std::int64_t, std::unique_ptr<asio::cancellation_signal>> cancels_;  ///< by outbox id
+  std::map<std::string, std::chrono::steady_clock::time_point> next_allowed_;   ///< per-chat rate limits
+};
+
+}  // namespace whistle::bot

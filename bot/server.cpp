@@ -1,0 +1,146 @@
+#include "bot/server.hpp"
+
+#include <optional>
+#include <stdexcept>
+
+#include <spdlog/logger.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
+
+#include "bot/connections.hpp"
+#include "bot/metrics.hpp"
+#include "bot/spawn.hpp"
+
+namespace whistle::bot {
+
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// Sessions still open this long after the forced close are abandoned; it only bounds shutdown.
+constexpr std::chrono::seconds kForcedCloseGrace{1};
+
+constexpr std::string_view kBusyResponse =
+    "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: 43\r\n"
+    "Connection: close\r\n\r\n{\"ok\":false,\"error\":\"too many connections\"}";
+
+tcp::endpoint resolve_listen_address(asio::io_context& io, const std::string& host, std::uint16_t port) {
+  boost::system::error_code ec;
+  const asio::ip::address address = asio::ip::make_address(host, ec);
+  if (!ec) return {address, port};
+  // A name such as "localhost": the first address it resolves to.
+  tcp::resolver resolver(io);
+  const auto results = resolver.resolve(host, std::to_string(port), ec);
+  if (ec || results.empty()) throw std::runtime_error("cannot resolve listen host '" + host + "'");
+  return *results.begin();
+}
+
+}  // namespace
+
+Server::Server(asio::io_context& io, const std::string& host, std::uint16_t port, int threads,
+               SessionContext& context, ServerLimits limits)
+    : io_(io),
+      executor_(threads > 1 ? asio::any_io_executor(asio::make_strand(io))
+                            : asio::any_io_executor(io.get_executor())),
+      per_connection_strands_(threads > 1),
+      context_(context),
+      limits_(limits),
+      acceptor_(executor_),
+      connections_(std::make_shared<Connections>(limits.max_connections)),
+      drain_timer_(executor_) {
+  const tcp::endpoint endpoint = resolve_listen_address(io, host, port);
+  boost::system::error_code ec;
+  acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message());
+  }
+  port_ = acceptor_.local_endpoint().port();
+}
+
+Server::~Server() {
+  // A session frame destroyed after us (when the io_context goes) must not call back into us.
+  connections_->on_empty(nullptr);
+}
+
+void Server::start() {
+  asio::co_spawn(executor_, accept_loop(), LogEscapedException{context_.log, "accept loop"});
+}
+
+std::size_t Server::connections() const {
+  return connections_->size();
+}
+
+asio::awaitable<void> Server::accept_loop() {
+  for (;;) {
+    // Each connection gets its own strand when several threads run the io_context, so a session's
+    // steps never run in parallel; with one thread the io_context itself is enough.
+    asio::any_io_executor session_executor = per_connection_strands_
+                                                 ? asio::any_io_executor(asio::make_strand(io_))
+                                                 : asio::any_io_executor(io_.get_executor());
+    auto [ec, socket] = co_await acceptor_.async_accept(session_executor, use_nothrow);
+    if (ec) {
+      if (shutting_down_ || ec == asio::error::operation_aborted) co_return;
+      // Out of file descriptors and the like: the listener must survive it.
+      context_.log->warn("accept failed error={}", ec.message());
+      continue;
+    }
+    std::shared_ptr<Connection> connection = connections_->open(session_executor);
+    if (!connection) {
+      refuse(std::move(socket));
+      continue;
+    }
+    boost::system::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    asio::co_spawn(session_executor,
+                   run_session(std::move(socket), std::move(connection), connections_, context_),
+                   LogEscapedException{context_.log, "session"});
+  }
+}
+
+void Server::refuse(tcp::socket socket) {
+  // A new connection's send buffer is empty, so this small write completes at once.
+  boost::system::error_code ec;
+  asio::write(socket, asio::buffer(kBusyResponse.data(), kBusyResponse.size()), ec);
+  socket.shutdown(tcp::socket::shutdown_both, ec);
+  socket.close(ec);
+  context_.metrics.count_request(std::nullopt, 503, 0);
+  context_.log->warn("connection refused: {} connections open", limits_.max_connections);
+}
+
+void Server::shutdown(std::function<void()> done) {
+  asio::dispatch(executor_, [this, done = std::move(done)]() mutable {
+    if (shutting_down_) return;
+    shutting_down_ = true;
+    asio::co_spawn(executor_, drain(std::move(done)), LogEscapedException{context_.log, "drain"});
+  });
+}
+
+asio::awaitable<void> Server::drain(std::function<void()> done) {
+  boost::system::error_code ignored;
+  acceptor_.close(ignored);
+  // The last session to close cuts the wait short.
+  connections_->on_empty([this] { asio::post(executor_, [this] { drain_timer_.cancel(); }); });
+  connections_->close_idle();
+  context_.log->info("shutting down: open_connections={}", connections_->size());
+
+  drain_timer_.expires_after(limits_.drain_timeout);
+  if (connections_->size() > 0) {
+    [[maybe_unused]] auto [ec] = co_await drain_timer_.async_wait(use_nothrow);
+  }
+  if (connections_->size() > 0) {
+    context_.log->warn("drain deadline passed, closing open_connections={}", connections_->size());
+    connections_->close_all();
+    drain_timer_.expires_after(kForcedCloseGrace);
+    [[maybe_unused]] auto [ec] = co_await drain_timer_.async_wait(use_nothrow);
+  }
+  connections_->on_empty(nullptr);
+  done();
+}
+
+}  // namespace whistle::bot

@@ -1,0 +1,178 @@
+#include "bot/service.hpp"
+
+#include <csignal>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <spdlog/logger.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "bot/adapters/adapter_set.hpp"
+#include "bot/endpoints.hpp"
+#include "bot/event_processor.hpp"
+#include "bot/logging.hpp"
+#include "bot/metrics.hpp"
+#include "bot/outbox_sender.hpp"
+#include "bot/pipeline.hpp"
+#include "bot/router.hpp"
+#include "bot/scheduler.hpp"
+#include "bot/server.hpp"
+#include "config/templates.hpp"
+#include "handlers/dispatcher.hpp"
+#include "store/checkpointer.hpp"
+#include "store/database.hpp"
+
+namespace whistle::bot {
+
+namespace {
+
+store::Database& synced(store::Database& db, handlers::Dispatcher& dispatcher) {
+  store::Transaction transaction(db);
+  dispatcher.sync_org();
+  transaction.commit();
+  return db;
+}
+
+int thread_count(const config::Config& config) {
+  return config.server.threads < 1 ? 1 : config.server.threads;
+}
+
+}  // namespace
+
+// Declaration order is construction order: the io_context first (so it is destroyed last, after
+// everything that holds its sockets and timers), then the store, the domain and the network.
+struct Service::Impl {
+  config::Config config;
+  ServiceOptions options;
+  SystemClock system_clock;
+  const Clock& clock;
+  int threads;
+  asio::io_context io;
+  std::shared_ptr<spdlog::logger> log;
+  config::Templates templates;
+  store::Database db;
+  handlers::Dispatcher dispatcher;
+  EventProcessor processor;
+  Metrics metrics;
+  AdapterSet adapters;
+  // All database work runs here: the io_context itself with one thread, a strand with more.
+  asio::any_io_executor writer;
+  Pipeline pipeline;
+  OutboxSender sender;
+  Scheduler scheduler;
+  Router router;
+  Endpoints endpoints;
+  SessionContext session_context;
+  Server server;
+  asio::signal_set signals;
+  // WAL checkpoints on a helper thread with its own connection, so commits never wait for one.
+  std::optional<store::Checkpointer> checkpointer;
+  bool stopping = false;  ///< on the io_context only
+
+  Impl(const config::Config& c, ServiceOptions o)
+      : config(c),
+        options(o),
+        clock(o.clock != nullptr ? *o.clock : system_clock),
+        threads(thread_count(c)),
+        io(threads),
+        log(named_logger("http")),
+        templates(config::Templates::builtin(c.locale.language)),
+        db(store::DatabaseOptions{
+            .path = c.store.path, .synchronous = c.store.synchronous, .manual_checkpoints = true}),
+        dispatcher(db, config, templates),
+        processor(synced(db, dispatcher), dispatcher, config),
+        adapters(AdapterSet::from_config(config)),
+        writer(threads > 1 ? asio::any_io_executor(asio::make_strand(io))
+                           : asio::any_io_executor(io.get_executor())),
+        pipeline(writer, processor, metrics),
+        sender(writer, db, adapters, clock, metrics,
+               OutboxSenderOptions{.request_timeout = o.outbox_timeout}),
+        scheduler(writer, db, processor, clock, [this] { sender.wake(); }),
+        endpoints(adapters, pipeline, metrics),
+        session_context{router,
+                        endpoints,
+                        metrics,
+                        clock,
+                        SessionLimits{.max_body_bytes = c.server.max_body_bytes,
+                                      .read_timeout = o.read_timeout,
+                                      .idle_timeout = o.idle_timeout,
+                                      .write_timeout = o.read_timeout},
+                        log},
+        server(io, c.server.host, c.server.port, threads, session_context,
+               ServerLimits{.max_connections = o.max_connections, .drain_timeout = o.drain_timeout}),
+        signals(io) {
+    // Another connection to ":memory:" would be another database, and it has no WAL to copy.
+    if (c.store.path != ":memory:") checkpointer.emplace(c.store.path, o.checkpoint_interval);
+    pipeline.on_commit([this](const Pipeline::BatchStats& stats) {
+      if (stats.queued > 0) sender.wake();
+      // Any applied event may have scheduled a job earlier than the one the timer waits for.
+      if (stats.applied > 0) scheduler.poke();
+    });
+  }
+
+  void begin_shutdown() {
+    if (stopping) return;
+    stopping = true;
+    boost::system::error_code ignored;
+    signals.cancel(ignored);
+    server.shutdown([this] {
+      // Every request in flight has been answered; what is left runs on the writer.
+      asio::post(writer, [this] {
+        scheduler.stop();
+        sender.stop();
+        log->info("stopped");
+        io.stop();
+      });
+    });
+  }
+};
+
+Service::Service(const config::Config& config, ServiceOptions options)
+    : impl_(std::make_unique<Impl>(config, options)) {}
+
+Service::~Service() = default;
+
+std::uint16_t Service::port() const {
+  return impl_->server.port();
+}
+
+const Metrics& Service::metrics() const {
+  return impl_->metrics;
+}
+
+void Service::stop() {
+  Impl* impl = impl_.get();
+  asio::post(impl->io, [impl] { impl->begin_shutdown(); });
+}
+
+void Service::run() {
+  Impl& impl = *impl_;
+  if (impl.options.handle_signals) {
+    impl.signals.add(SIGINT);
+    impl.signals.add(SIGTERM);
+    impl.signals.async_wait([&impl](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      impl.log->info("signal={} received, draining", signal);
+      impl.begin_shutdown();
+    });
+  }
+  impl.server.start();
+  impl.scheduler.start();
+  impl.sender.start();
+  impl.log->info("listening host={} port={} threads={}", impl.config.server.host, impl.server.port(),
+                 impl.threads);
+
+  std::vector<std::thread> helpers;
+  for (int i = 1; i < impl.threads; ++i)
+    helpers.emplace_back([&impl] { impl.io.run(); });
+  impl.io.run();
+  for (std::thread& helper : helpers)
+    helper.join();
+  impl.checkpointer.reset();
+}
+
+}  // namespace whistle::bot

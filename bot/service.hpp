@@ -1,0 +1,55 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+
+#include "bot/clock.hpp"
+#include "config/config.hpp"
+
+namespace whistle::bot {
+
+class Metrics;
+
+/// Knobs of a service that the configuration file does not carry (tests and benchmarks set them).
+struct ServiceOptions {
+  std::size_t max_connections = 1024;
+  std::chrono::milliseconds read_timeout{10'000};    ///< a whole request, once it began
+  std::chrono::milliseconds idle_timeout{30'000};    ///< between keep-alive requests
+  std::chrono::milliseconds drain_timeout{5'000};    ///< graceful shutdown waits this long for answers
+  std::chrono::milliseconds outbox_timeout{10'000};  ///< one delivery: connect + request + answer
+  std::chrono::milliseconds checkpoint_interval{50};
+  const Clock* clock = nullptr;  ///< null: the system clock
+  bool handle_signals = true;    ///< stop gracefully on SIGTERM/SIGINT
+};
+
+/// The whole server assembled from a configuration: the database (org synced at start), the
+/// dispatcher, the single writer (pipeline), the scheduler, the outbox sender, the HTTP server and
+/// the signal handling.
+class Service {
+ public:
+  /// Opens the database, syncs the org and binds the listening socket (so port() is known before
+  /// run()). Throws std::runtime_error (or config::Error) when any of it fails.
+  explicit Service(const config::Config& config, ServiceOptions options = {});
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  /// The bound port (the configured one, or the one the system chose for port 0).
+  std::uint16_t port() const;
+
+  /// Serves until stop() or SIGTERM/SIGINT, then drains gracefully and returns. Call once.
+  void run();
+
+  /// Asks run() to drain and return; thread-safe, and harmless before run() or twice.
+  void stop();
+
+  /// The service's counters (for tests).
+  const Metrics& metrics() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace whistle::bot

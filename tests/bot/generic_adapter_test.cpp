@@ -1,0 +1,221 @@
+#include "bot/adapters/generic_adapter.hpp"
+
+#include <map>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "bot/crypto/hmac.hpp"
+
+namespace whistle::bot {
+namespace {
+
+using nlohmann::json;
+
+// JSON in these tests is written as text and parsed: building it from short C string literals
+// trips a g++ 12 false -Warray-bounds inside nlohmann's JSON_DIAGNOSTICS code.
+
+constexpr std::int64_t kReceivedAt = 1'763'888'000;
+
+class MapHeaders final : public RequestHeaders {
+ public:
+  std::map<std::string, std::string> values;
+  std::string_view get(std::string_view name) const override {
+    for (const auto& [key, value] : values) {
+      if (key.size() == name.size() && std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+          })) {
+        return value;
+      }
+    }
+    return {};
+  }
+};
+
+class GenericAdapterTest : public ::testing::Test {
+ protected:
+  GenericAdapter adapter{config::GenericInstance{"default", "s3cret", "http://127.0.0.1:9/deliver"}};
+
+  // Signs the body as a bridge would and runs the adapter's inbound steps.
+  Decoded receive(const std::string& body, std::optional<std::string> signature = std::nullopt) {
+    MapHeaders headers;
+    headers.values["x-whistle-signature"] =
+        signature ? *signature : "sha256=" + HmacSha256("s3cret").hex_digest(body);
+    body_ = body;
+    return adapter.inbound(InboundRequest{"POST", "/hooks/generic/default", body_, headers, kReceivedAt});
+  }
+
+  InboundEvent receive_event(const json& body) {
+    Decoded decoded = receive(body.dump());
+    if (auto* error = std::get_if<HttpError>(&decoded))
+      ADD_FAILURE() << error->status << " " << error->message;
+    auto* events = std::get_if<std::vector<InboundEvent>>(&decoded);
+    if (events == nullptr || events->size() != 1) {
+      ADD_FAILURE() << "expected one event";
+      return {};
+    }
+    return events->front();
+  }
+
+  HttpError receive_error(const std::string& body, std::optional<std::string> signature = std::nullopt) {
+    Decoded decoded = receive(body, std::move(signature));
+    auto* error = std::get_if<HttpError>(&decoded);
+    if (error == nullptr) {
+      ADD_FAILURE() << "expected an error for " << body;
+      return {};
+    }
+    return *error;
+  }
+
+  std::string body_;
+};
+
+TEST_F(GenericAdapterTest, DecodesTheContractExampleWithQualifiedIds) {
+  const InboundEvent event =
+      receive_event(json::parse(R"({"id": "m-1001", "chat": "b3u2", "chat_title": "3号楼2单元群",
+      "from": "u-zhang", "name": "张三", "text": "报到 12", "ts": 1763888400, "mentions": ["u-li"],
+      "location": {"lat": 33.62, "lon": 114.65}})"));
+  EXPECT_EQ(event.dedupe_key, "generic:default:m-1001");
+  EXPECT_TRUE(event.replies_inline);
+  const handlers::Message& message = event.message;
+  EXPECT_EQ(message.chat, "generic:b3u2");
+  EXPECT_EQ(message.chat_title, "3号楼2单元群");
+  EXPECT_FALSE(message.is_private);
+  EXPECT_EQ(message.sender, "generic:u-zhang");
+  EXPECT_EQ(message.sender_name, "张三");
+  EXPECT_EQ(message.text, "报到 12");
+  EXPECT_EQ(message.at, 1763888400);
+  EXPECT_EQ(message.mentions, std::vector<std::string>{"generic:u-li"});
+  ASSERT_TRUE(message.location);
+  EXPECT_DOUBLE_EQ(message.location->lat, 33.62);
+  EXPECT_DOUBLE_EQ(message.location->lon, 114.65);
+  EXPECT_FALSE(message.mentions_bot);
+}
+
+TEST_F(GenericAdapterTest, WithoutTsTheMessageTakesTheReceiveTime) {
+  const InboundEvent event =
+      receive_event(json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1"})"));
+  EXPECT_EQ(event.message.at, kReceivedAt);
+}
+
+TEST_F(GenericAdapterTest, NumericIdIsTakenAsItsDecimalText) {
+  const InboundEvent event =
+      receive_event(json::parse(R"({"id": 42, "chat": "b3u2", "from": "u-zhang", "text": "1"})"));
+  EXPECT_EQ(event.dedupe_key, "generic:default:42");
+}
+
+TEST_F(GenericAdapterTest, PrivateChatIsTheConversationWithTheSender) {
+  const InboundEvent event = receive_event(json::parse(
+      R"({"id": "p-1", "chat": "u-zhang", "chat_type": "private", "from": "u-zhang", "text": "积分"})"));
+  EXPECT_TRUE(event.message.is_private);
+  EXPECT_EQ(event.message.chat, "generic:@u-zhang");
+
+  const InboundEvent by_id =
+      receive_event(json::parse(R"({"id": "p-2", "chat": "@u-zhang", "from": "u-zhang", "text": "积分"})"));
+  EXPECT_TRUE(by_id.message.is_private);
+  EXPECT_EQ(by_id.message.chat, "generic:@u-zhang");
+}
+
+TEST_F(GenericAdapterTest, MentioningTheBotByNameSetsMentionsBot) {
+  const InboundEvent event = receive_event(json::parse(
+      R"({"id": "m-2", "chat": "b3u2", "from": "u-zhang", "text": "在吗", "mentions": ["whistle", "@u-li"]})"));
+  EXPECT_TRUE(event.message.mentions_bot);
+  EXPECT_EQ(event.message.mentions, std::vector<std::string>{"generic:u-li"});
+}
+
+TEST_F(GenericAdapterTest, MissingOrWrongSignatureIsUnauthorized) {
+  const std::string body = R"({"id":"m-1","chat":"b3u2","from":"u-zhang","text":"1"})";
+  EXPECT_EQ(receive_error(body, "").status, 401);
+  EXPECT_EQ(receive_error(body, "sha256=" + std::string(64, '0')).status, 401);
+  EXPECT_EQ(receive_error(body, HmacSha256("s3cret").hex_digest(body)).status, 401);  // no "sha256=" prefix
+  EXPECT_EQ(receive_error(body, "sha256=" + HmacSha256("other").hex_digest(body)).status, 401);
+  // A valid signature of another body does not carry over.
+  EXPECT_EQ(receive_error(body, "sha256=" + HmacSha256("s3cret").hex_digest(body + " ")).status, 401);
+}
+
+TEST_F(GenericAdapterTest, SignatureIsCheckedBeforeTheBodyIsRead) {
+  EXPECT_EQ(receive_error("not json", "sha256=00").status, 401);
+}
+
+TEST_F(GenericAdapterTest, MalformedJsonIsABadRequest) {
+  const HttpError error = receive_error(R"({"id": "m-1", "chat": )");
+  EXPECT_EQ(error.status, 400);
+  EXPECT_EQ(error.message, "malformed JSON");
+  EXPECT_EQ(receive_error("[1, 2]").status, 400);
+}
+
+TEST_F(GenericAdapterTest, EachMissingRequiredFieldIsNamed) {
+  const json full = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1"})");
+  for (const char* field : {"id", "chat", "from", "text"}) {
+    json body = full;
+    body.erase(field);
+    const HttpError error = receive_error(body.dump());
+    EXPECT_EQ(error.status, 400) << field;
+    EXPECT_EQ(error.message, "\"" + std::string(field) + "\" is required") << field;
+  }
+}
+
+TEST_F(GenericAdapterTest, IllTypedFieldsAreRefusedByName) {
+  const json full = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1"})");
+  const std::vector<std::pair<std::string, std::string>> cases = {{"id", "1.5"},
+                                                                  {"id", "[]"},
+                                                                  {"chat", "12"},
+                                                                  {"from", "true"},
+                                                                  {"text", "5"},
+                                                                  {"name", "3"},
+                                                                  {"chat_title", "1"},
+                                                                  {"ts", R"("yesterday")"},
+                                                                  {"mentions", R"("u-li")"},
+                                                                  {"mentions", "[1, 2]"},
+                                                                  {"location", R"("here")"},
+                                                                  {"location", R"({"lat": 1})"},
+                                                                  {"chat_type", R"("channel")"}};
+  for (const auto& [field, value] : cases) {
+    json body = full;
+    body[field] = json::parse(value);
+    const HttpError error = receive_error(body.dump());
+    EXPECT_EQ(error.status, 400) << field << "=" << value;
+    EXPECT_TRUE(error.message.starts_with("\"" + field + "\"")) << error.message;
+  }
+}
+
+TEST_F(GenericAdapterTest, AcknowledgementCarriesUnprefixedReplies) {
+  EventOutcome outcome;
+  outcome.inline_replies.push_back({"generic:b3u2", "【吹哨#1】已报到 1/5", {"generic:u-zhang"}});
+  outcome.inline_replies.push_back({"generic:@u-zhang", "私聊", {}});
+  const HttpAnswer answer = adapter.acknowledge(std::span<const EventOutcome>(&outcome, 1));
+  EXPECT_EQ(answer.status, 200);
+  const json body = json::parse(answer.body);
+  EXPECT_EQ(body, json::parse(R"({"ok": true, "replies": [
+      {"chat": "b3u2", "text": "【吹哨#1】已报到 1/5", "mentions": ["u-zhang"]},
+      {"chat": "@u-zhang", "text": "私聊", "mentions": []}]})"));
+}
+
+TEST_F(GenericAdapterTest, InvalidUtf8InAReplyIsReplacedNotFatal) {
+  EventOutcome outcome;
+  outcome.inline_replies.push_back({"generic:b3u2", std::string("bad \xff byte"), {}});
+  const HttpAnswer answer = adapter.acknowledge(std::span<const EventOutcome>(&outcome, 1));
+  const json body = json::parse(answer.body);
+  EXPECT_EQ(body["replies"][0]["text"].get<std::string>(), "bad \xEF\xBF\xBD byte");
+}
+
+TEST_F(GenericAdapterTest, DeliveryIsTheSignedReplyObjectWithItsOutboxId) {
+  const store::OutboxMessage message{17, "generic:g1", "【吹哨#2】全网格集合", {"generic:u-li"}, 0, 0};
+  const std::optional<OutboundRequest> request = adapter.build_send(message);
+  ASSERT_TRUE(request);
+  EXPECT_EQ(request->url, "http://127.0.0.1:9/deliver");
+  EXPECT_EQ(json::parse(request->body),
+            json::parse(R"({"chat": "g1", "text": "【吹哨#2】全网格集合", "mentions": ["u-li"]})"));
+  std::map<std::string, std::string> headers(request->headers.begin(), request->headers.end());
+  EXPECT_EQ(headers["X-Whistle-Signature"], "sha256=" + HmacSha256("s3cret").hex_digest(request->body));
+  EXPECT_EQ(headers["X-Whistle-Delivery"], "17");
+}
+
+TEST(GenericAdapter, WithoutDeliverUrlItCannotSend) {
+  const GenericAdapter adapter(config::GenericInstance{"default", "s", ""});
+  EXPECT_FALSE(adapter.can_send());
+  EXPECT_FALSE(adapter.build_send(store::OutboxMessage{}));
+}
+
+}  // namespace
+}  // namespace whistle::bot

@@ -1,0 +1,158 @@
+#include "bot/outbox_sender.hpp"
+
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <nlohmann/json.hpp>
+
+#include "bot/adapters/adapter_set.hpp"
+#include "bot/clock.hpp"
+#include "bot/crypto/hmac.hpp"
+#include "bot/metrics.hpp"
+#include "store/database.hpp"
+#include "store/outbox.hpp"
+#include "tests/bot/fake_deliver_server.hpp"
+
+namespace whistle::bot {
+namespace {
+
+using nlohmann::json;
+using testing::Delivery;
+using testing::FakeDeliverServer;
+
+constexpr auto kDeadline = std::chrono::seconds(20);
+
+// The sender and the database live on this test's thread: it drives the io_context itself until
+// the condition holds, so nothing else touches the connection and no sleep is needed.
+class OutboxSenderTest : public ::testing::Test {
+ protected:
+  OutboxSenderTest() {
+    config::GenericInstance instance{"default", "s3cret", fake.url()};
+    config.generic["default"] = instance;
+    adapters = AdapterSet::from_config(config);
+  }
+
+  void enqueue(const std::string& chat, const std::string& text) {
+    outbox.enqueue(chat, text, {"generic:u-li"}, clock.now());
+  }
+
+  // Runs the sender until `sent` messages were marked sent; false on timeout.
+  bool run_until_sent(std::uint64_t sent) {
+    OutboxSender sender(io.get_executor(), db, adapters, clock, metrics);
+    sender.start();
+    const auto deadline = std::chrono::steady_clock::now() + kDeadline;
+    while (metrics.outbox_sent() < sent && std::chrono::steady_clock::now() < deadline) {
+      io.run_one_for(std::chrono::milliseconds(100));
+    }
+    asio::post(io, [&sender] { sender.stop(); });
+    io.run_for(std::chrono::seconds(2));
+    io.restart();
+    return metrics.outbox_sent() >= sent;
+  }
+
+  static std::vector<std::string> texts_of(const std::vector<Delivery>& deliveries, const std::string& chat,
+                                           bool accepted_only) {
+    std::vector<std::string> texts;
+    for (const Delivery& delivery : deliveries) {
+      if (accepted_only && delivery.status != 200) continue;
+      const json body = json::parse(delivery.body);
+      if (body.at("chat").get<std::string>() == chat) texts.push_back(body.at("text").get<std::string>());
+    }
+    return texts;
+  }
+
+  FakeDeliverServer fake;
+  config::Config config;
+  AdapterSet adapters;
+  store::Database db{store::DatabaseOptions{.path = ":memory:"}};
+  store::Outbox outbox{db};
+  SystemClock clock;
+  Metrics metrics;
+  asio::io_context io;
+};
+
+TEST_F(OutboxSenderTest, DeliversEveryChatInOrderSignedAndOnce) {
+  enqueue("generic:g1", "g1-1");
+  enqueue("generic:b3", "b3-1");
+  enqueue("generic:g1", "g1-2");
+  enqueue("generic:@u-zhang", "private-1");
+  enqueue("generic:g1", "g1-3");
+  enqueue("generic:b3", "b3-2");
+  ASSERT_TRUE(run_until_sent(6));
+
+  const std::vector<Delivery> deliveries = fake.deliveries();
+  ASSERT_EQ(deliveries.size(), 6u);
+  EXPECT_EQ(texts_of(deliveries, "g1", true), (std::vector<std::string>{"g1-1", "g1-2", "g1-3"}));
+  EXPECT_EQ(texts_of(deliveries, "b3", true), (std::vector<std::string>{"b3-1", "b3-2"}));
+  EXPECT_EQ(texts_of(deliveries, "@u-zhang", true), (std::vector<std::string>{"private-1"}));
+  std::set<std::string> ids;
+  HmacSha256 hmac("s3cret");
+  for (const Delivery& delivery : deliveries) {
+    EXPECT_EQ(delivery.target, "/deliver");
+    EXPECT_EQ(delivery.signature, "sha256=" + hmac.hex_digest(delivery.body));
+    EXPECT_TRUE(ids.insert(delivery.delivery_id).second) << "sent twice: " << delivery.delivery_id;
+    EXPECT_EQ(json::parse(delivery.body).at("mentions"), json::parse(R"(["u-li"])"));
+  }
+  EXPECT_EQ(outbox.backlog(), 0);
+  EXPECT_FALSE(outbox.next_attempt_at());
+}
+
+TEST_F(OutboxSenderTest, FailedDeliveryIsRetriedBeforeTheChatsLaterMessages) {
+  fake.fail_next(1, 500);
+  enqueue("generic:g1", "g1-1");
+  enqueue("generic:g1", "g1-2");
+  ASSERT_TRUE(run_until_sent(2));
+
+  const std::vector<Delivery> deliveries = fake.deliveries();
+  // The first attempt failed, the retry of the same message came next, then its successor.
+  EXPECT_EQ(texts_of(deliveries, "g1", false), (std::vector<std::string>{"g1-1", "g1-1", "g1-2"}));
+  EXPECT_EQ(texts_of(deliveries, "g1", true), (std::vector<std::string>{"g1-1", "g1-2"}));
+  ASSERT_EQ(deliveries.size(), 3u);
+  EXPECT_EQ(deliveries[0].status, 500);
+  EXPECT_EQ(deliveries[0].delivery_id, deliveries[1].delivery_id);
+  EXPECT_EQ(metrics.outbox_failed(), 1u);
+  EXPECT_EQ(outbox.backlog(), 0);
+}
+
+TEST_F(OutboxSenderTest, NothingIsSentAgainOnceMarkedSent) {
+  enqueue("generic:g1", "once");
+  ASSERT_TRUE(run_until_sent(1));
+  // A second sender over the same outbox (a restart) finds nothing to send.
+  OutboxSender again(io.get_executor(), db, adapters, clock, metrics);
+  again.start();
+  io.run_for(std::chrono::milliseconds(200));
+  asio::post(io, [&again] { again.stop(); });
+  io.run_for(std::chrono::seconds(1));
+  EXPECT_EQ(fake.deliveries().size(), 1u);
+}
+
+TEST(OutboxSenderUnreachable, AnUnreachableReceiverLeavesTheMessageQueuedWithABackoff) {
+  config::Config config;
+  // Port 9 on loopback: nothing listens, the connection is refused at once.
+  config.generic["default"] = config::GenericInstance{"default", "s", "http://127.0.0.1:9/deliver"};
+  const AdapterSet adapters = AdapterSet::from_config(config);
+  store::Database db{store::DatabaseOptions{.path = ":memory:"}};
+  store::Outbox outbox{db};
+  const SystemClock clock;
+  Metrics metrics;
+  asio::io_context io;
+  outbox.enqueue("generic:g1", "lost?", {}, clock.now());
+  OutboxSender sender(io.get_executor(), db, adapters, clock, metrics);
+  sender.start();
+  const auto deadline = std::chrono::steady_clock::now() + kDeadline;
+  while (metrics.outbox_failed() < 1 && std::chrono::steady_clock::now() < deadline) {
+    io.run_one_for(std::chrono::milliseconds(100));
+  }
+  asio::post(io, [&sender] { sender.stop(); });
+  io.run_for(std::chrono::seconds(1));
+  EXPECT_EQ(metrics.outbox_failed(), 1u);
+  EXPECT_EQ(outbox.backlog(), 1);
+  ASSERT_TRUE(outbox.next_attempt_at());
+  EXPECT_GT(*outbox.next_attempt_at(), clock.now() - 1);
+}
+
+}  // namespace
+}  // namespace whistle::bot

@@ -1,0 +1,53 @@
+#include "bot/router.hpp"
+
+#include <gtest/gtest.h>
+
+namespace whistle::bot {
+namespace {
+
+TEST(Router, GenericWebhookTakesTheInstanceFromThePath) {
+  const Route route = Router{}.route("POST", "/hooks/generic/default");
+  ASSERT_TRUE(route.endpoint);
+  EXPECT_EQ(*route.endpoint, Endpoint::generic_webhook);
+  EXPECT_EQ(route.instance, "default");
+}
+
+TEST(Router, QueryStringDoesNotChangeTheRoute) {
+  const Route route = Router{}.route("POST", "/hooks/generic/bridge-2?retry=1");
+  ASSERT_TRUE(route.endpoint);
+  EXPECT_EQ(route.instance, "bridge-2");
+}
+
+TEST(Router, HealthAndMetricsAreGetEndpoints) {
+  EXPECT_EQ(Router{}.route("GET", "/healthz").endpoint, Endpoint::healthz);
+  EXPECT_EQ(Router{}.route("GET", "/metrics").endpoint, Endpoint::metrics);
+}
+
+TEST(Router, UnknownPathIsNotFound) {
+  for (const char* target : {"/", "/hooks", "/hooks/generic", "/hooks/generic/", "/hooks/generic/a/b",
+                             "/healthz/x", "/hooks/telegram/default"}) {
+    const Route route = Router{}.route("POST", target);
+    EXPECT_FALSE(route.endpoint) << target;
+    EXPECT_EQ(route.error.status, 404) << target;
+    EXPECT_TRUE(route.allow.empty()) << target;
+  }
+}
+
+TEST(Router, WrongMethodIsNotAllowedAndSaysWhichIs) {
+  const Route webhook = Router{}.route("GET", "/hooks/generic/default");
+  EXPECT_FALSE(webhook.endpoint);
+  EXPECT_EQ(webhook.error.status, 405);
+  EXPECT_EQ(webhook.allow, "POST");
+
+  const Route health = Router{}.route("POST", "/healthz");
+  EXPECT_EQ(health.error.status, 405);
+  EXPECT_EQ(health.allow, "GET");
+}
+
+TEST(Router, RouteLabelsAreTheTemplates) {
+  EXPECT_EQ(endpoint_route(Endpoint::generic_webhook), "/hooks/generic/{instance}");
+  EXPECT_EQ(endpoint_route(Endpoint::healthz), "/healthz");
+}
+
+}  // namespace
+}  // namespace whistle::bot

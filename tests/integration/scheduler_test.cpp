@@ -1,0 +1,42 @@
+// Due jobs fire through the writer when their time comes, and their messages go out via the outbox.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "bot/clock.hpp"
+#include "tests/bot/fake_deliver_server.hpp"
+#include "tests/integration/support.hpp"
+
+namespace whistle::bot::testing {
+namespace {
+
+using nlohmann::json;
+
+TEST(Scheduler, ReminderGoesOutOnceItsTimeHasCome) {
+  TempDir dir;
+  FakeDeliverServer deliver;
+  FixedClock clock(SystemClock().now());
+  ServiceOptions options;
+  options.clock = &clock;
+  RunningService service(test_config(dir.path() / "whistle.db", deliver.url()), options);
+
+  json whistle =
+      json::parse(message_body("w-1", "b3u2", "u-chen", "吹哨 清理楼道杂物 5人 明天上午9点 2小时"));
+  whistle["ts"] = clock.now();
+  ASSERT_EQ(post_webhook(service.port(), whistle.dump()).status, 200);
+  EXPECT_TRUE(deliver.deliveries().empty());
+
+  // Two days on, any commit makes the scheduler look again; the reminder is overdue by then.
+  clock.set(clock.now() + 2 * 24 * 3600);
+  ASSERT_EQ(post_webhook(service.port(), message_body("m-2", "b3u2", "u-zhang", "大家好")).status, 200);
+  ASSERT_TRUE(deliver.wait_for_accepted(1, std::chrono::seconds(30)));
+
+  const Delivery reminder = deliver.deliveries().front();
+  const json body = json::parse(reminder.body);
+  EXPECT_EQ(body["chat"].get<std::string>(), "b3u2");
+  EXPECT_TRUE(body["text"].get<std::string>().starts_with("【吹哨#1】")) << body.dump();
+  service.stop();
+  EXPECT_EQ(deliver.deliveries().size(), 1u);
+}
+
+}  // namespace
+}  // namespace whistle::bot::testing

@@ -9,14 +9,28 @@ namespace whistle::bot {
 
 namespace {
 
-// A newcomer on the demo should be able to talk to the bot with the next command they type.
+std::string without_platform(const std::string& id) {
+  return id.substr(id.find(':') + 1);
+}
+
+// A newcomer should be able to talk to the bot with the next command they type: the example uses
+// a group of their own org and one of its leaders, so the whistle in it is allowed.
 void print_how_to_talk(const config::Config& config, std::uint16_t port) {
-  if (config.generic.empty()) return;
+  if (config.generic.empty()) {
+    std::cout << "No [platforms.generic.*] instance is configured: nothing can reach the bot yet.\n";
+    return;
+  }
+  const config::Node* example = nullptr;
+  for (const config::Node& node : config.nodes) {
+    if (!node.chats.empty() && !node.leaders.empty()) example = &node;
+  }
   const auto& [instance, settings] = *config.generic.begin();
   const bool demo = config.source.empty();
+  const std::string chat = example ? without_platform(example->chats.front()) : "g1";
+  const std::string leader = example ? without_platform(example->leaders.front()) : "u-li";
   std::cout << "Talk to it (generic webhook, instance '" << instance << "'):\n"
-            << "  body='{\"id\":\"m-1\",\"chat\":\"b3u2\",\"from\":\"u-chen\",\"name\":\"陈单元长\","
-               "\"text\":\"吹哨 清理楼道杂物 3人 明天上午9点 2小时 5分\"}'\n"
+            << "  body='{\"id\":\"m-1\",\"chat\":\"" << chat << "\",\"from\":\"" << leader
+            << "\",\"text\":\"吹哨 清理楼道杂物 3人 明天上午9点 2小时 5分\"}'\n"
             << "  sig=$(printf '%s' \"$body\" | openssl dgst -sha256 -hmac '"
             << (demo ? settings.secret : std::string("<your secret>")) << "' | sed 's/^.* //')\n"
             << "  curl -s -H 'Content-Type: application/json' -H \"X-Whistle-Signature: sha256=$sig\" \\\n"

@@ -41,7 +41,10 @@ TEST(Broadcast, EveryChildGroupHearsOfEachWhistleOnceAndInOrder) {
       const HttpResult result = post_webhook(service.port(), message_body(text, "g1", "u-li", text));
       ASSERT_EQ(result.status, 200) << result.body << result.error;
       // The answer in the grid's own group is inline; nothing for the children is.
-      for (const json& reply : json::parse(result.body)["replies"])
+      // The parsed answer is kept in a variable: a range-for over a member of a temporary would
+      // iterate freed memory.
+      const json answer = json::parse(result.body);
+      for (const json& reply : answer["replies"])
         EXPECT_EQ(reply["chat"].get<std::string>(), "g1");
     }
     ASSERT_TRUE(deliver.wait_for_accepted(2 * children.size(), std::chrono::seconds(30)))

@@ -1,8 +1,13 @@
 #include "store/database.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
+#include <chrono>
 #include <stdexcept>
+#include <string>
+#include <thread>
 
 #include "store/migrations.hpp"
 
@@ -13,6 +18,22 @@ namespace {
 // How long a connection waits for another connection's lock (the checkpointer, a second process)
 // before giving up with SQLITE_BUSY.
 constexpr int kBusyTimeoutMs = 5000;
+// Page cache per connection, in KiB (the figure RSS grows by under load).
+constexpr int kCacheKiB = 32 * 1024;
+// How long a WAL restart may wait for the writer's batch and for readers.
+constexpr int kRestartWaitMs = 20;
+
+// SQLite's own busy timeout sleeps 1, 2, 5, 10, 15, 20 ms… between tries, so a lock held for a
+// fraction of a millisecond (a WAL restart) could cost the writer 18 ms. Trying again every
+// 100 µs keeps the wait close to how long the lock was really held.
+constexpr auto kBusyRetry = std::chrono::microseconds(100);
+
+int retry_while_busy(void* limit_ms, int tries) {
+  const auto waited = kBusyRetry * tries;
+  if (waited >= std::chrono::milliseconds(*static_cast<const int*>(limit_ms))) return 0;
+  std::this_thread::sleep_for(kBusyRetry);
+  return 1;
+}
 
 std::string synchronous_pragma(const std::string& level) {
   if (level == "NORMAL" || level == "FULL") return "PRAGMA synchronous = " + level;
@@ -23,17 +44,57 @@ std::string synchronous_pragma(const std::string& level) {
 
 Database::Database(const DatabaseOptions& options)
     : db_(std::make_unique<SQLite::Database>(options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)) {
-  db_->setBusyTimeout(kBusyTimeoutMs);
+  sqlite3_busy_handler(db_->getHandle(), retry_while_busy, &busy_limit_ms_);
   db_->exec("PRAGMA foreign_keys = ON");
   // WAL lets readers and the checkpointer work beside the one writer; an in-memory database
   // answers "memory" and needs none of it.
   db_->exec("PRAGMA journal_mode = WAL");
   db_->exec(synchronous_pragma(options.synchronous));
+  // SQLite's default page cache is 2 MiB; a community's hot pages (inbox, signups, people and
+  // their indexes) outgrow it within minutes of a storm, and every miss is a pread system call.
+  db_->exec("PRAGMA cache_size = -" + std::to_string(kCacheKiB));
   if (options.manual_checkpoints) db_->exec("PRAGMA wal_autocheckpoint = 0");
   apply_migrations(*db_, all_migrations());
 }
 
+struct Database::Control {
+  SQLite::Statement begin, commit, rollback, savepoint, release, rollback_to;
+  explicit Control(SQLite::Database& db)
+      // IMMEDIATE takes the write lock at once, so a batch never fails halfway on a lock upgrade.
+      : begin(db, "BEGIN IMMEDIATE"),
+        commit(db, "COMMIT"),
+        rollback(db, "ROLLBACK"),
+        savepoint(db, "SAVEPOINT event"),
+        release(db, "RELEASE event"),
+        rollback_to(db, "ROLLBACK TO event") {}
+
+  SQLite::Statement& of(Step step) {
+    switch (step) {
+      case Step::begin:
+        return begin;
+      case Step::commit:
+        return commit;
+      case Step::rollback:
+        return rollback;
+      case Step::savepoint:
+        return savepoint;
+      case Step::release:
+        return release;
+      case Step::rollback_to:
+        return rollback_to;
+    }
+    return rollback;
+  }
+};
+
 Database::~Database() = default;
+
+void Database::run(Step step) {
+  if (!control_) control_ = std::make_unique<Control>(*db_);
+  SQLite::Statement& statement = control_->of(step);
+  statement.reset();
+  statement.exec();
+}
 
 int Database::schema_version() {
   return db_->execAndGet("PRAGMA user_version").getInt();
@@ -43,8 +104,36 @@ int Database::latest_schema_version() {
   return all_migrations().back().version;
 }
 
-void Database::checkpoint() {
-  db_->exec("PRAGMA wal_checkpoint(PASSIVE)");
+namespace {
+
+Database::CheckpointResult run_checkpoint(SQLite::Database& db, const char* pragma) {
+  SQLite::Statement statement(db, pragma);
+  Database::CheckpointResult result;
+  if (statement.executeStep()) {
+    result.wal_frames = statement.getColumn(1).getInt64();
+    result.copied_frames = statement.getColumn(2).getInt64();
+  }
+  return result;
+}
+
+}  // namespace
+
+Database::CheckpointResult Database::checkpoint() {
+  return run_checkpoint(*db_, "PRAGMA wal_checkpoint(PASSIVE)");
+}
+
+Database::CheckpointResult Database::restart_wal() {
+  // RESTART holds the write lock while it waits for readers; never make the writer wait long
+  // for it. When it cannot finish in time it copies what it can, like PASSIVE.
+  busy_limit_ms_ = kRestartWaitMs;
+  try {
+    const CheckpointResult result = run_checkpoint(*db_, "PRAGMA wal_checkpoint(RESTART)");
+    busy_limit_ms_ = kBusyTimeoutMs;
+    return result;
+  } catch (...) {
+    busy_limit_ms_ = kBusyTimeoutMs;
+    throw;
+  }
 }
 
 SQLite::Database& Database::raw() {
@@ -52,47 +141,56 @@ SQLite::Database& Database::raw() {
 }
 
 Transaction::Transaction(Database& db) : db_(db) {
-  // IMMEDIATE takes the write lock at once, so a batch never fails halfway on a lock upgrade.
-  db_.raw().exec("BEGIN IMMEDIATE");
+  // A statement left stepping since the last transaction holds an old snapshot, and SQLite
+  // refuses to start writing from an old snapshot (SQLITE_BUSY, at once) once a checkpoint
+  // has restarted the WAL.
+  db_.release_snapshots();
+  db_.run(Database::Step::begin);
 }
 
 Transaction::~Transaction() {
   if (done_) return;
   try {
-    db_.raw().exec("ROLLBACK");
+    db_.run(Database::Step::rollback);
   } catch (...) {
     // A destructor must not throw; SQLite has already rolled back if ROLLBACK itself fails.
   }
+  db_.release_snapshots();
 }
 
 void Transaction::commit() {
-  db_.raw().exec("COMMIT");
+  // Before COMMIT: a statement left stepping would otherwise keep this connection reading the
+  // old snapshot after the commit.
+  db_.release_snapshots();
+  db_.run(Database::Step::commit);
   done_ = true;
 }
 
-namespace {
-constexpr const char* kSavepoint = "SAVEPOINT event";
-constexpr const char* kRelease = "RELEASE event";
-constexpr const char* kRollbackTo = "ROLLBACK TO event";
-}  // namespace
+void Database::release_snapshots() {
+  sqlite3* handle = db_->getHandle();
+  for (sqlite3_stmt* statement = sqlite3_next_stmt(handle, nullptr); statement != nullptr;
+       statement = sqlite3_next_stmt(handle, statement)) {
+    if (sqlite3_stmt_busy(statement) != 0) sqlite3_reset(statement);
+  }
+}
 
 Savepoint::Savepoint(Database& db) : db_(db) {
-  db_.raw().exec(kSavepoint);
+  db_.run(Database::Step::savepoint);
 }
 
 Savepoint::~Savepoint() {
   if (done_) return;
   try {
     // ROLLBACK TO undoes the changes but keeps the savepoint open; RELEASE then closes it.
-    db_.raw().exec(kRollbackTo);
-    db_.raw().exec(kRelease);
+    db_.run(Database::Step::rollback_to);
+    db_.run(Database::Step::release);
   } catch (...) {
     // Nothing sensible is left to do in a destructor; the enclosing transaction will fail to commit.
   }
 }
 
 void Savepoint::release() {
-  db_.raw().exec(kRelease);
+  db_.run(Database::Step::release);
   done_ = true;
 }
 

@@ -35,14 +35,39 @@ class Database {
   /// The newest schema version this build knows.
   static int latest_schema_version();
 
+  /// What a checkpoint saw, in WAL frames (pages).
+  struct CheckpointResult {
+    long long wal_frames = 0;     ///< frames in the WAL
+    long long copied_frames = 0;  ///< of those, now in the database file
+  };
+
   /// Copies committed WAL pages into the database file without blocking the writer (PASSIVE).
-  void checkpoint();
+  CheckpointResult checkpoint();
+
+  /// Copies the rest of the WAL and starts it again from its beginning (RESTART): writes then reuse
+  /// the file's pages instead of growing it. Blocks the writer while it copies, so call it right
+  /// after a checkpoint() left little to copy.
+  CheckpointResult restart_wal();
 
   /// The raw connection, for code inside store/ only (repositories); nothing above store/ calls it.
   SQLite::Database& raw();
 
  private:
+  friend class Transaction;
+  friend class Savepoint;
+  /// BEGIN, COMMIT, SAVEPOINT and the rest, prepared once: every event opens and releases a
+  /// savepoint, and compiling those few words each time was a measurable part of an event.
+  struct Control;
+  enum class Step { begin, commit, rollback, savepoint, release, rollback_to };
+  void run(Step step);
+  /// Resets every statement still stepping (a SELECT read for its first row and left): until
+  /// reset, it holds the read snapshot of its time, and no checkpoint can copy past that
+  /// snapshot, so the WAL would grow without end.
+  void release_snapshots();
+
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<Control> control_;  ///< made on first use, after the migrations
+  int busy_limit_ms_ = 5000;          ///< how long a locked database is tried again before SQLITE_BUSY
 };
 
 /// A transaction that rolls back unless committed; throws std::runtime_error on SQL failure.

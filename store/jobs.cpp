@@ -73,8 +73,10 @@ void Jobs::cancel(const std::string& kind, const std::string& payload) {
 
 std::optional<std::int64_t> Jobs::next_due() {
   auto& s = detail::fresh(statements_->next_due);
-  if (!s.executeStep()) return std::nullopt;
-  return detail::optional_int(s.getColumn(0));
+  std::optional<std::int64_t> next;
+  if (s.executeStep()) next = detail::optional_int(s.getColumn(0));
+  s.reset();  // a statement left stepping would hold its read snapshot (see Database::release_snapshots)
+  return next;
 }
 
 }  // namespace whistle::store

@@ -115,14 +115,18 @@ void Outbox::mark_failed(std::int64_t id, std::int64_t retry_at) {
 
 std::optional<std::int64_t> Outbox::next_attempt_at() {
   auto& s = detail::fresh(statements_->next_attempt);
-  if (!s.executeStep()) return std::nullopt;
-  return detail::optional_int(s.getColumn(0));
+  std::optional<std::int64_t> next;
+  if (s.executeStep()) next = detail::optional_int(s.getColumn(0));
+  s.reset();  // a statement left stepping would hold its read snapshot (see Database::release_snapshots)
+  return next;
 }
 
 std::int64_t Outbox::backlog() {
   auto& s = detail::fresh(statements_->backlog);
   s.executeStep();
-  return s.getColumn(0).getInt64();
+  const std::int64_t count = s.getColumn(0).getInt64();
+  s.reset();  // a statement left stepping would hold its read snapshot (see Database::release_snapshots)
+  return count;
 }
 
 }  // namespace whistle::store

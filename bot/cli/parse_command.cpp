@@ -23,8 +23,10 @@ int run_parse_command(int argc, char** argv) {
   const int offset = config.locale.utc_offset_seconds;
   ParseContext context;
   context.utc_offset_seconds = offset;
+  std::vector<std::string> names;
   for (const config::Node& node : config.nodes)
-    context.place_names.push_back(node.name);
+    names.push_back(node.name);
+  context.place_names = PlaceNames(std::move(names));
   if (auto at = arguments.get("--at")) {
     try {
       context.now = parse_local_time(*at, offset);

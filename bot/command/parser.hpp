@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/command/places.hpp"
 #include "handlers/command.hpp"
 
 namespace whistle::bot {
@@ -13,7 +14,7 @@ namespace whistle::bot {
 struct ParseContext {
   std::int64_t now = 0;               ///< the message's time, Unix seconds
   int utc_offset_seconds = 8 * 3600;  ///< the community's time zone (Asia/Shanghai by default)
-  std::vector<std::string> place_names;  ///< named nodes ("第一网格", "锦华家园社区") to recognise as places
+  PlaceNames place_names;  ///< named nodes ("第一网格", "锦华家园社区") to recognise as places
 };
 
 /// Reads one chat line into a Command. Pure: no I/O, no clock, never throws on any input.

@@ -1,6 +1,8 @@
 #include "bot/command/places.hpp"
 
+#include <algorithm>
 #include <array>
+#include <functional>
 
 #include "bot/command/chinese_numbers.hpp"
 #include "bot/command/text_util.hpp"
@@ -57,19 +59,42 @@ std::optional<PlaceMatch> read_structured(std::string_view text, std::size_t pos
   return std::nullopt;
 }
 
-std::optional<PlaceMatch> read_named(std::string_view text, std::size_t pos,
-                                     const std::vector<std::string>& names) {
-  std::optional<PlaceMatch> best;
-  for (const std::string& name : names) {
-    if (name.empty() || text.compare(pos, name.size(), name) != 0) continue;
-    if (!best || name.size() > best->length) best = PlaceMatch{name, pos, name.size()};
-  }
-  return best;
+std::optional<PlaceMatch> read_named(std::string_view text, std::size_t pos, const PlaceNames& names) {
+  const auto name = names.longest_at(text, pos);
+  if (!name) return std::nullopt;
+  return PlaceMatch{std::string(*name), pos, name->size()};
 }
 
 }  // namespace
 
-std::optional<PlaceMatch> find_place(std::string_view text, const std::vector<std::string>& names) {
+PlaceNames::PlaceNames(std::vector<std::string> names) {
+  auto index = std::make_shared<Index>();
+  index->names = std::move(names);
+  index->lookup.reserve(index->names.size());
+  for (const std::string& name : index->names) {
+    if (name.empty()) continue;
+    if (index->lookup.insert(name).second) index->lengths.push_back(name.size());
+  }
+  std::sort(index->lengths.begin(), index->lengths.end(), std::greater<>());
+  index->lengths.erase(std::unique(index->lengths.begin(), index->lengths.end()), index->lengths.end());
+  if (!index->lookup.empty()) index_ = std::move(index);
+}
+
+PlaceNames::PlaceNames(std::initializer_list<std::string_view> names)
+    : PlaceNames(std::vector<std::string>(names.begin(), names.end())) {}
+
+std::optional<std::string_view> PlaceNames::longest_at(std::string_view text, std::size_t pos) const {
+  if (!index_ || pos >= text.size()) return std::nullopt;
+  const std::size_t left = text.size() - pos;
+  for (const std::size_t length : index_->lengths) {
+    if (length > left) continue;
+    const auto found = index_->lookup.find(text.substr(pos, length));
+    if (found != index_->lookup.end()) return *found;
+  }
+  return std::nullopt;
+}
+
+std::optional<PlaceMatch> find_place(std::string_view text, const PlaceNames& names) {
   for (std::size_t pos = 0; pos < text.size();) {
     auto structured = read_structured(text, pos);
     auto named = read_named(text, pos, names);
@@ -87,7 +112,7 @@ std::optional<PlaceMatch> find_place(std::string_view text, const std::vector<st
   return std::nullopt;
 }
 
-std::optional<std::string> take_place(std::string& text, const std::vector<std::string>& names) {
+std::optional<std::string> take_place(std::string& text, const PlaceNames& names) {
   auto match = find_place(text, names);
   if (!match) return std::nullopt;
   erase_span(text, match->start, match->length);

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <string_view>
 
+#include <spdlog/cfg/env.h>
+
 #include "bot/cli/arguments.hpp"
 #include "bot/cli/commands.hpp"
 #include "config/config.hpp"
@@ -45,6 +47,9 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // SPDLOG_LEVEL=warn (or info, debug, off; per logger: "http=warn,pipeline=info") sets how much
+  // the server logs; the default, info, writes one line per request.
+  spdlog::cfg::load_env_levels();
   try {
     return run(argc, argv);
   } catch (const whistle::bot::UsageError& error) {

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Seeds for the fuzzers, pulled from the test suite: every chat line the parser tests read, every
+webhook body the adapter and integration tests send (and a body per chat line), and every TOML
+config the config tests load. Writes OUT/<target>/<n> files; run by scripts/fuzz.sh.
+
+    fuzz_seeds.py OUT
+"""
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+RAW = re.compile(r'R"(\w*)\((.*?)\)\1"', re.S)
+
+
+def cpp_strings(paths):
+    for path in paths:
+        with open(path, encoding="utf-8") as file:
+            source = file.read()
+        for match in RAW.finditer(source):
+            yield match.group(2)
+        for match in STRING.finditer(RAW.sub("", source)):
+            try:
+                yield bytes(match.group(1), "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+            except (UnicodeDecodeError, UnicodeEncodeError):
+                yield match.group(1)
+
+
+def write(out, target, items):
+    folder = os.path.join(out, target)
+    os.makedirs(folder, exist_ok=True)
+    count = 0
+    for item in items:
+        data = item.encode("utf-8") if isinstance(item, str) else item
+        name = hashlib.sha1(data).hexdigest()[:16]
+        with open(os.path.join(folder, name), "wb") as file:
+            file.write(data)
+        count += 1
+    return count
+
+
+def main():
+    out = sys.argv[1]
+    tests = lambda pattern: sorted(glob.glob(os.path.join(ROOT, "tests", pattern), recursive=True))
+
+    lines = {s for s in cpp_strings(tests("bot/command/*.cpp") + tests("bot/command/*.hpp") + tests("handlers/*.cpp"))
+             if s and any(ord(c) > 127 for c in s) and len(s) < 400}
+    parser = write(out, "parser_fuzzer", lines)
+
+    bodies = {s for s in cpp_strings(tests("bot/generic_adapter_test.cpp") + tests("integration/*.cpp"))
+              if s.lstrip().startswith("{")}
+    for i, line in enumerate(sorted(lines)[:400]):
+        body = {"id": f"seed-{i}", "chat": "b3u2", "from": "u-chen", "text": line}
+        if i % 3 == 0:
+            body.update({"chat_type": "group", "mentions": ["whistle"], "ts": 1764000000, "name": "陈"})
+        if i % 7 == 0:
+            body.update({"location": {"lat": 31.2, "lon": 121.5}})
+        bodies.add(json.dumps(body, ensure_ascii=i % 2 == 0))
+    webhook = write(out, "generic_webhook_fuzzer", bodies)
+
+    configs = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "config", "*.toml")) +
+                       glob.glob(os.path.join(ROOT, "tests", "config", "data", "**", "*.toml"), recursive=True)):
+        with open(path, encoding="utf-8") as file:
+            configs.append(file.read())
+    configs += [s for s in cpp_strings(tests("config/*.cpp") + tests("config/*.hpp"))
+                if "=" in s and ("[" in s or "\n" in s)]
+    config = write(out, "config_fuzzer", configs)
+    print(f"seeds: parser {parser}, webhook {webhook}, config {config} (in {out})")
+
+
+if __name__ == "__main__":
+    main()

@@ -4,6 +4,7 @@
 
 #include "bot/answer_codec.hpp"
 #include "bot/logging.hpp"
+#include "store/database.hpp"
 
 namespace whistle::bot {
 
@@ -62,6 +63,8 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
       savepoint.release();
       outcome.status = EventOutcome::Status::applied;
     } catch (const std::exception& error) {
+      // The disk, not the event: the whole batch fails (503) and is redelivered once it is back.
+      if (store::is_storage_failure(error)) throw;
       log().error("event failed and was undone event={} chat={} error={}", event.dedupe_key,
                   event.message.chat, error.what());
       outcome.status = EventOutcome::Status::failed;

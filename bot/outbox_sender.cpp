@@ -29,6 +29,9 @@ constexpr std::chrono::seconds kLongestWait{60};
 // is only the fallback.
 constexpr std::chrono::seconds kBusyWait{1};
 
+// After the store failed, how long the sender waits before looking at the queue again.
+constexpr std::chrono::seconds kStorageRetryWait{1};
+
 // How many due chat heads to read per pass.
 constexpr std::size_t kDueBatch = 256;
 
@@ -76,7 +79,16 @@ void OutboxSender::stop() {
 asio::awaitable<void> OutboxSender::run() {
   while (!stopped_) {
     wake_pending_ = false;
-    const steady_clock::duration wait = start_due_deliveries();
+    steady_clock::duration wait = kStorageRetryWait;
+    try {
+      wait = start_due_deliveries();
+    } catch (const std::exception& error) {
+      // The database failed (disk full, read-only): nothing was sent or marked. Try again soon;
+      // the queue is intact and the sender must outlive the failure.
+      log_->error("outbox unavailable, retrying in {} ms: {}",
+                  std::chrono::duration_cast<std::chrono::milliseconds>(kStorageRetryWait).count(),
+                  error.what());
+    }
     // A wake-up that came while we looked (it cannot, on one strand, but cheap to honour) or
     // one that arrives while we wait both cut the wait short; cancellation is how they do it.
     if (wake_pending_) continue;
@@ -156,16 +168,22 @@ void OutboxSender::finish(const store::OutboxMessage& message, const Adapter* ad
   cancels_.erase(message.id);
   in_flight_chats_.erase(message.chat);
   const std::int64_t now = clock_.now();
-  if (sent) {
-    outbox_.mark_sent(message.id, now);
-    const std::chrono::milliseconds spacing = send_spacing(adapter->send_limits());
-    if (spacing.count() > 0) next_allowed_[message.chat] = steady_clock::now() + spacing;
-  } else {
-    // 1 s, 2 s, 4 s, … doubling with each failed attempt, capped.
-    const int doublings = std::min(message.attempts, 30);
-    const std::int64_t backoff =
-        std::min<std::int64_t>(options_.max_backoff_seconds, std::int64_t{1} << doublings);
-    outbox_.mark_failed(message.id, now + backoff);
+  try {
+    if (sent) {
+      outbox_.mark_sent(message.id, now);
+      const std::chrono::milliseconds spacing = send_spacing(adapter->send_limits());
+      if (spacing.count() > 0) next_allowed_[message.chat] = steady_clock::now() + spacing;
+    } else {
+      // 1 s, 2 s, 4 s, … doubling with each failed attempt, capped.
+      const int doublings = std::min(message.attempts, 30);
+      const std::int64_t backoff =
+          std::min<std::int64_t>(options_.max_backoff_seconds, std::int64_t{1} << doublings);
+      outbox_.mark_failed(message.id, now + backoff);
+    }
+  } catch (const std::exception& error) {
+    // Sent but not marked (the database failed): it goes out again once the store is back, and
+    // the receiver drops the repeat by its X-Whistle-Delivery id.
+    log_->error("could not record delivery id={} sent={}: {}", message.id, sent, error.what());
   }
   metrics_.count_delivery(sent);
   // The chat's next message (or a retry) may now be due.

@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
@@ -41,6 +42,26 @@ std::string synchronous_pragma(const std::string& level) {
 }
 
 }  // namespace
+
+bool is_storage_failure(const std::exception& error) {
+  const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&error);
+  if (sqlite == nullptr) return false;
+  switch (sqlite->getErrorCode() & 0xff) {  // the primary code of an extended one
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOMEM:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PROTOCOL:
+    case SQLITE_NOTADB:
+      return true;
+    default:
+      return false;
+  }
+}
 
 Database::Database(const DatabaseOptions& options)
     : db_(std::make_unique<SQLite::Database>(options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)) {
@@ -92,7 +113,9 @@ Database::~Database() = default;
 void Database::run(Step step) {
   if (!control_) control_ = std::make_unique<Control>(*db_);
   SQLite::Statement& statement = control_->of(step);
-  statement.reset();
+  // tryReset, not reset: reset() reports the statement's previous failure again, so one failed
+  // COMMIT would fail every later COMMIT (and a failed ROLLBACK leave the transaction open).
+  statement.tryReset();
   statement.exec();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -69,6 +70,12 @@ class Database {
   std::unique_ptr<Control> control_;  ///< made on first use, after the migrations
   int busy_limit_ms_ = 5000;          ///< how long a locked database is tried again before SQLITE_BUSY
 };
+
+/// Whether `error` is the storage failing rather than the data being wrong: the disk is full,
+/// the file is read-only or unreadable, the database is locked or corrupt, memory ran out. Such an
+/// event is not at fault and must not be answered as if it were: the whole batch fails with 503
+/// and the platform redelivers once the cause is gone.
+bool is_storage_failure(const std::exception& error);
 
 /// A transaction that rolls back unless committed; throws std::runtime_error on SQL failure.
 class Transaction {

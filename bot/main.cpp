@@ -20,7 +20,8 @@ constexpr const char* kUsage =
     "  chat  [--config FILE] [--db FILE] --chat ID --as USER [--name NAME]\n"
     "                                                type as a person in a group\n"
     "  parse [--config FILE] [--at 2026-11-23T09:00] TEXT\n"
-    "                                                how the bot reads one line, as JSON\n";
+    "                                                how the bot reads one line, as JSON\n"
+    "  check --db FILE                               the rules that must always hold (exit 1 if broken)\n";
 
 int run(int argc, char** argv) {
   if (argc < 2) {
@@ -32,6 +33,7 @@ int run(int argc, char** argv) {
   if (command == "sim") return whistle::bot::run_sim_command(argc, argv);
   if (command == "chat") return whistle::bot::run_chat_command(argc, argv);
   if (command == "parse") return whistle::bot::run_parse_command(argc, argv);
+  if (command == "check") return whistle::bot::run_check_command(argc, argv);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return 0;

@@ -1,0 +1,124 @@
+#include "store/consistency.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+
+#include "store/database.hpp"
+#include "store/ledger_chain.hpp"
+#include "store/people.hpp"
+#include "store/signups.hpp"
+#include "store/tasks.hpp"
+#include "tests/store/store_test_support.hpp"
+
+namespace whistle::store {
+namespace {
+
+class ConsistencyTest : public ::testing::Test {
+ protected:
+  Database db{DatabaseOptions{.path = ":memory:"}};
+  SignupRepository signups{db};
+  std::int64_t task_id = 0;
+
+  void SetUp() override {
+    testing::add_small_org(db);
+    PeopleRepository people(db);
+    for (const char* p : {"generic:u-chen", "generic:a", "generic:b", "generic:c"})
+      people.touch(p, "", 0);
+    Task t;
+    t.community = "c1";
+    t.node = "b3u2";
+    t.chat = "generic:b3u2";
+    t.creator = "generic:u-chen";
+    t.title = "清理楼道杂物";
+    t.places = 2;
+    task_id = TaskRepository(db).create(t).id;
+  }
+
+  // Appends a correctly chained ledger entry (the product has no ledger writer yet).
+  void add_entry(const std::string& person, std::int64_t points, std::int64_t at) {
+    std::string previous = kLedgerGenesis;
+    SQLite::Statement last(db.raw(),
+                           "SELECT hash FROM ledger WHERE community_id = 'c1' ORDER BY id DESC LIMIT 1");
+    if (last.executeStep()) previous = last.getColumn(0).getString();
+    const std::string hash =
+        ledger_entry_hash(previous, LedgerFields{"c1", person, points, 60, "志愿服务", at});
+    SQLite::Statement insert(
+        db.raw(),
+        "INSERT INTO ledger (community_id, person_id, points, minutes, reason, at, prev_hash, "
+        "hash) VALUES ('c1', ?, ?, 60, '志愿服务', ?, ?, ?)");
+    insert.bind(1, person);
+    insert.bind(2, points);
+    insert.bind(3, at);
+    insert.bind(4, previous);
+    insert.bind(5, hash);
+    insert.exec();
+  }
+
+  std::vector<std::string> violations() { return check_consistency(db).violations; }
+};
+
+TEST_F(ConsistencyTest, AHealthyDatabasePasses) {
+  signups.put(task_id, "generic:a", SignupState::signed_up, 1);
+  signups.put(task_id, "generic:b", SignupState::signed_up, 2);
+  signups.put(task_id, "generic:c", SignupState::waitlisted, 3);
+  add_entry("generic:a", 10, 1);
+  add_entry("generic:b", 5, 2);
+  add_entry("generic:a", -3, 3);
+  const ConsistencyReport report = check_consistency(db);
+  EXPECT_TRUE(report.violations.empty()) << report.violations.front();
+  EXPECT_EQ(report.tasks, 1);
+  EXPECT_EQ(report.signups, 3);
+  EXPECT_EQ(report.ledger_entries, 3);
+  EXPECT_EQ(report.people_with_points, 2);
+  EXPECT_EQ(report.points_total, 12);
+}
+
+TEST_F(ConsistencyTest, MorePeopleThanPlacesIsReported) {
+  for (const char* p : {"generic:a", "generic:b", "generic:c"})
+    signups.put(task_id, p, SignupState::signed_up, 1);
+  const auto found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("3 people for 2 places"), std::string::npos) << found[0];
+}
+
+TEST_F(ConsistencyTest, SomeoneWaitingBesideAFreePlaceIsReported) {
+  signups.put(task_id, "generic:a", SignupState::signed_up, 1);
+  signups.put(task_id, "generic:b", SignupState::waitlisted, 2);
+  const auto found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("waiting"), std::string::npos) << found[0];
+}
+
+TEST_F(ConsistencyTest, AnEditedLedgerEntryBreaksTheChain) {
+  add_entry("generic:a", 10, 1);
+  add_entry("generic:b", 5, 2);
+  // The append-only triggers refuse an UPDATE; a forger who drops them is still caught.
+  db.raw().exec("DROP TRIGGER ledger_no_update");
+  db.raw().exec("UPDATE ledger SET points = 500 WHERE person_id = 'generic:a'");
+  const auto found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("does not match its hash"), std::string::npos) << found[0];
+}
+
+TEST_F(ConsistencyTest, ARemovedLedgerEntryBreaksTheChain) {
+  add_entry("generic:a", 10, 1);
+  add_entry("generic:b", 5, 2);
+  add_entry("generic:c", 7, 3);
+  db.raw().exec("DROP TRIGGER ledger_no_delete");
+  db.raw().exec("DELETE FROM ledger WHERE person_id = 'generic:b'");
+  const auto found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("does not follow"), std::string::npos) << found[0];
+}
+
+TEST_F(ConsistencyTest, ANegativeBalanceIsReported) {
+  add_entry("generic:a", 10, 1);
+  add_entry("generic:a", -11, 2);
+  const auto found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("negative balance (-1)"), std::string::npos) << found[0];
+}
+
+}  // namespace
+}  // namespace whistle::store

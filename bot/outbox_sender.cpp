@@ -98,6 +98,7 @@ asio::awaitable<void> OutboxSender::run() {
 }
 
 steady_clock::duration OutboxSender::start_due_deliveries() {
+  record_unrecorded();
   const std::int64_t now = clock_.now();
   const steady_clock::time_point steady_now = steady_clock::now();
   steady_clock::duration wait = kLongestWait;
@@ -168,26 +169,39 @@ void OutboxSender::finish(const store::OutboxMessage& message, const Adapter* ad
   cancels_.erase(message.id);
   in_flight_chats_.erase(message.chat);
   const std::int64_t now = clock_.now();
+  Outcome outcome{sent, now};
+  if (sent) {
+    const std::chrono::milliseconds spacing = send_spacing(adapter->send_limits());
+    if (spacing.count() > 0) next_allowed_[message.chat] = steady_clock::now() + spacing;
+  } else {
+    // 1 s, 2 s, 4 s, … doubling with each failed attempt, capped.
+    const int doublings = std::min(message.attempts, 30);
+    outcome.at = now + std::min<std::int64_t>(options_.max_backoff_seconds, std::int64_t{1} << doublings);
+  }
+  unrecorded_[message.id] = outcome;
   try {
-    if (sent) {
-      outbox_.mark_sent(message.id, now);
-      const std::chrono::milliseconds spacing = send_spacing(adapter->send_limits());
-      if (spacing.count() > 0) next_allowed_[message.chat] = steady_clock::now() + spacing;
-    } else {
-      // 1 s, 2 s, 4 s, … doubling with each failed attempt, capped.
-      const int doublings = std::min(message.attempts, 30);
-      const std::int64_t backoff =
-          std::min<std::int64_t>(options_.max_backoff_seconds, std::int64_t{1} << doublings);
-      outbox_.mark_failed(message.id, now + backoff);
-    }
+    record_unrecorded();
   } catch (const std::exception& error) {
-    // Sent but not marked (the database failed): it goes out again once the store is back, and
-    // the receiver drops the repeat by its X-Whistle-Delivery id.
+    // The database failed (disk full, read-only). The outcome waits in memory, and nothing more
+    // is sent until it is recorded; only if the process dies first does the message go out again
+    // after the restart, and the receiver drops that repeat by its X-Whistle-Delivery id.
     log_->error("could not record delivery id={} sent={}: {}", message.id, sent, error.what());
   }
   metrics_.count_delivery(sent);
   // The chat's next message (or a retry) may now be due.
   wake();
+}
+
+void OutboxSender::record_unrecorded() {
+  while (!unrecorded_.empty()) {
+    const auto& [id, outcome] = *unrecorded_.begin();
+    if (outcome.sent) {
+      outbox_.mark_sent(id, outcome.at);
+    } else {
+      outbox_.mark_failed(id, outcome.at);
+    }
+    unrecorded_.erase(unrecorded_.begin());
+  }
 }
 
 }  // namespace whistle::bot

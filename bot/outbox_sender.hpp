@@ -66,6 +66,14 @@ class OutboxSender {
                                 const Adapter* adapter);
   std::chrono::steady_clock::duration start_due_deliveries();
   void finish(const store::OutboxMessage& message, const Adapter* adapter, bool sent);
+  /// Records outcomes the store refused earlier; throws while it still refuses.
+  void record_unrecorded();
+
+  /// An attempt's outcome that is known but not yet in the store (it failed when recording).
+  struct Outcome {
+    bool sent = false;
+    std::int64_t at = 0;  ///< when it was sent, or when to try again
+  };
 
   asio::any_io_executor writer_;
   store::Outbox outbox_;
@@ -80,6 +88,9 @@ class OutboxSender {
   std::set<std::string> in_flight_chats_;
   std::map<std::int64_t, std::unique_ptr<asio::cancellation_signal>> cancels_;  ///< by outbox id
   std::map<std::string, std::chrono::steady_clock::time_point> next_allowed_;   ///< per-chat rate limits
+  /// Outcomes to record before anything else is sent: without this a message delivered while the
+  /// disk is full would look unsent and go out again at once, over and over (by outbox id).
+  std::map<std::int64_t, Outcome> unrecorded_;
 };
 
 }  // namespace whistle::bot

@@ -16,9 +16,6 @@ namespace whistle::store {
 
 namespace {
 
-// How long a connection waits for another connection's lock (the checkpointer, a second process)
-// before giving up with SQLITE_BUSY.
-constexpr int kBusyTimeoutMs = 5000;
 // Page cache per connection, in KiB (the figure RSS grows by under load).
 constexpr int kCacheKiB = 32 * 1024;
 // How long a WAL restart may wait for the writer's batch and for readers.
@@ -64,7 +61,9 @@ bool is_storage_failure(const std::exception& error) {
 }
 
 Database::Database(const DatabaseOptions& options)
-    : db_(std::make_unique<SQLite::Database>(options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)) {
+    : db_(std::make_unique<SQLite::Database>(options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)),
+      busy_timeout_ms_(options.busy_timeout_ms),
+      busy_limit_ms_(options.busy_timeout_ms) {
   sqlite3_busy_handler(db_->getHandle(), retry_while_busy, &busy_limit_ms_);
   db_->exec("PRAGMA foreign_keys = ON");
   // WAL lets readers and the checkpointer work beside the one writer; an in-memory database
@@ -151,10 +150,10 @@ Database::CheckpointResult Database::restart_wal() {
   busy_limit_ms_ = kRestartWaitMs;
   try {
     const CheckpointResult result = run_checkpoint(*db_, "PRAGMA wal_checkpoint(RESTART)");
-    busy_limit_ms_ = kBusyTimeoutMs;
+    busy_limit_ms_ = busy_timeout_ms_;
     return result;
   } catch (...) {
-    busy_limit_ms_ = kBusyTimeoutMs;
+    busy_limit_ms_ = busy_timeout_ms_;
     throw;
   }
 }

@@ -18,6 +18,9 @@ struct DatabaseOptions {
   /// Leave WAL checkpoints to a helper connection (see Checkpointer) instead of the committing
   /// call, so a commit never waits for a checkpoint's fsync.
   bool manual_checkpoints = false;
+  /// How long a statement waits for another connection's lock (the checkpointer, a second
+  /// process) before failing with SQLITE_BUSY.
+  int busy_timeout_ms = 5000;
 };
 
 /// One SQLite connection in WAL mode with foreign keys on, migrated to the newest schema on open.
@@ -68,7 +71,8 @@ class Database {
 
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<Control> control_;  ///< made on first use, after the migrations
-  int busy_limit_ms_ = 5000;          ///< how long a locked database is tried again before SQLITE_BUSY
+  int busy_timeout_ms_;               ///< DatabaseOptions::busy_timeout_ms
+  int busy_limit_ms_;                 ///< the wait now in force (shorter during a WAL restart)
 };
 
 /// Whether `error` is the storage failing rather than the data being wrong: the disk is full,

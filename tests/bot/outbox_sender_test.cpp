@@ -1,5 +1,8 @@
 #include "bot/outbox_sender.hpp"
 
+#include <stdlib.h>
+
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -152,6 +155,54 @@ TEST(OutboxSenderUnreachable, AnUnreachableReceiverLeavesTheMessageQueuedWithABa
   EXPECT_EQ(outbox.backlog(), 1);
   ASSERT_TRUE(outbox.next_attempt_at());
   EXPECT_GT(*outbox.next_attempt_at(), clock.now() - 1);
+}
+
+// Found by the soak (scripts/soak.sh, disk-full run): a message delivered while the store refused
+// every write was not marked sent, looked due again, and went out thousands of times in ten
+// seconds. The outcome must wait in memory and be recorded before anything is sent again.
+TEST(OutboxSenderStoreFailure, AMessageDeliveredWhileTheStoreRefusesWritesGoesOutOnce) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "whistle-outbox-XXXXXX").string();
+  ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+  const std::filesystem::path dir(pattern);
+  {
+    FakeDeliverServer fake;
+    config::Config config;
+    config.generic["default"] = config::GenericInstance{"default", "s3cret", fake.url()};
+    const AdapterSet adapters = AdapterSet::from_config(config);
+    const store::DatabaseOptions options{.path = (dir / "whistle.db").string(), .busy_timeout_ms = 20};
+    store::Database db{options};
+    store::Outbox outbox{db};
+    const SystemClock clock;
+    Metrics metrics;
+    asio::io_context io;
+    outbox.enqueue("generic:g1", "once", {}, clock.now());
+
+    // Another connection holds the write lock: reads still work (WAL), every write fails BUSY.
+    store::Database blocker{options};
+    auto lock = std::make_unique<store::Transaction>(blocker);
+    OutboxSender sender(io.get_executor(), db, adapters, clock, metrics);
+    sender.start();
+    const auto first_deadline = std::chrono::steady_clock::now() + kDeadline;
+    while (fake.deliveries().empty() && std::chrono::steady_clock::now() < first_deadline) {
+      io.run_one_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_EQ(fake.deliveries().size(), 1u);
+    // Give the sender every chance to send again while the lock holds (several of its 1 s retries).
+    io.run_for(std::chrono::milliseconds(2500));
+    EXPECT_EQ(fake.deliveries().size(), 1u) << "sent again while its delivery could not be recorded";
+
+    lock.reset();  // the store is back
+    const auto deadline = std::chrono::steady_clock::now() + kDeadline;
+    while (outbox.backlog() > 0 && std::chrono::steady_clock::now() < deadline) {
+      io.run_one_for(std::chrono::milliseconds(100));
+    }
+    asio::post(io, [&sender] { sender.stop(); });
+    io.run_for(std::chrono::seconds(1));
+    EXPECT_EQ(outbox.backlog(), 0) << "the delivery was never recorded once the store was back";
+    EXPECT_EQ(fake.deliveries().size(), 1u);
+    EXPECT_EQ(metrics.outbox_sent(), 1u);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

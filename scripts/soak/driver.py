@@ -1,0 +1,391 @@
+#!/usr/bin/python3
+"""The kill -9 soak: a whistle storm against the real server while it is killed and restarted, the
+database is made read-only and the disk fills up; then the end state is checked against what the
+load generator and a fake deliver_url receiver saw. Started by scripts/soak.sh.
+
+    driver.py --whistle build/whistle --minutes 10 --work DIR
+
+Two runs:
+  1. `kills`   — the storm for MINUTES on an ext4 file; SIGKILL at random moments (every 3–20 s)
+                 and restart; for 10 s in the middle the database files are immutable
+                 (chattr +i: writes through open files fail, as on a disk remounted read-only).
+  2. `diskfull` — one minute on a 256 MiB tmpfs that is filled up for 10 s in the middle.
+Like a platform, the generator redelivers every event until it gets a 2xx, and also redelivers a
+share of events that already got one. Exit status 0 only if every check held.
+"""
+import argparse
+import asyncio
+import collections
+import hashlib
+import hmac
+import json
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+
+from aiohttp import ClientSession, ClientTimeout, TCPConnector, web
+
+SECRET = "whistle-bench-secret"
+PORT = 18480
+RECEIVER_PORT = 18490
+CONCURRENCY = 32
+OFFERED_PER_SECOND = 1500  # enough to keep batches and kills interesting, not to fill the disk
+
+
+def sign(body: bytes) -> str:
+    return "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+
+
+class Receiver:
+    """The deliver_url: verifies each delivery's signature and counts it by X-Whistle-Delivery."""
+
+    def __init__(self):
+        self.accepted = collections.Counter()  # delivery id → times answered 200
+        self.bad_signatures = 0
+        self.refuse_share = 0.02  # answered 500 now and then, so the sender's retries run
+
+    async def handle(self, request):
+        body = await request.read()
+        if not hmac.compare_digest(request.headers.get("X-Whistle-Signature", ""), sign(body)):
+            self.bad_signatures += 1
+            return web.json_response({"error": "bad signature"}, status=401)
+        if random.random() < self.refuse_share:
+            return web.json_response({"error": "try later"}, status=500)
+        self.accepted[int(request.headers["X-Whistle-Delivery"])] += 1
+        return web.json_response({"ok": True})
+
+    async def start(self):
+        app = web.Application()
+        app.router.add_post("/deliver", self.handle)
+        self.runner = web.AppRunner(app, access_log=None)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", RECEIVER_PORT).start()
+
+    async def stop(self):
+        await self.runner.cleanup()
+
+
+class Server:
+    """`whistle serve` on one database; killed with SIGKILL and started again on the same file."""
+
+    def __init__(self, whistle, config, log_path):
+        self.whistle, self.config, self.log_path = whistle, config, log_path
+        self.process = None
+        self.starts = 0
+
+    def start(self):
+        log = open(self.log_path, "a")
+        self.process = subprocess.Popen([self.whistle, "serve", "--config", self.config], stdout=subprocess.PIPE,
+                                        stderr=log, text=True, env=dict(os.environ, SPDLOG_LEVEL="warn"))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if "whistle: listening on" in line:
+                self.starts += 1
+                return
+            if not line and self.process.poll() is not None:
+                break
+        raise RuntimeError(f"whistle did not start (exit {self.process.poll()}); see {self.log_path}")
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=60)
+
+
+class Storm:
+    """The events of the run and everything the generator learnt about each."""
+
+    def __init__(self, groups, tag):
+        self.groups = groups
+        self.tag = tag
+        self.sent = 0
+        self.events = {}  # id → {"body", "kind", "from", "answer", "acks"}
+        self.latest_task = {}
+        self.statuses = collections.Counter()
+        self.mismatched_redeliveries = []
+        self.ok_for_unstored = []
+
+    def make(self):
+        self.sent += 1
+        chat, leader = random.choice(self.groups)
+        volunteer = f"v-{chat}-{random.randint(1, 12)}"
+        r = random.random()
+        task = self.latest_task.get(chat)
+        if r < 0.05:
+            kind, sender, text = "whistle", leader, f"吹哨 清理楼道杂物 {random.choice([2, 3, 4])}人 明天上午9点 2小时"
+        elif r < 0.85:
+            kind, sender = "report_in", volunteer
+            forms = ["报到", "報到", "1", "+1", "我来"] + ([f"报到 {task}", f"报到 #{task}"] * 3 if task else [])
+            text = random.choice(forms)
+        elif r < 0.92:
+            kind, sender, text = "withdraw", volunteer, f"取消报到 {task}" if task else "不去了"
+        elif r < 0.95:
+            kind, sender, text = "query", volunteer, random.choice(["帮助", "积分"])
+        else:
+            kind, sender, text = "chatter", volunteer, random.choice(["收到", "大家辛苦了", "👍"])
+        event_id = f"{self.tag}-{self.sent}"
+        body = json.dumps({"id": event_id, "chat": chat, "from": sender, "text": text}, ensure_ascii=False).encode()
+        self.events[event_id] = {"body": body, "kind": kind, "from": sender, "chat": chat, "answer": None, "acks": 0}
+        return event_id
+
+    def learn(self, event_id, answer):
+        for reply in answer.get("replies", []):
+            match = re.search(r"吹哨#(\d+)】", reply.get("text", ""))
+            if match and "回复「报到" in reply.get("text", ""):
+                self.latest_task[reply["chat"]] = match.group(1)
+
+
+async def deliver(session, storm, event_id):
+    """Sends one event until it gets a 2xx, as a platform would; returns its status history."""
+    event = storm.events[event_id]
+    backoff = 0.05
+    while True:
+        try:
+            async with session.post(f"http://127.0.0.1:{PORT}/hooks/generic/default", data=event["body"],
+                                    headers={"X-Whistle-Signature": sign(event["body"]),
+                                             "Content-Type": "application/json"}) as answer:
+                status = answer.status
+                text = await answer.text()
+        except Exception:  # connection refused or reset while the server is down: not a 2xx
+            status, text = 0, ""
+        storm.statuses[status] += 1
+        if 200 <= status < 300:
+            replies = json.loads(text).get("replies")
+            if event["answer"] is None:
+                event["answer"] = replies
+                storm.learn(event_id, json.loads(text))
+            elif replies != event["answer"]:
+                storm.mismatched_redeliveries.append(event_id)
+            event["acks"] += 1
+            return
+        await asyncio.sleep(backoff)
+        backoff = min(backoff * 2, 1.0)
+
+
+def metrics_backlog():
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/metrics", timeout=5) as answer:
+            for line in answer.read().decode().splitlines():
+                if line.startswith("whistle_outbox_backlog "):
+                    return int(float(line.split()[1]))
+    except OSError:
+        return None
+    return None
+
+
+async def run(name, args, db_dir, seconds, kills, failure):
+    """One soak run; returns (summary, failures)."""
+    workspace = os.path.join(args.work, name)
+    os.makedirs(workspace, exist_ok=True)
+    db = os.path.join(db_dir, "whistle.db")
+    subprocess.run([sys.executable, args.storm_org, workspace, "--groups", "200", "--port", str(PORT), "--db", db,
+                    "--deliver-url", f"http://127.0.0.1:{RECEIVER_PORT}/deliver"], check=True)
+    with open(os.path.join(workspace, "groups.tsv")) as file:
+        groups = [tuple(line.split("\t")[:2]) for line in file if line.strip()]
+    receiver = Receiver()
+    await receiver.start()
+    server = Server(args.whistle, os.path.join(workspace, "whistle.toml"), os.path.join(workspace, "whistle.log"))
+    server.start()
+    storm = Storm(groups, name)
+    killed = 0
+    window_statuses = collections.Counter()
+    stop_at = time.monotonic() + seconds
+    failures = []
+
+    async with ClientSession(connector=TCPConnector(limit=CONCURRENCY), timeout=ClientTimeout(total=15)) as session:
+        pending = set()
+
+        # Killing and the failure window never overlap: a server restarted on an immutable file
+        # could not open it for writing at all, which is a different failure from the one tested.
+        server_lock = asyncio.Lock()
+
+        async def killer():
+            nonlocal killed
+            while time.monotonic() < stop_at:
+                await asyncio.sleep(random.uniform(3, 20))
+                async with server_lock:
+                    if time.monotonic() >= stop_at:
+                        continue
+                    await asyncio.to_thread(server.kill)
+                    killed += 1
+                    await asyncio.sleep(random.uniform(0, 1))
+                    await asyncio.to_thread(server.start)
+
+        async def failure_window():
+            # Its own timer, not the send loop: while every answer is a 503 the send loop waits for
+            # pending deliveries, and the cause must go away on time regardless.
+            nonlocal window_statuses
+            await asyncio.sleep(seconds / 2)
+            async with server_lock:
+                before = collections.Counter(storm.statuses)
+                await asyncio.to_thread(failure.begin)
+                try:
+                    await asyncio.sleep(10)
+                finally:
+                    window_statuses = storm.statuses - before
+                    await asyncio.to_thread(failure.end)
+
+        killer_task = asyncio.create_task(killer()) if kills else None
+        window_task = asyncio.create_task(failure_window())
+        interval = 1 / OFFERED_PER_SECOND
+        next_send = time.monotonic()
+        acked_ids = []
+        while time.monotonic() < stop_at:
+            # A share of what was already acknowledged comes again, as platforms redeliver.
+            if acked_ids and random.random() < 0.05:
+                event_id = random.choice(acked_ids)
+            else:
+                event_id = storm.make()
+                acked_ids.append(event_id)
+            pending.add(asyncio.create_task(deliver(session, storm, event_id)))
+            while len(pending) >= CONCURRENCY * 4:
+                _, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            next_send += interval
+            await asyncio.sleep(max(0, next_send - time.monotonic()))
+        await window_task
+        if killer_task:
+            await killer_task
+        if server.process.poll() is not None:
+            server.start()
+        # Every event gets its 2xx in the end (bounded: a stuck server fails the run).
+        done, not_done = await asyncio.wait(pending, timeout=120)
+        if not_done:
+            failures.append(f"{len(not_done)} events never got a 2xx within 120 s after the storm")
+        # The outbox drains to the receiver (refusing nothing now).
+        receiver.refuse_share = 0
+        deadline = time.monotonic() + 120
+        backlog = metrics_backlog()
+        while backlog != 0 and time.monotonic() < deadline:
+            await asyncio.sleep(0.5)
+            backlog = metrics_backlog()
+        if backlog != 0:
+            failures.append(f"the outbox did not drain within 120 s (backlog {backlog})")
+    exit_code = server.stop()
+    await receiver.stop()
+    if exit_code != 0:
+        failures.append(f"whistle exited {exit_code} on SIGTERM")
+
+    # ---- the end state, against what the generator and the receiver saw ----
+    check = subprocess.run([args.whistle, "check", "--db", db], capture_output=True, text=True)
+    report = json.loads(check.stdout) if check.stdout else {"violations": [check.stderr]}
+    if check.returncode != 0:
+        failures += [f"whistle check: {v}" for v in report.get("violations", [])] or ["whistle check failed"]
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    stored = {row[0].removeprefix("generic:default:") for row in connection.execute("SELECT key FROM inbox")}
+    acknowledged = {event_id for event_id, event in storm.events.items() if event["acks"] > 0}
+    if stored != acknowledged:
+        failures.append(f"inbox and acknowledged events differ: {len(acknowledged - stored)} acknowledged but not "
+                        f"stored, {len(stored - acknowledged)} stored but never acknowledged")
+    if len(acknowledged) != len(storm.events):
+        failures.append(f"{len(storm.events) - len(acknowledged)} events never acknowledged")
+    if storm.mismatched_redeliveries:
+        failures.append(f"{len(storm.mismatched_redeliveries)} redeliveries got a different answer than the first "
+                        f"(applied twice?), e.g. {storm.mismatched_redeliveries[:3]}")
+    reporters = collections.Counter(e["from"] for e in storm.events.values() if e["kind"] == "report_in")
+    signups = connection.execute("SELECT person_id, COUNT(*) FROM signups GROUP BY person_id").fetchall()
+    for person, count in signups:
+        if count > reporters.get(person.removeprefix("generic:"), 0):
+            failures.append(f"{person} holds {count} signups from "
+                            f"{reporters.get(person.removeprefix('generic:'), 0)} report-ins")
+            break
+    outbox = dict(connection.execute("SELECT id, sent_at IS NOT NULL FROM outbox").fetchall())
+    connection.close()
+    unsent = [i for i, sent in outbox.items() if not sent]
+    lost = [i for i, sent in outbox.items() if sent and receiver.accepted[i] == 0]
+    unknown = [i for i in receiver.accepted if i not in outbox]
+    doubled = {i: n for i, n in receiver.accepted.items() if n > 1}
+    if unsent:
+        failures.append(f"{len(unsent)} outbox messages never sent")
+    if lost:
+        failures.append(f"{len(lost)} outbox messages marked sent but never received, e.g. {lost[:3]}")
+    if unknown:
+        failures.append(f"{len(unknown)} deliveries of messages not in the outbox")
+    if sum(n - 1 for n in doubled.values()) > killed:
+        failures.append(f"{len(doubled)} messages delivered more than once with only {killed} kills: {doubled}")
+    if receiver.bad_signatures:
+        failures.append(f"{receiver.bad_signatures} deliveries with a bad signature")
+    window = window_statuses
+    if window[503] == 0:
+        failures.append(f"no 503 while {failure.what}: {dict(window)}")
+    if kills and killed < max(1, int(seconds / 60)):
+        failures.append(f"only {killed} kills in {seconds:.0f} s")
+
+    summary = {
+        "run": name, "seconds": seconds, "events": len(storm.events), "requests": sum(storm.statuses.values()),
+        "answers": {str(k): v for k, v in sorted(storm.statuses.items())},
+        "redelivered_after_ack": sum(max(0, e["acks"] - 1) for e in storm.events.values()),
+        "kills": killed, "starts": server.starts, f"during {failure.what}": {str(k): v for k, v in window.items()},
+        "outbox_messages": len(outbox), "deliveries_received": sum(receiver.accepted.values()),
+        "delivered_twice": len(doubled), "tasks": report.get("tasks"), "signups": report.get("signups"),
+        "failures": failures,
+    }
+    return summary, failures
+
+
+class ReadOnly:
+    what = "the database was read-only"
+
+    def __init__(self, db_dir):
+        self.files = [os.path.join(db_dir, name) for name in ("whistle.db", "whistle.db-wal")]
+
+    def begin(self):
+        subprocess.run(["chattr", "+i", *self.files], check=True)
+
+    def end(self):
+        subprocess.run(["chattr", "-i", *self.files], check=True)
+
+
+class DiskFull:
+    what = "the disk was full"
+
+    def __init__(self, db_dir):
+        self.filler = os.path.join(db_dir, "filler")
+
+    def begin(self):
+        subprocess.run(["dd", "if=/dev/zero", f"of={self.filler}", "bs=1M"], capture_output=True)
+
+    def end(self):
+        os.unlink(self.filler)
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--whistle", required=True)
+    parser.add_argument("--storm-org", required=True)
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--work", required=True)
+    args = parser.parse_args()
+    results = []
+
+    ext4_dir = os.path.join(args.work, "kills-db")
+    os.makedirs(ext4_dir, exist_ok=True)
+    summary, failures = await run("kills", args, ext4_dir, args.minutes * 60, True, ReadOnly(ext4_dir))
+    results.append(summary)
+    print(json.dumps(summary, ensure_ascii=False, indent=1), flush=True)
+
+    tmpfs_dir = os.path.join(args.work, "diskfull-db")
+    os.makedirs(tmpfs_dir, exist_ok=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256m", "tmpfs", tmpfs_dir], check=True)
+    try:
+        summary, more = await run("diskfull", args, tmpfs_dir, 60, False, DiskFull(tmpfs_dir))
+    finally:
+        subprocess.run(["umount", "-l", tmpfs_dir])
+    results.append(summary)
+    print(json.dumps(summary, ensure_ascii=False, indent=1), flush=True)
+    failures += more
+    print("SOAK " + ("PASSED" if not failures else "FAILED:\n  " + "\n  ".join(failures)), flush=True)
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

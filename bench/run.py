@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -66,8 +67,16 @@ class Server:
             if time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError(f"{name} did not start within 120 s; log: {self.log.name}")
-        # Keep reading stdout so the server never blocks on a full pipe.
-        self.process.stdout.close()
+        # Keep draining stdout into the log: closing the pipe instead would kill the server with
+        # SIGPIPE at its next line (a warning under load), and leaving it unread would block it.
+        self.drain = threading.Thread(target=self._drain_stdout, daemon=True)
+        self.drain.start()
+
+    def _drain_stdout(self):
+        with open(self.log.name, "a") as log:
+            for line in self.process.stdout:
+                log.write(line)
+                log.flush()
 
     def cpu_seconds(self):
         """User + system time of the process and all its threads (and its child processes)."""

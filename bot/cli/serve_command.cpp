@@ -1,3 +1,4 @@
+#include <csignal>
 #include <iostream>
 
 #include "bot/cli/arguments.hpp"
@@ -46,6 +47,9 @@ int run_serve_command(int argc, char** argv) {
   if (!arguments.positional.empty()) throw UsageError("whistle serve takes no words, only --config FILE");
   config::Config config = choose_config(arguments.get("--config"));
 
+  // Whoever reads our stdout may go away (a closed terminal, a restarted log pipe); the next line
+  // would then kill the server with SIGPIPE, silently. Ignored, the write just fails.
+  std::signal(SIGPIPE, SIG_IGN);
   Service service(config);
   // Tests and scripts read this exact line to learn the port (the config may say port 0).
   std::cout << "whistle: listening on http://" << config.server.host << ':' << service.port() << std::endl;

@@ -70,6 +70,11 @@ std::optional<std::string> ChildProcess::read_line(std::chrono::milliseconds dea
   }
 }
 
+void ChildProcess::close_stdout() {
+  if (stdout_fd_ >= 0) close(stdout_fd_);
+  stdout_fd_ = -1;
+}
+
 void ChildProcess::signal(int signal_number) {
   if (!reaped_) kill(pid_, signal_number);
 }
@@ -85,6 +90,10 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds deadline) {
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::nullopt;
+    if (stdout_fd_ < 0) {  // no output to wait on: look again in 10 ms
+      poll(nullptr, 0, 10);
+      continue;
+    }
     pollfd descriptor{stdout_fd_, POLLIN, 0};
     const int ready = poll(&descriptor, 1, static_cast<int>(left.count()));
     if (ready < 0 && errno == EINTR) continue;

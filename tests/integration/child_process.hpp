@@ -26,6 +26,9 @@ class ChildProcess {
   /// The next line of standard output; empty when the deadline passed or the output ended first.
   std::optional<std::string> read_line(std::chrono::milliseconds deadline);
 
+  /// Closes the reading end of its standard output, as a terminal or a log pipe that goes away.
+  void close_stdout();
+
   /// Sends a signal.
   void signal(int signal_number);
 

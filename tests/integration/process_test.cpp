@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <csignal>
+#include <cstring>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -196,6 +197,27 @@ TEST(GracefulShutdown, SigtermDuringLoadAnswersEveryEventItTookAndExitsZero) {
   // Every event that was stored was also answered: nothing committed was left unacknowledged.
   EXPECT_GE(answered, 20);
   EXPECT_EQ(count_signups(dir.path() / "whistle.db").signed_up, answered);
+}
+
+// Found by the benchmark harness, which closed the pipe after the listening line: the server's
+// next line on stdout killed it with SIGPIPE, silently. Whoever reads stdout may go away (a
+// terminal closed, a log pipe restarted); the server must go on, and stop cleanly.
+TEST(ServeOutput, ServesAndStopsCleanlyAfterItsStdoutReaderWentAway) {
+  TempDir dir;
+  FakeDeliverServer deliver;
+  const std::filesystem::path config_file = write_config(dir.path(), deliver.url(), 1);
+  ServeProcess serve = start_serve(config_file, dir.path() / "serve.log");
+  ASSERT_NE(serve.port, 0) << "no listening line from " << WHISTLE_BINARY;
+  serve.process->close_stdout();
+
+  whistle_task(serve.port);
+  const HttpResult report_in = post_webhook(serve.port, message_body("r-1", "b3u2", "u-p1", "报到"));
+  EXPECT_EQ(report_in.status, 200) << report_in.body << report_in.error;
+
+  serve.process->signal(SIGTERM);  // it says "whistle: stopped" on its way out
+  const std::optional<int> status = serve.process->wait(kDeadline);
+  EXPECT_TRUE(exited_cleanly(status)) << (status && WIFSIGNALED(*status) ? strsignal(WTERMSIG(*status)) : "");
+  EXPECT_EQ(count_signups(dir.path() / "whistle.db").signed_up, 1);
 }
 
 }  // namespace

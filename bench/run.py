@@ -67,13 +67,13 @@ class Server:
             if time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError(f"{name} did not start within 120 s; log: {self.log.name}")
-        # Keep draining stdout into the log: closing the pipe instead would kill the server with
-        # SIGPIPE at its next line (a warning under load), and leaving it unread would block it.
+        # Keep draining stdout into a file beside the log: closing the pipe instead killed the
+        # server with SIGPIPE at its next line, and leaving it unread would block it once full.
         self.drain = threading.Thread(target=self._drain_stdout, daemon=True)
         self.drain.start()
 
     def _drain_stdout(self):
-        with open(self.log.name, "a") as log:
+        with open(self.log.name + ".stdout", "w") as log:
             for line in self.process.stdout:
                 log.write(line)
                 log.flush()
@@ -369,6 +369,14 @@ def main():
                     for mode in ("NORMAL", "FULL"):
                         rate = int(targets[f"whistle {mode}"] * share / 100)
                         whistle_run(mode, rep, rate=rate, label=f"whistle {mode} @{share}%")
+                # The harness's own floor at the rate Whistle's p99 @50% is judged at.
+                server = start_hello()
+                try:
+                    rate = int(targets["whistle NORMAL"] * 0.5)
+                    record("hello (limit) @50% of Whistle", measure(server, workspaces["NORMAL"].groups, args.seconds,
+                                                                   args.warmup, rate=rate, tag=f"hello-p-{rep}"))
+                finally:
+                    server.stop()
                 for peer in ("aiohttp", "fastify"):
                     config = f"{peer} NORMAL"
                     if config not in targets:

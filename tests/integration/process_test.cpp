@@ -48,6 +48,11 @@ std::filesystem::path write_config(const std::filesystem::path& dir, const std::
   return file;
 }
 
+// `whistle serve` with one event-loop thread, its files in `dir`, logging to serve.log there.
+ServeProcess start_single_threaded_serve(const TempDir& dir, const FakeDeliverServer& deliver) {
+  return start_serve(write_config(dir.path(), deliver.url(), 1), dir.path() / "serve.log");
+}
+
 std::vector<std::string> burst_bodies() {
   std::vector<std::string> bodies;
   for (int i = 1; i <= kBurst; ++i) {
@@ -175,8 +180,7 @@ TEST(CrashSafety, KilledMidBurstThenRedeliveredEveryEventAppliesExactlyOnce) {
 TEST(GracefulShutdown, SigtermDuringLoadAnswersEveryEventItTookAndExitsZero) {
   TempDir dir;
   FakeDeliverServer deliver;
-  const std::filesystem::path config_file = write_config(dir.path(), deliver.url(), 1);
-  ServeProcess serve = start_serve(config_file, dir.path() / "serve.log");
+  ServeProcess serve = start_single_threaded_serve(dir, deliver);
   ASSERT_NE(serve.port, 0) << "no listening line from " << WHISTLE_BINARY;
   whistle_task(serve.port);
 
@@ -205,8 +209,7 @@ TEST(GracefulShutdown, SigtermDuringLoadAnswersEveryEventItTookAndExitsZero) {
 TEST(ServeOutput, ServesAndStopsCleanlyAfterItsStdoutReaderWentAway) {
   TempDir dir;
   FakeDeliverServer deliver;
-  const std::filesystem::path config_file = write_config(dir.path(), deliver.url(), 1);
-  ServeProcess serve = start_serve(config_file, dir.path() / "serve.log");
+  ServeProcess serve = start_single_threaded_serve(dir, deliver);
   ASSERT_NE(serve.port, 0) << "no listening line from " << WHISTLE_BINARY;
   serve.process->close_stdout();
 

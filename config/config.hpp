@@ -30,6 +30,25 @@ struct ServerConfig {
   std::uint16_t port = 8080;
   int threads = 2;
   std::size_t max_body_bytes = 65536;
+  std::size_t max_connections = 10000;            ///< all clients together
+  std::size_t max_connections_per_address = 256;  ///< one client address (after trusted_proxies)
+  int header_timeout_s = 5;                       ///< a request's headers must arrive within this
+  /// Addresses of reverse proxies whose X-Forwarded-For names the real client.
+  std::vector<std::string> trusted_proxies;
+};
+
+/// `[bot]`: how people address the bot, and the identities it speaks as.
+struct BotConfig {
+  /// An @-mention of one of these names addresses the bot.
+  std::vector<std::string> names{"吹哨", "吹哨助手", "whistle", "bot"};
+  /// The bot's own identities ("generic:whistle"): their messages are acknowledged, never answered.
+  std::vector<std::string> ids{"generic:whistle"};
+};
+
+/// One `[[person]]`: a display name for a person the config names.
+struct Person {
+  std::string id;  ///< "platform:id"
+  std::string name;
 };
 
 struct StoreConfig {
@@ -105,6 +124,7 @@ struct Reward {
 struct Config {
   std::filesystem::path source;  ///< the file it came from; empty for the built-in demo
   ServerConfig server;
+  BotConfig bot;
   StoreConfig store;
   LocaleConfig locale;
   std::map<std::string, GenericInstance> generic;  ///< by instance name
@@ -113,6 +133,7 @@ struct Config {
   std::vector<Responder> responders;
   std::vector<Category> categories;
   std::vector<Reward> rewards;
+  std::vector<Person> people;  ///< display names, in file order
 };
 
 /// Reads and validates a TOML file; throws Error naming the file, the key and the problem.

@@ -15,12 +15,13 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& sou
   const std::string file = source_name.string();
   const toml::table document = parse_toml(toml_text, file);
   const TableReader root(document, file, "");
-  root.allow_only({"server", "store", "locale", "platforms", "rules", "org_csv", "node", "responder",
-                   "category", "reward"});
+  root.allow_only({"server", "bot", "store", "locale", "platforms", "rules", "org_csv", "node", "responder",
+                   "category", "reward", "person"});
 
   Config config;
   config.source = source_name;
   config.server = read_server(root);
+  config.bot = read_bot(root);
   config.store = read_store(root);
   config.locale = read_locale(root);
   config.generic = read_platforms(root);
@@ -31,6 +32,7 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& sou
   config.responders = read_responders(root, config.nodes, chats);
   config.categories = read_categories(root);
   config.rewards = read_rewards(root);
+  config.people = read_people(root);
   return config;
 }
 

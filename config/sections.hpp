@@ -18,6 +18,12 @@ namespace whistle::config {
 /// Reads [server]: listen = "host:port", threads, max_body_bytes.
 ServerConfig read_server(const TableReader& root);
 
+/// Reads [bot]: names and ids.
+BotConfig read_bot(const TableReader& root);
+
+/// Reads [[person]]: display names of people, each id qualified and named once.
+std::vector<Person> read_people(const TableReader& root);
+
 /// Reads [store]: path, synchronous.
 StoreConfig read_store(const TableReader& root);
 

@@ -1,10 +1,14 @@
 // The scalar settings: [server], [store], [locale] and [rules].
 
+#include <arpa/inet.h>
+
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <optional>
 
 #include "config/embedded.hpp"
+#include "config/qualified_id.hpp"
 #include "config/sections.hpp"
 #include "config/time_zone.hpp"
 
@@ -53,6 +57,12 @@ std::string upper(std::string text) {
   return text;
 }
 
+bool is_ip_address(const std::string& text) {
+  std::array<unsigned char, 16> bytes{};
+  return inet_pton(AF_INET, text.c_str(), bytes.data()) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), bytes.data()) == 1;
+}
+
 int hours(const TableReader& table, std::string_view name, int fallback) {
   return static_cast<int>(table.integer_in(name, fallback, 1, kMaxHours));
 }
@@ -63,7 +73,8 @@ ServerConfig read_server(const TableReader& root) {
   ServerConfig server;
   std::optional<TableReader> table = root.table("server");
   if (!table) return server;
-  table->allow_only({"listen", "threads", "max_body_bytes"});
+  table->allow_only({"listen", "threads", "max_body_bytes", "max_connections", "max_connections_per_address",
+                     "header_timeout_s", "trusted_proxies"});
   if (std::optional<std::string> listen = table->string("listen")) {
     std::optional<HostPort> parsed = parse_host_port(*listen);
     if (!parsed) {
@@ -77,7 +88,45 @@ ServerConfig read_server(const TableReader& root) {
   server.threads = static_cast<int>(table->integer_in("threads", server.threads, 1, 64));
   server.max_body_bytes = static_cast<std::size_t>(table->integer_in(
       "max_body_bytes", static_cast<std::int64_t>(server.max_body_bytes), 1024, 16 * 1024 * 1024));
+  server.max_connections = static_cast<std::size_t>(
+      table->integer_in("max_connections", static_cast<std::int64_t>(server.max_connections), 16, 1'000'000));
+  server.max_connections_per_address = static_cast<std::size_t>(
+      table->integer_in("max_connections_per_address",
+                        static_cast<std::int64_t>(server.max_connections_per_address), 1, 1'000'000));
+  if (server.max_connections_per_address > server.max_connections) {
+    fail(table->where("max_connections_per_address"),
+         "must not be larger than max_connections (" + std::to_string(server.max_connections) + ")");
+  }
+  server.header_timeout_s =
+      static_cast<int>(table->integer_in("header_timeout_s", server.header_timeout_s, 1, 300));
+  server.trusted_proxies = table->strings("trusted_proxies");
+  for (const std::string& proxy : server.trusted_proxies) {
+    if (!is_ip_address(proxy)) {
+      fail(table->where("trusted_proxies"),
+           in_quotes(proxy) + " is not an IP address (for example \"127.0.0.1\" or \"::1\")");
+    }
+  }
   return server;
+}
+
+BotConfig read_bot(const TableReader& root) {
+  BotConfig bot;
+  std::optional<TableReader> table = root.table("bot");
+  if (!table) return bot;
+  table->allow_only({"names", "ids"});
+  if (table->has("names")) {
+    bot.names = table->strings("names");
+    for (const std::string& name : bot.names) {
+      if (name.empty()) fail(table->where("names"), "a name must not be empty");
+    }
+  }
+  if (table->has("ids")) {
+    bot.ids = table->strings("ids");
+    for (const std::string& id : bot.ids) {
+      if (std::optional<std::string> problem = qualified_id_problem(id)) fail(table->where("ids"), *problem);
+    }
+  }
+  return bot;
 }
 
 StoreConfig read_store(const TableReader& root) {

@@ -19,7 +19,14 @@ struct DayWord {
 
 // Longer words first where one begins another (大后天 before 后天 is not needed, as scanning
 // starts at 大, but 今晚 must not be read as 今 + 晚).
-constexpr std::array<DayWord, 11> kDayWords = {{
+// Days already past are read too (昨天, 前天), so that a whistle for one is refused with the
+// reason rather than its words left in the title.
+constexpr std::array<DayWord, 16> kDayWords = {{
+    {"大前天", -3, ""},
+    {"前天", -2, ""},
+    {"昨天", -1, ""},
+    {"昨日", -1, ""},
+    {"昨晚", -1, "晚上"},
     {"大后天", 3, ""},
     {"后天", 2, ""},
     {"今天", 0, ""},

@@ -30,6 +30,10 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"取消报名",     Intent::withdraw,    A::task},
     {"请假",         Intent::withdraw,    A::task},
     {"不去了",       Intent::withdraw,    A::task},
+    // A bare "取消 12" is a volunteer freeing their place, never a leader's 撤销: a leader who
+    // reported in and says it must not call the whole task off by a slip. The handler points a
+    // leader who is not signed up to 撤销.
+    {"取消",         Intent::withdraw,    A::task,              "required"},
     {"签到",         Intent::check_in,    A::task_code},
     {"签退",         Intent::check_out,   A::task},
     {"签到码",       Intent::sign_code,   A::task},
@@ -39,7 +43,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"完成",         Intent::finish,      A::task,              "required"},
     {"撤销",         Intent::cancel,      A::task},
     {"取消吹哨",     Intent::cancel,      A::task},
-    {"取消",         Intent::cancel,      A::task,              "required"},
+    {"取消活动",     Intent::cancel,      A::task},
+    {"取消任务",     Intent::cancel,      A::task},
     {"积分",         Intent::points,      A::people},
     {"我的积分",     Intent::points,      A::people},
     {"查积分",       Intent::points,      A::people},

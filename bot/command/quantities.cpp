@@ -1,6 +1,7 @@
 #include "bot/command/quantities.hpp"
 
 #include <array>
+#include <limits>
 #include <string_view>
 
 #include "bot/command/chinese_numbers.hpp"
@@ -25,6 +26,7 @@ struct Found {
   std::size_t start = 0;
   std::size_t end = 0;
   std::optional<int> value;
+  bool negative = false;
 };
 
 std::optional<int> in_range(const NumberMatch& number, std::int64_t low) {
@@ -60,7 +62,8 @@ std::optional<Found> find_number(std::string_view text, UnitEnd unit_end) {
       const auto number = read_number(text, pos);
       if (!number) return std::nullopt;
       if (const std::size_t end = unit_end(*number, pos + number->length)) {
-        return Found{pos, end, number->overflow ? std::nullopt : std::optional<int>(number->value)};
+        const bool fits = !number->overflow && number->value <= std::numeric_limits<int>::max();
+        return Found{pos, end, fits ? std::optional<int>(static_cast<int>(number->value)) : std::nullopt};
       }
     }
     pos += decode_utf8(text, pos).length;
@@ -73,6 +76,29 @@ std::optional<int> cut(std::string& text, const std::optional<Found>& found, std
   erase_span(text, found->start, found->end - found->start);
   if (!found->value || *found->value < low || *found->value > kMaxQuantity) return std::nullopt;
   return found->value;
+}
+
+// A minus sign or 负 right before the number makes it negative ("-5分"); a dash after a digit is
+// a range ("3-5人") and is left alone.
+void read_sign(std::string_view text, Found& found) {
+  if (found.start >= 1 && text[found.start - 1] == '-' &&
+      (found.start == 1 || !is_ascii_digit(static_cast<unsigned char>(text[found.start - 2])))) {
+    found.negative = true;
+    found.start -= 1;
+  } else if (found.start >= 3 && text.compare(found.start - 3, 3, "负") == 0) {
+    found.negative = true;
+    found.start -= 3;
+  }
+}
+
+// A whistle's count and points go to the handler as typed, so that it can refuse "0人", "-5分" or
+// "100000人" with the reason instead of the parser dropping them unseen. A number too large for
+// an int reads as the largest int, which is refused as too large all the same.
+std::optional<int> cut_as_typed(std::string& text, const std::optional<Found>& found) {
+  if (!found) return std::nullopt;
+  erase_span(text, found->start, found->end - found->start);
+  const int magnitude = found->value.value_or(std::numeric_limits<int>::max());
+  return found->negative ? -magnitude : magnitude;
 }
 
 bool is_quantity_word(std::string_view word, std::optional<int>& value) {
@@ -94,8 +120,11 @@ std::optional<int> take_count(std::string& text) {
     if (unit == 0) return 0;
     return end + unit + word_at(text, end + unit, kCountNouns);
   });
-  if (found) found->start = extend_back(text, found->start, kCountPrefixes);
-  return cut(text, found, 1);
+  if (found) {
+    read_sign(text, *found);
+    found->start = extend_back(text, found->start, kCountPrefixes);
+  }
+  return cut_as_typed(text, found);
 }
 
 std::optional<int> take_points(std::string& text) {
@@ -105,8 +134,11 @@ std::optional<int> take_points(std::string& text) {
     if (number.chinese && !is_word_boundary(decode_utf8(text, end + unit).value)) return 0;
     return end + unit;
   });
-  if (found) found->start = extend_back(text, found->start, kPointsPrefixes);
-  return cut(text, found, 0);
+  if (found) {
+    read_sign(text, *found);
+    found->start = extend_back(text, found->start, kPointsPrefixes);
+  }
+  return cut_as_typed(text, found);
 }
 
 std::optional<int> take_amount(std::string& text) {

@@ -5,15 +5,16 @@
 
 namespace whistle::bot {
 
-// Each take_* function cuts the first match out of the text. A match whose number is out of
-// range (0 people, an overflowing number) is cut too, so it does not end up in a title, but
-// comes back empty.
+// Each take_* function cuts the first match out of the text. take_count and take_points return
+// the number as typed, signed ("-5分", "负5分") and unchecked ("0人", "100000人"; one too large for
+// an int reads as INT_MAX), so that the whistle handler can refuse it with the reason. The others
+// cut an out-of-range match too, so it does not end up in a title, but return it empty.
 
 /// Cuts the first head count ("5人", "两名", "3位", "5个人", "需要5名志愿者", "限10人") and returns
-/// it, 1–9999.
+/// it as typed.
 std::optional<int> take_count(std::string& text);
 
-/// Cuts the first points award ("10分", "10积分", "二十分", "奖励10分") and returns it, 0–9999.
+/// Cuts the first points award ("10分", "10积分", "二十分", "奖励10分") and returns it as typed.
 /// "二十分" must end there ("十分感谢" is "many thanks"), and "10分钟" is a duration.
 std::optional<int> take_points(std::string& text);
 

@@ -68,10 +68,21 @@ TEST(Quantities, ReadHeadCountsInEveryUsualWay) {
   }
 }
 
-TEST(Quantities, CutOutOfRangeCountsWithoutReadingThem) {
+TEST(Quantities, HandOnCountsAndPointsAsTypedForTheHandlerToJudge) {
   std::string text = "清理 0人";
-  EXPECT_EQ(take_count(text), std::nullopt);
+  EXPECT_EQ(take_count(text), 0);
   EXPECT_EQ(text, "清理 ");
+  std::string negative = "清理 -5分";
+  EXPECT_EQ(take_points(negative), -5);
+  EXPECT_EQ(negative, "清理 ");
+  std::string huge = "清理 99999999999人";
+  EXPECT_EQ(take_count(huge), 2147483647);
+  EXPECT_EQ(huge, "清理 ");
+}
+
+TEST(Quantities, ReadADashAfterADigitAsARangeNotAMinus) {
+  std::string text = "3-5人";
+  EXPECT_EQ(take_count(text), 5);
 }
 
 TEST(Quantities, ReadPointsButNotAdverbsOrMinutes) {

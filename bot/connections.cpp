@@ -6,20 +6,108 @@
 
 namespace whistle::bot {
 
-std::shared_ptr<Connection> Connections::open(asio::any_io_executor executor) {
+namespace {
+
+// Each connection's state belongs to its own executor (its session's strand), so the close runs
+// there rather than on the caller's thread.
+void close_on_its_executor(std::shared_ptr<Connection> connection) {
+  asio::any_io_executor executor = connection->executor;
+  asio::post(executor, [connection = std::move(connection)] {
+    connection->closed = true;
+    if (connection->cancel) connection->cancel();
+  });
+}
+
+}  // namespace
+
+Connections::Connections(ConnectionLimits limits, Metrics* metrics) : limits_(limits), metrics_(metrics) {}
+
+Connections::Admission Connections::open(asio::any_io_executor executor, std::string address, bool proxied) {
+  std::shared_ptr<Connection> victim;
+  Admission admission;
+  {
+    const std::lock_guard lock(mutex_);
+    const bool address_full = !address.empty() && per_address_[address] >= limits_.max_per_address;
+    if (address_full) {
+      // An idle connection of the same client frees both its address's slot and a global one.
+      victim = evict_locked(&address);
+      if (!victim) admission.refusal = ConnectionRefusal::per_address_cap;
+    } else if (open_.size() >= limits_.max_connections) {
+      victim = evict_locked(nullptr);
+      if (!victim) admission.refusal = ConnectionRefusal::global_cap;
+    }
+    if (victim || (!address_full && open_.size() < limits_.max_connections)) {
+      auto connection = std::make_shared<Connection>();
+      connection->executor = std::move(executor);
+      connection->proxied = proxied;
+      count_locked(*connection, std::move(address));
+      open_.insert(connection);
+      publish_size_locked();
+      admission.connection = std::move(connection);
+    } else {
+      if (per_address_[address] == 0) per_address_.erase(address);
+      if (metrics_ != nullptr) metrics_->count_connection_refused(admission.refusal);
+    }
+  }
+  if (victim) close_on_its_executor(std::move(victim));
+  return admission;
+}
+
+bool Connections::attribute(const std::shared_ptr<Connection>& connection, std::string client) {
+  std::shared_ptr<Connection> victim;
+  {
+    const std::lock_guard lock(mutex_);
+    if (!open_.contains(connection)) return false;
+    if (connection->address == client) return true;
+    uncount_locked(*connection);
+    if (per_address_[client] >= limits_.max_per_address) {
+      victim = evict_locked(&client);
+      if (!victim) {
+        if (per_address_[client] == 0) per_address_.erase(client);
+        if (metrics_ != nullptr) metrics_->count_connection_refused(ConnectionRefusal::per_address_cap);
+        return false;
+      }
+    }
+    count_locked(*connection, std::move(client));
+  }
+  if (victim) close_on_its_executor(std::move(victim));
+  return true;
+}
+
+void Connections::idle(const std::shared_ptr<Connection>& connection) {
   const std::lock_guard lock(mutex_);
-  if (open_.size() >= limit_) return nullptr;
-  auto connection = std::make_shared<Connection>();
-  connection->executor = std::move(executor);
-  open_.insert(connection);
-  return connection;
+  if (!open_.contains(connection) || connection->idle_position != 0) return;
+  // Between requests a proxied connection belongs to the proxy, not to its last client.
+  if (connection->proxied) uncount_locked(*connection);
+  connection->idle_position = next_idle_position_++;
+  idle_.emplace(connection->idle_position, connection);
+}
+
+bool Connections::active(const std::shared_ptr<Connection>& connection) {
+  const std::lock_guard lock(mutex_);
+  if (connection->idle_position != 0) {
+    idle_.erase(connection->idle_position);
+    connection->idle_position = 0;
+  }
+  return !connection->evicted;
+}
+
+bool Connections::evict_oldest_idle() {
+  std::shared_ptr<Connection> victim;
+  {
+    const std::lock_guard lock(mutex_);
+    victim = evict_locked(nullptr);
+  }
+  if (!victim) return false;
+  close_on_its_executor(std::move(victim));
+  return true;
 }
 
 void Connections::close(const std::shared_ptr<Connection>& connection) {
   std::function<void()> callback;
   {
     const std::lock_guard lock(mutex_);
-    open_.erase(connection);
+    if (open_.contains(connection)) forget_locked(connection);
     if (open_.empty()) callback = on_empty_;
   }
   // Outside the lock: the callback may ask for size().
@@ -51,9 +139,67 @@ std::size_t Connections::size() const {
   return open_.size();
 }
 
+std::size_t Connections::open_from(const std::string& address) const {
+  const std::lock_guard lock(mutex_);
+  const auto it = per_address_.find(address);
+  return it == per_address_.end() ? 0 : it->second;
+}
+
+std::size_t Connections::idle_count() const {
+  const std::lock_guard lock(mutex_);
+  return idle_.size();
+}
+
+void Connections::detach_metrics() {
+  const std::lock_guard lock(mutex_);
+  metrics_ = nullptr;
+}
+
 void Connections::on_empty(std::function<void()> callback) {
   const std::lock_guard lock(mutex_);
   on_empty_ = std::move(callback);
+}
+
+std::shared_ptr<Connection> Connections::evict_locked(const std::string* address) {
+  // The idle queue is ordered by when each connection went idle, so the first match is the one
+  // that has waited longest: the least likely to be used again soon.
+  for (auto it = idle_.begin(); it != idle_.end(); ++it) {
+    if (address != nullptr && it->second->address != *address) continue;
+    std::shared_ptr<Connection> victim = it->second;
+    victim->evicted = true;
+    // It stops counting now, though its socket closes a moment later on its own executor: the
+    // room is handed to the new connection at once.
+    forget_locked(victim);
+    if (metrics_ != nullptr) metrics_->count_connection_evicted();
+    return victim;
+  }
+  return nullptr;
+}
+
+void Connections::count_locked(Connection& connection, std::string address) {
+  if (!address.empty()) ++per_address_[address];
+  connection.address = std::move(address);
+}
+
+void Connections::uncount_locked(Connection& connection) {
+  if (connection.address.empty()) return;
+  const auto it = per_address_.find(connection.address);
+  if (it != per_address_.end() && --it->second == 0) per_address_.erase(it);
+  connection.address.clear();
+}
+
+void Connections::forget_locked(const std::shared_ptr<Connection>& connection) {
+  if (connection->idle_position != 0) {
+    idle_.erase(connection->idle_position);
+    connection->idle_position = 0;
+  }
+  uncount_locked(*connection);
+  open_.erase(connection);
+  publish_size_locked();
+}
+
+void Connections::publish_size_locked() {
+  if (metrics_ != nullptr) metrics_->set_connections_open(static_cast<std::int64_t>(open_.size()));
 }
 
 void Connections::for_each(void (*action)(Connection&)) {
@@ -62,8 +208,7 @@ void Connections::for_each(void (*action)(Connection&)) {
     const std::lock_guard lock(mutex_);
     connections.assign(open_.begin(), open_.end());
   }
-  // Each connection's state belongs to its own executor (its session's strand), so the action
-  // runs there rather than here.
+  // Each connection's state belongs to its own executor, so the action runs there.
   for (std::shared_ptr<Connection>& connection : connections) {
     asio::post(connection->executor, [connection, action] { action(*connection); });
   }

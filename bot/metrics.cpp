@@ -53,6 +53,41 @@ void Metrics::count_delivery(bool sent) {
   (sent ? outbox_sent_ : outbox_failed_).fetch_add(1, std::memory_order_relaxed);
 }
 
+void Metrics::count_connection_refused(ConnectionRefusal reason) {
+  connections_refused_[static_cast<std::size_t>(reason)].fetch_add(1, std::memory_order_relaxed);
+}
+
+void Metrics::count_connection_timed_out(ConnectionTimeout phase) {
+  connections_timed_out_[static_cast<std::size_t>(phase)].fetch_add(1, std::memory_order_relaxed);
+}
+
+std::uint64_t Metrics::connections_refused(ConnectionRefusal reason) const {
+  return connections_refused_[static_cast<std::size_t>(reason)].load(std::memory_order_relaxed);
+}
+
+std::uint64_t Metrics::connections_timed_out(ConnectionTimeout phase) const {
+  return connections_timed_out_[static_cast<std::size_t>(phase)].load(std::memory_order_relaxed);
+}
+
+void Metrics::render_connections(std::string& out) const {
+  single(out, "whistle_connections_open", "gauge", "Client connections open.", connections_open_);
+  header(out, "whistle_connections_refused_total", "counter", "Connections refused at a cap, by reason.");
+  constexpr std::array<std::string_view, 2> kReasons{"global_cap", "per_address_cap"};
+  for (std::size_t i = 0; i < kReasons.size(); ++i) {
+    fmt::format_to(std::back_inserter(out), "whistle_connections_refused_total{{reason=\"{}\"}} {}\n",
+                   kReasons[i], connections_refused_[i].load(std::memory_order_relaxed));
+  }
+  header(out, "whistle_connections_timed_out_total", "counter",
+         "Connections closed because a deadline passed, by phase.");
+  constexpr std::array<std::string_view, 3> kPhases{"header", "idle", "body"};
+  for (std::size_t i = 0; i < kPhases.size(); ++i) {
+    fmt::format_to(std::back_inserter(out), "whistle_connections_timed_out_total{{phase=\"{}\"}} {}\n",
+                   kPhases[i], connections_timed_out_[i].load(std::memory_order_relaxed));
+  }
+  single(out, "whistle_connections_evicted_total", "counter",
+         "Idle keep-alive connections closed to make room for new ones.", connections_evicted_);
+}
+
 std::uint64_t Metrics::requests(std::optional<Endpoint> endpoint, int status) const {
   if (status < 0 || static_cast<std::size_t>(status) >= kStatuses) return 0;
   return requests_[route_index(endpoint)][static_cast<std::size_t>(status)].load(std::memory_order_relaxed);
@@ -86,6 +121,7 @@ std::string Metrics::render() const {
   single(out, "whistle_outbox_sent_total", "counter", "Outbox messages delivered.", outbox_sent_);
   single(out, "whistle_outbox_failed_total", "counter", "Outbox delivery attempts that failed.",
          outbox_failed_);
+  render_connections(out);
   return out;
 }
 

@@ -12,6 +12,12 @@
 
 namespace whistle::bot {
 
+/// Why a connection was refused (the `reason` label of whistle_connections_refused_total).
+enum class ConnectionRefusal { global_cap = 0, per_address_cap = 1 };
+
+/// Which deadline ended a connection (the `phase` label of whistle_connections_timed_out_total).
+enum class ConnectionTimeout { header = 0, idle = 1, body = 2 };
+
 /// The server's counters, rendered in Prometheus text format at GET /metrics. Every update is one
 /// relaxed atomic operation, so sessions on any thread count without a lock.
 class Metrics {
@@ -30,6 +36,18 @@ class Metrics {
   /// Sets how many outbox messages wait for delivery.
   void set_outbox_backlog(std::int64_t backlog) { outbox_backlog_.store(backlog, std::memory_order_relaxed); }
 
+  /// Sets how many client connections are open.
+  void set_connections_open(std::int64_t open) { connections_open_.store(open, std::memory_order_relaxed); }
+
+  /// Counts a connection refused at a cap.
+  void count_connection_refused(ConnectionRefusal reason);
+
+  /// Counts a connection closed because a deadline passed.
+  void count_connection_timed_out(ConnectionTimeout phase);
+
+  /// Counts an idle keep-alive connection closed to make room for a new one.
+  void count_connection_evicted() { connections_evicted_.fetch_add(1, std::memory_order_relaxed); }
+
   /// The whole exposition, `# HELP`/`# TYPE` lines included.
   std::string render() const;
 
@@ -42,6 +60,12 @@ class Metrics {
   std::uint64_t outbox_sent() const { return outbox_sent_.load(std::memory_order_relaxed); }
   std::uint64_t outbox_failed() const { return outbox_failed_.load(std::memory_order_relaxed); }
 
+  /// Connections open now, refused for a reason, timed out in a phase, and evicted so far.
+  std::int64_t connections_open() const { return connections_open_.load(std::memory_order_relaxed); }
+  std::uint64_t connections_refused(ConnectionRefusal reason) const;
+  std::uint64_t connections_timed_out(ConnectionTimeout phase) const;
+  std::uint64_t connections_evicted() const { return connections_evicted_.load(std::memory_order_relaxed); }
+
  private:
   static constexpr std::size_t kRoutes = 4;      ///< the three endpoints and "unmatched"
   static constexpr std::size_t kStatuses = 600;  ///< one slot per possible status code
@@ -53,6 +77,12 @@ class Metrics {
   std::atomic<std::uint64_t> outbox_sent_{0};
   std::atomic<std::uint64_t> outbox_failed_{0};
   std::atomic<std::int64_t> outbox_backlog_{0};
+  void render_connections(std::string& out) const;
+
+  std::atomic<std::int64_t> connections_open_{0};
+  std::array<std::atomic<std::uint64_t>, 2> connections_refused_{};   ///< by ConnectionRefusal
+  std::array<std::atomic<std::uint64_t>, 3> connections_timed_out_{};  ///< by ConnectionTimeout
+  std::atomic<std::uint64_t> connections_evicted_{0};
   Histogram batch_size_;
   Histogram request_duration_;
 };

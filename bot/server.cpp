@@ -1,5 +1,6 @@
 #include "bot/server.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -12,7 +13,9 @@
 
 #include "bot/connections.hpp"
 #include "bot/metrics.hpp"
+#include "bot/open_file_limit.hpp"
 #include "bot/spawn.hpp"
+#include "bot/trusted_proxies.hpp"
 
 namespace whistle::bot {
 
@@ -26,6 +29,35 @@ constexpr std::chrono::seconds kForcedCloseGrace{1};
 constexpr std::string_view kBusyResponse =
     "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: 43\r\n"
     "Connection: close\r\n\r\n{\"ok\":false,\"error\":\"too many connections\"}";
+
+// Files the server needs beside its client connections: the listening socket, SQLite's database,
+// WAL and shared-memory files for the writer and the checkpointer, the outbox sender's sockets,
+// the event loop's own descriptors, the standard streams and log files.
+constexpr std::size_t kReservedFiles = 256;
+
+// After an accept failed for want of file descriptors, the loop waits this long before the next
+// try, so that it does not spin while the descriptors are short.
+constexpr std::chrono::milliseconds kAcceptRetryPause{50};
+
+// Raises the open-file limit to fit the caps; when the hard limit is too low for them, lowers
+// the global cap to what fits, and says so once.
+ServerLimits fit_to_open_files(ServerLimits limits, spdlog::logger& log) {
+  const OpenFileLimit files = raise_open_file_limit(limits.max_connections + kReservedFiles);
+  if (files.soft >= limits.max_connections + kReservedFiles) {
+    log.info("open file limit soft={} hard={} max_connections={}", files.soft, files.hard,
+             limits.max_connections);
+    return limits;
+  }
+  // Keep the reserve, but never let it take more than half of a tiny limit.
+  const std::size_t reserve = std::min<std::uint64_t>(kReservedFiles, files.soft / 2);
+  const std::size_t fits = std::max<std::uint64_t>(files.soft - reserve, 1);
+  log.warn(
+      "open file limit soft={} hard={} is too low for max_connections={}: serving at most {} connections",
+      files.soft, files.hard, limits.max_connections, fits);
+  limits.max_connections = fits;
+  limits.max_connections_per_address = std::min(limits.max_connections_per_address, fits);
+  return limits;
+}
 
 tcp::endpoint resolve_listen_address(asio::io_context& io, const std::string& host, std::uint16_t port) {
   boost::system::error_code ec;
@@ -47,9 +79,12 @@ Server::Server(asio::io_context& io, const std::string& host, std::uint16_t port
                             : asio::any_io_executor(io.get_executor())),
       per_connection_strands_(threads > 1),
       context_(context),
-      limits_(limits),
+      limits_(fit_to_open_files(limits, *context.log)),
       acceptor_(executor_),
-      connections_(std::make_shared<Connections>(limits.max_connections)),
+      connections_(std::make_shared<Connections>(
+          ConnectionLimits{.max_connections = limits_.max_connections,
+                           .max_per_address = limits_.max_connections_per_address},
+          &context.metrics)),
       drain_timer_(executor_) {
   const tcp::endpoint endpoint = resolve_listen_address(io, host, port);
   boost::system::error_code ec;
@@ -66,6 +101,7 @@ Server::Server(asio::io_context& io, const std::string& host, std::uint16_t port
 Server::~Server() {
   // A session frame destroyed after us (when the io_context goes) must not call back into us.
   connections_->on_empty(nullptr);
+  connections_->detach_metrics();
 }
 
 void Server::start() {
@@ -86,15 +122,32 @@ asio::awaitable<void> Server::accept_loop() {
     auto [ec, socket] = co_await acceptor_.async_accept(session_executor, use_nothrow);
     if (ec) {
       if (shutting_down_ || ec == asio::error::operation_aborted) co_return;
-      // Out of file descriptors and the like: the listener must survive it.
-      context_.log->warn("accept failed error={}", ec.message());
+      // Out of file descriptors and the like: the listener must survive it, without a line per
+      // try. An idle connection gives its descriptor back; then a short pause, not a spin.
+      if (const std::optional<std::uint64_t> suppressed = context_.refusal_log->admit()) {
+        context_.log->warn("accept failed error={} suppressed={}", ec.message(), *suppressed);
+      }
+      if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space) {
+        connections_->evict_oldest_idle();
+        asio::steady_timer pause(executor_, kAcceptRetryPause);
+        [[maybe_unused]] auto [pause_ec] = co_await pause.async_wait(use_nothrow);
+      }
       continue;
     }
-    std::shared_ptr<Connection> connection = connections_->open(session_executor);
-    if (!connection) {
-      refuse(std::move(socket));
+    boost::system::error_code peer_ec;
+    const tcp::endpoint peer = socket.remote_endpoint(peer_ec);
+    // A connection that is gone already (reset before we got to it) needs no session.
+    if (peer_ec) continue;
+    // Behind a trusted proxy, the client is named by the request's X-Forwarded-For, so the
+    // per-address cap is applied by the session once the headers are in.
+    const bool proxied = context_.trusted_proxies.contains(peer.address());
+    Connections::Admission admission =
+        connections_->open(session_executor, proxied ? std::string() : address_key(peer.address()), proxied);
+    if (!admission.connection) {
+      refuse(std::move(socket), admission.refusal);
       continue;
     }
+    std::shared_ptr<Connection> connection = std::move(admission.connection);
     boost::system::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
     asio::co_spawn(session_executor,
@@ -103,14 +156,20 @@ asio::awaitable<void> Server::accept_loop() {
   }
 }
 
-void Server::refuse(tcp::socket socket) {
+void Server::refuse(tcp::socket socket, ConnectionRefusal reason) {
   // A new connection's send buffer is empty, so this small write completes at once.
   boost::system::error_code ec;
   asio::write(socket, asio::buffer(kBusyResponse.data(), kBusyResponse.size()), ec);
   socket.shutdown(tcp::socket::shutdown_both, ec);
   socket.close(ec);
   context_.metrics.count_request(std::nullopt, 503, 0);
-  context_.log->warn("connection refused: {} connections open", limits_.max_connections);
+  // Under attack this happens thousands of times a second: a line every few seconds says it all.
+  if (const std::optional<std::uint64_t> suppressed = context_.refusal_log->admit()) {
+    context_.log->warn(
+        "connections refused reason={} open={} max_connections={} per_address={} suppressed={}",
+        reason == ConnectionRefusal::global_cap ? "global_cap" : "per_address_cap", connections_->size(),
+        limits_.max_connections, limits_.max_connections_per_address, *suppressed);
+  }
 }
 
 void Server::shutdown(std::function<void()> done) {

@@ -11,6 +11,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "bot/metrics.hpp"
 #include "bot/net.hpp"
 #include "bot/session.hpp"
 
@@ -20,17 +21,22 @@ class Connections;
 
 /// Limits of the listener.
 struct ServerLimits {
-  std::size_t max_connections = 1024;             ///< over this, a new connection is answered 503 and closed
+  /// Over this (lowered to fit the open-file limit), the oldest idle connection is closed to make
+  /// room, or the new one is answered 503 and closed when none is idle.
+  std::size_t max_connections = 10000;
+  std::size_t max_connections_per_address = 256;  ///< the same, for one client address
   std::chrono::milliseconds drain_timeout{5000};  ///< how long shutdown waits for answers in progress
 };
 
-/// The listener: accepts connections and runs a session for each, up to a cap; shuts down
+/// The listener: accepts connections and runs a session for each, within the caps of
+/// Connections (docs/connections.md); raises the open-file limit to fit them; shuts down
 /// gracefully (stop accepting, close idle connections, let answers in progress finish, then close
 /// whatever is left after the drain deadline).
 class Server {
  public:
-  /// Binds and listens on host:port (port 0: any free port); throws std::runtime_error naming the
-  /// address when it cannot. `threads` > 1 gives each connection its own strand.
+  /// Raises the open-file limit, binds and listens on host:port (port 0: any free port); throws
+  /// std::runtime_error naming the address when it cannot. `threads` > 1 gives each connection its own
+  /// strand.
   Server(asio::io_context& io, const std::string& host, std::uint16_t port, int threads,
          SessionContext& context, ServerLimits limits);
   ~Server();
@@ -50,7 +56,7 @@ class Server {
  private:
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> drain(std::function<void()> done);
-  void refuse(asio::ip::tcp::socket socket);
+  void refuse(asio::ip::tcp::socket socket, ConnectionRefusal reason);
 
   asio::io_context& io_;
   asio::any_io_executor executor_;  ///< the acceptor's and the drain's

@@ -98,12 +98,16 @@ struct Service::Impl {
                         metrics,
                         clock,
                         SessionLimits{.max_body_bytes = c.server.max_body_bytes,
-                                      .read_timeout = o.read_timeout,
+                                      .header_timeout = std::chrono::seconds(c.server.header_timeout_s),
+                                      .min_body_rate = o.min_body_rate,
                                       .idle_timeout = o.idle_timeout,
-                                      .write_timeout = o.read_timeout},
-                        log},
+                                      .write_timeout = o.write_timeout},
+                        log,
+                        TrustedProxies(c.server.trusted_proxies)},
         server(io, c.server.host, c.server.port, threads, session_context,
-               ServerLimits{.max_connections = o.max_connections, .drain_timeout = o.drain_timeout}),
+               ServerLimits{.max_connections = c.server.max_connections,
+                            .max_connections_per_address = c.server.max_connections_per_address,
+                            .drain_timeout = o.drain_timeout}),
         signals(io) {
     // Another connection to ":memory:" would be another database, and it has no WAL to copy.
     if (c.store.path != ":memory:") checkpointer.emplace(c.store.path, o.checkpoint_interval);

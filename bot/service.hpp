@@ -12,9 +12,10 @@ namespace whistle::bot {
 class Metrics;
 
 /// Knobs of a service that the configuration file does not carry (tests and benchmarks set them).
+/// The connection caps and the header deadline come from `[server]` in the configuration.
 struct ServiceOptions {
-  std::size_t max_connections = 1024;
-  std::chrono::milliseconds read_timeout{10'000};    ///< a whole request, once it began
+  std::size_t min_body_rate = 1024;                  ///< bytes/s: the slowest request body accepted
+  std::chrono::milliseconds write_timeout{10'000};   ///< one answer
   std::chrono::milliseconds idle_timeout{30'000};    ///< between keep-alive requests
   std::chrono::milliseconds drain_timeout{5'000};    ///< graceful shutdown waits this long for answers
   std::chrono::milliseconds outbox_timeout{10'000};  ///< one delivery: connect + request + answer

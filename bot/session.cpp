@@ -1,7 +1,9 @@
 #include "bot/session.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <spdlog/logger.h>
@@ -115,6 +117,31 @@ asio::awaitable<void> linger(beast::tcp_stream& stream, beast::flat_buffer& buff
   }
 }
 
+// The body's deadline: the header timeout, plus the time its declared length takes at the slowest
+// rate accepted (a chunked body, whose length is unknown, is given the largest body allowed).
+std::chrono::milliseconds body_timeout(const SessionLimits& limits, std::optional<std::uint64_t> length) {
+  const std::uint64_t bytes =
+      std::min<std::uint64_t>(length.value_or(limits.max_body_bytes), limits.max_body_bytes);
+  const std::uint64_t rate = std::max<std::size_t>(limits.min_body_rate, 1);
+  return limits.header_timeout + std::chrono::milliseconds(bytes * 1000 / rate);
+}
+
+// Every X-Forwarded-For line, in order, as one comma-separated list (RFC 9110 5.3).
+std::string forwarded_for(const Request& request) {
+  std::string joined;
+  const auto [first, last] = request.equal_range("X-Forwarded-For");
+  for (auto it = first; it != last; ++it) {
+    if (!joined.empty()) joined += ',';
+    joined.append(it->value().data(), it->value().size());
+  }
+  return joined;
+}
+
+// The session's deadlines passed at this phase: counted, not logged (an ordinary ending).
+void count_timeout(const boost::system::error_code& ec, Metrics& metrics, ConnectionTimeout phase) {
+  if (ec == beast::error::timeout) metrics.count_connection_timed_out(phase);
+}
+
 }  // namespace
 
 // g++ 12 wrongly reports Asio's coroutine frame allocator (aligned_alloc, freed by the matching
@@ -123,6 +150,8 @@ asio::awaitable<void> linger(beast::tcp_stream& stream, beast::flat_buffer& buff
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<Connection> connection,
                                   std::shared_ptr<Connections> connections, SessionContext& context) {
+  using steady = std::chrono::steady_clock;
+  const steady::time_point accepted = steady::now();
   beast::tcp_stream stream(std::move(socket));
   // Runs on this connection's executor (Connections posts it there), so it never races our own I/O.
   connection->cancel = [&stream] {
@@ -131,47 +160,94 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
   };
   const ConnectionGuard guard(connection, connections);
   spdlog::logger& log = *context.log;
+  const SessionLimits& limits = context.limits;
   beast::flat_buffer buffer;
+  bool first_request = true;
 
   for (;;) {
-    // Idle phase: a keep-alive client may wait this long before its next request. Shutdown closes
-    // the socket here, which ends the read with operation_aborted.
+    // A new connection is slow, not idle, until its first request's headers are in: it cannot be
+    // evicted, and its header deadline runs from the accept (a connection that never says a word
+    // is gone after header_timeout, or idle_timeout if that is shorter).
+    steady::time_point header_deadline = accepted + limits.header_timeout;
     if (buffer.size() == 0) {
-      stream.expires_after(context.limits.idle_timeout);
+      // Idle phase: a keep-alive client may wait idle_timeout before its next request, unless the
+      // room is needed first (Connections evicts the oldest idle connection at a cap). Shutdown or
+      // eviction closes the socket here, which ends the read with operation_aborted.
+      if (first_request) {
+        stream.expires_at(accepted + std::min(limits.header_timeout, limits.idle_timeout));
+      } else {
+        connections->idle(connection);
+        stream.expires_after(limits.idle_timeout);
+      }
       auto [ec, n] = co_await stream.async_read_some(buffer.prepare(kFirstReadBytes), use_nothrow);
-      if (ec) break;
+      const bool kept = connections->active(connection);
+      if (ec) {
+        if (kept)
+          count_timeout(ec, context.metrics,
+                        first_request ? ConnectionTimeout::header : ConnectionTimeout::idle);
+        break;
+      }
+      // Evicted just as a request began: dropped, as with any keep-alive close racing a request.
+      if (!kept) break;
       buffer.commit(n);
     }
-    const auto started = std::chrono::steady_clock::now();
+    if (!first_request) header_deadline = steady::now() + limits.header_timeout;
+    first_request = false;
+    const auto started = steady::now();
 
     // A fresh parser per request, so the body limit and the parser state never leak between them.
     http::request_parser<http::string_body> parser;
-    parser.body_limit(context.limits.max_body_bytes);
-    stream.expires_after(context.limits.read_timeout);
+    parser.body_limit(limits.max_body_bytes);
+    stream.expires_at(header_deadline);
     auto [header_ec, header_bytes] = co_await http::async_read_header(stream, buffer, parser, use_nothrow);
     boost::system::error_code read_ec = header_ec;
-    if (!read_ec && parser.get()[http::field::expect] == "100-continue") {
+    count_timeout(header_ec, context.metrics, ConnectionTimeout::header);
+    std::optional<HttpError> refusal;
+    if (!read_ec && connection->proxied) {
+      // Known only now: the client behind our proxy, who is held to the per-address cap while
+      // this request lasts (the proxy's own address is not capped).
+      if (const std::optional<std::string> client =
+              context.trusted_proxies.client(forwarded_for(parser.get()))) {
+        if (!connections->attribute(connection, *client)) {
+          refusal = HttpError{503, "too many connections"};
+          if (const std::optional<std::uint64_t> suppressed = context.refusal_log->admit()) {
+            log.warn("connections refused reason=per_address_cap client={} suppressed={}", *client,
+                     *suppressed);
+          }
+        }
+      }
+    }
+    if (!read_ec && !refusal && parser.get()[http::field::expect] == "100-continue") {
       // curl and others hold back a larger body until told to go on.
       Response go_on{http::status::continue_, parser.get().version()};
       auto [continue_ec, continue_bytes] = co_await http::async_write(stream, go_on, use_nothrow);
       read_ec = continue_ec;
     }
-    if (!read_ec) {
+    if (!read_ec && !refusal) {
+      stream.expires_after(body_timeout(limits, parser.content_length()
+                                                    ? std::optional<std::uint64_t>(*parser.content_length())
+                                                    : std::nullopt));
       auto [body_ec, body_bytes] = co_await http::async_read(stream, buffer, parser, use_nothrow);
       read_ec = body_ec;
+      count_timeout(body_ec, context.metrics, ConnectionTimeout::body);
     }
-    if (read_ec) {
-      const std::optional<HttpError> refusal = read_error_answer(read_ec);
+    if (read_ec && !refusal) {
+      refusal = read_error_answer(read_ec);
       if (!refusal) break;
+    }
+    if (refusal) {
       // The rest of the request is unread, so the connection cannot go on after this answer.
       const HttpAnswer answer = error_answer(*refusal);
       Response response = make_response(answer, 11, false);
-      stream.expires_after(context.limits.write_timeout);
+      stream.expires_after(limits.write_timeout);
       [[maybe_unused]] auto [write_ec, written] = co_await http::async_write(stream, response, use_nothrow);
-      context.metrics.count_request(
-          std::nullopt, answer.status,
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-      log.warn("request refused status={} reason=\"{}\"", answer.status, refusal->message);
+      context.metrics.count_request(std::nullopt, answer.status,
+                                    std::chrono::duration<double>(steady::now() - started).count());
+      // A client's own mistake, one per request: the access line's level, so that an attack of
+      // malformed requests is quiet at SPDLOG_LEVEL=warn.
+      if (log.should_log(spdlog::level::info)) {
+        log.info("request refused status={} reason=\"{}\"", answer.status, refusal->message);
+      }
       co_await linger(stream, buffer);
       co_return;
     }

@@ -13,7 +13,9 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/http_client.cpp
   ${CMAKE_CURRENT_LIST_DIR}/http_error.cpp
   ${CMAKE_CURRENT_LIST_DIR}/logging.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/log_throttle.cpp
   ${CMAKE_CURRENT_LIST_DIR}/metrics.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/open_file_limit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/outbox_sender.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pipeline.cpp
   ${CMAKE_CURRENT_LIST_DIR}/router.cpp
@@ -21,4 +23,5 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/server.cpp
   ${CMAKE_CURRENT_LIST_DIR}/service.cpp
   ${CMAKE_CURRENT_LIST_DIR}/session.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/spawn.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/spawn.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/trusted_proxies.cpp)

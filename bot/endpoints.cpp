@@ -61,6 +61,11 @@ asio::awaitable<void> Endpoints::webhook(std::string platform, std::string insta
     co_return;
   }
   for (const EventOutcome& outcome : submitted.outcomes) {
+    if (outcome.status == EventOutcome::Status::conflict) {
+      // design.md's generic contract: the same id with a different event is 409, nothing stored.
+      result.answer = error_answer(HttpError{409, "this id was already used for a different message"});
+      co_return;
+    }
     if (outcome.status == EventOutcome::Status::failed) {
       // The event was undone (its savepoint rolled back; the error is logged with its key), so a
       // redelivery will try it again.

@@ -2,9 +2,11 @@
 
 #include <exception>
 
+#include "bot/adapters/untrusted_text.hpp"
 #include "bot/answer_codec.hpp"
 #include "bot/logging.hpp"
 #include "store/database.hpp"
+#include "store/inbox.hpp"
 
 namespace whistle::bot {
 
@@ -38,7 +40,17 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
       // back when it is destroyed unreleased), and the rest of the batch still commits.
       store::Savepoint savepoint(db_);
       const handlers::Message& message = event.message;
-      if (!inbox_.record(event.dedupe_key, message.at)) {
+      const store::Delivery delivery = inbox_.record(event.dedupe_key, message.at, event.digest);
+      if (delivery == store::Delivery::conflict) {
+        // Another message under an id already used: storing nothing and saying so (409) beats
+        // answering it with the first message's reply, or dropping it without a word.
+        outcome.status = EventOutcome::Status::conflict;
+        log().warn("event id reused for another message, refused event={} chat={} from={}",
+                   log_quoted(event.dedupe_key), log_quoted(message.chat), log_quoted(message.sender));
+        savepoint.release();
+        continue;
+      }
+      if (delivery == store::Delivery::redelivery) {
         // A redelivery (or the same event twice in one batch): answered as the first time, no effect.
         outcome.status = EventOutcome::Status::duplicate;
         if (std::optional<std::string> answer = inbox_.answer(event.dedupe_key)) {
@@ -65,8 +77,8 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
     } catch (const std::exception& error) {
       // The disk, not the event: the whole batch fails (503) and is redelivered once it is back.
       if (store::is_storage_failure(error)) throw;
-      log().error("event failed and was undone event={} chat={} error={}", event.dedupe_key,
-                  event.message.chat, error.what());
+      log().error("event failed and was undone event={} chat={} error={}", log_quoted(event.dedupe_key),
+                  log_quoted(event.message.chat), error.what());
       outcome.status = EventOutcome::Status::failed;
       outcome.inline_replies.clear();
       outcome.queued = 0;

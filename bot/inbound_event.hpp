@@ -11,6 +11,7 @@ namespace whistle::bot {
 /// One decoded inbound event, ready for the writer.
 struct InboundEvent {
   std::string dedupe_key;  ///< platform + instance + platform message id
+  std::string digest;      ///< event_digest() of the message: tells a redelivery from an id collision
   handlers::Message message;
   /// The platform takes replies to the event's own chat in the HTTP answer; when false (platforms
   /// that answer through a send API) every reply goes to the outbox.
@@ -19,7 +20,8 @@ struct InboundEvent {
 
 /// What became of one event after its batch committed.
 struct EventOutcome {
-  enum class Status { applied, duplicate, failed };
+  /// `conflict`: the dedupe key was seen before with another event; nothing was stored.
+  enum class Status { applied, duplicate, conflict, failed };
   Status status = Status::applied;
   /// The replies for the event's own chat, answered in the HTTP body (kept for redeliveries too).
   std::vector<handlers::Reply> inline_replies;

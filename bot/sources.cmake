@@ -3,11 +3,15 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter_set.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/generic_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/message_time.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/strict_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/untrusted_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connections.cpp
   ${CMAKE_CURRENT_LIST_DIR}/crypto/hmac.cpp
   ${CMAKE_CURRENT_LIST_DIR}/endpoints.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/event_digest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/event_processor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/histogram.cpp
   ${CMAKE_CURRENT_LIST_DIR}/http_client.cpp

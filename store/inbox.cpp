@@ -9,25 +9,37 @@
 namespace whistle::store {
 
 namespace {
-constexpr const char* kRecord = "INSERT OR IGNORE INTO inbox (key, received_at) VALUES (?, ?)";
+constexpr const char* kRecord = "INSERT OR IGNORE INTO inbox (key, received_at, digest) VALUES (?, ?, ?)";
+constexpr const char* kDigest = "SELECT digest FROM inbox WHERE key = ?";
 constexpr const char* kSaveAnswer = "UPDATE inbox SET answer = ? WHERE key = ?";
 constexpr const char* kAnswer = "SELECT answer FROM inbox WHERE key = ?";
 }  // namespace
 
 struct Inbox::Statements {
-  SQLite::Statement record, save_answer, answer;
+  SQLite::Statement record, digest, save_answer, answer;
   explicit Statements(SQLite::Database& db)
-      : record(db, kRecord), save_answer(db, kSaveAnswer), answer(db, kAnswer) {}
+      : record(db, kRecord), digest(db, kDigest), save_answer(db, kSaveAnswer), answer(db, kAnswer) {}
 };
 
 Inbox::Inbox(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
 Inbox::~Inbox() = default;
 
-bool Inbox::record(std::string_view key, std::int64_t at) {
-  auto& s = detail::fresh(statements_->record);
-  s.bind(1, std::string(key));
-  s.bind(2, static_cast<std::int64_t>(at));
-  return s.exec() == 1;
+Delivery Inbox::record(std::string_view key, std::int64_t at, std::string_view digest) {
+  auto& insert = detail::fresh(statements_->record);
+  insert.bind(1, std::string(key));
+  insert.bind(2, static_cast<std::int64_t>(at));
+  insert.bind(3, digest.data(), static_cast<int>(digest.size()));
+  if (insert.exec() == 1) return Delivery::first;
+
+  auto& seen = detail::fresh(statements_->digest);
+  seen.bind(1, std::string(key));
+  if (!seen.executeStep()) return Delivery::redelivery;
+  const SQLite::Column kept = seen.getColumn(0);
+  // A row from before digests were kept cannot tell; it is taken as the same event.
+  if (kept.isNull()) return Delivery::redelivery;
+  const std::string_view kept_digest(static_cast<const char*>(kept.getBlob()),
+                                     static_cast<std::size_t>(kept.getBytes()));
+  return kept_digest == digest ? Delivery::redelivery : Delivery::conflict;
 }
 
 void Inbox::save_answer(std::string_view key, std::string_view answer) {

@@ -7,11 +7,12 @@
 #include <string>
 
 #include "store/schema_v1.hpp"
+#include "store/schema_v2.hpp"
 
 namespace whistle::store {
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> steps{{1, kSchemaV1}};
+  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}};
   return steps;
 }
 

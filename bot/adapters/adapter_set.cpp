@@ -10,7 +10,7 @@ AdapterSet AdapterSet::from_config(const config::Config& config) {
     config::GenericInstance settings = instance;
     // The map key is the instance's name; the struct's copy of it may have been left empty.
     if (settings.name.empty()) settings.name = name;
-    set.add(std::make_unique<GenericAdapter>(settings));
+    set.add(std::make_unique<GenericAdapter>(settings, config.bot));
   }
   return set;
 }

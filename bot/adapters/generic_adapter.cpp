@@ -1,10 +1,14 @@
 #include "bot/adapters/generic_adapter.hpp"
 
-#include <array>
 #include <cmath>
 
+#include <spdlog/logger.h>
 #include <nlohmann/json.hpp>
 
+#include "bot/adapters/message_time.hpp"
+#include "bot/adapters/strict_json.hpp"
+#include "bot/adapters/untrusted_text.hpp"
+#include "bot/logging.hpp"
 #include "handlers/message.hpp"
 
 namespace whistle::bot {
@@ -16,9 +20,18 @@ using nlohmann::json;
 constexpr std::string_view kPlatformPrefix = "generic:";
 constexpr std::string_view kSignaturePrefix = "sha256=";
 
-// Names a bridge may put in `mentions` for the bot itself (the generic webhook has no bot id).
-constexpr std::array<std::string_view, 6> kBotNames{"whistle",  "bot",    "吹哨",
-                                                    "吹哨助手", "机器人", "Whistle"};
+spdlog::logger& log() {
+  static const std::shared_ptr<spdlog::logger> logger = named_logger("http");
+  return *logger;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
 
 std::string qualify(std::string_view local) {
   std::string id(kPlatformPrefix);
@@ -69,18 +82,20 @@ std::optional<HttpError> read_id(const json& body, std::string& out) {
   } else {
     return bad_field("id", "must be a string");
   }
-  if (out.empty()) return bad_field("id", "must not be empty");
+  if (std::optional<std::string> problem = id_problem(out, IdSpaces::allowed))
+    return bad_field("id", *problem);
   return std::nullopt;
 }
 
-bool is_bot_name(std::string_view name) {
-  for (std::string_view bot : kBotNames) {
-    if (name == bot) return true;
-  }
-  return false;
+// A chat or person id: a required string that is a usable id.
+std::optional<HttpError> required_id(const json& body, std::string_view field, std::string& out) {
+  if (auto error = required_string(body, field, out)) return error;
+  if (std::optional<std::string> problem = id_problem(out)) return bad_field(field, *problem);
+  return std::nullopt;
 }
 
-std::optional<HttpError> read_mentions(const json& body, handlers::Message& message) {
+std::optional<HttpError> read_mentions(const json& body, const std::set<std::string, std::less<>>& bot,
+                                       handlers::Message& message) {
   const auto it = body.find("mentions");
   if (it == body.end() || it->is_null()) return std::nullopt;
   if (!it->is_array()) return bad_field("mentions", "must be an array of strings");
@@ -90,7 +105,8 @@ std::optional<HttpError> read_mentions(const json& body, handlers::Message& mess
     // "@u-li" and "u-li" name the same person.
     if (id.starts_with('@')) id.remove_prefix(1);
     if (id.empty()) continue;
-    if (is_bot_name(id)) {
+    if (std::optional<std::string> problem = id_problem(id)) return bad_field("mentions", *problem);
+    if (bot.contains(lower_ascii(id))) {
       message.mentions_bot = true;
     } else {
       message.mentions.push_back(qualify(id));
@@ -117,21 +133,33 @@ std::optional<HttpError> read_location(const json& body, handlers::Message& mess
   return std::nullopt;
 }
 
-// The message time: `ts` in Unix seconds when given, else the time the request arrived.
-std::optional<HttpError> read_time(const json& body, std::int64_t received_at, handlers::Message& message) {
+// The message time: `ts` in Unix seconds when given and believable, else the time the request
+// arrived. A time out of range is malformed; one far from our clock is replaced, not refused, so a
+// bridge that delivers its backlog loses nothing.
+std::optional<HttpError> read_time(const json& body, std::int64_t received_at, handlers::Message& message,
+                                   std::int64_t& claimed) {
+  message.at = received_at;
+  claimed = received_at;
   const auto it = body.find("ts");
-  if (it == body.end() || it->is_null()) {
-    message.at = received_at;
-    return std::nullopt;
-  }
-  if (it->is_number_unsigned() || it->is_number_integer()) {
-    message.at = it->get<std::int64_t>();
-  } else if (it->is_number_float() && std::isfinite(it->get<double>())) {
-    message.at = static_cast<std::int64_t>(it->get<double>());
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  const HttpError out_of_range =
+      bad_field("ts", "must be Unix seconds between 0 and " + std::to_string(kMaxUnixSeconds));
+  if (it->is_number_unsigned()) {
+    const std::uint64_t value = it->get<std::uint64_t>();
+    if (value > static_cast<std::uint64_t>(kMaxUnixSeconds)) return out_of_range;
+    claimed = static_cast<std::int64_t>(value);
+  } else if (it->is_number_integer()) {
+    claimed = it->get<std::int64_t>();
+  } else if (it->is_number_float()) {
+    // Checked before the cast: a double beyond int64's range converts with undefined behaviour.
+    const double value = it->get<double>();
+    if (!(value >= 0.0 && value <= static_cast<double>(kMaxUnixSeconds))) return out_of_range;
+    claimed = static_cast<std::int64_t>(value);
   } else {
     return bad_field("ts", "must be a number (Unix seconds)");
   }
-  if (message.at < 0) return bad_field("ts", "must not be negative");
+  if (claimed < 0 || claimed > kMaxUnixSeconds) return out_of_range;
+  message.at = accepted_message_time(claimed, received_at);
   return std::nullopt;
 }
 
@@ -160,8 +188,18 @@ json reply_json(const handlers::Reply& reply) {
 
 }  // namespace
 
-GenericAdapter::GenericAdapter(const config::GenericInstance& instance)
-    : name_(instance.name), deliver_url_(instance.deliver_url), key_(instance.secret) {}
+GenericAdapter::GenericAdapter(const config::GenericInstance& instance, const config::BotConfig& bot)
+    : name_(instance.name), deliver_url_(instance.deliver_url), key_(instance.secret) {
+  // What a bridge may write for the bot, in `from` or `mentions`: its configured names, and the
+  // local part of each of its own ids on this platform. ASCII case is not significant ("Whistle").
+  for (const std::string& name : bot.names)
+    bot_names_.insert(lower_ascii(name));
+  for (const std::string& id : bot.ids) {
+    const std::string platform = handlers::platform_of(id);
+    if (platform == "generic" || platform == "generic." + name_)
+      bot_names_.insert(lower_ascii(handlers::local_part(id)));
+  }
+}
 
 std::optional<HttpError> GenericAdapter::verify(const InboundRequest& request) const {
   std::string_view signature = request.headers.get(kSignatureHeader);
@@ -173,8 +211,9 @@ std::optional<HttpError> GenericAdapter::verify(const InboundRequest& request) c
 }
 
 Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view plaintext) const {
-  const json body = json::parse(plaintext, nullptr, false);
-  if (body.is_discarded()) return HttpError{400, "malformed JSON"};
+  std::variant<json, std::string> parsed = parse_strict_json(plaintext);
+  if (auto* problem = std::get_if<std::string>(&parsed)) return HttpError{400, std::move(*problem)};
+  const json& body = std::get<json>(parsed);
   if (!body.is_object()) return HttpError{400, "the body must be a JSON object"};
 
   std::string id;
@@ -183,22 +222,33 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   InboundEvent event;
   handlers::Message& message = event.message;
   if (auto error = read_id(body, id)) return *error;
-  if (auto error = required_string(body, "chat", chat)) return *error;
-  if (chat.empty()) return bad_field("chat", "must not be empty");
-  if (auto error = required_string(body, "from", from)) return *error;
-  if (from.empty()) return bad_field("from", "must not be empty");
+  if (auto error = required_id(body, "chat", chat)) return *error;
+  if (auto error = required_id(body, "from", from)) return *error;
   if (auto error = required_string(body, "text", message.text)) return *error;
   message.sender = qualify(from);
   if (auto error = read_chat_type(body, chat, message)) return *error;
   if (auto error = optional_string(body, "chat_title", message.chat_title)) return *error;
   if (auto error = optional_string(body, "name", message.sender_name)) return *error;
-  if (auto error = read_time(body, request.received_at, message)) return *error;
-  if (auto error = read_mentions(body, message)) return *error;
+  std::int64_t claimed_at = 0;
+  if (auto error = read_time(body, request.received_at, message, claimed_at)) return *error;
+  if (auto error = read_mentions(body, bot_names_, message)) return *error;
   if (auto error = read_location(body, message)) return *error;
+
+  std::vector<InboundEvent> events;
+  // The bot's own words, echoed back by a bridge: acknowledged, never stored or answered, or
+  // the bot would talk to itself for ever.
+  if (bot_names_.contains(lower_ascii(from))) return events;
+  // The name is shown in the bot's voice: one clean line, never posing as the bot.
+  message.sender_name = clean_display_name(message.sender_name);
+  if (bot_names_.contains(lower_ascii(message.sender_name))) message.sender_name.clear();
+  message.chat_title = clean_display_name(message.chat_title);
 
   event.dedupe_key = "generic:" + name_ + ":" + id;
   event.replies_inline = true;
-  std::vector<InboundEvent> events;
+  if (claimed_at != message.at) {
+    log().info("message time replaced event={} ts={} received_at={} (more than {} s apart)",
+               log_quoted(event.dedupe_key), claimed_at, request.received_at, kTrustedClockSkewSeconds);
+  }
   events.push_back(std::move(event));
   return events;
 }

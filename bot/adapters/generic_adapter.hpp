@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "bot/adapters/adapter.hpp"
@@ -13,8 +14,9 @@ namespace whistle::bot {
 /// the 200 answer, everything else POSTed, signed the same way, to the instance's deliver_url.
 class GenericAdapter final : public Adapter {
  public:
-  /// Serves one `[platforms.generic.<name>]` instance.
-  explicit GenericAdapter(const config::GenericInstance& instance);
+  /// Serves one `[platforms.generic.<name>]` instance; `bot` names the bot's own names and ids, whose
+  /// messages are acknowledged and dropped and whose mentions address the bot.
+  explicit GenericAdapter(const config::GenericInstance& instance, const config::BotConfig& bot = {});
 
   std::string_view platform() const override { return "generic"; }
   std::string_view instance() const override { return name_; }
@@ -22,7 +24,8 @@ class GenericAdapter final : public Adapter {
   /// 401 when X-Whistle-Signature is missing or does not match the body.
   std::optional<HttpError> verify(const InboundRequest& request) const override;
 
-  /// One event, or 400 naming the field that is missing or of the wrong type.
+  /// One event (none for the bot's own message), or 400 naming the field that is missing, of the
+  /// wrong type, out of range, or repeated.
   Decoded decode(const InboundRequest& request, std::string_view plaintext) const override;
 
   bool replies_inline() const override { return true; }
@@ -46,6 +49,7 @@ class GenericAdapter final : public Adapter {
   std::string name_;
   std::string deliver_url_;
   HmacKey key_;
+  std::set<std::string, std::less<>> bot_names_;  ///< lower-cased (ASCII) names and own local ids
 };
 
 }  // namespace whistle::bot

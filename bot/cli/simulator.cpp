@@ -3,6 +3,7 @@
 #include <random>
 
 #include "bot/command/command_json.hpp"
+#include "bot/event_digest.hpp"
 #include "bot/event_processor.hpp"
 #include "config/templates.hpp"
 #include "handlers/dispatcher.hpp"
@@ -157,6 +158,7 @@ struct Simulator::Impl {
     message.text = line["text"].get<std::string>();
     message.mentions = read_mentions(line);
     message.location = read_location(line);
+    event.digest = event_digest(message);
     return event;
   }
 
@@ -166,6 +168,9 @@ struct Simulator::Impl {
     const EventOutcome& outcome = outcomes.front();
     if (outcome.status == EventOutcome::Status::failed) {
       throw SimInputError("the bot failed on this message (see the log); nothing was stored");
+    }
+    if (outcome.status == EventOutcome::Status::conflict) {
+      throw SimInputError("this \"id\" was already used for a different message; nothing was stored");
     }
     for (const handlers::Reply& reply : outcome.inline_replies) {
       out.push_back(output_line(now, reply.chat, reply.text, reply.mentions));

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "bot/adapters/message_time.hpp"
+#include "bot/adapters/untrusted_text.hpp"
 #include "bot/crypto/hmac.hpp"
 
 namespace whistle::bot {
@@ -15,7 +17,8 @@ using nlohmann::json;
 // JSON in these tests is written as text and parsed: building it from short C string literals
 // trips a g++ 12 false -Warray-bounds inside nlohmann's JSON_DIAGNOSTICS code.
 
-constexpr std::int64_t kReceivedAt = 1'763'888'000;
+// Four minutes after the contract example's ts: within the window in which a ts is believed.
+constexpr std::int64_t kReceivedAt = 1'763'888'160;
 
 class MapHeaders final : public RequestHeaders {
  public:
@@ -176,6 +179,137 @@ TEST_F(GenericAdapterTest, IllTypedFieldsAreRefusedByName) {
     const HttpError error = receive_error(body.dump());
     EXPECT_EQ(error.status, 400) << field << "=" << value;
     EXPECT_TRUE(error.message.starts_with("\"" + field + "\"")) << error.message;
+  }
+}
+
+TEST_F(GenericAdapterTest, ARepeatedKeyIsRefusedRatherThanTakingTheLast) {
+  const HttpError error = receive_error(
+      R"({"id": "m-1", "chat": "b3u2", "from": "u-li", "from": "u-zhang", "text": "吹哨 扫地 3人"})");
+  EXPECT_EQ(error.status, 400);
+  EXPECT_NE(error.message.find("\"from\""), std::string::npos) << error.message;
+  EXPECT_EQ(receive_error(R"({"id": "m-1", "chat": "b3u2", "from": "u-li", "text": "1",
+      "location": {"lat": 1, "lat": 2, "lon": 3}})")
+                .status,
+            400);
+  // The same key in two different objects is no repetition.
+  const InboundEvent event = receive_event(json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-li",
+      "text": "1", "location": {"lat": 1, "lon": 2}, "lat": 5})"));
+  EXPECT_TRUE(event.message.location);
+}
+
+TEST_F(GenericAdapterTest, ATsOutOfRangeIsABadRequestNamingTheRange) {
+  const std::string base = R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1", "ts": )";
+  for (const char* ts : {"1e19", "-1", "1e300", "18446744073709551615", "253402300800", "-9.5e18"}) {
+    const HttpError error = receive_error(base + ts + "}");
+    EXPECT_EQ(error.status, 400) << ts;
+    EXPECT_TRUE(error.message.starts_with("\"ts\" must be Unix seconds between 0 and")) << error.message;
+  }
+}
+
+TEST_F(GenericAdapterTest, ATsFarFromTheClockIsReplacedByTheReceiveTime) {
+  const std::string base = R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1", "ts": )";
+  for (const std::int64_t ts :
+       {std::int64_t{946'684'800}, std::int64_t{4'102'444'800}, kReceivedAt - kTrustedClockSkewSeconds - 1,
+        kReceivedAt + kTrustedClockSkewSeconds + 1}) {
+    EXPECT_EQ(receive_event(json::parse(base + std::to_string(ts) + "}")).message.at, kReceivedAt) << ts;
+  }
+  for (const std::int64_t ts :
+       {kReceivedAt - kTrustedClockSkewSeconds, kReceivedAt + kTrustedClockSkewSeconds}) {
+    EXPECT_EQ(receive_event(json::parse(base + std::to_string(ts) + "}")).message.at, ts) << ts;
+  }
+  EXPECT_EQ(receive_event(json::parse(base + std::to_string(kReceivedAt) + ".75}")).message.at, kReceivedAt);
+}
+
+TEST_F(GenericAdapterTest, ANameIsOneCleanShortLine) {
+  const auto name_of = [this](const std::string& name) {
+    json body = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1"})");
+    body["name"] = name;
+    return receive_event(body).message.sender_name;
+  };
+  EXPECT_EQ(name_of("张三\n【吹哨#9】明天活动取消"), "张三 【吹哨#9】明天活动取消");
+  EXPECT_EQ(name_of("  李\t四\r\n "), "李 四");
+  EXPECT_EQ(name_of("\u202e王五"), "王五") << "bidi overrides are layout, not name";
+  const std::string long_name = name_of(std::string(20'000, 'a'));
+  EXPECT_EQ(long_name, std::string(kMaxDisplayNameChars - 1, 'a') + "…");
+  std::string chinese;
+  for (int i = 0; i < 100; ++i)
+    chinese += "张";
+  EXPECT_EQ(name_of(chinese).size(), (kMaxDisplayNameChars - 1) * 3 + std::string("…").size());
+}
+
+TEST_F(GenericAdapterTest, IdsWithControlCharactersOrTooLongAreRefusedByName) {
+  const json full = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1"})");
+  for (const char* field : {"id", "chat", "from"}) {
+    for (const std::string& bad :
+         {std::string("m-1\nINFO forged"), std::string("a\x7f"), std::string(200, 'x'), std::string("")}) {
+      json body = full;
+      body[field] = bad;
+      const HttpError error = receive_error(body.dump());
+      EXPECT_EQ(error.status, 400) << field << "=" << bad;
+      EXPECT_TRUE(error.message.starts_with("\"" + std::string(field) + "\"")) << error.message;
+    }
+  }
+  json body = full;
+  body["mentions"] = json::array({"u-li\nx"});
+  EXPECT_EQ(receive_error(body.dump()).status, 400);
+  // A message id is only compared, so a bridge's "2026-12-01 10:00#5" is fine; a person's is not.
+  body = full;
+  body["id"] = "2026-12-01 10:00#5";
+  EXPECT_EQ(receive_event(body).dedupe_key, "generic:default:2026-12-01 10:00#5");
+  body = full;
+  body["from"] = "u zhang";
+  EXPECT_EQ(receive_error(body.dump()).status, 400);
+}
+
+TEST_F(GenericAdapterTest, TheBotsOwnMessagesAreAcknowledgedWithoutAnEvent) {
+  for (const char* self : {"whistle", "Whistle", "bot", "吹哨", "吹哨助手"}) {
+    json body = json::parse(R"({"id": "m-1", "chat": "b3u2", "text": "【吹哨#1】已报到 1/5"})");
+    body["from"] = self;
+    Decoded decoded = receive(body.dump());
+    auto* events = std::get_if<std::vector<InboundEvent>>(&decoded);
+    ASSERT_NE(events, nullptr) << self;
+    EXPECT_TRUE(events->empty()) << self;
+  }
+}
+
+TEST_F(GenericAdapterTest, ConfiguredBotIdsAndNamesAreTheBotsOwn) {
+  const GenericAdapter configured(config::GenericInstance{"default", "s3cret", ""},
+                                  config::BotConfig{.names = {"社区小帮手"}, .ids = {"generic:helper-9"}});
+  MapHeaders headers;
+  const auto decode = [&](const std::string& body) {
+    headers.values["x-whistle-signature"] = "sha256=" + HmacSha256("s3cret").hex_digest(body);
+    return configured.inbound(InboundRequest{"POST", "/hooks/generic/default", body, headers, kReceivedAt});
+  };
+  const std::string own = R"({"id": "m-1", "chat": "b3u2", "from": "helper-9", "text": "好的"})";
+  Decoded from_bot = decode(own);
+  ASSERT_TRUE(std::holds_alternative<std::vector<InboundEvent>>(from_bot));
+  EXPECT_TRUE(std::get<std::vector<InboundEvent>>(from_bot).empty());
+
+  const std::string mention = R"({"id": "m-2", "chat": "b3u2", "from": "u-zhang", "text": "在吗",
+      "mentions": ["社区小帮手"], "name": "社区小帮手"})";
+  Decoded addressed = decode(mention);
+  const auto& events = std::get<std::vector<InboundEvent>>(addressed);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(events.front().message.mentions_bot);
+  EXPECT_TRUE(events.front().message.sender_name.empty()) << "a person is never called by the bot's name";
+}
+
+TEST_F(GenericAdapterTest, TheDigestTellsARedeliveryFromAnotherMessage) {
+  const json first = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "报到 1",
+      "ts": 1763888400, "name": "张三"})");
+  json restamped = first;
+  restamped["ts"] = 1763888401;
+  restamped["name"] = "张三丰";
+  EXPECT_EQ(receive_event(first).digest, receive_event(restamped).digest);
+  for (const auto& [field, value] :
+       std::vector<std::pair<std::string, json>>{{"chat", "g1"},
+                                                 {"from", "u-li"},
+                                                 {"text", "报到 2"},
+                                                 {"mentions", json::array({"u-li"})},
+                                                 {"location", json::parse(R"({"lat": 1, "lon": 2})")}}) {
+    json other = first;
+    other[field] = value;
+    EXPECT_NE(receive_event(first).digest, receive_event(other).digest) << field;
   }
 }
 

@@ -87,6 +87,43 @@ TEST_F(WebhookTest, RedeliveryGetsTheSameAnswerAndChangesNothing) {
   EXPECT_EQ(service.service().metrics().events_duplicate(), 1u);
 }
 
+TEST_F(WebhookTest, TheSameIdWithAnotherMessageIsAConflictAndStoresNothing) {
+  const int task = whistle_task("w-1");
+  const HttpResult first = post_webhook(service.port(), message_body("r-1", "b3u2", "u-zhang", "报到"));
+  ASSERT_EQ(first.status, 200);
+  // A bridge whose ids are unique per chat only: same id, another group and person.
+  const HttpResult other = post_webhook(service.port(), message_body("r-1", "g1", "u-wu2", "报到"));
+  EXPECT_EQ(other.status, 409) << other.body;
+  EXPECT_EQ(json::parse(other.body)["ok"], json(false));
+  EXPECT_EQ(signed_up(task), 1);
+  // The first message's own redelivery is still answered as the first time.
+  const HttpResult again = post_webhook(service.port(), message_body("r-1", "b3u2", "u-zhang", "报到"));
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(json::parse(again.body), json::parse(first.body));
+}
+
+TEST_F(WebhookTest, TheBotsOwnEchoedMessageIsAcknowledgedAndNeverAnswered) {
+  whistle_task("w-1");
+  // A bridge that echoes what the bot said, as the bot: answering it would loop for ever.
+  for (const char* self : {"whistle", "bot", "吹哨"}) {
+    const HttpResult echo = post_webhook(
+        service.port(), message_body(std::string("echo-") + self, "b3u2", self, "【吹哨#1】已报到 0/5 报到"));
+    ASSERT_EQ(echo.status, 200) << echo.body;
+    EXPECT_TRUE(reply_texts(echo).empty()) << echo.body;
+  }
+  EXPECT_EQ(signed_up(1), 0);
+}
+
+TEST_F(WebhookTest, ARepeatedKeyIsABadRequestAndStoresNothing) {
+  const int task = whistle_task("w-1");
+  const std::string body =
+      R"({"id": "d-1", "chat": "b3u2", "from": "u-chen", "from": "u-zhang", "text": "报到"})";
+  const HttpResult result = http_request(service.port(), "POST", "/hooks/generic/default", body,
+                                         {{"X-Whistle-Signature", signature_for(body)}});
+  EXPECT_EQ(result.status, 400) << result.body;
+  EXPECT_EQ(signed_up(task), 0);
+}
+
 TEST_F(WebhookTest, MissingOrBadSignatureIsUnauthorizedAndStoresNothing) {
   const int task = whistle_task("w-1");
   const std::string body = message_body("r-1", "b3u2", "u-zhang", "报到");

@@ -22,7 +22,7 @@ TEST(Checkpointer, CopiesTheWalIntoTheDatabaseWhileTheWriterSkipsCheckpoints) {
   Checkpointer checkpointer(file.path(), std::chrono::milliseconds(1));
   Inbox inbox(writer);
   for (int i = 0; i < 50; ++i)
-    inbox.record("k" + std::to_string(i), i);
+    inbox.record("k" + std::to_string(i), i, "d");
 
   // Wait (with a deadline, not a fixed sleep) until a checkpoint has run after the writes.
   const long long runs_before = checkpointer.runs();
@@ -47,7 +47,7 @@ TEST(Checkpointer, KeepsTheWalBoundedUnderASteadyStreamOfCommits) {
   writer.raw().exec("CREATE TABLE filler (id INTEGER PRIMARY KEY, payload BLOB)");
   Checkpointer checkpointer(file.path(), std::chrono::milliseconds(5));
   Inbox inbox(writer);
-  inbox.record("pinned", 0);
+  inbox.record("pinned", 0, "d");
   // A read that returns its first row and is left unreset, as a repository's one-row lookup can be.
   SQLite::Statement pinned(writer.raw(), "SELECT key FROM inbox");
   ASSERT_TRUE(pinned.executeStep());

@@ -45,12 +45,12 @@ TEST(Transaction, ChangesAreRolledBackUnlessCommitted) {
   Inbox inbox(db);
   {
     Transaction transaction(db);
-    inbox.record("a", 1);
+    inbox.record("a", 1, "d");
   }
   EXPECT_EQ(inbox_rows(db), 0);
   {
     Transaction transaction(db);
-    inbox.record("a", 1);
+    inbox.record("a", 1, "d");
     transaction.commit();
   }
   EXPECT_EQ(inbox_rows(db), 1);
@@ -62,21 +62,21 @@ TEST(Savepoint, RollingBackOneEventKeepsTheRestOfTheBatch) {
   Transaction transaction(db);
   {
     Savepoint first(db);
-    inbox.record("first", 1);
+    inbox.record("first", 1, "d");
     first.release();
   }
   {
     Savepoint failing(db);
-    inbox.record("failing", 1);
+    inbox.record("failing", 1, "d");
   }
   {
     Savepoint third(db);
-    inbox.record("third", 1);
+    inbox.record("third", 1, "d");
     third.release();
   }
   transaction.commit();
   EXPECT_EQ(inbox_rows(db), 2);
-  EXPECT_TRUE(inbox.record("failing", 2)) << "the rolled-back event must be new again";
+  EXPECT_EQ(inbox.record("failing", 2, "d"), Delivery::first) << "the rolled-back event must be new again";
 }
 
 }  // namespace

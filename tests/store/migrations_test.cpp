@@ -58,6 +58,16 @@ TEST(Migrations, OnlyTheStepsNewerThanTheFileAreApplied) {
   EXPECT_TRUE(raw.tableExists("b"));
 }
 
+TEST(Migrations, AVersionOneInboxKeepsItsEventsAndGainsDigests) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  apply_migrations(raw, {all_migrations().front()});
+  raw.exec("INSERT INTO inbox (key, received_at, answer) VALUES ('generic:default:m-1', 1, '[]')");
+  apply_migrations(raw, all_migrations());
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 2);
+  EXPECT_EQ(raw.execAndGet("SELECT answer FROM inbox WHERE key = 'generic:default:m-1'").getString(), "[]");
+  EXPECT_TRUE(raw.execAndGet("SELECT digest FROM inbox WHERE key = 'generic:default:m-1'").isNull());
+}
+
 TEST(Migrations, TheLedgerRefusesEditsAndDeletes) {
   Database db(DatabaseOptions{.path = ":memory:"});
   db.raw().exec("INSERT INTO people (id, created_at, updated_at) VALUES ('generic:u', 0, 0)");

@@ -1,0 +1,49 @@
+#include "bot/event_digest.hpp"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace whistle::bot {
+
+namespace {
+
+// Each field is written with its length first, so no two different messages encode alike
+// ("ab" + "c" never meets "a" + "bc").
+void append_field(std::string& out, std::string_view field) {
+  const auto size = static_cast<std::uint32_t>(field.size());
+  for (int shift = 24; shift >= 0; shift -= 8)
+    out += static_cast<char>((size >> shift) & 0xFF);
+  out += field;
+}
+
+std::string coordinate(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.7f", value);
+  return text;
+}
+
+}  // namespace
+
+std::string event_digest(const handlers::Message& message) {
+  std::string encoded;
+  append_field(encoded, message.chat);
+  append_field(encoded, message.sender);
+  append_field(encoded, message.text);
+  append_field(encoded, std::to_string(message.mentions.size()));
+  for (const std::string& person : message.mentions)
+    append_field(encoded, person);
+  append_field(encoded, message.mentions_bot ? "bot" : "");
+  append_field(encoded, message.location ? coordinate(message.location->lat) : "");
+  append_field(encoded, message.location ? coordinate(message.location->lon) : "");
+
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(encoded.data(), encoded.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("SHA-256 failed");
+  }
+  return std::string(reinterpret_cast<const char*>(digest), length);
+}
+
+}  // namespace whistle::bot

@@ -14,8 +14,9 @@ constexpr std::int64_t kConfiguredAt = 0;
 void grant_all(store::PeopleRepository& people, const std::vector<std::string>& persons,
                const std::string& node, store::Role role) {
   for (const std::string& person : persons) {
-    // The person row must exist before a role refers to it; the name comes later, from messages.
-    // Someone already known is left alone, so a restart does not rewrite when they were last seen.
+    // The person row must exist before a role refers to it; the name comes from [[person]] or
+    // from messages. Someone already known is left alone, so a restart does not rewrite when
+    // they were last seen.
     if (!people.find(person)) people.touch(person, "", kConfiguredAt);
     people.grant(person, node, role, kConfiguredAt);
   }
@@ -50,6 +51,11 @@ void write_org(const config::Config& config, store::OrgRepository& org, store::P
     }
     grant_all(people, node.leaders, node.id, store::Role::leader);
     grant_all(people, node.staff, node.id, store::Role::staff);
+  }
+  // Replies name people from the first message on: a config name stands in until a platform
+  // sends one with a message, which then takes over for good (see store/people.cpp).
+  for (const config::Person& person : config.people) {
+    people.set_configured_name(person.id, person.name);
   }
   for (const config::Responder& responder : config.responders) {
     org.upsert_responder(store::ResponderRow{responder.id, responder.name, responder.node, responder.chats});

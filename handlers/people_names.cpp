@@ -3,8 +3,8 @@
 namespace whistle::handlers {
 
 std::string display_name(store::PeopleRepository& people, const std::string& person_id) {
-  // Names come only from messages; someone who has not spoken yet is shown by id, without the
-  // platform prefix, which means nothing to a reader.
+  // Names come from the config's [[person]] and from messages; someone named by neither is shown
+  // by id, without the platform prefix, which means nothing to a reader.
   if (std::optional<store::Person> person = people.find(person_id); person && !person->name.empty()) {
     return person->name;
   }

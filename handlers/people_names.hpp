@@ -7,7 +7,8 @@
 
 namespace whistle::handlers {
 
-/// The name to show for a person: the display name last seen, else the platform's own id.
+/// The name to show for a person: the platform's name last seen, else the config's, else the
+/// platform's own id.
 std::string display_name(store::PeopleRepository& people, const std::string& person_id);
 
 /// "@张三" for one person.

@@ -10,11 +10,21 @@ namespace whistle::store {
 
 namespace {
 
-// An empty name never overwrites a known one: some platforms send the name only sometimes.
+// Where a display name came from is told by updated_at: 0 (the time the config writes, as for
+// roles) means the config's or nobody's yet; a message's time means a platform's.
+// An empty name never overwrites a known one: some platforms send the name only sometimes. A name
+// from a message takes over from the config's even when it is the same, so that a later rename in
+// the config does not overwrite what the platform says.
 constexpr const char* kTouch =
     "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) "
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
-    "WHERE excluded.name <> '' AND excluded.name <> people.name";
+    "WHERE excluded.name <> '' AND (excluded.name <> people.name OR people.updated_at = 0)";
+// The config names people who have no name yet, or whose name is the config's own (a rename in
+// the file applies at the next start); never over a name a message brought.
+constexpr const char* kSetConfiguredName =
+    "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, 0, 0) "
+    "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = 0 "
+    "WHERE people.name = '' OR people.updated_at = 0";
 constexpr const char* kFind = "SELECT id, name FROM people WHERE id = ?";
 constexpr const char* kFindByName =
     "SELECT DISTINCT p.id, p.name FROM people p JOIN roles r ON r.person_id = p.id "
@@ -54,10 +64,11 @@ std::vector<Person> read_people(SQLite::Statement& s) {
 }  // namespace
 
 struct PeopleRepository::Statements {
-  SQLite::Statement touch, find, find_by_name, ensure_person, grant, revoke_all, has_role, holders,
-      nodes_with_role;
+  SQLite::Statement touch, set_configured_name, find, find_by_name, ensure_person, grant, revoke_all,
+      has_role, holders, nodes_with_role;
   explicit Statements(SQLite::Database& db)
       : touch(db, kTouch),
+        set_configured_name(db, kSetConfiguredName),
         find(db, kFind),
         find_by_name(db, kFindByName),
         ensure_person(db, kEnsurePerson),
@@ -76,6 +87,13 @@ void PeopleRepository::touch(const std::string& id, const std::string& name, std
   s.bind(1, id);
   s.bind(2, name);
   s.bind(3, static_cast<std::int64_t>(at));
+  s.exec();
+}
+
+void PeopleRepository::set_configured_name(const std::string& id, const std::string& name) {
+  auto& s = detail::fresh(statements_->set_configured_name);
+  s.bind(1, id);
+  s.bind(2, name);
   s.exec();
 }
 

@@ -24,8 +24,13 @@ class PeopleRepository {
   explicit PeopleRepository(Database& db);
   ~PeopleRepository();
 
-  /// Creates the person if new; updates the name when `name` is not empty and has changed.
+  /// Creates the person if new; a non-empty `name` (from a message) becomes the display name and
+  /// from then on outranks the config's.
   void touch(const std::string& id, const std::string& name, std::int64_t at);
+
+  /// Gives a person the config's display name (`[[person]]`), creating them if new, unless a
+  /// message has named them: a platform's name is never overwritten by the config's.
+  void set_configured_name(const std::string& id, const std::string& name);
 
   std::optional<Person> find(const std::string& id);
 

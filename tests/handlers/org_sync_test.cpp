@@ -53,6 +53,27 @@ TEST_F(OrgSync, SyncingKeepsNamesLearnedFromMessages) {
   EXPECT_EQ(people_.find("generic:u-chen").value_or(store::Person{}).name, "陈单元长");
 }
 
+TEST_F(OrgSync, ConfiguredPeopleAreKnownByNameBeforeTheySpeak) {
+  EXPECT_EQ(people_.find("generic:u-qian").value_or(store::Person{}).name, "钱楼栋长");
+  EXPECT_EQ(people_.find("generic:u-zhang").value_or(store::Person{}).name, "张三");
+  // A message without a name leaves the config's; one with a name takes over, across restarts.
+  say("b3", "u-qian", "", unknown_line("大家好"));
+  EXPECT_EQ(people_.find("generic:u-qian").value_or(store::Person{}).name, "钱楼栋长");
+  say("b3", "u-qian", "钱建国", unknown_line("大家好"));
+  {
+    store::Transaction transaction(db_);
+    dispatcher_.sync_org();
+    transaction.commit();
+  }
+  EXPECT_EQ(people_.find("generic:u-qian").value_or(store::Person{}).name, "钱建国");
+}
+
+TEST_F(OrgSync, RepliesMentionAConfiguredPersonByNameWhenTheirPlatformSendsNone) {
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "", task_command(Intent::help));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("@陈单元长"), std::string::npos) << replies[0].text;
+}
+
 TEST_F(OrgSync, PlaceNamesAreTheNodeNames) {
   const std::vector<std::string> names = dispatcher_.place_names();
   EXPECT_EQ(names.size(), 10u);

@@ -28,7 +28,7 @@ TEST_F(Finish, OnlyTheCreatorOrALeaderOfTheNodeOrAboveMayFinish) {
   ASSERT_EQ(refused.size(), 1u);
   EXPECT_EQ(refused[0].text,
             "【吹哨#1】@张三 "
-            "只有发起人或3号楼2单元及上级的负责人可以结束这个任务：陈单元长、u-qian、u-li、u-wang。");
+            "只有发起人或3号楼2单元及上级的负责人可以结束这个任务：陈单元长、钱楼栋长、李网格长、王书记。");
   EXPECT_EQ(say("b3u2", "u-feng", "", task_command(Intent::finish, number)).size(), 1u);
   EXPECT_EQ(task(number).status, store::TaskStatus::open);
 

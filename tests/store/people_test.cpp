@@ -24,6 +24,36 @@ TEST_F(PeopleTest, TouchingKeepsTheLatestNonEmptyName) {
   EXPECT_FALSE(people.find("generic:nobody").has_value());
 }
 
+TEST_F(PeopleTest, TheConfigNamesSomeoneWhoHasNotSpokenYet) {
+  people.set_configured_name("generic:u-li", "李网格长");
+  EXPECT_EQ(people.find("generic:u-li")->name, "李网格长");
+  // Someone who spoke without a name gets the config's too.
+  people.touch("generic:u-zhang", "", 5);
+  people.set_configured_name("generic:u-zhang", "张三");
+  EXPECT_EQ(people.find("generic:u-zhang")->name, "张三");
+}
+
+TEST_F(PeopleTest, ANameFromAMessageTakesOverAndTheConfigNeverOverwritesIt) {
+  people.set_configured_name("generic:u-li", "李网格长");
+  people.touch("generic:u-li", "", 5);
+  EXPECT_EQ(people.find("generic:u-li")->name, "李网格长");
+  people.touch("generic:u-li", "李强", 6);
+  EXPECT_EQ(people.find("generic:u-li")->name, "李强");
+  // The next start writes the config again: the platform's name stays.
+  people.set_configured_name("generic:u-li", "李网格长");
+  EXPECT_EQ(people.find("generic:u-li")->name, "李强");
+}
+
+TEST_F(PeopleTest, ARenameInTheConfigAppliesWhileNoMessageHasNamedThePerson) {
+  people.set_configured_name("generic:u-li", "李网格长");
+  people.set_configured_name("generic:u-li", "李主任");
+  EXPECT_EQ(people.find("generic:u-li")->name, "李主任");
+  // A message bringing the very same name makes it the platform's: a later rename leaves it.
+  people.touch("generic:u-li", "李主任", 7);
+  people.set_configured_name("generic:u-li", "李网格长");
+  EXPECT_EQ(people.find("generic:u-li")->name, "李主任");
+}
+
 TEST_F(PeopleTest, ARoleCanBeGrantedBeforeThePersonHasSpokenAndOnlyOnce) {
   people.grant("generic:u-li", "g1", Role::leader, 1);
   people.grant("generic:u-li", "g1", Role::leader, 2);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 
@@ -107,6 +108,14 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   const std::string mention = mention_of(context.people, person);
   const std::optional<store::Signup> signup = context.signups.find(task.id, person);
   if (!is_active(signup)) {
+    // A leader who says "取消 12" most likely means the whole task: point them to 撤销 rather
+    // than call it off on a word that also frees a volunteer's place.
+    if (may_close_task(context, person, task)) {
+      const std::string cancel = command_word(context, Intent::cancel) + " " + number;
+      return {reply_to_sender(context,
+                              context.text("withdraw_not_signed_up_leader",
+                                           {{"task", number}, {"mention", mention}, {"cancel", cancel}}))};
+    }
     return {reply_to_sender(
         context, context.text("withdraw_not_signed_up", {{"task", number}, {"mention", mention}}))};
   }

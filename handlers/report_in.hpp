@@ -11,8 +11,9 @@ namespace whistle::handlers {
 /// in the group are chatter and get no answer.
 std::vector<Reply> handle_report_in(Context& context, const Command& command);
 
-/// 取消报到 / 请假: frees the sender's place; the first on the waitlist moves up and is told, in the
-/// group and in private.
+/// 取消报到 / 请假 / 取消 N: frees the sender's place; the first on the waitlist moves up and is
+/// told, in the group and in private. Never closes the task: one who may cancel it but is not
+/// signed up is pointed to 撤销.
 std::vector<Reply> handle_withdraw(Context& context, const Command& command);
 
 }  // namespace whistle::handlers

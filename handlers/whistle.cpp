@@ -9,6 +9,7 @@
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
+#include "handlers/whistle_limits.hpp"
 
 namespace whistle::handlers {
 
@@ -65,9 +66,9 @@ store::Task new_task(const Context& context, const Command& command, const store
   task.creator = context.message.sender;
   task.title = *command.title;
   task.place = command.place;
-  // "0人" means nothing useful; treat it like no number at all (no limit).
-  if (command.count && *command.count > 0) task.places = command.count;
-  task.points = std::max(0, command.points.value_or(0));
+  // refuse_out_of_range has seen the count and points: no count is no limit, no points are 0.
+  task.places = command.count;
+  task.points = command.points.value_or(0);
   task.start = command.start;
   task.end = command.end;
   if (task.start && !task.end && command.minutes) {
@@ -122,6 +123,8 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   if (!command.title || command.title->empty()) {
     return {reply_to_sender(context, context.text("whistle_no_title", {{"mention", mention}}))};
   }
+  // A count, points or time that cannot be meant creates nothing and says what is wrong.
+  if (std::optional<Reply> refusal = refuse_out_of_range(context, command)) return {std::move(*refusal)};
 
   // A group whistle is posted where it was said; a private one in the node's own group.
   std::string home = context.message.chat;

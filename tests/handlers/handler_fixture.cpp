@@ -1,5 +1,7 @@
 #include "handler_fixture.hpp"
 
+#include "bot/command/parser.hpp"
+
 namespace whistle::handlers::testing {
 
 Command whistle_command(const std::string& title, std::optional<int> places,
@@ -89,6 +91,19 @@ std::vector<Reply> HandlerTest::say_privately(const std::string& sender, const s
   std::vector<Reply> replies = dispatcher_.handle(message, command, at);
   transaction.commit();
   return replies;
+}
+
+Command HandlerTest::read(const std::string& line, std::int64_t at) const {
+  bot::ParseContext context;
+  context.now = at;
+  context.utc_offset_seconds = config_.locale.utc_offset_seconds;
+  context.place_names = dispatcher_.place_names();
+  return bot::parse_command(line, context);
+}
+
+std::string HandlerTest::rendered(std::string_view key,
+                                  const std::vector<std::pair<std::string_view, std::string>>& values) const {
+  return templates_.render(key, values);
 }
 
 std::vector<Reply> HandlerTest::run_jobs(std::int64_t now) {

@@ -62,6 +62,15 @@ class HandlerTest : public ::testing::Test {
   std::vector<Reply> say_privately(const std::string& sender, const std::string& name, const Command& command,
                                    std::int64_t at = kMonday0900);
 
+  /// How the bot reads a chat line said at `at`: the real parser, with the demo's place names, so
+  /// a test can be written the way people talk ("取消 1", "吹哨 打扫 0人 明天上午9点").
+  Command read(const std::string& line, std::int64_t at = kMonday0900) const;
+
+  /// A reply template filled in, to compare a reply with by template key and values rather than
+  /// by its wording.
+  std::string rendered(std::string_view key,
+                       const std::vector<std::pair<std::string_view, std::string>>& values) const;
+
   /// Runs the jobs due at `now` in a transaction.
   std::vector<Reply> run_jobs(std::int64_t now);
 

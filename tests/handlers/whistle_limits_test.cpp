@@ -1,0 +1,143 @@
+// A whistle whose head count, points, length or time cannot be meant creates nothing and says
+// what is wrong, with the allowed range. Lines are read by the real parser, as leaders type them.
+
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+#include "handlers/whistle_limits.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+class WhistleLimitsTest : public HandlerTest {
+ protected:
+  std::string count_problem(const std::string& count) const {
+    return rendered(
+        "whistle_problem_count",
+        {{"min", std::to_string(kMinPlaces)}, {"max", std::to_string(kMaxPlaces)}, {"count", count}});
+  }
+
+  std::string points_problem(const std::string& points) const {
+    return rendered("whistle_problem_points", {{"max", std::to_string(kMaxTaskPoints)}, {"points", points}});
+  }
+
+  std::string length_problem() const {
+    return rendered("whistle_problem_length", {{"max_hours", std::to_string(kMaxTaskMinutes / 60)}});
+  }
+
+  // 陈单元长 whistles `line` in b3u2 at `at`; the refusal must be the only reply, to them, and
+  // no task may exist afterwards.
+  Reply refused(const std::string& line, std::int64_t at = kMonday0900) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line, at), at);
+    EXPECT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(tasks_.open_in_chat(qualified("b3u2")).empty()) << line;
+    EXPECT_FALSE(tasks_.by_number("c1", 1).has_value()) << line;
+    if (replies.empty()) return Reply{};
+    EXPECT_EQ(replies[0].chat, "generic:b3u2") << line;
+    EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-chen"}) << line;
+    return replies[0];
+  }
+
+  // 陈单元长 whistles `line`; the task it creates.
+  store::Task accepted(const std::string& line, std::int64_t at = kMonday0900) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line, at), at);
+    const std::vector<store::Task> open = tasks_.open_in_chat(qualified("b3u2"));
+    EXPECT_EQ(open.size(), 1u) << line << (replies.empty() ? "" : " → " + replies[0].text);
+    return open.empty() ? store::Task{} : open.back();
+  }
+};
+
+TEST_F(WhistleLimitsTest, NoPeopleIsRefusedWithTheAllowedRange) {
+  const Reply reply = refused("吹哨 打扫 0人 明天上午9点");
+  EXPECT_EQ(reply.text,
+            rendered("whistle_refused", {{"mention", "@陈单元长"}, {"problems", count_problem("0")}}));
+}
+
+TEST_F(WhistleLimitsTest, NegativePointsAreRefused) {
+  const Reply reply = refused("吹哨 打扫 5人 明天9点 -5分");
+  EXPECT_TRUE(contains(reply.text, points_problem("-5"))) << reply.text;
+  EXPECT_FALSE(contains(reply.text, count_problem("5"))) << reply.text;
+}
+
+TEST_F(WhistleLimitsTest, EveryNumberOutOfRangeIsNamedInOneAnswer) {
+  const Reply reply = refused("吹哨 清理楼道 100000人 99999分 明天上午9点");
+  EXPECT_EQ(reply.text,
+            rendered("whistle_refused",
+                     {{"mention", "@陈单元长"},
+                      {"problems", count_problem("100000") + rendered("whistle_problem_separator", {}) +
+                                       points_problem("99999")}}));
+}
+
+TEST_F(WhistleLimitsTest, AStartThatHasPassedIsAskedAboutAgain) {
+  const Reply reply = refused("吹哨 打扫 3人 昨天上午9点 5分");
+  EXPECT_EQ(reply.text,
+            rendered("whistle_time_passed",
+                     {{"mention", "@陈单元长"}, {"when", "11月22日(周日) 09:00"}, {"title", "打扫"}}));
+  // Earlier today counts as past too.
+  refused("吹哨 打扫 今天上午8点", kMonday0900);
+  refused("吹哨 收集意见 今天上午8点前", kMonday0900);
+}
+
+TEST_F(WhistleLimitsTest, APastTimeIsListedBesideOtherProblems) {
+  const Reply reply = refused("吹哨 打扫 0人 昨天上午9点");
+  EXPECT_TRUE(contains(reply.text, count_problem("0"))) << reply.text;
+  EXPECT_TRUE(contains(reply.text, rendered("whistle_problem_past", {{"when", "11月22日(周日) 09:00"}})))
+      << reply.text;
+}
+
+TEST_F(WhistleLimitsTest, AStartJustPassedIsStillACallForNow) {
+  refused("吹哨 打扫 今天上午9点", kMonday0900 + 30 * 60);
+  const store::Task task = accepted("吹哨 打扫 今天上午9点", kMonday0900 + 10 * 60);
+  EXPECT_EQ(task.start, kMonday0900);
+}
+
+TEST_F(WhistleLimitsTest, ATaskUnderWayMayStillCallForPeople) {
+  const store::Task task = accepted("吹哨 发放物资 今天8点到12点 3人", kMonday0900 + kHour);
+  EXPECT_EQ(task.places, 3);
+}
+
+TEST_F(WhistleLimitsTest, ALengthOfNothingOrOverADayIsRefused) {
+  EXPECT_EQ(refused("吹哨 值守 明天上午9点 30小时").text,
+            rendered("whistle_refused", {{"mention", "@陈单元长"}, {"problems", length_problem()}}));
+  // A range that ends before it starts.
+  Command backwards = whistle_command("值守", 3, kSaturday0900, kSaturday0900 - kHour);
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", backwards);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, length_problem())) << replies[0].text;
+  EXPECT_TRUE(tasks_.open_in_chat(qualified("b3u2")).empty());
+}
+
+TEST_F(WhistleLimitsTest, TheLimitsThemselvesAreAllowed) {
+  const store::Task task = accepted("吹哨 全社区大扫除 500人 明天上午9点 24小时 100分");
+  EXPECT_EQ(task.places, kMaxPlaces);
+  EXPECT_EQ(task.points, kMaxTaskPoints);
+  EXPECT_EQ(task.end, *task.start + std::int64_t{kMaxTaskMinutes} * 60);
+}
+
+TEST_F(WhistleLimitsTest, NoCountMeansNoLimitAndNoPointsMeansNone) {
+  const store::Task task = accepted("吹哨 清理楼道 明天上午9点");
+  EXPECT_EQ(task.places, std::nullopt);
+  EXPECT_EQ(task.points, 0);
+}
+
+TEST_F(WhistleLimitsTest, InPrivateTheSameLimitsHold) {
+  const std::vector<Reply> replies = say_privately("u-chen", "陈单元长", read("吹哨 打扫 0人 明天上午9点"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-chen");
+  EXPECT_TRUE(contains(replies[0].text, count_problem("0"))) << replies[0].text;
+  EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
+}
+
+TEST_F(WhistleLimitsTest, ANonLeaderHearsWhoMayWhistleNotWhatIsOutOfRange) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("吹哨 打扫 0人 明天上午9点"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_FALSE(contains(replies[0].text, count_problem("0"))) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, "陈单元长")) << replies[0].text;
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -42,7 +42,9 @@ struct ParseContext {
 ///   month's; none leaves them empty (the handler's default is the current month).
 /// - `place` is canonical for buildings and units ("3栋" → "3号楼", "三号楼二单元" → "3号楼2单元");
 ///   bind falls back to the words as written ("绑定 b3u2" → "b3u2").
-/// - An invalid number ("报到 0", "报到 -3", an overflowing one) leaves its slot empty.
+/// - An invalid task reference ("报到 0", "报到 -3", an overflowing one) leaves its slot empty.
+///   A whistle's count and points are handed on as typed, signed and unchecked ("0人", "-5分",
+///   "100000人"), for the handler to refuse with the reason (see quantities.hpp).
 /// - dispatch: an @-mention names a person (`mentions`), other words a responder (`title`).
 /// - rate: `score` 1–5 from 满意 (5), 不满意 (1), a digit, N星 or ★★★; the rest is `title`.
 handlers::Command parse_command(std::string_view text, const ParseContext& context);

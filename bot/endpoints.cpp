@@ -5,11 +5,13 @@
 #include "bot/adapters/adapter_set.hpp"
 #include "bot/metrics.hpp"
 #include "bot/pipeline.hpp"
+#include "store/health_probe.hpp"
 
 namespace whistle::bot {
 
-Endpoints::Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics)
-    : adapters_(adapters), pipeline_(pipeline), metrics_(metrics) {}
+Endpoints::Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics,
+                     store::HealthProbe& health)
+    : adapters_(adapters), pipeline_(pipeline), metrics_(metrics), health_(health) {}
 
 asio::awaitable<void> Endpoints::handle(Endpoint endpoint, std::string instance,
                                         const InboundRequest& request, EndpointResult& result) {
@@ -18,7 +20,14 @@ asio::awaitable<void> Endpoints::handle(Endpoint endpoint, std::string instance,
       co_await webhook("generic", std::move(instance), request, result);
       break;
     case Endpoint::healthz:
-      result.answer.body = R"({"ok":true})";
+      // Ready means the database answers: a load balancer must not send events to a server whose
+      // file is gone. The writer's queue shows whether it keeps up.
+      if (health_.answers()) {
+        result.answer.body =
+            R"({"ok":true,"database":"ok","writer_queue":)" + std::to_string(metrics_.writer_queue()) + "}";
+      } else {
+        result.answer = error_answer(HttpError{503, "database unavailable"});
+      }
       break;
     case Endpoint::metrics:
       result.answer.content_type = "text/plain; version=0.0.4; charset=utf-8";

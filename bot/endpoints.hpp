@@ -7,6 +7,10 @@
 #include "bot/net.hpp"
 #include "bot/router.hpp"
 
+namespace whistle::store {
+class HealthProbe;
+}
+
 namespace whistle::bot {
 
 class AdapterSet;
@@ -23,8 +27,9 @@ struct EndpointResult {
 /// /healthz and /metrics. Knows nothing of Beast; the session does the HTTP.
 class Endpoints {
  public:
-  /// Keeps references to all three; they must outlive the endpoints.
-  Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics);
+  /// Keeps references to all four; they must outlive the endpoints.
+  Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics,
+            store::HealthProbe& health);
 
   /// Answers a routed request into `result`. Bad input comes back as an error answer; bugs and
   /// storage failures throw (the session answers 500). `request` and `result` must stay valid until
@@ -40,6 +45,7 @@ class Endpoints {
   const AdapterSet& adapters_;
   Pipeline& pipeline_;
   const Metrics& metrics_;
+  store::HealthProbe& health_;
 };
 
 }  // namespace whistle::bot

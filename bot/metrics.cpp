@@ -118,6 +118,8 @@ std::string Metrics::render() const {
          "Time from a request's arrival to its answer.");
   request_duration_.render(out, "whistle_request_duration_seconds");
   single(out, "whistle_outbox_backlog", "gauge", "Outbox messages waiting for delivery.", outbox_backlog_);
+  single(out, "whistle_writer_queue_depth", "gauge", "Events received and waiting for the single writer.",
+         writer_queue_);
   single(out, "whistle_outbox_sent_total", "counter", "Outbox messages delivered.", outbox_sent_);
   single(out, "whistle_outbox_failed_total", "counter", "Outbox delivery attempts that failed.",
          outbox_failed_);

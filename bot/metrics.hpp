@@ -48,6 +48,12 @@ class Metrics {
   /// Counts an idle keep-alive connection closed to make room for a new one.
   void count_connection_evicted() { connections_evicted_.fetch_add(1, std::memory_order_relaxed); }
 
+  /// Adds `delta` (negative when the writer takes them) to the events waiting for the writer.
+  void add_writer_queue(std::int64_t delta) { writer_queue_.fetch_add(delta, std::memory_order_relaxed); }
+
+  /// How many events wait for the writer (submitted, not yet taken into a batch).
+  std::int64_t writer_queue() const { return writer_queue_.load(std::memory_order_relaxed); }
+
   /// The whole exposition, `# HELP`/`# TYPE` lines included.
   std::string render() const;
 
@@ -77,10 +83,11 @@ class Metrics {
   std::atomic<std::uint64_t> outbox_sent_{0};
   std::atomic<std::uint64_t> outbox_failed_{0};
   std::atomic<std::int64_t> outbox_backlog_{0};
+  std::atomic<std::int64_t> writer_queue_{0};
   void render_connections(std::string& out) const;
 
   std::atomic<std::int64_t> connections_open_{0};
-  std::array<std::atomic<std::uint64_t>, 2> connections_refused_{};   ///< by ConnectionRefusal
+  std::array<std::atomic<std::uint64_t>, 2> connections_refused_{};    ///< by ConnectionRefusal
   std::array<std::atomic<std::uint64_t>, 3> connections_timed_out_{};  ///< by ConnectionTimeout
   std::atomic<std::uint64_t> connections_evicted_{0};
   Histogram batch_size_;

@@ -46,6 +46,7 @@ asio::awaitable<SubmitResult> Pipeline::submit(std::vector<InboundEvent> events)
 
 void Pipeline::start_submit(std::vector<InboundEvent> events, Handler handler,
                             asio::any_io_executor executor) {
+  metrics_.add_writer_queue(static_cast<std::int64_t>(events.size()));
   // With one thread the writer is the io_context itself and this runs inline; with more, it hops
   // onto the writer's strand.
   asio::dispatch(writer_, [this, events = std::move(events), handler = std::move(handler),
@@ -73,6 +74,7 @@ void Pipeline::flush() {
   std::vector<Waiter> waiters = std::move(waiters_);
   pending_.clear();
   waiters_.clear();
+  metrics_.add_writer_queue(-static_cast<std::int64_t>(events.size()));
 
   SubmitResult batch;
   try {

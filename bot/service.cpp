@@ -25,6 +25,7 @@
 #include "handlers/dispatcher.hpp"
 #include "store/checkpointer.hpp"
 #include "store/database.hpp"
+#include "store/health_probe.hpp"
 
 namespace whistle::bot {
 
@@ -65,6 +66,7 @@ struct Service::Impl {
   OutboxSender sender;
   Scheduler scheduler;
   Router router;
+  store::HealthProbe health;
   Endpoints endpoints;
   SessionContext session_context;
   Server server;
@@ -92,7 +94,8 @@ struct Service::Impl {
         sender(writer, db, adapters, clock, metrics,
                OutboxSenderOptions{.request_timeout = o.outbox_timeout}),
         scheduler(writer, db, processor, clock, [this] { sender.wake(); }),
-        endpoints(adapters, pipeline, metrics),
+        health(c.store.path),
+        endpoints(adapters, pipeline, metrics, health),
         session_context{router,
                         endpoints,
                         metrics,

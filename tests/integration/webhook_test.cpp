@@ -175,8 +175,11 @@ TEST_F(WebhookTest, HealthAndMetricsAnswer) {
   post_webhook(service.port(), message_body("m-1", "b3u2", "u-zhang", "大家好"));
   const HttpResult health = http_request(service.port(), "GET", "/healthz", "");
   EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(json::parse(health.body)["database"], json("ok")) << health.body;
+  EXPECT_EQ(json::parse(health.body)["writer_queue"], json(0)) << health.body;
   const HttpResult metrics = http_request(service.port(), "GET", "/metrics", "");
   EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("whistle_writer_queue_depth 0"), std::string::npos) << metrics.body;
   EXPECT_NE(
       metrics.body.find(R"(whistle_http_requests_total{route="/hooks/generic/{instance}",status="200"} 1)"),
       std::string::npos)

@@ -42,8 +42,11 @@ std::filesystem::path write_config(const std::filesystem::path& dir, const std::
   if (at != std::string::npos) org.replace(at, demo_url.size(), "deliver_url = \"" + deliver_url + "\"");
   const std::filesystem::path file = dir / "whistle.toml";
   std::ofstream out(file);
-  out << "[server]\nlisten = \"127.0.0.1:0\"\nthreads = " << threads << "\n\n[store]\npath = \""
-      << (dir / "whistle.db").string() << "\"\n\n"
+  // The burst is a platform redelivering kBurst events at once from one address: more than the
+  // default per-address cap of 256 connections.
+  out << "[server]\nlisten = \"127.0.0.1:0\"\nthreads = " << threads
+      << "\nmax_connections_per_address = 1024\n\n[store]\npath = \"" << (dir / "whistle.db").string()
+      << "\"\n\n"
       << org;
   return file;
 }

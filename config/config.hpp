@@ -136,6 +136,19 @@ struct Config {
   std::vector<Person> people;  ///< display names, in file order
 };
 
+/// A listening address read from "host:port" ("127.0.0.1:8080", "[::1]:8080"; port 0: any free port).
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+/// Parses "host:port" as `[server] listen` and `serve --listen` take it; empty when it is not one.
+std::optional<ListenAddress> parse_listen_address(std::string_view text);
+
+/// Things in a valid configuration that a person starting the server should hear about: a
+/// placeholder or short webhook secret, the demo's public secret on a non-local address.
+std::vector<std::string> config_warnings(const Config& config);
+
 /// Reads and validates a TOML file; throws Error naming the file, the key and the problem.
 Config load_config(const std::filesystem::path& file);
 

@@ -20,13 +20,26 @@ constexpr std::int64_t kMaxHours = 10 * 366 * 24;  // ten years: beyond that a d
 constexpr std::int64_t kMaxDays = 10 * 366;
 constexpr std::int64_t kMaxPoints = 1'000'000;
 
-struct HostPort {
-  std::string host;
-  std::uint16_t port = 0;
-};
+std::string upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  return text;
+}
+
+bool is_ip_address(const std::string& text) {
+  std::array<unsigned char, 16> bytes{};
+  return inet_pton(AF_INET, text.c_str(), bytes.data()) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), bytes.data()) == 1;
+}
+
+int hours(const TableReader& table, std::string_view name, int fallback) {
+  return static_cast<int>(table.integer_in(name, fallback, 1, kMaxHours));
+}
+
+}  // namespace
 
 // "127.0.0.1:8080", "localhost:0", "[::1]:8080". Port 0 asks the system for a free port (tests).
-std::optional<HostPort> parse_host_port(std::string_view text) {
+std::optional<ListenAddress> parse_listen_address(std::string_view text) {
   std::string_view host;
   std::string_view port_text;
   if (text.starts_with('[')) {
@@ -48,26 +61,8 @@ std::optional<HostPort> parse_host_port(std::string_view text) {
   unsigned port = 0;
   auto [end, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (error != std::errc() || end != port_text.data() + port_text.size() || port > 65535) return std::nullopt;
-  return HostPort{std::string(host), static_cast<std::uint16_t>(port)};
+  return ListenAddress{std::string(host), static_cast<std::uint16_t>(port)};
 }
-
-std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
-  return text;
-}
-
-bool is_ip_address(const std::string& text) {
-  std::array<unsigned char, 16> bytes{};
-  return inet_pton(AF_INET, text.c_str(), bytes.data()) == 1 ||
-         inet_pton(AF_INET6, text.c_str(), bytes.data()) == 1;
-}
-
-int hours(const TableReader& table, std::string_view name, int fallback) {
-  return static_cast<int>(table.integer_in(name, fallback, 1, kMaxHours));
-}
-
-}  // namespace
 
 ServerConfig read_server(const TableReader& root) {
   ServerConfig server;
@@ -76,7 +71,7 @@ ServerConfig read_server(const TableReader& root) {
   table->allow_only({"listen", "threads", "max_body_bytes", "max_connections", "max_connections_per_address",
                      "header_timeout_s", "trusted_proxies"});
   if (std::optional<std::string> listen = table->string("listen")) {
-    std::optional<HostPort> parsed = parse_host_port(*listen);
+    std::optional<ListenAddress> parsed = parse_listen_address(*listen);
     if (!parsed) {
       fail(table->where("listen"), in_quotes(*listen) +
                                        " is not \"host:port\" (for example \"127.0.0.1:8080\"; "

@@ -14,8 +14,14 @@ std::string without_platform(const std::string& id) {
   return id.substr(id.find(':') + 1);
 }
 
+// How a URL names the host: an IPv6 address goes in brackets ("http://[::1]:8080").
+std::string url_host(const std::string& host) {
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
 // A newcomer should be able to talk to the bot with the next command they type: the example uses
-// a group of their own org and one of its leaders, so the whistle in it is allowed.
+// a group of their own org and one of its leaders, so the whistle in it is allowed. The id is made
+// fresh on every run of the command, so a second try is a new message rather than a redelivery.
 void print_how_to_talk(const config::Config& config, std::uint16_t port) {
   if (config.generic.empty()) {
     std::cout << "No [platforms.generic.*] instance is configured: nothing can reach the bot yet.\n";
@@ -30,29 +36,51 @@ void print_how_to_talk(const config::Config& config, std::uint16_t port) {
   const std::string chat = example ? without_platform(example->chats.front()) : "g1";
   const std::string leader = example ? without_platform(example->leaders.front()) : "u-li";
   std::cout << "Talk to it (generic webhook, instance '" << instance << "'):\n"
-            << "  body='{\"id\":\"m-1\",\"chat\":\"" << chat << "\",\"from\":\"" << leader
-            << "\",\"text\":\"吹哨 清理楼道杂物 3人 明天上午9点 2小时 5分\"}'\n"
-            << "  sig=$(printf '%s' \"$body\" | openssl dgst -sha256 -hmac '"
+            << "  say() { body=\"{\\\"id\\\":\\\"m-$(date +%s%N)\\\",\\\"chat\\\":\\\"" << chat
+            << "\\\",\\\"from\\\":\\\"$1\\\",\\\"text\\\":\\\"$2\\\"}\"\n"
+            << "    sig=$(printf '%s' \"$body\" | openssl dgst -sha256 -hmac '"
             << (demo ? settings.secret : std::string("<your secret>")) << "' | sed 's/^.* //')\n"
-            << "  curl -s -H 'Content-Type: application/json' -H \"X-Whistle-Signature: sha256=$sig\" \\\n"
-            << "       --data-binary \"$body\" http://" << config.server.host << ':' << port
-            << "/hooks/generic/" << instance << '\n'
-            << "Then report in with text \"报到\" from another user (\"from\":\"u-zhang\"). Ctrl-C stops.\n";
+            << "    curl -sg -H 'Content-Type: application/json' -H \"X-Whistle-Signature: sha256=$sig\" \\\n"
+            << "         --data-binary \"$body\" http://" << url_host(config.server.host) << ':' << port
+            << "/hooks/generic/" << instance << "; echo; }\n"
+            << "  say " << leader << " '吹哨 清理楼道杂物 3人 明天上午9点 2小时 5分'\n"
+            << "  say u-zhang '报到'\n"
+            << "Each say is a new message (a fresh id). Ctrl-C stops.\n";
 }
 
 }  // namespace
 
 int run_serve_command(int argc, char** argv) {
-  Arguments arguments = parse_arguments(argc, argv, 2, {"--config"});
-  if (!arguments.positional.empty()) throw UsageError("whistle serve takes no words, only --config FILE");
+  Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--listen", "--db"});
+  if (!arguments.positional.empty()) {
+    throw UsageError("whistle serve takes no words, only --config FILE, --listen HOST:PORT and --db FILE");
+  }
   config::Config config = choose_config(arguments.get("--config"));
+  if (std::optional<std::string> listen = arguments.get("--listen")) {
+    std::optional<config::ListenAddress> address = config::parse_listen_address(*listen);
+    if (!address) {
+      throw UsageError(
+          "--listen '" + *listen +
+          "' is not HOST:PORT (for example 127.0.0.1:8080, 0.0.0.0:8080, [::1]:8080; port 0 picks a "
+          "free port)");
+    }
+    config.server.host = address->host;
+    config.server.port = address->port;
+  }
+  if (std::optional<std::string> db = arguments.get("--db")) {
+    if (db->empty()) throw UsageError("--db needs a file name (or :memory:)");
+    config.store.path = *db;
+  }
+  for (const std::string& warning : config::config_warnings(config))
+    std::cerr << "whistle: warning: " << warning << std::endl;
 
   // Whoever reads our stdout may go away (a closed terminal, a restarted log pipe); the next line
   // would then kill the server with SIGPIPE, silently. Ignored, the write just fails.
   std::signal(SIGPIPE, SIG_IGN);
   Service service(config);
   // Tests and scripts read this exact line to learn the port (the config may say port 0).
-  std::cout << "whistle: listening on http://" << config.server.host << ':' << service.port() << std::endl;
+  std::cout << "whistle: listening on http://" << url_host(config.server.host) << ':' << service.port()
+            << std::endl;
   std::cout << "whistle: serving " << describe_config_source(config) << ", database " << config.store.path
             << std::endl;
   print_how_to_talk(config, service.port());

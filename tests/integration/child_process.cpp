@@ -112,16 +112,23 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds deadline) {
 }
 
 ServeProcess start_serve(const std::filesystem::path& config_file, const std::filesystem::path& stderr_file) {
+  return start_serve_with({"--config", config_file.string()}, stderr_file);
+}
+
+ServeProcess start_serve_with(const std::vector<std::string>& arguments,
+                              const std::filesystem::path& stderr_file) {
   ServeProcess serve;
-  serve.process = std::make_unique<ChildProcess>(
-      WHISTLE_BINARY, std::vector<std::string>{"serve", "--config", config_file.string()}, stderr_file);
-  const std::string prefix = "whistle: listening on http://127.0.0.1:";
+  std::vector<std::string> argv{"serve"};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  serve.process = std::make_unique<ChildProcess>(WHISTLE_BINARY, argv, stderr_file);
+  const std::string prefix = "whistle: listening on http://";
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < until) {
     const std::optional<std::string> line = serve.process->read_line(std::chrono::seconds(30));
     if (!line) break;
     if (line->starts_with(prefix)) {
-      serve.port = static_cast<std::uint16_t>(std::stoi(line->substr(prefix.size())));
+      serve.listening_on = line->substr(prefix.size());
+      serve.port = static_cast<std::uint16_t>(std::stoi(line->substr(line->rfind(':') + 1)));
       break;
     }
   }

@@ -47,7 +47,13 @@ class ChildProcess {
 struct ServeProcess {
   std::unique_ptr<ChildProcess> process;
   std::uint16_t port = 0;
+  std::string listening_on;  ///< "127.0.0.1:38211", "[::1]:38211"
 };
 ServeProcess start_serve(const std::filesystem::path& config_file, const std::filesystem::path& stderr_file);
+
+/// Starts `whistle serve <arguments>` and reads the port from its "whistle: listening on
+/// http://<host>:<port>" line (an IPv6 host in brackets); port 0 if it did not come within 30 s.
+ServeProcess start_serve_with(const std::vector<std::string>& arguments,
+                              const std::filesystem::path& stderr_file);
 
 }  // namespace whistle::bot::testing

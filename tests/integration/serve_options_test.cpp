@@ -1,0 +1,85 @@
+// `whistle serve` as a newcomer starts it: the demo on an address and database of their choosing,
+// and a warning when a config keeps the documentation's placeholder secret.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "tests/integration/child_process.hpp"
+#include "tests/integration/support.hpp"
+
+namespace whistle::bot::testing {
+namespace {
+
+constexpr auto kDeadline = std::chrono::seconds(30);
+
+std::string read_file(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool ipv6_loopback_available() {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor acceptor(io);
+  boost::system::error_code ec;
+  acceptor.open(boost::asio::ip::tcp::v6(), ec);
+  if (!ec) acceptor.bind({boost::asio::ip::make_address("::1"), 0}, ec);
+  return !ec;
+}
+
+TEST(ServeOptions, ListenAndDbChooseWhereTheDemoServes) {
+  TempDir dir;
+  const std::filesystem::path db = dir.path() / "mine.db";
+  ServeProcess serve =
+      start_serve_with({"--listen", "127.0.0.1:0", "--db", db.string()}, dir.path() / "serve.log");
+  ASSERT_NE(serve.port, 0);
+  const HttpResult answer = post_webhook(serve.port, message_body("m-1", "g1", "u-li", "帮助"));
+  EXPECT_EQ(answer.status, 200) << answer.body;
+  EXPECT_TRUE(std::filesystem::exists(db));
+  serve.process->signal(SIGTERM);
+  EXPECT_TRUE(serve.process->wait(kDeadline));
+}
+
+TEST(ServeOptions, AnIpv6AddressIsPrintedAsAUrlWithBrackets) {
+  if (!ipv6_loopback_available()) GTEST_SKIP() << "no IPv6 loopback here";
+  TempDir dir;
+  ServeProcess serve = start_serve_with({"--listen", "[::1]:0", "--db", (dir.path() / "w.db").string()},
+                                        dir.path() / "serve.log");
+  ASSERT_NE(serve.port, 0);
+  EXPECT_EQ(serve.listening_on, "[::1]:" + std::to_string(serve.port));
+  serve.process->signal(SIGTERM);
+  EXPECT_TRUE(serve.process->wait(kDeadline));
+}
+
+TEST(ServeOptions, AListenThatIsNotHostAndPortIsAUsageError) {
+  TempDir dir;
+  ChildProcess serve(WHISTLE_BINARY, {"serve", "--listen", "8080"}, dir.path() / "serve.log");
+  const std::optional<int> status = serve.wait(kDeadline);
+  ASSERT_TRUE(status);
+  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) != 0);
+  EXPECT_NE(read_file(dir.path() / "serve.log").find("--listen"), std::string::npos);
+}
+
+TEST(ServeOptions, ThePlaceholderSecretOfTheExampleIsWarnedAboutAtStart) {
+  TempDir dir;
+  std::string example = read_file(std::string(WHISTLE_SOURCE_DIR) + "/config/whistle.example.toml");
+  const std::string listen = "listen = \"127.0.0.1:8080\"";
+  example.replace(example.find(listen), listen.size(), "listen = \"127.0.0.1:0\"");
+  const std::filesystem::path config = dir.path() / "whistle.toml";
+  std::ofstream(config) << example;
+  ServeProcess serve = start_serve_with({"--config", config.string(), "--db", (dir.path() / "w.db").string()},
+                                        dir.path() / "serve.log");
+  ASSERT_NE(serve.port, 0);
+  serve.process->signal(SIGTERM);
+  EXPECT_TRUE(serve.process->wait(kDeadline));
+  EXPECT_NE(read_file(dir.path() / "serve.log").find("placeholder"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace whistle::bot::testing

@@ -40,7 +40,7 @@ std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task&
   const Values values{{"task", std::to_string(task.number)},
                       {"mention", mention_of(context.people, next->person)},
                       {"title", task.title},
-                      {"when", task_when_text(context, task)},
+                      {"when", task_when_text(context, task, context.now)},
                       {"count", signup_count_text(context, task)}};
   return {Reply{group, context.text("moved_up_group", values), {next->person}},
           Reply{private_chat_of(next->person), context.text("moved_up_private", values), {next->person}}};

@@ -105,7 +105,7 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   const std::vector<std::pair<std::string_view, std::string>> values{
       {"task", std::to_string(task->number)},
       {"title", task->title},
-      {"when", task_when_text(context, *task)},
+      {"when", task_when_text(context, *task, context.now)},
       {"mentions", mentions_of(context.people, people)}};
   replies = announce(context, *task,
                      context.text(people.empty() ? "cancel_done_nobody" : "cancel_done", values), people);

@@ -31,7 +31,7 @@ void cancel_task_reminder(const Services& services, const store::Task& task) {
   services.jobs.cancel(std::string(kTaskReminder), std::to_string(task.id));
 }
 
-std::vector<Reply> run_task_reminder(const Services& services, const store::Job& job, std::int64_t /*now*/) {
+std::vector<Reply> run_task_reminder(const Services& services, const store::Job& job, std::int64_t now) {
   const std::optional<std::int64_t> id = task_id_of(job.payload);
   if (!id) return {};
   const std::optional<store::Task> task = services.tasks.by_id(*id);
@@ -44,7 +44,7 @@ std::vector<Reply> run_task_reminder(const Services& services, const store::Job&
   const std::vector<std::pair<std::string_view, std::string>> values{
       {"task", std::to_string(task->number)},
       {"title", task->title},
-      {"start", local_time_text(services, *task->start)},
+      {"start", local_time_text(services, *task->start, now)},
       {"mentions", mentions_of(services.people, people)}};
   const std::string text = services.text(people.empty() ? "reminder_nobody" : "reminder", values);
 

@@ -11,6 +11,7 @@ namespace whistle::handlers {
 namespace {
 
 struct LocalTime {
+  int year = 0;
   unsigned month = 0;
   unsigned day = 0;
   unsigned weekday = 0;  // 0 = Sunday
@@ -31,6 +32,7 @@ LocalTime to_local(const Services& services, std::int64_t at) {
   const std::chrono::sys_days date{std::chrono::days{days}};
   const std::chrono::year_month_day ymd{date};
   LocalTime result;
+  result.year = static_cast<int>(ymd.year());
   result.month = static_cast<unsigned>(ymd.month());
   result.day = static_cast<unsigned>(ymd.day());
   result.weekday = std::chrono::weekday{date}.c_encoding();
@@ -56,35 +58,40 @@ std::string weekday_name(const Services& services, unsigned weekday) {
 
 }  // namespace
 
-std::string local_time_text(const Services& services, std::int64_t at) {
+std::string local_time_text(const Services& services, std::int64_t at, std::int64_t now) {
   const LocalTime time = to_local(services, at);
-  return services.text("time_point", {{"month", std::to_string(time.month)},
-                                      {"day", std::to_string(time.day)},
-                                      {"weekday", weekday_name(services, time.weekday)},
-                                      {"clock", clock_of(time)}});
+  // A date without its year is read as this year's: one in another year must say which.
+  const bool other_year = time.year != to_local(services, now).year;
+  return services.text(other_year ? "time_point_with_year" : "time_point",
+                       {{"year", std::to_string(time.year)},
+                        {"month", std::to_string(time.month)},
+                        {"day", std::to_string(time.day)},
+                        {"weekday", weekday_name(services, time.weekday)},
+                        {"clock", clock_of(time)}});
 }
 
 std::string local_clock_text(const Services& services, std::int64_t at) {
   return clock_of(to_local(services, at));
 }
 
-std::string task_when_text(const Services& services, const store::Task& task) {
+std::string task_when_text(const Services& services, const store::Task& task, std::int64_t now) {
   if (task.start && task.end) {
     // The same day is written once: "11月28日(周六) 09:00–11:00".
     const bool same_day =
         to_local(services, *task.start).day_number == to_local(services, *task.end).day_number;
     const std::string end =
-        same_day ? local_clock_text(services, *task.end) : local_time_text(services, *task.end);
-    return services.text("time_range", {{"start", local_time_text(services, *task.start)}, {"end", end}});
+        same_day ? local_clock_text(services, *task.end) : local_time_text(services, *task.end, now);
+    return services.text("time_range",
+                         {{"start", local_time_text(services, *task.start, now)}, {"end", end}});
   }
-  if (task.start) return local_time_text(services, *task.start);
-  if (task.end) return services.text("time_deadline", {{"end", local_time_text(services, *task.end)}});
+  if (task.start) return local_time_text(services, *task.start, now);
+  if (task.end) return services.text("time_deadline", {{"end", local_time_text(services, *task.end, now)}});
   return "";
 }
 
-std::string task_summary_text(const Services& services, const store::Task& task) {
+std::string task_summary_text(const Services& services, const store::Task& task, std::int64_t now) {
   std::vector<std::string> parts{task.title};
-  if (std::string when = task_when_text(services, task); !when.empty()) parts.push_back(std::move(when));
+  if (std::string when = task_when_text(services, task, now); !when.empty()) parts.push_back(std::move(when));
   if (task.place) {
     parts.push_back(*task.place);
   } else if (std::optional<store::OrgNode> node = services.org.node(task.node)) {

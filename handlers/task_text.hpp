@@ -7,17 +7,18 @@
 
 namespace whistle::handlers {
 
-/// A moment in the community's local time: "11月28日(周六) 09:00".
-std::string local_time_text(const Services& services, std::int64_t at);
+/// A moment in the community's local time: "11月28日(周六) 09:00", with the year
+/// ("2027年1月3日(周日) 09:00") when it falls in another year than `now`.
+std::string local_time_text(const Services& services, std::int64_t at, std::int64_t now);
 
 /// The time of day in the community's local time: "09:00".
 std::string local_clock_text(const Services& services, std::int64_t at);
 
 /// When a task happens: "11月28日(周六) 09:00–11:00", a start alone, "… 前" for a deadline, or "".
-std::string task_when_text(const Services& services, const store::Task& task);
+std::string task_when_text(const Services& services, const store::Task& task, std::int64_t now);
 
 /// One line describing a task: "清理楼道杂物｜11月28日(周六) 09:00–11:00｜3号楼｜需5人｜10分/人".
-std::string task_summary_text(const Services& services, const store::Task& task);
+std::string task_summary_text(const Services& services, const store::Task& task, std::int64_t now);
 
 /// How full a task is: "3/5", or "3人" when it has no limit.
 std::string signup_count_text(const Services& services, const store::Task& task);

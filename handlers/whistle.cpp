@@ -142,7 +142,7 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   schedule_task_reminder(context, task, context.now);
 
   const std::string number = std::to_string(task.number);
-  const std::string summary = task_summary_text(context, task);
+  const std::string summary = task_summary_text(context, task, context.now);
   const std::string relay =
       postings.below > 0 ? context.text("whistle_relay_note", {{"count", std::to_string(postings.below)}})
                          : std::string();

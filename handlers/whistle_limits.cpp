@@ -47,7 +47,7 @@ std::optional<Reply> refuse_out_of_range(Context& context, const Command& comman
 
   const bool over = is_over(context, command);
   const std::string when =
-      over ? local_time_text(context, command.start ? *command.start : *command.end) : "";
+      over ? local_time_text(context, command.start ? *command.start : *command.end, context.now) : "";
   if (problems.empty() && over) {
     // Only the time is wrong: ask for it, with the task's own words in the example.
     return reply_to_sender(

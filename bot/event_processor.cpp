@@ -45,8 +45,12 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
         // Another message under an id already used: storing nothing and saying so (409) beats
         // answering it with the first message's reply, or dropping it without a word.
         outcome.status = EventOutcome::Status::conflict;
-        log().warn("event id reused for another message, refused event={} chat={} from={}",
-                   log_quoted(event.dedupe_key), log_quoted(message.chat), log_quoted(message.sender));
+        // A bridge that reuses ids does it for every message: one line per interval says so.
+        if (std::optional<std::uint64_t> held_back = conflict_log_.admit()) {
+          log().warn("event id reused for another message, refused event={} chat={} from={} suppressed={}",
+                     log_quoted(event.dedupe_key), log_quoted(message.chat), log_quoted(message.sender),
+                     *held_back);
+        }
         savepoint.release();
         continue;
       }

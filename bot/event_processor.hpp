@@ -7,6 +7,7 @@
 
 #include "bot/command/parser.hpp"
 #include "bot/inbound_event.hpp"
+#include "bot/log_throttle.hpp"
 #include "config/config.hpp"
 #include "handlers/dispatcher.hpp"
 #include "handlers/message.hpp"
@@ -42,6 +43,7 @@ class EventProcessor {
   ParseContext parse_context_;
   /// The place names are read on first use: the org may be synced after construction.
   bool place_names_loaded_ = false;
+  LogThrottle conflict_log_{std::chrono::seconds(10)};  ///< the reused-id warning, once per interval
 };
 
 }  // namespace whistle::bot

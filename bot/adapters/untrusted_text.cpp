@@ -17,6 +17,12 @@ bool is_layout_character(char32_t cp) {
          cp == 0xFEFF;
 }
 
+// The brackets of the bot's own references (【吹哨#12】, 【工单T5】): a name that carries them could
+// pass for one inside the bot's sentence. No real name has them.
+bool is_reference_bracket(char32_t cp) {
+  return cp == U'【' || cp == U'】';
+}
+
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == 0x3000 || cp == 0x2005 || cp == 0xA0;
 }
@@ -33,6 +39,7 @@ std::string clean_display_name(std::string_view name) {
       pending_space = !kept.empty();
       continue;
     }
+    if (is_reference_bracket(cp.value)) continue;
     if (pending_space) kept += U' ';
     pending_space = false;
     kept += cp.value;

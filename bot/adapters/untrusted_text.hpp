@@ -14,8 +14,9 @@ inline constexpr std::size_t kMaxDisplayNameChars = 32;
 inline constexpr std::size_t kMaxIdBytes = 128;
 
 /// A display name made safe to show in the bot's voice and in logs: control and format characters
-/// (newlines, tabs, bidi overrides, line separators) become spaces, runs of spaces one, invalid
-/// UTF-8 U+FFFD, trimmed, and cut to kMaxDisplayNameChars with "…". Empty if nothing is left.
+/// (newlines, tabs, bidi overrides, line separators) become spaces, runs of spaces one, the
+/// brackets of the bot's references (【】) are dropped, invalid UTF-8 becomes U+FFFD, the ends are
+/// trimmed, and it is cut to kMaxDisplayNameChars with "…". Empty if nothing is left.
 std::string clean_display_name(std::string_view name);
 
 /// Which ids may hold a space: a message id is only compared, but a chat or person id is written

@@ -226,7 +226,8 @@ TEST_F(GenericAdapterTest, ANameIsOneCleanShortLine) {
     body["name"] = name;
     return receive_event(body).message.sender_name;
   };
-  EXPECT_EQ(name_of("张三\n【吹哨#9】明天活动取消"), "张三 【吹哨#9】明天活动取消");
+  EXPECT_EQ(name_of("张三\n【吹哨#9】明天活动取消"), "张三 吹哨#9明天活动取消")
+      << "no forged line, no forged reference";
   EXPECT_EQ(name_of("  李\t四\r\n "), "李 四");
   EXPECT_EQ(name_of("\u202e王五"), "王五") << "bidi overrides are layout, not name";
   const std::string long_name = name_of(std::string(20'000, 'a'));

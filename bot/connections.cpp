@@ -22,7 +22,8 @@ void close_on_its_executor(std::shared_ptr<Connection> connection) {
 
 Connections::Connections(ConnectionLimits limits, Metrics* metrics) : limits_(limits), metrics_(metrics) {}
 
-Connections::Admission Connections::open(asio::any_io_executor executor, std::string address, bool proxied) {
+Connections::Admission Connections::open(asio::any_io_executor executor, std::string address, bool proxied,
+                                         bool head_arrived) {
   std::shared_ptr<Connection> victim;
   Admission admission;
   {
@@ -42,6 +43,7 @@ Connections::Admission Connections::open(asio::any_io_executor executor, std::st
       connection->proxied = proxied;
       count_locked(*connection, std::move(address));
       open_.insert(connection);
+      if (!head_arrived) wait_locked(connection, true);
       publish_size_locked();
       admission.connection = std::move(connection);
     } else {
@@ -89,10 +91,35 @@ bool Connections::active(const std::shared_ptr<Connection>& connection) {
     idle_.erase(connection->idle_position);
     connection->idle_position = 0;
   }
-  return !connection->evicted;
+  if (connection->evicted) return false;
+  if (open_.contains(connection)) {
+    // Bytes came: no longer silent, and slow until its head is in.
+    unwait_locked(*connection);
+    wait_locked(connection, false);
+  }
+  return true;
 }
 
-bool Connections::evict_oldest_idle() {
+void Connections::head_read(const std::shared_ptr<Connection>& connection) {
+  const std::lock_guard lock(mutex_);
+  unwait_locked(*connection);
+}
+
+void Connections::wait_locked(const std::shared_ptr<Connection>& connection, bool silent) {
+  if (connection->waiting_position != 0) return;
+  connection->waiting_position = next_waiting_position_++;
+  connection->silent = silent;
+  (silent ? silent_ : waiting_).emplace(connection->waiting_position, connection);
+}
+
+void Connections::unwait_locked(Connection& connection) {
+  if (connection.waiting_position == 0) return;
+  (connection.silent ? silent_ : waiting_).erase(connection.waiting_position);
+  connection.waiting_position = 0;
+  connection.silent = false;
+}
+
+bool Connections::evict_one() {
   std::shared_ptr<Connection> victim;
   {
     const std::lock_guard lock(mutex_);
@@ -161,17 +188,23 @@ void Connections::on_empty(std::function<void()> callback) {
 }
 
 std::shared_ptr<Connection> Connections::evict_locked(const std::string* address) {
-  // The idle queue is ordered by when each connection went idle, so the first match is the one
-  // that has waited longest: the least likely to be used again soon.
-  for (auto it = idle_.begin(); it != idle_.end(); ++it) {
-    if (address != nullptr && it->second->address != *address) continue;
-    std::shared_ptr<Connection> victim = it->second;
-    victim->evicted = true;
-    // It stops counting now, though its socket closes a moment later on its own executor: the
-    // room is handed to the new connection at once.
-    forget_locked(victim);
-    if (metrics_ != nullptr) metrics_->count_connection_evicted();
-    return victim;
+  // Each queue is ordered by when its connections entered it, so the first match is the one that
+  // has waited longest. An idle connection goes first (its client loses nothing it sent); then the
+  // one that has spent longest sending a request's head, which only a slowloris does; then a new
+  // one that has not been read from yet. So an attacker's connections make room for an honest
+  // client even on the attacker's own address, and the honest one, whose head comes in its first
+  // read, is not taken before that read.
+  for (const auto* queue : {&idle_, &waiting_, &silent_}) {
+    for (auto it = queue->begin(); it != queue->end(); ++it) {
+      if (address != nullptr && it->second->address != *address) continue;
+      std::shared_ptr<Connection> victim = it->second;
+      victim->evicted = true;
+      // It stops counting now, though its socket closes a moment later on its own executor: the
+      // room is handed to the new connection at once.
+      forget_locked(victim);
+      if (metrics_ != nullptr) metrics_->count_connection_evicted();
+      return victim;
+    }
   }
   return nullptr;
 }
@@ -193,6 +226,7 @@ void Connections::forget_locked(const std::shared_ptr<Connection>& connection) {
     idle_.erase(connection->idle_position);
     connection->idle_position = 0;
   }
+  unwait_locked(*connection);
   uncount_locked(*connection);
   open_.erase(connection);
   publish_size_locked();

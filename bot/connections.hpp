@@ -31,7 +31,11 @@ struct Connection {
 
   std::string address;              ///< counted against this address's cap; empty: not counted
   std::uint64_t idle_position = 0;  ///< place in the idle queue (older is smaller); 0: not idle
-  bool evicted = false;             ///< closed to make room; its session must not take another request
+  /// Place in the queue of connections still sending a request's head (older is smaller); 0: not.
+  std::uint64_t waiting_position = 0;
+  /// Whether it waits in the queue of new connections from which nothing has been read yet.
+  bool silent = false;
+  bool evicted = false;  ///< closed to make room; its session must not take another request
 };
 
 /// The caps on open connections.
@@ -40,10 +44,12 @@ struct ConnectionLimits {
   std::size_t max_per_address = 256;    ///< one client address
 };
 
-/// The open connections, with a global and a per-address cap. At a cap the oldest idle keep-alive
-/// connection (between requests, nothing pending) is closed to make room; only when none is idle
-/// is the new one refused. Also lets shutdown close the idle ones and wait for the busy ones.
-/// Thread-safe; shared (by shared_ptr) between the server and its sessions.
+/// The open connections, with a global and a per-address cap. At a cap one connection is closed to
+/// make room, the first found of: the oldest idle keep-alive connection (between requests, nothing
+/// pending); the one that has been sending a request's head the longest (a slowloris: an honest
+/// client's head comes in its first read); the oldest new one from which nothing was read yet.
+/// Only when there is none is the new one refused. Also lets shutdown close the idle ones
+/// and wait for the busy ones. Thread-safe; shared (by shared_ptr) between the server and its sessions.
 class Connections {
  public:
   /// Enforces `limits`; counts opens, refusals and evictions in `metrics` when it is not null.
@@ -57,7 +63,10 @@ class Connections {
 
   /// Registers a new connection from `address` (empty: a trusted proxy, counted only globally),
   /// evicting the oldest idle connection (of that address, at its cap) to make room if needed.
-  Admission open(asio::any_io_executor executor, std::string address, bool proxied = false);
+  /// `head_arrived`: its first request head was already there when it was accepted, so it is not
+  /// one of the new connections that may be evicted before their first read.
+  Admission open(asio::any_io_executor executor, std::string address, bool proxied = false,
+                 bool head_arrived = false);
 
   /// Counts a proxied connection's current request against `client` (replacing what it was counted
   /// against), evicting the oldest idle connection of that client at its cap; false when the client
@@ -68,12 +77,16 @@ class Connections {
   /// proxied connection stops counting against its last client.
   void idle(const std::shared_ptr<Connection>& connection);
 
-  /// Marks a connection active again (bytes of a request arrived); false if it was evicted
-  /// meanwhile, and then the session ends without taking the request.
+  /// Marks a connection active again (bytes of a request arrived, its head is awaited); false if
+  /// it was evicted meanwhile, and then the session ends without taking the request.
   bool active(const std::shared_ptr<Connection>& connection);
 
-  /// Closes the oldest idle connection, if there is one (the server is out of file descriptors).
-  bool evict_oldest_idle();
+  /// Marks a request's head as read (or its reading as over): the connection is no longer one of
+  /// the slow ones that may be evicted.
+  void head_read(const std::shared_ptr<Connection>& connection);
+
+  /// Closes one connection in the eviction order, if there is one (the server is out of file descriptors).
+  bool evict_one();
 
   /// Forgets a connection; when it was the last, runs the on-empty callback.
   void close(const std::shared_ptr<Connection>& connection);
@@ -108,6 +121,8 @@ class Connections {
   void uncount_locked(Connection& connection);
   void forget_locked(const std::shared_ptr<Connection>& connection);
   void publish_size_locked();
+  void wait_locked(const std::shared_ptr<Connection>& connection, bool silent);
+  void unwait_locked(Connection& connection);
   void for_each(void (*action)(Connection&));
 
   const ConnectionLimits limits_;
@@ -117,6 +132,9 @@ class Connections {
   std::unordered_map<std::string, std::size_t> per_address_;
   std::map<std::uint64_t, std::shared_ptr<Connection>> idle_;  ///< oldest first
   std::uint64_t next_idle_position_ = 1;
+  std::map<std::uint64_t, std::shared_ptr<Connection>> waiting_;  ///< slow heads, oldest first
+  std::map<std::uint64_t, std::shared_ptr<Connection>> silent_;   ///< nothing read yet, oldest first
+  std::uint64_t next_waiting_position_ = 1;
   std::function<void()> on_empty_;
 };
 

@@ -85,7 +85,7 @@ void Metrics::render_connections(std::string& out) const {
                    kPhases[i], connections_timed_out_[i].load(std::memory_order_relaxed));
   }
   single(out, "whistle_connections_evicted_total", "counter",
-         "Idle keep-alive connections closed to make room for new ones.", connections_evicted_);
+         "Idle, slow or new connections closed to make room for new ones.", connections_evicted_);
 }
 
 std::uint64_t Metrics::requests(std::optional<Endpoint> endpoint, int status) const {

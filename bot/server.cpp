@@ -1,6 +1,11 @@
 #include "bot/server.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <stdexcept>
 
@@ -59,6 +64,31 @@ ServerLimits fit_to_open_files(ServerLimits limits, spdlog::logger& log) {
   return limits;
 }
 
+// Whether a whole request head already waits in the socket, looked at without taking it. An honest
+// client sends its head at once, so by the time a busy server accepts it, it is usually all there;
+// a slowloris's never is. Such a connection is spared when room must be made, even before its
+// session first reads.
+bool head_waiting(tcp::socket& socket) {
+  constexpr std::size_t kPeekBytes = 4096;
+  std::array<char, kPeekBytes> peeked;
+  boost::system::error_code ec;
+  socket.non_blocking(true, ec);
+  if (ec) return false;
+  const std::size_t n = socket.receive(asio::buffer(peeked), tcp::socket::message_peek, ec);
+  if (ec) return false;
+  return std::string_view(peeked.data(), n).find("\r\n\r\n") != std::string_view::npos;
+}
+
+// Linux's TCP_DEFER_ACCEPT (nginx's "deferred"): the kernel hands a connection over only once its
+// client has sent something, or the timeout passed. A connection that never says a word then holds
+// no place of ours, and an honest client's head is already there when we accept it (head_waiting).
+void defer_accept_until_data(tcp::acceptor& acceptor, std::chrono::milliseconds timeout) {
+  const int seconds = static_cast<int>(
+      std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(timeout).count()));
+  // Best effort: without it the caps and deadlines still hold, only less kindly.
+  ::setsockopt(acceptor.native_handle(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &seconds, sizeof seconds);
+}
+
 tcp::endpoint resolve_listen_address(asio::io_context& io, const std::string& host, std::uint16_t port) {
   boost::system::error_code ec;
   const asio::ip::address address = asio::ip::make_address(host, ec);
@@ -91,6 +121,7 @@ Server::Server(asio::io_context& io, const std::string& host, std::uint16_t port
   acceptor_.open(endpoint.protocol(), ec);
   if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) defer_accept_until_data(acceptor_, context.limits.header_timeout);
   if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message());
@@ -128,7 +159,7 @@ asio::awaitable<void> Server::accept_loop() {
         context_.log->warn("accept failed error={} suppressed={}", ec.message(), *suppressed);
       }
       if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space) {
-        connections_->evict_oldest_idle();
+        connections_->evict_one();
         asio::steady_timer pause(executor_, kAcceptRetryPause);
         [[maybe_unused]] auto [pause_ec] = co_await pause.async_wait(use_nothrow);
       }
@@ -142,7 +173,8 @@ asio::awaitable<void> Server::accept_loop() {
     // per-address cap is applied by the session once the headers are in.
     const bool proxied = context_.trusted_proxies.contains(peer.address());
     Connections::Admission admission =
-        connections_->open(session_executor, proxied ? std::string() : address_key(peer.address()), proxied);
+        connections_->open(session_executor, proxied ? std::string() : address_key(peer.address()), proxied,
+                           head_waiting(socket));
     if (!admission.connection) {
       refuse(std::move(socket), admission.refusal);
       continue;

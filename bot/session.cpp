@@ -165,9 +165,10 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
   bool first_request = true;
 
   for (;;) {
-    // A new connection is slow, not idle, until its first request's headers are in: it cannot be
-    // evicted, and its header deadline runs from the accept (a connection that never says a word
-    // is gone after header_timeout, or idle_timeout if that is shorter).
+    // A new connection is slow, not idle, until its first request's headers are in: only after
+    // every idle one may it be evicted (the oldest slow first), and its header deadline runs from
+    // the accept (a connection that never says a word is gone after header_timeout, or
+    // idle_timeout if that is shorter).
     steady::time_point header_deadline = accepted + limits.header_timeout;
     if (buffer.size() == 0) {
       // Idle phase: a keep-alive client may wait idle_timeout before its next request, unless the
@@ -200,6 +201,7 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
     parser.body_limit(limits.max_body_bytes);
     stream.expires_at(header_deadline);
     auto [header_ec, header_bytes] = co_await http::async_read_header(stream, buffer, parser, use_nothrow);
+    connections->head_read(connection);
     boost::system::error_code read_ec = header_ec;
     count_timeout(header_ec, context.metrics, ConnectionTimeout::header);
     std::optional<HttpError> refusal;

@@ -9,10 +9,11 @@ while a normal client sends one signed webhook a second from 127.0.0.1 and count
   idle       N connections (default 5,000) that connect and say nothing, reconnecting when dropped.
 
 The attackers connect from other loopback addresses (127.0.1.x, bound before connect), as a botnet
-would from other hosts: `--sources 1` puts the whole attack on one address to show the per-address
-cap. Every phase is bounded in time; all traffic goes to 127.0.0.1.
+would from other hosts: `--sources 1` puts the whole attack on one other address to show the
+per-address cap, and `--sources 0` on the normal client's own address (a NAT shared with the
+attacker). Every phase is bounded in time; all traffic goes to 127.0.0.1.
 
-  python3 scripts/attack-connections.py --binary build-conn/whistle
+  python3 scripts/attack-connections.py --binary build/whistle [--sources 0]
 """
 import argparse
 import asyncio
@@ -109,8 +110,12 @@ async def phase(name, port, count, sources, mode, seconds):
     stats = {"connections": 0, "open": 0, "peak_open": 0, "refused": 0, "dropped_by_server": 0,
              "connect_failed": 0}
     probes = []
-    source_ips = [f"127.0.1.{1 + i % 250}" if sources > 1 else "127.0.2.1" for i in range(sources)]
-    tasks = [asyncio.create_task(attacker(port, source_ips[i % sources], mode, stop, stats))
+    if sources == 0:
+        # The attacker shares the normal client's own address (a NAT, or the issue's own test).
+        source_ips = [HOST]
+    else:
+        source_ips = [f"127.0.1.{1 + i % 250}" if sources > 1 else "127.0.2.1" for i in range(sources)]
+    tasks = [asyncio.create_task(attacker(port, source_ips[i % len(source_ips)], mode, stop, stats))
              for i in range(count)]
     # Let the attack build up before the normal client starts.
     deadline = time.monotonic() + 10
@@ -124,7 +129,8 @@ async def phase(name, port, count, sources, mode, seconds):
     stop.set()
     await asyncio.wait_for(asyncio.gather(probe_task, *tasks, return_exceptions=True), 15)
     ok = [t for s, t in probes if s == 200]
-    print(f"{name}: {count} attackers from {sources} address(es), peak {stats['peak_open']} open, "
+    where = "127.0.0.1 (the normal client's own address)" if sources == 0 else f"{sources} address(es)"
+    print(f"{name}: {count} attackers from {where}, peak {stats['peak_open']} open, "
           f"{stats['connections']} connections made, {stats['dropped_by_server']} dropped by the server, "
           f"{stats['refused']} refused 503, {stats['connect_failed']} connects failed; "
           f"normal requests: {len(ok)}/{len(probes)} answered 200"
@@ -147,7 +153,7 @@ def main():
     parser.add_argument("--binary", default="build/whistle")
     parser.add_argument("--slowloris", type=int, default=1100)
     parser.add_argument("--idle", type=int, default=5000)
-    parser.add_argument("--sources", type=int, default=20, help="attacking addresses (1: one address)")
+    parser.add_argument("--sources", type=int, default=20, help="attacking addresses (1: one address; 0: the normal client's own, 127.0.0.1)")
     parser.add_argument("--seconds", type=float, default=15, help="each phase, once the attack is up")
     args = parser.parse_args()
 

@@ -20,6 +20,13 @@ class ConnectionsTest : public ::testing::Test {
     return admission.connection;
   }
 
+  // A connection whose request head has arrived: it is being answered, not slow.
+  std::shared_ptr<Connection> open_busy(const std::string& address) {
+    std::shared_ptr<Connection> connection = open(address);
+    if (connection) connections.head_read(connection);
+    return connection;
+  }
+
   void watch(const std::shared_ptr<Connection>& connection) {
     Connection* raw = connection.get();
     connection->cancel = [this, raw] { cancelled.push_back(raw); };
@@ -37,9 +44,9 @@ class ConnectionsTest : public ::testing::Test {
   std::vector<Connection*> cancelled;
 };
 
-TEST_F(ConnectionsTest, RefusesTheConnectionOverTheGlobalCapWhenNoneIsIdle) {
+TEST_F(ConnectionsTest, RefusesTheConnectionOverTheGlobalCapWhenAllAreBeingAnswered) {
   for (int i = 0; i < 4; ++i)
-    ASSERT_TRUE(open("10.0.0." + std::to_string(i)));
+    ASSERT_TRUE(open_busy("10.0.0." + std::to_string(i)));
   const Connections::Admission refused = connections.open(io.get_executor(), "10.0.0.9");
   EXPECT_FALSE(refused.connection);
   EXPECT_EQ(refused.refusal, ConnectionRefusal::global_cap);
@@ -48,9 +55,9 @@ TEST_F(ConnectionsTest, RefusesTheConnectionOverTheGlobalCapWhenNoneIsIdle) {
   EXPECT_EQ(metrics.connections_open(), 4);
 }
 
-TEST_F(ConnectionsTest, RefusesTheConnectionOverTheAddressCapWhenNoneOfItsOwnIsIdle) {
-  ASSERT_TRUE(open("10.0.0.1"));
-  ASSERT_TRUE(open("10.0.0.1"));
+TEST_F(ConnectionsTest, RefusesTheConnectionOverTheAddressCapWhenAllOfItsOwnAreBeingAnswered) {
+  ASSERT_TRUE(open_busy("10.0.0.1"));
+  ASSERT_TRUE(open_busy("10.0.0.1"));
   const Connections::Admission refused = connections.open(io.get_executor(), "10.0.0.1");
   EXPECT_FALSE(refused.connection);
   EXPECT_EQ(refused.refusal, ConnectionRefusal::per_address_cap);
@@ -60,10 +67,10 @@ TEST_F(ConnectionsTest, RefusesTheConnectionOverTheAddressCapWhenNoneOfItsOwnIsI
 }
 
 TEST_F(ConnectionsTest, AnotherAddressesIdleConnectionDoesNotMakeRoomAtTheAddressCap) {
-  const auto other = open("10.0.0.2");
+  const auto other = open_busy("10.0.0.2");
   connections.idle(other);
-  ASSERT_TRUE(open("10.0.0.1"));
-  ASSERT_TRUE(open("10.0.0.1"));
+  ASSERT_TRUE(open_busy("10.0.0.1"));
+  ASSERT_TRUE(open_busy("10.0.0.1"));
   EXPECT_FALSE(connections.open(io.get_executor(), "10.0.0.1").connection);
   EXPECT_EQ(connections.idle_count(), 1u);
 }
@@ -89,12 +96,13 @@ TEST_F(ConnectionsTest, AtTheGlobalCapTheOldestIdleConnectionIsClosedToMakeRoom)
   EXPECT_EQ(connections.open_from("10.0.0.3"), 0u);
 }
 
-TEST_F(ConnectionsTest, AConnectionBackFromIdleIsNoLongerEvicted) {
+TEST_F(ConnectionsTest, AConnectionBackFromIdleIsNoLongerEvictedOnceItsHeadIsIn) {
   std::vector<std::shared_ptr<Connection>> open_ones;
   for (int i = 0; i < 4; ++i)
-    open_ones.push_back(open("10.0.0." + std::to_string(i)));
+    open_ones.push_back(open_busy("10.0.0." + std::to_string(i)));
   connections.idle(open_ones[0]);
   ASSERT_TRUE(connections.active(open_ones[0]));  // its next request began
+  connections.head_read(open_ones[0]);
   EXPECT_FALSE(connections.open(io.get_executor(), "10.0.0.9").connection);
   run_posted();
   EXPECT_TRUE(cancelled.empty());
@@ -129,6 +137,8 @@ TEST_F(ConnectionsTest, AProxyIsCappedOnlyGloballyAndItsRequestsCountAgainstThei
   for (int i = 0; i < 3; ++i) {
     Connections::Admission admission = connections.open(io.get_executor(), "", true);
     ASSERT_TRUE(admission.connection) << i;  // beyond the address cap of 2: the proxy is exempt
+    // The client is known from X-Forwarded-For, once the head is in.
+    connections.head_read(admission.connection);
     proxy.push_back(admission.connection);
   }
   EXPECT_TRUE(connections.attribute(proxy[0], "192.0.2.7"));
@@ -143,8 +153,9 @@ TEST_F(ConnectionsTest, AProxyIsCappedOnlyGloballyAndItsRequestsCountAgainstThei
 
 TEST_F(ConnectionsTest, AProxiedClientAtItsCapTakesTheRoomOfItsOwnIdleDirectConnection) {
   Connections::Admission proxy = connections.open(io.get_executor(), "", true);
-  const auto direct1 = open("192.0.2.7");
-  const auto direct2 = open("192.0.2.7");
+  connections.head_read(proxy.connection);
+  const auto direct1 = open_busy("192.0.2.7");
+  const auto direct2 = open_busy("192.0.2.7");
   connections.idle(direct1);
   EXPECT_TRUE(connections.attribute(proxy.connection, "192.0.2.7"));
   run_posted();
@@ -152,12 +163,77 @@ TEST_F(ConnectionsTest, AProxiedClientAtItsCapTakesTheRoomOfItsOwnIdleDirectConn
   EXPECT_EQ(cancelled[0], direct1.get());
 }
 
-TEST_F(ConnectionsTest, EvictOldestIdleClosesNothingWhenNoneIsIdle) {
-  const auto a = open("10.0.0.1");
-  EXPECT_FALSE(connections.evict_oldest_idle());
+TEST_F(ConnectionsTest, EvictOldestIdleClosesNothingWhenAllAreBeingAnswered) {
+  const auto a = open_busy("10.0.0.1");
+  EXPECT_FALSE(connections.evict_one());
   connections.idle(a);
-  EXPECT_TRUE(connections.evict_oldest_idle());
+  EXPECT_TRUE(connections.evict_one());
   EXPECT_EQ(connections.size(), 0u);
+}
+
+TEST_F(ConnectionsTest, WithNoneIdleTheConnectionSlowestToSendItsHeadIsClosedToMakeRoom) {
+  const auto slow_old = open("10.0.0.1");  // never sends its head: a slowloris
+  const auto busy = open_busy("10.0.0.2");
+  const auto slow_new = open("10.0.0.3");
+  const auto busy2 = open_busy("10.0.0.4");
+  const auto honest = open("10.0.0.5");
+  ASSERT_TRUE(honest);
+  run_posted();
+  ASSERT_EQ(cancelled.size(), 1u);
+  EXPECT_EQ(cancelled[0], slow_old.get());
+  EXPECT_EQ(metrics.connections_evicted(), 1u);
+}
+
+TEST_F(ConnectionsTest, AConnectionSlowToSendItsHeadGoesBeforeANewOneNotReadFromYet) {
+  // The new one may be an honest client whose head is waiting in its first read.
+  const auto not_read_yet = open("10.0.0.1");
+  const auto slow = open("10.0.0.2");
+  ASSERT_TRUE(connections.active(slow));  // part of a head came, the rest does not
+  open_busy("10.0.0.3");
+  open_busy("10.0.0.4");
+  ASSERT_TRUE(open("10.0.0.5"));
+  run_posted();
+  ASSERT_EQ(cancelled.size(), 1u);
+  EXPECT_EQ(cancelled[0], slow.get());
+}
+
+TEST_F(ConnectionsTest, ANewConnectionWhoseHeadHadArrivedIsNotEvictedBeforeItsFirstRead) {
+  Connections::Admission honest = connections.open(io.get_executor(), "10.0.0.1", false, true);
+  ASSERT_TRUE(honest.connection);
+  watch(honest.connection);
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(open_busy("10.0.0." + std::to_string(2 + i)));
+  EXPECT_FALSE(connections.open(io.get_executor(), "10.0.0.9").connection);
+  run_posted();
+  EXPECT_TRUE(cancelled.empty());
+}
+
+TEST_F(ConnectionsTest, AnIdleConnectionGoesBeforeASlowOne) {
+  const auto slow = open("10.0.0.1");
+  ASSERT_TRUE(connections.active(slow));
+  const auto idle = open_busy("10.0.0.2");
+  connections.idle(idle);
+  open_busy("10.0.0.3");
+  open_busy("10.0.0.4");
+  ASSERT_TRUE(open("10.0.0.5"));
+  run_posted();
+  ASSERT_EQ(cancelled.size(), 1u);
+  EXPECT_EQ(cancelled[0], idle.get());
+}
+
+TEST_F(ConnectionsTest, AtTheAddressCapAnAttackersOwnSlowConnectionsMakeRoomForItsNextOne) {
+  // An attacker and an honest client behind one address (a NAT, or the same host): the honest
+  // request still gets a place, taken from the oldest connection that never sent its head.
+  const auto slow1 = open("10.0.0.1");
+  const auto slow2 = open("10.0.0.1");
+  const auto honest = open("10.0.0.1");
+  ASSERT_TRUE(honest);
+  connections.head_read(honest);
+  run_posted();
+  ASSERT_EQ(cancelled.size(), 1u);
+  EXPECT_EQ(cancelled[0], slow1.get());
+  EXPECT_EQ(connections.open_from("10.0.0.1"), 2u);
+  EXPECT_EQ(metrics.connections_refused(ConnectionRefusal::per_address_cap), 0u);
 }
 
 }  // namespace

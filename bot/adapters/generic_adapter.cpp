@@ -8,6 +8,8 @@
 #include "bot/adapters/message_time.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/adapters/untrusted_text.hpp"
+#include "bot/command/normalize.hpp"
+#include "bot/command/parser.hpp"
 #include "bot/logging.hpp"
 #include "handlers/message.hpp"
 
@@ -95,7 +97,7 @@ std::optional<HttpError> required_id(const json& body, std::string_view field, s
 }
 
 std::optional<HttpError> read_mentions(const json& body, const std::set<std::string, std::less<>>& bot,
-                                       handlers::Message& message) {
+                                       ExtraBotNames bot_names, handlers::Message& message) {
   const auto it = body.find("mentions");
   if (it == body.end() || it->is_null()) return std::nullopt;
   if (!it->is_array()) return bad_field("mentions", "must be an array of strings");
@@ -106,7 +108,8 @@ std::optional<HttpError> read_mentions(const json& body, const std::set<std::str
     if (id.starts_with('@')) id.remove_prefix(1);
     if (id.empty()) continue;
     if (std::optional<std::string> problem = id_problem(id)) return bad_field("mentions", *problem);
-    if (bot.contains(lower_ascii(id))) {
+    // The bot's own ids, and every name the parser takes for the bot ("机器人", "ｗｈｉｓｔｌｅ").
+    if (bot.contains(lower_ascii(id)) || is_bot_name(normalize_characters(id), bot_names)) {
       message.mentions_bot = true;
     } else {
       message.mentions.push_back(qualify(id));
@@ -189,7 +192,10 @@ json reply_json(const handlers::Reply& reply) {
 }  // namespace
 
 GenericAdapter::GenericAdapter(const config::GenericInstance& instance, const config::BotConfig& bot)
-    : name_(instance.name), deliver_url_(instance.deliver_url), key_(instance.secret) {
+    : name_(instance.name),
+      deliver_url_(instance.deliver_url),
+      key_(instance.secret),
+      parser_bot_names_(normalized_bot_names(bot.names)) {
   // What a bridge may write for the bot, in `from` or `mentions`: its configured names, and the
   // local part of each of its own ids on this platform. ASCII case is not significant ("Whistle").
   for (const std::string& name : bot.names)
@@ -231,7 +237,7 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   if (auto error = optional_string(body, "name", message.sender_name)) return *error;
   std::int64_t claimed_at = 0;
   if (auto error = read_time(body, request.received_at, message, claimed_at)) return *error;
-  if (auto error = read_mentions(body, bot_names_, message)) return *error;
+  if (auto error = read_mentions(body, bot_names_, parser_bot_names_, message)) return *error;
   if (auto error = read_location(body, message)) return *error;
 
   std::vector<InboundEvent> events;
@@ -240,7 +246,12 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   if (bot_names_.contains(lower_ascii(from))) return events;
   // The name is shown in the bot's voice: one clean line, never posing as the bot.
   message.sender_name = clean_display_name(message.sender_name);
-  if (bot_names_.contains(lower_ascii(message.sender_name))) message.sender_name.clear();
+  // "@<name>" at the head of a reply must not read as a mention of the bot, the way the parser
+  // reads it (full-width, zero-width characters and a Chinese name running on included).
+  if (bot_names_.contains(lower_ascii(message.sender_name)) ||
+      bot_mention_length("@" + normalize_characters(message.sender_name), 0, parser_bot_names_) > 0) {
+    message.sender_name.clear();
+  }
   message.chat_title = clean_display_name(message.chat_title);
 
   event.dedupe_key = "generic:" + name_ + ":" + id;

@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "bot/adapters/adapter.hpp"
 #include "bot/crypto/hmac.hpp"
@@ -50,6 +51,7 @@ class GenericAdapter final : public Adapter {
   std::string deliver_url_;
   HmacKey key_;
   std::set<std::string, std::less<>> bot_names_;  ///< lower-cased (ASCII) names and own local ids
+  std::vector<std::string> parser_bot_names_;     ///< `[bot] names` as the parser matches them
 };
 
 }  // namespace whistle::bot

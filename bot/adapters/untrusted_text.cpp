@@ -17,6 +17,12 @@ bool is_layout_character(char32_t cp) {
          cp == 0xFEFF;
 }
 
+// Characters that show nothing: zero-width spaces and joiners, the word joiner, the soft hyphen.
+// In a name they are dropped ("吹哨\u200b" is 吹哨); in an id they make a look-alike ("u-\u200bhe").
+bool is_invisible(char32_t cp) {
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0x00AD || cp == 0x180E;
+}
+
 // The brackets of the bot's own references (【吹哨#12】, 【工单T5】): a name that carries them could
 // pass for one inside the bot's sentence. No real name has them.
 bool is_reference_bracket(char32_t cp) {
@@ -39,7 +45,7 @@ std::string clean_display_name(std::string_view name) {
       pending_space = !kept.empty();
       continue;
     }
-    if (is_reference_bracket(cp.value)) continue;
+    if (is_reference_bracket(cp.value) || is_invisible(cp.value)) continue;
     if (pending_space) kept += U' ';
     pending_space = false;
     kept += cp.value;
@@ -64,6 +70,7 @@ std::optional<std::string> id_problem(std::string_view id, IdSpaces spaces) {
     const CodePoint cp = decode_utf8(id, pos);
     if (cp.value == kReplacementCharacter && cp.length == 1) return "is not valid UTF-8";
     if (is_layout_character(cp.value)) return "must not contain control characters";
+    if (is_invisible(cp.value)) return "must not contain invisible characters";
     if (is_space(cp.value) && (spaces == IdSpaces::refused || cp.value != ' '))
       return "must not contain spaces";
     pos += cp.length;

@@ -15,7 +15,8 @@ inline constexpr std::size_t kMaxIdBytes = 128;
 
 /// A display name made safe to show in the bot's voice and in logs: control and format characters
 /// (newlines, tabs, bidi overrides, line separators) become spaces, runs of spaces one, the
-/// brackets of the bot's references (【】) are dropped, invalid UTF-8 becomes U+FFFD, the ends are
+/// brackets of the bot's references (【】) and invisible characters (zero-width, soft hyphen) are
+/// dropped, invalid UTF-8 becomes U+FFFD, the ends are
 /// trimmed, and it is cut to kMaxDisplayNameChars with "…". Empty if nothing is left.
 std::string clean_display_name(std::string_view name);
 
@@ -23,8 +24,8 @@ std::string clean_display_name(std::string_view name);
 /// after "@" and inside the bot's commands, where a space would end it.
 enum class IdSpaces { refused, allowed };
 
-/// Why `id` cannot be an id (empty, longer than kMaxIdBytes, invalid UTF-8, a control or layout
-/// character, a space where refused); empty when it can. Ids are refused rather than cleaned: two
+/// Why `id` cannot be an id (empty, longer than kMaxIdBytes, invalid UTF-8, a control, layout or
+/// invisible character, a space where refused); empty when it can. Ids are refused rather than cleaned: two
 /// cleaned ids could name one person.
 std::optional<std::string> id_problem(std::string_view id, IdSpaces spaces = IdSpaces::refused);
 

@@ -27,6 +27,7 @@ int run_parse_command(int argc, char** argv) {
   for (const config::Node& node : config.nodes)
     names.push_back(node.name);
   context.place_names = PlaceNames(std::move(names));
+  context.bot_names = normalized_bot_names(config.bot.names);
   if (auto at = arguments.get("--at")) {
     try {
       context.now = parse_local_time(*at, offset);

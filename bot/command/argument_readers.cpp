@@ -73,7 +73,7 @@ bool read_whole_line(const ArgumentInput& input, Command& command) {
 bool read_task(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
   const bool people = input.rule.arguments == Arguments::task_people;
-  if (people) command.mentions = take_mentions(text);
+  if (people) command.mentions = take_mentions(text, input.context.bot_names);
   std::size_t at = skip_separators(text, 0);
   // After a leading "#12" the words are the code and the remark ("#12 签到 4831").
   const auto reference = input.anchored ? std::nullopt : read_task_reference(text, at);
@@ -100,7 +100,7 @@ bool read_task(const ArgumentInput& input, Command& command) {
 // "积分", "积分 @张三"
 bool read_people(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
-  command.mentions = take_mentions(text);
+  command.mentions = take_mentions(text, input.context.bot_names);
   return is_filler(text);
 }
 
@@ -117,7 +117,7 @@ bool read_month(const ArgumentInput& input, Command& command) {
 // "加分 @张三 5 帮助孤寡老人", "扣分 @李四 3 失约"
 bool read_adjustment(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
-  command.mentions = take_mentions(text);
+  command.mentions = take_mentions(text, input.context.bot_names);
   const std::string before = text;
   const auto amount = take_amount(text);
   if (command.mentions.empty() && text == before && !is_filler(text)) return false;
@@ -177,7 +177,7 @@ bool read_ticket(const ArgumentInput& input, Command& command) {
 // "派单 T5 @王五", "派单 T5 物业", "派单 T5 给物业"
 bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
-  command.mentions = take_mentions(text);
+  command.mentions = take_mentions(text, input.context.bot_names);
   bool found = false;
   std::size_t at = skip_separators(text, read_ticket_reference_into(text, command, found));
   for (const std::string_view prefix : kAssigneePrefixes) {
@@ -250,7 +250,7 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
       erase_span(text, at, word.size());
     }
   }
-  command.mentions = take_mentions(text);
+  command.mentions = take_mentions(text, input.context.bot_names);
   command.place = take_place(text, input.context.place_names);
   command.minutes = take_duration(text);
   if (const auto span = take_time(text, time_context(input.context))) {

@@ -31,14 +31,14 @@ std::size_t name_end(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-std::vector<std::string> take_mentions(std::string& text) {
+std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bot_names) {
   std::vector<std::string> names;
   std::string kept;
   kept.reserve(text.size());
   std::size_t copied = 0;
   for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', at + 1)) {
     if (at < copied || is_ascii_alnum(code_point_before(text, at))) continue;
-    std::size_t end = at + bot_mention_length(text, at);
+    std::size_t end = at + bot_mention_length(text, at, extra_bot_names);
     if (end == at) {
       end = name_end(text, at + 1);
       // A trailing '.' ends the sentence, not the name.

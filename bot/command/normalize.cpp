@@ -1,5 +1,6 @@
 #include "bot/command/normalize.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -11,8 +12,8 @@ namespace whistle::bot {
 
 namespace {
 
-// The bot's names, longest first so that "@吹哨助手" is not read as "@吹哨" + "助手".
-// ASCII names match in any case ("@Whistle", "@BOT").
+// The bot's built-in names; `[bot] names` may add more. ASCII names match in any case
+// ("@Whistle", "@BOT").
 constexpr std::array<std::string_view, 5> kBotNames = {"吹哨助手", "whistle", "机器人", "吹哨", "bot"};
 
 // What a character becomes: 0 drops it.
@@ -30,8 +31,12 @@ char32_t fold(char32_t cp) {
     case 0x205F:
     case 0x3000:  // the ideographic space
       return U' ';
-    case 0x200B:  // zero-width space and byte-order marks hide inside copied text
+    case 0x200B:  // zero-width characters, soft hyphens and byte-order marks hide in copied text
+    case 0x200C:
+    case 0x200D:
     case 0x2060:
+    case 0x00AD:
+    case 0x180E:
     case 0xFEFF:
       return 0;
     case 0x2012:
@@ -81,18 +86,18 @@ std::vector<std::string> tidy_lines(std::string_view text) {
 }
 
 // Removes one leading bot mention and the separators after it; true if there was one.
-bool strip_leading_mention(std::string& line) {
-  const std::size_t length = bot_mention_length(line, 0);
+bool strip_leading_mention(std::string& line, ExtraBotNames extra) {
+  const std::size_t length = bot_mention_length(line, 0, extra);
   if (length == 0) return false;
   line.erase(0, skip_separators(line, length));
   return true;
 }
 
 // Removes one trailing bot mention ("报到 12 @吹哨"); true if there was one.
-bool strip_trailing_mention(std::string& line) {
+bool strip_trailing_mention(std::string& line, ExtraBotNames extra) {
   const std::size_t at = line.rfind('@');
   if (at == std::string::npos) return false;
-  const std::size_t length = bot_mention_length(line, at);
+  const std::size_t length = bot_mention_length(line, at, extra);
   if (length == 0 || at + length != line.size()) return false;
   line.erase(at);
   while (!line.empty() && line.back() == ' ')
@@ -116,36 +121,51 @@ std::string normalize_characters(std::string_view raw) {
   return out;
 }
 
-bool is_bot_name(std::string_view name) {
+bool is_bot_name(std::string_view name, ExtraBotNames extra) {
   for (const std::string_view bot : kBotNames) {
     if (name.size() == bot.size() && starts_with_at(name, 0, bot)) return true;
+  }
+  for (const std::string& bot : extra) {
+    if (!bot.empty() && name.size() == bot.size() && starts_with_at(name, 0, bot)) return true;
   }
   return false;
 }
 
-std::size_t bot_mention_length(std::string_view text, std::size_t pos) {
-  if (pos >= text.size() || text[pos] != '@') return 0;
-  for (const std::string_view bot : kBotNames) {
-    if (!starts_with_at(text, pos + 1, bot)) continue;
-    const std::size_t end = pos + 1 + bot.size();
-    const CodePoint next = decode_utf8(text, end);
-    // "@botany" is someone else; a Chinese name may run straight into the command ("@吹哨报到").
-    const bool ascii_name = is_ascii_alpha(static_cast<unsigned char>(bot[0]));
-    if (ascii_name && (is_ascii_alnum(next.value) || next.value == U'_' || next.value == U'-')) continue;
-    return end - pos;
-  }
-  return 0;
+namespace {
+
+// The length of `bot` as a mention at `pos` (its '@' included), 0 if the text there is not it.
+std::size_t mention_of(std::string_view text, std::size_t pos, std::string_view bot) {
+  if (bot.empty() || !starts_with_at(text, pos + 1, bot)) return 0;
+  const std::size_t end = pos + 1 + bot.size();
+  const CodePoint next = decode_utf8(text, end);
+  // "@botany" is someone else; a Chinese name may run straight into the command ("@吹哨报到").
+  const bool ascii_name = is_ascii_alpha(static_cast<unsigned char>(bot[0]));
+  if (ascii_name && (is_ascii_alnum(next.value) || next.value == U'_' || next.value == U'-')) return 0;
+  return end - pos;
 }
 
-NormalizedText normalize(std::string_view raw) {
+}  // namespace
+
+std::size_t bot_mention_length(std::string_view text, std::size_t pos, ExtraBotNames extra) {
+  if (pos >= text.size() || text[pos] != '@') return 0;
+  // The longest name that matches: "@吹哨助手" is not "@吹哨" + "助手".
+  std::size_t longest = 0;
+  for (const std::string_view bot : kBotNames)
+    longest = std::max(longest, mention_of(text, pos, bot));
+  for (const std::string& bot : extra)
+    longest = std::max(longest, mention_of(text, pos, bot));
+  return longest;
+}
+
+NormalizedText normalize(std::string_view raw, ExtraBotNames extra) {
   NormalizedText result;
   std::vector<std::string> lines = tidy_lines(normalize_characters(raw));
   // "@吹哨 @机器人 报到" and "@吹哨\n报到" both address the bot once.
-  while (!lines.empty() && strip_leading_mention(lines.front())) {
+  while (!lines.empty() && strip_leading_mention(lines.front(), extra)) {
     result.addressed = true;
     if (lines.front().empty()) lines.erase(lines.begin());
   }
-  while (!lines.empty() && strip_trailing_mention(lines.back())) {
+  while (!lines.empty() && strip_trailing_mention(lines.back(), extra)) {
     result.addressed = true;
     if (lines.back().empty()) lines.pop_back();
   }

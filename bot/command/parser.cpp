@@ -68,7 +68,7 @@ std::optional<Command> read_command(std::string_view line, const Command& base, 
 }
 
 Command parse(std::string_view text, const ParseContext& context) {
-  NormalizedText normalized = normalize(text);
+  NormalizedText normalized = normalize(text, context.bot_names);
   Command base;
   base.addressed = normalized.addressed;
   base.text = std::move(normalized.text);
@@ -94,6 +94,15 @@ Command parse(std::string_view text, const ParseContext& context) {
 }
 
 }  // namespace
+
+std::vector<std::string> normalized_bot_names(const std::vector<std::string>& names) {
+  std::vector<std::string> normalized;
+  for (const std::string& name : names) {
+    std::string folded = normalize_characters(name);
+    if (!folded.empty()) normalized.push_back(std::move(folded));
+  }
+  return normalized;
+}
 
 handlers::Command parse_command(std::string_view text, const ParseContext& context) {
   try {

@@ -15,7 +15,13 @@ struct ParseContext {
   std::int64_t now = 0;               ///< the message's time, Unix seconds
   int utc_offset_seconds = 8 * 3600;  ///< the community's time zone (Asia/Shanghai by default)
   PlaceNames place_names;  ///< named nodes ("第一网格", "锦华家园社区") to recognise as places
+  /// `[bot] names` beyond the built-in ones, each through normalize_characters(): an @-mention of
+  /// one addresses the bot and is never a person acted on.
+  std::vector<std::string> bot_names;
 };
+
+/// `names` made ready for ParseContext::bot_names.
+std::vector<std::string> normalized_bot_names(const std::vector<std::string>& names);
 
 /// Reads one chat line into a Command. Pure: no I/O, no clock, never throws on any input.
 /// Text that is no command comes back as Intent::unknown (with `addressed` telling whether the

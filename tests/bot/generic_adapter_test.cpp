@@ -295,6 +295,29 @@ TEST_F(GenericAdapterTest, ConfiguredBotIdsAndNamesAreTheBotsOwn) {
   EXPECT_TRUE(events.front().message.sender_name.empty()) << "a person is never called by the bot's name";
 }
 
+TEST_F(GenericAdapterTest, ANameThatWouldReadAsTheBotInAReplyIsDropped) {
+  // A reply begins "@<name>"; the parser must not take that for a mention of the bot.
+  for (const char* name :
+       {"机器人", "ｗｈｉｓｔｌｅ", "ＢＯＴ", "吹哨助手\u200b", "bot\u200d", "吹哨。", "Whistle"}) {
+    json body = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1"})");
+    body["name"] = name;
+    EXPECT_EQ(receive_event(body).message.sender_name, "") << name;
+  }
+  json body =
+      json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1", "name": "botanist"})");
+  EXPECT_EQ(receive_event(body).message.sender_name, "botanist") << "an ASCII name needs its boundary";
+}
+
+TEST_F(GenericAdapterTest, AMentionOfAnyNameTheParserTakesForTheBotAddressesIt) {
+  for (const char* name : {"机器人", "ｗｈｉｓｔｌｅ", "吹哨助手"}) {
+    json body = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "在吗"})");
+    body["mentions"] = json::array({name});
+    const InboundEvent event = receive_event(body);
+    EXPECT_TRUE(event.message.mentions_bot) << name;
+    EXPECT_TRUE(event.message.mentions.empty()) << name;
+  }
+}
+
 TEST_F(GenericAdapterTest, TheDigestTellsARedeliveryFromAnotherMessage) {
   const json first = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "报到 1",
       "ts": 1763888400, "name": "张三"})");

@@ -24,6 +24,8 @@ TEST(CleanDisplayName, KeepsAnOrdinaryNameAsItIs) {
   EXPECT_EQ(clean_display_name("张三"), "张三");
   EXPECT_EQ(clean_display_name("Anna Li"), "Anna Li");
   EXPECT_EQ(clean_display_name("  \n\t "), "");
+  EXPECT_EQ(clean_display_name("\u200b"), "") << "nothing visible: no name";
+  EXPECT_EQ(clean_display_name("吹\u200d哨"), "吹哨");
 }
 
 TEST(IdProblem, NamesWhatIsWrongWithAnId) {
@@ -32,6 +34,8 @@ TEST(IdProblem, NamesWhatIsWrongWithAnId) {
   EXPECT_TRUE(id_problem(std::string(kMaxIdBytes + 1, 'a')));
   EXPECT_TRUE(id_problem("a\u2028b")) << "a line separator is a line break too";
   EXPECT_TRUE(id_problem("a b"));
+  EXPECT_TRUE(id_problem("u-\u200bhe")) << "a look-alike of u-he";
+  EXPECT_TRUE(id_problem("u-\u00adhe"));
   EXPECT_FALSE(id_problem("a b", IdSpaces::allowed));
 }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "bot/command/parser.hpp"
 #include "bot/command/text_util.hpp"
 #include "bot/command/utf8.hpp"
 
@@ -88,6 +89,31 @@ TEST(BotNames, AreRecognisedInAnyAsciiCaseButOnlyWhole) {
   EXPECT_FALSE(is_bot_name("吹哨人"));
   EXPECT_EQ(bot_mention_length("@吹哨助手 报到", 0), std::string("@吹哨助手").size());
   EXPECT_EQ(bot_mention_length("@bot_fan 你好", 0), 0u);
+}
+
+TEST(BotNames, ConfiguredNamesAddressTheBotLikeTheBuiltInOnes) {
+  const std::vector<std::string> extra = normalized_bot_names({"小哨", "Helper"});
+  EXPECT_TRUE(is_bot_name("小哨", extra));
+  EXPECT_TRUE(is_bot_name("HELPER", extra));
+  EXPECT_FALSE(is_bot_name("小哨", {}));
+  const NormalizedText leading = normalize("@小哨 报到 12", extra);
+  EXPECT_TRUE(leading.addressed);
+  EXPECT_EQ(leading.text, "报到 12");
+  EXPECT_TRUE(normalize("报到 12 @helper", extra).addressed);
+  EXPECT_FALSE(normalize("@小哨 报到 12").addressed) << "not without the config";
+}
+
+TEST(BotNames, InvisibleCharactersDoNotHideAName) {
+  EXPECT_TRUE(normalize("@吹哨\u200d 报到").addressed);
+  EXPECT_TRUE(normalize("@吹\u00ad哨 报到").addressed);
+}
+
+TEST(ParserWithBotNames, AConfiguredNameIsNeverAPersonActedOn) {
+  ParseContext context;
+  context.bot_names = normalized_bot_names({"小哨"});
+  const handlers::Command command = parse_command("@小哨 加分 @张三 5 帮忙", context);
+  EXPECT_TRUE(command.addressed);
+  EXPECT_EQ(command.mentions, std::vector<std::string>{"张三"});
 }
 
 TEST(FreeText, LosesStrayPunctuationButKeepsClosingBrackets) {

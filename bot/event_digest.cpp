@@ -37,6 +37,11 @@ std::string event_digest(const handlers::Message& message) {
   append_field(encoded, message.mentions_bot ? "bot" : "");
   append_field(encoded, message.location ? coordinate(message.location->lat) : "");
   append_field(encoded, message.location ? coordinate(message.location->lon) : "");
+  append_field(encoded, std::to_string(message.attachments.size()));
+  for (const handlers::Attachment& attachment : message.attachments) {
+    append_field(encoded, attachment.type);
+    append_field(encoded, attachment.url);
+  }
 
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;

@@ -12,6 +12,12 @@ struct Location {
   double lon = 0;
 };
 
+/// A file that came with a message (a photo of the broken lamp), by the platform's URL for it.
+struct Attachment {
+  std::string type;  ///< "image", "file", "voice", "video", or what the platform calls it
+  std::string url;
+};
+
 /// One chat message addressed to the bot's world, already verified and decoded by an adapter.
 /// It knows nothing of HTTP or of the platform's wire format.
 /// Ids are qualified by platform: chat "generic:b3u2", sender "generic:u-zhang". A private
@@ -25,6 +31,7 @@ struct Message {
   std::string text;
   std::vector<std::string> mentions;  ///< qualified person ids the platform says were @-mentioned
   std::optional<Location> location;
+  std::vector<Attachment> attachments;
   bool mentions_bot = false;  ///< the platform says the bot itself was @-mentioned or replied to
   std::int64_t at = 0;        ///< Unix seconds, the message's time as the bot accepts it
 };

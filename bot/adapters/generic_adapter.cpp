@@ -136,6 +136,35 @@ std::optional<HttpError> read_location(const json& body, handlers::Message& mess
   return std::nullopt;
 }
 
+// `attachments`: [{"type": "image", "url": "..."}], each with a short type and a URL.
+std::optional<HttpError> read_attachments(const json& body, handlers::Message& message) {
+  constexpr std::size_t kMaxAttachments = 20;
+  constexpr std::size_t kMaxTypeBytes = 32;
+  constexpr std::size_t kMaxUrlBytes = 2048;
+  const auto it = body.find("attachments");
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  const HttpError shape = bad_field("attachments", "must be a list of {\"type\": string, \"url\": string}");
+  if (!it->is_array()) return shape;
+  if (it->size() > kMaxAttachments) {
+    return bad_field("attachments", "has more than " + std::to_string(kMaxAttachments) + " items");
+  }
+  for (const json& item : *it) {
+    if (!item.is_object()) return shape;
+    const auto type = item.find("type");
+    const auto url = item.find("url");
+    if (type == item.end() || url == item.end() || !type->is_string() || !url->is_string()) return shape;
+    handlers::Attachment attachment{type->get<std::string>(), url->get<std::string>()};
+    if (attachment.type.empty() || attachment.type.size() > kMaxTypeBytes || id_problem(attachment.type)) {
+      return bad_field("attachments", "has a type that is empty, too long or not one word");
+    }
+    if (attachment.url.empty() || attachment.url.size() > kMaxUrlBytes || token_problem(attachment.url)) {
+      return bad_field("attachments", "has a url that is empty, over 2048 bytes or not one line");
+    }
+    message.attachments.push_back(std::move(attachment));
+  }
+  return std::nullopt;
+}
+
 // The message time: `ts` in Unix seconds when given and believable, else the time the request
 // arrived. A time out of range is malformed; one far from our clock is replaced, not refused, so a
 // bridge that delivers its backlog loses nothing.
@@ -239,6 +268,7 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   if (auto error = read_time(body, request.received_at, message, claimed_at)) return *error;
   if (auto error = read_mentions(body, bot_names_, parser_bot_names_, message)) return *error;
   if (auto error = read_location(body, message)) return *error;
+  if (auto error = read_attachments(body, message)) return *error;
 
   std::vector<InboundEvent> events;
   // The bot's own words, echoed back by a bridge: acknowledged, never stored or answered, or

@@ -66,6 +66,10 @@ std::string clean_display_name(std::string_view name) {
 std::optional<std::string> id_problem(std::string_view id, IdSpaces spaces) {
   if (id.empty()) return "must not be empty";
   if (id.size() > kMaxIdBytes) return "is longer than " + std::to_string(kMaxIdBytes) + " bytes";
+  return token_problem(id, spaces);
+}
+
+std::optional<std::string> token_problem(std::string_view id, IdSpaces spaces) {
   for (std::size_t pos = 0; pos < id.size();) {
     const CodePoint cp = decode_utf8(id, pos);
     if (cp.value == kReplacementCharacter && cp.length == 1) return "is not valid UTF-8";

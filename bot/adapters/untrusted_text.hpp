@@ -29,6 +29,10 @@ enum class IdSpaces { refused, allowed };
 /// cleaned ids could name one person.
 std::optional<std::string> id_problem(std::string_view id, IdSpaces spaces = IdSpaces::refused);
 
+/// Why `text` is not one clean token (invalid UTF-8, a control, layout or invisible character, a
+/// space where refused), whatever its length; empty when it is one.
+std::optional<std::string> token_problem(std::string_view text, IdSpaces spaces = IdSpaces::refused);
+
 /// `text` quoted for a log line: quotes, backslashes and control characters escaped, cut to
 /// `max_bytes`, so a client's text can never forge or break a line.
 std::string log_quoted(std::string_view text, std::size_t max_bytes = 200);

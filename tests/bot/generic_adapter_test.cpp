@@ -318,6 +318,21 @@ TEST_F(GenericAdapterTest, AMentionOfAnyNameTheParserTakesForTheBotAddressesIt) 
   }
 }
 
+TEST_F(GenericAdapterTest, AttachmentsAreReadAndChecked) {
+  const InboundEvent event = receive_event(json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang",
+      "text": "", "attachments": [{"type": "image", "url": "https://example.cn/p/1.jpg"}]})"));
+  ASSERT_EQ(event.message.attachments.size(), 1u);
+  EXPECT_EQ(event.message.attachments[0].type, "image");
+  EXPECT_EQ(event.message.attachments[0].url, "https://example.cn/p/1.jpg");
+  const std::string base = R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "", "attachments": )";
+  for (const char* bad : {R"("zz")", R"([1])", R"([{"type": "image"}])", R"([{"type": "", "url": "u"}])",
+                          R"([{"type": "image", "url": "a\nb"}])", R"([{"type": 1, "url": "u"}])"}) {
+    const HttpError error = receive_error(base + bad + "}");
+    EXPECT_EQ(error.status, 400) << bad;
+    EXPECT_TRUE(error.message.starts_with("\"attachments\"")) << error.message;
+  }
+}
+
 TEST_F(GenericAdapterTest, TheDigestTellsARedeliveryFromAnotherMessage) {
   const json first = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "报到 1",
       "ts": 1763888400, "name": "张三"})");
@@ -325,12 +340,13 @@ TEST_F(GenericAdapterTest, TheDigestTellsARedeliveryFromAnotherMessage) {
   restamped["ts"] = 1763888401;
   restamped["name"] = "张三丰";
   EXPECT_EQ(receive_event(first).digest, receive_event(restamped).digest);
-  for (const auto& [field, value] :
-       std::vector<std::pair<std::string, json>>{{"chat", "g1"},
-                                                 {"from", "u-li"},
-                                                 {"text", "报到 2"},
-                                                 {"mentions", json::array({"u-li"})},
-                                                 {"location", json::parse(R"({"lat": 1, "lon": 2})")}}) {
+  for (const auto& [field, value] : std::vector<std::pair<std::string, json>>{
+           {"chat", "g1"},
+           {"from", "u-li"},
+           {"text", "报到 2"},
+           {"mentions", json::array({"u-li"})},
+           {"location", json::parse(R"({"lat": 1, "lon": 2})")},
+           {"attachments", json::parse(R"([{"type": "image", "url": "https://example.cn/2.jpg"}])")}}) {
     json other = first;
     other[field] = value;
     EXPECT_NE(receive_event(first).digest, receive_event(other).digest) << field;

@@ -11,6 +11,15 @@ namespace whistle::handlers {
 
 namespace {
 
+// Characters, not bytes: a Chinese character is one.
+std::size_t characters(const std::string& text) {
+  std::size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
 // The task's length as written: a length ("2小时"), else a range's end minus its start.
 std::optional<std::int64_t> length_minutes(const Command& command) {
   if (command.minutes) return *command.minutes;
@@ -38,6 +47,9 @@ std::optional<Reply> refuse_out_of_range(Context& context, const Command& comman
   if (command.points && (*command.points < 0 || *command.points > kMaxTaskPoints)) {
     problems.push_back(context.text("whistle_problem_points", {{"max", std::to_string(kMaxTaskPoints)},
                                                                {"points", std::to_string(*command.points)}}));
+  }
+  if (command.title && characters(*command.title) > kMaxTitleChars) {
+    problems.push_back(context.text("whistle_problem_title", {{"max", std::to_string(kMaxTitleChars)}}));
   }
   if (const std::optional<std::int64_t> minutes = length_minutes(command);
       minutes && (*minutes <= 0 || *minutes > kMaxTaskMinutes)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
@@ -21,6 +22,9 @@ inline constexpr int kMaxPlaces = 500;
 inline constexpr int kMaxTaskPoints = 100;
 /// The longest task, in minutes: one day. Longer work is whistled day by day.
 inline constexpr int kMaxTaskMinutes = 24 * 60;
+/// The longest title, in characters: it heads every post and reminder of the task, so a pasted
+/// essay would bury them ("清理3号楼楼道杂物并检查消防通道" is 16).
+inline constexpr std::size_t kMaxTitleChars = 60;
 /// How long after its start a task may still be whistled: "今天上午9点" said at 9:10 is a call
 /// for something starting now, not a mistake.
 inline constexpr std::int64_t kLateStartGraceSeconds = 15 * 60;

@@ -60,8 +60,21 @@ bool is_storage_failure(const std::exception& error) {
   }
 }
 
+namespace {
+
+// SQLite's own message ("unable to open database file") does not say which file.
+std::unique_ptr<SQLite::Database> open_file(const std::string& path) {
+  try {
+    return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  } catch (const SQLite::Exception& error) {
+    throw std::runtime_error("cannot open the database '" + path + "': " + error.what());
+  }
+}
+
+}  // namespace
+
 Database::Database(const DatabaseOptions& options)
-    : db_(std::make_unique<SQLite::Database>(options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)),
+    : db_(open_file(options.path)),
       busy_timeout_ms_(options.busy_timeout_ms),
       busy_limit_ms_(options.busy_timeout_ms) {
   sqlite3_busy_handler(db_->getHandle(), retry_while_busy, &busy_limit_ms_);

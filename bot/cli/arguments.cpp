@@ -25,16 +25,23 @@ Arguments parse_arguments(int argc, char** argv, int first, const std::vector<st
       continue;
     }
     std::string value;
-    if (auto eq = word.find('='); eq != std::string::npos) {
+    const auto eq = word.find('=');
+    const std::string name = eq == std::string::npos ? word : word.substr(0, eq);
+    // An unknown option is named as such, before anything is said about its value.
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      std::string known;
+      for (const std::string& option : allowed)
+        known += (known.empty() ? "" : ", ") + option;
+      throw UsageError("unknown option " + name +
+                       (known.empty() ? "" : " (this command takes " + known + ")"));
+    }
+    if (eq != std::string::npos) {
       value = word.substr(eq + 1);
-      word.resize(eq);
+      word = name;
     } else if (i + 1 < argc) {
       value = argv[++i];
     } else {
       throw UsageError("option " + word + " needs a value");
-    }
-    if (std::find(allowed.begin(), allowed.end(), word) == allowed.end()) {
-      throw UsageError("unknown option " + word);
     }
     arguments.options[word] = value;
   }

@@ -31,6 +31,17 @@ char32_t fold(char32_t cp) {
     case 0x205F:
     case 0x3000:  // the ideographic space
       return U' ';
+    case 0x202A:  // bidi embeddings, overrides and isolates would make the bot's replies read backwards
+    case 0x202B:
+    case 0x202C:
+    case 0x202D:
+    case 0x202E:
+    case 0x2066:
+    case 0x2067:
+    case 0x2068:
+    case 0x2069:
+    case 0x200E:
+    case 0x200F:
     case 0x200B:  // zero-width characters, soft hyphens and byte-order marks hide in copied text
     case 0x200C:
     case 0x200D:

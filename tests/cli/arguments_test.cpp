@@ -21,6 +21,18 @@ TEST(Arguments, AnUnknownOptionOrAMissingValueIsAUsageError) {
   EXPECT_THROW(parse_arguments(3, const_cast<char**>(missing), 2, {"--db"}), UsageError);
 }
 
+TEST(Arguments, AnUnknownOptionLastIsNamedAsUnknownWithTheOnesThatExist) {
+  const char* argv[] = {"whistle", "serve", "--bogus"};
+  try {
+    parse_arguments(3, const_cast<char**>(argv), 2, {"--config", "--db"});
+    ADD_FAILURE() << "accepted --bogus";
+  } catch (const UsageError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("unknown option --bogus"), std::string::npos) << message;
+    EXPECT_NE(message.find("--config, --db"), std::string::npos) << message;
+  }
+}
+
 TEST(Arguments, DoubleDashEndsTheOptions) {
   const char* argv[] = {"whistle", "parse", "--", "--at", "x"};
   Arguments a = parse_arguments(5, const_cast<char**>(argv), 2, {"--at"});

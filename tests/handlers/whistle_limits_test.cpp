@@ -72,6 +72,18 @@ TEST_F(WhistleLimitsTest, EveryNumberOutOfRangeIsNamedInOneAnswer) {
                                        points_problem("99999")}}));
 }
 
+TEST_F(WhistleLimitsTest, ATitleLongerThanThePostCanCarryIsRefused) {
+  std::string title;
+  for (std::size_t i = 0; i <= kMaxTitleChars; ++i)
+    title += "扫";
+  const Reply reply = refused("吹哨 " + title + " 3人 明天上午9点");
+  EXPECT_TRUE(
+      contains(reply.text, rendered("whistle_problem_title", {{"max", std::to_string(kMaxTitleChars)}})))
+      << reply.text;
+  title.resize(title.size() - std::string("扫").size());
+  EXPECT_EQ(accepted("吹哨 " + title + " 3人 明天上午9点").title, title) << "the limit itself is allowed";
+}
+
 TEST_F(WhistleLimitsTest, AStartThatHasPassedIsAskedAboutAgain) {
   const Reply reply = refused("吹哨 打扫 3人 昨天上午9点 5分");
   EXPECT_EQ(reply.text,

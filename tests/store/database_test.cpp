@@ -40,6 +40,16 @@ TEST(Database, AForeignKeyViolationIsRefused) {
       std::exception);
 }
 
+TEST(Database, AFileThatCannotBeOpenedIsNamedInTheError) {
+  const std::string path = "/nonexistent-whistle-dir/whistle.db";
+  try {
+    Database db(DatabaseOptions{.path = path});
+    ADD_FAILURE() << "opened " << path;
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find(path), std::string::npos) << error.what();
+  }
+}
+
 TEST(Transaction, ChangesAreRolledBackUnlessCommitted) {
   Database db(DatabaseOptions{.path = ":memory:"});
   Inbox inbox(db);

@@ -103,6 +103,10 @@ TEST(BotNames, ConfiguredNamesAddressTheBotLikeTheBuiltInOnes) {
   EXPECT_FALSE(normalize("@小哨 报到 12").addressed) << "not without the config";
 }
 
+TEST(NormalizeBidi, DirectionOverridesAreDropped) {
+  EXPECT_EQ(normalize("吹哨 \u202e扫地\u202c 3人").text, "吹哨 扫地 3人");
+}
+
 TEST(BotNames, InvisibleCharactersDoNotHideAName) {
   EXPECT_TRUE(normalize("@吹哨\u200d 报到").addressed);
   EXPECT_TRUE(normalize("@吹\u00ad哨 报到").addressed);

@@ -2,6 +2,8 @@
 
 #include <random>
 
+#include "bot/adapters/generic_adapter.hpp"
+#include "bot/adapters/strict_json.hpp"
 #include "bot/command/command_json.hpp"
 #include "bot/event_digest.hpp"
 #include "bot/event_processor.hpp"
@@ -20,10 +22,6 @@ using nlohmann::json;
 // The simulator speaks the generic platform, so its ids carry no prefix on the wire.
 constexpr std::string_view kPlatformPrefix = "generic:";
 
-std::string qualify(const std::string& id) {
-  return std::string(kPlatformPrefix) + id;
-}
-
 std::string unqualify(const std::string& id) {
   if (id.rfind(kPlatformPrefix, 0) == 0) return id.substr(kPlatformPrefix.size());
   return id;
@@ -38,34 +36,11 @@ std::string required_string(const json& line, const char* key) {
   return it->get<std::string>();
 }
 
-std::string optional_string(const json& line, const char* key) {
-  auto it = line.find(key);
-  if (it == line.end() || it->is_null()) return {};
-  if (!it->is_string()) throw SimInputError(std::string("\"") + key + "\" must be a string");
-  return it->get<std::string>();
-}
-
-std::vector<std::string> read_mentions(const json& line) {
-  std::vector<std::string> mentions;
-  auto it = line.find("mentions");
-  if (it == line.end() || it->is_null()) return mentions;
-  if (!it->is_array()) throw SimInputError("\"mentions\" must be a list of user ids");
-  for (const json& m : *it) {
-    if (!m.is_string()) throw SimInputError("\"mentions\" must be a list of user ids");
-    mentions.push_back(qualify(m.get<std::string>()));
-  }
-  return mentions;
-}
-
-std::optional<handlers::Location> read_location(const json& line) {
-  auto it = line.find("location");
-  if (it == line.end() || it->is_null()) return std::nullopt;
-  if (!it->is_object() || !it->contains("lat") || !it->contains("lon") || !(*it)["lat"].is_number() ||
-      !(*it)["lon"].is_number()) {
-    throw SimInputError("\"location\" must be {\"lat\": number, \"lon\": number}");
-  }
-  return handlers::Location{(*it)["lat"].get<double>(), (*it)["lon"].get<double>()};
-}
+// A sim line carries no headers (and no signature to check).
+class NoHeaders final : public RequestHeaders {
+ public:
+  std::string_view get(std::string_view /*name*/) const override { return {}; }
+};
 
 // Lines without an "id" still need a dedupe key that no earlier run over the same database used.
 std::string fresh_event_key() {
@@ -86,6 +61,7 @@ struct Simulator::Impl {
   EventProcessor processor;
   store::Outbox outbox;
   store::Jobs jobs;
+  GenericAdapter decoder;
   std::int64_t now = 0;
 
   Impl(const config::Config& c, const std::string& db_path)
@@ -95,7 +71,8 @@ struct Simulator::Impl {
         dispatcher(db, c, templates),
         processor(db, dispatcher, c),
         outbox(db),
-        jobs(db) {
+        jobs(db),
+        decoder(config::GenericInstance{"sim", "", ""}, c.bot) {
     store::Transaction transaction(db);
     dispatcher.sync_org();
     transaction.commit();
@@ -138,27 +115,29 @@ struct Simulator::Impl {
   }
 
   // Reads a message line into an event; throws SimInputError before anything has changed.
-  static InboundEvent read_event(const json& line) {
-    std::string chat = required_string(line, "chat");
-    std::string from = optional_string(line, "from");
-    const bool is_private = chat.front() == '@';
-    if (is_private && from.empty()) from = chat.substr(1);
-    if (from.empty()) throw SimInputError("missing \"from\": who says it in the group?");
-    if (!line.contains("text")) throw SimInputError("missing \"text\"");
-    if (!line["text"].is_string()) throw SimInputError("\"text\" must be a string");
-
-    InboundEvent event;
-    event.dedupe_key = line.contains("id") ? "sim:" + optional_string(line, "id") : fresh_event_key();
-    handlers::Message& message = event.message;
-    message.chat = is_private ? qualify("@" + from) : qualify(chat);
-    message.is_private = is_private;
-    message.chat_title = optional_string(line, "chat_title");
-    message.sender = qualify(from);
-    message.sender_name = optional_string(line, "name");
-    message.text = line["text"].get<std::string>();
-    message.mentions = read_mentions(line);
-    message.location = read_location(line);
-    event.digest = event_digest(message);
+  // A sim line is a generic webhook body with "at" for "ts" and no signature, so it goes through
+  // the webhook's own decoder: what `sim` shows is what the server does (the same ids, the same
+  // mentions of the bot, the same cleaning and refusals). Empty: the bot's own message, ignored
+  // as the server ignores it.
+  std::optional<InboundEvent> read_event(const json& line) const {
+    json body = line;
+    body.erase("at");
+    // A private line may leave out who says it: the chat "@u-zhang" is u-zhang's.
+    const auto chat = body.find("chat");
+    if (!body.contains("from") && chat != body.end() && chat->is_string() &&
+        chat->get_ref<const std::string&>().starts_with('@')) {
+      body["from"] = chat->get<std::string>().substr(1);
+    }
+    if (!body.contains("id")) body["id"] = fresh_event_key();
+    const std::string text = body.dump(-1, ' ', false, json::error_handler_t::replace);
+    const NoHeaders headers;
+    const InboundRequest request{"POST", "/sim", text, headers, now};
+    Decoded decoded = decoder.decode(request, text);
+    if (auto* error = std::get_if<HttpError>(&decoded)) throw SimInputError(error->message);
+    auto& events = std::get<std::vector<InboundEvent>>(decoded);
+    if (events.empty()) return std::nullopt;
+    InboundEvent event = std::move(events.front());
+    event.digest = event_digest(event.message);
     return event;
   }
 
@@ -185,8 +164,10 @@ Simulator::Simulator(const config::Config& config, const std::string& db_path)
 Simulator::~Simulator() = default;
 
 std::vector<nlohmann::json> Simulator::feed(std::string_view text) {
-  json line = json::parse(text, nullptr, false);
-  if (line.is_discarded()) throw SimInputError("not a JSON object");
+  // Strict as the webhook: a key given twice is refused, not silently the last.
+  std::variant<json, std::string> parsed = parse_strict_json(text);
+  if (auto* problem = std::get_if<std::string>(&parsed)) throw SimInputError(*problem);
+  json line = std::move(std::get<json>(parsed));
   if (!line.is_object()) throw SimInputError("each line must be a JSON object");
 
   std::int64_t at = 0;
@@ -200,7 +181,8 @@ std::vector<nlohmann::json> Simulator::feed(std::string_view text) {
   // A line with only "at" moves the clock; anything more is a message, read in full before the
   // clock moves so that a bad line changes nothing at all.
   std::optional<InboundEvent> event;
-  if (line.size() > 1) event = Impl::read_event(line);
+  const bool is_message = line.size() > 1;
+  if (is_message) event = impl_->read_event(line);
   std::vector<json> out;
   impl_->advance_to(at, out);
   if (event) impl_->apply(*event, out);

@@ -132,5 +132,39 @@ TEST_F(SimulatorTest, BadLinesAreRefusedWithAReasonAndChangeNothing) {
   }
 }
 
+TEST_F(SimulatorTest, LinesAreDecodedAsTheServerDecodesTheWebhook) {
+  Simulator sim(config, ":memory:");
+  // Chatter is not answered, but the same words with a mention of the bot are, as on the server.
+  EXPECT_TRUE(sim.feed(line("2026-11-23T09:00", "b3u2", "u-zhang", "在吗")).empty());
+  const auto addressed = sim.feed(json{
+      {"at", "2026-11-23T09:01"},
+      {"chat", "b3u2"},
+      {"from", "u-zhang"},
+      {"text", "在吗"},
+      {"mentions", {"whistle"}}}.dump());
+  ASSERT_EQ(addressed.size(), 1u);
+  EXPECT_TRUE(addressed[0]["mentions"].get<std::vector<std::string>>() == std::vector<std::string>{"u-zhang"})
+      << addressed[0].dump();
+}
+
+TEST_F(SimulatorTest, TheBotsOwnLinesAreIgnoredAsTheServerIgnoresThem) {
+  Simulator sim(config, ":memory:");
+  sim.feed(line("2026-11-23T09:00", "b3u2", "u-chen", "吹哨 清理楼道杂物 3人 明天上午9点"));
+  EXPECT_TRUE(sim.feed(line("2026-11-23T09:01", "b3u2", "whistle", "报到")).empty());
+  const auto next = sim.feed(line("2026-11-23T09:02", "b3u2", "u-zhang", "报到"));
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_NE(next[0]["text"].get<std::string>().find("1/3"), std::string::npos) << texts(next);
+}
+
+TEST_F(SimulatorTest, ALineTheWebhookWouldRefuseIsRefusedWithItsReason) {
+  Simulator sim(config, ":memory:");
+  try {
+    sim.feed(R"({"at":"2026-11-23T09:00","chat":"b3u2","from":"u-zhang","from":"u-chen","text":"报到"})");
+    ADD_FAILURE() << "a repeated key was accepted";
+  } catch (const SimInputError& error) {
+    EXPECT_NE(std::string(error.what()).find("from"), std::string::npos) << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace whistle::bot

@@ -16,6 +16,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include "bot/adapters/inbound_request.hpp"
+#include "bot/adapters/untrusted_text.hpp"
 #include "bot/clock.hpp"
 #include "bot/connections.hpp"
 #include "bot/endpoints.hpp"
@@ -159,21 +160,23 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
     stream.socket().close(ignored);
   };
   const ConnectionGuard guard(connection, connections);
+  // Evicted before this session first ran (a flood at a cap): nothing to read, the socket goes now.
+  if (connection->closed) co_return;
   spdlog::logger& log = *context.log;
   const SessionLimits& limits = context.limits;
   beast::flat_buffer buffer;
   bool first_request = true;
 
   for (;;) {
-    // A new connection is slow, not idle, until its first request's headers are in: only after
-    // every idle one may it be evicted (the oldest slow first), and its header deadline runs from
-    // the accept (a connection that never says a word is gone after header_timeout, or
-    // idle_timeout if that is shorter).
+    // A new connection is not idle until its first request is answered: at a cap it is evicted
+    // only after every idle one (Connections' order), and its header deadline runs from the
+    // accept (a connection that never says a word is gone after header_timeout, or idle_timeout
+    // if that is shorter).
     steady::time_point header_deadline = accepted + limits.header_timeout;
     if (buffer.size() == 0) {
       // Idle phase: a keep-alive client may wait idle_timeout before its next request, unless the
-      // room is needed first (Connections evicts the oldest idle connection at a cap). Shutdown or
-      // eviction closes the socket here, which ends the read with operation_aborted.
+      // room is needed first (at a cap Connections evicts idle connections before any other).
+      // Shutdown or eviction closes the socket here, which ends the read with operation_aborted.
       if (first_request) {
         stream.expires_at(accepted + std::min(limits.header_timeout, limits.idle_timeout));
       } else {
@@ -213,8 +216,9 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
         if (!connections->attribute(connection, *client)) {
           refusal = HttpError{503, "too many connections"};
           if (const std::optional<std::uint64_t> suppressed = context.refusal_log->admit()) {
-            log.warn("connections refused reason=per_address_cap client={} suppressed={}", *client,
-                     *suppressed);
+            // The client is X-Forwarded-For text, which need not be an address: quoted.
+            log.warn("connections refused reason=per_address_cap client={} suppressed={}",
+                     log_quoted(*client), *suppressed);
           }
         }
       }

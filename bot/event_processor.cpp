@@ -23,7 +23,7 @@ EventProcessor::EventProcessor(store::Database& db, handlers::Dispatcher& dispat
                                const config::Config& config)
     : db_(db), dispatcher_(dispatcher), config_(config), inbox_(db), outbox_(db) {
   parse_context_.utc_offset_seconds = config.locale.utc_offset_seconds;
-  parse_context_.bot_names = normalized_bot_names(config.bot.names);
+  parse_context_.bot_names = language::normalized_bot_names(config.bot.names);
 }
 
 std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> events) {
@@ -66,7 +66,7 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
       }
       // Only the time differs between events; the rest (place and bot names) is not copied.
       parse_context_.now = message.at;
-      const handlers::Command command = parse_command(message.text, parse_context_);
+      const handlers::Command command = language::parse_command(message.text, parse_context_);
       std::vector<handlers::Reply> replies = dispatcher_.handle(message, command, message.at);
       for (handlers::Reply& reply : replies) {
         if (event.replies_inline && reply.chat == message.chat) {

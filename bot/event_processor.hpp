@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "bot/command/parser.hpp"
 #include "bot/inbound_event.hpp"
 #include "bot/log_throttle.hpp"
 #include "config/config.hpp"
 #include "handlers/dispatcher.hpp"
+#include "handlers/language/parser.hpp"
 #include "handlers/message.hpp"
 #include "store/database.hpp"
 #include "store/inbox.hpp"
@@ -40,7 +40,7 @@ class EventProcessor {
   const config::Config& config_;
   store::Inbox inbox_;
   store::Outbox outbox_;
-  ParseContext parse_context_;
+  language::ParseContext parse_context_;
   /// The place names are read on first use: the org may be synced after construction.
   bool place_names_loaded_ = false;
   LogThrottle conflict_log_{std::chrono::seconds(10)};  ///< the reused-id warning, once per interval

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "handlers/command.hpp"
+#include "handlers/language/command.hpp"
 #include "handlers/message.hpp"
 
 namespace whistle::handlers {

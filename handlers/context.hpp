@@ -8,7 +8,7 @@
 
 #include "config/config.hpp"
 #include "config/templates.hpp"
-#include "handlers/command.hpp"
+#include "handlers/language/command.hpp"
 #include "handlers/message.hpp"
 #include "store/jobs.hpp"
 #include "store/org.hpp"

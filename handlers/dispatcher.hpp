@@ -6,7 +6,7 @@
 
 #include "config/config.hpp"
 #include "config/templates.hpp"
-#include "handlers/command.hpp"
+#include "handlers/language/command.hpp"
 #include "handlers/message.hpp"
 
 namespace whistle::store {

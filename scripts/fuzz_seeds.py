@@ -47,7 +47,7 @@ def main():
     out = sys.argv[1]
     tests = lambda pattern: sorted(glob.glob(os.path.join(ROOT, "tests", pattern), recursive=True))
 
-    lines = {s for s in cpp_strings(tests("bot/command/*.cpp") + tests("bot/command/*.hpp") + tests("handlers/*.cpp"))
+    lines = {s for s in cpp_strings(tests("handlers/language/*.cpp") + tests("handlers/language/*.hpp") + tests("handlers/*.cpp"))
              if s and any(ord(c) > 127 for c in s) and len(s) < 400}
     parser = write(out, "parser_fuzzer", lines)
 

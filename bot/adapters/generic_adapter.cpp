@@ -8,9 +8,9 @@
 #include "bot/adapters/message_time.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/adapters/untrusted_text.hpp"
-#include "bot/command/normalize.hpp"
-#include "bot/command/parser.hpp"
 #include "bot/logging.hpp"
+#include "handlers/language/normalize.hpp"
+#include "handlers/language/parser.hpp"
 #include "handlers/message.hpp"
 
 namespace whistle::bot {
@@ -97,7 +97,7 @@ std::optional<HttpError> required_id(const json& body, std::string_view field, s
 }
 
 std::optional<HttpError> read_mentions(const json& body, const std::set<std::string, std::less<>>& bot,
-                                       ExtraBotNames bot_names, handlers::Message& message) {
+                                       language::ExtraBotNames bot_names, handlers::Message& message) {
   const auto it = body.find("mentions");
   if (it == body.end() || it->is_null()) return std::nullopt;
   if (!it->is_array()) return bad_field("mentions", "must be an array of strings");
@@ -109,7 +109,8 @@ std::optional<HttpError> read_mentions(const json& body, const std::set<std::str
     if (id.empty()) continue;
     if (std::optional<std::string> problem = id_problem(id)) return bad_field("mentions", *problem);
     // The bot's own ids, and every name the parser takes for the bot ("机器人", "ｗｈｉｓｔｌｅ").
-    if (bot.contains(lower_ascii(id)) || is_bot_name(normalize_characters(id), bot_names)) {
+    if (bot.contains(lower_ascii(id)) ||
+        language::is_bot_name(language::normalize_characters(id), bot_names)) {
       message.mentions_bot = true;
     } else {
       message.mentions.push_back(qualify(id));
@@ -224,7 +225,7 @@ GenericAdapter::GenericAdapter(const config::GenericInstance& instance, const co
     : name_(instance.name),
       deliver_url_(instance.deliver_url),
       key_(instance.secret),
-      parser_bot_names_(normalized_bot_names(bot.names)) {
+      parser_bot_names_(language::normalized_bot_names(bot.names)) {
   // What a bridge may write for the bot, in `from` or `mentions`: its configured names, and the
   // local part of each of its own ids on this platform. ASCII case is not significant ("Whistle").
   for (const std::string& name : bot.names)
@@ -279,7 +280,8 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   // "@<name>" at the head of a reply must not read as a mention of the bot, the way the parser
   // reads it (full-width, zero-width characters and a Chinese name running on included).
   if (bot_names_.contains(lower_ascii(message.sender_name)) ||
-      bot_mention_length("@" + normalize_characters(message.sender_name), 0, parser_bot_names_) > 0) {
+      language::bot_mention_length("@" + language::normalize_characters(message.sender_name), 0,
+                                   parser_bot_names_) > 0) {
     message.sender_name.clear();
   }
   message.chat_title = clean_display_name(message.chat_title);

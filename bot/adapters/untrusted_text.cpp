@@ -2,11 +2,16 @@
 
 #include <cstdio>
 
-#include "bot/command/utf8.hpp"
+#include "handlers/language/utf8.hpp"
 
 namespace whistle::bot {
 
 namespace {
+
+using language::append_utf8;
+using language::CodePoint;
+using language::decode_utf8;
+using language::kReplacementCharacter;
 
 // Characters that change how text is laid out or read rather than what it says: C0 and C1
 // controls, the line and paragraph separators, bidi embeddings, overrides and isolates, and the

@@ -6,7 +6,7 @@
 #include "bot/cli/config_source.hpp"
 #include "bot/cli/simulator.hpp"
 #include "bot/clock.hpp"
-#include "bot/command/command_json.hpp"
+#include "handlers/language/command_json.hpp"
 
 namespace whistle::bot {
 
@@ -45,7 +45,7 @@ int run_chat_command(int argc, char** argv) {
   std::string text;
   while (std::cout << "> " << std::flush, std::getline(std::cin, text)) {
     if (text.empty()) continue;
-    nlohmann::json line{{"at", format_local_time(clock.now(), config.locale.utc_offset_seconds)},
+    nlohmann::json line{{"at", language::format_local_time(clock.now(), config.locale.utc_offset_seconds)},
                         {"chat", *chat},
                         {"from", *as},
                         {"text", text}};

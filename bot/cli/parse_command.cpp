@@ -5,8 +5,8 @@
 #include "bot/cli/commands.hpp"
 #include "bot/cli/config_source.hpp"
 #include "bot/clock.hpp"
-#include "bot/command/command_json.hpp"
-#include "bot/command/parser.hpp"
+#include "handlers/language/command_json.hpp"
+#include "handlers/language/parser.hpp"
 
 namespace whistle::bot {
 
@@ -21,16 +21,16 @@ int run_parse_command(int argc, char** argv) {
 
   config::Config config = choose_config(arguments.get("--config"));
   const int offset = config.locale.utc_offset_seconds;
-  ParseContext context;
+  language::ParseContext context;
   context.utc_offset_seconds = offset;
   std::vector<std::string> names;
   for (const config::Node& node : config.nodes)
     names.push_back(node.name);
-  context.place_names = PlaceNames(std::move(names));
-  context.bot_names = normalized_bot_names(config.bot.names);
+  context.place_names = language::PlaceNames(std::move(names));
+  context.bot_names = language::normalized_bot_names(config.bot.names);
   if (auto at = arguments.get("--at")) {
     try {
-      context.now = parse_local_time(*at, offset);
+      context.now = language::parse_local_time(*at, offset);
     } catch (const std::invalid_argument&) {
       throw UsageError("--at takes a local time like 2026-11-23T09:00, not '" + *at + "'");
     }
@@ -38,8 +38,8 @@ int run_parse_command(int argc, char** argv) {
     context.now = SystemClock{}.now();
   }
 
-  handlers::Command command = parse_command(text, context);
-  std::cout << command_to_json(command, offset)
+  handlers::Command command = language::parse_command(text, context);
+  std::cout << language::command_to_json(command, offset)
                    .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
             << '\n';
   return 0;

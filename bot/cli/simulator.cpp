@@ -4,11 +4,11 @@
 
 #include "bot/adapters/generic_adapter.hpp"
 #include "bot/adapters/strict_json.hpp"
-#include "bot/command/command_json.hpp"
 #include "bot/event_digest.hpp"
 #include "bot/event_processor.hpp"
 #include "config/templates.hpp"
 #include "handlers/dispatcher.hpp"
+#include "handlers/language/command_json.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
 #include "store/outbox.hpp"
@@ -83,7 +83,7 @@ struct Simulator::Impl {
     json mention_list = json::array();
     for (const std::string& m : mentions)
       mention_list.push_back(unqualify(m));
-    return json{{"at", format_local_time(at, config.locale.utc_offset_seconds)},
+    return json{{"at", language::format_local_time(at, config.locale.utc_offset_seconds)},
                 {"chat", unqualify(chat)},
                 {"text", text},
                 {"mentions", mention_list}};
@@ -173,7 +173,7 @@ std::vector<nlohmann::json> Simulator::feed(std::string_view text) {
   std::int64_t at = 0;
   std::string at_text = required_string(line, "at");
   try {
-    at = parse_local_time(at_text, impl_->config.locale.utc_offset_seconds);
+    at = language::parse_local_time(at_text, impl_->config.locale.utc_offset_seconds);
   } catch (const std::invalid_argument&) {
     throw SimInputError("\"at\" must be a local time like 2026-11-23T09:00, not '" + at_text + "'");
   }

@@ -1,6 +1,6 @@
 #include "handler_fixture.hpp"
 
-#include "bot/command/parser.hpp"
+#include "handlers/language/parser.hpp"
 
 namespace whistle::handlers::testing {
 
@@ -94,11 +94,11 @@ std::vector<Reply> HandlerTest::say_privately(const std::string& sender, const s
 }
 
 Command HandlerTest::read(const std::string& line, std::int64_t at) const {
-  bot::ParseContext context;
+  language::ParseContext context;
   context.now = at;
   context.utc_offset_seconds = config_.locale.utc_offset_seconds;
   context.place_names = dispatcher_.place_names();
-  return bot::parse_command(line, context);
+  return language::parse_command(line, context);
 }
 
 std::string HandlerTest::rendered(std::string_view key,

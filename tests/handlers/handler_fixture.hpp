@@ -9,8 +9,8 @@
 
 #include "config/config.hpp"
 #include "config/templates.hpp"
-#include "handlers/command.hpp"
 #include "handlers/dispatcher.hpp"
+#include "handlers/language/command.hpp"
 #include "handlers/message.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string_view>
+
+#include "handlers/language/command.hpp"
+#include "handlers/language/intent_table.hpp"
+#include "handlers/language/parser.hpp"
+
+namespace whistle::language {
+
+/// What a command's words are read from.
+struct ArgumentInput {
+  const IntentRule& rule;       ///< the command the line starts with
+  std::string_view rest;        ///< the words after the keyword
+  const ParseContext& context;  ///< time and place names
+  bool anchored = false;        ///< a reference came before the keyword ("#12 报到")
+};
+
+/// Reads the words after a keyword into `command` (whose intent is already set) as the rule's
+/// Arguments say. Returns false when the words do not fit the command ("报到中心" is no report-in),
+/// in which case `command` may be half-filled and must be dropped.
+bool read_arguments(const ArgumentInput& input, Command& command);
+
+}  // namespace whistle::language

@@ -1,0 +1,211 @@
+#include "handlers/language/day_expressions.hpp"
+
+#include <array>
+
+#include "handlers/language/calendar.hpp"
+#include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+struct DayWord {
+  std::string_view word;
+  int days;
+  std::string_view period;
+};
+
+// Longer words first where one begins another (大后天 before 后天 is not needed, as scanning
+// starts at 大, but 今晚 must not be read as 今 + 晚).
+// Days already past are read too (昨天, 前天), so that a whistle for one is refused with the
+// reason rather than its words left in the title.
+constexpr std::array<DayWord, 16> kDayWords = {{
+    {"大前天", -3, ""},
+    {"前天", -2, ""},
+    {"昨天", -1, ""},
+    {"昨日", -1, ""},
+    {"昨晚", -1, "晚上"},
+    {"大后天", 3, ""},
+    {"后天", 2, ""},
+    {"今天", 0, ""},
+    {"今日", 0, ""},
+    {"明天", 1, ""},
+    {"明日", 1, ""},
+    {"今晚", 0, "晚上"},
+    {"明晚", 1, "晚上"},
+    {"今早", 0, "早上"},
+    {"明早", 1, "早上"},
+    {"今夜", 0, "夜里"},
+}};
+
+struct WeekShift {
+  std::string_view word;
+  int weeks;
+};
+
+constexpr std::array<WeekShift, 9> kWeekShifts = {{
+    {"下下个", 2},
+    {"下下", 2},
+    {"下个", 1},
+    {"下", 1},
+    {"这个", 0},
+    {"这", 0},
+    {"本", 0},
+    {"上个", -1},
+    {"上", -1},
+}};
+
+constexpr std::array<std::string_view, 3> kWeekWords = {"星期", "礼拜", "周"};
+
+// 周一…周六 are 0–5; 周日, 周天 and 周七 are Sunday, the end of a Chinese week.
+int weekday_of(char32_t cp) {
+  constexpr std::u32string_view kNames = U"一二三四五六";
+  if (const auto at = kNames.find(cp); at != std::u32string_view::npos) return static_cast<int>(at);
+  if (cp == U'日' || cp == U'天' || cp == U'七') return 6;
+  if (cp >= U'1' && cp <= U'7') return static_cast<int>(cp - U'1');
+  return -1;
+}
+
+std::optional<DayExpression> read_weekday(std::string_view text, std::size_t pos) {
+  for (std::size_t shift = 0; shift <= kWeekShifts.size(); ++shift) {
+    std::size_t at = pos;
+    DayExpression day;
+    day.kind = DayExpression::Kind::weekday;
+    if (shift < kWeekShifts.size()) {
+      if (!starts_with_at(text, pos, kWeekShifts[shift].word)) continue;
+      at += kWeekShifts[shift].word.size();
+      day.week_shift = kWeekShifts[shift].weeks;
+    }
+    for (const std::string_view week : kWeekWords) {
+      if (!starts_with_at(text, at, week)) continue;
+      const CodePoint cp = decode_utf8(text, at + week.size());
+      const int weekday = weekday_of(cp.value);
+      if (weekday < 0) continue;
+      // "周12" is no weekday.
+      if (is_ascii_digit(cp.value) && is_ascii_digit(decode_utf8(text, at + week.size() + 1).value)) continue;
+      day.weekday = weekday;
+      day.end = at + week.size() + cp.length;
+      return day;
+    }
+  }
+  return std::nullopt;
+}
+
+// 2026-11-25, 2026/11/25, 2026.11.25
+std::optional<DayExpression> read_iso_date(std::string_view text, std::size_t pos) {
+  const auto year = read_number_between(text, pos, 1000, 9999);
+  if (!year || year->chinese || year->length != 4) return std::nullopt;
+  std::size_t at = pos + 4;
+  const char separator = at < text.size() ? text[at] : '\0';
+  if (separator != '-' && separator != '/' && separator != '.') return std::nullopt;
+  const auto month = read_number_between(text, at + 1, 1, 12);
+  if (!month || month->chinese) return std::nullopt;
+  at += 1 + month->length;
+  if (at >= text.size() || text[at] != separator) return std::nullopt;
+  const auto day = read_number_between(text, at + 1, 1, 31);
+  if (!day || day->chinese) return std::nullopt;
+  at += 1 + day->length;
+  DayExpression result;
+  result.kind = DayExpression::Kind::date;
+  result.year = year->value;
+  result.month = static_cast<int>(month->value);
+  result.day = static_cast<int>(day->value);
+  result.end = at;
+  return result;
+}
+
+// [2026年]11月25日, 十一月二十五号
+std::optional<DayExpression> read_chinese_date(std::string_view text, std::size_t pos) {
+  DayExpression result;
+  result.kind = DayExpression::Kind::date;
+  std::size_t at = pos;
+  if (const auto year = read_number_between(text, at, 1000, 9999);
+      year && starts_with_at(text, at + year->length, "年")) {
+    result.year = year->value;
+    at += year->length + std::string_view("年").size();
+  }
+  const auto month = read_number_between(text, at, 1, 12);
+  if (!month || !starts_with_at(text, at + month->length, "月")) return std::nullopt;
+  at += month->length + std::string_view("月").size();
+  const auto day = read_number_between(text, at, 1, 31);
+  if (!day) return std::nullopt;
+  at += day->length;
+  if (!starts_with_at(text, at, "日") && !starts_with_at(text, at, "号")) return std::nullopt;
+  result.month = static_cast<int>(month->value);
+  result.day = static_cast<int>(day->value);
+  result.end = at + std::string_view("日").size();
+  return result;
+}
+
+// 11.25 and 11/25, guarded against decimals ("1.5小时"), versions ("v1.2") and longer dotted numbers.
+std::optional<DayExpression> read_short_date(std::string_view text, std::size_t pos) {
+  const char32_t before = code_point_before(text, pos);
+  if (is_ascii_alpha(before) || before == U'.' || before == U'/') return std::nullopt;
+  const auto month = read_number_between(text, pos, 1, 12);
+  if (!month || month->chinese) return std::nullopt;
+  std::size_t at = pos + month->length;
+  const char separator = at < text.size() ? text[at] : '\0';
+  if (separator != '.' && separator != '/') return std::nullopt;
+  const auto day = read_number_between(text, at + 1, 1, 31);
+  if (!day || day->chinese) return std::nullopt;
+  at += 1 + day->length;
+  const char32_t next = decode_utf8(text, at).value;
+  constexpr std::u32string_view kNotAfterDate = U"小个分人名位元斤块号楼%.";
+  if (is_ascii_alnum(next) || kNotAfterDate.find(next) != std::u32string_view::npos) return std::nullopt;
+  DayExpression result;
+  result.kind = DayExpression::Kind::date;
+  result.month = static_cast<int>(month->value);
+  result.day = static_cast<int>(day->value);
+  result.end = at;
+  return result;
+}
+
+}  // namespace
+
+std::optional<DayExpression> read_day(std::string_view text, std::size_t pos) {
+  for (const DayWord& word : kDayWords) {
+    if (!starts_with_at(text, pos, word.word)) continue;
+    DayExpression day;
+    day.days = word.days;
+    day.period = word.period;
+    day.end = pos + word.word.size();
+    return day;
+  }
+  if (auto day = read_weekday(text, pos)) return day;
+  if (auto day = read_iso_date(text, pos)) return day;
+  if (auto day = read_chinese_date(text, pos)) return day;
+  return read_short_date(text, pos);
+}
+
+std::optional<std::int64_t> resolve_day(const DayExpression& day, std::int64_t today, std::int64_t local_now,
+                                        int start_minute) {
+  switch (day.kind) {
+    case DayExpression::Kind::relative:
+      return today + day.days;
+    case DayExpression::Kind::weekday: {
+      const int today_weekday = weekday_from_days(today);
+      if (day.week_shift) return today - today_weekday + 7 * *day.week_shift + day.weekday;
+      std::int64_t result = today + (day.weekday - today_weekday + 7) % 7;
+      // Said on that very weekday after the time has passed, it means next week's.
+      if (result == today && today * kSecondsPerDay + start_minute * 60 <= local_now) result += 7;
+      return result;
+    }
+    case DayExpression::Kind::date: {
+      std::int64_t year = day.year != 0 ? day.year : civil_from_days(today).year;
+      if (day.day > days_in_month(year, day.month) && day.year == 0) ++year;  // 2月29日 in a common year
+      if (day.day > days_in_month(year, day.month)) return std::nullopt;
+      std::int64_t result = days_from_civil(year, day.month, day.day);
+      if (day.year == 0 && result < today) {
+        ++year;
+        if (day.day > days_in_month(year, day.month)) return std::nullopt;
+        result = days_from_civil(year, day.month, day.day);
+      }
+      return result;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace whistle::language

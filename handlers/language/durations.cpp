@@ -1,0 +1,122 @@
+#include "handlers/language/durations.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+constexpr std::int64_t kMaxMinutes = 9999 * 60;
+
+struct Match {
+  std::int64_t minutes = 0;
+  std::size_t end = 0;
+};
+
+constexpr std::array<std::string_view, 2> kHourWords = {"小时", "钟头"};
+// ASCII units, longest first; they must not run on into a word ("2hands").
+constexpr std::array<std::string_view, 4> kAsciiHours = {"hours", "hour", "hrs", "h"};
+constexpr std::array<std::string_view, 4> kAsciiMinutes = {"minutes", "mins", "min", "m"};
+
+std::size_t read_word(std::string_view text, std::size_t pos, std::string_view word, bool ascii) {
+  if (!starts_with_at(text, pos, word)) return 0;
+  if (ascii && is_ascii_alpha(decode_utf8(text, pos + word.size()).value)) return 0;
+  return word.size();
+}
+
+std::size_t read_hour_unit(std::string_view text, std::size_t pos) {
+  for (const std::string_view word : kHourWords) {
+    if (const std::size_t length = read_word(text, pos, word, false)) return length;
+  }
+  for (const std::string_view word : kAsciiHours) {
+    if (const std::size_t length = read_word(text, pos, word, true)) return length;
+  }
+  return 0;
+}
+
+std::size_t read_minute_unit(std::string_view text, std::size_t pos, bool allow_fen) {
+  if (const std::size_t length = read_word(text, pos, "分钟", false)) return length;
+  // After hours, "1小时30分" is minutes; alone, "30分" is points.
+  if (allow_fen && starts_with_at(text, pos, "分")) return 3;
+  for (const std::string_view word : kAsciiMinutes) {
+    // A lone "m" is too short to trust except right after hours ("1h30m").
+    if (word == "m" && !allow_fen) continue;
+    if (const std::size_t length = read_word(text, pos, word, true)) return length;
+  }
+  return 0;
+}
+
+// "半小时", "半个小时", "一刻钟"
+std::optional<Match> read_without_number(std::string_view text, std::size_t pos) {
+  if (starts_with_at(text, pos, "一刻钟")) return Match{15, pos + 9};
+  if (!starts_with_at(text, pos, "半")) return std::nullopt;
+  std::size_t at = pos + 3;
+  if (starts_with_at(text, at, "个")) at += 3;
+  const std::size_t unit = read_hour_unit(text, at);
+  if (unit == 0) return std::nullopt;
+  return Match{30, at + unit};
+}
+
+std::optional<Match> read_with_number(std::string_view text, std::size_t pos) {
+  if (!starts_number(text, pos)) return std::nullopt;
+  const auto number = read_number(text, pos);
+  if (!number || number->overflow) return std::nullopt;
+  std::size_t at = pos + number->length;
+  std::int64_t tenths = 0;  // "1.5小时"
+  if (!number->chinese && at + 1 < text.size() && text[at] == '.' &&
+      is_ascii_digit(static_cast<unsigned char>(text[at + 1]))) {
+    tenths = text[at + 1] - '0';
+    at += 2;
+    if (at < text.size() && is_ascii_digit(static_cast<unsigned char>(text[at]))) return std::nullopt;
+  }
+  const std::size_t before_unit = at;
+  if (starts_with_at(text, at, "个")) at += 3;
+  bool half = false;
+  if (starts_with_at(text, at, "半")) {
+    half = true;
+    at += 3;
+  }
+  if (const std::size_t unit = read_hour_unit(text, at)) {
+    if (number->value > 9999) return std::nullopt;
+    Match match{number->value * 60 + tenths * 6 + (half ? 30 : 0), at + unit};
+    // "1小时30分钟", "1小时30分", "1h30m"
+    if (!half && tenths == 0 && starts_number(text, match.end)) {
+      const auto minutes = read_number(text, match.end);
+      if (minutes && !minutes->overflow && minutes->value < 60) {
+        if (const std::size_t minute_unit = read_minute_unit(text, match.end + minutes->length, true)) {
+          match.minutes += minutes->value;
+          match.end += minutes->length + minute_unit;
+        }
+      }
+    }
+    return match;
+  }
+  if (half || tenths != 0 || at != before_unit) return std::nullopt;
+  if (const std::size_t unit = read_minute_unit(text, at, false)) {
+    if (number->value > kMaxMinutes) return std::nullopt;
+    return Match{number->value, at + unit};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int> take_duration(std::string& text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    auto match = read_without_number(text, pos);
+    if (!match) match = read_with_number(text, pos);
+    if (match && match->minutes > 0 && match->minutes <= kMaxMinutes) {
+      erase_span(text, pos, match->end - pos);
+      return static_cast<int>(match->minutes);
+    }
+    pos += decode_utf8(text, pos).length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace whistle::language

@@ -1,0 +1,70 @@
+#include "handlers/language/jielong.hpp"
+
+#include <cstdint>
+#include <vector>
+
+#include "handlers/language/text_util.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+struct Entry {
+  std::int64_t number = 0;
+  std::string_view name;
+};
+
+// "12. 张三" / "12、张三" / "12 张三" / "12)张三" → {12, "张三"}
+std::optional<Entry> read_entry(std::string_view line) {
+  std::size_t at = 0;
+  std::int64_t number = 0;
+  // No list runs past 9999 lines; more digits are not an entry number.
+  while (at < line.size() && at < 4 && is_ascii_digit(static_cast<unsigned char>(line[at]))) {
+    number = number * 10 + (line[at] - '0');
+    ++at;
+  }
+  if (at == 0 || at == line.size() || is_ascii_digit(static_cast<unsigned char>(line[at])))
+    return std::nullopt;
+  if (line[at] == '.' || line[at] == ')' || line[at] == ' ') {
+    ++at;
+  } else if (line.compare(at, 3, "、") == 0) {
+    at += 3;
+  } else {
+    return std::nullopt;
+  }
+  const std::string_view name = trim_spaces(line.substr(at));
+  if (name.empty() || is_filler(name)) return std::nullopt;
+  return Entry{number, name};
+}
+
+}  // namespace
+
+std::optional<std::string> read_jielong(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  // Walk back from the last line while entries count down to 1.
+  std::size_t first_entry = lines.size();
+  std::optional<std::int64_t> expected;
+  while (first_entry > 0) {
+    const auto entry = read_entry(lines[first_entry - 1]);
+    if (!entry || (expected && entry->number != *expected)) break;
+    expected = entry->number - 1;
+    --first_entry;
+    if (entry->number == 1) break;
+  }
+  if (!expected || *expected != 0) return std::nullopt;
+  const std::size_t entries = lines.size() - first_entry;
+  bool header_says_jielong = false;
+  for (std::size_t i = 0; i < first_entry; ++i) {
+    header_says_jielong = header_says_jielong || lines[i].find("接龙") != std::string_view::npos;
+  }
+  if (entries < 2 && !header_says_jielong) return std::nullopt;
+  return std::string(read_entry(lines.back())->name);
+}
+
+}  // namespace whistle::language

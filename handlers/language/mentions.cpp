@@ -1,0 +1,60 @@
+#include "handlers/language/mentions.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "handlers/language/normalize.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+bool ends_name(char32_t cp, char32_t previous) {
+  if (cp == 0 || is_space(cp) || cp == U'@' || is_emoji(cp)) return true;
+  if (is_punctuation(cp) && cp != U'-' && cp != U'_' && cp != U'.' && cp != U'·') return true;
+  return is_ascii_digit(cp) && is_cjk(previous);
+}
+
+// The end of the name that starts at `pos`.
+std::size_t name_end(std::string_view text, std::size_t pos) {
+  char32_t previous = 0;
+  while (pos < text.size()) {
+    const CodePoint cp = decode_utf8(text, pos);
+    if (ends_name(cp.value, previous)) break;
+    previous = cp.value;
+    pos += cp.length;
+  }
+  return pos;
+}
+
+}  // namespace
+
+std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bot_names) {
+  std::vector<std::string> names;
+  std::string kept;
+  kept.reserve(text.size());
+  std::size_t copied = 0;
+  for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', at + 1)) {
+    if (at < copied || is_ascii_alnum(code_point_before(text, at))) continue;
+    std::size_t end = at + bot_mention_length(text, at, extra_bot_names);
+    if (end == at) {
+      end = name_end(text, at + 1);
+      // A trailing '.' ends the sentence, not the name.
+      std::size_t name_stop = end;
+      while (name_stop > at + 1 && text[name_stop - 1] == '.')
+        --name_stop;
+      if (name_stop == at + 1) continue;
+      std::string name = text.substr(at + 1, name_stop - at - 1);
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+    }
+    kept.append(text, copied, at - copied);
+    copied = end;
+  }
+  kept.append(text, copied, std::string::npos);
+  text = std::move(kept);
+  return names;
+}
+
+}  // namespace whistle::language

@@ -1,0 +1,102 @@
+#include "handlers/language/month_expressions.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "handlers/language/calendar.hpp"
+#include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+struct MonthWord {
+  std::string_view word;
+  int months_back;
+};
+
+constexpr std::array<MonthWord, 7> kMonthWords = {{
+    {"上个月", 1},
+    {"上月", 1},
+    {"本月", 0},
+    {"这个月", 0},
+    {"这月", 0},
+    {"当月", 0},
+    {"上上月", 2},
+}};
+
+struct Month {
+  std::int64_t year = 0;  // 0: not written
+  int month = 0;
+  int months_back = -1;  // for the relative words
+  std::size_t end = 0;
+};
+
+std::optional<Month> read_month(std::string_view text, std::size_t pos) {
+  for (const MonthWord& word : kMonthWords) {
+    if (starts_with_at(text, pos, word.word)) return Month{0, 0, word.months_back, pos + word.word.size()};
+  }
+  Month month;
+  std::size_t at = pos;
+  if (const auto year = read_number_between(text, at, 1000, 9999)) {
+    const std::size_t after = at + year->length;
+    if (starts_with_at(text, after, "年")) {
+      month.year = year->value;
+      at = after + 3;
+    } else if (!year->chinese && after < text.size() && (text[after] == '-' || text[after] == '/')) {
+      // 2026-10, but not 2026-10-05 (a day, not a month).
+      const auto number = read_number_between(text, after + 1, 1, 12);
+      if (!number || number->chinese) return std::nullopt;
+      const std::size_t end = after + 1 + number->length;
+      if (end < text.size() && (text[end] == '-' || text[end] == '/')) return std::nullopt;
+      return Month{year->value, static_cast<int>(number->value), -1, end};
+    } else {
+      return std::nullopt;
+    }
+  }
+  const auto number = read_number_between(text, at, 1, 12);
+  if (!number || !starts_with_at(text, at + number->length, "月")) return std::nullopt;
+  month.month = static_cast<int>(number->value);
+  month.end = at + number->length + 3;
+  if (starts_with_at(text, month.end, "份")) month.end += 3;
+  return month;
+}
+
+}  // namespace
+
+std::optional<MonthRange> take_month(std::string& text, const TimeContext& context) {
+  if (!is_sane_time(context.now, context.utc_offset_seconds)) return std::nullopt;
+  const std::int64_t today = floor_div(context.now + context.utc_offset_seconds, kSecondsPerDay);
+  const CivilDate date = civil_from_days(today);
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (const auto month = read_month(text, pos)) {
+      // Count months from year 0 so that stepping back across January is plain subtraction.
+      std::int64_t index = 0;
+      if (month->months_back >= 0) {
+        index = date.year * 12 + (date.month - 1) - month->months_back;
+      } else {
+        std::int64_t year = month->year != 0 ? month->year : date.year;
+        if (month->year == 0 && month->month > date.month) --year;
+        index = year * 12 + (month->month - 1);
+      }
+      const std::int64_t next = index + 1;
+      MonthRange range;
+      range.start =
+          days_from_civil(floor_div(index, 12), static_cast<int>(index - floor_div(index, 12) * 12) + 1, 1) *
+              kSecondsPerDay -
+          context.utc_offset_seconds;
+      range.end =
+          days_from_civil(floor_div(next, 12), static_cast<int>(next - floor_div(next, 12) * 12) + 1, 1) *
+              kSecondsPerDay -
+          context.utc_offset_seconds;
+      erase_span(text, pos, month->end - pos);
+      return range;
+    }
+    pos += decode_utf8(text, pos).length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace whistle::language

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "handlers/language/time_expressions.hpp"
+
+namespace whistle::language {
+
+/// A calendar month as the instants of its first and last local midnight.
+struct MonthRange {
+  std::int64_t start = 0;  ///< first day of the month, 00:00 local, in Unix seconds
+  std::int64_t end = 0;    ///< first day of the next month, 00:00 local, in Unix seconds
+};
+
+/// Finds the first month in `text` (上月/上个月, 本月/这个月/当月, 10月, 十月份, 2026年10月,
+/// 2026-10), cuts it out and returns its range. A month without a year that lies after the
+/// current month is last year's ("统计 12月" in November 2026 is December 2025): reports look back.
+std::optional<MonthRange> take_month(std::string& text, const TimeContext& context);
+
+}  // namespace whistle::language

@@ -1,0 +1,190 @@
+#include "handlers/language/normalize.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/traditional_chinese.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+// The bot's built-in names; `[bot] names` may add more. ASCII names match in any case
+// ("@Whistle", "@BOT").
+constexpr std::array<std::string_view, 5> kBotNames = {"吹哨助手", "whistle", "机器人", "吹哨", "bot"};
+
+// What a character becomes: 0 drops it.
+char32_t fold(char32_t cp) {
+  // Full-width ASCII (＃１２：，Ａ) is the same character in a wider box.
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
+  switch (cp) {
+    case U'\r':
+    case 0x2028:
+    case 0x2029:
+      return U'\n';
+    case U'\t':
+    case 0x00A0:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:  // the ideographic space
+      return U' ';
+    case 0x202A:  // bidi embeddings, overrides and isolates would make the bot's replies read backwards
+    case 0x202B:
+    case 0x202C:
+    case 0x202D:
+    case 0x202E:
+    case 0x2066:
+    case 0x2067:
+    case 0x2068:
+    case 0x2069:
+    case 0x200E:
+    case 0x200F:
+    case 0x200B:  // zero-width characters, soft hyphens and byte-order marks hide in copied text
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0x00AD:
+    case 0x180E:
+    case 0xFEFF:
+      return 0;
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE63:
+      return U'-';
+    case 0x301C:
+    case 0x223C:
+      return U'~';
+    case 0xFF61:
+      return U'。';
+    default:
+      break;
+  }
+  // WeChat puts U+2005 after an @-mention; all the typographic spaces are just spaces.
+  if (cp >= 0x2000 && cp <= 0x200A) return U' ';
+  // Other control characters would only confuse what comes later.
+  if (cp < 0x20 && cp != U'\n') return U' ';
+  if (cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return U' ';
+  return to_simplified(cp);
+}
+
+// Splits at '\n', squeezes runs of spaces, trims each line and drops empty ones.
+std::vector<std::string> tidy_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::string line;
+  const auto finish_line = [&lines, &line] {
+    while (!line.empty() && line.back() == ' ')
+      line.pop_back();
+    if (!line.empty()) lines.push_back(line);
+    line.clear();
+  };
+  for (const char c : text) {
+    if (c == '\n') {
+      finish_line();
+    } else if (c == ' ') {
+      if (!line.empty() && line.back() != ' ') line += ' ';
+    } else {
+      line += c;
+    }
+  }
+  finish_line();
+  return lines;
+}
+
+// Removes one leading bot mention and the separators after it; true if there was one.
+bool strip_leading_mention(std::string& line, ExtraBotNames extra) {
+  const std::size_t length = bot_mention_length(line, 0, extra);
+  if (length == 0) return false;
+  line.erase(0, skip_separators(line, length));
+  return true;
+}
+
+// Removes one trailing bot mention ("报到 12 @吹哨"); true if there was one.
+bool strip_trailing_mention(std::string& line, ExtraBotNames extra) {
+  const std::size_t at = line.rfind('@');
+  if (at == std::string::npos) return false;
+  const std::size_t length = bot_mention_length(line, at, extra);
+  if (length == 0 || at + length != line.size()) return false;
+  line.erase(at);
+  while (!line.empty() && line.back() == ' ')
+    line.pop_back();
+  return true;
+}
+
+}  // namespace
+
+std::string normalize_characters(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t pos = 0; pos < raw.size();) {
+    const CodePoint cp = decode_utf8(raw, pos);
+    pos += cp.length;
+    // A "\r\n" pair is one line break, not two.
+    if (cp.value == U'\r' && pos < raw.size() && raw[pos] == '\n') continue;
+    const char32_t folded = fold(cp.value);
+    if (folded != 0) append_utf8(out, folded);
+  }
+  return out;
+}
+
+bool is_bot_name(std::string_view name, ExtraBotNames extra) {
+  for (const std::string_view bot : kBotNames) {
+    if (name.size() == bot.size() && starts_with_at(name, 0, bot)) return true;
+  }
+  for (const std::string& bot : extra) {
+    if (!bot.empty() && name.size() == bot.size() && starts_with_at(name, 0, bot)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The length of `bot` as a mention at `pos` (its '@' included), 0 if the text there is not it.
+std::size_t mention_of(std::string_view text, std::size_t pos, std::string_view bot) {
+  if (bot.empty() || !starts_with_at(text, pos + 1, bot)) return 0;
+  const std::size_t end = pos + 1 + bot.size();
+  const CodePoint next = decode_utf8(text, end);
+  // "@botany" is someone else; a Chinese name may run straight into the command ("@吹哨报到").
+  const bool ascii_name = is_ascii_alpha(static_cast<unsigned char>(bot[0]));
+  if (ascii_name && (is_ascii_alnum(next.value) || next.value == U'_' || next.value == U'-')) return 0;
+  return end - pos;
+}
+
+}  // namespace
+
+std::size_t bot_mention_length(std::string_view text, std::size_t pos, ExtraBotNames extra) {
+  if (pos >= text.size() || text[pos] != '@') return 0;
+  // The longest name that matches: "@吹哨助手" is not "@吹哨" + "助手".
+  std::size_t longest = 0;
+  for (const std::string_view bot : kBotNames)
+    longest = std::max(longest, mention_of(text, pos, bot));
+  for (const std::string& bot : extra)
+    longest = std::max(longest, mention_of(text, pos, bot));
+  return longest;
+}
+
+NormalizedText normalize(std::string_view raw, ExtraBotNames extra) {
+  NormalizedText result;
+  std::vector<std::string> lines = tidy_lines(normalize_characters(raw));
+  // "@吹哨 @机器人 报到" and "@吹哨\n报到" both address the bot once.
+  while (!lines.empty() && strip_leading_mention(lines.front(), extra)) {
+    result.addressed = true;
+    if (lines.front().empty()) lines.erase(lines.begin());
+  }
+  while (!lines.empty() && strip_trailing_mention(lines.back(), extra)) {
+    result.addressed = true;
+    if (lines.back().empty()) lines.pop_back();
+  }
+  for (const std::string& line : lines) {
+    if (!result.text.empty()) result.text += '\n';
+    result.text += line;
+  }
+  return result;
+}
+
+}  // namespace whistle::language

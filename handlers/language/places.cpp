@@ -1,0 +1,122 @@
+#include "handlers/language/places.hpp"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+
+#include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+// Ways to write "building N", longest first. The bare 栋/幢 need digits: "一栋楼" is "a building".
+struct BuildingWord {
+  std::string_view word;
+  bool chinese_numbers;
+};
+constexpr std::array<BuildingWord, 5> kBuildingWords = {{
+    {"号楼", true},
+    {"号栋", true},
+    {"号幢", true},
+    {"栋", false},
+    {"幢", false},
+}};
+constexpr std::string_view kUnitWord = "单元";
+constexpr std::string_view kAt = "在";
+// Buildings and units are numbered from 1; nobody has a building 10000.
+constexpr std::int64_t kMaxNumber = 9999;
+
+struct Numbered {
+  std::int64_t number = 0;
+  std::size_t end = 0;
+};
+
+std::optional<Numbered> read_numbered(std::string_view text, std::size_t pos, std::string_view word) {
+  const auto number = read_number_between(text, pos, 1, kMaxNumber);
+  if (!number || !starts_with_at(text, pos + number->length, word)) return std::nullopt;
+  return Numbered{number->value, pos + number->length + word.size()};
+}
+
+std::optional<PlaceMatch> read_structured(std::string_view text, std::size_t pos) {
+  for (const BuildingWord& word : kBuildingWords) {
+    if (!word.chinese_numbers && !is_ascii_digit(decode_utf8(text, pos).value)) continue;
+    const auto building = read_numbered(text, pos, word.word);
+    if (!building) continue;
+    PlaceMatch match{std::to_string(building->number) + "号楼", pos, building->end - pos};
+    // "3号楼2单元" and "3号楼 2单元" are one place.
+    if (const auto unit = read_numbered(text, skip_spaces(text, building->end), kUnitWord)) {
+      match.name += std::to_string(unit->number) + "单元";
+      match.length = unit->end - pos;
+    }
+    return match;
+  }
+  if (const auto unit = read_numbered(text, pos, kUnitWord)) {
+    return PlaceMatch{std::to_string(unit->number) + "单元", pos, unit->end - pos};
+  }
+  return std::nullopt;
+}
+
+std::optional<PlaceMatch> read_named(std::string_view text, std::size_t pos, const PlaceNames& names) {
+  const auto name = names.longest_at(text, pos);
+  if (!name) return std::nullopt;
+  return PlaceMatch{std::string(*name), pos, name->size()};
+}
+
+}  // namespace
+
+PlaceNames::PlaceNames(std::vector<std::string> names) {
+  auto index = std::make_shared<Index>();
+  index->names = std::move(names);
+  index->lookup.reserve(index->names.size());
+  for (const std::string& name : index->names) {
+    if (name.empty()) continue;
+    if (index->lookup.insert(name).second) index->lengths.push_back(name.size());
+  }
+  std::sort(index->lengths.begin(), index->lengths.end(), std::greater<>());
+  index->lengths.erase(std::unique(index->lengths.begin(), index->lengths.end()), index->lengths.end());
+  if (!index->lookup.empty()) index_ = std::move(index);
+}
+
+PlaceNames::PlaceNames(std::initializer_list<std::string_view> names)
+    : PlaceNames(std::vector<std::string>(names.begin(), names.end())) {}
+
+std::optional<std::string_view> PlaceNames::longest_at(std::string_view text, std::size_t pos) const {
+  if (!index_ || pos >= text.size()) return std::nullopt;
+  const std::size_t left = text.size() - pos;
+  for (const std::size_t length : index_->lengths) {
+    if (length > left) continue;
+    const auto found = index_->lookup.find(text.substr(pos, length));
+    if (found != index_->lookup.end()) return *found;
+  }
+  return std::nullopt;
+}
+
+std::optional<PlaceMatch> find_place(std::string_view text, const PlaceNames& names) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    auto structured = read_structured(text, pos);
+    auto named = read_named(text, pos, names);
+    std::optional<PlaceMatch> match = structured;
+    if (named && (!match || named->length > match->length)) match = named;
+    if (match) {
+      if (pos >= kAt.size() && text.compare(pos - kAt.size(), kAt.size(), kAt) == 0) {
+        match->start -= kAt.size();
+        match->length += kAt.size();
+      }
+      return match;
+    }
+    pos += decode_utf8(text, pos).length;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> take_place(std::string& text, const PlaceNames& names) {
+  auto match = find_place(text, names);
+  if (!match) return std::nullopt;
+  erase_span(text, match->start, match->length);
+  return std::move(match->name);
+}
+
+}  // namespace whistle::language

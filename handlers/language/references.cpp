@@ -1,0 +1,88 @@
+#include "handlers/language/references.hpp"
+
+#include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+constexpr std::size_t kMaxCodeLength = 16;
+
+bool is_digit_at(std::string_view text, std::size_t pos) {
+  return pos < text.size() && is_ascii_digit(static_cast<unsigned char>(text[pos]));
+}
+
+std::optional<std::int64_t> checked(const NumberMatch& number) {
+  if (number.overflow || number.value < 1 || number.value > kMaxReference) return std::nullopt;
+  return number.value;
+}
+
+// Digits for a ticket, then an optional 号 and a word boundary.
+std::optional<ReferenceMatch> read_ticket_number(std::string_view text, std::size_t at) {
+  if (!is_digit_at(text, at)) return std::nullopt;
+  const auto number = read_number(text, at);
+  std::size_t end = at + number->length;
+  if (starts_with_at(text, end, "号")) end += 3;
+  if (!is_word_boundary(decode_utf8(text, end).value)) return std::nullopt;
+  return ReferenceMatch{checked(*number), end};
+}
+
+}  // namespace
+
+std::optional<ReferenceMatch> read_task_reference(std::string_view text, std::size_t pos) {
+  std::size_t at = pos;
+  bool hash = false;
+  bool signed_number = false;
+  if (at < text.size() && text[at] == '#') {
+    hash = true;
+    ++at;
+  } else if (at < text.size() && (text[at] == '-' || text[at] == '+') && is_digit_at(text, at + 1)) {
+    // "报到 -3" is a mistyped reference, not the word "-3".
+    signed_number = true;
+    ++at;
+  }
+  if (starts_with_at(text, at, "第")) at += 3;
+  const auto number = read_number(text, at);
+  if (!number) return std::nullopt;
+  std::size_t end = at + number->length;
+  const bool hao = starts_with_at(text, end, "号");
+  if (hao) end += 3;
+  // Chinese numerals are a reference only when marked ("十二号", "#十二"); "报到 一下" is not #1.
+  if (number->chinese && !hash && !hao) return std::nullopt;
+  // "#12报到": after a '#' the number is plainly a reference even when a word follows at once.
+  const char32_t next = decode_utf8(text, end).value;
+  if (hash ? is_ascii_alnum(next) : !is_word_boundary(next)) return std::nullopt;
+  if (signed_number) return ReferenceMatch{std::nullopt, end};
+  return ReferenceMatch{checked(*number), end};
+}
+
+std::optional<ReferenceMatch> read_ticket_reference(std::string_view text, std::size_t pos,
+                                                    bool allow_plain) {
+  std::size_t at = pos;
+  if (at < text.size() && text[at] == '#') ++at;
+  if (starts_with_at(text, at, "工单")) {
+    at = skip_spaces(text, at + 6);
+    if (at < text.size() && text[at] == '#') ++at;
+    if (at < text.size() && (text[at] == 'T' || text[at] == 't')) ++at;
+    return read_ticket_number(text, at);
+  }
+  if (at < text.size() && (text[at] == 'T' || text[at] == 't') && is_digit_at(text, at + 1) &&
+      !is_ascii_alnum(code_point_before(text, at))) {
+    return read_ticket_number(text, at + 1);
+  }
+  if (allow_plain) return read_task_reference(text, pos);
+  return std::nullopt;
+}
+
+std::optional<std::pair<std::string, std::size_t>> read_code(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[end])))
+    ++end;
+  if (end == pos || end - pos > kMaxCodeLength) return std::nullopt;
+  if (!is_word_boundary(decode_utf8(text, end).value)) return std::nullopt;
+  return std::pair{std::string(text.substr(pos, end - pos)), end};
+}
+
+}  // namespace whistle::language

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace whistle::language {
+
+/// Whether `cp` is an ASCII digit 0–9.
+constexpr bool is_ascii_digit(char32_t cp) {
+  return cp >= U'0' && cp <= U'9';
+}
+
+/// Whether `cp` is an ASCII letter.
+constexpr bool is_ascii_alpha(char32_t cp) {
+  return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');
+}
+
+/// Whether `cp` is an ASCII letter or digit.
+constexpr bool is_ascii_alnum(char32_t cp) {
+  return is_ascii_digit(cp) || is_ascii_alpha(cp);
+}
+
+/// Whether `cp` is white space that survives normalization (space or line break).
+constexpr bool is_space(char32_t cp) {
+  return cp == U' ' || cp == U'\n';
+}
+
+/// Whether `cp` is a CJK ideograph (a Chinese character).
+bool is_cjk(char32_t cp);
+
+/// Whether `cp` is ASCII or CJK punctuation (brackets, quotes, dashes, 。、 …).
+bool is_punctuation(char32_t cp);
+
+/// Whether `cp` is part of an emoji (pictographs, dingbats, variation selectors, joiners).
+bool is_emoji(char32_t cp);
+
+/// Whether `cp` may end a word: end of text (0), a space, punctuation, an emoji or '@'.
+bool is_word_boundary(char32_t cp);
+
+/// Whether the text holds nothing but spaces, punctuation, emoji and sentence-final particles
+/// such as 了 啦 呀 (so "报到了！" is still just "报到").
+bool is_filler(std::string_view text);
+
+/// Whether the text holds nothing but spaces, punctuation and emoji.
+bool is_decoration(std::string_view text);
+
+/// The text without leading and trailing spaces.
+std::string_view trim_spaces(std::string_view text);
+
+/// Free text tidied for a title: runs of spaces become one, words of pure punctuation or emoji are
+/// dropped, and stray punctuation is trimmed from both ends (a closing bracket at the end stays).
+std::string clean_free_text(std::string_view text);
+
+/// Removes `length` bytes at `pos`, leaving one space where the cut would glue two ASCII letters
+/// or digits together (so removing "5人" from "A 5人 7" cannot make "A7" out of two words).
+void erase_span(std::string& text, std::size_t pos, std::size_t length);
+
+/// Whether `word` appears in `text` at `pos`, ASCII letters compared case-insensitively.
+bool starts_with_at(std::string_view text, std::size_t pos, std::string_view word);
+
+/// The position after any spaces and list separators (: , ; 、) starting at `pos`.
+std::size_t skip_separators(std::string_view text, std::size_t pos);
+
+/// The position after any spaces starting at `pos`.
+std::size_t skip_spaces(std::string_view text, std::size_t pos);
+
+}  // namespace whistle::language

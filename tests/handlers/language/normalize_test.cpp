@@ -1,0 +1,147 @@
+#include "handlers/language/normalize.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "handlers/language/parser.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+namespace {
+
+struct NormalizeCase {
+  const char* raw;
+  const char* text;
+  bool addressed = false;
+};
+
+void PrintTo(const NormalizeCase& row, std::ostream* out) {
+  *out << '"' << row.raw << '"';
+}
+
+class Normalize : public ::testing::TestWithParam<NormalizeCase> {};
+
+TEST_P(Normalize, MakesTheLineUniform) {
+  const NormalizedText result = normalize(GetParam().raw);
+  EXPECT_EQ(result.text, GetParam().text);
+  EXPECT_EQ(result.addressed, GetParam().addressed);
+}
+
+const NormalizeCase kCases[] = {
+    {"＃１２：，", "#12:,"},
+    {"ＡＢＣ　ｋ７ｑ２", "ABC k7q2"},
+    {"報到 簽到 簽退 積分 兌換", "报到 签到 签退 积分 兑换"},
+    {"報事 辦結 評價 撤銷 結束 幫助", "报事 办结 评价 撤销 结束 帮助"},
+    {"選單 菜單 統計 綁定 驗收 確認", "选单 菜单 统计 绑定 验收 确认"},
+    {"取消報到 請假 核銷 點單 派單 接單 上報", "取消报到 请假 核销 点单 派单 接单 上报"},
+    {"3號樓2單元 網格 週六 兩個小時 9點 時", "3号楼2单元 网格 周六 两个小时 9点 时"},
+    {"  报到   12  ", "报到 12"},
+    {"\t报到\t12\r\n", "报到 12"},
+    {"吹哨 清理楼道\r\n\r\n5人  ", "吹哨 清理楼道\n5人"},
+    {"14:00—16:00", "14:00-16:00"},
+    {"报到〜", "报到~"},
+    {"报\u200b到", "报到"},
+    {"@吹哨 报到", "报到", true},
+    {"@吹哨助手 报到", "报到", true},
+    {"@whistle 报到", "报到", true},
+    {"@Whistle 报到", "报到", true},
+    {"@BOT 报到", "报到", true},
+    {"@机器人 报到", "报到", true},
+    {"@吹哨\u2005报到", "报到", true},
+    {"＠吹哨　報到", "报到", true},
+    {"@吹哨：报到", "报到", true},
+    {"@吹哨\n报到", "报到", true},
+    {"报到 @吹哨", "报到", true},
+    {"@botany 你好", "@botany 你好", false},
+    {"@张三 报到", "@张三 报到", false},
+    {"", "", false},
+};
+INSTANTIATE_TEST_SUITE_P(Lines, Normalize, ::testing::ValuesIn(kCases));
+
+TEST(NormalizeBytes, ReplacesEveryInvalidByteWithTheReplacementCharacter) {
+  EXPECT_EQ(normalize_characters("a\xff"
+                                 "b"),
+            "a\xef\xbf\xbd"
+            "b");
+  EXPECT_EQ(normalize_characters("\xe6\x8a"), "\xef\xbf\xbd\xef\xbf\xbd");
+  // An overlong '/' and a UTF-16 surrogate are invalid too.
+  EXPECT_EQ(normalize_characters("\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd");
+  EXPECT_EQ(normalize_characters("\xed\xa0\x80"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+}
+
+TEST(NormalizeBytes, KeepsValidTextOfEverySizeIntact) {
+  EXPECT_EQ(normalize_characters("a é 报 😀"), "a é 报 😀");
+}
+
+TEST(NormalizeBytes, TurnsControlCharactersIntoSpaces) {
+  EXPECT_EQ(normalize(std::string("报到\0"
+                                  "12",
+                                  9))
+                .text,
+            "报到 12");
+}
+
+TEST(BotNames, AreRecognisedInAnyAsciiCaseButOnlyWhole) {
+  EXPECT_TRUE(is_bot_name("吹哨"));
+  EXPECT_TRUE(is_bot_name("WHISTLE"));
+  EXPECT_FALSE(is_bot_name("吹哨人"));
+  EXPECT_EQ(bot_mention_length("@吹哨助手 报到", 0), std::string("@吹哨助手").size());
+  EXPECT_EQ(bot_mention_length("@bot_fan 你好", 0), 0u);
+}
+
+TEST(BotNames, ConfiguredNamesAddressTheBotLikeTheBuiltInOnes) {
+  const std::vector<std::string> extra = normalized_bot_names({"小哨", "Helper"});
+  EXPECT_TRUE(is_bot_name("小哨", extra));
+  EXPECT_TRUE(is_bot_name("HELPER", extra));
+  EXPECT_FALSE(is_bot_name("小哨", {}));
+  const NormalizedText leading = normalize("@小哨 报到 12", extra);
+  EXPECT_TRUE(leading.addressed);
+  EXPECT_EQ(leading.text, "报到 12");
+  EXPECT_TRUE(normalize("报到 12 @helper", extra).addressed);
+  EXPECT_FALSE(normalize("@小哨 报到 12").addressed) << "not without the config";
+}
+
+TEST(NormalizeBidi, DirectionOverridesAreDropped) {
+  EXPECT_EQ(normalize("吹哨 \u202e扫地\u202c 3人").text, "吹哨 扫地 3人");
+}
+
+TEST(BotNames, InvisibleCharactersDoNotHideAName) {
+  EXPECT_TRUE(normalize("@吹哨\u200d 报到").addressed);
+  EXPECT_TRUE(normalize("@吹\u00ad哨 报到").addressed);
+}
+
+TEST(ParserWithBotNames, AConfiguredNameIsNeverAPersonActedOn) {
+  ParseContext context;
+  context.bot_names = normalized_bot_names({"小哨"});
+  const handlers::Command command = parse_command("@小哨 加分 @张三 5 帮忙", context);
+  EXPECT_TRUE(command.addressed);
+  EXPECT_EQ(command.mentions, std::vector<std::string>{"张三"});
+}
+
+TEST(FreeText, LosesStrayPunctuationButKeepsClosingBrackets) {
+  EXPECT_EQ(clean_free_text("：清理楼道！！"), "清理楼道");
+  EXPECT_EQ(clean_free_text("  清理   楼道 , 🧹 "), "清理 楼道");
+  EXPECT_EQ(clean_free_text("清理楼道(东侧)"), "清理楼道(东侧)");
+  EXPECT_EQ(clean_free_text("，。！"), "");
+}
+
+TEST(FreeText, FillerIsPunctuationEmojiAndSentenceParticles) {
+  EXPECT_TRUE(is_filler("了！～👍"));
+  EXPECT_FALSE(is_filler("中心"));
+  EXPECT_TRUE(is_decoration("!~ 👍"));
+  EXPECT_FALSE(is_decoration("了"));
+}
+
+TEST(Utf8, DecodesAndStepsBackOverMultiByteCharacters) {
+  const std::string text = "a报😀";
+  EXPECT_EQ(decode_utf8(text, 1).value, U'报');
+  EXPECT_EQ(decode_utf8(text, 1).length, 3u);
+  EXPECT_EQ(code_point_before(text, text.size()), U'😀');
+  EXPECT_EQ(code_point_before(text, 4), U'报');
+  EXPECT_EQ(code_point_before(text, 0), 0u);
+}
+
+}  // namespace
+}  // namespace whistle::language

@@ -1,0 +1,225 @@
+#include "handlers/language/time_expressions.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "handlers/language/command_json.hpp"
+#include "handlers/language/durations.hpp"
+#include "handlers/language/month_expressions.hpp"
+
+namespace whistle::language {
+namespace {
+
+constexpr int kOffset = 8 * 3600;
+
+TimeContext at(const char* local) {
+  return {parse_local_time(local, kOffset), kOffset};
+}
+
+std::string local(std::int64_t time) {
+  return format_local_time(time, kOffset);
+}
+
+struct TimeCase {
+  const char* text;
+  const char* start;  // nullptr: none expected
+  const char* end;
+  const char* left;  // what stays of the text
+  const char* now = "2026-11-23T09:00";
+};
+
+void PrintTo(const TimeCase& row, std::ostream* out) {
+  *out << '"' << row.text << "\" at " << row.now;
+}
+
+class TakeTime : public ::testing::TestWithParam<TimeCase> {};
+
+TEST_P(TakeTime, ReadsThePhraseRelativeToTheMessageTime) {
+  const TimeCase& row = GetParam();
+  std::string text = row.text;
+  const auto span = take_time(text, at(row.now));
+  ASSERT_EQ(span.has_value(), row.start != nullptr || row.end != nullptr);
+  if (span) {
+    EXPECT_EQ(span->start ? local(*span->start) : "", row.start ? row.start : "");
+    EXPECT_EQ(span->end ? local(*span->end) : "", row.end ? row.end : "");
+  }
+  EXPECT_EQ(text, row.left);
+}
+
+// Monday 2026-11-23 09:00 unless said otherwise.
+const TimeCase kTimes[] = {
+    {"今天下午3点", "2026-11-23T15:00", nullptr, ""},
+    {"明天9点", "2026-11-24T09:00", nullptr, ""},
+    {"后天", "2026-11-25T09:00", nullptr, ""},
+    {"大后天上午", "2026-11-26T09:00", nullptr, ""},
+    {"周六", "2026-11-28T09:00", nullptr, ""},
+    {"星期六", "2026-11-28T09:00", nullptr, ""},
+    {"礼拜六", "2026-11-28T09:00", nullptr, ""},
+    {"周日", "2026-11-29T09:00", nullptr, ""},
+    {"星期天", "2026-11-29T09:00", nullptr, ""},
+    {"下周一", "2026-11-30T09:00", nullptr, ""},
+    {"下个周三", "2026-12-02T09:00", nullptr, ""},
+    {"本周日", "2026-11-29T09:00", nullptr, ""},
+    {"这周一", "2026-11-23T09:00", nullptr, ""},
+    {"周一", "2026-11-30T09:00", nullptr, ""},
+    {"周一上午10点", "2026-11-23T10:00", nullptr, ""},
+    {"上午9点", "2026-11-24T09:00", nullptr, ""},
+    {"上午9点01分", "2026-11-23T09:01", nullptr, ""},
+    {"下午", "2026-11-23T14:00", nullptr, ""},
+    {"晚上7点", "2026-11-23T19:00", nullptr, ""},
+    {"中午12点", "2026-11-23T12:00", nullptr, ""},
+    {"中午1点", "2026-11-23T13:00", nullptr, ""},
+    {"早上8点", "2026-11-24T08:00", nullptr, ""},
+    {"凌晨5点", "2026-11-24T05:00", nullptr, ""},
+    {"9点", "2026-11-24T09:00", nullptr, ""},
+    {"10点", "2026-11-23T10:00", nullptr, ""},
+    {"3点", "2026-11-23T15:00", nullptr, ""},
+    {"7点", "2026-11-24T07:00", nullptr, ""},
+    {"九点半", "2026-11-23T09:30", nullptr, ""},
+    {"9点半", "2026-11-23T09:30", nullptr, ""},
+    {"9点30", "2026-11-23T09:30", nullptr, ""},
+    {"9点30分", "2026-11-23T09:30", nullptr, ""},
+    {"9点一刻", "2026-11-23T09:15", nullptr, ""},
+    {"十点整", "2026-11-23T10:00", nullptr, ""},
+    {"两点", "2026-11-23T14:00", nullptr, ""},
+    {"下午一点", "2026-11-23T13:00", nullptr, ""},
+    {"9:00", "2026-11-24T09:00", nullptr, ""},
+    {"6:30", "2026-11-24T06:30", nullptr, ""},
+    {"18:30", "2026-11-23T18:30", nullptr, ""},
+    {"11月25日", "2026-11-25T09:00", nullptr, ""},
+    {"11月25号", "2026-11-25T09:00", nullptr, ""},
+    {"十一月二十五日", "2026-11-25T09:00", nullptr, ""},
+    {"11.25", "2026-11-25T09:00", nullptr, ""},
+    {"11/25", "2026-11-25T09:00", nullptr, ""},
+    {"2026-12-01", "2026-12-01T09:00", nullptr, ""},
+    {"2027年1月2日", "2027-01-02T09:00", nullptr, ""},
+    {"1月5日", "2027-01-05T09:00", nullptr, ""},
+    {"11月23日", "2026-11-23T09:00", nullptr, ""},
+    {"14:00-16:00", "2026-11-23T14:00", "2026-11-23T16:00", ""},
+    {"14:00 - 16:00", "2026-11-23T14:00", "2026-11-23T16:00", ""},
+    {"下午2点到4点", "2026-11-23T14:00", "2026-11-23T16:00", ""},
+    {"下午2-4点", "2026-11-23T14:00", "2026-11-23T16:00", ""},
+    {"9点至11点", "2026-11-24T09:00", "2026-11-24T11:00", ""},
+    {"9点到1点", "2026-11-24T09:00", "2026-11-24T13:00", ""},
+    {"上午10点到下午1点", "2026-11-23T10:00", "2026-11-23T13:00", ""},
+    {"晚上10点到12点", "2026-11-23T22:00", "2026-11-24T00:00", ""},
+    {"今晚8点前", nullptr, "2026-11-23T20:00", ""},
+    {"截止周五", nullptr, "2026-11-27T00:00", ""},
+    {"周五下午5点之前", nullptr, "2026-11-27T17:00", ""},
+    {"周六上午9点 清理", "2026-11-28T09:00", nullptr, " 清理"},
+    {"清理周六上午9点", "2026-11-28T09:00", nullptr, "清理"},
+    {"9点前往3号楼", "2026-11-24T09:00", nullptr, "前往3号楼"},
+    // On a Saturday at 10:00.
+    {"周六", "2026-12-05T09:00", nullptr, "", "2026-11-28T10:00"},
+    {"周六下午", "2026-11-28T14:00", nullptr, "", "2026-11-28T10:00"},
+    {"本周六", "2026-11-28T09:00", nullptr, "", "2026-11-28T10:00"},
+    {"下周六", "2026-12-05T09:00", nullptr, "", "2026-11-28T10:00"},
+    // Late in the evening.
+    {"9点", "2026-11-24T09:00", nullptr, "", "2026-11-23T22:30"},
+    {"今天9点", "2026-11-23T09:00", nullptr, "", "2026-11-23T22:30"},
+    {"晚上11点", "2026-11-23T23:00", nullptr, "", "2026-11-23T22:30"},
+    // At the turn of the year.
+    {"1月2日", "2027-01-02T09:00", nullptr, "", "2026-12-31T20:00"},
+    {"明天", "2027-01-01T09:00", nullptr, "", "2026-12-31T20:00"},
+};
+INSTANTIATE_TEST_SUITE_P(Phrases, TakeTime, ::testing::ValuesIn(kTimes));
+
+const TimeCase kNoTimes[] = {
+    {"清理楼道", nullptr, nullptr, "清理楼道"}, {"多带一点工具", nullptr, nullptr, "多带一点工具"},
+    {"2月30日", nullptr, nullptr, "2月30日"},   {"13月1日", nullptr, nullptr, "13月1日"},
+    {"25点", nullptr, nullptr, "25点"},         {"9:75", nullptr, nullptr, "9:75"},
+    {"版本v1.2", nullptr, nullptr, "版本v1.2"}, {"3号楼", nullptr, nullptr, "3号楼"},
+    {"时间待定", nullptr, nullptr, "时间待定"},
+};
+INSTANTIATE_TEST_SUITE_P(NotTimes, TakeTime, ::testing::ValuesIn(kNoTimes));
+
+TEST(TakeTime, LeavesAnAbsurdClockAlone) {
+  std::string text = "周六上午9点";
+  EXPECT_FALSE(take_time(text, {INT64_MIN, kOffset}).has_value());
+  EXPECT_FALSE(take_time(text, {0, 100 * 3600}).has_value());
+  EXPECT_EQ(text, "周六上午9点");
+}
+
+struct DurationCase {
+  const char* text;
+  std::optional<int> minutes;
+  const char* left;
+};
+
+void PrintTo(const DurationCase& row, std::ostream* out) {
+  *out << '"' << row.text << '"';
+}
+
+class TakeDuration : public ::testing::TestWithParam<DurationCase> {};
+
+TEST_P(TakeDuration, ReadsTheLengthInMinutes) {
+  std::string text = GetParam().text;
+  EXPECT_EQ(take_duration(text), GetParam().minutes);
+  EXPECT_EQ(text, GetParam().left);
+}
+
+const DurationCase kDurations[] = {
+    {"2小时", 120, ""},
+    {"2个小时", 120, ""},
+    {"两个半小时", 150, ""},
+    {"一个半小时", 90, ""},
+    {"半小时", 30, ""},
+    {"半个小时", 30, ""},
+    {"1.5小时", 90, ""},
+    {"1小时30分钟", 90, ""},
+    {"1小时30分", 90, ""},
+    {"90分钟", 90, ""},
+    {"一刻钟", 15, ""},
+    {"2h", 120, ""},
+    {"90min", 90, ""},
+    {"3个钟头", 180, ""},
+    {"干2小时 10分", 120, "干 10分"},
+    {"10分", std::nullopt, "10分"},
+    {"0小时", std::nullopt, "0小时"},
+    {"2hands", std::nullopt, "2hands"},
+    {"5个人", std::nullopt, "5个人"},
+};
+INSTANTIATE_TEST_SUITE_P(Lengths, TakeDuration, ::testing::ValuesIn(kDurations));
+
+struct MonthCase {
+  const char* text;
+  const char* start;
+  const char* end;
+  const char* now = "2026-11-23T09:00";
+};
+
+void PrintTo(const MonthCase& row, std::ostream* out) {
+  *out << '"' << row.text << "\" at " << row.now;
+}
+
+class TakeMonth : public ::testing::TestWithParam<MonthCase> {};
+
+TEST_P(TakeMonth, ReadsTheMonthAsItsFirstAndNextMidnight) {
+  std::string text = GetParam().text;
+  const auto month = take_month(text, at(GetParam().now));
+  ASSERT_EQ(month.has_value(), GetParam().start != nullptr);
+  if (month) {
+    EXPECT_EQ(local(month->start), GetParam().start);
+    EXPECT_EQ(local(month->end), GetParam().end);
+  }
+}
+
+const MonthCase kMonths[] = {
+    {"上月", "2026-10-01T00:00", "2026-11-01T00:00"},
+    {"上个月", "2026-10-01T00:00", "2026-11-01T00:00"},
+    {"本月", "2026-11-01T00:00", "2026-12-01T00:00"},
+    {"这个月", "2026-11-01T00:00", "2026-12-01T00:00"},
+    {"10月", "2026-10-01T00:00", "2026-11-01T00:00"},
+    {"十月份", "2026-10-01T00:00", "2026-11-01T00:00"},
+    {"12月", "2025-12-01T00:00", "2026-01-01T00:00"},
+    {"2025年12月", "2025-12-01T00:00", "2026-01-01T00:00"},
+    {"2026-02", "2026-02-01T00:00", "2026-03-01T00:00"},
+    {"上月", "2025-12-01T00:00", "2026-01-01T00:00", "2026-01-01T00:30"},
+    {"13月", nullptr, nullptr},
+    {"月底", nullptr, nullptr},
+};
+INSTANTIATE_TEST_SUITE_P(Months, TakeMonth, ::testing::ValuesIn(kMonths));
+
+}  // namespace
+}  // namespace whistle::language

@@ -24,6 +24,7 @@ int digit_value(char32_t cp) {
     case U'俩':
       return 2;
     case U'三':
+    case U'仨':
       return 3;
     case U'四':
       return 4;

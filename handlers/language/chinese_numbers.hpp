@@ -15,11 +15,12 @@ struct NumberMatch {
   bool chinese = false;    ///< written in Chinese numerals (十二) rather than digits (12)
 };
 
-/// Whether `cp` is a Chinese numeral character: 零〇一二两俩三四五六七八九十百千.
+/// Whether `cp` is a Chinese numeral character: 零〇一二两俩三仨四五六七八九十百千 (俩 is 2 and 仨 is 3,
+/// as people say "俩人", "来仨").
 bool is_chinese_numeral(char32_t cp);
 
 /// Reads the number that starts at `pos`: ASCII digits ("12") or Chinese numerals from 0 to 9999
-/// ("五", "十二", "二十", "一百二十", "一百零五", "两千五", "九千九百九十九", "两", "俩", and
+/// ("五", "十二", "二十", "一百二十", "一百零五", "两千五", "九千九百九十九", "两", "俩", "仨", and
 /// digit by digit for three or more digits, "二〇二六"). Empty when no number starts there.
 /// Does not look at what precedes `pos`; see starts_number().
 std::optional<NumberMatch> read_number(std::string_view text, std::size_t pos);

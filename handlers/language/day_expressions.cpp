@@ -162,6 +162,24 @@ std::optional<DayExpression> read_short_date(std::string_view text, std::size_t 
   return result;
 }
 
+// "28号", "28日", "二十八号": a day of this month or the next.
+std::optional<DayExpression> read_month_day(std::string_view text, std::size_t pos) {
+  const char32_t before = code_point_before(text, pos);
+  constexpr std::u32string_view kNotBefore = U"第月年.:/-#号";
+  if (is_ascii_alnum(before) || kNotBefore.find(before) != std::u32string_view::npos) return std::nullopt;
+  const auto number = read_number_between(text, pos, 1, 31);
+  if (!number) return std::nullopt;
+  const std::size_t at = pos + number->length;
+  if (!starts_with_at(text, at, "号") && !starts_with_at(text, at, "日")) return std::nullopt;
+  DayExpression result;
+  result.kind = DayExpression::Kind::month_day;
+  result.day = static_cast<int>(number->value);
+  result.end = at + std::string_view("号").size();
+  const char32_t after = decode_utf8(text, result.end).value;
+  result.needs_time = !is_word_boundary(before) || !is_word_boundary(after);
+  return result;
+}
+
 }  // namespace
 
 std::optional<DayExpression> read_day(std::string_view text, std::size_t pos) {
@@ -176,7 +194,8 @@ std::optional<DayExpression> read_day(std::string_view text, std::size_t pos) {
   if (auto day = read_weekday(text, pos)) return day;
   if (auto day = read_iso_date(text, pos)) return day;
   if (auto day = read_chinese_date(text, pos)) return day;
-  return read_short_date(text, pos);
+  if (auto day = read_short_date(text, pos)) return day;
+  return read_month_day(text, pos);
 }
 
 std::optional<std::int64_t> resolve_day(const DayExpression& day, std::int64_t today, std::int64_t local_now,
@@ -203,6 +222,24 @@ std::optional<std::int64_t> resolve_day(const DayExpression& day, std::int64_t t
         result = days_from_civil(year, day.month, day.day);
       }
       return result;
+    }
+    case DayExpression::Kind::month_day: {
+      const CivilDate date = civil_from_days(today);
+      std::int64_t year = date.year;
+      int month = date.month;
+      // A 31st is never more than two months away; the loop is bounded all the same.
+      for (int step = 0; step < 13; ++step) {
+        if (day.day <= days_in_month(year, month)) {
+          const std::int64_t result = days_from_civil(year, month, day.day);
+          if (result > today || (result == today && today * kSecondsPerDay + start_minute * 60 > local_now))
+            return result;
+        }
+        if (++month > 12) {
+          month = 1;
+          ++year;
+        }
+      }
+      return std::nullopt;
     }
   }
   return std::nullopt;

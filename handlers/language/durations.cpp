@@ -62,8 +62,20 @@ std::optional<Match> read_without_number(std::string_view text, std::size_t pos)
   return Match{30, at + unit};
 }
 
+// Whether `pos` is inside a decimal number, after its point ("1.5" at the 5).
+bool after_decimal_point(std::string_view text, std::size_t pos) {
+  return pos >= 2 && text[pos - 1] == '.' && is_ascii_digit(static_cast<unsigned char>(text[pos - 2]));
+}
+
+// A minus sign or 负 right before a length ("-2小时"); a dash after a digit is a range ("1-2小时").
+bool is_negated(std::string_view text, std::size_t pos) {
+  if (pos >= 1 && text[pos - 1] == '-')
+    return pos == 1 || !is_ascii_digit(static_cast<unsigned char>(text[pos - 2]));
+  return pos >= 3 && text.compare(pos - 3, 3, "负") == 0;
+}
+
 std::optional<Match> read_with_number(std::string_view text, std::size_t pos) {
-  if (!starts_number(text, pos)) return std::nullopt;
+  if (!starts_number(text, pos) || after_decimal_point(text, pos)) return std::nullopt;
   const auto number = read_number(text, pos);
   if (!number || number->overflow) return std::nullopt;
   std::size_t at = pos + number->length;
@@ -110,9 +122,15 @@ std::optional<int> take_duration(std::string& text) {
   for (std::size_t pos = 0; pos < text.size();) {
     auto match = read_without_number(text, pos);
     if (!match) match = read_with_number(text, pos);
-    if (match && match->minutes > 0 && match->minutes <= kMaxMinutes) {
-      erase_span(text, pos, match->end - pos);
-      return static_cast<int>(match->minutes);
+    if (match) {
+      if (match->minutes > 0 && match->minutes <= kMaxMinutes && !is_negated(text, pos)) {
+        erase_span(text, pos, match->end - pos);
+        return static_cast<int>(match->minutes);
+      }
+      // No length at all ("0小时", "-2小时", "10000小时"): left in the text whole, so that no
+      // part of it is read as anything else.
+      pos = match->end;
+      continue;
     }
     pos += decode_utf8(text, pos).length;
   }

@@ -1,6 +1,7 @@
 #include "handlers/language/month_expressions.hpp"
 
 #include <array>
+#include <cstdio>
 #include <string_view>
 
 #include "handlers/language/calendar.hpp"
@@ -17,30 +18,54 @@ struct MonthWord {
   int months_back;
 };
 
-constexpr std::array<MonthWord, 7> kMonthWords = {{
+// Longest first where one begins another (上上个月 before 上上月 is not needed, 上个月 is).
+constexpr std::array<MonthWord, 8> kMonthWords = {{
+    {"上上个月", 2},
+    {"上上月", 2},
     {"上个月", 1},
     {"上月", 1},
     {"本月", 0},
     {"这个月", 0},
     {"这月", 0},
     {"当月", 0},
-    {"上上月", 2},
+}};
+
+struct YearWord {
+  std::string_view word;
+  int years_back;
+};
+
+constexpr std::array<YearWord, 3> kYearWords = {{
+    {"今年", 0},
+    {"去年", 1},
+    {"前年", 2},
 }};
 
 struct Month {
   std::int64_t year = 0;  // 0: not written
   int month = 0;
   int months_back = -1;  // for the relative words
+  int years_back = -1;   // for 今年, 去年, 前年
   std::size_t end = 0;
 };
 
 std::optional<Month> read_month(std::string_view text, std::size_t pos) {
   for (const MonthWord& word : kMonthWords) {
-    if (starts_with_at(text, pos, word.word)) return Month{0, 0, word.months_back, pos + word.word.size()};
+    if (starts_with_at(text, pos, word.word))
+      return Month{0, 0, word.months_back, -1, pos + word.word.size()};
   }
   Month month;
   std::size_t at = pos;
-  if (const auto year = read_number_between(text, at, 1000, 9999)) {
+  for (const YearWord& word : kYearWords) {
+    if (starts_with_at(text, at, word.word)) {
+      month.years_back = word.years_back;
+      at += word.word.size();
+      break;
+    }
+  }
+  // After 去年 a month must follow; else a year may stand first.
+  const auto year = month.years_back < 0 ? read_number_between(text, at, 1000, 9999) : std::nullopt;
+  if (year) {
     const std::size_t after = at + year->length;
     if (starts_with_at(text, after, "年")) {
       month.year = year->value;
@@ -51,7 +76,7 @@ std::optional<Month> read_month(std::string_view text, std::size_t pos) {
       if (!number || number->chinese) return std::nullopt;
       const std::size_t end = after + 1 + number->length;
       if (end < text.size() && (text[end] == '-' || text[end] == '/')) return std::nullopt;
-      return Month{year->value, static_cast<int>(number->value), -1, end};
+      return Month{year->value, static_cast<int>(number->value), -1, -1, end};
     } else {
       return std::nullopt;
     }
@@ -78,7 +103,11 @@ std::optional<MonthRange> take_month(std::string& text, const TimeContext& conte
         index = date.year * 12 + (date.month - 1) - month->months_back;
       } else {
         std::int64_t year = month->year != 0 ? month->year : date.year;
-        if (month->year == 0 && month->month > date.month) --year;
+        if (month->years_back >= 0) {
+          year = date.year - month->years_back;
+        } else if (month->year == 0 && month->month > date.month) {
+          --year;
+        }
         index = year * 12 + (month->month - 1);
       }
       const std::int64_t next = index + 1;
@@ -91,12 +120,21 @@ std::optional<MonthRange> take_month(std::string& text, const TimeContext& conte
           days_from_civil(floor_div(next, 12), static_cast<int>(next - floor_div(next, 12) * 12) + 1, 1) *
               kSecondsPerDay -
           context.utc_offset_seconds;
+      range.year = static_cast<int>(floor_div(index, 12));
+      range.month = static_cast<int>(index - floor_div(index, 12) * 12) + 1;
+      if (range.year < 1 || range.year > 9999) return std::nullopt;
       erase_span(text, pos, month->end - pos);
       return range;
     }
     pos += decode_utf8(text, pos).length;
   }
   return std::nullopt;
+}
+
+std::string format_month(const MonthRange& month) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", month.year, month.month);
+  return buffer;
 }
 
 }  // namespace whistle::language

@@ -40,7 +40,14 @@ constexpr int kDefaultStartMinute = 9 * 60;
 
 constexpr std::array<std::string_view, 4> kDeadlinePrefixes = {"截止到", "截至到", "截止", "截至"};
 constexpr std::array<std::string_view, 3> kDeadlineSuffixes = {"之前", "以前", "前"};
-constexpr std::array<std::string_view, 5> kRangeSeparators = {"-", "~", "到", "至", "—"};
+constexpr std::array<std::string_view, 9> kRangeSeparators = {"-", "~",  "～", "〜", "–",
+                                                              "—", "－", "到", "至"};
+// An end on the day after the start's day, whatever that is ("今晚10点到次日早上6点").
+constexpr std::array<std::string_view, 5> kNextDayWords = {"第二天", "第2天", "次日", "隔天", "翌日"};
+
+// A range whose end has no day of its own spans at most this long (22:00-02:00 is 4 hours; 14:00-12:00
+// would be 22 and is no range).
+constexpr int kMaxOvernightMinutes = 12 * 60;
 
 struct Clock {
   int hour = 0;
@@ -53,9 +60,12 @@ struct Phrase {
   std::optional<DayExpression> day;
   const PeriodWord* period = nullptr;
   std::optional<Clock> clock;
+  std::optional<DayExpression> end_day;  // the end's own day ("到明天早上6点")
+  bool end_next_day = false;             // 第二天, 次日: the day after the start's
   const PeriodWord* end_period = nullptr;
   std::optional<Clock> end_clock;
   bool deadline = false;
+  bool invalid = false;  // shaped like a time but naming none ("明天25点"): read nothing of it
   std::size_t end = 0;
 };
 
@@ -83,6 +93,21 @@ std::size_t read_minutes(std::string_view text, std::size_t pos, int& minute) {
   if (starts_with_at(text, pos, "一刻") || starts_with_at(text, pos, "三刻")) {
     minute = starts_with_at(text, pos, "一刻") ? 15 : 45;
     return pos + 6;
+  }
+  // "9点 30分": minutes may stand apart, but a leader also lists slots with spaces ("9点 10分"
+  // is 10 points, "9点 5人" five people). Apart, they are minutes only as a quarter (15, 30, 45)
+  // or with a leading zero (05分), and only with 分.
+  if (starts_with_at(text, pos, " ")) {
+    const std::size_t at = pos + 1;
+    const auto number = read_number_between(text, at, 0, 59);
+    if (!number || !starts_with_at(text, at + number->length, "分") ||
+        starts_with_at(text, at + number->length, "分钟"))
+      return pos;
+    const bool quarter = number->value == 15 || number->value == 30 || number->value == 45;
+    const bool leading_zero = !number->chinese && number->length == 2 && text[at] == '0';
+    if (!quarter && !leading_zero) return pos;
+    minute = static_cast<int>(number->value);
+    return at + number->length + std::string_view("分").size();
   }
   if (!starts_number(text, pos)) return pos;
   const auto number = read_number(text, pos);
@@ -114,7 +139,7 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool in_
                             is_ascii_digit(static_cast<unsigned char>(text[minutes + 1]));
     if (!two_digits || is_ascii_digit(decode_utf8(text, minutes + 2).value)) return std::nullopt;
     clock.minute = (text[minutes] - '0') * 10 + (text[minutes + 1] - '0');
-    if (clock.minute > 59) return std::nullopt;
+    if (clock.minute > 59 || (clock.hour == 24 && clock.minute != 0)) return std::nullopt;
     clock.colon = true;
     clock.end = minutes + 2;
     return clock;
@@ -131,12 +156,30 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool in_
     return std::nullopt;
   }
   clock.end = read_minutes(text, at, clock.minute);
+  if (clock.hour == 24 && clock.minute != 0) return std::nullopt;
   const bool lone_one = number->chinese && number->value == 1 && number->length == 3;
   if (lone_one && !in_context && clock.end == at) return std::nullopt;
   return clock;
 }
 
-// The end of a range: [spaces] separator [spaces] [period] clock.
+// Whether a clock was meant at `pos` (a number before 点, 时 or ":"), valid or not.
+bool looks_like_clock(std::string_view text, std::size_t pos) {
+  if (!starts_number(text, pos)) return false;
+  const auto number = read_number(text, pos);
+  if (!number) return false;
+  const std::size_t at = pos + number->length;
+  if (starts_with_at(text, at, "点")) return true;
+  if (starts_with_at(text, at, "时")) {
+    const char32_t next = decode_utf8(text, at + 3).value;
+    return next != U'间' && next != U'候' && next != U'期' && next != U'段';
+  }
+  return !number->chinese && at + 1 < text.size() && text[at] == ':' &&
+         is_ascii_digit(static_cast<unsigned char>(text[at + 1]));
+}
+
+// The end of a range: [spaces] separator [spaces] [day] [period] clock. Returns false when there is
+// no range end; marks the phrase invalid when a separator is followed by a clock that names no
+// time ("9点到25点").
 bool read_range_end(std::string_view text, std::size_t pos, Phrase& phrase) {
   std::size_t at = skip_spaces(text, pos);
   bool separated = false;
@@ -148,10 +191,31 @@ bool read_range_end(std::string_view text, std::size_t pos, Phrase& phrase) {
     }
   }
   if (!separated) return false;
+  std::optional<DayExpression> day;
+  bool next_day = false;
+  for (const std::string_view word : kNextDayWords) {
+    if (starts_with_at(text, at, word)) {
+      next_day = true;
+      at = skip_spaces(text, at + word.size());
+      break;
+    }
+  }
+  if (!next_day) {
+    day = read_day(text, at);
+    if (day) at = skip_spaces(text, day->end);
+  }
   const PeriodWord* period = read_period(text, at);
   if (period != nullptr) at = skip_spaces(text, at + period->word.size());
   const auto clock = read_clock(text, at, true);
-  if (!clock) return false;
+  if (!clock) {
+    if (looks_like_clock(text, at)) {
+      phrase.invalid = true;
+      phrase.end = at;
+    }
+    return false;
+  }
+  phrase.end_day = day;
+  phrase.end_next_day = next_day;
   phrase.end_period = period;
   phrase.end_clock = clock;
   phrase.end = clock->end;
@@ -175,6 +239,8 @@ std::optional<Phrase> read_phrase(std::string_view text, std::size_t start) {
     found = true;
     at = skip_spaces(text, day->end);
   }
+  // "28号" inside a word is a day only with a period or clock after it: see read_day().
+  const bool day_needs_time = phrase.day && phrase.day->needs_time;
   if (const PeriodWord* period = read_period(text, at)) {
     phrase.period = period;
     phrase.end = at + period->word.size();
@@ -187,6 +253,10 @@ std::optional<Phrase> read_phrase(std::string_view text, std::size_t start) {
     phrase.end = clock->end;
     found = true;
     read_range_end(text, clock->end, phrase);
+  } else if (in_context && looks_like_clock(text, at)) {
+    // "明天25点": a day with an hour that does not exist is no time at all, not 明天 at 09:00.
+    phrase.invalid = true;
+    phrase.end = at + read_number(text, at)->length;
   } else if (starts_number(text, at)) {
     // "9-11点": a bare hour that a clock after the separator makes one.
     const auto hour = read_number(text, at);
@@ -196,6 +266,7 @@ std::optional<Phrase> read_phrase(std::string_view text, std::size_t start) {
     }
   }
   if (!found) return std::nullopt;
+  if (phrase.invalid) return phrase;
   const std::size_t after = skip_spaces(text, phrase.end);
   for (const std::string_view suffix : kDeadlineSuffixes) {
     // "9点前往3号楼" is "at 9, go to building 3": 前往, 前来 and the like are no deadline.
@@ -208,6 +279,9 @@ std::optional<Phrase> read_phrase(std::string_view text, std::size_t start) {
       break;
     }
   }
+  if (day_needs_time && phrase.period == nullptr && !phrase.clock && !phrase.deadline &&
+      phrase.day->period.empty())
+    return std::nullopt;
   return phrase;
 }
 
@@ -240,6 +314,57 @@ int minute_of_day(const Clock& clock, const PeriodWord* period) {
   return hour * 60 + clock.minute;
 }
 
+bool is_evening(const PeriodWord* period) {
+  return period != nullptr && period->period == Period::evening;
+}
+
+// The end of a range as a local minute counted from the start's day (so 1440 + 120 is 02:00 the
+// next day), or empty when the range cannot be read.
+std::optional<std::int64_t> resolve_range_end(const Phrase& phrase, const PeriodWord* start_period,
+                                              std::int64_t start_day, int start_minute, std::int64_t today,
+                                              std::int64_t local_now) {
+  const Clock& clock = *phrase.end_clock;
+  if (phrase.end_day || phrase.end_next_day) {
+    // The end names its day: its clock needs no guessing from the start's period, and with no
+    // period of its own it is taken as written ("次日06:00", "第二天5点" at 05:00).
+    const PeriodWord* period = phrase.end_period;
+    if (period == nullptr && phrase.end_day && !phrase.end_day->period.empty())
+      period = find_period(phrase.end_day->period);
+    const int minute = period != nullptr ? minute_of_day(clock, period) : clock.hour * 60 + clock.minute;
+    std::optional<std::int64_t> day;
+    if (phrase.end_next_day) {
+      day = start_day + 1;
+    } else if (phrase.end_day->kind == DayExpression::Kind::relative || phrase.end_day->week_shift) {
+      // 明天, 后天, 下周日 count from today, as they do at the start.
+      day = resolve_day(*phrase.end_day, today, local_now, minute);
+    } else {
+      // 周日, 28号, 11月26日 are the first such day from the start on.
+      day = resolve_day(*phrase.end_day, start_day, start_day * kSecondsPerDay + start_minute * 60, minute);
+    }
+    if (!day) return std::nullopt;
+    const std::int64_t end = (*day - start_day) * 1440 + minute;
+    if (end <= start_minute) return std::nullopt;
+    return end;
+  }
+
+  const PeriodWord* period = phrase.end_period != nullptr ? phrase.end_period : start_period;
+  const int minute = minute_of_day(clock, period);
+  if (minute > start_minute) return minute;
+  // An end not after the start: the first reading within 12 hours of it, in this order —
+  // 12 hours on for a 点 clock without a period of its own (上午9点到1点 → 13:00); the hour as
+  // written on the next day after an evening start (晚上11点到5点 → 05:00); the next day.
+  const bool own_period = phrase.end_period != nullptr;
+  std::array<std::optional<int>, 3> candidates;
+  if (!own_period && !clock.colon && minute < 720) candidates[0] = minute + 720;
+  if (!own_period && is_evening(start_period)) candidates[1] = 1440 + clock.hour * 60 + clock.minute;
+  candidates[2] = minute + 1440;
+  for (const auto& candidate : candidates) {
+    if (candidate && *candidate > start_minute && *candidate - start_minute <= kMaxOvernightMinutes)
+      return *candidate;
+  }
+  return std::nullopt;
+}
+
 std::optional<TimeSpan> resolve(const Phrase& phrase, const TimeContext& context) {
   const std::int64_t local_now = context.now + context.utc_offset_seconds;
   const std::int64_t today = floor_div(local_now, kSecondsPerDay);
@@ -254,16 +379,6 @@ std::optional<TimeSpan> resolve(const Phrase& phrase, const TimeContext& context
     start_minute = period->default_minute;
   }
 
-  std::optional<int> end_minute;
-  if (phrase.end_clock) {
-    const PeriodWord* end_period = phrase.end_period != nullptr ? phrase.end_period : period;
-    int minute = minute_of_day(*phrase.end_clock, end_period);
-    if (minute <= start_minute) {
-      minute += (phrase.end_period == nullptr && minute < 720 && minute + 720 > start_minute) ? 720 : 1440;
-    }
-    end_minute = minute;
-  }
-
   std::int64_t day = today;
   if (phrase.day) {
     const auto resolved = resolve_day(*phrase.day, today, local_now, start_minute);
@@ -273,27 +388,55 @@ std::optional<TimeSpan> resolve(const Phrase& phrase, const TimeContext& context
     day = today + 1;
   }
 
+  std::optional<std::int64_t> end_minute;
+  if (phrase.end_clock) {
+    end_minute = resolve_range_end(phrase, period, day, start_minute, today, local_now);
+    if (!end_minute) return std::nullopt;
+  }
+
   const std::int64_t base = day * kSecondsPerDay - context.utc_offset_seconds;
   TimeSpan span;
   if (phrase.deadline) {
-    span.end = base + static_cast<std::int64_t>(end_minute.value_or(start_minute)) * 60;
+    span.end = base + end_minute.value_or(start_minute) * 60;
   } else {
     span.start = base + static_cast<std::int64_t>(start_minute) * 60;
-    if (end_minute) span.end = base + static_cast<std::int64_t>(*end_minute) * 60;
+    if (end_minute) span.end = base + *end_minute * 60;
   }
   return span;
 }
 
 }  // namespace
 
+bool is_clock_minutes(std::string_view text, std::size_t pos) {
+  std::size_t word_end = pos;
+  if (word_end > 0 && text[word_end - 1] == ' ') --word_end;
+  const bool dian = word_end >= 3 && text.compare(word_end - 3, 3, "点") == 0;
+  const bool shi = word_end >= 3 && text.compare(word_end - 3, 3, "时") == 0;
+  if (!dian && !shi) return false;
+  // Back to where the hour starts, then read the clock as take_time would.
+  std::size_t start = word_end - 3;
+  while (start > 0) {
+    const char32_t before = code_point_before(text, start);
+    if (!is_ascii_digit(before) && !is_chinese_numeral(before)) break;
+    start -= before < 0x80 ? 1 : 3;
+  }
+  if (start == word_end - 3) return false;
+  const auto clock = read_clock(text, start, true);
+  return clock && clock->end > pos;
+}
+
 std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context) {
   if (!is_sane_time(context.now, context.utc_offset_seconds)) return std::nullopt;
   for (std::size_t pos = 0; pos < text.size();) {
     if (const auto phrase = read_phrase(text, pos)) {
-      if (const auto span = resolve(*phrase, context)) {
+      if (const auto span = phrase->invalid ? std::nullopt : resolve(*phrase, context)) {
         erase_span(text, pos, phrase->end - pos);
         return span;
       }
+      // A phrase that names no time ("2月30日", "14:00-12:00") is left whole: no part of it is
+      // read as a time of its own.
+      pos = phrase->end;
+      continue;
     }
     pos += decode_utf8(text, pos).length;
   }

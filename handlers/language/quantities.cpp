@@ -6,6 +6,7 @@
 
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/time_expressions.hpp"
 #include "handlers/language/utf8.hpp"
 
 namespace whistle::language {
@@ -16,11 +17,24 @@ constexpr std::int64_t kMaxQuantity = 9999;
 
 constexpr std::array<std::string_view, 7> kCountPrefixes = {"需要", "招募", "需", "限", "招", "共", "约"};
 constexpr std::array<std::string_view, 4> kCountUnits = {"个人", "人", "名", "位"};
-constexpr std::array<std::string_view, 2> kCountNouns = {"志愿者", "同志"};
-constexpr std::array<std::string_view, 4> kPointsPrefixes = {"奖励", "每人", "积", "各"};
+constexpr std::array<std::string_view, 4> kCountNouns = {"志愿者", "同志", "党员", "居民"};
+// "人数：6人", "名额6": a label, then the number with or without its unit.
+constexpr std::array<std::string_view, 4> kCountLabels = {"人数", "名额", "限额", "需要人数"};
+constexpr std::array<std::string_view, 5> kCountLabelUnits = {"个人", "人", "名", "位", "个"};
+// 俩 and 仨 carry their own measure word: "来仨", "要俩" are people.
+constexpr std::array<std::string_view, 5> kCountVerbs = {"需要", "再来", "来", "要", "找"};
+constexpr std::array<std::string_view, 5> kPointsPrefixes = {"奖励", "每人", "每位", "积", "各"};
 constexpr std::array<std::string_view, 2> kPointsUnits = {"积分", "分"};
-constexpr std::array<std::string_view, 10> kMeasureWords = {"个", "份", "件", "袋", "桶",
-                                                            "瓶", "盒", "次", "张", "箱"};
+// "10积分/人", "10分每人"
+constexpr std::array<std::string_view, 4> kPerPersonSuffixes = {"/人", "/每人", "每人", "一人"};
+// "积分10", "积分：每人10分", "奖励积分10"
+constexpr std::array<std::string_view, 4> kPointsLabels = {"奖励积分", "积分奖励", "积分", "分值"};
+// A number right after these is the minutes of a length ("1小时30分"), even one not read as a
+// length ("-2小时30分").
+constexpr std::array<std::string_view, 2> kMinutesAfter = {"小时", "钟头"};
+constexpr std::array<std::string_view, 18> kMeasureWords = {"个", "份", "件", "袋", "桶", "瓶",
+                                                            "盒", "次", "张", "箱", "条", "包",
+                                                            "双", "套", "支", "本", "把", "卷"};
 
 struct Found {
   std::size_t start = 0;
@@ -34,6 +48,15 @@ std::optional<int> in_range(const NumberMatch& number, std::int64_t low) {
   return static_cast<int>(number.value);
 }
 
+// Whether the number at [start, end) is part of a decimal ("3.5人", "1.5分"): no count or points.
+bool is_decimal_part(std::string_view text, std::size_t start, std::size_t end) {
+  const bool point_before =
+      start >= 2 && text[start - 1] == '.' && is_ascii_digit(static_cast<unsigned char>(text[start - 2]));
+  const bool point_after =
+      end + 1 < text.size() && text[end] == '.' && is_ascii_digit(static_cast<unsigned char>(text[end + 1]));
+  return point_before || point_after;
+}
+
 template <std::size_t N>
 std::size_t word_at(std::string_view text, std::size_t pos, const std::array<std::string_view, N>& words) {
   for (const std::string_view word : words) {
@@ -42,16 +65,79 @@ std::size_t word_at(std::string_view text, std::size_t pos, const std::array<std
   return 0;
 }
 
-// Moves `start` back over one of `prefixes` written right before it.
+// Moves `start` back over `prefixes` written right before it, as many as stand in a row
+// ("每人奖励10分").
 template <std::size_t N>
 std::size_t extend_back(std::string_view text, std::size_t start,
                         const std::array<std::string_view, N>& prefixes) {
-  for (const std::string_view prefix : prefixes) {
-    if (start >= prefix.size() && text.compare(start - prefix.size(), prefix.size(), prefix) == 0) {
-      return start - prefix.size();
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const std::string_view prefix : prefixes) {
+      if (start >= prefix.size() && text.compare(start - prefix.size(), prefix.size(), prefix) == 0) {
+        start -= prefix.size();
+        moved = true;
+        break;
+      }
     }
   }
   return start;
+}
+
+// Whether one of `words` ends right before `pos`, spaces between allowed.
+template <std::size_t N>
+bool follows_word(std::string_view text, std::size_t pos, const std::array<std::string_view, N>& words) {
+  while (pos > 0 && text[pos - 1] == ' ')
+    --pos;
+  for (const std::string_view word : words) {
+    if (pos >= word.size() && text.compare(pos - word.size(), word.size(), word) == 0) return true;
+  }
+  return false;
+}
+
+// "9点30分", "9点 30分", "1小时30分": the number before 分 is minutes, not points. The word
+// before must itself follow a number.
+bool is_minutes(std::string_view text, std::size_t pos) {
+  if (is_clock_minutes(text, pos)) return true;
+  if (pos > 0 && text[pos - 1] == ' ') --pos;
+  for (const std::string_view word : kMinutesAfter) {
+    if (pos < word.size() || text.compare(pos - word.size(), word.size(), word) != 0) continue;
+    const char32_t before = code_point_before(text, pos - word.size());
+    if (is_ascii_digit(before) || is_chinese_numeral(before) || before == U'半') return true;
+  }
+  return false;
+}
+
+// The earliest of two matches; the one starting first covers a label ("人数：6人" over "6人").
+std::optional<Found> earliest(std::optional<Found> a, std::optional<Found> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return b->start < a->start ? b : a;
+}
+
+// A label, then [separators] [one of `fillers`]… and a number that `unit_end` accepts: "人数：6人",
+// "积分：每人10分". The match starts at the label.
+template <std::size_t L, std::size_t F, typename UnitEnd>
+std::optional<Found> find_labelled(std::string_view text, const std::array<std::string_view, L>& labels,
+                                   const std::array<std::string_view, F>& fillers, UnitEnd unit_end) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t label = word_at(text, pos, labels);
+    if (label == 0) {
+      pos += decode_utf8(text, pos).length;
+      continue;
+    }
+    std::size_t at = skip_separators(text, pos + label);
+    for (std::size_t filler = word_at(text, at, fillers); filler != 0; filler = word_at(text, at, fillers))
+      at += filler;
+    const auto number = starts_number(text, at) ? read_number(text, at) : std::nullopt;
+    if (number && !is_decimal_part(text, at, at + number->length)) {
+      if (const std::size_t end = unit_end(*number, at + number->length)) {
+        const bool fits = !number->overflow && number->value <= std::numeric_limits<int>::max();
+        return Found{pos, end, fits ? std::optional<int>(static_cast<int>(number->value)) : std::nullopt};
+      }
+    }
+    pos += label;
+  }
+  return std::nullopt;
 }
 
 // Scans for the first number followed by what `unit_end` accepts (it returns the end or 0).
@@ -61,6 +147,10 @@ std::optional<Found> find_number(std::string_view text, UnitEnd unit_end) {
     if (starts_number(text, pos)) {
       const auto number = read_number(text, pos);
       if (!number) return std::nullopt;
+      if (is_decimal_part(text, pos, pos + number->length)) {
+        pos += number->length;
+        continue;
+      }
       if (const std::size_t end = unit_end(*number, pos + number->length)) {
         const bool fits = !number->overflow && number->value <= std::numeric_limits<int>::max();
         return Found{pos, end, fits ? std::optional<int>(static_cast<int>(number->value)) : std::nullopt};
@@ -101,44 +191,107 @@ std::optional<int> cut_as_typed(std::string& text, const std::optional<Found>& f
   return found->negative ? -magnitude : magnitude;
 }
 
+// "2", "x2", "2袋", "五件": digits alone or with a measure word, Chinese numerals with one.
 bool is_quantity_word(std::string_view word, std::optional<int>& value) {
   std::size_t at = 0;
   if (starts_with_at(word, 0, "x") || starts_with_at(word, 0, "*")) at = 1;
   const auto number = read_number(word, at);
-  if (!number || number->chinese) return false;
+  if (!number) return false;
   const std::size_t end = at + number->length;
-  if (end != word.size() && end + word_at(word, end, kMeasureWords) != word.size()) return false;
+  const std::size_t measure = word_at(word, end, kMeasureWords);
+  if (end + measure != word.size() || (number->chinese && measure == 0)) return false;
   value = in_range(*number, 1);
   return true;
+}
+
+// A number and a measure word glued to the name, at its start ("一桶食用油", "两条毛巾") or its end
+// ("洗衣液二十件"): [start, end) of the quantity within `trimmed`, or empty. 一次性 is a word, not
+// "once"; 斤 and the like measure the goods ("大米5斤"), not how many.
+std::optional<Found> glued_quantity(std::string_view trimmed) {
+  const auto read_at = [trimmed](std::size_t pos) -> std::optional<Found> {
+    if (!starts_number(trimmed, pos)) return std::nullopt;
+    const auto number = read_number(trimmed, pos);
+    if (!number) return std::nullopt;
+    const std::size_t end = pos + number->length;
+    if (is_decimal_part(trimmed, pos, end)) return std::nullopt;
+    const std::size_t measure = word_at(trimmed, end, kMeasureWords);
+    if (measure == 0 || starts_with_at(trimmed, end, "次")) return std::nullopt;
+    return Found{pos, end + measure, in_range(*number, 1)};
+  };
+  if (auto found = read_at(0); found && found->end < trimmed.size()) return found;
+  for (std::size_t pos = 0; pos < trimmed.size(); pos += decode_utf8(trimmed, pos).length) {
+    if (auto found = read_at(pos); found && pos > 0 && found->end == trimmed.size()) return found;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
 std::optional<int> take_count(std::string& text) {
+  // "5人", "5个人", "需要5名志愿者", "俩人", "两个志愿者", "需要俩志愿者"
   auto found = find_number(text, [&text](const NumberMatch&, std::size_t end) -> std::size_t {
-    const std::size_t unit = word_at(text, end, kCountUnits);
-    if (unit == 0) return 0;
-    return end + unit + word_at(text, end + unit, kCountNouns);
+    if (const std::size_t unit = word_at(text, end, kCountUnits))
+      return end + unit + word_at(text, end + unit, kCountNouns);
+    const std::size_t measure = starts_with_at(text, end, "个") ? 3 : 0;
+    if (const std::size_t noun = word_at(text, end + measure, kCountNouns)) return end + measure + noun;
+    return 0;
   });
   if (found) {
     read_sign(text, *found);
     found->start = extend_back(text, found->start, kCountPrefixes);
   }
-  return cut_as_typed(text, found);
+  // "人数6", "人数：6人", "名额:10"
+  auto labelled = find_labelled(text, kCountLabels, std::array<std::string_view, 0>{},
+                                [&text](const NumberMatch&, std::size_t end) -> std::size_t {
+                                  if (const std::size_t unit = word_at(text, end, kCountLabelUnits))
+                                    return end + unit;
+                                  return is_word_boundary(decode_utf8(text, end).value) ? end : 0;
+                                });
+  // "来仨", "要俩": 俩 and 仨 after a verb, standing alone.
+  std::optional<Found> colloquial;
+  for (std::size_t pos = 0; pos < text.size() && !colloquial;) {
+    const char32_t cp = decode_utf8(text, pos).value;
+    if ((cp == U'俩' || cp == U'仨') && follows_word(text, pos, kCountVerbs) &&
+        !is_chinese_numeral(code_point_before(text, pos))) {
+      std::size_t end = pos + 3;
+      if (starts_with_at(text, end, "个")) end += 3;
+      if (is_word_boundary(decode_utf8(text, end).value)) {
+        colloquial = Found{extend_back(text, pos, kCountVerbs), end, cp == U'俩' ? 2 : 3};
+      }
+    }
+    pos += decode_utf8(text, pos).length;
+  }
+  return cut_as_typed(text, earliest(earliest(found, labelled), colloquial));
 }
 
 std::optional<int> take_points(std::string& text) {
-  auto found = find_number(text, [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
+  // The unit after the number, and "/人" after the unit: "10分", "10积分/人".
+  const auto unit_end = [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
     const std::size_t unit = word_at(text, end, kPointsUnits);
     if (unit == 0 || starts_with_at(text, end, "分钟")) return 0;
-    if (number.chinese && !is_word_boundary(decode_utf8(text, end + unit).value)) return 0;
-    return end + unit;
-  });
+    if (is_minutes(text, end - number.length)) return 0;
+    std::size_t after = end + unit;
+    after += word_at(text, after, kPerPersonSuffixes);
+    // "十分感谢" is an adverb; "二十分五十件" is 20 points and 50 pieces.
+    const char32_t next = decode_utf8(text, after).value;
+    if (number.chinese && !is_word_boundary(next) && !is_chinese_numeral(next) && !is_ascii_digit(next))
+      return 0;
+    return after;
+  };
+  auto found = find_number(text, unit_end);
   if (found) {
     read_sign(text, *found);
     found->start = extend_back(text, found->start, kPointsPrefixes);
   }
-  return cut_as_typed(text, found);
+  // "积分10", "积分10分", "积分：每人10分", "积分:10": after the label the unit may be left out.
+  auto labelled =
+      find_labelled(text, kPointsLabels, kPointsPrefixes,
+                    [&text, &unit_end](const NumberMatch& number, std::size_t end) -> std::size_t {
+                      if (const std::size_t with_unit = unit_end(number, end)) return with_unit;
+                      if (starts_with_at(text, end, "分")) return 0;  // 分钟
+                      return is_word_boundary(decode_utf8(text, end).value) ? end : 0;
+                    });
+  return cut_as_typed(text, earliest(found, labelled));
 }
 
 std::optional<int> take_amount(std::string& text) {
@@ -177,6 +330,10 @@ std::optional<int> take_quantity(std::string& text) {
   if (first_space != std::string_view::npos && is_quantity_word(trimmed.substr(0, first_space), value)) {
     text.erase(offset, first_space + 1);
     return value;
+  }
+  if (const auto found = glued_quantity(trimmed)) {
+    text.erase(offset + found->start, found->end - found->start);
+    return found->value;
   }
   return std::nullopt;
 }

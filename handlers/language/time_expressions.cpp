@@ -282,6 +282,11 @@ std::optional<Phrase> read_phrase(std::string_view text, std::size_t start) {
   if (day_needs_time && phrase.period == nullptr && !phrase.clock && !phrase.deadline &&
       phrase.day->period.empty())
     return std::nullopt;
+  // "夜间巡逻", "夜间值守": 夜间 before a word describes it; only with a day or clock, or standing
+  // apart, is it a time.
+  if (!phrase.day && !phrase.clock && !phrase.deadline && phrase.period != nullptr &&
+      phrase.period->word == "夜间" && !is_word_boundary(decode_utf8(text, phrase.end).value))
+    return std::nullopt;
   return phrase;
 }
 

@@ -67,6 +67,7 @@ struct TimeSpan {
 ///   (晚上11点到1点 → 01:00); the next day (22:00-02:00, 晚上10点到凌晨2点). If none does
 ///   (14:00-12:00 would be 22 hours) the range is unreadable: take_time returns empty and leaves
 ///   the whole phrase in the text, so the leader is asked again rather than given a wrong end.
+/// "夜间" right before a word ("夜间巡逻") is no time unless a clock follows.
 /// "一点" alone is not a clock (it also means "a little"); 一点半 or 下午一点 are.
 std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context);
 

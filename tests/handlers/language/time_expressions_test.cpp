@@ -145,6 +145,7 @@ const TimeCase kOvernight[] = {
     // An end with a day of its own may lie any distance after the start.
     {"晚上10点到次日晚上11点", "2026-11-23T22:00", "2026-11-24T23:00", ""},
     {"22:00-次日21:00", "2026-11-23T22:00", "2026-11-24T21:00", ""},
+    {"夜间巡逻 晚上11点到第二天凌晨5点", "2026-11-23T23:00", "2026-11-24T05:00", "夜间巡逻 "},
     // The start has passed, so the night is tomorrow's; 第二天 follows the start.
     {"晚上11点到第二天凌晨5点", "2026-11-24T23:00", "2026-11-25T05:00", "", "2026-11-23T23:30"},
 };

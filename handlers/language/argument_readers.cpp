@@ -1,10 +1,14 @@
 #include "handlers/language/argument_readers.hpp"
 
+#include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
+#include "handlers/language/calendar.hpp"
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/durations.hpp"
+#include "handlers/language/labelled_form.hpp"
 #include "handlers/language/mentions.hpp"
 #include "handlers/language/month_expressions.hpp"
 #include "handlers/language/places.hpp"
@@ -18,60 +22,80 @@ namespace whistle::language {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kNotAWhistle = {"人", "子", "声"};
-constexpr std::array<std::string_view, 2> kBroadcastWords = {"全网格", "下发"};
-constexpr std::array<std::string_view, 5> kAssigneePrefixes = {"交给", "转给", "派给", "给", "转"};
-
-struct ScoreWord {
-  std::string_view word;
-  int score;
-};
-
-// Longest first, so that 不满意 is not read as 满意.
-constexpr std::array<ScoreWord, 10> kScoreWords = {{
-    {"非常不满意", 1},
-    {"非常满意", 5},
-    {"基本满意", 4},
-    {"比较满意", 4},
-    {"很不满意", 1},
-    {"不太满意", 2},
-    {"不满意", 1},
-    {"很满意", 5},
-    {"满意", 5},
-    {"一般", 3},
-}};
-
 constexpr std::string_view kStar = "★";
 
 TimeContext time_context(const ParseContext& context) {
   return {context.now, context.utc_offset_seconds};
 }
 
-// Sets the title unless the words are filler ("了", "！") rather than a remark.
+// The words as free text, unless they are filler ("了", "！") rather than something said.
+std::optional<std::string> free_text(std::string_view text) {
+  if (is_filler(text)) return std::nullopt;
+  std::string cleaned = clean_free_text(text);
+  if (cleaned.empty()) return std::nullopt;
+  return cleaned;
+}
+
 void set_title(Command& command, std::string_view text) {
-  if (is_filler(text)) return;
-  std::string title = clean_free_text(text);
-  if (!title.empty()) command.title = std::move(title);
+  if (auto title = free_text(text)) command.title = std::move(title);
+}
+
+void set_reason(Command& command, std::string_view text) {
+  if (auto reason = free_text(text)) command.reason = std::move(reason);
+}
+
+// Appends the people named in `text` (cutting them out) to those already found before the
+// command ("给@老赵 加3分").
+void add_mentions(Command& command, std::string& text, const ParseContext& context) {
+  for (std::string& name : take_mentions(text, context.bot_names)) {
+    if (std::find(command.mentions.begin(), command.mentions.end(), name) == command.mentions.end())
+      command.mentions.push_back(std::move(name));
+  }
+}
+
+// "签到一下 12": words that soften a command without changing it.
+std::string_view skip_softeners(std::string_view rest) {
+  for (const std::string_view word : vocabulary().softeners) {
+    if (starts_with_at(rest, 0, word)) return rest.substr(word.size());
+  }
+  return rest;
+}
+
+// A number of goods with its measure word, cut out: "一桶食用油" (leading), "毛巾 2条" and
+// "上架 毛巾 20分 五十件" (a word of its own, or after the name in Chinese numerals). "大米5斤" keeps
+// its 5斤: 斤 is no measure of pieces, so it stays part of the name.
+std::optional<int> take_goods_quantity(std::string& text) {
+  for (std::size_t at = 0; at < text.size(); at += decode_utf8(text, at).length) {
+    if (!starts_number(text, at)) continue;
+    const auto number = read_number(text, at);
+    if (!number || number->overflow) continue;
+    const std::size_t end = at + number->length;
+    for (const std::string_view measure : vocabulary().measure_words) {
+      if (!starts_with_at(text, end, measure)) continue;
+      // Digits glued to a name ("洗衣液2瓶装") are part of it; a word of its own or Chinese numerals are not.
+      const bool own_word = at == 0 || is_space(code_point_before(text, at)) || number->chinese;
+      if (!own_word) break;
+      if (number->value < 1 || number->value > 9999) return std::nullopt;
+      erase_span(text, at, end + measure.size() - at);
+      return static_cast<int>(number->value);
+    }
+  }
+  return std::nullopt;
 }
 
 // "1", "+1", "我来", "满意": the keyword was the whole line.
 bool read_whole_line(const ArgumentInput& input, Command& command) {
   // Stricter than other commands: "我来了" may just mean "I have arrived".
   if (!is_decoration(input.rest)) return false;
-  if (input.rule.extra == "implicit") {
-    command.implicit = true;
-  } else if (input.rule.extra.size() == 1 &&
-             is_ascii_digit(static_cast<unsigned char>(input.rule.extra[0]))) {
-    command.score = input.rule.extra[0] - '0';
-  }
+  if (input.rule.extra == "implicit") command.implicit = true;
   return true;
 }
 
 // "报到 12", "签到 12 4831", "确认 12 @张三 @李四", "请假 12 家里有事".
 bool read_task(const ArgumentInput& input, Command& command) {
-  std::string text(input.rest);
+  std::string text(skip_softeners(input.rest));
   const bool people = input.rule.arguments == Arguments::task_people;
-  if (people) command.mentions = take_mentions(text, input.context.bot_names);
+  if (people) add_mentions(command, text, input.context);
   std::size_t at = skip_separators(text, 0);
   // After a leading "#12" the words are the code and the remark ("#12 签到 4831").
   const auto reference = input.anchored ? std::nullopt : read_task_reference(text, at);
@@ -81,7 +105,10 @@ bool read_task(const ArgumentInput& input, Command& command) {
   }
   if ((reference || input.anchored) && input.rule.arguments == Arguments::task_code) {
     const std::size_t code_start = skip_separators(text, at);
-    if (const auto code = read_code(text, code_start)) {
+    std::size_t code_at = code_start;
+    if (starts_with_at(text, code_at, "签到码")) code_at = skip_separators(text, code_at + 9);
+    if (starts_with_at(text, code_at, "码")) code_at = skip_separators(text, code_at + 3);
+    if (const auto code = read_code(text, code_at)) {
       command.code = code->first;
       at = code->second;
     }
@@ -91,52 +118,88 @@ bool read_task(const ArgumentInput& input, Command& command) {
   // words ("完成", "取消", "确认") need a reference or @-mention to be a command at all.
   const bool anchored = input.anchored || reference || !command.mentions.empty();
   if (!anchored && (input.rule.extra == "required" || !is_filler(remark))) return false;
-  set_title(command, remark);
+  if (!anchored && input.rule.extra == "implicit") command.implicit = true;
+  set_reason(command, remark);
   return true;
 }
 
 // "积分", "积分 @张三"
 bool read_people(const ArgumentInput& input, Command& command) {
-  std::string text(input.rest);
-  command.mentions = take_mentions(text, input.context.bot_names);
+  std::string text(skip_softeners(input.rest));
+  add_mentions(command, text, input.context);
   return is_filler(text);
 }
 
 // "排行 上月", "统计 10月"
 bool read_month(const ArgumentInput& input, Command& command) {
-  std::string text(input.rest);
+  std::string text(skip_softeners(input.rest));
   if (const auto month = take_month(text, time_context(input.context))) {
-    command.start = month->start;
-    command.end = month->end;
+    const CivilDate first =
+        civil_from_days(floor_div(month->start + input.context.utc_offset_seconds, kSecondsPerDay));
+    command.month = YearMonth{static_cast<int>(first.year), first.month};
   }
+  command.publish = input.rule.extra == "publish";
   return is_filler(text);
 }
 
 // "加分 @张三 5 帮助孤寡老人", "扣分 @李四 3 失约"
 bool read_adjustment(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
-  command.mentions = take_mentions(text, input.context.bot_names);
+  const bool deduct = input.rule.extra.starts_with("-");
+  if (input.rule.extra.ends_with("inside")) {
+    // "加3分 @张三", "给@老赵 加3分": the amount and 分 must follow the word at once.
+    const auto number = read_number(text, 0);
+    if (!number || number->overflow || number->value < 1 || number->value > 9999) return false;
+    std::size_t end = number->length;
+    if (starts_with_at(text, end, "积分")) {
+      end += 6;
+    } else if (starts_with_at(text, end, "分")) {
+      end += 3;
+    } else {
+      return false;
+    }
+    command.points = static_cast<int>(deduct ? -number->value : number->value);
+    text.erase(0, end);
+    add_mentions(command, text, input.context);
+    if (command.mentions.empty()) return false;
+    set_reason(command, text);
+    return true;
+  }
+  add_mentions(command, text, input.context);
   const std::string before = text;
   const auto amount = take_amount(text);
   if (command.mentions.empty() && text == before && !is_filler(text)) return false;
-  if (amount) command.points = input.rule.extra == "-" ? -*amount : *amount;
-  set_title(command, text);
+  if (amount) command.points = deduct ? -*amount : *amount;
+  set_reason(command, text);
   return true;
 }
 
 // "兑换 大米 1", "兑换大米"
 bool read_item(const ArgumentInput& input, Command& command) {
+  std::string text(skip_softeners(input.rest));
+  command.count = take_goods_quantity(text);
+  if (!command.count) command.count = take_quantity(text);
+  if (auto item = free_text(text)) command.item = std::move(item);
+  return true;
+}
+
+// "上架 毛巾 20分 50件", "补货 毛巾 30": the price is points, the rest a number of pieces.
+bool read_stock(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
-  command.count = take_quantity(text);
-  set_title(command, text);
+  command.count = take_goods_quantity(text);
+  command.points = take_points(text);
+  if (!command.count) command.count = take_quantity(text);
+  if (auto item = free_text(text)) command.item = std::move(item);
   return true;
 }
 
 // "核销 K7Q2": codes are shown in capitals, people type them in either case.
 bool read_pickup_code(const ArgumentInput& input, Command& command) {
-  const std::size_t at = skip_separators(input.rest, 0);
-  const auto code = read_code(input.rest, at);
-  if (!code) return is_filler(input.rest);
+  const std::string_view rest = skip_softeners(input.rest);
+  const std::size_t at = skip_separators(rest, 0);
+  const auto code = read_code(rest, at);
+  if (!code) return is_filler(rest);
+  set_reason(command, rest.substr(code->second));
   std::string upper = code->first;
   for (char& c : upper)
     c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
@@ -146,9 +209,15 @@ bool read_pickup_code(const ArgumentInput& input, Command& command) {
 
 // "报事 3号楼楼道灯坏了": the resident's words stay whole; the place is read but not cut.
 bool read_ticket_text(const ArgumentInput& input, Command& command) {
-  command.code = std::string(input.rule.extra);
-  if (const auto place = find_place(input.rest, input.context.place_names)) command.place = place->name;
-  set_title(command, input.rest);
+  command.kind = input.rule.extra == "order"  ? TicketKind::order
+                 : input.rule.extra == "wish" ? TicketKind::wish
+                                              : TicketKind::report;
+  if (contains_danger_word(input.rest)) command.kind = TicketKind::danger;
+  const std::string_view words = skip_softeners(input.rest);
+  if (const auto place = find_place(words, input.context.place_names)) command.place = place->name;
+  // The resident's words stay as written, their punctuation too ("3号楼有煤气味!").
+  const std::string_view title = trim_spaces(words.substr(skip_separators(words, 0)));
+  if (!title.empty() && !is_decoration(title)) command.title = std::string(title);
   return true;
 }
 
@@ -165,32 +234,42 @@ std::size_t read_ticket_reference_into(std::string_view text, Command& command, 
 // "接单 T5", "办结 T5 已更换灯泡", "上报 T5"
 bool read_ticket(const ArgumentInput& input, Command& command) {
   bool found = false;
-  const std::size_t at = read_ticket_reference_into(input.rest, command, found);
-  const std::string_view remark = input.rest.substr(at);
-  if (!found && !input.anchored && input.rule.extra != "remark" && !is_filler(remark)) return false;
-  set_title(command, remark);
+  const std::string_view rest = skip_softeners(input.rest);
+  const std::size_t at = read_ticket_reference_into(rest, command, found);
+  const std::string_view remark = rest.substr(at);
+  const bool anchored = found || input.anchored;
+  if (!anchored && (input.rule.extra == "required" || (input.rule.extra != "remark" && !is_filler(remark))))
+    return false;
+  set_reason(command, remark);
   return true;
 }
 
 // "派单 T5 @王五", "派单 T5 物业", "派单 T5 给物业"
 bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
-  command.mentions = take_mentions(text, input.context.bot_names);
+  add_mentions(command, text, input.context);
   bool found = false;
   std::size_t at = skip_separators(text, read_ticket_reference_into(text, command, found));
-  for (const std::string_view prefix : kAssigneePrefixes) {
+  for (const std::string_view prefix : vocabulary().assignee_prefixes) {
     if (starts_with_at(text, at, prefix)) {
-      at += prefix.size();
+      at = skip_separators(text, at + prefix.size());
       break;
     }
   }
-  set_title(command, std::string_view(text).substr(at));
+  std::string_view rest = std::string_view(text).substr(at);
+  if (command.mentions.empty()) {
+    // The responder is the first word; what follows it is a reason ("派单 T5 物业 尽快处理").
+    const std::size_t space = rest.find(' ');
+    if (auto responder = free_text(rest.substr(0, space))) command.responder = std::move(responder);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space);
+  }
+  set_reason(command, rest);
   return true;
 }
 
 // The score after a ticket reference: a word (满意), a number 1–5 (with 分 or 星), or ★★★.
 std::size_t read_score(std::string_view text, std::size_t at, Command& command) {
-  for (const ScoreWord& word : kScoreWords) {
+  for (const ScoreWord& word : score_words()) {
     if (starts_with_at(text, at, word.word)) {
       command.score = word.score;
       return at + word.word.size();
@@ -198,7 +277,9 @@ std::size_t read_score(std::string_view text, std::size_t at, Command& command) 
   }
   if (const auto number = read_number(text, at); number && starts_number(text, at)) {
     std::size_t end = at + number->length;
-    if (starts_with_at(text, end, "分") || starts_with_at(text, end, "星")) end += 3;
+    if (starts_with_at(text, end, "分") || starts_with_at(text, end, "星") ||
+        starts_with_at(text, end, "颗星"))
+      end += starts_with_at(text, end, "颗星") ? 6 : 3;
     if (!is_word_boundary(decode_utf8(text, end).value)) return at;
     if (!number->overflow && number->value >= 1 && number->value <= 5)
       command.score = static_cast<int>(number->value);
@@ -218,8 +299,17 @@ std::size_t read_score(std::string_view text, std::size_t at, Command& command) 
 bool read_rating(const ArgumentInput& input, Command& command) {
   bool found = false;
   std::size_t at = read_ticket_reference_into(input.rest, command, found);
-  at = read_score(input.rest, skip_separators(input.rest, at), command);
-  set_title(command, input.rest.substr(at));
+  if (input.rule.extra.empty()) {
+    at = skip_separators(input.rest, at);
+    if (starts_with_at(input.rest, at, "打")) at += 3;
+    at = read_score(input.rest, at, command);
+  } else {
+    // 满意 / 不满意 said alone: the keyword is the score. Without a ticket only filler may follow
+    // ("满意度调查" is no rating).
+    command.score = input.rule.extra[0] - '0';
+    if (!found && !input.anchored && !is_decoration(input.rest.substr(at))) return false;
+  }
+  set_reason(command, input.rest.substr(at));
   return true;
 }
 
@@ -233,37 +323,81 @@ bool read_place(const ArgumentInput& input, Command& command) {
   return true;
 }
 
-// "吹哨 清理3号楼楼道杂物 5人 周六上午9点 2小时 10分 全网格": every slot is cut out in turn, in
+// Cuts a task's slots out of `text`, each only when the labelled form did not give it already, in
 // an order that keeps them apart (a length before a clock, so 2小时 is not 2点; a clock before
-// points, so 9点10分 is not 10 points), and what is left is the title.
-bool read_whistle(const ArgumentInput& input, Command& command) {
-  // 吹哨人 (a whistleblower), 吹哨子 and 吹哨声 are words, not the command.
-  for (const std::string_view word : kNotAWhistle) {
-    if (starts_with_at(input.rest, 0, word)) return false;
-  }
-  std::string text(input.rest);
-  for (const std::string_view word : kBroadcastWords) {
-    for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at)) {
-      command.broadcast = true;
-      erase_span(text, at, word.size());
+// points, so 9点10分 is not 10 points).
+void read_task_slots(std::string& text, const ParseContext& context, Command& command) {
+  if (auto place = take_place(text, context.place_names); place && !command.place)
+    command.place = std::move(place);
+  if (auto minutes = take_duration(text); minutes && !command.minutes) command.minutes = minutes;
+  if (!command.start && !command.end) {
+    if (const auto span = take_time(text, time_context(context))) {
+      command.start = span->start;
+      command.end = span->end;
     }
   }
-  command.mentions = take_mentions(text, input.context.bot_names);
-  command.place = take_place(text, input.context.place_names);
-  command.minutes = take_duration(text);
-  if (const auto span = take_time(text, time_context(input.context))) {
-    command.start = span->start;
-    command.end = span->end;
-  }
-  command.count = take_count(text);
-  command.points = take_points(text);
-  set_title(command, text);
+  if (auto count = take_count(text); count && !command.count) command.count = count;
+  if (auto points = take_points(text); points && !command.points) command.points = points;
+}
 
+// A length sets `end` from the start; a range sets `minutes` from its ends.
+void fill_span(Command& command) {
   if (command.start && !command.end && command.minutes) {
     command.end = *command.start + static_cast<std::int64_t>(*command.minutes) * 60;
   } else if (command.start && command.end && !command.minutes && *command.end > *command.start) {
     command.minutes = static_cast<int>((*command.end - *command.start) / 60);
   }
+}
+
+// "吹哨 清理3号楼楼道杂物 周六上午9点 2小时 10分 全网格": every slot is cut out in turn, in
+// an order that keeps them apart (a length before a clock, so 2小时 is not 2点; a clock before
+// points, so 9点10分 is not 10 points), and what is left is the title.
+bool read_whistle(const ArgumentInput& input, Command& command) {
+  // 吹哨人 (a whistleblower), 吹哨子 and 吹哨声 are words, not the command.
+  for (const std::string_view word : vocabulary().not_a_whistle) {
+    if (starts_with_at(input.rest, 0, word)) return false;
+  }
+  // The pasted form: "【吹哨】\n事项：清理楼道\n人数：6人\n时间：…"; what stands before the first
+  // label is read as an ordinary whistle line.
+  const LabelledForm form = read_labelled_form(input.rest, LabelSeparator::colon, input.context, command);
+  std::string text = form.unlabelled;
+  for (const std::string_view word : vocabulary().broadcast_words) {
+    for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at)) {
+      command.broadcast = true;
+      erase_span(text, at, word.size());
+    }
+  }
+  add_mentions(command, text, input.context);
+  read_task_slots(text, input.context, command);
+  if (!command.title) set_title(command, text);
+  fill_span(command);
+  return true;
+}
+
+// "修改 12 时间 明天下午3点", "修改12号 人数改为5", "12号改到明天下午3点": a task and what changes.
+bool read_edit(const ArgumentInput& input, Command& command) {
+  std::string_view rest = skip_softeners(input.rest);
+  std::size_t at = skip_separators(rest, 0);
+  if (!input.anchored) {
+    const auto reference = read_task_reference(rest, at);
+    if (!reference) return false;
+    command.task = reference->number;
+    at = skip_separators(rest, reference->end);
+  }
+  const LabelledForm form =
+      read_labelled_form(rest.substr(at), LabelSeparator::colon_or_word, input.context, command);
+  std::string text = form.unlabelled;
+  for (const std::string_view joiner :
+       {std::string_view("改到"), std::string_view("改成"), std::string_view("改为"), std::string_view("到"),
+        std::string_view("成"), std::string_view("为")}) {
+    if (starts_with_at(text, 0, joiner)) {
+      text.erase(0, joiner.size());
+      break;
+    }
+  }
+  read_task_slots(text, input.context, command);
+  fill_span(command);
+  set_reason(command, text);
   return true;
 }
 
@@ -287,7 +421,9 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
       return read_adjustment(input, command);
     case Arguments::item:
       return read_item(input, command);
-    case Arguments::pickup_code:
+    case Arguments::stock:
+      return read_stock(input, command);
+    case Arguments::code:
       return read_pickup_code(input, command);
     case Arguments::ticket_text:
       return read_ticket_text(input, command);
@@ -301,6 +437,8 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
       return read_place(input, command);
     case Arguments::whistle:
       return read_whistle(input, command);
+    case Arguments::edit:
+      return read_edit(input, command);
   }
   return false;
 }

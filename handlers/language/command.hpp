@@ -8,15 +8,19 @@
 
 namespace whistle::language {
 
-/// What a chat line asks for; the identifiers are the ones `whistle parse` prints.
+/// What a chat line asks for; the identifiers are the ones `whistle parse` prints, in the
+/// contract's order.
 enum class Intent {
   whistle,
   report_in,
   withdraw,
+  edit,
+  tasks,
   check_in,
   check_out,
   sign_code,
   confirm,
+  refuse,
   finish,
   cancel,
   points,
@@ -24,15 +28,23 @@ enum class Intent {
   adjust,
   catalog,
   redeem,
+  cancel_redeem,
+  stock,
   pickup,
   ticket,
   dispatch,
   accept,
   resolve,
+  send_back,
+  claim,
   rate,
   escalate,
+  close,
+  tickets,
+  progress,
   stats,
   bind,
+  unbind,
   help,
   unknown,
 };
@@ -46,6 +58,10 @@ constexpr std::string_view intent_name(Intent intent) {
       return "report_in";
     case Intent::withdraw:
       return "withdraw";
+    case Intent::edit:
+      return "edit";
+    case Intent::tasks:
+      return "tasks";
     case Intent::check_in:
       return "check_in";
     case Intent::check_out:
@@ -54,6 +70,8 @@ constexpr std::string_view intent_name(Intent intent) {
       return "sign_code";
     case Intent::confirm:
       return "confirm";
+    case Intent::refuse:
+      return "refuse";
     case Intent::finish:
       return "finish";
     case Intent::cancel:
@@ -68,6 +86,10 @@ constexpr std::string_view intent_name(Intent intent) {
       return "catalog";
     case Intent::redeem:
       return "redeem";
+    case Intent::cancel_redeem:
+      return "cancel_redeem";
+    case Intent::stock:
+      return "stock";
     case Intent::pickup:
       return "pickup";
     case Intent::ticket:
@@ -78,14 +100,26 @@ constexpr std::string_view intent_name(Intent intent) {
       return "accept";
     case Intent::resolve:
       return "resolve";
+    case Intent::send_back:
+      return "send_back";
+    case Intent::claim:
+      return "claim";
     case Intent::rate:
       return "rate";
     case Intent::escalate:
       return "escalate";
+    case Intent::close:
+      return "close";
+    case Intent::tickets:
+      return "tickets";
+    case Intent::progress:
+      return "progress";
     case Intent::stats:
       return "stats";
     case Intent::bind:
       return "bind";
+    case Intent::unbind:
+      return "unbind";
     case Intent::help:
       return "help";
     case Intent::unknown:
@@ -94,27 +128,60 @@ constexpr std::string_view intent_name(Intent intent) {
   return "unknown";
 }
 
-/// How a chat line was read. Absent slots are empty. Times are Unix seconds.
+/// What a resident's ticket is: a problem reported (报事, 报修, 反映, 投诉, 求助), a service ordered
+/// (点单), a small wish (微心愿), or a danger to life or property (a danger word, with or without a
+/// verb).
+enum class TicketKind { report, order, wish, danger };
+
+constexpr std::string_view ticket_kind_name(TicketKind kind) {
+  switch (kind) {
+    case TicketKind::report:
+      return "report";
+    case TicketKind::order:
+      return "order";
+    case TicketKind::wish:
+      return "wish";
+    case TicketKind::danger:
+      return "danger";
+  }
+  return "report";
+}
+
+/// A calendar month named in a line ("上月", "10月", "2026年10月").
+struct YearMonth {
+  int year = 0;
+  int month = 0;  ///< 1–12
+  bool operator==(const YearMonth&) const = default;
+};
+
+/// How a chat line was read. Absent slots are empty. Times are Unix seconds. docs/language.md says
+/// which intent fills which slot.
 struct Command {
   Intent intent = Intent::unknown;
   std::optional<std::int64_t> task;    ///< task number: "#12", "12", "12号"
   std::optional<std::int64_t> ticket;  ///< ticket number: "T5", "工单5"
-  std::optional<int> count;            ///< places ("5人") or quantity ("兑换 大米 2")
-  std::optional<int> points;           ///< signed for adjust ("扣分 @李四 3" → -3)
-  std::optional<std::int64_t> start;   ///< start of a task, or of a month for ranking/stats
-  std::optional<std::int64_t> end;     ///< end of a task, or of a month for ranking/stats
+  std::optional<int> count;            ///< places ("5人"), a quantity ("兑换 大米 2"), pieces ("50件")
+  std::optional<int> points;           ///< per person; signed for adjust ("扣分 @李四 3" → -3); a price
+  std::optional<std::int64_t> start;   ///< start of a task
+  std::optional<std::int64_t> end;     ///< end of a task, or a deadline
   std::optional<int> minutes;          ///< a task's length
-  std::optional<std::string> place;    ///< "3号楼2单元", "3栋", a named node
-  std::optional<std::string> title;    ///< the free text: task title, ticket text, reason, item, responder
-  std::vector<std::string> mentions;   ///< names written as "@张三" in the text (not the bot)
+  std::optional<std::string> place;    ///< "3号楼2单元", "3栋" → "3号楼", a named node
+  std::optional<std::string> title;    ///< a task's title, a ticket's words, a 接龙's added name
+  std::vector<std::string> mentions;   ///< the people acted on ("@张三"), never the bot nor @所有人
   std::optional<std::string> code;     ///< sign-in code ("签到 12 4831") or pickup code ("核销 K7Q2")
   std::optional<int> score;            ///< 1–5 for rate (满意 → 5, 不满意 → 1)
-  std::string text;                    ///< the normalized line the slots were read from
+  std::optional<std::string> reason;   ///< the free text after the command's arguments
+  std::optional<std::string> item;     ///< a reward's name as typed ("兑换 大米 1" → "大米")
+  std::optional<YearMonth> month;      ///< ranking and stats: the month named, if any
+  std::optional<std::string> responder;  ///< dispatch to a responder by name ("派单 T5 物业")
+  std::optional<TicketKind> kind;        ///< ticket: what kind of ticket
+  std::string text;                      ///< the normalized line the slots were read from
 
-  bool addressed = false;  ///< began with an @-mention of the bot (@吹哨, @bot ...)
+  bool addressed = false;  ///< began or ended with an @-mention of the bot (@吹哨, @bot ...)
   bool broadcast = false;  ///< "全网格"/"下发": post to every child group too
-  /// A bare reply ("1", "+1", "我来", a 接龙 line) that is a report-in only where a task is open;
-  /// elsewhere it is ordinary chatter and gets no answer.
+  bool publish = false;    ///< ranking said as "公示": the leader posts the official publication
+  /// A bare reply ("1", "+1", "我来", a 接龙 line, "我不去了") that is a command only where it fits
+  /// (a task open here, a signup to free); elsewhere it is ordinary chatter and gets no answer.
   bool implicit = false;
 };
 

@@ -11,85 +11,207 @@ namespace {
 
 using A = Arguments;
 
-// The command words, after normalization (Simplified, half-width). A keyword must start the line
-// (after an @-mention of the bot, or after a leading "#12"); the same word inside a sentence is
-// chatter. Where two keywords share a start, the longer one is tried first.
+// The language, in one place. Words are written after normalization (Simplified, half-width):
+// Traditional and full-width forms are read the same. A keyword must lead its line (after
+// mentions of the bot, decoration and wrappers such as "我要"), or follow the reference or person
+// it acts on ("12号任务结束", "T3 接单", "给@老赵 加3分"); inside a sentence it is chatter. Where
+// two keywords share a start, the longer one is tried first.
 // clang-format off
 constexpr auto kRules = std::to_array<IntentRule>({
-    // keyword       intent               arguments             extra
-    {"吹哨",         Intent::whistle,     A::whistle},
-    {"报到",         Intent::report_in,   A::task},
-    {"报名",         Intent::report_in,   A::task},
-    {"1",            Intent::report_in,   A::whole_line,        "implicit"},
-    {"+1",           Intent::report_in,   A::whole_line,        "implicit"},
-    {"我来",         Intent::report_in,   A::whole_line,        "implicit"},
-    {"我报名",       Intent::report_in,   A::whole_line,        "implicit"},
-    {"算我一个",     Intent::report_in,   A::whole_line,        "implicit"},
-    {"取消报到",     Intent::withdraw,    A::task},
-    {"取消报名",     Intent::withdraw,    A::task},
-    {"请假",         Intent::withdraw,    A::task},
-    {"不去了",       Intent::withdraw,    A::task},
-    // A bare "取消 12" is a volunteer freeing their place, never a leader's 撤销: a leader who
-    // reported in and says it must not call the whole task off by a slip. The handler points a
-    // leader who is not signed up to 撤销.
-    {"取消",         Intent::withdraw,    A::task,              "required"},
-    {"签到",         Intent::check_in,    A::task_code},
-    {"签退",         Intent::check_out,   A::task},
-    {"签到码",       Intent::sign_code,   A::task},
-    {"验收",         Intent::confirm,     A::task_people},
-    {"确认",         Intent::confirm,     A::task_people,       "required"},
-    {"结束",         Intent::finish,      A::task},
-    {"完成",         Intent::finish,      A::task,              "required"},
-    {"撤销",         Intent::cancel,      A::task},
-    {"取消吹哨",     Intent::cancel,      A::task},
-    {"取消活动",     Intent::cancel,      A::task},
-    {"取消任务",     Intent::cancel,      A::task},
-    {"积分",         Intent::points,      A::people},
-    {"我的积分",     Intent::points,      A::people},
-    {"查积分",       Intent::points,      A::people},
-    {"查询积分",     Intent::points,      A::people},
-    {"积分查询",     Intent::points,      A::people},
-    {"排行",         Intent::ranking,     A::month},
-    {"排行榜",       Intent::ranking,     A::month},
-    {"排名",         Intent::ranking,     A::month},
-    {"积分排行",     Intent::ranking,     A::month},
-    {"积分排名",     Intent::ranking,     A::month},
-    {"公示",         Intent::ranking,     A::month},
-    {"积分公示",     Intent::ranking,     A::month},
-    {"加分",         Intent::adjust,      A::adjustment},
-    {"扣分",         Intent::adjust,      A::adjustment,        "-"},
-    {"商品",         Intent::catalog,     A::none},
-    {"商品列表",     Intent::catalog,     A::none},
-    {"积分商城",     Intent::catalog,     A::none},
-    {"兑换列表",     Intent::catalog,     A::none},
-    {"兑换",         Intent::redeem,      A::item},
-    {"核销",         Intent::pickup,      A::pickup_code},
-    {"报事",         Intent::ticket,      A::ticket_text,       "report"},
-    {"报修",         Intent::ticket,      A::ticket_text,       "report"},
-    {"点单",         Intent::ticket,      A::ticket_text,       "request"},
-    {"微心愿",       Intent::ticket,      A::ticket_text,       "wish"},
-    {"心愿",         Intent::ticket,      A::ticket_text,       "wish"},
-    {"派单",         Intent::dispatch,    A::ticket_assignee},
-    {"接单",         Intent::accept,      A::ticket},
-    {"办结",         Intent::resolve,     A::ticket,            "remark"},
-    {"评价",         Intent::rate,        A::rating},
-    {"评单",         Intent::rate,        A::rating},
-    {"满意",         Intent::rate,        A::whole_line,        "5"},
-    {"非常满意",     Intent::rate,        A::whole_line,        "5"},
-    {"不满意",       Intent::rate,        A::whole_line,        "1"},
-    {"上报",         Intent::escalate,    A::ticket},
-    {"统计",         Intent::stats,       A::month},
-    {"绑定",         Intent::bind,        A::place},
-    {"帮助",         Intent::help,        A::none},
-    {"菜单",         Intent::help,        A::none},
-    {"选单",         Intent::help,        A::none},
-    {"命令",         Intent::help,        A::none},
-    {"指令",         Intent::help,        A::none},
-    {"使用说明",     Intent::help,        A::none},
-    {"help",         Intent::help,        A::none},
-    {"?",            Intent::help,        A::none},
+    // keyword        intent                arguments             extra
+    {"吹哨",          Intent::whistle,      A::whistle},
+    {"发布任务",      Intent::whistle,      A::whistle},
+    {"发任务",        Intent::whistle,      A::whistle},
+    {"报到",          Intent::report_in,    A::task},
+    {"报道",          Intent::report_in,    A::task},
+    {"报名",          Intent::report_in,    A::task},
+    {"报个名",        Intent::report_in,    A::task},
+    {"参加",          Intent::report_in,    A::task},
+    {"1",             Intent::report_in,    A::whole_line,        "implicit"},
+    {"+1",            Intent::report_in,    A::whole_line,        "implicit"},
+    {"我来",          Intent::report_in,    A::whole_line,        "implicit"},
+    {"我报名",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"我报个名",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"我参加",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"取消报到",      Intent::withdraw,     A::task},
+    {"取消报名",      Intent::withdraw,     A::task},
+    {"请假",          Intent::withdraw,     A::task},
+    {"退出",          Intent::withdraw,     A::task},
+    {"不去了",        Intent::withdraw,     A::task,              "implicit"},
+    {"去不了了",      Intent::withdraw,     A::task,              "implicit"},
+    {"来不了了",      Intent::withdraw,     A::task,              "implicit"},
+    {"取消",          Intent::withdraw,     A::task,              "required"},
+    {"修改",          Intent::edit,         A::edit},
+    {"更改",          Intent::edit,         A::edit},
+    {"改",            Intent::edit,         A::edit,              "required"},
+    {"活动",          Intent::tasks,        A::none},
+    {"活动列表",      Intent::tasks,        A::none},
+    {"任务",          Intent::tasks,        A::none},
+    {"任务列表",      Intent::tasks,        A::none},
+    {"有什么活动",    Intent::tasks,        A::none},
+    {"有啥活动",      Intent::tasks,        A::none},
+    {"最近有什么活动", Intent::tasks,        A::none},
+    {"我的报到",      Intent::tasks,        A::none},
+    {"我的活动",      Intent::tasks,        A::none},
+    {"我的任务",      Intent::tasks,        A::none},
+    {"签到",          Intent::check_in,     A::task_code},
+    {"打卡",          Intent::check_in,     A::task_code},
+    {"到了",          Intent::check_in,     A::task,              "required"},
+    {"签退",          Intent::check_out,    A::task},
+    {"签到码",        Intent::sign_code,    A::task},
+    {"验收",          Intent::confirm,      A::task_people},
+    {"确认",          Intent::confirm,      A::task_people,       "required"},
+    {"不予确认",      Intent::refuse,       A::task_people},
+    {"不确认",        Intent::refuse,       A::task_people,       "required"},
+    {"结束",          Intent::finish,       A::task},
+    {"任务结束",      Intent::finish,       A::task},
+    {"活动结束",      Intent::finish,       A::task},
+    {"完成",          Intent::finish,       A::task,              "required"},
+    {"撤销",          Intent::cancel,       A::task},
+    {"取消吹哨",      Intent::cancel,       A::task},
+    {"取消活动",      Intent::cancel,       A::task},
+    {"取消任务",      Intent::cancel,       A::task},
+    {"积分",          Intent::points,       A::people},
+    {"我的积分",      Intent::points,       A::people},
+    {"查积分",        Intent::points,       A::people},
+    {"查询积分",      Intent::points,       A::people},
+    {"积分查询",      Intent::points,       A::people},
+    {"我有多少分",    Intent::points,       A::people},
+    {"我有多少积分",  Intent::points,       A::people},
+    {"排行",          Intent::ranking,      A::month},
+    {"排行榜",        Intent::ranking,      A::month},
+    {"排名",          Intent::ranking,      A::month},
+    {"积分排行",      Intent::ranking,      A::month},
+    {"积分排名",      Intent::ranking,      A::month},
+    {"公示",          Intent::ranking,      A::month,             "publish"},
+    {"积分公示",      Intent::ranking,      A::month,             "publish"},
+    {"加分",          Intent::adjust,       A::adjustment},
+    {"扣分",          Intent::adjust,       A::adjustment,        "-"},
+    // "加3分", "扣2分": the amount inside the command word.
+    {"加",            Intent::adjust,       A::adjustment,        "+inside"},
+    {"扣",            Intent::adjust,       A::adjustment,        "-inside"},
+    {"商品",          Intent::catalog,      A::none},
+    {"商品列表",      Intent::catalog,      A::none},
+    {"积分商城",      Intent::catalog,      A::none},
+    {"兑换列表",      Intent::catalog,      A::none},
+    {"能换什么",      Intent::catalog,      A::none},
+    {"能换啥",        Intent::catalog,      A::none},
+    {"积分能换什么",  Intent::catalog,      A::none},
+    {"积分能换啥",    Intent::catalog,      A::none},
+    {"兑换",          Intent::redeem,       A::item},
+    {"取消兑换",      Intent::cancel_redeem, A::code},
+    {"上架",          Intent::stock,        A::stock},
+    {"补货",          Intent::stock,        A::stock},
+    {"核销",          Intent::pickup,       A::code},
+    {"报事",          Intent::ticket,       A::ticket_text,       "report"},
+    {"报修",          Intent::ticket,       A::ticket_text,       "report"},
+    {"反映",          Intent::ticket,       A::ticket_text,       "report"},
+    {"投诉",          Intent::ticket,       A::ticket_text,       "report"},
+    {"求助",          Intent::ticket,       A::ticket_text,       "report"},
+    {"点单",          Intent::ticket,       A::ticket_text,       "order"},
+    {"微心愿",        Intent::ticket,       A::ticket_text,       "wish"},
+    {"心愿",          Intent::ticket,       A::ticket_text,       "wish"},
+    {"派单",          Intent::dispatch,     A::ticket_assignee},
+    {"转派",          Intent::dispatch,     A::ticket_assignee},
+    {"接单",          Intent::accept,       A::ticket},
+    {"办结",          Intent::resolve,      A::ticket,            "remark"},
+    {"已处理",        Intent::resolve,      A::ticket,            "required"},
+    {"已解决",        Intent::resolve,      A::ticket,            "required"},
+    {"处理好了",      Intent::resolve,      A::ticket,            "required"},
+    {"退回",          Intent::send_back,    A::ticket},
+    {"退单",          Intent::send_back,    A::ticket},
+    {"认领",          Intent::claim,        A::ticket},
+    {"评价",          Intent::rate,         A::rating},
+    {"评单",          Intent::rate,         A::rating},
+    {"满意",          Intent::rate,         A::rating,            "5"},
+    {"非常满意",      Intent::rate,         A::rating,            "5"},
+    {"很满意",        Intent::rate,         A::rating,            "5"},
+    {"不满意",        Intent::rate,         A::rating,            "1"},
+    {"很不满意",      Intent::rate,         A::rating,            "1"},
+    {"非常不满意",    Intent::rate,         A::rating,            "1"},
+    {"上报",          Intent::escalate,     A::ticket},
+    {"关闭",          Intent::close,        A::ticket},
+    {"工单",          Intent::tickets,      A::none},
+    {"工单列表",      Intent::tickets,      A::none},
+    {"进度",          Intent::progress,     A::ticket},
+    {"查进度",        Intent::progress,     A::ticket},
+    {"我的工单",      Intent::progress,     A::none},
+    {"统计",          Intent::stats,        A::month},
+    {"绑定",          Intent::bind,         A::place},
+    {"解绑",          Intent::unbind,       A::none},
+    {"解除绑定",      Intent::unbind,       A::none},
+    {"帮助",          Intent::help,         A::none},
+    {"菜单",          Intent::help,         A::none},
+    {"选单",          Intent::help,         A::none},
+    {"命令",          Intent::help,         A::none},
+    {"指令",          Intent::help,         A::none},
+    {"使用说明",      Intent::help,         A::none},
+    {"怎么用",        Intent::help,         A::none},
+    {"help",          Intent::help,         A::none},
+    {"?",             Intent::help,         A::none},
+});
+
+constexpr auto kWrappers = std::to_array<std::string_view>({
+    "嗯那个", "那个", "嗯嗯", "嗯", "额", "呃", "就是", "喂",
+    "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "想", "要",
+    "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好",
+    "查一下", "查下", "查查", "查看", "看一下", "看看", "问一下", "问下",
+    "我",
+});
+
+// Measure words of a quantity of goods: "一桶食用油", "毛巾 2条", "五十件".
+constexpr auto kMeasureWords = std::to_array<std::string_view>({
+    "件", "个", "桶", "瓶", "袋", "条", "包", "盒", "份", "支", "块", "双", "套", "把", "张", "副", "箱", "提", "卷"});
+
+constexpr auto kSofteners = std::to_array<std::string_view>({"一下", "下"});
+
+constexpr auto kEveryone = std::to_array<std::string_view>({"所有人", "全体成员", "全体", "all", "everyone"});
+
+constexpr auto kPersonMarkers = std::to_array<std::string_view>({"给", "为", "帮"});
+
+constexpr auto kReferenceNouns = std::to_array<std::string_view>({"任务", "活动", "的"});
+
+constexpr auto kDangerWords = std::to_array<std::string_view>({
+    "着火", "起火", "失火", "火灾", "冒烟", "冒黑烟", "烧起来",
+    "煤气泄漏", "燃气泄漏", "煤气漏", "燃气漏", "煤气味", "燃气味", "天然气味",
+    "有人晕倒", "晕倒了", "昏倒", "有人受伤", "流了很多血", "救命",
+    "打架", "持刀", "拿刀", "砍人", "溺水", "落水", "触电", "坠楼", "跳楼",
+    "电梯困人", "被困电梯", "困在电梯",
+});
+
+constexpr auto kNotAWhistle = std::to_array<std::string_view>({"人", "子", "声"});
+
+constexpr auto kBroadcastWords = std::to_array<std::string_view>({"全网格", "下发"});
+
+constexpr auto kAssigneePrefixes = std::to_array<std::string_view>({"交给", "转给", "派给", "给", "转", "由"});
+
+constexpr auto kScoreWords = std::to_array<ScoreWord>({
+    {"非常不满意", 1}, {"非常满意", 5}, {"基本满意", 4}, {"比较满意", 4}, {"很不满意", 1},
+    {"不太满意", 2},   {"不满意", 1},   {"很满意", 5},   {"满意", 5},     {"一般", 3},
+});
+
+constexpr auto kFormLabels = std::to_array<FormLabel>({
+    {"活动内容", FormSlot::title},  {"活动名称", FormSlot::title},   {"任务内容", FormSlot::title},
+    {"任务名称", FormSlot::title},  {"服务内容", FormSlot::title},   {"事项", FormSlot::title},
+    {"内容", FormSlot::title, true},      {"主题", FormSlot::title},       {"标题", FormSlot::title},
+    {"名称", FormSlot::title},      {"活动", FormSlot::title, true},       {"任务", FormSlot::title, true},
+    {"集合地点", FormSlot::place},  {"活动地点", FormSlot::place},   {"地点", FormSlot::place},
+    {"地址", FormSlot::place},      {"位置", FormSlot::place, true},       {"需要人数", FormSlot::count},
+    {"招募人数", FormSlot::count},  {"人数", FormSlot::count},       {"名额", FormSlot::count},
+    {"活动时间", FormSlot::time},   {"集合时间", FormSlot::time},    {"时间", FormSlot::time},
+    {"日期", FormSlot::time, true},       {"时长", FormSlot::minutes},     {"积分奖励", FormSlot::points},
+    {"奖励积分", FormSlot::points}, {"积分", FormSlot::points},      {"奖励", FormSlot::points, true},
+    {"要求", FormSlot::ignored, true},    {"备注", FormSlot::ignored},     {"说明", FormSlot::ignored, true},
+    {"联系人", FormSlot::ignored},  {"注意事项", FormSlot::ignored}, {"报名方式", FormSlot::ignored},
 });
 // clang-format on
+
+template <typename Array>
+void sort_longest_first(Array& array) {
+  std::stable_sort(array.begin(), array.end(),
+                   [](const auto& a, const auto& b) { return a.label.size() > b.label.size(); });
+}
 
 }  // namespace
 
@@ -106,6 +228,33 @@ std::vector<const IntentRule*> rules_starting(std::string_view text) {
     return a->keyword.size() > b->keyword.size();
   });
   return found;
+}
+
+const Vocabulary& vocabulary() {
+  static const Vocabulary words{kWrappers,      kSofteners,      kEveryone,
+                                kPersonMarkers, kReferenceNouns, kDangerWords,
+                                kNotAWhistle,   kBroadcastWords, kAssigneePrefixes};
+  return words;
+}
+
+bool contains_danger_word(std::string_view text) {
+  for (const std::string_view word : kDangerWords) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::span<const ScoreWord> score_words() {
+  return kScoreWords;
+}
+
+std::span<const FormLabel> form_labels() {
+  static const auto sorted = [] {
+    auto labels = kFormLabels;
+    sort_longest_first(labels);
+    return labels;
+  }();
+  return sorted;
 }
 
 }  // namespace whistle::language

@@ -8,24 +8,26 @@
 
 namespace whistle::language {
 
-/// How the words after a command keyword are read (see parser.cpp for each reader).
+/// How the words after a command keyword are read (see argument_readers.cpp for each reader).
 enum class Arguments {
-  none,             ///< nothing but filler may follow: "商品", "帮助！"
-  whole_line,       ///< the keyword is the whole line, filler aside: "1", "+1", "我来", "满意"
-  task,             ///< an optional task reference, then a remark: "报到 12", "请假 12 家里有事"
-  task_code,        ///< a task reference and a sign-in code: "签到 12 4831"
-  task_people,      ///< a task reference and @-mentions: "确认 12 @张三 @李四"
-  people,           ///< optional @-mentions: "积分 @张三"
-  month,            ///< an optional month: "排行 上月", "统计 10月"
-  adjustment,       ///< @-mentions, an amount and a reason: "加分 @张三 5 帮助孤寡老人"
-  item,             ///< a catalog item and a quantity: "兑换 大米 1"
-  pickup_code,      ///< a pickup code: "核销 K7Q2"
-  ticket_text,      ///< the text of a new ticket: "报事 楼道灯坏了"
-  ticket,           ///< an optional ticket reference, then a remark: "接单 T5", "办结 T5 已更换灯泡"
+  none,        ///< nothing but filler may follow: "商品", "帮助！"
+  whole_line,  ///< the keyword is the whole line, filler aside: "1", "+1", "我来"
+  task,        ///< an optional task reference, then a reason: "报到 12", "请假 12 家里有事"
+  task_code,   ///< a task reference and a sign-in code: "签到 12 4831"
+  task_people,  ///< a task reference, @-mentions, a reason: "确认 12 @张三", "不予确认 12 @王五 早退"
+  people,       ///< optional @-mentions: "积分 @张三"
+  month,        ///< an optional month: "排行 上月", "统计 10月"
+  adjustment,   ///< @-mentions, an amount and a reason: "加分 @张三 5 帮助孤寡老人"
+  item,         ///< a catalog item and a quantity: "兑换 大米 1"
+  stock,        ///< an item, a price and a number of pieces: "上架 毛巾 20分 50件", "补货 毛巾 30"
+  code,         ///< a pickup code: "核销 K7Q2", "取消兑换 K7Q2"
+  ticket_text,  ///< the text of a new ticket: "报事 楼道灯坏了"
+  ticket,       ///< an optional ticket reference, then a reason: "接单 T5", "办结 T5 已更换灯泡"
   ticket_assignee,  ///< a ticket reference and who takes it: "派单 T5 @王五", "派单 T5 物业"
-  rating,           ///< a ticket reference, a score and a remark: "评价 T5 2 还是不亮"
+  rating,           ///< a ticket reference, a score and a reason: "评价 T5 2 还是不亮"
   place,            ///< a place or node name: "绑定 3号楼2单元"
   whistle,  ///< a task: title, place, head count, time, length, points: "吹哨 清理楼道 5人 …"
+  edit,     ///< a task reference and what changes: "修改 12 时间 明天下午3点"
 };
 
 /// One line of the command table: a keyword, what it means, and how to read the rest.
@@ -34,11 +36,12 @@ struct IntentRule {
   Intent intent;             ///< what the line asks for
   Arguments arguments;       ///< how the rest of the line is read
   /// One extra word whose meaning depends on `arguments`:
-  /// ticket_text → the ticket kind put in Command::code ("report", "request", "wish");
-  /// adjustment → "-" for a deduction; whole_line → "implicit" for a bare report-in, or the
-  /// score ("5", "1") of a bare rating; task / task_people / ticket → "required" when a common
-  /// word ("完成", "取消", "确认") counts only with a reference or @-mention after it, or
-  /// "remark" when a remark may follow without a reference ("办结 已更换灯泡").
+  /// ticket_text → the ticket kind ("report", "order", "wish"); adjustment → "-" for a deduction,
+  /// "+inside"/"-inside" when the amount sits inside the command word ("加3分"); whole_line → "implicit" for
+  /// a reply that counts only where it fits; rating → the score the keyword itself gives ("5" for 满意); task
+  /// / task_people / ticket → "required" when a common word ("完成", "取消", "确认", "已处理") counts only
+  /// with a reference or @-mention, or "remark" when a reason may follow without a reference ("办结
+  /// 已更换灯泡"); month → "publish" for 公示.
   std::string_view extra = {};
 };
 
@@ -48,5 +51,52 @@ std::span<const IntentRule> intent_rules();
 /// The rules whose keyword starts `text` (ASCII letters compared in any case), longest keyword
 /// first, so "取消报到" is tried before "取消" and "签到码" before "签到".
 std::vector<const IntentRule*> rules_starting(std::string_view text);
+
+/// The other words of the language, each list in one place beside the command table.
+struct Vocabulary {
+  /// Words people put before a command without changing it: "我要报名", "麻烦签到一下", "查一下积分".
+  std::span<const std::string_view> wrappers;
+  /// Words after a command word that change nothing: "签到一下 12".
+  std::span<const std::string_view> softeners;
+  /// Mentions that address everyone, never a person: "@所有人".
+  std::span<const std::string_view> everyone;
+  /// Words before an @-mention that make it the person a command acts on: "给@老赵 加3分".
+  std::span<const std::string_view> person_markers;
+  /// Words between a task reference and its command: "12号任务结束".
+  std::span<const std::string_view> reference_nouns;
+  /// Words that make any line a danger report ("着火", "煤气泄漏").
+  std::span<const std::string_view> danger_words;
+  /// Words that make "吹哨…" no command: 吹哨人 (a whistleblower), 吹哨子, 吹哨声.
+  std::span<const std::string_view> not_a_whistle;
+  /// Words that send a whistle to every child group: "全网格", "下发".
+  std::span<const std::string_view> broadcast_words;
+  /// Words before a responder's name in a dispatch: "派单 T5 给物业".
+  std::span<const std::string_view> assignee_prefixes;
+  /// Measure words of a quantity of goods: "一桶食用油", "毛巾 2条", "上架 毛巾 五十件".
+  std::span<const std::string_view> measure_words;
+};
+
+const Vocabulary& vocabulary();
+
+/// Whether the text holds one of the danger words.
+bool contains_danger_word(std::string_view text);
+
+/// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.
+struct ScoreWord {
+  std::string_view word;
+  int score;
+};
+std::span<const ScoreWord> score_words();
+
+/// A label of the pasted form ("事项：…", "人数：6人") and the slot its value fills.
+enum class FormSlot { title, place, count, time, minutes, points, ignored };
+struct FormLabel {
+  std::string_view label;
+  FormSlot slot;
+  /// Only a label in the pasted form, with a colon: in "修改 12 活动改到明天" 活动 is the task.
+  bool pasted_only = false;
+};
+/// The labels, longest first.
+std::span<const FormLabel> form_labels();
 
 }  // namespace whistle::language

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
@@ -31,6 +32,19 @@ std::size_t name_end(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
+bool is_everyone(std::string_view name) {
+  for (const std::string_view word : vocabulary().everyone) {
+    if (name.size() == word.size() && starts_with_at(name, 0, word)) return true;
+  }
+  return false;
+}
+
+std::size_t leading_mention_end(std::string_view text, std::size_t pos) {
+  if (pos >= text.size() || text[pos] != '@') return pos;
+  const std::size_t end = name_end(text, pos + 1);
+  return end == pos + 1 ? pos : end;
+}
+
 std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bot_names) {
   std::vector<std::string> names;
   std::string kept;
@@ -47,7 +61,9 @@ std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bo
         --name_stop;
       if (name_stop == at + 1) continue;
       std::string name = text.substr(at + 1, name_stop - at - 1);
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+      // "@所有人" addresses everyone and is nobody acted on.
+      if (!is_everyone(name) && std::find(names.begin(), names.end(), name) == names.end())
+        names.push_back(std::move(name));
     }
     kept.append(text, copied, at - copied);
     copied = end;

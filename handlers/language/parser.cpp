@@ -5,9 +5,13 @@
 #include <string>
 
 #include "handlers/language/argument_readers.hpp"
+#include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/jielong.hpp"
+#include "handlers/language/labelled_form.hpp"
+#include "handlers/language/mentions.hpp"
 #include "handlers/language/normalize.hpp"
+#include "handlers/language/places.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 
@@ -17,7 +21,7 @@ namespace {
 
 bool takes_task(Arguments arguments) {
   return arguments == Arguments::task || arguments == Arguments::task_code ||
-         arguments == Arguments::task_people;
+         arguments == Arguments::task_people || arguments == Arguments::edit;
 }
 
 bool takes_ticket(Arguments arguments) {
@@ -25,43 +29,228 @@ bool takes_ticket(Arguments arguments) {
          arguments == Arguments::rating;
 }
 
-// A reference written before the keyword: "#12 报到", "T5 接单".
-struct LeadingReference {
-  std::optional<ReferenceMatch> task;
-  std::optional<ReferenceMatch> ticket;
+// "帮@王阿姨 报到 12" signs someone else up; "给@老赵 加3分" pays them.
+bool takes_people(Arguments arguments) {
+  return arguments == Arguments::adjustment || arguments == Arguments::people ||
+         arguments == Arguments::task || arguments == Arguments::task_people ||
+         arguments == Arguments::ticket_assignee;
+}
+
+// What may stand before the command word: the reference it acts on ("#12 签到", "12号任务结束",
+// "T5 已处理") or the person ("给@老赵 加3分").
+struct Lead {
+  std::optional<std::int64_t> number;  ///< the number written; which kind depends on the rule
+  bool is_ticket = false;              ///< written as a ticket ("T5", "工单5")
+  bool has_reference = false;          ///< a reference was written (its number may be invalid)
+  std::vector<std::string> people;
   std::size_t end = 0;
 };
 
-LeadingReference read_leading_reference(std::string_view line) {
-  LeadingReference lead;
-  if (auto ticket = read_ticket_reference(line, 0, false)) {
-    lead.end = ticket->end;
-    lead.ticket = ticket;
-  } else if (!line.empty() && line[0] == '#') {
-    if (auto task = read_task_reference(line, 0)) {
-      lead.end = task->end;
-      lead.task = task;
+// "T5", "#T5", "工单5", "工单 T5" before a command.
+std::optional<ReferenceMatch> read_ticket_lead(std::string_view line, std::size_t at) {
+  std::size_t pos = at;
+  if (pos < line.size() && line[pos] == '#') ++pos;
+  bool marked = false;
+  if (starts_with_at(line, pos, "工单")) {
+    pos = skip_spaces(line, pos + 6);
+    if (pos < line.size() && line[pos] == '#') ++pos;
+    marked = true;
+  }
+  if (pos + 1 < line.size() && (line[pos] == 'T' || line[pos] == 't') &&
+      is_ascii_digit(static_cast<unsigned char>(line[pos + 1]))) {
+    ++pos;
+    marked = true;
+  }
+  if (!marked) {
+    // "5号工单"
+    const auto number = read_number(line, pos);
+    if (!number || number->chinese) return std::nullopt;
+    for (const std::string_view noun : {std::string_view("号工单"), std::string_view("工单")}) {
+      if (!starts_with_at(line, pos + number->length, noun)) continue;
+      const bool valid = !number->overflow && number->value >= 1 && number->value <= kMaxReference;
+      return ReferenceMatch{valid ? std::optional<std::int64_t>(number->value) : std::nullopt,
+                            pos + number->length + noun.size()};
+    }
+    return std::nullopt;
+  }
+  const auto number = read_number(line, pos);
+  if (!number || number->chinese) return std::nullopt;
+  std::size_t end = pos + number->length;
+  if (starts_with_at(line, end, "号")) end += 3;
+  const bool valid = !number->overflow && number->value >= 1 && number->value <= kMaxReference;
+  return ReferenceMatch{valid ? std::optional<std::int64_t>(number->value) : std::nullopt, end};
+}
+
+// "#12", "12", "12号", "十二号", "第12号", optionally followed by 任务/活动, before a command.
+std::optional<ReferenceMatch> read_task_lead(std::string_view line, std::size_t at) {
+  std::size_t pos = at;
+  const bool hash = pos < line.size() && line[pos] == '#';
+  if (hash) ++pos;
+  if (starts_with_at(line, pos, "第")) pos += 3;
+  const auto number = read_number(line, pos);
+  if (!number) return std::nullopt;
+  std::size_t end = pos + number->length;
+  const bool hao = starts_with_at(line, end, "号");
+  if (hao) end += 3;
+  if (number->chinese && !hash && !hao) return std::nullopt;
+  for (const std::string_view noun : vocabulary().reference_nouns) {
+    if (starts_with_at(line, end, noun)) {
+      end += noun.size();
+      break;
     }
   }
-  if (lead.end > 0) lead.end = skip_separators(line, lead.end);
+  const bool valid = !number->overflow && number->value >= 1 && number->value <= kMaxReference;
+  return ReferenceMatch{valid ? std::optional<std::int64_t>(number->value) : std::nullopt, end};
+}
+
+Lead read_lead(std::string_view line, const ParseContext& context) {
+  Lead lead;
+  if (const auto ticket = read_ticket_lead(line, 0)) {
+    lead.number = ticket->number;
+    lead.is_ticket = true;
+    lead.has_reference = true;
+    lead.end = skip_separators(line, ticket->end);
+    return lead;
+  }
+  if (const auto task = read_task_lead(line, 0)) {
+    lead.number = task->number;
+    lead.has_reference = true;
+    lead.end = skip_separators(line, task->end);
+    return lead;
+  }
+  for (const std::string_view marker : vocabulary().person_markers) {
+    if (!starts_with_at(line, 0, marker)) continue;
+    std::size_t at = skip_spaces(line, marker.size());
+    if (at >= line.size() || line[at] != '@') break;
+    std::size_t end = at;
+    while (end < line.size() && line[end] == '@') {
+      end = skip_spaces(line, leading_mention_end(line, end));
+    }
+    std::string people(line.substr(at, end - at));
+    lead.people = take_mentions(people, context.bot_names);
+    if (!lead.people.empty()) lead.end = end;
+    break;
+  }
   return lead;
 }
 
-// Tries the rules the line starts with, longest keyword first; the first whose words fit wins.
-std::optional<Command> read_command(std::string_view line, const Command& base, const ParseContext& context) {
-  const LeadingReference lead = read_leading_reference(line);
-  const std::string_view body = line.substr(lead.end);
+// Tries the rules at the start of `body`, longest keyword first; the first whose words fit wins.
+std::optional<Command> try_rules(std::string_view body, const Lead& lead, const Command& base,
+                                 const ParseContext& context) {
   for (const IntentRule* rule : rules_starting(body)) {
-    if (lead.task && !takes_task(rule->arguments)) continue;
-    if (lead.ticket && !takes_ticket(rule->arguments)) continue;
+    // A ticket is written as one before its command ("T5 已处理", "5号工单 接单"); a bare number
+    // there is a task ("#12 满意" is no rating).
+    if (lead.has_reference &&
+        (lead.is_ticket ? !takes_ticket(rule->arguments) : !takes_task(rule->arguments)))
+      continue;
+    if (!lead.people.empty() && !takes_people(rule->arguments)) continue;
     Command command = base;
     command.intent = rule->intent;
-    if (lead.task) command.task = lead.task->number;
-    if (lead.ticket) command.ticket = lead.ticket->number;
-    const ArgumentInput input{*rule, body.substr(rule->keyword.size()), context, lead.end > 0};
+    command.mentions = lead.people;
+    if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
+    const ArgumentInput input{*rule, body.substr(rule->keyword.size()), context, lead.has_reference};
     if (read_arguments(input, command)) return command;
   }
   return std::nullopt;
+}
+
+// The rules after what may lead them ("12号任务结束", "给@老赵 加3分"), then at the very start.
+std::optional<Command> read_rules(std::string_view line, const Command& base, const ParseContext& context) {
+  const Lead lead = read_lead(line, context);
+  if (lead.end > 0) {
+    if (auto command = try_rules(line.substr(lead.end), lead, base, context)) return command;
+  }
+  return try_rules(line, Lead{}, base, context);
+}
+
+// The rules, then the same past the words people wrap a command in ("我要报名", "麻烦签到一下",
+// "嗯那个我想兑换…"): at most three of them, so a sentence is not read as a command by peeling it.
+std::optional<Command> read_command(std::string_view line, const Command& base, const ParseContext& context,
+                                    int wrappers_left = 3) {
+  if (auto command = read_rules(line, base, context)) return command;
+  if (wrappers_left == 0) return std::nullopt;
+  for (const std::string_view wrapper : vocabulary().wrappers) {
+    if (!starts_with_at(line, 0, wrapper)) continue;
+    const std::size_t next = skip_separators(line, wrapper.size());
+    if (next >= line.size()) continue;
+    if (auto command = read_command(line.substr(next), base, context, wrappers_left - 1)) return command;
+  }
+  return std::nullopt;
+}
+
+// Brackets people put around a command word: "【吹哨】清理楼道", "[报到] 12".
+constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
+    {"【", "】"}, {"[", "]"}, {"「", "」"}, {"〔", "〕"}, {"《", "》"}};
+
+// The line from where its command may start: past the people it is addressed to (the bot under
+// any name, @所有人, anyone mentioned before the command) and the decoration of a command word
+// ("#报到", "【吹哨】"). "#12" stays: it is a reference.
+std::string command_body(std::string_view text) {
+  std::size_t at = 0;
+  for (bool moved = true; moved;) {
+    moved = false;
+    const std::size_t next = skip_separators(text, at);
+    if (next < text.size() && text[next] == '@') {
+      const std::size_t end = leading_mention_end(text, next);
+      if (end > next) {
+        at = end;
+        moved = true;
+        continue;
+      }
+    }
+    if (next < text.size() && text[next] == '#' && !read_task_lead(text, next) &&
+        !read_ticket_lead(text, next)) {
+      at = next + 1;
+      moved = true;
+      continue;
+    }
+    at = next;
+  }
+  std::string body(text.substr(at));
+  for (const auto& [open, close] : kBrackets) {
+    if (!starts_with_at(body, 0, open)) continue;
+    const std::size_t closing = body.find(close);
+    if (closing == std::string::npos || closing > 24) break;
+    body.replace(closing, close.size(), " ");
+    body.erase(0, open.size());
+    break;
+  }
+  return std::string(trim_spaces(body));
+}
+
+// The task a 接龙 header names: "接龙 #12 清理楼道", "12号活动接龙".
+std::optional<std::int64_t> jielong_task(std::string_view text) {
+  const std::string_view header = text.substr(0, text.find('\n'));
+  for (std::size_t at = header.find('#'); at != std::string_view::npos; at = header.find('#', at + 1)) {
+    if (const auto reference = read_task_reference(header, at)) return reference->number;
+  }
+  return std::nullopt;
+}
+
+// A whistle pasted as a labelled form with no command word: it must name what is to be done and
+// when or how many, so that a line with one "时间：" in it is not a task.
+std::optional<Command> read_pasted_whistle(std::string_view body, const Command& base,
+                                           const ParseContext& context) {
+  Command probe = base;
+  const LabelledForm form = read_labelled_form(body, LabelSeparator::colon, context, probe);
+  if (!form.has_title || !form.has_time_or_count) return std::nullopt;
+  for (const IntentRule* rule : rules_starting("吹哨")) {
+    Command command = base;
+    command.intent = rule->intent;
+    if (read_arguments(ArgumentInput{*rule, body, context, false}, command)) return command;
+  }
+  return std::nullopt;
+}
+
+// A line with a danger word and no command: a danger report, whoever says it and however.
+Command danger_report(std::string_view body, const Command& base, const ParseContext& context) {
+  Command command = base;
+  command.intent = Intent::ticket;
+  command.kind = TicketKind::danger;
+  if (const auto place = find_place(body, context.place_names)) command.place = place->name;
+  // The words stay as written, punctuation too: "3号楼有煤气味!".
+  command.title = std::string(trim_spaces(body));
+  return command;
 }
 
 Command parse(std::string_view text, const ParseContext& context) {
@@ -69,24 +258,28 @@ Command parse(std::string_view text, const ParseContext& context) {
   Command base;
   base.addressed = normalized.addressed;
   base.text = std::move(normalized.text);
+  const std::string body = command_body(base.text);
 
   // A first line that is a command by itself outranks a 接龙 reading (a whistle may well list its
   // steps "1. … 2. …"); a 接龙 header such as "报名接龙" is no command and does not.
-  const std::string_view first_line = std::string_view(base.text).substr(0, base.text.find('\n'));
+  const std::string_view first_line = std::string_view(body).substr(0, body.find('\n'));
   if (!read_command(first_line, base, context)) {
-    if (auto name = read_jielong(base.text)) {
+    if (auto name = read_jielong(body)) {
       Command command = base;
       command.intent = Intent::report_in;
       command.implicit = true;
       command.title = std::move(name);
+      command.task = jielong_task(body);
       return command;
     }
   }
 
   // A command may run over several lines ("吹哨 清理楼道\n5人 周六上午9点"): read them as one.
-  std::string line = base.text;
+  std::string line = body;
   std::replace(line.begin(), line.end(), '\n', ' ');
   if (auto command = read_command(line, base, context)) return std::move(*command);
+  if (auto command = read_pasted_whistle(body, base, context)) return std::move(*command);
+  if (contains_danger_word(body)) return danger_report(body, base, context);
   return base;
 }
 
@@ -102,12 +295,7 @@ std::vector<std::string> normalized_bot_names(const std::vector<std::string>& na
 }
 
 Command parse_command(std::string_view text, const ParseContext& context) {
-  try {
-    return parse(text, context);
-  } catch (...) {
-    // Only std::bad_alloc can get here; a line we could not read is a line we do not understand.
-    return Command{};
-  }
+  return parse(text, context);
 }
 
 }  // namespace whistle::language

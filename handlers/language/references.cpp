@@ -10,6 +10,20 @@ namespace {
 
 constexpr std::size_t kMaxCodeLength = 16;
 
+// After "12号" these make it a place or a thing, not a task: 12号楼, 3号床, 5号门.
+constexpr std::string_view kNotAfterHao[] = {"楼", "栋", "幢", "单元", "院", "门", "床", "房", "室", "线",
+                                             "车", "口", "铺", "店",   "地", "柜", "窗", "机", "馆"};
+
+// Words that may follow a reference as part of it: "12号任务", "12号活动".
+constexpr std::string_view kReferenceNouns[] = {"任务", "活动"};
+
+bool hao_names_a_thing(std::string_view text, std::size_t pos) {
+  for (const std::string_view word : kNotAfterHao) {
+    if (starts_with_at(text, pos, word)) return true;
+  }
+  return false;
+}
+
 bool is_digit_at(std::string_view text, std::size_t pos) {
   return pos < text.size() && is_ascii_digit(static_cast<unsigned char>(text[pos]));
 }
@@ -25,7 +39,8 @@ std::optional<ReferenceMatch> read_ticket_number(std::string_view text, std::siz
   const auto number = read_number(text, at);
   std::size_t end = at + number->length;
   if (starts_with_at(text, end, "号")) end += 3;
-  if (!is_word_boundary(decode_utf8(text, end).value)) return std::nullopt;
+  // "T5满意": after T and digits a word may follow at once; a letter or digit may not.
+  if (is_ascii_alnum(decode_utf8(text, end).value)) return std::nullopt;
   return ReferenceMatch{checked(*number), end};
 }
 
@@ -48,12 +63,21 @@ std::optional<ReferenceMatch> read_task_reference(std::string_view text, std::si
   if (!number) return std::nullopt;
   std::size_t end = at + number->length;
   const bool hao = starts_with_at(text, end, "号");
-  if (hao) end += 3;
-  // Chinese numerals are a reference only when marked ("十二号", "#十二"); "报到 一下" is not #1.
-  if (number->chinese && !hash && !hao) return std::nullopt;
-  // "#12报到": after a '#' the number is plainly a reference even when a word follows at once.
+  if (hao) {
+    if (hao_names_a_thing(text, end + 3)) return std::nullopt;
+    end += 3;
+    for (const std::string_view noun : kReferenceNouns) {
+      if (starts_with_at(text, end, noun)) {
+        end += noun.size();
+        break;
+      }
+    }
+  }
+  // "#12报到": after a '#' the number is plainly a reference even when a word follows at once, and
+  // so is "12号" ("请假八号腿疼", said by voice); "报到 一下" is not #1, nor "12人" #12.
   const char32_t next = decode_utf8(text, end).value;
-  if (hash ? is_ascii_alnum(next) : !is_word_boundary(next)) return std::nullopt;
+  if (hash ? is_ascii_alnum(next) : (!hao && !is_word_boundary(next)) || (hao && is_ascii_alnum(next)))
+    return std::nullopt;
   if (signed_number) return ReferenceMatch{std::nullopt, end};
   return ReferenceMatch{checked(*number), end};
 }
@@ -62,6 +86,13 @@ std::optional<ReferenceMatch> read_ticket_reference(std::string_view text, std::
                                                     bool allow_plain) {
   std::size_t at = pos;
   if (at < text.size() && text[at] == '#') ++at;
+  // "5号工单"
+  if (is_digit_at(text, at)) {
+    const auto number = read_number(text, at);
+    const std::size_t after = at + number->length;
+    if (starts_with_at(text, after, "号工单")) return ReferenceMatch{checked(*number), after + 9};
+    if (starts_with_at(text, after, "工单")) return ReferenceMatch{checked(*number), after + 6};
+  }
   if (starts_with_at(text, at, "工单")) {
     at = skip_spaces(text, at + 6);
     if (at < text.size() && text[at] == '#') ++at;

@@ -20,15 +20,17 @@ TEST(CommandJson, PrintsTheWhistleParseExampleOfTheDesign) {
       "intent": "whistle", "task": null, "ticket": null, "count": 5, "points": 10,
       "start": "2026-11-28T09:00", "end": "2026-11-28T11:00", "minutes": 120, "place": "3号楼",
       "title": "清理楼道杂物", "mentions": [], "code": null, "score": null,
+      "reason": null, "item": null, "month": null, "responder": null, "kind": null,
       "text": "吹哨 清理3号楼楼道杂物 5人 周六上午9点 2小时 10分"})");
   EXPECT_EQ(command_to_json(command, kOffset), expected);
 }
 
 TEST(CommandJson, HasExactlyTheContractKeysWithNullForAbsentSlots) {
   const nlohmann::ordered_json json = command_to_json(handlers::Command{}, kOffset);
-  EXPECT_EQ(json.size(), 14u);
-  for (const char* key : {"intent", "task", "ticket", "count", "points", "start", "end", "minutes", "place",
-                          "title", "mentions", "code", "score", "text"}) {
+  EXPECT_EQ(json.size(), 19u);
+  for (const char* key :
+       {"intent", "task", "ticket", "count", "points", "start", "end", "minutes", "place", "title",
+        "mentions", "code", "score", "reason", "item", "month", "responder", "kind", "text"}) {
     ASSERT_TRUE(json.contains(key)) << key;
   }
   EXPECT_EQ(json["intent"], "unknown");
@@ -45,7 +47,17 @@ TEST(CommandJson, SignsAdjustmentsAndListsMentions) {
   EXPECT_EQ(json["intent"], "adjust");
   EXPECT_EQ(json["points"], -3);
   EXPECT_EQ(json["mentions"], nlohmann::json::array({"李四"}));
-  EXPECT_EQ(json["title"], "失约");
+  EXPECT_EQ(json["reason"], "失约");
+  EXPECT_TRUE(json["title"].is_null());
+}
+
+TEST(CommandJson, PrintsMonthAndTicketKindAsTheContractSpellsThem) {
+  handlers::Command command;
+  command.month = YearMonth{2026, 9};
+  command.kind = TicketKind::order;
+  const nlohmann::ordered_json json = command_to_json(command, kOffset);
+  EXPECT_EQ(json["month"], "2026-09");
+  EXPECT_EQ(json["kind"], "order");
 }
 
 TEST(CommandJson, WritesTimesInTheGivenZone) {

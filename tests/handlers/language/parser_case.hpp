@@ -39,6 +39,11 @@ struct Case {
   std::optional<int> minutes = {};
   const char* place = nullptr;
   const char* title = nullptr;
+  const char* reason = nullptr;
+  const char* item = nullptr;
+  const char* month = nullptr;  ///< "2026-10"
+  const char* responder = nullptr;
+  const char* kind = nullptr;  ///< "report", "order", "wish", "danger"
   std::vector<std::string> mentions = {};
   const char* code = nullptr;
   std::optional<int> score = {};
@@ -87,6 +92,16 @@ inline void expect_reads(const Case& row) {
   EXPECT_EQ(command.mentions, row.mentions);
   EXPECT_EQ(command.code, text_or_empty(row.code));
   EXPECT_EQ(command.score, row.score);
+  const nlohmann::ordered_json printed = command_to_json(command, kOffset);
+  const auto printed_text = [&](const char* key) {
+    return printed[key].is_null() ? std::nullopt
+                                  : std::optional<std::string>(printed[key].get<std::string>());
+  };
+  EXPECT_EQ(command.reason, text_or_empty(row.reason));
+  EXPECT_EQ(command.item, text_or_empty(row.item));
+  EXPECT_EQ(printed_text("month"), text_or_empty(row.month));
+  EXPECT_EQ(command.responder, text_or_empty(row.responder));
+  EXPECT_EQ(printed_text("kind"), text_or_empty(row.kind));
   EXPECT_EQ(command.implicit, row.implicit);
   EXPECT_EQ(command.broadcast, row.broadcast);
   EXPECT_EQ(command.addressed, row.addressed);

@@ -125,8 +125,17 @@ TEST(References, ReadTaskNumbersAndMarkInvalidOnes) {
   EXPECT_FALSE(read_task_reference("-3", 0)->number.has_value());
   EXPECT_FALSE(read_task_reference("99999999999999999999", 0)->number.has_value());
   EXPECT_FALSE(read_task_reference("12号楼", 0).has_value());
-  EXPECT_FALSE(read_task_reference("十二", 0).has_value());
+  // Voice input writes the number in Chinese with nothing after it ("报到十二"); inside a word
+  // ("一下", "十二人") it is no reference.
+  EXPECT_EQ(read_task_reference("十二", 0)->number, 12);
   EXPECT_FALSE(read_task_reference("一下", 0).has_value());
+  EXPECT_FALSE(read_task_reference("十二人", 0).has_value());
+  EXPECT_EQ(read_task_reference("八号腿疼", 0)->number, 8);
+  EXPECT_EQ(read_task_reference("12号任务", 0)->number, 12);
+  EXPECT_FALSE(read_task_reference("3号床", 0).has_value());
+  EXPECT_EQ(read_ticket_reference("5号工单", 0, false)->number, 5);
+  EXPECT_EQ(read_ticket_reference("T5满意", 0, false)->number, 5);
+  EXPECT_FALSE(read_ticket_reference("T5a", 0, false).has_value());
 }
 
 TEST(References, ReadTicketNumbersInEveryUsualSpelling) {

@@ -1,0 +1,144 @@
+#include "handlers/language/labelled_form.hpp"
+
+#include <optional>
+#include <vector>
+
+#include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/durations.hpp"
+#include "handlers/language/intent_table.hpp"
+#include "handlers/language/places.hpp"
+#include "handlers/language/quantities.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/time_expressions.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+// Words that join a label to its new value in an edit: "时间改为明天", "人数改成5".
+constexpr std::string_view kEditJoiners[] = {"改为", "改成", "改到", "调整为", "调整到",
+                                             "变成", "为",   "到",   "是"};
+
+struct Segment {
+  FormSlot slot = FormSlot::ignored;
+  std::size_t label_start = 0;
+  std::size_t value_start = 0;
+};
+
+bool at_segment_start(std::string_view text, std::size_t pos) {
+  if (pos == 0) return true;
+  const char32_t before = code_point_before(text, pos);
+  return is_space(before) || before == U';' || before == U'；' || before == U',' || before == U'，' ||
+         before == U'、' || before == U'。';
+}
+
+// The end of the separator after a label at `pos`, or npos when none is there.
+std::size_t after_separator(std::string_view text, std::size_t pos, LabelSeparator separator) {
+  std::size_t at = skip_spaces(text, pos);
+  if (at < text.size() && text[at] == ':') return skip_spaces(text, at + 1);
+  if (separator == LabelSeparator::colon) return std::string_view::npos;
+  for (const std::string_view joiner : kEditJoiners) {
+    if (starts_with_at(text, at, joiner)) return skip_spaces(text, at + joiner.size());
+  }
+  // In an edit the task is known and a label may run into its value: "人数八人", "时间明天下午3点".
+  return at;
+}
+
+std::vector<Segment> find_segments(std::string_view text, LabelSeparator separator) {
+  std::vector<Segment> segments;
+  for (std::size_t pos = 0; pos < text.size();) {
+    bool matched = false;
+    if (at_segment_start(text, pos)) {
+      for (const FormLabel& label : form_labels()) {
+        if (!starts_with_at(text, pos, label.label)) continue;
+        if (label.pasted_only && separator != LabelSeparator::colon) continue;
+        const std::size_t value = after_separator(text, pos + label.label.size(), separator);
+        if (value == std::string_view::npos) continue;
+        segments.push_back({label.slot, pos, value});
+        pos = value;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) pos += decode_utf8(text, pos).length;
+  }
+  return segments;
+}
+
+// A bare number as the whole value ("人数：6", "积分：10").
+std::optional<int> bare_number(std::string_view value) {
+  const auto number = parse_number(trim_spaces(value));
+  if (!number || *number < 0 || *number > 1'000'000) return std::nullopt;
+  return static_cast<int>(*number);
+}
+
+// Reads a label's value into its slot and returns what the slot did not use ("积分：每人10分
+// 明天9点" on one line leaves "明天9点" for the caller). A title or a place that is no known one
+// takes the whole value; an ignored label's value is dropped.
+std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& context, Command& command) {
+  std::string value = clean_free_text(raw);
+  switch (slot) {
+    case FormSlot::title:
+      if (!value.empty()) command.title = std::move(value);
+      return {};
+    case FormSlot::place:
+      if (auto place = take_place(value, context.place_names)) {
+        command.place = std::move(place);
+        return value;
+      }
+      if (!value.empty()) command.place = std::move(value);
+      return {};
+    case FormSlot::count:
+      if (const auto number = bare_number(value)) {
+        command.count = number;
+        return {};
+      }
+      command.count = take_count(value);
+      return value;
+    case FormSlot::minutes:
+      command.minutes = take_duration(value);
+      return value;
+    case FormSlot::points:
+      if (const auto number = bare_number(value)) {
+        command.points = number;
+        return {};
+      }
+      command.points = take_points(value);
+      return value;
+    case FormSlot::time: {
+      command.minutes = take_duration(value);
+      if (const auto span = take_time(value, TimeContext{context.now, context.utc_offset_seconds})) {
+        command.start = span->start;
+        command.end = span->end;
+      }
+      return value;
+    }
+    case FormSlot::ignored:
+      return {};
+  }
+  return {};
+}
+
+}  // namespace
+
+LabelledForm read_labelled_form(std::string_view text, LabelSeparator separator, const ParseContext& context,
+                                Command& command) {
+  LabelledForm form;
+  const std::vector<Segment> segments = find_segments(text, separator);
+  form.unlabelled = std::string(segments.empty() ? text : text.substr(0, segments.front().label_start));
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::size_t end = i + 1 < segments.size() ? segments[i + 1].label_start : text.size();
+    const Segment& segment = segments[i];
+    const std::string rest = read_value(
+        segment.slot, text.substr(segment.value_start, end - segment.value_start), context, command);
+    if (!trim_spaces(rest).empty()) form.unlabelled += " " + rest;
+    ++form.labels;
+    form.has_title = form.has_title || segment.slot == FormSlot::title;
+    form.has_time_or_count =
+        form.has_time_or_count || segment.slot == FormSlot::time || segment.slot == FormSlot::count;
+  }
+  return form;
+}
+
+}  // namespace whistle::language

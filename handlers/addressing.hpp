@@ -5,8 +5,9 @@
 
 namespace whistle::handlers {
 
-/// Whether a message speaks to the bot: a private chat, an @-mention of (or reply to) the bot, or
-/// a command the parser recognised. A bare "1"/"+1"/接龙 is not: in a group it is a reply to people.
+/// Whether a message speaks to the bot: a private chat, an @-mention of the bot, a reply to one of
+/// its messages (`reply_to`), or a command the parser recognised. A bare "1"/"+1"/接龙 is not: in a
+/// group it is a reply to people.
 bool is_addressed(const Message& message, const Command& command);
 
 }  // namespace whistle::handlers

@@ -32,8 +32,11 @@ struct Message {
   std::vector<std::string> mentions;  ///< qualified person ids the platform says were @-mentioned
   std::optional<Location> location;
   std::vector<Attachment> attachments;
-  bool mentions_bot = false;  ///< the platform says the bot itself was @-mentioned or replied to
-  std::int64_t at = 0;        ///< Unix seconds, the message's time as the bot accepts it
+  bool mentions_bot = false;  ///< the platform says the bot itself was @-mentioned
+  /// The platform's id of the bot's message this one replies to (the webhook's `reply_to`); empty
+  /// when it replies to none. A reply to the bot addresses the bot.
+  std::string reply_to;
+  std::int64_t at = 0;  ///< Unix seconds, the message's time as the bot accepts it
 };
 
 /// One message the bot sends: to a group chat or, as "<platform>:@<user id>", to a person.

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "handlers/addressing.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
@@ -52,8 +53,9 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   TaskQuery query;
   query.intent = Intent::report_in;
   query.nothing_key = "report_in_nothing_open";
-  // "1" or "+1" in a group with nothing open is people answering each other, not the bot.
-  query.silent_when_nothing = command.implicit && !context.message.is_private;
+  // "1" or "+1" in a group with nothing open is people answering each other, not the bot; said to
+  // the bot (a reply to its message, an @-mention) it is answered.
+  query.silent_when_nothing = command.implicit && !is_addressed(context.message, command);
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
@@ -97,6 +99,9 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   TaskQuery query;
   query.intent = Intent::withdraw;
   query.nothing_key = "withdraw_nothing";
+  // "我不去了" in a group from someone signed up for nothing is about something else (a dinner, a
+  // trip): it is answered only where it frees a place, or when said to the bot.
+  query.silent_when_nothing = command.implicit && !is_addressed(context.message, command);
   // Without a number, only the tasks this person is signed up for (or waiting on) are meant.
   query.candidate = [&](const store::Task& task) { return is_active(context.signups.find(task.id, person)); };
   TaskChoice choice = choose_task(context, command, query);

@@ -166,6 +166,18 @@ std::optional<HttpError> read_attachments(const json& body, handlers::Message& m
   return std::nullopt;
 }
 
+// `reply_to`: the id of the bot's message this one replies to, a message id like `id` (spaces
+// allowed, since it is only compared). Absent or null: a reply to nothing.
+std::optional<HttpError> read_reply_to(const json& body, handlers::Message& message) {
+  const auto it = body.find("reply_to");
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) return bad_field("reply_to", "must be a string");
+  message.reply_to = it->get<std::string>();
+  if (std::optional<std::string> problem = id_problem(message.reply_to, IdSpaces::allowed))
+    return bad_field("reply_to", *problem);
+  return std::nullopt;
+}
+
 // The message time: `ts` in Unix seconds when given and believable, else the time the request
 // arrived. A time out of range is malformed; one far from our clock is replaced, not refused, so a
 // bridge that delivers its backlog loses nothing.
@@ -270,6 +282,7 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   if (auto error = read_mentions(body, bot_names_, parser_bot_names_, message)) return *error;
   if (auto error = read_location(body, message)) return *error;
   if (auto error = read_attachments(body, message)) return *error;
+  if (auto error = read_reply_to(body, message)) return *error;
 
   std::vector<InboundEvent> events;
   // The bot's own words, echoed back by a bridge: acknowledged, never stored or answered, or

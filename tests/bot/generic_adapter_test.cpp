@@ -126,6 +126,33 @@ TEST_F(GenericAdapterTest, MentioningTheBotByNameSetsMentionsBot) {
   EXPECT_EQ(event.message.mentions, std::vector<std::string>{"generic:u-li"});
 }
 
+TEST_F(GenericAdapterTest, AReplyToTheBotsMessageIsCarriedOnTheMessage) {
+  const InboundEvent reply = receive_event(json::parse(
+      R"({"id": "m-3", "chat": "b3u2", "from": "u-zhang", "text": "好的", "reply_to": "bot-msg 7"})"));
+  EXPECT_EQ(reply.message.reply_to, "bot-msg 7");
+  EXPECT_FALSE(reply.message.mentions_bot);
+  for (const char* body :
+       {R"({"id": "m-4", "chat": "b3u2", "from": "u-zhang", "text": "好的"})",
+        R"({"id": "m-5", "chat": "b3u2", "from": "u-zhang", "text": "好的", "reply_to": null})"}) {
+    EXPECT_TRUE(receive_event(json::parse(body)).message.reply_to.empty()) << body;
+  }
+}
+
+TEST_F(GenericAdapterTest, AReplyToThatIsNoUsableIdIsRefusedByName) {
+  const json full = json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1"})");
+  for (const char* value :
+       {"12", "true", "[\"m-1\"]", R"({"id": "m-1"})", R"("")", R"("m-1\nINFO forged")"}) {
+    json body = full;
+    body["reply_to"] = json::parse(value);
+    const HttpError error = receive_error(body.dump());
+    EXPECT_EQ(error.status, 400) << value;
+    EXPECT_TRUE(error.message.starts_with("\"reply_to\"")) << error.message;
+  }
+  json body = full;
+  body["reply_to"] = std::string(200, 'x');
+  EXPECT_EQ(receive_error(body.dump()).status, 400);
+}
+
 TEST_F(GenericAdapterTest, MissingOrWrongSignatureIsUnauthorized) {
   const std::string body = R"({"id":"m-1","chat":"b3u2","from":"u-zhang","text":"1"})";
   EXPECT_EQ(receive_error(body, "").status, 401);
@@ -351,6 +378,10 @@ TEST_F(GenericAdapterTest, TheDigestTellsARedeliveryFromAnotherMessage) {
     other[field] = value;
     EXPECT_NE(receive_event(first).digest, receive_event(other).digest) << field;
   }
+  // reply_to is not part of the event's identity (design.md: the 409 contract names the fields).
+  json replying = first;
+  replying["reply_to"] = "bot-1";
+  EXPECT_EQ(receive_event(first).digest, receive_event(replying).digest);
 }
 
 TEST_F(GenericAdapterTest, AcknowledgementCarriesUnprefixedReplies) {

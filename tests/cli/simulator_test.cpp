@@ -166,5 +166,48 @@ TEST_F(SimulatorTest, ALineTheWebhookWouldRefuseIsRefusedWithItsReason) {
   }
 }
 
+// A line sent as a reply to one of the bot's messages (`reply_to`, as on the webhook) speaks to
+// the bot: it is answered where the same words to the group are not.
+std::string reply_line(const std::string& at, const std::string& from, const std::string& text) {
+  json body = json::parse(line(at, "b3u2", from, text));
+  body["reply_to"] = "bot-post-1";
+  return body.dump();
+}
+
+TEST_F(SimulatorTest, ALineRepliedToTheBotIsAnsweredWhereChatterIsNot) {
+  Simulator sim(config, ":memory:");
+  EXPECT_TRUE(sim.feed(line("2026-11-23T09:00", "b3u2", "u-zhang", "好的 还有名额吗")).empty());
+  const auto answered = sim.feed(reply_line("2026-11-23T09:01", "u-zhang", "好的 还有名额吗"));
+  ASSERT_EQ(answered.size(), 1u) << texts(answered);
+  EXPECT_EQ(answered[0]["chat"], "b3u2");
+  EXPECT_EQ(answered[0]["mentions"], json::array({"u-zhang"}));
+}
+
+TEST_F(SimulatorTest, AOneRepliedToTheWhistlePostReportsIn) {
+  Simulator sim(config, ":memory:");
+  // Said to the bot with nothing open, a bare "1" is answered rather than ignored.
+  const auto nothing_open = sim.feed(reply_line("2026-11-23T08:59", "u-zhang", "1"));
+  ASSERT_EQ(nothing_open.size(), 1u) << texts(nothing_open);
+  EXPECT_EQ(nothing_open[0]["mentions"], json::array({"u-zhang"}));
+
+  sim.feed(line("2026-11-23T09:00", "b3u2", "u-chen", "吹哨 清理楼道杂物 3人 明天上午9点 2小时"));
+  const auto reported = sim.feed(reply_line("2026-11-23T09:01", "u-zhang", "1"));
+  ASSERT_EQ(reported.size(), 1u) << texts(reported);
+  EXPECT_EQ(reported[0]["chat"], "b3u2");
+  EXPECT_NE(reported[0]["text"].get<std::string>().find("1/3"), std::string::npos) << texts(reported);
+}
+
+TEST_F(SimulatorTest, AReplyToThatIsNotAStringIsRefusedNamingIt) {
+  Simulator sim(config, ":memory:");
+  json body = json::parse(line("2026-11-23T09:00", "b3u2", "u-zhang", "好的"));
+  body["reply_to"] = 17;
+  try {
+    sim.feed(body.dump());
+    ADD_FAILURE() << "a numeric reply_to was accepted";
+  } catch (const SimInputError& error) {
+    EXPECT_NE(std::string(error.what()).find("reply_to"), std::string::npos) << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace whistle::bot

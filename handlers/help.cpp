@@ -1,10 +1,12 @@
 #include "handlers/help.hpp"
 
-#include <algorithm>
 #include <array>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/nearest_commands.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
@@ -48,46 +50,48 @@ std::string quoted_words(const Services& services, const std::vector<Intent>& in
   return words;
 }
 
-// The code points of a UTF-8 text, so Chinese characters compare one by one.
-std::vector<std::string> code_points(const std::string& text) {
-  std::vector<std::string> points;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (lead != ' ') points.push_back(text.substr(i, length));
-    i += length;
+// The words of the templates' `keywords_<intent>` (what a confused user might type for it), kept
+// alive while the hint words point into them.
+struct TemplateHintWords {
+  std::vector<std::string> words;
+  std::vector<language::HintWord> hints;
+};
+
+TemplateHintWords template_hint_words(const Context& context, const std::vector<Intent>& intents) {
+  TemplateHintWords out;
+  std::vector<Intent> owners;
+  for (Intent intent : intents) {
+    const std::string key = "keywords_" + std::string(intent_name(intent));
+    if (!context.templates.has(key)) continue;
+    std::istringstream words(context.text(key));
+    for (std::string word; words >> word;) {
+      out.words.push_back(std::move(word));
+      owners.push_back(intent);
+    }
   }
-  return points;
+  for (std::size_t i = 0; i < out.words.size(); ++i)
+    out.hints.push_back(language::HintWord{owners[i], out.words[i]});
+  return out;
 }
 
-// How close a line is to a command: the distinct characters it shares with the command's keywords.
-int closeness(const std::vector<std::string>& line, const std::string& keywords) {
-  std::vector<std::string> shared;
-  for (const std::string& point : code_points(keywords)) {
-    if (std::find(line.begin(), line.end(), point) == line.end()) continue;
-    if (std::find(shared.begin(), shared.end(), point) == shared.end()) shared.push_back(point);
-  }
-  return static_cast<int>(shared.size());
+// Up to three of the commands this person may use here nearest the line, by the command table's
+// keywords and the templates' hint words; empty when none is near.
+std::vector<language::NearCommand> nearest_usable(const Context& context, const std::string& line) {
+  const std::vector<Intent> usable = menu_for(context);
+  const TemplateHintWords extra = template_hint_words(context, usable);
+  language::NearestOptions options;
+  options.allowed = usable;
+  options.extra = extra.hints;
+  return language::nearest_commands(line, options);
 }
 
-// Up to three of the person's commands nearest the line (a command sharing under half as much as
-// the best one is noise, like the 报 of 取消报到 in 我想报名); all of them when none is near.
-std::vector<Intent> nearest_commands(const Context& context, const std::string& line) {
-  const std::vector<Intent> available = menu_for(context);
-  const std::vector<std::string> points = code_points(line);
-  std::vector<std::pair<int, Intent>> scored;
-  for (Intent intent : available) {
-    const int score = closeness(points, context.text("keywords_" + std::string(intent_name(intent))));
-    if (score > 0) scored.emplace_back(score, intent);
+// The command's example, with the private form where the template has one.
+std::string example_of(const Context& context, Intent intent) {
+  const std::string key = "example_" + std::string(intent_name(intent));
+  if (context.message.is_private && context.templates.has(key + "_private")) {
+    return context.text(key + "_private");
   }
-  if (scored.empty()) return available;
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<Intent> nearest;
-  for (std::size_t i = 0; i < scored.size() && i < 3 && scored[i].first * 2 >= scored[0].first; ++i) {
-    nearest.push_back(scored[i].second);
-  }
-  return nearest;
+  return context.text(key);
 }
 
 std::string help_line(const Context& context, Intent intent) {
@@ -112,10 +116,22 @@ std::vector<Reply> handle_help(Context& context, const Command& /*command*/) {
 std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   if (!is_addressed(context.message, command)) return {};
   const std::string& line = command.text.empty() ? context.message.text : command.text;
-  return {reply_to_sender(
-      context,
-      context.text("unknown_hint", {{"mention", mention_of(context.people, context.message.sender)},
-                                    {"commands", quoted_words(context, nearest_commands(context, line))}}))};
+  const std::string mention = mention_of(context.people, context.message.sender);
+  const std::vector<language::NearCommand> nearest = nearest_usable(context, line);
+  if (nearest.empty()) {
+    // Nothing is near: the short menu of what this person may use here.
+    return {reply_to_sender(
+        context, context.text("unknown_menu", {{"mention", mention},
+                                               {"commands", quoted_words(context, menu_for(context))}}))};
+  }
+  std::string commands;
+  for (const language::NearCommand& near : nearest) {
+    if (!commands.empty()) commands += "\n";
+    commands += context.text("unknown_hint_command", {{"keyword", std::string(near.keyword)},
+                                                      {"example", example_of(context, near.intent)}});
+  }
+  return {
+      reply_to_sender(context, context.text("unknown_hint", {{"mention", mention}, {"commands", commands}}))};
 }
 
 std::vector<Reply> handle_not_yet(Context& context, const Command& command) {

@@ -53,7 +53,62 @@ TEST_F(Chatter, OrdinaryGroupChatterGetsNoAnswer) {
 TEST_F(Chatter, AnUnknownLineAddressedToTheBotGetsAHintOfTheNearestCommands) {
   const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", unknown_line("我想报名参加", true));
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text, "@张三 没看懂这句话。你可以试试：「报到」，发「帮助」看用法。");
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  // The nearest command comes first, with its example.
+  const std::string report_in =
+      rendered("unknown_hint_command", {{"keyword", "报到"}, {"example", rendered("example_report_in", {})}});
+  const std::string hint = rendered("unknown_hint", {{"mention", "@张三"}, {"commands", report_in}});
+  const std::string head = hint.substr(0, hint.find(report_in) + report_in.size());
+  EXPECT_TRUE(replies[0].text.starts_with(head)) << replies[0].text;
+}
+
+// The nearest command of each mistyped line, as `intent` names it, and its word in the hint.
+struct NearLine {
+  std::string line;
+  std::string keyword;
+  std::string example_key;
+};
+
+TEST_F(Chatter, AMistypedCommandIsAnsweredWithTheCommandMeantAndAnExample) {
+  for (const NearLine& near : std::vector<NearLine>{{"报刀 12", "报到", "example_report_in"},
+                                                    {"帮忙看看", "帮助", "example_help"},
+                                                    {"请个假 12", "取消报到", "example_withdraw"}}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", unknown_line(near.line, true));
+    ASSERT_EQ(replies.size(), 1u) << near.line;
+    const std::string command = rendered(
+        "unknown_hint_command", {{"keyword", near.keyword}, {"example", rendered(near.example_key, {})}});
+    EXPECT_TRUE(contains(replies[0].text, command)) << near.line << ": " << replies[0].text;
+  }
+}
+
+TEST_F(Chatter, ALeaderIsShownThePrivateFormOfAnExampleInPrivate) {
+  const std::vector<Reply> replies = say_privately("u-li", "李网格长", unknown_line("发布个任务"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, rendered("example_whistle_private", {}))) << replies[0].text;
+}
+
+TEST_F(Chatter, InPrivateALineNearNothingGetsTheShortMenu) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", unknown_line("今天天气"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+  EXPECT_TRUE(contains(replies[0].text, "「报到」「取消报到」「帮助」")) << replies[0].text;
+}
+
+TEST_F(Chatter, AReplyToTheBotsMessageIsAddressedToIt) {
+  Message message;
+  message.chat = qualified("b3u2");
+  message.sender = qualified("u-zhang");
+  message.sender_name = "张三";
+  message.text = "好的 还有名额吗";
+  message.at = kMonday0900;
+  store::Transaction transaction(db_);
+  EXPECT_TRUE(dispatcher_.handle(message, unknown_line(message.text), kMonday0900).empty());
+  message.reply_to = "bot-msg-1";
+  const std::vector<Reply> replies = dispatcher_.handle(message, unknown_line(message.text), kMonday0900);
+  transaction.commit();
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
   EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
 }
 

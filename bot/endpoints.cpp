@@ -75,9 +75,10 @@ asio::awaitable<void> Endpoints::webhook(std::string platform, std::string insta
       result.answer = error_answer(HttpError{409, "this id was already used for a different message"});
       co_return;
     }
-    if (outcome.status == EventOutcome::Status::failed) {
-      // The event was undone (its savepoint rolled back; the error is logged with its key), so a
-      // redelivery will try it again.
+    // A `failed` event was undone and is answered with its apology like any other answer.
+    if (outcome.status == EventOutcome::Status::undone) {
+      // Not even its apology could be kept (the error is logged with its key): nothing of it is
+      // stored, so a redelivery will try it again.
       result.answer = error_answer(HttpError{500, "internal error"});
       co_return;
     }

@@ -1,10 +1,12 @@
 #include "bot/event_processor.hpp"
 
 #include <exception>
+#include <utility>
 
 #include "bot/adapters/untrusted_text.hpp"
 #include "bot/answer_codec.hpp"
 #include "bot/logging.hpp"
+#include "handlers/failure_answer.hpp"
 #include "store/database.hpp"
 #include "store/inbox.hpp"
 
@@ -20,8 +22,16 @@ spdlog::logger& log() {
 }  // namespace
 
 EventProcessor::EventProcessor(store::Database& db, handlers::Dispatcher& dispatcher,
-                               const config::Config& config)
-    : db_(db), dispatcher_(dispatcher), config_(config), inbox_(db), outbox_(db) {
+                               const config::Templates& templates, const config::Config& config,
+                               EventProcessorOptions options)
+    : db_(db),
+      dispatcher_(dispatcher),
+      templates_(templates),
+      config_(config),
+      options_(std::move(options)),
+      inbox_(db),
+      outbox_(db),
+      people_(db) {
   parse_context_.utc_offset_seconds = config.locale.utc_offset_seconds;
   parse_context_.bot_names = language::normalized_bot_names(config.bot.names);
 }
@@ -34,63 +44,96 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
   std::vector<EventOutcome> outcomes(events.size());
   store::Transaction transaction(db_);
   for (std::size_t i = 0; i < events.size(); ++i) {
-    const InboundEvent& event = events[i];
-    EventOutcome& outcome = outcomes[i];
     try {
-      // Each event in its own savepoint: an exception undoes this event alone (the savepoint rolls
-      // back when it is destroyed unreleased), and the rest of the batch still commits.
-      store::Savepoint savepoint(db_);
-      const handlers::Message& message = event.message;
-      const store::Delivery delivery = inbox_.record(event.dedupe_key, message.at, event.digest);
-      if (delivery == store::Delivery::conflict) {
-        // Another message under an id already used: storing nothing and saying so (409) beats
-        // answering it with the first message's reply, or dropping it without a word.
-        outcome.status = EventOutcome::Status::conflict;
-        // A bridge that reuses ids does it for every message: one line per interval says so.
-        if (std::optional<std::uint64_t> held_back = conflict_log_.admit()) {
-          log().warn("event id reused for another message, refused event={} chat={} from={} suppressed={}",
-                     log_quoted(event.dedupe_key), log_quoted(message.chat), log_quoted(message.sender),
-                     *held_back);
-        }
-        savepoint.release();
-        continue;
-      }
-      if (delivery == store::Delivery::redelivery) {
-        // A redelivery (or the same event twice in one batch): answered as the first time, no effect.
-        outcome.status = EventOutcome::Status::duplicate;
-        if (std::optional<std::string> answer = inbox_.answer(event.dedupe_key)) {
-          outcome.inline_replies = decode_answer(*answer);
-        }
-        savepoint.release();
-        continue;
-      }
-      // Only the time differs between events; the rest (place and bot names) is not copied.
-      parse_context_.now = message.at;
-      const handlers::Command command = language::parse_command(message.text, parse_context_);
-      std::vector<handlers::Reply> replies = dispatcher_.handle(message, command, message.at);
-      for (handlers::Reply& reply : replies) {
-        if (event.replies_inline && reply.chat == message.chat) {
-          outcome.inline_replies.push_back(std::move(reply));
-        } else {
-          outbox_.enqueue(reply.chat, reply.text, reply.mentions, message.at);
-          ++outcome.queued;
-        }
-      }
-      inbox_.save_answer(event.dedupe_key, encode_answer(outcome.inline_replies));
-      savepoint.release();
-      outcome.status = EventOutcome::Status::applied;
+      outcomes[i] = apply_one(events[i]);
     } catch (const std::exception& error) {
       // The disk, not the event: the whole batch fails (503) and is redelivered once it is back.
       if (store::is_storage_failure(error)) throw;
-      log().error("event failed and was undone event={} chat={} error={}", log_quoted(event.dedupe_key),
-                  log_quoted(event.message.chat), error.what());
-      outcome.status = EventOutcome::Status::failed;
-      outcome.inline_replies.clear();
-      outcome.queued = 0;
+      // A bug met by this one event (std::bad_alloc too): it alone is undone and answered; the
+      // rest of the batch goes on. This is the boundary that can still answer the person.
+      outcomes[i] = answer_failure(events[i], error);
     }
   }
   transaction.commit();
   return outcomes;
+}
+
+EventOutcome EventProcessor::apply_one(const InboundEvent& event) {
+  EventOutcome outcome;
+  // Each event in its own savepoint: an exception undoes this event alone (the savepoint rolls
+  // back when it is destroyed unreleased), and the rest of the batch still commits.
+  store::Savepoint savepoint(db_);
+  const handlers::Message& message = event.message;
+  const store::Delivery delivery = inbox_.record(event.dedupe_key, message.at, event.digest);
+  if (delivery == store::Delivery::conflict) {
+    // Another message under an id already used: storing nothing and saying so (409) beats
+    // answering it with the first message's reply, or dropping it without a word.
+    outcome.status = EventOutcome::Status::conflict;
+    // A bridge that reuses ids does it for every message: one line per interval says so.
+    if (std::optional<std::uint64_t> held_back = conflict_log_.admit()) {
+      log().warn("event id reused for another message, refused event={} chat={} from={} suppressed={}",
+                 log_quoted(event.dedupe_key), log_quoted(message.chat), log_quoted(message.sender),
+                 *held_back);
+    }
+    savepoint.release();
+    return outcome;
+  }
+  if (delivery == store::Delivery::redelivery) {
+    // A redelivery (or the same event twice in one batch): answered as the first time, no effect.
+    outcome.status = EventOutcome::Status::duplicate;
+    if (std::optional<std::string> answer = inbox_.answer(event.dedupe_key)) {
+      outcome.inline_replies = decode_answer(*answer);
+    }
+    savepoint.release();
+    return outcome;
+  }
+  // Only the time differs between events; the rest (place and bot names) is not copied.
+  parse_context_.now = message.at;
+  const handlers::Command command = language::parse_command(message.text, parse_context_);
+  std::vector<handlers::Reply> replies = dispatcher_.handle(message, command, message.at);
+  if (options_.after_handling) options_.after_handling(message);
+  for (handlers::Reply& reply : replies)
+    route(event, std::move(reply), outcome);
+  inbox_.save_answer(event.dedupe_key, encode_answer(outcome.inline_replies));
+  savepoint.release();
+  outcome.status = EventOutcome::Status::applied;
+  return outcome;
+}
+
+EventOutcome EventProcessor::answer_failure(const InboundEvent& event, const std::exception& error) {
+  const handlers::Message& message = event.message;
+  log().error("event failed and was undone event={} chat={} text={} error={}", log_quoted(event.dedupe_key),
+              log_quoted(message.chat), log_quoted(message.text), log_quoted(error.what()));
+  EventOutcome outcome;
+  try {
+    // The event is recorded with the apology as its answer, in a savepoint of its own: a
+    // redelivery is answered the same, and nothing of the failed handling runs twice.
+    store::Savepoint savepoint(db_);
+    if (inbox_.record(event.dedupe_key, message.at, event.digest) == store::Delivery::first) {
+      route(event, handlers::failure_answer(people_, templates_, message), outcome);
+      inbox_.save_answer(event.dedupe_key, encode_answer(outcome.inline_replies));
+    }
+    savepoint.release();
+    outcome.status = EventOutcome::Status::failed;
+  } catch (const std::exception& second) {
+    if (store::is_storage_failure(second)) throw;
+    // Not even the apology could be kept: nothing of the event is stored, and the platform is told
+    // to try again (500).
+    log().error("failed event could not be answered either event={} error={}", log_quoted(event.dedupe_key),
+                log_quoted(second.what()));
+    outcome = EventOutcome{};
+    outcome.status = EventOutcome::Status::undone;
+  }
+  return outcome;
+}
+
+void EventProcessor::route(const InboundEvent& event, handlers::Reply reply, EventOutcome& outcome) {
+  if (event.replies_inline && reply.chat == event.message.chat) {
+    outcome.inline_replies.push_back(std::move(reply));
+  } else {
+    outbox_.enqueue(reply.chat, reply.text, reply.mentions, event.message.at);
+    ++outcome.queued;
+  }
 }
 
 std::size_t EventProcessor::run_due_jobs(std::int64_t now) {

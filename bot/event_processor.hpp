@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "bot/inbound_event.hpp"
 #include "bot/log_throttle.hpp"
 #include "config/config.hpp"
+#include "config/templates.hpp"
 #include "handlers/dispatcher.hpp"
 #include "handlers/language/parser.hpp"
 #include "handlers/message.hpp"
@@ -15,8 +17,17 @@
 #include "store/inbox.hpp"
 #include "store/jobs.hpp"
 #include "store/outbox.hpp"
+#include "store/people.hpp"
 
 namespace whistle::bot {
+
+/// Knobs of the processor that the configuration does not carry.
+struct EventProcessorOptions {
+  /// Runs inside each event's savepoint after its handler returned, before its replies are kept;
+  /// whatever it throws is handled as the handler's own failure. Empty in production: tests use it
+  /// to make one event fail after its writes.
+  std::function<void(const handlers::Message&)> after_handling;
+};
 
 /// The heart of the single writer: applies a batch of events in one transaction
 /// (inbox dedupe → parse → handler → outbox rows → jobs rows → commit), one savepoint per event so a
@@ -24,10 +35,14 @@ namespace whistle::bot {
 /// simulator both drive it.
 class EventProcessor {
  public:
-  EventProcessor(store::Database& db, handlers::Dispatcher& dispatcher, const config::Config& config);
+  /// Keeps references to all four; they must outlive the processor.
+  EventProcessor(store::Database& db, handlers::Dispatcher& dispatcher, const config::Templates& templates,
+                 const config::Config& config, EventProcessorOptions options = {});
 
-  /// Applies the batch and commits; one outcome per event, in order. Throws if the commit fails
-  /// (then nothing of the batch is stored and every event must be answered with an error).
+  /// Applies the batch and commits; one outcome per event, in order. An event whose reading or
+  /// handling throws (a bug, std::bad_alloc) is undone alone, logged, and answered with an apology
+  /// that is recorded like any answer (status `failed`). Throws if the storage fails (then nothing
+  /// of the batch is stored and every event must be answered with an error).
   std::vector<EventOutcome> apply(std::span<const InboundEvent> events);
 
   /// Runs the jobs due at `now` in one transaction; their messages go to the outbox.
@@ -35,11 +50,23 @@ class EventProcessor {
   std::size_t run_due_jobs(std::int64_t now);
 
  private:
+  /// Records and answers one event inside its own savepoint; throws what its handling throws.
+  EventOutcome apply_one(const InboundEvent& event);
+  /// The outcome of an event whose handling threw `error` and was undone: logged, answered with
+  /// an apology, and recorded with that answer.
+  EventOutcome answer_failure(const InboundEvent& event, const std::exception& error);
+  /// Puts a reply in the HTTP answer (the event's own chat, when its platform takes replies there)
+  /// or in the outbox.
+  void route(const InboundEvent& event, handlers::Reply reply, EventOutcome& outcome);
+
   store::Database& db_;
   handlers::Dispatcher& dispatcher_;
+  const config::Templates& templates_;
   const config::Config& config_;
+  EventProcessorOptions options_;
   store::Inbox inbox_;
   store::Outbox outbox_;
+  store::PeopleRepository people_;
   language::ParseContext parse_context_;
   /// The place names are read on first use: the org may be synced after construction.
   bool place_names_loaded_ = false;

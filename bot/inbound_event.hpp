@@ -21,7 +21,10 @@ struct InboundEvent {
 /// What became of one event after its batch committed.
 struct EventOutcome {
   /// `conflict`: the dedupe key was seen before with another event; nothing was stored.
-  enum class Status { applied, duplicate, conflict, failed };
+  /// `failed`: its handling threw and was undone; the sender got an apology, recorded as its answer.
+  /// `undone`: its handling threw and even the apology could not be recorded; nothing was stored,
+  /// so a redelivery tries it again.
+  enum class Status { applied, duplicate, conflict, failed, undone };
   Status status = Status::applied;
   /// The replies for the event's own chat, answered in the HTTP body (kept for redeliveries too).
   std::vector<handlers::Reply> inline_replies;

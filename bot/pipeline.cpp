@@ -96,7 +96,8 @@ void Pipeline::flush() {
       if (outcome.status == EventOutcome::Status::applied) ++stats.applied;
       stats.queued += outcome.queued;
       if (outcome.status == EventOutcome::Status::duplicate) ++duplicates;
-      if (outcome.status == EventOutcome::Status::failed) ++failed;
+      if (outcome.status == EventOutcome::Status::failed || outcome.status == EventOutcome::Status::undone)
+        ++failed;
     }
     metrics_.count_batch(events.size(), stats.applied, duplicates, failed);
   }

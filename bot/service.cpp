@@ -86,7 +86,8 @@ struct Service::Impl {
         db(store::DatabaseOptions{
             .path = c.store.path, .synchronous = c.store.synchronous, .manual_checkpoints = true}),
         dispatcher(db, config, templates),
-        processor(synced(db, dispatcher), dispatcher, config),
+        processor(synced(db, dispatcher), dispatcher, templates, config,
+                  EventProcessorOptions{.after_handling = o.after_handling}),
         adapters(AdapterSet::from_config(config)),
         writer(threads > 1 ? asio::any_io_executor(asio::make_strand(io))
                            : asio::any_io_executor(io.get_executor())),

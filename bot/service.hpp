@@ -2,10 +2,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 #include "bot/clock.hpp"
 #include "config/config.hpp"
+#include "handlers/message.hpp"
 
 namespace whistle::bot {
 
@@ -22,6 +24,8 @@ struct ServiceOptions {
   std::chrono::milliseconds checkpoint_interval{50};
   const Clock* clock = nullptr;  ///< null: the system clock
   bool handle_signals = true;    ///< stop gracefully on SIGTERM/SIGINT
+  /// EventProcessorOptions::after_handling: empty in production; tests make an event fail with it.
+  std::function<void(const handlers::Message&)> after_handling;
 };
 
 /// The whole server assembled from a configuration: the database (org synced at start), the

@@ -69,7 +69,7 @@ struct Simulator::Impl {
         templates(config::Templates::builtin(c.locale.language)),
         db(store::DatabaseOptions{.path = db_path, .synchronous = c.store.synchronous}),
         dispatcher(db, c, templates),
-        processor(db, dispatcher, c),
+        processor(db, dispatcher, templates, c),
         outbox(db),
         jobs(db),
         decoder(config::GenericInstance{"sim", "", ""}, c.bot) {
@@ -145,7 +145,9 @@ struct Simulator::Impl {
     event.message.at = now;
     std::vector<EventOutcome> outcomes = processor.apply(std::span<const InboundEvent>(&event, 1));
     const EventOutcome& outcome = outcomes.front();
-    if (outcome.status == EventOutcome::Status::failed) {
+    // A `failed` event's apology is printed like any answer; only one that could not be kept is
+    // an error of the line.
+    if (outcome.status == EventOutcome::Status::undone) {
       throw SimInputError("the bot failed on this message (see the log); nothing was stored");
     }
     if (outcome.status == EventOutcome::Status::conflict) {

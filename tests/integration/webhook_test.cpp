@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <stdexcept>
+
 #include "bot/metrics.hpp"
 #include "store/database.hpp"
 #include "store/signups.hpp"
@@ -194,6 +196,54 @@ TEST_F(WebhookTest, KeepAliveConnectionServesSeveralRequests) {
   EXPECT_EQ(results[0].status, 200) << results[0].error;
   EXPECT_EQ(results[1].status, 404) << results[1].error;
   EXPECT_EQ(results[2].status, 200) << results[2].error;
+}
+
+// A bug met while handling one message, injected after the real handlers have written: 200 with
+// an apology for the sender (not a 500 the platform would redeliver for ever), nothing kept.
+class WebhookFailureTest : public ::testing::Test {
+ protected:
+  static ServiceOptions failing_for_li() {
+    ServiceOptions options;
+    options.after_handling = [](const handlers::Message& message) {
+      if (message.sender == "generic:u-li") throw std::logic_error("injected failure");
+    };
+    return options;
+  }
+
+  int signed_up_failing(int number) {
+    store::Database db(store::DatabaseOptions{.path = (dir.path() / "whistle.db").string()});
+    const std::optional<store::Task> task = store::TaskRepository(db).by_number("c1", number);
+    if (!task) return -1;
+    return store::SignupRepository(db).count(task->id, store::SignupState::signed_up);
+  }
+
+  TempDir dir;
+  FakeDeliverServer deliver;
+  RunningService failing{test_config(dir.path() / "whistle.db", deliver.url()), failing_for_li()};
+};
+
+TEST_F(WebhookFailureTest, AFailedMessageIsAnsweredWithAnApologyToItsSenderAndRedeliveredTheSame) {
+  const HttpResult whistle = post_webhook(
+      failing.port(), message_body("w-1", "b3u2", "u-chen", "吹哨 清理楼道杂物 5人 明天上午9点 2小时"));
+  ASSERT_EQ(whistle.status, 200) << whistle.body << whistle.error;
+
+  const std::string body = message_body("r-1", "b3u2", "u-li", "报到 1");
+  const HttpResult first = post_webhook(failing.port(), body);
+  ASSERT_EQ(first.status, 200) << first.body << first.error;
+  const json replies = json::parse(first.body)["replies"];
+  ASSERT_EQ(replies.size(), 1u) << first.body;
+  EXPECT_EQ(replies[0]["chat"], json("b3u2"));
+  EXPECT_EQ(replies[0]["mentions"], json::array({"u-li"}));
+  EXPECT_EQ(signed_up_failing(1), 0);
+
+  const HttpResult again = post_webhook(failing.port(), body);
+  ASSERT_EQ(again.status, 200) << again.body << again.error;
+  EXPECT_EQ(json::parse(again.body)["replies"], replies);
+  EXPECT_EQ(signed_up_failing(1), 0);
+
+  // Everyone else is served as before.
+  ASSERT_EQ(post_webhook(failing.port(), message_body("r-2", "b3u2", "u-zhang", "报到 1")).status, 200);
+  EXPECT_EQ(signed_up_failing(1), 1);
 }
 
 TEST(WebhookLimits, SilentClientIsDisconnectedAfterTheIdleDeadline) {

@@ -303,6 +303,9 @@ bool read_rating(const ArgumentInput& input, Command& command) {
     at = skip_separators(input.rest, at);
     if (starts_with_at(input.rest, at, "打")) at += 3;
     at = read_score(input.rest, at, command);
+    // "评价一下这次活动" names neither a ticket nor a score: talk about rating, not a rating.
+    if (!found && !input.anchored && !command.score && !is_filler(skip_softeners(input.rest.substr(at))))
+      return false;
   } else {
     // 满意 / 不满意 said alone: the keyword is the score. Without a ticket only filler may follow
     // ("满意度调查" is no rating).
@@ -354,9 +357,6 @@ void fill_span(Command& command) {
 // points, so 9点10分 is not 10 points), and what is left is the title.
 bool read_whistle(const ArgumentInput& input, Command& command) {
   // 吹哨人 (a whistleblower), 吹哨子 and 吹哨声 are words, not the command.
-  for (const std::string_view word : vocabulary().not_a_whistle) {
-    if (starts_with_at(input.rest, 0, word)) return false;
-  }
   // The pasted form: "【吹哨】\n事项：清理楼道\n人数：6人\n时间：…"; what stands before the first
   // label is read as an ordinary whistle line.
   const LabelledForm form = read_labelled_form(input.rest, LabelSeparator::colon, input.context, command);
@@ -401,9 +401,26 @@ bool read_edit(const ArgumentInput& input, Command& command) {
   return true;
 }
 
+// "绑定银行卡了吗", "兑换的东西到了吗": free words that end in a question to the others.
+bool asks_the_others(std::string_view rest) {
+  std::string_view text = trim_spaces(rest);
+  while (!text.empty() && (text.back() == '?' || text.back() == ' '))
+    text.remove_suffix(1);
+  for (const std::string_view ending : vocabulary().question_endings) {
+    if (text.size() >= ending.size() && text.substr(text.size() - ending.size()) == ending) return true;
+  }
+  return false;
+}
+
+bool takes_free_words(Arguments arguments) {
+  return arguments == Arguments::item || arguments == Arguments::stock || arguments == Arguments::place ||
+         arguments == Arguments::ticket_assignee;
+}
+
 }  // namespace
 
 bool read_arguments(const ArgumentInput& input, Command& command) {
+  if (takes_free_words(input.rule.arguments) && asks_the_others(input.rest)) return false;
   switch (input.rule.arguments) {
     case Arguments::none:
       return is_filler(input.rest);

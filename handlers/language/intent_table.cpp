@@ -164,6 +164,11 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
 constexpr auto kMeasureWords = std::to_array<std::string_view>({
     "件", "个", "桶", "瓶", "袋", "条", "包", "盒", "份", "支", "块", "双", "套", "把", "张", "副", "箱", "提", "卷"});
 
+constexpr auto kDoneMarkers = std::to_array<std::string_view>({"了", "过", "啦", "完了", "好了"});
+
+constexpr auto kSaidWhenDone =
+    std::to_array<Intent>({Intent::report_in, Intent::withdraw, Intent::check_in, Intent::check_out});
+
 constexpr auto kSofteners = std::to_array<std::string_view>({"一下", "下"});
 
 constexpr auto kEveryone = std::to_array<std::string_view>({"所有人", "全体成员", "全体", "all", "everyone"});
@@ -180,7 +185,17 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     "电梯困人", "被困电梯", "困在电梯",
 });
 
-constexpr auto kNotAWhistle = std::to_array<std::string_view>({"人", "子", "声"});
+// Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
+// whistleblower, "投诉电话是多少" a question, "兑换券在哪" about a coupon.
+constexpr auto kNotCommands = std::to_array<std::string_view>({
+    "吹哨人", "吹哨子", "吹哨声", "投诉电话", "报修电话", "求助电话", "求助无门", "反映情况的",
+    "兑换券", "兑换码", "兑换点", "兑换处", "兑换的", "派单员", "派单的", "心愿单", "心愿墙", "心愿达成",
+    "点单的", "评价一下这", "评价这", "绑定的", "上架的", "统计局", "统计表", "活动室", "活动中心",
+    "报到处", "报到中心", "签到表", "签到处", "签到簿", "报名表", "报名处", "积分卡", "积分制",
+});
+
+// Endings of a question put to the others in the chat: "绑定银行卡了吗".
+constexpr auto kQuestionEndings = std::to_array<std::string_view>({"吗", "么", "嘛", "吗?", "么?", "嘛?"});
 
 constexpr auto kBroadcastWords = std::to_array<std::string_view>({"全网格", "下发"});
 
@@ -231,9 +246,19 @@ std::vector<const IntentRule*> rules_starting(std::string_view text) {
 }
 
 const Vocabulary& vocabulary() {
-  static const Vocabulary words{kWrappers,      kSofteners,      kEveryone,
-                                kPersonMarkers, kReferenceNouns, kDangerWords,
-                                kNotAWhistle,   kBroadcastWords, kAssigneePrefixes};
+  static const Vocabulary words{.wrappers = kWrappers,
+                                .softeners = kSofteners,
+                                .everyone = kEveryone,
+                                .person_markers = kPersonMarkers,
+                                .reference_nouns = kReferenceNouns,
+                                .danger_words = kDangerWords,
+                                .not_commands = kNotCommands,
+                                .question_endings = kQuestionEndings,
+                                .broadcast_words = kBroadcastWords,
+                                .assignee_prefixes = kAssigneePrefixes,
+                                .done_markers = kDoneMarkers,
+                                .said_when_done = kSaidWhenDone,
+                                .measure_words = kMeasureWords};
   return words;
 }
 

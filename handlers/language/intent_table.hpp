@@ -66,12 +66,21 @@ struct Vocabulary {
   std::span<const std::string_view> reference_nouns;
   /// Words that make any line a danger report ("着火", "煤气泄漏").
   std::span<const std::string_view> danger_words;
-  /// Words that make "吹哨…" no command: 吹哨人 (a whistleblower), 吹哨子, 吹哨声.
-  std::span<const std::string_view> not_a_whistle;
+  /// Words that begin with a command word but are no command: 吹哨人 (a whistleblower), 投诉电话,
+  /// 兑换券, 签到表.
+  std::span<const std::string_view> not_commands;
+  /// Endings of a question to the others in the chat ("绑定银行卡了吗"): a command whose free words
+  /// end so is chatter.
+  std::span<const std::string_view> question_endings;
   /// Words that send a whistle to every child group: "全网格", "下发".
   std::span<const std::string_view> broadcast_words;
   /// Words before a responder's name in a dispatch: "派单 T5 给物业".
   std::span<const std::string_view> assignee_prefixes;
+  /// Words right after a command word that tell of something done rather than ask for it:
+  /// "结束了", "我投诉过", "公示了" are chatter.
+  std::span<const std::string_view> done_markers;
+  /// The commands a person says in that form about what they do now: "报到了", "签到了", "不去了".
+  std::span<const Intent> said_when_done;
   /// Measure words of a quantity of goods: "一桶食用油", "毛巾 2条", "上架 毛巾 五十件".
   std::span<const std::string_view> measure_words;
 };

@@ -134,9 +134,30 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
   return lead;
 }
 
+// "结束了", "我投诉过好几次": a command word followed by 了 or 过 tells of something done, and is
+// chatter unless a reference makes it a command ("T5 接单了") or the command is one people say
+// that way about themselves ("报到了", "签到了").
+bool tells_of_the_past(std::string_view rest, const Command& command) {
+  const auto& words = vocabulary();
+  bool done = false;
+  for (const std::string_view marker : words.done_markers)
+    done = done || starts_with_at(rest, 0, marker);
+  if (!done || command.task || command.ticket) return false;
+  return std::find(words.said_when_done.begin(), words.said_when_done.end(), command.intent) ==
+         words.said_when_done.end();
+}
+
+bool starts_an_ordinary_word(std::string_view body) {
+  for (const std::string_view word : vocabulary().not_commands) {
+    if (starts_with_at(body, 0, word)) return true;
+  }
+  return false;
+}
+
 // Tries the rules at the start of `body`, longest keyword first; the first whose words fit wins.
 std::optional<Command> try_rules(std::string_view body, const Lead& lead, const Command& base,
                                  const ParseContext& context) {
+  if (starts_an_ordinary_word(body)) return std::nullopt;
   for (const IntentRule* rule : rules_starting(body)) {
     // A ticket is written as one before its command ("T5 已处理", "5号工单 接单"); a bare number
     // there is a task ("#12 满意" is no rating).
@@ -148,8 +169,9 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     command.intent = rule->intent;
     command.mentions = lead.people;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
-    const ArgumentInput input{*rule, body.substr(rule->keyword.size()), context, lead.has_reference};
-    if (read_arguments(input, command)) return command;
+    const std::string_view rest = body.substr(rule->keyword.size());
+    const ArgumentInput input{*rule, rest, context, lead.has_reference};
+    if (read_arguments(input, command) && !tells_of_the_past(rest, command)) return command;
   }
   return std::nullopt;
 }

@@ -126,6 +126,28 @@ const Case kChatterAndMistakes[] = {
     {.text = "\xff\xfe报到"},
     {.text = "报到\xff"},
     {.text = "#12 满意"},
+    // A command word followed by 了/过 tells of something done ...
+    {.text = "结束了"},
+    {.text = "要结束了"},
+    {.text = "活动结束了"},
+    {.text = "公示了"},
+    {.text = "我上报了"},
+    {.text = "我投诉过好几次了都没人管"},
+    {.text = "上架了新品"},
+    // ... words that begin with a command word are ordinary nouns ...
+    {.text = "投诉电话是多少"},
+    {.text = "报修电话是多少"},
+    {.text = "兑换券在哪"},
+    {.text = "派单员在吗"},
+    {.text = "签到表在哪里"},
+    {.text = "求助无门"},
+    {.text = "反映情况的人很多"},
+    // ... free words ending in a question are asked of the others ...
+    {.text = "绑定银行卡了吗"},
+    {.text = "评价一下这次活动"},
+    // ... and a mention first makes a line addressed to that person, not a command by itself.
+    {.text = "@张三 你报到了吗"},
+    {.text = "@所有人 明天停水"},
     {.text = "吹哨人真不容易"},
     {.text = "吹哨子"},
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Seeds for the fuzzers, pulled from the test suite: every chat line the parser tests read, every
+"""Seeds for the fuzzers, pulled from the test suite: every chat line the parser tests and the language corpus read, every
 webhook body the adapter and integration tests send (and a body per chat line), and every TOML
 config the config tests load. Writes OUT/<target>/<n> files; run by scripts/fuzz.sh.
 
@@ -49,6 +49,10 @@ def main():
 
     lines = {s for s in cpp_strings(tests("handlers/language/*.cpp") + tests("handlers/language/*.hpp") + tests("handlers/*.cpp"))
              if s and any(ord(c) > 127 for c in s) and len(s) < 400}
+    # The language corpus: every line people were imagined typing, with its expected parse.
+    for path in tests("handlers/language/corpus/*.jsonl"):
+        with open(path, encoding="utf-8") as file:
+            lines.update(json.loads(row)["text"] for row in file if row.strip())
     parser = write(out, "parser_fuzzer", lines)
 
     bodies = {s for s in cpp_strings(tests("bot/generic_adapter_test.cpp") + tests("integration/*.cpp"))

@@ -359,7 +359,8 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
   // 吹哨人 (a whistleblower), 吹哨子 and 吹哨声 are words, not the command.
   // The pasted form: "【吹哨】\n事项：清理楼道\n人数：6人\n时间：…"; what stands before the first
   // label is read as an ordinary whistle line.
-  const LabelledForm form = read_labelled_form(input.rest, LabelSeparator::colon, input.context, command);
+  const LabelledForm form =
+      read_labelled_form(skip_softeners(input.rest), LabelSeparator::colon, input.context, command);
   std::string text = form.unlabelled;
   for (const std::string_view word : vocabulary().broadcast_words) {
     for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at)) {

@@ -169,7 +169,7 @@ constexpr auto kDoneMarkers = std::to_array<std::string_view>({"了", "过", "�
 constexpr auto kSaidWhenDone =
     std::to_array<Intent>({Intent::report_in, Intent::withdraw, Intent::check_in, Intent::check_out});
 
-constexpr auto kSofteners = std::to_array<std::string_view>({"一下", "下"});
+constexpr auto kSofteners = std::to_array<std::string_view>({"一下"});
 
 constexpr auto kEveryone = std::to_array<std::string_view>({"所有人", "全体成员", "全体", "all", "everyone"});
 
@@ -235,13 +235,28 @@ std::span<const IntentRule> intent_rules() {
 }
 
 std::vector<const IntentRule*> rules_starting(std::string_view text) {
+  // Every line is tried against the table several times (at its start, after a reference, after
+  // each wrapper), so the rules are grouped once by their first byte, longest keyword first, and a
+  // try looks only at the group its first byte names.
+  static const auto groups = [] {
+    std::array<std::vector<const IntentRule*>, 256> by_byte;
+    for (const IntentRule& rule : kRules) {
+      const auto first = static_cast<unsigned char>(rule.keyword[0]);
+      by_byte[first].push_back(&rule);
+      if (first >= 'a' && first <= 'z') by_byte[first - 'a' + 'A'].push_back(&rule);
+    }
+    for (auto& group : by_byte) {
+      std::stable_sort(group.begin(), group.end(), [](const IntentRule* a, const IntentRule* b) {
+        return a->keyword.size() > b->keyword.size();
+      });
+    }
+    return by_byte;
+  }();
   std::vector<const IntentRule*> found;
-  for (const IntentRule& rule : kRules) {
-    if (starts_with_at(text, 0, rule.keyword)) found.push_back(&rule);
+  if (text.empty()) return found;
+  for (const IntentRule* rule : groups[static_cast<unsigned char>(text[0])]) {
+    if (starts_with_at(text, 0, rule->keyword)) found.push_back(rule);
   }
-  std::stable_sort(found.begin(), found.end(), [](const IntentRule* a, const IntentRule* b) {
-    return a->keyword.size() > b->keyword.size();
-  });
   return found;
 }
 

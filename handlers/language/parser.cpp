@@ -284,8 +284,10 @@ Command parse(std::string_view text, const ParseContext& context) {
 
   // A first line that is a command by itself outranks a 接龙 reading (a whistle may well list its
   // steps "1. … 2. …"); a 接龙 header such as "报名接龙" is no command and does not.
-  const std::string_view first_line = std::string_view(body).substr(0, body.find('\n'));
-  if (!read_command(first_line, base, context)) {
+  const std::size_t line_break = body.find('\n');
+  if (line_break == std::string::npos) {
+    if (auto command = read_command(body, base, context)) return std::move(*command);
+  } else if (!read_command(std::string_view(body).substr(0, line_break), base, context)) {
     if (auto name = read_jielong(body)) {
       Command command = base;
       command.intent = Intent::report_in;
@@ -297,9 +299,11 @@ Command parse(std::string_view text, const ParseContext& context) {
   }
 
   // A command may run over several lines ("吹哨 清理楼道\n5人 周六上午9点"): read them as one.
-  std::string line = body;
-  std::replace(line.begin(), line.end(), '\n', ' ');
-  if (auto command = read_command(line, base, context)) return std::move(*command);
+  if (line_break != std::string::npos) {
+    std::string line = body;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    if (auto command = read_command(line, base, context)) return std::move(*command);
+  }
   if (auto command = read_pasted_whistle(body, base, context)) return std::move(*command);
   if (contains_danger_word(body)) return danger_report(body, base, context);
   return base;

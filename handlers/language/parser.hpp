@@ -23,36 +23,41 @@ struct ParseContext {
 /// `names` made ready for ParseContext::bot_names.
 std::vector<std::string> normalized_bot_names(const std::vector<std::string>& names);
 
-/// Reads one chat line into a Command. Pure: no I/O, no clock, never throws on any input.
-/// Text that is no command comes back as Intent::unknown (with `addressed` telling whether the
-/// bot was @-mentioned, so the caller can choose between a hint and silence).
+/// Reads one chat line into a Command. Pure: no I/O, no clock. It throws only what the standard
+/// library throws (std::bad_alloc); the event processor catches that, answers the person and logs
+/// the line. Text that is no command comes back as Intent::unknown (with `addressed` telling
+/// whether the bot was @-mentioned, so the caller can choose between a hint and silence).
 ///
-/// How the slots are filled, beyond what handlers/language/command.hpp says:
+/// docs/language.md is the full account; in short:
 /// - `text` is the normalized line (Simplified, half-width, trimmed, lines joined by '\n') without
 ///   the @-mention of the bot.
-/// - A command word must start the line (after the @-mention, or after a leading "#12"/"T5");
-///   inside a sentence it is chatter. Without a reference after it, only filler may follow a
-///   short command ("报到了！" yes, "报到中心" no); "完成", "取消" and "确认" need a reference or
-///   an @-mention. Words after a reference are a remark and go to `title` ("请假 12 家里有事").
-/// - Bare "1", "+1", "我来", "我报名", "算我一个" and a 接龙 list are report_in with `implicit`;
-///   for a 接龙 the added name is the `title`. A first line that is a command by itself ("吹哨 …"
-///   followed by numbered steps) is that command, not a 接龙.
-/// - ticket: `code` is the kind, "report" (报事, 报修), "request" (点单) or "wish" (微心愿, 心愿);
-///   `title` is the resident's whole text; `place` is set when it names one, without cutting it.
-/// - whistle: `title` is what is left after cutting out place, time, length, head count, points,
-///   @-mentions and 全网格/下发 (`broadcast`). A length sets `minutes` and, without a range,
-///   `end` = `start` + `minutes`; a range sets `end`, and `minutes` = `end` − `start` unless a
-///   length was given too; a deadline ("今晚8点前") sets `end` alone.
-///   See time_expressions.hpp for how times are read (周六 said on a Saturday, 9点 after 9:00 …).
-/// - ranking and stats: a month sets `start`/`end` to its first local midnight and the next
-///   month's; none leaves them empty (the handler's default is the current month).
+/// - The command leads its line after the mentions it is addressed to (the bot under any name,
+///   @所有人, anyone mentioned first), decoration (#, 【】) and wrappers (我要, 麻烦, 查一下 …), or
+///   follows the reference or person it acts on ("12号任务结束", "T3 接单", "给@老赵 加3分").
+///   Inside a sentence a command word is chatter, and so is a command word followed by 了/过
+///   ("结束了"), a noun that begins with one ("投诉电话"), or free words ending in a question to
+///   the others ("绑定银行卡了吗"); every such word list is in intent_table.cpp.
+/// - Bare "1", "+1", "我来", "我报名", a 接龙 list (its added name in `title`, a "#12" in its header
+///   in `task`) are report_in with `implicit`; "我不去了" alone is withdraw with `implicit`.
+/// - whistle (and edit): `title` is what is left after cutting out place, time, length, head
+///   count, points, @-mentions and 全网格/下发 (`broadcast`); the pasted labelled form
+///   ("事项：… 人数：… 时间：…") fills the slots its labels name, with or without 吹哨 before it.
+///   A length sets `minutes` and, without a range, `end` = `start` + `minutes`; a range sets
+///   `end`, and `minutes` = `end` − `start` unless a length was given too; a deadline ("今晚8点前")
+///   sets `end` alone. See time_expressions.hpp for how times are read.
+/// - ticket: `kind` report/order/wish from the verb, danger when a danger word is in the line (a
+///   line with a danger word and no command is a danger ticket too); `title` is the resident's
+///   words as written; `place` is set when they name one, without cutting it.
+/// - The words after a command's arguments are its `reason` ("请假 12 家里有事", "办结 T5 已更换灯泡").
+/// - ranking and stats: `month` when one is named, else empty (the handler's default);
+///   `publish` for 公示.
 /// - `place` is canonical for buildings and units ("3栋" → "3号楼", "三号楼二单元" → "3号楼2单元");
 ///   bind falls back to the words as written ("绑定 b3u2" → "b3u2").
 /// - An invalid task reference ("报到 0", "报到 -3", an overflowing one) leaves its slot empty.
 ///   A whistle's count and points are handed on as typed, signed and unchecked ("0人", "-5分",
 ///   "100000人"), for the handler to refuse with the reason (see quantities.hpp).
-/// - dispatch: an @-mention names a person (`mentions`), other words a responder (`title`).
-/// - rate: `score` 1–5 from 满意 (5), 不满意 (1), a digit, N星 or ★★★; the rest is `title`.
+/// - dispatch: an @-mention names a person (`mentions`), other words a responder (`responder`).
+/// - rate: `score` 1–5 from 满意 (5), 不满意 (1), a digit, N星 or ★★★; the rest is `reason`.
 Command parse_command(std::string_view text, const ParseContext& context);
 
 }  // namespace whistle::language

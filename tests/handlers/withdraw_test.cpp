@@ -89,5 +89,24 @@ TEST_F(Withdraw, InPrivateTheMoveUpIsAnnouncedInTheTasksGroup) {
             (std::vector<std::string>{"generic:@u-zhang", "generic:b3u2", "generic:@u-lisi"}));
 }
 
+// "我不去了" in a group is often about something else (a dinner, a trip): it frees a place when the
+// person has one, and is chatter otherwise.
+TEST_F(Withdraw, ISayIAmNotGoingFreesThePlaceOfOneWhoReportedIn) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("我不去了"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
+}
+
+TEST_F(Withdraw, ISayIAmNotGoingFromSomeoneWithNoPlaceIsChatter) {
+  whistle_in_b3u2("清理楼道杂物", 5);
+  EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("我不去了")).empty());
+  // Said to the bot in private it is answered.
+  EXPECT_EQ(say_privately("u-lisi", "李四", read("我不去了")).size(), 1u);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

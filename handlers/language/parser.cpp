@@ -124,7 +124,9 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     if (at >= line.size() || line[at] != '@') break;
     std::size_t end = at;
     while (end < line.size() && line[end] == '@') {
-      end = skip_spaces(line, leading_mention_end(line, end));
+      const std::size_t after = leading_mention_end(line, end);
+      if (after == end) break;  // an '@' with no name after it ("给@" then a NUL)
+      end = skip_spaces(line, after);
     }
     std::string people(line.substr(at, end - at));
     lead.people = take_mentions(people, context.bot_names);

@@ -187,5 +187,12 @@ TEST(ParserRobustness, ReadsAVeryLongLineWithoutTrouble) {
   EXPECT_EQ(command.place, "12号楼");
 }
 
+// Found by the fuzzer: "给@" with no name after it (a NUL where the name would be) looped forever.
+TEST(ParserTerminates, OnAPersonMarkerWithAnEmptyMention) {
+  const std::string line = std::string("给@") + std::string(70, '\0') + "丄1";
+  EXPECT_EQ(parse_command(line, context_at(kMonday)).intent, Intent::unknown);
+  EXPECT_EQ(parse_command("给@ 加3分", context_at(kMonday)).intent, Intent::unknown);
+}
+
 }  // namespace
 }  // namespace whistle::language::testing

@@ -85,8 +85,9 @@ std::optional<int> take_goods_quantity(std::string& text) {
 
 // "1", "+1", "我来", "满意": the keyword was the whole line.
 bool read_whole_line(const ArgumentInput& input, Command& command) {
-  // Stricter than other commands: "我来了" may just mean "I have arrived".
-  if (!is_decoration(input.rest)) return false;
+  // Stricter than other commands: "我来吧" and "算我一个！" count, "我来了" may just mean "I have
+  // arrived".
+  if (!is_filler(input.rest) || input.rest.find("了") != std::string_view::npos) return false;
   if (input.rule.extra == "implicit") command.implicit = true;
   return true;
 }
@@ -106,7 +107,9 @@ bool read_task(const ArgumentInput& input, Command& command) {
   if ((reference || input.anchored) && input.rule.arguments == Arguments::task_code) {
     const std::size_t code_start = skip_separators(text, at);
     std::size_t code_at = code_start;
-    if (starts_with_at(text, code_at, "签到码")) code_at = skip_separators(text, code_at + 9);
+    for (const std::string_view label : {std::string_view("签到码"), std::string_view("验证码")}) {
+      if (starts_with_at(text, code_at, label)) code_at = skip_separators(text, code_at + label.size());
+    }
     if (starts_with_at(text, code_at, "码")) code_at = skip_separators(text, code_at + 3);
     if (const auto code = read_code(text, code_at)) {
       command.code = code->first;
@@ -117,7 +120,11 @@ bool read_task(const ArgumentInput& input, Command& command) {
   // Without a reference only filler may follow ("报到了！"); "报到中心" is no report-in. Common
   // words ("完成", "取消", "确认") need a reference or @-mention to be a command at all.
   const bool anchored = input.anchored || reference || !command.mentions.empty();
-  if (!anchored && (input.rule.extra == "required" || !is_filler(remark))) return false;
+  // Words set apart from the command are a remark ("报到 张三", "请假 家里有事"); glued to it they
+  // make another word ("报到中心").
+  const bool set_apart =
+      !input.rest.empty() && (input.rest[0] == ' ' || input.rest[0] == ',' || input.rest[0] == ':');
+  if (!anchored && (input.rule.extra == "required" || (!is_filler(remark) && !set_apart))) return false;
   if (!anchored && input.rule.extra == "implicit") command.implicit = true;
   set_reason(command, remark);
   return true;
@@ -148,9 +155,10 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
   const bool deduct = input.rule.extra.starts_with("-");
   if (input.rule.extra.ends_with("inside")) {
     // "加3分 @张三", "给@老赵 加3分": the amount and 分 must follow the word at once.
-    const auto number = read_number(text, 0);
+    const std::size_t start = skip_spaces(text, 0);
+    const auto number = read_number(text, start);
     if (!number || number->overflow || number->value < 1 || number->value > 9999) return false;
-    std::size_t end = number->length;
+    std::size_t end = skip_spaces(text, start + number->length);
     if (starts_with_at(text, end, "积分")) {
       end += 6;
     } else if (starts_with_at(text, end, "分")) {
@@ -166,9 +174,9 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
     return true;
   }
   add_mentions(command, text, input.context);
-  const std::string before = text;
+  // Points go to someone: "加分！" alone is a cheer.
+  if (command.mentions.empty()) return false;
   const auto amount = take_amount(text);
-  if (command.mentions.empty() && text == before && !is_filler(text)) return false;
   if (amount) command.points = deduct ? -*amount : *amount;
   set_reason(command, text);
   return true;
@@ -310,7 +318,9 @@ bool read_rating(const ArgumentInput& input, Command& command) {
     // 满意 / 不满意 said alone: the keyword is the score. Without a ticket only filler may follow
     // ("满意度调查" is no rating).
     command.score = input.rule.extra[0] - '0';
-    if (!found && !input.anchored && !is_decoration(input.rest.substr(at))) return false;
+    // "不满意,太慢了" gives its reason after a comma.
+    const bool set_apart = !input.rest.empty() && (input.rest[0] == ',' || input.rest[0] == ' ');
+    if (!found && !input.anchored && !is_decoration(input.rest.substr(at)) && !set_apart) return false;
   }
   set_reason(command, input.rest.substr(at));
   return true;
@@ -402,10 +412,11 @@ bool read_edit(const ArgumentInput& input, Command& command) {
   return true;
 }
 
-// "绑定银行卡了吗", "兑换的东西到了吗": free words that end in a question to the others.
+// "绑定银行卡了吗", "上架商品有哪些": free words that end in a question or a statement to the others.
 bool asks_the_others(std::string_view rest) {
   std::string_view text = trim_spaces(rest);
-  while (!text.empty() && (text.back() == '?' || text.back() == ' '))
+  while (!text.empty() &&
+         (text.back() == '?' || text.back() == ' ' || text.back() == '!' || text.back() == '.'))
     text.remove_suffix(1);
   for (const std::string_view ending : vocabulary().question_endings) {
     if (text.size() >= ending.size() && text.substr(text.size() - ending.size()) == ending) return true;

@@ -33,6 +33,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我报名",        Intent::report_in,    A::whole_line,        "implicit"},
     {"我报个名",      Intent::report_in,    A::whole_line,        "implicit"},
     {"我参加",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"我也来",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"我也报名",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"加我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"取消报到",      Intent::withdraw,     A::task},
     {"取消报名",      Intent::withdraw,     A::task},
@@ -58,6 +61,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"签到",          Intent::check_in,     A::task_code},
     {"打卡",          Intent::check_in,     A::task_code},
     {"到了",          Intent::check_in,     A::task,              "required"},
+    {"已签到",        Intent::check_in,     A::task_code},
+    {"已签退",        Intent::check_out,    A::task},
     {"签退",          Intent::check_out,    A::task},
     {"签到码",        Intent::sign_code,    A::task},
     {"验收",          Intent::confirm,      A::task_people},
@@ -69,6 +74,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"活动结束",      Intent::finish,       A::task},
     {"完成",          Intent::finish,       A::task,              "required"},
     {"撤销",          Intent::cancel,       A::task},
+    // After a reference the task itself is called off: "12号任务取消", "12号活动取消了".
+    {"任务取消",      Intent::cancel,       A::task,              "required"},
+    {"活动取消",      Intent::cancel,       A::task,              "required"},
     {"取消吹哨",      Intent::cancel,       A::task},
     {"取消活动",      Intent::cancel,       A::task},
     {"取消任务",      Intent::cancel,       A::task},
@@ -79,6 +87,12 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"积分查询",      Intent::points,       A::people},
     {"我有多少分",    Intent::points,       A::people},
     {"我有多少积分",  Intent::points,       A::people},
+    {"有多少积分",    Intent::points,       A::people},
+    {"积分多少",      Intent::points,       A::people},
+    {"积分是多少",    Intent::points,       A::people},
+    {"我的积分是多少", Intent::points,      A::people},
+    {"还有多少积分",  Intent::points,       A::people},
+    {"还剩多少积分",  Intent::points,       A::people},
     {"排行",          Intent::ranking,      A::month},
     {"排行榜",        Intent::ranking,      A::month},
     {"排名",          Intent::ranking,      A::month},
@@ -155,7 +169,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
 constexpr auto kWrappers = std::to_array<std::string_view>({
     "嗯那个", "那个", "嗯嗯", "嗯", "额", "呃", "就是", "喂",
     "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "想", "要",
-    "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好",
+    "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好", "现在", "我现在",
     "查一下", "查下", "查查", "查看", "看一下", "看看", "问一下", "问下",
     "我",
 });
@@ -164,12 +178,21 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
 constexpr auto kMeasureWords = std::to_array<std::string_view>({
     "件", "个", "桶", "瓶", "袋", "条", "包", "盒", "份", "支", "块", "双", "套", "把", "张", "副", "箱", "提", "卷"});
 
-constexpr auto kDoneMarkers = std::to_array<std::string_view>({"了", "过", "啦", "完了", "好了"});
+// Right after a command word: it told of something done or suggested ("结束了", "吹哨吧").
+constexpr auto kDoneMarkers = std::to_array<std::string_view>({"了", "过", "啦", "完了", "好了", "吧"});
+
+// Right after a command word: it is the subject or part of a noun, not a request ("报修的师傅来了",
+// "派单太慢了", "办结率多少", "投诉有用吗", "吹哨时间").
+constexpr auto kAboutMarkers = std::to_array<std::string_view>({
+    "的", "得", "是", "太", "很", "挺", "真", "有用", "没用", "成功", "失败", "给谁", "怎么", "什么",
+    "时间", "电话", "热线", "流程", "规则", "记录", "方式", "方法", "信息", "制度", "机制", "系统", "功能",
+    "中心", "清单", "服务", "人员", "做法", "工作", "率", "券", "码", "栏", "墙", "单在", "无门", "时限",
+});
 
 constexpr auto kSaidWhenDone =
     std::to_array<Intent>({Intent::report_in, Intent::withdraw, Intent::check_in, Intent::check_out});
 
-constexpr auto kSofteners = std::to_array<std::string_view>({"一下"});
+constexpr auto kSofteners = std::to_array<std::string_view>({"一下", "一个问题", "个问题", "个事", "件事"});
 
 constexpr auto kEveryone = std::to_array<std::string_view>({"所有人", "全体成员", "全体", "all", "everyone"});
 
@@ -182,28 +205,37 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     "煤气泄漏", "燃气泄漏", "煤气漏", "燃气漏", "煤气味", "燃气味", "天然气味",
     "有人晕倒", "晕倒了", "昏倒", "有人受伤", "流了很多血", "救命",
     "打架", "持刀", "拿刀", "砍人", "溺水", "落水", "触电", "坠楼", "跳楼",
-    "电梯困人", "被困电梯", "困在电梯",
+    "电梯困人", "被困电梯", "困在电梯", "天然气泄漏", "天然气漏", "煤气中毒", "一氧化碳中毒", "爆炸",
+    "打群架", "群殴",
+});
+
+// Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
+constexpr auto kDangerNegators = std::to_array<std::string_view>({
+    "演习", "演练", "模拟", "电视", "新闻", "消防知识", "安全知识", "讲座", "培训", "宣传", "怎么办", "小孩打架",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
 // whistleblower, "投诉电话是多少" a question, "兑换券在哪" about a coupon.
 constexpr auto kNotCommands = std::to_array<std::string_view>({
-    "吹哨人", "吹哨子", "吹哨声", "投诉电话", "报修电话", "求助电话", "求助无门", "反映情况的",
+    "吹哨人", "吹哨子", "吹哨声", "吹哨报到", "投诉电话", "报修电话", "求助电话", "求助无门", "反映情况的",
     "兑换券", "兑换码", "兑换点", "兑换处", "兑换的", "派单员", "派单的", "心愿单", "心愿墙", "心愿达成",
     "点单的", "评价一下这", "评价这", "绑定的", "上架的", "统计局", "统计表", "活动室", "活动中心",
     "报到处", "报到中心", "签到表", "签到处", "签到簿", "报名表", "报名处", "积分卡", "积分制",
+    "投诉信", "报修单", "微心愿活动", "心愿实现", "微心愿已实现", "派单记录",
 });
 
 // Endings of a question put to the others in the chat: "绑定银行卡了吗".
-constexpr auto kQuestionEndings = std::to_array<std::string_view>({"吗", "么", "嘛", "吗?", "么?", "嘛?"});
+constexpr auto kQuestionEndings = std::to_array<std::string_view>(
+    {"吗", "么", "嘛", "了", "呢", "哪些", "怎么弄", "怎么办", "多少", "什么"});
 
 constexpr auto kBroadcastWords = std::to_array<std::string_view>({"全网格", "下发"});
 
 constexpr auto kAssigneePrefixes = std::to_array<std::string_view>({"交给", "转给", "派给", "给", "转", "由"});
 
 constexpr auto kScoreWords = std::to_array<ScoreWord>({
-    {"非常不满意", 1}, {"非常满意", 5}, {"基本满意", 4}, {"比较满意", 4}, {"很不满意", 1},
-    {"不太满意", 2},   {"不满意", 1},   {"很满意", 5},   {"满意", 5},     {"一般", 3},
+    {"非常不满意", 1}, {"五星好评", 5}, {"非常满意", 5}, {"基本满意", 4}, {"比较满意", 4},
+    {"很不满意", 1},   {"不太满意", 2}, {"不满意", 1},   {"很满意", 5},   {"满意", 5},
+    {"好评", 5},       {"满分", 5},     {"中评", 3},     {"差评", 1},     {"一般", 3},
 });
 
 constexpr auto kFormLabels = std::to_array<FormLabel>({
@@ -272,12 +304,16 @@ const Vocabulary& vocabulary() {
                                 .broadcast_words = kBroadcastWords,
                                 .assignee_prefixes = kAssigneePrefixes,
                                 .done_markers = kDoneMarkers,
+                                .about_markers = kAboutMarkers,
                                 .said_when_done = kSaidWhenDone,
                                 .measure_words = kMeasureWords};
   return words;
 }
 
 bool contains_danger_word(std::string_view text) {
+  for (const std::string_view negator : kDangerNegators) {
+    if (text.find(negator) != std::string_view::npos) return false;
+  }
   for (const std::string_view word : kDangerWords) {
     if (text.find(word) != std::string_view::npos) return true;
   }

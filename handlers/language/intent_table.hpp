@@ -69,8 +69,8 @@ struct Vocabulary {
   /// Words that begin with a command word but are no command: 吹哨人 (a whistleblower), 投诉电话,
   /// 兑换券, 签到表.
   std::span<const std::string_view> not_commands;
-  /// Endings of a question to the others in the chat ("绑定银行卡了吗"): a command whose free words
-  /// end so is chatter.
+  /// Endings of a question or a statement to the others in the chat ("绑定银行卡了吗", "上架新品了"):
+  /// a command that takes a name (bind, redeem, stock, dispatch) whose words end so is chatter.
   std::span<const std::string_view> question_endings;
   /// Words that send a whistle to every child group: "全网格", "下发".
   std::span<const std::string_view> broadcast_words;
@@ -79,6 +79,9 @@ struct Vocabulary {
   /// Words right after a command word that tell of something done rather than ask for it:
   /// "结束了", "我投诉过", "公示了" are chatter.
   std::span<const std::string_view> done_markers;
+  /// Words right after a command word that make it the subject of a sentence or part of a noun:
+  /// "报修的师傅来了", "派单太慢了", "办结率多少", "吹哨时间".
+  std::span<const std::string_view> about_markers;
   /// The commands a person says in that form about what they do now: "报到了", "签到了", "不去了".
   std::span<const Intent> said_when_done;
   /// Measure words of a quantity of goods: "一桶食用油", "毛巾 2条", "上架 毛巾 五十件".
@@ -87,7 +90,8 @@ struct Vocabulary {
 
 const Vocabulary& vocabulary();
 
-/// Whether the text holds one of the danger words.
+/// Whether the text reports a danger: it holds a danger word and no word of a drill, the news or a
+/// class ("消防演习", "电视上说").
 bool contains_danger_word(std::string_view text);
 
 /// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 
 namespace whistle::language {
 
@@ -37,6 +38,18 @@ std::optional<Entry> read_entry(std::string_view line) {
   return Entry{number, name};
 }
 
+// A name is at most three Chinese characters (张三, 欧阳娜) or a short word in letters.
+bool all_entries_are_names(const std::vector<std::string_view>& lines, std::size_t first_entry) {
+  for (std::size_t i = first_entry; i < lines.size(); ++i) {
+    const std::string_view name = read_entry(lines[i])->name;
+    std::size_t characters = 0;
+    for (std::size_t at = 0; at < name.size(); at += decode_utf8(name, at).length)
+      ++characters;
+    if (characters > (name.size() > characters ? 3u : 12u)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string> read_jielong(std::string_view text) {
@@ -58,12 +71,16 @@ std::optional<std::string> read_jielong(std::string_view text) {
     if (entry->number == 1) break;
   }
   if (!expected || *expected != 0) return std::nullopt;
-  const std::size_t entries = lines.size() - first_entry;
   bool header_says_jielong = false;
   for (std::size_t i = 0; i < first_entry; ++i) {
-    header_says_jielong = header_says_jielong || lines[i].find("接龙") != std::string_view::npos;
+    for (const std::string_view word :
+         {std::string_view("接龙"), std::string_view("报名"), std::string_view("报到")})
+      header_says_jielong = header_says_jielong || lines[i].find(word) != std::string_view::npos;
   }
-  if (entries < 2 && !header_says_jielong) return std::nullopt;
+  // A numbered list without a 接龙 or sign-up header above it is people only when every entry is
+  // as short as a name ("1. 张三"); "1. 带好手套 2. 穿运动鞋" is a list of steps.
+  const bool list_of_names = lines.size() - first_entry >= 2 && all_entries_are_names(lines, first_entry);
+  if (!header_says_jielong && !list_of_names) return std::nullopt;
   return std::string(read_entry(lines.back())->name);
 }
 

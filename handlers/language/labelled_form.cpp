@@ -135,8 +135,7 @@ LabelledForm read_labelled_form(std::string_view text, LabelSeparator separator,
     if (!trim_spaces(rest).empty()) form.unlabelled += " " + rest;
     ++form.labels;
     form.has_title = form.has_title || segment.slot == FormSlot::title;
-    form.has_time_or_count =
-        form.has_time_or_count || segment.slot == FormSlot::time || segment.slot == FormSlot::count;
+    form.has_count = form.has_count || segment.slot == FormSlot::count;
   }
   return form;
 }

@@ -17,10 +17,10 @@ enum class LabelSeparator {
 
 /// What a labelled text held.
 struct LabelledForm {
-  std::size_t labels = 0;          ///< how many known labels were found
-  bool has_title = false;          ///< a title label (事项, 活动内容 …) was among them
-  bool has_time_or_count = false;  ///< a time or head-count label was among them
-  std::string unlabelled;          ///< the text before the first label, for the caller to read
+  std::size_t labels = 0;  ///< how many known labels were found
+  bool has_title = false;  ///< a title label (事项, 活动内容 …) was among them
+  bool has_count = false;  ///< a head-count label (人数, 名额) was among them
+  std::string unlabelled;  ///< the text before the first label, for the caller to read
 };
 
 /// Reads a text of labels and values, on one line or several: "事项：清理楼道\n地点：3号楼\n

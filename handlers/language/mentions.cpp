@@ -51,7 +51,10 @@ std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bo
   kept.reserve(text.size());
   std::size_t copied = 0;
   for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', at + 1)) {
-    if (at < copied || is_ascii_alnum(code_point_before(text, at))) continue;
+    // "a@b.cn" is an address; "T5@王五" is a ticket and a person.
+    if (at < copied ||
+        (is_ascii_alnum(code_point_before(text, at)) && !is_cjk(decode_utf8(text, at + 1).value)))
+      continue;
     std::size_t end = at + bot_mention_length(text, at, extra_bot_names);
     if (end == at) {
       end = name_end(text, at + 1);

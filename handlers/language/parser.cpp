@@ -5,15 +5,18 @@
 #include <string>
 
 #include "handlers/language/argument_readers.hpp"
+#include "handlers/language/calendar.hpp"
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/jielong.hpp"
 #include "handlers/language/labelled_form.hpp"
 #include "handlers/language/mentions.hpp"
+#include "handlers/language/month_expressions.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 
 namespace whistle::language {
 
@@ -43,6 +46,7 @@ struct Lead {
   bool is_ticket = false;              ///< written as a ticket ("T5", "工单5")
   bool has_reference = false;          ///< a reference was written (its number may be invalid)
   std::vector<std::string> people;
+  std::optional<YearMonth> month;  ///< "上月排行", "10月统计"
   std::size_t end = 0;
 };
 
@@ -81,7 +85,7 @@ std::optional<ReferenceMatch> read_ticket_lead(std::string_view line, std::size_
   return ReferenceMatch{valid ? std::optional<std::int64_t>(number->value) : std::nullopt, end};
 }
 
-// "#12", "12", "12号", "十二号", "第12号", optionally followed by 任务/活动, before a command.
+// "#12", "12", "12号", "十二号", "第12号" before a command.
 std::optional<ReferenceMatch> read_task_lead(std::string_view line, std::size_t at) {
   std::size_t pos = at;
   const bool hash = pos < line.size() && line[pos] == '#';
@@ -93,18 +97,37 @@ std::optional<ReferenceMatch> read_task_lead(std::string_view line, std::size_t 
   const bool hao = starts_with_at(line, end, "号");
   if (hao) end += 3;
   if (number->chinese && !hash && !hao) return std::nullopt;
-  for (const std::string_view noun : vocabulary().reference_nouns) {
-    if (starts_with_at(line, end, noun)) {
-      end += noun.size();
-      break;
-    }
-  }
   const bool valid = !number->overflow && number->value >= 1 && number->value <= kMaxReference;
   return ReferenceMatch{valid ? std::optional<std::int64_t>(number->value) : std::nullopt, end};
 }
 
+// A month that starts the line ("上月排行", "10月统计"), and where it ends.
+std::optional<std::pair<YearMonth, std::size_t>> read_leading_month(std::string_view line,
+                                                                    const ParseContext& context) {
+  // Every line comes here: only one that starts like a month (10月, 十月, 上月, 本月, 去年…) is
+  // searched for one.
+  constexpr std::u32string_view kMonthStarts = U"上本这当去今前";
+  const char32_t lead_character = decode_utf8(line, 0).value;
+  if (!is_ascii_digit(lead_character) && !is_chinese_numeral(lead_character) &&
+      kMonthStarts.find(lead_character) == std::u32string_view::npos)
+    return std::nullopt;
+  std::string rest(line);
+  const auto month = take_month(rest, TimeContext{context.now, context.utc_offset_seconds});
+  // The month was at the start when what is left is the line's own tail.
+  if (!month || rest.size() >= line.size() || line.substr(line.size() - rest.size()) != rest)
+    return std::nullopt;
+  const CivilDate first =
+      civil_from_days(floor_div(month->start + context.utc_offset_seconds, kSecondsPerDay));
+  return std::pair{YearMonth{static_cast<int>(first.year), first.month}, line.size() - rest.size()};
+}
+
 Lead read_lead(std::string_view line, const ParseContext& context) {
   Lead lead;
+  if (auto month = read_leading_month(line, context)) {
+    lead.month = month->first;
+    lead.end = skip_separators(line, month->second);
+    return lead;
+  }
   if (const auto ticket = read_ticket_lead(line, 0)) {
     lead.number = ticket->number;
     lead.is_ticket = true;
@@ -130,17 +153,25 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     }
     std::string people(line.substr(at, end - at));
     lead.people = take_mentions(people, context.bot_names);
+    // "给@张三 @李四 各加5分"
+    for (const std::string_view each : {std::string_view("各"), std::string_view("每人")}) {
+      if (starts_with_at(line, end, each)) end = skip_spaces(line, end + each.size());
+    }
     if (!lead.people.empty()) lead.end = end;
     break;
   }
   return lead;
 }
 
-// "结束了", "我投诉过好几次": a command word followed by 了 or 过 tells of something done, and is
-// chatter unless a reference makes it a command ("T5 接单了") or the command is one people say
-// that way about themselves ("报到了", "签到了").
-bool tells_of_the_past(std::string_view rest, const Command& command) {
+// Whether the words right after a command word make the line talk about the command rather than
+// ask for it: "结束了", "我投诉过好几次", "吹哨吧" tell of something done or suggested (except the
+// commands people say that way about themselves, "报到了", "签到了", and where a reference makes
+// it a command, "T5 接单了"); "报修的师傅来了", "派单太慢了", "办结率多少" are sentences about it.
+bool talks_about_it(std::string_view rest, const Command& command) {
   const auto& words = vocabulary();
+  for (const std::string_view marker : words.about_markers) {
+    if (starts_with_at(rest, 0, marker)) return true;
+  }
   bool done = false;
   for (const std::string_view marker : words.done_markers)
     done = done || starts_with_at(rest, 0, marker);
@@ -156,9 +187,14 @@ bool starts_an_ordinary_word(std::string_view body) {
   return false;
 }
 
+std::optional<Command> read_command(std::string_view line, const Command& base, const ParseContext& context,
+                                    int wrappers_left = 3);
+
 // Tries the rules at the start of `body`, longest keyword first; the first whose words fit wins.
+// Failing that, the same past the words people wrap a command in ("我要报名", "麻烦签到一下",
+// "12号我去不了了"): at most three of them, so a sentence is not read as a command by peeling it.
 std::optional<Command> try_rules(std::string_view body, const Lead& lead, const Command& base,
-                                 const ParseContext& context) {
+                                 const ParseContext& context, int wrappers_left = 3) {
   if (starts_an_ordinary_word(body)) return std::nullopt;
   for (const IntentRule* rule : rules_starting(body)) {
     // A ticket is written as one before its command ("T5 已处理", "5号工单 接单"); a bare number
@@ -167,39 +203,49 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
         (lead.is_ticket ? !takes_ticket(rule->arguments) : !takes_task(rule->arguments)))
       continue;
     if (!lead.people.empty() && !takes_people(rule->arguments)) continue;
+    if (lead.month && rule->arguments != Arguments::month) continue;
     Command command = base;
     command.intent = rule->intent;
     command.mentions = lead.people;
+    command.month = lead.month;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
     const std::string_view rest = body.substr(rule->keyword.size());
     const ArgumentInput input{*rule, rest, context, lead.has_reference};
-    if (read_arguments(input, command) && !tells_of_the_past(rest, command)) return command;
+    if (read_arguments(input, command) && !talks_about_it(rest, command)) return command;
   }
-  return std::nullopt;
-}
-
-// The rules after what may lead them ("12号任务结束", "给@老赵 加3分"), then at the very start.
-std::optional<Command> read_rules(std::string_view line, const Command& base, const ParseContext& context) {
-  const Lead lead = read_lead(line, context);
-  if (lead.end > 0) {
-    if (auto command = try_rules(line.substr(lead.end), lead, base, context)) return command;
-  }
-  return try_rules(line, Lead{}, base, context);
-}
-
-// The rules, then the same past the words people wrap a command in ("我要报名", "麻烦签到一下",
-// "嗯那个我想兑换…"): at most three of them, so a sentence is not read as a command by peeling it.
-std::optional<Command> read_command(std::string_view line, const Command& base, const ParseContext& context,
-                                    int wrappers_left = 3) {
-  if (auto command = read_rules(line, base, context)) return command;
   if (wrappers_left == 0) return std::nullopt;
   for (const std::string_view wrapper : vocabulary().wrappers) {
-    if (!starts_with_at(line, 0, wrapper)) continue;
-    const std::size_t next = skip_separators(line, wrapper.size());
-    if (next >= line.size()) continue;
-    if (auto command = read_command(line.substr(next), base, context, wrappers_left - 1)) return command;
+    if (!starts_with_at(body, 0, wrapper)) continue;
+    const std::size_t next = skip_separators(body, wrapper.size());
+    if (next >= body.size()) continue;
+    // Past a wrapper the reference or person may still come first ("嗯十七号签到码", "帮我给@张三
+    // 加5分"); after a reference, the wrapper stands between it and the command ("12号我去不了了").
+    auto command = lead.end > 0 ? try_rules(body.substr(next), lead, base, context, wrappers_left - 1)
+                                : read_command(body.substr(next), base, context, wrappers_left - 1);
+    if (command) return command;
   }
   return std::nullopt;
+}
+
+// The rules after what may lead them ("12号任务结束", "给@老赵 加3分", "上月排行"), then at the
+// very start.
+std::optional<Command> read_command(std::string_view line, const Command& base, const ParseContext& context,
+                                    int wrappers_left) {
+  const Lead lead = read_lead(line, context);
+  if (lead.end > 0) {
+    const std::string_view body = line.substr(lead.end);
+    if (auto command = try_rules(body, lead, base, context, wrappers_left)) return command;
+    // "12号任务结束": the noun after the reference, unless it is part of the command ("12号任务取消"
+    // calls the task off, where "12号 取消" frees a place).
+    if (lead.has_reference && !lead.is_ticket) {
+      for (const std::string_view noun : vocabulary().reference_nouns) {
+        if (!starts_with_at(body, 0, noun)) continue;
+        const std::string_view after = body.substr(skip_separators(body, noun.size()));
+        if (auto command = try_rules(after, lead, base, context, wrappers_left)) return command;
+      }
+    }
+  }
+  return try_rules(line, Lead{}, base, context, wrappers_left);
 }
 
 // Brackets people put around a command word: "【吹哨】清理楼道", "[报到] 12".
@@ -242,22 +288,27 @@ std::string command_body(std::string_view text) {
   return std::string(trim_spaces(body));
 }
 
-// The task a 接龙 header names: "接龙 #12 清理楼道", "12号活动接龙".
+// The task a 接龙 header names: "接龙 #12 清理楼道", "接龙 12".
 std::optional<std::int64_t> jielong_task(std::string_view text) {
   const std::string_view header = text.substr(0, text.find('\n'));
   for (std::size_t at = header.find('#'); at != std::string_view::npos; at = header.find('#', at + 1)) {
     if (const auto reference = read_task_reference(header, at)) return reference->number;
   }
+  if (const std::size_t word = header.find("接龙"); word != std::string_view::npos) {
+    if (const auto reference = read_task_reference(header, skip_separators(header, word + 6)))
+      return reference->number;
+  }
   return std::nullopt;
 }
 
 // A whistle pasted as a labelled form with no command word: it must name what is to be done and
-// when or how many, so that a line with one "时间：" in it is not a task.
+// how many are wanted. A notice has the same labels (内容：义诊 时间：周六 地点：广场) but asks
+// nobody to come, and is no task.
 std::optional<Command> read_pasted_whistle(std::string_view body, const Command& base,
                                            const ParseContext& context) {
   Command probe = base;
   const LabelledForm form = read_labelled_form(body, LabelSeparator::colon, context, probe);
-  if (!form.has_title || !form.has_time_or_count) return std::nullopt;
+  if (!form.has_title || !form.has_count) return std::nullopt;
   for (const IntentRule* rule : rules_starting("吹哨")) {
     Command command = base;
     command.intent = rule->intent;

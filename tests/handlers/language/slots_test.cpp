@@ -188,6 +188,9 @@ TEST(Jielong, IsNotASingleNumberedLineOrABrokenList) {
   EXPECT_EQ(read_jielong("2. 李四\n3. 王五"), std::nullopt);
   EXPECT_EQ(read_jielong("1. 张三\n2. 李四\n好的"), std::nullopt);
   EXPECT_EQ(read_jielong("1. 张三\n2. "), std::nullopt);
+  // Numbered steps, problems or notices are no sign-up list.
+  EXPECT_EQ(read_jielong("注意事项：\n1. 带好手套\n2. 穿运动鞋"), std::nullopt);
+  EXPECT_EQ(read_jielong("1. 楼道灯坏了\n2. 电梯不好用"), std::nullopt);
 }
 
 TEST(IntentTable, CoversEveryIntentOfTheDesign) {

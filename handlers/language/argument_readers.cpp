@@ -107,10 +107,12 @@ bool read_task(const ArgumentInput& input, Command& command) {
   if ((reference || input.anchored) && input.rule.arguments == Arguments::task_code) {
     const std::size_t code_start = skip_separators(text, at);
     std::size_t code_at = code_start;
-    for (const std::string_view label : {std::string_view("签到码"), std::string_view("验证码")}) {
-      if (starts_with_at(text, code_at, label)) code_at = skip_separators(text, code_at + label.size());
+    for (const std::string_view label : vocabulary().code_labels) {
+      if (starts_with_at(text, code_at, label)) {
+        code_at = skip_separators(text, code_at + label.size());
+        break;
+      }
     }
-    if (starts_with_at(text, code_at, "码")) code_at = skip_separators(text, code_at + 3);
     if (const auto code = read_code(text, code_at)) {
       command.code = code->first;
       at = code->second;
@@ -398,9 +400,7 @@ bool read_edit(const ArgumentInput& input, Command& command) {
   const LabelledForm form =
       read_labelled_form(rest.substr(at), LabelSeparator::colon_or_word, input.context, command);
   std::string text = form.unlabelled;
-  for (const std::string_view joiner :
-       {std::string_view("改到"), std::string_view("改成"), std::string_view("改为"), std::string_view("到"),
-        std::string_view("成"), std::string_view("为")}) {
+  for (const std::string_view joiner : vocabulary().edit_joiners) {
     if (starts_with_at(text, 0, joiner)) {
       text.erase(0, joiner.size());
       break;

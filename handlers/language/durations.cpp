@@ -19,6 +19,10 @@ struct Match {
 };
 
 constexpr std::array<std::string_view, 2> kHourWords = {"小时", "钟头"};
+// Words that label a length; they go with it, a separator between allowed ("时长：2小时").
+constexpr std::array<std::string_view, 5> kLengthLabels = {"时长", "历时", "用时", "耗时", "持续"};
+// Words that hedge a length, glued to it ("约2小时", "预计约2小时").
+constexpr std::array<std::string_view, 4> kHedges = {"大约", "大概", "预计", "约"};
 // ASCII units, longest first; they must not run on into a word ("2hands").
 constexpr std::array<std::string_view, 4> kAsciiHours = {"hours", "hour", "hrs", "h"};
 constexpr std::array<std::string_view, 4> kAsciiMinutes = {"minutes", "mins", "min", "m"};
@@ -116,6 +120,37 @@ std::optional<Match> read_with_number(std::string_view text, std::size_t pos) {
   return std::nullopt;
 }
 
+// "约2小时", "预计2小时", "时长：2小时", "预计约2小时": the words before a length that go with it.
+std::size_t extend_back_over_hedges(std::string_view text, std::size_t start) {
+  for (bool moved = true; moved;) {
+    moved = false;
+    std::size_t at = start;
+    // A label may stand apart from its length: "时长：2小时", "时长 2小时".
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == ':'))
+      --at;
+    for (const std::string_view word : kLengthLabels) {
+      if (at >= word.size() && text.compare(at - word.size(), word.size(), word) == 0) {
+        start = at - word.size();
+        moved = true;
+        break;
+      }
+    }
+    if (moved) continue;
+    for (const std::string_view word : kHedges) {
+      if (start < word.size() || text.compare(start - word.size(), word.size(), word) != 0) continue;
+      // 预约, 签约, 相约 and the like end in 约 without hedging.
+      if (word == "约" && start >= 6) {
+        const std::string_view before = text.substr(start - 6, 3);
+        if (before == "预" || before == "签" || before == "相" || before == "邀" || before == "节") break;
+      }
+      start -= word.size();
+      moved = true;
+      break;
+    }
+  }
+  return start;
+}
+
 }  // namespace
 
 std::optional<int> take_duration(std::string& text) {
@@ -124,7 +159,10 @@ std::optional<int> take_duration(std::string& text) {
     if (!match) match = read_with_number(text, pos);
     if (match) {
       if (match->minutes > 0 && match->minutes <= kMaxMinutes && !is_negated(text, pos)) {
-        erase_span(text, pos, match->end - pos);
+        const std::size_t start = extend_back_over_hedges(text, pos);
+        // "2小时左右" goes with its 左右.
+        const std::size_t end = match->end + (starts_with_at(text, match->end, "左右") ? 6 : 0);
+        erase_span(text, start, end - start);
         return static_cast<int>(match->minutes);
       }
       // No length at all ("0小时", "-2小时", "10000小时"): left in the text whole, so that no

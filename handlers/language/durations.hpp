@@ -10,6 +10,9 @@ namespace whistle::language {
 /// A bare "10分" is points, not minutes, and is left alone. A length of zero ("0小时"), a negative
 /// one ("-2小时", "负2小时") or one over 9999 hours is no length: it is left in the text whole and
 /// the search goes on after it, so none of its numbers is read as something else.
+/// Words that hedge or label the length are cut with it: 约, 大约, 大概, 预计 glued before it,
+/// 时长, 历时, 用时, 耗时, 持续 before it with a colon or space allowed ("时长：约2小时"), and 左右
+/// after it ("2小时左右"); 约 ending another word (预约, 签约, 相约) stays.
 std::optional<int> take_duration(std::string& text);
 
 }  // namespace whistle::language

@@ -198,7 +198,21 @@ constexpr auto kEveryone = std::to_array<std::string_view>({"所有人", "全体
 
 constexpr auto kPersonMarkers = std::to_array<std::string_view>({"给", "为", "帮"});
 
-constexpr auto kReferenceNouns = std::to_array<std::string_view>({"任务", "活动", "的"});
+constexpr auto kReferenceNouns = std::to_array<std::string_view>({"任务", "活动"});
+
+constexpr auto kNumberedThings = std::to_array<std::string_view>({
+    "楼", "栋", "幢", "单元", "院", "门", "床", "房", "室", "线", "车", "口", "铺", "店", "地", "柜", "窗", "机", "馆"});
+
+constexpr auto kEachWords = std::to_array<std::string_view>({"各", "每人"});
+
+constexpr auto kCodeLabels = std::to_array<std::string_view>({"签到码", "验证码", "码"});
+
+// Longest first: "改为" before "为".
+constexpr auto kEditJoiners =
+    std::to_array<std::string_view>({"调整为", "调整到", "改为", "改成", "改到", "变成", "为", "到", "成", "是"});
+
+constexpr auto kBrackets = std::to_array<std::pair<std::string_view, std::string_view>>(
+    {{"【", "】"}, {"[", "]"}, {"「", "」"}, {"〔", "〕"}, {"《", "》"}});
 
 constexpr auto kDangerWords = std::to_array<std::string_view>({
     "着火", "起火", "失火", "火灾", "冒烟", "冒黑烟", "烧起来",
@@ -298,6 +312,11 @@ const Vocabulary& vocabulary() {
                                 .everyone = kEveryone,
                                 .person_markers = kPersonMarkers,
                                 .reference_nouns = kReferenceNouns,
+                                .numbered_things = kNumberedThings,
+                                .each_words = kEachWords,
+                                .code_labels = kCodeLabels,
+                                .edit_joiners = kEditJoiners,
+                                .brackets = kBrackets,
                                 .danger_words = kDangerWords,
                                 .not_commands = kNotCommands,
                                 .question_endings = kQuestionEndings,

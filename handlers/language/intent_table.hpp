@@ -2,6 +2,7 @@
 
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "handlers/language/command.hpp"
@@ -64,6 +65,16 @@ struct Vocabulary {
   std::span<const std::string_view> person_markers;
   /// Words between a task reference and its command: "12号任务结束".
   std::span<const std::string_view> reference_nouns;
+  /// Words after "12号" that make it a place or a thing, not a task: 12号楼, 3号床, 5号门.
+  std::span<const std::string_view> numbered_things;
+  /// Words after the people of "给@张三 @李四 各加5分" that give each the same.
+  std::span<const std::string_view> each_words;
+  /// Labels before a sign-in code: "签到 12 签到码4831", "签到 12 验证码 4831".
+  std::span<const std::string_view> code_labels;
+  /// Words joining a label to its new value in an edit: "时间改为明天", "人数改成5", "12号改到周日".
+  std::span<const std::string_view> edit_joiners;
+  /// Brackets people put around a command word: "【吹哨】清理楼道", "[报到] 12".
+  std::span<const std::pair<std::string_view, std::string_view>> brackets;
   /// Words that make any line a danger report ("着火", "煤气泄漏").
   std::span<const std::string_view> danger_words;
   /// Words that begin with a command word but are no command: 吹哨人 (a whistleblower), 投诉电话,

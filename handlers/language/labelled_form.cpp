@@ -16,10 +16,6 @@ namespace whistle::language {
 
 namespace {
 
-// Words that join a label to its new value in an edit: "时间改为明天", "人数改成5".
-constexpr std::string_view kEditJoiners[] = {"改为", "改成", "改到", "调整为", "调整到",
-                                             "变成", "为",   "到",   "是"};
-
 struct Segment {
   FormSlot slot = FormSlot::ignored;
   std::size_t label_start = 0;
@@ -38,7 +34,7 @@ std::size_t after_separator(std::string_view text, std::size_t pos, LabelSeparat
   std::size_t at = skip_spaces(text, pos);
   if (at < text.size() && text[at] == ':') return skip_spaces(text, at + 1);
   if (separator == LabelSeparator::colon) return std::string_view::npos;
-  for (const std::string_view joiner : kEditJoiners) {
+  for (const std::string_view joiner : vocabulary().edit_joiners) {
     if (starts_with_at(text, at, joiner)) return skip_spaces(text, at + joiner.size());
   }
   // In an edit the task is known and a label may run into its value: "人数八人", "时间明天下午3点".

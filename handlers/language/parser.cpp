@@ -154,7 +154,7 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     std::string people(line.substr(at, end - at));
     lead.people = take_mentions(people, context.bot_names);
     // "给@张三 @李四 各加5分"
-    for (const std::string_view each : {std::string_view("各"), std::string_view("每人")}) {
+    for (const std::string_view each : vocabulary().each_words) {
       if (starts_with_at(line, end, each)) end = skip_spaces(line, end + each.size());
     }
     if (!lead.people.empty()) lead.end = end;
@@ -248,10 +248,6 @@ std::optional<Command> read_command(std::string_view line, const Command& base, 
   return try_rules(line, Lead{}, base, context, wrappers_left);
 }
 
-// Brackets people put around a command word: "【吹哨】清理楼道", "[报到] 12".
-constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
-    {"【", "】"}, {"[", "]"}, {"「", "」"}, {"〔", "〕"}, {"《", "》"}};
-
 // The line from where its command may start: past the people it is addressed to (the bot under
 // any name, @所有人, anyone mentioned before the command) and the decoration of a command word
 // ("#报到", "【吹哨】"). "#12" stays: it is a reference.
@@ -277,7 +273,7 @@ std::string command_body(std::string_view text) {
     at = next;
   }
   std::string body(text.substr(at));
-  for (const auto& [open, close] : kBrackets) {
+  for (const auto& [open, close] : vocabulary().brackets) {
     if (!starts_with_at(body, 0, open)) continue;
     const std::size_t closing = body.find(close);
     if (closing == std::string::npos || closing > 24) break;

@@ -18,6 +18,10 @@ constexpr std::int64_t kMaxQuantity = 9999;
 constexpr std::array<std::string_view, 7> kCountPrefixes = {"需要", "招募", "需", "限", "招", "共", "约"};
 constexpr std::array<std::string_view, 4> kCountUnits = {"个人", "人", "名", "位"};
 constexpr std::array<std::string_view, 4> kCountNouns = {"志愿者", "同志", "党员", "居民"};
+// "招募志愿者5名": verbs that, before a noun of people, make the number after it a head count.
+constexpr std::array<std::string_view, 5> kCountVerbsBeforeNoun = {"需要", "招募", "需", "招", "找"};
+// "5-6人": a range of people (digits on both sides).
+constexpr std::array<std::string_view, 7> kCountRangeSeparators = {"-", "~", "～", "〜", "–", "到", "至"};
 // "人数：6人", "名额6": a label, then the number with or without its unit.
 constexpr std::array<std::string_view, 4> kCountLabels = {"人数", "名额", "限额", "需要人数"};
 constexpr std::array<std::string_view, 5> kCountLabelUnits = {"个人", "人", "名", "位", "个"};
@@ -27,11 +31,15 @@ constexpr std::array<std::string_view, 5> kPointsPrefixes = {"奖励", "每人",
 constexpr std::array<std::string_view, 2> kPointsUnits = {"积分", "分"};
 // "10积分/人", "10分每人"
 constexpr std::array<std::string_view, 4> kPerPersonSuffixes = {"/人", "/每人", "每人", "一人"};
+// "10分 每人", "每人 10分": per person, as a word of its own beside the points.
+constexpr std::array<std::string_view, 2> kPerPersonApart = {"每人", "每位"};
 // "积分10", "积分：每人10分", "奖励积分10"
 constexpr std::array<std::string_view, 4> kPointsLabels = {"奖励积分", "积分奖励", "积分", "分值"};
 // A number right after these is the minutes of a length ("1小时30分"), even one not read as a
 // length ("-2小时30分").
 constexpr std::array<std::string_view, 2> kMinutesAfter = {"小时", "钟头"};
+// "大米x2", "大米 ×2" (starts_with_at() compares letters in either case, so X is x).
+constexpr std::array<std::string_view, 3> kTimesSigns = {"x", "*", "×"};
 constexpr std::array<std::string_view, 18> kMeasureWords = {"个", "份", "件", "袋", "桶", "瓶",
                                                             "盒", "次", "张", "箱", "条", "包",
                                                             "双", "套", "支", "本", "把", "卷"};
@@ -41,6 +49,7 @@ struct Found {
   std::size_t end = 0;
   std::optional<int> value;
   bool negative = false;
+  bool range = false;  // "5-6人": the start of a range was read before the number
 };
 
 std::optional<int> in_range(const NumberMatch& number, std::int64_t low) {
@@ -181,6 +190,67 @@ void read_sign(std::string_view text, Found& found) {
   }
 }
 
+// "5-6人", "5到6名": the number read is the end of a range; the range is cut whole and read as
+// its larger end, the places the leader opens.
+void read_range_start(std::string_view text, Found& found) {
+  for (const std::string_view separator : kCountRangeSeparators) {
+    if (found.start < separator.size() ||
+        text.compare(found.start - separator.size(), separator.size(), separator) != 0)
+      continue;
+    std::size_t first = found.start - separator.size();
+    while (first > 0 && is_ascii_digit(static_cast<unsigned char>(text[first - 1])))
+      --first;
+    if (first == found.start - separator.size() || !starts_number(text, first)) return;
+    const auto number = read_number(text, first);
+    if (!number || first + number->length != found.start - separator.size()) return;
+    if (is_decimal_part(text, first, first + number->length)) return;
+    if (!number->overflow && found.value && number->value > *found.value)
+      found.value = static_cast<int>(number->value);
+    found.start = first;
+    found.range = true;
+    return;
+  }
+}
+
+// "招募志愿者5名", "需要志愿者5人": a verb and the people named before the number go with it. A noun
+// alone stays ("慰问居民5人" keeps 居民).
+std::size_t extend_back_over_noun(std::string_view text, std::size_t start) {
+  for (const std::string_view noun : kCountNouns) {
+    if (start < noun.size() || text.compare(start - noun.size(), noun.size(), noun) != 0) continue;
+    const std::size_t before = start - noun.size();
+    const std::size_t verb = extend_back(text, before, kCountVerbsBeforeNoun);
+    return verb == before ? start : verb;
+  }
+  return start;
+}
+
+// "10分 每人": 每人 set apart after the points, as a word of its own, goes with them.
+std::size_t per_person_apart(std::string_view text, std::size_t end) {
+  if (end >= text.size() || text[end] != ' ') return end;
+  for (const std::string_view word : kPerPersonApart) {
+    if (starts_with_at(text, end + 1, word) &&
+        is_word_boundary(decode_utf8(text, end + 1 + word.size()).value))
+      return end + 1 + word.size();
+  }
+  return end;
+}
+
+// "每人 10分" (每人 set apart as a word of its own before the points) and "每瓶30分" (the price of
+// one piece, in a stock line): the words before the points that go with them.
+std::size_t extend_back_over_per(std::string_view text, std::size_t start) {
+  // 每 and a measure word right before: "每瓶30分", "每件20积分".
+  if (start >= 6 && text.compare(start - 6, 3, "每") == 0 && word_at(text, start - 3, kMeasureWords) == 3)
+    return start - 6;
+  if (start == 0 || text[start - 1] != ' ') return start;
+  for (const std::string_view word : kPerPersonApart) {
+    const std::size_t at = start - 1;
+    if (at < word.size() || text.compare(at - word.size(), word.size(), word) != 0) continue;
+    const std::size_t word_start = at - word.size();
+    if (word_start == 0 || is_word_boundary(code_point_before(text, word_start))) return word_start;
+  }
+  return start;
+}
+
 // A whistle's count and points go to the handler as typed, so that it can refuse "0人", "-5分" or
 // "100000人" with the reason instead of the parser dropping them unseen. A number too large for
 // an int reads as the largest int, which is refused as too large all the same.
@@ -191,10 +261,17 @@ std::optional<int> cut_as_typed(std::string& text, const std::optional<Found>& f
   return found->negative ? -magnitude : magnitude;
 }
 
-// "2", "x2", "2袋", "五件": digits alone or with a measure word, Chinese numerals with one.
+// "x2", "X2", "×2", "*2": how many, written as a multiplication; the length of the sign, or 0.
+std::size_t times_sign(std::string_view text, std::size_t pos) {
+  for (const std::string_view sign : kTimesSigns) {
+    if (starts_with_at(text, pos, sign)) return sign.size();
+  }
+  return 0;
+}
+
+// "2", "x2", "×2", "2袋", "五件": digits alone or with a measure word, Chinese numerals with one.
 bool is_quantity_word(std::string_view word, std::optional<int>& value) {
-  std::size_t at = 0;
-  if (starts_with_at(word, 0, "x") || starts_with_at(word, 0, "*")) at = 1;
+  const std::size_t at = times_sign(word, 0);
   const auto number = read_number(word, at);
   if (!number) return false;
   const std::size_t end = at + number->length;
@@ -225,6 +302,24 @@ std::optional<Found> glued_quantity(std::string_view trimmed) {
   return std::nullopt;
 }
 
+// "大米x2", "大米*2", "大米X2": a sign and digits glued to the end of a name written in Chinese
+// characters ("Mate10x2" and the like stay whole, their letters and digits being the name).
+std::optional<Found> glued_times(std::string_view trimmed) {
+  std::size_t digits = trimmed.size();
+  while (digits > 0 && is_ascii_digit(static_cast<unsigned char>(trimmed[digits - 1])))
+    --digits;
+  if (digits == trimmed.size()) return std::nullopt;
+  for (const std::string_view sign : kTimesSigns) {
+    if (digits < sign.size() || !starts_with_at(trimmed, digits - sign.size(), sign)) continue;
+    const std::size_t start = digits - sign.size();
+    if (start == 0 || !is_cjk(code_point_before(trimmed, start))) return std::nullopt;
+    const auto number = read_number(trimmed, digits);
+    if (!number) return std::nullopt;
+    return Found{start, trimmed.size(), in_range(*number, 1)};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<int> take_count(std::string& text) {
@@ -237,8 +332,10 @@ std::optional<int> take_count(std::string& text) {
     return 0;
   });
   if (found) {
-    read_sign(text, *found);
+    read_range_start(text, *found);
+    if (!found->range) read_sign(text, *found);
     found->start = extend_back(text, found->start, kCountPrefixes);
+    found->start = extend_back_over_noun(text, found->start);
   }
   // "人数6", "人数：6人", "名额:10"
   auto labelled = find_labelled(text, kCountLabels, std::array<std::string_view, 0>{},
@@ -267,11 +364,14 @@ std::optional<int> take_count(std::string& text) {
 std::optional<int> take_points(std::string& text) {
   // The unit after the number, and "/人" after the unit: "10分", "10积分/人".
   const auto unit_end = [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
+    // "10个积分"; never "10个分".
+    if (starts_with_at(text, end, "个积分")) end += std::string_view("个").size();
     const std::size_t unit = word_at(text, end, kPointsUnits);
     if (unit == 0 || starts_with_at(text, end, "分钟")) return 0;
     if (is_minutes(text, end - number.length)) return 0;
     std::size_t after = end + unit;
     after += word_at(text, after, kPerPersonSuffixes);
+    after = per_person_apart(text, after);
     // "十分感谢" is an adverb; "二十分五十件" is 20 points and 50 pieces.
     const char32_t next = decode_utf8(text, after).value;
     if (number.chinese && !is_word_boundary(next) && !is_chinese_numeral(next) && !is_ascii_digit(next))
@@ -281,7 +381,7 @@ std::optional<int> take_points(std::string& text) {
   auto found = find_number(text, unit_end);
   if (found) {
     read_sign(text, *found);
-    found->start = extend_back(text, found->start, kPointsPrefixes);
+    found->start = extend_back_over_per(text, extend_back(text, found->start, kPointsPrefixes));
   }
   // "积分10", "积分10分", "积分：每人10分", "积分:10": after the label the unit may be left out.
   auto labelled =
@@ -291,6 +391,9 @@ std::optional<int> take_points(std::string& text) {
                       if (starts_with_at(text, end, "分")) return 0;  // 分钟
                       return is_word_boundary(decode_utf8(text, end).value) ? end : 0;
                     });
+  // "每人积分十分": 每人 before the label goes with it.
+  if (labelled)
+    labelled->start = extend_back_over_per(text, extend_back(text, labelled->start, kPointsPrefixes));
   return cut_as_typed(text, earliest(found, labelled));
 }
 
@@ -330,6 +433,10 @@ std::optional<int> take_quantity(std::string& text) {
   if (first_space != std::string_view::npos && is_quantity_word(trimmed.substr(0, first_space), value)) {
     text.erase(offset, first_space + 1);
     return value;
+  }
+  if (const auto found = glued_times(trimmed)) {
+    text.erase(offset + found->start, found->end - found->start);
+    return found->value;
   }
   if (const auto found = glued_quantity(trimmed)) {
     text.erase(offset + found->start, found->end - found->start);

@@ -1,6 +1,7 @@
 #include "handlers/language/references.hpp"
 
 #include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/intent_table.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 
@@ -10,15 +11,8 @@ namespace {
 
 constexpr std::size_t kMaxCodeLength = 16;
 
-// After "12号" these make it a place or a thing, not a task: 12号楼, 3号床, 5号门.
-constexpr std::string_view kNotAfterHao[] = {"楼", "栋", "幢", "单元", "院", "门", "床", "房", "室", "线",
-                                             "车", "口", "铺", "店",   "地", "柜", "窗", "机", "馆"};
-
-// Words that may follow a reference as part of it: "12号任务", "12号活动".
-constexpr std::string_view kReferenceNouns[] = {"任务", "活动"};
-
 bool hao_names_a_thing(std::string_view text, std::size_t pos) {
-  for (const std::string_view word : kNotAfterHao) {
+  for (const std::string_view word : vocabulary().numbered_things) {
     if (starts_with_at(text, pos, word)) return true;
   }
   return false;
@@ -66,7 +60,7 @@ std::optional<ReferenceMatch> read_task_reference(std::string_view text, std::si
   if (hao) {
     if (hao_names_a_thing(text, end + 3)) return std::nullopt;
     end += 3;
-    for (const std::string_view noun : kReferenceNouns) {
+    for (const std::string_view noun : vocabulary().reference_nouns) {
       if (starts_with_at(text, end, noun)) {
         end += noun.size();
         break;

@@ -410,6 +410,39 @@ std::optional<TimeSpan> resolve(const Phrase& phrase, const TimeContext& context
   return span;
 }
 
+// A phrase found in the text, where it starts and what it names on its own.
+struct Located {
+  std::size_t start = 0;
+  Phrase phrase;
+  TimeSpan span;
+};
+
+// "周六", "明天下午", "截止周五": a day without a clock.
+bool is_day_only(const Phrase& phrase) {
+  return phrase.day && !phrase.clock && !phrase.end_clock;
+}
+
+// "10点", "下午3点", "14:00-16:00", "5点前": a clock without a day.
+bool is_clock_only(const Phrase& phrase) {
+  return !phrase.day && phrase.clock;
+}
+
+// A day alone and a clock alone written apart, as one time: the clock on that day, with the day's
+// period when the clock has none ("今晚 … 8点" is 20:00). Empty when they are not one of each, when
+// both name a period, or when together they name no time.
+std::optional<TimeSpan> join(const Phrase& a, const Phrase& b, const TimeContext& context) {
+  const Phrase* day = is_day_only(a) ? &a : is_day_only(b) ? &b : nullptr;
+  const Phrase* clock = is_clock_only(a) ? &a : is_clock_only(b) ? &b : nullptr;
+  if (day == nullptr || clock == nullptr || day == clock) return std::nullopt;
+  const bool day_period = day->period != nullptr || !day->day->period.empty();
+  if (day_period && clock->period != nullptr) return std::nullopt;
+  Phrase joined = *clock;
+  joined.day = day->day;
+  if (joined.period == nullptr) joined.period = day->period;
+  joined.deadline = day->deadline || clock->deadline;
+  return resolve(joined, context);
+}
+
 }  // namespace
 
 bool is_clock_minutes(std::string_view text, std::size_t pos) {
@@ -432,20 +465,34 @@ bool is_clock_minutes(std::string_view text, std::size_t pos) {
 
 std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context) {
   if (!is_sane_time(context.now, context.utc_offset_seconds)) return std::nullopt;
+  // The first phrase that names a time; then, if it is a day alone or a clock alone, the first
+  // phrase of the other kind after it ("周六 5人 10点", "10点 清理楼道 周六").
+  std::optional<Located> first;
   for (std::size_t pos = 0; pos < text.size();) {
-    if (const auto phrase = read_phrase(text, pos)) {
-      if (const auto span = phrase->invalid ? std::nullopt : resolve(*phrase, context)) {
-        erase_span(text, pos, phrase->end - pos);
-        return span;
-      }
-      // A phrase that names no time ("2月30日", "14:00-12:00") is left whole: no part of it is
-      // read as a time of its own.
-      pos = phrase->end;
+    const auto phrase = read_phrase(text, pos);
+    if (!phrase) {
+      pos += decode_utf8(text, pos).length;
       continue;
     }
-    pos += decode_utf8(text, pos).length;
+    // A phrase that names no time ("2月30日", "14:00-12:00") is left whole: no part of it is read
+    // as a time of its own, nor joined to another.
+    const auto span = phrase->invalid ? std::nullopt : resolve(*phrase, context);
+    if (span) {
+      const Located found{pos, *phrase, *span};
+      if (!first) {
+        first = found;
+        if (!is_day_only(first->phrase) && !is_clock_only(first->phrase)) break;
+      } else if (const auto joined = join(first->phrase, found.phrase, context)) {
+        erase_span(text, found.start, found.phrase.end - found.start);
+        erase_span(text, first->start, first->phrase.end - first->start);
+        return joined;
+      }
+    }
+    pos = phrase->end;
   }
-  return std::nullopt;
+  if (!first) return std::nullopt;
+  erase_span(text, first->start, first->phrase.end - first->start);
+  return first->span;
 }
 
 }  // namespace whistle::language

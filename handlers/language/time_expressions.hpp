@@ -22,6 +22,15 @@ struct TimeSpan {
 /// Finds the first time phrase in `text`, cuts it out, and returns what it means; leaves the
 /// text alone and returns empty when there is none.
 ///
+/// A day and its clock may stand apart, other words between ("清理楼道 周六 5人 10点", "10点 清理楼道
+/// 周六", "11月28日 5人 14:00-16:00"): when the first phrase is a day without a clock (周六, 明天下午,
+/// 截止周五) or a clock without a day (10点, 下午3点, 14:00-16:00, 10点前), the first phrase of the
+/// other kind after it joins it into one time, and both are cut. The clock takes the day's period
+/// when it has none ("今晚 巡逻 8点" is 20:00); a deadline word on either makes it a deadline. They do
+/// not join when both name a period ("周六上午 … 下午3点"), and a phrase with both a day and a clock,
+/// a second day or a second clock, or a phrase that names no time ("14:00-12:00") is never joined:
+/// it stays in the text as written ("周六 清理 周日 10点" is 周六 at 09:00).
+///
 /// A phrase is [截止] [day] [period] [clock [- [end day] [period] clock]] [前], at least one of day,
 /// period, clock:
 /// - day: 今天/今日/明天/后天/大后天, 今晚/明晚/今早/明早 (with their period), 周六/星期六/礼拜六/周日/

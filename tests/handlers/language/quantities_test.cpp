@@ -60,6 +60,17 @@ const QuantityCase kCounts[] = {
     {"人数6号", std::nullopt, "人数6号"},
     {"0小时", std::nullopt, "0小时"},
     {"-2小时", std::nullopt, "-2小时"},
+    {"招募志愿者5名", 5, ""},
+    {"招募志愿者5名 清理楼道", 5, " 清理楼道"},
+    {"需要志愿者5人", 5, ""},
+    {"慰问居民5人", 5, "慰问居民"},
+    {"需要5人", 5, ""},
+    {"5-6人", 6, ""},
+    {"清理 5-6人 周六", 6, "清理  周六"},
+    {"5到6名志愿者", 6, ""},
+    {"需要3~5人", 5, ""},
+    {"6-5人", 6, ""},
+    {"-5人", -5, ""},
 };
 INSTANTIATE_TEST_SUITE_P(Counts, TakeCount, ::testing::ValuesIn(kCounts));
 
@@ -103,6 +114,19 @@ const QuantityCase kPoints[] = {
     {"积分10人", std::nullopt, "积分10人"},
     {"0小时", std::nullopt, "0小时"},
     {"-2小时", std::nullopt, "-2小时"},
+    {"10个积分", 10, ""},
+    {"清理楼道 周六 10个积分 5人", 10, "清理楼道 周六  5人"},
+    {"10个分", std::nullopt, "10个分"},
+    {"每人积分十分", 10, ""},
+    {"每人积分10", 10, ""},
+    {"积分10分每人", 10, ""},
+    {"10分 每人", 10, ""},
+    {"清理 10分 每人 周六", 10, "清理  周六"},
+    {"10分 每人带扫帚", 10, " 每人带扫帚"},
+    {"每人 10分", 10, ""},
+    {"清理 每位 10积分", 10, "清理 "},
+    {"洗衣液 每瓶30分 20瓶", 30, "洗衣液  20瓶"},
+    {"每件20积分", 20, ""},
 };
 INSTANTIATE_TEST_SUITE_P(Points, TakePoints, ::testing::ValuesIn(kPoints));
 
@@ -129,6 +153,16 @@ const QuantityCase kQuantities[] = {
     {"一次性手套", std::nullopt, "一次性手套"},
     {"大米 五", std::nullopt, "大米 五"},
     {"洗衣液1.5瓶", std::nullopt, "洗衣液1.5瓶"},
+    {"大米x2", 2, "大米"},
+    {"大米X2", 2, "大米"},
+    {"大米*2", 2, "大米"},
+    {"大米×2", 2, "大米"},
+    {"大米 ×2", 2, "大米"},
+    {"大米 X2", 2, "大米"},
+    {"大米 *2", 2, "大米"},
+    {"大米x0", std::nullopt, "大米"},
+    {"Mate10x2", std::nullopt, "Mate10x2"},
+    {"x2", std::nullopt, "x2"},
 };
 INSTANTIATE_TEST_SUITE_P(Quantities, TakeQuantity, ::testing::ValuesIn(kQuantities));
 

@@ -246,6 +246,35 @@ const TimeCase kNoTimes[] = {
 };
 INSTANTIATE_TEST_SUITE_P(NotTimes, TakeTime, ::testing::ValuesIn(kNoTimes));
 
+// A day alone and a clock alone, written apart: one time, both cut. A second day or clock stays.
+const TimeCase kApart[] = {
+    {"清理楼道 周六 5人 10点", "2026-11-28T10:00", nullptr, "清理楼道  5人 "},
+    {"周六 清理楼道 下午3点 5人", "2026-11-28T15:00", nullptr, " 清理楼道  5人"},
+    {"明天 5人 下午3点 清理楼道", "2026-11-24T15:00", nullptr, " 5人  清理楼道"},
+    {"11月28日 5人 14:00-16:00 清理楼道", "2026-11-28T14:00", "2026-11-28T16:00", " 5人  清理楼道"},
+    {"10点 清理楼道 周六 5人", "2026-11-28T10:00", nullptr, " 清理楼道  5人"},
+    {"今晚 巡逻 8点", "2026-11-23T20:00", nullptr, " 巡逻 "},
+    {"周六下午 清理 3点到5点", "2026-11-28T15:00", "2026-11-28T17:00", " 清理 "},
+    {"28号 清理楼道 9:30", "2026-11-28T09:30", nullptr, " 清理楼道 "},
+    {"周六 清理楼道 10点前", nullptr, "2026-11-28T10:00", " 清理楼道 "},
+    {"截止周五 交材料 下午5点", nullptr, "2026-11-27T17:00", " 交材料 "},
+    {"明天 清理 22:00-次日06:00", "2026-11-24T22:00", "2026-11-25T06:00", " 清理 "},
+    // Said on the very Saturday: the clock decides whether it is today or next week.
+    {"周六 清理 11点", "2026-11-28T11:00", nullptr, " 清理 ", "2026-11-28T10:00"},
+    {"周六 清理 9点", "2026-12-05T09:00", nullptr, " 清理 ", "2026-11-28T10:00"},
+    // A second day or a second clock is left as written.
+    {"周六 周日 10点", "2026-11-28T09:00", nullptr, " 周日 10点"},
+    {"周六 清理 周日 10点", "2026-11-28T09:00", nullptr, " 清理 周日 10点"},
+    {"周六 清理 10点 11点", "2026-11-28T10:00", nullptr, " 清理  11点"},
+    {"10点 清理 周六 周日", "2026-11-28T10:00", nullptr, " 清理  周日"},
+    // Two periods disagree, a complete phrase is whole, an unreadable one is joined to nothing.
+    {"周六上午 清理 下午3点", "2026-11-28T09:00", nullptr, " 清理 下午3点"},
+    {"周六10点 清理 11点", "2026-11-28T10:00", nullptr, " 清理 11点"},
+    {"周六 清理 14:00-12:00", "2026-11-28T09:00", nullptr, " 清理 14:00-12:00"},
+    {"明天 清理 25点", "2026-11-24T09:00", nullptr, " 清理 25点"},
+};
+INSTANTIATE_TEST_SUITE_P(DayAndClockApart, TakeTime, ::testing::ValuesIn(kApart));
+
 TEST(TakeTime, LeavesAnAbsurdClockAlone) {
   std::string text = "周六上午9点";
   EXPECT_FALSE(take_time(text, {INT64_MIN, kOffset}).has_value());
@@ -303,6 +332,17 @@ const DurationCase kDurations[] = {
     {"1.5分钟", std::nullopt, "1.5分钟"},
     {"-2小时 3小时", 180, "-2小时 "},
     {"0小时30分", 30, ""},
+    // Words that hedge or label a length go with it.
+    {"清理 约2小时", 120, "清理 "},
+    {"大约2小时", 120, ""},
+    {"预计2小时", 120, ""},
+    {"时长2小时", 120, ""},
+    {"时长: 2小时", 120, ""},
+    {"时长:约2小时", 120, ""},
+    {"预计约1.5小时", 90, ""},
+    {"大概2小时左右", 120, ""},
+    {"预约2小时", 120, "预约"},
+    {"约-2小时", std::nullopt, "约-2小时"},
 };
 INSTANTIATE_TEST_SUITE_P(Lengths, TakeDuration, ::testing::ValuesIn(kDurations));
 

@@ -50,41 +50,6 @@ struct Lead {
   std::size_t end = 0;
 };
 
-// "T5", "#T5", "工单5", "工单 T5" before a command.
-std::optional<ReferenceMatch> read_ticket_lead(std::string_view line, std::size_t at) {
-  std::size_t pos = at;
-  if (pos < line.size() && line[pos] == '#') ++pos;
-  bool marked = false;
-  if (starts_with_at(line, pos, "工单")) {
-    pos = skip_spaces(line, pos + 6);
-    if (pos < line.size() && line[pos] == '#') ++pos;
-    marked = true;
-  }
-  if (pos + 1 < line.size() && (line[pos] == 'T' || line[pos] == 't') &&
-      is_ascii_digit(static_cast<unsigned char>(line[pos + 1]))) {
-    ++pos;
-    marked = true;
-  }
-  if (!marked) {
-    // "5号工单"
-    const auto number = read_number(line, pos);
-    if (!number || number->chinese) return std::nullopt;
-    for (const std::string_view noun : {std::string_view("号工单"), std::string_view("工单")}) {
-      if (!starts_with_at(line, pos + number->length, noun)) continue;
-      const bool valid = !number->overflow && number->value >= 1 && number->value <= kMaxReference;
-      return ReferenceMatch{valid ? std::optional<std::int64_t>(number->value) : std::nullopt,
-                            pos + number->length + noun.size()};
-    }
-    return std::nullopt;
-  }
-  const auto number = read_number(line, pos);
-  if (!number || number->chinese) return std::nullopt;
-  std::size_t end = pos + number->length;
-  if (starts_with_at(line, end, "号")) end += 3;
-  const bool valid = !number->overflow && number->value >= 1 && number->value <= kMaxReference;
-  return ReferenceMatch{valid ? std::optional<std::int64_t>(number->value) : std::nullopt, end};
-}
-
 // "#12", "12", "12号", "十二号", "第12号" before a command.
 std::optional<ReferenceMatch> read_task_lead(std::string_view line, std::size_t at) {
   std::size_t pos = at;
@@ -128,7 +93,7 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     lead.end = skip_separators(line, month->second);
     return lead;
   }
-  if (const auto ticket = read_ticket_lead(line, 0)) {
+  if (const auto ticket = read_ticket_reference(line, 0, false)) {
     lead.number = ticket->number;
     lead.is_ticket = true;
     lead.has_reference = true;
@@ -265,7 +230,7 @@ std::string command_body(std::string_view text) {
       }
     }
     if (next < text.size() && text[next] == '#' && !read_task_lead(text, next) &&
-        !read_ticket_lead(text, next)) {
+        !read_ticket_reference(text, next, false)) {
       at = next + 1;
       moved = true;
       continue;

@@ -6,6 +6,7 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/context.hpp"
+#include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
 #include "handlers/report_in.hpp"
@@ -41,7 +42,7 @@ constexpr std::array kRoutes{
     Route{Intent::adjust, handle_not_yet},    Route{Intent::catalog, handle_not_yet},
     Route{Intent::redeem, handle_not_yet},    Route{Intent::cancel_redeem, handle_not_yet},
     Route{Intent::stock, handle_not_yet},     Route{Intent::pickup, handle_not_yet},
-    Route{Intent::ticket, handle_not_yet},    Route{Intent::dispatch, handle_not_yet},
+    Route{Intent::ticket, handle_ticket_before_the_loop},    Route{Intent::dispatch, handle_not_yet},
     Route{Intent::accept, handle_not_yet},    Route{Intent::resolve, handle_not_yet},
     Route{Intent::send_back, handle_not_yet}, Route{Intent::claim, handle_not_yet},
     Route{Intent::rate, handle_not_yet},      Route{Intent::escalate, handle_not_yet},

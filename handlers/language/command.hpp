@@ -181,7 +181,8 @@ struct Command {
   bool broadcast = false;  ///< "全网格"/"下发": post to every child group too
   bool publish = false;    ///< ranking said as "公示": the leader posts the official publication
   /// A bare reply ("1", "+1", "我来", a 接龙 line, "我不去了") that is a command only where it fits
-  /// (a task open here, a signup to free); elsewhere it is ordinary chatter and gets no answer.
+  /// (a task open here, a signup to free), or a danger report with no verb ("3号楼有煤气味") said
+  /// to the others; not addressed to the bot, it gets no answer in a group.
   bool implicit = false;
 };
 

@@ -283,6 +283,9 @@ Command danger_report(std::string_view body, const Command& base, const ParseCon
   Command command = base;
   command.intent = Intent::ticket;
   command.kind = TicketKind::danger;
+  // Said in a group to the others, not to the bot: the handler answers it only when addressed or
+  // in private (the design's danger rule).
+  command.implicit = true;
   if (const auto place = find_place(body, context.place_names)) command.place = place->name;
   // The words stay as written, punctuation too: "3号楼有煤气味!".
   command.title = std::string(trim_spaces(body));

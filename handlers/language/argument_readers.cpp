@@ -61,6 +61,33 @@ std::string_view skip_softeners(std::string_view rest) {
   return rest;
 }
 
+// The words without trailing punctuation and spaces.
+std::string_view without_end_punctuation(std::string_view text) {
+  text = trim_spaces(text);
+  while (!text.empty() &&
+         (text.back() == '?' || text.back() == '!' || text.back() == '.' || text.back() == ' '))
+    text.remove_suffix(1);
+  return text;
+}
+
+// Whether the words end in 吗/吧/呢…: asked or suggested to the others.
+bool ends_as_a_question_or_suggestion(std::string_view words) {
+  const std::string_view text = without_end_punctuation(words);
+  for (const std::string_view ending : vocabulary().asking_endings) {
+    if (text.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+// "吗", "吧?": nothing but such an ending.
+bool is_question_particle(std::string_view words) {
+  const std::string_view text = without_end_punctuation(words);
+  for (const std::string_view ending : vocabulary().asking_endings) {
+    if (text == ending) return true;
+  }
+  return false;
+}
+
 // A number of goods with its measure word, cut out: "一桶食用油" (leading), "毛巾 2条" and
 // "上架 毛巾 20分 五十件" (a word of its own, or after the name in Chinese numerals). "大米5斤" keeps
 // its 5斤: 斤 is no measure of pieces, so it stays part of the name.
@@ -92,6 +119,8 @@ bool read_whole_line(const ArgumentInput& input, Command& command) {
   return true;
 }
 
+bool names_a_task(std::string_view reference);
+
 // "报到 12", "签到 12 4831", "确认 12 @张三 @李四", "请假 12 家里有事".
 bool read_task(const ArgumentInput& input, Command& command) {
   std::string text(skip_softeners(input.rest));
@@ -104,6 +133,8 @@ bool read_task(const ArgumentInput& input, Command& command) {
     command.task = reference->number;
     at = reference->end;
   }
+  if (input.rule.extra == "named" && !(reference && names_a_task(std::string_view(text).substr(0, at))))
+    return false;
   if ((reference || input.anchored) && input.rule.arguments == Arguments::task_code) {
     const std::size_t code_start = skip_separators(text, at);
     std::size_t code_at = code_start;
@@ -130,6 +161,14 @@ bool read_task(const ArgumentInput& input, Command& command) {
   if (!anchored && input.rule.extra == "implicit") command.implicit = true;
   set_reason(command, remark);
   return true;
+}
+
+// "12号任务", "#12活动": a reference that says it is a task.
+bool names_a_task(std::string_view reference) {
+  for (const std::string_view noun : vocabulary().reference_nouns) {
+    if (reference.ends_with(noun)) return true;
+  }
+  return false;
 }
 
 // "积分", "积分 @张三"
@@ -224,6 +263,13 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
                                               : TicketKind::report;
   if (contains_danger_word(input.rest)) command.kind = TicketKind::danger;
   const std::string_view words = skip_softeners(input.rest);
+  // "报修 吧", "报事 吗": no words of a ticket; "报修要钱吗", "点单外卖吧" glued to the verb end as a
+  // question or a suggestion to the others.
+  if (!trim_spaces(words).empty() && (is_filler(words) || is_question_particle(trim_spaces(words))))
+    return false;
+  const bool glued =
+      !input.rest.empty() && input.rest[0] != ' ' && input.rest[0] != ':' && input.rest[0] != ',';
+  if (glued && ends_as_a_question_or_suggestion(words)) return false;
   if (const auto place = find_place(words, input.context.place_names)) command.place = place->name;
   // The resident's words stay as written, their punctuation too ("3号楼有煤气味!").
   const std::string_view title = trim_spaces(words.substr(skip_separators(words, 0)));
@@ -287,6 +333,8 @@ std::size_t read_score(std::string_view text, std::size_t at, Command& command) 
   }
   if (const auto number = read_number(text, at); number && starts_number(text, at)) {
     std::size_t end = at + number->length;
+    // "4.5" is no score of 1–5: it stays in the reason, for the handler to ask again.
+    if (starts_with_at(text, end, ".") && is_ascii_digit(decode_utf8(text, end + 1).value)) return at;
     if (starts_with_at(text, end, "分") || starts_with_at(text, end, "星") ||
         starts_with_at(text, end, "颗星"))
       end += starts_with_at(text, end, "颗星") ? 6 : 3;
@@ -412,8 +460,12 @@ bool read_edit(const ArgumentInput& input, Command& command) {
   return true;
 }
 
-// "绑定银行卡了吗", "上架商品有哪些": free words that end in a question or a statement to the others.
+// "绑定银行卡了吗", "上架商品有哪些", "兑换哪个划算": free words that end in a question or a
+// statement to the others, or ask one anywhere.
 bool asks_the_others(std::string_view rest) {
+  for (const std::string_view word : vocabulary().question_words) {
+    if (rest.find(word) != std::string_view::npos) return true;
+  }
   std::string_view text = trim_spaces(rest);
   while (!text.empty() &&
          (text.back() == '?' || text.back() == ' ' || text.back() == '!' || text.back() == '.'))

@@ -44,6 +44,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"不去了",        Intent::withdraw,     A::task,              "implicit"},
     {"去不了了",      Intent::withdraw,     A::task,              "implicit"},
     {"来不了了",      Intent::withdraw,     A::task,              "implicit"},
+    // The task named as a task is called off ("取消12号任务"); "取消 12" frees the sender's place.
+    {"取消",          Intent::cancel,       A::task,              "named"},
     {"取消",          Intent::withdraw,     A::task,              "required"},
     {"修改",          Intent::edit,         A::edit},
     {"更改",          Intent::edit,         A::edit},
@@ -89,6 +91,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我有多少积分",  Intent::points,       A::people},
     {"有多少积分",    Intent::points,       A::people},
     {"积分多少",      Intent::points,       A::people},
+    {"我的积分多少",  Intent::points,       A::people},
     {"积分是多少",    Intent::points,       A::people},
     {"我的积分是多少", Intent::points,      A::people},
     {"还有多少积分",  Intent::points,       A::people},
@@ -96,6 +99,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"排行",          Intent::ranking,      A::month},
     {"排行榜",        Intent::ranking,      A::month},
     {"排名",          Intent::ranking,      A::month},
+    {"我的排名",      Intent::ranking,      A::month},
+    {"我排第几",      Intent::ranking,      A::month},
     {"积分排行",      Intent::ranking,      A::month},
     {"积分排名",      Intent::ranking,      A::month},
     {"公示",          Intent::ranking,      A::month,             "publish"},
@@ -113,29 +118,44 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"能换啥",        Intent::catalog,      A::none},
     {"积分能换什么",  Intent::catalog,      A::none},
     {"积分能换啥",    Intent::catalog,      A::none},
+    {"能兑换什么",    Intent::catalog,      A::none},
+    {"可以兑换什么",  Intent::catalog,      A::none},
+    {"可以换什么",    Intent::catalog,      A::none},
+    {"积分可以换什么", Intent::catalog,     A::none},
+    {"有什么商品",    Intent::catalog,      A::none},
     {"兑换",          Intent::redeem,       A::item},
+    {"积分兑换",      Intent::redeem,       A::item},
     {"取消兑换",      Intent::cancel_redeem, A::code},
     {"上架",          Intent::stock,        A::stock},
     {"补货",          Intent::stock,        A::stock},
     {"核销",          Intent::pickup,       A::code},
     {"报事",          Intent::ticket,       A::ticket_text,       "report"},
     {"报修",          Intent::ticket,       A::ticket_text,       "report"},
+    {"报个事",        Intent::ticket,       A::ticket_text,       "report"},
+    {"报个修",        Intent::ticket,       A::ticket_text,       "report"},
+    // A common slip for 反映.
+    {"反应",          Intent::ticket,       A::ticket_text,       "report"},
     {"反映",          Intent::ticket,       A::ticket_text,       "report"},
     {"投诉",          Intent::ticket,       A::ticket_text,       "report"},
     {"求助",          Intent::ticket,       A::ticket_text,       "report"},
     {"点单",          Intent::ticket,       A::ticket_text,       "order"},
     {"微心愿",        Intent::ticket,       A::ticket_text,       "wish"},
     {"心愿",          Intent::ticket,       A::ticket_text,       "wish"},
+    {"许个微心愿",    Intent::ticket,       A::ticket_text,       "wish"},
+    {"许个心愿",      Intent::ticket,       A::ticket_text,       "wish"},
     {"派单",          Intent::dispatch,     A::ticket_assignee},
     {"转派",          Intent::dispatch,     A::ticket_assignee},
     {"接单",          Intent::accept,       A::ticket},
     {"办结",          Intent::resolve,      A::ticket,            "remark"},
+    {"已办结",        Intent::resolve,      A::ticket},
     {"已处理",        Intent::resolve,      A::ticket,            "required"},
     {"已解决",        Intent::resolve,      A::ticket,            "required"},
     {"处理好了",      Intent::resolve,      A::ticket,            "required"},
     {"退回",          Intent::send_back,    A::ticket},
     {"退单",          Intent::send_back,    A::ticket},
     {"认领",          Intent::claim,        A::ticket},
+    {"认领微心愿",    Intent::claim,        A::ticket},
+    {"认领心愿",      Intent::claim,        A::ticket},
     {"评价",          Intent::rate,         A::rating},
     {"评单",          Intent::rate,         A::rating},
     {"满意",          Intent::rate,         A::rating,            "5"},
@@ -150,6 +170,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"工单列表",      Intent::tickets,      A::none},
     {"进度",          Intent::progress,     A::ticket},
     {"查进度",        Intent::progress,     A::ticket},
+    {"进度怎么样",    Intent::progress,     A::ticket},
     {"我的工单",      Intent::progress,     A::none},
     {"统计",          Intent::stats,        A::month},
     {"绑定",          Intent::bind,         A::place},
@@ -187,6 +208,7 @@ constexpr auto kAboutMarkers = std::to_array<std::string_view>({
     "的", "得", "是", "太", "很", "挺", "真", "有用", "没用", "成功", "失败", "给谁", "怎么", "什么",
     "时间", "电话", "热线", "流程", "规则", "记录", "方式", "方法", "信息", "制度", "机制", "系统", "功能",
     "中心", "清单", "服务", "人员", "做法", "工作", "率", "券", "码", "栏", "墙", "单在", "无门", "时限",
+    "小程序", "渠道", "要钱", "征集", "给", "中", "以后", "之后", "以前", "不了",
 });
 
 constexpr auto kSaidWhenDone =
@@ -220,12 +242,15 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     "有人晕倒", "晕倒了", "昏倒", "有人受伤", "流了很多血", "救命",
     "打架", "持刀", "拿刀", "砍人", "溺水", "落水", "触电", "坠楼", "跳楼",
     "电梯困人", "被困电梯", "困在电梯", "天然气泄漏", "天然气漏", "煤气中毒", "一氧化碳中毒", "爆炸",
-    "打群架", "群殴",
+    "打群架", "群殴", "煤气罐漏气", "燃气漏气", "煤气漏气", "漏煤气", "漏燃气", "煤气好像漏", "燃气好像漏",
+    "掉水里", "掉河里", "冒火花", "起不来了", "摔倒了起不来",
 });
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
 constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "演习", "演练", "模拟", "电视", "新闻", "消防知识", "安全知识", "讲座", "培训", "宣传", "怎么办", "小孩打架",
+    "教育", "禁止", "防止", "报警器", "如果", "的话", "上次", "哈哈", "笑晕", "我都晕", "我晕倒了", "要晕倒了",
+    "心里着火", "违法", "打不着火", "点不着火",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
@@ -240,7 +265,19 @@ constexpr auto kNotCommands = std::to_array<std::string_view>({
 
 // Endings of a question put to the others in the chat: "绑定银行卡了吗".
 constexpr auto kQuestionEndings = std::to_array<std::string_view>(
-    {"吗", "么", "嘛", "了", "呢", "哪些", "怎么弄", "怎么办", "多少", "什么"});
+    {"吗", "么", "嘛", "了", "呢", "啊", "吧", "哪些", "怎么弄", "怎么办", "多少", "什么"});
+
+// Endings that make a ticket glued to its verb a question or a suggestion to the others: "报修要钱吗",
+// "点单外卖吧" ("报修水管漏了" ends in 了 and is a ticket).
+constexpr auto kAskingEndings = std::to_array<std::string_view>({"吗", "么", "嘛", "吧", "呢"});
+
+// Words that make free words a question wherever they stand: "兑换大米要多少积分", "兑换哪个划算".
+constexpr auto kQuestionWords =
+    std::to_array<std::string_view>({"多少", "哪个", "哪些", "还是", "什么", "怎么", "谁", "几个", "几时"});
+
+// A 接龙 under one of these headers counts goods, answers or money, not volunteers.
+constexpr auto kNotSignUpLists =
+    std::to_array<std::string_view>({"团购", "拼单", "统计", "调查", "订购", "订餐", "AA", "吃饭", "聚餐", "买"});
 
 constexpr auto kBroadcastWords = std::to_array<std::string_view>({"全网格", "下发"});
 
@@ -253,7 +290,7 @@ constexpr auto kScoreWords = std::to_array<ScoreWord>({
 });
 
 constexpr auto kFormLabels = std::to_array<FormLabel>({
-    {"活动内容", FormSlot::title},  {"活动名称", FormSlot::title},   {"任务内容", FormSlot::title},
+    {"活动内容", FormSlot::title},   {"活动主题", FormSlot::title},  {"活动名称", FormSlot::title},   {"任务内容", FormSlot::title},
     {"任务名称", FormSlot::title},  {"服务内容", FormSlot::title},   {"事项", FormSlot::title},
     {"内容", FormSlot::title, true},      {"主题", FormSlot::title},       {"标题", FormSlot::title},
     {"名称", FormSlot::title},      {"活动", FormSlot::title, true},       {"任务", FormSlot::title, true},
@@ -322,6 +359,9 @@ const Vocabulary& vocabulary() {
                                 .question_endings = kQuestionEndings,
                                 .broadcast_words = kBroadcastWords,
                                 .assignee_prefixes = kAssigneePrefixes,
+                                .asking_endings = kAskingEndings,
+                                .question_words = kQuestionWords,
+                                .not_sign_up_lists = kNotSignUpLists,
                                 .done_markers = kDoneMarkers,
                                 .about_markers = kAboutMarkers,
                                 .said_when_done = kSaidWhenDone,

@@ -87,6 +87,12 @@ struct Vocabulary {
   std::span<const std::string_view> broadcast_words;
   /// Words before a responder's name in a dispatch: "派单 T5 给物业".
   std::span<const std::string_view> assignee_prefixes;
+  /// Endings that make a ticket glued to its verb a question or suggestion ("报修要钱吗", "点单外卖吧").
+  std::span<const std::string_view> asking_endings;
+  /// Words that make a command's free words a question wherever they stand ("兑换哪个划算").
+  std::span<const std::string_view> question_words;
+  /// Words of a 接龙 header that count goods, answers or money, not volunteers ("团购", "统计").
+  std::span<const std::string_view> not_sign_up_lists;
   /// Words right after a command word that tell of something done rather than ask for it:
   /// "结束了", "我投诉过", "公示了" are chatter.
   std::span<const std::string_view> done_markers;

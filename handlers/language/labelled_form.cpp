@@ -62,6 +62,16 @@ std::vector<Segment> find_segments(std::string_view text, LabelSeparator separat
   return segments;
 }
 
+// "1.5", "3.5": digits around one dot, and nothing else.
+bool is_decimal_number(std::string_view value) {
+  const std::size_t dot = value.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == value.size()) return false;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (i != dot && !is_ascii_digit(static_cast<unsigned char>(value[i]))) return false;
+  }
+  return true;
+}
+
 // A bare number as the whole value ("人数：6", "积分：10").
 std::optional<int> bare_number(std::string_view value) {
   const auto number = parse_number(trim_spaces(value));
@@ -74,6 +84,8 @@ std::optional<int> bare_number(std::string_view value) {
 // takes the whole value; an ignored label's value is dropped.
 std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& context, Command& command) {
   std::string value = clean_free_text(raw);
+  // "人数 3.5", "积分 1.5": a decimal is no count or points, and must not be read as a date either.
+  if (slot != FormSlot::title && slot != FormSlot::place && is_decimal_number(value)) return {};
   switch (slot) {
     case FormSlot::title:
       if (!value.empty()) command.title = std::move(value);

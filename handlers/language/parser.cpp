@@ -91,6 +91,7 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
   if (auto month = read_leading_month(line, context)) {
     lead.month = month->first;
     lead.end = skip_separators(line, month->second);
+    if (starts_with_at(line, lead.end, "的")) lead.end += 3;  // "上个月的排行"
     return lead;
   }
   if (const auto ticket = read_ticket_reference(line, 0, false)) {
@@ -137,9 +138,11 @@ bool talks_about_it(std::string_view rest, const Command& command) {
   for (const std::string_view marker : words.about_markers) {
     if (starts_with_at(rest, 0, marker)) return true;
   }
+  // "结束了", and "结束 了" with nothing more said.
+  const std::string_view told = is_filler(rest) ? trim_spaces(rest) : rest;
   bool done = false;
   for (const std::string_view marker : words.done_markers)
-    done = done || starts_with_at(rest, 0, marker);
+    done = done || starts_with_at(told, 0, marker);
   if (!done || command.task || command.ticket) return false;
   return std::find(words.said_when_done.begin(), words.said_when_done.end(), command.intent) ==
          words.said_when_done.end();
@@ -262,6 +265,25 @@ std::optional<std::int64_t> jielong_task(std::string_view text) {
   return std::nullopt;
 }
 
+// A 接龙 of volunteers, not of a group purchase, a survey or a dinner ("#接龙 团购砂糖橘").
+bool is_a_sign_up_list(std::string_view text) {
+  const std::string_view header = text.substr(0, text.find('\n'));
+  for (const std::string_view word : vocabulary().not_sign_up_lists) {
+    if (header.find(word) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// Whether the entry a person added holds a withdrawal word ("赵敏 请假", "李强 去不了").
+bool says_they_cannot_come(std::string_view entry) {
+  for (const IntentRule& rule : intent_rules()) {
+    if (rule.intent == Intent::withdraw && rule.keyword.size() > 3 &&
+        entry.find(rule.keyword) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 // A whistle pasted as a labelled form with no command word: it must name what is to be done and
 // how many are wanted. A notice has the same labels (内容：义诊 时间：周六 地点：广场) but asks
 // nobody to come, and is no task.
@@ -305,9 +327,10 @@ Command parse(std::string_view text, const ParseContext& context) {
   if (line_break == std::string::npos) {
     if (auto command = read_command(body, base, context)) return std::move(*command);
   } else if (!read_command(std::string_view(body).substr(0, line_break), base, context)) {
-    if (auto name = read_jielong(body)) {
+    if (auto name = read_jielong(body); name && is_a_sign_up_list(body)) {
       Command command = base;
-      command.intent = Intent::report_in;
+      // "3. 赵敏 请假": the name added says they cannot come.
+      command.intent = says_they_cannot_come(*name) ? Intent::withdraw : Intent::report_in;
       command.implicit = true;
       command.title = std::move(name);
       command.task = jielong_task(body);

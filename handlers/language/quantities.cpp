@@ -403,6 +403,8 @@ std::optional<int> take_amount(std::string& text) {
   const std::size_t first = skip_separators(text, 0);
   if (first < text.size() && is_ascii_digit(static_cast<unsigned char>(text[first]))) {
     const auto number = read_number(text, first);
+    // "加分 @张三 2.5": half points are not an amount, and its halves must not become one.
+    if (is_decimal_part(text, first, first + number->length)) return std::nullopt;
     std::size_t end = first + number->length;
     end += word_at(text, end, kPointsUnits);
     if (!is_ascii_alpha(decode_utf8(text, end).value)) {

@@ -18,10 +18,11 @@ enum class Period { early, morning, noon, afternoon, evening };
 struct PeriodWord {
   std::string_view word;
   Period period;
-  int default_minute;  // where a period without a clock starts
+  int default_minute;        // where a period without a clock starts
+  bool needs_clock = false;  // a short word that is a period only before a clock ("晚8点", not "晚点")
 };
 
-constexpr std::array<PeriodWord, 11> kPeriodWords = {{
+constexpr std::array<PeriodWord, 15> kPeriodWords = {{
     {"凌晨", Period::early, 5 * 60},
     {"清晨", Period::morning, 7 * 60},
     {"早上", Period::morning, 8 * 60},
@@ -33,6 +34,10 @@ constexpr std::array<PeriodWord, 11> kPeriodWords = {{
     {"晚上", Period::evening, 19 * 60},
     {"夜里", Period::evening, 21 * 60},
     {"夜间", Period::evening, 21 * 60},
+    {"午后", Period::afternoon, 14 * 60},
+    {"半夜", Period::early, 0, true},
+    {"早", Period::morning, 8 * 60, true},
+    {"晚", Period::evening, 19 * 60, true},
 }};
 
 // A day named without a clock or period starts at 09:00.
@@ -78,7 +83,9 @@ const PeriodWord* find_period(std::string_view word) {
 
 const PeriodWord* read_period(std::string_view text, std::size_t pos) {
   for (const PeriodWord& period : kPeriodWords) {
-    if (starts_with_at(text, pos, period.word)) return &period;
+    if (!starts_with_at(text, pos, period.word)) continue;
+    if (period.needs_clock && !starts_number(text, pos + period.word.size())) continue;
+    return &period;
   }
   return nullptr;
 }

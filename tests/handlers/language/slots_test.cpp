@@ -204,17 +204,23 @@ TEST(IntentTable, CoversEveryIntentOfTheDesign) {
   }
 }
 
-TEST(IntentTable, HasEveryKeywordOnce) {
-  std::set<std::string_view> keywords;
-  for (const IntentRule& rule : intent_rules())
-    EXPECT_TRUE(keywords.insert(rule.keyword).second) << rule.keyword;
+// A keyword stands once per intent; the same word may mean two things only in two shapes
+// ("取消12号任务" calls a task off, "取消 12" frees a place).
+TEST(IntentTable, HasEveryKeywordOncePerShape) {
+  std::set<std::pair<std::string_view, std::string_view>> shapes;
+  std::set<std::pair<std::string_view, handlers::Intent>> meanings;
+  for (const IntentRule& rule : intent_rules()) {
+    EXPECT_TRUE(shapes.insert({rule.keyword, rule.extra}).second) << rule.keyword;
+    EXPECT_TRUE(meanings.insert({rule.keyword, rule.intent}).second) << rule.keyword;
+  }
 }
 
 TEST(IntentTable, TriesTheLongestKeywordFirst) {
   const auto rules = rules_starting("取消报到 12");
-  ASSERT_EQ(rules.size(), 2u);
+  ASSERT_EQ(rules.size(), 3u);
   EXPECT_EQ(rules[0]->keyword, "取消报到");
   EXPECT_EQ(rules[1]->keyword, "取消");
+  EXPECT_EQ(rules[2]->keyword, "取消");
   EXPECT_EQ(rules_starting("HELP")[0]->intent, handlers::Intent::help);
 }
 

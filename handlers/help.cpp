@@ -115,9 +115,10 @@ std::vector<Reply> handle_help(Context& context, const Command& /*command*/) {
 
 std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   if (!is_addressed(context.message, command)) return {};
-  const std::string& line = command.text.empty() ? context.message.text : command.text;
+  // A bare "@吹哨" leaves no words: the bot's own name is no hint of a command.
   const std::string mention = mention_of(context.people, context.message.sender);
-  const std::vector<language::NearCommand> nearest = nearest_usable(context, line);
+  const std::vector<language::NearCommand> nearest =
+      command.text.empty() ? std::vector<language::NearCommand>{} : nearest_usable(context, command.text);
   if (nearest.empty()) {
     // Nothing is near: the short menu of what this person may use here.
     return {reply_to_sender(

@@ -88,28 +88,6 @@ bool is_question_particle(std::string_view words) {
   return false;
 }
 
-// A number of goods with its measure word, cut out: "一桶食用油" (leading), "毛巾 2条" and
-// "上架 毛巾 20分 五十件" (a word of its own, or after the name in Chinese numerals). "大米5斤" keeps
-// its 5斤: 斤 is no measure of pieces, so it stays part of the name.
-std::optional<int> take_goods_quantity(std::string& text) {
-  for (std::size_t at = 0; at < text.size(); at += decode_utf8(text, at).length) {
-    if (!starts_number(text, at)) continue;
-    const auto number = read_number(text, at);
-    if (!number || number->overflow) continue;
-    const std::size_t end = at + number->length;
-    for (const std::string_view measure : vocabulary().measure_words) {
-      if (!starts_with_at(text, end, measure)) continue;
-      // Digits glued to a name ("洗衣液2瓶装") are part of it; a word of its own or Chinese numerals are not.
-      const bool own_word = at == 0 || is_space(code_point_before(text, at)) || number->chinese;
-      if (!own_word) break;
-      if (number->value < 1 || number->value > 9999) return std::nullopt;
-      erase_span(text, at, end + measure.size() - at);
-      return static_cast<int>(number->value);
-    }
-  }
-  return std::nullopt;
-}
-
 // "1", "+1", "我来", "满意": the keyword was the whole line.
 bool read_whole_line(const ArgumentInput& input, Command& command) {
   // Stricter than other commands: "我来吧" and "算我一个！" count, "我来了" may just mean "I have
@@ -182,9 +160,7 @@ bool read_people(const ArgumentInput& input, Command& command) {
 bool read_month(const ArgumentInput& input, Command& command) {
   std::string text(skip_softeners(input.rest));
   if (const auto month = take_month(text, time_context(input.context))) {
-    const CivilDate first =
-        civil_from_days(floor_div(month->start + input.context.utc_offset_seconds, kSecondsPerDay));
-    command.month = YearMonth{static_cast<int>(first.year), first.month};
+    command.month = YearMonth{month->year, month->month};
   }
   command.publish = input.rule.extra == "publish";
   return is_filler(text);
@@ -226,8 +202,7 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
 // "兑换 大米 1", "兑换大米"
 bool read_item(const ArgumentInput& input, Command& command) {
   std::string text(skip_softeners(input.rest));
-  command.count = take_goods_quantity(text);
-  if (!command.count) command.count = take_quantity(text);
+  command.count = take_quantity(text);
   if (auto item = free_text(text)) command.item = std::move(item);
   return true;
 }
@@ -235,9 +210,8 @@ bool read_item(const ArgumentInput& input, Command& command) {
 // "上架 毛巾 20分 50件", "补货 毛巾 30": the price is points, the rest a number of pieces.
 bool read_stock(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
-  command.count = take_goods_quantity(text);
   command.points = take_points(text);
-  if (!command.count) command.count = take_quantity(text);
+  command.count = take_quantity(text);
   if (auto item = free_text(text)) command.item = std::move(item);
   return true;
 }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "handlers/language/calendar.hpp"
+#include "handlers/language/month_expressions.hpp"
 
 namespace whistle::language {
 
@@ -31,13 +32,6 @@ int digits_at(std::string_view text, std::size_t pos, std::size_t count) {
   return value;
 }
 
-// "2026-10"
-std::string month_text(const YearMonth& month) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", month.year, month.month);
-  return buffer;
-}
-
 }  // namespace
 
 nlohmann::ordered_json command_to_json(const Command& command, int utc_offset_seconds) {
@@ -57,7 +51,8 @@ nlohmann::ordered_json command_to_json(const Command& command, int utc_offset_se
   object["score"] = or_null(command.score);
   object["reason"] = or_null(command.reason);
   object["item"] = or_null(command.item);
-  object["month"] = command.month ? json(month_text(*command.month)) : json(nullptr);
+  object["month"] =
+      command.month ? json(format_month(command.month->year, command.month->month)) : json(nullptr);
   object["responder"] = or_null(command.responder);
   object["kind"] = command.kind ? json(std::string(ticket_kind_name(*command.kind))) : json(nullptr);
   object["text"] = command.text;

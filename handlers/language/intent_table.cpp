@@ -195,10 +195,6 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "我",
 });
 
-// Measure words of a quantity of goods: "一桶食用油", "毛巾 2条", "五十件".
-constexpr auto kMeasureWords = std::to_array<std::string_view>({
-    "件", "个", "桶", "瓶", "袋", "条", "包", "盒", "份", "支", "块", "双", "套", "把", "张", "副", "箱", "提", "卷"});
-
 // Right after a command word: it told of something done or suggested ("结束了", "吹哨吧").
 constexpr auto kDoneMarkers = std::to_array<std::string_view>({"了", "过", "啦", "完了", "好了", "吧"});
 
@@ -248,7 +244,7 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
 constexpr auto kDangerNegators = std::to_array<std::string_view>({
-    "演习", "演练", "模拟", "电视", "新闻", "消防知识", "安全知识", "讲座", "培训", "宣传", "怎么办", "小孩打架",
+    "演习", "演练", "模拟", "电视", "新闻", "消防知识", "安全知识", "讲座", "培训", "宣传",
     "教育", "禁止", "防止", "报警器", "如果", "的话", "上次", "哈哈", "笑晕", "我都晕", "我晕倒了", "要晕倒了",
     "心里着火", "违法", "打不着火", "点不着火",
 });
@@ -317,7 +313,7 @@ std::span<const IntentRule> intent_rules() {
   return kRules;
 }
 
-std::vector<const IntentRule*> rules_starting(std::string_view text) {
+std::span<const IntentRule* const> rules_by_first_byte(std::string_view text) {
   // Every line is tried against the table several times (at its start, after a reference, after
   // each wrapper), so the rules are grouped once by their first byte, longest keyword first, and a
   // try looks only at the group its first byte names.
@@ -335,9 +331,13 @@ std::vector<const IntentRule*> rules_starting(std::string_view text) {
     }
     return by_byte;
   }();
+  if (text.empty()) return {};
+  return groups[static_cast<unsigned char>(text[0])];
+}
+
+std::vector<const IntentRule*> rules_starting(std::string_view text) {
   std::vector<const IntentRule*> found;
-  if (text.empty()) return found;
-  for (const IntentRule* rule : groups[static_cast<unsigned char>(text[0])]) {
+  for (const IntentRule* rule : rules_by_first_byte(text)) {
     if (starts_with_at(text, 0, rule->keyword)) found.push_back(rule);
   }
   return found;
@@ -364,8 +364,7 @@ const Vocabulary& vocabulary() {
                                 .not_sign_up_lists = kNotSignUpLists,
                                 .done_markers = kDoneMarkers,
                                 .about_markers = kAboutMarkers,
-                                .said_when_done = kSaidWhenDone,
-                                .measure_words = kMeasureWords};
+                                .said_when_done = kSaidWhenDone};
   return words;
 }
 

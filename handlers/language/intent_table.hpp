@@ -49,6 +49,10 @@ struct IntentRule {
 /// Every command the bot knows, as data: adding a command word is adding a line.
 std::span<const IntentRule> intent_rules();
 
+/// The rules whose keyword starts with `text`'s first byte, longest keyword first: the candidates
+/// a caller checks with starts_with_at(), without building a list.
+std::span<const IntentRule* const> rules_by_first_byte(std::string_view text);
+
 /// The rules whose keyword starts `text` (ASCII letters compared in any case), longest keyword
 /// first, so "取消报到" is tried before "取消" and "签到码" before "签到".
 std::vector<const IntentRule*> rules_starting(std::string_view text);
@@ -101,8 +105,6 @@ struct Vocabulary {
   std::span<const std::string_view> about_markers;
   /// The commands a person says in that form about what they do now: "报到了", "签到了", "不去了".
   std::span<const Intent> said_when_done;
-  /// Measure words of a quantity of goods: "一桶食用油", "毛巾 2条", "上架 毛巾 五十件".
-  std::span<const std::string_view> measure_words;
 };
 
 const Vocabulary& vocabulary();

@@ -131,9 +131,9 @@ std::optional<MonthRange> take_month(std::string& text, const TimeContext& conte
   return std::nullopt;
 }
 
-std::string format_month(const MonthRange& month) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", month.year, month.month);
+std::string format_month(int year, int month) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
   return buffer;
 }
 

@@ -23,6 +23,6 @@ struct MonthRange {
 std::optional<MonthRange> take_month(std::string& text, const TimeContext& context);
 
 /// The month as "YYYY-MM" ("2026-10"), as `whistle parse` prints it.
-std::string format_month(const MonthRange& month);
+std::string format_month(int year, int month);
 
 }  // namespace whistle::language

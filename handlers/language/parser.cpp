@@ -47,24 +47,9 @@ struct Lead {
   bool has_reference = false;          ///< a reference was written (its number may be invalid)
   std::vector<std::string> people;
   std::optional<YearMonth> month;  ///< "上月排行", "10月统计"
+  std::size_t noun_start = 0;      ///< where 任务/活动 closing the reference starts ("12号任务"), or 0
   std::size_t end = 0;
 };
-
-// "#12", "12", "12号", "十二号", "第12号" before a command.
-std::optional<ReferenceMatch> read_task_lead(std::string_view line, std::size_t at) {
-  std::size_t pos = at;
-  const bool hash = pos < line.size() && line[pos] == '#';
-  if (hash) ++pos;
-  if (starts_with_at(line, pos, "第")) pos += 3;
-  const auto number = read_number(line, pos);
-  if (!number) return std::nullopt;
-  std::size_t end = pos + number->length;
-  const bool hao = starts_with_at(line, end, "号");
-  if (hao) end += 3;
-  if (number->chinese && !hash && !hao) return std::nullopt;
-  const bool valid = !number->overflow && number->value >= 1 && number->value <= kMaxReference;
-  return ReferenceMatch{valid ? std::optional<std::int64_t>(number->value) : std::nullopt, end};
-}
 
 // A month that starts the line ("上月排行", "10月统计"), and where it ends.
 std::optional<std::pair<YearMonth, std::size_t>> read_leading_month(std::string_view line,
@@ -81,9 +66,7 @@ std::optional<std::pair<YearMonth, std::size_t>> read_leading_month(std::string_
   // The month was at the start when what is left is the line's own tail.
   if (!month || rest.size() >= line.size() || line.substr(line.size() - rest.size()) != rest)
     return std::nullopt;
-  const CivilDate first =
-      civil_from_days(floor_div(month->start + context.utc_offset_seconds, kSecondsPerDay));
-  return std::pair{YearMonth{static_cast<int>(first.year), first.month}, line.size() - rest.size()};
+  return std::pair{YearMonth{month->year, month->month}, line.size() - rest.size()};
 }
 
 Lead read_lead(std::string_view line, const ParseContext& context) {
@@ -101,10 +84,23 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     lead.end = skip_separators(line, ticket->end);
     return lead;
   }
-  if (const auto task = read_task_lead(line, 0)) {
+  if (const auto task = read_task_reference(line, 0)) {
     lead.number = task->number;
     lead.has_reference = true;
+    for (const std::string_view noun : vocabulary().reference_nouns) {
+      if (line.substr(0, task->end).ends_with(noun)) lead.noun_start = task->end - noun.size();
+    }
     lead.end = skip_separators(line, task->end);
+    return lead;
+  }
+  // "12签到": digits glued to what follows are a reference only if a command word follows, which
+  // the caller checks.
+  if (const auto number = read_number(line, 0);
+      number && !number->chinese && is_cjk(decode_utf8(line, number->length).value)) {
+    const bool valid = !number->overflow && number->value >= 1 && number->value <= kMaxReference;
+    lead.number = valid ? std::optional<std::int64_t>(number->value) : std::nullopt;
+    lead.has_reference = true;
+    lead.end = number->length;
     return lead;
   }
   for (const std::string_view marker : vocabulary().person_markers) {
@@ -164,7 +160,8 @@ std::optional<Command> read_command(std::string_view line, const Command& base, 
 std::optional<Command> try_rules(std::string_view body, const Lead& lead, const Command& base,
                                  const ParseContext& context, int wrappers_left = 3) {
   if (starts_an_ordinary_word(body)) return std::nullopt;
-  for (const IntentRule* rule : rules_starting(body)) {
+  for (const IntentRule* rule : rules_by_first_byte(body)) {
+    if (!starts_with_at(body, 0, rule->keyword)) continue;
     // A ticket is written as one before its command ("T5 已处理", "5号工单 接单"); a bare number
     // there is a task ("#12 满意" is no rating).
     if (lead.has_reference &&
@@ -201,20 +198,18 @@ std::optional<Command> read_command(std::string_view line, const Command& base, 
                                     int wrappers_left) {
   const Lead lead = read_lead(line, context);
   if (lead.end > 0) {
-    const std::string_view body = line.substr(lead.end);
-    if (auto command = try_rules(body, lead, base, context, wrappers_left)) return command;
-    // "12号任务结束": the noun after the reference, unless it is part of the command ("12号任务取消"
-    // calls the task off, where "12号 取消" frees a place).
-    if (lead.has_reference && !lead.is_ticket) {
-      for (const std::string_view noun : vocabulary().reference_nouns) {
-        if (!starts_with_at(body, 0, noun)) continue;
-        const std::string_view after = body.substr(skip_separators(body, noun.size()));
-        if (auto command = try_rules(after, lead, base, context, wrappers_left)) return command;
-      }
+    // "12号任务取消" calls the task off (where "12号 取消" frees a place): a noun the reference
+    // ends with may begin the command word, so that reading comes first.
+    if (lead.noun_start > 0) {
+      if (auto command = try_rules(line.substr(lead.noun_start), lead, base, context, wrappers_left))
+        return command;
     }
+    if (auto command = try_rules(line.substr(lead.end), lead, base, context, wrappers_left)) return command;
   }
   return try_rules(line, Lead{}, base, context, wrappers_left);
 }
+
+constexpr std::size_t kMaxBracketedBytes = 24;
 
 // The line from where its command may start: past the people it is addressed to (the bot under
 // any name, @所有人, anyone mentioned before the command) and the decoration of a command word
@@ -232,7 +227,7 @@ std::string command_body(std::string_view text) {
         continue;
       }
     }
-    if (next < text.size() && text[next] == '#' && !read_task_lead(text, next) &&
+    if (next < text.size() && text[next] == '#' && !read_task_reference(text, next) &&
         !read_ticket_reference(text, next, false)) {
       at = next + 1;
       moved = true;
@@ -244,7 +239,9 @@ std::string command_body(std::string_view text) {
   for (const auto& [open, close] : vocabulary().brackets) {
     if (!starts_with_at(body, 0, open)) continue;
     const std::size_t closing = body.find(close);
-    if (closing == std::string::npos || closing > 24) break;
+    // A bracket that closes within a few words holds a command word ("【吹哨】"); a longer one is
+    // a heading, read as it is.
+    if (closing == std::string::npos || closing > kMaxBracketedBytes) break;
     body.replace(closing, close.size(), " ");
     body.erase(0, open.size());
     break;
@@ -289,13 +286,16 @@ bool says_they_cannot_come(std::string_view entry) {
 // nobody to come, and is no task.
 std::optional<Command> read_pasted_whistle(std::string_view body, const Command& base,
                                            const ParseContext& context) {
-  Command probe = base;
-  const LabelledForm form = read_labelled_form(body, LabelSeparator::colon, context, probe);
+  Command command = base;
+  const LabelledForm form = read_labelled_form(body, LabelSeparator::colon, context, command);
   if (!form.has_title || !form.has_count) return std::nullopt;
-  for (const IntentRule* rule : rules_starting("吹哨")) {
-    Command command = base;
-    command.intent = rule->intent;
-    if (read_arguments(ArgumentInput{*rule, body, context, false}, command)) return command;
+  // The whistle rule reads it as if 吹哨 stood before it.
+  for (const IntentRule& rule : intent_rules()) {
+    if (rule.arguments != Arguments::whistle) continue;
+    command = base;
+    command.intent = rule.intent;
+    if (read_arguments(ArgumentInput{rule, body, context, false}, command)) return command;
+    break;
   }
   return std::nullopt;
 }

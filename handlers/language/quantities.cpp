@@ -408,8 +408,9 @@ std::optional<int> take_amount(std::string& text) {
     std::size_t end = first + number->length;
     end += word_at(text, end, kPointsUnits);
     if (!is_ascii_alpha(decode_utf8(text, end).value)) {
-      return cut(text, Found{first, end, number->overflow ? std::nullopt : std::optional<int>(number->value)},
-                 1);
+      // Range-checked before it is narrowed: 4294967297 must not wrap round to 1.
+      const bool fits = !number->overflow && number->value <= kMaxQuantity;
+      return cut(text, Found{first, end, fits ? std::optional<int>(number->value) : std::nullopt}, 1);
     }
   }
   const auto found = find_number(text, [&text](const NumberMatch& number, std::size_t end) -> std::size_t {

@@ -162,7 +162,6 @@ const Case kChatter[] = {
     {.text = "消防演习，明天上午楼道会冒烟，大家别慌"},
     {.text = "着火了怎么办？今天社区讲消防知识"},
     {.text = "电视上说有人溺水了"},
-    {.text = "我家小孩打架了"},
     {.text = "报到中心"},
     {.text = "结束了"},
 };
@@ -172,6 +171,13 @@ INSTANTIATE_TEST_SUITE_P(ChatterThatStartsWithACommandWord, ParserReadsReviewedL
 
 // A second reviewer's lines, after the first round of fixes.
 const Case kSecondCommands[] = {
+    // A question about a danger is still a danger.
+    {.text = "@吹哨 楼道着火了怎么办",
+     .intent = Intent::ticket,
+     .title = "楼道着火了怎么办",
+     .kind = "danger",
+     .implicit = true,
+     .addressed = true},
     {.text = "加分 @张三 2.5 帮忙", .intent = Intent::adjust, .reason = "2.5 帮忙", .mentions = {"张三"}},
     {.text = "扣分 @张三 0.5", .intent = Intent::adjust, .reason = "0.5", .mentions = {"张三"}},
     {.text = "评价 T5 4.5", .intent = Intent::rate, .ticket = 5, .reason = "4.5"},

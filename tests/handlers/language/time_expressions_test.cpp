@@ -367,7 +367,7 @@ TEST_P(TakeMonth, ReadsTheMonthAsItsFirstAndNextMidnight) {
   if (month) {
     EXPECT_EQ(local(month->start), GetParam().start);
     EXPECT_EQ(local(month->end), GetParam().end);
-    EXPECT_EQ(format_month(*month), GetParam().month);
+    EXPECT_EQ(format_month(month->year, month->month), GetParam().month);
     EXPECT_EQ(text, "");
   }
 }

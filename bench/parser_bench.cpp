@@ -2,7 +2,10 @@
 // the language corpus, so a change to the language can show it did not make an event dearer.
 // Each set is parsed for SECONDS of CPU time (default 2) — bounded, single-threaded.
 //
-//   whistle-bench-parser [SECONDS]
+//   whistle-bench-parser [SECONDS] [storm|corpus]
+//
+// With one set named, only that one runs, so `perf stat -e instructions` can count its instructions
+// per line (steadier than CPU time on a shared machine).
 
 #include <ctime>
 #include <filesystem>

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 
 namespace whistle::language {
 
@@ -307,37 +309,41 @@ void sort_longest_first(Array& array) {
                    [](const auto& a, const auto& b) { return a.label.size() > b.label.size(); });
 }
 
+char32_t ascii_lower_code_point(char32_t cp) {
+  return cp >= U'A' && cp <= U'Z' ? cp - U'A' + U'a' : cp;
+}
+
 }  // namespace
 
 std::span<const IntentRule> intent_rules() {
   return kRules;
 }
 
-std::span<const IntentRule* const> rules_by_first_byte(std::string_view text) {
+std::span<const IntentRule* const> rules_by_first_character(std::string_view text) {
   // Every line is tried against the table several times (at its start, after a reference, after
-  // each wrapper), so the rules are grouped once by their first byte, longest keyword first, and a
-  // try looks only at the group its first byte names.
+  // each wrapper), so the rules are grouped once by their keyword's first character (ASCII letters
+  // in lower case), longest keyword first, and a try looks only at the group its line starts with.
   static const auto groups = [] {
-    std::array<std::vector<const IntentRule*>, 256> by_byte;
+    std::unordered_map<char32_t, std::vector<const IntentRule*>> by_character;
     for (const IntentRule& rule : kRules) {
-      const auto first = static_cast<unsigned char>(rule.keyword[0]);
-      by_byte[first].push_back(&rule);
-      if (first >= 'a' && first <= 'z') by_byte[first - 'a' + 'A'].push_back(&rule);
+      by_character[ascii_lower_code_point(decode_utf8(rule.keyword, 0).value)].push_back(&rule);
     }
-    for (auto& group : by_byte) {
+    for (auto& [character, group] : by_character) {
       std::stable_sort(group.begin(), group.end(), [](const IntentRule* a, const IntentRule* b) {
         return a->keyword.size() > b->keyword.size();
       });
     }
-    return by_byte;
+    return by_character;
   }();
   if (text.empty()) return {};
-  return groups[static_cast<unsigned char>(text[0])];
+  const auto group = groups.find(ascii_lower_code_point(decode_utf8(text, 0).value));
+  if (group == groups.end()) return {};
+  return group->second;
 }
 
 std::vector<const IntentRule*> rules_starting(std::string_view text) {
   std::vector<const IntentRule*> found;
-  for (const IntentRule* rule : rules_by_first_byte(text)) {
+  for (const IntentRule* rule : rules_by_first_character(text)) {
     if (starts_with_at(text, 0, rule->keyword)) found.push_back(rule);
   }
   return found;
@@ -368,14 +374,54 @@ const Vocabulary& vocabulary() {
   return words;
 }
 
-bool contains_danger_word(std::string_view text) {
-  for (const std::string_view negator : kDangerNegators) {
-    if (text.find(negator) != std::string_view::npos) return false;
+namespace {
+
+// The words of `list` whose first character is `text`'s, longest first.
+std::span<const std::string_view> candidates(IndexedWords list, std::string_view text) {
+  using Index = std::unordered_map<char32_t, std::vector<std::string_view>>;
+  static const std::array<Index, 3> indexes = [] {
+    std::array<Index, 3> built;
+    const std::array<std::span<const std::string_view>, 3> lists = {kWrappers, kNotCommands, kAboutMarkers};
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      for (const std::string_view word : lists[i]) {
+        built[i][ascii_lower_code_point(decode_utf8(word, 0).value)].push_back(word);
+      }
+      for (auto& [character, words] : built[i]) {
+        std::stable_sort(words.begin(), words.end(),
+                         [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+      }
+    }
+    return built;
+  }();
+  if (text.empty()) return {};
+  const Index& index = indexes[static_cast<std::size_t>(list)];
+  const auto words = index.find(ascii_lower_code_point(decode_utf8(text, 0).value));
+  if (words == index.end()) return {};
+  return words->second;
+}
+
+}  // namespace
+
+std::vector<std::string_view> words_starting(IndexedWords list, std::string_view text) {
+  std::vector<std::string_view> found;
+  for (const std::string_view word : candidates(list, text)) {
+    if (starts_with_at(text, 0, word)) found.push_back(word);
   }
-  for (const std::string_view word : kDangerWords) {
-    if (text.find(word) != std::string_view::npos) return true;
+  return found;
+}
+
+bool starts_with_any(IndexedWords list, std::string_view text) {
+  for (const std::string_view word : candidates(list, text)) {
+    if (starts_with_at(text, 0, word)) return true;
   }
   return false;
+}
+
+bool contains_danger_word(std::string_view text) {
+  // A scan per word (memmem) beats a lookup per character here: the lists are short.
+  const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
+  return std::none_of(kDangerNegators.begin(), kDangerNegators.end(), contains) &&
+         std::any_of(kDangerWords.begin(), kDangerWords.end(), contains);
 }
 
 std::span<const ScoreWord> score_words() {

@@ -49,9 +49,9 @@ struct IntentRule {
 /// Every command the bot knows, as data: adding a command word is adding a line.
 std::span<const IntentRule> intent_rules();
 
-/// The rules whose keyword starts with `text`'s first byte, longest keyword first: the candidates
-/// a caller checks with starts_with_at(), without building a list.
-std::span<const IntentRule* const> rules_by_first_byte(std::string_view text);
+/// The rules whose keyword starts with `text`'s first character, longest keyword first: the
+/// candidates a caller checks with starts_with_at(), without building a list.
+std::span<const IntentRule* const> rules_by_first_character(std::string_view text);
 
 /// The rules whose keyword starts `text` (ASCII letters compared in any case), longest keyword
 /// first, so "取消报到" is tried before "取消" and "签到码" before "签到".
@@ -108,6 +108,15 @@ struct Vocabulary {
 };
 
 const Vocabulary& vocabulary();
+
+/// The word lists a parse looks up at every try, each indexed by first character.
+enum class IndexedWords { wrappers, not_commands, about_markers };
+
+/// The words of `list` that `text` starts with, longest first.
+std::vector<std::string_view> words_starting(IndexedWords list, std::string_view text);
+
+/// Whether `text` starts with a word of `list` (words_starting() without the list).
+bool starts_with_any(IndexedWords list, std::string_view text);
 
 /// Whether the text reports a danger: it holds a danger word and no word of a drill, the news or a
 /// class ("消防演习", "电视上说").

@@ -133,6 +133,11 @@ std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& 
 LabelledForm read_labelled_form(std::string_view text, LabelSeparator separator, const ParseContext& context,
                                 Command& command) {
   LabelledForm form;
+  // Most whistles are one plain line: without a colon the pasted form has no label to find.
+  if (separator == LabelSeparator::colon && text.find(':') == std::string_view::npos) {
+    form.unlabelled = std::string(text);
+    return form;
+  }
   const std::vector<Segment> segments = find_segments(text, separator);
   form.unlabelled = std::string(segments.empty() ? text : text.substr(0, segments.front().label_start));
   for (std::size_t i = 0; i < segments.size(); ++i) {

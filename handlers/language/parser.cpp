@@ -131,9 +131,7 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
 // it a command, "T5 接单了"); "报修的师傅来了", "派单太慢了", "办结率多少" are sentences about it.
 bool talks_about_it(std::string_view rest, const Command& command) {
   const auto& words = vocabulary();
-  for (const std::string_view marker : words.about_markers) {
-    if (starts_with_at(rest, 0, marker)) return true;
-  }
+  if (starts_with_any(IndexedWords::about_markers, rest)) return true;
   // "结束了", and "结束 了" with nothing more said.
   const std::string_view told = is_filler(rest) ? trim_spaces(rest) : rest;
   bool done = false;
@@ -145,10 +143,7 @@ bool talks_about_it(std::string_view rest, const Command& command) {
 }
 
 bool starts_an_ordinary_word(std::string_view body) {
-  for (const std::string_view word : vocabulary().not_commands) {
-    if (starts_with_at(body, 0, word)) return true;
-  }
-  return false;
+  return starts_with_any(IndexedWords::not_commands, body);
 }
 
 std::optional<Command> read_command(std::string_view line, const Command& base, const ParseContext& context,
@@ -160,7 +155,7 @@ std::optional<Command> read_command(std::string_view line, const Command& base, 
 std::optional<Command> try_rules(std::string_view body, const Lead& lead, const Command& base,
                                  const ParseContext& context, int wrappers_left = 3) {
   if (starts_an_ordinary_word(body)) return std::nullopt;
-  for (const IntentRule* rule : rules_by_first_byte(body)) {
+  for (const IntentRule* rule : rules_by_first_character(body)) {
     if (!starts_with_at(body, 0, rule->keyword)) continue;
     // A ticket is written as one before its command ("T5 已处理", "5号工单 接单"); a bare number
     // there is a task ("#12 满意" is no rating).
@@ -179,8 +174,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     if (read_arguments(input, command) && !talks_about_it(rest, command)) return command;
   }
   if (wrappers_left == 0) return std::nullopt;
-  for (const std::string_view wrapper : vocabulary().wrappers) {
-    if (!starts_with_at(body, 0, wrapper)) continue;
+  for (const std::string_view wrapper : words_starting(IndexedWords::wrappers, body)) {
     const std::size_t next = skip_separators(body, wrapper.size());
     if (next >= body.size()) continue;
     // Past a wrapper the reference or person may still come first ("嗯十七号签到码", "帮我给@张三
@@ -286,6 +280,7 @@ bool says_they_cannot_come(std::string_view entry) {
 // nobody to come, and is no task.
 std::optional<Command> read_pasted_whistle(std::string_view body, const Command& base,
                                            const ParseContext& context) {
+  if (body.find(':') == std::string_view::npos) return std::nullopt;  // every label has its colon
   Command command = base;
   const LabelledForm form = read_labelled_form(body, LabelSeparator::colon, context, command);
   if (!form.has_title || !form.has_count) return std::nullopt;

@@ -10,9 +10,14 @@
 #include "config/templates.hpp"
 #include "handlers/language/command.hpp"
 #include "handlers/message.hpp"
+#include "store/attendance.hpp"
 #include "store/jobs.hpp"
+#include "store/ledger.hpp"
 #include "store/org.hpp"
 #include "store/people.hpp"
+#include "store/publications.hpp"
+#include "store/redemptions.hpp"
+#include "store/rewards.hpp"
 #include "store/signups.hpp"
 #include "store/tasks.hpp"
 
@@ -26,6 +31,11 @@ struct Services {
   store::TaskRepository& tasks;
   store::SignupRepository& signups;
   store::Jobs& jobs;
+  store::AttendanceRepository& attendance;
+  store::LedgerRepository& ledger;
+  store::RewardRepository& rewards;
+  store::RedemptionRepository& redemptions;
+  store::PublicationRepository& publications;
   const config::Config& config;
   const config::Templates& templates;
 

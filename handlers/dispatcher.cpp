@@ -100,11 +100,18 @@ struct Dispatcher::Impl {
         tasks(db),
         signups(db),
         jobs(db),
+        attendance(db),
+        ledger(db),
         rewards(db),
+        redemptions(db),
+        publications(db),
         config(config_in),
         templates(templates_in) {}
 
-  Services services() { return Services{org, people, tasks, signups, jobs, config, templates}; }
+  Services services() {
+    return Services{org,    people,  tasks,       signups,      jobs,   attendance,
+                    ledger, rewards, redemptions, publications, config, templates};
+  }
 
   // In a private chat the community is the sender's: the one community where they hold a role,
   // or the only community there is.
@@ -129,7 +136,11 @@ struct Dispatcher::Impl {
   store::TaskRepository tasks;
   store::SignupRepository signups;
   store::Jobs jobs;
+  store::AttendanceRepository attendance;
+  store::LedgerRepository ledger;
   store::RewardRepository rewards;
+  store::RedemptionRepository redemptions;
+  store::PublicationRepository publications;
   const config::Config& config;
   const config::Templates& templates;
 };

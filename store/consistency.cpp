@@ -7,6 +7,7 @@
 
 #include "store/database.hpp"
 #include "store/ledger_chain.hpp"
+#include "store/statement.hpp"
 
 namespace whistle::store {
 
@@ -30,8 +31,9 @@ constexpr const char* kSharedPositions =
     "SELECT t.community_id, t.number, s.seq, COUNT(*) FROM signups s JOIN tasks t ON t.id = s.task_id "
     "GROUP BY s.task_id, s.seq HAVING COUNT(*) > 1";
 constexpr const char* kLedger =
-    "SELECT id, community_id, person_id, points, minutes, reason, at, prev_hash, hash FROM ledger "
-    "ORDER BY community_id, id";
+    "SELECT id, community_id, person_id, points, minutes, reason, at, prev_hash, hash, kind, node_id, "
+    "task_id, "
+    "author_id FROM ledger ORDER BY community_id, id";
 constexpr const char* kBalances =
     "SELECT community_id, person_id, SUM(points) FROM ledger GROUP BY community_id, person_id";
 
@@ -52,9 +54,20 @@ void check_ledger(SQLite::Database& db, ConsistencyReport& report) {
     const std::string prev_hash = entries.getColumn(7).getString();
     const std::string hash = entries.getColumn(8).getString();
     const auto [last, first] = last_hash.try_emplace(community, kLedgerGenesis);
+    const std::string kind = entries.getColumn(9).getString();
+    const std::optional<std::string> node = detail::optional_text(entries.getColumn(10));
+    const std::optional<std::string> author = detail::optional_text(entries.getColumn(12));
     const std::string expected = ledger_entry_hash(
-        prev_hash, LedgerFields{community, person, entries.getColumn(3).getInt64(),
-                                entries.getColumn(4).getInt64(), reason, entries.getColumn(6).getInt64()});
+        prev_hash, LedgerFields{.community = community,
+                                .person = person,
+                                .points = entries.getColumn(3).getInt64(),
+                                .minutes = entries.getColumn(4).getInt64(),
+                                .kind = kind,
+                                .node = node ? std::optional<std::string_view>(*node) : std::nullopt,
+                                .task = detail::optional_int(entries.getColumn(11)),
+                                .author = author ? std::optional<std::string_view>(*author) : std::nullopt,
+                                .reason = reason,
+                                .at = entries.getColumn(6).getInt64()});
     if (prev_hash != last->second) {
       report.violations.push_back("ledger of " + community + ": entry " + std::to_string(id) +
                                   " does not follow the entry before it (a row was removed or reordered)");

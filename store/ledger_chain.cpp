@@ -7,16 +7,42 @@
 
 namespace whistle::store {
 
+namespace {
+
+void put(std::string& text, std::string_view field) {
+  text.append(std::to_string(field.size())).append(1, ':').append(field);
+}
+
+void put(std::string& text, std::int64_t field) {
+  put(text, std::to_string(field));
+}
+
+template <typename T>
+void put(std::string& text, const std::optional<T>& field) {
+  if (field) {
+    put(text, *field);
+  } else {
+    text.append(1, '-');
+  }
+}
+
+}  // namespace
+
 std::string ledger_entry_hash(std::string_view previous_hash, const LedgerFields& entry) {
   std::string text;
   text.reserve(previous_hash.size() + entry.community.size() + entry.person.size() + entry.reason.size() +
-               64);
-  text.append(previous_hash).append(1, '|').append(entry.community).append(1, '|').append(entry.person);
-  text.append(1, '|')
-      .append(std::to_string(entry.points))
-      .append(1, '|')
-      .append(std::to_string(entry.minutes));
-  text.append(1, '|').append(entry.reason).append(1, '|').append(std::to_string(entry.at));
+               128);
+  put(text, previous_hash);
+  put(text, entry.community);
+  put(text, entry.person);
+  put(text, entry.points);
+  put(text, entry.minutes);
+  put(text, entry.kind);
+  put(text, entry.node);
+  put(text, entry.task);
+  put(text, entry.author);
+  put(text, entry.reason);
+  put(text, entry.at);
 
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned size = 0;

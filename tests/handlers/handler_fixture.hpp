@@ -9,13 +9,19 @@
 
 #include "config/config.hpp"
 #include "config/templates.hpp"
+#include "handlers/context.hpp"
 #include "handlers/dispatcher.hpp"
 #include "handlers/language/command.hpp"
 #include "handlers/message.hpp"
+#include "store/attendance.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
+#include "store/ledger.hpp"
 #include "store/org.hpp"
 #include "store/people.hpp"
+#include "store/publications.hpp"
+#include "store/redemptions.hpp"
+#include "store/rewards.hpp"
 #include "store/signups.hpp"
 #include "store/tasks.hpp"
 
@@ -93,6 +99,17 @@ class HandlerTest : public ::testing::Test {
   store::TaskRepository tasks_{db_};
   store::SignupRepository signups_{db_};
   store::Jobs jobs_{db_};
+  store::AttendanceRepository attendance_{db_};
+  store::LedgerRepository ledger_{db_};
+  store::RewardRepository rewards_{db_};
+  store::RedemptionRepository redemptions_{db_};
+  store::PublicationRepository publications_{db_};
+
+  /// The services a handler sees, over this fixture's repositories.
+  Services services() {
+    return Services{org_,    people_,  tasks_,       signups_,      jobs_,   attendance_,
+                    ledger_, rewards_, redemptions_, publications_, config_, templates_};
+  }
 };
 
 /// The replies' chats, in order.

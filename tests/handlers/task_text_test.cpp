@@ -7,10 +7,7 @@
 namespace whistle::handlers::testing {
 namespace {
 
-class TaskText : public HandlerTest {
- protected:
-  Services services() { return Services{org_, people_, tasks_, signups_, jobs_, config_, templates_}; }
-};
+class TaskText : public HandlerTest {};
 
 TEST_F(TaskText, TimesAreShownInTheCommunitysLocalTime) {
   EXPECT_EQ(local_time_text(services(), kSaturday0900, kMonday0900), "11月28日(周六) 09:00");

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "store/database.hpp"
+#include "store/ledger.hpp"
 #include "store/ledger_chain.hpp"
 #include "store/people.hpp"
 #include "store/signups.hpp"
@@ -35,24 +36,17 @@ class ConsistencyTest : public ::testing::Test {
     task_id = TaskRepository(db).create(t).id;
   }
 
-  // Appends a correctly chained ledger entry (the product has no ledger writer yet).
+  // Appends a correctly chained ledger entry through the product's ledger writer.
   void add_entry(const std::string& person, std::int64_t points, std::int64_t at) {
-    std::string previous = kLedgerGenesis;
-    SQLite::Statement last(db.raw(),
-                           "SELECT hash FROM ledger WHERE community_id = 'c1' ORDER BY id DESC LIMIT 1");
-    if (last.executeStep()) previous = last.getColumn(0).getString();
-    const std::string hash =
-        ledger_entry_hash(previous, LedgerFields{"c1", person, points, 60, "志愿服务", at});
-    SQLite::Statement insert(
-        db.raw(),
-        "INSERT INTO ledger (community_id, person_id, points, minutes, reason, at, prev_hash, "
-        "hash) VALUES ('c1', ?, ?, 60, '志愿服务', ?, ?, ?)");
-    insert.bind(1, person);
-    insert.bind(2, points);
-    insert.bind(3, at);
-    insert.bind(4, previous);
-    insert.bind(5, hash);
-    insert.exec();
+    LedgerRepository(db).append(NewLedgerEntry{.community = "c1",
+                                               .person = person,
+                                               .points = points,
+                                               .minutes = 60,
+                                               .kind = LedgerKind::adjust,
+                                               .node = "b3u2",
+                                               .author = "generic:u-chen",
+                                               .reason = "志愿服务",
+                                               .at = at});
   }
 
   std::vector<std::string> violations() { return check_consistency(db).violations; }

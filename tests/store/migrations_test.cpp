@@ -63,9 +63,31 @@ TEST(Migrations, AVersionOneInboxKeepsItsEventsAndGainsDigests) {
   apply_migrations(raw, {all_migrations().front()});
   raw.exec("INSERT INTO inbox (key, received_at, answer) VALUES ('generic:default:m-1', 1, '[]')");
   apply_migrations(raw, all_migrations());
-  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 2);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Database::latest_schema_version());
   EXPECT_EQ(raw.execAndGet("SELECT answer FROM inbox WHERE key = 'generic:default:m-1'").getString(), "[]");
   EXPECT_TRUE(raw.execAndGet("SELECT digest FROM inbox WHERE key = 'generic:default:m-1'").isNull());
+}
+
+TEST(Migrations, AVersionTwoDatabaseKeepsItsTasksSignupsAndAttendance) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  apply_migrations(raw, {all_migrations()[0], all_migrations()[1]});
+  raw.exec("INSERT INTO org_nodes (id, community_id, level, name) VALUES ('c1', 'c1', 0, 'c')");
+  raw.exec("INSERT INTO people (id, created_at, updated_at) VALUES ('generic:u', 0, 0)");
+  raw.exec(
+      "INSERT INTO tasks (id, community_id, number, node_id, chat_id, creator_id, title, created_at) "
+      "VALUES (1, 'c1', 1, 'c1', 'generic:c1', 'generic:u', 'clean', 0)");
+  raw.exec(
+      "INSERT INTO signups (task_id, person_id, state, seq, at) VALUES (1, 'generic:u', 'signed_up', 1, 0)");
+  raw.exec(
+      "INSERT INTO attendance (task_id, person_id, community_id, checked_in_at, lat, lon) "
+      "VALUES (1, 'generic:u', 'c1', 5, 30.5, 104.1)");
+  apply_migrations(raw, all_migrations());
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM signups WHERE state = 'signed_up'").getInt(), 1);
+  EXPECT_TRUE(raw.execAndGet("SELECT node_id FROM signups").isNull());
+  EXPECT_DOUBLE_EQ(raw.execAndGet("SELECT in_lat FROM attendance").getDouble(), 30.5);
+  EXPECT_TRUE(raw.execAndGet("SELECT out_lat FROM attendance").isNull());
+  EXPECT_TRUE(raw.execAndGet("SELECT sign_code FROM tasks").isNull());
+  EXPECT_TRUE(raw.tableExists("publications"));
 }
 
 TEST(Migrations, TheLedgerRefusesEditsAndDeletes) {

@@ -1,0 +1,150 @@
+#include "store/ledger.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <array>
+#include <string_view>
+
+#include "store/database.hpp"
+#include "store/ledger_chain.hpp"
+#include "store/statement.hpp"
+
+namespace whistle::store {
+
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO ledger (community_id, person_id, points, minutes, kind, node_id, task_id, author_id, "
+    "reason, "
+    "at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kChainEnd =
+    "SELECT hash, (SELECT COUNT(*) FROM ledger WHERE community_id = ?1) FROM ledger WHERE community_id = ?1 "
+    "ORDER BY id DESC LIMIT 1";
+constexpr const char* kLastHash = "SELECT hash FROM ledger WHERE community_id = ? ORDER BY id DESC LIMIT 1";
+constexpr const char* kBalance =
+    "SELECT COALESCE(SUM(points), 0) FROM ledger WHERE community_id = ? AND person_id = ?";
+constexpr const char* kSumsBetween =
+    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0) FROM ledger "
+    "WHERE community_id = ? AND person_id = ? AND at >= ? AND at < ?";
+constexpr const char* kHasTaskEntry =
+    "SELECT 1 FROM ledger WHERE task_id = ? AND person_id = ? AND kind = ? LIMIT 1";
+
+constexpr std::array<std::pair<LedgerKind, std::string_view>, 6> kKinds{{
+    {LedgerKind::task, "task"},
+    {LedgerKind::no_show, "no_show"},
+    {LedgerKind::adjust, "adjust"},
+    {LedgerKind::redeem, "redeem"},
+    {LedgerKind::refund, "refund"},
+    {LedgerKind::wish, "wish"},
+}};
+
+}  // namespace
+
+const char* ledger_kind_text(LedgerKind kind) {
+  for (const auto& [value, text] : kKinds) {
+    if (value == kind) return text.data();
+  }
+  return "task";
+}
+
+std::optional<LedgerKind> parse_ledger_kind(std::string_view text) {
+  for (const auto& [value, name] : kKinds) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
+struct LedgerRepository::Statements {
+  SQLite::Database& db;
+  SQLite::Statement insert, chain_end, last_hash, balance, sums_between, has_task_entry;
+  explicit Statements(SQLite::Database& connection)
+      : db(connection),
+        insert(db, kInsert),
+        chain_end(db, kChainEnd),
+        last_hash(db, kLastHash),
+        balance(db, kBalance),
+        sums_between(db, kSumsBetween),
+        has_task_entry(db, kHasTaskEntry) {}
+};
+
+LedgerRepository::LedgerRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
+LedgerRepository::~LedgerRepository() = default;
+
+LedgerEntry LedgerRepository::append(const NewLedgerEntry& entry) {
+  LedgerEntry written;
+  static_cast<NewLedgerEntry&>(written) = entry;
+  auto& last = detail::fresh(statements_->last_hash);
+  last.bind(1, entry.community);
+  written.prev_hash = last.executeStep() ? last.getColumn(0).getString() : kLedgerGenesis;
+  last.reset();
+
+  const char* kind = ledger_kind_text(entry.kind);
+  std::optional<std::string_view> node, author;
+  if (entry.node) node = *entry.node;
+  if (entry.author) author = *entry.author;
+  written.hash = ledger_entry_hash(
+      written.prev_hash, LedgerFields{entry.community, entry.person, entry.points, entry.minutes, kind, node,
+                                      entry.task_id, author, entry.reason, entry.at});
+
+  auto& s = detail::fresh(statements_->insert);
+  s.bind(1, entry.community);
+  s.bind(2, entry.person);
+  s.bind(3, entry.points);
+  s.bind(4, entry.minutes);
+  s.bind(5, kind);
+  detail::bind_optional(s, 6, entry.node);
+  detail::bind_optional(s, 7, entry.task_id);
+  detail::bind_optional(s, 8, entry.author);
+  s.bind(9, entry.reason);
+  s.bind(10, entry.at);
+  s.bind(11, written.prev_hash);
+  s.bind(12, written.hash);
+  s.exec();
+  written.id = statements_->db.getLastInsertRowid();
+  return written;
+}
+
+std::int64_t LedgerRepository::balance(const std::string& community, const std::string& person) {
+  auto& s = detail::fresh(statements_->balance);
+  s.bind(1, community);
+  s.bind(2, person);
+  s.executeStep();
+  const std::int64_t value = s.getColumn(0).getInt64();
+  s.reset();
+  return value;
+}
+
+LedgerRepository::Sums LedgerRepository::sums_between(const std::string& community, const std::string& person,
+                                                      std::int64_t from, std::int64_t to) {
+  auto& s = detail::fresh(statements_->sums_between);
+  s.bind(1, community);
+  s.bind(2, person);
+  s.bind(3, from);
+  s.bind(4, to);
+  s.executeStep();
+  Sums sums{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()};
+  s.reset();
+  return sums;
+}
+
+bool LedgerRepository::has_task_entry(std::int64_t task_id, const std::string& person, LedgerKind kind) {
+  auto& s = detail::fresh(statements_->has_task_entry);
+  s.bind(1, task_id);
+  s.bind(2, person);
+  s.bind(3, ledger_kind_text(kind));
+  const bool found = s.executeStep();
+  s.reset();
+  return found;
+}
+
+LedgerDigest LedgerRepository::digest(const std::string& community) {
+  auto& s = detail::fresh(statements_->chain_end);
+  s.bind(1, community);
+  LedgerDigest digest{kLedgerGenesis, 0};
+  if (s.executeStep()) digest = LedgerDigest{s.getColumn(0).getString(), s.getColumn(1).getInt64()};
+  s.reset();
+  return digest;
+}
+
+}  // namespace whistle::store

@@ -21,7 +21,10 @@ constexpr const char* kUsage =
     "                                                type as a person in a group\n"
     "  parse [--config FILE] [--at 2026-11-23T09:00] TEXT\n"
     "                                                how the bot reads one line, as JSON\n"
-    "  check --db FILE                               the rules that must always hold (exit 1 if broken)\n";
+    "  check --db FILE                               the rules that must always hold (exit 1 if broken)\n"
+    "  verify-ledger [--config FILE] [--db FILE]     recompute the ledger's hash chains (exit 1 if broken)\n"
+    "  report [--config FILE] [--db FILE] [--month YYYY-MM] [--node ID] [--format md|csv|json]\n"
+    "                                                the month's ledger, ranking and figures\n";
 
 int run(int argc, char** argv) {
   if (argc < 2) {
@@ -38,10 +41,8 @@ int run(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
-  if (command == "report" || command == "verify-ledger") {
-    std::cerr << "whistle " << command << ": not available yet (it comes with the points ledger)\n";
-    return 2;
-  }
+  if (command == "verify-ledger") return whistle::bot::run_verify_ledger_command(argc, argv);
+  if (command == "report") return whistle::bot::run_report_command(argc, argv);
   std::cerr << "whistle: unknown command '" << command << "'\n" << kUsage;
   return 2;
 }

@@ -17,4 +17,12 @@ int run_parse_command(int argc, char** argv);
 /// `whistle check --db FILE`: the rules that must always hold, as JSON; exit 1 if one is broken.
 int run_check_command(int argc, char** argv);
 
+/// `whistle verify-ledger [--config FILE] [--db FILE]`: recomputes the ledger's hash chains and
+/// names the first broken entry; exit 1 then.
+int run_verify_ledger_command(int argc, char** argv);
+
+/// `whistle report [--config FILE] [--db FILE] [--month YYYY-MM] [--node ID] [--format md|csv|json]`:
+/// the month's ledger, ranking and figures for officials.
+int run_report_command(int argc, char** argv);
+
 }  // namespace whistle::bot

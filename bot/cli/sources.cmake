@@ -6,4 +6,6 @@ list(APPEND WHISTLE_CLI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/sim_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/chat_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/serve_command.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/check_command.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/check_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/verify_ledger_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/report_command.cpp)

@@ -1,0 +1,13 @@
+// `whistle verify-ledger`: filled in by issue 11.
+#include <iostream>
+
+#include "bot/cli/commands.hpp"
+
+namespace whistle::bot {
+
+int run_verify_ledger_command(int /*argc*/, char** /*argv*/) {
+  std::cerr << "whistle verify-ledger: not available yet (it comes with the points ledger)\n";
+  return 2;
+}
+
+}  // namespace whistle::bot

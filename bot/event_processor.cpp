@@ -64,7 +64,7 @@ EventOutcome EventProcessor::apply_one(const InboundEvent& event) {
   // back when it is destroyed unreleased), and the rest of the batch still commits.
   store::Savepoint savepoint(db_);
   const handlers::Message& message = event.message;
-  const store::Delivery delivery = inbox_.record(event.dedupe_key, message.at, event.digest);
+  const store::Delivery delivery = inbox_.record(event.dedupe_key, handling_time(event), event.digest);
   if (delivery == store::Delivery::conflict) {
     // Another message under an id already used: storing nothing and saying so (409) beats
     // answering it with the first message's reply, or dropping it without a word.
@@ -90,7 +90,8 @@ EventOutcome EventProcessor::apply_one(const InboundEvent& event) {
   // Only the time differs between events; the rest (place and bot names) is not copied.
   parse_context_.now = message.at;
   const handlers::Command command = language::parse_command(message.text, parse_context_);
-  std::vector<handlers::Reply> replies = dispatcher_.handle(message, command, message.at);
+  // The text is read against the message's time; what it does happens on the bot's clock.
+  std::vector<handlers::Reply> replies = dispatcher_.handle(message, command, handling_time(event));
   if (options_.after_handling) options_.after_handling(message);
   for (handlers::Reply& reply : replies)
     route(event, std::move(reply), outcome);
@@ -109,7 +110,7 @@ EventOutcome EventProcessor::answer_failure(const InboundEvent& event, const std
     // The event is recorded with the apology as its answer, in a savepoint of its own: a
     // redelivery is answered the same, and nothing of the failed handling runs twice.
     store::Savepoint savepoint(db_);
-    if (inbox_.record(event.dedupe_key, message.at, event.digest) == store::Delivery::first) {
+    if (inbox_.record(event.dedupe_key, handling_time(event), event.digest) == store::Delivery::first) {
       route(event, handlers::failure_answer(people_, templates_, message), outcome);
       inbox_.save_answer(event.dedupe_key, encode_answer(outcome.inline_replies));
     }
@@ -131,7 +132,7 @@ void EventProcessor::route(const InboundEvent& event, handlers::Reply reply, Eve
   if (event.replies_inline && reply.chat == event.message.chat) {
     outcome.inline_replies.push_back(std::move(reply));
   } else {
-    outbox_.enqueue(reply.chat, reply.text, reply.mentions, event.message.at);
+    outbox_.enqueue(reply.chat, reply.text, reply.mentions, handling_time(event));
     ++outcome.queued;
   }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,10 +14,19 @@ struct InboundEvent {
   std::string dedupe_key;  ///< platform + instance + platform message id
   std::string digest;      ///< event_digest() of the message: tells a redelivery from an id collision
   handlers::Message message;
+  /// The bot's own clock when the event arrived (virtual in the simulator). Handlers work by it —
+  /// check-ins, stays, deadlines, jobs — while relative words in the text (明天, 周六) are read
+  /// against `message.at`, the sender's time where it can be believed. 0: use `message.at`.
+  std::int64_t received_at = 0;
   /// The platform takes replies to the event's own chat in the HTTP answer; when false (platforms
   /// that answer through a send API) every reply goes to the outbox.
   bool replies_inline = true;
 };
+
+/// The bot's clock for an event: when it arrived, or its message time where no arrival was noted.
+inline std::int64_t handling_time(const InboundEvent& event) {
+  return event.received_at != 0 ? event.received_at : event.message.at;
+}
 
 /// What became of one event after its batch committed.
 struct EventOutcome {

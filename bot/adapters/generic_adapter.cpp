@@ -300,6 +300,7 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   message.chat_title = clean_display_name(message.chat_title);
 
   event.dedupe_key = "generic:" + name_ + ":" + id;
+  event.received_at = request.received_at;
   event.replies_inline = true;
   if (claimed_at != message.at) {
     log().info("message time replaced event={} ts={} received_at={} (more than {} s apart)",

@@ -143,6 +143,7 @@ struct Simulator::Impl {
 
   void apply(InboundEvent& event, std::vector<json>& out) {
     event.message.at = now;
+    event.received_at = now;
     std::vector<EventOutcome> outcomes = processor.apply(std::span<const InboundEvent>(&event, 1));
     const EventOutcome& outcome = outcomes.front();
     // A `failed` event's apology is printed like any answer; only one that could not be kept is

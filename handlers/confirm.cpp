@@ -22,6 +22,7 @@ struct Outcome {
   std::vector<std::string> already;
   std::vector<std::string> flagged;  // "张三（签到时长不足）"
   std::vector<std::string> no_check_in;
+  std::vector<std::string> on_site;        // checked in, not out, while the task still runs
   std::vector<std::string> not_signed_up;  // display names
   std::vector<std::string> unknown;        // names as typed
   std::vector<std::string> refused;
@@ -113,6 +114,10 @@ void confirm_everyone(Context& context, const store::Task& task, Outcome& outcom
       continue;  // a leader already said no; only a named 确认 overturns it
     } else if (attendance && attendance->checked_in_at && attendance->flagged) {
       outcome.flagged.push_back(flagged_item(context, person, *attendance->flagged));
+    } else if (attendance && attendance->checked_in_at && !attendance->checked_out_at && task.end &&
+               context.now < *task.end) {
+      // Still on site: paying the scheduled length now would pay for time not yet served.
+      outcome.on_site.push_back(person);
     } else if (attendance && attendance->checked_in_at) {
       pay_attendance(context, task, person, context.message.sender, false, context.now);
       outcome.paid.push_back(person);
@@ -166,6 +171,8 @@ std::optional<Reply> leader_note(Context& context, const store::Task& task, cons
     add_line(context, lines, "confirm_note_flagged", join_list(context, outcome.flagged));
   if (!outcome.no_check_in.empty())
     add_line(context, lines, "confirm_note_no_check_in", names_of(context, outcome.no_check_in));
+  if (!outcome.on_site.empty())
+    add_line(context, lines, "confirm_note_on_site", names_of(context, outcome.on_site));
   if (!outcome.not_signed_up.empty())
     add_line(context, lines, "confirm_note_not_signed_up", join_list(context, outcome.not_signed_up));
   if (!outcome.unknown.empty())

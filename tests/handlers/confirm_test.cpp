@@ -51,6 +51,19 @@ TEST_F(Confirm, AStayLongerThanTheTaskCountsOnlyTheTasksLength) {
   EXPECT_EQ(entries[0].minutes, 120);
 }
 
+TEST_F(Confirm, SomeoneStillOnSiteIsPaidOnlyOnceTheTaskHasEnded) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  const std::vector<Reply> early = say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday0900 + kHour);
+  EXPECT_EQ(balance("u-zhang"), 0);
+  ASSERT_EQ(early.size(), 1u);
+  EXPECT_TRUE(contains(early[0].text, rendered("confirm_note_on_site", {{"names", "张三"}})))
+      << early[0].text;
+
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), 10);
+}
+
 TEST_F(Confirm, ConfirmingTwicePaysOnce) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});
   check_in(number, "u-zhang", kSaturday0900);

@@ -5,10 +5,13 @@
 #include <string>
 
 #include "handlers/addressing.hpp"
+#include "handlers/adjust.hpp"
+#include "handlers/confirm.hpp"
 #include "handlers/context.hpp"
 #include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
+#include "handlers/points.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/task_close.hpp"
 #include "handlers/task_jobs.hpp"
@@ -40,13 +43,13 @@ constexpr std::array kRoutes{
     Route{Intent::check_in, handle_not_yet},
     Route{Intent::check_out, handle_not_yet},
     Route{Intent::sign_code, handle_not_yet},
-    Route{Intent::confirm, handle_not_yet},
-    Route{Intent::refuse, handle_not_yet},
+    Route{Intent::confirm, handle_confirm},
+    Route{Intent::refuse, handle_refuse},
     Route{Intent::finish, handle_finish},
     Route{Intent::cancel, handle_cancel},
-    Route{Intent::points, handle_not_yet},
+    Route{Intent::points, handle_points},
     Route{Intent::ranking, handle_not_yet},
-    Route{Intent::adjust, handle_not_yet},
+    Route{Intent::adjust, handle_adjust},
     Route{Intent::catalog, handle_not_yet},
     Route{Intent::redeem, handle_not_yet},
     Route{Intent::cancel_redeem, handle_not_yet},

@@ -33,6 +33,7 @@ constexpr const char* kSettle =
     "confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (task_id, person_id) DO UPDATE SET "
     "outcome = excluded.outcome, settled_by = excluded.settled_by, minutes = excluded.minutes, "
     "confirmed_at = excluded.confirmed_at, node_id = COALESCE(node_id, excluded.node_id)";
+constexpr const char* kReportedNode = "SELECT node_id FROM signups WHERE task_id = ? AND person_id = ?";
 
 std::optional<GeoPoint> read_place(SQLite::Statement& s, int lat, int lon) {
   if (s.getColumn(lat).isNull() || s.getColumn(lon).isNull()) return std::nullopt;
@@ -92,14 +93,15 @@ const char* attendance_outcome_text(AttendanceOutcome outcome) {
 }
 
 struct AttendanceRepository::Statements {
-  SQLite::Statement find, of_task, check_in, check_out, flag, settle;
+  SQLite::Statement find, of_task, check_in, check_out, flag, settle, reported_node;
   explicit Statements(SQLite::Database& db)
       : find(db, kFind),
         of_task(db, kOfTask),
         check_in(db, kCheckIn),
         check_out(db, kCheckOut),
         flag(db, kFlag),
-        settle(db, kSettle) {}
+        settle(db, kSettle),
+        reported_node(db, kReportedNode) {}
 };
 
 AttendanceRepository::AttendanceRepository(Database& db)
@@ -172,6 +174,17 @@ std::vector<Attendance> AttendanceRepository::of_task(std::int64_t task_id) {
     rows.push_back(read_row(s));
   s.reset();
   return rows;
+}
+
+std::optional<std::string> AttendanceRepository::reported_node(std::int64_t task_id,
+                                                               const std::string& person) {
+  auto& s = detail::fresh(statements_->reported_node);
+  s.bind(1, task_id);
+  s.bind(2, person);
+  std::optional<std::string> node;
+  if (s.executeStep()) node = detail::optional_text(s.getColumn(0));
+  s.reset();
+  return node;
 }
 
 }  // namespace whistle::store

@@ -71,6 +71,10 @@ class AttendanceRepository {
   /// Every row of a task, by check-in time (rows without one last).
   std::vector<Attendance> of_task(std::int64_t task_id);
 
+  /// The node the person's signup for the task was made for (signups.node_id, the chat where they
+  /// reported in): whose ranking the task's points count for. Empty when unknown.
+  std::optional<std::string> reported_node(std::int64_t task_id, const std::string& person);
+
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;

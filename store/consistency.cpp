@@ -3,11 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include <map>
-
 #include "store/database.hpp"
-#include "store/ledger_chain.hpp"
-#include "store/statement.hpp"
+#include "store/ledger_verify.hpp"
 
 namespace whistle::store {
 
@@ -30,55 +27,11 @@ constexpr const char* kWaitingBesideFreePlaces =
 constexpr const char* kSharedPositions =
     "SELECT t.community_id, t.number, s.seq, COUNT(*) FROM signups s JOIN tasks t ON t.id = s.task_id "
     "GROUP BY s.task_id, s.seq HAVING COUNT(*) > 1";
-constexpr const char* kLedger =
-    "SELECT id, community_id, person_id, points, minutes, reason, at, prev_hash, hash, kind, node_id, "
-    "task_id, "
-    "author_id FROM ledger ORDER BY community_id, id";
 constexpr const char* kBalances =
     "SELECT community_id, person_id, SUM(points) FROM ledger GROUP BY community_id, person_id";
 
 std::string task_name(const std::string& community, std::int64_t number) {
   return community + " #" + std::to_string(number);
-}
-
-void check_ledger(SQLite::Database& db, ConsistencyReport& report) {
-  SQLite::Statement entries(db, kLedger);
-  std::map<std::string, std::string> last_hash;
-  std::map<std::string, bool> broken;  // report each community's first break only
-  while (entries.executeStep()) {
-    const std::int64_t id = entries.getColumn(0).getInt64();
-    const std::string community = entries.getColumn(1).getString();
-    if (broken[community]) continue;
-    const std::string person = entries.getColumn(2).getString();
-    const std::string reason = entries.getColumn(5).getString();
-    const std::string prev_hash = entries.getColumn(7).getString();
-    const std::string hash = entries.getColumn(8).getString();
-    const auto [last, first] = last_hash.try_emplace(community, kLedgerGenesis);
-    const std::string kind = entries.getColumn(9).getString();
-    const std::optional<std::string> node = detail::optional_text(entries.getColumn(10));
-    const std::optional<std::string> author = detail::optional_text(entries.getColumn(12));
-    const std::string expected = ledger_entry_hash(
-        prev_hash, LedgerFields{.community = community,
-                                .person = person,
-                                .points = entries.getColumn(3).getInt64(),
-                                .minutes = entries.getColumn(4).getInt64(),
-                                .kind = kind,
-                                .node = node ? std::optional<std::string_view>(*node) : std::nullopt,
-                                .task = detail::optional_int(entries.getColumn(11)),
-                                .author = author ? std::optional<std::string_view>(*author) : std::nullopt,
-                                .reason = reason,
-                                .at = entries.getColumn(6).getInt64()});
-    if (prev_hash != last->second) {
-      report.violations.push_back("ledger of " + community + ": entry " + std::to_string(id) +
-                                  " does not follow the entry before it (a row was removed or reordered)");
-      broken[community] = true;
-    } else if (hash != expected) {
-      report.violations.push_back("ledger of " + community + ": entry " + std::to_string(id) +
-                                  " does not match its hash (the row was edited)");
-      broken[community] = true;
-    }
-    last->second = hash;
-  }
 }
 
 }  // namespace
@@ -121,7 +74,9 @@ ConsistencyReport check_consistency(Database& db) {
                                 ": " + std::to_string(shared.getColumn(3).getInt64()) +
                                 " signups share position " + std::to_string(shared.getColumn(2).getInt64()));
   }
-  check_ledger(raw, report);
+  // The chain walk is the one `whistle verify-ledger` runs, so both name a break alike.
+  for (const LedgerBreak& broken : verify_ledger(db).breaks)
+    report.violations.push_back(broken.description);
   SQLite::Statement balances(raw, kBalances);
   while (balances.executeStep()) {
     const std::int64_t balance = balances.getColumn(2).getInt64();

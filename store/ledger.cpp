@@ -30,6 +30,25 @@ constexpr const char* kSumsBetween =
 constexpr const char* kHasTaskEntry =
     "SELECT 1 FROM ledger WHERE task_id = ? AND person_id = ? AND kind = ? LIMIT 1";
 
+// Spending moves points but is no earning: a month's points and a ranking leave it out.
+constexpr const char* kEarnedBetween =
+    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0) FROM ledger "
+    "WHERE community_id = ? AND person_id = ? AND at >= ? AND at < ? AND kind NOT IN ('redeem', 'refund')";
+constexpr const char* kTotalMinutes =
+    "SELECT COALESCE(SUM(minutes), 0) FROM ledger WHERE community_id = ? AND person_id = ?";
+constexpr const char* kEarningsUnder =
+    "WITH RECURSIVE subtree(id) AS (SELECT ?1 UNION ALL "
+    "  SELECT n.id FROM org_nodes n JOIN subtree s ON n.parent_id = s.id) "
+    "SELECT l.person_id, SUM(l.points) AS points, SUM(l.minutes) AS minutes FROM ledger l "
+    "WHERE l.community_id = (SELECT community_id FROM org_nodes WHERE id = ?1) "
+    "  AND l.node_id IN (SELECT id FROM subtree) AND l.at >= ?2 AND l.at < ?3 "
+    "  AND l.kind NOT IN ('redeem', 'refund') "
+    "GROUP BY l.person_id ORDER BY points DESC, minutes DESC, l.person_id";
+
+constexpr const char* kOfTask =
+    "SELECT id, community_id, person_id, points, minutes, kind, node_id, task_id, author_id, reason, at, "
+    "prev_hash, hash FROM ledger WHERE task_id = ? ORDER BY id";
+
 constexpr std::array<std::pair<LedgerKind, std::string_view>, 6> kKinds{{
     {LedgerKind::task, "task"},
     {LedgerKind::no_show, "no_show"},
@@ -57,7 +76,8 @@ std::optional<LedgerKind> parse_ledger_kind(std::string_view text) {
 
 struct LedgerRepository::Statements {
   SQLite::Database& db;
-  SQLite::Statement insert, chain_end, last_hash, balance, sums_between, has_task_entry;
+  SQLite::Statement insert, chain_end, last_hash, balance, sums_between, has_task_entry, earned_between,
+      total_minutes, earnings_under, of_task;
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         insert(db, kInsert),
@@ -65,7 +85,11 @@ struct LedgerRepository::Statements {
         last_hash(db, kLastHash),
         balance(db, kBalance),
         sums_between(db, kSumsBetween),
-        has_task_entry(db, kHasTaskEntry) {}
+        has_task_entry(db, kHasTaskEntry),
+        earned_between(db, kEarnedBetween),
+        total_minutes(db, kTotalMinutes),
+        earnings_under(db, kEarningsUnder),
+        of_task(db, kOfTask) {}
 };
 
 LedgerRepository::LedgerRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -145,6 +169,71 @@ LedgerDigest LedgerRepository::digest(const std::string& community) {
   if (s.executeStep()) digest = LedgerDigest{s.getColumn(0).getString(), s.getColumn(1).getInt64()};
   s.reset();
   return digest;
+}
+
+LedgerRepository::Sums LedgerRepository::earned_between(const std::string& community,
+                                                        const std::string& person, std::int64_t from,
+                                                        std::int64_t to) {
+  auto& s = detail::fresh(statements_->earned_between);
+  s.bind(1, community);
+  s.bind(2, person);
+  s.bind(3, from);
+  s.bind(4, to);
+  s.executeStep();
+  Sums sums{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()};
+  s.reset();
+  return sums;
+}
+
+std::int64_t LedgerRepository::total_minutes(const std::string& community, const std::string& person) {
+  auto& s = detail::fresh(statements_->total_minutes);
+  s.bind(1, community);
+  s.bind(2, person);
+  s.executeStep();
+  const std::int64_t minutes = s.getColumn(0).getInt64();
+  s.reset();
+  return minutes;
+}
+
+std::vector<LedgerRepository::PersonEarnings> LedgerRepository::earnings_under(const std::string& node,
+                                                                               std::int64_t from,
+                                                                               std::int64_t to) {
+  auto& s = detail::fresh(statements_->earnings_under);
+  s.bind(1, node);
+  s.bind(2, from);
+  s.bind(3, to);
+  std::vector<PersonEarnings> rows;
+  while (s.executeStep()) {
+    rows.push_back(
+        PersonEarnings{s.getColumn(0).getString(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64()});
+  }
+  s.reset();
+  return rows;
+}
+
+std::vector<LedgerEntry> LedgerRepository::of_task(std::int64_t task_id) {
+  auto& s = detail::fresh(statements_->of_task);
+  s.bind(1, task_id);
+  std::vector<LedgerEntry> entries;
+  while (s.executeStep()) {
+    LedgerEntry entry;
+    entry.id = s.getColumn(0).getInt64();
+    entry.community = s.getColumn(1).getString();
+    entry.person = s.getColumn(2).getString();
+    entry.points = s.getColumn(3).getInt64();
+    entry.minutes = s.getColumn(4).getInt64();
+    entry.kind = parse_ledger_kind(s.getColumn(5).getString()).value_or(LedgerKind::task);
+    entry.node = detail::optional_text(s.getColumn(6));
+    entry.task_id = detail::optional_int(s.getColumn(7));
+    entry.author = detail::optional_text(s.getColumn(8));
+    entry.reason = s.getColumn(9).getString();
+    entry.at = s.getColumn(10).getInt64();
+    entry.prev_hash = s.getColumn(11).getString();
+    entry.hash = s.getColumn(12).getString();
+    entries.push_back(std::move(entry));
+  }
+  s.reset();
+  return entries;
 }
 
 }  // namespace whistle::store

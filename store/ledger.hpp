@@ -75,6 +75,27 @@ class LedgerRepository {
   /// The chain's end for a community.
   LedgerDigest digest(const std::string& community);
 
+  /// What a person earned in [from, to): points of every kind but spending (redeem, refund) and
+  /// service minutes, so a redemption never lowers a month's earnings or hours.
+  Sums earned_between(const std::string& community, const std::string& person, std::int64_t from,
+                      std::int64_t to);
+
+  /// A person's service minutes of all time.
+  std::int64_t total_minutes(const std::string& community, const std::string& person);
+
+  /// One person's earnings in a ranking.
+  struct PersonEarnings {
+    std::string person;
+    std::int64_t points = 0;
+    std::int64_t minutes = 0;
+  };
+  /// Earnings in [from, to) of entries counting for `node` or any node below it, per person, most
+  /// points first (then most minutes, then person id, so the order is stable).
+  std::vector<PersonEarnings> earnings_under(const std::string& node, std::int64_t from, std::int64_t to);
+
+  /// Every entry written for a task (its confirmations and no-shows), in chain order.
+  std::vector<LedgerEntry> of_task(std::int64_t task_id);
+
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;

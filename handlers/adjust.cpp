@@ -1,0 +1,139 @@
+#include "handlers/adjust.hpp"
+
+#include <cstdlib>
+#include <string>
+
+#include "handlers/ledger_scope.hpp"
+#include "handlers/named_people.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// One adjustment is a leader's judgement, not a payroll: a figure beyond this is a typing slip
+// (an extra zero) far more often than a deliberate award.
+constexpr int kMaxAdjustPoints = 1000;
+
+struct Done {
+  std::string person;
+  std::int64_t balance = 0;
+};
+
+std::string signed_points(int points) {
+  return (points > 0 ? "+" : "") + std::to_string(points);
+}
+
+// Why one person named was not adjusted, as one line for the leader.
+std::string refusal(Context& context, const std::string& person, const PersonScope& scope) {
+  const std::string name = display_name(context.people, person);
+  if (!scope.owner) return context.text("adjust_refused_where", {{"name", name}});
+  const std::optional<store::OrgNode> owner = context.org.node(*scope.owner);
+  return context.text(scope.leaders.empty() ? "adjust_refused_right_nobody" : "adjust_refused_right",
+                      {{"name", name},
+                       {"node", owner ? owner->name : *scope.owner},
+                       {"leaders", names_of(context, scope.leaders)}});
+}
+
+}  // namespace
+
+std::vector<Reply> handle_adjust(Context& context, const Command& command) {
+  const std::string mention = mention_of(context.people, context.message.sender);
+  const std::string example = context.text("example_adjust");
+  auto answer = [&](std::string_view key, std::vector<std::pair<std::string_view, std::string>> values = {}) {
+    values.emplace_back("mention", mention);
+    values.emplace_back("example", example);
+    return std::vector<Reply>{reply_to_sender(context, context.text(key, values))};
+  };
+
+  if (!context.community) return answer("adjust_community_unknown");
+  const std::vector<NamedPerson> named = named_people(context, command);
+  if (named.empty()) return answer("adjust_who");
+  if (!command.points || *command.points == 0) return answer("adjust_points_missing");
+  const int points = *command.points;
+  if (std::abs(points) > kMaxAdjustPoints) {
+    return answer("adjust_too_many",
+                  {{"points", std::to_string(std::abs(points))}, {"max", std::to_string(kMaxAdjustPoints)}});
+  }
+  // A reason is what makes an adjustment answerable later: the ledger keeps it for good.
+  if (!command.reason || command.reason->empty()) return answer("adjust_reason_missing");
+  const std::string& reason = *command.reason;
+
+  std::vector<Done> done;
+  std::vector<std::string> refused;
+  for (const NamedPerson& one : named) {
+    if (!one.id) {
+      refused.push_back(context.text("adjust_refused_unknown", {{"name", one.typed}}));
+      continue;
+    }
+    const std::string& person = *one.id;
+    if (person == context.message.sender) {
+      refused.push_back(context.text("adjust_refused_self"));
+      continue;
+    }
+    const PersonScope scope = scope_of_person(context, context.message.sender, person, context.node);
+    if (!scope.allowed || !scope.node) {
+      refused.push_back(refusal(context, person, scope));
+      continue;
+    }
+    const std::int64_t balance = context.ledger.balance(*context.community, person);
+    if (balance + points < 0) {
+      refused.push_back(
+          context.text("adjust_refused_below_zero", {{"name", display_name(context.people, person)},
+                                                     {"balance", std::to_string(balance)},
+                                                     {"points", std::to_string(-points)}}));
+      continue;
+    }
+    context.ledger.append(store::NewLedgerEntry{.community = *context.community,
+                                                .person = person,
+                                                .points = points,
+                                                .minutes = 0,
+                                                .kind = store::LedgerKind::adjust,
+                                                .node = scope.node,
+                                                .task_id = std::nullopt,
+                                                .author = context.message.sender,
+                                                .reason = reason,
+                                                .at = context.now});
+    done.push_back(Done{person, balance + points});
+  }
+
+  const std::string verb = context.text(points > 0 ? "adjust_verb_add" : "adjust_verb_deduct");
+  const std::string leader = display_name(context.people, context.message.sender);
+  std::vector<Reply> replies;
+  std::string text;
+  std::vector<std::string> mentions{context.message.sender};
+  if (!done.empty()) {
+    std::vector<std::string> items;
+    for (const Done& one : done) {
+      items.push_back(context.text("adjust_done_item", {{"mention", mention_of(context.people, one.person)},
+                                                        {"points", signed_points(points)},
+                                                        {"balance", std::to_string(one.balance)}}));
+      mentions.push_back(one.person);
+    }
+    text = context.text(
+        "adjust_done",
+        {{"leader", leader}, {"verb", verb}, {"people", join_list(context, items)}, {"reason", reason}});
+  }
+  for (const std::string& line : refused) {
+    if (!text.empty()) text += '\n';
+    text += context.text("adjust_refused_line", {{"mention", mention}, {"line", line}});
+  }
+  replies.push_back(Reply{context.message.chat, text, mentions});
+  // Said in private, the adjustment would pass unseen: each person is told in private.
+  if (context.message.is_private) {
+    for (const Done& one : done) {
+      if (one.person == context.message.sender) continue;
+      replies.push_back(Reply{private_chat_of(one.person),
+                              context.text("adjust_private", {{"leader", leader},
+                                                              {"verb", verb},
+                                                              {"points", std::to_string(std::abs(points))},
+                                                              {"reason", reason},
+                                                              {"balance", std::to_string(one.balance)}}),
+                              {one.person}});
+    }
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

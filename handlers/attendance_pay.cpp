@@ -1,0 +1,74 @@
+#include "handlers/attendance_pay.hpp"
+
+#include <algorithm>
+
+#include "handlers/people_names.hpp"
+
+namespace whistle::handlers {
+
+std::optional<std::int64_t> scheduled_minutes(const store::Task& task) {
+  if (!task.start || !task.end || *task.end <= *task.start) return std::nullopt;
+  return (*task.end - *task.start) / 60;
+}
+
+std::int64_t credited_minutes(const store::Task& task, const std::optional<store::Attendance>& attendance,
+                              bool vouched) {
+  const std::optional<std::int64_t> scheduled = scheduled_minutes(task);
+  const bool stayed = attendance && attendance->checked_in_at && attendance->checked_out_at;
+  if (vouched || !stayed) return scheduled.value_or(0);
+  const std::int64_t stay =
+      std::max<std::int64_t>(0, (*attendance->checked_out_at - *attendance->checked_in_at) / 60);
+  return scheduled ? std::min(stay, *scheduled) : stay;
+}
+
+bool already_paid(const Services& services, const store::Task& task, const std::string& person,
+                  const std::optional<store::Attendance>& attendance) {
+  if (attendance && (attendance->outcome == store::AttendanceOutcome::confirmed ||
+                     attendance->outcome == store::AttendanceOutcome::vouched)) {
+    return true;
+  }
+  return services.ledger.has_task_entry(task.id, person, store::LedgerKind::task);
+}
+
+std::string counting_node(const Services& services, const store::Task& task, const std::string& person,
+                          const std::optional<store::Attendance>& attendance) {
+  if (std::optional<std::string> node = services.attendance.reported_node(task.id, person)) return *node;
+  if (attendance && attendance->node) return *attendance->node;
+  return task.node;
+}
+
+void pay_attendance(const Services& services, const store::Task& task, const std::string& person,
+                    const std::string& leader, bool vouched, std::int64_t now) {
+  const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
+  const std::string node = counting_node(services, task, person, attendance);
+  const std::int64_t minutes = credited_minutes(task, attendance, vouched);
+  // The entry says who vouched, so a reader of the ledger sees this pay rests on a leader's word.
+  const std::string reason =
+      vouched ? services.text("confirm_reason_vouched",
+                              {{"title", task.title}, {"leader", display_name(services.people, leader)}})
+              : task.title;
+  services.ledger.append(store::NewLedgerEntry{.community = task.community,
+                                               .person = person,
+                                               .points = task.points,
+                                               .minutes = minutes,
+                                               .kind = store::LedgerKind::task,
+                                               .node = node,
+                                               .task_id = task.id,
+                                               .author = leader,
+                                               .reason = reason,
+                                               .at = now});
+  services.attendance.settle(
+      task.id, person, task.community, node,
+      vouched ? store::AttendanceOutcome::vouched : store::AttendanceOutcome::confirmed, leader, minutes,
+      now);
+}
+
+void refuse_attendance(const Services& services, const store::Task& task, const std::string& person,
+                       const std::string& leader, std::int64_t now) {
+  const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
+  services.attendance.settle(task.id, person, task.community,
+                             counting_node(services, task, person, attendance),
+                             store::AttendanceOutcome::refused, leader, std::nullopt, now);
+}
+
+}  // namespace whistle::handlers

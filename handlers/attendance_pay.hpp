@@ -1,0 +1,41 @@
+#pragma once
+
+// Paying and refusing one person's attendance at a task: the ledger entry and the attendance row
+// move together, and a person is paid for a task once only.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// A task's scheduled length in minutes; empty when it has no start and end.
+std::optional<std::int64_t> scheduled_minutes(const store::Task& task);
+
+/// The service minutes a confirmation credits: the stay from check-in to check-out, at most the
+/// task's length; the scheduled length when vouched for or when there is no check-out.
+std::int64_t credited_minutes(const store::Task& task, const std::optional<store::Attendance>& attendance,
+                              bool vouched);
+
+/// Whether the person was already paid for the task (a task entry, or a settled confirmation).
+bool already_paid(const Services& services, const store::Task& task, const std::string& person,
+                  const std::optional<store::Attendance>& attendance);
+
+/// The node the person's points for the task count for: where they reported in, else where they
+/// checked in, else the task's node.
+std::string counting_node(const Services& services, const store::Task& task, const std::string& person,
+                          const std::optional<store::Attendance>& attendance);
+
+/// Pays the task's points and credits the minutes: one ledger entry (kind task, written by the
+/// leader, the task's title as reason, with the vouching noted) and the attendance row settled as
+/// confirmed or vouched. The caller has checked `already_paid`.
+void pay_attendance(const Services& services, const store::Task& task, const std::string& person,
+                    const std::string& leader, bool vouched, std::int64_t now);
+
+/// Settles the attendance as refused: no points, no minutes.
+void refuse_attendance(const Services& services, const store::Task& task, const std::string& person,
+                       const std::string& leader, std::int64_t now);
+
+}  // namespace whistle::handlers

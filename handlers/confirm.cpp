@@ -1,0 +1,273 @@
+#include "handlers/confirm.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "handlers/attendance_pay.hpp"
+#include "handlers/named_people.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+// What one confirmation found, person by person, for the replies.
+struct Outcome {
+  std::vector<std::string> paid;
+  std::vector<std::string> already;
+  std::vector<std::string> flagged;  // "张三（签到时长不足）"
+  std::vector<std::string> no_check_in;
+  std::vector<std::string> on_site;        // checked in, not out, while the task still runs
+  std::vector<std::string> not_signed_up;  // display names
+  std::vector<std::string> unknown;        // names as typed
+  std::vector<std::string> refused;
+  std::string_view already_key = "confirm_note_already";
+};
+
+std::string task_ref(const store::Task& task) {
+  return std::to_string(task.number);
+}
+
+Reply no_right(Context& context, const store::Task& task, Intent intent) {
+  std::vector<std::string> people{task.creator};
+  for (std::string& leader : leaders_up_from(context, task.node)) {
+    if (std::find(people.begin(), people.end(), leader) == people.end()) people.push_back(std::move(leader));
+  }
+  const std::optional<store::OrgNode> node = context.org.node(task.node);
+  return reply_to_sender(
+      context,
+      context.text("confirm_no_right", {{"task", task_ref(task)},
+                                        {"mention", mention_of(context.people, context.message.sender)},
+                                        {"node", node ? node->name : task.node},
+                                        {"action", command_word(context, intent)},
+                                        {"people", names_of(context, people)}}));
+}
+
+// The task a confirmation or refusal is about, once the sender may act on it and it can be
+// settled; otherwise the replies that say why not.
+std::optional<store::Task> settleable_task(Context& context, const Command& command, Intent intent,
+                                           std::vector<Reply>& replies) {
+  TaskQuery query;
+  query.intent = intent;
+  query.nothing_key = "confirm_nothing_open";
+  TaskChoice choice = choose_task(context, command, query);
+  if (!choice.task) {
+    replies = std::move(choice.replies);
+    return std::nullopt;
+  }
+  const store::Task& task = *choice.task;
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (!may_close_task(context, context.message.sender, task)) {
+    replies.push_back(no_right(context, task, intent));
+    return std::nullopt;
+  }
+  if (task.status == store::TaskStatus::cancelled) {
+    replies.push_back(reply_to_sender(
+        context, context.text("confirm_cancelled", {{"task", task_ref(task)}, {"mention", mention}})));
+    return std::nullopt;
+  }
+  // Nobody can have worked on a task that has not begun; the server's clock decides.
+  if (task.start && context.now < *task.start) {
+    replies.push_back(reply_to_sender(
+        context,
+        context.text("confirm_not_started", {{"task", task_ref(task)},
+                                             {"mention", mention},
+                                             {"when", task_when_text(context, task, context.now)}})));
+    return std::nullopt;
+  }
+  return choice.task;
+}
+
+// Signed-up people, and anyone else who checked in (someone moved off the waitlist late).
+std::vector<std::string> participants(Context& context, const store::Task& task) {
+  std::vector<std::string> people;
+  for (const store::Signup& signup : context.signups.active(task.id)) {
+    if (signup.state == store::SignupState::signed_up) people.push_back(signup.person);
+  }
+  for (const store::Attendance& row : context.attendance.of_task(task.id)) {
+    if (row.checked_in_at && std::find(people.begin(), people.end(), row.person) == people.end())
+      people.push_back(row.person);
+  }
+  return people;
+}
+
+bool is_participant(const std::vector<std::string>& people, const std::string& person) {
+  return std::find(people.begin(), people.end(), person) != people.end();
+}
+
+std::string flagged_item(Context& context, const std::string& person, const std::string& why) {
+  return context.text("confirm_flagged_item", {{"name", display_name(context.people, person)}, {"why", why}});
+}
+
+// 验收: everyone checked in whose stay nobody flagged; the rest is listed for the leader.
+void confirm_everyone(Context& context, const store::Task& task, Outcome& outcome) {
+  for (const std::string& person : participants(context, task)) {
+    const std::optional<store::Attendance> attendance = context.attendance.find(task.id, person);
+    if (already_paid(context, task, person, attendance)) {
+      outcome.already.push_back(person);
+    } else if (attendance && attendance->outcome == store::AttendanceOutcome::refused) {
+      continue;  // a leader already said no; only a named 确认 overturns it
+    } else if (attendance && attendance->checked_in_at && attendance->flagged) {
+      outcome.flagged.push_back(flagged_item(context, person, *attendance->flagged));
+    } else if (attendance && attendance->checked_in_at && !attendance->checked_out_at && task.end &&
+               context.now < *task.end) {
+      // Still on site: paying the scheduled length now would pay for time not yet served.
+      outcome.on_site.push_back(person);
+    } else if (attendance && attendance->checked_in_at) {
+      pay_attendance(context, task, person, context.message.sender, false, context.now);
+      outcome.paid.push_back(person);
+    } else {
+      outcome.no_check_in.push_back(person);
+    }
+  }
+}
+
+// 确认 @X: the leader's word pays a flagged stay or a missing check-in too (vouched).
+void confirm_named(Context& context, const store::Task& task, const std::vector<NamedPerson>& named,
+                   Outcome& outcome) {
+  const std::vector<std::string> people = participants(context, task);
+  for (const NamedPerson& one : named) {
+    if (!one.id) {
+      outcome.unknown.push_back(one.typed);
+      continue;
+    }
+    const std::string& person = *one.id;
+    if (!is_participant(people, person)) {
+      outcome.not_signed_up.push_back(display_name(context.people, person));
+      continue;
+    }
+    const std::optional<store::Attendance> attendance = context.attendance.find(task.id, person);
+    if (already_paid(context, task, person, attendance)) {
+      outcome.already.push_back(person);
+      continue;
+    }
+    const bool vouched = !attendance || !attendance->checked_in_at || attendance->flagged.has_value();
+    pay_attendance(context, task, person, context.message.sender, vouched, context.now);
+    outcome.paid.push_back(person);
+  }
+}
+
+void add_line(Context& context, std::string& note, std::string_view key, const std::string& items) {
+  note += '\n';
+  note += context.text(key, {{"names", items}});
+}
+
+// What the leader is told: who was settled where they cannot see it, and what is left to decide.
+std::optional<Reply> leader_note(Context& context, const store::Task& task, const Outcome& outcome,
+                                 bool thanks_here) {
+  std::string lines;
+  if (!outcome.paid.empty() && !thanks_here)
+    add_line(context, lines, "confirm_note_paid", names_of(context, outcome.paid));
+  if (!outcome.already.empty())
+    add_line(context, lines, outcome.already_key, names_of(context, outcome.already));
+  if (!outcome.refused.empty())
+    add_line(context, lines, "refuse_note_done", names_of(context, outcome.refused));
+  if (!outcome.flagged.empty())
+    add_line(context, lines, "confirm_note_flagged", join_list(context, outcome.flagged));
+  if (!outcome.no_check_in.empty())
+    add_line(context, lines, "confirm_note_no_check_in", names_of(context, outcome.no_check_in));
+  if (!outcome.on_site.empty())
+    add_line(context, lines, "confirm_note_on_site", names_of(context, outcome.on_site));
+  if (!outcome.not_signed_up.empty())
+    add_line(context, lines, "confirm_note_not_signed_up", join_list(context, outcome.not_signed_up));
+  if (!outcome.unknown.empty())
+    add_line(context, lines, "confirm_note_unknown", join_list(context, outcome.unknown));
+  const bool nothing_done = outcome.paid.empty() && outcome.refused.empty();
+  if (lines.empty() && !nothing_done) return std::nullopt;
+  if (lines.empty()) lines = "\n" + context.text("confirm_note_nobody");
+  if (!outcome.flagged.empty() || !outcome.no_check_in.empty()) {
+    lines += '\n';
+    lines += context.text("confirm_note_how", {{"task", task_ref(task)}});
+  }
+  const std::string header =
+      context.text("confirm_note_header", {{"task", task_ref(task)},
+                                           {"title", task.title},
+                                           {"mention", mention_of(context.people, context.message.sender)}});
+  return reply_to_sender(context, header + lines);
+}
+
+Reply thanks(Context& context, const store::Task& task, const std::vector<std::string>& paid) {
+  std::vector<std::string> items;
+  for (const std::string& person : paid) {
+    items.push_back(context.text("confirm_thanks_item", {{"mention", mention_of(context.people, person)},
+                                                         {"points", std::to_string(task.points)}}));
+  }
+  return Reply{task.chat,
+               context.text("confirm_thanks", {{"task", task_ref(task)},
+                                               {"title", task.title},
+                                               {"people", join_list(context, items)},
+                                               {"count", std::to_string(paid.size())}}),
+               paid};
+}
+
+}  // namespace
+
+std::vector<Reply> handle_confirm(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  const std::optional<store::Task> task = settleable_task(context, command, Intent::confirm, replies);
+  if (!task) return replies;
+
+  Outcome outcome;
+  const std::vector<NamedPerson> named = named_people(context, command, participants(context, *task));
+  if (named.empty()) {
+    confirm_everyone(context, *task, outcome);
+  } else {
+    confirm_named(context, *task, named, outcome);
+  }
+
+  // The sender's chat first: when it is the task's group the thank-you is the answer there.
+  const bool thanks_here = !outcome.paid.empty() && task->chat == context.message.chat;
+  if (thanks_here) replies.push_back(thanks(context, *task, outcome.paid));
+  if (std::optional<Reply> note = leader_note(context, *task, outcome, thanks_here)) replies.push_back(*note);
+  if (!outcome.paid.empty() && !thanks_here) replies.push_back(thanks(context, *task, outcome.paid));
+  return replies;
+}
+
+std::vector<Reply> handle_refuse(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  const std::optional<store::Task> task = settleable_task(context, command, Intent::refuse, replies);
+  if (!task) return replies;
+
+  const std::vector<std::string> people = participants(context, *task);
+  const std::vector<NamedPerson> named = named_people(context, command, people);
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (named.empty()) {
+    return {reply_to_sender(context,
+                            context.text("refuse_who", {{"task", task_ref(*task)}, {"mention", mention}}))};
+  }
+
+  Outcome outcome;
+  outcome.already_key = "refuse_note_already";
+  for (const NamedPerson& one : named) {
+    if (!one.id) {
+      outcome.unknown.push_back(one.typed);
+    } else if (!is_participant(people, *one.id)) {
+      outcome.not_signed_up.push_back(display_name(context.people, *one.id));
+    } else if (already_paid(context, *task, *one.id, context.attendance.find(task->id, *one.id))) {
+      outcome.already.push_back(*one.id);
+    } else {
+      refuse_attendance(context, *task, *one.id, context.message.sender, context.now);
+      outcome.refused.push_back(*one.id);
+    }
+  }
+
+  if (std::optional<Reply> note = leader_note(context, *task, outcome, false)) replies.push_back(*note);
+  // A refusal is told to the person alone: it is between them and the leader.
+  const std::string reason =
+      command.reason && !command.reason->empty() ? *command.reason : context.text("refuse_reason_missing");
+  const Values values{{"task", task_ref(*task)},
+                      {"title", task->title},
+                      {"reason", reason},
+                      {"leader", display_name(context.people, context.message.sender)}};
+  for (const std::string& person : outcome.refused) {
+    replies.push_back(Reply{private_chat_of(person), context.text("refuse_private", values), {person}});
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,79 @@
+#include "handlers/named_people.hpp"
+
+#include <algorithm>
+
+#include "handlers/people_names.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+bool is_bot(const Services& services, const std::string& id) {
+  const std::vector<std::string>& bots = services.config.bot.ids;
+  return std::find(bots.begin(), bots.end(), id) != bots.end();
+}
+
+// Whether `id` is who "@typed" means: by display name, or by the platform's own id typed out.
+bool answers_to(Context& context, const std::string& id, const std::string& typed) {
+  return display_name(context.people, id) == typed || local_part(id) == typed;
+}
+
+std::optional<std::string> by_name(Context& context, const std::string& typed,
+                                   const std::vector<std::string>& preferred) {
+  std::vector<std::string> fits;
+  for (const std::string& id : preferred) {
+    if (answers_to(context, id, typed) && std::find(fits.begin(), fits.end(), id) == fits.end())
+      fits.push_back(id);
+  }
+  if (fits.size() == 1) return fits.front();
+  if (fits.size() > 1 || !context.community) return std::nullopt;
+  const std::vector<store::Person> people = context.people.find_by_name(*context.community, typed);
+  if (people.size() == 1) return people.front().id;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<NamedPerson> named_people(Context& context, const Command& command,
+                                      const std::vector<std::string>& preferred) {
+  std::vector<std::string> sent;  // the platform's ids not yet matched to a typed name
+  for (const std::string& id : context.message.mentions) {
+    if (!is_bot(context, id) && std::find(sent.begin(), sent.end(), id) == sent.end()) sent.push_back(id);
+  }
+
+  std::vector<NamedPerson> named;
+  for (const std::string& typed : command.mentions) {
+    NamedPerson person{typed, std::nullopt};
+    const auto match = std::find_if(sent.begin(), sent.end(),
+                                    [&](const std::string& id) { return answers_to(context, id, typed); });
+    if (match != sent.end()) {
+      person.id = *match;
+      sent.erase(match);
+    } else {
+      person.id = by_name(context, typed, preferred);
+    }
+    named.push_back(std::move(person));
+  }
+  // A platform may know someone by another name than the one typed (a group nickname): its ids
+  // fill the names left open, in order.
+  for (NamedPerson& person : named) {
+    if (!person.id && !sent.empty()) {
+      person.id = sent.front();
+      sent.erase(sent.begin());
+    }
+  }
+  for (std::string& id : sent)
+    named.push_back(NamedPerson{local_part(id), std::move(id)});
+
+  // Each person once, even when named twice.
+  std::vector<NamedPerson> unique;
+  for (NamedPerson& person : named) {
+    const bool seen = person.id && std::any_of(unique.begin(), unique.end(), [&](const NamedPerson& other) {
+                        return other.id == person.id;
+                      });
+    if (!seen) unique.push_back(std::move(person));
+  }
+  return unique;
+}
+
+}  // namespace whistle::handlers

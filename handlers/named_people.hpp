@@ -1,0 +1,25 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// One person a command names with "@": as typed, and who that is when the bot could tell.
+struct NamedPerson {
+  std::string typed;              ///< "张三" of "@张三", or the platform's id when only it was sent
+  std::optional<std::string> id;  ///< the qualified person id; empty when nobody fits
+};
+
+/// The people a command acts on, in the order named, each once. A name is matched, first, to an
+/// id the platform sent with the message; then among `preferred` (a task's signups: the people a
+/// leader is most likely to mean); then among the community's people with a role. A name that
+/// fits several people of the community, or none, stays unresolved. Ids the platform sent that
+/// no typed name matched are taken, in order, for the names left unresolved, else added.
+std::vector<NamedPerson> named_people(Context& context, const Command& command,
+                                      const std::vector<std::string>& preferred = {});
+
+}  // namespace whistle::handlers

@@ -1,0 +1,107 @@
+#include "handlers/points.hpp"
+
+#include <algorithm>
+
+#include "handlers/language/calendar.hpp"
+#include "handlers/ledger_scope.hpp"
+#include "handlers/named_people.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// The node whose ranking a person is placed in: the chat's; in private the person's own, else
+// the community.
+std::string ranking_node(Context& context, const std::string& person) {
+  if (context.node) return context.node->id;
+  const std::vector<std::string> own = nodes_of_person(context, person);
+  for (const std::string& node : own) {
+    if (std::optional<store::OrgNode> found = context.org.node(node);
+        found && found->community == *context.community)
+      return node;
+  }
+  return *context.community;
+}
+
+std::string rank_text(Context& context, const std::string& person, const std::string& node_id,
+                      const MonthBounds& month) {
+  const std::vector<store::LedgerRepository::PersonEarnings> ranking =
+      context.ledger.earnings_under(node_id, month.from, month.to);
+  const std::optional<store::OrgNode> node = context.org.node(node_id);
+  const std::string node_name = node ? node->name : node_id;
+  const auto mine =
+      std::find_if(ranking.begin(), ranking.end(), [&](const auto& row) { return row.person == person; });
+  if (mine == ranking.end() || mine->points <= 0)
+    return context.text("points_unranked", {{"node", node_name}});
+  // People with equal points share a place.
+  const auto ahead = std::count_if(ranking.begin(), ranking.end(),
+                                   [&](const auto& row) { return row.points > mine->points; });
+  return context.text(
+      "points_rank",
+      {{"node", node_name}, {"rank", std::to_string(ahead + 1)}, {"ranked", std::to_string(ranking.size())}});
+}
+
+std::vector<Reply> answer(Context& context, std::string_view key,
+                          std::vector<std::pair<std::string_view, std::string>> values = {}) {
+  values.emplace_back("mention", mention_of(context.people, context.message.sender));
+  return {reply_to_sender(context, context.text(key, values))};
+}
+
+}  // namespace
+
+std::string hours_text(std::int64_t minutes) {
+  const std::int64_t tenths = (minutes * 10 + 30) / 60;  // rounded to a tenth of an hour
+  std::string text = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) text += "." + std::to_string(tenths % 10);
+  return text;
+}
+
+MonthBounds local_month_of(const Services& services, std::int64_t at) {
+  const int offset = services.config.locale.utc_offset_seconds;
+  const language::CivilDate date =
+      language::civil_from_days(language::floor_div(at + offset, language::kSecondsPerDay));
+  const int next_month = date.month == 12 ? 1 : date.month + 1;
+  const std::int64_t next_year = date.month == 12 ? date.year + 1 : date.year;
+  return MonthBounds{language::days_from_civil(date.year, date.month, 1) * language::kSecondsPerDay - offset,
+                     language::days_from_civil(next_year, next_month, 1) * language::kSecondsPerDay - offset};
+}
+
+std::vector<Reply> handle_points(Context& context, const Command& command) {
+  if (!context.community) return answer(context, "points_community_unknown");
+  const std::string& community = *context.community;
+
+  std::string person = context.message.sender;
+  const std::vector<NamedPerson> named = named_people(context, command);
+  if (!named.empty()) {
+    if (!named.front().id) return answer(context, "points_unknown_person", {{"name", named.front().typed}});
+    person = *named.front().id;
+  }
+  const bool own = person == context.message.sender;
+  if (!own) {
+    // Someone's points are theirs to see, and their leaders'.
+    const PersonScope scope = scope_of_person(context, context.message.sender, person, context.node);
+    if (!scope.allowed) {
+      const std::optional<store::OrgNode> owner = scope.owner ? context.org.node(*scope.owner) : std::nullopt;
+      return answer(context, "points_no_right",
+                    {{"name", display_name(context.people, person)},
+                     {"node", owner ? owner->name : scope.owner.value_or("")},
+                     {"leaders", names_of(context, scope.leaders)}});
+    }
+  }
+
+  const MonthBounds month = local_month_of(context, context.now);
+  const store::LedgerRepository::Sums earned =
+      context.ledger.earned_between(community, person, month.from, month.to);
+  const std::vector<std::pair<std::string_view, std::string>> values{
+      {"name", display_name(context.people, person)},
+      {"balance", std::to_string(context.ledger.balance(community, person))},
+      {"month_points", std::to_string(earned.points)},
+      {"month_hours", hours_text(earned.minutes)},
+      {"total_hours", hours_text(context.ledger.total_minutes(community, person))},
+      {"rank", rank_text(context, person, ranking_node(context, person), month)}};
+  return answer(context, own ? "points_own" : "points_other", values);
+}
+
+}  // namespace whistle::handlers

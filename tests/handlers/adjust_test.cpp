@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include "handlers/points.hpp"
+#include "ledger_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Adjust = LedgerTest;
+
+// 张三 reports in at 3号楼2单元 and so becomes one of its volunteers: the node his points count for.
+class AdjustVolunteer : public LedgerTest {
+ protected:
+  void SetUp() override { task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}}); }
+
+  std::int64_t points_under(const std::string& node, const std::string& person) {
+    const MonthBounds month = local_month_of(services(), kMonday0900);
+    for (const auto& row : ledger_.earnings_under(node, month.from, month.to)) {
+      if (row.person == qualified(person)) return row.points;
+    }
+    return 0;
+  }
+};
+
+TEST_F(AdjustVolunteer, ALeaderAddsPointsWithAReasonAndTheEntrySaysWhoAndWhy) {
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("加分 @张三 5 帮助孤寡老人"));
+  EXPECT_EQ(balance("u-zhang"), 5);
+  EXPECT_EQ(points_under("b3u2", "u-zhang"), 5);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].mentions, (std::vector<std::string>{"generic:u-chen", "generic:u-zhang"}));
+  EXPECT_TRUE(contains(replies[0].text, "帮助孤寡老人")) << replies[0].text;
+}
+
+TEST_F(AdjustVolunteer, AReasonIsRequired) {
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("加分 @张三 5"));
+  EXPECT_EQ(balance("u-zhang"), 0);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("adjust_reason_missing",
+                     {{"mention", "@陈单元长"}, {"example", rendered("example_adjust", {})}}));
+}
+
+TEST_F(AdjustVolunteer, ADeductionNeverTakesABalanceBelowZero) {
+  say("b3u2", "u-chen", "陈单元长", read("加分 @张三 5 帮助孤寡老人"));
+  const std::vector<Reply> refused = say("b3u2", "u-chen", "陈单元长", read("扣分 @张三 8 失约"));
+  EXPECT_EQ(balance("u-zhang"), 5);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_TRUE(contains(refused[0].text, rendered("adjust_refused_below_zero",
+                                                 {{"name", "张三"}, {"balance", "5"}, {"points", "8"}})))
+      << refused[0].text;
+
+  say("b3u2", "u-chen", "陈单元长", read("扣分 @张三 3 失约"));
+  EXPECT_EQ(balance("u-zhang"), 2);
+}
+
+TEST_F(AdjustVolunteer, OnlyLeadersOfThePersonsNodeOrAboveMayAdjust) {
+  const std::vector<Reply> refused = say("b3u1", "u-feng", "冯单元长", read("加分 @张三 5 帮忙"));
+  EXPECT_EQ(balance("u-zhang"), 0);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_TRUE(contains(refused[0].text, "陈单元长")) << refused[0].text;
+
+  say("b3u2", "u-liu", "刘阿姨", read("加分 @张三 5 帮忙"));  // a volunteer, no leader
+  EXPECT_EQ(balance("u-zhang"), 0);
+
+  say("g1", "u-li", "李网格长", read("加分 @张三 5 帮忙"));  // the grid above
+  EXPECT_EQ(balance("u-zhang"), 5);
+  EXPECT_EQ(points_under("b3u2", "u-zhang"), 5);  // still his unit's points, though given in the grid
+}
+
+TEST_F(AdjustVolunteer, SeveralPeopleInOneLineEachGetIt) {
+  say("b3u2", "u-chen", "陈单元长", read("加分 @张三 @刘阿姨 5 楼道大扫除"));
+  EXPECT_EQ(balance("u-zhang"), 5);
+  EXPECT_EQ(balance("u-liu"), 5);
+}
+
+TEST_F(AdjustVolunteer, NobodyAdjustsTheirOwnPoints) {
+  say("b3u2", "u-chen", "陈单元长", read("加分 @陈单元长 5 辛苦了"));
+  EXPECT_EQ(balance("u-chen"), 0);
+}
+
+TEST_F(AdjustVolunteer, InPrivateThePersonIsToldInPrivate) {
+  const std::vector<Reply> replies = say_privately("u-chen", "陈单元长", read("加分 @张三 5 帮助孤寡老人"));
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:@u-chen", "generic:@u-zhang"}));
+  EXPECT_EQ(balance("u-zhang"), 5);
+  EXPECT_EQ(points_under("b3u2", "u-zhang"), 5);
+}
+
+TEST_F(Adjust, SomeoneWithoutANodeCountsForTheChatsNode) {
+  // 何大爷 has never reported in: the platform's mention says who he is.
+  say("b3u2", "u-he", "何大爷", read("帮助"));
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @何大爷 3 捡到钱包交还", {"u-he"});
+  EXPECT_EQ(balance("u-he"), 3);
+  const MonthBounds month = local_month_of(services(), kMonday0900);
+  const auto rows = ledger_.earnings_under("b3u2", month.from, month.to);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].person, "generic:u-he");
+}
+
+TEST_F(Adjust, ANameNobodyAnswersToIsRefusedByName) {
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("加分 @王小二 3 好人好事"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, rendered("adjust_refused_unknown", {{"name", "王小二"}})))
+      << replies[0].text;
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

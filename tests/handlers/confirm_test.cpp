@@ -1,0 +1,186 @@
+#include <gtest/gtest.h>
+
+#include "ledger_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Confirm = LedgerTest;
+
+TEST_F(Confirm, AcceptancePaysEveryoneCheckedInWhoseStayIsNotFlagged) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}, {"u-he", "何大爷"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 90 * 60);
+  check_in(number, "u-liu", kSaturday0900 + 5 * 60);  // never checked out
+
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  ASSERT_EQ(replies.size(), 2u);
+  // The thank-you in the task's group names the people paid; the note lists who did not check in.
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].mentions, (std::vector<std::string>{"generic:u-zhang", "generic:u-liu"}));
+  EXPECT_TRUE(contains(replies[0].text, "【吹哨#1】")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[1].text, rendered("confirm_note_no_check_in", {{"names", "何大爷"}})))
+      << replies[1].text;
+  EXPECT_EQ(replies[1].mentions, std::vector<std::string>{"generic:u-chen"});
+
+  EXPECT_EQ(balance("u-zhang"), 10);
+  EXPECT_EQ(balance("u-liu"), 10);
+  EXPECT_EQ(balance("u-he"), 0);
+  EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::confirmed);
+  EXPECT_EQ(outcome(number, "u-he"), std::nullopt);
+
+  // Hours: the stay for 张三 (90 minutes), the scheduled length for 刘阿姨 who never checked out.
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].person, "generic:u-zhang");
+  EXPECT_EQ(entries[0].minutes, 90);
+  EXPECT_EQ(entries[1].minutes, 120);
+  EXPECT_EQ(entries[0].kind, store::LedgerKind::task);
+  EXPECT_EQ(entries[0].author, "generic:u-chen");
+  EXPECT_EQ(entries[0].reason, "清理楼道杂物");
+  EXPECT_EQ(entries[0].node, "b3u2");  // no node of the signup or check-in known: the task's
+}
+
+TEST_F(Confirm, AStayLongerThanTheTaskCountsOnlyTheTasksLength) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900 - kHour);
+  check_out(number, "u-zhang", kSaturday0900 + 4 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday0900 + 5 * kHour);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].minutes, 120);
+}
+
+TEST_F(Confirm, SomeoneStillOnSiteIsPaidOnlyOnceTheTaskHasEnded) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  const std::vector<Reply> early = say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday0900 + kHour);
+  EXPECT_EQ(balance("u-zhang"), 0);
+  ASSERT_EQ(early.size(), 1u);
+  EXPECT_TRUE(contains(early[0].text, rendered("confirm_note_on_site", {{"names", "张三"}})))
+      << early[0].text;
+
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), 10);
+}
+
+TEST_F(Confirm, ConfirmingTwicePaysOnce) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  const std::vector<Reply> again = say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130 + 60);
+  say("b3u2", "u-qian", "钱楼栋长", read("确认 1 @张三"), kSaturday1130 + 120);
+
+  EXPECT_EQ(balance("u-zhang"), 10);
+  EXPECT_EQ(ledger_.of_task(task(number).id).size(), 1u);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(contains(again[0].text, rendered("confirm_note_already", {{"names", "张三"}})))
+      << again[0].text;
+}
+
+TEST_F(Confirm, AFlaggedStayIsListedForTheLeaderAndPaidOnlyWhenVouchedFor) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 20 * 60);
+  flag(number, "u-zhang", "只待了20分钟");
+
+  const std::vector<Reply> listed = say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), 0);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_TRUE(
+      contains(listed[0].text, rendered("confirm_flagged_item", {{"name", "张三"}, {"why", "只待了20分钟"}})))
+      << listed[0].text;
+
+  const std::vector<Reply> vouched = say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), 10);
+  EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::vouched);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].reason,
+            rendered("confirm_reason_vouched", {{"title", "清理楼道杂物"}, {"leader", "陈单元长"}}));
+  EXPECT_EQ(entries[0].minutes, 120);  // vouched: the scheduled length
+  ASSERT_FALSE(vouched.empty());
+  EXPECT_EQ(vouched[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+}
+
+TEST_F(Confirm, ANamedPersonWithoutCheckInIsPaidOnTheLeadersWord) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三 @刘阿姨"), kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), 10);
+  EXPECT_EQ(balance("u-liu"), 10);
+  EXPECT_EQ(outcome(number, "u-liu"), store::AttendanceOutcome::vouched);
+}
+
+TEST_F(Confirm, SomeoneWhoNeverSignedUpIsRefusedByName) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  say("b3u2", "u-liu", "刘阿姨", read("帮助"));  // known to the bot, but not on this task
+  const std::vector<Reply> replies =
+      say_mentioning("b3u2", "u-chen", "陈单元长", "确认 1 @刘阿姨", {"u-liu"}, kSaturday1130);
+  EXPECT_EQ(balance("u-liu"), 0);
+  EXPECT_TRUE(ledger_.of_task(task(number).id).empty());
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, rendered("confirm_note_not_signed_up", {{"names", "刘阿姨"}})))
+      << replies[0].text;
+}
+
+TEST_F(Confirm, PointsCountForTheNodeWhereThePersonCameFrom) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900, "b3u1");
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].node, "b3u1");
+}
+
+TEST_F(Confirm, OnlyTheTasksLeadersMayConfirm) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  const std::vector<Reply> refused = say("b3u2", "u-zhang", "张三", read("验收 1"), kSaturday1130);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_TRUE(contains(refused[0].text, "陈单元长")) << refused[0].text;
+  EXPECT_EQ(balance("u-zhang"), 0);
+  say("b3u1", "u-feng", "冯单元长", read("验收 1"), kSaturday1130);  // another unit's leader
+  EXPECT_EQ(balance("u-zhang"), 0);
+  say("b3", "u-qian", "钱楼栋长", read("验收 1"), kSaturday1130);  // the building's leader
+  EXPECT_EQ(balance("u-zhang"), 10);
+}
+
+TEST_F(Confirm, NothingIsConfirmedBeforeTheTaskStarts) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  const std::vector<Reply> early = say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kMonday0900);
+  ASSERT_EQ(early.size(), 1u);
+  EXPECT_TRUE(contains(early[0].text, "【吹哨#1】")) << early[0].text;
+  EXPECT_EQ(balance("u-zhang"), 0);
+  EXPECT_EQ(outcome(number, "u-zhang"), std::nullopt);
+}
+
+TEST_F(Confirm, ACancelledTaskPaysNobody) {
+  task_with({{"u-zhang", "张三"}});
+  say("b3u2", "u-chen", "陈单元长", read("撤销 1"));
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("confirm_cancelled", {{"task", "1"}, {"mention", "@陈单元长"}}));
+  EXPECT_EQ(balance("u-zhang"), 0);
+}
+
+TEST_F(Confirm, ConfirmedInPrivateTheLeaderIsToldAndTheGroupThanked) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  const std::vector<Reply> replies = say_privately("u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:@u-chen", "generic:b3u2"}));
+  EXPECT_TRUE(contains(replies[0].text, rendered("confirm_note_paid", {{"names", "张三"}})))
+      << replies[0].text;
+  EXPECT_EQ(replies[1].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_EQ(balance("u-zhang"), 10);
+}
+
+TEST_F(Confirm, AFinishedTaskCanStillBeConfirmed) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  say("b3u2", "u-chen", "陈单元长", read("结束 1"), kSaturday1130);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), 10);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

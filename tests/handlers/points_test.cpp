@@ -1,0 +1,142 @@
+#include <gtest/gtest.h>
+
+#include "handlers/points.hpp"
+#include "ledger_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Points = LedgerTest;
+
+TEST(HoursText, ShowsOneDecimalOnlyWhenNeeded) {
+  EXPECT_EQ(hours_text(120), "2");
+  EXPECT_EQ(hours_text(90), "1.5");
+  EXPECT_EQ(hours_text(0), "0");
+  EXPECT_EQ(hours_text(20), "0.3");
+}
+
+// Two confirmed volunteers in 3号楼2单元: 张三 (10 points, 90 minutes) and 刘阿姨 (10 + 5 points).
+class PointsAfterAMonth : public LedgerTest {
+ protected:
+  void SetUp() override {
+    const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+    check_in(number, "u-zhang", kSaturday0900);
+    check_out(number, "u-zhang", kSaturday0900 + 90 * 60);
+    check_in(number, "u-liu", kSaturday0900);
+    check_out(number, "u-liu", kSaturday0900 + 2 * kHour);
+    say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+    say("b3u2", "u-chen", "陈单元长", read("加分 @刘阿姨 5 组织大家"), kSaturday1130);
+  }
+};
+
+TEST_F(PointsAfterAMonth, OwnPointsShowBalanceMonthHoursAndRank) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("我的积分"), kSaturday1130 + 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_EQ(
+      replies[0].text,
+      rendered("points_own", {{"mention", "@张三"},
+                              {"balance", "10"},
+                              {"month_points", "10"},
+                              {"month_hours", "1.5"},
+                              {"total_hours", "1.5"},
+                              {"rank", rendered("points_rank",
+                                                {{"node", "3号楼2单元"}, {"rank", "2"}, {"ranked", "2"}})}}));
+}
+
+TEST_F(PointsAfterAMonth, SpendingLowersTheBalanceButNeitherTheMonthNorTheHours) {
+  {
+    store::Transaction transaction(db_);
+    ledger_.append(store::NewLedgerEntry{.community = "c1",
+                                         .person = qualified("u-liu"),
+                                         .points = -12,
+                                         .minutes = 0,
+                                         .kind = store::LedgerKind::redeem,
+                                         .node = std::nullopt,
+                                         .task_id = std::nullopt,
+                                         .author = std::nullopt,
+                                         .reason = "大米5斤",
+                                         .at = kSaturday1130 + 30});
+    transaction.commit();
+  }
+  const std::vector<Reply> replies = say("b3u2", "u-liu", "刘阿姨", read("积分"), kSaturday1130 + 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(
+      replies[0].text,
+      rendered("points_own", {{"mention", "@刘阿姨"},
+                              {"balance", "3"},
+                              {"month_points", "15"},
+                              {"month_hours", "2"},
+                              {"total_hours", "2"},
+                              {"rank", rendered("points_rank",
+                                                {{"node", "3号楼2单元"}, {"rank", "1"}, {"ranked", "2"}})}}));
+}
+
+TEST_F(PointsAfterAMonth, NextMonthStartsAgainButKeepsTheBalanceAndHours) {
+  const std::int64_t december = kSaturday0900 + 4 * 24 * kHour;  // Wednesday 2026-12-02
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("积分", december), december);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("points_own", {{"mention", "@张三"},
+                                    {"balance", "10"},
+                                    {"month_points", "0"},
+                                    {"month_hours", "0"},
+                                    {"total_hours", "1.5"},
+                                    {"rank", rendered("points_unranked", {{"node", "3号楼2单元"}})}}));
+}
+
+TEST_F(PointsAfterAMonth, SomeoneElsesPointsAreForTheirLeadersOnly) {
+  const std::vector<Reply> refused = say("b3u2", "u-liu", "刘阿姨", read("积分 @张三"), kSaturday1130);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_TRUE(contains(refused[0].text, "陈单元长")) << refused[0].text;
+  EXPECT_FALSE(contains(refused[0].text, "10分")) << refused[0].text;
+
+  const std::vector<Reply> shown = say("b3u2", "u-chen", "陈单元长", read("积分 @张三"), kSaturday1130);
+  ASSERT_EQ(shown.size(), 1u);
+  EXPECT_TRUE(contains(shown[0].text, "张三")) << shown[0].text;
+  EXPECT_TRUE(shown[0].text.starts_with("@陈单元长")) << shown[0].text;
+  EXPECT_TRUE(contains(shown[0].text,
+                       rendered("points_rank", {{"node", "3号楼2单元"}, {"rank", "2"}, {"ranked", "2"}})))
+      << shown[0].text;
+}
+
+TEST_F(PointsAfterAMonth, InPrivateTheAnswerIsPrivateAndRanksInThePersonsNode) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("积分"), kSaturday1130);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+  EXPECT_TRUE(contains(replies[0].text,
+                       rendered("points_rank", {{"node", "3号楼2单元"}, {"rank", "2"}, {"ranked", "2"}})))
+      << replies[0].text;
+}
+
+TEST_F(Points, SomeoneWithNoPointsYetIsToldZero) {
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("积分"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, rendered("points_unranked", {{"node", "3号楼2单元"}})))
+      << replies[0].text;
+}
+
+TEST(LocalMonth, IsTheCalendarMonthInTheCommunitysTimeZone) {
+  // 2026-11-30 16:30 UTC is already 2026-12-01 00:30 in Shanghai.
+  config::Config config = config::demo_config();
+  config::Templates templates = config::Templates::builtin("zh-CN");
+  store::Database db(store::DatabaseOptions{.path = ":memory:"});
+  store::OrgRepository org(db);
+  store::PeopleRepository people(db);
+  store::TaskRepository tasks(db);
+  store::SignupRepository signups(db);
+  store::Jobs jobs(db);
+  store::AttendanceRepository attendance(db);
+  store::LedgerRepository ledger(db);
+  store::RewardRepository rewards(db);
+  store::RedemptionRepository redemptions(db);
+  store::PublicationRepository publications(db);
+  const Services services{org,    people,  tasks,       signups,      jobs,   attendance,
+                          ledger, rewards, redemptions, publications, config, templates};
+  const MonthBounds december = local_month_of(services, 1796056200);
+  EXPECT_EQ(december.from, 1796054400);  // 2026-12-01 00:00 +08:00
+  EXPECT_EQ(december.to, 1798732800);    // 2027-01-01 00:00 +08:00
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

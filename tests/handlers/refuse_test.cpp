@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include "ledger_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using Refuse = LedgerTest;
+
+TEST_F(Refuse, ARefusedStayEarnsNothingAndThePersonIsToldWhyInPrivate) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 10 * 60);
+  flag(number, "u-zhang", "只待了10分钟");
+
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 签到后就走了"), kSaturday1130);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-zhang"}));
+  EXPECT_TRUE(contains(replies[0].text, rendered("refuse_note_done", {{"names", "张三"}})))
+      << replies[0].text;
+  EXPECT_TRUE(contains(replies[1].text, "签到后就走了")) << replies[1].text;
+  EXPECT_TRUE(contains(replies[1].text, "【吹哨#1】")) << replies[1].text;
+  EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::refused);
+  EXPECT_EQ(balance("u-zhang"), 0);
+
+  // A later 验收 keeps the refusal; the leader's named 确认 may still overturn it.
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130 + 60);
+  EXPECT_EQ(balance("u-zhang"), 0);
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130 + 120);
+  EXPECT_EQ(balance("u-zhang"), 10);
+  EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::vouched);
+}
+
+TEST_F(Refuse, WorkAlreadyPaidIsNotUnpaidByARefusal) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 没来"), kSaturday1130);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, rendered("refuse_note_already", {{"names", "张三"}})))
+      << replies[0].text;
+  EXPECT_EQ(balance("u-zhang"), 10);
+  EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::confirmed);
+}
+
+TEST_F(Refuse, WithoutANameTheLeaderIsAskedWhom) {
+  task_with({{"u-zhang", "张三"}});
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("不予确认 1"), kSaturday1130);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("refuse_who", {{"task", "1"}, {"mention", "@陈单元长"}}));
+}
+
+TEST_F(Refuse, OnlyTheTasksLeadersMayRefuse) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  const std::vector<Reply> replies =
+      say("b3u2", "u-liu", "刘阿姨", read("不予确认 1 @张三 没来"), kSaturday1130);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "陈单元长")) << replies[0].text;
+  EXPECT_EQ(outcome(number, "u-zhang"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

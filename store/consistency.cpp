@@ -7,6 +7,7 @@
 
 #include "store/database.hpp"
 #include "store/ledger_chain.hpp"
+#include "store/redemption_consistency.hpp"
 #include "store/statement.hpp"
 
 namespace whistle::store {
@@ -122,6 +123,7 @@ ConsistencyReport check_consistency(Database& db) {
                                 " signups share position " + std::to_string(shared.getColumn(2).getInt64()));
   }
   check_ledger(raw, report);
+  detail::check_redemptions(raw, report);
   SQLite::Statement balances(raw, kBalances);
   while (balances.executeStep()) {
     const std::int64_t balance = balances.getColumn(2).getInt64();

@@ -3,7 +3,10 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include "store/consistency.hpp"
 #include "store/database.hpp"
+#include "store/jobs.hpp"
+#include "store/ledger.hpp"
 #include "store/people.hpp"
 
 namespace whistle::store {
@@ -71,6 +74,50 @@ TEST_F(Redemptions, OnlyPendingRedemptionsAreListedForAPerson) {
   const std::vector<Redemption> pending = redemptions_.pending_of("c1", "generic:u-zhang");
   ASSERT_EQ(pending.size(), 1u);
   EXPECT_EQ(pending[0].code, "M5N6");
+}
+
+TEST_F(Redemptions, TheCheckFindsARedemptionWhosePointsTheLedgerNeverTook) {
+  const std::int64_t id = redemptions_.create(rice("K7Q2"));
+  Jobs(db_).schedule("redemption_expiry", "c1", 2000, std::to_string(id));
+  const ConsistencyReport report = check_consistency(db_);
+  ASSERT_EQ(report.violations.size(), 1u);
+  EXPECT_NE(report.violations[0].find("redeem"), std::string::npos);
+}
+
+TEST_F(Redemptions, TheCheckPassesWhenHoldsAndRefundsMatchAndAPendingOneWillExpire) {
+  LedgerRepository ledger(db_);
+  NewLedgerEntry earned{
+      .community = "c1", .person = "generic:u-zhang", .points = 300, .kind = LedgerKind::adjust};
+  ledger.append(earned);
+  for (const char* code : {"K7Q2", "M5N6"}) {
+    const std::int64_t id = redemptions_.create(rice(code));
+    Jobs(db_).schedule("redemption_expiry", "c1", 2000, std::to_string(id));
+    NewLedgerEntry hold{
+        .community = "c1", .person = "generic:u-zhang", .points = -100, .kind = LedgerKind::redeem};
+    ledger.append(hold);
+  }
+  EXPECT_TRUE(check_consistency(db_).violations.empty());
+
+  // Cancelled without its refund: the check says so.
+  redemptions_.close(redemptions_.by_code("c1", "K7Q2")->id, RedemptionStatus::cancelled, 1500, std::nullopt);
+  EXPECT_EQ(check_consistency(db_).violations.size(), 1u);
+  NewLedgerEntry refund{
+      .community = "c1", .person = "generic:u-zhang", .points = 100, .kind = LedgerKind::refund};
+  ledger.append(refund);
+  EXPECT_TRUE(check_consistency(db_).violations.empty());
+}
+
+TEST_F(Redemptions, TheCheckFindsAPendingRedemptionThatWouldNeverExpire) {
+  LedgerRepository ledger(db_);
+  redemptions_.create(rice("K7Q2"));
+  NewLedgerEntry hold{
+      .community = "c1", .person = "generic:u-zhang", .points = -100, .kind = LedgerKind::redeem};
+  ledger.append(NewLedgerEntry{
+      .community = "c1", .person = "generic:u-zhang", .points = 100, .kind = LedgerKind::adjust});
+  ledger.append(hold);
+  const ConsistencyReport report = check_consistency(db_);
+  ASSERT_EQ(report.violations.size(), 1u);
+  EXPECT_NE(report.violations[0].find("K7Q2"), std::string::npos);
 }
 
 }  // namespace

@@ -62,6 +62,25 @@ Reply code_in_private(Context& context, const store::Redemption& redemption) {
       private_chat_of(redemption.person), context.text("redeem_done_private", values), {redemption.person}};
 }
 
+// What the person has waiting at the service center: with the codes in private, only how many in a
+// group (a code is a claim ticket). Empty when nothing waits.
+std::string pending_text(Context& context, const std::string& community) {
+  const std::vector<store::Redemption> pending =
+      context.redemptions.pending_of(community, context.message.sender);
+  if (pending.empty()) return "";
+  if (!context.message.is_private) {
+    return "\n" + context.text("catalog_pending_count", {{"count", std::to_string(pending.size())}});
+  }
+  std::string text =
+      "\n" + context.text("catalog_pending_header", {{"count", std::to_string(pending.size())}});
+  for (const store::Redemption& redemption : pending) {
+    Values values = redemption_values(redemption);
+    values.emplace_back("until", local_time_text(context, redemption.expires_at, context.now));
+    text += "\n" + context.text("catalog_pending_line", values);
+  }
+  return text;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) {
@@ -84,6 +103,7 @@ std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) 
   const std::vector<store::RewardRow> offered = in_stock(items);
   const std::string example = offered.empty() ? items.front().name : offered.front().name;
   text += "\n" + context.text("catalog_footer", {{"example", example}});
+  text += pending_text(context, *context.community);
   return {reply_to_sender(context, std::move(text))};
 }
 
@@ -97,6 +117,9 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
   if (items.empty()) return {reply_to_sender(context, context.text("catalog_empty", {{"mention", mention}}))};
   const std::string example = offered.empty() ? items.front().name : offered.front().name;
 
+  // "兑换商品" is someone asking what there is to redeem, not for an item called 商品.
+  if (command.item && *command.item == context.text("command_catalog"))
+    return handle_catalog(context, command);
   if (!command.item) {
     return {reply_to_sender(
         context,

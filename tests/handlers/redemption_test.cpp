@@ -177,5 +177,25 @@ TEST_F(Redemption, EveryRedemptionGetsItsOwnCode) {
   EXPECT_EQ(stock("soap"), 10);
 }
 
+TEST_F(Redemption, TheCatalogInPrivateListsWhatWaitsWithItsCode) {
+  give_points("u-zhang", 100);
+  say("b3u2", "u-zhang", "张三", read("兑换 大米5斤"));
+  const std::string code = pending("u-zhang").at(0).code;
+  const std::vector<Reply> in_private = say_privately("u-zhang", "张三", read("商品"));
+  EXPECT_NE(in_private[0].text.find(code), std::string::npos);
+  const std::vector<Reply> in_group = say("b3u2", "u-zhang", "张三", read("商品"));
+  EXPECT_EQ(in_group[0].text.find(code), std::string::npos);
+  EXPECT_NE(in_group[0].text.find(rendered("catalog_pending_count", {{"count", "1"}})), std::string::npos);
+}
+
+TEST_F(Redemption, RedeemingTheWordForTheCatalogShowsTheCatalog) {
+  give_points("u-zhang", 100);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换商品"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find(rendered("catalog_header", {{"mention", "@张三"}, {"balance", "100"}})),
+            std::string::npos);
+  EXPECT_TRUE(pending("u-zhang").empty());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

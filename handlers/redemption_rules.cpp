@@ -101,7 +101,11 @@ std::vector<Reply> run_redemption_expiry(const Services& services, const store::
   const std::optional<store::Redemption> redemption = services.redemptions.by_id(*id);
   // Picked up or cancelled in the meantime, or a job that fires again: nothing to give back.
   if (!redemption || redemption->status != store::RedemptionStatus::pending) return {};
-  if (now < redemption->expires_at) return {};
+  // Early (a job scheduled by hand, a clock set back): its time comes again rather than never.
+  if (now < redemption->expires_at) {
+    schedule_redemption_expiry(services, *redemption);
+    return {};
+  }
   if (!end_and_give_back(services, *redemption, store::RedemptionStatus::expired, now, std::nullopt))
     return {};
   return {expired_notice(services, *redemption)};

@@ -201,5 +201,22 @@ TEST_F(RedemptionEnd, APickupJustBeforeTheDeadlineWinsAndTheJobDoesNothing) {
   EXPECT_EQ(given_back(), 0);
 }
 
+TEST_F(RedemptionEnd, AnExpiryThatFiresEarlyComesBackAtTheDeadline) {
+  const std::string code = redeem_rice();
+  // Its only expiry job falls due a day in, as if the clock had been set back when it was scheduled.
+  {
+    store::Transaction transaction(db_);
+    const std::string id = std::to_string(redemptions_.by_code("c1", code)->id);
+    jobs_.cancel("redemption_expiry", id);
+    jobs_.schedule("redemption_expiry", "c1", kMonday0900 + kDay, id);
+    transaction.commit();
+  }
+  EXPECT_TRUE(run_jobs(kMonday0900 + kDay).empty());
+  EXPECT_EQ(status(code), store::RedemptionStatus::pending);
+  EXPECT_EQ(run_jobs(kMonday0900 + 14 * kDay).size(), 1u);
+  EXPECT_EQ(status(code), store::RedemptionStatus::expired);
+  EXPECT_EQ(given_back(), 100);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -12,6 +12,8 @@
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
 #include "handlers/points.hpp"
+#include "handlers/redemption.hpp"
+#include "handlers/redemption_rules.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/task_close.hpp"
 #include "handlers/task_jobs.hpp"
@@ -50,11 +52,11 @@ constexpr std::array kRoutes{
     Route{Intent::points, handle_points},
     Route{Intent::ranking, handle_not_yet},
     Route{Intent::adjust, handle_adjust},
-    Route{Intent::catalog, handle_not_yet},
-    Route{Intent::redeem, handle_not_yet},
-    Route{Intent::cancel_redeem, handle_not_yet},
-    Route{Intent::stock, handle_not_yet},
-    Route{Intent::pickup, handle_not_yet},
+    Route{Intent::catalog, handle_catalog},
+    Route{Intent::redeem, handle_redeem},
+    Route{Intent::cancel_redeem, handle_cancel_redeem},
+    Route{Intent::stock, handle_stock},
+    Route{Intent::pickup, handle_pickup},
     Route{Intent::ticket, handle_ticket_before_the_loop},
     Route{Intent::dispatch, handle_not_yet},
     Route{Intent::accept, handle_not_yet},
@@ -89,7 +91,8 @@ struct JobRoute {
   JobRunner run;
 };
 
-constexpr std::array kJobRoutes{JobRoute{kTaskReminder, run_task_reminder}};
+constexpr std::array kJobRoutes{JobRoute{kTaskReminder, run_task_reminder},
+                                JobRoute{kRedemptionExpiry, run_redemption_expiry}};
 
 // How many due jobs are read at a time; the loop continues until none is left.
 constexpr std::size_t kJobBatch = 64;

@@ -60,11 +60,15 @@ void write_org(const config::Config& config, store::OrgRepository& org, store::P
   for (const config::Responder& responder : config.responders) {
     org.upsert_responder(store::ResponderRow{responder.id, responder.name, responder.node, responder.chats});
   }
-  // The catalog is the service center's, so every community of the file offers it.
+  // The catalog is the service center's, so every community of the file offers it. The file only
+  // seeds it: once an item is in the database its stock moves by redemptions, refunds and the
+  // staff's 上架/补货, and rewriting it here at each start would give back redeemed stock. A name or
+  // price changed in the file later is not applied either (docs/redemption.md): the staff change
+  // prices with 上架, where the change is said in a chat and answered.
   for (const auto& [node, community] : community_of) {
     if (node != community) continue;
     for (const config::Reward& reward : config.rewards) {
-      rewards.upsert(store::RewardRow{reward.id, community, reward.name, reward.points, reward.stock});
+      rewards.seed(store::RewardRow{reward.id, community, reward.name, reward.points, reward.stock});
     }
   }
 }

@@ -5,6 +5,7 @@
 
 #include "store/database.hpp"
 #include "store/ledger_verify.hpp"
+#include "store/redemption_consistency.hpp"
 
 namespace whistle::store {
 
@@ -77,6 +78,7 @@ ConsistencyReport check_consistency(Database& db) {
   // The chain walk is the one `whistle verify-ledger` runs, so both name a break alike.
   for (const LedgerBreak& broken : verify_ledger(db).breaks)
     report.violations.push_back(broken.description);
+  detail::check_redemptions(raw, report);
   SQLite::Statement balances(raw, kBalances);
   while (balances.executeStep()) {
     const std::int64_t balance = balances.getColumn(2).getInt64();

@@ -31,6 +31,8 @@ struct ConsistencyReport {
 /// - no two signups of a task share a position (seq);
 /// - every ledger chain is intact: each entry follows the previous hash and hashes to its own;
 /// - no person's balance (the sum of their ledger entries in a community) is negative.
+/// - redemptions and the ledger agree on the points held and given back, and every pending
+///   redemption has its expiry scheduled (store/redemption_consistency.hpp).
 ConsistencyReport check_consistency(Database& db);
 
 }  // namespace whistle::store

@@ -49,6 +49,13 @@ CREATE TABLE publications (
   at           INTEGER NOT NULL
 );
 CREATE INDEX publications_by_node ON publications(node_id, month);
+
+-- Redemption (issue 11, the service center): who handed the goods out or cancelled, the name the
+-- item had when it was redeemed (a later rename must not change what the claim ticket says), and
+-- the node the held points counted for, so the refund counts for the same one.
+ALTER TABLE redemptions ADD COLUMN closed_by TEXT;
+ALTER TABLE redemptions ADD COLUMN item_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE redemptions ADD COLUMN node_id TEXT;
 )sql";
 
 }  // namespace whistle::store

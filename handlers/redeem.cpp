@@ -1,0 +1,210 @@
+// 商品 and 兑换: what the service center offers this person, and taking it.
+#include <string>
+
+#include "handlers/people_names.hpp"
+#include "handlers/pickup_code.hpp"
+#include "handlers/redemption.hpp"
+#include "handlers/redemption_rules.hpp"
+#include "handlers/reward_match.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+// More than this at once is a slip of the keyboard ("兑换 大米 100"), not a wish.
+constexpr int kMaxQuantity = 99;
+constexpr std::int64_t kDay = 24 * 60 * 60;
+
+std::string sender_mention(Context& context) {
+  return mention_of(context.people, context.message.sender);
+}
+
+Reply no_community(Context& context) {
+  return reply_to_sender(context,
+                         context.text("redemption_no_community", {{"mention", sender_mention(context)}}));
+}
+
+std::string item_names(const Services& services, const std::vector<store::RewardRow>& items) {
+  std::vector<std::string> names;
+  for (const store::RewardRow& item : items)
+    names.push_back(item.name);
+  return join_list(services, names);
+}
+
+std::vector<store::RewardRow> in_stock(const std::vector<store::RewardRow>& items) {
+  std::vector<store::RewardRow> out;
+  for (const store::RewardRow& item : items) {
+    if (item.stock > 0) out.push_back(item);
+  }
+  return out;
+}
+
+std::string catalog_line(const Services& services, const store::RewardRow& item, std::int64_t balance) {
+  const Values values{{"item", item.name},
+                      {"points", std::to_string(item.points)},
+                      {"stock", std::to_string(item.stock)},
+                      {"short", std::to_string(item.points - balance)}};
+  if (item.stock <= 0) return services.text("catalog_line_sold_out", values);
+  return services.text(balance >= item.points ? "catalog_line_affordable" : "catalog_line", values);
+}
+
+// The private message with the claim ticket; the code goes nowhere else.
+Reply code_in_private(Context& context, const store::Redemption& redemption) {
+  Values values = redemption_values(redemption);
+  values.emplace_back("until", local_time_text(context, redemption.expires_at, context.now));
+  values.emplace_back("balance",
+                      std::to_string(context.ledger.balance(redemption.community, redemption.person)));
+  return Reply{
+      private_chat_of(redemption.person), context.text("redeem_done_private", values), {redemption.person}};
+}
+
+// What the person has waiting at the service center: with the codes in private, only how many in a
+// group (a code is a claim ticket). Empty when nothing waits.
+std::string pending_text(Context& context, const std::string& community) {
+  const std::vector<store::Redemption> pending =
+      context.redemptions.pending_of(community, context.message.sender);
+  if (pending.empty()) return "";
+  if (!context.message.is_private) {
+    return "\n" + context.text("catalog_pending_count", {{"count", std::to_string(pending.size())}});
+  }
+  std::string text =
+      "\n" + context.text("catalog_pending_header", {{"count", std::to_string(pending.size())}});
+  for (const store::Redemption& redemption : pending) {
+    Values values = redemption_values(redemption);
+    values.emplace_back("until", local_time_text(context, redemption.expires_at, context.now));
+    text += "\n" + context.text("catalog_pending_line", values);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) {
+  if (!context.community) return {no_community(context)};
+  const std::string& person = context.message.sender;
+  const std::vector<store::RewardRow> items = context.rewards.of_community(*context.community);
+  const std::string mention = sender_mention(context);
+  if (items.empty()) return {reply_to_sender(context, context.text("catalog_empty", {{"mention", mention}}))};
+
+  const std::int64_t balance = context.ledger.balance(*context.community, person);
+  std::string text =
+      context.text("catalog_header", {{"mention", mention}, {"balance", std::to_string(balance)}});
+  // Cheapest first (the repository's order), sold-out items last: they are news, not offers.
+  for (const store::RewardRow& item : items) {
+    if (item.stock > 0) text += "\n" + catalog_line(context, item, balance);
+  }
+  for (const store::RewardRow& item : items) {
+    if (item.stock <= 0) text += "\n" + catalog_line(context, item, balance);
+  }
+  const std::vector<store::RewardRow> offered = in_stock(items);
+  const std::string example = offered.empty() ? items.front().name : offered.front().name;
+  text += "\n" + context.text("catalog_footer", {{"example", example}});
+  text += pending_text(context, *context.community);
+  return {reply_to_sender(context, std::move(text))};
+}
+
+std::vector<Reply> handle_redeem(Context& context, const Command& command) {
+  if (!context.community) return {no_community(context)};
+  const std::string& community = *context.community;
+  const std::string& person = context.message.sender;
+  const std::string mention = sender_mention(context);
+  const std::vector<store::RewardRow> items = context.rewards.of_community(community);
+  const std::vector<store::RewardRow> offered = in_stock(items);
+  if (items.empty()) return {reply_to_sender(context, context.text("catalog_empty", {{"mention", mention}}))};
+  const std::string example = offered.empty() ? items.front().name : offered.front().name;
+
+  // "兑换商品" is someone asking what there is to redeem, not for an item called 商品.
+  if (command.item && *command.item == context.text("command_catalog"))
+    return handle_catalog(context, command);
+  if (!command.item) {
+    return {reply_to_sender(
+        context,
+        context.text("redeem_what", {{"mention", mention},
+                                     {"example", example},
+                                     {"items", item_names(context, offered.empty() ? items : offered)}}))};
+  }
+  const std::vector<store::RewardRow> found = match_reward(items, *command.item);
+  if (found.empty()) {
+    return {reply_to_sender(
+        context, context.text("redeem_unknown_item",
+                              {{"mention", mention},
+                               {"item", *command.item},
+                               {"items", item_names(context, offered.empty() ? items : offered)}}))};
+  }
+  if (found.size() > 1) {
+    return {reply_to_sender(context, context.text("redeem_ambiguous", {{"mention", mention},
+                                                                       {"item", *command.item},
+                                                                       {"items", item_names(context, found)},
+                                                                       {"example", found.front().name}}))};
+  }
+  const store::RewardRow& item = found.front();
+  const int quantity = command.count.value_or(1);
+  if (quantity < 1 || quantity > kMaxQuantity) {
+    return {reply_to_sender(
+        context,
+        context.text("redeem_bad_quantity", {{"mention", mention}, {"max", std::to_string(kMaxQuantity)}}))};
+  }
+
+  const std::int64_t cost = static_cast<std::int64_t>(item.points) * quantity;
+  const std::int64_t balance = context.ledger.balance(community, person);
+  const Values values{{"mention", mention},
+                      {"item", item.name},
+                      {"quantity", std::to_string(quantity)},
+                      {"stock", std::to_string(item.stock)},
+                      {"cost", std::to_string(cost)},
+                      {"balance", std::to_string(balance)},
+                      {"short", std::to_string(cost - balance)}};
+  if (item.stock <= 0) return {reply_to_sender(context, context.text("redeem_sold_out", values))};
+  if (item.stock < quantity) return {reply_to_sender(context, context.text("redeem_short_of_stock", values))};
+  // Balances never go below zero: the points are checked here and taken in the same transaction.
+  if (balance < cost) return {reply_to_sender(context, context.text("redeem_not_enough", values))};
+  // The stock is taken by a guarded update; under the single writer it cannot fail after the check
+  // above, but if it ever did nothing else is written.
+  if (!context.rewards.take(community, item.id, quantity)) {
+    return {reply_to_sender(context, context.text("redeem_short_of_stock", values))};
+  }
+
+  store::Redemption redemption;
+  redemption.community = community;
+  redemption.person = person;
+  redemption.reward_id = item.id;
+  redemption.item_name = item.name;
+  redemption.quantity = quantity;
+  redemption.points = cost;
+  redemption.node = node_of_volunteer(context, person, community);
+  redemption.created_at = context.now;
+  redemption.expires_at =
+      context.now + static_cast<std::int64_t>(context.config.rules.redemption_days) * kDay;
+  redemption.code = new_pickup_code(
+      [&](const std::string& code) { return context.redemptions.code_taken(community, code); });
+
+  store::NewLedgerEntry hold;
+  hold.community = community;
+  hold.person = person;
+  hold.points = -cost;
+  hold.kind = store::LedgerKind::redeem;
+  hold.node = redemption.node;
+  hold.author = person;
+  hold.reason = context.text("ledger_reason_redeem", redemption_values(redemption));
+  hold.at = context.now;
+  context.ledger.append(hold);
+  redemption.id = context.redemptions.create(redemption);
+  schedule_redemption_expiry(context, redemption);
+
+  // A pickup code is a claim ticket: whoever shows it takes the goods. It goes to the person in
+  // private only; a group hears that it worked.
+  std::vector<Reply> replies;
+  if (!context.message.is_private) {
+    Values group = redemption_values(redemption);
+    group.emplace_back("mention", mention);
+    replies.push_back(reply_to_sender(context, context.text("redeem_done_group", group)));
+  }
+  replies.push_back(code_in_private(context, redemption));
+  return replies;
+}
+
+}  // namespace whistle::handlers

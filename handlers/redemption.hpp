@@ -1,0 +1,24 @@
+#pragma once
+
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// `商品`: the catalog with the sender's balance, marking what they can afford.
+std::vector<Reply> handle_catalog(Context& context, const Command& command);
+
+/// `兑换 大米5斤 [N]`: holds points and stock at once and sends the pickup code in private.
+std::vector<Reply> handle_redeem(Context& context, const Command& command);
+
+/// `取消兑换 CODE` (the volunteer, or staff on their behalf): points and stock go back.
+std::vector<Reply> handle_cancel_redeem(Context& context, const Command& command);
+
+/// `核销 CODE` (service-center staff): the goods are handed out; the volunteer is told.
+std::vector<Reply> handle_pickup(Context& context, const Command& command);
+
+/// `上架 毛巾 20分 50件`, `补货 毛巾 30` (staff or the community's leaders): the catalog changes.
+std::vector<Reply> handle_stock(Context& context, const Command& command);
+
+}  // namespace whistle::handlers

@@ -1,0 +1,164 @@
+// 核销 and 取消兑换: how a pending redemption ends, once, with the goods or with everything given back.
+#include <string>
+
+#include "handlers/people_names.hpp"
+#include "handlers/pickup_code.hpp"
+#include "handlers/redemption.hpp"
+#include "handlers/redemption_rules.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+std::string sender_mention(Context& context) {
+  return mention_of(context.people, context.message.sender);
+}
+
+Values values_for(Context& context, const store::Redemption& redemption) {
+  Values values = redemption_values(redemption);
+  values.emplace_back("mention", sender_mention(context));
+  values.emplace_back("owner", display_name(context.people, redemption.person));
+  values.emplace_back("balance",
+                      std::to_string(context.ledger.balance(redemption.community, redemption.person)));
+  if (redemption.closed_at)
+    values.emplace_back("when", local_time_text(context, *redemption.closed_at, context.now));
+  return values;
+}
+
+// A redemption that has already ended says how, so nobody hands goods out twice or waits for a
+// refund that came long ago.
+Reply already_ended(Context& context, const store::Redemption& redemption) {
+  const char* key = "redemption_already_picked_up";
+  if (redemption.status == store::RedemptionStatus::cancelled) key = "redemption_already_cancelled";
+  if (redemption.status == store::RedemptionStatus::expired) key = "redemption_already_expired";
+  return reply_to_sender(context, context.text(key, values_for(context, redemption)));
+}
+
+// The redemption a typed code names in the sender's community, or the reply that says why not.
+std::optional<store::Redemption> find_by_code(Context& context, const std::string& typed,
+                                              std::vector<Reply>& replies) {
+  const std::string code = normalized_pickup_code(typed);
+  std::optional<store::Redemption> redemption = context.redemptions.by_code(*context.community, code);
+  if (!redemption) {
+    replies.push_back(reply_to_sender(
+        context,
+        context.text("redemption_not_found", {{"mention", sender_mention(context)}, {"code", code}})));
+  }
+  return redemption;
+}
+
+Reply no_community(Context& context) {
+  return reply_to_sender(context,
+                         context.text("redemption_no_community", {{"mention", sender_mention(context)}}));
+}
+
+// Without a code: the person's only pending redemption, or the list to choose from, in private
+// (the list holds claim codes).
+std::optional<store::Redemption> own_pending(Context& context, std::vector<Reply>& replies) {
+  const std::vector<store::Redemption> pending =
+      context.redemptions.pending_of(*context.community, context.message.sender);
+  const std::string mention = sender_mention(context);
+  if (pending.size() == 1) return pending.front();
+  if (pending.empty()) {
+    replies.push_back(
+        reply_to_sender(context, context.text("cancel_redeem_nothing", {{"mention", mention}})));
+    return std::nullopt;
+  }
+  std::string list;
+  for (const store::Redemption& redemption : pending) {
+    if (!list.empty()) list += '\n';
+    list += context.text("cancel_redeem_which_line", redemption_values(redemption));
+  }
+  const std::string& person = context.message.sender;
+  replies.push_back(Reply{private_chat_of(person),
+                          context.text("cancel_redeem_which", {{"mention", mention},
+                                                               {"count", std::to_string(pending.size())},
+                                                               {"list", list},
+                                                               {"code", pending.front().code}}),
+                          {person}});
+  if (!context.message.is_private) {
+    replies.insert(replies.begin(), reply_to_sender(context, context.text("cancel_redeem_which_sent",
+                                                                          {{"mention", mention}})));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_pickup(Context& context, const Command& command) {
+  if (!context.community) return {no_community(context)};
+  const std::string& staff = context.message.sender;
+  const std::string mention = sender_mention(context);
+  if (!is_staff_of(context, staff, *context.community)) {
+    const std::vector<std::string> who = staff_of(context, *context.community);
+    return {
+        reply_to_sender(context, context.text(who.empty() ? "pickup_no_right_nobody" : "pickup_no_right",
+                                              {{"mention", mention}, {"people", names_of(context, who)}}))};
+  }
+  if (!command.code)
+    return {reply_to_sender(context, context.text("pickup_code_needed", {{"mention", mention}}))};
+
+  std::vector<Reply> replies;
+  const std::optional<store::Redemption> redemption = find_by_code(context, *command.code, replies);
+  if (!redemption) return replies;
+  if (redemption->status != store::RedemptionStatus::pending) return {already_ended(context, *redemption)};
+
+  // Its time ran out and the expiry job has not come round yet: it is expired now, as the job would
+  // have made it, and the staff must not hand the goods out.
+  if (context.now >= redemption->expires_at) {
+    end_and_give_back(context, *redemption, store::RedemptionStatus::expired, context.now, std::nullopt);
+    cancel_redemption_expiry(context, redemption->id);
+    const std::optional<store::Redemption> ended = context.redemptions.by_id(redemption->id);
+    return {already_ended(context, *ended), expired_notice(context, *ended)};
+  }
+
+  if (!context.redemptions.close(redemption->id, store::RedemptionStatus::picked_up, context.now, staff)) {
+    return {already_ended(context, *context.redemptions.by_id(redemption->id))};
+  }
+  cancel_redemption_expiry(context, redemption->id);
+  const store::Redemption done = *context.redemptions.by_id(redemption->id);
+  const Values values = values_for(context, done);
+  replies.push_back(reply_to_sender(context, context.text("pickup_done", values)));
+  if (done.person != staff) {
+    replies.push_back(
+        Reply{private_chat_of(done.person), context.text("pickup_done_private", values), {done.person}});
+  }
+  return replies;
+}
+
+std::vector<Reply> handle_cancel_redeem(Context& context, const Command& command) {
+  if (!context.community) return {no_community(context)};
+  const std::string& person = context.message.sender;
+  std::vector<Reply> replies;
+  const std::optional<store::Redemption> redemption =
+      command.code ? find_by_code(context, *command.code, replies) : own_pending(context, replies);
+  if (!redemption) return replies;
+
+  // The volunteer may cancel their own; the staff may cancel for them at the counter ("居民说不要了").
+  const bool by_staff = redemption->person != person;
+  if (by_staff && !is_staff_of(context, person, *context.community)) {
+    return {
+        reply_to_sender(context, context.text("cancel_redeem_not_yours", values_for(context, *redemption)))};
+  }
+  if (redemption->status != store::RedemptionStatus::pending) return {already_ended(context, *redemption)};
+
+  if (!end_and_give_back(context, *redemption, store::RedemptionStatus::cancelled, context.now, person)) {
+    return {already_ended(context, *context.redemptions.by_id(redemption->id))};
+  }
+  cancel_redemption_expiry(context, redemption->id);
+  const store::Redemption done = *context.redemptions.by_id(redemption->id);
+  const Values values = values_for(context, done);
+  replies.push_back(reply_to_sender(
+      context, context.text(by_staff ? "cancel_redeem_done_by_staff" : "cancel_redeem_done", values)));
+  if (by_staff) {
+    replies.push_back(Reply{
+        private_chat_of(done.person), context.text("cancel_redeem_done_private", values), {done.person}});
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,75 @@
+#include "handlers/reward_match.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+
+namespace whistle::handlers {
+
+namespace {
+
+std::string comparable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ') continue;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// The UTF-8 characters of a text, each once: "大米5斤" → {大, 米, 5, 斤}.
+std::set<std::string> characters(const std::string& text) {
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    out.insert(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
+std::size_t shared_characters(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::size_t count = 0;
+  for (const std::string& c : a)
+    count += b.count(c);
+  return count;
+}
+
+}  // namespace
+
+std::vector<store::RewardRow> match_reward(const std::vector<store::RewardRow>& items, std::string_view typed,
+                                           MatchReach reach) {
+  const std::string wanted = comparable(typed);
+  if (wanted.empty()) return {};
+
+  std::vector<store::RewardRow> exact, contained;
+  for (const store::RewardRow& item : items) {
+    const std::string name = comparable(item.name);
+    if (name == wanted) exact.push_back(item);
+    // "大米" means "大米5斤"; "我要大米5斤那个" means it too.
+    else if (name.find(wanted) != std::string::npos || wanted.find(name) != std::string::npos)
+      contained.push_back(item);
+  }
+  if (!exact.empty()) return exact;
+  if (!contained.empty() || reach == MatchReach::close) return contained;
+
+  // Last, the items sharing the most characters ("洗衣粉" → "洗衣液"), but only when at least two
+  // and at least half of what was typed are shared: one common character ("米") is no evidence.
+  const std::set<std::string> wanted_characters = characters(wanted);
+  std::size_t best = 0;
+  std::vector<store::RewardRow> nearest;
+  for (const store::RewardRow& item : items) {
+    const std::size_t shared = shared_characters(wanted_characters, characters(comparable(item.name)));
+    if (shared < 2 || shared * 2 < wanted_characters.size()) continue;
+    if (shared > best) {
+      best = shared;
+      nearest.clear();
+    }
+    if (shared == best) nearest.push_back(item);
+  }
+  return nearest;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,201 @@
+// 商品 and 兑换: the catalog as the volunteer sees it, and holding points and stock at once.
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+const std::string kZhang = qualified("u-zhang");
+
+class Redemption : public HandlerTest {
+ protected:
+  // Points as confirmed work would have paid them.
+  void give_points(const std::string& person, std::int64_t points) {
+    store::Transaction transaction(db_);
+    people_.touch(qualified(person), "", 0);
+    store::NewLedgerEntry entry;
+    entry.community = "c1";
+    entry.person = qualified(person);
+    entry.points = points;
+    entry.kind = store::LedgerKind::adjust;
+    entry.reason = "test";
+    entry.at = kMonday0900 - kHour;
+    ledger_.append(entry);
+    transaction.commit();
+  }
+
+  std::int64_t balance(const std::string& person) { return ledger_.balance("c1", qualified(person)); }
+  int stock(const std::string& id) { return rewards_.find("c1", id)->stock; }
+  std::vector<store::Redemption> pending(const std::string& person) {
+    return redemptions_.pending_of("c1", qualified(person));
+  }
+};
+
+TEST_F(Redemption, TheCatalogShowsTheBalanceAndMarksWhatThePersonCanAfford) {
+  give_points("u-zhang", 60);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("商品"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, qualified("b3u2"));
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{kZhang});
+  EXPECT_NE(replies[0].text.find(rendered("catalog_header", {{"mention", "@张三"}, {"balance", "60"}})),
+            std::string::npos);
+  EXPECT_NE(replies[0].text.find(rendered("catalog_line_affordable",
+                                          {{"item", "大米5斤"}, {"points", "50"}, {"stock", "10"}})),
+            std::string::npos);
+  EXPECT_NE(replies[0].text.find(rendered(
+                "catalog_line", {{"item", "食用油1桶"}, {"points", "80"}, {"stock", "5"}, {"short", "20"}})),
+            std::string::npos);
+}
+
+TEST_F(Redemption, ASoldOutItemIsShownAsSoldOut) {
+  give_points("u-zhang", 500);
+  say("b3u2", "u-zhang", "张三", read("兑换 食用油 5"));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("商品"));
+  EXPECT_NE(
+      replies[0].text.find(rendered("catalog_line_sold_out", {{"item", "食用油1桶"}, {"points", "80"}})),
+      std::string::npos);
+}
+
+TEST_F(Redemption, RedeemingHoldsPointsAndStockAndSendsTheCodeInPrivateOnly) {
+  give_points("u-zhang", 120);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换 大米5斤 2"));
+
+  EXPECT_EQ(balance("u-zhang"), 20);
+  EXPECT_EQ(stock("rice"), 8);
+  const std::vector<store::Redemption> held = pending("u-zhang");
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_EQ(held[0].quantity, 2);
+  EXPECT_EQ(held[0].points, 100);
+  EXPECT_EQ(held[0].expires_at, kMonday0900 + 14 * 24 * kHour);
+  ASSERT_EQ(chats_of(replies), (std::vector<std::string>{qualified("b3u2"), private_chat_of(kZhang)}));
+  EXPECT_EQ(replies[0].text.find(held[0].code), std::string::npos) << "the group must not see the code";
+  EXPECT_NE(replies[1].text.find(held[0].code), std::string::npos);
+  EXPECT_EQ(replies[1].mentions, std::vector<std::string>{kZhang});
+}
+
+TEST_F(Redemption, TheHeldPointsCountForTheNodeWhereThePersonVolunteers) {
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, whistle_in_b3u2("清理楼道")));
+  give_points("u-zhang", 50);
+  say("b3u2", "u-zhang", "张三", read("兑换 大米5斤"));
+  ASSERT_EQ(pending("u-zhang").size(), 1u);
+  EXPECT_EQ(pending("u-zhang")[0].node, "b3u2");
+  EXPECT_EQ(ledger_.sums_between("c1", kZhang, kMonday0900, kMonday0900 + 1).points, -50);
+}
+
+TEST_F(Redemption, SaidInPrivateTheCodeComesBackInThatChat) {
+  give_points("u-zhang", 50);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, whistle_in_b3u2("清理楼道")));
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("兑换 大米5斤"));
+  ASSERT_EQ(chats_of(replies), std::vector<std::string>{private_chat_of(kZhang)});
+  EXPECT_NE(replies[0].text.find(pending("u-zhang")[0].code), std::string::npos);
+}
+
+TEST_F(Redemption, NotEnoughPointsIsRefusedSayingWhatTheyHaveAndWhatItCosts) {
+  give_points("u-zhang", 70);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换 大米5斤 2"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("redeem_not_enough", {{"mention", "@张三"},
+                                                            {"item", "大米5斤"},
+                                                            {"quantity", "2"},
+                                                            {"cost", "100"},
+                                                            {"balance", "70"},
+                                                            {"short", "30"}}));
+  EXPECT_EQ(balance("u-zhang"), 70);
+  EXPECT_EQ(stock("rice"), 10);
+  EXPECT_TRUE(pending("u-zhang").empty());
+}
+
+TEST_F(Redemption, SomeoneWithNoPointsAtAllIsRefused) {
+  const std::vector<Reply> replies = say("b3u2", "u-liu", "刘阿姨", read("兑换 洗衣液"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("30"), std::string::npos);
+  EXPECT_EQ(balance("u-liu"), 0);
+  EXPECT_EQ(stock("soap"), 20);
+}
+
+TEST_F(Redemption, MoreThanTheStockIsRefusedAndNothingIsTaken) {
+  give_points("u-zhang", 1000);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换 食用油1桶 6"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("redeem_short_of_stock",
+                     {{"mention", "@张三"}, {"item", "食用油1桶"}, {"stock", "5"}, {"quantity", "6"}}));
+  EXPECT_EQ(stock("oil"), 5);
+  EXPECT_EQ(balance("u-zhang"), 1000);
+}
+
+TEST_F(Redemption, TheLastItemGoesToTheFirstAndTheNextHearsItIsSoldOut) {
+  give_points("u-zhang", 500);
+  give_points("u-he", 500);
+  say("b3u2", "u-zhang", "张三", read("兑换 食用油 5"));
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("兑换 食用油"));
+  EXPECT_EQ(replies[0].text, rendered("redeem_sold_out", {{"mention", "@何大爷"}, {"item", "食用油1桶"}}));
+  EXPECT_EQ(stock("oil"), 0);
+  EXPECT_EQ(balance("u-he"), 500);
+}
+
+TEST_F(Redemption, AShortenedNameIsUnderstood) {
+  give_points("u-zhang", 100);
+  say("b3u2", "u-zhang", "张三", read("我要兑换大米"));
+  ASSERT_EQ(pending("u-zhang").size(), 1u);
+  EXPECT_EQ(pending("u-zhang")[0].reward_id, "rice");
+}
+
+TEST_F(Redemption, AnAmbiguousNameAsksWhichListingTheCandidates) {
+  give_points("u-zhang", 500);
+  {
+    store::Transaction transaction(db_);
+    rewards_.insert({"大米10斤", "c1", "大米10斤", 90, 3});
+    transaction.commit();
+  }
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换 大米"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("大米5斤"), std::string::npos);
+  EXPECT_NE(replies[0].text.find("大米10斤"), std::string::npos);
+  EXPECT_TRUE(pending("u-zhang").empty());
+  EXPECT_EQ(balance("u-zhang"), 500);
+}
+
+TEST_F(Redemption, AnUnknownItemIsRefusedListingWhatThereIs) {
+  give_points("u-zhang", 500);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换 电视机"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("洗衣液"), std::string::npos);
+  EXPECT_TRUE(pending("u-zhang").empty());
+}
+
+TEST_F(Redemption, EveryRedemptionGetsItsOwnCode) {
+  give_points("u-zhang", 300);
+  for (int i = 0; i < 10; ++i)
+    say("b3u2", "u-zhang", "张三", read("兑换 洗衣液"));
+  std::set<std::string> codes;
+  for (const store::Redemption& r : pending("u-zhang"))
+    codes.insert(r.code);
+  EXPECT_EQ(codes.size(), 10u);
+  EXPECT_EQ(balance("u-zhang"), 0);
+  EXPECT_EQ(stock("soap"), 10);
+}
+
+TEST_F(Redemption, TheCatalogInPrivateListsWhatWaitsWithItsCode) {
+  give_points("u-zhang", 100);
+  say("b3u2", "u-zhang", "张三", read("兑换 大米5斤"));
+  const std::string code = pending("u-zhang").at(0).code;
+  const std::vector<Reply> in_private = say_privately("u-zhang", "张三", read("商品"));
+  EXPECT_NE(in_private[0].text.find(code), std::string::npos);
+  const std::vector<Reply> in_group = say("b3u2", "u-zhang", "张三", read("商品"));
+  EXPECT_EQ(in_group[0].text.find(code), std::string::npos);
+  EXPECT_NE(in_group[0].text.find(rendered("catalog_pending_count", {{"count", "1"}})), std::string::npos);
+}
+
+TEST_F(Redemption, RedeemingTheWordForTheCatalogShowsTheCatalog) {
+  give_points("u-zhang", 100);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换商品"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find(rendered("catalog_header", {{"mention", "@张三"}, {"balance", "100"}})),
+            std::string::npos);
+  EXPECT_TRUE(pending("u-zhang").empty());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

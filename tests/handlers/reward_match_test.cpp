@@ -1,0 +1,55 @@
+#include "handlers/reward_match.hpp"
+
+#include <gtest/gtest.h>
+
+namespace whistle::handlers {
+namespace {
+
+std::vector<store::RewardRow> catalog() {
+  return {{"rice", "c1", "大米5斤", 50, 10},
+          {"rice10", "c1", "大米10斤", 90, 10},
+          {"soap", "c1", "洗衣液", 30, 20},
+          {"oil", "c1", "食用油1桶", 80, 5}};
+}
+
+std::vector<std::string> ids(const std::vector<store::RewardRow>& items) {
+  std::vector<std::string> out;
+  for (const store::RewardRow& item : items)
+    out.push_back(item.id);
+  return out;
+}
+
+TEST(RewardMatch, TheExactNameWinsOverNamesThatContainIt) {
+  EXPECT_EQ(ids(match_reward(catalog(), "大米5斤")), std::vector<std::string>{"rice"});
+}
+
+TEST(RewardMatch, APartOfTheNameMeansTheOnlyItemHoldingIt) {
+  EXPECT_EQ(ids(match_reward(catalog(), "食用油")), std::vector<std::string>{"oil"});
+  EXPECT_EQ(ids(match_reward(catalog(), "油")), std::vector<std::string>{"oil"});
+}
+
+TEST(RewardMatch, APartSharedByTwoItemsIsAmbiguous) {
+  EXPECT_EQ(ids(match_reward(catalog(), "大米")), (std::vector<std::string>{"rice", "rice10"}));
+}
+
+TEST(RewardMatch, ANameWithWordsAroundItStillMeansTheItem) {
+  EXPECT_EQ(ids(match_reward(catalog(), "洗衣液一瓶")), std::vector<std::string>{"soap"});
+}
+
+TEST(RewardMatch, SharedCharactersFindTheNearestWhenForgiving) {
+  EXPECT_EQ(ids(match_reward(catalog(), "洗衣粉")), std::vector<std::string>{"soap"});
+  EXPECT_TRUE(match_reward(catalog(), "洗衣粉", MatchReach::close).empty());
+}
+
+TEST(RewardMatch, OneCommonCharacterIsNoMatch) {
+  EXPECT_TRUE(match_reward(catalog(), "小米").empty());
+  EXPECT_TRUE(match_reward(catalog(), "毛巾").empty());
+}
+
+TEST(RewardMatch, CaseAndSpacesDoNotMatter) {
+  const std::vector<store::RewardRow> items{{"usb", "c1", "USB 台灯", 60, 3}};
+  EXPECT_EQ(ids(match_reward(items, "usb台灯")), std::vector<std::string>{"usb"});
+}
+
+}  // namespace
+}  // namespace whistle::handlers

@@ -9,6 +9,8 @@
 #include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
+#include "handlers/publication_jobs.hpp"
+#include "handlers/ranking.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/task_close.hpp"
 #include "handlers/task_jobs.hpp"
@@ -45,7 +47,7 @@ constexpr std::array kRoutes{
     Route{Intent::finish, handle_finish},
     Route{Intent::cancel, handle_cancel},
     Route{Intent::points, handle_not_yet},
-    Route{Intent::ranking, handle_not_yet},
+    Route{Intent::ranking, handle_ranking},
     Route{Intent::adjust, handle_not_yet},
     Route{Intent::catalog, handle_not_yet},
     Route{Intent::redeem, handle_not_yet},
@@ -86,7 +88,8 @@ struct JobRoute {
   JobRunner run;
 };
 
-constexpr std::array kJobRoutes{JobRoute{kTaskReminder, run_task_reminder}};
+constexpr std::array kJobRoutes{JobRoute{kTaskReminder, run_task_reminder},
+                                JobRoute{kMonthlyPublication, run_monthly_publication}};
 
 // How many due jobs are read at a time; the loop continues until none is left.
 constexpr std::size_t kJobBatch = 64;
@@ -168,6 +171,9 @@ std::vector<Reply> Dispatcher::handle(const Message& message, const Command& com
   } else {
     context.community = impl_->community_of_person(message.sender);
   }
+  // A fresh database has no 民情日 job yet; the first message of a community schedules it (one
+  // indexed look-up when it is already there), and each publication schedules the next.
+  if (context.community) ensure_publication_job(context, *context.community, now);
   return kRoutes[static_cast<std::size_t>(command.intent)].handler(context, command);
 }
 

@@ -18,7 +18,8 @@ constexpr const char* kComplete = "UPDATE jobs SET done_at = ? WHERE id = ? AND 
 constexpr const char* kCancel = "DELETE FROM jobs WHERE kind = ? AND payload = ? AND done_at IS NULL";
 constexpr const char* kNextDue = "SELECT MIN(due_at) FROM jobs WHERE done_at IS NULL";
 // Uses jobs_by_payload (kind, payload) WHERE done_at IS NULL.
-constexpr const char* kPending = "SELECT 1 FROM jobs WHERE kind = ? AND payload = ? AND done_at IS NULL LIMIT 1";
+constexpr const char* kPending =
+    "SELECT 1 FROM jobs WHERE kind = ? AND payload = ? AND done_at IS NULL LIMIT 1";
 }  // namespace
 
 struct Jobs::Statements {

@@ -12,6 +12,8 @@
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
 #include "handlers/points.hpp"
+#include "handlers/publication_jobs.hpp"
+#include "handlers/ranking.hpp"
 #include "handlers/redemption.hpp"
 #include "handlers/redemption_rules.hpp"
 #include "handlers/report_in.hpp"
@@ -50,7 +52,7 @@ constexpr std::array kRoutes{
     Route{Intent::finish, handle_finish},
     Route{Intent::cancel, handle_cancel},
     Route{Intent::points, handle_points},
-    Route{Intent::ranking, handle_not_yet},
+    Route{Intent::ranking, handle_ranking},
     Route{Intent::adjust, handle_adjust},
     Route{Intent::catalog, handle_catalog},
     Route{Intent::redeem, handle_redeem},
@@ -92,7 +94,8 @@ struct JobRoute {
 };
 
 constexpr std::array kJobRoutes{JobRoute{kTaskReminder, run_task_reminder},
-                                JobRoute{kRedemptionExpiry, run_redemption_expiry}};
+                                JobRoute{kRedemptionExpiry, run_redemption_expiry},
+                                JobRoute{kMonthlyPublication, run_monthly_publication}};
 
 // How many due jobs are read at a time; the loop continues until none is left.
 constexpr std::size_t kJobBatch = 64;
@@ -174,6 +177,9 @@ std::vector<Reply> Dispatcher::handle(const Message& message, const Command& com
   } else {
     context.community = impl_->community_of_person(message.sender);
   }
+  // A fresh database has no 民情日 job yet; the first message of a community schedules it (one
+  // indexed look-up when it is already there), and each publication schedules the next.
+  if (context.community) ensure_publication_job(context, *context.community, now);
   return kRoutes[static_cast<std::size_t>(command.intent)].handler(context, command);
 }
 

@@ -17,11 +17,15 @@ constexpr const char* kDue =
 constexpr const char* kComplete = "UPDATE jobs SET done_at = ? WHERE id = ? AND done_at IS NULL";
 constexpr const char* kCancel = "DELETE FROM jobs WHERE kind = ? AND payload = ? AND done_at IS NULL";
 constexpr const char* kNextDue = "SELECT MIN(due_at) FROM jobs WHERE done_at IS NULL";
+// Uses jobs_by_payload (kind, payload) WHERE done_at IS NULL.
+constexpr const char* kPending =
+    "SELECT 1 FROM jobs WHERE kind = ? AND payload = ? AND done_at IS NULL LIMIT 1";
 }  // namespace
 
 struct Jobs::Statements {
   SQLite::Database& db;
   SQLite::Statement schedule, due, complete, cancel, next_due;
+  SQLite::Statement pending{db, kPending};
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         schedule(db, kSchedule),
@@ -62,6 +66,15 @@ void Jobs::complete(std::int64_t id, std::int64_t at) {
   s.bind(1, static_cast<std::int64_t>(at));
   s.bind(2, static_cast<std::int64_t>(id));
   s.exec();
+}
+
+bool Jobs::pending(const std::string& kind, const std::string& payload) {
+  auto& s = detail::fresh(statements_->pending);
+  s.bind(1, kind);
+  s.bind(2, payload);
+  const bool found = s.executeStep();
+  s.reset();
+  return found;
 }
 
 void Jobs::cancel(const std::string& kind, const std::string& payload) {

@@ -35,6 +35,9 @@ class Jobs {
   /// Marks a job done (in the transaction that carried out its effects), so it never fires twice.
   void complete(std::int64_t id, std::int64_t at);
 
+  /// Whether an undone job of this kind and payload is waiting (a chain of monthly jobs has its next).
+  bool pending(const std::string& kind, const std::string& payload);
+
   /// Drops the undone jobs of this kind and payload (a cancelled task's reminder).
   void cancel(const std::string& kind, const std::string& payload);
 

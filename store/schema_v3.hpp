@@ -56,6 +56,13 @@ CREATE INDEX publications_by_node ON publications(node_id, month);
 ALTER TABLE redemptions ADD COLUMN closed_by TEXT;
 ALTER TABLE redemptions ADD COLUMN item_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE redemptions ADD COLUMN node_id TEXT;
+
+-- Ranking and the monthly publication: the month's attendance and tasks read as index ranges, and
+-- one scheduled publication per node and month (a hand-posted 公示 may repeat, author set).
+CREATE INDEX attendance_by_month ON attendance(community_id, confirmed_at);
+CREATE INDEX tasks_by_month ON tasks(community_id, COALESCE(start_at, created_at));
+CREATE INDEX redemptions_by_month ON redemptions(community_id, created_at);
+CREATE UNIQUE INDEX publications_scheduled_once ON publications(node_id, month) WHERE author_id IS NULL;
 )sql";
 
 }  // namespace whistle::store

@@ -6,6 +6,13 @@
 namespace whistle::handlers::testing {
 namespace {
 
+// The messages jobs send to people in private: the expiry notes. The monthly publication that falls
+// in the same weeks goes to the groups and is not this file's concern.
+std::vector<Reply> to_people(std::vector<Reply> replies) {
+  std::erase_if(replies, [](const Reply& reply) { return reply.chat.find(":@") == std::string::npos; });
+  return replies;
+}
+
 const std::string kZhang = qualified("u-zhang");
 const std::string kZhou = qualified("u-zhou");  // the demo's service-center staff
 constexpr std::int64_t kDay = 24 * kHour;
@@ -105,7 +112,7 @@ TEST_F(RedemptionEnd, TheVolunteerCancelsAndGetsPointsAndStockBack) {
   EXPECT_EQ(given_back(), 100);
   ASSERT_EQ(chats_of(replies), std::vector<std::string>{private_chat_of(kZhang)});
   // The expiry has nothing left to do.
-  EXPECT_TRUE(run_jobs(kMonday0900 + 15 * kDay).empty());
+  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 15 * kDay)).empty());
   EXPECT_EQ(balance(), 200);
 }
 
@@ -155,8 +162,8 @@ TEST_F(RedemptionEnd, APickedUpRedemptionCannotBeCancelled) {
 
 TEST_F(RedemptionEnd, AfterRedemptionDaysItExpiresGivesBothBackAndTellsTheVolunteer) {
   const std::string code = redeem_rice();
-  EXPECT_TRUE(run_jobs(kMonday0900 + 14 * kDay - 1).empty());
-  const std::vector<Reply> replies = run_jobs(kMonday0900 + 14 * kDay);
+  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 14 * kDay - 1)).empty());
+  const std::vector<Reply> replies = to_people(run_jobs(kMonday0900 + 14 * kDay));
   EXPECT_EQ(status(code), store::RedemptionStatus::expired);
   EXPECT_EQ(balance(), 200);
   EXPECT_EQ(rice_stock(), 10);
@@ -173,8 +180,8 @@ TEST_F(RedemptionEnd, AnExpiryFiredTwiceGivesBackOnce) {
                    std::to_string(redemptions_.by_code("c1", code)->id));
     transaction.commit();
   }
-  EXPECT_EQ(run_jobs(kMonday0900 + 14 * kDay).size(), 1u);
-  EXPECT_TRUE(run_jobs(kMonday0900 + 15 * kDay).empty());
+  EXPECT_EQ(to_people(run_jobs(kMonday0900 + 14 * kDay)).size(), 1u);
+  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 15 * kDay)).empty());
   EXPECT_EQ(balance(), 200);
   EXPECT_EQ(rice_stock(), 10);
   EXPECT_EQ(given_back(), 100);
@@ -186,7 +193,7 @@ TEST_F(RedemptionEnd, APickupAfterTheDeadlineBeforeTheJobRanFindsItExpired) {
       say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + 14 * kDay + 5);
   EXPECT_EQ(status(code), store::RedemptionStatus::expired);
   ASSERT_EQ(chats_of(replies), (std::vector<std::string>{qualified("c1"), private_chat_of(kZhang)}));
-  EXPECT_TRUE(run_jobs(kMonday0900 + 15 * kDay).empty());
+  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 15 * kDay)).empty());
   EXPECT_EQ(balance(), 200);
   EXPECT_EQ(rice_stock(), 10);
   EXPECT_EQ(given_back(), 100);
@@ -195,7 +202,7 @@ TEST_F(RedemptionEnd, APickupAfterTheDeadlineBeforeTheJobRanFindsItExpired) {
 TEST_F(RedemptionEnd, APickupJustBeforeTheDeadlineWinsAndTheJobDoesNothing) {
   const std::string code = redeem_rice();
   say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + 14 * kDay - 1);
-  EXPECT_TRUE(run_jobs(kMonday0900 + 14 * kDay).empty());
+  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 14 * kDay)).empty());
   EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
   EXPECT_EQ(balance(), 100);
   EXPECT_EQ(given_back(), 0);
@@ -211,9 +218,9 @@ TEST_F(RedemptionEnd, AnExpiryThatFiresEarlyComesBackAtTheDeadline) {
     jobs_.schedule("redemption_expiry", "c1", kMonday0900 + kDay, id);
     transaction.commit();
   }
-  EXPECT_TRUE(run_jobs(kMonday0900 + kDay).empty());
+  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + kDay)).empty());
   EXPECT_EQ(status(code), store::RedemptionStatus::pending);
-  EXPECT_EQ(run_jobs(kMonday0900 + 14 * kDay).size(), 1u);
+  EXPECT_EQ(to_people(run_jobs(kMonday0900 + 14 * kDay)).size(), 1u);
   EXPECT_EQ(status(code), store::RedemptionStatus::expired);
   EXPECT_EQ(given_back(), 100);
 }

@@ -84,9 +84,9 @@ TEST_F(Cancel, EverySignedUpPersonIsTold) {
 
 TEST_F(Cancel, CancellingDropsTheReminder) {
   whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
-  ASSERT_TRUE(jobs_.next_due().has_value());
+  ASSERT_TRUE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
   say("b3u2", "u-chen", "陈单元长", task_command(Intent::cancel));
-  EXPECT_FALSE(jobs_.next_due().has_value());
+  EXPECT_FALSE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
   EXPECT_TRUE(run_jobs(kSaturday0900).empty());
 }
 

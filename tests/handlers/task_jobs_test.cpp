@@ -28,7 +28,7 @@ TEST_F(Reminder, AReminderFiresOnce) {
   whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
   EXPECT_EQ(run_jobs(kSaturday0900).size(), 1u);
   EXPECT_TRUE(run_jobs(kSaturday0900 + kHour).empty());
-  EXPECT_FALSE(jobs_.next_due().has_value());
+  EXPECT_FALSE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
 }
 
 TEST_F(Reminder, WithNobodySignedUpTheGroupIsInvitedInstead) {
@@ -47,9 +47,9 @@ TEST_F(Reminder, AClosedTasksReminderDoesNothingAndIsDone) {
     tasks_.set_status(task(number).id, store::TaskStatus::finished, kMonday0900);
     transaction.commit();
   }
-  ASSERT_TRUE(jobs_.next_due().has_value());
+  ASSERT_TRUE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
   EXPECT_TRUE(run_jobs(kSaturday0900).empty());
-  EXPECT_FALSE(jobs_.next_due().has_value());
+  EXPECT_FALSE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
 }
 
 TEST_F(Reminder, ABroadcastTasksReminderGoesToEveryGroupItWasPostedIn) {

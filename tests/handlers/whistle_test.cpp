@@ -139,7 +139,8 @@ TEST_F(Whistle, AReminderIsScheduledAnHourBeforeTheStart) {
 TEST_F(Whistle, NoReminderWithoutAStartOrWhenTheStartIsWithinTheHour) {
   say("b3u2", "u-chen", "陈单元长", whistle_command("没有时间"));
   say("b3u2", "u-chen", "陈单元长", whistle_command("马上开始", 5, kMonday0900 + 30 * 60));
-  EXPECT_FALSE(jobs_.next_due().has_value());
+  EXPECT_FALSE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
+  EXPECT_FALSE(jobs_.pending("task_reminder", std::to_string(task(2).id)));
 }
 
 TEST_F(Whistle, InPrivateTheNamedPlaceSaysWhereItIsPosted) {

@@ -1,0 +1,76 @@
+#include "handlers/ranking.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "handlers/people_names.hpp"
+#include "handlers/publication_jobs.hpp"
+#include "handlers/ranking_month.hpp"
+#include "handlers/ranking_text.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_lookup.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+std::string month_text(const Context& context, language::YearMonth month) {
+  return context.text("ranking_month",
+                      {{"year", std::to_string(month.year)}, {"month", std::to_string(month.month)}});
+}
+
+std::vector<Reply> publish_by_hand(Context& context, const Command& command) {
+  const std::string mention = mention_of(context.people, context.message.sender);
+  // A publication belongs to a group's node: in private there is no node to post it for.
+  if (!context.node)
+    return {reply_to_sender(context, context.text("publication_in_group", {{"mention", mention}}))};
+  const store::OrgNode& node = *context.node;
+
+  if (!leads_node_or_above(context, context.message.sender, node.id)) {
+    const std::vector<std::string> leaders = leaders_up_from(context, node.id);
+    return {reply_to_sender(
+        context,
+        context.text(leaders.empty() ? "publication_no_right_nobody" : "publication_no_right",
+                     {{"mention", mention}, {"node", node.name}, {"leaders", names_of(context, leaders)}}))};
+  }
+
+  const int offset = context.config.locale.utc_offset_seconds;
+  const language::YearMonth current = month_of(context.now, offset);
+  const language::YearMonth month = command.month.value_or(previous_month(current));
+  // Only a finished month is published: its figures no longer move. This month is for 排行.
+  if (month.year > current.year || (month.year == current.year && month.month >= current.month)) {
+    return {reply_to_sender(context,
+                            context.text("publication_month_open",
+                                         {{"mention", mention}, {"month", month_text(context, month)}}))};
+  }
+
+  std::vector<Reply> posted =
+      publish_node(context, node, ranking_month(month, offset), context.message.sender, context.now);
+  // The sender's chat first: the dispatcher's contract is that the asker's answer leads.
+  std::stable_partition(posted.begin(), posted.end(),
+                        [&](const Reply& reply) { return reply.chat == context.message.chat; });
+  return posted;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_ranking(Context& context, const Command& command) {
+  if (command.publish) return publish_by_hand(context, command);
+
+  std::optional<store::OrgNode> node = context.node;
+  if (!node && context.community) node = context.org.node(*context.community);
+  if (!node) {
+    return {reply_to_sender(
+        context,
+        context.text("ranking_no_place", {{"mention", mention_of(context.people, context.message.sender)}}))};
+  }
+  const int offset = context.config.locale.utc_offset_seconds;
+  const language::YearMonth month = command.month.value_or(month_of(context.now, offset));
+  std::vector<Reply> replies;
+  for (std::string& text : ranking_messages(context, *node, ranking_month(month, offset), std::nullopt)) {
+    replies.push_back(Reply{context.message.chat, std::move(text), {}});
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

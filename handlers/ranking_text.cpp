@@ -1,0 +1,187 @@
+#include "handlers/ranking_text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "handlers/message.hpp"
+#include "store/rankings.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+// One decimal, as people read figures on a notice board ("2.5小时", "人均12.3分").
+std::string one_decimal(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+std::string hours_text(std::int64_t minutes) {
+  return one_decimal(static_cast<double>(minutes) / 60.0);
+}
+
+std::string percent_text(std::int64_t part, std::int64_t whole) {
+  return one_decimal(whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole)) + "%";
+}
+
+std::string shown_name(const std::string& name, const std::string& person) {
+  return name.empty() ? local_part(person) : name;
+}
+
+double average(const store::NodeStanding& standing) {
+  return standing.active == 0 ? 0.0
+                              : static_cast<double>(standing.points) / static_cast<double>(standing.active);
+}
+
+const char* level_key(int level) {
+  switch (level) {
+    case 1:
+      return "ranking_level_grid";
+    case 2:
+      return "ranking_level_building";
+    default:
+      return "ranking_level_unit";
+  }
+}
+
+// Cuts a line to at most `limit` bytes without splitting a UTF-8 character.
+std::string cut_to(const std::string& line, std::size_t limit) {
+  if (line.size() <= limit) return line;
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
+    --end;
+  return line.substr(0, end);
+}
+
+void add_people(const Services& services, const std::vector<store::PersonStanding>& people,
+                std::vector<std::string>& lines) {
+  lines.push_back(services.text("ranking_people_title"));
+  if (people.empty()) {
+    lines.push_back(services.text("ranking_nobody"));
+    return;
+  }
+  // Equal points share a rank (1, 2, 2, 4): the people are told apart by nothing else that counts.
+  std::size_t rank = 0;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (i == 0 || people[i].points != people[i - 1].points) rank = i + 1;
+    lines.push_back(
+        services.text("ranking_person", Values{{"rank", std::to_string(rank)},
+                                               {"name", shown_name(people[i].name, people[i].person)},
+                                               {"points", std::to_string(people[i].points)},
+                                               {"hours", hours_text(people[i].minutes)}}));
+  }
+}
+
+void add_children(const Services& services, const store::OrgNode& node,
+                  std::vector<store::NodeStanding> children, std::vector<std::string>& lines) {
+  if (children.empty()) return;
+  // The total's rank, shown beside the per-volunteer rank: a big unit and a small one are compared
+  // fairly by the average, and the total still shows who did the most.
+  std::vector<store::NodeStanding> by_total = children;
+  std::stable_sort(by_total.begin(), by_total.end(),
+                   [](const auto& a, const auto& b) { return a.points > b.points; });
+  std::stable_sort(children.begin(), children.end(), [](const auto& a, const auto& b) {
+    if (average(a) != average(b)) return average(a) > average(b);
+    return a.points > b.points;
+  });
+  lines.push_back(
+      services.text("ranking_children_title", Values{{"level", services.text(level_key(node.level + 1))}}));
+  std::size_t rank = 0;
+  for (std::size_t i = 0; i < children.size(); ++i) {
+    const store::NodeStanding& child = children[i];
+    // Equal on both counts, equal rank: two idle units are not first and second.
+    if (i == 0 || average(child) != average(children[i - 1]) || child.points != children[i - 1].points)
+      rank = i + 1;
+    std::size_t total_rank = 1;
+    while (total_rank <= by_total.size() && by_total[total_rank - 1].points > child.points)
+      ++total_rank;
+    lines.push_back(services.text("ranking_child", Values{{"rank", std::to_string(rank)},
+                                                          {"name", child.name},
+                                                          {"average", one_decimal(average(child))},
+                                                          {"active", std::to_string(child.active)},
+                                                          {"points", std::to_string(child.points)},
+                                                          {"hours", hours_text(child.minutes)},
+                                                          {"total_rank", std::to_string(total_rank)}}));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> pack_messages(const std::vector<std::string>& lines,
+                                       const std::function<std::string(std::size_t, std::size_t)>& header,
+                                       std::size_t limit) {
+  // Packed against the widest header a long list can have, so no part outgrows the limit once the
+  // real "n/m" is written in.
+  const std::size_t header_room = std::max(header(1, 1).size(), header(999, 999).size()) + 1;
+  const std::size_t line_room = limit > header_room + 1 ? limit - header_room - 1 : 1;
+  std::vector<std::string> bodies;
+  std::string body;
+  for (const std::string& raw : lines) {
+    const std::string line = cut_to(raw, line_room);
+    if (!body.empty() && body.size() + 1 + line.size() > line_room) {
+      bodies.push_back(std::move(body));
+      body.clear();
+    }
+    if (!body.empty()) body += '\n';
+    body += line;
+  }
+  if (!body.empty() || bodies.empty()) bodies.push_back(std::move(body));
+
+  std::vector<std::string> messages;
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    std::string text = header(i + 1, bodies.size());
+    if (!bodies[i].empty()) text += "\n" + bodies[i];
+    messages.push_back(std::move(text));
+  }
+  return messages;
+}
+
+std::vector<std::string> ranking_messages(const Services& services, const store::OrgNode& node,
+                                          const RankingMonth& month,
+                                          const std::optional<store::LedgerDigest>& digest,
+                                          std::size_t limit) {
+  store::RankingRepository& standings = services.publications.standings();
+  std::vector<std::string> lines;
+  add_people(services, standings.people(node.id, month.from, month.to), lines);
+  add_children(services, node, standings.children(node.id, month.from, month.to), lines);
+
+  const store::NodeStanding whole = standings.whole(node.id, month.from, month.to);
+  lines.push_back(services.text("ranking_total", Values{{"points", std::to_string(whole.points)},
+                                                        {"hours", hours_text(whole.minutes)},
+                                                        {"active", std::to_string(whole.active)}}));
+  const store::Participation participation = standings.participation(node.id, month.from, month.to);
+  if (participation.signed_up == 0) {
+    lines.push_back(services.text("ranking_no_signups"));
+  } else {
+    lines.push_back(
+        services.text("ranking_participation",
+                      Values{{"rate", percent_text(participation.confirmed, participation.signed_up)},
+                             {"confirmed", std::to_string(participation.confirmed)},
+                             {"signed_up", std::to_string(participation.signed_up)},
+                             {"no_show_rate", percent_text(participation.no_shows, participation.signed_up)},
+                             {"no_shows", std::to_string(participation.no_shows)}}));
+  }
+  if (digest) {
+    lines.push_back(
+        services.text("publication_digest",
+                      Values{{"digest", digest->hash}, {"entries", std::to_string(digest->entries)}}));
+  }
+
+  const std::string month_text = services.text(
+      "ranking_month",
+      Values{{"year", std::to_string(month.month.year)}, {"month", std::to_string(month.month.month)}});
+  const std::string_view header_key = digest ? "publication_header" : "ranking_header";
+  const auto header = [&](std::size_t part, std::size_t parts) {
+    const std::string part_text =
+        parts <= 1 ? std::string()
+                   : services.text("ranking_part",
+                                   Values{{"n", std::to_string(part)}, {"m", std::to_string(parts)}});
+    return services.text(header_key, Values{{"node", node.name}, {"month", month_text}, {"part", part_text}});
+  };
+  return pack_messages(lines, header, limit);
+}
+
+}  // namespace whistle::handlers

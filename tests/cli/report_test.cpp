@@ -1,0 +1,145 @@
+// `whistle report`: the CSV cell rules, and the real binary over a database with a month in it.
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "bot/cli/report_writer.hpp"
+#include "config/config.hpp"
+#include "config/templates.hpp"
+#include "handlers/dispatcher.hpp"
+#include "store/database.hpp"
+#include "store/ledger.hpp"
+#include "store/people.hpp"
+
+namespace whistle::bot {
+namespace {
+
+TEST(ReportCsv, TextThatExcelWouldRunAsAFormulaIsWrittenAsText) {
+  EXPECT_EQ(csv_text_cell("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(csv_text_cell("+86 138"), "'+86 138");
+  EXPECT_EQ(csv_text_cell("-3"), "'-3") << "a text cell, however it looks; numbers are written apart";
+  EXPECT_EQ(csv_text_cell("@张三"), "'@张三");
+  EXPECT_EQ(csv_text_cell("\tx"), "'\tx");
+  EXPECT_EQ(csv_text_cell("\rx"), "\"'\rx\"");
+  EXPECT_EQ(csv_text_cell("张三"), "张三");
+  EXPECT_EQ(csv_text_cell("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_text_cell("两行\n文字"), "\"两行\n文字\"");
+  EXPECT_EQ(csv_text_cell(""), "");
+}
+
+// 2026-10-15 10:00 in Asia/Shanghai.
+constexpr std::int64_t kMidOctober = 1792029600;
+
+struct ProcessRun {
+  int exit_code = -1;
+  std::string out;
+};
+
+ProcessRun run_whistle(const std::string& arguments) {
+  ProcessRun run;
+  FILE* pipe = ::popen((std::string(WHISTLE_BINARY) + " " + arguments + " 2>/dev/null").c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    run.out.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+class ReportBinary : public ::testing::Test {
+ protected:
+  ReportBinary()
+      : path_((std::filesystem::temp_directory_path() /
+               ("whistle-report-" + std::to_string(::getpid()) + ".db"))
+                  .string()) {
+    remove();
+    store::Database db(store::DatabaseOptions{.path = path_});
+    const config::Config config = config::demo_config();
+    const config::Templates templates = config::Templates::builtin("zh-CN");
+    handlers::Dispatcher dispatcher(db, config, templates);
+    store::Transaction transaction(db);
+    dispatcher.sync_org();
+    store::PeopleRepository people(db);
+    people.touch("generic:u-evil", "=HYPERLINK(\"http://x\")", kMidOctober);
+    store::LedgerRepository ledger(db);
+    append(ledger, "generic:u-zhang", 10, 120, "b3u2", store::LedgerKind::task);
+    append(ledger, "generic:u-evil", 4, 0, "b5u1", store::LedgerKind::adjust);
+    append(ledger, "generic:u-zhang", -3, 0, "b3u2", store::LedgerKind::adjust);
+    transaction.commit();
+  }
+  ~ReportBinary() override { remove(); }
+
+  static void append(store::LedgerRepository& ledger, const std::string& person, std::int64_t points,
+                     std::int64_t minutes, const std::string& node, store::LedgerKind kind) {
+    store::NewLedgerEntry entry;
+    entry.community = "c1";
+    entry.person = person;
+    entry.points = points;
+    entry.minutes = minutes;
+    entry.kind = kind;
+    entry.node = node;
+    entry.reason = "-失约";
+    entry.at = kMidOctober;
+    ledger.append(entry);
+  }
+
+  void remove() {
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path_ + suffix);
+  }
+
+  std::string path_;
+};
+
+TEST_F(ReportBinary, CsvOpensInExcelWithNumbersAsNumbersAndFormulasDisarmed) {
+  const ProcessRun run = run_whistle("report --db " + path_ + " --month 2026-10 --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out.rfind("\xEF\xBB\xBF", 0), 0u) << "a UTF-8 byte order mark first";
+  EXPECT_NE(run.out.find("\"'=HYPERLINK("), std::string::npos);
+  EXPECT_EQ(run.out.find(",=HYPERLINK"), std::string::npos);
+  EXPECT_NE(run.out.find(",'-失约"), std::string::npos) << "a reason starting with - is text";
+  EXPECT_NE(run.out.find(",-3,"), std::string::npos) << "a negative number stays a number";
+  EXPECT_NE(run.out.find("1,张三,generic:u-zhang,7,2.00"), std::string::npos) << run.out;
+}
+
+TEST_F(ReportBinary, JsonHasTheRankingParticipationAndLedgerOfTheNode) {
+  const ProcessRun run = run_whistle("report --db " + path_ + " --month 2026-10 --node g1 --format json");
+  ASSERT_EQ(run.exit_code, 0);
+  const nlohmann::json report = nlohmann::json::parse(run.out);
+  ASSERT_EQ(report["sections"].size(), 1u);
+  const nlohmann::json& g1 = report["sections"][0];
+  EXPECT_EQ(g1["node"], "g1");
+  EXPECT_EQ(g1["month"], "2026-10");
+  ASSERT_EQ(g1["people"].size(), 1u) << "u-evil earned in the other grid";
+  EXPECT_EQ(g1["people"][0]["points"], 7);
+  EXPECT_EQ(g1["ledger"].size(), 2u);
+  EXPECT_EQ(g1["children"].size(), 2u) << "its two buildings";
+  EXPECT_EQ(g1["participation"]["signed_up"], 0);
+  EXPECT_EQ(g1["ledger_digest"]["entries"], 3);
+}
+
+TEST_F(ReportBinary, MarkdownIsTheDefaultAndAMonthWithoutEntriesSaysSo) {
+  const ProcessRun run = run_whistle("report --db " + path_ + " --month 2026-09");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out.rfind("# ", 0), 0u) << run.out;
+  EXPECT_NE(run.out.find("2026-09"), std::string::npos);
+  EXPECT_EQ(run.out.find("张三"), std::string::npos);
+}
+
+TEST_F(ReportBinary, BadArgumentsAreRefusedWithoutTouchingAnything) {
+  EXPECT_EQ(run_whistle("report --db " + path_ + " --month 2026-13").exit_code, 2);
+  EXPECT_EQ(run_whistle("report --db " + path_ + " --format xlsx").exit_code, 2);
+  EXPECT_EQ(run_whistle("report --db " + path_ + " --node nowhere").exit_code, 2);
+  EXPECT_EQ(run_whistle("report --db " + path_ + ".missing").exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(path_ + ".missing"));
+}
+
+}  // namespace
+}  // namespace whistle::bot

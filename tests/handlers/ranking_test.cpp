@@ -1,0 +1,274 @@
+// 排行 and 公示 in the demo community, with ledger entries written as the confirmation work will.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+#include "handlers/publication_jobs.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+// 2026-10-15 10:00 and 2026-11-10 10:00 in Asia/Shanghai.
+constexpr std::int64_t kMidOctober = 1792029600;
+constexpr std::int64_t kMidNovember = kMidOctober + 26 * 86400;
+
+class Ranking : public HandlerTest {
+ protected:
+  void earn(const std::string& person, std::int64_t points, std::int64_t minutes, const std::string& node,
+            std::int64_t at) {
+    store::Transaction transaction(db_);
+    people_.touch(qualified(person), "", at);
+    store::NewLedgerEntry entry;
+    entry.community = "c1";
+    entry.person = qualified(person);
+    entry.points = points;
+    entry.minutes = minutes;
+    entry.node = node;
+    entry.reason = "测试";
+    entry.at = at;
+    ledger_.append(entry);
+    transaction.commit();
+  }
+
+  // Attendance confirmed at a task of `node`, which makes the person an active volunteer there.
+  void confirm_at(const std::string& person, const std::string& node, std::int64_t at) {
+    store::Transaction transaction(db_);
+    store::Task task;
+    task.community = "c1";
+    task.node = node;
+    task.chat = qualified(node);
+    task.creator = qualified("u-chen");
+    task.title = "清理楼道";
+    task.start = at;
+    task.created_at = at;
+    const store::Task created = tasks_.create(task);
+    attendance_.settle(created.id, qualified(person), "c1", node, store::AttendanceOutcome::confirmed,
+                       qualified("u-chen"), 60, at);
+    transaction.commit();
+  }
+
+  std::string person_line(int rank, const std::string& name, int points, const std::string& hours) {
+    return rendered("ranking_person", {{"rank", std::to_string(rank)},
+                                       {"name", name},
+                                       {"points", std::to_string(points)},
+                                       {"hours", hours}});
+  }
+
+  static bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+  }
+};
+
+TEST_F(Ranking, AUnitGroupSeesItsOwnPeopleOfThisMonth) {
+  earn("u-zhang", 10, 120, "b3u2", kMidNovember);
+  earn("u-liu", 20, 60, "b3u1", kMidNovember);
+  earn("u-he", 5, 0, "b3u2", kMidOctober);
+
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("排行"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_TRUE(replies[0].mentions.empty()) << "display names only";
+  const std::string& text = replies[0].text;
+  EXPECT_EQ(
+      text.rfind(rendered("ranking_header", {{"node", "3号楼2单元"}, {"month", "2026年11月"}, {"part", ""}}),
+                 0),
+      0u)
+      << text;
+  EXPECT_TRUE(contains(text, person_line(1, "张三", 10, "2.0"))) << text;
+  EXPECT_FALSE(contains(text, "刘阿姨")) << "another unit";
+  EXPECT_FALSE(contains(text, "何大爷")) << "another month";
+}
+
+TEST_F(Ranking, LastMonthAndANamedMonthAreRead) {
+  earn("u-he", 5, 0, "b3u2", kMidOctober);
+  for (const char* line : {"排行 上月", "排行 2026-10", "排行 10月"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(contains(replies[0].text, "2026年10月")) << line << ": " << replies[0].text;
+    EXPECT_TRUE(contains(replies[0].text, person_line(1, "何大爷", 5, "0.0")))
+        << line << ": " << replies[0].text;
+  }
+}
+
+TEST_F(Ranking, AGridComparesItsBuildingsByPointsPerActiveVolunteer) {
+  // 3号楼: one active volunteer with 20 points; 1号楼: two with 30 in all. Per head 3号楼 leads,
+  // by total 1号楼 does.
+  earn("u-zhang", 20, 120, "b3u2", kMidNovember);
+  confirm_at("u-zhang", "b3u2", kMidNovember);
+  earn("u-liu", 15, 60, "b1u1", kMidNovember);
+  earn("u-he", 15, 60, "b1", kMidNovember);
+  confirm_at("u-liu", "b1u1", kMidNovember);
+  confirm_at("u-he", "b1", kMidNovember);
+
+  const std::vector<Reply> replies = say("g1", "u-zhang", "张三", read("排行"));
+  ASSERT_EQ(replies.size(), 1u);
+  const std::string& text = replies[0].text;
+  const std::string b3 = rendered("ranking_child", {{"rank", "1"},
+                                                    {"name", "3号楼"},
+                                                    {"average", "20.0"},
+                                                    {"active", "1"},
+                                                    {"points", "20"},
+                                                    {"hours", "2.0"},
+                                                    {"total_rank", "2"}});
+  const std::string b1 = rendered("ranking_child", {{"rank", "2"},
+                                                    {"name", "1号楼"},
+                                                    {"average", "15.0"},
+                                                    {"active", "2"},
+                                                    {"points", "30"},
+                                                    {"hours", "2.0"},
+                                                    {"total_rank", "1"}});
+  EXPECT_TRUE(contains(text, b3)) << text;
+  EXPECT_TRUE(contains(text, b1)) << text;
+  EXPECT_TRUE(contains(
+      text, rendered("ranking_children_title", {{"level", rendered("ranking_level_building", {})}})));
+  EXPECT_TRUE(
+      contains(text, rendered("ranking_total", {{"points", "50"}, {"hours", "4.0"}, {"active", "3"}})))
+      << text;
+}
+
+TEST_F(Ranking, InPrivateThePersonsCommunityIsRanked) {
+  earn("u-liu", 20, 60, "b3u1", kMidNovember);
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("排行"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+  EXPECT_TRUE(contains(replies[0].text, "锦华家园社区")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, person_line(1, "刘阿姨", 20, "1.0"))) << replies[0].text;
+}
+
+TEST_F(Ranking, ALongRankingIsSplitIntoNumberedMessagesAPlatformAccepts) {
+  for (int i = 0; i < 120; ++i)
+    earn("u-v" + std::to_string(i), 200 - i, 60, "b3u2", kMidNovember);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("排行"));
+  ASSERT_GT(replies.size(), 1u);
+  const std::string m = std::to_string(replies.size());
+  int people = 0;
+  for (std::size_t i = 0; i < replies.size(); ++i) {
+    EXPECT_LE(replies[i].text.size(), 2000u);
+    EXPECT_EQ(replies[i].chat, "generic:b3u2");
+    EXPECT_TRUE(contains(replies[i].text, "2026年11月"));
+    EXPECT_TRUE(contains(replies[i].text, rendered("ranking_part", {{"n", std::to_string(i + 1)}, {"m", m}})))
+        << replies[i].text;
+    people += static_cast<int>(std::count(replies[i].text.begin(), replies[i].text.end(), '\n'));
+  }
+  EXPECT_GE(people, 120) << "no one is lost between the parts";
+}
+
+TEST_F(Ranking, OnlyALeaderMayPostThePublicationAndIsToldWhoMay) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("公示"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_TRUE(contains(replies[0].text, "陈单元长")) << replies[0].text;
+  EXPECT_TRUE(publications_.of_node("b3u2").empty());
+}
+
+TEST_F(Ranking, ALeaderPostsLastMonthsPublicationWithTheLedgersDigest) {
+  earn("u-zhang", 10, 120, "b3u2", kMidOctober);
+  const store::LedgerDigest digest = ledger_.digest("c1");
+
+  const std::vector<Reply> replies = say("b3", "u-qian", "钱楼栋长", read("公示"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3");
+  EXPECT_TRUE(contains(replies[0].text, "2026年10月")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, digest.hash)) << replies[0].text;
+
+  const std::vector<store::Publication> kept = publications_.of_node("b3");
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].month, "2026-10");
+  EXPECT_EQ(kept[0].author, "generic:u-qian");
+  EXPECT_EQ(kept[0].digest, digest.hash);
+  EXPECT_EQ(kept[0].entries, 1);
+}
+
+TEST_F(Ranking, AGridLeaderMayPublishForABuildingButNotAMonthStillRunning) {
+  EXPECT_EQ(say("b3", "u-li", "李网格长", read("公示 2026-10")).size(), 1u);
+  EXPECT_EQ(publications_.of_node("b3").size(), 1u);
+
+  const std::vector<Reply> refused = say("b3", "u-li", "李网格长", read("公示 本月"));
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_TRUE(contains(refused[0].text, rendered("publication_month_open",
+                                                 {{"mention", "@李网格长"}, {"month", "2026年11月"}})))
+      << refused[0].text;
+  EXPECT_EQ(publications_.of_node("b3").size(), 1u);
+}
+
+TEST_F(Ranking, APublicationAskedForInPrivateIsPointedToTheGroup) {
+  const std::vector<Reply> replies = say_privately("u-chen", "陈单元长", read("公示"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-chen");
+  EXPECT_EQ(replies[0].text, rendered("publication_in_group", {{"mention", "@陈单元长"}}));
+}
+
+// ---- the 民情日 job --------------------------------------------------------------------------
+
+// 2026-12-01 09:00 and 2027-01-01 09:00 in Asia/Shanghai.
+constexpr std::int64_t kDecemberFirst0900 = 1796086800;
+constexpr std::int64_t kJanuaryFirst0900 = 1798765200;
+
+TEST_F(Ranking, TheFirstMessageOfACommunitySchedulesThe民情日Publication) {
+  EXPECT_FALSE(jobs_.next_due());
+  say("b3u2", "u-zhang", "张三", read("排行"));
+  EXPECT_TRUE(jobs_.pending(std::string(kMonthlyPublication), "c1"));
+  EXPECT_EQ(jobs_.next_due(), kDecemberFirst0900);
+  say("b3u2", "u-zhang", "张三", read("排行"));
+  EXPECT_TRUE(run_jobs(kDecemberFirst0900 - 1).empty());
+}
+
+TEST_F(Ranking, On民情日EveryBoundChatGetsItsOwnNodesPublicationOnce) {
+  say("b3u2", "u-zhang", "张三", read("排行"));
+  earn("u-zhang", 10, 120, "b3u2", kMidNovember);
+  const store::LedgerDigest digest = ledger_.digest("c1");
+
+  const std::vector<Reply> replies = run_jobs(kDecemberFirst0900);
+  std::vector<std::string> chats = chats_of(replies);
+  std::sort(chats.begin(), chats.end());
+  EXPECT_EQ(chats, (std::vector<std::string>{"generic:b1", "generic:b1u1", "generic:b3", "generic:b3u1",
+                                             "generic:b3u2", "generic:b5", "generic:b5u1", "generic:c1",
+                                             "generic:g1", "generic:g2"}));
+  for (const Reply& reply : replies) {
+    EXPECT_TRUE(contains(reply.text, "2026年11月")) << reply.text;
+    EXPECT_TRUE(contains(reply.text, digest.hash)) << reply.text;
+  }
+  const auto b3u2 =
+      std::find_if(replies.begin(), replies.end(), [](const Reply& r) { return r.chat == "generic:b3u2"; });
+  EXPECT_TRUE(contains(b3u2->text, person_line(1, "张三", 10, "2.0"))) << b3u2->text;
+  const auto b5 =
+      std::find_if(replies.begin(), replies.end(), [](const Reply& r) { return r.chat == "generic:b5"; });
+  EXPECT_FALSE(contains(b5->text, "张三")) << "another grid's building";
+
+  const std::vector<store::Publication> kept = publications_.of_node("b3u2");
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].month, "2026-11");
+  EXPECT_FALSE(kept[0].author);
+  EXPECT_EQ(kept[0].digest, digest.hash);
+
+  EXPECT_TRUE(run_jobs(kDecemberFirst0900 + kHour).empty());
+  EXPECT_EQ(jobs_.next_due(), kJanuaryFirst0900) << "the next month's is waiting";
+}
+
+TEST_F(Ranking, ARedeliveredPublicationJobPostsNothingTwiceAndLeavesOneJobWaiting) {
+  say("b3u2", "u-zhang", "张三", read("排行"));
+  ASSERT_FALSE(run_jobs(kDecemberFirst0900).empty());
+  {
+    // The same job again, as after a crash between the posts and the job's completion.
+    store::Transaction transaction(db_);
+    jobs_.schedule(std::string(kMonthlyPublication), "c1", kDecemberFirst0900, "c1");
+    transaction.commit();
+  }
+  EXPECT_TRUE(run_jobs(kDecemberFirst0900 + 60).empty());
+  EXPECT_EQ(publications_.of_node("c1").size(), 1u);
+  EXPECT_EQ(jobs_.due(kJanuaryFirst0900, 10).size(), 1u);
+}
+
+TEST_F(Ranking, AJobRunLatePublishesTheMonthItWasMeantFor) {
+  say("b3u2", "u-zhang", "张三", read("排行"));
+  // The server was down on 民情日 and back on 5 January.
+  run_jobs(kJanuaryFirst0900 + 4 * 86400);
+  const std::vector<store::Publication> kept = publications_.of_node("c1");
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].month, "2026-11");
+  EXPECT_EQ(jobs_.next_due(), kJanuaryFirst0900 + 31 * 86400) << "next: 1 February";
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

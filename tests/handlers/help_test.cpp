@@ -140,7 +140,6 @@ TEST_F(Chatter, InPrivateEveryLineIsAnswered) {
 
 TEST_F(NotYet, LaterFunctionsAnswerHonestlyThatTheyAreNotOpenYet) {
   const std::vector<std::pair<Intent, std::string>> later{
-      {Intent::check_in, "签到"}, {Intent::check_out, "签退"}, {Intent::sign_code, "签到码"},
       {Intent::confirm, "验收"},  {Intent::points, "积分"},    {Intent::ranking, "排行"},
       {Intent::adjust, "加分"},   {Intent::catalog, "商品"},   {Intent::redeem, "兑换"},
       {Intent::pickup, "核销"},   {Intent::ticket, "报事"},    {Intent::dispatch, "派单"},

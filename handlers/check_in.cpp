@@ -184,9 +184,28 @@ Stay stay_of(const store::Task& task, std::int64_t in, std::int64_t out) {
   return Stay{std::max<std::int64_t>(to - from, 0), *task.end - *task.start};
 }
 
+// "签到 4831" reads as task #4831: when no such task exists and the line's number has four digits,
+// it is the code of a bare check-in ("0483" keeps its zero: the digits are taken from the line).
+std::optional<std::string> code_typed_as_number(Context& context, const Command& command) {
+  if (!command.task || command.code || !context.community) return std::nullopt;
+  if (context.tasks.by_number(*context.community, *command.task)) return std::nullopt;
+  const std::string& text = command.text;
+  const std::size_t last = text.find_last_of("0123456789");
+  if (last == std::string::npos) return std::nullopt;
+  const std::size_t first = text.find_last_not_of("0123456789", last);
+  const std::size_t begin = first == std::string::npos ? 0 : first + 1;
+  if (last + 1 - begin != 4) return std::nullopt;
+  return text.substr(begin, 4);
+}
+
 }  // namespace
 
-std::vector<Reply> handle_check_in(Context& context, const Command& command) {
+std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
+  Command command = typed;
+  if (std::optional<std::string> code = code_typed_as_number(context, typed)) {
+    command.task.reset();
+    command.code = std::move(code);
+  }
   TaskChoice choice = find_task(context, command, Intent::check_in);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;

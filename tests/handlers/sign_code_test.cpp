@@ -72,5 +72,26 @@ TEST_F(SignCode, ATaskWithACodeTakesCheckInsOnlyWithIt) {
   EXPECT_TRUE(attendance_.find(id, qualified("u-zhang")));
 }
 
+TEST_F(SignCode, ACodeWithoutTheTaskNumberChecksInToTheOneTaskToday) {
+  // The parser reads "签到 4831" as task #4831; with no such task the four digits are the code.
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string code = *tasks_.sign_code(task(number).id);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到 " + code), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("check_in_ok", {{"task", "1"}, {"mention", "@张三"}, {"clock", "09:00"}}));
+  EXPECT_TRUE(attendance_.find(task(number).id, qualified("u-zhang")));
+}
+
+TEST_F(SignCode, ANumberOfAnotherLengthIsStillATaskNumber) {
+  whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到 483"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("task_not_found", {{"task", "483"}, {"mention", "@张三"}}));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

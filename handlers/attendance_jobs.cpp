@@ -65,6 +65,9 @@ void cancel_attendance_jobs(const Services& services, const store::Task& task) {
 
 std::vector<Reply> settle_no_shows(const Services& services, const store::Task& task, std::int64_t now) {
   std::vector<Reply> replies;
+  // A task finished before its check-in opened (called off by 结束 rather than 撤销) had nobody to
+  // miss it.
+  if (task.start && now < *task.start - kCheckInOpensBeforeStart) return replies;
   for (const store::Signup& signup : services.signups.active(task.id)) {
     // The waitlisted had no place to come to.
     if (signup.state != store::SignupState::signed_up) continue;

@@ -17,6 +17,9 @@ inline constexpr std::string_view kTaskEnd = "task_end";
 /// node's groups when places are still empty. Its payload is the task's row id.
 inline constexpr std::string_view kTaskHelpCall = "task_help_call";
 
+/// Check-in opens this long before a task's start: volunteers arrive early to set up.
+inline constexpr std::int64_t kCheckInOpensBeforeStart = 60 * 60;
+
 /// Schedules a task's end and its call for help, each when its time is known and still ahead.
 void schedule_attendance_jobs(const Services& services, const store::Task& task, std::int64_t now);
 
@@ -25,6 +28,7 @@ void cancel_attendance_jobs(const Services& services, const store::Task& task);
 
 /// Settles every signed-up person of the task who never checked in as a no-show (失约), once, with
 /// the `rules.no_show_points` penalty (never below a zero balance); returns a note to each in private.
+/// Before check-in has opened nobody could have checked in, so nothing is settled then.
 std::vector<Reply> settle_no_shows(const Services& services, const store::Task& task, std::int64_t now);
 
 /// Carries out a `task_end` job: the no-shows of a task still open.

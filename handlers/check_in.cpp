@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "handlers/attendance_jobs.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -13,9 +14,6 @@ namespace whistle::handlers {
 namespace {
 
 using Values = std::vector<std::pair<std::string_view, std::string>>;
-
-/// Check-in opens this long before a task's start: volunteers arrive early to set up.
-constexpr std::int64_t kCheckInOpensBeforeStart = 60 * 60;
 
 std::optional<store::GeoPoint> place_of(const Message& message) {
   if (!message.location) return std::nullopt;

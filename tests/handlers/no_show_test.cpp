@@ -93,6 +93,17 @@ TEST_F(NoShow, FinishingByHandSettlesNoShowsAndTheEndJobIsDropped) {
   EXPECT_EQ(ledger_.balance("c1", qualified("u-lisi")), 4);
 }
 
+TEST_F(NoShow, FinishingBeforeCheckInOpensMakesNoNoShows) {
+  config_.rules.no_show_points = 1;
+  const std::int64_t number = task_with_three();
+  give_points("u-lisi", 5);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("结束 1"), kSaturday0900 - 2 * kHour);
+  EXPECT_TRUE(private_chats(replies).empty());
+  EXPECT_FALSE(outcome_of(number, "u-lisi"));
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-lisi")), 5);
+}
+
 TEST_F(NoShow, ACancelledTaskMakesNoNoShows) {
   const std::int64_t number = task_with_three();
   say("b3u2", "u-chen", "陈单元长", read("撤销 1"), kSaturday0900 + kHour);

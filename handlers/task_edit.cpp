@@ -198,7 +198,7 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
                       {"changes", join_list(context, edit.changes)},
                       {"summary", task_summary_text(context, task, context.now)}};
   const std::string text = context.text("edit_done", values);
-  std::vector<Reply> replies{Reply{context.message.chat, text, {context.message.sender}}};
+  std::vector<Reply> replies{Reply{context.message.chat, text, {}}};
   for (const std::string& chat : context.tasks.posted_chats(task.id)) {
     if (chat != context.message.chat) replies.push_back(Reply{chat, text, {}});
   }

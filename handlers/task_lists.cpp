@@ -34,7 +34,9 @@ std::string places_left_text(Context& context, const store::Task& task) {
 
 std::vector<Reply> tasks_here(Context& context) {
   const std::string mention = mention_of(context.people, context.message.sender);
-  const std::vector<store::Task> tasks = context.tasks.open_in_chat(context.message.chat);
+  // A task whose end has passed is waiting for its leader's 验收, not for volunteers.
+  std::vector<store::Task> tasks = context.tasks.open_in_chat(context.message.chat);
+  std::erase_if(tasks, [&](const store::Task& task) { return task.end && *task.end <= context.now; });
   if (tasks.empty()) return {reply_to_sender(context, context.text("tasks_none", {{"mention", mention}}))};
   std::string text =
       context.text("tasks_header", {{"mention", mention}, {"count", std::to_string(tasks.size())}});

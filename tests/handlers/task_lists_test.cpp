@@ -34,6 +34,16 @@ TEST_F(TaskLists, ActivityInAGroupWithoutTasksSaysSo) {
   EXPECT_EQ(replies[0].text, rendered("tasks_none", {{"mention", "@王五"}}));
 }
 
+TEST_F(TaskLists, ATaskPastItsEndIsNoLongerListed) {
+  whistle_in_b3u2("清理楼道杂物", 2);
+  const std::vector<Reply> during = say("b3u2", "u-wangwu", "王五", read("活动"), kSaturday0900 + kHour);
+  ASSERT_EQ(during.size(), 1u);
+  EXPECT_NE(during[0].text.find("#1 "), std::string::npos) << during[0].text;
+  const std::vector<Reply> replies = say("b3u2", "u-wangwu", "王五", read("活动"), kSaturday0900 + 2 * kHour);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("tasks_none", {{"mention", "@王五"}}));
+}
+
 TEST_F(TaskLists, MySignupsShowStateAndWaitlistPlaceAlsoInPrivate) {
   whistle_in_b3u2("清理楼道杂物", 1);
   whistle_in_b3u2("慰问老人", 1);

@@ -86,6 +86,9 @@ struct Rules {
   double min_stay_ratio = 0.6;
   int no_show_points = 0;
   int redemption_days = 14;
+  /// Places still empty this many hours before a start: a call for help to the parent node's
+  /// groups (0: no call).
+  int help_lead_hours = 12;
 };
 
 /// One `[[node]]`: a place in the org tree with its group chats and its people.

@@ -171,7 +171,7 @@ Rules read_rules(const TableReader& root) {
   std::optional<TableReader> table = root.table("rules");
   if (!table) return rules;
   table->allow_only({"publish_day", "publish_hour", "answer_hours", "solve_hours", "min_stay_ratio",
-                     "no_show_points", "redemption_days"});
+                     "no_show_points", "redemption_days", "help_lead_hours"});
   // Day 28 at most: every month has one, so the publication never skips a short month.
   rules.publish_day = static_cast<int>(table->integer_in("publish_day", rules.publish_day, 1, 28));
   rules.publish_hour = static_cast<int>(table->integer_in("publish_hour", rules.publish_hour, 0, 23));
@@ -195,6 +195,9 @@ Rules read_rules(const TableReader& root) {
       static_cast<int>(table->integer_in("no_show_points", rules.no_show_points, 0, kMaxPoints));
   rules.redemption_days =
       static_cast<int>(table->integer_in("redemption_days", rules.redemption_days, 1, kMaxDays));
+  // 0 turns the call off; a week ahead is already earlier than anyone plans a volunteer's day.
+  rules.help_lead_hours =
+      static_cast<int>(table->integer_in("help_lead_hours", rules.help_lead_hours, 0, 7 * 24));
   return rules;
 }
 

@@ -6,6 +6,8 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/adjust.hpp"
+#include "handlers/attendance_jobs.hpp"
+#include "handlers/check_in.hpp"
 #include "handlers/confirm.hpp"
 #include "handlers/context.hpp"
 #include "handlers/danger_answer.hpp"
@@ -17,8 +19,11 @@
 #include "handlers/redemption.hpp"
 #include "handlers/redemption_rules.hpp"
 #include "handlers/report_in.hpp"
+#include "handlers/sign_code.hpp"
 #include "handlers/task_close.hpp"
+#include "handlers/task_edit.hpp"
 #include "handlers/task_jobs.hpp"
+#include "handlers/task_lists.hpp"
 #include "handlers/whistle.hpp"
 #include "store/jobs.hpp"
 #include "store/org.hpp"
@@ -42,11 +47,11 @@ constexpr std::array kRoutes{
     Route{Intent::whistle, handle_whistle},
     Route{Intent::report_in, handle_report_in},
     Route{Intent::withdraw, handle_withdraw},
-    Route{Intent::edit, handle_not_yet},
-    Route{Intent::tasks, handle_not_yet},
-    Route{Intent::check_in, handle_not_yet},
-    Route{Intent::check_out, handle_not_yet},
-    Route{Intent::sign_code, handle_not_yet},
+    Route{Intent::edit, handle_edit},
+    Route{Intent::tasks, handle_tasks},
+    Route{Intent::check_in, handle_check_in},
+    Route{Intent::check_out, handle_check_out},
+    Route{Intent::sign_code, handle_sign_code},
     Route{Intent::confirm, handle_confirm},
     Route{Intent::refuse, handle_refuse},
     Route{Intent::finish, handle_finish},
@@ -95,7 +100,9 @@ struct JobRoute {
 
 constexpr std::array kJobRoutes{JobRoute{kTaskReminder, run_task_reminder},
                                 JobRoute{kRedemptionExpiry, run_redemption_expiry},
-                                JobRoute{kMonthlyPublication, run_monthly_publication}};
+                                JobRoute{kMonthlyPublication, run_monthly_publication},
+                                JobRoute{kTaskEnd, run_task_end},
+                                JobRoute{kTaskHelpCall, run_task_help_call}};
 
 // How many due jobs are read at a time; the loop continues until none is left.
 constexpr std::size_t kJobBatch = 64;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/attendance_jobs.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_jobs.hpp"
@@ -84,12 +85,22 @@ std::vector<Reply> handle_finish(Context& context, const Command& command) {
 
   context.tasks.set_status(task->id, store::TaskStatus::finished, context.now);
   cancel_task_reminder(context, *task);
-  const std::vector<std::string> people = people_in(context.signups.active(task->id), false);
+  // Closing by hand ends the task as its end time would: who never checked in is a no-show.
+  cancel_attendance_jobs(context, *task);
+  std::vector<Reply> no_shows = settle_no_shows(context, *task, context.now);
+  // The thanks go to those who came: a no-show was just told so in private.
+  std::vector<std::string> people = people_in(context.signups.active(task->id), false);
+  std::erase_if(people, [&](const std::string& person) {
+    const std::optional<store::Attendance> row = context.attendance.find(task->id, person);
+    return row && row->outcome == store::AttendanceOutcome::no_show;
+  });
   const std::string text = context.text(people.empty() ? "finish_done_nobody" : "finish_done",
                                         {{"task", std::to_string(task->number)},
                                          {"title", task->title},
                                          {"mentions", mentions_of(context.people, people)}});
-  return announce(context, *task, text, people);
+  replies = announce(context, *task, text, people);
+  replies.insert(replies.end(), no_shows.begin(), no_shows.end());
+  return replies;
 }
 
 std::vector<Reply> handle_cancel(Context& context, const Command& command) {
@@ -101,6 +112,7 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   const std::vector<std::string> people = people_in(context.signups.active(task->id), true);
   context.tasks.set_status(task->id, store::TaskStatus::cancelled, context.now);
   cancel_task_reminder(context, *task);
+  cancel_attendance_jobs(context, *task);
 
   const std::vector<std::pair<std::string_view, std::string>> values{
       {"task", std::to_string(task->number)},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/attendance_jobs.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/rights.hpp"
@@ -140,6 +141,7 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   const store::Task task = context.tasks.create(new_task(context, command, *node, home));
   const Postings postings = post_elsewhere(context, command, task);
   schedule_task_reminder(context, task, context.now);
+  schedule_attendance_jobs(context, task, context.now);
 
   const std::string number = std::to_string(task.number);
   const std::string summary = task_summary_text(context, task, context.now);

@@ -11,7 +11,7 @@ namespace whistle::store {
 namespace {
 
 constexpr const char* kFind =
-    "SELECT task_id, person_id, state, seq, at FROM signups WHERE task_id = ? AND person_id = ?";
+    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND person_id = ?";
 // A new seq on every (re)report-in puts a returning volunteer at the back of the line, as the
 // waitlist is ordered by time of reply.
 constexpr const char* kPut =
@@ -22,14 +22,24 @@ constexpr const char* kPut =
 constexpr const char* kSetState = "UPDATE signups SET state = ?, at = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kCount = "SELECT COUNT(*) FROM signups WHERE task_id = ? AND state = ?";
 constexpr const char* kFirstWaitlisted =
-    "SELECT task_id, person_id, state, seq, at FROM signups WHERE task_id = ? AND state = 'waitlisted' "
+    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state = 'waitlisted' "
     "ORDER BY seq LIMIT 1";
 constexpr const char* kWaitlistPosition =
     "SELECT COUNT(*) FROM signups w JOIN signups me ON me.task_id = w.task_id "
     "WHERE me.task_id = ?1 AND me.person_id = ?2 AND me.state = 'waitlisted' "
     "AND w.state = 'waitlisted' AND w.seq <= me.seq";
+constexpr const char* kSetNode = "UPDATE signups SET node_id = ? WHERE task_id = ? AND person_id = ?";
+constexpr const char* kOpenOfPerson =
+    "SELECT s.task_id, s.person_id, s.state, s.seq, s.at, s.node_id FROM signups s "
+    "JOIN tasks t ON t.id = s.task_id WHERE t.community_id = ? AND s.person_id = ? "
+    "AND s.state <> 'withdrawn' AND t.status = 'open' ORDER BY t.start_at IS NULL, t.start_at, t.id";
+// One before the first waitlisted keeps the line ordered by seq; with nobody waiting the signup
+// keeps its own place.
+constexpr const char* kMoveToWaitlistHead =
+    "UPDATE signups SET state = 'waitlisted', at = ?3, seq = COALESCE((SELECT MIN(seq) - 1 FROM signups "
+    "WHERE task_id = ?1 AND state = 'waitlisted'), seq) WHERE task_id = ?1 AND person_id = ?2";
 constexpr const char* kActive =
-    "SELECT task_id, person_id, state, seq, at FROM signups WHERE task_id = ? AND state <> 'withdrawn' "
+    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state <> 'withdrawn' "
     "ORDER BY seq";
 
 const char* state_text(SignupState state) {
@@ -53,13 +63,14 @@ SignupState parse_state(const std::string& text) {
 Signup read_signup(SQLite::Statement& s) {
   return Signup{s.getColumn(0).getInt64(), s.getColumn(1).getString(),
                 parse_state(s.getColumn(2).getString()), s.getColumn(3).getInt64(),
-                s.getColumn(4).getInt64()};
+                s.getColumn(4).getInt64(), detail::optional_text(s.getColumn(5))};
 }
 
 }  // namespace
 
 struct SignupRepository::Statements {
-  SQLite::Statement find, put, set_state, count, first_waitlisted, waitlist_position, active;
+  SQLite::Statement find, put, set_state, count, first_waitlisted, waitlist_position, active, set_node,
+      open_of_person, move_to_waitlist_head;
   explicit Statements(SQLite::Database& db)
       : find(db, kFind),
         put(db, kPut),
@@ -67,7 +78,10 @@ struct SignupRepository::Statements {
         count(db, kCount),
         first_waitlisted(db, kFirstWaitlisted),
         waitlist_position(db, kWaitlistPosition),
-        active(db, kActive) {}
+        active(db, kActive),
+        set_node(db, kSetNode),
+        open_of_person(db, kOpenOfPerson),
+        move_to_waitlist_head(db, kMoveToWaitlistHead) {}
 };
 
 SignupRepository::SignupRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -132,6 +146,37 @@ std::vector<Signup> SignupRepository::active(std::int64_t task_id) {
   while (s.executeStep())
     signups.push_back(read_signup(s));
   return signups;
+}
+
+void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
+                                const std::optional<std::string>& node) {
+  auto& s = detail::fresh(statements_->set_node);
+  if (node) {
+    s.bind(1, *node);
+  } else {
+    s.bind(1);
+  }
+  s.bind(2, static_cast<std::int64_t>(task_id));
+  s.bind(3, person);
+  s.exec();
+}
+
+std::vector<Signup> SignupRepository::open_of_person(const std::string& community, const std::string& person) {
+  auto& s = detail::fresh(statements_->open_of_person);
+  s.bind(1, community);
+  s.bind(2, person);
+  std::vector<Signup> signups;
+  while (s.executeStep())
+    signups.push_back(read_signup(s));
+  return signups;
+}
+
+void SignupRepository::move_to_waitlist_head(std::int64_t task_id, const std::string& person, std::int64_t at) {
+  auto& s = detail::fresh(statements_->move_to_waitlist_head);
+  s.bind(1, static_cast<std::int64_t>(task_id));
+  s.bind(2, person);
+  s.bind(3, static_cast<std::int64_t>(at));
+  s.exec();
 }
 
 }  // namespace whistle::store

@@ -19,6 +19,8 @@ struct Signup {
   SignupState state = SignupState::signed_up;
   std::int64_t seq = 0;  ///< grows with every (re)report-in; orders the waitlist
   std::int64_t at = 0;
+  /// The node of the chat where the person reported in (whose points); empty: the task's node.
+  std::optional<std::string> node;
 };
 
 /// Signups and the waitlist. At most one row per (task, person).
@@ -45,6 +47,16 @@ class SignupRepository {
 
   /// Signed-up and waitlisted people of a task, in order of reply.
   std::vector<Signup> active(std::int64_t task_id);
+
+  /// Records the node of the chat where the person reported in (empty: from a private chat).
+  void set_node(std::int64_t task_id, const std::string& person, const std::optional<std::string>& node);
+
+  /// The person's signed-up and waitlisted signups for open tasks of a community, soonest start
+  /// first (tasks without a start last).
+  std::vector<Signup> open_of_person(const std::string& community, const std::string& person);
+
+  /// Puts a signed-up person at the head of the waitlist (a task's places were reduced).
+  void move_to_waitlist_head(std::int64_t task_id, const std::string& person, std::int64_t at);
 
  private:
   struct Statements;

@@ -34,6 +34,11 @@ constexpr const char* kPostedChats =
 constexpr const char* kSetStatus =
     "UPDATE tasks SET status = ?, closed_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END WHERE id = ?";
 
+constexpr const char* kUpdateDetails =
+    "UPDATE tasks SET title = ?, place = ?, places = ?, points = ?, start_at = ?, end_at = ? WHERE id = ?";
+constexpr const char* kSetSignCode = "UPDATE tasks SET sign_code = ? WHERE id = ?";
+constexpr const char* kSignCode = "SELECT sign_code FROM tasks WHERE id = ?";
+
 const char* status_text(TaskStatus status) {
   switch (status) {
     case TaskStatus::open:
@@ -75,7 +80,8 @@ Task read_task(SQLite::Statement& s) {
 
 struct TaskRepository::Statements {
   SQLite::Database& db;
-  SQLite::Statement create, post, by_id, by_number, open_in_chat, posted_chats, set_status;
+  SQLite::Statement create, post, by_id, by_number, open_in_chat, posted_chats, set_status, update_details,
+      set_sign_code, sign_code;
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         create(db, kCreate),
@@ -84,7 +90,10 @@ struct TaskRepository::Statements {
         by_number(db, kByNumber),
         open_in_chat(db, kOpenInChat),
         posted_chats(db, kPostedChats),
-        set_status(db, kSetStatus) {}
+        set_status(db, kSetStatus),
+        update_details(db, kUpdateDetails),
+        set_sign_code(db, kSetSignCode),
+        sign_code(db, kSignCode) {}
 };
 
 TaskRepository::TaskRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -156,6 +165,32 @@ void TaskRepository::set_status(std::int64_t task_id, TaskStatus status, std::in
   s.bind(3, static_cast<std::int64_t>(at));
   s.bind(4, static_cast<std::int64_t>(task_id));
   s.exec();
+}
+
+void TaskRepository::update_details(const Task& task) {
+  auto& s = detail::fresh(statements_->update_details);
+  s.bind(1, task.title);
+  detail::bind_optional(s, 2, task.place);
+  detail::bind_optional(s, 3, task.places ? std::optional<std::int64_t>(*task.places) : std::nullopt);
+  s.bind(4, task.points);
+  detail::bind_optional(s, 5, task.start);
+  detail::bind_optional(s, 6, task.end);
+  s.bind(7, static_cast<std::int64_t>(task.id));
+  s.exec();
+}
+
+void TaskRepository::set_sign_code(std::int64_t task_id, const std::string& code) {
+  auto& s = detail::fresh(statements_->set_sign_code);
+  s.bind(1, code);
+  s.bind(2, static_cast<std::int64_t>(task_id));
+  s.exec();
+}
+
+std::optional<std::string> TaskRepository::sign_code(std::int64_t task_id) {
+  auto& s = detail::fresh(statements_->sign_code);
+  s.bind(1, static_cast<std::int64_t>(task_id));
+  if (!s.executeStep()) return std::nullopt;
+  return detail::optional_text(s.getColumn(0));
 }
 
 }  // namespace whistle::store

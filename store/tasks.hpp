@@ -53,6 +53,15 @@ class TaskRepository {
 
   void set_status(std::int64_t task_id, TaskStatus status, std::int64_t at);
 
+  /// A leader's edit (修改): title, place, places, points, start and end take the given task's values.
+  void update_details(const Task& task);
+
+  /// Stores the task's sign-in code (签到码).
+  void set_sign_code(std::int64_t task_id, const std::string& code);
+
+  /// The task's sign-in code; empty when none was asked for.
+  std::optional<std::string> sign_code(std::int64_t task_id);
+
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;

@@ -73,12 +73,19 @@ TEST_F(SimulatorTest, JobsFireAtTheirOwnTimeWhenTheClockMovesPastThem) {
   Simulator sim(config, ":memory:");
   sim.feed(line("2026-11-23T09:00", "b3u2", "u-chen", "吹哨 清理楼道杂物 3人 明天上午9点 2小时"));
   sim.feed(line("2026-11-23T09:05", "b3u2", "u-zhang", "报到"));
-  EXPECT_TRUE(sim.feed(json{{"at", "2026-11-24T07:00"}}.dump()).empty());
+  // 12 hours before the start 2 of 3 places are empty: a call for help to the parent group (3号楼).
+  auto evening = sim.feed(json{{"at", "2026-11-24T07:00"}}.dump());
+  ASSERT_EQ(evening.size(), 1u) << texts(evening);
+  EXPECT_EQ(evening[0]["at"], "2026-11-23T21:00");
+  EXPECT_EQ(evening[0]["chat"], "b3");
   auto out = sim.feed(json{{"at", "2026-11-24T12:00"}}.dump());
-  ASSERT_EQ(out.size(), 1u) << texts(out);
+  ASSERT_EQ(out.size(), 2u) << texts(out);
   EXPECT_EQ(out[0]["at"], "2026-11-24T08:00");
   EXPECT_EQ(out[0]["chat"], "b3u2");
   EXPECT_EQ(out[0]["mentions"], json::array({"u-zhang"}));
+  // At the end 张三 has not checked in: a no-show, told in private.
+  EXPECT_EQ(out[1]["at"], "2026-11-24T11:00");
+  EXPECT_EQ(out[1]["chat"], "@u-zhang");
 }
 
 TEST_F(SimulatorTest, ASecondRunOverTheSameDatabaseContinuesWhereTheFirstLeftOff) {

@@ -38,6 +38,7 @@ TEST(Defaults, RulesDefaultToTheDesignsNumbers) {
   EXPECT_DOUBLE_EQ(rules.min_stay_ratio, 0.6);
   EXPECT_EQ(rules.no_show_points, 0);
   EXPECT_EQ(rules.redemption_days, 14);
+  EXPECT_EQ(rules.help_lead_hours, 12);
 }
 
 TEST(Defaults, EmptyTablesKeepTheDefaults) {
@@ -91,6 +92,7 @@ solve_hours = { urgent = 12, utilities = 48, general = 100, complex = 400 }
 min_stay_ratio = 1
 no_show_points = 3
 redemption_days = 30
+help_lead_hours = 24
 )",
                                      kSource);
   EXPECT_EQ(config.server.host, "0.0.0.0");
@@ -111,6 +113,7 @@ redemption_days = 30
   EXPECT_DOUBLE_EQ(config.rules.min_stay_ratio, 1.0);
   EXPECT_EQ(config.rules.no_show_points, 3);
   EXPECT_EQ(config.rules.redemption_days, 30);
+  EXPECT_EQ(config.rules.help_lead_hours, 24);
 }
 
 TEST(Settings, PortZeroIsAllowedSoTestsCanBindAFreePort) {
@@ -136,6 +139,12 @@ TEST(Settings, TheBoundsOfEachRangeAreAccepted) {
   EXPECT_NO_THROW(
       parse_config("[rules]\npublish_hour = 23\nanswer_hours = 1\nredemption_days = 1\n", kSource));
   EXPECT_NO_THROW(parse_config("[rules]\nmin_stay_ratio = 0.01\n", kSource));
+}
+
+TEST(Settings, HelpLeadHoursMayBeTurnedOffButNotSetBeyondAWeek) {
+  EXPECT_EQ(parse_config("[rules]\nhelp_lead_hours = 0\n", kSource).rules.help_lead_hours, 0);
+  EXPECT_THROW(parse_config("[rules]\nhelp_lead_hours = 169\n", kSource), Error);
+  EXPECT_THROW(parse_config("[rules]\nhelp_lead_hours = -1\n", kSource), Error);
 }
 
 }  // namespace

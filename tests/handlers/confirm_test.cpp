@@ -124,10 +124,14 @@ TEST_F(Confirm, SomeoneWhoNeverSignedUpIsRefusedByName) {
 }
 
 TEST_F(Confirm, PointsCountForTheNodeWhereThePersonCameFrom) {
-  const std::int64_t number = task_with({{"u-zhang", "张三"}});
-  check_in(number, "u-zhang", kSaturday0900, "b3u1");
-  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
-  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  // A building's task sent down to its units: 张三 reports in from unit 1's group, so his points
+  // count for unit 1, not for the building that whistled.
+  say("b3", "u-qian", "钱楼栋长", read("吹哨 下发 清扫积雪 10人 周六上午9点 2小时"));
+  say("b3u1", "u-zhang", "张三", read("报到 1"));
+  say("b3u1", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  say("b3u1", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 2 * kHour);
+  say("b3", "u-qian", "钱楼栋长", read("验收 1"), kSaturday1130);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(1).id);
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].node, "b3u1");
 }

@@ -140,7 +140,6 @@ TEST_F(Chatter, InPrivateEveryLineIsAnswered) {
 
 TEST_F(NotYet, LaterFunctionsAnswerHonestlyThatTheyAreNotOpenYet) {
   const std::vector<std::pair<Intent, std::string>> later{
-      {Intent::check_in, "签到"}, {Intent::check_out, "签退"}, {Intent::sign_code, "签到码"},
       {Intent::ticket, "报事"},    {Intent::dispatch, "派单"},
       {Intent::accept, "接单"},   {Intent::resolve, "办结"},   {Intent::rate, "评价"},
       {Intent::escalate, "上报"}, {Intent::stats, "统计"},     {Intent::bind, "绑定"}};

@@ -14,7 +14,12 @@ TEST_F(Finish, ThanksTheSignedUpPeopleInTheGroup) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
   say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
-  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", task_command(Intent::finish, number));
+  // Those who came checked in; one who never did is a no-show and is not thanked
+  // (no_show_test.cpp).
+  say("b3u2", "u-zhang", "张三", task_command(Intent::check_in, number), kSaturday0900);
+  say("b3u2", "u-lisi", "李四", task_command(Intent::check_in, number), kSaturday0900);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", task_command(Intent::finish, number), kSaturday0900 + kHour);
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0], (Reply{"generic:b3u2",
                                "【吹哨#1】「清理楼道杂物」已结束，感谢 @张三 @李四 的参与！",

@@ -7,7 +7,12 @@
 namespace whistle::handlers::testing {
 namespace {
 
-using Reminder = HandlerTest;
+// These tests are about the reminder alone: the call for help to the parent group, which may fall
+// due before it, is turned off (tests/handlers/help_call_test.cpp has its own).
+class Reminder : public HandlerTest {
+ protected:
+  Reminder() { config_.rules.help_lead_hours = 0; }
+};
 
 TEST_F(Reminder, AnHourBeforeTheStartTheSignedUpPeopleAreReminded) {
   whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
@@ -29,6 +34,9 @@ TEST_F(Reminder, AReminderFiresOnce) {
   EXPECT_EQ(run_jobs(kSaturday0900).size(), 1u);
   EXPECT_TRUE(run_jobs(kSaturday0900 + kHour).empty());
   EXPECT_FALSE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
+  // Past the task's end (its no-show check, with nobody signed up, says nothing) no job of it is left.
+  EXPECT_TRUE(run_jobs(kSaturday0900 + 3 * kHour).empty());
+  EXPECT_FALSE(jobs_.pending("task_end", std::to_string(task(1).id)));
 }
 
 TEST_F(Reminder, WithNobodySignedUpTheGroupIsInvitedInstead) {
@@ -48,8 +56,10 @@ TEST_F(Reminder, AClosedTasksReminderDoesNothingAndIsDone) {
     transaction.commit();
   }
   ASSERT_TRUE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
-  EXPECT_TRUE(run_jobs(kSaturday0900).empty());
+  // Through the reminder and the task's end: a closed task's jobs send nothing.
+  EXPECT_TRUE(run_jobs(kSaturday0900 + 3 * kHour).empty());
   EXPECT_FALSE(jobs_.pending("task_reminder", std::to_string(task(1).id)));
+  EXPECT_FALSE(jobs_.pending("task_end", std::to_string(task(1).id)));
 }
 
 TEST_F(Reminder, ABroadcastTasksReminderGoesToEveryGroupItWasPostedIn) {

@@ -1,0 +1,122 @@
+#include "handlers/attendance_jobs.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+std::optional<store::Task> task_of(const Services& services, const store::Job& job) {
+  std::int64_t id = 0;
+  const std::string& payload = job.payload;
+  const auto [end, error] = std::from_chars(payload.data(), payload.data() + payload.size(), id);
+  if (error != std::errc() || end != payload.data() + payload.size()) return std::nullopt;
+  return services.tasks.by_id(id);
+}
+
+// Takes the configured points for a no-show, but never more than the person has: balances never go
+// below zero. Returns the points taken.
+std::int64_t take_no_show_points(const Services& services, const store::Task& task, const std::string& person,
+                                 const std::optional<std::string>& node, std::int64_t now) {
+  if (services.config.rules.no_show_points <= 0) return 0;
+  if (services.ledger.has_task_entry(task.id, person, store::LedgerKind::no_show)) return 0;
+  const std::int64_t points = std::min<std::int64_t>(services.config.rules.no_show_points,
+                                                     services.ledger.balance(task.community, person));
+  if (points <= 0) return 0;
+  store::NewLedgerEntry entry;
+  entry.community = task.community;
+  entry.person = person;
+  entry.points = -points;
+  entry.kind = store::LedgerKind::no_show;
+  entry.node = node;
+  entry.task_id = task.id;
+  entry.reason =
+      services.text("no_show_reason", {{"task", std::to_string(task.number)}, {"title", task.title}});
+  entry.at = now;
+  services.ledger.append(entry);
+  return points;
+}
+
+}  // namespace
+
+void schedule_attendance_jobs(const Services& services, const store::Task& task, std::int64_t now) {
+  const std::string payload = std::to_string(task.id);
+  if (task.end && *task.end > now) {
+    services.jobs.schedule(std::string(kTaskEnd), task.community, *task.end, payload);
+  }
+  const int lead_hours = services.config.rules.help_lead_hours;
+  if (task.start && task.places && lead_hours > 0) {
+    const std::int64_t due = *task.start - std::int64_t{lead_hours} * 3600;
+    // A task whistled closer to its start than the lead time was just announced: calling the parent
+    // group at once would only repeat it.
+    if (due > now) services.jobs.schedule(std::string(kTaskHelpCall), task.community, due, payload);
+  }
+}
+
+void cancel_attendance_jobs(const Services& services, const store::Task& task) {
+  const std::string payload = std::to_string(task.id);
+  services.jobs.cancel(std::string(kTaskEnd), payload);
+  services.jobs.cancel(std::string(kTaskHelpCall), payload);
+}
+
+std::vector<Reply> settle_no_shows(const Services& services, const store::Task& task, std::int64_t now) {
+  std::vector<Reply> replies;
+  // A task finished before its check-in opened (called off by 结束 rather than 撤销) had nobody to
+  // miss it.
+  if (task.start && now < *task.start - kCheckInOpensBeforeStart) return replies;
+  for (const store::Signup& signup : services.signups.active(task.id)) {
+    // The waitlisted had no place to come to.
+    if (signup.state != store::SignupState::signed_up) continue;
+    const std::optional<store::Attendance> row = services.attendance.find(task.id, signup.person);
+    // Present, or already settled (a leader vouched, or an earlier end settled it): nothing to do.
+    if (row && (row->checked_in_at || row->outcome)) continue;
+
+    const std::optional<std::string> node = signup.node ? signup.node : std::optional<std::string>(task.node);
+    services.attendance.settle(task.id, signup.person, task.community, node,
+                               store::AttendanceOutcome::no_show, std::nullopt, 0, now);
+    const std::int64_t taken = take_no_show_points(services, task, signup.person, node, now);
+    const std::string penalty =
+        taken > 0 ? services.text("no_show_penalty", {{"points", std::to_string(taken)}}) : std::string();
+    replies.push_back(Reply{private_chat_of(signup.person),
+                            services.text("no_show_private", {{"task", std::to_string(task.number)},
+                                                              {"title", task.title},
+                                                              {"when", task_when_text(services, task, now)},
+                                                              {"penalty", penalty}}),
+                            {signup.person}});
+  }
+  return replies;
+}
+
+std::vector<Reply> run_task_end(const Services& services, const store::Job& job, std::int64_t now) {
+  const std::optional<store::Task> task = task_of(services, job);
+  if (!task || task->status != store::TaskStatus::open) return {};
+  return settle_no_shows(services, *task, now);
+}
+
+std::vector<Reply> run_task_help_call(const Services& services, const store::Job& job, std::int64_t now) {
+  const std::optional<store::Task> task = task_of(services, job);
+  if (!task || task->status != store::TaskStatus::open || !task->places) return {};
+  const int signed_up = services.signups.count(task->id, store::SignupState::signed_up);
+  if (signed_up >= *task->places) return {};
+  const std::optional<store::OrgNode> node = services.org.node(task->node);
+  // A community's task has no parent group to call; its own groups already saw the whistle.
+  if (!node || node->parent.empty()) return {};
+
+  const std::string text = services.text("help_call", {{"task", std::to_string(task->number)},
+                                                       {"node", node->name},
+                                                       {"title", task->title},
+                                                       {"when", task_when_text(services, *task, now)},
+                                                       {"missing", std::to_string(*task->places - signed_up)},
+                                                       {"count", signup_count_text(services, *task)}});
+  std::vector<Reply> replies;
+  for (const std::string& chat : services.org.chats_of(node->parent)) {
+    replies.push_back(Reply{chat, text, {}});
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "handlers/context.hpp"
+#include "store/jobs.hpp"
+
+namespace whistle::handlers {
+
+/// The job kind fired at a task's end: signed-up people who never checked in become no-shows.
+/// Its payload is the task's row id.
+inline constexpr std::string_view kTaskEnd = "task_end";
+
+/// The job kind fired `rules.help_lead_hours` before a task's start: a call for help to the parent
+/// node's groups when places are still empty. Its payload is the task's row id.
+inline constexpr std::string_view kTaskHelpCall = "task_help_call";
+
+/// Check-in opens this long before a task's start: volunteers arrive early to set up.
+inline constexpr std::int64_t kCheckInOpensBeforeStart = 60 * 60;
+
+/// Schedules a task's end and its call for help, each when its time is known and still ahead.
+void schedule_attendance_jobs(const Services& services, const store::Task& task, std::int64_t now);
+
+/// Drops a task's pending end and call for help (it was closed, or its time changed).
+void cancel_attendance_jobs(const Services& services, const store::Task& task);
+
+/// Settles every signed-up person of the task who never checked in as a no-show (失约), once, with
+/// the `rules.no_show_points` penalty (never below a zero balance); returns a note to each in private.
+/// Before check-in has opened nobody could have checked in, so nothing is settled then.
+std::vector<Reply> settle_no_shows(const Services& services, const store::Task& task, std::int64_t now);
+
+/// Carries out a `task_end` job: the no-shows of a task still open.
+std::vector<Reply> run_task_end(const Services& services, const store::Job& job, std::int64_t now);
+
+/// Carries out a `task_help_call` job: posts the call to the parent node's groups when the task is
+/// open and has empty places; nothing otherwise.
+std::vector<Reply> run_task_help_call(const Services& services, const store::Job& job, std::int64_t now);
+
+}  // namespace whistle::handlers

@@ -1,0 +1,269 @@
+#include "handlers/check_in.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "handlers/attendance_jobs.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+std::optional<store::GeoPoint> place_of(const Message& message) {
+  if (!message.location) return std::nullopt;
+  return store::GeoPoint{message.location->lat, message.location->lon};
+}
+
+// Days since 1970-01-01 in the community's local time (a fixed offset: Asia/Shanghai has no DST).
+std::int64_t local_day(const Services& services, std::int64_t at) {
+  const std::int64_t local = at + services.config.locale.utc_offset_seconds;
+  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
+std::string duration_text(const Services& services, std::int64_t seconds) {
+  const std::int64_t minutes = std::max<std::int64_t>(seconds, 0) / 60;
+  if (minutes < 60) return services.text("duration_minutes", {{"minutes", std::to_string(minutes)}});
+  return services.text("duration_hours",
+                       {{"hours", std::to_string(minutes / 60)}, {"minutes", std::to_string(minutes % 60)}});
+}
+
+std::string task_lines(Context& context, const std::vector<store::Task>& tasks) {
+  std::string list;
+  for (const store::Task& task : tasks) {
+    if (!list.empty()) list += '\n';
+    list += context.text("attendance_task_line", {{"task", std::to_string(task.number)},
+                                                  {"title", task.title},
+                                                  {"when", task_when_text(context, task, context.now)}});
+  }
+  return list;
+}
+
+// The open tasks the sender is signed up for (not waitlisted), soonest first.
+std::vector<store::Task> signed_up_tasks(Context& context) {
+  std::vector<store::Task> tasks;
+  if (!context.community) return tasks;
+  for (const store::Signup& signup :
+       context.signups.open_of_person(*context.community, context.message.sender)) {
+    if (signup.state != store::SignupState::signed_up) continue;
+    if (std::optional<store::Task> task = context.tasks.by_id(signup.task_id))
+      tasks.push_back(std::move(*task));
+  }
+  return tasks;
+}
+
+// A bare 签到: the one task of the person's that happens today (a task without a start counts for
+// any day); several → the list to choose from; none today → the person's tasks, to name one.
+TaskChoice todays_task(Context& context) {
+  TaskChoice choice;
+  const std::string mention = mention_of(context.people, context.message.sender);
+  const std::vector<store::Task> mine = signed_up_tasks(context);
+  if (mine.empty()) {
+    choice.replies.push_back(
+        reply_to_sender(context, context.text("check_in_nothing", {{"mention", mention}})));
+    return choice;
+  }
+  std::vector<store::Task> today;
+  for (const store::Task& task : mine) {
+    if (!task.start || local_day(context, *task.start) == local_day(context, context.now))
+      today.push_back(task);
+  }
+  if (today.size() == 1) {
+    choice.task = today.front();
+    return choice;
+  }
+  const std::vector<store::Task>& listed = today.empty() ? mine : today;
+  const std::string example =
+      command_word(context, Intent::check_in) + " " + std::to_string(listed.front().number);
+  choice.replies.push_back(
+      reply_to_sender(context, context.text(today.empty() ? "check_in_none_today" : "check_in_choose",
+                                            {{"mention", mention},
+                                             {"count", std::to_string(listed.size())},
+                                             {"list", task_lines(context, listed)},
+                                             {"example", example}})));
+  return choice;
+}
+
+// A bare 签退: the one task the person checked in to and has not checked out of.
+TaskChoice task_to_leave(Context& context) {
+  TaskChoice choice;
+  std::vector<store::Task> present;
+  if (context.community) {
+    for (const store::Signup& signup :
+         context.signups.open_of_person(*context.community, context.message.sender)) {
+      const std::optional<store::Attendance> row =
+          context.attendance.find(signup.task_id, context.message.sender);
+      if (!row || !row->checked_in_at || row->checked_out_at) continue;
+      if (std::optional<store::Task> task = context.tasks.by_id(signup.task_id))
+        present.push_back(std::move(*task));
+    }
+  }
+  if (present.size() == 1) {
+    choice.task = present.front();
+    return choice;
+  }
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (present.empty()) {
+    choice.replies.push_back(
+        reply_to_sender(context, context.text("check_out_nothing", {{"mention", mention}})));
+    return choice;
+  }
+  const std::string example =
+      command_word(context, Intent::check_out) + " " + std::to_string(present.front().number);
+  choice.replies.push_back(
+      reply_to_sender(context, context.text("check_out_choose", {{"mention", mention},
+                                                                 {"count", std::to_string(present.size())},
+                                                                 {"list", task_lines(context, present)},
+                                                                 {"example", example}})));
+  return choice;
+}
+
+TaskChoice find_task(Context& context, const Command& command, Intent intent) {
+  if (!command.task) return intent == Intent::check_in ? todays_task(context) : task_to_leave(context);
+  TaskQuery query;
+  query.intent = intent;
+  return choose_task(context, command, query);
+}
+
+Values task_values(Context& context, const store::Task& task) {
+  return {{"task", std::to_string(task.number)},
+          {"mention", mention_of(context.people, context.message.sender)}};
+}
+
+Reply answer(Context& context, const store::Task& task, std::string_view key, Values extra = {}) {
+  Values values = task_values(context, task);
+  values.insert(values.end(), extra.begin(), extra.end());
+  return reply_to_sender(context, context.text(key, values));
+}
+
+// Why a check-in is refused before anything is recorded, or nothing when it may go ahead.
+std::optional<Reply> refuse_check_in(Context& context, const Command& command, const store::Task& task) {
+  const std::string& person = context.message.sender;
+  const std::optional<store::Signup> signup = context.signups.find(task.id, person);
+  if (!signup || signup->state == store::SignupState::withdrawn) {
+    return answer(context, task, "check_in_not_signed_up");
+  }
+  if (signup->state == store::SignupState::waitlisted) {
+    return answer(context, task, "check_in_waitlisted",
+                  {{"position", std::to_string(context.signups.waitlist_position(task.id, person))}});
+  }
+  if (task.start && context.now < *task.start - kCheckInOpensBeforeStart) {
+    return answer(context, task, "check_in_too_early",
+                  {{"start", local_time_text(context, *task.start, context.now)},
+                   {"opens", local_time_text(context, *task.start - kCheckInOpensBeforeStart, context.now)}});
+  }
+  if (task.end && context.now > *task.end) {
+    return answer(context, task, "check_in_too_late",
+                  {{"end", local_time_text(context, *task.end, context.now)}});
+  }
+  if (const std::optional<std::string> code = context.tasks.sign_code(task.id)) {
+    if (!command.code) return answer(context, task, "check_in_code_needed");
+    if (*command.code != *code) return answer(context, task, "check_in_code_wrong");
+  }
+  return std::nullopt;
+}
+
+// The part of a stay that falls inside the task's time, and the task's length; empty when the task
+// has no start and end to measure against.
+struct Stay {
+  std::int64_t seconds = 0;
+  std::optional<std::int64_t> length;
+};
+
+Stay stay_of(const store::Task& task, std::int64_t in, std::int64_t out) {
+  if (!task.start || !task.end || *task.end <= *task.start) return Stay{out - in, std::nullopt};
+  const std::int64_t from = std::max(in, *task.start);
+  const std::int64_t to = std::min(out, *task.end);
+  return Stay{std::max<std::int64_t>(to - from, 0), *task.end - *task.start};
+}
+
+// "签到 4831" reads as task #4831: when no such task exists and the line's number has four digits,
+// it is the code of a bare check-in ("0483" keeps its zero: the digits are taken from the line).
+std::optional<std::string> code_typed_as_number(Context& context, const Command& command) {
+  if (!command.task || command.code || !context.community) return std::nullopt;
+  if (context.tasks.by_number(*context.community, *command.task)) return std::nullopt;
+  const std::string& text = command.text;
+  const std::size_t last = text.find_last_of("0123456789");
+  if (last == std::string::npos) return std::nullopt;
+  const std::size_t first = text.find_last_not_of("0123456789", last);
+  const std::size_t begin = first == std::string::npos ? 0 : first + 1;
+  if (last + 1 - begin != 4) return std::nullopt;
+  return text.substr(begin, 4);
+}
+
+}  // namespace
+
+std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
+  Command command = typed;
+  if (std::optional<std::string> code = code_typed_as_number(context, typed)) {
+    command.task.reset();
+    command.code = std::move(code);
+  }
+  TaskChoice choice = find_task(context, command, Intent::check_in);
+  if (!choice.task) return std::move(choice.replies);
+  const store::Task& task = *choice.task;
+  if (task.status != store::TaskStatus::open) {
+    return {answer(context, task, "attendance_closed", {{"status", status_text(context, task.status)}})};
+  }
+
+  const std::string& person = context.message.sender;
+  // A repeat is answered kindly before any other rule: the first check-in stands.
+  if (const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
+      row && row->checked_in_at) {
+    return {answer(context, task, "check_in_already",
+                   {{"clock", local_clock_text(context, *row->checked_in_at)}})};
+  }
+  if (std::optional<Reply> refusal = refuse_check_in(context, command, task)) return {std::move(*refusal)};
+
+  const std::optional<store::Signup> signup = context.signups.find(task.id, person);
+  const std::optional<std::string> node =
+      signup && signup->node ? signup->node : std::optional<std::string>(task.node);
+  context.attendance.check_in(task.id, person, task.community, node, context.now, place_of(context.message));
+  return {answer(context, task, "check_in_ok", {{"clock", local_clock_text(context, context.now)}})};
+}
+
+std::vector<Reply> handle_check_out(Context& context, const Command& command) {
+  TaskChoice choice = find_task(context, command, Intent::check_out);
+  if (!choice.task) return std::move(choice.replies);
+  const store::Task& task = *choice.task;
+  if (task.status != store::TaskStatus::open) {
+    return {answer(context, task, "attendance_closed", {{"status", status_text(context, task.status)}})};
+  }
+
+  const std::string& person = context.message.sender;
+  const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
+  if (!row || !row->checked_in_at) return {answer(context, task, "check_out_without_check_in")};
+  if (row->checked_out_at) {
+    return {answer(context, task, "check_out_already",
+                   {{"clock", local_clock_text(context, *row->checked_out_at)}})};
+  }
+
+  context.attendance.check_out(task.id, person, context.now, place_of(context.message));
+  const Stay stay = stay_of(task, *row->checked_in_at, context.now);
+  const std::string duration = duration_text(context, stay.seconds);
+  const std::string clock = local_clock_text(context, context.now);
+  const double ratio = context.config.rules.min_stay_ratio;
+  const bool short_stay =
+      stay.length && static_cast<double>(stay.seconds) < ratio * static_cast<double>(*stay.length);
+  if (!short_stay) return {answer(context, task, "check_out_ok", {{"clock", clock}, {"duration", duration}})};
+
+  // Not paid as it stands: the leader vouches for it or refuses it at confirmation.
+  const std::string percent = std::to_string(std::lround(ratio * 100));
+  context.attendance.flag(task.id, person,
+                          context.text("short_stay_flag", {{"duration", duration}, {"ratio", percent}}));
+  const Values leader_values{{"task", std::to_string(task.number)},
+                             {"name", display_name(context.people, person)},
+                             {"title", task.title},
+                             {"duration", duration},
+                             {"ratio", percent}};
+  return {answer(context, task, "check_out_short",
+                 {{"clock", clock}, {"duration", duration}, {"ratio", percent}}),
+          Reply{private_chat_of(task.creator), context.text("short_stay_leader", leader_values), {}}};
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,212 @@
+#include "handlers/task_edit.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "handlers/attendance_jobs.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_jobs.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+#include "handlers/whistle_limits.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+Reply no_right(Context& context, const store::Task& task) {
+  std::vector<std::string> people{task.creator};
+  for (std::string& leader : leaders_up_from(context, task.node)) {
+    if (std::find(people.begin(), people.end(), leader) == people.end()) people.push_back(std::move(leader));
+  }
+  const std::optional<store::OrgNode> node = context.org.node(task.node);
+  return reply_to_sender(
+      context, context.text("edit_no_right", {{"task", std::to_string(task.number)},
+                                              {"mention", mention_of(context.people, context.message.sender)},
+                                              {"node", node ? node->name : task.node},
+                                              {"people", names_of(context, people)}}));
+}
+
+// The task as the command changes it, and what changed in words; or the refusal.
+struct Edit {
+  store::Task task;
+  std::vector<std::string> changes;
+  bool time_changed = false;
+  std::optional<std::string> problem;  ///< template key of the refusal
+  Values problem_values;
+};
+
+void edit_time(Context& context, const Command& command, Edit& edit) {
+  store::Task& task = edit.task;
+  const std::optional<std::int64_t> old_start = task.start;
+  const std::optional<std::int64_t> old_end = task.end;
+  if (command.start) {
+    task.start = command.start;
+    if (command.end) {
+      task.end = command.end;
+    } else if (command.minutes) {
+      task.end = *command.start + std::int64_t{*command.minutes} * 60;
+    } else if (old_start && old_end) {
+      // A new start alone moves the task and keeps its length.
+      task.end = *command.start + (*old_end - *old_start);
+    } else {
+      task.end = std::nullopt;
+    }
+  } else if (command.end) {
+    task.end = command.end;
+  } else if (command.minutes && task.start) {
+    task.end = *task.start + std::int64_t{*command.minutes} * 60;
+  }
+  if (task.start == old_start && task.end == old_end) return;
+
+  if (task.start && *task.start + kLateStartGraceSeconds < context.now) {
+    edit.problem = "edit_past";
+    edit.problem_values = {{"when", local_time_text(context, *task.start, context.now)}};
+    return;
+  }
+  if (task.start && task.end &&
+      (*task.end <= *task.start || *task.end - *task.start > kMaxTaskMinutes * 60)) {
+    edit.problem = "edit_out_of_range";
+    edit.problem_values = {{"problem", context.text("edit_problem_length",
+                                                    {{"max_hours", std::to_string(kMaxTaskMinutes / 60)}})}};
+    return;
+  }
+  edit.time_changed = true;
+  edit.changes.push_back(
+      context.text("edit_change_time", {{"when", task_when_text(context, task, context.now)}}));
+}
+
+Edit read_edit(Context& context, const Command& command, const store::Task& current) {
+  Edit edit{current, {}, false, std::nullopt, {}};
+  store::Task& task = edit.task;
+  if (command.title && *command.title != task.title) {
+    task.title = *command.title;
+    edit.changes.push_back(context.text("edit_change_title", {{"title", task.title}}));
+  }
+  if (command.place && command.place != task.place) {
+    task.place = command.place;
+    edit.changes.push_back(context.text("edit_change_place", {{"place", *task.place}}));
+  }
+  if (command.points && *command.points != task.points) {
+    if (*command.points < 0 || *command.points > kMaxTaskPoints) {
+      edit.problem = "edit_out_of_range";
+      edit.problem_values = {
+          {"problem", context.text("edit_problem_points", {{"max", std::to_string(kMaxTaskPoints)}})}};
+      return edit;
+    }
+    task.points = *command.points;
+    edit.changes.push_back(context.text("edit_change_points", {{"points", std::to_string(task.points)}}));
+  }
+  if (command.count && command.count != task.places) {
+    if (*command.count < kMinPlaces || *command.count > kMaxPlaces) {
+      edit.problem = "edit_out_of_range";
+      edit.problem_values = {
+          {"problem", context.text("edit_problem_places", {{"min", std::to_string(kMinPlaces)},
+                                                           {"max", std::to_string(kMaxPlaces)}})}};
+      return edit;
+    }
+    task.places = command.count;
+    edit.changes.push_back(context.text("edit_change_places", {{"places", std::to_string(*task.places)}}));
+  }
+  edit_time(context, command, edit);
+  return edit;
+}
+
+// Fewer places than people signed up: the latest signups go to the head of the waitlist, keeping
+// their order, so they are the first to move back up. More places: the waitlist moves up.
+std::vector<Reply> fit_signups_to_places(Context& context, const store::Task& task) {
+  std::vector<Reply> replies;
+  if (!task.places) return replies;
+  std::vector<store::Signup> signed_up;
+  for (const store::Signup& signup : context.signups.active(task.id)) {
+    if (signup.state == store::SignupState::signed_up) signed_up.push_back(signup);
+  }
+  const Values common{{"task", std::to_string(task.number)},
+                      {"title", task.title},
+                      {"places", std::to_string(*task.places)},
+                      {"when", task_when_text(context, task, context.now)}};
+  const int excess = static_cast<int>(signed_up.size()) - *task.places;
+  // Latest first, each to the head, so the earliest of them ends up first in line.
+  for (int i = 0; i < excess; ++i) {
+    const store::Signup& signup = signed_up[signed_up.size() - 1 - static_cast<std::size_t>(i)];
+    context.signups.move_to_waitlist_head(task.id, signup.person, context.now);
+  }
+  for (int i = excess - 1; i >= 0; --i) {
+    const std::string& person = signed_up[signed_up.size() - 1 - static_cast<std::size_t>(i)].person;
+    Values values = common;
+    values.emplace_back("position", std::to_string(context.signups.waitlist_position(task.id, person)));
+    replies.push_back(
+        Reply{private_chat_of(person), context.text("edit_moved_to_waitlist", values), {person}});
+  }
+  for (int free = *task.places - static_cast<int>(signed_up.size()); free > 0; --free) {
+    const std::optional<store::Signup> next = context.signups.first_waitlisted(task.id);
+    if (!next) break;
+    context.signups.set_state(task.id, next->person, store::SignupState::signed_up, context.now);
+    replies.push_back(
+        Reply{private_chat_of(next->person), context.text("edit_moved_up", common), {next->person}});
+  }
+  return replies;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_edit(Context& context, const Command& command) {
+  TaskQuery query;
+  query.intent = Intent::edit;
+  query.nothing_key = "close_nothing_open";
+  TaskChoice choice = choose_task(context, command, query);
+  if (!choice.task) return std::move(choice.replies);
+  const store::Task& current = *choice.task;
+  const std::string number = std::to_string(current.number);
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (!may_close_task(context, context.message.sender, current)) return {no_right(context, current)};
+  if (current.status != store::TaskStatus::open) {
+    return {reply_to_sender(
+        context, context.text("task_already_closed", {{"task", number},
+                                                      {"mention", mention},
+                                                      {"status", status_text(context, current.status)}}))};
+  }
+
+  Edit edit = read_edit(context, command, current);
+  if (edit.problem) {
+    Values values{{"task", number}, {"mention", mention}};
+    values.insert(values.end(), edit.problem_values.begin(), edit.problem_values.end());
+    return {reply_to_sender(context, context.text(*edit.problem, values))};
+  }
+  if (edit.changes.empty())
+    return {reply_to_sender(context, context.text("edit_nothing", {{"task", number}, {"mention", mention}}))};
+
+  const store::Task& task = edit.task;
+  // Everyone who was coming or waiting hears of the change, including those moved below.
+  std::vector<std::string> told;
+  for (const store::Signup& signup : context.signups.active(task.id))
+    told.push_back(signup.person);
+
+  context.tasks.update_details(task);
+  std::vector<Reply> moved = fit_signups_to_places(context, task);
+  if (edit.time_changed) {
+    cancel_task_reminder(context, task);
+    schedule_task_reminder(context, task, context.now);
+    cancel_attendance_jobs(context, task);
+    schedule_attendance_jobs(context, task, context.now);
+  }
+
+  const Values values{{"task", number},
+                      {"changes", join_list(context, edit.changes)},
+                      {"summary", task_summary_text(context, task, context.now)}};
+  const std::string text = context.text("edit_done", values);
+  std::vector<Reply> replies{Reply{context.message.chat, text, {}}};
+  for (const std::string& chat : context.tasks.posted_chats(task.id)) {
+    if (chat != context.message.chat) replies.push_back(Reply{chat, text, {}});
+  }
+  for (const std::string& person : told) {
+    replies.push_back(Reply{private_chat_of(person), context.text("edit_private", values), {person}});
+  }
+  replies.insert(replies.end(), moved.begin(), moved.end());
+  return replies;
+}
+
+}  // namespace whistle::handlers

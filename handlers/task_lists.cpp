@@ -1,0 +1,95 @@
+#include "handlers/task_lists.hpp"
+
+#include <string>
+
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// The parser reads 活动 and 我的报到 (我的活动, 我的任务) as one intent; the words say which list.
+bool asks_for_own(const Command& command) {
+  return command.text.rfind("我的", 0) == 0;
+}
+
+std::string when_or_unset(Context& context, const store::Task& task) {
+  return task_when_text(context, task, context.now);
+}
+
+std::string places_left_text(Context& context, const store::Task& task) {
+  const std::string count = signup_count_text(context, task);
+  if (!task.places) return context.text("tasks_unlimited", {{"count", count}});
+  const int signed_up = context.signups.count(task.id, store::SignupState::signed_up);
+  if (signed_up < *task.places) {
+    return context.text("tasks_left", {{"left", std::to_string(*task.places - signed_up)}, {"count", count}});
+  }
+  return context.text(
+      "tasks_full",
+      {{"count", count},
+       {"waiting", std::to_string(context.signups.count(task.id, store::SignupState::waitlisted))}});
+}
+
+std::vector<Reply> tasks_here(Context& context) {
+  const std::string mention = mention_of(context.people, context.message.sender);
+  // A task whose end has passed is waiting for its leader's 验收, not for volunteers.
+  std::vector<store::Task> tasks = context.tasks.open_in_chat(context.message.chat);
+  std::erase_if(tasks, [&](const store::Task& task) { return task.end && *task.end <= context.now; });
+  if (tasks.empty()) return {reply_to_sender(context, context.text("tasks_none", {{"mention", mention}}))};
+  std::string text =
+      context.text("tasks_header", {{"mention", mention}, {"count", std::to_string(tasks.size())}});
+  for (const store::Task& task : tasks) {
+    text += '\n';
+    text += context.text("tasks_line", {{"task", std::to_string(task.number)},
+                                        {"title", task.title},
+                                        {"when", when_or_unset(context, task)},
+                                        {"left", places_left_text(context, task)}});
+  }
+  text += '\n';
+  text += context.text("tasks_footer");
+  return {reply_to_sender(context, std::move(text))};
+}
+
+std::string state_text(Context& context, const store::Signup& signup) {
+  if (signup.state == store::SignupState::waitlisted) {
+    return context.text(
+        "my_signup_waitlisted",
+        {{"position", std::to_string(context.signups.waitlist_position(signup.task_id, signup.person))}});
+  }
+  const std::optional<store::Attendance> row = context.attendance.find(signup.task_id, signup.person);
+  if (row && row->checked_out_at) return context.text("my_signup_checked_out");
+  if (row && row->checked_in_at) return context.text("my_signup_checked_in");
+  return context.text("my_signup_signed_up");
+}
+
+std::vector<Reply> own_signups(Context& context) {
+  const std::string mention = mention_of(context.people, context.message.sender);
+  std::vector<store::Signup> signups;
+  if (context.community) signups = context.signups.open_of_person(*context.community, context.message.sender);
+  if (signups.empty())
+    return {reply_to_sender(context, context.text("my_signups_none", {{"mention", mention}}))};
+  std::string text =
+      context.text("my_signups_header", {{"mention", mention}, {"count", std::to_string(signups.size())}});
+  for (const store::Signup& signup : signups) {
+    const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+    if (!task) continue;
+    text += '\n';
+    text += context.text("my_signup_line", {{"task", std::to_string(task->number)},
+                                            {"title", task->title},
+                                            {"when", when_or_unset(context, *task)},
+                                            {"state", state_text(context, signup)}});
+  }
+  return {reply_to_sender(context, std::move(text))};
+}
+
+}  // namespace
+
+std::vector<Reply> handle_tasks(Context& context, const Command& command) {
+  // A private chat has no tasks of its own: there 活动 means one's own.
+  if (asks_for_own(command) || context.message.is_private) return own_signups(context);
+  return tasks_here(context);
+}
+
+}  // namespace whistle::handlers

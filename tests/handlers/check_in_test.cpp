@@ -1,0 +1,220 @@
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+#include "store/database.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+constexpr std::int64_t kMinute = 60;
+
+class CheckIn : public HandlerTest {
+ protected:
+  // 清理楼道杂物, Saturday 09:00–11:00 in b3u2, 张三 signed up.
+  std::int64_t task_with_zhang(std::optional<int> places = 5) {
+    const std::int64_t number = whistle_in_b3u2("清理楼道杂物", places);
+    say("b3u2", "u-zhang", "张三", read("报到 " + std::to_string(number)));
+    return number;
+  }
+
+  // A line said with a location share, as a platform sends one.
+  std::vector<Reply> say_with_location(const std::string& chat, const std::string& sender,
+                                       const std::string& line, std::int64_t at, Location location) {
+    Message message;
+    message.chat = qualified(chat);
+    message.sender = qualified(sender);
+    message.text = line;
+    message.location = location;
+    message.at = at;
+    store::Transaction transaction(db_);
+    std::vector<Reply> replies = dispatcher_.handle(message, read(line, at), at);
+    transaction.commit();
+    return replies;
+  }
+
+  std::optional<store::Attendance> attendance_of(std::int64_t number, const std::string& person) {
+    return attendance_.find(task(number).id, qualified(person));
+  }
+};
+
+TEST_F(CheckIn, ASignedUpVolunteerChecksInWithTheTaskNumber) {
+  const std::int64_t number = task_with_zhang();
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 - 10 * kMinute);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_EQ(replies[0].text,
+            rendered("check_in_ok", {{"task", "1"}, {"mention", "@张三"}, {"clock", "08:50"}}));
+  ASSERT_TRUE(attendance_of(number, "u-zhang"));
+  EXPECT_EQ(attendance_of(number, "u-zhang")->checked_in_at, kSaturday0900 - 10 * kMinute);
+  // The node of the chat where 张三 reported in is whose points these are.
+  EXPECT_EQ(attendance_of(number, "u-zhang")->node, "b3u2");
+}
+
+TEST_F(CheckIn, TraditionalCharactersAndALocationShareAreKept) {
+  const std::int64_t number = task_with_zhang();
+  say_with_location("b3u2", "u-zhang", "簽到 1", kSaturday0900, Location{33.62, 114.65});
+  say_with_location("b3u2", "u-zhang", "簽退 1", kSaturday0900 + 2 * kHour, Location{33.63, 114.66});
+  const std::optional<store::Attendance> row = attendance_of(number, "u-zhang");
+  ASSERT_TRUE(row && row->in_place && row->out_place);
+  EXPECT_DOUBLE_EQ(row->in_place->lat, 33.62);
+  EXPECT_DOUBLE_EQ(row->out_place->lon, 114.66);
+  EXPECT_EQ(row->checked_out_at, kSaturday0900 + 2 * kHour);
+}
+
+TEST_F(CheckIn, CheckingInTwiceKeepsTheFirstTimeAndSaysSo) {
+  const std::int64_t number = task_with_zhang();
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  const std::vector<Reply> again =
+      say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 + 5 * kMinute);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].text,
+            rendered("check_in_already", {{"task", "1"}, {"mention", "@张三"}, {"clock", "09:00"}}));
+  EXPECT_EQ(attendance_of(number, "u-zhang")->checked_in_at, kSaturday0900);
+}
+
+TEST_F(CheckIn, SomeoneNotSignedUpIsToldToReportInFirst) {
+  const std::int64_t number = task_with_zhang();
+  const std::vector<Reply> replies = say("b3u2", "u-lisi", "李四", read("签到 1"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("check_in_not_signed_up", {{"task", "1"}, {"mention", "@李四"}}));
+  EXPECT_FALSE(attendance_of(number, "u-lisi"));
+}
+
+TEST_F(CheckIn, AWaitlistedPersonHasNoPlaceToCheckInTo) {
+  const std::int64_t number = task_with_zhang(1);
+  say("b3u2", "u-lisi", "李四", read("报到 1"));
+  const std::vector<Reply> replies = say("b3u2", "u-lisi", "李四", read("签到 1"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("check_in_waitlisted", {{"task", "1"}, {"mention", "@李四"}, {"position", "1"}}));
+  EXPECT_FALSE(attendance_of(number, "u-lisi"));
+}
+
+TEST_F(CheckIn, TheWindowOpensAnHourBeforeTheStartAndClosesAtTheEnd) {
+  const std::int64_t number = task_with_zhang();
+  const std::vector<Reply> early =
+      say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 - kHour - kMinute);
+  ASSERT_EQ(early.size(), 1u);
+  EXPECT_NE(early[0].text.find("08:00"), std::string::npos) << early[0].text;  // when it opens
+  EXPECT_FALSE(attendance_of(number, "u-zhang"));
+
+  const std::vector<Reply> late =
+      say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 + 2 * kHour + kMinute);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].text.rfind("【吹哨#1】", 0), 0u);
+  EXPECT_FALSE(attendance_of(number, "u-zhang"));
+
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 - kHour);
+  EXPECT_TRUE(attendance_of(number, "u-zhang"));
+}
+
+TEST_F(CheckIn, ABareCheckInMeansThePersonsOneTaskToday) {
+  task_with_zhang();
+  // Another task, on Sunday, that 张三 also signed up for.
+  const std::int64_t sunday = whistle_in_b3u2("慰问老人", 5, kSaturday0900 + 24 * kHour);
+  say("b3u2", "u-zhang", "张三", read("报到 " + std::to_string(sunday)));
+
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("签到"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+  EXPECT_EQ(replies[0].text,
+            rendered("check_in_ok", {{"task", "1"}, {"mention", "@张三"}, {"clock", "09:00"}}));
+  EXPECT_TRUE(attendance_of(1, "u-zhang"));
+  EXPECT_FALSE(attendance_of(sunday, "u-zhang"));
+}
+
+TEST_F(CheckIn, TwoTasksTodayAreListedToChooseFrom) {
+  task_with_zhang();
+  const std::int64_t afternoon = whistle_in_b3u2("慰问老人", 5, kSaturday0900 + 5 * kHour);
+  say("b3u2", "u-zhang", "张三", read("报到 " + std::to_string(afternoon)));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("#1 "), std::string::npos) << replies[0].text;
+  EXPECT_NE(replies[0].text.find("#2 "), std::string::npos) << replies[0].text;
+  EXPECT_FALSE(attendance_of(1, "u-zhang"));
+  EXPECT_FALSE(attendance_of(afternoon, "u-zhang"));
+}
+
+TEST_F(CheckIn, ABareCheckInOnAnotherDayListsThePersonsTasks) {
+  task_with_zhang();
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到"), kMonday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("#1 "), std::string::npos) << replies[0].text;
+  EXPECT_FALSE(attendance_of(1, "u-zhang"));
+}
+
+TEST_F(CheckIn, ABareCheckInWithNoSignupAsksToReportIn) {
+  const std::vector<Reply> replies = say("b3u2", "u-lisi", "李四", read("签到"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("check_in_nothing", {{"mention", "@李四"}}));
+}
+
+TEST_F(CheckIn, CheckOutWithoutCheckInIsRefusedClearly) {
+  const std::int64_t number = task_with_zhang();
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + kHour);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("check_out_without_check_in", {{"task", "1"}, {"mention", "@张三"}}));
+  EXPECT_FALSE(attendance_of(number, "u-zhang"));
+}
+
+TEST_F(CheckIn, AFullStayIsNotFlagged) {
+  const std::int64_t number = task_with_zhang();
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 - 5 * kMinute);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签退"), kSaturday0900 + 2 * kHour);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("check_out_ok",
+                     {{"task", "1"},
+                      {"mention", "@张三"},
+                      {"clock", "11:00"},
+                      {"duration", rendered("duration_hours", {{"hours", "2"}, {"minutes", "0"}})}}));
+  EXPECT_FALSE(attendance_of(number, "u-zhang")->flagged);
+}
+
+TEST_F(CheckIn, AShortStayIsFlaggedAndTheCreatorToldInPrivate) {
+  const std::int64_t number = task_with_zhang();
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  // 70 of 120 minutes is 58 %, below the default 0.6.
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 70 * kMinute);
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_NE(replies[0].text.find("60%"), std::string::npos) << replies[0].text;
+  EXPECT_EQ(replies[1].chat, "generic:@u-chen");
+  EXPECT_EQ(replies[1].text.rfind("【吹哨#1】", 0), 0u);
+  ASSERT_TRUE(attendance_of(number, "u-zhang")->flagged);
+  // Nothing is paid at check-out.
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-zhang")), 0);
+}
+
+TEST_F(CheckIn, StayingJustLongEnoughIsNotFlagged) {
+  const std::int64_t number = task_with_zhang();
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  EXPECT_EQ(say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 72 * kMinute).size(), 1u);
+  EXPECT_FALSE(attendance_of(number, "u-zhang")->flagged);
+}
+
+TEST_F(CheckIn, CheckingOutTwiceKeepsTheFirstTime) {
+  const std::int64_t number = task_with_zhang();
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 2 * kHour);
+  const std::vector<Reply> again = say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 3 * kHour);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].text,
+            rendered("check_out_already", {{"task", "1"}, {"mention", "@张三"}, {"clock", "11:00"}}));
+  EXPECT_EQ(attendance_of(number, "u-zhang")->checked_out_at, kSaturday0900 + 2 * kHour);
+}
+
+TEST_F(CheckIn, AFinishedTaskTakesNoMoreCheckIns) {
+  task_with_zhang();
+  say("b3u2", "u-chen", "陈单元长", read("结束 1"), kSaturday0900 - 30 * kMinute);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text.rfind("【吹哨#1】", 0), 0u);
+  EXPECT_FALSE(attendance_of(1, "u-zhang")->checked_in_at);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

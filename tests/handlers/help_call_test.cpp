@@ -1,0 +1,53 @@
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using HelpCall = HandlerTest;
+
+// The jobs due at `now`, in the given chat only (the reminder and the call may fall together).
+std::vector<Reply> in_chat(const std::vector<Reply>& replies, const std::string& chat) {
+  std::vector<Reply> found;
+  for (const Reply& reply : replies) {
+    if (reply.chat == chat) found.push_back(reply);
+  }
+  return found;
+}
+
+TEST_F(HelpCall, EmptyPlacesAtTheLeadTimeCallTheParentGroup) {
+  whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  EXPECT_TRUE(run_jobs(kSaturday0900 - 12 * kHour - 1).empty());
+  const std::vector<Reply> replies = run_jobs(kSaturday0900 - 12 * kHour);
+  // b3u2's parent is 3号楼 (chat b3).
+  ASSERT_EQ(chats_of(replies), std::vector<std::string>{"generic:b3"});
+  EXPECT_EQ(replies[0].text, rendered("help_call", {{"task", "1"},
+                                                    {"node", "3号楼2单元"},
+                                                    {"title", "清理楼道杂物"},
+                                                    {"when", "11月28日(周六) 09:00–11:00"},
+                                                    {"missing", "4"},
+                                                    {"count", "1/5"}}));
+}
+
+TEST_F(HelpCall, ATaskFullBeforeTheLeadTimeCallsNobody) {
+  whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  EXPECT_TRUE(in_chat(run_jobs(kSaturday0900 - 12 * kHour), "generic:b3").empty());
+}
+
+TEST_F(HelpCall, ZeroLeadHoursTurnsTheCallOff) {
+  config_.rules.help_lead_hours = 0;
+  whistle_in_b3u2("清理楼道杂物", 5);
+  EXPECT_TRUE(in_chat(run_jobs(kSaturday0900), "generic:b3").empty());
+}
+
+TEST_F(HelpCall, ACancelledTaskCallsNobody) {
+  whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-chen", "陈单元长", read("撤销 1"));
+  EXPECT_TRUE(run_jobs(kSaturday0900).empty());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

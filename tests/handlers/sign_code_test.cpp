@@ -1,0 +1,97 @@
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+#include "handlers/sign_code.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using SignCode = HandlerTest;
+
+TEST(NewSignCode, IsFourDigits) {
+  for (int i = 0; i < 50; ++i) {
+    const std::string code = new_sign_code();
+    ASSERT_EQ(code.size(), 4u) << code;
+    EXPECT_EQ(code.find_first_not_of("0123456789"), std::string::npos) << code;
+  }
+}
+
+TEST_F(SignCode, TheLeaderGetsTheCodeInPrivateAndTheGroupNeverSeesIt) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::optional<std::string> code = tasks_.sign_code(task(number).id);
+  ASSERT_TRUE(code);
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].text.find(*code), std::string::npos) << replies[0].text;
+  EXPECT_EQ(replies[1].chat, "generic:@u-chen");
+  EXPECT_EQ(replies[1].text,
+            rendered("sign_code_private", {{"task", "1"}, {"title", "清理楼道杂物"}, {"code", *code}}));
+}
+
+TEST_F(SignCode, AskingAgainGivesTheSameCode) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string first = *tasks_.sign_code(task(number).id);
+  // A leader above the unit may ask too, in private.
+  const std::vector<Reply> again = say_privately("u-qian", "钱楼栋长", read("签到码 1"));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].chat, "generic:@u-qian");
+  EXPECT_NE(again[0].text.find(first), std::string::npos);
+  EXPECT_EQ(*tasks_.sign_code(task(number).id), first);
+}
+
+TEST_F(SignCode, AVolunteerIsToldWhoMayAskForIt) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到码 1"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_NE(replies[0].text.find("陈单元长"), std::string::npos) << replies[0].text;
+  EXPECT_FALSE(tasks_.sign_code(task(number).id));
+}
+
+TEST_F(SignCode, ATaskWithACodeTakesCheckInsOnlyWithIt) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string code = *tasks_.sign_code(task(number).id);
+  const std::string wrong = code == "1234" ? "4321" : "1234";
+  const std::int64_t id = task(number).id;
+
+  const std::vector<Reply> without = say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  ASSERT_EQ(without.size(), 1u);
+  EXPECT_EQ(without[0].text, rendered("check_in_code_needed", {{"task", "1"}, {"mention", "@张三"}}));
+  const std::vector<Reply> bad = say("b3u2", "u-zhang", "张三", read("签到 1 " + wrong), kSaturday0900);
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_EQ(bad[0].text, rendered("check_in_code_wrong", {{"task", "1"}, {"mention", "@张三"}}));
+  EXPECT_FALSE(attendance_.find(id, qualified("u-zhang")));
+
+  const std::vector<Reply> good = say("b3u2", "u-zhang", "张三", read("签到 1 " + code), kSaturday0900);
+  ASSERT_EQ(good.size(), 1u);
+  EXPECT_EQ(good[0].text, rendered("check_in_ok", {{"task", "1"}, {"mention", "@张三"}, {"clock", "09:00"}}));
+  EXPECT_TRUE(attendance_.find(id, qualified("u-zhang")));
+}
+
+TEST_F(SignCode, ACodeWithoutTheTaskNumberChecksInToTheOneTaskToday) {
+  // The parser reads "签到 4831" as task #4831; with no such task the four digits are the code.
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string code = *tasks_.sign_code(task(number).id);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到 " + code), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("check_in_ok", {{"task", "1"}, {"mention", "@张三"}, {"clock", "09:00"}}));
+  EXPECT_TRUE(attendance_.find(task(number).id, qualified("u-zhang")));
+}
+
+TEST_F(SignCode, ANumberOfAnotherLengthIsStillATaskNumber) {
+  whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到 483"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("task_not_found", {{"task", "483"}, {"mention", "@张三"}}));
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

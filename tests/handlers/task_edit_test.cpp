@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+class Edit : public HandlerTest {
+ protected:
+  static bool told_in_private(const std::vector<Reply>& replies, const std::string& person) {
+    return std::any_of(replies.begin(), replies.end(),
+                       [&](const Reply& reply) { return reply.chat == "generic:@" + person; });
+  }
+  void report_in(const std::string& person, const std::string& name) {
+    say("b3u2", person, name, read("报到 1"));
+  }
+};
+
+// Tuesday 2026-11-24 15:00 in Asia/Shanghai.
+constexpr std::int64_t kTuesday1500 = kMonday0900 + 30 * kHour;
+
+TEST_F(Edit, ANewTimeKeepsTheSignupsTellsEveryoneAndMovesTheJobs) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  report_in("u-zhang", "张三");
+  report_in("u-lisi", "李四");  // waiting
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("修改 1 时间 明天下午3点"));
+
+  EXPECT_EQ(task(number).start, kTuesday1500);
+  EXPECT_EQ(task(number).end, kTuesday1500 + 2 * kHour);  // the length is kept
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::waitlisted);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].text.rfind("【吹哨#1】", 0), 0u);
+  EXPECT_TRUE(told_in_private(replies, "u-zhang"));
+  EXPECT_TRUE(told_in_private(replies, "u-lisi"));
+
+  // The reminder now comes an hour before the new start, and nothing at the old one.
+  EXPECT_TRUE(run_jobs(kTuesday1500 - kHour - 1).empty());
+  EXPECT_EQ(chats_of(run_jobs(kTuesday1500 - kHour)), std::vector<std::string>{"generic:b3u2"});
+  // The end moved too: 张三 never checked in and is a no-show at 17:00, not on Saturday.
+  EXPECT_FALSE(told_in_private(run_jobs(kTuesday1500 + 2 * kHour - 1), "u-zhang"));
+  EXPECT_TRUE(told_in_private(run_jobs(kTuesday1500 + 2 * kHour), "u-zhang"));
+  EXPECT_TRUE(run_jobs(kSaturday0900 + 3 * kHour).empty());
+}
+
+TEST_F(Edit, FewerPlacesPutTheLatestSignupsAtTheHeadOfTheWaitlist) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  report_in("u-zhang", "张三");
+  report_in("u-lisi", "李四");
+  report_in("u-wangwu", "王五");
+  report_in("u-zhaoliu", "赵六");  // waiting
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("修改 1 人数 1"));
+
+  const std::int64_t id = task(number).id;
+  EXPECT_EQ(task(number).places, 1);
+  EXPECT_EQ(signups_.count(id, store::SignupState::signed_up), 1);
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(signups_.waitlist_position(id, qualified("u-lisi")), 1);
+  EXPECT_EQ(signups_.waitlist_position(id, qualified("u-wangwu")), 2);
+  EXPECT_EQ(signups_.waitlist_position(id, qualified("u-zhaoliu")), 3);
+  const std::string lisi_note =
+      rendered("edit_moved_to_waitlist",
+               {{"task", "1"}, {"title", "清理楼道杂物"}, {"places", "1"}, {"position", "1"}});
+  EXPECT_TRUE(std::find(replies.begin(), replies.end(),
+                        Reply{"generic:@u-lisi", lisi_note, {"generic:u-lisi"}}) != replies.end());
+}
+
+TEST_F(Edit, MorePlacesMoveTheWaitlistUp) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  report_in("u-zhang", "张三");
+  report_in("u-lisi", "李四");
+  report_in("u-wangwu", "王五");
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("修改 1 人数 2"));
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(number, "u-wangwu"), store::SignupState::waitlisted);
+  const int moved_up_notes =
+      static_cast<int>(std::count_if(replies.begin(), replies.end(), [&](const Reply& r) {
+        return r.text.find(rendered(
+                   "edit_moved_up",
+                   {{"task", "1"}, {"title", "清理楼道杂物"}, {"when", "11月28日(周六) 09:00–11:00"}})) !=
+               std::string::npos;
+      }));
+  EXPECT_EQ(moved_up_notes, 1);
+}
+
+TEST_F(Edit, OnlyALeaderOfTheTaskMayEditIt) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("修改 1 人数 2"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("陈单元长"), std::string::npos) << replies[0].text;
+  EXPECT_EQ(task(number).places, 5);
+}
+
+TEST_F(Edit, TitlePlaceAndPointsMayChange) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 标题 打扫卫生"));
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 积分 8"));
+  EXPECT_EQ(task(number).title, "打扫卫生");
+  EXPECT_EQ(task(number).points, 8);
+}
+
+TEST_F(Edit, APastTimeIsRefusedAndChangesNothing) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("修改 1 时间 今天上午8点"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text.rfind("【吹哨#1】", 0), 0u);
+  EXPECT_EQ(task(number).start, kSaturday0900);
+}
+
+TEST_F(Edit, AnEditWithNothingToChangeAsksWhat) {
+  whistle_in_b3u2("清理楼道杂物", 5);
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("修改 1"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("edit_nothing", {{"task", "1"}, {"mention", "@陈单元长"}}));
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

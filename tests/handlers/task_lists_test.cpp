@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using TaskLists = HandlerTest;
+
+TEST_F(TaskLists, ActivityListsTheOpenTasksHereWithPlacesLeft) {
+  whistle_in_b3u2("清理楼道杂物", 2);
+  whistle_in_b3u2("慰问老人", 1);
+  say("b3u2", "u-zhang", "张三", read("报到 2"));
+  say("b3u2", "u-lisi", "李四", read("报到 2"));
+  const std::vector<Reply> replies = say("b3u2", "u-wangwu", "王五", read("活动"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  const std::string& text = replies[0].text;
+  EXPECT_NE(text.find(rendered("tasks_line",
+                               {{"task", "1"},
+                                {"title", "清理楼道杂物"},
+                                {"when", "11月28日(周六) 09:00–11:00"},
+                                {"left", rendered("tasks_left", {{"left", "2"}, {"count", "0/2"}})}})),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(rendered("tasks_full", {{"count", "1/1"}, {"waiting", "1"}})), std::string::npos)
+      << text;
+}
+
+TEST_F(TaskLists, ActivityInAGroupWithoutTasksSaysSo) {
+  whistle_in_b3u2("清理楼道杂物", 2);
+  const std::vector<Reply> replies = say("b3u1", "u-wangwu", "王五", read("活动"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("tasks_none", {{"mention", "@王五"}}));
+}
+
+TEST_F(TaskLists, ATaskPastItsEndIsNoLongerListed) {
+  whistle_in_b3u2("清理楼道杂物", 2);
+  const std::vector<Reply> during = say("b3u2", "u-wangwu", "王五", read("活动"), kSaturday0900 + kHour);
+  ASSERT_EQ(during.size(), 1u);
+  EXPECT_NE(during[0].text.find("#1 "), std::string::npos) << during[0].text;
+  const std::vector<Reply> replies = say("b3u2", "u-wangwu", "王五", read("活动"), kSaturday0900 + 2 * kHour);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("tasks_none", {{"mention", "@王五"}}));
+}
+
+TEST_F(TaskLists, MySignupsShowStateAndWaitlistPlaceAlsoInPrivate) {
+  whistle_in_b3u2("清理楼道杂物", 1);
+  whistle_in_b3u2("慰问老人", 1);
+  whistle_in_b3u2("不相干的任务", 1);
+  say("b3u2", "u-zhang", "张三", read("报到 2"));
+  say("b3u2", "u-lisi", "李四", read("报到 1"));
+  say("b3u2", "u-lisi", "李四", read("报到 2"));
+
+  const std::vector<Reply> replies = say_privately("u-lisi", "李四", read("我的报到"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-lisi");
+  const std::string& text = replies[0].text;
+  EXPECT_NE(text.find("#1 "), std::string::npos) << text;
+  EXPECT_NE(text.find("#2 "), std::string::npos) << text;
+  EXPECT_EQ(text.find("#3 "), std::string::npos) << text;
+  EXPECT_NE(text.find(rendered("my_signup_waitlisted", {{"position", "1"}})), std::string::npos) << text;
+
+  // In a group, 我的报到 is the sender's own list too, not the group's.
+  const std::vector<Reply> in_group = say("b3u2", "u-zhang", "张三", read("我的报到"));
+  ASSERT_EQ(in_group.size(), 1u);
+  EXPECT_NE(in_group[0].text.find("#2 "), std::string::npos) << in_group[0].text;
+  EXPECT_EQ(in_group[0].text.find("#1 "), std::string::npos) << in_group[0].text;
+}
+
+TEST_F(TaskLists, MySignupsWithNoneSaySoAndPointToActivity) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("我的报到"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("my_signups_none", {{"mention", "@张三"}}));
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -8,6 +8,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/language/nearest_commands.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/redemption_rules.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 
@@ -18,14 +19,28 @@ namespace {
 // The commands open in this version, in the order help lists them. Each has templates
 // `command_<intent>` (its word), `help_<intent>` (a usage line, `help_<intent>_private` for a
 // private chat where it differs) and `keywords_<intent>` (words a confused user might type).
-struct MenuEntry {
-  Intent intent;
-  bool leaders_only;
+enum class Who {
+  anyone,
+  leaders,  ///< leaders of the chat's node or above (in private: of any node)
+  staff,    ///< the community's service-center staff
 };
 
-constexpr std::array kMenu{MenuEntry{Intent::whistle, true},   MenuEntry{Intent::report_in, false},
-                           MenuEntry{Intent::withdraw, false}, MenuEntry{Intent::finish, true},
-                           MenuEntry{Intent::cancel, true},    MenuEntry{Intent::help, false}};
+struct MenuEntry {
+  Intent intent;
+  Who who;
+};
+
+constexpr std::array kMenu{
+    MenuEntry{Intent::whistle, Who::leaders},      MenuEntry{Intent::report_in, Who::anyone},
+    MenuEntry{Intent::withdraw, Who::anyone},      MenuEntry{Intent::tasks, Who::anyone},
+    MenuEntry{Intent::check_in, Who::anyone},      MenuEntry{Intent::check_out, Who::anyone},
+    MenuEntry{Intent::points, Who::anyone},        MenuEntry{Intent::ranking, Who::anyone},
+    MenuEntry{Intent::catalog, Who::anyone},       MenuEntry{Intent::redeem, Who::anyone},
+    MenuEntry{Intent::cancel_redeem, Who::anyone}, MenuEntry{Intent::edit, Who::leaders},
+    MenuEntry{Intent::sign_code, Who::leaders},    MenuEntry{Intent::confirm, Who::leaders},
+    MenuEntry{Intent::adjust, Who::leaders},       MenuEntry{Intent::finish, Who::leaders},
+    MenuEntry{Intent::cancel, Who::leaders},       MenuEntry{Intent::pickup, Who::staff},
+    MenuEntry{Intent::stock, Who::staff},          MenuEntry{Intent::help, Who::anyone}};
 
 // A leader here is one of the chat's node or above; in private, one of any node.
 bool is_leader_here(const Context& context) {
@@ -33,11 +48,18 @@ bool is_leader_here(const Context& context) {
   return !nodes_led_by(context, context.message.sender).empty();
 }
 
+bool is_staff_here(const Context& context) {
+  return context.community && is_staff_of(context, context.message.sender, *context.community);
+}
+
 std::vector<Intent> menu_for(const Context& context) {
   const bool leader = is_leader_here(context);
+  const bool staff = is_staff_here(context);
   std::vector<Intent> intents;
   for (const MenuEntry& entry : kMenu) {
-    if (leader || !entry.leaders_only) intents.push_back(entry.intent);
+    if (entry.who == Who::anyone || (entry.who == Who::leaders && leader) ||
+        (entry.who == Who::staff && staff))
+      intents.push_back(entry.intent);
   }
   return intents;
 }

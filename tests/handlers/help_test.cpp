@@ -23,12 +23,24 @@ TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
   EXPECT_TRUE(contains(resident[0].text, "帮助")) << resident[0].text;
   EXPECT_FALSE(contains(resident[0].text, "吹哨")) << resident[0].text;
   EXPECT_FALSE(contains(resident[0].text, "撤销")) << resident[0].text;
+  EXPECT_TRUE(contains(resident[0].text, rendered("help_check_in", {}))) << resident[0].text;
+  EXPECT_TRUE(contains(resident[0].text, rendered("help_redeem", {}))) << resident[0].text;
+  EXPECT_FALSE(contains(resident[0].text, rendered("help_confirm", {}))) << resident[0].text;
+  EXPECT_FALSE(contains(resident[0].text, rendered("help_pickup", {}))) << resident[0].text;
 
   const std::vector<Reply> leader = say("b3u2", "u-qian", "钱楼栋长", task_command(Intent::help));
   ASSERT_EQ(leader.size(), 1u);
   EXPECT_TRUE(contains(leader[0].text, "吹哨")) << leader[0].text;
   EXPECT_TRUE(contains(leader[0].text, "结束 12")) << leader[0].text;
   EXPECT_TRUE(contains(leader[0].text, "撤销 12")) << leader[0].text;
+  EXPECT_TRUE(contains(leader[0].text, rendered("help_confirm", {}))) << leader[0].text;
+  EXPECT_TRUE(contains(leader[0].text, rendered("help_adjust", {}))) << leader[0].text;
+  EXPECT_FALSE(contains(leader[0].text, rendered("help_pickup", {}))) << "核销 is the service center's";
+
+  const std::vector<Reply> staff = say_privately("u-zhou", "周主任", task_command(Intent::help));
+  ASSERT_EQ(staff.size(), 1u);
+  EXPECT_TRUE(contains(staff[0].text, rendered("help_pickup", {}))) << staff[0].text;
+  EXPECT_TRUE(contains(staff[0].text, rendered("help_stock", {}))) << staff[0].text;
 
   // A leader in the other grid is a resident here.
   const std::vector<Reply> elsewhere = say("b3u2", "u-wu", "吴楼栋长", task_command(Intent::help));
@@ -92,7 +104,9 @@ TEST_F(Chatter, InPrivateALineNearNothingGetsTheShortMenu) {
   const std::vector<Reply> replies = say_privately("u-zhang", "张三", unknown_line("今天天气"));
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
-  EXPECT_TRUE(contains(replies[0].text, "「报到」「取消报到」「帮助」")) << replies[0].text;
+  for (const char* command : {"「报到」", "「签到」", "「积分」", "「兑换」", "「帮助」"})
+    EXPECT_TRUE(contains(replies[0].text, command)) << replies[0].text;
+  EXPECT_FALSE(contains(replies[0].text, "「吹哨」")) << "a resident is not offered a leader's command";
 }
 
 TEST_F(Chatter, AReplyToTheBotsMessageIsAddressedToIt) {
@@ -125,7 +139,9 @@ TEST_F(Chatter, TheHintOffersOnlyCommandsThePersonMayUse) {
 TEST_F(Chatter, AnUnknownLineWithNothingInCommonStillGetsTheCommandsHere) {
   const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", unknown_line("今天天气", true));
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_TRUE(contains(replies[0].text, "「报到」「取消报到」「帮助」")) << replies[0].text;
+  for (const char* command : {"「报到」", "「签到」", "「积分」", "「兑换」", "「帮助」"})
+    EXPECT_TRUE(contains(replies[0].text, command)) << replies[0].text;
+  EXPECT_FALSE(contains(replies[0].text, "「吹哨」")) << "a resident is not offered a leader's command";
 }
 
 TEST_F(Chatter, APlatformMentionOfTheBotCountsAsAddressed) {
@@ -140,9 +156,9 @@ TEST_F(Chatter, InPrivateEveryLineIsAnswered) {
 
 TEST_F(NotYet, LaterFunctionsAnswerHonestlyThatTheyAreNotOpenYet) {
   const std::vector<std::pair<Intent, std::string>> later{
-      {Intent::ticket, "报事"},    {Intent::dispatch, "派单"},
-      {Intent::accept, "接单"},   {Intent::resolve, "办结"},   {Intent::rate, "评价"},
-      {Intent::escalate, "上报"}, {Intent::stats, "统计"},     {Intent::bind, "绑定"}};
+      {Intent::ticket, "报事"},  {Intent::dispatch, "派单"}, {Intent::accept, "接单"},
+      {Intent::resolve, "办结"}, {Intent::rate, "评价"},     {Intent::escalate, "上报"},
+      {Intent::stats, "统计"},   {Intent::bind, "绑定"}};
   for (const auto& [intent, name] : later) {
     const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(intent));
     ASSERT_EQ(replies.size(), 1u) << intent_name(intent);

@@ -29,6 +29,11 @@ std::optional<std::string> by_name(Context& context, const std::string& typed,
   if (fits.size() > 1 || !context.community) return std::nullopt;
   const std::vector<store::Person> people = context.people.find_by_name(*context.community, typed);
   if (people.size() == 1) return people.front().id;
+  if (!people.empty()) return std::nullopt;
+  // Nobody with a role here has the name: a resident who has only spoken to the bot may, if they
+  // are the only one so called.
+  const std::vector<store::Person> anyone = context.people.find_by_name_anywhere(typed, 2);
+  if (anyone.size() == 1) return anyone.front().id;
   return std::nullopt;
 }
 
@@ -64,6 +69,12 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
   }
   for (std::string& id : sent)
     named.push_back(NamedPerson{local_part(id), std::move(id)});
+
+  // A person the platform named may never have written to the bot: they exist from now on, so an
+  // entry about them (加分 to a resident) has someone to belong to.
+  for (const NamedPerson& person : named) {
+    if (person.id) context.people.touch(*person.id, "", context.now);
+  }
 
   // Each person once, even when named twice.
   std::vector<NamedPerson> unique;

@@ -29,6 +29,7 @@ constexpr const char* kFind = "SELECT id, name FROM people WHERE id = ?";
 constexpr const char* kFindByName =
     "SELECT DISTINCT p.id, p.name FROM people p JOIN roles r ON r.person_id = p.id "
     "JOIN org_nodes n ON n.id = r.node_id WHERE n.community_id = ? AND p.name = ? ORDER BY p.id";
+constexpr const char* kFindByNameAnywhere = "SELECT id, name FROM people WHERE name = ? ORDER BY id LIMIT ?";
 // A role can be granted to someone who has not spoken yet (leaders from the config).
 constexpr const char* kEnsurePerson =
     "INSERT OR IGNORE INTO people (id, name, created_at, updated_at) VALUES (?1, '', ?2, ?2)";
@@ -64,13 +65,14 @@ std::vector<Person> read_people(SQLite::Statement& s) {
 }  // namespace
 
 struct PeopleRepository::Statements {
-  SQLite::Statement touch, set_configured_name, find, find_by_name, ensure_person, grant, revoke_all,
-      has_role, holders, nodes_with_role;
+  SQLite::Statement touch, set_configured_name, find, find_by_name, find_by_name_anywhere, ensure_person,
+      grant, revoke_all, has_role, holders, nodes_with_role;
   explicit Statements(SQLite::Database& db)
       : touch(db, kTouch),
         set_configured_name(db, kSetConfiguredName),
         find(db, kFind),
         find_by_name(db, kFindByName),
+        find_by_name_anywhere(db, kFindByNameAnywhere),
         ensure_person(db, kEnsurePerson),
         grant(db, kGrant),
         revoke_all(db, kRevokeAll),
@@ -109,6 +111,17 @@ std::vector<Person> PeopleRepository::find_by_name(const std::string& community,
   s.bind(1, community);
   s.bind(2, name);
   return read_people(s);
+}
+
+std::vector<Person> PeopleRepository::find_by_name_anywhere(const std::string& name, int limit) {
+  auto& s = detail::fresh(statements_->find_by_name_anywhere);
+  s.bind(1, name);
+  s.bind(2, limit);
+  std::vector<Person> people;
+  while (s.executeStep())
+    people.push_back(Person{s.getColumn(0).getString(), s.getColumn(1).getString()});
+  s.reset();
+  return people;
 }
 
 void PeopleRepository::grant(const std::string& person, const std::string& node, Role role, std::int64_t at) {

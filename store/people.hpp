@@ -37,6 +37,9 @@ class PeopleRepository {
   /// People with this display name who hold any role in the community's subtree.
   std::vector<Person> find_by_name(const std::string& community, const std::string& name);
 
+  /// Up to `limit` people with this display name, role or not (a resident who has only spoken).
+  std::vector<Person> find_by_name_anywhere(const std::string& name, int limit);
+
   /// Grants a role at a node; granting it again changes nothing.
   void grant(const std::string& person, const std::string& node, Role role, std::int64_t at);
 

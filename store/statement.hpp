@@ -11,8 +11,11 @@
 namespace whistle::store::detail {
 
 /// Makes a cached statement ready for its next use: no leftover row, no leftover bindings.
+/// After a step that failed (a constraint, say), sqlite3_reset returns that failure once more; it
+/// was already thrown where it happened, so it is not thrown again here — that would make the
+/// statement unusable for every later event of the process.
 inline SQLite::Statement& fresh(SQLite::Statement& statement) {
-  statement.reset();
+  statement.tryReset();
   statement.clearBindings();
   return statement;
 }

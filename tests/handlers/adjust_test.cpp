@@ -32,6 +32,21 @@ TEST_F(AdjustVolunteer, ALeaderAddsPointsWithAReasonAndTheEntrySaysWhoAndWhy) {
   EXPECT_TRUE(contains(replies[0].text, "帮助孤寡老人")) << replies[0].text;
 }
 
+TEST_F(AdjustVolunteer, APersonTheBotHasNeverSeenIsPaidThroughThePlatformsMention) {
+  // 小林 never wrote to the bot: the platform's mention id is all there is. Twice in a row, as a
+  // failed first attempt once left the ledger unusable for the next.
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @小林 5 帮邻居修水管", {"u-lin"});
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @刘阿姨 5 帮邻居修水管", {"u-liu"});
+  EXPECT_EQ(balance("u-lin"), 5);
+  EXPECT_EQ(balance("u-liu"), 5);
+}
+
+TEST_F(AdjustVolunteer, ATypedNameFindsAResidentWhoHasOnlySpokenToTheBot) {
+  say("b3u2", "u-lin", "小林", read("大家好"));
+  say("b3u2", "u-chen", "陈单元长", read("加分 @小林 5 帮邻居修水管"));
+  EXPECT_EQ(balance("u-lin"), 5);
+}
+
 TEST_F(AdjustVolunteer, AReasonIsRequired) {
   const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("加分 @张三 5"));
   EXPECT_EQ(balance("u-zhang"), 0);

@@ -125,5 +125,13 @@ TEST_F(Ledger, ATaskEntryIsFoundByTaskPersonAndKind) {
   EXPECT_FALSE(ledger.has_task_entry(7, "generic:b", LedgerKind::task));
 }
 
+TEST_F(Ledger, AnEntryRefusedByTheDatabaseDoesNotSpoilTheNextOne) {
+  // An unknown person breaks the foreign key; the cached statement must still serve the next event.
+  EXPECT_THROW(add("generic:nobody", 5, 100), std::exception);
+  const LedgerEntry next = add("generic:a", 5, 101);
+  EXPECT_EQ(next.prev_hash, kLedgerGenesis);
+  EXPECT_EQ(ledger.balance("c1", "generic:a"), 5);
+}
+
 }  // namespace
 }  // namespace whistle::store

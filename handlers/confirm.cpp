@@ -83,14 +83,18 @@ std::optional<store::Task> settleable_task(Context& context, const Command& comm
   return choice.task;
 }
 
-// Signed-up people, and anyone else who checked in (someone moved off the waitlist late).
+// Signed-up people, and anyone else who checked in and is still in line (someone a smaller head
+// count moved to the waitlist after they came). A withdrawn signup is nobody's to pay.
 std::vector<std::string> participants(Context& context, const store::Task& task) {
   std::vector<std::string> people;
   for (const store::Signup& signup : context.signups.active(task.id)) {
     if (signup.state == store::SignupState::signed_up) people.push_back(signup.person);
   }
   for (const store::Attendance& row : context.attendance.of_task(task.id)) {
-    if (row.checked_in_at && std::find(people.begin(), people.end(), row.person) == people.end())
+    const std::optional<store::Signup> signup = context.signups.find(task.id, row.person);
+    const bool withdrawn = signup && signup->state == store::SignupState::withdrawn;
+    if (row.checked_in_at && !withdrawn &&
+        std::find(people.begin(), people.end(), row.person) == people.end())
       people.push_back(row.person);
   }
   return people;

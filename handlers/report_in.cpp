@@ -56,10 +56,20 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   // "1" or "+1" in a group with nothing open is people answering each other, not the bot; said to
   // the bot (a reply to its message, an @-mention) it is answered.
   query.silent_when_nothing = command.implicit && !is_addressed(context.message, command);
+  // A task whose time is over is no longer what a bare 报到 means.
+  query.candidate = [&](const store::Task& task) { return !task_is_over(task, context.now); };
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
   if (task.status != store::TaskStatus::open) return {closed_task(context, task)};
+  if (task_is_over(task, context.now)) {
+    // Reporting in after the work is done would only make a no-show of the person at its close.
+    return {reply_to_sender(
+        context,
+        context.text("report_in_task_over", {{"task", std::to_string(task.number)},
+                                             {"mention", mention_of(context.people, context.message.sender)},
+                                             {"when", task_when_text(context, task, context.now)}}))};
+  }
 
   const std::string& person = context.message.sender;
   const std::string number = std::to_string(task.number);
@@ -127,6 +137,13 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
     }
     return {reply_to_sender(
         context, context.text("withdraw_not_signed_up", {{"task", number}, {"mention", mention}}))};
+  }
+
+  const std::optional<store::Attendance> attendance = context.attendance.find(task.id, person);
+  if (attendance && attendance->checked_in_at) {
+    // On site already: leaving is a check-out, so the stay is recorded and the leader settles it.
+    return {reply_to_sender(
+        context, context.text("withdraw_after_check_in", {{"task", number}, {"mention", mention}}))};
   }
 
   context.signups.set_state(task.id, person, store::SignupState::withdrawn, context.now);

@@ -63,6 +63,12 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
   return choice;
 }
 
+bool task_is_over(const store::Task& task, std::int64_t now) {
+  constexpr std::int64_t kDay = 24 * 3600;
+  if (task.end) return *task.end <= now;
+  return task.start && *task.start + kDay <= now;
+}
+
 Reply reply_to_sender(const Context& context, std::string text) {
   return Reply{context.message.chat, std::move(text), {context.message.sender}};
 }

@@ -110,3 +110,35 @@ TEST_F(Withdraw, ISayIAmNotGoingFromSomeoneWithNoPlaceIsChatter) {
 
 }  // namespace
 }  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+// Someone already on site leaves by checking out: a withdrawal then would erase the stay the
+// leader is about to settle, or — as it once did — leave it to be paid in full anyway.
+TEST_F(Withdraw, AfterCheckingInAPlaceIsNotGivenUpButCheckedOutOf) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 + 5 * 60);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("取消 1"), kSaturday0900 + 30 * 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("withdraw_after_check_in", {{"task", "1"}, {"mention", "@张三"}}));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+}
+
+// Reporting in to work already done would only make a no-show of the person when the task closes.
+TEST_F(Withdraw, ReportingInAfterTheTaskEndedIsRefusedAndItIsNoLongerOffered) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);  // Saturday 09:00–11:00
+  const std::vector<Reply> late = say("b3u2", "u-zhang", "张三", read("报到 1"), kSaturday0900 + 3 * kHour);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].chat, "generic:b3u2");
+  EXPECT_TRUE(late[0].text.starts_with("【吹哨#1】")) << late[0].text;
+  EXPECT_EQ(signup_state(number, "u-zhang"), std::nullopt);
+  // A bare 报到 no longer means the finished task: nothing is open here.
+  const std::vector<Reply> bare = say("b3u2", "u-liu", "刘阿姨", read("报到"), kSaturday0900 + 3 * kHour);
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(signup_state(number, "u-liu"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "handlers/help_call_time.hpp"
 #include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
@@ -51,9 +52,11 @@ void schedule_attendance_jobs(const Services& services, const store::Task& task,
   const int lead_hours = services.config.rules.help_lead_hours;
   if (task.start && task.places && lead_hours > 0) {
     const std::int64_t due = *task.start - std::int64_t{lead_hours} * 3600;
-    // A task whistled closer to its start than the lead time was just announced: calling the parent
-    // group at once would only repeat it.
-    if (due > now) services.jobs.schedule(std::string(kTaskHelpCall), task.community, due, payload);
+    // Never in the night: a call that would fall there goes out the evening before or the morning.
+    if (const std::optional<std::int64_t> at =
+            help_call_time(due, *task.start, now, services.config.locale.utc_offset_seconds)) {
+      services.jobs.schedule(std::string(kTaskHelpCall), task.community, *at, payload);
+    }
   }
 }
 

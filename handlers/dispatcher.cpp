@@ -13,11 +13,13 @@
 #include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
+#include "handlers/people_names.hpp"
 #include "handlers/points.hpp"
 #include "handlers/publication_jobs.hpp"
 #include "handlers/ranking.hpp"
 #include "handlers/redemption.hpp"
 #include "handlers/redemption_rules.hpp"
+#include "handlers/reply_split.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/sign_code.hpp"
 #include "handlers/task_close.hpp"
@@ -147,6 +149,15 @@ struct Dispatcher::Impl {
     return std::nullopt;
   }
 
+  // The one step every reply passes on its way out: a platform takes about 2,000 bytes per
+  // message, so a long list (a reminder to 90 people, a 验收 list) leaves as several messages.
+  std::vector<Reply> within_limit(std::vector<Reply> replies) {
+    return split_replies(std::move(replies),
+                         [this](const std::string& id) { return display_name(people, id); });
+  }
+
+  std::vector<Reply> route(const Message& message, const Command& command, std::int64_t now);
+
   store::OrgRepository org;
   store::PeopleRepository people;
   store::TaskRepository tasks;
@@ -171,18 +182,22 @@ void Dispatcher::sync_org() {
 }
 
 std::vector<Reply> Dispatcher::handle(const Message& message, const Command& command, std::int64_t now) {
-  impl_->people.touch(message.sender, message.sender_name, now);
-  Context context{impl_->services(), now, message, std::nullopt, std::nullopt};
+  return impl_->within_limit(impl_->route(message, command, now));
+}
+
+std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command& command, std::int64_t now) {
+  people.touch(message.sender, message.sender_name, now);
+  Context context{services(), now, message, std::nullopt, std::nullopt};
 
   if (!message.is_private) {
-    context.node = impl_->org.node_of_chat(message.chat);
+    context.node = org.node_of_chat(message.chat);
     if (!context.node) {
       // A group nobody has bound yet: the bot knows no place for it and says so only when asked.
       return is_addressed(message, command) ? answer_unbound_chat(context) : std::vector<Reply>{};
     }
     context.community = context.node->community;
   } else {
-    context.community = impl_->community_of_person(message.sender);
+    context.community = community_of_person(message.sender);
   }
   // A fresh database has no 民情日 job yet; the first message of a community schedules it (one
   // indexed look-up when it is already there), and each publication schedules the next.
@@ -207,7 +222,7 @@ std::vector<Reply> Dispatcher::run_due_jobs(std::int64_t now) {
       impl_->jobs.complete(job.id, now);
     }
   }
-  return replies;
+  return impl_->within_limit(std::move(replies));
 }
 
 std::vector<std::string> Dispatcher::place_names() const {

@@ -1,10 +1,10 @@
 #include "handlers/pickup_code.hpp"
 
-#include <openssl/rand.h>
-
 #include <array>
 #include <cctype>
 #include <stdexcept>
+
+#include "handlers/random_source.hpp"
 
 namespace whistle::handlers {
 
@@ -36,9 +36,7 @@ std::string random_pickup_code(std::size_t length) {
   // Drawing until the shape fits keeps every acceptable code equally likely.
   do {
     std::array<unsigned char, kPickupCodeMaxLength> bytes{};
-    if (RAND_bytes(bytes.data(), static_cast<int>(length)) != 1) {
-      throw std::runtime_error("no randomness for a pickup code (RAND_bytes failed)");
-    }
+    random_bytes(std::span(bytes.data(), length));
     for (std::size_t i = 0; i < length; ++i) {
       code[i] = kPickupAlphabet[bytes[i] % kPickupAlphabet.size()];
     }

@@ -14,10 +14,10 @@ inline constexpr std::string_view kPickupAlphabet = "23456789ABCDEFGHJKLMNPQRSTU
 inline constexpr std::size_t kPickupCodeMinLength = 4;
 inline constexpr std::size_t kPickupCodeMaxLength = 6;
 
-/// A fresh random pickup code (OpenSSL RAND_bytes) of `length` characters from kPickupAlphabet,
-/// starting with a letter other than T and holding at least one digit, so the parser reads it as a
-/// code and never as a task number or a ticket (T5). Throws std::runtime_error if the system has
-/// no randomness to give.
+/// A fresh random pickup code of `length` characters from kPickupAlphabet, drawn from the handlers'
+/// random source (RAND_bytes on the server), starting with a letter other than T and holding at
+/// least one digit, so the parser reads it as a code and never as a task number or a ticket (T5).
+/// Throws std::runtime_error if the system has no randomness to give.
 std::string random_pickup_code(std::size_t length);
 
 /// A new code for which `taken` says false: 4 characters, longer only when a community has used

@@ -47,15 +47,6 @@ const char* level_key(int level) {
   }
 }
 
-// Cuts a line to at most `limit` bytes without splitting a UTF-8 character.
-std::string cut_to(const std::string& line, std::size_t limit) {
-  if (line.size() <= limit) return line;
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
-    --end;
-  return line.substr(0, end);
-}
-
 void add_people(const Services& services, const std::vector<store::PersonStanding>& people,
                 std::vector<std::string>& lines) {
   lines.push_back(services.text("ranking_people_title"));
@@ -109,35 +100,6 @@ void add_children(const Services& services, const store::OrgNode& node,
 }
 
 }  // namespace
-
-std::vector<std::string> pack_messages(const std::vector<std::string>& lines,
-                                       const std::function<std::string(std::size_t, std::size_t)>& header,
-                                       std::size_t limit) {
-  // Packed against the widest header a long list can have, so no part outgrows the limit once the
-  // real "n/m" is written in.
-  const std::size_t header_room = std::max(header(1, 1).size(), header(999, 999).size()) + 1;
-  const std::size_t line_room = limit > header_room + 1 ? limit - header_room - 1 : 1;
-  std::vector<std::string> bodies;
-  std::string body;
-  for (const std::string& raw : lines) {
-    const std::string line = cut_to(raw, line_room);
-    if (!body.empty() && body.size() + 1 + line.size() > line_room) {
-      bodies.push_back(std::move(body));
-      body.clear();
-    }
-    if (!body.empty()) body += '\n';
-    body += line;
-  }
-  if (!body.empty() || bodies.empty()) bodies.push_back(std::move(body));
-
-  std::vector<std::string> messages;
-  for (std::size_t i = 0; i < bodies.size(); ++i) {
-    std::string text = header(i + 1, bodies.size());
-    if (!bodies[i].empty()) text += "\n" + bodies[i];
-    messages.push_back(std::move(text));
-  }
-  return messages;
-}
 
 std::vector<std::string> ranking_messages(const Services& services, const store::OrgNode& node,
                                           const RankingMonth& month,

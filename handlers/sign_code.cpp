@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <random>
 
 #include "handlers/people_names.hpp"
+#include "handlers/random_source.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -12,12 +12,10 @@
 namespace whistle::handlers {
 
 std::string new_sign_code() {
-  // std::random_device reads the kernel's random source on Linux: a code guessed from home is a
-  // one-in-ten-thousand chance, which is what an on-site code has to resist.
-  std::random_device source;
-  std::uniform_int_distribution<int> digits(0, 9999);
+  // From the handlers' random source (the system's CSPRNG on the server): a code guessed from home
+  // is a one-in-ten-thousand chance, which is what an on-site code has to resist.
   char code[8];
-  std::snprintf(code, sizeof code, "%04d", digits(source));
+  std::snprintf(code, sizeof code, "%04u", static_cast<unsigned>(random_below(10000)));
   return code;
 }
 

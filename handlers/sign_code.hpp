@@ -11,7 +11,7 @@ namespace whistle::handlers {
 /// the same code after that); from then on 签到 needs it.
 std::vector<Reply> handle_sign_code(Context& context, const Command& command);
 
-/// A new four-digit code ("0483"), from the system's random source.
+/// A new four-digit code ("0483"), from the handlers' random source (handlers/random_source.hpp).
 std::string new_sign_code();
 
 }  // namespace whistle::handlers

@@ -9,6 +9,7 @@
 #include "config/templates.hpp"
 #include "handlers/dispatcher.hpp"
 #include "handlers/language/command_json.hpp"
+#include "handlers/random_source.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
 #include "store/outbox.hpp"
@@ -42,7 +43,12 @@ class NoHeaders final : public RequestHeaders {
   std::string_view get(std::string_view /*name*/) const override { return {}; }
 };
 
+// The seed of the codes the simulator hands out (sign-in and pickup codes): fixed, so a script can
+// say `签到 1 <code>` or `核销 <code>` and get the same answers on every run.
+constexpr std::uint64_t kSimRandomSeed = 20261123;
+
 // Lines without an "id" still need a dedupe key that no earlier run over the same database used.
+// It never shows in the output, so it stays random rather than following the fixed seed.
 std::string fresh_event_key() {
   static std::mt19937_64 generator{std::random_device{}()};
   char buffer[40];
@@ -161,8 +167,12 @@ struct Simulator::Impl {
   }
 };
 
-Simulator::Simulator(const config::Config& config, const std::string& db_path)
-    : impl_(std::make_unique<Impl>(config, db_path)) {}
+Simulator::Simulator(const config::Config& config, const std::string& db_path) {
+  // Before anything is handled: "the deterministic simulator" prints the same codes for the same
+  // script. The server never does this, so its codes stay unpredictable.
+  handlers::use_seeded_random(kSimRandomSeed);
+  impl_ = std::make_unique<Impl>(config, db_path);
+}
 
 Simulator::~Simulator() = default;
 

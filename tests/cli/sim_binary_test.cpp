@@ -9,6 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "store/attendance.hpp"
+#include "store/database.hpp"
+#include "store/redemptions.hpp"
+#include "store/tasks.hpp"
+
 namespace {
 
 struct ProcessResult {
@@ -66,6 +71,115 @@ TEST(SimBinary, ABadLineIsSkippedAndTheExitCodeSaysSo) {
   EXPECT_EQ(run.exit_code, 1);
   ASSERT_EQ(run.lines.size(), 1u);
   EXPECT_EQ(nlohmann::json::parse(run.lines[0])["chat"], "@u-zhang");
+}
+
+// 陈单元长 whistles a task at 10:00 and asks for its sign-in code; 张三 reports in, is given 50
+// points and redeems a bag of rice: one sign-in code and one pickup code are handed out.
+std::string codes_script() {
+  return R"({"at":"2026-11-23T09:00","chat":"b3u2","from":"u-chen","name":"陈单元长","text":"吹哨 清理楼道杂物 2人 今天上午10点 1小时 10分"})"
+         "\n"
+         R"({"at":"2026-11-23T09:01","chat":"b3u2","from":"u-zhang","name":"张三","text":"报到 1"})"
+         "\n"
+         R"({"at":"2026-11-23T09:02","chat":"@u-chen","text":"签到码 1"})"
+         "\n"
+         R"({"at":"2026-11-23T09:03","chat":"b3u2","from":"u-chen","name":"陈单元长","text":"加分 @张三 50 帮忙搬运","mentions":["u-zhang"]})"
+         "\n"
+         R"({"at":"2026-11-23T09:04","chat":"@u-zhang","text":"兑换 大米5斤"})"
+         "\n";
+}
+
+struct Codes {
+  std::string sign_in;
+  std::string pickup;
+};
+
+Codes codes_in(const std::filesystem::path& db_path) {
+  whistle::store::Database db(whistle::store::DatabaseOptions{.path = db_path.string()});
+  Codes codes;
+  const std::optional<whistle::store::Task> task = whistle::store::TaskRepository(db).by_number("c1", 1);
+  if (task) codes.sign_in = whistle::store::TaskRepository(db).sign_code(task->id).value_or("");
+  const std::vector<whistle::store::Redemption> pending =
+      whistle::store::RedemptionRepository(db).pending_of("c1", "generic:u-zhang");
+  if (pending.size() == 1) codes.pickup = pending.front().code;
+  return codes;
+}
+
+class SimDatabase {
+ public:
+  explicit SimDatabase(const std::string& name)
+      : path_(std::filesystem::temp_directory_path() /
+              ("whistle-sim-" + name + "-" + std::to_string(::getpid()) + ".db")) {
+    remove();
+  }
+  ~SimDatabase() { remove(); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  void remove() {
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix);
+  }
+  std::filesystem::path path_;
+};
+
+TEST(SimBinary, TheSameScriptGivesTheSameCodesOnEveryRun) {
+  const ProcessResult first = run_whistle("sim", codes_script());
+  const ProcessResult second = run_whistle("sim", codes_script());
+  EXPECT_EQ(first.exit_code, 0);
+  ASSERT_EQ(first.lines.size(), 5u);
+  EXPECT_EQ(first.lines, second.lines);
+
+  SimDatabase one("codes-1");
+  SimDatabase two("codes-2");
+  run_whistle("sim --db " + one.path().string(), codes_script());
+  run_whistle("sim --db " + two.path().string(), codes_script());
+  const Codes codes = codes_in(one.path());
+  ASSERT_EQ(codes.sign_in.size(), 4u);
+  ASSERT_FALSE(codes.pickup.empty());
+  EXPECT_EQ(codes_in(two.path()).sign_in, codes.sign_in);
+  EXPECT_EQ(codes_in(two.path()).pickup, codes.pickup);
+  // The codes are in what the run printed, in private to the one each belongs to.
+  EXPECT_NE(first.lines[2].find(codes.sign_in), std::string::npos) << first.lines[2];
+  EXPECT_EQ(nlohmann::json::parse(first.lines[2])["chat"], "@u-chen");
+  EXPECT_NE(first.lines[4].find(codes.pickup), std::string::npos) << first.lines[4];
+  EXPECT_EQ(nlohmann::json::parse(first.lines[4])["chat"], "@u-zhang");
+}
+
+TEST(SimBinary, AScriptCanUseTheCodesItWillBeGiven) {
+  SimDatabase learn("learn");
+  run_whistle("sim --db " + learn.path().string(), codes_script());
+  const Codes codes = codes_in(learn.path());
+  ASSERT_EQ(codes.sign_in.size(), 4u);
+  ASSERT_FALSE(codes.pickup.empty());
+
+  // The same script, now checking in with the sign-in code and collecting the rice.
+  const std::string script =
+      codes_script() +
+      nlohmann::json{{"at", "2026-11-23T09:55"},
+                     {"chat", "b3u2"},
+                     {"from", "u-zhang"},
+                     {"name", "张三"},
+                     {"text", "签到 1 " + codes.sign_in}}
+          .dump() +
+      "\n" +
+      nlohmann::json{{"at", "2026-11-23T09:56"}, {"chat", "@u-zhou"}, {"text", "核销 " + codes.pickup}}
+          .dump() +
+      "\n";
+  SimDatabase run("use");
+  const ProcessResult result = run_whistle("sim --db " + run.path().string(), script);
+  EXPECT_EQ(result.exit_code, 0);
+
+  whistle::store::Database db(whistle::store::DatabaseOptions{.path = run.path().string()});
+  const std::optional<whistle::store::Task> task = whistle::store::TaskRepository(db).by_number("c1", 1);
+  ASSERT_TRUE(task);
+  const std::optional<whistle::store::Attendance> attendance =
+      whistle::store::AttendanceRepository(db).find(task->id, "generic:u-zhang");
+  ASSERT_TRUE(attendance);
+  EXPECT_TRUE(attendance->checked_in_at);
+  const std::optional<whistle::store::Redemption> redemption =
+      whistle::store::RedemptionRepository(db).by_code("c1", codes.pickup);
+  ASSERT_TRUE(redemption);
+  EXPECT_EQ(redemption->status, whistle::store::RedemptionStatus::picked_up);
 }
 
 TEST(ParseBinary, PrintsTheContractObject) {

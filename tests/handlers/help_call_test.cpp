@@ -49,5 +49,25 @@ TEST_F(HelpCall, ACancelledTaskCallsNobody) {
   EXPECT_TRUE(run_jobs(kSaturday0900).empty());
 }
 
+TEST_F(HelpCall, ACallThatWouldFallInTheNightGoesOutAtNineTheEveningBefore) {
+  // A 14:00 start, 12 hours ahead: 02:00 Saturday. The call goes out at 21:00 Friday instead.
+  const std::int64_t saturday_1400 = kSaturday0900 + 5 * kHour;
+  const std::int64_t friday_2100 = kSaturday0900 - 12 * kHour;
+  whistle_in_b3u2("清理楼道杂物", 5, saturday_1400);
+  EXPECT_TRUE(in_chat(run_jobs(friday_2100 - 1), "generic:b3").empty());
+  EXPECT_EQ(in_chat(run_jobs(friday_2100), "generic:b3").size(), 1u);
+  EXPECT_TRUE(in_chat(run_jobs(saturday_1400), "generic:b3").empty()) << "called once, not again at 02:00";
+}
+
+TEST_F(HelpCall, WhistledLateInTheEveningTheNightCallWaitsForSeven) {
+  const std::int64_t saturday_1400 = kSaturday0900 + 5 * kHour;
+  const std::int64_t friday_2130 = kSaturday0900 - 11 * kHour - 30 * 60;
+  const std::int64_t saturday_0700 = kSaturday0900 - 2 * kHour;
+  say("b3u2", "u-chen", "陈单元长",
+      whistle_command("清理楼道杂物", 5, saturday_1400, saturday_1400 + 2 * kHour), friday_2130);
+  EXPECT_TRUE(in_chat(run_jobs(saturday_0700 - 1), "generic:b3").empty());
+  EXPECT_EQ(in_chat(run_jobs(saturday_0700), "generic:b3").size(), 1u);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -1,0 +1,78 @@
+#include "handlers/reply_split.hpp"
+
+#include <cctype>
+
+namespace whistle::handlers {
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) {
+      lines.push_back(text.substr(start));
+      return lines;
+    }
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+// Whether a name may end at `at`: the text ends, or what follows cannot be part of a name (a space,
+// ASCII punctuation, CJK punctuation 、。 or fullwidth ，：). So "@张三" is not found in "@张三丰".
+bool name_ends_at(const std::string& text, std::size_t at) {
+  if (at >= text.size()) return true;
+  const auto byte = static_cast<unsigned char>(text[at]);
+  if (byte < 0x80) return !std::isalnum(byte) && byte != '_' && byte != '-' && byte != '.';
+  if (at + 1 >= text.size()) return false;
+  const auto next = static_cast<unsigned char>(text[at + 1]);
+  return (byte == 0xE3 && next == 0x80) || (byte == 0xEF && next == 0xBC);
+}
+
+bool shows_mention(const std::string& text, const std::string& tag) {
+  for (std::size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + 1)) {
+    if (name_ends_at(text, at + tag.size())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Reply> split_reply(const Reply& reply, const NameOf& name_of, std::size_t limit) {
+  if (reply.text.size() <= limit) return {reply};
+  std::vector<Reply> parts;
+  for (std::string& text : pack_lines(lines_of(reply.text), limit)) {
+    parts.push_back(Reply{reply.chat, std::move(text), {}});
+  }
+  // A mention notifies the person: it belongs with the part where they are named, so a reminder to
+  // ninety people does not ping all of them with each of its parts.
+  for (const std::string& person : reply.mentions) {
+    const std::string tag = "@" + name_of(person);
+    bool shown = false;
+    for (Reply& part : parts) {
+      if (!shows_mention(part.text, tag)) continue;
+      part.mentions.push_back(person);
+      shown = true;
+    }
+    if (!shown) parts.front().mentions.push_back(person);
+  }
+  return parts;
+}
+
+std::vector<Reply> split_replies(std::vector<Reply> replies, const NameOf& name_of, std::size_t limit) {
+  std::vector<Reply> sent;
+  sent.reserve(replies.size());
+  for (Reply& reply : replies) {
+    if (reply.text.size() <= limit) {
+      sent.push_back(std::move(reply));
+      continue;
+    }
+    for (Reply& part : split_reply(reply, name_of, limit))
+      sent.push_back(std::move(part));
+  }
+  return sent;
+}
+
+}  // namespace whistle::handlers

@@ -51,6 +51,23 @@ TEST_F(Confirm, AStayLongerThanTheTaskCountsOnlyTheTasksLength) {
   EXPECT_EQ(entries[0].minutes, 120);
 }
 
+// Check-out tells the volunteer the stay inside the task's time, and flags it by that; the hours
+// recorded are the same figure, not the time since an early check-in.
+TEST_F(Confirm, TheHoursPaidAreTheStayInsideTheTasksTimeAsCheckOutToldIt) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  check_in(number, "u-zhang", kSaturday0900 - 10 * 60);  // came to set up
+  check_out(number, "u-zhang", kSaturday0900 + 100 * 60);
+  check_in(number, "u-liu", kSaturday0900 + 30 * 60);
+  check_out(number, "u-liu", kSaturday0900 + 3 * kHour);  // stayed after the end
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday0900 + 4 * kHour);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].person, "generic:u-zhang");
+  EXPECT_EQ(entries[0].minutes, 100);
+  EXPECT_EQ(entries[1].person, "generic:u-liu");
+  EXPECT_EQ(entries[1].minutes, 90);
+}
+
 TEST_F(Confirm, SomeoneStillOnSiteIsPaidOnlyOnceTheTaskHasEnded) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});
   check_in(number, "u-zhang", kSaturday0900);

@@ -465,6 +465,25 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
     he_told = he_told || (line["chat"] == "@u-he" && contains(text_of(line), he_code));
   EXPECT_TRUE(he_told) << "expiry told at " << he_expiry;
 
+  // 积分 answers with the balance the script gives at that moment.
+  auto answer_has = [&](const std::string& moment, const std::string& chat, std::int64_t points) {
+    for (const json& line : at(out, moment))
+      if (line["chat"] == chat && contains(text_of(line), std::to_string(points) + "分")) return true;
+    return false;
+  };
+  EXPECT_TRUE(answer_has("2026-11-10T09:05", "b3u2", t1_points + bonus)) << "张三's own 积分";
+  EXPECT_TRUE(answer_has("2026-11-25T20:00", "@u-liu", t1_points + t3_points - deduction)) << "刘阿姨 in private";
+  EXPECT_TRUE(answer_has("2026-11-25T20:05", "g1", t1_points + bonus + t2_points + t3_points - kSoapPoints))
+      << "积分 @张三 asked by the grid's leader";
+
+  // The 修改 of #3 is told to everyone signed up, in private.
+  for (const char* person : {"@u-zhang", "@u-liu"}) {
+    bool told = false;
+    for (const json& line : at(out, "2026-11-18T11:00"))
+      told = told || (line["chat"] == person && contains(text_of(line), "#3"));
+    EXPECT_TRUE(told) << person;
+  }
+
   // ---- the 民情日 publication: every bound group once, at 1 December 09:00 ---------------------
   std::map<std::string, int> published;
   std::map<std::string, std::string> publication_text;

@@ -16,9 +16,17 @@ std::int64_t credited_minutes(const store::Task& task, const std::optional<store
   const std::optional<std::int64_t> scheduled = scheduled_minutes(task);
   const bool stayed = attendance && attendance->checked_in_at && attendance->checked_out_at;
   if (vouched || !stayed) return scheduled.value_or(0);
-  const std::int64_t stay =
-      std::max<std::int64_t>(0, (*attendance->checked_out_at - *attendance->checked_in_at) / 60);
-  return scheduled ? std::min(stay, *scheduled) : stay;
+  // The stay counted inside the task's time, as check-out measured it for the short-stay flag and
+  // told the volunteer ("本次服务1小时30分钟"): arriving early to set up or leaving late adds
+  // nothing, so the hours recorded are the hours the volunteer was told and never more than the
+  // task's length.
+  std::int64_t in = *attendance->checked_in_at;
+  std::int64_t out = *attendance->checked_out_at;
+  if (scheduled) {
+    in = std::max(in, *task.start);
+    out = std::min(out, *task.end);
+  }
+  return std::max<std::int64_t>(0, out - in) / 60;
 }
 
 bool already_paid(const Services& services, const store::Task& task, const std::string& person,

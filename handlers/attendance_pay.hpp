@@ -14,8 +14,9 @@ namespace whistle::handlers {
 /// A task's scheduled length in minutes; empty when it has no start and end.
 std::optional<std::int64_t> scheduled_minutes(const store::Task& task);
 
-/// The service minutes a confirmation credits: the stay from check-in to check-out, at most the
-/// task's length; the scheduled length when vouched for or when there is no check-out.
+/// The service minutes a confirmation credits: the stay from check-in to check-out counted inside
+/// the task's time (as check-out measures it), so at most the task's length; the scheduled length
+/// when vouched for or when there is no check-out.
 std::int64_t credited_minutes(const store::Task& task, const std::optional<store::Attendance>& attendance,
                               bool vouched);
 

@@ -59,6 +59,19 @@ std::string state_text(Context& context, const store::Signup& signup) {
         {{"position", std::to_string(context.signups.waitlist_position(signup.task_id, signup.person))}});
   }
   const std::optional<store::Attendance> row = context.attendance.find(signup.task_id, signup.person);
+  // A task stays open after 验收 (flagged people may still be vouched for): the list says how the
+  // person's attendance was settled rather than "checked out" for work already paid.
+  if (row && row->outcome) {
+    switch (*row->outcome) {
+      case store::AttendanceOutcome::confirmed:
+      case store::AttendanceOutcome::vouched:
+        return context.text("my_signup_confirmed");
+      case store::AttendanceOutcome::refused:
+        return context.text("my_signup_refused");
+      case store::AttendanceOutcome::no_show:
+        return context.text("my_signup_no_show");
+    }
+  }
   if (row && row->checked_out_at) return context.text("my_signup_checked_out");
   if (row && row->checked_in_at) return context.text("my_signup_checked_in");
   return context.text("my_signup_signed_up");

@@ -51,6 +51,38 @@ TEST_F(Confirm, AStayLongerThanTheTaskCountsOnlyTheTasksLength) {
   EXPECT_EQ(entries[0].minutes, 120);
 }
 
+// Check-out tells the volunteer the stay inside the task's time, and flags it by that; the hours
+// recorded are the same figure, not the time since an early check-in.
+TEST_F(Confirm, TheHoursPaidAreTheStayInsideTheTasksTimeAsCheckOutToldIt) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  check_in(number, "u-zhang", kSaturday0900 - 10 * 60);  // came to set up
+  check_out(number, "u-zhang", kSaturday0900 + 100 * 60);
+  check_in(number, "u-liu", kSaturday0900 + 30 * 60);
+  check_out(number, "u-liu", kSaturday0900 + 3 * kHour);  // stayed after the end
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday0900 + 4 * kHour);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].person, "generic:u-zhang");
+  EXPECT_EQ(entries[0].minutes, 100);
+  EXPECT_EQ(entries[1].person, "generic:u-liu");
+  EXPECT_EQ(entries[1].minutes, 90);
+}
+
+// The task stays open after 验收; 我的报到 then says the work was confirmed, not "checked out".
+TEST_F(Confirm, MySignupsSayHowTheAttendanceWasSettled) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @刘阿姨 没来"), kSaturday1130);
+  const std::vector<Reply> zhang = say("b3u2", "u-zhang", "张三", read("我的报到"), kSaturday1130);
+  ASSERT_EQ(zhang.size(), 1u);
+  EXPECT_TRUE(contains(zhang[0].text, rendered("my_signup_confirmed", {}))) << zhang[0].text;
+  const std::vector<Reply> liu = say("b3u2", "u-liu", "刘阿姨", read("我的报到"), kSaturday1130);
+  ASSERT_EQ(liu.size(), 1u);
+  EXPECT_TRUE(contains(liu[0].text, rendered("my_signup_refused", {}))) << liu[0].text;
+}
+
 TEST_F(Confirm, SomeoneStillOnSiteIsPaidOnlyOnceTheTaskHasEnded) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});
   check_in(number, "u-zhang", kSaturday0900);

@@ -18,6 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 echo "soak: ${minutes} min in $work"
-# Bounded: the storm's minutes, the one-minute disk-full run, and at most 10 minutes of draining.
-timeout $(( ${minutes%.*} * 60 + 900 )) /usr/bin/python3 scripts/soak/driver.py --whistle build/whistle \
+# Bounded: the storm's minutes, the one-minute disk-full run, at most 2.5 minutes of settling the
+# volunteer loop per run and at most 10 minutes of draining.
+timeout $(( ${minutes%.*} * 60 + 1200 )) /usr/bin/python3 scripts/soak/driver.py --whistle build/whistle \
   --storm-org bench/storm_org.py --minutes "$minutes" --work "$work"

@@ -12,6 +12,17 @@ Two runs:
   2. `diskfull` — one minute on a 256 MiB tmpfs that is filled up for 10 s in the middle.
 Like a platform, the generator redelivers every event until it gets a 2xx, and also redelivers a
 share of events that already got one. Exit status 0 only if every check held.
+
+The mix runs the whole volunteer loop, so the ledger checks run over a real ledger: most whistles
+are for tomorrow morning (report-ins, waitlists, withdrawals), but 1 % of events whistle a
+two-minute task starting this minute or the next (Asia/Shanghai, the server's clock), and 12 %
+follow those tasks and the points: report-ins to them, 签到 N while they run, 签退 N and the
+leader's 验收 N after their end, the leader's 加分 @volunteer N 理由 (with mentions), 兑换 of a
+catalog item by volunteers the generator knows to have the points, and 核销 CODE by the
+community's staff, with the pickup code taken from the private message the receiver got (or an
+inline reply). After the storm a bounded settling phase (at most SETTLE_SECONDS, no new tasks)
+lets the last tasks end and be checked out, confirmed and picked up. The end state must then also
+pass `whistle verify-ledger`, and the ledger must hold task, adjust and redeem entries.
 """
 import argparse
 import asyncio
@@ -28,6 +39,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from aiohttp import ClientSession, ClientTimeout, TCPConnector, web
 
@@ -36,6 +49,11 @@ PORT = 18480
 RECEIVER_PORT = 18490
 CONCURRENCY = 32
 OFFERED_PER_SECOND = 1500  # enough to keep batches and kills interesting, not to fill the disk
+LOCAL = ZoneInfo("Asia/Shanghai")  # the communities' time zone (the config's default)
+SOON_MINUTES = 2  # a soon task's length
+SETTLE_SECONDS = 150  # at most, after the storm, for the last soon tasks to end and be settled
+REWARDS = {"毛巾": 2, "洗衣液": 5, "大米5斤": 10}  # bench/storm_org.py's catalog: name → points
+CODE = re.compile(r"取货码：([2-9A-Z]{4,6})")
 
 
 def sign(body: bytes) -> str:
@@ -49,6 +67,7 @@ class Receiver:
         self.accepted = collections.Counter()  # delivery id → times answered 200
         self.bad_signatures = 0
         self.refuse_share = 0.02  # answered 500 now and then, so the sender's retries run
+        self.storm = None  # learns pickup codes from the private messages delivered
 
     async def handle(self, request):
         body = await request.read()
@@ -58,6 +77,8 @@ class Receiver:
         if random.random() < self.refuse_share:
             return web.json_response({"error": "try later"}, status=500)
         self.accepted[int(request.headers["X-Whistle-Delivery"])] += 1
+        if self.storm is not None:
+            self.storm.learn_reply(json.loads(body))
         return web.json_response({"ok": True})
 
     async def start(self):
@@ -106,7 +127,7 @@ class Storm:
     """The events of the run and everything the generator learnt about each."""
 
     def __init__(self, groups, tag):
-        self.groups = groups
+        self.groups = groups  # (chat, leader, community)
         self.tag = tag
         self.sent = 0
         self.events = {}  # id → {"body", "kind", "from", "answer", "acks"}
@@ -114,35 +135,153 @@ class Storm:
         self.statuses = collections.Counter()
         self.mismatched_redeliveries = []
         self.ok_for_unstored = []
+        self.soon_until = None  # soon tasks are whistled only while they can end before this
+        self.soon = {}  # (chat, number) → a soon task: start/end (epoch s), places, people
+        self.reporters = collections.defaultdict(set)  # chat → volunteers who reported in there
+        self.balance = collections.Counter()  # volunteer → points the generator expects them to hold
+        self.codes = {}  # pickup code → (community, volunteer), learnt from replies and deliveries
+        self.picked = set()  # codes whose 核销 was sent
 
-    def make(self):
+    def soon_start(self, now):
+        """A start this minute (when most of it is still ahead) or the next, in local time, and
+        the whistle's text for it; None when the task could not end before soon_until or the
+        day changes."""
+        local = datetime.fromtimestamp(now, LOCAL)
+        start = local.replace(second=0, microsecond=0)
+        if local.second >= 20:
+            start += timedelta(minutes=1)
+        end = start + timedelta(minutes=SOON_MINUTES)
+        if self.soon_until is None or end.timestamp() > self.soon_until or end.date() != local.date():
+            return None
+        return start.timestamp(), end.timestamp(), f"今天{start:%H:%M} {SOON_MINUTES}分钟"
+
+    def make(self, settling=False):
+        """Makes the next event; while settling, only the soon tasks' and redemptions' own steps
+        (None when nothing is left to do)."""
         self.sent += 1
-        chat, leader = random.choice(self.groups)
+        now = time.time()
+        chat, leader, community = random.choice(self.groups)
         volunteer = f"v-{chat}-{random.randint(1, 12)}"
-        r = random.random()
+        r = 0.9 if settling else random.random()
         task = self.latest_task.get(chat)
-        if r < 0.05:
+        extra = {}
+        soon = None
+        if r < 0.01 and (soon := self.soon_start(now)):
+            kind, sender = "soon_whistle", leader
+            text = f"吹哨 打扫小区花园 {random.choice([3, 4])}人 {soon[2]}"
+        elif r < 0.05:
             kind, sender, text = "whistle", leader, f"吹哨 清理楼道杂物 {random.choice([2, 3, 4])}人 明天上午9点 2小时"
-        elif r < 0.85:
+        elif r < 0.75:
             kind, sender = "report_in", volunteer
             forms = ["报到", "報到", "1", "+1", "我来"] + ([f"报到 {task}", f"报到 #{task}"] * 3 if task else [])
             text = random.choice(forms)
-        elif r < 0.92:
+        elif r < 0.82:
             kind, sender, text = "withdraw", volunteer, f"取消报到 {task}" if task else "不去了"
-        elif r < 0.95:
+        elif r < 0.85:
             kind, sender, text = "query", volunteer, random.choice(["帮助", "积分"])
-        else:
+        elif r < 0.88:
             kind, sender, text = "chatter", volunteer, random.choice(["收到", "大家辛苦了", "👍"])
+        else:
+            step = self.loop_step(now, settling)
+            if step is None:
+                if settling:
+                    self.sent -= 1
+                    return None
+                kind, sender, text = "query", volunteer, "积分"
+            else:
+                kind, chat, sender, text, extra = step
+        if kind == "report_in":
+            self.reporters[chat].add(sender)
         event_id = f"{self.tag}-{self.sent}"
-        body = json.dumps({"id": event_id, "chat": chat, "from": sender, "text": text}, ensure_ascii=False).encode()
-        self.events[event_id] = {"body": body, "kind": kind, "from": sender, "chat": chat, "answer": None, "acks": 0}
+        body = json.dumps({"id": event_id, "chat": chat, "from": sender, "text": text, **extra},
+                          ensure_ascii=False).encode()
+        self.events[event_id] = {"body": body, "kind": kind, "from": sender, "chat": chat, "answer": None, "acks": 0,
+                                 "soon": soon}
         return event_id
 
+    def loop_step(self, now, settling):
+        """One step of the volunteer loop: (kind, chat, from, text, extra fields) or None."""
+        running = [k for k, t in self.soon.items() if now < t["end"] - 3]
+        ended = [k for k, t in self.soon.items() if now > t["end"] + 2 and t["confirmations"] < 2]
+        r = random.random()
+        if settling:  # only what still has to happen: check-outs, confirmations, pickups
+            r = 0.3 if ended else 0.95
+        if r < 0.3 and running:
+            key = random.choice(running)
+            chat, number = key
+            t = self.soon[key]
+            unchecked = sorted(t["reported"] - t["checked_in"])
+            if len(t["reported"]) < t["places"] + 1 or not unchecked:
+                volunteer = f"v-{chat}-{random.randint(1, 12)}"
+                t["reported"].add(volunteer)
+                return "report_in", chat, volunteer, f"报到 {number}", {}
+            volunteer = random.choice(unchecked)
+            t["checked_in"].add(volunteer)
+            return "check_in", chat, volunteer, random.choice(["签到", "簽到", "打卡"]) + f" {number}", {}
+        if r < 0.5 and ended:
+            key = random.choice(ended)
+            chat, number = key
+            t = self.soon[key]
+            out = sorted(t["checked_in"] - t["checked_out"])
+            if out and random.random() < 0.9:
+                volunteer = random.choice(out)
+                t["checked_out"].add(volunteer)
+                return "check_out", chat, volunteer, f"签退 {number}", {}
+            t["confirmations"] += 1
+            return "confirm", chat, t["leader"], f"验收 {number}", {}
+        if r < 0.7:
+            chat, leader, _ = random.choice(self.groups)
+            if self.reporters[chat]:
+                volunteer = random.choice(sorted(self.reporters[chat]))
+                points = random.randint(3, 20)
+                self.balance[volunteer] += points
+                return ("adjust", chat, leader, f"加分 @{volunteer} {points} 帮忙搬运物资",
+                        {"mentions": [volunteer]})
+        if r < 0.85:
+            rich = [v for v, points in self.balance.items() if points >= min(REWARDS.values())]
+            if rich:
+                volunteer = random.choice(rich)
+                item = random.choice([name for name, price in REWARDS.items() if price <= self.balance[volunteer]])
+                self.balance[volunteer] -= REWARDS[item]
+                # Said in the group, the code comes through the outbox; in private, inline.
+                if random.random() < 0.5:
+                    return "redeem", volunteer.rsplit("-", 1)[0].removeprefix("v-"), volunteer, f"兑换 {item}", {}
+                return "redeem", "@" + volunteer, volunteer, f"兑换 {item}", {"chat_type": "private"}
+        waiting = [code for code in self.codes if code not in self.picked]
+        if waiting:
+            code = random.choice(waiting)
+            self.picked.add(code)
+            community = self.codes[code][0]
+            return "pickup", community, f"S-{community}", f"核销 {code}", {}
+        return None
+
+    def settled(self, now):
+        """True once every soon task has ended and been confirmed, and every code picked up."""
+        return (all(now > t["end"] + 2 and t["confirmations"] >= 2 for t in self.soon.values())
+                and all(code in self.picked for code in self.codes))
+
+    def learn_reply(self, reply):
+        """A pickup code in a private message (inline or delivered through the outbox)."""
+        match = CODE.search(reply.get("text", ""))
+        chat = reply.get("chat", "")
+        if match and chat.startswith("@v-"):
+            volunteer = chat[1:]
+            community = re.match(r"v-(c\d+)", volunteer).group(1)
+            self.codes.setdefault(match.group(1), (community, volunteer))
+
     def learn(self, event_id, answer):
+        event = self.events[event_id]
         for reply in answer.get("replies", []):
+            self.learn_reply(reply)
             match = re.search(r"吹哨#(\d+)】", reply.get("text", ""))
             if match and "回复「报到" in reply.get("text", ""):
                 self.latest_task[reply["chat"]] = match.group(1)
+                if event["soon"] and reply["chat"] == event["chat"]:
+                    start, end, _ = event["soon"]
+                    places = int(re.search(r"(\d+)人", json.loads(event["body"])["text"]).group(1))
+                    self.soon.setdefault((event["chat"], match.group(1)), {
+                        "start": start, "end": end, "places": places, "leader": event["from"], "reported": set(),
+                        "checked_in": set(), "checked_out": set(), "confirmations": 0})
 
 
 async def deliver(session, storm, event_id):
@@ -191,12 +330,16 @@ async def run(name, args, db_dir, seconds, kills, failure):
     subprocess.run([sys.executable, args.storm_org, workspace, "--groups", "200", "--port", str(PORT), "--db", db,
                     "--deliver-url", f"http://127.0.0.1:{RECEIVER_PORT}/deliver"], check=True)
     with open(os.path.join(workspace, "groups.tsv")) as file:
-        groups = [tuple(line.split("\t")[:2]) for line in file if line.strip()]
+        groups = [tuple(line.rstrip("\n").split("\t")[:3]) for line in file if line.strip()]
     receiver = Receiver()
     await receiver.start()
     server = Server(args.whistle, os.path.join(workspace, "whistle.toml"), os.path.join(workspace, "whistle.log"))
     server.start()
     storm = Storm(groups, name)
+    receiver.storm = storm
+    # Soon tasks must end in time to be settled within the settling phase (a task whistled now
+    # ends 2–2.7 minutes from now, so even a one-minute run whistles them for its first ~40 s).
+    storm.soon_until = time.time() + seconds + SETTLE_SECONDS - 30
     killed = 0
     window_statuses = collections.Counter()
     stop_at = time.monotonic() + seconds
@@ -257,6 +400,16 @@ async def run(name, args, db_dir, seconds, kills, failure):
             await killer_task
         if server.process.poll() is not None:
             server.start()
+        # Settling, bounded: the last soon tasks end and are checked out and confirmed, the last
+        # codes picked up (a code arrives through the outbox, so this waits for deliveries too).
+        settle_stop = time.monotonic() + SETTLE_SECONDS
+        while time.monotonic() < settle_stop and not storm.settled(time.time()):
+            event_id = storm.make(settling=True)
+            if event_id is not None:
+                pending.add(asyncio.create_task(deliver(session, storm, event_id)))
+            await asyncio.sleep(0.02)
+        if not storm.settled(time.time()):
+            failures.append(f"the soon tasks and redemptions did not settle within {SETTLE_SECONDS} s")
         # Every event gets its 2xx in the end (bounded: a stuck server fails the run).
         done, not_done = await asyncio.wait(pending, timeout=120)
         if not_done:
@@ -280,7 +433,35 @@ async def run(name, args, db_dir, seconds, kills, failure):
     report = json.loads(check.stdout) if check.stdout else {"violations": [check.stderr]}
     if check.returncode != 0:
         failures += [f"whistle check: {v}" for v in report.get("violations", [])] or ["whistle check failed"]
+    verify = subprocess.run([args.whistle, "verify-ledger", "--db", db], capture_output=True, text=True)
+    if verify.returncode != 0:
+        failures.append(f"whistle verify-ledger exited {verify.returncode}: "
+                        f"{(verify.stdout + verify.stderr).strip().splitlines()[-3:]}")
     connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    # The volunteer loop really ran, and no effect was applied twice.
+    ledger = dict(connection.execute("SELECT kind, COUNT(*) FROM ledger GROUP BY kind").fetchall())
+    for kind in ("task", "adjust", "redeem"):
+        if not ledger.get(kind):
+            failures.append(f"no {kind} entry in the ledger: the loop was not exercised")
+    redemptions = dict(connection.execute("SELECT status, COUNT(*) FROM redemptions GROUP BY status").fetchall())
+    if not redemptions.get("picked_up"):
+        failures.append(f"no redemption was picked up: {redemptions}")
+    kinds = collections.Counter(e["kind"] for e in storm.events.values())
+    paid_twice = connection.execute("SELECT COUNT(*) FROM (SELECT 1 FROM ledger WHERE kind = 'task' "
+                                    "GROUP BY task_id, person_id HAVING COUNT(*) > 1)").fetchone()[0]
+    if paid_twice:
+        failures.append(f"{paid_twice} people paid twice for one task")
+    for kind, ledger_kind in (("adjust", "adjust"), ("redeem", "redeem")):
+        if ledger.get(ledger_kind, 0) > kinds[kind]:
+            failures.append(f"{ledger[ledger_kind]} {ledger_kind} entries from {kinds[kind]} {kind} events")
+    if len(redemptions) and sum(redemptions.values()) != ledger.get("redeem", 0):
+        failures.append(f"{sum(redemptions.values())} redemptions but {ledger.get('redeem', 0)} redeem entries")
+    negative = connection.execute("SELECT COUNT(*) FROM (SELECT 1 FROM ledger GROUP BY community_id, person_id "
+                                  "HAVING SUM(points) < 0)").fetchone()[0]
+    if negative:
+        failures.append(f"{negative} balances below zero")
+    attendance = dict(zip(("checked_in", "checked_out", "flagged"), connection.execute(
+        "SELECT COUNT(checked_in_at), COUNT(checked_out_at), COUNT(flagged) FROM attendance").fetchone()))
     stored = {row[0].removeprefix("generic:default:") for row in connection.execute("SELECT key FROM inbox")}
     acknowledged = {event_id for event_id, event in storm.events.items() if event["acks"] > 0}
     if stored != acknowledged:
@@ -327,6 +508,8 @@ async def run(name, args, db_dir, seconds, kills, failure):
         "kills": killed, "starts": server.starts, f"during {failure.what}": {str(k): v for k, v in window.items()},
         "outbox_messages": len(outbox), "deliveries_received": sum(receiver.accepted.values()),
         "delivered_twice": len(doubled), "tasks": report.get("tasks"), "signups": report.get("signups"),
+        "soon_tasks": len(storm.soon), "events_by_kind": dict(sorted(kinds.items())),
+        "attendance": attendance, "ledger": ledger, "redemptions": redemptions,
         "failures": failures,
     }
     return summary, failures

@@ -12,10 +12,40 @@ namespace whistle::language {
 
 namespace {
 
-bool ends_name(char32_t cp, char32_t previous) {
+// Characters that, right after digits that follow a Chinese name, make those digits an amount
+// rather than part of the name: "@张三5分", "@李四3人".
+constexpr std::u32string_view kAmountUnits = U"分点人名个位次天小星颗件斤袋元块";
+
+bool ends_name(char32_t cp) {
   if (cp == 0 || is_space(cp) || cp == U'@' || is_emoji(cp)) return true;
-  if (is_punctuation(cp) && cp != U'-' && cp != U'_' && cp != U'.' && cp != U'·') return true;
-  return is_ascii_digit(cp) && is_cjk(previous);
+  return is_punctuation(cp) && cp != U'-' && cp != U'_' && cp != U'.' && cp != U'·';
+}
+
+// Whether the digits starting at `pos`, right after a Chinese character, still belong to the
+// name. They do when the amount is plainly elsewhere — the name runs on to a space and a number
+// follows it ("@小王88 5 帮忙", "@志愿者89号 6 防火宣传") — and are the amount otherwise ("@李四3失约",
+// "@张三5分").
+bool digits_belong_to_name(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && is_ascii_digit(static_cast<unsigned char>(text[end])))
+    ++end;
+  if (end >= text.size()) return false;
+  const CodePoint next = decode_utf8(text, end);
+  if (kAmountUnits.find(next.value) != std::u32string_view::npos) return false;
+  // The rest of the would-be name, up to the space after it, then the next word.
+  std::size_t after = end;
+  while (after < text.size()) {
+    const CodePoint cp = decode_utf8(text, after);
+    if (is_space(cp.value)) break;
+    if (ends_name(cp.value)) return false;
+    after += cp.length;
+  }
+  while (after < text.size()) {
+    const CodePoint space = decode_utf8(text, after);
+    if (!is_space(space.value)) break;
+    after += space.length;
+  }
+  return after < text.size() && is_ascii_digit(static_cast<unsigned char>(text[after]));
 }
 
 // The end of the name that starts at `pos`.
@@ -23,7 +53,8 @@ std::size_t name_end(std::string_view text, std::size_t pos) {
   char32_t previous = 0;
   while (pos < text.size()) {
     const CodePoint cp = decode_utf8(text, pos);
-    if (ends_name(cp.value, previous)) break;
+    if (ends_name(cp.value)) break;
+    if (is_ascii_digit(cp.value) && is_cjk(previous) && !digits_belong_to_name(text, pos)) break;
     previous = cp.value;
     pos += cp.length;
   }

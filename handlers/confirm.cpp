@@ -240,7 +240,9 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
   const std::vector<std::string> people = participants(context, *task);
   const std::vector<NamedPerson> named = named_people(context, command, people);
   const std::string mention = mention_of(context.people, context.message.sender);
-  if (named.empty()) {
+  // The person is told why in private, so the why is required, as for 扣分.
+  const bool no_reason = !command.reason || command.reason->empty();
+  if (named.empty() || no_reason) {
     return {reply_to_sender(context,
                             context.text("refuse_who", {{"task", task_ref(*task)}, {"mention", mention}}))};
   }
@@ -262,11 +264,9 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
 
   if (std::optional<Reply> note = leader_note(context, *task, outcome, false)) replies.push_back(*note);
   // A refusal is told to the person alone: it is between them and the leader.
-  const std::string reason =
-      command.reason && !command.reason->empty() ? *command.reason : context.text("refuse_reason_missing");
   const Values values{{"task", task_ref(*task)},
                       {"title", task->title},
-                      {"reason", reason},
+                      {"reason", *command.reason},
                       {"leader", display_name(context.people, context.message.sender)}};
   for (const std::string& person : outcome.refused) {
     replies.push_back(Reply{private_chat_of(person), context.text("refuse_private", values), {person}});

@@ -51,6 +51,15 @@ TEST_F(Refuse, WithoutANameTheLeaderIsAskedWhom) {
   EXPECT_EQ(replies[0].text, rendered("refuse_who", {{"task", "1"}, {"mention", "@陈单元长"}}));
 }
 
+TEST_F(Refuse, WithoutAReasonNothingIsRefusedAndTheLeaderIsAskedForOne) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三"), kSaturday1130);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("refuse_who", {{"task", "1"}, {"mention", "@陈单元长"}}));
+  EXPECT_EQ(outcome(number, "u-zhang"), std::nullopt);
+}
+
 TEST_F(Refuse, OnlyTheTasksLeadersMayRefuse) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
   const std::vector<Reply> replies =

@@ -50,6 +50,10 @@ void pay_attendance(const Services& services, const store::Task& task, const std
   const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
   const std::string node = counting_node(services, task, person, attendance);
   const std::int64_t minutes = credited_minutes(task, attendance, vouched);
+  // The work is dated when it was done — the task's end — not when the leader got round to
+  // confirming it: Saturday evening's work confirmed on the 1st at 08:30 belongs to the month
+  // published at 09:00, with its volunteers counted active there.
+  const std::int64_t done_at = task.end ? std::min(*task.end, now) : now;
   // The entry says who vouched, so a reader of the ledger sees this pay rests on a leader's word.
   const std::string reason =
       vouched ? services.text("confirm_reason_vouched",
@@ -64,11 +68,11 @@ void pay_attendance(const Services& services, const store::Task& task, const std
                                                .task_id = task.id,
                                                .author = leader,
                                                .reason = reason,
-                                               .at = now});
+                                               .at = done_at});
   services.attendance.settle(
       task.id, person, task.community, node,
       vouched ? store::AttendanceOutcome::vouched : store::AttendanceOutcome::confirmed, leader, minutes,
-      now);
+      done_at);
 }
 
 void refuse_attendance(const Services& services, const store::Task& task, const std::string& person,

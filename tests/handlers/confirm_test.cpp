@@ -168,6 +168,22 @@ TEST_F(Confirm, PointsCountForTheNodeWhereThePersonCameFrom) {
   EXPECT_EQ(entries[0].node, "b3u1");
 }
 
+TEST_F(Confirm, WorkIsDatedWhenItWasDoneNotWhenItWasConfirmed) {
+  // Saturday 28 November's work, confirmed on 1 December before the 民情日 publication: it belongs
+  // to November's points, and 张三 to November's active volunteers.
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  const std::int64_t december_first_0830 = kSaturday0900 + 3 * 24 * kHour - 30 * 60;
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), december_first_0830);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].at, task(number).end);
+  const std::optional<store::Attendance> row = attendance_.find(task(number).id, qualified("u-zhang"));
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->settled_at, task(number).end);
+}
+
 TEST_F(Confirm, OnlyTheTasksLeadersMayConfirm) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});
   check_in(number, "u-zhang", kSaturday0900);

@@ -15,6 +15,7 @@
 #include "store/database.hpp"
 #include "store/ledger.hpp"
 #include "store/people.hpp"
+#include "whistle_process.hpp"
 
 namespace whistle::bot {
 namespace {
@@ -35,23 +36,8 @@ TEST(ReportCsv, TextThatExcelWouldRunAsAFormulaIsWrittenAsText) {
 // 2026-10-15 10:00 in Asia/Shanghai.
 constexpr std::int64_t kMidOctober = 1792029600;
 
-struct ProcessRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-ProcessRun run_whistle(const std::string& arguments) {
-  ProcessRun run;
-  FILE* pipe = ::popen((std::string(WHISTLE_BINARY) + " " + arguments + " 2>/dev/null").c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using cli_testing::ProcessRun;
+using cli_testing::run_whistle;
 
 class ReportBinary : public ::testing::Test {
  protected:

@@ -12,30 +12,15 @@
 #include <SQLiteCpp/Database.h>
 
 #include "store/database.hpp"
+#include "whistle_process.hpp"
 
 namespace {
 
-struct ProcessRun {
-  int exit_code = -1;
-  std::string output;
-};
+using whistle::cli_testing::ProcessRun;
 
+// Messages are read here, so standard error is kept with the output.
 ProcessRun run_whistle(const std::string& arguments, const std::string& input = "") {
-  const auto input_file =
-      std::filesystem::temp_directory_path() / ("whistle-verify-in-" + std::to_string(::getpid()) + ".jsonl");
-  std::ofstream(input_file) << input;
-  const std::string command =
-      std::string(WHISTLE_BINARY) + " " + arguments + " < " + input_file.string() + " 2>&1";
-  ProcessRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr)
-    run.output += buffer.data();
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::filesystem::remove(input_file);
-  return run;
+  return whistle::cli_testing::run_whistle(arguments, whistle::cli_testing::Stderr::merged, input);
 }
 
 class VerifyLedgerBinary : public ::testing::Test {
@@ -53,7 +38,7 @@ class VerifyLedgerBinary : public ::testing::Test {
         "\n"
         R"({"at":"2026-11-23T11:01","chat":"b3u2","from":"u-chen","name":"陈单元长","text":"加分 @张三 5 帮助孤寡老人"})"
         "\n");
-    ASSERT_EQ(sim.exit_code, 0) << sim.output;
+    ASSERT_EQ(sim.exit_code, 0) << sim.out;
   }
   void TearDown() override {
     for (const char* suffix : {"", "-wal", "-shm"})
@@ -66,9 +51,9 @@ class VerifyLedgerBinary : public ::testing::Test {
 
 TEST_F(VerifyLedgerBinary, AnIntactLedgerPassesAndShowsItsDigest) {
   const ProcessRun run = run_whistle("verify-ledger --db " + db_path.string());
-  EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_NE(run.output.find("ledger of c1: 2 entries, digest "), std::string::npos) << run.output;
-  EXPECT_EQ(run.output.find("first broken entry"), std::string::npos) << run.output;
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("ledger of c1: 2 entries, digest "), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("first broken entry"), std::string::npos) << run.out;
 }
 
 TEST_F(VerifyLedgerBinary, ARowChangedBehindTheProgramsBackIsNamed) {
@@ -79,15 +64,15 @@ TEST_F(VerifyLedgerBinary, ARowChangedBehindTheProgramsBackIsNamed) {
     db.raw().exec("UPDATE ledger SET points = 500 WHERE id = (SELECT MIN(id) FROM ledger)");
   }
   const ProcessRun run = run_whistle("verify-ledger --db " + db_path.string());
-  EXPECT_EQ(run.exit_code, 1) << run.output;
-  EXPECT_NE(run.output.find(
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_NE(run.out.find(
                 "first broken entry: ledger of c1: entry 1 (number 1 in the chain) does not match its hash"),
             std::string::npos)
-      << run.output;
+      << run.out;
 
   const ProcessRun check = run_whistle("check --db " + db_path.string());
-  EXPECT_EQ(check.exit_code, 1) << check.output;
-  EXPECT_NE(check.output.find("entry 1"), std::string::npos) << check.output;
+  EXPECT_EQ(check.exit_code, 1) << check.out;
+  EXPECT_NE(check.out.find("entry 1"), std::string::npos) << check.out;
 }
 
 TEST_F(VerifyLedgerBinary, ARemovedRowIsNamedByTheEntryAfterIt) {
@@ -97,14 +82,13 @@ TEST_F(VerifyLedgerBinary, ARemovedRowIsNamedByTheEntryAfterIt) {
     db.raw().exec("DELETE FROM ledger WHERE id = (SELECT MIN(id) FROM ledger)");
   }
   const ProcessRun run = run_whistle("verify-ledger --db " + db_path.string());
-  EXPECT_EQ(run.exit_code, 1) << run.output;
-  EXPECT_NE(run.output.find("entry 2 (number 1 in the chain) does not follow"), std::string::npos)
-      << run.output;
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_NE(run.out.find("entry 2 (number 1 in the chain) does not follow"), std::string::npos) << run.out;
 }
 
 TEST_F(VerifyLedgerBinary, AMissingDatabaseIsAUsageErrorNotAnEmptyLedger) {
   const ProcessRun run = run_whistle("verify-ledger --db " + db_path.string() + ".absent");
-  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_EQ(run.exit_code, 2) << run.out;
 }
 
 }  // namespace

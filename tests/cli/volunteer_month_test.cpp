@@ -5,8 +5,8 @@
 // 1 December 09:00 and a restart on 2 December. The expected figures are computed here from the
 // script, then compared with the database, `whistle verify-ledger`, `whistle check` and
 // `whistle report`.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -19,8 +19,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -30,6 +30,8 @@
 #include <set>
 #include <string>
 #include <vector>
+
+#include "whistle_process.hpp"
 
 namespace {
 
@@ -154,22 +156,10 @@ class SimProcess {
   std::size_t scanned_ = 0;
 };
 
-struct ProcessRun {
-  int exit_code = -1;
-  std::string out;
-};
+using whistle::cli_testing::ProcessRun;
 
 ProcessRun run_whistle(const std::string& arguments) {
-  ProcessRun run;
-  FILE* pipe = ::popen((std::string(WHISTLE_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return whistle::cli_testing::run_whistle(arguments, whistle::cli_testing::Stderr::merged);
 }
 
 // ---- the script's people, times and rules -------------------------------------------------
@@ -185,7 +175,9 @@ json in_private(const std::string& at, const std::string& person, const std::str
   return json{{"at", at}, {"chat", "@" + person}, {"text", text}};
 }
 
-json clock(const std::string& at) { return json{{"at", at}}; }
+json clock(const std::string& at) {
+  return json{{"at", at}};
+}
 
 // "2026-11-07T08:50" in Asia/Shanghai (UTC+8, the demo's zone) → Unix seconds.
 std::int64_t local(const std::string& at) {
@@ -211,8 +203,12 @@ std::int64_t paid_minutes(const std::string& in, const std::optional<std::string
   return std::max<std::int64_t>(0, to - from) / 60;
 }
 
-std::string text_of(const json& line) { return line["text"].get<std::string>(); }
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+std::string text_of(const json& line) {
+  return line["text"].get<std::string>();
+}
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 bool mentions(const json& line, const std::string& person) {
   for (const json& m : line["mentions"])
@@ -228,7 +224,9 @@ std::vector<json> at(const std::vector<json>& lines, const std::string& moment) 
   return found;
 }
 
-bool is_publication(const json& line) { return text_of(line).starts_with("【积分公示】"); }
+bool is_publication(const json& line) {
+  return text_of(line).starts_with("【积分公示】");
+}
 
 // The rules the demo runs with (config defaults).
 constexpr double kMinStayRatio = 0.6;
@@ -249,7 +247,8 @@ class VolunteerMonth : public ::testing::Test {
       std::filesystem::remove(db_ + suffix);
   }
   const std::string db_ =
-      (std::filesystem::temp_directory_path() / ("whistle-month-" + std::to_string(::getpid()) + ".db")).string();
+      (std::filesystem::temp_directory_path() / ("whistle-month-" + std::to_string(::getpid()) + ".db"))
+          .string();
 };
 
 TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithTheLedgerDigest) {
@@ -265,9 +264,9 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
   const std::string zhang_in_1 = "2026-11-07T08:50", zhang_out_1 = "2026-11-07T10:40";
   const std::string liu_in_1 = "2026-11-07T08:55", liu_out_1 = "2026-11-07T09:30";  // too short
   const std::string tian_in_2 = "2026-11-14T08:51", tian_out_2 = "2026-11-14T10:30";
-  const std::string lin_in_2 = "2026-11-14T08:55", lin_out_2 = "2026-11-14T09:20";   // too short
+  const std::string lin_in_2 = "2026-11-14T08:55", lin_out_2 = "2026-11-14T09:20";  // too short
   const std::string zhang_in_2 = "2026-11-14T09:00", zhang_out_2 = "2026-11-14T11:00";
-  const std::string he_in_2 = "2026-11-14T09:05";                                     // no check-out
+  const std::string he_in_2 = "2026-11-14T09:05";  // no check-out
   const std::string zhang_in_3 = "2026-11-22T14:50", zhang_out_3 = "2026-11-22T18:00";
   const std::string liu_in_3 = "2026-11-22T14:55", liu_out_3 = "2026-11-22T17:00";
   const std::string tian_in_3 = "2026-11-22T15:00", tian_out_3 = "2026-11-22T18:05";
@@ -284,11 +283,12 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
   sim.send(say("2026-11-02T09:05", "b3u2", "u-zhang", "张三", "报到 1"));
   sim.send(say("2026-11-02T09:06", "b3u2", "u-liu", "刘阿姨", "我来"));
   sim.send(say("2026-11-02T09:07", "b3u2", "u-he", "何大爷", "1"));
-  sim.send(say("2026-11-02T09:08", "b3u2", "u-ma", "马六", "报到 1"));  // waitlisted
+  sim.send(say("2026-11-02T09:08", "b3u2", "u-ma", "马六", "报到 1"));        // waitlisted
   sim.send(say("2026-11-02T10:00", "b3u2", "u-he", "何大爷", "取消报到 1"));  // 马六 moves up
   // ---- task #2: a building group, handed down to its units
-  sim.send(say("2026-11-03T09:00", "b3", "u-qian", "钱楼栋长",
-               "吹哨 3号楼消防通道清理 下发 4人 11月14日上午9点-11点 每人" + std::to_string(t2_points) + "分"));
+  sim.send(
+      say("2026-11-03T09:00", "b3", "u-qian", "钱楼栋长",
+          "吹哨 3号楼消防通道清理 下发 4人 11月14日上午9点-11点 每人" + std::to_string(t2_points) + "分"));
   sim.send(say("2026-11-03T09:10", "b3u1", "u-tian", "田七", "报到 2"));
   sim.send(say("2026-11-03T09:11", "b3u1", "u-lin", "林八", "我来"));
   sim.send(say("2026-11-03T09:12", "b3u2", "u-zhang", "张三", "报到 2"));
@@ -332,7 +332,8 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
   sim.send(say(tian_out_2, "b3u1", "u-tian", "田七", "签退 2"));
   sim.send(say(zhang_out_2, "b3u2", "u-zhang", "张三", "签退"));
   sim.send(say("2026-11-14T11:10", "b3", "u-qian", "钱楼栋长", "验收 2"));
-  sim.send(say("2026-11-14T11:12", "b3", "u-qian", "钱楼栋长", "不予确认 2 @林八 签到20分钟就走了", {"u-lin"}));
+  sim.send(
+      say("2026-11-14T11:12", "b3", "u-qian", "钱楼栋长", "不予确认 2 @林八 签到20分钟就走了", {"u-lin"}));
   // ---- redemptions: one left to expire, one picked up, one cancelled
   const std::regex pickup_code("([2-9A-HJ-NP-Z]{4,6})");
   auto code_for = [&](const std::string& person) {
@@ -403,8 +404,7 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
     std::int64_t spent = 0;    // held by redemptions still standing
   };
   std::map<std::string, Expected> expected;
-  expected["u-zhang"] = {"张三",
-                         t1_points + bonus + t2_points + t3_points,
+  expected["u-zhang"] = {"张三", t1_points + bonus + t2_points + t3_points,
                          paid_minutes(zhang_in_1, zhang_out_1, t1) +
                              paid_minutes(zhang_in_2, zhang_out_2, t2) +
                              paid_minutes(zhang_in_3, zhang_out_3, t3),
@@ -412,9 +412,8 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
   expected["u-liu"] = {"刘阿姨", t1_points + t3_points - deduction,
                        t1_length /* vouched */ + paid_minutes(liu_in_3, liu_out_3, t3), 0};
   expected["u-tian"] = {"田七", t2_points + t3_points,
-                        paid_minutes(tian_in_2, tian_out_2, t2) +
-                            paid_minutes(tian_in_3, tian_out_3, t3),
-                        0};  // cancelled
+                        paid_minutes(tian_in_2, tian_out_2, t2) + paid_minutes(tian_in_3, tian_out_3, t3),
+                        0};                                                              // cancelled
   expected["u-he"] = {"何大爷", t2_points, paid_minutes(he_in_2, std::nullopt, t2), 0};  // expired
   // 林八 was refused, 马六 never came (no_show_points is 0): neither earned anything.
 
@@ -473,15 +472,16 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
     return false;
   };
   EXPECT_TRUE(answer_has("2026-11-10T09:05", "b3u2", t1_points + bonus)) << "张三's own 积分";
-  EXPECT_TRUE(answer_has("2026-11-25T20:00", "@u-liu", t1_points + t3_points - deduction)) << "刘阿姨 in private";
+  EXPECT_TRUE(answer_has("2026-11-25T20:00", "@u-liu", t1_points + t3_points - deduction))
+      << "刘阿姨 in private";
   EXPECT_TRUE(answer_has("2026-11-25T20:05", "g1", t1_points + bonus + t2_points + t3_points - kSoapPoints))
       << "积分 @张三 asked by the grid's leader";
 
   // 马六's 我的报到 still lists #1 (it stays open after 验收), as missed, not as waiting.
   bool ma_listed = false;
   for (const json& line : at(out, "2026-11-25T20:01"))
-    ma_listed = ma_listed || (line["chat"] == "@u-ma" && contains(text_of(line), "#1") &&
-                              contains(text_of(line), "失约"));
+    ma_listed = ma_listed ||
+                (line["chat"] == "@u-ma" && contains(text_of(line), "#1") && contains(text_of(line), "失约"));
   EXPECT_TRUE(ma_listed);
 
   // The 修改 of #3 is told to everyone signed up, in private.
@@ -502,7 +502,8 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
     ++published[line["chat"].get<std::string>()];
     publication_text[line["chat"].get<std::string>()] += text_of(line);
   }
-  const std::vector<std::string> bound_chats{"b1", "b1u1", "b3", "b3u1", "b3u2", "b5", "b5u1", "c1", "g1", "g2"};
+  const std::vector<std::string> bound_chats{"b1", "b1u1", "b3", "b3u1", "b3u2",
+                                             "b5", "b5u1", "c1", "g1",   "g2"};
   ASSERT_EQ(published.size(), bound_chats.size());
   for (const std::string& chat : bound_chats) {
     EXPECT_EQ(published[chat], 1) << chat;
@@ -523,8 +524,7 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
     EXPECT_EQ(entries, 2 + 1 + 3 + 3 + 1 + 3 + 1 + 1);
 
     // Each publication carries that digest; the table keeps one scheduled row per group's node.
-    SQLite::Statement rows(db,
-                           "SELECT node_id, digest, entries, month, author_id IS NULL FROM publications");
+    SQLite::Statement rows(db, "SELECT node_id, digest, entries, month, author_id IS NULL FROM publications");
     int kept = 0;
     while (rows.executeStep()) {
       ++kept;
@@ -547,9 +547,10 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
       balance.bind(1, id);
       ASSERT_TRUE(balance.executeStep());
       EXPECT_EQ(balance.getColumn(0).getInt64(), want.points - want.spent) << person;
-      SQLite::Statement month(db,
-                              "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0) FROM ledger "
-                              "WHERE person_id = ? AND kind NOT IN ('redeem', 'refund') AND at >= ? AND at < ?");
+      SQLite::Statement month(
+          db,
+          "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0) FROM ledger "
+          "WHERE person_id = ? AND kind NOT IN ('redeem', 'refund') AND at >= ? AND at < ?");
       month.bind(1, id);
       month.bind(2, static_cast<std::int64_t>(november));
       month.bind(3, static_cast<std::int64_t>(december));
@@ -588,13 +589,16 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
                   .getInt64(),
               local(tian_in_2));
     // #3 moved to the 22nd, 15:00, its length kept, three places, three signed up.
-    EXPECT_EQ(db.execAndGet("SELECT start_at FROM tasks WHERE number = 3").getInt64(), local("2026-11-22T15:00"));
-    EXPECT_EQ(db.execAndGet("SELECT end_at - start_at FROM tasks WHERE number = 3").getInt64(), t3_length * 60);
+    EXPECT_EQ(db.execAndGet("SELECT start_at FROM tasks WHERE number = 3").getInt64(),
+              local("2026-11-22T15:00"));
+    EXPECT_EQ(db.execAndGet("SELECT end_at - start_at FROM tasks WHERE number = 3").getInt64(),
+              t3_length * 60);
     EXPECT_EQ(db.execAndGet("SELECT places FROM tasks WHERE number = 3").getInt(), 3);
 
     // Stock and redemptions after the pickup, the cancel and the expiry.
-    EXPECT_EQ(db.execAndGet("SELECT stock FROM rewards WHERE community_id = 'c1' AND name = '洗衣液'").getInt64(),
-              kSoapStock - 1);
+    EXPECT_EQ(
+        db.execAndGet("SELECT stock FROM rewards WHERE community_id = 'c1' AND name = '洗衣液'").getInt64(),
+        kSoapStock - 1);
     auto status = [&](const std::string& code) {
       SQLite::Statement row(db, "SELECT status, person_id FROM redemptions WHERE code = ?");
       row.bind(1, code);
@@ -630,8 +634,8 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
   // ---- verify-ledger, check, report --------------------------------------------------------
   const ProcessRun verify = run_whistle("verify-ledger --db " + db_);
   EXPECT_EQ(verify.exit_code, 0) << verify.out;
-  EXPECT_TRUE(contains(verify.out, "ledger of c1: " + std::to_string(entries) + " entries, digest " + last_hash +
-                                       ", intact"))
+  EXPECT_TRUE(contains(
+      verify.out, "ledger of c1: " + std::to_string(entries) + " entries, digest " + last_hash + ", intact"))
       << verify.out;
   const ProcessRun check = run_whistle("check --db " + db_);
   EXPECT_EQ(check.exit_code, 0) << check.out;
@@ -647,8 +651,8 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
       if (want.name == name) person = id;
     char hours[32];
     std::snprintf(hours, sizeof hours, "%.2f", static_cast<double>(expected[person].minutes) / 60.0);
-    const std::string row = std::to_string(rank) + "," + name + ",generic:" + person + "," +
-                            std::to_string(points) + "," + hours;
+    const std::string row =
+        std::to_string(rank) + "," + name + ",generic:" + person + "," + std::to_string(points) + "," + hours;
     EXPECT_TRUE(contains(csv.out, "\r\n" + row)) << row << "\n" << csv.out;
   }
 
@@ -662,7 +666,8 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
     EXPECT_FALSE(is_publication(line)) << line.dump();
   {
     SQLite::Database db(db_, SQLite::OPEN_READONLY);
-    EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM publications").getInt(), static_cast<int>(bound_chats.size()));
+    EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM publications").getInt(),
+              static_cast<int>(bound_chats.size()));
   }
   EXPECT_EQ(run_whistle("verify-ledger --db " + db_).exit_code, 0);
   EXPECT_EQ(run_whistle("check --db " + db_).exit_code, 0);

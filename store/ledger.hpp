@@ -30,10 +30,10 @@ struct NewLedgerEntry {
   std::int64_t points = 0;   ///< signed
   std::int64_t minutes = 0;  ///< service minutes (task entries only); spending never reduces them
   LedgerKind kind = LedgerKind::task;
-  std::optional<std::string> node;  ///< whose ranking it counts for
-  std::optional<std::int64_t> task_id;
-  std::optional<std::string> author;
-  std::string reason;
+  std::optional<std::string> node{};  ///< whose ranking it counts for
+  std::optional<std::int64_t> task_id{};
+  std::optional<std::string> author{};
+  std::string reason{};
   std::int64_t at = 0;
 };
 

@@ -21,10 +21,10 @@ struct LedgerFields {
   std::string_view person;
   std::int64_t points = 0;
   std::int64_t minutes = 0;
-  std::string_view kind;                   ///< task, no_show, adjust, redeem, refund, wish
-  std::optional<std::string_view> node;    ///< the node whose ranking the entry counts for
-  std::optional<std::int64_t> task;        ///< the task's row id, for task and no-show entries
-  std::optional<std::string_view> author;  ///< who wrote it; none for the bot's own settling
+  std::string_view kind;                     ///< task, no_show, adjust, redeem, refund, wish
+  std::optional<std::string_view> node{};    ///< the node whose ranking the entry counts for
+  std::optional<std::int64_t> task{};        ///< the task's row id, for task and no-show entries
+  std::optional<std::string_view> author{};  ///< who wrote it; none for the bot's own settling
   std::string_view reason;
   std::int64_t at = 0;
 };

@@ -122,7 +122,7 @@ std::filesystem::path write_config(const std::filesystem::path& dir, const std::
 }
 
 // `whistle check` on the database: exits 0 when every rule holds.
-bool check_passes(const std::filesystem::path& config_file, const std::filesystem::path& dir) {
+bool check_passes(const std::filesystem::path& /*config_file*/, const std::filesystem::path& dir) {
   ChildProcess check(WHISTLE_BINARY, {"check", "--db", (dir / "whistle.db").string()}, dir / "check.log");
   std::string output;
   while (std::optional<std::string> line = check.read_line(std::chrono::seconds(30)))

@@ -79,9 +79,12 @@ std::vector<Reply> settle_no_shows(const Services& services, const store::Task& 
     if (row && (row->checked_in_at || row->outcome)) continue;
 
     const std::optional<std::string> node = signup.node ? signup.node : std::optional<std::string>(task.node);
+    // Dated at the task's end, like confirmed work: a job run late (the server was down over the
+    // 1st) still counts the no-show in the month of the task.
+    const std::int64_t missed_at = task.end ? std::min(*task.end, now) : now;
     services.attendance.settle(task.id, signup.person, task.community, node,
-                               store::AttendanceOutcome::no_show, std::nullopt, 0, now);
-    const std::int64_t taken = take_no_show_points(services, task, signup.person, node, now);
+                               store::AttendanceOutcome::no_show, std::nullopt, 0, missed_at);
+    const std::int64_t taken = take_no_show_points(services, task, signup.person, node, missed_at);
     const std::string penalty =
         taken > 0 ? services.text("no_show_penalty", {{"points", std::to_string(taken)}}) : std::string();
     replies.push_back(Reply{private_chat_of(signup.person),

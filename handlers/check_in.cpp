@@ -44,15 +44,16 @@ std::string task_lines(Context& context, const std::vector<store::Task>& tasks) 
   return list;
 }
 
-// The open tasks the sender is signed up for (not waitlisted), soonest first.
+// The open tasks the sender is signed up for (not waitlisted) whose time is not over, soonest
+// first: one that ended last month is no longer what a bare 签到 could mean.
 std::vector<store::Task> signed_up_tasks(Context& context) {
   std::vector<store::Task> tasks;
   if (!context.community) return tasks;
   for (const store::Signup& signup :
        context.signups.open_of_person(*context.community, context.message.sender)) {
     if (signup.state != store::SignupState::signed_up) continue;
-    if (std::optional<store::Task> task = context.tasks.by_id(signup.task_id))
-      tasks.push_back(std::move(*task));
+    std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+    if (task && !task_is_over(*task, context.now)) tasks.push_back(std::move(*task));
   }
   return tasks;
 }

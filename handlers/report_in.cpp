@@ -139,8 +139,16 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
         context, context.text("withdraw_not_signed_up", {{"task", number}, {"mention", mention}}))};
   }
 
+  if (task_is_over(task, context.now)) {
+    // After the work, a withdrawal would rewrite who came: the leader settles it instead (a place
+    // freed now would also promote someone the task's close would then call a no-show).
+    return {reply_to_sender(
+        context, context.text("withdraw_task_over", {{"task", number},
+                                                     {"mention", mention},
+                                                     {"when", task_when_text(context, task, context.now)}}))};
+  }
   const std::optional<store::Attendance> attendance = context.attendance.find(task.id, person);
-  if (attendance && attendance->checked_in_at) {
+  if (attendance && (attendance->checked_in_at || attendance->outcome)) {
     // On site already: leaving is a check-out, so the stay is recorded and the leader settles it.
     return {reply_to_sender(
         context, context.text("withdraw_after_check_in", {{"task", number}, {"mention", mention}}))};

@@ -178,6 +178,14 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   }
   if (edit.changes.empty())
     return {reply_to_sender(context, context.text("edit_nothing", {{"task", number}, {"mention", mention}}))};
+  if (task_is_over(edit.task, context.now)) {
+    // Changing the places of work already done would promote people its close then calls
+    // no-shows; moving it to a later time is still allowed.
+    return {reply_to_sender(
+        context, context.text("edit_task_over", {{"task", number},
+                                                 {"mention", mention},
+                                                 {"when", task_when_text(context, current, context.now)}}))};
+  }
 
   const store::Task& task = edit.task;
   // Everyone who was coming or waiting hears of the change, including those moved below.

@@ -140,5 +140,22 @@ TEST_F(Withdraw, ReportingInAfterTheTaskEndedIsRefusedAndItIsNoLongerOffered) {
   EXPECT_EQ(signup_state(number, "u-liu"), std::nullopt);
 }
 
+// After the work nobody withdraws or has the places changed: a place freed then would promote
+// someone the task's close calls a no-show.
+TEST_F(Withdraw, AfterTheTasksEndNeitherAWithdrawalNorAnEditOfItsPlacesChangesWhoCame) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);  // Saturday 09:00–11:00
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));  // waitlisted
+  const std::int64_t after = kSaturday0900 + 3 * kHour;
+  const std::vector<Reply> withdrawn = say("b3u2", "u-zhang", "张三", read("取消 1"), after);
+  ASSERT_EQ(withdrawn.size(), 1u);
+  EXPECT_TRUE(withdrawn[0].text.starts_with("【吹哨#1】")) << withdrawn[0].text;
+  const std::vector<Reply> edited = say("b3u2", "u-chen", "陈单元长", read("修改 1 人数 3"), after);
+  ASSERT_EQ(edited.size(), 1u);
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::waitlisted);
+  EXPECT_EQ(task(number).places, 1);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -13,6 +13,9 @@ namespace whistle::handlers {
 
 namespace {
 
+// Wrong sign-in codes a person may send for one task before only the leader's word counts.
+constexpr int kSignCodeAttempts = 5;
+
 using Values = std::vector<std::pair<std::string_view, std::string>>;
 
 std::optional<store::GeoPoint> place_of(const Message& message) {
@@ -163,8 +166,17 @@ std::optional<Reply> refuse_check_in(Context& context, const Command& command, c
                   {{"end", local_time_text(context, *task.end, context.now)}});
   }
   if (const std::optional<std::string> code = context.tasks.sign_code(task.id)) {
+    // Four digits would fall to patience from home: after a few wrong ones only the leader's word
+    // (确认 at confirmation) counts, even with the right code.
+    if (context.tasks.sign_code_failures(task.id, person) >= kSignCodeAttempts)
+      return answer(context, task, "check_in_code_locked");
     if (!command.code) return answer(context, task, "check_in_code_needed");
-    if (*command.code != *code) return answer(context, task, "check_in_code_wrong");
+    if (*command.code != *code) {
+      const int failures = context.tasks.add_sign_code_failure(task.id, person);
+      if (failures >= kSignCodeAttempts) return answer(context, task, "check_in_code_locked");
+      return answer(context, task, "check_in_code_wrong",
+                    {{"left", std::to_string(kSignCodeAttempts - failures)}});
+    }
   }
   return std::nullopt;
 }

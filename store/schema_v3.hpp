@@ -63,6 +63,14 @@ CREATE INDEX attendance_by_month ON attendance(community_id, confirmed_at);
 CREATE INDEX tasks_by_month ON tasks(community_id, COALESCE(start_at, created_at));
 CREATE INDEX redemptions_by_month ON redemptions(community_id, created_at);
 CREATE UNIQUE INDEX publications_scheduled_once ON publications(node_id, month) WHERE author_id IS NULL;
+
+-- Sign-in codes: wrong codes tried per person and task, so four digits cannot be guessed from home.
+CREATE TABLE sign_code_failures (
+  task_id   INTEGER NOT NULL REFERENCES tasks(id),
+  person_id TEXT NOT NULL,
+  failures  INTEGER NOT NULL,
+  PRIMARY KEY (task_id, person_id)
+) WITHOUT ROWID;
 )sql";
 
 }  // namespace whistle::store

@@ -38,6 +38,11 @@ constexpr const char* kUpdateDetails =
     "UPDATE tasks SET title = ?, place = ?, places = ?, points = ?, start_at = ?, end_at = ? WHERE id = ?";
 constexpr const char* kSetSignCode = "UPDATE tasks SET sign_code = ? WHERE id = ?";
 constexpr const char* kSignCode = "SELECT sign_code FROM tasks WHERE id = ?";
+constexpr const char* kCodeFailures =
+    "SELECT failures FROM sign_code_failures WHERE task_id = ? AND person_id = ?";
+constexpr const char* kAddCodeFailure =
+    "INSERT INTO sign_code_failures (task_id, person_id, failures) VALUES (?, ?, 1) "
+    "ON CONFLICT (task_id, person_id) DO UPDATE SET failures = failures + 1 RETURNING failures";
 
 const char* status_text(TaskStatus status) {
   switch (status) {
@@ -81,7 +86,7 @@ Task read_task(SQLite::Statement& s) {
 struct TaskRepository::Statements {
   SQLite::Database& db;
   SQLite::Statement create, post, by_id, by_number, open_in_chat, posted_chats, set_status, update_details,
-      set_sign_code, sign_code;
+      set_sign_code, sign_code, code_failures, add_code_failure;
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         create(db, kCreate),
@@ -93,7 +98,9 @@ struct TaskRepository::Statements {
         set_status(db, kSetStatus),
         update_details(db, kUpdateDetails),
         set_sign_code(db, kSetSignCode),
-        sign_code(db, kSignCode) {}
+        sign_code(db, kSignCode),
+        code_failures(db, kCodeFailures),
+        add_code_failure(db, kAddCodeFailure) {}
 };
 
 TaskRepository::TaskRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -191,6 +198,25 @@ std::optional<std::string> TaskRepository::sign_code(std::int64_t task_id) {
   s.bind(1, static_cast<std::int64_t>(task_id));
   if (!s.executeStep()) return std::nullopt;
   return detail::optional_text(s.getColumn(0));
+}
+
+int TaskRepository::sign_code_failures(std::int64_t task_id, const std::string& person) {
+  auto& s = detail::fresh(statements_->code_failures);
+  s.bind(1, static_cast<std::int64_t>(task_id));
+  s.bind(2, person);
+  const int failures = s.executeStep() ? s.getColumn(0).getInt() : 0;
+  s.reset();
+  return failures;
+}
+
+int TaskRepository::add_sign_code_failure(std::int64_t task_id, const std::string& person) {
+  auto& s = detail::fresh(statements_->add_code_failure);
+  s.bind(1, static_cast<std::int64_t>(task_id));
+  s.bind(2, person);
+  s.executeStep();
+  const int failures = s.getColumn(0).getInt();
+  s.reset();
+  return failures;
 }
 
 }  // namespace whistle::store

@@ -62,6 +62,12 @@ class TaskRepository {
   /// The task's sign-in code; empty when none was asked for.
   std::optional<std::string> sign_code(std::int64_t task_id);
 
+  /// How many wrong sign-in codes the person has sent for the task.
+  int sign_code_failures(std::int64_t task_id, const std::string& person);
+
+  /// Counts one more wrong sign-in code; returns the new count.
+  int add_sign_code_failure(std::int64_t task_id, const std::string& person);
+
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;

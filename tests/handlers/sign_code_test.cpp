@@ -63,13 +63,37 @@ TEST_F(SignCode, ATaskWithACodeTakesCheckInsOnlyWithIt) {
   EXPECT_EQ(without[0].text, rendered("check_in_code_needed", {{"task", "1"}, {"mention", "@张三"}}));
   const std::vector<Reply> bad = say("b3u2", "u-zhang", "张三", read("签到 1 " + wrong), kSaturday0900);
   ASSERT_EQ(bad.size(), 1u);
-  EXPECT_EQ(bad[0].text, rendered("check_in_code_wrong", {{"task", "1"}, {"mention", "@张三"}}));
+  EXPECT_EQ(bad[0].text,
+            rendered("check_in_code_wrong", {{"task", "1"}, {"mention", "@张三"}, {"left", "4"}}));
   EXPECT_FALSE(attendance_.find(id, qualified("u-zhang")));
 
   const std::vector<Reply> good = say("b3u2", "u-zhang", "张三", read("签到 1 " + code), kSaturday0900);
   ASSERT_EQ(good.size(), 1u);
   EXPECT_EQ(good[0].text, rendered("check_in_ok", {{"task", "1"}, {"mention", "@张三"}, {"clock", "09:00"}}));
   EXPECT_TRUE(attendance_.find(id, qualified("u-zhang")));
+}
+
+TEST_F(SignCode, AfterFiveWrongCodesEvenTheRightOneNoLongerChecksIn) {
+  // Four digits are guessed in at most 10,000 messages from home; five tries are enough for a typo.
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string code = *tasks_.sign_code(task(number).id);
+  std::vector<std::string> wrong;
+  for (int guess = 0; wrong.size() < 5; ++guess) {
+    const std::string text = std::string(3, '0') + std::to_string(guess);
+    if (text != code) wrong.push_back(text);
+  }
+  for (const std::string& guess : wrong)
+    say("b3u2", "u-zhang", "张三", read("签到 1 " + guess), kSaturday0900);
+  const std::vector<Reply> right = say("b3u2", "u-zhang", "张三", read("签到 1 " + code), kSaturday0900);
+  ASSERT_EQ(right.size(), 1u);
+  EXPECT_EQ(right[0].text, rendered("check_in_code_locked", {{"task", "1"}, {"mention", "@张三"}}));
+  EXPECT_FALSE(attendance_.find(task(number).id, qualified("u-zhang")));
+  // The limit is per person: 刘阿姨 on site still checks in with the code.
+  say("b3u2", "u-liu", "刘阿姨", read("签到 1 " + code), kSaturday0900);
+  EXPECT_TRUE(attendance_.find(task(number).id, qualified("u-liu")));
 }
 
 TEST_F(SignCode, ACodeWithoutTheTaskNumberChecksInToTheOneTaskToday) {

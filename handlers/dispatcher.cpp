@@ -100,11 +100,10 @@ struct JobRoute {
   JobRunner run;
 };
 
-constexpr std::array kJobRoutes{JobRoute{kTaskReminder, run_task_reminder},
-                                JobRoute{kRedemptionExpiry, run_redemption_expiry},
-                                JobRoute{kMonthlyPublication, run_monthly_publication},
-                                JobRoute{kTaskEnd, run_task_end},
-                                JobRoute{kTaskHelpCall, run_task_help_call}};
+constexpr std::array kJobRoutes{
+    JobRoute{kTaskReminder, run_task_reminder}, JobRoute{kRedemptionExpiry, run_redemption_expiry},
+    JobRoute{kMonthlyPublication, run_monthly_publication}, JobRoute{kTaskEnd, run_task_end},
+    JobRoute{kTaskHelpCall, run_task_help_call}};
 
 // How many due jobs are read at a time; the loop continues until none is left.
 constexpr std::size_t kJobBatch = 64;

@@ -22,7 +22,8 @@ constexpr const char* kPut =
 constexpr const char* kSetState = "UPDATE signups SET state = ?, at = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kCount = "SELECT COUNT(*) FROM signups WHERE task_id = ? AND state = ?";
 constexpr const char* kFirstWaitlisted =
-    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state = 'waitlisted' "
+    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state = "
+    "'waitlisted' "
     "ORDER BY seq LIMIT 1";
 constexpr const char* kWaitlistPosition =
     "SELECT COUNT(*) FROM signups w JOIN signups me ON me.task_id = w.task_id "
@@ -39,7 +40,8 @@ constexpr const char* kMoveToWaitlistHead =
     "UPDATE signups SET state = 'waitlisted', at = ?3, seq = COALESCE((SELECT MIN(seq) - 1 FROM signups "
     "WHERE task_id = ?1 AND state = 'waitlisted'), seq) WHERE task_id = ?1 AND person_id = ?2";
 constexpr const char* kActive =
-    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state <> 'withdrawn' "
+    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state <> "
+    "'withdrawn' "
     "ORDER BY seq";
 
 const char* state_text(SignupState state) {
@@ -61,9 +63,9 @@ SignupState parse_state(const std::string& text) {
 }
 
 Signup read_signup(SQLite::Statement& s) {
-  return Signup{s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                parse_state(s.getColumn(2).getString()), s.getColumn(3).getInt64(),
-                s.getColumn(4).getInt64(), detail::optional_text(s.getColumn(5))};
+  return Signup{
+      s.getColumn(0).getInt64(), s.getColumn(1).getString(), parse_state(s.getColumn(2).getString()),
+      s.getColumn(3).getInt64(), s.getColumn(4).getInt64(),  detail::optional_text(s.getColumn(5))};
 }
 
 }  // namespace
@@ -161,7 +163,8 @@ void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
   s.exec();
 }
 
-std::vector<Signup> SignupRepository::open_of_person(const std::string& community, const std::string& person) {
+std::vector<Signup> SignupRepository::open_of_person(const std::string& community,
+                                                     const std::string& person) {
   auto& s = detail::fresh(statements_->open_of_person);
   s.bind(1, community);
   s.bind(2, person);
@@ -171,7 +174,8 @@ std::vector<Signup> SignupRepository::open_of_person(const std::string& communit
   return signups;
 }
 
-void SignupRepository::move_to_waitlist_head(std::int64_t task_id, const std::string& person, std::int64_t at) {
+void SignupRepository::move_to_waitlist_head(std::int64_t task_id, const std::string& person,
+                                             std::int64_t at) {
   auto& s = detail::fresh(statements_->move_to_waitlist_head);
   s.bind(1, static_cast<std::int64_t>(task_id));
   s.bind(2, person);

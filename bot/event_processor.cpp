@@ -137,13 +137,24 @@ void EventProcessor::route(const InboundEvent& event, handlers::Reply reply, Eve
   }
 }
 
-std::size_t EventProcessor::run_due_jobs(std::int64_t now) {
+DueJobsOutcome EventProcessor::run_due_jobs(std::int64_t now) {
   store::Transaction transaction(db_);
-  const std::vector<handlers::Reply> replies = dispatcher_.run_due_jobs(now);
-  for (const handlers::Reply& reply : replies)
+  const handlers::JobsRun run = dispatcher_.run_due_jobs(now);
+  for (const handlers::Reply& reply : run.replies)
     outbox_.enqueue(reply.chat, reply.text, reply.mentions, now);
   transaction.commit();
-  return replies.size();
+  DueJobsOutcome outcome{run.replies.size(), run.failures.size(), 0};
+  for (const handlers::JobsRun::Failure& failure : run.failures) {
+    if (failure.dead) {
+      ++outcome.dead;
+      log().error("job failed for the last time and is set aside as dead job={} kind={} error={}",
+                  failure.job, failure.kind, log_quoted(failure.error));
+    } else {
+      log().warn("job failed and will be tried again job={} kind={} error={}", failure.job, failure.kind,
+                 log_quoted(failure.error));
+    }
+  }
+  return outcome;
 }
 
 }  // namespace whistle::bot

@@ -29,6 +29,13 @@ struct EventProcessorOptions {
   std::function<void(const handlers::Message&)> after_handling;
 };
 
+/// What a run of due jobs did, for the scheduler and /metrics.
+struct DueJobsOutcome {
+  std::size_t queued = 0;  ///< messages put in the outbox
+  std::size_t failed = 0;  ///< jobs that threw and were undone (to be tried again, or dead)
+  std::size_t dead = 0;    ///< of those, jobs set aside after their last attempt
+};
+
 /// The heart of the single writer: applies a batch of events in one transaction
 /// (inbox dedupe → parse → handler → outbox rows → jobs rows → commit), one savepoint per event so a
 /// failing event is undone alone. Synchronous and network-free: the async pipeline and the
@@ -45,9 +52,9 @@ class EventProcessor {
   /// of the batch is stored and every event must be answered with an error).
   std::vector<EventOutcome> apply(std::span<const InboundEvent> events);
 
-  /// Runs the jobs due at `now` in one transaction; their messages go to the outbox.
-  /// Returns how many messages were queued.
-  std::size_t run_due_jobs(std::int64_t now);
+  /// Runs the jobs due at `now` in one transaction; their messages go to the outbox. A job that
+  /// fails is undone alone and logged; the others still run.
+  DueJobsOutcome run_due_jobs(std::int64_t now);
 
  private:
   /// Records and answers one event inside its own savepoint; throws what its handling throws.

@@ -120,6 +120,10 @@ std::string Metrics::render() const {
   single(out, "whistle_outbox_backlog", "gauge", "Outbox messages waiting for delivery.", outbox_backlog_);
   single(out, "whistle_writer_queue_depth", "gauge", "Events received and waiting for the single writer.",
          writer_queue_);
+  single(out, "whistle_jobs_failed_total", "counter",
+         "Due jobs (deadlines, reminders, publications) whose run failed and was undone.", jobs_failed_);
+  single(out, "whistle_jobs_dead_total", "counter",
+         "Due jobs set aside after their last failed attempt (see the jobs table's last_error).", jobs_dead_);
   single(out, "whistle_outbox_sent_total", "counter", "Outbox messages delivered.", outbox_sent_);
   single(out, "whistle_outbox_failed_total", "counter", "Outbox delivery attempts that failed.",
          outbox_failed_);

@@ -30,6 +30,13 @@ class Metrics {
   /// Counts one committed batch and what became of its events.
   void count_batch(std::size_t events, std::size_t applied, std::size_t duplicates, std::size_t failed);
 
+  /// Counts due jobs that failed (undone, to be tried again) and those set aside as dead.
+  void count_job_failures(std::size_t failed, std::size_t dead) {
+    jobs_failed_.fetch_add(failed, std::memory_order_relaxed);
+    jobs_dead_.fetch_add(dead, std::memory_order_relaxed);
+  }
+  std::uint64_t jobs_dead() const { return jobs_dead_.load(std::memory_order_relaxed); }
+
   /// Counts one outbox delivery.
   void count_delivery(bool sent);
 
@@ -80,6 +87,8 @@ class Metrics {
   std::atomic<std::uint64_t> events_processed_{0};
   std::atomic<std::uint64_t> events_duplicate_{0};
   std::atomic<std::uint64_t> events_failed_{0};
+  std::atomic<std::uint64_t> jobs_failed_{0};
+  std::atomic<std::uint64_t> jobs_dead_{0};
   std::atomic<std::uint64_t> outbox_sent_{0};
   std::atomic<std::uint64_t> outbox_failed_{0};
   std::atomic<std::int64_t> outbox_backlog_{0};

@@ -24,12 +24,12 @@ constexpr std::int64_t kRetryAfterFailureSeconds = 5;
 }  // namespace
 
 Scheduler::Scheduler(asio::any_io_executor writer, store::Database& db, EventProcessor& processor,
-                     const Clock& clock, std::function<void()> on_queued)
+                     const Clock& clock, std::function<void(const DueJobsOutcome&)> on_run)
     : writer_(std::move(writer)),
       jobs_(db),
       processor_(processor),
       clock_(clock),
-      on_queued_(std::move(on_queued)),
+      on_run_(std::move(on_run)),
       log_(named_logger("pipeline")),
       timer_(writer_) {}
 
@@ -61,8 +61,8 @@ asio::awaitable<void> Scheduler::run() {
       // due afterwards in the same second would only make the loop spin.
       if (next && *next <= now && now != last_run_at) {
         last_run_at = now;
-        const std::size_t queued = processor_.run_due_jobs(now);
-        if (queued > 0 && on_queued_) on_queued_();
+        const DueJobsOutcome outcome = processor_.run_due_jobs(now);
+        if (on_run_) on_run_(outcome);
         continue;
       }
       if (next) wait = std::clamp<std::int64_t>(*next - now, 1, kLongestWaitSeconds);

@@ -7,6 +7,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "bot/event_processor.hpp"
 #include "bot/net.hpp"
 #include "store/jobs.hpp"
 
@@ -28,9 +29,9 @@ class EventProcessor;
 /// minute. Runs on the writer executor, so jobs are serialised with event batches.
 class Scheduler {
  public:
-  /// Uses `db` and `processor` only on `writer`; `on_queued` runs there after jobs queued messages.
+  /// Uses `db` and `processor` only on `writer`; `on_run` runs there after each run of due jobs.
   Scheduler(asio::any_io_executor writer, store::Database& db, EventProcessor& processor, const Clock& clock,
-            std::function<void()> on_queued);
+            std::function<void(const DueJobsOutcome&)> on_run);
   ~Scheduler();
 
   /// Starts the timer loop (from any thread; the work runs on the writer).
@@ -49,7 +50,7 @@ class Scheduler {
   store::Jobs jobs_;
   EventProcessor& processor_;
   const Clock& clock_;
-  std::function<void()> on_queued_;
+  std::function<void(const DueJobsOutcome&)> on_run_;
   std::shared_ptr<spdlog::logger> log_;
   asio::steady_timer timer_;
   bool stopped_ = false;

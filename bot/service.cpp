@@ -94,7 +94,11 @@ struct Service::Impl {
         pipeline(writer, processor, metrics),
         sender(writer, db, adapters, clock, metrics,
                OutboxSenderOptions{.request_timeout = o.outbox_timeout}),
-        scheduler(writer, db, processor, clock, [this] { sender.wake(); }),
+        scheduler(writer, db, processor, clock,
+                  [this](const DueJobsOutcome& outcome) {
+                    if (outcome.queued > 0) sender.wake();
+                    metrics.count_job_failures(outcome.failed, outcome.dead);
+                  }),
         health(c.store.path),
         endpoints(adapters, pipeline, metrics, health),
         session_context{router,

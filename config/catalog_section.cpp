@@ -21,14 +21,17 @@ std::vector<Category> builtin_categories() {
   // Urgent first: whoever matches keywords in order sees danger before inconvenience
   // ("燃气" is utilities, "煤气味" is urgent). Deadlines per class follow Beijing 12345.
   return {
-      {"紧急险情", "urgent", {"火", "冒烟", "煤气味", "塌", "触电"}},
-      {"设施维修", "utilities", {"灯", "水管", "漏水", "停电", "停水", "电梯", "暖气", "燃气"}},
-      {"一般事务", "general", {"垃圾", "噪音", "杂物", "停车", "绿化"}},
-      {"疑难复杂", "complex", {"违建", "纠纷", "拆迁"}},
+      {"紧急险情", "urgent", {"火", "冒烟", "煤气味", "塌", "触电"}, ""},
+      {"设施维修", "utilities", {"灯", "水管", "漏水", "停电", "停水", "电梯", "暖气", "燃气"}, ""},
+      {"一般事务", "general", {"垃圾", "噪音", "杂物", "停车", "绿化"}, ""},
+      {"疑难复杂", "complex", {"违建", "纠纷", "拆迁"}, ""},
   };
 }
 
-std::vector<Category> read_categories(const TableReader& root) {
+std::vector<Category> read_categories(const TableReader& root, const std::vector<Responder>& responders) {
+  std::set<std::string, std::less<>> responder_ids;
+  for (const Responder& responder : responders)
+    responder_ids.insert(responder.id);
   std::vector<TableReader> tables = root.tables("category");
   if (tables.empty()) return builtin_categories();
 
@@ -37,7 +40,7 @@ std::vector<Category> read_categories(const TableReader& root) {
   // keyword → the category that has it: one keyword in two classes would make the class a coin toss.
   std::map<std::string, std::string, std::less<>> keyword_owner;
   for (const TableReader& table : tables) {
-    table.allow_only({"name", "class", "keywords"});
+    table.allow_only({"name", "class", "keywords", "responder"});
     Category category;
     category.name = table.required_string("name");
     if (!names.insert(category.name).second)
@@ -57,6 +60,11 @@ std::vector<Category> read_categories(const TableReader& root) {
         fail(table.where("keywords"),
              "keyword " + in_quotes(keyword) + " is already in category " + in_quotes(owner->second));
       }
+    }
+    if (std::optional<std::string> responder = table.string("responder")) {
+      if (!responder_ids.contains(*responder))
+        fail(table.where("responder"), in_quotes(*responder) + " is not a [[responder]] id");
+      category.responder = *responder;
     }
     categories.push_back(std::move(category));
   }

@@ -78,6 +78,14 @@ struct SolveHours {
   int complex = 360;
 };
 
+/// `quiet_hours = "22:00-07:00"`: the night, when general and complex ticket clocks pause and
+/// their group posts wait for the morning. Minutes after local midnight; start > end crosses it.
+struct QuietHours {
+  bool enabled = true;
+  int start_minute = 22 * 60;
+  int end_minute = 7 * 60;
+};
+
 struct Rules {
   int publish_day = 1;
   int publish_hour = 9;
@@ -89,6 +97,15 @@ struct Rules {
   /// Places still empty this many hours before a start: a call for help to the parent node's
   /// groups (0: no call).
   int help_lead_hours = 12;
+  /// A resolved ticket not rated within this many days closes as "not rated".
+  int rate_days = 7;
+  /// The reopen (回炉) that brings a ticket's count to this also climbs one level.
+  int reopen_limit = 2;
+  /// Paid to the volunteer who fulfils a 微心愿 the resident rates satisfied.
+  int wish_points = 5;
+  QuietHours quiet_hours;
+  /// A line holding one of these is a danger report (119/110/120 answer, urgent ticket).
+  std::vector<std::string> danger_words{"着火", "冒烟", "煤气味", "燃气泄漏", "困人", "晕倒", "触电"};
 };
 
 /// One `[[node]]`: a place in the org tree with its group chats and its people.
@@ -108,12 +125,15 @@ struct Responder {
   std::string name;
   std::string node;
   std::vector<std::string> chats;
+  std::vector<std::string> members;  ///< may accept, resolve and send back its tickets
 };
 
 struct Category {
   std::string name;
   std::string urgency_class;  ///< urgent | utilities | general | complex
   std::vector<std::string> keywords;
+  /// A responder id: tickets of this category go straight to it (快单 routing); empty: none.
+  std::string responder;
 };
 
 struct Reward {

@@ -30,7 +30,7 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& sou
   ChatBindings chats;
   config.nodes = build_org(read_org(root, source_name), chats);
   config.responders = read_responders(root, config.nodes, chats);
-  config.categories = read_categories(root);
+  config.categories = read_categories(root, config.responders);
   config.rewards = read_rewards(root);
   config.people = read_people(root);
   return config;

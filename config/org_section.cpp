@@ -64,7 +64,7 @@ std::vector<Responder> read_responders(const TableReader& root, const std::vecto
   std::vector<Responder> responders;
   std::set<std::string, std::less<>> ids;
   for (const TableReader& table : root.tables("responder")) {
-    table.allow_only({"id", "name", "node", "chats"});
+    table.allow_only({"id", "name", "node", "chats", "members"});
     Responder responder;
     responder.id = table.required_string("id");
     if (!ids.insert(responder.id).second)
@@ -78,6 +78,9 @@ std::vector<Responder> read_responders(const TableReader& root, const std::vecto
       require_qualified_id(table.where("chats"), chat);
       chats.bind(chat, "responder " + in_quotes(responder.id), table.where("chats"));
     }
+    responder.members = table.strings("members");
+    for (const std::string& member : responder.members)
+      require_qualified_id(table.where("members"), member);
     responders.push_back(std::move(responder));
   }
   return responders;

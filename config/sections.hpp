@@ -33,6 +33,9 @@ LocaleConfig read_locale(const TableReader& root);
 /// Reads [rules], including the solve_hours table.
 Rules read_rules(const TableReader& root);
 
+/// Reads a `quiet_hours` range ("22:00-07:00"; "" for none); empty when the text is not one.
+std::optional<QuietHours> parse_quiet_hours(std::string_view text);
+
 /// Reads [platforms]: the generic instances, with their secrets resolved from the environment.
 std::map<std::string, GenericInstance> read_platforms(const TableReader& root);
 
@@ -45,7 +48,7 @@ std::vector<Responder> read_responders(const TableReader& root, const std::vecto
                                        ChatBindings& chats);
 
 /// Reads [[category]], or gives the built-in categories when there is none.
-std::vector<Category> read_categories(const TableReader& root);
+std::vector<Category> read_categories(const TableReader& root, const std::vector<Responder>& responders);
 
 /// Reads [[reward]], the service center's catalog.
 std::vector<Reward> read_rewards(const TableReader& root);

@@ -166,12 +166,39 @@ LocaleConfig read_locale(const TableReader& root) {
   return locale;
 }
 
+// "22:00-07:00" (crossing midnight), "12:30-14:00", or "" for no quiet hours at all.
+std::optional<QuietHours> parse_quiet_hours(std::string_view text) {
+  if (text.empty()) return QuietHours{false, 0, 0};
+  auto minute_of = [](std::string_view clock) -> std::optional<int> {
+    const std::size_t colon = clock.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    int hour = -1;
+    int minute = -1;
+    const std::string_view h = clock.substr(0, colon);
+    const std::string_view m = clock.substr(colon + 1);
+    if (h.empty() || h.size() > 2 || m.size() != 2) return std::nullopt;
+    if (std::from_chars(h.data(), h.data() + h.size(), hour).ptr != h.data() + h.size()) return std::nullopt;
+    if (std::from_chars(m.data(), m.data() + m.size(), minute).ptr != m.data() + m.size())
+      return std::nullopt;
+    if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || (hour == 24 && minute != 0))
+      return std::nullopt;
+    return hour * 60 + minute;
+  };
+  const std::size_t dash = text.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  std::optional<int> start = minute_of(text.substr(0, dash));
+  std::optional<int> end = minute_of(text.substr(dash + 1));
+  if (!start || !end || *start % (24 * 60) == *end % (24 * 60)) return std::nullopt;
+  return QuietHours{true, *start % (24 * 60), *end % (24 * 60)};
+}
+
 Rules read_rules(const TableReader& root) {
   Rules rules;
   std::optional<TableReader> table = root.table("rules");
   if (!table) return rules;
   table->allow_only({"publish_day", "publish_hour", "answer_hours", "solve_hours", "min_stay_ratio",
-                     "no_show_points", "redemption_days", "help_lead_hours"});
+                     "no_show_points", "redemption_days", "help_lead_hours", "rate_days", "reopen_limit",
+                     "wish_points", "quiet_hours", "danger_words"});
   // Day 28 at most: every month has one, so the publication never skips a short month.
   rules.publish_day = static_cast<int>(table->integer_in("publish_day", rules.publish_day, 1, 28));
   rules.publish_hour = static_cast<int>(table->integer_in("publish_hour", rules.publish_hour, 0, 23));
@@ -198,6 +225,23 @@ Rules read_rules(const TableReader& root) {
   // 0 turns the call off; a week ahead is already earlier than anyone plans a volunteer's day.
   rules.help_lead_hours =
       static_cast<int>(table->integer_in("help_lead_hours", rules.help_lead_hours, 0, 7 * 24));
+  rules.rate_days = static_cast<int>(table->integer_in("rate_days", rules.rate_days, 1, kMaxDays));
+  rules.reopen_limit = static_cast<int>(table->integer_in("reopen_limit", rules.reopen_limit, 1, 100));
+  rules.wish_points = static_cast<int>(table->integer_in("wish_points", rules.wish_points, 0, kMaxPoints));
+  if (std::optional<std::string> quiet = table->string("quiet_hours")) {
+    std::optional<QuietHours> hours = parse_quiet_hours(*quiet);
+    if (!hours) {
+      fail(table->where("quiet_hours"),
+           in_quotes(*quiet) + " is not a range of two times like \"22:00-07:00\" (or \"\" for none)");
+    }
+    rules.quiet_hours = *hours;
+  }
+  if (table->has("danger_words")) {
+    rules.danger_words = table->strings("danger_words");
+    for (const std::string& word : rules.danger_words) {
+      if (word.empty()) fail(table->where("danger_words"), "a danger word must not be empty");
+    }
+  }
   return rules;
 }
 

@@ -17,9 +17,11 @@
 #include "store/people.hpp"
 #include "store/publications.hpp"
 #include "store/redemptions.hpp"
+#include "store/responders.hpp"
 #include "store/rewards.hpp"
 #include "store/signups.hpp"
 #include "store/tasks.hpp"
+#include "store/tickets.hpp"
 
 namespace whistle::handlers {
 
@@ -36,6 +38,8 @@ struct Services {
   store::RewardRepository& rewards;
   store::RedemptionRepository& redemptions;
   store::PublicationRepository& publications;
+  store::TicketRepository& tickets;
+  store::ResponderRepository& responders;
   const config::Config& config;
   const config::Templates& templates;
 
@@ -51,9 +55,12 @@ struct Context : Services {
   std::int64_t now = 0;
   const Message& message;
   /// The node the chat is bound to; empty in a private chat (an unbound group never gets here).
+  /// In a responder's chat (物业群) it is the responder's node.
   std::optional<store::OrgNode> node;
   /// The community the message belongs to: the chat's, or in a private chat the sender's.
   std::optional<std::string> community;
+  /// The responder whose group chat this is; empty elsewhere.
+  std::optional<store::ResponderRow> responder;
 };
 
 /// A handler: decides what one parsed message means and returns the replies, the sender's chat first.

@@ -1,5 +1,6 @@
 #include "handlers/dispatcher.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 #include <string>
@@ -26,7 +27,9 @@
 #include "handlers/task_edit.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lists.hpp"
+#include "handlers/ticket_flow.hpp"
 #include "handlers/whistle.hpp"
+#include "store/database.hpp"
 #include "store/jobs.hpp"
 #include "store/org.hpp"
 #include "store/people.hpp"
@@ -101,33 +104,48 @@ struct JobRoute {
 };
 
 constexpr std::array kJobRoutes{
-    JobRoute{kTaskReminder, run_task_reminder}, JobRoute{kRedemptionExpiry, run_redemption_expiry},
-    JobRoute{kMonthlyPublication, run_monthly_publication}, JobRoute{kTaskEnd, run_task_end},
-    JobRoute{kTaskHelpCall, run_task_help_call}};
+    JobRoute{kTaskReminder, run_task_reminder},
+    JobRoute{kRedemptionExpiry, run_redemption_expiry},
+    JobRoute{kMonthlyPublication, run_monthly_publication},
+    JobRoute{kTaskEnd, run_task_end},
+    JobRoute{kTaskHelpCall, run_task_help_call},
+    JobRoute{kDeferredPost, run_deferred_post},
+    // issue 12: ticket job routes
+};
 
 // How many due jobs are read at a time; the loop continues until none is left.
 constexpr std::size_t kJobBatch = 64;
+// A job that failed this many times is set aside as dead (logged, counted in /metrics, kept
+// with its error in the jobs table) instead of being tried for ever.
+constexpr int kJobAttempts = 5;
+// The wait before the next attempt doubles from a minute, up to an hour.
+std::int64_t retry_delay(int failed_attempts) {
+  return std::min<std::int64_t>(std::int64_t{60} << std::min(failed_attempts, 6), 3600);
+}
 
 }  // namespace
 
 struct Dispatcher::Impl {
-  Impl(store::Database& db, const config::Config& config_in, const config::Templates& templates_in)
-      : org(db),
-        people(db),
-        tasks(db),
-        signups(db),
-        jobs(db),
-        attendance(db),
-        ledger(db),
-        rewards(db),
-        redemptions(db),
-        publications(db),
+  Impl(store::Database& database, const config::Config& config_in, const config::Templates& templates_in)
+      : org(database),
+        people(database),
+        tasks(database),
+        signups(database),
+        jobs(database),
+        attendance(database),
+        ledger(database),
+        rewards(database),
+        redemptions(database),
+        publications(database),
+        tickets(database),
+        responders(database),
+        db(database),
         config(config_in),
         templates(templates_in) {}
 
   Services services() {
-    return Services{org,    people,  tasks,       signups,      jobs,   attendance,
-                    ledger, rewards, redemptions, publications, config, templates};
+    return Services{org,     people,      tasks,        signups, jobs,       attendance, ledger,
+                    rewards, redemptions, publications, tickets, responders, config,     templates};
   }
 
   // In a private chat the community is the sender's: the one community where they hold a role,
@@ -167,6 +185,9 @@ struct Dispatcher::Impl {
   store::RewardRepository rewards;
   store::RedemptionRepository redemptions;
   store::PublicationRepository publications;
+  store::TicketRepository tickets;
+  store::ResponderRepository responders;
+  store::Database& db;
   const config::Config& config;
   const config::Templates& templates;
 };
@@ -186,10 +207,15 @@ std::vector<Reply> Dispatcher::handle(const Message& message, const Command& com
 
 std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command& command, std::int64_t now) {
   people.touch(message.sender, message.sender_name, now);
-  Context context{services(), now, message, std::nullopt, std::nullopt};
+  Context context{services(), now, message, std::nullopt, std::nullopt, std::nullopt};
 
   if (!message.is_private) {
     context.node = org.node_of_chat(message.chat);
+    if (!context.node) {
+      // A responder's own group (物业群): its members work their tickets there.
+      if ((context.responder = responders.of_chat(message.chat)))
+        context.node = org.node(context.responder->node);
+    }
     if (!context.node) {
       // A group nobody has bound yet: the bot knows no place for it and says so only when asked.
       return is_addressed(message, command) ? answer_unbound_chat(context) : std::vector<Reply>{};
@@ -204,24 +230,36 @@ std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command
   return kRoutes[static_cast<std::size_t>(command.intent)].handler(context, command);
 }
 
-std::vector<Reply> Dispatcher::run_due_jobs(std::int64_t now) {
+JobsRun Dispatcher::run_due_jobs(std::int64_t now) {
   const Services services = impl_->services();
-  std::vector<Reply> replies;
+  JobsRun run;
   for (std::vector<store::Job> due = impl_->jobs.due(now, kJobBatch); !due.empty();
        due = impl_->jobs.due(now, kJobBatch)) {
     for (const store::Job& job : due) {
-      // A kind this version does not know is completed without effect rather than left to fire
-      // (and block the queue) forever.
-      for (const JobRoute& route : kJobRoutes) {
-        if (route.kind != job.kind) continue;
-        std::vector<Reply> sent = route.run(services, job, now);
-        replies.insert(replies.end(), std::make_move_iterator(sent.begin()),
-                       std::make_move_iterator(sent.end()));
+      try {
+        store::Savepoint savepoint(impl_->db);
+        // A kind this version does not know is completed without effect rather than left to fire
+        // (and block the queue) forever.
+        std::vector<Reply> sent;
+        for (const JobRoute& route : kJobRoutes) {
+          if (route.kind == job.kind) sent = route.run(services, job, now);
+        }
+        impl_->jobs.complete(job.id, now);
+        savepoint.release();
+        run.replies.insert(run.replies.end(), std::make_move_iterator(sent.begin()),
+                           std::make_move_iterator(sent.end()));
+      } catch (const std::exception& error) {
+        if (store::is_storage_failure(error)) throw;
+        // The savepoint undid the job's effects; the failure itself is kept outside it.
+        const store::JobFailure failure = impl_->jobs.record_failure(
+            job.id, now, now + retry_delay(job.attempts), kJobAttempts, error.what());
+        run.failures.push_back(
+            JobsRun::Failure{job.id, job.kind, error.what(), failure == store::JobFailure::dead});
       }
-      impl_->jobs.complete(job.id, now);
     }
   }
-  return impl_->within_limit(std::move(replies));
+  run.replies = impl_->within_limit(std::move(run.replies));
+  return run;
 }
 
 std::vector<std::string> Dispatcher::place_names() const {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "config/config.hpp"
@@ -14,6 +15,19 @@ class Database;
 }
 
 namespace whistle::handlers {
+
+/// What a run of due jobs did: the messages to send and the jobs that failed (each undone alone,
+/// tried again later, or set aside as dead after its last attempt).
+struct JobsRun {
+  struct Failure {
+    std::int64_t job = 0;
+    std::string kind;
+    std::string error;
+    bool dead = false;  ///< that was its last attempt
+  };
+  std::vector<Reply> replies;
+  std::vector<Failure> failures;
+};
 
 /// The domain's one entry point: picks the handler for a parsed message and returns its replies.
 /// Runs inside the caller's open transaction; knows nothing of HTTP, platforms or the wall clock.
@@ -31,8 +45,10 @@ class Dispatcher {
   /// Ordinary group chatter returns no reply. Throws only on bugs and storage failures.
   std::vector<Reply> handle(const Message& message, const Command& command, std::int64_t now);
 
-  /// Carries out every job due at `now` (each marked done in this transaction); returns what they send.
-  std::vector<Reply> run_due_jobs(std::int64_t now);
+  /// Carries out every job due at `now`, each in a savepoint of its own and marked done with its
+  /// effects; a job that throws is undone alone and retried later, so one bad job never holds back
+  /// the others. Returns what they send and which failed. Storage failures propagate.
+  JobsRun run_due_jobs(std::int64_t now);
 
   /// Names that refer to places of the org tree ("3号楼", "第一网格"), for the parser.
   std::vector<std::string> place_names() const;

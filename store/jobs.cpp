@@ -11,11 +11,24 @@ namespace whistle::store {
 namespace {
 constexpr const char* kSchedule =
     "INSERT INTO jobs (kind, community_id, due_at, payload) VALUES (?, ?, ?, ?)";
+// The key is kind|payload: the partial unique index jobs_by_key keeps one undone job per key.
+constexpr const char* kScheduleOnce =
+    "INSERT OR IGNORE INTO jobs (kind, community_id, due_at, payload, key) VALUES (?1, ?2, ?3, ?4, ?1 || '|' "
+    "|| ?4)";
 constexpr const char* kDue =
-    "SELECT id, kind, community_id, due_at, payload FROM jobs "
+    "SELECT id, kind, community_id, due_at, payload, attempts FROM jobs "
     "WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?";
 constexpr const char* kComplete = "UPDATE jobs SET done_at = ? WHERE id = ? AND done_at IS NULL";
 constexpr const char* kCancel = "DELETE FROM jobs WHERE kind = ? AND payload = ? AND done_at IS NULL";
+// A failed run: tried again later, or after the last attempt set aside (done and dead), so it
+// neither fires again nor holds its key.
+constexpr const char* kRecordFailure =
+    "UPDATE jobs SET attempts = attempts + 1, last_error = ?1, "
+    "due_at = CASE WHEN attempts + 1 >= ?2 THEN due_at ELSE ?3 END, "
+    "done_at = CASE WHEN attempts + 1 >= ?2 THEN ?4 ELSE NULL END, "
+    "dead_at = CASE WHEN attempts + 1 >= ?2 THEN ?4 ELSE NULL END "
+    "WHERE id = ?5 AND done_at IS NULL RETURNING dead_at";
+constexpr const char* kDeadCount = "SELECT COUNT(*) FROM jobs WHERE dead_at IS NOT NULL";
 constexpr const char* kNextDue = "SELECT MIN(due_at) FROM jobs WHERE done_at IS NULL";
 // Uses jobs_by_payload (kind, payload) WHERE done_at IS NULL.
 constexpr const char* kPending =
@@ -26,6 +39,9 @@ struct Jobs::Statements {
   SQLite::Database& db;
   SQLite::Statement schedule, due, complete, cancel, next_due;
   SQLite::Statement pending{db, kPending};
+  SQLite::Statement schedule_once{db, kScheduleOnce};
+  SQLite::Statement record_failure{db, kRecordFailure};
+  SQLite::Statement dead_count{db, kDeadCount};
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         schedule(db, kSchedule),
@@ -49,6 +65,38 @@ std::int64_t Jobs::schedule(const std::string& kind, const std::string& communit
   return statements_->db.getLastInsertRowid();
 }
 
+bool Jobs::schedule_once(const std::string& kind, const std::string& community, std::int64_t due_at,
+                         const std::string& payload) {
+  auto& s = detail::fresh(statements_->schedule_once);
+  s.bind(1, kind);
+  s.bind(2, community);
+  s.bind(3, static_cast<std::int64_t>(due_at));
+  s.bind(4, payload);
+  return s.exec() > 0;
+}
+
+JobFailure Jobs::record_failure(std::int64_t id, std::int64_t now, std::int64_t retry_at, int max_attempts,
+                                const std::string& error) {
+  auto& s = detail::fresh(statements_->record_failure);
+  s.bind(1, error);
+  s.bind(2, max_attempts);
+  s.bind(3, static_cast<std::int64_t>(retry_at));
+  s.bind(4, static_cast<std::int64_t>(now));
+  s.bind(5, static_cast<std::int64_t>(id));
+  JobFailure failure = JobFailure::retried;
+  if (s.executeStep() && !s.getColumn(0).isNull()) failure = JobFailure::dead;
+  s.reset();
+  return failure;
+}
+
+std::int64_t Jobs::dead_count() {
+  auto& s = detail::fresh(statements_->dead_count);
+  std::int64_t count = 0;
+  if (s.executeStep()) count = s.getColumn(0).getInt64();
+  s.reset();
+  return count;
+}
+
 std::vector<Job> Jobs::due(std::int64_t now, std::size_t limit) {
   auto& s = detail::fresh(statements_->due);
   s.bind(1, static_cast<std::int64_t>(now));
@@ -56,7 +104,7 @@ std::vector<Job> Jobs::due(std::int64_t now, std::size_t limit) {
   std::vector<Job> jobs;
   while (s.executeStep()) {
     jobs.push_back(Job{s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
-                       s.getColumn(3).getInt64(), s.getColumn(4).getString()});
+                       s.getColumn(3).getInt64(), s.getColumn(4).getString(), s.getColumn(5).getInt()});
   }
   return jobs;
 }

@@ -17,7 +17,11 @@ struct Job {
   std::string community;
   std::int64_t due_at = 0;  ///< Unix seconds
   std::string payload;      ///< kind-specific, e.g. a task id
+  int attempts = 0;         ///< failed runs so far
 };
+
+/// What became of a job that failed: tried again later, or set aside for good.
+enum class JobFailure { retried, dead };
 
 /// Due rows that survive restarts; the scheduler fires them through the writer.
 class Jobs {
@@ -28,6 +32,19 @@ class Jobs {
   /// Schedules a job; returns its id.
   std::int64_t schedule(const std::string& kind, const std::string& community, std::int64_t due_at,
                         const std::string& payload);
+
+  /// Schedules a job at most once: while an undone job of this kind and payload exists, nothing
+  /// is added (one deadline job per ticket and stage). Returns whether it was added.
+  bool schedule_once(const std::string& kind, const std::string& community, std::int64_t due_at,
+                     const std::string& payload);
+
+  /// A run of the job failed (its effects were rolled back): it is tried again at `retry_at`, or
+  /// set aside as dead after `max_attempts` failures, with the error kept for whoever looks.
+  JobFailure record_failure(std::int64_t id, std::int64_t now, std::int64_t retry_at, int max_attempts,
+                            const std::string& error);
+
+  /// How many jobs were set aside as dead, all time (for /metrics).
+  std::int64_t dead_count();
 
   /// Jobs due at or before `now` and not yet done, earliest first, at most `limit`.
   std::vector<Job> due(std::int64_t now, std::size_t limit);

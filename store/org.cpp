@@ -27,6 +27,10 @@ constexpr const char* kClearResponderChats = "DELETE FROM responder_chats WHERE 
 constexpr const char* kAddResponderChat =
     "INSERT OR REPLACE INTO responder_chats (responder_id, chat) VALUES (?, ?)";
 
+constexpr const char* kClearResponderMembers = "DELETE FROM responder_members WHERE responder_id = ?";
+constexpr const char* kAddResponderMember =
+    "INSERT OR IGNORE INTO responder_members (responder_id, person_id) VALUES (?, ?)";
+
 constexpr const char* kNodeColumns = "n.id, n.community_id, n.level, COALESCE(n.parent_id, ''), n.name";
 const std::string kNode = std::string("SELECT ") + kNodeColumns + " FROM org_nodes n WHERE n.id = ?";
 const std::string kNodeOfChat = std::string("SELECT ") + kNodeColumns +
@@ -64,7 +68,8 @@ std::vector<OrgNode> read_nodes(SQLite::Statement& s) {
 
 struct OrgRepository::Statements {
   SQLite::Statement upsert_node, bind_chat, upsert_responder, clear_responder_chats, add_responder_chat, node,
-      node_of_chat, chats_of, descendants, ancestors, all_nodes;
+      node_of_chat, chats_of, descendants, ancestors, all_nodes, clear_responder_members,
+      add_responder_member;
   explicit Statements(SQLite::Database& db)
       : upsert_node(db, kUpsertNode),
         bind_chat(db, kBindChat),
@@ -76,7 +81,9 @@ struct OrgRepository::Statements {
         chats_of(db, kChatsOf),
         descendants(db, kDescendants),
         ancestors(db, kAncestors),
-        all_nodes(db, kAllNodes) {}
+        all_nodes(db, kAllNodes),
+        clear_responder_members(db, kClearResponderMembers),
+        add_responder_member(db, kAddResponderMember) {}
 };
 
 OrgRepository::OrgRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -113,6 +120,15 @@ void OrgRepository::upsert_responder(const ResponderRow& responder) {
     auto& add = detail::fresh(statements_->add_responder_chat);
     add.bind(1, responder.id);
     add.bind(2, chat);
+    add.exec();
+  }
+  auto& clear_members = detail::fresh(statements_->clear_responder_members);
+  clear_members.bind(1, responder.id);
+  clear_members.exec();
+  for (const std::string& member : responder.members) {
+    auto& add = detail::fresh(statements_->add_responder_member);
+    add.bind(1, responder.id);
+    add.bind(2, member);
     add.exec();
   }
 }

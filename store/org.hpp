@@ -24,6 +24,7 @@ struct ResponderRow {
   std::string name;
   std::string node;
   std::vector<std::string> chats;
+  std::vector<std::string> members;  ///< people who may accept, resolve and send back its tickets
 };
 
 /// The org tree, its group chats and responders.
@@ -38,7 +39,7 @@ class OrgRepository {
   /// Binds a group chat to a node, replacing an earlier binding of that chat.
   void bind_chat(const std::string& chat, const std::string& node);
 
-  /// Inserts or updates a responder and its chats.
+  /// Inserts or updates a responder, its chats and its members.
   void upsert_responder(const ResponderRow& responder);
 
   std::optional<OrgNode> node(const std::string& id);

@@ -21,9 +21,11 @@
 #include "store/people.hpp"
 #include "store/publications.hpp"
 #include "store/redemptions.hpp"
+#include "store/responders.hpp"
 #include "store/rewards.hpp"
 #include "store/signups.hpp"
 #include "store/tasks.hpp"
+#include "store/tickets.hpp"
 
 namespace whistle::handlers::testing {
 
@@ -104,11 +106,13 @@ class HandlerTest : public ::testing::Test {
   store::RewardRepository rewards_{db_};
   store::RedemptionRepository redemptions_{db_};
   store::PublicationRepository publications_{db_};
+  store::TicketRepository tickets_{db_};
+  store::ResponderRepository responders_{db_};
 
   /// The services a handler sees, over this fixture's repositories.
   Services services() {
-    return Services{org_,    people_,  tasks_,       signups_,      jobs_,   attendance_,
-                    ledger_, rewards_, redemptions_, publications_, config_, templates_};
+    return Services{org_,     people_,      tasks_,        signups_, jobs_,       attendance_, ledger_,
+                    rewards_, redemptions_, publications_, tickets_, responders_, config_,     templates_};
   }
 };
 

@@ -131,8 +131,10 @@ TEST(LocalMonth, IsTheCalendarMonthInTheCommunitysTimeZone) {
   store::RewardRepository rewards(db);
   store::RedemptionRepository redemptions(db);
   store::PublicationRepository publications(db);
-  const Services services{org,    people,  tasks,       signups,      jobs,   attendance,
-                          ledger, rewards, redemptions, publications, config, templates};
+  store::TicketRepository tickets(db);
+  store::ResponderRepository responders(db);
+  const Services services{org,     people,      tasks,        signups, jobs,       attendance, ledger,
+                          rewards, redemptions, publications, tickets, responders, config,     templates};
   const MonthBounds december = local_month_of(services, 1796056200);
   EXPECT_EQ(december.from, 1796054400);  // 2026-12-01 00:00 +08:00
   EXPECT_EQ(december.to, 1798732800);    // 2027-01-01 00:00 +08:00

@@ -57,8 +57,8 @@ TEST_F(OrgTest, UpsertingANodeAgainUpdatesItsName) {
 }
 
 TEST_F(OrgTest, AResponderKeepsOnlyItsLatestChats) {
-  org.upsert_responder({"wuye", "物业", "c1", {"generic:wuye", "generic:wuye2"}});
-  org.upsert_responder({"wuye", "物业公司", "c1", {"generic:wuye"}});
+  org.upsert_responder({"wuye", "物业", "c1", {"generic:wuye", "generic:wuye2"}, {}});
+  org.upsert_responder({"wuye", "物业公司", "c1", {"generic:wuye"}, {}});
   EXPECT_EQ(db.raw().execAndGet("SELECT COUNT(*) FROM responder_chats").getInt(), 1);
   EXPECT_EQ(db.raw().execAndGet("SELECT name FROM responders WHERE id = 'wuye'").getString(), "物业公司");
 }

@@ -1,0 +1,320 @@
+#include "handlers/ticket_flow.hpp"
+
+#include <charconv>
+
+#include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_text.hpp"
+#include "handlers/ticket_clock.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+constexpr std::int64_t kHour = 3600;
+
+bool pauses(const store::Ticket& ticket) {
+  return class_pauses_at_night(ticket.urgency);
+}
+
+std::int64_t clock_deadline(const Services& services, const store::Ticket& ticket, std::int64_t start,
+                            std::int64_t seconds) {
+  return deadline_after(start, seconds, pauses(ticket), services.config.rules.quiet_hours,
+                        services.config.locale.utc_offset_seconds);
+}
+
+// A fresh answer window for whoever has the ticket now: its deadline, and a reminder when three
+// quarters of it have run.
+void start_answer_window(const Services& services, store::Ticket& ticket, std::int64_t now) {
+  const std::int64_t window = std::int64_t{services.config.rules.answer_hours} * kHour;
+  ticket.assigned_at = now;
+  ticket.answer_by = clock_deadline(services, ticket, now, window);
+  const std::string payload = ticket_job_payload(ticket, ticket.stage);
+  services.jobs.schedule_once(std::string(kTicketAnswerReminder), ticket.community,
+                              clock_deadline(services, ticket, now, window * 3 / 4), payload);
+  services.jobs.schedule_once(std::string(kTicketAnswerDeadline), ticket.community, *ticket.answer_by,
+                              payload);
+}
+
+std::string why_text(const Services& services, ClimbCause cause, const std::optional<std::string>& by) {
+  switch (cause) {
+    case ClimbCause::answer_deadline:
+      return services.text("ticket_why_answer_deadline",
+                           {{"hours", std::to_string(services.config.rules.answer_hours)}});
+    case ClimbCause::solve_deadline:
+      return services.text("ticket_why_solve_deadline");
+    case ClimbCause::by_hand:
+      return services.text("ticket_why_by_hand", {{"name", by ? display_name(services.people, *by) : ""}});
+    case ClimbCause::reopened:
+      return services.text("ticket_why_reopened");
+  }
+  return "";
+}
+
+void record(const Services& services, const store::Ticket& ticket, std::string kind,
+            const std::optional<std::string>& actor, std::optional<std::string> note, std::int64_t now) {
+  services.tickets.add_event(ticket.id, store::TicketEvent{std::move(kind), actor, std::move(note), now});
+}
+
+// Values every ticket message can use.
+std::vector<std::pair<std::string_view, std::string>> ticket_values(const Services& services,
+                                                                    const store::Ticket& ticket,
+                                                                    std::int64_t now) {
+  return {{"ticket", std::to_string(ticket.number)},
+          {"text", ticket.text},
+          {"place", ticket_place(services, ticket)},
+          {"kind_name", services.text("ticket_kind_" + ticket.kind)},
+          {"answer_by", ticket.answer_by ? local_time_text(services, *ticket.answer_by, now) : ""}};
+}
+
+// The level a ticket climbs to from where it is, or empty at the top.
+struct ClimbTarget {
+  std::optional<store::OrgNode> node;
+  std::optional<store::ResponderRow> responder;
+};
+
+ClimbTarget climb_target(const Services& services, const store::Ticket& ticket) {
+  if (ticket.assignee_responder) {
+    // A responder that does not answer hands it back into the ladder at the ticket's level;
+    // the community's default responder is the top itself.
+    std::optional<store::OrgNode> node = services.org.node(ticket.node);
+    if (node && node->level == 0 && ticket.climbs > 0) return {};
+    if (std::optional<store::OrgNode> led = nearest_led_node(services, ticket.node))
+      return {led, std::nullopt};
+    return {};
+  }
+  const std::vector<store::OrgNode> up = services.org.ancestors_and_self(ticket.node);
+  for (std::size_t i = 1; i < up.size(); ++i) {
+    if (first_leader(services, up[i].id)) return {up[i], std::nullopt};
+  }
+  const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
+  if (!responders.empty()) return {std::nullopt, responders.front()};
+  return {};
+}
+
+// A post kept for the morning, as run_deferred_post reads it back.
+std::string kept_post(const Reply& post) {
+  std::string kept = post.chat + '\n';
+  for (std::size_t i = 0; i < post.mentions.size(); ++i)
+    kept += (i ? "\x1f" : "") + post.mentions[i];
+  return kept + '\n' + post.text;
+}
+
+}  // namespace
+
+std::string ticket_ref(const store::Ticket& ticket) {
+  return "T" + std::to_string(ticket.number);
+}
+
+std::string ticket_job_payload(const store::Ticket& ticket, std::int64_t number) {
+  return std::to_string(ticket.id) + ":" + std::to_string(number);
+}
+
+std::optional<TicketJobTarget> parse_ticket_job_payload(const std::string& payload) {
+  const std::size_t colon = payload.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  TicketJobTarget target;
+  const char* first = payload.data();
+  const char* middle = first + colon;
+  const char* last = first + payload.size();
+  if (std::from_chars(first, middle, target.ticket_id).ptr != middle) return std::nullopt;
+  if (std::from_chars(middle + 1, last, target.number).ptr != last) return std::nullopt;
+  return target;
+}
+
+std::string ticket_place(const Services& services, const store::Ticket& ticket) {
+  if (ticket.place && !ticket.place->empty()) return *ticket.place;
+  if (std::optional<store::OrgNode> node = services.org.node(ticket.first_node)) return node->name;
+  return ticket.first_node;
+}
+
+std::optional<std::string> first_leader(const Services& services, const std::string& node) {
+  std::vector<store::Person> leaders = services.people.holders(node, store::Role::leader);
+  if (leaders.empty()) return std::nullopt;
+  return leaders.front().id;
+}
+
+std::optional<store::OrgNode> nearest_led_node(const Services& services, const std::string& node) {
+  for (const store::OrgNode& level : services.org.ancestors_and_self(node)) {
+    if (first_leader(services, level.id)) return level;
+  }
+  return std::nullopt;
+}
+
+bool holds_ticket(const Services& services, const store::Ticket& ticket, const std::string& person) {
+  if (ticket.assignee_person == person) return true;
+  if (ticket.claimed_by == person) return true;
+  return ticket.assignee_responder && services.responders.is_member(*ticket.assignee_responder, person);
+}
+
+bool leads_ticket(const Services& services, const store::Ticket& ticket, const std::string& person) {
+  return leads_node_or_above(services, person, ticket.node);
+}
+
+void give_to_person(const Services& services, store::Ticket& ticket, const std::string& person,
+                    const std::optional<std::string>& dispatched_by, std::int64_t now) {
+  ticket.assignee_person = person;
+  ticket.assignee_responder.reset();
+  if (dispatched_by) ticket.dispatched_by = dispatched_by;
+  ticket.state = store::TicketState::assigned;
+  ++ticket.stage;
+  start_answer_window(services, ticket, now);
+  services.tickets.save(ticket);
+  record(services, ticket, "assigned", dispatched_by, person, now);
+}
+
+void give_to_responder(const Services& services, store::Ticket& ticket, const store::ResponderRow& responder,
+                       const std::optional<std::string>& dispatched_by, std::int64_t now) {
+  ticket.assignee_person.reset();
+  ticket.assignee_responder = responder.id;
+  if (dispatched_by) ticket.dispatched_by = dispatched_by;
+  ticket.state = store::TicketState::assigned;
+  ++ticket.stage;
+  start_answer_window(services, ticket, now);
+  services.tickets.save(ticket);
+  record(services, ticket, "assigned", dispatched_by, "responder:" + responder.id, now);
+}
+
+std::vector<Reply> tell_responder(const Services& services, const store::Ticket& ticket,
+                                  const store::ResponderRow& responder, std::int64_t now) {
+  auto values = ticket_values(services, ticket, now);
+  values.emplace_back("responder", responder.name);
+  std::vector<Reply> replies;
+  for (const std::string& chat : responder.chats) {
+    std::vector<Reply> posted = post_about_ticket(
+        services, ticket, Reply{chat, services.text("ticket_to_responder", values), {}}, now);
+    replies.insert(replies.end(), posted.begin(), posted.end());
+  }
+  for (const std::string& member : responder.members) {
+    auto private_values = values;
+    private_values.emplace_back("mention", mention_of(services.people, member));
+    replies.push_back(Reply{
+        private_chat_of(member), services.text("ticket_to_responder_member", private_values), {member}});
+  }
+  return replies;
+}
+
+std::vector<Reply> assign_to_level(const Services& services, store::Ticket& ticket, const std::string& node,
+                                   std::int64_t now) {
+  if (std::optional<store::OrgNode> led = nearest_led_node(services, node)) {
+    const std::string leader = *first_leader(services, led->id);
+    ticket.node = led->id;
+    give_to_person(services, ticket, leader, std::nullopt, now);
+    auto values = ticket_values(services, ticket, now);
+    values.emplace_back("mention", mention_of(services.people, leader));
+    return {Reply{private_chat_of(leader), services.text("ticket_to_leader", values), {leader}}};
+  }
+  const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
+  if (!responders.empty()) {
+    ticket.node = ticket.community;
+    give_to_responder(services, ticket, responders.front(), std::nullopt, now);
+    return tell_responder(services, ticket, responders.front(), now);
+  }
+  // Nobody at all to give it to: it stays open at the community, and `whistle check` names it.
+  ticket.node = ticket.community;
+  ticket.state = store::TicketState::open;
+  services.tickets.save(ticket);
+  record(services, ticket, "unassigned", std::nullopt, std::nullopt, now);
+  return {};
+}
+
+ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause cause, std::int64_t now,
+                  const std::optional<std::string>& by) {
+  ClimbResult result;
+  const std::string why = why_text(services, cause, by);
+  ClimbTarget target = climb_target(services, ticket);
+  if (!target.node && !target.responder) {
+    // The top: nowhere left to climb. The community's leaders hear it is overdue.
+    std::vector<std::string> leaders = leaders_up_from(services, ticket.community);
+    auto values = ticket_values(services, ticket, now);
+    values.emplace_back("why", why);
+    values.emplace_back("mentions", mentions_of(services.people, leaders));
+    for (const std::string& chat : services.org.chats_of(ticket.community)) {
+      std::vector<Reply> posted = post_about_ticket(
+          services, ticket, Reply{chat, services.text("ticket_top_overdue", values), leaders}, now);
+      result.replies.insert(result.replies.end(), posted.begin(), posted.end());
+    }
+    for (const std::string& leader : leaders) {
+      result.replies.push_back(
+          Reply{private_chat_of(leader), services.text("ticket_top_overdue", values), {leader}});
+    }
+    record(services, ticket, "overdue_at_top", by, why, now);
+    return result;
+  }
+
+  result.climbed = true;
+  ++ticket.climbs;
+  std::string level_name;
+  if (target.node) {
+    const std::string leader = *first_leader(services, target.node->id);
+    ticket.node = target.node->id;
+    level_name = target.node->name;
+    give_to_person(services, ticket, leader, by, now);
+    auto values = ticket_values(services, ticket, now);
+    values.emplace_back("why", why);
+    values.emplace_back("level", level_name);
+    values.emplace_back("mention", mention_of(services.people, leader));
+    for (const std::string& chat : services.org.chats_of(ticket.node)) {
+      std::vector<Reply> posted = post_about_ticket(
+          services, ticket, Reply{chat, services.text("ticket_climbed_group", values), {leader}}, now);
+      result.replies.insert(result.replies.end(), posted.begin(), posted.end());
+    }
+    result.replies.push_back(
+        Reply{private_chat_of(leader), services.text("ticket_climbed_leader", values), {leader}});
+  } else {
+    ticket.node = ticket.community;
+    level_name = target.responder->name;
+    give_to_responder(services, ticket, *target.responder, by, now);
+    std::vector<Reply> told = tell_responder(services, ticket, *target.responder, now);
+    result.replies.insert(result.replies.end(), told.begin(), told.end());
+  }
+  record(services, ticket, "climbed", by, level_name, now);
+
+  auto values = ticket_values(services, ticket, now);
+  values.emplace_back("why", why);
+  values.emplace_back("level", level_name);
+  result.replies.push_back(to_reporter(ticket, services.text("ticket_climbed_reporter", values)));
+  return result;
+}
+
+void start_solve_clock(const Services& services, store::Ticket& ticket, std::int64_t now) {
+  const std::int64_t window = std::int64_t{solve_hours_of(services.config.rules, ticket.urgency)} * kHour;
+  ticket.solve_from = now;
+  ticket.solve_by = clock_deadline(services, ticket, now, window);
+  const std::string payload = ticket_job_payload(ticket, now);
+  services.jobs.schedule_once(std::string(kTicketSolveReminder), ticket.community,
+                              clock_deadline(services, ticket, now, window * 3 / 4), payload);
+  services.jobs.schedule_once(std::string(kTicketSolveDeadline), ticket.community, *ticket.solve_by, payload);
+}
+
+std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
+                                     std::int64_t now) {
+  const config::QuietHours& quiet = services.config.rules.quiet_hours;
+  const int offset = services.config.locale.utc_offset_seconds;
+  if (!pauses(ticket) || !in_quiet_hours(now, quiet, offset)) return {std::move(post)};
+  services.jobs.schedule(std::string(kDeferredPost), ticket.community, end_of_quiet_hours(now, quiet, offset),
+                         kept_post(post));
+  return {};
+}
+
+Reply to_reporter(const store::Ticket& ticket, std::string text) {
+  return Reply{private_chat_of(ticket.reporter), std::move(text), {}};
+}
+
+std::vector<Reply> run_deferred_post(const Services&, const store::Job& job, std::int64_t) {
+  // "<chat>\n<mention>\x1f<mention>...\n<text>": ids never hold a line break or a unit separator.
+  const std::size_t first = job.payload.find('\n');
+  const std::size_t second = first == std::string::npos ? first : job.payload.find('\n', first + 1);
+  if (second == std::string::npos) return {};
+  Reply post{job.payload.substr(0, first), job.payload.substr(second + 1), {}};
+  const std::string mentions = job.payload.substr(first + 1, second - first - 1);
+  for (std::size_t start = 0; start < mentions.size();) {
+    std::size_t end = mentions.find('\x1f', start);
+    if (end == std::string::npos) end = mentions.size();
+    post.mentions.push_back(mentions.substr(start, end - start));
+    start = end + 1;
+  }
+  return {std::move(post)};
+}
+
+}  // namespace whistle::handlers

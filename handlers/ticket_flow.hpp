@@ -1,0 +1,103 @@
+#pragma once
+
+// The moves every ticket command and deadline shares: who a level's ticket goes to, the answer and
+// solve clocks as durable jobs, climbing one level, and posts that wait out the quiet hours.
+// The commands (intake, 派单, 接单, 评价 ...) are in their own files and call these.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "handlers/context.hpp"
+#include "store/tickets.hpp"
+
+namespace whistle::handlers {
+
+// Job kinds of the ticket loop. Each payload is "<ticket id>:<n>": the ticket's stage for answer
+// jobs, its solve clock's start for solve jobs, its stage for the rating deadline. A job whose
+// number no longer matches the ticket does nothing: the ticket moved on.
+inline constexpr std::string_view kTicketAnswerDeadline = "ticket_answer";
+inline constexpr std::string_view kTicketAnswerReminder = "ticket_answer_reminder";
+inline constexpr std::string_view kTicketSolveDeadline = "ticket_solve";
+inline constexpr std::string_view kTicketSolveReminder = "ticket_solve_reminder";
+inline constexpr std::string_view kTicketRateDeadline = "ticket_rate";
+/// A group post held back through the quiet hours; the payload is the reply as JSON.
+inline constexpr std::string_view kDeferredPost = "deferred_post";
+
+/// "T5".
+std::string ticket_ref(const store::Ticket& ticket);
+
+/// "<ticket id>:<number>", and back.
+std::string ticket_job_payload(const store::Ticket& ticket, std::int64_t number);
+struct TicketJobTarget {
+  std::int64_t ticket_id = 0;
+  std::int64_t number = 0;
+};
+std::optional<TicketJobTarget> parse_ticket_job_payload(const std::string& payload);
+
+/// Where the ticket is, for people: the place as typed, else its node's name.
+std::string ticket_place(const Services& services, const store::Ticket& ticket);
+
+/// The first leader of a node; empty when it has none.
+std::optional<std::string> first_leader(const Services& services, const std::string& node);
+
+/// The nearest node at or above `node` that has a leader (a level without one is skipped).
+std::optional<store::OrgNode> nearest_led_node(const Services& services, const std::string& node);
+
+/// Whether the person may act on the ticket as its holder: the assigned person, a member of the
+/// assigned responder, or the volunteer who claimed a 微心愿.
+bool holds_ticket(const Services& services, const store::Ticket& ticket, const std::string& person);
+
+/// Whether the person leads the ticket's current level or a level above it.
+bool leads_ticket(const Services& services, const store::Ticket& ticket, const std::string& person);
+
+/// Gives the ticket to a person with a fresh answer window (state assigned, stage bumped, answer
+/// jobs scheduled). Saves it and records the event. Tells nobody: the caller words that.
+void give_to_person(const Services& services, store::Ticket& ticket, const std::string& person,
+                    const std::optional<std::string>& dispatched_by, std::int64_t now);
+
+/// The same for a responder (物业): its members may accept.
+void give_to_responder(const Services& services, store::Ticket& ticket, const store::ResponderRow& responder,
+                       const std::optional<std::string>& dispatched_by, std::int64_t now);
+
+/// Hands the ticket to a level: the nearest node at or above `node` with a leader, given to that
+/// leader, who is told in private. With no leader anywhere up the tree it goes to the community's
+/// default responder, else it stays open at the community (and `whistle check` lists it).
+std::vector<Reply> assign_to_level(const Services& services, store::Ticket& ticket, const std::string& node,
+                                   std::int64_t now);
+
+/// Tells the members of a responder (its chats and the members in private) that a ticket is theirs.
+std::vector<Reply> tell_responder(const Services& services, const store::Ticket& ticket,
+                                  const store::ResponderRow& responder, std::int64_t now);
+
+/// Why a ticket climbs, for the words the new level reads.
+enum class ClimbCause { answer_deadline, solve_deadline, by_hand, reopened };
+
+/// Climbs one level: to the parent level's leader (levels without a leader skipped), from the
+/// community to its default responder, from a responder back into the ladder at its node. The new
+/// level's chats and leader are told, and the reporter. At the top, where there is nowhere left to
+/// climb, the community's leaders are told it is overdue; `climbed` is false then.
+struct ClimbResult {
+  bool climbed = false;
+  std::vector<Reply> replies;
+};
+ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause cause, std::int64_t now,
+                  const std::optional<std::string>& by = std::nullopt);
+
+/// Starts (or, after a reopen, restarts) the solve clock from `now` with its reminder and deadline.
+void start_solve_clock(const Services& services, store::Ticket& ticket, std::int64_t now);
+
+/// A post to a group about a ticket: sent now, or for a general or complex ticket in the quiet
+/// hours kept as a job until they end (an empty result then).
+std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
+                                     std::int64_t now);
+
+/// A message to the reporter in private, naming the ticket.
+Reply to_reporter(const store::Ticket& ticket, std::string text);
+
+/// Runs a deferred post: the reply it kept.
+std::vector<Reply> run_deferred_post(const Services& services, const store::Job& job, std::int64_t now);
+
+}  // namespace whistle::handlers

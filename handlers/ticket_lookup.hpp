@@ -1,0 +1,20 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "handlers/context.hpp"
+#include "store/tickets.hpp"
+
+namespace whistle::handlers {
+
+/// The ticket a command names (`T5`, `工单5`, a bare number after a ticket verb), in the message's
+/// community. When there is none, `refusal` holds the answer to send instead: the number is
+/// missing, or no ticket has it.
+struct TicketChoice {
+  std::optional<store::Ticket> ticket;
+  std::vector<Reply> refusal;
+};
+TicketChoice choose_ticket(Context& context, const Command& command);
+
+}  // namespace whistle::handlers

@@ -53,6 +53,10 @@ std::vector<Reply> handle_claim(Context& context, const Command& command) {
         work_reply(context, ticket, key, {{"claimer", display_name(context.people, *ticket.claimed_by)}})};
   }
 
+  // Someone already at it (its leader accepted it) keeps it: a second helper would only collide.
+  if (ticket.state == store::TicketState::accepted)
+    return {work_reply(context, ticket, "ticket_claim_in_hand")};
+
   ticket.claimed_by = sender;
   ticket.assignee_person = sender;
   ticket.assignee_responder.reset();

@@ -124,12 +124,12 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
                        leads_ticket(context, ticket, sender) ||
                        leads_node_or_above(context, sender, ticket.first_node);
   if (!may_see) {
-    std::vector<std::string> names{context.text("ticket_the_reporter"), holder_text(context, ticket)};
-    for (const std::string& leader : leaders_up_from(context, ticket.node))
-      names.push_back(display_name(context.people, leader));
-    return {work_reply(
-        context, ticket, "ticket_no_right",
-        {{"action", command_word(context, command.intent)}, {"people", join_list(context, names)}})};
+    std::vector<std::string> names{holder_text(context, ticket)};
+    for (const std::string& leader : leaders_up_from(context, ticket.node)) {
+      const std::string name = display_name(context.people, leader);
+      if (name != names.front()) names.push_back(name);
+    }
+    return {work_reply(context, ticket, "ticket_progress_no_right", {{"people", join_list(context, names)}})};
   }
 
   Values values = work_values(context, ticket);

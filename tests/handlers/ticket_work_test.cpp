@@ -205,6 +205,16 @@ TEST_F(TicketWork, OnlyAWishIsClaimedAndNotByItsOwnReporter) {
   EXPECT_FALSE(ticket(2).claimed_by);
 }
 
+TEST_F(TicketWork, AWishItsLeaderIsAlreadyDoingIsNotClaimed) {
+  open_ticket({.text = "想请人帮忙读报", .kind = "wish"});
+  say_line("b3u2", "u-chen", "陈单元长", "接单 T1");
+  const std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "陈单元长")) << replies[0].text;
+  EXPECT_FALSE(ticket(1).claimed_by);
+  EXPECT_EQ(ticket(1).assignee_person, kChen);
+}
+
 // --- 办结 ----------------------------------------------------------------------------------
 
 TEST_F(TicketWork, TheHolderResolvesStraightFromAssignedAndTheReporterIsAskedToRate) {

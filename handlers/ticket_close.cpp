@@ -81,7 +81,11 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
     }
     replies.push_back(work_reply(context, ticket, "ticket_escalate_done", {{"level", level}}));
   }
-  append(replies, std::move(climbed.replies));
+  for (Reply& reply : climbed.replies) {
+    // At the top the community's leaders are reminded; a leader who said 上报 has their answer.
+    if (!climbed.climbed && reply.chat == private_chat_of(sender)) continue;
+    replies.push_back(std::move(reply));
+  }
   return replies;
 }
 

@@ -157,5 +157,20 @@ TEST_F(TicketEscalate, SomeoneWhoLeadsNoLevelOfItMayNot) {
   EXPECT_EQ(ticket(1).climbs, 0);
 }
 
+// --- as people write ------------------------------------------------------------------------
+
+using TicketPhrasing = TicketTest;
+
+TEST_F(TicketPhrasing, TraditionalCharactersAndGluedNumbersWorkToo) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陳單元長", "派單 T1 物業");
+  EXPECT_EQ(ticket(1).assignee_responder, "wuye");
+  say_line("wuye", "u-shifu", "劉師傅", "接單T1");
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+  say_line("wuye", "u-shifu", "劉師傅", "辦結 工单1 已更換燈泡");
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(1).resolution, "已更换灯泡");
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -43,6 +43,18 @@ TEST_F(TicketWork, ALeaderDispatchesToAPersonWhoIsToldInPrivateAndTheLevelGroupS
   EXPECT_TRUE(text_has(group[0].text, "张三")) << group[0].text;
 }
 
+TEST_F(TicketWork, AtNightTheGroupPostWaitsForTheMorningButTheNewHolderIsToldAtOnce) {
+  open_ticket();
+  const std::int64_t night = kMonday0900 + 14 * kHour;  // 23:00
+  const std::vector<Reply> replies =
+      say_line_privately("u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"}, night);
+  EXPECT_EQ(sent_to(replies, private_of("u-liu")).size(), 1u);
+  EXPECT_TRUE(sent_to(replies, "generic:b3u2").empty());
+  // 07:00 the next morning the post goes out.
+  const std::vector<Reply> morning = run_jobs(kMonday0900 + 22 * kHour);
+  EXPECT_EQ(sent_to(morning, "generic:b3u2").size(), 1u);
+}
+
 TEST_F(TicketWork, ALeaderDispatchesToTheResponderWhoseChatAndMembersAreTold) {
   open_ticket();
   const std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", "派单 T1 物业");

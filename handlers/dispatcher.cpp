@@ -28,6 +28,7 @@
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lists.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_work.hpp"
 #include "handlers/whistle.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
@@ -70,16 +71,16 @@ constexpr std::array kRoutes{
     Route{Intent::stock, handle_stock},
     Route{Intent::pickup, handle_pickup},
     Route{Intent::ticket, handle_ticket_before_the_loop},
-    Route{Intent::dispatch, handle_not_yet},
-    Route{Intent::accept, handle_not_yet},
-    Route{Intent::resolve, handle_not_yet},
-    Route{Intent::send_back, handle_not_yet},
-    Route{Intent::claim, handle_not_yet},
+    Route{Intent::dispatch, handle_dispatch},
+    Route{Intent::accept, handle_accept},
+    Route{Intent::resolve, handle_resolve},
+    Route{Intent::send_back, handle_send_back},
+    Route{Intent::claim, handle_claim},
     Route{Intent::rate, handle_not_yet},
-    Route{Intent::escalate, handle_not_yet},
-    Route{Intent::close, handle_not_yet},
-    Route{Intent::tickets, handle_not_yet},
-    Route{Intent::progress, handle_not_yet},
+    Route{Intent::escalate, handle_escalate},
+    Route{Intent::close, handle_close},
+    Route{Intent::tickets, handle_tickets},
+    Route{Intent::progress, handle_progress},
     Route{Intent::stats, handle_not_yet},
     Route{Intent::bind, handle_not_yet},
     Route{Intent::unbind, handle_not_yet},

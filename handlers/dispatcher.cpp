@@ -11,7 +11,6 @@
 #include "handlers/check_in.hpp"
 #include "handlers/confirm.hpp"
 #include "handlers/context.hpp"
-#include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
 #include "handlers/people_names.hpp"
@@ -29,6 +28,7 @@
 #include "handlers/task_lists.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_work.hpp"
+#include "handlers/ticket_intake.hpp"
 #include "handlers/whistle.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
@@ -70,7 +70,7 @@ constexpr std::array kRoutes{
     Route{Intent::cancel_redeem, handle_cancel_redeem},
     Route{Intent::stock, handle_stock},
     Route{Intent::pickup, handle_pickup},
-    Route{Intent::ticket, handle_ticket_before_the_loop},
+    Route{Intent::ticket, handle_ticket},
     Route{Intent::dispatch, handle_dispatch},
     Route{Intent::accept, handle_accept},
     Route{Intent::resolve, handle_resolve},
@@ -85,7 +85,7 @@ constexpr std::array kRoutes{
     Route{Intent::bind, handle_not_yet},
     Route{Intent::unbind, handle_not_yet},
     Route{Intent::help, handle_help},
-    Route{Intent::unknown, handle_unknown},
+    Route{Intent::unknown, handle_unknown_line},
 };
 
 // Every intent has its route, in enum order, so the table can be indexed and none is forgotten.

@@ -420,8 +420,12 @@ bool starts_with_any(IndexedWords list, std::string_view text) {
 bool contains_danger_word(std::string_view text) {
   // A scan per word (memmem) beats a lookup per character here: the lists are short.
   const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
-  return std::none_of(kDangerNegators.begin(), kDangerNegators.end(), contains) &&
-         std::any_of(kDangerWords.begin(), kDangerWords.end(), contains);
+  return !denies_danger(text) && std::any_of(kDangerWords.begin(), kDangerWords.end(), contains);
+}
+
+bool denies_danger(std::string_view text) {
+  const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
+  return std::any_of(kDangerNegators.begin(), kDangerNegators.end(), contains);
 }
 
 std::span<const ScoreWord> score_words() {

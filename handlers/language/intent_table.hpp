@@ -122,6 +122,10 @@ bool starts_with_any(IndexedWords list, std::string_view text);
 /// class ("消防演习", "电视上说").
 bool contains_danger_word(std::string_view text);
 
+/// Whether the text speaks of a drill, the news or a class ("消防演习", "电视上说"): no danger
+/// report then, whatever danger word it holds (a community's own `danger_words` included).
+bool denies_danger(std::string_view text);
+
 /// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.
 struct ScoreWord {
   std::string_view word;

@@ -28,6 +28,7 @@
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lists.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_rate.hpp"
 #include "handlers/whistle.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
@@ -75,7 +76,7 @@ constexpr std::array kRoutes{
     Route{Intent::resolve, handle_not_yet},
     Route{Intent::send_back, handle_not_yet},
     Route{Intent::claim, handle_not_yet},
-    Route{Intent::rate, handle_not_yet},
+    Route{Intent::rate, handle_rate},
     Route{Intent::escalate, handle_not_yet},
     Route{Intent::close, handle_not_yet},
     Route{Intent::tickets, handle_not_yet},
@@ -111,6 +112,7 @@ constexpr std::array kJobRoutes{
     JobRoute{kTaskHelpCall, run_task_help_call},
     JobRoute{kDeferredPost, run_deferred_post},
     // issue 12: ticket job routes
+    JobRoute{kTicketRateDeadline, run_ticket_rate_deadline},
 };
 
 // How many due jobs are read at a time; the loop continues until none is left.

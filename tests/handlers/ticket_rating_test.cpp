@@ -220,14 +220,9 @@ TEST_F(TicketRating, BareSatisfiedInPrivateWithNothingToRate) {
 }
 
 TEST_F(TicketRating, DaTheStarsRatesTheTicketAwaitingOne) {
-  // The parser does not read "打4星" yet (docs/tickets_rating.md): the command as it would be.
   const store::Ticket resolved = resolved_ticket();
-  Command command;
-  command.intent = Intent::rate;
-  command.score = 4;
-  command.text = "打4星";
   // Not a bare score word: in the group it is meant for the bot even with no @.
-  say("b3u2", "u-zhang", "张三", command, kLater);
+  zhang_says("打4星");
   EXPECT_EQ(ticket(resolved.id).rating, 4);
   EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
 }

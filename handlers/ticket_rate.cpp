@@ -107,10 +107,12 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
 
 // The answer when the ticket is not awaiting a rating (still being worked on, or closed).
 std::vector<Reply> not_awaiting(const Context& context, const store::Ticket& ticket) {
-  Values values{{"mention", sender_mention(context)},
-                {"ticket", std::to_string(ticket.number)},
-                {"rate_days", std::to_string(context.config.rules.rate_days)},
-                {"reason", ticket.close_reason.value_or("")}};
+  Values values{
+      {"mention", sender_mention(context)},
+      {"ticket", std::to_string(ticket.number)},
+      {"rate_days", std::to_string(context.config.rules.rate_days)},
+      {"reason", ticket.close_reason && !ticket.close_reason->empty() ? *ticket.close_reason
+                                                                      : context.text("rate_no_reason")}};
   if (!ticket.is_closed()) return {reply_to_sender(context, context.text("rate_not_resolved", values))};
   switch (ticket.outcome) {
     case store::TicketOutcome::satisfied:

@@ -282,6 +282,33 @@ TEST_F(TicketRating, RatingATicketStillBeingWorkedOn) {
             rendered("rate_not_resolved", {{"mention", "@张三"}, {"ticket", std::to_string(opened.number)}}));
 }
 
+TEST_F(TicketRating, RatingATicketClosedUnresolvedSaysWhy) {
+  const store::Ticket opened = open_ticket({});
+  {
+    store::Transaction transaction(db_);
+    store::Ticket closed = *tickets_.by_id(opened.id);
+    closed.state = store::TicketState::closed;
+    closed.outcome = store::TicketOutcome::unresolved;
+    closed.close_reason = "重复";
+    closed.closed_at = kMonday0900 + kHour;
+    tickets_.save(closed);
+    transaction.commit();
+  }
+  const std::vector<Reply> replies = zhang_says("评价 " + ref(opened) + " 不满意");
+  EXPECT_EQ(ticket(opened.id).outcome, store::TicketOutcome::unresolved);
+  EXPECT_EQ(ticket(opened.id).reopened, 0);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies.front().text.find("重复"), std::string::npos);
+}
+
+TEST_F(TicketRating, BareUnsatisfiedInAGroupWithOneTicketThereReopensIt) {
+  const store::Ticket resolved = resolved_ticket();
+  const std::vector<Reply> replies = zhang_says("不满意，还是不亮");
+  EXPECT_EQ(ticket(resolved.id).reopened, 1);
+  EXPECT_EQ(ticket(resolved.id).rating_note, "还是不亮");
+  EXPECT_TRUE(told(replies, "generic:@u-chen", "还是不亮"));
+}
+
 TEST_F(TicketRating, AScoreOutOfRangeIsAskedAgain) {
   const store::Ticket resolved = resolved_ticket();
   const std::vector<Reply> replies = zhang_says("评价 " + ref(resolved) + " 9");

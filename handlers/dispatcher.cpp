@@ -29,6 +29,7 @@
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_intake.hpp"
+#include "handlers/ticket_rate.hpp"
 #include "handlers/whistle.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
@@ -76,7 +77,7 @@ constexpr std::array kRoutes{
     Route{Intent::resolve, handle_resolve},
     Route{Intent::send_back, handle_send_back},
     Route{Intent::claim, handle_claim},
-    Route{Intent::rate, handle_not_yet},
+    Route{Intent::rate, handle_rate},
     Route{Intent::escalate, handle_escalate},
     Route{Intent::close, handle_close},
     Route{Intent::tickets, handle_tickets},
@@ -112,6 +113,7 @@ constexpr std::array kJobRoutes{
     JobRoute{kTaskHelpCall, run_task_help_call},
     JobRoute{kDeferredPost, run_deferred_post},
     // issue 12: ticket job routes
+    JobRoute{kTicketRateDeadline, run_ticket_rate_deadline},
 };
 
 // How many due jobs are read at a time; the loop continues until none is left.

@@ -166,6 +166,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"不满意",        Intent::rate,         A::rating,            "1"},
     {"很不满意",      Intent::rate,         A::rating,            "1"},
     {"非常不满意",    Intent::rate,         A::rating,            "1"},
+    {"打",            Intent::rate,         A::rating,            "scored"},
     {"上报",          Intent::escalate,     A::ticket},
     {"关闭",          Intent::close,        A::ticket},
     {"工单",          Intent::tickets,      A::none},

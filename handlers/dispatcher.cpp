@@ -26,6 +26,7 @@
 #include "handlers/task_edit.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lists.hpp"
+#include "handlers/ticket_deadlines.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_intake.hpp"
@@ -114,6 +115,10 @@ constexpr std::array kJobRoutes{
     JobRoute{kDeferredPost, run_deferred_post},
     // issue 12: ticket job routes
     JobRoute{kTicketRateDeadline, run_ticket_rate_deadline},
+    JobRoute{kTicketAnswerReminder, run_ticket_answer_reminder},
+    JobRoute{kTicketAnswerDeadline, run_ticket_answer_deadline},
+    JobRoute{kTicketSolveReminder, run_ticket_solve_reminder},
+    JobRoute{kTicketSolveDeadline, run_ticket_solve_deadline},
 };
 
 // How many due jobs are read at a time; the loop continues until none is left.

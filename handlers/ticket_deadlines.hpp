@@ -1,6 +1,6 @@
 #pragma once
 
-// The ticket loop's deadlines as durable jobs (docs/tickets_deadlines.md): the answer window's
+// The ticket loop's deadlines as durable jobs (docs/tickets.md ("Ticket deadlines")): the answer window's
 // reminder and deadline, and the solve clock's. ticket_flow schedules them (payload
 // "<ticket id>:<stage>" for the answer window, "<ticket id>:<solve_from>" for the solve clock);
 // these run them. A job whose number no longer matches the ticket does nothing: it moved on.

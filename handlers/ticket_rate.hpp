@@ -2,7 +2,7 @@
 
 // 评价 / 满意 / 不满意: the reporter rates a resolved ticket. 4–5 closes it as satisfied; 1–3 is
 // 回炉, back to whoever resolved it. No rating within rules.rate_days closes it as not rated.
-// docs/tickets_rating.md says what residents see.
+// docs/tickets.md ("Rating and 回炉") says what residents see.
 
 #include <vector>
 

@@ -7,7 +7,7 @@
 namespace whistle::handlers {
 
 // The commands that work a ticket once it is received (issue 12, "Routing and work"); see
-// docs/tickets_work.md for who may say each and what it changes.
+// docs/tickets.md ("Working a ticket") for who may say each and what it changes.
 
 /// `派单 T5 @王五` / `派单 T5 物业`: a leader hands the ticket to a person or a responder.
 std::vector<Reply> handle_dispatch(Context& context, const Command& command);

@@ -1,4 +1,4 @@
-// The ticket loop's deadlines as jobs on a virtual clock (docs/tickets_deadlines.md): the answer
+// The ticket loop's deadlines as jobs on a virtual clock (docs/tickets.md ("Ticket deadlines")): the answer
 // window climbs an unaccepted ticket one level at a time up to the community's responder, a
 // reminder goes out three quarters into each window, the top is told once per deadline, a missed
 // solve deadline climbs once, and the quiet hours pause general tickets but never urgent ones.

@@ -18,13 +18,14 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
     return {no_right(context, ticket, command.intent, true)};
   if (holds && ticket.state == store::TicketState::accepted)
     return {work_reply(context, ticket, "ticket_accept_already")};
+  // Someone is already doing it: a second 接单 takes nothing over (a leader who wants it done by
+  // someone else says 派单).
+  if (ticket.state == store::TicketState::accepted)
+    return {work_reply(context, ticket, "ticket_accepted_by_other")};
 
   // A leader who is not the holder takes it on themselves: it is theirs to finish now. A
   // responder's member accepts for the responder, which keeps it (a 回炉 goes back to it).
-  if (!holds) {
-    ticket.assignee_person = sender;
-    ticket.assignee_responder.reset();
-  }
+  if (!holds) take_over(context, ticket, sender);
   mark_accepted(context, ticket);
   context.tickets.save(ticket);
   record_event(context, ticket, "accepted");

@@ -104,10 +104,13 @@ std::vector<Reply> run_ticket_solve_deadline(const Services& services, const sto
                                              std::int64_t now) {
   std::optional<store::Ticket> ticket = still_unsolved(services, job);
   if (!ticket) return {};
-  // The holder hears it first (before the climb changes who holds it), then it climbs once: this
-  // job is the solve clock's only deadline, and the climb does not start another.
-  std::vector<Reply> replies = remind_holders(services, *ticket, "ticket_solve_overdue", now);
-  std::vector<Reply> climbed = climb(services, *ticket, ClimbCause::solve_deadline, now).replies;
+  // It climbs once (this job is the solve clock's only deadline, and the climb starts no other);
+  // whoever held it before the climb hears what happened: climbed, or nowhere left to climb.
+  const store::Ticket before = *ticket;
+  ClimbResult result = climb(services, *ticket, ClimbCause::solve_deadline, now);
+  std::vector<Reply> replies = remind_holders(
+      services, before, result.climbed ? "ticket_solve_overdue" : "ticket_solve_overdue_top", now);
+  std::vector<Reply> climbed = std::move(result.replies);
   replies.insert(replies.end(), std::make_move_iterator(climbed.begin()),
                  std::make_move_iterator(climbed.end()));
   return replies;

@@ -148,14 +148,54 @@ bool holds_ticket(const Services& services, const store::Ticket& ticket, const s
 }
 
 bool leads_ticket(const Services& services, const store::Ticket& ticket, const std::string& person) {
-  return leads_node_or_above(services, person, ticket.node);
+  // The place's own leaders keep their say after the ticket climbed past them: the building
+  // leader of 3号楼 may still take or finish a 3号楼 ticket that the grid now answers for.
+  return leads_node_or_above(services, person, ticket.node) ||
+         (ticket.first_node != ticket.node && leads_node_or_above(services, person, ticket.first_node));
+}
+
+std::optional<store::OrgNode> lowest_level_led_by(const Services& services, const store::Ticket& ticket,
+                                                  const std::string& person) {
+  for (const store::OrgNode& level : services.org.ancestors_and_self(ticket.first_node)) {
+    if (services.people.has_role(person, level.id, store::Role::leader)) return level;
+  }
+  return std::nullopt;
+}
+
+void take_over(const Services& services, store::Ticket& ticket, const std::string& person) {
+  ticket.assignee_person = person;
+  ticket.assignee_responder.reset();
+  if (ticket.claimed_by != person) ticket.claimed_by.reset();
+  // The ticket sits at the level of whoever holds it, so a later climb starts above them.
+  if (std::optional<store::OrgNode> level = lowest_level_led_by(services, ticket, person))
+    ticket.node = level->id;
+}
+
+bool can_climb(const Services& services, const store::Ticket& ticket) {
+  const ClimbTarget target = climb_target(services, ticket);
+  return target.node || target.responder;
+}
+
+std::int64_t first_answer_deadline(const Services& services, const store::Ticket& ticket) {
+  return clock_deadline(services, ticket, ticket.created_at,
+                        std::int64_t{services.config.rules.answer_hours} * kHour);
+}
+
+bool worked_on_ticket(const Services& services, const store::Ticket& ticket, const std::string& person) {
+  for (const store::TicketEvent& event : services.tickets.events(ticket.id)) {
+    if (event.kind == "accepted" && event.actor == person) return true;
+  }
+  return false;
 }
 
 void give_to_person(const Services& services, store::Ticket& ticket, const std::string& person,
                     const std::optional<std::string>& dispatched_by, std::int64_t now) {
   ticket.assignee_person = person;
   ticket.assignee_responder.reset();
-  if (dispatched_by) ticket.dispatched_by = dispatched_by;
+  // Who handed it on last: a 退回 goes back to them. A deadline climb hands it on for nobody.
+  ticket.dispatched_by = dispatched_by;
+  // A 微心愿's claimer who no longer holds it earns nothing for it and may not send it back.
+  if (ticket.claimed_by != person) ticket.claimed_by.reset();
   ticket.state = store::TicketState::assigned;
   ++ticket.stage;
   start_answer_window(services, ticket, now);
@@ -167,7 +207,8 @@ void give_to_responder(const Services& services, store::Ticket& ticket, const st
                        const std::optional<std::string>& dispatched_by, std::int64_t now) {
   ticket.assignee_person.reset();
   ticket.assignee_responder = responder.id;
-  if (dispatched_by) ticket.dispatched_by = dispatched_by;
+  ticket.dispatched_by = dispatched_by;
+  ticket.claimed_by.reset();
   ticket.state = store::TicketState::assigned;
   ++ticket.stage;
   start_answer_window(services, ticket, now);
@@ -202,7 +243,10 @@ std::vector<Reply> assign_to_level(const Services& services, store::Ticket& tick
     give_to_person(services, ticket, leader, std::nullopt, now);
     auto values = ticket_values(services, ticket, now);
     values.emplace_back("mention", mention_of(services.people, leader));
-    return {Reply{private_chat_of(leader), services.text("ticket_to_leader", values), {leader}}};
+    // A danger report reads as one: the leader must not mistake it for a lamp.
+    return {Reply{private_chat_of(leader),
+                  services.text(ticket.danger ? "ticket_to_leader_danger" : "ticket_to_leader", values),
+                  {leader}}};
   }
   const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
   if (!responders.empty()) {

@@ -50,8 +50,28 @@ std::optional<store::OrgNode> nearest_led_node(const Services& services, const s
 /// assigned responder, or the volunteer who claimed a 微心愿.
 bool holds_ticket(const Services& services, const store::Ticket& ticket, const std::string& person);
 
-/// Whether the person leads the ticket's current level or a level above it.
+/// Whether the person leads the ticket's current level or a level above it, or the level where it
+/// was received or above.
 bool leads_ticket(const Services& services, const store::Ticket& ticket, const std::string& person);
+
+/// The lowest level on the way up from where the ticket was received that the person leads.
+std::optional<store::OrgNode> lowest_level_led_by(const Services& services, const store::Ticket& ticket,
+                                                  const std::string& person);
+
+/// A leader takes the ticket on themselves (接单 or 办结 of someone else's): they hold it, and it
+/// sits at their level, so a later climb starts above them. Saves nothing.
+void take_over(const Services& services, store::Ticket& ticket, const std::string& person);
+
+/// Whether the ticket has a level left to climb to.
+bool can_climb(const Services& services, const store::Ticket& ticket);
+
+/// When the first level's answer window ran out: 响应率 counts a ticket accepted by then, at that
+/// level (a 派单 opens a new window for the new holder, but not a new chance for the figure).
+std::int64_t first_answer_deadline(const Services& services, const store::Ticket& ticket);
+
+/// Whether the person took the ticket on (接单) at some time: after a missed solve deadline
+/// climbed it, whoever was doing the job may still finish it.
+bool worked_on_ticket(const Services& services, const store::Ticket& ticket, const std::string& person);
 
 /// Gives the ticket to a person with a fresh answer window (state assigned, stage bumped, answer
 /// jobs scheduled). Saves it and records the event. Tells nobody: the caller words that.

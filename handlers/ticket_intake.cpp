@@ -1,5 +1,8 @@
 #include "handlers/ticket_intake.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <cstdio>
 #include <string>
 
@@ -124,6 +127,22 @@ std::string assignee_text(const Context& context, const store::Ticket& ticket) {
 }
 
 // "报事" alone: what happened, and where? An example of the kind they used.
+// "反映个情况", "求助一下": the verb and a word that only announces the problem. A ticket of
+// "个情况" would send a leader to nothing; the resident is asked what happened instead.
+bool says_nothing_yet(const std::string& title) {
+  static const std::array<std::string_view, 14> kAnnouncements{
+      "个情况", "一下",   "个问题", "一个问题", "情况",     "问题",   "一下情况",
+      "个事",   "个事情", "一件事", "事情",     "一下问题", "个事儿", "下"};
+  std::string words = title;
+  // Trailing marks of a call for attention ("求助！", "反映个情况。。").
+  for (std::string_view mark : {"！", "!", "。", ".", "？", "?", "~", "～", "：", ":"}) {
+    while (words.size() >= mark.size() && words.compare(words.size() - mark.size(), mark.size(), mark) == 0)
+      words.erase(words.size() - mark.size());
+  }
+  return words.empty() ||
+         std::find(kAnnouncements.begin(), kAnnouncements.end(), words) != kAnnouncements.end();
+}
+
 Reply ask_what_happened(const Context& context, const Command& command) {
   const std::string kind = kind_of(command.kind.value_or(language::TicketKind::report));
   return reply_to_sender(
@@ -212,7 +231,7 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 
   std::vector<Reply> replies;
   if (danger) replies.push_back(danger_now(context));
-  if (!command.title || command.title->empty()) {
+  if (!command.title || command.title->empty() || says_nothing_yet(*command.title)) {
     if (!danger) replies.push_back(ask_what_happened(context, command));
     return replies;
   }

@@ -35,6 +35,9 @@ std::string event_line(Context& context, const store::TicketEvent& event) {
   std::string detail;
   if (event.note && !event.note->empty()) {
     std::string note = *event.note;
+    // A closing's note is its outcome, said in words.
+    if (event.kind == "closed" && context.templates.has("ticket_outcome_" + note))
+      note = context.text("ticket_outcome_" + note);
     if (event.kind == "assigned") {
       const std::string prefix = "responder:";
       if (note.rfind(prefix, 0) == 0) {
@@ -53,16 +56,6 @@ std::string event_line(Context& context, const store::TicketEvent& event) {
                                                 {"what", what},
                                                 {"detail", detail},
                                                 {"who", who}});
-}
-
-// A ticket reported in private is talked about in private: asked in a group, the answer goes to
-// the sender's private chat and the group only hears that it did.
-std::vector<Reply> answer(Context& context, std::string text, bool keep_private) {
-  if (!keep_private || context.message.is_private) return {reply_to_sender(context, std::move(text))};
-  const std::string& sender = context.message.sender;
-  return {reply_to_sender(context, context.text("ticket_answered_privately",
-                                                {{"mention", mention_of(context.people, sender)}})),
-          Reply{private_chat_of(sender), std::move(text), {}}};
 }
 
 std::string list_line(Context& context, const store::Ticket& ticket) {
@@ -86,7 +79,13 @@ std::vector<Reply> my_tickets(Context& context) {
   const std::string& sender = context.message.sender;
   const std::string mention = mention_of(context.people, sender);
   const std::vector<store::Ticket> reported = context.tickets.of_reporter(sender, kListed);
-  const std::vector<store::Ticket> held = context.tickets.open_of_assignee(sender, std::nullopt, kCounted);
+  std::vector<store::Ticket> held = context.tickets.open_of_assignee(sender, std::nullopt, kCounted);
+  // A 物业 member holds what their responder holds.
+  for (const store::ResponderRow& responder : context.responders.of_member(sender)) {
+    std::vector<store::Ticket> theirs =
+        context.tickets.open_of_assignee(std::nullopt, responder.id, kCounted);
+    held.insert(held.end(), theirs.begin(), theirs.end());
+  }
   if (reported.empty() && held.empty())
     return {reply_to_sender(context, context.text("ticket_mine_none", {{"mention", mention}}))};
   std::string text;
@@ -107,7 +106,7 @@ std::vector<Reply> my_tickets(Context& context) {
                                                                        {"lines", lines_of(context, held)}});
   }
   // One's own reports may include private ones: they are never listed in a group.
-  return answer(context, std::move(text), !reported.empty());
+  return answer_keeping_private(context, std::move(text), !reported.empty());
 }
 
 }  // namespace
@@ -147,10 +146,16 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   for (std::size_t i = events.size() > kEventsShown ? events.size() - kEventsShown : 0; i < events.size();
        ++i)
     history += (history.empty() ? "" : "\n") + event_line(context, events[i]);
+  // Photos and places that came with the report, by their links, so a leader can open them.
+  for (const store::TicketAttachment& attachment : context.tickets.attachments(ticket.id)) {
+    const std::string key = "ticket_progress_attachment_" + attachment.kind;
+    deadlines += context.text(context.templates.has(key) ? key : "ticket_progress_attachment",
+                              {{"content", attachment.content}});
+  }
   values.emplace_back("state", state_text(context, ticket));
   values.emplace_back("deadlines", deadlines);
   values.emplace_back("events", history);
-  return answer(context, context.text("ticket_progress", values), ticket.reported_in_private);
+  return answer_keeping_private(context, context.text("ticket_progress", values), ticket.reported_in_private);
 }
 
 std::vector<Reply> handle_tickets(Context& context, const Command&) {

@@ -7,6 +7,7 @@
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_lookup.hpp"
 #include "handlers/ticket_rating_outcome.hpp"
+#include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
 
@@ -155,14 +156,25 @@ std::vector<Reply> handle_rate(Context& context, const Command& command) {
   const std::optional<std::string>& words = command.reason;
   const bool satisfied = score >= 4;
   const std::string resolver = resolver_name(context, ticket);
+  const int climbs_before = ticket.climbs;
   std::vector<Reply> others = satisfied ? close_satisfied(context, ticket, score, words)
                                         : reopen_unsatisfied(context, ticket, score, words);
+  const bool climbed = ticket.climbs > climbs_before;
   const Values values{{"mention", mention},   {"ticket", number},
                       {"text", ticket.text},  {"score", std::to_string(score)},
                       {"resolver", resolver}, {"more", chosen.also_waiting}};
-  std::vector<Reply> replies{
-      reply_to_sender(context, context.text(satisfied ? "rate_satisfied" : "rate_reopened", values))};
-  replies.insert(replies.end(), others.begin(), others.end());
+  const std::string_view key = satisfied ? "rate_satisfied"
+                               : climbed ? "rate_reopened_climbed"
+                                         : "rate_reopened";
+  // About a private report, said in a group: answered in private, the reporter never named there.
+  std::vector<Reply> replies =
+      answer_keeping_private(context, context.text(key, values), ticket.reported_in_private);
+  const std::string reporter_chat = private_chat_of(ticket.reporter);
+  for (Reply& reply : others) {
+    // The climb's own note to the reporter says what this answer already says.
+    if (climbed && reply.chat == reporter_chat) continue;
+    replies.push_back(std::move(reply));
+  }
   return replies;
 }
 

@@ -141,6 +141,19 @@ std::vector<Reply> reopen_unsatisfied(const Context& context, store::Ticket& tic
   const Values values = rating_values(context, ticket, score, words);
   std::vector<Reply> told;
   std::optional<std::string> resolver = responder ? ticket.resolved_by : ticket.assignee_person;
+  // Reopened as often as the rules allow: the level above takes it (each further 回炉 climbs
+  // again), and the climb tells everyone; the resolver hears why, and may still finish the job.
+  if (ticket.reopened >= context.config.rules.reopen_limit) {
+    if (resolver) {
+      told.push_back(Reply{private_chat_of(*resolver),
+                           context.text("rate_reopened_climbed_resolver",
+                                        with(values, "mention", mention_of(context.people, *resolver))),
+                           {*resolver}});
+    }
+    ClimbResult climbed = climb(context, ticket, ClimbCause::reopened, context.now);
+    told.insert(told.end(), climbed.replies.begin(), climbed.replies.end());
+    return told;
+  }
   if (resolver) {
     told.push_back(Reply{private_chat_of(*resolver),
                          context.text("rate_reopened_resolver",
@@ -168,11 +181,6 @@ std::vector<Reply> reopen_unsatisfied(const Context& context, store::Ticket& tic
         private_chat_of(*leader),
         context.text("rate_reopened_leader", with(values, "mention", mention_of(context.people, *leader))),
         {*leader}});
-  }
-  // Reopened as often as the rules allow: the level above takes it (each further 回炉 climbs again).
-  if (ticket.reopened >= context.config.rules.reopen_limit) {
-    ClimbResult climbed = climb(context, ticket, ClimbCause::reopened, context.now);
-    told.insert(told.end(), climbed.replies.begin(), climbed.replies.end());
   }
   return told;
 }

@@ -21,16 +21,13 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   store::Ticket& ticket = *found;
   const std::string& sender = context.message.sender;
   const bool holds = holds_ticket(context, ticket, sender);
-  if (!holds && !leads_ticket(context, ticket, sender))
+  if (!holds && !leads_ticket(context, ticket, sender) && !worked_on_ticket(context, ticket, sender))
     return {no_right(context, ticket, command.intent, true)};
 
   // A holder who fixes it straight away need not say 接单 first: 办结 counts as the accept at
   // that moment (the answer figures see it then). A leader who resolves someone else's ticket
   // becomes its holder, so a 回炉 comes back to the one who said it was done.
-  if (!holds) {
-    ticket.assignee_person = sender;
-    ticket.assignee_responder.reset();
-  }
+  if (!holds) take_over(context, ticket, sender);
   if (ticket.state != store::TicketState::accepted) mark_accepted(context, ticket);
 
   // The solve clock stops here; its jobs would do nothing now, so they go (a 回炉 starts anew).

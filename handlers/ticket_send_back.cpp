@@ -25,21 +25,25 @@ std::vector<Reply> handle_send_back(Context& context, const Command& command) {
     return {work_reply(context, ticket, "ticket_send_back_reason")};
   const std::string& reason = *command.reason;
 
+  // Back to whoever handed it on, at their level; with nobody (or the sender themselves), the
+  // level takes it, and when the sender leads that level, the level above.
+  const bool to_dispatcher = ticket.dispatched_by && *ticket.dispatched_by != sender;
+  std::optional<store::OrgNode> led = nearest_led_node(context, ticket.node);
+  const bool up = !to_dispatcher && led && first_leader(context, led->id) == sender;
+  if (up && !can_climb(context, ticket)) return {work_reply(context, ticket, "ticket_send_back_top")};
+
   ++ticket.sent_back;  // 回退率
-  ticket.claimed_by.reset();
   record_event(context, ticket, "sent_back", reason);
   std::vector<Reply> told;
-  if (ticket.dispatched_by && *ticket.dispatched_by != sender) {
-    give_to_person(context, ticket, *ticket.dispatched_by, std::nullopt, context.now);
+  if (to_dispatcher) {
+    const std::string dispatcher = *ticket.dispatched_by;
+    if (std::optional<store::OrgNode> level = lowest_level_led_by(context, ticket, dispatcher))
+      ticket.node = level->id;
+    give_to_person(context, ticket, dispatcher, std::nullopt, context.now);
+  } else if (up) {
+    told = climb(context, ticket, ClimbCause::by_hand, context.now, sender).replies;
   } else {
-    // Nobody dispatched it, or the dispatcher is the one sending it back: the level takes it;
-    // if that level's leader is the sender, the level above.
-    std::optional<store::OrgNode> led = nearest_led_node(context, ticket.node);
-    if (led && first_leader(context, led->id) == sender) {
-      told = climb(context, ticket, ClimbCause::by_hand, context.now, sender).replies;
-    } else {
-      told = assign_to_level(context, ticket, ticket.node, context.now);
-    }
+    told = assign_to_level(context, ticket, ticket.node, context.now);
   }
 
   Values values = work_values(context, ticket);

@@ -120,7 +120,7 @@ void mark_accepted(Context& context, store::Ticket& ticket) {
   if (!ticket.first_accepted_at) {
     // 响应率 counts a ticket answered at its first level within that level's window.
     ticket.first_accepted_at = context.now;
-    ticket.answered_in_time = ticket.climbs == 0 && ticket.answer_by && context.now <= *ticket.answer_by;
+    ticket.answered_in_time = ticket.climbs == 0 && context.now <= first_answer_deadline(context, ticket);
   }
   ++ticket.stage;
 }
@@ -138,6 +138,16 @@ std::string shortened(const std::string& text, std::size_t max_chars) {
 
 void append(std::vector<Reply>& to, std::vector<Reply> more) {
   to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+// A ticket reported in private is talked about in private: asked in a group, the answer goes to
+// the sender's private chat and the group only hears that it did.
+std::vector<Reply> answer_keeping_private(Context& context, std::string text, bool keep_private) {
+  if (!keep_private || context.message.is_private) return {reply_to_sender(context, std::move(text))};
+  const std::string& sender = context.message.sender;
+  return {reply_to_sender(context, context.text("ticket_answered_privately",
+                                                {{"mention", mention_of(context.people, sender)}})),
+          Reply{private_chat_of(sender), std::move(text), {}}};
 }
 
 }  // namespace whistle::handlers

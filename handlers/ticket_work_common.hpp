@@ -61,6 +61,10 @@ void mark_accepted(Context& context, store::Ticket& ticket);
 /// At most `max_chars` characters of a text, with "…" when cut: for one-line lists.
 std::string shortened(const std::string& text, std::size_t max_chars);
 
+/// The answer to the sender; about a ticket reported in private (`keep_private`) and asked in a
+/// group, it goes to the sender in private and the group hears only that it did.
+std::vector<Reply> answer_keeping_private(Context& context, std::string text, bool keep_private);
+
 /// Appends replies.
 void append(std::vector<Reply>& to, std::vector<Reply> more);
 

@@ -12,9 +12,10 @@ namespace {
 constexpr const char* kSchedule =
     "INSERT INTO jobs (kind, community_id, due_at, payload) VALUES (?, ?, ?, ?)";
 // The key is kind|payload: the partial unique index jobs_by_key keeps one undone job per key.
+// ON CONFLICT rather than OR IGNORE: any other failure (a NOT NULL) must still throw.
 constexpr const char* kScheduleOnce =
-    "INSERT OR IGNORE INTO jobs (kind, community_id, due_at, payload, key) VALUES (?1, ?2, ?3, ?4, ?1 || '|' "
-    "|| ?4)";
+    "INSERT INTO jobs (kind, community_id, due_at, payload, key) VALUES (?1, ?2, ?3, ?4, ?1 || '|' || ?4) "
+    "ON CONFLICT (key) WHERE key IS NOT NULL AND done_at IS NULL DO NOTHING";
 constexpr const char* kDue =
     "SELECT id, kind, community_id, due_at, payload, attempts FROM jobs "
     "WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?";

@@ -14,7 +14,11 @@ constexpr const char* kCounts =
 constexpr const char* kWaitingWithoutClock =
     "SELECT t.community_id, t.number, t.state FROM tickets t "
     "WHERE (t.state = 'assigned' AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = 'ticket_answer' "
-    "  AND j.payload = t.id || ':' || t.stage AND j.done_at IS NULL)) "
+    "  AND j.payload = t.id || ':' || t.stage AND j.done_at IS NULL) "
+    // The top of the ladder: its deadline passed with nowhere left to climb, and the community's
+    // leaders were told; it waits on them, not on a clock.
+    "  AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'overdue_at_top' "
+    "  AND e.id > (SELECT MAX(a.id) FROM ticket_events a WHERE a.ticket_id = t.id AND a.kind = 'assigned'))) "
     "OR (t.state = 'resolved' AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = 'ticket_rate' "
     "  AND j.payload = t.id || ':' || t.stage AND j.done_at IS NULL))";
 

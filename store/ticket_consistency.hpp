@@ -12,7 +12,8 @@ namespace whistle::store::detail {
 
 /// Counts the tickets and the dead jobs, and adds a violation for a ticket that waits on nobody's
 /// clock — "never silently dropped": one waiting for 接单 has its answer deadline scheduled for
-/// its stage, one resolved has its rating deadline.
+/// its stage (unless its last deadline passed at the top of the ladder, where the community's
+/// leaders were told), one resolved has its rating deadline.
 void check_tickets(SQLite::Database& db, ConsistencyReport& report);
 
 }  // namespace whistle::store::detail

@@ -27,6 +27,7 @@
 #include "handlers/task_edit.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lists.hpp"
+#include "handlers/stats.hpp"  // issue 12: figures
 #include "handlers/ticket_flow.hpp"
 #include "handlers/whistle.hpp"
 #include "store/database.hpp"
@@ -80,7 +81,7 @@ constexpr std::array kRoutes{
     Route{Intent::close, handle_not_yet},
     Route{Intent::tickets, handle_not_yet},
     Route{Intent::progress, handle_not_yet},
-    Route{Intent::stats, handle_not_yet},
+    Route{Intent::stats, handle_stats},
     Route{Intent::bind, handle_not_yet},
     Route{Intent::unbind, handle_not_yet},
     Route{Intent::help, handle_help},

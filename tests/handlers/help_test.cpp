@@ -158,7 +158,7 @@ TEST_F(NotYet, LaterFunctionsAnswerHonestlyThatTheyAreNotOpenYet) {
   const std::vector<std::pair<Intent, std::string>> later{
       {Intent::ticket, "报事"},  {Intent::dispatch, "派单"}, {Intent::accept, "接单"},
       {Intent::resolve, "办结"}, {Intent::rate, "评价"},     {Intent::escalate, "上报"},
-      {Intent::stats, "统计"},   {Intent::bind, "绑定"}};
+      {Intent::bind, "绑定"}};
   for (const auto& [intent, name] : later) {
     const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(intent));
     ASSERT_EQ(replies.size(), 1u) << intent_name(intent);

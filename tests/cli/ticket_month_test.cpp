@@ -265,7 +265,7 @@ TEST_F(TicketMonth, TheReportsTicketFiguresAreTheHandCount) {
   const ProcessRun unit =
       whistle::cli_testing::run_whistle("report --db " + db_ + " --month 2026-11 --node b3u1 --format json");
   ASSERT_EQ(unit.exit_code, 0);
-  const json& u = json::parse(unit.out)["sections"][0]["tickets"];
+  const json u = json::parse(unit.out)["sections"][0]["tickets"];
   EXPECT_EQ(u["received"], 3);
   EXPECT_EQ(u["answered_in_time"], 2);                          // T8 T11
   EXPECT_EQ(u["solved"], 1);                                    // T3

@@ -17,9 +17,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "config/templates.hpp"
 #include "whistle_process.hpp"
 
 namespace {
@@ -142,6 +144,8 @@ void november(Script& s) {
 
   // The end of the month: every rating deadline of the month has passed.
   s.clock("2026-11-30T20:00");
+  // 钱楼栋长 asks for last month's figures of 3号楼 in its group.
+  s.say("2026-12-01T10:00", "b3", kQian, "钱楼栋长", "统计 上月");
 }
 
 class TicketMonth : public ::testing::Test {
@@ -164,6 +168,26 @@ TEST_F(TicketMonth, TheReportsTicketFiguresAreTheHandCount) {
   const ProcessRun sim =
       whistle::cli_testing::run_whistle("sim --db " + db_, Stderr::dropped, script.input());
   ASSERT_EQ(sim.exit_code, 0) << sim.out;
+
+  // 统计 上月 in the 3号楼 group: its eleven tickets (all but T9). In time: T1 T2 T4 T6 T7 T8 T11;
+  // solved: T1 T2 T3 T4 T6 T7 T10; rated T1 T2 T4 T6 T7 T8 T10, satisfied all but T8. Closed: T1–T7,
+  // T10; reopened T2 T8 of the resolved T1–T8, T10; sent back or closed: T5 T6.
+  {
+    const whistle::config::Templates templates = whistle::config::Templates::builtin("zh-CN");
+    const std::string rates = templates.render(
+        "stats_rates", {{"response_rate", "63.6%"}, {"solve_rate", "63.6%"}, {"satisfaction_rate", "85.7%"}});
+    const std::string more = templates.render(
+        "stats_rates_more", {{"close_rate", "72.7%"}, {"reopen_rate", "25.0%"}, {"send_back_rate", "18.2%"}});
+    bool told = false;
+    std::istringstream out(sim.out);
+    for (std::string text; std::getline(out, text);) {
+      const json line = json::parse(text);
+      if (line["chat"] != "b3" || !line["text"].is_string()) continue;
+      const std::string said = line["text"];
+      if (said.find(rates) != std::string::npos && said.find(more) != std::string::npos) told = true;
+    }
+    EXPECT_TRUE(told) << "统计 上月 in the b3 group shows the hand-counted rates:\n" << rates << "\n" << more;
+  }
 
   // Each ticket as the script left it: a failure here says which step of the loop went another way.
   {

@@ -183,7 +183,7 @@ TEST_F(TicketMonth, TheReportsTicketFiguresAreTheHandCount) {
     for (std::string text; std::getline(out, text);) {
       const json line = json::parse(text);
       if (line["chat"] != "b3" || !line["text"].is_string()) continue;
-      const std::string said = line["text"];
+      const std::string said = line["text"].get<std::string>();
       if (said.find(rates) != std::string::npos && said.find(more) != std::string::npos) told = true;
     }
     EXPECT_TRUE(told) << "统计 上月 in the b3 group shows the hand-counted rates:\n" << rates << "\n" << more;

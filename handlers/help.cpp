@@ -40,7 +40,8 @@ constexpr std::array kMenu{
     MenuEntry{Intent::sign_code, Who::leaders},    MenuEntry{Intent::confirm, Who::leaders},
     MenuEntry{Intent::adjust, Who::leaders},       MenuEntry{Intent::finish, Who::leaders},
     MenuEntry{Intent::cancel, Who::leaders},       MenuEntry{Intent::pickup, Who::staff},
-    MenuEntry{Intent::stock, Who::staff},          MenuEntry{Intent::help, Who::anyone}};
+    MenuEntry{Intent::stock, Who::staff},          MenuEntry{Intent::help, Who::anyone},
+    MenuEntry{Intent::stats, Who::leaders}};
 
 // A leader here is one of the chat's node or above; in private, one of any node.
 bool is_leader_here(const Context& context) {

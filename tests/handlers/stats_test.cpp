@@ -229,5 +229,14 @@ TEST_F(Stats, InPrivateALeaderGetsTheNodesTheyLeadAndOthersAreToldWhoMay) {
             rendered("stats_not_a_leader", {{"mention", mention_of(people_, qualified("u-zhang"))}}));
 }
 
+TEST_F(Stats, HelpOffersItToLeadersOnly) {
+  const std::vector<Reply> leader = say("b3", "u-qian", "钱楼栋长", read("帮助"));
+  ASSERT_FALSE(leader.empty());
+  EXPECT_NE(leader[0].text.find(rendered("help_stats", {})), std::string::npos) << leader[0].text;
+  const std::vector<Reply> resident = say("b3", "u-zhang", "张三", read("帮助"));
+  ASSERT_FALSE(resident.empty());
+  EXPECT_EQ(resident[0].text.find(rendered("help_stats", {})), std::string::npos) << resident[0].text;
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -123,7 +123,9 @@ std::string Metrics::render() const {
   single(out, "whistle_jobs_failed_total", "counter",
          "Due jobs (deadlines, reminders, publications) whose run failed and was undone.", jobs_failed_);
   single(out, "whistle_jobs_dead_total", "counter",
-         "Due jobs set aside after their last failed attempt (see the jobs table's last_error).", jobs_dead_);
+         "Due jobs set aside after their last failed attempt: those in the database at start, then new ones "
+         "(see the jobs table's last_error).",
+         jobs_dead_);
   single(out, "whistle_outbox_sent_total", "counter", "Outbox messages delivered.", outbox_sent_);
   single(out, "whistle_outbox_failed_total", "counter", "Outbox delivery attempts that failed.",
          outbox_failed_);

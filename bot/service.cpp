@@ -26,6 +26,7 @@
 #include "store/checkpointer.hpp"
 #include "store/database.hpp"
 #include "store/health_probe.hpp"
+#include "store/jobs.hpp"
 
 namespace whistle::bot {
 
@@ -119,6 +120,8 @@ struct Service::Impl {
         signals(io) {
     // Another connection to ":memory:" would be another database, and it has no WAL to copy.
     if (c.store.path != ":memory:") checkpointer.emplace(c.store.path, o.checkpoint_interval);
+    // Dead jobs stay in the database; the counter starts from them, so a restart does not hide one.
+    metrics.count_job_failures(0, static_cast<std::size_t>(store::Jobs(db).dead_count()));
     pipeline.on_commit([this](const Pipeline::BatchStats& stats) {
       if (stats.queued > 0) sender.wake();
       // Any applied event may have scheduled a job earlier than the one the timer waits for.

@@ -1,18 +1,49 @@
 #include "handlers/danger_answer.hpp"
 
-#include "handlers/addressing.hpp"
-#include "handlers/help.hpp"
+#include "handlers/language/intent_table.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
 
 namespace whistle::handlers {
 
-std::vector<Reply> handle_ticket_before_the_loop(Context& context, const Command& command) {
-  if (command.kind != language::TicketKind::danger) return handle_not_yet(context, command);
-  if (!is_addressed(context.message, command)) return {};
-  return {reply_to_sender(
-      context,
-      context.text("danger_now", {{"mention", mention_of(context.people, context.message.sender)}}))};
+namespace {
+
+// One alert per chat in this window: the leader needs to know once, not at every message.
+constexpr std::int64_t kDangerAlertWindow = 10 * 60;
+
+}  // namespace
+
+bool is_danger_line(const Services& services, const Command& command) {
+  if (command.kind == language::TicketKind::danger) return true;
+  // The parser knows its own list; a community may name more (`danger_words`).
+  const std::string& text = command.text;
+  if (language::denies_danger(text)) return false;
+  for (const std::string& word : services.config.rules.danger_words) {
+    if (!word.empty() && text.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Reply danger_now(const Context& context) {
+  return reply_to_sender(
+      context, context.text("danger_now", {{"mention", mention_of(context.people, context.message.sender)}}));
+}
+
+std::vector<Reply> alert_leader_quietly(Context& context, const store::OrgNode& place) {
+  const std::optional<store::OrgNode> led = nearest_led_node(context, place.id);
+  if (!led) return {};
+  if (!context.tickets.take_danger_alert(context.message.chat, context.now, kDangerAlertWindow)) return {};
+  const std::string leader = *first_leader(context, led->id);
+  const std::string chat_name = context.node ? context.node->name : place.name;
+  return {Reply{
+      private_chat_of(leader),
+      context.text("danger_alert_leader", {{"mention", mention_of(context.people, leader)},
+                                           {"chat_name", chat_name},
+                                           {"place", place.name},
+                                           {"name", display_name(context.people, context.message.sender)},
+                                           {"text", context.message.text}}),
+      {leader}}};
 }
 
 }  // namespace whistle::handlers

@@ -6,11 +6,17 @@
 
 namespace whistle::handlers {
 
-/// A resident's ticket before the ticket loop is open. A danger report (a danger word, with or
-/// without 报事) said to the bot or in private is answered at once with the emergency numbers —
-/// never with "not open yet"; the same words unaddressed in a group stay silent there (the group's
-/// people see them; telling the leader in private comes with the ticket loop). Any other ticket is
-/// answered honestly that the function is not open yet.
-std::vector<Reply> handle_ticket_before_the_loop(Context& context, const Command& command);
+/// Whether a line reports a danger: the parser found one of its danger words, or the line holds
+/// one of the community's own `rules.danger_words` — unless it speaks of a drill, the news or a
+/// class ("消防演习").
+bool is_danger_line(const Services& services, const Command& command);
+
+/// The emergency numbers (119/110/120) to the sender, in the chat they wrote in, at once.
+Reply danger_now(const Context& context);
+
+/// A danger line said to the others in a group, not to the bot: nothing is said in the group (the
+/// people there see it), the leader of its place is told in private — at most once per chat in
+/// ten minutes, so a burst of worried messages is one alert.
+std::vector<Reply> alert_leader_quietly(Context& context, const store::OrgNode& place);
 
 }  // namespace whistle::handlers

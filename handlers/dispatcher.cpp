@@ -11,7 +11,6 @@
 #include "handlers/check_in.hpp"
 #include "handlers/confirm.hpp"
 #include "handlers/context.hpp"
-#include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
 #include "handlers/people_names.hpp"
@@ -23,12 +22,16 @@
 #include "handlers/reply_split.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/sign_code.hpp"
+#include "handlers/stats.hpp"  // issue 12: figures
 #include "handlers/task_close.hpp"
 #include "handlers/task_edit.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lists.hpp"
-#include "handlers/stats.hpp"  // issue 12: figures
+#include "handlers/ticket_deadlines.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_work.hpp"
+#include "handlers/ticket_intake.hpp"
+#include "handlers/ticket_rate.hpp"
 #include "handlers/whistle.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
@@ -70,22 +73,22 @@ constexpr std::array kRoutes{
     Route{Intent::cancel_redeem, handle_cancel_redeem},
     Route{Intent::stock, handle_stock},
     Route{Intent::pickup, handle_pickup},
-    Route{Intent::ticket, handle_ticket_before_the_loop},
-    Route{Intent::dispatch, handle_not_yet},
-    Route{Intent::accept, handle_not_yet},
-    Route{Intent::resolve, handle_not_yet},
-    Route{Intent::send_back, handle_not_yet},
-    Route{Intent::claim, handle_not_yet},
-    Route{Intent::rate, handle_not_yet},
-    Route{Intent::escalate, handle_not_yet},
-    Route{Intent::close, handle_not_yet},
-    Route{Intent::tickets, handle_not_yet},
-    Route{Intent::progress, handle_not_yet},
+    Route{Intent::ticket, handle_ticket},
+    Route{Intent::dispatch, handle_dispatch},
+    Route{Intent::accept, handle_accept},
+    Route{Intent::resolve, handle_resolve},
+    Route{Intent::send_back, handle_send_back},
+    Route{Intent::claim, handle_claim},
+    Route{Intent::rate, handle_rate},
+    Route{Intent::escalate, handle_escalate},
+    Route{Intent::close, handle_close},
+    Route{Intent::tickets, handle_tickets},
+    Route{Intent::progress, handle_progress},
     Route{Intent::stats, handle_stats},
     Route{Intent::bind, handle_not_yet},
     Route{Intent::unbind, handle_not_yet},
     Route{Intent::help, handle_help},
-    Route{Intent::unknown, handle_unknown},
+    Route{Intent::unknown, handle_unknown_line},
 };
 
 // Every intent has its route, in enum order, so the table can be indexed and none is forgotten.
@@ -112,6 +115,11 @@ constexpr std::array kJobRoutes{
     JobRoute{kTaskHelpCall, run_task_help_call},
     JobRoute{kDeferredPost, run_deferred_post},
     // issue 12: ticket job routes
+    JobRoute{kTicketRateDeadline, run_ticket_rate_deadline},
+    JobRoute{kTicketAnswerReminder, run_ticket_answer_reminder},
+    JobRoute{kTicketAnswerDeadline, run_ticket_answer_deadline},
+    JobRoute{kTicketSolveReminder, run_ticket_solve_reminder},
+    JobRoute{kTicketSolveDeadline, run_ticket_solve_deadline},
 };
 
 // How many due jobs are read at a time; the loop continues until none is left.

@@ -23,6 +23,7 @@ enum class Who {
   anyone,
   leaders,  ///< leaders of the chat's node or above (in private: of any node)
   staff,    ///< the community's service-center staff
+  workers,  ///< leaders, and the members of a responder (物业) who work its tickets
 };
 
 struct MenuEntry {
@@ -40,8 +41,13 @@ constexpr std::array kMenu{
     MenuEntry{Intent::sign_code, Who::leaders},    MenuEntry{Intent::confirm, Who::leaders},
     MenuEntry{Intent::adjust, Who::leaders},       MenuEntry{Intent::finish, Who::leaders},
     MenuEntry{Intent::cancel, Who::leaders},       MenuEntry{Intent::pickup, Who::staff},
-    MenuEntry{Intent::stock, Who::staff},          MenuEntry{Intent::help, Who::anyone},
-    MenuEntry{Intent::stats, Who::leaders}};
+    MenuEntry{Intent::stock, Who::staff},          MenuEntry{Intent::ticket, Who::anyone},
+    MenuEntry{Intent::progress, Who::anyone},      MenuEntry{Intent::rate, Who::anyone},
+    MenuEntry{Intent::claim, Who::anyone},         MenuEntry{Intent::accept, Who::workers},
+    MenuEntry{Intent::resolve, Who::workers},      MenuEntry{Intent::send_back, Who::workers},
+    MenuEntry{Intent::dispatch, Who::leaders},     MenuEntry{Intent::escalate, Who::leaders},
+    MenuEntry{Intent::close, Who::leaders},        MenuEntry{Intent::tickets, Who::workers},
+    MenuEntry{Intent::stats, Who::leaders},        MenuEntry{Intent::help, Who::anyone}};
 
 // A leader here is one of the chat's node or above; in private, one of any node.
 bool is_leader_here(const Context& context) {
@@ -53,13 +59,20 @@ bool is_staff_here(const Context& context) {
   return context.community && is_staff_of(context, context.message.sender, *context.community);
 }
 
+// A member of a responder works its tickets: in its own chat, or in private.
+bool is_responder_member_here(const Context& context) {
+  if (context.responder) return context.responders.is_member(context.responder->id, context.message.sender);
+  return context.message.is_private && !context.responders.of_member(context.message.sender).empty();
+}
+
 std::vector<Intent> menu_for(const Context& context) {
   const bool leader = is_leader_here(context);
   const bool staff = is_staff_here(context);
+  const bool worker = leader || is_responder_member_here(context);
   std::vector<Intent> intents;
   for (const MenuEntry& entry : kMenu) {
     if (entry.who == Who::anyone || (entry.who == Who::leaders && leader) ||
-        (entry.who == Who::staff && staff))
+        (entry.who == Who::staff && staff) || (entry.who == Who::workers && worker))
       intents.push_back(entry.intent);
   }
   return intents;

@@ -6,6 +6,7 @@
 #include "store/database.hpp"
 #include "store/ledger_verify.hpp"
 #include "store/redemption_consistency.hpp"
+#include "store/ticket_consistency.hpp"
 
 namespace whistle::store {
 
@@ -79,6 +80,7 @@ ConsistencyReport check_consistency(Database& db) {
   for (const LedgerBreak& broken : verify_ledger(db).breaks)
     report.violations.push_back(broken.description);
   detail::check_redemptions(raw, report);
+  detail::check_tickets(raw, report);
   SQLite::Statement balances(raw, kBalances);
   while (balances.executeStep()) {
     const std::int64_t balance = balances.getColumn(2).getInt64();

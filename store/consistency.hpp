@@ -20,6 +20,9 @@ struct ConsistencyReport {
   std::int64_t ledger_entries = 0;
   std::int64_t people_with_points = 0;
   std::int64_t points_total = 0;  ///< the sum of every balance, equal to the ledger's sum by construction
+  std::int64_t tickets = 0;
+  std::int64_t tickets_not_closed = 0;
+  std::int64_t jobs_dead = 0;  ///< jobs set aside after their last failed attempt (see last_error)
 
   /// Each a sentence naming the rows at fault; empty when everything holds.
   std::vector<std::string> violations;
@@ -33,6 +36,8 @@ struct ConsistencyReport {
 /// - no person's balance (the sum of their ledger entries in a community) is negative.
 /// - redemptions and the ledger agree on the points held and given back, and every pending
 ///   redemption has its expiry scheduled (store/redemption_consistency.hpp).
+/// - every ticket waiting for 接单 or for its rating has that deadline scheduled
+///   (store/ticket_consistency.hpp).
 ConsistencyReport check_consistency(Database& db);
 
 }  // namespace whistle::store

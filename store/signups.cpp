@@ -39,6 +39,11 @@ constexpr const char* kOpenOfPerson =
 constexpr const char* kMoveToWaitlistHead =
     "UPDATE signups SET state = 'waitlisted', at = ?3, seq = COALESCE((SELECT MIN(seq) - 1 FROM signups "
     "WHERE task_id = ?1 AND state = 'waitlisted'), seq) WHERE task_id = ?1 AND person_id = ?2";
+// The node of the person's latest report-in: the chat's node, or the task's when it came from a
+// private chat. A withdrawn signup still says where the person lives and takes part.
+constexpr const char* kLastNodeOfPerson =
+    "SELECT COALESCE(s.node_id, t.node_id) FROM signups s JOIN tasks t ON t.id = s.task_id "
+    "WHERE t.community_id = ? AND s.person_id = ? ORDER BY s.at DESC, s.task_id DESC LIMIT 1";
 constexpr const char* kActive =
     "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state <> "
     "'withdrawn' "
@@ -72,7 +77,7 @@ Signup read_signup(SQLite::Statement& s) {
 
 struct SignupRepository::Statements {
   SQLite::Statement find, put, set_state, count, first_waitlisted, waitlist_position, active, set_node,
-      open_of_person, move_to_waitlist_head;
+      open_of_person, move_to_waitlist_head, last_node_of_person;
   explicit Statements(SQLite::Database& db)
       : find(db, kFind),
         put(db, kPut),
@@ -83,7 +88,8 @@ struct SignupRepository::Statements {
         active(db, kActive),
         set_node(db, kSetNode),
         open_of_person(db, kOpenOfPerson),
-        move_to_waitlist_head(db, kMoveToWaitlistHead) {}
+        move_to_waitlist_head(db, kMoveToWaitlistHead),
+        last_node_of_person(db, kLastNodeOfPerson) {}
 };
 
 SignupRepository::SignupRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -161,6 +167,15 @@ void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
   s.bind(2, static_cast<std::int64_t>(task_id));
   s.bind(3, person);
   s.exec();
+}
+
+std::optional<std::string> SignupRepository::last_node_of_person(const std::string& community,
+                                                                 const std::string& person) {
+  auto& s = detail::fresh(statements_->last_node_of_person);
+  s.bind(1, community);
+  s.bind(2, person);
+  if (!s.executeStep()) return std::nullopt;
+  return s.getColumn(0).getString();
 }
 
 std::vector<Signup> SignupRepository::open_of_person(const std::string& community,

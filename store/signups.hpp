@@ -55,6 +55,10 @@ class SignupRepository {
   /// first (tasks without a start last).
   std::vector<Signup> open_of_person(const std::string& community, const std::string& person);
 
+  /// The node where the person last reported in within a community (the chat's node, else the
+  /// task's); empty when they never did. A private report with no place goes there.
+  std::optional<std::string> last_node_of_person(const std::string& community, const std::string& person);
+
   /// Puts a signed-up person at the head of the waitlist (a task's places were reduced).
   void move_to_waitlist_head(std::int64_t task_id, const std::string& person, std::int64_t at);
 

@@ -30,6 +30,9 @@ int run_check_command(int argc, char** argv) {
   out["ledger_entries"] = report.ledger_entries;
   out["people_with_points"] = report.people_with_points;
   out["points_total"] = report.points_total;
+  out["tickets"] = report.tickets;
+  out["tickets_not_closed"] = report.tickets_not_closed;
+  out["jobs_dead"] = report.jobs_dead;
   out["violations"] = report.violations;
   std::cout << out.dump(2) << std::endl;
   return report.violations.empty() ? 0 : 1;

@@ -331,10 +331,13 @@ std::size_t read_score(std::string_view text, std::size_t at, Command& command) 
 bool read_rating(const ArgumentInput& input, Command& command) {
   bool found = false;
   std::size_t at = read_ticket_reference_into(input.rest, command, found);
-  if (input.rule.extra.empty()) {
+  const bool scored = input.rule.extra == "scored";
+  if (input.rule.extra.empty() || scored) {
     at = skip_separators(input.rest, at);
     if (starts_with_at(input.rest, at, "打")) at += 3;
     at = read_score(input.rest, at, command);
+    // "打4星" is a rating; "打110", "打5分钟", "打扫" are not.
+    if (scored && !command.score) return false;
     // "评价一下这次活动" names neither a ticket nor a score: talk about rating, not a rating.
     if (!found && !input.anchored && !command.score && !is_filler(skip_softeners(input.rest.substr(at))))
       return false;

@@ -166,6 +166,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"不满意",        Intent::rate,         A::rating,            "1"},
     {"很不满意",      Intent::rate,         A::rating,            "1"},
     {"非常不满意",    Intent::rate,         A::rating,            "1"},
+    {"打",            Intent::rate,         A::rating,            "scored"},
     {"上报",          Intent::escalate,     A::ticket},
     {"关闭",          Intent::close,        A::ticket},
     {"工单",          Intent::tickets,      A::none},
@@ -420,8 +421,12 @@ bool starts_with_any(IndexedWords list, std::string_view text) {
 bool contains_danger_word(std::string_view text) {
   // A scan per word (memmem) beats a lookup per character here: the lists are short.
   const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
-  return std::none_of(kDangerNegators.begin(), kDangerNegators.end(), contains) &&
-         std::any_of(kDangerWords.begin(), kDangerWords.end(), contains);
+  return !denies_danger(text) && std::any_of(kDangerWords.begin(), kDangerWords.end(), contains);
+}
+
+bool denies_danger(std::string_view text) {
+  const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
+  return std::any_of(kDangerNegators.begin(), kDangerNegators.end(), contains);
 }
 
 std::span<const ScoreWord> score_words() {

@@ -39,10 +39,11 @@ struct IntentRule {
   /// One extra word whose meaning depends on `arguments`:
   /// ticket_text → the ticket kind ("report", "order", "wish"); adjustment → "-" for a deduction,
   /// "+inside"/"-inside" when the amount sits inside the command word ("加3分"); whole_line → "implicit" for
-  /// a reply that counts only where it fits; rating → the score the keyword itself gives ("5" for 满意); task
-  /// / task_people / ticket → "required" when a common word ("完成", "取消", "确认", "已处理") counts only
-  /// with a reference or @-mention, or "remark" when a reason may follow without a reference ("办结
-  /// 已更换灯泡"); month → "publish" for 公示.
+  /// a reply that counts only where it fits; rating → the score the keyword itself gives ("5" for 满意), or
+  /// "scored" when the line counts only with a score 1–5 after the keyword ("打4星", never "打110"); task /
+  /// task_people / ticket → "required" when a common word ("完成", "取消", "确认", "已处理") counts only with
+  /// a reference or @-mention, or "remark" when a reason may follow without a reference ("办结 已更换灯泡");
+  /// month → "publish" for 公示.
   std::string_view extra = {};
 };
 
@@ -121,6 +122,10 @@ bool starts_with_any(IndexedWords list, std::string_view text);
 /// Whether the text reports a danger: it holds a danger word and no word of a drill, the news or a
 /// class ("消防演习", "电视上说").
 bool contains_danger_word(std::string_view text);
+
+/// Whether the text speaks of a drill, the news or a class ("消防演习", "电视上说"): no danger
+/// report then, whatever danger word it holds (a community's own `danger_words` included).
+bool denies_danger(std::string_view text);
 
 /// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.
 struct ScoreWord {

@@ -23,6 +23,11 @@ community's staff, with the pickup code taken from the private message the recei
 inline reply). After the storm a bounded settling phase (at most SETTLE_SECONDS, no new tasks)
 lets the last tasks end and be checked out, confirmed and picked up. The end state must then also
 pass `whistle verify-ledger`, and the ledger must hold task, adjust and redeem entries.
+
+A fifth of those loop steps run the resident ticket loop: residents 报事/报修/求助 in the groups,
+the group's leader 接单 and 办结 the tickets learnt from the answers, and the reporter rates
+them (7 in 10 satisfied, the rest 回炉). The end state must hold tickets closed satisfied, none
+received twice, and no more reopens than unsatisfied ratings.
 """
 import argparse
 import asyncio
@@ -54,6 +59,8 @@ SOON_MINUTES = 2  # a soon task's length
 SETTLE_SECONDS = 150  # at most, after the storm, for the last soon tasks to end and be settled
 REWARDS = {"毛巾": 2, "洗衣液": 5, "大米5斤": 10}  # bench/storm_org.py's catalog: name → points
 CODE = re.compile(r"取货码：([2-9A-Z]{4,6})")
+TICKET = re.compile(r"【工单T(\d+)】")
+REPORTS = ["报事 楼道灯坏了", "报修 水管漏水", "反映 楼下垃圾没人清", "報事 樓道燈壞了", "求助 家里老人需要代买药"]
 
 
 def sign(body: bytes) -> str:
@@ -141,6 +148,10 @@ class Storm:
         self.balance = collections.Counter()  # volunteer → points the generator expects them to hold
         self.codes = {}  # pickup code → (community, volunteer), learnt from replies and deliveries
         self.picked = set()  # codes whose 核销 was sent
+        # The resident ticket loop: (chat, number) → {"reporter", "leader", "state"}; a ticket is
+        # learnt from the reporter's answer, then taken, resolved and rated (satisfied or 回炉).
+        self.tickets = {}
+        self.rated = collections.Counter()  # "satisfied" / "unsatisfied" ratings sent
 
     def soon_start(self, now):
         """A start this minute (when most of it is still ahead) or the next, in local time, and
@@ -199,8 +210,33 @@ class Storm:
                                  "soon": soon}
         return event_id
 
+    def ticket_step(self):
+        """One step of the ticket loop: a report, or the next step of a ticket already known."""
+        moving = [k for k, t in self.tickets.items() if t["state"] != "closed"]
+        if moving and random.random() < 0.7:
+            key = random.choice(moving)
+            chat, number = key
+            t = self.tickets[key]
+            if t["state"] == "new":
+                t["state"] = "accepted"
+                return "ticket_accept", chat, t["leader"], f"接单 T{number}", {}
+            if t["state"] == "accepted":
+                t["state"] = "resolved"
+                return "ticket_resolve", chat, t["leader"], f"办结 T{number} 已处理", {}
+            if random.random() < 0.7:
+                t["state"] = "closed"
+                self.rated["satisfied"] += 1
+                return "ticket_rate", chat, t["reporter"], f"评价 T{number} 满意", {}
+            t["state"] = "accepted"  # 回炉: back to whoever resolved it
+            self.rated["unsatisfied"] += 1
+            return "ticket_rate", chat, t["reporter"], f"评价 T{number} 2 还是不行", {}
+        chat, _, _ = random.choice(self.groups)
+        return "ticket", chat, f"r-{chat}-{random.randint(1, 5)}", random.choice(REPORTS), {}
+
     def loop_step(self, now, settling):
         """One step of the volunteer loop: (kind, chat, from, text, extra fields) or None."""
+        if not settling and random.random() < 0.2:
+            return self.ticket_step()
         running = [k for k, t in self.soon.items() if now < t["end"] - 3]
         ended = [k for k, t in self.soon.items() if now > t["end"] + 2 and t["confirmations"] < 2]
         r = random.random()
@@ -273,6 +309,11 @@ class Storm:
         event = self.events[event_id]
         for reply in answer.get("replies", []):
             self.learn_reply(reply)
+            ticket = TICKET.search(reply.get("text", ""))
+            if event["kind"] == "ticket" and ticket and reply.get("chat") == event["chat"]:
+                leader = next(g[1] for g in self.groups if g[0] == event["chat"])
+                self.tickets.setdefault((event["chat"], ticket.group(1)),
+                                        {"reporter": event["from"], "leader": leader, "state": "new"})
             match = re.search(r"吹哨#(\d+)】", reply.get("text", ""))
             if match and "回复「报到" in reply.get("text", ""):
                 self.latest_task[reply["chat"]] = match.group(1)
@@ -460,6 +501,20 @@ async def run(name, args, db_dir, seconds, kills, failure):
                                   "HAVING SUM(points) < 0)").fetchone()[0]
     if negative:
         failures.append(f"{negative} balances below zero")
+    # The ticket loop ran, and nothing of it was applied twice.
+    tickets = dict(connection.execute("SELECT state || COALESCE('/' || outcome, ''), COUNT(*) FROM tickets "
+                                      "GROUP BY 1").fetchall())
+    received_twice = connection.execute("SELECT COUNT(*) FROM (SELECT 1 FROM ticket_events WHERE kind = 'received' "
+                                        "GROUP BY ticket_id HAVING COUNT(*) > 1)").fetchone()[0]
+    reopened = connection.execute("SELECT COALESCE(SUM(reopened), 0) FROM tickets").fetchone()[0]
+    if sum(tickets.values()) > kinds["ticket"]:
+        failures.append(f"{sum(tickets.values())} tickets from {kinds['ticket']} reports")
+    if not tickets.get("closed/satisfied"):
+        failures.append(f"no ticket was closed satisfied: {tickets}")
+    if received_twice:
+        failures.append(f"{received_twice} tickets received twice")
+    if reopened > storm.rated["unsatisfied"]:
+        failures.append(f"{reopened} reopens from {storm.rated['unsatisfied']} unsatisfied ratings")
     attendance = dict(zip(("checked_in", "checked_out", "flagged"), connection.execute(
         "SELECT COUNT(checked_in_at), COUNT(checked_out_at), COUNT(flagged) FROM attendance").fetchone()))
     stored = {row[0].removeprefix("generic:default:") for row in connection.execute("SELECT key FROM inbox")}
@@ -510,6 +565,7 @@ async def run(name, args, db_dir, seconds, kills, failure):
         "delivered_twice": len(doubled), "tasks": report.get("tasks"), "signups": report.get("signups"),
         "soon_tasks": len(storm.soon), "events_by_kind": dict(sorted(kinds.items())),
         "attendance": attendance, "ledger": ledger, "redemptions": redemptions,
+        "tickets": tickets, "ticket_ratings": dict(storm.rated), "reopened": reopened,
         "failures": failures,
     }
     return summary, failures

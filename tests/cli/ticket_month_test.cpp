@@ -5,8 +5,8 @@
 // accepted late after a climb, one never accepted. Then `whistle report --month 2026-11 --format
 // json`: every ticket figure is compared with the count written by hand below.
 //
-// NOTE: the ticket commands (报事 … 评价) are built on the other issue-12 branches; this test passes
-// only once they are merged. It follows design.md's command table and the sim contract.
+// It drives the whole loop (intake, work commands, rating, deadlines) as design.md's command table
+// and the sim contract say, so it breaks when any of them counts differently.
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <nlohmann/json.hpp>

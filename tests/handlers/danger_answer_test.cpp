@@ -1,5 +1,7 @@
-// A danger report before the ticket loop is open: the emergency numbers at once when it is said to
-// the bot or in private, silence when it is said to the others in a group.
+// Danger (design.md "Rules that hold"): said to the bot or in private, the emergency numbers at
+// once and an urgent ticket whose leader is told immediately, even with no 报事 and at night; said
+// to the others in a group, silence there and the leader told in private, once per chat in ten
+// minutes.
 
 #include <gtest/gtest.h>
 
@@ -8,39 +10,120 @@
 namespace whistle::handlers::testing {
 namespace {
 
-using DangerBeforeTheTicketLoop = HandlerTest;
+using Danger = HandlerTest;
 
 bool names_the_emergency_numbers(const Reply& reply) {
   return reply.text.find("119") != std::string::npos && reply.text.find("120") != std::string::npos;
 }
 
-TEST_F(DangerBeforeTheTicketLoop, SaidInPrivateGetsTheEmergencyNumbersAtOnce) {
-  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("3号楼有煤气味！"));
-  ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
-  EXPECT_TRUE(names_the_emergency_numbers(replies[0])) << replies[0].text;
+std::vector<Reply> to_chat(const std::vector<Reply>& replies, const std::string& chat) {
+  std::vector<Reply> found;
+  for (const Reply& reply : replies) {
+    if (reply.chat == chat) found.push_back(reply);
+  }
+  return found;
 }
 
-TEST_F(DangerBeforeTheTicketLoop, ReportedWithAVerbInAGroupIsAnsweredThere) {
-  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("报事 楼道里冒烟了"));
-  ASSERT_EQ(replies.size(), 1u);
+// Monday 23:30 local: inside the quiet hours.
+constexpr std::int64_t kMondayNight = kMonday0900 + 14 * kHour + 30 * 60;
+
+TEST_F(Danger, SaidInPrivateGetsTheEmergencyNumbersAndAnUrgentTicket) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("3号楼有煤气味！"));
+  ASSERT_EQ(replies.size(), 3u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+  EXPECT_TRUE(names_the_emergency_numbers(replies[0])) << replies[0].text;
+  EXPECT_EQ(replies[1].chat, "generic:@u-zhang");
+  EXPECT_EQ(replies[1].text.rfind("【工单T1】", 0), 0u) << replies[1].text;
+  EXPECT_EQ(replies[2].chat, "generic:@u-qian");
+
+  const std::optional<store::Ticket> t = tickets_.by_number("c1", 1);
+  ASSERT_TRUE(t);
+  EXPECT_TRUE(t->danger);
+  EXPECT_EQ(t->urgency, "urgent");
+  EXPECT_EQ(t->first_node, "b3");
+  EXPECT_EQ(t->assignee_person, "generic:u-qian");
+  EXPECT_TRUE(t->reported_in_private);
+}
+
+TEST_F(Danger, AddressedInAGroupAtNightTheLeaderIsToldAtOnce) {
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("@吹哨 楼道里有煤气味", kMondayNight), kMondayNight);
+  ASSERT_FALSE(replies.empty());
   EXPECT_EQ(replies[0].chat, "generic:b3u2");
   EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
   EXPECT_TRUE(names_the_emergency_numbers(replies[0])) << replies[0].text;
+  EXPECT_EQ(to_chat(replies, "generic:@u-chen").size(), 1u);
+
+  const std::optional<store::Ticket> t = tickets_.by_number("c1", 1);
+  ASSERT_TRUE(t);
+  EXPECT_TRUE(t->danger);
+  EXPECT_EQ(t->urgency, "urgent");
+  EXPECT_EQ(t->assignee_person, "generic:u-chen");
+  // Urgent clocks never pause for the night.
+  EXPECT_EQ(t->solve_by, kMondayNight + 24 * kHour);
+  EXPECT_EQ(t->answer_by, kMondayNight + 2 * kHour);
 }
 
-TEST_F(DangerBeforeTheTicketLoop, SaidToTheOthersInAGroupIsNotAnsweredThere) {
-  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("3号楼有煤气味！")).empty());
-  // Addressed to the bot, the same words are answered.
-  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("@吹哨 3号楼有煤气味！"));
-  ASSERT_EQ(replies.size(), 1u);
+TEST_F(Danger, ReportedWithAVerbInAGroupIsAnsweredThere) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("报事 楼道里冒烟了"));
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
   EXPECT_TRUE(names_the_emergency_numbers(replies[0])) << replies[0].text;
+  ASSERT_TRUE(tickets_.by_number("c1", 1));
+  EXPECT_TRUE(tickets_.by_number("c1", 1)->danger);
 }
 
-TEST_F(DangerBeforeTheTicketLoop, AnOrdinaryTicketIsToldTheLoopIsNotOpenYet) {
-  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("报修 楼道灯坏了"));
-  ASSERT_EQ(replies.size(), 1u);
-  EXPECT_FALSE(names_the_emergency_numbers(replies[0])) << replies[0].text;
+TEST_F(Danger, SaidToTheOthersInAGroupOnlyTheLeaderHearsOnceInTenMinutes) {
+  const std::vector<Reply> first = say("b3u2", "u-zhang", "张三", read("楼道里有煤气味"));
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].chat, "generic:@u-chen");
+  EXPECT_EQ(first[0].mentions, std::vector<std::string>{"generic:u-chen"});
+  EXPECT_FALSE(tickets_.by_number("c1", 1));
+
+  // More worried voices in the same chat: the leader already knows.
+  EXPECT_TRUE(say("b3u2", "u-he", "何大妈", read("真的有煤气味"), kMonday0900 + 5 * 60).empty());
+  // Another chat is another alert.
+  EXPECT_EQ(chats_of(say("b5u1", "u-he", "何大妈", read("5号楼1单元楼道里冒烟了"), kMonday0900 + 6 * 60)),
+            std::vector<std::string>{"generic:@u-chu"});
+  // Past ten minutes the same chat alerts again.
+  EXPECT_EQ(chats_of(say("b3u2", "u-zhang", "张三", read("还是有煤气味"), kMonday0900 + 11 * 60)),
+            std::vector<std::string>{"generic:@u-chen"});
+}
+
+TEST_F(Danger, ACommunitysOwnDangerWordCountsToo) {
+  // "困人" is in the configured danger_words; the parser alone does not read this as danger.
+  ASSERT_EQ(read("5号楼电梯里困人了").intent, Intent::unknown);
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("5号楼电梯里困人了"));
+  ASSERT_FALSE(replies.empty());
+  EXPECT_TRUE(names_the_emergency_numbers(replies[0])) << replies[0].text;
+  const std::optional<store::Ticket> t = tickets_.by_number("c1", 1);
+  ASSERT_TRUE(t);
+  EXPECT_TRUE(t->danger);
+  EXPECT_EQ(t->first_node, "b5");
+  EXPECT_EQ(t->assignee_person, "generic:u-wu");
+
+  // Unaddressed in a group: the leader only.
+  EXPECT_EQ(chats_of(say("b3u1", "u-he", "何大妈", read("电梯里困人了"))),
+            std::vector<std::string>{"generic:@u-feng"});
+  // With a verb it is an urgent ticket as well.
+  say("b3u2", "u-he", "何大妈", read("报修 电梯里困人了"));
+  ASSERT_TRUE(tickets_.by_number("c1", 2));
+  EXPECT_EQ(tickets_.by_number("c1", 2)->urgency, "urgent");
+}
+
+TEST_F(Danger, AWordAddedByTheCommunityIsHeard) {
+  config_.rules.danger_words.push_back("高空抛物");
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("@吹哨 有人高空抛物砸到车了"));
+  ASSERT_FALSE(replies.empty());
+  EXPECT_TRUE(names_the_emergency_numbers(replies[0])) << replies[0].text;
+  EXPECT_TRUE(tickets_.by_number("c1", 1));
+}
+
+TEST_F(Danger, ADrillIsNoDanger) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("明天消防演练，模拟电梯里困人"));
+  for (const Reply& reply : replies)
+    EXPECT_FALSE(names_the_emergency_numbers(reply)) << reply.text;
+  EXPECT_FALSE(tickets_.by_number("c1", 1));
 }
 
 }  // namespace

@@ -15,8 +15,20 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+// A leader's menu is longer than one message takes (about 2,000 bytes): it leaves as several, in
+// order, all to the asker's chat. Read as one text.
+std::vector<Reply> as_one(const std::vector<Reply>& replies) {
+  if (replies.empty()) return replies;
+  Reply joined = replies.front();
+  for (std::size_t i = 1; i < replies.size(); ++i) {
+    EXPECT_EQ(replies[i].chat, joined.chat);
+    joined.text += "\n" + replies[i].text;
+  }
+  return {joined};
+}
+
 TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
-  const std::vector<Reply> resident = say("b3u2", "u-zhang", "张三", task_command(Intent::help));
+  const std::vector<Reply> resident = as_one(say("b3u2", "u-zhang", "张三", task_command(Intent::help)));
   ASSERT_EQ(resident.size(), 1u);
   EXPECT_TRUE(contains(resident[0].text, "报到")) << resident[0].text;
   EXPECT_TRUE(contains(resident[0].text, "取消报到")) << resident[0].text;
@@ -28,7 +40,7 @@ TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
   EXPECT_FALSE(contains(resident[0].text, rendered("help_confirm", {}))) << resident[0].text;
   EXPECT_FALSE(contains(resident[0].text, rendered("help_pickup", {}))) << resident[0].text;
 
-  const std::vector<Reply> leader = say("b3u2", "u-qian", "钱楼栋长", task_command(Intent::help));
+  const std::vector<Reply> leader = as_one(say("b3u2", "u-qian", "钱楼栋长", task_command(Intent::help)));
   ASSERT_EQ(leader.size(), 1u);
   EXPECT_TRUE(contains(leader[0].text, "吹哨")) << leader[0].text;
   EXPECT_TRUE(contains(leader[0].text, "结束 12")) << leader[0].text;
@@ -37,7 +49,7 @@ TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
   EXPECT_TRUE(contains(leader[0].text, rendered("help_adjust", {}))) << leader[0].text;
   EXPECT_FALSE(contains(leader[0].text, rendered("help_pickup", {}))) << "核销 is the service center's";
 
-  const std::vector<Reply> staff = say_privately("u-zhou", "周主任", task_command(Intent::help));
+  const std::vector<Reply> staff = as_one(say_privately("u-zhou", "周主任", task_command(Intent::help)));
   ASSERT_EQ(staff.size(), 1u);
   EXPECT_TRUE(contains(staff[0].text, rendered("help_pickup", {}))) << staff[0].text;
   EXPECT_TRUE(contains(staff[0].text, rendered("help_stock", {}))) << staff[0].text;
@@ -49,7 +61,7 @@ TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
 }
 
 TEST_F(Help, InPrivateALeaderIsShownHowToNameThePlace) {
-  const std::vector<Reply> replies = say_privately("u-li", "李网格长", task_command(Intent::help));
+  const std::vector<Reply> replies = as_one(say_privately("u-li", "李网格长", task_command(Intent::help)));
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].chat, "generic:@u-li");
   EXPECT_TRUE(contains(replies[0].text, "吹哨 3号楼")) << replies[0].text;
@@ -155,9 +167,8 @@ TEST_F(Chatter, InPrivateEveryLineIsAnswered) {
 }
 
 TEST_F(NotYet, LaterFunctionsAnswerHonestlyThatTheyAreNotOpenYet) {
+  // 派单, 接单, 办结, 上报 are open since issue 12 (tests/handlers/ticket_work_test.cpp).
   const std::vector<std::pair<Intent, std::string>> later{
-      {Intent::ticket, "报事"},  {Intent::dispatch, "派单"}, {Intent::accept, "接单"},
-      {Intent::resolve, "办结"}, {Intent::rate, "评价"},     {Intent::escalate, "上报"},
       {Intent::bind, "绑定"}};
   for (const auto& [intent, name] : later) {
     const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(intent));

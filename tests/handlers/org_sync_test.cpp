@@ -69,8 +69,9 @@ TEST_F(OrgSync, ConfiguredPeopleAreKnownByNameBeforeTheySpeak) {
 }
 
 TEST_F(OrgSync, RepliesMentionAConfiguredPersonByNameWhenTheirPlatformSendsNone) {
+  // A leader's help may leave as several messages; the first names them.
   const std::vector<Reply> replies = say("b3u2", "u-chen", "", task_command(Intent::help));
-  ASSERT_EQ(replies.size(), 1u);
+  ASSERT_FALSE(replies.empty());
   EXPECT_NE(replies[0].text.find("@陈单元长"), std::string::npos) << replies[0].text;
 }
 

@@ -230,12 +230,15 @@ TEST_F(Stats, InPrivateALeaderGetsTheNodesTheyLeadAndOthersAreToldWhoMay) {
 }
 
 TEST_F(Stats, HelpOffersItToLeadersOnly) {
-  const std::vector<Reply> leader = say("b3", "u-qian", "钱楼栋长", read("帮助"));
-  ASSERT_FALSE(leader.empty());
-  EXPECT_NE(leader[0].text.find(rendered("help_stats", {})), std::string::npos) << leader[0].text;
-  const std::vector<Reply> resident = say("b3", "u-zhang", "张三", read("帮助"));
-  ASSERT_FALSE(resident.empty());
-  EXPECT_EQ(resident[0].text.find(rendered("help_stats", {})), std::string::npos) << resident[0].text;
+  // The menu may come in several messages: look in all of them.
+  const auto offered = [&](const std::vector<Reply>& replies) {
+    for (const Reply& reply : replies) {
+      if (reply.text.find(rendered("help_stats", {})) != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(offered(say("b3", "u-qian", "钱楼栋长", read("帮助"))));
+  EXPECT_FALSE(offered(say("b3", "u-zhang", "张三", read("帮助"))));
 }
 
 }  // namespace

@@ -62,5 +62,24 @@ TEST_F(SignupsTest, OnePersonHasOneSignupPerTask) {
   EXPECT_FALSE(signups.find(task_id, "generic:b").has_value());
 }
 
+// issue 12: where a private report with no place goes
+TEST_F(SignupsTest, TheLastNodeAPersonReportedInAtIsTheChatsElseTheTasks) {
+  EXPECT_FALSE(signups.last_node_of_person("c1", "generic:a"));
+  signups.put(task_id, "generic:a", SignupState::signed_up, 1);
+  EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u2");  // from private: the task's node
+
+  Task other;
+  other.community = "c1";
+  other.node = "b3";
+  other.chat = "generic:b3";
+  other.creator = "generic:u-chen";
+  other.title = "y";
+  const std::int64_t later = TaskRepository(db).create(other).id;
+  signups.put(later, "generic:a", SignupState::signed_up, 5);
+  signups.set_node(later, "generic:a", "b3u1");
+  EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
+  EXPECT_FALSE(signups.last_node_of_person("c2", "generic:a"));
+}
+
 }  // namespace
 }  // namespace whistle::store

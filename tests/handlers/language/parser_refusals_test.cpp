@@ -126,6 +126,10 @@ const Case kChatterAndMistakes[] = {
     {.text = "\xff\xfe报到"},
     {.text = "报到\xff"},
     {.text = "#12 满意"},
+    // 打 is a rating only with a score 1–5 after it.
+    {.text = "打110"},
+    {.text = "打5分钟就到"},
+    {.text = "打扫楼道"},
     // A command word followed by 了/过 tells of something done ...
     {.text = "结束了"},
     {.text = "要结束了"},

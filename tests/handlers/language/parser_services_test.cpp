@@ -155,6 +155,9 @@ const Case kTickets[] = {
     {.text = "不满意", .intent = Intent::rate, .score = 1},
     {.text = "非常满意", .intent = Intent::rate, .score = 5},
     {.text = "满意！", .intent = Intent::rate, .score = 5},
+    {.text = "打4星", .intent = Intent::rate, .score = 4},
+    {.text = "打5分 很及时", .intent = Intent::rate, .reason = "很及时", .score = 5},
+    {.text = "T5 打3星", .intent = Intent::rate, .ticket = 5, .score = 3},
     {.text = "上报 T5", .intent = Intent::escalate, .ticket = 5},
     {.text = "上报 T5 物业不处理", .intent = Intent::escalate, .ticket = 5, .reason = "物业不处理"},
 };

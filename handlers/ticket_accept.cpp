@@ -1,0 +1,74 @@
+// 接单 and 认领: someone takes a ticket on; the reporter hears who.
+
+#include "handlers/people_names.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_work.hpp"
+#include "handlers/ticket_work_common.hpp"
+
+namespace whistle::handlers {
+
+std::vector<Reply> handle_accept(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  std::optional<store::Ticket> found = workable_ticket(context, command, replies);
+  if (!found) return replies;
+  store::Ticket& ticket = *found;
+  const std::string& sender = context.message.sender;
+  const bool holds = holds_ticket(context, ticket, sender);
+  if (!holds && !leads_ticket(context, ticket, sender))
+    return {no_right(context, ticket, command.intent, true)};
+  if (holds && ticket.state == store::TicketState::accepted)
+    return {work_reply(context, ticket, "ticket_accept_already")};
+
+  // A leader who is not the holder takes it on themselves: it is theirs to finish now. A
+  // responder's member accepts for the responder, which keeps it (a 回炉 goes back to it).
+  if (!holds) {
+    ticket.assignee_person = sender;
+    ticket.assignee_responder.reset();
+  }
+  mark_accepted(context, ticket);
+  context.tickets.save(ticket);
+  record_event(context, ticket, "accepted");
+
+  replies.push_back(work_reply(context, ticket, "ticket_accept_done"));
+  Values values = work_values(context, ticket);
+  if (ticket.assignee_responder)
+    set_value(values, "holder",
+              holder_text(context, ticket) + "（" + display_name(context.people, sender) + "）");
+  if (ticket.reporter != sender)
+    replies.push_back(to_reporter(ticket, context.text("ticket_accepted_reporter", values)));
+  return replies;
+}
+
+std::vector<Reply> handle_claim(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  std::optional<store::Ticket> found = workable_ticket(context, command, replies);
+  if (!found) return replies;
+  store::Ticket& ticket = *found;
+  const std::string& sender = context.message.sender;
+  if (ticket.kind != "wish") return {work_reply(context, ticket, "ticket_claim_not_wish")};
+  if (ticket.reporter == sender) return {work_reply(context, ticket, "ticket_claim_own")};
+  if (ticket.claimed_by) {
+    const std::string key = *ticket.claimed_by == sender ? "ticket_claim_yours" : "ticket_claim_taken";
+    return {
+        work_reply(context, ticket, key, {{"claimer", display_name(context.people, *ticket.claimed_by)}})};
+  }
+
+  // Someone already at it (its leader accepted it) keeps it: a second helper would only collide.
+  if (ticket.state == store::TicketState::accepted)
+    return {work_reply(context, ticket, "ticket_claim_in_hand")};
+
+  ticket.claimed_by = sender;
+  ticket.assignee_person = sender;
+  ticket.assignee_responder.reset();
+  mark_accepted(context, ticket);
+  context.tickets.save(ticket);
+  record_event(context, ticket, "claimed");
+
+  replies.push_back(work_reply(context, ticket, "ticket_claim_done",
+                               {{"points", std::to_string(context.config.rules.wish_points)}}));
+  replies.push_back(
+      to_reporter(ticket, context.text("ticket_claimed_reporter", work_values(context, ticket))));
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,92 @@
+// 关闭 (closed unresolved, with a reason: 重复, 不属实, 转物业) and 上报 (one level up by hand):
+// what a leader does with a ticket that is not for this level to solve.
+
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_work.hpp"
+#include "handlers/ticket_work_common.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// The responder a reason hands the ticket to ("转物业", "已交物业处理"), if it names one.
+std::optional<store::ResponderRow> responder_in(Context& context, const store::Ticket& ticket,
+                                                const std::string& reason) {
+  for (store::ResponderRow& responder : context.responders.of_community(ticket.community)) {
+    if (reason.find(responder.name) != std::string::npos) return responder;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_close(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  std::optional<store::Ticket> found = workable_ticket(context, command, replies);
+  if (!found) return replies;
+  store::Ticket& ticket = *found;
+  const std::string& sender = context.message.sender;
+  if (!leads_ticket(context, ticket, sender)) return {no_right(context, ticket, command.intent, false)};
+  // Closing unresolved is counted against nobody's 解决率 only because the reason says why.
+  if (!command.reason || command.reason->empty()) return {work_reply(context, ticket, "ticket_close_reason")};
+  const std::string& reason = *command.reason;
+
+  const std::string solve_payload = ticket_job_payload(ticket, ticket.solve_from);
+  context.jobs.cancel(std::string(kTicketSolveReminder), solve_payload);
+  context.jobs.cancel(std::string(kTicketSolveDeadline), solve_payload);
+  ticket.state = store::TicketState::closed;
+  ticket.outcome = store::TicketOutcome::unresolved;
+  ticket.close_reason = reason;
+  ticket.closed_at = context.now;
+  ++ticket.stage;
+  context.tickets.save(ticket);
+  record_event(context, ticket, "closed", reason);
+
+  Values values = work_values(context, ticket);
+  values.emplace_back("reason", reason);
+  values.emplace_back("closer", display_name(context.people, sender));
+  replies.push_back(reply_to_sender(context, context.text("ticket_close_done", values)));
+  if (ticket.reporter != sender)
+    replies.push_back(to_reporter(ticket, context.text("ticket_closed_reporter", values)));
+  if (std::optional<store::ResponderRow> responder = responder_in(context, ticket, reason)) {
+    // Handed over outside the loop: the responder's chat hears it, for information only.
+    values.emplace_back("responder", responder->name);
+    for (const std::string& chat : responder->chats) {
+      if (chat == context.message.chat) continue;
+      append(replies, post_about_ticket(context, ticket,
+                                        Reply{chat, context.text("ticket_closed_responder", values), {}},
+                                        context.now));
+    }
+  }
+  return replies;
+}
+
+std::vector<Reply> handle_escalate(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  std::optional<store::Ticket> found = workable_ticket(context, command, replies);
+  if (!found) return replies;
+  store::Ticket& ticket = *found;
+  const std::string& sender = context.message.sender;
+  if (!leads_ticket(context, ticket, sender)) return {no_right(context, ticket, command.intent, false)};
+
+  ClimbResult climbed = climb(context, ticket, ClimbCause::by_hand, context.now, sender);
+  if (!climbed.climbed) {
+    replies.push_back(work_reply(context, ticket, "ticket_escalate_top"));
+  } else {
+    std::string level = holder_text(context, ticket);
+    if (!ticket.assignee_responder) {
+      if (std::optional<store::OrgNode> node = context.org.node(ticket.node)) level = node->name;
+    }
+    replies.push_back(work_reply(context, ticket, "ticket_escalate_done", {{"level", level}}));
+  }
+  for (Reply& reply : climbed.replies) {
+    // At the top the community's leaders are reminded; a leader who said 上报 has their answer.
+    if (!climbed.climbed && reply.chat == private_chat_of(sender)) continue;
+    replies.push_back(std::move(reply));
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

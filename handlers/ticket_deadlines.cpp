@@ -1,0 +1,116 @@
+#include "handlers/ticket_deadlines.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "handlers/message.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/task_text.hpp"
+#include "handlers/ticket_flow.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+// The ticket a job names, when it still exists.
+std::optional<store::Ticket> ticket_of(const Services& services, const store::Job& job,
+                                       TicketJobTarget& target) {
+  std::optional<TicketJobTarget> parsed = parse_ticket_job_payload(job.payload);
+  if (!parsed) return std::nullopt;
+  target = *parsed;
+  return services.tickets.by_id(target.ticket_id);
+}
+
+// An answer job is for one stage: accepted, given to someone else or climbed since, it is stale.
+std::optional<store::Ticket> still_unanswered(const Services& services, const store::Job& job) {
+  TicketJobTarget target;
+  std::optional<store::Ticket> ticket = ticket_of(services, job, target);
+  if (!ticket || ticket->state != store::TicketState::assigned || ticket->stage != target.number)
+    return std::nullopt;
+  return ticket;
+}
+
+// A solve job is for one solve clock: resolved, closed or reopened (a new clock) since, it is stale.
+std::optional<store::Ticket> still_unsolved(const Services& services, const store::Job& job) {
+  TicketJobTarget target;
+  std::optional<store::Ticket> ticket = ticket_of(services, job, target);
+  if (!ticket || ticket->state == store::TicketState::resolved || ticket->is_closed() ||
+      ticket->solve_from != target.number)
+    return std::nullopt;
+  return ticket;
+}
+
+Values deadline_values(const Services& services, const store::Ticket& ticket, std::int64_t now) {
+  return {{"ticket", std::to_string(ticket.number)},
+          {"text", ticket.text},
+          {"place", ticket_place(services, ticket)},
+          {"answer_by", ticket.answer_by ? local_time_text(services, *ticket.answer_by, now) : ""},
+          {"solve_by", ticket.solve_by ? local_time_text(services, *ticket.solve_by, now) : ""}};
+}
+
+// The people who hold the ticket now: the assigned person (or the volunteer who claimed a
+// 微心愿), or every member of the assigned responder. Empty for an open ticket.
+std::vector<std::string> holders(const Services& services, const store::Ticket& ticket) {
+  if (ticket.assignee_person) return {*ticket.assignee_person};
+  if (ticket.assignee_responder) {
+    if (std::optional<store::ResponderRow> responder = services.responders.find(*ticket.assignee_responder))
+      return responder->members;
+    return {};
+  }
+  if (ticket.claimed_by) return {*ticket.claimed_by};
+  return {};
+}
+
+// A reminder is private: it is about one person's job, and private messages never wait for the
+// morning (only group posts do).
+std::vector<Reply> remind_holders(const Services& services, const store::Ticket& ticket, std::string_view key,
+                                  std::int64_t now) {
+  std::vector<Reply> replies;
+  for (const std::string& person : holders(services, ticket)) {
+    Values values = deadline_values(services, ticket, now);
+    values.emplace_back("mention", mention_of(services.people, person));
+    replies.push_back(Reply{private_chat_of(person), services.text(std::string(key), values), {person}});
+  }
+  return replies;
+}
+
+}  // namespace
+
+std::vector<Reply> run_ticket_answer_reminder(const Services& services, const store::Job& job,
+                                              std::int64_t now) {
+  std::optional<store::Ticket> ticket = still_unanswered(services, job);
+  if (!ticket) return {};
+  return remind_holders(services, *ticket, "ticket_answer_reminder", now);
+}
+
+std::vector<Reply> run_ticket_answer_deadline(const Services& services, const store::Job& job,
+                                              std::int64_t now) {
+  std::optional<store::Ticket> ticket = still_unanswered(services, job);
+  if (!ticket) return {};
+  return climb(services, *ticket, ClimbCause::answer_deadline, now).replies;
+}
+
+std::vector<Reply> run_ticket_solve_reminder(const Services& services, const store::Job& job,
+                                             std::int64_t now) {
+  std::optional<store::Ticket> ticket = still_unsolved(services, job);
+  if (!ticket) return {};
+  return remind_holders(services, *ticket, "ticket_solve_reminder", now);
+}
+
+std::vector<Reply> run_ticket_solve_deadline(const Services& services, const store::Job& job,
+                                             std::int64_t now) {
+  std::optional<store::Ticket> ticket = still_unsolved(services, job);
+  if (!ticket) return {};
+  // The holder hears it first (before the climb changes who holds it), then it climbs once: this
+  // job is the solve clock's only deadline, and the climb does not start another.
+  std::vector<Reply> replies = remind_holders(services, *ticket, "ticket_solve_overdue", now);
+  std::vector<Reply> climbed = climb(services, *ticket, ClimbCause::solve_deadline, now).replies;
+  replies.insert(replies.end(), std::make_move_iterator(climbed.begin()),
+                 std::make_move_iterator(climbed.end()));
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,93 @@
+// 派单: a leader hands a ticket to a person (@王五) or a responder (物业) with a fresh answer window.
+
+#include "handlers/named_people.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_work.hpp"
+#include "handlers/ticket_work_common.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// A leader of the ticket's level or above; or its holder when the holder is a leader somewhere
+// (a building leader who was handed it passes it on to a neighbour who can fix it).
+bool may_dispatch(Context& context, const store::Ticket& ticket) {
+  const std::string& sender = context.message.sender;
+  if (leads_ticket(context, ticket, sender)) return true;
+  return ticket.assignee_person == sender && !nodes_led_by(context, sender).empty();
+}
+
+std::optional<store::ResponderRow> responder_named(Context& context, const store::Ticket& ticket,
+                                                   const std::string& name) {
+  for (store::ResponderRow& responder : context.responders.of_community(ticket.community)) {
+    if (responder.name == name || responder.id == name) return responder;
+  }
+  return std::nullopt;
+}
+
+std::string responder_names(Context& context, const store::Ticket& ticket) {
+  std::vector<std::string> names;
+  for (const store::ResponderRow& responder : context.responders.of_community(ticket.community))
+    names.push_back(responder.name);
+  return names.empty() ? context.text("ticket_nobody") : join_list(context, names);
+}
+
+}  // namespace
+
+std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  std::optional<store::Ticket> found = workable_ticket(context, command, replies);
+  if (!found) return replies;
+  store::Ticket& ticket = *found;
+  if (!may_dispatch(context, ticket)) return {no_right(context, ticket, command.intent, false)};
+
+  const std::string& sender = context.message.sender;
+  std::optional<std::string> person;
+  std::optional<store::ResponderRow> responder;
+  if (!command.mentions.empty()) {
+    const std::vector<NamedPerson> named = named_people(context, command);
+    if (named.empty() || !named.front().id) {
+      const std::string typed = named.empty() ? command.mentions.front() : named.front().typed;
+      return {work_reply(context, ticket, "ticket_dispatch_unknown_person", {{"name", typed}})};
+    }
+    person = named.front().id;
+  } else if (command.responder) {
+    responder = responder_named(context, ticket, *command.responder);
+    if (!responder) {
+      return {work_reply(context, ticket, "ticket_dispatch_unknown_responder",
+                         {{"name", *command.responder}, {"responders", responder_names(context, ticket)}})};
+    }
+  } else {
+    return {work_reply(context, ticket, "ticket_dispatch_who")};
+  }
+
+  if (person) {
+    give_to_person(context, ticket, *person, sender, context.now);
+  } else {
+    give_to_responder(context, ticket, *responder, sender, context.now);
+  }
+
+  const std::string dispatcher = display_name(context.people, sender);
+  replies.push_back(work_reply(context, ticket, "ticket_dispatch_done"));
+  if (person) {
+    if (*person != sender) {
+      Values values = work_values(context, ticket);
+      values.emplace_back("dispatcher", dispatcher);
+      set_value(values, "mention", mention_of(context.people, *person));  // the new holder here
+      replies.push_back(
+          Reply{private_chat_of(*person), context.text("ticket_dispatched_to_person", values), {*person}});
+    }
+  } else {
+    append(replies, tell_responder(context, ticket, *responder, context.now));
+  }
+  Values values = work_values(context, ticket);
+  values.emplace_back("dispatcher", dispatcher);
+  values.emplace_back("reporter", reporter_for_group(context, ticket));
+  append(replies, post_in_level_groups(context, ticket, context.text("ticket_dispatched_group", values),
+                                       group_mentions(ticket, person)));
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,264 @@
+#include "handlers/ticket_intake.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "handlers/addressing.hpp"
+#include "handlers/danger_answer.hpp"
+#include "handlers/help.hpp"
+#include "handlers/language/places.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/place_lookup.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// A photo sent this soon after a report, by the same person in the same chat, belongs to it.
+constexpr std::int64_t kJoinWindow = 10 * 60;
+
+// The node a typed place names within the community: first within the chat's own subtree ("2单元"
+// in 3号楼's group is 3号楼2单元), then anywhere in the community.
+std::optional<store::OrgNode> node_of_place(const Context& context, const std::string& place,
+                                            const std::string& community) {
+  const auto in_community = [&](const std::optional<store::OrgNode>& node) {
+    return node && node->community == community;
+  };
+  if (context.node) {
+    std::optional<store::OrgNode> found = node_named(context, place, subtrees_of(context, {*context.node}));
+    if (in_community(found)) return found;
+  }
+  if (std::optional<store::OrgNode> root = context.org.node(community)) {
+    std::optional<store::OrgNode> found = node_named(context, place, subtrees_of(context, {*root}));
+    if (in_community(found)) return found;
+  }
+  return std::nullopt;
+}
+
+// In a private chat of someone with roles in several communities the dispatcher knows none; a
+// place the text names exactly still tells which.
+std::optional<std::string> community_of(const Context& context, const Command& command) {
+  if (context.community) return context.community;
+  if (!command.place) return std::nullopt;
+  if (std::optional<store::OrgNode> node = node_named(context, *command.place, {})) return node->community;
+  return std::nullopt;
+}
+
+// Where the ticket is received (the figures count it there): the place the text names, else the
+// chat's node, else in private where the reporter last reported in for a task, else the community.
+store::OrgNode receiving_node(const Context& context, const Command& command, const std::string& community) {
+  if (command.place) {
+    if (std::optional<store::OrgNode> node = node_of_place(context, *command.place, community)) return *node;
+  }
+  if (context.node) return *context.node;
+  if (std::optional<std::string> last =
+          context.signups.last_node_of_person(community, context.message.sender)) {
+    if (std::optional<store::OrgNode> node = context.org.node(*last)) return *node;
+  }
+  if (std::optional<store::OrgNode> node = context.org.node(community)) return *node;
+  return store::OrgNode{community, community, 0, "", community};
+}
+
+// The first configured category whose keyword the words hold (config order: urgent first in the
+// built-in set, so "煤气味" is danger before "燃气" is utilities).
+const config::Category* category_of(const config::Config& config, const std::string& text) {
+  for (const config::Category& category : config.categories) {
+    for (const std::string& keyword : category.keywords) {
+      if (!keyword.empty() && text.find(keyword) != std::string::npos) return &category;
+    }
+  }
+  return nullptr;
+}
+
+std::string location_text(const Location& location) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.6f,%.6f", location.lat, location.lon);
+  return text;
+}
+
+// Keeps what came with the message (photos, files, a location); says what it kept, for the
+// acknowledgement ("照片、位置").
+std::vector<std::string> keep_attachments(const Context& context, const store::Ticket& ticket) {
+  std::vector<std::string> kept;
+  bool photo = false;
+  bool file = false;
+  for (const Attachment& attachment : context.message.attachments) {
+    context.tickets.add_attachment(ticket.id,
+                                   store::TicketAttachment{attachment.type, attachment.url, context.now});
+    (attachment.type == "image" ? photo : file) = true;
+  }
+  if (photo) kept.push_back(context.text("ticket_attachment_photo"));
+  if (file) kept.push_back(context.text("ticket_attachment_file"));
+  if (context.message.location) {
+    context.tickets.add_attachment(
+        ticket.id,
+        store::TicketAttachment{"location", location_text(*context.message.location), context.now});
+    kept.push_back(context.text("ticket_attachment_location"));
+  }
+  return kept;
+}
+
+std::string kind_of(language::TicketKind kind) {
+  switch (kind) {
+    case language::TicketKind::order:
+      return "order";
+    case language::TicketKind::wish:
+      return "wish";
+    case language::TicketKind::report:
+    case language::TicketKind::danger:
+      return "report";
+  }
+  return "report";
+}
+
+// Who has the ticket now, for the reporter's answer.
+std::string assignee_text(const Context& context, const store::Ticket& ticket) {
+  if (ticket.assignee_person) return display_name(context.people, *ticket.assignee_person);
+  if (ticket.assignee_responder) {
+    if (std::optional<store::ResponderRow> responder = context.responders.find(*ticket.assignee_responder))
+      return responder->name;
+  }
+  return context.text("ticket_assignee_nobody");
+}
+
+// "报事" alone: what happened, and where? An example of the kind they used.
+Reply ask_what_happened(const Context& context, const Command& command) {
+  const std::string kind = kind_of(command.kind.value_or(language::TicketKind::report));
+  return reply_to_sender(
+      context,
+      context.text("ticket_ask_what", {{"mention", mention_of(context.people, context.message.sender)},
+                                       {"example", context.text("ticket_example_" + kind)}}));
+}
+
+// Receives the ticket, routes it and answers the reporter: the replies, the reporter's first.
+std::vector<Reply> open_ticket(Context& context, const Command& command, const std::string& community,
+                               bool danger) {
+  const store::OrgNode place = receiving_node(context, command, community);
+  store::Ticket ticket;
+  ticket.community = community;
+  ticket.kind = kind_of(command.kind.value_or(language::TicketKind::report));
+  ticket.danger = danger;
+  ticket.first_node = place.id;
+  ticket.node = place.id;
+  ticket.chat = context.message.chat;
+  ticket.reported_in_private = context.message.is_private;
+  ticket.reporter = context.message.sender;
+  ticket.text = command.title.value_or(command.text);
+  if (command.place) ticket.place = command.place;
+  ticket.created_at = context.now;
+
+  // 点单 and 微心愿 follow the general class (design.md); a report takes its category's class.
+  const config::Category* category =
+      ticket.kind == "report" ? category_of(context.config, ticket.text) : nullptr;
+  if (category) ticket.category = category->name;
+  ticket.urgency = danger ? "urgent" : category ? category->urgency_class : "general";
+
+  ticket = context.tickets.create(ticket);
+  context.tickets.add_event(ticket.id,
+                            store::TicketEvent{"received", ticket.reporter, ticket.category, context.now});
+  keep_attachments(context, ticket);
+  // The solve clock runs from receipt, whoever has the ticket.
+  start_solve_clock(context, ticket, context.now);
+  context.tickets.save(ticket);
+
+  std::vector<Reply> routed;
+  std::optional<store::ResponderRow> responder;
+  // 快单: a category that names a responder skips the ladder. A danger goes to the leader, who
+  // must hear of it at once.
+  if (category && !category->responder.empty() && !danger)
+    responder = context.responders.find(category->responder);
+  if (responder) {
+    give_to_responder(context, ticket, *responder, std::nullopt, context.now);
+    routed = tell_responder(context, ticket, *responder, context.now);
+  } else {
+    routed = assign_to_level(context, ticket, place.id, context.now);
+  }
+
+  const std::string_view key = danger                       ? "ticket_received_danger"
+                               : ticket.reported_in_private ? "ticket_received_private"
+                                                            : "ticket_received";
+  std::vector<Reply> replies{reply_to_sender(
+      context, context.text(key, {{"ticket", std::to_string(ticket.number)},
+                                  {"mention", mention_of(context.people, context.message.sender)},
+                                  {"kind_name", context.text("ticket_kind_" + ticket.kind)},
+                                  {"text", ticket.text},
+                                  {"place", ticket_place(context, ticket)},
+                                  {"assignee", assignee_text(context, ticket)}}))};
+  replies.insert(replies.end(), routed.begin(), routed.end());
+  return replies;
+}
+
+// The reporter's latest ticket when this message follows it closely enough to belong to it.
+std::optional<store::Ticket> ticket_just_reported(const Context& context) {
+  std::vector<store::Ticket> latest = context.tickets.of_reporter(context.message.sender, 1);
+  if (latest.empty()) return std::nullopt;
+  const store::Ticket& ticket = latest.front();
+  if (ticket.chat != context.message.chat || ticket.is_closed()) return std::nullopt;
+  if (context.now < ticket.created_at || context.now - ticket.created_at > kJoinWindow) return std::nullopt;
+  return ticket;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_ticket(Context& context, const Command& command) {
+  const bool danger = is_danger_line(context, command);
+  if (danger && !is_addressed(context.message, command)) {
+    // Said to the others in a group: silence there, the leader of the place hears of it.
+    if (!context.node || !context.community) return {};
+    return alert_leader_quietly(context, receiving_node(context, command, *context.community));
+  }
+
+  std::vector<Reply> replies;
+  if (danger) replies.push_back(danger_now(context));
+  if (!command.title || command.title->empty()) {
+    if (!danger) replies.push_back(ask_what_happened(context, command));
+    return replies;
+  }
+  const std::optional<std::string> community = community_of(context, command);
+  if (!community) {
+    replies.push_back(reply_to_sender(
+        context,
+        context.text("ticket_no_community", {{"mention", mention_of(context.people, context.message.sender)},
+                                             {"example", context.text("ticket_example_report")}})));
+    return replies;
+  }
+  std::vector<Reply> opened = open_ticket(context, command, *community, danger);
+  replies.insert(replies.end(), opened.begin(), opened.end());
+  return replies;
+}
+
+std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
+  const Message& message = context.message;
+  if (!message.attachments.empty() || message.location) {
+    if (std::optional<store::Ticket> ticket = ticket_just_reported(context)) {
+      const std::vector<std::string> kept = keep_attachments(context, *ticket);
+      context.tickets.add_event(
+          ticket->id,
+          store::TicketEvent{"attachment", message.sender,
+                             command.text.empty() ? std::nullopt : std::optional(command.text), context.now});
+      return {reply_to_sender(context, context.text("ticket_attachment_added",
+                                                    {{"ticket", std::to_string(ticket->number)},
+                                                     {"mention", mention_of(context.people, message.sender)},
+                                                     {"what", join_list(context, kept)}}))};
+    }
+  }
+  if (!command.text.empty() && is_danger_line(context, command)) {
+    // A community's own danger word the parser does not know: a danger report like any other.
+    Command danger = command;
+    danger.intent = Intent::ticket;
+    danger.kind = language::TicketKind::danger;
+    danger.implicit = true;
+    danger.title = command.text;
+    std::vector<std::string> names;
+    for (const store::OrgNode& node : context.org.all_nodes())
+      names.push_back(node.name);
+    if (const auto place = language::find_place(command.text, language::PlaceNames(std::move(names))))
+      danger.place = place->name;
+    return handle_ticket(context, danger);
+  }
+  return handle_unknown(context, command);
+}
+
+}  // namespace whistle::handlers

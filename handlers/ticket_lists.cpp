@@ -1,0 +1,196 @@
+// 进度 T5, 我的工单 and 工单: where tickets are, for the people who have a part in them.
+
+#include <algorithm>
+
+#include "handlers/people_names.hpp"
+#include "handlers/place_lookup.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_lookup.hpp"
+#include "handlers/ticket_work.hpp"
+#include "handlers/ticket_work_common.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// A list shows this many tickets and counts the rest: a chat message stays readable.
+constexpr std::size_t kListed = 20;
+// Enough to count what is beyond the list without reading a whole community's history.
+constexpr std::size_t kCounted = 1000;
+constexpr std::size_t kLineChars = 20;
+constexpr std::size_t kEventsShown = 4;
+
+std::string state_text(const Services& services, const store::Ticket& ticket) {
+  return services.text("ticket_state_" + std::string(store::ticket_state_name(ticket.state)));
+}
+
+std::string event_line(Context& context, const store::TicketEvent& event) {
+  const std::string key = "ticket_event_" + event.kind;
+  const std::string what = context.templates.has(key) ? context.text(key) : event.kind;
+  // An assignment's note is who got it ("responder:wuye" for a responder); other notes are words
+  // (a reason, a resolution, a level's name) shown as they are.
+  std::string detail;
+  if (event.note && !event.note->empty()) {
+    std::string note = *event.note;
+    if (event.kind == "assigned") {
+      const std::string prefix = "responder:";
+      if (note.rfind(prefix, 0) == 0) {
+        std::optional<store::ResponderRow> responder = context.responders.find(note.substr(prefix.size()));
+        note = responder ? responder->name : note.substr(prefix.size());
+      } else {
+        note = display_name(context.people, note);
+      }
+    }
+    detail = context.text("ticket_progress_event_detail", {{"detail", shortened(note, kLineChars)}});
+  }
+  const std::string who = event.actor ? context.text("ticket_progress_event_who",
+                                                     {{"who", display_name(context.people, *event.actor)}})
+                                      : std::string();
+  return context.text("ticket_progress_event", {{"time", local_time_text(context, event.at, context.now)},
+                                                {"what", what},
+                                                {"detail", detail},
+                                                {"who", who}});
+}
+
+// A ticket reported in private is talked about in private: asked in a group, the answer goes to
+// the sender's private chat and the group only hears that it did.
+std::vector<Reply> answer(Context& context, std::string text, bool keep_private) {
+  if (!keep_private || context.message.is_private) return {reply_to_sender(context, std::move(text))};
+  const std::string& sender = context.message.sender;
+  return {reply_to_sender(context, context.text("ticket_answered_privately",
+                                                {{"mention", mention_of(context.people, sender)}})),
+          Reply{private_chat_of(sender), std::move(text), {}}};
+}
+
+std::string list_line(Context& context, const store::Ticket& ticket) {
+  return context.text("ticket_list_line", {{"ticket", std::to_string(ticket.number)},
+                                           {"state", state_text(context, ticket)},
+                                           {"place", ticket_place(context, ticket)},
+                                           {"text", shortened(ticket.text, kLineChars)},
+                                           {"holder", holder_text(context, ticket)}});
+}
+
+std::string lines_of(Context& context, const std::vector<store::Ticket>& tickets) {
+  std::string lines;
+  for (std::size_t i = 0; i < tickets.size() && i < kListed; ++i)
+    lines += (i ? "\n" : "") + list_line(context, tickets[i]);
+  if (tickets.size() > kListed)
+    lines += "\n" + context.text("ticket_list_more", {{"count", std::to_string(tickets.size() - kListed)}});
+  return lines;
+}
+
+std::vector<Reply> my_tickets(Context& context) {
+  const std::string& sender = context.message.sender;
+  const std::string mention = mention_of(context.people, sender);
+  const std::vector<store::Ticket> reported = context.tickets.of_reporter(sender, kListed);
+  const std::vector<store::Ticket> held = context.tickets.open_of_assignee(sender, std::nullopt, kCounted);
+  if (reported.empty() && held.empty())
+    return {reply_to_sender(context, context.text("ticket_mine_none", {{"mention", mention}}))};
+  std::string text;
+  if (!reported.empty()) {
+    std::string lines;
+    for (std::size_t i = 0; i < reported.size(); ++i) {
+      lines += (i ? "\n" : "") +
+               context.text("ticket_mine_line", {{"ticket", std::to_string(reported[i].number)},
+                                                 {"state", state_text(context, reported[i])},
+                                                 {"text", shortened(reported[i].text, kLineChars)}});
+    }
+    text = context.text("ticket_mine", {{"mention", mention}, {"lines", lines}});
+  }
+  if (!held.empty()) {
+    text +=
+        (text.empty() ? "" : "\n") + context.text("ticket_mine_held", {{"mention", mention},
+                                                                       {"count", std::to_string(held.size())},
+                                                                       {"lines", lines_of(context, held)}});
+  }
+  // One's own reports may include private ones: they are never listed in a group.
+  return answer(context, std::move(text), !reported.empty());
+}
+
+}  // namespace
+
+std::vector<Reply> handle_progress(Context& context, const Command& command) {
+  if (!command.ticket) return my_tickets(context);
+  // Any state, closed too: its progress is how it ended.
+  TicketChoice choice = choose_ticket(context, command);
+  if (!choice.ticket) return std::move(choice.refusal);
+  const std::optional<store::Ticket>& found = choice.ticket;
+  const store::Ticket& ticket = *found;
+  const std::string& sender = context.message.sender;
+  const bool may_see = ticket.reporter == sender || holds_ticket(context, ticket, sender) ||
+                       leads_ticket(context, ticket, sender) ||
+                       leads_node_or_above(context, sender, ticket.first_node);
+  if (!may_see) {
+    std::vector<std::string> names{holder_text(context, ticket)};
+    for (const std::string& leader : leaders_up_from(context, ticket.node)) {
+      const std::string name = display_name(context.people, leader);
+      if (name != names.front()) names.push_back(name);
+    }
+    return {work_reply(context, ticket, "ticket_progress_no_right", {{"people", join_list(context, names)}})};
+  }
+
+  Values values = work_values(context, ticket);
+  std::string deadlines;
+  if (ticket.state == store::TicketState::assigned && ticket.answer_by)
+    deadlines += context.text("ticket_progress_answer_by", values);
+  if ((ticket.state == store::TicketState::assigned || ticket.state == store::TicketState::accepted ||
+       ticket.state == store::TicketState::open) &&
+      ticket.solve_by)
+    deadlines += context.text("ticket_progress_solve_by", values);
+  if (ticket.is_closed() && ticket.close_reason)
+    deadlines += context.text("ticket_progress_close_reason", {{"reason", *ticket.close_reason}});
+  const std::vector<store::TicketEvent> events = context.tickets.events(ticket.id);
+  std::string history;
+  for (std::size_t i = events.size() > kEventsShown ? events.size() - kEventsShown : 0; i < events.size();
+       ++i)
+    history += (history.empty() ? "" : "\n") + event_line(context, events[i]);
+  values.emplace_back("state", state_text(context, ticket));
+  values.emplace_back("deadlines", deadlines);
+  values.emplace_back("events", history);
+  return answer(context, context.text("ticket_progress", values), ticket.reported_in_private);
+}
+
+std::vector<Reply> handle_tickets(Context& context, const Command&) {
+  const std::string& sender = context.message.sender;
+  const std::string mention = mention_of(context.people, sender);
+  std::string where;
+  std::vector<store::Ticket> open;
+  const std::vector<store::OrgNode> led = nodes_led_by(context, sender);
+  if (context.responder && context.responders.is_member(context.responder->id, sender)) {
+    // In the responder's own chat its members see its tickets.
+    where = context.responder->name;
+    open = context.tickets.open_of_assignee(std::nullopt, context.responder->id, kCounted);
+  } else if (!led.empty()) {
+    std::vector<std::string> ids;
+    std::vector<std::string> names;
+    for (const store::OrgNode& node : subtrees_of(context, led))
+      ids.push_back(node.id);
+    for (const store::OrgNode& node : led)
+      names.push_back(node.name);
+    where = join_list(context, names);
+    open = context.tickets.open_at(ids, kCounted);
+  } else {
+    for (const store::ResponderRow& responder : context.responders.of_member(sender)) {
+      std::vector<store::Ticket> theirs =
+          context.tickets.open_of_assignee(std::nullopt, responder.id, kCounted);
+      open.insert(open.end(), theirs.begin(), theirs.end());
+      where += (where.empty() ? "" : "、") + responder.name;
+    }
+    if (where.empty())
+      return {reply_to_sender(context, context.text("ticket_list_no_right", {{"mention", mention}}))};
+    std::sort(open.begin(), open.end(),
+              [](const store::Ticket& a, const store::Ticket& b) { return a.created_at < b.created_at; });
+  }
+  if (open.empty())
+    return {
+        reply_to_sender(context, context.text("ticket_list_none", {{"mention", mention}, {"where", where}}))};
+  return {reply_to_sender(context, context.text("ticket_list", {{"mention", mention},
+                                                                {"where", where},
+                                                                {"count", std::to_string(open.size())},
+                                                                {"lines", lines_of(context, open)}}))};
+}
+
+}  // namespace whistle::handlers

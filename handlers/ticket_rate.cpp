@@ -1,0 +1,192 @@
+#include "handlers/ticket_rate.hpp"
+
+#include <algorithm>
+
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_lookup.hpp"
+#include "handlers/ticket_rating_outcome.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// How many of a reporter's tickets are looked through for the ones awaiting a rating.
+constexpr std::size_t kReporterTickets = 100;
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+std::string sender_mention(const Context& context) {
+  return mention_of(context.people, context.message.sender);
+}
+
+// "满意", "不满意!", "非常满意，谢谢" — a score word alone, with no 评价 and no ticket number. In a
+// group such a word is as likely said to a neighbour as to the bot.
+bool is_bare(const Command& command) {
+  if (command.ticket) return false;
+  const std::string_view text = command.text;
+  const std::size_t start = text.find_first_not_of(" \t");
+  const bool starts_with_da = start != std::string_view::npos && text.substr(start).starts_with("打");
+  return text.find("评价") == std::string_view::npos && text.find("评单") == std::string_view::npos &&
+         !starts_with_da;
+}
+
+// Spoken to the bot on purpose: an @-mention of it, a reply to its message, or "@吹哨 满意".
+bool spoken_to_bot(const Context& context, const Command& command) {
+  const Message& message = context.message;
+  return message.is_private || message.mentions_bot || !message.reply_to.empty() || command.addressed;
+}
+
+// The sender's tickets awaiting a rating, the most recently resolved first (the one the bot just
+// asked about); in a group only those reported in that group, so a private report stays private.
+std::vector<store::Ticket> awaiting_rating(const Context& context) {
+  std::vector<store::Ticket> waiting;
+  for (store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kReporterTickets)) {
+    if (ticket.state != store::TicketState::resolved) continue;
+    if (!context.message.is_private && ticket.chat != context.message.chat) continue;
+    waiting.push_back(std::move(ticket));
+  }
+  std::stable_sort(waiting.begin(), waiting.end(), [](const store::Ticket& a, const store::Ticket& b) {
+    return a.resolved_at.value_or(0) > b.resolved_at.value_or(0);
+  });
+  return waiting;
+}
+
+std::string ticket_list(const Context& context, const std::vector<store::Ticket>& tickets, std::size_t from) {
+  std::vector<std::string> items;
+  for (std::size_t i = from; i < tickets.size(); ++i) {
+    items.push_back(context.text("rate_which_item",
+                                 {{"ticket", std::to_string(tickets[i].number)}, {"text", tickets[i].text}}));
+  }
+  return join_list(context, items);
+}
+
+// The ticket a rating means, or the answer instead (possibly none: chatter in a group).
+struct RatedTicket {
+  std::optional<store::Ticket> ticket;
+  std::vector<Reply> answer;
+  std::string also_waiting;  ///< other tickets still awaiting a rating, for the reply
+};
+
+RatedTicket choose_rated_ticket(Context& context, const Command& command) {
+  RatedTicket chosen;
+  if (command.ticket) {
+    TicketChoice choice = choose_ticket(context, command);
+    chosen.ticket = std::move(choice.ticket);
+    chosen.answer = std::move(choice.refusal);
+    return chosen;
+  }
+  const bool asked = spoken_to_bot(context, command) || !is_bare(command);
+  std::vector<store::Ticket> waiting = awaiting_rating(context);
+  // A bare 满意 in a group rates a ticket only when it cannot mean anything else: said to the bot,
+  // or the sender has exactly one ticket from this group awaiting a rating. Otherwise silence.
+  if (!context.message.is_private && !asked && waiting.size() != 1) return chosen;
+  const std::string mention = sender_mention(context);
+  if (waiting.empty()) {
+    chosen.answer.push_back(reply_to_sender(
+        context, context.text(context.message.is_private ? "rate_nothing" : "rate_nothing_here",
+                              {{"mention", mention}})));
+    return chosen;
+  }
+  if (waiting.size() > 1 && !context.message.is_private) {
+    // In a group with several: ask which, rather than guess for a neighbour's ears.
+    chosen.answer.push_back(reply_to_sender(
+        context, context.text("rate_which", {{"mention", mention},
+                                             {"count", std::to_string(waiting.size())},
+                                             {"list", ticket_list(context, waiting, 0)},
+                                             {"ticket", std::to_string(waiting.front().number)}})));
+    return chosen;
+  }
+  // In private the newest resolved one is meant: the one the bot asked about last.
+  if (waiting.size() > 1)
+    chosen.also_waiting = context.text("rate_also_waiting", {{"list", ticket_list(context, waiting, 1)}});
+  chosen.ticket = std::move(waiting.front());
+  return chosen;
+}
+
+// The answer when the ticket is not awaiting a rating (still being worked on, or closed).
+std::vector<Reply> not_awaiting(const Context& context, const store::Ticket& ticket) {
+  Values values{
+      {"mention", sender_mention(context)},
+      {"ticket", std::to_string(ticket.number)},
+      {"rate_days", std::to_string(context.config.rules.rate_days)},
+      {"reason", ticket.close_reason && !ticket.close_reason->empty() ? *ticket.close_reason
+                                                                      : context.text("rate_no_reason")}};
+  if (!ticket.is_closed()) return {reply_to_sender(context, context.text("rate_not_resolved", values))};
+  switch (ticket.outcome) {
+    case store::TicketOutcome::satisfied:
+      return {reply_to_sender(context, context.text("rate_already_satisfied", values))};
+    case store::TicketOutcome::not_rated:
+      return {reply_to_sender(context, context.text("rate_already_not_rated", values))};
+    default:
+      return {reply_to_sender(context, context.text("rate_already_unresolved", values))};
+  }
+}
+
+}  // namespace
+
+std::vector<Reply> handle_rate(Context& context, const Command& command) {
+  RatedTicket chosen = choose_rated_ticket(context, command);
+  if (!chosen.ticket) return chosen.answer;
+  store::Ticket& ticket = *chosen.ticket;
+  const std::string mention = sender_mention(context);
+  const std::string number = std::to_string(ticket.number);
+
+  if (ticket.reporter != context.message.sender) {
+    // A resident who reported in private is never named, not even to a neighbour in private.
+    if (ticket.reported_in_private)
+      return {reply_to_sender(
+          context, context.text("rate_not_reporter_private", {{"mention", mention}, {"ticket", number}}))};
+    return {reply_to_sender(
+        context,
+        context.text("rate_not_reporter", {{"mention", mention},
+                                           {"ticket", number},
+                                           {"name", display_name(context.people, ticket.reporter)}}))};
+  }
+  if (ticket.state != store::TicketState::resolved) return not_awaiting(context, ticket);
+  if (!command.score) {
+    // "评价 T5", "评价 T5 9", "评价 T5 4.5": ask for a score 1–5 rather than guess one.
+    return {reply_to_sender(context,
+                            context.text("rate_score_needed", {{"mention", mention}, {"ticket", number}}))};
+  }
+
+  const int score = *command.score;
+  const std::optional<std::string>& words = command.reason;
+  const bool satisfied = score >= 4;
+  const std::string resolver = resolver_name(context, ticket);
+  std::vector<Reply> others = satisfied ? close_satisfied(context, ticket, score, words)
+                                        : reopen_unsatisfied(context, ticket, score, words);
+  const Values values{{"mention", mention},   {"ticket", number},
+                      {"text", ticket.text},  {"score", std::to_string(score)},
+                      {"resolver", resolver}, {"more", chosen.also_waiting}};
+  std::vector<Reply> replies{
+      reply_to_sender(context, context.text(satisfied ? "rate_satisfied" : "rate_reopened", values))};
+  replies.insert(replies.end(), others.begin(), others.end());
+  return replies;
+}
+
+std::vector<Reply> run_ticket_rate_deadline(const Services& services, const store::Job& job,
+                                            std::int64_t now) {
+  const std::optional<TicketJobTarget> target = parse_ticket_job_payload(job.payload);
+  if (!target) return {};
+  std::optional<store::Ticket> ticket = services.tickets.by_id(target->ticket_id);
+  // Rated, reopened or closed since: the ticket moved on and this deadline is void.
+  if (!ticket || ticket->state != store::TicketState::resolved || ticket->stage != target->number) return {};
+  ticket->state = store::TicketState::closed;
+  ticket->outcome = store::TicketOutcome::not_rated;
+  ticket->closed_at = now;
+  ++ticket->stage;
+  services.tickets.save(*ticket);
+  services.tickets.add_event(
+      ticket->id,
+      store::TicketEvent{"closed", std::nullopt,
+                         std::string(store::ticket_outcome_name(store::TicketOutcome::not_rated)), now});
+  return {
+      to_reporter(*ticket, services.text("rate_closed_not_rated",
+                                         {{"ticket", std::to_string(ticket->number)},
+                                          {"text", ticket->text},
+                                          {"rate_days", std::to_string(services.config.rules.rate_days)}}))};
+}
+
+}  // namespace whistle::handlers

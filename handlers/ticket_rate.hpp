@@ -1,0 +1,22 @@
+#pragma once
+
+// 评价 / 满意 / 不满意: the reporter rates a resolved ticket. 4–5 closes it as satisfied; 1–3 is
+// 回炉, back to whoever resolved it. No rating within rules.rate_days closes it as not rated.
+// docs/tickets.md ("Rating and 回炉") says what residents see.
+
+#include <vector>
+
+#include "handlers/context.hpp"
+#include "store/jobs.hpp"
+
+namespace whistle::handlers {
+
+/// Intent::rate: `评价 T5 满意`, `评价 T5 2 还是不亮`, `打4星`, a bare `满意` / `不满意`.
+std::vector<Reply> handle_rate(Context& context, const Command& command);
+
+/// kTicketRateDeadline (payload "<ticket id>:<stage after the resolve>"): a ticket still resolved
+/// at that stage closes as not rated, and the reporter is told.
+std::vector<Reply> run_ticket_rate_deadline(const Services& services, const store::Job& job,
+                                            std::int64_t now);
+
+}  // namespace whistle::handlers

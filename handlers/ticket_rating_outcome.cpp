@@ -1,0 +1,180 @@
+#include "handlers/ticket_rating_outcome.hpp"
+
+#include "handlers/people_names.hpp"
+#include "handlers/task_text.hpp"
+#include "handlers/ticket_flow.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+Values rating_values(const Context& context, const store::Ticket& ticket, int score,
+                     const std::optional<std::string>& words) {
+  return {{"ticket", std::to_string(ticket.number)},
+          {"text", ticket.text},
+          {"place", ticket_place(context, ticket)},
+          {"score", std::to_string(score)},
+          {"words", words && !words->empty() ? *words : context.text("rate_no_words")},
+          {"resolver", resolver_name(context, ticket)},
+          {"reopened", std::to_string(ticket.reopened)},
+          {"solve_by", ticket.solve_by ? local_time_text(context, *ticket.solve_by, context.now) : ""}};
+}
+
+Values with(Values values, std::string_view key, std::string value) {
+  values.emplace_back(key, std::move(value));
+  return values;
+}
+
+void record(const Context& context, const store::Ticket& ticket, std::string kind,
+            std::optional<std::string> note) {
+  context.tickets.add_event(
+      ticket.id, store::TicketEvent{std::move(kind), ticket.reporter, std::move(note), context.now});
+}
+
+// "2：还是不亮": the score and the words, as the ticket's history keeps them.
+std::string rating_note(int score, const std::optional<std::string>& words) {
+  return std::to_string(score) + (words && !words->empty() ? "：" + *words : "");
+}
+
+void note_rating(store::Ticket& ticket, int score, const std::optional<std::string>& words) {
+  ticket.rating = score;
+  ticket.rating_note = words;
+  ++ticket.ratings;
+  ++ticket.stage;  // the rating deadline scheduled at 办结 now finds the ticket moved on
+}
+
+// The responder that had the ticket when it was resolved (办结 leaves the assignee in place).
+std::optional<store::ResponderRow> holder_responder(const Context& context, const store::Ticket& ticket) {
+  if (!ticket.assignee_responder) return std::nullopt;
+  return context.responders.find(*ticket.assignee_responder);
+}
+
+// A 微心愿 the resident is satisfied with earns its volunteer rules.wish_points, once: the ticket
+// closes here, and a closed ticket is never rated again.
+std::vector<Reply> pay_wish(const Context& context, const store::Ticket& ticket, const Values& values) {
+  const int points = context.config.rules.wish_points;
+  if (ticket.kind != "wish" || !ticket.claimed_by || points <= 0) return {};
+  const std::string& volunteer = *ticket.claimed_by;
+  context.ledger.append(store::NewLedgerEntry{.community = ticket.community,
+                                              .person = volunteer,
+                                              .points = points,
+                                              .minutes = 0,
+                                              .kind = store::LedgerKind::wish,
+                                              .node = ticket.first_node,
+                                              .task_id = std::nullopt,
+                                              .author = ticket.reporter,
+                                              .reason = context.text("rate_wish_reason", values),
+                                              .at = context.now});
+  const std::int64_t balance = context.ledger.balance(ticket.community, volunteer);
+  Values paid = with(
+      with(with(values, "mention", mention_of(context.people, volunteer)), "points", std::to_string(points)),
+      "balance", std::to_string(balance));
+  return {Reply{private_chat_of(volunteer), context.text("rate_wish_paid", paid), {volunteer}}};
+}
+
+}  // namespace
+
+std::string resolver_name(const Services& services, const store::Ticket& ticket) {
+  if (ticket.assignee_responder) {
+    if (std::optional<store::ResponderRow> responder = services.responders.find(*ticket.assignee_responder))
+      return responder->name;
+  }
+  if (ticket.resolved_by) return display_name(services.people, *ticket.resolved_by);
+  if (ticket.assignee_person) return display_name(services.people, *ticket.assignee_person);
+  return "";
+}
+
+std::vector<Reply> close_satisfied(const Context& context, store::Ticket& ticket, int score,
+                                   const std::optional<std::string>& words) {
+  note_rating(ticket, score, words);
+  ticket.state = store::TicketState::closed;
+  ticket.outcome = store::TicketOutcome::satisfied;
+  ticket.closed_at = context.now;
+  context.tickets.save(ticket);
+  record(context, ticket, "rated", rating_note(score, words));
+  record(context, ticket, "closed", std::string(store::ticket_outcome_name(ticket.outcome)));
+
+  const Values values = rating_values(context, ticket, score, words);
+  std::vector<Reply> told;
+  // The resolver hears it in private; a volunteer who claimed a wish is told with the points.
+  if (ticket.resolved_by && ticket.resolved_by != ticket.reporter &&
+      ticket.resolved_by != ticket.claimed_by) {
+    told.push_back(
+        Reply{private_chat_of(*ticket.resolved_by),
+              context.text("rate_thanks_resolver",
+                           with(values, "mention", mention_of(context.people, *ticket.resolved_by))),
+              {*ticket.resolved_by}});
+  }
+  if (std::optional<store::ResponderRow> responder = holder_responder(context, ticket)) {
+    for (const std::string& chat : responder->chats) {
+      std::vector<Reply> posted = post_about_ticket(
+          context, ticket, Reply{chat, context.text("rate_thanks_responder", values), {}}, context.now);
+      told.insert(told.end(), posted.begin(), posted.end());
+    }
+  }
+  std::vector<Reply> paid = pay_wish(context, ticket, values);
+  told.insert(told.end(), paid.begin(), paid.end());
+  return told;
+}
+
+std::vector<Reply> reopen_unsatisfied(const Context& context, store::Ticket& ticket, int score,
+                                      const std::optional<std::string>& words) {
+  note_rating(ticket, score, words);
+  ++ticket.reopened;
+  // Back to whoever resolved it, who knows the job: the responder when one had it, else the
+  // person who said 办结. Accepted at once; only the solve clock starts again.
+  std::optional<store::ResponderRow> responder = holder_responder(context, ticket);
+  if (!responder) {
+    if (ticket.resolved_by) ticket.assignee_person = ticket.resolved_by;
+    ticket.assignee_responder.reset();
+  }
+  ticket.state = store::TicketState::accepted;
+  ticket.accepted_at = context.now;
+  ticket.closed_at.reset();
+  start_solve_clock(context, ticket, context.now);
+  context.tickets.save(ticket);
+  record(context, ticket, "rated", rating_note(score, words));
+  record(context, ticket, "reopened", words && !words->empty() ? words : std::nullopt);
+
+  const Values values = rating_values(context, ticket, score, words);
+  std::vector<Reply> told;
+  std::optional<std::string> resolver = responder ? ticket.resolved_by : ticket.assignee_person;
+  if (resolver) {
+    told.push_back(Reply{private_chat_of(*resolver),
+                         context.text("rate_reopened_resolver",
+                                      with(values, "mention", mention_of(context.people, *resolver))),
+                         {*resolver}});
+  }
+  if (responder) {
+    for (const std::string& chat : responder->chats) {
+      std::vector<Reply> posted = post_about_ticket(
+          context, ticket,
+          Reply{
+              chat, context.text("rate_reopened_responder", with(values, "responder", responder->name)), {}},
+          context.now);
+      told.insert(told.end(), posted.begin(), posted.end());
+    }
+  }
+  // The leader of the level that has it hears of every 回炉 (once, when they are not the resolver).
+  std::optional<std::string> leader = first_leader(context, ticket.node);
+  if (!leader) {
+    if (std::optional<store::OrgNode> led = nearest_led_node(context, ticket.node))
+      leader = first_leader(context, led->id);
+  }
+  if (leader && leader != resolver) {
+    told.push_back(Reply{
+        private_chat_of(*leader),
+        context.text("rate_reopened_leader", with(values, "mention", mention_of(context.people, *leader))),
+        {*leader}});
+  }
+  // Reopened as often as the rules allow: the level above takes it (each further 回炉 climbs again).
+  if (ticket.reopened >= context.config.rules.reopen_limit) {
+    ClimbResult climbed = climb(context, ticket, ClimbCause::reopened, context.now);
+    told.insert(told.end(), climbed.replies.begin(), climbed.replies.end());
+  }
+  return told;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,72 @@
+// 办结: the work is done; the reporter is asked to rate it and the rating clock starts.
+
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_work.hpp"
+#include "handlers/ticket_work_common.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+constexpr std::int64_t kDay = 24 * 3600;
+
+}  // namespace
+
+std::vector<Reply> handle_resolve(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  std::optional<store::Ticket> found = workable_ticket(context, command, replies);
+  if (!found) return replies;
+  store::Ticket& ticket = *found;
+  const std::string& sender = context.message.sender;
+  const bool holds = holds_ticket(context, ticket, sender);
+  if (!holds && !leads_ticket(context, ticket, sender))
+    return {no_right(context, ticket, command.intent, true)};
+
+  // A holder who fixes it straight away need not say 接单 first: 办结 counts as the accept at
+  // that moment (the answer figures see it then). A leader who resolves someone else's ticket
+  // becomes its holder, so a 回炉 comes back to the one who said it was done.
+  if (!holds) {
+    ticket.assignee_person = sender;
+    ticket.assignee_responder.reset();
+  }
+  if (ticket.state != store::TicketState::accepted) mark_accepted(context, ticket);
+
+  // The solve clock stops here; its jobs would do nothing now, so they go (a 回炉 starts anew).
+  const std::string solve_payload = ticket_job_payload(ticket, ticket.solve_from);
+  context.jobs.cancel(std::string(kTicketSolveReminder), solve_payload);
+  context.jobs.cancel(std::string(kTicketSolveDeadline), solve_payload);
+
+  ticket.state = store::TicketState::resolved;
+  ticket.resolved_by = sender;
+  ticket.resolution = command.reason && !command.reason->empty() ? command.reason : std::nullopt;
+  ticket.resolved_at = context.now;
+  if (!ticket.first_resolved_at) ticket.first_resolved_at = context.now;
+  ++ticket.stage;
+  context.tickets.save(ticket);
+  record_event(context, ticket, "resolved", ticket.resolution);
+
+  // No rating within rate_days closes it as not rated (the rating engineer's job runs it).
+  const int days = context.config.rules.rate_days;
+  context.jobs.schedule_once(std::string(kTicketRateDeadline), ticket.community, context.now + days * kDay,
+                             ticket_job_payload(ticket, ticket.stage));
+
+  Values values = work_values(context, ticket);
+  values.emplace_back("resolution",
+                      ticket.resolution ? *ticket.resolution : context.text("ticket_no_resolution"));
+  values.emplace_back("resolver", display_name(context.people, sender));
+  values.emplace_back("days", std::to_string(days));
+  replies.push_back(reply_to_sender(context, context.text("ticket_resolve_done", values)));
+  replies.push_back(to_reporter(ticket, context.text("ticket_resolved_reporter", values)));
+  if (!ticket.reported_in_private) {
+    set_value(values, "reporter", mention_of(context.people, ticket.reporter));
+    append(replies, post_about_ticket(
+                        context, ticket,
+                        Reply{ticket.chat, context.text("ticket_resolved_group", values), {ticket.reporter}},
+                        context.now));
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,143 @@
+#include "handlers/ticket_work_common.hpp"
+
+#include <algorithm>
+
+#include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_lookup.hpp"
+
+namespace whistle::handlers {
+
+std::string holder_text(const Services& services, const store::Ticket& ticket) {
+  if (ticket.assignee_person) return display_name(services.people, *ticket.assignee_person);
+  if (ticket.assignee_responder) {
+    std::optional<store::ResponderRow> responder = services.responders.find(*ticket.assignee_responder);
+    return responder ? responder->name : *ticket.assignee_responder;
+  }
+  return services.text("ticket_nobody");
+}
+
+std::string reporter_for_group(const Services& services, const store::Ticket& ticket) {
+  if (ticket.reported_in_private) return services.text("ticket_reporter_private");
+  return mention_of(services.people, ticket.reporter);
+}
+
+Values work_values(Context& context, const store::Ticket& ticket) {
+  const auto time_or_empty = [&](const std::optional<std::int64_t>& at) {
+    return at ? local_time_text(context, *at, context.now) : std::string();
+  };
+  return {{"ticket", std::to_string(ticket.number)},
+          {"text", ticket.text},
+          {"place", ticket_place(context, ticket)},
+          {"kind_name", context.text("ticket_kind_" + ticket.kind)},
+          {"mention", mention_of(context.people, context.message.sender)},
+          {"holder", holder_text(context, ticket)},
+          {"answer_by", time_or_empty(ticket.answer_by)},
+          {"solve_by", time_or_empty(ticket.solve_by)}};
+}
+
+Reply work_reply(Context& context, const store::Ticket& ticket, std::string_view key, const Values& more) {
+  Values values = work_values(context, ticket);
+  values.insert(values.end(), more.begin(), more.end());
+  return reply_to_sender(context, context.text(key, values));
+}
+
+std::optional<store::Ticket> workable_ticket(Context& context, const Command& command,
+                                             std::vector<Reply>& replies, bool resolved_ok) {
+  TicketChoice choice = choose_ticket(context, command);
+  if (!choice.ticket) {
+    replies = std::move(choice.refusal);
+    return std::nullopt;
+  }
+  const store::Ticket& ticket = *choice.ticket;
+  const Values action{{"action", command_word(context, command.intent)}};
+  if (ticket.is_closed()) {
+    Values values = action;
+    values.emplace_back(
+        "outcome", context.text("ticket_outcome_" + std::string(store::ticket_outcome_name(ticket.outcome))));
+    replies.push_back(work_reply(context, ticket, "ticket_is_closed", values));
+    return std::nullopt;
+  }
+  if (ticket.state == store::TicketState::resolved && !resolved_ok) {
+    replies.push_back(work_reply(context, ticket, "ticket_is_resolved", action));
+    return std::nullopt;
+  }
+  return choice.ticket;
+}
+
+Reply no_right(Context& context, const store::Ticket& ticket, Intent intent, bool holder_may) {
+  std::vector<std::string> names;
+  if (holder_may && (ticket.assignee_person || ticket.assignee_responder))
+    names.push_back(holder_text(context, ticket));
+  for (const std::string& leader : leaders_up_from(context, ticket.node)) {
+    const std::string name = display_name(context.people, leader);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return work_reply(context, ticket, "ticket_no_right",
+                    {{"action", command_word(context, intent)}, {"people", join_list(context, names)}});
+}
+
+std::vector<Reply> post_in_level_groups(Context& context, const store::Ticket& ticket, std::string text,
+                                        std::vector<std::string> mentions) {
+  std::vector<Reply> replies;
+  for (const std::string& chat : context.org.chats_of(ticket.node)) {
+    if (chat == context.message.chat) continue;
+    append(replies, post_about_ticket(context, ticket, Reply{chat, text, mentions}, context.now));
+  }
+  return replies;
+}
+
+void set_value(Values& values, std::string_view key, std::string value) {
+  for (auto& [name, old] : values) {
+    if (name == key) {
+      old = std::move(value);
+      return;
+    }
+  }
+  values.emplace_back(key, std::move(value));
+}
+
+std::vector<std::string> group_mentions(const store::Ticket& ticket,
+                                        const std::optional<std::string>& holder) {
+  std::vector<std::string> mentions;
+  if (holder) mentions.push_back(*holder);
+  if (!ticket.reported_in_private && ticket.reporter != holder) mentions.push_back(ticket.reporter);
+  return mentions;
+}
+
+void record_event(Context& context, const store::Ticket& ticket, std::string kind,
+                  std::optional<std::string> note) {
+  context.tickets.add_event(
+      ticket.id, store::TicketEvent{std::move(kind), context.message.sender, std::move(note), context.now});
+}
+
+void mark_accepted(Context& context, store::Ticket& ticket) {
+  ticket.state = store::TicketState::accepted;
+  ticket.accepted_at = context.now;
+  if (!ticket.first_accepted_at) {
+    // 响应率 counts a ticket answered at its first level within that level's window.
+    ticket.first_accepted_at = context.now;
+    ticket.answered_in_time = ticket.climbs == 0 && ticket.answer_by && context.now <= *ticket.answer_by;
+  }
+  ++ticket.stage;
+}
+
+std::string shortened(const std::string& text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // Count UTF-8 lead bytes only, so a Chinese character is one.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars == max_chars) return text.substr(0, i) + "…";
+    ++chars;
+  }
+  return text;
+}
+
+void append(std::vector<Reply>& to, std::vector<Reply> more) {
+  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,313 @@
+// The ticket loop's deadlines as jobs on a virtual clock (docs/tickets.md ("Ticket deadlines")): the answer
+// window climbs an unaccepted ticket one level at a time up to the community's responder, a
+// reminder goes out three quarters into each window, the top is told once per deadline, a missed
+// solve deadline climbs once, and the quiet hours pause general tickets but never urgent ones.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "handler_fixture.hpp"
+#include "handlers/ticket_clock.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "ticket_deadline_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+constexpr std::int64_t kMinute = 60;
+constexpr std::int64_t kMonday2300 = kMonday0900 + 14 * kHour;
+constexpr std::int64_t kTuesday0700 = kMonday0900 + 22 * kHour;
+constexpr std::int64_t kTuesday0900 = kMonday0900 + 24 * kHour;
+
+const std::string kReporterChat = "generic:@u-zhang";
+
+bool names_ticket(const Reply& reply, const store::Ticket& ticket) {
+  return reply.text.rfind("【工单T" + std::to_string(ticket.number) + "】", 0) == 0;
+}
+
+class TicketDeadlinesTest : public HandlerTest {};
+
+TEST_F(TicketDeadlinesTest, AnUnacceptedUtilitiesTicketClimbsUnitBuildingGridCommunityThenTheResponder) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  ASSERT_EQ(made.ticket.assignee_person, "generic:u-chen");
+  ASSERT_EQ(made.ticket.answer_by, kMonday0900 + 2 * kHour);
+
+  struct Level {
+    std::string node;
+    std::string leader;
+  };
+  const std::vector<Level> ladder{{"b3", "u-qian"}, {"g1", "u-li"}, {"c1", "u-wang"}};
+  std::int64_t assigned = kMonday0900;
+  std::string holder = "generic:u-chen";
+  std::string at_node = "b3u2";
+  for (std::size_t i = 0; i < ladder.size(); ++i) {
+    SCOPED_TRACE(ladder[i].node);
+    // Three quarters into the window the holder is reminded, in private; nothing climbs yet.
+    const std::vector<Reply> reminded = run_jobs(assigned + 90 * kMinute);
+    ASSERT_EQ(reminded.size(), 1u);
+    EXPECT_EQ(reminded[0].chat, private_chat_of(holder));
+    EXPECT_EQ(reminded[0].mentions, std::vector<std::string>{holder});
+    EXPECT_TRUE(names_ticket(reminded[0], made.ticket));
+    EXPECT_EQ(reload(s, made.ticket).node, at_node);
+
+    const std::vector<Reply> climbed = run_jobs(assigned + 2 * kHour);
+    const store::Ticket now = reload(s, made.ticket);
+    const std::string leader = qualified(ladder[i].leader);
+    EXPECT_EQ(now.node, ladder[i].node);
+    EXPECT_EQ(now.assignee_person, leader);
+    EXPECT_EQ(now.state, store::TicketState::assigned);
+    EXPECT_EQ(now.climbs, static_cast<int>(i) + 1);
+    EXPECT_EQ(now.answer_by, assigned + 4 * kHour);
+    EXPECT_EQ(to_chat(climbed, private_chat_of(leader)).size(), 1u);
+    EXPECT_EQ(to_chat(climbed, qualified(ladder[i].node)).size(), 1u);
+    EXPECT_EQ(to_chat(climbed, kReporterChat).size(), 1u);
+    for (const Reply& reply : climbed)
+      EXPECT_TRUE(names_ticket(reply, made.ticket)) << reply.text;
+    assigned += 2 * kHour;
+    holder = leader;
+    at_node = ladder[i].node;
+  }
+
+  // From the community it goes to the community's default responder, 物业: its group and members.
+  ASSERT_EQ(to_chat(run_jobs(assigned + 90 * kMinute), private_chat_of("generic:u-wang")).size(), 1u);
+  const std::vector<Reply> to_property = run_jobs(assigned + 2 * kHour);
+  store::Ticket now = reload(s, made.ticket);
+  EXPECT_EQ(now.assignee_responder, "wuye");
+  EXPECT_FALSE(now.assignee_person.has_value());
+  EXPECT_EQ(now.climbs, 4);
+  EXPECT_EQ(to_chat(to_property, "generic:wuye").size(), 1u);
+  EXPECT_EQ(to_chat(to_property, "generic:@u-shifu").size(), 1u);
+  EXPECT_EQ(to_chat(to_property, kReporterChat).size(), 1u);
+  assigned += 2 * kHour;
+
+  // The responder's members are reminded; then at the top the community's leaders are told once.
+  const std::vector<Reply> member_reminded = run_jobs(assigned + 90 * kMinute);
+  ASSERT_EQ(member_reminded.size(), 1u);
+  EXPECT_EQ(member_reminded[0].chat, "generic:@u-shifu");
+  const std::vector<Reply> top = run_jobs(assigned + 2 * kHour);
+  now = reload(s, made.ticket);
+  EXPECT_EQ(now.climbs, 4);
+  EXPECT_EQ(now.assignee_responder, "wuye");
+  EXPECT_EQ(to_chat(top, "generic:@u-wang").size(), 1u);
+  EXPECT_EQ(to_chat(top, "generic:c1").size(), 1u);
+  EXPECT_TRUE(to_chat(top, kReporterChat).empty());
+  EXPECT_EQ(events_of(s, made.ticket, "climbed"), 4);
+  EXPECT_EQ(events_of(s, made.ticket, "overdue_at_top"), 1);
+
+  // Nothing further on the answer clock. The solve clock (24 hours) still has its own deadline:
+  // the member is reminded and told it is overdue, the top hears it once more, nothing climbs.
+  const std::vector<Reply> later = run_jobs(kMonday0900 + 30 * 24 * kHour);
+  now = reload(s, made.ticket);
+  EXPECT_EQ(now.climbs, 4);
+  EXPECT_EQ(events_of(s, made.ticket, "climbed"), 4);
+  EXPECT_EQ(events_of(s, made.ticket, "overdue_at_top"), 2);
+  EXPECT_EQ(to_chat(later, "generic:@u-wang").size(), 1u);
+  EXPECT_EQ(to_chat(later, "generic:@u-shifu").size(), 2u);  // the solve reminder, then overdue
+  EXPECT_TRUE(run_jobs(kMonday0900 + 60 * 24 * kHour).empty());
+}
+
+TEST_F(TicketDeadlinesTest, AnAcceptedTicketNeverClimbsOnTheAnswerDeadline) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  accept(s, made.ticket, kMonday0900 + kHour);
+
+  EXPECT_TRUE(run_jobs(kMonday0900 + 2 * kHour).empty());  // neither the reminder nor the climb
+  const store::Ticket now = reload(s, made.ticket);
+  EXPECT_EQ(now.node, "b3u2");
+  EXPECT_EQ(now.climbs, 0);
+  EXPECT_EQ(events_of(s, made.ticket, "climbed"), 0);
+}
+
+TEST_F(TicketDeadlinesTest, AMissedSolveDeadlineRemindsAndClimbsOnceWithoutRestartingTheSolveClock) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  accept(s, made.ticket, kMonday0900 + kHour);
+
+  // Three quarters of 24 hours: the holder is reminded.
+  const std::vector<Reply> reminded = run_jobs(kMonday0900 + 18 * kHour);
+  ASSERT_EQ(reminded.size(), 1u);
+  EXPECT_EQ(reminded[0].chat, "generic:@u-chen");
+  EXPECT_TRUE(names_ticket(reminded[0], made.ticket));
+
+  const std::vector<Reply> overdue = run_jobs(kMonday0900 + 24 * kHour);
+  store::Ticket now = reload(s, made.ticket);
+  EXPECT_EQ(to_chat(overdue, "generic:@u-chen").size(), 1u);  // the holder hears it is overdue
+  EXPECT_EQ(to_chat(overdue, "generic:@u-qian").size(), 1u);  // the building's leader has it now
+  EXPECT_EQ(to_chat(overdue, "generic:b3").size(), 1u);
+  EXPECT_EQ(to_chat(overdue, kReporterChat).size(), 1u);
+  EXPECT_EQ(now.node, "b3");
+  EXPECT_EQ(now.climbs, 1);
+  EXPECT_EQ(now.state, store::TicketState::assigned);
+  EXPECT_EQ(now.solve_from, kMonday0900);
+  EXPECT_EQ(now.solve_by, kMonday0900 + 24 * kHour);
+  EXPECT_FALSE(jobs_.pending(std::string(kTicketSolveDeadline), ticket_job_payload(now, now.solve_from)));
+
+  // The building's leader accepts; the solve clock does not fire again.
+  accept(s, made.ticket, kMonday0900 + 25 * kHour);
+  EXPECT_TRUE(run_jobs(kMonday0900 + 30 * 24 * kHour).empty());
+  EXPECT_EQ(reload(s, made.ticket).climbs, 1);
+}
+
+TEST_F(TicketDeadlinesTest, ARestartedSolveClockLeavesTheOldJobsWithoutEffect) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  accept(s, made.ticket, kMonday0900 + kHour);
+  // A reopen restarts the clock at 12:00 hours in (the rating helper's 回炉 does this).
+  store::Ticket reopened = reload(s, made.ticket);
+  start_solve_clock(s, reopened, kMonday0900 + 12 * kHour);
+  s.tickets.save(reopened);
+
+  EXPECT_TRUE(run_jobs(kMonday0900 + 24 * kHour).empty());  // the old reminder and deadline
+  EXPECT_EQ(reload(s, made.ticket).climbs, 0);
+  EXPECT_EQ(run_jobs(kMonday0900 + 30 * kHour).size(), 1u);  // the new reminder
+  run_jobs(kMonday0900 + 36 * kHour);
+  EXPECT_EQ(reload(s, made.ticket).climbs, 1);
+}
+
+TEST_F(TicketDeadlinesTest, AResolvedOrClosedTicketHearsNothingFromItsSolveClock) {
+  const Services s = services();
+  MadeTicket resolved = make_ticket(s, "b3u2", "utilities", kMonday0900, "水管漏水");
+  MadeTicket closed = make_ticket(s, "b3u1", "utilities", kMonday0900, "停电了");
+  for (MadeTicket* made : {&resolved, &closed})
+    accept(s, made->ticket, kMonday0900 + kHour);
+  store::Ticket done = reload(s, resolved.ticket);
+  done.state = store::TicketState::resolved;
+  ++done.stage;
+  s.tickets.save(done);
+  store::Ticket shut = reload(s, closed.ticket);
+  shut.state = store::TicketState::closed;
+  shut.outcome = store::TicketOutcome::unresolved;
+  ++shut.stage;
+  s.tickets.save(shut);
+
+  EXPECT_TRUE(run_jobs(kMonday0900 + 30 * kHour).empty());
+  EXPECT_EQ(reload(s, resolved.ticket).climbs, 0);
+  EXPECT_EQ(reload(s, closed.ticket).climbs, 0);
+}
+
+TEST_F(TicketDeadlinesTest, AGeneralTicketAssignedAt2300IsDueAt0900AndRemindedAt0830) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "general", kMonday2300);
+  EXPECT_EQ(made.ticket.answer_by, kTuesday0900);
+  // Its private word to the leader is not a group post: it goes at once.
+  EXPECT_EQ(to_chat(made.told, "generic:@u-chen").size(), 1u);
+
+  EXPECT_TRUE(run_jobs(kTuesday0900 - 31 * kMinute).empty());
+  EXPECT_EQ(run_jobs(kTuesday0900 - 30 * kMinute).size(), 1u);  // 07:00 + 1.5 hours
+  const std::vector<Reply> climbed = run_jobs(kTuesday0900);
+  EXPECT_EQ(to_chat(climbed, "generic:b3").size(), 1u);  // daytime: the group post goes at once
+  EXPECT_EQ(reload(s, made.ticket).node, "b3");
+}
+
+TEST_F(TicketDeadlinesTest, AGeneralTicketsGroupPostInTheQuietHoursWaitsUntil0700) {
+  const Services s = services();
+  // Given to 物业 at 23:00 (as a 快单 category would be): the members hear at once, the group at 07:00.
+  MadeTicket made = make_ticket(s, "b3u2", "general", kMonday2300 - kHour);
+  store::Ticket ticket = reload(s, made.ticket);
+  const store::ResponderRow property = *responders_.find("wuye");
+  give_to_responder(s, ticket, property, std::nullopt, kMonday2300);
+  const std::vector<Reply> told = tell_responder(s, ticket, property, kMonday2300);
+  EXPECT_EQ(to_chat(told, "generic:@u-shifu").size(), 1u);
+  EXPECT_TRUE(to_chat(told, "generic:wuye").empty());
+
+  EXPECT_TRUE(to_chat(run_jobs(kTuesday0700 - 1), "generic:wuye").empty());
+  const std::vector<Reply> morning = run_jobs(kTuesday0700);
+  ASSERT_EQ(to_chat(morning, "generic:wuye").size(), 1u);
+  EXPECT_TRUE(names_ticket(to_chat(morning, "generic:wuye")[0], made.ticket));
+}
+
+TEST_F(TicketDeadlinesTest, AGeneralTicketClimbingAt2200PostsToTheNewGroupAt0700) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "general", kMonday0900 + 11 * kHour);  // 20:00
+  ASSERT_EQ(made.ticket.answer_by, kMonday0900 + 13 * kHour);                     // 22:00
+
+  const std::vector<Reply> climbed = run_jobs(kMonday0900 + 13 * kHour);
+  EXPECT_EQ(to_chat(climbed, "generic:@u-qian").size(), 1u);  // in private: at once
+  EXPECT_EQ(to_chat(climbed, kReporterChat).size(), 1u);
+  EXPECT_TRUE(to_chat(climbed, "generic:b3").empty());
+  EXPECT_EQ(to_chat(run_jobs(kTuesday0700), "generic:b3").size(), 1u);
+}
+
+TEST_F(TicketDeadlinesTest, AnUrgentTicketNeverPauses) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "urgent", kMonday2300);
+  EXPECT_EQ(made.ticket.answer_by, kMonday2300 + 2 * kHour);
+  EXPECT_EQ(made.ticket.solve_by, kMonday2300 + 24 * kHour);
+
+  EXPECT_EQ(run_jobs(kMonday2300 + 90 * kMinute).size(), 1u);  // 00:30: the reminder
+  const std::vector<Reply> climbed = run_jobs(kMonday2300 + 2 * kHour);
+  EXPECT_EQ(to_chat(climbed, "generic:b3").size(), 1u);  // 01:00, posted at once
+  EXPECT_EQ(reload(s, made.ticket).node, "b3");
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+// The demo's ladder with 3号楼 left without a leader.
+constexpr std::string_view kBuildingWithoutLeader = R"(
+[[node]]
+id = "c1"
+level = "community"
+name = "锦华家园社区"
+chats = ["generic:c1"]
+leaders = ["generic:u-wang"]
+
+[[node]]
+id = "g1"
+level = "grid"
+parent = "c1"
+name = "第一网格"
+chats = ["generic:g1"]
+leaders = ["generic:u-li"]
+
+[[node]]
+id = "b3"
+level = "building"
+parent = "g1"
+name = "3号楼"
+chats = ["generic:b3"]
+
+[[node]]
+id = "b3u2"
+level = "unit"
+parent = "b3"
+name = "3号楼2单元"
+chats = ["generic:b3u2"]
+leaders = ["generic:u-chen"]
+
+[[responder]]
+id = "wuye"
+name = "物业"
+node = "c1"
+chats = ["generic:wuye"]
+members = ["generic:u-shifu"]
+
+[[person]]
+id = "generic:u-zhang"
+name = "张三"
+)";
+
+TEST(TicketDeadlinesLadder, ALevelWithoutALeaderIsSkipped) {
+  OwnCommunity community(config::parse_config(kBuildingWithoutLeader, "building-without-leader.toml"));
+  const Services s = community.services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  ASSERT_EQ(made.ticket.assignee_person, "generic:u-chen");
+
+  const JobsRun run = community.run_jobs(kMonday0900 + 2 * kHour);
+  EXPECT_TRUE(run.failures.empty());
+  const store::Ticket now = reload(s, made.ticket);
+  EXPECT_EQ(now.node, "g1");  // 3号楼 has nobody to tell: straight to the grid
+  EXPECT_EQ(now.assignee_person, "generic:u-li");
+  EXPECT_EQ(now.climbs, 1);
+  EXPECT_EQ(to_chat(run.replies, "generic:@u-li").size(), 1u);
+  EXPECT_EQ(to_chat(run.replies, "generic:g1").size(), 1u);
+  EXPECT_TRUE(to_chat(run.replies, "generic:b3").empty());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

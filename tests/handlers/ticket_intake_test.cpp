@@ -1,0 +1,313 @@
+// Intake: a resident's 报事 / 报修 / 反映 / 点单 / 微心愿 in a group or in private becomes a ticket at the
+// right place, with its category and class, routed to the leader (or the category's responder),
+// and the reporter gets its number back where they wrote. Photos and a location stay with it.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+class TicketIntake : public HandlerTest {
+ protected:
+  /// Sends a message with what a platform may add to it (photos, a location).
+  std::vector<Reply> send(const std::string& chat, const std::string& sender, const std::string& name,
+                          const Command& command, std::vector<Attachment> attachments = {},
+                          std::optional<Location> location = std::nullopt, std::int64_t at = kMonday0900) {
+    Message message;
+    message.is_private = chat.empty();
+    message.chat = message.is_private ? private_chat_of(qualified(sender)) : qualified(chat);
+    message.sender = qualified(sender);
+    message.sender_name = name;
+    message.text = command.text;
+    message.attachments = std::move(attachments);
+    message.location = location;
+    message.at = at;
+    store::Transaction transaction(db_);
+    std::vector<Reply> replies = dispatcher_.handle(message, command, at);
+    transaction.commit();
+    return replies;
+  }
+
+  store::Ticket ticket(std::int64_t number) {
+    std::optional<store::Ticket> found = tickets_.by_number("c1", number);
+    EXPECT_TRUE(found.has_value()) << "no ticket T" << number;
+    return found.value_or(store::Ticket{});
+  }
+
+  bool has_ticket(std::int64_t number) { return tickets_.by_number("c1", number).has_value(); }
+};
+
+bool starts_with(const std::string& text, const std::string& head) {
+  return text.rfind(head, 0) == 0;
+}
+
+// The replies sent to one chat.
+std::vector<Reply> to_chat(const std::vector<Reply>& replies, const std::string& chat) {
+  std::vector<Reply> found;
+  std::copy_if(replies.begin(), replies.end(), std::back_inserter(found),
+               [&](const Reply& reply) { return reply.chat == chat; });
+  return found;
+}
+
+bool is_group(const Reply& reply) {
+  return reply.chat.find(":@") == std::string::npos;
+}
+
+TEST_F(TicketIntake, AReportInAGroupIsReceivedAtThePlaceItNamesAndGoesToThatLeader) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("报事 3号楼2单元楼道灯坏了"));
+
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.kind, "report");
+  EXPECT_EQ(t.first_node, "b3u2");
+  EXPECT_EQ(t.node, "b3u2");
+  EXPECT_EQ(t.place, "3号楼2单元");
+  EXPECT_EQ(t.category, "设施维修");
+  EXPECT_EQ(t.urgency, "utilities");
+  EXPECT_EQ(t.state, store::TicketState::assigned);
+  EXPECT_EQ(t.assignee_person, "generic:u-chen");
+  EXPECT_FALSE(t.assignee_responder);
+  EXPECT_FALSE(t.reported_in_private);
+  EXPECT_FALSE(t.danger);
+  EXPECT_EQ(t.reporter, "generic:u-zhang");
+  EXPECT_EQ(t.chat, "generic:b3u2");
+  EXPECT_EQ(t.text, "3号楼2单元楼道灯坏了");
+  // The solve clock runs from receipt: utilities have 24 hours, night or day.
+  EXPECT_EQ(t.solve_from, kMonday0900);
+  EXPECT_EQ(t.solve_by, kMonday0900 + 24 * kHour);
+  ASSERT_FALSE(tickets_.events(t.id).empty());
+  EXPECT_EQ(tickets_.events(t.id).front().kind, "received");
+
+  // The reporter is named in the group where they reported; the leader is told in private.
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_TRUE(starts_with(replies[0].text, "【工单T1】")) << replies[0].text;
+  EXPECT_NE(replies[0].text.find("@张三"), std::string::npos);
+  EXPECT_EQ(replies[1].chat, "generic:@u-chen");
+  EXPECT_TRUE(starts_with(replies[1].text, "【工单T1】")) << replies[1].text;
+}
+
+TEST_F(TicketIntake, AReportWithNoPlaceIsReceivedAtTheChatsNode) {
+  const std::vector<Reply> replies = say("b3u1", "u-zhang", "张三", read("报修 电梯又坏了"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.first_node, "b3u1");
+  EXPECT_FALSE(t.place);
+  EXPECT_EQ(t.category, "设施维修");
+  EXPECT_EQ(t.assignee_person, "generic:u-feng");
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u1", "generic:@u-feng"}));
+}
+
+TEST_F(TicketIntake, APlaceTypedInAnotherGroupWins) {
+  say("g1", "u-zhang", "张三", read("报事 3栋门口杂物堆了好几天"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.first_node, "b3");
+  EXPECT_EQ(t.place, "3号楼");
+  EXPECT_EQ(t.category, "一般事务");
+  EXPECT_EQ(t.urgency, "general");
+  EXPECT_EQ(t.assignee_person, "generic:u-qian");
+}
+
+TEST_F(TicketIntake, APartialPlaceIsReadWithinTheChatsOwnBuilding) {
+  say("b3", "u-zhang", "张三", read("报修 2单元门口水管漏水"));
+  EXPECT_EQ(ticket(1).first_node, "b3u2");
+}
+
+TEST_F(TicketIntake, ReflectingAProblemInPassingIsAReport) {
+  const std::vector<Reply> replies = say("b5u1", "u-he", "何大妈", read("反映一下 垃圾没人清"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.kind, "report");
+  EXPECT_EQ(t.category, "一般事务");
+  EXPECT_EQ(t.urgency, "general");
+  EXPECT_EQ(t.assignee_person, "generic:u-chu");
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, "generic:b5u1");
+}
+
+TEST_F(TicketIntake, WordsWithNoKeywordAreGeneral) {
+  say("b3u2", "u-zhang", "张三", read("投诉 有人在楼下遛狗不拴绳"));
+  const store::Ticket t = ticket(1);
+  EXPECT_FALSE(t.category);
+  EXPECT_EQ(t.urgency, "general");
+}
+
+TEST_F(TicketIntake, AnOrderIsGeneralWhateverItsWords) {
+  say("b3u2", "u-zhang", "张三", read("点单 需要有人帮忙修一下水管"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.kind, "order");
+  EXPECT_EQ(t.urgency, "general");
+  EXPECT_FALSE(t.category);
+}
+
+TEST_F(TicketIntake, AWishInPrivateWithNoPlaceAndNoReportInGoesToTheCommunity) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("微心愿 想要一副老花镜"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.kind, "wish");
+  EXPECT_EQ(t.urgency, "general");
+  EXPECT_TRUE(t.reported_in_private);
+  EXPECT_EQ(t.first_node, "c1");
+  EXPECT_EQ(t.assignee_person, "generic:u-wang");
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+  EXPECT_TRUE(starts_with(replies[0].text, "【工单T1】")) << replies[0].text;
+  EXPECT_EQ(replies[1].chat, "generic:@u-wang");
+  EXPECT_TRUE(std::none_of(replies.begin(), replies.end(), is_group));
+}
+
+TEST_F(TicketIntake, APrivateReportWithNoPlaceGoesWhereTheReporterLastReportedIn) {
+  const std::int64_t task = whistle_in_b3u2("清理楼道");
+  say("b3u2", "u-zhang", "张三", read("报名 " + std::to_string(task)));
+
+  const std::vector<Reply> replies =
+      say_privately("u-zhang", "张三", read("报修 楼道灯坏了"), kMonday0900 + kHour);
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.first_node, "b3u2");
+  EXPECT_EQ(t.assignee_person, "generic:u-chen");
+  EXPECT_TRUE(t.reported_in_private);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:@u-zhang", "generic:@u-chen"}));
+}
+
+TEST_F(TicketIntake, APrivateReportWithAPlaceGoesThere) {
+  say_privately("u-zhang", "张三", read("报事 5号楼1单元 楼道灯不亮"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.first_node, "b5u1");
+  EXPECT_EQ(t.place, "5号楼1单元");
+  EXPECT_EQ(t.assignee_person, "generic:u-chu");
+  EXPECT_TRUE(t.reported_in_private);
+}
+
+TEST_F(TicketIntake, TraditionalCharactersAreReadTheSame) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "張三", read("報修 3號樓2單元樓道燈壞了"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.first_node, "b3u2");
+  EXPECT_EQ(t.category, "设施维修");
+  EXPECT_EQ(t.assignee_person, "generic:u-chen");
+  ASSERT_FALSE(replies.empty());
+  EXPECT_TRUE(starts_with(replies[0].text, "【工单T1】")) << replies[0].text;
+}
+
+TEST_F(TicketIntake, TheVerbAloneAsksWhatHappenedAndOpensNothing) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("报事"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].text,
+            rendered("ticket_ask_what",
+                     {{"mention", "@张三"}, {"example", rendered("ticket_example_report", {})}}));
+  EXPECT_FALSE(has_ticket(1));
+
+  const std::vector<Reply> wish = say_privately("u-zhang", "张三", read("微心愿"));
+  ASSERT_EQ(wish.size(), 1u);
+  EXPECT_EQ(wish[0].text, rendered("ticket_ask_what",
+                                   {{"mention", "@张三"}, {"example", rendered("ticket_example_wish", {})}}));
+  EXPECT_FALSE(has_ticket(1));
+}
+
+TEST_F(TicketIntake, NumbersFollowEachOtherInTheCommunity) {
+  say("b3u2", "u-zhang", "张三", read("报修 电梯又坏了"));
+  say_privately("u-he", "何大妈", read("微心愿 想要一副老花镜"));
+  const std::vector<Reply> replies = say("b5u1", "u-zhao2", "赵四", read("投诉 晚上噪音太大"));
+  EXPECT_EQ(ticket(3).first_node, "b5u1");
+  ASSERT_FALSE(replies.empty());
+  EXPECT_TRUE(starts_with(replies[0].text, "【工单T3】")) << replies[0].text;
+}
+
+// ---- photos and a location ----------------------------------------------------------------------
+
+TEST_F(TicketIntake, APhotoAndALocationSentWithTheReportAreKept) {
+  send("b3u2", "u-zhang", "张三", read("报修 楼道灯坏了"), {{"image", "https://img.example/lamp.jpg"}},
+       Location{39.9042, 116.4074});
+  const std::vector<store::TicketAttachment> kept = tickets_.attachments(ticket(1).id);
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].kind, "image");
+  EXPECT_EQ(kept[0].content, "https://img.example/lamp.jpg");
+  EXPECT_EQ(kept[1].kind, "location");
+  EXPECT_EQ(kept[1].content, "39.904200,116.407400");
+}
+
+TEST_F(TicketIntake, APhotoSentJustAfterTheReportJoinsIt) {
+  say("b3u2", "u-zhang", "张三", read("报修 楼道灯坏了"));
+  const std::vector<Reply> replies =
+      send("b3u2", "u-zhang", "张三", read(""), {{"image", "https://img.example/lamp.jpg"}}, std::nullopt,
+           kMonday0900 + 3 * 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_TRUE(starts_with(replies[0].text, "【工单T1】")) << replies[0].text;
+  const std::vector<store::TicketAttachment> kept = tickets_.attachments(ticket(1).id);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].content, "https://img.example/lamp.jpg");
+}
+
+TEST_F(TicketIntake, APhotoWithAShortWordJoinsTooInPrivate) {
+  say_privately("u-zhang", "张三", read("报修 楼道灯坏了"));
+  send("", "u-zhang", "张三", read("就是这个"), {{"image", "https://img.example/a.jpg"}}, std::nullopt,
+       kMonday0900 + 60);
+  EXPECT_EQ(tickets_.attachments(ticket(1).id).size(), 1u);
+}
+
+TEST_F(TicketIntake, APhotoTooLateOrElsewhereOrFromSomeoneElseDoesNotJoin) {
+  say("b3u2", "u-zhang", "张三", read("报修 楼道灯坏了"));
+  // Eleven minutes later: an ordinary photo to the group, unanswered.
+  EXPECT_TRUE(send("b3u2", "u-zhang", "张三", read(""), {{"image", "https://img.example/late.jpg"}},
+                   std::nullopt, kMonday0900 + 11 * 60)
+                  .empty());
+  // Another chat, another person.
+  send("b3u1", "u-zhang", "张三", read(""), {{"image", "https://img.example/b.jpg"}}, std::nullopt,
+       kMonday0900 + 60);
+  send("b3u2", "u-he", "何大妈", read(""), {{"image", "https://img.example/c.jpg"}}, std::nullopt,
+       kMonday0900 + 60);
+  EXPECT_TRUE(tickets_.attachments(ticket(1).id).empty());
+}
+
+// ---- 快单: a category that names a responder ----------------------------------------------------
+
+class QuickRouting : public TicketIntake {
+ protected:
+  QuickRouting() {
+    // The dispatcher reads this configuration; 设施维修 goes straight to 物业.
+    for (config::Category& category : config_.categories) {
+      if (category.name == "设施维修") category.responder = "wuye";
+    }
+  }
+};
+
+TEST_F(QuickRouting, ACategoryWithAResponderGoesStraightToIt) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("报修 电梯又坏了"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.state, store::TicketState::assigned);
+  EXPECT_EQ(t.assignee_responder, "wuye");
+  EXPECT_FALSE(t.assignee_person);
+  EXPECT_EQ(t.first_node, "b3u2");
+  EXPECT_TRUE(t.answer_by);
+  // The reporter first, then the responder's group and its member in private; no unit leader.
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(to_chat(replies, "generic:wuye").size(), 1u);
+  EXPECT_EQ(to_chat(replies, "generic:@u-shifu").size(), 1u);
+  EXPECT_TRUE(to_chat(replies, "generic:@u-chen").empty());
+}
+
+TEST_F(QuickRouting, AnotherCategoryStillGoesToTheLeader) {
+  say("b3u2", "u-zhang", "张三", read("反映 楼下垃圾没人清"));
+  EXPECT_EQ(ticket(1).assignee_person, "generic:u-chen");
+}
+
+TEST_F(QuickRouting, APrivateReporterIsNeverNamedInAGroup) {
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("报修 3号楼2单元电梯又坏了"));
+  EXPECT_TRUE(ticket(1).reported_in_private);
+  std::size_t group_posts = 0;
+  for (const Reply& reply : replies) {
+    if (!is_group(reply)) continue;
+    ++group_posts;
+    EXPECT_EQ(reply.text.find("张三"), std::string::npos) << reply.chat << ": " << reply.text;
+    EXPECT_TRUE(std::find(reply.mentions.begin(), reply.mentions.end(), "generic:u-zhang") ==
+                reply.mentions.end());
+  }
+  EXPECT_EQ(group_posts, 1u);  // 物业群
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -1,0 +1,333 @@
+// 评价 / 回炉 / the rating deadline, on tickets made through the store (ticket_rating_support).
+
+#include <gtest/gtest.h>
+
+#include "handlers/ticket_flow.hpp"
+#include "ticket_rating_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+constexpr std::int64_t kDay = 24 * kHour;
+// The ticket is resolved an hour after it was opened at kMonday0900; ratings come after that.
+constexpr std::int64_t kLater = kMonday0900 + 3 * kHour;
+
+const std::string kZhang = "generic:u-zhang";
+const std::string kZhangPrivate = "generic:@u-zhang";
+
+std::optional<store::TicketEvent> last_event(const std::vector<store::TicketEvent>& events,
+                                             const std::string& kind) {
+  std::optional<store::TicketEvent> found;
+  for (const store::TicketEvent& event : events) {
+    if (event.kind == kind) found = event;
+  }
+  return found;
+}
+
+class TicketRating : public TicketRatingTest {
+ protected:
+  std::vector<Reply> zhang_says(const std::string& line, std::int64_t at = kLater) {
+    return say("b3u2", "u-zhang", "张三", read(line, at), at);
+  }
+  std::vector<Reply> zhang_says_privately(const std::string& line, std::int64_t at = kLater) {
+    return say_privately("u-zhang", "张三", read(line, at), at);
+  }
+  std::string ref(const store::Ticket& ticket) { return "T" + std::to_string(ticket.number); }
+};
+
+TEST_F(TicketRating, SatisfiedClosesItAndThanksTheResolver) {
+  const store::Ticket resolved = resolved_ticket();
+  ASSERT_EQ(resolved.state, store::TicketState::resolved);
+  const std::vector<Reply> replies = zhang_says("评价 " + ref(resolved) + " 满意");
+
+  const store::Ticket now = ticket(resolved.id);
+  EXPECT_EQ(now.state, store::TicketState::closed);
+  EXPECT_EQ(now.outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(now.rating, 5);
+  EXPECT_EQ(now.ratings, 1);
+  EXPECT_EQ(now.reopened, 0);
+  EXPECT_EQ(now.stage, resolved.stage + 1);
+  EXPECT_EQ(now.closed_at, kLater);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies.front().chat, "generic:b3u2");
+  EXPECT_TRUE(told(replies, "generic:@u-chen", "【工单" + ref(resolved) + "】"));
+}
+
+TEST_F(TicketRating, ThreeStarsIsUnsatisfiedFourIsSatisfied) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says("评价 " + ref(resolved) + " 4星");
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(ticket(resolved.id).rating, 4);
+
+  const store::Ticket second = resolved_ticket({.text = "电梯异响"});
+  zhang_says("评价 " + ref(second) + " 3星");
+  EXPECT_EQ(ticket(second.id).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket(second.id).reopened, 1);
+}
+
+TEST_F(TicketRating, UnsatisfiedReopensToTheResolverWithTheWords) {
+  // 陈单元长 gave it to 何大爷, who resolved it; the unit's leader hears of the 回炉.
+  const store::Ticket resolved = resolved_ticket({}, "generic:u-he");
+  const std::vector<Reply> replies = zhang_says("评价 " + ref(resolved) + " 2 还是不亮");
+
+  const store::Ticket now = ticket(resolved.id);
+  EXPECT_EQ(now.state, store::TicketState::accepted);
+  EXPECT_EQ(now.outcome, store::TicketOutcome::none);
+  EXPECT_EQ(now.assignee_person, "generic:u-he");
+  EXPECT_EQ(now.reopened, 1);
+  EXPECT_EQ(now.rating, 2);
+  EXPECT_EQ(now.rating_note, "还是不亮");
+  EXPECT_EQ(now.solve_from, kLater);  // the solve clock restarted
+  EXPECT_GT(now.stage, resolved.stage);
+  EXPECT_EQ(now.node, "b3u2");
+  const std::optional<store::TicketEvent> reopened = last_event(tickets_.events(now.id), "reopened");
+  ASSERT_TRUE(reopened.has_value());
+  EXPECT_EQ(reopened->note, "还是不亮");
+  EXPECT_TRUE(told(replies, "generic:@u-he", "还是不亮"));
+  EXPECT_TRUE(told(replies, "generic:@u-chen", "还是不亮"));
+  EXPECT_EQ(replies.front().chat, "generic:b3u2");
+  EXPECT_NE(replies.front().text.find("【工单" + ref(resolved) + "】"), std::string::npos);
+}
+
+TEST_F(TicketRating, UnsatisfiedGoesBackToTheResponderThatHadIt) {
+  const store::Ticket opened = open_ticket({});
+  give_to_wuye(opened.id, kMonday0900 + 10 * 60);
+  const store::Ticket resolved = resolve(opened.id, "generic:u-shifu", kMonday0900 + kHour);
+  const std::vector<Reply> rated = zhang_says("评价 " + ref(resolved) + " 不满意 还是不亮");
+
+  const store::Ticket now = ticket(resolved.id);
+  EXPECT_EQ(now.state, store::TicketState::accepted);
+  EXPECT_EQ(now.assignee_responder, "wuye");
+  EXPECT_FALSE(now.assignee_person.has_value());
+  EXPECT_EQ(now.reopened, 1);
+  EXPECT_TRUE(told(rated, "generic:@u-shifu", "还是不亮"));
+  EXPECT_TRUE(told(rated, "generic:wuye", "还是不亮"));
+}
+
+TEST_F(TicketRating, ReopenedTwiceWithLimitTwoClimbsOneLevel) {
+  config_.rules.reopen_limit = 2;
+  const store::Ticket first = resolved_ticket();
+  zhang_says("评价 " + ref(first) + " 1 还是不亮");
+  EXPECT_EQ(ticket(first.id).node, "b3u2");
+  EXPECT_EQ(ticket(first.id).climbs, 0);
+
+  resolve(first.id, "generic:u-chen", kLater + kHour, "换了灯泡");
+  const std::vector<Reply> replies = zhang_says("评价 " + ref(first) + " 1 又坏了", kLater + 2 * kHour);
+
+  const store::Ticket now = ticket(first.id);
+  EXPECT_EQ(now.reopened, 2);
+  EXPECT_EQ(now.climbs, 1);
+  EXPECT_EQ(now.node, "b3");
+  EXPECT_EQ(now.assignee_person, "generic:u-qian");
+  EXPECT_TRUE(told(replies, "generic:@u-qian", "【工单" + ref(first) + "】"));
+}
+
+TEST_F(TicketRating, WishPointsArePaidOnceToTheClaimer) {
+  const store::Ticket opened = open_ticket({.kind = "wish", .text = "想要一本新华字典"});
+  claim(opened.id, "generic:u-liu");
+  const store::Ticket resolved = resolve(opened.id, "generic:u-liu", kMonday0900 + kHour, "已送到");
+  const std::vector<Reply> replies = zhang_says("评价 " + ref(resolved) + " 满意");
+
+  EXPECT_EQ(ledger_.balance("c1", "generic:u-liu"), config_.rules.wish_points);
+  EXPECT_TRUE(told(replies, "generic:@u-liu", std::to_string(config_.rules.wish_points)));
+  // Rated again: nothing more.
+  zhang_says("评价 " + ref(resolved) + " 满意", kLater + kHour);
+  zhang_says_privately("满意", kLater + 2 * kHour);
+  EXPECT_EQ(ledger_.balance("c1", "generic:u-liu"), config_.rules.wish_points);
+}
+
+TEST_F(TicketRating, WishPointsAreNotPaidWhenUnsatisfied) {
+  const store::Ticket opened = open_ticket({.kind = "wish", .text = "想要一本新华字典"});
+  claim(opened.id, "generic:u-liu");
+  const store::Ticket resolved = resolve(opened.id, "generic:u-liu", kMonday0900 + kHour, "已送到");
+  zhang_says("评价 " + ref(resolved) + " 不满意 送错了");
+
+  EXPECT_EQ(ledger_.balance("c1", "generic:u-liu"), 0);
+  EXPECT_EQ(ticket(resolved.id).assignee_person, "generic:u-liu");
+}
+
+TEST_F(TicketRating, NoWishPointsConfiguredMeansNoEntry) {
+  config_.rules.wish_points = 0;
+  const store::Ticket opened = open_ticket({.kind = "wish", .text = "想要一本新华字典"});
+  claim(opened.id, "generic:u-liu");
+  const store::Ticket resolved = resolve(opened.id, "generic:u-liu", kMonday0900 + kHour, "已送到");
+  zhang_says("评价 " + ref(resolved) + " 满意");
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(ledger_.digest("c1").entries, 0);
+}
+
+TEST_F(TicketRating, NotRatedWithinRateDaysClosesAsNotRated) {
+  const store::Ticket resolved = resolved_ticket();
+  const std::int64_t deadline = *resolved.resolved_at + config_.rules.rate_days * kDay;
+  run_jobs(deadline - 60);
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::resolved);
+
+  const std::vector<Reply> replies = run_jobs(deadline);
+  const store::Ticket now = ticket(resolved.id);
+  EXPECT_EQ(now.state, store::TicketState::closed);
+  EXPECT_EQ(now.outcome, store::TicketOutcome::not_rated);
+  EXPECT_FALSE(now.rating.has_value());
+  EXPECT_EQ(now.closed_at, deadline);
+  EXPECT_TRUE(told(replies, kZhangPrivate, "【工单" + ref(resolved) + "】"));
+
+  // A late rating changes nothing and says why.
+  const std::vector<Reply> late = zhang_says("评价 " + ref(resolved) + " 满意", deadline + kHour);
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::not_rated);
+  EXPECT_EQ(ticket(resolved.id).ratings, 0);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late.front().text,
+            rendered("rate_already_not_rated", {{"mention", "@张三"},
+                                                {"ticket", std::to_string(resolved.number)},
+                                                {"rate_days", std::to_string(config_.rules.rate_days)}}));
+}
+
+TEST_F(TicketRating, RatedInTimeTheDeadlineDoesNothing) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says("评价 " + ref(resolved) + " 满意");
+  const std::vector<Reply> replies = run_jobs(*resolved.resolved_at + config_.rules.rate_days * kDay + 60);
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_FALSE(told(replies, kZhangPrivate));
+}
+
+TEST_F(TicketRating, ReopenedThenTheOldDeadlineDoesNotClose) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says("评价 " + ref(resolved) + " 2 还是不亮");
+  run_jobs(*resolved.resolved_at + config_.rules.rate_days * kDay + 60);
+  EXPECT_NE(ticket(resolved.id).state, store::TicketState::closed);
+}
+
+TEST_F(TicketRating, BareSatisfiedInPrivatePicksTheNewestResolved) {
+  const store::Ticket older = open_ticket({.text = "楼道灯坏了", .in_private = true});
+  const store::Ticket newer = open_ticket({.text = "电梯异响", .in_private = true});
+  resolve(newer.id, "generic:u-chen", kMonday0900 + kHour);
+  resolve(older.id, "generic:u-chen", kMonday0900 + 2 * kHour);  // resolved last: the one just asked about
+
+  const std::vector<Reply> replies = zhang_says_privately("满意");
+  EXPECT_EQ(ticket(older.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(ticket(newer.id).state, store::TicketState::resolved);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies.front().chat, kZhangPrivate);
+  EXPECT_NE(replies.front().text.find(ref(newer)), std::string::npos);  // the other one still waits
+
+  zhang_says_privately("不满意", kLater + kHour);
+  EXPECT_EQ(ticket(newer.id).reopened, 1);
+}
+
+TEST_F(TicketRating, BareSatisfiedInPrivateWithNothingToRate) {
+  const std::vector<Reply> replies = zhang_says_privately("满意");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies.front().text, rendered("rate_nothing", {{"mention", "@张三"}}));
+}
+
+TEST_F(TicketRating, DaTheStarsRatesTheTicketAwaitingOne) {
+  const store::Ticket resolved = resolved_ticket();
+  // Not a bare score word: in the group it is meant for the bot even with no @.
+  zhang_says("打4星");
+  EXPECT_EQ(ticket(resolved.id).rating, 4);
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
+}
+
+TEST_F(TicketRating, BareSatisfiedInAGroupWithOneTicketThereRatesIt) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says("满意");
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
+}
+
+TEST_F(TicketRating, BareSatisfiedInAGroupIsChatterOtherwise) {
+  // Reported in private: a 满意 in the group is said to the neighbours.
+  const store::Ticket in_private = resolved_ticket({.in_private = true});
+  EXPECT_TRUE(zhang_says("满意").empty());
+  EXPECT_EQ(ticket(in_private.id).state, store::TicketState::resolved);
+  // Somebody with nothing to rate.
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("满意", kLater), kLater).empty());
+
+  // Two from this group: not said to the bot, silence; said to the bot, it asks which.
+  const store::Ticket one = resolved_ticket({.text = "电梯异响"});
+  const store::Ticket two = resolved_ticket({.text = "门禁坏了"});
+  EXPECT_TRUE(zhang_says("满意").empty());
+  const std::vector<Reply> asked = say("b3u2", "u-zhang", "张三", read("满意", kLater), kLater, true);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_NE(asked.front().text.find(ref(one)), std::string::npos);
+  EXPECT_NE(asked.front().text.find(ref(two)), std::string::npos);
+  EXPECT_EQ(ticket(one.id).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(two.id).state, store::TicketState::resolved);
+}
+
+TEST_F(TicketRating, OnlyTheReporterMayRate) {
+  const store::Ticket resolved = resolved_ticket();
+  const std::vector<Reply> replies =
+      say("b3u2", "u-he", "何大爷", read("评价 " + ref(resolved) + " 不满意", kLater), kLater);
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::resolved);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies.front().text, rendered("rate_not_reporter", {{"mention", "@何大爷"},
+                                                                 {"ticket", std::to_string(resolved.number)},
+                                                                 {"name", "张三"}}));
+}
+
+TEST_F(TicketRating, APrivateReporterIsNotNamedInTheRefusal) {
+  const store::Ticket resolved = resolved_ticket({.in_private = true});
+  const std::vector<Reply> replies =
+      say("b3u2", "u-he", "何大爷", read("评价 " + ref(resolved) + " 满意", kLater), kLater);
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::resolved);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies.front().text.find("张三"), std::string::npos);
+}
+
+TEST_F(TicketRating, RatingATicketStillBeingWorkedOn) {
+  const store::Ticket opened = open_ticket({});
+  const std::vector<Reply> replies = zhang_says("评价 " + ref(opened) + " 满意");
+  EXPECT_EQ(ticket(opened.id).state, store::TicketState::assigned);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies.front().text,
+            rendered("rate_not_resolved", {{"mention", "@张三"}, {"ticket", std::to_string(opened.number)}}));
+}
+
+TEST_F(TicketRating, RatingATicketClosedUnresolvedSaysWhy) {
+  const store::Ticket opened = open_ticket({});
+  {
+    store::Transaction transaction(db_);
+    store::Ticket closed = *tickets_.by_id(opened.id);
+    closed.state = store::TicketState::closed;
+    closed.outcome = store::TicketOutcome::unresolved;
+    closed.close_reason = "重复";
+    closed.closed_at = kMonday0900 + kHour;
+    tickets_.save(closed);
+    transaction.commit();
+  }
+  const std::vector<Reply> replies = zhang_says("评价 " + ref(opened) + " 不满意");
+  EXPECT_EQ(ticket(opened.id).outcome, store::TicketOutcome::unresolved);
+  EXPECT_EQ(ticket(opened.id).reopened, 0);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies.front().text.find("重复"), std::string::npos);
+}
+
+TEST_F(TicketRating, BareUnsatisfiedInAGroupWithOneTicketThereReopensIt) {
+  const store::Ticket resolved = resolved_ticket();
+  const std::vector<Reply> replies = zhang_says("不满意，还是不亮");
+  EXPECT_EQ(ticket(resolved.id).reopened, 1);
+  EXPECT_EQ(ticket(resolved.id).rating_note, "还是不亮");
+  EXPECT_TRUE(told(replies, "generic:@u-chen", "还是不亮"));
+}
+
+TEST_F(TicketRating, AScoreOutOfRangeIsAskedAgain) {
+  const store::Ticket resolved = resolved_ticket();
+  const std::vector<Reply> replies = zhang_says("评价 " + ref(resolved) + " 9");
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::resolved);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(
+      replies.front().text,
+      rendered("rate_score_needed", {{"mention", "@张三"}, {"ticket", std::to_string(resolved.number)}}));
+}
+
+TEST_F(TicketRating, TraditionalChineseRates) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says("評價 " + ref(resolved) + " 滿意");
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
+
+  const store::Ticket second = resolved_ticket({.text = "電梯異響", .in_private = true});
+  zhang_says_privately("不滿意", kLater + kHour);
+  EXPECT_EQ(ticket(second.id).reopened, 1);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

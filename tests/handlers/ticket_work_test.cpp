@@ -1,0 +1,307 @@
+// 派单, 接单, 认领 and 办结, with tickets made through the store (intake is built apart).
+
+#include <gtest/gtest.h>
+
+#include "handlers/ticket_flow.hpp"
+#include "ticket_test_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using TicketWork = TicketTest;
+
+const std::string kChen = "generic:u-chen";
+const std::string kLiu = "generic:u-liu";
+
+// --- 派单 ----------------------------------------------------------------------------------
+
+TEST_F(TicketWork, ALeaderDispatchesToAPersonWhoIsToldInPrivateAndTheLevelGroupSeesIt) {
+  const store::Ticket made = open_ticket();
+  ASSERT_EQ(made.assignee_person, kChen);
+  const std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"});
+
+  const store::Ticket now = ticket(1);
+  EXPECT_EQ(now.assignee_person, kLiu);
+  EXPECT_FALSE(now.assignee_responder);
+  EXPECT_EQ(now.dispatched_by, kChen);
+  EXPECT_EQ(now.state, store::TicketState::assigned);
+  EXPECT_EQ(now.stage, made.stage + 1);
+  // A fresh answer window for the new holder.
+  EXPECT_TRUE(job_pending(kTicketAnswerDeadline, now, now.stage));
+  EXPECT_EQ(now.answer_by, kMonday0900 + 2 * kHour);
+
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, private_of("u-chen"));
+  EXPECT_TRUE(text_has(replies[0].text, "【工单T1】")) << replies[0].text;
+  const std::vector<Reply> to_liu = sent_to(replies, private_of("u-liu"));
+  ASSERT_EQ(to_liu.size(), 1u);
+  EXPECT_EQ(to_liu[0].mentions, std::vector<std::string>{kLiu});
+  EXPECT_TRUE(text_has(to_liu[0].text, "楼道灯坏了")) << to_liu[0].text;
+  const std::vector<Reply> group = sent_to(replies, "generic:b3u2");
+  ASSERT_EQ(group.size(), 1u);
+  // A group report names its reporter.
+  EXPECT_TRUE(text_has(group[0].text, "张三")) << group[0].text;
+}
+
+TEST_F(TicketWork, AtNightTheGroupPostWaitsForTheMorningButTheNewHolderIsToldAtOnce) {
+  open_ticket();
+  const std::int64_t night = kMonday0900 + 14 * kHour;  // 23:00
+  const std::vector<Reply> replies =
+      say_line_privately("u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"}, night);
+  EXPECT_EQ(sent_to(replies, private_of("u-liu")).size(), 1u);
+  EXPECT_TRUE(sent_to(replies, "generic:b3u2").empty());
+  // 07:00 the next morning the post goes out.
+  const std::vector<Reply> morning = run_jobs(kMonday0900 + 22 * kHour);
+  EXPECT_EQ(sent_to(morning, "generic:b3u2").size(), 1u);
+}
+
+TEST_F(TicketWork, ALeaderDispatchesToTheResponderWhoseChatAndMembersAreTold) {
+  open_ticket();
+  const std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", "派单 T1 物业");
+  const store::Ticket now = ticket(1);
+  EXPECT_EQ(now.assignee_responder, "wuye");
+  EXPECT_FALSE(now.assignee_person);
+  EXPECT_EQ(now.state, store::TicketState::assigned);
+  EXPECT_EQ(sent_to(replies, "generic:wuye").size(), 1u);
+  EXPECT_EQ(sent_to(replies, private_of("u-shifu")).size(), 1u);
+  // Said in the level's own group: the answer there is the post, no second one.
+  EXPECT_EQ(sent_to(replies, "generic:b3u2").size(), 1u);
+}
+
+TEST_F(TicketWork, AnUnknownResponderIsAnsweredWithTheOnesThereAre) {
+  open_ticket();
+  const std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", "派单 T1 自来水公司");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "物业")) << replies[0].text;
+  EXPECT_EQ(ticket(1).assignee_person, kChen);
+}
+
+TEST_F(TicketWork, OnlyLeadersOfTheLevelOrAboveDispatchAndTheRefusalNamesThem) {
+  const store::Ticket made = open_ticket();
+  // A resident, and the leader of the unit next door.
+  for (const auto& [who, name] :
+       std::vector<std::pair<std::string, std::string>>{{"u-he", "何大爷"}, {"u-feng", "冯单元长"}}) {
+    const std::vector<Reply> replies = say_line_privately(who, name, "派单 T1 物业");
+    ASSERT_EQ(replies.size(), 1u);
+    EXPECT_TRUE(text_has(replies[0].text, "陈单元长")) << replies[0].text;
+    EXPECT_TRUE(text_has(replies[0].text, "【工单T1】")) << replies[0].text;
+  }
+  EXPECT_EQ(ticket(1).stage, made.stage);
+  EXPECT_EQ(ticket(1).assignee_person, kChen);
+
+  // The grid leader above may.
+  say_line_privately("u-li", "李网格长", "派单 T1 物业");
+  EXPECT_EQ(ticket(1).assignee_responder, "wuye");
+  EXPECT_EQ(ticket(1).dispatched_by, "generic:u-li");
+}
+
+TEST_F(TicketWork, APrivateReporterIsNeverNamedInAGroup) {
+  open_ticket({.in_private = true});
+  std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"});
+  say_line_privately("u-liu", "刘阿姨", "接单 T1");
+  for (const Reply& reply : say_line_privately("u-liu", "刘阿姨", "办结 T1 已更换灯泡"))
+    replies.push_back(reply);
+  bool group_post = false;
+  for (const Reply& reply : replies) {
+    if (reply.chat.find(":@") != std::string::npos) continue;
+    group_post = true;
+    EXPECT_FALSE(text_has(reply.text, "张三")) << reply.chat << ": " << reply.text;
+    for (const std::string& mention : reply.mentions)
+      EXPECT_NE(mention, "generic:u-zhang");
+  }
+  EXPECT_TRUE(group_post);
+}
+
+// --- 接单 ----------------------------------------------------------------------------------
+
+TEST_F(TicketWork, TheHolderAcceptsInTimeAndTheReporterIsTold) {
+  const store::Ticket made = open_ticket();
+  const std::vector<Reply> replies =
+      say_line("b3u2", "u-chen", "陈单元长", "接单 T1", {}, kMonday0900 + kHour);
+  const store::Ticket now = ticket(1);
+  EXPECT_EQ(now.state, store::TicketState::accepted);
+  EXPECT_EQ(now.accepted_at, kMonday0900 + kHour);
+  EXPECT_EQ(now.first_accepted_at, kMonday0900 + kHour);
+  EXPECT_TRUE(now.answered_in_time);
+  EXPECT_EQ(now.stage, made.stage + 1);
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[1].chat, private_of("u-zhang"));
+  EXPECT_TRUE(text_has(replies[1].text, "陈单元长")) << replies[1].text;
+
+  // Said twice: nothing changes.
+  say_line("b3u2", "u-chen", "陈单元长", "接单 T1", {}, kMonday0900 + 2 * kHour);
+  EXPECT_EQ(ticket(1).stage, now.stage);
+  EXPECT_EQ(ticket(1).accepted_at, kMonday0900 + kHour);
+}
+
+TEST_F(TicketWork, AnAcceptAfterTheAnswerWindowIsNotInTime) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "接单 T1", {}, kMonday0900 + 3 * kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+  EXPECT_FALSE(ticket(1).answered_in_time);
+}
+
+TEST_F(TicketWork, ALeaderAboveWhoAcceptsTakesTheTicket) {
+  open_ticket();
+  say_line("g1", "u-li", "李网格长", "接单 T1");
+  EXPECT_EQ(ticket(1).assignee_person, "generic:u-li");
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+}
+
+TEST_F(TicketWork, SomeoneElseMayNotAcceptAndIsToldWhoMay) {
+  const store::Ticket made = open_ticket();
+  const std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", "接单 T1");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "陈单元长")) << replies[0].text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+  EXPECT_EQ(ticket(1).stage, made.stage);
+}
+
+TEST_F(TicketWork, AResponderMemberAcceptsInTheRespondersChatForTheResponder) {
+  open_ticket_for_wuye();
+  const std::vector<Reply> replies = say_line("wuye", "u-shifu", "刘师傅", "接单 T1");
+  const store::Ticket now = ticket(1);
+  EXPECT_EQ(now.state, store::TicketState::accepted);
+  EXPECT_EQ(now.assignee_responder, "wuye");  // a 回炉 goes back to 物业
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, "generic:wuye");
+  EXPECT_EQ(sent_to(replies, private_of("u-zhang")).size(), 1u);
+
+  // A person who is not its member may not, even in that chat.
+  open_ticket_for_wuye();
+  say_line("wuye", "u-he", "何大爷", "接单 T2");
+  EXPECT_EQ(ticket(2).state, store::TicketState::assigned);
+}
+
+TEST_F(TicketWork, ATicketNumberIsNeededAndMustExist) {
+  open_ticket();
+  std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", "接单 T9");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("ticket_not_found", {{"mention", "@陈单元长"}, {"ticket", "9"}}));
+}
+
+// --- 认领 ----------------------------------------------------------------------------------
+
+TEST_F(TicketWork, ANeighbourClaimsAWishAndTheWisherIsTold) {
+  const store::Ticket made = open_ticket({.text = "想请人帮忙读报", .kind = "wish"});
+  const std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");
+  const store::Ticket now = ticket(1);
+  EXPECT_EQ(now.claimed_by, kLiu);
+  EXPECT_EQ(now.assignee_person, kLiu);
+  EXPECT_EQ(now.state, store::TicketState::accepted);
+  EXPECT_EQ(now.stage, made.stage + 1);
+  EXPECT_EQ(sent_to(replies, private_of("u-zhang")).size(), 1u);
+
+  // Taken: another neighbour is thanked, nothing changes.
+  const std::vector<Reply> late = say_line("b3u2", "u-he", "何大爷", "认领 T1");
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_TRUE(text_has(late[0].text, "刘阿姨")) << late[0].text;
+  EXPECT_EQ(ticket(1).claimed_by, kLiu);
+
+  // The claimer resolves it as its holder.
+  say_line("b3u2", "u-liu", "刘阿姨", "办结 T1 读了一下午");
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(1).resolved_by, kLiu);
+}
+
+TEST_F(TicketWork, OnlyAWishIsClaimedAndNotByItsOwnReporter) {
+  open_ticket();
+  std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "微心愿")) << replies[0].text;
+  EXPECT_FALSE(ticket(1).claimed_by);
+
+  open_ticket({.text = "想要一本字典", .kind = "wish"});
+  say_line("b3u2", "u-zhang", "张三", "认领 T2");
+  EXPECT_FALSE(ticket(2).claimed_by);
+}
+
+TEST_F(TicketWork, AWishItsLeaderIsAlreadyDoingIsNotClaimed) {
+  open_ticket({.text = "想请人帮忙读报", .kind = "wish"});
+  say_line("b3u2", "u-chen", "陈单元长", "接单 T1");
+  const std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "陈单元长")) << replies[0].text;
+  EXPECT_FALSE(ticket(1).claimed_by);
+  EXPECT_EQ(ticket(1).assignee_person, kChen);
+}
+
+// --- 办结 ----------------------------------------------------------------------------------
+
+TEST_F(TicketWork, TheHolderResolvesStraightFromAssignedAndTheReporterIsAskedToRate) {
+  const store::Ticket made = open_ticket();
+  const std::int64_t at = kMonday0900 + kHour;
+  const std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", "办结 T1 已更换灯泡", {}, at);
+  const store::Ticket now = ticket(1);
+  EXPECT_EQ(now.state, store::TicketState::resolved);
+  EXPECT_EQ(now.resolved_by, kChen);
+  EXPECT_EQ(now.resolution, "已更换灯泡");
+  EXPECT_EQ(now.resolved_at, at);
+  EXPECT_EQ(now.first_resolved_at, at);
+  // 办结 straight from assigned counts as the accept at that moment.
+  EXPECT_EQ(now.first_accepted_at, at);
+  EXPECT_TRUE(now.answered_in_time);
+  EXPECT_GT(now.stage, made.stage);
+  // The rating deadline, for the stage after the resolve; the solve clock's jobs are gone.
+  EXPECT_TRUE(job_pending(kTicketRateDeadline, now, now.stage));
+  EXPECT_FALSE(job_pending(kTicketSolveDeadline, now, now.solve_from));
+
+  const std::vector<Reply> to_reporter = sent_to(replies, private_of("u-zhang"));
+  ASSERT_EQ(to_reporter.size(), 1u);
+  EXPECT_TRUE(text_has(to_reporter[0].text, "已更换灯泡")) << to_reporter[0].text;
+  EXPECT_TRUE(text_has(to_reporter[0].text, "评价 T1")) << to_reporter[0].text;
+  // Reported in the group: the group hears it too, naming the reporter.
+  const std::vector<Reply> group = sent_to(replies, "generic:b3u2");
+  ASSERT_EQ(group.size(), 1u);
+  EXPECT_EQ(group[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+}
+
+TEST_F(TicketWork, TheRateDeadlineIsRateDaysAfterTheResolve) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已更换灯泡");
+  const store::Ticket now = ticket(1);
+  const std::vector<store::Job> due = jobs_.due(kMonday0900 + config_.rules.rate_days * 24 * kHour, 100);
+  bool found = false;
+  for (const store::Job& job : due) {
+    if (job.kind == kTicketRateDeadline && job.payload == ticket_job_payload(now, now.stage)) {
+      found = true;
+      EXPECT_EQ(job.due_at, kMonday0900 + config_.rules.rate_days * 24 * kHour);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(TicketWork, AResolvedTicketIsNotResolvedAgainNorAccepted) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已更换灯泡");
+  const store::Ticket resolved = ticket(1);
+  for (const std::string line : {"办结 T1 又换了一次", "接单 T1", "派单 T1 物业"}) {
+    const std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", line);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(text_has(replies[0].text, "【工单T1】")) << replies[0].text;
+  }
+  EXPECT_EQ(ticket(1).stage, resolved.stage);
+  EXPECT_EQ(ticket(1).resolution, "已更换灯泡");
+}
+
+TEST_F(TicketWork, SomeoneElseMayNotResolve) {
+  open_ticket();
+  const std::vector<Reply> replies = say_line("b3u2", "u-he", "何大爷", "办结 T1 修好了");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "陈单元长")) << replies[0].text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+}
+
+TEST_F(TicketWork, AResponderMemberResolvesInItsChat) {
+  open_ticket_for_wuye();
+  say_line("wuye", "u-shifu", "刘师傅", "接单 T1");
+  const std::vector<Reply> replies = say_line("wuye", "u-shifu", "刘师傅", "办结 T1 灯泡已换");
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(1).resolved_by, "generic:u-shifu");
+  EXPECT_EQ(ticket(1).assignee_responder, "wuye");
+  EXPECT_EQ(sent_to(replies, private_of("u-zhang")).size(), 1u);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -22,6 +22,7 @@
 #include "handlers/reply_split.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/sign_code.hpp"
+#include "handlers/stats.hpp"  // issue 12: figures
 #include "handlers/task_close.hpp"
 #include "handlers/task_edit.hpp"
 #include "handlers/task_jobs.hpp"
@@ -83,7 +84,7 @@ constexpr std::array kRoutes{
     Route{Intent::close, handle_close},
     Route{Intent::tickets, handle_tickets},
     Route{Intent::progress, handle_progress},
-    Route{Intent::stats, handle_not_yet},
+    Route{Intent::stats, handle_stats},
     Route{Intent::bind, handle_not_yet},
     Route{Intent::unbind, handle_not_yet},
     Route{Intent::help, handle_help},

@@ -29,7 +29,7 @@ struct PublicationRepository::Statements {
 };
 
 PublicationRepository::PublicationRepository(Database& db)
-    : statements_(std::make_unique<Statements>(db.raw())), standings_(db) {}
+    : statements_(std::make_unique<Statements>(db.raw())), standings_(db), ticket_figures_(db) {}
 PublicationRepository::~PublicationRepository() = default;
 
 Publication PublicationRepository::add(const Publication& publication) {
@@ -83,6 +83,10 @@ std::vector<Publication> PublicationRepository::of_node(const std::string& node)
 
 RankingRepository& PublicationRepository::standings() {
   return standings_;
+}
+
+TicketFiguresRepository& PublicationRepository::ticket_figures() {
+  return ticket_figures_;
 }
 
 }  // namespace whistle::store

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/rankings.hpp"
+#include "store/ticket_figures.hpp"
 
 namespace whistle::store {
 
@@ -44,10 +45,14 @@ class PublicationRepository {
   /// The month's standings a publication (or a 排行 asked in a chat) shows, over the same connection.
   RankingRepository& standings();
 
+  /// The month's ticket figures (issue 12) for `统计`, over the same connection.
+  TicketFiguresRepository& ticket_figures();
+
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;
   RankingRepository standings_;
+  TicketFiguresRepository ticket_figures_;
 };
 
 }  // namespace whistle::store

@@ -14,6 +14,7 @@
 #include "store/month_records.hpp"
 #include "store/org.hpp"
 #include "store/rankings.hpp"
+#include "store/ticket_figures.hpp"
 
 namespace whistle::bot {
 
@@ -35,6 +36,11 @@ ReportSection section_of(store::Database& db, const store::OrgNode& node,
   section.ledger = records.ledger(node.id, month.from, month.to);
   section.redemptions = records.redemptions(node.id, month.from, month.to);
   section.digest = ledger.digest(node.community);
+  // The ticket figures beside the volunteer figures: the node's subtree, then each child's.
+  store::TicketFiguresRepository tickets(db);
+  section.tickets = tickets.of_subtree(node.id, month.from, month.to);
+  for (const store::NodeStanding& child : section.children)
+    section.child_tickets.push_back(tickets.of_subtree(child.node, month.from, month.to));
   return section;
 }
 

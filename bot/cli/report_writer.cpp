@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <ostream>
 #include <variant>
 
@@ -33,6 +34,19 @@ double ratio_percent(std::int64_t part, std::int64_t whole) {
 double average(const store::NodeStanding& standing) {
   return standing.active == 0 ? 0.0
                               : static_cast<double>(standing.points) / static_cast<double>(standing.active);
+}
+
+// A ticket rate as a percentage for md and CSV (as the participation rates are); no tickets to judge
+// is shown as the template's dash, not as 0 %.
+Cell rate_cell(const std::optional<double>& rate, const std::string& none) {
+  if (!rate) return none;
+  return 100.0 * *rate;
+}
+
+// A mean time in hours, or the dash when nothing was accepted or solved.
+Cell hours_cell(const std::optional<double>& seconds, const std::string& none) {
+  if (!seconds) return none;
+  return *seconds / 3600.0;
 }
 
 std::string number_text(double value) {
@@ -86,6 +100,30 @@ std::vector<Table> tables_of(const ReportSection& section, const Labels& label) 
                           {label("report_participation_rate"), ratio_percent(p.confirmed, p.signed_up)},
                           {label("report_no_show_rate"), ratio_percent(p.no_shows, p.signed_up)}}});
 
+  const store::TicketFigures& t = section.tickets;
+  const std::string none = label("report_ticket_no_rate");
+  tables.push_back(Table{label("report_tickets"),
+                         {label("report_col_metric"), label("report_col_value")},
+                         {{label("report_ticket_received"), t.received},
+                          {label("report_ticket_answered_in_time"), t.answered_in_time},
+                          {label("report_ticket_solved"), t.solved},
+                          {label("report_ticket_rated"), t.rated},
+                          {label("report_ticket_satisfied"), t.satisfied},
+                          {label("report_ticket_closed"), t.closed},
+                          {label("report_ticket_not_rated"), t.not_rated},
+                          {label("report_ticket_closed_unresolved"), t.closed_unresolved},
+                          {label("report_ticket_reopened"), t.reopened},
+                          {label("report_ticket_resolved_once"), t.resolved_once},
+                          {label("report_ticket_sent_back"), t.sent_back_or_unresolved},
+                          {label("report_ticket_response_rate"), rate_cell(t.response_rate(), none)},
+                          {label("report_ticket_solve_rate"), rate_cell(t.solve_rate(), none)},
+                          {label("report_ticket_satisfaction_rate"), rate_cell(t.satisfaction_rate(), none)},
+                          {label("report_ticket_close_rate"), rate_cell(t.close_rate(), none)},
+                          {label("report_ticket_reopen_rate"), rate_cell(t.reopen_rate(), none)},
+                          {label("report_ticket_send_back_rate"), rate_cell(t.send_back_rate(), none)},
+                          {label("report_ticket_mean_accept"), hours_cell(t.mean_accept_seconds(), none)},
+                          {label("report_ticket_mean_solve"), hours_cell(t.mean_solve_seconds(), none)}}});
+
   Table people{label("report_people"),
                {label("report_col_rank"), label("report_col_name"), label("report_col_person"),
                 label("report_col_points"), label("report_col_hours")},
@@ -118,6 +156,22 @@ std::vector<Table> tables_of(const ReportSection& section, const Labels& label) 
                                hours_of(child.minutes), total_rank});
     }
     tables.push_back(std::move(children));
+
+    Table child_tickets{
+        label("report_child_tickets"),
+        {label("report_col_node"), label("report_col_node_name"), label("report_ticket_received"),
+         label("report_ticket_response_rate"), label("report_ticket_solve_rate"),
+         label("report_ticket_satisfaction_rate"), label("report_ticket_close_rate"),
+         label("report_ticket_reopen_rate"), label("report_ticket_send_back_rate")},
+        {}};
+    for (std::size_t i = 0; i < section.children.size() && i < section.child_tickets.size(); ++i) {
+      const store::TicketFigures& c = section.child_tickets[i];
+      child_tickets.rows.push_back({section.children[i].node, section.children[i].name, c.received,
+                                    rate_cell(c.response_rate(), none), rate_cell(c.solve_rate(), none),
+                                    rate_cell(c.satisfaction_rate(), none), rate_cell(c.close_rate(), none),
+                                    rate_cell(c.reopen_rate(), none), rate_cell(c.send_back_rate(), none)});
+    }
+    tables.push_back(std::move(child_tickets));
   }
 
   Table ledger{label("report_ledger"),
@@ -171,6 +225,37 @@ std::string md_cell(const Cell& cell) {
     }
   }
   return out;
+}
+
+// The ticket figures in JSON: the counts, the sums of seconds, the rates as decimals (0.5, not 50)
+// and the mean times in hours; a rate or mean with nothing to divide by is null.
+nlohmann::ordered_json ticket_json(const store::TicketFigures& t) {
+  const auto value = [](const std::optional<double>& v) { return v ? nlohmann::ordered_json(*v) : nullptr; };
+  const auto hours = [](const std::optional<double>& v) {
+    return v ? nlohmann::ordered_json(*v / 3600.0) : nullptr;
+  };
+  return {{"received", t.received},
+          {"accepted", t.accepted},
+          {"answered_in_time", t.answered_in_time},
+          {"solved", t.solved},
+          {"rated", t.rated},
+          {"satisfied", t.satisfied},
+          {"closed", t.closed},
+          {"not_rated", t.not_rated},
+          {"closed_unresolved", t.closed_unresolved},
+          {"reopened", t.reopened},
+          {"resolved_once", t.resolved_once},
+          {"sent_back_or_unresolved", t.sent_back_or_unresolved},
+          {"accept_seconds", t.accept_seconds},
+          {"solve_seconds", t.solve_seconds},
+          {"response_rate", value(t.response_rate())},
+          {"solve_rate", value(t.solve_rate())},
+          {"satisfaction_rate", value(t.satisfaction_rate())},
+          {"close_rate", value(t.close_rate())},
+          {"reopen_rate", value(t.reopen_rate())},
+          {"send_back_rate", value(t.send_back_rate())},
+          {"mean_accept_hours", hours(t.mean_accept_seconds())},
+          {"mean_solve_hours", hours(t.mean_solve_seconds())}};
 }
 
 void write_csv_row(std::ostream& out, const std::vector<Cell>& cells) {
@@ -282,6 +367,7 @@ void write_report_json(std::ostream& out, const std::vector<ReportSection>& sect
         {"no_shows", p.no_shows},
         {"participation_rate", p.signed_up == 0 ? 0.0 : double(p.confirmed) / double(p.signed_up)},
         {"no_show_rate", p.signed_up == 0 ? 0.0 : double(p.no_shows) / double(p.signed_up)}};
+    s["tickets"] = ticket_json(section.tickets);
     s["people"] = ordered_json::array();
     for (const store::PersonStanding& person : section.people) {
       s["people"].push_back({{"person", person.person},
@@ -297,6 +383,13 @@ void write_report_json(std::ostream& out, const std::vector<ReportSection>& sect
                                {"minutes", child.minutes},
                                {"active_volunteers", child.active},
                                {"points_per_active", average(child)}});
+    }
+    // The children's ticket figures, in the order of "children".
+    s["child_tickets"] = ordered_json::array();
+    for (std::size_t i = 0; i < section.children.size() && i < section.child_tickets.size(); ++i) {
+      nlohmann::ordered_json entry = {{"node", section.children[i].node}, {"name", section.children[i].name}};
+      entry.update(ticket_json(section.child_tickets[i]));
+      s["child_tickets"].push_back(std::move(entry));
     }
     s["ledger"] = ordered_json::array();
     for (const store::LedgerLine& line : section.ledger) {

@@ -10,6 +10,7 @@
 #include "store/month_records.hpp"
 #include "store/org.hpp"
 #include "store/rankings.hpp"
+#include "store/ticket_figures.hpp"
 
 namespace whistle::bot {
 
@@ -24,6 +25,10 @@ struct ReportSection {
   std::vector<store::LedgerLine> ledger;
   std::vector<store::RedemptionLine> redemptions;
   store::LedgerDigest digest;  ///< the community's chain as the report was made
+  /// The tickets received in the month in the node's subtree (issue 12), and each child's, in the
+  /// order of `children`.
+  store::TicketFigures tickets;
+  std::vector<store::TicketFigures> child_tickets;
 };
 
 /// How the report is written: labels from the templates (`report_*` keys), times in local time.

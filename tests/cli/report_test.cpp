@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "bot/cli/report_writer.hpp"
@@ -15,6 +16,7 @@
 #include "store/database.hpp"
 #include "store/ledger.hpp"
 #include "store/people.hpp"
+#include "store/tickets.hpp"
 #include "whistle_process.hpp"
 
 namespace whistle::bot {
@@ -58,7 +60,43 @@ class ReportBinary : public ::testing::Test {
     append(ledger, "generic:u-zhang", 10, 120, "b3u2", store::LedgerKind::task);
     append(ledger, "generic:u-evil", 4, 0, "b5u1", store::LedgerKind::adjust);
     append(ledger, "generic:u-zhang", -3, 0, "b3u2", store::LedgerKind::adjust);
+    add_tickets(db);
     transaction.commit();
+  }
+
+  // Three October tickets (issue 12): in 3号楼2单元 one solved and rated 满意 (accepted in 1 h,
+  // resolved in 3 h) and one 关闭 重复; in 5号楼1单元 one sent back and waiting.
+  static void add_tickets(store::Database& db) {
+    store::TicketRepository tickets(db);
+    const auto add = [&](const std::string& node, const std::function<void(store::Ticket&)>& change) {
+      store::Ticket t;
+      t.community = "c1";
+      t.first_node = t.node = node;
+      t.chat = "generic:" + node;
+      t.reporter = "generic:u-zhang";
+      t.text = "楼道灯坏了";
+      t.created_at = t.solve_from = kMidOctober;
+      t.state = store::TicketState::assigned;
+      t.assignee_person = "generic:u-chen";
+      store::Ticket stored = tickets.create(t);
+      change(stored);
+      tickets.save(stored);
+    };
+    add("b3u2", [](store::Ticket& t) {
+      t.accepted_at = t.first_accepted_at = t.created_at + 3600;
+      t.answered_in_time = true;
+      t.resolved_at = t.first_resolved_at = t.created_at + 3 * 3600;
+      t.rating = 5;
+      t.ratings = 1;
+      t.state = store::TicketState::closed;
+      t.outcome = store::TicketOutcome::satisfied;
+    });
+    add("b3u2", [](store::Ticket& t) {
+      t.state = store::TicketState::closed;
+      t.outcome = store::TicketOutcome::unresolved;
+      t.close_reason = "重复";
+    });
+    add("b5u1", [](store::Ticket& t) { t.sent_back = 1; });
   }
   ~ReportBinary() override { remove(); }
 
@@ -125,6 +163,66 @@ TEST_F(ReportBinary, BadArgumentsAreRefusedWithoutTouchingAnything) {
   EXPECT_EQ(run_whistle("report --db " + path_ + " --node nowhere").exit_code, 2);
   EXPECT_EQ(run_whistle("report --db " + path_ + ".missing").exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(path_ + ".missing"));
+}
+
+}  // namespace
+}  // namespace whistle::bot
+
+namespace whistle::bot {
+namespace {
+
+// The ticket figures beside the volunteer figures, counted by hand from add_tickets.
+TEST_F(ReportBinary, JsonHasTheTicketFiguresOfTheNodeAndEachChild) {
+  const ProcessRun run = run_whistle("report --db " + path_ + " --month 2026-10 --format json");
+  ASSERT_EQ(run.exit_code, 0);
+  const nlohmann::json c1 = nlohmann::json::parse(run.out)["sections"][0];
+  const nlohmann::json& t = c1["tickets"];
+  EXPECT_EQ(t["received"], 3);
+  EXPECT_EQ(t["answered_in_time"], 1);
+  EXPECT_EQ(t["solved"], 1);
+  EXPECT_EQ(t["rated"], 1);
+  EXPECT_EQ(t["satisfied"], 1);
+  EXPECT_EQ(t["closed"], 2);
+  EXPECT_EQ(t["closed_unresolved"], 1);
+  EXPECT_EQ(t["sent_back_or_unresolved"], 2);
+  EXPECT_EQ(t["reopened"], 0);
+  EXPECT_DOUBLE_EQ(t["response_rate"].get<double>(), 1.0 / 3.0) << "rates are decimals in JSON";
+  EXPECT_DOUBLE_EQ(t["solve_rate"].get<double>(), 1.0 / 3.0);
+  EXPECT_DOUBLE_EQ(t["satisfaction_rate"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(t["close_rate"].get<double>(), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(t["reopen_rate"].get<double>(), 0.0);
+  EXPECT_DOUBLE_EQ(t["send_back_rate"].get<double>(), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(t["mean_accept_hours"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(t["mean_solve_hours"].get<double>(), 3.0);
+
+  ASSERT_EQ(c1["child_tickets"].size(), 2u) << "the two grids";
+  EXPECT_EQ(c1["child_tickets"][0]["node"], "g1");
+  EXPECT_EQ(c1["child_tickets"][0]["received"], 2);
+  EXPECT_DOUBLE_EQ(c1["child_tickets"][0]["send_back_rate"].get<double>(), 0.5);
+  EXPECT_EQ(c1["child_tickets"][1]["node"], "g2");
+  EXPECT_EQ(c1["child_tickets"][1]["received"], 1);
+  EXPECT_TRUE(c1["child_tickets"][1]["satisfaction_rate"].is_null()) << "nothing rated: no rate, not 0";
+}
+
+TEST_F(ReportBinary, CsvAndMarkdownShowTheTicketRatesAsPercentages) {
+  const config::Templates templates = config::Templates::builtin("zh-CN");
+  const ProcessRun csv = run_whistle("report --db " + path_ + " --month 2026-10 --format csv");
+  ASSERT_EQ(csv.exit_code, 0);
+  EXPECT_NE(csv.out.find(templates.render("report_ticket_received") + ",3\r\n"), std::string::npos)
+      << csv.out;
+  EXPECT_NE(csv.out.find(templates.render("report_ticket_response_rate") + ",33.33\r\n"), std::string::npos);
+  EXPECT_NE(csv.out.find(templates.render("report_ticket_satisfaction_rate") + ",100.00\r\n"),
+            std::string::npos);
+  EXPECT_NE(csv.out.find(templates.render("report_ticket_mean_solve") + ",3.00\r\n"), std::string::npos);
+  EXPECT_NE(csv.out.find("g2,第二网格,1,0.00,0.00,—,0.00,—,100.00\r\n"), std::string::npos)
+      << "a child's row; a rate with nothing to divide by is a dash";
+
+  const ProcessRun md = run_whistle("report --db " + path_ + " --month 2026-10 --node b3");
+  ASSERT_EQ(md.exit_code, 0);
+  EXPECT_NE(md.out.find("## " + templates.render("report_tickets")), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("| " + templates.render("report_ticket_send_back_rate") + " | 50.00 |"),
+            std::string::npos)
+      << md.out;
 }
 
 }  // namespace

@@ -1,0 +1,138 @@
+#include "handlers/stats.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "handlers/people_names.hpp"
+#include "handlers/ranking_month.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_lookup.hpp"
+#include "store/rankings.hpp"
+#include "store/ticket_figures.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+// One decimal, as the ranking shows figures ("2.5小时", "66.7%").
+std::string one_decimal(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+// A rate as a percentage; no ticket to judge is a dash, not 0%.
+std::string rate_text(const Context& context, const std::optional<double>& rate) {
+  return rate ? one_decimal(100.0 * *rate) + "%" : context.text("stats_no_rate");
+}
+
+// A mean time as people say it: minutes under an hour, hours under two days, else days.
+std::string duration_text(const Context& context, const std::optional<double>& seconds) {
+  if (!seconds) return context.text("stats_no_rate");
+  if (*seconds < 3600.0)
+    return context.text("stats_minutes",
+                        {{"n", std::to_string(static_cast<long long>(*seconds / 60.0 + 0.5))}});
+  if (*seconds < 48 * 3600.0) return context.text("stats_hours", {{"n", one_decimal(*seconds / 3600.0)}});
+  return context.text("stats_days", {{"n", one_decimal(*seconds / 86400.0)}});
+}
+
+// The month's figures of one node's subtree as one message.
+std::string stats_text(Context& context, const store::OrgNode& node, const RankingMonth& month) {
+  store::RankingRepository& standings = context.publications.standings();
+  store::TicketFiguresRepository& figures = context.publications.ticket_figures();
+  const store::NodeStanding whole = standings.whole(node.id, month.from, month.to);
+  const store::Participation participation = standings.participation(node.id, month.from, month.to);
+  const store::TicketFigures t = figures.of_subtree(node.id, month.from, month.to);
+
+  std::vector<std::string> lines;
+  lines.push_back(context.text(
+      "stats_header",
+      {{"node", node.name},
+       {"month", context.text("ranking_month", {{"year", std::to_string(month.month.year)},
+                                                {"month", std::to_string(month.month.month)}})}}));
+  lines.push_back(context.text(
+      "stats_volunteers", {{"tasks", std::to_string(figures.tasks_of_subtree(node.id, month.from, month.to))},
+                           {"signed_up", std::to_string(participation.signed_up)},
+                           {"confirmed", std::to_string(participation.confirmed)},
+                           {"hours", one_decimal(static_cast<double>(whole.minutes) / 60.0)},
+                           {"points", std::to_string(whole.points)},
+                           {"active", std::to_string(whole.active)}}));
+  if (t.received == 0) {
+    lines.push_back(context.text("stats_no_tickets"));
+  } else {
+    lines.push_back(context.text("stats_tickets", {{"received", std::to_string(t.received)},
+                                                   {"solved", std::to_string(t.solved)},
+                                                   {"closed", std::to_string(t.closed)},
+                                                   {"rated", std::to_string(t.rated)},
+                                                   {"satisfied", std::to_string(t.satisfied)},
+                                                   {"not_rated", std::to_string(t.not_rated)}}));
+    lines.push_back(
+        context.text("stats_rates", {{"response_rate", rate_text(context, t.response_rate())},
+                                     {"solve_rate", rate_text(context, t.solve_rate())},
+                                     {"satisfaction_rate", rate_text(context, t.satisfaction_rate())}}));
+    lines.push_back(
+        context.text("stats_rates_more", {{"close_rate", rate_text(context, t.close_rate())},
+                                          {"reopen_rate", rate_text(context, t.reopen_rate())},
+                                          {"send_back_rate", rate_text(context, t.send_back_rate())}}));
+    lines.push_back(
+        context.text("stats_times", {{"accept_time", duration_text(context, t.mean_accept_seconds())},
+                                     {"solve_time", duration_text(context, t.mean_solve_seconds())}}));
+  }
+  std::string text;
+  for (const std::string& line : lines)
+    text += (text.empty() ? "" : "\n") + line;
+  return text;
+}
+
+// In private: the nodes the sender leads, leaving out any inside another one (its figures are in
+// the upper node's already).
+std::vector<store::OrgNode> outermost_led(const Context& context) {
+  const std::vector<store::OrgNode> led = nodes_led_by(context, context.message.sender);
+  std::vector<store::OrgNode> outer;
+  for (const store::OrgNode& node : led) {
+    bool inside = false;
+    for (const store::OrgNode& above : context.org.ancestors_and_self(node.id)) {
+      if (above.id == node.id) continue;
+      inside = inside ||
+               std::any_of(led.begin(), led.end(), [&](const store::OrgNode& n) { return n.id == above.id; });
+    }
+    if (!inside) outer.push_back(node);
+  }
+  return outer;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_stats(Context& context, const Command& command) {
+  const std::string mention = mention_of(context.people, context.message.sender);
+  std::vector<store::OrgNode> nodes;
+  if (context.node) {
+    const store::OrgNode& node = *context.node;
+    if (!leads_node_or_above(context, context.message.sender, node.id)) {
+      const std::vector<std::string> leaders = leaders_up_from(context, node.id);
+      return {reply_to_sender(
+          context,
+          context.text(
+              leaders.empty() ? "stats_no_right_nobody" : "stats_no_right",
+              {{"mention", mention}, {"node", node.name}, {"leaders", names_of(context, leaders)}}))};
+    }
+    nodes.push_back(node);
+  } else {
+    nodes = outermost_led(context);
+    if (nodes.empty())
+      return {reply_to_sender(context, context.text("stats_not_a_leader", {{"mention", mention}}))};
+  }
+
+  const int offset = context.config.locale.utc_offset_seconds;
+  const RankingMonth month = ranking_month(command.month.value_or(month_of(context.now, offset)), offset);
+  std::vector<Reply> replies;
+  for (const store::OrgNode& node : nodes)
+    replies.push_back(reply_to_sender(context, stats_text(context, node, month)));
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -14,6 +14,7 @@
 #include "handlers/place_lookup.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_rate.hpp"
 
 namespace whistle::handlers {
 
@@ -126,7 +127,6 @@ std::string assignee_text(const Context& context, const store::Ticket& ticket) {
   return context.text("ticket_assignee_nobody");
 }
 
-// "报事" alone: what happened, and where? An example of the kind they used.
 // "反映个情况", "求助一下": the verb and a word that only announces the problem. A ticket of
 // "个情况" would send a leader to nothing; the resident is asked what happened instead.
 bool says_nothing_yet(const std::string& title) {
@@ -139,10 +139,14 @@ bool says_nothing_yet(const std::string& title) {
     while (words.size() >= mark.size() && words.compare(words.size() - mark.size(), mark.size(), mark) == 0)
       words.erase(words.size() - mark.size());
   }
-  return words.empty() ||
+  // One character ("儿" left of "个事儿") names no problem either.
+  const bool one_character =
+      words.size() == 1 || (words.size() == 3 && static_cast<unsigned char>(words[0]) >= 0xE0);
+  return words.empty() || one_character ||
          std::find(kAnnouncements.begin(), kAnnouncements.end(), words) != kAnnouncements.end();
 }
 
+// "报事" alone: what happened, and where? An example of the kind they used.
 Reply ask_what_happened(const Context& context, const Command& command) {
   const std::string kind = kind_of(command.kind.value_or(language::TicketKind::report));
   return reply_to_sender(
@@ -249,6 +253,7 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 }
 
 std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
+  if (std::optional<std::vector<Reply>> rated = rate_by_stars(context, command)) return *rated;
   const Message& message = context.message;
   if (!message.attachments.empty() || message.location) {
     if (std::optional<store::Ticket> ticket = ticket_just_reported(context)) {

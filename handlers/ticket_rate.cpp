@@ -1,6 +1,7 @@
 #include "handlers/ticket_rate.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
@@ -176,6 +177,34 @@ std::vector<Reply> handle_rate(Context& context, const Command& command) {
     replies.push_back(std::move(reply));
   }
   return replies;
+}
+
+std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command& command) {
+  if (!context.message.is_private) return std::nullopt;
+  static const std::array<std::pair<std::string_view, int>, 11> kCounts{{{"1", 1},
+                                                                         {"2", 2},
+                                                                         {"3", 3},
+                                                                         {"4", 4},
+                                                                         {"5", 5},
+                                                                         {"一", 1},
+                                                                         {"两", 2},
+                                                                         {"二", 2},
+                                                                         {"三", 3},
+                                                                         {"四", 4},
+                                                                         {"五", 5}}};
+  std::string line = command.text;
+  while (!line.empty() && (line.back() == ' ' || line.back() == '!' || line.back() == '.'))
+    line.pop_back();
+  for (const auto& [count, score] : kCounts) {
+    for (std::string_view unit : {"星", "颗星"}) {
+      if (line != std::string(count) + std::string(unit)) continue;
+      Command rating = command;
+      rating.intent = Intent::rate;
+      rating.score = score;
+      return handle_rate(context, rating);
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<Reply> run_ticket_rate_deadline(const Services& services, const store::Job& job,

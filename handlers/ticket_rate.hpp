@@ -4,6 +4,7 @@
 // 回炉, back to whoever resolved it. No rating within rules.rate_days closes it as not rated.
 // docs/tickets.md ("Rating and 回炉") says what residents see.
 
+#include <optional>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -13,6 +14,11 @@ namespace whistle::handlers {
 
 /// Intent::rate: `评价 T5 满意`, `评价 T5 2 还是不亮`, `打4星`, a bare `满意` / `不满意`.
 std::vector<Reply> handle_rate(Context& context, const Command& command);
+
+/// "3星", "五星", "4颗星" said alone in private: a rating of the sender's ticket awaiting one
+/// (the parser reads a line that starts with a number as no command). Empty when the line is not
+/// that, or was said in a group, where stars are anyone's chatter.
+std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command& command);
 
 /// kTicketRateDeadline (payload "<ticket id>:<stage after the resolve>"): a ticket still resolved
 /// at that stage closes as not rated, and the reporter is told.

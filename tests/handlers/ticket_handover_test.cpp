@@ -1,0 +1,148 @@
+// Who has a ticket after it changes hands: a leader above taking it over, a 退回 after a 上报, a
+// claimer passed over, a second 接单, the climb at the reopen limit, a worker after a missed solve
+// deadline, and what `whistle check` makes of a ticket waiting at the top of the ladder.
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "handlers/ticket_flow.hpp"
+#include "store/consistency.hpp"
+#include "ticket_test_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using TicketHandover = TicketTest;
+
+const std::string kChen = "generic:u-chen";  // 陈单元长, 3号楼2单元
+const std::string kQian = "generic:u-qian";  // 钱楼栋长, 3号楼
+const std::string kLi = "generic:u-li";      // 李网格长, 第一网格
+const std::string kLiu = "generic:u-liu";
+const std::string kHe = "generic:u-he";
+
+std::int64_t climbed_events(store::TicketRepository& tickets, const store::Ticket& ticket) {
+  std::int64_t count = 0;
+  for (const store::TicketEvent& event : tickets.events(ticket.id))
+    count += event.kind == "climbed";
+  return count;
+}
+
+TEST_F(TicketHandover, ALeaderAboveWhoTakesItOverHoldsItAtTheirLevelSoTheReopenLimitClimbsAboveThem) {
+  open_ticket();
+  say_line("g1", "u-li", "李网格长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);
+  EXPECT_EQ(ticket(1).assignee_person, kLi);
+  EXPECT_EQ(ticket(1).node, "g1");
+
+  say_line_privately("u-zhang", "张三", "评价 T1 2 还是不亮", {}, kMonday0900 + 2 * kHour);
+  say_line("g1", "u-li", "李网格长", "办结 T1 又换了一个", {}, kMonday0900 + 3 * kHour);
+  const std::vector<Reply> second =
+      say_line_privately("u-zhang", "张三", "评价 T1 1 还是不亮", {}, kMonday0900 + 4 * kHour);
+
+  const store::Ticket after = ticket(1);
+  EXPECT_EQ(after.reopened, 2);
+  // Up from the grid, never down to the building below it.
+  EXPECT_EQ(after.node, "c1");
+  EXPECT_EQ(after.assignee_person, "generic:u-wang");
+  // The reporter hears one thing: it climbed (not also "back to 李网格长").
+  const std::vector<Reply> to_reporter = sent_to(second, private_of("u-zhang"));
+  ASSERT_EQ(to_reporter.size(), 1u);
+  EXPECT_TRUE(text_has(to_reporter[0].text, "上一级")) << to_reporter[0].text;
+  // The resolver is told why, once, and may still finish the job.
+  EXPECT_EQ(sent_to(second, private_of("u-li")).size(), 1u);
+  say_line("g1", "u-li", "李网格长", "办结 T1 换了整条线路", {}, kMonday0900 + 5 * kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+}
+
+TEST_F(TicketHandover, ASendBackAfterAnEscalationGoesBackToTheLevelThatEscalated) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "上报 T1", {}, kMonday0900 + 10 * 60);
+  ASSERT_EQ(ticket(1).assignee_person, kQian);
+  say_line("b3", "u-qian", "钱楼栋长", "退回 T1 这是单元里的事", {}, kMonday0900 + 20 * 60);
+
+  const store::Ticket back = ticket(1);
+  EXPECT_EQ(back.assignee_person, kChen);
+  EXPECT_EQ(back.node, "b3u2");
+  EXPECT_EQ(back.sent_back, 1);
+  // Back at the unit, its own leader may climb it again.
+  say_line("b3u2", "u-chen", "陈单元长", "上报 T1", {}, kMonday0900 + 30 * 60);
+  EXPECT_EQ(ticket(1).node, "b3");
+}
+
+TEST_F(TicketHandover, AWishClaimerPassedOverBySomeoneDispatchedNeitherSendsItBackNorIsPaid) {
+  open_ticket({.reporter = "u-zhang", .text = "想要一副老花镜", .kind = "wish"});
+  say_line("b3u2", "u-he", "何大爷", "认领 T1", {}, kMonday0900 + 5 * 60);
+  ASSERT_EQ(ticket(1).claimed_by, kHe);
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"}, kMonday0900 + 10 * 60);
+
+  const store::Ticket passed = ticket(1);
+  EXPECT_EQ(passed.assignee_person, kLiu);
+  EXPECT_FALSE(passed.claimed_by);
+  say_line("b3u2", "u-he", "何大爷", "退回 T1 我不去了", {}, kMonday0900 + 15 * 60);
+  EXPECT_EQ(ticket(1).assignee_person, kLiu) << "only the holder sends back";
+}
+
+TEST_F(TicketHandover, ASecondAcceptOfAnAcceptedTicketSaysWhoHasItAndChangesNothing) {
+  open_ticket();
+  say_line("g1", "u-li", "李网格长", "接单 T1", {}, kMonday0900 + 5 * 60);
+  const store::Ticket first = ticket(1);
+  const std::vector<Reply> replies =
+      say_line("b3u2", "u-chen", "陈单元长", "接单 T1", {}, kMonday0900 + 10 * 60);
+
+  const store::Ticket after = ticket(1);
+  EXPECT_EQ(after.assignee_person, kLi);
+  EXPECT_EQ(after.stage, first.stage);
+  EXPECT_TRUE(sent_to(replies, private_of("u-zhang")).empty()) << "the reporter is not told twice";
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "李网格长")) << replies[0].text;
+}
+
+TEST_F(TicketHandover, WhoeverTookItOnMayFinishItAfterAMissedSolveDeadlineClimbedIt) {
+  open_ticket({.urgency = "utilities"});
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"}, kMonday0900 + 5 * 60);
+  say_line_privately("u-liu", "刘阿姨", "接单 T1", {}, kMonday0900 + 10 * 60);
+  run_jobs(kMonday0900 + 25 * kHour);  // utilities: 24 hours to solve
+  ASSERT_EQ(ticket(1).node, "b3");
+  ASSERT_EQ(climbed_events(tickets_, ticket(1)), 1);
+
+  say_line_privately("u-liu", "刘阿姨", "办结 T1 已修好", {}, kMonday0900 + 26 * kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(1).resolved_by, kLiu);
+}
+
+TEST_F(TicketHandover, AnAcceptAfterADispatchIsNotInTimeWhenTheFirstWindowHadPassed) {
+  open_ticket();
+  // The level's leader passes it on just before the first window ends; it is taken long after.
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"}, kMonday0900 + 2 * kHour - 60);
+  say_line_privately("u-liu", "刘阿姨", "接单 T1", {}, kMonday0900 + 3 * kHour);
+  EXPECT_FALSE(ticket(1).answered_in_time);
+}
+
+TEST_F(TicketHandover, ATicketWaitingAtTheTopOfTheLadderBreaksNoRule) {
+  open_ticket();
+  for (int hours = 2; hours <= 12; hours += 2)
+    run_jobs(kMonday0900 + hours * kHour);
+  const store::Ticket top = ticket(1);
+  ASSERT_EQ(top.assignee_responder, std::optional<std::string>("wuye"));
+  const store::ConsistencyReport report = store::check_consistency(db_);
+  EXPECT_TRUE(report.violations.empty()) << report.violations.front();
+  EXPECT_EQ(report.tickets_not_closed, 1);
+}
+
+TEST_F(TicketHandover, ASendBackWithNowhereHigherMovesNothingAndCountsNothing) {
+  // A community with no responder: nothing is above its own level.
+  db_.raw().exec("DELETE FROM responder_members; DELETE FROM responder_chats; DELETE FROM responders");
+  open_ticket({.node = "c1"});
+  ASSERT_EQ(ticket(1).assignee_person, "generic:u-wang");
+  const std::vector<Reply> replies =
+      say_line("c1", "u-wang", "王书记", "退回 T1 社区管不了", {}, kMonday0900 + kHour);
+
+  const store::Ticket after = ticket(1);
+  EXPECT_EQ(after.sent_back, 0);
+  EXPECT_EQ(after.assignee_person, "generic:u-wang");
+  EXPECT_EQ(after.climbs, 0);
+  ASSERT_EQ(replies.size(), 1u) << "one answer to the sender, nothing posted";
+  EXPECT_EQ(replies[0].chat, "generic:c1");
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

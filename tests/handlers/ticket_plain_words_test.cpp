@@ -1,0 +1,79 @@
+// Tickets said the way residents say things: a rating of a private report given in a group, stars
+// alone in private, a verb that only announces a problem, and a danger that must read as one.
+
+#include <gtest/gtest.h>
+
+#include "ticket_test_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using TicketPlainWords = TicketTest;
+
+TEST_F(TicketPlainWords, ARatingOfAPrivateReportSaidInAGroupIsAnsweredInPrivate) {
+  open_ticket({.in_private = true, .text = "502噪音扰民"});
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已上门劝导", {}, kMonday0900 + kHour);
+  const std::vector<Reply> replies =
+      say_line("b3u2", "u-zhang", "张三", "评价 T1 2 还是很吵", {}, kMonday0900 + 2 * kHour);
+
+  EXPECT_EQ(ticket(1).reopened, 1);
+  EXPECT_FALSE(any_group_reply_contains(replies, "502噪音扰民"));
+  for (const Reply& reply : replies) {
+    if (reply.chat == "generic:b3u2") {
+      EXPECT_FALSE(text_has(reply.text, "评价")) << reply.text;
+      EXPECT_FALSE(text_has(reply.text, "回炉")) << reply.text;
+    }
+  }
+  EXPECT_FALSE(sent_to(replies, private_of("u-zhang")).empty());
+}
+
+TEST_F(TicketPlainWords, StarsAloneInPrivateRateTheTicketAwaitingARating) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);
+  say_line_privately("u-zhang", "张三", "五星", {}, kMonday0900 + 2 * kHour);
+  EXPECT_EQ(ticket(1).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(ticket(1).rating, 5);
+}
+
+TEST_F(TicketPlainWords, ThreeStarsAloneInPrivateIsUnsatisfiedAndInAGroupIsChatter) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);
+  EXPECT_TRUE(say_line("b3u2", "u-zhang", "张三", "3星", {}, kMonday0900 + 90 * 60).empty());
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  say_line_privately("u-zhang", "张三", "3星", {}, kMonday0900 + 2 * kHour);
+  EXPECT_EQ(ticket(1).reopened, 1);
+  EXPECT_EQ(ticket(1).rating, 3);
+}
+
+TEST_F(TicketPlainWords, NotQuiteSatisfiedIsTwo) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);
+  say_line_privately("u-zhang", "张三", "不太满意 灯还是闪", {}, kMonday0900 + 2 * kHour);
+  EXPECT_EQ(ticket(1).rating, 2);
+  EXPECT_EQ(ticket(1).reopened, 1);
+}
+
+TEST_F(TicketPlainWords, AVerbThatOnlyAnnouncesAProblemAsksWhatHappened) {
+  for (const char* line : {"反映个情况", "求助一下", "投诉个事儿"}) {
+    const std::vector<Reply> replies = say_line("b3u2", "u-zhang", "张三", line);
+    EXPECT_EQ(replies.size(), 1u) << line;
+  }
+  EXPECT_TRUE(tickets_.of_reporter("generic:u-zhang", 10).empty());
+}
+
+TEST_F(TicketPlainWords, ADangerTicketReachesItsLeaderMarkedAsOne) {
+  const std::vector<Reply> danger = say_line("b3u2", "u-zhang", "张三", "@吹哨 楼道里有煤气味");
+  ASSERT_TRUE(ticket(1).danger);
+  const std::vector<Reply> to_leader = sent_to(danger, private_of("u-chen"));
+  ASSERT_EQ(to_leader.size(), 1u);
+  // The words before the leader's name are the danger template's, not the routine one's.
+  const auto head = [&](std::string_view key) {
+    const std::string text = rendered(key, {{"ticket", "1"}, {"mention", "@陈单元长"}});
+    return text.substr(0, text.find("@陈单元长"));
+  };
+  ASSERT_NE(head("ticket_to_leader_danger"), head("ticket_to_leader"));
+  EXPECT_TRUE(to_leader[0].text.starts_with(head("ticket_to_leader_danger"))) << to_leader[0].text;
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

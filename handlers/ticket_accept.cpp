@@ -25,6 +25,7 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
 
   // A leader who is not the holder takes it on themselves: it is theirs to finish now. A
   // responder's member accepts for the responder, which keeps it (a 回炉 goes back to it).
+  const store::Ticket before = ticket;
   if (!holds) take_over(context, ticket, sender);
   mark_accepted(context, ticket);
   context.tickets.save(ticket);
@@ -37,6 +38,7 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
               holder_text(context, ticket) + "（" + display_name(context.people, sender) + "）");
   if (ticket.reporter != sender)
     replies.push_back(to_reporter(ticket, context.text("ticket_accepted_reporter", values)));
+  append(replies, tell_displaced(context, before, ticket));
   return replies;
 }
 

@@ -21,10 +21,18 @@ bool may_dispatch(Context& context, const store::Ticket& ticket) {
 
 std::optional<store::ResponderRow> responder_named(Context& context, const store::Ticket& ticket,
                                                    const std::string& name) {
-  for (store::ResponderRow& responder : context.responders.of_community(ticket.community)) {
+  const std::vector<store::ResponderRow> responders = context.responders.of_community(ticket.community);
+  for (const store::ResponderRow& responder : responders) {
     if (responder.name == name || responder.id == name) return responder;
   }
-  return std::nullopt;
+  // "物业公司", "派给物业处" for 物业: the one responder whose name the words hold.
+  std::optional<store::ResponderRow> held;
+  for (const store::ResponderRow& responder : responders) {
+    if (name.find(responder.name) == std::string::npos) continue;
+    if (held) return std::nullopt;  // two fit: ask rather than guess
+    held = responder;
+  }
+  return held;
 }
 
 std::string responder_names(Context& context, const store::Ticket& ticket) {
@@ -53,6 +61,10 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
       return {work_reply(context, ticket, "ticket_dispatch_unknown_person", {{"name", typed}})};
     }
     person = named.front().id;
+    // Someone the bot has never heard speak is named as the leader typed them, not by an id.
+    const std::optional<store::Person> known = context.people.find(*person);
+    if ((!known || known->name.empty()) && named.front().typed != local_part(*person))
+      context.people.touch(*person, named.front().typed, context.now);
   } else if (command.responder) {
     responder = responder_named(context, ticket, *command.responder);
     if (!responder) {
@@ -63,6 +75,7 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
     return {work_reply(context, ticket, "ticket_dispatch_who")};
   }
 
+  const store::Ticket before = ticket;
   if (person) {
     give_to_person(context, ticket, *person, sender, context.now);
   } else {
@@ -82,6 +95,7 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
   } else {
     append(replies, tell_responder(context, ticket, *responder, context.now));
   }
+  append(replies, tell_displaced(context, before, ticket));
   Values values = work_values(context, ticket);
   values.emplace_back("dispatcher", dispatcher);
   values.emplace_back("reporter", reporter_for_group(context, ticket));

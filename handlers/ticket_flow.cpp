@@ -194,8 +194,13 @@ void give_to_person(const Services& services, store::Ticket& ticket, const std::
   ticket.assignee_responder.reset();
   // Who handed it on last: a 退回 goes back to them. A deadline climb hands it on for nobody.
   ticket.dispatched_by = dispatched_by;
-  // A 微心愿's claimer who no longer holds it earns nothing for it and may not send it back.
-  if (ticket.claimed_by != person) ticket.claimed_by.reset();
+  // A 微心愿 handed to someone is theirs to fulfil (and earn for); a claimer who no longer holds
+  // it earns nothing for it and may not send it back.
+  if (ticket.kind == "wish" && dispatched_by) {
+    ticket.claimed_by = person;
+  } else if (ticket.claimed_by != person) {
+    ticket.claimed_by.reset();
+  }
   ticket.state = store::TicketState::assigned;
   ++ticket.stage;
   start_answer_window(services, ticket, now);

@@ -27,6 +27,7 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   // A holder who fixes it straight away need not say 接单 first: 办结 counts as the accept at
   // that moment (the answer figures see it then). A leader who resolves someone else's ticket
   // becomes its holder, so a 回炉 comes back to the one who said it was done.
+  const store::Ticket before = ticket;
   if (!holds) take_over(context, ticket, sender);
   if (ticket.state != store::TicketState::accepted) mark_accepted(context, ticket);
 
@@ -63,6 +64,7 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
                         Reply{ticket.chat, context.text("ticket_resolved_group", values), {ticket.reporter}},
                         context.now));
   }
+  append(replies, tell_displaced(context, before, ticket));
   return replies;
 }
 

@@ -150,4 +150,33 @@ std::vector<Reply> answer_keeping_private(Context& context, std::string text, bo
           Reply{private_chat_of(sender), std::move(text), {}}};
 }
 
+std::vector<Reply> tell_displaced(Context& context, const store::Ticket& before, const store::Ticket& after) {
+  std::vector<Reply> told;
+  Values values = work_values(context, after);
+  values.emplace_back("by", display_name(context.people, context.message.sender));
+  if (before.assignee_person && before.assignee_person != after.assignee_person &&
+      *before.assignee_person != context.message.sender) {
+    const std::string& person = *before.assignee_person;
+    set_value(values, "mention", mention_of(context.people, person));
+    told.push_back(Reply{private_chat_of(person), context.text("ticket_taken_from_you", values), {person}});
+  }
+  if (before.claimed_by && before.claimed_by != after.claimed_by &&
+      before.claimed_by != before.assignee_person && *before.claimed_by != context.message.sender) {
+    const std::string& person = *before.claimed_by;
+    set_value(values, "mention", mention_of(context.people, person));
+    told.push_back(Reply{private_chat_of(person), context.text("ticket_taken_from_you", values), {person}});
+  }
+  if (before.assignee_responder && before.assignee_responder != after.assignee_responder &&
+      !context.responders.is_member(*before.assignee_responder, context.message.sender)) {
+    if (std::optional<store::ResponderRow> responder = context.responders.find(*before.assignee_responder)) {
+      for (const std::string& chat : responder->chats) {
+        append(told, post_about_ticket(context, after,
+                                       Reply{chat, context.text("ticket_taken_from_responder", values), {}},
+                                       context.now));
+      }
+    }
+  }
+  return told;
+}
+
 }  // namespace whistle::handlers

@@ -65,6 +65,11 @@ std::string shortened(const std::string& text, std::size_t max_chars);
 /// group, it goes to the sender in private and the group hears only that it did.
 std::vector<Reply> answer_keeping_private(Context& context, std::string text, bool keep_private);
 
+/// Whoever held the ticket `before` and no longer does (a leader took it over, a 派单 gave it to
+/// someone else) hears it in private; a responder in its chats. The sender is never told of
+/// their own move.
+std::vector<Reply> tell_displaced(Context& context, const store::Ticket& before, const store::Ticket& after);
+
 /// Appends replies.
 void append(std::vector<Reply>& to, std::vector<Reply> more);
 

@@ -79,6 +79,7 @@ CREATE TABLE tickets (
   UNIQUE (community_id, number)
 );
 CREATE INDEX tickets_open_by_node ON tickets(node_id, created_at) WHERE state <> 'closed';
+CREATE INDEX tickets_open_by_first_node ON tickets(first_node_id, created_at) WHERE state <> 'closed';
 CREATE INDEX tickets_open_by_person ON tickets(assignee_person) WHERE state <> 'closed';
 CREATE INDEX tickets_open_by_responder ON tickets(assignee_responder) WHERE state <> 'closed';
 CREATE INDEX tickets_by_reporter ON tickets(reporter_id, created_at);

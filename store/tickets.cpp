@@ -54,9 +54,12 @@ const std::string kSelect = std::string("SELECT id, community_id, number, ") + k
 const std::string kById = kSelect + "WHERE id = ?";
 const std::string kByNumber = kSelect + "WHERE community_id = ? AND number = ?";
 const std::string kOfReporter = kSelect + "WHERE reporter_id = ? ORDER BY created_at DESC, id DESC LIMIT ?";
-// Uses tickets_open_by_node; the node list is bound as a JSON array so one statement serves any size.
+// Uses tickets_open_by_node and tickets_open_by_first_node: a ticket received at one of the nodes
+// that climbed past them is still theirs to see. The node list is bound as a JSON array so one
+// statement serves any size.
 const std::string kOpenAt = kSelect +
-                            "WHERE state <> 'closed' AND node_id IN (SELECT value FROM json_each(?)) "
+                            "WHERE state <> 'closed' AND (node_id IN (SELECT value FROM json_each(?1)) "
+                            "OR first_node_id IN (SELECT value FROM json_each(?1))) "
                             "ORDER BY created_at, id LIMIT ?";
 const std::string kOpenOfAssignee = kSelect +
                                     "WHERE state <> 'closed' AND (assignee_person = ?1 OR "

@@ -108,7 +108,8 @@ class TicketRepository {
   /// The reporter's tickets, newest first, at most `limit`.
   std::vector<Ticket> of_reporter(const std::string& reporter, std::size_t limit);
 
-  /// The tickets not closed whose current level is one of `nodes`, oldest first, at most `limit`.
+  /// The tickets not closed whose current level, or the level where they were received, is one of
+  /// `nodes`, oldest first, at most `limit`.
   std::vector<Ticket> open_at(const std::vector<std::string>& nodes, std::size_t limit);
 
   /// The tickets not closed that a person or a responder has, oldest first.

@@ -68,17 +68,33 @@ TEST_F(TicketHandover, ASendBackAfterAnEscalationGoesBackToTheLevelThatEscalated
   EXPECT_EQ(ticket(1).node, "b3");
 }
 
-TEST_F(TicketHandover, AWishClaimerPassedOverBySomeoneDispatchedNeitherSendsItBackNorIsPaid) {
+TEST_F(TicketHandover, AWishDispatchedToSomeoneElseIsTheirsToFulfilAndTheClaimerIsTold) {
   open_ticket({.reporter = "u-zhang", .text = "想要一副老花镜", .kind = "wish"});
   say_line("b3u2", "u-he", "何大爷", "认领 T1", {}, kMonday0900 + 5 * 60);
   ASSERT_EQ(ticket(1).claimed_by, kHe);
-  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"}, kMonday0900 + 10 * 60);
+  const std::vector<Reply> dispatched =
+      say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"}, kMonday0900 + 10 * 60);
 
   const store::Ticket passed = ticket(1);
   EXPECT_EQ(passed.assignee_person, kLiu);
-  EXPECT_FALSE(passed.claimed_by);
+  EXPECT_EQ(passed.claimed_by, kLiu) << "the one who does the wish earns its points";
+  EXPECT_EQ(sent_to(dispatched, private_of("u-he")).size(), 1u) << "the passed-over claimer hears it";
   say_line("b3u2", "u-he", "何大爷", "退回 T1 我不去了", {}, kMonday0900 + 15 * 60);
   EXPECT_EQ(ticket(1).assignee_person, kLiu) << "only the holder sends back";
+
+  say_line_privately("u-liu", "刘阿姨", "办结 T1 已送到", {}, kMonday0900 + kHour);
+  say_line_privately("u-zhang", "张三", "满意", {}, kMonday0900 + 2 * kHour);
+  EXPECT_EQ(ledger_.balance(config_.nodes.front().id, kLiu), config_.rules.wish_points);
+  EXPECT_EQ(ledger_.balance(config_.nodes.front().id, kHe), 0);
+}
+
+TEST_F(TicketHandover, ALeaderTakingOverTellsTheOneWhoHeldIt) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 物业", {}, kMonday0900 + 5 * 60);
+  const std::vector<Reply> replies =
+      say_line("b3", "u-qian", "钱楼栋长", "办结 T1 我找电工换好了", {}, kMonday0900 + kHour);
+  EXPECT_EQ(ticket(1).assignee_person, kQian);
+  EXPECT_FALSE(sent_to(replies, "generic:wuye").empty()) << "物业 hears it need not come";
 }
 
 TEST_F(TicketHandover, ASecondAcceptOfAnAcceptedTicketSaysWhoHasItAndChangesNothing) {

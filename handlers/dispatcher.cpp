@@ -29,9 +29,9 @@
 #include "handlers/task_lists.hpp"
 #include "handlers/ticket_deadlines.hpp"
 #include "handlers/ticket_flow.hpp"
-#include "handlers/ticket_work.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_rate.hpp"
+#include "handlers/ticket_work.hpp"
 #include "handlers/whistle.hpp"
 #include "store/database.hpp"
 #include "store/jobs.hpp"
@@ -53,42 +53,24 @@ struct Route {
 // The one table of what each intent does. Intents whose handlers come in later issues answer
 // honestly that they are not open yet.
 constexpr std::array kRoutes{
-    Route{Intent::whistle, handle_whistle},
-    Route{Intent::report_in, handle_report_in},
-    Route{Intent::withdraw, handle_withdraw},
-    Route{Intent::edit, handle_edit},
-    Route{Intent::tasks, handle_tasks},
-    Route{Intent::check_in, handle_check_in},
-    Route{Intent::check_out, handle_check_out},
-    Route{Intent::sign_code, handle_sign_code},
-    Route{Intent::confirm, handle_confirm},
-    Route{Intent::refuse, handle_refuse},
-    Route{Intent::finish, handle_finish},
-    Route{Intent::cancel, handle_cancel},
-    Route{Intent::points, handle_points},
-    Route{Intent::ranking, handle_ranking},
-    Route{Intent::adjust, handle_adjust},
-    Route{Intent::catalog, handle_catalog},
-    Route{Intent::redeem, handle_redeem},
-    Route{Intent::cancel_redeem, handle_cancel_redeem},
-    Route{Intent::stock, handle_stock},
-    Route{Intent::pickup, handle_pickup},
-    Route{Intent::ticket, handle_ticket},
-    Route{Intent::dispatch, handle_dispatch},
-    Route{Intent::accept, handle_accept},
-    Route{Intent::resolve, handle_resolve},
-    Route{Intent::send_back, handle_send_back},
-    Route{Intent::claim, handle_claim},
-    Route{Intent::rate, handle_rate},
-    Route{Intent::escalate, handle_escalate},
-    Route{Intent::close, handle_close},
-    Route{Intent::tickets, handle_tickets},
-    Route{Intent::progress, handle_progress},
-    Route{Intent::stats, handle_stats},
-    Route{Intent::bind, handle_not_yet},
-    Route{Intent::unbind, handle_not_yet},
-    Route{Intent::help, handle_help},
-    Route{Intent::unknown, handle_unknown_line},
+    Route{Intent::whistle, handle_whistle},     Route{Intent::report_in, handle_report_in},
+    Route{Intent::withdraw, handle_withdraw},   Route{Intent::edit, handle_edit},
+    Route{Intent::tasks, handle_tasks},         Route{Intent::check_in, handle_check_in},
+    Route{Intent::check_out, handle_check_out}, Route{Intent::sign_code, handle_sign_code},
+    Route{Intent::confirm, handle_confirm},     Route{Intent::refuse, handle_refuse},
+    Route{Intent::finish, handle_finish},       Route{Intent::cancel, handle_cancel},
+    Route{Intent::points, handle_points},       Route{Intent::ranking, handle_ranking},
+    Route{Intent::adjust, handle_adjust},       Route{Intent::catalog, handle_catalog},
+    Route{Intent::redeem, handle_redeem},       Route{Intent::cancel_redeem, handle_cancel_redeem},
+    Route{Intent::stock, handle_stock},         Route{Intent::pickup, handle_pickup},
+    Route{Intent::ticket, handle_ticket},       Route{Intent::dispatch, handle_dispatch},
+    Route{Intent::accept, handle_accept},       Route{Intent::resolve, handle_resolve},
+    Route{Intent::send_back, handle_send_back}, Route{Intent::claim, handle_claim},
+    Route{Intent::rate, handle_rate},           Route{Intent::escalate, handle_escalate},
+    Route{Intent::close, handle_close},         Route{Intent::tickets, handle_tickets},
+    Route{Intent::progress, handle_progress},   Route{Intent::stats, handle_stats},
+    Route{Intent::bind, handle_not_yet},        Route{Intent::unbind, handle_not_yet},
+    Route{Intent::help, handle_help},           Route{Intent::unknown, handle_unknown_line},
 };
 
 // Every intent has its route, in enum order, so the table can be indexed and none is forgotten.

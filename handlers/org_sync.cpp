@@ -58,7 +58,8 @@ void write_org(const config::Config& config, store::OrgRepository& org, store::P
     people.set_configured_name(person.id, person.name);
   }
   for (const config::Responder& responder : config.responders) {
-    org.upsert_responder(store::ResponderRow{responder.id, responder.name, responder.node, responder.chats, responder.members});
+    org.upsert_responder(store::ResponderRow{responder.id, responder.name, responder.node, responder.chats,
+                                             responder.members});
   }
   // The catalog is the service center's, so every community of the file offers it. The file only
   // seeds it: once an item is in the database its stock moves by redemptions, refunds and the

@@ -237,6 +237,8 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
                                               : TicketKind::report;
   if (contains_danger_word(input.rest)) command.kind = TicketKind::danger;
   const std::string_view words = skip_softeners(input.rest);
+  // "报事!", "求助！": the verb and a call for attention; the bot asks what happened.
+  if (is_decoration(words)) return true;
   // "报修 吧", "报事 吗": no words of a ticket; "报修要钱吗", "点单外卖吧" glued to the verb end as a
   // question or a suggestion to the others.
   if (!trim_spaces(words).empty() && (is_filler(words) || is_question_particle(trim_spaces(words))))

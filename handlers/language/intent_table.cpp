@@ -172,6 +172,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"打",            Intent::rate,         A::rating,            "scored"},
     {"上报",          Intent::escalate,     A::ticket},
     {"关闭",          Intent::close,        A::ticket},
+    {"工单",          Intent::progress,     A::ticket,            "required"},
     {"工单",          Intent::tickets,      A::none},
     {"工单列表",      Intent::tickets,      A::none},
     {"进度",          Intent::progress,     A::ticket},

@@ -54,7 +54,7 @@ TEST_F(TicketPlainWords, NotQuiteSatisfiedIsTwo) {
 }
 
 TEST_F(TicketPlainWords, AVerbThatOnlyAnnouncesAProblemAsksWhatHappened) {
-  for (const char* line : {"反映个情况", "求助一下", "投诉个事儿"}) {
+  for (const char* line : {"反映个情况", "求助一下", "投诉个事儿", "求助！"}) {
     const std::vector<Reply> replies = say_line("b3u2", "u-zhang", "张三", line);
     EXPECT_EQ(replies.size(), 1u) << line;
   }

@@ -160,6 +160,13 @@ const Case kTickets[] = {
     {.text = "T5 打3星", .intent = Intent::rate, .ticket = 5, .score = 3},
     {.text = "上报 T5", .intent = Intent::escalate, .ticket = 5},
     {.text = "上报 T5 物业不处理", .intent = Intent::escalate, .ticket = 5, .reason = "物业不处理"},
+    {.text = "不太满意 灯还是闪", .intent = Intent::rate, .reason = "灯还是闪", .score = 2},
+    {.text = "基本满意", .intent = Intent::rate, .score = 4},
+    // 工单 with a reference is that ticket's progress; alone, the leader's list.
+    {.text = "工单 T1", .intent = Intent::progress, .ticket = 1},
+    {.text = "工单", .intent = Intent::tickets},
+    // A verb and a call for attention: a ticket with no words yet (the bot asks what happened).
+    {.text = "求助！", .intent = Intent::ticket, .kind = "report"},
 };
 INSTANTIATE_TEST_SUITE_P(Tickets, ParserReadsServiceLines, ::testing::ValuesIn(kTickets));
 

@@ -2,6 +2,7 @@
 // what a leader does with a ticket that is not for this level to solve.
 
 #include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_work.hpp"
@@ -71,6 +72,9 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
   const std::string& sender = context.message.sender;
   if (!leads_ticket(context, ticket, sender)) return {no_right(context, ticket, command.intent, false)};
 
+  // At the top a community leader's 上报 has nowhere to go and nobody above to tell: one answer.
+  if (!can_climb(context, ticket) && leads_node_or_above(context, sender, ticket.community))
+    return {work_reply(context, ticket, "ticket_escalate_top")};
   ClimbResult climbed = climb(context, ticket, ClimbCause::by_hand, context.now, sender);
   if (!climbed.climbed) {
     replies.push_back(work_reply(context, ticket, "ticket_escalate_top"));

@@ -83,7 +83,10 @@ std::vector<Reply> run_ticket_answer_reminder(const Services& services, const st
                                               std::int64_t now) {
   std::optional<store::Ticket> ticket = still_unanswered(services, job);
   if (!ticket) return {};
-  return remind_holders(services, *ticket, "ticket_answer_reminder", now);
+  // With no level above, the reminder does not threaten a climb that cannot happen.
+  return remind_holders(
+      services, *ticket,
+      can_climb(services, *ticket) ? "ticket_answer_reminder" : "ticket_answer_reminder_top", now);
 }
 
 std::vector<Reply> run_ticket_answer_deadline(const Services& services, const store::Job& job,

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include "handlers/task_text.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "store/consistency.hpp"
 #include "ticket_test_support.hpp"
@@ -142,6 +143,24 @@ TEST_F(TicketHandover, ATicketWaitingAtTheTopOfTheLadderBreaksNoRule) {
   const store::ConsistencyReport report = store::check_consistency(db_);
   EXPECT_TRUE(report.violations.empty()) << report.violations.front();
   EXPECT_EQ(report.tickets_not_closed, 1);
+}
+
+TEST_F(TicketHandover, AtTheTopTheAnswerReminderThreatensNoClimb) {
+  open_ticket();
+  for (int hours = 2; hours <= 8; hours += 2)
+    run_jobs(kMonday0900 + hours * kHour);
+  ASSERT_EQ(ticket(1).assignee_responder, std::optional<std::string>("wuye"));
+  const std::vector<Reply> reminded =
+      sent_to(run_jobs(kMonday0900 + 8 * kHour + 90 * 60), private_of("u-shifu"));
+  ASSERT_EQ(reminded.size(), 1u);
+  // Rendered from the top's template: no threat of a climb that cannot happen.
+  const std::int64_t at = kMonday0900 + 8 * kHour + 90 * 60;
+  const std::string answer_by = local_time_text(services(), *ticket(1).answer_by, at);
+  EXPECT_EQ(reminded[0].text, rendered("ticket_answer_reminder_top", {{"ticket", "1"},
+                                                                      {"mention", "@刘师傅"},
+                                                                      {"place", "3号楼2单元"},
+                                                                      {"text", "楼道灯坏了"},
+                                                                      {"answer_by", answer_by}}));
 }
 
 TEST_F(TicketHandover, ASendBackWithNowhereHigherMovesNothingAndCountsNothing) {

@@ -10,19 +10,6 @@
 
 namespace whistle::handlers {
 
-namespace {
-
-// The responder a reason hands the ticket to ("转物业", "已交物业处理"), if it names one.
-std::optional<store::ResponderRow> responder_in(Context& context, const store::Ticket& ticket,
-                                                const std::string& reason) {
-  for (store::ResponderRow& responder : context.responders.of_community(ticket.community)) {
-    if (reason.find(responder.name) != std::string::npos) return responder;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
 std::vector<Reply> handle_close(Context& context, const Command& command) {
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);
@@ -34,9 +21,7 @@ std::vector<Reply> handle_close(Context& context, const Command& command) {
   if (!command.reason || command.reason->empty()) return {work_reply(context, ticket, "ticket_close_reason")};
   const std::string& reason = *command.reason;
 
-  const std::string solve_payload = ticket_job_payload(ticket, ticket.solve_from);
-  context.jobs.cancel(std::string(kTicketSolveReminder), solve_payload);
-  context.jobs.cancel(std::string(kTicketSolveDeadline), solve_payload);
+  stop_solve_clock(context, ticket);
   ticket.state = store::TicketState::closed;
   ticket.outcome = store::TicketOutcome::unresolved;
   ticket.close_reason = reason;
@@ -51,7 +36,7 @@ std::vector<Reply> handle_close(Context& context, const Command& command) {
   replies.push_back(reply_to_sender(context, context.text("ticket_close_done", values)));
   if (ticket.reporter != sender)
     replies.push_back(to_reporter(ticket, context.text("ticket_closed_reporter", values)));
-  if (std::optional<store::ResponderRow> responder = responder_in(context, ticket, reason)) {
+  if (std::optional<store::ResponderRow> responder = responder_named(context, ticket.community, reason)) {
     // Handed over outside the loop: the responder's chat hears it, for information only.
     values.emplace_back("responder", responder->name);
     for (const std::string& chat : responder->chats) {

@@ -43,14 +43,6 @@ std::optional<store::Ticket> still_unsolved(const Services& services, const stor
   return ticket;
 }
 
-Values deadline_values(const Services& services, const store::Ticket& ticket, std::int64_t now) {
-  return {{"ticket", std::to_string(ticket.number)},
-          {"text", ticket.text},
-          {"place", ticket_place(services, ticket)},
-          {"answer_by", ticket.answer_by ? local_time_text(services, *ticket.answer_by, now) : ""},
-          {"solve_by", ticket.solve_by ? local_time_text(services, *ticket.solve_by, now) : ""}};
-}
-
 // The people who hold the ticket now: the assigned person (or the volunteer who claimed a
 // 微心愿), or every member of the assigned responder. Empty for an open ticket.
 std::vector<std::string> holders(const Services& services, const store::Ticket& ticket) {
@@ -70,7 +62,7 @@ std::vector<Reply> remind_holders(const Services& services, const store::Ticket&
                                   std::int64_t now) {
   std::vector<Reply> replies;
   for (const std::string& person : holders(services, ticket)) {
-    Values values = deadline_values(services, ticket, now);
+    Values values = ticket_values(services, ticket, now);
     values.emplace_back("mention", mention_of(services.people, person));
     replies.push_back(Reply{private_chat_of(person), services.text(std::string(key), values), {person}});
   }

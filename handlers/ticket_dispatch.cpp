@@ -19,22 +19,6 @@ bool may_dispatch(Context& context, const store::Ticket& ticket) {
   return ticket.assignee_person == sender && !nodes_led_by(context, sender).empty();
 }
 
-std::optional<store::ResponderRow> responder_named(Context& context, const store::Ticket& ticket,
-                                                   const std::string& name) {
-  const std::vector<store::ResponderRow> responders = context.responders.of_community(ticket.community);
-  for (const store::ResponderRow& responder : responders) {
-    if (responder.name == name || responder.id == name) return responder;
-  }
-  // "物业公司", "派给物业处" for 物业: the one responder whose name the words hold.
-  std::optional<store::ResponderRow> held;
-  for (const store::ResponderRow& responder : responders) {
-    if (name.find(responder.name) == std::string::npos) continue;
-    if (held) return std::nullopt;  // two fit: ask rather than guess
-    held = responder;
-  }
-  return held;
-}
-
 std::string responder_names(Context& context, const store::Ticket& ticket) {
   std::vector<std::string> names;
   for (const store::ResponderRow& responder : context.responders.of_community(ticket.community))
@@ -66,7 +50,7 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
     if ((!known || known->name.empty()) && named.front().typed != local_part(*person))
       context.people.touch(*person, named.front().typed, context.now);
   } else if (command.responder) {
-    responder = responder_named(context, ticket, *command.responder);
+    responder = responder_named(context, ticket.community, *command.responder);
     if (!responder) {
       return {work_reply(context, ticket, "ticket_dispatch_unknown_responder",
                          {{"name", *command.responder}, {"responders", responder_names(context, ticket)}})};

@@ -51,22 +51,6 @@ std::string why_text(const Services& services, ClimbCause cause, const std::opti
   return "";
 }
 
-void record(const Services& services, const store::Ticket& ticket, std::string kind,
-            const std::optional<std::string>& actor, std::optional<std::string> note, std::int64_t now) {
-  services.tickets.add_event(ticket.id, store::TicketEvent{std::move(kind), actor, std::move(note), now});
-}
-
-// Values every ticket message can use.
-std::vector<std::pair<std::string_view, std::string>> ticket_values(const Services& services,
-                                                                    const store::Ticket& ticket,
-                                                                    std::int64_t now) {
-  return {{"ticket", std::to_string(ticket.number)},
-          {"text", ticket.text},
-          {"place", ticket_place(services, ticket)},
-          {"kind_name", services.text("ticket_kind_" + ticket.kind)},
-          {"answer_by", ticket.answer_by ? local_time_text(services, *ticket.answer_by, now) : ""}};
-}
-
 // The level a ticket climbs to from where it is, or empty at the top.
 struct ClimbTarget {
   std::optional<store::OrgNode> node;
@@ -101,10 +85,6 @@ std::string kept_post(const Reply& post) {
 }
 
 }  // namespace
-
-std::string ticket_ref(const store::Ticket& ticket) {
-  return "T" + std::to_string(ticket.number);
-}
 
 std::string ticket_job_payload(const store::Ticket& ticket, std::int64_t number) {
   return std::to_string(ticket.id) + ":" + std::to_string(number);
@@ -205,7 +185,7 @@ void give_to_person(const Services& services, store::Ticket& ticket, const std::
   ++ticket.stage;
   start_answer_window(services, ticket, now);
   services.tickets.save(ticket);
-  record(services, ticket, "assigned", dispatched_by, person, now);
+  record_ticket_event(services, ticket, "assigned", dispatched_by, person, now);
 }
 
 void give_to_responder(const Services& services, store::Ticket& ticket, const store::ResponderRow& responder,
@@ -218,7 +198,7 @@ void give_to_responder(const Services& services, store::Ticket& ticket, const st
   ++ticket.stage;
   start_answer_window(services, ticket, now);
   services.tickets.save(ticket);
-  record(services, ticket, "assigned", dispatched_by, "responder:" + responder.id, now);
+  record_ticket_event(services, ticket, "assigned", dispatched_by, "responder:" + responder.id, now);
 }
 
 std::vector<Reply> tell_responder(const Services& services, const store::Ticket& ticket,
@@ -263,7 +243,7 @@ std::vector<Reply> assign_to_level(const Services& services, store::Ticket& tick
   ticket.node = ticket.community;
   ticket.state = store::TicketState::open;
   services.tickets.save(ticket);
-  record(services, ticket, "unassigned", std::nullopt, std::nullopt, now);
+  record_ticket_event(services, ticket, "unassigned", std::nullopt, std::nullopt, now);
   return {};
 }
 
@@ -287,7 +267,7 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
       result.replies.push_back(
           Reply{private_chat_of(leader), services.text("ticket_top_overdue", values), {leader}});
     }
-    record(services, ticket, "overdue_at_top", by, why, now);
+    record_ticket_event(services, ticket, "overdue_at_top", by, why, now);
     return result;
   }
 
@@ -317,13 +297,52 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
     std::vector<Reply> told = tell_responder(services, ticket, *target.responder, now);
     result.replies.insert(result.replies.end(), told.begin(), told.end());
   }
-  record(services, ticket, "climbed", by, level_name, now);
+  record_ticket_event(services, ticket, "climbed", by, level_name, now);
 
   auto values = ticket_values(services, ticket, now);
   values.emplace_back("why", why);
   values.emplace_back("level", level_name);
   result.replies.push_back(to_reporter(ticket, services.text("ticket_climbed_reporter", values)));
   return result;
+}
+
+TicketValues ticket_values(const Services& services, const store::Ticket& ticket, std::int64_t now) {
+  const auto time_or_empty = [&](const std::optional<std::int64_t>& at) {
+    return at ? local_time_text(services, *at, now) : std::string();
+  };
+  return {{"ticket", std::to_string(ticket.number)},
+          {"text", ticket.text},
+          {"place", ticket_place(services, ticket)},
+          {"kind_name", services.text("ticket_kind_" + ticket.kind)},
+          {"answer_by", time_or_empty(ticket.answer_by)},
+          {"solve_by", time_or_empty(ticket.solve_by)}};
+}
+
+void record_ticket_event(const Services& services, const store::Ticket& ticket, std::string kind,
+                         const std::optional<std::string>& actor, std::optional<std::string> note,
+                         std::int64_t now) {
+  services.tickets.add_event(ticket.id, store::TicketEvent{std::move(kind), actor, std::move(note), now});
+}
+
+void stop_solve_clock(const Services& services, const store::Ticket& ticket) {
+  const std::string payload = ticket_job_payload(ticket, ticket.solve_from);
+  services.jobs.cancel(std::string(kTicketSolveReminder), payload);
+  services.jobs.cancel(std::string(kTicketSolveDeadline), payload);
+}
+
+std::optional<store::ResponderRow> responder_named(const Services& services, const std::string& community,
+                                                   const std::string& words) {
+  const std::vector<store::ResponderRow> responders = services.responders.of_community(community);
+  for (const store::ResponderRow& responder : responders) {
+    if (responder.name == words || responder.id == words) return responder;
+  }
+  std::optional<store::ResponderRow> held;
+  for (const store::ResponderRow& responder : responders) {
+    if (words.find(responder.name) == std::string::npos) continue;
+    if (held) return std::nullopt;  // two fit: ask rather than guess
+    held = responder;
+  }
+  return held;
 }
 
 void start_solve_clock(const Services& services, store::Ticket& ticket, std::int64_t now) {

@@ -26,9 +26,6 @@ inline constexpr std::string_view kTicketRateDeadline = "ticket_rate";
 /// A group post held back through the quiet hours; the payload is the reply as JSON.
 inline constexpr std::string_view kDeferredPost = "deferred_post";
 
-/// "T5".
-std::string ticket_ref(const store::Ticket& ticket);
-
 /// "<ticket id>:<number>", and back.
 std::string ticket_job_payload(const store::Ticket& ticket, std::int64_t number);
 struct TicketJobTarget {
@@ -36,6 +33,10 @@ struct TicketJobTarget {
   std::int64_t number = 0;
 };
 std::optional<TicketJobTarget> parse_ticket_job_payload(const std::string& payload);
+
+/// The values every ticket message can use: ticket, text, place, kind_name, answer_by, solve_by.
+using TicketValues = std::vector<std::pair<std::string_view, std::string>>;
+TicketValues ticket_values(const Services& services, const store::Ticket& ticket, std::int64_t now);
 
 /// Where the ticket is, for people: the place as typed, else its node's name.
 std::string ticket_place(const Services& services, const store::Ticket& ticket);
@@ -105,6 +106,19 @@ struct ClimbResult {
 };
 ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause cause, std::int64_t now,
                   const std::optional<std::string>& by = std::nullopt);
+
+/// Stops the solve clock (办结, 关闭): its reminder and deadline jobs go (a 回炉 starts a new one).
+void stop_solve_clock(const Services& services, const store::Ticket& ticket);
+
+/// The community's responder the words name: its name or id exactly, else the one responder whose
+/// name the words hold ("物业公司", "转物业"); empty when none or several fit.
+std::optional<store::ResponderRow> responder_named(const Services& services, const std::string& community,
+                                                   const std::string& words);
+
+/// Records something that happened to the ticket in its history (进度 shows it).
+void record_ticket_event(const Services& services, const store::Ticket& ticket, std::string kind,
+                         const std::optional<std::string>& actor, std::optional<std::string> note,
+                         std::int64_t now);
 
 /// Starts (or, after a reopen, restarts) the solve clock from `now` with its reminder and deadline.
 void start_solve_clock(const Services& services, store::Ticket& ticket, std::int64_t now);

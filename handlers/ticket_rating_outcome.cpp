@@ -12,14 +12,12 @@ using Values = std::vector<std::pair<std::string_view, std::string>>;
 
 Values rating_values(const Context& context, const store::Ticket& ticket, int score,
                      const std::optional<std::string>& words) {
-  return {{"ticket", std::to_string(ticket.number)},
-          {"text", ticket.text},
-          {"place", ticket_place(context, ticket)},
-          {"score", std::to_string(score)},
-          {"words", words && !words->empty() ? *words : context.text("rate_no_words")},
-          {"resolver", resolver_name(context, ticket)},
-          {"reopened", std::to_string(ticket.reopened)},
-          {"solve_by", ticket.solve_by ? local_time_text(context, *ticket.solve_by, context.now) : ""}};
+  Values values = ticket_values(context, ticket, context.now);
+  values.emplace_back("score", std::to_string(score));
+  values.emplace_back("words", words && !words->empty() ? *words : context.text("rate_no_words"));
+  values.emplace_back("resolver", resolver_name(context, ticket));
+  values.emplace_back("reopened", std::to_string(ticket.reopened));
+  return values;
 }
 
 Values with(Values values, std::string_view key, std::string value) {
@@ -27,10 +25,10 @@ Values with(Values values, std::string_view key, std::string value) {
   return values;
 }
 
+// The reporter's rating is what moves the ticket here: events name them.
 void record(const Context& context, const store::Ticket& ticket, std::string kind,
             std::optional<std::string> note) {
-  context.tickets.add_event(
-      ticket.id, store::TicketEvent{std::move(kind), ticket.reporter, std::move(note), context.now});
+  record_ticket_event(context, ticket, std::move(kind), ticket.reporter, std::move(note), context.now);
 }
 
 // "2：还是不亮": the score and the words, as the ticket's history keeps them.

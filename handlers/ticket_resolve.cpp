@@ -32,9 +32,7 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   if (ticket.state != store::TicketState::accepted) mark_accepted(context, ticket);
 
   // The solve clock stops here; its jobs would do nothing now, so they go (a 回炉 starts anew).
-  const std::string solve_payload = ticket_job_payload(ticket, ticket.solve_from);
-  context.jobs.cancel(std::string(kTicketSolveReminder), solve_payload);
-  context.jobs.cancel(std::string(kTicketSolveDeadline), solve_payload);
+  stop_solve_clock(context, ticket);
 
   ticket.state = store::TicketState::resolved;
   ticket.resolved_by = sender;

@@ -26,17 +26,10 @@ std::string reporter_for_group(const Services& services, const store::Ticket& ti
 }
 
 Values work_values(Context& context, const store::Ticket& ticket) {
-  const auto time_or_empty = [&](const std::optional<std::int64_t>& at) {
-    return at ? local_time_text(context, *at, context.now) : std::string();
-  };
-  return {{"ticket", std::to_string(ticket.number)},
-          {"text", ticket.text},
-          {"place", ticket_place(context, ticket)},
-          {"kind_name", context.text("ticket_kind_" + ticket.kind)},
-          {"mention", mention_of(context.people, context.message.sender)},
-          {"holder", holder_text(context, ticket)},
-          {"answer_by", time_or_empty(ticket.answer_by)},
-          {"solve_by", time_or_empty(ticket.solve_by)}};
+  Values values = ticket_values(context, ticket, context.now);
+  values.emplace_back("mention", mention_of(context.people, context.message.sender));
+  values.emplace_back("holder", holder_text(context, ticket));
+  return values;
 }
 
 Reply work_reply(Context& context, const store::Ticket& ticket, std::string_view key, const Values& more) {
@@ -110,8 +103,7 @@ std::vector<std::string> group_mentions(const store::Ticket& ticket,
 
 void record_event(Context& context, const store::Ticket& ticket, std::string kind,
                   std::optional<std::string> note) {
-  context.tickets.add_event(
-      ticket.id, store::TicketEvent{std::move(kind), context.message.sender, std::move(note), context.now});
+  record_ticket_event(context, ticket, std::move(kind), context.message.sender, std::move(note), context.now);
 }
 
 void mark_accepted(Context& context, store::Ticket& ticket) {

@@ -10,11 +10,12 @@
 #include "store/schema_v2.hpp"
 #include "store/schema_v3.hpp"
 #include "store/schema_v4.hpp"
+#include "store/schema_v5.hpp"
 
 namespace whistle::store {
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
+  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}};
   return steps;
 }
 

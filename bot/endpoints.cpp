@@ -13,11 +13,11 @@ Endpoints::Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metri
                      store::HealthProbe& health)
     : adapters_(adapters), pipeline_(pipeline), metrics_(metrics), health_(health) {}
 
-asio::awaitable<void> Endpoints::handle(Endpoint endpoint, std::string instance,
+asio::awaitable<void> Endpoints::handle(Endpoint endpoint, std::string platform, std::string instance,
                                         const InboundRequest& request, EndpointResult& result) {
   switch (endpoint) {
-    case Endpoint::generic_webhook:
-      co_await webhook("generic", std::move(instance), request, result);
+    case Endpoint::webhook:
+      co_await webhook(std::move(platform), std::move(instance), request, result);
       break;
     case Endpoint::healthz:
       // Ready means the database answers: a load balancer must not send events to a server whose
@@ -41,6 +41,12 @@ asio::awaitable<void> Endpoints::webhook(std::string platform, std::string insta
   const Adapter* adapter = adapters_.find(platform, instance);
   if (adapter == nullptr) {
     result.answer = error_answer(HttpError{404, "unknown instance"});
+    co_return;
+  }
+  if (request.method == "GET" && !adapter->answers_get()) {
+    // Only platforms that check the URL with a GET (WeCom) take one.
+    result.answer = error_answer(HttpError{405, "method not allowed"});
+    result.answer.headers.emplace_back("Allow", "POST");
     co_return;
   }
   Decoded decoded = adapter->inbound(request);

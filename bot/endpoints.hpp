@@ -35,8 +35,8 @@ class Endpoints {
   /// storage failures throw (the session answers 500). `request` and `result` must stay valid until
   /// the coroutine completes. (An out-parameter rather than a returned struct: the session awaits it
   /// as a plain statement, the form g++ 12's coroutines handle reliably.)
-  asio::awaitable<void> handle(Endpoint endpoint, std::string instance, const InboundRequest& request,
-                               EndpointResult& result);
+  asio::awaitable<void> handle(Endpoint endpoint, std::string platform, std::string instance,
+                               const InboundRequest& request, EndpointResult& result);
 
  private:
   asio::awaitable<void> webhook(std::string platform, std::string instance, const InboundRequest& request,

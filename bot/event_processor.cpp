@@ -7,6 +7,8 @@
 #include "bot/answer_codec.hpp"
 #include "bot/logging.hpp"
 #include "handlers/failure_answer.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/reply_split.hpp"
 #include "store/database.hpp"
 #include "store/inbox.hpp"
 
@@ -129,19 +131,30 @@ EventOutcome EventProcessor::answer_failure(const InboundEvent& event, const std
 }
 
 void EventProcessor::route(const InboundEvent& event, handlers::Reply reply, EventOutcome& outcome) {
-  if (event.replies_inline && reply.chat == event.message.chat) {
+  const bool own_chat = reply.chat == event.message.chat;
+  if (event.replies_inline && own_chat) {
     outcome.inline_replies.push_back(std::move(reply));
   } else {
-    outbox_.enqueue(reply.chat, reply.text, reply.mentions, handling_time(event));
+    enqueue(std::move(reply), own_chat ? event.reply_url : std::nullopt, handling_time(event));
     ++outcome.queued;
   }
+}
+
+void EventProcessor::enqueue(handlers::Reply reply, std::optional<store::ReplyUrl> reply_url,
+                             std::int64_t at) {
+  // Where each "@name" stands, so every platform can render its mentions its own way.
+  std::vector<store::MentionSpan> spans = handlers::locate_mentions(
+      reply, [this](const std::string& person) { return handlers::display_name(people_, person); });
+  outbox_.enqueue(store::OutgoingMessage{std::move(reply.chat), std::move(reply.text),
+                                         std::move(reply.mentions), std::move(spans), std::move(reply_url)},
+                  at);
 }
 
 DueJobsOutcome EventProcessor::run_due_jobs(std::int64_t now) {
   store::Transaction transaction(db_);
   const handlers::JobsRun run = dispatcher_.run_due_jobs(now);
   for (const handlers::Reply& reply : run.replies)
-    outbox_.enqueue(reply.chat, reply.text, reply.mentions, now);
+    enqueue(reply, std::nullopt, now);
   transaction.commit();
   DueJobsOutcome outcome{run.replies.size(), run.failures.size(), 0};
   for (const handlers::JobsRun::Failure& failure : run.failures) {

@@ -65,6 +65,9 @@ class EventProcessor {
   /// Puts a reply in the HTTP answer (the event's own chat, when its platform takes replies there)
   /// or in the outbox.
   void route(const InboundEvent& event, handlers::Reply reply, EventOutcome& outcome);
+  /// Queues a reply in the outbox with where its mentions stand and, for the event's own chat,
+  /// the platform's reply URL.
+  void enqueue(handlers::Reply reply, std::optional<store::ReplyUrl> reply_url, std::int64_t at);
 
   store::Database& db_;
   handlers::Dispatcher& dispatcher_;

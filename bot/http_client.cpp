@@ -29,10 +29,16 @@ std::string describe(std::string_view step, const boost::system::error_code& ec)
 }  // namespace
 
 std::optional<HttpUrl> parse_http_url(std::string_view url) {
-  constexpr std::string_view kScheme = "http://";
-  if (!url.starts_with(kScheme)) return std::nullopt;
-  url.remove_prefix(kScheme.size());
   HttpUrl parsed;
+  if (url.starts_with("https://")) {
+    parsed.tls = true;
+    parsed.port = "443";
+    url.remove_prefix(8);
+  } else if (url.starts_with("http://")) {
+    url.remove_prefix(7);
+  } else {
+    return std::nullopt;
+  }
   const auto slash = url.find('/');
   std::string_view authority = url.substr(0, slash);
   if (slash != std::string_view::npos) parsed.target = std::string(url.substr(slash));
@@ -51,11 +57,17 @@ std::optional<HttpUrl> parse_http_url(std::string_view url) {
   return parsed;
 }
 
-asio::awaitable<HttpClientResult> send_http_request(OutboundRequest request,
-                                                    std::chrono::milliseconds timeout) {
+// Filled in with the TLS context (issue 13); plain HTTP needs nothing.
+struct HttpClient::Tls {};
+
+HttpClient::HttpClient(const HttpClientOptions& /*options*/) : tls_(std::make_unique<Tls>()) {}
+HttpClient::~HttpClient() = default;
+
+asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request,
+                                                   std::chrono::milliseconds timeout) const {
   HttpClientResult result;
   const std::optional<HttpUrl> url = parse_http_url(request.url);
-  if (!url) {
+  if (!url || url->tls) {
     result.error = "unsupported URL (only http:// is supported)";
     co_return result;
   }

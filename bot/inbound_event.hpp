@@ -2,10 +2,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "handlers/message.hpp"
+#include "store/outbox.hpp"
 
 namespace whistle::bot {
 
@@ -21,6 +23,9 @@ struct InboundEvent {
   /// The platform takes replies to the event's own chat in the HTTP answer; when false (platforms
   /// that answer through a send API) every reply goes to the outbox.
   bool replies_inline = true;
+  /// The URL the platform gave for answering this conversation (DingTalk's sessionWebhook, the
+  /// WeCom AI bot's response_url) and until when; kept with the replies to the event's own chat.
+  std::optional<store::ReplyUrl> reply_url;
 };
 
 /// The bot's clock for an event: when it arrived, or its message time where no arrival was noted.

@@ -129,6 +129,10 @@ std::string Metrics::render() const {
   single(out, "whistle_outbox_sent_total", "counter", "Outbox messages delivered.", outbox_sent_);
   single(out, "whistle_outbox_failed_total", "counter", "Outbox delivery attempts that failed.",
          outbox_failed_);
+  single(out, "whistle_outbox_dead_total", "counter",
+         "Outbox messages a platform refused for good (a 4xx retrying cannot fix, a chat the bot left), "
+         "set aside so their chat's later messages go on.",
+         outbox_dead_);
   render_connections(out);
   return out;
 }

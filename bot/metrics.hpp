@@ -40,6 +40,10 @@ class Metrics {
   /// Counts one outbox delivery.
   void count_delivery(bool sent);
 
+  /// Counts outbox messages set aside as dead (a platform refused them for good).
+  void count_outbox_dead(std::size_t dead) { outbox_dead_.fetch_add(dead, std::memory_order_relaxed); }
+  std::uint64_t outbox_dead() const { return outbox_dead_.load(std::memory_order_relaxed); }
+
   /// Sets how many outbox messages wait for delivery.
   void set_outbox_backlog(std::int64_t backlog) { outbox_backlog_.store(backlog, std::memory_order_relaxed); }
 
@@ -91,6 +95,7 @@ class Metrics {
   std::atomic<std::uint64_t> jobs_dead_{0};
   std::atomic<std::uint64_t> outbox_sent_{0};
   std::atomic<std::uint64_t> outbox_failed_{0};
+  std::atomic<std::uint64_t> outbox_dead_{0};
   std::atomic<std::int64_t> outbox_backlog_{0};
   std::atomic<std::int64_t> writer_queue_{0};
   void render_connections(std::string& out) const;

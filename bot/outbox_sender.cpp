@@ -7,7 +7,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
 
-#include "bot/adapters/adapter.hpp"
 #include "bot/adapters/adapter_set.hpp"
 #include "bot/clock.hpp"
 #include "bot/http_client.hpp"
@@ -35,28 +34,26 @@ constexpr std::chrono::seconds kStorageRetryWait{1};
 // How many due chat heads to read per pass.
 constexpr std::size_t kDueBatch = 256;
 
-// The gap a platform's limits require between two sends to one chat; zero for none.
-std::chrono::milliseconds send_spacing(const SendLimits& limits) {
-  std::chrono::milliseconds spacing{0};
-  if (limits.per_chat_per_second > 0) spacing = std::chrono::milliseconds(1000 / limits.per_chat_per_second);
-  if (limits.per_chat_per_minute > 0) {
-    spacing = std::max(spacing, std::chrono::milliseconds(60'000 / limits.per_chat_per_minute));
-  }
-  return spacing;
+// The key an instance's own pace is kept under (a chat id never starts with '/').
+std::string instance_key(const Adapter& adapter) {
+  return "/" + std::string(adapter.platform()) + "/" + std::string(adapter.instance());
 }
 
 }  // namespace
 
 OutboxSender::OutboxSender(asio::any_io_executor writer, store::Database& db, const AdapterSet& adapters,
-                           const Clock& clock, Metrics& metrics, OutboxSenderOptions options)
+                           const HttpClient& http, const Clock& clock, Metrics& metrics,
+                           OutboxSenderOptions options)
     : writer_(std::move(writer)),
       outbox_(db),
       adapters_(adapters),
+      http_(http),
       clock_(clock),
       metrics_(metrics),
-      options_(options),
+      options_(std::move(options)),
       log_(named_logger("outbox")),
-      timer_(writer_) {}
+      timer_(writer_),
+      pacer_(options_.steady_now) {}
 
 OutboxSender::~OutboxSender() = default;
 
@@ -100,37 +97,40 @@ asio::awaitable<void> OutboxSender::run() {
 steady_clock::duration OutboxSender::start_due_deliveries() {
   record_unrecorded();
   const std::int64_t now = clock_.now();
-  const steady_clock::time_point steady_now = steady_clock::now();
+  const steady_clock::time_point steady_now = pacer_.now();
   steady_clock::duration wait = kLongestWait;
 
   for (const store::OutboxMessage& message : outbox_.due(now, kDueBatch)) {
     if (in_flight_chats_.size() >= options_.max_in_flight) break;
     // The chat's head is already on its way: its successor waits, so the chat keeps its order.
     if (in_flight_chats_.contains(message.chat)) continue;
-    if (const auto allowed = next_allowed_.find(message.chat); allowed != next_allowed_.end()) {
-      if (allowed->second > steady_now) {
-        wait = std::min(wait, allowed->second - steady_now);
-        continue;
-      }
-      next_allowed_.erase(allowed);
-    }
-    const Adapter* adapter = adapters_.sender_for(message.chat);
-    std::optional<OutboundRequest> request;
-    if (adapter != nullptr) request = adapter->build_send(message);
-    if (!request) {
+    const Adapter* adapter = adapters_.sender_for(message, now);
+    if (adapter == nullptr) {
       // Nothing configured can send to this chat; it stays queued (visible in the backlog) and is
       // looked at again after the longest backoff, in case the configuration changes.
-      log_->warn("no way to send id={} chat={} (no adapter with a send URL for its platform)", message.id,
+      log_->warn("no way to send id={} chat={} (no configured instance can send to it)", message.id,
                  message.chat);
       outbox_.mark_failed(message.id, now + options_.max_backoff_seconds);
       metrics_.count_delivery(false);
       continue;
     }
+    // The platform's pace, for the chat and for the instance as a whole.
+    const SendLimits limits = adapter->send_limits();
+    const std::string instance = instance_key(*adapter);
+    const steady_clock::time_point allowed = std::max(pacer_.next_allowed(message.chat, limits.per_chat),
+                                                      pacer_.next_allowed(instance, limits.per_instance));
+    if (allowed > steady_now) {
+      wait = std::min(wait, allowed - steady_now);
+      continue;
+    }
+    // Counted when it leaves, not when it lands: a limit is on requests made.
+    pacer_.record(message.chat, limits.per_chat);
+    pacer_.record(instance, limits.per_instance);
     in_flight_chats_.insert(message.chat);
     auto& signal = cancels_[message.id];
     signal = std::make_unique<asio::cancellation_signal>();
     asio::co_spawn(
-        writer_, deliver(message, std::move(*request), adapter),
+        writer_, deliver(message, adapter),
         asio::bind_cancellation_slot(signal->slot(), LogEscapedException{log_, "outbox delivery"}));
   }
 
@@ -145,9 +145,18 @@ steady_clock::duration OutboxSender::start_due_deliveries() {
   return wait;
 }
 
-asio::awaitable<void> OutboxSender::deliver(store::OutboxMessage message, OutboundRequest request,
-                                            const Adapter* adapter) {
-  const HttpClientResult result = co_await send_http_request(std::move(request), options_.request_timeout);
+asio::awaitable<void> OutboxSender::deliver(store::OutboxMessage message, const Adapter* adapter) {
+  // A token fetch, where the platform needs one, happens here; its failure is a verdict too.
+  SendPlan plan = co_await adapter->prepare_send(message, http_, clock_.now());
+  SendVerdict verdict;
+  int status = 0;
+  if (auto* request = std::get_if<OutboundRequest>(&plan)) {
+    const HttpClientResult result = co_await http_.send(std::move(*request), options_.request_timeout);
+    status = result.status;
+    verdict = adapter->read_send_answer(message, result);
+  } else {
+    verdict = std::get<SendVerdict>(std::move(plan));
+  }
   if (stopped_) {
     // Shutting down: the message stays queued as it was and goes out after the restart (the
     // receiver drops a repeat by X-Whistle-Delivery if this attempt did arrive).
@@ -155,28 +164,33 @@ asio::awaitable<void> OutboxSender::deliver(store::OutboxMessage message, Outbou
     in_flight_chats_.erase(message.chat);
     co_return;
   }
-  const bool sent = result.error.empty() && adapter->delivered(result.status, result.body);
-  if (!sent) {
+  if (verdict.outcome == SendVerdict::Outcome::retry) {
     log_->warn("delivery failed id={} chat={} attempt={} status={} error={}", message.id, message.chat,
-               message.attempts + 1, result.status, result.error.empty() ? "-" : result.error);
+               message.attempts + 1, status, verdict.error.empty() ? "-" : verdict.error);
+  } else if (verdict.outcome == SendVerdict::Outcome::dead) {
+    log_->error("delivery refused for good, message set aside id={} chat={} attempt={} status={} error={}",
+                message.id, message.chat, message.attempts + 1, status, verdict.error);
   } else if (log_->should_log(spdlog::level::debug)) {
-    log_->debug("delivered id={} chat={} status={}", message.id, message.chat, result.status);
+    log_->debug("delivered id={} chat={} status={}", message.id, message.chat, status);
   }
-  finish(message, adapter, sent);
+  finish(message, verdict);
 }
 
-void OutboxSender::finish(const store::OutboxMessage& message, const Adapter* adapter, bool sent) {
+void OutboxSender::finish(const store::OutboxMessage& message, const SendVerdict& verdict) {
   cancels_.erase(message.id);
   in_flight_chats_.erase(message.chat);
   const std::int64_t now = clock_.now();
-  Outcome outcome{sent, now};
-  if (sent) {
-    const std::chrono::milliseconds spacing = send_spacing(adapter->send_limits());
-    if (spacing.count() > 0) next_allowed_[message.chat] = steady_clock::now() + spacing;
-  } else {
-    // 1 s, 2 s, 4 s, … doubling with each failed attempt, capped.
-    const int doublings = std::min(message.attempts, 30);
-    outcome.at = now + std::min<std::int64_t>(options_.max_backoff_seconds, std::int64_t{1} << doublings);
+  Outcome outcome{verdict.outcome, now, verdict.error};
+  if (verdict.outcome == SendVerdict::Outcome::retry) {
+    if (verdict.retry_after) {
+      // The platform said when: its word, for the chat's whole queue.
+      outcome.at = now + std::max<std::int64_t>(1, verdict.retry_after->count());
+      pacer_.hold(message.chat, pacer_.now() + *verdict.retry_after);
+    } else {
+      // 1 s, 2 s, 4 s, … doubling with each failed attempt, capped.
+      const int doublings = std::min(message.attempts, 30);
+      outcome.at = now + std::min<std::int64_t>(options_.max_backoff_seconds, std::int64_t{1} << doublings);
+    }
   }
   unrecorded_[message.id] = outcome;
   try {
@@ -185,9 +199,11 @@ void OutboxSender::finish(const store::OutboxMessage& message, const Adapter* ad
     // The database failed (disk full, read-only). The outcome waits in memory, and nothing more
     // is sent until it is recorded; only if the process dies first does the message go out again
     // after the restart, and the receiver drops that repeat by its X-Whistle-Delivery id.
-    log_->error("could not record delivery id={} sent={}: {}", message.id, sent, error.what());
+    log_->error("could not record delivery id={} outcome={}: {}", message.id,
+                static_cast<int>(verdict.outcome), error.what());
   }
-  metrics_.count_delivery(sent);
+  metrics_.count_delivery(verdict.outcome == SendVerdict::Outcome::sent);
+  if (verdict.outcome == SendVerdict::Outcome::dead) metrics_.count_outbox_dead(1);
   // The chat's next message (or a retry) may now be due.
   wake();
 }
@@ -195,10 +211,16 @@ void OutboxSender::finish(const store::OutboxMessage& message, const Adapter* ad
 void OutboxSender::record_unrecorded() {
   while (!unrecorded_.empty()) {
     const auto& [id, outcome] = *unrecorded_.begin();
-    if (outcome.sent) {
-      outbox_.mark_sent(id, outcome.at);
-    } else {
-      outbox_.mark_failed(id, outcome.at);
+    switch (outcome.kind) {
+      case SendVerdict::Outcome::sent:
+        outbox_.mark_sent(id, outcome.at);
+        break;
+      case SendVerdict::Outcome::retry:
+        outbox_.mark_failed(id, outcome.at);
+        break;
+      case SendVerdict::Outcome::dead:
+        outbox_.mark_dead(id, outcome.at, outcome.error);
+        break;
     }
     unrecorded_.erase(unrecorded_.begin());
   }

@@ -11,8 +11,9 @@
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include "bot/adapters/outbound_request.hpp"
+#include "bot/adapters/adapter.hpp"
 #include "bot/net.hpp"
+#include "bot/send_pacer.hpp"
 #include "store/outbox.hpp"
 
 namespace spdlog {
@@ -25,8 +26,8 @@ class Database;
 
 namespace whistle::bot {
 
-class Adapter;
 class AdapterSet;
+class HttpClient;
 class Clock;
 class Metrics;
 
@@ -35,17 +36,22 @@ struct OutboxSenderOptions {
   std::chrono::milliseconds request_timeout{10'000};  ///< connect + request + answer
   std::size_t max_in_flight = 64;                     ///< deliveries at once, over all chats
   std::int64_t max_backoff_seconds = 300;             ///< retries wait 1 s, 2 s, 4 s, … up to this
+  /// The pacing clock (the platforms' rate limits); tests inject their own.
+  SendPacer::Now steady_now = [] { return std::chrono::steady_clock::now(); };
 };
 
 /// Delivers outbox messages through their platform's adapter: in order per chat (never two in
-/// flight for one chat), marked sent on acceptance, retried with exponential backoff on failure.
+/// flight for one chat), within the platform's pace per chat and per instance, marked sent on
+/// acceptance, retried with exponential backoff (or when the platform says) on a passing failure,
+/// and set aside as dead when the platform refuses one for good, so its chat's queue goes on.
 /// Runs entirely on the writer executor, so its reads and writes of the outbox are serialised with
 /// the writer's batches (the single-writer rule).
 class OutboxSender {
  public:
   /// Uses `db` only on `writer`; the other references must outlive the sender.
   OutboxSender(asio::any_io_executor writer, store::Database& db, const AdapterSet& adapters,
-               const Clock& clock, Metrics& metrics, OutboxSenderOptions options = {});
+               const HttpClient& http, const Clock& clock, Metrics& metrics,
+               OutboxSenderOptions options = {});
   ~OutboxSender();
 
   /// Starts delivering (from any thread; the work runs on the writer).
@@ -62,22 +68,23 @@ class OutboxSender {
 
  private:
   asio::awaitable<void> run();
-  asio::awaitable<void> deliver(store::OutboxMessage message, OutboundRequest request,
-                                const Adapter* adapter);
+  asio::awaitable<void> deliver(store::OutboxMessage message, const Adapter* adapter);
   std::chrono::steady_clock::duration start_due_deliveries();
-  void finish(const store::OutboxMessage& message, const Adapter* adapter, bool sent);
+  void finish(const store::OutboxMessage& message, const SendVerdict& verdict);
   /// Records outcomes the store refused earlier; throws while it still refuses.
   void record_unrecorded();
 
   /// An attempt's outcome that is known but not yet in the store (it failed when recording).
   struct Outcome {
-    bool sent = false;
-    std::int64_t at = 0;  ///< when it was sent, or when to try again
+    SendVerdict::Outcome kind = SendVerdict::Outcome::sent;
+    std::int64_t at = 0;  ///< when it was sent or set aside, or when to try again
+    std::string error;    ///< a dead message's reason
   };
 
   asio::any_io_executor writer_;
   store::Outbox outbox_;
   const AdapterSet& adapters_;
+  const HttpClient& http_;
   const Clock& clock_;
   Metrics& metrics_;
   OutboxSenderOptions options_;
@@ -87,7 +94,7 @@ class OutboxSender {
   bool wake_pending_ = false;
   std::set<std::string> in_flight_chats_;
   std::map<std::int64_t, std::unique_ptr<asio::cancellation_signal>> cancels_;  ///< by outbox id
-  std::map<std::string, std::chrono::steady_clock::time_point> next_allowed_;   ///< per-chat rate limits
+  SendPacer pacer_;                                                             ///< per chat and per instance
   /// Outcomes to record before anything else is sent: without this a message delivered while the
   /// disk is full would look unsent and go out again at once, over and over (by outbox id).
   std::map<std::int64_t, Outcome> unrecorded_;

@@ -1,33 +1,58 @@
 #include "bot/router.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace whistle::bot {
 
 namespace {
 
-// One row per route. A pattern ends either exactly or in "{param}", a single non-empty segment.
+// One row per route. A "{name}" segment of a pattern matches one non-empty segment of the path.
 struct RouteRow {
   std::string_view method;
   std::string_view pattern;
   Endpoint endpoint;
 };
 
+// Every platform's webhook is one route: the endpoint finds the adapter by platform and instance.
+// GET is for the URL checks some platforms make (WeCom's echostr).
 constexpr std::array kRoutes{
-    RouteRow{"POST", "/hooks/generic/{instance}", Endpoint::generic_webhook},
+    RouteRow{"POST", "/hooks/{platform}/{instance}", Endpoint::webhook},
+    RouteRow{"GET", "/hooks/{platform}/{instance}", Endpoint::webhook},
     RouteRow{"GET", "/healthz", Endpoint::healthz},
     RouteRow{"GET", "/metrics", Endpoint::metrics},
 };
 
-// Matches a path against a pattern; on a match with a trailing {param}, stores the segment.
-bool match(std::string_view pattern, std::string_view path, std::string& param) {
-  const auto brace = pattern.find('{');
-  if (brace == std::string_view::npos) return pattern == path;
-  const std::string_view prefix = pattern.substr(0, brace);
-  if (!path.starts_with(prefix)) return false;
-  const std::string_view segment = path.substr(prefix.size());
-  if (segment.empty() || segment.find('/') != std::string_view::npos) return false;
-  param.assign(segment);
+// The next '/'-separated segment of `text` (which starts after a '/'), consumed.
+std::string_view next_segment(std::string_view& text) {
+  const auto slash = text.find('/');
+  const std::string_view segment = text.substr(0, slash);
+  text = slash == std::string_view::npos ? std::string_view() : text.substr(slash + 1);
+  return segment;
+}
+
+// Matches a path against a pattern segment by segment; the {platform} and {instance} segments
+// are stored in `into`.
+bool match(std::string_view pattern, std::string_view path, Route& into) {
+  if (!pattern.starts_with('/') || !path.starts_with('/')) return false;
+  pattern.remove_prefix(1);
+  path.remove_prefix(1);
+  const std::size_t segments = static_cast<std::size_t>(std::count(pattern.begin(), pattern.end(), '/')) + 1;
+  if (static_cast<std::size_t>(std::count(path.begin(), path.end(), '/')) + 1 != segments) return false;
+  Route found;
+  for (std::size_t i = 0; i < segments; ++i) {
+    const std::string_view want = next_segment(pattern);
+    const std::string_view have = next_segment(path);
+    if (!want.starts_with('{')) {
+      if (want != have) return false;
+      continue;
+    }
+    if (have.empty()) return false;
+    if (want == "{platform}") found.platform.assign(have);
+    if (want == "{instance}") found.instance.assign(have);
+  }
+  into.platform = std::move(found.platform);
+  into.instance = std::move(found.instance);
   return true;
 }
 
@@ -44,13 +69,11 @@ Route Router::route(std::string_view method, std::string_view target) const {
   // The query string plays no part in routing.
   const std::string_view path = target.substr(0, target.find('?'));
   Route result;
-  std::string param;
   for (const RouteRow& row : kRoutes) {
-    if (!match(row.pattern, path, param)) continue;
+    if (!match(row.pattern, path, result)) continue;
     // HEAD is not offered: every endpoint answers with a body, and no client of ours sends it.
     if (row.method == method) {
       result.endpoint = row.endpoint;
-      result.instance = std::move(param);
       return result;
     }
     if (!result.allow.empty()) result.allow += ", ";

@@ -14,6 +14,7 @@
 #include "bot/adapters/adapter_set.hpp"
 #include "bot/endpoints.hpp"
 #include "bot/event_processor.hpp"
+#include "bot/http_client.hpp"
 #include "bot/logging.hpp"
 #include "bot/metrics.hpp"
 #include "bot/outbox_sender.hpp"
@@ -61,6 +62,7 @@ struct Service::Impl {
   EventProcessor processor;
   Metrics metrics;
   AdapterSet adapters;
+  HttpClient http;
   // All database work runs here: the io_context itself with one thread, a strand with more.
   asio::any_io_executor writer;
   Pipeline pipeline;
@@ -90,10 +92,11 @@ struct Service::Impl {
         processor(synced(db, dispatcher), dispatcher, templates, config,
                   EventProcessorOptions{.after_handling = o.after_handling}),
         adapters(AdapterSet::from_config(config)),
+        http(HttpClientOptions{.ca_file = c.http_client.ca_file}),
         writer(threads > 1 ? asio::any_io_executor(asio::make_strand(io))
                            : asio::any_io_executor(io.get_executor())),
         pipeline(writer, processor, metrics),
-        sender(writer, db, adapters, clock, metrics,
+        sender(writer, db, adapters, http, clock, metrics,
                OutboxSenderOptions{.request_timeout = o.outbox_timeout}),
         scheduler(writer, db, processor, clock,
                   [this](const DueJobsOutcome& outcome) {
@@ -122,6 +125,7 @@ struct Service::Impl {
     if (c.store.path != ":memory:") checkpointer.emplace(c.store.path, o.checkpoint_interval);
     // Dead jobs stay in the database; the counter starts from them, so a restart does not hide one.
     metrics.count_job_failures(0, static_cast<std::size_t>(store::Jobs(db).dead_count()));
+    metrics.count_outbox_dead(static_cast<std::size_t>(store::Outbox(db).dead_count()));
     pipeline.on_commit([this](const Pipeline::BatchStats& stats) {
       if (stats.queued > 0) sender.wake();
       // Any applied event may have scheduled a job earlier than the one the timer waits for.

@@ -2,6 +2,7 @@
 list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter_set.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/chat_address.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/generic_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/message_time.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/strict_json.cpp
@@ -24,6 +25,7 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/pipeline.cpp
   ${CMAKE_CURRENT_LIST_DIR}/router.cpp
   ${CMAKE_CURRENT_LIST_DIR}/scheduler.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/send_pacer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server.cpp
   ${CMAKE_CURRENT_LIST_DIR}/service.cpp
   ${CMAKE_CURRENT_LIST_DIR}/session.cpp

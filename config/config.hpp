@@ -71,6 +71,79 @@ struct GenericInstance {
   std::string deliver_url;
 };
 
+/// `[platforms.wecom.<instance>]`: a WeCom self-built app (callback + send API).
+struct WecomInstance {
+  std::string name;
+  std::string corp_id;
+  std::int64_t agent_id = 0;
+  std::string secret;            ///< the app's secret, for the access token
+  std::string token;             ///< the callback's Token (signature)
+  std::string encoding_aes_key;  ///< 43 characters of Base64 without the trailing '='
+  std::string api_base = "https://qyapi.weixin.qq.com";
+};
+
+/// `[platforms.wecom_bot.<instance>]`: a WeCom AI bot (智能机器人) in API mode with a callback URL.
+struct WecomBotInstance {
+  std::string name;
+  std::string token;
+  std::string encoding_aes_key;
+  std::string bot_id;  ///< its aibotid: its own messages are dropped
+  std::string api_base = "https://qyapi.weixin.qq.com";
+};
+
+/// `[platforms.wecom_robot.<instance>]`: WeCom group robots (send only), one key per chat.
+struct WecomRobotInstance {
+  std::string name;
+  std::map<std::string, std::string> webhook_keys;  ///< chat id as in the org, without its prefix → key
+  std::string api_base = "https://qyapi.weixin.qq.com";
+};
+
+/// `[platforms.feishu.<instance>]`: a Feishu / Lark app bot.
+struct FeishuInstance {
+  std::string name;
+  std::string app_id;
+  std::string app_secret;
+  std::string verification_token;
+  std::string encrypt_key;  ///< empty: events arrive in plaintext
+  std::string api_base = "https://open.feishu.cn";
+};
+
+/// `[platforms.dingtalk.<instance>]`: a DingTalk robot in HTTP mode.
+struct DingtalkInstance {
+  std::string name;
+  std::string app_key;
+  std::string app_secret;
+  std::string robot_code;
+  std::string api_base = "https://api.dingtalk.com";
+  std::string oapi_base = "https://oapi.dingtalk.com";
+};
+
+/// `[platforms.telegram.<instance>]`: a Telegram bot with a webhook.
+struct TelegramInstance {
+  std::string name;
+  std::string bot_token;
+  std::string secret_token;  ///< the X-Telegram-Bot-Api-Secret-Token set with setWebhook
+  std::string bot_username;  ///< without '@': "@<bot_username>" addresses the bot
+  std::string api_base = "https://api.telegram.org";
+};
+
+/// Every configured platform instance, by platform and then instance name.
+/// (`[platforms.generic.*]` is Config::generic, older than this.)
+struct PlatformsConfig {
+  std::map<std::string, WecomInstance> wecom;
+  std::map<std::string, WecomBotInstance> wecom_bot;
+  std::map<std::string, WecomRobotInstance> wecom_robot;
+  std::map<std::string, FeishuInstance> feishu;
+  std::map<std::string, DingtalkInstance> dingtalk;
+  std::map<std::string, TelegramInstance> telegram;
+};
+
+/// `[http_client]`: how the bot reaches the platforms' HTTPS APIs.
+struct HttpClientConfig {
+  /// A PEM bundle added to the system's trusted roots (tests trust their own CA); empty: none.
+  std::string ca_file;
+};
+
 struct SolveHours {
   int urgent = 24;
   int utilities = 24;
@@ -151,6 +224,8 @@ struct Config {
   StoreConfig store;
   LocaleConfig locale;
   std::map<std::string, GenericInstance> generic;  ///< by instance name
+  PlatformsConfig platforms;  ///< the real platforms' instances (generic is `generic` above)
+  HttpClientConfig http_client;
   Rules rules;
   std::vector<Node> nodes;  ///< parents before children
   std::vector<Responder> responders;

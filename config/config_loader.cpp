@@ -15,7 +15,7 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& sou
   const std::string file = source_name.string();
   const toml::table document = parse_toml(toml_text, file);
   const TableReader root(document, file, "");
-  root.allow_only({"server", "bot", "store", "locale", "platforms", "rules", "org_csv", "node", "responder",
+  root.allow_only({"server", "bot", "store", "locale", "platforms", "http_client", "rules", "org_csv", "node", "responder",
                    "category", "reward", "person"});
 
   Config config;
@@ -25,6 +25,8 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& sou
   config.store = read_store(root);
   config.locale = read_locale(root);
   config.generic = read_platforms(root);
+  config.platforms = read_real_platforms(root);
+  config.http_client = read_http_client(root);
   config.rules = read_rules(root);
   // Nodes before responders: a responder names its node, and chats are bound once across both.
   ChatBindings chats;

@@ -10,7 +10,8 @@ namespace whistle::config {
 namespace {
 // Ids of every platform are accepted now, so an org file written for a later release (with
 // WeCom groups, say) already validates; the platform tables themselves come one release at a time.
-constexpr std::array<std::string_view, 5> kPlatforms = {"generic", "wecom", "feishu", "dingtalk", "telegram"};
+constexpr std::array<std::string_view, 7> kPlatforms = {"generic", "wecom",    "wecom_bot", "wecom_robot",
+                                                        "feishu",  "dingtalk", "telegram"};
 
 bool is_space_or_control(char c) {
   return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
@@ -36,8 +37,19 @@ std::optional<std::string> qualified_id_problem(std::string_view id) {
     return in_quotes(id) + " is not a qualified id \"platform:id\" (for example " +
            in_quotes("generic:" + std::string(id)) + ")";
   }
-  const std::string_view platform = id.substr(0, colon);
+  const std::string_view prefix = id.substr(0, colon);
+  // "feishu.ops:oc_1" is a chat of the instance `ops`; "feishu:oc_1" one of `default`.
+  const std::string_view platform = prefix.substr(0, prefix.find('.'));
   const std::string_view local = id.substr(colon + 1);
+  if (platform.size() < prefix.size()) {
+    const std::string_view instance = prefix.substr(platform.size() + 1);
+    if (instance.empty() || !std::all_of(instance.begin(), instance.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                 c == '-';
+        })) {
+      return in_quotes(id) + " has an invalid instance name after \"" + std::string(platform) + ".\"";
+    }
+  }
   if (!is_platform_name(platform)) {
     return in_quotes(id) + " names an unknown platform " + in_quotes(platform) +
            " (known: " + platform_names() + ")";

@@ -39,6 +39,12 @@ std::optional<QuietHours> parse_quiet_hours(std::string_view text);
 /// Reads [platforms]: the generic instances, with their secrets resolved from the environment.
 std::map<std::string, GenericInstance> read_platforms(const TableReader& root);
 
+/// Reads the real platforms' instances ([platforms.wecom.*], .feishu.*, ...), secrets resolved.
+PlatformsConfig read_real_platforms(const TableReader& root);
+
+/// Reads [http_client]: ca_file, which must be readable when given.
+HttpClientConfig read_http_client(const TableReader& root);
+
 /// Reads the org, from [[node]] tables or from the CSV file named by `org_csv` (relative to
 /// `config_file`'s folder), unchecked; build_org validates it.
 std::vector<NodeDraft> read_org(const TableReader& root, const std::filesystem::path& config_file);

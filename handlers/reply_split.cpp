@@ -1,5 +1,6 @@
 #include "handlers/reply_split.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace whistle::handlers {
@@ -59,6 +60,24 @@ std::vector<Reply> split_reply(const Reply& reply, const NameOf& name_of, std::s
     if (!shown) parts.front().mentions.push_back(person);
   }
   return parts;
+}
+
+std::vector<store::MentionSpan> locate_mentions(const Reply& reply, const NameOf& name_of) {
+  std::vector<store::MentionSpan> spans;
+  for (const std::string& person : reply.mentions) {
+    const std::string tag = "@" + name_of(person);
+    if (tag.size() == 1) continue;
+    for (std::size_t at = reply.text.find(tag); at != std::string::npos; at = reply.text.find(tag, at + 1)) {
+      if (!name_ends_at(reply.text, at + tag.size())) continue;
+      // Two people of one name: each "@name" belongs to the first of them only.
+      const bool taken = std::any_of(spans.begin(), spans.end(),
+                                     [at](const store::MentionSpan& span) { return span.offset == at; });
+      if (!taken) spans.push_back(store::MentionSpan{person, at, tag.size()});
+    }
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const store::MentionSpan& a, const store::MentionSpan& b) { return a.offset < b.offset; });
+  return spans;
 }
 
 std::vector<Reply> split_replies(std::vector<Reply> replies, const NameOf& name_of, std::size_t limit) {

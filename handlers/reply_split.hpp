@@ -7,6 +7,7 @@
 
 #include "handlers/message.hpp"
 #include "handlers/message_pack.hpp"
+#include "store/outbox.hpp"
 
 namespace whistle::handlers {
 
@@ -19,6 +20,12 @@ using NameOf = std::function<std::string(const std::string& person_id)>;
 /// the parts that show "@name"; one shown in none goes with the first part.
 std::vector<Reply> split_reply(const Reply& reply, const NameOf& name_of,
                                std::size_t limit = kMessageLimitBytes);
+
+/// Where a mentioned person is named in a reply: one span per "@name" of each mentioned person
+/// (a whole name: "@张三" is not found in "@张三丰"), in text order. A person mentioned but not
+/// named in the text has no span; platforms that list mentions apart (WeCom, DingTalk) still
+/// notify them.
+std::vector<store::MentionSpan> locate_mentions(const Reply& reply, const NameOf& name_of);
 
 /// split_reply over every reply, keeping their order.
 std::vector<Reply> split_replies(std::vector<Reply> replies, const NameOf& name_of,

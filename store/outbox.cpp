@@ -70,8 +70,8 @@ void split_mentions(const std::string& joined, OutboxMessage& message) {
       MentionSpan span;
       span.person = person;
       span.offset = std::stoull(line.substr(at + 1, second - at - 1));
-      span.length = std::stoull(line.substr(second + 1, third == std::string::npos ? std::string::npos
-                                                                                    : third - second - 1));
+      span.length = std::stoull(
+          line.substr(second + 1, third == std::string::npos ? std::string::npos : third - second - 1));
       message.spans.push_back(std::move(span));
       at = third;
     }
@@ -133,7 +133,8 @@ std::vector<OutboxMessage> Outbox::due(std::int64_t now, std::size_t limit) {
     split_mentions(s.getColumn(3).getString(), m);
     m.attempts = s.getColumn(4).getInt();
     m.created_at = s.getColumn(5).getInt64();
-    if (!s.getColumn(6).isNull()) m.reply_url = ReplyUrl{s.getColumn(6).getString(), s.getColumn(7).getInt64()};
+    if (!s.getColumn(6).isNull())
+      m.reply_url = ReplyUrl{s.getColumn(6).getString(), s.getColumn(7).getInt64()};
     messages.push_back(std::move(m));
   }
   return messages;

@@ -14,9 +14,9 @@ class Database;
 /// Platforms render mentions their own way (Feishu `<at user_id>`, Telegram entities), so the
 /// adapter needs to know which bytes to replace or point at.
 struct MentionSpan {
-  std::string person;       ///< qualified person id
-  std::size_t offset = 0;   ///< byte offset of the '@' in the text
-  std::size_t length = 0;   ///< bytes of "@name"
+  std::string person;      ///< qualified person id
+  std::size_t offset = 0;  ///< byte offset of the '@' in the text
+  std::size_t length = 0;  ///< bytes of "@name"
 
   friend bool operator==(const MentionSpan&, const MentionSpan&) = default;
 };

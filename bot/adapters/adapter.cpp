@@ -1,5 +1,7 @@
 #include "bot/adapters/adapter.hpp"
 
+#include <algorithm>
+
 #include "bot/event_digest.hpp"
 
 namespace whistle::bot {
@@ -19,6 +21,42 @@ Decoded Adapter::inbound(const InboundRequest& request) const {
       event.digest = event_digest(event.message);
   }
   return decoded;
+}
+
+}  // namespace whistle::bot
+
+namespace whistle::bot {
+
+namespace {
+
+// Retry-After in seconds (the HTTP-date form is not used by any platform we speak to).
+std::optional<std::chrono::seconds> retry_after_of(const HttpClientResult& result) {
+  if (result.retry_after.empty()) return std::nullopt;
+  std::int64_t seconds = 0;
+  for (char c : result.retry_after) {
+    if (c < '0' || c > '9') return std::nullopt;
+    seconds = std::min<std::int64_t>(seconds * 10 + (c - '0'), 86'400);
+  }
+  return std::chrono::seconds(seconds);
+}
+
+}  // namespace
+
+SendVerdict classify_http_answer(const HttpClientResult& result) {
+  if (!result.error.empty()) return SendVerdict::retry(result.error);
+  const int status = result.status;
+  if (status >= 200 && status < 300) return SendVerdict::sent();
+  const std::string why = "HTTP " + std::to_string(status);
+  if (status == 429 || status == 503) return SendVerdict::retry(why, retry_after_of(result));
+  if (status == 408 || status == 425 || status >= 500) return SendVerdict::retry(why);
+  return SendVerdict::dead(why);
+}
+
+asio::awaitable<SendPlan> Adapter::prepare_send(const store::OutboxMessage& message,
+                                                const HttpClient& /*http*/, std::int64_t /*now*/) const {
+  std::optional<OutboundRequest> request = build_send(message);
+  if (!request) co_return SendVerdict::retry("this instance has nowhere to send");
+  co_return std::move(*request);
 }
 
 }  // namespace whistle::bot

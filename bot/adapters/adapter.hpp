@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -11,6 +12,7 @@
 #include "bot/adapters/inbound_request.hpp"
 #include "bot/adapters/outbound_request.hpp"
 #include "bot/http_answer.hpp"
+#include "bot/http_client.hpp"
 #include "bot/http_error.hpp"
 #include "bot/inbound_event.hpp"
 #include "store/outbox.hpp"
@@ -21,11 +23,48 @@ namespace whistle::bot {
 /// (a URL check such as Feishu's challenge), or an error.
 using Decoded = std::variant<std::vector<InboundEvent>, HttpAnswer, HttpError>;
 
-/// How fast a platform lets the bot send to one chat; zero means no limit.
-struct SendLimits {
-  int per_chat_per_minute = 0;
-  int per_chat_per_second = 0;
+/// At most `count` sends in any `period`; a count of zero means no limit.
+struct Pace {
+  int count = 0;
+  std::chrono::milliseconds period{0};
+
+  bool limited() const { return count > 0 && period.count() > 0; }
 };
+
+/// How fast a platform lets the bot send: to one chat, and through one instance (an app, a bot).
+struct SendLimits {
+  Pace per_chat;
+  Pace per_instance;
+};
+
+/// What a platform's answer to a send means for the message.
+struct SendVerdict {
+  enum class Outcome {
+    sent,   ///< accepted: never offered again
+    retry,  ///< try again later (network, 5xx, rate limit, an expired token)
+    dead,   ///< refused for good (a 4xx retrying cannot fix, a chat the bot left): set aside
+  };
+  Outcome outcome = Outcome::sent;
+  /// The platform's own word on when to try again (Retry-After, Telegram's retry_after); empty:
+  /// the sender's exponential backoff.
+  std::optional<std::chrono::seconds> retry_after;
+  /// Why, for the log and a dead message's last_error; never a secret or a token.
+  std::string error;
+
+  static SendVerdict sent() { return {}; }
+  static SendVerdict retry(std::string why, std::optional<std::chrono::seconds> after = std::nullopt) {
+    return {Outcome::retry, after, std::move(why)};
+  }
+  static SendVerdict dead(std::string why) { return {Outcome::dead, std::nullopt, std::move(why)}; }
+};
+
+/// The request that sends one outbox message, or why there is none now (a token could not be had).
+using SendPlan = std::variant<OutboundRequest, SendVerdict>;
+
+/// The plain HTTP reading of a send's answer, for platforms without error codes of their own:
+/// 2xx sent; no answer, 408, 425, 429 and 5xx retried (429 and 503 by their Retry-After); any
+/// other 4xx dead.
+SendVerdict classify_http_answer(const HttpClientResult& result);
 
 /// One chat platform's two faces, for one configured instance (an app, a bot, a bridge).
 /// Inbound: verify → decrypt → URL check → decode, then the pipeline commits the events and
@@ -42,6 +81,9 @@ class Adapter {
 
   /// The configured instance this adapter serves (`default` of /hooks/generic/default).
   virtual std::string_view instance() const = 0;
+
+  /// Whether the platform checks the URL with a GET (WeCom's echostr); other GETs are 405.
+  virtual bool answers_get() const { return false; }
 
   /// Checks the request's signature or token over the raw body, headers and query; empty if good.
   virtual std::optional<HttpError> verify(const InboundRequest& request) const = 0;
@@ -74,19 +116,34 @@ class Adapter {
   /// decoded event, in order; none failed).
   virtual HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const = 0;
 
-  /// Whether this instance can send at all (a bridge without a deliver URL cannot).
-  virtual bool can_send() const = 0;
+  /// Whether this instance can send `message` now (a bridge without a deliver URL cannot; a WeCom
+  /// AI bot only while the conversation's response_url is valid; a group robot only to chats it
+  /// has a key for).
+  virtual bool can_send(const store::OutboxMessage& message, std::int64_t now) const = 0;
 
-  /// The request that sends an outbox message (text with @-mentions) to its chat; empty when this
-  /// instance cannot send (no deliver URL configured).
-  virtual std::optional<OutboundRequest> build_send(const store::OutboxMessage& message) const = 0;
+  /// Whether this instance also sends for chats of `platform` that their own adapter cannot send
+  /// to (the WeCom group robot for the AI bot's chats). False by default.
+  virtual bool relays_for(std::string_view /*platform*/) const { return false; }
 
-  /// Whether the platform's answer to a send means the message was accepted.
-  virtual bool delivered(int status, std::string_view /*body*/) const {
-    return status >= 200 && status < 300;
+  /// The request that sends `message` (text with its mentions rendered the platform's way),
+  /// fetching an access token through `http` first where the platform needs one. `now` is the
+  /// bot's clock (Unix seconds). By default `build_send`.
+  virtual asio::awaitable<SendPlan> prepare_send(const store::OutboxMessage& message, const HttpClient& http,
+                                                 std::int64_t now) const;
+
+  /// The request for a platform that needs no token; empty when this instance cannot send.
+  virtual std::optional<OutboundRequest> build_send(const store::OutboxMessage& /*message*/) const {
+    return std::nullopt;
   }
 
-  /// The platform's sending limits, which the outbox sender respects per chat.
+  /// What the platform's answer to a send means: sent, retry (when), or dead. Some platforms answer
+  /// 200 with an error code inside. By default classify_http_answer.
+  virtual SendVerdict read_send_answer(const store::OutboxMessage& /*message*/,
+                                       const HttpClientResult& result) const {
+    return classify_http_answer(result);
+  }
+
+  /// The platform's sending limits, which the outbox sender keeps per chat and per instance.
   virtual SendLimits send_limits() const { return {}; }
 
   /// Runs the inbound steps in order (verify, decrypt, URL check, decode).

@@ -1,17 +1,31 @@
 #include "bot/adapters/adapter_set.hpp"
 
+#include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/generic_adapter.hpp"
 
 namespace whistle::bot {
 
+namespace {
+
+// Makes one adapter per instance of a platform's config map. The map key is the instance's name;
+// the struct's copy of it may have been left empty by hand-built configs (tests).
+template <typename Instance, typename Make>
+void add_each(AdapterSet& set, const std::map<std::string, Instance>& instances, Make make) {
+  for (const auto& [name, instance] : instances) {
+    Instance settings = instance;
+    if (settings.name.empty()) settings.name = name;
+    set.add(make(settings));
+  }
+}
+
+}  // namespace
+
 AdapterSet AdapterSet::from_config(const config::Config& config) {
   AdapterSet set;
-  for (const auto& [name, instance] : config.generic) {
-    config::GenericInstance settings = instance;
-    // The map key is the instance's name; the struct's copy of it may have been left empty.
-    if (settings.name.empty()) settings.name = name;
-    set.add(std::make_unique<GenericAdapter>(settings, config.bot));
-  }
+  const config::BotConfig& bot = config.bot;
+  // One row per platform.
+  add_each(set, config.generic, [&](const auto& i) { return std::make_unique<GenericAdapter>(i, bot); });
+  // platform rows end
   return set;
 }
 
@@ -25,15 +39,23 @@ const Adapter* AdapterSet::find(std::string_view platform, std::string_view inst
   return it == adapters_.end() ? nullptr : it->second.get();
 }
 
-const Adapter* AdapterSet::sender_for(std::string_view chat) const {
-  const std::string_view platform = chat.substr(0, chat.find(':'));
-  // A chat id does not name the instance it was seen through; with several instances of one
-  // platform, the first that has somewhere to send wins (documented in docs/adapters.md).
+const Adapter* AdapterSet::sender_for(const store::OutboxMessage& message, std::int64_t now) const {
+  const std::optional<ChatAddress> address = parse_chat_address(message.chat);
+  if (!address) return nullptr;
+  if (const Adapter* own = find(address->platform, address->instance); own && own->can_send(message, now)) {
+    return own;
+  }
   for (const auto& [key, adapter] : adapters_) {
-    if (key.first != platform) continue;
-    if (adapter->can_send()) return adapter.get();
+    if (adapter->relays_for(address->platform) && adapter->can_send(message, now)) return adapter.get();
   }
   return nullptr;
+}
+
+std::vector<const Adapter*> AdapterSet::all() const {
+  std::vector<const Adapter*> result;
+  for (const auto& [key, adapter] : adapters_)
+    result.push_back(adapter.get());
+  return result;
 }
 
 }  // namespace whistle::bot

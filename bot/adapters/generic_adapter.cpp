@@ -5,6 +5,7 @@
 #include <spdlog/logger.h>
 #include <nlohmann/json.hpp>
 
+#include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/message_time.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/adapters/untrusted_text.hpp"
@@ -299,6 +300,19 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   }
   message.chat_title = clean_display_name(message.chat_title);
 
+  // Ids seen through another instance than `default` name it ("generic.lab:u-zhang"), so two
+  // bridges cannot collide and replies leave through the bridge they came in on.
+  if (name_ != kDefaultInstance) {
+    const std::string prefix = id_prefix("generic", name_);
+    const auto requalify = [&prefix](std::string& qualified) {
+      if (qualified.starts_with(kPlatformPrefix))
+        qualified = prefix + qualified.substr(kPlatformPrefix.size());
+    };
+    requalify(message.chat);
+    requalify(message.sender);
+    for (std::string& person : message.mentions)
+      requalify(person);
+  }
   event.dedupe_key = "generic:" + name_ + ":" + id;
   event.received_at = request.received_at;
   event.replies_inline = true;

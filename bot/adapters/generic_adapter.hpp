@@ -35,7 +35,9 @@ class GenericAdapter final : public Adapter {
   /// `{"ok": true, "replies": [{"chat": "b3u2", "text": "...", "mentions": ["u-zhang"]}]}`.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;
 
-  bool can_send() const override { return !deliver_url_.empty(); }
+  bool can_send(const store::OutboxMessage& /*message*/, std::int64_t /*now*/) const override {
+    return !deliver_url_.empty();
+  }
 
   /// The reply object POSTed to deliver_url, signed, with `X-Whistle-Delivery: <outbox id>`.
   std::optional<OutboundRequest> build_send(const store::OutboxMessage& message) const override;

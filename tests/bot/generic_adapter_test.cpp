@@ -407,7 +407,8 @@ TEST_F(GenericAdapterTest, InvalidUtf8InAReplyIsReplacedNotFatal) {
 }
 
 TEST_F(GenericAdapterTest, DeliveryIsTheSignedReplyObjectWithItsOutboxId) {
-  const store::OutboxMessage message{17, "generic:g1", "【吹哨#2】全网格集合", {"generic:u-li"}, 0, 0};
+  const store::OutboxMessage message{
+      17, "generic:g1", "【吹哨#2】全网格集合", {"generic:u-li"}, {}, std::nullopt, 0, 0};
   const std::optional<OutboundRequest> request = adapter.build_send(message);
   ASSERT_TRUE(request);
   EXPECT_EQ(request->url, "http://127.0.0.1:9/deliver");
@@ -420,7 +421,7 @@ TEST_F(GenericAdapterTest, DeliveryIsTheSignedReplyObjectWithItsOutboxId) {
 
 TEST(GenericAdapter, WithoutDeliverUrlItCannotSend) {
   const GenericAdapter adapter(config::GenericInstance{"default", "s", ""});
-  EXPECT_FALSE(adapter.can_send());
+  EXPECT_FALSE(adapter.can_send(store::OutboxMessage{}, 0));
   EXPECT_FALSE(adapter.build_send(store::OutboxMessage{}));
 }
 

@@ -11,16 +11,16 @@ bool has_line(const std::string& text, const std::string& line) {
 
 TEST(Metrics, RequestsAreCountedByRouteAndStatus) {
   Metrics metrics;
-  metrics.count_request(Endpoint::generic_webhook, 200, 0.0004);
-  metrics.count_request(Endpoint::generic_webhook, 200, 0.002);
-  metrics.count_request(Endpoint::generic_webhook, 401, 0.0001);
+  metrics.count_request(Endpoint::webhook, 200, 0.0004);
+  metrics.count_request(Endpoint::webhook, 200, 0.002);
+  metrics.count_request(Endpoint::webhook, 401, 0.0001);
   metrics.count_request(std::nullopt, 404, 0.0001);
   const std::string text = metrics.render();
   EXPECT_TRUE(
-      has_line(text, R"(whistle_http_requests_total{route="/hooks/generic/{instance}",status="200"} 2)"))
+      has_line(text, R"(whistle_http_requests_total{route="/hooks/{platform}/{instance}",status="200"} 2)"))
       << text;
   EXPECT_TRUE(
-      has_line(text, R"(whistle_http_requests_total{route="/hooks/generic/{instance}",status="401"} 1)"));
+      has_line(text, R"(whistle_http_requests_total{route="/hooks/{platform}/{instance}",status="401"} 1)"));
   EXPECT_TRUE(has_line(text, R"(whistle_http_requests_total{route="unmatched",status="404"} 1)"));
   EXPECT_TRUE(has_line(text, "# TYPE whistle_http_requests_total counter"));
   EXPECT_EQ(text.find("status=\"500\""), std::string::npos);

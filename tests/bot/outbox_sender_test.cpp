@@ -1,4 +1,5 @@
 #include "bot/outbox_sender.hpp"
+#include "bot/http_client.hpp"
 
 #include <stdlib.h>
 
@@ -38,13 +39,15 @@ class OutboxSenderTest : public ::testing::Test {
     adapters = AdapterSet::from_config(config);
   }
 
+  HttpClient http;
+
   void enqueue(const std::string& chat, const std::string& text) {
     outbox.enqueue(chat, text, {"generic:u-li"}, clock.now());
   }
 
   // Runs the sender until `sent` messages were marked sent; false on timeout.
   bool run_until_sent(std::uint64_t sent) {
-    OutboxSender sender(io.get_executor(), db, adapters, clock, metrics);
+    OutboxSender sender(io.get_executor(), db, adapters, http, clock, metrics);
     sender.start();
     const auto deadline = std::chrono::steady_clock::now() + kDeadline;
     while (metrics.outbox_sent() < sent && std::chrono::steady_clock::now() < deadline) {
@@ -124,7 +127,7 @@ TEST_F(OutboxSenderTest, NothingIsSentAgainOnceMarkedSent) {
   enqueue("generic:g1", "once");
   ASSERT_TRUE(run_until_sent(1));
   // A second sender over the same outbox (a restart) finds nothing to send.
-  OutboxSender again(io.get_executor(), db, adapters, clock, metrics);
+  OutboxSender again(io.get_executor(), db, adapters, http, clock, metrics);
   again.start();
   io.run_for(std::chrono::milliseconds(200));
   asio::post(io, [&again] { again.stop(); });
@@ -141,9 +144,10 @@ TEST(OutboxSenderUnreachable, AnUnreachableReceiverLeavesTheMessageQueuedWithABa
   store::Outbox outbox{db};
   const SystemClock clock;
   Metrics metrics;
+  const HttpClient http;
   asio::io_context io;
   outbox.enqueue("generic:g1", "lost?", {}, clock.now());
-  OutboxSender sender(io.get_executor(), db, adapters, clock, metrics);
+  OutboxSender sender(io.get_executor(), db, adapters, http, clock, metrics);
   sender.start();
   const auto deadline = std::chrono::steady_clock::now() + kDeadline;
   while (metrics.outbox_failed() < 1 && std::chrono::steady_clock::now() < deadline) {
@@ -174,13 +178,14 @@ TEST(OutboxSenderStoreFailure, AMessageDeliveredWhileTheStoreRefusesWritesGoesOu
     store::Outbox outbox{db};
     const SystemClock clock;
     Metrics metrics;
+    const HttpClient http;
     asio::io_context io;
     outbox.enqueue("generic:g1", "once", {}, clock.now());
 
     // Another connection holds the write lock: reads still work (WAL), every write fails BUSY.
     store::Database blocker{options};
     auto lock = std::make_unique<store::Transaction>(blocker);
-    OutboxSender sender(io.get_executor(), db, adapters, clock, metrics);
+    OutboxSender sender(io.get_executor(), db, adapters, http, clock, metrics);
     sender.start();
     const auto first_deadline = std::chrono::steady_clock::now() + kDeadline;
     while (fake.deliveries().empty() && std::chrono::steady_clock::now() < first_deadline) {

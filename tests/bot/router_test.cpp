@@ -5,11 +5,16 @@
 namespace whistle::bot {
 namespace {
 
-TEST(Router, GenericWebhookTakesTheInstanceFromThePath) {
+TEST(Router, WebhookTakesThePlatformAndTheInstanceFromThePath) {
   const Route route = Router{}.route("POST", "/hooks/generic/default");
   ASSERT_TRUE(route.endpoint);
-  EXPECT_EQ(*route.endpoint, Endpoint::generic_webhook);
+  EXPECT_EQ(*route.endpoint, Endpoint::webhook);
+  EXPECT_EQ(route.platform, "generic");
   EXPECT_EQ(route.instance, "default");
+  const Route wecom = Router{}.route("GET", "/hooks/wecom/app-1?msg_signature=x&echostr=y");
+  ASSERT_TRUE(wecom.endpoint);
+  EXPECT_EQ(wecom.platform, "wecom");
+  EXPECT_EQ(wecom.instance, "app-1");
 }
 
 TEST(Router, QueryStringDoesNotChangeTheRoute) {
@@ -25,7 +30,7 @@ TEST(Router, HealthAndMetricsAreGetEndpoints) {
 
 TEST(Router, UnknownPathIsNotFound) {
   for (const char* target : {"/", "/hooks", "/hooks/generic", "/hooks/generic/", "/hooks/generic/a/b",
-                             "/healthz/x", "/hooks/telegram/default"}) {
+                             "/healthz/x", "/hooks//default", "/hooks/telegram/default/"}) {
     const Route route = Router{}.route("POST", target);
     EXPECT_FALSE(route.endpoint) << target;
     EXPECT_EQ(route.error.status, 404) << target;
@@ -34,10 +39,10 @@ TEST(Router, UnknownPathIsNotFound) {
 }
 
 TEST(Router, WrongMethodIsNotAllowedAndSaysWhichIs) {
-  const Route webhook = Router{}.route("GET", "/hooks/generic/default");
+  const Route webhook = Router{}.route("PUT", "/hooks/generic/default");
   EXPECT_FALSE(webhook.endpoint);
   EXPECT_EQ(webhook.error.status, 405);
-  EXPECT_EQ(webhook.allow, "POST");
+  EXPECT_EQ(webhook.allow, "POST, GET");
 
   const Route health = Router{}.route("POST", "/healthz");
   EXPECT_EQ(health.error.status, 405);
@@ -45,7 +50,7 @@ TEST(Router, WrongMethodIsNotAllowedAndSaysWhichIs) {
 }
 
 TEST(Router, RouteLabelsAreTheTemplates) {
-  EXPECT_EQ(endpoint_route(Endpoint::generic_webhook), "/hooks/generic/{instance}");
+  EXPECT_EQ(endpoint_route(Endpoint::webhook), "/hooks/{platform}/{instance}");
   EXPECT_EQ(endpoint_route(Endpoint::healthz), "/healthz");
 }
 

@@ -183,7 +183,7 @@ TEST_F(WebhookTest, HealthAndMetricsAnswer) {
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("whistle_writer_queue_depth 0"), std::string::npos) << metrics.body;
   EXPECT_NE(
-      metrics.body.find(R"(whistle_http_requests_total{route="/hooks/generic/{instance}",status="200"} 1)"),
+      metrics.body.find(R"(whistle_http_requests_total{route="/hooks/{platform}/{instance}",status="200"} 1)"),
       std::string::npos)
       << metrics.body;
   EXPECT_NE(metrics.body.find("whistle_events_processed_total 1"), std::string::npos);

@@ -3,6 +3,10 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter_set.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/chat_address.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_crypto.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_event.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/generic_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/message_time.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/strict_json.cpp

@@ -1,6 +1,7 @@
 #include "bot/adapters/adapter_set.hpp"
 
 #include "bot/adapters/chat_address.hpp"
+#include "bot/adapters/feishu_adapter.hpp"
 #include "bot/adapters/generic_adapter.hpp"
 
 namespace whistle::bot {
@@ -25,6 +26,8 @@ AdapterSet AdapterSet::from_config(const config::Config& config) {
   const config::BotConfig& bot = config.bot;
   // One row per platform.
   add_each(set, config.generic, [&](const auto& i) { return std::make_unique<GenericAdapter>(i, bot); });
+  add_each(set, config.platforms.feishu,
+           [&](const auto& i) { return std::make_unique<FeishuAdapter>(i, bot); });
   // platform rows end
   return set;
 }

@@ -74,7 +74,23 @@ def main():
     configs += [s for s in cpp_strings(tests("config/*.cpp") + tests("config/*.hpp"))
                 if "=" in s and ("[" in s or "\n" in s)]
     config = write(out, "config_fuzzer", configs)
-    print(f"seeds: parser {parser}, webhook {webhook}, config {config} (in {out})")
+
+    # Feishu: the JSON written in its tests, and a text event per chat line (the hand-written event
+    # shapes are in tests/fuzz/seeds/feishu_fuzzer/).
+    feishu_bodies = {s for s in cpp_strings(tests("bot/adapters/feishu_*_test.cpp")) if s.lstrip().startswith("{")}
+    for i, line in enumerate(sorted(lines)[:200]):
+        message = {"message_id": f"om_seed{i}", "chat_id": "oc_seed", "chat_type": "p2p" if i % 5 == 0 else "group",
+                   "message_type": "text", "create_time": "1764000000123",
+                   "content": json.dumps({"text": ("@_user_1 " if i % 2 else "") + line}, ensure_ascii=False)}
+        if i % 2:
+            message["mentions"] = [{"key": "@_user_1", "id": {"open_id": "ou_botself"}, "name": "吹哨"}]
+        feishu_bodies.add(json.dumps({"schema": "2.0",
+                                      "header": {"event_id": f"seed-{i}", "event_type": "im.message.receive_v1",
+                                                 "token": "fuzz-verification-token"},
+                                      "event": {"sender": {"sender_id": {"open_id": "ou_seed"}, "sender_type": "user"},
+                                                "message": message}}, ensure_ascii=i % 3 == 0))
+    feishu = write(out, "feishu_fuzzer", feishu_bodies)
+    print(f"seeds: parser {parser}, webhook {webhook}, config {config}, feishu {feishu} (in {out})")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/adapters/adapter_set.hpp"
 #include "bot/adapters/feishu_crypto.hpp"
 #include "bot/event_digest.hpp"
 
@@ -377,6 +378,22 @@ TEST(FeishuSigned, AnUndecryptableBodyIsRefusedWith400) {
   };
   for (const std::string& body : bodies)
     EXPECT_EQ(status_of(run(adapter, body, signed_headers(body))), 400) << body;
+}
+
+TEST(FeishuAdapterSet, EachConfiguredAppIsReachedAtItsRouteAndSendsForItsChats) {
+  config::Config config;
+  config.platforms.feishu["default"] = instance();
+  config.platforms.feishu["ops"] = instance({}, "ops");
+  const AdapterSet set = AdapterSet::from_config(config);
+  ASSERT_NE(set.find("feishu", "default"), nullptr);
+  ASSERT_NE(set.find("feishu", "ops"), nullptr);
+  EXPECT_EQ(set.find("feishu", "ops")->instance(), "ops");
+  store::OutboxMessage to_ops;
+  to_ops.chat = "feishu.ops:oc_1";
+  EXPECT_EQ(set.sender_for(to_ops, kNow), set.find("feishu", "ops"));
+  store::OutboxMessage to_person;
+  to_person.chat = "feishu:@ou_1";
+  EXPECT_EQ(set.sender_for(to_person, kNow), set.find("feishu", "default"));
 }
 
 }  // namespace

@@ -18,10 +18,6 @@ using nlohmann::json;
 // fetch a new one and try again (platforms.md 2.6; oapi-sdk-go's errCode*AccessTokenInvalid).
 constexpr std::int64_t kTokenCodes[] = {99991661, 99991663, 99991664, 99991668, 99991671};
 
-// Rate limits: the gateway's (HTTP 429 or, on older APIs, 400 with 99991400) and the IM service's
-// per-chat limit (230020).
-constexpr std::int64_t kRateLimitCodes[] = {99991400, 230020};
-
 // How long to wait after a rate-limit answer without a Retry-After: the limits are per second.
 constexpr std::chrono::seconds kRateLimitHint{1};
 
@@ -182,10 +178,14 @@ FeishuSendReading read_feishu_send_answer(const HttpClientResult& result) {
   if (code && std::find(std::begin(kTokenCodes), std::end(kTokenCodes), *code) != std::end(kTokenCodes)) {
     return {SendVerdict::retry("tenant_access_token refused (" + describe(result, code) + ")"), true};
   }
-  if (status == 429 || (code && std::find(std::begin(kRateLimitCodes), std::end(kRateLimitCodes), *code) !=
-                                    std::end(kRateLimitCodes))) {
-    return {SendVerdict::retry("rate limited (" + describe(result, code) + ")",
-                               retry_after_of(result).value_or(kRateLimitHint))};
+  // The gateway's limit (429, or 99991400 on older APIs) is the app's quota: it holds back every
+  // chat of the instance. 230020 is one chat's 5 a second.
+  const bool app_limited = status == 429 || code == 99991400;
+  if (app_limited || code == 230020) {
+    SendVerdict verdict = SendVerdict::retry("rate limited (" + describe(result, code) + ")",
+                                             retry_after_of(result).value_or(kRateLimitHint));
+    verdict.whole_instance = app_limited;
+    return {std::move(verdict)};
   }
   // 230049: the same uuid is still being sent; asking again later returns that message.
   if (code == 230049) return {SendVerdict::retry("still being sent (" + describe(result, code) + ")")};

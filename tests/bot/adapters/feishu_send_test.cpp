@@ -105,10 +105,14 @@ TEST(FeishuAnswer, CodesMapToVerdicts) {
   const FeishuSendReading limited = read_feishu_send_answer(answer(429, R"({"code":99991400})", "7"));
   EXPECT_EQ(limited.verdict.outcome, Outcome::retry);
   EXPECT_EQ(limited.verdict.retry_after, std::chrono::seconds(7));
+  EXPECT_TRUE(limited.verdict.whole_instance);
   const FeishuSendReading old_style = read_feishu_send_answer(answer(400, R"({"code":99991400})"));
   EXPECT_EQ(old_style.verdict.outcome, Outcome::retry);
   EXPECT_EQ(old_style.verdict.retry_after, std::chrono::seconds(1));
-  EXPECT_EQ(read_feishu_send_answer(answer(400, R"({"code":230020})")).verdict.outcome, Outcome::retry);
+  EXPECT_TRUE(old_style.verdict.whole_instance);
+  const FeishuSendReading chat_limited = read_feishu_send_answer(answer(400, R"({"code":230020})"));
+  EXPECT_EQ(chat_limited.verdict.outcome, Outcome::retry);
+  EXPECT_FALSE(chat_limited.verdict.whole_instance);
 
   const FeishuSendReading removed =
       read_feishu_send_answer(answer(400, R"({"code":230002,"msg":"Bot/User can NOT be out of the chat."})"));

@@ -10,6 +10,9 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connections.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/crypto/aes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/crypto/base64.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/crypto/digest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/crypto/hmac.cpp
   ${CMAKE_CURRENT_LIST_DIR}/endpoints.cpp
   ${CMAKE_CURRENT_LIST_DIR}/event_digest.cpp

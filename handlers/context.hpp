@@ -54,7 +54,8 @@ struct Services {
 struct Context : Services {
   std::int64_t now = 0;
   const Message& message;
-  /// The node the chat is bound to; empty in a private chat (an unbound group never gets here).
+  /// The node the chat is bound to; empty in a private chat, and in a group bound to nothing (only
+  /// 绑定/解绑 are handled there).
   /// In a responder's chat (物业群) it is the responder's node.
   std::optional<store::OrgNode> node;
   /// The community the message belongs to: the chat's, or in a private chat the sender's.

@@ -8,6 +8,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/adjust.hpp"
 #include "handlers/attendance_jobs.hpp"
+#include "handlers/bind.hpp"
 #include "handlers/check_in.hpp"
 #include "handlers/confirm.hpp"
 #include "handlers/context.hpp"
@@ -50,8 +51,8 @@ struct Route {
   Handler handler;
 };
 
-// The one table of what each intent does. Intents whose handlers come in later issues answer
-// honestly that they are not open yet.
+// The one table of what each intent does. An intent whose handler comes later is routed to
+// handle_not_yet, which answers honestly that it is not open yet.
 constexpr std::array kRoutes{
     Route{Intent::whistle, handle_whistle},     Route{Intent::report_in, handle_report_in},
     Route{Intent::withdraw, handle_withdraw},   Route{Intent::edit, handle_edit},
@@ -69,7 +70,7 @@ constexpr std::array kRoutes{
     Route{Intent::rate, handle_rate},           Route{Intent::escalate, handle_escalate},
     Route{Intent::close, handle_close},         Route{Intent::tickets, handle_tickets},
     Route{Intent::progress, handle_progress},   Route{Intent::stats, handle_stats},
-    Route{Intent::bind, handle_not_yet},        Route{Intent::unbind, handle_not_yet},
+    Route{Intent::bind, handle_bind},           Route{Intent::unbind, handle_unbind},
     Route{Intent::help, handle_help},           Route{Intent::unknown, handle_unknown_line},
 };
 
@@ -208,8 +209,11 @@ std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command
         context.node = org.node(context.responder->node);
     }
     if (!context.node) {
-      // A group nobody has bound yet: the bot knows no place for it and says so only when asked.
-      return is_addressed(message, command) ? answer_unbound_chat(context) : std::vector<Reply>{};
+      // A group nobody has bound yet: the bot knows no place for it. 绑定 gives it one (解绑 says
+      // there is none); anything else is answered only when addressed, with how to bind it.
+      if (command.intent == Intent::bind || command.intent == Intent::unbind)
+        return kRoutes[static_cast<std::size_t>(command.intent)].handler(context, command);
+      return is_addressed(message, command) ? answer_unknown_group(context, command) : std::vector<Reply>{};
     }
     context.community = context.node->community;
   } else {

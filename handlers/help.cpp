@@ -24,6 +24,7 @@ enum class Who {
   leaders,  ///< leaders of the chat's node or above (in private: of any node)
   staff,    ///< the community's service-center staff
   workers,  ///< leaders, and the members of a responder (物业) who work its tickets
+  binders,  ///< leaders of the chat's node or above, in a group bound with 绑定 (not by the config)
 };
 
 struct MenuEntry {
@@ -47,7 +48,8 @@ constexpr std::array kMenu{
     MenuEntry{Intent::resolve, Who::workers},      MenuEntry{Intent::send_back, Who::workers},
     MenuEntry{Intent::dispatch, Who::leaders},     MenuEntry{Intent::escalate, Who::leaders},
     MenuEntry{Intent::close, Who::leaders},        MenuEntry{Intent::tickets, Who::workers},
-    MenuEntry{Intent::stats, Who::leaders},        MenuEntry{Intent::help, Who::anyone}};
+    MenuEntry{Intent::stats, Who::leaders},        MenuEntry{Intent::bind, Who::binders},
+    MenuEntry{Intent::unbind, Who::binders},       MenuEntry{Intent::help, Who::anyone}};
 
 // A leader here is one of the chat's node or above; in private, one of any node.
 bool is_leader_here(const Context& context) {
@@ -65,14 +67,24 @@ bool is_responder_member_here(const Context& context) {
   return context.message.is_private && !context.responders.of_member(context.message.sender).empty();
 }
 
+// 绑定/解绑 change only what was said in a chat: in a group the config binds (or a responder's, or
+// in private) there is nothing for them to do, so they are not offered.
+bool may_rebind_here(const Context& context, bool leader) {
+  if (!leader || context.message.is_private || context.responder || !context.node) return false;
+  const std::optional<store::ChatBinding> binding = context.org.binding_of(context.message.chat);
+  return binding && binding->bound_by;
+}
+
 std::vector<Intent> menu_for(const Context& context) {
   const bool leader = is_leader_here(context);
   const bool staff = is_staff_here(context);
   const bool worker = leader || is_responder_member_here(context);
+  const bool binder = may_rebind_here(context, leader);
   std::vector<Intent> intents;
   for (const MenuEntry& entry : kMenu) {
     if (entry.who == Who::anyone || (entry.who == Who::leaders && leader) ||
-        (entry.who == Who::staff && staff) || (entry.who == Who::workers && worker))
+        (entry.who == Who::staff && staff) || (entry.who == Who::workers && worker) ||
+        (entry.who == Who::binders && binder))
       intents.push_back(entry.intent);
   }
   return intents;
@@ -177,21 +189,6 @@ std::vector<Reply> handle_not_yet(Context& context, const Command& command) {
                             {{"mention", mention_of(context.people, context.message.sender)},
                              {"feature", context.text("feature_" + std::string(intent_name(command.intent)))},
                              {"commands", quoted_words(context, menu_for(context))}}))};
-}
-
-std::vector<Reply> answer_unbound_chat(Context& context) {
-  // Binding is for a community's own leaders (社区书记/主任): they know which group is which.
-  std::vector<std::string> admins;
-  for (const store::OrgNode& node : context.org.all_nodes()) {
-    if (node.level != 0) continue;
-    for (const store::Person& person : context.people.holders(node.id, store::Role::leader)) {
-      admins.push_back(person.id);
-    }
-  }
-  const std::string_view key = admins.empty() ? "chat_unbound_nobody" : "chat_unbound";
-  return {reply_to_sender(context,
-                          context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
-                                             {"admins", names_of(context, admins)}}))};
 }
 
 }  // namespace whistle::handlers

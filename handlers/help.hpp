@@ -16,7 +16,4 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command);
 /// A command whose function comes in a later version: says so honestly, naming it.
 std::vector<Reply> handle_not_yet(Context& context, const Command& command);
 
-/// A message addressed to the bot in a group not bound to any node: says so and who can bind it.
-std::vector<Reply> answer_unbound_chat(Context& context);
-
 }  // namespace whistle::handlers

@@ -1,6 +1,7 @@
 #include "handlers/org_sync.hpp"
 
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -33,6 +34,7 @@ void write_org(const config::Config& config, store::OrgRepository& org, store::P
   // The config lists parents before children, so each node's community is known by the time it
   // is reached: its parent's, or its own id for a community.
   std::map<std::string, std::string> community_of;
+  std::set<std::string> configured_chats;
   for (const config::Node& node : config.nodes) {
     std::string community = node.id;
     if (!node.parent.empty()) {
@@ -47,10 +49,18 @@ void write_org(const config::Config& config, store::OrgRepository& org, store::P
 
     org.upsert_node(store::OrgNode{node.id, community, static_cast<int>(node.level), node.parent, node.name});
     for (const std::string& chat : node.chats) {
+      // The config wins over a 绑定 said in that chat: the file is what the community signed off.
       org.bind_chat(chat, node.id);
+      configured_chats.insert(chat);
     }
     grant_all(people, node.leaders, node.id, store::Role::leader);
     grant_all(people, node.staff, node.id, store::Role::staff);
+  }
+  // A chat the config bound once and names no more is unbound, as the file now says; it is then an
+  // unknown group that a leader can bind with 绑定. Chats bound with 绑定 are not the file's to
+  // drop: they stay across restarts (docs/binding.md).
+  for (const std::string& chat : org.chats_bound_by_config()) {
+    if (!configured_chats.contains(chat)) org.unbind_config_chat(chat);
   }
   // Replies name people from the first message on: a config name stands in until a platform
   // sends one with a message, which then takes over for good (see store/people.cpp).

@@ -14,10 +14,24 @@ constexpr const char* kUpsertNode =
     "INSERT INTO org_nodes (id, community_id, level, parent_id, name) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (id) DO UPDATE SET community_id = excluded.community_id, level = excluded.level, "
     "parent_id = excluded.parent_id, name = excluded.name";
+// The config's binding: bound_by NULL and bound_at 0, also over a binding made in the chat.
 constexpr const char* kBindChat =
-    "INSERT INTO chats (id, node_id, community_id, bound_at) "
-    "VALUES (?1, ?2, (SELECT community_id FROM org_nodes WHERE id = ?2), ?3) "
-    "ON CONFLICT (id) DO UPDATE SET node_id = excluded.node_id, community_id = excluded.community_id";
+    "INSERT INTO chats (id, node_id, community_id, bound_at, bound_by) "
+    "VALUES (?1, ?2, (SELECT community_id FROM org_nodes WHERE id = ?2), 0, NULL) "
+    "ON CONFLICT (id) DO UPDATE SET node_id = excluded.node_id, community_id = excluded.community_id, "
+    "bound_at = 0, bound_by = NULL";
+// 绑定: the DO UPDATE's WHERE leaves a config binding alone (no row changes, so the caller knows).
+constexpr const char* kBindChatAtRunTime =
+    "INSERT INTO chats (id, node_id, community_id, bound_at, bound_by) "
+    "VALUES (?1, ?2, (SELECT community_id FROM org_nodes WHERE id = ?2), ?4, ?3) "
+    "ON CONFLICT (id) DO UPDATE SET node_id = excluded.node_id, community_id = excluded.community_id, "
+    "bound_at = excluded.bound_at, bound_by = excluded.bound_by WHERE chats.bound_by IS NOT NULL";
+constexpr const char* kUnbindChatAtRunTime = "DELETE FROM chats WHERE id = ? AND bound_by IS NOT NULL";
+constexpr const char* kBindingOf = "SELECT id, node_id, bound_by, bound_at FROM chats WHERE id = ?";
+constexpr const char* kChatsBoundByConfig = "SELECT id FROM chats WHERE bound_by IS NULL ORDER BY rowid";
+constexpr const char* kUnbindConfigChat = "DELETE FROM chats WHERE id = ? AND bound_by IS NULL";
+constexpr const char* kNoteBindHint =
+    "INSERT INTO unbound_chat_hints (chat, told_at) VALUES (?, ?) ON CONFLICT (chat) DO NOTHING";
 constexpr const char* kUpsertResponder =
     "INSERT INTO responders (id, community_id, node_id, name) "
     "VALUES (?1, (SELECT community_id FROM org_nodes WHERE id = ?2), ?2, ?3) "
@@ -69,7 +83,8 @@ std::vector<OrgNode> read_nodes(SQLite::Statement& s) {
 struct OrgRepository::Statements {
   SQLite::Statement upsert_node, bind_chat, upsert_responder, clear_responder_chats, add_responder_chat, node,
       node_of_chat, chats_of, descendants, ancestors, all_nodes, clear_responder_members,
-      add_responder_member;
+      add_responder_member, bind_chat_at_run_time, unbind_chat_at_run_time, binding_of, chats_bound_by_config,
+      unbind_config_chat, note_bind_hint;
   explicit Statements(SQLite::Database& db)
       : upsert_node(db, kUpsertNode),
         bind_chat(db, kBindChat),
@@ -83,7 +98,13 @@ struct OrgRepository::Statements {
         ancestors(db, kAncestors),
         all_nodes(db, kAllNodes),
         clear_responder_members(db, kClearResponderMembers),
-        add_responder_member(db, kAddResponderMember) {}
+        add_responder_member(db, kAddResponderMember),
+        bind_chat_at_run_time(db, kBindChatAtRunTime),
+        unbind_chat_at_run_time(db, kUnbindChatAtRunTime),
+        binding_of(db, kBindingOf),
+        chats_bound_by_config(db, kChatsBoundByConfig),
+        unbind_config_chat(db, kUnbindConfigChat),
+        note_bind_hint(db, kNoteBindHint) {}
 };
 
 OrgRepository::OrgRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -103,8 +124,52 @@ void OrgRepository::bind_chat(const std::string& chat, const std::string& node) 
   auto& s = detail::fresh(statements_->bind_chat);
   s.bind(1, chat);
   s.bind(2, node);
-  s.bind(3, std::int64_t{0});
   s.exec();
+}
+
+bool OrgRepository::bind_chat_at_run_time(const std::string& chat, const std::string& node,
+                                          const std::string& person, std::int64_t at) {
+  auto& s = detail::fresh(statements_->bind_chat_at_run_time);
+  s.bind(1, chat);
+  s.bind(2, node);
+  s.bind(3, person);
+  s.bind(4, at);
+  return s.exec() > 0;
+}
+
+bool OrgRepository::unbind_chat_at_run_time(const std::string& chat) {
+  auto& s = detail::fresh(statements_->unbind_chat_at_run_time);
+  s.bind(1, chat);
+  return s.exec() > 0;
+}
+
+std::optional<ChatBinding> OrgRepository::binding_of(const std::string& chat) {
+  auto& s = detail::fresh(statements_->binding_of);
+  s.bind(1, chat);
+  if (!s.executeStep()) return std::nullopt;
+  return ChatBinding{s.getColumn(0).getString(), s.getColumn(1).getString(),
+                     detail::optional_text(s.getColumn(2)), s.getColumn(3).getInt64()};
+}
+
+std::vector<std::string> OrgRepository::chats_bound_by_config() {
+  auto& s = detail::fresh(statements_->chats_bound_by_config);
+  std::vector<std::string> chats;
+  while (s.executeStep())
+    chats.push_back(s.getColumn(0).getString());
+  return chats;
+}
+
+void OrgRepository::unbind_config_chat(const std::string& chat) {
+  auto& s = detail::fresh(statements_->unbind_config_chat);
+  s.bind(1, chat);
+  s.exec();
+}
+
+bool OrgRepository::note_bind_hint(const std::string& chat, std::int64_t at) {
+  auto& s = detail::fresh(statements_->note_bind_hint);
+  s.bind(1, chat);
+  s.bind(2, at);
+  return s.exec() > 0;
 }
 
 void OrgRepository::upsert_responder(const ResponderRow& responder) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,14 @@ struct ResponderRow {
   std::vector<std::string> members;  ///< people who may accept, resolve and send back its tickets
 };
 
+/// How a group chat came to its node: by the config (`bound_by` empty) or with 绑定 in the chat.
+struct ChatBinding {
+  std::string chat;
+  std::string node;
+  std::optional<std::string> bound_by;  ///< who said 绑定; empty for a binding from the config
+  std::int64_t bound_at = 0;            ///< when it was said; 0 for the config's
+};
+
 /// The org tree, its group chats and responders.
 class OrgRepository {
  public:
@@ -36,8 +45,31 @@ class OrgRepository {
   /// Inserts or updates a node (its parent must already exist).
   void upsert_node(const OrgNode& node);
 
-  /// Binds a group chat to a node, replacing an earlier binding of that chat.
+  /// Binds a group chat to a node as the config says, replacing an earlier binding of that chat,
+  /// one made in the chat included: the config wins.
   void bind_chat(const std::string& chat, const std::string& node);
+
+  /// Binds a group chat to a node because `person` said 绑定 there at `at`, replacing an earlier
+  /// binding made in a chat. Returns false, changing nothing, when the config binds the chat.
+  bool bind_chat_at_run_time(const std::string& chat, const std::string& node, const std::string& person,
+                             std::int64_t at);
+
+  /// Removes a binding made in the chat (解绑). Returns false, changing nothing, when the chat is
+  /// bound by the config or not at all.
+  bool unbind_chat_at_run_time(const std::string& chat);
+
+  /// How the chat is bound; empty for a chat bound to nothing.
+  std::optional<ChatBinding> binding_of(const std::string& chat);
+
+  /// The chats the config bound (at this or an earlier start), in the order they were bound.
+  std::vector<std::string> chats_bound_by_config();
+
+  /// Removes a binding the config made, for a chat the config no longer names.
+  void unbind_config_chat(const std::string& chat);
+
+  /// Records that an unbound group was told how to bind it. Returns true the first time for that
+  /// chat, false when it had been told already.
+  bool note_bind_hint(const std::string& chat, std::int64_t at);
 
   /// Inserts or updates a responder, its chats and its members.
   void upsert_responder(const ResponderRow& responder);

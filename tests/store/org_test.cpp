@@ -63,5 +63,75 @@ TEST_F(OrgTest, AResponderKeepsOnlyItsLatestChats) {
   EXPECT_EQ(db.raw().execAndGet("SELECT name FROM responders WHERE id = 'wuye'").getString(), "物业公司");
 }
 
+TEST_F(OrgTest, AChatBoundWithBindRemembersWhoAndWhen) {
+  EXPECT_TRUE(org.bind_chat_at_run_time("generic:new", "b3u2", "generic:u-chen", 1000));
+  EXPECT_EQ(org.node_of_chat("generic:new")->id, "b3u2");
+  const std::optional<ChatBinding> binding = org.binding_of("generic:new");
+  ASSERT_TRUE(binding.has_value());
+  EXPECT_EQ(binding->node, "b3u2");
+  EXPECT_EQ(binding->bound_by, "generic:u-chen");
+  EXPECT_EQ(binding->bound_at, 1000);
+  EXPECT_EQ(db.raw().execAndGet("SELECT community_id FROM chats WHERE id = 'generic:new'").getString(), "c1");
+}
+
+TEST_F(OrgTest, AConfigBindingHasNobodyBehindIt) {
+  const std::optional<ChatBinding> binding = org.binding_of("generic:b3u2");
+  ASSERT_TRUE(binding.has_value());
+  EXPECT_FALSE(binding->bound_by.has_value());
+  EXPECT_FALSE(org.binding_of("generic:nowhere").has_value());
+}
+
+TEST_F(OrgTest, BindingAtRunTimeNeverMovesAConfigBinding) {
+  EXPECT_FALSE(org.bind_chat_at_run_time("generic:b3u2", "b3u1", "generic:u-feng", 1000));
+  EXPECT_EQ(org.node_of_chat("generic:b3u2")->id, "b3u2");
+  EXPECT_FALSE(org.binding_of("generic:b3u2")->bound_by.has_value());
+}
+
+TEST_F(OrgTest, BindingAtRunTimeAgainMovesTheChatAndSaysWhoDidIt) {
+  org.bind_chat_at_run_time("generic:new", "b3u2", "generic:u-chen", 1000);
+  EXPECT_TRUE(org.bind_chat_at_run_time("generic:new", "b3", "generic:u-qian", 2000));
+  const ChatBinding binding = org.binding_of("generic:new").value();
+  EXPECT_EQ(binding.node, "b3");
+  EXPECT_EQ(binding.bound_by, "generic:u-qian");
+  EXPECT_EQ(binding.bound_at, 2000);
+}
+
+TEST_F(OrgTest, TheConfigTakesOverAChatBoundAtRunTime) {
+  org.bind_chat_at_run_time("generic:new", "b3u2", "generic:u-chen", 1000);
+  org.bind_chat("generic:new", "b3u1");
+  const ChatBinding binding = org.binding_of("generic:new").value();
+  EXPECT_EQ(binding.node, "b3u1");
+  EXPECT_FALSE(binding.bound_by.has_value());
+  EXPECT_EQ(binding.bound_at, 0);
+}
+
+TEST_F(OrgTest, UnbindingRemovesOnlyARunTimeBinding) {
+  org.bind_chat_at_run_time("generic:new", "b3u2", "generic:u-chen", 1000);
+  EXPECT_FALSE(org.unbind_chat_at_run_time("generic:b3u2"));
+  EXPECT_EQ(org.node_of_chat("generic:b3u2")->id, "b3u2");
+  EXPECT_TRUE(org.unbind_chat_at_run_time("generic:new"));
+  EXPECT_FALSE(org.node_of_chat("generic:new").has_value());
+  EXPECT_FALSE(org.unbind_chat_at_run_time("generic:new"));
+}
+
+TEST_F(OrgTest, ConfigChatsAreListedAndCanBeDroppedOneByOne) {
+  org.bind_chat_at_run_time("generic:new", "b3u2", "generic:u-chen", 1000);
+  EXPECT_EQ(org.chats_bound_by_config(), (std::vector<std::string>{"generic:c1", "generic:g1", "generic:b3",
+                                                                   "generic:b3u1", "generic:b3u2"}));
+  org.unbind_config_chat("generic:b3u1");
+  org.unbind_config_chat("generic:new");  // not the config's: left alone
+  EXPECT_FALSE(org.node_of_chat("generic:b3u1").has_value());
+  EXPECT_TRUE(org.node_of_chat("generic:new").has_value());
+}
+
+TEST_F(OrgTest, AnUnboundChatIsToldHowToBindItOnce) {
+  EXPECT_TRUE(org.note_bind_hint("generic:new", 1000));
+  EXPECT_FALSE(org.note_bind_hint("generic:new", 2000));
+  EXPECT_TRUE(org.note_bind_hint("generic:other", 2000));
+  EXPECT_EQ(
+      db.raw().execAndGet("SELECT told_at FROM unbound_chat_hints WHERE chat = 'generic:new'").getInt64(),
+      1000);
+}
+
 }  // namespace
 }  // namespace whistle::store

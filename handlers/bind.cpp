@@ -1,0 +1,135 @@
+#include "handlers/bind.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "handlers/danger_answer.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/place_lookup.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_lookup.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+std::string sender_mention(const Context& context) {
+  return mention_of(context.people, context.message.sender);
+}
+
+// A place for "绑定 {place}" that works when copied: the one node the sender leads, else a node of
+// the org's lowest level (a unit, where most groups are).
+std::string example_place(const Context& context) {
+  const std::vector<store::OrgNode> led = nodes_led_by(context, context.message.sender);
+  if (led.size() == 1) return led.front().name;
+  std::optional<store::OrgNode> lowest;
+  for (const store::OrgNode& node : context.org.all_nodes()) {
+    if (!lowest || node.level > lowest->level) lowest = node;
+  }
+  return lowest ? lowest->name : std::string();
+}
+
+Reply answer(const Context& context, std::string_view key,
+             std::vector<std::pair<std::string_view, std::string>> values = {}) {
+  values.emplace_back("mention", sender_mention(context));
+  return reply_to_sender(context, context.text(key, values));
+}
+
+// "Only the leaders of X and above may …", naming them nearest first.
+Reply no_right(const Context& context, std::string_view key, const store::OrgNode& node) {
+  const std::vector<std::string> leaders = leaders_up_from(context, node.id);
+  return answer(
+      context, key,
+      {{"node", node.name},
+       {"leaders", leaders.empty() ? context.text("bind_leaders_nobody") : names_of(context, leaders)}});
+}
+
+// The node a 绑定 names: an exact name or id anywhere in the org; a partial one ("2单元") among the
+// places the sender leads, where it is usually unambiguous.
+std::optional<store::OrgNode> named_node(const Context& context, const std::string& place) {
+  return node_named(context, place, subtrees_of(context, nodes_led_by(context, context.message.sender)));
+}
+
+}  // namespace
+
+std::vector<Reply> handle_bind(Context& context, const Command& command) {
+  // Which group is meant is only clear inside it.
+  if (context.message.is_private)
+    return {answer(context, "bind_in_private", {{"place", example_place(context)}})};
+  // A responder's group (物业群) is the config's, and its members work tickets there.
+  if (context.responder)
+    return {answer(context, "bind_responder_chat", {{"responder", context.responder->name}})};
+  const std::optional<store::ChatBinding> binding = context.org.binding_of(context.message.chat);
+  if (binding && !binding->bound_by && context.node) {
+    return {answer(context, "bind_by_config", {{"node", context.node->name}})};
+  }
+  if (!command.place || command.place->empty()) {
+    return {answer(context, "bind_where", {{"place", example_place(context)}})};
+  }
+  const std::optional<store::OrgNode> target = named_node(context, *command.place);
+  if (!target) {
+    return {answer(context, "bind_place_unknown",
+                   {{"place", *command.place}, {"example", example_place(context)}})};
+  }
+  const std::string& sender = context.message.sender;
+  if (!leads_node_or_above(context, sender, target->id)) return {no_right(context, "bind_no_right", *target)};
+  if (context.node && context.node->id == target->id) {
+    return {answer(context, "bind_already", {{"node", target->name}})};
+  }
+  // Moving a group away from its place takes a leader of that place too: a neighbouring unit's
+  // leader must not be able to take over another unit's group.
+  if (context.node && !leads_node_or_above(context, sender, context.node->id)) {
+    return {no_right(context, "rebind_no_right", *context.node)};
+  }
+  context.org.bind_chat_at_run_time(context.message.chat, target->id, sender, context.now);
+  if (context.node) {
+    return {answer(context, "bind_moved", {{"old", context.node->name}, {"node", target->name}})};
+  }
+  return {answer(context, "bind_done", {{"node", target->name}})};
+}
+
+std::vector<Reply> handle_unbind(Context& context, const Command& /*command*/) {
+  if (context.message.is_private) return {answer(context, "unbind_in_private")};
+  if (context.responder)
+    return {answer(context, "bind_responder_chat", {{"responder", context.responder->name}})};
+  const std::optional<store::ChatBinding> binding = context.org.binding_of(context.message.chat);
+  if (!binding || !context.node)
+    return {answer(context, "unbind_not_bound", {{"place", example_place(context)}})};
+  if (!binding->bound_by) return {answer(context, "unbind_by_config", {{"node", context.node->name}})};
+  if (!leads_node_or_above(context, context.message.sender, context.node->id)) {
+    return {no_right(context, "unbind_no_right", *context.node)};
+  }
+  context.org.unbind_chat_at_run_time(context.message.chat);
+  // The answer says how to bind the group again, so its next line need not be told a second time.
+  context.org.note_bind_hint(context.message.chat, context.now);
+  return {answer(context, "unbind_done", {{"node", context.node->name}})};
+}
+
+std::vector<Reply> answer_unknown_group(Context& context, const Command& command) {
+  std::vector<Reply> replies;
+  // Danger is answered with the emergency numbers wherever it is said; the binding can wait.
+  if (is_danger_line(context, command)) replies.push_back(danger_now(context));
+  if (context.org.note_bind_hint(context.message.chat, context.now)) {
+    replies.push_back(answer(context, "bind_hint", {{"place", example_place(context)}}));
+    return replies;
+  }
+  // Told once already: a short answer naming the community's leaders (社区书记/主任), who know which
+  // group is which and may bind any of them.
+  std::vector<std::string> admins;
+  for (const store::OrgNode& node : context.org.all_nodes()) {
+    if (node.level != 0) continue;
+    for (const store::Person& person : context.people.holders(node.id, store::Role::leader)) {
+      admins.push_back(person.id);
+    }
+  }
+  if (admins.empty()) {
+    replies.push_back(answer(context, "chat_unbound_nobody"));
+  } else {
+    replies.push_back(answer(context, "chat_unbound", {{"admins", names_of(context, admins)}}));
+  }
+  return replies;
+}
+
+}  // namespace whistle::handlers

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 
 #include "tests/support/fake_platform_server.hpp"
 
@@ -165,6 +166,38 @@ TEST(HttpClient, RetryAfterIsReadOverHttpsAndPlainHttp) {
   EXPECT_EQ(over_tls.retry_after, "30");
   EXPECT_EQ(over_plain.status, 429);
   EXPECT_EQ(over_plain.retry_after, "30");
+}
+
+TEST(HttpClient, AServerThatNeverAnswersTheHandshakeEndsInATimeoutNotAHang) {
+  // The kernel completes the TCP handshake for a listening socket nobody accepts from, so the
+  // client connects and then waits for a ServerHello that never comes.
+  asio::io_context io;
+  const asio::ip::tcp::acceptor silent(io, {asio::ip::make_address("127.0.0.1"), 0});
+  const std::string url = "https://127.0.0.1:" + std::to_string(silent.local_endpoint().port()) + "/send";
+  const HttpClient client(trusting_test_ca());
+
+  std::optional<HttpClientResult> result;
+  asio::co_spawn(io, client.send(post(url), std::chrono::milliseconds(200)),
+                 [&result](const std::exception_ptr& error, HttpClientResult answer) {
+                   if (error) std::rethrow_exception(error);
+                   result = std::move(answer);
+                 });
+  io.run();
+
+  ASSERT_TRUE(result.has_value());
+  EXPECT_EQ(result->status, 0);
+  EXPECT_EQ(result->error, "handshake: timeout");
+}
+
+TEST(HttpClient, HttpsToAPlainServerIsAnErrorAndNothingIsRecorded) {
+  FakePlatformServer fake(Mode::plain);
+  const HttpClient client(trusting_test_ca());
+
+  const HttpClientResult result = send(client, post("https://127.0.0.1:" + port_of(fake) + "/send"));
+
+  EXPECT_EQ(result.status, 0);
+  EXPECT_THAT(result.error, HasSubstr("handshake"));
+  EXPECT_TRUE(fake.requests().empty());
 }
 
 TEST(HttpClient, ANonHttpUrlIsAnErrorThatDoesNotRepeatTheUrl) {

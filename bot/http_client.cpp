@@ -64,8 +64,8 @@ bool is_ip_literal(const std::string& host) {
   return !ec;
 }
 
-// SNI carries DNS names only (RFC 6066 forbids IP literals there).
-bool expect_peer(SSL* ssl, const std::string& host) {
+// SNI carries DNS names only (RFC 6066 forbids IP literals there); false when OpenSSL refuses it.
+bool set_server_name(SSL* ssl, const std::string& host) {
   return is_ip_literal(host) || SSL_set_tlsext_host_name(ssl, host.c_str()) == 1;
 }
 
@@ -219,7 +219,7 @@ asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request,
   }
 
   beast::ssl_stream<beast::tcp_stream> stream(executor, tls_->context);
-  if (!expect_peer(stream.native_handle(), url->host)) {
+  if (!set_server_name(stream.native_handle(), url->host)) {
     result.error = "tls: cannot set the server name";
     co_return result;
   }

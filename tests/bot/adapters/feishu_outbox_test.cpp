@@ -28,8 +28,8 @@ using whistle::testing::RecordedRequest;
 constexpr auto kDeadline = std::chrono::seconds(20);
 constexpr std::string_view kTokenPath = "/open-apis/auth/v3/tenant_access_token/internal";
 
-// Plain HTTP until the client speaks TLS on main; then Mode::tls, with nothing else to change.
-constexpr FakePlatformServer::Mode kMode = FakePlatformServer::Mode::plain;
+// Every real platform is HTTPS: the fake is too, with a certificate of the test CA.
+constexpr FakePlatformServer::Mode kMode = FakePlatformServer::Mode::tls;
 
 CannedAnswer canned(int status, std::string body) {
   CannedAnswer answer;

@@ -3,10 +3,18 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter_set.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/chat_address.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/flat_xml.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/generic_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/message_time.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/query_string.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/strict_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/untrusted_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_bot_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_callback.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_crypto.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_robot_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connections.cpp

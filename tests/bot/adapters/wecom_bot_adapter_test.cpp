@@ -266,16 +266,9 @@ TEST(WecomBotAdapter, ItAnswersThroughAnUnusedResponseUrlWithinTheHour) {
   other.chat = "wecom_bot:@lisi";
   EXPECT_TRUE(adapter.can_send(other, kNow));
 
+  HttpClient http;
   const auto plan = [&](const store::OutboxMessage& m) {
-    asio::io_context io;
-    HttpClient http;
-    std::optional<SendPlan> result;
-    asio::co_spawn(io, adapter.prepare_send(m, http, kNow), [&](std::exception_ptr error, SendPlan value) {
-      if (error) std::rethrow_exception(error);
-      result = std::move(value);
-    });
-    io.run();
-    return *result;
+    return wecom_test::run_sync(adapter.prepare_send(m, http, kNow));
   };
   const SendPlan sent = plan(message);
   ASSERT_TRUE(std::holds_alternative<OutboundRequest>(sent));

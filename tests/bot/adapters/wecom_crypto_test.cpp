@@ -200,7 +200,9 @@ TEST(WecomCrypto, CorruptedCiphertextsAreErrorsNeverCrashes) {
       std::string flipped = bytes;
       flipped[i] = static_cast<char>(flipped[i] ^ (1 << bit));
       const auto result = crypto.decrypt(base64_encode(flipped));
-      if (!error_of(result)) EXPECT_NE(std::get<std::string>(result), kW1Plain);
+      if (!error_of(result)) {
+        EXPECT_NE(std::get<std::string>(result), kW1Plain);
+      }
     }
   }
 }

@@ -2,14 +2,34 @@
 
 // Builds WeCom callback requests the way WeCom does: a plaintext sealed with the instance's
 // crypto, signed over (token, timestamp, nonce, ciphertext), put in the query and the envelope.
+#include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 
 #include "bot/adapters/adapter.hpp"
 #include "bot/adapters/query_string.hpp"
 #include "bot/adapters/wecom_crypto.hpp"
 
 namespace whistle::bot::wecom_test {
+
+/// Runs one awaitable to its end on a fresh io_context and returns its value; rethrows.
+template <typename T>
+T run_sync(asio::awaitable<T> task) {
+  asio::io_context io;
+  std::optional<T> result;
+  std::exception_ptr failure;
+  asio::co_spawn(io, std::move(task), [&result, &failure](std::exception_ptr error, T value) {
+    failure = error;
+    if (!error) result = std::move(value);
+  });
+  io.run();
+  if (failure) std::rethrow_exception(failure);
+  return std::move(*result);
+}
 
 class NoHeaders final : public RequestHeaders {
  public:

@@ -35,6 +35,17 @@ config::Config wecom_config(const std::filesystem::path& db, const std::string& 
   wecom.encoding_aes_key = std::string(kAesKey);
   wecom.api_base = api_base;
   config.platforms.wecom["default"] = wecom;
+  config::WecomBotInstance bot;
+  bot.name = "default";
+  bot.token = std::string(kToken);
+  bot.encoding_aes_key = std::string(kAesKey);
+  bot.bot_id = "aibAAAA";
+  config.platforms.wecom_bot["default"] = bot;
+  config::WecomRobotInstance robot;
+  robot.name = "default";
+  robot.webhook_keys["wrGroup1"] = "robot-key-1";
+  robot.api_base = api_base;
+  config.platforms.wecom_robot["default"] = robot;
   config.http_client.ca_file = FakePlatformServer::ca_file();
   return config;
 }
@@ -113,6 +124,33 @@ TEST_F(WecomEndToEnd, APrivateMessageIsAcknowledgedEmptyAndAnsweredThroughTheSen
       service.port(), "POST", "/hooks/wecom/default?msg_signature=00&timestamp=" + timestamp + "&nonce=1",
       body, {{"Content-Type", "text/xml"}});
   EXPECT_EQ(forged.status, 401);
+}
+
+TEST_F(WecomEndToEnd, AnAiBotGroupMentionIsAnsweredThroughItsResponseUrlAndTheRestThroughTheRobot) {
+  const WecomCrypto bot_crypto(std::string(kToken), kAesKey, "");
+  const std::string timestamp = std::to_string(SystemClock().now());
+  const json message{{"msgid", "CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI="},
+                     {"aibotid", "aibAAAA"},
+                     {"chatid", "wrGroup1"},
+                     {"chattype", "group"},
+                     {"from", {{"userid", "zhangsan"}}},
+                     {"response_url", fake.base_url() + "/cgi-bin/aibot/response?response_code=RC1"},
+                     {"msgtype", "text"},
+                     {"text", {{"content", "@RobotA 帮助"}}}};
+  const std::string encrypted = bot_crypto.encrypt(message.dump());
+  const HttpResult result = http_request(
+      service.port(), "POST", "/hooks/wecom_bot/default" + signed_query(bot_crypto, encrypted, timestamp),
+      json{{"encrypt", encrypted}}.dump(), {{"Content-Type", "application/json"}});
+  ASSERT_EQ(result.status, 200) << result.body << result.error;
+  EXPECT_EQ(result.body, "");
+
+  // The first reply takes the response_url; any further ones go through the group's robot.
+  ASSERT_TRUE(fake.wait_for_requests(1, std::chrono::seconds(20)));
+  const std::vector<RecordedRequest> requests = fake.requests();
+  EXPECT_EQ(requests[0].target, "/cgi-bin/aibot/response?response_code=RC1");
+  EXPECT_EQ(json::parse(requests[0].body)["msgtype"], "markdown");
+  for (std::size_t i = 1; i < requests.size(); ++i)
+    EXPECT_EQ(requests[i].target, "/cgi-bin/webhook/send?key=robot-key-1");
 }
 
 }  // namespace

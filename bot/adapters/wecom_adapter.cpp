@@ -65,10 +65,9 @@ WecomAdapter::WecomAdapter(const config::WecomInstance& instance, const config::
       api_base_(instance.api_base),
       callback_(WecomCrypto(instance.token, instance.encoding_aes_key, instance.corp_id)) {}
 
-std::variant<std::string, HttpError> WecomAdapter::encrypted_of(const InboundRequest& request) const {
-  std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
-  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
-  if (request.method == "GET") return std::get<WecomCallbackQuery>(query).echostr;
+std::variant<std::string, HttpError> WecomAdapter::encrypted_of(const InboundRequest& request,
+                                                                const WecomCallbackQuery& query) const {
+  if (request.method == "GET") return query.echostr;
   // The signature covers the envelope's Encrypt text, so the envelope is read first; it is a
   // handful of flat elements and the reader refuses DOCTYPEs and entity declarations.
   std::variant<XmlFields, std::string> envelope = parse_flat_xml(request.body);
@@ -81,14 +80,16 @@ std::variant<std::string, HttpError> WecomAdapter::encrypted_of(const InboundReq
 std::optional<HttpError> WecomAdapter::verify(const InboundRequest& request) const {
   std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
   if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
-  std::variant<std::string, HttpError> encrypted = encrypted_of(request);
+  const WecomCallbackQuery& parameters = std::get<WecomCallbackQuery>(query);
+  std::variant<std::string, HttpError> encrypted = encrypted_of(request, parameters);
   if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
-  return callback_.check(std::get<WecomCallbackQuery>(query), std::get<std::string>(encrypted),
-                         request.received_at);
+  return callback_.check(parameters, std::get<std::string>(encrypted), request.received_at);
 }
 
 std::variant<std::string, HttpError> WecomAdapter::decrypt(const InboundRequest& request) const {
-  std::variant<std::string, HttpError> encrypted = encrypted_of(request);
+  std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
+  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
+  std::variant<std::string, HttpError> encrypted = encrypted_of(request, std::get<WecomCallbackQuery>(query));
   if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
   return callback_.open(std::get<std::string>(encrypted));
 }

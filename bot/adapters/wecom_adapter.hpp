@@ -62,7 +62,9 @@ class WecomAdapter final : public Adapter {
   SendLimits send_limits() const override;
 
  private:
-  std::variant<std::string, HttpError> encrypted_of(const InboundRequest& request) const;
+  /// The signed ciphertext: echostr for the GET URL check, the envelope's encrypted text for a POST.
+  std::variant<std::string, HttpError> encrypted_of(const InboundRequest& request,
+                                                    const WecomCallbackQuery& query) const;
   asio::awaitable<std::variant<std::string, SendVerdict>> access_token(const HttpClient& http,
                                                                        std::int64_t now) const;
 

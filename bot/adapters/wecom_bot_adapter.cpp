@@ -134,10 +134,9 @@ WecomBotAdapter::WecomBotAdapter(const config::WecomBotInstance& instance, const
       // An AI bot's messages are sealed for the empty receive id (platforms.md 1.2).
       callback_(WecomCrypto(instance.token, instance.encoding_aes_key, "")) {}
 
-std::variant<std::string, HttpError> WecomBotAdapter::encrypted_of(const InboundRequest& request) const {
-  std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
-  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
-  if (request.method == "GET") return std::get<WecomCallbackQuery>(query).echostr;
+std::variant<std::string, HttpError> WecomBotAdapter::encrypted_of(const InboundRequest& request,
+                                                                   const WecomCallbackQuery& query) const {
+  if (request.method == "GET") return query.echostr;
   // The signature covers the envelope's `encrypt`, so the envelope is read first.
   std::variant<json, std::string> envelope = parse_strict_json(request.body);
   if (auto* problem = std::get_if<std::string>(&envelope)) return HttpError{400, std::move(*problem)};
@@ -149,14 +148,16 @@ std::variant<std::string, HttpError> WecomBotAdapter::encrypted_of(const Inbound
 std::optional<HttpError> WecomBotAdapter::verify(const InboundRequest& request) const {
   std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
   if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
-  std::variant<std::string, HttpError> encrypted = encrypted_of(request);
+  const WecomCallbackQuery& parameters = std::get<WecomCallbackQuery>(query);
+  std::variant<std::string, HttpError> encrypted = encrypted_of(request, parameters);
   if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
-  return callback_.check(std::get<WecomCallbackQuery>(query), std::get<std::string>(encrypted),
-                         request.received_at);
+  return callback_.check(parameters, std::get<std::string>(encrypted), request.received_at);
 }
 
 std::variant<std::string, HttpError> WecomBotAdapter::decrypt(const InboundRequest& request) const {
-  std::variant<std::string, HttpError> encrypted = encrypted_of(request);
+  std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
+  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
+  std::variant<std::string, HttpError> encrypted = encrypted_of(request, std::get<WecomCallbackQuery>(query));
   if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
   return callback_.open(std::get<std::string>(encrypted));
 }

@@ -72,7 +72,9 @@ class WecomBotAdapter final : public Adapter {
   SendLimits send_limits() const override;
 
  private:
-  std::variant<std::string, HttpError> encrypted_of(const InboundRequest& request) const;
+  /// The signed ciphertext: echostr for the GET URL check, the envelope's encrypted text for a POST.
+  std::variant<std::string, HttpError> encrypted_of(const InboundRequest& request,
+                                                    const WecomCallbackQuery& query) const;
   bool usable(const store::OutboxMessage& message, std::int64_t now) const;
 
   std::string name_;

@@ -49,6 +49,11 @@ std::optional<std::string> qualified_id_problem(std::string_view id) {
         })) {
       return in_quotes(id) + " has an invalid instance name after \"" + std::string(platform) + ".\"";
     }
+    if (instance == "default") {
+      return in_quotes(id) + " names the instance \"default\": write " +
+             in_quotes(std::string(platform) + ":" + std::string(local)) +
+             " (ids of the default instance carry no name)";
+    }
   }
   if (!is_platform_name(platform)) {
     return in_quotes(id) + " names an unknown platform " + in_quotes(platform) +
@@ -59,6 +64,22 @@ std::optional<std::string> qualified_id_problem(std::string_view id) {
     return in_quotes(id) + " contains a space or a control character";
   }
   return std::nullopt;
+}
+
+std::string canonical_person_id(std::string id) {
+  for (std::string_view channel : {std::string_view("wecom_bot"), std::string_view("wecom_robot")}) {
+    if (id.starts_with(channel) && id.size() > channel.size() &&
+        (id[channel.size()] == ':' || id[channel.size()] == '.')) {
+      return "wecom" + id.substr(channel.size());
+    }
+  }
+  return id;
+}
+
+std::vector<std::string> canonical_person_ids(std::vector<std::string> ids) {
+  for (std::string& id : ids)
+    id = canonical_person_id(std::move(id));
+  return ids;
 }
 
 }  // namespace whistle::config

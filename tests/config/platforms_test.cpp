@@ -206,5 +206,34 @@ TEST(Platforms, AnUnknownPlatformIsRefused) {
               names("platforms.wechat", "unknown platform"));
 }
 
+TEST(Platforms, AWeComPersonIsOnePersonWhicheverWeComChannelNamesThem) {
+  // The app, the AI bot and the group robot see one corp's userids.
+  const Config config = parse_config(R"(
+[[node]]
+id = "c1"
+level = "community"
+name = "锦华家园社区"
+leaders = ["wecom_bot:wangjie", "wecom_robot.east:zhou", "feishu:ou_1"]
+
+[[person]]
+id = "wecom_bot:wangjie"
+name = "王杰"
+)",
+                                     kSource);
+  ASSERT_EQ(config.nodes.size(), 1u);
+  EXPECT_EQ(config.nodes[0].leaders,
+            (std::vector<std::string>{"wecom:wangjie", "wecom.east:zhou", "feishu:ou_1"}));
+  ASSERT_EQ(config.people.size(), 1u);
+  EXPECT_EQ(config.people[0].id, "wecom:wangjie");
+}
+
+TEST(Platforms, TheDefaultInstanceIsNeverSpelledOutInAnId) {
+  // Adapters write "feishu:oc_1" for the default instance: "feishu.default:oc_1" would never match.
+  EXPECT_THAT(
+      refusal(
+          "[[node]]\nid = \"c1\"\nlevel = \"community\"\nname = \"x\"\nchats = [\"feishu.default:oc_1\"]\n"),
+      names("node[0].chats", "\"feishu:oc_1\""));
+}
+
 }  // namespace
 }  // namespace whistle::config

@@ -109,7 +109,7 @@ TEST(LocateMentions, EachNamedPersonGetsTheBytesOfTheirAtNameInTextOrder) {
                                                  {"generic:u-x", "王五"}};
   const NameOf shown_name = [&shown](const std::string& id) { return shown.at(id); };
   const Reply reply{"generic:g1",
-                    "@张三丰 @李四 请和@张三一起，谢谢@李四",
+                    "@张三丰 @李四 请和@张三 一起，谢谢@李四",
                     {"generic:u-zhang", "generic:u-li", "generic:u-zhangfeng", "generic:u-x"}};
   const std::vector<store::MentionSpan> spans = locate_mentions(reply, shown_name);
   // "@张三" is not found inside "@张三丰"; 李四 is named twice; 王五 is mentioned but not named.

@@ -179,9 +179,12 @@ HttpAnswer WecomAdapter::acknowledge(std::span<const EventOutcome> /*outcomes*/)
 
 bool WecomAdapter::can_send(const store::OutboxMessage& message, std::int64_t /*now*/) const {
   const std::optional<ChatAddress> address = parse_chat_address(message.chat);
-  if (!address || address->platform != kPlatform || address->instance != name_) return false;
+  if (!address || address->instance != name_) return false;
   const std::string_view local = address->local;
   if (local.empty() || local == "@") return false;
+  // An AI bot's 1:1 with a person of this corp: the app reaches the same userid.
+  const bool relayed = address->platform == "wecom_bot" && local.starts_with('@');
+  if (address->platform != kPlatform && !relayed) return false;
   return !corp_id_.empty() && !secret_.empty();
 }
 

@@ -46,8 +46,13 @@ class WecomAdapter final : public Adapter {
   /// An empty 200 (text/plain): WeCom then neither shows nor redelivers anything.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;
 
-  /// Any chat of this instance: "@userid" through message/send, anything else through appchat/send.
+  /// Any chat of this instance: "@userid" through message/send, anything else through appchat/send;
+  /// and the private chats of the AI bot of the same instance name, once its response_url is gone
+  /// (one corp, one userid).
   bool can_send(const store::OutboxMessage& message, std::int64_t now) const override;
+
+  /// The AI bot's private chats (`wecom_bot:@userid`), which only the app can start.
+  bool relays_for(std::string_view platform) const override { return platform == "wecom_bot"; }
 
   /// The message/send or appchat/send request with a cached (or freshly fetched) access token; a
   /// retry verdict when no token could be had.

@@ -197,7 +197,9 @@ Decoded WecomBotAdapter::decode(const InboundRequest& request, std::string_view 
 
   InboundEvent event;
   handlers::Message& message = event.message;
-  message.sender = qualify(kPlatform, name_, *from);
+  // One corp, one userid: the person is the app's "wecom:<userid>" whichever door they used
+  // (config's canonical_person_id keeps leaders written "wecom_bot:…" the same way).
+  message.sender = qualify("wecom", name_, *from);
   const std::optional<std::string> chat_id = string_at(body, "chatid");
   const std::string chat_type = string_at(body, "chattype").value_or(chat_id ? "group" : "single");
   if (chat_type == "group") {
@@ -207,7 +209,9 @@ Decoded WecomBotAdapter::decode(const InboundRequest& request, std::string_view 
     // In a group WeCom delivers only the messages that @-mention the bot.
     message.mentions_bot = true;
   } else if (chat_type == "single") {
-    message.chat = handlers::private_chat_of(message.sender);
+    // The conversation is the AI bot's own 1:1 (its response_url answers there); the app relays
+    // to it when that is gone.
+    message.chat = qualify(kPlatform, name_, "@" + *from);
     message.is_private = true;
   } else {
     return bad_field("chattype", "must be \"group\" or \"single\"");
@@ -261,17 +265,14 @@ bool WecomBotAdapter::usable(const store::OutboxMessage& message, std::int64_t n
 bool WecomBotAdapter::can_send(const store::OutboxMessage& message, std::int64_t now) const {
   const std::optional<ChatAddress> address = parse_chat_address(message.chat);
   if (!address || address->platform != kPlatform || address->instance != name_) return false;
-  // A private chat has no robot to relay for it: it is ours to send or to declare dead.
-  if (address->local.starts_with('@')) return true;
+  // Without an unused response_url the group's robot (or, in a private chat, the app) relays.
   return usable(message, now);
 }
 
 asio::awaitable<SendPlan> WecomBotAdapter::prepare_send(const store::OutboxMessage& message,
                                                         const HttpClient& /*http*/, std::int64_t now) const {
-  if (!usable(message, now)) {
-    co_return SendVerdict::dead(
-        "no unused response_url: the AI bot cannot start a private conversation or answer after an hour");
-  }
+  // can_send said yes a moment ago; the URL may have expired since.
+  if (!usable(message, now)) co_return SendVerdict::retry("the response_url expired or was used");
   OutboundRequest request;
   request.url = message.reply_url->url;
   request.body = dump(json{{"msgtype", "markdown"},
@@ -282,7 +283,7 @@ asio::awaitable<SendPlan> WecomBotAdapter::prepare_send(const store::OutboxMessa
 SendVerdict WecomBotAdapter::read_send_answer(const store::OutboxMessage& message,
                                               const HttpClientResult& result) const {
   // WeCom saw the request: the single-use URL is spent whatever it answered, so a retry goes
-  // through the group's robot (or, in a private chat, is declared dead).
+  // through the group's robot (or, in a private chat, the app).
   if (result.status != 0 && message.reply_url) {
     std::lock_guard lock(spent_mutex_);
     const std::int64_t until = message.reply_url->until;

@@ -44,7 +44,9 @@ class WecomBotAdapter final : public Adapter {
                                       std::string_view plaintext) const override;
 
   /// text, mixed, voice (its transcript), image and file messages become one event each (dedupe
-  /// "wecom_bot:<instance>:<msgid>", reply_url = response_url for kResponseUrlSeconds); events,
+  /// "wecom_bot:<instance>:<msgid>", sender "wecom:<userid>" as for the app, chat
+  /// "wecom_bot:<chatid>" or "wecom_bot:@<userid>", reply_url = response_url for
+  /// kResponseUrlSeconds); events,
   /// stream refreshes and the bot's own messages none; 400 for JSON lacking a field.
   Decoded decode(const InboundRequest& request, std::string_view plaintext) const override;
 
@@ -54,13 +56,13 @@ class WecomBotAdapter final : public Adapter {
   /// An empty 200 (text/plain): no passive reply; the answer goes through response_url.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;
 
-  /// A group chat while its message's response_url is unused and valid (else the group robot
-  /// relays); a private chat always, since nothing else can reach it (prepare_send then says it
-  /// is dead when the response_url is gone).
+  /// A chat of this instance while its message's response_url is unused and valid; otherwise the
+  /// group's robot relays (WecomRobotAdapter), or in a private chat the app of the same instance
+  /// name (WecomAdapter), and with neither the message waits in the outbox.
   bool can_send(const store::OutboxMessage& message, std::int64_t now) const override;
 
-  /// `{"msgtype":"markdown","markdown":{"content":…}}` POSTed to the response_url; a dead verdict
-  /// when there is none left.
+  /// `{"msgtype":"markdown","markdown":{"content":…}}` POSTed to the response_url; a retry verdict
+  /// when it expired in between.
   asio::awaitable<SendPlan> prepare_send(const store::OutboxMessage& message, const HttpClient& http,
                                          std::int64_t now) const override;
 

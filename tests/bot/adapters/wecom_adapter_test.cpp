@@ -387,6 +387,12 @@ TEST(WecomAdapter, ItSendsToItsOwnChatsOnly) {
   EXPECT_FALSE(adapter.can_send(message, 0));
   message.chat = "wecom_bot:wrAppChat1";
   EXPECT_FALSE(adapter.can_send(message, 0));
+  // The AI bot's private chats, which only the app can start.
+  EXPECT_TRUE(adapter.relays_for("wecom_bot"));
+  message.chat = "wecom_bot:@zhangsan";
+  EXPECT_TRUE(adapter.can_send(message, 0));
+  message.chat = "wecom_bot.east:@zhangsan";
+  EXPECT_FALSE(adapter.can_send(message, 0));
   EXPECT_EQ(adapter.send_limits().per_chat.count, 20);
   EXPECT_EQ(adapter.send_limits().per_chat.period, std::chrono::minutes(1));
 }

@@ -88,7 +88,8 @@ TEST(WecomBotAdapter, TheW3VectorAsWecomSendsIt) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].dedupe_key, "wecom_bot:default:TESTMSG1");
   EXPECT_EQ(events[0].message.chat, "wecom_bot:CHATID");
-  EXPECT_EQ(events[0].message.sender, "wecom_bot:zhangsan");
+  // One corp, one userid: the same person as the app's.
+  EXPECT_EQ(events[0].message.sender, "wecom:zhangsan");
   EXPECT_FALSE(events[0].message.is_private);
   EXPECT_TRUE(events[0].message.mentions_bot);
   EXPECT_EQ(events[0].message.text, "hello");
@@ -104,7 +105,7 @@ TEST(WecomBotAdapter, AGroupMentionBecomesAnEventOfThatGroupWithItsResponseUrl) 
   const InboundEvent& event = events[0];
   EXPECT_EQ(event.dedupe_key, "wecom_bot:default:CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=");
   EXPECT_EQ(event.message.chat, "wecom_bot:wrkSFfCgAAtMQKg4xqDatM5C9IpXfUmg");
-  EXPECT_EQ(event.message.sender, "wecom_bot:zhangsan");
+  EXPECT_EQ(event.message.sender, "wecom:zhangsan");
   EXPECT_TRUE(event.message.mentions_bot);
   EXPECT_EQ(event.message.text, "签到 3号楼");
   EXPECT_EQ(event.received_at, kNow);
@@ -139,7 +140,7 @@ TEST(WecomBotAdapter, ASingleChatIsThePrivateChatOfItsSender) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].dedupe_key, "wecom_bot:east:m-single-1");
   EXPECT_EQ(events[0].message.chat, "wecom_bot.east:@lisi");
-  EXPECT_EQ(events[0].message.sender, "wecom_bot.east:lisi");
+  EXPECT_EQ(events[0].message.sender, "wecom.east:lisi");
   EXPECT_TRUE(events[0].message.is_private);
   EXPECT_FALSE(events[0].message.mentions_bot);
   // Only a group's leading mention is the bot's.
@@ -262,9 +263,9 @@ TEST(WecomBotAdapter, ItAnswersThroughAnUnusedResponseUrlWithinTheHour) {
   other = message;
   other.reply_url.reset();
   EXPECT_FALSE(adapter.can_send(other, kNow));
-  // A private chat is always this adapter's: nothing else reaches it.
+  // Nor a private chat without one: the app relays there.
   other.chat = "wecom_bot:@lisi";
-  EXPECT_TRUE(adapter.can_send(other, kNow));
+  EXPECT_FALSE(adapter.can_send(other, kNow));
 
   HttpClient http;
   const auto plan = [&](const store::OutboxMessage& m) {
@@ -277,9 +278,10 @@ TEST(WecomBotAdapter, ItAnswersThroughAnUnusedResponseUrlWithinTheHour) {
   EXPECT_EQ(request.url, message.reply_url->url);
   EXPECT_EQ(json::parse(request.body),
             (json{{"msgtype", "markdown"}, {"markdown", {{"content", "收到 @张三"}}}}));
-  const SendPlan dead = plan(other);
-  ASSERT_TRUE(std::holds_alternative<SendVerdict>(dead));
-  EXPECT_EQ(std::get<SendVerdict>(dead).outcome, SendVerdict::Outcome::dead);
+  // Expired between can_send and prepare_send: tried again later, by whoever can then.
+  const SendPlan late = plan(other);
+  ASSERT_TRUE(std::holds_alternative<SendVerdict>(late));
+  EXPECT_EQ(std::get<SendVerdict>(late).outcome, SendVerdict::Outcome::retry);
 
   // Once WeCom answered, the URL is spent: the group falls to its robot.
   HttpClientResult ok;
@@ -307,6 +309,32 @@ TEST(WecomBotAdapter, TheAdapterSetSendsAnAiBotGroupThroughItsRobotOnceTheRespon
   ASSERT_NE(later, nullptr);
   EXPECT_EQ(later->platform(), "wecom_robot");
   message.chat = "wecom_bot:wrNoKey";
+  EXPECT_EQ(set.sender_for(message, kNow + 200), nullptr);
+}
+
+TEST(WecomBotAdapter, TheAppOfTheSameInstanceNameRelaysToAnAiBotsPrivateChat) {
+  config::Config config;
+  config.platforms.wecom_bot["default"] = instance_of("");
+  config::WecomInstance app;
+  app.corp_id = "ww1";
+  app.agent_id = 1000002;
+  app.secret = "s";
+  app.token = "t";
+  app.encoding_aes_key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+  config.platforms.wecom["default"] = app;
+  const AdapterSet set = AdapterSet::from_config(config);
+  store::OutboxMessage message;
+  message.chat = "wecom_bot:@lisi";
+  message.reply_url =
+      store::ReplyUrl{"https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=R", kNow + 100};
+  ASSERT_NE(set.sender_for(message, kNow), nullptr);
+  EXPECT_EQ(set.sender_for(message, kNow)->platform(), "wecom_bot");
+  ASSERT_NE(set.sender_for(message, kNow + 200), nullptr);
+  EXPECT_EQ(set.sender_for(message, kNow + 200)->platform(), "wecom");
+  // Not an AI-bot group (the robot's), nor another instance's chat.
+  message.chat = "wecom_bot:wrGroup";
+  EXPECT_EQ(set.sender_for(message, kNow + 200), nullptr);
+  message.chat = "wecom_bot.east:@lisi";
   EXPECT_EQ(set.sender_for(message, kNow + 200), nullptr);
 }
 

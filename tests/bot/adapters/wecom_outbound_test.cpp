@@ -78,9 +78,11 @@ TEST_F(WecomOutbound, TheAppFetchesItsTokenOnceAndUsesItForBothKindsOfChat) {
   const WecomAdapter adapter(app_instance());
   EXPECT_EQ(deliver(adapter, message_to("wecom:@zhangsan", "请到3号楼")).outcome, SendVerdict::Outcome::sent);
   EXPECT_EQ(deliver(adapter, message_to("wecom:wrAppChat1", "全体集合")).outcome, SendVerdict::Outcome::sent);
+  // An AI bot's private chat, relayed: the same userid through the app.
+  EXPECT_EQ(deliver(adapter, message_to("wecom_bot:@lisi", "提醒")).outcome, SendVerdict::Outcome::sent);
 
   const std::vector<RecordedRequest> requests = fake.requests();
-  ASSERT_EQ(requests.size(), 3u);
+  ASSERT_EQ(requests.size(), 4u);
   EXPECT_EQ(requests[0].method, "GET");
   EXPECT_EQ(requests[0].target, "/cgi-bin/gettoken?corpid=ww1436e0e65a779aee&corpsecret=s3cret%2B%2F%3D");
   EXPECT_EQ(requests[0].sni, "");  // an IP address carries no server name

@@ -71,7 +71,7 @@ class WecomEndToEnd : public ::testing::Test {
 
   TempDir dir;
   FakeDeliverServer deliver;
-  FakePlatformServer fake{FakePlatformServer::Mode::plain};
+  FakePlatformServer fake{FakePlatformServer::Mode::tls};
   RunningService service;
   WecomCrypto crypto{std::string(kToken), kAesKey, std::string(kCorp)};
 };

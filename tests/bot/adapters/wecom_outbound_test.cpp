@@ -20,13 +20,11 @@ using whistle::testing::RecordedRequest;
 
 constexpr std::int64_t kNow = 1'764'000'000;
 
-// The client trusts the fake's test CA through ca_file, as a deployment's [http_client] ca_file
-// would. The fake speaks plain HTTP until the client's TLS is on main; then kMode becomes tls.
-constexpr FakePlatformServer::Mode kMode = FakePlatformServer::Mode::plain;
-
+// The fake speaks TLS with a certificate from a test CA; the client trusts it through ca_file, as a
+// deployment's [http_client] ca_file would.
 class WecomOutbound : public ::testing::Test {
  protected:
-  FakePlatformServer fake{kMode};
+  FakePlatformServer fake{FakePlatformServer::Mode::tls};
   HttpClient http{HttpClientOptions{FakePlatformServer::ca_file()}};
 
   config::WecomInstance app_instance() const {

@@ -33,8 +33,8 @@ class XmlFields {
 
 /// Reads a document of elements, text, CDATA sections and the five predefined entities (plus
 /// numeric character references), with an optional `<?xml ...?>` declaration. Refused, with a
-/// short public reason: text that is not UTF-8, DOCTYPE and entity declarations (no entity can expand into anything),
-/// comments and processing instructions, attributes, text mixed with child elements, elements
+/// short public reason: text that is not UTF-8, DOCTYPE and entity declarations (no entity can expand into
+/// anything), comments and processing instructions, attributes, text mixed with child elements, elements
 /// nested deeper than 8 or more than 1,000 of them, and anything after the root element. Never
 /// throws except std::bad_alloc.
 std::variant<XmlFields, std::string> parse_flat_xml(std::string_view text);

@@ -90,7 +90,19 @@ def main():
                                       "event": {"sender": {"sender_id": {"open_id": "ou_seed"}, "sender_type": "user"},
                                                 "message": message}}, ensure_ascii=i % 3 == 0))
     feishu = write(out, "feishu_fuzzer", feishu_bodies)
-    print(f"seeds: parser {parser}, webhook {webhook}, config {config}, feishu {feishu} (in {out})")
+    # WeCom: the XML and JSON plaintexts the adapter tests seal, and a text message per chat line.
+    wecom_sources = tests("bot/adapters/wecom_*.cpp")
+    xml = {s for s in cpp_strings(wecom_sources) if s.lstrip().startswith("<xml")}
+    xml.update(f"<xml><FromUserName>u{i}</FromUserName><MsgType>text</MsgType><Content><![CDATA[{line}]]>"
+               f"</Content><MsgId>{i}</MsgId></xml>" for i, line in enumerate(sorted(lines)[:200]))
+    wecom = write(out, "wecom_fuzzer", xml)
+    bot_json = {s for s in cpp_strings(wecom_sources) if s.lstrip().startswith("{")}
+    bot_json.update(json.dumps({"msgid": f"m{i}", "chatid": "wrG", "chattype": "group", "from": {"userid": "u"},
+                                "msgtype": "text", "text": {"content": "@RobotA " + line}}, ensure_ascii=False)
+                    for i, line in enumerate(sorted(lines)[:200]))
+    wecom_bot = write(out, "wecom_bot_fuzzer", bot_json)
+    print(f"seeds: parser {parser}, webhook {webhook}, config {config}, feishu {feishu}, wecom {wecom}, "
+          f"wecom_bot {wecom_bot} (in {out})")
 
 
 if __name__ == "__main__":

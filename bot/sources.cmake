@@ -3,10 +3,14 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter_set.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/chat_address.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/dingtalk_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/generic_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/message_time.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/payload_fields.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/strict_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/telegram_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/untrusted_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/utf16.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connections.cpp

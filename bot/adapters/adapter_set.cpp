@@ -1,7 +1,9 @@
 #include "bot/adapters/adapter_set.hpp"
 
 #include "bot/adapters/chat_address.hpp"
+#include "bot/adapters/dingtalk_adapter.hpp"
 #include "bot/adapters/generic_adapter.hpp"
+#include "bot/adapters/telegram_adapter.hpp"
 
 namespace whistle::bot {
 
@@ -25,6 +27,10 @@ AdapterSet AdapterSet::from_config(const config::Config& config) {
   const config::BotConfig& bot = config.bot;
   // One row per platform.
   add_each(set, config.generic, [&](const auto& i) { return std::make_unique<GenericAdapter>(i, bot); });
+  add_each(set, config.platforms.dingtalk,
+           [&](const auto& i) { return std::make_unique<DingtalkAdapter>(i, bot); });
+  add_each(set, config.platforms.telegram,
+           [&](const auto& i) { return std::make_unique<TelegramAdapter>(i, bot); });
   // platform rows end
   return set;
 }

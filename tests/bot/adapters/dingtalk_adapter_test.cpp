@@ -48,6 +48,16 @@ constexpr std::string_view kGroupPayload = R"({
   "msgtype": "text"
 })";
 
+// A canned answer of the fake platform.
+CannedAnswer canned(int status, std::string body,
+                    std::vector<std::pair<std::string, std::string>> headers = {}) {
+  CannedAnswer answer;
+  answer.status = status;
+  answer.body = std::move(body);
+  answer.headers = std::move(headers);
+  return answer;
+}
+
 config::DingtalkInstance instance_config(std::string name = "default",
                                          std::string api_base = "http://127.0.0.1:9") {
   config::DingtalkInstance instance;
@@ -272,10 +282,9 @@ class DingtalkOutboundTest : public ::testing::Test {
   CannedAnswer answer_for(const RecordedRequest& request) {
     if (request.target == "/v1.0/oauth2/accessToken") {
       ++tokens_issued;
-      return CannedAnswer{
-          200, R"({"accessToken":"tok-)" + std::to_string(tokens_issued) + R"(","expireIn":7200})"};
+      return canned(200, R"({"accessToken":"tok-)" + std::to_string(tokens_issued) + R"(","expireIn":7200})");
     }
-    if (request.target.starts_with("/robot/sendBySession")) return CannedAnswer{200, session_answer};
+    if (request.target.starts_with("/robot/sendBySession")) return canned(200, session_answer);
     return send_answer;
   }
 
@@ -296,7 +305,7 @@ class DingtalkOutboundTest : public ::testing::Test {
   DingtalkAdapter adapter{instance_config("default", fake.base_url())};
   int tokens_issued = 0;  // written on the fake's thread, read after its requests were awaited
   std::string session_answer = R"({"errcode":0,"errmsg":"ok"})";
-  CannedAnswer send_answer{200, R"({"processQueryKey":"pq-1"})"};
+  CannedAnswer send_answer = canned(200, R"({"processQueryKey":"pq-1"})");
 };
 
 TEST_F(DingtalkOutboundTest, TheSessionWebhookCarriesTheReplyWhileItIsValid) {
@@ -391,11 +400,11 @@ TEST_F(DingtalkOutboundTest, AFailedSessionWebhookIsRetriedThroughTheSendApi) {
 TEST_F(DingtalkOutboundTest, ARefusedTokenIsForgottenAndTheSendRetried) {
   store::OutboxMessage message = group_message();
   message.reply_url.reset();
-  send_answer = CannedAnswer{401, R"({"code":"InvalidAuthentication","message":"不合法的access_token"})"};
+  send_answer = canned(401, R"({"code":"InvalidAuthentication","message":"不合法的access_token"})");
   const SendVerdict verdict = deliver(adapter, http, message, kNow);
   EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::retry);
   EXPECT_EQ(verdict.error.find("tok-"), std::string::npos);
-  send_answer = CannedAnswer{200, R"({"processQueryKey":"pq-2"})"};
+  send_answer = canned(200, R"({"processQueryKey":"pq-2"})");
   ASSERT_EQ(deliver(adapter, http, message, kNow + 1).outcome, SendVerdict::Outcome::sent);
   const std::vector<RecordedRequest> requests = fake.requests();
   ASSERT_EQ(requests.size(), 4u);
@@ -406,32 +415,35 @@ TEST_F(DingtalkOutboundTest, ARefusedTokenIsForgottenAndTheSendRetried) {
 TEST_F(DingtalkOutboundTest, ThrottlingIsRetriedByTheHintAndRefusalsAreDead) {
   store::OutboxMessage message = group_message();
   message.reply_url.reset();
-  send_answer =
-      CannedAnswer{403, R"({"code":"Forbidden.AccessDenied.QpsLimitForAppkeyAndApi","message":"qps"})"};
+  send_answer = canned(403, R"({"code":"Forbidden.AccessDenied.QpsLimitForAppkeyAndApi","message":"qps"})");
   SendVerdict verdict = deliver(adapter, http, message, kNow);
   EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::retry);
   EXPECT_EQ(verdict.retry_after, std::chrono::seconds(2));
 
-  send_answer = CannedAnswer{429, R"({"code":"Throttling"})", {{"Retry-After", "30"}}};
-  verdict = deliver(adapter, http, message, kNow);
+  // A 429's Retry-After, read from the client's result.
+  HttpClientResult throttled;
+  throttled.status = 429;
+  throttled.body = R"({"code":"Throttling"})";
+  throttled.retry_after = "30";
+  verdict = adapter.read_send_answer(message, throttled);
   EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::retry);
   EXPECT_EQ(verdict.retry_after, std::chrono::seconds(30));
 
-  send_answer = CannedAnswer{400, R"({"code":"resource.not.found","message":"robot 不存在"})"};
+  send_answer = canned(400, R"({"code":"resource.not.found","message":"robot 不存在"})");
   verdict = deliver(adapter, http, message, kNow);
   EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::dead);
   EXPECT_NE(verdict.error.find("resource.not.found"), std::string::npos);
 
-  send_answer = CannedAnswer{503, "upstream down"};
+  send_answer = canned(503, "upstream down");
   EXPECT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::retry);
 
-  send_answer = CannedAnswer{200, R"({"processQueryKey":"pq","invalidStaffIdList":["user123"]})"};
+  send_answer = canned(200, R"({"processQueryKey":"pq","invalidStaffIdList":["user123"]})");
   EXPECT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::dead);
 }
 
 TEST_F(DingtalkOutboundTest, ARefusedAppSecretIsRetriedAndNeverQuoted) {
   fake.answer([](const RecordedRequest&) {
-    return CannedAnswer{400, R"({"code":"invalidClientSecret","message":"app-secret-1 is wrong"})"};
+    return canned(400, R"({"code":"invalidClientSecret","message":"app-secret-1 is wrong"})");
   });
   store::OutboxMessage message = group_message();
   message.reply_url.reset();

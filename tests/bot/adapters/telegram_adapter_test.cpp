@@ -33,6 +33,16 @@ constexpr std::string_view kGroupUpdate = R"({"update_id": 123456789,
     "entities": [{"offset": 0, "length": 6, "type": "mention"}, {"offset": 11, "length": 7, "type": "bot_command"}],
     "message_thread_id": 7}})";
 
+// A canned answer of the fake platform.
+CannedAnswer canned(int status, std::string body,
+                    std::vector<std::pair<std::string, std::string>> headers = {}) {
+  CannedAnswer answer;
+  answer.status = status;
+  answer.body = std::move(body);
+  answer.headers = std::move(headers);
+  return answer;
+}
+
 config::TelegramInstance instance_config(std::string name = "default",
                                          std::string api_base = "http://127.0.0.1:9") {
   config::TelegramInstance instance;
@@ -282,9 +292,8 @@ class TelegramOutboundTest : public ::testing::Test {
 };
 
 TEST_F(TelegramOutboundTest, SendMessageCarriesTextMentionsAtUtf16Offsets) {
-  fake.answer([](const RecordedRequest&) {
-    return CannedAnswer{200, R"({"ok":true,"result":{"message_id":43}})"};
-  });
+  fake.answer(
+      [](const RecordedRequest&) { return canned(200, R"({"ok":true,"result":{"message_id":43}})"); });
   const SendVerdict verdict = deliver(adapter, http, mention_message(), kNow);
   EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::sent) << verdict.error;
   const std::vector<RecordedRequest> requests = fake.requests();
@@ -302,6 +311,7 @@ TEST_F(TelegramOutboundTest, APrivateChatIsSentToTheUsersId) {
   store::OutboxMessage message;
   message.chat = "telegram:@11111111";
   message.text = "您的积分: 12";
+  fake.answer([](const RecordedRequest&) { return canned(200, R"({"ok":true,"result":{"message_id":5}})"); });
   ASSERT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::sent);
   const json body = json::parse(fake.requests().at(0).body);
   EXPECT_EQ(body.at("chat_id"), 11111111);
@@ -310,9 +320,9 @@ TEST_F(TelegramOutboundTest, APrivateChatIsSentToTheUsersId) {
 
 TEST_F(TelegramOutboundTest, TooManyRequestsIsRetriedAfterTelegramsOwnHint) {
   fake.answer([](const RecordedRequest&) {
-    return CannedAnswer{
+    return canned(
         429,
-        R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}})"};
+        R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}})");
   });
   const SendVerdict verdict = deliver(adapter, http, mention_message(), kNow);
   EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::retry);
@@ -329,13 +339,13 @@ TEST_F(TelegramOutboundTest, AChatThatIsGoneIsDeadAndTheTokenNeverQuoted) {
        R"({"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":-1009}})"},
       {400, R"({"ok":false,"error_code":400,"description":"Bad Request: message is too long"})"}};
   for (const auto& [status, body] : gone) {
-    fake.answer([status, body](const RecordedRequest&) { return CannedAnswer{status, body}; });
+    fake.answer([status, body](const RecordedRequest&) { return canned(status, body); });
     const SendVerdict verdict = deliver(adapter, http, mention_message(), kNow);
     EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::dead) << body;
     EXPECT_EQ(verdict.error.find("ABC-DEF"), std::string::npos) << verdict.error;
   }
   for (const int status : {500, 502, 401}) {
-    fake.answer([status](const RecordedRequest&) { return CannedAnswer{status, R"({"ok":false})"}; });
+    fake.answer([status](const RecordedRequest&) { return canned(status, R"({"ok":false})"); });
     const SendVerdict verdict = deliver(adapter, http, mention_message(), kNow);
     EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::retry) << status;
     EXPECT_EQ(verdict.error.find("ABC-DEF"), std::string::npos) << verdict.error;

@@ -4,6 +4,7 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter_set.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/chat_address.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/dingtalk_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/dingtalk_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/generic_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/message_time.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/payload_fields.cpp

@@ -75,6 +75,11 @@ def main():
                 if "=" in s and ("[" in s or "\n" in s)]
     config = write(out, "config_fuzzer", configs)
     print(f"seeds: parser {parser}, webhook {webhook}, config {config} (in {out})")
+    # DingTalk and Telegram decoders: every JSON body (payloads, patches, answers) of their tests.
+    for platform in ("dingtalk", "telegram"):
+        bodies = {s for s in cpp_strings(tests(f"bot/adapters/{platform}_adapter_test.cpp"))
+                  if s.lstrip().startswith("{")}
+        print(f"seeds: {platform} {write(out, platform + '_fuzzer', bodies)}")
 
 
 if __name__ == "__main__":

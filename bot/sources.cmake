@@ -10,6 +10,7 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/payload_fields.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/strict_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/telegram_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/telegram_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/untrusted_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/utf16.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp

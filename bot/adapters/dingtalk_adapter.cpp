@@ -141,7 +141,7 @@ std::optional<store::ReplyUrl> read_reply_url(const json& body) {
   std::string url;
   std::int64_t expires_ms = 0;
   if (read_string(body, "sessionWebhook", false, url) || url.empty() || url.size() > 2048 ||
-      token_problem(url) || !parse_http_url(url)) {
+      token_problem(url) || !(url.starts_with("https://") || url.starts_with("http://"))) {
     return std::nullopt;
   }
   if (read_integer(body, "sessionWebhookExpiredTime", false, expires_ms) || expires_ms <= 0)

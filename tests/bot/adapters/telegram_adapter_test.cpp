@@ -160,6 +160,13 @@ TEST_F(TelegramInboundTest, UnicodeBeforeAMentionIsCountedInUtf16Units) {
   EXPECT_EQ(e.message.mentions, (std::vector<std::string>{"telegram:222"}));
 }
 
+TEST_F(TelegramInboundTest, ATextMentionOfTheBotAddressesIt) {
+  const InboundEvent e = event(with_message(R"({"text": "吹哨 报到", "entities": [{"type": "text_mention",
+      "offset": 0, "length": 2, "user": {"id": 999, "is_bot": true, "first_name": "吹哨", "username": "MyBot"}}]})"));
+  EXPECT_TRUE(e.message.mentions_bot);
+  EXPECT_TRUE(e.message.mentions.empty());
+}
+
 TEST_F(TelegramInboundTest, AnotherUsernameStaysTextAndACommandLosesOurName) {
   const InboundEvent e = event(with_message(R"({"text": "/start@MyBot 找 @lisi",
       "entities": [{"type": "bot_command", "offset": 0, "length": 12}, {"type": "mention", "offset": 15, "length": 5}]})"));

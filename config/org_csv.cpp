@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "config/csv.hpp"
+#include "config/qualified_id.hpp"
 
 namespace whistle::config {
 
@@ -71,8 +72,8 @@ NodeDraft draft_from(const CsvRow& row, const std::string& file) {
   draft.node.name = field(3);
   if (draft.node.name.empty()) fail(draft.origin.at("name"), "missing (required)");
   draft.node.chats = split_list(field(4));
-  draft.node.leaders = split_list(field(5));
-  draft.node.staff = split_list(field(6));
+  draft.node.leaders = canonical_person_ids(split_list(field(5)));
+  draft.node.staff = canonical_person_ids(split_list(field(6)));
   return draft;
 }
 

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "config/org_csv.hpp"
+#include "config/qualified_id.hpp"
 #include "config/sections.hpp"
 
 namespace whistle::config {
@@ -30,8 +31,8 @@ NodeDraft draft_from(const TableReader& table) {
   draft.node.parent = table.string("parent").value_or("");
   draft.node.name = table.required_string("name");
   draft.node.chats = table.strings("chats");
-  draft.node.leaders = table.strings("leaders");
-  draft.node.staff = table.strings("staff");
+  draft.node.leaders = canonical_person_ids(table.strings("leaders"));
+  draft.node.staff = canonical_person_ids(table.strings("staff"));
   return draft;
 }
 
@@ -78,7 +79,7 @@ std::vector<Responder> read_responders(const TableReader& root, const std::vecto
       require_qualified_id(table.where("chats"), chat);
       chats.bind(chat, "responder " + in_quotes(responder.id), table.where("chats"));
     }
-    responder.members = table.strings("members");
+    responder.members = canonical_person_ids(table.strings("members"));
     for (const std::string& member : responder.members)
       require_qualified_id(table.where("members"), member);
     responders.push_back(std::move(responder));

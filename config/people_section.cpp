@@ -37,7 +37,7 @@ std::vector<Person> read_people(const TableReader& root) {
   for (const TableReader& table : root.tables("person")) {
     table.allow_only({"id", "name"});
     Person person;
-    person.id = table.required_string("id");
+    person.id = canonical_person_id(table.required_string("id"));
     if (std::optional<std::string> problem = qualified_id_problem(person.id))
       fail(table.where("id"), *problem);
     if (!ids.insert(person.id).second) fail(table.where("id"), "duplicate person " + in_quotes(person.id));

@@ -61,4 +61,20 @@ std::optional<std::string> qualified_id_problem(std::string_view id) {
   return std::nullopt;
 }
 
+std::string canonical_person_id(std::string id) {
+  for (std::string_view channel : {std::string_view("wecom_bot"), std::string_view("wecom_robot")}) {
+    if (id.starts_with(channel) && id.size() > channel.size() &&
+        (id[channel.size()] == ':' || id[channel.size()] == '.')) {
+      return "wecom" + id.substr(channel.size());
+    }
+  }
+  return id;
+}
+
+std::vector<std::string> canonical_person_ids(std::vector<std::string> ids) {
+  for (std::string& id : ids)
+    id = canonical_person_id(std::move(id));
+  return ids;
+}
+
 }  // namespace whistle::config

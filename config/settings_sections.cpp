@@ -116,7 +116,7 @@ BotConfig read_bot(const TableReader& root) {
     }
   }
   if (table->has("ids")) {
-    bot.ids = table->strings("ids");
+    bot.ids = canonical_person_ids(table->strings("ids"));
     for (const std::string& id : bot.ids) {
       if (std::optional<std::string> problem = qualified_id_problem(id)) fail(table->where("ids"), *problem);
     }

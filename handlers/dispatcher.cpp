@@ -51,8 +51,7 @@ struct Route {
   Handler handler;
 };
 
-// The one table of what each intent does. An intent whose handler comes later is routed to
-// handle_not_yet, which answers honestly that it is not open yet.
+// The one table of what each intent does.
 constexpr std::array kRoutes{
     Route{Intent::whistle, handle_whistle},     Route{Intent::report_in, handle_report_in},
     Route{Intent::withdraw, handle_withdraw},   Route{Intent::edit, handle_edit},

@@ -183,12 +183,4 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
       reply_to_sender(context, context.text("unknown_hint", {{"mention", mention}, {"commands", commands}}))};
 }
 
-std::vector<Reply> handle_not_yet(Context& context, const Command& command) {
-  return {reply_to_sender(
-      context, context.text("not_yet",
-                            {{"mention", mention_of(context.people, context.message.sender)},
-                             {"feature", context.text("feature_" + std::string(intent_name(command.intent)))},
-                             {"commands", quoted_words(context, menu_for(context))}}))};
-}
-
 }  // namespace whistle::handlers

@@ -13,7 +13,4 @@ std::vector<Reply> handle_help(Context& context, const Command& command);
 /// private), silence when it is ordinary group chatter.
 std::vector<Reply> handle_unknown(Context& context, const Command& command);
 
-/// A command whose function comes in a later version: says so honestly, naming it.
-std::vector<Reply> handle_not_yet(Context& context, const Command& command);
-
 }  // namespace whistle::handlers

@@ -95,6 +95,31 @@ TEST_F(GenericAdapterTest, DecodesTheContractExampleWithQualifiedIds) {
   EXPECT_FALSE(message.mentions_bot);
 }
 
+TEST(GenericAdapterInstance, IdsSeenThroughAnotherInstanceNameIt) {
+  // Two bridges may both call a chat "b3u2": through `lab` it is "generic.lab:b3u2", so the two
+  // never collide and replies leave through the bridge the chat came in on.
+  GenericAdapter lab{config::GenericInstance{"lab", "s3cret", "http://127.0.0.1:9/deliver"}};
+  MapHeaders headers;
+  const std::string body =
+      R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "报到", "mentions": ["u-li"]})";
+  headers.values["x-whistle-signature"] = "sha256=" + HmacSha256("s3cret").hex_digest(body);
+  Decoded decoded = lab.inbound(InboundRequest{"POST", "/hooks/generic/lab", body, headers, kReceivedAt});
+  auto* events = std::get_if<std::vector<InboundEvent>>(&decoded);
+  ASSERT_TRUE(events != nullptr && events->size() == 1);
+  const handlers::Message& message = events->front().message;
+  EXPECT_EQ(message.chat, "generic.lab:b3u2");
+  EXPECT_EQ(message.sender, "generic.lab:u-zhang");
+  EXPECT_EQ(message.mentions, std::vector<std::string>{"generic.lab:u-li"});
+  EXPECT_EQ(events->front().dedupe_key, "generic:lab:m-1");
+  // A private message is the conversation with that instance's person.
+  const std::string private_body = R"({"id": "m-2", "chat": "@u-zhang", "from": "u-zhang", "text": "积分"})";
+  headers.values["x-whistle-signature"] = "sha256=" + HmacSha256("s3cret").hex_digest(private_body);
+  decoded = lab.inbound(InboundRequest{"POST", "/hooks/generic/lab", private_body, headers, kReceivedAt});
+  events = std::get_if<std::vector<InboundEvent>>(&decoded);
+  ASSERT_TRUE(events != nullptr && events->size() == 1);
+  EXPECT_EQ(events->front().message.chat, "generic.lab:@u-zhang");
+}
+
 TEST_F(GenericAdapterTest, WithoutTsTheMessageTakesTheReceiveTime) {
   const InboundEvent event =
       receive_event(json::parse(R"({"id": "m-1", "chat": "b3u2", "from": "u-zhang", "text": "1"})"));

@@ -123,6 +123,32 @@ TEST_F(OutboxSenderTest, FailedDeliveryIsRetriedBeforeTheChatsLaterMessages) {
   EXPECT_EQ(outbox.backlog(), 0);
 }
 
+TEST_F(OutboxSenderTest, AMessageRefusedForGoodIsSetAsideAndItsChatGoesOn) {
+  // 404 from the receiver: no retry fixes it. Before, the chat's queue waited behind it for ever.
+  fake.fail_next(1, 404);
+  enqueue("generic:g1", "refused");
+  enqueue("generic:g1", "after");
+  enqueue("generic:b3", "other chat");
+  ASSERT_TRUE(run_until_sent(2));
+
+  const std::vector<Delivery> deliveries = fake.deliveries();
+  EXPECT_EQ(texts_of(deliveries, "g1", false), (std::vector<std::string>{"refused", "after"}));
+  EXPECT_EQ(texts_of(deliveries, "g1", true), (std::vector<std::string>{"after"}));
+  EXPECT_EQ(metrics.outbox_dead(), 1u);
+  EXPECT_EQ(outbox.dead_count(), 1);
+  EXPECT_EQ(outbox.backlog(), 0);
+  EXPECT_NE(metrics.render().find("whistle_outbox_dead_total 1"), std::string::npos);
+}
+
+TEST_F(OutboxSenderTest, ARateLimitAnswerIsRetriedNotSetAside) {
+  fake.fail_next(1, 429);
+  enqueue("generic:g1", "busy");
+  ASSERT_TRUE(run_until_sent(1));
+  EXPECT_EQ(texts_of(fake.deliveries(), "g1", false), (std::vector<std::string>{"busy", "busy"}));
+  EXPECT_EQ(metrics.outbox_dead(), 0u);
+  EXPECT_EQ(outbox.dead_count(), 0);
+}
+
 TEST_F(OutboxSenderTest, NothingIsSentAgainOnceMarkedSent) {
   enqueue("generic:g1", "once");
   ASSERT_TRUE(run_until_sent(1));

@@ -127,17 +127,104 @@ TEST(GenericPlatform, AnInstanceThatIsNotATableIsRefused) {
               names("platforms.generic.default", "expected a table, found a string"));
 }
 
-TEST(Platforms, APlatformNotBuiltYetIsRefusedAsNotSupportedYet) {
-  for (const char* platform : {"wecom", "feishu", "dingtalk", "telegram"}) {
-    const std::string toml = "[platforms." + std::string(platform) + ".main]\ncorp_id = \"x\"\n";
-    EXPECT_THAT(refusal(toml), names("platforms." + std::string(platform),
-                                     "platform '" + std::string(platform) + "' is not supported yet"));
-  }
+TEST(Platforms, EveryRealPlatformIsReadWithDesignsKeysAndItsOfficialOriginByDefault) {
+  const Config config = parse_config(R"(
+[platforms.wecom.default]
+corp_id = "ww1"
+agent_id = 1000002
+secret = "app-secret"
+token = "QDG6eK"
+encoding_aes_key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"
+
+[platforms.wecom_bot.default]
+token = "t"
+encoding_aes_key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"
+bot_id = "aibot-1"
+
+[platforms.wecom_robot.default]
+webhook_keys = { "wrGrid1" = "robot-key-1" }
+
+[platforms.feishu.east]
+app_id = "cli_1"
+app_secret = "s"
+verification_token = "v"
+api_base = "http://127.0.0.1:9001/"
+
+[platforms.dingtalk.default]
+app_key = "ding1"
+app_secret = "s"
+robot_code = "ding1"
+
+[platforms.telegram.default]
+bot_token = "123:ABC"
+secret_token = "Secret_1-x"
+bot_username = "@whistle_bot"
+)",
+                                     kSource);
+  ASSERT_EQ(config.platforms.wecom.count("default"), 1u);
+  EXPECT_EQ(config.platforms.wecom.at("default").agent_id, 1000002);
+  EXPECT_EQ(config.platforms.wecom.at("default").api_base, "https://qyapi.weixin.qq.com");
+  EXPECT_EQ(config.platforms.wecom_bot.at("default").bot_id, "aibot-1");
+  EXPECT_EQ(config.platforms.wecom_robot.at("default").webhook_keys.at("wrGrid1"), "robot-key-1");
+  // The trailing slash is dropped, so paths join cleanly; an unset encrypt_key means plaintext.
+  EXPECT_EQ(config.platforms.feishu.at("east").api_base, "http://127.0.0.1:9001");
+  EXPECT_EQ(config.platforms.feishu.at("east").encrypt_key, "");
+  EXPECT_EQ(config.platforms.dingtalk.at("default").oapi_base, "https://oapi.dingtalk.com");
+  EXPECT_EQ(config.platforms.telegram.at("default").bot_username, "whistle_bot");
+  EXPECT_EQ(config.platforms.telegram.at("default").api_base, "https://api.telegram.org");
+}
+
+TEST(Platforms, AMissingKeyOrABadAesKeyIsRefusedNamingIt) {
+  EXPECT_THAT(refusal("[platforms.feishu.main]\napp_id = \"x\"\n"),
+              names("platforms.feishu.main", "needs app_secret"));
+  EXPECT_THAT(refusal("[platforms.wecom_bot.main]\ntoken = \"t\"\nencoding_aes_key = \"short\"\n"),
+              names("platforms.wecom_bot.main.encoding_aes_key", "43 characters"));
+  EXPECT_THAT(refusal("[platforms.telegram.main]\nbot_token = \"1:A\"\nsecret_token = \"has space\"\n"),
+              names("platforms.telegram.main.secret_token", "only letters"));
+  EXPECT_THAT(refusal("[platforms.wecom_robot.main]\n"), names("platforms.wecom_robot.main", "webhook_keys"));
+}
+
+TEST(Platforms, ASecretMayComeFromTheEnvironment) {
+  ::setenv("WHISTLE_TEST_TG_TOKEN", "999:XYZ", 1);
+  const Config config = parse_config(
+      "[platforms.telegram.default]\nbot_token = \"env:WHISTLE_TEST_TG_TOKEN\"\nsecret_token = \"s\"\n",
+      kSource);
+  EXPECT_EQ(config.platforms.telegram.at("default").bot_token, "999:XYZ");
+  EXPECT_THAT(
+      refusal(
+          "[platforms.telegram.default]\nbot_token = \"env:WHISTLE_TEST_UNSET_VAR\"\nsecret_token = \"s\"\n"),
+      names("platforms.telegram.default.bot_token", "WHISTLE_TEST_UNSET_VAR is not set"));
+}
+
+TEST(Platforms, AnUnreadableCaFileIsRefused) {
+  EXPECT_THAT(refusal("[http_client]\nca_file = \"/nonexistent/ca.pem\"\n"),
+              names("http_client.ca_file", "cannot be read"));
 }
 
 TEST(Platforms, AnUnknownPlatformIsRefused) {
   EXPECT_THAT(refusal("[platforms.wechat.main]\nsecret = \"x\"\n"),
               names("platforms.wechat", "unknown platform"));
+}
+
+TEST(Platforms, AWeComPersonIsOnePersonWhicheverWeComChannelNamesThem) {
+  // The app, the AI bot and the group robot see one corp's userids.
+  const Config config = parse_config(R"(
+[[node]]
+id = "c1"
+level = "community"
+name = "锦华家园社区"
+leaders = ["wecom_bot:wangjie", "wecom_robot.east:zhou", "feishu:ou_1"]
+
+[[person]]
+id = "wecom_bot:wangjie"
+name = "王杰"
+)",
+                                     kSource);
+  ASSERT_EQ(config.nodes.size(), 1u);
+  EXPECT_EQ(config.nodes[0].leaders,
+            (std::vector<std::string>{"wecom:wangjie", "wecom.east:zhou", "feishu:ou_1"}));
+  ASSERT_EQ(config.people.size(), 1u);
+  EXPECT_EQ(config.people[0].id, "wecom:wangjie");
 }
 
 }  // namespace

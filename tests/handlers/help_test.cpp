@@ -8,7 +8,6 @@ namespace {
 
 using Help = HandlerTest;
 using Chatter = HandlerTest;
-using NotYet = HandlerTest;
 using UnboundGroup = HandlerTest;
 using Sender = HandlerTest;
 
@@ -165,20 +164,6 @@ TEST_F(Chatter, InPrivateEveryLineIsAnswered) {
   const std::vector<Reply> replies = say_privately("u-zhang", "张三", unknown_line("你好"));
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
-}
-
-TEST_F(NotYet, AFunctionNotOpenYetIsAnsweredHonestly) {
-  // Every intent has its handler now (绑定/解绑 since issue 13); handle_not_yet waits for the next
-  // intent that comes before its handler, so it is called here directly.
-  Message message;
-  message.chat = qualified("b3u2");
-  message.sender = qualified("u-zhang");
-  Context context{services(), kMonday0900, message, org_.node("b3u2"), std::string("c1"), std::nullopt};
-  const std::vector<Reply> replies = handle_not_yet(context, task_command(Intent::stats));
-  ASSERT_EQ(replies.size(), 1u);
-  EXPECT_TRUE(contains(replies[0].text, "还没有开放")) << replies[0].text;
-  EXPECT_TRUE(contains(replies[0].text, rendered("feature_stats", {}))) << replies[0].text;
-  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
 }
 
 TEST_F(UnboundGroup, AnswersOnlyWhenAddressedAndSaysWhoCanBindIt) {

@@ -102,5 +102,28 @@ TEST(WrapLine, AWordLongerThanTheLimitIsCutBetweenCharacters) {
   EXPECT_EQ(joined, word);
 }
 
+TEST(LocateMentions, EachNamedPersonGetsTheBytesOfTheirAtNameInTextOrder) {
+  const std::map<std::string, std::string> shown{{"generic:u-zhang", "张三"},
+                                                 {"generic:u-zhangfeng", "张三丰"},
+                                                 {"generic:u-li", "李四"},
+                                                 {"generic:u-x", "王五"}};
+  const NameOf shown_name = [&shown](const std::string& id) { return shown.at(id); };
+  const Reply reply{"generic:g1",
+                    "@张三丰 @李四 请和@张三 一起，谢谢@李四",
+                    {"generic:u-zhang", "generic:u-li", "generic:u-zhangfeng", "generic:u-x"}};
+  const std::vector<store::MentionSpan> spans = locate_mentions(reply, shown_name);
+  // "@张三" is not found inside "@张三丰"; 李四 is named twice; 王五 is mentioned but not named.
+  ASSERT_EQ(spans.size(), 4u);
+  const std::string& text = reply.text;
+  EXPECT_EQ(spans[0].person, "generic:u-zhangfeng");
+  EXPECT_EQ(text.substr(spans[0].offset, spans[0].length), "@张三丰");
+  EXPECT_EQ(spans[1].person, "generic:u-li");
+  EXPECT_EQ(text.substr(spans[1].offset, spans[1].length), "@李四");
+  EXPECT_EQ(spans[2].person, "generic:u-zhang");
+  EXPECT_EQ(text.substr(spans[2].offset, spans[2].length), "@张三");
+  EXPECT_EQ(spans[3].person, "generic:u-li");
+  EXPECT_GT(spans[3].offset, spans[2].offset);
+}
+
 }  // namespace
 }  // namespace whistle::handlers

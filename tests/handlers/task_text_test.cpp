@@ -55,14 +55,6 @@ TEST_F(TaskText, ADateInAnotherYearThanNowSaysTheYear) {
   EXPECT_NE(task_when_text(services(), task, kMonday0900).find("2027年"), std::string::npos);
 }
 
-TEST(Templates, EveryIntentHasAFeatureNameForHonestAnswers) {
-  const config::Templates templates = config::Templates::builtin("zh-CN");
-  for (int i = 0; i <= static_cast<int>(Intent::unknown); ++i) {
-    const std::string name(intent_name(static_cast<Intent>(i)));
-    EXPECT_TRUE(templates.has("feature_" + name)) << name;
-  }
-}
-
 TEST(Templates, EveryOpenCommandHasItsWordHelpAndKeywords) {
   const config::Templates templates = config::Templates::builtin("zh-CN");
   for (const char* name : {"whistle", "report_in", "withdraw", "finish", "cancel", "help"}) {

@@ -168,6 +168,7 @@ TEST_F(WebhookTest, UnknownRoutesAndMethodsAreRefused) {
   const HttpResult unknown_instance = http_request(service.port(), "POST", "/hooks/generic/other", "{}",
                                                    {{"X-Whistle-Signature", signature_for("{}")}});
   EXPECT_EQ(unknown_instance.status, 404);
+  EXPECT_EQ(http_request(service.port(), "POST", "/hooks/slack/default", "{}").status, 404);
   const HttpResult wrong_method = http_request(service.port(), "GET", "/hooks/generic/default", "");
   EXPECT_EQ(wrong_method.status, 405);
   EXPECT_EQ(wrong_method.headers.at("allow"), "POST");
@@ -182,9 +183,9 @@ TEST_F(WebhookTest, HealthAndMetricsAnswer) {
   const HttpResult metrics = http_request(service.port(), "GET", "/metrics", "");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("whistle_writer_queue_depth 0"), std::string::npos) << metrics.body;
-  EXPECT_NE(
-      metrics.body.find(R"(whistle_http_requests_total{route="/hooks/{platform}/{instance}",status="200"} 1)"),
-      std::string::npos)
+  EXPECT_NE(metrics.body.find(
+                R"(whistle_http_requests_total{route="/hooks/{platform}/{instance}",status="200"} 1)"),
+            std::string::npos)
       << metrics.body;
   EXPECT_NE(metrics.body.find("whistle_events_processed_total 1"), std::string::npos);
 }

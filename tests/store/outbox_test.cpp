@@ -72,5 +72,42 @@ TEST_F(OutboxTest, TheLimitCapsHowManyChatsAreOfferedAtOnce) {
   EXPECT_EQ(outbox.due(10, 2).size(), 2u);
 }
 
+TEST_F(OutboxTest, ADeadMessageIsNeverOfferedAndItsChatGoesOn) {
+  auto a1 = outbox.enqueue("generic:b3u1", "a1", {}, 10);
+  auto a2 = outbox.enqueue("generic:b3u1", "a2", {}, 10);
+  outbox.mark_dead(a1, 11, "HTTP 404");
+  EXPECT_EQ(ids(outbox.due(11, 100)), (std::vector<std::int64_t>{a2}));
+  EXPECT_EQ(outbox.backlog(), 1);
+  EXPECT_EQ(outbox.dead_count(), 1);
+  // A dead message is not "sent": marking it sent later changes nothing about its death.
+  EXPECT_EQ(db.raw().execAndGet("SELECT last_error FROM outbox WHERE id = " + std::to_string(a1)).getString(),
+            "HTTP 404");
+}
+
+TEST_F(OutboxTest, MentionSpansAndTheReplyUrlComeBackAsQueued) {
+  const std::string text = "@张三 @李四 请到3号楼集合";
+  OutgoingMessage message{"dingtalk:cid1",
+                          text,
+                          {"dingtalk:zhang", "dingtalk:li", "dingtalk:wang"},
+                          {MentionSpan{"dingtalk:zhang", 0, 7}, MentionSpan{"dingtalk:li", 8, 7}},
+                          ReplyUrl{"https://oapi.dingtalk.com/robot/sendBySession?session=x", 1700000000}};
+  outbox.enqueue(message, 10);
+  const auto due = outbox.due(10, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].text, text);
+  EXPECT_EQ(due[0].mentions, message.mentions);
+  EXPECT_EQ(due[0].spans, message.spans);
+  ASSERT_TRUE(due[0].reply_url);
+  EXPECT_EQ(due[0].reply_url->url, message.reply_url->url);
+  EXPECT_EQ(due[0].reply_url->until, 1700000000);
+  // Without them, none come back.
+  outbox.mark_sent(due[0].id, 11);
+  outbox.enqueue("dingtalk:cid1", "plain", {"dingtalk:zhang"}, 12);
+  const auto plain = outbox.due(12, 10);
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_TRUE(plain[0].spans.empty());
+  EXPECT_FALSE(plain[0].reply_url);
+}
+
 }  // namespace
 }  // namespace whistle::store

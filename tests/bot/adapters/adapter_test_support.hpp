@@ -16,8 +16,18 @@
 
 #include "bot/adapters/adapter.hpp"
 #include "bot/http_client.hpp"
+#include "tests/support/fake_platform_server.hpp"
 
 namespace whistle::bot::testing {
+
+/// The fake platforms speak plain HTTP here while HttpClient speaks only http://; with TLS in the
+/// client, this becomes Mode::tls and the clients trust FakePlatformServer::ca_file().
+inline constexpr auto kFakeMode = whistle::testing::FakePlatformServer::Mode::plain;
+
+/// The client options the adapter tests use against the fakes.
+inline HttpClientOptions fake_client_options() {
+  return HttpClientOptions{};
+}
 
 class MapHeaders final : public RequestHeaders {
  public:

@@ -7,7 +7,6 @@
 #include "bot/crypto/hmac.hpp"
 #include "bot/send_pacer.hpp"
 #include "tests/bot/adapters/adapter_test_support.hpp"
-#include "tests/bot/adapters/interim_platform_server.hpp"
 
 namespace whistle::bot {
 namespace {
@@ -300,8 +299,8 @@ class DingtalkOutboundTest : public ::testing::Test {
   }
 
   static constexpr std::int64_t kNow = 1'763'888'400;
-  FakePlatformServer fake{FakePlatformServer::Mode::plain};
-  HttpClient http;
+  FakePlatformServer fake{testing::kFakeMode};
+  HttpClient http{testing::fake_client_options()};
   DingtalkAdapter adapter{instance_config("default", fake.base_url())};
   int tokens_issued = 0;  // written on the fake's thread, read after its requests were awaited
   std::string session_answer = R"({"errcode":0,"errmsg":"ok"})";

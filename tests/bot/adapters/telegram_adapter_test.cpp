@@ -6,7 +6,6 @@
 #include "bot/adapters/utf16.hpp"
 #include "bot/send_pacer.hpp"
 #include "tests/bot/adapters/adapter_test_support.hpp"
-#include "tests/bot/adapters/interim_platform_server.hpp"
 
 namespace whistle::bot {
 namespace {
@@ -292,8 +291,8 @@ class TelegramOutboundTest : public ::testing::Test {
     return message;
   }
 
-  FakePlatformServer fake{FakePlatformServer::Mode::plain};
-  HttpClient http;
+  FakePlatformServer fake{testing::kFakeMode};
+  HttpClient http{testing::fake_client_options()};
   TelegramAdapter adapter{instance_config("default", fake.base_url())};
   static constexpr std::int64_t kNow = 1'700'000'100;
 };

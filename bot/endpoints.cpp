@@ -66,6 +66,9 @@ asio::awaitable<void> Endpoints::webhook(std::string platform, std::string insta
     co_return;
   }
   result.event = events.front().dedupe_key;
+  // The adapter says once where its replies go; an event cannot disagree with it.
+  for (InboundEvent& event : events)
+    event.replies_inline = adapter->replies_inline();
 
   // Answered only after the batch holding these events has committed: an acknowledged event is a
   // stored event (design.md, "Durable before acknowledged").

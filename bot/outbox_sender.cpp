@@ -1,6 +1,7 @@
 #include "bot/outbox_sender.hpp"
 
 #include <algorithm>
+#include <typeinfo>
 
 #include <spdlog/logger.h>
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -147,15 +148,23 @@ steady_clock::duration OutboxSender::start_due_deliveries() {
 
 asio::awaitable<void> OutboxSender::deliver(store::OutboxMessage message, const Adapter* adapter) {
   // A token fetch, where the platform needs one, happens here; its failure is a verdict too.
-  SendPlan plan = co_await adapter->prepare_send(message, http_, clock_.now());
   SendVerdict verdict;
   int status = 0;
-  if (auto* request = std::get_if<OutboundRequest>(&plan)) {
-    const HttpClientResult result = co_await http_.send(std::move(*request), options_.request_timeout);
-    status = result.status;
-    verdict = adapter->read_send_answer(message, result);
-  } else {
-    verdict = std::get<SendVerdict>(std::move(plan));
+  try {
+    SendPlan plan = co_await adapter->prepare_send(message, http_, clock_.now());
+    if (auto* request = std::get_if<OutboundRequest>(&plan)) {
+      const HttpClientResult result = co_await http_.send(std::move(*request), options_.request_timeout);
+      status = result.status;
+      verdict = adapter->read_send_answer(message, result);
+    } else {
+      verdict = std::get<SendVerdict>(std::move(plan));
+    }
+  } catch (const std::exception& error) {
+    // An adapter that threw (an answer of an unexpected shape) must not leave the chat marked in
+    // flight for ever. The exception's text may hold a URL with a key: only its type is logged.
+    log_->error("delivery attempt threw id={} chat={} exception={}", message.id, message.chat,
+                typeid(error).name());
+    verdict = SendVerdict::retry("the adapter failed on this message");
   }
   if (stopped_) {
     // Shutting down: the message stays queued as it was and goes out after the restart (the
@@ -173,10 +182,11 @@ asio::awaitable<void> OutboxSender::deliver(store::OutboxMessage message, const 
   } else if (log_->should_log(spdlog::level::debug)) {
     log_->debug("delivered id={} chat={} status={}", message.id, message.chat, status);
   }
-  finish(message, verdict);
+  finish(message, adapter, verdict);
 }
 
-void OutboxSender::finish(const store::OutboxMessage& message, const SendVerdict& verdict) {
+void OutboxSender::finish(const store::OutboxMessage& message, const Adapter* adapter,
+                          const SendVerdict& verdict) {
   cancels_.erase(message.id);
   in_flight_chats_.erase(message.chat);
   const std::int64_t now = clock_.now();
@@ -185,7 +195,8 @@ void OutboxSender::finish(const store::OutboxMessage& message, const SendVerdict
     if (verdict.retry_after) {
       // The platform said when: its word, for the chat's whole queue.
       outcome.at = now + std::max<std::int64_t>(1, verdict.retry_after->count());
-      pacer_.hold(message.chat, pacer_.now() + *verdict.retry_after);
+      const std::string key = verdict.whole_instance ? instance_key(*adapter) : message.chat;
+      pacer_.hold(key, pacer_.now() + *verdict.retry_after);
     } else {
       // 1 s, 2 s, 4 s, … doubling with each failed attempt, capped.
       const int doublings = std::min(message.attempts, 30);

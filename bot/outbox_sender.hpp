@@ -70,7 +70,7 @@ class OutboxSender {
   asio::awaitable<void> run();
   asio::awaitable<void> deliver(store::OutboxMessage message, const Adapter* adapter);
   std::chrono::steady_clock::duration start_due_deliveries();
-  void finish(const store::OutboxMessage& message, const SendVerdict& verdict);
+  void finish(const store::OutboxMessage& message, const Adapter* adapter, const SendVerdict& verdict);
   /// Records outcomes the store refused earlier; throws while it still refuses.
   void record_unrecorded();
 

@@ -18,10 +18,21 @@ SendPacer::TimePoint SendPacer::next_allowed(const std::string& key, const Pace&
   return std::max(allowed, oldest + pace.period);
 }
 
+namespace {
+
+// Longer than any platform's pace period (the longest is a minute): a key whose last send is older
+// constrains nothing.
+constexpr std::chrono::minutes kIdleAfter{10};
+constexpr std::size_t kRecordsPerSweep = 4096;
+
+}  // namespace
+
 void SendPacer::record(const std::string& key, const Pace& pace) {
   if (!pace.limited()) return;
+  const TimePoint now = now_();
+  if (++records_since_sweep_ >= kRecordsPerSweep) forget_idle(now);
   std::deque<TimePoint>& sent = sent_[key];
-  sent.push_back(now_());
+  sent.push_back(now);
   while (sent.size() > static_cast<std::size_t>(pace.count))
     sent.pop_front();
 }
@@ -29,6 +40,14 @@ void SendPacer::record(const std::string& key, const Pace& pace) {
 void SendPacer::hold(const std::string& key, TimePoint until) {
   TimePoint& held = held_[key];
   held = std::max(held, until);
+}
+
+void SendPacer::forget_idle(TimePoint now) {
+  records_since_sweep_ = 0;
+  std::erase_if(sent_, [now](const auto& entry) {
+    return entry.second.empty() || entry.second.back() + kIdleAfter < now;
+  });
+  std::erase_if(held_, [now](const auto& entry) { return entry.second < now; });
 }
 
 }  // namespace whistle::bot

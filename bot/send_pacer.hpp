@@ -35,7 +35,12 @@ class SendPacer {
   TimePoint now() const { return now_(); }
 
  private:
+  /// Drops what no longer constrains anything, now and then, so 100k chats sent to once do not
+  /// stay in memory for ever.
+  void forget_idle(TimePoint now);
+
   Now now_;
+  std::size_t records_since_sweep_ = 0;
   std::map<std::string, std::deque<TimePoint>> sent_;
   std::map<std::string, TimePoint> held_;
 };

@@ -49,6 +49,11 @@ std::optional<std::string> qualified_id_problem(std::string_view id) {
         })) {
       return in_quotes(id) + " has an invalid instance name after \"" + std::string(platform) + ".\"";
     }
+    if (instance == "default") {
+      return in_quotes(id) + " names the instance \"default\": write " +
+             in_quotes(std::string(platform) + ":" + std::string(local)) +
+             " (ids of the default instance carry no name)";
+    }
   }
   if (!is_platform_name(platform)) {
     return in_quotes(id) + " names an unknown platform " + in_quotes(platform) +

@@ -68,6 +68,10 @@ void write_org(const config::Config& config, store::OrgRepository& org, store::P
     people.set_configured_name(person.id, person.name);
   }
   for (const config::Responder& responder : config.responders) {
+    // A group a leader bound with 绑定 before the file named it a responder's is the responder's
+    // now: the config wins (docs/binding.md), and a node binding would be found first.
+    for (const std::string& chat : responder.chats)
+      org.unbind_chat_at_run_time(chat);
     org.upsert_responder(store::ResponderRow{responder.id, responder.name, responder.node, responder.chats,
                                              responder.members});
   }

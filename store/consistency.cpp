@@ -14,8 +14,8 @@ namespace {
 
 constexpr const char* kCounts =
     "SELECT (SELECT COUNT(*) FROM tasks), (SELECT COUNT(*) FROM signups), (SELECT COUNT(*) FROM inbox), "
-    "(SELECT COUNT(*) FROM outbox), (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL), "
-    "(SELECT COUNT(*) FROM ledger)";
+    "(SELECT COUNT(*) FROM outbox), (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL), "
+    "(SELECT COUNT(*) FROM ledger), (SELECT COUNT(*) FROM outbox WHERE dead_at IS NOT NULL)";
 constexpr const char* kOverCapacity =
     "SELECT t.community_id, t.number, t.places, COUNT(*) FROM tasks t "
     "JOIN signups s ON s.task_id = t.id AND s.state = 'signed_up' "
@@ -53,6 +53,7 @@ ConsistencyReport check_consistency(Database& db) {
     report.outbox = counts.getColumn(3).getInt64();
     report.outbox_unsent = counts.getColumn(4).getInt64();
     report.ledger_entries = counts.getColumn(5).getInt64();
+    report.outbox_dead = counts.getColumn(6).getInt64();
   }
 
   SQLite::Statement over(raw, kOverCapacity);

@@ -16,7 +16,8 @@ struct ConsistencyReport {
   std::int64_t signups = 0;
   std::int64_t inbox = 0;          ///< events taken (each once)
   std::int64_t outbox = 0;         ///< messages queued
-  std::int64_t outbox_unsent = 0;  ///< of those, not yet delivered
+  std::int64_t outbox_unsent = 0;  ///< of those, still to be delivered
+  std::int64_t outbox_dead = 0;    ///< of those, refused for good by their platform and set aside
   std::int64_t ledger_entries = 0;
   std::int64_t people_with_points = 0;
   std::int64_t points_total = 0;  ///< the sum of every balance, equal to the ledger's sum by construction

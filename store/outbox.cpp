@@ -1,5 +1,8 @@
 #include "store/outbox.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -39,7 +42,13 @@ constexpr const char* kDeadCount = "SELECT COUNT(*) FROM outbox WHERE dead_at IS
 // JSON here). A mention that stands in the text carries its byte range: "id\toffset\tlength".
 std::string join_mentions(const std::vector<std::string>& mentions, const std::vector<MentionSpan>& spans) {
   std::string joined;
-  for (const std::string& person : mentions) {
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const std::string& person = mentions[i];
+    // A person mentioned twice is one line: their spans are written once.
+    if (std::find(mentions.begin(), mentions.begin() + static_cast<std::ptrdiff_t>(i), person) !=
+        mentions.begin() + static_cast<std::ptrdiff_t>(i)) {
+      continue;
+    }
     if (!joined.empty()) joined += '\n';
     joined += person;
     for (const MentionSpan& span : spans) {
@@ -50,32 +59,52 @@ std::string join_mentions(const std::vector<std::string>& mentions, const std::v
   return joined;
 }
 
+// A number of the mentions column; empty for anything that is not one (a damaged row must not
+// stop the outbox: its span is dropped and the mention still goes out as a plain one).
+std::optional<std::size_t> parse_size(std::string_view text) {
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 void split_mentions(const std::string& joined, OutboxMessage& message) {
   std::size_t start = 0;
   while (start < joined.size()) {
     std::size_t end = joined.find('\n', start);
     if (end == std::string::npos) end = joined.size();
-    const std::string line = joined.substr(start, end - start);
+    const std::string_view line = std::string_view(joined).substr(start, end - start);
     start = end + 1;
     if (line.empty()) continue;
-    const auto tab = line.find('\t');
-    const std::string person = line.substr(0, tab);
-    message.mentions.push_back(person);
-    std::size_t at = tab;
+    std::vector<std::string_view> fields;
+    for (std::size_t at = 0;;) {
+      const std::size_t tab = line.find('\t', at);
+      fields.push_back(line.substr(at, tab == std::string_view::npos ? std::string_view::npos : tab - at));
+      if (tab == std::string_view::npos) break;
+      at = tab + 1;
+    }
+    const std::string person(fields.front());
+    if (std::find(message.mentions.begin(), message.mentions.end(), person) == message.mentions.end()) {
+      message.mentions.push_back(person);
+    }
     // Each further pair of fields is one place the person is named in the text.
-    while (at != std::string::npos) {
-      const auto second = line.find('\t', at + 1);
-      if (second == std::string::npos) break;
-      const auto third = line.find('\t', second + 1);
-      MentionSpan span;
-      span.person = person;
-      span.offset = std::stoull(line.substr(at + 1, second - at - 1));
-      span.length = std::stoull(
-          line.substr(second + 1, third == std::string::npos ? std::string::npos : third - second - 1));
-      message.spans.push_back(std::move(span));
-      at = third;
+    for (std::size_t i = 1; i + 1 < fields.size(); i += 2) {
+      const std::optional<std::size_t> offset = parse_size(fields[i]);
+      const std::optional<std::size_t> length = parse_size(fields[i + 1]);
+      if (!offset || !length || *length == 0 || *offset > message.text.size() ||
+          *length > message.text.size() - *offset) {
+        continue;
+      }
+      message.spans.push_back(MentionSpan{person, *offset, *length});
     }
   }
+  // Renderers walk the text left to right: spans in text order, one per place.
+  std::sort(message.spans.begin(), message.spans.end(),
+            [](const MentionSpan& a, const MentionSpan& b) { return a.offset < b.offset; });
+  message.spans.erase(
+      std::unique(message.spans.begin(), message.spans.end(),
+                  [](const MentionSpan& a, const MentionSpan& b) { return a.offset == b.offset; }),
+      message.spans.end());
 }
 
 }  // namespace
@@ -130,7 +159,7 @@ std::vector<OutboxMessage> Outbox::due(std::int64_t now, std::size_t limit) {
     m.id = s.getColumn(0).getInt64();
     m.chat = s.getColumn(1).getString();
     m.text = s.getColumn(2).getString();
-    split_mentions(s.getColumn(3).getString(), m);
+    split_mentions(s.getColumn(3).getString(), m);  // after the text: spans are checked against it
     m.attempts = s.getColumn(4).getInt();
     m.created_at = s.getColumn(5).getInt64();
     if (!s.getColumn(6).isNull())

@@ -50,12 +50,15 @@ struct SendVerdict {
   std::optional<std::chrono::seconds> retry_after;
   /// Why, for the log and a dead message's last_error; never a secret or a token.
   std::string error;
+  /// The platform's limit is on the whole bot (Telegram's flood control, Feishu's app quota), so
+  /// `retry_after` holds back every chat of the instance, not only this one.
+  bool whole_instance = false;
 
   static SendVerdict sent() { return {}; }
   static SendVerdict retry(std::string why, std::optional<std::chrono::seconds> after = std::nullopt) {
-    return {Outcome::retry, after, std::move(why)};
+    return {Outcome::retry, after, std::move(why), false};
   }
-  static SendVerdict dead(std::string why) { return {Outcome::dead, std::nullopt, std::move(why)}; }
+  static SendVerdict dead(std::string why) { return {Outcome::dead, std::nullopt, std::move(why), false}; }
 };
 
 /// The request that sends one outbox message, or why there is none now (a token could not be had).

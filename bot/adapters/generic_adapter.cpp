@@ -346,4 +346,15 @@ std::optional<OutboundRequest> GenericAdapter::build_send(const store::OutboxMes
   return request;
 }
 
+SendVerdict GenericAdapter::read_send_answer(const store::OutboxMessage& /*message*/,
+                                             const HttpClientResult& result) const {
+  SendVerdict verdict = classify_http_answer(result);
+  const int status = result.status;
+  if (verdict.outcome == SendVerdict::Outcome::dead && status != 400 && status != 410 && status != 413 &&
+      status != 422) {
+    verdict = SendVerdict::retry("HTTP " + std::to_string(status));
+  }
+  return verdict;
+}
+
 }  // namespace whistle::bot

@@ -42,6 +42,12 @@ class GenericAdapter final : public Adapter {
   /// The reply object POSTed to deliver_url, signed, with `X-Whistle-Delivery: <outbox id>`.
   std::optional<OutboundRequest> build_send(const store::OutboxMessage& message) const override;
 
+  /// 2xx sent. A bridge is ours and passing trouble is likely (a proxy's 404 during a deploy, a
+  /// secret rotated on one side first): 401, 403, 404 and every 5xx are retried; only 400, 410,
+  /// 413 and 422 (this message will never be taken) set it aside.
+  SendVerdict read_send_answer(const store::OutboxMessage& message,
+                               const HttpClientResult& result) const override;
+
   /// The header carrying the signature.
   static constexpr std::string_view kSignatureHeader = "X-Whistle-Signature";
 

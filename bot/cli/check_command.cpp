@@ -27,6 +27,7 @@ int run_check_command(int argc, char** argv) {
   out["inbox"] = report.inbox;
   out["outbox"] = report.outbox;
   out["outbox_unsent"] = report.outbox_unsent;
+  out["outbox_dead"] = report.outbox_dead;
   out["ledger_entries"] = report.ledger_entries;
   out["people_with_points"] = report.people_with_points;
   out["points_total"] = report.points_total;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -124,8 +125,8 @@ TEST_F(OutboxSenderTest, FailedDeliveryIsRetriedBeforeTheChatsLaterMessages) {
 }
 
 TEST_F(OutboxSenderTest, AMessageRefusedForGoodIsSetAsideAndItsChatGoesOn) {
-  // 404 from the receiver: no retry fixes it. Before, the chat's queue waited behind it for ever.
-  fake.fail_next(1, 404);
+  // 410 from the receiver: no retry fixes it. Before, the chat's queue waited behind it for ever.
+  fake.fail_next(1, 410);
   enqueue("generic:g1", "refused");
   enqueue("generic:g1", "after");
   enqueue("generic:b3", "other chat");
@@ -138,6 +139,17 @@ TEST_F(OutboxSenderTest, AMessageRefusedForGoodIsSetAsideAndItsChatGoesOn) {
   EXPECT_EQ(outbox.dead_count(), 1);
   EXPECT_EQ(outbox.backlog(), 0);
   EXPECT_NE(metrics.render().find("whistle_outbox_dead_total 1"), std::string::npos);
+  EXPECT_EQ(db.raw().execAndGet("SELECT last_error FROM outbox WHERE dead_at IS NOT NULL").getString(),
+            "HTTP 410");
+}
+
+TEST_F(OutboxSenderTest, ABridgesPassingNotFoundIsRetriedNotSetAside) {
+  fake.fail_next(1, 404);
+  enqueue("generic:g1", "during a deploy");
+  ASSERT_TRUE(run_until_sent(1));
+  EXPECT_EQ(texts_of(fake.deliveries(), "g1", false),
+            (std::vector<std::string>{"during a deploy", "during a deploy"}));
+  EXPECT_EQ(outbox.dead_count(), 0);
 }
 
 TEST_F(OutboxSenderTest, ARateLimitAnswerIsRetriedNotSetAside) {

@@ -227,5 +227,13 @@ name = "王杰"
   EXPECT_EQ(config.people[0].id, "wecom:wangjie");
 }
 
+TEST(Platforms, TheDefaultInstanceIsNeverSpelledOutInAnId) {
+  // Adapters write "feishu:oc_1" for the default instance: "feishu.default:oc_1" would never match.
+  EXPECT_THAT(
+      refusal(
+          "[[node]]\nid = \"c1\"\nlevel = \"community\"\nname = \"x\"\nchats = [\"feishu.default:oc_1\"]\n"),
+      names("node[0].chats", "\"feishu:oc_1\""));
+}
+
 }  // namespace
 }  // namespace whistle::config

@@ -109,5 +109,36 @@ TEST_F(OutboxTest, MentionSpansAndTheReplyUrlComeBackAsQueued) {
   EXPECT_FALSE(plain[0].reply_url);
 }
 
+TEST_F(OutboxTest, SpansComeBackInTextOrderWhateverTheMentionsOrder) {
+  const std::string text = "@李四 请和 @张三 一起";
+  outbox.enqueue(OutgoingMessage{"feishu:oc_1",
+                                 text,
+                                 {"feishu:zhang", "feishu:li", "feishu:zhang"},
+                                 {MentionSpan{"feishu:zhang", 15, 7}, MentionSpan{"feishu:li", 0, 7}},
+                                 std::nullopt},
+                 10);
+  const auto due = outbox.due(10, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].mentions, (std::vector<std::string>{"feishu:zhang", "feishu:li"}));
+  ASSERT_EQ(due[0].spans.size(), 2u);
+  EXPECT_EQ(due[0].spans[0].person, "feishu:li");
+  EXPECT_EQ(due[0].spans[1].person, "feishu:zhang");
+  EXPECT_EQ(text.substr(due[0].spans[1].offset, due[0].spans[1].length), "@张三");
+}
+
+TEST_F(OutboxTest, ADamagedMentionsRowLosesItsSpansNotTheOutbox) {
+  const auto id = outbox.enqueue("feishu:oc_1", "@张三 你好", {"feishu:zhang"}, 10);
+  for (const char* damaged :
+       {"feishu:zhang\tfoo\tbar", "feishu:zhang\t-1\t7", "feishu:zhang\t3\t999", "feishu:zhang\t0"}) {
+    db.raw().exec("UPDATE outbox SET mentions = '" + std::string(damaged) +
+                  "' WHERE id = " + std::to_string(id));
+    std::vector<OutboxMessage> due;
+    ASSERT_NO_THROW(due = outbox.due(10, 10)) << damaged;
+    ASSERT_EQ(due.size(), 1u);
+    EXPECT_EQ(due[0].mentions, std::vector<std::string>{"feishu:zhang"});
+    EXPECT_TRUE(due[0].spans.empty()) << damaged;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::store

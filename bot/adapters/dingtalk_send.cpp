@@ -201,7 +201,10 @@ SendVerdict DingtalkAdapter::read_send_answer(const store::OutboxMessage& messag
     return SendVerdict::retry(why);
   }
   if (result.status == 429 || contains_any(code, kThrottleCodes)) {
-    return SendVerdict::retry(why, header_seconds(result).value_or(kQpsHold));
+    // The send API's QPS limits are the app's (QpsLimitForAppkeyAndApi), not one group's.
+    SendVerdict verdict = SendVerdict::retry(why, header_seconds(result).value_or(kQpsHold));
+    verdict.whole_instance = true;
+    return verdict;
   }
   if (result.status >= 500 || result.status == 408) return SendVerdict::retry(why);
   // Everything else is a request DingTalk will refuse again: the robot is not in the group, the

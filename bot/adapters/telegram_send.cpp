@@ -121,7 +121,11 @@ SendVerdict TelegramAdapter::read_send_answer(const store::OutboxMessage& /*mess
     } else if (const auto header = parse_int64(result.retry_after); header && *header >= 0) {
       after = std::chrono::seconds(std::min<std::int64_t>(*header, 86'400));
     }
-    return SendVerdict::retry(why, after);
+    // Telegram does not say whether the flood control is the chat's or the bot's; holding every
+    // chat of the bot for a few seconds is the answer that cannot provoke a second 429.
+    SendVerdict verdict = SendVerdict::retry(why, after);
+    verdict.whole_instance = true;
+    return verdict;
   }
   if (migrated_to != 0) {
     // A group upgraded to a supergroup has a new id; messages to the old one can never arrive.

@@ -20,13 +20,12 @@
 
 namespace whistle::bot::testing {
 
-/// The fake platforms speak plain HTTP here while HttpClient speaks only http://; with TLS in the
-/// client, this becomes Mode::tls and the clients trust FakePlatformServer::ca_file().
-inline constexpr auto kFakeMode = whistle::testing::FakePlatformServer::Mode::plain;
+/// The fake platforms speak HTTPS with a certificate of the test CA, as the real ones do.
+inline constexpr auto kFakeMode = whistle::testing::FakePlatformServer::Mode::tls;
 
-/// The client options the adapter tests use against the fakes.
+/// A client that trusts the test CA besides the system's roots (`[http_client] ca_file`).
 inline HttpClientOptions fake_client_options() {
-  return HttpClientOptions{};
+  return HttpClientOptions{whistle::testing::FakePlatformServer::ca_file()};
 }
 
 class MapHeaders final : public RequestHeaders {

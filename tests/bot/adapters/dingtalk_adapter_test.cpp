@@ -418,8 +418,14 @@ TEST_F(DingtalkOutboundTest, ThrottlingIsRetriedByTheHintAndRefusalsAreDead) {
   SendVerdict verdict = deliver(adapter, http, message, kNow);
   EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::retry);
   EXPECT_EQ(verdict.retry_after, std::chrono::seconds(2));
+  EXPECT_TRUE(verdict.whole_instance);
 
-  // A 429's Retry-After, read from the client's result.
+  // A 429's Retry-After, through the client and read from its result.
+  send_answer = canned(429, R"({"code":"Throttling"})", {{"Retry-After", "30"}});
+  verdict = deliver(adapter, http, message, kNow);
+  EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::retry);
+  EXPECT_EQ(verdict.retry_after, std::chrono::seconds(30));
+  EXPECT_TRUE(verdict.whole_instance);
   HttpClientResult throttled;
   throttled.status = 429;
   throttled.body = R"({"code":"Throttling"})";

@@ -333,6 +333,7 @@ TEST_F(TelegramOutboundTest, TooManyRequestsIsRetriedAfterTelegramsOwnHint) {
   const SendVerdict verdict = deliver(adapter, http, mention_message(), kNow);
   EXPECT_EQ(verdict.outcome, SendVerdict::Outcome::retry);
   EXPECT_EQ(verdict.retry_after, std::chrono::seconds(7));
+  EXPECT_TRUE(verdict.whole_instance);
 }
 
 TEST_F(TelegramOutboundTest, AChatThatIsGoneIsDeadAndTheTokenNeverQuoted) {

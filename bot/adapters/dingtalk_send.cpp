@@ -6,13 +6,11 @@
 #include <algorithm>
 #include <charconv>
 
-#include <spdlog/logger.h>
 #include <nlohmann/json.hpp>
 
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/payload_fields.hpp"
 #include "bot/adapters/untrusted_text.hpp"
-#include "bot/logging.hpp"
 
 namespace whistle::bot {
 
@@ -30,11 +28,6 @@ constexpr std::string_view kThrottleCodes[] = {"QpsLimit", "Throttling", "FlowCo
 constexpr std::int64_t kTooFastErrcode = 130101;
 constexpr auto kTooFastHold = std::chrono::minutes(10);
 constexpr auto kQpsHold = std::chrono::seconds(2);
-
-spdlog::logger& log() {
-  static const std::shared_ptr<spdlog::logger> logger = named_logger("outbox");
-  return *logger;
-}
 
 bool contains_any(std::string_view text, std::span<const std::string_view> needles) {
   return std::any_of(needles.begin(), needles.end(),
@@ -164,7 +157,7 @@ asio::awaitable<SendPlan> DingtalkAdapter::prepare_send(const store::OutboxMessa
   co_return request;
 }
 
-SendVerdict DingtalkAdapter::read_send_answer(const store::OutboxMessage& message,
+SendVerdict DingtalkAdapter::read_send_answer(const store::OutboxMessage& /*message*/,
                                               const HttpClientResult& result) const {
   if (!result.error.empty()) return SendVerdict::retry(result.error);
   const json answer = json::parse(result.body, nullptr, false);
@@ -209,7 +202,6 @@ SendVerdict DingtalkAdapter::read_send_answer(const store::OutboxMessage& messag
   if (result.status >= 500 || result.status == 408) return SendVerdict::retry(why);
   // Everything else is a request DingTalk will refuse again: the robot is not in the group, the
   // group was dissolved, the app lacks the permission, the chat id is wrong.
-  log().debug("dingtalk send refused id={} chat={} {}", message.id, message.chat, why);
   return SendVerdict::dead("DingTalk refused the message: " + why);
 }
 

@@ -5,14 +5,26 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/chat_address.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/dingtalk_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/dingtalk_send.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_crypto.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_event.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_send.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/flat_xml.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/generic_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/message_time.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/payload_fields.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/query_string.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/strict_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/telegram_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/telegram_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/untrusted_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/utf16.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_bot_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_callback.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_crypto.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_robot_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connections.cpp
@@ -26,8 +38,8 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/histogram.cpp
   ${CMAKE_CURRENT_LIST_DIR}/http_client.cpp
   ${CMAKE_CURRENT_LIST_DIR}/http_error.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/logging.cpp
   ${CMAKE_CURRENT_LIST_DIR}/log_throttle.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/logging.cpp
   ${CMAKE_CURRENT_LIST_DIR}/metrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/open_file_limit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/outbox_sender.cpp

@@ -4,6 +4,7 @@
 # target; 2 cores run 3 targets at two thirds of a core each).
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]     targets: parser_fuzzer generic_webhook_fuzzer config_fuzzer
+#                                                  feishu_fuzzer wecom_fuzzer wecom_bot_fuzzer
 #                                                  dingtalk_fuzzer telegram_fuzzer
 #
 # Seeds: tests/fuzz/seeds/<target>/ plus lines, bodies and files pulled from the test suite
@@ -15,7 +16,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-if ((${#targets[@]} == 0)); then targets=(parser_fuzzer generic_webhook_fuzzer config_fuzzer dingtalk_fuzzer telegram_fuzzer); fi
+if ((${#targets[@]} == 0)); then
+  targets=(parser_fuzzer generic_webhook_fuzzer config_fuzzer feishu_fuzzer wecom_fuzzer wecom_bot_fuzzer
+           dingtalk_fuzzer telegram_fuzzer)
+fi
 
 WHISTLE_SETUP_EXTRA="clang-14 libclang-rt-14-dev python3 ${WHISTLE_SETUP_EXTRA:-}" bash scripts/setup.sh
 build=build-fuzz

@@ -74,7 +74,35 @@ def main():
     configs += [s for s in cpp_strings(tests("config/*.cpp") + tests("config/*.hpp"))
                 if "=" in s and ("[" in s or "\n" in s)]
     config = write(out, "config_fuzzer", configs)
-    print(f"seeds: parser {parser}, webhook {webhook}, config {config} (in {out})")
+
+    # Feishu: the JSON written in its tests, and a text event per chat line (the hand-written event
+    # shapes are in tests/fuzz/seeds/feishu_fuzzer/).
+    feishu_bodies = {s for s in cpp_strings(tests("bot/adapters/feishu_*_test.cpp")) if s.lstrip().startswith("{")}
+    for i, line in enumerate(sorted(lines)[:200]):
+        message = {"message_id": f"om_seed{i}", "chat_id": "oc_seed", "chat_type": "p2p" if i % 5 == 0 else "group",
+                   "message_type": "text", "create_time": "1764000000123",
+                   "content": json.dumps({"text": ("@_user_1 " if i % 2 else "") + line}, ensure_ascii=False)}
+        if i % 2:
+            message["mentions"] = [{"key": "@_user_1", "id": {"open_id": "ou_botself"}, "name": "吹哨"}]
+        feishu_bodies.add(json.dumps({"schema": "2.0",
+                                      "header": {"event_id": f"seed-{i}", "event_type": "im.message.receive_v1",
+                                                 "token": "fuzz-verification-token"},
+                                      "event": {"sender": {"sender_id": {"open_id": "ou_seed"}, "sender_type": "user"},
+                                                "message": message}}, ensure_ascii=i % 3 == 0))
+    feishu = write(out, "feishu_fuzzer", feishu_bodies)
+    # WeCom: the XML and JSON plaintexts the adapter tests seal, and a text message per chat line.
+    wecom_sources = tests("bot/adapters/wecom_*.cpp")
+    xml = {s for s in cpp_strings(wecom_sources) if s.lstrip().startswith("<xml")}
+    xml.update(f"<xml><FromUserName>u{i}</FromUserName><MsgType>text</MsgType><Content><![CDATA[{line}]]>"
+               f"</Content><MsgId>{i}</MsgId></xml>" for i, line in enumerate(sorted(lines)[:200]))
+    wecom = write(out, "wecom_fuzzer", xml)
+    bot_json = {s for s in cpp_strings(wecom_sources) if s.lstrip().startswith("{")}
+    bot_json.update(json.dumps({"msgid": f"m{i}", "chatid": "wrG", "chattype": "group", "from": {"userid": "u"},
+                                "msgtype": "text", "text": {"content": "@RobotA " + line}}, ensure_ascii=False)
+                    for i, line in enumerate(sorted(lines)[:200]))
+    wecom_bot = write(out, "wecom_bot_fuzzer", bot_json)
+    print(f"seeds: parser {parser}, webhook {webhook}, config {config}, feishu {feishu}, wecom {wecom}, "
+          f"wecom_bot {wecom_bot} (in {out})")
     # DingTalk and Telegram decoders: every JSON body (payloads, patches, answers) of their tests.
     for platform in ("dingtalk", "telegram"):
         bodies = {s for s in cpp_strings(tests(f"bot/adapters/{platform}_adapter_test.cpp"))

@@ -2,8 +2,12 @@
 
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/dingtalk_adapter.hpp"
+#include "bot/adapters/feishu_adapter.hpp"
 #include "bot/adapters/generic_adapter.hpp"
 #include "bot/adapters/telegram_adapter.hpp"
+#include "bot/adapters/wecom_adapter.hpp"
+#include "bot/adapters/wecom_bot_adapter.hpp"
+#include "bot/adapters/wecom_robot_adapter.hpp"
 
 namespace whistle::bot {
 
@@ -27,6 +31,14 @@ AdapterSet AdapterSet::from_config(const config::Config& config) {
   const config::BotConfig& bot = config.bot;
   // One row per platform.
   add_each(set, config.generic, [&](const auto& i) { return std::make_unique<GenericAdapter>(i, bot); });
+  add_each(set, config.platforms.feishu,
+           [&](const auto& i) { return std::make_unique<FeishuAdapter>(i, bot); });
+  add_each(set, config.platforms.wecom,
+           [&](const auto& i) { return std::make_unique<WecomAdapter>(i, bot); });
+  add_each(set, config.platforms.wecom_bot,
+           [&](const auto& i) { return std::make_unique<WecomBotAdapter>(i, bot); });
+  add_each(set, config.platforms.wecom_robot,
+           [&](const auto& i) { return std::make_unique<WecomRobotAdapter>(i); });
   add_each(set, config.platforms.dingtalk,
            [&](const auto& i) { return std::make_unique<DingtalkAdapter>(i, bot); });
   add_each(set, config.platforms.telegram,

@@ -1,7 +1,7 @@
-// The DingTalk and Telegram fuzz targets never send, but their adapters' send step refers to
-// HttpClient::send. clang 14 cannot compile the real client's coroutines with the fuzzer's
-// instrumentation ("Cannot represent a difference across sections"), so the targets link this
-// client, which answers every request with an error and opens no socket.
+// The fuzz build's HttpClient: the WeCom, DingTalk and Telegram adapters' prepare_send refers to HttpClient::send, which
+// the fuzzers never call, and bot/http_client.cpp does not compile under clang 14 with the
+// sanitizers ("Cannot represent a difference across sections" in Beast's coroutines). This stand-in
+// answers every request with an error and touches no network.
 #include "bot/http_client.hpp"
 
 namespace whistle::bot {
@@ -15,7 +15,7 @@ HttpClient::~HttpClient() = default;
 asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest /*request*/,
                                                    std::chrono::milliseconds /*timeout*/) const {
   HttpClientResult result;
-  result.error = "no network in the fuzzer";
+  result.error = "no network in the fuzz build";
   co_return result;
 }
 

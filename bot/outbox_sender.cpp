@@ -116,7 +116,7 @@ steady_clock::duration OutboxSender::start_due_deliveries() {
       continue;
     }
     // The platform's pace, for the chat and for the instance as a whole.
-    const SendLimits limits = adapter->send_limits();
+    const SendLimits limits = adapter->send_limits_for(message);
     const std::string instance = instance_key(*adapter);
     const steady_clock::time_point allowed = std::max(pacer_.next_allowed(message.chat, limits.per_chat),
                                                       pacer_.next_allowed(instance, limits.per_instance));

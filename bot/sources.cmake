@@ -3,6 +3,8 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/adapter_set.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/chat_address.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/dingtalk_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/dingtalk_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_crypto.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/feishu_event.cpp
@@ -10,9 +12,13 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/flat_xml.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/generic_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/message_time.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/payload_fields.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/query_string.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/strict_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/telegram_adapter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/telegram_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/untrusted_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adapters/utf16.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_bot_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_callback.cpp

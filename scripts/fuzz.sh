@@ -5,6 +5,7 @@
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]     targets: parser_fuzzer generic_webhook_fuzzer config_fuzzer
 #                                                  feishu_fuzzer wecom_fuzzer wecom_bot_fuzzer
+#                                                  dingtalk_fuzzer telegram_fuzzer
 #
 # Seeds: tests/fuzz/seeds/<target>/ plus lines, bodies and files pulled from the test suite
 # (scripts/fuzz_seeds.py). The grown corpus stays in build-fuzz/corpus/<target>/ for the next run;
@@ -16,7 +17,8 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(parser_fuzzer generic_webhook_fuzzer config_fuzzer feishu_fuzzer wecom_fuzzer wecom_bot_fuzzer)
+  targets=(parser_fuzzer generic_webhook_fuzzer config_fuzzer feishu_fuzzer wecom_fuzzer wecom_bot_fuzzer
+           dingtalk_fuzzer telegram_fuzzer)
 fi
 
 WHISTLE_SETUP_EXTRA="clang-14 libclang-rt-14-dev python3 ${WHISTLE_SETUP_EXTRA:-}" bash scripts/setup.sh

@@ -103,6 +103,11 @@ def main():
     wecom_bot = write(out, "wecom_bot_fuzzer", bot_json)
     print(f"seeds: parser {parser}, webhook {webhook}, config {config}, feishu {feishu}, wecom {wecom}, "
           f"wecom_bot {wecom_bot} (in {out})")
+    # DingTalk and Telegram decoders: every JSON body (payloads, patches, answers) of their tests.
+    for platform in ("dingtalk", "telegram"):
+        bodies = {s for s in cpp_strings(tests(f"bot/adapters/{platform}_adapter_test.cpp"))
+                  if s.lstrip().startswith("{")}
+        print(f"seeds: {platform} {write(out, platform + '_fuzzer', bodies)}")
 
 
 if __name__ == "__main__":

@@ -149,6 +149,10 @@ class Adapter {
   /// The platform's sending limits, which the outbox sender keeps per chat and per instance.
   virtual SendLimits send_limits() const { return {}; }
 
+  /// The limits for sending `message`, where they depend on its chat (Telegram: 20 a minute in a
+  /// group, 1 a second in a private chat). By default send_limits().
+  virtual SendLimits send_limits_for(const store::OutboxMessage& /*message*/) const { return send_limits(); }
+
   /// Runs the inbound steps in order (verify, decrypt, URL check, decode).
   Decoded inbound(const InboundRequest& request) const;
 };

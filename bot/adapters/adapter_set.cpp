@@ -1,8 +1,10 @@
 #include "bot/adapters/adapter_set.hpp"
 
 #include "bot/adapters/chat_address.hpp"
+#include "bot/adapters/dingtalk_adapter.hpp"
 #include "bot/adapters/feishu_adapter.hpp"
 #include "bot/adapters/generic_adapter.hpp"
+#include "bot/adapters/telegram_adapter.hpp"
 #include "bot/adapters/wecom_adapter.hpp"
 #include "bot/adapters/wecom_bot_adapter.hpp"
 #include "bot/adapters/wecom_robot_adapter.hpp"
@@ -37,6 +39,10 @@ AdapterSet AdapterSet::from_config(const config::Config& config) {
            [&](const auto& i) { return std::make_unique<WecomBotAdapter>(i, bot); });
   add_each(set, config.platforms.wecom_robot,
            [&](const auto& i) { return std::make_unique<WecomRobotAdapter>(i); });
+  add_each(set, config.platforms.dingtalk,
+           [&](const auto& i) { return std::make_unique<DingtalkAdapter>(i, bot); });
+  add_each(set, config.platforms.telegram,
+           [&](const auto& i) { return std::make_unique<TelegramAdapter>(i, bot); });
   // platform rows end
   return set;
 }

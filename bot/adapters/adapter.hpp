@@ -110,11 +110,6 @@ class Adapter {
   /// API like everything else (false).
   virtual bool replies_inline() const = 0;
 
-  /// How long the platform waits for the answer before it redelivers. The bot answers only after
-  /// the events' batch has committed (about a millisecond), well inside every platform's deadline,
-  /// so an acknowledged event is always a stored one.
-  virtual std::chrono::milliseconds ack_deadline() const = 0;
-
   /// The answer once the events committed, in the platform's expected format (one outcome per
   /// decoded event, in order; none failed).
   virtual HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const = 0;

@@ -34,7 +34,6 @@ class DingtalkAdapter final : public Adapter {
   bool replies_inline() const override { return false; }
   /// DingTalk does not document its patience (platforms.md §0: [?]); 3 s is the shortest any
   /// platform we serve allows, so answering within it is safe.
-  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(3); }
 
   /// An empty JSON object: DingTalk reads nothing from the answer.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;

@@ -48,7 +48,6 @@ class FeishuAdapter final : public Adapter {
   Decoded decode(const InboundRequest& request, std::string_view plaintext) const override;
 
   bool replies_inline() const override { return false; }
-  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(3); }
 
   /// `{"msg":"success"}`, as the official SDKs answer.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;

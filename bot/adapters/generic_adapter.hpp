@@ -30,7 +30,6 @@ class GenericAdapter final : public Adapter {
   Decoded decode(const InboundRequest& request, std::string_view plaintext) const override;
 
   bool replies_inline() const override { return true; }
-  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(5); }
 
   /// `{"ok": true, "replies": [{"chat": "b3u2", "text": "...", "mentions": ["u-zhang"]}]}`.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;

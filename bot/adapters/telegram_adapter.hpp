@@ -34,7 +34,6 @@ class TelegramAdapter final : public Adapter {
 
   bool replies_inline() const override { return false; }
   /// Telegram does not document its patience (platforms.md §4.3); 5 s is well inside it.
-  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(5); }
 
   /// An empty JSON object: no method call rides on the answer, replies go through the outbox.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;

@@ -41,7 +41,6 @@ class WecomAdapter final : public Adapter {
   Decoded decode(const InboundRequest& request, std::string_view plaintext) const override;
 
   bool replies_inline() const override { return false; }
-  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(5); }
 
   /// An empty 200 (text/plain): WeCom then neither shows nor redelivers anything.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;

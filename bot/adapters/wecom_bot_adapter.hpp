@@ -51,7 +51,6 @@ class WecomBotAdapter final : public Adapter {
   Decoded decode(const InboundRequest& request, std::string_view plaintext) const override;
 
   bool replies_inline() const override { return false; }
-  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(5); }
 
   /// An empty 200 (text/plain): no passive reply; the answer goes through response_url.
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;

@@ -28,7 +28,6 @@ class WecomRobotAdapter final : public Adapter {
   Decoded decode(const InboundRequest& request, std::string_view plaintext) const override;
 
   bool replies_inline() const override { return false; }
-  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(5); }
   HttpAnswer acknowledge(std::span<const EventOutcome> outcomes) const override;
 
   /// When the chat's own id (without its platform prefix) has a key here.

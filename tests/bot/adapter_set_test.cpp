@@ -20,7 +20,6 @@ class StubAdapter final : public Adapter {
     return std::vector<InboundEvent>{};
   }
   bool replies_inline() const override { return false; }
-  std::chrono::milliseconds ack_deadline() const override { return std::chrono::seconds(1); }
   HttpAnswer acknowledge(std::span<const EventOutcome>) const override { return {}; }
   bool can_send(const store::OutboxMessage&, std::int64_t) const override { return can_; }
   bool relays_for(std::string_view platform) const override {

@@ -137,11 +137,14 @@ std::optional<HttpError> read_mentions(const json& body, std::string_view robot_
 }
 
 // The sessionWebhook and until when it holds (ms → s). Ignored unless it is an http(s) URL.
-std::optional<store::ReplyUrl> read_reply_url(const json& body) {
+// DingTalk's `sign` covers the timestamp, not the body: whoever saw one signed request's headers
+// could post another body within the hour. So the bot follows a sessionWebhook only on DingTalk's
+// own origin (`oapi_base`), never to an address a forged body names.
+std::optional<store::ReplyUrl> read_reply_url(const json& body, const std::string& oapi_base) {
   std::string url;
   std::int64_t expires_ms = 0;
   if (read_string(body, "sessionWebhook", false, url) || url.empty() || url.size() > 2048 ||
-      token_problem(url) || !(url.starts_with("https://") || url.starts_with("http://"))) {
+      token_problem(url) || !url.starts_with(oapi_base + "/")) {
     return std::nullopt;
   }
   if (read_integer(body, "sessionWebhookExpiredTime", false, expires_ms) || expires_ms <= 0)
@@ -157,6 +160,7 @@ DingtalkAdapter::DingtalkAdapter(const config::DingtalkInstance& instance, const
       app_secret_(instance.app_secret),
       robot_code_(instance.robot_code),
       api_base_(instance.api_base),
+      oapi_base_(instance.oapi_base),
       key_(instance.app_secret) {
   for (const std::string& id : bot.ids) {
     const std::optional<ChatAddress> address = parse_chat_address(id);
@@ -265,7 +269,7 @@ Decoded DingtalkAdapter::decode(const InboundRequest& request, std::string_view 
   event.dedupe_key = std::string(kPlatform) + ":" + name_ + ":" + msg_id;
   event.received_at = request.received_at;
   event.replies_inline = false;
-  event.reply_url = read_reply_url(body);
+  event.reply_url = read_reply_url(body, oapi_base_);
   events.push_back(std::move(event));
   return events;
 }

@@ -73,6 +73,7 @@ class DingtalkAdapter final : public Adapter {
   std::string app_secret_;
   std::string robot_code_;
   std::string api_base_;
+  std::string oapi_base_;  ///< the only origin a sessionWebhook is followed to
   HmacKey key_;
   std::vector<std::string> own_ids_;  ///< local ids of the bot on this instance (from `[bot] ids`)
   mutable TokenCache tokens_;

@@ -234,8 +234,10 @@ json reply_json(const handlers::Reply& reply) {
 
 }  // namespace
 
-GenericAdapter::GenericAdapter(const config::GenericInstance& instance, const config::BotConfig& bot)
+GenericAdapter::GenericAdapter(const config::GenericInstance& instance, const config::BotConfig& bot,
+                               std::string ids_as)
     : name_(instance.name),
+      ids_as_(ids_as.empty() ? instance.name : std::move(ids_as)),
       deliver_url_(instance.deliver_url),
       key_(instance.secret),
       parser_bot_names_(language::normalized_bot_names(bot.names)) {
@@ -245,7 +247,7 @@ GenericAdapter::GenericAdapter(const config::GenericInstance& instance, const co
     bot_names_.insert(lower_ascii(name));
   for (const std::string& id : bot.ids) {
     const std::string platform = handlers::platform_of(id);
-    if (platform == "generic" || platform == "generic." + name_)
+    if (platform == "generic" || platform == "generic." + name_ || platform == "generic." + ids_as_)
       bot_names_.insert(lower_ascii(handlers::local_part(id)));
   }
 }
@@ -302,8 +304,8 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
 
   // Ids seen through another instance than `default` name it ("generic.lab:u-zhang"), so two
   // bridges cannot collide and replies leave through the bridge they came in on.
-  if (name_ != kDefaultInstance) {
-    const std::string prefix = id_prefix("generic", name_);
+  if (ids_as_ != kDefaultInstance) {
+    const std::string prefix = id_prefix("generic", ids_as_);
     const auto requalify = [&prefix](std::string& qualified) {
       if (qualified.starts_with(kPlatformPrefix))
         qualified = prefix + qualified.substr(kPlatformPrefix.size());

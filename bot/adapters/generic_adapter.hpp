@@ -17,7 +17,10 @@ class GenericAdapter final : public Adapter {
  public:
   /// Serves one `[platforms.generic.<name>]` instance; `bot` names the bot's own names and ids, whose
   /// messages are acknowledged and dropped and whose mentions address the bot.
-  explicit GenericAdapter(const config::GenericInstance& instance, const config::BotConfig& bot = {});
+  /// `ids_as` names the instance whose ids the events carry when it is not this one: the simulator
+  /// decodes as `sim` (its own dedupe keys) with the ids of `default` ("generic:b3u2", design.md).
+  explicit GenericAdapter(const config::GenericInstance& instance, const config::BotConfig& bot = {},
+                          std::string ids_as = {});
 
   std::string_view platform() const override { return "generic"; }
   std::string_view instance() const override { return name_; }
@@ -55,6 +58,7 @@ class GenericAdapter final : public Adapter {
 
  private:
   std::string name_;
+  std::string ids_as_;  ///< the instance named in ids: this one, or the one the constructor was told
   std::string deliver_url_;
   HmacKey key_;
   std::set<std::string, std::less<>> bot_names_;  ///< lower-cased (ASCII) names and own local ids

@@ -66,7 +66,7 @@ WecomAdapter::WecomAdapter(const config::WecomInstance& instance, const config::
       callback_(WecomCrypto(instance.token, instance.encoding_aes_key, instance.corp_id)) {}
 
 std::variant<std::string, HttpError> WecomAdapter::encrypted_of(const InboundRequest& request,
-                                                                const WecomCallbackQuery& query) const {
+                                                                const WecomCallbackQuery& query) {
   if (request.method == "GET") return query.echostr;
   // The signature covers the envelope's Encrypt text, so the envelope is read first; it is a
   // handful of flat elements and the reader refuses DOCTYPEs and entity declarations.
@@ -78,20 +78,11 @@ std::variant<std::string, HttpError> WecomAdapter::encrypted_of(const InboundReq
 }
 
 std::optional<HttpError> WecomAdapter::verify(const InboundRequest& request) const {
-  std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
-  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
-  const WecomCallbackQuery& parameters = std::get<WecomCallbackQuery>(query);
-  std::variant<std::string, HttpError> encrypted = encrypted_of(request, parameters);
-  if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
-  return callback_.check(parameters, std::get<std::string>(encrypted), request.received_at);
+  return callback_.verify(request, encrypted_of);
 }
 
 std::variant<std::string, HttpError> WecomAdapter::decrypt(const InboundRequest& request) const {
-  std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
-  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
-  std::variant<std::string, HttpError> encrypted = encrypted_of(request, std::get<WecomCallbackQuery>(query));
-  if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
-  return callback_.open(std::get<std::string>(encrypted));
+  return callback_.decrypt(request, encrypted_of);
 }
 
 std::optional<HttpAnswer> WecomAdapter::url_check(const InboundRequest& request,

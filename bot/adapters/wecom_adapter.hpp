@@ -67,8 +67,8 @@ class WecomAdapter final : public Adapter {
 
  private:
   /// The signed ciphertext: echostr for the GET URL check, the envelope's encrypted text for a POST.
-  std::variant<std::string, HttpError> encrypted_of(const InboundRequest& request,
-                                                    const WecomCallbackQuery& query) const;
+  static std::variant<std::string, HttpError> encrypted_of(const InboundRequest& request,
+                                                           const WecomCallbackQuery& query);
   asio::awaitable<std::variant<std::string, SendVerdict>> access_token(const HttpClient& http,
                                                                        std::int64_t now) const;
 

@@ -135,7 +135,7 @@ WecomBotAdapter::WecomBotAdapter(const config::WecomBotInstance& instance, const
       callback_(WecomCrypto(instance.token, instance.encoding_aes_key, "")) {}
 
 std::variant<std::string, HttpError> WecomBotAdapter::encrypted_of(const InboundRequest& request,
-                                                                   const WecomCallbackQuery& query) const {
+                                                                   const WecomCallbackQuery& query) {
   if (request.method == "GET") return query.echostr;
   // The signature covers the envelope's `encrypt`, so the envelope is read first.
   std::variant<json, std::string> envelope = parse_strict_json(request.body);
@@ -146,20 +146,11 @@ std::variant<std::string, HttpError> WecomBotAdapter::encrypted_of(const Inbound
 }
 
 std::optional<HttpError> WecomBotAdapter::verify(const InboundRequest& request) const {
-  std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
-  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
-  const WecomCallbackQuery& parameters = std::get<WecomCallbackQuery>(query);
-  std::variant<std::string, HttpError> encrypted = encrypted_of(request, parameters);
-  if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
-  return callback_.check(parameters, std::get<std::string>(encrypted), request.received_at);
+  return callback_.verify(request, encrypted_of);
 }
 
 std::variant<std::string, HttpError> WecomBotAdapter::decrypt(const InboundRequest& request) const {
-  std::variant<WecomCallbackQuery, HttpError> query = WecomCallback::read_query(request);
-  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
-  std::variant<std::string, HttpError> encrypted = encrypted_of(request, std::get<WecomCallbackQuery>(query));
-  if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
-  return callback_.open(std::get<std::string>(encrypted));
+  return callback_.decrypt(request, encrypted_of);
 }
 
 std::optional<HttpAnswer> WecomBotAdapter::url_check(const InboundRequest& request,

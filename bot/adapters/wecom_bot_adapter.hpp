@@ -74,8 +74,8 @@ class WecomBotAdapter final : public Adapter {
 
  private:
   /// The signed ciphertext: echostr for the GET URL check, the envelope's encrypted text for a POST.
-  std::variant<std::string, HttpError> encrypted_of(const InboundRequest& request,
-                                                    const WecomCallbackQuery& query) const;
+  static std::variant<std::string, HttpError> encrypted_of(const InboundRequest& request,
+                                                           const WecomCallbackQuery& query);
   bool usable(const store::OutboxMessage& message, std::int64_t now) const;
 
   std::string name_;

@@ -66,4 +66,23 @@ HttpAnswer WecomCallback::echo(std::string_view plaintext) {
   return answer;
 }
 
+std::optional<HttpError> WecomCallback::verify(const InboundRequest& request,
+                                               EncryptedOf encrypted_of) const {
+  std::variant<WecomCallbackQuery, HttpError> query = read_query(request);
+  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
+  const WecomCallbackQuery& parameters = std::get<WecomCallbackQuery>(query);
+  std::variant<std::string, HttpError> encrypted = encrypted_of(request, parameters);
+  if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
+  return check(parameters, std::get<std::string>(encrypted), request.received_at);
+}
+
+std::variant<std::string, HttpError> WecomCallback::decrypt(const InboundRequest& request,
+                                                            EncryptedOf encrypted_of) const {
+  std::variant<WecomCallbackQuery, HttpError> query = read_query(request);
+  if (auto* error = std::get_if<HttpError>(&query)) return std::move(*error);
+  std::variant<std::string, HttpError> encrypted = encrypted_of(request, std::get<WecomCallbackQuery>(query));
+  if (auto* error = std::get_if<HttpError>(&encrypted)) return std::move(*error);
+  return open(std::get<std::string>(encrypted));
+}
+
 }  // namespace whistle::bot

@@ -45,6 +45,18 @@ class WecomCallback {
   /// for another receiver.
   std::variant<std::string, HttpError> open(std::string_view encrypted) const;
 
+  /// Where a request's ciphertext is: the query's echostr for the URL check, else the body's
+  /// envelope (XML `Encrypt` for the app, JSON `encrypt` for the AI bot).
+  using EncryptedOf = std::variant<std::string, HttpError> (*)(const InboundRequest& request,
+                                                               const WecomCallbackQuery& query);
+
+  /// The adapter's verify step: the query read, the replay window and the signature over the
+  /// ciphertext `encrypted_of` finds checked.
+  std::optional<HttpError> verify(const InboundRequest& request, EncryptedOf encrypted_of) const;
+
+  /// The adapter's decrypt step: the ciphertext `encrypted_of` finds, opened.
+  std::variant<std::string, HttpError> decrypt(const InboundRequest& request, EncryptedOf encrypted_of) const;
+
   /// The answer to the GET URL check: the bare decrypted echostr as text/plain.
   static HttpAnswer echo(std::string_view plaintext);
 

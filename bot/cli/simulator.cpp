@@ -2,6 +2,7 @@
 
 #include <random>
 
+#include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/generic_adapter.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/event_digest.hpp"
@@ -78,7 +79,7 @@ struct Simulator::Impl {
         processor(db, dispatcher, templates, c),
         outbox(db),
         jobs(db),
-        decoder(config::GenericInstance{"sim", "", ""}, c.bot) {
+        decoder(config::GenericInstance{"sim", "", ""}, c.bot, std::string(kDefaultInstance)) {
     store::Transaction transaction(db);
     dispatcher.sync_org();
     transaction.commit();

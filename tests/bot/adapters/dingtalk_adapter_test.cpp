@@ -144,9 +144,17 @@ TEST_F(DingtalkInboundTest, DecodesTheDocumentedGroupMessageIntoExactFields) {
   ASSERT_TRUE(e.reply_url);
   EXPECT_EQ(e.reply_url->url, "https://oapi.dingtalk.com/robot/sendBySession?session=c5c1b2b6");
   EXPECT_EQ(e.reply_url->until, 1'613'635'652);
-  EXPECT_FALSE(e.message.location);
-  EXPECT_TRUE(e.message.attachments.empty());
-  EXPECT_TRUE(e.message.reply_to.empty());
+}
+
+TEST_F(DingtalkInboundTest, ASessionWebhookOffDingTalksOriginIsNotFollowed) {
+  // The sign covers only the timestamp: a body naming another address must not make the bot post
+  // its reply there (an internal address, a metadata service).
+  for (const char* url : {"http://127.0.0.1:8080/x", "http://169.254.169.254/latest",
+                          "https://oapi.dingtalk.com.evil.example/x"}) {
+    const InboundEvent e = event(with(kGroupPayload, json{{"sessionWebhook", url}}.dump()));
+    EXPECT_FALSE(e.reply_url) << url;
+    EXPECT_EQ(e.message.text, "报到 12 @李四");
+  }
 }
 
 TEST_F(DingtalkInboundTest, SingleChatIsThePrivateChatOfTheSender) {

@@ -15,7 +15,8 @@
 namespace whistle::store {
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}};
+  static const std::vector<Migration> steps{
+      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}};
   return steps;
 }
 

@@ -1,6 +1,6 @@
-// The fuzz build's HttpClient: the WeCom, DingTalk and Telegram adapters' prepare_send refers to HttpClient::send, which
-// the fuzzers never call, and bot/http_client.cpp does not compile under clang 14 with the
-// sanitizers ("Cannot represent a difference across sections" in Beast's coroutines). This stand-in
+// The fuzz build's HttpClient: the WeCom, DingTalk and Telegram adapters' prepare_send refers to
+// HttpClient::send, which the fuzzers never call, and bot/http_client.cpp does not compile under clang 14
+// with the sanitizers ("Cannot represent a difference across sections" in Beast's coroutines). This stand-in
 // answers every request with an error and touches no network.
 #include "bot/http_client.hpp"
 

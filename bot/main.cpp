@@ -21,7 +21,7 @@ constexpr const char* kUsage =
     "                                                type as a person in a group\n"
     "  parse [--config FILE] [--at 2026-11-23T09:00] TEXT\n"
     "                                                how the bot reads one line, as JSON\n"
-    "  check --db FILE                               the rules that must always hold (exit 1 if broken)\n"
+    "  check [--config FILE] --db FILE               the rules that must always hold (exit 1 if broken)\n"
     "  verify-ledger [--config FILE] [--db FILE]     recompute the ledger's hash chains (exit 1 if broken)\n"
     "  report [--config FILE] [--db FILE] [--month YYYY-MM] [--node ID] [--format md|csv|json]\n"
     "                                                the month's ledger, ranking and figures\n";

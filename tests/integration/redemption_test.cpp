@@ -122,8 +122,11 @@ std::filesystem::path write_config(const std::filesystem::path& dir, const std::
 }
 
 // `whistle check` on the database: exits 0 when every rule holds.
-bool check_passes(const std::filesystem::path& /*config_file*/, const std::filesystem::path& dir) {
-  ChildProcess check(WHISTLE_BINARY, {"check", "--db", (dir / "whistle.db").string()}, dir / "check.log");
+bool check_passes(const std::filesystem::path& config_file, const std::filesystem::path& dir) {
+  // design.md's form: whistle check [--config FILE] --db FILE.
+  ChildProcess check(WHISTLE_BINARY,
+                     {"check", "--config", config_file.string(), "--db", (dir / "whistle.db").string()},
+                     dir / "check.log");
   std::string output;
   while (std::optional<std::string> line = check.read_line(std::chrono::seconds(30)))
     output += *line + "\n";

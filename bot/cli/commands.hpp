@@ -14,7 +14,8 @@ int run_chat_command(int argc, char** argv);
 /// `whistle parse [--config FILE] [--at 2026-11-23T09:00] TEXT`: how the bot reads one line.
 int run_parse_command(int argc, char** argv);
 
-/// `whistle check [--config FILE] --db FILE`: the rules that must always hold, as JSON; exit 1 if one is broken.
+/// `whistle check [--config FILE] --db FILE`: the rules that must always hold, as JSON; exit 1 if one is
+/// broken.
 int run_check_command(int argc, char** argv);
 
 /// `whistle verify-ledger [--config FILE] [--db FILE]`: recomputes the ledger's hash chains and

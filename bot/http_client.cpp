@@ -188,15 +188,15 @@ asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request,
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   const auto executor = co_await asio::this_coro::executor;
 
-  // The resolver has no deadline of its own: a timer cancels it. The handler touches the resolver
-  // only when the timer really expired, which cannot happen after this frame is gone (destroying
-  // the timer completes its wait with operation_aborted).
-  tcp::resolver resolver(executor);
+  // The resolver has no deadline of its own: a timer cancels it. The timer's handler shares the
+  // resolver: a wait that expired just as the resolve finished is already queued, cancel() cannot
+  // take it back, and it may run after this frame is gone.
+  auto resolver = std::make_shared<tcp::resolver>(executor);
   asio::steady_timer resolve_deadline(executor, deadline);
-  resolve_deadline.async_wait([&resolver](const boost::system::error_code& ec) {
-    if (!ec) resolver.cancel();
+  resolve_deadline.async_wait([resolver](const boost::system::error_code& ec) {
+    if (!ec) resolver->cancel();
   });
-  auto [resolve_ec, endpoints] = co_await resolver.async_resolve(url->host, url->port, use_nothrow);
+  auto [resolve_ec, endpoints] = co_await resolver->async_resolve(url->host, url->port, use_nothrow);
   resolve_deadline.cancel();
   if (resolve_ec) {
     result.error = describe("resolve", resolve_ec);

@@ -40,6 +40,23 @@ std::string instance_key(const Adapter& adapter) {
   return "/" + std::string(adapter.platform()) + "/" + std::string(adapter.instance());
 }
 
+// A delivery's completion handler. Its coroutine is bound to a cancellation signal (so stop() can
+// cut a request short), and asio requires that signal to outlive the coroutine: the coroutine's
+// own unwinding, after `finish` has dropped the signal from `cancels_`, still clears the slot. This
+// keeps the last reference and lets it go in a handler of its own, once the coroutine is gone.
+// Without it, a delivery that finished without I/O (an adapter deciding at once) completed through
+// freed memory.
+struct DeliveryDone {
+  LogEscapedException log;
+  asio::any_io_executor writer;
+  std::shared_ptr<asio::cancellation_signal> signal;
+
+  void operator()(std::exception_ptr error) {
+    log(error);
+    asio::post(writer, [keep = std::move(signal)] {});
+  }
+};
+
 }  // namespace
 
 OutboxSender::OutboxSender(asio::any_io_executor writer, store::Database& db, const AdapterSet& adapters,
@@ -128,11 +145,12 @@ steady_clock::duration OutboxSender::start_due_deliveries() {
     pacer_.record(message.chat, limits.per_chat);
     pacer_.record(instance, limits.per_instance);
     in_flight_chats_.insert(message.chat);
-    auto& signal = cancels_[message.id];
-    signal = std::make_unique<asio::cancellation_signal>();
-    asio::co_spawn(
-        writer_, deliver(message, adapter),
-        asio::bind_cancellation_slot(signal->slot(), LogEscapedException{log_, "outbox delivery"}));
+    auto signal = std::make_shared<asio::cancellation_signal>();
+    cancels_[message.id] = signal;
+    const asio::cancellation_slot slot = signal->slot();
+    asio::co_spawn(writer_, deliver(message, adapter),
+                   asio::bind_cancellation_slot(
+                       slot, DeliveryDone{{log_, "outbox delivery"}, writer_, std::move(signal)}));
   }
 
   metrics_.set_outbox_backlog(outbox_.backlog());

@@ -93,8 +93,10 @@ class OutboxSender {
   bool stopped_ = false;
   bool wake_pending_ = false;
   std::set<std::string> in_flight_chats_;
-  std::map<std::int64_t, std::unique_ptr<asio::cancellation_signal>> cancels_;  ///< by outbox id
-  SendPacer pacer_;                                                             ///< per chat and per instance
+  /// The signals that cancel deliveries in flight, by outbox id (shared with each delivery's
+  /// completion handler, which must outlive the coroutine).
+  std::map<std::int64_t, std::shared_ptr<asio::cancellation_signal>> cancels_;
+  SendPacer pacer_;  ///< per chat and per instance
   /// Outcomes to record before anything else is sent: without this a message delivered while the
   /// disk is full would look unsent and go out again at once, over and over (by outbox id).
   std::map<std::int64_t, Outcome> unrecorded_;

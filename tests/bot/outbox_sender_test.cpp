@@ -199,6 +199,56 @@ TEST(OutboxSenderUnreachable, AnUnreachableReceiverLeavesTheMessageQueuedWithABa
   EXPECT_GT(*outbox.next_attempt_at(), clock.now() - 1);
 }
 
+// An adapter that decides without any I/O: its prepare_send answers at once (the WeCom AI bot
+// whose response_url expired between can_send and prepare_send did this). Found by a stress run:
+// the delivery's cancellation signal was freed while its coroutine still ran, and the io_context
+// later completed through freed memory. The sanitized build sees it on the first message.
+class DecidesAtOnceAdapter final : public Adapter {
+ public:
+  explicit DecidesAtOnceAdapter(SendVerdict verdict) : verdict_(std::move(verdict)) {}
+  std::string_view platform() const override { return "stub"; }
+  std::string_view instance() const override { return "default"; }
+  std::optional<HttpError> verify(const InboundRequest&) const override { return std::nullopt; }
+  Decoded decode(const InboundRequest&, std::string_view) const override {
+    return std::vector<InboundEvent>{};
+  }
+  bool replies_inline() const override { return false; }
+  HttpAnswer acknowledge(std::span<const EventOutcome>) const override { return {}; }
+  bool can_send(const store::OutboxMessage&, std::int64_t) const override { return true; }
+  asio::awaitable<SendPlan> prepare_send(const store::OutboxMessage&, const HttpClient&,
+                                         std::int64_t) const override {
+    co_return verdict_;
+  }
+
+ private:
+  SendVerdict verdict_;
+};
+
+TEST(OutboxSenderWithoutIo, AnAdapterThatDecidesAtOnceLeavesTheSenderSound) {
+  AdapterSet adapters;
+  adapters.add(std::make_unique<DecidesAtOnceAdapter>(SendVerdict::dead("refused before sending")));
+  store::Database db{store::DatabaseOptions{.path = ":memory:"}};
+  store::Outbox outbox{db};
+  const SystemClock clock;
+  Metrics metrics;
+  const HttpClient http;
+  asio::io_context io;
+  for (int i = 0; i < 20; ++i)
+    outbox.enqueue("stub:g" + std::to_string(i % 3), "m", {}, clock.now());
+  OutboxSender sender(io.get_executor(), db, adapters, http, clock, metrics);
+  sender.start();
+  const auto deadline = std::chrono::steady_clock::now() + kDeadline;
+  while (outbox.backlog() > 0 && std::chrono::steady_clock::now() < deadline) {
+    io.run_one_for(std::chrono::milliseconds(100));
+  }
+  asio::post(io, [&sender] { sender.stop(); });
+  io.run_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(outbox.backlog(), 0);
+  EXPECT_EQ(outbox.dead_count(), 20);
+  EXPECT_EQ(metrics.outbox_dead(), 20u);
+  EXPECT_EQ(sender.in_flight(), 0u);
+}
+
 // Found by the soak (scripts/soak.sh, disk-full run): a message delivered while the store refused
 // every write was not marked sent, looked due again, and went out thousands of times in ten
 // seconds. The outcome must wait in memory and be recorded before anything is sent again.

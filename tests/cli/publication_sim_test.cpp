@@ -13,7 +13,7 @@
 
 namespace {
 
-std::vector<nlohmann::json> run_sim(const std::string& db, const std::string& input) {
+std::vector<nlohmann::json> run_publication_sim(const std::string& db, const std::string& input) {
   const auto input_file = std::filesystem::temp_directory_path() /
                           ("whistle-publication-in-" + std::to_string(::getpid()) + ".jsonl");
   std::ofstream(input_file) << input;
@@ -50,14 +50,14 @@ TEST(PublicationSim, The民情日PublicationGoesToEveryGroupOnceEvenAcrossRestar
   // A month of virtual time: the community starts talking in November, nothing is published before
   // 1 December 09:00 (民情日, the defaults), and the server restarts on the way.
   std::vector<nlohmann::json> first =
-      run_sim(db, R"({"at":"2026-11-03T09:00","chat":"b3u2","from":"u-zhang","name":"张三","text":"排行"})"
+      run_publication_sim(db, R"({"at":"2026-11-03T09:00","chat":"b3u2","from":"u-zhang","name":"张三","text":"排行"})"
                   "\n"
                   R"({"at":"2026-12-01T08:59"})"
                   "\n");
   ASSERT_EQ(first.size(), 1u);
   EXPECT_FALSE(is_publication(first[0]));
 
-  std::vector<nlohmann::json> second = run_sim(db, R"({"at":"2026-12-01T09:30"})"
+  std::vector<nlohmann::json> second = run_publication_sim(db, R"({"at":"2026-12-01T09:30"})"
                                                    "\n");
   std::vector<std::string> chats;
   for (const nlohmann::json& line : second) {
@@ -70,7 +70,7 @@ TEST(PublicationSim, The民情日PublicationGoesToEveryGroupOnceEvenAcrossRestar
   EXPECT_EQ(chats,
             (std::vector<std::string>{"b1", "b1u1", "b3", "b3u1", "b3u2", "b5", "b5u1", "c1", "g1", "g2"}));
 
-  std::vector<nlohmann::json> third = run_sim(db, R"({"at":"2026-12-02T09:00"})"
+  std::vector<nlohmann::json> third = run_publication_sim(db, R"({"at":"2026-12-02T09:00"})"
                                                   "\n");
   EXPECT_TRUE(third.empty()) << "published once";
 

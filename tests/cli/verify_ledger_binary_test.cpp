@@ -19,8 +19,8 @@ namespace {
 using whistle::cli_testing::ProcessRun;
 
 // Messages are read here, so standard error is kept with the output.
-ProcessRun run_whistle(const std::string& arguments, const std::string& input = "") {
-  return whistle::cli_testing::run_whistle(arguments, whistle::cli_testing::Stderr::merged, input);
+ProcessRun run_verify_whistle(const std::string& arguments, const std::string& input = "") {
+  return whistle::cli_testing::run_verify_whistle(arguments, whistle::cli_testing::Stderr::merged, input);
 }
 
 class VerifyLedgerBinary : public ::testing::Test {
@@ -28,7 +28,7 @@ class VerifyLedgerBinary : public ::testing::Test {
   void SetUp() override {
     std::filesystem::remove(db_path);
     // A task confirmed for 张三 on the leader's word, then 5 points more: two ledger entries.
-    const ProcessRun sim = run_whistle(
+    const ProcessRun sim = run_verify_whistle(
         "sim --db " + db_path.string(),
         R"({"at":"2026-11-23T09:00","chat":"b3u2","from":"u-chen","name":"陈单元长","text":"吹哨 清理楼道杂物 2人 10分"})"
         "\n"
@@ -50,7 +50,7 @@ class VerifyLedgerBinary : public ::testing::Test {
 };
 
 TEST_F(VerifyLedgerBinary, AnIntactLedgerPassesAndShowsItsDigest) {
-  const ProcessRun run = run_whistle("verify-ledger --db " + db_path.string());
+  const ProcessRun run = run_verify_whistle("verify-ledger --db " + db_path.string());
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("ledger of c1: 2 entries, digest "), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("first broken entry"), std::string::npos) << run.out;
@@ -63,14 +63,14 @@ TEST_F(VerifyLedgerBinary, ARowChangedBehindTheProgramsBackIsNamed) {
     db.raw().exec("DROP TRIGGER ledger_no_update");
     db.raw().exec("UPDATE ledger SET points = 500 WHERE id = (SELECT MIN(id) FROM ledger)");
   }
-  const ProcessRun run = run_whistle("verify-ledger --db " + db_path.string());
+  const ProcessRun run = run_verify_whistle("verify-ledger --db " + db_path.string());
   EXPECT_EQ(run.exit_code, 1) << run.out;
   EXPECT_NE(run.out.find(
                 "first broken entry: ledger of c1: entry 1 (number 1 in the chain) does not match its hash"),
             std::string::npos)
       << run.out;
 
-  const ProcessRun check = run_whistle("check --db " + db_path.string());
+  const ProcessRun check = run_verify_whistle("check --db " + db_path.string());
   EXPECT_EQ(check.exit_code, 1) << check.out;
   EXPECT_NE(check.out.find("entry 1"), std::string::npos) << check.out;
 }
@@ -81,13 +81,13 @@ TEST_F(VerifyLedgerBinary, ARemovedRowIsNamedByTheEntryAfterIt) {
     db.raw().exec("DROP TRIGGER ledger_no_delete");
     db.raw().exec("DELETE FROM ledger WHERE id = (SELECT MIN(id) FROM ledger)");
   }
-  const ProcessRun run = run_whistle("verify-ledger --db " + db_path.string());
+  const ProcessRun run = run_verify_whistle("verify-ledger --db " + db_path.string());
   EXPECT_EQ(run.exit_code, 1) << run.out;
   EXPECT_NE(run.out.find("entry 2 (number 1 in the chain) does not follow"), std::string::npos) << run.out;
 }
 
 TEST_F(VerifyLedgerBinary, AMissingDatabaseIsAUsageErrorNotAnEmptyLedger) {
-  const ProcessRun run = run_whistle("verify-ledger --db " + db_path.string() + ".absent");
+  const ProcessRun run = run_verify_whistle("verify-ledger --db " + db_path.string() + ".absent");
   EXPECT_EQ(run.exit_code, 2) << run.out;
 }
 

@@ -158,8 +158,8 @@ class SimProcess {
 
 using whistle::cli_testing::ProcessRun;
 
-ProcessRun run_whistle(const std::string& arguments) {
-  return whistle::cli_testing::run_whistle(arguments, whistle::cli_testing::Stderr::merged);
+ProcessRun run_month_whistle(const std::string& arguments) {
+  return whistle::cli_testing::run_month_whistle(arguments, whistle::cli_testing::Stderr::merged);
 }
 
 // ---- the script's people, times and rules -------------------------------------------------
@@ -224,7 +224,7 @@ std::vector<json> at(const std::vector<json>& lines, const std::string& moment) 
   return found;
 }
 
-bool is_publication(const json& line) {
+bool is_publication_line(const json& line) {
   return text_of(line).starts_with("【积分公示】");
 }
 
@@ -496,7 +496,7 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
   std::map<std::string, int> published;
   std::map<std::string, std::string> publication_text;
   for (const json& line : out) {
-    if (!is_publication(line)) continue;
+    if (!is_publication_line(line)) continue;
     EXPECT_EQ(line["at"], "2026-12-01T09:00") << line.dump();
     EXPECT_TRUE(contains(text_of(line), "2026年11月")) << line.dump();
     ++published[line["chat"].get<std::string>()];
@@ -632,15 +632,15 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
     EXPECT_FALSE(contains(publication_text["g2"], name)) << name;
 
   // ---- verify-ledger, check, report --------------------------------------------------------
-  const ProcessRun verify = run_whistle("verify-ledger --db " + db_);
+  const ProcessRun verify = run_month_whistle("verify-ledger --db " + db_);
   EXPECT_EQ(verify.exit_code, 0) << verify.out;
   EXPECT_TRUE(contains(
       verify.out, "ledger of c1: " + std::to_string(entries) + " entries, digest " + last_hash + ", intact"))
       << verify.out;
-  const ProcessRun check = run_whistle("check --db " + db_);
+  const ProcessRun check = run_month_whistle("check --db " + db_);
   EXPECT_EQ(check.exit_code, 0) << check.out;
 
-  const ProcessRun csv = run_whistle("report --db " + db_ + " --month 2026-11 --format csv");
+  const ProcessRun csv = run_month_whistle("report --db " + db_ + " --month 2026-11 --format csv");
   ASSERT_EQ(csv.exit_code, 0) << csv.out;
   EXPECT_EQ(csv.out.rfind("\xEF\xBB\xBF", 0), 0u) << "a UTF-8 byte order mark first";
   int rank = 0;
@@ -663,14 +663,14 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
   ASSERT_EQ(again.finish(), 0) << again.errors();
   ASSERT_FALSE(again.lines().empty()) << "积分 is answered";
   for (const json& line : again.lines())
-    EXPECT_FALSE(is_publication(line)) << line.dump();
+    EXPECT_FALSE(is_publication_line(line)) << line.dump();
   {
     SQLite::Database db(db_, SQLite::OPEN_READONLY);
     EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM publications").getInt(),
               static_cast<int>(bound_chats.size()));
   }
-  EXPECT_EQ(run_whistle("verify-ledger --db " + db_).exit_code, 0);
-  EXPECT_EQ(run_whistle("check --db " + db_).exit_code, 0);
+  EXPECT_EQ(run_month_whistle("verify-ledger --db " + db_).exit_code, 0);
+  EXPECT_EQ(run_month_whistle("check --db " + db_).exit_code, 0);
 }
 
 }  // namespace

@@ -14,10 +14,6 @@
 namespace whistle::handlers::testing {
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 const std::string kNewGroup = "new-group";
 
 class Binding : public HandlerTest {

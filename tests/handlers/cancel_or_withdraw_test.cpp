@@ -10,10 +10,6 @@ namespace {
 
 using CancelWord = HandlerTest;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 TEST_F(CancelWord, ALeaderWhoReportedInAndSaysQuXiaoFreesOnlyTheirOwnPlace) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
   say("b3u2", "u-chen", "陈单元长", read("报到 1"));

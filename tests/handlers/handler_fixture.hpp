@@ -34,6 +34,22 @@ inline constexpr std::int64_t kMonday0900 = 1795395600;
 /// Saturday 2026-11-28 09:00 in Asia/Shanghai.
 inline constexpr std::int64_t kSaturday0900 = 1795827600;
 inline constexpr std::int64_t kHour = 3600;
+/// Asia/Shanghai's offset from UTC in seconds.
+inline constexpr int kShanghai = 8 * 3600;
+/// The night and the morning after kMonday0900 (quiet hours run 22:00-07:00).
+inline constexpr std::int64_t kMonday2300 = kMonday0900 + 14 * kHour;
+inline constexpr std::int64_t kTuesday0700 = kMonday0900 + 22 * kHour;
+inline constexpr std::int64_t kTuesday0900 = kMonday0900 + 24 * kHour;
+
+/// The demo's people the tests act as (config/demo.toml).
+inline const std::string kZhang = "generic:u-zhang";
+inline const std::string kChen = "generic:u-chen";  // 陈单元长, 3号楼2单元
+inline const std::string kLiu = "generic:u-liu";
+
+/// Whether `text` contains `part`: tests assert facts in a reply, not its whole wording.
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 /// "generic:<id>".
 inline std::string qualified(const std::string& id) {

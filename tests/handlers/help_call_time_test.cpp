@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "handler_fixture.hpp"
+
 namespace whistle::handlers {
 namespace {
 
-constexpr int kShanghai = 8 * 3600;
+using testing::kShanghai;
 constexpr std::int64_t kHour = 3600;
 // Friday 2026-11-27 00:00 in Asia/Shanghai.
 constexpr std::int64_t kFridayMidnight = 1795708800;

@@ -11,10 +11,6 @@ using Chatter = HandlerTest;
 using UnboundGroup = HandlerTest;
 using Sender = HandlerTest;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 // A leader's menu is longer than one message takes (about 2,000 bytes): it leaves as several, in
 // order, all to the asker's chat. Read as one text.
 std::vector<Reply> as_one(const std::vector<Reply>& replies) {

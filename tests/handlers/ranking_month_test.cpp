@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "handler_fixture.hpp"
+
 #include "handlers/ranking_text.hpp"
 
 namespace whistle::handlers {
 namespace {
 
-constexpr int kShanghai = 8 * 3600;
+using testing::kShanghai;
 
 TEST(RankingMonth, AMonthIsItsLocalDaysInUnixSeconds) {
   const RankingMonth october = ranking_month({2026, 10}, kShanghai);

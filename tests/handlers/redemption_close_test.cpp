@@ -13,7 +13,6 @@ std::vector<Reply> to_people(std::vector<Reply> replies) {
   return replies;
 }
 
-const std::string kZhang = qualified("u-zhang");
 const std::string kZhou = qualified("u-zhou");  // the demo's service-center staff
 constexpr std::int64_t kDay = 24 * kHour;
 

@@ -6,7 +6,6 @@
 namespace whistle::handlers::testing {
 namespace {
 
-const std::string kZhang = qualified("u-zhang");
 
 class Redemption : public HandlerTest {
  protected:

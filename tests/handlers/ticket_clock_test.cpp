@@ -9,11 +9,6 @@
 namespace whistle::handlers::testing {
 namespace {
 
-constexpr int kShanghai = 8 * 3600;
-constexpr std::int64_t kMonday2300 = kMonday0900 + 14 * kHour;
-constexpr std::int64_t kTuesday0700 = kMonday0900 + 22 * kHour;
-constexpr std::int64_t kTuesday0900 = kMonday0900 + 24 * kHour;
-
 config::QuietHours night() {
   return config::QuietHours{true, 22 * 60, 7 * 60};
 }

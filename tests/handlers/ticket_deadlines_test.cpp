@@ -16,9 +16,6 @@ namespace whistle::handlers::testing {
 namespace {
 
 constexpr std::int64_t kMinute = 60;
-constexpr std::int64_t kMonday2300 = kMonday0900 + 14 * kHour;
-constexpr std::int64_t kTuesday0700 = kMonday0900 + 22 * kHour;
-constexpr std::int64_t kTuesday0900 = kMonday0900 + 24 * kHour;
 
 const std::string kReporterChat = "generic:@u-zhang";
 

@@ -12,7 +12,6 @@ constexpr std::int64_t kDay = 24 * kHour;
 // The ticket is resolved an hour after it was opened at kMonday0900; ratings come after that.
 constexpr std::int64_t kLater = kMonday0900 + 3 * kHour;
 
-const std::string kZhang = "generic:u-zhang";
 const std::string kZhangPrivate = "generic:@u-zhang";
 
 std::optional<store::TicketEvent> last_event(const std::vector<store::TicketEvent>& events,

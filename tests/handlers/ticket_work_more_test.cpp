@@ -12,7 +12,6 @@ using TicketSendBack = TicketTest;
 using TicketClose = TicketTest;
 using TicketEscalate = TicketTest;
 
-const std::string kChen = "generic:u-chen";
 
 // --- 退回 ----------------------------------------------------------------------------------
 

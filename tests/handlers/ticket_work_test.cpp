@@ -10,8 +10,6 @@ namespace {
 
 using TicketWork = TicketTest;
 
-const std::string kChen = "generic:u-chen";
-const std::string kLiu = "generic:u-liu";
 
 // --- 派单 ----------------------------------------------------------------------------------
 

@@ -9,10 +9,6 @@
 namespace whistle::handlers::testing {
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 class WhistleLimitsTest : public HandlerTest {
  protected:
   std::string count_problem(const std::string& count) const {

@@ -9,10 +9,6 @@ namespace {
 
 using Whistle = HandlerTest;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 TEST_F(Whistle, ALeaderPostsTheTaskInThisChatWithItsNumberTimePlacePlacesAndPoints) {
   const std::vector<Reply> replies =
       say("b3u2", "u-chen", "陈单元长",

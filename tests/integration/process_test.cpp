@@ -26,12 +26,12 @@
 namespace whistle::bot::testing {
 namespace {
 
-constexpr int kPlaces = 500;
+constexpr int kBurstPlaces = 500;
 constexpr int kBurst = 300;
-constexpr auto kDeadline = std::chrono::seconds(60);
+constexpr auto kProcessDeadline = std::chrono::seconds(60);
 
 // The demo community as a config file, listening on a free port, with its database in `dir`.
-std::filesystem::path write_config(const std::filesystem::path& dir, const std::string& deliver_url,
+std::filesystem::path write_process_config(const std::filesystem::path& dir, const std::string& deliver_url,
                                    int threads) {
   std::ifstream demo(std::string(WHISTLE_SOURCE_DIR) + "/config/demo.toml");
   std::stringstream text;
@@ -53,7 +53,7 @@ std::filesystem::path write_config(const std::filesystem::path& dir, const std::
 
 // `whistle serve` with one event-loop thread, its files in `dir`, logging to serve.log there.
 ServeProcess start_single_threaded_serve(const TempDir& dir, const FakeDeliverServer& deliver) {
-  return start_serve(write_config(dir.path(), deliver.url(), 1), dir.path() / "serve.log");
+  return start_serve(write_process_config(dir.path(), deliver.url(), 1), dir.path() / "serve.log");
 }
 
 std::vector<std::string> burst_bodies() {
@@ -81,7 +81,7 @@ class BurstClient {
 
   bool wait_for_answers(int count) {
     std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, kDeadline, [&] { return answered_ >= count; });
+    return changed_.wait_for(lock, kProcessDeadline, [&] { return answered_ >= count; });
   }
 
   std::vector<HttpResult> results() {
@@ -100,22 +100,22 @@ class BurstClient {
 void whistle_task(std::uint16_t port) {
   const HttpResult result = post_webhook(
       port, message_body("w-1", "b3u2", "u-chen",
-                         "吹哨 清理楼道杂物 " + std::to_string(kPlaces) + "人 明天上午9点 2小时 5分"));
+                         "吹哨 清理楼道杂物 " + std::to_string(kBurstPlaces) + "人 明天上午9点 2小时 5分"));
   ASSERT_EQ(result.status, 200) << result.body << result.error;
 }
 
-struct Counts {
+struct ProcessCounts {
   int signed_up = 0;
   std::size_t distinct_people = 0;
   std::size_t rows = 0;
 };
 
-Counts count_signups(const std::filesystem::path& db_file) {
+ProcessCounts count_signups(const std::filesystem::path& db_file) {
   store::Database db(store::DatabaseOptions{.path = db_file.string()});
   const std::optional<store::Task> task = store::TaskRepository(db).by_number("c1", 1);
   if (!task) return {};
   store::SignupRepository signups(db);
-  Counts counts;
+  ProcessCounts counts;
   counts.signed_up = signups.count(task->id, store::SignupState::signed_up);
   const std::vector<store::Signup> active = signups.active(task->id);
   counts.rows = active.size();
@@ -133,7 +133,7 @@ bool exited_cleanly(const std::optional<int>& status) {
 TEST(CrashSafety, KilledMidBurstThenRedeliveredEveryEventAppliesExactlyOnce) {
   TempDir dir;
   FakeDeliverServer deliver;
-  const std::filesystem::path config_file = write_config(dir.path(), deliver.url(), 2);
+  const std::filesystem::path config_file = write_process_config(dir.path(), deliver.url(), 2);
   const std::vector<std::string> bodies = burst_bodies();
 
   std::vector<HttpResult> first_answers;
@@ -144,7 +144,7 @@ TEST(CrashSafety, KilledMidBurstThenRedeliveredEveryEventAppliesExactlyOnce) {
     BurstClient client(first.port, bodies);
     ASSERT_TRUE(client.wait_for_answers(20));
     first.process->signal(SIGKILL);
-    ASSERT_TRUE(first.process->wait(kDeadline));
+    ASSERT_TRUE(first.process->wait(kProcessDeadline));
     first_answers = client.results();
   }
 
@@ -173,8 +173,8 @@ TEST(CrashSafety, KilledMidBurstThenRedeliveredEveryEventAppliesExactlyOnce) {
   EXPECT_EQ(*places.rbegin(), kBurst);
 
   second.process->signal(SIGTERM);
-  EXPECT_TRUE(exited_cleanly(second.process->wait(kDeadline)));
-  const Counts counts = count_signups(dir.path() / "whistle.db");
+  EXPECT_TRUE(exited_cleanly(second.process->wait(kProcessDeadline)));
+  const ProcessCounts counts = count_signups(dir.path() / "whistle.db");
   EXPECT_EQ(counts.signed_up, kBurst);
   EXPECT_EQ(counts.rows, static_cast<std::size_t>(kBurst));
   EXPECT_EQ(counts.distinct_people, static_cast<std::size_t>(kBurst));
@@ -190,7 +190,7 @@ TEST(GracefulShutdown, SigtermDuringLoadAnswersEveryEventItTookAndExitsZero) {
   BurstClient client(serve.port, burst_bodies());
   ASSERT_TRUE(client.wait_for_answers(20));
   serve.process->signal(SIGTERM);
-  const std::optional<int> status = serve.process->wait(kDeadline);
+  const std::optional<int> status = serve.process->wait(kProcessDeadline);
   EXPECT_TRUE(exited_cleanly(status));
   const std::vector<HttpResult> results = client.results();
 
@@ -221,7 +221,7 @@ TEST(ServeOutput, ServesAndStopsCleanlyAfterItsStdoutReaderWentAway) {
   EXPECT_EQ(report_in.status, 200) << report_in.body << report_in.error;
 
   serve.process->signal(SIGTERM);  // it says "whistle: stopped" on its way out
-  const std::optional<int> status = serve.process->wait(kDeadline);
+  const std::optional<int> status = serve.process->wait(kProcessDeadline);
   EXPECT_TRUE(exited_cleanly(status)) << (status && WIFSIGNALED(*status) ? strsignal(WTERMSIG(*status)) : "");
   EXPECT_EQ(count_signups(dir.path() / "whistle.db").signed_up, 1);
 }

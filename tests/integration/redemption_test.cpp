@@ -23,11 +23,11 @@
 namespace whistle::bot::testing {
 namespace {
 
-constexpr int kPeople = 30;
+constexpr int kRedeemers = 30;
 constexpr int kLastItems = 5;  // the demo's 食用油1桶: 80 points, 5 in stock
 constexpr int kStartingPoints = 100;
 constexpr int kOilPoints = 80;
-constexpr auto kDeadline = std::chrono::seconds(60);
+constexpr auto kRedemptionDeadline = std::chrono::seconds(60);
 
 std::string person(int i) {
   return "u-r" + std::to_string(i);
@@ -64,13 +64,13 @@ TEST(ConcurrentRedemption, ThirtyPeopleAfterTheLastFiveItemsGetFiveAndNoBalanceG
   FakeDeliverServer deliver;
   const std::filesystem::path db_file = dir.path() / "whistle.db";
   std::vector<std::string> people;
-  for (int i = 1; i <= kPeople; ++i)
+  for (int i = 1; i <= kRedeemers; ++i)
     people.push_back(person(i));
   give_points(db_file, people, kStartingPoints);
 
   RunningService service(test_config(db_file, deliver.url(), 2));
   std::vector<std::string> bodies;
-  for (int i = 1; i <= kPeople; ++i) {
+  for (int i = 1; i <= kRedeemers; ++i) {
     bodies.push_back(message_body("x-" + std::to_string(i), "b3u2", person(i), "兑换 食用油1桶"));
   }
   const std::vector<HttpResult> results = post_webhooks_concurrently(service.port(), bodies);
@@ -105,7 +105,7 @@ TEST(ConcurrentRedemption, ThirtyPeopleAfterTheLastFiveItemsGetFiveAndNoBalanceG
 }
 
 // The demo community as a config file for the real binary, listening on a free port.
-std::filesystem::path write_config(const std::filesystem::path& dir, const std::string& deliver_url) {
+std::filesystem::path write_redemption_config(const std::filesystem::path& dir, const std::string& deliver_url) {
   std::ifstream demo(std::string(WHISTLE_SOURCE_DIR) + "/config/demo.toml");
   std::stringstream text;
   text << demo.rdbuf();
@@ -130,7 +130,7 @@ bool check_passes(const std::filesystem::path& config_file, const std::filesyste
   std::string output;
   while (std::optional<std::string> line = check.read_line(std::chrono::seconds(30)))
     output += *line + "\n";
-  const std::optional<int> status = check.wait(kDeadline);
+  const std::optional<int> status = check.wait(kRedemptionDeadline);
   const bool passed = status && WIFEXITED(*status) && WEXITSTATUS(*status) == 0;
   if (!passed) {
     std::ifstream log(dir / "check.log");
@@ -144,7 +144,7 @@ bool check_passes(const std::filesystem::path& config_file, const std::filesyste
 TEST(RedemptionCrash, KilledBetweenHoldAndPickupTheRedemptionIsStillPendingAndCanBePickedUp) {
   TempDir dir;
   FakeDeliverServer deliver;
-  const std::filesystem::path config_file = write_config(dir.path(), deliver.url());
+  const std::filesystem::path config_file = write_redemption_config(dir.path(), deliver.url());
   const std::filesystem::path db_file = dir.path() / "whistle.db";
   give_points(db_file, {"u-zhang"}, 200);
 
@@ -154,7 +154,7 @@ TEST(RedemptionCrash, KilledBetweenHoldAndPickupTheRedemptionIsStillPendingAndCa
     const HttpResult held = post_webhook(first.port, private_body("h-1", "u-zhang", "兑换 大米5斤 2"));
     ASSERT_EQ(held.status, 200) << held.body << held.error;
     first.process->signal(SIGKILL);
-    ASSERT_TRUE(first.process->wait(kDeadline));
+    ASSERT_TRUE(first.process->wait(kRedemptionDeadline));
   }
 
   std::string code;
@@ -177,7 +177,7 @@ TEST(RedemptionCrash, KilledBetweenHoldAndPickupTheRedemptionIsStillPendingAndCa
   ASSERT_EQ(texts.size(), 1u);
   EXPECT_NE(texts[0].find(code), std::string::npos);
   second.process->signal(SIGTERM);
-  ASSERT_TRUE(second.process->wait(kDeadline));
+  ASSERT_TRUE(second.process->wait(kRedemptionDeadline));
 
   {
     store::Database db(store::DatabaseOptions{.path = db_file.string()});

@@ -15,7 +15,7 @@
 namespace whistle::bot::testing {
 namespace {
 
-constexpr auto kDeadline = std::chrono::seconds(30);
+constexpr auto kServeDeadline = std::chrono::seconds(30);
 
 std::string read_file(const std::filesystem::path& file) {
   std::ifstream in(file);
@@ -43,7 +43,7 @@ TEST(ServeOptions, ListenAndDbChooseWhereTheDemoServes) {
   EXPECT_EQ(answer.status, 200) << answer.body;
   EXPECT_TRUE(std::filesystem::exists(db));
   serve.process->signal(SIGTERM);
-  EXPECT_TRUE(serve.process->wait(kDeadline));
+  EXPECT_TRUE(serve.process->wait(kServeDeadline));
 }
 
 TEST(ServeOptions, AnIpv6AddressIsPrintedAsAUrlWithBrackets) {
@@ -54,13 +54,13 @@ TEST(ServeOptions, AnIpv6AddressIsPrintedAsAUrlWithBrackets) {
   ASSERT_NE(serve.port, 0);
   EXPECT_EQ(serve.listening_on, "[::1]:" + std::to_string(serve.port));
   serve.process->signal(SIGTERM);
-  EXPECT_TRUE(serve.process->wait(kDeadline));
+  EXPECT_TRUE(serve.process->wait(kServeDeadline));
 }
 
 TEST(ServeOptions, AListenThatIsNotHostAndPortIsAUsageError) {
   TempDir dir;
   ChildProcess serve(WHISTLE_BINARY, {"serve", "--listen", "8080"}, dir.path() / "serve.log");
-  const std::optional<int> status = serve.wait(kDeadline);
+  const std::optional<int> status = serve.wait(kServeDeadline);
   ASSERT_TRUE(status);
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) != 0);
   EXPECT_NE(read_file(dir.path() / "serve.log").find("--listen"), std::string::npos);
@@ -77,7 +77,7 @@ TEST(ServeOptions, ThePlaceholderSecretOfTheExampleIsWarnedAboutAtStart) {
                                         dir.path() / "serve.log");
   ASSERT_NE(serve.port, 0);
   serve.process->signal(SIGTERM);
-  EXPECT_TRUE(serve.process->wait(kDeadline));
+  EXPECT_TRUE(serve.process->wait(kServeDeadline));
   EXPECT_NE(read_file(dir.path() / "serve.log").find("placeholder"), std::string::npos);
 }
 

@@ -38,12 +38,12 @@ std::string report_in(int i) {
   return message_body("r-" + std::to_string(i), "b3u2", "u-v" + std::to_string(i), "报到");
 }
 
-struct Counts {
+struct StoredCounts {
   int signed_up = -1;
   int waitlisted = -1;
 };
 
-Counts signups_of_first_task(const std::filesystem::path& db_path) {
+StoredCounts signups_of_first_task(const std::filesystem::path& db_path) {
   store::Database db(store::DatabaseOptions{.path = db_path.string()});
   const std::optional<store::Task> task = store::TaskRepository(db).by_number("c1", 1);
   if (!task) return {};
@@ -80,7 +80,7 @@ void expect_recovery(std::uint16_t port, const std::vector<int>& statuses, const
   // A redelivery of everything changes nothing.
   for (std::size_t i = 0; i < statuses.size(); ++i)
     EXPECT_EQ(post_webhook(port, report_in(static_cast<int>(i))).status, 200);
-  const Counts counts = signups_of_first_task(db);
+  const StoredCounts counts = signups_of_first_task(db);
   const int people = static_cast<int>(statuses.size());
   EXPECT_EQ(counts.signed_up, std::min(people, 5));
   EXPECT_EQ(counts.waitlisted, std::max(0, people - 5));

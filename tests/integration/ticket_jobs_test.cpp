@@ -30,11 +30,11 @@ namespace {
 using handlers::testing::make_ticket;
 using handlers::testing::OwnCommunity;
 
-constexpr auto kDeadline = std::chrono::seconds(30);
+constexpr auto kJobsDeadline = std::chrono::seconds(30);
 constexpr std::int64_t kHour = 3600;
 
 // The demo community as a config file on a free port, its database in `dir`.
-std::filesystem::path write_config(const std::filesystem::path& dir, const std::string& deliver_url) {
+std::filesystem::path write_jobs_config(const std::filesystem::path& dir, const std::string& deliver_url) {
   std::ifstream demo(std::string(WHISTLE_SOURCE_DIR) + "/config/demo.toml");
   std::stringstream text;
   text << demo.rdbuf();
@@ -75,7 +75,7 @@ int climbs_recorded(SQLite::Database& db) {
 
 // Waits until the server recorded `expected` climbs (read through a second connection).
 bool wait_for_climbs(const std::filesystem::path& db_file, int expected) {
-  const auto until = std::chrono::steady_clock::now() + kDeadline;
+  const auto until = std::chrono::steady_clock::now() + kJobsDeadline;
   while (std::chrono::steady_clock::now() < until) {
     {
       SQLite::Database db(db_file.string(), SQLite::OPEN_READONLY);
@@ -90,7 +90,7 @@ bool wait_for_climbs(const std::filesystem::path& db_file, int expected) {
 TEST(TicketJobsCrash, KilledWhileDeadlinesAreDueEachTicketClimbsExactlyOnce) {
   TempDir dir;
   FakeDeliverServer deliver;
-  const std::filesystem::path config_file = write_config(dir.path(), deliver.url());
+  const std::filesystem::path config_file = write_jobs_config(dir.path(), deliver.url());
   const std::filesystem::path db_file = dir.path() / "whistle.db";
   const std::vector<std::string> units{"b3u2", "b3u1", "b1u1", "b5u1"};
   const std::vector<std::int64_t> numbers = prepare_due_tickets(db_file, units);
@@ -100,14 +100,14 @@ TEST(TicketJobsCrash, KilledWhileDeadlinesAreDueEachTicketClimbsExactlyOnce) {
     ServeProcess killed = start_serve(config_file, dir.path() / ("killed-" + std::to_string(round) + ".log"));
     ASSERT_NE(killed.port, 0) << "no listening line from " << WHISTLE_BINARY;
     killed.process->signal(SIGKILL);
-    ASSERT_TRUE(killed.process->wait(kDeadline));
+    ASSERT_TRUE(killed.process->wait(kJobsDeadline));
   }
   ServeProcess last = start_serve(config_file, dir.path() / "last.log");
   ASSERT_NE(last.port, 0);
   ASSERT_TRUE(wait_for_climbs(db_file, static_cast<int>(units.size())));
   std::this_thread::sleep_for(std::chrono::milliseconds(500));  // time for a second climb, if any
   last.process->signal(SIGKILL);
-  ASSERT_TRUE(last.process->wait(kDeadline));
+  ASSERT_TRUE(last.process->wait(kJobsDeadline));
 
   SQLite::Database db(db_file.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(climbs_recorded(db), static_cast<int>(units.size()));
@@ -143,7 +143,7 @@ long metric(const std::string& body, const std::string& name) {
 TEST(TicketJobsMetrics, ADeadJobShowsInWhistleJobsDeadTotal) {
   TempDir dir;
   FakeDeliverServer deliver;
-  const std::filesystem::path config_file = write_config(dir.path(), deliver.url());
+  const std::filesystem::path config_file = write_jobs_config(dir.path(), deliver.url());
   const std::filesystem::path db_file = dir.path() / "whistle.db";
   const std::vector<std::int64_t> numbers = prepare_due_tickets(db_file, {"b3u2"});
   {
@@ -159,7 +159,7 @@ TEST(TicketJobsMetrics, ADeadJobShowsInWhistleJobsDeadTotal) {
   ServeProcess serve = start_serve(config_file, dir.path() / "serve.log");
   ASSERT_NE(serve.port, 0);
   long dead = -1;
-  const auto until = std::chrono::steady_clock::now() + kDeadline;
+  const auto until = std::chrono::steady_clock::now() + kJobsDeadline;
   while (std::chrono::steady_clock::now() < until) {
     const HttpResult metrics = http_request(serve.port, "GET", "/metrics", "");
     ASSERT_EQ(metrics.status, 200) << metrics.error;
@@ -172,7 +172,7 @@ TEST(TicketJobsMetrics, ADeadJobShowsInWhistleJobsDeadTotal) {
   }
   EXPECT_EQ(dead, 1);
   serve.process->signal(SIGKILL);
-  ASSERT_TRUE(serve.process->wait(kDeadline));
+  ASSERT_TRUE(serve.process->wait(kJobsDeadline));
 
   SQLite::Database db(db_file.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(

@@ -16,9 +16,8 @@
 namespace whistle::store {
 namespace {
 
-// October 2026 in Asia/Shanghai.
-constexpr std::int64_t kOctober = 1790784000;
-constexpr std::int64_t kNovember = 1793462400;
+using testing::kNovember;
+using testing::kOctober;
 constexpr std::int64_t kMidOctober = 1792029600;
 
 class Standings : public ::testing::Test {

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -13,6 +14,11 @@
 #include "store/people.hpp"
 
 namespace whistle::store::testing {
+
+/// The first seconds of October and of November 2026 in Asia/Shanghai: the months of the
+/// read-side tests.
+inline constexpr std::int64_t kOctober = 1790784000;
+inline constexpr std::int64_t kNovember = 1793462400;
 
 /// A fresh in-memory database with community c1 → grid g1 → building b3 → units b3u1, b3u2,
 /// each node with a chat of the same name ("generic:<id>").

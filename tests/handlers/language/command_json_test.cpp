@@ -5,11 +5,10 @@
 #include <stdexcept>
 
 #include "handlers/language/parser.hpp"
+#include "tests/handlers/language/shanghai_offset.hpp"
 
 namespace whistle::language {
 namespace {
-
-constexpr int kOffset = 8 * 3600;
 
 TEST(CommandJson, PrintsTheWhistleParseExampleOfTheDesign) {
   ParseContext context;

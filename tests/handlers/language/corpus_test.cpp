@@ -17,11 +17,10 @@
 
 #include "handlers/language/command_json.hpp"
 #include "handlers/language/parser.hpp"
+#include "tests/handlers/language/shanghai_offset.hpp"
 
 namespace whistle::language::testing {
 namespace {
-
-constexpr int kOffset = 8 * 3600;
 
 struct CorpusLine {
   std::string file;

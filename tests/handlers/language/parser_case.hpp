@@ -14,12 +14,12 @@
 #include "handlers/language/command.hpp"
 #include "handlers/language/command_json.hpp"
 #include "handlers/language/parser.hpp"
+#include "tests/handlers/language/shanghai_offset.hpp"
 
 namespace whistle::language::testing {
 
 using handlers::Intent;
 
-constexpr int kOffset = 8 * 3600;
 /// The reference time of most cases: Monday 2026-11-23 09:00 in Shanghai.
 constexpr const char* kMonday = "2026-11-23T09:00";
 /// A Saturday morning, for weekday rules on the day itself.

@@ -7,11 +7,10 @@
 #include "handlers/language/command_json.hpp"
 #include "handlers/language/durations.hpp"
 #include "handlers/language/month_expressions.hpp"
+#include "tests/handlers/language/shanghai_offset.hpp"
 
 namespace whistle::language {
 namespace {
-
-constexpr int kOffset = 8 * 3600;
 
 TimeContext at(const char* local) {
   return {parse_local_time(local, kOffset), kOffset};

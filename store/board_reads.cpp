@@ -33,17 +33,19 @@ const std::string kPeople =
     "SELECT page.position, COALESCE(p.name, ''), page.points, page.minutes, page.total "
     "FROM page LEFT JOIN people p ON p.id = page.person ORDER BY page.position";
 
-// Open tasks with places left; a task without a number of places always has room. ?2 limit, ?3 offset.
+// Open tasks with places left that have not ended yet (a task still open after its end is waiting
+// for its 验收, not for volunteers); a task without a number of places always has room, one without
+// times never ends. ?2 now, ?3 limit, ?4 offset.
 const std::string kOpenTasks =
     kSubtree +
     ", open(id, signed) AS (SELECT t.id, (SELECT COUNT(*) FROM signups s WHERE s.task_id = t.id "
     "AND s.state = 'signed_up') FROM root JOIN tasks t INDEXED BY tasks_open_by_start "
     "ON t.community_id = root.community AND t.status = 'open' "
-    "WHERE t.node_id IN (SELECT id FROM sub)) "
+    "WHERE t.node_id IN (SELECT id FROM sub) AND COALESCE(t.end_at, t.start_at, ?2) >= ?2) "
     "SELECT t.number, t.title, t.place, t.node_id, n.name, t.start_at, t.end_at, t.points, t.places, "
     "open.signed, COUNT(*) OVER () FROM open JOIN tasks t ON t.id = open.id "
     "JOIN org_nodes n ON n.id = t.node_id WHERE t.places IS NULL OR open.signed < t.places "
-    "ORDER BY COALESCE(t.start_at, t.created_at), t.number LIMIT ?2 OFFSET ?3";
+    "ORDER BY COALESCE(t.start_at, t.created_at), t.number LIMIT ?3 OFFSET ?4";
 
 const std::string kTicketStates =
     kSubtree +
@@ -111,11 +113,13 @@ RankingPage BoardReads::people(const std::string& node, std::int64_t from, std::
   return page;
 }
 
-OpenTaskPage BoardReads::open_tasks(const std::string& node, std::int64_t limit, std::int64_t offset) {
+OpenTaskPage BoardReads::open_tasks(const std::string& node, std::int64_t now, std::int64_t limit,
+                                    std::int64_t offset) {
   auto& s = detail::fresh(statements_->open_tasks);
   s.bind(1, node);
-  s.bind(2, limit);
-  s.bind(3, offset);
+  s.bind(2, now);
+  s.bind(3, limit);
+  s.bind(4, offset);
   OpenTaskPage page;
   while (s.executeStep()) {
     OpenTask task;
@@ -133,7 +137,7 @@ OpenTaskPage BoardReads::open_tasks(const std::string& node, std::int64_t limit,
     page.tasks.push_back(std::move(task));
   }
   s.reset();
-  if (page.tasks.empty() && offset > 0) page.total = open_tasks(node, 1, 0).total;
+  if (page.tasks.empty() && offset > 0) page.total = open_tasks(node, now, 1, 0).total;
   return page;
 }
 

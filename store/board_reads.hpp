@@ -95,8 +95,9 @@ class BoardReads {
   RankingPage people(const std::string& node, std::int64_t from, std::int64_t to, std::int64_t limit,
                      std::int64_t offset);
 
-  /// Open tasks of the subtree with places left, soonest first (by start, else creation).
-  OpenTaskPage open_tasks(const std::string& node, std::int64_t limit, std::int64_t offset);
+  /// Open tasks of the subtree with places left that have not ended by `now`, soonest first (by
+  /// start, else creation).
+  OpenTaskPage open_tasks(const std::string& node, std::int64_t now, std::int64_t limit, std::int64_t offset);
 
   /// Tickets received in the subtree (by first node), whatever their age, counted by state now.
   std::map<std::string, std::int64_t> ticket_states(const std::string& node);

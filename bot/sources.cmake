@@ -28,6 +28,7 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/assets.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/board_cache.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board_http.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board_job.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board_page.cpp

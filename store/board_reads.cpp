@@ -74,23 +74,35 @@ constexpr const char* kLedgerEntries =
     "SELECT id, person_id, points, minutes, kind, node_id, task_id, author_id, reason, at, prev_hash, hash "
     "FROM ledger INDEXED BY ledger_by_month WHERE community_id = ?1 AND at >= ?2 AND at < ?3 ORDER BY id";
 
+// The ledger's id is its rowid: the last one is one step down the table's b-tree.
+constexpr const char* kLedgerVersion = "SELECT COALESCE(MAX(id), 0) FROM ledger";
+
 }  // namespace
 
 struct BoardReads::Statements {
-  SQLite::Statement people, open_tasks, ticket_states, resolved, ledger_entries;
+  SQLite::Statement people, open_tasks, ticket_states, resolved, ledger_entries, ledger_version;
   explicit Statements(SQLite::Database& db)
       : people(db, kPeople),
         open_tasks(db, kOpenTasks),
         ticket_states(db, kTicketStates),
         resolved(db, kResolved),
-        ledger_entries(db, kLedgerEntries) {}
+        ledger_entries(db, kLedgerEntries),
+        ledger_version(db, kLedgerVersion) {}
 };
 
 BoardReads::BoardReads(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
 BoardReads::~BoardReads() = default;
 
 std::vector<std::string> BoardReads::queries() {
-  return {kPeople, kOpenTasks, kTicketStates, kResolved, kLedgerEntries};
+  return {kPeople, kOpenTasks, kTicketStates, kResolved, kLedgerEntries, kLedgerVersion};
+}
+
+std::int64_t BoardReads::ledger_version() {
+  auto& s = detail::fresh(statements_->ledger_version);
+  s.executeStep();
+  const std::int64_t version = s.getColumn(0).getInt64();
+  s.reset();
+  return version;
 }
 
 RankingPage BoardReads::people(const std::string& node, std::int64_t from, std::int64_t to,

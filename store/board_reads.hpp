@@ -91,7 +91,7 @@ class BoardReads {
   ~BoardReads();
 
   /// The people who earned in the subtree in [from, to), ranked as RankingRepository::people ranks
-  /// them, `limit` rows from `offset`.
+  /// them, `limit` rows from `offset` (a negative limit: all of them).
   RankingPage people(const std::string& node, std::int64_t from, std::int64_t to, std::int64_t limit,
                      std::int64_t offset);
 
@@ -107,6 +107,10 @@ class BoardReads {
 
   /// The community's ledger entries of [from, to), in chain order.
   std::vector<LedgerRow> ledger_entries(const std::string& community, std::int64_t from, std::int64_t to);
+
+  /// Where the append-only ledger stands (its last id, 0 when empty): a derived figure read at two
+  /// equal versions is the same, so the board may keep it until this changes.
+  std::int64_t ledger_version();
 
   /// The SQL of every query above, for the query-plan tests.
   static std::vector<std::string> queries();

@@ -2,11 +2,11 @@
 
 #include <variant>
 
+#include "bot/adapters/query_string.hpp"
 #include "bot/board/assets.hpp"
 #include "bot/board/board_http.hpp"
 #include "bot/board/board_job.hpp"
 #include "bot/board/board_reader.hpp"
-#include "bot/board/html_text.hpp"
 
 namespace whistle::bot::board {
 

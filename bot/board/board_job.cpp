@@ -52,7 +52,7 @@ HttpAnswer private_json(const nlohmann::json& body) {
   return answer;
 }
 
-PageData page_data(store::Database& db, const store::OrgNode& node, const BoardJob& job) {
+PageData page_data(store::Database& db, BoardCache& cache, const store::OrgNode& node, const BoardJob& job) {
   store::OrgRepository org(db);
   PageData data;
   data.node = node;
@@ -62,20 +62,20 @@ PageData page_data(store::Database& db, const store::OrgNode& node, const BoardJ
   const handlers::RankingMonth month = month_asked(BoardQuery{}, job.clock);
   const handlers::RankingMonth last =
       handlers::ranking_month(handlers::previous_month(month.month), job.clock.utc_offset_seconds);
-  data.ranking_this_month = ranking_view(db, node, month, Paging{job.query.page, 50});
-  data.ranking_last_month = ranking_view(db, node, last, Paging{1, 50});
+  data.ranking_this_month = ranking_view(db, cache, node, month, Paging{job.query.page, 50});
+  data.ranking_last_month = ranking_view(db, cache, node, last, Paging{1, 50});
   data.tasks = tasks_view(db, node, Paging{1, 50}, job.clock);
   data.tickets = tickets_view(db, node, month);
   data.trend = trend_view(db, node, job.clock);
   data.echo = echo_view(db, node, Paging{1, 20}, job.clock);
-  data.ledger = ledger_view(db, node);
+  data.ledger = ledger_view(db, cache, node);
   data.updated = hh_mm(job.clock.now, job.clock.utc_offset_seconds);
   return data;
 }
 
 }  // namespace
 
-HttpAnswer BoardJob::operator()(store::Database& db) const {
+HttpAnswer BoardJob::operator()(store::Database& db, BoardCache& cache) const {
   // One snapshot for the whole request: the sections of a page agree with each other.
   store::ReadSnapshot snapshot(db);
   if (endpoint == Endpoint::api_nodes) return cacheable_json(nodes_view(db), kApiCaching, if_none_match);
@@ -94,11 +94,11 @@ HttpAnswer BoardJob::operator()(store::Database& db) const {
     case Endpoint::board_page: {
       // The page's time stamp is left out of its ETag's reach only by being a minute wide; a
       // refresh within the minute with nothing new is a 304.
-      return cacheable(render_board_page(page_data(db, *found, *this)), "text/html; charset=utf-8",
+      return cacheable(render_board_page(page_data(db, cache, *found, *this)), "text/html; charset=utf-8",
                        kPageCaching, if_none_match);
     }
     case Endpoint::api_ranking:
-      return cacheable_json(ranking_view(db, *found, month_asked(query, clock), paging), kApiCaching,
+      return cacheable_json(ranking_view(db, cache, *found, month_asked(query, clock), paging), kApiCaching,
                             if_none_match);
     case Endpoint::api_tasks:
       return cacheable_json(tasks_view(db, *found, paging, clock), kApiCaching, if_none_match);
@@ -109,7 +109,7 @@ HttpAnswer BoardJob::operator()(store::Database& db) const {
     case Endpoint::api_echo:
       return cacheable_json(echo_view(db, *found, paging, clock), kApiCaching, if_none_match);
     case Endpoint::api_ledger:
-      return cacheable_json(ledger_view(db, *found), kApiCaching, if_none_match);
+      return cacheable_json(ledger_view(db, cache, *found), kApiCaching, if_none_match);
     case Endpoint::api_report:
       return report(db, *found, month_asked(query, clock), query.format, *templates,
                     clock.utc_offset_seconds);

@@ -17,6 +17,8 @@ class Database;
 
 namespace whistle::bot::board {
 
+class BoardCache;
+
 /// One board request's work on the reader's thread: everything it reads in one ReadSnapshot, then
 /// the answer (JSON, HTML, or a report) with its ETag and caching. The request was already checked
 /// (query, token) on the network thread.
@@ -29,7 +31,7 @@ struct BoardJob {
   const config::Templates* templates = nullptr;  ///< the report's labels
 
   /// Reads and renders; an unknown node is 404 (an HTML page for /board/{node}).
-  HttpAnswer operator()(store::Database& db) const;
+  HttpAnswer operator()(store::Database& db, BoardCache& cache) const;
 };
 
 }  // namespace whistle::bot::board

@@ -8,6 +8,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "bot/board/board_cache.hpp"
 #include "bot/http_error.hpp"
 #include "bot/logging.hpp"
 #include "store/database.hpp"
@@ -41,6 +42,7 @@ struct BoardReader::Impl {
   std::atomic<bool> stopped{false};
   std::shared_ptr<spdlog::logger> log = named_logger("http");
   std::unique_ptr<store::Database> db;  ///< on the pool's thread only
+  BoardCache cache;                     ///< on the pool's thread only
 
   // On the pool's thread: opens the connection when there is none, runs the work in one snapshot.
   HttpAnswer run(const Work& work) {
@@ -51,13 +53,14 @@ struct BoardReader::Impl {
     try {
       if (!db)
         db = std::make_unique<store::Database>(store::DatabaseOptions{.path = path, .read_only = true});
-      return work(*db);
+      return work(*db, cache);
     } catch (const std::exception& error) {
       if (!store::is_storage_failure(error) && db) throw;
       // The file is locked, gone or unreadable (or could not be opened at all): a new connection is
       // tried by the next read.
       log->warn("board read failed error=\"{}\"", error.what());
       db.reset();
+      cache = BoardCache();
       return unavailable("the board cannot read the database now, please retry");
     }
   }

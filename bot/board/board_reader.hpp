@@ -17,13 +17,16 @@ class Database;
 
 namespace whistle::bot::board {
 
+class BoardCache;
+
 /// The board's reader: one thread of its own with a read-only connection (design.md, "Reads use
 /// their own connections"), so a board query never blocks a network thread nor the writer. Work runs
 /// one at a time, each inside one ReadSnapshot so the figures of a page agree.
 class BoardReader {
  public:
-  /// What a request asks of the database; runs on the reader's thread.
-  using Work = std::function<HttpAnswer(store::Database&)>;
+  /// What a request asks of the database; runs on the reader's thread, with the reader's cache of
+  /// what the ledger sums to.
+  using Work = std::function<HttpAnswer(store::Database&, BoardCache&)>;
 
   /// Opens nothing yet (the connection is opened by the first read, and again after a failure).
   /// `path` is the database file; ":memory:" cannot be read from a second connection, so every read

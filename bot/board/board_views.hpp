@@ -14,6 +14,8 @@ class Database;
 
 namespace whistle::bot::board {
 
+class BoardCache;
+
 /// What every view needs besides the database: the zone and the time of the read.
 struct ViewClock {
   int utc_offset_seconds = 8 * 3600;
@@ -35,7 +37,7 @@ struct Paging {
 nlohmann::json nodes_view(store::Database& db);
 
 /// The month's people ranking (a page of it), the children's 评比 and the whole subtree.
-nlohmann::json ranking_view(store::Database& db, const store::OrgNode& node,
+nlohmann::json ranking_view(store::Database& db, BoardCache& cache, const store::OrgNode& node,
                             const handlers::RankingMonth& month, const Paging& paging);
 
 /// Open whistles of the subtree with places left, soonest first.
@@ -54,7 +56,7 @@ nlohmann::json echo_view(store::Database& db, const store::OrgNode& node, const 
                          const ViewClock& clock);
 
 /// The community's ledger digest now, the digests the monthly 公示 showed, and how to check them.
-nlohmann::json ledger_view(store::Database& db, const store::OrgNode& node);
+nlohmann::json ledger_view(store::Database& db, BoardCache& cache, const store::OrgNode& node);
 
 /// Officials: the community's ledger entries of the month with their hashes.
 nlohmann::json ledger_entries_view(store::Database& db, const store::OrgNode& node,

@@ -1,4 +1,5 @@
 // The board's ledger views: the digest anyone can check, and the officials' entries.
+#include "bot/board/board_cache.hpp"
 #include "bot/board/board_views.hpp"
 #include "store/board_reads.hpp"
 #include "store/ledger.hpp"
@@ -16,8 +17,8 @@ constexpr const char* kHowToCheck =
 
 }  // namespace
 
-nlohmann::json ledger_view(store::Database& db, const store::OrgNode& node) {
-  const store::LedgerDigest digest = store::LedgerRepository(db).digest(node.community);
+nlohmann::json ledger_view(store::Database& db, BoardCache& cache, const store::OrgNode& node) {
+  const store::LedgerDigest digest = cache.digest(db, node.community);
   nlohmann::json publications = nlohmann::json::array();
   // The 公示 are posted at the community; the same digests hold for every node below it.
   for (const store::Publication& publication : store::PublicationRepository(db).of_node(node.community)) {

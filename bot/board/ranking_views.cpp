@@ -1,12 +1,12 @@
 // The board's volunteer views: the org tree, the ranking and the open whistles.
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 
+#include "bot/board/board_cache.hpp"
 #include "bot/board/board_views.hpp"
 #include "bot/board/privacy.hpp"
-#include "bot/cli/report_writer.hpp"
 #include "store/board_reads.hpp"
-#include "store/rankings.hpp"
 
 namespace whistle::bot::board {
 
@@ -47,12 +47,14 @@ nlohmann::json nodes_view(store::Database& db) {
   return {{"nodes", std::move(nodes)}};
 }
 
-nlohmann::json ranking_view(store::Database& db, const store::OrgNode& node,
+nlohmann::json ranking_view(store::Database& db, BoardCache& cache, const store::OrgNode& node,
                             const handlers::RankingMonth& month, const Paging& paging) {
-  const store::RankingPage page =
-      store::BoardReads(db).people(node.id, month.from, month.to, paging.per_page, paging.offset());
+  const RankingSnapshot& ranking = cache.ranking(db, node.id, month);
+  const auto total = static_cast<std::int64_t>(ranking.people.size());
   nlohmann::json people = nlohmann::json::array();
-  for (const store::RankedPerson& person : page.people) {
+  for (std::int64_t i = std::min(paging.offset(), total);
+       i < std::min(paging.offset() + paging.per_page, total); ++i) {
+    const store::RankedPerson& person = ranking.people[static_cast<std::size_t>(i)];
     // A person nobody named is a volunteer of that rank: never an id.
     const std::string name =
         person.name.empty() ? "志愿者" + std::to_string(person.rank) : mask_private_digits(person.name);
@@ -61,12 +63,8 @@ nlohmann::json ranking_view(store::Database& db, const store::OrgNode& node,
                       {"points", person.points},
                       {"hours", hours_of(person.minutes)}});
   }
-  store::RankingRepository rankings(db);
-  std::vector<store::NodeStanding> children = rankings.children(node.id, month.from, month.to);
-  // The 评比 order of `whistle report` and the 公示: points per active volunteer, then total.
-  sort_children_for_ranking(children);
   nlohmann::json child_rows = nlohmann::json::array();
-  for (const store::NodeStanding& child : children) {
+  for (const store::NodeStanding& child : ranking.children) {
     nlohmann::json row = standing_json(child);
     row["id"] = child.node;
     row["name"] = child.name;
@@ -76,10 +74,10 @@ nlohmann::json ranking_view(store::Database& db, const store::OrgNode& node,
           {"month", month.label()},
           {"page", paging.page},
           {"per_page", paging.per_page},
-          {"total_people", page.total},
+          {"total_people", total},
           {"people", std::move(people)},
           {"children", std::move(child_rows)},
-          {"whole", standing_json(rankings.whole(node.id, month.from, month.to))}};
+          {"whole", standing_json(ranking.whole)}};
 }
 
 nlohmann::json tasks_view(store::Database& db, const store::OrgNode& node, const Paging& paging,

@@ -3,6 +3,7 @@
 
 #include <variant>
 
+#include "bot/adapters/query_string.hpp"
 #include "bot/board/board_http.hpp"
 #include "bot/board/board_query.hpp"
 #include "bot/board/html_text.hpp"
@@ -34,7 +35,7 @@ TEST(PrivacyMask, NoElevenDigitRunSurvives) {
 
 TEST(HtmlEscape, MarkupAndQuotesBecomeEntities) {
   EXPECT_EQ(html_escape("<script>alert('x')</script> & \"q\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;");
 }
 
 TEST(PercentDecode, DecodesEscapesAndRefusesBrokenOnes) {

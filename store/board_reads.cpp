@@ -69,24 +69,18 @@ const std::string kResolved =
     "AND (t.state = 'resolved' OR (t.state = 'closed' AND t.outcome IN ('satisfied', 'not_rated'))) "
     "ORDER BY t.resolved_at DESC, t.number DESC LIMIT ?2 OFFSET ?3";
 
-// ?1 community, ?2 from, ?3 to.
-constexpr const char* kLedgerEntries =
-    "SELECT id, person_id, points, minutes, kind, node_id, task_id, author_id, reason, at, prev_hash, hash "
-    "FROM ledger INDEXED BY ledger_by_month WHERE community_id = ?1 AND at >= ?2 AND at < ?3 ORDER BY id";
-
 // The ledger's id is its rowid: the last one is one step down the table's b-tree.
 constexpr const char* kLedgerVersion = "SELECT COALESCE(MAX(id), 0) FROM ledger";
 
 }  // namespace
 
 struct BoardReads::Statements {
-  SQLite::Statement people, open_tasks, ticket_states, resolved, ledger_entries, ledger_version;
+  SQLite::Statement people, open_tasks, ticket_states, resolved, ledger_version;
   explicit Statements(SQLite::Database& db)
       : people(db, kPeople),
         open_tasks(db, kOpenTasks),
         ticket_states(db, kTicketStates),
         resolved(db, kResolved),
-        ledger_entries(db, kLedgerEntries),
         ledger_version(db, kLedgerVersion) {}
 };
 
@@ -94,7 +88,7 @@ BoardReads::BoardReads(Database& db) : statements_(std::make_unique<Statements>(
 BoardReads::~BoardReads() = default;
 
 std::vector<std::string> BoardReads::queries() {
-  return {kPeople, kOpenTasks, kTicketStates, kResolved, kLedgerEntries, kLedgerVersion};
+  return {kPeople, kOpenTasks, kTicketStates, kResolved, kLedgerVersion};
 }
 
 std::int64_t BoardReads::ledger_version() {
@@ -189,33 +183,6 @@ ResolvedTicketPage BoardReads::resolved_tickets(const std::string& node, std::in
   s.reset();
   if (page.tickets.empty() && offset > 0) page.total = resolved_tickets(node, 1, 0).total;
   return page;
-}
-
-std::vector<LedgerRow> BoardReads::ledger_entries(const std::string& community, std::int64_t from,
-                                                  std::int64_t to) {
-  auto& s = detail::fresh(statements_->ledger_entries);
-  s.bind(1, community);
-  s.bind(2, from);
-  s.bind(3, to);
-  std::vector<LedgerRow> rows;
-  while (s.executeStep()) {
-    LedgerRow row;
-    row.id = s.getColumn(0).getInt64();
-    row.person = s.getColumn(1).getString();
-    row.points = s.getColumn(2).getInt64();
-    row.minutes = s.getColumn(3).getInt64();
-    row.kind = s.getColumn(4).getString();
-    row.node = detail::optional_text(s.getColumn(5));
-    row.task_id = detail::optional_int(s.getColumn(6));
-    row.author = detail::optional_text(s.getColumn(7));
-    row.reason = s.getColumn(8).getString();
-    row.at = s.getColumn(9).getInt64();
-    row.prev_hash = s.getColumn(10).getString();
-    row.hash = s.getColumn(11).getString();
-    rows.push_back(std::move(row));
-  }
-  s.reset();
-  return rows;
 }
 
 }  // namespace whistle::store

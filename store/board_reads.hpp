@@ -66,22 +66,6 @@ struct ResolvedTicketPage {
   std::vector<ResolvedTicket> tickets;
 };
 
-/// One ledger entry with its hashes, for the officials' export.
-struct LedgerRow {
-  std::int64_t id = 0;
-  std::string person;
-  std::int64_t points = 0;
-  std::int64_t minutes = 0;
-  std::string kind;
-  std::optional<std::string> node;
-  std::optional<std::int64_t> task_id;
-  std::optional<std::string> author;
-  std::string reason;
-  std::int64_t at = 0;
-  std::string prev_hash;
-  std::string hash;
-};
-
 /// The public board's read queries that the other repositories lack, each over a node's subtree and
 /// each an index range (tests/store/board_query_plan_test.cpp). Read-only: meant for a reader's
 /// connection inside a ReadSnapshot.
@@ -104,9 +88,6 @@ class BoardReads {
 
   /// Solved tickets received in the subtree, the most recently resolved first.
   ResolvedTicketPage resolved_tickets(const std::string& node, std::int64_t limit, std::int64_t offset);
-
-  /// The community's ledger entries of [from, to), in chain order.
-  std::vector<LedgerRow> ledger_entries(const std::string& community, std::int64_t from, std::int64_t to);
 
   /// Where the append-only ledger stands (its last id, 0 when empty): a derived figure read at two
   /// equal versions is the same, so the board may keep it until this changes.

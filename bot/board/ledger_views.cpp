@@ -1,7 +1,6 @@
 // The board's ledger views: the digest anyone can check, and the officials' entries.
 #include "bot/board/board_cache.hpp"
 #include "bot/board/board_views.hpp"
-#include "store/board_reads.hpp"
 #include "store/ledger.hpp"
 #include "store/publications.hpp"
 
@@ -35,13 +34,13 @@ nlohmann::json ledger_view(store::Database& db, BoardCache& cache, const store::
 nlohmann::json ledger_entries_view(store::Database& db, const store::OrgNode& node,
                                    const handlers::RankingMonth& month) {
   nlohmann::json entries = nlohmann::json::array();
-  for (const store::LedgerRow& row :
-       store::BoardReads(db).ledger_entries(node.community, month.from, month.to)) {
+  for (const store::LedgerEntry& row :
+       store::LedgerRepository(db).of_month(node.community, month.from, month.to)) {
     entries.push_back({{"id", row.id},
                        {"person", row.person},
                        {"points", row.points},
                        {"minutes", row.minutes},
-                       {"kind", row.kind},
+                       {"kind", store::ledger_kind_text(row.kind)},
                        {"node", row.node ? nlohmann::json(*row.node) : nlohmann::json()},
                        {"task_id", row.task_id ? nlohmann::json(*row.task_id) : nlohmann::json()},
                        {"author", row.author ? nlohmann::json(*row.author) : nlohmann::json()},

@@ -12,6 +12,7 @@
 
 #include "store/board_reads.hpp"
 #include "store/database.hpp"
+#include "store/ledger.hpp"
 #include "store/rankings.hpp"
 #include "store/ticket_figures.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -46,6 +47,8 @@ std::vector<std::string> board_queries() {
   for (const std::string& sql : RankingRepository::queries())
     all.push_back(sql);
   for (const std::string& sql : TicketFiguresRepository::queries())
+    all.push_back(sql);
+  for (const std::string& sql : LedgerRepository::queries())
     all.push_back(sql);
   return all;
 }

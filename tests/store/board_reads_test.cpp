@@ -73,7 +73,7 @@ TEST_F(BoardReadsTest, TheLedgerEntriesOfTheMonthComeInChainOrderWithTheirHashes
   earn("generic:a", "甲", "b3u1", 30);
   earn("generic:b", "乙", "b3u2", 20);
   earn("generic:a", "甲", "b3u1", 7, kTo);
-  const std::vector<LedgerRow> rows = BoardReads(db_).ledger_entries("c1", kFrom, kTo);
+  const std::vector<LedgerEntry> rows = LedgerRepository(db_).of_month("c1", kFrom, kTo);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[1].prev_hash, rows[0].hash);
   EXPECT_EQ(rows[0].points, 30);

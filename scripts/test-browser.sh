@@ -44,13 +44,20 @@ fi
 WHISTLE_BIN="$(realpath "${WHISTLE_BIN:-build/whistle}")"
 export WHISTLE_BIN
 seed="$(mktemp -d /tmp/whistle-board-seed.XXXXXX)"
-trap 'rm -rf "$seed"' EXIT
 bash scripts/board-seed.sh "$seed"
-
+# The hand counts beside the screenshots, for whoever compares them.
 mkdir -p artifacts/board
+cp "$seed/expected.json" artifacts/board/expected.json
+
 status=0
-(cd tests/browser && BOARD_SEED_DIR="$seed" BOARD_ARTIFACTS="$PWD/../../artifacts/board" CHROMIUM=/usr/bin/chromium \
+artifacts="$PWD/artifacts/board"
+(cd tests/browser && BOARD_SEED_DIR="$seed" BOARD_ARTIFACTS="$artifacts" CHROMIUM=/usr/bin/chromium \
   node --test board.test.mjs) || status=$?
-echo "test-browser: $( ((status == 0)) && echo passed || echo FAILED) in $(($(date +%s) - started)) s;" \
-  "screenshots in artifacts/board/"
+if ((status == 0)); then
+  rm -rf "$seed"
+  echo "test-browser: passed in $(($(date +%s) - started)) s; screenshots in artifacts/board/"
+else
+  # The seeded database stays for a look: whistle serve --config "$seed/config.toml".
+  echo "test-browser: FAILED in $(($(date +%s) - started)) s; screenshots in artifacts/board/, seed kept in $seed"
+fi
 exit "$status"

@@ -52,7 +52,7 @@ cp "$seed/expected.json" artifacts/board/expected.json
 status=0
 artifacts="$PWD/artifacts/board"
 (cd tests/browser && BOARD_SEED_DIR="$seed" BOARD_ARTIFACTS="$artifacts" CHROMIUM=/usr/bin/chromium \
-  node --test board.test.mjs) || status=$?
+  node --test --test-reporter=spec board.test.mjs) || status=$?
 if ((status == 0)); then
   rm -rf "$seed"
   echo "test-browser: passed in $(($(date +%s) - started)) s; screenshots in artifacts/board/"

@@ -136,7 +136,6 @@ describe('the JSON API', () => {
         assert.ok(close(ranking.people[0].hours, hours(people[0].minutes)));
       }
       assert.equal(ranking.whole.points, people.reduce((s, p) => s + p.points, 0));
-
       const last = await api(`/api/v1/nodes/${node}/ranking?month=${expected.last_month}`);
       const lastPeople = db.ranking(node, expected.last_month);
       assert.equal(last.total_people, lastPeople.length);
@@ -155,6 +154,9 @@ describe('the JSON API', () => {
         assert.equal(t.wanted - t.signed, t.left);
       }
 
+      const echo = await api(`/api/v1/nodes/${node}/echo`);
+      assert.equal(echo.total, db.solvedEver(node), 'the 回音壁 holds every solved ticket of the subtree');
+
       const tickets = await api(`/api/v1/nodes/${node}/tickets`);
       const states = db.ticketStates(node);
       const shown = Object.fromEntries(Object.entries(tickets.states).filter(([, n]) => n > 0));
@@ -171,6 +173,12 @@ describe('the JSON API', () => {
           else assert.ok(close(answer.rates[key], rate), `${month} rate ${key}: ${answer.rates[key]} ≠ ${rate}`);
         }
       }
+      // docs/ranking.md: equal points share a rank (1, 2, 2, 4), as 排行 says in the chat.
+      ranking.people.forEach((p, i) => {
+        const shared = ranking.people.findIndex((q) => q.points === p.points) + 1;
+        assert.equal(p.rank, shared, `${p.name} with ${p.points} points ranks ${p.rank}, 排行 says ${shared}`);
+      });
+
     });
   }
 
@@ -234,7 +242,6 @@ describe('the page in Chromium', () => {
             else assert.ok(names.includes(s), `section ${s}`);
           }
           assert.equal(board.refresh?.split(/[;,]/)[0].trim(), screen === 'lobby' ? '60' : '300');
-
           // This month's first place, and last month's, as the database has them.
           const people = db.ranking(node, expected.now_month);
           assert.equal(board.thisMonth[0].key, people[0].name);
@@ -281,6 +288,16 @@ describe('the page in Chromium', () => {
           // Nothing personal, in what is read and in what is sent.
           assertNothingPersonal(`${node} ${screen} text`, board.text);
           assertNothingPersonal(`${node} ${screen} html`, await page.content(), { markup: true });
+
+          // The header's path reads from the community down (社区 › 网格 › 楼栋).
+          if (node !== 'c1') {
+            const path = (board.header.split('\n').find((line) => line.includes('›')) ?? '').split('›').map((x) => x.trim());
+            const ancestry = db.ancestry(node);
+            assert.deepEqual(path.filter((name) => ancestry.includes(name)), ancestry.filter((name) => path.includes(name)),
+              `the path ${path.join(' › ')} reads from the community down (${ancestry.join(' › ')})`);
+            assert.equal(path[0], '翠湖社区', `the path ${path.join(' › ')} starts at the community`);
+          }
+
 
           if (screen === 'phone') {
             assert.ok(board.scrollWidth <= view.width + 1, `no sideways scrolling on a phone (${board.scrollWidth}px)`);

@@ -86,6 +86,22 @@ export class SeedDb {
     };
   }
 
+  // Tickets of the subtree solved (docs/tickets.md's "solved"), whatever their month: what the
+  // 回音壁 shows.
+  solvedEver(node) {
+    const [row] = this.query(`SELECT COUNT(*) AS n FROM tickets WHERE first_node_id IN (${this.subtree(node)})
+      AND (state = 'resolved' OR outcome = 'satisfied' OR (outcome = 'not_rated' AND first_resolved_at IS NOT NULL))`);
+    return row.n;
+  }
+
+  // The names from the community down to the node.
+  ancestry(node) {
+    return this.query(`WITH RECURSIVE up(id, parent_id, name, depth) AS (
+        SELECT id, parent_id, name, 0 FROM org_nodes WHERE id = '${node}'
+        UNION ALL SELECT o.id, o.parent_id, o.name, up.depth + 1 FROM org_nodes o JOIN up ON o.id = up.parent_id)
+      SELECT name FROM up ORDER BY depth DESC`).map((r) => r.name);
+  }
+
   ledgerDigest(community) {
     const [row] = this.query(`SELECT hash, (SELECT COUNT(*) FROM ledger WHERE community_id = '${community}') AS entries
       FROM ledger WHERE community_id = '${community}' ORDER BY id DESC LIMIT 1`);

@@ -18,6 +18,7 @@ export async function readBoard(page) {
     const refresh = document.querySelector('meta[http-equiv="refresh" i]');
     return {
       title: document.title,
+      header: (document.querySelector('header') ?? document.body).innerText,
       sections,
       thisMonth: rows('ranking-this-month', 'data-name'),
       lastMonth: rows('ranking-last-month', 'data-name'),

@@ -1,5 +1,6 @@
 #include "bot/board/board_job.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "bot/board/board_http.hpp"
@@ -56,7 +57,9 @@ PageData page_data(store::Database& db, BoardCache& cache, const store::OrgNode&
   store::OrgRepository org(db);
   PageData data;
   data.node = node;
+  // Read from the community down (社区 › 网格 › 楼栋 › 单元), the way people name a place.
   data.path = org.ancestors_and_self(node.id);
+  std::reverse(data.path.begin(), data.path.end());
   data.has_children = node.level < 3;
   data.lobby = job.query.lobby;
   const handlers::RankingMonth month = month_asked(BoardQuery{}, job.clock);

@@ -202,6 +202,15 @@ TEST_F(BoardServer, AUnitPageHasNoChildrenSectionAndTheLobbyRefreshesEveryMinute
   EXPECT_EQ(page.body.find("data-section=\"children-this-month\""), std::string::npos);
   EXPECT_NE(page.body.find("<body class=\"lobby\">"), std::string::npos);
   EXPECT_NE(page.body.find("content=\"60\""), std::string::npos);
+  // The path reads from the community down to the unit, which is named last (not a link).
+  const std::size_t nav = page.body.find("<nav class=\"path\">");
+  ASSERT_NE(nav, std::string::npos);
+  const std::size_t community = page.body.find("href=\"/board/c1\"", nav);
+  const std::size_t building = page.body.find("href=\"/board/b3\"", nav);
+  ASSERT_NE(community, std::string::npos);
+  ASSERT_NE(building, std::string::npos);
+  EXPECT_LT(community, building);
+  EXPECT_EQ(page.body.find("href=\"/board/b3u2\"", nav), std::string::npos);
 }
 
 TEST_F(BoardServer, ATitleWithMarkupIsEscapedEverywhere) {

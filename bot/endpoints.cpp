@@ -3,6 +3,7 @@
 #include <variant>
 
 #include "bot/adapters/adapter_set.hpp"
+#include "bot/board/board.hpp"
 #include "bot/metrics.hpp"
 #include "bot/pipeline.hpp"
 #include "store/health_probe.hpp"
@@ -10,14 +11,14 @@
 namespace whistle::bot {
 
 Endpoints::Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics,
-                     store::HealthProbe& health)
-    : adapters_(adapters), pipeline_(pipeline), metrics_(metrics), health_(health) {}
+                     store::HealthProbe& health, board::Board& board)
+    : adapters_(adapters), pipeline_(pipeline), metrics_(metrics), health_(health), board_(board) {}
 
-asio::awaitable<void> Endpoints::handle(Endpoint endpoint, std::string platform, std::string instance,
-                                        const InboundRequest& request, EndpointResult& result) {
+asio::awaitable<void> Endpoints::handle(Route route, const InboundRequest& request, EndpointResult& result) {
+  const Endpoint endpoint = *route.endpoint;
   switch (endpoint) {
     case Endpoint::webhook:
-      co_await webhook(std::move(platform), std::move(instance), request, result);
+      co_await webhook(std::move(route.platform), std::move(route.instance), request, result);
       break;
     case Endpoint::healthz:
       // Ready means the database answers: a load balancer must not send events to a server whose
@@ -32,6 +33,10 @@ asio::awaitable<void> Endpoints::handle(Endpoint endpoint, std::string platform,
     case Endpoint::metrics:
       result.answer.content_type = "text/plain; version=0.0.4; charset=utf-8";
       result.answer.body = metrics_.render();
+      break;
+    default:
+      // Every other route is the public board's.
+      co_await board_.handle(endpoint, std::move(route.node), std::move(route.file), request, result.answer);
       break;
   }
 }

@@ -13,6 +13,10 @@ class HealthProbe;
 
 namespace whistle::bot {
 
+namespace board {
+class Board;
+}
+
 class AdapterSet;
 class Metrics;
 class Pipeline;
@@ -24,19 +28,19 @@ struct EndpointResult {
 };
 
 /// The endpoints of the route table: the webhooks (adapter → pipeline → acknowledgement),
-/// /healthz and /metrics. Knows nothing of Beast; the session does the HTTP.
+/// /healthz, /metrics, and the public board (bot/board). Knows nothing of Beast; the session does
+/// the HTTP.
 class Endpoints {
  public:
-  /// Keeps references to all four; they must outlive the endpoints.
+  /// Keeps references to all five; they must outlive the endpoints.
   Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics,
-            store::HealthProbe& health);
+            store::HealthProbe& health, board::Board& board);
 
   /// Answers a routed request into `result`. Bad input comes back as an error answer; bugs and
   /// storage failures throw (the session answers 500). `request` and `result` must stay valid until
   /// the coroutine completes. (An out-parameter rather than a returned struct: the session awaits it
   /// as a plain statement, the form g++ 12's coroutines handle reliably.)
-  asio::awaitable<void> handle(Endpoint endpoint, std::string platform, std::string instance,
-                               const InboundRequest& request, EndpointResult& result);
+  asio::awaitable<void> handle(Route route, const InboundRequest& request, EndpointResult& result);
 
  private:
   asio::awaitable<void> webhook(std::string platform, std::string instance, const InboundRequest& request,
@@ -46,6 +50,7 @@ class Endpoints {
   Pipeline& pipeline_;
   const Metrics& metrics_;
   store::HealthProbe& health_;
+  board::Board& board_;
 };
 
 }  // namespace whistle::bot

@@ -7,11 +7,11 @@ namespace whistle::bot {
 namespace {
 
 std::size_t route_index(std::optional<Endpoint> endpoint) {
-  return endpoint ? static_cast<std::size_t>(*endpoint) : 3;
+  return endpoint ? static_cast<std::size_t>(*endpoint) : kEndpointCount;
 }
 
 std::string_view route_label(std::size_t index) {
-  return index < 3 ? endpoint_route(static_cast<Endpoint>(index)) : kUnmatchedRoute;
+  return index < kEndpointCount ? endpoint_route(static_cast<Endpoint>(index)) : kUnmatchedRoute;
 }
 
 void header(std::string& out, std::string_view name, std::string_view type, std::string_view help) {

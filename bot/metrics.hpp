@@ -84,8 +84,8 @@ class Metrics {
   std::uint64_t connections_evicted() const { return connections_evicted_.load(std::memory_order_relaxed); }
 
  private:
-  static constexpr std::size_t kRoutes = 4;      ///< the three endpoints and "unmatched"
-  static constexpr std::size_t kStatuses = 600;  ///< one slot per possible status code
+  static constexpr std::size_t kRoutes = kEndpointCount + 1;  ///< every endpoint and "unmatched"
+  static constexpr std::size_t kStatuses = 600;               ///< one slot per possible status code
 
   std::unique_ptr<std::array<std::atomic<std::uint64_t>, kStatuses>[]> requests_;
   std::atomic<std::uint64_t> events_processed_{0};

@@ -21,7 +21,22 @@ constexpr std::array kRoutes{
     RouteRow{"GET", "/hooks/{platform}/{instance}", Endpoint::webhook},
     RouteRow{"GET", "/healthz", Endpoint::healthz},
     RouteRow{"GET", "/metrics", Endpoint::metrics},
+    // The public board (docs/board.md): pages, embedded assets and the read-only JSON API. The
+    // last two API routes are the officials' exports, behind the [board] token.
+    RouteRow{"GET", "/board", Endpoint::board_index},
+    RouteRow{"GET", "/board/{node}", Endpoint::board_page},
+    RouteRow{"GET", "/board/assets/{file}", Endpoint::board_asset},
+    RouteRow{"GET", "/api/v1/nodes", Endpoint::api_nodes},
+    RouteRow{"GET", "/api/v1/nodes/{node}/ranking", Endpoint::api_ranking},
+    RouteRow{"GET", "/api/v1/nodes/{node}/tasks", Endpoint::api_tasks},
+    RouteRow{"GET", "/api/v1/nodes/{node}/tickets", Endpoint::api_tickets},
+    RouteRow{"GET", "/api/v1/nodes/{node}/tickets/trend", Endpoint::api_trend},
+    RouteRow{"GET", "/api/v1/nodes/{node}/echo", Endpoint::api_echo},
+    RouteRow{"GET", "/api/v1/nodes/{node}/ledger", Endpoint::api_ledger},
+    RouteRow{"GET", "/api/v1/nodes/{node}/report", Endpoint::api_report},
+    RouteRow{"GET", "/api/v1/nodes/{node}/ledger/entries", Endpoint::api_ledger_entries},
 };
+static_assert(kRoutes.back().endpoint == Endpoint::api_ledger_entries, "every endpoint has a route");
 
 // The next '/'-separated segment of `text` (which starts after a '/'), consumed.
 std::string_view next_segment(std::string_view& text) {
@@ -31,8 +46,8 @@ std::string_view next_segment(std::string_view& text) {
   return segment;
 }
 
-// Matches a path against a pattern segment by segment; the {platform} and {instance} segments
-// are stored in `into`.
+// Matches a path against a pattern segment by segment; the {platform}, {instance}, {node} and
+// {file} segments are stored in `into`.
 bool match(std::string_view pattern, std::string_view path, Route& into) {
   if (!pattern.starts_with('/') || !path.starts_with('/')) return false;
   pattern.remove_prefix(1);
@@ -50,9 +65,13 @@ bool match(std::string_view pattern, std::string_view path, Route& into) {
     if (have.empty()) return false;
     if (want == "{platform}") found.platform.assign(have);
     if (want == "{instance}") found.instance.assign(have);
+    if (want == "{node}") found.node.assign(have);
+    if (want == "{file}") found.file.assign(have);
   }
   into.platform = std::move(found.platform);
   into.instance = std::move(found.instance);
+  into.node = std::move(found.node);
+  into.file = std::move(found.file);
   return true;
 }
 

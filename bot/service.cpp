@@ -12,6 +12,8 @@
 #include <boost/asio/strand.hpp>
 
 #include "bot/adapters/adapter_set.hpp"
+#include "bot/board/board.hpp"
+#include "bot/board/board_reader.hpp"
 #include "bot/endpoints.hpp"
 #include "bot/event_processor.hpp"
 #include "bot/http_client.hpp"
@@ -70,6 +72,9 @@ struct Service::Impl {
   Scheduler scheduler;
   Router router;
   store::HealthProbe health;
+  // The public board reads on its own thread with its own read-only connection.
+  board::BoardReader board_reader;
+  board::Board board;
   Endpoints endpoints;
   SessionContext session_context;
   Server server;
@@ -104,7 +109,9 @@ struct Service::Impl {
                     metrics.count_job_failures(outcome.failed, outcome.dead);
                   }),
         health(c.store.path),
-        endpoints(adapters, pipeline, metrics, health),
+        board_reader(c.store.path),
+        board(config, board_reader),
+        endpoints(adapters, pipeline, metrics, health, board),
         session_context{router,
                         endpoints,
                         metrics,
@@ -143,6 +150,7 @@ struct Service::Impl {
       asio::post(writer, [this] {
         scheduler.stop();
         sender.stop();
+        board_reader.stop();
         log->info("stopped");
         io.stop();
       });

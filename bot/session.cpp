@@ -273,7 +273,7 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
       const InboundRequest inbound{view(request.method_string()), view(request.target()), request.body(),
                                    headers, context.clock.now()};
       try {
-        co_await context.endpoints.handle(*route.endpoint, route.platform, route.instance, inbound, result);
+        co_await context.endpoints.handle(route, inbound, result);
       } catch (const std::exception& error) {
         // A bug or an infrastructure failure: the client learns nothing of it, the log does.
         log.error("request failed target={} event={} error={}", view(request.target()),

@@ -26,6 +26,24 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_robot_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/assets.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/board.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/board_cache.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/board_http.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/board_job.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/board_page.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/board_query.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/board_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/html_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/ledger_views.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/page_sections.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/privacy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/ranking_views.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/ticket_views.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/trend_chart.cpp
+  # The report is served by the board's export as well as printed by `whistle report`.
+  ${CMAKE_CURRENT_LIST_DIR}/cli/report_section.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/cli/report_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connections.cpp
   ${CMAKE_CURRENT_LIST_DIR}/crypto/aes.cpp

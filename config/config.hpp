@@ -57,6 +57,13 @@ struct StoreConfig {
   std::string synchronous = "NORMAL";
 };
 
+/// [board]: the public board's settings.
+struct BoardConfig {
+  /// Bearer token of the non-public API (officials' exports), resolved from `env:NAME` at load;
+  /// empty: that API is not served at all (404).
+  std::string token;
+};
+
 struct LocaleConfig {
   std::string timezone = "Asia/Shanghai";
   /// Seconds east of UTC, resolved from `timezone` at load time.
@@ -222,6 +229,7 @@ struct Config {
   ServerConfig server;
   BotConfig bot;
   StoreConfig store;
+  BoardConfig board;
   LocaleConfig locale;
   std::map<std::string, GenericInstance> generic;  ///< by instance name
   PlatformsConfig platforms;  ///< the real platforms' instances (generic is `generic` above)

@@ -15,14 +15,15 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& sou
   const std::string file = source_name.string();
   const toml::table document = parse_toml(toml_text, file);
   const TableReader root(document, file, "");
-  root.allow_only({"server", "bot", "store", "locale", "platforms", "http_client", "rules", "org_csv", "node",
-                   "responder", "category", "reward", "person"});
+  root.allow_only({"server", "bot", "store", "board", "locale", "platforms", "http_client", "rules",
+                   "org_csv", "node", "responder", "category", "reward", "person"});
 
   Config config;
   config.source = source_name;
   config.server = read_server(root);
   config.bot = read_bot(root);
   config.store = read_store(root);
+  config.board = read_board(root);
   config.locale = read_locale(root);
   config.generic = read_platforms(root);
   config.platforms = read_real_platforms(root);

@@ -27,6 +27,9 @@ std::vector<Person> read_people(const TableReader& root);
 /// Reads [store]: path, synchronous.
 StoreConfig read_store(const TableReader& root);
 
+/// Reads [board]: token (a literal or env:NAME; absent or "" = no non-public API).
+BoardConfig read_board(const TableReader& root);
+
 /// Reads [locale]: timezone (resolved to an offset) and language.
 LocaleConfig read_locale(const TableReader& root);
 

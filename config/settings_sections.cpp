@@ -7,6 +7,7 @@
 #include <charconv>
 #include <optional>
 
+#include "config/config_values.hpp"
 #include "config/embedded.hpp"
 #include "config/qualified_id.hpp"
 #include "config/sections.hpp"
@@ -138,6 +139,18 @@ StoreConfig read_store(const TableReader& root) {
     }
   }
   return store;
+}
+
+BoardConfig read_board(const TableReader& root) {
+  BoardConfig board;
+  std::optional<TableReader> table = root.table("board");
+  if (!table) return board;
+  table->allow_only({"token"});
+  // An empty token is allowed and means "no non-public API"; anything else is a secret like the
+  // webhooks' (a literal or env:NAME, which must then be set).
+  const std::string written = table->string("token").value_or("");
+  if (!written.empty()) board.token = resolve_secret_text(written, table->where("token"));
+  return board;
 }
 
 LocaleConfig read_locale(const TableReader& root) {

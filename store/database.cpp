@@ -63,9 +63,10 @@ bool is_storage_failure(const std::exception& error) {
 namespace {
 
 // SQLite's own message ("unable to open database file") does not say which file.
-std::unique_ptr<SQLite::Database> open_file(const std::string& path) {
+std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool read_only) {
   try {
-    return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    return std::make_unique<SQLite::Database>(
+        path, read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   } catch (const SQLite::Exception& error) {
     throw std::runtime_error("cannot open the database '" + path + "': " + error.what());
   }
@@ -74,10 +75,23 @@ std::unique_ptr<SQLite::Database> open_file(const std::string& path) {
 }  // namespace
 
 Database::Database(const DatabaseOptions& options)
-    : db_(open_file(options.path)),
+    : db_(open_file(options.path, options.read_only)),
       busy_timeout_ms_(options.busy_timeout_ms),
       busy_limit_ms_(options.busy_timeout_ms) {
   sqlite3_busy_handler(db_->getHandle(), retry_while_busy, &busy_limit_ms_);
+  if (options.read_only) {
+    // A reader never changes the file, not even by mistake: query_only refuses any write, and the
+    // schema is the writer's business (it migrated before the reader opened).
+    db_->exec("PRAGMA query_only = 1");
+    db_->exec("PRAGMA cache_size = -" + std::to_string(kCacheKiB));
+    const int version = db_->execAndGet("PRAGMA user_version").getInt();
+    if (version != latest_schema_version()) {
+      throw std::runtime_error("the database '" + options.path + "' has schema version " +
+                               std::to_string(version) + ", not " + std::to_string(latest_schema_version()) +
+                               ": open it read-write once to migrate it");
+    }
+    return;
+  }
   db_->exec("PRAGMA foreign_keys = ON");
   // WAL lets readers and the checkpointer work beside the one writer; an in-memory database
   // answers "memory" and needs none of it.
@@ -206,6 +220,22 @@ void Database::release_snapshots() {
   for (sqlite3_stmt* statement = sqlite3_next_stmt(handle, nullptr); statement != nullptr;
        statement = sqlite3_next_stmt(handle, statement)) {
     if (sqlite3_stmt_busy(statement) != 0) sqlite3_reset(statement);
+  }
+}
+
+ReadSnapshot::ReadSnapshot(Database& db) : db_(db) {
+  db_.release_snapshots();
+  // Deferred: the snapshot is taken by the first read and held until the end, so every figure of
+  // one page is of the same committed state, and no lock is taken that could delay the writer.
+  db_.raw().exec("BEGIN DEFERRED");
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  db_.release_snapshots();
+  try {
+    db_.raw().exec("COMMIT");
+  } catch (...) {
+    // Nothing was written; a failed end of a read leaves nothing to undo.
   }
 }
 

@@ -21,6 +21,9 @@ struct DatabaseOptions {
   /// How long a statement waits for another connection's lock (the checkpointer, a second
   /// process) before failing with SQLITE_BUSY.
   int busy_timeout_ms = 5000;
+  /// A reader's connection (the public board, exports): opened SQLITE_OPEN_READONLY with
+  /// `PRAGMA query_only`, never created nor migrated; the file must already have the newest schema.
+  bool read_only = false;
 };
 
 /// One SQLite connection in WAL mode with foreign keys on, migrated to the newest schema on open.
@@ -59,6 +62,7 @@ class Database {
  private:
   friend class Transaction;
   friend class Savepoint;
+  friend class ReadSnapshot;
   /// BEGIN, COMMIT, SAVEPOINT and the rest, prepared once: every event opens and releases a
   /// savepoint, and compiling those few words each time was a measurable part of an event.
   struct Control;
@@ -80,6 +84,20 @@ class Database {
 /// event is not at fault and must not be answered as if it were: the whole batch fails with 503
 /// and the platform redelivers once the cause is gone.
 bool is_storage_failure(const std::exception& error);
+
+/// One consistent snapshot for a reader: a deferred transaction (BEGIN … COMMIT) whose reads all
+/// see the same committed state, ended on destruction. Never writes, never takes the write lock.
+class ReadSnapshot {
+ public:
+  /// Begins; throws std::runtime_error (SQLite) when the database cannot be read.
+  explicit ReadSnapshot(Database& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Database& db_;
+};
 
 /// A transaction that rolls back unless committed; throws std::runtime_error on SQL failure.
 class Transaction {

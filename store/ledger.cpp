@@ -48,6 +48,11 @@ constexpr const char* kEarningsUnder =
 constexpr const char* kOfTask =
     "SELECT id, community_id, person_id, points, minutes, kind, node_id, task_id, author_id, reason, at, "
     "prev_hash, hash FROM ledger WHERE task_id = ? ORDER BY id";
+// A community's entries of [from, to) in chain order (the public board's export), by ledger_by_month.
+constexpr const char* kOfMonth =
+    "SELECT id, community_id, person_id, points, minutes, kind, node_id, task_id, author_id, reason, at, "
+    "prev_hash, hash FROM ledger INDEXED BY ledger_by_month WHERE community_id = ?1 AND at >= ?2 AND at < ?3 "
+    "ORDER BY id";
 
 constexpr std::array<std::pair<LedgerKind, std::string_view>, 6> kKinds{{
     {LedgerKind::task, "task"},
@@ -74,10 +79,38 @@ std::optional<LedgerKind> parse_ledger_kind(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// Reads every row of a statement selecting kOfTask's columns, then resets it.
+std::vector<LedgerEntry> entries_of(SQLite::Statement& s) {
+  std::vector<LedgerEntry> entries;
+  while (s.executeStep()) {
+    LedgerEntry entry;
+    entry.id = s.getColumn(0).getInt64();
+    entry.community = s.getColumn(1).getString();
+    entry.person = s.getColumn(2).getString();
+    entry.points = s.getColumn(3).getInt64();
+    entry.minutes = s.getColumn(4).getInt64();
+    entry.kind = parse_ledger_kind(s.getColumn(5).getString()).value_or(LedgerKind::task);
+    entry.node = detail::optional_text(s.getColumn(6));
+    entry.task_id = detail::optional_int(s.getColumn(7));
+    entry.author = detail::optional_text(s.getColumn(8));
+    entry.reason = s.getColumn(9).getString();
+    entry.at = s.getColumn(10).getInt64();
+    entry.prev_hash = s.getColumn(11).getString();
+    entry.hash = s.getColumn(12).getString();
+    entries.push_back(std::move(entry));
+  }
+  s.reset();
+  return entries;
+}
+
+}  // namespace
+
 struct LedgerRepository::Statements {
   SQLite::Database& db;
   SQLite::Statement insert, chain_end, last_hash, balance, sums_between, has_task_entry, earned_between,
-      total_minutes, earnings_under, of_task;
+      total_minutes, earnings_under, of_task, of_month;
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         insert(db, kInsert),
@@ -89,7 +122,8 @@ struct LedgerRepository::Statements {
         earned_between(db, kEarnedBetween),
         total_minutes(db, kTotalMinutes),
         earnings_under(db, kEarningsUnder),
-        of_task(db, kOfTask) {}
+        of_task(db, kOfTask),
+        of_month(db, kOfMonth) {}
 };
 
 LedgerRepository::LedgerRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -214,26 +248,20 @@ std::vector<LedgerRepository::PersonEarnings> LedgerRepository::earnings_under(c
 std::vector<LedgerEntry> LedgerRepository::of_task(std::int64_t task_id) {
   auto& s = detail::fresh(statements_->of_task);
   s.bind(1, task_id);
-  std::vector<LedgerEntry> entries;
-  while (s.executeStep()) {
-    LedgerEntry entry;
-    entry.id = s.getColumn(0).getInt64();
-    entry.community = s.getColumn(1).getString();
-    entry.person = s.getColumn(2).getString();
-    entry.points = s.getColumn(3).getInt64();
-    entry.minutes = s.getColumn(4).getInt64();
-    entry.kind = parse_ledger_kind(s.getColumn(5).getString()).value_or(LedgerKind::task);
-    entry.node = detail::optional_text(s.getColumn(6));
-    entry.task_id = detail::optional_int(s.getColumn(7));
-    entry.author = detail::optional_text(s.getColumn(8));
-    entry.reason = s.getColumn(9).getString();
-    entry.at = s.getColumn(10).getInt64();
-    entry.prev_hash = s.getColumn(11).getString();
-    entry.hash = s.getColumn(12).getString();
-    entries.push_back(std::move(entry));
-  }
-  s.reset();
-  return entries;
+  return entries_of(s);
+}
+
+std::vector<LedgerEntry> LedgerRepository::of_month(const std::string& community, std::int64_t from,
+                                                    std::int64_t to) {
+  auto& s = detail::fresh(statements_->of_month);
+  s.bind(1, community);
+  s.bind(2, from);
+  s.bind(3, to);
+  return entries_of(s);
+}
+
+std::vector<std::string> LedgerRepository::queries() {
+  return {kOfMonth};
 }
 
 }  // namespace whistle::store

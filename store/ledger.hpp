@@ -96,6 +96,12 @@ class LedgerRepository {
   /// Every entry written for a task (its confirmations and no-shows), in chain order.
   std::vector<LedgerEntry> of_task(std::int64_t task_id);
 
+  /// The community's entries of [from, to), in chain order, with their hashes.
+  std::vector<LedgerEntry> of_month(const std::string& community, std::int64_t from, std::int64_t to);
+
+  /// The SQL of of_month (the public board's export), for the query-plan tests.
+  static std::vector<std::string> queries();
+
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;

@@ -100,6 +100,10 @@ struct RankingRepository::Statements {
 RankingRepository::RankingRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
 RankingRepository::~RankingRepository() = default;
 
+std::vector<std::string> RankingRepository::queries() {
+  return {kPeople, kWholePoints, kWholeActive, kChildren};
+}
+
 std::vector<PersonStanding> RankingRepository::people(const std::string& node, std::int64_t from,
                                                       std::int64_t to) {
   auto& s = detail::fresh(statements_->people);

@@ -54,6 +54,9 @@ class RankingRepository {
   /// Signups of tasks starting in the range (tasks without a start: created in it), not cancelled.
   Participation participation(const std::string& node, std::int64_t from, std::int64_t to);
 
+  /// The SQL of the queries the public board runs (people, whole, children), for the query-plan tests.
+  static std::vector<std::string> queries();
+
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;

@@ -64,6 +64,10 @@ TicketFiguresRepository::TicketFiguresRepository(Database& db)
     : statements_(std::make_unique<Statements>(db.raw())) {}
 TicketFiguresRepository::~TicketFiguresRepository() = default;
 
+std::vector<std::string> TicketFiguresRepository::queries() {
+  return {kFigures};
+}
+
 TicketFigures TicketFiguresRepository::of_subtree(const std::string& node, std::int64_t from,
                                                   std::int64_t to) {
   auto& s = detail::fresh(statements_->figures);

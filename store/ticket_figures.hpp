@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace whistle::store {
 
@@ -70,6 +71,9 @@ class TicketFiguresRepository {
   /// Tasks of the node's subtree in [from, to), as the participation figures count them (by start,
   /// else creation; cancelled ones left out): the task count `统计` shows beside the tickets.
   std::int64_t tasks_of_subtree(const std::string& node, std::int64_t from, std::int64_t to);
+
+  /// The SQL of the figures query (the public board's tickets and trend), for the query-plan tests.
+  static std::vector<std::string> queries();
 
  private:
   struct Statements;

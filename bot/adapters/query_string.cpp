@@ -11,6 +11,8 @@ int hex_value(char c) {
   return -1;
 }
 
+}  // namespace
+
 std::optional<std::string> percent_decode(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -28,8 +30,6 @@ std::optional<std::string> percent_decode(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::optional<std::map<std::string, std::string, std::less<>>> parse_query(std::string_view target) {
   std::map<std::string, std::string, std::less<>> params;

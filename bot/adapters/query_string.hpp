@@ -14,6 +14,9 @@ namespace whistle::bot {
 /// check made on the first.
 std::optional<std::map<std::string, std::string, std::less<>>> parse_query(std::string_view target);
 
+/// `text` with every %XX decoded exactly once (a '+' stays '+'); empty when an escape is malformed.
+std::optional<std::string> percent_decode(std::string_view text);
+
 /// `text` percent-encoded for a query value: everything but A-Z a-z 0-9 - . _ ~ as %XX.
 std::string percent_encode(std::string_view text);
 

@@ -5,46 +5,15 @@
 #include "bot/cli/arguments.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/config_source.hpp"
+#include "bot/cli/report_section.hpp"
 #include "bot/cli/report_writer.hpp"
 #include "bot/clock.hpp"
 #include "config/templates.hpp"
 #include "handlers/ranking_month.hpp"
 #include "store/database.hpp"
-#include "store/ledger.hpp"
-#include "store/month_records.hpp"
 #include "store/org.hpp"
-#include "store/rankings.hpp"
-#include "store/ticket_figures.hpp"
 
 namespace whistle::bot {
-
-namespace {
-
-ReportSection section_of(store::Database& db, const store::OrgNode& node,
-                         const handlers::RankingMonth& month) {
-  store::RankingRepository rankings(db);
-  store::MonthRecords records(db);
-  store::LedgerRepository ledger(db);
-  ReportSection section;
-  section.node = node;
-  section.month = month.label();
-  section.whole = rankings.whole(node.id, month.from, month.to);
-  section.people = rankings.people(node.id, month.from, month.to);
-  section.children = rankings.children(node.id, month.from, month.to);
-  sort_children_for_ranking(section.children);
-  section.participation = rankings.participation(node.id, month.from, month.to);
-  section.ledger = records.ledger(node.id, month.from, month.to);
-  section.redemptions = records.redemptions(node.id, month.from, month.to);
-  section.digest = ledger.digest(node.community);
-  // The ticket figures beside the volunteer figures: the node's subtree, then each child's.
-  store::TicketFiguresRepository tickets(db);
-  section.tickets = tickets.of_subtree(node.id, month.from, month.to);
-  for (const store::NodeStanding& child : section.children)
-    section.child_tickets.push_back(tickets.of_subtree(child.node, month.from, month.to));
-  return section;
-}
-
-}  // namespace
 
 int run_report_command(int argc, char** argv) {
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--db", "--month", "--node", "--format"});
@@ -86,7 +55,7 @@ int run_report_command(int argc, char** argv) {
   const handlers::RankingMonth range = handlers::ranking_month(month, offset);
   std::vector<ReportSection> sections;
   for (const store::OrgNode& node : nodes)
-    sections.push_back(section_of(db, node, range));
+    sections.push_back(report_section(db, node, range));
 
   const config::Templates templates = config::Templates::builtin(config.locale.language);
   const ReportStyle style{templates, offset};

@@ -8,5 +8,4 @@ list(APPEND WHISTLE_CLI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/serve_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/verify_ledger_command.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/report_command.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/report_writer.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/report_command.cpp)

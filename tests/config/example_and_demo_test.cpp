@@ -49,6 +49,8 @@ TEST(ExampleFile, TheExampleWritesEveryKeyOfTheContract) {
                           "[store]",
                           "path =",
                           "synchronous =",
+                          "[board]",
+                          "token =",
                           "[locale]",
                           "timezone =",
                           "language =",

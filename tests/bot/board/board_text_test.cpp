@@ -1,0 +1,110 @@
+// The board's pure parts: the privacy masking, HTML escaping, the query, the token and the routes.
+#include <gtest/gtest.h>
+
+#include <variant>
+
+#include "bot/adapters/query_string.hpp"
+#include "bot/board/board_http.hpp"
+#include "bot/board/board_query.hpp"
+#include "bot/board/html_text.hpp"
+#include "bot/board/privacy.hpp"
+#include "bot/router.hpp"
+
+namespace whistle::bot::board {
+namespace {
+
+TEST(PrivacyMask, PhoneAndIdCardRunsAreMaskedAndOtherTextIsKept) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"电话13800138000", "电话138****8000"},
+      {"座机 85551234 找我", "座机 855***** 找我"},
+      {"身份证11010519491231002X", "身份证110***********002X"},
+      {"身份证110105194912310021", "身份证110***********0021"},
+      {"3号楼2单元 502室", "3号楼2单元 502室"},
+      {"2026年11月", "2026年11月"},
+      {"123456", "123456"},
+      {"", ""},
+  };
+  for (const auto& [text, shown] : cases)
+    EXPECT_EQ(mask_private_digits(text), shown) << text;
+}
+
+TEST(PrivacyMask, NoElevenDigitRunSurvives) {
+  const std::string masked = mask_private_digits("13912345678和15000000000");
+  EXPECT_EQ(masked, "139****5678和150****0000");
+}
+
+TEST(HtmlEscape, MarkupAndQuotesBecomeEntities) {
+  EXPECT_EQ(html_escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;");
+}
+
+TEST(PercentDecode, DecodesEscapesAndRefusesBrokenOnes) {
+  EXPECT_EQ(percent_decode("b3u2"), "b3u2");
+  EXPECT_EQ(percent_decode("%E4%B8%80"), "一");
+  EXPECT_FALSE(percent_decode("%E4%B").has_value());
+  EXPECT_FALSE(percent_decode("%zz").has_value());
+}
+
+TEST(BoardQueryParse, DefaultsAndGoodValuesAreRead) {
+  const auto query = std::get<BoardQuery>(parse_board_query("/board/c1?month=2026-11&page=3&per_page=100"));
+  EXPECT_EQ(query.month->year, 2026);
+  EXPECT_EQ(query.month->month, 11);
+  EXPECT_EQ(query.page, 3);
+  EXPECT_EQ(query.per_page, 100);
+  const auto plain = std::get<BoardQuery>(parse_board_query("/board/c1"));
+  EXPECT_FALSE(plain.month.has_value());
+  EXPECT_EQ(plain.page, 1);
+  EXPECT_EQ(plain.per_page, 50);
+}
+
+TEST(BoardQueryParse, BadValuesNameTheirParameter) {
+  for (const char* target :
+       {"/x?month=2026-13", "/x?month=26-11", "/x?page=0", "/x?page=-1", "/x?per_page=1000", "/x?per_page=0",
+        "/x?format=pdf", "/x?screen=tv", "/x?page=1&page=2"}) {
+    const auto parsed = parse_board_query(target);
+    ASSERT_TRUE(std::holds_alternative<HttpError>(parsed)) << target;
+    EXPECT_EQ(std::get<HttpError>(parsed).status, 400) << target;
+  }
+}
+
+TEST(BearerToken, NoTokenConfiguredMeansNotFound) {
+  EXPECT_EQ(bearer_refusal("Bearer x", "")->status, 404);
+}
+
+TEST(BearerToken, AMissingOrWrongTokenIsUnauthorized) {
+  EXPECT_EQ(bearer_refusal("", "secret")->status, 401);
+  EXPECT_EQ(bearer_refusal("Bearer secre", "secret")->status, 401);
+  EXPECT_EQ(bearer_refusal("Basic c2VjcmV0", "secret")->status, 401);
+  EXPECT_FALSE(bearer_refusal("Bearer secret", "secret").has_value());
+}
+
+TEST(BoardCache, TheETagOfTheBodyTurnsARepeatInto304) {
+  const HttpAnswer first = cacheable("body", "text/plain", kApiCaching, "");
+  ASSERT_EQ(first.status, 200);
+  const std::string etag = first.headers.at(0).second;
+  EXPECT_EQ(cacheable("body", "text/plain", kApiCaching, etag).status, 304);
+  EXPECT_EQ(cacheable("body", "text/plain", kApiCaching, "\"x\", W/" + etag).status, 304);
+  EXPECT_EQ(cacheable("other", "text/plain", kApiCaching, etag).status, 200);
+}
+
+TEST(BoardRoutes, EveryBoardPathReachesItsEndpointWithItsNode) {
+  const Router router;
+  const Route page = router.route("GET", "/board/b3u2?screen=lobby");
+  EXPECT_EQ(page.endpoint, Endpoint::board_page);
+  EXPECT_EQ(page.node, "b3u2");
+  const Route asset = router.route("GET", "/board/assets/board.css");
+  EXPECT_EQ(asset.endpoint, Endpoint::board_asset);
+  EXPECT_EQ(asset.file, "board.css");
+  EXPECT_EQ(router.route("GET", "/board").endpoint, Endpoint::board_index);
+  EXPECT_EQ(router.route("GET", "/api/v1/nodes").endpoint, Endpoint::api_nodes);
+  EXPECT_EQ(router.route("GET", "/api/v1/nodes/c1/tickets/trend").endpoint, Endpoint::api_trend);
+  EXPECT_EQ(router.route("GET", "/api/v1/nodes/c1/ledger/entries").endpoint, Endpoint::api_ledger_entries);
+  const Route post = router.route("POST", "/api/v1/nodes/c1/ranking");
+  EXPECT_FALSE(post.endpoint.has_value());
+  EXPECT_EQ(post.error.status, 405);
+  EXPECT_EQ(post.allow, "GET");
+  EXPECT_EQ(endpoint_route(Endpoint::api_ranking), "/api/v1/nodes/{node}/ranking");
+}
+
+}  // namespace
+}  // namespace whistle::bot::board

@@ -19,7 +19,7 @@
 #include "bot/metrics.hpp"
 #include "store/database.hpp"
 #include "store/outbox.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
+#include "tests/support/fake_deliver_server.hpp"
 
 namespace whistle::bot {
 namespace {

@@ -49,16 +49,16 @@ TEST(PublicationSim, The民情日PublicationGoesToEveryGroupOnceEvenAcrossRestar
 
   // A month of virtual time: the community starts talking in November, nothing is published before
   // 1 December 09:00 (民情日, the defaults), and the server restarts on the way.
-  std::vector<nlohmann::json> first =
-      run_publication_sim(db, R"({"at":"2026-11-03T09:00","chat":"b3u2","from":"u-zhang","name":"张三","text":"排行"})"
-                  "\n"
-                  R"({"at":"2026-12-01T08:59"})"
-                  "\n");
+  std::vector<nlohmann::json> first = run_publication_sim(
+      db, R"({"at":"2026-11-03T09:00","chat":"b3u2","from":"u-zhang","name":"张三","text":"排行"})"
+          "\n"
+          R"({"at":"2026-12-01T08:59"})"
+          "\n");
   ASSERT_EQ(first.size(), 1u);
   EXPECT_FALSE(is_publication(first[0]));
 
   std::vector<nlohmann::json> second = run_publication_sim(db, R"({"at":"2026-12-01T09:30"})"
-                                                   "\n");
+                                                               "\n");
   std::vector<std::string> chats;
   for (const nlohmann::json& line : second) {
     ASSERT_TRUE(is_publication(line)) << line.dump();
@@ -71,7 +71,7 @@ TEST(PublicationSim, The民情日PublicationGoesToEveryGroupOnceEvenAcrossRestar
             (std::vector<std::string>{"b1", "b1u1", "b3", "b3u1", "b3u2", "b5", "b5u1", "c1", "g1", "g2"}));
 
   std::vector<nlohmann::json> third = run_publication_sim(db, R"({"at":"2026-12-02T09:00"})"
-                                                  "\n");
+                                                              "\n");
   EXPECT_TRUE(third.empty()) << "published once";
 
   for (const char* suffix : {"", "-wal", "-shm"})

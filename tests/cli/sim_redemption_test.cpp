@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 std::string redemption_line(const std::string& at, const std::string& chat, const std::string& from,
-                 const std::string& text) {
+                            const std::string& text) {
   return json{{"at", at}, {"chat", chat}, {"from", from}, {"name", from}, {"text", text}}.dump();
 }
 
@@ -52,7 +52,8 @@ class SimRedemption : public ::testing::Test {
 
 TEST_F(SimRedemption, TheCodeComesInPrivateAndTwoWeeksLaterTheUncollectedRedemptionExpires) {
   Simulator sim(config_, path_.string());
-  const std::vector<json> redeemed = sim.feed(redemption_line("2026-11-23T09:00", "b3u2", "u-zhang", "兑换 大米5斤"));
+  const std::vector<json> redeemed =
+      sim.feed(redemption_line("2026-11-23T09:00", "b3u2", "u-zhang", "兑换 大米5斤"));
   ASSERT_EQ(redeemed.size(), 2u);
   EXPECT_EQ(redeemed[0]["chat"], "b3u2");
   EXPECT_EQ(redeemed[1]["chat"], "@u-zhang");

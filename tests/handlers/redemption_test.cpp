@@ -6,7 +6,6 @@
 namespace whistle::handlers::testing {
 namespace {
 
-
 class Redemption : public HandlerTest {
  protected:
   // Points as confirmed work would have paid them.

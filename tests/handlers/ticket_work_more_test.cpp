@@ -12,7 +12,6 @@ using TicketSendBack = TicketTest;
 using TicketClose = TicketTest;
 using TicketEscalate = TicketTest;
 
-
 // --- 退回 ----------------------------------------------------------------------------------
 
 TEST_F(TicketSendBack, AResponderMemberSendsBackToTheLeaderWhoDispatchedItWithTheReason) {

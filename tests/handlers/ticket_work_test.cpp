@@ -10,7 +10,6 @@ namespace {
 
 using TicketWork = TicketTest;
 
-
 // --- 派单 ----------------------------------------------------------------------------------
 
 TEST_F(TicketWork, ALeaderDispatchesToAPersonWhoIsToldInPrivateAndTheLevelGroupSeesIt) {

@@ -17,7 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "bot/metrics.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::testing {
 namespace {

@@ -19,9 +19,9 @@
 #include "store/database.hpp"
 #include "store/signups.hpp"
 #include "store/tasks.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
 #include "tests/integration/child_process.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/fake_deliver_server.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::testing {
 namespace {
@@ -32,7 +32,7 @@ constexpr auto kProcessDeadline = std::chrono::seconds(60);
 
 // The demo community as a config file, listening on a free port, with its database in `dir`.
 std::filesystem::path write_process_config(const std::filesystem::path& dir, const std::string& deliver_url,
-                                   int threads) {
+                                           int threads) {
   std::ifstream demo(std::string(WHISTLE_SOURCE_DIR) + "/config/demo.toml");
   std::stringstream text;
   text << demo.rdbuf();

@@ -16,9 +16,9 @@
 #include "store/people.hpp"
 #include "store/redemptions.hpp"
 #include "store/rewards.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
 #include "tests/integration/child_process.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/fake_deliver_server.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::testing {
 namespace {
@@ -105,7 +105,8 @@ TEST(ConcurrentRedemption, ThirtyPeopleAfterTheLastFiveItemsGetFiveAndNoBalanceG
 }
 
 // The demo community as a config file for the real binary, listening on a free port.
-std::filesystem::path write_redemption_config(const std::filesystem::path& dir, const std::string& deliver_url) {
+std::filesystem::path write_redemption_config(const std::filesystem::path& dir,
+                                              const std::string& deliver_url) {
   std::ifstream demo(std::string(WHISTLE_SOURCE_DIR) + "/config/demo.toml");
   std::stringstream text;
   text << demo.rdbuf();

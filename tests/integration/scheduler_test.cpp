@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/clock.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/fake_deliver_server.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::testing {
 namespace {

@@ -18,8 +18,8 @@
 #include "store/database.hpp"
 #include "store/signups.hpp"
 #include "store/tasks.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/fake_deliver_server.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::testing {
 namespace {

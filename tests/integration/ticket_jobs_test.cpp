@@ -19,10 +19,10 @@
 #include <gtest/gtest.h>
 
 #include "handlers/ticket_flow.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
 #include "tests/handlers/ticket_deadline_support.hpp"
 #include "tests/integration/child_process.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/fake_deliver_server.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::testing {
 namespace {

@@ -13,9 +13,9 @@
 #include "bot/clock.hpp"
 #include "store/database.hpp"
 #include "store/rankings.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/fake_deliver_server.hpp"
 #include "tests/support/fake_platform_server.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::testing {
 namespace {

@@ -7,9 +7,9 @@
 #include "bot/adapters/query_string.hpp"
 #include "bot/adapters/wecom_crypto.hpp"
 #include "bot/clock.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/fake_deliver_server.hpp"
 #include "tests/support/fake_platform_server.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::testing {
 namespace {

@@ -9,8 +9,8 @@
 
 #include "bot/clock.hpp"
 #include "tests/bot/board/board_month.hpp"
-#include "tests/bot/fake_deliver_server.hpp"
-#include "tests/integration/support.hpp"
+#include "tests/support/fake_deliver_server.hpp"
+#include "tests/support/service_harness.hpp"
 
 namespace whistle::bot::board::testing {
 namespace {

@@ -1,4 +1,4 @@
-#include "tests/bot/fake_deliver_server.hpp"
+#include "tests/support/fake_deliver_server.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>

@@ -1,4 +1,4 @@
-#include "tests/integration/support.hpp"
+#include "tests/support/service_harness.hpp"
 
 #include <cstdlib>
 #include <random>

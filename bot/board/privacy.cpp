@@ -4,7 +4,8 @@ namespace whistle::bot::board {
 
 namespace {
 
-constexpr std::size_t kShortestPhone = 7;  // a local number without its area code
+constexpr std::size_t kShortestPhone = 7;           // a local number without its area code
+constexpr std::size_t kShortestGroupedNumber = 11;  // a mobile, or a landline with its area code
 constexpr std::size_t kKeepHead = 3;
 constexpr std::size_t kKeepTail = 4;
 
@@ -31,13 +32,36 @@ std::string mask_private_digits(std::string_view text) {
       out.push_back(text[i++]);
       continue;
     }
+    // People write a number in groups (138 0013 8000, 010-8765-4321): one space or hyphen between
+    // digits keeps the run going. Such a run is a number when it holds a mobile's or a
+    // long-distance number's digits (11 or more), so a date (2026-11-28) stays as it was.
     std::size_t end = i;
-    while (end < text.size() && is_digit(text[end]))
-      ++end;
+    std::size_t digits = 0;
+    bool grouped = false;
+    while (end < text.size()) {
+      if (is_digit(text[end])) {
+        ++end;
+        ++digits;
+      } else if ((text[end] == ' ' || text[end] == '-') && end + 1 < text.size() && is_digit(text[end + 1])) {
+        ++end;
+        grouped = true;
+      } else {
+        break;
+      }
+    }
+    if (grouped && digits < kShortestGroupedNumber) {
+      // Not one number: the first group is judged alone, and the scan goes on after it.
+      end = i;
+      digits = 0;
+      while (end < text.size() && is_digit(text[end])) {
+        ++end;
+        ++digits;
+      }
+    }
     // An ID card's last character may be X: 17 digits and an X are one run.
-    if (end - i == 17 && end < text.size() && (text[end] == 'X' || text[end] == 'x')) ++end;
+    if (digits == 17 && end < text.size() && (text[end] == 'X' || text[end] == 'x')) ++end;
     const std::string_view run = text.substr(i, end - i);
-    if (run.size() >= kShortestPhone) {
+    if (digits >= kShortestPhone) {
       append_masked(out, run);
     } else {
       out.append(run);

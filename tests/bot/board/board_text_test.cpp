@@ -28,6 +28,18 @@ TEST(PrivacyMask, PhoneAndIdCardRunsAreMaskedAndOtherTextIsKept) {
     EXPECT_EQ(mask_private_digits(text), shown) << text;
 }
 
+TEST(PrivacyMask, ANumberWrittenInGroupsIsMaskedButADateIsNot) {
+  for (const char* text : {"电话138 0013 8000找我", "电话138-0013-8000找我", "座机010-8765-4321"}) {
+    const std::string masked = mask_private_digits(text);
+    EXPECT_EQ(masked.find("0013"), std::string::npos) << masked;
+    EXPECT_EQ(masked.find("8765"), std::string::npos) << masked;
+    EXPECT_NE(masked.find('*'), std::string::npos) << masked;
+  }
+  EXPECT_EQ(mask_private_digits("2026-11-28 上午9点"), "2026-11-28 上午9点");
+  EXPECT_EQ(mask_private_digits("3号楼 2 单元"), "3号楼 2 单元");
+  EXPECT_EQ(mask_private_digits("分机85551234-12"), "分机855*****-12");
+}
+
 TEST(PrivacyMask, NoElevenDigitRunSurvives) {
   const std::string masked = mask_private_digits("13912345678和15000000000");
   EXPECT_EQ(masked, "139****5678和150****0000");

@@ -20,7 +20,7 @@ using whistle::cli_testing::ProcessRun;
 
 // Messages are read here, so standard error is kept with the output.
 ProcessRun run_verify_whistle(const std::string& arguments, const std::string& input = "") {
-  return whistle::cli_testing::run_verify_whistle(arguments, whistle::cli_testing::Stderr::merged, input);
+  return whistle::cli_testing::run_whistle(arguments, whistle::cli_testing::Stderr::merged, input);
 }
 
 class VerifyLedgerBinary : public ::testing::Test {

@@ -159,7 +159,7 @@ class SimProcess {
 using whistle::cli_testing::ProcessRun;
 
 ProcessRun run_month_whistle(const std::string& arguments) {
-  return whistle::cli_testing::run_month_whistle(arguments, whistle::cli_testing::Stderr::merged);
+  return whistle::cli_testing::run_whistle(arguments, whistle::cli_testing::Stderr::merged);
 }
 
 // ---- the script's people, times and rules -------------------------------------------------

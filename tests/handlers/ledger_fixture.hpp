@@ -69,8 +69,4 @@ class LedgerTest : public HandlerTest {
   }
 };
 
-inline bool contains(const std::string& text, const std::string& piece) {
-  return text.find(piece) != std::string::npos;
-}
-
 }  // namespace whistle::handlers::testing

@@ -13,7 +13,7 @@ class Database;
 
 /// One person's row of a ranking page. No person id: what leaves the server is the display name.
 struct RankedPerson {
-  std::int64_t rank = 0;  ///< 1-based over the whole ranking, not the page
+  std::int64_t rank = 0;  ///< over the whole ranking, not the page; equal points share one (1, 2, 2, 4)
   std::string name;       ///< display name as stored; may be empty
   std::int64_t points = 0;
   std::int64_t minutes = 0;

@@ -70,34 +70,22 @@ const std::string kResolved =
     "AND (t.state = 'resolved' OR (t.state = 'closed' AND t.outcome IN ('satisfied', 'not_rated'))) "
     "ORDER BY t.resolved_at DESC, t.number DESC LIMIT ?2 OFFSET ?3";
 
-// The ledger's id is its rowid: the last one is one step down the table's b-tree.
-constexpr const char* kLedgerVersion = "SELECT COALESCE(MAX(id), 0) FROM ledger";
-
 }  // namespace
 
 struct BoardReads::Statements {
-  SQLite::Statement people, open_tasks, ticket_states, resolved, ledger_version;
+  SQLite::Statement people, open_tasks, ticket_states, resolved;
   explicit Statements(SQLite::Database& db)
       : people(db, kPeople),
         open_tasks(db, kOpenTasks),
         ticket_states(db, kTicketStates),
-        resolved(db, kResolved),
-        ledger_version(db, kLedgerVersion) {}
+        resolved(db, kResolved) {}
 };
 
 BoardReads::BoardReads(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
 BoardReads::~BoardReads() = default;
 
 std::vector<std::string> BoardReads::queries() {
-  return {kPeople, kOpenTasks, kTicketStates, kResolved, kLedgerVersion};
-}
-
-std::int64_t BoardReads::ledger_version() {
-  auto& s = detail::fresh(statements_->ledger_version);
-  s.executeStep();
-  const std::int64_t version = s.getColumn(0).getInt64();
-  s.reset();
-  return version;
+  return {kPeople, kOpenTasks, kTicketStates, kResolved};
 }
 
 RankingPage BoardReads::people(const std::string& node, std::int64_t from, std::int64_t to,

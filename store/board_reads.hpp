@@ -89,10 +89,6 @@ class BoardReads {
   /// Solved tickets received in the subtree, the most recently resolved first.
   ResolvedTicketPage resolved_tickets(const std::string& node, std::int64_t limit, std::int64_t offset);
 
-  /// Where the append-only ledger stands (its last id, 0 when empty): a derived figure read at two
-  /// equal versions is the same, so the board may keep it until this changes.
-  std::int64_t ledger_version();
-
   /// The SQL of every query above, for the query-plan tests.
   static std::vector<std::string> queries();
 

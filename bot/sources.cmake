@@ -34,10 +34,13 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/board/board_page.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board_query.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/community_ledger.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/html_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/ledger_views.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/month_ledger.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/page_sections.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/privacy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board/ranked_people.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/ranking_views.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/ticket_views.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/trend_chart.cpp

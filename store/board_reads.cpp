@@ -19,6 +19,7 @@ const std::string kSubtree =
 
 // The ranking exactly as RankingRepository::people makes it (earnings only; an entry without a
 // node counts at its community), then one page of it; names are looked up for that page only.
+// Equal points share a rank (1, 2, 2, 4), as docs/ranking.md and the chat's 排行 number them.
 // ?2 from, ?3 to, ?4 limit, ?5 offset.
 const std::string kPeople =
     kSubtree +
@@ -27,10 +28,10 @@ const std::string kPeople =
     "WHERE l.kind NOT IN ('redeem', 'refund') "
     "AND (l.node_id IN (SELECT id FROM sub) OR (l.node_id IS NULL AND root.is_community)) "
     "GROUP BY l.person_id), "
-    "page(person, points, minutes, position, total) AS (SELECT person, points, minutes, "
-    "ROW_NUMBER() OVER (ORDER BY points DESC, minutes DESC, person), COUNT(*) OVER () FROM ranked "
-    "ORDER BY points DESC, minutes DESC, person LIMIT ?4 OFFSET ?5) "
-    "SELECT page.position, COALESCE(p.name, ''), page.points, page.minutes, page.total "
+    "page(person, points, minutes, position, rank, total) AS (SELECT person, points, minutes, "
+    "ROW_NUMBER() OVER (ORDER BY points DESC, minutes DESC, person), RANK() OVER (ORDER BY points DESC), "
+    "COUNT(*) OVER () FROM ranked ORDER BY points DESC, minutes DESC, person LIMIT ?4 OFFSET ?5) "
+    "SELECT page.rank, COALESCE(p.name, ''), page.points, page.minutes, page.total "
     "FROM page LEFT JOIN people p ON p.id = page.person ORDER BY page.position";
 
 // Open tasks with places left that have not ended yet (a task still open after its end is waiting
@@ -69,34 +70,22 @@ const std::string kResolved =
     "AND (t.state = 'resolved' OR (t.state = 'closed' AND t.outcome IN ('satisfied', 'not_rated'))) "
     "ORDER BY t.resolved_at DESC, t.number DESC LIMIT ?2 OFFSET ?3";
 
-// The ledger's id is its rowid: the last one is one step down the table's b-tree.
-constexpr const char* kLedgerVersion = "SELECT COALESCE(MAX(id), 0) FROM ledger";
-
 }  // namespace
 
 struct BoardReads::Statements {
-  SQLite::Statement people, open_tasks, ticket_states, resolved, ledger_version;
+  SQLite::Statement people, open_tasks, ticket_states, resolved;
   explicit Statements(SQLite::Database& db)
       : people(db, kPeople),
         open_tasks(db, kOpenTasks),
         ticket_states(db, kTicketStates),
-        resolved(db, kResolved),
-        ledger_version(db, kLedgerVersion) {}
+        resolved(db, kResolved) {}
 };
 
 BoardReads::BoardReads(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
 BoardReads::~BoardReads() = default;
 
 std::vector<std::string> BoardReads::queries() {
-  return {kPeople, kOpenTasks, kTicketStates, kResolved, kLedgerVersion};
-}
-
-std::int64_t BoardReads::ledger_version() {
-  auto& s = detail::fresh(statements_->ledger_version);
-  s.executeStep();
-  const std::int64_t version = s.getColumn(0).getInt64();
-  s.reset();
-  return version;
+  return {kPeople, kOpenTasks, kTicketStates, kResolved};
 }
 
 RankingPage BoardReads::people(const std::string& node, std::int64_t from, std::int64_t to,

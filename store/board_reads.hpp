@@ -13,7 +13,7 @@ class Database;
 
 /// One person's row of a ranking page. No person id: what leaves the server is the display name.
 struct RankedPerson {
-  std::int64_t rank = 0;  ///< 1-based over the whole ranking, not the page
+  std::int64_t rank = 0;  ///< over the whole ranking, not the page; equal points share one (1, 2, 2, 4)
   std::string name;       ///< display name as stored; may be empty
   std::int64_t points = 0;
   std::int64_t minutes = 0;
@@ -88,10 +88,6 @@ class BoardReads {
 
   /// Solved tickets received in the subtree, the most recently resolved first.
   ResolvedTicketPage resolved_tickets(const std::string& node, std::int64_t limit, std::int64_t offset);
-
-  /// Where the append-only ledger stands (its last id, 0 when empty): a derived figure read at two
-  /// equal versions is the same, so the board may keep it until this changes.
-  std::int64_t ledger_version();
 
   /// The SQL of every query above, for the query-plan tests.
   static std::vector<std::string> queries();

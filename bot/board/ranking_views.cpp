@@ -49,12 +49,9 @@ nlohmann::json nodes_view(store::Database& db) {
 
 nlohmann::json ranking_view(store::Database& db, BoardCache& cache, const store::OrgNode& node,
                             const handlers::RankingMonth& month, const Paging& paging) {
-  const RankingSnapshot& ranking = cache.ranking(db, node.id, month);
-  const auto total = static_cast<std::int64_t>(ranking.people.size());
+  const BoardRanking ranking = cache.ranking(db, node, month, paging.offset(), paging.per_page);
   nlohmann::json people = nlohmann::json::array();
-  for (std::int64_t i = std::min(paging.offset(), total);
-       i < std::min(paging.offset() + paging.per_page, total); ++i) {
-    const store::RankedPerson& person = ranking.people[static_cast<std::size_t>(i)];
+  for (const store::RankedPerson& person : ranking.people) {
     // A person nobody named is a volunteer of that rank: never an id.
     const std::string name =
         person.name.empty() ? "志愿者" + std::to_string(person.rank) : mask_private_digits(person.name);
@@ -74,7 +71,7 @@ nlohmann::json ranking_view(store::Database& db, BoardCache& cache, const store:
           {"month", month.label()},
           {"page", paging.page},
           {"per_page", paging.per_page},
-          {"total_people", total},
+          {"total_people", ranking.total},
           {"people", std::move(people)},
           {"children", std::move(child_rows)},
           {"whole", standing_json(ranking.whole)}};

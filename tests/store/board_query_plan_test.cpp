@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "store/board_ledger_reads.hpp"
 #include "store/board_reads.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
@@ -49,6 +50,8 @@ std::vector<std::string> board_queries() {
   for (const std::string& sql : TicketFiguresRepository::queries())
     all.push_back(sql);
   for (const std::string& sql : LedgerRepository::queries())
+    all.push_back(sql);
+  for (const std::string& sql : BoardLedgerReads::queries())
     all.push_back(sql);
   return all;
 }

@@ -49,6 +49,23 @@ TEST_F(BoardReadsTest, APageOfTheRankingCarriesTheWholeRankingsTotalAndRanks) {
   EXPECT_EQ(second.people[1].name, "丁");
 }
 
+TEST_F(BoardReadsTest, EqualPointsShareARankAsInTheChatAcrossPages) {
+  earn("generic:a", "甲", "b3u1", 20);
+  earn("generic:b", "乙", "b3u1", 15);
+  earn("generic:c", "丙", "b3u2", 15);
+  earn("generic:d", "丁", "b3u1", 15);
+  earn("generic:e", "戊", "b3u1", 10);
+  const RankingPage first = BoardReads(db_).people("c1", kFrom, kTo, 2, 0);
+  ASSERT_EQ(first.people.size(), 2u);
+  EXPECT_EQ(first.people[0].rank, 1);
+  EXPECT_EQ(first.people[1].rank, 2);
+  const RankingPage second = BoardReads(db_).people("c1", kFrom, kTo, 2, 2);
+  ASSERT_EQ(second.people.size(), 2u);
+  EXPECT_EQ(second.people[0].rank, 2);  // page 1's last rank, shared
+  EXPECT_EQ(second.people[1].rank, 2);
+  EXPECT_EQ(BoardReads(db_).people("c1", kFrom, kTo, 1, 4).people.at(0).rank, 5);
+}
+
 TEST_F(BoardReadsTest, TheRankingCountsOnlyTheSubtreeTheMonthAndEarnings) {
   earn("generic:a", "甲", "b3u1", 30);
   earn("generic:b", "乙", "b3u2", 20);

@@ -31,7 +31,7 @@ using handlers::testing::make_ticket;
 using handlers::testing::OwnCommunity;
 
 constexpr auto kJobsDeadline = std::chrono::seconds(30);
-constexpr std::int64_t kHour = 3600;
+constexpr std::int64_t kOneHour = 3600;
 
 // The demo community as a config file on a free port, its database in `dir`.
 std::filesystem::path write_jobs_config(const std::filesystem::path& dir, const std::string& deliver_url) {
@@ -55,7 +55,7 @@ std::vector<std::int64_t> prepare_due_tickets(const std::filesystem::path& db,
                                               const std::vector<std::string>& units) {
   OwnCommunity community(config::demo_config(), db.string());
   const handlers::Services services = community.services();
-  const std::int64_t reported = static_cast<std::int64_t>(std::time(nullptr)) - 3 * kHour;
+  const std::int64_t reported = static_cast<std::int64_t>(std::time(nullptr)) - 3 * kOneHour;
   std::vector<std::int64_t> numbers;
   store::Transaction transaction(community.db);
   for (const std::string& unit : units)

@@ -5,17 +5,14 @@
 
 #include "store/database.hpp"
 #include "store/statement.hpp"
+#include "store/subtree_sql.hpp"
 
 namespace whistle::store {
 
 namespace {
 
-// ?1 is always the node. `sub` is its subtree, walked down the org tree as store/rankings.cpp does;
-// `root` its community, so every big table is read as a range of one community's rows.
-const std::string kSubtree =
-    "WITH RECURSIVE sub(id) AS (SELECT id FROM org_nodes WHERE id = ?1 "
-    "UNION ALL SELECT o.id FROM org_nodes o JOIN sub ON o.parent_id = sub.id), "
-    "root(community, is_community) AS (SELECT community_id, id = community_id FROM org_nodes WHERE id = ?1) ";
+// ?1 is always the node; `sub` and `root` as store/subtree_sql.hpp says.
+const std::string& kSubtree = kSubtreeCte;
 
 // The ranking exactly as RankingRepository::people makes it (earnings only; an entry without a
 // node counts at its community), then one page of it; names are looked up for that page only.

@@ -5,6 +5,7 @@
 
 #include "store/database.hpp"
 #include "store/statement.hpp"
+#include "store/subtree_sql.hpp"
 
 namespace whistle::store {
 
@@ -12,10 +13,7 @@ namespace {
 
 // Every query takes ?1 the node, ?2 from, ?3 to. `sub` is the node's subtree; `top` says which
 // child of the node a row of the subtree belongs to (for the 评比 of the children).
-const std::string kSubtree =
-    "WITH RECURSIVE sub(id) AS (SELECT id FROM org_nodes WHERE id = ?1 "
-    "UNION ALL SELECT o.id FROM org_nodes o JOIN sub ON o.parent_id = sub.id), "
-    "root(community, is_community) AS (SELECT community_id, id = community_id FROM org_nodes WHERE id = ?1) ";
+const std::string& kSubtree = kSubtreeCte;
 const std::string kChildSubtrees =
     "WITH RECURSIVE sub(id, top) AS (SELECT id, id FROM org_nodes WHERE parent_id = ?1 "
     "UNION ALL SELECT o.id, sub.top FROM org_nodes o JOIN sub ON o.parent_id = sub.id), "

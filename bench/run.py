@@ -10,6 +10,7 @@ the tables quote medians.
     bench/run.sh --quick         # 1 repetition of 3 s each, for trying the harness
     bench/run.sh --only saturation,latency,scale,groups,peers
     bench/run.sh --only saturation --layouts pinned,two   # Whistle threads=1 pinned vs threads=2
+    bench/run.sh --only limit --reps 3                    # the limit (hello) alone, pinned and not
     bench/run.sh --only bigtask                           # the judge's storm (issue 15), see bigtask()
 
 Every request wrk sends is built and signed before wrk starts (bench/storm_bodies.py writes a file
@@ -484,7 +485,8 @@ def main():
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=2)
-    parser.add_argument("--only", default="saturation,latency,peers,scale,groups")
+    parser.add_argument("--only", default="saturation,latency,peers,scale,groups",
+                        help="any of saturation, latency, peers, scale, groups, limit, bigtask")
     parser.add_argument("--layouts", default="pinned,two",
                         help="where server and wrk run, the first is the base of every other table: "
                              + ", ".join(LAYOUTS))
@@ -565,13 +567,14 @@ def main():
 
         # 1. Saturation: closed loop, 50 connections; Whistle NORMAL/FULL in every layout, the
         #    limit in each pinning used, the peers in the base layout.
-        if "saturation" in parts or "latency" in parts or "peers" in parts:
+        #    `--only limit` measures the limit alone.
+        if parts & {"saturation", "latency", "peers", "limit"}:
             pinnings = {}
             for name in layouts:
                 pinnings.setdefault(bool(LAYOUTS[name]["server_cpus"]), LAYOUTS[name])
             for rep in range(1, args.reps + 1):
                 print(f"saturation, repetition {rep}", flush=True)
-                for name in layouts:
+                for name in layouts if parts - {"limit"} else []:
                     for mode in ("NORMAL", "FULL"):
                         whistle_run(mode, LAYOUTS[name])
                 for layout in pinnings.values():
@@ -682,8 +685,10 @@ def render(raw, args):
              f"interleaved repetitions · wrk -t1 -c50 replaying pre-signed requests, {raw['seconds']} s measured "
              f"after a {args.warmup} s warm-up · all on 127.0.0.1 · layouts: "
              + "; ".join(f"{name}: {where.get(name, name)}" for name in layouts)
-             + f" (the first is the base of the other tables; the peers and the limit run in it) · "
-             f"took {raw['elapsed_seconds'] / 60:.1f} min.", ""]
+             + " (the first is the base of the other tables; the peers and the limit run in it)"
+             + (f" · the bigtask storm: {args.bigtask_seconds.replace(',', ' and ')} s loads, no warm-up"
+                if "bigtask" in args.only else "")
+             + f" · took {raw['elapsed_seconds'] / 60:.1f} min.", ""]
 
     base = raw.get("base", "whistle NORMAL")
     whistle = runs.get(base)

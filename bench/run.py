@@ -261,7 +261,9 @@ def measure(server, bodies, seconds, warmup, rate=0, whistle_port=None, layout=N
     `before_run` is called once the run's requests are written, right before wrk starts."""
     layout = layout or LAYOUTS["shared"]
     if warmup > 0:
-        run_wrk(PORT_SERVER, bodies.file_for(warmup, rate, "warmup"), warmup, rate=rate, cpus=layout["wrk_cpus"])
+        warm = run_wrk(PORT_SERVER, bodies.file_for(warmup, rate, "warmup"), warmup, rate=rate, cpus=layout["wrk_cpus"])
+        if rate <= 0:
+            bodies.saw(warm["rps"])  # sizes the measured run's file
     requests_file = bodies.file_for(seconds, rate)
     if before_run:
         before_run()

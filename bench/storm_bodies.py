@@ -61,8 +61,9 @@ def read_groups(path):
 def body_of(event_id, chat, sender, text, extra=""):
     """The generic webhook's JSON, written by hand in a fixed form (as the Lua storm did): every
     string here is ours and needs no escaping beyond what json.dumps gives the text."""
-    return ('{"id":"' + event_id + '","chat":"' + chat + '","from":"' + sender + '","text":' +
-            json.dumps(text, ensure_ascii=False) + extra + '}').encode()
+    quoted = json.dumps(text, ensure_ascii=False) if '"' in text or "\\" in text else '"' + text + '"'
+    return ('{"id":"' + event_id + '","chat":"' + chat + '","from":"' + sender + '","text":' + quoted + extra +
+            '}').encode()
 
 
 def signature(secret, body):
@@ -261,7 +262,7 @@ def storm_bodies(groups, state, count, tag, seed=0):
     rng = random.Random(seed)
     code_cursor = [0]
     for n in range(count):
-        group = groups[rng.randrange(len(groups))]
+        group = groups[int(rng.random() * len(groups))]
         chat, sender, text, extra = storm_event(rng, group, state, code_cursor)
         yield body_of(f"{tag}-{n}", chat or group[0], sender, text, extra)
 

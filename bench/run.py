@@ -281,6 +281,7 @@ def measure(server, bodies, seconds, warmup, rate=0, whistle_port=None, layout=N
     figures["server_cpu_pct"] = 100 * figures["server_cpu_seconds"] / duration
     figures["wrk_cpu_pct"] = 100 * figures["wrk_cpu_seconds"] / duration
     figures["cpu_us_per_request"] = 1e6 * figures["server_cpu_seconds"] / max(1, figures["requests"])
+    figures["wrk_us_per_request"] = 1e6 * figures["wrk_cpu_seconds"] / max(1, figures["requests"])
     figures["peak_rss_mb"] = server.peak_rss_mb()
     if whistle_port:
         after = metrics(whistle_port)
@@ -703,9 +704,9 @@ def render(raw, args):
                   and not c.startswith("bigtask")]
     if saturation:
         lines += ["## Saturation (closed loop, 50 connections)", "",
-                  "| configuration | req/s | p50 | p99 | p99.9 | server CPU | wrk CPU | CPU µs/req | peak RSS "
-                  f"| events/commit | req/s ÷ {base} |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| configuration | req/s | p50 | p99 | p99.9 | server CPU | wrk CPU | CPU µs/req | wrk µs/req "
+                  f"| peak RSS | events/commit | req/s ÷ {base} |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for config in saturation:
             r = runs[config]
             rps = summarize(r, "rps")
@@ -713,6 +714,7 @@ def render(raw, args):
             row(config, [fmt_int(rps), fmt_latency(latency_of(r, "p50")), fmt_latency(latency_of(r, "p99")),
                          fmt_latency(latency_of(r, "p999")), f"{summarize(r, 'server_cpu_pct'):.0f}%",
                          f"{summarize(r, 'wrk_cpu_pct'):.0f}%", f"{summarize(r, 'cpu_us_per_request'):.1f}",
+                         f"{summarize(r, 'wrk_us_per_request'):.1f}",
                          f"{summarize(r, 'peak_rss_mb'):.0f} MB", "–" if epc is None else f"{epc:.1f}",
                          fmt_ratio(rps / base_rps if base_rps else None)])
         lines.append("")

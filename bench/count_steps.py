@@ -15,7 +15,9 @@ Mixes (all on bench/storm_org.py's 1,000 groups, requests pre-signed by bench/st
   up to this task.
 
 The count is the whole process's: the event path, the BEGIN/COMMIT of each batch, the outbox's
-delivery to the sink and the checkpointer — everything an event costs in statements. Events per
+delivery to the sink and the checkpointer — everything an event costs in statements — and is
+also given per thread (the main thread, which owns the store with `threads = 1`, and the others,
+unnamed, by count). Events per
 commit come from Whistle's batch histogram (`whistle_batch_size` sum ÷ count), as bench/run.py
 reads it. Needs root (or perf_event_paranoid ≤ 1) for the uprobe; the probe is left defined
 (`perf probe -d 'probe_libsqlite3:*'` removes it).
@@ -61,10 +63,11 @@ def step_probe(library):
 
 
 def count_during(pid, event, work):
-    """Runs `work()` while perf stat counts `event` in process `pid`; returns (count, work's result)."""
+    """Runs `work()` while perf stat counts `event` in each thread of process `pid`; returns
+    ({thread id: count}, work's result)."""
     out = tempfile.NamedTemporaryFile(prefix="bench-steps-", suffix=".csv", delete=False)
     out.close()
-    perf = subprocess.Popen(["perf", "stat", "-x", ",", "-e", event, "-p", str(pid), "-o", out.name],
+    perf = subprocess.Popen(["perf", "stat", "--per-thread", "-x", ",", "-e", event, "-p", str(pid), "-o", out.name],
                             stderr=subprocess.DEVNULL)
     time.sleep(0.5)  # perf attaches before the load starts
     try:
@@ -75,11 +78,14 @@ def count_during(pid, event, work):
     with open(out.name) as file:
         text = file.read()
     os.unlink(out.name)
+    counts = {}
     for line in text.splitlines():
-        fields = line.split(",")
-        if len(fields) > 2 and fields[2] == event:
-            return int(fields[0]), result
-    raise RuntimeError(f"perf stat counted nothing for {event}:\n{text}")
+        fields = line.split(",")  # comm-tid,count,unit,event,...
+        if len(fields) > 3 and fields[3] == event:
+            counts[int(fields[0].rsplit("-", 1)[1])] = int(fields[1]) if fields[1].isdigit() else 0
+    if not counts:
+        raise RuntimeError(f"perf stat counted nothing for {event}:\n{text}")
+    return counts, result
 
 
 def send_all(requests_file, count, layout):
@@ -123,8 +129,10 @@ def measure_mix(mix, args, workspace, event):
             storm_bodies.write_file(requests_file, storm_bodies.known_volunteer_bodies(groups, tasks, per_group, tag))
         time.sleep(1)  # let the setup's outbox drain before counting
         before = run.metrics(run.PORT_SERVER)
-        steps, figures = count_during(server.process.pid, event, lambda: run.run_wrk(
+        by_thread, figures = count_during(server.process.pid, event, lambda: run.run_wrk(
             run.PORT_SERVER, requests_file, args.seconds, rate=args.rate, cpus=layout["wrk_cpus"]))
+        steps = sum(by_thread.values())
+        main_steps = by_thread.get(server.process.pid, 0)
         after = run.metrics(run.PORT_SERVER)
         os.unlink(requests_file)
     finally:
@@ -133,7 +141,10 @@ def measure_mix(mix, args, workspace, event):
     commits = after.get("whistle_batch_size_count", 0) - before.get("whistle_batch_size_count", 0)
     return {"mix": mix, "steps": steps, "events": events, "commits": commits, "rps": figures["rps"],
             "repeated": figures["repeated"], "steps_per_event": steps / events if events else float("nan"),
-            "events_per_commit": events / commits if commits else float("nan"), "threads": layout["threads"]}
+            "events_per_commit": events / commits if commits else float("nan"), "threads": layout["threads"],
+            "main_steps_per_event": main_steps / events if events else float("nan"),
+            "other_steps": sorted((n for tid, n in by_thread.items() if tid != server.process.pid and n),
+                                  reverse=True)}
 
 
 def main():
@@ -163,6 +174,8 @@ def main():
                   f"events/commit  ({result['steps']:,} steps, {result['events']:,.0f} events, "
                   f"{result['commits']:,.0f} commits, {result['rps']:,.0f} req/s, threads = {result['threads']}"
                   + (f", {result['repeated']:,} REPEATED ids" if result["repeated"] else "") + ")", flush=True)
+            print(f"  {'':<15} of which the main thread {result['main_steps_per_event']:.2f}/event; other threads: "
+                  + (", ".join(f"{n / result['events']:.2f}" for n in result["other_steps"]) or "none"), flush=True)
     finally:
         sink.stop()
         workspace.remove()

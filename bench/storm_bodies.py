@@ -169,13 +169,21 @@ class StormState:
         self.codes = []
 
 
-def setup_storm(port, groups, tag, codes=600, secret=SECRET, rng=None):
+def setup_storm(port, groups, tag, codes=600, secret=SECRET, rng=None, max_groups=1000):
     """Whistles one tomorrow task and one soon task in every group (their numbers are what the
     storm's numbered report-ins, check-ins and 验收 name), and buys `codes` towels so the storm has
     pickup codes to 核销: three loop volunteers in each of the first groups get 10 points (加分) and
     redeem up to 4 towels each (2 points a towel), after reporting in to their group's task (which
-    tells the server their community)."""
+    tells the server their community).
+
+    In an org of more than `max_groups` groups only that many, spread evenly, get setup tasks (two
+    whistles per group would take a minute at 100k groups and change what the org-size table
+    measures); the others' report-ins take the bare forms, as the old storm's did in groups where
+    it had not yet learnt a task."""
     rng = rng or random.Random(1)
+    if len(groups) > max_groups:
+        step = len(groups) / max_groups
+        groups = [groups[int(i * step)] for i in range(max_groups)]
     client = Client(port, secret)
     state = StormState()
     sequence = iter(range(1, 1 << 40))

@@ -38,13 +38,19 @@ def start(build, workspace, prefix=()):
 def interleaved_run(build, workspace, tag):
     workspace.fresh_db()
     server = start(build, workspace)
+    bodies = None
     try:
-        bench.run_wrk(bench.PORT_SERVER, workspace.groups, 2, tag=tag + "w")
+        bodies = bench.Bodies(workspace, "compare")
+        bench.run_wrk(bench.PORT_SERVER, bodies.file_for(2, label="warmup"), 2)
+        requests_file = bodies.file_for(10)
         user0, sys0 = cpu_times(server.process.pid)
-        figures = bench.run_wrk(bench.PORT_SERVER, workspace.groups, 10, tag=tag)
+        figures = bench.run_wrk(bench.PORT_SERVER, requests_file, 10)
         user1, sys1 = cpu_times(server.process.pid)
+        bodies.saw(figures["rps"])
     finally:
         server.stop()
+        if bodies:
+            bodies.remove()
     requests = figures["requests"]
     return {"rps": figures["rps"], "user_us": 1e6 * (user1 - user0) / requests,
             "sys_us": 1e6 * (sys1 - sys0) / requests}
@@ -54,16 +60,22 @@ def callgrind_run(build, workspace, tag):
     workspace.fresh_db()
     out_dir = tempfile.mkdtemp(prefix="bench-callgrind-")
     server = start(build, workspace, ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_dir}/cg.%p"])
+    bodies = None
     try:
-        bench.run_wrk(bench.PORT_SERVER, workspace.groups, 10, tag=tag + "w")
+        bodies = bench.Bodies(workspace, "callgrind")
+        bodies.expected["callgrind"] = 2000  # a server under callgrind: ~1,000 req/s; files sized for twice that
+        bench.run_wrk(bench.PORT_SERVER, bodies.file_for(10, label="warmup"), 10)
+        requests_file = bodies.file_for(20)
         before = bench.metrics(bench.PORT_SERVER)
         subprocess.run(["callgrind_control", "-z", str(server.process.pid)], check=True, capture_output=True)
-        bench.run_wrk(bench.PORT_SERVER, workspace.groups, 20, tag=tag)
+        bench.run_wrk(bench.PORT_SERVER, requests_file, 20)
         subprocess.run(["callgrind_control", "-d", "measured", str(server.process.pid)], check=True,
                        capture_output=True)
         after = bench.metrics(bench.PORT_SERVER)
     finally:
         server.stop()
+        if bodies:
+            bodies.remove()
     events = after["whistle_batch_size_sum"] - before["whistle_batch_size_sum"]
     for dump in glob.glob(f"{out_dir}/cg.*"):
         text = open(dump, errors="replace").read()

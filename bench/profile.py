@@ -3,7 +3,7 @@
 
 Run after bench/run.sh has built ./build-bench (RelWithDebInfo, so symbols resolve):
 
-    /usr/bin/python3 bench/profile.py [--seconds 8]
+    /usr/bin/python3 bench/profile.py [--seconds 8] [--layout pinned|two|shared]
 
 Starts the same workspace, sink and storm as the saturation run (NORMAL, 1,000 groups, wrk -c50),
 samples the server with `perf record --call-graph dwarf` for a few seconds in the middle, and
@@ -39,6 +39,8 @@ def perf_report(data, children, limit):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=8, help="how long perf samples (the storm runs 4 s longer)")
+    parser.add_argument("--layout", default="shared", choices=sorted(bench.LAYOUTS),
+                        help="where server and wrk run (bench/run.py's layouts)")
     parser.add_argument("--out", default=os.path.join(bench.ROOT, "bench", "results", "profile.txt"))
     args = parser.parse_args()
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
@@ -49,10 +51,13 @@ def main():
     server = None
     try:
         workspace.fresh_db()
-        server = bench.start_whistle(workspace)
+        layout = bench.LAYOUTS[args.layout]
+        server = bench.start_whistle(workspace, layout)
+        bodies = bench.Bodies(workspace, "profile")
+        requests_file = bodies.file_for(args.seconds + 4)
         storm = {}
         load = threading.Thread(target=lambda: storm.update(
-            bench.run_wrk(bench.PORT_SERVER, workspace.groups, args.seconds + 4, tag="profile")))
+            bench.run_wrk(bench.PORT_SERVER, requests_file, args.seconds + 4, cpus=layout["wrk_cpus"])))
         load.start()
         time.sleep(2)  # past the first tasks and signups, into the steady storm
         subprocess.run(["perf", "record", "-q", "-F", "499", "--call-graph", "dwarf,16384", "-o", data,

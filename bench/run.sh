@@ -4,7 +4,8 @@
 # runs bench/run.py, which writes bench/results/latest.md. Everything runs on 127.0.0.1 and every
 # load is bounded in time (about 15 minutes in all; --quick for a 2-minute try of the harness).
 #
-#   bash bench/run.sh [--quick] [--only saturation,latency,peers,scale,groups]
+#   bash bench/run.sh [--quick] [--only saturation,latency,peers,scale,groups,limit,bigtask]
+#                     [--layouts pinned,two] [--bigtask-seconds 5,30]     (see bench/run.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHISTLE_SETUP_EXTRA="wrk sqlite3 ${WHISTLE_SETUP_EXTRA:-}" bash scripts/setup.sh

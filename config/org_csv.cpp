@@ -1,10 +1,10 @@
 #include "config/org_csv.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "config/csv.hpp"
 #include "config/qualified_id.hpp"
@@ -45,13 +45,9 @@ bool is_header(const CsvRow& row) {
 
 NodeDraft draft_from(const CsvRow& row, const std::string& file) {
   NodeDraft draft;
-  draft.origin.label = file + " line " + std::to_string(row.line);
+  // Each field is at the row's line under its column's name (NodeOrigin::at): one Where a row.
   draft.origin.node = Where{file, "", row.line, 0};
-  for (std::string_view column : kColumns) {
-    draft.origin.fields.emplace(std::string(column), Where{file, std::string(column), row.line, 0});
-  }
-  // The Node's field is "chats"; the CSV column is "chat".
-  draft.origin.fields.emplace("chats", Where{file, "chat", row.line, 0});
+  draft.origin.csv_row = true;
 
   if (row.fields.size() != kRequiredColumns && row.fields.size() != kColumns.size()) {
     fail(draft.origin.node,
@@ -80,21 +76,33 @@ NodeDraft draft_from(const CsvRow& row, const std::string& file) {
 }  // namespace
 
 std::vector<NodeDraft> parse_org_csv(std::string_view text, const std::string& file) {
-  std::vector<CsvRow> rows = parse_csv(text, file);
   std::vector<NodeDraft> drafts;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (i == 0 && is_header(rows[i])) continue;
-    drafts.push_back(draft_from(rows[i], file));
-  }
+  // A row a line, about: growing the vector by doubling would hold the old and the new array at once.
+  drafts.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  bool first = true;
+  for_each_csv_row(text, file, [&](const CsvRow& row) {
+    const bool header = first && is_header(row);
+    first = false;
+    if (!header) drafts.push_back(draft_from(row, file));
+  });
+  drafts.shrink_to_fit();
   return drafts;
 }
 
 std::vector<NodeDraft> read_org_csv(const std::filesystem::path& file, const Where& referenced_from) {
   std::ifstream in(file, std::ios::binary);
   if (!in) fail(referenced_from, "cannot read " + in_quotes(file.string()) + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_org_csv(text.str(), file.string());
+  // Read straight into one string: an ostringstream's str() would copy the whole file once more.
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  return parse_org_csv(text, file.string());
 }
 
 }  // namespace whistle::config

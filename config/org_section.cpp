@@ -17,7 +17,6 @@ const std::initializer_list<std::string_view> kNodeKeys = {"id",    "level",   "
 NodeDraft draft_from(const TableReader& table) {
   table.allow_only(kNodeKeys);
   NodeDraft draft;
-  draft.origin.label = table.where().key;
   draft.origin.node = table.where();
   for (std::string_view key : kNodeKeys)
     draft.origin.fields.emplace(std::string(key), table.where(key));

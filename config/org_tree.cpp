@@ -25,8 +25,8 @@ void check_node_id(const NodeDraft& draft) {
   if (bad) fail(draft.origin.at("id"), in_quotes(id) + " may not contain spaces, ':' or '@'");
 }
 
-void check_parent(const NodeDraft& draft, const std::map<std::string, const NodeDraft*, std::less<>>& earlier,
-                  const std::set<std::string, std::less<>>& all_ids) {
+void check_parent(const NodeDraft& draft, const std::map<std::string_view, const NodeDraft*>& earlier,
+                  const std::set<std::string_view>& all_ids) {
   const Node& node = draft.node;
   if (node.level == Level::community) {
     if (!node.parent.empty())
@@ -70,8 +70,17 @@ Where NodeOrigin::at(std::string_view field) const {
   auto found = fields.find(field);
   if (found != fields.end()) return found->second;
   Where where = node;
+  if (csv_row) {
+    // The Node's field is "chats"; the CSV column is "chat".
+    where.key = field == "chats" ? "chat" : std::string(field);
+    return where;
+  }
   where.key = where.key.empty() ? std::string(field) : where.key + "." + std::string(field);
   return where;
+}
+
+std::string NodeOrigin::label() const {
+  return csv_row ? node.file + " line " + std::to_string(node.line) : node.key;
 }
 
 void ChatBindings::bind(const std::string& chat, const std::string& owner, const Where& where) {
@@ -86,16 +95,17 @@ void require_qualified_id(const Where& where, std::string_view id) {
 
 std::vector<Node> build_org(std::vector<NodeDraft> drafts, ChatBindings& chats) {
   // All ids first, so that a parent written after its child is told apart from one that is missing.
-  std::set<std::string, std::less<>> all_ids;
+  // Views into the drafts, which stay put until the nodes are moved out at the end.
+  std::set<std::string_view> all_ids;
   for (const NodeDraft& draft : drafts)
     all_ids.insert(draft.node.id);
 
-  std::map<std::string, const NodeDraft*, std::less<>> earlier;
+  std::map<std::string_view, const NodeDraft*> earlier;
   for (const NodeDraft& draft : drafts) {
     check_node_id(draft);
     if (auto previous = earlier.find(draft.node.id); previous != earlier.end()) {
       fail(draft.origin.at("id"), "duplicate node id " + in_quotes(draft.node.id) + " (first defined at " +
-                                      previous->second->origin.label + ")");
+                                      previous->second->origin.label() + ")");
     }
     check_parent(draft, earlier, all_ids);
     for (const std::string& chat : draft.node.chats) {

@@ -1,4 +1,7 @@
 #include <csignal>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <iostream>
 
 #include "bot/cli/arguments.hpp"
@@ -61,6 +64,12 @@ void print_how_to_talk(const config::Config& config, const TalkExample& example,
 }  // namespace
 
 int run_serve_command(int argc, char** argv) {
+#ifdef __GLIBC__
+  // A fixed threshold: glibc otherwise raises it to the size of each large block freed, up to
+  // 32 MB, and later arrays of a 100k-node org (the config's, a query's) then come from the heap,
+  // which keeps them mapped once freed. Above 1 MiB a block is its own mapping, given back at free.
+  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--listen", "--db"});
   if (!arguments.positional.empty()) {
     throw UsageError("whistle serve takes no words, only --config FILE, --listen HOST:PORT and --db FILE");

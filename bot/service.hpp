@@ -51,7 +51,8 @@ class Service {
   /// Asks run() to drain and return; thread-safe, and harmless before run() or twice.
   void stop();
 
-  /// The configuration it runs with.
+  /// The configuration it runs with, less its org's nodes: those are in the database after the
+  /// start-up sync and are dropped then.
   const config::Config& config() const;
 
   /// The service's counters (for tests).

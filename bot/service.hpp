@@ -34,8 +34,10 @@ struct ServiceOptions {
 class Service {
  public:
   /// Opens the database, syncs the org and binds the listening socket (so port() is known before
-  /// run()). Throws std::runtime_error (or config::Error) when any of it fails.
-  explicit Service(const config::Config& config, ServiceOptions options = {});
+  /// run()). Throws std::runtime_error (or config::Error) when any of it fails. The config is
+  /// kept; pass it with std::move when the caller has no more use for it (a district's org is tens
+  /// of MB, and a copy would double it).
+  explicit Service(config::Config config, ServiceOptions options = {});
   ~Service();
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
@@ -48,6 +50,10 @@ class Service {
 
   /// Asks run() to drain and return; thread-safe, and harmless before run() or twice.
   void stop();
+
+  /// The configuration it runs with, less its org's nodes: those are in the database after the
+  /// start-up sync and are dropped then.
+  const config::Config& config() const;
 
   /// The service's counters (for tests).
   const Metrics& metrics() const;

@@ -4,11 +4,11 @@
 
 namespace whistle::config {
 
-std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file) {
+void for_each_csv_row(std::string_view text, const std::string& file,
+                      const std::function<void(CsvRow&)>& each) {
   // Excel saves "CSV UTF-8" with a byte order mark; it is not part of the first field.
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
 
-  std::vector<CsvRow> rows;
   CsvRow row{1, {}};
   std::string field;
   std::uint32_t line = 1;
@@ -18,8 +18,10 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file) {
     row.fields.push_back(std::move(field));
     field.clear();
     const bool blank = row.fields.size() == 1 && row.fields[0].empty();
-    if (!blank) rows.push_back(std::move(row));
-    row = CsvRow{line, {}};
+    if (!blank) each(row);
+    // The fields' vector keeps its capacity for the next row.
+    row.line = line;
+    row.fields.clear();
   };
 
   while (i < text.size()) {
@@ -64,6 +66,11 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file) {
     }
   }
   end_row();
+}
+
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file) {
+  std::vector<CsvRow> rows;
+  for_each_csv_row(text, file, [&rows](CsvRow& row) { rows.push_back(row); });
   return rows;
 }
 

@@ -1,10 +1,10 @@
 #include "config/org_csv.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "config/csv.hpp"
 #include "config/qualified_id.hpp"
@@ -43,20 +43,16 @@ bool is_header(const CsvRow& row) {
   return row.fields.size() >= 2 && trim(row.fields[0]) == "level" && trim(row.fields[1]) == "id";
 }
 
-NodeDraft draft_from(const CsvRow& row, const std::string& file) {
-  NodeDraft draft;
-  draft.origin.label = file + " line " + std::to_string(row.line);
-  draft.origin.node = Where{file, "", row.line, 0};
-  for (std::string_view column : kColumns) {
-    draft.origin.fields.emplace(std::string(column), Where{file, std::string(column), row.line, 0});
-  }
-  // The Node's field is "chats"; the CSV column is "chat".
-  draft.origin.fields.emplace("chats", Where{file, "chat", row.line, 0});
+void add_row(const CsvRow& row, const std::string& file, OrgDraft& drafts) {
+  Node node;
+  NodeOrigin origin;
+  // Each field is at the row's line under its column's name (NodeOrigin::at): one Where a row.
+  origin.node = Where{file, "", row.line, 0};
+  origin.csv_row = true;
 
   if (row.fields.size() != kRequiredColumns && row.fields.size() != kColumns.size()) {
-    fail(draft.origin.node,
-         "expected 6 fields (level,id,parent,name,chat,leaders) or 7 (with staff), found " +
-             std::to_string(row.fields.size()));
+    fail(origin.node, "expected 6 fields (level,id,parent,name,chat,leaders) or 7 (with staff), found " +
+                          std::to_string(row.fields.size()));
   }
   auto field = [&](std::size_t index) {
     return index < row.fields.size() ? trim(row.fields[index]) : std::string();
@@ -65,36 +61,49 @@ NodeDraft draft_from(const CsvRow& row, const std::string& file) {
   const std::string level = field(0);
   std::optional<Level> parsed = parse_level(level);
   if (!parsed)
-    fail(draft.origin.at("level"), in_quotes(level) + " is not a level (community, grid, building, unit)");
-  draft.node.level = *parsed;
-  draft.node.id = field(1);
-  draft.node.parent = field(2);
-  draft.node.name = field(3);
-  if (draft.node.name.empty()) fail(draft.origin.at("name"), "missing (required)");
-  draft.node.chats = split_list(field(4));
-  draft.node.leaders = canonical_person_ids(split_list(field(5)));
-  draft.node.staff = canonical_person_ids(split_list(field(6)));
-  return draft;
+    fail(origin.at("level"), in_quotes(level) + " is not a level (community, grid, building, unit)");
+  node.level = *parsed;
+  node.id = field(1);
+  node.parent = field(2);
+  node.name = field(3);
+  if (node.name.empty()) fail(origin.at("name"), "missing (required)");
+  node.chats = split_list(field(4));
+  node.leaders = canonical_person_ids(split_list(field(5)));
+  node.staff = canonical_person_ids(split_list(field(6)));
+  drafts.add(std::move(node), std::move(origin));
 }
 
 }  // namespace
 
-std::vector<NodeDraft> parse_org_csv(std::string_view text, const std::string& file) {
-  std::vector<CsvRow> rows = parse_csv(text, file);
-  std::vector<NodeDraft> drafts;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (i == 0 && is_header(rows[i])) continue;
-    drafts.push_back(draft_from(rows[i], file));
-  }
+OrgDraft parse_org_csv(std::string_view text, const std::string& file) {
+  OrgDraft drafts;
+  // A row a line, about: growing the vector by doubling would hold the old and the new array at once.
+  drafts.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  bool first = true;
+  for_each_csv_row(text, file, [&](const CsvRow& row) {
+    const bool header = first && is_header(row);
+    first = false;
+    if (!header) add_row(row, file, drafts);
+  });
+  drafts.nodes.shrink_to_fit();
+  drafts.origins.shrink_to_fit();
   return drafts;
 }
 
-std::vector<NodeDraft> read_org_csv(const std::filesystem::path& file, const Where& referenced_from) {
+OrgDraft read_org_csv(const std::filesystem::path& file, const Where& referenced_from) {
   std::ifstream in(file, std::ios::binary);
   if (!in) fail(referenced_from, "cannot read " + in_quotes(file.string()) + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_org_csv(text.str(), file.string());
+  // Read straight into one string: an ostringstream's str() would copy the whole file once more.
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  return parse_org_csv(text, file.string());
 }
 
 }  // namespace whistle::config

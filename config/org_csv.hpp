@@ -12,9 +12,9 @@ namespace whistle::config {
 /// header row is optional; several chats or people in one field are separated by ';' or '|') into
 /// nodes for build_org. Throws Error naming the CSV file and line; a file that cannot be read is
 /// reported at `referenced_from` (the config's org_csv key).
-std::vector<NodeDraft> read_org_csv(const std::filesystem::path& file, const Where& referenced_from);
+OrgDraft read_org_csv(const std::filesystem::path& file, const Where& referenced_from);
 
 /// The same, from CSV text already read; `file` is used in messages.
-std::vector<NodeDraft> parse_org_csv(std::string_view text, const std::string& file);
+OrgDraft parse_org_csv(std::string_view text, const std::string& file);
 
 }  // namespace whistle::config

@@ -14,31 +14,31 @@ namespace {
 const std::initializer_list<std::string_view> kNodeKeys = {"id",    "level",   "parent", "name",
                                                            "chats", "leaders", "staff"};
 
-NodeDraft draft_from(const TableReader& table) {
+void add_table(const TableReader& table, OrgDraft& drafts) {
   table.allow_only(kNodeKeys);
-  NodeDraft draft;
-  draft.origin.label = table.where().key;
-  draft.origin.node = table.where();
+  Node node;
+  NodeOrigin origin;
+  origin.node = table.where();
   for (std::string_view key : kNodeKeys)
-    draft.origin.fields.emplace(std::string(key), table.where(key));
+    origin.fields.emplace(std::string(key), table.where(key));
 
-  draft.node.id = table.required_string("id");
+  node.id = table.required_string("id");
   const std::string level = table.required_string("level");
   std::optional<Level> parsed = parse_level(level);
   if (!parsed)
     fail(table.where("level"), in_quotes(level) + " is not a level (community, grid, building, unit)");
-  draft.node.level = *parsed;
-  draft.node.parent = table.string("parent").value_or("");
-  draft.node.name = table.required_string("name");
-  draft.node.chats = table.strings("chats");
-  draft.node.leaders = canonical_person_ids(table.strings("leaders"));
-  draft.node.staff = canonical_person_ids(table.strings("staff"));
-  return draft;
+  node.level = *parsed;
+  node.parent = table.string("parent").value_or("");
+  node.name = table.required_string("name");
+  node.chats = table.strings("chats");
+  node.leaders = canonical_person_ids(table.strings("leaders"));
+  node.staff = canonical_person_ids(table.strings("staff"));
+  drafts.add(std::move(node), std::move(origin));
 }
 
 }  // namespace
 
-std::vector<NodeDraft> read_org(const TableReader& root, const std::filesystem::path& config_file) {
+OrgDraft read_org(const TableReader& root, const std::filesystem::path& config_file) {
   std::optional<std::string> csv = root.string("org_csv");
   if (csv && root.has("node")) {
     fail(root.where_key("org_csv"), "give the org either as [[node]] tables or as org_csv, not both");
@@ -50,9 +50,9 @@ std::vector<NodeDraft> read_org(const TableReader& root, const std::filesystem::
     if (path.is_relative()) path = config_file.parent_path() / path;
     return read_org_csv(path, root.where("org_csv"));
   }
-  std::vector<NodeDraft> drafts;
+  OrgDraft drafts;
   for (const TableReader& table : root.tables("node"))
-    drafts.push_back(draft_from(table));
+    add_table(table, drafts);
   return drafts;
 }
 

@@ -9,6 +9,15 @@ namespace whistle::config {
 
 namespace {
 
+// One node of an OrgDraft and where it was written.
+struct NodeDraft {
+  const Node& node;
+  const NodeOrigin& origin;
+};
+
+// Nodes checked so far, by id: their index in the draft.
+using Earlier = std::map<std::string_view, std::size_t>;
+
 // "a community", "a grid", "a building", "a unit": no level name takes "an".
 std::string with_article(Level level) {
   return "a " + std::string(level_name(level));
@@ -25,8 +34,8 @@ void check_node_id(const NodeDraft& draft) {
   if (bad) fail(draft.origin.at("id"), in_quotes(id) + " may not contain spaces, ':' or '@'");
 }
 
-void check_parent(const NodeDraft& draft, const std::map<std::string, const NodeDraft*, std::less<>>& earlier,
-                  const std::set<std::string, std::less<>>& all_ids) {
+void check_parent(const NodeDraft& draft, const OrgDraft& drafts, const Earlier& earlier,
+                  const std::set<std::string_view>& all_ids) {
   const Node& node = draft.node;
   if (node.level == Level::community) {
     if (!node.parent.empty())
@@ -46,7 +55,7 @@ void check_parent(const NodeDraft& draft, const std::map<std::string, const Node
     }
     fail(draft.origin.at("parent"), in_quotes(node.parent) + " is not a node (parent must come first)");
   }
-  const Level parent_level = found->second->node.level;
+  const Level parent_level = drafts.nodes[found->second].level;
   if (parent_level != expected) {
     fail(draft.origin.at("parent"),
          "a child must be exactly one level below its parent: the parent of " + with_article(node.level) +
@@ -70,8 +79,17 @@ Where NodeOrigin::at(std::string_view field) const {
   auto found = fields.find(field);
   if (found != fields.end()) return found->second;
   Where where = node;
+  if (csv_row) {
+    // The Node's field is "chats"; the CSV column is "chat".
+    where.key = field == "chats" ? "chat" : std::string(field);
+    return where;
+  }
   where.key = where.key.empty() ? std::string(field) : where.key + "." + std::string(field);
   return where;
+}
+
+std::string NodeOrigin::label() const {
+  return csv_row ? node.file + " line " + std::to_string(node.line) : node.key;
 }
 
 void ChatBindings::bind(const std::string& chat, const std::string& owner, const Where& where) {
@@ -84,34 +102,31 @@ void require_qualified_id(const Where& where, std::string_view id) {
   if (std::optional<std::string> problem = qualified_id_problem(id)) fail(where, *problem);
 }
 
-std::vector<Node> build_org(std::vector<NodeDraft> drafts, ChatBindings& chats) {
+std::vector<Node> build_org(OrgDraft drafts, ChatBindings& chats) {
   // All ids first, so that a parent written after its child is told apart from one that is missing.
-  std::set<std::string, std::less<>> all_ids;
-  for (const NodeDraft& draft : drafts)
-    all_ids.insert(draft.node.id);
+  // Views into the nodes, which stay put until they are handed on at the end.
+  std::set<std::string_view> all_ids;
+  for (const Node& node : drafts.nodes)
+    all_ids.insert(node.id);
 
-  std::map<std::string, const NodeDraft*, std::less<>> earlier;
-  for (const NodeDraft& draft : drafts) {
+  Earlier earlier;
+  for (std::size_t i = 0; i < drafts.nodes.size(); ++i) {
+    const NodeDraft draft{drafts.nodes[i], drafts.origins[i]};
     check_node_id(draft);
     if (auto previous = earlier.find(draft.node.id); previous != earlier.end()) {
       fail(draft.origin.at("id"), "duplicate node id " + in_quotes(draft.node.id) + " (first defined at " +
-                                      previous->second->origin.label + ")");
+                                      drafts.origins[previous->second].label() + ")");
     }
-    check_parent(draft, earlier, all_ids);
+    check_parent(draft, drafts, earlier, all_ids);
     for (const std::string& chat : draft.node.chats) {
       require_qualified_id(draft.origin.at("chats"), chat);
       chats.bind(chat, "node " + in_quotes(draft.node.id), draft.origin.at("chats"));
     }
     check_people(draft, "leaders", draft.node.leaders);
     check_people(draft, "staff", draft.node.staff);
-    earlier.emplace(draft.node.id, &draft);
+    earlier.emplace(draft.node.id, i);
   }
-
-  std::vector<Node> nodes;
-  nodes.reserve(drafts.size());
-  for (NodeDraft& draft : drafts)
-    nodes.push_back(std::move(draft.node));
-  return nodes;
+  return std::move(drafts.nodes);
 }
 
 }  // namespace whistle::config

@@ -50,7 +50,7 @@ HttpClientConfig read_http_client(const TableReader& root);
 
 /// Reads the org, from [[node]] tables or from the CSV file named by `org_csv` (relative to
 /// `config_file`'s folder), unchecked; build_org validates it.
-std::vector<NodeDraft> read_org(const TableReader& root, const std::filesystem::path& config_file);
+OrgDraft read_org(const TableReader& root, const std::filesystem::path& config_file);
 
 /// Reads [[responder]]; each must sit at a node of `nodes` and bind chats not bound yet.
 std::vector<Responder> read_responders(const TableReader& root, const std::vector<Node>& nodes,

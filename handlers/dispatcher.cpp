@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -181,6 +182,8 @@ struct Dispatcher::Impl {
   store::Database& db;
   const config::Config& config;
   const config::Templates& templates;
+  /// From the config's nodes, made once (see place_names()).
+  mutable std::optional<language::PlaceNames> place_names;
 };
 
 Dispatcher::Dispatcher(store::Database& db, const config::Config& config, const config::Templates& templates)
@@ -190,6 +193,8 @@ Dispatcher::~Dispatcher() = default;
 
 void Dispatcher::sync_org() {
   write_org(impl_->config, impl_->org, impl_->people, impl_->rewards);
+  impl_->place_names.reset();
+  place_names();
 }
 
 std::vector<Reply> Dispatcher::handle(const Message& message, const Command& command, std::int64_t now) {
@@ -256,12 +261,15 @@ JobsRun Dispatcher::run_due_jobs(std::int64_t now) {
   return run;
 }
 
-std::vector<std::string> Dispatcher::place_names() const {
-  std::vector<std::string> names;
-  for (const config::Node& node : impl_->config.nodes) {
-    names.push_back(node.name);
+language::PlaceNames Dispatcher::place_names() const {
+  if (!impl_->place_names) {
+    std::vector<std::string_view> names;
+    names.reserve(impl_->config.nodes.size());
+    for (const config::Node& node : impl_->config.nodes)
+      names.push_back(node.name);
+    impl_->place_names = language::PlaceNames(names);
   }
-  return names;
+  return *impl_->place_names;
 }
 
 }  // namespace whistle::handlers

@@ -8,6 +8,7 @@
 #include "config/config.hpp"
 #include "config/templates.hpp"
 #include "handlers/language/command.hpp"
+#include "handlers/language/places.hpp"
 #include "handlers/message.hpp"
 
 namespace whistle::store {
@@ -50,8 +51,10 @@ class Dispatcher {
   /// the others. Returns what they send and which failed. Storage failures propagate.
   JobsRun run_due_jobs(std::int64_t now);
 
-  /// Names that refer to places of the org tree ("3号楼", "第一网格"), for the parser.
-  std::vector<std::string> place_names() const;
+  /// Names that refer to places of the org tree ("3号楼", "第一网格"), indexed for the parser.
+  /// Taken from the config's nodes by sync_org() (or by the first call, without a sync), so the
+  /// config's node list is not needed after the sync (the service drops it).
+  language::PlaceNames place_names() const;
 
  private:
   struct Impl;

@@ -18,6 +18,8 @@ namespace {
 
 // Page cache per connection, in KiB (the figure RSS grows by under load).
 constexpr int kCacheKiB = 32 * 1024;
+// SQLite's default, for a bulk write that reads each page once (use_small_cache).
+constexpr int kBulkCacheKiB = 2 * 1024;
 // How long a WAL restart may wait for the writer's batch and for readers.
 constexpr int kRestartWaitMs = 20;
 
@@ -187,6 +189,14 @@ Database::CheckpointResult Database::restart_wal() {
 
 SQLite::Database& Database::raw() {
   return *db_;
+}
+
+void Database::use_small_cache(bool small) {
+  db_->exec("PRAGMA cache_size = -" + std::to_string(small ? kBulkCacheKiB : kCacheKiB));
+}
+
+void Database::release_cache() {
+  sqlite3_db_release_memory(db_->getHandle());
 }
 
 Transaction::Transaction(Database& db) : db_(db) {

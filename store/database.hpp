@@ -59,6 +59,15 @@ class Database {
   /// The raw connection, for code inside store/ only (repositories); nothing above store/ calls it.
   SQLite::Database& raw();
 
+  /// For a bulk write that touches each page once (the start-up org sync: a 100k-node org would
+  /// fill the whole 32 MiB cache, at the moment the parsed config is also in memory): the page
+  /// cache held to SQLite's default 2 MiB, dirty pages spilling to the WAL; `false` gives the full
+  /// cache back. Then release_cache() frees what the bulk write left in it.
+  void use_small_cache(bool small);
+
+  /// Frees the page cache's pages that no statement holds; the cache fills again with what is read.
+  void release_cache();
+
  private:
   friend class Transaction;
   friend class Savepoint;

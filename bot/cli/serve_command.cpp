@@ -1,4 +1,7 @@
 #include <csignal>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <iostream>
 
 #include "bot/cli/arguments.hpp"
@@ -22,19 +25,29 @@ std::string url_host(const std::string& host) {
 // A newcomer should be able to talk to the bot with the next command they type: the example uses
 // a group of their own org and one of its leaders, so the whistle in it is allowed. The id is made
 // fresh on every run of the command, so a second try is a new message rather than a redelivery.
-void print_how_to_talk(const config::Config& config, std::uint16_t port) {
-  if (config.generic.empty()) {
-    std::cout << "No [platforms.generic.*] instance is configured: nothing can reach the bot yet.\n";
-    return;
-  }
+struct TalkExample {
+  std::string chat = "g1";
+  std::string leader = "u-li";
+};
+
+TalkExample talk_example(const config::Config& config) {
   const config::Node* example = nullptr;
   for (const config::Node& node : config.nodes) {
     if (!node.chats.empty() && !node.leaders.empty()) example = &node;
   }
+  if (example == nullptr) return {};
+  return TalkExample{without_platform(example->chats.front()), without_platform(example->leaders.front())};
+}
+
+void print_how_to_talk(const config::Config& config, const TalkExample& example, std::uint16_t port) {
+  if (config.generic.empty()) {
+    std::cout << "No [platforms.generic.*] instance is configured: nothing can reach the bot yet.\n";
+    return;
+  }
   const auto& [instance, settings] = *config.generic.begin();
   const bool demo = config.source.empty();
-  const std::string chat = example ? without_platform(example->chats.front()) : "g1";
-  const std::string leader = example ? without_platform(example->leaders.front()) : "u-li";
+  const std::string& chat = example.chat;
+  const std::string& leader = example.leader;
   std::cout << "Talk to it (generic webhook, instance '" << instance << "'):\n"
             << "  say() { body=\"{\\\"id\\\":\\\"m-$(date +%s%N)\\\",\\\"chat\\\":\\\"" << chat
             << "\\\",\\\"from\\\":\\\"$1\\\",\\\"text\\\":\\\"$2\\\"}\"\n"
@@ -51,6 +64,12 @@ void print_how_to_talk(const config::Config& config, std::uint16_t port) {
 }  // namespace
 
 int run_serve_command(int argc, char** argv) {
+#ifdef __GLIBC__
+  // A fixed threshold: glibc otherwise raises it to the size of each large block freed, up to
+  // 32 MB, and later arrays of a 100k-node org (the config's, a query's) then come from the heap,
+  // which keeps them mapped once freed. Above 1 MiB a block is its own mapping, given back at free.
+  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--listen", "--db"});
   if (!arguments.positional.empty()) {
     throw UsageError("whistle serve takes no words, only --config FILE, --listen HOST:PORT and --db FILE");
@@ -77,13 +96,16 @@ int run_serve_command(int argc, char** argv) {
   // Whoever reads our stdout may go away (a closed terminal, a restarted log pipe); the next line
   // would then kill the server with SIGPIPE, silently. Ignored, the write just fails.
   std::signal(SIGPIPE, SIG_IGN);
-  Service service(config);
+  const TalkExample example = talk_example(config);
+  // Moved, not copied: the service keeps the one copy of a district's org.
+  Service service(std::move(config));
+  const config::Config& running = service.config();
   // Tests and scripts read this exact line to learn the port (the config may say port 0).
-  std::cout << "whistle: listening on http://" << url_host(config.server.host) << ':' << service.port()
+  std::cout << "whistle: listening on http://" << url_host(running.server.host) << ':' << service.port()
             << std::endl;
-  std::cout << "whistle: serving " << describe_config_source(config) << ", database " << config.store.path
+  std::cout << "whistle: serving " << describe_config_source(running) << ", database " << running.store.path
             << std::endl;
-  print_how_to_talk(config, service.port());
+  print_how_to_talk(running, example, service.port());
   std::cout.flush();
   service.run();
   std::cout << "whistle: stopped" << std::endl;

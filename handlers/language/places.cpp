@@ -67,13 +67,23 @@ std::optional<PlaceMatch> read_named(std::string_view text, std::size_t pos, con
 
 }  // namespace
 
-PlaceNames::PlaceNames(std::vector<std::string> names) {
+PlaceNames::PlaceNames(const std::vector<std::string>& names)
+    : PlaceNames(std::vector<std::string_view>(names.begin(), names.end())) {}
+
+PlaceNames::PlaceNames(const std::vector<std::string_view>& names) {
   auto index = std::make_shared<Index>();
-  index->names = std::move(names);
-  index->lookup.reserve(index->names.size());
-  for (const std::string& name : index->names) {
-    if (name.empty()) continue;
-    if (index->lookup.insert(name).second) index->lengths.push_back(name.size());
+  std::size_t total = 0;
+  for (const std::string_view name : names)
+    total += name.size();
+  // Reserved once: the views in `lookup` point into `text`, which must never move.
+  index->text.reserve(total);
+  index->lookup.reserve(names.size());
+  for (const std::string_view name : names) {
+    if (name.empty() || index->lookup.contains(name)) continue;
+    const std::size_t start = index->text.size();
+    index->text.append(name);
+    index->lookup.insert(std::string_view(index->text).substr(start, name.size()));
+    index->lengths.push_back(name.size());
   }
   std::sort(index->lengths.begin(), index->lengths.end(), std::greater<>());
   index->lengths.erase(std::unique(index->lengths.begin(), index->lengths.end()), index->lengths.end());
@@ -81,7 +91,15 @@ PlaceNames::PlaceNames(std::vector<std::string> names) {
 }
 
 PlaceNames::PlaceNames(std::initializer_list<std::string_view> names)
-    : PlaceNames(std::vector<std::string>(names.begin(), names.end())) {}
+    : PlaceNames(std::vector<std::string_view>(names.begin(), names.end())) {}
+
+std::size_t PlaceNames::size() const {
+  return index_ ? index_->lookup.size() : 0;
+}
+
+bool PlaceNames::contains(std::string_view name) const {
+  return index_ && index_->lookup.contains(name);
+}
 
 std::optional<std::string_view> PlaceNames::longest_at(std::string_view text, std::size_t pos) const {
   if (!index_ || pos >= text.size()) return std::nullopt;

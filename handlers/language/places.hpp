@@ -17,18 +17,25 @@ namespace whistle::language {
 class PlaceNames {
  public:
   PlaceNames() = default;
-  PlaceNames(std::vector<std::string> names);  // NOLINT: a list of names is a PlaceNames
+  PlaceNames(const std::vector<std::string>& names);  // NOLINT: a list of names is a PlaceNames
+  /// Copies the names; the views need not outlive the index.
+  explicit PlaceNames(const std::vector<std::string_view>& names);
   PlaceNames(std::initializer_list<std::string_view> names);
 
   /// The longest name that `text` holds at byte `pos`, if any.
   std::optional<std::string_view> longest_at(std::string_view text, std::size_t pos) const;
 
   bool empty() const { return index_ == nullptr; }
+  /// How many distinct names there are.
+  std::size_t size() const;
+  bool contains(std::string_view name) const;
 
  private:
   struct Index {
-    std::vector<std::string> names;
-    std::unordered_set<std::string_view> lookup;  ///< views into `names`
+    /// Every name once, back to back: one allocation, where a string each cost 80 bytes a name
+    /// beside the name itself (100k nodes in a district).
+    std::string text;
+    std::unordered_set<std::string_view> lookup;  ///< views into `text`
     std::vector<std::size_t> lengths;             ///< the distinct lengths, longest first
   };
   std::shared_ptr<const Index> index_;

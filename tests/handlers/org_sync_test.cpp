@@ -76,10 +76,10 @@ TEST_F(OrgSync, RepliesMentionAConfiguredPersonByNameWhenTheirPlatformSendsNone)
 }
 
 TEST_F(OrgSync, PlaceNamesAreTheNodeNames) {
-  const std::vector<std::string> names = dispatcher_.place_names();
+  const language::PlaceNames names = dispatcher_.place_names();
   EXPECT_EQ(names.size(), 10u);
-  EXPECT_NE(std::find(names.begin(), names.end(), "第一网格"), names.end());
-  EXPECT_NE(std::find(names.begin(), names.end(), "3号楼2单元"), names.end());
+  EXPECT_TRUE(names.contains("第一网格"));
+  EXPECT_TRUE(names.contains("3号楼2单元"));
 }
 
 }  // namespace

@@ -65,7 +65,8 @@ class Database {
 
   /// What the writer keeps in memory beside this connection (docs/hot_state.md), for the
   /// repositories inside store/ only. Outside a transaction, another connection's write since the
-  /// last look drops it first; inside one, that was checked at BEGIN.
+  /// last look drops it first; inside one, that was checked at BEGIN. A repository looks it up once,
+  /// before the statement whose result it records there.
   HotState& hot();
 
   /// Forgets the hot state; it reloads from SQLite on next use. For writes that bypass the

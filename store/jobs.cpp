@@ -54,7 +54,8 @@ struct Jobs::Statements {
         cancel(db, kCancel),
         next_due(db, kNextDue) {}
 
-  // Whether an undone job of (kind, payload) waits, as far as memory knows.
+  // Whether an undone job of (kind, payload) waits, as far as memory knows. Looked up before the
+  // statement whose result it records (see Database::hot).
   std::map<std::pair<std::string, std::string>, bool>& pending_jobs() { return database.hot().pending_jobs; }
 };
 
@@ -63,18 +64,20 @@ Jobs::~Jobs() = default;
 
 std::int64_t Jobs::schedule(const std::string& kind, const std::string& community, std::int64_t due_at,
                             const std::string& payload) {
+  auto& pending = statements_->pending_jobs();
   auto& s = detail::fresh(statements_->schedule);
   s.bind(1, kind);
   s.bind(2, community);
   s.bind(3, static_cast<std::int64_t>(due_at));
   s.bind(4, payload);
   s.exec();
-  statements_->pending_jobs()[{kind, payload}] = true;
+  pending[{kind, payload}] = true;
   return statements_->db.getLastInsertRowid();
 }
 
 bool Jobs::schedule_once(const std::string& kind, const std::string& community, std::int64_t due_at,
                          const std::string& payload) {
+  auto& pending = statements_->pending_jobs();
   auto& s = detail::fresh(statements_->schedule_once);
   s.bind(1, kind);
   s.bind(2, community);
@@ -84,9 +87,9 @@ bool Jobs::schedule_once(const std::string& kind, const std::string& community, 
   // Not added: an undone job holds the key kind|payload, which another (kind, payload) could
   // spell too; the pair is read again rather than guessed.
   if (added) {
-    statements_->pending_jobs()[{kind, payload}] = true;
+    pending[{kind, payload}] = true;
   } else {
-    statements_->pending_jobs().erase({kind, payload});
+    pending.erase({kind, payload});
   }
   return added;
 }
@@ -144,17 +147,18 @@ bool Jobs::pending(const std::string& kind, const std::string& payload) {
   s.bind(2, payload);
   const bool found = s.executeStep();
   s.reset();
-  statements_->pending_jobs()[{kind, payload}] = found;
+  known[{kind, payload}] = found;
   return found;
 }
 
 void Jobs::cancel(const std::string& kind, const std::string& payload) {
+  auto& pending = statements_->pending_jobs();
   auto& s = detail::fresh(statements_->cancel);
   s.bind(1, kind);
   s.bind(2, payload);
   s.exec();
   // Every undone job of the pair is gone.
-  statements_->pending_jobs()[{kind, payload}] = false;
+  pending[{kind, payload}] = false;
 }
 
 std::optional<std::int64_t> Jobs::next_due() {

@@ -107,9 +107,9 @@ struct TaskRepository::Statements {
 
   HotState& hot() { return database.hot(); }
 
-  // Keeps a task read from SQLite, and where its number points.
-  const Task& remember(Task task) {
-    HotState& state = hot();
+  // Keeps a task read from SQLite, and where its number points. `state` is the hot state as it
+  // was looked up before the read (see Database::hot).
+  static const Task& remember(HotState& state, Task task) {
     state.task_by_number[{task.community, task.number}] = task.id;
     const std::int64_t id = task.id;
     return state.tasks.insert_or_assign(id, std::move(task)).first->second;
@@ -159,15 +159,14 @@ void TaskRepository::post(std::int64_t task_id, const std::string& chat) {
 }
 
 std::optional<Task> TaskRepository::by_id(std::int64_t id) {
-  if (auto known = statements_->hot().tasks.find(id); known != statements_->hot().tasks.end()) {
-    return known->second;
-  }
+  HotState& hot = statements_->hot();
+  if (auto known = hot.tasks.find(id); known != hot.tasks.end()) return known->second;
   auto& s = detail::fresh(statements_->by_id);
   s.bind(1, static_cast<std::int64_t>(id));
   if (!s.executeStep()) return std::nullopt;
   Task task = read_task(s);
   s.tryReset();
-  return statements_->remember(std::move(task));
+  return Statements::remember(hot, std::move(task));
 }
 
 std::optional<Task> TaskRepository::by_number(const std::string& community, std::int64_t number) {
@@ -182,7 +181,7 @@ std::optional<Task> TaskRepository::by_number(const std::string& community, std:
   if (!s.executeStep()) return std::nullopt;
   Task task = read_task(s);
   s.tryReset();
-  return statements_->remember(std::move(task));
+  return Statements::remember(hot, std::move(task));
 }
 
 std::vector<Task> TaskRepository::open_in_chat(const std::string& chat) {
@@ -193,7 +192,7 @@ std::vector<Task> TaskRepository::open_in_chat(const std::string& chat) {
     s.bind(1, chat);
     std::vector<std::int64_t> ids;
     while (s.executeStep())
-      ids.push_back(statements_->remember(read_task(s)).id);
+      ids.push_back(Statements::remember(hot, read_task(s)).id);
     known = hot.open_in_chat.insert_or_assign(chat, std::move(ids)).first;
   }
   std::vector<Task> tasks;

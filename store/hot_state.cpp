@@ -17,6 +17,7 @@ void HotState::drop() {
   nodes.clear();
   people.clear();
   roles.clear();
+  holders_in_community.clear();
   tasks.clear();
   task_by_number.clear();
   open_in_chat.clear();
@@ -33,6 +34,7 @@ void HotState::trim() {
   if (people.size() > kMaxPeople || roles.size() > kMaxPeople) {
     people.clear();
     roles.clear();
+    holders_in_community.clear();
   }
   if (tasks.size() > kMaxTasks) {
     tasks.clear();

@@ -47,6 +47,8 @@ struct HotState {
   // people: empty for a person with no row.
   std::unordered_map<std::string, std::optional<PersonRow>> people;
   std::unordered_map<std::string, PersonRoles> roles;
+  /// The people holding a role anywhere in a community, nodes in (level, rowid) order, each once.
+  std::map<std::pair<std::string, Role>, std::vector<std::string>> holders_in_community;
   // tasks: rows by id, ids by (community, number), and the open tasks posted in a chat (ids, oldest first).
   std::unordered_map<std::int64_t, Task> tasks;
   std::map<std::pair<std::string, std::int64_t>, std::int64_t> task_by_number;

@@ -125,7 +125,10 @@ void OrgRepository::upsert_node(const OrgNode& node) {
   detail::bind_optional(s, 4, node.parent.empty() ? std::nullopt : std::optional<std::string>(node.parent));
   s.bind(5, node.name);
   s.exec();
-  statements_->hot().nodes.erase(node.id);
+  HotState& hot = statements_->hot();
+  hot.nodes.erase(node.id);
+  // A node that moved takes its people's roles to another community.
+  hot.holders_in_community.clear();
 }
 
 void OrgRepository::bind_chat(const std::string& chat, const std::string& node) {

@@ -40,6 +40,10 @@ constexpr const char* kEnsurePerson =
 constexpr const char* kGrant =
     "INSERT OR IGNORE INTO roles (person_id, node_id, role, granted_at) VALUES (?, ?, ?, ?)";
 constexpr const char* kRevokeAll = "DELETE FROM roles WHERE role = ?";
+// The order staff_of walked the whole org in: nodes by level then as configured, grants as made.
+constexpr const char* kHoldersInCommunity =
+    "SELECT r.person_id FROM org_nodes n JOIN roles r ON r.node_id = n.id AND r.role = ?2 "
+    "WHERE n.community_id = ?1 ORDER BY n.level, n.rowid, r.rowid";
 constexpr const char* kRolesOf = "SELECT node_id, role FROM roles WHERE person_id = ? ORDER BY rowid";
 constexpr const char* kHolders =
     "SELECT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
@@ -74,7 +78,7 @@ std::vector<Person> read_people(SQLite::Statement& s) {
 
 struct PeopleRepository::Statements {
   SQLite::Statement touch, set_configured_name, find, find_by_name, find_by_name_anywhere, ensure_person,
-      grant, revoke_all, roles_of, holders;
+      grant, revoke_all, roles_of, holders, holders_in_community;
   Database& database;
   explicit Statements(Database& owner, SQLite::Database& db)
       : touch(db, kTouch),
@@ -87,6 +91,7 @@ struct PeopleRepository::Statements {
         revoke_all(db, kRevokeAll),
         roles_of(db, kRolesOf),
         holders(db, kHolders),
+        holders_in_community(db, kHoldersInCommunity),
         database(owner) {}
 
   HotState& hot() { return database.hot(); }
@@ -203,6 +208,8 @@ void PeopleRepository::grant(const std::string& person, const std::string& node,
   s.exec();
   // Known now; a new grant has the largest rowid, so a complete list stays in rowid order.
   hot.roles[person].held.push_back(grant);
+  // Who holds this role in a community may have grown: read again on next use.
+  std::erase_if(hot.holders_in_community, [role](const auto& entry) { return entry.first.second == role; });
 }
 
 void PeopleRepository::revoke_all(Role role) {
@@ -211,6 +218,7 @@ void PeopleRepository::revoke_all(Role role) {
   s.exec();
   // Everyone's roles may have changed (at start, when the config's leaders are rewritten).
   statements_->hot().roles.clear();
+  statements_->hot().holders_in_community.clear();
 }
 
 bool PeopleRepository::has_role(const std::string& person, const std::string& node, Role role) {
@@ -223,6 +231,24 @@ std::vector<Person> PeopleRepository::holders(const std::string& node, Role role
   s.bind(1, node);
   s.bind(2, role_text(role));
   return read_people(s);
+}
+
+std::vector<std::string> PeopleRepository::holders_in_community(const std::string& community, Role role) {
+  HotState& hot = statements_->hot();
+  if (auto known = hot.holders_in_community.find({community, role});
+      known != hot.holders_in_community.end()) {
+    return known->second;
+  }
+  auto& s = detail::fresh(statements_->holders_in_community);
+  s.bind(1, community);
+  s.bind(2, role_text(role));
+  std::vector<std::string> people;
+  while (s.executeStep()) {
+    std::string person = s.getColumn(0).getString();
+    if (std::find(people.begin(), people.end(), person) == people.end()) people.push_back(std::move(person));
+  }
+  hot.holders_in_community.insert_or_assign({community, role}, people);
+  return people;
 }
 
 std::vector<std::string> PeopleRepository::nodes_with_role(const std::string& person, Role role) {

@@ -209,5 +209,22 @@ TEST_F(HotStateTest, AKnownSignupTaskChatAndPersonCostNoStatement) {
   transaction.commit();
 }
 
+TEST_F(HotStateTest, TheStaffOfACommunityFollowTheirGrants) {
+  Transaction transaction(db_);
+  people_.grant("generic:s2", "b3", Role::staff, 2);
+  people_.grant("generic:s1", "c1", Role::staff, 2);
+  people_.grant("generic:s2", "c1", Role::staff, 2);
+  people_.grant("generic:v", "b3u2", Role::volunteer, 2);
+  // The community's node first (grants in order), then the grid, then the building; each person once.
+  EXPECT_EQ(people_.holders_in_community("c1", Role::staff),
+            (std::vector<std::string>{"generic:s1", "generic:s2"}));
+  people_.grant("generic:s3", "g1", Role::staff, 3);
+  EXPECT_EQ(people_.holders_in_community("c1", Role::staff),
+            (std::vector<std::string>{"generic:s1", "generic:s2", "generic:s3"}));
+  people_.revoke_all(Role::staff);
+  EXPECT_TRUE(people_.holders_in_community("c1", Role::staff).empty());
+  transaction.commit();
+}
+
 }  // namespace
 }  // namespace whistle::store

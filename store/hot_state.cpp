@@ -15,6 +15,7 @@ constexpr std::size_t kMaxSignupTasks = 2'000;
 void HotState::drop() {
   node_id_of_chat.clear();
   nodes.clear();
+  communities.reset();
   people.clear();
   roles.clear();
   holders_in_community.clear();

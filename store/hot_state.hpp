@@ -44,6 +44,8 @@ struct HotState {
   // org: a chat's node (empty: bound to nothing) and nodes by id (empty: no such node).
   std::unordered_map<std::string, std::optional<std::string>> node_id_of_chat;
   std::unordered_map<std::string, std::optional<OrgNode>> nodes;
+  /// The communities' ids (the level-0 nodes), once read.
+  std::optional<std::vector<std::string>> communities;
   // people: empty for a person with no row.
   std::unordered_map<std::string, std::optional<PersonRow>> people;
   std::unordered_map<std::string, PersonRoles> roles;

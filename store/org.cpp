@@ -63,6 +63,7 @@ const std::string kAncestors =
         "SELECT o.parent_id, u.depth + 1 FROM org_nodes o JOIN up u ON o.id = u.id "
         "WHERE o.parent_id IS NOT NULL) SELECT ") +
     kNodeColumns + " FROM up u JOIN org_nodes n ON n.id = u.id ORDER BY u.depth";
+constexpr const char* kCommunities = "SELECT id FROM org_nodes WHERE level = 0 ORDER BY rowid";
 const std::string kAllNodes =
     std::string("SELECT ") + kNodeColumns + " FROM org_nodes n ORDER BY n.level, n.rowid";
 
@@ -84,7 +85,7 @@ struct OrgRepository::Statements {
   SQLite::Statement upsert_node, bind_chat, upsert_responder, clear_responder_chats, add_responder_chat, node,
       node_of_chat, chats_of, descendants, ancestors, all_nodes, clear_responder_members,
       add_responder_member, bind_chat_at_run_time, unbind_chat_at_run_time, binding_of, chats_bound_by_config,
-      unbind_config_chat, note_bind_hint;
+      unbind_config_chat, note_bind_hint, communities;
   Database& database;
   explicit Statements(Database& owner, SQLite::Database& db)
       : upsert_node(db, kUpsertNode),
@@ -106,6 +107,7 @@ struct OrgRepository::Statements {
         chats_bound_by_config(db, kChatsBoundByConfig),
         unbind_config_chat(db, kUnbindConfigChat),
         note_bind_hint(db, kNoteBindHint),
+        communities(db, kCommunities),
         database(owner) {}
 
   HotState& hot() { return database.hot(); }
@@ -127,6 +129,7 @@ void OrgRepository::upsert_node(const OrgNode& node) {
   s.exec();
   HotState& hot = statements_->hot();
   hot.nodes.erase(node.id);
+  hot.communities.reset();
   // A node that moved takes its people's roles to another community.
   hot.holders_in_community.clear();
 }
@@ -263,6 +266,17 @@ std::vector<OrgNode> OrgRepository::ancestors_and_self(const std::string& node) 
   auto& s = detail::fresh(statements_->ancestors);
   s.bind(1, node);
   return read_nodes(s);
+}
+
+std::vector<std::string> OrgRepository::communities() {
+  HotState& hot = statements_->hot();
+  if (hot.communities) return *hot.communities;
+  auto& s = detail::fresh(statements_->communities);
+  std::vector<std::string> ids;
+  while (s.executeStep())
+    ids.push_back(s.getColumn(0).getString());
+  hot.communities = ids;
+  return ids;
 }
 
 std::vector<OrgNode> OrgRepository::all_nodes() {

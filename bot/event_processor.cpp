@@ -43,16 +43,48 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
     parse_context_.place_names = dispatcher_.place_names();
     place_names_loaded_ = true;
   }
+  if (std::optional<std::vector<EventOutcome>> outcomes = apply_together(events)) return std::move(*outcomes);
+  // An event threw: the rollback took the whole batch (and the hot state) back to the last commit.
+  // Applied again one savepoint per event, that event alone is undone and answered.
+  log().info("an event of the batch failed; the batch is applied again event by event events={}",
+             events.size());
+  return apply_one_by_one(events);
+}
+
+std::optional<std::vector<EventOutcome>> EventProcessor::apply_together(
+    std::span<const InboundEvent> events) {
+  std::vector<EventOutcome> outcomes(events.size());
+  store::Transaction transaction(db_);
+  try {
+    // Every key of the batch looked up at once, every new row written at once with its answer:
+    // two statements per batch where an INSERT and an UPDATE per event were.
+    std::vector<std::string_view> keys;
+    keys.reserve(events.size());
+    for (const InboundEvent& event : events)
+      keys.emplace_back(event.dedupe_key);
+    store::InboxBatch batch = inbox_.read_batch(keys);
+    for (std::size_t i = 0; i < events.size(); ++i)
+      outcomes[i] = apply_one(events[i], &batch);
+    inbox_.write(batch);
+  } catch (const std::exception& error) {
+    // The disk, not the event: the whole batch fails (503) and is redelivered once it is back.
+    if (store::is_storage_failure(error)) throw;
+    // A bug met by one event (std::bad_alloc too): the transaction rolls back as it goes.
+    return std::nullopt;
+  }
+  transaction.commit();
+  return outcomes;
+}
+
+std::vector<EventOutcome> EventProcessor::apply_one_by_one(std::span<const InboundEvent> events) {
   std::vector<EventOutcome> outcomes(events.size());
   store::Transaction transaction(db_);
   for (std::size_t i = 0; i < events.size(); ++i) {
     try {
-      outcomes[i] = apply_one(events[i]);
+      outcomes[i] = apply_one(events[i], nullptr);
     } catch (const std::exception& error) {
-      // The disk, not the event: the whole batch fails (503) and is redelivered once it is back.
       if (store::is_storage_failure(error)) throw;
-      // A bug met by this one event (std::bad_alloc too): it alone is undone and answered; the
-      // rest of the batch goes on. This is the boundary that can still answer the person.
+      // This is the boundary that can still answer the person; the rest of the batch goes on.
       outcomes[i] = answer_failure(events[i], error);
     }
   }
@@ -60,13 +92,19 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
   return outcomes;
 }
 
-EventOutcome EventProcessor::apply_one(const InboundEvent& event) {
+EventOutcome EventProcessor::apply_one(const InboundEvent& event, store::InboxBatch* batch) {
   EventOutcome outcome;
-  // Each event in its own savepoint: an exception undoes this event alone (the savepoint rolls
-  // back when it is destroyed unreleased), and the rest of the batch still commits.
-  store::Savepoint savepoint(db_);
+  // One by one, each event in its own savepoint: an exception undoes this event alone (the
+  // savepoint rolls back when it is destroyed unreleased), and the rest of the batch still commits.
+  std::optional<store::Savepoint> savepoint;
+  if (batch == nullptr) savepoint.emplace(db_);
+  const auto release = [&savepoint] {
+    if (savepoint) savepoint->release();
+  };
   const handlers::Message& message = event.message;
-  const store::Delivery delivery = inbox_.record(event.dedupe_key, handling_time(event), event.digest);
+  const store::Delivery delivery = batch != nullptr
+                                       ? batch->record(event.dedupe_key, handling_time(event), event.digest)
+                                       : inbox_.record(event.dedupe_key, handling_time(event), event.digest);
   if (delivery == store::Delivery::conflict) {
     // Another message under an id already used: storing nothing and saying so (409) beats
     // answering it with the first message's reply, or dropping it without a word.
@@ -77,16 +115,16 @@ EventOutcome EventProcessor::apply_one(const InboundEvent& event) {
                  log_quoted(event.dedupe_key), log_quoted(message.chat), log_quoted(message.sender),
                  *held_back);
     }
-    savepoint.release();
+    release();
     return outcome;
   }
   if (delivery == store::Delivery::redelivery) {
     // A redelivery (or the same event twice in one batch): answered as the first time, no effect.
     outcome.status = EventOutcome::Status::duplicate;
-    if (std::optional<std::string> answer = inbox_.answer(event.dedupe_key)) {
-      outcome.inline_replies = decode_answer(*answer);
-    }
-    savepoint.release();
+    const std::optional<std::string> answer =
+        batch != nullptr ? batch->answer(event.dedupe_key) : inbox_.answer(event.dedupe_key);
+    if (answer) outcome.inline_replies = decode_answer(*answer);
+    release();
     return outcome;
   }
   // Only the time differs between events; the rest (place and bot names) is not copied.
@@ -97,8 +135,12 @@ EventOutcome EventProcessor::apply_one(const InboundEvent& event) {
   if (options_.after_handling) options_.after_handling(message);
   for (handlers::Reply& reply : replies)
     route(event, std::move(reply), outcome);
-  inbox_.save_answer(event.dedupe_key, encode_answer(outcome.inline_replies));
-  savepoint.release();
+  if (batch != nullptr) {
+    batch->save_answer(event.dedupe_key, encode_answer(outcome.inline_replies));
+  } else {
+    inbox_.save_answer(event.dedupe_key, encode_answer(outcome.inline_replies));
+  }
+  release();
   outcome.status = EventOutcome::Status::applied;
   return outcome;
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -23,9 +24,10 @@ namespace whistle::bot {
 
 /// Knobs of the processor that the configuration does not carry.
 struct EventProcessorOptions {
-  /// Runs inside each event's savepoint after its handler returned, before its replies are kept;
-  /// whatever it throws is handled as the handler's own failure. Empty in production: tests use it
-  /// to make one event fail after its writes.
+  /// Runs after each event's handler returned, before its replies are kept; whatever it throws is
+  /// handled as the handler's own failure. Empty in production: tests use it to make one event fail
+  /// after its writes. A batch with a failing event is applied twice (together, then one by one),
+  /// so it may run twice for the events of that batch.
   std::function<void(const handlers::Message&)> after_handling;
 };
 
@@ -37,9 +39,10 @@ struct DueJobsOutcome {
 };
 
 /// The heart of the single writer: applies a batch of events in one transaction
-/// (inbox dedupe → parse → handler → outbox rows → jobs rows → commit), one savepoint per event so a
-/// failing event is undone alone. Synchronous and network-free: the async pipeline and the
-/// simulator both drive it.
+/// (inbox dedupe → parse → handler → outbox rows → jobs rows → commit). A failing event is undone
+/// alone: the batch is first applied together (no savepoints, the inbox rows written at its end);
+/// if an event throws, all of it is rolled back and applied again one savepoint per event.
+/// Synchronous and network-free: the async pipeline and the simulator both drive it.
 class EventProcessor {
  public:
   /// Keeps references to all four; they must outlive the processor.
@@ -57,8 +60,14 @@ class EventProcessor {
   DueJobsOutcome run_due_jobs(std::int64_t now);
 
  private:
-  /// Records and answers one event inside its own savepoint; throws what its handling throws.
-  EventOutcome apply_one(const InboundEvent& event);
+  /// The batch in one go, no savepoints, the inbox rows written once at the end; empty (and
+  /// everything rolled back) when an event's handling threw. Throws if the storage fails.
+  std::optional<std::vector<EventOutcome>> apply_together(std::span<const InboundEvent> events);
+  /// The batch one savepoint per event: a failing event is undone alone and answered.
+  std::vector<EventOutcome> apply_one_by_one(std::span<const InboundEvent> events);
+  /// Records and answers one event: in `batch` when given (apply_together), else in the inbox
+  /// inside a savepoint of its own. Throws what its handling throws.
+  EventOutcome apply_one(const InboundEvent& event, store::InboxBatch* batch);
   /// The outcome of an event whose handling threw `error` and was undone: logged, answered with
   /// an apology, and recorded with that answer.
   EventOutcome answer_failure(const InboundEvent& event, const std::exception& error);

@@ -150,9 +150,8 @@ struct Dispatcher::Impl {
       }
     }
     if (communities.empty()) {
-      for (const store::OrgNode& node : org.all_nodes()) {
-        if (node.level == 0) communities.insert(node.id);
-      }
+      for (std::string& community : org.communities())
+        communities.insert(std::move(community));
     }
     if (communities.size() == 1) return *communities.begin();
     return std::nullopt;

@@ -26,14 +26,8 @@ bool is_staff_of(const Services& services, const std::string& person, const std:
 }
 
 std::vector<std::string> staff_of(const Services& services, const std::string& community) {
-  std::vector<std::string> staff;
-  for (const store::OrgNode& node : services.org.all_nodes()) {
-    if (node.community != community) continue;
-    for (const store::Person& person : services.people.holders(node.id, store::Role::staff)) {
-      if (std::find(staff.begin(), staff.end(), person.id) == staff.end()) staff.push_back(person.id);
-    }
-  }
-  return staff;
+  // Asked of the community's own nodes (and kept between events), not of the whole org's.
+  return services.people.holders_in_community(community, store::Role::staff);
 }
 
 std::optional<std::string> node_of_volunteer(const Services& services, const std::string& person,

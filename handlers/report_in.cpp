@@ -90,12 +90,11 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   }
 
   const bool full = is_full(context, task);
-  context.signups.put(task.id, person, full ? store::SignupState::waitlisted : store::SignupState::signed_up,
-                      context.now);
   // Points count for the node of the chat where the person reported in; from a private chat none
   // is recorded and the task's node counts.
-  context.signups.set_node(task.id, person,
-                           context.node ? std::optional<std::string>(context.node->id) : std::nullopt);
+  context.signups.put(task.id, person, full ? store::SignupState::waitlisted : store::SignupState::signed_up,
+                      context.now,
+                      context.node ? std::optional<std::string>(context.node->id) : std::nullopt);
   // Reporting in makes a volunteer of the place where it was said (the task's node from private).
   context.people.grant(person, context.node ? context.node->id : task.node, store::Role::volunteer,
                        context.now);

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "store/hot_state.hpp"
 #include "store/migrations.hpp"
 
 namespace whistle::store {
@@ -78,6 +79,7 @@ std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool read_o
 
 Database::Database(const DatabaseOptions& options)
     : db_(open_file(options.path, options.read_only)),
+      hot_(std::make_unique<HotState>()),
       busy_timeout_ms_(options.busy_timeout_ms),
       busy_limit_ms_(options.busy_timeout_ms) {
   sqlite3_busy_handler(db_->getHandle(), retry_while_busy, &busy_limit_ms_);
@@ -107,7 +109,7 @@ Database::Database(const DatabaseOptions& options)
 }
 
 struct Database::Control {
-  SQLite::Statement begin, commit, rollback, savepoint, release, rollback_to;
+  SQLite::Statement begin, commit, rollback, savepoint, release, rollback_to, data_version;
   explicit Control(SQLite::Database& db)
       // IMMEDIATE takes the write lock at once, so a batch never fails halfway on a lock upgrade.
       : begin(db, "BEGIN IMMEDIATE"),
@@ -115,7 +117,8 @@ struct Database::Control {
         rollback(db, "ROLLBACK"),
         savepoint(db, "SAVEPOINT event"),
         release(db, "RELEASE event"),
-        rollback_to(db, "ROLLBACK TO event") {}
+        rollback_to(db, "ROLLBACK TO event"),
+        data_version(db, "PRAGMA data_version") {}
 
   SQLite::Statement& of(Step step) {
     switch (step) {
@@ -141,10 +144,46 @@ Database::~Database() = default;
 void Database::run(Step step) {
   if (!control_) control_ = std::make_unique<Control>(*db_);
   SQLite::Statement& statement = control_->of(step);
+  // Undone writes may already be in the hot state: it goes before the rollback runs, whether or
+  // not the rollback itself succeeds (SQLite may have rolled back on its own already).
+  if (step == Step::rollback || step == Step::rollback_to) hot_->drop();
+  // A savepoint outside any transaction opens one: the first look at the file in it.
+  const bool opens_transaction =
+      step == Step::begin || (step == Step::savepoint && sqlite3_get_autocommit(db_->getHandle()) != 0);
   // tryReset, not reset: reset() reports the statement's previous failure again, so one failed
   // COMMIT would fail every later COMMIT (and a failed ROLLBACK leave the transaction open).
   statement.tryReset();
-  statement.exec();
+  try {
+    statement.exec();
+  } catch (...) {
+    // A failed COMMIT may leave nothing of the batch on disk: memory must not keep it either.
+    if (step == Step::commit) hot_->drop();
+    throw;
+  }
+  // The write lock is held from here to the end of the transaction: one look now covers it all.
+  if (opens_transaction) check_data_version();
+  if (step == Step::begin) hot_->trim();
+}
+
+void Database::check_data_version() {
+  if (!control_) control_ = std::make_unique<Control>(*db_);
+  SQLite::Statement& statement = control_->data_version;
+  statement.tryReset();
+  statement.executeStep();
+  const std::int64_t version = statement.getColumn(0).getInt64();
+  statement.tryReset();
+  if (data_version_ && *data_version_ != version) hot_->drop();
+  data_version_ = version;
+}
+
+HotState& Database::hot() {
+  // Outside a transaction nothing else checked; inside one, BEGIN did and the lock holds since.
+  if (sqlite3_get_autocommit(db_->getHandle()) != 0) check_data_version();
+  return *hot_;
+}
+
+void Database::drop_hot_state() {
+  hot_->drop();
 }
 
 int Database::schema_version() {
@@ -238,6 +277,8 @@ ReadSnapshot::ReadSnapshot(Database& db) : db_(db) {
   // Deferred: the snapshot is taken by the first read and held until the end, so every figure of
   // one page is of the same committed state, and no lock is taken that could delay the writer.
   db_.raw().exec("BEGIN DEFERRED");
+  // The snapshot may be newer than what this connection's hot state was read from.
+  db_.check_data_version();
 }
 
 ReadSnapshot::~ReadSnapshot() {

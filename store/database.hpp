@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace SQLite {
@@ -9,6 +11,8 @@ class Database;
 }
 
 namespace whistle::store {
+
+struct HotState;
 
 /// How a database file is opened.
 struct DatabaseOptions {
@@ -68,6 +72,17 @@ class Database {
   /// Frees the page cache's pages that no statement holds; the cache fills again with what is read.
   void release_cache();
 
+  /// What the writer keeps in memory beside this connection (docs/hot_state.md), for the
+  /// repositories inside store/ only. Outside a transaction, another connection's write since the
+  /// last look drops it first; inside one, that was checked at BEGIN. A repository looks it up once,
+  /// before the statement whose result it records there.
+  HotState& hot();
+
+  /// Forgets the hot state; it reloads from SQLite on next use. For writes that bypass the
+  /// repositories that keep it (a repair, a test's raw SQL). Rollbacks and failed commits do this
+  /// on their own.
+  void drop_hot_state();
+
  private:
   friend class Transaction;
   friend class Savepoint;
@@ -81,11 +96,16 @@ class Database {
   /// reset, it holds the read snapshot of its time, and no checkpoint can copy past that
   /// snapshot, so the WAL would grow without end.
   void release_snapshots();
+  /// Drops the hot state when another connection (a CLI command, another process) committed since
+  /// this connection last looked: PRAGMA data_version moves only for other connections' commits.
+  void check_data_version();
 
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<Control> control_;  ///< made on first use, after the migrations
-  int busy_timeout_ms_;               ///< DatabaseOptions::busy_timeout_ms
-  int busy_limit_ms_;                 ///< the wait now in force (shorter during a WAL restart)
+  std::unique_ptr<HotState> hot_;
+  std::optional<std::int64_t> data_version_;  ///< as last seen; empty before the first look
+  int busy_timeout_ms_;                       ///< DatabaseOptions::busy_timeout_ms
+  int busy_limit_ms_;                         ///< the wait now in force (shorter during a WAL restart)
 };
 
 /// Whether `error` is the storage failing rather than the data being wrong: the disk is full,

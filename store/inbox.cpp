@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "store/database.hpp"
 #include "store/statement.hpp"
 
@@ -13,12 +15,56 @@ constexpr const char* kRecord = "INSERT OR IGNORE INTO inbox (key, received_at, 
 constexpr const char* kDigest = "SELECT digest FROM inbox WHERE key = ?";
 constexpr const char* kSaveAnswer = "UPDATE inbox SET answer = ? WHERE key = ?";
 constexpr const char* kAnswer = "SELECT answer FROM inbox WHERE key = ?";
+
+// "?, ?, ?" with `count` marks; "(?, ?), (?, ?)" for rows of `width` marks each.
+std::string marks(std::size_t count, std::size_t width) {
+  std::string list;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i != 0) list += ", ";
+    if (width > 1) list += '(';
+    for (std::size_t j = 0; j < width; ++j)
+      list += j == 0 ? "?" : ", ?";
+    if (width > 1) list += ')';
+  }
+  return list;
+}
+
+std::string_view blob_of(const SQLite::Column& column) {
+  return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
+}
 }  // namespace
 
 struct Inbox::Statements {
+  SQLite::Database& db;
   SQLite::Statement record, digest, save_answer, answer;
-  explicit Statements(SQLite::Database& db)
-      : record(db, kRecord), digest(db, kDigest), save_answer(db, kSaveAnswer), answer(db, kAnswer) {}
+  // One statement per number of keys (rows) it carries, prepared on first use of that number.
+  std::vector<std::unique_ptr<SQLite::Statement>> read_batch, write_batch;
+  explicit Statements(SQLite::Database& connection)
+      : db(connection),
+        record(db, kRecord),
+        digest(db, kDigest),
+        save_answer(db, kSaveAnswer),
+        answer(db, kAnswer),
+        read_batch(kChunk + 1),
+        write_batch(kChunk + 1) {}
+
+  SQLite::Statement& reader(std::size_t keys) {
+    std::unique_ptr<SQLite::Statement>& s = read_batch[keys];
+    if (!s) {
+      s = std::make_unique<SQLite::Statement>(
+          db, "SELECT key, digest, answer, received_at FROM inbox WHERE key IN (" + marks(keys, 1) + ")");
+    }
+    return detail::fresh(*s);
+  }
+
+  SQLite::Statement& writer(std::size_t rows) {
+    std::unique_ptr<SQLite::Statement>& s = write_batch[rows];
+    if (!s) {
+      s = std::make_unique<SQLite::Statement>(
+          db, "INSERT INTO inbox (key, received_at, digest, answer) VALUES " + marks(rows, 4));
+    }
+    return detail::fresh(*s);
+  }
 };
 
 Inbox::Inbox(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -54,6 +100,70 @@ std::optional<std::string> Inbox::answer(std::string_view key) {
   s.bind(1, std::string(key));
   if (!s.executeStep()) return std::nullopt;
   return detail::optional_text(s.getColumn(0));
+}
+
+}  // namespace whistle::store
+
+namespace whistle::store {
+
+Delivery InboxBatch::record(std::string_view key, std::int64_t at, std::string_view digest) {
+  auto [row, added] = rows_.try_emplace(std::string(key));
+  if (added) {
+    row->second = Row{at, std::string(digest), std::nullopt, true};
+    recorded_.push_back(row->first);
+    return Delivery::first;
+  }
+  // As Inbox::record: no digest kept cannot tell, and is taken as the same event.
+  if (!row->second.digest || *row->second.digest == digest) return Delivery::redelivery;
+  return Delivery::conflict;
+}
+
+void InboxBatch::save_answer(std::string_view key, std::string answer) {
+  auto row = rows_.find(std::string(key));
+  if (row != rows_.end() && row->second.recorded_here) row->second.answer = std::move(answer);
+}
+
+std::optional<std::string> InboxBatch::answer(std::string_view key) const {
+  auto row = rows_.find(std::string(key));
+  if (row == rows_.end()) return std::nullopt;
+  return row->second.answer;
+}
+
+InboxBatch Inbox::read_batch(const std::vector<std::string_view>& keys) {
+  InboxBatch batch;
+  for (std::size_t start = 0; start < keys.size(); start += kChunk) {
+    const std::size_t count = std::min(kChunk, keys.size() - start);
+    SQLite::Statement& s = statements_->reader(count);
+    for (std::size_t i = 0; i < count; ++i)
+      s.bind(static_cast<int>(i + 1), std::string(keys[start + i]));
+    while (s.executeStep()) {
+      InboxBatch::Row row;
+      const SQLite::Column digest = s.getColumn(1);
+      if (!digest.isNull()) row.digest = std::string(blob_of(digest));
+      row.answer = detail::optional_text(s.getColumn(2));
+      row.received_at = s.getColumn(3).getInt64();
+      batch.rows_.insert_or_assign(s.getColumn(0).getString(), std::move(row));
+    }
+  }
+  return batch;
+}
+
+void Inbox::write(const InboxBatch& batch) {
+  const std::vector<std::string>& keys = batch.recorded_;
+  for (std::size_t start = 0; start < keys.size(); start += kChunk) {
+    const std::size_t count = std::min(kChunk, keys.size() - start);
+    SQLite::Statement& s = statements_->writer(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string& key = keys[start + i];
+      const InboxBatch::Row& row = batch.rows_.at(key);
+      const int at = static_cast<int>(4 * i);
+      s.bind(at + 1, key);
+      s.bind(at + 2, static_cast<std::int64_t>(row.received_at));
+      s.bind(at + 3, row.digest->data(), static_cast<int>(row.digest->size()));
+      detail::bind_optional(s, at + 4, row.answer);
+    }
+    s.exec();
+  }
 }
 
 }  // namespace whistle::store

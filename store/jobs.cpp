@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "store/database.hpp"
+#include "store/hot_state.hpp"
 #include "store/statement.hpp"
 
 namespace whistle::store {
@@ -37,43 +38,60 @@ constexpr const char* kPending =
 }  // namespace
 
 struct Jobs::Statements {
+  Database& database;
   SQLite::Database& db;
   SQLite::Statement schedule, due, complete, cancel, next_due;
   SQLite::Statement pending{db, kPending};
   SQLite::Statement schedule_once{db, kScheduleOnce};
   SQLite::Statement record_failure{db, kRecordFailure};
   SQLite::Statement dead_count{db, kDeadCount};
-  explicit Statements(SQLite::Database& connection)
-      : db(connection),
+  explicit Statements(Database& owner)
+      : database(owner),
+        db(owner.raw()),
         schedule(db, kSchedule),
         due(db, kDue),
         complete(db, kComplete),
         cancel(db, kCancel),
         next_due(db, kNextDue) {}
+
+  // Whether an undone job of (kind, payload) waits, as far as memory knows. Looked up before the
+  // statement whose result it records (see Database::hot).
+  std::map<std::pair<std::string, std::string>, bool>& pending_jobs() { return database.hot().pending_jobs; }
 };
 
-Jobs::Jobs(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
+Jobs::Jobs(Database& db) : statements_(std::make_unique<Statements>(db)) {}
 Jobs::~Jobs() = default;
 
 std::int64_t Jobs::schedule(const std::string& kind, const std::string& community, std::int64_t due_at,
                             const std::string& payload) {
+  auto& pending = statements_->pending_jobs();
   auto& s = detail::fresh(statements_->schedule);
   s.bind(1, kind);
   s.bind(2, community);
   s.bind(3, static_cast<std::int64_t>(due_at));
   s.bind(4, payload);
   s.exec();
+  pending[{kind, payload}] = true;
   return statements_->db.getLastInsertRowid();
 }
 
 bool Jobs::schedule_once(const std::string& kind, const std::string& community, std::int64_t due_at,
                          const std::string& payload) {
+  auto& pending = statements_->pending_jobs();
   auto& s = detail::fresh(statements_->schedule_once);
   s.bind(1, kind);
   s.bind(2, community);
   s.bind(3, static_cast<std::int64_t>(due_at));
   s.bind(4, payload);
-  return s.exec() > 0;
+  const bool added = s.exec() > 0;
+  // Not added: an undone job holds the key kind|payload, which another (kind, payload) could
+  // spell too; the pair is read again rather than guessed.
+  if (added) {
+    pending[{kind, payload}] = true;
+  } else {
+    pending.erase({kind, payload});
+  }
+  return added;
 }
 
 JobFailure Jobs::record_failure(std::int64_t id, std::int64_t now, std::int64_t retry_at, int max_attempts,
@@ -87,6 +105,8 @@ JobFailure Jobs::record_failure(std::int64_t id, std::int64_t now, std::int64_t 
   JobFailure failure = JobFailure::retried;
   if (s.executeStep() && !s.getColumn(0).isNull()) failure = JobFailure::dead;
   s.reset();
+  // A dead job is done: which pair stopped waiting is not known here, so none is trusted.
+  statements_->pending_jobs().clear();
   return failure;
 }
 
@@ -115,22 +135,30 @@ void Jobs::complete(std::int64_t id, std::int64_t at) {
   s.bind(1, static_cast<std::int64_t>(at));
   s.bind(2, static_cast<std::int64_t>(id));
   s.exec();
+  // The job's pair may have stopped waiting; jobs complete on the scheduler's tick, not per event.
+  statements_->pending_jobs().clear();
 }
 
 bool Jobs::pending(const std::string& kind, const std::string& payload) {
+  auto& known = statements_->pending_jobs();
+  if (auto found = known.find({kind, payload}); found != known.end()) return found->second;
   auto& s = detail::fresh(statements_->pending);
   s.bind(1, kind);
   s.bind(2, payload);
   const bool found = s.executeStep();
   s.reset();
+  known[{kind, payload}] = found;
   return found;
 }
 
 void Jobs::cancel(const std::string& kind, const std::string& payload) {
+  auto& pending = statements_->pending_jobs();
   auto& s = detail::fresh(statements_->cancel);
   s.bind(1, kind);
   s.bind(2, payload);
   s.exec();
+  // Every undone job of the pair is gone.
+  pending[{kind, payload}] = false;
 }
 
 std::optional<std::int64_t> Jobs::next_due() {

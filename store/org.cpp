@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "store/database.hpp"
+#include "store/hot_state.hpp"
 #include "store/statement.hpp"
 
 namespace whistle::store {
@@ -47,8 +48,7 @@ constexpr const char* kAddResponderMember =
 
 constexpr const char* kNodeColumns = "n.id, n.community_id, n.level, COALESCE(n.parent_id, ''), n.name";
 const std::string kNode = std::string("SELECT ") + kNodeColumns + " FROM org_nodes n WHERE n.id = ?";
-const std::string kNodeOfChat = std::string("SELECT ") + kNodeColumns +
-                                " FROM chats c JOIN org_nodes n ON n.id = c.node_id WHERE c.id = ?";
+constexpr const char* kNodeIdOfChat = "SELECT node_id FROM chats WHERE id = ?";
 constexpr const char* kChatsOf = "SELECT id FROM chats WHERE node_id = ? ORDER BY rowid";
 // Ordered by depth, then by the order nodes were configured: parents always before children.
 const std::string kDescendants =
@@ -63,6 +63,7 @@ const std::string kAncestors =
         "SELECT o.parent_id, u.depth + 1 FROM org_nodes o JOIN up u ON o.id = u.id "
         "WHERE o.parent_id IS NOT NULL) SELECT ") +
     kNodeColumns + " FROM up u JOIN org_nodes n ON n.id = u.id ORDER BY u.depth";
+constexpr const char* kCommunities = "SELECT id FROM org_nodes WHERE level = 0 ORDER BY rowid";
 const std::string kAllNodes =
     std::string("SELECT ") + kNodeColumns + " FROM org_nodes n ORDER BY n.level, n.rowid";
 
@@ -84,15 +85,16 @@ struct OrgRepository::Statements {
   SQLite::Statement upsert_node, bind_chat, upsert_responder, clear_responder_chats, add_responder_chat, node,
       node_of_chat, chats_of, descendants, ancestors, all_nodes, clear_responder_members,
       add_responder_member, bind_chat_at_run_time, unbind_chat_at_run_time, binding_of, chats_bound_by_config,
-      unbind_config_chat, note_bind_hint;
-  explicit Statements(SQLite::Database& db)
+      unbind_config_chat, note_bind_hint, communities;
+  Database& database;
+  explicit Statements(Database& owner, SQLite::Database& db)
       : upsert_node(db, kUpsertNode),
         bind_chat(db, kBindChat),
         upsert_responder(db, kUpsertResponder),
         clear_responder_chats(db, kClearResponderChats),
         add_responder_chat(db, kAddResponderChat),
         node(db, kNode),
-        node_of_chat(db, kNodeOfChat),
+        node_of_chat(db, kNodeIdOfChat),
         chats_of(db, kChatsOf),
         descendants(db, kDescendants),
         ancestors(db, kAncestors),
@@ -104,10 +106,17 @@ struct OrgRepository::Statements {
         binding_of(db, kBindingOf),
         chats_bound_by_config(db, kChatsBoundByConfig),
         unbind_config_chat(db, kUnbindConfigChat),
-        note_bind_hint(db, kNoteBindHint) {}
+        note_bind_hint(db, kNoteBindHint),
+        communities(db, kCommunities),
+        database(owner) {}
+
+  HotState& hot() { return database.hot(); }
+
+  // A chat's binding changed (or may have): read again on next use.
+  void forget_chat(const std::string& chat) { hot().node_id_of_chat.erase(chat); }
 };
 
-OrgRepository::OrgRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
+OrgRepository::OrgRepository(Database& db) : statements_(std::make_unique<Statements>(db, db.raw())) {}
 OrgRepository::~OrgRepository() = default;
 
 void OrgRepository::upsert_node(const OrgNode& node) {
@@ -118,6 +127,11 @@ void OrgRepository::upsert_node(const OrgNode& node) {
   detail::bind_optional(s, 4, node.parent.empty() ? std::nullopt : std::optional<std::string>(node.parent));
   s.bind(5, node.name);
   s.exec();
+  HotState& hot = statements_->hot();
+  hot.nodes.erase(node.id);
+  hot.communities.reset();
+  // A node that moved takes its people's roles to another community.
+  hot.holders_in_community.clear();
 }
 
 void OrgRepository::bind_chat(const std::string& chat, const std::string& node) {
@@ -125,6 +139,7 @@ void OrgRepository::bind_chat(const std::string& chat, const std::string& node) 
   s.bind(1, chat);
   s.bind(2, node);
   s.exec();
+  statements_->forget_chat(chat);
 }
 
 bool OrgRepository::bind_chat_at_run_time(const std::string& chat, const std::string& node,
@@ -134,13 +149,17 @@ bool OrgRepository::bind_chat_at_run_time(const std::string& chat, const std::st
   s.bind(2, node);
   s.bind(3, person);
   s.bind(4, at);
-  return s.exec() > 0;
+  const bool bound = s.exec() > 0;
+  statements_->forget_chat(chat);
+  return bound;
 }
 
 bool OrgRepository::unbind_chat_at_run_time(const std::string& chat) {
   auto& s = detail::fresh(statements_->unbind_chat_at_run_time);
   s.bind(1, chat);
-  return s.exec() > 0;
+  const bool unbound = s.exec() > 0;
+  statements_->forget_chat(chat);
+  return unbound;
 }
 
 std::optional<ChatBinding> OrgRepository::binding_of(const std::string& chat) {
@@ -163,6 +182,7 @@ void OrgRepository::unbind_config_chat(const std::string& chat) {
   auto& s = detail::fresh(statements_->unbind_config_chat);
   s.bind(1, chat);
   s.exec();
+  statements_->forget_chat(chat);
 }
 
 bool OrgRepository::note_bind_hint(const std::string& chat, std::int64_t at) {
@@ -199,17 +219,32 @@ void OrgRepository::upsert_responder(const ResponderRow& responder) {
 }
 
 std::optional<OrgNode> OrgRepository::node(const std::string& id) {
+  HotState& hot = statements_->hot();
+  if (auto known = hot.nodes.find(id); known != hot.nodes.end()) return known->second;
   auto& s = detail::fresh(statements_->node);
   s.bind(1, id);
-  if (!s.executeStep()) return std::nullopt;
-  return read_node(s);
+  std::optional<OrgNode> node;
+  if (s.executeStep()) node = read_node(s);
+  s.tryReset();
+  hot.nodes.emplace(id, node);
+  return node;
 }
 
 std::optional<OrgNode> OrgRepository::node_of_chat(const std::string& chat) {
-  auto& s = detail::fresh(statements_->node_of_chat);
-  s.bind(1, chat);
-  if (!s.executeStep()) return std::nullopt;
-  return read_node(s);
+  HotState& hot = statements_->hot();
+  auto known = hot.node_id_of_chat.find(chat);
+  if (known == hot.node_id_of_chat.end()) {
+    auto& s = detail::fresh(statements_->node_of_chat);
+    s.bind(1, chat);
+    std::optional<std::string> node_id;
+    if (s.executeStep()) node_id = s.getColumn(0).getString();
+    s.tryReset();
+    known = hot.node_id_of_chat.emplace(chat, std::move(node_id)).first;
+  }
+  if (!known->second) return std::nullopt;
+  // A copy: node() may read and grow the hot state's maps.
+  const std::string node_id = *known->second;
+  return node(node_id);
 }
 
 std::vector<std::string> OrgRepository::chats_of(const std::string& node) {
@@ -231,6 +266,17 @@ std::vector<OrgNode> OrgRepository::ancestors_and_self(const std::string& node) 
   auto& s = detail::fresh(statements_->ancestors);
   s.bind(1, node);
   return read_nodes(s);
+}
+
+std::vector<std::string> OrgRepository::communities() {
+  HotState& hot = statements_->hot();
+  if (hot.communities) return *hot.communities;
+  auto& s = detail::fresh(statements_->communities);
+  std::vector<std::string> ids;
+  while (s.executeStep())
+    ids.push_back(s.getColumn(0).getString());
+  hot.communities = ids;
+  return ids;
 }
 
 std::vector<OrgNode> OrgRepository::all_nodes() {

@@ -88,6 +88,9 @@ class OrgRepository {
   /// `node` itself, then its parent, up to the community.
   std::vector<OrgNode> ancestors_and_self(const std::string& node);
 
+  /// The communities' ids (the nodes of level 0), as configured.
+  std::vector<std::string> communities();
+
   /// Every node, parents before children.
   std::vector<OrgNode> all_nodes();
 

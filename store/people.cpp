@@ -3,7 +3,10 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "store/database.hpp"
+#include "store/hot_state.hpp"
 #include "store/statement.hpp"
 
 namespace whistle::store {
@@ -18,14 +21,15 @@ namespace {
 constexpr const char* kTouch =
     "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) "
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
-    "WHERE excluded.name <> '' AND (excluded.name <> people.name OR people.updated_at = 0)";
+    "WHERE excluded.name <> '' AND (excluded.name <> people.name OR people.updated_at = 0) "
+    "RETURNING name, updated_at";
 // The config names people who have no name yet, or whose name is the config's own (a rename in
 // the file applies at the next start); never over a name a message brought.
 constexpr const char* kSetConfiguredName =
     "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, 0, 0) "
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = 0 "
     "WHERE people.name = '' OR people.updated_at = 0";
-constexpr const char* kFind = "SELECT id, name FROM people WHERE id = ?";
+constexpr const char* kFind = "SELECT name, updated_at FROM people WHERE id = ?";
 constexpr const char* kFindByName =
     "SELECT DISTINCT p.id, p.name FROM people p JOIN roles r ON r.person_id = p.id "
     "JOIN org_nodes n ON n.id = r.node_id WHERE n.community_id = ? AND p.name = ? ORDER BY p.id";
@@ -36,12 +40,14 @@ constexpr const char* kEnsurePerson =
 constexpr const char* kGrant =
     "INSERT OR IGNORE INTO roles (person_id, node_id, role, granted_at) VALUES (?, ?, ?, ?)";
 constexpr const char* kRevokeAll = "DELETE FROM roles WHERE role = ?";
-constexpr const char* kHasRole = "SELECT 1 FROM roles WHERE person_id = ? AND node_id = ? AND role = ?";
+// The order staff_of walked the whole org in: nodes by level then as configured, grants as made.
+constexpr const char* kHoldersInCommunity =
+    "SELECT r.person_id FROM org_nodes n JOIN roles r ON r.node_id = n.id AND r.role = ?2 "
+    "WHERE n.community_id = ?1 ORDER BY n.level, n.rowid, r.rowid";
+constexpr const char* kRolesOf = "SELECT node_id, role FROM roles WHERE person_id = ? ORDER BY rowid";
 constexpr const char* kHolders =
     "SELECT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
     "WHERE r.node_id = ? AND r.role = ? ORDER BY r.rowid";
-constexpr const char* kNodesWithRole =
-    "SELECT node_id FROM roles WHERE person_id = ? AND role = ? ORDER BY rowid";
 
 const char* role_text(Role role) {
   switch (role) {
@@ -55,6 +61,12 @@ const char* role_text(Role role) {
   return "volunteer";
 }
 
+Role parse_role(const std::string& text) {
+  if (text == "leader") return Role::leader;
+  if (text == "staff") return Role::staff;
+  return Role::volunteer;
+}
+
 std::vector<Person> read_people(SQLite::Statement& s) {
   std::vector<Person> people;
   while (s.executeStep())
@@ -66,8 +78,9 @@ std::vector<Person> read_people(SQLite::Statement& s) {
 
 struct PeopleRepository::Statements {
   SQLite::Statement touch, set_configured_name, find, find_by_name, find_by_name_anywhere, ensure_person,
-      grant, revoke_all, has_role, holders, nodes_with_role;
-  explicit Statements(SQLite::Database& db)
+      grant, revoke_all, roles_of, holders, holders_in_community;
+  Database& database;
+  explicit Statements(Database& owner, SQLite::Database& db)
       : touch(db, kTouch),
         set_configured_name(db, kSetConfiguredName),
         find(db, kFind),
@@ -76,20 +89,63 @@ struct PeopleRepository::Statements {
         ensure_person(db, kEnsurePerson),
         grant(db, kGrant),
         revoke_all(db, kRevokeAll),
-        has_role(db, kHasRole),
+        roles_of(db, kRolesOf),
         holders(db, kHolders),
-        nodes_with_role(db, kNodesWithRole) {}
+        holders_in_community(db, kHoldersInCommunity),
+        database(owner) {}
+
+  HotState& hot() { return database.hot(); }
+
+  // The person's row as SQLite has it, read once into the hot state.
+  std::optional<HotState::PersonRow>& person(const std::string& id) {
+    HotState& state = hot();
+    auto found = state.people.find(id);
+    if (found != state.people.end()) return found->second;
+    auto& s = detail::fresh(find);
+    s.bind(1, id);
+    std::optional<HotState::PersonRow> row;
+    if (s.executeStep()) row = HotState::PersonRow{s.getColumn(0).getString(), s.getColumn(1).getInt64()};
+    s.tryReset();
+    return state.people.emplace(id, std::move(row)).first->second;
+  }
+
+  // Every role of the person, read once (rowid order) into the hot state.
+  HotState::PersonRoles& roles(const std::string& id) {
+    HotState::PersonRoles& known = hot().roles[id];
+    if (known.complete) return known;
+    auto& s = detail::fresh(roles_of);
+    s.bind(1, id);
+    known.held.clear();
+    while (s.executeStep())
+      known.held.emplace_back(s.getColumn(0).getString(), parse_role(s.getColumn(1).getString()));
+    known.complete = true;
+    return known;
+  }
 };
 
-PeopleRepository::PeopleRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
+PeopleRepository::PeopleRepository(Database& db) : statements_(std::make_unique<Statements>(db, db.raw())) {}
 PeopleRepository::~PeopleRepository() = default;
 
 void PeopleRepository::touch(const std::string& id, const std::string& name, std::int64_t at) {
+  HotState& hot = statements_->hot();
+  auto known = hot.people.find(id);
+  // kTouch's own WHERE, asked of memory: a known person whose name did not change costs nothing.
+  if (known != hot.people.end() && known->second &&
+      (name.empty() || (name == known->second->name && known->second->updated_at != 0))) {
+    return;
+  }
   auto& s = detail::fresh(statements_->touch);
   s.bind(1, id);
   s.bind(2, name);
   s.bind(3, static_cast<std::int64_t>(at));
-  s.exec();
+  // RETURNING gives the row as inserted or renamed; no row means an existing one kept its name
+  // (which the cache learns on its next read).
+  if (s.executeStep()) {
+    hot.people[id] = HotState::PersonRow{s.getColumn(0).getString(), s.getColumn(1).getInt64()};
+  } else if (known == hot.people.end() || !known->second) {
+    hot.people.erase(id);
+  }
+  s.tryReset();
 }
 
 void PeopleRepository::set_configured_name(const std::string& id, const std::string& name) {
@@ -97,13 +153,14 @@ void PeopleRepository::set_configured_name(const std::string& id, const std::str
   s.bind(1, id);
   s.bind(2, name);
   s.exec();
+  // Rare (the config at start): forgotten and read again, rather than kSetConfiguredName's rule twice.
+  statements_->hot().people.erase(id);
 }
 
 std::optional<Person> PeopleRepository::find(const std::string& id) {
-  auto& s = detail::fresh(statements_->find);
-  s.bind(1, id);
-  if (!s.executeStep()) return std::nullopt;
-  return Person{s.getColumn(0).getString(), s.getColumn(1).getString()};
+  const std::optional<HotState::PersonRow>& row = statements_->person(id);
+  if (!row) return std::nullopt;
+  return Person{id, row->name};
 }
 
 std::vector<Person> PeopleRepository::find_by_name(const std::string& community, const std::string& name) {
@@ -125,30 +182,48 @@ std::vector<Person> PeopleRepository::find_by_name_anywhere(const std::string& n
 }
 
 void PeopleRepository::grant(const std::string& person, const std::string& node, Role role, std::int64_t at) {
-  auto& ensure = detail::fresh(statements_->ensure_person);
-  ensure.bind(1, person);
-  ensure.bind(2, static_cast<std::int64_t>(at));
-  ensure.exec();
+  HotState& hot = statements_->hot();
+  const std::pair<std::string, Role> grant{node, role};
+  // Granted already (as known in memory): INSERT OR IGNORE would change nothing.
+  if (auto known = hot.roles.find(person); known != hot.roles.end()) {
+    const auto& held = known->second.held;
+    if (std::find(held.begin(), held.end(), grant) != held.end()) return;
+  }
+  // A person with a row needs none made (every report-in's sender was touched just before).
+  if (auto row = hot.people.find(person); row == hot.people.end() || !row->second) {
+    auto& ensure = detail::fresh(statements_->ensure_person);
+    ensure.bind(1, person);
+    ensure.bind(2, static_cast<std::int64_t>(at));
+    if (ensure.exec() == 1) {
+      hot.people[person] = HotState::PersonRow{"", at};
+    } else {
+      hot.people.erase(person);
+    }
+  }
   auto& s = detail::fresh(statements_->grant);
   s.bind(1, person);
   s.bind(2, node);
   s.bind(3, role_text(role));
   s.bind(4, static_cast<std::int64_t>(at));
   s.exec();
+  // Known now; a new grant has the largest rowid, so a complete list stays in rowid order.
+  hot.roles[person].held.push_back(grant);
+  // Who holds this role in a community may have grown: read again on next use.
+  std::erase_if(hot.holders_in_community, [role](const auto& entry) { return entry.first.second == role; });
 }
 
 void PeopleRepository::revoke_all(Role role) {
   auto& s = detail::fresh(statements_->revoke_all);
   s.bind(1, role_text(role));
   s.exec();
+  // Everyone's roles may have changed (at start, when the config's leaders are rewritten).
+  statements_->hot().roles.clear();
+  statements_->hot().holders_in_community.clear();
 }
 
 bool PeopleRepository::has_role(const std::string& person, const std::string& node, Role role) {
-  auto& s = detail::fresh(statements_->has_role);
-  s.bind(1, person);
-  s.bind(2, node);
-  s.bind(3, role_text(role));
-  return s.executeStep();
+  const auto& held = statements_->roles(person).held;
+  return std::find(held.begin(), held.end(), std::pair<std::string, Role>{node, role}) != held.end();
 }
 
 std::vector<Person> PeopleRepository::holders(const std::string& node, Role role) {
@@ -158,13 +233,29 @@ std::vector<Person> PeopleRepository::holders(const std::string& node, Role role
   return read_people(s);
 }
 
-std::vector<std::string> PeopleRepository::nodes_with_role(const std::string& person, Role role) {
-  auto& s = detail::fresh(statements_->nodes_with_role);
-  s.bind(1, person);
+std::vector<std::string> PeopleRepository::holders_in_community(const std::string& community, Role role) {
+  HotState& hot = statements_->hot();
+  if (auto known = hot.holders_in_community.find({community, role});
+      known != hot.holders_in_community.end()) {
+    return known->second;
+  }
+  auto& s = detail::fresh(statements_->holders_in_community);
+  s.bind(1, community);
   s.bind(2, role_text(role));
+  std::vector<std::string> people;
+  while (s.executeStep()) {
+    std::string person = s.getColumn(0).getString();
+    if (std::find(people.begin(), people.end(), person) == people.end()) people.push_back(std::move(person));
+  }
+  hot.holders_in_community.insert_or_assign({community, role}, people);
+  return people;
+}
+
+std::vector<std::string> PeopleRepository::nodes_with_role(const std::string& person, Role role) {
   std::vector<std::string> nodes;
-  while (s.executeStep())
-    nodes.push_back(s.getColumn(0).getString());
+  for (const auto& [node, held] : statements_->roles(person).held) {
+    if (held == role) nodes.push_back(node);
+  }
   return nodes;
 }
 

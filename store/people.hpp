@@ -52,6 +52,10 @@ class PeopleRepository {
   /// The people holding a role at a node, in the order they were granted it.
   std::vector<Person> holders(const std::string& node, Role role);
 
+  /// The people holding a role at any node of a community, in the order of the nodes (communities,
+  /// grids, buildings, units, each as configured) and of the grants, each person once.
+  std::vector<std::string> holders_in_community(const std::string& community, Role role);
+
   /// The nodes where a person holds a role.
   std::vector<std::string> nodes_with_role(const std::string& person, Role role);
 

@@ -3,32 +3,27 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "store/database.hpp"
+#include "store/hot_state.hpp"
 #include "store/statement.hpp"
 
 namespace whistle::store {
 
 namespace {
 
-constexpr const char* kFind =
-    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND person_id = ?";
 // A new seq on every (re)report-in puts a returning volunteer at the back of the line, as the
-// waitlist is ordered by time of reply.
+// waitlist is ordered by time of reply. The seq (MAX + 1 of the task) comes from the hot state,
+// so the statement reads no other row; ?7 says whether the node is set on a returning signup too.
 constexpr const char* kPut =
-    "INSERT INTO signups (task_id, person_id, state, seq, at) VALUES (?1, ?2, ?3, "
-    "(SELECT COALESCE(MAX(seq), 0) + 1 FROM signups WHERE task_id = ?1), ?4) "
+    "INSERT INTO signups (task_id, person_id, state, seq, at, node_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
     "ON CONFLICT (task_id, person_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, at = "
-    "excluded.at";
+    "excluded.at, node_id = CASE WHEN ?7 THEN excluded.node_id ELSE signups.node_id END";
+// Every signup of a task, read once into the hot state.
+constexpr const char* kOfTask =
+    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ?";
 constexpr const char* kSetState = "UPDATE signups SET state = ?, at = ? WHERE task_id = ? AND person_id = ?";
-constexpr const char* kCount = "SELECT COUNT(*) FROM signups WHERE task_id = ? AND state = ?";
-constexpr const char* kFirstWaitlisted =
-    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state = "
-    "'waitlisted' "
-    "ORDER BY seq LIMIT 1";
-constexpr const char* kWaitlistPosition =
-    "SELECT COUNT(*) FROM signups w JOIN signups me ON me.task_id = w.task_id "
-    "WHERE me.task_id = ?1 AND me.person_id = ?2 AND me.state = 'waitlisted' "
-    "AND w.state = 'waitlisted' AND w.seq <= me.seq";
 constexpr const char* kSetNode = "UPDATE signups SET node_id = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kOpenOfPerson =
     "SELECT s.task_id, s.person_id, s.state, s.seq, s.at, s.node_id FROM signups s "
@@ -73,78 +68,154 @@ Signup read_signup(SQLite::Statement& s) {
       s.getColumn(3).getInt64(), s.getColumn(4).getInt64(),  detail::optional_text(s.getColumn(5))};
 }
 
+using TaskSignups = HotState::TaskSignups;
+
+std::size_t state_index(SignupState state) {
+  return static_cast<std::size_t>(state);
+}
+
+// Where a waitlisted signup stands in the task's line, ordered as the SQL orders it: by seq.
+std::pair<std::int64_t, std::string> line_key(const Signup& signup) {
+  return {signup.seq, signup.person};
+}
+
+// Counts a signup in (add) or out (remove) of its state and of the waitlist.
+void account(TaskSignups& task, const Signup& signup, bool add) {
+  task.counts[state_index(signup.state)] += add ? 1 : -1;
+  if (signup.state != SignupState::waitlisted) return;
+  auto& line = task.waitlist;
+  const auto key = line_key(signup);
+  const auto at = std::lower_bound(line.begin(), line.end(), key);
+  if (add) {
+    line.insert(at, key);
+  } else if (at != line.end() && *at == key) {
+    line.erase(at);
+  }
+}
+
 }  // namespace
 
 struct SignupRepository::Statements {
-  SQLite::Statement find, put, set_state, count, first_waitlisted, waitlist_position, active, set_node,
-      open_of_person, move_to_waitlist_head, last_node_of_person;
-  explicit Statements(SQLite::Database& db)
-      : find(db, kFind),
+  SQLite::Statement of_task, put, set_state, active, set_node, open_of_person, move_to_waitlist_head,
+      last_node_of_person;
+  Database& database;
+  explicit Statements(Database& owner, SQLite::Database& db)
+      : of_task(db, kOfTask),
         put(db, kPut),
         set_state(db, kSetState),
-        count(db, kCount),
-        first_waitlisted(db, kFirstWaitlisted),
-        waitlist_position(db, kWaitlistPosition),
         active(db, kActive),
         set_node(db, kSetNode),
         open_of_person(db, kOpenOfPerson),
         move_to_waitlist_head(db, kMoveToWaitlistHead),
-        last_node_of_person(db, kLastNodeOfPerson) {}
+        last_node_of_person(db, kLastNodeOfPerson),
+        database(owner) {}
+
+  // Every signup of the task, its counts and its line, read once (one indexed range of the
+  // primary key); from then on every question about the task is answered from memory.
+  TaskSignups& of(std::int64_t task_id) {
+    HotState& hot = database.hot();
+    if (auto known = hot.signups.find(task_id); known != hot.signups.end()) return known->second;
+    TaskSignups task;
+    auto& s = detail::fresh(of_task);
+    s.bind(1, static_cast<std::int64_t>(task_id));
+    while (s.executeStep()) {
+      Signup signup = read_signup(s);
+      task.max_seq = std::max(task.max_seq, signup.seq);
+      account(task, signup, true);
+      std::string person = signup.person;
+      task.by_person.emplace(std::move(person), std::move(signup));
+    }
+    return hot.signups.insert_or_assign(task_id, std::move(task)).first->second;
+  }
+
+  // Replaces what memory holds of one signup by what SQLite now holds.
+  void replace(TaskSignups& task, Signup signup) {
+    if (auto old = task.by_person.find(signup.person); old != task.by_person.end()) {
+      account(task, old->second, false);
+    }
+    account(task, signup, true);
+    task.max_seq = std::max(task.max_seq, signup.seq);
+    std::string person = signup.person;
+    task.by_person.insert_or_assign(std::move(person), std::move(signup));
+  }
 };
 
-SignupRepository::SignupRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
+SignupRepository::SignupRepository(Database& db) : statements_(std::make_unique<Statements>(db, db.raw())) {}
 SignupRepository::~SignupRepository() = default;
 
 std::optional<Signup> SignupRepository::find(std::int64_t task_id, const std::string& person) {
-  auto& s = detail::fresh(statements_->find);
-  s.bind(1, static_cast<std::int64_t>(task_id));
-  s.bind(2, person);
-  if (!s.executeStep()) return std::nullopt;
-  return read_signup(s);
+  const TaskSignups& task = statements_->of(task_id);
+  auto found = task.by_person.find(person);
+  if (found == task.by_person.end()) return std::nullopt;
+  return found->second;
 }
 
 Signup SignupRepository::put(std::int64_t task_id, const std::string& person, SignupState state,
                              std::int64_t at) {
+  return put_row(task_id, person, state, at, std::nullopt, false);
+}
+
+Signup SignupRepository::put(std::int64_t task_id, const std::string& person, SignupState state,
+                             std::int64_t at, const std::optional<std::string>& node) {
+  return put_row(task_id, person, state, at, node, true);
+}
+
+Signup SignupRepository::put_row(std::int64_t task_id, const std::string& person, SignupState state,
+                                 std::int64_t at, const std::optional<std::string>& node, bool set_node) {
+  TaskSignups& task = statements_->of(task_id);
+  Signup signup{task_id, person, state, task.max_seq + 1, at, node};
+  auto old = task.by_person.find(person);
+  if (old != task.by_person.end() && !set_node) signup.node = old->second.node;
   auto& s = detail::fresh(statements_->put);
   s.bind(1, static_cast<std::int64_t>(task_id));
   s.bind(2, person);
   s.bind(3, state_text(state));
-  s.bind(4, static_cast<std::int64_t>(at));
+  s.bind(4, static_cast<std::int64_t>(signup.seq));
+  s.bind(5, static_cast<std::int64_t>(at));
+  detail::bind_optional(s, 6, node);
+  s.bind(7, set_node ? 1 : 0);
   s.exec();
-  return *find(task_id, person);
+  statements_->replace(task, signup);
+  return signup;
 }
 
 void SignupRepository::set_state(std::int64_t task_id, const std::string& person, SignupState state,
                                  std::int64_t at) {
+  TaskSignups& task = statements_->of(task_id);
   auto& s = detail::fresh(statements_->set_state);
   s.bind(1, state_text(state));
   s.bind(2, static_cast<std::int64_t>(at));
   s.bind(3, static_cast<std::int64_t>(task_id));
   s.bind(4, person);
   s.exec();
+  if (auto old = task.by_person.find(person); old != task.by_person.end()) {
+    Signup changed = old->second;
+    changed.state = state;
+    changed.at = at;
+    statements_->replace(task, std::move(changed));
+  }
 }
 
 int SignupRepository::count(std::int64_t task_id, SignupState state) {
-  auto& s = detail::fresh(statements_->count);
-  s.bind(1, static_cast<std::int64_t>(task_id));
-  s.bind(2, state_text(state));
-  s.executeStep();
-  return s.getColumn(0).getInt();
+  return statements_->of(task_id).counts[state_index(state)];
 }
 
 std::optional<Signup> SignupRepository::first_waitlisted(std::int64_t task_id) {
-  auto& s = detail::fresh(statements_->first_waitlisted);
-  s.bind(1, static_cast<std::int64_t>(task_id));
-  if (!s.executeStep()) return std::nullopt;
-  return read_signup(s);
+  const TaskSignups& task = statements_->of(task_id);
+  if (task.waitlist.empty()) return std::nullopt;
+  return task.by_person.at(task.waitlist.front().second);
 }
 
 int SignupRepository::waitlist_position(std::int64_t task_id, const std::string& person) {
-  auto& s = detail::fresh(statements_->waitlist_position);
-  s.bind(1, static_cast<std::int64_t>(task_id));
-  s.bind(2, person);
-  s.executeStep();
-  return s.getColumn(0).getInt();
+  const TaskSignups& task = statements_->of(task_id);
+  auto me = task.by_person.find(person);
+  if (me == task.by_person.end() || me->second.state != SignupState::waitlisted) return 0;
+  // The waitlisted whose seq is at most mine, as kWaitlistPosition counted them: a binary search.
+  const std::int64_t seq = me->second.seq;
+  const auto after =
+      std::upper_bound(task.waitlist.begin(), task.waitlist.end(), seq,
+                       [](std::int64_t value, const auto& entry) { return value < entry.first; });
+  return static_cast<int>(after - task.waitlist.begin());
 }
 
 std::vector<Signup> SignupRepository::active(std::int64_t task_id) {
@@ -158,6 +229,7 @@ std::vector<Signup> SignupRepository::active(std::int64_t task_id) {
 
 void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
                                 const std::optional<std::string>& node) {
+  TaskSignups& task = statements_->of(task_id);
   auto& s = detail::fresh(statements_->set_node);
   if (node) {
     s.bind(1, *node);
@@ -167,6 +239,7 @@ void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
   s.bind(2, static_cast<std::int64_t>(task_id));
   s.bind(3, person);
   s.exec();
+  if (auto signup = task.by_person.find(person); signup != task.by_person.end()) signup->second.node = node;
 }
 
 std::optional<std::string> SignupRepository::last_node_of_person(const std::string& community,
@@ -196,6 +269,9 @@ void SignupRepository::move_to_waitlist_head(std::int64_t task_id, const std::st
   s.bind(2, person);
   s.bind(3, static_cast<std::int64_t>(at));
   s.exec();
+  // Rare (a task's places were reduced): the task's signups are read again rather than the
+  // statement's seq arithmetic repeated here.
+  statements_->database.hot().signups.erase(task_id);
 }
 
 }  // namespace whistle::store

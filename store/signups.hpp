@@ -34,6 +34,11 @@ class SignupRepository {
   /// Creates the person's signup in `state`, or turns a withdrawn one back (a new place in line).
   Signup put(std::int64_t task_id, const std::string& person, SignupState state, std::int64_t at);
 
+  /// put, and records the node of the chat where the person reported in (set_node) in the same
+  /// statement.
+  Signup put(std::int64_t task_id, const std::string& person, SignupState state, std::int64_t at,
+             const std::optional<std::string>& node);
+
   /// Changes a signup's state (withdraw, move up from the waitlist).
   void set_state(std::int64_t task_id, const std::string& person, SignupState state, std::int64_t at);
 
@@ -65,6 +70,8 @@ class SignupRepository {
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;
+  Signup put_row(std::int64_t task_id, const std::string& person, SignupState state, std::int64_t at,
+                 const std::optional<std::string>& node, bool set_node);
 };
 
 }  // namespace whistle::store

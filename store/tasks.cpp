@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "store/database.hpp"
+#include "store/hot_state.hpp"
 #include "store/statement.hpp"
 
 namespace whistle::store {
@@ -84,11 +85,13 @@ Task read_task(SQLite::Statement& s) {
 }  // namespace
 
 struct TaskRepository::Statements {
+  Database& database;
   SQLite::Database& db;
   SQLite::Statement create, post, by_id, by_number, open_in_chat, posted_chats, set_status, update_details,
       set_sign_code, sign_code, code_failures, add_code_failure;
-  explicit Statements(SQLite::Database& connection)
-      : db(connection),
+  explicit Statements(Database& owner)
+      : database(owner),
+        db(owner.raw()),
         create(db, kCreate),
         post(db, kPost),
         by_id(db, kById),
@@ -101,9 +104,30 @@ struct TaskRepository::Statements {
         sign_code(db, kSignCode),
         code_failures(db, kCodeFailures),
         add_code_failure(db, kAddCodeFailure) {}
+
+  HotState& hot() { return database.hot(); }
+
+  // Keeps a task read from SQLite, and where its number points. `state` is the hot state as it
+  // was looked up before the read (see Database::hot).
+  static const Task& remember(HotState& state, Task task) {
+    state.task_by_number[{task.community, task.number}] = task.id;
+    const std::int64_t id = task.id;
+    return state.tasks.insert_or_assign(id, std::move(task)).first->second;
+  }
+
+  // A task's row changed: read again on next use. Its status may have changed too, and with it
+  // which chats list it as open: those lists are read again (a status changes rarely).
+  void forget(std::int64_t task_id, bool status_changed) {
+    HotState& state = hot();
+    state.tasks.erase(task_id);
+    if (!status_changed) return;
+    state.open_in_chat.clear();
+    // A closed task's signups are seldom read again: memory is kept for the open ones.
+    state.signups.erase(task_id);
+  }
 };
 
-TaskRepository::TaskRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
+TaskRepository::TaskRepository(Database& db) : statements_(std::make_unique<Statements>(db)) {}
 TaskRepository::~TaskRepository() = default;
 
 Task TaskRepository::create(const Task& task) {
@@ -130,29 +154,54 @@ void TaskRepository::post(std::int64_t task_id, const std::string& chat) {
   s.bind(1, static_cast<std::int64_t>(task_id));
   s.bind(2, chat);
   s.exec();
+  // The chat has one more task, perhaps open: its list is read again on next use.
+  statements_->hot().open_in_chat.erase(chat);
 }
 
 std::optional<Task> TaskRepository::by_id(std::int64_t id) {
+  HotState& hot = statements_->hot();
+  if (auto known = hot.tasks.find(id); known != hot.tasks.end()) return known->second;
   auto& s = detail::fresh(statements_->by_id);
   s.bind(1, static_cast<std::int64_t>(id));
   if (!s.executeStep()) return std::nullopt;
-  return read_task(s);
+  Task task = read_task(s);
+  s.tryReset();
+  return Statements::remember(hot, std::move(task));
 }
 
 std::optional<Task> TaskRepository::by_number(const std::string& community, std::int64_t number) {
+  // A task keeps its number for ever, and no task is ever deleted: a known pair stays true.
+  HotState& hot = statements_->hot();
+  if (auto known = hot.task_by_number.find({community, number}); known != hot.task_by_number.end()) {
+    return by_id(known->second);
+  }
   auto& s = detail::fresh(statements_->by_number);
   s.bind(1, community);
   s.bind(2, static_cast<std::int64_t>(number));
   if (!s.executeStep()) return std::nullopt;
-  return read_task(s);
+  Task task = read_task(s);
+  s.tryReset();
+  return Statements::remember(hot, std::move(task));
 }
 
 std::vector<Task> TaskRepository::open_in_chat(const std::string& chat) {
-  auto& s = detail::fresh(statements_->open_in_chat);
-  s.bind(1, chat);
+  HotState& hot = statements_->hot();
+  auto known = hot.open_in_chat.find(chat);
+  if (known == hot.open_in_chat.end()) {
+    auto& s = detail::fresh(statements_->open_in_chat);
+    s.bind(1, chat);
+    std::vector<std::int64_t> ids;
+    while (s.executeStep())
+      ids.push_back(Statements::remember(hot, read_task(s)).id);
+    known = hot.open_in_chat.insert_or_assign(chat, std::move(ids)).first;
+  }
   std::vector<Task> tasks;
-  while (s.executeStep())
-    tasks.push_back(read_task(s));
+  tasks.reserve(known->second.size());
+  // A copy of the ids: by_id may read a forgotten task back and grow the maps.
+  const std::vector<std::int64_t> ids = known->second;
+  for (std::int64_t id : ids) {
+    if (std::optional<Task> task = by_id(id)) tasks.push_back(std::move(*task));
+  }
   return tasks;
 }
 
@@ -172,6 +221,7 @@ void TaskRepository::set_status(std::int64_t task_id, TaskStatus status, std::in
   s.bind(3, static_cast<std::int64_t>(at));
   s.bind(4, static_cast<std::int64_t>(task_id));
   s.exec();
+  statements_->forget(task_id, true);
 }
 
 void TaskRepository::update_details(const Task& task) {
@@ -184,6 +234,7 @@ void TaskRepository::update_details(const Task& task) {
   detail::bind_optional(s, 6, task.end);
   s.bind(7, static_cast<std::int64_t>(task.id));
   s.exec();
+  statements_->forget(task.id, false);
 }
 
 void TaskRepository::set_sign_code(std::int64_t task_id, const std::string& code) {

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "store/org.hpp"
+#include "store/people.hpp"
+#include "store/signups.hpp"
+#include "store/tasks.hpp"
+
+namespace whistle::store {
+
+/// What the single writer's hot paths read, kept in memory beside one connection (see
+/// docs/hot_state.md). Plain data: each part is filled on first use and kept true by the one
+/// repository that writes its table, always after the SQL statement succeeded. Database drops all
+/// of it on any rollback, failed commit, or another connection's write; it then reloads on use.
+/// Internal to store/: nothing above store/ sees it.
+struct HotState {
+  /// A person's row as the cache knows it; `updated_at` 0 means the name is the config's.
+  struct PersonRow {
+    std::string name;
+    std::int64_t updated_at = 0;
+  };
+  /// The roles a person holds: `held` is what is known to be granted; when `complete`, it is all
+  /// of them, in the order granted (rowid order), and anything else is known not to be held.
+  struct PersonRoles {
+    bool complete = false;
+    std::vector<std::pair<std::string, Role>> held;
+  };
+  /// Every signup of one task with what the report-in path asks of them, loaded at once.
+  struct TaskSignups {
+    std::unordered_map<std::string, Signup> by_person;
+    int counts[3] = {0, 0, 0};  ///< per SignupState
+    /// The waitlisted, ordered by (seq, person): a place in line is a binary search.
+    std::vector<std::pair<std::int64_t, std::string>> waitlist;
+    std::int64_t max_seq = 0;  ///< MAX(seq) of the task, every state
+  };
+
+  // org: a chat's node (empty: bound to nothing) and nodes by id (empty: no such node).
+  std::unordered_map<std::string, std::optional<std::string>> node_id_of_chat;
+  std::unordered_map<std::string, std::optional<OrgNode>> nodes;
+  /// The communities' ids (the level-0 nodes), once read.
+  std::optional<std::vector<std::string>> communities;
+  // people: empty for a person with no row.
+  std::unordered_map<std::string, std::optional<PersonRow>> people;
+  std::unordered_map<std::string, PersonRoles> roles;
+  /// The people holding a role anywhere in a community, nodes in (level, rowid) order, each once.
+  std::map<std::pair<std::string, Role>, std::vector<std::string>> holders_in_community;
+  // tasks: rows by id, ids by (community, number), and the open tasks posted in a chat (ids, oldest first).
+  std::unordered_map<std::int64_t, Task> tasks;
+  std::map<std::pair<std::string, std::int64_t>, std::int64_t> task_by_number;
+  std::unordered_map<std::string, std::vector<std::int64_t>> open_in_chat;
+  std::unordered_map<std::int64_t, TaskSignups> signups;
+  // jobs: whether an undone job of (kind, payload) waits.
+  std::map<std::pair<std::string, std::string>, bool> pending_jobs;
+
+  /// Forgets everything (the next use reloads from SQLite) and counts one more generation.
+  void drop();
+  /// Forgets a part that has grown past its bound (people, tasks, signups), so memory follows what
+  /// is in use now rather than everyone ever seen; called between batches. Any part may be
+  /// forgotten at any time: it only costs a read on its next use.
+  void trim();
+  /// How many times the state was dropped: tests and logs can tell a reload happened.
+  std::uint64_t generation() const { return generation_; }
+
+ private:
+  std::uint64_t generation_ = 0;
+};
+
+}  // namespace whistle::store

@@ -1,0 +1,230 @@
+// The writer's hot state (docs/hot_state.md) never holds what the disk does not: every way a write
+// can be undone (a rollback, a savepoint undone, a failed commit, the disk filling up) drops it,
+// and a write from another connection is seen at the next transaction.
+#include "store/hot_state.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+#include "store/database.hpp"
+#include "store/jobs.hpp"
+#include "store/org.hpp"
+#include "store/people.hpp"
+#include "store/signups.hpp"
+#include "store/statement_trace.hpp"
+#include "store/tasks.hpp"
+#include "store_test_support.hpp"
+
+namespace whistle::store {
+namespace {
+
+using testing::add_small_org;
+using testing::TempDatabaseFile;
+
+class HotStateTest : public ::testing::Test {
+ protected:
+  HotStateTest() : db_(DatabaseOptions{.path = file_.path()}) {
+    Transaction transaction(db_);
+    add_small_org(db_);
+    people_.touch("generic:a", "阿一", 1);
+    Task task;
+    task.community = "c1";
+    task.node = "b3u2";
+    task.chat = "generic:b3u2";
+    task.creator = "generic:a";
+    task.title = "打扫楼道";
+    task.places = 2;
+    task_ = tasks_.create(task).id;
+    transaction.commit();
+  }
+
+  // What SQLite holds of a signup, through a connection of its own (no hot state of ours).
+  std::optional<std::string> state_on_disk(const std::string& person) {
+    SQLite::Database other(file_.path());
+    SQLite::Statement s(other, "SELECT state FROM signups WHERE task_id = ? AND person_id = ?");
+    s.bind(1, static_cast<std::int64_t>(task_));
+    s.bind(2, person);
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getString();
+  }
+
+  TempDatabaseFile file_{"hot-state"};
+  Database db_;
+  PeopleRepository people_{db_};
+  TaskRepository tasks_{db_};
+  SignupRepository signups_{db_};
+  std::int64_t task_ = 0;
+};
+
+TEST_F(HotStateTest, ATransactionRolledBackLeavesNothingOfItsWritesInMemory) {
+  const std::uint64_t before = db_.hot().generation();
+  {
+    Transaction transaction(db_);
+    people_.touch("generic:b", "阿二", 2);
+    signups_.put(task_, "generic:b", SignupState::signed_up, 2);
+    ASSERT_EQ(signups_.count(task_, SignupState::signed_up), 1);  // read from memory, uncommitted
+  }
+  EXPECT_GT(db_.hot().generation(), before);
+  EXPECT_FALSE(signups_.find(task_, "generic:b"));
+  EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 0);
+  EXPECT_FALSE(people_.find("generic:b"));
+  EXPECT_EQ(state_on_disk("generic:b"), std::nullopt);
+}
+
+TEST_F(HotStateTest, ASavepointUndoneTakesTheWholeHotStateWithIt) {
+  Transaction transaction(db_);
+  signups_.put(task_, "generic:a", SignupState::signed_up, 2);
+  const std::uint64_t before = db_.hot().generation();
+  {
+    Savepoint savepoint(db_);
+    people_.touch("generic:b", "阿二", 2);
+    signups_.put(task_, "generic:b", SignupState::signed_up, 2);
+    people_.grant("generic:b", "b3u2", Role::volunteer, 2);
+  }
+  EXPECT_GT(db_.hot().generation(), before);
+  // Reloaded from the transaction's own view: the write before the savepoint is still there.
+  EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 1);
+  EXPECT_TRUE(signups_.find(task_, "generic:a"));
+  EXPECT_FALSE(signups_.find(task_, "generic:b"));
+  EXPECT_FALSE(people_.has_role("generic:b", "b3u2", Role::volunteer));
+  transaction.commit();
+  EXPECT_EQ(state_on_disk("generic:a"), "signed_up");
+}
+
+TEST_F(HotStateTest, AFailedCommitDropsTheHotStateAndItReloadsFromTheDisk) {
+  Transaction transaction(db_);
+  signups_.put(task_, "generic:a", SignupState::signed_up, 2);
+  // A foreign key checked only at COMMIT makes the commit itself fail, as a full disk can.
+  db_.raw().exec("PRAGMA defer_foreign_keys = ON");
+  db_.raw().exec("INSERT INTO task_posts (task_id, chat_id) VALUES (9999, 'generic:nowhere')");
+  const std::uint64_t before = db_.hot().generation();
+  EXPECT_THROW(transaction.commit(), std::exception);
+  EXPECT_GT(db_.hot().generation(), before);
+}
+
+TEST_F(HotStateTest, AFullDiskMidBatchLeavesMemoryEqualToTheDisk) {
+  // Room for a few more pages only: the inserts below fail with SQLITE_FULL part way.
+  const int pages = db_.raw().execAndGet("PRAGMA page_count").getInt();
+  db_.raw().exec("PRAGMA max_page_count = " + std::to_string(pages + 1));
+  bool failed = false;
+  try {
+    Transaction transaction(db_);
+    for (int i = 0; i < 5000; ++i) {
+      const std::string person = "generic:p" + std::to_string(i) + std::string(200, 'x');
+      people_.touch(person, "名字", 2);
+      signups_.put(task_, person, SignupState::waitlisted, 2);
+    }
+    transaction.commit();
+  } catch (const std::exception& error) {
+    EXPECT_TRUE(is_storage_failure(error)) << error.what();
+    failed = true;
+  }
+  ASSERT_TRUE(failed);
+  EXPECT_EQ(signups_.count(task_, SignupState::waitlisted), 0);
+  EXPECT_FALSE(signups_.first_waitlisted(task_));
+}
+
+TEST_F(HotStateTest, AnotherConnectionsWriteIsSeenAtTheNextTransaction) {
+  ASSERT_EQ(people_.find("generic:a")->name, "阿一");
+  ASSERT_EQ(signups_.count(task_, SignupState::signed_up), 0);
+  {
+    // A CLI command, say, writing the same file while the server runs.
+    Database other(DatabaseOptions{.path = file_.path()});
+    Transaction transaction(other);
+    PeopleRepository(other).touch("generic:a", "阿一改", 3);
+    SignupRepository(other).put(task_, "generic:a", SignupState::signed_up, 3);
+    transaction.commit();
+  }
+  {
+    Transaction transaction(db_);
+    EXPECT_EQ(people_.find("generic:a")->name, "阿一改");
+    EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 1);
+  }
+  // Outside a transaction too: each use looks first.
+  {
+    Database other(DatabaseOptions{.path = file_.path()});
+    PeopleRepository(other).touch("generic:a", "阿一又改", 4);
+  }
+  EXPECT_EQ(people_.find("generic:a")->name, "阿一又改");
+}
+
+TEST_F(HotStateTest, OwnCommitsDoNotDropIt) {
+  Transaction first(db_);
+  signups_.put(task_, "generic:a", SignupState::signed_up, 2);
+  first.commit();
+  const std::uint64_t before = db_.hot().generation();
+  Transaction second(db_);
+  EXPECT_EQ(db_.hot().generation(), before);
+  second.commit();
+}
+
+TEST_F(HotStateTest, TheWaitlistIsAnsweredFromMemoryAsTheSqlWouldCountIt) {
+  Transaction transaction(db_);
+  for (const char* person : {"generic:a", "generic:b", "generic:c", "generic:d", "generic:e"}) {
+    people_.touch(person, "", 2);
+    const bool full = signups_.count(task_, SignupState::signed_up) >= 2;
+    signups_.put(task_, person, full ? SignupState::waitlisted : SignupState::signed_up, 2);
+  }
+  EXPECT_EQ(signups_.waitlist_position(task_, "generic:c"), 1);
+  EXPECT_EQ(signups_.waitlist_position(task_, "generic:e"), 3);
+  EXPECT_EQ(signups_.waitlist_position(task_, "generic:a"), 0);
+  signups_.set_state(task_, "generic:c", SignupState::withdrawn, 3);
+  EXPECT_EQ(signups_.waitlist_position(task_, "generic:e"), 2);
+  EXPECT_EQ(signups_.first_waitlisted(task_)->person, "generic:d");
+  signups_.move_to_waitlist_head(task_, "generic:b", 4);
+  EXPECT_EQ(signups_.first_waitlisted(task_)->person, "generic:b");
+  signups_.put(task_, "generic:c", SignupState::waitlisted, 5);  // back of the line
+  EXPECT_EQ(signups_.waitlist_position(task_, "generic:c"), 4);
+
+  // The same answers with nothing in memory, read from SQLite alone.
+  const int waiting = signups_.count(task_, SignupState::waitlisted);
+  const int e = signups_.waitlist_position(task_, "generic:e");
+  db_.drop_hot_state();
+  EXPECT_EQ(signups_.count(task_, SignupState::waitlisted), waiting);
+  EXPECT_EQ(signups_.waitlist_position(task_, "generic:e"), e);
+  EXPECT_EQ(signups_.first_waitlisted(task_)->person, "generic:b");
+  transaction.commit();
+}
+
+TEST_F(HotStateTest, AKnownSignupTaskChatAndPersonCostNoStatement) {
+  Transaction transaction(db_);
+  // First use: each is read once.
+  ASSERT_TRUE(OrgRepository(db_).node_of_chat("generic:b3u2"));
+  ASSERT_EQ(tasks_.open_in_chat("generic:b3u2").size(), 1u);
+  signups_.count(task_, SignupState::signed_up);
+  people_.find("generic:a");
+  Jobs(db_).pending("monthly_publication", "c1");
+  StatementTrace trace(db_);
+  OrgRepository org(db_);  // another repository object over the same connection shares it
+  EXPECT_EQ(org.node_of_chat("generic:b3u2")->id, "b3u2");
+  EXPECT_EQ(tasks_.open_in_chat("generic:b3u2").size(), 1u);
+  EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 0);
+  EXPECT_EQ(people_.find("generic:a")->name, "阿一");
+  EXPECT_FALSE(Jobs(db_).pending("monthly_publication", "c1"));
+  people_.touch("generic:a", "阿一", 5);  // the same name: nothing to write
+  EXPECT_EQ(trace.count(), 0u) << trace.statements().front();
+  transaction.commit();
+}
+
+TEST_F(HotStateTest, TheStaffOfACommunityFollowTheirGrants) {
+  Transaction transaction(db_);
+  people_.grant("generic:s2", "b3", Role::staff, 2);
+  people_.grant("generic:s1", "c1", Role::staff, 2);
+  people_.grant("generic:s2", "c1", Role::staff, 2);
+  people_.grant("generic:v", "b3u2", Role::volunteer, 2);
+  // The community's node first (grants in order), then the grid, then the building; each person once.
+  EXPECT_EQ(people_.holders_in_community("c1", Role::staff),
+            (std::vector<std::string>{"generic:s1", "generic:s2"}));
+  people_.grant("generic:s3", "g1", Role::staff, 3);
+  EXPECT_EQ(people_.holders_in_community("c1", Role::staff),
+            (std::vector<std::string>{"generic:s1", "generic:s2", "generic:s3"}));
+  people_.revoke_all(Role::staff);
+  EXPECT_TRUE(people_.holders_in_community("c1", Role::staff).empty());
+  transaction.commit();
+}
+
+}  // namespace
+}  // namespace whistle::store

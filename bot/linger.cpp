@@ -20,10 +20,12 @@ double seconds(std::chrono::steady_clock::duration d) {
 Linger::Decision Linger::decide(std::size_t waiting, TimePoint now) const {
   const double max_wait = seconds(options_.max_wait);
   if (max_wait <= 0 || waiting >= options_.enough || !seen_batch_) return {};
-  // An idle spell: nothing was taken for longer than the linger itself, so whatever the average
-  // says, the next event is not about to come (a lone message must not wait).
-  const double since_last = seconds(now - last_taken_);
-  if (since_last > max_wait) return {};
+  // An idle spell: the writer has had nothing to do for longer than the linger itself, so whatever
+  // the average says, the next event is not about to come (a lone message must not wait). Idle
+  // counts from the end of the last batch, not its start: a batch that took longer than the bound
+  // to apply says events are coming, not that none are.
+  const double idle = seconds(now - std::max(last_taken_, last_finished_));
+  if (idle > max_wait) return {};
   // Events expected within the longest wait; under one, waiting would most likely buy nothing.
   const double expected = rate_ * max_wait;
   if (expected < 1) return {};

@@ -36,12 +36,16 @@ class Linger {
   /// A batch of `events` was taken at `now`: updates the arrival rate.
   void taken(std::size_t events, TimePoint now);
 
+  /// The batch taken last was applied at `now`: from then on the writer is idle.
+  void finished(TimePoint now) { last_finished_ = now; }
+
   /// The arrival rate the rule believes in, in events per second (for tests and notes).
   double rate() const { return rate_; }
 
  private:
   LingerOptions options_;
   TimePoint last_taken_{};
+  TimePoint last_finished_{};
   bool seen_batch_ = false;
   double rate_ = 0;  ///< events per second, a moving average over batches
 };

@@ -112,6 +112,7 @@ void Pipeline::flush() {
     log_->error("batch commit failed events={} error={}", events.size(), error.what());
   }
   ++batches_;
+  linger_.finished(steady_now_());
 
   BatchStats stats;
   stats.events = events.size();

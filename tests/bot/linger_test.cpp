@@ -16,10 +16,12 @@ Linger::TimePoint linger_at(microseconds since_start) {
   return Linger::TimePoint{} + std::chrono::hours(1) + since_start;
 }
 
-// Batches of `events` taken every `gap`, `count` times from the start.
+// Batches of `events` taken every `gap`, `count` times from the start, each applied at once.
 void linger_feed(Linger& linger, std::size_t events, microseconds gap, int count) {
-  for (int i = 0; i < count; ++i)
+  for (int i = 0; i < count; ++i) {
     linger.taken(events, linger_at(gap * i));
+    linger.finished(linger_at(gap * i));
+  }
 }
 
 TEST(Linger, TheFirstEventEverIsFlushedAtOnce) {
@@ -43,6 +45,15 @@ TEST(Linger, ALoneMessageAfterAnIdleSpellIsNotHeld) {
   linger_feed(linger, 1, microseconds(100), 20);
   // The rate still remembers the burst, but nothing was taken for longer than the bound.
   EXPECT_EQ(linger.decide(1, linger_at(microseconds(1900) + milliseconds(5))).wait.count(), 0);
+}
+
+TEST(Linger, ABatchThatTookLongToApplyIsNoIdleSpell) {
+  Linger linger(kLingerOneMs);
+  linger_feed(linger, 1, microseconds(100), 20);
+  // The last batch was taken 3 ms ago but applied only just now: the writer was busy, not idle.
+  linger.taken(1, linger_at(microseconds(2000)));
+  linger.finished(linger_at(microseconds(5000)));
+  EXPECT_GT(linger.decide(1, linger_at(microseconds(5050))).wait.count(), 0);
 }
 
 TEST(Linger, SlowArrivalsAreNotWaitedFor) {

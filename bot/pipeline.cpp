@@ -1,14 +1,13 @@
 #include "bot/pipeline.hpp"
 
 #include <exception>
+#include <iterator>
 
 #include <spdlog/logger.h>
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
-#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
-#include "bot/event_processor.hpp"
 #include "bot/logging.hpp"
 #include "bot/metrics.hpp"
 
@@ -26,15 +25,21 @@ struct SubmitInitiation {
     // The handler's own executor is taken while its type is still known: the type-erased
     // handler's executor cannot be posted to.
     asio::any_io_executor executor = asio::get_associated_executor(handler, pipeline->writer());
-    pipeline->start_submit(std::move(events), Pipeline::Handler(std::forward<Handler>(handler)),
-                           std::move(executor));
+    pipeline->enqueue(std::move(events), Pipeline::Handler(std::forward<Handler>(handler)),
+                      std::move(executor));
   }
 };
 
 }  // namespace
 
-Pipeline::Pipeline(asio::any_io_executor writer, EventProcessor& processor, Metrics& metrics)
-    : writer_(std::move(writer)), processor_(processor), metrics_(metrics), log_(named_logger("pipeline")) {}
+Pipeline::Pipeline(asio::any_io_executor writer, Apply apply, Metrics& metrics, PipelineOptions options)
+    : writer_(std::move(writer)),
+      apply_(std::move(apply)),
+      metrics_(metrics),
+      log_(named_logger("pipeline")),
+      steady_now_(std::move(options.steady_now)),
+      linger_(options.linger),
+      linger_timer_(writer_) {}
 
 Pipeline::~Pipeline() = default;
 
@@ -44,41 +49,62 @@ asio::awaitable<SubmitResult> Pipeline::submit(std::vector<InboundEvent> events)
   co_return result;
 }
 
-void Pipeline::start_submit(std::vector<InboundEvent> events, Handler handler,
-                            asio::any_io_executor executor) {
+void Pipeline::enqueue(std::vector<InboundEvent> events, Handler handler, asio::any_io_executor executor) {
   metrics_.add_writer_queue(static_cast<std::int64_t>(events.size()));
-  // With one thread the writer is the io_context itself and this runs inline; with more, it hops
-  // onto the writer's strand.
-  asio::dispatch(writer_, [this, events = std::move(events), handler = std::move(handler),
-                           executor = std::move(executor)]() mutable {
-    accept(std::move(events), std::move(handler), std::move(executor));
-  });
-}
-
-void Pipeline::accept(std::vector<InboundEvent> events, Handler handler, asio::any_io_executor executor) {
-  Waiter waiter{std::move(handler), std::move(executor), pending_.size(), events.size()};
-  for (InboundEvent& event : events)
-    pending_.push_back(std::move(event));
-  waiters_.push_back(std::move(waiter));
-  // The first submission of a round posts the flush; it runs after the handlers already queued in
-  // this round (the other requests read together with this one), so they share one commit.
-  if (!flush_posted_) {
-    flush_posted_ = true;
-    asio::post(writer_, [this] { flush(); });
+  bool post_flush = false;
+  bool cut_linger = false;
+  {
+    const std::lock_guard lock(mutex_);
+    waiters_.push_back(Waiter{std::move(handler), std::move(executor), events.size()});
+    for (InboundEvent& event : events)
+      pending_.push_back(std::move(event));
+    if (!flush_scheduled_) {
+      // The first event into an empty queue posts the flush. With one thread it runs after the
+      // handlers already queued in this round (the other requests read with this one); with a
+      // writer thread of its own, after the batch it is applying now. Either way everything that
+      // came meanwhile shares one commit.
+      flush_scheduled_ = true;
+      post_flush = true;
+    } else if (linger_target_ != 0 && pending_.size() >= linger_target_) {
+      // The lingering flush has what it waited for: it need not wait out its timer.
+      linger_target_ = 0;
+      cut_linger = true;
+    }
   }
+  if (post_flush) asio::post(writer_, [this] { flush(); });
+  if (cut_linger) asio::post(writer_, [this] { linger_timer_.cancel(); });
 }
 
 void Pipeline::flush() {
-  flush_posted_ = false;
-  std::vector<InboundEvent> events = std::move(pending_);
-  std::vector<Waiter> waiters = std::move(waiters_);
-  pending_.clear();
-  waiters_.clear();
+  const std::chrono::steady_clock::time_point now = steady_now_();
+  std::vector<InboundEvent> events;
+  std::vector<Waiter> waiters;
+  {
+    const std::lock_guard lock(mutex_);
+    if (!lingered_) {
+      const Linger::Decision decision = linger_.decide(pending_.size(), now);
+      if (decision.wait.count() > 0) {
+        // Few events while they arrive fast: wait for more, once, until the timer or the target.
+        // A cancelled wait (the target reached) flushes as well.
+        lingered_ = true;
+        linger_target_ = decision.target;
+        linger_timer_.expires_after(decision.wait);
+        linger_timer_.async_wait([this](const boost::system::error_code&) { flush(); });
+        return;
+      }
+    }
+    lingered_ = false;
+    linger_target_ = 0;
+    flush_scheduled_ = false;
+    events.swap(pending_);
+    waiters.swap(waiters_);
+  }
+  linger_.taken(events.size(), now);
   metrics_.add_writer_queue(-static_cast<std::int64_t>(events.size()));
 
   SubmitResult batch;
   try {
-    batch.outcomes = processor_.apply(events);
+    batch.outcomes = apply_(events);
     batch.committed = true;
   } catch (const std::exception& error) {
     // Nothing of the batch is stored; every waiter answers with an error and the platforms
@@ -86,6 +112,7 @@ void Pipeline::flush() {
     log_->error("batch commit failed events={} error={}", events.size(), error.what());
   }
   ++batches_;
+  linger_.finished(steady_now_());
 
   BatchStats stats;
   stats.events = events.size();
@@ -102,15 +129,16 @@ void Pipeline::flush() {
     metrics_.count_batch(events.size(), stats.applied, duplicates, failed);
   }
 
+  auto next = std::make_move_iterator(batch.outcomes.begin());
   for (Waiter& waiter : waiters) {
     SubmitResult result;
     result.committed = batch.committed;
     if (batch.committed) {
-      const auto first = batch.outcomes.begin() + static_cast<std::ptrdiff_t>(waiter.first);
-      result.outcomes.assign(std::make_move_iterator(first),
-                             std::make_move_iterator(first + static_cast<std::ptrdiff_t>(waiter.count)));
+      const auto end = next + static_cast<std::ptrdiff_t>(waiter.count);
+      result.outcomes.assign(next, end);
+      next = end;
     }
-    // Posted, not dispatched: the session resumes after this flush, never inside it.
+    // Posted, not dispatched: the session resumes on its own executor, never inside this flush.
     asio::post(waiter.executor, [handler = std::move(waiter.handler), result = std::move(result)]() mutable {
       std::move(handler)(std::move(result));
     });

@@ -1,14 +1,19 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <span>
 #include <vector>
 
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "bot/inbound_event.hpp"
+#include "bot/linger.hpp"
 #include "bot/net.hpp"
 
 namespace spdlog {
@@ -17,7 +22,6 @@ class logger;
 
 namespace whistle::bot {
 
-class EventProcessor;
 class Metrics;
 
 /// What the writer made of one submission.
@@ -28,12 +32,26 @@ struct SubmitResult {
   std::vector<EventOutcome> outcomes;  ///< one per submitted event, in order, when committed
 };
 
-/// The async single writer. Sessions submit events and wait; the first submission of an event-loop
-/// round posts a flush behind the requests already read in that round, and the flush applies
-/// everything waiting in one transaction (group commit), then completes every waiter. All database
-/// work runs on the writer executor (the io_context itself with one thread, a strand with more).
+/// Knobs of the pipeline that the configuration file does not carry.
+struct PipelineOptions {
+  LingerOptions linger;
+  /// The linger's clock; tests give their own (the wait itself is a real timer, which a test
+  /// never waits for: it fills the batch instead).
+  std::function<std::chrono::steady_clock::time_point()> steady_now = [] {
+    return std::chrono::steady_clock::now();
+  };
+};
+
+/// The async single writer. Sessions, on any thread, put their events in a queue and wait; the
+/// first event into an empty queue posts one flush to the writer, and the flush applies everything
+/// waiting in one transaction (group commit), then posts each waiter's answer back to it. A flush
+/// that finds only a few events while they arrive fast waits a little for more (bot/linger).
+/// All database work runs on the writer executor, which must run one handler at a time.
 class Pipeline {
  public:
+  /// Applies a batch in one transaction; throws when the storage fails (EventProcessor::apply).
+  using Apply = std::function<std::vector<EventOutcome>(std::span<const InboundEvent>)>;
+
   /// What happened in a committed batch, for those who act after a commit.
   struct BatchStats {
     std::size_t events = 0;
@@ -41,12 +59,12 @@ class Pipeline {
     std::size_t queued = 0;  ///< outbox messages the batch queued
   };
 
-  /// Uses `processor` only on `writer`; `metrics` may be shared with other threads.
-  Pipeline(asio::any_io_executor writer, EventProcessor& processor, Metrics& metrics);
+  /// Calls `apply` only on `writer`; `metrics` may be shared with other threads.
+  Pipeline(asio::any_io_executor writer, Apply apply, Metrics& metrics, PipelineOptions options = {});
   ~Pipeline();
 
-  /// Queues the events for the next batch and resumes when their batch has committed (or failed).
-  /// Can be awaited from any executor; resumes on the caller's.
+  /// Queues the events for the next batch and resumes, on the caller's executor, when their batch
+  /// has committed (or failed). Thread-safe.
   asio::awaitable<SubmitResult> submit(std::vector<InboundEvent> events);
 
   /// Registers a callback run on the writer after every successful commit (outbox wake-up,
@@ -56,35 +74,42 @@ class Pipeline {
   /// The executor all writes run on.
   const asio::any_io_executor& writer() const { return writer_; }
 
-  /// How many batches were flushed (for tests).
+  /// How many batches were flushed (for tests; read it on the writer).
   std::size_t batches() const { return batches_; }
 
-  /// The completion handler a submission waits with.
+  /// The completion handler a submission waits with, and the executor it runs on.
   using Handler = asio::any_completion_handler<void(SubmitResult)>;
 
-  /// Starts a submission (used by submit()); runs `handler` on `executor` (its own) when done.
-  void start_submit(std::vector<InboundEvent> events, Handler handler, asio::any_io_executor executor);
+  /// Queues a submission (submit()'s initiation); thread-safe.
+  void enqueue(std::vector<InboundEvent> events, Handler handler, asio::any_io_executor executor);
 
  private:
   struct Waiter {
     Handler handler;
     asio::any_io_executor executor;  ///< where the handler runs
-    std::size_t first = 0;           ///< index of its first event in pending_
-    std::size_t count = 0;
+    std::size_t count = 0;           ///< its events, next in the batch's order
   };
 
-  void accept(std::vector<InboundEvent> events, Handler handler, asio::any_io_executor executor);
+  /// On the writer: lingers or takes the queue, applies it and answers its waiters.
   void flush();
 
   asio::any_io_executor writer_;
-  EventProcessor& processor_;
+  Apply apply_;
   Metrics& metrics_;
   std::shared_ptr<spdlog::logger> log_;
+  std::function<std::chrono::steady_clock::time_point()> steady_now_;
   std::function<void(const BatchStats&)> on_commit_;
-  // Only touched on the writer executor.
+
+  std::mutex mutex_;  ///< guards the queue: sessions fill it on their threads, the writer empties it
   std::vector<InboundEvent> pending_;
   std::vector<Waiter> waiters_;
-  bool flush_posted_ = false;
+  bool flush_scheduled_ = false;   ///< one flush is posted or lingering; the next event need not post
+  std::size_t linger_target_ = 0;  ///< while lingering: the queue length that ends the wait early
+
+  // Only touched on the writer.
+  Linger linger_;
+  asio::steady_timer linger_timer_;
+  bool lingered_ = false;  ///< this flush has waited once already
   std::size_t batches_ = 0;
 };
 

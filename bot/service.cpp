@@ -5,14 +5,15 @@
 #include <malloc.h>
 #endif
 #include <optional>
+#include <span>
 #include <thread>
 #include <vector>
 
 #include <spdlog/logger.h>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/strand.hpp>
 
 #include "bot/adapters/adapter_set.hpp"
 #include "bot/board/board.hpp"
@@ -54,17 +55,23 @@ int thread_count(const config::Config& config) {
   return config.server.threads < 1 ? 1 : config.server.threads;
 }
 
+// With two threads or more, one of them is the writer's alone; the others serve the network.
+int network_threads(int threads) {
+  return threads > 1 ? threads - 1 : 1;
+}
+
 }  // namespace
 
-// Declaration order is construction order: the io_context first (so it is destroyed last, after
-// everything that holds its sockets and timers), then the store, the domain and the network.
+// Declaration order is construction order: the io_contexts first (so they are destroyed last, after
+// everything that holds their sockets and timers), then the store, the domain and the network.
 struct Service::Impl {
   config::Config config;
   ServiceOptions options;
   SystemClock system_clock;
   const Clock& clock;
-  int threads;
-  asio::io_context io;
+  int threads;                ///< in all: with two or more, one is the writer's and the rest the network's
+  asio::io_context io;        ///< the network's (and, with one thread, everything's)
+  asio::io_context store_io;  ///< the writer's own, run by one thread when there are two or more
   std::shared_ptr<spdlog::logger> log;
   config::Templates templates;
   store::Database db;
@@ -73,7 +80,8 @@ struct Service::Impl {
   Metrics metrics;
   AdapterSet adapters;
   HttpClient http;
-  // All database work runs here: the io_context itself with one thread, a strand with more.
+  // All database work runs here, one handler at a time: the one io_context with one thread, the
+  // writer's own io_context and thread with more, so HTTP, HMAC and JSON never wait for a commit.
   asio::any_io_executor writer;
   Pipeline pipeline;
   OutboxSender sender;
@@ -96,7 +104,8 @@ struct Service::Impl {
         options(o),
         clock(o.clock != nullptr ? *o.clock : system_clock),
         threads(thread_count(config)),
-        io(threads),
+        io(network_threads(threads)),
+        store_io(1),
         log(named_logger("http")),
         templates(config::Templates::builtin(config.locale.language)),
         db(store::DatabaseOptions{
@@ -106,9 +115,11 @@ struct Service::Impl {
                   EventProcessorOptions{.after_handling = o.after_handling}),
         adapters(AdapterSet::from_config(config)),
         http(HttpClientOptions{.ca_file = config.http_client.ca_file}),
-        writer(threads > 1 ? asio::any_io_executor(asio::make_strand(io))
+        writer(threads > 1 ? asio::any_io_executor(store_io.get_executor())
                            : asio::any_io_executor(io.get_executor())),
-        pipeline(writer, processor, metrics),
+        pipeline(
+            writer, [this](std::span<const InboundEvent> events) { return processor.apply(events); }, metrics,
+            PipelineOptions{.linger = o.linger}),
         sender(writer, db, adapters, http, clock, metrics,
                OutboxSenderOptions{.request_timeout = o.outbox_timeout}),
         scheduler(writer, db, processor, clock,
@@ -131,7 +142,7 @@ struct Service::Impl {
                                       .write_timeout = o.write_timeout},
                         log,
                         TrustedProxies(config.server.trusted_proxies)},
-        server(io, config.server.host, config.server.port, threads, session_context,
+        server(io, config.server.host, config.server.port, network_threads(threads), session_context,
                ServerLimits{.max_connections = config.server.max_connections,
                             .max_connections_per_address = config.server.max_connections_per_address,
                             .drain_timeout = o.drain_timeout}),
@@ -162,13 +173,15 @@ struct Service::Impl {
     boost::system::error_code ignored;
     signals.cancel(ignored);
     server.shutdown([this] {
-      // Every request in flight has been answered; what is left runs on the writer.
+      // Every request in flight has been answered; what is left runs on the writer, which then
+      // stops both event loops (the writer's may be the network's).
       asio::post(writer, [this] {
         scheduler.stop();
         sender.stop();
         board_reader.stop();
         log->info("stopped");
         io.stop();
+        store_io.stop();
       });
     });
   }
@@ -214,7 +227,14 @@ void Service::run() {
                  impl.threads);
 
   std::vector<std::thread> helpers;
-  for (int i = 1; i < impl.threads; ++i)
+  if (impl.threads > 1) {
+    // The writer's loop runs until shutdown stops it, even while it has nothing to do.
+    helpers.emplace_back([&impl] {
+      const auto busy = asio::make_work_guard(impl.store_io);
+      impl.store_io.run();
+    });
+  }
+  for (int i = 1; i < network_threads(impl.threads); ++i)
     helpers.emplace_back([&impl] { impl.io.run(); });
   impl.io.run();
   for (std::thread& helper : helpers)

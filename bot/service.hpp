@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "bot/clock.hpp"
+#include "bot/linger.hpp"
 #include "config/config.hpp"
 #include "handlers/message.hpp"
 
@@ -24,6 +25,8 @@ struct ServiceOptions {
   std::chrono::milliseconds checkpoint_interval{50};
   const Clock* clock = nullptr;  ///< null: the system clock
   bool handle_signals = true;    ///< stop gracefully on SIGTERM/SIGINT
+  /// How long the writer may wait for a small batch to fill (docs/architecture.md).
+  LingerOptions linger{.max_wait = std::chrono::microseconds(500), .enough = 8};
   /// EventProcessorOptions::after_handling: empty in production; tests make an event fail with it.
   std::function<void(const handlers::Message&)> after_handling;
 };

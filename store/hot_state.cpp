@@ -9,6 +9,9 @@ namespace {
 constexpr std::size_t kMaxPeople = 50'000;
 constexpr std::size_t kMaxTasks = 10'000;
 constexpr std::size_t kMaxSignupTasks = 2'000;
+// The org part grows with the chats that speak: a district (1k–10k groups) stays whole, while a
+// storm over 100k groups cannot hold every chat's node (~400 bytes a chat with its open tasks).
+constexpr std::size_t kMaxChats = 20'000;
 
 }  // namespace
 
@@ -27,10 +30,6 @@ void HotState::drop() {
   ++generation_;
 }
 
-}  // namespace whistle::store
-
-namespace whistle::store {
-
 void HotState::trim() {
   if (people.size() > kMaxPeople || roles.size() > kMaxPeople) {
     people.clear();
@@ -43,6 +42,11 @@ void HotState::trim() {
     open_in_chat.clear();
   }
   if (signups.size() > kMaxSignupTasks) signups.clear();
+  if (node_id_of_chat.size() > kMaxChats || nodes.size() > kMaxChats || open_in_chat.size() > kMaxChats) {
+    node_id_of_chat.clear();
+    nodes.clear();
+    open_in_chat.clear();
+  }
 }
 
 }  // namespace whistle::store

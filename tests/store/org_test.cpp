@@ -40,6 +40,25 @@ TEST_F(OrgTest, DescendantsComeParentsFirstAndExcludeTheNodeItself) {
 TEST_F(OrgTest, AncestorsRunFromTheNodeUpToTheCommunity) {
   EXPECT_EQ(ids(org.ancestors_and_self("b3u2")), (std::vector<std::string>{"b3u2", "b3", "g1", "c1"}));
   EXPECT_EQ(ids(org.ancestors_and_self("c1")), (std::vector<std::string>{"c1"}));
+  EXPECT_TRUE(org.ancestors_and_self("nowhere").empty());
+}
+
+TEST_F(OrgTest, AncestorsFollowANodeMovedUnderAnotherParent) {
+  // Read once (the walk is kept in the writer's memory), then moved by the config's sync.
+  ASSERT_EQ(ids(org.ancestors_and_self("b3u2")), (std::vector<std::string>{"b3u2", "b3", "g1", "c1"}));
+  org.upsert_node({"b3u2", "c1", 3, "g1", "2单元"});
+  EXPECT_EQ(ids(org.ancestors_and_self("b3u2")), (std::vector<std::string>{"b3u2", "g1", "c1"}));
+}
+
+TEST_F(OrgTest, AncestorsOfAParentLoopEndAtTheBound) {
+  // A checked config cannot make one; a hand-edited database must still not hang a rights check.
+  org.upsert_node({"x1", "c1", 1, "c1", "环一"});
+  org.upsert_node({"x2", "c1", 2, "x1", "环二"});
+  org.upsert_node({"x1", "c1", 1, "x2", "环一"});
+  const std::vector<OrgNode> chain = org.ancestors_and_self("x1");
+  ASSERT_FALSE(chain.empty());
+  EXPECT_EQ(chain.front().id, "x1");
+  EXPECT_LE(chain.size(), 32u);
 }
 
 TEST_F(OrgTest, RebindingAChatMovesIt) {

@@ -42,6 +42,22 @@ store::DatabaseOptions in_memory() {
   return options;
 }
 
+// A generic webhook's event as the adapter would hand it on, in the demo org.
+InboundEvent webhook_event(const std::string& id, const std::string& chat, const std::string& from,
+                           const std::string& name, const std::string& text, std::int64_t at = kMonday0900) {
+  InboundEvent event;
+  event.dedupe_key = "generic:default:" + id;
+  handlers::Message& message = event.message;
+  message.is_private = chat.starts_with('@');
+  message.chat = "generic:" + chat;
+  message.sender = "generic:" + from;
+  message.sender_name = name;
+  message.text = text;
+  message.at = at;
+  event.digest = event_digest(message);
+  return event;
+}
+
 // Collects what the pipeline logger writes while the test runs.
 class CapturedLog {
  public:
@@ -83,17 +99,7 @@ class EventProcessorFailure : public ::testing::Test {
 
   static InboundEvent event(const std::string& id, const std::string& chat, const std::string& from,
                             const std::string& name, const std::string& text) {
-    InboundEvent event;
-    event.dedupe_key = "generic:default:" + id;
-    handlers::Message& message = event.message;
-    message.is_private = chat.starts_with('@');
-    message.chat = "generic:" + chat;
-    message.sender = "generic:" + from;
-    message.sender_name = name;
-    message.text = text;
-    message.at = kMonday0900;
-    event.digest = event_digest(message);
-    return event;
+    return webhook_event(id, chat, from, name, text);
   }
 
   std::vector<EventOutcome> apply(const std::vector<InboundEvent>& events) {
@@ -220,21 +226,6 @@ TEST_F(EventProcessorFailure, APlatformThatAnswersThroughItsSendApiGetsTheApolog
 
 // --- The statement budget and the hot state (docs/hot_state.md) ---------------------------------
 
-InboundEvent budget_event(const std::string& id, const std::string& chat, const std::string& from,
-                          const std::string& name, const std::string& text, std::int64_t at = kMonday0900) {
-  InboundEvent event;
-  event.dedupe_key = "generic:default:" + id;
-  handlers::Message& message = event.message;
-  message.is_private = chat.starts_with('@');
-  message.chat = "generic:" + chat;
-  message.sender = "generic:" + from;
-  message.sender_name = name;
-  message.text = text;
-  message.at = at;
-  event.digest = event_digest(message);
-  return event;
-}
-
 // What a batch costs once, whatever its size: BEGIN, the look at other connections' writes, the
 // batch's inbox keys read and its rows written, COMMIT.
 bool budget_per_batch(const std::string& sql) {
@@ -277,7 +268,7 @@ class EventBudget : public ::testing::Test {
 
   // 陈单元长 whistles in b3u2 with few places: most report-ins end on the waitlist.
   void whistle(const std::string& id) {
-    run({budget_event(id, "b3u2", "u-chen", "陈单元长", "吹哨 打扫楼道 5人 周六上午9点 2小时")});
+    run({webhook_event(id, "b3u2", "u-chen", "陈单元长", "吹哨 打扫楼道 5人 周六上午9点 2小时")});
   }
 
   std::vector<InboundEvent> new_volunteers(const std::string& prefix, int count, int task) {
@@ -285,7 +276,7 @@ class EventBudget : public ::testing::Test {
     for (int i = 0; i < count; ++i) {
       const std::string who = prefix + std::to_string(i);
       batch.push_back(
-          budget_event("r-" + who, "b3u2", "u-" + who, "志愿者" + who, "报到 " + std::to_string(task)));
+          webhook_event("r-" + who, "b3u2", "u-" + who, "志愿者" + who, "报到 " + std::to_string(task)));
     }
     return batch;
   }
@@ -317,7 +308,7 @@ TEST_F(EventBudget, AKnownVolunteersReportInRunsAtMostFourStatements) {
   whistle("w-2");
   run(new_volunteers("a", 1, 1));     // u-a0 is now a known volunteer of b3u2
   run(new_volunteers("warm", 1, 2));  // someone else's report-in read task 2's signups
-  run({budget_event("r-known", "b3u2", "u-a0", "志愿者a0", "报到 2")});
+  run({webhook_event("r-known", "b3u2", "u-a0", "志愿者a0", "报到 2")});
   // Only the signup is written.
   EXPECT_LE(per_event(), 4u) << listed();
   EXPECT_EQ(per_event(), 1u) << listed();
@@ -379,8 +370,8 @@ TEST_F(EventBudget, AFailingEventFallsBackToOneSavepointPerEventAndMemoryFollows
 
 TEST_F(EventBudget, TheSameEventTwiceInOneBatchIsAnsweredTheSameAndAppliedOnce) {
   whistle("w-1");
-  const InboundEvent once = budget_event("r-twice", "b3u2", "u-twice", "两次", "报到 1");
-  InboundEvent other = budget_event("r-twice", "b3u2", "u-twice", "两次", "报到 2");
+  const InboundEvent once = webhook_event("r-twice", "b3u2", "u-twice", "两次", "报到 1");
+  InboundEvent other = webhook_event("r-twice", "b3u2", "u-twice", "两次", "报到 2");
   const std::vector<EventOutcome> outcomes = processor_.apply(std::vector<InboundEvent>{once, once, other});
   EXPECT_EQ(outcomes[0].status, EventOutcome::Status::applied);
   EXPECT_EQ(outcomes[1].status, EventOutcome::Status::duplicate);
@@ -478,8 +469,8 @@ TEST(HotStateDifferential, AConversationGivesTheSameRepliesAndRowsWithTheHotStat
   std::vector<InboundEvent> events;
   for (std::size_t i = 0; i < script.size(); ++i) {
     const Line& line = script[i];
-    events.push_back(budget_event("d-" + std::to_string(i), line.chat, line.from, line.name, line.text,
-                                  kMonday0900 + static_cast<std::int64_t>(i) * 60));
+    events.push_back(webhook_event("d-" + std::to_string(i), line.chat, line.from, line.name, line.text,
+                                   kMonday0900 + static_cast<std::int64_t>(i) * 60));
   }
   events.push_back(events[3]);  // a redelivery
   InboundEvent reused = events[4];

@@ -237,6 +237,8 @@ void Service::run() {
   for (int i = 1; i < network_threads(impl.threads); ++i)
     helpers.emplace_back([&impl] { impl.io.run(); });
   impl.io.run();
+  // The network's loop ended: the writer's must too, or its work guard would keep the join waiting.
+  impl.store_io.stop();
   for (std::thread& helper : helpers)
     helper.join();
   impl.checkpointer.reset();

@@ -160,7 +160,9 @@ void Database::run(Step step) {
     if (step == Step::commit) hot_->drop();
     throw;
   }
-  // The write lock is held from here to the end of the transaction: one look now covers it all.
+  // After BEGIN IMMEDIATE the write lock is held to the end of the transaction, so one look covers
+  // it all. A savepoint opens a deferred transaction instead: this read fixes its snapshot, and a
+  // later write from it fails (SQLITE_BUSY_SNAPSHOT) rather than act on what another connection changed.
   if (opens_transaction) check_data_version();
   if (step == Step::begin) hot_->trim();
 }

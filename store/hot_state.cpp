@@ -12,6 +12,8 @@ constexpr std::size_t kMaxSignupTasks = 2'000;
 // The org part grows with the chats that speak: a district (1k–10k groups) stays whole, while a
 // storm over 100k groups cannot hold every chat's node (~400 bytes a chat with its open tasks).
 constexpr std::size_t kMaxChats = 20'000;
+// One entry per (kind, payload) asked about: about one per community, bounded all the same.
+constexpr std::size_t kMaxPendingJobs = 10'000;
 
 }  // namespace
 
@@ -47,6 +49,7 @@ void HotState::trim() {
     nodes.clear();
     open_in_chat.clear();
   }
+  if (pending_jobs.size() > kMaxPendingJobs) pending_jobs.clear();
 }
 
 }  // namespace whistle::store

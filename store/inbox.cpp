@@ -102,10 +102,6 @@ std::optional<std::string> Inbox::answer(std::string_view key) {
   return detail::optional_text(s.getColumn(0));
 }
 
-}  // namespace whistle::store
-
-namespace whistle::store {
-
 Delivery InboxBatch::record(std::string_view key, std::int64_t at, std::string_view digest) {
   auto [row, added] = rows_.try_emplace(std::string(key));
   if (added) {

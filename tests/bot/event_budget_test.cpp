@@ -1,0 +1,310 @@
+// The writer's statement budget per event and the hot state (docs/hot_state.md): a report-in runs
+// at most four statements of its own, however large its task, and a conversation applied in batches
+// with the hot state kept gives the same replies and rows as one with it dropped before every event.
+#include "bot/event_processor.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "config/config.hpp"
+#include "config/templates.hpp"
+#include "handlers/dispatcher.hpp"
+#include "store/database.hpp"
+#include "store/people.hpp"
+#include "store/signups.hpp"
+#include "store/statement_trace.hpp"
+#include "store/tasks.hpp"
+#include "tests/bot/event_fixture.hpp"
+
+namespace whistle::bot {
+namespace {
+
+using test_events::in_memory;
+using test_events::kMonday0900;
+using test_events::webhook_event;
+
+// What a batch costs once, whatever its size: BEGIN, the look at other connections' writes, the
+// batch's inbox keys read and its rows written, COMMIT.
+bool budget_per_batch(const std::string& sql) {
+  return sql == "BEGIN IMMEDIATE" || sql == "COMMIT" || sql == "PRAGMA data_version" ||
+         sql.starts_with("SELECT key, digest, answer") || sql.starts_with("INSERT INTO inbox");
+}
+
+class EventBudget : public ::testing::Test {
+ protected:
+  EventBudget()
+      : db_(in_memory()),
+        config_(config::demo_config()),
+        templates_(config::Templates::builtin("zh-CN")),
+        dispatcher_(db_, config_, templates_),
+        processor_(db_, dispatcher_, templates_, config_) {
+    store::Transaction transaction(db_);
+    dispatcher_.sync_org();
+    transaction.commit();
+  }
+
+  // Applies a batch that must be applied whole; records the statements it ran.
+  void run(const std::vector<InboundEvent>& batch) {
+    store::StatementTrace trace(db_);
+    for (const EventOutcome& outcome : processor_.apply(batch))
+      EXPECT_EQ(outcome.status, EventOutcome::Status::applied);
+    statements_ = trace.statements();
+  }
+  std::size_t total() const { return statements_.size(); }
+  std::size_t per_event() const {
+    return static_cast<std::size_t>(
+        std::count_if(statements_.begin(), statements_.end(),
+                      [](const std::string& sql) { return !budget_per_batch(sql); }));
+  }
+  std::string listed() const {
+    std::string list;
+    for (const std::string& sql : statements_)
+      list += sql + "\n";
+    return list;
+  }
+
+  // 陈单元长 whistles in b3u2 with few places: most report-ins end on the waitlist.
+  void whistle(const std::string& id) {
+    run({webhook_event(id, "b3u2", "u-chen", "陈单元长", "吹哨 打扫楼道 5人 周六上午9点 2小时")});
+  }
+
+  std::vector<InboundEvent> new_volunteers(const std::string& prefix, int count, int task) {
+    std::vector<InboundEvent> batch;
+    for (int i = 0; i < count; ++i) {
+      const std::string who = prefix + std::to_string(i);
+      batch.push_back(
+          webhook_event("r-" + who, "b3u2", "u-" + who, "志愿者" + who, "报到 " + std::to_string(task)));
+    }
+    return batch;
+  }
+
+  store::Database db_;
+  config::Config config_;
+  config::Templates templates_;
+  handlers::Dispatcher dispatcher_;
+  EventProcessor processor_;
+  std::vector<std::string> statements_;
+};
+
+TEST_F(EventBudget, ANewVolunteersReportInRunsAtMostFourStatements) {
+  whistle("w-1");
+  run(new_volunteers("warm", 1, 1));  // the first report-in reads the chat, the task and its signups
+
+  run(new_volunteers("a", 1, 1));
+  // Their row, their signup, their role: the rest is answered from memory.
+  EXPECT_LE(per_event(), 4u) << listed();
+  EXPECT_EQ(per_event(), 3u) << listed();
+
+  // In a batch, the batch's own statements are shared: at most four each, all told.
+  run(new_volunteers("b", 10, 1));
+  EXPECT_LE(total(), 4u * 10) << listed();
+}
+
+TEST_F(EventBudget, AKnownVolunteersReportInRunsAtMostFourStatements) {
+  whistle("w-1");
+  whistle("w-2");
+  run(new_volunteers("a", 1, 1));     // u-a0 is now a known volunteer of b3u2
+  run(new_volunteers("warm", 1, 2));  // someone else's report-in read task 2's signups
+  run({webhook_event("r-known", "b3u2", "u-a0", "志愿者a0", "报到 2")});
+  // Only the signup is written.
+  EXPECT_LE(per_event(), 4u) << listed();
+  EXPECT_EQ(per_event(), 1u) << listed();
+}
+
+TEST_F(EventBudget, AReportInCostsTheSameWithAThousandSignupsOnTheTask) {
+  whistle("w-1");
+  whistle("w-2");
+  {
+    // Task 2 has a thousand people signed up or waiting already.
+    store::Transaction transaction(db_);
+    store::PeopleRepository people(db_);
+    store::SignupRepository signups(db_);
+    const std::int64_t task = store::TaskRepository(db_).by_number("c1", 2)->id;
+    for (int i = 0; i < 1000; ++i) {
+      const std::string person = "generic:u-many" + std::to_string(i);
+      people.touch(person, "", kMonday0900);
+      signups.put(task, person, i < 5 ? store::SignupState::signed_up : store::SignupState::waitlisted,
+                  kMonday0900);
+    }
+    transaction.commit();
+  }
+  db_.drop_hot_state();
+  run(new_volunteers("warm1-", 1, 1));
+  run(new_volunteers("warm2-", 1, 2));
+
+  run(new_volunteers("small", 1, 1));
+  const std::size_t small = per_event();
+  run(new_volunteers("large", 1, 2));
+  EXPECT_EQ(per_event(), small) << listed();
+  EXPECT_LE(per_event(), 4u) << listed();
+}
+
+TEST_F(EventBudget, AFailingEventFallsBackToOneSavepointPerEventAndMemoryFollowsTheDisk) {
+  whistle("w-1");
+  // The hook fails the second event after its handler wrote: the batch is applied again one by one.
+  int calls = 0;
+  EventProcessor failing(db_, dispatcher_, templates_, config_,
+                         EventProcessorOptions{.after_handling = [&calls](const handlers::Message& message) {
+                           ++calls;
+                           if (message.sender == "generic:u-b1") throw std::runtime_error("injected failure");
+                         }});
+  const std::vector<EventOutcome> outcomes = failing.apply(new_volunteers("b", 3, 1));
+  EXPECT_EQ(outcomes[0].status, EventOutcome::Status::applied);
+  EXPECT_EQ(outcomes[1].status, EventOutcome::Status::failed);
+  EXPECT_EQ(outcomes[2].status, EventOutcome::Status::applied);
+  EXPECT_EQ(calls, 2 + 3);  // together up to the failure, then one by one
+
+  const std::int64_t task = store::TaskRepository(db_).by_number("c1", 1)->id;
+  store::SignupRepository signups(db_);
+  const int in_memory = signups.count(task, store::SignupState::signed_up);
+  const bool b1_in_memory = signups.find(task, "generic:u-b1").has_value();
+  db_.drop_hot_state();
+  EXPECT_EQ(signups.count(task, store::SignupState::signed_up), in_memory);
+  EXPECT_EQ(in_memory, 2);
+  EXPECT_FALSE(b1_in_memory);
+  EXPECT_FALSE(signups.find(task, "generic:u-b1"));
+}
+
+TEST_F(EventBudget, TheSameEventTwiceInOneBatchIsAnsweredTheSameAndAppliedOnce) {
+  whistle("w-1");
+  const InboundEvent once = webhook_event("r-twice", "b3u2", "u-twice", "两次", "报到 1");
+  InboundEvent other = webhook_event("r-twice", "b3u2", "u-twice", "两次", "报到 2");
+  const std::vector<EventOutcome> outcomes = processor_.apply(std::vector<InboundEvent>{once, once, other});
+  EXPECT_EQ(outcomes[0].status, EventOutcome::Status::applied);
+  EXPECT_EQ(outcomes[1].status, EventOutcome::Status::duplicate);
+  EXPECT_EQ(outcomes[1].inline_replies, outcomes[0].inline_replies);
+  EXPECT_EQ(outcomes[2].status, EventOutcome::Status::conflict);
+  // And in a later batch, from the row written at the end of this one.
+  const EventOutcome again = processor_.apply(std::vector<InboundEvent>{once}).front();
+  EXPECT_EQ(again.status, EventOutcome::Status::duplicate);
+  EXPECT_EQ(again.inline_replies, outcomes[0].inline_replies);
+}
+
+// The same conversation twice: once as the server runs it (batches, the hot state kept), once with
+// the hot state dropped before every event (every read from SQLite). Replies and rows must agree.
+struct DifferentialRun {
+  DifferentialRun()
+      : db(in_memory()),
+        config(config::demo_config()),
+        templates(config::Templates::builtin("zh-CN")),
+        dispatcher(db, config, templates),
+        processor(db, dispatcher, templates, config) {
+    store::Transaction transaction(db);
+    dispatcher.sync_org();
+    transaction.commit();
+  }
+
+  // Every row of every table, sorted, as text.
+  std::vector<std::string> rows() {
+    std::vector<std::string> all;
+    SQLite::Statement tables(db.raw(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    while (tables.executeStep()) {
+      const std::string table = tables.getColumn(0).getString();
+      SQLite::Statement rows(db.raw(), "SELECT * FROM \"" + table + "\"");
+      while (rows.executeStep()) {
+        std::string row = table;
+        for (int i = 0; i < rows.getColumnCount(); ++i) {
+          const SQLite::Column column = rows.getColumn(i);
+          row += column.isNull() ? "|NULL"
+                                 : "|" + std::string(static_cast<const char*>(column.getBlob()),
+                                                     static_cast<std::size_t>(column.getBytes()));
+        }
+        all.push_back(std::move(row));
+      }
+    }
+    std::sort(all.begin(), all.end());
+    return all;
+  }
+
+  store::Database db;
+  config::Config config;
+  config::Templates templates;
+  handlers::Dispatcher dispatcher;
+  EventProcessor processor;
+};
+
+TEST(HotStateDifferential, AConversationGivesTheSameRepliesAndRowsWithTheHotStateDroppedBeforeEveryEvent) {
+  struct Line {
+    const char* chat;
+    const char* from;
+    const char* name;
+    const char* text;
+  };
+  // Whistles, report-ins to the waitlist, renames, withdrawals that move people up, fewer places,
+  // a private report-in, a check-in, a redelivery and a reused id, a cancelled task, lists.
+  const std::vector<Line> script{
+      {"b3u2", "u-chen", "陈单元长", "吹哨 打扫楼道 2人 周六上午9点 2小时"},
+      {"b3u2", "u-a", "阿甲", "报到"},
+      {"b3u2", "u-b", "", "1"},
+      {"b3u2", "u-c", "阿丙", "报到 1"},
+      {"b3u2", "u-d", "阿丁", "+1"},
+      {"b3u2", "u-a", "阿甲", "报到 1"},
+      {"b3u2", "u-b", "阿乙", "任务"},
+      {"b3u2", "u-a", "阿甲改", "取消 1"},
+      {"b3u2", "u-c", "阿丙", "报到 1"},
+      {"b3u1", "u-feng", "冯单元长", "吹哨 清理车棚 3人 周六下午2点 2小时"},
+      {"b3u1", "u-e", "阿戊", "报到"},
+      {"@u-f", "u-f", "阿己", "报到 2"},
+      {"b3u2", "u-a", "阿甲", "报到 1"},
+      {"b3u2", "u-chen", "陈单元长", "修改 1 人数 1"},
+      {"b3u2", "u-d", "阿丁", "我不去了"},
+      {"b3u2", "u-b", "阿乙", "积分"},
+      {"b3u2", "u-chen", "陈单元长", "吹哨 搬桌子 10人 明天上午10点 1小时"},
+      {"b3u2", "u-g", "阿庚", "报到 3"},
+      {"b3u2", "u-g", "阿庚", "报到"},
+      {"b3u2", "u-chen", "陈单元长", "撤销 3"},
+      {"b3u2", "u-g", "阿庚", "报到 3"},
+      {"b3u2", "u-j", "阿壬", "报到"},
+      {"b3u2", "u-j", "阿壬", "任务"},
+      {"b3u2", "u-h", "阿辛", "签到 1"},
+      {"b3u2", "u-b", "阿乙", "签到 1"},
+      {"b3u1", "u-e", "阿戊", "我不去了"},
+      {"b3u1", "u-i", "", "报到 2"},
+      {"b3u2", "u-x", "生人", "你好"},
+      {"g9", "u-y", "外人", "报到 1"},
+  };
+  std::vector<InboundEvent> events;
+  for (std::size_t i = 0; i < script.size(); ++i) {
+    const Line& line = script[i];
+    events.push_back(webhook_event("d-" + std::to_string(i), line.chat, line.from, line.name, line.text,
+                                   kMonday0900 + static_cast<std::int64_t>(i) * 60));
+  }
+  events.push_back(events[3]);  // a redelivery
+  InboundEvent reused = events[4];
+  reused.message.text = "我不去了";
+  reused.digest = event_digest(reused.message);
+  events.push_back(reused);  // an id used again for another message
+
+  DifferentialRun hot;
+  DifferentialRun cold;
+  std::vector<EventOutcome> hot_outcomes;
+  for (std::size_t start = 0; start < events.size(); start += 3) {
+    const std::size_t end = std::min(events.size(), start + 3);
+    const std::vector<InboundEvent> batch(events.begin() + static_cast<std::ptrdiff_t>(start),
+                                          events.begin() + static_cast<std::ptrdiff_t>(end));
+    for (EventOutcome& outcome : hot.processor.apply(batch))
+      hot_outcomes.push_back(std::move(outcome));
+  }
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    cold.db.drop_hot_state();
+    const EventOutcome outcome = cold.processor.apply(std::vector<InboundEvent>{events[i]}).front();
+    EXPECT_EQ(outcome.status, hot_outcomes[i].status) << i << ": " << events[i].message.text;
+    EXPECT_EQ(outcome.inline_replies, hot_outcomes[i].inline_replies) << i << ": " << events[i].message.text;
+    EXPECT_EQ(outcome.queued, hot_outcomes[i].queued) << i;
+  }
+  EXPECT_EQ(hot.rows(), cold.rows());
+  // The script reached the waitlist and moved people up (or the comparison would prove little).
+  EXPECT_TRUE(std::any_of(hot_outcomes.begin(), hot_outcomes.end(), [](const EventOutcome& outcome) {
+    return outcome.status == EventOutcome::Status::duplicate;
+  }));
+}
+
+}  // namespace
+}  // namespace whistle::bot

@@ -1,0 +1,41 @@
+#pragma once
+
+// What the event processor's suites share: a database in memory and a generic webhook's event in
+// the demo org, as the adapter hands it on.
+
+#include <cstdint>
+#include <string>
+
+#include "bot/event_digest.hpp"
+#include "bot/inbound_event.hpp"
+#include "store/database.hpp"
+
+namespace whistle::bot::test_events {
+
+/// Monday 2026-11-23 09:00 in Asia/Shanghai.
+inline constexpr std::int64_t kMonday0900 = 1795395600;
+
+inline store::DatabaseOptions in_memory() {
+  store::DatabaseOptions options;
+  options.path = ":memory:";
+  return options;
+}
+
+/// A generic webhook's event as the adapter would hand it on, in the demo org.
+inline InboundEvent webhook_event(const std::string& id, const std::string& chat, const std::string& from,
+                                  const std::string& name, const std::string& text,
+                                  std::int64_t at = kMonday0900) {
+  InboundEvent event;
+  event.dedupe_key = "generic:default:" + id;
+  handlers::Message& message = event.message;
+  message.is_private = chat.starts_with('@');
+  message.chat = "generic:" + chat;
+  message.sender = "generic:" + from;
+  message.sender_name = name;
+  message.text = text;
+  message.at = at;
+  event.digest = event_digest(message);
+  return event;
+}
+
+}  // namespace whistle::bot::test_events

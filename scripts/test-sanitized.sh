@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The test suite under AddressSanitizer and UBSan (conventions.md: g++ 12's coroutines deserve it).
 # Builds into ./build-asan so it never disturbs the ordinary build. Debug (-O0) builds the fastest
-# and keeps the reports readable.
+# and keeps the reports readable. Each suite runs as four gtest shards rather than one process per test:
+# a sanitized process takes 0.2-0.3 s to start, which made 2,100 tests cost 8.5 minutes instead of 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WHISTLE_BUILD_DIR=${WHISTLE_ASAN_BUILD_DIR:-build-asan}
 export WHISTLE_BUILD_TYPE=Debug
-export WHISTLE_CMAKE_ARGS="-DWHISTLE_SANITIZE=ON ${WHISTLE_CMAKE_ARGS:-}"
+export WHISTLE_CMAKE_ARGS="-DWHISTLE_SANITIZE=ON -DWHISTLE_TEST_SHARDS=4 ${WHISTLE_CMAKE_ARGS:-}"
 # halt_on_error makes UBSan findings fail the test instead of only printing.
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}

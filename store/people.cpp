@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "store/database.hpp"
 #include "store/hot_state.hpp"
@@ -41,13 +42,16 @@ constexpr const char* kGrant =
     "INSERT OR IGNORE INTO roles (person_id, node_id, role, granted_at) VALUES (?, ?, ?, ?)";
 constexpr const char* kRevokeAll = "DELETE FROM roles WHERE role = ?";
 // The order staff_of walked the whole org in: nodes by level then as configured, grants as made.
+// Both holder queries say `role <> 'volunteer'` in so many words: SQLite uses the partial index
+// roles_of_officials only for a query whose WHERE repeats the index's own. CROSS JOIN keeps the
+// nodes outside: without it SQLite would rather read every official of the org than a community's.
 constexpr const char* kHoldersInCommunity =
-    "SELECT r.person_id FROM org_nodes n JOIN roles r ON r.node_id = n.id AND r.role = ?2 "
-    "WHERE n.community_id = ?1 ORDER BY n.level, n.rowid, r.rowid";
+    "SELECT r.person_id FROM org_nodes n CROSS JOIN roles r ON r.node_id = n.id AND r.role = ?2 "
+    "AND r.role <> 'volunteer' WHERE n.community_id = ?1 ORDER BY n.level, n.rowid, r.rowid";
 constexpr const char* kRolesOf = "SELECT node_id, role FROM roles WHERE person_id = ? ORDER BY rowid";
 constexpr const char* kHolders =
     "SELECT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
-    "WHERE r.node_id = ? AND r.role = ? ORDER BY r.rowid";
+    "WHERE r.node_id = ? AND r.role = ? AND r.role <> 'volunteer' ORDER BY r.rowid";
 
 const char* role_text(Role role) {
   switch (role) {
@@ -72,6 +76,11 @@ std::vector<Person> read_people(SQLite::Statement& s) {
   while (s.executeStep())
     people.push_back(Person{s.getColumn(0).getString(), s.getColumn(1).getString()});
   return people;
+}
+
+void refuse_volunteers(Role role) {
+  if (role == Role::volunteer)
+    throw std::invalid_argument("volunteers are not listed by node (only leaders and staff are)");
 }
 
 }  // namespace
@@ -227,6 +236,7 @@ bool PeopleRepository::has_role(const std::string& person, const std::string& no
 }
 
 std::vector<Person> PeopleRepository::holders(const std::string& node, Role role) {
+  refuse_volunteers(role);
   auto& s = detail::fresh(statements_->holders);
   s.bind(1, node);
   s.bind(2, role_text(role));
@@ -234,6 +244,7 @@ std::vector<Person> PeopleRepository::holders(const std::string& node, Role role
 }
 
 std::vector<std::string> PeopleRepository::holders_in_community(const std::string& community, Role role) {
+  refuse_volunteers(role);
   HotState& hot = statements_->hot();
   if (auto known = hot.holders_in_community.find({community, role});
       known != hot.holders_in_community.end()) {

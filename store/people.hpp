@@ -49,11 +49,13 @@ class PeopleRepository {
   /// the file at each start, so someone taken out of it loses the role).
   void revoke_all(Role role);
 
-  /// The people holding a role at a node, in the order they were granted it.
+  /// The leaders or the staff of a node, in the order they were granted the role. Volunteers are
+  /// not listed by node (schema v7 keeps them out of that index); asking throws std::invalid_argument.
   std::vector<Person> holders(const std::string& node, Role role);
 
-  /// The people holding a role at any node of a community, in the order of the nodes (communities,
-  /// grids, buildings, units, each as configured) and of the grants, each person once.
+  /// The leaders or the staff at any node of a community, in the order of the nodes (communities,
+  /// grids, buildings, units, each as configured) and of the grants, each person once. Throws
+  /// std::invalid_argument for volunteers, as holders() does.
   std::vector<std::string> holders_in_community(const std::string& community, Role role);
 
   /// The nodes where a person holds a role.

@@ -1,7 +1,11 @@
 #include "store/migrations.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "store/database.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -98,6 +102,43 @@ TEST(Migrations, TheLedgerRefusesEditsAndDeletes) {
       "VALUES ('c1', 'generic:u', 5, 'help', 0, '', 'h')");
   EXPECT_THROW(db.raw().exec("UPDATE ledger SET points = 50"), std::exception);
   EXPECT_THROW(db.raw().exec("DELETE FROM ledger"), std::exception);
+}
+
+TEST(Migrations, AVersionSixInboxKeepsItsEventsInArrivalOrderAndStillRefusesAKeyTwice) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  const std::vector<Migration> up_to_six(all_migrations().begin(), all_migrations().begin() + 6);
+  apply_migrations(raw, up_to_six);
+  ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 6);
+  raw.exec(
+      "INSERT INTO inbox (key, received_at, answer, digest) VALUES ('generic:default:b', 2, '[2]', x'02'), "
+      "('generic:default:a', 3, '[3]', NULL), ('generic:default:c', 1, NULL, x'01')");
+  raw.exec("INSERT INTO org_nodes (id, community_id, level, name) VALUES ('c1', 'c1', 0, 'c')");
+  raw.exec("INSERT INTO people (id, created_at, updated_at) VALUES ('generic:v', 0, 0), ('generic:l', 0, 0)");
+  raw.exec(
+      "INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:v', 'c1', 'volunteer', 0), "
+      "('generic:l', 'c1', 'leader', 0)");
+
+  apply_migrations(raw, all_migrations());
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Database::latest_schema_version());
+  // Every event kept with its answer and digest, now in the order they came.
+  SQLite::Statement inbox(raw, "SELECT key, answer, hex(digest) FROM inbox ORDER BY rowid");
+  std::vector<std::string> rows;
+  while (inbox.executeStep())
+    rows.push_back(inbox.getColumn(0).getString() + "|" + inbox.getColumn(1).getString() + "|" +
+                   inbox.getColumn(2).getString());
+  EXPECT_EQ(rows, (std::vector<std::string>{"generic:default:c||01", "generic:default:b|[2]|02",
+                                            "generic:default:a|[3]|"}));
+  EXPECT_THROW(raw.exec("INSERT INTO inbox (key, received_at) VALUES ('generic:default:a', 9)"),
+               SQLite::Exception);
+  // The roles are all there; only the officials are in the index by node.
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM roles").getInt(), 2);
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM roles INDEXED BY roles_of_officials "
+                           "WHERE node_id = 'c1' AND role <> 'volunteer'")
+                .getInt(),
+            1);
+  EXPECT_FALSE(raw.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('roles_by_node', "
+                              "'signups_by_state')")
+                   .getInt());
 }
 
 }  // namespace

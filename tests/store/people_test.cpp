@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "store/database.hpp"
 #include "tests/store/store_test_support.hpp"
 
@@ -64,12 +66,22 @@ TEST_F(PeopleTest, ARoleCanBeGrantedBeforeThePersonHasSpokenAndOnlyOnce) {
 }
 
 TEST_F(PeopleTest, HoldersComeInTheOrderTheyWereGranted) {
-  people.grant("generic:u-b", "b3", Role::volunteer, 1);
-  people.grant("generic:u-a", "b3", Role::volunteer, 2);
-  auto holders = people.holders("b3", Role::volunteer);
+  people.grant("generic:u-b", "b3", Role::leader, 1);
+  people.grant("generic:u-v", "b3", Role::volunteer, 2);
+  people.grant("generic:u-a", "b3", Role::leader, 3);
+  auto holders = people.holders("b3", Role::leader);
   ASSERT_EQ(holders.size(), 2u);
   EXPECT_EQ(holders[0].id, "generic:u-b");
-  EXPECT_EQ(people.nodes_with_role("generic:u-a", Role::volunteer), (std::vector<std::string>{"b3"}));
+  EXPECT_EQ(holders[1].id, "generic:u-a");
+  EXPECT_EQ(people.nodes_with_role("generic:u-v", Role::volunteer), (std::vector<std::string>{"b3"}));
+}
+
+// Nobody lists a node's volunteers, and the index by node leaves them out (schema v7): asking is
+// a programming error, not an empty answer.
+TEST_F(PeopleTest, VolunteersAreNotListedByNode) {
+  people.grant("generic:u-v", "b3", Role::volunteer, 1);
+  EXPECT_THROW(people.holders("b3", Role::volunteer), std::invalid_argument);
+  EXPECT_THROW(people.holders_in_community("c1", Role::volunteer), std::invalid_argument);
 }
 
 TEST_F(PeopleTest, FindingByNameLooksOnlyAtPeopleWithARoleInTheCommunity) {

@@ -28,7 +28,7 @@ struct ServiceOptions {
   /// How long the writer may wait for a small batch to fill (docs/architecture.md).
   LingerOptions linger{.max_wait = std::chrono::microseconds(500), .enough = 8};
   /// EventProcessorOptions::after_handling: empty in production; tests make an event fail with it.
-  std::function<void(const handlers::Message&)> after_handling;
+  std::function<void(const handlers::Message&)> after_handling{};
 };
 
 /// The whole server assembled from a configuration: the database (org synced at start), the

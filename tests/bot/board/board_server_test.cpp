@@ -290,7 +290,7 @@ TEST_F(BoardServer, TheReportNeedsTheToken) {
                                 {{"Authorization", std::string("Bearer ") + kToken}});
   ASSERT_EQ(report.status, 200) << report.body;
   EXPECT_EQ(report.headers.at("cache-control"), "no-store");
-  EXPECT_NO_THROW((void)json::parse(report.body));
+  EXPECT_TRUE(json::accept(report.body)) << report.body;
   const HttpResult csv = get("/api/v1/nodes/c1/report?month=2026-11&format=csv",
                              {{"Authorization", std::string("Bearer ") + kToken}});
   EXPECT_EQ(csv.status, 200);

@@ -69,6 +69,11 @@ int run_serve_command(int argc, char** argv) {
   // 32 MB, and later arrays of a 100k-node org (the config's, a query's) then come from the heap,
   // which keeps them mapped once freed. Above 1 MiB a block is its own mapping, given back at free.
   mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+  // glibc gives each thread that allocates its own arena (up to 8 per core), and each arena keeps
+  // what was freed in it: under the storm at 100k groups the network threads', the writer's and
+  // the checkpointer's arenas held ~30 MB between them (peak RSS 148 MB, 119 MB with two arenas,
+  // the storm no slower: bench/memory-notes.md). Set before any thread starts.
+  mallopt(M_ARENA_MAX, 2);
 #endif
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--listen", "--db"});
   if (!arguments.positional.empty()) {

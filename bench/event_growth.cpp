@@ -50,19 +50,23 @@ Options parse(int argc, char** argv) {
         "usage: whistle-bench-growth CONFIG DB [--events N] [--batch B] [--window W] [--ids "
         "sequential|random]");
   Options options{argv[1], argv[2]};
-  for (int i = 3; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i], value = argv[i + 1];
+  for (int i = 3; i < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (i + 1 == argc) throw std::invalid_argument(flag + " needs a value");
+    const std::string value = argv[i + 1];
     if (flag == "--events")
       options.events = std::stol(value);
     else if (flag == "--batch")
       options.batch = std::stoul(value);
     else if (flag == "--window")
       options.window = std::stol(value);
-    else if (flag == "--ids")
+    else if (flag == "--ids" && (value == "random" || value == "sequential"))
       options.random_ids = value == "random";
     else
-      throw std::invalid_argument("unknown flag " + flag);
+      throw std::invalid_argument("unknown flag or value: " + flag + " " + value);
   }
+  if (options.events < 1 || options.batch < 1 || options.window < 1)
+    throw std::invalid_argument("--events, --batch and --window must be at least 1");
   return options;
 }
 

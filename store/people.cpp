@@ -44,7 +44,8 @@ constexpr const char* kRevokeAll = "DELETE FROM roles WHERE role = ?";
 // The order staff_of walked the whole org in: nodes by level then as configured, grants as made.
 // Both holder queries say `role <> 'volunteer'` in so many words: SQLite uses the partial index
 // roles_of_officials only for a query whose WHERE repeats the index's own. CROSS JOIN keeps the
-// nodes outside: without it SQLite would rather read every official of the org than a community's.
+// nodes outside (read whole: the org is the config's size), then each node's officials are one
+// index look-up; without it SQLite reads the whole index first. The answer is kept in memory.
 constexpr const char* kHoldersInCommunity =
     "SELECT r.person_id FROM org_nodes n CROSS JOIN roles r ON r.node_id = n.id AND r.role = ?2 "
     "AND r.role <> 'volunteer' WHERE n.community_id = ?1 ORDER BY n.level, n.rowid, r.rowid";

@@ -320,13 +320,15 @@ TEST(HotStateDifferential, AConversationGivesTheSameRepliesAndRowsWithTheHotStat
 
 // The tables that grow with every event or person: a statement of the event path that scanned one
 // would cost more with every week the bot runs (schema v7 and docs/hot_state.md).
-const std::set<std::string> kGrowingTables = {"people", "roles",   "signups",    "inbox",       "outbox",
-                                              "ledger", "tickets", "attendance", "redemptions", "jobs"};
+const std::set<std::string> kGrowingTables = {
+    "people",      "roles", "signups",     "inbox", "outbox",     "ledger",        "tickets",
+    "attendance",  "jobs",  "redemptions", "tasks", "task_posts", "ticket_events", "ticket_attachments",
+    "publications"};
 
 // The table behind a name in a plan: the name itself, or the table it aliases in `sql`
-// ("FROM roles r", "JOIN people AS p").
+// ("FROM roles r", "JOIN people AS p", "FROM tasks t, signups s").
 std::string table_named(const std::string& sql, const std::string& name) {
-  const std::regex aliased(R"(\b(?:FROM|JOIN)\s+(\w+)\s+(?:AS\s+)?)" + name + R"(\b)", std::regex::icase);
+  const std::regex aliased(R"((?:\bFROM|\bJOIN|,)\s+(\w+)\s+(?:AS\s+)?)" + name + R"(\b)", std::regex::icase);
   std::smatch found;
   return std::regex_search(sql, found, aliased) ? found[1].str() : name;
 }

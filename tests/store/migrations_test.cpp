@@ -106,6 +106,7 @@ TEST(Migrations, TheLedgerRefusesEditsAndDeletes) {
 
 TEST(Migrations, AVersionSixInboxKeepsItsEventsInArrivalOrderAndStillRefusesAKeyTwice) {
   SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  raw.exec("PRAGMA foreign_keys = ON");  // as Database migrates: the inbox is dropped and renamed
   const std::vector<Migration> up_to_six(all_migrations().begin(), all_migrations().begin() + 6);
   apply_migrations(raw, up_to_six);
   ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 6);
@@ -136,6 +137,10 @@ TEST(Migrations, AVersionSixInboxKeepsItsEventsInArrivalOrderAndStillRefusesAKey
                            "WHERE node_id = 'c1' AND role <> 'volunteer'")
                 .getInt(),
             1);
+  EXPECT_NE(raw.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'roles_of_officials'")
+                .getString()
+                .find("WHERE role <> 'volunteer'"),
+            std::string::npos);
   EXPECT_FALSE(raw.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('roles_by_node', "
                               "'signups_by_state')")
                    .getInt());

@@ -3,7 +3,7 @@
 // Schema version 7 (issue 15, the judge's storm): fewer B-trees that a new volunteer's report-in
 // inserts into at a scattered place. Once a table outgrows what one batch's rows share, every such
 // insert dirties a page of its own, which the commit writes to the WAL and the checkpoint copies
-// again: a report-in then cost ~8 KB of writes and ~15-20 µs per scattered B-tree, and the event's
+// again: a report-in then cost ~8 KB of writes and ~15-25 µs per scattered B-tree, and the event's
 // cost grew with the tables (bench/event_growth.cpp; numbers in bench/README.md).
 //
 // - roles_by_node listed every role at a node, but only leaders and staff are ever looked up by

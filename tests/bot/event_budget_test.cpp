@@ -28,7 +28,6 @@
 namespace whistle::bot {
 namespace {
 
-using test_events::in_memory;
 using test_events::kMonday0900;
 using test_events::webhook_event;
 
@@ -41,17 +40,6 @@ bool budget_per_batch(const std::string& sql) {
 
 class EventBudget : public ::testing::Test {
  protected:
-  EventBudget()
-      : db_(in_memory()),
-        config_(config::demo_config()),
-        templates_(config::Templates::builtin("zh-CN")),
-        dispatcher_(db_, config_, templates_),
-        processor_(db_, dispatcher_, templates_, config_) {
-    store::Transaction transaction(db_);
-    dispatcher_.sync_org();
-    transaction.commit();
-  }
-
   // Applies a batch that must be applied whole; records the statements it ran.
   void run(const std::vector<InboundEvent>& batch) {
     store::StatementTrace trace(db_);
@@ -87,11 +75,9 @@ class EventBudget : public ::testing::Test {
     return batch;
   }
 
-  store::Database db_;
-  config::Config config_;
-  config::Templates templates_;
-  handlers::Dispatcher dispatcher_;
-  EventProcessor processor_;
+  test_events::DemoWriter writer_;
+  store::Database& db_ = writer_.db;
+  EventProcessor& processor_ = writer_.processor;
   std::vector<std::string> statements_;
 };
 
@@ -152,7 +138,7 @@ TEST_F(EventBudget, AFailingEventFallsBackToOneSavepointPerEventAndMemoryFollows
   whistle("w-1");
   // The hook fails the second event after its handler wrote: the batch is applied again one by one.
   int calls = 0;
-  EventProcessor failing(db_, dispatcher_, templates_, config_,
+  EventProcessor failing(db_, writer_.dispatcher, writer_.templates, writer_.config,
                          EventProcessorOptions{.after_handling = [&calls](const handlers::Message& message) {
                            ++calls;
                            if (message.sender == "generic:u-b1") throw std::runtime_error("injected failure");
@@ -191,18 +177,7 @@ TEST_F(EventBudget, TheSameEventTwiceInOneBatchIsAnsweredTheSameAndAppliedOnce) 
 
 // The same conversation twice: once as the server runs it (batches, the hot state kept), once with
 // the hot state dropped before every event (every read from SQLite). Replies and rows must agree.
-struct DifferentialRun {
-  DifferentialRun()
-      : db(in_memory()),
-        config(config::demo_config()),
-        templates(config::Templates::builtin("zh-CN")),
-        dispatcher(db, config, templates),
-        processor(db, dispatcher, templates, config) {
-    store::Transaction transaction(db);
-    dispatcher.sync_org();
-    transaction.commit();
-  }
-
+struct DifferentialRun : test_events::DemoWriter {
   // Every row of every table, sorted, as text.
   std::vector<std::string> rows() {
     std::vector<std::string> all;
@@ -224,12 +199,6 @@ struct DifferentialRun {
     std::sort(all.begin(), all.end());
     return all;
   }
-
-  store::Database db;
-  config::Config config;
-  config::Templates templates;
-  handlers::Dispatcher dispatcher;
-  EventProcessor processor;
 };
 
 // Whistles, report-ins to the waitlist, renames, withdrawals that move people up, fewer places,

@@ -1,13 +1,18 @@
 #pragma once
 
-// What the event processor's suites share: a database in memory and a generic webhook's event in
-// the demo org, as the adapter hands it on.
+// What the event processor's suites share: the writer over a database in memory with the demo org
+// synced, and a generic webhook's event in that org, as the adapter hands it on.
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "bot/event_digest.hpp"
+#include "bot/event_processor.hpp"
 #include "bot/inbound_event.hpp"
+#include "config/config.hpp"
+#include "config/templates.hpp"
+#include "handlers/dispatcher.hpp"
 #include "store/database.hpp"
 
 namespace whistle::bot::test_events {
@@ -37,5 +42,26 @@ inline InboundEvent webhook_event(const std::string& id, const std::string& chat
   event.digest = event_digest(message);
   return event;
 }
+
+/// The writer as the pipeline drives it: the demo org synced into a database in memory, and the
+/// processor over it.
+struct DemoWriter {
+  explicit DemoWriter(EventProcessorOptions options = {})
+      : db(in_memory()),
+        config(config::demo_config()),
+        templates(config::Templates::builtin("zh-CN")),
+        dispatcher(db, config, templates),
+        processor(db, dispatcher, templates, config, std::move(options)) {
+    store::Transaction transaction(db);
+    dispatcher.sync_org();
+    transaction.commit();
+  }
+
+  store::Database db;
+  config::Config config;
+  config::Templates templates;
+  handlers::Dispatcher dispatcher;
+  EventProcessor processor;
+};
 
 }  // namespace whistle::bot::test_events

@@ -29,7 +29,6 @@
 namespace whistle::bot {
 namespace {
 
-using test_events::in_memory;
 using test_events::kMonday0900;
 using test_events::webhook_event;
 
@@ -58,20 +57,6 @@ class CapturedLog {
 
 class EventProcessorFailure : public ::testing::Test {
  protected:
-  EventProcessorFailure()
-      : db_(in_memory()),
-        config_(config::demo_config()),
-        templates_(config::Templates::builtin("zh-CN")),
-        dispatcher_(db_, config_, templates_),
-        processor_(db_, dispatcher_, templates_, config_,
-                   EventProcessorOptions{.after_handling = [this](const handlers::Message& message) {
-                     if (failing_.contains(message.sender)) throw_for_(message);
-                   }}) {
-    store::Transaction transaction(db_);
-    dispatcher_.sync_org();
-    transaction.commit();
-  }
-
   static InboundEvent event(const std::string& id, const std::string& chat, const std::string& from,
                             const std::string& name, const std::string& text) {
     return webhook_event(id, chat, from, name, text);
@@ -97,15 +82,18 @@ class EventProcessorFailure : public ::testing::Test {
     return signup && signup->state == store::SignupState::signed_up;
   }
 
-  store::Database db_;
-  config::Config config_;
-  config::Templates templates_;
-  handlers::Dispatcher dispatcher_;
   std::set<std::string> failing_;  ///< senders whose events throw after their handler ran
   std::function<void(const handlers::Message&)> throw_for_ = [](const handlers::Message&) {
     throw std::runtime_error("injected failure");
   };
-  EventProcessor processor_;
+  // After failing_ and throw_for_, which its hook reads.
+  test_events::DemoWriter writer_{
+      EventProcessorOptions{.after_handling = [this](const handlers::Message& message) {
+        if (failing_.contains(message.sender)) throw_for_(message);
+      }}};
+  store::Database& db_ = writer_.db;
+  config::Templates& templates_ = writer_.templates;
+  EventProcessor& processor_ = writer_.processor;
 };
 
 TEST_F(EventProcessorFailure, TheFailedEventAloneIsUndoneAndItsSenderGetsOneAnswerInTheirChat) {

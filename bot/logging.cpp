@@ -16,4 +16,9 @@ std::shared_ptr<spdlog::logger> named_logger(const std::string& name) {
   return spdlog::stderr_color_mt(name);
 }
 
+spdlog::logger& http_log() {
+  static const std::shared_ptr<spdlog::logger> logger = named_logger("http");
+  return *logger;
+}
+
 }  // namespace whistle::bot

@@ -15,10 +15,6 @@ namespace whistle::handlers {
 
 namespace {
 
-std::string sender_mention(const Context& context) {
-  return mention_of(context.people, context.message.sender);
-}
-
 // A place for "绑定 {place}" that works when copied: the one node the sender leads, else a node of
 // the org's lowest level (a unit, where most groups are).
 std::string example_place(const Context& context) {

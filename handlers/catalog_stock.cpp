@@ -16,7 +16,7 @@ using Values = std::vector<std::pair<std::string_view, std::string>>;
 
 // Bounds that catch a slip ("上架 毛巾 2000000分") without limiting any real service center.
 constexpr int kMaxPoints = 100000;
-constexpr int kMaxQuantity = 100000;
+constexpr int kMaxStock = 100000;
 
 bool may_keep_catalog(const Services& services, const std::string& person, const std::string& community) {
   return is_staff_of(services, person, community) ||
@@ -29,13 +29,6 @@ std::vector<std::string> catalog_keepers(const Services& services, const std::st
     if (std::find(people.begin(), people.end(), leader.id) == people.end()) people.push_back(leader.id);
   }
   return people;
-}
-
-std::string item_names(const Services& services, const std::vector<store::RewardRow>& items) {
-  std::vector<std::string> names;
-  for (const store::RewardRow& item : items)
-    names.push_back(item.name);
-  return join_list(services, names);
 }
 
 }  // namespace
@@ -57,12 +50,12 @@ std::vector<Reply> handle_stock(Context& context, const Command& command) {
   const int quantity = command.count.value_or(0);
   const bool priced = command.points.has_value();
   if ((priced && (*command.points < 1 || *command.points > kMaxPoints)) || quantity < 0 ||
-      quantity > kMaxQuantity || (!priced && quantity == 0)) {
+      quantity > kMaxStock || (!priced && quantity == 0)) {
     return {reply_to_sender(
         context, context.text("stock_bad_numbers", {{"mention", mention},
                                                     {"item", *command.item},
                                                     {"max_points", std::to_string(kMaxPoints)},
-                                                    {"max_quantity", std::to_string(kMaxQuantity)}}))};
+                                                    {"max_quantity", std::to_string(kMaxStock)}}))};
   }
 
   const std::vector<store::RewardRow> items = context.rewards.of_community(community);
@@ -76,7 +69,7 @@ std::vector<Reply> handle_stock(Context& context, const Command& command) {
     return {
         reply_to_sender(context, context.text("stock_ambiguous", {{"mention", mention},
                                                                   {"item", *command.item},
-                                                                  {"items", item_names(context, found)}}))};
+                                                                  {"items", reward_names(context, found)}}))};
   }
 
   if (found.empty()) {
@@ -85,7 +78,7 @@ std::vector<Reply> handle_stock(Context& context, const Command& command) {
                               context.text("stock_unknown_item", {{"mention", mention},
                                                                   {"item", *command.item},
                                                                   {"quantity", std::to_string(quantity)},
-                                                                  {"items", item_names(context, items)}}))};
+                                                                  {"items", reward_names(context, items)}}))};
     }
     // A new item's id is its name: unique in the community, and what seeding checks against.
     context.rewards.insert(

@@ -1,14 +1,16 @@
 #include "handlers/help_call_time.hpp"
 
+#include "handlers/language/calendar.hpp"
+
 namespace whistle::handlers {
 
 namespace {
 
-constexpr std::int64_t kDay = 24 * 3600;
+using language::kSecondsPerDay;
 
-// Seconds since local midnight (floored, so times before 1970 still land in [0, kDay)).
+// Seconds since local midnight (floored, so times before 1970 still land in [0, kSecondsPerDay)).
 std::int64_t seconds_into_day(std::int64_t local) {
-  return ((local % kDay) + kDay) % kDay;
+  return ((local % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
 }
 
 }  // namespace
@@ -28,14 +30,14 @@ std::optional<std::int64_t> help_call_time(std::int64_t due, std::int64_t start,
   // people while they can still offer to come.
   const std::int64_t midnight = local - into_day;  // of the day `due` falls on, local
   const std::int64_t night_starts =
-      evening ? midnight + kQuietFromSeconds : midnight - kDay + kQuietFromSeconds;
+      evening ? midnight + kQuietFromSeconds : midnight - kSecondsPerDay + kQuietFromSeconds;
   // An hour before the night: 21:00.
   const std::int64_t evening_before = night_starts - 3600 - utc_offset_seconds;
   if (evening_before > now) return evening_before;
   // Whistled after that evening: the morning is the first time a group may be called, and only
   // while it is still before the start.
   const std::int64_t morning =
-      night_starts + (kDay - kQuietFromSeconds + kQuietUntilSeconds) - utc_offset_seconds;
+      night_starts + (kSecondsPerDay - kQuietFromSeconds + kQuietUntilSeconds) - utc_offset_seconds;
   if (morning < start) return morning;
   return std::nullopt;
 }

@@ -19,7 +19,7 @@ std::string one_decimal(double value) {
   return buffer;
 }
 
-std::string hours_text(std::int64_t minutes) {
+std::string hours_one_decimal(std::int64_t minutes) {
   return one_decimal(static_cast<double>(minutes) / 60.0);
 }
 
@@ -62,7 +62,7 @@ void add_people(const Services& services, const std::vector<store::PersonStandin
         services.text("ranking_person", Values{{"rank", std::to_string(rank)},
                                                {"name", shown_name(people[i].name, people[i].person)},
                                                {"points", std::to_string(people[i].points)},
-                                               {"hours", hours_text(people[i].minutes)}}));
+                                               {"hours", hours_one_decimal(people[i].minutes)}}));
   }
 }
 
@@ -94,7 +94,7 @@ void add_children(const Services& services, const store::OrgNode& node,
                                                           {"average", one_decimal(average(child))},
                                                           {"active", std::to_string(child.active)},
                                                           {"points", std::to_string(child.points)},
-                                                          {"hours", hours_text(child.minutes)},
+                                                          {"hours", hours_one_decimal(child.minutes)},
                                                           {"total_rank", std::to_string(total_rank)}}));
   }
 }
@@ -112,7 +112,7 @@ std::vector<std::string> ranking_messages(const Services& services, const store:
 
   const store::NodeStanding whole = standings.whole(node.id, month.from, month.to);
   lines.push_back(services.text("ranking_total", Values{{"points", std::to_string(whole.points)},
-                                                        {"hours", hours_text(whole.minutes)},
+                                                        {"hours", hours_one_decimal(whole.minutes)},
                                                         {"active", std::to_string(whole.active)}}));
   const store::Participation participation = standings.participation(node.id, month.from, month.to);
   if (participation.signed_up == 0) {

@@ -1,6 +1,7 @@
 // 商品 and 兑换: what the service center offers this person, and taking it.
 #include <string>
 
+#include "handlers/language/calendar.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/pickup_code.hpp"
 #include "handlers/redemption.hpp"
@@ -17,23 +18,6 @@ using Values = std::vector<std::pair<std::string_view, std::string>>;
 
 // More than this at once is a slip of the keyboard ("兑换 大米 100"), not a wish.
 constexpr int kMaxQuantity = 99;
-constexpr std::int64_t kDay = 24 * 60 * 60;
-
-std::string sender_mention(Context& context) {
-  return mention_of(context.people, context.message.sender);
-}
-
-Reply no_community(Context& context) {
-  return reply_to_sender(context,
-                         context.text("redemption_no_community", {{"mention", sender_mention(context)}}));
-}
-
-std::string item_names(const Services& services, const std::vector<store::RewardRow>& items) {
-  std::vector<std::string> names;
-  for (const store::RewardRow& item : items)
-    names.push_back(item.name);
-  return join_list(services, names);
-}
 
 std::vector<store::RewardRow> in_stock(const std::vector<store::RewardRow>& items) {
   std::vector<store::RewardRow> out;
@@ -84,7 +68,7 @@ std::string pending_text(Context& context, const std::string& community) {
 }  // namespace
 
 std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) {
-  if (!context.community) return {no_community(context)};
+  if (!context.community) return {redemption_no_community(context)};
   const std::string& person = context.message.sender;
   const std::vector<store::RewardRow> items = context.rewards.of_community(*context.community);
   const std::string mention = sender_mention(context);
@@ -108,7 +92,7 @@ std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) 
 }
 
 std::vector<Reply> handle_redeem(Context& context, const Command& command) {
-  if (!context.community) return {no_community(context)};
+  if (!context.community) return {redemption_no_community(context)};
   const std::string& community = *context.community;
   const std::string& person = context.message.sender;
   const std::string mention = sender_mention(context);
@@ -125,7 +109,7 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
         context,
         context.text("redeem_what", {{"mention", mention},
                                      {"example", example},
-                                     {"items", item_names(context, offered.empty() ? items : offered)}}))};
+                                     {"items", reward_names(context, offered.empty() ? items : offered)}}))};
   }
   const std::vector<store::RewardRow> found = match_reward(items, *command.item);
   if (found.empty()) {
@@ -133,13 +117,14 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
         context, context.text("redeem_unknown_item",
                               {{"mention", mention},
                                {"item", *command.item},
-                               {"items", item_names(context, offered.empty() ? items : offered)}}))};
+                               {"items", reward_names(context, offered.empty() ? items : offered)}}))};
   }
   if (found.size() > 1) {
-    return {reply_to_sender(context, context.text("redeem_ambiguous", {{"mention", mention},
-                                                                       {"item", *command.item},
-                                                                       {"items", item_names(context, found)},
-                                                                       {"example", found.front().name}}))};
+    return {
+        reply_to_sender(context, context.text("redeem_ambiguous", {{"mention", mention},
+                                                                   {"item", *command.item},
+                                                                   {"items", reward_names(context, found)},
+                                                                   {"example", found.front().name}}))};
   }
   const store::RewardRow& item = found.front();
   const int quantity = command.count.value_or(1);
@@ -177,8 +162,8 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
   redemption.points = cost;
   redemption.node = node_of_volunteer(context, person, community);
   redemption.created_at = context.now;
-  redemption.expires_at =
-      context.now + static_cast<std::int64_t>(context.config.rules.redemption_days) * kDay;
+  redemption.expires_at = context.now + static_cast<std::int64_t>(context.config.rules.redemption_days) *
+                                            language::kSecondsPerDay;
   redemption.code = new_pickup_code(
       [&](const std::string& code) { return context.redemptions.code_taken(community, code); });
 

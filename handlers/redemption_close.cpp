@@ -14,10 +14,6 @@ namespace {
 
 using Values = std::vector<std::pair<std::string_view, std::string>>;
 
-std::string sender_mention(Context& context) {
-  return mention_of(context.people, context.message.sender);
-}
-
 Values values_for(Context& context, const store::Redemption& redemption) {
   Values values = redemption_values(redemption);
   values.emplace_back("mention", sender_mention(context));
@@ -49,11 +45,6 @@ std::optional<store::Redemption> find_by_code(Context& context, const std::strin
         context.text("redemption_not_found", {{"mention", sender_mention(context)}, {"code", code}})));
   }
   return redemption;
-}
-
-Reply no_community(Context& context) {
-  return reply_to_sender(context,
-                         context.text("redemption_no_community", {{"mention", sender_mention(context)}}));
 }
 
 // Without a code: the person's only pending redemption, or the list to choose from, in private
@@ -90,7 +81,7 @@ std::optional<store::Redemption> own_pending(Context& context, std::vector<Reply
 }  // namespace
 
 std::vector<Reply> handle_pickup(Context& context, const Command& command) {
-  if (!context.community) return {no_community(context)};
+  if (!context.community) return {redemption_no_community(context)};
   const std::string& staff = context.message.sender;
   const std::string mention = sender_mention(context);
   if (!is_staff_of(context, staff, *context.community)) {
@@ -131,7 +122,7 @@ std::vector<Reply> handle_pickup(Context& context, const Command& command) {
 }
 
 std::vector<Reply> handle_cancel_redeem(Context& context, const Command& command) {
-  if (!context.community) return {no_community(context)};
+  if (!context.community) return {redemption_no_community(context)};
   const std::string& person = context.message.sender;
   std::vector<Reply> replies;
   const std::optional<store::Redemption> redemption =

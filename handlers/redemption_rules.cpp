@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <charconv>
 
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+
 namespace whistle::handlers {
 
 namespace {
@@ -103,6 +106,18 @@ std::vector<Reply> run_redemption_expiry(const Services& services, const store::
   if (!end_and_give_back(services, *redemption, store::RedemptionStatus::expired, now, std::nullopt))
     return {};
   return {expired_notice(services, *redemption)};
+}
+
+Reply redemption_no_community(Context& context) {
+  return reply_to_sender(context,
+                         context.text("redemption_no_community", {{"mention", sender_mention(context)}}));
+}
+
+std::string reward_names(const Services& services, const std::vector<store::RewardRow>& items) {
+  std::vector<std::string> names;
+  for (const store::RewardRow& item : items)
+    names.push_back(item.name);
+  return join_list(services, names);
 }
 
 }  // namespace whistle::handlers

@@ -44,6 +44,12 @@ std::vector<Reply> run_redemption_expiry(const Services& services, const store::
 /// The private notice that a redemption expired (also used when a late pickup finds it expired).
 Reply expired_notice(const Services& services, const store::Redemption& redemption);
 
+/// The answer to a redemption command where the chat belongs to no community.
+Reply redemption_no_community(Context& context);
+
+/// The items' names as one list ("A、B 和 C").
+std::string reward_names(const Services& services, const std::vector<store::RewardRow>& items);
+
 /// Values every redemption reply shares: code, item, quantity, points (its cost).
 std::vector<std::pair<std::string_view, std::string>> redemption_values(const store::Redemption& redemption);
 

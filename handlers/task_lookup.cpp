@@ -73,6 +73,10 @@ Reply reply_to_sender(const Context& context, std::string text) {
   return Reply{context.message.chat, std::move(text), {context.message.sender}};
 }
 
+std::string sender_mention(const Context& context) {
+  return mention_of(context.people, context.message.sender);
+}
+
 std::string command_word(const Services& services, Intent intent) {
   return services.text("command_" + std::string(intent_name(intent)));
 }

@@ -38,6 +38,9 @@ bool task_is_over(const store::Task& task, std::int64_t now);
 /// A reply to the message's chat mentioning the sender.
 Reply reply_to_sender(const Context& context, std::string text);
 
+/// How replies name the sender: "@<name>".
+std::string sender_mention(const Context& context);
+
 /// The word that invokes a command ("报到" for report_in), from the template `command_<intent>`.
 std::string command_word(const Services& services, Intent intent);
 

@@ -2,22 +2,24 @@
 
 #include <algorithm>
 
+#include "handlers/language/calendar.hpp"
+
 namespace whistle::handlers {
 
 namespace {
 
-constexpr std::int64_t kDay = 24 * 3600;
+using language::kSecondsPerDay;
 
 // Seconds since local midnight.
 std::int64_t local_second_of_day(std::int64_t at, int utc_offset_seconds) {
   const std::int64_t local = at + utc_offset_seconds;
-  return ((local % kDay) + kDay) % kDay;
+  return ((local % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
 }
 
 // The next moment at or after `at` whose local second of day is `second`.
 std::int64_t next_local(std::int64_t at, std::int64_t second, int utc_offset_seconds) {
   const std::int64_t now = local_second_of_day(at, utc_offset_seconds);
-  return at + ((second - now) % kDay + kDay) % kDay;
+  return at + ((second - now) % kSecondsPerDay + kSecondsPerDay) % kSecondsPerDay;
 }
 
 }  // namespace

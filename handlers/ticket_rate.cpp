@@ -19,10 +19,6 @@ constexpr std::size_t kReporterTickets = 100;
 
 using Values = std::vector<std::pair<std::string_view, std::string>>;
 
-std::string sender_mention(const Context& context) {
-  return mention_of(context.people, context.message.sender);
-}
-
 // "满意", "不满意!", "非常满意，谢谢" — a score word alone, with no 评价 and no ticket number. In a
 // group such a word is as likely said to a neighbour as to the bot.
 bool is_bare(const Command& command) {

@@ -1,5 +1,6 @@
 // 办结: the work is done; the reporter is asked to rate it and the rating clock starts.
 
+#include "handlers/language/calendar.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -8,11 +9,7 @@
 
 namespace whistle::handlers {
 
-namespace {
-
-constexpr std::int64_t kDay = 24 * 3600;
-
-}  // namespace
+namespace {}  // namespace
 
 std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   std::vector<Reply> replies;
@@ -45,7 +42,8 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
 
   // No rating within rate_days closes it as not rated (the rating engineer's job runs it).
   const int days = context.config.rules.rate_days;
-  context.jobs.schedule_once(std::string(kTicketRateDeadline), ticket.community, context.now + days * kDay,
+  context.jobs.schedule_once(std::string(kTicketRateDeadline), ticket.community,
+                             context.now + days * language::kSecondsPerDay,
                              ticket_job_payload(ticket, ticket.stage));
 
   Values values = work_values(context, ticket);

@@ -20,7 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kPlatform = "dingtalk";
 // platforms.md §3.2: a request signed more than an hour from our clock is refused.
 constexpr std::int64_t kSignatureWindowMs = 60 * 60 * 1000;
 // The longest a millisecond timestamp can be written (year 9999 is 14 digits).
@@ -129,7 +128,7 @@ std::optional<HttpError> read_mentions(const json& body, std::string_view robot_
     if (!robot_id.empty() && dingtalk_id == robot_id) continue;
     if (staff_id.empty()) continue;
     if (auto error = checked_id("atUsers", staff_id, IdSpaces::refused)) return error;
-    std::string person = qualify(kPlatform, instance, staff_id);
+    std::string person = qualify(DingtalkAdapter::kPlatform, instance, staff_id);
     if (std::find(message.mentions.begin(), message.mentions.end(), person) == message.mentions.end())
       message.mentions.push_back(std::move(person));
   }

@@ -20,7 +20,8 @@ class DingtalkAdapter final : public Adapter {
   /// messages are acknowledged and dropped.
   explicit DingtalkAdapter(const config::DingtalkInstance& instance, const config::BotConfig& bot = {});
 
-  std::string_view platform() const override { return "dingtalk"; }
+  static constexpr std::string_view kPlatform = "dingtalk";
+  std::string_view platform() const override { return kPlatform; }
   std::string_view instance() const override { return name_; }
 
   /// 401 when `timestamp` or `sign` is missing or malformed, the timestamp is more than an hour

@@ -18,7 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kPlatform = "dingtalk";
 constexpr auto kTokenTimeout = std::chrono::seconds(10);
 // What the send API's answers call a refused or expired token, and throttling (see the table in
 // docs/platforms/dingtalk.md).

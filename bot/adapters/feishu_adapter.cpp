@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/adapters/ascii.hpp"
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/feishu_send.hpp"
+#include "bot/adapters/payload_fields.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/crypto/digest.hpp"
 #include "handlers/language/parser.hpp"
@@ -22,24 +24,6 @@ constexpr std::string_view kSignatureHeader = "X-Lark-Signature";
 
 // A challenge is a short random string; anything longer is not one.
 constexpr std::size_t kMaxChallengeBytes = 256;
-
-std::string dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string string_member(const json& object, std::string_view key) {
-  if (!object.is_object()) return {};
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 bool has_signature_headers(const InboundRequest& request) {
   return !request.headers.get(kTimestampHeader).empty() || !request.headers.get(kNonceHeader).empty() ||
@@ -136,7 +120,7 @@ std::optional<HttpAnswer> FeishuAdapter::challenge_answer(const json& body) cons
     return error_answer(HttpError{400, "\"challenge\" must be a short string"});
   }
   HttpAnswer answer;
-  answer.body = dump(json{{"challenge", *challenge}});
+  answer.body = dump_json(json{{"challenge", *challenge}});
   return answer;
 }
 
@@ -213,7 +197,7 @@ asio::awaitable<SendPlan> FeishuAdapter::prepare_send(const store::OutboxMessage
     OutboundRequest request;
     request.url = api_base_ + "/open-apis/auth/v3/tenant_access_token/internal";
     request.content_type = "application/json; charset=utf-8";
-    request.body = dump(json{{"app_id", app_id_}, {"app_secret", app_secret_}});
+    request.body = dump_json(json{{"app_id", app_id_}, {"app_secret", app_secret_}});
     const HttpClientResult answer = co_await http.send(std::move(request), kTokenTimeout);
     std::variant<FeishuToken, std::string> fetched = read_feishu_token_answer(answer);
     if (auto* why = std::get_if<std::string>(&fetched)) co_return SendVerdict::retry(std::move(*why));
@@ -228,11 +212,11 @@ asio::awaitable<SendPlan> FeishuAdapter::prepare_send(const store::OutboxMessage
   send.url = api_base_ + "/open-apis/im/v1/messages?receive_id_type=" + (to_person ? "open_id" : "chat_id");
   send.content_type = "application/json; charset=utf-8";
   send.headers.emplace_back("Authorization", "Bearer " + token);
-  send.body =
-      dump(json{{"receive_id", to_person ? local.substr(1) : local},
-                {"msg_type", "text"},
-                {"content", dump(json{{"text", render_feishu_text(message, id_prefix("feishu", name_))}})},
-                {"uuid", feishu_send_uuid(name_, message)}});
+  send.body = dump_json(
+      json{{"receive_id", to_person ? local.substr(1) : local},
+           {"msg_type", "text"},
+           {"content", dump_json(json{{"text", render_feishu_text(message, id_prefix("feishu", name_))}})},
+           {"uuid", feishu_send_uuid(name_, message)}});
   remember_token(message.id, token);
   co_return send;
 }

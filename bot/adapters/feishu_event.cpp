@@ -7,6 +7,7 @@
 
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/message_time.hpp"
+#include "bot/adapters/payload_fields.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/adapters/untrusted_text.hpp"
 #include "handlers/language/normalize.hpp"
@@ -21,28 +22,6 @@ using nlohmann::json;
 // As many attachments as the generic webhook takes: a post with a hundred images is still one
 // report.
 constexpr std::size_t kMaxAttachments = 20;
-
-HttpError bad_field(std::string_view field, std::string_view problem) {
-  std::string message = "\"";
-  message += field;
-  message += "\" ";
-  message += problem;
-  return HttpError{400, std::move(message)};
-}
-
-// The member `key` of an object, or null when absent or JSON null.
-const json* member(const json& object, std::string_view key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-// A string member, or empty when absent or not a string (optional fields are read leniently).
-std::string string_member(const json& object, std::string_view key) {
-  const json* value = member(object, key);
-  return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
-}
 
 // A required object member; the error names its path.
 std::variant<const json*, HttpError> required_object(const json& object, std::string_view key,

@@ -5,8 +5,10 @@
 #include <spdlog/logger.h>
 #include <nlohmann/json.hpp>
 
+#include "bot/adapters/ascii.hpp"
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/message_time.hpp"
+#include "bot/adapters/payload_fields.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/adapters/untrusted_text.hpp"
 #include "bot/logging.hpp"
@@ -23,35 +25,10 @@ using nlohmann::json;
 constexpr std::string_view kPlatformPrefix = "generic:";
 constexpr std::string_view kSignaturePrefix = "sha256=";
 
-spdlog::logger& log() {
-  static const std::shared_ptr<spdlog::logger> logger = named_logger("http");
-  return *logger;
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string qualify(std::string_view local) {
   std::string id(kPlatformPrefix);
   id += local;
   return id;
-}
-
-std::string dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-HttpError bad_field(std::string_view field, std::string_view problem) {
-  std::string message = "\"";
-  message += field;
-  message += "\" ";
-  message += problem;
-  return HttpError{400, std::move(message)};
 }
 
 // Reads a required string field; an error names the field.
@@ -142,7 +119,6 @@ std::optional<HttpError> read_location(const json& body, handlers::Message& mess
 std::optional<HttpError> read_attachments(const json& body, handlers::Message& message) {
   constexpr std::size_t kMaxAttachments = 20;
   constexpr std::size_t kMaxTypeBytes = 32;
-  constexpr std::size_t kMaxUrlBytes = 2048;
   const auto it = body.find("attachments");
   if (it == body.end() || it->is_null()) return std::nullopt;
   const HttpError shape = bad_field("attachments", "must be a list of {\"type\": string, \"url\": string}");
@@ -319,8 +295,8 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
   event.received_at = request.received_at;
   event.replies_inline = true;
   if (claimed_at != message.at) {
-    log().info("message time replaced event={} ts={} received_at={} (more than {} s apart)",
-               log_quoted(event.dedupe_key), claimed_at, request.received_at, kTrustedClockSkewSeconds);
+    http_log().info("message time replaced event={} ts={} received_at={} (more than {} s apart)",
+                    log_quoted(event.dedupe_key), claimed_at, request.received_at, kTrustedClockSkewSeconds);
   }
   events.push_back(std::move(event));
   return events;
@@ -333,7 +309,7 @@ HttpAnswer GenericAdapter::acknowledge(std::span<const EventOutcome> outcomes) c
       replies.push_back(reply_json(reply));
   }
   HttpAnswer answer;
-  answer.body = dump(json{{"ok", true}, {"replies", std::move(replies)}});
+  answer.body = dump_json(json{{"ok", true}, {"replies", std::move(replies)}});
   return answer;
 }
 
@@ -341,7 +317,7 @@ std::optional<OutboundRequest> GenericAdapter::build_send(const store::OutboxMes
   if (deliver_url_.empty()) return std::nullopt;
   OutboundRequest request;
   request.url = deliver_url_;
-  request.body = dump(reply_json(handlers::Reply{message.chat, message.text, message.mentions}));
+  request.body = dump_json(reply_json(handlers::Reply{message.chat, message.text, message.mentions}));
   request.headers.emplace_back(kSignatureHeader,
                                std::string(kSignaturePrefix) + key_.hex_digest(request.body));
   request.headers.emplace_back(kDeliveryHeader, std::to_string(message.id));

@@ -21,6 +21,11 @@ const json* member(const json& object, std::string_view field) {
   return &*it;
 }
 
+std::string string_member(const json& object, std::string_view field) {
+  const json* value = member(object, field);
+  return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
+}
+
 std::optional<HttpError> read_string(const json& object, std::string_view field, bool required,
                                      std::string& out) {
   const json* value = member(object, field);

@@ -21,6 +21,9 @@ HttpError bad_field(std::string_view field, std::string_view problem);
 /// The object member `field`, or null when absent (or not an object to look in).
 const nlohmann::json* member(const nlohmann::json& object, std::string_view field);
 
+/// A string member, or empty when absent or not a string: optional fields read leniently.
+std::string string_member(const nlohmann::json& object, std::string_view field);
+
 /// A string member; absent or null: empty when `required` is false, else 400.
 std::optional<HttpError> read_string(const nlohmann::json& object, std::string_view field, bool required,
                                      std::string& out);

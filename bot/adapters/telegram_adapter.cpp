@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/adapters/ascii.hpp"
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/message_time.hpp"
 #include "bot/adapters/payload_fields.hpp"
@@ -19,15 +20,6 @@ namespace whistle::bot {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::string_view kPlatform = "telegram";
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t'))
@@ -58,7 +50,7 @@ std::optional<std::pair<std::size_t, std::size_t>> entity_bytes(const json& enti
   return std::pair{*begin, *end - *begin};
 }
 
-std::optional<HttpError> read_location(const json& message, handlers::Message& out) {
+std::optional<HttpError> read_telegram_location(const json& message, handlers::Message& out) {
   const json* location = member(message, "location");
   if (location == nullptr) return std::nullopt;
   const json* lat = member(*location, "latitude");
@@ -258,7 +250,7 @@ Decoded TelegramAdapter::decode(const InboundRequest& request, std::string_view 
       message.reply_to = std::to_string(replied_id);
     }
   }
-  if (auto error = read_location(in, message)) return *error;
+  if (auto error = read_telegram_location(in, message)) return *error;
   if (auto error = read_photo(in, message)) return *error;
 
   std::int64_t date = 0;

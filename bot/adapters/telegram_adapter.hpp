@@ -20,7 +20,8 @@ class TelegramAdapter final : public Adapter {
   /// messages are acknowledged and dropped.
   explicit TelegramAdapter(const config::TelegramInstance& instance, const config::BotConfig& bot = {});
 
-  std::string_view platform() const override { return "telegram"; }
+  static constexpr std::string_view kPlatform = "telegram";
+  std::string_view platform() const override { return kPlatform; }
   std::string_view instance() const override { return name_; }
 
   /// 401 unless X-Telegram-Bot-Api-Secret-Token equals the configured secret_token (constant

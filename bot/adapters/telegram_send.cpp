@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/adapters/ascii.hpp"
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/payload_fields.hpp"
 #include "bot/adapters/untrusted_text.hpp"
@@ -19,7 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kPlatform = "telegram";
 // Answers that say the chat is gone for this bot for good (Bot API descriptions, lower-cased).
 constexpr std::string_view kGonePhrases[] = {"chat not found",
                                              "bot was kicked",
@@ -30,14 +30,6 @@ constexpr std::string_view kGonePhrases[] = {"chat not found",
                                              "not enough rights to send",
                                              "have no rights to send",
                                              "bot can't initiate conversation"};
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::optional<std::int64_t> parse_int64(std::string_view text) {
   std::int64_t value = 0;

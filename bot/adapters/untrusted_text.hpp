@@ -29,6 +29,9 @@ enum class IdSpaces { refused, allowed };
 /// cleaned ids could name one person.
 std::optional<std::string> id_problem(std::string_view id, IdSpaces spaces = IdSpaces::refused);
 
+/// The longest attachment URL an adapter takes (a picture's link): longer is not a link but a payload.
+inline constexpr std::size_t kMaxUrlBytes = 2048;
+
 /// Why `text` is not one clean token (invalid UTF-8, a control, layout or invisible character, a
 /// space where refused), whatever its length; empty when it is one.
 std::optional<std::string> token_problem(std::string_view text, IdSpaces spaces = IdSpaces::refused);

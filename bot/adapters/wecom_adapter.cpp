@@ -9,6 +9,7 @@
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/flat_xml.hpp"
 #include "bot/adapters/message_time.hpp"
+#include "bot/adapters/payload_fields.hpp"
 #include "bot/adapters/query_string.hpp"
 #include "bot/adapters/untrusted_text.hpp"
 #include "bot/adapters/wecom_send.hpp"
@@ -21,16 +22,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kPlatform = "wecom";
 constexpr std::chrono::milliseconds kTokenTimeout{10'000};
-constexpr std::size_t kMaxUrlBytes = 2048;
 // WeCom's MsgId is a 64-bit integer: at most 20 decimal digits.
 constexpr std::size_t kMaxMsgIdDigits = 20;
-
-spdlog::logger& log() {
-  static const std::shared_ptr<spdlog::logger> logger = named_logger("http");
-  return *logger;
-}
 
 bool all_digits(std::string_view text, std::size_t max_digits) {
   if (text.empty() || text.size() > max_digits) return false;
@@ -49,10 +43,6 @@ std::optional<double> decimal(std::string_view text) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
   return value;
-}
-
-std::string dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -102,14 +92,14 @@ Decoded WecomAdapter::decode(const InboundRequest& request, std::string_view pla
   // Events (subscribe, enter_agent, menu clicks, contact changes) carry no words for the bot.
   if (*type == "event") return events;
   if (*type != "text" && *type != "image" && *type != "location") {
-    log().info("wecom message ignored instance={} msgtype={}", name_, log_quoted(*type, 32));
+    http_log().info("wecom message ignored instance={} msgtype={}", name_, log_quoted(*type, 32));
     return events;
   }
   // One app, one callback URL: a message for another agent means two apps share this URL.
   if (const std::optional<std::string_view> agent = xml.get("AgentID"); agent && agent_id_ != 0) {
     if (*agent != std::to_string(agent_id_)) {
-      log().warn("wecom message for another app ignored instance={} agentid={}", name_,
-                 log_quoted(*agent, 32));
+      http_log().warn("wecom message for another app ignored instance={} agentid={}", name_,
+                      log_quoted(*agent, 32));
       return events;
     }
   }
@@ -233,7 +223,7 @@ asio::awaitable<SendPlan> WecomAdapter::prepare_send(const store::OutboxMessage&
     body["chatid"] = std::string(local);
     request.url = api_base_ + "/cgi-bin/appchat/send?access_token=" + percent_encode(access_token);
   }
-  request.body = dump(body);
+  request.body = dump_json(body);
   co_return request;
 }
 

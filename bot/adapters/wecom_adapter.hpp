@@ -20,7 +20,8 @@ class WecomAdapter final : public Adapter {
   /// encoding_aes_key is not 43 Base64 characters.
   explicit WecomAdapter(const config::WecomInstance& instance, const config::BotConfig& bot = {});
 
-  std::string_view platform() const override { return "wecom"; }
+  static constexpr std::string_view kPlatform = "wecom";
+  std::string_view platform() const override { return kPlatform; }
   std::string_view instance() const override { return name_; }
   bool answers_get() const override { return true; }
 

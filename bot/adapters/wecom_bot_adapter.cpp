@@ -5,6 +5,7 @@
 
 #include "bot/adapters/chat_address.hpp"
 #include "bot/adapters/message_time.hpp"
+#include "bot/adapters/payload_fields.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/adapters/untrusted_text.hpp"
 #include "bot/adapters/wecom_send.hpp"
@@ -18,22 +19,6 @@ namespace whistle::bot {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::string_view kPlatform = "wecom_bot";
-constexpr std::size_t kMaxUrlBytes = 2048;
-
-spdlog::logger& log() {
-  static const std::shared_ptr<spdlog::logger> logger = named_logger("http");
-  return *logger;
-}
-
-std::string dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-HttpError bad_field(std::string_view field, std::string_view problem) {
-  return HttpError{400, "\"" + std::string(field) + "\" " + std::string(problem)};
-}
 
 // The string at `object[key]`; empty when absent or not a string.
 std::optional<std::string> string_at(const json& object, std::string_view key) {
@@ -172,7 +157,7 @@ Decoded WecomBotAdapter::decode(const InboundRequest& request, std::string_view 
   // stream reply, which this adapter does not use (its empty answer ends the stream).
   if (*type == "event" || *type == "stream") return events;
   if (*type != "text" && *type != "mixed" && *type != "voice" && *type != "image" && *type != "file") {
-    log().info("wecom_bot message ignored instance={} msgtype={}", name_, log_quoted(*type, 32));
+    http_log().info("wecom_bot message ignored instance={} msgtype={}", name_, log_quoted(*type, 32));
     return events;
   }
 
@@ -266,8 +251,8 @@ asio::awaitable<SendPlan> WecomBotAdapter::prepare_send(const store::OutboxMessa
   if (!usable(message, now)) co_return SendVerdict::retry("the response_url expired or was used");
   OutboundRequest request;
   request.url = message.reply_url->url;
-  request.body = dump(json{{"msgtype", "markdown"},
-                           {"markdown", {{"content", fit_content(message.text, kWecomMarkdownBytes)}}}});
+  request.body = dump_json(json{{"msgtype", "markdown"},
+                                {"markdown", {{"content", fit_content(message.text, kWecomMarkdownBytes)}}}});
   co_return request;
 }
 

@@ -27,7 +27,8 @@ class WecomBotAdapter final : public Adapter {
   /// own. Throws std::invalid_argument when its encoding_aes_key is not 43 Base64 characters.
   explicit WecomBotAdapter(const config::WecomBotInstance& instance, const config::BotConfig& bot = {});
 
-  std::string_view platform() const override { return "wecom_bot"; }
+  static constexpr std::string_view kPlatform = "wecom_bot";
+  std::string_view platform() const override { return kPlatform; }
   std::string_view instance() const override { return name_; }
   bool answers_get() const override { return true; }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "bot/adapters/ascii.hpp"
 #include "bot/crypto/aes.hpp"
 #include "bot/crypto/base64.hpp"
 #include "bot/crypto/digest.hpp"
@@ -21,14 +22,6 @@ constexpr std::size_t kRandomBytes = 16;
 constexpr std::size_t kLengthBytes = 4;
 // WeCom's PKCS#7 block is the AES key size, not the AES block size (platforms.md 1.9, pitfall 1).
 constexpr std::size_t kPadBlock = 32;
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 }  // namespace
 

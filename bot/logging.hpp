@@ -12,7 +12,7 @@ namespace whistle::bot {
 /// the pointer (the registry lookup takes a lock).
 std::shared_ptr<spdlog::logger> named_logger(const std::string& name);
 
-/// The `http` logger, looked up once: for free functions that have no object to keep it in.
+/// The `http` logger, looked up once: for code with no member of its own to keep a logger in.
 spdlog::logger& http_log();
 
 }  // namespace whistle::bot

@@ -9,8 +9,6 @@
 
 namespace whistle::handlers {
 
-namespace {}  // namespace
-
 std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);

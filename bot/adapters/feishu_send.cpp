@@ -89,7 +89,7 @@ std::optional<std::int64_t> code_of(const json& body) {
   return code->get<std::int64_t>();
 }
 
-std::optional<std::chrono::seconds> retry_after_of(const HttpClientResult& result) {
+std::optional<std::chrono::seconds> feishu_retry_after(const HttpClientResult& result) {
   if (result.retry_after.empty() || result.retry_after.size() > 6) return std::nullopt;
   std::int64_t seconds = 0;
   for (char c : result.retry_after) {
@@ -183,7 +183,7 @@ FeishuSendReading read_feishu_send_answer(const HttpClientResult& result) {
   const bool app_limited = status == 429 || code == 99991400;
   if (app_limited || code == 230020) {
     SendVerdict verdict = SendVerdict::retry("rate limited (" + describe(result, code) + ")",
-                                             retry_after_of(result).value_or(kRateLimitHint));
+                                             feishu_retry_after(result).value_or(kRateLimitHint));
     verdict.whole_instance = app_limited;
     return {std::move(verdict)};
   }

@@ -136,7 +136,8 @@ std::optional<HttpError> read_attachments(const json& body, handlers::Message& m
       return bad_field("attachments", "has a type that is empty, too long or not one word");
     }
     if (attachment.url.empty() || attachment.url.size() > kMaxUrlBytes || token_problem(attachment.url)) {
-      return bad_field("attachments", "has a url that is empty, over 2048 bytes or not one line");
+      return bad_field("attachments", "has a url that is empty, over " + std::to_string(kMaxUrlBytes) +
+                                          " bytes or not one line");
     }
     message.attachments.push_back(std::move(attachment));
   }

@@ -18,7 +18,7 @@ namespace whistle::bot {
 /// 400 `"<field>" <problem>`.
 HttpError bad_field(std::string_view field, std::string_view problem);
 
-/// The object member `field`, or null when absent (or not an object to look in).
+/// The object member `field`, or null when absent, JSON null, or `object` is not an object.
 const nlohmann::json* member(const nlohmann::json& object, std::string_view field);
 
 /// A string member, or empty when absent or not a string: optional fields read leniently.

@@ -73,7 +73,7 @@ int run_serve_command(int argc, char** argv) {
   // frees then gave the top of the heap back (brk) and the next batch took it again, with page
   // faults and, on this VM, a TLB flush across cores each time: 17% of the writer's thread under
   // the mixed storm (perf, 2026-12-02). Keeping up to 8 MiB free at the top (and growing by 1 MiB
-  // more than asked) ends that; peak RSS at 100k groups stayed 118 MB (bench/memory-notes.md).
+  // more than asked) ends that; peak RSS at 100k groups was 118 MB, 119 before (memory-notes.md).
   mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
   mallopt(M_TOP_PAD, 1024 * 1024);
   // glibc gives each thread that allocates its own arena (up to 8 per core), and each arena keeps

@@ -126,7 +126,7 @@ TEST_F(OutboxSenderTest, FailedDeliveryIsRetriedBeforeTheChatsLaterMessages) {
 
 TEST_F(OutboxSenderTest, AMessageRefusedForGoodIsSetAsideAndItsChatGoesOn) {
   // 410 from the receiver: no retry fixes it. Before, the chat's queue waited behind it for ever.
-  fake.fail_next(1, 410);
+  fake.fail_next(1, 410, R"("text":"refused")");
   enqueue("generic:g1", "refused");
   enqueue("generic:g1", "after");
   enqueue("generic:b3", "other chat");

@@ -73,17 +73,18 @@ std::string FakeDeliverServer::url() const {
   return "http://127.0.0.1:" + std::to_string(impl_->acceptor.local_endpoint().port()) + "/deliver";
 }
 
-void FakeDeliverServer::fail_next(int count, int status) {
+void FakeDeliverServer::fail_next(int count, int status, std::string body_has) {
   const std::lock_guard lock(mutex_);
   failures_left_ = count;
   failure_status_ = status;
+  failure_body_has_ = std::move(body_has);
 }
 
 int FakeDeliverServer::record(Delivery delivery) {
   int status = 200;
   {
     const std::lock_guard lock(mutex_);
-    if (failures_left_ > 0) {
+    if (failures_left_ > 0 && delivery.body.find(failure_body_has_) != std::string::npos) {
       --failures_left_;
       status = failure_status_;
     }

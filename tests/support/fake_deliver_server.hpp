@@ -30,8 +30,9 @@ class FakeDeliverServer {
   /// `http://127.0.0.1:<port>/deliver`.
   std::string url() const;
 
-  /// Answers the next `count` requests with `status` instead of 200.
-  void fail_next(int count, int status = 500);
+  /// Answers the next `count` requests with `status` instead of 200; with `body_has`, only the next
+  /// requests whose body contains it (chats are sent concurrently, so "the next" alone is a race).
+  void fail_next(int count, int status = 500, std::string body_has = {});
 
   /// Waits until `count` requests were answered 2xx; false if the deadline passed first.
   bool wait_for_accepted(std::size_t count, std::chrono::milliseconds deadline);
@@ -50,6 +51,7 @@ class FakeDeliverServer {
   std::vector<Delivery> deliveries_;
   int failures_left_ = 0;
   int failure_status_ = 500;
+  std::string failure_body_has_;
 };
 
 }  // namespace whistle::bot::testing

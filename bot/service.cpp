@@ -1,9 +1,6 @@
 #include "bot/service.hpp"
 
 #include <csignal>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <optional>
 #include <span>
 #include <thread>
@@ -16,6 +13,7 @@
 #include <boost/asio/signal_set.hpp>
 
 #include "bot/adapters/adapter_set.hpp"
+#include "bot/allocator.hpp"
 #include "bot/board/board.hpp"
 #include "bot/board/board_reader.hpp"
 #include "bot/endpoints.hpp"
@@ -155,11 +153,8 @@ struct Service::Impl {
     // The org is in the database now, and the parser has its place names: the config's node list
     // (~30 MB at 100k groups) has done its work. Nothing reads config.nodes after the sync.
     std::vector<config::Node>().swap(config.nodes);
-#ifdef __GLIBC__
-    // glibc keeps freed heap mapped: without a trim the start-up peak (config loading and the sync)
-    // would stay the process's size at rest.
-    malloc_trim(0);
-#endif
+    // Without this the start-up peak (config loading and the sync) would stay the size at rest.
+    release_free_memory();
     pipeline.on_commit([this](const Pipeline::BatchStats& stats) {
       if (stats.queued > 0) sender.wake();
       // Any applied event may have scheduled a job earlier than the one the timer waits for.
@@ -223,8 +218,8 @@ void Service::run() {
   impl.server.start();
   impl.scheduler.start();
   impl.sender.start();
-  impl.log->info("listening host={} port={} threads={}", impl.config.server.host, impl.server.port(),
-                 impl.threads);
+  impl.log->info("listening host={} port={} threads={} allocator={}", impl.config.server.host,
+                 impl.server.port(), impl.threads, allocator_name());
 
   std::vector<std::thread> helpers;
   if (impl.threads > 1) {

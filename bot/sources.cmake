@@ -25,6 +25,7 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_crypto.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_robot_adapter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_send.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/allocator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/assets.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board.cpp

@@ -12,6 +12,7 @@ packages=(
   libgtest-dev
   libssl-dev
   libtomlplusplus-dev
+  libmimalloc-dev        # the server's malloc (CMakeLists.txt, WHISTLE_MIMALLOC)
 )
 if [[ "${WHISTLE_SETUP_EXTRA:-}" != "" ]]; then
   read -r -a extra <<<"$WHISTLE_SETUP_EXTRA"

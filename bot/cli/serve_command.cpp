@@ -1,9 +1,7 @@
 #include <csignal>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <iostream>
 
+#include "bot/allocator.hpp"
 #include "bot/cli/arguments.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/config_source.hpp"
@@ -64,24 +62,7 @@ void print_how_to_talk(const config::Config& config, const TalkExample& example,
 }  // namespace
 
 int run_serve_command(int argc, char** argv) {
-#ifdef __GLIBC__
-  // A fixed threshold: glibc otherwise raises it to the size of each large block freed, up to
-  // 32 MB, and later arrays of a 100k-node org (the config's, a query's) then come from the heap,
-  // which keeps them mapped once freed. Above 1 MiB a block is its own mapping, given back at free.
-  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-  // Fixing that threshold also fixes the trim threshold at its default, 128 KiB: each batch's
-  // frees then gave the top of the heap back (brk) and the next batch took it again, with page
-  // faults and, on this VM, a TLB flush across cores each time: 17% of the writer's thread under
-  // the mixed storm (perf, 2026-12-02). Keeping up to 8 MiB free at the top (and growing by 1 MiB
-  // more than asked) ends that; peak RSS at 100k groups was 118 MB, 119 before (memory-notes.md).
-  mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
-  mallopt(M_TOP_PAD, 1024 * 1024);
-  // glibc gives each thread that allocates its own arena (up to 8 per core), and each arena keeps
-  // what was freed in it: under the storm at 100k groups the network threads', the writer's and
-  // the checkpointer's arenas held ~30 MB between them (peak RSS 148 MB, 119 MB with two arenas,
-  // the storm no slower: bench/memory-notes.md). Set before any thread starts.
-  mallopt(M_ARENA_MAX, 2);
-#endif
+  tune_allocator_for_serving();
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--listen", "--db"});
   if (!arguments.positional.empty()) {
     throw UsageError("whistle serve takes no words, only --config FILE, --listen HOST:PORT and --db FILE");

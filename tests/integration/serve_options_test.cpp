@@ -46,6 +46,20 @@ TEST(ServeOptions, ListenAndDbChooseWhereTheDemoServes) {
   EXPECT_TRUE(serve.process->wait(kServeDeadline));
 }
 
+// The build decides the allocator (CMake's WHISTLE_MIMALLOC, off under sanitizers); the server
+// checks on a real allocation which one answers malloc and says it when it starts, so a link that
+// stops replacing malloc fails here instead of only making the benchmark slower.
+TEST(ServeOptions, TheServerRunsOnTheAllocatorItWasBuiltWith) {
+  TempDir dir;
+  ServeProcess serve = start_serve_with({"--listen", "127.0.0.1:0", "--db", (dir.path() / "w.db").string()},
+                                        dir.path() / "serve.log");
+  ASSERT_NE(serve.port, 0);
+  serve.process->signal(SIGTERM);
+  ASSERT_TRUE(serve.process->wait(kServeDeadline));
+  const std::string log = read_file(dir.path() / "serve.log");
+  EXPECT_NE(log.find(std::string("allocator=") + WHISTLE_EXPECTED_ALLOCATOR), std::string::npos) << log;
+}
+
 TEST(ServeOptions, AnIpv6AddressIsPrintedAsAUrlWithBrackets) {
   if (!ipv6_loopback_available()) GTEST_SKIP() << "no IPv6 loopback here";
   TempDir dir;

@@ -54,6 +54,9 @@ TEST(ServeOptions, TheServerRunsOnTheAllocatorItWasBuiltWith) {
   ServeProcess serve = start_serve_with({"--listen", "127.0.0.1:0", "--db", (dir.path() / "w.db").string()},
                                         dir.path() / "serve.log");
   ASSERT_NE(serve.port, 0);
+  // An answered request: the server's loop runs, so its start-up line is written (the address is
+  // printed a moment before it).
+  EXPECT_EQ(post_webhook(serve.port, message_body("m-1", "g1", "u-li", "帮助")).status, 200);
   serve.process->signal(SIGTERM);
   ASSERT_TRUE(serve.process->wait(kServeDeadline));
   const std::string log = read_file(dir.path() / "serve.log");

@@ -13,6 +13,7 @@
 
 #include "store/hot_state.hpp"
 #include "store/migrations.hpp"
+#include "store/wal_write_batching.hpp"
 
 namespace whistle::store {
 
@@ -81,7 +82,9 @@ std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool read_o
   // beside it holds no lock either), so SQLite's own lock on every call buys nothing.
   const int mode = read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
   try {
-    return std::make_unique<SQLite::Database>(path, mode | SQLite::OPEN_NOMUTEX);
+    // A read-write connection hands each commit's WAL frames to the kernel in one write.
+    const std::string vfs = read_only ? "" : wal_write_batching_vfs();
+    return std::make_unique<SQLite::Database>(path, mode | SQLite::OPEN_NOMUTEX, 0, vfs);
   } catch (const SQLite::Exception& error) {
     throw std::runtime_error("cannot open the database '" + path + "': " + error.what());
   }

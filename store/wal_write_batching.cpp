@@ -1,0 +1,347 @@
+#include "store/wal_write_batching.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <stdexcept>
+
+namespace whistle::store {
+
+namespace {
+
+constexpr const char* kVfsName = "whistle-wal-batching";
+constexpr sqlite3_int64 kNoOffset = -1;
+// A commit that spills past this is written in pieces; the storm's commits are ~100 KiB.
+constexpr int kMaxKept = 4 << 20;
+// The unix VFS writes at most 128 KiB - 1 bytes a call (it masks the size with 0x1ffff).
+constexpr int kMaxWrite = 124 << 10;
+// A WAL frame header: page number, then the database size after a commit (0: not a commit frame).
+constexpr int kFrameHeaderSize = 24;
+
+/// One open file. SQLite allocates `szOsFile` bytes for it; the platform VFS's own file follows.
+struct File {
+  sqlite3_file base;   ///< must come first: SQLite reads the methods from it
+  sqlite3_file* real;  ///< the platform VFS's file, right after this struct
+  // Kept writes of a WAL file: `kept_size` bytes that belong at `kept_offset`.
+  unsigned char* kept;
+  int kept_size;
+  int kept_capacity;
+  sqlite3_int64 kept_offset;
+  /// Where the page of the last commit frame header goes: once written, the commit is whole.
+  sqlite3_int64 commit_page_offset;
+  /// Where the last read began, until the next write.
+  sqlite3_int64 last_read_offset;
+};
+
+sqlite3_vfs* platform_vfs(sqlite3_vfs* vfs) {
+  return static_cast<sqlite3_vfs*>(vfs->pAppData);
+}
+
+File* as_file(sqlite3_file* file) {
+  return reinterpret_cast<File*>(file);
+}
+
+const sqlite3_io_methods& real_methods(File* file) {
+  return *file->real->pMethods;
+}
+
+int write_kept(File* file) {
+  const int size = file->kept_size;
+  file->kept_size = 0;
+  for (int done = 0; done < size;) {
+    const int piece = std::min(size - done, kMaxWrite);
+    if (const int rc =
+            real_methods(file).xWrite(file->real, file->kept + done, piece, file->kept_offset + done);
+        rc != SQLITE_OK)
+      return rc;
+    done += piece;
+  }
+  return SQLITE_OK;
+}
+
+bool is_commit_frame_header(const void* data, int size) {
+  if (size != kFrameHeaderSize) return false;
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  return (bytes[4] | bytes[5] | bytes[6] | bytes[7]) != 0;
+}
+
+int keep(File* file, const void* data, int size, sqlite3_int64 offset) {
+  if (file->kept_capacity < file->kept_size + size) {
+    const int capacity = std::max(file->kept_capacity * 2, file->kept_size + size);
+    auto* grown = static_cast<unsigned char*>(std::realloc(file->kept, static_cast<std::size_t>(capacity)));
+    if (grown == nullptr) return SQLITE_NOMEM;
+    file->kept = grown;
+    file->kept_capacity = capacity;
+  }
+  if (file->kept_size == 0) file->kept_offset = offset;
+  std::memcpy(file->kept + file->kept_size, data, static_cast<std::size_t>(size));
+  file->kept_size += size;
+  return SQLITE_OK;
+}
+
+// --- a WAL file's methods: writes kept, everything else after writing them -------------------
+
+int wal_close(sqlite3_file* handle) {
+  File* file = as_file(handle);
+  const int written = write_kept(file);
+  std::free(file->kept);
+  file->kept = nullptr;
+  const int closed = real_methods(file).xClose(file->real);
+  return written != SQLITE_OK ? written : closed;
+}
+
+int wal_read(sqlite3_file* handle, void* data, int size, sqlite3_int64 offset) {
+  File* file = as_file(handle);
+  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
+  file->last_read_offset = offset;
+  return real_methods(file).xRead(file->real, data, size, offset);
+}
+
+int wal_write(sqlite3_file* handle, const void* data, int size, sqlite3_int64 offset) {
+  File* file = as_file(handle);
+  // SQLite rewrites the headers of frames it wrote earlier in the transaction (when it changed
+  // one of their pages again) frame by frame: it reads the frame, then writes its header. The
+  // last of them is the commit frame's, and no page follows it.
+  const bool rewrites_header = offset == file->last_read_offset;
+  file->last_read_offset = kNoOffset;
+  const bool follows = file->kept_size == 0 || offset == file->kept_offset + file->kept_size;
+  if (!follows || file->kept_size + size > kMaxKept) {
+    if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
+  }
+  if (size > kMaxWrite) return real_methods(file).xWrite(file->real, data, size, offset);
+  if (const int rc = keep(file, data, size, offset); rc != SQLITE_OK) return rc;
+  if (is_commit_frame_header(data, size)) {
+    if (rewrites_header) return write_kept(file);
+    file->commit_page_offset = offset + size;
+  } else if (offset == file->commit_page_offset) {
+    file->commit_page_offset = kNoOffset;
+    return write_kept(file);
+  }
+  return SQLITE_OK;
+}
+
+int wal_truncate(sqlite3_file* handle, sqlite3_int64 size) {
+  File* file = as_file(handle);
+  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
+  return real_methods(file).xTruncate(file->real, size);
+}
+
+int wal_sync(sqlite3_file* handle, int flags) {
+  File* file = as_file(handle);
+  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
+  return real_methods(file).xSync(file->real, flags);
+}
+
+int wal_file_size(sqlite3_file* handle, sqlite3_int64* size) {
+  File* file = as_file(handle);
+  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
+  return real_methods(file).xFileSize(file->real, size);
+}
+
+int wal_file_control(sqlite3_file* handle, int op, void* arg) {
+  File* file = as_file(handle);
+  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
+  return real_methods(file).xFileControl(file->real, op, arg);
+}
+
+int wal_fetch(sqlite3_file* handle, sqlite3_int64 offset, int size, void** data) {
+  File* file = as_file(handle);
+  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
+  return real_methods(file).xFetch(file->real, offset, size, data);
+}
+
+// --- pass-through, for every other file and for what a WAL file does not keep -----------------
+
+int close_file(sqlite3_file* handle) {
+  return real_methods(as_file(handle)).xClose(as_file(handle)->real);
+}
+int read_file(sqlite3_file* handle, void* data, int size, sqlite3_int64 offset) {
+  return real_methods(as_file(handle)).xRead(as_file(handle)->real, data, size, offset);
+}
+int write_file(sqlite3_file* handle, const void* data, int size, sqlite3_int64 offset) {
+  return real_methods(as_file(handle)).xWrite(as_file(handle)->real, data, size, offset);
+}
+int truncate_file(sqlite3_file* handle, sqlite3_int64 size) {
+  return real_methods(as_file(handle)).xTruncate(as_file(handle)->real, size);
+}
+int sync_file(sqlite3_file* handle, int flags) {
+  return real_methods(as_file(handle)).xSync(as_file(handle)->real, flags);
+}
+int file_size(sqlite3_file* handle, sqlite3_int64* size) {
+  return real_methods(as_file(handle)).xFileSize(as_file(handle)->real, size);
+}
+int lock(sqlite3_file* handle, int level) {
+  return real_methods(as_file(handle)).xLock(as_file(handle)->real, level);
+}
+int unlock(sqlite3_file* handle, int level) {
+  return real_methods(as_file(handle)).xUnlock(as_file(handle)->real, level);
+}
+int check_reserved_lock(sqlite3_file* handle, int* out) {
+  return real_methods(as_file(handle)).xCheckReservedLock(as_file(handle)->real, out);
+}
+int file_control(sqlite3_file* handle, int op, void* arg) {
+  return real_methods(as_file(handle)).xFileControl(as_file(handle)->real, op, arg);
+}
+int sector_size(sqlite3_file* handle) {
+  return real_methods(as_file(handle)).xSectorSize(as_file(handle)->real);
+}
+int device_characteristics(sqlite3_file* handle) {
+  return real_methods(as_file(handle)).xDeviceCharacteristics(as_file(handle)->real);
+}
+int shm_map(sqlite3_file* handle, int region, int size, int extend, void volatile** memory) {
+  return real_methods(as_file(handle)).xShmMap(as_file(handle)->real, region, size, extend, memory);
+}
+int shm_lock(sqlite3_file* handle, int offset, int count, int flags) {
+  return real_methods(as_file(handle)).xShmLock(as_file(handle)->real, offset, count, flags);
+}
+void shm_barrier(sqlite3_file* handle) {
+  real_methods(as_file(handle)).xShmBarrier(as_file(handle)->real);
+}
+int shm_unmap(sqlite3_file* handle, int delete_flag) {
+  return real_methods(as_file(handle)).xShmUnmap(as_file(handle)->real, delete_flag);
+}
+int fetch(sqlite3_file* handle, sqlite3_int64 offset, int size, void** data) {
+  return real_methods(as_file(handle)).xFetch(as_file(handle)->real, offset, size, data);
+}
+int unfetch(sqlite3_file* handle, sqlite3_int64 offset, void* data) {
+  return real_methods(as_file(handle)).xUnfetch(as_file(handle)->real, offset, data);
+}
+
+constexpr sqlite3_io_methods kPassThrough = {3,
+                                             close_file,
+                                             read_file,
+                                             write_file,
+                                             truncate_file,
+                                             sync_file,
+                                             file_size,
+                                             lock,
+                                             unlock,
+                                             check_reserved_lock,
+                                             file_control,
+                                             sector_size,
+                                             device_characteristics,
+                                             shm_map,
+                                             shm_lock,
+                                             shm_barrier,
+                                             shm_unmap,
+                                             fetch,
+                                             unfetch};
+
+constexpr sqlite3_io_methods kWal = {3,
+                                     wal_close,
+                                     wal_read,
+                                     wal_write,
+                                     wal_truncate,
+                                     wal_sync,
+                                     wal_file_size,
+                                     lock,
+                                     unlock,
+                                     check_reserved_lock,
+                                     wal_file_control,
+                                     sector_size,
+                                     device_characteristics,
+                                     shm_map,
+                                     shm_lock,
+                                     shm_barrier,
+                                     shm_unmap,
+                                     wal_fetch,
+                                     unfetch};
+
+// --- the VFS ---------------------------------------------------------------------------------
+
+int open_file(sqlite3_vfs* vfs, const char* name, sqlite3_file* handle, int flags, int* out_flags) {
+  File* file = as_file(handle);
+  file->base.pMethods = nullptr;
+  file->real = reinterpret_cast<sqlite3_file*>(file + 1);
+  file->kept = nullptr;
+  file->kept_size = 0;
+  file->kept_capacity = 0;
+  file->kept_offset = 0;
+  file->commit_page_offset = kNoOffset;
+  file->last_read_offset = kNoOffset;
+  const int rc = platform_vfs(vfs)->xOpen(platform_vfs(vfs), name, file->real, flags, out_flags);
+  // SQLite closes a file whose methods are set even when the open failed.
+  if (file->real->pMethods == nullptr) return rc;
+  if (file->real->pMethods->iVersion < 3) {
+    // Every method here passes on to a version 3 file (the unix VFS's); anything older is refused.
+    file->real->pMethods->xClose(file->real);
+    return SQLITE_CANTOPEN;
+  }
+  file->base.pMethods = (flags & SQLITE_OPEN_WAL) != 0 ? &kWal : &kPassThrough;
+  return rc;
+}
+
+int delete_file(sqlite3_vfs* vfs, const char* name, int sync_dir) {
+  return platform_vfs(vfs)->xDelete(platform_vfs(vfs), name, sync_dir);
+}
+int access(sqlite3_vfs* vfs, const char* name, int flags, int* out) {
+  return platform_vfs(vfs)->xAccess(platform_vfs(vfs), name, flags, out);
+}
+int full_pathname(sqlite3_vfs* vfs, const char* name, int size, char* out) {
+  return platform_vfs(vfs)->xFullPathname(platform_vfs(vfs), name, size, out);
+}
+void* dl_open(sqlite3_vfs* vfs, const char* name) {
+  return platform_vfs(vfs)->xDlOpen(platform_vfs(vfs), name);
+}
+void dl_error(sqlite3_vfs* vfs, int size, char* out) {
+  platform_vfs(vfs)->xDlError(platform_vfs(vfs), size, out);
+}
+void (*dl_sym(sqlite3_vfs* vfs, void* library, const char* symbol))(void) {
+  return platform_vfs(vfs)->xDlSym(platform_vfs(vfs), library, symbol);
+}
+void dl_close(sqlite3_vfs* vfs, void* library) {
+  platform_vfs(vfs)->xDlClose(platform_vfs(vfs), library);
+}
+int randomness(sqlite3_vfs* vfs, int size, char* out) {
+  return platform_vfs(vfs)->xRandomness(platform_vfs(vfs), size, out);
+}
+int sleep_for(sqlite3_vfs* vfs, int microseconds) {
+  return platform_vfs(vfs)->xSleep(platform_vfs(vfs), microseconds);
+}
+int current_time(sqlite3_vfs* vfs, double* out) {
+  return platform_vfs(vfs)->xCurrentTime(platform_vfs(vfs), out);
+}
+int last_error(sqlite3_vfs* vfs, int size, char* out) {
+  return platform_vfs(vfs)->xGetLastError(platform_vfs(vfs), size, out);
+}
+int current_time_int64(sqlite3_vfs* vfs, sqlite3_int64* out) {
+  return platform_vfs(vfs)->xCurrentTimeInt64(platform_vfs(vfs), out);
+}
+
+}  // namespace
+
+const char* wal_write_batching_vfs() {
+  static std::once_flag registered;
+  static sqlite3_vfs vfs{};
+  std::call_once(registered, [] {
+    sqlite3_vfs* platform = sqlite3_vfs_find(nullptr);
+    if (platform == nullptr || platform->iVersion < 2)
+      throw std::runtime_error("SQLite has no usable default VFS");
+    vfs.iVersion = 2;
+    vfs.szOsFile = static_cast<int>(sizeof(File)) + platform->szOsFile;
+    vfs.mxPathname = platform->mxPathname;
+    vfs.zName = kVfsName;
+    vfs.pAppData = platform;
+    vfs.xOpen = open_file;
+    vfs.xDelete = delete_file;
+    vfs.xAccess = access;
+    vfs.xFullPathname = full_pathname;
+    vfs.xDlOpen = dl_open;
+    vfs.xDlError = dl_error;
+    vfs.xDlSym = dl_sym;
+    vfs.xDlClose = dl_close;
+    vfs.xRandomness = randomness;
+    vfs.xSleep = sleep_for;
+    vfs.xCurrentTime = current_time;
+    vfs.xGetLastError = last_error;
+    vfs.xCurrentTimeInt64 = current_time_int64;
+    if (sqlite3_vfs_register(&vfs, 0) != SQLITE_OK)
+      throw std::runtime_error("cannot register the WAL batching VFS");
+  });
+  return kVfsName;
+}
+
+}  // namespace whistle::store

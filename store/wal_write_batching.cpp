@@ -108,9 +108,10 @@ int wal_write(sqlite3_file* handle, const void* data, int size, sqlite3_int64 of
   const bool rewrites_header = offset == file->last_read_offset;
   file->last_read_offset = kNoOffset;
   const bool follows = file->kept_size == 0 || offset == file->kept_offset + file->kept_size;
-  if (!follows || file->kept_size + size > kMaxKept) {
+  if (!follows || file->kept_size + size > kMaxKept || size > kMaxWrite) {
     if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
   }
+  // Larger than any page: not a frame's part, and more than a piece; it goes as it came.
   if (size > kMaxWrite) return real_methods(file).xWrite(file->real, data, size, offset);
   if (const int rc = keep(file, data, size, offset); rc != SQLITE_OK) return rc;
   if (is_commit_frame_header(data, size)) {

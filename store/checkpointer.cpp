@@ -1,8 +1,5 @@
 #include "store/checkpointer.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <stdexcept>
 
 #include "store/database.hpp"
@@ -17,40 +14,17 @@ constexpr long long kRestartFrames = 4096;
 // to ~3.8 ms (bench/README.md).
 constexpr int kCatchUpRounds = 2;
 
-/// The database file opened a second time only to flush it. fdatasync writes the file's dirty
-/// pages whichever descriptor asks, and this one takes no SQLite lock, so the writer goes on
-/// committing meanwhile. A file that cannot be opened this way only loses the head start:
-/// SQLite's own checkpoints still sync what they must.
-class DatabaseFileFlusher {
- public:
-  explicit DatabaseFileFlusher(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
-  ~DatabaseFileFlusher() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  DatabaseFileFlusher(const DatabaseFileFlusher&) = delete;
-  DatabaseFileFlusher& operator=(const DatabaseFileFlusher&) = delete;
-
-  /// An error is left for SQLite's own sync to report: it sees it as well (Linux reports a
-  /// writeback error to every descriptor open when it happened).
-  void flush() const {
-    if (fd_ >= 0) ::fdatasync(fd_);
-  }
-
- private:
-  int fd_;
-};
-
 // A RESTART holds SQLite's write lock from start to end, so every commit waits for it. Its slow
 // part was the fsync of the database file: a PASSIVE checkpoint that does not catch up with the
 // writer copies pages into the file but leaves them unsynced, so the RESTART flushed every page
 // copied since the last one (~16 MiB, 5-8 ms on this disk) while the writer waited. Flushing
-// them first, without any lock, and copying what came meanwhile leaves the RESTART only the
-// last milliseconds' pages to copy and sync.
-void restart_wal_briefly(Database& db, const DatabaseFileFlusher& file) {
-  file.flush();
+// them first, without any lock (the writer goes on committing meanwhile), and copying what came
+// meanwhile leaves the RESTART only the last milliseconds' pages to copy and sync.
+void restart_wal_briefly(Database& db) {
+  db.sync_database_file();
   for (int round = 0; round < kCatchUpRounds; ++round) {
     db.checkpoint();
-    file.flush();
+    db.sync_database_file();
   }
   db.restart_wal();
 }
@@ -93,7 +67,6 @@ void Checkpointer::run(std::string path) {
     wake_.notify_all();
     return;
   }
-  const DatabaseFileFlusher file(path);
   {
     std::lock_guard lock(mutex_);
     opened_ = true;
@@ -112,7 +85,7 @@ void Checkpointer::run(std::string path) {
       // rewriting old ones. So once the WAL is large, a RESTART copies the little that PASSIVE
       // left and starts it over, holding the writer back for only that long.
       const Database::CheckpointResult passive = db->checkpoint();
-      if (passive.wal_frames >= kRestartFrames) restart_wal_briefly(*db, file);
+      if (passive.wal_frames >= kRestartFrames) restart_wal_briefly(*db);
     } catch (const std::exception&) {
       // A busy or failing checkpoint is retried on the next round; the WAL stays valid meanwhile.
     }

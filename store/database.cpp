@@ -243,6 +243,19 @@ Database::CheckpointResult Database::restart_wal() {
   }
 }
 
+void Database::sync_database_file() {
+  // SQLite's own handle, not a descriptor of ours: closing any descriptor of the file would drop
+  // every POSIX lock this process holds on it, the other connections' included.
+  sqlite3_file* file = nullptr;
+  if (sqlite3_file_control(db_->getHandle(), "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == nullptr || file->pMethods == nullptr) {
+    throw std::runtime_error("the database file is not open");
+  }
+  if (const int rc = file->pMethods->xSync(file, SQLITE_SYNC_NORMAL); rc != SQLITE_OK) {
+    throw std::runtime_error(std::string("cannot sync the database file: ") + sqlite3_errstr(rc));
+  }
+}
+
 SQLite::Database& Database::raw() {
   return *db_;
 }

@@ -60,6 +60,11 @@ class Database {
   /// after a checkpoint() left little to copy.
   CheckpointResult restart_wal();
 
+  /// Flushes the database file's written pages to the disk (fdatasync) through SQLite's own
+  /// handle, taking no lock: the pages a checkpoint copied, before a restart_wal() that would
+  /// otherwise sync them while it holds the writer back. Throws std::runtime_error on failure.
+  void sync_database_file();
+
   /// The raw connection, for code inside store/ only (repositories); nothing above store/ calls it.
   SQLite::Database& raw();
 

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace whistle::store {
 
@@ -34,7 +35,17 @@ struct File {
   sqlite3_int64 commit_page_offset;
   /// Where the last read began, until the next write.
   sqlite3_int64 last_read_offset;
+  /// A connection's database file and its WAL file, each the other's (null until both are open).
+  File* partner;
 };
+
+// The open database files by the name SQLite opened them with: a WAL file finds its connection's
+// database file by that pointer (sqlite3_filename_database), unique to the connection.
+std::mutex databases_mutex;
+std::unordered_map<const char*, File*>& open_databases() {
+  static std::unordered_map<const char*, File*> files;
+  return files;
+}
 
 sqlite3_vfs* platform_vfs(sqlite3_vfs* vfs) {
   return static_cast<sqlite3_vfs*>(vfs->pAppData);
@@ -72,7 +83,11 @@ int keep(File* file, const void* data, int size, sqlite3_int64 offset) {
   if (file->kept_capacity < file->kept_size + size) {
     const int capacity = std::max(file->kept_capacity * 2, file->kept_size + size);
     auto* grown = static_cast<unsigned char*>(std::realloc(file->kept, static_cast<std::size_t>(capacity)));
-    if (grown == nullptr) return SQLITE_NOMEM;
+    if (grown == nullptr) {
+      // The transaction fails and rolls back: what it kept must never reach the file later.
+      file->kept_size = 0;
+      return SQLITE_NOMEM;
+    }
     file->kept = grown;
     file->kept_capacity = capacity;
   }
@@ -84,8 +99,14 @@ int keep(File* file, const void* data, int size, sqlite3_int64 offset) {
 
 // --- a WAL file's methods: writes kept, everything else after writing them -------------------
 
+void unlink_partner(File* file) {
+  if (file->partner != nullptr) file->partner->partner = nullptr;
+  file->partner = nullptr;
+}
+
 int wal_close(sqlite3_file* handle) {
   File* file = as_file(handle);
+  unlink_partner(file);
   const int written = write_kept(file);
   std::free(file->kept);
   file->kept = nullptr;
@@ -115,8 +136,11 @@ int wal_write(sqlite3_file* handle, const void* data, int size, sqlite3_int64 of
   if (size > kMaxWrite) return real_methods(file).xWrite(file->real, data, size, offset);
   if (const int rc = keep(file, data, size, offset); rc != SQLITE_OK) return rc;
   if (is_commit_frame_header(data, size)) {
-    if (rewrites_header) return write_kept(file);
+    // A header written where the last read began may also be a new commit's, its page to come
+    // (after recovery, which reads up to the first frame that is not valid, the next commit
+    // goes exactly there): write now, and again after that page if it comes.
     file->commit_page_offset = offset + size;
+    if (rewrites_header) return write_kept(file);
   } else if (offset == file->commit_page_offset) {
     file->commit_page_offset = kNoOffset;
     return write_kept(file);
@@ -211,6 +235,39 @@ int unfetch(sqlite3_file* handle, sqlite3_int64 offset, void* data) {
   return real_methods(as_file(handle)).xUnfetch(as_file(handle)->real, offset, data);
 }
 
+// --- a connection's database file: pass-through, but the end of a write transaction writes
+// whatever its WAL file still keeps ---------------------------------------------------------------
+
+// SQLite's WAL write lock is the first of the shared-memory locks (WAL_WRITE_LOCK in wal.c).
+constexpr int kWalWriteLock = 0;
+
+int database_close(sqlite3_file* handle) {
+  File* file = as_file(handle);
+  {
+    const std::lock_guard lock(databases_mutex);
+    for (auto it = open_databases().begin(); it != open_databases().end(); ++it) {
+      if (it->second == file) {
+        open_databases().erase(it);
+        break;
+      }
+    }
+  }
+  unlink_partner(file);
+  return close_file(handle);
+}
+
+int database_shm_lock(sqlite3_file* handle, int offset, int count, int flags) {
+  File* file = as_file(handle);
+  // A transaction that spilled frames and then rolled back leaves them kept, no commit to write
+  // them. Once the write lock is released another connection may commit frames at those offsets,
+  // and the kept bytes, written later, would overwrite them: so they go out while the lock is held
+  // (beyond the last commit, where SQLite never reads them).
+  if (offset == kWalWriteLock && flags == (SQLITE_SHM_UNLOCK | SQLITE_SHM_EXCLUSIVE) &&
+      file->partner != nullptr)
+    write_kept(file->partner);
+  return shm_lock(handle, offset, count, flags);
+}
+
 constexpr sqlite3_io_methods kPassThrough = {3,
                                              close_file,
                                              read_file,
@@ -231,25 +288,29 @@ constexpr sqlite3_io_methods kPassThrough = {3,
                                              fetch,
                                              unfetch};
 
-constexpr sqlite3_io_methods kWal = {3,
-                                     wal_close,
-                                     wal_read,
-                                     wal_write,
-                                     wal_truncate,
-                                     wal_sync,
-                                     wal_file_size,
-                                     lock,
-                                     unlock,
-                                     check_reserved_lock,
-                                     wal_file_control,
-                                     sector_size,
-                                     device_characteristics,
-                                     shm_map,
-                                     shm_lock,
-                                     shm_barrier,
-                                     shm_unmap,
-                                     wal_fetch,
-                                     unfetch};
+// A WAL file: what it keeps is written before anything that reads, syncs or measures the file.
+constexpr sqlite3_io_methods wal_methods() {
+  sqlite3_io_methods methods = kPassThrough;
+  methods.xClose = wal_close;
+  methods.xRead = wal_read;
+  methods.xWrite = wal_write;
+  methods.xTruncate = wal_truncate;
+  methods.xSync = wal_sync;
+  methods.xFileSize = wal_file_size;
+  methods.xFileControl = wal_file_control;
+  methods.xFetch = wal_fetch;
+  return methods;
+}
+constexpr sqlite3_io_methods kWal = wal_methods();
+
+// A connection's database file: its write lock's release writes what its WAL file still keeps.
+constexpr sqlite3_io_methods database_methods() {
+  sqlite3_io_methods methods = kPassThrough;
+  methods.xClose = database_close;
+  methods.xShmLock = database_shm_lock;
+  return methods;
+}
+constexpr sqlite3_io_methods kDatabase = database_methods();
 
 // --- the VFS ---------------------------------------------------------------------------------
 
@@ -263,6 +324,7 @@ int open_file(sqlite3_vfs* vfs, const char* name, sqlite3_file* handle, int flag
   file->kept_offset = 0;
   file->commit_page_offset = kNoOffset;
   file->last_read_offset = kNoOffset;
+  file->partner = nullptr;
   const int rc = platform_vfs(vfs)->xOpen(platform_vfs(vfs), name, file->real, flags, out_flags);
   // SQLite closes a file whose methods are set even when the open failed.
   if (file->real->pMethods == nullptr) return rc;
@@ -271,7 +333,26 @@ int open_file(sqlite3_vfs* vfs, const char* name, sqlite3_file* handle, int flag
     file->real->pMethods->xClose(file->real);
     return SQLITE_CANTOPEN;
   }
-  file->base.pMethods = (flags & SQLITE_OPEN_WAL) != 0 ? &kWal : &kPassThrough;
+  file->base.pMethods = &kPassThrough;
+  if (rc != SQLITE_OK) return rc;
+  if ((flags & SQLITE_OPEN_MAIN_DB) != 0 && name != nullptr) {
+    file->base.pMethods = &kDatabase;
+    const std::lock_guard lock(databases_mutex);
+    open_databases()[name] = file;
+  } else if ((flags & SQLITE_OPEN_WAL) != 0 && name != nullptr) {
+    const std::lock_guard lock(databases_mutex);
+    const auto found = open_databases().find(sqlite3_filename_database(name));
+    // Kept writes need the database file's write lock to tell when a transaction ends.
+    if (found == open_databases().end() || found->second->partner != nullptr) return rc;
+    File* database = found->second;
+    // Without powersafe overwrite (the database's `psow=0`) SQLite pads a synchronous commit to a
+    // sector and splits its last frame around a sync: such a WAL is written as SQLite writes it.
+    const int device = database->real->pMethods->xDeviceCharacteristics(database->real);
+    if ((device & SQLITE_IOCAP_POWERSAFE_OVERWRITE) == 0) return rc;
+    file->partner = database;
+    database->partner = file;
+    file->base.pMethods = &kWal;
+  }
   return rc;
 }
 

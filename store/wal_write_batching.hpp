@@ -14,9 +14,15 @@ namespace whistle::store {
 /// - before anything that reads or syncs the file or asks its size, and on close;
 /// - before a write that does not follow the kept ones, and when 4 MiB are kept (a transaction
 ///   that spills its cache);
-/// - after the header SQLite rewrites last when it recomputes a spilled transaction's checksums
-///   (it reads each frame and rewrites its header; the commit frame's comes last, no page after).
-/// The kept bytes go out in pieces of 124 KiB, as the unix VFS writes under 128 KiB a call.
+/// - after a commit frame header written where the last read began: SQLite rewrites the headers
+///   of a spilled transaction's frames that way (read the frame, write its header; the commit
+///   frame's comes last, no page after), and after recovery the next commit goes there too;
+/// - when the connection releases SQLite's WAL write lock (its database file's shared-memory lock
+///   0), whatever is still kept: a rolled-back spill's frames, which must not land later over
+///   another connection's commit.
+/// A WAL whose database lacks powersafe overwrite (`psow=0`) is not kept at all: SQLite pads its
+/// synchronous commits and splits the last frame around a sync. The kept bytes go out in pieces
+/// of 124 KiB, as the unix VFS writes under 128 KiB a call.
 /// A failed write is the failure of the write call that caused it, as SQLite expects; what was
 /// kept is then dropped, as the rollback that follows discards those frames anyway.
 const char* wal_write_batching_vfs();

@@ -16,7 +16,8 @@ namespace {
 class Connection {
  public:
   Connection(const std::string& path, const char* vfs) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs);
+    const int rc = sqlite3_open_v2(path.c_str(), &db_,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, vfs);
     if (rc != SQLITE_OK) throw std::runtime_error(sqlite3_errstr(rc));
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = NORMAL");
@@ -154,6 +155,74 @@ TEST(WalWriteBatching, ARolledBackTransactionLeavesNothingBehind) {
   db.exec("INSERT INTO t VALUES (1, 'after')");
   Connection other(file.path(), nullptr);
   EXPECT_EQ(other.number("SELECT count(*) FROM t"), 1);
+  EXPECT_EQ(other.text("PRAGMA integrity_check"), "ok");
+}
+
+// A transaction that spilled frames and rolled back leaves them with no commit to write them out;
+// another connection then commits over the same stretch of the WAL.
+TEST(WalWriteBatching, FramesOfARolledBackSpillNeverOverwriteALaterCommit) {
+  testing::TempDatabaseFile file("wal-batching-stale");
+  Connection db(file.path(), wal_write_batching_vfs());
+  db.exec("CREATE TABLE t (k INTEGER PRIMARY KEY, v BLOB)");
+  // Every page in the database file, none in the WAL: the rollback reads nothing from the WAL.
+  db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  db.exec("PRAGMA cache_size = 20");
+  db.exec("BEGIN");
+  db.exec(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+      "INSERT INTO t SELECT i, randomblob(1000) FROM n");
+  db.exec("ROLLBACK");
+  {
+    Connection other(file.path(), nullptr);
+    other.exec(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+        "INSERT INTO t SELECT i, zeroblob(1000) FROM n");
+  }
+  EXPECT_EQ(db.number("SELECT count(*) FROM t"), 3000);  // reads the WAL: writes anything kept
+  Connection fresh(file.path(), nullptr);
+  EXPECT_EQ(fresh.number("SELECT count(*) FROM t WHERE v = zeroblob(1000)"), 3000);
+  EXPECT_EQ(fresh.text("PRAGMA integrity_check"), "ok");
+}
+
+// Recovery reads the WAL frame by frame up to the first frame that is not valid — after a
+// restart, one of the old frames behind the new ones — which is where the next commit goes.
+TEST(WalWriteBatching, AOnePageCommitRightAfterRecoveryIsWhole) {
+  testing::TempDatabaseFile file("wal-batching-recovery");
+  testing::TempDatabaseFile crashed("wal-batching-recovery-crashed");
+  testing::TempDatabaseFile crashed_again("wal-batching-recovery-crashed-again");
+  {
+    Connection setup(file.path(), nullptr);
+    setup.exec("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
+    setup.exec("INSERT INTO t VALUES (1, 'one')");
+    setup.exec(
+        "CREATE TABLE filler (k INTEGER PRIMARY KEY, v BLOB); "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+        "INSERT INTO filler SELECT i, randomblob(1000) FROM n");
+    setup.exec("PRAGMA wal_checkpoint(RESTART)");
+    // A shorter WAL over the old one; t's page and the schema stay in the database file only.
+    setup.exec("UPDATE filler SET v = zeroblob(1000) WHERE k <= 20");
+    copy_as_left_by_a_crash(file.path(), crashed.path());
+  }
+  Connection db(crashed.path(), wal_write_batching_vfs());
+  db.exec("UPDATE t SET v = 'two' WHERE k = 1");  // one frame, its header where recovery read last
+  copy_as_left_by_a_crash(crashed.path(), crashed_again.path());
+  Connection recovered(crashed_again.path(), nullptr);
+  EXPECT_EQ(recovered.text("SELECT v FROM t WHERE k = 1"), "two");
+  EXPECT_EQ(recovered.number("SELECT count(*) FROM filler WHERE v = zeroblob(1000)"), 20);
+}
+
+// Without powersafe overwrite SQLite pads a synchronous commit to a sector and splits its last
+// frame around a sync: such a WAL is left as SQLite writes it, and other connections read it.
+TEST(WalWriteBatching, AWalPaddedToSectorsIsReadRightByOtherConnections) {
+  testing::TempDatabaseFile file("wal-batching-padded");
+  Connection db("file:" + file.path() + "?psow=0", wal_write_batching_vfs());
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
+  Connection other(file.path(), nullptr);
+  for (int i = 1; i <= 5; ++i) {
+    db.exec("INSERT INTO t VALUES (" + std::to_string(i) + ", 'row')");
+    EXPECT_EQ(other.number("SELECT count(*) FROM t"), i);
+  }
   EXPECT_EQ(other.text("PRAGMA integrity_check"), "ok");
 }
 

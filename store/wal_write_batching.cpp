@@ -17,6 +17,8 @@ constexpr const char* kVfsName = "whistle-wal-batching";
 constexpr sqlite3_int64 kNoOffset = -1;
 // A commit that spills past this is written in pieces; the storm's commits are ~100 KiB.
 constexpr int kMaxKept = 4 << 20;
+// The buffer's size that stays allocated between commits.
+constexpr int kKeptCapacityKept = 1 << 20;
 // The unix VFS writes at most 128 KiB - 1 bytes a call (it masks the size with 0x1ffff).
 constexpr int kMaxWrite = 124 << 10;
 // A WAL frame header: page number, then the database size after a commit (0: not a commit frame).
@@ -37,6 +39,8 @@ struct File {
   sqlite3_int64 last_read_offset;
   /// A connection's database file and its WAL file, each the other's (null until both are open).
   File* partner;
+  /// A database file's key in open_databases() (null for any other file).
+  const char* registered_name;
 };
 
 // The open database files by the name SQLite opened them with: a WAL file finds its connection's
@@ -46,6 +50,8 @@ std::unordered_map<const char*, File*>& open_databases() {
   static std::unordered_map<const char*, File*> files;
   return files;
 }
+
+using Methods = sqlite3_io_methods;
 
 sqlite3_vfs* platform_vfs(sqlite3_vfs* vfs) {
   return static_cast<sqlite3_vfs*>(vfs->pAppData);
@@ -62,15 +68,18 @@ const sqlite3_io_methods& real_methods(File* file) {
 int write_kept(File* file) {
   const int size = file->kept_size;
   file->kept_size = 0;
-  for (int done = 0; done < size;) {
-    const int piece = std::min(size - done, kMaxWrite);
-    if (const int rc =
-            real_methods(file).xWrite(file->real, file->kept + done, piece, file->kept_offset + done);
-        rc != SQLITE_OK)
-      return rc;
-    done += piece;
+  int rc = SQLITE_OK;
+  for (int done = 0; done < size && rc == SQLITE_OK; done += kMaxWrite) {
+    rc = real_methods(file).xWrite(file->real, file->kept + done, std::min(size - done, kMaxWrite),
+                                   file->kept_offset + done);
   }
-  return SQLITE_OK;
+  if (file->kept_capacity > kKeptCapacityKept) {
+    // A large transaction (a migration, an import) grew it: the storm's commits need ~100 KiB.
+    std::free(file->kept);
+    file->kept = nullptr;
+    file->kept_capacity = 0;
+  }
+  return rc;
 }
 
 bool is_commit_frame_header(const void* data, int size) {
@@ -129,11 +138,9 @@ int wal_write(sqlite3_file* handle, const void* data, int size, sqlite3_int64 of
   const bool rewrites_header = offset == file->last_read_offset;
   file->last_read_offset = kNoOffset;
   const bool follows = file->kept_size == 0 || offset == file->kept_offset + file->kept_size;
-  if (!follows || file->kept_size + size > kMaxKept || size > kMaxWrite) {
+  if (!follows || file->kept_size + size > kMaxKept) {
     if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
   }
-  // Larger than any page: not a frame's part, and more than a piece; it goes as it came.
-  if (size > kMaxWrite) return real_methods(file).xWrite(file->real, data, size, offset);
   if (const int rc = keep(file, data, size, offset); rc != SQLITE_OK) return rc;
   if (is_commit_frame_header(data, size)) {
     // A header written where the last read began may also be a new commit's, its page to come
@@ -148,91 +155,20 @@ int wal_write(sqlite3_file* handle, const void* data, int size, sqlite3_int64 of
   return SQLITE_OK;
 }
 
-int wal_truncate(sqlite3_file* handle, sqlite3_int64 size) {
+/// Any other method of a WAL file: what is kept is written first (a read, sync, size or truncate
+/// must see it), then the platform's method runs.
+template <auto method, typename... Args>
+int after_writing_kept(sqlite3_file* handle, Args... args) {
   File* file = as_file(handle);
   if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
-  return real_methods(file).xTruncate(file->real, size);
-}
-
-int wal_sync(sqlite3_file* handle, int flags) {
-  File* file = as_file(handle);
-  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
-  return real_methods(file).xSync(file->real, flags);
-}
-
-int wal_file_size(sqlite3_file* handle, sqlite3_int64* size) {
-  File* file = as_file(handle);
-  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
-  return real_methods(file).xFileSize(file->real, size);
-}
-
-int wal_file_control(sqlite3_file* handle, int op, void* arg) {
-  File* file = as_file(handle);
-  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
-  return real_methods(file).xFileControl(file->real, op, arg);
-}
-
-int wal_fetch(sqlite3_file* handle, sqlite3_int64 offset, int size, void** data) {
-  File* file = as_file(handle);
-  if (const int rc = write_kept(file); rc != SQLITE_OK) return rc;
-  return real_methods(file).xFetch(file->real, offset, size, data);
+  return (real_methods(file).*method)(file->real, args...);
 }
 
 // --- pass-through, for every other file and for what a WAL file does not keep -----------------
 
-int close_file(sqlite3_file* handle) {
-  return real_methods(as_file(handle)).xClose(as_file(handle)->real);
-}
-int read_file(sqlite3_file* handle, void* data, int size, sqlite3_int64 offset) {
-  return real_methods(as_file(handle)).xRead(as_file(handle)->real, data, size, offset);
-}
-int write_file(sqlite3_file* handle, const void* data, int size, sqlite3_int64 offset) {
-  return real_methods(as_file(handle)).xWrite(as_file(handle)->real, data, size, offset);
-}
-int truncate_file(sqlite3_file* handle, sqlite3_int64 size) {
-  return real_methods(as_file(handle)).xTruncate(as_file(handle)->real, size);
-}
-int sync_file(sqlite3_file* handle, int flags) {
-  return real_methods(as_file(handle)).xSync(as_file(handle)->real, flags);
-}
-int file_size(sqlite3_file* handle, sqlite3_int64* size) {
-  return real_methods(as_file(handle)).xFileSize(as_file(handle)->real, size);
-}
-int lock(sqlite3_file* handle, int level) {
-  return real_methods(as_file(handle)).xLock(as_file(handle)->real, level);
-}
-int unlock(sqlite3_file* handle, int level) {
-  return real_methods(as_file(handle)).xUnlock(as_file(handle)->real, level);
-}
-int check_reserved_lock(sqlite3_file* handle, int* out) {
-  return real_methods(as_file(handle)).xCheckReservedLock(as_file(handle)->real, out);
-}
-int file_control(sqlite3_file* handle, int op, void* arg) {
-  return real_methods(as_file(handle)).xFileControl(as_file(handle)->real, op, arg);
-}
-int sector_size(sqlite3_file* handle) {
-  return real_methods(as_file(handle)).xSectorSize(as_file(handle)->real);
-}
-int device_characteristics(sqlite3_file* handle) {
-  return real_methods(as_file(handle)).xDeviceCharacteristics(as_file(handle)->real);
-}
-int shm_map(sqlite3_file* handle, int region, int size, int extend, void volatile** memory) {
-  return real_methods(as_file(handle)).xShmMap(as_file(handle)->real, region, size, extend, memory);
-}
-int shm_lock(sqlite3_file* handle, int offset, int count, int flags) {
-  return real_methods(as_file(handle)).xShmLock(as_file(handle)->real, offset, count, flags);
-}
-void shm_barrier(sqlite3_file* handle) {
-  real_methods(as_file(handle)).xShmBarrier(as_file(handle)->real);
-}
-int shm_unmap(sqlite3_file* handle, int delete_flag) {
-  return real_methods(as_file(handle)).xShmUnmap(as_file(handle)->real, delete_flag);
-}
-int fetch(sqlite3_file* handle, sqlite3_int64 offset, int size, void** data) {
-  return real_methods(as_file(handle)).xFetch(as_file(handle)->real, offset, size, data);
-}
-int unfetch(sqlite3_file* handle, sqlite3_int64 offset, void* data) {
-  return real_methods(as_file(handle)).xUnfetch(as_file(handle)->real, offset, data);
+template <auto method, typename... Args>
+auto passed_on(sqlite3_file* handle, Args... args) {
+  return (real_methods(as_file(handle)).*method)(as_file(handle)->real, args...);
 }
 
 // --- a connection's database file: pass-through, but the end of a write transaction writes
@@ -245,15 +181,10 @@ int database_close(sqlite3_file* handle) {
   File* file = as_file(handle);
   {
     const std::lock_guard lock(databases_mutex);
-    for (auto it = open_databases().begin(); it != open_databases().end(); ++it) {
-      if (it->second == file) {
-        open_databases().erase(it);
-        break;
-      }
-    }
+    open_databases().erase(file->registered_name);
   }
   unlink_partner(file);
-  return close_file(handle);
+  return passed_on<&Methods::xClose>(handle);
 }
 
 int database_shm_lock(sqlite3_file* handle, int offset, int count, int flags) {
@@ -261,32 +192,33 @@ int database_shm_lock(sqlite3_file* handle, int offset, int count, int flags) {
   // A transaction that spilled frames and then rolled back leaves them kept, no commit to write
   // them. Once the write lock is released another connection may commit frames at those offsets,
   // and the kept bytes, written later, would overwrite them: so they go out while the lock is held
-  // (beyond the last commit, where SQLite never reads them).
+  // (beyond the last commit, where SQLite never reads them; so a failure to write them loses
+  // nothing, and is not reported).
   if (offset == kWalWriteLock && flags == (SQLITE_SHM_UNLOCK | SQLITE_SHM_EXCLUSIVE) &&
       file->partner != nullptr)
     write_kept(file->partner);
-  return shm_lock(handle, offset, count, flags);
+  return passed_on<&Methods::xShmLock, int, int, int>(handle, offset, count, flags);
 }
 
 constexpr sqlite3_io_methods kPassThrough = {3,
-                                             close_file,
-                                             read_file,
-                                             write_file,
-                                             truncate_file,
-                                             sync_file,
-                                             file_size,
-                                             lock,
-                                             unlock,
-                                             check_reserved_lock,
-                                             file_control,
-                                             sector_size,
-                                             device_characteristics,
-                                             shm_map,
-                                             shm_lock,
-                                             shm_barrier,
-                                             shm_unmap,
-                                             fetch,
-                                             unfetch};
+                                             passed_on<&Methods::xClose>,
+                                             passed_on<&Methods::xRead, void*, int, sqlite3_int64>,
+                                             passed_on<&Methods::xWrite, const void*, int, sqlite3_int64>,
+                                             passed_on<&Methods::xTruncate, sqlite3_int64>,
+                                             passed_on<&Methods::xSync, int>,
+                                             passed_on<&Methods::xFileSize, sqlite3_int64*>,
+                                             passed_on<&Methods::xLock, int>,
+                                             passed_on<&Methods::xUnlock, int>,
+                                             passed_on<&Methods::xCheckReservedLock, int*>,
+                                             passed_on<&Methods::xFileControl, int, void*>,
+                                             passed_on<&Methods::xSectorSize>,
+                                             passed_on<&Methods::xDeviceCharacteristics>,
+                                             passed_on<&Methods::xShmMap, int, int, int, void volatile**>,
+                                             passed_on<&Methods::xShmLock, int, int, int>,
+                                             passed_on<&Methods::xShmBarrier>,
+                                             passed_on<&Methods::xShmUnmap, int>,
+                                             passed_on<&Methods::xFetch, sqlite3_int64, int, void**>,
+                                             passed_on<&Methods::xUnfetch, sqlite3_int64, void*>};
 
 // A WAL file: what it keeps is written before anything that reads, syncs or measures the file.
 constexpr sqlite3_io_methods wal_methods() {
@@ -294,11 +226,11 @@ constexpr sqlite3_io_methods wal_methods() {
   methods.xClose = wal_close;
   methods.xRead = wal_read;
   methods.xWrite = wal_write;
-  methods.xTruncate = wal_truncate;
-  methods.xSync = wal_sync;
-  methods.xFileSize = wal_file_size;
-  methods.xFileControl = wal_file_control;
-  methods.xFetch = wal_fetch;
+  methods.xTruncate = after_writing_kept<&Methods::xTruncate, sqlite3_int64>;
+  methods.xSync = after_writing_kept<&Methods::xSync, int>;
+  methods.xFileSize = after_writing_kept<&Methods::xFileSize, sqlite3_int64*>;
+  methods.xFileControl = after_writing_kept<&Methods::xFileControl, int, void*>;
+  methods.xFetch = after_writing_kept<&Methods::xFetch, sqlite3_int64, int, void**>;
   return methods;
 }
 constexpr sqlite3_io_methods kWal = wal_methods();
@@ -325,6 +257,7 @@ int open_file(sqlite3_vfs* vfs, const char* name, sqlite3_file* handle, int flag
   file->commit_page_offset = kNoOffset;
   file->last_read_offset = kNoOffset;
   file->partner = nullptr;
+  file->registered_name = nullptr;
   const int rc = platform_vfs(vfs)->xOpen(platform_vfs(vfs), name, file->real, flags, out_flags);
   // SQLite closes a file whose methods are set even when the open failed.
   if (file->real->pMethods == nullptr) return rc;
@@ -339,6 +272,7 @@ int open_file(sqlite3_vfs* vfs, const char* name, sqlite3_file* handle, int flag
     file->base.pMethods = &kDatabase;
     const std::lock_guard lock(databases_mutex);
     open_databases()[name] = file;
+    file->registered_name = name;
   } else if ((flags & SQLITE_OPEN_WAL) != 0 && name != nullptr) {
     const std::lock_guard lock(databases_mutex);
     const auto found = open_databases().find(sqlite3_filename_database(name));

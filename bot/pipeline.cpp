@@ -1,5 +1,6 @@
 #include "bot/pipeline.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <iterator>
 
@@ -129,6 +130,18 @@ void Pipeline::flush() {
     metrics_.count_batch(events.size(), stats.applied, duplicates, failed);
   }
 
+  const bool committed = batch.committed;
+  answer_waiters(std::move(waiters), std::move(batch));
+  if (committed && on_commit_) on_commit_(stats);
+}
+
+void Pipeline::answer_waiters(std::vector<Waiter> waiters, SubmitResult batch) {
+  // One post per executor, not one per waiter. Each post into an io_context whose thread sleeps
+  // in epoll wakes it (an epoll_ctl and a futex wake on this side, a wake-up on the other): per
+  // waiter, that was two system calls on the writer's thread and a context switch for every
+  // request. Posted, not dispatched: the sessions resume on their own executor, never inside
+  // this flush. Their order within one executor is the batch's.
+  std::vector<Answers> deliveries;
   auto next = std::make_move_iterator(batch.outcomes.begin());
   for (Waiter& waiter : waiters) {
     SubmitResult result;
@@ -138,13 +151,29 @@ void Pipeline::flush() {
       result.outcomes.assign(next, end);
       next = end;
     }
-    // Posted, not dispatched: the session resumes on its own executor, never inside this flush.
-    asio::post(waiter.executor, [handler = std::move(waiter.handler), result = std::move(result)]() mutable {
-      std::move(handler)(std::move(result));
+    auto same = std::find_if(deliveries.begin(), deliveries.end(), [&waiter](const Answers& answers) {
+      return answers.executor == waiter.executor;
+    });
+    if (same == deliveries.end())
+      same = deliveries.insert(deliveries.end(), Answers{std::move(waiter.executor), {}});
+    same->answers.emplace_back(std::move(waiter.handler), std::move(result));
+  }
+  for (Answers& delivery : deliveries) {
+    asio::any_io_executor executor = delivery.executor;
+    asio::post(executor, [answers = std::move(delivery.answers)]() mutable {
+      // A handler that throws must not leave the others of the batch waiting for ever: they are
+      // all resumed, and the first exception then goes on to the io_context as before.
+      std::exception_ptr first_error;
+      for (auto& [handler, result] : answers) {
+        try {
+          std::move(handler)(std::move(result));
+        } catch (...) {
+          if (!first_error) first_error = std::current_exception();
+        }
+      }
+      if (first_error) std::rethrow_exception(first_error);
     });
   }
-
-  if (batch.committed && on_commit_) on_commit_(stats);
 }
 
 }  // namespace whistle::bot

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/any_completion_handler.hpp>
@@ -90,8 +91,16 @@ class Pipeline {
     std::size_t count = 0;           ///< its events, next in the batch's order
   };
 
+  /// A batch's answers for the sessions of one executor, in the batch's order.
+  struct Answers {
+    asio::any_io_executor executor;
+    std::vector<std::pair<Handler, SubmitResult>> answers;
+  };
+
   /// On the writer: lingers or takes the queue, applies it and answers its waiters.
   void flush();
+  /// Hands each waiter its share of the batch's outcomes, one post per executor.
+  void answer_waiters(std::vector<Waiter> waiters, SubmitResult batch);
 
   asio::any_io_executor writer_;
   Apply apply_;

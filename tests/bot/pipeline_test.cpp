@@ -203,5 +203,48 @@ TEST_F(PipelineTest, SessionsOnAnotherThreadAreAnsweredOnTheirOwn) {
   EXPECT_EQ(applied, static_cast<std::size_t>(kRequests));
 }
 
+TEST_F(PipelineTest, ABatchAnswersTheSessionsOfOneExecutorWithOnePost) {
+  // Each post into a sleeping io_context wakes its thread; a batch of many requests must not
+  // wake the network once per request.
+  asio::io_context network;
+  asio::io_context store;
+  Pipeline pipeline = make_pipeline(store.get_executor());
+  submit(network, pipeline, {"a"});
+  submit(network, pipeline, {"b", "c"});
+  submit(network, pipeline, {"d"});
+  run_ready(network);  // the sessions queue their events
+  run_ready(store);    // the writer commits them as one batch
+  ASSERT_EQ(pipeline.batches(), 1u);
+  for (const std::optional<SubmitResult>& result : results_)
+    EXPECT_FALSE(result.has_value());
+
+  network.restart();
+  EXPECT_EQ(network.poll_one(), 1u);
+  for (const std::optional<SubmitResult>& result : results_)
+    ASSERT_TRUE(result && result->committed);
+  EXPECT_EQ(results_[1]->outcomes.at(1).queued, 2u);
+  EXPECT_EQ(results_[2]->outcomes.at(0).queued, 3u);
+}
+
+TEST_F(PipelineTest, AThrowingSessionDoesNotStrandTheRestOfItsBatch) {
+  asio::io_context network;
+  asio::io_context store;
+  Pipeline pipeline = make_pipeline(store.get_executor());
+  std::vector<bool> answered(3, false);
+  for (std::size_t i = 0; i < answered.size(); ++i) {
+    std::vector<InboundEvent> events;
+    events.push_back(pipeline_event("k" + std::to_string(i)));
+    pipeline.enqueue(std::move(events), Pipeline::Handler([&answered, i](SubmitResult) {
+                       answered[i] = true;
+                       if (i == 0) throw std::runtime_error("a session's bug");
+                     }),
+                     network.get_executor());
+  }
+  run_ready(store);
+  network.restart();
+  EXPECT_THROW(network.poll(), std::runtime_error);
+  EXPECT_EQ(answered, (std::vector<bool>{true, true, true}));
+}
+
 }  // namespace
 }  // namespace whistle::bot

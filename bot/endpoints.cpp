@@ -4,6 +4,7 @@
 
 #include "bot/adapters/adapter_set.hpp"
 #include "bot/board/board.hpp"
+#include "bot/command_reader.hpp"
 #include "bot/metrics.hpp"
 #include "bot/pipeline.hpp"
 #include "store/health_probe.hpp"
@@ -11,8 +12,13 @@
 namespace whistle::bot {
 
 Endpoints::Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics,
-                     store::HealthProbe& health, board::Board& board)
-    : adapters_(adapters), pipeline_(pipeline), metrics_(metrics), health_(health), board_(board) {}
+                     store::HealthProbe& health, board::Board& board, const CommandReader* command_reader)
+    : adapters_(adapters),
+      pipeline_(pipeline),
+      metrics_(metrics),
+      health_(health),
+      board_(board),
+      command_reader_(command_reader) {}
 
 asio::awaitable<void> Endpoints::handle(Route route, const InboundRequest& request, EndpointResult& result) {
   const Endpoint endpoint = *route.endpoint;
@@ -72,8 +78,11 @@ asio::awaitable<void> Endpoints::webhook(std::string platform, std::string insta
   }
   result.event = events.front().dedupe_key;
   // The adapter says once where its replies go; an event cannot disagree with it.
-  for (InboundEvent& event : events)
+  for (InboundEvent& event : events) {
     event.replies_inline = adapter->replies_inline();
+    // Read here, on the network thread, so the writer only decides.
+    if (command_reader_ != nullptr) command_reader_->read(event);
+  }
 
   // Answered only after the batch holding these events has committed: an acknowledged event is a
   // stored event (design.md, "Durable before acknowledged").

@@ -18,6 +18,7 @@ class Board;
 }
 
 class AdapterSet;
+class CommandReader;
 class Metrics;
 class Pipeline;
 
@@ -32,9 +33,11 @@ struct EndpointResult {
 /// the HTTP.
 class Endpoints {
  public:
-  /// Keeps references to all five; they must outlive the endpoints.
+  /// Keeps references to all five (and the reader, when given); they must outlive the endpoints.
+  /// With a `command_reader`, each event's command is read here, on the network thread, before the
+  /// event goes to the writer.
   Endpoints(const AdapterSet& adapters, Pipeline& pipeline, const Metrics& metrics,
-            store::HealthProbe& health, board::Board& board);
+            store::HealthProbe& health, board::Board& board, const CommandReader* command_reader = nullptr);
 
   /// Answers a routed request into `result`. Bad input comes back as an error answer; bugs and
   /// storage failures throw (the session answers 500). `request` and `result` must stay valid until
@@ -51,6 +54,7 @@ class Endpoints {
   const Metrics& metrics_;
   store::HealthProbe& health_;
   board::Board& board_;
+  const CommandReader* command_reader_;
 };
 
 }  // namespace whistle::bot

@@ -42,6 +42,7 @@ std::vector<EventOutcome> EventProcessor::apply(std::span<const InboundEvent> ev
   if (!place_names_loaded_) {
     parse_context_.place_names = dispatcher_.place_names();
     place_names_loaded_ = true;
+    if (options_.command_reader != nullptr) options_.command_reader->publish(parse_context_);
   }
   if (std::optional<std::vector<EventOutcome>> outcomes = apply_together(events)) return std::move(*outcomes);
   // An event threw: the rollback took the whole batch (and the hot state) back to the last commit.
@@ -127,9 +128,14 @@ EventOutcome EventProcessor::apply_one(const InboundEvent& event, store::InboxBa
     release();
     return outcome;
   }
-  // Only the time differs between events; the rest (place and bot names) is not copied.
-  parse_context_.now = message.at;
-  const handlers::Command command = language::parse_command(message.text, parse_context_);
+  // Read on the network thread already where it could be (bot/command_reader); else here, with the
+  // same context. Only the time differs between events; the rest (place and bot names) is not copied.
+  std::optional<handlers::Command> read_here;
+  if (!event.command) {
+    parse_context_.now = message.at;
+    read_here = language::parse_command(message.text, parse_context_);
+  }
+  const handlers::Command& command = event.command ? *event.command : *read_here;
   // The text is read against the message's time; what it does happens on the bot's clock.
   std::vector<handlers::Reply> replies = dispatcher_.handle(message, command, handling_time(event));
   if (options_.after_handling) options_.after_handling(message);

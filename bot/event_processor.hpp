@@ -22,6 +22,8 @@
 
 namespace whistle::bot {
 
+class CommandReader;
+
 /// Knobs of the processor that the configuration does not carry.
 struct EventProcessorOptions {
   /// Runs after each event's handler returned, before its replies are kept; whatever it throws is
@@ -29,6 +31,9 @@ struct EventProcessorOptions {
   /// after its writes. A batch with a failing event is applied twice (together, then one by one),
   /// so it may run twice for the events of that batch.
   std::function<void(const handlers::Message&)> after_handling;
+  /// Where the parser's context is published once the place names are loaded, so the network
+  /// threads read commands before the writer (the server's; none in the simulator).
+  CommandReader* command_reader = nullptr;
 };
 
 /// What a run of due jobs did, for the scheduler and /metrics.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "handlers/language/command.hpp"
 #include "handlers/message.hpp"
 #include "store/outbox.hpp"
 
@@ -26,6 +27,9 @@ struct InboundEvent {
   /// The URL the platform gave for answering this conversation (DingTalk's sessionWebhook, the
   /// WeCom AI bot's response_url) and until when; kept with the replies to the event's own chat.
   std::optional<store::ReplyUrl> reply_url;
+  /// The message's command, when the network thread has read it already (bot/command_reader);
+  /// empty: the writer reads it.
+  std::optional<handlers::Command> command;
 };
 
 /// The bot's clock for an event: when it arrived, or its message time where no arrival was noted.

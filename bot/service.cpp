@@ -16,6 +16,7 @@
 #include "bot/allocator.hpp"
 #include "bot/board/board.hpp"
 #include "bot/board/board_reader.hpp"
+#include "bot/command_reader.hpp"
 #include "bot/endpoints.hpp"
 #include "bot/event_processor.hpp"
 #include "bot/http_client.hpp"
@@ -74,6 +75,8 @@ struct Service::Impl {
   config::Templates templates;
   store::Database db;
   handlers::Dispatcher dispatcher;
+  // The writer publishes the parser's context here; the network threads read commands with it.
+  CommandReader command_reader;
   EventProcessor processor;
   Metrics metrics;
   AdapterSet adapters;
@@ -109,8 +112,9 @@ struct Service::Impl {
         db(store::DatabaseOptions{
             .path = config.store.path, .synchronous = config.store.synchronous, .manual_checkpoints = true}),
         dispatcher(db, config, templates),
-        processor(synced(db, dispatcher), dispatcher, templates, config,
-                  EventProcessorOptions{.after_handling = o.after_handling}),
+        processor(
+            synced(db, dispatcher), dispatcher, templates, config,
+            EventProcessorOptions{.after_handling = o.after_handling, .command_reader = &command_reader}),
         adapters(AdapterSet::from_config(config)),
         http(HttpClientOptions{.ca_file = config.http_client.ca_file}),
         writer(threads > 1 ? asio::any_io_executor(store_io.get_executor())
@@ -128,7 +132,7 @@ struct Service::Impl {
         health(config.store.path),
         board_reader(config.store.path),
         board(config, board_reader),
-        endpoints(adapters, pipeline, metrics, health, board),
+        endpoints(adapters, pipeline, metrics, health, board, &command_reader),
         session_context{router,
                         endpoints,
                         metrics,

@@ -54,6 +54,7 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/crypto/base64.cpp
   ${CMAKE_CURRENT_LIST_DIR}/crypto/digest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/crypto/hmac.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/command_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/endpoints.cpp
   ${CMAKE_CURRENT_LIST_DIR}/event_digest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/event_processor.cpp

@@ -116,12 +116,19 @@ struct TaskRepository::Statements {
   }
 
   // A task's row changed: read again on next use. Its status may have changed too, and with it
-  // which chats list it as open: those lists are read again (a status changes rarely).
-  void forget(std::int64_t task_id, bool status_changed) {
+  // which chats list it as open. A task that closes leaves every list it is in, in memory: clearing
+  // them all made every chat of the storm read its list again after any close. One that opens
+  // again (none does today) would belong to lists unknown here: they are all read again.
+  void forget(std::int64_t task_id, std::optional<TaskStatus> new_status) {
     HotState& state = hot();
     state.tasks.erase(task_id);
-    if (!status_changed) return;
-    state.open_in_chat.clear();
+    if (!new_status) return;
+    if (*new_status == TaskStatus::open) {
+      state.open_in_chat.clear();
+    } else {
+      for (auto& [chat, open] : state.open_in_chat)
+        std::erase(open, task_id);
+    }
     // A closed task's signups are seldom read again: memory is kept for the open ones.
     state.signups.erase(task_id);
   }
@@ -221,7 +228,7 @@ void TaskRepository::set_status(std::int64_t task_id, TaskStatus status, std::in
   s.bind(3, static_cast<std::int64_t>(at));
   s.bind(4, static_cast<std::int64_t>(task_id));
   s.exec();
-  statements_->forget(task_id, true);
+  statements_->forget(task_id, status);
 }
 
 void TaskRepository::update_details(const Task& task) {
@@ -234,7 +241,7 @@ void TaskRepository::update_details(const Task& task) {
   detail::bind_optional(s, 6, task.end);
   s.bind(7, static_cast<std::int64_t>(task.id));
   s.exec();
-  statements_->forget(task.id, false);
+  statements_->forget(task.id, std::nullopt);
 }
 
 void TaskRepository::set_sign_code(std::int64_t task_id, const std::string& code) {

@@ -209,6 +209,39 @@ TEST_F(HotStateTest, AKnownSignupTaskChatAndPersonCostNoStatement) {
   transaction.commit();
 }
 
+TEST_F(HotStateTest, AClosedTaskLeavesTheOpenListsInMemoryAndTheOtherChatsKeepTheirs) {
+  Transaction transaction(db_);
+  Task second;
+  second.community = "c1";
+  second.node = "b3";
+  second.chat = "generic:b3";
+  second.creator = "generic:a";
+  second.title = "搬桌椅";
+  const std::int64_t moving = tasks_.create(second).id;
+  tasks_.post(moving, "generic:b3u2");  // 下发: open in the unit's chat as well
+  ASSERT_EQ(tasks_.open_in_chat("generic:b3u2").size(), 2u);
+  ASSERT_EQ(tasks_.open_in_chat("generic:b3").size(), 1u);
+
+  tasks_.set_status(task_, TaskStatus::finished, 10);
+  StatementTrace trace(db_);
+  const std::vector<Task> unit = tasks_.open_in_chat("generic:b3u2");
+  ASSERT_EQ(unit.size(), 1u);
+  EXPECT_EQ(unit.front().id, moving);
+  EXPECT_EQ(tasks_.open_in_chat("generic:b3").size(), 1u);
+  EXPECT_EQ(trace.count(), 0u) << trace.statements().front();  // no chat reads its list again
+
+  tasks_.set_status(moving, TaskStatus::cancelled, 11);
+  EXPECT_TRUE(tasks_.open_in_chat("generic:b3u2").empty());
+  EXPECT_TRUE(tasks_.open_in_chat("generic:b3").empty());
+  transaction.commit();
+
+  // What memory says is what the disk says.
+  db_.drop_hot_state();
+  Transaction again(db_);
+  EXPECT_TRUE(tasks_.open_in_chat("generic:b3u2").empty());
+  EXPECT_TRUE(tasks_.open_in_chat("generic:b3").empty());
+}
+
 TEST_F(HotStateTest, TheStaffOfACommunityFollowTheirGrants) {
   Transaction transaction(db_);
   people_.grant("generic:s2", "b3", Role::staff, 2);

@@ -7,8 +7,10 @@
 namespace whistle::store {
 
 namespace {
-// 4096 pages of 4 KiB: 16 MiB of WAL, about a fifth of a second of the storm at saturation.
-constexpr long long kRestartFrames = 4096;
+// 16,384 pages of 4 KiB: 64 MiB of WAL, about a second of the storm at saturation. Each RESTART
+// holds the writer back for a few milliseconds however large the WAL (the rounds below leave it
+// only the last pages); at 4,096 frames the writer waited out four a second (bench/README.md).
+constexpr long long kRestartFrames = 16384;
 // Rounds of "flush the database file, copy what the writer added meanwhile" before a RESTART.
 // Each round shortens what is left for the RESTART; two brought it from ~10 ms to ~2.6 ms, one
 // to ~3.8 ms (bench/README.md).

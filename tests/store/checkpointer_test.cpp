@@ -39,7 +39,7 @@ TEST(Checkpointer, CopiesTheWalIntoTheDatabaseWhileTheWriterSkipsCheckpoints) {
 
 // Under a steady stream of commits a PASSIVE checkpoint never copies everything, and SQLite only
 // starts the WAL over once everything is copied: without the checkpointer's RESTART the WAL grows
-// by every page ever written (here about 150 MiB). A statement left stepping on the writer's
+// by every page ever written (here about 300 MiB). A statement left stepping on the writer's
 // connection — which pins the snapshot it started in — must not stop that either.
 TEST(Checkpointer, KeepsTheWalBoundedUnderASteadyStreamOfCommits) {
   testing::TempDatabaseFile file("wal-bounded");
@@ -54,7 +54,7 @@ TEST(Checkpointer, KeepsTheWalBoundedUnderASteadyStreamOfCommits) {
 
   SQLite::Statement insert(writer.raw(), "INSERT INTO filler (payload) VALUES (zeroblob(40000))");
   std::uintmax_t largest_wal = 0;
-  for (int i = 0; i < 4000; ++i) {
+  for (int i = 0; i < 8000; ++i) {
     Transaction transaction(writer);
     insert.reset();
     insert.exec();
@@ -63,7 +63,8 @@ TEST(Checkpointer, KeepsTheWalBoundedUnderASteadyStreamOfCommits) {
     // The event loop has gaps between batches; a RESTART needs one to take the write lock.
     std::this_thread::sleep_for(std::chrono::microseconds(100));
   }
-  EXPECT_LT(largest_wal, 64u << 20) << "the WAL grew to " << (largest_wal >> 20) << " MiB";
+  // Restarted past 16,384 frames (64 MiB), with what the commits add while the restart catches up.
+  EXPECT_LT(largest_wal, 100u << 20) << "the WAL grew to " << (largest_wal >> 20) << " MiB";
 }
 
 TEST(Checkpointer, AFileThatCannotBeOpenedIsReportedAtOnce) {

@@ -71,7 +71,9 @@ TEST(CommandReader, ANewContextIsUsedFromItsPublicationOn) {
 
 TEST(CommandReader, TheWriterPublishesOnItsFirstBatchAndActsOnACommandAlreadyRead) {
   CommandReader reader;
-  test_events::DemoWriter writer{EventProcessorOptions{.command_reader = &reader}};
+  EventProcessorOptions options;
+  options.command_reader = &reader;
+  test_events::DemoWriter writer{options};
   InboundEvent first =
       webhook_event("w-1", "b3u2", "u-chen", "陈单元长", "吹哨 打扫楼道 5人 周六上午9点 2小时");
   reader.read(first);
@@ -84,12 +86,14 @@ TEST(CommandReader, TheWriterPublishesOnItsFirstBatchAndActsOnACommandAlreadyRea
   reader.read(named);
   ASSERT_TRUE(named.command.has_value());
   EXPECT_EQ(named.command->place, "锦华家园社区");
-  EXPECT_NE(language::parse_command(named.message.text, language::ParseContext{.now = kMonday0900}).place,
+  language::ParseContext without_places;
+  without_places.now = kMonday0900;
+  EXPECT_NE(language::parse_command(named.message.text, without_places).place,
             "锦华家园社区");  // without the org's names it is not
 
   // A command already read is what the writer acts on: the text is not read a second time.
   InboundEvent report_in = webhook_event("e-3", "b3u2", "u-zhang", "张三", "今天天气不错");
-  report_in.command = language::parse_command("报到 1", language::ParseContext{.now = kMonday0900});
+  report_in.command = language::parse_command("报到 1", without_places);
   const std::vector<EventOutcome> outcomes = writer.processor.apply({&report_in, 1});
   ASSERT_EQ(outcomes.front().status, EventOutcome::Status::applied);
   const std::optional<store::Task> task = store::TaskRepository(writer.db).by_number("c1", 1);

@@ -66,6 +66,7 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/metrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/open_file_limit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/outbox_sender.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/json_string.cpp
   ${CMAKE_CURRENT_LIST_DIR}/linger.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pipeline.cpp
   ${CMAKE_CURRENT_LIST_DIR}/router.cpp

@@ -11,6 +11,7 @@
 #include "bot/adapters/payload_fields.hpp"
 #include "bot/adapters/strict_json.hpp"
 #include "bot/adapters/untrusted_text.hpp"
+#include "bot/json_string.hpp"
 #include "bot/logging.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/parser.hpp"
@@ -201,12 +202,20 @@ std::optional<HttpError> read_chat_type(const json& body, const std::string& cha
   return std::nullopt;
 }
 
-json reply_json(const handlers::Reply& reply) {
-  json mentions = json::array();
-  for (const std::string& person : reply.mentions)
-    mentions.push_back(handlers::local_part(person));
-  return json{
-      {"chat", handlers::local_part(reply.chat)}, {"text", reply.text}, {"mentions", std::move(mentions)}};
+// {"chat", "mentions", "text"} with the platform's own ids, written by hand: every answer of the
+// storm goes through here on the network thread, where building a json tree to dump it was a
+// tenth of that thread's samples. The keys come in nlohmann's order, so the bytes are what the tree wrote.
+void append_reply(std::string& out, const handlers::Reply& reply) {
+  out += "{\"chat\":";
+  append_json_string(out, handlers::local_part(reply.chat));
+  out += ",\"mentions\":[";
+  for (std::size_t i = 0; i < reply.mentions.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, handlers::local_part(reply.mentions[i]));
+  }
+  out += "],\"text\":";
+  append_json_string(out, reply.text);
+  out += '}';
 }
 
 }  // namespace
@@ -304,13 +313,17 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
 }
 
 HttpAnswer GenericAdapter::acknowledge(std::span<const EventOutcome> outcomes) const {
-  json replies = json::array();
-  for (const EventOutcome& outcome : outcomes) {
-    for (const handlers::Reply& reply : outcome.inline_replies)
-      replies.push_back(reply_json(reply));
-  }
   HttpAnswer answer;
-  answer.body = dump_json(json{{"ok", true}, {"replies", std::move(replies)}});
+  answer.body = "{\"ok\":true,\"replies\":[";
+  bool first = true;
+  for (const EventOutcome& outcome : outcomes) {
+    for (const handlers::Reply& reply : outcome.inline_replies) {
+      if (!first) answer.body += ',';
+      first = false;
+      append_reply(answer.body, reply);
+    }
+  }
+  answer.body += "]}";
   return answer;
 }
 
@@ -318,7 +331,7 @@ std::optional<OutboundRequest> GenericAdapter::build_send(const store::OutboxMes
   if (deliver_url_.empty()) return std::nullopt;
   OutboundRequest request;
   request.url = deliver_url_;
-  request.body = dump_json(reply_json(handlers::Reply{message.chat, message.text, message.mentions}));
+  append_reply(request.body, handlers::Reply{message.chat, message.text, message.mentions});
   request.headers.emplace_back(kSignatureHeader,
                                std::string(kSignaturePrefix) + key_.hex_digest(request.body));
   request.headers.emplace_back(kDeliveryHeader, std::to_string(message.id));

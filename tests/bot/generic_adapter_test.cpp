@@ -423,6 +423,43 @@ TEST_F(GenericAdapterTest, AcknowledgementCarriesUnprefixedReplies) {
       {"chat": "@u-zhang", "text": "私聊", "mentions": []}]})"));
 }
 
+// The acknowledgement and the delivery are written by hand; they must be the bytes nlohmann's tree
+// wrote, escapes and key order included, so a bridge sees no change.
+TEST_F(GenericAdapterTest, AnswersAreTheBytesNlohmannsTreeWrote) {
+  const std::vector<handlers::Reply> replies = {
+      {"generic:b3u2",
+       "【吹哨#1】已报到 2/5\n\"引号\" 反斜杠\\ tab\t \x01\x1f\x7f 😀",
+       {"generic:u-zhang", "generic:a\"b"}},
+      {"generic:@u-li", "", {}},
+      {"b3u1", "\b\f", {""}}};
+  const auto tree_of = [](const handlers::Reply& reply) {
+    json mentions = json::array();
+    for (const std::string& person : reply.mentions)
+      mentions.push_back(handlers::local_part(person));
+    return json{{"chat", handlers::local_part(reply.chat)}, {"text", reply.text}, {"mentions", mentions}};
+  };
+  const auto dump = [](const json& value) {
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+
+  EventOutcome first;
+  first.inline_replies = {replies[0], replies[1]};
+  EventOutcome second;
+  second.inline_replies = {replies[2]};
+  const std::vector<EventOutcome> outcomes{first, EventOutcome{}, second};
+  json listed = json::array();
+  for (const handlers::Reply& reply : replies)
+    listed.push_back(tree_of(reply));
+  EXPECT_EQ(adapter.acknowledge(outcomes).body, dump(json{{"ok", true}, {"replies", listed}}));
+  EXPECT_EQ(adapter.acknowledge({}).body, R"({"ok":true,"replies":[]})");
+
+  const store::OutboxMessage message{
+      17, replies[0].chat, replies[0].text, replies[0].mentions, {}, std::nullopt, 0, 0};
+  const std::optional<OutboundRequest> request = adapter.build_send(message);
+  ASSERT_TRUE(request);
+  EXPECT_EQ(request->body, dump(tree_of(replies[0])));
+}
+
 TEST_F(GenericAdapterTest, InvalidUtf8InAReplyIsReplacedNotFatal) {
   EventOutcome outcome;
   outcome.inline_replies.push_back({"generic:b3u2", std::string("bad \xff byte"), {}});

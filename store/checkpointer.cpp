@@ -7,10 +7,6 @@
 namespace whistle::store {
 
 namespace {
-// 16,384 pages of 4 KiB: 64 MiB of WAL, about a second of the storm at saturation. Each RESTART
-// holds the writer back for a few milliseconds however large the WAL (the rounds below leave it
-// only the last pages); at 4,096 frames the writer waited out four a second (bench/README.md).
-constexpr long long kRestartFrames = 16384;
 // Rounds of "flush the database file, copy what the writer added meanwhile" before a RESTART.
 // Each round shortens what is left for the RESTART; two brought it from ~10 ms to ~2.6 ms, one
 // to ~3.8 ms (bench/README.md).
@@ -32,8 +28,9 @@ void restart_wal_briefly(Database& db) {
 }
 }  // namespace
 
-Checkpointer::Checkpointer(const std::string& path, std::chrono::milliseconds interval)
-    : interval_(interval) {
+Checkpointer::Checkpointer(const std::string& path, std::chrono::milliseconds interval,
+                           long long restart_frames)
+    : interval_(interval), restart_frames_(restart_frames) {
   thread_ = std::thread(&Checkpointer::run, this, path);
   // Report a file that cannot be opened to the caller, not as a silent dead thread.
   std::unique_lock lock(mutex_);
@@ -87,7 +84,7 @@ void Checkpointer::run(std::string path) {
       // rewriting old ones. So once the WAL is large, a RESTART copies the little that PASSIVE
       // left and starts it over, holding the writer back for only that long.
       const Database::CheckpointResult passive = db->checkpoint();
-      if (passive.wal_frames >= kRestartFrames) restart_wal_briefly(*db);
+      if (passive.wal_frames >= restart_frames_) restart_wal_briefly(*db);
     } catch (const std::exception&) {
       // A busy or failing checkpoint is retried on the next round; the WAL stays valid meanwhile.
     }

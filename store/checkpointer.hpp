@@ -18,7 +18,13 @@ class Checkpointer {
   /// Every `interval` a PASSIVE checkpoint copies what the WAL holds. 200 ms rather than 50: a page
   /// the storm writes again and again (a task's row, the inbox's last leaf) is copied and the WAL
   /// synced a quarter as often, half the checkpointer's CPU (bench/README.md).
-  Checkpointer(const std::string& path, std::chrono::milliseconds interval = std::chrono::milliseconds(200));
+  ///
+  /// Past `restart_frames` the WAL is started over (RESTART). 16,384 pages of 4 KiB: 64 MiB of WAL,
+  /// about a second of the storm at saturation. Each RESTART holds the writer back for a few
+  /// milliseconds however large the WAL (the catch-up rounds before it leave it only the last
+  /// pages); at 4,096 frames the writer waited out four a second.
+  Checkpointer(const std::string& path, std::chrono::milliseconds interval = std::chrono::milliseconds(200),
+               long long restart_frames = 16384);
 
   /// Stops the thread after a last checkpoint.
   ~Checkpointer();
@@ -33,6 +39,7 @@ class Checkpointer {
   void run(std::string path);
 
   std::chrono::milliseconds interval_;
+  long long restart_frames_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -24,8 +24,8 @@ void CommandReader::read(InboundEvent& event) const {
     context.now = event.message.at;
     event.command = language::parse_command(event.message.text, context);
   } catch (const std::exception&) {
-    // Only std::bad_alloc can come out of the copy or the parser: the writer reads the line again, and if it
-    // fails there too it answers the person and logs the line (bot/event_processor).
+    // Only std::bad_alloc can come out of the copy or the parser: the writer reads the line again,
+    // and if it fails there too it answers the person and logs the line (bot/event_processor).
     event.command.reset();
   }
 }

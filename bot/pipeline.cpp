@@ -140,7 +140,8 @@ void Pipeline::answer_waiters(std::vector<Waiter> waiters, SubmitResult batch) {
   // in epoll wakes it (an epoll_ctl and a futex wake on this side, a wake-up on the other): per
   // waiter, that was two system calls on the writer's thread and a context switch for every
   // request. Posted, not dispatched: the sessions resume on their own executor, never inside
-  // this flush. Their order within one executor is the batch's.
+  // this flush. Their order within one executor is the batch's. With several network threads one
+  // of them resumes the batch's sessions, each only as far as its next write.
   std::vector<Answers> deliveries;
   auto next = std::make_move_iterator(batch.outcomes.begin());
   for (Waiter& waiter : waiters) {

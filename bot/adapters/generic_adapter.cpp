@@ -204,7 +204,7 @@ std::optional<HttpError> read_chat_type(const json& body, const std::string& cha
 
 // {"chat", "mentions", "text"} with the platform's own ids, written by hand: every answer of the
 // storm goes through here on the network thread, where building a json tree to dump it was a
-// tenth of that thread's samples. The keys come in nlohmann's order, so the bytes are what the tree wrote.
+// tenth of that thread's samples. The keys come in nlohmann's order: the bytes are the tree's.
 void append_reply(std::string& out, const handlers::Reply& reply) {
   out += "{\"chat\":";
   append_json_string(out, handlers::local_part(reply.chat));

@@ -13,12 +13,13 @@
 #include "store/schema_v5.hpp"
 #include "store/schema_v6.hpp"
 #include "store/schema_v7.hpp"
+#include "store/schema_v8.hpp"
 
 namespace whistle::store {
 
 const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},
-                                            {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7}};
+                                            {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}};
   return steps;
 }
 

@@ -22,8 +22,7 @@ namespace {
 constexpr const char* kTouch =
     "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) "
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
-    "WHERE excluded.name <> '' AND (excluded.name <> people.name OR people.updated_at = 0) "
-    "RETURNING name, updated_at";
+    "WHERE excluded.name <> '' AND (excluded.name <> people.name OR people.updated_at = 0)";
 // The config names people who have no name yet, or whose name is the config's own (a rename in
 // the file applies at the next start); never over a name a message brought.
 constexpr const char* kSetConfiguredName =
@@ -148,14 +147,14 @@ void PeopleRepository::touch(const std::string& id, const std::string& name, std
   s.bind(1, id);
   s.bind(2, name);
   s.bind(3, static_cast<std::int64_t>(at));
-  // RETURNING gives the row as inserted or renamed; no row means an existing one kept its name
-  // (which the cache learns on its next read).
-  if (s.executeStep()) {
-    hot.people[id] = HotState::PersonRow{s.getColumn(0).getString(), s.getColumn(1).getInt64()};
+  // A row changed is the row inserted or renamed, and both hold exactly (name, at). No change means
+  // an existing one kept its name (which the cache learns on its next read). Not RETURNING: SQLite
+  // buffers returned rows in a temporary B-tree opened and freed at every execution.
+  if (s.exec() == 1) {
+    hot.people[id] = HotState::PersonRow{name, at};
   } else if (known == hot.people.end() || !known->second) {
     hot.people.erase(id);
   }
-  s.tryReset();
 }
 
 void PeopleRepository::set_configured_name(const std::string& id, const std::string& name) {

@@ -209,6 +209,38 @@ TEST_F(HotStateTest, AKnownSignupTaskChatAndPersonCostNoStatement) {
   transaction.commit();
 }
 
+TEST_F(HotStateTest, ATouchedPersonIsKnownInMemoryAsTheDiskHoldsThem) {
+  auto name_on_disk = [&](const std::string& person) {
+    SQLite::Database other(file_.path());
+    SQLite::Statement s(other, "SELECT name || '@' || updated_at FROM people WHERE id = ?");
+    s.bind(1, person);
+    return s.executeStep() ? s.getColumn(0).getString() : std::string("absent");
+  };
+  auto name_in_memory = [&](const std::string& person) {
+    StatementTrace trace(db_);
+    const std::optional<Person> known = people_.find(person);
+    EXPECT_EQ(trace.count(), 0u) << person << ": " << trace.statements().front();
+    return known ? known->name : std::string("absent");
+  };
+  {
+    Transaction transaction(db_);
+    people_.touch("generic:new", "新人", 7);    // inserted
+    people_.touch("generic:quiet", "", 8);      // inserted without a name
+    people_.touch("generic:a", "阿一改名", 9);  // renamed
+    people_.touch("generic:quiet", "", 10);     // no name again: nothing changes
+    EXPECT_EQ(name_in_memory("generic:new"), "新人");
+    EXPECT_EQ(name_in_memory("generic:quiet"), "");
+    EXPECT_EQ(name_in_memory("generic:a"), "阿一改名");
+    transaction.commit();
+  }
+  EXPECT_EQ(name_on_disk("generic:new"), "新人@7");
+  EXPECT_EQ(name_on_disk("generic:quiet"), "@8");
+  EXPECT_EQ(name_on_disk("generic:a"), "阿一改名@9");
+  Transaction transaction(db_);
+  EXPECT_EQ(name_in_memory("generic:a"), "阿一改名");
+  transaction.commit();
+}
+
 TEST_F(HotStateTest, AClosedTaskLeavesTheOpenListsInMemoryAndTheOtherChatsKeepTheirs) {
   Transaction transaction(db_);
   Task second;

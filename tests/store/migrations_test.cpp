@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -144,6 +145,82 @@ TEST(Migrations, AVersionSixInboxKeepsItsEventsInArrivalOrderAndStillRefusesAKey
   EXPECT_FALSE(raw.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('roles_by_node', "
                               "'signups_by_state')")
                    .getInt());
+}
+
+// Opcodes of a statement's program: what SQLite will do at each execution.
+std::vector<std::string> opcodes_of(SQLite::Database& db, const std::string& sql) {
+  SQLite::Statement explain(db, "EXPLAIN " + sql);
+  std::vector<std::string> opcodes;
+  while (explain.executeStep())
+    opcodes.push_back(explain.getColumn(1).getString());
+  return opcodes;
+}
+
+TEST(Migrations, AVersionSevenDatabaseKeepsItsRolesInGrantOrderAndItsSignupsUnderTheSameRules) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  raw.exec("PRAGMA foreign_keys = ON");  // as Database migrates: both tables are dropped and renamed
+  const std::vector<Migration> up_to_seven(all_migrations().begin(), all_migrations().begin() + 7);
+  apply_migrations(raw, up_to_seven);
+  ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 7);
+  raw.exec("INSERT INTO org_nodes (id, community_id, level, name) VALUES ('c1', 'c1', 0, 'c')");
+  raw.exec(
+      "INSERT INTO people (id, created_at, updated_at) VALUES ('generic:v', 0, 0), ('generic:l', 0, 0), "
+      "('generic:s', 0, 0)");
+  // Granted out of name order: the order granted is what a person's roles are listed in.
+  raw.exec(
+      "INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:v', 'c1', 'volunteer', 0), "
+      "('generic:s', 'c1', 'staff', 0), ('generic:l', 'c1', 'leader', 0), ('generic:l', 'c1', 'volunteer', "
+      "0)");
+  raw.exec(
+      "INSERT INTO tasks (id, community_id, number, node_id, chat_id, creator_id, title, created_at) "
+      "VALUES (1, 'c1', 1, 'c1', 'generic:c1', 'generic:l', 'clean', 0)");
+  raw.exec(
+      "INSERT INTO signups (task_id, person_id, state, seq, at, node_id) VALUES "
+      "(1, 'generic:v', 'signed_up', 1, 5, 'c1'), (1, 'generic:s', 'waitlisted', 2, 6, NULL)");
+
+  apply_migrations(raw, all_migrations());
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Database::latest_schema_version());
+  SQLite::Statement roles(raw, "SELECT person_id || '/' || role FROM roles ORDER BY rowid");
+  std::vector<std::string> granted;
+  while (roles.executeStep())
+    granted.push_back(roles.getColumn(0).getString());
+  EXPECT_EQ(granted, (std::vector<std::string>{"generic:v/volunteer", "generic:s/staff", "generic:l/leader",
+                                               "generic:l/volunteer"}));
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM roles INDEXED BY roles_of_officials "
+                           "WHERE node_id = 'c1' AND role <> 'volunteer'")
+                .getInt(),
+            2);
+  EXPECT_EQ(raw.execAndGet("SELECT group_concat(person_id || '/' || state || '/' || seq || '/' || "
+                           "coalesce(node_id, '-'), ' ') FROM signups")
+                .getString(),
+            "generic:s/waitlisted/2/- generic:v/signed_up/1/c1");
+  // The same rules: an unknown role or state, a second grant, a second signup are refused.
+  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:v', 'c1', "
+                        "'mayor', 0)"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:v', 'c1', "
+                        "'volunteer', 1)"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO signups (task_id, person_id, state, seq, at) VALUES (1, 'generic:l', "
+                        "'maybe', 3, 7)"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO signups (task_id, person_id, state, seq, at) VALUES (1, 'generic:v', "
+                        "'withdrawn', 3, 7)"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:nobody', "
+                        "'c1', 'volunteer', 0)"),
+               SQLite::Exception);
+  EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt(), 0);
+  // And the reason for the rebuild: inserting a grant or a signup opens no temporary B-tree.
+  for (const std::string& insert :
+       {std::string("INSERT OR IGNORE INTO roles (person_id, node_id, role, granted_at) VALUES (?, ?, ?, ?)"),
+        std::string(
+            "INSERT INTO signups (task_id, person_id, state, seq, at, node_id) VALUES (?, ?, ?, ?, ?, "
+            "?) ON CONFLICT (task_id, person_id) DO UPDATE SET state = excluded.state")}) {
+    const std::vector<std::string> program = opcodes_of(raw, insert);
+    EXPECT_EQ(std::count(program.begin(), program.end(), "OpenEphemeral"), 0) << insert;
+  }
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "store/hot_state.hpp"
 #include "store/migrations.hpp"
+#include "store/page_cache.hpp"
 #include "store/wal_write_batching.hpp"
 
 namespace whistle::store {
@@ -67,12 +68,16 @@ bool is_storage_failure(const std::exception& error) {
 
 namespace {
 
-// Debian's SQLite counts every allocation under a global mutex (for sqlite3_memory_used, which
-// nothing here reads): 3.5% of the writer's time in whistle-bench-growth. Only possible before
-// SQLite's first use in the process; later it refuses and nothing changes.
+// Only possible before SQLite's first use in the process; later SQLite refuses and nothing changes.
+// - Debian's SQLite counts every allocation under a global mutex (for sqlite3_memory_used, which
+//   nothing here reads): 3.5% of the writer's time in whistle-bench-growth.
+// - The page cache that skips truncations with nothing to drop (store/page_cache.hpp).
 void configure_sqlite_once() {
   static std::once_flag once;
-  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    install_page_cache();
+  });
 }
 
 // SQLite's own message ("unable to open database file") does not say which file.

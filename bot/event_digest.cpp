@@ -1,9 +1,9 @@
 #include "bot/event_digest.hpp"
 
-#include <openssl/evp.h>
-
+#include <cstdint>
 #include <cstdio>
-#include <stdexcept>
+
+#include "bot/crypto/digest.hpp"
 
 namespace whistle::bot {
 
@@ -43,12 +43,8 @@ std::string event_digest(const handlers::Message& message) {
     append_field(encoded, attachment.url);
   }
 
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(encoded.data(), encoded.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 failed");
-  }
-  return std::string(reinterpret_cast<const char*>(digest), length);
+  const Sha256Digest digest = sha256(encoded);
+  return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
 }
 
 }  // namespace whistle::bot

@@ -46,7 +46,10 @@ std::string ledger_entry_hash(std::string_view previous_hash, const LedgerFields
 
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned size = 0;
-  if (EVP_Digest(text.data(), text.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
+  // Fetched once: EVP_sha256()'s descriptor makes OpenSSL 3 look the algorithm up at every digest.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  if (EVP_Digest(text.data(), text.size(), digest.data(), &size, sha256 != nullptr ? sha256 : EVP_sha256(),
+                 nullptr) != 1) {
     throw std::runtime_error("SHA-256 failed");
   }
   static constexpr char kDigits[] = "0123456789abcdef";

@@ -88,39 +88,53 @@ class VerifyHostName {
   bool ip_;
 };
 
+// What one request over one connection came to, and what it says about the connection.
+struct Exchange {
+  HttpClientResult result;
+  bool heard = false;     ///< some of an answer arrived: the server took the request
+  bool reusable = false;  ///< answered in full, nothing left over, and the server keeps the connection
+};
+
 // Writes the request and reads the answer over a connected (and, for https, handshaken) stream.
 template <class Stream>
-asio::awaitable<HttpClientResult> exchange(Stream& stream, HttpUrl url, OutboundRequest request) {
-  HttpClientResult result;
+asio::awaitable<Exchange> exchange(Stream& stream, const HttpUrl& url, OutboundRequest request,
+                                   bool keep_alive) {
+  Exchange exchanged;
+  HttpClientResult& result = exchanged.result;
   http::request<http::string_body> message{http::string_to_verb(request.method), url.target, 11};
   message.set(http::field::host, host_header(url));
   message.set(http::field::user_agent, "whistle");
   message.set(http::field::content_type, request.content_type);
   for (const auto& [name, value] : request.headers)
     message.set(name, value);
-  // One connection per request: say so, and the server closes when it has answered.
-  message.keep_alive(false);
+  // Without a pool to keep it, say so, and the server closes when it has answered.
+  message.keep_alive(keep_alive);
   message.body() = std::move(request.body);
   message.prepare_payload();
   auto [write_ec, written] = co_await http::async_write(stream, message, use_nothrow);
   if (write_ec) {
     result.error = describe("write", write_ec);
-    co_return result;
+    co_return exchanged;
   }
 
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(kMaxAnswerBytes);
   auto [read_ec, read] = co_await http::async_read(stream, buffer, parser, use_nothrow);
+  exchanged.heard = parser.got_some();
   if (read_ec) {
     result.error = describe("read", read_ec);
-    co_return result;
+    co_return exchanged;
   }
   result.status = static_cast<int>(parser.get().result_int());
   result.retry_after = std::string(parser.get()[http::field::retry_after]);
   result.body = std::move(parser.get().body());
-  co_return result;
+  exchanged.reusable = keep_alive && parser.get().keep_alive() && buffer.size() == 0;
+  co_return exchanged;
 }
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 }  // namespace
 
@@ -176,8 +190,53 @@ HttpClient::HttpClient(const HttpClientOptions& options) : tls_(std::make_unique
 
 HttpClient::~HttpClient() = default;
 
-asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request,
-                                                   std::chrono::milliseconds timeout) const {
+// A connection with its stream: plain or TLS, one of the two.
+struct HttpConnectionPool::Connection {
+  std::string origin;  ///< "https://host:port": what it may carry requests to
+  std::unique_ptr<PlainStream> plain;
+  std::unique_ptr<TlsStream> tls;
+  std::chrono::steady_clock::time_point idle_since;
+
+  beast::tcp_stream& tcp() { return plain ? *plain : beast::get_lowest_layer(*tls); }
+  asio::awaitable<Exchange> exchange(const HttpUrl& url, OutboundRequest request, bool keep_alive) {
+    if (plain) co_return co_await whistle::bot::exchange(*plain, url, std::move(request), keep_alive);
+    co_return co_await whistle::bot::exchange(*tls, url, std::move(request), keep_alive);
+  }
+};
+
+HttpConnectionPool::HttpConnectionPool(std::size_t max_idle, std::chrono::steady_clock::duration max_idle_age)
+    : max_idle_(max_idle), max_idle_age_(max_idle_age) {}
+
+HttpConnectionPool::~HttpConnectionPool() = default;
+
+std::size_t HttpConnectionPool::idle() const {
+  return idle_.size();
+}
+
+std::unique_ptr<HttpConnectionPool::Connection> HttpConnectionPool::take(const std::string& origin) {
+  const auto now = std::chrono::steady_clock::now();
+  // Too old to trust: servers close idle connections after a while (nginx's default is 75 s).
+  std::erase_if(idle_, [&](const auto& connection) { return now - connection->idle_since > max_idle_age_; });
+  // The most recently used first: the others then age out rather than all staying half-warm.
+  for (auto it = idle_.rbegin(); it != idle_.rend(); ++it) {
+    if ((*it)->origin != origin) continue;
+    std::unique_ptr<Connection> taken = std::move(*it);
+    idle_.erase(std::next(it).base());
+    return taken;
+  }
+  return nullptr;
+}
+
+void HttpConnectionPool::keep(std::unique_ptr<Connection> connection) {
+  if (max_idle_ == 0) return;
+  connection->tcp().expires_never();
+  connection->idle_since = std::chrono::steady_clock::now();
+  if (idle_.size() >= max_idle_) idle_.erase(idle_.begin());
+  idle_.push_back(std::move(connection));
+}
+
+asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request, std::chrono::milliseconds timeout,
+                                                   HttpConnectionPool* pool) const {
   HttpClientResult result;
   // The URL itself never goes into an error text: some platforms put the token in its query.
   const std::optional<HttpUrl> url = parse_http_url(request.url);
@@ -187,6 +246,20 @@ asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request,
   }
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   const auto executor = co_await asio::this_coro::executor;
+  const std::string origin = (url->tls ? "https://" : "http://") + url->host + ":" + url->port;
+
+  if (pool != nullptr) {
+    if (std::unique_ptr<HttpConnectionPool::Connection> kept = pool->take(origin)) {
+      kept->tcp().expires_at(deadline);
+      // A copy: if the server closed this connection while it waited, the request goes again.
+      Exchange reused = co_await kept->exchange(*url, request, true);
+      if (reused.heard) {
+        if (reused.reusable) pool->keep(std::move(kept));
+        co_return reused.result;
+      }
+      // Nothing came back: the server had closed it (or never read the request). A fresh one below.
+    }
+  }
 
   // The resolver has no deadline of its own: a timer cancels it. The timer's handler shares the
   // resolver: a wait that expired just as the resolve finished is already queued, cancel() cannot
@@ -203,22 +276,30 @@ asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request,
     co_return result;
   }
 
+  auto connection = std::make_unique<HttpConnectionPool::Connection>();
+  connection->origin = origin;
   if (!url->tls) {
-    beast::tcp_stream stream(executor);
+    connection->plain = std::make_unique<PlainStream>(executor);
+    PlainStream& stream = *connection->plain;
     stream.expires_at(deadline);
     auto [connect_ec, endpoint] = co_await stream.async_connect(endpoints, use_nothrow);
     if (connect_ec) {
       result.error = describe("connect", connect_ec);
       co_return result;
     }
-    HttpClientResult answer = co_await exchange(stream, *url, std::move(request));
+    Exchange fresh = co_await connection->exchange(*url, std::move(request), pool != nullptr);
+    if (fresh.reusable) {
+      pool->keep(std::move(connection));
+      co_return fresh.result;
+    }
     // Closing politely is a courtesy; its failure changes nothing about the answer we already have.
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    co_return answer;
+    co_return fresh.result;
   }
 
-  beast::ssl_stream<beast::tcp_stream> stream(executor, tls_->context);
+  connection->tls = std::make_unique<TlsStream>(executor, tls_->context);
+  TlsStream& stream = *connection->tls;
   if (!set_server_name(stream.native_handle(), url->host)) {
     result.error = "tls: cannot set the server name";
     co_return result;
@@ -236,12 +317,16 @@ asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request,
     result.error = describe_handshake(handshake_ec, stream.native_handle());
     co_return result;
   }
-  HttpClientResult answer = co_await exchange(stream, *url, std::move(request));
+  Exchange fresh = co_await connection->exchange(*url, std::move(request), pool != nullptr);
+  if (fresh.reusable) {
+    pool->keep(std::move(connection));
+    co_return fresh.result;
+  }
   // A polite close_notify, bounded: a server that never answers it must not hold the caller.
   beast::get_lowest_layer(stream).expires_at(
       std::min(deadline, std::chrono::steady_clock::now() + kShutdownBound));
   co_await stream.async_shutdown(use_nothrow);
-  co_return answer;
+  co_return fresh.result;
 }
 
 }  // namespace whistle::bot

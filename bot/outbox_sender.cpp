@@ -171,7 +171,8 @@ asio::awaitable<void> OutboxSender::deliver(store::OutboxMessage message, const 
   try {
     SendPlan plan = co_await adapter->prepare_send(message, http_, clock_.now());
     if (auto* request = std::get_if<OutboundRequest>(&plan)) {
-      const HttpClientResult result = co_await http_.send(std::move(*request), options_.request_timeout);
+      const HttpClientResult result =
+          co_await http_.send(std::move(*request), options_.request_timeout, &connections_);
       status = result.status;
       verdict = adapter->read_send_answer(message, result);
     } else {

@@ -12,6 +12,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "bot/adapters/adapter.hpp"
+#include "bot/http_client.hpp"
 #include "bot/net.hpp"
 #include "bot/send_pacer.hpp"
 #include "store/outbox.hpp"
@@ -27,7 +28,6 @@ class Database;
 namespace whistle::bot {
 
 class AdapterSet;
-class HttpClient;
 class Clock;
 class Metrics;
 
@@ -97,6 +97,10 @@ class OutboxSender {
   /// completion handler, which must outlive the coroutine).
   std::map<std::int64_t, std::shared_ptr<asio::cancellation_signal>> cancels_;
   SendPacer pacer_;  ///< per chat and per instance
+  /// Connections kept open between deliveries (on the writer, where the deliveries run): a
+  /// message then costs no TCP connect or TLS handshake. Their sockets belong to the writer's
+  /// io_context, which must outlive the sender (Service declares its io_contexts first).
+  HttpConnectionPool connections_;
   /// Outcomes to record before anything else is sent: without this a message delivered while the
   /// disk is full would look unsent and go out again at once, over and over (by outbox id).
   std::map<std::int64_t, Outcome> unrecorded_;

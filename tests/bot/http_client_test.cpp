@@ -7,6 +7,8 @@
 #include <fstream>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -232,6 +234,101 @@ TEST(HttpClient, ACaFileWithoutCertificatesFailsTheConstructorNamingIt) {
     EXPECT_THAT(error.what(), HasSubstr(path));
   }
   std::filesystem::remove(path);
+}
+
+// A pool's connections belong to one io_context, which must outlive them: both live here, the
+// io_context first, and every request of a test runs on it.
+class PooledClient {
+ public:
+  explicit PooledClient(HttpClientOptions options = {},
+                        std::chrono::steady_clock::duration max_idle_age = std::chrono::seconds(30))
+      : client_(options), pool_(16, max_idle_age) {}
+
+  HttpClientResult send(OutboundRequest request) {
+    std::optional<HttpClientResult> result;
+    asio::co_spawn(io_, client_.send(std::move(request), kTimeout, &pool_),
+                   [&result](const std::exception_ptr& error, HttpClientResult answer) {
+                     if (error) std::rethrow_exception(error);
+                     result = std::move(answer);
+                   });
+    io_.restart();
+    io_.run();
+    return *result;
+  }
+  std::size_t idle() const { return pool_.idle(); }
+
+ private:
+  asio::io_context io_;
+  HttpClient client_;
+  HttpConnectionPool pool_;
+};
+
+std::vector<std::string> bodies_of(const FakePlatformServer& fake) {
+  std::vector<std::string> bodies;
+  for (const RecordedRequest& request : fake.requests())
+    bodies.push_back(request.body);
+  return bodies;
+}
+
+TEST(HttpClientPool, OneKeptConnectionCarriesEveryRequestToTheSameServerOverHttpsAndPlainHttp) {
+  FakePlatformServer secure;
+  FakePlatformServer plain(Mode::plain);
+  const auto echo = [](const RecordedRequest& request) { return CannedAnswer{200, request.body, {}}; };
+  secure.answer(echo);
+  plain.answer(echo);
+  PooledClient client(trusting_test_ca());
+
+  for (const std::string body : {"one", "two", "three"}) {
+    EXPECT_EQ(client.send(post(secure.base_url() + "/send", body)).body, body);
+    EXPECT_EQ(client.send(post(plain.base_url() + "/send", body)).body, body);
+  }
+
+  EXPECT_EQ(secure.connections(), 1u);
+  EXPECT_EQ(plain.connections(), 1u);
+  EXPECT_EQ(bodies_of(secure), (std::vector<std::string>{"one", "two", "three"}));
+  EXPECT_EQ(client.idle(), 2u);  // one per server
+  // Without a pool, each request has its own connection, as before.
+  const HttpClient unpooled(trusting_test_ca());
+  send(unpooled, post(secure.base_url() + "/send"));
+  send(unpooled, post(secure.base_url() + "/send"));
+  EXPECT_EQ(secure.connections(), 3u);
+}
+
+TEST(HttpClientPool, AKeptConnectionTheServerClosedMeanwhileIsReplacedAndTheRequestArrivesOnce) {
+  for (const Mode mode : {Mode::tls, Mode::plain}) {
+    FakePlatformServer fake(mode);
+    fake.answer([](const RecordedRequest& request) { return CannedAnswer{200, request.body, {}}; });
+    fake.hang_up_after_each_answer(true);
+    PooledClient client(trusting_test_ca());
+
+    const HttpClientResult first = client.send(post(fake.base_url() + "/send", "first"));
+    const HttpClientResult second = client.send(post(fake.base_url() + "/send", "second"));
+
+    EXPECT_EQ(first.error, "");
+    EXPECT_EQ(second.error, "");
+    EXPECT_EQ(second.status, 200);
+    EXPECT_EQ(second.body, "second");
+    EXPECT_EQ(bodies_of(fake), (std::vector<std::string>{"first", "second"}));
+    EXPECT_EQ(fake.connections(), 2u);
+  }
+}
+
+TEST(HttpClientPool, AServerThatSaysCloseOrAConnectionTooOldIsNotUsedAgain) {
+  FakePlatformServer closing(Mode::plain);
+  closing.answer([](const RecordedRequest&) { return CannedAnswer{200, "{}", {{"Connection", "close"}}}; });
+  PooledClient client;
+  client.send(post(closing.base_url() + "/send"));
+  EXPECT_EQ(client.idle(), 0u);
+  client.send(post(closing.base_url() + "/send"));
+  EXPECT_EQ(closing.connections(), 2u);
+
+  FakePlatformServer open(Mode::plain);
+  PooledClient impatient({}, std::chrono::seconds(0));
+  impatient.send(post(open.base_url() + "/send"));
+  EXPECT_EQ(impatient.idle(), 1u);  // kept, but already too old when the next request looks
+  impatient.send(post(open.base_url() + "/send"));
+  EXPECT_EQ(open.connections(), 2u);
+  EXPECT_EQ(open.requests().size(), 2u);
 }
 
 }  // namespace

@@ -73,7 +73,11 @@ http::response<http::string_body> to_response(const CannedAnswer& answer, unsign
   for (const auto& [name, value] : answer.headers)
     response.set(name, value);
   response.body() = answer.body;
-  response.keep_alive(keep_alive);
+  // A canned `Connection: close` is honoured: the connection ends after this answer.
+  const bool says_close = std::any_of(answer.headers.begin(), answer.headers.end(), [](const auto& header) {
+    return beast::iequals(header.first, "connection") && beast::iequals(header.second, "close");
+  });
+  response.keep_alive(keep_alive && !says_close);
   response.prepare_payload();
   return response;
 }
@@ -101,6 +105,8 @@ struct FakePlatformServer::Impl {
   mutable std::condition_variable changed;
   std::vector<RecordedRequest> requests;
   std::function<CannedAnswer(const RecordedRequest&)> handler;
+  std::size_t connections = 0;
+  bool hang_up_after_answer = false;
 
   // Stores the request, wakes the waiters, then asks the test's handler what to answer.
   CannedAnswer record(RecordedRequest request) {
@@ -118,6 +124,10 @@ struct FakePlatformServer::Impl {
     for (;;) {
       auto [ec, socket] = co_await acceptor.async_accept(use_nothrow);
       if (ec) co_return;
+      {
+        const std::lock_guard lock(mutex);
+        ++connections;
+      }
       asio::co_spawn(io, serve(std::move(socket)), rethrow);
     }
   }
@@ -155,7 +165,14 @@ struct FakePlatformServer::Impl {
       const CannedAnswer answer = record(to_recorded(request, sni));
       auto response = to_response(answer, request.version(), request.keep_alive());
       auto [write_ec, written] = co_await http::async_write(stream, response, use_nothrow);
-      if (write_ec || !request.keep_alive()) co_return;
+      if (write_ec || !response.keep_alive()) co_return;
+      bool hang_up = false;
+      {
+        const std::lock_guard lock(mutex);
+        hang_up = hang_up_after_answer;
+      }
+      // As a server whose idle timeout passed: closed without having said so in the answer.
+      if (hang_up) co_return;
     }
   }
 };
@@ -195,6 +212,16 @@ std::vector<RecordedRequest> FakePlatformServer::requests() const {
 bool FakePlatformServer::wait_for_requests(std::size_t count, std::chrono::milliseconds deadline) const {
   std::unique_lock lock(impl_->mutex);
   return impl_->changed.wait_for(lock, deadline, [&] { return impl_->requests.size() >= count; });
+}
+
+std::size_t FakePlatformServer::connections() const {
+  const std::lock_guard lock(impl_->mutex);
+  return impl_->connections;
+}
+
+void FakePlatformServer::hang_up_after_each_answer(bool hang_up) {
+  const std::lock_guard lock(impl_->mutex);
+  impl_->hang_up_after_answer = hang_up;
 }
 
 }  // namespace whistle::testing

@@ -55,6 +55,11 @@ class FakePlatformServer {
   /// Every request so far, in arrival order.
   std::vector<RecordedRequest> requests() const;
 
+  /// How many connections clients opened so far.
+  std::size_t connections() const;
+  /// From now on, closes each connection once it has answered a request, without saying so in the
+  /// answer (as a server whose idle timeout passed): a client that kept the connection finds it closed.
+  void hang_up_after_each_answer(bool hang_up);
   /// Waits until at least `count` requests arrived; false if `deadline` passed first.
   bool wait_for_requests(std::size_t count, std::chrono::milliseconds deadline) const;
 

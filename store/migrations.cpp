@@ -14,12 +14,14 @@
 #include "store/schema_v6.hpp"
 #include "store/schema_v7.hpp"
 #include "store/schema_v8.hpp"
+#include "store/schema_v9.hpp"
 
 namespace whistle::store {
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},
-                                            {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}};
+  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
+                                            {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6},
+                                            {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}};
   return steps;
 }
 

@@ -1,11 +1,15 @@
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "store/attendance.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
 #include "store/people.hpp"
 #include "store/signups.hpp"
+#include "store/statement_trace.hpp"
 #include "store/tasks.hpp"
 #include "tests/store/store_test_support.hpp"
 
@@ -71,6 +75,22 @@ TEST_F(LedgerSums, ANodesRankingCoversItsSubtreeAndTheMonthOnly) {
   EXPECT_EQ(unit[0].person, "generic:a");
 
   EXPECT_EQ(ledger.earnings_under("c1", 0, 500).size(), 3u);
+}
+
+// A unit's rank must not cost the whole community's month: the ranking reads each ranked node's
+// rows of the month from ledger_by_node, which holds every column it needs (schema v9).
+TEST_F(LedgerSums, ARankingReadsOnlyTheRankedNodesRowsAndNoTableRow) {
+  add("generic:a", 10, 60, LedgerKind::task, "b3u2", 100);
+  StatementTrace trace(db);
+  ASSERT_EQ(ledger.earnings_under("b3u2", 0, 500).size(), 1u);
+  ASSERT_EQ(trace.count(), 1u);
+  SQLite::Statement explain(db.raw(), "EXPLAIN QUERY PLAN " + trace.statements().front());
+  std::string plan;
+  while (explain.executeStep())
+    plan += explain.getColumn(3).getString() + "\n";
+  EXPECT_NE(plan.find("SEARCH l USING COVERING INDEX ledger_by_node (node_id=? AND at>? AND at<?)"),
+            std::string::npos)
+      << plan;
 }
 
 TEST_F(LedgerSums, ATasksEntriesComeBackInChainOrderWithEveryField) {

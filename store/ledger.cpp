@@ -36,8 +36,8 @@ constexpr const char* kEarnedBetween =
     "WHERE community_id = ? AND person_id = ? AND at >= ? AND at < ? AND kind NOT IN ('redeem', 'refund')";
 constexpr const char* kTotalMinutes =
     "SELECT COALESCE(SUM(minutes), 0) FROM ledger WHERE community_id = ? AND person_id = ?";
-// The subtree's nodes first (CROSS JOIN keeps that order), then each node's month in
-// ledger_by_node, which holds every column read: the rows of the ranked place only (schema v9).
+// The subtree's nodes first (CROSS JOIN keeps that order), then each node's month through
+// ledger_by_node: the rows of the ranked place only (schema v9).
 constexpr const char* kEarningsUnder =
     "WITH RECURSIVE subtree(id) AS (SELECT ?1 UNION ALL "
     "  SELECT n.id FROM org_nodes n JOIN subtree s ON n.parent_id = s.id) "

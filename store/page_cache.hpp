@@ -15,7 +15,7 @@ namespace whistle::store {
 /// temporary key: the page number of the lock byte (1 GiB ÷ page size + 1, 262,145 here), which no
 /// page ever really has. The page is renumbered again at once, but pcache1's largest key stays
 /// 262,145, so the next commit scanned all ~8,000 cached page headers: ~6% of the writer's time
-/// under the mixed storm, one commit in three (bench/README.md, 2026-12-03).
+/// under the mixed storm, one commit in three or four (bench/README.md, 2026-12-03).
 ///
 /// The wrapper knows an upper bound of the keys really held: the largest key any page was created
 /// or renumbered at, except that lock-byte key, for which it counts the pages parked there (each

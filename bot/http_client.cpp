@@ -253,11 +253,14 @@ asio::awaitable<HttpClientResult> HttpClient::send(OutboundRequest request, std:
       kept->tcp().expires_at(deadline);
       // A copy: if the server closed this connection while it waited, the request goes again.
       Exchange reused = co_await kept->exchange(*url, request, true);
-      if (reused.heard) {
+      // Out of time or cancelled (shutting down): the answer is that failure, not another attempt.
+      const bool cancelled =
+          (co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none;
+      if (reused.heard || cancelled || std::chrono::steady_clock::now() >= deadline) {
         if (reused.reusable) pool->keep(std::move(kept));
         co_return reused.result;
       }
-      // Nothing came back: the server had closed it (or never read the request). A fresh one below.
+      // Nothing came back in time: the server had closed it (or never read the request). A fresh one below.
     }
   }
 

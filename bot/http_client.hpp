@@ -84,7 +84,8 @@ class HttpClient {
   /// With a `pool` (used on this coroutine's executor), an idle connection to the same origin is
   /// used first, and the connection is kept for the next request when the server allows it. A kept
   /// connection the server has closed meanwhile fails before any answer arrives; the request then
-  /// goes once more over a fresh connection, as it would have without a pool.
+  /// goes once more over a fresh connection, as it would have without a pool, unless the deadline
+  /// has passed or the caller was cancelled (then that failure is the answer).
   asio::awaitable<HttpClientResult> send(OutboundRequest request, std::chrono::milliseconds timeout,
                                          HttpConnectionPool* pool = nullptr) const;
 

@@ -15,13 +15,14 @@ Reply not_found(Context& context, std::int64_t number) {
                                       {"mention", mention_of(context.people, context.message.sender)}}));
 }
 
-Reply ask_for_number(Context& context, Intent intent, const std::vector<store::Task>& tasks) {
+Reply ask_for_number(Context& context, Intent intent, const std::vector<const store::Task*>& tasks) {
   std::string list;
-  for (const store::Task& task : tasks) {
+  for (const store::Task* task : tasks) {
     if (!list.empty()) list += '\n';
-    list += context.text("task_choose_line", {{"task", std::to_string(task.number)}, {"title", task.title}});
+    list +=
+        context.text("task_choose_line", {{"task", std::to_string(task->number)}, {"title", task->title}});
   }
-  const std::string example = command_word(context, intent) + " " + std::to_string(tasks.front().number);
+  const std::string example = command_word(context, intent) + " " + std::to_string(tasks.front()->number);
   return reply_to_sender(
       context, context.text("task_choose", {{"mention", mention_of(context.people, context.message.sender)},
                                             {"count", std::to_string(tasks.size())},
@@ -39,26 +40,30 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
     return choice;
   }
 
-  const std::string mention = mention_of(context.people, context.message.sender);
-  const std::string example = command_word(context, query.intent) + " 12";
+  // The mention and the example are only for the answers that find no task.
+  auto nothing = [&](std::string_view key) {
+    const std::string example = command_word(context, query.intent) + " 12";
+    return reply_to_sender(context,
+                           context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
+                                              {"example", example}}));
+  };
   if (context.message.is_private) {
     // Tasks are posted in groups; in a private chat only a number can say which one is meant.
-    choice.replies.push_back(reply_to_sender(
-        context, context.text("task_number_needed", {{"mention", mention}, {"example", example}})));
+    choice.replies.push_back(nothing("task_number_needed"));
     return choice;
   }
 
-  std::vector<store::Task> candidates;
-  for (store::Task& task : context.tasks.open_in_chat(context.message.chat)) {
-    if (!query.candidate || query.candidate(task)) candidates.push_back(std::move(task));
-  }
+  // The chat's open tasks as the writer holds them: only the one chosen is copied. Nothing here
+  // changes a task (the candidate test reads signups), so the pointers hold until the answer.
+  std::vector<const store::Task*> candidates = context.tasks.open_in_chat_view(context.message.chat);
+  if (query.candidate)
+    std::erase_if(candidates, [&query](const store::Task* task) { return !query.candidate(*task); });
   if (candidates.size() == 1) {
-    choice.task = std::move(candidates.front());
+    choice.task = *candidates.front();
   } else if (candidates.size() > 1) {
     choice.replies.push_back(ask_for_number(context, query.intent, candidates));
   } else if (!query.silent_when_nothing) {
-    choice.replies.push_back(reply_to_sender(
-        context, context.text(query.nothing_key, {{"mention", mention}, {"example", example}})));
+    choice.replies.push_back(nothing(query.nothing_key));
   }
   return choice;
 }

@@ -1,5 +1,7 @@
 #include "store/tasks.hpp"
 
+#include <algorithm>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -115,6 +117,18 @@ struct TaskRepository::Statements {
     return state.tasks.insert_or_assign(id, std::move(task)).first->second;
   }
 
+  // The task as held in memory, read from SQLite first if it is not; null when there is no such task.
+  const Task* known_or_read(std::int64_t id) {
+    HotState& state = hot();
+    if (auto known = state.tasks.find(id); known != state.tasks.end()) return &known->second;
+    auto& s = detail::fresh(by_id);
+    s.bind(1, static_cast<std::int64_t>(id));
+    if (!s.executeStep()) return nullptr;
+    Task task = read_task(s);
+    s.tryReset();
+    return &remember(state, std::move(task));
+  }
+
   // A task's row changed: read again on next use. Its status may have changed too, and with it
   // which chats list it as open. A task that closes leaves every list it is in, in memory: clearing
   // them all made every chat of the storm read its list again after any close. One that opens
@@ -160,20 +174,22 @@ void TaskRepository::post(std::int64_t task_id, const std::string& chat) {
   auto& s = detail::fresh(statements_->post);
   s.bind(1, static_cast<std::int64_t>(task_id));
   s.bind(2, chat);
-  s.exec();
-  // The chat has one more task, perhaps open: its list is read again on next use.
-  statements_->hot().open_in_chat.erase(chat);
+  if (s.exec() == 0) return;  // posted there before: every list is as it was
+  // The chat has one more task. A list of its open ones already in memory takes it in its place
+  // (ids ascending, as the query reads them) rather than being read again whole: in a busy chat
+  // every whistle made the next report-in read all of the chat's open tasks.
+  const Task* task = statements_->known_or_read(task_id);
+  if (task == nullptr || task->status != TaskStatus::open) return;
+  HotState& hot = statements_->hot();
+  auto list = hot.open_in_chat.find(chat);
+  if (list == hot.open_in_chat.end()) return;  // read on its first use
+  std::vector<std::int64_t>& ids = list->second;
+  ids.insert(std::upper_bound(ids.begin(), ids.end(), task_id), task_id);
 }
 
 std::optional<Task> TaskRepository::by_id(std::int64_t id) {
-  HotState& hot = statements_->hot();
-  if (auto known = hot.tasks.find(id); known != hot.tasks.end()) return known->second;
-  auto& s = detail::fresh(statements_->by_id);
-  s.bind(1, static_cast<std::int64_t>(id));
-  if (!s.executeStep()) return std::nullopt;
-  Task task = read_task(s);
-  s.tryReset();
-  return Statements::remember(hot, std::move(task));
+  if (const Task* task = statements_->known_or_read(id)) return *task;
+  return std::nullopt;
 }
 
 std::optional<Task> TaskRepository::by_number(const std::string& community, std::int64_t number) {
@@ -192,6 +208,13 @@ std::optional<Task> TaskRepository::by_number(const std::string& community, std:
 }
 
 std::vector<Task> TaskRepository::open_in_chat(const std::string& chat) {
+  std::vector<Task> tasks;
+  for (const Task* task : open_in_chat_view(chat))
+    tasks.push_back(*task);
+  return tasks;
+}
+
+std::vector<const Task*> TaskRepository::open_in_chat_view(const std::string& chat) {
   HotState& hot = statements_->hot();
   auto known = hot.open_in_chat.find(chat);
   if (known == hot.open_in_chat.end()) {
@@ -202,12 +225,13 @@ std::vector<Task> TaskRepository::open_in_chat(const std::string& chat) {
       ids.push_back(Statements::remember(hot, read_task(s)).id);
     known = hot.open_in_chat.insert_or_assign(chat, std::move(ids)).first;
   }
-  std::vector<Task> tasks;
+  std::vector<const Task*> tasks;
   tasks.reserve(known->second.size());
-  // A copy of the ids: by_id may read a forgotten task back and grow the maps.
+  // A copy of the ids: reading a forgotten task back may grow the maps. The tasks themselves stay
+  // where they are when the map grows (its nodes do not move), so earlier pointers hold.
   const std::vector<std::int64_t> ids = known->second;
   for (std::int64_t id : ids) {
-    if (std::optional<Task> task = by_id(id)) tasks.push_back(std::move(*task));
+    if (const Task* task = statements_->known_or_read(id)) tasks.push_back(task);
   }
   return tasks;
 }

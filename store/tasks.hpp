@@ -48,6 +48,11 @@ class TaskRepository {
   /// The open tasks posted in a chat, oldest first.
   std::vector<Task> open_in_chat(const std::string& chat);
 
+  /// The same tasks as they are held in the writer's memory, without a copy of each: a report-in
+  /// looks at every open task of its chat to keep the one it means. The pointers are for reading
+  /// right away: any change to a task, and the end of the batch, may free what they point to.
+  std::vector<const Task*> open_in_chat_view(const std::string& chat);
+
   /// Every chat a task was posted in, the original first.
   std::vector<std::string> posted_chats(std::int64_t task_id);
 

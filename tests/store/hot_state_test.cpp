@@ -241,6 +241,50 @@ TEST_F(HotStateTest, ATouchedPersonIsKnownInMemoryAsTheDiskHoldsThem) {
   transaction.commit();
 }
 
+TEST_F(HotStateTest, ANewOrPostedTaskJoinsAChatsOpenListInMemoryInIdOrder) {
+  auto ids = [](const std::vector<Task>& tasks) {
+    std::vector<std::int64_t> out;
+    for (const Task& task : tasks)
+      out.push_back(task.id);
+    return out;
+  };
+  auto task_in = [&](const std::string& node) {
+    Task task;
+    task.community = "c1";
+    task.node = node;
+    task.chat = "generic:" + node;
+    task.creator = "generic:a";
+    task.title = "任务 " + node;
+    return tasks_.create(task).id;
+  };
+  Transaction transaction(db_);
+  const std::int64_t building = task_in("b3");  // older than the unit's next one
+  const std::int64_t closed = task_in("b3");
+  tasks_.set_status(closed, TaskStatus::cancelled, 5);
+  ASSERT_EQ(ids(tasks_.open_in_chat("generic:b3u2")), std::vector<std::int64_t>{task_});
+
+  StatementTrace trace(db_);
+  const std::int64_t newer = task_in("b3u2");  // whistled in the unit's chat
+  tasks_.post(building, "generic:b3u2");       // 下发 of the older one: it goes before the newer
+  tasks_.post(building, "generic:b3u2");       // again: nothing changes
+  tasks_.post(closed, "generic:b3u2");         // a closed task is posted, not open there
+  const std::vector<std::int64_t> in_memory = ids(tasks_.open_in_chat("generic:b3u2"));
+  for (const std::string& statement : trace.statements())
+    EXPECT_EQ(statement.find("status = 'open'"), std::string::npos)
+        << "the list was read again: " << statement;
+  EXPECT_EQ(in_memory, (std::vector<std::int64_t>{task_, building, newer}));
+  std::vector<std::int64_t> viewed;
+  for (const Task* task : tasks_.open_in_chat_view("generic:b3u2"))
+    viewed.push_back(task->id);
+  EXPECT_EQ(viewed, in_memory);
+  transaction.commit();
+
+  // What memory says is what the disk says.
+  db_.drop_hot_state();
+  Transaction again(db_);
+  EXPECT_EQ(ids(tasks_.open_in_chat("generic:b3u2")), in_memory);
+}
+
 TEST_F(HotStateTest, AClosedTaskLeavesTheOpenListsInMemoryAndTheOtherChatsKeepTheirs) {
   Transaction transaction(db_);
   Task second;

@@ -19,23 +19,22 @@ constexpr const char* kEnqueue =
     "reply_url_until) VALUES ((SELECT community_id FROM chats WHERE id = ?1), ?1, ?2, ?3, ?4, ?4, ?5, ?6)";
 
 // Each chat's head is its oldest unsent message; later ones wait behind it, which keeps per-chat order.
-constexpr const char* kDue =
-    "SELECT o.id, o.chat, o.text, o.mentions, o.attempts, o.created_at, o.reply_url, o.reply_url_until "
-    "FROM outbox o JOIN (SELECT chat, MIN(id) AS id FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL "
-    "GROUP BY chat) h ON h.id = o.id "
-    "WHERE o.next_attempt_at <= ? ORDER BY o.id LIMIT ?";
-
-constexpr const char* kNextAttempt =
-    "SELECT MIN(o.next_attempt_at) FROM outbox o "
-    "JOIN (SELECT chat, MIN(id) AS id FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL GROUP BY chat) h "
-    "ON h.id = o.id";
+// One scan of the waiting messages' index gives every head (MIN(id) per chat, and with it the
+// head's own next_attempt_at: SQLite takes a bare column from the row of the one MIN) and the
+// backlog. A join on the heads made SQLite build and sort two temporary tables at every pass of
+// the sender, a pass per message sent.
+constexpr const char* kHeads =
+    "SELECT MIN(id), next_attempt_at, COUNT(*) FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL "
+    "GROUP BY chat";
+constexpr const char* kMessage =
+    "SELECT id, chat, text, mentions, attempts, created_at, reply_url, reply_url_until FROM outbox WHERE id "
+    "= ?";
 
 constexpr const char* kMarkSent = "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL";
 constexpr const char* kMarkFailed =
     "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL";
 constexpr const char* kMarkDead =
     "UPDATE outbox SET attempts = attempts + 1, dead_at = ?, last_error = ? WHERE id = ? AND sent_at IS NULL";
-constexpr const char* kBacklog = "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL";
 constexpr const char* kDeadCount = "SELECT COUNT(*) FROM outbox WHERE dead_at IS NOT NULL";
 
 // Mentions are ids without spaces, tabs or newlines, so one per line needs no escaping (and no
@@ -111,16 +110,15 @@ void split_mentions(const std::string& joined, OutboxMessage& message) {
 
 struct Outbox::Statements {
   SQLite::Database& db;
-  SQLite::Statement enqueue, due, next_attempt, mark_sent, mark_failed, mark_dead, backlog, dead_count;
+  SQLite::Statement enqueue, heads, message, mark_sent, mark_failed, mark_dead, dead_count;
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         enqueue(db, kEnqueue),
-        due(db, kDue),
-        next_attempt(db, kNextAttempt),
+        heads(db, kHeads),
+        message(db, kMessage),
         mark_sent(db, kMarkSent),
         mark_failed(db, kMarkFailed),
         mark_dead(db, kMarkDead),
-        backlog(db, kBacklog),
         dead_count(db, kDeadCount) {}
 };
 
@@ -150,11 +148,29 @@ std::int64_t Outbox::enqueue(const OutgoingMessage& message, std::int64_t at) {
 }
 
 std::vector<OutboxMessage> Outbox::due(std::int64_t now, std::size_t limit) {
-  auto& s = detail::fresh(statements_->due);
-  s.bind(1, static_cast<std::int64_t>(now));
-  s.bind(2, static_cast<std::int64_t>(limit));
-  std::vector<OutboxMessage> messages;
-  while (s.executeStep()) {
+  return look(now, limit).due;
+}
+
+Outbox::Look Outbox::look(std::int64_t now, std::size_t limit) {
+  Look look;
+  std::vector<std::int64_t> due_ids;
+  {
+    auto& s = detail::fresh(statements_->heads);
+    while (s.executeStep()) {
+      const std::int64_t id = s.getColumn(0).getInt64();
+      const std::int64_t next = s.getColumn(1).getInt64();
+      look.backlog += s.getColumn(2).getInt64();
+      look.next_attempt_at = look.next_attempt_at ? std::min(*look.next_attempt_at, next) : next;
+      if (next <= now) due_ids.push_back(id);
+    }
+    s.reset();  // a statement left stepping would hold its read snapshot (see Database::release_snapshots)
+  }
+  std::sort(due_ids.begin(), due_ids.end());  // oldest first
+  if (due_ids.size() > limit) due_ids.resize(limit);
+  for (const std::int64_t id : due_ids) {
+    auto& s = detail::fresh(statements_->message);
+    s.bind(1, static_cast<std::int64_t>(id));
+    if (!s.executeStep()) continue;
     OutboxMessage m;
     m.id = s.getColumn(0).getInt64();
     m.chat = s.getColumn(1).getString();
@@ -164,9 +180,10 @@ std::vector<OutboxMessage> Outbox::due(std::int64_t now, std::size_t limit) {
     m.created_at = s.getColumn(5).getInt64();
     if (!s.getColumn(6).isNull())
       m.reply_url = ReplyUrl{s.getColumn(6).getString(), s.getColumn(7).getInt64()};
-    messages.push_back(std::move(m));
+    s.reset();
+    look.due.push_back(std::move(m));
   }
-  return messages;
+  return look;
 }
 
 void Outbox::mark_sent(std::int64_t id, std::int64_t at) {
@@ -200,19 +217,11 @@ std::int64_t Outbox::dead_count() {
 }
 
 std::optional<std::int64_t> Outbox::next_attempt_at() {
-  auto& s = detail::fresh(statements_->next_attempt);
-  std::optional<std::int64_t> next;
-  if (s.executeStep()) next = detail::optional_int(s.getColumn(0));
-  s.reset();  // a statement left stepping would hold its read snapshot (see Database::release_snapshots)
-  return next;
+  return look(0, 0).next_attempt_at;
 }
 
 std::int64_t Outbox::backlog() {
-  auto& s = detail::fresh(statements_->backlog);
-  s.executeStep();
-  const std::int64_t count = s.getColumn(0).getInt64();
-  s.reset();  // a statement left stepping would hold its read snapshot (see Database::release_snapshots)
-  return count;
+  return look(0, 0).backlog;
 }
 
 }  // namespace whistle::store

@@ -67,6 +67,15 @@ class Outbox {
   /// oldest first, at most `limit`; a chat's later messages wait behind its first.
   std::vector<OutboxMessage> due(std::int64_t now, std::size_t limit);
 
+  /// What the sender asks of the queue at each pass, in one read of it: what is due (as due()),
+  /// when the next attempt is (as next_attempt_at()) and the backlog (as backlog()).
+  struct Look {
+    std::vector<OutboxMessage> due;
+    std::optional<std::int64_t> next_attempt_at;
+    std::int64_t backlog = 0;
+  };
+  Look look(std::int64_t now, std::size_t limit);
+
   /// Marks a message delivered; it is never offered again.
   void mark_sent(std::int64_t id, std::int64_t at);
 

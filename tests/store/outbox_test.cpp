@@ -2,7 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <string>
+
 #include "store/database.hpp"
+#include "store/statement_trace.hpp"
 #include "tests/store/store_test_support.hpp"
 
 namespace whistle::store {
@@ -44,6 +51,38 @@ TEST_F(OutboxTest, AFailedMessageHoldsBackItsChatButNotOthers) {
   auto retried = outbox.due(20, 100);
   ASSERT_EQ(ids(retried), (std::vector<std::int64_t>{a1}));
   EXPECT_EQ(retried[0].attempts, 1);
+}
+
+TEST_F(OutboxTest, APassReadsTheQueueOnceWithoutTemporaryTables) {
+  auto a1 = outbox.enqueue("generic:b3u1", "a1", {}, 10);
+  outbox.enqueue("generic:b3u1", "a2", {}, 10);  // earlier than a1's retry, but behind it
+  auto b1 = outbox.enqueue("generic:b3u2", "b1", {}, 12);
+  auto c1 = outbox.enqueue("generic:b3", "c1", {}, 11);
+  auto dead = outbox.enqueue("generic:b3u3", "d1", {}, 9);
+  outbox.mark_dead(dead, 10, "refused");
+  outbox.mark_failed(a1, 30);
+
+  StatementTrace trace(db);
+  const Outbox::Look look = outbox.look(15, 1);
+  EXPECT_EQ(ids(look.due), (std::vector<std::int64_t>{b1}));  // the oldest due head; c1 waits for the limit
+  EXPECT_EQ(look.next_attempt_at, 11);                        // heads only: a2's 10 does not count
+  EXPECT_EQ(look.backlog, 4);
+  EXPECT_EQ(trace.count(), 2u);  // the heads, and the one message due
+  for (const std::string& sql : trace.statements()) {
+    SQLite::Statement explain(db.raw(), "EXPLAIN " + sql);
+    while (explain.executeStep()) {
+      const std::string opcode = explain.getColumn(1).getString();
+      EXPECT_NE(opcode, "OpenEphemeral") << sql;
+      EXPECT_NE(opcode, "SorterOpen") << sql;
+    }
+  }
+  // The separate questions answer the same.
+  EXPECT_EQ(ids(outbox.due(15, 2)), (std::vector<std::int64_t>{b1, c1}));
+  EXPECT_EQ(outbox.next_attempt_at(), 11);
+  outbox.mark_sent(b1, 15);
+  outbox.mark_sent(c1, 15);
+  EXPECT_EQ(outbox.next_attempt_at(), 30);
+  EXPECT_EQ(outbox.backlog(), 2);
 }
 
 TEST_F(OutboxTest, ASentMessageIsNeverOfferedAgain) {

@@ -51,8 +51,15 @@ struct Inbox::Statements {
   SQLite::Statement& reader(std::size_t keys) {
     std::unique_ptr<SQLite::Statement>& s = read_batch[keys];
     if (!s) {
-      s = std::make_unique<SQLite::Statement>(
-          db, "SELECT key, digest, answer, received_at FROM inbox WHERE key IN (" + marks(keys, 1) + ")");
+      // One look-up per key joined by UNION ALL, not `key IN (...)`: SQLite copies an IN list into
+      // a temporary B-tree at every run, the last one each batch still opened. A key asked twice
+      // comes back twice, the same row.
+      std::string sql;
+      for (std::size_t i = 0; i < keys; ++i) {
+        if (i != 0) sql += " UNION ALL ";
+        sql += "SELECT key, digest, answer, received_at FROM inbox WHERE key = ?";
+      }
+      s = std::make_unique<SQLite::Statement>(db, sql);
     }
     return detail::fresh(*s);
   }

@@ -48,7 +48,9 @@ constexpr const char* kRevokeAll = "DELETE FROM roles WHERE role = ?";
 constexpr const char* kHoldersInCommunity =
     "SELECT r.person_id FROM org_nodes n CROSS JOIN roles r ON r.node_id = n.id AND r.role = ?2 "
     "AND r.role <> 'volunteer' WHERE n.community_id = ?1 ORDER BY n.level, n.rowid, r.rowid";
-constexpr const char* kRolesOf = "SELECT node_id, role FROM roles WHERE person_id = ? ORDER BY rowid";
+// In grant order (rowid), sorted here: `ORDER BY rowid` over the unique (person, node, role) index
+// made SQLite open a sorter at every read, one for each new person seen.
+constexpr const char* kRolesOf = "SELECT node_id, role, rowid FROM roles WHERE person_id = ?";
 constexpr const char* kHolders =
     "SELECT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
     "WHERE r.node_id = ? AND r.role = ? AND r.role <> 'volunteer' ORDER BY r.rowid";
@@ -124,9 +126,15 @@ struct PeopleRepository::Statements {
     if (known.complete) return known;
     auto& s = detail::fresh(roles_of);
     s.bind(1, id);
+    std::vector<std::pair<std::int64_t, std::pair<std::string, Role>>> rows;
+    while (s.executeStep()) {
+      rows.emplace_back(s.getColumn(2).getInt64(),
+                        std::pair(s.getColumn(0).getString(), parse_role(s.getColumn(1).getString())));
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     known.held.clear();
-    while (s.executeStep())
-      known.held.emplace_back(s.getColumn(0).getString(), parse_role(s.getColumn(1).getString()));
+    for (auto& row : rows)
+      known.held.push_back(std::move(row.second));
     known.complete = true;
     return known;
   }

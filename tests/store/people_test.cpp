@@ -76,6 +76,18 @@ TEST_F(PeopleTest, HoldersComeInTheOrderTheyWereGranted) {
   EXPECT_EQ(people.nodes_with_role("generic:u-v", Role::volunteer), (std::vector<std::string>{"b3"}));
 }
 
+TEST_F(PeopleTest, APersonsNodesComeInTheOrderTheirRolesWereGrantedEvenReadAfresh) {
+  // Granted out of the (person, node, role) order of the roles' unique index.
+  people.grant("generic:u-li", "b3u2", Role::leader, 1);
+  people.grant("generic:u-li", "b3", Role::leader, 2);
+  people.grant("generic:u-li", "c1", Role::leader, 3);
+  people.grant("generic:u-li", "b3u1", Role::leader, 4);
+  const std::vector<std::string> granted{"b3u2", "b3", "c1", "b3u1"};
+  EXPECT_EQ(people.nodes_with_role("generic:u-li", Role::leader), granted);
+  db.drop_hot_state();  // read from SQLite, not from what the grants left in memory
+  EXPECT_EQ(people.nodes_with_role("generic:u-li", Role::leader), granted);
+}
+
 // Nobody lists a node's volunteers, and the index by node leaves them out (schema v7): asking is
 // a programming error, not an empty answer.
 TEST_F(PeopleTest, VolunteersAreNotListedByNode) {

@@ -149,6 +149,13 @@ struct Service::Impl {
                             .max_connections_per_address = config.server.max_connections_per_address,
                             .drain_timeout = o.drain_timeout}),
         signals(io) {
+    // Caught from here on, before `serve` prints where it listens: a supervisor that stops the
+    // server as soon as it read that line gets a drain and a clean exit, not the default death.
+    // A signal that comes before run() waits in the set until run() asks for it.
+    if (options.handle_signals) {
+      signals.add(SIGINT);
+      signals.add(SIGTERM);
+    }
     // Another connection to ":memory:" would be another database, and it has no WAL to copy.
     if (config.store.path != ":memory:") checkpointer.emplace(config.store.path, o.checkpoint_interval);
     // Dead jobs stay in the database; the counter starts from them, so a restart does not hide one.
@@ -211,8 +218,6 @@ void Service::stop() {
 void Service::run() {
   Impl& impl = *impl_;
   if (impl.options.handle_signals) {
-    impl.signals.add(SIGINT);
-    impl.signals.add(SIGTERM);
     impl.signals.async_wait([&impl](const boost::system::error_code& ec, int signal) {
       if (ec) return;
       impl.log->info("signal={} received, draining", signal);

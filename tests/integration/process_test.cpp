@@ -206,6 +206,18 @@ TEST(GracefulShutdown, SigtermDuringLoadAnswersEveryEventItTookAndExitsZero) {
   EXPECT_EQ(count_signups(dir.path() / "whistle.db").signed_up, answered);
 }
 
+// A supervisor may stop the server as soon as `serve` printed where it listens, which it does
+// between building the service and running it: a SIGTERM then must wait for run() and drain, not
+// kill the process by its default action. Raised here, in the test's own process, before run().
+TEST(GracefulShutdown, ASigtermBeforeRunIsKeptAndRunDrainsAndReturns) {
+  TempDir dir;
+  FakeDeliverServer deliver;
+  Service service(test_config(dir.path() / "whistle.db", deliver.url()), ServiceOptions{});
+  ASSERT_EQ(std::raise(SIGTERM), 0);  // without the service's handler this ends the test binary
+  service.run();                      // returns: the kept signal began the shutdown
+  SUCCEED();
+}
+
 // Found by the benchmark harness, which closed the pipe after the listening line: the server's
 // next line on stdout killed it with SIGPIPE, silently. Whoever reads stdout may go away (a
 // terminal closed, a log pipe restarted); the server must go on, and stop cleanly.

@@ -53,8 +53,9 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
     return choice;
   }
 
-  // The chat's open tasks as the writer holds them: only the one chosen is copied. Nothing here
-  // changes a task (the candidate test reads signups), so the pointers hold until the answer.
+  // The chat's open tasks as the writer holds them: only the one chosen is copied. Handlers run
+  // inside the batch's transaction and nothing here changes a task (the candidate test reads
+  // signups), so the pointers hold until the answer is written.
   std::vector<const store::Task*> candidates = context.tasks.open_in_chat_view(context.message.chat);
   if (query.candidate)
     std::erase_if(candidates, [&query](const store::Task* task) { return !query.candidate(*task); });

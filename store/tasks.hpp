@@ -50,7 +50,8 @@ class TaskRepository {
 
   /// The same tasks as they are held in the writer's memory, without a copy of each: a report-in
   /// looks at every open task of its chat to keep the one it means. The pointers are for reading
-  /// right away: any change to a task, and the end of the batch, may free what they point to.
+  /// right away, inside the transaction: a change to a task, a rollback, the end of the batch and,
+  /// outside a transaction, another connection's commit may each free what they point to.
   std::vector<const Task*> open_in_chat_view(const std::string& chat);
 
   /// Every chat a task was posted in, the original first.

@@ -118,8 +118,10 @@ struct TaskRepository::Statements {
   }
 
   // The task as held in memory, read from SQLite first if it is not; null when there is no such task.
-  const Task* known_or_read(std::int64_t id) {
-    HotState& state = hot();
+  // `state` is the hot state as looked up once by the caller: outside a transaction each look
+  // may drop it (another connection's commit), which would free tasks the caller still holds.
+  const Task* known_or_read(std::int64_t id) { return known_or_read(hot(), id); }
+  const Task* known_or_read(HotState& state, std::int64_t id) {
     if (auto known = state.tasks.find(id); known != state.tasks.end()) return &known->second;
     auto& s = detail::fresh(by_id);
     s.bind(1, static_cast<std::int64_t>(id));
@@ -178,6 +180,8 @@ void TaskRepository::post(std::int64_t task_id, const std::string& chat) {
   // The chat has one more task. A list of its open ones already in memory takes it in its place
   // (ids ascending, as the query reads them) rather than being read again whole: in a busy chat
   // every whistle made the next report-in read all of the chat's open tasks.
+  // The task first, the list after: outside a transaction each look at the hot state may drop it
+  // (another connection's commit), which would leave a list found earlier dangling.
   const Task* task = statements_->known_or_read(task_id);
   if (task == nullptr || task->status != TaskStatus::open) return;
   HotState& hot = statements_->hot();
@@ -227,11 +231,10 @@ std::vector<const Task*> TaskRepository::open_in_chat_view(const std::string& ch
   }
   std::vector<const Task*> tasks;
   tasks.reserve(known->second.size());
-  // A copy of the ids: reading a forgotten task back may grow the maps. The tasks themselves stay
-  // where they are when the map grows (its nodes do not move), so earlier pointers hold.
-  const std::vector<std::int64_t> ids = known->second;
-  for (std::int64_t id : ids) {
-    if (const Task* task = statements_->known_or_read(id)) tasks.push_back(task);
+  // Reading a forgotten task back grows the tasks' map only (its nodes do not move, so earlier
+  // pointers hold), and nothing here looks at the hot state again, which could drop it.
+  for (std::int64_t id : known->second) {
+    if (const Task* task = statements_->known_or_read(hot, id)) tasks.push_back(task);
   }
   return tasks;
 }

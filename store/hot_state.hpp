@@ -4,7 +4,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -34,11 +36,39 @@ struct HotState {
   };
   /// Every signup of one task with what the report-in path asks of them, loaded at once.
   struct TaskSignups {
-    std::unordered_map<std::string, Signup> by_person;
+    /// Finds a signup by its person's id, given as a string or as the signup itself: the set's
+    /// key is the signup's own `person`, so a task's thousands of ids are each held once.
+    struct PersonHash {
+      using is_transparent = void;
+      std::size_t operator()(std::string_view person) const noexcept {
+        return std::hash<std::string_view>{}(person);
+      }
+      std::size_t operator()(const Signup& signup) const noexcept { return (*this)(signup.person); }
+    };
+    struct SamePerson {
+      using is_transparent = void;
+      static std::string_view person_of(std::string_view person) noexcept { return person; }
+      static std::string_view person_of(const Signup& signup) noexcept { return signup.person; }
+      template <typename A, typename B>
+      bool operator()(const A& a, const B& b) const noexcept {
+        return person_of(a) == person_of(b);
+      }
+    };
+    std::unordered_set<Signup, PersonHash, SamePerson> by_person;
     int counts[3] = {0, 0, 0};  ///< per SignupState
-    /// The waitlisted, ordered by (seq, person): a place in line is a binary search.
-    std::vector<std::pair<std::int64_t, std::string>> waitlist;
+    /// The waitlisted, ordered by (seq, person): a place in line is a binary search. Each person
+    /// is a view of the id inside `by_person`'s element, whose node never moves while it is in
+    /// the set; an element's `person` is never changed there (store/signups.cpp, `replace`).
+    std::vector<std::pair<std::int64_t, std::string_view>> waitlist;
     std::int64_t max_seq = 0;  ///< MAX(seq) of the task, every state
+
+    TaskSignups() = default;
+    // Moved, the set keeps its nodes and the waitlist's views stay true; a copy's views would
+    // still point into the original.
+    TaskSignups(TaskSignups&&) = default;
+    TaskSignups& operator=(TaskSignups&&) = default;
+    TaskSignups(const TaskSignups&) = delete;
+    TaskSignups& operator=(const TaskSignups&) = delete;
   };
 
   // org: a chat's node (empty: bound to nothing) and nodes by id (empty: no such node).

@@ -74,12 +74,14 @@ std::size_t state_index(SignupState state) {
   return static_cast<std::size_t>(state);
 }
 
-// Where a waitlisted signup stands in the task's line, ordered as the SQL orders it: by seq.
-std::pair<std::int64_t, std::string> line_key(const Signup& signup) {
+// Where a waitlisted signup stands in the task's line, ordered as the SQL orders it: by seq. The
+// person is a view of the signup's own id, so `signup` must be the element in `by_person`.
+std::pair<std::int64_t, std::string_view> line_key(const Signup& signup) {
   return {signup.seq, signup.person};
 }
 
-// Counts a signup in (add) or out (remove) of its state and of the waitlist.
+// Counts a signup, the element in `by_person`, in (add) or out (remove) of its state and of the
+// waitlist.
 void account(TaskSignups& task, const Signup& signup, bool add) {
   task.counts[state_index(signup.state)] += add ? 1 : -1;
   if (signup.state != SignupState::waitlisted) return;
@@ -115,28 +117,39 @@ struct SignupRepository::Statements {
   TaskSignups& of(std::int64_t task_id) {
     HotState& hot = database.hot();
     if (auto known = hot.signups.find(task_id); known != hot.signups.end()) return known->second;
-    TaskSignups task;
+    TaskSignups read;
     auto& s = detail::fresh(of_task);
     s.bind(1, static_cast<std::int64_t>(task_id));
     while (s.executeStep()) {
       Signup signup = read_signup(s);
-      task.max_seq = std::max(task.max_seq, signup.seq);
-      account(task, signup, true);
-      std::string person = signup.person;
-      task.by_person.emplace(std::move(person), std::move(signup));
+      read.max_seq = std::max(read.max_seq, signup.seq);
+      read.by_person.insert(std::move(signup));
     }
-    return hot.signups.insert_or_assign(task_id, std::move(task)).first->second;
+    // Counted where the signups now stay, so the waitlist views their ids there.
+    TaskSignups& task = hot.signups.insert_or_assign(task_id, std::move(read)).first->second;
+    for (const Signup& signup : task.by_person)
+      account(task, signup, true);
+    return task;
   }
 
-  // Replaces what memory holds of one signup by what SQLite now holds.
+  // Replaces what memory holds of one signup by what SQLite now holds. A known signup keeps its
+  // element, and with it the id the waitlist views: only its other fields change.
   void replace(TaskSignups& task, Signup signup) {
-    if (auto old = task.by_person.find(signup.person); old != task.by_person.end()) {
-      account(task, old->second, false);
-    }
-    account(task, signup, true);
     task.max_seq = std::max(task.max_seq, signup.seq);
-    std::string person = signup.person;
-    task.by_person.insert_or_assign(std::move(person), std::move(signup));
+    auto old = task.by_person.find(signup.person);
+    if (old == task.by_person.end()) {
+      account(task, *task.by_person.insert(std::move(signup)).first, true);
+      return;
+    }
+    account(task, *old, false);
+    auto element = task.by_person.extract(old);
+    Signup& kept = element.value();
+    kept.task_id = signup.task_id;
+    kept.state = signup.state;
+    kept.seq = signup.seq;
+    kept.at = signup.at;
+    kept.node = std::move(signup.node);
+    account(task, *task.by_person.insert(std::move(element)).position, true);
   }
 };
 
@@ -147,7 +160,7 @@ std::optional<Signup> SignupRepository::find(std::int64_t task_id, const std::st
   const TaskSignups& task = statements_->of(task_id);
   auto found = task.by_person.find(person);
   if (found == task.by_person.end()) return std::nullopt;
-  return found->second;
+  return *found;
 }
 
 Signup SignupRepository::put(std::int64_t task_id, const std::string& person, SignupState state,
@@ -165,7 +178,7 @@ Signup SignupRepository::put_row(std::int64_t task_id, const std::string& person
   TaskSignups& task = statements_->of(task_id);
   Signup signup{task_id, person, state, task.max_seq + 1, at, node};
   auto old = task.by_person.find(person);
-  if (old != task.by_person.end() && !set_node) signup.node = old->second.node;
+  if (old != task.by_person.end() && !set_node) signup.node = old->node;
   auto& s = detail::fresh(statements_->put);
   s.bind(1, static_cast<std::int64_t>(task_id));
   s.bind(2, person);
@@ -189,7 +202,7 @@ void SignupRepository::set_state(std::int64_t task_id, const std::string& person
   s.bind(4, person);
   s.exec();
   if (auto old = task.by_person.find(person); old != task.by_person.end()) {
-    Signup changed = old->second;
+    Signup changed = *old;
     changed.state = state;
     changed.at = at;
     statements_->replace(task, std::move(changed));
@@ -203,15 +216,15 @@ int SignupRepository::count(std::int64_t task_id, SignupState state) {
 std::optional<Signup> SignupRepository::first_waitlisted(std::int64_t task_id) {
   const TaskSignups& task = statements_->of(task_id);
   if (task.waitlist.empty()) return std::nullopt;
-  return task.by_person.at(task.waitlist.front().second);
+  return *task.by_person.find(task.waitlist.front().second);
 }
 
 int SignupRepository::waitlist_position(std::int64_t task_id, const std::string& person) {
   const TaskSignups& task = statements_->of(task_id);
   auto me = task.by_person.find(person);
-  if (me == task.by_person.end() || me->second.state != SignupState::waitlisted) return 0;
+  if (me == task.by_person.end() || me->state != SignupState::waitlisted) return 0;
   // The waitlisted whose seq is at most mine, as kWaitlistPosition counted them: a binary search.
-  const std::int64_t seq = me->second.seq;
+  const std::int64_t seq = me->seq;
   const auto after =
       std::upper_bound(task.waitlist.begin(), task.waitlist.end(), seq,
                        [](std::int64_t value, const auto& entry) { return value < entry.first; });
@@ -239,7 +252,11 @@ void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
   s.bind(2, static_cast<std::int64_t>(task_id));
   s.bind(3, person);
   s.exec();
-  if (auto signup = task.by_person.find(person); signup != task.by_person.end()) signup->second.node = node;
+  if (auto signup = task.by_person.find(person); signup != task.by_person.end()) {
+    Signup changed = *signup;
+    changed.node = node;
+    statements_->replace(task, std::move(changed));
+  }
 }
 
 std::optional<std::string> SignupRepository::last_node_of_person(const std::string& community,

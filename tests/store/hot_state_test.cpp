@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/database.hpp"
 #include "store/jobs.hpp"
@@ -186,6 +187,40 @@ TEST_F(HotStateTest, TheWaitlistIsAnsweredFromMemoryAsTheSqlWouldCountIt) {
   EXPECT_EQ(signups_.count(task_, SignupState::waitlisted), waiting);
   EXPECT_EQ(signups_.waitlist_position(task_, "generic:e"), e);
   EXPECT_EQ(signups_.first_waitlisted(task_)->person, "generic:b");
+  transaction.commit();
+}
+
+// The waitlist views each person's id inside the task's set of signups (one copy per id). Ids
+// longer than a string's inline buffer live on the heap, and the set rehashes as it grows: the
+// positions must stay what SQLite says through every change, and ASan sees a view left dangling.
+TEST_F(HotStateTest, ALongWaitlistOfLongIdsStaysTrueThroughEveryChange) {
+  Transaction transaction(db_);
+  const auto id = [](int n) { return "generic:volunteer-with-a-long-platform-id-" + std::to_string(n); };
+  constexpr int kPeople = 300;  // past several rehashes of the set
+  for (int n = 0; n < kPeople; ++n) {
+    people_.touch(id(n), "", 2);
+    const bool full = signups_.count(task_, SignupState::signed_up) >= 2;
+    signups_.put(task_, id(n), full ? SignupState::waitlisted : SignupState::signed_up, 2);
+  }
+  signups_.put(task_, id(10), SignupState::waitlisted, 3);               // again: the back of the line
+  signups_.set_state(task_, id(20), SignupState::withdrawn, 4);          // out of the line
+  signups_.set_node(task_, id(30), std::optional<std::string>("b3u1"));  // in line, another field
+  signups_.set_state(task_, id(0), SignupState::waitlisted, 5);          // into the line, keeping its seq
+
+  std::vector<int> positions;
+  for (int n = 0; n < kPeople; ++n)
+    positions.push_back(signups_.waitlist_position(task_, id(n)));
+  const std::string first = signups_.first_waitlisted(task_)->person;
+  EXPECT_EQ(signups_.count(task_, SignupState::waitlisted), kPeople - 2 - 1 + 1);
+  EXPECT_EQ(positions[10], kPeople - 2 - 1 + 1);  // last: its new seq is the task's largest
+  EXPECT_EQ(positions[20], 0);
+  EXPECT_EQ(first, id(0));  // the oldest seq of all
+  EXPECT_EQ(signups_.find(task_, id(30))->node, "b3u1");
+
+  db_.drop_hot_state();  // read again from SQLite alone: the same line
+  for (int n = 0; n < kPeople; ++n)
+    EXPECT_EQ(signups_.waitlist_position(task_, id(n)), positions[n]) << id(n);
+  EXPECT_EQ(signups_.first_waitlisted(task_)->person, first);
   transaction.commit();
 }
 

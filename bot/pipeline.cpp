@@ -131,19 +131,26 @@ void Pipeline::flush() {
   }
 
   const bool committed = batch.committed;
-  answer_waiters(std::move(waiters), std::move(batch));
+  answer_waiters(std::move(waiters), std::move(events), std::move(batch));
   if (committed && on_commit_) on_commit_(stats);
 }
 
-void Pipeline::answer_waiters(std::vector<Waiter> waiters, SubmitResult batch) {
+void Pipeline::answer_waiters(std::vector<Waiter> waiters, std::vector<InboundEvent> events,
+                              SubmitResult batch) {
   // One post per executor, not one per waiter. Each post into an io_context whose thread sleeps
   // in epoll wakes it (an epoll_ctl and a futex wake on this side, a wake-up on the other): per
   // waiter, that was two system calls on the writer's thread and a context switch for every
   // request. Posted, not dispatched: the sessions resume on their own executor, never inside
   // this flush. Their order within one executor is the batch's. With several network threads one
   // of them resumes the batch's sessions, each only as far as its next write.
+  //
+  // The events go back with the answers: their strings were allocated on the sessions' thread, and
+  // mimalloc frees a block fastest on the thread that allocated it (from another, the free is an
+  // atomic push the owner collects later). Sampled at 12,000 req/s, 2 pairs: mimalloc's share of
+  // the two threads fell from 10.0 and 8.8 to 8.6 and 7.0 µs a request.
   std::vector<Answers> deliveries;
   auto next = std::make_move_iterator(batch.outcomes.begin());
+  auto next_event = std::make_move_iterator(events.begin());
   for (Waiter& waiter : waiters) {
     SubmitResult result;
     result.committed = batch.committed;
@@ -156,16 +163,20 @@ void Pipeline::answer_waiters(std::vector<Waiter> waiters, SubmitResult batch) {
       return answers.executor == waiter.executor;
     });
     if (same == deliveries.end())
-      same = deliveries.insert(deliveries.end(), Answers{std::move(waiter.executor), {}});
+      same = deliveries.insert(deliveries.end(), Answers{std::move(waiter.executor), {}, {}});
     same->answers.emplace_back(std::move(waiter.handler), std::move(result));
+    const auto events_end = next_event + static_cast<std::ptrdiff_t>(waiter.count);
+    same->spent.insert(same->spent.end(), next_event, events_end);
+    next_event = events_end;
   }
   for (Answers& delivery : deliveries) {
     asio::any_io_executor executor = delivery.executor;
-    asio::post(executor, [answers = std::move(delivery.answers)]() mutable {
+    // The delivery's events are freed with it, on that executor's thread.
+    asio::post(executor, [delivery = std::move(delivery)]() mutable {
       // A handler that throws must not leave the others of the batch waiting for ever: they are
       // all resumed, and the first exception then goes on to the io_context as before.
       std::exception_ptr first_error;
-      for (auto& [handler, result] : answers) {
+      for (auto& [handler, result] : delivery.answers) {
         try {
           std::move(handler)(std::move(result));
         } catch (...) {

@@ -91,16 +91,18 @@ class Pipeline {
     std::size_t count = 0;           ///< its events, next in the batch's order
   };
 
-  /// A batch's answers for the sessions of one executor, in the batch's order.
+  /// A batch's answers for the sessions of one executor, in the batch's order, and their events.
   struct Answers {
     asio::any_io_executor executor;
     std::vector<std::pair<Handler, SubmitResult>> answers;
+    /// The sessions' events, applied: they go back to be freed on the thread that allocated them.
+    std::vector<InboundEvent> spent;
   };
 
   /// On the writer: lingers or takes the queue, applies it and answers its waiters.
   void flush();
-  /// Hands each waiter its share of the batch's outcomes, one post per executor.
-  void answer_waiters(std::vector<Waiter> waiters, SubmitResult batch);
+  /// Hands each waiter its share of the batch's outcomes, one post per executor, with its events.
+  void answer_waiters(std::vector<Waiter> waiters, std::vector<InboundEvent> events, SubmitResult batch);
 
   asio::any_io_executor writer_;
   Apply apply_;

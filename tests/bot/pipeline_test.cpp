@@ -226,6 +226,39 @@ TEST_F(PipelineTest, ABatchAnswersTheSessionsOfOneExecutorWithOnePost) {
   EXPECT_EQ(results_[2]->outcomes.at(0).queued, 3u);
 }
 
+TEST_F(PipelineTest, SessionsOfTwoNetworkThreadsShareABatchEachWithItsOwnAnswers) {
+  // With several network threads, one batch holds sessions of each: every executor gets one post
+  // with its own sessions' outcomes (and their events, to be freed there), in the batch's order.
+  asio::io_context first;
+  asio::io_context second;
+  asio::io_context store;
+  Pipeline pipeline = make_pipeline(store.get_executor());
+  submit(first, pipeline, {"a"});
+  submit(second, pipeline, {"b", "c"});
+  submit(first, pipeline, {"d"});
+  submit(second, pipeline, {"e"});
+  run_ready(first);
+  run_ready(second);
+  run_ready(store);
+  ASSERT_EQ(pipeline.batches(), 1u);
+  ASSERT_EQ(applied_.at(0), (std::vector<std::string>{"a", "d", "b", "c", "e"}));
+
+  first.restart();
+  EXPECT_EQ(first.poll_one(), 1u);
+  ASSERT_TRUE(results_[0] && results_[2]);
+  EXPECT_FALSE(results_[1] || results_[3]);  // the second thread's sessions wait for its own post
+  EXPECT_EQ(results_[0]->outcomes.at(0).queued, 0u);
+  EXPECT_EQ(results_[2]->outcomes.at(0).queued, 1u);
+
+  second.restart();
+  EXPECT_EQ(second.poll_one(), 1u);
+  ASSERT_TRUE(results_[1] && results_[3]);
+  ASSERT_EQ(results_[1]->outcomes.size(), 2u);
+  EXPECT_EQ(results_[1]->outcomes[0].queued, 2u);
+  EXPECT_EQ(results_[1]->outcomes[1].queued, 3u);
+  EXPECT_EQ(results_[3]->outcomes.at(0).queued, 4u);
+}
+
 TEST_F(PipelineTest, AThrowingSessionDoesNotStrandTheRestOfItsBatch) {
   asio::io_context network;
   asio::io_context store;

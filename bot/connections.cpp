@@ -78,19 +78,15 @@ bool Connections::attribute(const std::shared_ptr<Connection>& connection, std::
 
 void Connections::idle(const std::shared_ptr<Connection>& connection) {
   const std::lock_guard lock(mutex_);
-  if (!open_.contains(connection) || connection->idle_position != 0) return;
+  if (!open_.contains(connection) || connection->idle_hook.is_linked()) return;
   // Between requests a proxied connection belongs to the proxy, not to its last client.
   if (connection->proxied) uncount_locked(*connection);
-  connection->idle_position = next_idle_position_++;
-  idle_.emplace(connection->idle_position, connection);
+  idle_.push_back(*connection);
 }
 
 bool Connections::active(const std::shared_ptr<Connection>& connection) {
   const std::lock_guard lock(mutex_);
-  if (connection->idle_position != 0) {
-    idle_.erase(connection->idle_position);
-    connection->idle_position = 0;
-  }
+  if (connection->idle_hook.is_linked()) idle_.erase(idle_.iterator_to(*connection));
   if (connection->evicted) return false;
   if (open_.contains(connection)) {
     // Bytes came: no longer silent, and slow until its head is in.
@@ -106,16 +102,15 @@ void Connections::head_read(const std::shared_ptr<Connection>& connection) {
 }
 
 void Connections::wait_locked(const std::shared_ptr<Connection>& connection, bool silent) {
-  if (connection->waiting_position != 0) return;
-  connection->waiting_position = next_waiting_position_++;
+  if (connection->waiting_hook.is_linked()) return;
   connection->silent = silent;
-  (silent ? silent_ : waiting_).emplace(connection->waiting_position, connection);
+  (silent ? silent_ : waiting_).push_back(*connection);
 }
 
 void Connections::unwait_locked(Connection& connection) {
-  if (connection.waiting_position == 0) return;
-  (connection.silent ? silent_ : waiting_).erase(connection.waiting_position);
-  connection.waiting_position = 0;
+  if (!connection.waiting_hook.is_linked()) return;
+  WaitQueue& queue = connection.silent ? silent_ : waiting_;
+  queue.erase(queue.iterator_to(connection));
   connection.silent = false;
 }
 
@@ -194,19 +189,22 @@ std::shared_ptr<Connection> Connections::evict_locked(const std::string* address
   // one that has not been read from yet. So an attacker's connections make room for an honest
   // client even on the attacker's own address, and the honest one, whose head comes in its first
   // read, is not taken before that read.
-  for (const auto* queue : {&idle_, &waiting_, &silent_}) {
-    for (auto it = queue->begin(); it != queue->end(); ++it) {
-      if (address != nullptr && it->second->address != *address) continue;
-      std::shared_ptr<Connection> victim = it->second;
-      victim->evicted = true;
-      // It stops counting now, though its socket closes a moment later on its own executor: the
-      // room is handed to the new connection at once.
-      forget_locked(victim);
-      if (metrics_ != nullptr) metrics_->count_connection_evicted();
-      return victim;
+  const auto first_in = [address](auto& queue) -> std::shared_ptr<Connection> {
+    for (Connection& connection : queue) {
+      if (address == nullptr || connection.address == *address) return connection.shared_from_this();
     }
-  }
-  return nullptr;
+    return nullptr;
+  };
+  std::shared_ptr<Connection> victim = first_in(idle_);
+  if (!victim) victim = first_in(waiting_);
+  if (!victim) victim = first_in(silent_);
+  if (!victim) return nullptr;
+  victim->evicted = true;
+  // It stops counting now, though its socket closes a moment later on its own executor: the room
+  // is handed to the new connection at once.
+  forget_locked(victim);
+  if (metrics_ != nullptr) metrics_->count_connection_evicted();
+  return victim;
 }
 
 void Connections::count_locked(Connection& connection, std::string address) {
@@ -222,10 +220,7 @@ void Connections::uncount_locked(Connection& connection) {
 }
 
 void Connections::forget_locked(const std::shared_ptr<Connection>& connection) {
-  if (connection->idle_position != 0) {
-    idle_.erase(connection->idle_position);
-    connection->idle_position = 0;
-  }
+  if (connection->idle_hook.is_linked()) idle_.erase(idle_.iterator_to(*connection));
   unwait_locked(*connection);
   uncount_locked(*connection);
   open_.erase(connection);

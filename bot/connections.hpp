@@ -3,7 +3,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -12,6 +11,7 @@
 #include <unordered_set>
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/intrusive/list.hpp>
 
 #include "bot/metrics.hpp"
 #include "bot/net.hpp"
@@ -19,9 +19,14 @@
 namespace whistle::bot {
 
 /// One open connection as the server sees it. `busy`, `closing`, `closed` and `cancel` are only
-/// touched on the connection's own executor; `address`, `idle_position` and `evicted` only by
-/// Connections, under its lock.
-struct Connection {
+/// touched on the connection's own executor; `address`, the queues' hooks, `silent` and `evicted`
+/// only by Connections, under its lock.
+struct Connection : std::enable_shared_from_this<Connection> {
+  /// A place in one of Connections' queues, linked in the connection itself: entering or leaving a
+  /// queue (twice a request) allocates nothing. Safe mode: linked or not is always known.
+  using QueueHook =
+      boost::intrusive::list_member_hook<boost::intrusive::link_mode<boost::intrusive::safe_link>>;
+
   asio::any_io_executor executor;
   bool proxied = false;          ///< the peer is a trusted proxy; set at open, never changed
   bool busy = false;             ///< a request has been read and is not yet answered
@@ -29,11 +34,11 @@ struct Connection {
   bool closed = false;           ///< the server closed the socket; a request read just before is dropped
   std::function<void()> cancel;  ///< closes the socket, aborting a pending read; set by the session
 
-  std::string address;              ///< counted against this address's cap; empty: not counted
-  std::uint64_t idle_position = 0;  ///< place in the idle queue (older is smaller); 0: not idle
-  /// Place in the queue of connections still sending a request's head (older is smaller); 0: not.
-  std::uint64_t waiting_position = 0;
-  /// Whether it waits in the queue of new connections from which nothing has been read yet.
+  std::string address;  ///< counted against this address's cap; empty: not counted
+  QueueHook idle_hook;  ///< linked: in the idle queue
+  /// Linked: in the queue of connections still sending a request's head, or, when `silent`, of new
+  /// connections from which nothing has been read yet.
+  QueueHook waiting_hook;
   bool silent = false;
   bool evicted = false;  ///< closed to make room; its session must not take another request
 };
@@ -128,13 +133,20 @@ class Connections {
   const ConnectionLimits limits_;
   Metrics* metrics_;
   mutable std::mutex mutex_;
+  using IdleQueue = boost::intrusive::list<
+      Connection, boost::intrusive::member_hook<Connection, Connection::QueueHook, &Connection::idle_hook>>;
+  using WaitQueue =
+      boost::intrusive::list<Connection, boost::intrusive::member_hook<Connection, Connection::QueueHook,
+                                                                       &Connection::waiting_hook>>;
+
+  /// Owns the open connections. A queue links only connections in here (forget_locked unlinks one
+  /// before it leaves), so none dies while linked; the queues, declared after, go first.
   std::unordered_set<std::shared_ptr<Connection>> open_;
   std::unordered_map<std::string, std::size_t> per_address_;
-  std::map<std::uint64_t, std::shared_ptr<Connection>> idle_;  ///< oldest first
-  std::uint64_t next_idle_position_ = 1;
-  std::map<std::uint64_t, std::shared_ptr<Connection>> waiting_;  ///< slow heads, oldest first
-  std::map<std::uint64_t, std::shared_ptr<Connection>> silent_;   ///< nothing read yet, oldest first
-  std::uint64_t next_waiting_position_ = 1;
+  // Each queue is in the order its connections entered it, oldest first.
+  IdleQueue idle_;
+  WaitQueue waiting_;  ///< slow heads
+  WaitQueue silent_;   ///< nothing read yet
   std::function<void()> on_empty_;
 };
 

@@ -150,8 +150,8 @@ void Pipeline::answer_waiters(std::vector<Waiter> waiters, std::vector<InboundEv
   //
   // The events go back with the answers: their strings were allocated on the sessions' thread, and
   // mimalloc frees a block fastest on the thread that allocated it (from another, the free is an
-  // atomic push the owner collects later). Sampled at 12,000 req/s, 2 pairs: mimalloc's share of
-  // the two threads fell from 10.0 and 8.8 to 8.6 and 7.0 µs a request.
+  // atomic push the owner collects later). What that saves is below this host's noise
+  // (bench/README.md, 2026-12-03 10:05 UTC): it is kept for the reason, not for a number.
   std::vector<Answers> deliveries;
   std::vector<std::size_t> delivery_of;  // per waiter, its executor's place in `deliveries`
   delivery_of.reserve(waiters.size());

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -89,6 +92,11 @@ struct HotState {
   // jobs: whether an undone job of (kind, payload) waits.
   std::map<std::pair<std::string, std::string>, bool> pending_jobs;
 
+  HotState();
+  ~HotState();
+  HotState(const HotState&) = delete;
+  HotState& operator=(const HotState&) = delete;
+
   /// Forgets everything (the next use reloads from SQLite) and counts one more generation.
   void drop();
   /// Forgets a part that has grown past its bound (people, tasks, signups), so memory follows what
@@ -97,9 +105,23 @@ struct HotState {
   void trim();
   /// How many times the state was dropped: tests and logs can tell a reload happened.
   std::uint64_t generation() const { return generation_; }
+  /// How many forgotten parts still wait to be freed (for tests).
+  std::size_t forgotten_parts() const { return forgotten_.size(); }
 
  private:
+  /// A part forgotten: out of sight at once, freed a slice at a time (see `trim`).
+  struct Forgotten;
+  template <typename Part>
+  struct ForgottenPart;
+
+  /// Empties `part` now and queues what it held to be freed by the next trims.
+  template <typename Part>
+  void forget(Part& part);
+  /// Frees about `budget` entries of what was forgotten, oldest part first.
+  void free_forgotten(std::size_t budget);
+
   std::uint64_t generation_ = 0;
+  std::deque<std::unique_ptr<Forgotten>> forgotten_;
 };
 
 }  // namespace whistle::store

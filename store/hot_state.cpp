@@ -1,6 +1,7 @@
 #include "store/hot_state.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace whistle::store {
 
@@ -21,6 +22,7 @@ constexpr std::size_t kMaxPendingJobs = 10'000;
 // every ~3 s, and every request of the moment waited for it. A slice of 256 takes ~60 µs (90th
 // percentile; uprobes on trim over 25 s): each entry is a few cold cache lines and heap blocks.
 constexpr std::size_t kFreedPerTrim = 256;
+constexpr std::size_t kAll = std::numeric_limits<std::size_t>::max();
 
 template <typename Entry>
 std::size_t entries_in(const Entry&) {
@@ -74,6 +76,7 @@ void HotState::free_forgotten(std::size_t budget) {
 }
 
 void HotState::drop() {
+  free_forgotten(kAll);
   forget(node_id_of_chat);
   forget(nodes);
   communities.reset();
@@ -89,26 +92,37 @@ void HotState::drop() {
 }
 
 void HotState::trim() {
-  // What earlier trims (or a drop) forgot goes a slice at a time, before anything is forgotten
-  // anew: memory stays bounded by a few parts' worth, and no batch waits for a whole part's frees.
+  // What earlier trims (or a drop) forgot goes a slice at a time, so no batch waits for a whole
+  // part's frees.
   free_forgotten(kFreedPerTrim);
-  if (people.size() > kMaxPeople || roles.size() > kMaxPeople) {
+  const bool people_full = people.size() > kMaxPeople || roles.size() > kMaxPeople;
+  const bool tasks_full = tasks.size() > kMaxTasks;
+  const bool signups_full = signups.size() > kMaxSignupTasks;
+  const bool chats_full =
+      node_id_of_chat.size() > kMaxChats || nodes.size() > kMaxChats || open_in_chat.size() > kMaxChats;
+  const bool jobs_full = pending_jobs.size() > kMaxPendingJobs;
+  if (!people_full && !tasks_full && !signups_full && !chats_full && !jobs_full) return;
+  // Normally the slices have freed the last forgotten parts long before a bound is passed again.
+  // Under batches big enough to outpace them, what still waits goes now, whole: at most one
+  // generation of forgotten parts is ever held beside the live state.
+  free_forgotten(kAll);
+  if (people_full) {
     forget(people);
     forget(roles);
     forget(holders_in_community);
   }
-  if (tasks.size() > kMaxTasks) {
+  if (tasks_full) {
     forget(tasks);
     forget(task_by_number);
     forget(open_in_chat);
   }
-  if (signups.size() > kMaxSignupTasks) forget(signups);
-  if (node_id_of_chat.size() > kMaxChats || nodes.size() > kMaxChats || open_in_chat.size() > kMaxChats) {
+  if (signups_full) forget(signups);
+  if (chats_full) {
     forget(node_id_of_chat);
     forget(nodes);
     forget(open_in_chat);
   }
-  if (pending_jobs.size() > kMaxPendingJobs) forget(pending_jobs);
+  if (jobs_full) forget(pending_jobs);
 }
 
 }  // namespace whistle::store

@@ -250,6 +250,23 @@ TEST(HotStateTrim, APartPastItsBoundIsForgottenAtOnceAndFreedASliceAtATime) {
   EXPECT_EQ(hot.people.size(), 1u);  // what came after the forgetting is kept
 }
 
+// Batches big enough to pass a bound again before the slices freed the last forgotten part: the
+// older part goes whole, so memory never holds more than one forgotten generation.
+TEST(HotStateTrim, APartForgottenWhileAnOlderOneWaitsFreesTheOlderAtOnce) {
+  HotState hot;
+  const auto fill = [&hot](const std::string& prefix) {
+    for (int n = 0; n <= 50'000; ++n)
+      hot.people.emplace(prefix + std::to_string(n), std::nullopt);
+  };
+  fill("generic:a");
+  hot.trim();
+  ASSERT_EQ(hot.forgotten_parts(), 1u);
+  fill("generic:b");
+  hot.trim();
+  EXPECT_EQ(hot.forgotten_parts(), 1u);  // the first generation freed whole, the second waits
+  EXPECT_TRUE(hot.people.empty());
+}
+
 TEST(HotStateTrim, ADropForgetsEverythingAtOnceAndTheTrimsFreeIt) {
   HotState hot;
   for (int n = 0; n < 5000; ++n)

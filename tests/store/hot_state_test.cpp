@@ -224,6 +224,16 @@ TEST_F(HotStateTest, ALongWaitlistOfLongIdsStaysTrueThroughEveryChange) {
   transaction.commit();
 }
 
+// How many trims it takes to free everything forgotten (at most 1,000).
+int trims_until_freed(HotState& hot) {
+  int trims = 0;
+  while (hot.forgotten_parts() > 0 && trims < 1000) {
+    hot.trim();
+    ++trims;
+  }
+  return trims;
+}
+
 // Past its bound a part is forgotten at once (the next use reads SQLite), but freed a slice per
 // trim: freeing 50,000 people in one go held the writer ~12 ms, and every request of the moment.
 TEST(HotStateTrim, APartPastItsBoundIsForgottenAtOnceAndFreedASliceAtATime) {
@@ -240,11 +250,7 @@ TEST(HotStateTrim, APartPastItsBoundIsForgottenAtOnceAndFreedASliceAtATime) {
   EXPECT_EQ(hot.forgotten_parts(), 2u);  // the people and their roles, nothing freed yet
 
   hot.people.emplace("generic:new", HotState::PersonRow{"新人", 2});  // the state is in use meanwhile
-  int trims = 0;
-  while (hot.forgotten_parts() > 0 && trims < 1000) {
-    hot.trim();
-    ++trims;
-  }
+  const int trims = trims_until_freed(hot);
   EXPECT_EQ(hot.forgotten_parts(), 0u);
   EXPECT_GT(trims, 1);               // 100,002 entries: no one trim freed them all
   EXPECT_EQ(hot.people.size(), 1u);  // what came after the forgetting is kept
@@ -278,11 +284,7 @@ TEST(HotStateTrim, ADropForgetsEverythingAtOnceAndTheTrimsFreeIt) {
   EXPECT_TRUE(hot.tasks.empty());
   EXPECT_EQ(hot.generation(), generation + 1);
   EXPECT_EQ(hot.forgotten_parts(), 2u);
-  int trims = 0;
-  while (hot.forgotten_parts() > 0 && trims < 1000) {
-    hot.trim();
-    ++trims;
-  }
+  const int trims = trims_until_freed(hot);
   EXPECT_EQ(hot.forgotten_parts(), 0u);
   EXPECT_GT(trims, 1);
 }

@@ -1,0 +1,156 @@
+// How the server frames requests and answers on a keep-alive connection, whatever the bytes' pacing:
+// a request in pieces, several in one write, answers larger than the socket takes at once.
+// A raw client on 127.0.0.1, so the test decides where each write ends.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "tests/support/fake_deliver_server.hpp"
+#include "tests/support/service_harness.hpp"
+
+namespace whistle::bot::testing {
+namespace {
+
+namespace asio = boost::asio;
+namespace http = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+// A signed POST of `body` to the generic webhook, as raw bytes.
+std::string webhook_request(const std::string& body) {
+  return "POST /hooks/generic/default HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+         "X-Whistle-Signature: " +
+         signature_for(body) + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+std::string get_request(const std::string& target) {
+  return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+}
+
+class FramingClient {
+ public:
+  explicit FramingClient(std::uint16_t port, int receive_buffer_bytes = 0) : socket_(io_) {
+    socket_.open(tcp::v4());
+    // Set before connecting, so the window the server sees is small from the first byte.
+    if (receive_buffer_bytes > 0)
+      socket_.set_option(asio::socket_base::receive_buffer_size(receive_buffer_bytes));
+    socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  }
+
+  void send(const std::string& bytes) { asio::write(socket_, asio::buffer(bytes)); }
+
+  // Sends the bytes in pieces, each cut at `cuts` (offsets), pausing between them so that each
+  // piece reaches the server as a read of its own.
+  void send_in_pieces(const std::string& bytes, const std::vector<std::size_t>& cuts) {
+    std::size_t from = 0;
+    for (const std::size_t cut : cuts) {
+      send(bytes.substr(from, cut - from));
+      from = cut;
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    }
+    send(bytes.substr(from));
+  }
+
+  http::response<http::string_body> read_answer() {
+    http::response<http::string_body> answer;
+    http::read(socket_, buffer_, answer);
+    return answer;
+  }
+
+ private:
+  asio::io_context io_;
+  tcp::socket socket_;
+  boost::beast::flat_buffer buffer_;
+};
+
+class RequestFraming : public ::testing::Test {
+ protected:
+  static config::Config board_config(const std::filesystem::path& db, const std::string& deliver_url) {
+    config::Config config = test_config(db, deliver_url);
+    config.board.token = "framing-test-board-token-0123";
+    return config;
+  }
+
+  TempDir dir;
+  FakeDeliverServer deliver;
+  RunningService service{board_config(dir.path() / "whistle.db", deliver.url())};
+};
+
+TEST_F(RequestFraming, ARequestArrivingInPiecesIsReadAsOneAndAnswered) {
+  const std::string request =
+      webhook_request(message_body("piece-1", "b3u2", "u-chen", "吹哨 清理楼道杂物 5人 明天上午9点 2小时"));
+  const std::size_t head_end = request.find("\r\n\r\n") + 4;
+  FramingClient client(service.port());
+  // Mid request line, mid header, at the head's end, mid body.
+  client.send_in_pieces(request, {10, head_end - 20, head_end, head_end + 15});
+  const auto answer = client.read_answer();
+  EXPECT_EQ(answer.result_int(), 200) << answer.body();
+  EXPECT_FALSE(reply_texts(HttpResult{200, answer.body(), {}, {}}).empty()) << answer.body();
+
+  // The same connection goes on to the next request.
+  client.send(get_request("/healthz"));
+  EXPECT_EQ(client.read_answer().result_int(), 200);
+}
+
+TEST_F(RequestFraming, RequestsSentInOneWriteAreAnsweredEachInOrder) {
+  FramingClient client(service.port());
+  client.send(get_request("/healthz") + get_request("/nowhere") +
+              webhook_request(
+                  message_body("one-write-1", "b3u2", "u-chen", "吹哨 清理楼道杂物 5人 明天上午9点 2小时")) +
+              get_request("/healthz"));
+  EXPECT_EQ(client.read_answer().result_int(), 200);
+  EXPECT_EQ(client.read_answer().result_int(), 404);
+  const auto whistle = client.read_answer();
+  EXPECT_EQ(whistle.result_int(), 200);
+  EXPECT_FALSE(reply_texts(HttpResult{200, whistle.body(), {}, {}}).empty()) << whistle.body();
+  EXPECT_EQ(client.read_answer().result_int(), 200);
+}
+
+TEST_F(RequestFraming, AMalformedOrOversizedRequestInOneReadIsRefusedWithItsStatus) {
+  FramingClient malformed(service.port());
+  malformed.send("POST /hooks/generic/default HTTP/1.1\r\nHost 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}");
+  EXPECT_EQ(malformed.read_answer().result_int(), 400);
+
+  FramingClient oversized(service.port());
+  oversized.send(
+      "POST /hooks/generic/default HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 900000\r\n\r\n{}");
+  EXPECT_EQ(oversized.read_answer().result_int(), 413);
+}
+
+TEST_F(RequestFraming, AnswersLargerThanTheSocketTakesAtOnceArriveWholeAndInOrder) {
+  const HttpResult alone = http_request(service.port(), "GET", "/board/assets/board.css", "");
+  ASSERT_EQ(alone.status, 200);
+  ASSERT_GT(alone.body.size(), 1000u);
+  // A client with a small window that reads nothing until it has asked for all of them: the
+  // answers (~7 MB) are more than the server's socket can hold (4 MB at most on Linux), so some
+  // are written in parts, the rest after the client reads. The requests (~100 KB) fit in the
+  // server's receive buffer, so sending them all first cannot block the client.
+  constexpr int kRequests = 2000;
+  FramingClient client(service.port(), 4096);
+  std::string requests;
+  for (int i = 0; i < kRequests; ++i)
+    requests += get_request("/board/assets/board.css");
+  client.send(requests);
+  client.send(get_request("/healthz"));
+  // Time for the server to fill its socket; the answers must come whole however long this is.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  for (int i = 0; i < kRequests; ++i) {
+    const auto answer = client.read_answer();
+    ASSERT_EQ(answer.result_int(), 200) << "answer " << i;
+    ASSERT_EQ(answer.body(), alone.body) << "answer " << i;
+  }
+  EXPECT_EQ(client.read_answer().result_int(), 200);
+}
+
+}  // namespace
+}  // namespace whistle::bot::testing

@@ -26,6 +26,7 @@ constexpr std::int64_t kRetryAfterFailureSeconds = 5;
 Scheduler::Scheduler(asio::any_io_executor writer, store::Database& db, EventProcessor& processor,
                      const Clock& clock, std::function<void(const DueJobsOutcome&)> on_run)
     : writer_(std::move(writer)),
+      db_(db),
       jobs_(db),
       processor_(processor),
       clock_(clock),
@@ -44,6 +45,10 @@ void Scheduler::poke() {
   timer_.cancel();
 }
 
+void Scheduler::notice_commit() {
+  if (db_.job_writes() != job_writes_seen_) poke();
+}
+
 void Scheduler::stop() {
   stopped_ = true;
   timer_.cancel();
@@ -56,6 +61,7 @@ asio::awaitable<void> Scheduler::run() {
     const std::int64_t now = clock_.now();
     std::int64_t wait = kLongestWaitSeconds;
     try {
+      job_writes_seen_ = db_.job_writes();
       const std::optional<std::int64_t> next = jobs_.next_due();
       // One run per clock second at most: run_due_jobs carries out everything due, so a job still
       // due afterwards in the same second would only make the loop spin.

@@ -40,6 +40,9 @@ class Scheduler {
   /// Looks at the next due time again (a commit may have scheduled an earlier job); on the writer.
   void poke();
 
+  /// After a commit: pokes only when a job was written since the last look; on the writer.
+  void notice_commit();
+
   /// Stops the loop; on the writer.
   void stop();
 
@@ -47,6 +50,7 @@ class Scheduler {
   asio::awaitable<void> run();
 
   asio::any_io_executor writer_;
+  store::Database& db_;
   store::Jobs jobs_;
   EventProcessor& processor_;
   const Clock& clock_;
@@ -55,6 +59,7 @@ class Scheduler {
   asio::steady_timer timer_;
   bool stopped_ = false;
   bool poked_ = false;
+  std::uint64_t job_writes_seen_ = 0;  ///< store::Database::job_writes() at the last look
 };
 
 }  // namespace whistle::bot

@@ -169,7 +169,7 @@ struct Service::Impl {
     pipeline.on_commit([this](const Pipeline::BatchStats& stats) {
       if (stats.queued > 0) sender.wake();
       // Any applied event may have scheduled a job earlier than the one the timer waits for.
-      if (stats.applied > 0) scheduler.poke();
+      if (stats.applied > 0) scheduler.notice_commit();
     });
   }
 

@@ -88,6 +88,12 @@ class Database {
   /// on their own.
   void drop_hot_state();
 
+  /// How often a job was scheduled or put off through this connection (store::Jobs counts them),
+  /// rolled back or not. The scheduler reads the next due time again only when this moved: most
+  /// batches schedule nothing, and that read after every batch was ~2% of the writer at half load.
+  std::uint64_t job_writes() const { return job_writes_; }
+  void count_job_write() { ++job_writes_; }
+
  private:
   friend class Transaction;
   friend class Savepoint;
@@ -111,6 +117,7 @@ class Database {
   std::optional<std::int64_t> data_version_;  ///< as last seen; empty before the first look
   int busy_timeout_ms_;                       ///< DatabaseOptions::busy_timeout_ms
   int busy_limit_ms_;                         ///< the wait now in force (shorter during a WAL restart)
+  std::uint64_t job_writes_ = 0;
 };
 
 /// Whether `error` is the storage failing rather than the data being wrong: the disk is full,

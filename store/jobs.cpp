@@ -71,6 +71,7 @@ std::int64_t Jobs::schedule(const std::string& kind, const std::string& communit
   s.bind(3, static_cast<std::int64_t>(due_at));
   s.bind(4, payload);
   s.exec();
+  statements_->database.count_job_write();
   pending[{kind, payload}] = true;
   return statements_->db.getLastInsertRowid();
 }
@@ -87,6 +88,7 @@ bool Jobs::schedule_once(const std::string& kind, const std::string& community, 
   // Not added: an undone job holds the key kind|payload, which another (kind, payload) could
   // spell too; the pair is read again rather than guessed.
   if (added) {
+    statements_->database.count_job_write();
     pending[{kind, payload}] = true;
   } else {
     pending.erase({kind, payload});
@@ -105,6 +107,7 @@ JobFailure Jobs::record_failure(std::int64_t id, std::int64_t now, std::int64_t 
   JobFailure failure = JobFailure::retried;
   if (s.executeStep() && !s.getColumn(0).isNull()) failure = JobFailure::dead;
   s.reset();
+  statements_->database.count_job_write();  // put off to retry_at
   // A dead job is done: which pair stopped waiting is not known here, so none is trusted.
   statements_->pending_jobs().clear();
   return failure;

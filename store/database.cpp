@@ -276,8 +276,10 @@ void Database::release_cache() {
 Transaction::Transaction(Database& db) : db_(db) {
   // A statement left stepping since the last transaction holds an old snapshot, and SQLite
   // refuses to start writing from an old snapshot (SQLITE_BUSY, at once) once a checkpoint
-  // has restarted the WAL.
-  db_.release_snapshots();
+  // has restarted the WAL. Such a statement keeps the connection in a read transaction, so
+  // when there is none (nearly always) no statement needs looking at: the walk over all of them
+  // was ~1% of the writer at half load.
+  if (sqlite3_txn_state(db_.db_->getHandle(), nullptr) != SQLITE_TXN_NONE) db_.release_snapshots();
   db_.run(Database::Step::begin);
 }
 

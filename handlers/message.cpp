@@ -9,8 +9,12 @@ std::string platform_of(const std::string& qualified_id) {
 }
 
 std::string local_part(const std::string& qualified_id) {
+  return std::string(local_part_view(qualified_id));
+}
+
+std::string_view local_part_view(std::string_view qualified_id) {
   const auto colon = qualified_id.find(':');
-  return colon == std::string::npos ? qualified_id : qualified_id.substr(colon + 1);
+  return colon == std::string_view::npos ? qualified_id : qualified_id.substr(colon + 1);
 }
 
 std::string private_chat_of(const std::string& person_id) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace whistle::handlers {
@@ -53,6 +54,9 @@ std::string platform_of(const std::string& qualified_id);
 
 /// The platform's own id ("b3u2" of "generic:b3u2").
 std::string local_part(const std::string& qualified_id);
+
+/// The same, without a copy: a view into `qualified_id` (an adapter writing an answer's ids).
+std::string_view local_part_view(std::string_view qualified_id);
 
 /// The chat of the private conversation with a person ("generic:u-zhang" → "generic:@u-zhang").
 std::string private_chat_of(const std::string& person_id);

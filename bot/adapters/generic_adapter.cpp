@@ -207,11 +207,11 @@ std::optional<HttpError> read_chat_type(const json& body, const std::string& cha
 // tenth of that thread's samples. The keys come in nlohmann's order: the bytes are the tree's.
 void append_reply(std::string& out, const handlers::Reply& reply) {
   out += "{\"chat\":";
-  append_json_string(out, handlers::local_part(reply.chat));
+  append_json_string(out, handlers::local_part_view(reply.chat));
   out += ",\"mentions\":[";
   for (std::size_t i = 0; i < reply.mentions.size(); ++i) {
     if (i > 0) out += ',';
-    append_json_string(out, handlers::local_part(reply.mentions[i]));
+    append_json_string(out, handlers::local_part_view(reply.mentions[i]));
   }
   out += "],\"text\":";
   append_json_string(out, reply.text);

@@ -15,6 +15,9 @@ TEST(QualifiedIds, TheLocalPartIsWhatComesAfterIt) {
   EXPECT_EQ(local_part("generic:u-zhang"), "u-zhang");
   EXPECT_EQ(local_part("wecom:wr:abc"), "wr:abc");
   EXPECT_EQ(local_part("u-zhang"), "u-zhang");
+  EXPECT_EQ(local_part_view("generic:u-zhang"), "u-zhang");
+  EXPECT_EQ(local_part_view("wecom:wr:abc"), "wr:abc");
+  EXPECT_EQ(local_part_view("u-zhang"), "u-zhang");
 }
 
 TEST(QualifiedIds, APrivateChatIsThePersonWithAnAt) {

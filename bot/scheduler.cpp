@@ -46,7 +46,10 @@ void Scheduler::poke() {
 }
 
 void Scheduler::notice_commit() {
-  if (db_.job_writes() != job_writes_seen_) poke();
+  // A job written since (it may be due earlier), or one already due by the clock that the timer
+  // has not fired for yet (a clock that jumps, as the tests' does, or a timer about to fire).
+  const bool due_now = next_due_seen_ && *next_due_seen_ <= clock_.now();
+  if (db_.job_writes() != job_writes_seen_ || due_now) poke();
 }
 
 void Scheduler::stop() {
@@ -63,6 +66,7 @@ asio::awaitable<void> Scheduler::run() {
     try {
       job_writes_seen_ = db_.job_writes();
       const std::optional<std::int64_t> next = jobs_.next_due();
+      next_due_seen_ = next;
       // One run per clock second at most: run_due_jobs carries out everything due, so a job still
       // due afterwards in the same second would only make the loop spin.
       if (next && *next <= now && now != last_run_at) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -40,7 +41,8 @@ class Scheduler {
   /// Looks at the next due time again (a commit may have scheduled an earlier job); on the writer.
   void poke();
 
-  /// After a commit: pokes only when a job was written since the last look; on the writer.
+  /// After a commit: pokes only when a job was written since the last look or the next one is due
+  /// by the clock already; on the writer.
   void notice_commit();
 
   /// Stops the loop; on the writer.
@@ -59,7 +61,8 @@ class Scheduler {
   asio::steady_timer timer_;
   bool stopped_ = false;
   bool poked_ = false;
-  std::uint64_t job_writes_seen_ = 0;  ///< store::Database::job_writes() at the last look
+  std::uint64_t job_writes_seen_ = 0;          ///< store::Database::job_writes() at the last look
+  std::optional<std::int64_t> next_due_seen_;  ///< the next due time it read then
 };
 
 }  // namespace whistle::bot

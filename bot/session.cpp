@@ -89,13 +89,14 @@ std::optional<HttpError> read_error_answer(const boost::system::error_code& ec) 
   return std::nullopt;
 }
 
-Response make_response(const HttpAnswer& answer, unsigned version, bool keep_alive) {
+// Takes the answer's body over rather than copying it (an answer is written once).
+Response make_response(HttpAnswer& answer, unsigned version, bool keep_alive) {
   Response response{static_cast<http::status>(answer.status), version};
   response.set(http::field::server, "whistle");
   response.set(http::field::content_type, answer.content_type);
   for (const auto& [name, value] : answer.headers)
     response.set(name, value);
-  response.body() = answer.body;
+  response.body() = std::move(answer.body);
   response.keep_alive(keep_alive);
   response.prepare_payload();
   return response;
@@ -293,7 +294,7 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
     }
     if (refusal) {
       // The rest of the request is unread, so the connection cannot go on after this answer.
-      const HttpAnswer answer = error_answer(*refusal);
+      HttpAnswer answer = error_answer(*refusal);
       Response response = make_response(answer, 11, false);
       stream.expires_after(limits.write_timeout);
       [[maybe_unused]] auto [write_ec, written] = co_await http::async_write(stream, response, use_nothrow);

@@ -166,23 +166,25 @@ std::optional<HttpError> read_time(const json& body, std::int64_t received_at, h
   claimed = received_at;
   const auto it = body.find("ts");
   if (it == body.end() || it->is_null()) return std::nullopt;
-  const HttpError out_of_range =
-      bad_field("ts", "must be Unix seconds between 0 and " + std::to_string(kMaxUnixSeconds));
+  // Built only when needed: nearly every message has a `ts`, and nearly every `ts` is fine.
+  const auto out_of_range = [] {
+    return bad_field("ts", "must be Unix seconds between 0 and " + std::to_string(kMaxUnixSeconds));
+  };
   if (it->is_number_unsigned()) {
     const std::uint64_t value = it->get<std::uint64_t>();
-    if (value > static_cast<std::uint64_t>(kMaxUnixSeconds)) return out_of_range;
+    if (value > static_cast<std::uint64_t>(kMaxUnixSeconds)) return out_of_range();
     claimed = static_cast<std::int64_t>(value);
   } else if (it->is_number_integer()) {
     claimed = it->get<std::int64_t>();
   } else if (it->is_number_float()) {
     // Checked before the cast: a double beyond int64's range converts with undefined behaviour.
     const double value = it->get<double>();
-    if (!(value >= 0.0 && value <= static_cast<double>(kMaxUnixSeconds))) return out_of_range;
+    if (!(value >= 0.0 && value <= static_cast<double>(kMaxUnixSeconds))) return out_of_range();
     claimed = static_cast<std::int64_t>(value);
   } else {
     return bad_field("ts", "must be a number (Unix seconds)");
   }
-  if (claimed < 0 || claimed > kMaxUnixSeconds) return out_of_range;
+  if (claimed < 0 || claimed > kMaxUnixSeconds) return out_of_range();
   message.at = accepted_message_time(claimed, received_at);
   return std::nullopt;
 }
@@ -313,7 +315,18 @@ Decoded GenericAdapter::decode(const InboundRequest& request, std::string_view p
 }
 
 HttpAnswer GenericAdapter::acknowledge(std::span<const EventOutcome> outcomes) const {
+  // Room for the whole answer at once (texts are written as they are, ids without the prefix),
+  // rather than the string doubling its way up to it.
+  std::size_t size = 32;
+  for (const EventOutcome& outcome : outcomes) {
+    for (const handlers::Reply& reply : outcome.inline_replies) {
+      size += 48 + reply.chat.size() + reply.text.size();
+      for (const std::string& mention : reply.mentions)
+        size += 3 + mention.size();
+    }
+  }
   HttpAnswer answer;
+  answer.body.reserve(size);
   answer.body = "{\"ok\":true,\"replies\":[";
   bool first = true;
   for (const EventOutcome& outcome : outcomes) {

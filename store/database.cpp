@@ -194,7 +194,12 @@ void Database::check_data_version() {
   statement.executeStep();
   const std::int64_t version = statement.getColumn(0).getInt64();
   statement.tryReset();
-  if (data_version_ && *data_version_ != version) hot_->drop();
+  if (data_version_ && *data_version_ != version) {
+    hot_->drop();
+    // Another connection committed, and it may have scheduled a job (a CLI command beside the
+    // server): the scheduler looks again after the next commit, as it did after every commit.
+    count_job_write();
+  }
   data_version_ = version;
 }
 

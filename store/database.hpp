@@ -89,8 +89,9 @@ class Database {
   void drop_hot_state();
 
   /// How often a job was scheduled or put off through this connection (store::Jobs counts them),
-  /// rolled back or not. The scheduler reads the next due time again only when this moved: most
-  /// batches schedule nothing, and that read after every batch was ~2% of the writer at half load.
+  /// rolled back or not, or another connection's commit was seen (it may have scheduled one). The
+  /// scheduler reads the next due time again only when this moved: most batches schedule nothing,
+  /// and that read after every batch was ~2% of the writer at half load.
   std::uint64_t job_writes() const { return job_writes_; }
   void count_job_write() { ++job_writes_; }
 

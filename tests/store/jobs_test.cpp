@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/database.hpp"
+#include "tests/store/store_test_support.hpp"
 
 namespace whistle::store {
 namespace {
@@ -48,6 +49,39 @@ TEST(Jobs, JobsSurviveReopeningTheFile) {
   EXPECT_EQ(Jobs(db).next_due(), 100);
   for (const char* suffix : {"", "-wal", "-shm"})
     std::remove((path + suffix).c_str());
+}
+
+// The scheduler reads the next due time again only after job_writes() moved (bot/scheduler).
+TEST(Jobs, EveryWriteThatCanMakeAJobDueSoonerIsCounted) {
+  testing::TempDatabaseFile file("job-writes");
+  Database db(DatabaseOptions{.path = file.path()});
+  Jobs jobs(db);
+  std::uint64_t seen = db.job_writes();
+  const auto moved = [&] {
+    const bool changed = db.job_writes() != seen;
+    seen = db.job_writes();
+    return changed;
+  };
+  const std::int64_t reminder = jobs.schedule("task_reminder", "c1", 100, "1");
+  EXPECT_TRUE(moved());
+  EXPECT_TRUE(jobs.schedule_once("deadline", "c1", 200, "t1"));
+  EXPECT_TRUE(moved());
+  EXPECT_FALSE(jobs.schedule_once("deadline", "c1", 50, "t1"));  // one waits already: nothing added
+  EXPECT_FALSE(moved());
+  EXPECT_EQ(jobs.record_failure(reminder, 100, 160, 3, "failed"), JobFailure::retried);
+  EXPECT_TRUE(moved());
+  jobs.next_due();
+  jobs.complete(reminder, 170);
+  jobs.cancel("deadline", "t1");  // later or none: never sooner
+  EXPECT_FALSE(moved());
+
+  // Another connection (a CLI command beside the server) may have scheduled one: seen as a write.
+  {
+    Database other(DatabaseOptions{.path = file.path()});
+    Jobs(other).schedule("task_reminder", "c1", 10, "2");
+  }
+  db.hot();  // outside a transaction, the look that notices another connection's commit
+  EXPECT_TRUE(moved());
 }
 
 TEST(Jobs, NothingScheduledMeansNoNextDue) {

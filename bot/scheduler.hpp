@@ -38,9 +38,6 @@ class Scheduler {
   /// Starts the timer loop (from any thread; the work runs on the writer).
   void start();
 
-  /// Looks at the next due time again (a commit may have scheduled an earlier job); on the writer.
-  void poke();
-
   /// After a commit: pokes only when a job was written since the last look or the next one is due
   /// by the clock already; on the writer.
   void notice_commit();
@@ -50,6 +47,8 @@ class Scheduler {
 
  private:
   asio::awaitable<void> run();
+  /// Looks at the next due time again now, without waiting out the timer; on the writer.
+  void poke();
 
   asio::any_io_executor writer_;
   store::Database& db_;

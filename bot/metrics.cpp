@@ -30,8 +30,9 @@ void single(std::string& out, std::string_view name, std::string_view type, std:
 Metrics::Metrics()
     : requests_(std::make_unique<std::array<std::atomic<std::uint64_t>, kStatuses>[]>(kRoutes)),
       batch_size_({1, 2, 4, 8, 16, 32, 64, 128, 256, 512}),
-      request_duration_({0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
-                         2.5, 5, 10}) {}
+      request_duration_(
+          {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}),
+      checkpoint_duration_({0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}) {}
 
 void Metrics::count_request(std::optional<Endpoint> endpoint, int status, double seconds) {
   if (status >= 0 && static_cast<std::size_t>(status) < kStatuses) {
@@ -47,6 +48,11 @@ void Metrics::count_batch(std::size_t events, std::size_t applied, std::size_t d
   events_processed_.fetch_add(applied, std::memory_order_relaxed);
   events_duplicate_.fetch_add(duplicates, std::memory_order_relaxed);
   events_failed_.fetch_add(failed, std::memory_order_relaxed);
+}
+
+void Metrics::count_checkpoint(double seconds, bool restarted) {
+  checkpoint_duration_.observe(seconds);
+  if (restarted) wal_restarts_.fetch_add(1, std::memory_order_relaxed);
 }
 
 void Metrics::count_delivery(bool sent) {
@@ -117,6 +123,14 @@ std::string Metrics::render() const {
   header(out, "whistle_request_duration_seconds", "histogram",
          "Time from a request's arrival to its answer.");
   request_duration_.render(out, "whistle_request_duration_seconds");
+  // The checkpointer's rounds: their fsyncs are the disk work the event path causes, and what
+  // slows the requests that arrive meanwhile (bench/README.md, "where the tail at half load
+  // comes from").
+  header(out, "whistle_checkpoint_duration_seconds", "histogram",
+         "Rounds of the WAL checkpointer: copying the WAL into the database file, its fsyncs, any restart.");
+  checkpoint_duration_.render(out, "whistle_checkpoint_duration_seconds");
+  single(out, "whistle_wal_restarts_total", "counter", "Times the checkpointer started the WAL over.",
+         wal_restarts_);
   single(out, "whistle_outbox_backlog", "gauge", "Outbox messages waiting for delivery.", outbox_backlog_);
   single(out, "whistle_writer_queue_depth", "gauge", "Events received and waiting for the single writer.",
          writer_queue_);

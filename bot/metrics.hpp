@@ -62,6 +62,10 @@ class Metrics {
   /// Adds `delta` (negative when the writer takes them) to the events waiting for the writer.
   void add_writer_queue(std::int64_t delta) { writer_queue_.fetch_add(delta, std::memory_order_relaxed); }
 
+  /// Counts one round of the WAL checkpointer (on its thread): how long it took, and whether it
+  /// started the WAL over.
+  void count_checkpoint(double seconds, bool restarted);
+
   /// How many events wait for the writer (submitted, not yet taken into a batch).
   std::int64_t writer_queue() const { return writer_queue_.load(std::memory_order_relaxed); }
 
@@ -98,6 +102,7 @@ class Metrics {
   std::atomic<std::uint64_t> outbox_dead_{0};
   std::atomic<std::int64_t> outbox_backlog_{0};
   std::atomic<std::int64_t> writer_queue_{0};
+  std::atomic<std::uint64_t> wal_restarts_{0};
   void render_connections(std::string& out) const;
 
   std::atomic<std::int64_t> connections_open_{0};
@@ -106,6 +111,7 @@ class Metrics {
   std::atomic<std::uint64_t> connections_evicted_{0};
   Histogram batch_size_;
   Histogram request_duration_;
+  Histogram checkpoint_duration_;
 };
 
 }  // namespace whistle::bot

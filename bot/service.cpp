@@ -157,7 +157,13 @@ struct Service::Impl {
       signals.add(SIGTERM);
     }
     // Another connection to ":memory:" would be another database, and it has no WAL to copy.
-    if (config.store.path != ":memory:") checkpointer.emplace(config.store.path, o.checkpoint_interval);
+    if (config.store.path != ":memory:") {
+      checkpointer.emplace(config.store.path, o.checkpoint_interval, store::Checkpointer::kRestartFrames,
+                           [this](const store::CheckpointRound& round) {
+                             metrics.count_checkpoint(std::chrono::duration<double>(round.took).count(),
+                                                      round.restarted);
+                           });
+    }
     // Dead jobs stay in the database; the counter starts from them, so a restart does not hide one.
     metrics.count_job_failures(0, static_cast<std::size_t>(store::Jobs(db).dead_count()));
     metrics.count_outbox_dead(static_cast<std::size_t>(store::Outbox(db).dead_count()));

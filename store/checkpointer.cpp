@@ -1,6 +1,7 @@
 #include "store/checkpointer.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include "store/database.hpp"
 
@@ -29,8 +30,8 @@ void restart_wal_briefly(Database& db) {
 }  // namespace
 
 Checkpointer::Checkpointer(const std::string& path, std::chrono::milliseconds interval,
-                           long long restart_frames)
-    : interval_(interval), restart_frames_(restart_frames) {
+                           long long restart_frames, std::function<void(const CheckpointRound&)> observer)
+    : interval_(interval), restart_frames_(restart_frames), observer_(std::move(observer)) {
   thread_ = std::thread(&Checkpointer::run, this, path);
   // Report a file that cannot be opened to the caller, not as a silent dead thread.
   std::unique_lock lock(mutex_);
@@ -83,8 +84,15 @@ void Checkpointer::run(std::string path) {
       // in the storm benchmark), and writing ever new pages costs the kernel more than
       // rewriting old ones. So once the WAL is large, a RESTART copies the little that PASSIVE
       // left and starts it over, holding the writer back for only that long.
+      CheckpointRound round;
+      const auto started = std::chrono::steady_clock::now();
       const Database::CheckpointResult passive = db->checkpoint();
-      if (passive.wal_frames >= restart_frames_) restart_wal_briefly(*db);
+      if (passive.wal_frames >= restart_frames_) {
+        restart_wal_briefly(*db);
+        round.restarted = true;
+      }
+      round.took = std::chrono::steady_clock::now() - started;
+      if (observer_) observer_(round);
     } catch (const std::exception&) {
       // A busy or failing checkpoint is retried on the next round; the WAL stays valid meanwhile.
     }

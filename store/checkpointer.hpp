@@ -2,17 +2,27 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
 
 namespace whistle::store {
 
+/// What one round of the checkpointer did.
+struct CheckpointRound {
+  std::chrono::steady_clock::duration took{};  ///< the whole round: its fsyncs, copies and any RESTART
+  bool restarted = false;                      ///< the WAL was started over (a RESTART ran)
+};
+
 /// Copies the WAL into the database file from a helper thread with its own connection, so no
 /// commit on the writer's thread ever waits for a checkpoint's fsync (performance.md: this is what
 /// keeps p99 low). Open the writer's Database with `manual_checkpoints = true` beside it.
 class Checkpointer {
  public:
+  /// The WAL's size, in frames, past which a round starts it over (see the constructor).
+  static constexpr long long kRestartFrames = 16384;
+
   /// Starts the thread; it opens `path` itself (after the writer has created and migrated it).
   /// Throws std::runtime_error if the file cannot be opened.
   /// Every `interval` a PASSIVE checkpoint copies what the WAL holds. 200 ms rather than 50: a page
@@ -23,8 +33,12 @@ class Checkpointer {
   /// about a second of the storm at saturation. Each RESTART holds the writer back for a few
   /// milliseconds however large the WAL (the catch-up rounds before it leave it only the last
   /// pages); at 4,096 frames the writer waited out four a second.
+  ///
+  /// `observer`, when given, hears of every round on the checkpointer's thread (bot/metrics: the
+  /// requests that arrive during a round are the slowest at half load, bench/README.md).
   Checkpointer(const std::string& path, std::chrono::milliseconds interval = std::chrono::milliseconds(200),
-               long long restart_frames = 16384);
+               long long restart_frames = kRestartFrames,
+               std::function<void(const CheckpointRound&)> observer = {});
 
   /// Stops the thread after a last checkpoint.
   ~Checkpointer();
@@ -40,6 +54,7 @@ class Checkpointer {
 
   std::chrono::milliseconds interval_;
   long long restart_frames_;
+  std::function<void(const CheckpointRound&)> observer_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

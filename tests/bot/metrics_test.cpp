@@ -58,6 +58,21 @@ TEST(Metrics, OutboxCountersAndBacklogAppear) {
   EXPECT_TRUE(has_line(text, "# TYPE whistle_request_duration_seconds histogram"));
 }
 
+TEST(Metrics, CheckpointRoundsAreTimedAndRestartsCounted) {
+  Metrics metrics;
+  metrics.count_checkpoint(0.004, false);
+  metrics.count_checkpoint(0.030, true);
+  metrics.count_checkpoint(0.020, false);
+  const std::string text = metrics.render();
+  EXPECT_TRUE(has_line(text, "# TYPE whistle_checkpoint_duration_seconds histogram")) << text;
+  EXPECT_TRUE(has_line(text, R"(whistle_checkpoint_duration_seconds_bucket{le="0.005"} 1)")) << text;
+  EXPECT_TRUE(has_line(text, R"(whistle_checkpoint_duration_seconds_bucket{le="0.025"} 2)"));
+  EXPECT_TRUE(has_line(text, R"(whistle_checkpoint_duration_seconds_bucket{le="0.05"} 3)"));
+  EXPECT_TRUE(has_line(text, "whistle_checkpoint_duration_seconds_count 3"));
+  EXPECT_TRUE(has_line(text, "whistle_checkpoint_duration_seconds_sum 0.054"));
+  EXPECT_TRUE(has_line(text, "whistle_wal_restarts_total 1"));
+}
+
 TEST(Metrics, EveryLineIsACommentOrANameAndAValue) {
   Metrics metrics;
   metrics.count_request(Endpoint::healthz, 200, 0.01);

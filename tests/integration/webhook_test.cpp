@@ -2,7 +2,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <stdexcept>
+#include <string>
+#include <thread>
 
 #include "bot/metrics.hpp"
 #include "store/database.hpp"
@@ -188,6 +191,23 @@ TEST_F(WebhookTest, HealthAndMetricsAnswer) {
             std::string::npos)
       << metrics.body;
   EXPECT_NE(metrics.body.find("whistle_events_processed_total 1"), std::string::npos);
+}
+
+// The checkpointer's rounds reach /metrics: on a busy server they are when requests slow down.
+TEST_F(WebhookTest, MetricsTimeTheCheckpointersRounds) {
+  post_webhook(service.port(), message_body("m-1", "b3u2", "u-zhang", "大家好"));
+  // A round runs every 200 ms; wait for one with a deadline, not a fixed sleep.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  std::string body;
+  do {
+    body = http_request(service.port(), "GET", "/metrics", "").body;
+    if (body.find("whistle_checkpoint_duration_seconds_count 0\n") == std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  } while (std::chrono::steady_clock::now() < deadline);
+  EXPECT_NE(body.find("# TYPE whistle_checkpoint_duration_seconds histogram"), std::string::npos) << body;
+  EXPECT_NE(body.find("whistle_checkpoint_duration_seconds_count "), std::string::npos) << body;
+  EXPECT_EQ(body.find("whistle_checkpoint_duration_seconds_count 0\n"), std::string::npos) << body;
+  EXPECT_NE(body.find("whistle_wal_restarts_total "), std::string::npos) << body;
 }
 
 TEST_F(WebhookTest, KeepAliveConnectionServesSeveralRequests) {

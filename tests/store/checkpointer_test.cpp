@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -48,7 +49,11 @@ TEST(Checkpointer, KeepsTheWalBoundedUnderASteadyStreamOfCommits) {
   // Restarted past 4,096 frames (16 MiB) here: the production bound, 16,384, would need a stream
   // four times as long to tell bounded from unbounded, and what the commits add while a restart
   // catches up grows with how busy the machine running the tests is.
-  Checkpointer checkpointer(file.path(), std::chrono::milliseconds(5), 4096);
+  std::atomic<int> restarts_heard = 0;
+  Checkpointer checkpointer(file.path(), std::chrono::milliseconds(5), 4096,
+                            [&restarts_heard](const CheckpointRound& round) {
+                              if (round.restarted) ++restarts_heard;
+                            });
   Inbox inbox(writer);
   inbox.record("pinned", 0, "d");
   // A read that returns its first row and is left unreset, as a repository's one-row lookup can be.
@@ -67,6 +72,8 @@ TEST(Checkpointer, KeepsTheWalBoundedUnderASteadyStreamOfCommits) {
     std::this_thread::sleep_for(std::chrono::microseconds(100));
   }
   EXPECT_LT(largest_wal, 64u << 20) << "the WAL grew to " << (largest_wal >> 20) << " MiB";
+  // Each start-over is reported to the observer (bot/metrics counts them).
+  EXPECT_GE(restarts_heard.load(), 1);
 }
 
 TEST(Checkpointer, AFileThatCannotBeOpenedIsReportedAtOnce) {

@@ -289,6 +289,12 @@ def measure(server, bodies, seconds, warmup, rate=0, whistle_port=None, layout=N
         events = after.get("whistle_batch_size_sum", 0) - batches_before.get("whistle_batch_size_sum", 0)
         figures["events_per_commit"] = events / batches if batches else 0
         figures["events_failed"] = after.get("whistle_events_failed_total", 0)
+        # The share of the run the WAL checkpointer spent in its rounds (copies, fsyncs, restarts):
+        # the requests that arrive meanwhile are the slowest at half load (README, "where the
+        # tail at half load comes from").
+        busy = after.get("whistle_checkpoint_duration_seconds_sum", 0) - \
+            batches_before.get("whistle_checkpoint_duration_seconds_sum", 0)
+        figures["checkpoint_busy_pct"] = 100 * busy / duration
     return figures
 
 
@@ -530,6 +536,7 @@ def main():
               f"  wrk {figures['wrk_cpu_pct']:.0f}%  rss {figures['peak_rss_mb']:.0f} MB"
               f"  errors {figures['status_errors'] + figures['connect_errors'] + figures['read_errors']}"
               + (f"  ev/commit {figures['events_per_commit']:.1f}" if "events_per_commit" in figures else "")
+              + (f"  checkpointing {figures['checkpoint_busy_pct']:.0f}%" if "checkpoint_busy_pct" in figures else "")
               + (f"  REPEATED {figures['repeated']:,}" if figures.get("repeated") and "hello" not in config else ""),
               flush=True)
 
@@ -729,15 +736,17 @@ def render(raw, args):
     paced = [c for c in runs if "@" in c and "people" not in c and not c.startswith("bigtask")]
     if paced:
         lines += ["## Latency at a fixed offered load (paced schedule, 50 connections)", "",
-                  "| configuration | offered | achieved req/s | p50 | p99 | p99.9 | max | server CPU | events/commit |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| configuration | offered | achieved req/s | p50 | p99 | p99.9 | max | server CPU | events/commit "
+                  "| checkpointing |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for config in paced:
             r = runs[config]
             epc = summarize(r, "events_per_commit")
+            busy = summarize(r, "checkpoint_busy_pct")
             row(config, [config.split("@")[1], fmt_int(summarize(r, "rps")), fmt_latency(latency_of(r, "p50")),
                          fmt_latency(latency_of(r, "p99")), fmt_latency(latency_of(r, "p999")),
                          fmt_latency(latency_of(r, "max")), f"{summarize(r, 'server_cpu_pct'):.0f}%",
-                         "–" if epc is None else f"{epc:.1f}"])
+                         "–" if epc is None else f"{epc:.1f}", "–" if busy is None else f"{busy:.0f}%"])
         lines.append("")
 
     scale = [c for c in runs if "people" in c]

@@ -30,7 +30,7 @@ std::size_t entries_in(const Entry&) {
 }
 
 std::size_t entries_in(const std::pair<const std::int64_t, HotState::TaskSignups>& task) {
-  return 1 + task.second.by_person.size();
+  return 1 + task.second.people.size();
 }
 
 }  // namespace

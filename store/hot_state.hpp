@@ -37,41 +37,21 @@ struct HotState {
     bool complete = false;
     std::vector<std::pair<std::string, Role>> held;
   };
-  /// Every signup of one task with what the report-in path asks of them, loaded at once.
+  /// What the report-in path asks of one task's signups, kept small: the counts, the highest seq,
+  /// who has a row at all, the waitlist in order, and the row written last. A known person's row
+  /// is read from SQLite when asked (one primary-key probe): holding every row cost ~200 bytes a
+  /// signup, and a big open task held all of them for as long as it stayed open.
   struct TaskSignups {
-    /// Finds a signup by its person's id, given as a string or as the signup itself: the set's
-    /// key is the signup's own `person`, so a task's thousands of ids are each held once.
-    struct PersonHash {
-      using is_transparent = void;
-      std::size_t operator()(std::string_view person) const noexcept {
-        return std::hash<std::string_view>{}(person);
-      }
-      std::size_t operator()(const Signup& signup) const noexcept { return (*this)(signup.person); }
-    };
-    struct SamePerson {
-      using is_transparent = void;
-      static std::string_view person_of(std::string_view person) noexcept { return person; }
-      static std::string_view person_of(const Signup& signup) noexcept { return signup.person; }
-      template <typename A, typename B>
-      bool operator()(const A& a, const B& b) const noexcept {
-        return person_of(a) == person_of(b);
-      }
-    };
-    std::unordered_set<Signup, PersonHash, SamePerson> by_person;
     int counts[3] = {0, 0, 0};  ///< per SignupState
-    /// The waitlisted, ordered by (seq, person): a place in line is a binary search. Each person
-    /// is a view of the id inside `by_person`'s element, whose node never moves while it is in
-    /// the set; an element's `person` is never changed there (store/signups.cpp, `replace`).
-    std::vector<std::pair<std::int64_t, std::string_view>> waitlist;
-    std::int64_t max_seq = 0;  ///< MAX(seq) of the task, every state
-
-    TaskSignups() = default;
-    // Moved, the set keeps its nodes and the waitlist's views stay true; a copy's views would
-    // still point into the original.
-    TaskSignups(TaskSignups&&) = default;
-    TaskSignups& operator=(TaskSignups&&) = default;
-    TaskSignups(const TaskSignups&) = delete;
-    TaskSignups& operator=(const TaskSignups&) = delete;
+    std::int64_t max_seq = 0;   ///< MAX(seq) of the task, every state
+    /// A hash of the id of every person with a row for the task, in any state: a person whose
+    /// hash is not here has none, and a new volunteer is known absent without a statement. Two
+    /// ids that share a hash cost a probe, never a wrong answer.
+    std::unordered_set<std::uint64_t> people;
+    /// The waitlisted, ordered by (seq, person): a place in line is a binary search.
+    std::vector<std::pair<std::int64_t, std::string>> waitlist;
+    /// The row written last (put, set_state): a report-in asks about it again at once.
+    std::optional<Signup> last_written;
   };
 
   // org: a chat's node (empty: bound to nothing) and nodes by id (empty: no such node).

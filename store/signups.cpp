@@ -4,6 +4,9 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
+#include <utility>
 
 #include "store/database.hpp"
 #include "store/hot_state.hpp"
@@ -20,9 +23,11 @@ constexpr const char* kPut =
     "INSERT INTO signups (task_id, person_id, state, seq, at, node_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
     "ON CONFLICT (task_id, person_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, at = "
     "excluded.at, node_id = CASE WHEN ?7 THEN excluded.node_id ELSE signups.node_id END";
-// Every signup of a task, read once into the hot state.
-constexpr const char* kOfTask =
-    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ?";
+// Every signup of a task, read once for the hot state's counts, people and waitlist.
+constexpr const char* kOfTask = "SELECT person_id, state, seq FROM signups WHERE task_id = ?";
+// One person's signup: a probe of the primary key.
+constexpr const char* kOne =
+    "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND person_id = ?";
 constexpr const char* kSetState = "UPDATE signups SET state = ?, at = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kSetNode = "UPDATE signups SET node_id = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kOpenOfPerson =
@@ -70,30 +75,33 @@ Signup read_signup(SQLite::Statement& s) {
 
 using TaskSignups = HotState::TaskSignups;
 
-// The most signups a task's set makes room for before they come (a bucket is 8 bytes).
+// The most people a task's set makes room for before they come.
 constexpr std::size_t kMostReservedSignups = 512;
 
 std::size_t state_index(SignupState state) {
   return static_cast<std::size_t>(state);
 }
 
-// Where a waitlisted signup stands in the task's line, ordered as the SQL orders it: by seq. The
-// person is a view of the signup's own id, so `signup` must be the element in `by_person`.
-std::pair<std::int64_t, std::string_view> line_key(const Signup& signup) {
-  return {signup.seq, signup.person};
+std::uint64_t person_hash(std::string_view person) {
+  return std::hash<std::string_view>{}(person);
 }
 
-// Counts a signup, the element in `by_person`, in (add) or out (remove) of its state and of the
-// waitlist.
-void account(TaskSignups& task, const Signup& signup, bool add) {
-  task.counts[state_index(signup.state)] += add ? 1 : -1;
-  if (signup.state != SignupState::waitlisted) return;
+// The waitlist's order, as the SQL orders it: by seq, then person.
+bool before_in_line(const std::pair<std::int64_t, std::string>& entry,
+                    const std::pair<std::int64_t, std::string_view>& key) {
+  return entry.first != key.first ? entry.first < key.first : std::string_view(entry.second) < key.second;
+}
+
+// Counts a signup in (add) or out (remove) of its state and of the waitlist.
+void account(TaskSignups& task, SignupState state, std::int64_t seq, std::string_view person, bool add) {
+  task.counts[state_index(state)] += add ? 1 : -1;
+  if (state != SignupState::waitlisted) return;
   auto& line = task.waitlist;
-  const auto key = line_key(signup);
-  const auto at = std::lower_bound(line.begin(), line.end(), key);
+  const std::pair<std::int64_t, std::string_view> key{seq, person};
+  const auto at = std::lower_bound(line.begin(), line.end(), key, before_in_line);
   if (add) {
-    line.insert(at, key);
-  } else if (at != line.end() && *at == key) {
+    line.emplace(at, seq, std::string(person));
+  } else if (at != line.end() && at->first == seq && at->second == person) {
     line.erase(at);
   }
 }
@@ -101,11 +109,12 @@ void account(TaskSignups& task, const Signup& signup, bool add) {
 }  // namespace
 
 struct SignupRepository::Statements {
-  SQLite::Statement of_task, put, set_state, active, set_node, open_of_person, move_to_waitlist_head,
+  SQLite::Statement of_task, one, put, set_state, active, set_node, open_of_person, move_to_waitlist_head,
       last_node_of_person;
   Database& database;
   explicit Statements(Database& owner, SQLite::Database& db)
       : of_task(db, kOfTask),
+        one(db, kOne),
         put(db, kPut),
         set_state(db, kSetState),
         active(db, kActive),
@@ -115,49 +124,53 @@ struct SignupRepository::Statements {
         last_node_of_person(db, kLastNodeOfPerson),
         database(owner) {}
 
-  // Every signup of the task, its counts and its line, read once (one indexed range of the
-  // primary key); from then on every question about the task is answered from memory.
+  // What memory keeps of the task's signups, read once (one indexed range of the primary key);
+  // from then on the counts, the line and who has a row are answered from memory.
   TaskSignups& of(std::int64_t task_id) {
     HotState& hot = database.hot();
     if (auto known = hot.signups.find(task_id); known != hot.signups.end()) return known->second;
-    TaskSignups read;
+    TaskSignups task;
     // A task with a limit fills toward it: room for that many from the start, so the set does not
     // rehash on the way (the judge's storm's 1,000 tasks grow in step, and rehashed in the same
-    // second: 1,558 rehashes in 10 s, all of them relinking every signup of a task).
-    if (auto task = hot.tasks.find(task_id); task != hot.tasks.end() && task->second.places.value_or(0) > 0)
-      read.by_person.reserve(std::min(static_cast<std::size_t>(*task->second.places), kMostReservedSignups));
+    // second: 1,558 rehashes in 10 s).
+    if (auto row = hot.tasks.find(task_id); row != hot.tasks.end() && row->second.places.value_or(0) > 0)
+      task.people.reserve(std::min(static_cast<std::size_t>(*row->second.places), kMostReservedSignups));
     auto& s = detail::fresh(of_task);
     s.bind(1, static_cast<std::int64_t>(task_id));
     while (s.executeStep()) {
-      Signup signup = read_signup(s);
-      read.max_seq = std::max(read.max_seq, signup.seq);
-      read.by_person.insert(std::move(signup));
+      const std::string person = s.getColumn(0).getString();
+      const SignupState state = parse_state(s.getColumn(1).getString());
+      const std::int64_t seq = s.getColumn(2).getInt64();
+      task.people.insert(person_hash(person));
+      task.max_seq = std::max(task.max_seq, seq);
+      task.counts[state_index(state)] += 1;
+      if (state == SignupState::waitlisted) task.waitlist.emplace_back(seq, person);
     }
-    // Counted where the signups now stay, so the waitlist views their ids there.
-    TaskSignups& task = hot.signups.insert_or_assign(task_id, std::move(read)).first->second;
-    for (const Signup& signup : task.by_person)
-      account(task, signup, true);
-    return task;
+    std::sort(task.waitlist.begin(), task.waitlist.end());
+    return hot.signups.insert_or_assign(task_id, std::move(task)).first->second;
   }
 
-  // Replaces what memory holds of one signup by what SQLite now holds. A known signup keeps its
-  // element, and with it the id the waitlist views: only its other fields change.
-  void replace(TaskSignups& task, Signup signup) {
-    task.max_seq = std::max(task.max_seq, signup.seq);
-    auto old = task.by_person.find(signup.person);
-    if (old == task.by_person.end()) {
-      account(task, *task.by_person.insert(std::move(signup)).first, true);
-      return;
-    }
-    account(task, *old, false);
-    auto element = task.by_person.extract(old);
-    Signup& kept = element.value();
-    kept.task_id = signup.task_id;
-    kept.state = signup.state;
-    kept.seq = signup.seq;
-    kept.at = signup.at;
-    kept.node = std::move(signup.node);
-    account(task, *task.by_person.insert(std::move(element)).position, true);
+  // The person's row: the one written last, none when the person is not among the task's people,
+  // else read from SQLite.
+  std::optional<Signup> row(const TaskSignups& task, std::int64_t task_id, const std::string& person) {
+    if (task.last_written && task.last_written->person == person) return task.last_written;
+    if (!task.people.contains(person_hash(person))) return std::nullopt;
+    auto& s = detail::fresh(one);
+    s.bind(1, static_cast<std::int64_t>(task_id));
+    s.bind(2, person);
+    if (!s.executeStep()) return std::nullopt;
+    Signup signup = read_signup(s);
+    s.reset();  // done: a lookup left stepping outside a transaction would pin its snapshot
+    return signup;
+  }
+
+  // Counts a change SQLite has just made: `before` out (when there was a row), `after` in.
+  void record(TaskSignups& task, const std::optional<Signup>& before, const Signup& after) {
+    if (before) account(task, before->state, before->seq, before->person, false);
+    account(task, after.state, after.seq, after.person, true);
+    task.people.insert(person_hash(after.person));
+    task.max_seq = std::max(task.max_seq, after.seq);
+    task.last_written = after;
   }
 };
 
@@ -165,10 +178,7 @@ SignupRepository::SignupRepository(Database& db) : statements_(std::make_unique<
 SignupRepository::~SignupRepository() = default;
 
 std::optional<Signup> SignupRepository::find(std::int64_t task_id, const std::string& person) {
-  const TaskSignups& task = statements_->of(task_id);
-  auto found = task.by_person.find(person);
-  if (found == task.by_person.end()) return std::nullopt;
-  return *found;
+  return statements_->row(statements_->of(task_id), task_id, person);
 }
 
 Signup SignupRepository::put(std::int64_t task_id, const std::string& person, SignupState state,
@@ -184,9 +194,9 @@ Signup SignupRepository::put(std::int64_t task_id, const std::string& person, Si
 Signup SignupRepository::put_row(std::int64_t task_id, const std::string& person, SignupState state,
                                  std::int64_t at, const std::optional<std::string>& node, bool set_node) {
   TaskSignups& task = statements_->of(task_id);
+  const std::optional<Signup> before = statements_->row(task, task_id, person);
   Signup signup{task_id, person, state, task.max_seq + 1, at, node};
-  auto old = task.by_person.find(person);
-  if (old != task.by_person.end() && !set_node) signup.node = old->node;
+  if (before && !set_node) signup.node = before->node;
   auto& s = detail::fresh(statements_->put);
   s.bind(1, static_cast<std::int64_t>(task_id));
   s.bind(2, person);
@@ -196,24 +206,25 @@ Signup SignupRepository::put_row(std::int64_t task_id, const std::string& person
   detail::bind_optional(s, 6, node);
   s.bind(7, set_node ? 1 : 0);
   s.exec();
-  statements_->replace(task, signup);
+  statements_->record(task, before, signup);
   return signup;
 }
 
 void SignupRepository::set_state(std::int64_t task_id, const std::string& person, SignupState state,
                                  std::int64_t at) {
   TaskSignups& task = statements_->of(task_id);
+  const std::optional<Signup> before = statements_->row(task, task_id, person);
   auto& s = detail::fresh(statements_->set_state);
   s.bind(1, state_text(state));
   s.bind(2, static_cast<std::int64_t>(at));
   s.bind(3, static_cast<std::int64_t>(task_id));
   s.bind(4, person);
   s.exec();
-  if (auto old = task.by_person.find(person); old != task.by_person.end()) {
-    Signup changed = *old;
-    changed.state = state;
-    changed.at = at;
-    statements_->replace(task, std::move(changed));
+  if (before) {
+    Signup after = *before;
+    after.state = state;
+    after.at = at;
+    statements_->record(task, before, after);
   }
 }
 
@@ -224,13 +235,13 @@ int SignupRepository::count(std::int64_t task_id, SignupState state) {
 std::optional<Signup> SignupRepository::first_waitlisted(std::int64_t task_id) {
   const TaskSignups& task = statements_->of(task_id);
   if (task.waitlist.empty()) return std::nullopt;
-  return *task.by_person.find(task.waitlist.front().second);
+  return statements_->row(task, task_id, task.waitlist.front().second);
 }
 
 int SignupRepository::waitlist_position(std::int64_t task_id, const std::string& person) {
   const TaskSignups& task = statements_->of(task_id);
-  auto me = task.by_person.find(person);
-  if (me == task.by_person.end() || me->state != SignupState::waitlisted) return 0;
+  const std::optional<Signup> me = statements_->row(task, task_id, person);
+  if (!me || me->state != SignupState::waitlisted) return 0;
   // The waitlisted whose seq is at most mine, as kWaitlistPosition counted them: a binary search.
   const std::int64_t seq = me->seq;
   const auto after =
@@ -250,7 +261,6 @@ std::vector<Signup> SignupRepository::active(std::int64_t task_id) {
 
 void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
                                 const std::optional<std::string>& node) {
-  TaskSignups& task = statements_->of(task_id);
   auto& s = detail::fresh(statements_->set_node);
   if (node) {
     s.bind(1, *node);
@@ -260,10 +270,11 @@ void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
   s.bind(2, static_cast<std::int64_t>(task_id));
   s.bind(3, person);
   s.exec();
-  if (auto signup = task.by_person.find(person); signup != task.by_person.end()) {
-    Signup changed = *signup;
-    changed.node = node;
-    statements_->replace(task, std::move(changed));
+  // Only the row written last is held; the rest are read when asked.
+  HotState& hot = statements_->database.hot();
+  if (auto task = hot.signups.find(task_id); task != hot.signups.end()) {
+    std::optional<Signup>& last = task->second.last_written;
+    if (last && last->person == person) last->node = node;
   }
 }
 

@@ -190,9 +190,10 @@ TEST_F(HotStateTest, TheWaitlistIsAnsweredFromMemoryAsTheSqlWouldCountIt) {
   transaction.commit();
 }
 
-// The waitlist views each person's id inside the task's set of signups (one copy per id). Ids
-// longer than a string's inline buffer live on the heap, and the set rehashes as it grows: the
-// positions must stay what SQLite says through every change, and ASan sees a view left dangling.
+// Memory keeps the waitlist in order and each row out of it is read when asked. Ids longer than a
+// string's inline buffer live on the heap, the line is reordered as people join, leave and come
+// back, and the set of who has a row rehashes as it grows: the positions must stay what SQLite
+// says through every change.
 TEST_F(HotStateTest, ALongWaitlistOfLongIdsStaysTrueThroughEveryChange) {
   Transaction transaction(db_);
   const auto id = [](int n) { return "generic:volunteer-with-a-long-platform-id-" + std::to_string(n); };
@@ -222,6 +223,42 @@ TEST_F(HotStateTest, ALongWaitlistOfLongIdsStaysTrueThroughEveryChange) {
     EXPECT_EQ(signups_.waitlist_position(task_, id(n)), positions[n]) << id(n);
   EXPECT_EQ(signups_.first_waitlisted(task_)->person, first);
   transaction.commit();
+}
+
+// A task's rows stay on the disk: memory knows who has one, so a newcomer costs no statement, a
+// known person one probe of the primary key, and the row just written none (a report-in asks
+// about it again at once, for its place in line).
+TEST_F(HotStateTest, AnAbsentSignupCostsNoStatementAndAKnownOneAProbe) {
+  Transaction transaction(db_);
+  for (const char* person : {"generic:a", "generic:b", "generic:c"}) {
+    people_.touch(person, "", 2);
+    const bool full = signups_.count(task_, SignupState::signed_up) >= 2;
+    signups_.put(task_, person, full ? SignupState::waitlisted : SignupState::signed_up, 2);
+  }
+  transaction.commit();
+
+  Transaction next(db_);
+  db_.drop_hot_state();
+  people_.touch("generic:d", "", 3);
+  signups_.count(task_, SignupState::signed_up);  // the task's first use reads it once
+  StatementTrace trace(db_);
+  EXPECT_FALSE(signups_.find(task_, "generic:newcomer"));
+  EXPECT_EQ(trace.count(), 0u);
+
+  const std::optional<Signup> a = signups_.find(task_, "generic:a");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->state, SignupState::signed_up);
+  EXPECT_EQ(trace.count(), 1u);
+
+  signups_.put(task_, "generic:d", SignupState::waitlisted, 3);  // new: the insert alone
+  EXPECT_EQ(trace.count(), 2u);
+  EXPECT_EQ(signups_.waitlist_position(task_, "generic:d"), 2);
+  EXPECT_EQ(signups_.find(task_, "generic:d")->seq, 4);
+  EXPECT_EQ(trace.count(), 2u);
+  EXPECT_EQ(signups_.waitlist_position(task_, "generic:c"), 1);  // not the last written: a probe
+  EXPECT_EQ(trace.count(), 3u);
+  next.commit();
+  EXPECT_EQ(state_on_disk("generic:d"), "waitlisted");
 }
 
 // How many trims it takes to free everything forgotten (at most 1,000).

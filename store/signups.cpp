@@ -138,13 +138,16 @@ struct SignupRepository::Statements {
     auto& s = detail::fresh(of_task);
     s.bind(1, static_cast<std::int64_t>(task_id));
     while (s.executeStep()) {
-      const std::string person = s.getColumn(0).getString();
+      // The id is only hashed, and copied for the waitlisted alone.
+      const SQLite::Column id = s.getColumn(0);
+      const auto* text = static_cast<const char*>(id.getBlob());  // before its length, as SQLite asks
+      const std::string_view person(text, static_cast<std::size_t>(id.getBytes()));
       const SignupState state = parse_state(s.getColumn(1).getString());
       const std::int64_t seq = s.getColumn(2).getInt64();
       task.people.insert(person_hash(person));
       task.max_seq = std::max(task.max_seq, seq);
       task.counts[state_index(state)] += 1;
-      if (state == SignupState::waitlisted) task.waitlist.emplace_back(seq, person);
+      if (state == SignupState::waitlisted) task.waitlist.emplace_back(seq, std::string(person));
     }
     std::sort(task.waitlist.begin(), task.waitlist.end());
     return hot.signups.insert_or_assign(task_id, std::move(task)).first->second;

@@ -44,18 +44,21 @@ struct HotState::Forgotten {
 
 template <typename Part>
 struct HotState::ForgottenPart final : HotState::Forgotten {
-  explicit ForgottenPart(Part&& forgotten) : part(std::move(forgotten)) {}
+  explicit ForgottenPart(Part&& forgotten) : part(std::move(forgotten)), next(part.begin()) {}
   std::size_t free_some(std::size_t budget) override {
     std::size_t freed = 0;
-    while (!part.empty() && freed < budget) {
-      const auto first = part.begin();
-      freed += entries_in(*first);
-      part.erase(first);
+    // A cursor rather than begin() each time: an open-addressing map's begin() scans past every
+    // slot emptied before it. Erasing one entry leaves the others' iterators valid in every map here.
+    while (next != part.end() && freed < budget) {
+      const auto entry = next++;
+      freed += entries_in(*entry);
+      part.erase(entry);
     }
     return freed;
   }
-  bool empty() const override { return part.empty(); }
+  bool empty() const override { return next == part.end(); }
   Part part;
+  typename Part::iterator next;
 };
 
 HotState::HotState() = default;

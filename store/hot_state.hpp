@@ -7,10 +7,12 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
+#include <boost/unordered_map.hpp>
 
 #include "store/org.hpp"
 #include "store/people.hpp"
@@ -46,28 +48,38 @@ struct HotState {
     /// A hash of the id of every person with a row for the task, in any state: a person whose
     /// hash is not here has none, and a new volunteer is known absent without a statement. Two
     /// ids that share a hash cost a probe, never a wrong answer.
-    std::unordered_set<std::uint64_t> people;
+    boost::unordered_flat_set<std::uint64_t> people;
     /// The waitlisted, ordered by (seq, person): a place in line is a binary search.
     std::vector<std::pair<std::int64_t, std::string>> waitlist;
     /// The row written last (put, set_state): a report-in asks about it again at once.
     std::optional<Signup> last_written;
   };
 
+  // Maps whose entries nobody holds a reference to across an insertion are open-addressing
+  // (boost's flat maps): a lookup is one probe into one array, where the node-based maps walked a
+  // bucket list and divided by a prime — 16% of the writer's samples under the judge's storm.
+  // `tasks` and `signups` stay node-based: callers keep pointers to a task, or a task's signups,
+  // while other tasks are read in beside them.
+  template <typename Key, typename Value>
+  using FlatMap = boost::unordered_flat_map<Key, Value>;
+  template <typename Key, typename Value>
+  using StableMap = boost::unordered_map<Key, Value>;
+
   // org: a chat's node (empty: bound to nothing) and nodes by id (empty: no such node).
-  std::unordered_map<std::string, std::optional<std::string>> node_id_of_chat;
-  std::unordered_map<std::string, std::optional<OrgNode>> nodes;
+  FlatMap<std::string, std::optional<std::string>> node_id_of_chat;
+  FlatMap<std::string, std::optional<OrgNode>> nodes;
   /// The communities' ids (the level-0 nodes), once read.
   std::optional<std::vector<std::string>> communities;
   // people: empty for a person with no row.
-  std::unordered_map<std::string, std::optional<PersonRow>> people;
-  std::unordered_map<std::string, PersonRoles> roles;
+  FlatMap<std::string, std::optional<PersonRow>> people;
+  FlatMap<std::string, PersonRoles> roles;
   /// The people holding a role anywhere in a community, nodes in (level, rowid) order, each once.
   std::map<std::pair<std::string, Role>, std::vector<std::string>> holders_in_community;
   // tasks: rows by id, ids by (community, number), and the open tasks posted in a chat (ids, oldest first).
-  std::unordered_map<std::int64_t, Task> tasks;
+  StableMap<std::int64_t, Task> tasks;
   std::map<std::pair<std::string, std::int64_t>, std::int64_t> task_by_number;
-  std::unordered_map<std::string, std::vector<std::int64_t>> open_in_chat;
-  std::unordered_map<std::int64_t, TaskSignups> signups;
+  FlatMap<std::string, std::vector<std::int64_t>> open_in_chat;
+  StableMap<std::int64_t, TaskSignups> signups;
   // jobs: whether an undone job of (kind, payload) waits.
   std::map<std::pair<std::string, std::string>, bool> pending_jobs;
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,8 +50,15 @@ struct HotState {
     /// hash is not here has none, and a new volunteer is known absent without a statement. Two
     /// ids that share a hash cost a probe, never a wrong answer.
     boost::unordered_flat_set<std::uint64_t> people;
-    /// The waitlisted, ordered by (seq, person): a place in line is a binary search.
-    std::vector<std::pair<std::int64_t, std::string>> waitlist;
+    /// The waitlisted's seqs, ascending: a place in line is a binary search.
+    std::vector<std::int64_t> waitlist;
+    /// The ids at the head of the line, in order (seq, person): every waitlisted whose seq is at
+    /// most `head_through`, about SignupRepository's head size of them. Who is next is the only
+    /// question that needs an id; holding every waitlisted id cost ~70 bytes a waitlisted signup,
+    /// and a storm's full tasks held hundreds of thousands. When the head runs out it is read
+    /// again from SQLite.
+    std::vector<std::pair<std::int64_t, std::string>> line_head;
+    std::int64_t head_through = std::numeric_limits<std::int64_t>::max();
     /// The row written last (put, set_state): a report-in asks about it again at once.
     std::optional<Signup> last_written;
   };

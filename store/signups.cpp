@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <string_view>
 #include <utility>
 
@@ -44,6 +45,10 @@ constexpr const char* kMoveToWaitlistHead =
 constexpr const char* kLastNodeOfPerson =
     "SELECT COALESCE(s.node_id, t.node_id) FROM signups s JOIN tasks t ON t.id = s.task_id "
     "WHERE t.community_id = ? AND s.person_id = ? ORDER BY s.at DESC, s.task_id DESC LIMIT 1";
+// The waitlisted behind the head, in line order (the head's next ids).
+constexpr const char* kWaitlistAfter =
+    "SELECT person_id, seq FROM signups WHERE task_id = ?1 AND state = 'waitlisted' AND seq > ?2 "
+    "ORDER BY seq, person_id";
 constexpr const char* kActive =
     "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state <> "
     "'withdrawn' "
@@ -83,23 +88,53 @@ std::uint64_t person_hash(std::string_view person) {
   return std::hash<std::string_view>{}(person);
 }
 
+// How many ids of the line's head memory holds per task. When they have all moved up (or left),
+// the next are read: one pass over the task's rows for every kHeadIds who move up.
+constexpr std::size_t kHeadIds = 16;
+
 // The waitlist's order, as the SQL orders it: by seq, then person.
 bool before_in_line(const std::pair<std::int64_t, std::string>& entry,
                     const std::pair<std::int64_t, std::string_view>& key) {
   return entry.first != key.first ? entry.first < key.first : std::string_view(entry.second) < key.second;
 }
 
+// Keeps about kHeadIds ids at the head of the line: past them, `head_through` moves down to the
+// last one kept (and anyone sharing its seq stays, so the head is still everyone up to it).
+void trim_head(TaskSignups& task) {
+  auto& head = task.line_head;
+  if (head.size() <= kHeadIds) return;
+  task.head_through = head[kHeadIds - 1].first;
+  const auto past = std::upper_bound(head.begin(), head.end(), task.head_through,
+                                     [](std::int64_t seq, const auto& entry) { return seq < entry.first; });
+  head.erase(past, head.end());
+}
+
 // Counts a signup in (add) or out (remove) of its state and of the waitlist.
 void account(TaskSignups& task, SignupState state, std::int64_t seq, std::string_view person, bool add) {
   task.counts[state_index(state)] += add ? 1 : -1;
   if (state != SignupState::waitlisted) return;
-  auto& line = task.waitlist;
-  const std::pair<std::int64_t, std::string_view> key{seq, person};
-  const auto at = std::lower_bound(line.begin(), line.end(), key, before_in_line);
+  auto& seqs = task.waitlist;
   if (add) {
-    line.emplace(at, seq, std::string(person));
-  } else if (at != line.end() && at->first == seq && at->second == person) {
-    line.erase(at);
+    seqs.insert(std::upper_bound(seqs.begin(), seqs.end(), seq), seq);
+  } else if (const auto at = std::lower_bound(seqs.begin(), seqs.end(), seq);
+             at != seqs.end() && *at == seq) {
+    seqs.erase(at);
+  }
+  if (seqs.empty()) {
+    // Nobody waits: whoever comes next is the head, and is held with their id.
+    task.line_head.clear();
+    task.head_through = std::numeric_limits<std::int64_t>::max();
+    return;
+  }
+  if (seq > task.head_through) return;  // behind the head: its seq alone is held
+  auto& head = task.line_head;
+  const std::pair<std::int64_t, std::string_view> key{seq, person};
+  const auto at = std::lower_bound(head.begin(), head.end(), key, before_in_line);
+  if (add) {
+    head.emplace(at, seq, std::string(person));
+    trim_head(task);
+  } else if (at != head.end() && at->first == seq && at->second == person) {
+    head.erase(at);
   }
 }
 
@@ -107,7 +142,7 @@ void account(TaskSignups& task, SignupState state, std::int64_t seq, std::string
 
 struct SignupRepository::Statements {
   SQLite::Statement of_task, one, put, set_state, active, set_node, open_of_person, move_to_waitlist_head,
-      last_node_of_person;
+      last_node_of_person, waitlist_after;
   Database& database;
   explicit Statements(Database& owner, SQLite::Database& db)
       : of_task(db, kOfTask),
@@ -119,6 +154,7 @@ struct SignupRepository::Statements {
         open_of_person(db, kOpenOfPerson),
         move_to_waitlist_head(db, kMoveToWaitlistHead),
         last_node_of_person(db, kLastNodeOfPerson),
+        waitlist_after(db, kWaitlistAfter),
         database(owner) {}
 
   // What memory keeps of the task's signups, read once (one indexed range of the primary key);
@@ -142,9 +178,15 @@ struct SignupRepository::Statements {
       task.people.insert(person_hash(person));
       task.max_seq = std::max(task.max_seq, seq);
       task.counts[state_index(state)] += 1;
-      if (state == SignupState::waitlisted) task.waitlist.emplace_back(seq, std::string(person));
+      if (state == SignupState::waitlisted) task.line_head.emplace_back(seq, std::string(person));
     }
-    std::sort(task.waitlist.begin(), task.waitlist.end());
+    // Every waitlisted id is copied for the sort; only the head's stay.
+    std::sort(task.line_head.begin(), task.line_head.end());
+    task.waitlist.reserve(task.line_head.size());
+    for (const auto& entry : task.line_head)
+      task.waitlist.push_back(entry.first);
+    trim_head(task);
+    task.line_head.shrink_to_fit();
     return hot.signups.insert_or_assign(task_id, std::move(task)).first->second;
   }
 
@@ -160,6 +202,26 @@ struct SignupRepository::Statements {
     Signup signup = read_signup(s);
     s.reset();  // done: a lookup left stepping outside a transaction would pin its snapshot
     return signup;
+  }
+
+  // The next ids of the line once the head's have all moved up or left: the waitlisted behind
+  // `head_through`, in order, up to kHeadIds of them (and any sharing the last one's seq).
+  void read_head(TaskSignups& task, std::int64_t task_id) {
+    auto& s = detail::fresh(waitlist_after);
+    s.bind(1, static_cast<std::int64_t>(task_id));
+    s.bind(2, static_cast<std::int64_t>(task.head_through));
+    task.line_head.clear();
+    bool more = false;
+    while (s.executeStep()) {
+      const std::int64_t seq = s.getColumn(1).getInt64();
+      if (task.line_head.size() >= kHeadIds && seq != task.line_head.back().first) {
+        more = true;
+        break;
+      }
+      task.line_head.emplace_back(seq, s.getColumn(0).getString());
+    }
+    s.reset();
+    task.head_through = more ? task.line_head.back().first : std::numeric_limits<std::int64_t>::max();
   }
 
   // Counts a change SQLite has just made: `before` out (when there was a row), `after` in.
@@ -231,9 +293,11 @@ int SignupRepository::count(std::int64_t task_id, SignupState state) {
 }
 
 std::optional<Signup> SignupRepository::first_waitlisted(std::int64_t task_id) {
-  const TaskSignups& task = statements_->of(task_id);
+  TaskSignups& task = statements_->of(task_id);
   if (task.waitlist.empty()) return std::nullopt;
-  return statements_->row(task, task_id, task.waitlist.front().second);
+  if (task.line_head.empty()) statements_->read_head(task, task_id);
+  if (task.line_head.empty()) return std::nullopt;  // memory and disk disagree: nobody, not a guess
+  return statements_->row(task, task_id, task.line_head.front().second);
 }
 
 int SignupRepository::waitlist_position(std::int64_t task_id, const std::string& person) {
@@ -242,9 +306,7 @@ int SignupRepository::waitlist_position(std::int64_t task_id, const std::string&
   if (!me || me->state != SignupState::waitlisted) return 0;
   // The waitlisted whose seq is at most mine, as kWaitlistPosition counted them: a binary search.
   const std::int64_t seq = me->seq;
-  const auto after =
-      std::upper_bound(task.waitlist.begin(), task.waitlist.end(), seq,
-                       [](std::int64_t value, const auto& entry) { return value < entry.first; });
+  const auto after = std::upper_bound(task.waitlist.begin(), task.waitlist.end(), seq);
   return static_cast<int>(after - task.waitlist.begin());
 }
 

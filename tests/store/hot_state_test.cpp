@@ -225,6 +225,64 @@ TEST_F(HotStateTest, ALongWaitlistOfLongIdsStaysTrueThroughEveryChange) {
   transaction.commit();
 }
 
+// The line as SQLite orders it, read through a connection of its own: who is first, and a
+// person's place (the waitlisted whose seq is at most theirs).
+std::vector<std::string> line_on_disk(const std::string& path, std::int64_t task) {
+  SQLite::Database other(path);
+  SQLite::Statement s(
+      other,
+      "SELECT person_id FROM signups WHERE task_id = ? AND state = 'waitlisted' ORDER BY seq, person_id");
+  s.bind(1, task);
+  std::vector<std::string> line;
+  while (s.executeStep())
+    line.push_back(s.getColumn(0).getString());
+  return line;
+}
+
+// Memory holds the ids of the line's head only (the rest are seqs): as people move up past them,
+// leave from the middle, come back, join at the back and are put back in line with their old
+// seq, whoever memory says is next, and everyone's place, stay what SQLite says.
+TEST_F(HotStateTest, TheLineMovesUpPastTheIdsHeldForItsHead) {
+  const auto id = [](int n) { return "generic:waiting-volunteer-" + std::to_string(n); };
+  int joined = 0;
+  const auto join = [&] {
+    const std::string person = id(joined++);
+    people_.touch(person, "", 2);
+    const bool full = signups_.count(task_, SignupState::signed_up) >= 2;
+    signups_.put(task_, person, full ? SignupState::waitlisted : SignupState::signed_up, 2);
+  };
+  {
+    Transaction transaction(db_);
+    for (int n = 0; n < 50; ++n)
+      join();
+    transaction.commit();
+  }
+  int moved_up = 0;
+  for (int step = 0; step < 60; ++step) {
+    std::vector<std::string> line = line_on_disk(file_.path(), task_);
+    Transaction transaction(db_);
+    if (!line.empty()) {
+      const std::optional<Signup> first = signups_.first_waitlisted(task_);
+      ASSERT_TRUE(first) << "step " << step;
+      ASSERT_EQ(first->person, line.front()) << "step " << step;
+      for (std::size_t place = 0; place < line.size(); place += 7)
+        ASSERT_EQ(signups_.waitlist_position(task_, line[place]), static_cast<int>(place) + 1) << line[place];
+      // Someone signed up cancels and the first in line moves up, as withdraw does.
+      signups_.set_state(task_, first->person, SignupState::signed_up, 3);
+      ++moved_up;
+    } else {
+      EXPECT_FALSE(signups_.first_waitlisted(task_));
+    }
+    if (step % 4 == 1 && line.size() > 10) signups_.set_state(task_, line[9], SignupState::withdrawn, 3);
+    if (step % 6 == 2 && line.size() > 3)
+      signups_.put(task_, line[2], SignupState::waitlisted, 3);                       // the back
+    if (step % 9 == 4) signups_.set_state(task_, id(0), SignupState::waitlisted, 3);  // back with its old seq
+    if (step % 3 == 0) join();
+    transaction.commit();
+  }
+  EXPECT_GT(moved_up, 3 * 16) << "the head's ids were read again several times";
+}
+
 // A task's rows stay on the disk: memory knows who has one, so a newcomer costs no statement, a
 // known person one probe of the primary key, and the row just written none (a report-in asks
 // about it again at once, for its place in line).

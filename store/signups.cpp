@@ -45,10 +45,11 @@ constexpr const char* kMoveToWaitlistHead =
 constexpr const char* kLastNodeOfPerson =
     "SELECT COALESCE(s.node_id, t.node_id) FROM signups s JOIN tasks t ON t.id = s.task_id "
     "WHERE t.community_id = ? AND s.person_id = ? ORDER BY s.at DESC, s.task_id DESC LIMIT 1";
-// The waitlisted behind the head, in line order (the head's next ids).
+// The waitlisted behind the head, in line order (the head's next ids). With a LIMIT, SQLite keeps
+// only that many rows in its sorter rather than sorting the whole line; ?3 = -1 is no limit.
 constexpr const char* kWaitlistAfter =
     "SELECT person_id, seq FROM signups WHERE task_id = ?1 AND state = 'waitlisted' AND seq > ?2 "
-    "ORDER BY seq, person_id";
+    "ORDER BY seq, person_id LIMIT ?3";
 constexpr const char* kActive =
     "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND state <> "
     "'withdrawn' "
@@ -205,23 +206,35 @@ struct SignupRepository::Statements {
   }
 
   // The next ids of the line once the head's have all moved up or left: the waitlisted behind
-  // `head_through`, in order, up to kHeadIds of them (and any sharing the last one's seq).
+  // `head_through`, in order, kHeadIds of them and any sharing the last one's seq.
   void read_head(TaskSignups& task, std::int64_t task_id) {
+    // One row past the head tells whether the line goes on. Only when that row shares its seq
+    // with the head's last (a signup moved to the head can take a seq another row has) may more
+    // rows share it past the limit: then the whole rest of the line is read.
+    std::vector<std::pair<std::int64_t, std::string>> rows =
+        waitlisted_after(task_id, task.head_through, kHeadIds + 1);
+    if (rows.size() > kHeadIds && rows[kHeadIds].first == rows[kHeadIds - 1].first)
+      rows = waitlisted_after(task_id, task.head_through, -1);
+    std::size_t kept = std::min(rows.size(), kHeadIds);
+    while (kept < rows.size() && rows[kept].first == rows[kept - 1].first)
+      ++kept;
+    const bool more = kept < rows.size();
+    rows.resize(kept);
+    task.line_head = std::move(rows);
+    task.head_through = more ? task.line_head.back().first : std::numeric_limits<std::int64_t>::max();
+  }
+
+  std::vector<std::pair<std::int64_t, std::string>> waitlisted_after(std::int64_t task_id, std::int64_t seq,
+                                                                     std::int64_t limit) {
     auto& s = detail::fresh(waitlist_after);
     s.bind(1, static_cast<std::int64_t>(task_id));
-    s.bind(2, static_cast<std::int64_t>(task.head_through));
-    task.line_head.clear();
-    bool more = false;
-    while (s.executeStep()) {
-      const std::int64_t seq = s.getColumn(1).getInt64();
-      if (task.line_head.size() >= kHeadIds && seq != task.line_head.back().first) {
-        more = true;
-        break;
-      }
-      task.line_head.emplace_back(seq, s.getColumn(0).getString());
-    }
+    s.bind(2, static_cast<std::int64_t>(seq));
+    s.bind(3, static_cast<std::int64_t>(limit));
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    while (s.executeStep())
+      rows.emplace_back(s.getColumn(1).getInt64(), s.getColumn(0).getString());
     s.reset();
-    task.head_through = more ? task.line_head.back().first : std::numeric_limits<std::int64_t>::max();
+    return rows;
   }
 
   // Counts a change SQLite has just made: `before` out (when there was a row), `after` in.

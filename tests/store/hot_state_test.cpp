@@ -283,6 +283,42 @@ TEST_F(HotStateTest, TheLineMovesUpPastTheIdsHeldForItsHead) {
   EXPECT_GT(moved_up, 3 * 16) << "the head's ids were read again several times";
 }
 
+// Two waitlisted can share a seq (a signup moved to the head takes one below the first in line,
+// which another row may have). A run of them across the edge of the ids memory holds for the head
+// is read whole, on the first use and at every refill, so who is next stays SQLite's order.
+TEST_F(HotStateTest, WaitlistedSharingASeqAcrossTheHeadsEdgeMoveUpInOrder) {
+  const auto id = [](int n) { return "generic:tied-volunteer-" + std::to_string(100 + n); };
+  {
+    Transaction transaction(db_);
+    for (int n = 0; n < 60; ++n) {
+      people_.touch(id(n), "", 2);
+      const bool full = signups_.count(task_, SignupState::signed_up) >= 2;
+      signups_.put(task_, id(n), full ? SignupState::waitlisted : SignupState::signed_up, 2);
+    }
+    // Places 10-25 and 30-45 of the line: one seq each run, written behind the repository's back.
+    db_.raw().exec("UPDATE signups SET seq = 100 WHERE task_id = " + std::to_string(task_) +
+                   " AND state = 'waitlisted' AND seq BETWEEN 12 AND 27");
+    db_.raw().exec("UPDATE signups SET seq = 200 WHERE task_id = " + std::to_string(task_) +
+                   " AND state = 'waitlisted' AND seq BETWEEN 32 AND 47");
+    db_.drop_hot_state();
+    transaction.commit();
+  }
+  for (int step = 0; step < 60; ++step) {
+    const std::vector<std::string> line = line_on_disk(file_.path(), task_);
+    Transaction transaction(db_);
+    const std::optional<Signup> first = signups_.first_waitlisted(task_);
+    if (line.empty()) {
+      EXPECT_FALSE(first);
+      break;
+    }
+    ASSERT_TRUE(first) << "step " << step;
+    ASSERT_EQ(first->person, line.front()) << "step " << step;
+    signups_.set_state(task_, first->person, SignupState::signed_up, 3);
+    transaction.commit();
+  }
+  EXPECT_TRUE(line_on_disk(file_.path(), task_).empty());
+}
+
 // A task's rows stay on the disk: memory knows who has one, so a newcomer costs no statement, a
 // known person one probe of the primary key, and the row just written none (a report-in asks
 // about it again at once, for its place in line).

@@ -63,7 +63,7 @@ OutboxSender::OutboxSender(asio::any_io_executor writer, store::Database& db, co
                            const HttpClient& http, const Clock& clock, Metrics& metrics,
                            OutboxSenderOptions options)
     : writer_(std::move(writer)),
-      outbox_(db),
+      queue_(db),
       adapters_(adapters),
       http_(http),
       clock_(clock),
@@ -118,9 +118,11 @@ steady_clock::duration OutboxSender::start_due_deliveries() {
   const steady_clock::time_point steady_now = pacer_.now();
   steady_clock::duration wait = kLongestWait;
 
-  // One read of the queue for the whole pass: a pass runs for every message queued and every
-  // delivery finished.
-  store::Outbox::Look queue = outbox_.look(now, kDueBatch);
+  // One look at the queue for the whole pass: a pass runs for every message queued and every
+  // delivery finished, and reads only what was queued since the last and the heads it may send
+  // (store/outbox_queue). A chat with a delivery in flight is passed over unread.
+  store::Outbox::Look queue =
+      queue_.look(now, kDueBatch, [this](std::string_view chat) { return in_flight_chats_.contains(chat); });
   bool heads_moved = false;
   for (const store::OutboxMessage& message : queue.due) {
     if (in_flight_chats_.size() >= options_.max_in_flight) break;
@@ -132,7 +134,7 @@ steady_clock::duration OutboxSender::start_due_deliveries() {
       // looked at again after the longest backoff, in case the configuration changes.
       log_->warn("no way to send id={} chat={} (no configured instance can send to it)", message.id,
                  message.chat);
-      outbox_.mark_failed(message.id, now + options_.max_backoff_seconds);
+      queue_.mark_failed(message.id, now + options_.max_backoff_seconds);
       metrics_.count_delivery(false);
       heads_moved = true;
       continue;
@@ -159,7 +161,7 @@ steady_clock::duration OutboxSender::start_due_deliveries() {
   }
 
   // A head set aside for later moved the next attempt: read it again (seldom: no way to send).
-  if (heads_moved) queue = outbox_.look(now, 0);
+  if (heads_moved) queue = queue_.look(now, 0);
   metrics_.set_outbox_backlog(queue.backlog);
   if (const std::optional<std::int64_t> next = queue.next_attempt_at) {
     if (*next > now) {
@@ -250,13 +252,13 @@ void OutboxSender::record_unrecorded() {
     const auto& [id, outcome] = *unrecorded_.begin();
     switch (outcome.kind) {
       case SendVerdict::Outcome::sent:
-        outbox_.mark_sent(id, outcome.at);
+        queue_.mark_sent(id, outcome.at);
         break;
       case SendVerdict::Outcome::retry:
-        outbox_.mark_failed(id, outcome.at);
+        queue_.mark_failed(id, outcome.at);
         break;
       case SendVerdict::Outcome::dead:
-        outbox_.mark_dead(id, outcome.at, outcome.error);
+        queue_.mark_dead(id, outcome.at, outcome.error);
         break;
     }
     unrecorded_.erase(unrecorded_.begin());

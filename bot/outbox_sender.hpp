@@ -15,7 +15,7 @@
 #include "bot/http_client.hpp"
 #include "bot/net.hpp"
 #include "bot/send_pacer.hpp"
-#include "store/outbox.hpp"
+#include "store/outbox_queue.hpp"
 
 namespace spdlog {
 class logger;
@@ -82,7 +82,7 @@ class OutboxSender {
   };
 
   asio::any_io_executor writer_;
-  store::Outbox outbox_;
+  store::OutboxQueue queue_;  ///< the queue's heads, kept between passes
   const AdapterSet& adapters_;
   const HttpClient& http_;
   const Clock& clock_;
@@ -92,7 +92,7 @@ class OutboxSender {
   asio::steady_timer timer_;
   bool stopped_ = false;
   bool wake_pending_ = false;
-  std::set<std::string> in_flight_chats_;
+  std::set<std::string, std::less<>> in_flight_chats_;
   /// The signals that cancel deliveries in flight, by outbox id (shared with each delivery's
   /// completion handler, which must outlive the coroutine).
   std::map<std::int64_t, std::shared_ptr<asio::cancellation_signal>> cancels_;

@@ -28,7 +28,7 @@ constexpr const char* kHeads =
     "GROUP BY chat";
 constexpr const char* kMessage =
     "SELECT id, chat, text, mentions, attempts, created_at, reply_url, reply_url_until FROM outbox WHERE id "
-    "= ?";
+    "= ? AND sent_at IS NULL AND dead_at IS NULL";
 
 constexpr const char* kMarkSent = "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL";
 constexpr const char* kMarkFailed =
@@ -168,44 +168,47 @@ Outbox::Look Outbox::look(std::int64_t now, std::size_t limit) {
   std::sort(due_ids.begin(), due_ids.end());  // oldest first
   if (due_ids.size() > limit) due_ids.resize(limit);
   for (const std::int64_t id : due_ids) {
-    auto& s = detail::fresh(statements_->message);
-    s.bind(1, static_cast<std::int64_t>(id));
-    if (!s.executeStep()) continue;
-    OutboxMessage m;
-    m.id = s.getColumn(0).getInt64();
-    m.chat = s.getColumn(1).getString();
-    m.text = s.getColumn(2).getString();
-    split_mentions(s.getColumn(3).getString(), m);  // after the text: spans are checked against it
-    m.attempts = s.getColumn(4).getInt();
-    m.created_at = s.getColumn(5).getInt64();
-    if (!s.getColumn(6).isNull())
-      m.reply_url = ReplyUrl{s.getColumn(6).getString(), s.getColumn(7).getInt64()};
-    s.reset();
-    look.due.push_back(std::move(m));
+    if (std::optional<OutboxMessage> m = read(id)) look.due.push_back(std::move(*m));
   }
   return look;
 }
 
-void Outbox::mark_sent(std::int64_t id, std::int64_t at) {
+std::optional<OutboxMessage> Outbox::read(std::int64_t id) {
+  auto& s = detail::fresh(statements_->message);
+  s.bind(1, static_cast<std::int64_t>(id));
+  if (!s.executeStep()) return std::nullopt;
+  OutboxMessage m;
+  m.id = s.getColumn(0).getInt64();
+  m.chat = s.getColumn(1).getString();
+  m.text = s.getColumn(2).getString();
+  split_mentions(s.getColumn(3).getString(), m);  // after the text: spans are checked against it
+  m.attempts = s.getColumn(4).getInt();
+  m.created_at = s.getColumn(5).getInt64();
+  if (!s.getColumn(6).isNull()) m.reply_url = ReplyUrl{s.getColumn(6).getString(), s.getColumn(7).getInt64()};
+  s.reset();
+  return m;
+}
+
+bool Outbox::mark_sent(std::int64_t id, std::int64_t at) {
   auto& s = detail::fresh(statements_->mark_sent);
   s.bind(1, static_cast<std::int64_t>(at));
   s.bind(2, static_cast<std::int64_t>(id));
-  s.exec();
+  return s.exec() > 0;
 }
 
-void Outbox::mark_failed(std::int64_t id, std::int64_t retry_at) {
+bool Outbox::mark_failed(std::int64_t id, std::int64_t retry_at) {
   auto& s = detail::fresh(statements_->mark_failed);
   s.bind(1, static_cast<std::int64_t>(retry_at));
   s.bind(2, static_cast<std::int64_t>(id));
-  s.exec();
+  return s.exec() > 0;
 }
 
-void Outbox::mark_dead(std::int64_t id, std::int64_t at, const std::string& error) {
+bool Outbox::mark_dead(std::int64_t id, std::int64_t at, const std::string& error) {
   auto& s = detail::fresh(statements_->mark_dead);
   s.bind(1, static_cast<std::int64_t>(at));
   s.bind(2, error);
   s.bind(3, static_cast<std::int64_t>(id));
-  s.exec();
+  return s.exec() > 0;
 }
 
 std::int64_t Outbox::dead_count() {

@@ -76,15 +76,21 @@ class Outbox {
   };
   Look look(std::int64_t now, std::size_t limit);
 
-  /// Marks a message delivered; it is never offered again.
-  void mark_sent(std::int64_t id, std::int64_t at);
+  /// One message by id while it waits; empty once it was sent or set aside (or was never queued).
+  std::optional<OutboxMessage> read(std::int64_t id);
+
+  /// Marks a message delivered; it is never offered again. False if it was not waiting (already
+  /// sent or set aside, or no such message): nothing changed.
+  bool mark_sent(std::int64_t id, std::int64_t at);
 
   /// Counts a failed attempt; the message (and its chat's later ones) waits until `retry_at`.
-  void mark_failed(std::int64_t id, std::int64_t retry_at);
+  /// False if it was not waiting.
+  bool mark_failed(std::int64_t id, std::int64_t retry_at);
 
   /// Sets a message aside for good: the platform refused it in a way retrying cannot fix. Its chat's
   /// later messages go on; the error is kept for whoever looks (never a secret: adapters say why).
-  void mark_dead(std::int64_t id, std::int64_t at, const std::string& error);
+  /// False if it was not waiting.
+  bool mark_dead(std::int64_t id, std::int64_t at, const std::string& error);
 
   /// How many messages were set aside as dead.
   std::int64_t dead_count();

@@ -15,12 +15,7 @@
 namespace whistle::store {
 namespace {
 
-std::vector<std::int64_t> ids(const std::vector<OutboxMessage>& messages) {
-  std::vector<std::int64_t> result;
-  for (const auto& m : messages)
-    result.push_back(m.id);
-  return result;
-}
+using testing::ids;
 
 class OutboxTest : public ::testing::Test {
  protected:

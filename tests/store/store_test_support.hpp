@@ -8,9 +8,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "store/database.hpp"
 #include "store/org.hpp"
+#include "store/outbox.hpp"
 #include "store/people.hpp"
 
 namespace whistle::store::testing {
@@ -31,6 +33,14 @@ inline void add_small_org(Database& db) {
   org.upsert_node({"b3u2", "c1", 3, "b3", "3号楼2单元"});
   for (const char* id : {"c1", "g1", "b3", "b3u1", "b3u2"})
     org.bind_chat(std::string("generic:") + id, id);
+}
+
+/// The ids of outbox messages, in their order.
+inline std::vector<std::int64_t> ids(const std::vector<OutboxMessage>& messages) {
+  std::vector<std::int64_t> result;
+  for (const auto& m : messages)
+    result.push_back(m.id);
+  return result;
 }
 
 /// A path in the temp directory that is removed (with its WAL files) when the object goes.

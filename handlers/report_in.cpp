@@ -57,7 +57,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   // the bot (a reply to its message, an @-mention) it is answered.
   query.silent_when_nothing = command.implicit && !is_addressed(context.message, command);
   // A task whose time is over is no longer what a bare 报到 means.
-  query.candidate = [&](const store::Task& task) { return !task_is_over(task, context.now); };
+  query.candidate = [&](const store::ListedTask& task) { return !task_is_over(task, context.now); };
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
@@ -116,7 +116,9 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   // trip): it is answered only where it frees a place, or when said to the bot.
   query.silent_when_nothing = command.implicit && !is_addressed(context.message, command);
   // Without a number, only the tasks this person is signed up for (or waiting on) are meant.
-  query.candidate = [&](const store::Task& task) { return is_active(context.signups.find(task.id, person)); };
+  query.candidate = [&](const store::ListedTask& task) {
+    return is_active(context.signups.find(task.id, person));
+  };
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;

@@ -15,9 +15,9 @@ Reply not_found(Context& context, std::int64_t number) {
                                       {"mention", mention_of(context.people, context.message.sender)}}));
 }
 
-Reply ask_for_number(Context& context, Intent intent, const std::vector<const store::Task*>& tasks) {
+Reply ask_for_number(Context& context, Intent intent, const std::vector<const store::ListedTask*>& tasks) {
   std::string list;
-  for (const store::Task* task : tasks) {
+  for (const store::ListedTask* task : tasks) {
     if (!list.empty()) list += '\n';
     list +=
         context.text("task_choose_line", {{"task", std::to_string(task->number)}, {"title", task->title}});
@@ -53,14 +53,14 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
     return choice;
   }
 
-  // The chat's open tasks as the writer holds them: only the one chosen is copied. Handlers run
-  // inside the batch's transaction and nothing here changes a task (the candidate test reads
-  // signups), so the pointers hold until the answer is written.
-  std::vector<const store::Task*> candidates = context.tasks.open_in_chat_view(context.message.chat);
+  // The chat's open tasks as the writer's list holds them: only the one chosen is read whole.
+  // Handlers run inside the batch's transaction and nothing here changes a task or a list (the
+  // candidate test reads signups), so the pointers hold until the answer is written.
+  std::vector<const store::ListedTask*> candidates = context.tasks.open_in_chat_view(context.message.chat);
   if (query.candidate)
-    std::erase_if(candidates, [&query](const store::Task* task) { return !query.candidate(*task); });
+    std::erase_if(candidates, [&query](const store::ListedTask* task) { return !query.candidate(*task); });
   if (candidates.size() == 1) {
-    choice.task = *candidates.front();
+    choice.task = context.tasks.by_id(candidates.front()->id);
   } else if (candidates.size() > 1) {
     choice.replies.push_back(ask_for_number(context, query.intent, candidates));
   } else if (!query.silent_when_nothing) {
@@ -69,10 +69,23 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
   return choice;
 }
 
-bool task_is_over(const store::Task& task, std::int64_t now) {
+namespace {
+
+bool time_is_over(const std::optional<std::int64_t>& start, const std::optional<std::int64_t>& end,
+                  std::int64_t now) {
   constexpr std::int64_t kDay = 24 * 3600;
-  if (task.end) return *task.end <= now;
-  return task.start && *task.start + kDay <= now;
+  if (end) return *end <= now;
+  return start && *start + kDay <= now;
+}
+
+}  // namespace
+
+bool task_is_over(const store::Task& task, std::int64_t now) {
+  return time_is_over(task.start, task.end, now);
+}
+
+bool task_is_over(const store::ListedTask& task, std::int64_t now) {
+  return time_is_over(task.start, task.end, now);
 }
 
 Reply reply_to_sender(const Context& context, std::string text) {

@@ -18,7 +18,7 @@ struct TaskQuery {
   /// Stay silent instead when the chat has no candidate (an implicit "1" in a quiet group).
   bool silent_when_nothing = false;
   /// Which of the chat's open tasks count as candidates; all of them when empty.
-  std::function<bool(const store::Task&)> candidate;
+  std::function<bool(const store::ListedTask&)> candidate;
 };
 
 /// The task a command refers to, or the replies that say why there is none (empty: stay silent).
@@ -34,6 +34,7 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
 /// Whether a task's time is over by the bot's clock: its end has passed or, with no end, a day has
 /// passed since its start. Nobody reports in to it any more; it is no longer a bare 报到's candidate.
 bool task_is_over(const store::Task& task, std::int64_t now);
+bool task_is_over(const store::ListedTask& task, std::int64_t now);
 
 /// A reply to the message's chat mentioning the sender.
 Reply reply_to_sender(const Context& context, std::string text);

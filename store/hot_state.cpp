@@ -11,6 +11,8 @@ namespace {
 // a signup per event: about 300 bytes each, so these keep the hot state near 20 MB at most.
 constexpr std::size_t kMaxPeople = 50'000;
 constexpr std::size_t kMaxTasks = 10'000;
+// The chats' lists of open tasks, in tasks listed (~120 bytes each with its title): ~12 MB.
+constexpr std::size_t kMaxOpenListed = 100'000;
 constexpr std::size_t kMaxSignupTasks = 2'000;
 // The org part grows with the chats that speak: a district (1k–10k groups) stays whole, while a
 // storm over 100k groups cannot hold every chat's node (~400 bytes a chat with its open tasks).
@@ -31,6 +33,10 @@ std::size_t entries_in(const Entry&) {
 
 std::size_t entries_in(const std::pair<const std::int64_t, HotState::TaskSignups>& task) {
   return 1 + task.second.people.size();
+}
+
+std::size_t entries_in(const std::pair<const std::string, std::vector<ListedTask>>& list) {
+  return 1 + list.second.size();
 }
 
 }  // namespace
@@ -71,6 +77,11 @@ void HotState::forget(Part& part) {
   part = Part{};  // a moved-from container is only "valid": make it plainly empty
 }
 
+void HotState::forget_open_lists() {
+  forget(open_in_chat);
+  open_listed = 0;
+}
+
 void HotState::free_forgotten(std::size_t budget) {
   while (!forgotten_.empty() && budget > 0) {
     budget -= std::min(budget, forgotten_.front()->free_some(budget));
@@ -88,7 +99,7 @@ void HotState::drop() {
   forget(holders_in_community);
   forget(tasks);
   forget(task_by_number);
-  forget(open_in_chat);
+  forget_open_lists();
   forget(signups);
   forget(pending_jobs);
   ++generation_;
@@ -100,11 +111,12 @@ void HotState::trim() {
   free_forgotten(kFreedPerTrim);
   const bool people_full = people.size() > kMaxPeople || roles.size() > kMaxPeople;
   const bool tasks_full = tasks.size() > kMaxTasks;
+  const bool lists_full = open_listed > kMaxOpenListed;
   const bool signups_full = signups.size() > kMaxSignupTasks;
   const bool chats_full =
       node_id_of_chat.size() > kMaxChats || nodes.size() > kMaxChats || open_in_chat.size() > kMaxChats;
   const bool jobs_full = pending_jobs.size() > kMaxPendingJobs;
-  if (!people_full && !tasks_full && !signups_full && !chats_full && !jobs_full) return;
+  if (!people_full && !tasks_full && !lists_full && !signups_full && !chats_full && !jobs_full) return;
   // Normally the slices have freed the last forgotten parts long before a bound is passed again.
   // Under batches big enough to outpace them, what still waits goes now, whole: at most one
   // generation of forgotten parts is ever held beside the live state.
@@ -117,13 +129,13 @@ void HotState::trim() {
   if (tasks_full) {
     forget(tasks);
     forget(task_by_number);
-    forget(open_in_chat);
   }
+  if (lists_full) forget_open_lists();
   if (signups_full) forget(signups);
   if (chats_full) {
     forget(node_id_of_chat);
     forget(nodes);
-    forget(open_in_chat);
+    forget_open_lists();
   }
   if (jobs_full) forget(pending_jobs);
 }

@@ -83,10 +83,15 @@ struct HotState {
   FlatMap<std::string, PersonRoles> roles;
   /// The people holding a role anywhere in a community, nodes in (level, rowid) order, each once.
   std::map<std::pair<std::string, Role>, std::vector<std::string>> holders_in_community;
-  // tasks: rows by id, ids by (community, number), and the open tasks posted in a chat (ids, oldest first).
+  // tasks: rows by id, ids by (community, number), and the open tasks posted in a chat (oldest
+  // first), each as little as choosing among them needs. The lists are bounded apart from the
+  // rows: a storm's chats held more open tasks than the rows' bound, so forgetting the rows made
+  // every command without a number read its chat's whole list back (bench/README.md).
   StableMap<std::int64_t, Task> tasks;
   std::map<std::pair<std::string, std::int64_t>, std::int64_t> task_by_number;
-  FlatMap<std::string, std::vector<std::int64_t>> open_in_chat;
+  FlatMap<std::string, std::vector<ListedTask>> open_in_chat;
+  /// Tasks added to the lists since they were last forgotten (never less than they hold).
+  std::size_t open_listed = 0;
   StableMap<std::int64_t, TaskSignups> signups;
   // jobs: whether an undone job of (kind, payload) waits.
   std::map<std::pair<std::string, std::string>, bool> pending_jobs;
@@ -116,6 +121,8 @@ struct HotState {
   /// Empties `part` now and queues what it held to be freed by the next trims.
   template <typename Part>
   void forget(Part& part);
+  /// Forgets the chats' lists of open tasks, and the count of what they held.
+  void forget_open_lists();
   /// Frees about `budget` entries of what was forgotten, oldest part first.
   void free_forgotten(std::size_t budget);
 

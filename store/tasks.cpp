@@ -27,6 +27,7 @@ constexpr const char* kColumns =
 const std::string kById = std::string("SELECT ") + kColumns + " FROM tasks t WHERE t.id = ?";
 const std::string kByNumber =
     std::string("SELECT ") + kColumns + " FROM tasks t WHERE t.community_id = ? AND t.number = ?";
+// A chat's list of open tasks: what ListedTask holds of each.
 const std::string kOpenInChat = std::string("SELECT ") + kColumns +
                                 " FROM task_posts p JOIN tasks t ON t.id = p.task_id "
                                 "WHERE p.chat_id = ? AND t.status = 'open' ORDER BY t.id";
@@ -82,6 +83,10 @@ Task read_task(SQLite::Statement& s) {
   t.status = parse_status(s.getColumn(12).getString());
   t.created_at = s.getColumn(13).getInt64();
   return t;
+}
+
+ListedTask listed(const Task& task) {
+  return ListedTask{task.id, task.number, task.title, task.start, task.end};
 }
 
 }  // namespace
@@ -141,9 +146,10 @@ struct TaskRepository::Statements {
     if (!new_status) return;
     if (*new_status == TaskStatus::open) {
       state.open_in_chat.clear();
+      state.open_listed = 0;
     } else {
       for (auto& [chat, open] : state.open_in_chat)
-        std::erase(open, task_id);
+        std::erase_if(open, [task_id](const ListedTask& listed) { return listed.id == task_id; });
     }
     // A closed task's signups are seldom read again: memory is kept for the open ones.
     state.signups.erase(task_id);
@@ -187,8 +193,12 @@ void TaskRepository::post(std::int64_t task_id, const std::string& chat) {
   HotState& hot = statements_->hot();
   auto list = hot.open_in_chat.find(chat);
   if (list == hot.open_in_chat.end()) return;  // read on its first use
-  std::vector<std::int64_t>& ids = list->second;
-  ids.insert(std::upper_bound(ids.begin(), ids.end(), task_id), task_id);
+  std::vector<ListedTask>& open = list->second;
+  const auto place =
+      std::upper_bound(open.begin(), open.end(), task_id,
+                       [](std::int64_t id, const ListedTask& listed) { return id < listed.id; });
+  open.insert(place, listed(*task));
+  ++hot.open_listed;
 }
 
 std::optional<Task> TaskRepository::by_id(std::int64_t id) {
@@ -212,30 +222,34 @@ std::optional<Task> TaskRepository::by_number(const std::string& community, std:
 }
 
 std::vector<Task> TaskRepository::open_in_chat(const std::string& chat) {
+  std::vector<std::int64_t> ids;
+  for (const ListedTask* listed : open_in_chat_view(chat))
+    ids.push_back(listed->id);
   std::vector<Task> tasks;
-  for (const Task* task : open_in_chat_view(chat))
-    tasks.push_back(*task);
+  tasks.reserve(ids.size());
+  for (const std::int64_t id : ids) {
+    if (std::optional<Task> task = by_id(id)) tasks.push_back(std::move(*task));
+  }
   return tasks;
 }
 
-std::vector<const Task*> TaskRepository::open_in_chat_view(const std::string& chat) {
+std::vector<const ListedTask*> TaskRepository::open_in_chat_view(const std::string& chat) {
   HotState& hot = statements_->hot();
   auto known = hot.open_in_chat.find(chat);
   if (known == hot.open_in_chat.end()) {
     auto& s = detail::fresh(statements_->open_in_chat);
     s.bind(1, chat);
-    std::vector<std::int64_t> ids;
+    std::vector<ListedTask> open;
+    // The rows are kept too (within their own bound): the one a command chooses is then in memory.
     while (s.executeStep())
-      ids.push_back(Statements::remember(hot, read_task(s)).id);
-    known = hot.open_in_chat.insert_or_assign(chat, std::move(ids)).first;
+      open.push_back(listed(Statements::remember(hot, read_task(s))));
+    hot.open_listed += open.size();
+    known = hot.open_in_chat.insert_or_assign(chat, std::move(open)).first;
   }
-  std::vector<const Task*> tasks;
+  std::vector<const ListedTask*> tasks;
   tasks.reserve(known->second.size());
-  // Reading a forgotten task back grows the tasks' map only (its nodes do not move, so earlier
-  // pointers hold), and nothing here looks at the hot state again, which could drop it.
-  for (std::int64_t id : known->second) {
-    if (const Task* task = statements_->known_or_read(hot, id)) tasks.push_back(task);
-  }
+  for (const ListedTask& listed : known->second)
+    tasks.push_back(&listed);
   return tasks;
 }
 
@@ -269,6 +283,15 @@ void TaskRepository::update_details(const Task& task) {
   s.bind(7, static_cast<std::int64_t>(task.id));
   s.exec();
   statements_->forget(task.id, std::nullopt);
+  // Its title and times as the chats' lists hold them (an edit is rare; every list is looked at).
+  for (auto& [chat, open] : statements_->hot().open_in_chat) {
+    for (ListedTask& listed : open) {
+      if (listed.id != task.id) continue;
+      listed.title = task.title;
+      listed.start = task.start;
+      listed.end = task.end;
+    }
+  }
 }
 
 void TaskRepository::set_sign_code(std::int64_t task_id, const std::string& code) {

@@ -30,6 +30,17 @@ struct Task {
   std::int64_t created_at = 0;
 };
 
+/// What a chat's list of open tasks holds of each: enough to choose among them (a command without
+/// a number) and to name them when asking which one is meant. The list is kept apart from the
+/// tasks themselves, so a chat's choice does not read every one of its tasks back in.
+struct ListedTask {
+  std::int64_t id = 0;
+  std::int64_t number = 0;
+  std::string title;
+  std::optional<std::int64_t> start;
+  std::optional<std::int64_t> end;
+};
+
 /// Tasks and the chats they were posted in.
 class TaskRepository {
  public:
@@ -48,11 +59,12 @@ class TaskRepository {
   /// The open tasks posted in a chat, oldest first.
   std::vector<Task> open_in_chat(const std::string& chat);
 
-  /// The same tasks as they are held in the writer's memory, without a copy of each: a report-in
-  /// looks at every open task of its chat to keep the one it means. The pointers are for reading
-  /// right away, inside the transaction: a change to a task, a rollback, the end of the batch and,
-  /// outside a transaction, another connection's commit may each free what they point to.
-  std::vector<const Task*> open_in_chat_view(const std::string& chat);
+  /// The same tasks as the chat's list in the writer's memory holds them, without a copy: a
+  /// command without a number looks at every open task of its chat to keep the one it means. The
+  /// pointers are for reading right away, inside the transaction: a change to a task or a post,
+  /// a rollback, the end of the batch and, outside a transaction, another connection's commit may
+  /// each free what they point to.
+  std::vector<const ListedTask*> open_in_chat_view(const std::string& chat);
 
   /// Every chat a task was posted in, the original first.
   std::vector<std::string> posted_chats(std::int64_t task_id);

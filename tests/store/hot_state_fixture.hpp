@@ -34,6 +34,17 @@ class HotStateTest : public ::testing::Test {
     transaction.commit();
   }
 
+  // A task of community c1 whistled by 阿一 in a node's own chat, not yet stored.
+  static Task task_at(const std::string& node, const std::string& title) {
+    Task task;
+    task.community = "c1";
+    task.node = node;
+    task.chat = "generic:" + node;
+    task.creator = "generic:a";
+    task.title = title;
+    return task;
+  }
+
   // What SQLite holds of a signup, through a connection of its own (no hot state of ours).
   std::optional<std::string> state_on_disk(const std::string& person) {
     SQLite::Database other(file_.path());

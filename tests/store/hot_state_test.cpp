@@ -174,6 +174,22 @@ TEST(HotStateTrim, APartForgottenWhileAnOlderOneWaitsFreesTheOlderAtOnce) {
   EXPECT_TRUE(hot.people.empty());
 }
 
+TEST(HotStateTrim, TheTasksBoundLeavesTheChatsListsAndTheListsHaveABoundOfTheirOwn) {
+  HotState hot;
+  for (std::int64_t id = 1; id <= 10'001; ++id)  // one past the tasks' bound
+    hot.tasks.emplace(id, Task{});
+  hot.open_in_chat["generic:b3u2"] = {ListedTask{1, 1, "打扫楼道", std::nullopt, std::nullopt}};
+  hot.open_listed = 1;
+  hot.trim();
+  EXPECT_TRUE(hot.tasks.empty());
+  EXPECT_EQ(hot.open_in_chat.size(), 1u);
+
+  hot.open_listed = 100'001;  // as many listed since the lists were last forgotten
+  hot.trim();
+  EXPECT_TRUE(hot.open_in_chat.empty());
+  EXPECT_EQ(hot.open_listed, 0u);
+}
+
 TEST(HotStateTrim, ADropForgetsEverythingAtOnceAndTheTrimsFreeIt) {
   HotState hot;
   for (int n = 0; n < 5000; ++n)
@@ -249,15 +265,7 @@ TEST_F(HotStateTest, ANewOrPostedTaskJoinsAChatsOpenListInMemoryInIdOrder) {
       out.push_back(task.id);
     return out;
   };
-  auto task_in = [&](const std::string& node) {
-    Task task;
-    task.community = "c1";
-    task.node = node;
-    task.chat = "generic:" + node;
-    task.creator = "generic:a";
-    task.title = "任务 " + node;
-    return tasks_.create(task).id;
-  };
+  auto task_in = [&](const std::string& node) { return tasks_.create(task_at(node, "任务 " + node)).id; };
   Transaction transaction(db_);
   const std::int64_t building = task_in("b3");  // older than the unit's next one
   const std::int64_t closed = task_in("b3");
@@ -275,7 +283,7 @@ TEST_F(HotStateTest, ANewOrPostedTaskJoinsAChatsOpenListInMemoryInIdOrder) {
         << "the list was read again: " << statement;
   EXPECT_EQ(in_memory, (std::vector<std::int64_t>{task_, building, newer}));
   std::vector<std::int64_t> viewed;
-  for (const Task* task : tasks_.open_in_chat_view("generic:b3u2"))
+  for (const ListedTask* task : tasks_.open_in_chat_view("generic:b3u2"))
     viewed.push_back(task->id);
   EXPECT_EQ(viewed, in_memory);
   transaction.commit();
@@ -286,15 +294,43 @@ TEST_F(HotStateTest, ANewOrPostedTaskJoinsAChatsOpenListInMemoryInIdOrder) {
   EXPECT_EQ(ids(tasks_.open_in_chat("generic:b3u2")), in_memory);
 }
 
+// A storm's chats held more open tasks than the tasks' bound: forgetting the rows forgot every
+// chat's list with them, and each command without a number read its chat's list back whole.
+TEST_F(HotStateTest, AChatsListOutlivesItsTasksRowsAndFollowsAnEdit) {
+  Transaction transaction(db_);
+  Task second = tasks_.create(task_at("b3u2", "搬运物资"));
+  ASSERT_EQ(tasks_.open_in_chat_view("generic:b3u2").size(), 2u);
+  EXPECT_EQ(db_.hot().open_listed, 2u);
+
+  // The rows forgotten, as a trim past the tasks' bound does: the list costs no statement.
+  db_.hot().tasks.clear();
+  db_.hot().task_by_number.clear();
+  StatementTrace trace(db_);
+  const std::vector<const ListedTask*> listed = tasks_.open_in_chat_view("generic:b3u2");
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[1]->number, second.number);
+  EXPECT_EQ(listed[1]->title, "搬运物资");
+  EXPECT_EQ(trace.count(), 0u);
+
+  // An edit of the title and the times reaches the list, as the disk holds them.
+  second.title = "搬运防汛物资";
+  second.start = 1'800'000'000;
+  second.end = 1'800'007'200;
+  tasks_.update_details(second);
+  const ListedTask edited = *tasks_.open_in_chat_view("generic:b3u2")[1];
+  transaction.commit();
+  db_.drop_hot_state();
+  Transaction again(db_);
+  const ListedTask on_disk = *tasks_.open_in_chat_view("generic:b3u2")[1];
+  EXPECT_EQ(edited.title, on_disk.title);
+  EXPECT_EQ(edited.start, on_disk.start);
+  EXPECT_EQ(edited.end, on_disk.end);
+  EXPECT_EQ(on_disk.title, "搬运防汛物资");
+}
+
 TEST_F(HotStateTest, AClosedTaskLeavesTheOpenListsInMemoryAndTheOtherChatsKeepTheirs) {
   Transaction transaction(db_);
-  Task second;
-  second.community = "c1";
-  second.node = "b3";
-  second.chat = "generic:b3";
-  second.creator = "generic:a";
-  second.title = "搬桌椅";
-  const std::int64_t moving = tasks_.create(second).id;
+  const std::int64_t moving = tasks_.create(task_at("b3", "搬桌椅")).id;
   tasks_.post(moving, "generic:b3u2");  // 下发: open in the unit's chat as well
   ASSERT_EQ(tasks_.open_in_chat("generic:b3u2").size(), 2u);
   ASSERT_EQ(tasks_.open_in_chat("generic:b3").size(), 1u);

@@ -27,7 +27,7 @@ constexpr const char* kColumns =
 const std::string kById = std::string("SELECT ") + kColumns + " FROM tasks t WHERE t.id = ?";
 const std::string kByNumber =
     std::string("SELECT ") + kColumns + " FROM tasks t WHERE t.community_id = ? AND t.number = ?";
-// A chat's list of open tasks: what ListedTask holds of each.
+// A chat's open tasks, whole: its list keeps what ListedTask holds of each, the rows are kept too.
 const std::string kOpenInChat = std::string("SELECT ") + kColumns +
                                 " FROM task_posts p JOIN tasks t ON t.id = p.task_id "
                                 "WHERE p.chat_id = ? AND t.status = 'open' ORDER BY t.id";

@@ -30,11 +30,16 @@ constexpr const char* kMessage =
     "SELECT id, chat, text, mentions, attempts, created_at, reply_url, reply_url_until FROM outbox WHERE id "
     "= ? AND sent_at IS NULL AND dead_at IS NULL";
 
-constexpr const char* kMarkSent = "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL";
+// Each mark changes a waiting message only: one sent or set aside stays as it is, and the caller
+// learns that nothing changed (a mark recorded twice after a failure counts once).
+constexpr const char* kMarkSent =
+    "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL AND dead_at IS NULL";
 constexpr const char* kMarkFailed =
-    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL";
+    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL AND "
+    "dead_at IS NULL";
 constexpr const char* kMarkDead =
-    "UPDATE outbox SET attempts = attempts + 1, dead_at = ?, last_error = ? WHERE id = ? AND sent_at IS NULL";
+    "UPDATE outbox SET attempts = attempts + 1, dead_at = ?, last_error = ? WHERE id = ? AND sent_at IS NULL "
+    "AND dead_at IS NULL";
 constexpr const char* kDeadCount = "SELECT COUNT(*) FROM outbox WHERE dead_at IS NOT NULL";
 
 // Mentions are ids without spaces, tabs or newlines, so one per line needs no escaping (and no

@@ -69,7 +69,8 @@ Outbox::Look OutboxQueue::look(std::int64_t now, std::size_t limit,
     return look;
   }
   try {
-    if (known_ && now - known_since_ >= kReadWholeEvery) forget();
+    // A clock stepped back counts as a minute gone, or the net would wait out the step as well.
+    if (known_ && (now - known_since_ >= kReadWholeEvery || now < known_since_)) forget();
     if (known_) {
       read_queued_since();
     } else {
@@ -104,45 +105,59 @@ Outbox::Look OutboxQueue::look(std::int64_t now, std::size_t limit,
 }
 
 bool OutboxQueue::mark_sent(std::int64_t id, std::int64_t at) {
+  bool changed = false;
   try {
-    const bool changed = outbox_.mark_sent(id, at);
-    after_mark(id, changed);
-    return changed;
+    changed = outbox_.mark_sent(id, at);
   } catch (...) {
     forget();
     throw;
   }
+  follow_mark(id, changed);
+  return changed;
 }
 
 bool OutboxQueue::mark_dead(std::int64_t id, std::int64_t at, const std::string& error) {
+  bool changed = false;
   try {
-    const bool changed = outbox_.mark_dead(id, at, error);
-    after_mark(id, changed);
-    return changed;
+    changed = outbox_.mark_dead(id, at, error);
   } catch (...) {
     forget();
     throw;
   }
+  follow_mark(id, changed);
+  return changed;
 }
 
 bool OutboxQueue::mark_failed(std::int64_t id, std::int64_t retry_at) {
+  bool changed = false;
   try {
-    const bool changed = outbox_.mark_failed(id, retry_at);
-    if (in_transaction() || (!changed && chat_of_head_.contains(id))) {
-      forget();
-    } else if (changed) {
-      // A message behind its chat's head keeps no time in memory: it is read when it leads.
-      if (auto found = chat_of_head_.find(id); found != chat_of_head_.end()) {
-        Head& head = heads_.find(found->second)->second;
-        due_.erase({head.next_attempt_at, id});
-        head.next_attempt_at = retry_at;
-        due_.insert({retry_at, id});
-      }
-    }
-    return changed;
+    changed = outbox_.mark_failed(id, retry_at);
   } catch (...) {
     forget();
     throw;
+  }
+  if (in_transaction() || (!changed && chat_of_head_.contains(id))) {
+    forget();
+  } else if (changed) {
+    // A message behind its chat's head keeps no time in memory: it is read when it leads.
+    if (auto found = chat_of_head_.find(id); found != chat_of_head_.end()) {
+      Head& head = heads_.find(found->second)->second;
+      due_.erase({head.next_attempt_at, id});
+      head.next_attempt_at = retry_at;
+      due_.insert({retry_at, id});
+    }
+  }
+  return changed;
+}
+
+void OutboxQueue::follow_mark(std::int64_t id, bool changed) {
+  try {
+    after_mark(id, changed);
+  } catch (const std::exception&) {
+    // The row is marked; only memory could not follow (the probe for the chat's next message
+    // failed). Memory is read whole at the next look, which reports a failure that lasts. Thrown
+    // on, the sender would record the mark again.
+    forget();
   }
 }
 

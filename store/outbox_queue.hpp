@@ -68,6 +68,8 @@ class OutboxQueue {
   void drop_head(const std::string& chat);
   /// After a mark: memory follows the row, or is dropped if it turns out to have been behind.
   void after_mark(std::int64_t id, bool changed);
+  /// after_mark, memory dropped rather than the mark reported failed if it cannot follow.
+  void follow_mark(std::int64_t id, bool changed);
   /// A head left the queue (sent or set aside): the chat's next message, if any, takes its place.
   void head_left(std::int64_t id);
   bool in_transaction() const;

@@ -189,6 +189,11 @@ TEST_F(OutboxQueueTest, AMessageChangedBehindItsBackIsNeverOfferedAndMemoryIsRea
   outbox.mark_dead(a3, 11, "refused");
   EXPECT_EQ(queue.look(11, 5).backlog, 2);
   EXPECT_EQ(queue.look(10 + 60, 5).backlog, 1);
+  // A clock stepped back reads the queue whole as well.
+  const std::int64_t a6 = outbox.enqueue("generic:b3u1", "a6", {}, 70);
+  EXPECT_EQ(queue.look(70, 5).backlog, 2);
+  outbox.mark_dead(a6, 70, "refused");
+  EXPECT_EQ(queue.look(69, 5).backlog, 1);
   EXPECT_EQ(ids(queue.look(70, 5).due), std::vector<std::int64_t>{a2});
   // A head sent behind the queue's back, then marked through it: the mark changes nothing, so
   // memory is read again and the chat's next message is offered at once.

@@ -118,6 +118,24 @@ TEST_F(OutboxTest, ADeadMessageIsNeverOfferedAndItsChatGoesOn) {
             "HTTP 404");
 }
 
+TEST_F(OutboxTest, AMarkChangesOnlyAWaitingMessageAndSaysSo) {
+  const std::int64_t id = outbox.enqueue("generic:b3u1", "a1", {}, 10);
+  EXPECT_TRUE(outbox.mark_failed(id, 20));
+  EXPECT_TRUE(outbox.mark_dead(id, 21, "HTTP 404"));
+  // Set aside: a late verdict, or the same one recorded again, changes nothing.
+  EXPECT_FALSE(outbox.mark_dead(id, 22, "again"));
+  EXPECT_FALSE(outbox.mark_failed(id, 30));
+  EXPECT_FALSE(outbox.mark_sent(id, 23));
+  SQLite::Statement row(db.raw(),
+                        "SELECT attempts, dead_at, last_error, sent_at IS NULL FROM outbox WHERE id = ?");
+  row.bind(1, static_cast<std::int64_t>(id));
+  ASSERT_TRUE(row.executeStep());
+  EXPECT_EQ(row.getColumn(0).getInt(), 2);
+  EXPECT_EQ(row.getColumn(1).getInt64(), 21);
+  EXPECT_EQ(row.getColumn(2).getString(), "HTTP 404");
+  EXPECT_EQ(row.getColumn(3).getInt(), 1);
+}
+
 TEST_F(OutboxTest, MentionSpansAndTheReplyUrlComeBackAsQueued) {
   const std::string text = "@张三 @李四 请到3号楼集合";
   OutgoingMessage message{"dingtalk:cid1",

@@ -105,37 +105,21 @@ Outbox::Look OutboxQueue::look(std::int64_t now, std::size_t limit,
 }
 
 bool OutboxQueue::mark_sent(std::int64_t id, std::int64_t at) {
-  bool changed = false;
-  try {
-    changed = outbox_.mark_sent(id, at);
-  } catch (...) {
-    forget();
-    throw;
-  }
+  // A mark that throws changed no row (the statement rolls back alone): memory stays true.
+  const bool changed = outbox_.mark_sent(id, at);
   follow_mark(id, changed);
   return changed;
 }
 
 bool OutboxQueue::mark_dead(std::int64_t id, std::int64_t at, const std::string& error) {
-  bool changed = false;
-  try {
-    changed = outbox_.mark_dead(id, at, error);
-  } catch (...) {
-    forget();
-    throw;
-  }
+  // A mark that throws changed no row (the statement rolls back alone): memory stays true.
+  const bool changed = outbox_.mark_dead(id, at, error);
   follow_mark(id, changed);
   return changed;
 }
 
 bool OutboxQueue::mark_failed(std::int64_t id, std::int64_t retry_at) {
-  bool changed = false;
-  try {
-    changed = outbox_.mark_failed(id, retry_at);
-  } catch (...) {
-    forget();
-    throw;
-  }
+  const bool changed = outbox_.mark_failed(id, retry_at);  // throws: no row changed
   if (in_transaction() || (!changed && chat_of_head_.contains(id))) {
     forget();
   } else if (changed) {

@@ -29,8 +29,8 @@ class Database;
 /// What memory holds is always what the rows say, for these reasons: only the sender changes a
 /// queued message (through this object), and everything else only adds rows. A connection in a
 /// transaction (whose rows may yet roll back) is answered from the rows, as Outbox::look does, and
-/// nothing is kept. Any failure, and every minute of the caller's clock, drops what is held; the
-/// next look reads the queue whole again.
+/// nothing is kept. A failed read, and every minute of the caller's clock, drops what is held (a
+/// failed mark changed no row, so memory stays); the next look reads the queue whole again.
 class OutboxQueue {
  public:
   explicit OutboxQueue(Database& db);

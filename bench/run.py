@@ -20,6 +20,7 @@ Writes bench/results/latest.md (the tables) and bench/results/latest.json (every
 """
 import argparse
 import datetime
+import itertools
 import json
 import os
 import platform
@@ -192,8 +193,9 @@ class Bodies:
     FIRST_GUESS = 20000
     expected = {}  # configuration → the fastest req/s seen
 
-    def __init__(self, workspace, config, mix="storm", port=PORT_SERVER, whistle=True, units_only=False):
-        self.workspace, self.config, self.mix = workspace, config, mix
+    def __init__(self, workspace, config, mix="storm", port=PORT_SERVER, whistle=True, units_only=False,
+                 ids="sequential"):
+        self.workspace, self.config, self.mix, self.ids = workspace, config, mix, ids
         self.fixed = None
         self.groups = storm_bodies.read_groups(workspace.groups)
         if units_only:
@@ -230,7 +232,8 @@ class Bodies:
         if self.mix == "storm":
             bodies = storm_bodies.storm_bodies(self.groups, self.state, count, tag, seed=len(self.files))
         else:
-            bodies = storm_bodies.new_volunteer_bodies(self.groups, self.tasks, count, tag, seed=len(self.files))
+            bodies = storm_bodies.new_volunteer_bodies(self.groups, self.tasks, count, tag, seed=len(self.files),
+                                                       ids=self.ids)
         storm_bodies.write_file(path, bodies, SECRET)
         self.files.append(path)
         return path
@@ -452,15 +455,18 @@ def bigtask(args, raw, workspace, record):
     layouts = [LAYOUTS[name] for name in args.bigtask_layouts.split(",")]
     for rep in range(1, args.reps + 1):
         print(f"bigtask storm, repetition {rep}", flush=True)
-        for seconds in lengths:
+        for ids, seconds in itertools.product(args.bigtask_ids.split(","), lengths):
+            # The ids' kind is named in the key only when random: the sequential rows keep the
+            # names of earlier results.
+            named = " (random ids)" if ids == "random" else ""
             for layout in layouts:
-                key = f"bigtask whistle {layout['threads']} thread{'s' if layout['threads'] > 1 else ''}"
+                key = f"bigtask whistle {layout['threads']} thread{'s' if layout['threads'] > 1 else ''}{named}"
                 workspace.fresh_db()
                 server = start_whistle(workspace, layout)
                 bodies = None
                 samplers = []
                 try:
-                    bodies = Bodies(workspace, key, mix="reportin-new", units_only=True)
+                    bodies = Bodies(workspace, key, mix="reportin-new", units_only=True, ids=ids)
                     figures = measure(server, bodies, seconds, 0, whistle_port=PORT_SERVER, layout=layout,
                                       before_run=lambda: samplers.append(WindowSampler(PORT_SERVER)))
                     figures["windows_eps"] = samplers[0].stop()
@@ -472,11 +478,11 @@ def bigtask(args, raw, workspace, record):
                         bodies.remove()
                 record(f"{key}, {seconds} s", figures)
                 print("    events/s per 5 s: " + ", ".join(f"{r:,.0f}" for r in figures["windows_eps"]), flush=True)
-            key = "bigtask fastify"
+            key = f"bigtask fastify{named}"
             server = start_peer("fastify", workspace)
             bodies = None
             try:
-                bodies = Bodies(workspace, key, mix="reportin-new", whistle=False, units_only=True)
+                bodies = Bodies(workspace, key, mix="reportin-new", whistle=False, units_only=True, ids=ids)
                 record(f"{key}, {seconds} s", measure(server, bodies, seconds, 0))
             finally:
                 server.stop()
@@ -501,6 +507,9 @@ def main():
                              + ", ".join(LAYOUTS))
     parser.add_argument("--groups-table", default="1000,10000,100000")
     parser.add_argument("--bigtask-seconds", default="5,30", help="the bigtask storm's two load lengths")
+    parser.add_argument("--bigtask-ids", default="sequential,random",
+                        help="the new volunteers' and events' ids in the bigtask storm: sequential "
+                             "(n-<tag>-<n>), random (32 hex digits, as uuid4 or a platform's open_id), or both")
     parser.add_argument("--bigtask-layouts", default="two,shared",
                         help="Whistle's layouts in the bigtask storm (two: threads = 2, shared: threads = 1; "
                              "both unpinned, as the judge's run)")
@@ -789,7 +798,9 @@ def render(raw, args):
             r = runs[config]
             rps = summarize(r, "rps")
             epc = summarize(r, "events_per_commit")
-            peer = runs.get("bigtask fastify, " + config.rsplit(", ", 1)[1])
+            kind, length = config.rsplit(", ", 1)
+            named = " (random ids)" if kind.endswith("(random ids)") else ""
+            peer = runs.get(f"bigtask fastify{named}, {length}")
             windows = r[-1].get("windows_eps")
             row(config, [fmt_int(rps), fmt_latency(latency_of(r, "p50")), fmt_latency(latency_of(r, "p99")),
                          f"{summarize(r, 'server_cpu_pct'):.0f}%", f"{summarize(r, 'cpu_us_per_request'):.1f}",

@@ -297,13 +297,26 @@ def setup_big_tasks(port, groups, tag, tasks_per_group=1, places=BIG_PLACES, sec
     return tasks
 
 
-def new_volunteer_bodies(groups, tasks, count, tag, seed=0):
-    """Every event a report-in from a person never seen before (`n-<tag>-<n>`) to a random
-    group's big task: the people table, the task's signups and the inbox all grow with the run."""
+def new_volunteer_bodies(groups, tasks, count, tag, seed=0, ids="sequential"):
+    """Every event a report-in from a person never seen before to a random group's big task: the
+    people table, the task's signups and the inbox all grow with the run.
+
+    `ids` sequential: the event `<tag>-<n>` from `n-<tag>-<n>`, so consecutive people and events
+    sort next to each other. random: the event a UUID's 32 hex digits and the person `ou_` and 32
+    more (Feishu's open_id; WeCom's and DingTalk's ids are as scattered), as a platform or a
+    script using uuid4 sends them: every new row lands on a leaf of its own in each index keyed
+    by them."""
     rng = random.Random(seed)
+    # Not random.Random(seed) again: the random ids must not repeat the choice of groups' stream,
+    # and each file (seed) must have ids of its own.
+    id_rng = random.Random(f"{tag}/{seed}")
     for n in range(count):
         chat = groups[rng.randrange(len(groups))][0]
-        yield body_of(f"{tag}-{n}", chat, f"n-{tag}-{n}", f"报到 {tasks[chat][-1]}")
+        if ids == "random":
+            event_id, person = f"{id_rng.getrandbits(128):032x}", f"ou_{id_rng.getrandbits(128):032x}"
+        else:
+            event_id, person = f"{tag}-{n}", f"n-{tag}-{n}"
+        yield body_of(event_id, chat, person, f"报到 {tasks[chat][-1]}")
 
 
 def known_volunteer_bodies(groups, tasks, per_group, tag, task_index=-1):

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "store/schema_v1.hpp"
+#include "store/schema_v10.hpp"
 #include "store/schema_v2.hpp"
 #include "store/schema_v3.hpp"
 #include "store/schema_v4.hpp"
@@ -19,9 +20,9 @@
 namespace whistle::store {
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
-                                            {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6},
-                                            {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}};
+  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2},  {3, kSchemaV3}, {4, kSchemaV4},
+                                            {5, kSchemaV5}, {6, kSchemaV6},  {7, kSchemaV7}, {8, kSchemaV8},
+                                            {9, kSchemaV9}, {10, kSchemaV10}};
   return steps;
 }
 

@@ -19,26 +19,33 @@ namespace {
 // An empty name never overwrites a known one: some platforms send the name only sometimes. A name
 // from a message takes over from the config's even when it is the same, so that a later rename in
 // the config does not overwrite what the platform says.
+// Each INSERT gives a new person the next serial (schema v10: roles are keyed by it).
 constexpr const char* kTouch =
-    "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) "
+    "INSERT INTO people (id, name, created_at, updated_at, serial) "
+    "VALUES (?1, ?2, ?3, ?3, (SELECT IFNULL(MAX(serial), 0) + 1 FROM people)) "
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
     "WHERE excluded.name <> '' AND (excluded.name <> people.name OR people.updated_at = 0)";
 // The config names people who have no name yet, or whose name is the config's own (a rename in
 // the file applies at the next start); never over a name a message brought.
 constexpr const char* kSetConfiguredName =
-    "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, 0, 0) "
+    "INSERT INTO people (id, name, created_at, updated_at, serial) "
+    "VALUES (?1, ?2, 0, 0, (SELECT IFNULL(MAX(serial), 0) + 1 FROM people)) "
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = 0 "
     "WHERE people.name = '' OR people.updated_at = 0";
 constexpr const char* kFind = "SELECT name, updated_at FROM people WHERE id = ?";
 constexpr const char* kFindByName =
-    "SELECT DISTINCT p.id, p.name FROM people p JOIN roles r ON r.person_id = p.id "
+    "SELECT DISTINCT p.id, p.name FROM people p JOIN roles r ON r.person_serial = p.serial "
     "JOIN org_nodes n ON n.id = r.node_id WHERE n.community_id = ? AND p.name = ? ORDER BY p.id";
 constexpr const char* kFindByNameAnywhere = "SELECT id, name FROM people WHERE name = ? ORDER BY id LIMIT ?";
 // A role can be granted to someone who has not spoken yet (leaders from the config).
 constexpr const char* kEnsurePerson =
-    "INSERT OR IGNORE INTO people (id, name, created_at, updated_at) VALUES (?1, '', ?2, ?2)";
+    "INSERT OR IGNORE INTO people (id, name, created_at, updated_at, serial) "
+    "VALUES (?1, '', ?2, ?2, (SELECT IFNULL(MAX(serial), 0) + 1 FROM people))";
+// ON CONFLICT rather than OR IGNORE: a person without a row (no serial) must fail, not be skipped.
 constexpr const char* kGrant =
-    "INSERT OR IGNORE INTO roles (person_id, node_id, role, granted_at) VALUES (?, ?, ?, ?)";
+    "INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) "
+    "VALUES (?1, (SELECT serial FROM people WHERE id = ?1), ?2, ?3, ?4) "
+    "ON CONFLICT (person_serial, node_id, role) DO NOTHING";
 constexpr const char* kRevokeAll = "DELETE FROM roles WHERE role = ?";
 // The order staff_of walked the whole org in: nodes by level then as configured, grants as made.
 // Both holder queries say `role <> 'volunteer'` in so many words: SQLite uses the partial index
@@ -50,7 +57,8 @@ constexpr const char* kHoldersInCommunity =
     "AND r.role <> 'volunteer' WHERE n.community_id = ?1 ORDER BY n.level, n.rowid, r.rowid";
 // In grant order (rowid), sorted here: `ORDER BY rowid` over the unique (person, node, role) index
 // made SQLite open a sorter at every read, one for each new person seen.
-constexpr const char* kRolesOf = "SELECT node_id, role, rowid FROM roles WHERE person_id = ?";
+constexpr const char* kRolesOf =
+    "SELECT node_id, role, rowid FROM roles WHERE person_serial = (SELECT serial FROM people WHERE id = ?)";
 constexpr const char* kHolders =
     "SELECT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
     "WHERE r.node_id = ? AND r.role = ? AND r.role <> 'volunteer' ORDER BY r.rowid";
@@ -201,7 +209,7 @@ std::vector<Person> PeopleRepository::find_by_name_anywhere(const std::string& n
 void PeopleRepository::grant(const std::string& person, const std::string& node, Role role, std::int64_t at) {
   HotState& hot = statements_->hot();
   const std::pair<std::string, Role> grant{node, role};
-  // Granted already (as known in memory): INSERT OR IGNORE would change nothing.
+  // Granted already (as known in memory): the INSERT would change nothing.
   if (auto known = hot.roles.find(person); known != hot.roles.end()) {
     const auto& held = known->second.held;
     if (std::find(held.begin(), held.end(), grant) != held.end()) return;

@@ -223,5 +223,48 @@ TEST(Migrations, AVersionSevenDatabaseKeepsItsRolesInGrantOrderAndItsSignupsUnde
   }
 }
 
+TEST(Migrations, AVersionNineDatabaseNumbersItsPeopleAndKeysTheirRolesByThatNumber) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  raw.exec("PRAGMA foreign_keys = ON");  // as Database migrates: roles are dropped and renamed
+  const std::vector<Migration> up_to_nine(all_migrations().begin(), all_migrations().begin() + 9);
+  apply_migrations(raw, up_to_nine);
+  ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 9);
+  raw.exec("INSERT INTO org_nodes (id, community_id, level, name) VALUES ('c1', 'c1', 0, 'c')");
+  // Ids out of arrival order, as a platform's are.
+  raw.exec(
+      "INSERT INTO people (id, created_at, updated_at) VALUES ('generic:z', 0, 0), ('generic:a', 0, 0), "
+      "('generic:m', 0, 0)");
+  raw.exec(
+      "INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:m', 'c1', 'volunteer', 0), "
+      "('generic:z', 'c1', 'leader', 0), ('generic:a', 'c1', 'staff', 0), ('generic:m', 'c1', 'staff', 0)");
+
+  apply_migrations(raw, all_migrations());
+  ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Database::latest_schema_version());
+  // Every person numbered in the order they came; every role kept, in the order granted, with its
+  // person's number.
+  EXPECT_EQ(
+      raw.execAndGet("SELECT group_concat(id || '=' || serial, ' ') FROM (SELECT * FROM people ORDER BY "
+                     "rowid)")
+          .getString(),
+      "generic:z=1 generic:a=2 generic:m=3");
+  EXPECT_EQ(raw.execAndGet("SELECT group_concat(person_id || '/' || person_serial || '/' || role, ' ') FROM "
+                           "(SELECT * FROM roles ORDER BY rowid)")
+                .getString(),
+            "generic:m/3/volunteer generic:z/1/leader generic:a/2/staff generic:m/3/staff");
+  // A person written by anyone (here a bare INSERT) gets the next number.
+  raw.exec("INSERT INTO people (id, created_at, updated_at) VALUES ('generic:b', 0, 0)");
+  EXPECT_EQ(raw.execAndGet("SELECT serial FROM people WHERE id = 'generic:b'").getInt(), 4);
+  // A number is one person's: the same again is refused.
+  EXPECT_THROW(raw.exec("UPDATE people SET serial = 1 WHERE id = 'generic:b'"), SQLite::Exception);
+  // The same role twice for one person is still refused, now through the number.
+  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES "
+                        "('generic:m', 3, 'c1', 'volunteer', 9)"),
+               SQLite::Exception);
+  EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt(), 0);
+  EXPECT_FALSE(
+      raw.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name = 'roles_by_person_serial'").getInt());
+}
+
 }  // namespace
 }  // namespace whistle::store

@@ -65,6 +65,38 @@ TEST_F(PeopleTest, ARoleCanBeGrantedBeforeThePersonHasSpokenAndOnlyOnce) {
   EXPECT_EQ(people.find("generic:u-li")->name, "");
 }
 
+TEST_F(PeopleTest, EveryNewPersonIsNumberedInTurnAndTheirRolesCarryTheNumber) {
+  // However a person first comes (a message, the config, a grant), the next number; a person seen
+  // again keeps theirs.
+  const int before = db.raw().execAndGet("SELECT IFNULL(MAX(serial), 0) FROM people").getInt();
+  people.touch("generic:ou_f3a9", "张三", 1);
+  people.set_configured_name("generic:ou_07b2", "李网格长");
+  people.grant("generic:ou_c5d1", "g1", Role::volunteer, 2);
+  people.touch("generic:ou_f3a9", "张老三", 3);
+  db.drop_hot_state();  // the grants below write again, not memory
+  people.grant("generic:ou_f3a9", "g1", Role::volunteer, 4);
+  people.grant("generic:ou_07b2", "g1", Role::leader, 5);
+  EXPECT_EQ(db.raw()
+                .execAndGet("SELECT group_concat(substr(id, 9) || '=' || (serial - " +
+                            std::to_string(before) + "), ' ') FROM (SELECT * FROM people WHERE serial > " +
+                            std::to_string(before) + " ORDER BY serial)")
+                .getString(),
+            "ou_f3a9=1 ou_07b2=2 ou_c5d1=3");
+  // Each role names its person twice, the same person both ways.
+  EXPECT_EQ(db.raw()
+                .execAndGet("SELECT COUNT(*) FROM roles r JOIN people p ON p.id = r.person_id "
+                            "WHERE r.person_serial <> p.serial")
+                .getInt(),
+            0);
+  // And the number is what a second grant is told apart by: once, read afresh too.
+  people.grant("generic:ou_f3a9", "g1", Role::volunteer, 6);
+  db.drop_hot_state();
+  people.grant("generic:ou_f3a9", "g1", Role::volunteer, 7);
+  EXPECT_EQ(db.raw().execAndGet("SELECT COUNT(*) FROM roles WHERE person_id = 'generic:ou_f3a9'").getInt(),
+            1);
+  EXPECT_EQ(people.nodes_with_role("generic:ou_f3a9", Role::volunteer), (std::vector<std::string>{"g1"}));
+}
+
 TEST_F(PeopleTest, HoldersComeInTheOrderTheyWereGranted) {
   people.grant("generic:u-b", "b3", Role::leader, 1);
   people.grant("generic:u-v", "b3", Role::volunteer, 2);

@@ -194,27 +194,35 @@ TEST(Migrations, AVersionSevenDatabaseKeepsItsRolesInGrantOrderAndItsSignupsUnde
                            "coalesce(node_id, '-'), ' ') FROM signups")
                 .getString(),
             "generic:s/waitlisted/2/- generic:v/signed_up/1/c1");
-  // The same rules: an unknown role or state, a second grant, a second signup are refused.
-  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:v', 'c1', "
-                        "'mayor', 0)"),
+  // The same rules: an unknown role or state, a second grant, a second signup are refused. Each
+  // grant names its person's number (schema v10), so only the rule asked about can refuse it.
+  const std::string v_serial = raw.execAndGet("SELECT serial FROM people WHERE id = 'generic:v'").getString();
+  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES "
+                        "('generic:v', " +
+                        v_serial + ", 'c1', 'mayor', 0)"),
                SQLite::Exception);
-  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:v', 'c1', "
-                        "'volunteer', 1)"),
+  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES "
+                        "('generic:v', " +
+                        v_serial + ", 'c1', 'volunteer', 1)"),
                SQLite::Exception);
+  raw.exec("INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES ('generic:v', " +
+           v_serial + ", 'c1', 'staff', 1)");  // the same row with a role not held yet is taken
   EXPECT_THROW(raw.exec("INSERT INTO signups (task_id, person_id, state, seq, at) VALUES (1, 'generic:l', "
                         "'maybe', 3, 7)"),
                SQLite::Exception);
   EXPECT_THROW(raw.exec("INSERT INTO signups (task_id, person_id, state, seq, at) VALUES (1, 'generic:v', "
                         "'withdrawn', 3, 7)"),
                SQLite::Exception);
-  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, node_id, role, granted_at) VALUES ('generic:nobody', "
-                        "'c1', 'volunteer', 0)"),
+  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES "
+                        "('generic:nobody', 999, 'c1', 'volunteer', 0)"),
                SQLite::Exception);
   EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
   EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt(), 0);
   // And the reason for the rebuild: inserting a grant or a signup opens no temporary B-tree.
   for (const std::string& insert :
-       {std::string("INSERT OR IGNORE INTO roles (person_id, node_id, role, granted_at) VALUES (?, ?, ?, ?)"),
+       {std::string("INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES (?1, "
+                    "(SELECT serial FROM people WHERE id = ?1), ?2, ?3, ?4) "
+                    "ON CONFLICT (person_serial, node_id, role) DO NOTHING"),
         std::string(
             "INSERT INTO signups (task_id, person_id, state, seq, at, node_id) VALUES (?, ?, ?, ?, ?, "
             "?) ON CONFLICT (task_id, person_id) DO UPDATE SET state = excluded.state")}) {

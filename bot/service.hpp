@@ -22,7 +22,7 @@ struct ServiceOptions {
   std::chrono::milliseconds idle_timeout{30'000};      ///< between keep-alive requests
   std::chrono::milliseconds drain_timeout{5'000};      ///< graceful shutdown waits this long for answers
   std::chrono::milliseconds outbox_timeout{10'000};    ///< one delivery: connect + request + answer
-  std::chrono::milliseconds checkpoint_interval{200};  ///< store/checkpointer says why
+  std::chrono::milliseconds checkpoint_interval{1000};  ///< store/checkpointer says why
   const Clock* clock = nullptr;                        ///< null: the system clock
   bool handle_signals = true;                          ///< stop gracefully on SIGTERM/SIGINT
   /// How long the writer may wait for a small batch to fill (docs/architecture.md).

@@ -17,14 +17,14 @@ class Metrics;
 /// Knobs of a service that the configuration file does not carry (tests and benchmarks set them).
 /// The connection caps and the header deadline come from `[server]` in the configuration.
 struct ServiceOptions {
-  std::size_t min_body_rate = 1024;                    ///< bytes/s: the slowest request body accepted
-  std::chrono::milliseconds write_timeout{10'000};     ///< one answer
-  std::chrono::milliseconds idle_timeout{30'000};      ///< between keep-alive requests
-  std::chrono::milliseconds drain_timeout{5'000};      ///< graceful shutdown waits this long for answers
-  std::chrono::milliseconds outbox_timeout{10'000};    ///< one delivery: connect + request + answer
+  std::size_t min_body_rate = 1024;                     ///< bytes/s: the slowest request body accepted
+  std::chrono::milliseconds write_timeout{10'000};      ///< one answer
+  std::chrono::milliseconds idle_timeout{30'000};       ///< between keep-alive requests
+  std::chrono::milliseconds drain_timeout{5'000};       ///< graceful shutdown waits this long for answers
+  std::chrono::milliseconds outbox_timeout{10'000};     ///< one delivery: connect + request + answer
   std::chrono::milliseconds checkpoint_interval{1000};  ///< store/checkpointer says why
-  const Clock* clock = nullptr;                        ///< null: the system clock
-  bool handle_signals = true;                          ///< stop gracefully on SIGTERM/SIGINT
+  const Clock* clock = nullptr;                         ///< null: the system clock
+  bool handle_signals = true;                           ///< stop gracefully on SIGTERM/SIGINT
   /// How long the writer may wait for a small batch to fill (docs/architecture.md).
   LingerOptions linger{.max_wait = std::chrono::microseconds(500), .enough = 8};
   /// EventProcessorOptions::after_handling: empty in production; tests make an event fail with it.

@@ -30,9 +30,9 @@ class Checkpointer {
   /// again within the second is copied, and the WAL synced, once. With platform ids, which scatter
   /// a new volunteer's rows over the indexes' leaves, the same leaves come back within a second but
   /// rarely within 200 ms: the checkpointer's CPU fell by ~40% and the judge's storm with random
-  /// ids went ~12% faster (bench/README.md). The price: a power loss under `synchronous = NORMAL`
-  /// may lose up to about a second of commits rather than a fifth (the round's sync of the WAL is
-  /// what makes them durable there), and the WAL may pass `restart_frames` by a second's writes.
+  /// ids went 15–30% faster (bench/README.md). The price: a power loss under `synchronous = NORMAL`
+  /// may lose about a second of commits rather than a fifth (until a round syncs the WAL, a commit
+  /// may be only in the kernel's cache), and the WAL may pass `restart_frames` by a second's writes.
   ///
   /// Past `restart_frames` the WAL is started over (RESTART). 16,384 pages of 4 KiB: 64 MiB of WAL,
   /// about a second of the storm at saturation. Each RESTART holds the writer back for a few

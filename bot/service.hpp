@@ -9,6 +9,7 @@
 #include "bot/linger.hpp"
 #include "config/config.hpp"
 #include "handlers/message.hpp"
+#include "store/checkpointer.hpp"
 
 namespace whistle::bot {
 
@@ -17,14 +18,15 @@ class Metrics;
 /// Knobs of a service that the configuration file does not carry (tests and benchmarks set them).
 /// The connection caps and the header deadline come from `[server]` in the configuration.
 struct ServiceOptions {
-  std::size_t min_body_rate = 1024;                     ///< bytes/s: the slowest request body accepted
-  std::chrono::milliseconds write_timeout{10'000};      ///< one answer
-  std::chrono::milliseconds idle_timeout{30'000};       ///< between keep-alive requests
-  std::chrono::milliseconds drain_timeout{5'000};       ///< graceful shutdown waits this long for answers
-  std::chrono::milliseconds outbox_timeout{10'000};     ///< one delivery: connect + request + answer
-  std::chrono::milliseconds checkpoint_interval{1000};  ///< store/checkpointer says why
-  const Clock* clock = nullptr;                         ///< null: the system clock
-  bool handle_signals = true;                           ///< stop gracefully on SIGTERM/SIGINT
+  std::size_t min_body_rate = 1024;                  ///< bytes/s: the slowest request body accepted
+  std::chrono::milliseconds write_timeout{10'000};   ///< one answer
+  std::chrono::milliseconds idle_timeout{30'000};    ///< between keep-alive requests
+  std::chrono::milliseconds drain_timeout{5'000};    ///< graceful shutdown waits this long for answers
+  std::chrono::milliseconds outbox_timeout{10'000};  ///< one delivery: connect + request + answer
+  /// How often the WAL is copied into the database file (store/checkpointer says why).
+  std::chrono::milliseconds checkpoint_interval = store::Checkpointer::kInterval;
+  const Clock* clock = nullptr;  ///< null: the system clock
+  bool handle_signals = true;    ///< stop gracefully on SIGTERM/SIGINT
   /// How long the writer may wait for a small batch to fill (docs/architecture.md).
   LingerOptions linger{.max_wait = std::chrono::microseconds(500), .enough = 8};
   /// EventProcessorOptions::after_handling: empty in production; tests make an event fail with it.

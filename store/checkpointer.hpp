@@ -22,6 +22,8 @@ class Checkpointer {
  public:
   /// The WAL's size, in frames, past which a round starts it over (see the constructor).
   static constexpr long long kRestartFrames = 16384;
+  /// How often a round runs unless told otherwise (see the constructor).
+  static constexpr std::chrono::milliseconds kInterval{1000};
 
   /// Starts the thread; it opens `path` itself (after the writer has created and migrated it).
   /// Throws std::runtime_error if the file cannot be opened.
@@ -41,7 +43,7 @@ class Checkpointer {
   ///
   /// `observer`, when given, hears of every round on the checkpointer's thread (bot/metrics: the
   /// requests that arrive during a round are the slowest at half load, bench/README.md).
-  Checkpointer(const std::string& path, std::chrono::milliseconds interval = std::chrono::milliseconds(1000),
+  Checkpointer(const std::string& path, std::chrono::milliseconds interval = kInterval,
                long long restart_frames = kRestartFrames,
                std::function<void(const CheckpointRound&)> observer = {});
 

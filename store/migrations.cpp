@@ -3,11 +3,14 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 #include "store/schema_v1.hpp"
 #include "store/schema_v10.hpp"
+#include "store/schema_v11.hpp"
 #include "store/schema_v2.hpp"
 #include "store/schema_v3.hpp"
 #include "store/schema_v4.hpp"
@@ -19,15 +22,53 @@
 
 namespace whistle::store {
 
+namespace {
+
+// SQLite ignores PRAGMA foreign_keys inside a transaction, so a rebuild's steps need them off
+// before BEGIN; this puts back what the connection had, however the migration ends.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(SQLite::Database& db)
+      : db_(db), were_on_(db.execAndGet("PRAGMA foreign_keys").getInt() != 0) {
+    if (were_on_) db_.exec("PRAGMA foreign_keys = OFF");
+  }
+  ~ForeignKeysOff() {
+    try {
+      if (were_on_) db_.exec("PRAGMA foreign_keys = ON");
+    } catch (...) {
+      // Only after a failed migration, whose error is the one worth reporting.
+    }
+  }
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  bool were_on_;
+};
+
+int broken_references(SQLite::Database& db) {
+  return db.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt();
+}
+
+}  // namespace
+
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> steps{{1, kSchemaV1}, {2, kSchemaV2},  {3, kSchemaV3}, {4, kSchemaV4},
-                                            {5, kSchemaV5}, {6, kSchemaV6},  {7, kSchemaV7}, {8, kSchemaV8},
-                                            {9, kSchemaV9}, {10, kSchemaV10}};
+  static const std::vector<Migration> steps{
+      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},   {5, kSchemaV5},        {6, kSchemaV6},
+      {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10}, {11, kSchemaV11, true}};
   return steps;
 }
 
 void apply_migrations(SQLite::Database& db, const std::vector<Migration>& steps) {
   const int latest = steps.empty() ? 0 : steps.back().version;
+  // Read again below, under the lock; a version only grows, so a rebuild pending then was pending now.
+  const int seen = db.execAndGet("PRAGMA user_version").getInt();
+  const bool rebuilds = std::any_of(steps.begin(), steps.end(), [seen](const Migration& step) {
+    return step.version > seen && step.rebuilds_a_referenced_table;
+  });
+  std::optional<ForeignKeysOff> foreign_keys_off;
+  if (rebuilds) foreign_keys_off.emplace(db);
   // BEGIN IMMEDIATE: two processes opening one file at once must not both migrate it.
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   const int current = db.execAndGet("PRAGMA user_version").getInt();
@@ -39,7 +80,11 @@ void apply_migrations(SQLite::Database& db, const std::vector<Migration>& steps)
   for (const Migration& step : steps) {
     if (step.version <= current) continue;
     try {
+      const int broken_before = step.rebuilds_a_referenced_table ? broken_references(db) : 0;
       db.exec(std::string(step.sql));
+      if (step.rebuilds_a_referenced_table && broken_references(db) > broken_before) {
+        throw std::runtime_error("it would leave references to a missing row");
+      }
     } catch (const std::exception& error) {
       throw std::runtime_error("schema migration to version " + std::to_string(step.version) +
                                " failed: " + error.what());

@@ -19,17 +19,16 @@ namespace {
 // An empty name never overwrites a known one: some platforms send the name only sometimes. A name
 // from a message takes over from the config's even when it is the same, so that a later rename in
 // the config does not overwrite what the platform says.
-// Each INSERT gives a new person the next serial (schema v10: roles are keyed by it).
+// A new person's serial is SQLite's to give: it is people's INTEGER PRIMARY KEY (schema v11),
+// the largest + 1, and roles are keyed by it (schema v10).
 constexpr const char* kTouch =
-    "INSERT INTO people (id, name, created_at, updated_at, serial) "
-    "VALUES (?1, ?2, ?3, ?3, (SELECT IFNULL(MAX(serial), 0) + 1 FROM people)) "
+    "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) "
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
     "WHERE excluded.name <> '' AND (excluded.name <> people.name OR people.updated_at = 0)";
 // The config names people who have no name yet, or whose name is the config's own (a rename in
 // the file applies at the next start); never over a name a message brought.
 constexpr const char* kSetConfiguredName =
-    "INSERT INTO people (id, name, created_at, updated_at, serial) "
-    "VALUES (?1, ?2, 0, 0, (SELECT IFNULL(MAX(serial), 0) + 1 FROM people)) "
+    "INSERT INTO people (id, name, created_at, updated_at) VALUES (?1, ?2, 0, 0) "
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = 0 "
     "WHERE people.name = '' OR people.updated_at = 0";
 constexpr const char* kFind = "SELECT name, updated_at FROM people WHERE id = ?";
@@ -39,8 +38,7 @@ constexpr const char* kFindByName =
 constexpr const char* kFindByNameAnywhere = "SELECT id, name FROM people WHERE name = ? ORDER BY id LIMIT ?";
 // A role can be granted to someone who has not spoken yet (leaders from the config).
 constexpr const char* kEnsurePerson =
-    "INSERT OR IGNORE INTO people (id, name, created_at, updated_at, serial) "
-    "VALUES (?1, '', ?2, ?2, (SELECT IFNULL(MAX(serial), 0) + 1 FROM people))";
+    "INSERT OR IGNORE INTO people (id, name, created_at, updated_at) VALUES (?1, '', ?2, ?2)";
 // ON CONFLICT rather than OR IGNORE: a person without a row (no serial) must fail, not be skipped.
 constexpr const char* kGrant =
     "INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) "

@@ -274,5 +274,104 @@ TEST(Migrations, AVersionNineDatabaseNumbersItsPeopleAndKeysTheirRolesByThatNumb
       raw.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name = 'roles_by_person_serial'").getInt());
 }
 
+// A version-ten file with people, their roles and a signup, ids out of arrival order.
+void fill_a_version_ten_file(SQLite::Database& raw) {
+  raw.exec("PRAGMA foreign_keys = ON");  // as Database migrates
+  const std::vector<Migration> up_to_ten(all_migrations().begin(), all_migrations().begin() + 10);
+  apply_migrations(raw, up_to_ten);
+  ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 10);
+  raw.exec("INSERT INTO org_nodes (id, community_id, level, name) VALUES ('c1', 'c1', 0, 'c')");
+  raw.exec(
+      "INSERT INTO people (id, name, created_at, updated_at) VALUES ('generic:z', '赵', 5, 6), "
+      "('generic:a', '', 7, 7), ('generic:m', '孟', 8, 0)");
+  raw.exec(
+      "INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES "
+      "('generic:m', 3, 'c1', 'volunteer', 0), ('generic:z', 1, 'c1', 'leader', 0)");
+  raw.exec(
+      "INSERT INTO tasks (id, community_id, number, node_id, chat_id, creator_id, title, created_at) "
+      "VALUES (1, 'c1', 1, 'c1', 'generic:c1', 'generic:z', 'clean', 0)");
+  raw.exec(
+      "INSERT INTO signups (task_id, person_id, state, seq, at) VALUES (1, 'generic:a', 'signed_up', 1, 9)");
+}
+
+std::string people_rows(SQLite::Database& raw) {
+  return raw
+      .execAndGet(
+          "SELECT group_concat(serial || ':' || id || '/' || name || '/' || created_at || '/' || "
+          "updated_at, ' ') FROM (SELECT * FROM people ORDER BY serial)")
+      .getString();
+}
+
+TEST(Migrations, AVersionTenDatabaseStoresItsPeopleByTheirNumberWithEveryReferenceKept) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  fill_a_version_ten_file(raw);
+  const std::string before = people_rows(raw);
+  ASSERT_EQ(before, "1:generic:z/赵/5/6 2:generic:a//7/7 3:generic:m/孟/8/0");
+
+  apply_migrations(raw, all_migrations());
+  ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Database::latest_schema_version());
+  EXPECT_EQ(people_rows(raw), before);
+  // The number is the row's key now: the index and the trigger that kept it are gone.
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM people WHERE rowid <> serial").getInt(), 0);
+  EXPECT_EQ(raw.execAndGet("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE "
+                           "tbl_name = 'people' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name)")
+                .getString(),
+            "people people_by_name");
+  EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt(), 0);
+  // Foreign keys are on again after the rebuild, and refuse a role or signup of nobody.
+  EXPECT_EQ(raw.execAndGet("PRAGMA foreign_keys").getInt(), 1);
+  EXPECT_THROW(raw.exec("INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES "
+                        "('generic:nobody', 99, 'c1', 'staff', 0)"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO signups (task_id, person_id, state, seq, at) VALUES "
+                        "(1, 'generic:nobody', 'signed_up', 2, 9)"),
+               SQLite::Exception);
+  // Deleting a referenced person is refused, as before.
+  EXPECT_THROW(raw.exec("DELETE FROM people WHERE id = 'generic:a'"), SQLite::Exception);
+  // A person written by anyone gets the next number; an id is one person's, and never missing.
+  raw.exec("INSERT INTO people (id, created_at, updated_at) VALUES ('generic:b', 0, 0)");
+  EXPECT_EQ(raw.execAndGet("SELECT serial FROM people WHERE id = 'generic:b'").getInt(), 4);
+  EXPECT_THROW(raw.exec("INSERT INTO people (id, created_at, updated_at) VALUES ('generic:b', 1, 1)"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO people (id, created_at, updated_at) VALUES (NULL, 1, 1)"),
+               SQLite::Exception);
+  // A person's role is found by the number read from the id's own index, without the table.
+  std::string plan;
+  SQLite::Statement explain(raw, "EXPLAIN QUERY PLAN SELECT serial FROM people WHERE id = 'generic:m'");
+  while (explain.executeStep())
+    plan += explain.getColumn(3).getString() + "\n";
+  EXPECT_NE(plan.find("COVERING INDEX"), std::string::npos) << plan;
+}
+
+TEST(Migrations, ARebuildThatWouldBreakAReferenceLeavesTheFileAsItWas) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  fill_a_version_ten_file(raw);
+  const std::string before = people_rows(raw);
+  std::vector<Migration> steps(all_migrations().begin(), all_migrations().begin() + 10);
+  // A faulty rebuild that loses a person someone's signup names.
+  steps.push_back({11, "DELETE FROM people WHERE id = 'generic:a'", true});
+
+  EXPECT_THROW(apply_migrations(raw, steps), std::runtime_error);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 10);
+  EXPECT_EQ(people_rows(raw), before);
+  EXPECT_EQ(raw.execAndGet("PRAGMA foreign_keys").getInt(), 1);
+}
+
+TEST(Migrations, ARebuildIsNotRefusedForABrokenReferenceItFound) {
+  SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  fill_a_version_ten_file(raw);
+  // A role whose person is gone, written with foreign keys off (a hand on the sqlite3 shell).
+  raw.exec("PRAGMA foreign_keys = OFF");
+  raw.exec(
+      "INSERT INTO roles (person_id, person_serial, node_id, role, granted_at) VALUES "
+      "('generic:ghost', 99, 'c1', 'staff', 0)");
+  raw.exec("PRAGMA foreign_keys = ON");
+
+  apply_migrations(raw, all_migrations());
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Database::latest_schema_version());
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt(), 1);
+}
+
 }  // namespace
 }  // namespace whistle::store

@@ -183,8 +183,18 @@ void Database::run(Step step) {
   // After BEGIN IMMEDIATE the write lock is held to the end of the transaction, so one look covers
   // it all. A savepoint opens a deferred transaction instead: this read fixes its snapshot, and a
   // later write from it fails (SQLITE_BUSY_SNAPSHOT) rather than act on what another connection changed.
-  if (opens_transaction) check_data_version();
-  if (step == Step::begin) hot_->trim();
+  if (!opens_transaction) return;
+  try {
+    check_data_version();
+    if (step == Step::begin) hot_->trim();
+  } catch (...) {
+    // The transaction is open but its Transaction (or Savepoint) was never made: its constructor is
+    // what fails now, so no destructor would roll back, and every later BEGIN would be refused
+    // ("cannot start a transaction within a transaction") until a restart.
+    hot_->drop();
+    sqlite3_exec(db_->getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
 }
 
 void Database::check_data_version() {

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <optional>
 #include <string>
@@ -67,6 +68,33 @@ TEST_F(HotStateTest, AFailedCommitDropsTheHotStateAndItReloadsFromTheDisk) {
   const std::uint64_t before = db_.hot().generation();
   EXPECT_THROW(transaction.commit(), std::exception);
   EXPECT_GT(db_.hot().generation(), before);
+}
+
+// Refuses to prepare `PRAGMA data_version`: the look at other connections' writes that BEGIN
+// takes once the transaction is open.
+int refuse_the_data_version_look(void*, int action, const char* name, const char*, const char*, const char*) {
+  return action == SQLITE_PRAGMA && name != nullptr && std::string(name) == "data_version" ? SQLITE_DENY
+                                                                                           : SQLITE_OK;
+}
+
+TEST_F(HotStateTest, ABeginThatFailsAfterOpeningItsTransactionClosesItAgain) {
+  { Transaction warm(db_); }  // the control statements are prepared
+  const std::uint64_t before = db_.hot().generation();
+  sqlite3* handle = db_.raw().getHandle();
+  sqlite3_set_authorizer(handle, refuse_the_data_version_look, nullptr);
+  db_.raw().exec("CREATE TABLE makes_statements_prepare_again (x)");
+  EXPECT_ANY_THROW(Transaction failing(db_));
+  sqlite3_set_authorizer(handle, nullptr, nullptr);
+
+  // Not left inside the transaction: the next batch starts, writes and commits.
+  EXPECT_NE(sqlite3_get_autocommit(handle), 0);
+  EXPECT_GT(db_.hot().generation(), before);
+  {
+    Transaction next(db_);
+    people_.touch("generic:b", "阿二", 2);
+    next.commit();
+  }
+  EXPECT_TRUE(people_.find("generic:b"));
 }
 
 TEST_F(HotStateTest, AFullDiskMidBatchLeavesMemoryEqualToTheDisk) {

@@ -62,7 +62,8 @@ const std::vector<Migration>& all_migrations() {
 
 void apply_migrations(SQLite::Database& db, const std::vector<Migration>& steps) {
   const int latest = steps.empty() ? 0 : steps.back().version;
-  // Read again below, under the lock; a version only grows, so a rebuild pending then was pending now.
+  // Read again below, under the lock. A version only grows: a rebuild not pending now will not be
+  // pending then, so every rebuild that runs runs with foreign keys off.
   const int seen = db.execAndGet("PRAGMA user_version").getInt();
   const bool rebuilds = std::any_of(steps.begin(), steps.end(), [seen](const Migration& step) {
     return step.version > seen && step.rebuilds_a_referenced_table;

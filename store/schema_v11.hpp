@@ -10,7 +10,7 @@
 // from the id's index alone. The writer alone, 100,000 report-ins from new volunteers: ~2.5 µs an
 // event fewer (bench/README.md, "people stored by their serial").
 //
-// A table rebuild as SQLite's ALTER TABLE page describes it, run with foreign keys off (eight
+// A table rebuild as SQLite's ALTER TABLE page describes it, run with foreign keys off (seven
 // tables name a person; dropping `people` with them on would refuse or count every reference as
 // broken), and checked before the commit: the step adds no foreign-key violation (apply_migrations).
 // Every person keeps their id, name, times and serial. `id` becomes NOT NULL: a person without an

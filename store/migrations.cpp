@@ -25,7 +25,8 @@ namespace whistle::store {
 namespace {
 
 // SQLite ignores PRAGMA foreign_keys inside a transaction, so a rebuild's steps need them off
-// before BEGIN; this puts back what the connection had, however the migration ends.
+// before BEGIN. After the commit restore() puts back what the connection had, and fails loudly if
+// it cannot: a writer must never go on without them. A migration that fails gets them back too.
 class ForeignKeysOff {
  public:
   explicit ForeignKeysOff(SQLite::Database& db)
@@ -34,13 +35,22 @@ class ForeignKeysOff {
   }
   ~ForeignKeysOff() {
     try {
-      if (were_on_) db_.exec("PRAGMA foreign_keys = ON");
+      restore();
     } catch (...) {
-      // Only after a failed migration, whose error is the one worth reporting.
+      // Only after a failed migration, whose own error is the one reported; the connection it
+      // leaves is not used (Database's constructor throws it away).
     }
   }
   ForeignKeysOff(const ForeignKeysOff&) = delete;
   ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+  void restore() {
+    if (!were_on_) return;
+    were_on_ = false;
+    db_.exec("PRAGMA foreign_keys = ON");
+    if (db_.execAndGet("PRAGMA foreign_keys").getInt() == 0)
+      throw std::runtime_error("foreign keys could not be turned back on after the migration");
+  }
 
  private:
   SQLite::Database& db_;
@@ -93,6 +103,7 @@ void apply_migrations(SQLite::Database& db, const std::vector<Migration>& steps)
     db.exec("PRAGMA user_version = " + std::to_string(step.version));
   }
   transaction.commit();
+  if (foreign_keys_off) foreign_keys_off->restore();
 }
 
 }  // namespace whistle::store

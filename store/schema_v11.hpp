@@ -12,7 +12,8 @@
 //
 // A table rebuild as SQLite's ALTER TABLE page describes it, run with foreign keys off (seven
 // tables name a person; dropping `people` with them on would refuse or count every reference as
-// broken), and checked before the commit: the step adds no foreign-key violation (apply_migrations).
+// broken), and checked before the commit: the step adds no foreign-key violation (apply_migrations;
+// each check reads every reference, ~2 s at 1M ledger rows, once, at the upgrade).
 // Every person keeps their id, name, times and serial. `id` becomes NOT NULL: a person without an
 // id could not be named by a message, a role or a signup, and none is ever written.
 

@@ -153,6 +153,39 @@ TEST_F(HotStateTest, OwnCommitsDoNotDropIt) {
   second.commit();
 }
 
+// The checkpointer's rounds run on a connection of their own every second: if they counted as
+// another connection's write, the writer would read everything again after each one.
+TEST_F(HotStateTest, AnotherConnectionsCheckpointAndWalRestartDoNotDropIt) {
+  {
+    Transaction transaction(db_);
+    signups_.put(task_, "generic:a", SignupState::signed_up, 2);
+    transaction.commit();
+  }
+  const std::uint64_t before = db_.hot().generation();
+  Database checkpointer(DatabaseOptions{.path = file_.path(), .manual_checkpoints = true});
+  ASSERT_GT(checkpointer.checkpoint().copied_frames, 0);
+  {
+    Transaction transaction(db_);
+    EXPECT_EQ(db_.hot().generation(), before);
+    people_.touch("generic:b", "阿二", 3);
+    signups_.put(task_, "generic:b", SignupState::signed_up, 3);
+    transaction.commit();
+  }
+  const Database::CheckpointResult restarted = checkpointer.restart_wal();
+  ASSERT_EQ(restarted.copied_frames, restarted.wal_frames);  // all copied: the WAL starts over
+  {
+    Transaction transaction(db_);
+    EXPECT_EQ(db_.hot().generation(), before);
+    EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 2);
+    transaction.commit();
+  }
+  // While a write from that same connection still counts.
+  PeopleRepository(checkpointer).touch("generic:a", "阿一改", 4);
+  Transaction transaction(db_);
+  EXPECT_GT(db_.hot().generation(), before);
+  EXPECT_EQ(people_.find("generic:a")->name, "阿一改");
+}
+
 // How many trims it takes to free everything forgotten (at most 1,000).
 int trims_until_freed(HotState& hot) {
   int trims = 0;

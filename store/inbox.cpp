@@ -89,10 +89,10 @@ Delivery Inbox::record(std::string_view key, std::int64_t at, std::string_view d
   if (!seen.executeStep()) return Delivery::redelivery;
   const SQLite::Column kept = seen.getColumn(0);
   // A row from before digests were kept cannot tell; it is taken as the same event.
-  if (kept.isNull()) return Delivery::redelivery;
-  const std::string_view kept_digest(static_cast<const char*>(kept.getBlob()),
-                                     static_cast<std::size_t>(kept.getBytes()));
-  return kept_digest == digest ? Delivery::redelivery : Delivery::conflict;
+  const bool same = kept.isNull() || std::string_view(static_cast<const char*>(kept.getBlob()),
+                                                      static_cast<std::size_t>(kept.getBytes())) == digest;
+  seen.tryReset();  // see Database::release_snapshots
+  return same ? Delivery::redelivery : Delivery::conflict;
 }
 
 void Inbox::save_answer(std::string_view key, std::string_view answer) {
@@ -106,7 +106,9 @@ std::optional<std::string> Inbox::answer(std::string_view key) {
   auto& s = detail::fresh(statements_->answer);
   s.bind(1, std::string(key));
   if (!s.executeStep()) return std::nullopt;
-  return detail::optional_text(s.getColumn(0));
+  std::optional<std::string> answer = detail::optional_text(s.getColumn(0));
+  s.tryReset();  // see Database::release_snapshots
+  return answer;
 }
 
 Delivery InboxBatch::record(std::string_view key, std::int64_t at, std::string_view digest) {

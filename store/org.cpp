@@ -161,8 +161,10 @@ std::optional<ChatBinding> OrgRepository::binding_of(const std::string& chat) {
   auto& s = detail::fresh(statements_->binding_of);
   s.bind(1, chat);
   if (!s.executeStep()) return std::nullopt;
-  return ChatBinding{s.getColumn(0).getString(), s.getColumn(1).getString(),
-                     detail::optional_text(s.getColumn(2)), s.getColumn(3).getInt64()};
+  ChatBinding binding{s.getColumn(0).getString(), s.getColumn(1).getString(),
+                      detail::optional_text(s.getColumn(2)), s.getColumn(3).getInt64()};
+  s.tryReset();  // see Database::release_snapshots
+  return binding;
 }
 
 std::vector<std::string> OrgRepository::chats_bound_by_config() {

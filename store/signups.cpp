@@ -357,7 +357,9 @@ std::optional<std::string> SignupRepository::last_node_of_person(const std::stri
   s.bind(1, community);
   s.bind(2, person);
   if (!s.executeStep()) return std::nullopt;
-  return s.getColumn(0).getString();
+  std::string node = s.getColumn(0).getString();
+  s.tryReset();  // see Database::release_snapshots
+  return node;
 }
 
 std::vector<Signup> SignupRepository::open_of_person(const std::string& community,

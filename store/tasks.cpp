@@ -305,7 +305,9 @@ std::optional<std::string> TaskRepository::sign_code(std::int64_t task_id) {
   auto& s = detail::fresh(statements_->sign_code);
   s.bind(1, static_cast<std::int64_t>(task_id));
   if (!s.executeStep()) return std::nullopt;
-  return detail::optional_text(s.getColumn(0));
+  std::optional<std::string> code = detail::optional_text(s.getColumn(0));
+  s.tryReset();  // see Database::release_snapshots
+  return code;
 }
 
 int TaskRepository::sign_code_failures(std::int64_t task_id, const std::string& person) {

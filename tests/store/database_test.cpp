@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "store/inbox.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -64,6 +65,40 @@ TEST(Transaction, ChangesAreRolledBackUnlessCommitted) {
     transaction.commit();
   }
   EXPECT_EQ(inbox_rows(db), 1);
+}
+
+// A read left on its first row pins the snapshot it began in: past COMMIT it would keep the
+// connection reading, and the checkpoints could never copy beyond it.
+TEST(Transaction, AReadLeftSteppingDoesNotOutliveTheCommit) {
+  testing::TempDatabaseFile file("left-stepping");
+  Database db(DatabaseOptions{.path = file.path()});
+  Inbox inbox(db);
+  inbox.record("a", 1, "d");
+  SQLite::Statement left(db.raw(), "SELECT key FROM inbox");
+  {
+    Transaction transaction(db);
+    ASSERT_TRUE(left.executeStep());
+    inbox.record("b", 1, "d");
+    transaction.commit();
+  }
+  EXPECT_EQ(sqlite3_txn_state(db.raw().getHandle(), nullptr), SQLITE_TXN_NONE);
+  EXPECT_EQ(inbox_rows(db), 2);
+}
+
+// A write left stepping (RETURNING, read for its first row only) makes SQLite refuse COMMIT; the
+// batch must commit all the same, not fail and be delivered again.
+TEST(Transaction, AWriteLeftSteppingDoesNotStopTheCommit) {
+  testing::TempDatabaseFile file("write-stepping");
+  Database db(DatabaseOptions{.path = file.path()});
+  db.raw().exec("CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER)");
+  SQLite::Statement returning(db.raw(), "INSERT INTO counters VALUES ('a', 1), ('b', 2) RETURNING value");
+  {
+    Transaction transaction(db);
+    ASSERT_TRUE(returning.executeStep());
+    transaction.commit();
+  }
+  EXPECT_EQ(sqlite3_txn_state(db.raw().getHandle(), nullptr), SQLITE_TXN_NONE);
+  EXPECT_EQ(db.raw().execAndGet("SELECT COUNT(*) FROM counters").getInt(), 2);
 }
 
 TEST(Savepoint, RollingBackOneEventKeepsTheRestOfTheBatch) {

@@ -174,18 +174,9 @@ void Database::run(Step step) {
   // COMMIT would fail every later COMMIT (and a failed ROLLBACK leave the transaction open).
   statement.tryReset();
   try {
-    try {
-      statement.exec();
-    } catch (const SQLite::Exception& error) {
-      // A write left stepping (a RETURNING read for its first row) makes COMMIT fail at once with
-      // SQLITE_BUSY, and the transaction stays open: reset every statement and commit once more.
-      // The repositories reset theirs after use, so this is a safety net, not the way through.
-      if (step != Step::commit || (error.getErrorCode() & 0xff) != SQLITE_BUSY ||
-          sqlite3_get_autocommit(db_->getHandle()) != 0) {
-        throw;
-      }
-      release_snapshots();
-      statement.tryReset();
+    if (step == Step::commit) {
+      exec_commit(statement);
+    } else {
       statement.exec();
     }
   } catch (...) {
@@ -207,6 +198,18 @@ void Database::run(Step step) {
     hot_->drop();
     sqlite3_exec(db_->getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
+  }
+}
+
+void Database::exec_commit(SQLite::Statement& commit) {
+  try {
+    commit.exec();
+  } catch (const SQLite::Exception& error) {
+    // The repositories reset what they step, so this is a safety net, not the way through.
+    if ((error.getErrorCode() & 0xff) != SQLITE_BUSY || sqlite3_get_autocommit(db_->getHandle()) != 0) throw;
+    release_snapshots();
+    commit.tryReset();
+    commit.exec();
   }
 }
 

@@ -8,6 +8,7 @@
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace whistle::store {
@@ -104,6 +105,10 @@ class Database {
   struct Control;
   enum class Step { begin, commit, rollback, savepoint, release, rollback_to };
   void run(Step step);
+  /// Runs COMMIT. A write left stepping (a RETURNING read for its first row) makes SQLite refuse it
+  /// at once with SQLITE_BUSY and keep the transaction open: then every statement is reset and
+  /// COMMIT runs once more, so the slip costs a walk, not the batch.
+  void exec_commit(SQLite::Statement& commit);
   /// Resets every statement still stepping (a SELECT read for its first row and left): until
   /// reset, it holds the read snapshot of its time, and no checkpoint can copy past that
   /// snapshot, so the WAL would grow without end.

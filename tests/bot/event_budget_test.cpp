@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
 #include <regex>
 #include <set>
 #include <stdexcept>
@@ -206,14 +205,28 @@ struct DifferentialRun : test_events::DemoWriter {
 // Whistles, report-ins to the waitlist, renames, withdrawals that move people up, fewer places,
 // a private report-in, a check-in, a ticket, a redemption, a redelivery and a reused id, a
 // cancelled task, lists.
+// One line of a scripted conversation: where, who (id and display name), what.
+struct ScriptLine {
+  const char* chat;
+  const char* from;
+  const char* name;
+  const char* text;
+};
+
+// The script's lines as webhook events a minute apart, with ids `prefix`0, `prefix`1…
+std::vector<InboundEvent> script_events(const std::vector<ScriptLine>& script, const std::string& prefix,
+                                        std::int64_t first_at) {
+  std::vector<InboundEvent> events;
+  for (std::size_t i = 0; i < script.size(); ++i) {
+    const ScriptLine& line = script[i];
+    events.push_back(webhook_event(prefix + std::to_string(i), line.chat, line.from, line.name, line.text,
+                                   first_at + static_cast<std::int64_t>(i) * 60));
+  }
+  return events;
+}
+
 std::vector<InboundEvent> conversation() {
-  struct Line {
-    const char* chat;
-    const char* from;
-    const char* name;
-    const char* text;
-  };
-  const std::vector<Line> script{
+  const std::vector<ScriptLine> script{
       {"b3u2", "u-chen", "陈单元长", "吹哨 打扫楼道 2人 周六上午9点 2小时"},
       {"b3u2", "u-a", "阿甲", "报到"},
       {"b3u2", "u-b", "", "1"},
@@ -248,12 +261,7 @@ std::vector<InboundEvent> conversation() {
       {"@u-b", "u-b", "阿乙", "核销 123456"},
       {"b3u2", "u-a", "阿甲", "排行"},
   };
-  std::vector<InboundEvent> events;
-  for (std::size_t i = 0; i < script.size(); ++i) {
-    const Line& line = script[i];
-    events.push_back(webhook_event("d-" + std::to_string(i), line.chat, line.from, line.name, line.text,
-                                   kMonday0900 + static_cast<std::int64_t>(i) * 60));
-  }
+  std::vector<InboundEvent> events = script_events(script, "d-", kMonday0900);
   events.push_back(events[3]);  // a redelivery
   InboundEvent reused = events[4];
   reused.message.text = "我不去了";
@@ -313,19 +321,17 @@ TEST(EventPath, NoStatementIsLeftSteppingWhenABatchCommits) {
   // check-in in its window that is asked for it, help, and a private report of a problem.
   std::vector<InboundEvent> events = conversation();
   const std::int64_t later = kMonday0900 + static_cast<std::int64_t>(events.size()) * 60;
-  const std::vector<std::array<const char*, 4>> more{{
-      {"b3u1", "u-feng", "冯单元长", "吹哨 发传单 2人 今天上午10点 1小时"},
-      {"b3u1", "u-feng", "冯单元长", "签到码 4"},
-      {"b3u1", "u-e", "阿戊", "报到 4"},
-      {"b3u1", "u-e", "阿戊", "签到 4"},
-      {"b3u2", "u-b", "阿乙", "帮助"},
-      {"@u-a", "u-a", "阿甲", "报事 楼下路灯不亮"},
-  }};
-  for (std::size_t i = 0; i < more.size(); ++i) {
-    const auto& [chat, from, name, text] = more[i];
-    events.push_back(webhook_event("more-" + std::to_string(i), chat, from, name, text,
-                                   later + static_cast<std::int64_t>(i) * 60));
-  }
+  const std::vector<InboundEvent> more = script_events(
+      {
+          {"b3u1", "u-feng", "冯单元长", "吹哨 发传单 2人 今天上午10点 1小时"},
+          {"b3u1", "u-feng", "冯单元长", "签到码 4"},
+          {"b3u1", "u-e", "阿戊", "报到 4"},
+          {"b3u1", "u-e", "阿戊", "签到 4"},
+          {"b3u2", "u-b", "阿乙", "帮助"},
+          {"@u-a", "u-a", "阿甲", "报事 楼下路灯不亮"},
+      },
+      "more-", later);
+  events.insert(events.end(), more.begin(), more.end());
   for (const bool cold : {false, true}) {
     DifferentialRun run;
     LeftStepping seen{run.db.raw().getHandle(), {}};

@@ -27,7 +27,6 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/adapters/wecom_send.cpp
   ${CMAKE_CURRENT_LIST_DIR}/allocator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_codec.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/asio_beast_library.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/assets.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/board_cache.cpp

@@ -4,6 +4,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace chat_address_cases {
 
 TEST(ChatAddress, TheDefaultInstanceIsUnnamedAndOthersAreNamed) {
   const auto plain = parse_chat_address("feishu:oc_1");
@@ -34,5 +35,6 @@ TEST(ChatAddress, AnIdWithoutAPlatformIsNoAddress) {
   EXPECT_FALSE(parse_chat_address("feishu.:x"));
 }
 
+}  // namespace chat_address_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -10,6 +10,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace dingtalk_adapter_cases {
 
 using nlohmann::json;
 using testing::deliver;
@@ -484,5 +485,6 @@ TEST(DingtalkLimits, TwentyAMinutePerChatKeptByThePacer) {
             SendPacer::TimePoint{std::chrono::hours(1) + std::chrono::seconds(60)});
 }
 
+}  // namespace dingtalk_adapter_cases
 }  // namespace
 }  // namespace whistle::bot

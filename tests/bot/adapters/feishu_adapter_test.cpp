@@ -14,6 +14,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace feishu_adapter_cases {
 
 using nlohmann::json;
 
@@ -396,5 +397,6 @@ TEST(FeishuAdapterSet, EachConfiguredAppIsReachedAtItsRouteAndSendsForItsChats) 
   EXPECT_EQ(set.sender_for(to_person, kNow), set.find("feishu", "default"));
 }
 
+}  // namespace feishu_adapter_cases
 }  // namespace
 }  // namespace whistle::bot

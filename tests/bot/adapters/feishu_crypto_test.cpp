@@ -9,6 +9,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace feishu_crypto_cases {
 
 // F2: the official Go SDK's TestDecryptEvent (event/dispatcher/dispatcher_test.go).
 constexpr std::string_view kF2Key = "1212121212";
@@ -85,5 +86,6 @@ TEST(FeishuCrypto, WhatIsNotAnEnvelopeDoesNotDecrypt) {
   EXPECT_FALSE(FeishuCipher("another key").decrypt("P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk="));
 }
 
+}  // namespace feishu_crypto_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -19,6 +19,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace feishu_outbox_cases {
 
 using nlohmann::json;
 using whistle::testing::CannedAnswer;
@@ -148,5 +149,6 @@ TEST_F(FeishuThroughTheOutbox, AGroupTheBotLeftDeadLettersItsMessagesAndOtherCha
   stop(sender);
 }
 
+}  // namespace feishu_outbox_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -15,6 +15,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace feishu_round_trip_cases {
 
 using nlohmann::json;
 using whistle::testing::CannedAnswer;
@@ -220,5 +221,6 @@ TEST(FeishuRoundTripToken, ARefusedTokenRequestIsARetryThatNamesNoSecret) {
   EXPECT_EQ(fake.requests()[0].target, kTokenPath);
 }
 
+}  // namespace feishu_round_trip_cases
 }  // namespace
 }  // namespace whistle::bot

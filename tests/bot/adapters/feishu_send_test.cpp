@@ -9,6 +9,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace feishu_send_cases {
 
 store::OutboxMessage message(std::string text, std::vector<std::string> mentions = {},
                              std::vector<store::MentionSpan> spans = {}) {
@@ -157,5 +158,6 @@ TEST(FeishuPacing, FiveSendsASecondPerChatOnAnInjectedClock) {
   EXPECT_LE(limits.per_instance.count, 50);
 }
 
+}  // namespace feishu_send_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -5,6 +5,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace flat_xml_cases {
 
 XmlFields read(std::string_view text) {
   auto parsed = parse_flat_xml(text);
@@ -82,5 +83,6 @@ TEST(FlatXml, EscapeIsTheInverseOfReading) {
   EXPECT_EQ(read("<xml><A>" + xml_escape(text) + "</A></xml>").get("A"), text);
 }
 
+}  // namespace flat_xml_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -5,6 +5,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace query_string_cases {
 
 TEST(QueryString, DecodesPercentEscapesOnceAndKeepsPlus) {
   const auto params =
@@ -33,5 +34,6 @@ TEST(QueryString, EncodeRoundTrips) {
   EXPECT_EQ(percent_encode("aZ09-._~"), "aZ09-._~");
 }
 
+}  // namespace query_string_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -9,6 +9,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace telegram_adapter_cases {
 
 using nlohmann::json;
 using testing::deliver;
@@ -402,5 +403,6 @@ TEST(TelegramLimits, OneASecondInAPrivateChatAndTwentyAMinuteInAGroup) {
             start + std::chrono::seconds(1));
 }
 
+}  // namespace telegram_adapter_cases
 }  // namespace
 }  // namespace whistle::bot

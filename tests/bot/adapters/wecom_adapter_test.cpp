@@ -11,6 +11,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace wecom_adapter_cases {
 
 using wecom_test::app_post;
 using wecom_test::app_post_sealed;
@@ -397,5 +398,6 @@ TEST(WecomAdapter, ItSendsToItsOwnChatsOnly) {
   EXPECT_EQ(adapter.send_limits().per_chat.period, std::chrono::minutes(1));
 }
 
+}  // namespace wecom_adapter_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -11,6 +11,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace wecom_bot_adapter_cases {
 
 using nlohmann::json;
 using wecom_test::bot_post;
@@ -338,5 +339,6 @@ TEST(WecomBotAdapter, TheAppOfTheSameInstanceNameRelaysToAnAiBotsPrivateChat) {
   EXPECT_EQ(set.sender_for(message, kNow + 200), nullptr);
 }
 
+}  // namespace wecom_bot_adapter_cases
 }  // namespace
 }  // namespace whistle::bot

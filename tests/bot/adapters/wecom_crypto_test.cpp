@@ -11,6 +11,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace wecom_crypto_cases {
 
 // W1 — official Python sample (sbzhu/weworkapi_python, callback/Sample.py).
 constexpr std::string_view kW1Token = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
@@ -255,5 +256,6 @@ TEST(WecomCrypto, AKeyThatIsNot43Base64CharactersIsRefusedWithoutQuotingIt) {
   EXPECT_THROW(WecomCrypto("t", std::string(42, 'a') + "!", ""), std::invalid_argument);
 }
 
+}  // namespace wecom_crypto_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -12,6 +12,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace wecom_outbound_cases {
 
 using nlohmann::json;
 using whistle::testing::CannedAnswer;
@@ -236,5 +237,6 @@ TEST_F(WecomOutbound, TheAiBotAnswersOnceThroughTheResponseUrl) {
             (json{{"msgtype", "markdown"}, {"markdown", {{"content", "**已登记** 3号楼"}}}}));
 }
 
+}  // namespace wecom_outbound_cases
 }  // namespace
 }  // namespace whistle::bot

@@ -13,6 +13,7 @@
 
 namespace whistle::bot {
 namespace {
+namespace wecom_robot_adapter_cases {
 
 using nlohmann::json;
 
@@ -150,5 +151,6 @@ TEST(WecomRobotAdapter, TheTwentyFirstSendInAMinuteWaits) {
   EXPECT_LE(pacer.next_allowed(chat, pace), now);
 }
 
+}  // namespace wecom_robot_adapter_cases
 }  // namespace
 }  // namespace whistle::bot

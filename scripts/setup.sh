@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make
+  mold                   # the linker (CMakeLists.txt, WHISTLE_MOLD)
   libboost1.81-dev       # Beast + Asio with working C++20 coroutines on g++ 12
   nlohmann-json3-dev
   libsqlitecpp-dev libsqlite3-dev

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "store/empty_schema_copy.hpp"
 #include "store/hot_state.hpp"
 #include "store/migrations.hpp"
 #include "store/page_cache.hpp"
@@ -116,6 +117,8 @@ Database::Database(const DatabaseOptions& options)
     }
     return;
   }
+  // Before any pragma: the copy replaces the connection's database (store/empty_schema_copy.hpp).
+  if (options.path == ":memory:") copy_empty_schema_into(*db_);
   db_->exec("PRAGMA foreign_keys = ON");
   // WAL lets readers and the checkpointer work beside the one writer; an in-memory database
   // answers "memory" and needs none of it.

@@ -27,6 +27,7 @@
 #include "bot/router.hpp"
 #include "bot/scheduler.hpp"
 #include "bot/server.hpp"
+#include "bot/thread_name.hpp"
 #include "config/templates.hpp"
 #include "handlers/dispatcher.hpp"
 #include "store/checkpointer.hpp"
@@ -240,12 +241,16 @@ void Service::run() {
   if (impl.threads > 1) {
     // The writer's loop runs until shutdown stops it, even while it has nothing to do.
     helpers.emplace_back([&impl] {
+      name_this_thread("whistle-writer");
       const auto busy = asio::make_work_guard(impl.store_io);
       impl.store_io.run();
     });
   }
   for (int i = 1; i < network_threads(impl.threads); ++i)
-    helpers.emplace_back([&impl] { impl.io.run(); });
+    helpers.emplace_back([&impl] {
+      name_this_thread("whistle-net");
+      impl.io.run();
+    });
   impl.io.run();
   // The network's loop ended: the writer's must too, or its work guard would keep the join waiting.
   impl.store_io.stop();

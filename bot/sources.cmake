@@ -76,4 +76,5 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/service.cpp
   ${CMAKE_CURRENT_LIST_DIR}/session.cpp
   ${CMAKE_CURRENT_LIST_DIR}/spawn.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/thread_name.cpp
   ${CMAKE_CURRENT_LIST_DIR}/trusted_proxies.cpp)

@@ -1,5 +1,7 @@
 #include "store/checkpointer.hpp"
 
+#include <pthread.h>
+
 #include <stdexcept>
 #include <utility>
 
@@ -58,6 +60,8 @@ long long Checkpointer::runs() const {
 }
 
 void Checkpointer::run(std::string path) {
+  // Named for `top -H` and bench/run.py, which tell the server's threads apart by name.
+  pthread_setname_np(pthread_self(), "whistle-ckpt");
   std::unique_ptr<Database> db;
   try {
     db = std::make_unique<Database>(DatabaseOptions{.path = path, .manual_checkpoints = true});

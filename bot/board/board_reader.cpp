@@ -11,6 +11,7 @@
 #include "bot/board/board_cache.hpp"
 #include "bot/http_error.hpp"
 #include "bot/logging.hpp"
+#include "bot/thread_name.hpp"
 #include "store/database.hpp"
 
 namespace whistle::bot::board {
@@ -68,6 +69,8 @@ struct BoardReader::Impl {
 
 BoardReader::BoardReader(std::string path) : impl_(std::make_unique<Impl>()) {
   impl_->path = std::move(path);
+  // The pool's one thread, named before any read runs on it.
+  asio::post(impl_->pool, [] { name_this_thread("whistle-board"); });
 }
 
 BoardReader::~BoardReader() {

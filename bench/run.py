@@ -102,6 +102,28 @@ class Server:
                 pass
         return total / CLOCK_TICKS
 
+    def thread_times(self):
+        """Per thread name: seconds on a CPU and seconds runnable but waiting for one (schedstat).
+        Whistle names its threads (bot/thread_name.hpp); the main thread keeps the process's name."""
+        times = {}
+        for pid in [self.process.pid] + self._children():
+            try:
+                tasks = os.listdir(f"/proc/{pid}/task")
+            except FileNotFoundError:
+                continue
+            for tid in tasks:
+                try:
+                    with open(f"/proc/{pid}/task/{tid}/comm") as comm:
+                        name = comm.read().strip()
+                    with open(f"/proc/{pid}/task/{tid}/schedstat") as schedstat:
+                        on_cpu_ns, waiting_ns = (int(v) for v in schedstat.read().split()[:2])
+                except (FileNotFoundError, ProcessLookupError, ValueError):
+                    continue  # a thread that just ended, or a kernel without schedstat
+                total = times.setdefault(name, [0.0, 0.0])
+                total[0] += on_cpu_ns / 1e9
+                total[1] += waiting_ns / 1e9
+        return times
+
     def peak_rss_mb(self):
         peak = 0
         for pid in [self.process.pid] + self._children():
@@ -130,6 +152,22 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.log.close()
+
+
+def machine_times():
+    """/proc/stat's first line: jiffies of all CPUs by state (user, nice, system, idle, iowait, …)."""
+    with open("/proc/stat") as stat:
+        return [int(v) for v in stat.readline().split()[1:]]
+
+
+def thread_shares(before, after, duration):
+    """Each thread name's share of the run on a CPU and runnable-waiting, in % of one CPU."""
+    shares = {}
+    for name, (on_cpu, waiting) in after.items():
+        was = before.get(name, (0.0, 0.0))
+        shares[name] = {"cpu_pct": 100 * (on_cpu - was[0]) / duration,
+                        "wait_pct": 100 * (waiting - was[1]) / duration}
+    return shares
 
 
 def metrics(port):
@@ -272,7 +310,11 @@ def measure(server, bodies, seconds, warmup, rate=0, whistle_port=None, layout=N
         before_run()
     batches_before = metrics(whistle_port) if whistle_port else None
     cpu_before = server.cpu_seconds()
+    threads_before = server.thread_times()
+    machine_before = machine_times()
     figures = run_wrk(PORT_SERVER, requests_file, seconds, rate=rate, cpus=layout["wrk_cpus"])
+    machine_after = machine_times()
+    threads_after = server.thread_times()
     cpu_after = server.cpu_seconds()
     if rate <= 0:
         bodies.saw(figures["rps"])
@@ -286,6 +328,12 @@ def measure(server, bodies, seconds, warmup, rate=0, whistle_port=None, layout=N
     figures["cpu_us_per_request"] = 1e6 * figures["server_cpu_seconds"] / max(1, figures["requests"])
     figures["wrk_us_per_request"] = 1e6 * figures["wrk_cpu_seconds"] / max(1, figures["requests"])
     figures["peak_rss_mb"] = server.peak_rss_mb()
+    # Where the server's threads spent the run, and how much of the machine nobody used: a thread
+    # that waits runnable while CPUs idle is the scheduler's placement, not work (README, "the
+    # threads' time").
+    figures["threads"] = thread_shares(threads_before, threads_after, duration)
+    spent = [b - a for a, b in zip(machine_before, machine_after)]
+    figures["machine_idle_pct"] = 100 * (spent[3] + spent[4]) / max(1, sum(spent))  # idle + iowait
     if whistle_port:
         after = metrics(whistle_port)
         batches = after.get("whistle_batch_size_count", 0) - batches_before.get("whistle_batch_size_count", 0)
@@ -756,6 +804,28 @@ def render(raw, args):
                          fmt_latency(latency_of(r, "p99")), fmt_latency(latency_of(r, "p999")),
                          fmt_latency(latency_of(r, "max")), f"{summarize(r, 'server_cpu_pct'):.0f}%",
                          "–" if epc is None else f"{epc:.1f}", "–" if busy is None else f"{busy:.0f}%"])
+        lines.append("")
+
+    timed = [c for c in saturation + paced if any("threads" in run for run in runs[c])]
+    if timed:
+        lines += ["## The threads' time (% of one CPU: on a CPU · runnable, waiting for one)", "",
+                  "Each thread of the server by name (Whistle's: `whistle` the network, or everything at "
+                  "`threads = 1`; `whistle-writer`, `whistle-ckpt`, `whistle-net`), from "
+                  "`/proc/<pid>/task/*/schedstat`; the machine's idle share of all its CPUs beside it. "
+                  "A thread that waits while CPUs idle waits for the scheduler, not for work.", "",
+                  "| configuration | threads over 1% | machine idle |", "|---|---|---:|"]
+        for config in timed:
+            r = [run for run in runs[config] if "threads" in run]
+            names = sorted({name for run in r for name in run["threads"]})
+            cells = []
+            for name in names:
+                cpu = median([run["threads"].get(name, {}).get("cpu_pct") for run in r])
+                wait = median([run["threads"].get(name, {}).get("wait_pct") for run in r])
+                if cpu is not None and cpu >= 1:
+                    cells.append((cpu, f"`{name}` {cpu:.0f} · {wait:.0f}"))
+            idle = summarize(r, "machine_idle_pct")
+            row(config, [", ".join(text for _, text in sorted(cells, reverse=True)) or "–",
+                         "–" if idle is None else f"{idle:.0f}%"])
         lines.append("")
 
     scale = [c for c in runs if "people" in c]

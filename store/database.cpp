@@ -168,7 +168,8 @@ void Database::run(Step step) {
   if (!control_) control_ = std::make_unique<Control>(*db_);
   SQLite::Statement& statement = control_->of(step);
   // Undone writes may already be in the hot state: it goes before the rollback runs, whether or
-  // not the rollback itself succeeds (SQLite may have rolled back on its own already).
+  // not the rollback itself succeeds (SQLite may have rolled back on its own already). The drop
+  // never throws, so the rollback always runs.
   if (step == Step::rollback || step == Step::rollback_to) hot_->drop();
   // A savepoint outside any transaction opens one: the first look at the file in it.
   const bool opens_transaction =

@@ -71,25 +71,32 @@ HotState::HotState() = default;
 HotState::~HotState() = default;
 
 template <typename Part>
-void HotState::forget(Part& part) {
+void HotState::forget(Part& part) noexcept {
   if (part.empty()) return;
-  forgotten_.push_back(std::make_unique<ForgottenPart<Part>>(std::move(part)));
+  try {
+    forgotten_.push_back(std::make_unique<ForgottenPart<Part>>(std::move(part)));
+  } catch (...) {
+    // No memory to set the part aside (std::bad_alloc): it is freed here, whole. A pause rather
+    // than a slice, but a drop never stops half-way: it runs before a rollback, and a part it
+    // skipped would keep rows the rollback undoes.
+    part.clear();
+  }
   part = Part{};  // a moved-from container is only "valid": make it plainly empty
 }
 
-void HotState::forget_open_lists() {
+void HotState::forget_open_lists() noexcept {
   forget(open_in_chat);
   open_listed = 0;
 }
 
-void HotState::free_forgotten(std::size_t budget) {
+void HotState::free_forgotten(std::size_t budget) noexcept {
   while (!forgotten_.empty() && budget > 0) {
     budget -= std::min(budget, forgotten_.front()->free_some(budget));
     if (forgotten_.front()->empty()) forgotten_.pop_front();
   }
 }
 
-void HotState::drop() {
+void HotState::drop() noexcept {
   free_forgotten(kAll);
   forget(node_id_of_chat);
   forget(nodes);

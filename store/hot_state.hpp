@@ -101,8 +101,10 @@ struct HotState {
   HotState(const HotState&) = delete;
   HotState& operator=(const HotState&) = delete;
 
-  /// Forgets everything (the next use reloads from SQLite) and counts one more generation.
-  void drop();
+  /// Forgets everything (the next use reloads from SQLite) and counts one more generation. Never
+  /// throws, out of memory included: it runs right before a rollback (store/database.cpp), which
+  /// must run, and a part left unforgotten would keep the rows the rollback undoes.
+  void drop() noexcept;
   /// Forgets a part that has grown past its bound (people, tasks, signups), so memory follows what
   /// is in use now rather than everyone ever seen; called between batches. Any part may be
   /// forgotten at any time: it only costs a read on its next use.
@@ -118,13 +120,14 @@ struct HotState {
   template <typename Part>
   struct ForgottenPart;
 
-  /// Empties `part` now and queues what it held to be freed by the next trims.
+  /// Empties `part` now and queues what it held to be freed by the next trims (or, with no memory
+  /// to queue it, frees it at once).
   template <typename Part>
-  void forget(Part& part);
+  void forget(Part& part) noexcept;
   /// Forgets the chats' lists of open tasks, and the count of what they held.
-  void forget_open_lists();
+  void forget_open_lists() noexcept;
   /// Frees about `budget` entries of what was forgotten, oldest part first.
-  void free_forgotten(std::size_t budget);
+  void free_forgotten(std::size_t budget) noexcept;
 
   std::uint64_t generation_ = 0;
   std::deque<std::unique_ptr<Forgotten>> forgotten_;

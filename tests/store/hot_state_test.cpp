@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hot_state_fixture.hpp"
@@ -266,6 +267,10 @@ TEST(HotStateTrim, ADropForgetsEverythingAtOnceAndTheTrimsFreeIt) {
   EXPECT_EQ(hot.forgotten_parts(), 0u);
   EXPECT_GT(trims, 1);
 }
+
+// A drop runs right before every rollback (store/database.cpp): if it could throw (no memory to set
+// a part aside), the rollback would be skipped and the batch would commit an event's undone writes.
+static_assert(noexcept(std::declval<HotState&>().drop()), "a drop must never stop a rollback");
 
 TEST_F(HotStateTest, AKnownSignupTaskChatAndPersonCostNoStatement) {
   Transaction transaction(db_);

@@ -353,6 +353,10 @@ ReadSnapshot::ReadSnapshot(Database& db) : db_(db) {
   db_.raw().exec("BEGIN DEFERRED");
   // The snapshot may be newer than what this connection's hot state was read from.
   db_.check_data_version();
+  // The writer's connection trims at each BEGIN IMMEDIATE; a reader's never begins one, and the
+  // board remembers every node id asked for, made-up ones included (public URLs): its bounds are
+  // kept here instead.
+  db_.hot_->trim();
 }
 
 ReadSnapshot::~ReadSnapshot() {

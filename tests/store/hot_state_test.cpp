@@ -272,6 +272,23 @@ TEST(HotStateTrim, ADropForgetsEverythingAtOnceAndTheTrimsFreeIt) {
 // a part aside), the rollback would be skipped and the batch would commit an event's undone writes.
 static_assert(noexcept(std::declval<HotState&>().drop()), "a drop must never stop a rollback");
 
+// The writer trims at each BEGIN IMMEDIATE. The board's reader never begins one, and it remembers
+// every node id a public URL asked for, made-up ones too: its snapshots keep the same bounds.
+TEST(HotStateTrim, AReadersSnapshotsKeepItsBoundsAsTheWritersTransactionsDo) {
+  testing::TempDatabaseFile file("reader-bounds");
+  { Database writer(DatabaseOptions{.path = file.path()}); }  // creates and migrates the file
+  Database reader(DatabaseOptions{.path = file.path(), .read_only = true});
+  {
+    ReadSnapshot snapshot(reader);
+    OrgRepository org(reader);
+    for (int n = 0; n <= 20'000; ++n)  // one past the chats' bound
+      ASSERT_FALSE(org.node("made-up-" + std::to_string(n)));
+  }
+  ASSERT_GT(reader.hot().nodes.size(), 20'000u);
+  ReadSnapshot next(reader);
+  EXPECT_TRUE(reader.hot().nodes.empty());
+}
+
 TEST_F(HotStateTest, AKnownSignupTaskChatAndPersonCostNoStatement) {
   Transaction transaction(db_);
   // First use: each is read once.

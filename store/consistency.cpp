@@ -26,9 +26,13 @@ constexpr const char* kWaitingBesideFreePlaces =
     "FROM tasks t WHERE t.status = 'open' AND t.places IS NOT NULL "
     "  AND EXISTS (SELECT 1 FROM signups w WHERE w.task_id = t.id AND w.state = 'waitlisted') "
     "  AND (SELECT COUNT(*) FROM signups s WHERE s.task_id = t.id AND s.state = 'signed_up') < t.places";
+// Two in line on one seq would both be told the same place in line (SignupRepository::
+// waitlist_position counts the waitlisted up to one's seq). Other states may share a seq: a signup
+// moved back to the head of the line takes one before the first waitlisted, which a signup that
+// left (or one signed up) may hold, and the line's order is (seq, person) whatever the others hold.
 constexpr const char* kSharedPositions =
     "SELECT t.community_id, t.number, s.seq, COUNT(*) FROM signups s JOIN tasks t ON t.id = s.task_id "
-    "GROUP BY s.task_id, s.seq HAVING COUNT(*) > 1";
+    "WHERE s.state = 'waitlisted' GROUP BY s.task_id, s.seq HAVING COUNT(*) > 1";
 constexpr const char* kBalances =
     "SELECT community_id, person_id, SUM(points) FROM ledger GROUP BY community_id, person_id";
 
@@ -72,10 +76,10 @@ ConsistencyReport check_consistency(Database& db) {
   }
   SQLite::Statement shared(raw, kSharedPositions);
   while (shared.executeStep()) {
-    report.violations.push_back("task " +
-                                task_name(shared.getColumn(0).getString(), shared.getColumn(1).getInt64()) +
-                                ": " + std::to_string(shared.getColumn(3).getInt64()) +
-                                " signups share position " + std::to_string(shared.getColumn(2).getInt64()));
+    report.violations.push_back(
+        "task " + task_name(shared.getColumn(0).getString(), shared.getColumn(1).getInt64()) + ": " +
+        std::to_string(shared.getColumn(3).getInt64()) + " waitlisted signups share position " +
+        std::to_string(shared.getColumn(2).getInt64()) + " in line");
   }
   // The chain walk is the one `whistle verify-ledger` runs, so both name a break alike.
   for (const LedgerBreak& broken : verify_ledger(db).breaks)

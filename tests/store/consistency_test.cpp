@@ -84,6 +84,37 @@ TEST_F(ConsistencyTest, SomeoneWaitingBesideAFreePlaceIsReported) {
   EXPECT_NE(found[0].find("waiting"), std::string::npos) << found[0];
 }
 
+// A leader cuts the places: the last signed up goes back to the head of the line, one seq before
+// the first waitlisted, which a withdrawn signup may hold. The line is still one order (seq, then
+// person), so nothing is wrong.
+TEST_F(ConsistencyTest, ASignupMovedToTheHeadOfTheLineMayShareASeqWithOneWhoLeft) {
+  PeopleRepository(db).touch("generic:d", "", 0);
+  signups.put(task_id, "generic:a", SignupState::signed_up, 1);   // seq 1
+  signups.put(task_id, "generic:b", SignupState::signed_up, 2);   // seq 2
+  signups.put(task_id, "generic:c", SignupState::waitlisted, 3);  // seq 3
+  signups.put(task_id, "generic:d", SignupState::waitlisted, 4);  // seq 4
+  signups.set_state(task_id, "generic:c", SignupState::withdrawn, 5);
+  db.raw().exec("UPDATE tasks SET places = 1 WHERE id = " + std::to_string(task_id));
+  signups.move_to_waitlist_head(task_id, "generic:b", 6);
+  ASSERT_EQ(signups.find(task_id, "generic:b")->seq, signups.find(task_id, "generic:c")->seq);
+  EXPECT_EQ(signups.waitlist_position(task_id, "generic:b"), 1);
+  EXPECT_EQ(signups.waitlist_position(task_id, "generic:d"), 2);
+  EXPECT_TRUE(violations().empty()) << violations().front();
+}
+
+// Two in line on one seq would both be told the same place in line.
+TEST_F(ConsistencyTest, TwoWaitlistedOnOneSeqAreReported) {
+  PeopleRepository(db).touch("generic:d", "", 0);
+  signups.put(task_id, "generic:a", SignupState::signed_up, 1);
+  signups.put(task_id, "generic:b", SignupState::signed_up, 2);
+  signups.put(task_id, "generic:c", SignupState::waitlisted, 3);
+  signups.put(task_id, "generic:d", SignupState::waitlisted, 4);
+  db.raw().exec("UPDATE signups SET seq = 3 WHERE person_id = 'generic:d'");  // a bug's doing
+  const auto found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("share"), std::string::npos) << found[0];
+}
+
 TEST_F(ConsistencyTest, AnEditedLedgerEntryBreaksTheChain) {
   add_entry("generic:a", 10, 1);
   add_entry("generic:b", 5, 2);

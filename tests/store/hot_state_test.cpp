@@ -61,14 +61,22 @@ TEST_F(HotStateTest, ASavepointUndoneTakesTheWholeHotStateWithIt) {
 }
 
 TEST_F(HotStateTest, AFailedCommitDropsTheHotStateAndItReloadsFromTheDisk) {
-  Transaction transaction(db_);
-  signups_.put(task_, "generic:a", SignupState::signed_up, 2);
-  // A foreign key checked only at COMMIT makes the commit itself fail, as a full disk can.
-  db_.raw().exec("PRAGMA defer_foreign_keys = ON");
-  db_.raw().exec("INSERT INTO task_posts (task_id, chat_id) VALUES (9999, 'generic:nowhere')");
-  const std::uint64_t before = db_.hot().generation();
-  EXPECT_THROW(transaction.commit(), std::exception);
-  EXPECT_GT(db_.hot().generation(), before);
+  {
+    Transaction transaction(db_);
+    signups_.put(task_, "generic:a", SignupState::signed_up, 2);
+    people_.touch("generic:b", "阿二", 2);
+    // A foreign key checked only at COMMIT makes the commit itself fail, as a full disk can.
+    db_.raw().exec("PRAGMA defer_foreign_keys = ON");
+    db_.raw().exec("INSERT INTO task_posts (task_id, chat_id) VALUES (9999, 'generic:nowhere')");
+    const std::uint64_t before = db_.hot().generation();
+    EXPECT_THROW(transaction.commit(), std::exception);
+    EXPECT_GT(db_.hot().generation(), before);
+  }  // the batch given up, as the pipeline does: nothing of it is on disk
+  ASSERT_EQ(state_on_disk("generic:a"), std::nullopt);
+  // Memory answers as the disk does.
+  EXPECT_FALSE(signups_.find(task_, "generic:a"));
+  EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 0);
+  EXPECT_FALSE(people_.find("generic:b"));
 }
 
 // Refuses to prepare `PRAGMA data_version`: the look at other connections' writes that BEGIN

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <new>
 
 namespace whistle::store {
 
@@ -75,10 +76,10 @@ void HotState::forget(Part& part) noexcept {
   if (part.empty()) return;
   try {
     forgotten_.push_back(std::make_unique<ForgottenPart<Part>>(std::move(part)));
-  } catch (...) {
-    // No memory to set the part aside (std::bad_alloc): it is freed here, whole. A pause rather
-    // than a slice, but a drop never stops half-way: it runs before a rollback, and a part it
-    // skipped would keep rows the rollback undoes.
+  } catch (const std::bad_alloc&) {
+    // No memory to set the part aside: it is freed here, whole. A pause rather than a slice, but a
+    // drop never stops half-way: it runs before a rollback, and a part it skipped would keep rows
+    // the rollback undoes.
     part.clear();
   }
   part = Part{};  // a moved-from container is only "valid": make it plainly empty
@@ -112,7 +113,7 @@ void HotState::drop() noexcept {
   ++generation_;
 }
 
-void HotState::trim() {
+void HotState::trim() noexcept {
   // What earlier trims (or a drop) forgot goes a slice at a time, so no batch waits for a whole
   // part's frees.
   free_forgotten(kFreedPerTrim);

@@ -107,8 +107,9 @@ struct HotState {
   void drop() noexcept;
   /// Forgets a part that has grown past its bound (people, tasks, signups), so memory follows what
   /// is in use now rather than everyone ever seen; called between batches. Any part may be
-  /// forgotten at any time: it only costs a read on its next use.
-  void trim();
+  /// forgotten at any time: it only costs a read on its next use. Never throws: a reader's snapshot
+  /// runs it once its transaction is open (store/database.cpp, ReadSnapshot).
+  void trim() noexcept;
   /// How many times the state was dropped: tests and logs can tell a reload happened.
   std::uint64_t generation() const { return generation_; }
   /// How many forgotten parts still wait to be freed (for tests).

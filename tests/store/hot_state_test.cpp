@@ -279,6 +279,8 @@ TEST(HotStateTrim, ADropForgetsEverythingAtOnceAndTheTrimsFreeIt) {
 // A drop runs right before every rollback (store/database.cpp): if it could throw (no memory to set
 // a part aside), the rollback would be skipped and the batch would commit an event's undone writes.
 static_assert(noexcept(std::declval<HotState&>().drop()), "a drop must never stop a rollback");
+// Nor may a trim throw once a reader's snapshot has opened its transaction: nothing would close it.
+static_assert(noexcept(std::declval<HotState&>().trim()), "a trim must never leave a snapshot open");
 
 // The writer trims at each BEGIN IMMEDIATE. The board's reader never begins one, and it remembers
 // every node id a public URL asked for, made-up ones too: its snapshots keep the same bounds.

@@ -329,8 +329,8 @@ def measure(server, bodies, seconds, warmup, rate=0, whistle_port=None, layout=N
     figures["wrk_us_per_request"] = 1e6 * figures["wrk_cpu_seconds"] / max(1, figures["requests"])
     figures["peak_rss_mb"] = server.peak_rss_mb()
     # Where the server's threads spent the run, and how much of the machine nobody used: a thread
-    # that waits runnable while CPUs idle is the scheduler's placement, not work (README, "the
-    # threads' time").
+    # that waits runnable while CPUs idle is the scheduler's placement, not work (bench/README.md,
+    # "where the threads' time goes").
     figures["threads"] = thread_shares(threads_before, threads_after, duration)
     spent = [b - a for a, b in zip(machine_before, machine_after)]
     figures["machine_idle_pct"] = 100 * (spent[3] + spent[4]) / max(1, sum(spent))  # idle + iowait
@@ -811,7 +811,8 @@ def render(raw, args):
         lines += ["## The threads' time (% of one CPU: on a CPU · runnable, waiting for one)", "",
                   "Each thread of the server by name (Whistle's: `whistle` the network, or everything at "
                   "`threads = 1`; `whistle-writer`, `whistle-ckpt`, `whistle-net`), from "
-                  "`/proc/<pid>/task/*/schedstat`; the machine's idle share of all its CPUs beside it. "
+                  "`/proc/<pid>/task/*/schedstat`; beside it the share of all the machine's CPU time that was "
+                  "idle (iowait included). "
                   "A thread that waits while CPUs idle waits for the scheduler, not for work.", "",
                   "| configuration | threads over 1% | machine idle |", "|---|---|---:|"]
         for config in timed:

@@ -321,7 +321,7 @@ TEST(HotStateDifferential, AConversationGivesTheSameRepliesAndRowsWithTheHotStat
   EXPECT_EQ(hot.rows(), cold.rows());
   EXPECT_GT(queued, 0u);  // jobs ran (or the comparison would prove little)
 
-  // And what people ask once the week is over reads what the jobs left, from memory or not.
+  // And what people ask once those weeks are over reads what the jobs left, from memory or not.
   const std::vector<InboundEvent> after = script_events(
       {
           {"b3u2", "u-b", "阿乙", "任务"},

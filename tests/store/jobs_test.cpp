@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "store/database.hpp"
 #include "tests/store/store_test_support.hpp"
 
@@ -82,6 +89,49 @@ TEST(Jobs, EveryWriteThatCanMakeAJobDueSoonerIsCounted) {
   }
   db.hot();  // outside a transaction, the look that notices another connection's commit
   EXPECT_TRUE(moved());
+}
+
+// `pending` answers from memory once a pair was asked (the monthly publication's check on every
+// message); after each kind of write the answer must still be the table's. A write that left a pair
+// remembered as waiting after its job was done or set aside would keep a community without its
+// next publication.
+TEST(Jobs, PendingAnswersAsTheTableDoesAfterEveryWrite) {
+  Database db(DatabaseOptions{.path = ":memory:"});
+  Jobs jobs(db);
+  const std::vector<std::pair<std::string, std::string>> pairs{
+      {"monthly_publication", "c1"}, {"monthly_publication", "c2"}, {"deadline", "t1"}};
+  const auto waits_on_disk = [&](const std::pair<std::string, std::string>& pair) {
+    SQLite::Statement query(db.raw(),
+                            "SELECT 1 FROM jobs WHERE kind = ? AND payload = ? AND done_at IS NULL");
+    query.bind(1, pair.first);
+    query.bind(2, pair.second);
+    return query.executeStep();
+  };
+  // Asks every pair, so that the next write finds each one remembered.
+  const auto expect_as_on_disk = [&](const char* after) {
+    for (const auto& pair : pairs)
+      EXPECT_EQ(jobs.pending(pair.first, pair.second), waits_on_disk(pair)) << after << ": " << pair.second;
+  };
+
+  expect_as_on_disk("nothing scheduled");
+  const std::int64_t first = jobs.schedule("monthly_publication", "c1", 100, "c1");
+  const std::int64_t second = jobs.schedule("monthly_publication", "c2", 100, "c2");
+  EXPECT_TRUE(jobs.schedule_once("deadline", "c1", 100, "t1"));
+  expect_as_on_disk("scheduled");
+  EXPECT_FALSE(jobs.schedule_once("deadline", "c1", 50, "t1"));
+  expect_as_on_disk("scheduled once more while one waits");
+  jobs.complete(first, 100);
+  expect_as_on_disk("done");
+  EXPECT_EQ(jobs.record_failure(second, 100, 160, 2, "failed"), JobFailure::retried);
+  expect_as_on_disk("failed, to be tried again");
+  EXPECT_EQ(jobs.record_failure(second, 160, 220, 2, "failed again"), JobFailure::dead);
+  expect_as_on_disk("set aside as dead");
+  jobs.cancel("deadline", "t1");
+  expect_as_on_disk("cancelled");
+  EXPECT_FALSE(jobs.pending("monthly_publication", "c1"));  // the script reached each answer
+  jobs.schedule("monthly_publication", "c1", 200, "c1");
+  expect_as_on_disk("scheduled again");
+  EXPECT_TRUE(jobs.pending("monthly_publication", "c1"));
 }
 
 TEST(Jobs, NothingScheduledMeansNoNextDue) {

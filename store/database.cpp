@@ -100,7 +100,7 @@ std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool read_o
 
 Database::Database(const DatabaseOptions& options)
     : db_(open_file(options.path, options.read_only)),
-      hot_(std::make_unique<HotState>()),
+      hot_(std::make_unique<HotState>(options.hot_state_bounds)),
       busy_timeout_ms_(options.busy_timeout_ms),
       busy_limit_ms_(options.busy_timeout_ms) {
   sqlite3_busy_handler(db_->getHandle(), retry_while_busy, &busy_limit_ms_);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -15,6 +16,25 @@ namespace whistle::store {
 
 struct HotState;
 
+/// How much the writer's hot state holds before a part of it is forgotten and read again on use
+/// (docs/hot_state.md). The defaults keep it near 20 MB; tests shrink them so that parts are
+/// forgotten between batches while others stay.
+struct HotStateBounds {
+  /// People, and the roles of as many (a storm of new volunteers adds a person and a role an
+  /// event: ~300 bytes with their signup).
+  std::size_t people = 50'000;
+  std::size_t tasks = 10'000;
+  /// The chats' lists of open tasks, in tasks listed (~120 bytes each with its title): ~12 MB.
+  std::size_t open_listed = 100'000;
+  /// Tasks whose signups are known.
+  std::size_t signup_tasks = 2'000;
+  /// The chats that spoke, with their nodes: a district (1k-10k groups) stays whole, while a storm
+  /// over 100k groups cannot hold every chat's node (~400 bytes a chat with its open tasks).
+  std::size_t chats = 20'000;
+  /// (job kind, payload) pairs asked about: about one per community, bounded all the same.
+  std::size_t pending_jobs = 10'000;
+};
+
 /// How a database file is opened.
 struct DatabaseOptions {
   std::string path = "whistle.db";  ///< a file, or ":memory:" for tests
@@ -29,6 +49,7 @@ struct DatabaseOptions {
   /// A reader's connection (the public board, exports): opened SQLITE_OPEN_READONLY with
   /// `PRAGMA query_only`, never created nor migrated; the file must already have the newest schema.
   bool read_only = false;
+  HotStateBounds hot_state_bounds = {};
 };
 
 /// One SQLite connection in WAL mode with foreign keys on, migrated to the newest schema on open.

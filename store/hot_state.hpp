@@ -15,6 +15,7 @@
 #include <boost/unordered/unordered_flat_set.hpp>
 #include <boost/unordered_map.hpp>
 
+#include "store/database.hpp"
 #include "store/org.hpp"
 #include "store/people.hpp"
 #include "store/signups.hpp"
@@ -96,7 +97,7 @@ struct HotState {
   // jobs: whether an undone job of (kind, payload) waits.
   std::map<std::pair<std::string, std::string>, bool> pending_jobs;
 
-  HotState();
+  explicit HotState(const HotStateBounds& bounds = {});
   ~HotState();
   HotState(const HotState&) = delete;
   HotState& operator=(const HotState&) = delete;
@@ -130,6 +131,7 @@ struct HotState {
   /// Frees about `budget` entries of what was forgotten, oldest part first.
   void free_forgotten(std::size_t budget) noexcept;
 
+  HotStateBounds bounds_;
   std::uint64_t generation_ = 0;
   std::deque<std::unique_ptr<Forgotten>> forgotten_;
 };

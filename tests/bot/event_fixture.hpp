@@ -46,8 +46,9 @@ inline InboundEvent webhook_event(const std::string& id, const std::string& chat
 /// The writer as the pipeline drives it: the demo org synced into a database in memory, and the
 /// processor over it.
 struct DemoWriter {
-  explicit DemoWriter(EventProcessorOptions options = {})
-      : db(in_memory()),
+  explicit DemoWriter(EventProcessorOptions options = {},
+                      const store::DatabaseOptions& database = in_memory())
+      : db(database),
         config(config::demo_config()),
         templates(config::Templates::builtin("zh-CN")),
         dispatcher(db, config, templates),

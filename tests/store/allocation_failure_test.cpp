@@ -1,0 +1,206 @@
+// A rollback whose drop of the hot state finds no memory still runs, and memory still follows the
+// disk: HotState::forget, unable to set a part aside to be freed later, frees it at once
+// (store/hot_state.cpp). Before, the drop threw, the rollback never ran, and the failed event's
+// writes were committed with its batch, or the transaction stayed open until a restart.
+//
+// The failure is real, not a hook: this executable, alone, replaces the global operator new, so a
+// test can refuse every C++ allocation for a moment. SQLite allocates with malloc, which is left
+// alone: only the C++ side of the rollback runs out of memory.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+#include <optional>
+#include <string>
+
+#include "hot_state_fixture.hpp"
+#include "store/database.hpp"
+#include "store/hot_state.hpp"
+#include "store/people.hpp"
+#include "store/signups.hpp"
+
+namespace {
+
+// Whether this thread's allocations are refused now, and how many were.
+thread_local bool refusing = false;
+thread_local std::size_t refused = 0;
+
+}  // namespace
+
+namespace {
+
+void* allocate(std::size_t size, std::size_t alignment) {
+  if (refusing) {
+    ++refused;
+    throw std::bad_alloc();
+  }
+  size = size == 0 ? 1 : size;
+  void* block = alignment <= alignof(std::max_align_t)
+                    ? std::malloc(size)
+                    : std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
+  if (block == nullptr) throw std::bad_alloc();
+  return block;
+}
+
+void* allocate_or_null(std::size_t size, std::size_t alignment) noexcept {
+  try {
+    return allocate(size, alignment);
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+}
+
+}  // namespace
+
+// Every form, so that none reaches the runtime's own (the sanitizers define each form, and would
+// report a block from theirs freed by ours).
+void* operator new(std::size_t size) {
+  return allocate(size, 0);
+}
+void* operator new[](std::size_t size) {
+  return allocate(size, 0);
+}
+void* operator new(std::size_t size, std::align_val_t align) {
+  return allocate(size, static_cast<std::size_t>(align));
+}
+void* operator new[](std::size_t size, std::align_val_t align) {
+  return allocate(size, static_cast<std::size_t>(align));
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  return allocate_or_null(size, 0);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  return allocate_or_null(size, 0);
+}
+void* operator new(std::size_t size, std::align_val_t align, const std::nothrow_t&) noexcept {
+  return allocate_or_null(size, static_cast<std::size_t>(align));
+}
+void* operator new[](std::size_t size, std::align_val_t align, const std::nothrow_t&) noexcept {
+  return allocate_or_null(size, static_cast<std::size_t>(align));
+}
+void operator delete(void* block) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block) noexcept {
+  std::free(block);
+}
+void operator delete(void* block, std::size_t) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block, std::size_t) noexcept {
+  std::free(block);
+}
+void operator delete(void* block, std::align_val_t) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block, std::align_val_t) noexcept {
+  std::free(block);
+}
+void operator delete(void* block, std::size_t, std::align_val_t) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block, std::size_t, std::align_val_t) noexcept {
+  std::free(block);
+}
+void operator delete(void* block, const std::nothrow_t&) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block, const std::nothrow_t&) noexcept {
+  std::free(block);
+}
+void operator delete(void* block, std::align_val_t, const std::nothrow_t&) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block, std::align_val_t, const std::nothrow_t&) noexcept {
+  std::free(block);
+}
+
+namespace whistle::store {
+namespace {
+
+// Refuses every allocation of this thread from now on.
+void refuse_allocations() {
+  refused = 0;
+  refusing = true;
+}
+
+// Allows them again; says how many were refused meanwhile.
+std::size_t allow_allocations() {
+  refusing = false;
+  return refused;
+}
+
+// Whether the connection can open a write transaction: a rollback that never ran leaves the last
+// one open, and every BEGIN after it is refused.
+bool can_begin(Database& db) {
+  try {
+    Transaction transaction(db);
+    transaction.commit();
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+TEST_F(HotStateTest, ARollbackWhoseDropFindsNoMemoryStillRunsAndMemoryFollowsTheDisk) {
+  const std::uint64_t generation = db_.hot().generation();
+  {
+    Transaction transaction(db_);
+    people_.touch("generic:b", "阿二", 2);
+    signups_.put(task_, "generic:b", SignupState::signed_up, 2);
+    people_.grant("generic:b", "b3u2", Role::volunteer, 2);
+    ASSERT_EQ(signups_.count(task_, SignupState::signed_up), 1);  // in memory, uncommitted
+    refuse_allocations();
+  }                                    // rolled back here, every allocation of its drop refused
+  EXPECT_GT(allow_allocations(), 0u);  // the drop did try to set parts aside
+  EXPECT_GT(db_.hot().generation(), generation);
+  EXPECT_EQ(db_.hot().forgotten_parts(), 0u);  // each freed at once instead
+  EXPECT_TRUE(can_begin(db_));
+  EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 0);
+  EXPECT_FALSE(signups_.find(task_, "generic:b"));
+  EXPECT_FALSE(people_.find("generic:b"));
+  EXPECT_FALSE(people_.has_role("generic:b", "b3u2", Role::volunteer));
+  EXPECT_EQ(state_on_disk("generic:b"), std::nullopt);
+}
+
+// One failing event of the one-by-one path: its savepoint is undone, the batch's other writes stay
+// and commit.
+TEST_F(HotStateTest, ASavepointUndoneWhileNoMemoryIsLeftKeepsTheBatchsOtherWritesAndNothingOfIts) {
+  {
+    Transaction transaction(db_);
+    signups_.put(task_, "generic:a", SignupState::signed_up, 2);
+    {
+      Savepoint savepoint(db_);
+      people_.touch("generic:b", "阿二", 2);
+      signups_.put(task_, "generic:b", SignupState::signed_up, 2);
+      refuse_allocations();
+    }
+    EXPECT_GT(allow_allocations(), 0u);
+    EXPECT_EQ(db_.hot().forgotten_parts(), 0u);
+    EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 1);  // read again in the transaction
+    EXPECT_FALSE(signups_.find(task_, "generic:b"));
+    transaction.commit();
+  }
+  EXPECT_EQ(state_on_disk("generic:a"), "signed_up");
+  EXPECT_EQ(state_on_disk("generic:b"), std::nullopt);
+  EXPECT_FALSE(people_.find("generic:b"));
+  EXPECT_TRUE(can_begin(db_));
+}
+
+// The refusal itself is what the tests above rely on: without it they would prove nothing.
+TEST(AllocationRefusal, RefusesEveryAllocationUntilAllowedAgain) {
+  refuse_allocations();
+  bool thrown = false;
+  try {
+    std::string text(64, 'x');  // past the small-string buffer: an allocation
+  } catch (const std::bad_alloc&) {
+    thrown = true;
+  }
+  EXPECT_EQ(allow_allocations(), 1u);
+  EXPECT_TRUE(thrown);
+  EXPECT_EQ(std::string(64, 'y').size(), 64u);
+}
+
+}  // namespace
+}  // namespace whistle::store

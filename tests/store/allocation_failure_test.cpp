@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 #include <optional>
@@ -17,13 +18,17 @@
 #include "hot_state_fixture.hpp"
 #include "store/database.hpp"
 #include "store/hot_state.hpp"
+#include "store/org.hpp"
 #include "store/people.hpp"
 #include "store/signups.hpp"
+#include "store/tasks.hpp"
 
 namespace {
 
-// Whether this thread's allocations are refused now, and how many were.
+// Whether this thread's allocations are being refused, how many more to allow first, and how many
+// were refused.
 thread_local bool refusing = false;
+thread_local std::size_t allowed_first = 0;
 thread_local std::size_t refused = 0;
 
 }  // namespace
@@ -32,10 +37,14 @@ namespace {
 
 void* allocate(std::size_t size, std::size_t alignment) {
   if (refusing) {
-    ++refused;
-    throw std::bad_alloc();
+    if (allowed_first == 0) {
+      ++refused;
+      throw std::bad_alloc();
+    }
+    --allowed_first;
   }
   size = size == 0 ? 1 : size;
+  if (size > SIZE_MAX - alignment) throw std::bad_alloc();  // no room to round it up
   void* block = alignment <= alignof(std::max_align_t)
                     ? std::malloc(size)
                     : std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
@@ -119,9 +128,10 @@ void operator delete[](void* block, std::align_val_t, const std::nothrow_t&) noe
 namespace whistle::store {
 namespace {
 
-// Refuses every allocation of this thread from now on.
-void refuse_allocations() {
+// Refuses every allocation of this thread from now on, after allowing the first `allowed`.
+void refuse_allocations(std::size_t allowed = 0) {
   refused = 0;
+  allowed_first = allowed;
   refusing = true;
 }
 
@@ -143,25 +153,35 @@ bool can_begin(Database& db) {
   }
 }
 
+// Memory runs out at each point of the drop in turn: at its first allocation (no part can be set
+// aside), then after one and after two parts were (the rest are freed at once).
 TEST_F(HotStateTest, ARollbackWhoseDropFindsNoMemoryStillRunsAndMemoryFollowsTheDisk) {
-  const std::uint64_t generation = db_.hot().generation();
-  {
-    Transaction transaction(db_);
-    people_.touch("generic:b", "阿二", 2);
-    signups_.put(task_, "generic:b", SignupState::signed_up, 2);
-    people_.grant("generic:b", "b3u2", Role::volunteer, 2);
-    ASSERT_EQ(signups_.count(task_, SignupState::signed_up), 1);  // in memory, uncommitted
-    refuse_allocations();
-  }                                    // rolled back here, every allocation of its drop refused
-  EXPECT_GT(allow_allocations(), 0u);  // the drop did try to set parts aside
-  EXPECT_GT(db_.hot().generation(), generation);
-  EXPECT_EQ(db_.hot().forgotten_parts(), 0u);  // each freed at once instead
-  EXPECT_TRUE(can_begin(db_));
-  EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 0);
-  EXPECT_FALSE(signups_.find(task_, "generic:b"));
-  EXPECT_FALSE(people_.find("generic:b"));
-  EXPECT_FALSE(people_.has_role("generic:b", "b3u2", Role::volunteer));
-  EXPECT_EQ(state_on_disk("generic:b"), std::nullopt);
+  OrgRepository org(db_);
+  for (std::size_t allowed = 0; allowed <= 2; ++allowed) {
+    SCOPED_TRACE(allowed);
+    const std::string person = "generic:b" + std::to_string(allowed);
+    const std::uint64_t generation = db_.hot().generation();
+    {
+      Transaction transaction(db_);
+      // Several parts in use: the chat's node, the people and their roles, the task, its signups.
+      ASSERT_TRUE(org.node_of_chat("generic:b3u2"));
+      ASSERT_TRUE(tasks_.by_id(task_));
+      people_.touch(person, "阿二", 2);
+      signups_.put(task_, person, SignupState::signed_up, 2);
+      people_.grant(person, "b3u2", Role::volunteer, 2);
+      ASSERT_EQ(signups_.count(task_, SignupState::signed_up), 1);  // in memory, uncommitted
+      refuse_allocations(allowed);
+    }  // rolled back here, the drop's allocations refused past the first `allowed`
+    EXPECT_GT(allow_allocations(), 0u);  // the drop did run out
+    EXPECT_GT(db_.hot().generation(), generation);
+    EXPECT_EQ(db_.hot().forgotten_parts(), allowed);  // set aside as far as memory went; the rest freed
+    EXPECT_TRUE(can_begin(db_));
+    EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 0);
+    EXPECT_FALSE(signups_.find(task_, person));
+    EXPECT_FALSE(people_.find(person));
+    EXPECT_FALSE(people_.has_role(person, "b3u2", Role::volunteer));
+    EXPECT_EQ(state_on_disk(person), std::nullopt);
+  }
 }
 
 // One failing event of the one-by-one path: its savepoint is undone, the batch's other writes stay
@@ -177,7 +197,6 @@ TEST_F(HotStateTest, ASavepointUndoneWhileNoMemoryIsLeftKeepsTheBatchsOtherWrite
       refuse_allocations();
     }
     EXPECT_GT(allow_allocations(), 0u);
-    EXPECT_EQ(db_.hot().forgotten_parts(), 0u);
     EXPECT_EQ(signups_.count(task_, SignupState::signed_up), 1);  // read again in the transaction
     EXPECT_FALSE(signups_.find(task_, "generic:b"));
     transaction.commit();

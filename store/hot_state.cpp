@@ -65,12 +65,13 @@ void HotState::forget(Part& part) noexcept {
   try {
     forgotten_.push_back(std::make_unique<ForgottenPart<Part>>(std::move(part)));
   } catch (const std::bad_alloc&) {
-    // No memory to set the part aside: it is freed here, whole. A pause rather than a slice, but a
-    // drop never stops half-way: it runs before a rollback, and a part it skipped would keep rows
-    // the rollback undoes.
-    part.clear();
+    // No memory to set the part aside: the assignment below frees it here, whole (or it was
+    // already freed with the set-aside copy that could not be queued). A pause rather than a slice,
+    // but a drop never stops half-way: it runs before a rollback, and a part it skipped would keep
+    // rows the rollback undoes.
   }
-  part = Part{};  // a moved-from container is only "valid": make it plainly empty
+  // Empty either way: a moved-from container is only "valid", and one not moved still holds all.
+  part = Part{};
 }
 
 void HotState::forget_open_lists() noexcept {

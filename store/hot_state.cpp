@@ -107,7 +107,9 @@ void HotState::trim() noexcept {
   // part's frees.
   free_forgotten(kFreedPerTrim);
   const bool people_full = people.size() > bounds_.people || roles.size() > bounds_.people;
-  const bool tasks_full = tasks.size() > bounds_.tasks;
+  // A task's number stays known after its row is forgotten (a close or an edit forgets the row):
+  // counted apart, the numbers of every task ever whistled would stay.
+  const bool tasks_full = tasks.size() > bounds_.tasks || task_by_number.size() > bounds_.tasks;
   const bool lists_full = open_listed > bounds_.open_listed;
   const bool signups_full = signups.size() > bounds_.signup_tasks;
   const bool chats_full = node_id_of_chat.size() > bounds_.chats || nodes.size() > bounds_.chats ||

@@ -260,6 +260,16 @@ TEST(HotStateTrim, TheTasksBoundLeavesTheChatsListsAndTheListsHaveABoundOfTheirO
   EXPECT_EQ(hot.open_listed, 0u);
 }
 
+// A close or an edit forgets a task's row but not where its number points: counted with the rows
+// alone, the numbers of every task ever whistled would stay for as long as the server runs.
+TEST(HotStateTrim, TheTasksNumbersHaveTheTasksBoundThoughTheirRowsAreGone) {
+  HotState hot;
+  for (std::int64_t number = 1; number <= 10'001; ++number)  // one past the tasks' bound, no row
+    hot.task_by_number.emplace(std::pair{std::string("c1"), number}, number);
+  hot.trim();
+  EXPECT_TRUE(hot.task_by_number.empty());
+}
+
 TEST(HotStateTrim, ADropForgetsEverythingAtOnceAndTheTrimsFreeIt) {
   HotState hot;
   for (int n = 0; n < 5000; ++n)

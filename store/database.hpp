@@ -23,6 +23,7 @@ struct HotStateBounds {
   /// People, and the roles of as many (a storm of new volunteers adds a person and a role an
   /// event: ~300 bytes with their signup).
   std::size_t people = 50'000;
+  /// Tasks' rows, and apart from them the (community, number) pairs that point to tasks.
   std::size_t tasks = 10'000;
   /// The chats' lists of open tasks, in tasks listed (~120 bytes each with its title): ~12 MB.
   std::size_t open_listed = 100'000;

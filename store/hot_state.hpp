@@ -91,7 +91,8 @@ struct HotState {
   StableMap<std::int64_t, Task> tasks;
   std::map<std::pair<std::string, std::int64_t>, std::int64_t> task_by_number;
   FlatMap<std::string, std::vector<ListedTask>> open_in_chat;
-  /// Tasks added to the lists since they were last forgotten (never less than they hold).
+  /// Tasks added to the lists since they were last forgotten, less those a close took out (never
+  /// less than the lists hold).
   std::size_t open_listed = 0;
   StableMap<std::int64_t, TaskSignups> signups;
   // jobs: whether an undone job of (kind, payload) waits.

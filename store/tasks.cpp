@@ -148,8 +148,11 @@ struct TaskRepository::Statements {
       state.open_in_chat.clear();
       state.open_listed = 0;
     } else {
+      // The lists' count gives back what the close takes out, or a server whose tasks open and
+      // close would pass the lists' bound with few tasks listed and read every list back.
       for (auto& [chat, open] : state.open_in_chat)
-        std::erase_if(open, [task_id](const ListedTask& listed) { return listed.id == task_id; });
+        state.open_listed -=
+            std::erase_if(open, [task_id](const ListedTask& listed) { return listed.id == task_id; });
     }
     // A closed task's signups are seldom read again: memory is kept for the open ones.
     state.signups.erase(task_id);

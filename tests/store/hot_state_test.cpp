@@ -438,7 +438,9 @@ TEST_F(HotStateTest, AClosedTaskLeavesTheOpenListsInMemoryAndTheOtherChatsKeepTh
   ASSERT_EQ(tasks_.open_in_chat("generic:b3u2").size(), 2u);
   ASSERT_EQ(tasks_.open_in_chat("generic:b3").size(), 1u);
 
+  const std::size_t listed_before = db_.hot().open_listed;
   tasks_.set_status(task_, TaskStatus::finished, 10);
+  EXPECT_EQ(db_.hot().open_listed, listed_before - 1);  // it left one list: the lists' bound follows
   StatementTrace trace(db_);
   const std::vector<Task> unit = tasks_.open_in_chat("generic:b3u2");
   ASSERT_EQ(unit.size(), 1u);
@@ -447,6 +449,7 @@ TEST_F(HotStateTest, AClosedTaskLeavesTheOpenListsInMemoryAndTheOtherChatsKeepTh
   EXPECT_EQ(trace.count(), 0u) << trace.statements().front();  // no chat reads its list again
 
   tasks_.set_status(moving, TaskStatus::cancelled, 11);
+  EXPECT_EQ(db_.hot().open_listed, listed_before - 3);  // the last two, from both chats' lists
   EXPECT_TRUE(tasks_.open_in_chat("generic:b3u2").empty());
   EXPECT_TRUE(tasks_.open_in_chat("generic:b3").empty());
   transaction.commit();

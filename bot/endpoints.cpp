@@ -54,10 +54,11 @@ asio::awaitable<void> Endpoints::webhook(std::string platform, std::string insta
     result.answer = error_answer(HttpError{404, "unknown instance"});
     co_return;
   }
-  if (request.method == "GET" && !adapter->answers_get()) {
-    // Only platforms that check the URL with a GET (WeCom) take one.
+  // Only platforms that check the URL with a GET (WeCom) take one.
+  const bool takes = request.method == "POST" || (request.method == "GET" && adapter->answers_get());
+  if (!takes) {
     result.answer = error_answer(HttpError{405, "method not allowed"});
-    result.answer.headers.emplace_back("Allow", "POST");
+    result.answer.headers.emplace_back("Allow", adapter->answers_get() ? "POST, GET" : "POST");
     co_return;
   }
   Decoded decoded = adapter->inbound(request);

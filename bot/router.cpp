@@ -14,11 +14,12 @@ struct RouteRow {
   Endpoint endpoint;
 };
 
-// Every platform's webhook is one route: the endpoint finds the adapter by platform and instance.
-// GET is for the URL checks some platforms make (WeCom's echostr).
+// Every platform's webhook is one route: the endpoint finds the adapter by platform and instance,
+// and only the adapter knows its methods (POST; GET too for a URL check, WeCom's echostr), so it
+// takes every method and answers a wrong one with the instance's own Allow.
+constexpr std::string_view kAnyMethod = "*";
 constexpr std::array kRoutes{
-    RouteRow{"POST", "/hooks/{platform}/{instance}", Endpoint::webhook},
-    RouteRow{"GET", "/hooks/{platform}/{instance}", Endpoint::webhook},
+    RouteRow{kAnyMethod, "/hooks/{platform}/{instance}", Endpoint::webhook},
     RouteRow{"GET", "/healthz", Endpoint::healthz},
     RouteRow{"GET", "/metrics", Endpoint::metrics},
     // The public board (docs/board.md): pages, embedded assets and the read-only JSON API. The
@@ -90,13 +91,14 @@ Route Router::route(std::string_view method, std::string_view target) const {
   Route result;
   for (const RouteRow& row : kRoutes) {
     if (!match(row.pattern, path, result)) continue;
-    // HEAD is not offered: every endpoint answers with a body, and no client of ours sends it.
-    if (row.method == method) {
+    // HEAD is GET without the body (RFC 9110 9.3.2), which the session leaves out.
+    if (row.method == method || row.method == kAnyMethod || (method == "HEAD" && row.method == "GET")) {
       result.endpoint = row.endpoint;
       return result;
     }
     if (!result.allow.empty()) result.allow += ", ";
     result.allow += row.method;
+    if (row.method == "GET") result.allow += ", HEAD";
   }
   if (!result.allow.empty()) {
     result.error = HttpError{405, "method not allowed"};

@@ -49,9 +49,10 @@ struct Route {
 };
 
 /// The bot's one route table, readable at a glance in router.cpp:
-/// `POST|GET /hooks/{platform}/{instance}`, `GET /healthz`, `GET /metrics`, and the public board's
-/// `GET /board…` and `GET /api/v1/…`. Which platforms, instances and nodes exist is the endpoints'
-/// business (an unknown one is 404 from the endpoint).
+/// `/hooks/{platform}/{instance}` (every method: the adapter knows which it takes), `GET /healthz`,
+/// `GET /metrics`, and the public board's `GET /board…` and `GET /api/v1/…`; a GET route takes HEAD
+/// too. Which platforms, instances and nodes exist is the endpoints' business (an unknown one is
+/// 404 from the endpoint).
 class Router {
  public:
   /// Matches a method ("POST") and a request target ("/hooks/wecom/default?x=1"); never throws.

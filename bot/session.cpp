@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@
 #include "bot/endpoints.hpp"
 #include "bot/http_error.hpp"
 #include "bot/metrics.hpp"
+#include "bot/request_head.hpp"
 #include "bot/router.hpp"
 
 namespace whistle::bot {
@@ -89,8 +91,10 @@ std::optional<HttpError> read_error_answer(const boost::system::error_code& ec) 
   return std::nullopt;
 }
 
-// Takes the answer's body over rather than copying it (an answer is written once).
-Response make_response(HttpAnswer& answer, unsigned version, bool keep_alive) {
+// Takes the answer's body over rather than copying it (an answer is written once). The answer to a
+// HEAD says what the GET's would, Content-Length included, and ends at its header: a body there
+// would be read by the client as the start of the next answer on the connection.
+Response make_response(HttpAnswer& answer, unsigned version, bool keep_alive, bool head_request) {
   Response response{static_cast<http::status>(answer.status), version};
   response.set(http::field::server, "whistle");
   response.set(http::field::content_type, answer.content_type);
@@ -99,6 +103,7 @@ Response make_response(HttpAnswer& answer, unsigned version, bool keep_alive) {
   response.body() = std::move(answer.body);
   response.keep_alive(keep_alive);
   response.prepare_payload();
+  if (head_request) response.body().clear();
   return response;
 }
 
@@ -127,6 +132,23 @@ std::chrono::milliseconds body_timeout(const SessionLimits& limits, std::optiona
       std::min<std::uint64_t>(length.value_or(limits.max_body_bytes), limits.max_body_bytes);
   const std::uint64_t rate = std::max<std::size_t>(limits.min_body_rate, 1);
   return limits.header_timeout + std::chrono::milliseconds(bytes * 1000 / rate);
+}
+
+// What the head says that the parser lets through but RFC 9112 refuses (bot/request_head.hpp).
+std::optional<HttpError> refusal_of_head(const Request& request) {
+  RequestHead head;
+  head.version = request.version();
+  const auto [host, hosts_end] = request.equal_range(http::field::host);
+  head.host_lines = static_cast<std::size_t>(std::distance(host, hosts_end));
+  if (host != hosts_end) head.host = view(host->value());
+  std::string codings;
+  const auto [coding, codings_end] = request.equal_range(http::field::transfer_encoding);
+  for (auto it = coding; it != codings_end; ++it) {
+    if (!codings.empty()) codings += ',';
+    codings.append(it->value().data(), it->value().size());
+  }
+  head.transfer_encoding = codings;
+  return head_refusal(head);
 }
 
 // Every X-Forwarded-For line, in order, as one comma-separated list (RFC 9110 5.3).
@@ -259,7 +281,8 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
     }
     connections->head_read(connection);
     std::optional<HttpError> refusal;
-    if (!read_ec && connection->proxied) {
+    if (!read_ec) refusal = refusal_of_head(parser.get());
+    if (!read_ec && !refusal && connection->proxied) {
       // Known only now: the client behind our proxy, who is held to the per-address cap while
       // this request lasts (the proxy's own address is not capped).
       if (const std::optional<std::string> client =
@@ -274,7 +297,8 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
         }
       }
     }
-    if (!read_ec && !refusal && parser.get()[http::field::expect] == "100-continue") {
+    if (!read_ec && !refusal &&
+        expects_continue(parser.get().version(), view(parser.get()[http::field::expect]))) {
       // curl and others hold back a larger body until told to go on.
       Response go_on{http::status::continue_, parser.get().version()};
       auto [continue_ec, continue_bytes] = co_await http::async_write(stream, go_on, use_nothrow);
@@ -295,7 +319,8 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
     if (refusal) {
       // The rest of the request is unread, so the connection cannot go on after this answer.
       HttpAnswer answer = error_answer(*refusal);
-      Response response = make_response(answer, 11, false);
+      const bool head_request = !read_ec && parser.get().method() == http::verb::head;
+      Response response = make_response(answer, 11, false, head_request);
       stream.expires_after(limits.write_timeout);
       [[maybe_unused]] auto [write_ec, written] = co_await http::async_write(stream, response, use_nothrow);
       context.metrics.count_request(std::nullopt, answer.status,
@@ -314,28 +339,32 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
     if (connection->closed) break;
     connection->busy = true;
     const Request request = parser.release();
-    const Route route = context.router.route(view(request.method_string()), view(request.target()));
+    std::string absolute_target;  // the rare target that is a whole URL, in origin form
+    const std::string_view target = origin_form(view(request.target()), absolute_target);
+    const Route route = context.router.route(view(request.method_string()), target);
     EndpointResult result;
     if (!route.endpoint) {
       result.answer = error_answer(route.error);
       if (!route.allow.empty()) result.answer.headers.emplace_back("Allow", route.allow);
     } else {
       const BeastHeaders headers(request);
-      const InboundRequest inbound{view(request.method_string()), view(request.target()), request.body(),
-                                   headers, context.clock.now()};
+      const InboundRequest inbound{view(request.method_string()), target, request.body(), headers,
+                                   context.clock.now()};
       try {
         co_await context.endpoints.handle(route, inbound, result);
       } catch (const std::exception& error) {
         // A bug or an infrastructure failure: the client learns nothing of it, the log does.
-        log.error("request failed target={} event={} error={}", view(request.target()),
-                  result.event.empty() ? "-" : result.event, error.what());
+        // The event's id is the client's text (it may hold spaces): quoted, as in every line.
+        log.error("request failed target={} event={} error={}", target,
+                  result.event.empty() ? "-" : log_quoted(result.event), error.what());
         result.answer = error_answer(HttpError{500, "internal error"});
       }
     }
 
     // After shutdown began, the answer in progress is the connection's last.
     const bool keep_alive = request.keep_alive() && !connection->closing;
-    Response response = make_response(result.answer, request.version(), keep_alive);
+    Response response =
+        make_response(result.answer, request.version(), keep_alive, request.method() == http::verb::head);
     http::response_serializer<http::string_body> serializer(response);
     boost::system::error_code write_ec;
     if (!write_at_once(stream, non_blocking, serializer, write_ec)) {
@@ -347,9 +376,8 @@ asio::awaitable<void> run_session(asio::ip::tcp::socket socket, std::shared_ptr<
     context.metrics.count_request(route.endpoint, result.answer.status, seconds);
     // One line per request, built only when it will be written (the benchmarks run at 50k req/s).
     if (log.should_log(spdlog::level::info)) {
-      log.info("method={} target={} status={} ms={:.3f} event={}", view(request.method_string()),
-               view(request.target()), result.answer.status, seconds * 1000,
-               result.event.empty() ? "-" : result.event);
+      log.info("method={} target={} status={} ms={:.3f} event={}", view(request.method_string()), target,
+               result.answer.status, seconds * 1000, result.event.empty() ? "-" : log_quoted(result.event));
     }
     connection->busy = false;
     if (write_ec || !keep_alive || connection->closing) break;

@@ -61,7 +61,7 @@ std::optional<HttpError> read_id(const json& body, std::string& out) {
   } else if (it->is_string()) {
     out = it->get<std::string>();
   } else {
-    return bad_field("id", "must be a string");
+    return bad_field("id", "must be a string or an integer");
   }
   if (std::optional<std::string> problem = id_problem(out, IdSpaces::allowed))
     return bad_field("id", *problem);

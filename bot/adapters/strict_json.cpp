@@ -1,5 +1,7 @@
 #include "bot/adapters/strict_json.hpp"
 
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -39,10 +41,7 @@ class StrictTreeBuilder final : public nlohmann::json_sax<json> {
     auto& object = open_.back()->get_ref<json::object_t&>();
     // try_emplace leaves `name` as it was when the key is there already.
     const auto [slot, added] = object.try_emplace(std::move(name));
-    if (!added && duplicate_.empty()) {
-      duplicate_ = slot->first;
-      if (duplicate_.empty()) duplicate_ = " ";  // "" repeated is still a duplicate
-    }
+    if (!added && !duplicate_) duplicate_ = slot->first;  // "" repeated is a duplicate too
     // A repeated key's later value replaces the earlier one, as a lenient parser would: the body
     // is refused anyway, but only once the whole text is known to be JSON.
     value_slot_ = &slot->second;
@@ -54,7 +53,7 @@ class StrictTreeBuilder final : public nlohmann::json_sax<json> {
     return false;
   }
 
-  const std::string& duplicate() const { return duplicate_; }
+  const std::optional<std::string>& duplicate() const { return duplicate_; }
 
  private:
   // Puts a value where the text puts it: the root, the slot of the key just read, or the end of the
@@ -81,7 +80,7 @@ class StrictTreeBuilder final : public nlohmann::json_sax<json> {
   json& root_;
   std::vector<json*> open_;
   json* value_slot_ = nullptr;
-  std::string duplicate_;
+  std::optional<std::string> duplicate_;
 };
 
 }  // namespace
@@ -90,8 +89,8 @@ std::variant<json, std::string> parse_strict_json(std::string_view text) {
   json value;
   StrictTreeBuilder builder(value);
   if (!json::sax_parse(text, &builder)) return std::string("malformed JSON");
-  if (!builder.duplicate().empty()) {
-    std::string key = builder.duplicate().substr(0, kMaxKeyInMessage);
+  if (builder.duplicate()) {
+    std::string key = builder.duplicate()->substr(0, kMaxKeyInMessage);
     // The key goes back to the client inside our JSON error: dump() escapes it.
     return "duplicate key " + json(key).dump(-1, ' ', false, json::error_handler_t::replace) +
            " in one object";

@@ -39,14 +39,23 @@ TEST(Router, UnknownPathIsNotFound) {
 }
 
 TEST(Router, WrongMethodIsNotAllowedAndSaysWhichIs) {
-  const Route webhook = Router{}.route("PUT", "/hooks/generic/default");
-  EXPECT_FALSE(webhook.endpoint);
-  EXPECT_EQ(webhook.error.status, 405);
-  EXPECT_EQ(webhook.allow, "POST, GET");
-
   const Route health = Router{}.route("POST", "/healthz");
+  EXPECT_FALSE(health.endpoint);
   EXPECT_EQ(health.error.status, 405);
-  EXPECT_EQ(health.allow, "GET");
+  EXPECT_EQ(health.allow, "GET, HEAD");
+}
+
+// Which methods an instance takes is its adapter's (GET only for a URL check): the endpoint
+// answers a wrong one with that instance's own Allow.
+TEST(Router, EveryMethodOfAWebhookGoesToItsEndpoint) {
+  for (const char* method : {"POST", "GET", "PUT", "HEAD", "OPTIONS"}) {
+    EXPECT_EQ(Router{}.route(method, "/hooks/generic/default").endpoint, Endpoint::webhook) << method;
+  }
+}
+
+TEST(Router, HeadGoesWhereGetGoes) {
+  EXPECT_EQ(Router{}.route("HEAD", "/healthz").endpoint, Endpoint::healthz);
+  EXPECT_EQ(Router{}.route("HEAD", "/board/assets/board.css").endpoint, Endpoint::board_asset);
 }
 
 TEST(Router, RouteLabelsAreTheTemplates) {

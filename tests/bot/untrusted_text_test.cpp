@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
 #include <set>
 #include <vector>
@@ -47,7 +48,8 @@ TEST(StrictJson, RefusesAKeyRepeatedInOneObjectAtAnyDepth) {
   EXPECT_TRUE(std::holds_alternative<nlohmann::json>(parse_strict_json(R"({"a": 1, "b": {"a": 2}})")));
   EXPECT_TRUE(std::holds_alternative<std::string>(parse_strict_json(R"({"a": 1, "a": 1})")));
   EXPECT_TRUE(std::holds_alternative<std::string>(parse_strict_json(R"([{"x": {"y": 1, "y": 2}}])")));
-  EXPECT_TRUE(std::holds_alternative<std::string>(parse_strict_json(R"({"": 1, "": 2})")));
+  EXPECT_EQ(std::get<std::string>(parse_strict_json(R"({"": 1, "": 2})")), "duplicate key \"\" in one object")
+      << "the empty key, named as it was sent";
   EXPECT_EQ(std::get<std::string>(parse_strict_json("{")), "malformed JSON");
 }
 
@@ -65,24 +67,23 @@ TEST(StrictJson, NamesTheFirstRepeatedKeyAndPutsMalformedTextFirst) {
 std::variant<nlohmann::json, std::string> reference_parse(std::string_view text) {
   using nlohmann::json;
   std::vector<std::set<std::string>> open;
-  std::string duplicate;
+  std::optional<std::string> duplicate;
   json value = json::parse(
       text,
       [&](int, json::parse_event_t event, json& parsed) {
         if (event == json::parse_event_t::object_start) open.emplace_back();
         if (event == json::parse_event_t::object_end && !open.empty()) open.pop_back();
         if (event == json::parse_event_t::key && !open.empty() &&
-            !open.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
+            !open.back().insert(parsed.get<std::string>()).second && !duplicate) {
           duplicate = parsed.get<std::string>();
-          if (duplicate.empty()) duplicate = " ";
         }
         return true;
       },
       false);
   if (value.is_discarded()) return std::string("malformed JSON");
-  if (!duplicate.empty())
+  if (duplicate)
     return "duplicate key " +
-           json(duplicate.substr(0, 40)).dump(-1, ' ', false, json::error_handler_t::replace) +
+           json(duplicate->substr(0, 40)).dump(-1, ' ', false, json::error_handler_t::replace) +
            " in one object";
   return value;
 }

@@ -15,6 +15,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -87,6 +88,25 @@ class FramingClient {
     return answer;
   }
 
+  // The answer to a HEAD: its header says what the GET's would, and no body follows it.
+  http::response<http::string_body> read_head_answer() {
+    http::response_parser<http::string_body> parser;
+    parser.skip(true);
+    http::read(socket_, buffer_, parser);
+    return parser.release();
+  }
+
+  // Everything the server sends until it closes the connection, the bytes already read included.
+  std::string read_to_end() {
+    std::string bytes(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+    buffer_.consume(buffer_.size());
+    char chunk[4096];
+    boost::system::error_code ec;
+    while (const std::size_t n = socket_.read_some(asio::buffer(chunk), ec))
+      bytes.append(chunk, n);
+    return bytes;
+  }
+
  private:
   asio::io_context io_;
   tcp::socket socket_;
@@ -145,6 +165,91 @@ TEST_F(RequestFraming, AMalformedOrOversizedRequestInOneReadIsRefusedWithItsStat
   oversized.send(
       "POST /hooks/generic/default HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 900000\r\n\r\n{}");
   EXPECT_EQ(oversized.read_answer().result_int(), 413);
+}
+
+// A HEAD's answer with a body would be read as the start of the next answer on the connection.
+TEST_F(RequestFraming, AHeadIsAnsweredAsAGetWithoutTheBodyAndTheConnectionGoesOn) {
+  FramingClient client(service.port());
+  client.send("HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + get_request("/healthz"));
+  const auto head = client.read_head_answer();
+  EXPECT_EQ(head.result_int(), 200);
+  const auto get = client.read_answer();
+  EXPECT_EQ(get.result_int(), 200);
+  EXPECT_FALSE(get.body().empty());
+  EXPECT_EQ(head[http::field::content_length], std::to_string(get.body().size()));
+}
+
+TEST_F(RequestFraming, AWebhookSaysWhichMethodsItsInstanceTakes) {
+  FramingClient client(service.port());
+  for (const char* method : {"OPTIONS", "PUT", "GET"}) {
+    client.send(std::string(method) + " /hooks/generic/default HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    const auto answer = client.read_answer();
+    EXPECT_EQ(answer.result_int(), 405) << method;
+    EXPECT_EQ(answer[http::field::allow], "POST") << method << ": the generic webhook takes no GET";
+  }
+}
+
+// A Transfer-Encoding not ending in chunked leaves the body's length unknown: read as empty, its
+// bytes would be a second request that a proxy in front never saw.
+TEST_F(RequestFraming, ABodyOfUnknownLengthIsRefusedAndNothingInItIsTaken) {
+  const std::string hidden_body = message_body("hidden-1", "b3u2", "u-chen", "积分");
+  const std::string hidden = webhook_request(hidden_body);
+  for (const char* codings : {"gzip", "chunked, identity"}) {
+    FramingClient client(service.port());
+    client.send("POST /hooks/generic/default HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: " +
+                std::string(codings) + "\r\n\r\n" + hidden);
+    const std::string bytes = client.read_to_end();
+    EXPECT_TRUE(bytes.starts_with("HTTP/1.1 400")) << codings << ": " << bytes;
+    EXPECT_EQ(bytes.find("HTTP/1.1", 1), std::string::npos) << codings << ": one answer, then the close";
+  }
+  // Sent openly, the hidden request is new to the server.
+  const HttpResult open = post_webhook(service.port(), hidden_body);
+  EXPECT_EQ(open.status, 200) << open.body;
+  EXPECT_EQ(service.service().metrics().events_duplicate(), 0u);
+}
+
+TEST_F(RequestFraming, AnHttp11RequestWithoutOneValidHostIsRefused) {
+  for (const std::string& head : {std::string("GET /healthz HTTP/1.1\r\n\r\n"),
+                                  std::string("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+                                  std::string("GET /healthz HTTP/1.1\r\nHost: a b/c\r\n\r\n")}) {
+    FramingClient client(service.port());
+    client.send(head);
+    EXPECT_EQ(client.read_answer().result_int(), 400) << head;
+  }
+  FramingClient old(service.port());
+  old.send("GET /healthz HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(old.read_answer().result_int(), 200) << "HTTP/1.0 needs no Host";
+}
+
+// As a forward proxy sends it: the URL whole.
+TEST_F(RequestFraming, AnAbsoluteTargetReachesItsRoute) {
+  const std::string body =
+      message_body("absolute-1", "b3u2", "u-chen", "吹哨 清理楼道杂物 5人 明天上午9点 2小时");
+  std::string request = webhook_request(body);
+  request.replace(request.find("/hooks"), 0, "http://127.0.0.1:" + std::to_string(service.port()));
+  FramingClient client(service.port());
+  client.send(request);
+  const auto answer = client.read_answer();
+  EXPECT_EQ(answer.result_int(), 200) << answer.body();
+  EXPECT_FALSE(reply_texts(HttpResult{200, answer.body(), {}, {}}).empty()) << answer.body();
+}
+
+TEST_F(RequestFraming, OnlyAnHttp11ClientIsToldToContinueWhateverTheLetterCase) {
+  const std::string request = webhook_request(message_body("continue-1", "b3u2", "u-chen", "积分"));
+  const std::size_t head_end = request.find("\r\n\r\n") + 2;
+  FramingClient client(service.port());
+  client.send(request.substr(0, head_end) + "Expect: 100-Continue\r\n\r\n");
+  EXPECT_EQ(client.read_answer().result_int(), 100);
+  client.send(request.substr(head_end + 2));
+  EXPECT_EQ(client.read_answer().result_int(), 200);
+
+  // An HTTP/1.0 client sends its body at once here: its first answer is the final one.
+  std::string old = webhook_request(message_body("continue-2", "b3u2", "u-chen", "积分"));
+  old.replace(old.find("HTTP/1.1"), 8, "HTTP/1.0");
+  old.insert(old.find("\r\n\r\n") + 2, "Expect: 100-continue\r\n");
+  FramingClient old_client(service.port());
+  old_client.send(old);
+  EXPECT_EQ(old_client.read_answer().result_int(), 200);
 }
 
 TEST_F(RequestFraming, AnswersLargerThanTheSocketTakesAtOnceArriveWholeAndInOrder) {

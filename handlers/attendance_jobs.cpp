@@ -66,6 +66,18 @@ void cancel_attendance_jobs(const Services& services, const store::Task& task) {
   services.jobs.cancel(std::string(kTaskHelpCall), payload);
 }
 
+std::string settle_no_show(const Services& services, const store::Task& task, const std::string& person,
+                           const std::optional<std::string>& node,
+                           const std::optional<std::string>& settled_by, std::int64_t now) {
+  // Dated at the task's end, like confirmed work: a job run late (the server was down over the
+  // 1st) still counts the no-show in the month of the task.
+  const std::int64_t missed_at = task.end ? std::min(*task.end, now) : now;
+  services.attendance.settle(task.id, person, task.community, node, store::AttendanceOutcome::no_show,
+                             settled_by, 0, missed_at);
+  const std::int64_t taken = take_no_show_points(services, task, person, node, missed_at);
+  return taken > 0 ? services.text("no_show_penalty", {{"points", std::to_string(taken)}}) : std::string();
+}
+
 std::vector<Reply> settle_no_shows(const Services& services, const store::Task& task, std::int64_t now) {
   std::vector<Reply> replies;
   // A task finished before its check-in opened (called off by 结束 rather than 撤销) had nobody to
@@ -79,14 +91,7 @@ std::vector<Reply> settle_no_shows(const Services& services, const store::Task& 
     if (row && (row->checked_in_at || row->outcome)) continue;
 
     const std::optional<std::string> node = signup.node ? signup.node : std::optional<std::string>(task.node);
-    // Dated at the task's end, like confirmed work: a job run late (the server was down over the
-    // 1st) still counts the no-show in the month of the task.
-    const std::int64_t missed_at = task.end ? std::min(*task.end, now) : now;
-    services.attendance.settle(task.id, signup.person, task.community, node,
-                               store::AttendanceOutcome::no_show, std::nullopt, 0, missed_at);
-    const std::int64_t taken = take_no_show_points(services, task, signup.person, node, missed_at);
-    const std::string penalty =
-        taken > 0 ? services.text("no_show_penalty", {{"points", std::to_string(taken)}}) : std::string();
+    const std::string penalty = settle_no_show(services, task, signup.person, node, std::nullopt, now);
     replies.push_back(Reply{private_chat_of(signup.person),
                             services.text("no_show_private", {{"task", std::to_string(task.number)},
                                                               {"title", task.title},

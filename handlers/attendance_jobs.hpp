@@ -26,6 +26,13 @@ void schedule_attendance_jobs(const Services& services, const store::Task& task,
 /// Drops a task's pending end and call for help (it was closed, or its time changed).
 void cancel_attendance_jobs(const Services& services, const store::Task& task);
 
+/// Settles one signed-up person as a no-show (失约), counted for `node` (where they reported in),
+/// with the `rules.no_show_points` penalty once. `settled_by` is the leader who said so, if one
+/// did. Returns the penalty's words for their note ("" when none was taken).
+std::string settle_no_show(const Services& services, const store::Task& task, const std::string& person,
+                           const std::optional<std::string>& node,
+                           const std::optional<std::string>& settled_by, std::int64_t now);
+
 /// Settles every signed-up person of the task who never checked in as a no-show (失约), once, with
 /// the `rules.no_show_points` penalty (never below a zero balance); returns a note to each in private.
 /// Before check-in has opened nobody could have checked in, so nothing is settled then.

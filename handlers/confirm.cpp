@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/attendance_jobs.hpp"
 #include "handlers/attendance_pay.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
@@ -26,6 +27,9 @@ struct Outcome {
   std::vector<std::string> not_signed_up;  // display names
   std::vector<std::string> unknown;        // names as typed
   std::vector<std::string> refused;
+  // 不予确认 of someone who never checked in: a no-show (失约), as the task's end would record.
+  std::vector<std::string> missed;
+  std::vector<std::string> missed_already;  // the task's end recorded it before
   std::string_view already_key = "confirm_note_already";
 };
 
@@ -171,6 +175,10 @@ std::optional<Reply> leader_note(Context& context, const store::Task& task, cons
     add_line(context, lines, outcome.already_key, names_of(context, outcome.already));
   if (!outcome.refused.empty())
     add_line(context, lines, "refuse_note_done", names_of(context, outcome.refused));
+  if (!outcome.missed.empty())
+    add_line(context, lines, "refuse_note_no_show", names_of(context, outcome.missed));
+  if (!outcome.missed_already.empty())
+    add_line(context, lines, "refuse_note_no_show_already", names_of(context, outcome.missed_already));
   if (!outcome.flagged.empty())
     add_line(context, lines, "confirm_note_flagged", join_list(context, outcome.flagged));
   if (!outcome.no_check_in.empty())
@@ -181,7 +189,7 @@ std::optional<Reply> leader_note(Context& context, const store::Task& task, cons
     add_line(context, lines, "confirm_note_not_signed_up", join_list(context, outcome.not_signed_up));
   if (!outcome.unknown.empty())
     add_line(context, lines, "confirm_note_unknown", join_list(context, outcome.unknown));
-  const bool nothing_done = outcome.paid.empty() && outcome.refused.empty();
+  const bool nothing_done = outcome.paid.empty() && outcome.refused.empty() && outcome.missed.empty();
   if (lines.empty() && !nothing_done) return std::nullopt;
   if (lines.empty()) lines = "\n" + context.text("confirm_note_nobody");
   if (!outcome.flagged.empty() || !outcome.no_check_in.empty()) {
@@ -249,13 +257,27 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
 
   Outcome outcome;
   outcome.already_key = "refuse_note_already";
+  std::vector<std::pair<std::string, std::string>> penalties;  // the missed, with their penalty's words
   for (const NamedPerson& one : named) {
     if (!one.id) {
       outcome.unknown.push_back(one.typed);
-    } else if (!is_participant(people, *one.id)) {
+      continue;
+    }
+    if (!is_participant(people, *one.id)) {
       outcome.not_signed_up.push_back(display_name(context.people, *one.id));
-    } else if (already_paid(context, *task, *one.id, context.attendance.find(task->id, *one.id))) {
+      continue;
+    }
+    const std::optional<store::Attendance> attendance = context.attendance.find(task->id, *one.id);
+    if (already_paid(context, *task, *one.id, attendance)) {
       outcome.already.push_back(*one.id);
+    } else if (attendance && attendance->outcome == store::AttendanceOutcome::no_show) {
+      outcome.missed_already.push_back(*one.id);
+    } else if (!attendance || !attendance->checked_in_at) {
+      // Refused as a stay, the no-show would leave the 失约 rate and be thanked by 结束.
+      const std::string node = counting_node(context, *task, *one.id, attendance);
+      penalties.emplace_back(
+          *one.id, settle_no_show(context, *task, *one.id, node, context.message.sender, context.now));
+      outcome.missed.push_back(*one.id);
     } else {
       refuse_attendance(context, *task, *one.id, context.message.sender, context.now);
       outcome.refused.push_back(*one.id);
@@ -270,6 +292,12 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
                       {"leader", display_name(context.people, context.message.sender)}};
   for (const std::string& person : outcome.refused) {
     replies.push_back(Reply{private_chat_of(person), context.text("refuse_private", values), {person}});
+  }
+  for (const auto& [person, penalty] : penalties) {
+    Values missed = values;
+    missed.emplace_back("penalty", penalty);
+    replies.push_back(
+        Reply{private_chat_of(person), context.text("refuse_private_no_show", missed), {person}});
   }
   return replies;
 }

@@ -88,11 +88,13 @@ std::vector<Reply> handle_finish(Context& context, const Command& command) {
   // Closing by hand ends the task as its end time would: who never checked in is a no-show.
   cancel_attendance_jobs(context, *task);
   std::vector<Reply> no_shows = settle_no_shows(context, *task, context.now);
-  // The thanks go to those who came: a no-show was just told so in private.
+  // The thanks go to those who came: a no-show was just told so in private, and one the leader
+  // did not confirm was told why.
   std::vector<std::string> people = people_in(context.signups.active(task->id), false);
   std::erase_if(people, [&](const std::string& person) {
     const std::optional<store::Attendance> row = context.attendance.find(task->id, person);
-    return row && row->outcome == store::AttendanceOutcome::no_show;
+    return row && (row->outcome == store::AttendanceOutcome::no_show ||
+                   row->outcome == store::AttendanceOutcome::refused);
   });
   const std::string text = context.text(people.empty() ? "finish_done_nobody" : "finish_done",
                                         {{"task", std::to_string(task->number)},

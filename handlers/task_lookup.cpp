@@ -39,6 +39,16 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
     if (!choice.task) choice.replies.push_back(not_found(context, *command.task));
     return choice;
   }
+  if (command.ticket) {
+    // "撤销 T5": the number is a ticket's; the chat's only open task is not what was meant.
+    const std::string example = command_word(context, query.intent) + " 12";
+    choice.replies.push_back(reply_to_sender(
+        context,
+        context.text("task_given_ticket", {{"mention", mention_of(context.people, context.message.sender)},
+                                           {"ticket", std::to_string(*command.ticket)},
+                                           {"example", example}})));
+    return choice;
+  }
 
   // The mention and the example are only for the answers that find no task.
   auto nothing = [&](std::string_view key) {

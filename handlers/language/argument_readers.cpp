@@ -110,6 +110,12 @@ bool read_task(const ArgumentInput& input, Command& command) {
   if (reference) {
     command.task = reference->number;
     at = reference->end;
+  } else if (const auto ticket = input.anchored ? std::nullopt : read_ticket_reference(text, at, false)) {
+    // "撤销 T5": T5 is a ticket everywhere, so the handler says so rather than taking the chat's
+    // only open task for it.
+    command.ticket = ticket->number;
+    set_reason(command, std::string_view(text).substr(ticket->end));
+    return true;
   }
   if (input.rule.extra == "named" && !(reference && names_a_task(std::string_view(text).substr(0, at))))
     return false;
@@ -420,7 +426,14 @@ bool read_edit(const ArgumentInput& input, Command& command) {
   std::size_t at = skip_separators(rest, 0);
   if (!input.anchored) {
     const auto reference = read_task_reference(rest, at);
-    if (!reference) return false;
+    if (!reference) {
+      // "修改 T5 人数 3": a ticket's number where a task's belongs; the handler says so.
+      const auto ticket = read_ticket_reference(rest, at, false);
+      if (!ticket) return false;
+      command.ticket = ticket->number;
+      set_reason(command, rest.substr(ticket->end));
+      return true;
+    }
     command.task = reference->number;
     at = skip_separators(rest, reference->end);
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "handlers/language/text_util.hpp"
@@ -118,6 +119,26 @@ bool strip_trailing_mention(std::string& line, ExtraBotNames extra) {
 
 }  // namespace
 
+namespace {
+
+// 著 has two Simplified spellings by word (着火, 着急, 睡不着 but 著名, 显著), so the character
+// table leaves it alone; these words are 着 in Simplified text, and 著火 is a danger word.
+void fold_zhe(std::string& text) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kWords{{{"著火", "着火"},
+                                                                                        {"著急", "着急"},
+                                                                                        {"著凉", "着凉"},
+                                                                                        {"著涼", "着凉"},
+                                                                                        {"不著", "不着"},
+                                                                                        {"烧著", "烧着"}}};
+  if (text.find("著") == std::string::npos) return;
+  for (const auto& [from, to] : kWords) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
+  }
+}
+
+}  // namespace
+
 std::string normalize_characters(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
@@ -129,6 +150,7 @@ std::string normalize_characters(std::string_view raw) {
     const char32_t folded = fold(cp.value);
     if (folded != 0) append_utf8(out, folded);
   }
+  fold_zhe(out);
   return out;
 }
 

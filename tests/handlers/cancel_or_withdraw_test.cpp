@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "handler_fixture.hpp"
 
 namespace whistle::handlers::testing {
@@ -23,6 +25,30 @@ TEST_F(CancelWord, ALeaderWhoReportedInAndSaysQuXiaoFreesOnlyTheirOwnPlace) {
   EXPECT_EQ(chats_of(replies), std::vector<std::string>{"generic:b3u2"});
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-chen"});
+}
+
+// T9 and 工单5 are tickets everywhere: a task command given one must not fall back on the chat's
+// only open task (撤销 would call it off and tell everyone; 结束 would record no-shows).
+TEST_F(CancelWord, ATicketsNumberGivenToATaskCommandChangesNoTask) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  const std::vector<std::tuple<const char*, const char*, const char*>> lines = {
+      {"撤销 T9", "9", "撤销 12"}, {"结束 工单5", "5", "结束 12"}, {"签到码 T5", "5", "签到码 12"}};
+  for (const auto& [line, ticket, example] : lines) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].chat, "generic:b3u2") << line;
+    EXPECT_EQ(
+        replies[0].text,
+        rendered("task_given_ticket", {{"mention", "@陈单元长"}, {"ticket", ticket}, {"example", example}}));
+  }
+  ASSERT_EQ(say("b3u2", "u-chen", "陈单元长", read("修改 T5 人数 3")).size(), 1u);
+  const std::vector<Reply> check_in = say("b3u2", "u-zhang", "张三", read("签到 T5"));
+  ASSERT_EQ(check_in.size(), 1u);
+  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+  EXPECT_EQ(task(number).places, 5);
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_FALSE(attendance_.find(task(number).id, "generic:u-zhang"));
 }
 
 TEST_F(CancelWord, ALeaderNotSignedUpWhoSaysQuXiaoIsPointedToCheXiaoAndNothingChanges) {

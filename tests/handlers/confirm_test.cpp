@@ -73,8 +73,11 @@ TEST_F(Confirm, MySignupsSayHowTheAttendanceWasSettled) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
   check_in(number, "u-zhang", kSaturday0900);
   check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  check_in(number, "u-liu", kSaturday0900);  // and gone ten minutes later: a stay refused
+  check_out(number, "u-liu", kSaturday0900 + 10 * 60);
+  flag(number, "u-liu", "只待了10分钟");
   say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
-  say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @刘阿姨 没来"), kSaturday1130);
+  say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @刘阿姨 签到就走了"), kSaturday1130);
   const std::vector<Reply> zhang = say("b3u2", "u-zhang", "张三", read("我的报到"), kSaturday1130);
   ASSERT_EQ(zhang.size(), 1u);
   EXPECT_TRUE(contains(zhang[0].text, rendered("my_signup_confirmed", {}))) << zhang[0].text;

@@ -44,6 +44,32 @@ TEST_F(Refuse, WorkAlreadyPaidIsNotUnpaidByARefusal) {
   EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::confirmed);
 }
 
+// 确认's note tells the leader to 不予确认 whoever did not come: they stay no-shows (失约), in the
+// rate and out of 结束's thanks, as the task's end would have recorded them.
+TEST_F(Refuse, SomeoneWhoNeverCheckedInIsRecordedAsANoShowAndNotThanked) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @刘阿姨 没来"), kSaturday1130);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-liu"}));
+  EXPECT_TRUE(contains(replies[0].text, rendered("refuse_note_no_show", {{"names", "刘阿姨"}})))
+      << replies[0].text;
+  EXPECT_EQ(outcome(number, "u-liu"), store::AttendanceOutcome::no_show);
+
+  // Said again, or after the task's end recorded it, nothing changes and the leader is told so.
+  const std::vector<Reply> again =
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @刘阿姨 没来"), kSaturday1130 + 60);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(contains(again[0].text, rendered("refuse_note_no_show_already", {{"names", "刘阿姨"}})))
+      << again[0].text;
+  EXPECT_EQ(outcome(number, "u-liu"), store::AttendanceOutcome::no_show);
+
+  const std::vector<Reply> finished = say("b3u2", "u-chen", "陈单元长", read("结束 1"), kSaturday1130 + 120);
+  ASSERT_FALSE(finished.empty());
+  EXPECT_EQ(finished[0].chat, "generic:b3u2");
+  EXPECT_EQ(finished[0].mentions, (std::vector<std::string>{"generic:u-zhang"})) << finished[0].text;
+}
+
 TEST_F(Refuse, WithoutANameTheLeaderIsAskedWhom) {
   task_with({{"u-zhang", "张三"}});
   const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("不予确认 1"), kSaturday1130);

@@ -197,10 +197,19 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
     return true;
   }
   add_mentions(command, text, input.context);
-  // Points go to someone: "加分！" alone is a cheer.
-  if (command.mentions.empty()) return false;
+  // Points go to someone: "加分！" alone is a cheer. With an amount set apart it is a command
+  // to someone not @-mentioned ("加分 张三 5", "加分 @所有人 5"), and the handler asks whom.
+  if (command.mentions.empty()) {
+    const bool set_apart = !text.empty() && (text[0] == ' ' || text[0] == ',' || text[0] == ':');
+    return set_apart && std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  // "加分 @张三 -5": a sign against the command word's makes no amount at all (read as 5 it would
+  // do the opposite of what was written); the handler asks for one. "扣分 @李四 -3" agrees.
+  const std::size_t first = skip_separators(text, 0);
+  const bool contrary_sign = first + 1 < text.size() && text[first] == (deduct ? '+' : '-') &&
+                             text[first + 1] >= '0' && text[first + 1] <= '9';
   const auto amount = take_amount(text);
-  if (amount) command.points = deduct ? -*amount : *amount;
+  if (amount && !contrary_sign) command.points = deduct ? -*amount : *amount;
   set_reason(command, text);
   return true;
 }

@@ -78,6 +78,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"活动结束",      Intent::finish,       A::task},
     {"完成",          Intent::finish,       A::task,              "required"},
     {"撤销",          Intent::cancel,       A::task},
+    {"撤销任务",      Intent::cancel,       A::task},
+    {"撤销活动",      Intent::cancel,       A::task},
     // After a reference the task itself is called off: "12号任务取消", "12号活动取消了".
     {"任务取消",      Intent::cancel,       A::task,              "required"},
     {"活动取消",      Intent::cancel,       A::task,              "required"},

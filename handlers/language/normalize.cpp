@@ -137,6 +137,23 @@ void fold_zhe(std::string& text) {
   }
 }
 
+// WeChat's own emoji arrive through bridges as their names in brackets ("报到[抱拳]", "[握手]报到"):
+// decoration, like the emoji characters, and never a word of the line. Only these names: a
+// bracketed word of the sender's ("【通知】", "[急]") is left to the parser.
+void drop_wechat_emoji_codes(std::string& text) {
+  static constexpr std::array<std::string_view, 48> kCodes{
+      "[抱拳]", "[握手]", "[强]",   "[弱]",   "[胜利]", "[OK]",   "[ok]",   "[玫瑰]", "[爱心]", "[心碎]",
+      "[微笑]", "[呲牙]", "[偷笑]", "[愉快]", "[憨笑]", "[鼓掌]", "[拥抱]", "[加油]", "[奋斗]", "[耶]",
+      "[合十]", "[好的]", "[嘿哈]", "[捂脸]", "[奸笑]", "[机智]", "[皱眉]", "[旺柴]", "[庆祝]", "[烟花]",
+      "[爆竹]", "[福]",   "[红包]", "[发]",   "[礼物]", "[蛋糕]", "[太阳]", "[月亮]", "[咖啡]", "[啤酒]",
+      "[拳头]", "[勾引]", "[可怜]", "[流泪]", "[大哭]", "[害羞]", "[调皮]", "[得意]"};
+  if (text.find('[') == std::string::npos) return;
+  for (const std::string_view code : kCodes) {
+    for (std::size_t at = text.find(code); at != std::string::npos; at = text.find(code, at + 1))
+      text.replace(at, code.size(), " ");
+  }
+}
+
 }  // namespace
 
 std::string normalize_characters(std::string_view raw) {
@@ -151,6 +168,7 @@ std::string normalize_characters(std::string_view raw) {
     if (folded != 0) append_utf8(out, folded);
   }
   fold_zhe(out);
+  drop_wechat_emoji_codes(out);
   return out;
 }
 

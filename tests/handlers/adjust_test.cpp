@@ -56,6 +56,32 @@ TEST_F(AdjustVolunteer, AReasonIsRequired) {
                      {{"mention", "@陈单元长"}, {"example", rendered("example_adjust", {})}}));
 }
 
+// Read as 5, "加分 @张三 -5" did the opposite of what was written; a sign that agrees is taken.
+TEST_F(AdjustVolunteer, ASignAgainstTheCommandWordIsNoAmountAndTheLeaderIsAskedForOne) {
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("加分 @张三 -5 测试"));
+  EXPECT_EQ(balance("u-zhang"), 0);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("adjust_points_missing",
+                     {{"mention", "@陈单元长"}, {"example", rendered("example_adjust", {})}}));
+  say("b3u2", "u-chen", "陈单元长", read("加分 @张三 +5 帮忙"));
+  EXPECT_EQ(balance("u-zhang"), 5);
+  say("b3u2", "u-chen", "陈单元长", read("扣分 @张三 -3 失约"));
+  EXPECT_EQ(balance("u-zhang"), 2);
+}
+
+// An amount with nobody @-mentioned is a command all the same: never silence.
+TEST_F(AdjustVolunteer, AnAmountForSomeoneNotMentionedIsAnsweredWithWhomToMention) {
+  for (const char* line : {"加分 张三 5 帮忙", "加分 @所有人 5 大家辛苦了"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text,
+              rendered("adjust_who", {{"mention", "@陈单元长"}, {"example", rendered("example_adjust", {})}}))
+        << line;
+  }
+  EXPECT_EQ(balance("u-zhang"), 0);
+}
+
 TEST_F(AdjustVolunteer, ADeductionNeverTakesABalanceBelowZero) {
   say("b3u2", "u-chen", "陈单元长", read("加分 @张三 5 帮助孤寡老人"));
   const std::vector<Reply> refused = say("b3u2", "u-chen", "陈单元长", read("扣分 @张三 8 失约"));

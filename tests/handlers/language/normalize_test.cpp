@@ -39,6 +39,10 @@ const NormalizeCase kCases[] = {
     {"3號樓2單元 網格 週六 兩個小時 9點 時", "3号楼2单元 网格 周六 两个小时 9点 时"},
     // 著 is 着 in these words only (著火 is a danger word), and stays in 著名.
     {"廚房著火了 不要著急 打不著火 著名", "厨房着火了 不要着急 打不着火 著名"},
+    // WeChat's emoji as bridges pass them: decoration (a bracketed word of the sender's stays).
+    {"报到[抱拳]", "报到"},
+    {"[握手]报到", "报到"},
+    {"[急]报事", "[急]报事"},
     {"  报到   12  ", "报到 12"},
     {"\t报到\t12\r\n", "报到 12"},
     {"吹哨 清理楼道\r\n\r\n5人  ", "吹哨 清理楼道\n5人"},

@@ -20,6 +20,11 @@ class AdjustVolunteer : public LedgerTest {
     }
     return 0;
   }
+
+  // An answer to 陈单元长 that shows how to write an adjustment.
+  std::string answer_with_example(std::string_view key) {
+    return rendered(key, {{"mention", "@陈单元长"}, {"example", rendered("example_adjust", {})}});
+  }
 };
 
 TEST_F(AdjustVolunteer, ALeaderAddsPointsWithAReasonAndTheEntrySaysWhoAndWhy) {
@@ -51,9 +56,7 @@ TEST_F(AdjustVolunteer, AReasonIsRequired) {
   const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("加分 @张三 5"));
   EXPECT_EQ(balance("u-zhang"), 0);
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text,
-            rendered("adjust_reason_missing",
-                     {{"mention", "@陈单元长"}, {"example", rendered("example_adjust", {})}}));
+  EXPECT_EQ(replies[0].text, answer_with_example("adjust_reason_missing"));
 }
 
 // Read as 5, "加分 @张三 -5" did the opposite of what was written; a sign that agrees is taken.
@@ -61,9 +64,7 @@ TEST_F(AdjustVolunteer, ASignAgainstTheCommandWordIsNoAmountAndTheLeaderIsAskedF
   const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("加分 @张三 -5 测试"));
   EXPECT_EQ(balance("u-zhang"), 0);
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text,
-            rendered("adjust_points_missing",
-                     {{"mention", "@陈单元长"}, {"example", rendered("example_adjust", {})}}));
+  EXPECT_EQ(replies[0].text, answer_with_example("adjust_points_missing"));
   say("b3u2", "u-chen", "陈单元长", read("加分 @张三 +5 帮忙"));
   EXPECT_EQ(balance("u-zhang"), 5);
   say("b3u2", "u-chen", "陈单元长", read("扣分 @张三 -3 失约"));
@@ -75,9 +76,7 @@ TEST_F(AdjustVolunteer, AnAmountForSomeoneNotMentionedIsAnsweredWithWhomToMentio
   for (const char* line : {"加分 张三 5 帮忙", "加分 @所有人 5 大家辛苦了"}) {
     const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
     ASSERT_EQ(replies.size(), 1u) << line;
-    EXPECT_EQ(replies[0].text,
-              rendered("adjust_who", {{"mention", "@陈单元长"}, {"example", rendered("example_adjust", {})}}))
-        << line;
+    EXPECT_EQ(replies[0].text, answer_with_example("adjust_who")) << line;
   }
   EXPECT_EQ(balance("u-zhang"), 0);
 }

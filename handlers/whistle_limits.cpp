@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "handlers/language/time_expressions.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -47,6 +48,13 @@ std::optional<Reply> refuse_out_of_range(Context& context, const Command& comman
   if (command.points && (*command.points < 0 || *command.points > kMaxTaskPoints)) {
     problems.push_back(context.text("whistle_problem_points", {{"max", std::to_string(kMaxTaskPoints)},
                                                                {"points", std::to_string(*command.points)}}));
+  }
+  // "14:00-12:00", "明天25点": shaped like a time but naming none, so no time was read; posted
+  // as it is, the task would have no time at all (docs/language.md, ranges).
+  if (!command.start && !command.end && command.title) {
+    if (const std::optional<std::string_view> unread = language::unread_clock(*command.title)) {
+      problems.push_back(context.text("whistle_problem_time_unread", {{"time", std::string(*unread)}}));
+    }
   }
   if (command.title && characters(*command.title) > kMaxTitleChars) {
     problems.push_back(context.text("whistle_problem_title", {{"max", std::to_string(kMaxTitleChars)}}));

@@ -139,7 +139,23 @@ std::optional<DayExpression> read_chinese_date(std::string_view text, std::size_
   return result;
 }
 
-// 11.25 and 11/25, guarded against decimals ("1.5小时"), versions ("v1.2") and longer dotted numbers.
+// Whether a time of day follows at `pos`, after spaces: a period word or a number before 点, 时
+// or ":" ("11-28 9:00", "12-05 下午3点").
+bool time_of_day_follows(std::string_view text, std::size_t pos) {
+  pos = skip_spaces(text, pos);
+  for (const std::string_view period :
+       {"凌晨", "早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里"}) {
+    if (starts_with_at(text, pos, period)) return true;
+  }
+  std::size_t at = pos;
+  while (at < text.size() && is_ascii_digit(static_cast<unsigned char>(text[at])))
+    ++at;
+  return at > pos && at - pos <= 2 && (starts_with_at(text, at, ":") || starts_with_at(text, at, "点"));
+}
+
+// 11.25 and 11/25, guarded against decimals ("1.5小时"), versions ("v1.2") and longer dotted numbers;
+// 11-28 too where it cannot be hours ("9-11" is 9 to 11): before a time of day, past the 24th, or
+// with a day of two digits ("12-05").
 std::optional<DayExpression> read_short_date(std::string_view text, std::size_t pos) {
   const char32_t before = code_point_before(text, pos);
   if (is_ascii_alpha(before) || before == U'.' || before == U'/') return std::nullopt;
@@ -147,10 +163,13 @@ std::optional<DayExpression> read_short_date(std::string_view text, std::size_t 
   if (!month || month->chinese) return std::nullopt;
   std::size_t at = pos + month->length;
   const char separator = at < text.size() ? text[at] : '\0';
-  if (separator != '.' && separator != '/') return std::nullopt;
+  if (separator != '.' && separator != '/' && separator != '-') return std::nullopt;
   const auto day = read_number_between(text, at + 1, 1, 31);
   if (!day || day->chinese) return std::nullopt;
+  const bool two_digit_day = day->length == 2 && text[at + 1] == '0';
   at += 1 + day->length;
+  if (separator == '-' && !time_of_day_follows(text, at) && day->value <= 24 && !two_digit_day)
+    return std::nullopt;
   const char32_t next = decode_utf8(text, at).value;
   constexpr std::u32string_view kNotAfterDate = U"小个分人名位元斤块号楼%.";
   if (is_ascii_alnum(next) || kNotAfterDate.find(next) != std::u32string_view::npos) return std::nullopt;
@@ -216,7 +235,10 @@ std::optional<std::int64_t> resolve_day(const DayExpression& day, std::int64_t t
       if (day.day > days_in_month(year, day.month) && day.year == 0) ++year;  // 2月29日 in a common year
       if (day.day > days_in_month(year, day.month)) return std::nullopt;
       std::int64_t result = days_from_civil(year, day.month, day.day);
-      if (day.year == 0 && result < today) {
+      // A date a few weeks gone is a slip or a late post, not a plan for next year: read as it
+      // is, the whistle is refused as past ("11月20日" said on the 23rd is not 2027's).
+      constexpr std::int64_t kRecentlyPastDays = 60;
+      if (day.year == 0 && result < today && today - result > kRecentlyPastDays) {
         ++year;
         if (day.day > days_in_month(year, day.month)) return std::nullopt;
         result = days_from_civil(year, day.month, day.day);

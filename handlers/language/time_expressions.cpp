@@ -152,6 +152,25 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool in_
     return clock;
   }
 
+  // "8.30", "7.30" after a day or a period ("周六8.30-11.30", "明天早上7.30"): a clock as people
+  // type it on a phone; alone, "8.30" is a date or a decimal, read elsewhere.
+  if (in_context && !number->chinese && at + 2 < text.size() && text[at] == '.' &&
+      is_ascii_digit(static_cast<unsigned char>(text[at + 1])) &&
+      is_ascii_digit(static_cast<unsigned char>(text[at + 2]))) {
+    constexpr std::u32string_view kNotAClock = U"小个分人名位元斤块号楼%.";
+    const char32_t next = decode_utf8(text, at + 3).value;
+    const int minute = (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
+    if (minute > 59 || is_ascii_alnum(next) || kNotAClock.find(next) != std::u32string_view::npos ||
+        (clock.hour == 24 && minute != 0))
+      return std::nullopt;
+    clock.minute = minute;
+    clock.colon = true;
+    clock.end = at + 3;
+    return clock;
+  }
+
+  // "下午 3 点": phone keyboards put spaces round a number; after a day or a period it is the clock.
+  if (in_context && starts_with_at(text, at, " 点")) ++at;
   if (starts_with_at(text, at, "点")) {
     at += 3;
   } else if (starts_with_at(text, at, "时")) {
@@ -207,7 +226,10 @@ bool read_range_end(std::string_view text, std::size_t pos, Phrase& phrase) {
       break;
     }
   }
-  if (!next_day) {
+  // "8.30-11.30": after a dotted clock, "11.30" is its end, not the 30th of November.
+  const bool dotted_start =
+      phrase.clock && phrase.clock->colon && phrase.clock->end >= 3 && text[phrase.clock->end - 3] == '.';
+  if (!next_day && !(dotted_start && read_clock(text, at, true))) {
     day = read_day(text, at);
     if (day) at = skip_spaces(text, day->end);
   }
@@ -227,6 +249,31 @@ bool read_range_end(std::string_view text, std::size_t pos, Phrase& phrase) {
   phrase.end_clock = clock;
   phrase.end = clock->end;
   return true;
+}
+
+// "9-11", "9～11": two bare hours, the second later, standing apart from what follows.
+std::optional<std::pair<Clock, Clock>> read_bare_hours(std::string_view text, std::size_t pos) {
+  const auto first = read_number(text, pos);
+  if (!first || first->overflow || first->chinese || first->value > 23) return std::nullopt;
+  std::size_t at = pos + first->length;
+  bool separated = false;
+  for (const std::string_view separator : kRangeSeparators) {
+    if (starts_with_at(text, at, separator)) {
+      at += separator.size();
+      separated = true;
+      break;
+    }
+  }
+  if (!separated || !starts_number(text, at)) return std::nullopt;
+  const auto second = read_number(text, at);
+  if (!second || second->overflow || second->chinese || second->value > 24 || second->value <= first->value)
+    return std::nullopt;
+  const std::size_t end = at + second->length;
+  constexpr std::u32string_view kNotHours = U"小个分人名位元斤块号楼栋单天%.:-/";
+  const char32_t next = decode_utf8(text, end).value;
+  if (is_ascii_alnum(next) || kNotHours.find(next) != std::u32string_view::npos) return std::nullopt;
+  return std::pair{Clock{static_cast<int>(first->value), 0, false, pos + first->length},
+                   Clock{static_cast<int>(second->value), 0, false, end}};
 }
 
 std::optional<Phrase> read_phrase(std::string_view text, std::size_t start) {
@@ -270,6 +317,13 @@ std::optional<Phrase> read_phrase(std::string_view text, std::size_t start) {
     if (hour && !hour->overflow && hour->value <= 24 && read_range_end(text, at + hour->length, phrase)) {
       phrase.clock = Clock{static_cast<int>(hour->value), 0, false, at + hour->length};
       found = true;
+    } else if (in_context && hour && !hour->chinese) {
+      // "周六 9-11": after a day or a period, two bare hours are the range ("明天 3-5人" is people).
+      if (const std::optional<std::pair<Clock, Clock>> hours = read_bare_hours(text, at)) {
+        phrase.clock = hours->first;
+        phrase.end_clock = hours->second;
+        phrase.end = hours->second.end;
+      }
     }
   }
   if (!found) return std::nullopt;
@@ -500,6 +554,21 @@ std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context)
   if (!first) return std::nullopt;
   erase_span(text, first->start, first->phrase.end - first->start);
   return first->span;
+}
+
+std::optional<std::string_view> unread_clock(std::string_view text) {
+  // Digits only: "一点" is also "a little" ("帮忙搬一点东西").
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (!is_ascii_digit(static_cast<unsigned char>(text[pos]))) continue;
+    if (pos > 0 && (is_ascii_digit(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == ':'))
+      continue;
+    if (!looks_like_clock(text, pos)) continue;
+    const std::size_t space_before = text.rfind(' ', pos);
+    const std::size_t start = space_before == std::string_view::npos ? 0 : space_before + 1;
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    return text.substr(start, end - start);
+  }
+  return std::nullopt;
 }
 
 }  // namespace whistle::language

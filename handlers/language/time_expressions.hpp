@@ -84,4 +84,8 @@ std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context)
 /// ("30" in "9点30分", "九点三十分", "9点 30分"; not "10" in "9点 10分", which is points).
 bool is_clock_minutes(std::string_view text, std::size_t pos);
 
+/// The first word of `text` shaped like a clock ("14:00-12:00", "25点"): what take_time() left
+/// because it names no time, for the leader to be asked about. Empty when there is none.
+std::optional<std::string_view> unread_clock(std::string_view text);
+
 }  // namespace whistle::language

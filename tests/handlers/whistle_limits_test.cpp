@@ -53,6 +53,18 @@ TEST_F(WhistleLimitsTest, NoPeopleIsRefusedWithTheAllowedRange) {
             rendered("whistle_refused", {{"mention", "@陈单元长"}, {"problems", count_problem("0")}}));
 }
 
+// Posted as it was, a time the parser could not read gave a task with no time at all.
+TEST_F(WhistleLimitsTest, ATimeThatNamesNoTimeIsAskedAboutRatherThanLeftOut) {
+  for (const auto& [line, time] : {std::pair{"吹哨 14:00-12:00 清理 2人", "14:00-12:00"},
+                                   std::pair{"吹哨 明天25点 清理 2人", "明天25点"}}) {
+    const Reply reply = refused(line);
+    EXPECT_TRUE(contains(reply.text, rendered("whistle_problem_time_unread", {{"time", time}})))
+        << reply.text;
+  }
+  // "一点" is also "a little": no clock is asked about.
+  EXPECT_FALSE(accepted("吹哨 帮忙搬一点东西 2人 明天9点").title.empty());
+}
+
 TEST_F(WhistleLimitsTest, NegativePointsAreRefused) {
   const Reply reply = refused("吹哨 打扫 5人 明天9点 -5分");
   EXPECT_TRUE(contains(reply.text, points_problem("-5"))) << reply.text;

@@ -274,6 +274,27 @@ const TimeCase kApart[] = {
 };
 INSTANTIATE_TEST_SUITE_P(DayAndClockApart, TakeTime, ::testing::ValuesIn(kApart));
 
+// As phones type them (an exploratory run, 2026-12-05): a date with a dash, spaces round a
+// clock's number, a dotted clock after a day or a period, two bare hours after a day; and what
+// they must not swallow.
+const TimeCase kAsTyped[] = {
+    {"11-28 9:00 清理", "2026-11-28T09:00", nullptr, " 清理"},
+    {"11-28 下午3点 清理", "2026-11-28T15:00", nullptr, " 清理"},
+    {"12-05 14:00-16:00 清理", "2026-12-05T14:00", "2026-12-05T16:00", " 清理"},
+    {"11-28 清理", "2026-11-28T09:00", nullptr, " 清理"},
+    {"周六 下午 3 点 清理", "2026-11-28T15:00", nullptr, " 清理"},
+    {"周六8.30-11.30 清理", "2026-11-28T08:30", "2026-11-28T11:30", " 清理"},
+    {"明天早上7.30 扫雪", "2026-11-24T07:30", nullptr, " 扫雪"},
+    {"周六 9-11 清理", "2026-11-28T09:00", "2026-11-28T11:00", " 清理"},
+    {"周六 9-11点 清理", "2026-11-28T09:00", "2026-11-28T11:00", " 清理"},
+    // A date just gone stays in the past, so the whistle is refused rather than set a year on.
+    {"11月20日上午9点", "2026-11-20T09:00", nullptr, ""},
+    {"9-11 清理", nullptr, nullptr, "9-11 清理"},
+    {"明天 3-5人", "2026-11-24T09:00", nullptr, " 3-5人"},
+    {"明天 2.50元", "2026-11-24T09:00", nullptr, " 2.50元"},
+};
+INSTANTIATE_TEST_SUITE_P(AsTyped, TakeTime, ::testing::ValuesIn(kAsTyped));
+
 TEST(TakeTime, LeavesAnAbsurdClockAlone) {
   std::string text = "周六上午9点";
   EXPECT_FALSE(take_time(text, {INT64_MIN, kOffset}).has_value());

@@ -87,8 +87,9 @@ std::vector<Reply> settle_no_shows(const Services& services, const store::Task& 
     // The waitlisted had no place to come to.
     if (signup.state != store::SignupState::signed_up) continue;
     const std::optional<store::Attendance> row = services.attendance.find(task.id, signup.person);
-    // Present, or already settled (a leader vouched, or an earlier end settled it): nothing to do.
-    if (row && (row->checked_in_at || row->outcome)) continue;
+    // Present, or already settled (a leader vouched, or an earlier end settled it), or checked
+    // out without checking in (flagged: the leader decides): nothing to do.
+    if (row && (row->checked_in_at || row->checked_out_at || row->outcome)) continue;
 
     const std::optional<std::string> node = signup.node ? signup.node : std::optional<std::string>(task.node);
     const std::string penalty = settle_no_show(services, task, signup.person, node, std::nullopt, now);

@@ -113,6 +113,16 @@ TaskChoice task_to_leave(Context& context) {
   }
   const std::string mention = mention_of(context.people, context.message.sender);
   if (present.empty()) {
+    // Out without in: the one task of the person's that happens today, recorded for the leader.
+    std::vector<store::Task> today;
+    for (store::Task& task : signed_up_tasks(context)) {
+      if (!task.start || local_day(context, *task.start) == local_day(context, context.now))
+        today.push_back(std::move(task));
+    }
+    if (today.size() == 1) {
+      choice.task = std::move(today.front());
+      return choice;
+    }
     choice.replies.push_back(
         reply_to_sender(context, context.text("check_out_nothing", {{"mention", mention}})));
     return choice;
@@ -209,6 +219,34 @@ std::optional<std::string> code_typed_as_number(Context& context, const Command&
   return text.substr(begin, 4);
 }
 
+// Out without in is flagged, not refused (design: "out without in … is flagged"): the check-out
+// is recorded, nothing is paid, and the task's creator decides with 确认 or 不予确认. Until then
+// the task's end does not make the person a no-show.
+std::vector<Reply> check_out_without_check_in(Context& context, const store::Task& task) {
+  const std::string& person = context.message.sender;
+  const std::optional<store::Signup> signup = context.signups.find(task.id, person);
+  if (!signup || signup->state != store::SignupState::signed_up) {
+    return {answer(context, task, "check_in_not_signed_up")};
+  }
+  if (task.start && context.now < *task.start - kCheckInOpensBeforeStart) {
+    return {
+        answer(context, task, "check_in_too_early",
+               {{"start", local_time_text(context, *task.start, context.now)},
+                {"opens", local_time_text(context, *task.start - kCheckInOpensBeforeStart, context.now)}})};
+  }
+  const std::optional<std::string> node = signup->node ? signup->node : std::optional<std::string>(task.node);
+  context.attendance.check_out_without_check_in(task.id, person, task.community, node, context.now,
+                                                place_of(context.message));
+  const std::string clock = local_clock_text(context, context.now);
+  context.attendance.flag(task.id, person, context.text("no_check_in_flag", {{"clock", clock}}));
+  const Values leader_values{{"task", std::to_string(task.number)},
+                             {"name", display_name(context.people, person)},
+                             {"title", task.title},
+                             {"clock", clock}};
+  return {answer(context, task, "check_out_without_check_in", {{"clock", clock}}),
+          Reply{private_chat_of(task.creator), context.text("no_check_in_leader", leader_values), {}}};
+}
+
 }  // namespace
 
 std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
@@ -250,11 +288,12 @@ std::vector<Reply> handle_check_out(Context& context, const Command& command) {
 
   const std::string& person = context.message.sender;
   const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
-  if (!row || !row->checked_in_at) return {answer(context, task, "check_out_without_check_in")};
-  if (row->checked_out_at) {
+  if (row && row->checked_out_at) {
     return {answer(context, task, "check_out_already",
                    {{"clock", local_clock_text(context, *row->checked_out_at)}})};
   }
+
+  if (!row || !row->checked_in_at) return check_out_without_check_in(context, task);
 
   context.attendance.check_out(task.id, person, context.now, place_of(context.message));
   const Stay stay = stay_of(task, *row->checked_in_at, context.now);

@@ -120,7 +120,7 @@ void confirm_everyone(Context& context, const store::Task& task, Outcome& outcom
       outcome.already.push_back(person);
     } else if (attendance && attendance->outcome == store::AttendanceOutcome::refused) {
       continue;  // a leader already said no; only a named 确认 overturns it
-    } else if (attendance && attendance->checked_in_at && attendance->flagged) {
+    } else if (attendance && attendance->flagged) {  // a short stay, or out without in
       outcome.flagged.push_back(flagged_item(context, person, *attendance->flagged));
     } else if (attendance && attendance->checked_in_at && !attendance->checked_out_at && task.end &&
                context.now < *task.end) {

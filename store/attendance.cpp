@@ -27,6 +27,11 @@ constexpr const char* kCheckIn =
     "node_id = COALESCE(node_id, excluded.node_id)";
 constexpr const char* kCheckOut =
     "UPDATE attendance SET checked_out_at = ?, out_lat = ?, out_lon = ? WHERE task_id = ? AND person_id = ?";
+// A check-out with no check-in (the person forgot it, or was not there): recorded for the leader.
+constexpr const char* kCheckOutOnly =
+    "INSERT INTO attendance (task_id, person_id, community_id, node_id, checked_out_at, out_lat, out_lon) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (task_id, person_id) DO UPDATE SET "
+    "checked_out_at = excluded.checked_out_at, out_lat = excluded.out_lat, out_lon = excluded.out_lon";
 constexpr const char* kFlag = "UPDATE attendance SET flagged = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kSettle =
     "INSERT INTO attendance (task_id, person_id, community_id, node_id, outcome, settled_by, minutes, "
@@ -76,6 +81,21 @@ void bind_place(SQLite::Statement& s, int lat, int lon, const std::optional<GeoP
   }
 }
 
+// A check-in or a check-out with no check-in: the row's keys, its node, the time and the place,
+// in that order (kCheckIn, kCheckOutOnly).
+void record_time(SQLite::Statement& statement, std::int64_t task_id, const std::string& person,
+                 const std::string& community, const std::optional<std::string>& node, std::int64_t at,
+                 const std::optional<GeoPoint>& place) {
+  auto& s = detail::fresh(statement);
+  s.bind(1, task_id);
+  s.bind(2, person);
+  s.bind(3, community);
+  detail::bind_optional(s, 4, node);
+  s.bind(5, at);
+  bind_place(s, 6, 7, place);
+  s.exec();
+}
+
 }  // namespace
 
 const char* attendance_outcome_text(AttendanceOutcome outcome) {
@@ -93,12 +113,13 @@ const char* attendance_outcome_text(AttendanceOutcome outcome) {
 }
 
 struct AttendanceRepository::Statements {
-  SQLite::Statement find, of_task, check_in, check_out, flag, settle, reported_node;
+  SQLite::Statement find, of_task, check_in, check_out, check_out_only, flag, settle, reported_node;
   explicit Statements(SQLite::Database& db)
       : find(db, kFind),
         of_task(db, kOfTask),
         check_in(db, kCheckIn),
         check_out(db, kCheckOut),
+        check_out_only(db, kCheckOutOnly),
         flag(db, kFlag),
         settle(db, kSettle),
         reported_node(db, kReportedNode) {}
@@ -121,14 +142,7 @@ std::optional<Attendance> AttendanceRepository::find(std::int64_t task_id, const
 void AttendanceRepository::check_in(std::int64_t task_id, const std::string& person,
                                     const std::string& community, const std::optional<std::string>& node,
                                     std::int64_t at, const std::optional<GeoPoint>& place) {
-  auto& s = detail::fresh(statements_->check_in);
-  s.bind(1, task_id);
-  s.bind(2, person);
-  s.bind(3, community);
-  detail::bind_optional(s, 4, node);
-  s.bind(5, at);
-  bind_place(s, 6, 7, place);
-  s.exec();
+  record_time(statements_->check_in, task_id, person, community, node, at, place);
 }
 
 void AttendanceRepository::check_out(std::int64_t task_id, const std::string& person, std::int64_t at,
@@ -139,6 +153,13 @@ void AttendanceRepository::check_out(std::int64_t task_id, const std::string& pe
   s.bind(4, task_id);
   s.bind(5, person);
   s.exec();
+}
+
+void AttendanceRepository::check_out_without_check_in(std::int64_t task_id, const std::string& person,
+                                                      const std::string& community,
+                                                      const std::optional<std::string>& node, std::int64_t at,
+                                                      const std::optional<GeoPoint>& place) {
+  record_time(statements_->check_out_only, task_id, person, community, node, at, place);
 }
 
 void AttendanceRepository::flag(std::int64_t task_id, const std::string& person,

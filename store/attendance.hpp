@@ -60,6 +60,11 @@ class AttendanceRepository {
   void check_out(std::int64_t task_id, const std::string& person, std::int64_t at,
                  const std::optional<GeoPoint>& place);
 
+  /// Records a check-out by someone who never checked in, creating the row: the leader decides.
+  void check_out_without_check_in(std::int64_t task_id, const std::string& person,
+                                  const std::string& community, const std::optional<std::string>& node,
+                                  std::int64_t at, const std::optional<GeoPoint>& place);
+
   /// Marks a row for the leader's attention; an empty reason clears the flag.
   void flag(std::int64_t task_id, const std::string& person, const std::optional<std::string>& reason);
 

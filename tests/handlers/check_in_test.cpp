@@ -151,12 +151,43 @@ TEST_F(CheckIn, ABareCheckInWithNoSignupAsksToReportIn) {
   EXPECT_EQ(replies[0].text, rendered("check_in_nothing", {{"mention", "@李四"}}));
 }
 
-TEST_F(CheckIn, CheckOutWithoutCheckInIsRefusedClearly) {
+// The design: "out without in … is flagged". Recorded for the creator to decide, never paid
+// as it stands, and no no-show at the task's end while the leader has not decided.
+TEST_F(CheckIn, CheckOutWithoutCheckInIsRecordedAndFlaggedForTheCreator) {
   const std::int64_t number = task_with_zhang();
   const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + kHour);
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].text, rendered("check_out_without_check_in",
+                                      {{"task", "1"}, {"mention", "@张三"}, {"clock", "10:00"}}));
+  EXPECT_EQ(replies[1].chat, "generic:@u-chen");
+  const std::optional<store::Attendance> row = attendance_of(number, "u-zhang");
+  ASSERT_TRUE(row);
+  EXPECT_FALSE(row->checked_in_at);
+  EXPECT_EQ(row->checked_out_at, kSaturday0900 + kHour);
+  EXPECT_TRUE(row->flagged);
+
+  // The end does not make a no-show of them, 验收 does not pay them, the leader's 确认 does.
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday0900 + 3 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("结束 1"), kSaturday0900 + 3 * kHour);
+  EXPECT_FALSE(attendance_of(number, "u-zhang")->outcome);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-zhang")), 0);
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday0900 + 4 * kHour);
+  EXPECT_EQ(attendance_of(number, "u-zhang")->outcome, store::AttendanceOutcome::vouched);
+  EXPECT_GT(ledger_.balance("c1", qualified("u-zhang")), 0);
+}
+
+TEST_F(CheckIn, ABareCheckOutWithoutCheckInFindsTodaysTask) {
+  const std::int64_t number = task_with_zhang();
+  EXPECT_EQ(say("b3u2", "u-zhang", "张三", read("签退"), kSaturday0900 + kHour).size(), 2u);
+  EXPECT_TRUE(attendance_of(number, "u-zhang")->flagged);
+}
+
+TEST_F(CheckIn, CheckOutBySomeoneNotSignedUpRecordsNothing) {
+  const std::int64_t number = task_with_zhang();
+  const std::vector<Reply> replies = say("b3u2", "u-lisi", "李四", read("签退 1"), kSaturday0900 + kHour);
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text, rendered("check_out_without_check_in", {{"task", "1"}, {"mention", "@张三"}}));
-  EXPECT_FALSE(attendance_of(number, "u-zhang"));
+  EXPECT_FALSE(attendance_of(number, "u-lisi"));
 }
 
 TEST_F(CheckIn, AFullStayIsNotFlagged) {

@@ -269,14 +269,29 @@ std::size_t times_sign(std::string_view text, std::size_t pos) {
   return 0;
 }
 
-// "2", "x2", "×2", "2袋", "五件": digits alone or with a measure word, Chinese numerals with one.
+// The labels staff put before a stock's count, in the style of a labelled form: "库存50".
+constexpr std::array<std::string_view, 5> kQuantityLabels = {"库存", "数量", "存量", "一共", "共"};
+
+std::size_t quantity_label(std::string_view text) {
+  for (const std::string_view label : kQuantityLabels) {
+    if (starts_with_at(text, 0, label)) {
+      const std::size_t after = label.size();
+      return after < text.size() && (text[after] == ':' || text[after] == ' ') ? after + 1 : after;
+    }
+  }
+  return 0;
+}
+
+// "2", "x2", "×2", "2袋", "五件", "库存50", "数量:30": digits alone or with a measure word, Chinese
+// numerals with one, or either after a label.
 bool is_quantity_word(std::string_view word, std::optional<int>& value) {
-  const std::size_t at = times_sign(word, 0);
+  const std::size_t label = quantity_label(word);
+  const std::size_t at = label + times_sign(word, label);
   const auto number = read_number(word, at);
   if (!number) return false;
   const std::size_t end = at + number->length;
   const std::size_t measure = word_at(word, end, kMeasureWords);
-  if (end + measure != word.size() || (number->chinese && measure == 0)) return false;
+  if (end + measure != word.size() || (number->chinese && measure == 0 && label == 0)) return false;
   value = in_range(*number, 1);
   return true;
 }

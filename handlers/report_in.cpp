@@ -3,6 +3,7 @@
 #include <string>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/utf8.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
@@ -47,6 +48,36 @@ std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task&
           Reply{private_chat_of(next->person), context.text("moved_up_private", values), {next->person}}};
 }
 
+// Whether two ways of writing a name may be one person's ("刘阿姨", "刘桂兰"): they share a
+// character. A 接龙 entry is typed by hand, the sender's name comes from the platform.
+bool names_may_be_one(std::string_view a, std::string_view b) {
+  for (std::size_t pos = 0; pos < a.size();) {
+    const language::CodePoint cp = language::decode_utf8(a, pos);
+    if (cp.value > 0x7F && b.find(a.substr(pos, cp.length)) != std::string_view::npos) return true;
+    pos += cp.length;
+  }
+  return !a.empty() && a == b;
+}
+
+// What a 接龙 means for its sender (the design: the newly added person reports in, where the
+// platform gives the sender). A copy whose last entry is already signed up adds nobody: nothing.
+// An entry plainly not the sender's name is someone else, whom the bot cannot sign up for them.
+enum class ChainReading { sender, nobody_new, someone_else };
+
+ChainReading read_chain(Context& context, const Command& command, const store::Task& task) {
+  if (!command.implicit || !command.title || command.title->empty()) return ChainReading::sender;
+  const std::string& added = *command.title;
+  const std::string& sender = context.message.sender;
+  for (const store::Signup& signup : context.signups.active(task.id)) {
+    if (signup.person != sender && display_name(context.people, signup.person) == added)
+      return ChainReading::nobody_new;
+  }
+  const std::string& name = context.message.sender_name;
+  if (!name.empty() && !names_may_be_one(added, name) && !names_may_be_one(name, added))
+    return ChainReading::someone_else;
+  return ChainReading::sender;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_report_in(Context& context, const Command& command) {
@@ -74,6 +105,16 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   const std::string& person = context.message.sender;
   const std::string number = std::to_string(task.number);
   const std::string mention = mention_of(context.people, person);
+  switch (read_chain(context, command, task)) {
+    case ChainReading::nobody_new:
+      return {};
+    case ChainReading::someone_else:
+      return {reply_to_sender(
+          context, context.text("report_in_chain_someone_else",
+                                {{"task", number}, {"mention", mention}, {"name", *command.title}}))};
+    case ChainReading::sender:
+      break;
+  }
   const std::optional<store::Signup> existing = context.signups.find(task.id, person);
   if (existing && existing->state == store::SignupState::signed_up) {
     return {reply_to_sender(

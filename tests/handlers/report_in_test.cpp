@@ -89,6 +89,29 @@ TEST_F(ReportIn, AJielongLineCountsForItsSender) {
   EXPECT_FALSE(signup_state(number, "u-zhang").has_value());
 }
 
+// Read as the parser reads them: a list copied without a new line adds nobody, and one that
+// adds a name plainly not the sender's is someone else, whom the bot cannot sign up.
+TEST_F(ReportIn, AJielongThatAddsNobodyOrSomeoneElseSignsUpNobody) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("#接龙\n清理楼道杂物\n1. 张三"));
+  ASSERT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+
+  EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("#接龙\n清理楼道杂物\n1. 张三")).empty());
+  EXPECT_FALSE(signup_state(number, "u-lisi").has_value());
+
+  const std::vector<Reply> replies =
+      say("b3u2", "u-liu", "刘阿姨", read("#接龙\n清理楼道杂物\n1. 张三\n2. 王奶奶"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-liu"});
+  EXPECT_EQ(replies[0].text, rendered("report_in_chain_someone_else",
+                                      {{"task", "1"}, {"mention", "@刘阿姨"}, {"name", "王奶奶"}}));
+  EXPECT_FALSE(signup_state(number, "u-liu").has_value());
+
+  // Her own name as she writes it shares a character with the platform's: she is signed up.
+  say("b3u2", "u-liu", "刘阿姨", read("#接龙\n清理楼道杂物\n1. 张三\n2. 刘桂兰"));
+  EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::signed_up);
+}
+
 TEST_F(ReportIn, SeveralOpenTasksAskForTheNumber) {
   whistle_in_b3u2("清理楼道杂物");
   whistle_in_b3u2("搬运防汛沙袋");

@@ -201,6 +201,8 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "想", "要",
     "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好", "现在", "我现在",
     "查一下", "查下", "查查", "查看", "看一下", "看看", "问一下", "问下",
+    // An acknowledgement before the answer ("收到，我来", "好的报到"): alone they stay chatter.
+    "收到", "好的",
     "我",
 });
 

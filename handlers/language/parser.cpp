@@ -221,6 +221,12 @@ std::string command_body(std::string_view text) {
         continue;
       }
     }
+    // "🙋 报名", "😀😀 报到": emoji before the command word are decoration.
+    if (next < text.size() && is_emoji(decode_utf8(text, next).value)) {
+      at = next + decode_utf8(text, next).length;
+      moved = true;
+      continue;
+    }
     if (next < text.size() && text[next] == '#' && !read_task_reference(text, next) &&
         !read_ticket_reference(text, next, false)) {
       at = next + 1;

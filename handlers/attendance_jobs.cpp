@@ -126,6 +126,9 @@ std::vector<Reply> run_task_help_call(const Services& services, const store::Job
                                                        {"count", signup_count_text(services, *task)}});
   std::vector<Reply> replies;
   for (const std::string& chat : services.org.chats_of(node->parent)) {
+    // Posted there now: the call asks for "报到 N", and a bare 报到 or 活动 in that group must find
+    // the task it was just shown (its news then reaches that group too).
+    services.tasks.post(task->id, chat);
     replies.push_back(Reply{chat, text, {}});
   }
   return replies;

@@ -56,7 +56,19 @@ TEST_F(HelpCall, ACallThatWouldFallInTheNightGoesOutAtNineTheEveningBefore) {
   whistle_in_b3u2("清理楼道杂物", 5, saturday_1400);
   EXPECT_TRUE(in_chat(run_jobs(friday_2100 - 1), "generic:b3").empty());
   EXPECT_EQ(in_chat(run_jobs(friday_2100), "generic:b3").size(), 1u);
-  EXPECT_TRUE(in_chat(run_jobs(saturday_1400), "generic:b3").empty()) << "called once, not again at 02:00";
+  const std::int64_t saturday_0200 = kSaturday0900 - 7 * kHour;
+  EXPECT_TRUE(in_chat(run_jobs(saturday_0200), "generic:b3").empty()) << "called once, not again at 02:00";
+}
+
+// The call asks for "报到 1": in the group it went to, a bare 报到 must find that task, and the
+// points count for that group's node.
+TEST_F(HelpCall, TheGroupCalledOnTakesABareReportInForTheTask) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  ASSERT_EQ(in_chat(run_jobs(kSaturday0900 - 12 * kHour), "generic:b3").size(), 1u);
+  const std::vector<Reply> replies = say("b3", "u-liu", "刘阿姨", read("报到"), kSaturday0900 - 11 * kHour);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3");
+  EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::signed_up);
 }
 
 TEST_F(HelpCall, WhistledLateInTheEveningTheNightCallWaitsForSeven) {

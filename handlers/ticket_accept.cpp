@@ -31,7 +31,10 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
   context.tickets.save(ticket);
   record_event(context, ticket, "accepted");
 
-  replies.push_back(work_reply(context, ticket, "ticket_accept_done"));
+  // After a climb the solve clock runs on (the design): its time may be gone already.
+  const bool overdue = ticket.solve_by && *ticket.solve_by <= context.now;
+  replies.push_back(
+      work_reply(context, ticket, overdue ? "ticket_accept_done_overdue" : "ticket_accept_done"));
   Values values = work_values(context, ticket);
   if (ticket.assignee_responder)
     set_value(values, "holder",

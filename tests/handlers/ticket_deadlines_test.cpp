@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "handler_fixture.hpp"
+#include "handlers/task_text.hpp"
 #include "handlers/ticket_clock.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "ticket_deadline_support.hpp"
@@ -145,6 +146,23 @@ TEST_F(TicketDeadlinesTest, AMissedSolveDeadlineRemindsAndClimbsOnceWithoutResta
   accept(s, made.ticket, kMonday0900 + 25 * kHour);
   EXPECT_TRUE(run_jobs(kMonday0900 + 30 * 24 * kHour).empty());
   EXPECT_EQ(reload(s, made.ticket).climbs, 1);
+}
+
+// A climb does not restart the solve clock: whoever takes it on after is told it is already past,
+// not asked to finish by a time an hour gone.
+TEST_F(TicketDeadlinesTest, AcceptedAfterItsSolveDeadlineTheHolderIsToldItIsOverdue) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  accept(s, made.ticket, kMonday0900 + kHour);
+  run_jobs(kMonday0900 + 24 * kHour);  // climbs to 3号楼
+  const std::int64_t at = kMonday0900 + 25 * kHour;
+  const std::string number = std::to_string(made.ticket.number);
+  const std::vector<Reply> replies = say("b3", "u-qian", "钱楼栋长", read("接单 T" + number, at), at);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].text, rendered("ticket_accept_done_overdue",
+                                      {{"ticket", number},
+                                       {"mention", "@钱楼栋长"},
+                                       {"solve_by", local_time_text(s, kMonday0900 + 24 * kHour, at)}}));
 }
 
 TEST_F(TicketDeadlinesTest, ARestartedSolveClockLeavesTheOldJobsWithoutEffect) {

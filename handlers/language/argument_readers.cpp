@@ -192,7 +192,8 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
     command.points = static_cast<int>(deduct ? -number->value : number->value);
     text.erase(0, end);
     add_mentions(command, text, input.context);
-    if (command.mentions.empty()) return false;
+    // "@张三 加5分 帮忙": the mention before the command is an addressee, so nobody is named here;
+    // the amount makes it a command all the same, and the handler asks whom (never silence).
     set_reason(command, text);
     return true;
   }

@@ -73,7 +73,7 @@ TEST_F(AdjustVolunteer, ASignAgainstTheCommandWordIsNoAmountAndTheLeaderIsAskedF
 
 // An amount with nobody @-mentioned is a command all the same: never silence.
 TEST_F(AdjustVolunteer, AnAmountForSomeoneNotMentionedIsAnsweredWithWhomToMention) {
-  for (const char* line : {"加分 张三 5 帮忙", "加分 @所有人 5 大家辛苦了"}) {
+  for (const char* line : {"加分 张三 5 帮忙", "加分 @所有人 5 大家辛苦了", "@张三 加5分 帮忙"}) {
     const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_EQ(replies[0].text, answer_with_example("adjust_who")) << line;

@@ -258,6 +258,8 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "演习", "演练", "模拟", "电视", "新闻", "消防知识", "安全知识", "讲座", "培训", "宣传",
     "教育", "禁止", "防止", "报警器", "如果", "的话", "上次", "哈哈", "笑晕", "我都晕", "我晕倒了", "要晕倒了",
     "心里着火", "违法", "打不着火", "点不着火",
+    // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
+    "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a

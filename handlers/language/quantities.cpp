@@ -292,7 +292,9 @@ bool is_quantity_word(std::string_view word, std::optional<int>& value) {
   const std::size_t end = at + number->length;
   const std::size_t measure = word_at(word, end, kMeasureWords);
   if (end + measure != word.size() || (number->chinese && measure == 0 && label == 0)) return false;
-  value = in_range(*number, 1);
+  // A zero is kept as typed ("兑换 大米 0"), for the handler to refuse with the allowed range; read
+  // as nothing it became one piece.
+  value = in_range(*number, 0);
   return true;
 }
 

@@ -123,6 +123,17 @@ TEST_F(Redemption, MoreThanTheStockIsRefusedAndNothingIsTaken) {
   EXPECT_EQ(balance("u-zhang"), 1000);
 }
 
+// Read as nothing, a typed 0 bought one piece.
+TEST_F(Redemption, AQuantityOfZeroIsRefusedAndNothingIsTaken) {
+  give_points("u-zhang", 1000);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换 食用油 0"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("redeem_bad_quantity", {{"mention", "@张三"}, {"max", "99"}}));
+  EXPECT_EQ(stock("oil"), 5);
+  EXPECT_EQ(balance("u-zhang"), 1000);
+  EXPECT_TRUE(pending("u-zhang").empty());
+}
+
 TEST_F(Redemption, TheLastItemGoesToTheFirstAndTheNextHearsItIsSoldOut) {
   give_points("u-zhang", 500);
   give_points("u-he", 500);

@@ -101,7 +101,7 @@ const Case kPointsAndRewards[] = {
     {.text = "兑换大米", .intent = Intent::redeem, .item = "大米"},
     {.text = "兑换 洗衣液 x2", .intent = Intent::redeem, .count = 2, .item = "洗衣液"},
     {.text = "兑换 2桶 食用油", .intent = Intent::redeem, .count = 2, .item = "食用油"},
-    {.text = "兑换 大米 0", .intent = Intent::redeem, .item = "大米"},
+    {.text = "兑换 大米 0", .intent = Intent::redeem, .count = 0, .item = "大米"},  // refused by the handler
     {.text = "核销 K7Q2", .intent = Intent::pickup, .code = "K7Q2"},
     {.text = "核销 k7q2", .intent = Intent::pickup, .code = "K7Q2"},
     {.text = "核销k7q2", .intent = Intent::pickup, .code = "K7Q2"},

@@ -114,7 +114,7 @@ TEST(BoardRoutes, EveryBoardPathReachesItsEndpointWithItsNode) {
   const Route post = router.route("POST", "/api/v1/nodes/c1/ranking");
   EXPECT_FALSE(post.endpoint.has_value());
   EXPECT_EQ(post.error.status, 405);
-  EXPECT_EQ(post.allow, "GET");
+  EXPECT_EQ(post.allow, "GET, HEAD");
   EXPECT_EQ(endpoint_route(Endpoint::api_ranking), "/api/v1/nodes/{node}/ranking");
 }
 

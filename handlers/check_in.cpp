@@ -138,7 +138,10 @@ TaskChoice task_to_leave(Context& context) {
 }
 
 TaskChoice find_task(Context& context, const Command& command, Intent intent) {
-  if (!command.task) return intent == Intent::check_in ? todays_task(context) : task_to_leave(context);
+  // "签到 T3": a ticket's number is no task, and today's task is not what was meant either;
+  // choose_task says so.
+  if (!command.task && !command.ticket)
+    return intent == Intent::check_in ? todays_task(context) : task_to_leave(context);
   TaskQuery query;
   query.intent = intent;
   return choose_task(context, command, query);
@@ -228,11 +231,11 @@ std::vector<Reply> check_out_without_check_in(Context& context, const store::Tas
   if (!signup || signup->state != store::SignupState::signed_up) {
     return {answer(context, task, "check_in_not_signed_up")};
   }
-  if (task.start && context.now < *task.start - kCheckInOpensBeforeStart) {
-    return {
-        answer(context, task, "check_in_too_early",
-               {{"start", local_time_text(context, *task.start, context.now)},
-                {"opens", local_time_text(context, *task.start - kCheckInOpensBeforeStart, context.now)}})};
+  // Before the start nobody leaves work that has not begun: recorded, it would stand in the way
+  // of the real check-in and check-out that follow.
+  if (task.start && context.now < *task.start) {
+    return {answer(context, task, "check_out_not_started",
+                   {{"start", local_time_text(context, *task.start, context.now)}})};
   }
   const std::optional<std::string> node = signup->node ? signup->node : std::optional<std::string>(task.node);
   context.attendance.check_out_without_check_in(task.id, person, task.community, node, context.now,

@@ -1,6 +1,8 @@
 #include "handlers/report_in.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/utf8.hpp"
@@ -60,22 +62,30 @@ bool names_may_be_one(std::string_view a, std::string_view b) {
 }
 
 // What a 接龙 means for its sender (the design: the newly added person reports in, where the
-// platform gives the sender). A copy whose last entry is already signed up adds nobody: nothing.
-// An entry plainly not the sender's name is someone else, whom the bot cannot sign up for them.
-enum class ChainReading { sender, nobody_new, someone_else };
+// platform gives the sender). A copy whose last entry is already signed up, and which does not
+// name the sender anywhere, adds nobody: nothing is done. An entry that shares no character with
+// any name of the sender's may be someone else (or a nickname: "快乐每一天" writing "王秀兰
+// 3-201"), so the sender is signed up as before and told whose name was added, to put it right.
+enum class ChainReading { sender, nobody_new, maybe_someone_else };
 
 ChainReading read_chain(Context& context, const Command& command, const store::Task& task) {
   if (!command.implicit || !command.title || command.title->empty()) return ChainReading::sender;
   const std::string& added = *command.title;
   const std::string& sender = context.message.sender;
-  for (const store::Signup& signup : context.signups.active(task.id)) {
-    if (signup.person != sender && display_name(context.people, signup.person) == added)
-      return ChainReading::nobody_new;
+  std::vector<std::string> names{display_name(context.people, sender)};
+  if (!context.message.sender_name.empty()) names.push_back(context.message.sender_name);
+  const auto named = [&](const std::string& name) { return command.text.find(name) != std::string::npos; };
+  if (std::none_of(names.begin(), names.end(), named)) {
+    for (const store::Signup& signup : context.signups.active(task.id)) {
+      if (signup.person != sender && display_name(context.people, signup.person) == added)
+        return ChainReading::nobody_new;
+    }
   }
-  const std::string& name = context.message.sender_name;
-  if (!name.empty() && !names_may_be_one(added, name) && !names_may_be_one(name, added))
-    return ChainReading::someone_else;
-  return ChainReading::sender;
+  const auto may_be_added = [&](const std::string& name) {
+    return names_may_be_one(added, name) || names_may_be_one(name, added);
+  };
+  return std::any_of(names.begin(), names.end(), may_be_added) ? ChainReading::sender
+                                                               : ChainReading::maybe_someone_else;
 }
 
 }  // namespace
@@ -105,16 +115,8 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   const std::string& person = context.message.sender;
   const std::string number = std::to_string(task.number);
   const std::string mention = mention_of(context.people, person);
-  switch (read_chain(context, command, task)) {
-    case ChainReading::nobody_new:
-      return {};
-    case ChainReading::someone_else:
-      return {reply_to_sender(
-          context, context.text("report_in_chain_someone_else",
-                                {{"task", number}, {"mention", mention}, {"name", *command.title}}))};
-    case ChainReading::sender:
-      break;
-  }
+  const ChainReading chain = read_chain(context, command, task);
+  if (chain == ChainReading::nobody_new) return {};
   const std::optional<store::Signup> existing = context.signups.find(task.id, person);
   if (existing && existing->state == store::SignupState::signed_up) {
     return {reply_to_sender(
@@ -145,7 +147,10 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
     values.emplace_back("position", std::to_string(context.signups.waitlist_position(task.id, person)));
     return {reply_to_sender(context, context.text("report_in_waitlisted", values))};
   }
-  return {reply_to_sender(context, context.text("report_in_ok", values))};
+  std::string text = context.text("report_in_ok", values);
+  if (chain == ChainReading::maybe_someone_else)
+    text += context.text("report_in_chain_note", {{"task", number}, {"name", *command.title}});
+  return {reply_to_sender(context, std::move(text))};
 }
 
 std::vector<Reply> handle_withdraw(Context& context, const Command& command) {

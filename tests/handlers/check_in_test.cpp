@@ -177,6 +177,33 @@ TEST_F(CheckIn, CheckOutWithoutCheckInIsRecordedAndFlaggedForTheCreator) {
   EXPECT_GT(ledger_.balance("c1", qualified("u-zhang")), 0);
 }
 
+TEST_F(CheckIn, ACheckOutBeforeTheStartRecordsNothing) {
+  const std::int64_t number = task_with_zhang();
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 - 30 * kMinute);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_FALSE(attendance_of(number, "u-zhang"));
+  // The real day goes as usual.
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  EXPECT_EQ(say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 2 * kHour).size(), 1u);
+  EXPECT_EQ(attendance_of(number, "u-zhang")->checked_out_at, kSaturday0900 + 2 * kHour);
+}
+
+// "签到 T3": a ticket's number, not today's task (the bare forms pick that one).
+TEST_F(CheckIn, ATicketsNumberChecksNobodyInOrOut) {
+  const std::int64_t number = task_with_zhang();
+  const std::vector<std::pair<const char*, const char*>> lines = {
+      {"签到 T3", "签到 12"}, {"打卡 工单3", "签到 12"}, {"签退 T3", "签退 12"}};
+  for (const auto& [line, example] : lines) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line), kSaturday0900);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text,
+              rendered("task_given_ticket", {{"mention", "@张三"}, {"ticket", "3"}, {"example", example}}))
+        << line;
+    EXPECT_FALSE(attendance_of(number, "u-zhang")) << line;
+  }
+}
+
 TEST_F(CheckIn, ABareCheckOutWithoutCheckInFindsTodaysTask) {
   const std::int64_t number = task_with_zhang();
   EXPECT_EQ(say("b3u2", "u-zhang", "张三", read("签退"), kSaturday0900 + kHour).size(), 2u);

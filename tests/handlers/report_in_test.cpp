@@ -89,9 +89,10 @@ TEST_F(ReportIn, AJielongLineCountsForItsSender) {
   EXPECT_FALSE(signup_state(number, "u-zhang").has_value());
 }
 
-// Read as the parser reads them: a list copied without a new line adds nobody, and one that
-// adds a name plainly not the sender's is someone else, whom the bot cannot sign up.
-TEST_F(ReportIn, AJielongThatAddsNobodyOrSomeoneElseSignsUpNobody) {
+// Read as the parser reads them: a list copied without a new line adds nobody; a name that shares
+// nothing with the sender's may be someone else or a nickname, so the sender is signed up and told
+// whose name was added.
+TEST_F(ReportIn, AJielongThatAddsNobodySignsUpNobodyAndAnotherNameIsPointedOut) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
   say("b3u2", "u-zhang", "张三", read("#接龙\n清理楼道杂物\n1. 张三"));
   ASSERT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
@@ -103,13 +104,17 @@ TEST_F(ReportIn, AJielongThatAddsNobodyOrSomeoneElseSignsUpNobody) {
       say("b3u2", "u-liu", "刘阿姨", read("#接龙\n清理楼道杂物\n1. 张三\n2. 王奶奶"));
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-liu"});
-  EXPECT_EQ(replies[0].text, rendered("report_in_chain_someone_else",
-                                      {{"task", "1"}, {"mention", "@刘阿姨"}, {"name", "王奶奶"}}));
-  EXPECT_FALSE(signup_state(number, "u-liu").has_value());
-
-  // Her own name as she writes it shares a character with the platform's: she is signed up.
-  say("b3u2", "u-liu", "刘阿姨", read("#接龙\n清理楼道杂物\n1. 张三\n2. 刘桂兰"));
+  EXPECT_TRUE(
+      contains(replies[0].text, rendered("report_in_chain_note", {{"task", "1"}, {"name", "王奶奶"}})))
+      << replies[0].text;
   EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::signed_up);
+
+  // Her own name as she writes it shares a character with the platform's: no note.
+  const std::vector<Reply> own =
+      say("b3u2", "u-he", "何大爷", read("#接龙\n清理楼道杂物\n1. 张三\n2. 王奶奶\n3. 何建国"));
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_FALSE(contains(own[0].text, rendered("report_in_chain_note", {{"task", "1"}, {"name", "何建国"}})));
+  EXPECT_EQ(signup_state(number, "u-he"), store::SignupState::signed_up);
 }
 
 TEST_F(ReportIn, SeveralOpenTasksAskForTheNumber) {

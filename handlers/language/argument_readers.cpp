@@ -235,7 +235,14 @@ bool read_stock(const ArgumentInput& input, Command& command) {
 // "核销 K7Q2": codes are shown in capitals, people type them in either case.
 bool read_pickup_code(const ArgumentInput& input, Command& command) {
   const std::string_view rest = skip_softeners(input.rest);
-  const std::size_t at = skip_separators(rest, 0);
+  std::size_t at = skip_separators(rest, 0);
+  // "核销 取货码RMH7": staff read the code out with its label from the volunteer's phone.
+  for (const std::string_view label : {std::string_view("取货码"), std::string_view("核销码")}) {
+    if (starts_with_at(rest, at, label)) {
+      at = skip_separators(rest, at + label.size());
+      break;
+    }
+  }
   const auto code = read_code(rest, at);
   if (!code) return is_filler(rest);
   set_reason(command, rest.substr(code->second));

@@ -180,6 +180,10 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"进度",          Intent::progress,     A::ticket},
     {"查进度",        Intent::progress,     A::ticket},
     {"进度怎么样",    Intent::progress,     A::ticket},
+    // "报事进度" asks how one's reports are going; read as 报事 it opened a ticket titled 进度.
+    {"报事进度",      Intent::progress,     A::ticket,            "remark"},
+    {"工单进度",      Intent::progress,     A::ticket,            "remark"},
+    {"办理进度",      Intent::progress,     A::ticket,            "remark"},
     {"我的工单",      Intent::progress,     A::none},
     {"统计",          Intent::stats,        A::month},
     {"绑定",          Intent::bind,         A::place},
@@ -202,7 +206,7 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好", "现在", "我现在",
     "查一下", "查下", "查查", "查看", "看一下", "看看", "问一下", "问下",
     // An acknowledgement before the answer ("收到，我来", "好的报到"): alone they stay chatter.
-    "收到", "好的",
+    "收到", "好的", "好嘞", "好哒", "OK", "ok",
     "我",
 });
 

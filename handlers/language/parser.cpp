@@ -130,6 +130,8 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
 // commands people say that way about themselves, "报到了", "签到了", and where a reference makes
 // it a command, "T5 接单了"); "报修的师傅来了", "派单太慢了", "办结率多少" are sentences about it.
 bool talks_about_it(std::string_view rest, const Command& command) {
+  // "报事进度怎么样了" is how one asks for progress: the question is the command.
+  if (command.intent == Intent::progress) return false;
   const auto& words = vocabulary();
   if (starts_with_any(IndexedWords::about_markers, rest)) return true;
   // "结束了", and "结束 了" with nothing more said.
@@ -175,7 +177,10 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
   }
   if (wrappers_left == 0) return std::nullopt;
   for (const std::string_view wrapper : words_starting(IndexedWords::wrappers, body)) {
-    const std::size_t next = skip_separators(body, wrapper.size());
+    std::size_t next = skip_separators(body, wrapper.size());
+    // "收到！我来", "收到。我来": a sentence ends after an acknowledgement.
+    while (next < body.size() && (body[next] == '!' || body[next] == '.' || starts_with_at(body, next, "。")))
+      next = skip_separators(body, next + (body[next] == '!' || body[next] == '.' ? 1 : 3));
     if (next >= body.size()) continue;
     // Past a wrapper the reference or person may still come first ("嗯十七号签到码", "帮我给@张三
     // 加5分"); after a reference, the wrapper stands between it and the command ("12号我去不了了").

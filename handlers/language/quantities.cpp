@@ -40,9 +40,10 @@ constexpr std::array<std::string_view, 4> kPointsLabels = {"奖励积分", "积�
 constexpr std::array<std::string_view, 2> kMinutesAfter = {"小时", "钟头"};
 // "大米x2", "大米 ×2" (starts_with_at() compares letters in either case, so X is x).
 constexpr std::array<std::string_view, 3> kTimesSigns = {"x", "*", "×"};
-constexpr std::array<std::string_view, 18> kMeasureWords = {"个", "份", "件", "袋", "桶", "瓶",
-                                                            "盒", "次", "张", "箱", "条", "包",
-                                                            "双", "套", "支", "本", "把", "卷"};
+// 块 too: in a stock or redemption line it counts pieces ("香皂 共100块", "每块8分"), not yuan.
+constexpr std::array<std::string_view, 19> kMeasureWords = {"个", "份", "件", "袋", "桶", "瓶", "盒",
+                                                            "次", "张", "箱", "条", "包", "双", "套",
+                                                            "支", "本", "把", "卷", "块"};
 
 struct Found {
   std::size_t start = 0;
@@ -285,6 +286,13 @@ std::size_t quantity_label(std::string_view text) {
 // "2", "x2", "×2", "2袋", "五件", "库存50", "数量:30": digits alone or with a measure word, Chinese
 // numerals with one, or either after a label.
 bool is_quantity_word(std::string_view word, std::optional<int>& value) {
+  // "-3件": the sign is kept, for the handler to refuse; dropped, it bought three.
+  if (word.size() > 1 && word[0] == '-' && is_ascii_digit(static_cast<unsigned char>(word[1]))) {
+    std::optional<int> magnitude;
+    if (!is_quantity_word(word.substr(1), magnitude)) return false;
+    value = magnitude ? std::optional<int>(-*magnitude) : std::nullopt;
+    return true;
+  }
   const std::size_t label = quantity_label(word);
   const std::size_t at = label + times_sign(word, label);
   const auto number = read_number(word, at);
@@ -448,6 +456,15 @@ std::optional<int> take_quantity(std::string& text) {
   std::optional<int> value;
   if (last_space != std::string_view::npos && is_quantity_word(trimmed.substr(last_space + 1), value)) {
     text.erase(offset + last_space);
+    // "数量 30": the label stood apart from its number.
+    const std::string_view rest = trim_spaces(text);
+    for (const std::string_view label : kQuantityLabels) {
+      if (rest.size() > label.size() && rest.ends_with(label) &&
+          rest[rest.size() - label.size() - 1] == ' ') {
+        text.erase(static_cast<std::size_t>(rest.data() - text.data()) + rest.size() - label.size() - 1);
+        break;
+      }
+    }
     return value;
   }
   if (first_space != std::string_view::npos && is_quantity_word(trimmed.substr(0, first_space), value)) {

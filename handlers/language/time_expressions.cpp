@@ -107,14 +107,15 @@ std::size_t read_minutes(std::string_view text, std::size_t pos, int& minute) {
   if (starts_with_at(text, pos, " ")) {
     const std::size_t at = pos + 1;
     const auto number = read_number_between(text, at, 0, 59);
-    if (!number || !starts_with_at(text, at + number->length, "分") ||
-        starts_with_at(text, at + number->length, "分钟"))
-      return pos;
+    if (!number) return pos;
+    // "8 点 30 分": the space a phone puts after the number too.
+    const std::size_t unit = at + number->length + (starts_with_at(text, at + number->length, " 分") ? 1 : 0);
+    if (!starts_with_at(text, unit, "分") || starts_with_at(text, unit, "分钟")) return pos;
     const bool quarter = number->value == 15 || number->value == 30 || number->value == 45;
     const bool leading_zero = !number->chinese && number->length == 2 && text[at] == '0';
     if (!quarter && !leading_zero) return pos;
     minute = static_cast<int>(number->value);
-    return at + number->length + std::string_view("分").size();
+    return unit + std::string_view("分").size();
   }
   if (!starts_number(text, pos)) return pos;
   const auto number = read_number(text, pos);

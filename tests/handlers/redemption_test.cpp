@@ -124,11 +124,14 @@ TEST_F(Redemption, MoreThanTheStockIsRefusedAndNothingIsTaken) {
 }
 
 // Read as nothing, a typed 0 bought one piece.
-TEST_F(Redemption, AQuantityOfZeroIsRefusedAndNothingIsTaken) {
+TEST_F(Redemption, AQuantityOfZeroOrBelowIsRefusedAndNothingIsTaken) {
   give_points("u-zhang", 1000);
-  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("兑换 食用油 0"));
-  ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text, rendered("redeem_bad_quantity", {{"mention", "@张三"}, {"max", "99"}}));
+  for (const char* line : {"兑换 食用油 0", "兑换 食用油 -3桶"}) {  // a sign dropped bought three
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, rendered("redeem_bad_quantity", {{"mention", "@张三"}, {"max", "99"}}))
+        << line;
+  }
   EXPECT_EQ(stock("oil"), 5);
   EXPECT_EQ(balance("u-zhang"), 1000);
   EXPECT_TRUE(pending("u-zhang").empty());

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
+#include "handlers/language/time_expressions.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_jobs.hpp"
@@ -39,19 +40,44 @@ struct Edit {
   Values problem_values;
 };
 
+// The time an edit names, with what it leaves unnamed taken from the task: "下午3点" keeps the
+// task's day, "周日" its time of day (read alone, they meant today and 09:00).
+language::TimeSpan named_time(const Context& context, const Command& command, const store::Task& task) {
+  language::TimeSpan said{command.start, command.end, command.time_names_day, command.time_names_clock};
+  if (!task.start || !command.start) return said;
+  const int offset = context.config.locale.utc_offset_seconds;
+  if (said.names_clock && !said.names_day) return language::on_day_of(said, *task.start, offset);
+  if (said.names_day && !said.names_clock) {
+    language::TimeSpan kept = language::on_day_of({task.start, task.end, true, true}, *command.start, offset);
+    if (command.end) kept.end = command.end;  // a day range names its own end
+    return kept;
+  }
+  return said;
+}
+
 void edit_time(Context& context, const Command& command, Edit& edit) {
   store::Task& task = edit.task;
   const std::optional<std::int64_t> old_start = task.start;
   const std::optional<std::int64_t> old_end = task.end;
-  if (command.start) {
-    task.start = command.start;
-    if (command.end) {
-      task.end = command.end;
+  language::TimeSpan said = named_time(context, command, task);
+  if (command.shift_minutes && task.start) {
+    // "推迟一小时": the whole task moves, its length kept.
+    const std::int64_t shift = std::int64_t{*command.shift_minutes} * 60;
+    said = {*task.start + shift, task.end ? std::optional<std::int64_t>(*task.end + shift) : std::nullopt,
+            true, true};
+  } else if (command.time_is_end && said.start) {
+    // "结束时间 12点": the clock read is the new end, on the task's day; the start stays.
+    said = {task.start, said.start, true, true};
+  }
+  if (said.start) {
+    task.start = said.start;
+    if (said.end) {
+      task.end = said.end;
     } else if (command.minutes) {
-      task.end = *command.start + std::int64_t{*command.minutes} * 60;
+      task.end = *said.start + std::int64_t{*command.minutes} * 60;
     } else if (old_start && old_end) {
       // A new start alone moves the task and keeps its length.
-      task.end = *command.start + (*old_end - *old_start);
+      task.end = *said.start + (*old_end - *old_start);
     } else {
       task.end = std::nullopt;
     }

@@ -399,6 +399,8 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
     if (const auto span = take_time(text, time_context(context))) {
       command.start = span->start;
       command.end = span->end;
+      command.time_names_day = span->names_day;
+      command.time_names_clock = span->names_clock;
     }
   }
   if (auto count = take_count(text); count && !command.count) command.count = count;
@@ -453,6 +455,35 @@ bool read_edit(const ArgumentInput& input, Command& command) {
     }
     command.task = reference->number;
     at = skip_separators(rest, reference->end);
+  }
+  // "结束时间 12点": only the end changes. "推迟一小时", "提前半小时": the task moves by a length.
+  for (const std::string_view label : {std::string_view("结束时间"), std::string_view("结束")}) {
+    if (starts_with_at(rest, at, label)) {
+      command.time_is_end = true;
+      at = skip_separators(rest, at + label.size());
+      for (const std::string_view joiner : vocabulary().edit_joiners) {
+        if (starts_with_at(rest, at, joiner)) {
+          at = skip_separators(rest, at + joiner.size());
+          break;
+        }
+      }
+      break;
+    }
+  }
+  if (const std::size_t time_label = starts_with_at(rest, at, "时间") ? skip_separators(rest, at + 6) : at;
+      !command.time_is_end) {
+    for (const auto& [word, sign] :
+         {std::pair{std::string_view("推迟"), 1}, std::pair{std::string_view("延后"), 1},
+          std::pair{std::string_view("推后"), 1}, std::pair{std::string_view("延迟"), 1},
+          std::pair{std::string_view("提前"), -1}}) {
+      if (!starts_with_at(rest, time_label, word)) continue;
+      std::string shift(rest.substr(time_label + word.size()));
+      if (const std::optional<int> minutes = take_duration(shift)) {
+        command.shift_minutes = sign * *minutes;
+        set_reason(command, shift);
+        return true;
+      }
+    }
   }
   const LabelledForm form =
       read_labelled_form(rest.substr(at), LabelSeparator::colon_or_word, input.context, command);

@@ -184,6 +184,13 @@ struct Command {
   /// (a task open here, a signup to free), or a danger report with no verb ("3号楼有煤气味") said
   /// to the others; not addressed to the bot, it gets no answer in a group.
   bool implicit = false;
+  /// What the time words named (TimeSpan): a day, a time of day. Not printed by `whistle parse`.
+  bool time_names_day = false;
+  bool time_names_clock = false;
+  /// An edit of the end alone ("修改 12 结束时间 12点"): the time read is the new end.
+  bool time_is_end = false;
+  /// An edit that moves the task by a length ("推迟一小时" +60, "提前半小时" −30).
+  std::optional<int> shift_minutes;
 };
 
 }  // namespace whistle::language

@@ -116,9 +116,22 @@ std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& 
       return value;
     case FormSlot::time: {
       command.minutes = take_duration(value);
-      if (const auto span = take_time(value, TimeContext{context.now, context.utc_offset_seconds})) {
+      if (auto span = take_time(value, TimeContext{context.now, context.utc_offset_seconds})) {
+        // "日期：11月28日" and "时间：9:00-11:00" on lines of their own are one time: the clock
+        // read on the day read before, or the day read now under the clock read before.
+        const std::optional<std::int64_t> before = command.start ? command.start : command.end;
+        if (before && command.time_names_day && !command.time_names_clock && span->names_clock &&
+            !span->names_day) {
+          span = on_day_of(*span, *before, context.utc_offset_seconds);
+        } else if (before && command.time_names_clock && !command.time_names_day && span->names_day &&
+                   !span->names_clock) {
+          span = on_day_of(TimeSpan{command.start, command.end, true, true},
+                           span->start ? *span->start : *span->end, context.utc_offset_seconds);
+        }
         command.start = span->start;
         command.end = span->end;
+        command.time_names_day = span->names_day;
+        command.time_names_clock = span->names_clock || command.time_names_clock;
       }
       return value;
     }

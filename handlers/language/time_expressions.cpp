@@ -463,6 +463,8 @@ std::optional<TimeSpan> resolve(const Phrase& phrase, const TimeContext& context
 
   const std::int64_t base = day * kSecondsPerDay - context.utc_offset_seconds;
   TimeSpan span;
+  span.names_day = phrase.day.has_value();
+  span.names_clock = phrase.clock.has_value() || period != nullptr;
   if (phrase.deadline) {
     span.end = base + end_minute.value_or(start_minute) * 60;
   } else {
@@ -555,6 +557,19 @@ std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context)
   if (!first) return std::nullopt;
   erase_span(text, first->start, first->phrase.end - first->start);
   return first->span;
+}
+
+TimeSpan on_day_of(const TimeSpan& span, std::int64_t day, int utc_offset_seconds) {
+  const std::optional<std::int64_t>& anchor = span.start ? span.start : span.end;
+  if (!anchor) return span;
+  const std::int64_t from = floor_div(*anchor + utc_offset_seconds, kSecondsPerDay);
+  const std::int64_t to = floor_div(day + utc_offset_seconds, kSecondsPerDay);
+  const std::int64_t shift = (to - from) * kSecondsPerDay;
+  TimeSpan moved = span;
+  if (moved.start) *moved.start += shift;
+  if (moved.end) *moved.end += shift;
+  moved.names_day = true;
+  return moved;
 }
 
 std::optional<std::string_view> unread_clock(std::string_view text) {

@@ -17,6 +17,10 @@ struct TimeContext {
 struct TimeSpan {
   std::optional<std::int64_t> start;  ///< empty for a deadline ("今晚8点前")
   std::optional<std::int64_t> end;    ///< the end of a range, or the deadline
+  /// What the words named: a day ("周日", "明天", "11月28日") and a time of day ("下午3点",
+  /// "上午"). An edit keeps from the task what was not named ("修改 12 时间 下午3点").
+  bool names_day = false;
+  bool names_clock = false;
 };
 
 /// Finds the first time phrase in `text`, cuts it out, and returns what it means; leaves the
@@ -83,6 +87,11 @@ std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context)
 /// Whether the number at `pos` is the minutes of the clock before it, as take_time() reads them
 /// ("30" in "9点30分", "九点三十分", "9点 30分"; not "10" in "9点 10分", which is points).
 bool is_clock_minutes(std::string_view text, std::size_t pos);
+
+/// `span` moved whole to the local day of `day` (its clock and length kept): a time of day said
+/// apart from its day ("日期：11月28日" then "时间：9:00-11:00"), or an edit that names only one
+/// of them. A deadline (no start) moves by its end.
+TimeSpan on_day_of(const TimeSpan& span, std::int64_t day, int utc_offset_seconds);
 
 /// The first word of `text` shaped like a clock ("14:00-12:00", "25点"): what take_time() left
 /// because it names no time, for the leader to be asked about. Empty when there is none.

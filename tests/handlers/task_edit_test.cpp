@@ -46,6 +46,31 @@ TEST_F(Edit, ANewTimeKeepsTheSignupsTellsEveryoneAndMovesTheJobs) {
   EXPECT_TRUE(run_jobs(kSaturday0900 + 3 * kHour).empty());
 }
 
+// Read alone, "下午3点" meant today and "周日" meant 09:00: a Saturday task moved to Monday, or lost
+// its hour. The part not named is the task's own.
+TEST_F(Edit, ATimeThatNamesOnlyAClockOrADayKeepsTheRestFromTheTask) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);  // Saturday 09:00–11:00
+  const std::int64_t saturday_1500 = kSaturday0900 + 6 * kHour;
+  const std::int64_t sunday_1500 = saturday_1500 + 24 * kHour;
+  const auto edit = [&](const char* line) { say("b3u2", "u-chen", "陈单元长", read(line)); };
+
+  edit("修改 1 时间 下午3点");
+  EXPECT_EQ(task(number).start, saturday_1500);
+  EXPECT_EQ(task(number).end, saturday_1500 + 2 * kHour);
+  edit("修改 1 时间 周日");
+  EXPECT_EQ(task(number).start, sunday_1500);
+  EXPECT_EQ(task(number).end, sunday_1500 + 2 * kHour);
+  edit("修改 1 结束时间 18点");
+  EXPECT_EQ(task(number).start, sunday_1500);
+  EXPECT_EQ(task(number).end, sunday_1500 + 3 * kHour);
+  edit("修改 1 推迟一小时");
+  EXPECT_EQ(task(number).start, sunday_1500 + kHour);
+  EXPECT_EQ(task(number).end, sunday_1500 + 4 * kHour);
+  edit("修改 1 时间 提前半小时");
+  EXPECT_EQ(task(number).start, sunday_1500 + kHour / 2);
+  EXPECT_EQ(task(number).end, sunday_1500 + 3 * kHour + kHour / 2);
+}
+
 TEST_F(Edit, FewerPlacesPutTheLatestSignupsAtTheHeadOfTheWaitlist) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
   report_in("u-zhang", "张三");

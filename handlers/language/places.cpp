@@ -112,12 +112,38 @@ std::optional<std::string_view> PlaceNames::longest_at(std::string_view text, st
   return std::nullopt;
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 8> kPlaceJoiners = {"-", "~", "～", "至", "到", "和", "与", "、"};
+
+// "清理3-5号楼楼道", "1号楼和3号楼之间": a building among others is no place of the task's own;
+// cut out, it left "清理3-楼道" and named a building outside the group's branch.
+bool in_a_range_or_pair(std::string_view text, std::size_t start, std::size_t end) {
+  for (const std::string_view joiner : kPlaceJoiners) {
+    if (start >= joiner.size() + 1 && text.compare(start - joiner.size(), joiner.size(), joiner) == 0) {
+      const char32_t before = code_point_before(text, start - joiner.size());
+      if (is_ascii_digit(before) || before == U'楼' || before == U'栋') return true;
+    }
+    if (starts_with_at(text, end, joiner) && end + joiner.size() < text.size() &&
+        is_ascii_digit(static_cast<unsigned char>(text[end + joiner.size()])))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<PlaceMatch> find_place(std::string_view text, const PlaceNames& names) {
   for (std::size_t pos = 0; pos < text.size();) {
     auto structured = read_structured(text, pos);
     auto named = read_named(text, pos, names);
     std::optional<PlaceMatch> match = structured;
     if (named && (!match || named->length > match->length)) match = named;
+    if (match && structured && match->length == structured->length &&
+        in_a_range_or_pair(text, match->start, match->start + match->length)) {
+      pos = match->start + match->length;
+      continue;
+    }
     if (match) {
       if (pos >= kAt.size() && text.compare(pos - kAt.size(), kAt.size(), kAt) == 0) {
         match->start -= kAt.size();

@@ -1,6 +1,8 @@
 #include "handlers/language/labelled_form.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "handlers/language/chinese_numbers.hpp"
@@ -25,8 +27,10 @@ struct Segment {
 bool at_segment_start(std::string_view text, std::size_t pos) {
   if (pos == 0) return true;
   const char32_t before = code_point_before(text, pos);
+  // "📌事项：", "⏰时间：": notices put an emoji before each label.
   return is_space(before) || before == U';' || before == U'；' || before == U',' || before == U'，' ||
-         before == U'、' || before == U'。';
+         before == U'、' || before == U'。' || before == U'.' || before == U')' || before == U'）' ||
+         is_emoji(before);
 }
 
 // The end of the separator after a label at `pos`, or npos when none is there.
@@ -82,8 +86,32 @@ std::optional<int> bare_number(std::string_view value) {
 // Reads a label's value into its slot and returns what the slot did not use ("积分：每人10分
 // 明天9点" on one line leaves "明天9点" for the caller). A title or a place that is no known one
 // takes the whole value; an ignored label's value is dropped.
+// "一、事项：… 二、时间：…": the next label's number ends the value before it.
+void drop_trailing_enumerator(std::string& value) {
+  const std::size_t space = value.rfind(' ');
+  std::string_view last = std::string_view(value).substr(space == std::string::npos ? 0 : space + 1);
+  for (const std::string_view mark : {"、", ".", ")", "）"}) {
+    if (last.ends_with(mark)) {
+      last.remove_suffix(mark.size());
+      break;
+    }
+  }
+  if (last.empty() || last.size() == value.size()) return;
+  for (std::size_t pos = 0; pos < last.size();) {
+    const CodePoint cp = decode_utf8(last, pos);
+    if (!is_ascii_digit(cp.value) &&
+        std::u32string_view(U"一二三四五六七八九十").find(cp.value) == std::u32string_view::npos)
+      return;
+    pos += cp.length;
+  }
+  value.erase(space);
+}
+
 std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& context, Command& command) {
-  std::string value = clean_free_text(raw);
+  // A time keeps its punctuation: "9:00 - 11:00" cleaned of the lone "-" lost its end.
+  std::string value = slot == FormSlot::time ? std::string(trim_spaces(raw)) : clean_free_text(raw);
+  if (slot == FormSlot::time) std::replace(value.begin(), value.end(), '\n', ' ');
+  drop_trailing_enumerator(value);
   // "人数 3.5", "积分 1.5": a decimal is no count or points, and must not be read as a date either.
   if (slot != FormSlot::title && slot != FormSlot::place && is_decimal_number(value)) return {};
   switch (slot) {

@@ -72,8 +72,12 @@ ChainReading read_chain(Context& context, const Command& command, const store::T
   if (!command.implicit || !command.title || command.title->empty()) return ChainReading::sender;
   const std::string& added = *command.title;
   const std::string& sender = context.message.sender;
-  std::vector<std::string> names{display_name(context.people, sender)};
+  // Names only, never an id shown for want of one: with no name known there is nothing to compare.
+  std::vector<std::string> names;
+  if (const std::optional<store::Person> known = context.people.find(sender); known && !known->name.empty())
+    names.push_back(known->name);
   if (!context.message.sender_name.empty()) names.push_back(context.message.sender_name);
+  if (names.empty()) return ChainReading::sender;
   const auto named = [&](const std::string& name) { return command.text.find(name) != std::string::npos; };
   if (std::none_of(names.begin(), names.end(), named)) {
     for (const store::Signup& signup : context.signups.active(task.id)) {

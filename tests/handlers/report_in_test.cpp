@@ -115,6 +115,15 @@ TEST_F(ReportIn, AJielongThatAddsNobodySignsUpNobodyAndAnotherNameIsPointedOut) 
   ASSERT_EQ(own.size(), 1u);
   EXPECT_FALSE(contains(own[0].text, rendered("report_in_chain_note", {{"task", "1"}, {"name", "何建国"}})));
   EXPECT_EQ(signup_state(number, "u-he"), store::SignupState::signed_up);
+
+  // With no name known for the sender (a platform that sends ids only) there is nothing to
+  // compare: signed up, no note.
+  const std::vector<Reply> unnamed =
+      say("b3u2", "u-x9", "", read("#接龙\n清理楼道杂物\n1. 张三\n2. 王奶奶\n3. 何建国\n4. 赵敏"));
+  ASSERT_EQ(unnamed.size(), 1u);
+  EXPECT_FALSE(
+      contains(unnamed[0].text, rendered("report_in_chain_note", {{"task", "1"}, {"name", "赵敏"}})));
+  EXPECT_EQ(signup_state(number, "u-x9"), store::SignupState::signed_up);
 }
 
 TEST_F(ReportIn, SeveralOpenTasksAskForTheNumber) {

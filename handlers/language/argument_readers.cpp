@@ -110,9 +110,11 @@ bool read_task(const ArgumentInput& input, Command& command) {
   if (reference) {
     command.task = reference->number;
     at = reference->end;
-  } else if (const auto ticket = input.anchored ? std::nullopt : read_ticket_reference(text, at, false)) {
+  } else if (const auto ticket = input.anchored || input.rule.extra == "named"
+                                     ? std::nullopt
+                                     : read_ticket_reference(text, at, false)) {
     // "撤销 T5": T5 is a ticket everywhere, so the handler says so rather than taking the chat's
-    // only open task for it.
+    // only open task for it. ("取消 T3" is the withdrawal's: 取消 calls a task off only when named.)
     command.ticket = ticket->number;
     set_reason(command, std::string_view(text).substr(ticket->end));
     return true;

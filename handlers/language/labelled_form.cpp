@@ -83,9 +83,6 @@ std::optional<int> bare_number(std::string_view value) {
   return static_cast<int>(*number);
 }
 
-// Reads a label's value into its slot and returns what the slot did not use ("积分：每人10分
-// 明天9点" on one line leaves "明天9点" for the caller). A title or a place that is no known one
-// takes the whole value; an ignored label's value is dropped.
 // "一、事项：… 二、时间：…": the next label's number ends the value before it.
 void drop_trailing_enumerator(std::string& value) {
   const std::size_t space = value.rfind(' ');
@@ -107,6 +104,9 @@ void drop_trailing_enumerator(std::string& value) {
   value.erase(space);
 }
 
+// Reads a label's value into its slot and returns what the slot did not use ("积分：每人10分
+// 明天9点" on one line leaves "明天9点" for the caller). A title or a place that is no known one
+// takes the whole value; an ignored label's value is dropped.
 std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& context, Command& command) {
   // A time keeps its punctuation: "9:00 - 11:00" cleaned of the lone "-" lost its end.
   std::string value = slot == FormSlot::time ? std::string(trim_spaces(raw)) : clean_free_text(raw);

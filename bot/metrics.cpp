@@ -25,6 +25,13 @@ void single(std::string& out, std::string_view name, std::string_view type, std:
   fmt::format_to(std::back_inserter(out), "{} {}\n", name, value.load(std::memory_order_relaxed));
 }
 
+// A value read beforehand, where two counters must be read in an order.
+void single(std::string& out, std::string_view name, std::string_view type, std::string_view help,
+            std::uint64_t value) {
+  header(out, name, type, help);
+  fmt::format_to(std::back_inserter(out), "{} {}\n", name, value);
+}
+
 }  // namespace
 
 Metrics::Metrics()
@@ -134,12 +141,16 @@ std::string Metrics::render() const {
   single(out, "whistle_outbox_backlog", "gauge", "Outbox messages waiting for delivery.", outbox_backlog_);
   single(out, "whistle_writer_queue_depth", "gauge", "Events received and waiting for the single writer.",
          writer_queue_);
+  // The deaths before the failures (count_job_failures publishes them the other way round): read
+  // after them, the failures were read first and a scrape could show a dead job that never failed.
+  const std::uint64_t jobs_dead = jobs_dead_.load(std::memory_order_acquire);
+  const std::uint64_t jobs_failed = jobs_failed_.load(std::memory_order_relaxed);
   single(out, "whistle_jobs_failed_total", "counter",
-         "Due jobs (deadlines, reminders, publications) whose run failed and was undone.", jobs_failed_);
+         "Due jobs (deadlines, reminders, publications) whose run failed and was undone.", jobs_failed);
   single(out, "whistle_jobs_dead_total", "counter",
          "Due jobs set aside after their last failed attempt: those in the database at start, then new ones "
          "(see the jobs table's last_error).",
-         jobs_dead_);
+         jobs_dead);
   single(out, "whistle_outbox_sent_total", "counter", "Outbox messages delivered.", outbox_sent_);
   single(out, "whistle_outbox_failed_total", "counter", "Outbox delivery attempts that failed.",
          outbox_failed_);

@@ -31,9 +31,11 @@ class Metrics {
   void count_batch(std::size_t events, std::size_t applied, std::size_t duplicates, std::size_t failed);
 
   /// Counts due jobs that failed (undone, to be tried again) and those set aside as dead.
+  /// A dead job failed too: the failure is counted first and the death published after it, so a
+  /// scrape that shows the death shows its failure (render() reads them the other way round).
   void count_job_failures(std::size_t failed, std::size_t dead) {
     jobs_failed_.fetch_add(failed, std::memory_order_relaxed);
-    jobs_dead_.fetch_add(dead, std::memory_order_relaxed);
+    jobs_dead_.fetch_add(dead, std::memory_order_release);
   }
   std::uint64_t jobs_dead() const { return jobs_dead_.load(std::memory_order_relaxed); }
 

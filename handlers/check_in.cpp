@@ -229,7 +229,7 @@ std::vector<Reply> check_out_without_check_in(Context& context, const store::Tas
   const std::string& person = context.message.sender;
   const std::optional<store::Signup> signup = context.signups.find(task.id, person);
   if (!signup || signup->state != store::SignupState::signed_up) {
-    return {answer(context, task, "check_in_not_signed_up")};
+    return {answer(context, task, "check_out_not_signed_up")};
   }
   // Before the start nobody leaves work that has not begun: recorded, it would stand in the way
   // of the real check-in and check-out that follow.

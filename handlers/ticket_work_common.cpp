@@ -146,17 +146,20 @@ std::vector<Reply> tell_displaced(Context& context, const store::Ticket& before,
   std::vector<Reply> told;
   Values values = work_values(context, after);
   values.emplace_back("by", display_name(context.people, context.message.sender));
+  // Taken over by the very person who says so: "已由陈单元长改由陈单元长办理" named them twice.
+  const char* key = after.assignee_person == context.message.sender ? "ticket_taken_over_by_sender"
+                                                                    : "ticket_taken_from_you";
   if (before.assignee_person && before.assignee_person != after.assignee_person &&
       *before.assignee_person != context.message.sender) {
     const std::string& person = *before.assignee_person;
     set_value(values, "mention", mention_of(context.people, person));
-    told.push_back(Reply{private_chat_of(person), context.text("ticket_taken_from_you", values), {person}});
+    told.push_back(Reply{private_chat_of(person), context.text(key, values), {person}});
   }
   if (before.claimed_by && before.claimed_by != after.claimed_by &&
       before.claimed_by != before.assignee_person && *before.claimed_by != context.message.sender) {
     const std::string& person = *before.claimed_by;
     set_value(values, "mention", mention_of(context.people, person));
-    told.push_back(Reply{private_chat_of(person), context.text("ticket_taken_from_you", values), {person}});
+    told.push_back(Reply{private_chat_of(person), context.text(key, values), {person}});
   }
   if (before.assignee_responder && before.assignee_responder != after.assignee_responder &&
       !context.responders.is_member(*before.assignee_responder, context.message.sender)) {

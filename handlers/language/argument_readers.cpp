@@ -307,6 +307,8 @@ bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
   add_mentions(command, text, input.context);
   bool found = false;
   std::size_t at = skip_separators(text, read_ticket_reference_into(text, command, found));
+  // "派给", "交给" are ordinary words unless the ticket came first ("T5 派给@王五").
+  if (input.rule.extra == "required" && !input.anchored && !found) return false;
   for (const std::string_view prefix : vocabulary().assignee_prefixes) {
     if (starts_with_at(text, at, prefix)) {
       at = skip_separators(text, at + prefix.size());

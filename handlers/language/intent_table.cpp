@@ -148,6 +148,10 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"许个微心愿",    Intent::ticket,       A::ticket_text,       "wish"},
     {"许个心愿",      Intent::ticket,       A::ticket_text,       "wish"},
     {"派单",          Intent::dispatch,     A::ticket_assignee},
+    // After the ticket it acts on ("T5 派给@王五", "T1 交给物业"); alone, these are ordinary words.
+    {"派给",          Intent::dispatch,     A::ticket_assignee,   "required"},
+    {"交给",          Intent::dispatch,     A::ticket_assignee,   "required"},
+    {"转给",          Intent::dispatch,     A::ticket_assignee,   "required"},
     {"转派",          Intent::dispatch,     A::ticket_assignee},
     {"接单",          Intent::accept,       A::ticket},
     {"办结",          Intent::resolve,      A::ticket,            "remark"},

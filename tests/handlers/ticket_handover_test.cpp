@@ -96,6 +96,22 @@ TEST_F(TicketHandover, ALeaderTakingOverTellsTheOneWhoHeldIt) {
   EXPECT_FALSE(sent_to(replies, "generic:wuye").empty()) << "物业 hears it need not come";
 }
 
+// Taken over by the one who says so: the note to the former holder named them twice
+// ("已由钱楼栋长改由钱楼栋长办理").
+TEST_F(TicketHandover, TheFormerHolderHearsWhoTookItOverOnce) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "接单 T1", {}, kMonday0900 + 5 * 60);
+  const std::vector<Reply> replies =
+      say_line("b3", "u-qian", "钱楼栋长", "办结 T1 我找电工换好了", {}, kMonday0900 + kHour);
+  const std::vector<Reply> told = sent_to(replies, "generic:@u-chen");
+  ASSERT_EQ(told.size(), 1u);
+  const std::string& text = told[0].text;
+  const std::string name = "钱楼栋长";
+  const std::size_t first = text.find(name);
+  ASSERT_NE(first, std::string::npos) << text;
+  EXPECT_EQ(text.find(name, first + name.size()), std::string::npos) << text;
+}
+
 TEST_F(TicketHandover, ASecondAcceptOfAnAcceptedTicketSaysWhoHasItAndChangesNothing) {
   open_ticket();
   say_line("g1", "u-li", "李网格长", "接单 T1", {}, kMonday0900 + 5 * 60);

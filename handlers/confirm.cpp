@@ -29,7 +29,7 @@ struct Outcome {
   std::vector<std::string> refused;
   // 不予确认 of someone who never checked in: a no-show (失约), as the task's end would record.
   std::vector<std::string> missed;
-  std::vector<std::string> missed_already;  // the task's end recorded it before
+  std::vector<std::string> missed_already;  // recorded before, by the task's end or a leader
   std::string_view already_key = "confirm_note_already";
 };
 

@@ -30,6 +30,12 @@ bool is_bare(const Command& command) {
          !starts_with_da;
 }
 
+// "一般", "还行", "好评" said alone are, in a group, ordinary talk far more often than a verdict on
+// a ticket; only the 满意 words rate a ticket there without being said to the bot.
+bool is_weak_bare(const Command& command) {
+  return is_bare(command) && command.text.find("满意") == std::string::npos;
+}
+
 // Spoken to the bot on purpose: an @-mention of it, a reply to its message, or "@吹哨 满意".
 bool spoken_to_bot(const Context& context, const Command& command) {
   const Message& message = context.message;
@@ -79,7 +85,7 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
   std::vector<store::Ticket> waiting = awaiting_rating(context);
   // A bare 满意 in a group rates a ticket only when it cannot mean anything else: said to the bot,
   // or the sender has exactly one ticket from this group awaiting a rating. Otherwise silence.
-  if (!context.message.is_private && !asked && waiting.size() != 1) return chosen;
+  if (!context.message.is_private && !asked && (waiting.size() != 1 || is_weak_bare(command))) return chosen;
   const std::string mention = sender_mention(context);
   if (waiting.empty()) {
     chosen.answer.push_back(reply_to_sender(

@@ -22,6 +22,32 @@ namespace whistle::language {
 
 namespace {
 
+// The particles that close an answer ("还行吧", "满意的", "一般啦").
+constexpr std::u32string_view kAnswerParticles = U"吧啦的哈呀啊哦";
+
+std::size_t skip_answer_particles(std::string_view text, std::size_t at) {
+  while (at < text.size()) {
+    const CodePoint cp = decode_utf8(text, at);
+    if (kAnswerParticles.find(cp.value) == std::u32string_view::npos) break;
+    at += cp.length;
+  }
+  return at;
+}
+
+// What may follow a score word said alone: decoration, or the particle of an answer ("还行吧",
+// "满意的", "一般啦"); never a question ("满意吗？", "还行吧?" asks, it does not rate).
+bool is_rating_tail(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const CodePoint cp = decode_utf8(text, pos);
+    if (cp.value == U'?' || cp.value == U'？') return false;
+    if (!is_decoration(text.substr(pos, cp.length)) &&
+        kAnswerParticles.find(cp.value) == std::u32string_view::npos)
+      return false;
+    pos += cp.length;
+  }
+  return true;
+}
+
 constexpr std::string_view kStar = "★";
 
 TimeContext time_context(const ParseContext& context) {
@@ -356,15 +382,32 @@ std::size_t read_score(std::string_view text, std::size_t at, Command& command) 
   return end;
 }
 
+// "评价1满意": digits typed straight against a score word are the ticket the word rates (but
+// "评价十分满意" is "very satisfied", so only digits).
+std::size_t read_glued_ticket(std::string_view text, std::size_t at, Command& command, bool& found) {
+  const bool digits = at < text.size() && is_ascii_digit(static_cast<unsigned char>(text[at]));
+  const auto number = digits ? read_number(text, at) : std::nullopt;
+  if (!number || number->overflow || number->value < 1 || number->value > kMaxReference) return at;
+  const std::size_t end = at + number->length;
+  for (const ScoreWord& word : score_words()) {
+    if (!starts_with_at(text, end, word.word)) continue;
+    command.ticket = number->value;
+    found = true;
+    return end;
+  }
+  return at;
+}
+
 // "评价 T5 满意", "评价 T5 2 还是不亮", "评价 T5 不满意，还是不亮"
 bool read_rating(const ArgumentInput& input, Command& command) {
   bool found = false;
   std::size_t at = read_ticket_reference_into(input.rest, command, found);
+  if (!found) at = read_glued_ticket(input.rest, at, command, found);
   const bool scored = input.rule.extra == "scored";
   if (input.rule.extra.empty() || scored) {
     at = skip_separators(input.rest, at);
     if (starts_with_at(input.rest, at, "打")) at += 3;
-    at = read_score(input.rest, at, command);
+    at = skip_answer_particles(input.rest, read_score(input.rest, at, command));
     // "打4星" is a rating; "打110", "打5分钟", "打扫" are not.
     if (scored && !command.score) return false;
     // "评价一下这次活动" names neither a ticket nor a score: talk about rating, not a rating.
@@ -374,9 +417,15 @@ bool read_rating(const ArgumentInput& input, Command& command) {
     // 满意 / 不满意 said alone: the keyword is the score. Without a ticket only filler may follow
     // ("满意度调查" is no rating).
     command.score = input.rule.extra[0] - '0';
-    // "不满意,太慢了" gives its reason after a comma.
-    const bool set_apart = !input.rest.empty() && (input.rest[0] == ',' || input.rest[0] == ' ');
-    if (!found && !input.anchored && !is_decoration(input.rest.substr(at)) && !set_apart) return false;
+    // "不满意,太慢了" and "还行吧，就是慢了点" give their reason after a comma.
+    const std::string_view rest = input.rest;
+    const std::size_t after = skip_answer_particles(rest, at);
+    const auto comma_or_space_at = [rest](std::size_t pos) {
+      return pos < rest.size() && (rest[pos] == ',' || rest[pos] == ' ');
+    };
+    const bool set_apart = comma_or_space_at(0) || (after > at && comma_or_space_at(after));
+    if (!found && !input.anchored && !is_rating_tail(rest.substr(at)) && !set_apart) return false;
+    at = after;
   }
   set_reason(command, input.rest.substr(at));
   return true;

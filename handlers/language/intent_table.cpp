@@ -168,6 +168,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"评单",          Intent::rate,         A::rating},
     {"满意",          Intent::rate,         A::rating,            "5"},
     {"非常满意",      Intent::rate,         A::rating,            "5"},
+    {"十分满意",      Intent::rate,         A::rating,            "5"},
     {"很满意",        Intent::rate,         A::rating,            "5"},
     {"不满意",        Intent::rate,         A::rating,            "1"},
     {"很不满意",      Intent::rate,         A::rating,            "1"},
@@ -175,6 +176,12 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"不太满意",      Intent::rate,         A::rating,            "2"},
     {"基本满意",      Intent::rate,         A::rating,            "4"},
     {"比较满意",      Intent::rate,         A::rating,            "4"},
+    {"还行",          Intent::rate,         A::rating,            "4"},
+    {"还可以",        Intent::rate,         A::rating,            "4"},
+    {"一般",          Intent::rate,         A::rating,            "3"},
+    {"好评",          Intent::rate,         A::rating,            "5"},
+    {"中评",          Intent::rate,         A::rating,            "3"},
+    {"差评",          Intent::rate,         A::rating,            "1"},
     {"打",            Intent::rate,         A::rating,            "scored"},
     {"上报",          Intent::escalate,     A::ticket},
     {"关闭",          Intent::close,        A::ticket},
@@ -301,9 +308,10 @@ constexpr auto kBroadcastWords = std::to_array<std::string_view>({"全网格", "
 constexpr auto kAssigneePrefixes = std::to_array<std::string_view>({"交给", "转给", "派给", "给", "转", "由"});
 
 constexpr auto kScoreWords = std::to_array<ScoreWord>({
-    {"非常不满意", 1}, {"五星好评", 5}, {"非常满意", 5}, {"基本满意", 4}, {"比较满意", 4},
+    {"非常不满意", 1}, {"五星好评", 5}, {"非常满意", 5}, {"十分满意", 5}, {"基本满意", 4}, {"比较满意", 4},
     {"很不满意", 1},   {"不太满意", 2}, {"不满意", 1},   {"很满意", 5},   {"满意", 5},
     {"好评", 5},       {"满分", 5},     {"中评", 3},     {"差评", 1},     {"一般", 3},
+    {"还行", 4},       {"还可以", 4},
 });
 
 constexpr auto kFormLabels = std::to_array<FormLabel>({

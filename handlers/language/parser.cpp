@@ -132,6 +132,9 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
 bool talks_about_it(std::string_view rest, const Command& command) {
   // "报事进度怎么样了" is how one asks for progress: the question is the command.
   if (command.intent == Intent::progress) return false;
+  // "还行吧", "满意的，就是慢了点" answer the bot's question about a ticket: the reader of ratings
+  // has already told a score from talk about one ("满意吗", "满意度调查").
+  if (command.intent == Intent::rate && command.score) return false;
   const auto& words = vocabulary();
   if (starts_with_any(IndexedWords::about_markers, rest)) return true;
   // "结束了", and "结束 了" with nothing more said.

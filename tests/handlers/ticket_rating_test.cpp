@@ -252,6 +252,35 @@ TEST_F(TicketRating, BareSatisfiedInAGroupIsChatterOtherwise) {
   EXPECT_EQ(ticket(two.id).state, store::TicketState::resolved);
 }
 
+TEST_F(TicketRating, PlainAnswersInPrivateRateTheTicketAwaitingOne) {
+  const store::Ticket fine = resolved_ticket({.in_private = true});
+  zhang_says_privately("还行吧");
+  EXPECT_EQ(ticket(fine.id).rating, 4);
+  EXPECT_EQ(ticket(fine.id).outcome, store::TicketOutcome::satisfied);
+
+  const store::Ticket so_so = resolved_ticket({.text = "电梯异响", .in_private = true});
+  zhang_says_privately("一般，就是来得慢", kLater + kHour);
+  EXPECT_EQ(ticket(so_so.id).rating, 3);
+  EXPECT_EQ(ticket(so_so.id).reopened, 1);  // 3 is not satisfied, as 3星 is not
+  EXPECT_EQ(ticket(so_so.id).rating_note, "就是来得慢");
+}
+
+TEST_F(TicketRating, PlainAnswersInAGroupAreTalkUnlessSaidToTheBot) {
+  // One ticket from this group waits: 满意 alone would rate it, 一般 alone is just talk.
+  const store::Ticket resolved = resolved_ticket();
+  EXPECT_TRUE(zhang_says("一般").empty());
+  EXPECT_TRUE(zhang_says("还行").empty());
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::resolved);
+  say("b3u2", "u-zhang", "张三", read("还行", kLater), kLater, true);
+  EXPECT_EQ(ticket(resolved.id).rating, 4);
+}
+
+TEST_F(TicketRating, ANumberTypedAgainstTheScoreWordIsTheTicket) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says("评价" + std::to_string(resolved.number) + "满意");
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
+}
+
 TEST_F(TicketRating, OnlyTheReporterMayRate) {
   const store::Ticket resolved = resolved_ticket();
   const std::vector<Reply> replies =

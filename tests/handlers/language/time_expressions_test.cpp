@@ -141,6 +141,7 @@ const TimeCase kOvernight[] = {
     {"晚上11点到1点", "2026-11-23T23:00", "2026-11-24T01:00", ""},
     {"晚上10点到12点", "2026-11-23T22:00", "2026-11-24T00:00", ""},
     {"上午9点到1点", "2026-11-24T09:00", "2026-11-24T13:00", ""},
+    {"8点到6点", "2026-11-24T08:00", "2026-11-24T18:00", ""},
     // An end with a day of its own may lie any distance after the start.
     {"晚上10点到次日晚上11点", "2026-11-23T22:00", "2026-11-24T23:00", ""},
     {"22:00-次日21:00", "2026-11-23T22:00", "2026-11-24T21:00", ""},
@@ -158,6 +159,9 @@ const TimeCase kNoRanges[] = {
     {"9:00-8:00", nullptr, nullptr, "9:00-8:00"},
     {"明晚10点到今天11点", nullptr, nullptr, "明晚10点到今天11点"},
     {"9点到25点", nullptr, nullptr, "9点到25点"},
+    // From a morning start the afternoon reading ends by 18:00; 21:00 would be a slip read as meant.
+    {"上午10点到9点", nullptr, nullptr, "上午10点到9点"},
+    {"10点到9点", nullptr, nullptr, "10点到9点"},
 };
 INSTANTIATE_TEST_SUITE_P(EndsBeforeStarts, TakeTime, ::testing::ValuesIn(kNoRanges));
 

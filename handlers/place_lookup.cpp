@@ -15,6 +15,19 @@ std::optional<store::OrgNode> only(const std::vector<store::OrgNode>& nodes) {
   return std::nullopt;
 }
 
+// The one node with the longest name that starts `place` and is shorter than it.
+std::optional<store::OrgNode> named_at_start(const std::string& place,
+                                             const std::vector<store::OrgNode>& nodes) {
+  std::vector<store::OrgNode> longest;
+  for (const store::OrgNode& node : nodes) {
+    if (node.name.empty() || node.name.size() >= place.size() || !place.starts_with(node.name)) continue;
+    if (!longest.empty() && node.name.size() < longest.front().name.size()) continue;
+    if (!longest.empty() && node.name.size() > longest.front().name.size()) longest.clear();
+    longest.push_back(node);
+  }
+  return only(longest);
+}
+
 }  // namespace
 
 std::optional<store::OrgNode> node_named(const Services& services, const std::string& place,
@@ -32,7 +45,12 @@ std::optional<store::OrgNode> node_named(const Services& services, const std::st
   for (const store::OrgNode& node : scope) {
     if (ends_with(node.name, place)) partial.push_back(node);
   }
-  return only(partial);
+  if (!partial.empty()) return only(partial);
+
+  // "3号楼门口", "3号楼2单元东侧" (a place as a leader labels it): the node named at its start,
+  // within what the person leads when that tells, else across the org.
+  if (auto node = named_at_start(place, scope)) return node;
+  return named_at_start(place, services.org.all_nodes());
 }
 
 std::vector<store::OrgNode> subtrees_of(const Services& services, const std::vector<store::OrgNode>& roots) {

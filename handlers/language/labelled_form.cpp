@@ -119,7 +119,7 @@ std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& 
       if (!value.empty()) command.title = std::move(value);
       return {};
     case FormSlot::place:
-      if (auto place = take_place(value, context.place_names)) {
+      if (auto place = take_labelled_place(value, context.place_names)) {
         command.place = std::move(place);
         return value;
       }

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/day_expressions.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 
@@ -161,6 +162,28 @@ std::optional<std::string> take_place(std::string& text, const PlaceNames& names
   if (!match) return std::nullopt;
   erase_span(text, match->start, match->length);
   return std::move(match->name);
+}
+
+std::optional<std::string> take_labelled_place(std::string& text, const PlaceNames& names) {
+  auto match = find_place(text, names);
+  if (!match) return std::nullopt;
+  const std::size_t place_end = match->start + match->length;
+  std::size_t end = place_end;
+  bool digit = false;
+  while (end < text.size()) {
+    const CodePoint cp = decode_utf8(text, end);
+    if (is_space(cp.value) || is_punctuation(cp.value)) break;
+    // "3号楼明天上午集合": the time begins where a day does.
+    digit = digit || is_ascii_digit(cp.value) || starts_number(text, end) || read_day(text, end).has_value();
+    end += cp.length;
+  }
+  std::string name = std::move(match->name);
+  if (!digit) {
+    name += text.substr(place_end, end - place_end);
+    match->length = end - match->start;
+  }
+  erase_span(text, match->start, match->length);
+  return name;
 }
 
 }  // namespace whistle::language

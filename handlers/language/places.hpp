@@ -58,4 +58,9 @@ std::optional<PlaceMatch> find_place(std::string_view text, const PlaceNames& na
 /// find_place(), and the match cut out of `text`.
 std::optional<std::string> take_place(std::string& text, const PlaceNames& names);
 
+/// take_place() for a value labelled as the place ("地点：3号楼门口"): the words typed straight
+/// after the place, up to a space, say where at it and stay with it ("3号楼门口"), unless they hold
+/// a digit ("3号楼9点" is a place and a time).
+std::optional<std::string> take_labelled_place(std::string& text, const PlaceNames& names);
+
 }  // namespace whistle::language

@@ -71,6 +71,12 @@ TEST_F(Edit, ATimeThatNamesOnlyAClockOrADayKeepsTheRestFromTheTask) {
   EXPECT_EQ(task(number).end, sunday_1500 + 3 * kHour + kHour / 2);
 }
 
+TEST_F(Edit, APlaceKeepsWhereAtItIsSaid) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 地点 3号楼2单元门口"));
+  EXPECT_EQ(task(number).place, "3号楼2单元门口");
+}
+
 TEST_F(Edit, FewerPlacesPutTheLatestSignupsAtTheHeadOfTheWaitlist) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
   report_in("u-zhang", "张三");

@@ -151,6 +151,14 @@ TEST_F(Whistle, InPrivateTheNamedPlaceSaysWhereItIsPosted) {
   EXPECT_EQ(task(1).chat, "generic:b3");
 }
 
+TEST_F(Whistle, InPrivateAPlaceWithWhereAtItIsPostedAtThatPlace) {
+  Command command = whistle_command("清理楼道杂物", 5);
+  command.place = "3号楼2单元门口";  // as "地点：3号楼2单元门口" reads
+  say_privately("u-li", "李网格长", command);
+  EXPECT_EQ(task(1).node, "b3u2");
+  EXPECT_EQ(task(1).place, "3号楼2单元门口");
+}
+
 TEST_F(Whistle, InPrivateAPartialPlaceIsFoundAmongTheNodesThePersonLeads) {
   Command command = whistle_command("清理楼道杂物");
   command.place = "2单元";

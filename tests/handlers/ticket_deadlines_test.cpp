@@ -245,6 +245,16 @@ TEST_F(TicketDeadlinesTest, AGeneralTicketClimbingAt2200PostsToTheNewGroupAt0700
   EXPECT_EQ(to_chat(run_jobs(kTuesday0700), "generic:b3").size(), 1u);
 }
 
+TEST_F(TicketDeadlinesTest, AGroupPostHeldForTheMorningIsDroppedWhenTheTicketMovedOnInTheNight) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "general", kMonday0900 + 11 * kHour);  // 20:00
+  run_jobs(kMonday0900 + 13 * kHour);  // 22:00: climbs to 3号楼, its group post held for 07:00
+  accept(s, reload(s, made.ticket), kTuesday0700 - kHour);  // 钱楼栋长 took it at 06:00
+
+  // "请接单" in the morning would ask for what is done; the post goes nowhere.
+  EXPECT_TRUE(to_chat(run_jobs(kTuesday0700), "generic:b3").empty());
+}
+
 TEST_F(TicketDeadlinesTest, AnUrgentTicketNeverPauses) {
   const Services s = services();
   MadeTicket made = make_ticket(s, "b3u2", "urgent", kMonday2300);

@@ -58,27 +58,32 @@ struct ClimbTarget {
 };
 
 ClimbTarget climb_target(const Services& services, const store::Ticket& ticket) {
-  if (ticket.assignee_responder) {
-    // A responder that does not answer hands it back into the ladder at the ticket's level;
-    // the community's default responder is the top itself.
+  if (ticket.assignee_responder && !ticket.dispatched_by) {
+    // Sent straight to a responder (its class's 快单) and not answered: into the ladder at the
+    // ticket's level, whose leader has not had it yet; the community's default responder, reached
+    // by climbing, is the top itself.
     std::optional<store::OrgNode> node = services.org.node(ticket.node);
     if (node && node->level == 0 && ticket.climbs > 0) return {};
     if (std::optional<store::OrgNode> led = nearest_led_node(services, ticket.node))
       return {led, std::nullopt};
     return {};
   }
+  // A person, or a responder a leader dispatched it to, let the window pass: the level above the
+  // one that dispatched it, as "what a level cannot solve in time climbs to the next" says.
   const std::vector<store::OrgNode> up = services.org.ancestors_and_self(ticket.node);
   for (std::size_t i = 1; i < up.size(); ++i) {
     if (first_leader(services, up[i].id)) return {up[i], std::nullopt};
   }
   const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
-  if (!responders.empty()) return {std::nullopt, responders.front()};
+  // The default responder that just let it pass is no higher level: this is the top.
+  if (!responders.empty() && responders.front().id != ticket.assignee_responder)
+    return {std::nullopt, responders.front()};
   return {};
 }
 
-// A post kept for the morning, as run_deferred_post reads it back.
-// A held-back post starts with the ticket and the stage it tells of, so that it goes out only if
-// the ticket is still there in the morning: "\x1e<ticket id>:<stage>\n".
+// A post kept for the morning, as run_deferred_post reads it back. It starts with the ticket and
+// the stage it tells of, so that it goes out only if the ticket is still there in the morning:
+// "\x1e<ticket id>:<stage>\n".
 constexpr char kStageMark = '\x1e';
 
 std::string kept_post(const store::Ticket& ticket, const Reply& post) {

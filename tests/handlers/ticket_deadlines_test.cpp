@@ -245,6 +245,20 @@ TEST_F(TicketDeadlinesTest, AGeneralTicketClimbingAt2200PostsToTheNewGroupAt0700
   EXPECT_EQ(to_chat(run_jobs(kTuesday0700), "generic:b3").size(), 1u);
 }
 
+TEST_F(TicketDeadlinesTest, AResponderALeaderDispatchedToLettingTheWindowPassClimbsAboveThatLeader) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "general", kMonday0900);
+  store::Ticket ticket = reload(s, made.ticket);
+  // 陈单元长 sent it to 物业 at 09:10 (派单 T1 物业); nobody there answers.
+  give_to_responder(s, ticket, *responders_.find("wuye"), "generic:u-chen", kMonday0900 + 10 * kMinute);
+
+  const std::vector<Reply> climbed = run_jobs(kMonday0900 + 10 * kMinute + 2 * kHour);
+  EXPECT_EQ(reload(s, made.ticket).node, "b3");  // not back to the unit that dispatched it
+  EXPECT_EQ(reload(s, made.ticket).assignee_person, "generic:u-qian");
+  EXPECT_EQ(to_chat(climbed, "generic:@u-qian").size(), 1u);
+  EXPECT_TRUE(to_chat(climbed, "generic:@u-chen").empty());
+}
+
 TEST_F(TicketDeadlinesTest, AGroupPostHeldForTheMorningIsDroppedWhenTheTicketMovedOnInTheNight) {
   const Services s = services();
   MadeTicket made = make_ticket(s, "b3u2", "general", kMonday0900 + 11 * kHour);  // 20:00

@@ -54,18 +54,20 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
     if (match != sent.end()) {
       person.id = *match;
       sent.erase(match);
-    } else {
-      person.id = by_name(context, typed, preferred);
     }
     named.push_back(std::move(person));
   }
-  // A platform may know someone by another name than the one typed (a group nickname): its ids
-  // fill the names left open, in order.
+  // The platform said whom the @ meant, though it named them otherwise or not at all (a group
+  // nickname, a person who never wrote to the bot): its ids fill the names left open, in order,
+  // before any name is looked up, so a namesake elsewhere is never paid instead or as well.
   for (NamedPerson& person : named) {
     if (!person.id && !sent.empty()) {
       person.id = sent.front();
       sent.erase(sent.begin());
     }
+  }
+  for (NamedPerson& person : named) {
+    if (!person.id) person.id = by_name(context, person.typed, preferred);
   }
   for (std::string& id : sent)
     named.push_back(NamedPerson{local_part(id), std::move(id)});

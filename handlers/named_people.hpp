@@ -15,10 +15,11 @@ struct NamedPerson {
 };
 
 /// The people a command acts on, in the order named, each once. A name is matched, first, to an
-/// id the platform sent with the message; then among `preferred` (a task's signups: the people a
-/// leader is most likely to mean); then among the community's people with a role. A name that
-/// fits several people of the community, or none, stays unresolved. Ids the platform sent that
-/// no typed name matched are taken, in order, for the names left unresolved, else added.
+/// id the platform sent with the message whose person answers to it; then the platform's ids left
+/// are taken, in order, for the names left open; then a name still open is looked up among
+/// `preferred` (a task's signups: the people a leader is most likely to mean), then among the
+/// community's people with a role. A name that fits several people of the community, or none,
+/// stays unresolved. Ids the platform sent that no typed name took are added.
 std::vector<NamedPerson> named_people(Context& context, const Command& command,
                                       const std::vector<std::string>& preferred = {});
 

@@ -46,6 +46,15 @@ TEST_F(AdjustVolunteer, APersonTheBotHasNeverSeenIsPaidThroughThePlatformsMentio
   EXPECT_EQ(balance("u-liu"), 5);
 }
 
+TEST_F(AdjustVolunteer, ThePlatformsMentionIsPaidNotANamesakeAsWell) {
+  // A 小林 has written to the bot; the leader @-mentions another 小林, whom the platform names by
+  // id only (a Feishu mention of someone on another platform's namesake once paid both).
+  say("b3u2", "u-lin", "小林", read("大家好"));
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @小林 5 帮邻居修水管", {"u-lin-2"});
+  EXPECT_EQ(balance("u-lin-2"), 5);
+  EXPECT_EQ(balance("u-lin"), 0);
+}
+
 TEST_F(AdjustVolunteer, ATypedNameFindsAResidentWhoHasOnlySpokenToTheBot) {
   say("b3u2", "u-lin", "小林", read("大家好"));
   say("b3u2", "u-chen", "陈单元长", read("加分 @小林 5 帮邻居修水管"));

@@ -86,9 +86,31 @@ void OutboxSender::wake() {
 
 void OutboxSender::stop() {
   stopped_ = true;
+  cancelled_ = true;
   timer_.cancel();
+  if (grace_timer_) grace_timer_->cancel();
   for (auto& [id, signal] : cancels_)
     signal->emit(asio::cancellation_type::terminal);
+}
+
+void OutboxSender::stop_after_in_flight(steady_clock::duration grace, std::function<void()> done) {
+  stopped_ = true;
+  timer_.cancel();
+  if (cancels_.empty()) {
+    done();
+    return;
+  }
+  log_->info("stopping after deliveries in flight={}", cancels_.size());
+  stopped_done_ = std::move(done);
+  grace_timer_ = std::make_unique<asio::steady_timer>(writer_, grace);
+  grace_timer_->async_wait([this](const boost::system::error_code&) {
+    // The grace ran out (or the last delivery finished and cut it short): what is still in
+    // flight is cancelled and stays queued.
+    if (!cancels_.empty())
+      log_->warn("stop grace passed, deliveries cancelled in_flight={}", cancels_.size());
+    stop();
+    if (auto done_now = std::exchange(stopped_done_, nullptr)) done_now();
+  });
 }
 
 asio::awaitable<void> OutboxSender::run() {
@@ -194,9 +216,10 @@ asio::awaitable<void> OutboxSender::deliver(store::OutboxMessage message, const 
                 typeid(error).name());
     verdict = SendVerdict::retry("the adapter failed on this message");
   }
-  if (stopped_) {
-    // Shutting down: the message stays queued as it was and goes out after the restart (the
-    // receiver drops a repeat by X-Whistle-Delivery if this attempt did arrive).
+  if (cancelled_) {
+    // Cut short by a stop: whether it arrived is not known, so the message stays queued as it
+    // was and goes out after the restart (the generic receiver drops a repeat by
+    // X-Whistle-Delivery; stop_after_in_flight makes this rare for the others).
     cancels_.erase(message.id);
     in_flight_chats_.erase(message.chat);
     co_return;
@@ -243,6 +266,11 @@ void OutboxSender::finish(const store::OutboxMessage& message, const Adapter* ad
   }
   metrics_.count_delivery(verdict.outcome == SendVerdict::Outcome::sent);
   if (verdict.outcome == SendVerdict::Outcome::dead) metrics_.count_outbox_dead(1);
+  if (stopped_) {
+    // Stopping: the last delivery in flight ends the wait for them.
+    if (cancels_.empty() && grace_timer_) grace_timer_->cancel();
+    return;
+  }
   // The chat's next message (or a retry) may now be due.
   wake();
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -63,6 +64,12 @@ class OutboxSender {
   /// Stops starting deliveries and cancels those in flight (their messages stay queued); on the writer.
   void stop();
 
+  /// Stops starting deliveries and lets those in flight finish for up to `grace`, their outcome
+  /// recorded: most platforms have no idempotency key, so a reply that arrived while we stopped
+  /// must not go out again after the restart. Then cancels the rest (they stay queued) and calls
+  /// `done`, on the writer. Call on the writer.
+  void stop_after_in_flight(std::chrono::steady_clock::duration grace, std::function<void()> done);
+
   /// How many deliveries are in flight (for tests); on the writer.
   std::size_t in_flight() const { return in_flight_chats_.size(); }
 
@@ -91,7 +98,11 @@ class OutboxSender {
   std::shared_ptr<spdlog::logger> log_;
   asio::steady_timer timer_;
   bool stopped_ = false;
+  bool cancelled_ = false;  ///< deliveries in flight were cut short: their outcome is not known
   bool wake_pending_ = false;
+  /// Waiting for the deliveries in flight to finish before a stop completes.
+  std::unique_ptr<asio::steady_timer> grace_timer_;
+  std::function<void()> stopped_done_;
   std::set<std::string, std::less<>> in_flight_chats_;
   /// The signals that cancel deliveries in flight, by outbox id (shared with each delivery's
   /// completion handler, which must outlive the coroutine).

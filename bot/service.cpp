@@ -190,11 +190,14 @@ struct Service::Impl {
       // stops both event loops (the writer's may be the network's).
       asio::post(writer, [this] {
         scheduler.stop();
-        sender.stop();
-        board_reader.stop();
-        log->info("stopped");
-        io.stop();
-        store_io.stop();
+        // A reply the platform is accepting now must be recorded as sent, or it goes out again
+        // after the restart (only the generic webhook drops repeats): wait for it, boundedly.
+        sender.stop_after_in_flight(options.outbox_timeout, [this] {
+          board_reader.stop();
+          log->info("stopped");
+          io.stop();
+          store_io.stop();
+        });
       });
     });
   }

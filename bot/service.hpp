@@ -18,11 +18,12 @@ class Metrics;
 /// Knobs of a service that the configuration file does not carry (tests and benchmarks set them).
 /// The connection caps and the header deadline come from `[server]` in the configuration.
 struct ServiceOptions {
-  std::size_t min_body_rate = 1024;                  ///< bytes/s: the slowest request body accepted
-  std::chrono::milliseconds write_timeout{10'000};   ///< one answer
-  std::chrono::milliseconds idle_timeout{30'000};    ///< between keep-alive requests
-  std::chrono::milliseconds drain_timeout{5'000};    ///< graceful shutdown waits this long for answers
-  std::chrono::milliseconds outbox_timeout{10'000};  ///< one delivery: connect + request + answer
+  std::size_t min_body_rate = 1024;                 ///< bytes/s: the slowest request body accepted
+  std::chrono::milliseconds write_timeout{10'000};  ///< one answer
+  std::chrono::milliseconds idle_timeout{30'000};   ///< between keep-alive requests
+  std::chrono::milliseconds drain_timeout{5'000};   ///< graceful shutdown waits this long for answers
+  /// One delivery: connect + request + answer; a stop also waits this long for those in flight.
+  std::chrono::milliseconds outbox_timeout{10'000};
   /// How often the WAL is copied into the database file (store/checkpointer says why).
   std::chrono::milliseconds checkpoint_interval = store::Checkpointer::kInterval;
   const Clock* clock = nullptr;  ///< null: the system clock

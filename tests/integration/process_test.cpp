@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "store/database.hpp"
+#include "store/outbox.hpp"
 #include "store/signups.hpp"
 #include "store/tasks.hpp"
 #include "tests/integration/child_process.hpp"
@@ -204,6 +205,44 @@ TEST(GracefulShutdown, SigtermDuringLoadAnswersEveryEventItTookAndExitsZero) {
   // Every event that was stored was also answered: nothing committed was left unacknowledged.
   EXPECT_GE(answered, 20);
   EXPECT_EQ(count_signups(dir.path() / "whistle.db").signed_up, answered);
+}
+
+// Whether `file` holds `text` before `deadline` (the server's log, read as it grows).
+bool log_says(const std::filesystem::path& file, const std::string& text, std::chrono::seconds deadline) {
+  const auto until = std::chrono::steady_clock::now() + deadline;
+  while (std::chrono::steady_clock::now() < until) {
+    std::ifstream in(file);
+    std::stringstream content;
+    content << in.rdbuf();
+    if (content.str().find(text) != std::string::npos) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+// A platform accepting a reply as the server stops: the stop waits for its answer and records the
+// reply sent, since most platforms have no idempotency key and a restart would send it again.
+TEST(GracefulShutdown, AReplyInFlightAtSigtermIsRecordedSentNotLeftToGoOutAgain) {
+  TempDir dir;
+  FakeDeliverServer deliver;
+  deliver.hold_answers();
+  ServeProcess serve = start_single_threaded_serve(dir, deliver);
+  ASSERT_NE(serve.port, 0) << "no listening line from " << WHISTLE_BINARY;
+  // Whistled in private, the task is posted in 3号楼's group through the outbox.
+  const HttpResult whistled =
+      post_webhook(serve.port, message_body("w-1", "@u-qian", "u-qian", "吹哨 清理楼道杂物 5人 明天上午9点"));
+  ASSERT_EQ(whistled.status, 200) << whistled.body << whistled.error;
+  ASSERT_TRUE(deliver.wait_for_accepted(1, std::chrono::milliseconds(60'000)));  // the post is on its way
+
+  serve.process->signal(SIGTERM);
+  ASSERT_TRUE(log_says(dir.path() / "serve.log", "stopping after deliveries in flight=1", kProcessDeadline));
+  deliver.release_answers();
+  const std::optional<int> status = serve.process->wait(kProcessDeadline);
+  EXPECT_TRUE(exited_cleanly(status));
+
+  store::Database db(store::DatabaseOptions{.path = (dir.path() / "whistle.db").string()});
+  EXPECT_EQ(store::Outbox(db).backlog(), 0);
+  EXPECT_EQ(deliver.deliveries().size(), 1u);
 }
 
 // A supervisor may stop the server as soon as `serve` printed where it listens, which it does

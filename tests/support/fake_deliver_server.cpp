@@ -65,6 +65,7 @@ FakeDeliverServer::FakeDeliverServer() : impl_(std::make_unique<Impl>()) {
 }
 
 FakeDeliverServer::~FakeDeliverServer() {
+  release_answers();
   impl_->io.stop();
   impl_->thread.join();
 }
@@ -82,17 +83,29 @@ void FakeDeliverServer::fail_next(int count, int status, std::string body_has) {
 
 int FakeDeliverServer::record(Delivery delivery) {
   int status = 200;
+  std::unique_lock lock(mutex_);
+  if (failures_left_ > 0 && delivery.body.find(failure_body_has_) != std::string::npos) {
+    --failures_left_;
+    status = failure_status_;
+  }
+  delivery.status = status;
+  deliveries_.push_back(std::move(delivery));
+  changed_.notify_all();
+  changed_.wait(lock, [this] { return !holding_; });
+  return status;
+}
+
+void FakeDeliverServer::hold_answers() {
+  const std::lock_guard lock(mutex_);
+  holding_ = true;
+}
+
+void FakeDeliverServer::release_answers() {
   {
     const std::lock_guard lock(mutex_);
-    if (failures_left_ > 0 && delivery.body.find(failure_body_has_) != std::string::npos) {
-      --failures_left_;
-      status = failure_status_;
-    }
-    delivery.status = status;
-    deliveries_.push_back(std::move(delivery));
+    holding_ = false;
   }
   changed_.notify_all();
-  return status;
 }
 
 bool FakeDeliverServer::wait_for_accepted(std::size_t count, std::chrono::milliseconds deadline) {

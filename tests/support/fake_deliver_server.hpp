@@ -40,6 +40,11 @@ class FakeDeliverServer {
   /// Every request so far, in arrival order.
   std::vector<Delivery> deliveries() const;
 
+  /// Requests are recorded at once but answered only after release_answers(): a delivery stays in
+  /// flight for as long as a test needs, with no sleep.
+  void hold_answers();
+  void release_answers();
+
   /// Records a request and says which status to answer it with; called by the server thread.
   int record(Delivery delivery);
 
@@ -52,6 +57,7 @@ class FakeDeliverServer {
   int failures_left_ = 0;
   int failure_status_ = 500;
   std::string failure_body_has_;
+  bool holding_ = false;
 };
 
 }  // namespace whistle::bot::testing

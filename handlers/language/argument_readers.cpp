@@ -281,13 +281,39 @@ bool read_pickup_code(const ArgumentInput& input, Command& command) {
   return true;
 }
 
+// "报事 T1 进度", "投诉 T1 还没修好", "报修进度", "求助 进度查询": asking after what was already
+// reported. Read as a new ticket it was counted in the figures and climbed the ladder.
+bool asks_after_a_ticket(std::string_view words, Command& command) {
+  const std::size_t at = skip_separators(words, 0);
+  if (const auto reference = read_ticket_reference(words, at, false)) {
+    command.ticket = reference->number;
+    set_reason(command, words.substr(reference->end));
+    return true;
+  }
+  for (const std::string_view progress : {std::string_view("进度"), std::string_view("进展")}) {
+    if (!starts_with_at(words, at, progress)) continue;
+    const std::string_view rest = skip_separators(words, at + progress.size()) < words.size()
+                                      ? words.substr(skip_separators(words, at + progress.size()))
+                                      : std::string_view();
+    if (is_filler(rest)) return true;
+    for (const std::string_view asking : {"查询", "怎么样", "咋样", "如何", "到哪", "呢"}) {
+      if (rest.starts_with(asking)) return true;
+    }
+  }
+  return false;
+}
+
 // "报事 3号楼楼道灯坏了": the resident's words stay whole; the place is read but not cut.
 bool read_ticket_text(const ArgumentInput& input, Command& command) {
+  const std::string_view words = skip_softeners(input.rest);
+  if (!contains_danger_word(input.rest) && asks_after_a_ticket(words, command)) {
+    command.intent = Intent::progress;
+    return true;
+  }
   command.kind = input.rule.extra == "order"  ? TicketKind::order
                  : input.rule.extra == "wish" ? TicketKind::wish
                                               : TicketKind::report;
   if (contains_danger_word(input.rest)) command.kind = TicketKind::danger;
-  const std::string_view words = skip_softeners(input.rest);
   // "报事!", "求助！": the verb and a call for attention; the bot asks what happened.
   if (is_decoration(words)) return true;
   // "报修 吧", "报事 吗": no words of a ticket; "报修要钱吗", "点单外卖吧" glued to the verb end as a

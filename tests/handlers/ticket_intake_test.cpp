@@ -205,6 +205,20 @@ TEST_F(TicketIntake, TheVerbAloneAsksWhatHappenedAndOpensNothing) {
   EXPECT_FALSE(has_ticket(1));
 }
 
+TEST_F(TicketIntake, AskingAfterAReportWithItsVerbOpensNothingNewAndNamesIt) {
+  say("b3u2", "u-zhang", "张三", read("报修 电梯坏了"));
+  for (const char* line : {"报修进度", "投诉 T1 还没修好", "报事 T1 进度"}) {
+    // In the group the list of one's own tickets may be answered in private.
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line));
+    EXPECT_TRUE(std::any_of(replies.begin(), replies.end(), [](const Reply& reply) {
+      return contains(reply.text, "T1");
+    })) << line;
+  }
+  const std::vector<Reply> in_private = say_privately("u-zhang", "张三", read("投诉进度"));
+  ASSERT_FALSE(in_private.empty());
+  EXPECT_FALSE(has_ticket(2));  // none of them was a new report
+}
+
 TEST_F(TicketIntake, NumbersFollowEachOtherInTheCommunity) {
   say("b3u2", "u-zhang", "张三", read("报修 电梯又坏了"));
   say_privately("u-he", "何大妈", read("微心愿 想要一副老花镜"));

@@ -45,6 +45,22 @@ TEST_F(Danger, SaidInPrivateGetsTheEmergencyNumbersAndAnUrgentTicket) {
   EXPECT_TRUE(t->reported_in_private);
 }
 
+TEST_F(Danger, SaidAsResidentsWriteItInPrivateIsDangerToo) {
+  // From an exploratory run: each got the command menu, no numbers and no ticket.
+  const char* lines[] = {"煤气泄露",       "电梯里有人被困", "电梯关人了", "我家老伴摔倒了",
+                         "老人突发心脏病", "快叫120",        "家里进贼了", "楼道里有烟"};
+  std::int64_t number = 0;
+  for (const char* line : lines) {
+    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line));
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_TRUE(names_the_emergency_numbers(replies[0])) << line << ": " << replies[0].text;
+    const std::optional<store::Ticket> t = tickets_.by_number("c1", ++number);
+    ASSERT_TRUE(t) << line;
+    EXPECT_TRUE(t->danger) << line;
+    EXPECT_EQ(t->urgency, "urgent") << line;
+  }
+}
+
 TEST_F(Danger, AddressedInAGroupAtNightTheLeaderIsToldAtOnce) {
   const std::vector<Reply> replies =
       say("b3u2", "u-zhang", "张三", read("@吹哨 楼道里有煤气味", kMondayNight), kMondayNight);

@@ -73,12 +73,22 @@ struct RatedTicket {
   std::string also_waiting;  ///< other tickets still awaiting a rating, for the reply
 };
 
+// In private, the sender's other tickets still awaiting a rating, named in the answer.
+std::string others_waiting(const Context& context, std::int64_t rated_id) {
+  if (!context.message.is_private) return {};
+  std::vector<store::Ticket> waiting = awaiting_rating(context);
+  std::erase_if(waiting, [rated_id](const store::Ticket& ticket) { return ticket.id == rated_id; });
+  if (waiting.empty()) return {};
+  return context.text("rate_also_waiting", {{"list", ticket_list(context, waiting, 0)}});
+}
+
 RatedTicket choose_rated_ticket(Context& context, const Command& command) {
   RatedTicket chosen;
   if (command.ticket) {
     TicketChoice choice = choose_ticket(context, command);
     chosen.ticket = std::move(choice.ticket);
     chosen.answer = std::move(choice.refusal);
+    if (chosen.ticket) chosen.also_waiting = others_waiting(context, chosen.ticket->id);
     return chosen;
   }
   const bool asked = spoken_to_bot(context, command) || !is_bare(command);
@@ -93,8 +103,9 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
                               {{"mention", mention}})));
     return chosen;
   }
-  if (waiting.size() > 1 && !context.message.is_private) {
-    // In a group with several: ask which, rather than guess for a neighbour's ears.
+  if (waiting.size() > 1) {
+    // Several: ask which rather than guess. A rating cannot be taken back, and a guess (the one
+    // resolved last) once closed the lift's ticket for a resident who meant the lamp's.
     chosen.answer.push_back(reply_to_sender(
         context, context.text("rate_which", {{"mention", mention},
                                              {"count", std::to_string(waiting.size())},
@@ -102,9 +113,6 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
                                              {"ticket", std::to_string(waiting.front().number)}})));
     return chosen;
   }
-  // In private the newest resolved one is meant: the one the bot asked about last.
-  if (waiting.size() > 1)
-    chosen.also_waiting = context.text("rate_also_waiting", {{"list", ticket_list(context, waiting, 1)}});
   chosen.ticket = std::move(waiting.front());
   return chosen;
 }

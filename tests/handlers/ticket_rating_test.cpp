@@ -195,20 +195,29 @@ TEST_F(TicketRating, ReopenedThenTheOldDeadlineDoesNotClose) {
   EXPECT_NE(ticket(resolved.id).state, store::TicketState::closed);
 }
 
-TEST_F(TicketRating, BareSatisfiedInPrivatePicksTheNewestResolved) {
+TEST_F(TicketRating, BareSatisfiedInPrivateWithSeveralWaitingAsksWhich) {
+  // A rating cannot be taken back: guessing the one resolved last once closed the wrong ticket.
   const store::Ticket older = open_ticket({.text = "楼道灯坏了", .in_private = true});
   const store::Ticket newer = open_ticket({.text = "电梯异响", .in_private = true});
   resolve(newer.id, "generic:u-chen", kMonday0900 + kHour);
-  resolve(older.id, "generic:u-chen", kMonday0900 + 2 * kHour);  // resolved last: the one just asked about
+  resolve(older.id, "generic:u-chen", kMonday0900 + 2 * kHour);
 
   const std::vector<Reply> replies = zhang_says_privately("满意");
-  EXPECT_EQ(ticket(older.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(ticket(older.id).state, store::TicketState::resolved);
   EXPECT_EQ(ticket(newer.id).state, store::TicketState::resolved);
-  ASSERT_FALSE(replies.empty());
+  ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies.front().chat, kZhangPrivate);
-  EXPECT_NE(replies.front().text.find(ref(newer)), std::string::npos);  // the other one still waits
+  EXPECT_NE(replies.front().text.find(ref(older)), std::string::npos);
+  EXPECT_NE(replies.front().text.find(ref(newer)), std::string::npos);
 
-  zhang_says_privately("不满意", kLater + kHour);
+  // Named, it is rated, and the answer names the one still waiting.
+  const std::vector<Reply> rated = zhang_says_privately("评价 " + ref(older) + " 满意", kLater + kHour);
+  EXPECT_EQ(ticket(older.id).outcome, store::TicketOutcome::satisfied);
+  ASSERT_FALSE(rated.empty());
+  EXPECT_NE(rated.front().text.find(ref(newer)), std::string::npos);
+
+  // One left waiting: a bare word now rates it.
+  zhang_says_privately("不满意", kLater + 2 * kHour);
   EXPECT_EQ(ticket(newer.id).reopened, 1);
 }
 

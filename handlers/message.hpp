@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ struct Message {
   std::string sender_name;  ///< may be empty
   std::string text;
   std::vector<std::string> mentions;  ///< qualified person ids the platform says were @-mentioned
+  /// The names the platform gave with its mentions, by qualified id (Feishu's mentions[].name):
+  /// a person who never wrote to the bot is named, not shown by their id.
+  std::map<std::string, std::string> mention_names;
   std::optional<Location> location;
   std::vector<Attachment> attachments;
   bool mentions_bot = false;  ///< the platform says the bot itself was @-mentioned

@@ -75,7 +75,10 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
   // A person the platform named may never have written to the bot: they exist from now on, so an
   // entry about them (加分 to a resident) has someone to belong to.
   for (const NamedPerson& person : named) {
-    if (person.id) context.people.touch(*person.id, "", context.now);
+    if (!person.id) continue;
+    const auto name = context.message.mention_names.find(*person.id);
+    context.people.touch(*person.id, name == context.message.mention_names.end() ? "" : name->second,
+                         context.now);
   }
 
   // Each person once, even when named twice.

@@ -340,17 +340,21 @@ std::variant<std::vector<InboundEvent>, HttpError> FeishuEventDecoder::decode(
         continue;
       }
       const bool usable = !mentioned.empty() && !id_problem(mentioned);
-      targets[key] =
-          MentionTarget{false, "@" + (name.empty() ? (usable ? mentioned : std::string("?")) : name)};
+      // "@张 三" would read as a mention of 张 and the word 三: the name is one token in the text.
+      targets[key] = MentionTarget{
+          false, "@" + (name.empty() ? (usable ? mentioned : std::string("?")) : mention_token(name))};
       if (!usable) continue;
       std::string person = prefix + mentioned;
+      if (!name.empty()) message.mention_names[person] = name;
       if (std::find(message.mentions.begin(), message.mentions.end(), person) == message.mentions.end())
         message.mentions.push_back(std::move(person));
     }
   }
   message.text = resolve_placeholders(content.text, targets);
 
-  event.dedupe_key = "feishu:" + instance_ + ":" + event_id;
+  // Feishu may deliver one message again under a new event_id (platforms.md 2.5): the message's
+  // own id is what must be applied once.
+  event.dedupe_key = "feishu:" + instance_ + ":msg:" + message_id;
   event.received_at = received_at;
   event.replies_inline = false;
   events.push_back(std::move(event));

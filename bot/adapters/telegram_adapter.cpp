@@ -29,10 +29,12 @@ std::string trim(std::string_view text) {
   return std::string(text);
 }
 
-// A byte range of the text to cut out (the bot's @-mention, the "@botname" of a command).
+// A byte range of the text to cut out (the bot's @-mention, the "@botname" of a command), or to
+// write as a mention (a text_mention's bare name).
 struct Cut {
   std::size_t offset = 0;
   std::size_t length = 0;
+  std::string replacement;
 };
 
 // One entity's bytes in the text; empty when its UTF-16 offsets do not fall on characters of the
@@ -198,7 +200,7 @@ Decoded TelegramAdapter::decode(const InboundRequest& request, std::string_view 
         // into an id (the Bot API has no lookup by username) and stays in the text.
         if (!bot_username_.empty() && lower_ascii(covered) == own_mention) {
           message.mentions_bot = true;
-          cuts.push_back({bytes->first, bytes->second});
+          cuts.push_back({bytes->first, bytes->second, {}});
         }
       } else if (type == "text_mention") {
         const json* user = member(entity, "user");
@@ -216,6 +218,12 @@ Decoded TelegramAdapter::decode(const InboundRequest& request, std::string_view 
           continue;
         }
         std::string person = qualify(kPlatform, name_, local);
+        // A member without a username is picked by name, and the text holds that name bare
+        // ("加分 老王 3"): written as a mention, the rest of the line reads as with any other.
+        const std::string_view name = covered.starts_with('@') ? covered.substr(1) : covered;
+        cuts.push_back({bytes->first, bytes->second, "@" + mention_token(name)});
+        if (const std::string cleaned = clean_display_name(name); !cleaned.empty())
+          message.mention_names[person] = cleaned;
         if (std::find(message.mentions.begin(), message.mentions.end(), person) == message.mentions.end())
           message.mentions.push_back(std::move(person));
       } else if (type == "bot_command") {
@@ -224,7 +232,7 @@ Decoded TelegramAdapter::decode(const InboundRequest& request, std::string_view 
         if (at != std::string_view::npos && !bot_username_.empty() &&
             lower_ascii(covered.substr(at)) == own_mention) {
           message.mentions_bot = true;
-          cuts.push_back({bytes->first + at, bytes->second - at});
+          cuts.push_back({bytes->first + at, bytes->second - at, {}});
         }
       }
     }
@@ -233,7 +241,7 @@ Decoded TelegramAdapter::decode(const InboundRequest& request, std::string_view 
   std::size_t limit = text.size();
   for (const Cut& cut : cuts) {
     if (cut.offset + cut.length > limit) continue;  // overlapping entities: cut each byte once
-    text.erase(cut.offset, cut.length);
+    text.replace(cut.offset, cut.length, cut.replacement);
     limit = cut.offset;
   }
   message.text = trim(text);

@@ -68,6 +68,12 @@ std::string clean_display_name(std::string_view name) {
   return out;
 }
 
+std::string mention_token(std::string_view name) {
+  std::string token = clean_display_name(name);
+  std::erase(token, ' ');
+  return token;
+}
+
 std::optional<std::string> id_problem(std::string_view id, IdSpaces spaces) {
   if (id.empty()) return "must not be empty";
   if (id.size() > kMaxIdBytes) return "is longer than " + std::to_string(kMaxIdBytes) + " bytes";

@@ -20,6 +20,10 @@ inline constexpr std::size_t kMaxIdBytes = 128;
 /// trimmed, and it is cut to kMaxDisplayNameChars with "…". Empty if nothing is left.
 std::string clean_display_name(std::string_view name);
 
+/// A display name as one token after "@" in a message's text: its spaces dropped, so "@张 三" and
+/// "@Mary Ann" are each one mention for the parser (the platform's id says who it is).
+std::string mention_token(std::string_view name);
+
 /// Which ids may hold a space: a message id is only compared, but a chat or person id is written
 /// after "@" and inside the bot's commands, where a space would end it.
 enum class IdSpaces { refused, allowed };

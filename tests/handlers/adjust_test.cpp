@@ -55,6 +55,15 @@ TEST_F(AdjustVolunteer, ThePlatformsMentionIsPaidNotANamesakeAsWell) {
   EXPECT_EQ(balance("u-lin"), 0);
 }
 
+TEST_F(AdjustVolunteer, APersonNamedOnlyByThePlatformsMentionIsShownByThatName) {
+  const std::vector<Reply> replies = say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @张三 5 帮邻居修水管",
+                                                    {"u-new"}, kMonday0900, {{"u-new", "张 三"}});
+  EXPECT_EQ(balance("u-new"), 5);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_TRUE(contains(replies[0].text, "张 三")) << replies[0].text;
+  EXPECT_FALSE(contains(replies[0].text, "u-new")) << replies[0].text;
+}
+
 TEST_F(AdjustVolunteer, ATypedNameFindsAResidentWhoHasOnlySpokenToTheBot) {
   say("b3u2", "u-lin", "小林", read("大家好"));
   say("b3u2", "u-chen", "陈单元长", read("加分 @小林 5 帮邻居修水管"));

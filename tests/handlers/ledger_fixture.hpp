@@ -3,6 +3,7 @@
 // What the confirmation, adjustment and points tests share: attendance written as the check-in
 // work will write it, balances read back, and messages carrying the platform's mention ids.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,8 +45,8 @@ class LedgerTest : public HandlerTest {
   /// `line` said in a group with the platform's ids of the people @-mentioned (unqualified).
   std::vector<Reply> say_mentioning(const std::string& chat, const std::string& sender,
                                     const std::string& name, const std::string& line,
-                                    const std::vector<std::string>& mentioned,
-                                    std::int64_t at = kMonday0900) {
+                                    const std::vector<std::string>& mentioned, std::int64_t at = kMonday0900,
+                                    const std::map<std::string, std::string>& mentioned_names = {}) {
     Message message;
     message.chat = qualified(chat);
     message.sender = qualified(sender);
@@ -54,6 +55,8 @@ class LedgerTest : public HandlerTest {
     message.at = at;
     for (const std::string& id : mentioned)
       message.mentions.push_back(qualified(id));
+    for (const auto& [id, mentioned_name] : mentioned_names)
+      message.mention_names[qualified(id)] = mentioned_name;
     store::Transaction transaction(db_);
     std::vector<Reply> replies = dispatcher_.handle(message, read(line, at), at);
     transaction.commit();

@@ -199,7 +199,7 @@ TEST(FeishuReceive, AGroupMessageBecomesTheBotsMessageWithItsMentionsResolved) {
   const std::vector<InboundEvent> events = events_of(run(adapter, body.dump()));
   ASSERT_EQ(events.size(), 1u);
   const InboundEvent& event = events[0];
-  EXPECT_EQ(event.dedupe_key, "feishu:default:5e3702a84e847582be8db7fb73283c02");
+  EXPECT_EQ(event.dedupe_key, "feishu:default:msg:om_5ce6d572455d361153b7cb51da133945");
   EXPECT_FALSE(event.replies_inline);
   EXPECT_EQ(event.received_at, kNow);
   const handlers::Message& message = event.message;
@@ -212,6 +212,29 @@ TEST(FeishuReceive, AGroupMessageBecomesTheBotsMessageWithItsMentionsResolved) {
   EXPECT_EQ(message.at, kNow - 20);
   EXPECT_TRUE(message.attachments.empty());
   EXPECT_EQ(event.digest, event_digest(message));
+}
+
+TEST(FeishuReceive, OneMessageUnderTwoEventIdsIsOneEvent) {
+  // platforms.md 2.5: Feishu may deliver a message again under a new event_id. Keyed by the
+  // event it opened two urgent tickets and alerted the leader twice.
+  const FeishuAdapter adapter(instance(), bot());
+  json again = receive_v1(text_content("@_user_1 报事 2号电梯困人了"));
+  again["header"]["event_id"] = "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
+  const std::vector<InboundEvent> first = events_of(run(adapter, receive_v1(text_content("报事")).dump()));
+  const std::vector<InboundEvent> second = events_of(run(adapter, again.dump()));
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(first[0].dedupe_key, second[0].dedupe_key);
+}
+
+TEST(FeishuReceive, AMentionedNameWithASpaceIsOneMentionAndNamesThePerson) {
+  const FeishuAdapter adapter(instance(), bot());
+  const json body = receive_v1(text_content("加分 @_user_1 5 帮忙搬家具"), "text", "group",
+                               json::array({mention("@_user_1", "ou_zhang", "张 三")}));
+  const std::vector<InboundEvent> events = events_of(run(adapter, body.dump()));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].message.text, "加分 @张三 5 帮忙搬家具");
+  EXPECT_EQ(events[0].message.mention_names.at("feishu:ou_zhang"), "张 三");
 }
 
 TEST(FeishuReceive, TheBotIsKnownByItsNameWhenItsOpenIdIsNotConfigured) {
@@ -249,7 +272,7 @@ TEST(FeishuReceive, AP2pMessageIsThePrivateChatOfItsSender) {
   EXPECT_TRUE(events[0].message.is_private);
   EXPECT_EQ(events[0].message.sender, "feishu.ops:ou_84aad35d084aa403a838cf73ee18467");
   EXPECT_EQ(events[0].message.chat, "feishu.ops:@ou_84aad35d084aa403a838cf73ee18467");
-  EXPECT_EQ(events[0].dedupe_key, "feishu:ops:5e3702a84e847582be8db7fb73283c02");
+  EXPECT_EQ(events[0].dedupe_key, "feishu:ops:msg:om_5ce6d572455d361153b7cb51da133945");
 }
 
 TEST(FeishuReceive, AnImageIsAnAttachmentAtTheResourceApi) {

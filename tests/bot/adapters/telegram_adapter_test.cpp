@@ -155,9 +155,18 @@ TEST_F(TelegramInboundTest, UnicodeBeforeAMentionIsCountedInUtf16Units) {
   const InboundEvent e = event(with_message(R"({"text": "👍 @MyBot 张三 报到",
       "entities": [{"type": "mention", "offset": 3, "length": 6},
                    {"type": "text_mention", "offset": 10, "length": 2, "user": {"id": 222, "is_bot": false, "first_name": "三"}}]})"));
-  EXPECT_EQ(e.message.text, "👍  张三 报到");
+  EXPECT_EQ(e.message.text, "👍  @张三 报到");  // the name picked is written as a mention
   EXPECT_TRUE(e.message.mentions_bot);
   EXPECT_EQ(e.message.mentions, (std::vector<std::string>{"telegram:222"}));
+}
+
+TEST_F(TelegramInboundTest, ATextMentionOfANameWithASpaceIsOneMentionNamed) {
+  // A member without a username: the client puts the bare name in the text, the entity says who.
+  const InboundEvent e = event(with_message(R"({"text": "加分 Mary Ann 3 帮忙",
+      "entities": [{"type": "text_mention", "offset": 3, "length": 8, "user": {"id": 333, "is_bot": false, "first_name": "Mary"}}]})"));
+  EXPECT_EQ(e.message.text, "加分 @MaryAnn 3 帮忙");
+  EXPECT_EQ(e.message.mentions, (std::vector<std::string>{"telegram:333"}));
+  EXPECT_EQ(e.message.mention_names.at("telegram:333"), "Mary Ann");
 }
 
 TEST_F(TelegramInboundTest, ATextMentionOfTheBotAddressesIt) {

@@ -201,6 +201,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"解绑",          Intent::unbind,       A::none},
     {"解除绑定",      Intent::unbind,       A::none},
     {"帮助",          Intent::help,         A::none},
+    // Telegram's own commands, sent by every client on first contact (/start) or from its menu.
+    {"/start",        Intent::help,         A::none},
+    {"/help",         Intent::help,         A::none},
     {"菜单",          Intent::help,         A::none},
     {"选单",          Intent::help,         A::none},
     {"命令",          Intent::help,         A::none},
@@ -218,6 +221,8 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "查一下", "查下", "查查", "查看", "看一下", "看看", "问一下", "问下",
     // An acknowledgement before the answer ("收到，我来", "好的报到"): alone they stay chatter.
     "收到", "好的", "好嘞", "好哒", "OK", "ok",
+    // "/积分", "/报到 12": a command typed the way Telegram's are.
+    "/",
     "我",
 });
 

@@ -26,7 +26,15 @@ std::optional<std::string> by_name(Context& context, const std::string& typed,
       fits.push_back(id);
   }
   if (fits.size() == 1) return fits.front();
-  if (fits.size() > 1 || !context.community) return std::nullopt;
+  if (fits.size() > 1) return std::nullopt;
+  // "@wangwu" on a platform that sends neither mentions nor names (WeCom's AI bot): the id the
+  // bot itself shows for them, on the sender's own platform.
+  const std::string& sender = context.message.sender;
+  if (const std::size_t colon = sender.find(':'); colon != std::string::npos) {
+    const std::string same_platform = sender.substr(0, colon + 1) + typed;
+    if (same_platform != sender && context.people.find(same_platform)) return same_platform;
+  }
+  if (!context.community) return std::nullopt;
   const std::vector<store::Person> people = context.people.find_by_name(*context.community, typed);
   if (people.size() == 1) return people.front().id;
   if (!people.empty()) return std::nullopt;

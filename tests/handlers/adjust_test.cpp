@@ -64,6 +64,14 @@ TEST_F(AdjustVolunteer, APersonNamedOnlyByThePlatformsMentionIsShownByThatName) 
   EXPECT_FALSE(contains(replies[0].text, "u-new")) << replies[0].text;
 }
 
+TEST_F(AdjustVolunteer, AnIdTypedAfterTheAtFindsThePersonOnTheSendersPlatform) {
+  // WeCom's AI bot sends neither mentions nor names: the bot shows people by their userid, and
+  // leaders @ them by it.
+  say("b3u2", "wangwu", "", read("大家好"));
+  say("b3u2", "u-chen", "陈单元长", read("加分 @wangwu 5 帮邻居修水管"));
+  EXPECT_EQ(balance("wangwu"), 5);
+}
+
 TEST_F(AdjustVolunteer, ATypedNameFindsAResidentWhoHasOnlySpokenToTheBot) {
   say("b3u2", "u-lin", "小林", read("大家好"));
   say("b3u2", "u-chen", "陈单元长", read("加分 @小林 5 帮邻居修水管"));

@@ -35,12 +35,14 @@ std::string rank_text(Context& context, const std::string& person, const std::st
       std::find_if(ranking.begin(), ranking.end(), [&](const auto& row) { return row.person == person; });
   if (mine == ranking.end() || mine->points <= 0)
     return context.text("points_unranked", {{"node", node_name}});
-  // People with equal points share a place.
+  // People with equal points share a place; those with none or fewer are not on the list.
   const auto ahead = std::count_if(ranking.begin(), ranking.end(),
                                    [&](const auto& row) { return row.points > mine->points; });
+  const auto ranked =
+      std::count_if(ranking.begin(), ranking.end(), [](const auto& row) { return row.points > 0; });
   return context.text(
       "points_rank",
-      {{"node", node_name}, {"rank", std::to_string(ahead + 1)}, {"ranked", std::to_string(ranking.size())}});
+      {{"node", node_name}, {"rank", std::to_string(ahead + 1)}, {"ranked", std::to_string(ranked)}});
 }
 
 std::vector<Reply> answer(Context& context, std::string_view key,

@@ -80,6 +80,16 @@ TEST_F(Ranking, AUnitGroupSeesItsOwnPeopleOfThisMonth) {
   EXPECT_FALSE(contains(text, "何大爷")) << "another month";
 }
 
+TEST_F(Ranking, AMonthThatNetsToADeductionIsNoPlaceOnTheList) {
+  // Last month's 40 corrected by -30 this month: not first place with -30, as 积分 agrees.
+  earn("u-zhang", -30, 0, "b3u2", kMidNovember);
+  earn("u-he", 5, 60, "b3u2", kMidNovember);
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("排行"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, person_line(1, "何大爷", 5, "1.0"))) << replies[0].text;
+  EXPECT_FALSE(contains(replies[0].text, "张三")) << replies[0].text;
+}
+
 TEST_F(Ranking, LastMonthAndANamedMonthAreRead) {
   earn("u-he", 5, 0, "b3u2", kMidOctober);
   for (const char* line : {"排行 上月", "排行 2026-10", "排行 10月"}) {

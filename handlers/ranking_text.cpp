@@ -47,12 +47,9 @@ const char* level_key(int level) {
   }
 }
 
-void add_people(const Services& services, std::vector<store::PersonStanding> people,
+void add_people(const Services& services, const std::vector<store::PersonStanding>& people,
                 std::vector<std::string>& lines) {
   lines.push_back(services.text("ranking_people_title"));
-  // A month whose entries net to nothing or less (last month's mistake corrected this month) is
-  // no place on the list: "1. 张三 -30分" read as first place, and 积分 says 未上榜 the same.
-  std::erase_if(people, [](const store::PersonStanding& person) { return person.points <= 0; });
   if (people.empty()) {
     lines.push_back(services.text("ranking_nobody"));
     return;

@@ -16,7 +16,8 @@ const std::string& kSubtree = kSubtreeCte;
 
 // The ranking exactly as RankingRepository::people makes it (earnings only; an entry without a
 // node counts at its community), then one page of it; names are looked up for that page only.
-// Equal points share a rank (1, 2, 2, 4), as docs/ranking.md and the chat's 排行 number them.
+// Equal points share a rank (1, 2, 2, 4), as docs/ranking.md and the chat's 排行 number them, and
+// a month that nets to 0 points or fewer is no place on it, as in the chat.
 // ?2 from, ?3 to, ?4 limit, ?5 offset.
 const std::string kPeople =
     kSubtree +
@@ -24,7 +25,7 @@ const std::string kPeople =
     "FROM root JOIN ledger l ON l.community_id = root.community AND l.at >= ?2 AND l.at < ?3 "
     "WHERE l.kind NOT IN ('redeem', 'refund') "
     "AND (l.node_id IN (SELECT id FROM sub) OR (l.node_id IS NULL AND root.is_community)) "
-    "GROUP BY l.person_id), "
+    "GROUP BY l.person_id HAVING SUM(l.points) > 0), "
     "page(person, points, minutes, position, rank, total) AS (SELECT person, points, minutes, "
     "ROW_NUMBER() OVER (ORDER BY points DESC, minutes DESC, person), RANK() OVER (ORDER BY points DESC), "
     "COUNT(*) OVER () FROM ranked ORDER BY points DESC, minutes DESC, person LIMIT ?4 OFFSET ?5) "

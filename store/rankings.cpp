@@ -31,7 +31,8 @@ const std::string kPeople =
     "SELECT l.person_id, COALESCE(p.name, ''), SUM(l.points), SUM(l.minutes) "
     "FROM root JOIN ledger l ON l.community_id = root.community AND l.at >= ?2 AND l.at < ?3 "
     "LEFT JOIN people p ON p.id = l.person_id WHERE " +
-    kEarning + " AND " + kInSubtree + " GROUP BY l.person_id ORDER BY 3 DESC, 4 DESC, l.person_id";
+    kEarning + " AND " + kInSubtree +
+    " GROUP BY l.person_id HAVING SUM(l.points) > 0 ORDER BY 3 DESC, 4 DESC, l.person_id";
 
 const std::string kWholePoints = kSubtree +
                                  "SELECT COALESCE(SUM(l.points), 0), COALESCE(SUM(l.minutes), 0) "

@@ -42,7 +42,8 @@ class RankingRepository {
   explicit RankingRepository(Database& db);
   ~RankingRepository();
 
-  /// People who earned in the subtree, most points first (then most minutes, then id).
+  /// People who earned in the subtree, most points first (then most minutes, then id); a person
+  /// whose month nets to 0 points or fewer is not on the list (docs/ranking.md).
   std::vector<PersonStanding> people(const std::string& node, std::int64_t from, std::int64_t to);
 
   /// The node's children, each with its subtree's points, minutes and active volunteers, by id.

@@ -67,7 +67,11 @@ BoardRanking BoardCache::ranking(store::Database& db, const store::OrgNode& node
   out.whole = store::NodeStanding{node.id, "", whole.sums.points, whole.sums.minutes,
                                   static_cast<std::int64_t>(whole.active.size())};
   const RankedPeople& people = *whole.people;
+  // A month that nets to 0 points or fewer is no place on the list (docs/ranking.md); they sort
+  // last, so the list ends before them.
   out.total = people.size();
+  while (out.total > 0 && people.at(out.total - 1).points <= 0)
+    --out.total;
   // Names are read for the page only, as they are now.
   store::PeopleRepository names(db);
   for (std::int64_t place = std::max<std::int64_t>(offset, 0); place < std::min(offset + limit, out.total);

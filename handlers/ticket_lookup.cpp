@@ -5,10 +5,42 @@
 
 namespace whistle::handlers {
 
+namespace {
+
+// How many tickets a holder's bare 接单/办结 looks through (a 物业 member holds their responder's).
+constexpr std::size_t kHeldLooked = 20;
+
+// "接单" or "办结" said bare by whoever holds exactly one ticket waiting for that: the one meant,
+// as a bare 报到 is the chat's one open task.
+std::optional<store::Ticket> only_held_ticket(Context& context, Intent intent) {
+  if (intent != Intent::accept && intent != Intent::resolve) return std::nullopt;
+  // 办结 may come straight from assigned (it counts as the accept); 接单 only there.
+  const auto waits = [intent](const store::Ticket& ticket) {
+    return ticket.state == store::TicketState::assigned ||
+           (intent == Intent::resolve && ticket.state == store::TicketState::accepted);
+  };
+  const std::string& sender = context.message.sender;
+  std::vector<store::Ticket> held = context.tickets.open_of_assignee(sender, std::nullopt, kHeldLooked);
+  for (const store::ResponderRow& responder : context.responders.of_member(sender)) {
+    std::vector<store::Ticket> theirs =
+        context.tickets.open_of_assignee(std::nullopt, responder.id, kHeldLooked);
+    held.insert(held.end(), theirs.begin(), theirs.end());
+  }
+  std::erase_if(held, [&](const store::Ticket& ticket) { return !waits(ticket); });
+  if (held.size() != 1) return std::nullopt;
+  return held.front();
+}
+
+}  // namespace
+
 TicketChoice choose_ticket(Context& context, const Command& command) {
   TicketChoice choice;
   const std::string mention = mention_of(context.people, context.message.sender);
   if (!command.ticket) {
+    if (std::optional<store::Ticket> only = only_held_ticket(context, command.intent)) {
+      choice.ticket = std::move(only);
+      return choice;
+    }
     choice.refusal.push_back(reply_to_sender(
         context, context.text("ticket_number_needed",
                               {{"mention", mention}, {"command", command_word(context, command.intent)}})));

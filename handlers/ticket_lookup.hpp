@@ -9,8 +9,9 @@
 namespace whistle::handlers {
 
 /// The ticket a command names (`T5`, `工单5`, a bare number after a ticket verb), in the message's
-/// community. When there is none, `refusal` holds the answer to send instead: the number is
-/// missing, or no ticket has it.
+/// community; with no number, a bare 接单 or 办结 means the one ticket its sender holds waiting for
+/// it, if there is exactly one. When there is none, `refusal` holds the answer to send instead:
+/// the number is missing, or no ticket has it.
 struct TicketChoice {
   std::optional<store::Ticket> ticket;
   std::vector<Reply> refusal;

@@ -141,7 +141,9 @@ bool read_task(const ArgumentInput& input, Command& command) {
                                      : read_ticket_reference(text, at, false)) {
     // "撤销 T5": T5 is a ticket everywhere, so the handler says so rather than taking the chat's
     // only open task for it. ("取消 T3" is the withdrawal's: 取消 calls a task off only when named.)
+    // "完成 T1" is plainly the holder's 办结.
     command.ticket = ticket->number;
+    if (command.intent == Intent::finish && input.rule.keyword == "完成") command.intent = Intent::resolve;
     set_reason(command, std::string_view(text).substr(ticket->end));
     return true;
   }
@@ -342,6 +344,7 @@ std::size_t read_ticket_reference_into(std::string_view text, Command& command, 
 
 // "接单 T5", "办结 T5 已更换灯泡", "上报 T5"
 bool read_ticket(const ArgumentInput& input, Command& command) {
+  if (input.rule.extra == "after_ticket" && !input.anchored) return false;
   bool found = false;
   const std::string_view rest = skip_softeners(input.rest);
   const std::size_t at = read_ticket_reference_into(rest, command, found);

@@ -175,6 +175,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"已处理",        Intent::resolve,      A::ticket,            "required"},
     {"已解决",        Intent::resolve,      A::ticket,            "required"},
     {"处理好了",      Intent::resolve,      A::ticket,            "required"},
+    {"修好了",        Intent::resolve,      A::ticket,            "required"},
+    {"已修好",        Intent::resolve,      A::ticket,            "required"},
+    {"办好了",        Intent::resolve,      A::ticket,            "required"},
+    // "T1 完成": only after a ticket ("完成 12" is a task's 结束; read_task turns "完成 T1" into this).
+    {"完成",          Intent::resolve,      A::ticket,            "after_ticket"},
     {"退回",          Intent::send_back,    A::ticket},
     {"退单",          Intent::send_back,    A::ticket},
     {"认领",          Intent::claim,        A::ticket},

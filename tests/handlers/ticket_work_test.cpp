@@ -178,6 +178,28 @@ TEST_F(TicketWork, ATicketNumberIsNeededAndMustExist) {
   EXPECT_EQ(replies[0].text, rendered("ticket_not_found", {{"mention", "@陈单元长"}, {"ticket", "9"}}));
 }
 
+TEST_F(TicketWork, TheHolderOfOneTicketAcceptsAndResolvesItWithoutItsNumber) {
+  open_ticket();
+  say_line_privately("u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"});
+  say_line_privately("u-liu", "刘阿姨", "接单");
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket(1).assignee_person, kLiu);
+  say_line_privately("u-liu", "刘阿姨", "完成 T1", {}, kMonday0900 + kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(1).resolved_by, kLiu);
+}
+
+TEST_F(TicketWork, WithTwoTicketsWaitingABareAcceptAsksForTheNumber) {
+  open_ticket();
+  open_ticket();
+  const std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", "接单");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("ticket_number_needed", {{"mention", "@陈单元长"}, {"command", "接单"}}));
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+  EXPECT_EQ(ticket(2).state, store::TicketState::assigned);
+}
+
 // --- 认领 ----------------------------------------------------------------------------------
 
 TEST_F(TicketWork, ANeighbourClaimsAWishAndTheWisherIsTold) {

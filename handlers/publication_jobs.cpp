@@ -16,6 +16,16 @@ void schedule_next(const Services& services, const std::string& community, std::
                          community);
 }
 
+// Whether the node's month was already posted (by a leader's 公示, say, that morning) showing the
+// ledger as it is now: posting it again would repeat it word for word.
+bool shown_as_it_is(const Services& services, const std::string& node, const std::string& month,
+                    const std::string& digest) {
+  const std::vector<store::Publication> posted = services.publications.of_node(node);
+  return std::any_of(posted.begin(), posted.end(), [&](const store::Publication& publication) {
+    return publication.month == month && publication.digest == digest;
+  });
+}
+
 std::string joined(const std::vector<std::string>& parts) {
   std::string text;
   for (const std::string& part : parts) {
@@ -60,9 +70,11 @@ std::vector<Reply> run_monthly_publication(const Services& services, const store
   if (std::optional<store::OrgNode> top = services.org.node(community)) nodes.push_back(*top);
   for (store::OrgNode& node : services.org.descendants(community))
     nodes.push_back(std::move(node));
+  const std::string digest = services.ledger.digest(community).hash;
   for (const store::OrgNode& node : nodes) {
     if (services.org.chats_of(node.id).empty()) continue;
     if (services.publications.scheduled_exists(node.id, month.label())) continue;
+    if (shown_as_it_is(services, node.id, month.label(), digest)) continue;
     std::vector<Reply> sent = publish_node(services, node, month, std::nullopt, now);
     replies.insert(replies.end(), std::make_move_iterator(sent.begin()), std::make_move_iterator(sent.end()));
   }

@@ -256,6 +256,27 @@ TEST_F(Ranking, On民情日EveryBoundChatGetsItsOwnNodesPublicationOnce) {
   EXPECT_EQ(jobs_.next_due(), kJanuaryFirst0900) << "the next month's is waiting";
 }
 
+TEST_F(Ranking, On民情日AGroupALeaderPublishedForThatMorningIsNotPostedTheSameAgain) {
+  say("b3u2", "u-zhang", "张三", read("排行"));
+  earn("u-zhang", 10, 120, "b3u2", kMidNovember);
+  const std::int64_t morning = kDecemberFirst0900 - kHour;
+  ASSERT_EQ(say("b3", "u-qian", "钱楼栋长", read("公示", morning), morning).size(), 1u);
+
+  const std::vector<std::string> chats = chats_of(run_jobs(kDecemberFirst0900));
+  EXPECT_EQ(std::count(chats.begin(), chats.end(), "generic:b3"), 0) << "the same November, again";
+  EXPECT_EQ(std::count(chats.begin(), chats.end(), "generic:b3u2"), 1);
+}
+
+TEST_F(Ranking, On民情日AGroupPublishedBeforeTheLedgerChangedGetsTheMonthAsItIsNow) {
+  say("b3u2", "u-zhang", "张三", read("排行"));
+  const std::int64_t morning = kDecemberFirst0900 - kHour;
+  say("b3", "u-qian", "钱楼栋长", read("公示", morning), morning);
+  earn("u-zhang", 10, 120, "b3u2", kMidNovember);  // a late 验收 booked into November
+
+  const std::vector<std::string> chats = chats_of(run_jobs(kDecemberFirst0900));
+  EXPECT_EQ(std::count(chats.begin(), chats.end(), "generic:b3"), 1);
+}
+
 TEST_F(Ranking, ARedeliveredPublicationJobPostsNothingTwiceAndLeavesOneJobWaiting) {
   say("b3u2", "u-zhang", "张三", read("排行"));
   ASSERT_FALSE(run_jobs(kDecemberFirst0900).empty());

@@ -15,6 +15,7 @@
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_rate.hpp"
+#include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
 
@@ -22,6 +23,9 @@ namespace {
 
 // A photo sent this soon after a report, by the same person in the same chat, belongs to it.
 constexpr std::int64_t kJoinWindow = 10 * 60;
+
+// How much of a line the offer to report it quotes back.
+constexpr std::size_t kOfferedChars = 40;
 
 // The node a typed place names within the community: first within the chat's own subtree ("2单元"
 // in 3号楼's group is 3号楼2单元), then anywhere in the community.
@@ -281,6 +285,18 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     if (const auto place = language::find_place(command.text, language::PlaceNames(std::move(names))))
       danger.place = place->name;
     return handle_ticket(context, danger);
+  }
+  if (message.is_private) {
+    // An elderly resident writes "楼上漏水到我家了" with no 报事: offered the report in their own
+    // words, not a menu of check-ins. A photo alone is asked for its words.
+    const std::string mention = mention_of(context.people, message.sender);
+    if (!command.text.empty() && category_of(context.config, command.text)) {
+      return {reply_to_sender(
+          context, context.text("unknown_offer_report",
+                                {{"mention", mention}, {"text", shortened(command.text, kOfferedChars)}}))};
+    }
+    if (command.text.empty() && (!message.attachments.empty() || message.location))
+      return {reply_to_sender(context, context.text("unknown_attachment", {{"mention", mention}}))};
   }
   return handle_unknown(context, command);
 }

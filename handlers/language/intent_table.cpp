@@ -314,7 +314,7 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     "老人摔倒", "老伴摔倒", "老人跌倒", "老伴跌倒", "摔倒在地", "晕过去", "心脏病发", "突发心脏病",
     "心梗", "中风了", "脑梗", "不省人事", "没有呼吸", "没呼吸了", "没了意识", "失去意识",
     "叫120", "打120", "叫救护车", "快叫救护车", "进贼", "有小偷", "入室盗窃", "有人撬门", "浓烟", "楼道有烟",
-    "楼道里有烟", "屋里有烟", "家里有烟",
+    "楼道里有烟", "屋里有烟", "家里有烟", "需要送医院", "要送医院", "快送医院", "得送医院",
 });
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.

@@ -219,6 +219,22 @@ TEST_F(TicketIntake, AskingAfterAReportWithItsVerbOpensNothingNewAndNamesIt) {
   EXPECT_FALSE(has_ticket(2));  // none of them was a new report
 }
 
+TEST_F(TicketIntake, AProblemWrittenInPrivateWithNoVerbIsOfferedAsAReportInItsWords) {
+  const std::vector<Reply> replies =
+      say_privately("u-he", "何大爷", read("楼上漏水到我家了，天花板一直滴水"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("unknown_offer_report",
+                                      {{"mention", "@何大爷"}, {"text", "楼上漏水到我家了,天花板一直滴水"}}));
+  EXPECT_FALSE(has_ticket(1));  // offered, not opened: a neighbourly remark is no report
+}
+
+TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
+  const std::vector<Reply> replies =
+      send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("unknown_attachment", {{"mention", "@何大爷"}}));
+}
+
 TEST_F(TicketIntake, NumbersFollowEachOtherInTheCommunity) {
   say("b3u2", "u-zhang", "张三", read("报修 电梯又坏了"));
   say_privately("u-he", "何大妈", read("微心愿 想要一副老花镜"));

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "handlers/help_call_time.hpp"
+#include "handlers/task_jobs.hpp"
+#include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
@@ -103,10 +105,25 @@ std::vector<Reply> settle_no_shows(const Services& services, const store::Task& 
   return replies;
 }
 
+bool finish_when_settled(const Services& services, const store::Task& task, std::int64_t now) {
+  if (task.status != store::TaskStatus::open || !task_is_over(task, now)) return false;
+  for (const store::Signup& signup : services.signups.active(task.id)) {
+    if (signup.state != store::SignupState::signed_up) continue;
+    const std::optional<store::Attendance> row = services.attendance.find(task.id, signup.person);
+    if (!row || !row->outcome) return false;
+  }
+  services.tasks.set_status(task.id, store::TaskStatus::finished, now);
+  cancel_task_reminder(services, task);
+  cancel_attendance_jobs(services, task);
+  return true;
+}
+
 std::vector<Reply> run_task_end(const Services& services, const store::Job& job, std::int64_t now) {
   const std::optional<store::Task> task = task_of(services, job);
   if (!task || task->status != store::TaskStatus::open) return {};
-  return settle_no_shows(services, *task, now);
+  std::vector<Reply> replies = settle_no_shows(services, *task, now);
+  finish_when_settled(services, *task, now);
+  return replies;
 }
 
 std::vector<Reply> run_task_help_call(const Services& services, const store::Job& job, std::int64_t now) {

@@ -33,6 +33,12 @@ std::string settle_no_show(const Services& services, const store::Task& task, co
                            const std::optional<std::string>& node,
                            const std::optional<std::string>& settled_by, std::int64_t now);
 
+/// Finishes an open task whose time is over and whose every signed-up person is settled
+/// (confirmed, refused or a no-show), as 结束 would with nothing left to settle: a leader who
+/// said 验收 and never 结束 left it 进行中 for weeks, in every list and every bare 验收. Silent: the
+/// settling said what there was to say. Returns whether it finished the task.
+bool finish_when_settled(const Services& services, const store::Task& task, std::int64_t now);
+
 /// Settles every signed-up person of the task who never checked in as a no-show (失约), once, with
 /// the `rules.no_show_points` penalty (never below a zero balance); returns a note to each in private.
 /// Before check-in has opened nobody could have checked in, so nothing is settled then.

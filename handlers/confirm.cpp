@@ -231,6 +231,7 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
   } else {
     confirm_named(context, *task, named, outcome);
   }
+  finish_when_settled(context, *task, context.now);
 
   // The sender's chat first: when it is the task's group the thank-you is the answer there.
   const bool thanks_here = !outcome.paid.empty() && task->chat == context.message.chat;
@@ -284,6 +285,7 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
     }
   }
 
+  finish_when_settled(context, *task, context.now);
   if (std::optional<Reply> note = leader_note(context, *task, outcome, false)) replies.push_back(*note);
   // A refusal is told to the person alone: it is between them and the leader.
   const Values values{{"task", task_ref(*task)},

@@ -205,14 +205,26 @@ std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command&
   std::string line = command.text;
   while (!line.empty() && (line.back() == ' ' || line.back() == '!' || line.back() == '.'))
     line.pop_back();
+  const auto rate_as = [&](int score) {
+    Command rating = command;
+    rating.intent = Intent::rate;
+    rating.score = score;
+    return handle_rate(context, rating);
+  };
   for (const auto& [count, score] : kCounts) {
-    for (std::string_view unit : {"星", "颗星"}) {
-      if (line != std::string(count) + std::string(unit)) continue;
-      Command rating = command;
-      rating.intent = Intent::rate;
-      rating.score = score;
-      return handle_rate(context, rating);
+    // "5星", "五颗星", and "5分" as a resident answers "请评价".
+    for (std::string_view unit : {"星", "颗星", "分"}) {
+      if (line == std::string(count) + std::string(unit)) return rate_as(score);
     }
+  }
+  // "★★★★★" alone.
+  constexpr std::string_view kStar = "★";
+  const std::size_t stars = line.size() / kStar.size();
+  if (stars >= 1 && stars <= 5 && line.size() % kStar.size() == 0) {
+    bool only_stars = true;
+    for (std::size_t i = 0; i < stars; ++i)
+      only_stars = only_stars && line.compare(i * kStar.size(), kStar.size(), kStar) == 0;
+    if (only_stars) return rate_as(static_cast<int>(stars));
   }
   return std::nullopt;
 }

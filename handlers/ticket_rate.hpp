@@ -15,7 +15,7 @@ namespace whistle::handlers {
 /// Intent::rate: `评价 T5 满意`, `评价 T5 2 还是不亮`, `打4星`, a bare `满意` / `不满意`.
 std::vector<Reply> handle_rate(Context& context, const Command& command);
 
-/// "3星", "五星", "4颗星" said alone in private: a rating of the sender's ticket awaiting one
+/// "3星", "五星", "4颗星", "4分", "★★★★★" said alone in private: a rating of the sender's ticket awaiting one
 /// (the parser reads a line that starts with a number as no command). Empty when the line is not
 /// that, or was said in a group, where stars are anyone's chatter.
 std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command& command);

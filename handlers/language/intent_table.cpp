@@ -201,6 +201,10 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"还可以",        Intent::rate,         A::rating,            "4"},
     {"一般",          Intent::rate,         A::rating,            "3"},
     {"好评",          Intent::rate,         A::rating,            "5"},
+    {"五星好评",      Intent::rate,         A::rating,            "5"},
+    {"给个好评",      Intent::rate,         A::rating,            "5"},
+    {"给好评",        Intent::rate,         A::rating,            "5"},
+    {"挺满意",        Intent::rate,         A::rating,            "4"},
     {"中评",          Intent::rate,         A::rating,            "3"},
     {"差评",          Intent::rate,         A::rating,            "1"},
     {"打",            Intent::rate,         A::rating,            "scored"},
@@ -360,7 +364,7 @@ constexpr auto kScoreWords = std::to_array<ScoreWord>({
     {"非常不满意", 1}, {"五星好评", 5}, {"非常满意", 5}, {"十分满意", 5}, {"基本满意", 4}, {"比较满意", 4},
     {"很不满意", 1},   {"不太满意", 2}, {"不满意", 1},   {"很满意", 5},   {"满意", 5},
     {"好评", 5},       {"满分", 5},     {"中评", 3},     {"差评", 1},     {"一般", 3},
-    {"还行", 4},       {"还可以", 4},
+    {"还行", 4},       {"还可以", 4},     {"挺满意", 4},     {"很好", 5},       {"挺好", 4},
 });
 
 constexpr auto kFormLabels = std::to_array<FormLabel>({

@@ -274,6 +274,18 @@ TEST_F(TicketRating, PlainAnswersInPrivateRateTheTicketAwaitingOne) {
   EXPECT_EQ(ticket(so_so.id).rating_note, "就是来得慢");
 }
 
+TEST_F(TicketRating, StarsOrPointsAloneInPrivateRateTheTicketAwaitingOne) {
+  const store::Ticket first = resolved_ticket({.in_private = true});
+  zhang_says_privately("★★★★★");
+  EXPECT_EQ(ticket(first.id).rating, 5);
+  const store::Ticket second = resolved_ticket({.text = "电梯异响", .in_private = true});
+  zhang_says_privately("4分", kLater + kHour);
+  EXPECT_EQ(ticket(second.id).rating, 4);
+  const store::Ticket third = resolved_ticket({.text = "门禁坏了", .in_private = true});
+  zhang_says_privately("五星好评", kLater + 2 * kHour);
+  EXPECT_EQ(ticket(third.id).rating, 5);
+}
+
 TEST_F(TicketRating, PlainAnswersInAGroupAreTalkUnlessSaidToTheBot) {
   // One ticket from this group waits: 满意 alone would rate it, 一般 alone is just talk.
   const store::Ticket resolved = resolved_ticket();

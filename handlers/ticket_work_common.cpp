@@ -146,9 +146,12 @@ std::vector<Reply> tell_displaced(Context& context, const store::Ticket& before,
   std::vector<Reply> told;
   Values values = work_values(context, after);
   values.emplace_back("by", display_name(context.people, context.message.sender));
-  // Taken over by the very person who says so: "已由陈单元长改由陈单元长办理" named them twice.
-  const char* key = after.assignee_person == context.message.sender ? "ticket_taken_over_by_sender"
-                                                                    : "ticket_taken_from_you";
+  // Taken over by the very person who says so: "已由陈单元长改由陈单元长办理" named them twice. Resolved
+  // by them (the unit's leader finishing after the ticket climbed): "已经接手办理" was not what happened.
+  const bool resolved = after.state == store::TicketState::resolved;
+  const char* key = resolved                                          ? "ticket_resolved_by_sender"
+                    : after.assignee_person == context.message.sender ? "ticket_taken_over_by_sender"
+                                                                      : "ticket_taken_from_you";
   if (before.assignee_person && before.assignee_person != after.assignee_person &&
       *before.assignee_person != context.message.sender) {
     const std::string& person = *before.assignee_person;
@@ -166,7 +169,11 @@ std::vector<Reply> tell_displaced(Context& context, const store::Ticket& before,
     if (std::optional<store::ResponderRow> responder = context.responders.find(*before.assignee_responder)) {
       for (const std::string& chat : responder->chats) {
         append(told, post_about_ticket(context, after,
-                                       Reply{chat, context.text("ticket_taken_from_responder", values), {}},
+                                       Reply{chat,
+                                             context.text(resolved ? "ticket_resolved_from_responder"
+                                                                   : "ticket_taken_from_responder",
+                                                          values),
+                                             {}},
                                        context.now));
       }
     }

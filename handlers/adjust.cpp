@@ -102,7 +102,8 @@ std::vector<Reply> handle_adjust(Context& context, const Command& command) {
   const std::string leader = display_name(context.people, context.message.sender);
   std::vector<Reply> replies;
   std::string text;
-  std::vector<std::string> mentions{context.message.sender};
+  // The leader is named, not @-mentioned, in their own confirmation: only a refusal speaks to them.
+  std::vector<std::string> mentions;
   if (!done.empty()) {
     std::vector<std::string> items;
     for (const Done& one : done) {
@@ -119,6 +120,7 @@ std::vector<Reply> handle_adjust(Context& context, const Command& command) {
     if (!text.empty()) text += '\n';
     text += context.text("adjust_refused_line", {{"mention", mention}, {"line", line}});
   }
+  if (!refused.empty()) mentions.insert(mentions.begin(), context.message.sender);
   replies.push_back(Reply{context.message.chat, text, mentions});
   // Said in private, the adjustment would pass unseen: each person is told in private.
   if (context.message.is_private) {

@@ -171,7 +171,15 @@ Decoded TelegramAdapter::decode(const InboundRequest& request, std::string_view 
     message.is_private = true;
     message.chat = handlers::private_chat_of(message.sender);
   } else if (chat_type == "group" || chat_type == "supergroup") {
-    message.chat = qualify(kPlatform, name_, std::to_string(chat_id));
+    // A forum's topic is a chat of its own ("-100…/7"), so the answer goes back into the topic and
+    // a topic (one per building, say) can be bound to its node; the General topic is the group.
+    std::string local = std::to_string(chat_id);
+    bool topic = false;
+    std::int64_t thread = 0;
+    if (auto error = read_bool(in, "is_topic_message", topic)) return *error;
+    if (auto error = read_integer(in, "message_thread_id", false, thread)) return *error;
+    if (topic && thread > 0) local += "/" + std::to_string(thread);
+    message.chat = qualify(kPlatform, name_, local);
   } else {
     return events;
   }

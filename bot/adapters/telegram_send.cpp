@@ -44,10 +44,16 @@ std::optional<OutboundRequest> TelegramAdapter::build_send(const store::OutboxMe
   if (bot_token_.empty()) return std::nullopt;
   const std::optional<ChatAddress> address = parse_chat_address(message.chat);
   if (!address || address->local.empty()) return std::nullopt;
-  // A private chat "@<user id>" is the chat whose id is the user's.
-  const std::string_view local =
+  // A private chat "@<user id>" is the chat whose id is the user's; "-100…/7" is topic 7 of a forum.
+  std::string_view local =
       address->local.starts_with('@') ? std::string_view(address->local).substr(1) : address->local;
   json body{{"text", message.text}};
+  if (const std::size_t slash = local.find('/'); slash != std::string_view::npos) {
+    const std::optional<std::int64_t> thread = parse_int64(local.substr(slash + 1));
+    if (!thread) return std::nullopt;
+    body["message_thread_id"] = *thread;
+    local = local.substr(0, slash);
+  }
   if (const std::optional<std::int64_t> id = parse_int64(local)) {
     body["chat_id"] = *id;
   } else {

@@ -169,6 +169,16 @@ TEST_F(TelegramInboundTest, ATextMentionOfANameWithASpaceIsOneMentionNamed) {
   EXPECT_EQ(e.message.mention_names.at("telegram:333"), "Mary Ann");
 }
 
+TEST_F(TelegramInboundTest, AForumTopicIsAChatOfItsOwn) {
+  // platforms.md 4.4: in a forum supergroup a message carries its topic; the answer must go back
+  // there, not into General.
+  const InboundEvent e = event(with_message(R"({"message_thread_id": 7, "is_topic_message": true})"));
+  EXPECT_EQ(e.message.chat, "telegram:-1001234567890/7");
+  // A reply in General carries no topic.
+  const InboundEvent general = event(with_message(R"({"message_thread_id": 7})"));
+  EXPECT_EQ(general.message.chat, "telegram:-1001234567890");
+}
+
 TEST_F(TelegramInboundTest, ATextMentionOfTheBotAddressesIt) {
   const InboundEvent e = event(with_message(R"({"text": "吹哨 报到", "entities": [{"type": "text_mention",
       "offset": 0, "length": 2, "user": {"id": 999, "is_bot": true, "first_name": "吹哨", "username": "MyBot"}}]})"));
@@ -332,6 +342,17 @@ TEST_F(TelegramOutboundTest, APrivateChatIsSentToTheUsersId) {
   const json body = json::parse(fake.requests().at(0).body);
   EXPECT_EQ(body.at("chat_id"), 11111111);
   EXPECT_FALSE(body.contains("entities"));
+}
+
+TEST_F(TelegramOutboundTest, AForumTopicIsSentToItsThread) {
+  store::OutboxMessage message;
+  message.chat = "telegram:-1001234567890/7";
+  message.text = "【吹哨#1】清理楼道";
+  fake.answer([](const RecordedRequest&) { return canned(200, R"({"ok":true,"result":{"message_id":6}})"); });
+  ASSERT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::sent);
+  const json body = json::parse(fake.requests().at(0).body);
+  EXPECT_EQ(body.at("chat_id"), -1001234567890);
+  EXPECT_EQ(body.at("message_thread_id"), 7);
 }
 
 TEST_F(TelegramOutboundTest, TooManyRequestsIsRetriedAfterTelegramsOwnHint) {

@@ -311,6 +311,18 @@ class TelegramOutboundTest : public ::testing::Test {
     return message;
   }
 
+  // The body of the sendMessage a plain text to `chat` makes, sent and accepted.
+  json body_sent_to(const std::string& chat) {
+    store::OutboxMessage message;
+    message.chat = chat;
+    message.text = "您的积分: 12";
+    fake.answer(
+        [](const RecordedRequest&) { return canned(200, R"({"ok":true,"result":{"message_id":5}})"); });
+    EXPECT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::sent);
+    const std::vector<RecordedRequest> requests = fake.requests();
+    return requests.empty() ? json::object() : json::parse(requests.back().body);
+  }
+
   FakePlatformServer fake{testing::kFakeMode};
   HttpClient http{testing::fake_client_options()};
   TelegramAdapter adapter{instance_config("default", fake.base_url())};
@@ -334,23 +346,13 @@ TEST_F(TelegramOutboundTest, SendMessageCarriesTextMentionsAtUtf16Offsets) {
 }
 
 TEST_F(TelegramOutboundTest, APrivateChatIsSentToTheUsersId) {
-  store::OutboxMessage message;
-  message.chat = "telegram:@11111111";
-  message.text = "您的积分: 12";
-  fake.answer([](const RecordedRequest&) { return canned(200, R"({"ok":true,"result":{"message_id":5}})"); });
-  ASSERT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::sent);
-  const json body = json::parse(fake.requests().at(0).body);
+  const json body = body_sent_to("telegram:@11111111");
   EXPECT_EQ(body.at("chat_id"), 11111111);
   EXPECT_FALSE(body.contains("entities"));
 }
 
 TEST_F(TelegramOutboundTest, AForumTopicIsSentToItsThread) {
-  store::OutboxMessage message;
-  message.chat = "telegram:-1001234567890/7";
-  message.text = "【吹哨#1】清理楼道";
-  fake.answer([](const RecordedRequest&) { return canned(200, R"({"ok":true,"result":{"message_id":6}})"); });
-  ASSERT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::sent);
-  const json body = json::parse(fake.requests().at(0).body);
+  const json body = body_sent_to("telegram:-1001234567890/7");
   EXPECT_EQ(body.at("chat_id"), -1001234567890);
   EXPECT_EQ(body.at("message_thread_id"), 7);
 }

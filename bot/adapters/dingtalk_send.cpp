@@ -156,11 +156,19 @@ asio::awaitable<SendPlan> DingtalkAdapter::prepare_send(const store::OutboxMessa
   co_return request;
 }
 
-SendVerdict DingtalkAdapter::read_send_answer(const store::OutboxMessage& /*message*/,
+SendVerdict DingtalkAdapter::read_send_answer(const store::OutboxMessage& message,
                                               const HttpClientResult& result) const {
   if (!result.error.empty()) return SendVerdict::retry(result.error);
   const json answer = json::parse(result.body, nullptr, false);
   const std::string status = "HTTP " + std::to_string(result.status);
+
+  // A first attempt goes through the sessionWebhook (prepare_send); refused with a bare HTTP
+  // status (an expired or unknown session answers 404), the message is not dead: the retry
+  // takes the send API.
+  const bool through_session = message.reply_url && message.attempts == 0;
+  if (through_session && (result.status < 200 || result.status >= 300) &&
+      member(answer, "errcode") == nullptr)
+    return SendVerdict::retry("sessionWebhook " + status + "; the send API takes it");
 
   // The sessionWebhook answers 200 with an errcode. A failure there is retried, and the retry
   // takes the send API, which does not depend on the session.

@@ -292,7 +292,7 @@ class DingtalkOutboundTest : public ::testing::Test {
       ++tokens_issued;
       return canned(200, R"({"accessToken":"tok-)" + std::to_string(tokens_issued) + R"(","expireIn":7200})");
     }
-    if (request.target.starts_with("/robot/sendBySession")) return canned(200, session_answer);
+    if (request.target.starts_with("/robot/sendBySession")) return canned(session_status, session_answer);
     return send_answer;
   }
 
@@ -313,6 +313,7 @@ class DingtalkOutboundTest : public ::testing::Test {
   DingtalkAdapter adapter{instance_config("default", fake.base_url())};
   int tokens_issued = 0;  // written on the fake's thread, read after its requests were awaited
   std::string session_answer = R"({"errcode":0,"errmsg":"ok"})";
+  int session_status = 200;
   CannedAnswer send_answer = canned(200, R"({"processQueryKey":"pq-1"})");
 };
 
@@ -403,6 +404,17 @@ TEST_F(DingtalkOutboundTest, AFailedSessionWebhookIsRetriedThroughTheSendApi) {
   ASSERT_EQ(requests.size(), 3u);
   EXPECT_TRUE(requests[0].target.starts_with("/robot/sendBySession"));
   EXPECT_EQ(requests[2].target, "/v1.0/robot/groupMessages/send");
+}
+
+TEST_F(DingtalkOutboundTest, ASessionWebhookRefusedWithABareStatusIsRetriedNotDead) {
+  // An expired session has been seen to answer a bare 404; the send API does not need it.
+  session_status = 404;
+  session_answer = "not found";
+  store::OutboxMessage message = group_message();
+  EXPECT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::retry);
+  message.attempts = 1;
+  EXPECT_EQ(deliver(adapter, http, message, kNow + 1).outcome, SendVerdict::Outcome::sent);
+  EXPECT_EQ(fake.requests().back().target, "/v1.0/robot/groupMessages/send");
 }
 
 TEST_F(DingtalkOutboundTest, ARefusedTokenIsForgottenAndTheSendRetried) {

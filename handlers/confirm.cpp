@@ -1,6 +1,7 @@
 #include "handlers/confirm.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
@@ -219,10 +220,29 @@ Reply thanks(Context& context, const store::Task& task, const std::vector<std::s
 
 }  // namespace
 
+// Words with which a 验收 line says someone did not come: "1号验收 @张三 没来", "除了@何大爷 其他都到了",
+// "确认 1 @刘阿姨 不予确认 @何大爷". Paid as vouched they did the opposite of what was meant, and an
+// append-only ledger does not take it back.
+std::optional<std::string_view> says_someone_absent(const Command& command) {
+  static constexpr std::array<std::string_view, 12> kAbsent{"没来",   "没到",   "未到",     "缺席",
+                                                            "请假",   "除了",   "不予确认", "不确认",
+                                                            "没有来", "没参加", "未参加",   "失约"};
+  if (!command.reason) return std::nullopt;
+  for (const std::string_view word : kAbsent) {
+    if (command.reason->find(word) != std::string::npos) return word;
+  }
+  return std::nullopt;
+}
+
 std::vector<Reply> handle_confirm(Context& context, const Command& command) {
   std::vector<Reply> replies;
   const std::optional<store::Task> task = settleable_task(context, command, Intent::confirm, replies);
   if (!task) return replies;
+  if (const std::optional<std::string_view> absent = says_someone_absent(command)) {
+    return {reply_to_sender(context, context.text("confirm_mixed", {{"task", task_ref(*task)},
+                                                                    {"mention", sender_mention(context)},
+                                                                    {"words", std::string(*absent)}}))};
+  }
 
   Outcome outcome;
   const std::vector<NamedPerson> named = named_people(context, command, participants(context, *task));

@@ -88,6 +88,22 @@ TEST_F(Confirm, MySignupsSayHowTheAttendanceWasSettled) {
   EXPECT_TRUE(contains(liu[0].text, rendered("my_signup_refused", {}))) << liu[0].text;
 }
 
+// "1号验收 @张三 没来" paid 张三 as vouched for: the opposite of what the leader said.
+TEST_F(Confirm, ALineThatSaysSomeoneDidNotComePaysNobodyAndAsksForTwoLines) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  check_in(number, "u-liu", kSaturday0900);
+  check_out(number, "u-liu", kSaturday0900 + 2 * kHour);
+  for (const char* line :
+       {"1号验收 @张三 没来", "确认 1 @刘阿姨 不予确认 @张三", "验收 1 除了@张三 其他都到了"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line), kSaturday1130);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].chat, "generic:b3u2") << line;
+  }
+  EXPECT_EQ(balance("u-zhang"), 0);
+  EXPECT_EQ(balance("u-liu"), 0);
+  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+}
+
 // 验收 and never 结束 left a task 进行中 for weeks: in 我的报到, and asked about by every bare 验收.
 TEST_F(Confirm, ATaskOverWithEveryoneSettledIsFinished) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});

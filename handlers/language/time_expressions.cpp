@@ -305,7 +305,13 @@ std::optional<Phrase> read_phrase(std::string_view text, std::size_t start) {
     at = skip_spaces(text, phrase.end);
   }
   const bool in_context = found;
-  if (auto clock = read_clock(text, at, in_context)) {
+  std::optional<Clock> clock = read_clock(text, at, in_context);
+  if (!clock && phrase.day && !phrase.period && at == phrase.day->end) {
+    // "周六八点", "周五十点": the weekday's own numeral stands right before the hour, which then
+    // looked like the middle of a number (六八, 五十).
+    if ((clock = read_clock(text.substr(at), 0, in_context))) clock->end += at;
+  }
+  if (clock) {
     phrase.clock = clock;
     phrase.end = clock->end;
     found = true;

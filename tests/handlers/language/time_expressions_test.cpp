@@ -291,6 +291,11 @@ const TimeCase kAsTyped[] = {
     {"明天早上7.30 扫雪", "2026-11-24T07:30", nullptr, " 扫雪"},
     {"周六 9-11 清理", "2026-11-28T09:00", "2026-11-28T11:00", " 清理"},
     {"周六 9-11点 清理", "2026-11-28T09:00", "2026-11-28T11:00", " 清理"},
+    // The weekday's numeral right before a Chinese hour (六八点) once hid the hour: posted at 09:00.
+    {"周六八点 清理", "2026-11-28T08:00", nullptr, " 清理"},
+    {"周五十点 清理", "2026-11-27T10:00", nullptr, " 清理"},
+    {"周六九点到十一点 扫雪", "2026-11-28T09:00", "2026-11-28T11:00", " 扫雪"},
+    {"周三三点 清理", "2026-11-25T15:00", nullptr, " 清理"},
     // A date just gone stays in the past, so the whistle is refused rather than set a year on.
     {"11月20日上午9点", "2026-11-20T09:00", nullptr, ""},
     {"9-11 清理", nullptr, nullptr, "9-11 清理"},

@@ -90,6 +90,8 @@ std::optional<Match> read_with_number(std::string_view text, std::size_t pos) {
     at += 2;
     if (at < text.size() && is_ascii_digit(static_cast<unsigned char>(text[at]))) return std::nullopt;
   }
+  // "2 小时", as voice input types it: one space between digits and the unit.
+  if (!number->chinese && at + 1 < text.size() && text[at] == ' ' && read_hour_unit(text, at + 1)) ++at;
   const std::size_t before_unit = at;
   if (starts_with_at(text, at, "个")) at += 3;
   bool half = false;

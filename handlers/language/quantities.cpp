@@ -347,9 +347,16 @@ std::optional<Found> glued_times(std::string_view trimmed) {
 
 }  // namespace
 
+// "5 人", "10 分": voice input and phone keyboards put a space between digits and their unit, as
+// they do round a clock ("周六 下午 3 点"). Only after digits: "三 人" is rarer than words apart.
+std::size_t after_typed_space(std::string_view text, const NumberMatch& number, std::size_t end) {
+  return !number.chinese && end < text.size() && text[end] == ' ' ? end + 1 : end;
+}
+
 std::optional<int> take_count(std::string& text) {
   // "5人", "5个人", "需要5名志愿者", "俩人", "两个志愿者", "需要俩志愿者"
-  auto found = find_number(text, [&text](const NumberMatch&, std::size_t end) -> std::size_t {
+  auto found = find_number(text, [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
+    end = after_typed_space(text, number, end);
     if (const std::size_t unit = word_at(text, end, kCountUnits))
       return end + unit + word_at(text, end + unit, kCountNouns);
     const std::size_t measure = starts_with_at(text, end, "个") ? 3 : 0;
@@ -389,11 +396,13 @@ std::optional<int> take_count(std::string& text) {
 std::optional<int> take_points(std::string& text) {
   // The unit after the number, and "/人" after the unit: "10分", "10积分/人".
   const auto unit_end = [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
+    const std::size_t number_start = end - number.length;
+    end = after_typed_space(text, number, end);
     // "10个积分"; never "10个分".
     if (starts_with_at(text, end, "个积分")) end += std::string_view("个").size();
     const std::size_t unit = word_at(text, end, kPointsUnits);
     if (unit == 0 || starts_with_at(text, end, "分钟")) return 0;
-    if (is_minutes(text, end - number.length)) return 0;
+    if (is_minutes(text, number_start)) return 0;
     std::size_t after = end + unit;
     after += word_at(text, after, kPerPersonSuffixes);
     after = per_person_apart(text, after);

@@ -33,6 +33,8 @@ TEST_P(TakeCount, ReadsTheHeadCountAndCutsItOut) {
 
 const QuantityCase kCounts[] = {
     {"5人", 5, ""},
+    {"5 人", 5, ""},  // voice input spaces digits from their unit
+    {"三 人", std::nullopt, "三 人"},
     {"俩人", 2, ""},
     {"仨人", 3, ""},
     {"需要俩志愿者", 2, ""},
@@ -84,6 +86,7 @@ TEST_P(TakePoints, ReadsThePointsAndCutsThemOut) {
 
 const QuantityCase kPoints[] = {
     {"10分", 10, ""},
+    {"10 分", 10, ""},
     {"10积分", 10, ""},
     {"积分10", 10, ""},
     {"积分10分", 10, ""},

@@ -331,6 +331,7 @@ TEST_P(TakeDuration, ReadsTheLengthInMinutes) {
 
 const DurationCase kDurations[] = {
     {"2小时", 120, ""},
+    {"2 小时", 120, ""},
     {"2个小时", 120, ""},
     {"两个半小时", 150, ""},
     {"一个半小时", 90, ""},

@@ -204,6 +204,14 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
     return {reply_to_sender(
         context, context.text("withdraw_after_check_in", {{"task", number}, {"mention", mention}}))};
   }
+  if (signup->state == store::SignupState::signed_up && task.start && context.now >= *task.start) {
+    // Under way: a place freed now would move the next person in too late to come, and the
+    // task's end would then call them the no-show while the one who left escaped it.
+    return {reply_to_sender(context, context.text("withdraw_task_started",
+                                                  {{"task", number},
+                                                   {"mention", mention},
+                                                   {"when", task_when_text(context, task, context.now)}}))};
+  }
 
   context.signups.set_state(task.id, person, store::SignupState::withdrawn, context.now);
   if (signup->state == store::SignupState::waitlisted) {

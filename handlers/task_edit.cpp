@@ -204,13 +204,19 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   }
   if (edit.changes.empty())
     return {reply_to_sender(context, context.text("edit_nothing", {{"task", number}, {"mention", mention}}))};
-  if (task_is_over(edit.task, context.now)) {
-    // Changing the places of work already done would promote people its close then calls
-    // no-shows; moving it to a later time is still allowed.
-    return {reply_to_sender(
-        context, context.text("edit_task_over", {{"task", number},
-                                                 {"mention", mention},
-                                                 {"when", task_when_text(context, current, context.now)}}))};
+  // Work already done, or begun with people on site, is not moved: last week's check-ins,
+  // payments and no-shows went with a task "reused" for next week (a volunteer could not check in
+  // again, and one task paid two amounts). Places and points of work done would promote people its
+  // close then calls no-shows.
+  const bool over = task_is_over(current, context.now) || task_is_over(edit.task, context.now);
+  const bool held = edit.time_changed && current.start && context.now >= *current.start &&
+                    !context.attendance.of_task(current.id).empty();
+  if (over || held) {
+    return {
+        reply_to_sender(context, context.text(over ? "edit_task_over" : "edit_task_held",
+                                              {{"task", number},
+                                               {"mention", mention},
+                                               {"when", task_when_text(context, current, context.now)}}))};
   }
 
   const store::Task& task = edit.task;

@@ -77,6 +77,19 @@ TEST_F(Edit, APlaceKeepsWhereAtItIsSaid) {
   EXPECT_EQ(task(number).place, "3号楼2单元门口");
 }
 
+// "Reusing" last week's task for next week carried its check-ins, pay and no-shows along.
+TEST_F(Edit, WorkBegunWithPeopleOnSiteOrDoneIsNotMovedToAnotherTime) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);  // Saturday 09:00–11:00
+  report_in("u-zhang", "张三");
+  say("b3u2", "u-zhang", "张三", read("签到 1", kSaturday0900 + 5 * 60), kSaturday0900 + 5 * 60);
+  for (const std::int64_t at : {kSaturday0900 + 30 * 60, kSaturday0900 + 3 * kHour}) {
+    const std::vector<Reply> replies =
+        say("b3u2", "u-chen", "陈单元长", read("修改 1 时间 下周六上午9点", at), at);
+    ASSERT_EQ(replies.size(), 1u);
+    EXPECT_EQ(task(number).start, kSaturday0900);
+  }
+}
+
 TEST_F(Edit, FewerPlacesPutTheLatestSignupsAtTheHeadOfTheWaitlist) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
   report_in("u-zhang", "张三");

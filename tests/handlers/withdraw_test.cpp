@@ -126,6 +126,18 @@ TEST_F(Withdraw, AfterCheckingInAPlaceIsNotGivenUpButCheckedOutOf) {
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
 }
 
+// 90 minutes into the task 刘阿姨 withdrew; 何大爷, waiting, was moved in and made the no-show.
+TEST_F(Withdraw, OnceTheTaskHasStartedAPlaceIsNotGivenUpAndTheWaitlistStays) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
+  say("b3u2", "u-he", "何大爷", read("报到 1"));  // waiting
+  const std::vector<Reply> replies = say("b3u2", "u-liu", "刘阿姨", read("请假"), kSaturday0900 + 90 * 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(number, "u-he"), store::SignupState::waitlisted);
+}
+
 // Reporting in to work already done would only make a no-show of the person when the task closes.
 TEST_F(Withdraw, ReportingInAfterTheTaskEndedIsRefusedAndItIsNoLongerOffered) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);  // Saturday 09:00–11:00

@@ -58,6 +58,12 @@ std::vector<std::string> config_warnings(const Config& config) {
                          " random bytes (openssl rand -hex 32).");
     }
   }
+  if (!demo && config.nodes.empty()) {
+    warnings.push_back(
+        "the configuration has no org nodes ([[node]] or org_csv): no chat is bound, and "
+        "a database that had them loses every chat's binding. Check org_csv's path and "
+        "its line endings.");
+  }
   return warnings;
 }
 

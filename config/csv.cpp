@@ -1,13 +1,51 @@
 #include "config/csv.hpp"
 
+#include <optional>
+
 #include "config/config_error.hpp"
 
 namespace whistle::config {
+
+namespace {
+
+// The line of the first byte that does not belong to well-formed UTF-8, if any.
+std::optional<std::uint32_t> first_line_not_utf8(std::string_view text) {
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') ++line;
+    std::size_t length = 1;
+    if (byte >= 0x80) {
+      if (byte >= 0xC2 && byte <= 0xDF) {
+        length = 2;
+      } else if (byte >= 0xE0 && byte <= 0xEF) {
+        length = 3;
+      } else if (byte >= 0xF0 && byte <= 0xF4) {
+        length = 4;
+      } else {
+        return line;
+      }
+      if (i + length > text.size()) return line;
+      for (std::size_t k = 1; k < length; ++k) {
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
+      }
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 void for_each_csv_row(std::string_view text, const std::string& file,
                       const std::function<void(CsvRow&)>& each) {
   // Excel saves "CSV UTF-8" with a byte order mark; it is not part of the first field.
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // Chinese Excel's plain "CSV" is GBK: read as UTF-8 every name would be garbled everywhere.
+  if (const std::optional<std::uint32_t> bad_line = first_line_not_utf8(text)) {
+    fail(Where{file, "", *bad_line, 0},
+         "is not UTF-8 text (Excel: save as \"CSV UTF-8 (逗号分隔)\", not the plain \"CSV\", which is GBK)");
+  }
 
   CsvRow row{1, {}};
   std::string field;
@@ -56,7 +94,9 @@ void for_each_csv_row(std::string_view text, const std::string& file,
       ++i;
     } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
       ++i;  // the '\n' ends the row
-    } else if (c == '\n') {
+    } else if (c == '\n' || c == '\r') {
+      // A lone CR ends a row too: Excel's "CSV (Macintosh)" writes it, and read as text it made
+      // the whole file one header row, an empty org, and every bound chat unbound.
       ++line;
       end_row();
       ++i;

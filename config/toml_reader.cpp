@@ -1,6 +1,8 @@
 #include "config/toml_reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 namespace whistle::config {
 
@@ -27,9 +29,44 @@ std::string join(std::initializer_list<std::string_view> names) {
   return result;
 }
 
+// More levels than any configuration has, far fewer than the thousands that overflow the parser's
+// stack: toml++ caps nested values, not the tables a header or a dotted key makes.
+constexpr int kMaxKeyDepth = 64;
+
+// The line of the first table header or dotted key nested deeper than kMaxKeyDepth, if any.
+std::optional<std::uint32_t> too_deep_key(std::string_view text) {
+  std::uint32_t line = 1;
+  for (std::size_t start = 0; start < text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view row = text.substr(start, end - start);
+    start = end + 1;
+    int dots = 0;
+    char quote = 0;
+    for (const char c : row) {
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '=' || c == ']' || c == '#') {
+        break;  // the key (or the header) ends here
+      } else if (c == '.') {
+        ++dots;
+      }
+    }
+    if (dots >= kMaxKeyDepth) return line;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 toml::table parse_toml(std::string_view text, const std::string& file) {
+  if (const std::optional<std::uint32_t> line = too_deep_key(text)) {
+    fail(Where{file, "", *line, 1}, "invalid TOML at line " + std::to_string(*line) +
+                                        ": a key or table header nested more than " +
+                                        std::to_string(kMaxKeyDepth) + " levels deep");
+  }
   try {
     return toml::parse(text, file);
   } catch (const toml::parse_error& error) {

@@ -92,21 +92,31 @@ TEST(ListenAddress, ReadsHostAndPortIncludingIpv6InBrackets) {
 
 TEST(ConfigWarnings, APlaceholderOrShortSecretIsWarnedAbout) {
   const std::string placeholder =
-      "[platforms.generic.default]\nsecret = \"change-me-to-a-long-random-string\"\n";
+      "[platforms.generic.default]\nsecret = \"change-me-to-a-long-random-string\"\n" +
+      std::string(kCommunity);
   const std::vector<std::string> warnings = config_warnings(parse_config(placeholder, kSource));
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_THAT(warnings[0], HasSubstr("placeholder"));
   EXPECT_THAT(warnings[0], HasSubstr("[platforms.generic.default] secret"));
 
-  const std::vector<std::string> short_secret =
-      config_warnings(parse_config("[platforms.generic.default]\nsecret = \"abc123\"\n", kSource));
+  const std::vector<std::string> short_secret = config_warnings(
+      parse_config("[platforms.generic.default]\nsecret = \"abc123\"\n" + std::string(kCommunity), kSource));
   ASSERT_EQ(short_secret.size(), 1u);
   EXPECT_THAT(short_secret[0], HasSubstr("6 bytes"));
 
-  EXPECT_TRUE(config_warnings(
-                  parse_config("[platforms.generic.default]\nsecret = \"9f86d081884c7d659a2feaa0c55ad015\"\n",
-                               kSource))
+  EXPECT_TRUE(config_warnings(parse_config("[platforms.generic.default]\nsecret = "
+                                           "\"9f86d081884c7d659a2feaa0c55ad015\"\n" +
+                                               std::string(kCommunity),
+                                           kSource))
                   .empty());
+}
+
+// A CSV saved with old-Mac line endings once loaded as no org at all, with no word at start.
+TEST(ConfigWarnings, AConfigWithNoOrgIsWarnedAbout) {
+  const std::vector<std::string> warnings = config_warnings(
+      parse_config("[platforms.generic.default]\nsecret = \"9f86d081884c7d659a2feaa0c55ad015\"\n", kSource));
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_THAT(warnings[0], HasSubstr("no org nodes"));
 }
 
 TEST(ConfigWarnings, TheDemoIsWarnedAboutOnlyWhenItListensBeyondThisMachine) {

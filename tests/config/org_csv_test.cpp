@@ -151,6 +151,20 @@ TEST(Csv, AByteOrderMarkAndCrlfLineEndsAreHandled) {
   EXPECT_EQ(rows[1].fields, (std::vector<std::string>{"unit", "u1"}));
 }
 
+TEST(Csv, OldMacLineEndsAreRowsToo) {
+  // Excel's "CSV (Macintosh)": read as one row, the whole org was taken for its header.
+  const std::vector<CsvRow> rows = parse_csv("level,id\runit,u1\r", "t.csv");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].fields, (std::vector<std::string>{"unit", "u1"}));
+  EXPECT_EQ(rows[1].line, 2u);
+}
+
+TEST(Csv, AFileThatIsNotUtf8IsRefusedWithItsLine) {
+  // "锦华" in GBK, as Chinese Excel's plain CSV saves it.
+  EXPECT_THAT([] { parse_csv("level,id,name\ncommunity,c1,\xBD\xF5\xBB\xAA\n", "t.csv"); },
+              ::testing::ThrowsMessage<Error>(HasSubstr("t.csv:2: is not UTF-8")));
+}
+
 TEST(Csv, BlankLinesAreSkippedButCountedForLineNumbers) {
   const std::vector<CsvRow> rows = parse_csv("\na,b\n\nc,d\n", "t.csv");
   ASSERT_EQ(rows.size(), 2u);

@@ -41,6 +41,16 @@ TEST(SettingsErrors, ADuplicateKeyIsASyntaxError) {
   EXPECT_THAT(refusal("[server]\nthreads = 2\nthreads = 3\n"), HasSubstr("invalid TOML at line 3"));
 }
 
+// Tens of thousands of levels overflowed the parser's stack: a crash instead of an answer.
+TEST(SettingsErrors, AKeyNestedThousandsDeepIsRefusedNotACrash) {
+  std::string header = "[server]\nthreads = 2\n[a";
+  for (int i = 0; i < 40'000; ++i)
+    header += ".a";
+  EXPECT_THAT(refusal(header + "]\n"), HasSubstr("invalid TOML at line 3: a key or table header nested"));
+  // Dots inside a quoted value are no nesting.
+  EXPECT_THAT(refusal("x = \"" + std::string(100, '.') + "\"\n"), HasSubstr("unknown key"));
+}
+
 TEST(SettingsErrors, AListenAddressWithoutAPortIsRefused) {
   EXPECT_THAT(refusal("[server]\nlisten = \"127.0.0.1\"\n"), names("server.listen", "is not \"host:port\""));
 }

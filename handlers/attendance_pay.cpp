@@ -45,6 +45,34 @@ std::string counting_node(const Services& services, const store::Task& task, con
   return task.node;
 }
 
+namespace {
+
+// Someone first settled as a no-show and then confirmed by a leader was there after all: the
+// penalty goes back, or the ledger would still punish what the 失约 rate no longer counts. Once:
+// what the task's no-show entries sum to is returned, and then they sum to nothing.
+void return_no_show_penalty(const Services& services, const store::Task& task, const std::string& person,
+                            const std::string& node, const std::string& leader, std::int64_t at) {
+  std::int64_t taken = 0;
+  for (const store::LedgerEntry& entry : services.ledger.of_task(task.id)) {
+    if (entry.person == person && entry.kind == store::LedgerKind::no_show) taken -= entry.points;
+  }
+  if (taken <= 0) return;
+  services.ledger.append(store::NewLedgerEntry{
+      .community = task.community,
+      .person = person,
+      .points = taken,
+      .kind = store::LedgerKind::no_show,
+      .node = node,
+      .task_id = task.id,
+      .author = leader,
+      .reason = services.text("no_show_returned_reason", {{"task", std::to_string(task.number)},
+                                                          {"title", task.title},
+                                                          {"leader", display_name(services.people, leader)}}),
+      .at = at});
+}
+
+}  // namespace
+
 void pay_attendance(const Services& services, const store::Task& task, const std::string& person,
                     const std::string& leader, bool vouched, std::int64_t now) {
   const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
@@ -69,6 +97,8 @@ void pay_attendance(const Services& services, const store::Task& task, const std
                                                .author = leader,
                                                .reason = reason,
                                                .at = done_at});
+  if (attendance && attendance->outcome == store::AttendanceOutcome::no_show)
+    return_no_show_penalty(services, task, person, node, leader, done_at);
   services.attendance.settle(
       task.id, person, task.community, node,
       vouched ? store::AttendanceOutcome::vouched : store::AttendanceOutcome::confirmed, leader, minutes,

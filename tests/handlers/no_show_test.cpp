@@ -69,6 +69,23 @@ TEST_F(NoShow, PointsAreTakenOnceAndNeverBelowZero) {
   EXPECT_EQ(ledger_.digest("c1").entries, 2);
 }
 
+// Vouched for after the end recorded them missing: paid, and the penalty given back, so the
+// ledger and the 失约 rate (which no longer counts them) agree.
+TEST_F(NoShow, AConfirmationOfANoShowGivesThePenaltyBackOnce) {
+  config_.rules.no_show_points = 3;
+  const std::int64_t number = task_with_three();
+  give_points("u-lisi", 10);
+  run_jobs(kSaturday0900 + 2 * kHour);
+  ASSERT_EQ(ledger_.balance("c1", qualified("u-lisi")), 7);
+  const std::int64_t later = kSaturday0900 + 3 * kHour;
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @李四", later), later);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-lisi")), 10 + task(number).points);
+  EXPECT_EQ(outcome_of(number, "u-lisi"), store::AttendanceOutcome::vouched);
+  // Confirmed again: nothing more either way.
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @李四", later + 60), later + 60);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-lisi")), 10 + task(number).points);
+}
+
 TEST_F(NoShow, WithAZeroBalanceNothingIsWritten) {
   config_.rules.no_show_points = 3;
   const std::int64_t number = task_with_three();

@@ -159,6 +159,18 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
 
 std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   const std::string& person = context.message.sender;
+  if (context.message.is_private && !command.task && !command.ticket && context.community) {
+    // "我不去了" in private from someone signed up for one task only: that one (in a group the
+    // chat's tasks say which; in private nothing else could).
+    const std::vector<store::Signup> mine = context.signups.open_of_person(*context.community, person);
+    if (mine.size() == 1) {
+      if (const std::optional<store::Task> task = context.tasks.by_id(mine.front().task_id)) {
+        Command named = command;
+        named.task = task->number;
+        return handle_withdraw(context, named);
+      }
+    }
+  }
   TaskQuery query;
   query.intent = Intent::withdraw;
   query.nothing_key = "withdraw_nothing";

@@ -263,6 +263,8 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "收到", "好的", "好嘞", "好哒", "OK", "ok",
     // "/积分", "/报到 12": a command typed the way Telegram's are.
     "/",
+    // "临时有事去不了了": the reason before the withdrawal.
+    "临时有事", "家里有事", "有事",
     "我",
 });
 

@@ -126,6 +126,15 @@ TEST_F(Withdraw, AfterCheckingInAPlaceIsNotGivenUpButCheckedOutOf) {
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
 }
 
+TEST_F(Withdraw, InPrivateTheOneTaskThePersonIsSignedUpForIsMeant) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("临时有事去不了了"));
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
+}
+
 // 90 minutes into the task 刘阿姨 withdrew; 何大爷, waiting, was moved in and made the no-show.
 TEST_F(Withdraw, OnceTheTaskHasStartedAPlaceIsNotGivenUpAndTheWaitlistStays) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);

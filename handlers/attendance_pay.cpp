@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "handlers/people_names.hpp"
+#include "handlers/ranking_month.hpp"
 
 namespace whistle::handlers {
 
@@ -71,6 +72,21 @@ void return_no_show_penalty(const Services& services, const store::Task& task, c
       .at = at});
 }
 
+// Whether the month holding `at` was already published (公示) for the task's node or its
+// community: a published month must not change afterwards, or its ranking and digest no longer
+// match what the groups were shown.
+bool month_published(const Services& services, const store::Task& task, std::int64_t at) {
+  const std::string label = ranking_month(month_of(at, services.config.locale.utc_offset_seconds),
+                                          services.config.locale.utc_offset_seconds)
+                                .label();
+  for (const std::string& node : {task.node, task.community}) {
+    for (const store::Publication& publication : services.publications.of_node(node)) {
+      if (publication.month == label) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void pay_attendance(const Services& services, const store::Task& task, const std::string& person,
@@ -81,7 +97,10 @@ void pay_attendance(const Services& services, const store::Task& task, const std
   // The work is dated when it was done — the task's end — not when the leader got round to
   // confirming it: Saturday evening's work confirmed on the 1st at 08:30 belongs to the month
   // published at 09:00, with its volunteers counted active there.
-  const std::int64_t done_at = task.end ? std::min(*task.end, now) : now;
+  std::int64_t done_at = task.end ? std::min(*task.end, now) : now;
+  // Confirmed after that month's 公示 went out: counted in the month it is confirmed in, and the
+  // volunteer sees it in this month's points (an exploratory run, 2026-12-05).
+  if (done_at < now && month_published(services, task, done_at)) done_at = now;
   // The entry says who vouched, so a reader of the ledger sees this pay rests on a leader's word.
   const std::string reason =
       vouched ? services.text("confirm_reason_vouched",

@@ -104,6 +104,22 @@ TEST_F(Confirm, ALineThatSaysSomeoneDidNotComePaysNobodyAndAsksForTwoLines) {
   EXPECT_EQ(task(number).status, store::TaskStatus::open);
 }
 
+// Confirmed after November's 公示 went out, November's work was dated into the published month:
+// its ranking no longer matched what the groups were shown, and the volunteer saw 本月获得0分.
+TEST_F(Confirm, WorkConfirmedAfterItsMonthWasPublishedCountsInTheMonthConfirmed) {
+  constexpr std::int64_t kDecemberFirst0900 = 1796086800;
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});  // Saturday 28 November
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-zhang", "张三", read("排行"));  // the community's first message schedules 民情日
+  ASSERT_FALSE(run_jobs(kDecemberFirst0900).empty());
+  const std::int64_t confirmed = kDecemberFirst0900 + 26 * kHour;
+  say("b3u2", "u-chen", "陈单元长", read("验收 1", confirmed), confirmed);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].at, confirmed);
+}
+
 // 验收 and never 结束 left a task 进行中 for weeks: in 我的报到, and asked about by every bare 验收.
 TEST_F(Confirm, ATaskOverWithEveryoneSettledIsFinished) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});

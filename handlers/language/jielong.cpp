@@ -53,11 +53,19 @@ bool all_entries_are_names(const std::vector<std::string_view>& lines, std::size
 }  // namespace
 
 std::optional<std::string> read_jielong(std::string_view text) {
+  std::optional<JielongList> list = read_jielong_list(text);
+  if (!list) return std::nullopt;
+  return std::move(list->name);
+}
+
+std::optional<JielongList> read_jielong_list(std::string_view text, bool header_known) {
   std::vector<std::string_view> lines;
+  std::vector<std::size_t> offsets;
   for (std::size_t start = 0; start <= text.size();) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     lines.push_back(text.substr(start, end - start));
+    offsets.push_back(start);
     start = end + 1;
   }
   // Walk back from the last line while entries count down to 1.
@@ -71,7 +79,7 @@ std::optional<std::string> read_jielong(std::string_view text) {
     if (entry->number == 1) break;
   }
   if (!expected || *expected != 0) return std::nullopt;
-  bool header_says_jielong = false;
+  bool header_says_jielong = header_known && first_entry > 0;
   for (std::size_t i = 0; i < first_entry; ++i) {
     for (const std::string_view word :
          {std::string_view("接龙"), std::string_view("报名"), std::string_view("报到")})
@@ -81,7 +89,16 @@ std::optional<std::string> read_jielong(std::string_view text) {
   // as short as a name ("1. 张三"); "1. 带好手套 2. 穿运动鞋" is a list of steps.
   const bool list_of_names = lines.size() - first_entry >= 2 && all_entries_are_names(lines, first_entry);
   if (!header_says_jielong && !list_of_names) return std::nullopt;
-  return std::string(read_entry(lines.back())->name);
+  JielongList list{std::string(read_entry(lines.back())->name),
+                   static_cast<std::int64_t>(lines.size() - first_entry), offsets[first_entry]};
+  if (first_entry > 0) {
+    const std::string_view header = lines[first_entry - 1];
+    if (header.find("接龙") != std::string_view::npos || header.find("报名") != std::string_view::npos) {
+      list.starts_at = offsets[first_entry - 1];
+      list.headed = true;
+    }
+  }
+  return list;
 }
 
 }  // namespace whistle::language

@@ -14,4 +14,17 @@ namespace whistle::language {
 /// "1楼漏水" stays chatter. The last entry is the person who just joined; its text is returned.
 std::optional<std::string> read_jielong(std::string_view text);
 
+/// A 接龙 as read_jielong finds it, with how many entries it has and where it begins (its header
+/// line right above the entries, when that says 接龙 or 报名; else the first entry): a whistle that
+/// opens a 接龙 ends there.
+struct JielongList {
+  std::string name;           ///< the last entry: the person who just joined
+  std::int64_t entries = 0;   ///< how many are on the list
+  std::size_t starts_at = 0;  ///< byte offset of the list's first line
+  bool headed = false;        ///< a line right above the entries says 接龙 or 报名
+};
+/// `header_known`: the caller knows the text heads a sign-up list (it quotes the bot's post of a
+/// task), so one entry is enough without a 接龙 header.
+std::optional<JielongList> read_jielong_list(std::string_view text, bool header_known = false);
+
 }  // namespace whistle::language

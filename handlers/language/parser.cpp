@@ -270,15 +270,6 @@ std::optional<std::int64_t> jielong_task(std::string_view text) {
   return std::nullopt;
 }
 
-// A 接龙 of volunteers, not of a group purchase, a survey or a dinner ("#接龙 团购砂糖橘").
-bool is_a_sign_up_list(std::string_view text) {
-  const std::string_view header = text.substr(0, text.find('\n'));
-  for (const std::string_view word : vocabulary().not_sign_up_lists) {
-    if (header.find(word) != std::string_view::npos) return false;
-  }
-  return true;
-}
-
 // Whether the entry a person added holds a withdrawal word ("赵敏 请假", "李强 去不了").
 bool says_they_cannot_come(std::string_view entry) {
   for (const IntentRule& rule : intent_rules()) {
@@ -287,6 +278,34 @@ bool says_they_cannot_come(std::string_view entry) {
       return true;
   }
   return false;
+}
+
+// "【吹哨#12】…": the bot's own post of task 12, quoted or copied.
+std::optional<std::int64_t> quoted_task_post(std::string_view body) {
+  constexpr std::string_view kTag = "【吹哨#";
+  if (!body.starts_with(kTag)) return std::nullopt;
+  const auto reference = read_task_reference(body, kTag.size());
+  if (!reference || !starts_with_at(body, reference->end, "】")) return std::nullopt;
+  return reference->number;
+}
+
+// A 接龙's sign-up: "3. 赵敏 请假", the name added saying they cannot come, is a withdrawal.
+Command jielong_sign_up(const Command& base, std::string name, std::optional<std::int64_t> task) {
+  Command command = base;
+  command.intent = says_they_cannot_come(name) ? Intent::withdraw : Intent::report_in;
+  command.implicit = true;
+  command.title = std::move(name);
+  command.task = task;
+  return command;
+}
+
+// A 接龙 of volunteers, not of a group purchase, a survey or a dinner ("#接龙 团购砂糖橘").
+bool is_a_sign_up_list(std::string_view text) {
+  const std::string_view header = text.substr(0, text.find('\n'));
+  for (const std::string_view word : vocabulary().not_sign_up_lists) {
+    if (header.find(word) != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 // A whistle pasted as a labelled form with no command word: it must name what is to be done and
@@ -330,20 +349,40 @@ Command parse(std::string_view text, const ParseContext& context) {
   base.text = std::move(normalized.text);
   const std::string body = command_body(base.text);
 
+  // The bot's own post quoted or copied ("【吹哨#1】清理楼道…\n1. 张三"): a 接龙 on task 1 when a
+  // name was added, else talk about it ("【吹哨#1】收到请大家积极报名") — never a new whistle.
+  if (const std::optional<std::int64_t> quoted = quoted_task_post(base.text)) {
+    if (std::optional<JielongList> list = read_jielong_list(body, true); list && is_a_sign_up_list(body))
+      return jielong_sign_up(base, std::move(list->name), quoted);
+    return base;
+  }
+
   // A first line that is a command by itself outranks a 接龙 reading (a whistle may well list its
   // steps "1. … 2. …"); a 接龙 header such as "报名接龙" is no command and does not.
   const std::size_t line_break = body.find('\n');
   if (line_break == std::string::npos) {
     if (auto command = read_command(body, base, context)) return std::move(*command);
-  } else if (!read_command(std::string_view(body).substr(0, line_break), base, context)) {
-    if (auto name = read_jielong(body); name && is_a_sign_up_list(body)) {
-      Command command = base;
-      // "3. 赵敏 请假": the name added says they cannot come.
-      command.intent = says_they_cannot_come(*name) ? Intent::withdraw : Intent::report_in;
-      command.implicit = true;
-      command.title = std::move(name);
-      command.task = jielong_task(body);
-      return command;
+  } else if (const auto first = read_command(std::string_view(body).substr(0, line_break), base, context);
+             !first) {
+    if (std::optional<JielongList> list = read_jielong_list(body); list && is_a_sign_up_list(body)) {
+      // A pasted notice that opens its own 接龙 ("事项：… 人数：4人\n接龙：\n1. 冯单元长") is the whistle.
+      if (list->entries == 1 && list->headed) {
+        if (auto pasted =
+                read_pasted_whistle(std::string_view(body).substr(0, list->starts_at), base, context))
+          return std::move(*pasted);
+      }
+      return jielong_sign_up(base, std::move(list->name), jielong_task(body));
+    }
+  } else if (first->intent == Intent::whistle) {
+    // A whistle that opens a 接龙 ("…5人 10分\n接龙报名：\n1. 陈单元长"): its list is no part of the
+    // task's title. Copied and extended by a volunteer (two names or more), it is their sign-up.
+    // A numbered list without such a header is the task's steps ("1. 带扫帚 2. 带手套").
+    if (std::optional<JielongList> list = read_jielong_list(body);
+        list && list->headed && is_a_sign_up_list(body)) {
+      if (list->entries >= 2) return jielong_sign_up(base, std::move(list->name), jielong_task(body));
+      std::string whistle = body.substr(0, list->starts_at);
+      std::replace(whistle.begin(), whistle.end(), '\n', ' ');
+      if (auto command = read_command(whistle, base, context)) return std::move(*command);
     }
   }
 

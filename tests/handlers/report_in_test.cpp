@@ -89,6 +89,23 @@ TEST_F(ReportIn, AJielongLineCountsForItsSender) {
   EXPECT_FALSE(signup_state(number, "u-zhang").has_value());
 }
 
+// A leader's whistle that opens a 接龙, copied and extended the WeChat way: each copy once told the
+// volunteer "only leaders may whistle", and a leader's copy, or the bot's own post quoted, made a
+// second task.
+TEST_F(ReportIn, AWhistlesOwnJielongCopiedSignsUpAndNeverMakesASecondTask) {
+  const std::string whistle = "【吹哨】周六上午9点到11点 清理楼道 5人 10分\n接龙报名：\n1. 陈单元长";
+  say("b3u2", "u-chen", "陈单元长", read(whistle));
+  ASSERT_EQ(task(1).title, "清理楼道");
+  say("b3u2", "u-zhang", "张三", read(whistle + "\n2. 张三"));
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+  say("b3u2", "u-qian", "钱楼栋长", read(whistle + "\n2. 张三\n3. 钱楼栋长"));
+  EXPECT_EQ(signup_state(1, "u-qian"), store::SignupState::signed_up);
+  say("b3u2", "u-liu", "刘阿姨", read("【吹哨#1】清理楼道｜11月28日(周六) 09:00–11:00｜需5人\n1. 刘阿姨"));
+  EXPECT_EQ(signup_state(1, "u-liu"), store::SignupState::signed_up);
+  EXPECT_TRUE(say("b3u2", "u-chen", "陈单元长", read("【吹哨#1】收到请大家积极报名")).empty());
+  EXPECT_FALSE(tasks_.by_number("c1", 2).has_value());
+}
+
 // Read as the parser reads them: a list copied without a new line adds nobody; a name that shares
 // nothing with the sender's may be someone else or a nickname, so the sender is signed up and told
 // whose name was added.

@@ -27,8 +27,11 @@ double hours_of(std::int64_t minutes) {
   return static_cast<double>(minutes) / 60.0;
 }
 
-double ratio_percent(std::int64_t part, std::int64_t whole) {
-  return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+// part ÷ whole, or nothing when there is no whole to judge: a month nobody signed up in has no
+// 报到参与率 rather than 0 %, which officials read as a failure (the ticket rates' rule).
+std::optional<double> ratio(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return std::nullopt;
+  return static_cast<double>(part) / static_cast<double>(whole);
 }
 
 double average(const store::NodeStanding& standing) {
@@ -41,6 +44,10 @@ double average(const store::NodeStanding& standing) {
 Cell rate_cell(const std::optional<double>& rate, const std::string& none) {
   if (!rate) return none;
   return 100.0 * *rate;
+}
+
+nlohmann::ordered_json json_rate(const std::optional<double>& rate) {
+  return rate ? nlohmann::ordered_json(*rate) : nlohmann::ordered_json(nullptr);
 }
 
 // A mean time in hours, or the dash when nothing was accepted or solved.
@@ -97,8 +104,10 @@ std::vector<Table> tables_of(const ReportSection& section, const Labels& label) 
                           {label("report_signed_up"), p.signed_up},
                           {label("report_confirmed"), p.confirmed},
                           {label("report_no_shows"), p.no_shows},
-                          {label("report_participation_rate"), ratio_percent(p.confirmed, p.signed_up)},
-                          {label("report_no_show_rate"), ratio_percent(p.no_shows, p.signed_up)}}});
+                          {label("report_participation_rate"),
+                           rate_cell(ratio(p.confirmed, p.signed_up), label("report_ticket_no_rate"))},
+                          {label("report_no_show_rate"),
+                           rate_cell(ratio(p.no_shows, p.signed_up), label("report_ticket_no_rate"))}}});
 
   const store::TicketFigures& t = section.tickets;
   const std::string none = label("report_ticket_no_rate");
@@ -361,12 +370,11 @@ void write_report_json(std::ostream& out, const std::vector<ReportSection>& sect
                    {"minutes", section.whole.minutes},
                    {"hours", hours_of(section.whole.minutes)},
                    {"active_volunteers", section.whole.active}};
-    s["participation"] = {
-        {"signed_up", p.signed_up},
-        {"confirmed", p.confirmed},
-        {"no_shows", p.no_shows},
-        {"participation_rate", p.signed_up == 0 ? 0.0 : double(p.confirmed) / double(p.signed_up)},
-        {"no_show_rate", p.signed_up == 0 ? 0.0 : double(p.no_shows) / double(p.signed_up)}};
+    s["participation"] = {{"signed_up", p.signed_up},
+                          {"confirmed", p.confirmed},
+                          {"no_shows", p.no_shows},
+                          {"participation_rate", json_rate(ratio(p.confirmed, p.signed_up))},
+                          {"no_show_rate", json_rate(ratio(p.no_shows, p.signed_up))}};
     s["tickets"] = ticket_json(section.tickets);
     s["people"] = ordered_json::array();
     for (const store::PersonStanding& person : section.people) {

@@ -146,6 +146,9 @@ TEST_F(ReportBinary, JsonHasTheRankingParticipationAndLedgerOfTheNode) {
   EXPECT_EQ(g1["ledger"].size(), 2u);
   EXPECT_EQ(g1["children"].size(), 2u) << "its two buildings";
   EXPECT_EQ(g1["participation"]["signed_up"], 0);
+  // Nobody signed up: no rate to show, as for tickets (0 % reads as a failure).
+  EXPECT_TRUE(g1["participation"]["participation_rate"].is_null());
+  EXPECT_TRUE(g1["participation"]["no_show_rate"].is_null());
   EXPECT_EQ(g1["ledger_digest"]["entries"], 3);
 }
 

@@ -100,6 +100,8 @@ struct Service::Impl {
   // WAL checkpoints on a helper thread with its own connection, so commits never wait for one.
   std::optional<store::Checkpointer> checkpointer;
   bool stopping = false;  ///< on the io_context only
+  /// Holds the network's loop open from the start of a shutdown until io.stop() (begin_shutdown).
+  std::unique_ptr<asio::executor_work_guard<asio::io_context::executor_type>> network_kept;
 
   Impl(config::Config c, ServiceOptions o)
       : config(std::move(c)),
@@ -185,6 +187,11 @@ struct Service::Impl {
     stopping = true;
     boost::system::error_code ignored;
     signals.cancel(ignored);
+    // With two threads or more the network's loop has nothing left once the server drained, and
+    // its return would stop the writer's in the middle of the wait for the replies in flight: it
+    // keeps running until the writer says it is done.
+    network_kept = std::make_unique<asio::executor_work_guard<asio::io_context::executor_type>>(
+        asio::make_work_guard(io));
     server.shutdown([this] {
       // Every request in flight has been answered; what is left runs on the writer, which then
       // stops both event loops (the writer's may be the network's).

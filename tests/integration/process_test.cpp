@@ -222,11 +222,16 @@ bool log_says(const std::filesystem::path& file, const std::string& text, std::c
 
 // A platform accepting a reply as the server stops: the stop waits for its answer and records the
 // reply sent, since most platforms have no idempotency key and a restart would send it again.
-TEST(GracefulShutdown, AReplyInFlightAtSigtermIsRecordedSentNotLeftToGoOutAgain) {
+class GracefulShutdownThreads : public ::testing::TestWithParam<int> {};
+
+// With one thread and with two (the default, where the network's loop once ran out of work and
+// stopped the writer in the middle of the wait).
+TEST_P(GracefulShutdownThreads, AReplyInFlightAtSigtermIsRecordedSentNotLeftToGoOutAgain) {
   TempDir dir;
   FakeDeliverServer deliver;
   deliver.hold_answers();
-  ServeProcess serve = start_single_threaded_serve(dir, deliver);
+  ServeProcess serve =
+      start_serve(write_process_config(dir.path(), deliver.url(), GetParam()), dir.path() / "serve.log");
   ASSERT_NE(serve.port, 0) << "no listening line from " << WHISTLE_BINARY;
   // Whistled in private, the task is posted in 3号楼's group through the outbox.
   const HttpResult whistled =
@@ -244,6 +249,7 @@ TEST(GracefulShutdown, AReplyInFlightAtSigtermIsRecordedSentNotLeftToGoOutAgain)
   EXPECT_EQ(store::Outbox(db).backlog(), 0);
   EXPECT_EQ(deliver.deliveries().size(), 1u);
 }
+INSTANTIATE_TEST_SUITE_P(OneAndTwoThreads, GracefulShutdownThreads, ::testing::Values(1, 2));
 
 // A supervisor may stop the server as soon as `serve` printed where it listens, which it does
 // between building the service and running it: a SIGTERM then must wait for run() and drain, not

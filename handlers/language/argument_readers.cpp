@@ -342,6 +342,13 @@ std::size_t read_ticket_reference_into(std::string_view text, Command& command, 
   return reference->end;
 }
 
+// "T1 修好了吗", "T1 完成了没", "T1 接单了没有？": whether it was done, asked — not done.
+bool asks_whether_done(std::string_view remark) {
+  if (remark.find('?') != std::string_view::npos) return true;
+  const std::string_view text = without_end_punctuation(trim_spaces(remark));
+  return ends_as_a_question_or_suggestion(text) || text.ends_with("没") || text.ends_with("没有");
+}
+
 // "接单 T5", "办结 T5 已更换灯泡", "上报 T5"
 bool read_ticket(const ArgumentInput& input, Command& command) {
   if (input.rule.extra == "after_ticket" && !input.anchored) return false;
@@ -352,6 +359,13 @@ bool read_ticket(const ArgumentInput& input, Command& command) {
   const bool anchored = found || input.anchored;
   if (!anchored && (input.rule.extra == "required" || (input.rule.extra != "remark" && !is_filler(remark))))
     return false;
+  // A question about the ticket is progress: read as 办结 it closed a ticket a leader asked after.
+  const bool acts = command.intent == Intent::resolve || command.intent == Intent::accept ||
+                    command.intent == Intent::close;
+  if (acts && asks_whether_done(remark)) {
+    command.intent = Intent::progress;
+    return true;
+  }
   set_reason(command, remark);
   return true;
 }

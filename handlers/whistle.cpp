@@ -6,6 +6,7 @@
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/report_in.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
@@ -118,7 +119,19 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   std::vector<Reply> replies;
   const std::optional<store::OrgNode> node = whistle_node(context, command, replies);
   if (!node) return replies;
-  if (!leads_node_or_above(context, context.message.sender, node->id)) return {no_right(context, *node)};
+  if (!leads_node_or_above(context, context.message.sender, node->id)) {
+    // A volunteer filling the first line of the 接龙 a whistle opened: their sign-up for it.
+    if (command.jielong_name && !context.message.is_private) {
+      Command sign_up;
+      sign_up.text = command.text;
+      sign_up.addressed = command.addressed;
+      sign_up.intent = Intent::report_in;
+      sign_up.implicit = true;
+      sign_up.title = command.jielong_name;
+      return handle_report_in(context, sign_up);
+    }
+    return {no_right(context, *node)};
+  }
 
   const std::string mention = mention_of(context.people, context.message.sender);
   if (!command.title || command.title->empty()) {

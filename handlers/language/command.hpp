@@ -191,6 +191,10 @@ struct Command {
   bool time_is_end = false;
   /// An edit that moves the task by a length ("推迟一小时" +60, "提前半小时" −30).
   std::optional<int> shift_minutes;
+  /// A whistle that opens its own 接龙 with one name ("…\n接龙：\n1. 冯单元长"): that name. From
+  /// someone who may not whistle here it is the first volunteer filling the list, a sign-up. Not
+  /// printed by `whistle parse`.
+  std::optional<std::string> jielong_name;
 };
 
 }  // namespace whistle::language

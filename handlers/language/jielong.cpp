@@ -91,14 +91,26 @@ std::optional<JielongList> read_jielong_list(std::string_view text, bool header_
   if (!header_says_jielong && !list_of_names) return std::nullopt;
   JielongList list{std::string(read_entry(lines.back())->name),
                    static_cast<std::int64_t>(lines.size() - first_entry), offsets[first_entry]};
+  list.names = all_entries_are_names(lines, first_entry);
   if (first_entry > 0) {
     const std::string_view header = lines[first_entry - 1];
     if (header.find("接龙") != std::string_view::npos || header.find("报名") != std::string_view::npos) {
       list.starts_at = offsets[first_entry - 1];
       list.headed = true;
+      list.says_jielong = header.find("接龙") != std::string_view::npos;
     }
   }
   return list;
+}
+
+std::optional<std::size_t> empty_jielong_header(std::string_view text) {
+  const std::size_t newline = text.rfind('\n');
+  if (newline == std::string_view::npos) return std::nullopt;
+  const std::string_view last = trim_spaces(text.substr(newline + 1));
+  // "接龙", "接龙报名:", "报名接龙:" — the header alone, at most a label's colon after it.
+  if (last.find("接龙") == std::string_view::npos || last.size() > std::string_view("接龙报名:").size())
+    return std::nullopt;
+  return newline;
 }
 
 }  // namespace whistle::language

@@ -22,7 +22,12 @@ struct JielongList {
   std::int64_t entries = 0;   ///< how many are on the list
   std::size_t starts_at = 0;  ///< byte offset of the list's first line
   bool headed = false;        ///< a line right above the entries says 接龙 or 报名
+  bool names = false;         ///< every entry is as short as a name (not "1. 带好手套 …" steps)
+  bool says_jielong = false;  ///< the header right above the entries says 接龙 itself
 };
+
+/// Where a trailing 接龙 header with no entry yet begins ("…10分\n接龙报名："), if the text ends so.
+std::optional<std::size_t> empty_jielong_header(std::string_view text);
 /// `header_known`: the caller knows the text heads a sign-up list (it quotes the bot's post of a
 /// task), so one entry is enough without a 接龙 header.
 std::optional<JielongList> read_jielong_list(std::string_view text, bool header_known = false);

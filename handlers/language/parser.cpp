@@ -365,22 +365,34 @@ Command parse(std::string_view text, const ParseContext& context) {
   } else if (const auto first = read_command(std::string_view(body).substr(0, line_break), base, context);
              !first) {
     if (std::optional<JielongList> list = read_jielong_list(body); list && is_a_sign_up_list(body)) {
-      // A pasted notice that opens its own 接龙 ("事项：… 人数：4人\n接龙：\n1. 冯单元长") is the whistle.
-      if (list->entries == 1 && list->headed) {
+      // A pasted notice that opens its own 接龙 ("事项：… 人数：4人\n接龙：\n1. 冯单元长") is the whistle;
+      // the handler makes it the sign-up of a first volunteer who may not whistle.
+      if (list->entries == 1 && list->headed && (list->names || list->says_jielong)) {
         if (auto pasted =
-                read_pasted_whistle(std::string_view(body).substr(0, list->starts_at), base, context))
+                read_pasted_whistle(std::string_view(body).substr(0, list->starts_at), base, context)) {
+          pasted->jielong_name = std::move(list->name);
           return std::move(*pasted);
+        }
       }
       return jielong_sign_up(base, std::move(list->name), jielong_task(body));
     }
   } else if (first->intent == Intent::whistle) {
     // A whistle that opens a 接龙 ("…5人 10分\n接龙报名：\n1. 陈单元长"): its list is no part of the
-    // task's title. Copied and extended by a volunteer (two names or more), it is their sign-up.
-    // A numbered list without such a header is the task's steps ("1. 带扫帚 2. 带手套").
+    // task's title. Copied and extended by a volunteer (two names or more), it is their sign-up;
+    // its one name, from someone who may not whistle, is the first volunteer's (the handler's
+    // call). Steps under "报名须知：" or no header ("1. 带扫帚 2. 带手套") are the task's own.
     if (std::optional<JielongList> list = read_jielong_list(body);
-        list && list->headed && is_a_sign_up_list(body)) {
+        list && list->headed && (list->names || list->says_jielong) && is_a_sign_up_list(body)) {
       if (list->entries >= 2) return jielong_sign_up(base, std::move(list->name), jielong_task(body));
       std::string whistle = body.substr(0, list->starts_at);
+      std::replace(whistle.begin(), whistle.end(), '\n', ' ');
+      if (auto command = read_command(whistle, base, context)) {
+        command->jielong_name = std::move(list->name);
+        return std::move(*command);
+      }
+    } else if (const std::optional<std::size_t> header = empty_jielong_header(body)) {
+      // "…10分\n接龙报名：" with no name yet: the header is no part of the title either.
+      std::string whistle = body.substr(0, *header);
       std::replace(whistle.begin(), whistle.end(), '\n', ' ');
       if (auto command = read_command(whistle, base, context)) return std::move(*command);
     }

@@ -106,6 +106,23 @@ TEST_F(ReportIn, AWhistlesOwnJielongCopiedSignsUpAndNeverMakesASecondTask) {
   EXPECT_FALSE(tasks_.by_number("c1", 2).has_value());
 }
 
+// The review's case: a leader's notice opens an empty 接龙 and the first volunteer fills line 1;
+// read as a whistle from someone who may not whistle, they were refused and not signed up.
+TEST_F(ReportIn, TheFirstVolunteerFillingAWhistlesEmptyJielongIsSignedUp) {
+  const std::string notice = "【吹哨】周六上午9点到11点 清理楼道 5人 10分\n接龙报名：";
+  say("b3u2", "u-chen", "陈单元长", read(notice));
+  ASSERT_EQ(task(1).title, "清理楼道");
+  say("b3u2", "u-zhang", "张三", read(notice + "\n1. 张三"));
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_FALSE(tasks_.by_number("c1", 2).has_value());
+}
+
+TEST_F(ReportIn, StepsUnderASignUpNoticeStayTheWhistles) {
+  say("b3u2", "u-chen", "陈单元长",
+      read("吹哨 周六上午9点 清理楼道 5人\n报名须知：\n1. 带好手套\n2. 穿运动鞋"));
+  EXPECT_TRUE(tasks_.by_number("c1", 1).has_value());
+}
+
 // Read as the parser reads them: a list copied without a new line adds nobody; a name that shares
 // nothing with the sender's may be someone else or a nickname, so the sender is signed up and told
 // whose name was added.

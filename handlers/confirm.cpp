@@ -228,8 +228,12 @@ std::optional<std::string_view> says_someone_absent(const Command& command) {
                                                             "请假",   "除了",   "不予确认", "不确认",
                                                             "没有来", "没参加", "未参加",   "失约"};
   if (!command.reason) return std::nullopt;
+  // "他没来得及签到" says why the leader vouches, not that he was absent.
+  std::string reason = *command.reason;
+  for (std::size_t at = reason.find("没来得及"); at != std::string::npos; at = reason.find("没来得及"))
+    reason.erase(at, std::string_view("没来得及").size());
   for (const std::string_view word : kAbsent) {
-    if (command.reason->find(word) != std::string::npos) return word;
+    if (reason.find(word) != std::string::npos) return word;
   }
   return std::nullopt;
 }

@@ -18,15 +18,21 @@ bool answers_to(Context& context, const std::string& id, const std::string& type
   return display_name(context.people, id) == typed || local_part(id) == typed;
 }
 
-std::optional<std::string> by_name(Context& context, const std::string& typed,
-                                   const std::vector<std::string>& preferred) {
+// The one of `preferred` (a task's signups) who answers to the name typed, if exactly one does.
+std::optional<std::string> among_preferred(Context& context, const std::string& typed,
+                                           const std::vector<std::string>& preferred) {
   std::vector<std::string> fits;
   for (const std::string& id : preferred) {
     if (answers_to(context, id, typed) && std::find(fits.begin(), fits.end(), id) == fits.end())
       fits.push_back(id);
   }
   if (fits.size() == 1) return fits.front();
-  if (fits.size() > 1) return std::nullopt;
+  return std::nullopt;
+}
+
+// The one person beyond `preferred` the name typed means: the id itself on the sender's platform,
+// else by display name in the community, else anywhere.
+std::optional<std::string> by_name(Context& context, const std::string& typed) {
   // "@wangwu" on a platform that sends neither mentions nor names (WeCom's AI bot): the id the
   // bot itself shows for them, on the sender's own platform.
   const std::string& sender = context.message.sender;
@@ -65,9 +71,15 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
     }
     named.push_back(std::move(person));
   }
+  // A name the task's signups answer to is theirs (a leader types 张三 by hand beside a platform
+  // mention of 老何).
+  for (NamedPerson& person : named) {
+    if (!person.id) person.id = among_preferred(context, person.typed, preferred);
+  }
   // The platform said whom the @ meant, though it named them otherwise or not at all (a group
   // nickname, a person who never wrote to the bot): its ids fill the names left open, in order,
-  // before any name is looked up, so a namesake elsewhere is never paid instead or as well.
+  // before any name is looked up beyond the signups, so a namesake elsewhere is never paid
+  // instead or as well.
   for (NamedPerson& person : named) {
     if (!person.id && !sent.empty()) {
       person.id = sent.front();
@@ -75,7 +87,7 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
     }
   }
   for (NamedPerson& person : named) {
-    if (!person.id) person.id = by_name(context, person.typed, preferred);
+    if (!person.id) person.id = by_name(context, person.typed);
   }
   for (std::string& id : sent)
     named.push_back(NamedPerson{local_part(id), std::move(id)});

@@ -15,11 +15,12 @@ struct NamedPerson {
 };
 
 /// The people a command acts on, in the order named, each once. A name is matched, first, to an
-/// id the platform sent with the message whose person answers to it; then the platform's ids left
-/// are taken, in order, for the names left open; then a name still open is looked up among
-/// `preferred` (a task's signups: the people a leader is most likely to mean), then among the
-/// community's people with a role. A name that fits several people of the community, or none,
-/// stays unresolved. Ids the platform sent that no typed name took are added.
+/// id the platform sent with the message whose person answers to it; then among `preferred` (a
+/// task's signups: the people a leader is most likely to mean); then the platform's ids left are
+/// taken, in order, for the names left open; then a name still open is looked up as an id on the
+/// sender's platform, among the community's people with a role, and anywhere. A name that fits
+/// several people of the community, or none, stays unresolved. Ids the platform sent that no
+/// typed name took are added.
 std::vector<NamedPerson> named_people(Context& context, const Command& command,
                                       const std::vector<std::string>& preferred = {});
 

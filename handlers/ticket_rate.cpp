@@ -92,10 +92,12 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
     return chosen;
   }
   const bool asked = spoken_to_bot(context, command) || !is_bare(command);
+  // "一般", "还行" between neighbours in a group: talk, answered by nothing and read from nothing.
+  if (!context.message.is_private && !asked && is_weak_bare(command)) return chosen;
   std::vector<store::Ticket> waiting = awaiting_rating(context);
   // A bare 满意 in a group rates a ticket only when it cannot mean anything else: said to the bot,
   // or the sender has exactly one ticket from this group awaiting a rating. Otherwise silence.
-  if (!context.message.is_private && !asked && (waiting.size() != 1 || is_weak_bare(command))) return chosen;
+  if (!context.message.is_private && !asked && waiting.size() != 1) return chosen;
   const std::string mention = sender_mention(context);
   if (waiting.empty()) {
     chosen.answer.push_back(reply_to_sender(

@@ -53,8 +53,8 @@ constexpr std::array<std::string_view, 5> kNextDayWords = {"第二天", "第2天
 // A range whose end has no day of its own spans at most this long (22:00-02:00 is 4 hours; 14:00-12:00
 // would be 22 and is no range).
 constexpr int kMaxOvernightMinutes = 12 * 60;
-// The latest end a morning start's bare 点 end is read as afternoon (上午9点到6点 → 18:00).
-constexpr int kLatestAfternoonEnd = 18 * 60;
+// A morning start's bare 点 end is read as afternoon only before this (上午9点到6点半 → 18:30).
+constexpr int kAfternoonEndsBefore = 19 * 60;
 
 struct Clock {
   int hour = 0;
@@ -430,8 +430,8 @@ std::optional<std::int64_t> resolve_range_end(const Phrase& phrase, const Period
   // written on the next day after an evening start (晚上11点到5点 → 05:00); the next day.
   const bool own_period = phrase.end_period != nullptr;
   std::array<std::optional<int>, 3> candidates;
-  // From a morning start, the afternoon reading ends by 18:00: 上午10点到9点 is a slip, not 21:00.
-  const bool afternoon_fits = start_minute >= 720 || minute + 720 <= kLatestAfternoonEnd;
+  // From a morning start, the afternoon reading ends before 19:00: 上午10点到9点 is a slip, not 21:00.
+  const bool afternoon_fits = start_minute >= 720 || minute + 720 < kAfternoonEndsBefore;
   if (!own_period && !clock.colon && minute < 720 && afternoon_fits) candidates[0] = minute + 720;
   if (!own_period && is_evening(start_period)) candidates[1] = 1440 + clock.hour * 60 + clock.minute;
   candidates[2] = minute + 1440;

@@ -88,6 +88,20 @@ TEST_F(Confirm, MySignupsSayHowTheAttendanceWasSettled) {
   EXPECT_TRUE(contains(liu[0].text, rendered("my_signup_refused", {}))) << liu[0].text;
 }
 
+// The review's case: 张三 typed by hand beside the platform's mention of 老何 took 老何's id and
+// went unpaid, and the leader was told 老何 was not found.
+TEST_F(Confirm, ASignedUpNameTypedByHandIsTheirsBesideAPlatformMention) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-he", "何大爷"}});
+  for (const char* person : {"u-zhang", "u-he"}) {
+    check_in(number, person, kSaturday0900);
+    check_out(number, person, kSaturday0900 + 2 * kHour);
+  }
+  say_mentioning("b3u2", "u-chen", "陈单元长", "确认 1 @张三 @老何", {"u-he"}, kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), task(number).points);
+  EXPECT_EQ(balance("u-he"), task(number).points);
+  EXPECT_GT(task(number).points, 0);
+}
+
 // "1号验收 @张三 没来" paid 张三 as vouched for: the opposite of what the leader said.
 TEST_F(Confirm, ALineThatSaysSomeoneDidNotComePaysNobodyAndAsksForTwoLines) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
@@ -102,6 +116,9 @@ TEST_F(Confirm, ALineThatSaysSomeoneDidNotComePaysNobodyAndAsksForTwoLines) {
   EXPECT_EQ(balance("u-zhang"), 0);
   EXPECT_EQ(balance("u-liu"), 0);
   EXPECT_EQ(task(number).status, store::TaskStatus::open);
+  // Why a leader vouches is no absence.
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三 他没来得及签到"), kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), task(number).points);
 }
 
 // Confirmed after November's 公示 went out, November's work was dated into the published month:

@@ -40,6 +40,9 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& sou
 }
 
 Config load_config(const std::filesystem::path& file) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(file, ignored))
+    throw Error(file.string() + ": is a folder, not a configuration file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(file.string() + ": cannot read the configuration file: " + std::strerror(errno));
   std::ostringstream text;

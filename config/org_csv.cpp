@@ -91,6 +91,10 @@ OrgDraft parse_org_csv(std::string_view text, const std::string& file) {
 }
 
 OrgDraft read_org_csv(const std::filesystem::path& file, const Where& referenced_from) {
+  // A folder opens as a stream on Linux and reports a size of -1: "std::bad_alloc" was all it said.
+  std::error_code ignored;
+  if (std::filesystem::is_directory(file, ignored))
+    fail(referenced_from, in_quotes(file.string()) + " is a folder, not a CSV file");
   std::ifstream in(file, std::ios::binary);
   if (!in) fail(referenced_from, "cannot read " + in_quotes(file.string()) + ": " + std::strerror(errno));
   // Read straight into one string: an ostringstream's str() would copy the whole file once more.

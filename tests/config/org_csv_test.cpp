@@ -118,6 +118,19 @@ TEST(OrgCsv, AMissingCsvFileIsRefusedAtTheOrgCsvKey) {
   }
 }
 
+// Pointed at a folder, the loader said only "std::bad_alloc".
+TEST(OrgCsv, AFolderWhereTheCsvShouldBeIsRefusedByName) {
+  TempDir dir;
+  std::filesystem::create_directory(dir.path() / "org.csv");
+  const std::filesystem::path config = dir.write("whistle.toml", "org_csv = \"org.csv\"\n");
+  try {
+    load_config(config);
+    FAIL() << "a folder was accepted as the CSV";
+  } catch (const Error& error) {
+    EXPECT_THAT(error.what(), names("org_csv", "is a folder", config.string()));
+  }
+}
+
 TEST(OrgCsv, NodeTablesAndACsvTogetherAreRefused) {
   EXPECT_THAT(testing::refusal(std::string("org_csv = \"org.csv\"\n") + std::string(testing::kCommunity)),
               names("org_csv", "not both"));

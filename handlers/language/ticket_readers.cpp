@@ -1,0 +1,247 @@
+#include "handlers/language/ticket_readers.hpp"
+
+#include <optional>
+#include <string>
+
+#include "handlers/language/argument_words.hpp"
+#include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/intent_table.hpp"
+#include "handlers/language/places.hpp"
+#include "handlers/language/references.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+// The particles that close an answer ("还行吧", "满意的", "一般啦").
+constexpr std::u32string_view kAnswerParticles = U"吧啦的哈呀啊哦";
+
+std::size_t skip_answer_particles(std::string_view text, std::size_t at) {
+  while (at < text.size()) {
+    const CodePoint cp = decode_utf8(text, at);
+    if (kAnswerParticles.find(cp.value) == std::u32string_view::npos) break;
+    at += cp.length;
+  }
+  return at;
+}
+
+// What may follow a score word said alone: decoration, or the particle of an answer ("还行吧",
+// "满意的", "一般啦"); never a question ("满意吗？", "还行吧?" asks, it does not rate).
+bool is_rating_tail(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const CodePoint cp = decode_utf8(text, pos);
+    if (cp.value == U'?' || cp.value == U'？') return false;
+    if (!is_decoration(text.substr(pos, cp.length)) &&
+        kAnswerParticles.find(cp.value) == std::u32string_view::npos)
+      return false;
+    pos += cp.length;
+  }
+  return true;
+}
+
+constexpr std::string_view kStar = "★";
+
+// "报事 T1 进度", "投诉 T1 还没修好", "报修进度", "求助 进度查询": asking after what was already
+// reported. Read as a new ticket it was counted in the figures and climbed the ladder.
+bool asks_after_a_ticket(std::string_view words, Command& command) {
+  const std::size_t at = skip_separators(words, 0);
+  if (const auto reference = read_ticket_reference(words, at, false)) {
+    command.ticket = reference->number;
+    set_reason(command, words.substr(reference->end));
+    return true;
+  }
+  for (const std::string_view progress : {std::string_view("进度"), std::string_view("进展")}) {
+    if (!starts_with_at(words, at, progress)) continue;
+    const std::string_view rest = skip_separators(words, at + progress.size()) < words.size()
+                                      ? words.substr(skip_separators(words, at + progress.size()))
+                                      : std::string_view();
+    if (is_filler(rest)) return true;
+    for (const std::string_view asking : {"查询", "怎么样", "咋样", "如何", "到哪", "呢"}) {
+      if (rest.starts_with(asking)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// "报事 3号楼楼道灯坏了": the resident's words stay whole; the place is read but not cut.
+bool read_ticket_text(const ArgumentInput& input, Command& command) {
+  const std::string_view words = skip_softeners(input.rest);
+  if (!contains_danger_word(input.rest) && asks_after_a_ticket(words, command)) {
+    command.intent = Intent::progress;
+    return true;
+  }
+  command.kind = input.rule.extra == "order"  ? TicketKind::order
+                 : input.rule.extra == "wish" ? TicketKind::wish
+                                              : TicketKind::report;
+  if (contains_danger_word(input.rest)) command.kind = TicketKind::danger;
+  // "报事!", "求助！": the verb and a call for attention; the bot asks what happened.
+  if (is_decoration(words)) return true;
+  // "报修 吧", "报事 吗": no words of a ticket; "报修要钱吗", "点单外卖吧" glued to the verb end as a
+  // question or a suggestion to the others.
+  if (!trim_spaces(words).empty() && (is_filler(words) || is_question_particle(trim_spaces(words))))
+    return false;
+  const bool glued =
+      !input.rest.empty() && input.rest[0] != ' ' && input.rest[0] != ':' && input.rest[0] != ',';
+  if (glued && ends_as_a_question_or_suggestion(words)) return false;
+  if (const auto place = find_place(words, input.context.place_names)) command.place = place->name;
+  // The resident's words stay as written, their punctuation too ("3号楼有煤气味!").
+  const std::string_view title = trim_spaces(words.substr(skip_separators(words, 0)));
+  if (!title.empty() && !is_decoration(title)) command.title = std::string(title);
+  return true;
+}
+
+namespace {
+
+// Reads a ticket reference after the keyword; returns where the rest starts.
+std::size_t read_ticket_reference_into(std::string_view text, Command& command, bool& found) {
+  std::size_t at = skip_separators(text, 0);
+  const auto reference = read_ticket_reference(text, at, true);
+  found = reference.has_value();
+  if (!reference) return at;
+  command.ticket = reference->number;
+  return reference->end;
+}
+
+// "T1 修好了吗", "T1 完成了没", "T1 接单了没有？": whether it was done, asked — not done.
+bool asks_whether_done(std::string_view remark) {
+  if (remark.find('?') != std::string_view::npos) return true;
+  const std::string_view text = without_end_punctuation(trim_spaces(remark));
+  return ends_as_a_question_or_suggestion(text) || text.ends_with("没") || text.ends_with("没有");
+}
+
+}  // namespace
+
+// "接单 T5", "办结 T5 已更换灯泡", "上报 T5"
+bool read_ticket(const ArgumentInput& input, Command& command) {
+  if (input.rule.extra == "after_ticket" && !input.anchored) return false;
+  bool found = false;
+  const std::string_view rest = skip_softeners(input.rest);
+  const std::size_t at = read_ticket_reference_into(rest, command, found);
+  const std::string_view remark = rest.substr(at);
+  const bool anchored = found || input.anchored;
+  if (!anchored && (input.rule.extra == "required" || (input.rule.extra != "remark" && !is_filler(remark))))
+    return false;
+  // A question about the ticket is progress: read as 办结 it closed a ticket a leader asked after.
+  const bool acts = command.intent == Intent::resolve || command.intent == Intent::accept ||
+                    command.intent == Intent::close;
+  if (acts && asks_whether_done(remark)) {
+    command.intent = Intent::progress;
+    return true;
+  }
+  set_reason(command, remark);
+  return true;
+}
+
+// "派单 T5 @王五", "派单 T5 物业", "派单 T5 给物业"
+bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
+  std::string text(input.rest);
+  add_mentions(command, text, input.context);
+  bool found = false;
+  std::size_t at = skip_separators(text, read_ticket_reference_into(text, command, found));
+  // "派给", "交给" are ordinary words unless the ticket came first ("T5 派给@王五").
+  if (input.rule.extra == "required" && !input.anchored && !found) return false;
+  for (const std::string_view prefix : vocabulary().assignee_prefixes) {
+    if (starts_with_at(text, at, prefix)) {
+      at = skip_separators(text, at + prefix.size());
+      break;
+    }
+  }
+  std::string_view rest = std::string_view(text).substr(at);
+  if (command.mentions.empty()) {
+    // The responder is the first word; what follows it is a reason ("派单 T5 物业 尽快处理").
+    const std::size_t space = rest.find(' ');
+    if (auto responder = free_text(rest.substr(0, space))) command.responder = std::move(responder);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space);
+  }
+  set_reason(command, rest);
+  return true;
+}
+
+namespace {
+
+// The score after a ticket reference: a word (满意), a number 1–5 (with 分 or 星), or ★★★.
+std::size_t read_score(std::string_view text, std::size_t at, Command& command) {
+  for (const ScoreWord& word : score_words()) {
+    if (starts_with_at(text, at, word.word)) {
+      command.score = word.score;
+      return at + word.word.size();
+    }
+  }
+  if (const auto number = read_number(text, at); number && starts_number(text, at)) {
+    std::size_t end = at + number->length;
+    // "4.5" is no score of 1–5: it stays in the reason, for the handler to ask again.
+    if (starts_with_at(text, end, ".") && is_ascii_digit(decode_utf8(text, end + 1).value)) return at;
+    if (starts_with_at(text, end, "分") || starts_with_at(text, end, "星") ||
+        starts_with_at(text, end, "颗星"))
+      end += starts_with_at(text, end, "颗星") ? 6 : 3;
+    if (!is_word_boundary(decode_utf8(text, end).value)) return at;
+    if (!number->overflow && number->value >= 1 && number->value <= 5)
+      command.score = static_cast<int>(number->value);
+    return end;
+  }
+  int stars = 0;
+  std::size_t end = at;
+  while (starts_with_at(text, end, kStar)) {
+    ++stars;
+    end += kStar.size();
+  }
+  if (stars >= 1 && stars <= 5) command.score = stars;
+  return end;
+}
+
+// "评价1满意": digits typed straight against a score word are the ticket the word rates (but
+// "评价十分满意" is "very satisfied", so only digits).
+std::size_t read_glued_ticket(std::string_view text, std::size_t at, Command& command, bool& found) {
+  const bool digits = at < text.size() && is_ascii_digit(static_cast<unsigned char>(text[at]));
+  const auto number = digits ? read_number(text, at) : std::nullopt;
+  if (!number || number->overflow || number->value < 1 || number->value > kMaxReference) return at;
+  const std::size_t end = at + number->length;
+  for (const ScoreWord& word : score_words()) {
+    if (!starts_with_at(text, end, word.word)) continue;
+    command.ticket = number->value;
+    found = true;
+    return end;
+  }
+  return at;
+}
+
+}  // namespace
+
+// "评价 T5 满意", "评价 T5 2 还是不亮", "评价 T5 不满意，还是不亮"
+bool read_rating(const ArgumentInput& input, Command& command) {
+  bool found = false;
+  std::size_t at = read_ticket_reference_into(input.rest, command, found);
+  if (!found) at = read_glued_ticket(input.rest, at, command, found);
+  const bool scored = input.rule.extra == "scored";
+  if (input.rule.extra.empty() || scored) {
+    at = skip_separators(input.rest, at);
+    if (starts_with_at(input.rest, at, "打")) at += 3;
+    at = skip_answer_particles(input.rest, read_score(input.rest, at, command));
+    // "打4星" is a rating; "打110", "打5分钟", "打扫" are not.
+    if (scored && !command.score) return false;
+    // "评价一下这次活动" names neither a ticket nor a score: talk about rating, not a rating.
+    if (!found && !input.anchored && !command.score && !is_filler(skip_softeners(input.rest.substr(at))))
+      return false;
+  } else {
+    // 满意 / 不满意 said alone: the keyword is the score. Without a ticket only filler may follow
+    // ("满意度调查" is no rating).
+    command.score = input.rule.extra[0] - '0';
+    // "不满意,太慢了" and "还行吧，就是慢了点" give their reason after a comma.
+    const std::string_view rest = input.rest;
+    const std::size_t after = skip_answer_particles(rest, at);
+    const auto comma_or_space_at = [rest](std::size_t pos) {
+      return pos < rest.size() && (rest[pos] == ',' || rest[pos] == ' ');
+    };
+    const bool set_apart = comma_or_space_at(0) || (after > at && comma_or_space_at(after));
+    if (!found && !input.anchored && !is_rating_tail(rest.substr(at)) && !set_apart) return false;
+    at = after;
+  }
+  set_reason(command, input.rest.substr(at));
+  return true;
+}
+
+}  // namespace whistle::language

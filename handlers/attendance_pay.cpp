@@ -72,8 +72,8 @@ void return_no_show_penalty(const Services& services, const store::Task& task, c
       .at = at});
 }
 
-// Whether the month holding `at` was already published (公示) for the task's node or its
-// community: a published month must not change afterwards, or its ranking and digest no longer
+// Whether the month holding `at` was already published (公示) for the task's node or a level above
+// it: a published month must not change afterwards, or its ranking and digest no longer
 // match what the groups were shown.
 bool month_published(const Services& services, const store::Task& task, std::int64_t at, std::int64_t now) {
   const int offset = services.config.locale.utc_offset_seconds;
@@ -81,8 +81,10 @@ bool month_published(const Services& services, const store::Task& task, std::int
   // Work of this month is never in a published month: no look at the publications for it.
   if (month == month_of(now, offset)) return false;
   const std::string label = ranking_month(month, offset).label();
-  for (const std::string& node : {task.node, task.community}) {
-    for (const store::Publication& publication : services.publications.of_node(node)) {
+  // A leader may have posted it for the grid or the building alone: every level the work counts
+  // at, up to the community.
+  for (const store::OrgNode& node : services.org.ancestors_and_self(task.node)) {
+    for (const store::Publication& publication : services.publications.of_node(node.id)) {
       if (publication.month == label) return true;
     }
   }

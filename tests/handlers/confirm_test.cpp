@@ -137,6 +137,20 @@ TEST_F(Confirm, WorkConfirmedAfterItsMonthWasPublishedCountsInTheMonthConfirmed)
   EXPECT_EQ(entries[0].at, confirmed);
 }
 
+// Posted by hand for the grid alone, the month is as published for the unit's work below it.
+TEST_F(Confirm, AMonthPublishedForALevelAboveTheTaskIsNotChangedEither) {
+  constexpr std::int64_t kDecemberFirst0900 = 1796086800;
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});  // Saturday 28 November, 3号楼2单元
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  ASSERT_EQ(say("g1", "u-li", "李网格长", read("公示", kDecemberFirst0900), kDecemberFirst0900).size(), 1u);
+  const std::int64_t confirmed = kDecemberFirst0900 + kHour;
+  say("b3u2", "u-chen", "陈单元长", read("验收 1", confirmed), confirmed);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].at, confirmed);
+}
+
 // 验收 and never 结束 left a task 进行中 for weeks: in 我的报到, and asked about by every bare 验收.
 TEST_F(Confirm, ATaskOverWithEveryoneSettledIsFinished) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});

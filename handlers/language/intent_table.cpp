@@ -29,6 +29,10 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"报名",          Intent::report_in,    A::task},
     {"报个名",        Intent::report_in,    A::task},
     {"参加",          Intent::report_in,    A::task},
+    // As volunteers say it (an exploratory run, 2026-12-05): "报到报到！", "我报个到", "报名参加".
+    {"报到报到",      Intent::report_in,    A::task},
+    {"报个到",        Intent::report_in,    A::task},
+    {"报名参加",      Intent::report_in,    A::task},
     {"1",             Intent::report_in,    A::whole_line,        "implicit"},
     {"+1",            Intent::report_in,    A::whole_line,        "implicit"},
     {"我来",          Intent::report_in,    A::whole_line,        "implicit"},
@@ -64,6 +68,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我的任务",      Intent::tasks,        A::none},
     {"签到",          Intent::check_in,     A::task_code},
     {"打卡",          Intent::check_in,     A::task_code},
+    {"签个到",        Intent::check_in,     A::task_code},
     {"到了",          Intent::check_in,     A::task,              "required"},
     {"已签到",        Intent::check_in,     A::task_code},
     {"已签退",        Intent::check_out,    A::task},
@@ -71,11 +76,16 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"签到码",        Intent::sign_code,    A::task},
     {"验收",          Intent::confirm,      A::task_people},
     {"确认",          Intent::confirm,      A::task_people,       "required"},
+    // Everyone signed up, said outright ("全部确认", "验收全部" reads as 验收 already).
+    {"全部确认",      Intent::confirm,      A::task_people},
+    {"确认全部",      Intent::confirm,      A::task_people},
     {"不予确认",      Intent::refuse,       A::task_people},
     {"不确认",        Intent::refuse,       A::task_people,       "required"},
     {"结束",          Intent::finish,       A::task},
     {"任务结束",      Intent::finish,       A::task},
     {"活动结束",      Intent::finish,       A::task},
+    {"结束任务",      Intent::finish,       A::task},
+    {"结束活动",      Intent::finish,       A::task},
     {"完成",          Intent::finish,       A::task,              "required"},
     {"撤销",          Intent::cancel,       A::task},
     {"撤销任务",      Intent::cancel,       A::task},
@@ -332,6 +342,13 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
 });
 
+// A remark after a rating word that says the problem is still there (an exploratory run,
+// 2026-12-05: "还行，但是灯还是不亮" closed the ticket as solved).
+constexpr auto kProblemRemains = std::to_array<std::string_view>({
+    "还是不", "还是没", "还没", "仍然", "依然", "照样", "又坏", "又漏", "又不", "没修好", "没有修好",
+    "没解决", "没有解决", "没弄好", "没处理", "根本没", "一点没变", "老样子",
+});
+
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
 // whistleblower, "投诉电话是多少" a question, "兑换券在哪" about a coupon.
 constexpr auto kNotCommands = std::to_array<std::string_view>({
@@ -508,6 +525,13 @@ bool contains_danger_word(std::string_view text) {
 bool denies_danger(std::string_view text) {
   const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
   return std::any_of(kDangerNegators.begin(), kDangerNegators.end(), contains);
+}
+
+bool says_problem_remains(std::string_view remark) {
+  const auto contains = [remark](std::string_view word) {
+    return remark.find(word) != std::string_view::npos;
+  };
+  return std::any_of(kProblemRemains.begin(), kProblemRemains.end(), contains);
 }
 
 std::span<const ScoreWord> score_words() {

@@ -127,6 +127,10 @@ bool contains_danger_word(std::string_view text);
 /// report then, whatever danger word it holds (a community's own `danger_words` included).
 bool denies_danger(std::string_view text);
 
+/// Whether a rating's remark says the problem is still there ("还行，但是灯还是不亮"): however
+/// mild its word, such a rating does not close the ticket.
+bool says_problem_remains(std::string_view remark);
+
 /// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.
 struct ScoreWord {
   std::string_view word;

@@ -75,6 +75,16 @@ std::size_t word_at(std::string_view text, std::size_t pos, const std::array<std
   return 0;
 }
 
+// Where a points unit right after a number ends ("5分", "5 分 帮忙"), or `end` when there is none.
+// Set apart by spaces the unit must stand alone: "5 分钟", "5 分享" are other words.
+std::size_t after_points_unit(std::string_view text, std::size_t end) {
+  if (const std::size_t unit = word_at(text, end, kPointsUnits); unit != 0) return end + unit;
+  const std::size_t unit_at = skip_spaces(text, end);
+  const std::size_t unit = unit_at == end ? 0 : word_at(text, unit_at, kPointsUnits);
+  if (unit == 0 || !is_word_boundary(decode_utf8(text, unit_at + unit).value)) return end;
+  return unit_at + unit;
+}
+
 // Moves `start` back over `prefixes` written right before it, as many as stand in a row
 // ("每人奖励10分").
 template <std::size_t N>
@@ -440,7 +450,7 @@ std::optional<int> take_amount(std::string& text) {
     // "加分 @张三 2.5": half points are not an amount, and its halves must not become one.
     if (is_decimal_part(text, first, first + number->length)) return std::nullopt;
     std::size_t end = first + number->length;
-    end += word_at(text, end, kPointsUnits);
+    end = after_points_unit(text, end);
     if (!is_ascii_alpha(decode_utf8(text, end).value)) {
       // Range-checked before it is narrowed: 4294967297 must not wrap round to 1.
       const bool fits = !number->overflow && number->value <= kMaxQuantity;
@@ -448,8 +458,7 @@ std::optional<int> take_amount(std::string& text) {
     }
   }
   const auto found = find_number(text, [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
-    const std::size_t unit = word_at(text, end, kPointsUnits);
-    if (unit != 0) return end + unit;
+    if (const std::size_t unit_end = after_points_unit(text, end); unit_end != end) return unit_end;
     if (number.chinese || !is_word_boundary(decode_utf8(text, end).value)) return 0;
     return end;
   });

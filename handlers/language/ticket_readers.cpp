@@ -1,5 +1,6 @@
 #include "handlers/language/ticket_readers.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -217,9 +218,12 @@ bool read_rating(const ArgumentInput& input, Command& command) {
   std::size_t at = read_ticket_reference_into(input.rest, command, found);
   if (!found) at = read_glued_ticket(input.rest, at, command, found);
   const bool scored = input.rule.extra == "scored";
+  bool worded = !input.rule.extra.empty() && !scored;
   if (input.rule.extra.empty() || scored) {
     at = skip_separators(input.rest, at);
     if (starts_with_at(input.rest, at, "打")) at += 3;
+    worded = std::any_of(score_words().begin(), score_words().end(),
+                         [&](const ScoreWord& word) { return starts_with_at(input.rest, at, word.word); });
     at = skip_answer_particles(input.rest, read_score(input.rest, at, command));
     // "打4星" is a rating; "打110", "打5分钟", "打扫" are not.
     if (scored && !command.score) return false;
@@ -241,6 +245,10 @@ bool read_rating(const ArgumentInput& input, Command& command) {
     at = after;
   }
   set_reason(command, input.rest.substr(at));
+  // A mild word with the problem still there is not satisfied; a number typed is taken as given.
+  if (worded && command.score && *command.score >= 3 && command.reason &&
+      says_problem_remains(*command.reason))
+    command.score = 2;
   return true;
 }
 

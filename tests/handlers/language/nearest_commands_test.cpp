@@ -21,7 +21,7 @@ struct NearestCase {
 };
 
 TEST(NearestCommands, AMistypedCommandPutsTheMeantOneFirst) {
-  const std::vector<NearestCase> cases{{"报刀 12", Intent::report_in},    {"签个到", Intent::check_in},
+  const std::vector<NearestCase> cases{{"报刀 12", Intent::report_in},    {"签倒", Intent::check_in},
                                        {"积份", Intent::points},          {"兑奖", Intent::redeem},
                                        {"帮忙看看", Intent::help},        {"積份", Intent::points},
                                        {"取消报道了12", Intent::withdraw}};
@@ -33,7 +33,7 @@ TEST(NearestCommands, AMistypedCommandPutsTheMeantOneFirst) {
 }
 
 TEST(NearestCommands, EachSuggestionShowsTheIntentsFirstKeyword) {
-  for (const std::string line : {"报刀 12", "签个到", "积份", "兑奖", "帮忙看看"}) {
+  for (const std::string line : {"报刀 12", "签倒", "积份", "兑奖", "帮忙看看"}) {
     for (const NearCommand& command : nearest(line)) {
       const IntentRule* first = nullptr;
       for (const IntentRule& rule : intent_rules()) {
@@ -72,7 +72,7 @@ TEST(NearestCommands, OnlyTheAllowedIntentsAreSuggested) {
   const std::vector<Intent> allowed{Intent::report_in, Intent::withdraw, Intent::help};
   NearestOptions options;
   options.allowed = allowed;
-  for (const std::string line : {"积份", "签个到", "报刀 12", "取消活动吧"}) {
+  for (const std::string line : {"积份", "签倒", "报刀 12", "取消活动吧"}) {
     for (const NearCommand& command : nearest(line, options)) {
       EXPECT_NE(std::find(allowed.begin(), allowed.end(), command.intent), allowed.end())
           << line << " → " << intent_name(command.intent);

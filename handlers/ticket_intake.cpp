@@ -12,6 +12,7 @@
 #include "handlers/language/places.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/sign_code.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_rate.hpp"
@@ -20,6 +21,10 @@
 namespace whistle::handlers {
 
 namespace {
+
+bool is_all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // A photo sent this soon after a report, by the same person in the same chat, belongs to it.
 constexpr std::int64_t kJoinWindow = 10 * 60;
@@ -271,6 +276,10 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
                                                      {"mention", mention_of(context.people, message.sender)},
                                                      {"what", join_list(context, kept)}}))};
     }
+  }
+  // "6053" alone: the sign-in code a leader told the volunteers on site.
+  if (is_all_digits(command.text)) {
+    if (auto checked_in = check_in_by_typed_code(context, command.text)) return std::move(*checked_in);
   }
   if (!command.text.empty() && is_danger_line(context, command)) {
     // A community's own danger word the parser does not know: a danger report like any other.

@@ -74,6 +74,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"已签退",        Intent::check_out,    A::task},
     {"签退",          Intent::check_out,    A::task},
     {"签到码",        Intent::sign_code,    A::task},
+    {"签到码是",      Intent::sign_code,    A::task},
     {"验收",          Intent::confirm,      A::task_people},
     {"确认",          Intent::confirm,      A::task_people,       "required"},
     // Everyone signed up, said outright ("全部确认", "验收全部" reads as 验收 already).

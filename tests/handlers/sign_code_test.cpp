@@ -117,5 +117,50 @@ TEST_F(SignCode, ANumberOfAnotherLengthIsStillATaskNumber) {
   EXPECT_EQ(replies[0].text, rendered("task_not_found", {{"task", "483"}, {"mention", "@张三"}}));
 }
 
+// On site the leader says the code out loud; volunteers type it as they heard it.
+TEST_F(SignCode, AVolunteerTypingTheCodeItselfIsCheckedIn) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string code = *tasks_.sign_code(task(number).id);
+
+  const std::vector<Reply> labelled = say("b3u2", "u-zhang", "张三", read("签到码 " + code), kSaturday0900);
+  ASSERT_EQ(labelled.size(), 1u);
+  EXPECT_EQ(labelled[0].text,
+            rendered("check_in_ok", {{"task", "1"}, {"mention", "@张三"}, {"clock", "09:00"}}));
+  EXPECT_TRUE(attendance_.find(task(number).id, qualified("u-zhang")));
+
+  const std::vector<Reply> alone = say("b3u2", "u-liu", "刘阿姨", read(code), kSaturday0900);
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].text,
+            rendered("check_in_ok", {{"task", "1"}, {"mention", "@刘阿姨"}, {"clock", "09:00"}}));
+  EXPECT_TRUE(attendance_.find(task(number).id, qualified("u-liu")));
+}
+
+TEST_F(SignCode, AMistypedCodeAfterTheLabelCountsAsAWrongCode) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string code = *tasks_.sign_code(task(number).id);
+  const std::string wrong = code == "1234" ? "4321" : "1234";
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到码 " + wrong), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("check_in_code_wrong", {{"task", "1"}, {"mention", "@张三"}, {"left", "4"}}));
+  EXPECT_EQ(tasks_.sign_code_failures(task(number).id, qualified("u-zhang")), 1);
+  EXPECT_FALSE(attendance_.find(task(number).id, qualified("u-zhang")));
+}
+
+TEST_F(SignCode, FourDigitsAloneThatAreNoTasksCodeStayChatter) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string code = *tasks_.sign_code(task(number).id);
+  const std::string other = code == "2025" ? "2026" : "2025";
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read(other), kSaturday0900).empty());
+  EXPECT_FALSE(attendance_.find(task(number).id, qualified("u-zhang")));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -14,7 +14,7 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: whistle <command> [options]\n"
+    "usage: whistle <command> [options]    (whistle --version: the version; --help: this text)\n"
     "  serve [--config FILE]                         run the webhook server (no config: the demo community)\n"
     "  sim   [--config FILE] [--db FILE]             JSON lines in, the bot's messages as JSON lines out\n"
     "  chat  [--config FILE] [--db FILE] --chat ID --as USER [--name NAME]\n"
@@ -26,21 +26,35 @@ constexpr const char* kUsage =
     "  report [--config FILE] [--db FILE] [--month YYYY-MM] [--node ID] [--format md|csv|json]\n"
     "                                                the month's ledger, ranking and figures\n";
 
+// "whistle report --help": asked anywhere before "--", help is an answer, not a usage error.
+bool asks_for_help(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--") return false;
+    if (word == "--help" || word == "-h" || (i == 1 && word == "help")) return true;
+  }
+  return false;
+}
+
 int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
     return 2;
   }
+  if (asks_for_help(argc, argv)) {
+    std::cout << kUsage;
+    return 0;
+  }
   const std::string_view command = argv[1];
+  if (command == "--version" || command == "version") {
+    std::cout << "whistle " << WHISTLE_VERSION << '\n';
+    return 0;
+  }
   if (command == "serve") return whistle::bot::run_serve_command(argc, argv);
   if (command == "sim") return whistle::bot::run_sim_command(argc, argv);
   if (command == "chat") return whistle::bot::run_chat_command(argc, argv);
   if (command == "parse") return whistle::bot::run_parse_command(argc, argv);
   if (command == "check") return whistle::bot::run_check_command(argc, argv);
-  if (command == "help" || command == "--help" || command == "-h") {
-    std::cout << kUsage;
-    return 0;
-  }
   if (command == "verify-ledger") return whistle::bot::run_verify_ledger_command(argc, argv);
   if (command == "report") return whistle::bot::run_report_command(argc, argv);
   std::cerr << "whistle: unknown command '" << command << "'\n" << kUsage;

@@ -33,8 +33,7 @@ int run_chat_command(int argc, char** argv) {
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--db", "--chat", "--as", "--name"});
   auto chat = arguments.get("--chat");
   auto as = arguments.get("--as");
-  if (!chat || !as)
-    throw UsageError("whistle chat needs --chat ID and --as USER (e.g. --chat b3u2 --as u-zhang)");
+  if (!chat || !as) throw UsageError("chat needs --chat ID and --as USER (e.g. --chat b3u2 --as u-zhang)");
   config::Config config = choose_config(arguments.get("--config"));
   // The terminal chat runs the simulator's path on the real clock, with the configured database so
   // a conversation can be picked up again later.

@@ -15,7 +15,7 @@ int run_check_command(int argc, char** argv) {
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--db"});
   const std::optional<std::string> path = arguments.get("--db");
   if (!path || !arguments.positional.empty())
-    throw UsageError("whistle check takes [--config FILE] --db FILE and nothing else");
+    throw UsageError("check takes [--config FILE] --db FILE and nothing else");
   // design.md's form takes the config as the other commands do: it is read, so a bad file is named,
   // though every rule checked is the database's own.
   if (const std::optional<std::string> config = arguments.get("--config")) choose_config(config);

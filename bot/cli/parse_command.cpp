@@ -12,7 +12,7 @@ namespace whistle::bot {
 
 int run_parse_command(int argc, char** argv) {
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--at"});
-  if (arguments.positional.empty()) throw UsageError("whistle parse needs the text to read");
+  if (arguments.positional.empty()) throw UsageError("parse needs the text to read");
   std::string text;
   for (const std::string& word : arguments.positional) {
     if (!text.empty()) text += ' ';

@@ -19,7 +19,7 @@ int run_report_command(int argc, char** argv) {
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--db", "--month", "--node", "--format"});
   if (!arguments.positional.empty())
     throw UsageError(
-        "whistle report takes [--config FILE] [--db FILE] [--month YYYY-MM] [--node ID] "
+        "report takes [--config FILE] [--db FILE] [--month YYYY-MM] [--node ID] "
         "[--format md|csv|json] and nothing else");
   const std::string format = arguments.get("--format").value_or("md");
   if (format != "md" && format != "csv" && format != "json")

@@ -65,7 +65,7 @@ int run_serve_command(int argc, char** argv) {
   tune_allocator_for_serving();
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--listen", "--db"});
   if (!arguments.positional.empty()) {
-    throw UsageError("whistle serve takes no words, only --config FILE, --listen HOST:PORT and --db FILE");
+    throw UsageError("serve takes no words, only --config FILE, --listen HOST:PORT and --db FILE");
   }
   config::Config config = choose_config(arguments.get("--config"));
   if (std::optional<std::string> listen = arguments.get("--listen")) {

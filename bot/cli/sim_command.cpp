@@ -15,7 +15,7 @@ constexpr const char* kDefaultSimDatabase = ":memory:";
 
 int run_sim_command(int argc, char** argv) {
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--db"});
-  if (!arguments.positional.empty()) throw UsageError("whistle sim reads its input on standard input");
+  if (!arguments.positional.empty()) throw UsageError("sim reads its input on standard input");
   config::Config config = choose_config(arguments.get("--config"));
   Simulator simulator(config, arguments.get("--db").value_or(kDefaultSimDatabase));
 

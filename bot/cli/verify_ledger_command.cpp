@@ -15,7 +15,7 @@ namespace whistle::bot {
 int run_verify_ledger_command(int argc, char** argv) {
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--db"});
   if (!arguments.positional.empty())
-    throw UsageError("whistle verify-ledger takes [--config FILE] [--db FILE] and nothing else");
+    throw UsageError("verify-ledger takes [--config FILE] [--db FILE] and nothing else");
   // The database named on the command line, else the one the configuration serves from.
   std::string path;
   if (std::optional<std::string> db = arguments.get("--db")) {

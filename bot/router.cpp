@@ -25,6 +25,8 @@ constexpr std::array kRoutes{
     // The public board (docs/board.md): pages, embedded assets and the read-only JSON API. The
     // last two API routes are the officials' exports, behind the [board] token.
     RouteRow{"GET", "/board", Endpoint::board_index},
+    // An operator opening the server's address in a browser finds the board's tree.
+    RouteRow{"GET", "/", Endpoint::board_index},
     RouteRow{"GET", "/board/{node}", Endpoint::board_page},
     RouteRow{"GET", "/board/assets/{file}", Endpoint::board_asset},
     RouteRow{"GET", "/api/v1/nodes", Endpoint::api_nodes},
@@ -87,7 +89,10 @@ std::string_view endpoint_route(Endpoint endpoint) {
 
 Route Router::route(std::string_view method, std::string_view target) const {
   // The query string plays no part in routing.
-  const std::string_view path = target.substr(0, target.find('?'));
+  std::string_view path = target.substr(0, target.find('?'));
+  // A page asked for as "/board/c1/", as a link copied by hand often ends, is "/board/c1". A
+  // webhook's address stays exact: it is configured once, by a platform, not typed.
+  if ((method == "GET" || method == "HEAD") && path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
   Route result;
   for (const RouteRow& row : kRoutes) {
     if (!match(row.pattern, path, result)) continue;

@@ -6,6 +6,7 @@
 #include "bot/board/assets.hpp"
 #include "bot/board/board_http.hpp"
 #include "bot/board/board_job.hpp"
+#include "bot/board/board_page.hpp"
 #include "bot/board/board_reader.hpp"
 
 namespace whistle::bot::board {
@@ -14,6 +15,14 @@ namespace {
 
 bool is_officials_export(Endpoint endpoint) {
   return endpoint == Endpoint::api_report || endpoint == Endpoint::api_ledger_entries;
+}
+
+// A page opened in a browser is refused with a page; the API answers JSON.
+HttpAnswer refused_for(Endpoint endpoint, const HttpError& error) {
+  if (endpoint != Endpoint::board_page && endpoint != Endpoint::board_index) return refused(error);
+  HttpAnswer answer{error.status, "text/html; charset=utf-8", render_bad_address(error.message), {}};
+  answer.headers.emplace_back("Cache-Control", std::string(kPrivateCaching));
+  return answer;
 }
 
 }  // namespace
@@ -38,17 +47,17 @@ asio::awaitable<void> Board::handle(Endpoint endpoint, std::string node, std::st
     const std::optional<Asset> asset = board_asset(file);
     answer = asset ? cacheable(std::string(asset->body), std::string(asset->content_type), kAssetCaching,
                                request.headers.get("If-None-Match"))
-                   : error_answer(HttpError{404, "no such file"});
+                   : refused(HttpError{404, "no such file"});
     co_return;
   }
   std::variant<BoardQuery, HttpError> query = parse_board_query(request.target);
   if (const HttpError* error = std::get_if<HttpError>(&query)) {
-    answer = refused(*error);
+    answer = refused_for(endpoint, *error);
     co_return;
   }
   const std::optional<std::string> decoded = percent_decode(node);
   if (!decoded) {
-    answer = refused(HttpError{400, "bad node: a path segment with a malformed %XX escape"});
+    answer = refused_for(endpoint, HttpError{400, "bad node: a path segment with a malformed %XX escape"});
     co_return;
   }
   BoardReader::Work work = BoardJob{endpoint,

@@ -1,5 +1,8 @@
 #include "bot/board/board_http.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "bot/crypto/digest.hpp"
 
 namespace whistle::bot::board {
@@ -51,9 +54,18 @@ HttpAnswer cacheable_json(const nlohmann::json& body, std::string_view cache_con
 
 std::optional<HttpError> bearer_refusal(std::string_view authorization, const std::string& token) {
   if (token.empty()) return HttpError{404, "not found"};
-  if (!authorization.starts_with(kBearer)) return HttpError{401, "a bearer token is required"};
+  // The scheme's name is case-insensitive (RFC 9110 11.1): "bearer xyz" is as good as "Bearer xyz".
+  const bool bearer =
+      authorization.size() > kBearer.size() &&
+      std::equal(kBearer.begin(), kBearer.end(), authorization.begin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+      });
+  if (!bearer) return HttpError{401, "a bearer token is required"};
+  std::string_view credentials = authorization.substr(kBearer.size());
+  while (credentials.starts_with(' '))
+    credentials.remove_prefix(1);
   // Hashing both first makes the comparison's time independent of the token's length too.
-  const std::string given = sha256_hex(authorization.substr(kBearer.size()));
+  const std::string given = sha256_hex(credentials);
   if (!constant_time_equal(given, sha256_hex(token))) return HttpError{401, "the bearer token is wrong"};
   return std::nullopt;
 }

@@ -88,8 +88,9 @@ HttpAnswer BoardJob::operator()(store::Database& db, BoardCache& cache) const {
   }
   const std::optional<store::OrgNode> found = store::OrgRepository(db).node(node);
   if (!found) {
-    if (endpoint != Endpoint::board_page) return error_answer(HttpError{404, "unknown node"});
+    if (endpoint != Endpoint::board_page) return refused(HttpError{404, "unknown node"});
     HttpAnswer answer{404, "text/html; charset=utf-8", render_unknown_node(), {}};
+    answer.headers.emplace_back("Cache-Control", std::string(kPrivateCaching));
     return answer;
   }
   const Paging paging{query.page, query.per_page};
@@ -119,7 +120,7 @@ HttpAnswer BoardJob::operator()(store::Database& db, BoardCache& cache) const {
     case Endpoint::api_ledger_entries:
       return private_json(ledger_entries_view(db, *found, month_asked(query, clock)));
     default:
-      return error_answer(HttpError{404, "not found"});
+      return refused(HttpError{404, "not found"});
   }
 }
 

@@ -79,6 +79,12 @@ std::string render_board_index(const std::vector<store::OrgNode>& nodes) {
   return out + "</nav></main></body></html>";
 }
 
+std::string render_bad_address(std::string_view why) {
+  return head("地址有误", 0) + "<body class=\"phone\"><main><h1>这个地址有误</h1><p>" +
+         html_escape(std::string(why)) +
+         "</p><p><a href=\"/board\">查看全部公示栏</a></p></main></body></html>";
+}
+
 std::string render_unknown_node() {
   return head("未找到", 0) +
          "<body class=\"phone\"><main><h1>未找到这个公示栏</h1><p>这个地址没有对应的社区、网格、楼栋或单元。"

@@ -34,4 +34,7 @@ std::string render_board_index(const std::vector<store::OrgNode>& nodes);
 /// The 404 page of an unknown node, in Chinese, with a link to /board.
 std::string render_unknown_node();
 
+/// The page for an address the board cannot read (a bad ?page=, ?screen= or %XX), with why.
+std::string render_bad_address(std::string_view why);
+
 }  // namespace whistle::bot::board

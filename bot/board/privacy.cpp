@@ -13,6 +13,10 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+bool is_group_separator(char c) {
+  return c == ' ' || c == '-' || c == '.';
+}
+
 // A run is masked in its middle, so a reader still tells two numbers apart without learning either.
 void append_masked(std::string& out, std::string_view run) {
   const std::size_t tail = run.size() >= kKeepHead + kKeepTail + 4 ? kKeepTail : 0;
@@ -32,9 +36,9 @@ std::string mask_private_digits(std::string_view text) {
       out.push_back(text[i++]);
       continue;
     }
-    // People write a number in groups (138 0013 8000, 010-8765-4321): one space or hyphen between
-    // digits keeps the run going. Such a run is a number when it holds a mobile's or a
-    // long-distance number's digits (11 or more), so a date (2026-11-28) stays as it was.
+    // People write a number in groups (138 0013 8000, 010-8765-4321, 138.0013.8000): one space, hyphen or dot
+    // between digits keeps the run going. Such a run is a number when it holds a mobile's or a long-distance
+    // number's digits (11 or more), so a date (2026-11-28) stays as it was.
     std::size_t end = i;
     std::size_t digits = 0;
     bool grouped = false;
@@ -42,7 +46,7 @@ std::string mask_private_digits(std::string_view text) {
       if (is_digit(text[end])) {
         ++end;
         ++digits;
-      } else if ((text[end] == ' ' || text[end] == '-') && end + 1 < text.size() && is_digit(text[end + 1])) {
+      } else if (is_group_separator(text[end]) && end + 1 < text.size() && is_digit(text[end + 1])) {
         ++end;
         grouped = true;
       } else {

@@ -29,13 +29,24 @@ TEST(Router, HealthAndMetricsAreGetEndpoints) {
 }
 
 TEST(Router, UnknownPathIsNotFound) {
-  for (const char* target : {"/", "/hooks", "/hooks/generic", "/hooks/generic/", "/hooks/generic/a/b",
+  for (const char* target : {"/hooks", "/hooks/generic", "/hooks/generic/", "/hooks/generic/a/b",
                              "/healthz/x", "/hooks//default", "/hooks/telegram/default/"}) {
     const Route route = Router{}.route("POST", target);
     EXPECT_FALSE(route.endpoint) << target;
     EXPECT_EQ(route.error.status, 404) << target;
     EXPECT_TRUE(route.allow.empty()) << target;
   }
+}
+
+TEST(Router, TheServersRootAndAPageWithATrailingSlashAreTheBoards) {
+  EXPECT_EQ(Router{}.route("GET", "/").endpoint, Endpoint::board_index);
+  EXPECT_EQ(endpoint_route(Endpoint::board_index), "/board");
+  const Route page = Router{}.route("GET", "/board/c1/");
+  EXPECT_EQ(page.endpoint, Endpoint::board_page);
+  EXPECT_EQ(page.node, "c1");
+  EXPECT_EQ(Router{}.route("HEAD", "/board/").endpoint, Endpoint::board_index);
+  EXPECT_EQ(Router{}.route("POST", "/").error.status, 405);
+  EXPECT_EQ(Router{}.route("GET", "/board//c1").error.status, 404);
 }
 
 TEST(Router, WrongMethodIsNotAllowedAndSaysWhichIs) {

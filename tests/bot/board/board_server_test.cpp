@@ -331,6 +331,28 @@ TEST_F(BoardServer, BadParametersAre400sThatNameTheParameter) {
   }
 }
 
+TEST_F(BoardServer, APageWithABadAddressIsAChinesePageAndErrorsAreNotCached) {
+  for (const char* target : {"/board/c1?page=0", "/board?screen=tv", "/board/%zz"}) {
+    const HttpResult answer = get(target);
+    EXPECT_EQ(answer.status, 400) << target;
+    EXPECT_EQ(answer.headers.at("content-type"), "text/html; charset=utf-8") << target;
+    EXPECT_NE(answer.body.find("href=\"/board\""), std::string::npos) << answer.body;
+    EXPECT_EQ(answer.headers.at("cache-control"), "no-store") << target;
+  }
+  for (const char* target : {"/board/nowhere", "/api/v1/nodes/nowhere/ranking", "/board/assets/nothing.js"}) {
+    const HttpResult answer = get(target);
+    EXPECT_EQ(answer.status, 404) << target;
+    EXPECT_EQ(answer.headers.at("cache-control"), "no-store") << target;
+  }
+}
+
+TEST_F(BoardServer, TheServersRootAndATrailingSlashFindTheBoard) {
+  const HttpResult root = get("/");
+  ASSERT_EQ(root.status, 200);
+  EXPECT_NE(root.body.find("href=\"/board/c1\""), std::string::npos);
+  EXPECT_EQ(get("/board/b3u2/").status, 200);
+}
+
 TEST_F(BoardServer, OnlyGetIsAllowed) {
   const HttpResult answer = http_request(service_->port(), "POST", "/board/c1", "x");
   EXPECT_EQ(answer.status, 405);

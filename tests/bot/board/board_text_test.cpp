@@ -29,7 +29,8 @@ TEST(PrivacyMask, PhoneAndIdCardRunsAreMaskedAndOtherTextIsKept) {
 }
 
 TEST(PrivacyMask, ANumberWrittenInGroupsIsMaskedButADateIsNot) {
-  for (const char* text : {"电话138 0013 8000找我", "电话138-0013-8000找我", "座机010-8765-4321"}) {
+  for (const char* text :
+       {"电话138 0013 8000找我", "电话138-0013-8000找我", "座机010-8765-4321", "手机138.0013.8000"}) {
     const std::string masked = mask_private_digits(text);
     EXPECT_EQ(masked.find("0013"), std::string::npos) << masked;
     EXPECT_EQ(masked.find("8765"), std::string::npos) << masked;
@@ -37,6 +38,7 @@ TEST(PrivacyMask, ANumberWrittenInGroupsIsMaskedButADateIsNot) {
   }
   EXPECT_EQ(mask_private_digits("2026-11-28 上午9点"), "2026-11-28 上午9点");
   EXPECT_EQ(mask_private_digits("3号楼 2 单元"), "3号楼 2 单元");
+  EXPECT_EQ(mask_private_digits("2026.11.28 上午9.30"), "2026.11.28 上午9.30");
   EXPECT_EQ(mask_private_digits("分机85551234-12"), "分机855*****-12");
 }
 
@@ -88,6 +90,13 @@ TEST(BearerToken, AMissingOrWrongTokenIsUnauthorized) {
   EXPECT_EQ(bearer_refusal("Bearer secre", "secret")->status, 401);
   EXPECT_EQ(bearer_refusal("Basic c2VjcmV0", "secret")->status, 401);
   EXPECT_FALSE(bearer_refusal("Bearer secret", "secret").has_value());
+}
+
+TEST(BearerToken, TheSchemeIsReadWhateverItsCase) {
+  EXPECT_FALSE(bearer_refusal("bearer secret", "secret").has_value());
+  EXPECT_FALSE(bearer_refusal("BEARER  secret", "secret").has_value());
+  EXPECT_EQ(bearer_refusal("bearer", "secret")->status, 401);
+  EXPECT_EQ(bearer_refusal("bearers secret", "secret")->status, 401);
 }
 
 TEST(BoardCache, TheETagOfTheBodyTurnsARepeatInto304) {

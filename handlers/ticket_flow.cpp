@@ -117,6 +117,22 @@ std::string ticket_place(const Services& services, const store::Ticket& ticket) 
   return ticket.first_node;
 }
 
+std::string ticket_words(const Services& services, const store::Ticket& ticket) {
+  const std::string place = ticket_place(services, ticket);
+  if (place.empty() || !ticket.text.starts_with(place)) return ticket.text;
+  std::string_view rest = std::string_view(ticket.text).substr(place.size());
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (const std::string_view separator : {" ", ",", ":", "，", "：", "的"}) {
+      if (rest.starts_with(separator)) {
+        rest.remove_prefix(separator.size());
+        trimmed = true;
+      }
+    }
+  }
+  return rest.empty() ? ticket.text : std::string(rest);
+}
+
 std::optional<std::string> first_leader(const Services& services, const std::string& node) {
   std::vector<store::Person> leaders = services.people.holders(node, store::Role::leader);
   if (leaders.empty()) return std::nullopt;
@@ -320,7 +336,7 @@ TicketValues ticket_values(const Services& services, const store::Ticket& ticket
     return at ? local_time_text(services, *at, now) : std::string();
   };
   return {{"ticket", std::to_string(ticket.number)},
-          {"text", ticket.text},
+          {"text", ticket_words(services, ticket)},
           {"place", ticket_place(services, ticket)},
           {"kind_name", services.text("ticket_kind_" + ticket.kind)},
           {"answer_by", time_or_empty(ticket.answer_by)},

@@ -41,6 +41,10 @@ TicketValues ticket_values(const Services& services, const store::Ticket& ticket
 /// Where the ticket is, for people: the place as typed, else its node's name.
 std::string ticket_place(const Services& services, const store::Ticket& ticket);
 
+/// The reporter's words as shown beside ticket_place(): without the place they began with, which
+/// would read twice ("3号楼2单元：3号楼2单元电梯坏了" → "3号楼2单元：电梯坏了").
+std::string ticket_words(const Services& services, const store::Ticket& ticket);
+
 /// The first leader of a node; empty when it has none.
 std::optional<std::string> first_leader(const Services& services, const std::string& node);
 

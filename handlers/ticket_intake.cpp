@@ -9,6 +9,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
+#include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
@@ -177,7 +178,7 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   ticket.chat = context.message.chat;
   ticket.reported_in_private = context.message.is_private;
   ticket.reporter = context.message.sender;
-  ticket.text = command.title.value_or(command.text);
+  ticket.text = language::with_chinese_punctuation(command.title.value_or(command.text));
   if (command.place) ticket.place = command.place;
   ticket.created_at = context.now;
 
@@ -208,16 +209,21 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
     routed = assign_to_level(context, ticket, place.id, context.now);
   }
 
+  // A leader who reports in their own place (a resident's call taken down, a lamp seen on the
+  // way) has the ticket themselves: one answer that says so, not a notice to themselves beside it.
+  const bool own = !danger && ticket.assignee_person == ticket.reporter;
+  if (own) {
+    const std::string reporter_chat = private_chat_of(ticket.reporter);
+    std::erase_if(routed, [&](const Reply& reply) { return reply.chat == reporter_chat; });
+  }
   const std::string_view key = danger                       ? "ticket_received_danger"
+                               : own                        ? "ticket_received_own"
                                : ticket.reported_in_private ? "ticket_received_private"
                                                             : "ticket_received";
-  std::vector<Reply> replies{reply_to_sender(
-      context, context.text(key, {{"ticket", std::to_string(ticket.number)},
-                                  {"mention", mention_of(context.people, context.message.sender)},
-                                  {"kind_name", context.text("ticket_kind_" + ticket.kind)},
-                                  {"text", ticket.text},
-                                  {"place", ticket_place(context, ticket)},
-                                  {"assignee", assignee_text(context, ticket)}}))};
+  TicketValues values = ticket_values(context, ticket, context.now);
+  values.emplace_back("mention", mention_of(context.people, context.message.sender));
+  values.emplace_back("assignee", assignee_text(context, ticket));
+  std::vector<Reply> replies{reply_to_sender(context, context.text(key, values))};
   replies.insert(replies.end(), routed.begin(), routed.end());
   return replies;
 }

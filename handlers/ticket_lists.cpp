@@ -62,7 +62,7 @@ std::string list_line(Context& context, const store::Ticket& ticket) {
   return context.text("ticket_list_line", {{"ticket", std::to_string(ticket.number)},
                                            {"state", state_text(context, ticket)},
                                            {"place", ticket_place(context, ticket)},
-                                           {"text", shortened(ticket.text, kLineChars)},
+                                           {"text", shortened(ticket_words(context, ticket), kLineChars)},
                                            {"holder", holder_text(context, ticket)}});
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "handlers/language/normalize.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -166,7 +167,8 @@ std::vector<Reply> handle_rate(Context& context, const Command& command) {
   }
 
   const int score = *command.score;
-  const std::optional<std::string>& words = command.reason;
+  const std::optional<std::string> words =
+      command.reason ? std::optional(language::with_chinese_punctuation(*command.reason)) : std::nullopt;
   const bool satisfied = score >= 4;
   const std::string resolver = resolver_name(context, ticket);
   const int climbs_before = ticket.climbs;

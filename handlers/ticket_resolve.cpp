@@ -1,6 +1,7 @@
 // 办结: the work is done; the reporter is asked to rate it and the rating clock starts.
 
 #include "handlers/language/calendar.hpp"
+#include "handlers/language/normalize.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -31,7 +32,9 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
 
   ticket.state = store::TicketState::resolved;
   ticket.resolved_by = sender;
-  ticket.resolution = command.reason && !command.reason->empty() ? command.reason : std::nullopt;
+  ticket.resolution = command.reason && !command.reason->empty()
+                          ? std::optional(language::with_chinese_punctuation(*command.reason))
+                          : std::nullopt;
   ticket.resolved_at = context.now;
   if (!ticket.first_resolved_at) ticket.first_resolved_at = context.now;
   ++ticket.stage;

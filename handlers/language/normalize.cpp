@@ -172,6 +172,41 @@ std::string normalize_characters(std::string_view raw) {
   return out;
 }
 
+std::string with_chinese_punctuation(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  char32_t previous = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const CodePoint cp = decode_utf8(text, pos);
+    pos += cp.length;
+    char32_t shown = cp.value;
+    if (is_cjk(previous)) {
+      switch (cp.value) {
+        case U',':
+          shown = U'，';
+          break;
+        case U':':
+          shown = U'：';
+          break;
+        case U';':
+          shown = U'；';
+          break;
+        case U'?':
+          shown = U'？';
+          break;
+        case U'!':
+          shown = U'！';
+          break;
+        default:
+          break;
+      }
+    }
+    append_utf8(out, shown);
+    previous = cp.value;
+  }
+  return out;
+}
+
 bool is_bot_name(std::string_view name, ExtraBotNames extra) {
   for (const std::string_view bot : kBotNames) {
     if (name.size() == bot.size() && starts_with_at(name, 0, bot)) return true;

@@ -28,6 +28,11 @@ NormalizedText normalize(std::string_view raw, ExtraBotNames extra = {});
 /// The text with only the character mapping of normalize() applied (no trimming, no mention).
 std::string normalize_characters(std::string_view raw);
 
+/// A person's words as shown back to people: the ASCII , : ; ? ! that normalize() made of
+/// "，：；？！" become full-width again after a Chinese character ("坏了,按钮" → "坏了，按钮"), as
+/// Chinese is written; "T1,谢谢" and "9:30" stay as they are.
+std::string with_chinese_punctuation(std::string_view text);
+
 /// Whether `name` (what follows an '@') is one of the bot's own names.
 bool is_bot_name(std::string_view name, ExtraBotNames extra = {});
 

@@ -91,6 +91,32 @@ TEST_F(TicketIntake, AReportInAGroupIsReceivedAtThePlaceItNamesAndGoesToThatLead
   EXPECT_TRUE(starts_with(replies[1].text, "【工单T1】")) << replies[1].text;
 }
 
+TEST_F(TicketIntake, TheResidentsWordsKeepTheirPunctuationAndThePlaceIsShownOnce) {
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("报事 3号楼2单元电梯坏了，按钮没反应"));
+  EXPECT_EQ(ticket(1).text, "3号楼2单元电梯坏了，按钮没反应");
+  ASSERT_EQ(replies.size(), 2u);
+  for (const Reply& reply : replies) {
+    EXPECT_NE(reply.text.find("电梯坏了，按钮没反应"), std::string::npos) << reply.text;
+    const std::size_t place = reply.text.find("3号楼2单元");
+    ASSERT_NE(place, std::string::npos) << reply.text;
+    EXPECT_EQ(reply.text.find("3号楼2单元", place + 1), std::string::npos) << reply.text;
+  }
+}
+
+TEST_F(TicketIntake, ALeaderReportingInTheirOwnUnitHoldsTheTicketWithOneAnswer) {
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("报事 3号楼2单元电梯坏了"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.assignee_person, "generic:u-chen");
+  EXPECT_EQ(t.reporter, "generic:u-chen");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-chen"});
+  // A resident's report to the same leader still reaches them in private.
+  EXPECT_EQ(chats_of(say("b3u2", "u-zhang", "张三", read("报事 楼道灯坏了"))),
+            (std::vector<std::string>{"generic:b3u2", "generic:@u-chen"}));
+}
+
 TEST_F(TicketIntake, AReportWithNoPlaceIsReceivedAtTheChatsNode) {
   const std::vector<Reply> replies = say("b3u1", "u-zhang", "张三", read("报修 电梯又坏了"));
   const store::Ticket t = ticket(1);

@@ -89,6 +89,14 @@ TEST(NormalizeBytes, TurnsControlCharactersIntoSpaces) {
             "报到 12");
 }
 
+TEST(ChinesePunctuation, ComesBackAfterAChineseCharacterOnly) {
+  EXPECT_EQ(with_chinese_punctuation(normalize_characters("电梯坏了，按钮没反应！怎么办？")),
+            "电梯坏了，按钮没反应！怎么办？");
+  EXPECT_EQ(with_chinese_punctuation("地点:3号楼;谢谢"), "地点：3号楼；谢谢");
+  EXPECT_EQ(with_chinese_punctuation("T1,谢谢 9:30 ok!"), "T1,谢谢 9:30 ok!");
+  EXPECT_EQ(with_chinese_punctuation(""), "");
+}
+
 TEST(BotNames, AreRecognisedInAnyAsciiCaseButOnlyWhole) {
   EXPECT_TRUE(is_bot_name("吹哨"));
   EXPECT_TRUE(is_bot_name("WHISTLE"));

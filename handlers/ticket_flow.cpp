@@ -112,9 +112,15 @@ std::optional<TicketJobTarget> parse_ticket_job_payload(const std::string& paylo
 }
 
 std::string ticket_place(const Services& services, const store::Ticket& ticket) {
-  if (ticket.place && !ticket.place->empty()) return *ticket.place;
-  if (std::optional<store::OrgNode> node = services.org.node(ticket.first_node)) return node->name;
-  return ticket.first_node;
+  const std::optional<store::OrgNode> node = services.org.node(ticket.first_node);
+  if (ticket.place && !ticket.place->empty()) {
+    // "2单元" typed in 3号楼's group is shown as 3号楼2单元: the grid and the community read the
+    // lists of many buildings.
+    if (node && node->name.size() > ticket.place->size() && node->name.ends_with(*ticket.place))
+      return node->name;
+    return *ticket.place;
+  }
+  return node ? node->name : ticket.first_node;
 }
 
 std::string ticket_words(const Services& services, const store::Ticket& ticket) {

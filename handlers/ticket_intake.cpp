@@ -33,6 +33,16 @@ constexpr std::int64_t kJoinWindow = 10 * 60;
 // How much of a line the offer to report it quotes back.
 constexpr std::size_t kOfferedChars = 40;
 
+// Whether a place typed in part ("2单元") may mean `found`, seen from the chat's node: only within
+// the chat's own branch at the level above `found` (5号楼's group writing "2单元" means 5号楼's
+// 2单元, never the one other building that has a 2单元 configured). Whole names are never doubted.
+bool partial_place_fits(const Context& context, const std::string& place, const store::OrgNode& found) {
+  if (!context.node || found.name == place || found.id == place || found.parent.empty()) return true;
+  const std::vector<store::OrgNode> branch = context.org.ancestors_and_self(context.node->id);
+  return std::any_of(branch.begin(), branch.end(),
+                     [&](const store::OrgNode& node) { return node.id == found.parent; });
+}
+
 // The node a typed place names within the community: first within the chat's own subtree ("2单元"
 // in 3号楼's group is 3号楼2单元), then anywhere in the community.
 std::optional<store::OrgNode> node_of_place(const Context& context, const std::string& place,
@@ -46,7 +56,7 @@ std::optional<store::OrgNode> node_of_place(const Context& context, const std::s
   }
   if (std::optional<store::OrgNode> root = context.org.node(community)) {
     std::optional<store::OrgNode> found = node_named(context, place, subtrees_of(context, {*root}));
-    if (in_community(found)) return found;
+    if (in_community(found) && partial_place_fits(context, place, *found)) return found;
   }
   return std::nullopt;
 }

@@ -142,6 +142,22 @@ TEST_F(TicketIntake, APartialPlaceIsReadWithinTheChatsOwnBuilding) {
   EXPECT_EQ(ticket(1).first_node, "b3u2");
 }
 
+TEST_F(TicketIntake, AUnitNamedWithoutItsBuildingIsNeverOneInAnotherBuilding) {
+  // Only 3号楼 has a 2单元 configured; 5号楼's resident means her own building's.
+  const std::vector<Reply> replies = say("b5u1", "u-liu", "刘阿姨", read("报事 2单元楼道灯坏了"));
+  const store::Ticket t = ticket(1);
+  EXPECT_EQ(t.first_node, "b5u1");
+  EXPECT_EQ(t.assignee_person, "generic:u-chu");
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b5u1", "generic:@u-chu"}));
+}
+
+TEST_F(TicketIntake, AUnitTypedWithoutItsBuildingIsShownWithIt) {
+  const std::vector<Reply> replies = say("b3", "u-zhang", "张三", read("报修 2单元门口水管漏水"));
+  ASSERT_EQ(replies.size(), 2u);
+  for (const Reply& reply : replies)
+    EXPECT_NE(reply.text.find("3号楼2单元"), std::string::npos) << reply.text;
+}
+
 TEST_F(TicketIntake, ReflectingAProblemInPassingIsAReport) {
   const std::vector<Reply> replies = say("b5u1", "u-he", "何大妈", read("反映一下 垃圾没人清"));
   const store::Ticket t = ticket(1);

@@ -27,6 +27,7 @@ struct Outcome {
   std::vector<std::string> on_site;        // checked in, not out, while the task still runs
   std::vector<std::string> not_signed_up;  // display names
   std::vector<std::string> unknown;        // names as typed
+  std::vector<std::string> own_word;       // the sender, named without a check-in of their own
   std::vector<std::string> refused;
   // 不予确认 of someone who never checked in: a no-show (失约), as the task's end would record.
   std::vector<std::string> missed;
@@ -156,6 +157,12 @@ void confirm_named(Context& context, const store::Task& task, const std::vector<
       continue;
     }
     const bool vouched = !attendance || !attendance->checked_in_at || attendance->flagged.has_value();
+    // A leader's word pays someone else: for their own no-show or short stay it would be 加分 to
+    // themselves, which adjust refuses too. Another leader above them may vouch.
+    if (vouched && person == context.message.sender) {
+      outcome.own_word.push_back(person);
+      continue;
+    }
     pay_attendance(context, task, person, context.message.sender, vouched, context.now);
     outcome.paid.push_back(person);
   }
@@ -190,6 +197,8 @@ std::optional<Reply> leader_note(Context& context, const store::Task& task, cons
     add_line(context, lines, "confirm_note_not_signed_up", join_list(context, outcome.not_signed_up));
   if (!outcome.unknown.empty())
     add_line(context, lines, "confirm_note_unknown", join_list(context, outcome.unknown));
+  if (!outcome.own_word.empty())
+    add_line(context, lines, "confirm_note_own_word", names_of(context, outcome.own_word));
   const bool nothing_done = outcome.paid.empty() && outcome.refused.empty() && outcome.missed.empty();
   if (lines.empty() && !nothing_done) return std::nullopt;
   if (lines.empty()) lines = "\n" + context.text("confirm_note_nobody");

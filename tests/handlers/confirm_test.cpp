@@ -230,6 +230,27 @@ TEST_F(Confirm, ANamedPersonWithoutCheckInIsPaidOnTheLeadersWord) {
   EXPECT_EQ(outcome(number, "u-liu"), store::AttendanceOutcome::vouched);
 }
 
+TEST_F(Confirm, ALeaderCannotVouchForTheirOwnMissingCheckInButALeaderAboveCan) {
+  task_with({{"u-chen", "陈单元长"}, {"u-zhang", "张三"}});
+  const std::vector<Reply> own =
+      say("b3u2", "u-chen", "陈单元长", read("确认 1 @陈单元长 @张三"), kSaturday1130);
+  EXPECT_EQ(balance("u-chen"), 0);
+  EXPECT_EQ(balance("u-zhang"), 10);
+  ASSERT_FALSE(own.empty());
+  EXPECT_TRUE(contains(own.back().text, rendered("confirm_note_own_word", {{"names", "陈单元长"}})))
+      << own.back().text;
+  say("b3", "u-qian", "钱楼栋长", read("确认 1 @陈单元长"), kSaturday1130 + 60);
+  EXPECT_EQ(balance("u-chen"), 10);
+}
+
+TEST_F(Confirm, ALeaderWhoCheckedInIsPaidByTheirOwnAcceptance) {
+  const std::int64_t number = task_with({{"u-chen", "陈单元长"}});
+  check_in(number, "u-chen", kSaturday0900);
+  check_out(number, "u-chen", kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @陈单元长"), kSaturday1130);
+  EXPECT_EQ(balance("u-chen"), 10);
+}
+
 TEST_F(Confirm, SomeoneWhoNeverSignedUpIsRefusedByName) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});
   say("b3u2", "u-liu", "刘阿姨", read("帮助"));  // known to the bot, but not on this task

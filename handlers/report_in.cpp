@@ -39,8 +39,18 @@ std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task&
   if (!next) return {};
   context.signups.set_state(task.id, next->person, store::SignupState::signed_up, context.now);
 
-  // A withdrawal said in private is announced in the task's own group.
-  const std::string group = context.message.is_private ? task.chat : context.message.chat;
+  // Announced where the person moving up reported in: a 下发 task's waitlist spans the groups of
+  // many units, and the one who withdrew may be in another. Else the task's own group.
+  std::string group = task.chat;
+  if (next->node) {
+    const std::vector<std::string> posted = context.tasks.posted_chats(task.id);
+    for (const std::string& chat : context.org.chats_of(*next->node)) {
+      if (std::find(posted.begin(), posted.end(), chat) != posted.end()) {
+        group = chat;
+        break;
+      }
+    }
+  }
   const Values values{{"task", std::to_string(task.number)},
                       {"mention", mention_of(context.people, next->person)},
                       {"title", task.title},

@@ -89,6 +89,16 @@ TEST_F(Withdraw, InPrivateTheMoveUpIsAnnouncedInTheTasksGroup) {
             (std::vector<std::string>{"generic:@u-zhang", "generic:b3u2", "generic:@u-lisi"}));
 }
 
+// A 下发 task's line runs through many units' groups: the one moving up hears it in their own.
+TEST_F(Withdraw, OnATaskSentDownTheMoveUpIsAnnouncedInTheGroupOfTheOneMovingUp) {
+  say("c1", "u-wang", "王书记", read("吹哨 敬老院慰问 1人 周六上午9点 2小时 10分 下发"));
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  say("b5u1", "u-he", "何大爷", read("报到 1"));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("请假 1"));
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:b5u1", "generic:@u-he"}));
+  EXPECT_EQ(signup_state(1, "u-he"), store::SignupState::signed_up);
+}
+
 // "我不去了" in a group is often about something else (a dinner, a trip): it frees a place when the
 // person has one, and is chatter otherwise.
 TEST_F(Withdraw, ISayIAmNotGoingFreesThePlaceOfOneWhoReportedIn) {

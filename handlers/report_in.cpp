@@ -41,16 +41,7 @@ std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task&
 
   // Announced where the person moving up reported in: a 下发 task's waitlist spans the groups of
   // many units, and the one who withdrew may be in another. Else the task's own group.
-  std::string group = task.chat;
-  if (next->node) {
-    const std::vector<std::string> posted = context.tasks.posted_chats(task.id);
-    for (const std::string& chat : context.org.chats_of(*next->node)) {
-      if (std::find(posted.begin(), posted.end(), chat) != posted.end()) {
-        group = chat;
-        break;
-      }
-    }
-  }
+  const std::string group = chat_of_signup(context, task, next->node, context.tasks.posted_chats(task.id));
   const Values values{{"task", std::to_string(task.number)},
                       {"mention", mention_of(context.people, next->person)},
                       {"title", task.title},

@@ -1,9 +1,11 @@
 #include "handlers/task_jobs.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
 #include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
@@ -37,21 +39,32 @@ std::vector<Reply> run_task_reminder(const Services& services, const store::Job&
   const std::optional<store::Task> task = services.tasks.by_id(*id);
   if (!task || task->status != store::TaskStatus::open || !task->start) return {};
 
-  std::vector<std::string> people;
+  // Each volunteer is reminded in the group where they reported in: a 下发 task is posted in every
+  // unit's group, and naming everyone in all of them was noise to people in none of them.
+  const std::vector<std::string> posted = services.tasks.posted_chats(task->id);
+  std::vector<std::pair<std::string, std::vector<std::string>>> people_by_chat;
   for (const store::Signup& signup : services.signups.active(task->id)) {
-    if (signup.state == store::SignupState::signed_up) people.push_back(signup.person);
+    if (signup.state != store::SignupState::signed_up) continue;
+    const std::string chat = chat_of_signup(services, *task, signup.node, posted);
+    auto group = std::find_if(people_by_chat.begin(), people_by_chat.end(),
+                              [&](const auto& entry) { return entry.first == chat; });
+    if (group == people_by_chat.end()) group = people_by_chat.insert(people_by_chat.end(), {chat, {}});
+    group->second.push_back(signup.person);
   }
-  const std::vector<std::pair<std::string_view, std::string>> values{
-      {"task", std::to_string(task->number)},
-      {"title", task->title},
-      {"start", local_time_text(services, *task->start, now)},
-      {"mentions", mentions_of(services.people, people)}};
-  const std::string text = services.text(people.empty() ? "reminder_nobody" : "reminder", values);
-
+  const auto text = [&](std::string_view key, const std::vector<std::string>& people) {
+    return services.text(key, {{"task", std::to_string(task->number)},
+                               {"title", task->title},
+                               {"start", local_time_text(services, *task->start, now)},
+                               {"mentions", mentions_of(services.people, people)}});
+  };
   std::vector<Reply> replies;
-  for (const std::string& chat : services.tasks.posted_chats(task->id)) {
-    replies.push_back(Reply{chat, text, people});
+  // Nobody yet: a last call to every group it was posted in.
+  if (people_by_chat.empty()) {
+    for (const std::string& chat : posted)
+      replies.push_back(Reply{chat, text("reminder_nobody", {}), {}});
   }
+  for (const auto& [chat, people] : people_by_chat)
+    replies.push_back(Reply{chat, text("reminder", people), people});
   return replies;
 }
 

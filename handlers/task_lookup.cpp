@@ -1,5 +1,6 @@
 #include "handlers/task_lookup.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "handlers/people_names.hpp"
@@ -96,6 +97,15 @@ bool task_is_over(const store::Task& task, std::int64_t now) {
 
 bool task_is_over(const store::ListedTask& task, std::int64_t now) {
   return time_is_over(task.start, task.end, now);
+}
+
+std::string chat_of_signup(const Services& services, const store::Task& task,
+                           const std::optional<std::string>& node, const std::vector<std::string>& posted) {
+  if (!node) return task.chat;
+  for (const std::string& chat : services.org.chats_of(*node)) {
+    if (std::find(posted.begin(), posted.end(), chat) != posted.end()) return chat;
+  }
+  return task.chat;
 }
 
 Reply reply_to_sender(const Context& context, std::string text) {

@@ -36,6 +36,12 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
 bool task_is_over(const store::Task& task, std::int64_t now);
 bool task_is_over(const store::ListedTask& task, std::int64_t now);
 
+/// The group where someone signed up for `task` is spoken to: the task's posted chat bound to the
+/// node where they reported in (a 下发 task is posted in every unit's group), else the task's own.
+/// `posted` is tasks.posted_chats(task.id), read once by callers that ask for many people.
+std::string chat_of_signup(const Services& services, const store::Task& task,
+                           const std::optional<std::string>& node, const std::vector<std::string>& posted);
+
 /// A reply to the message's chat mentioning the sender.
 Reply reply_to_sender(const Context& context, std::string text);
 

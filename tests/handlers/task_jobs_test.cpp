@@ -71,6 +71,21 @@ TEST_F(Reminder, ABroadcastTasksReminderGoesToEveryGroupItWasPostedIn) {
   EXPECT_EQ(chats, (std::vector<std::string>{"generic:b3", "generic:b3u1", "generic:b3u2"}));
 }
 
+TEST_F(Reminder, OnABroadcastTaskEachVolunteerIsRemindedInTheGroupTheyReportedIn) {
+  Command command = whistle_command("清扫积雪", 10, kSaturday0900);
+  command.broadcast = true;
+  say("b3", "u-qian", "钱楼栋长", command);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, 1));
+  say("b3", "u-lisi", "李四", task_command(Intent::report_in, 1));
+  std::vector<Reply> replies = run_jobs(kSaturday0900);
+  std::sort(replies.begin(), replies.end(), [](const Reply& a, const Reply& b) { return a.chat < b.chat; });
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].chat, "generic:b3");
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-lisi"});
+  EXPECT_EQ(replies[1].chat, "generic:b3u2");
+  EXPECT_EQ(replies[1].mentions, std::vector<std::string>{"generic:u-zhang"});
+}
+
 TEST_F(Reminder, NothingDueSendsNothing) {
   EXPECT_TRUE(run_jobs(kSaturday0900).empty());
 }

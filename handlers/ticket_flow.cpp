@@ -74,6 +74,8 @@ ClimbTarget climb_target(const Services& services, const store::Ticket& ticket) 
   for (std::size_t i = 1; i < up.size(); ++i) {
     if (first_leader(services, up[i].id)) return {up[i], std::nullopt};
   }
+  // A 微心愿 (reading glasses for an old neighbour) is nothing for 物业: the community is its top.
+  if (ticket.kind == "wish") return {};
   const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
   // The default responder that just let it pass is no higher level: this is the top.
   if (!responders.empty() && responders.front().id != ticket.assignee_responder)
@@ -200,14 +202,17 @@ bool worked_on_ticket(const Services& services, const store::Ticket& ticket, con
 }
 
 void give_to_person(const Services& services, store::Ticket& ticket, const std::string& person,
-                    const std::optional<std::string>& dispatched_by, std::int64_t now) {
+                    const std::optional<std::string>& dispatched_by, std::int64_t now, Claim claim) {
   ticket.assignee_person = person;
   ticket.assignee_responder.reset();
   // Who handed it on last: a 退回 goes back to them. A deadline climb hands it on for nobody.
   ticket.dispatched_by = dispatched_by;
   // A 微心愿 handed to someone is theirs to fulfil (and earn for); a claimer who no longer holds
-  // it earns nothing for it and may not send it back.
-  if (ticket.kind == "wish" && dispatched_by) {
+  // it earns nothing for it and may not send it back. A climb leaves it with whoever took it: the
+  // overdue notice asks them to finish it, and the resident's 满意 pays them.
+  if (claim == Claim::stays) {
+    // claimed_by as it was
+  } else if (ticket.kind == "wish" && dispatched_by) {
     ticket.claimed_by = person;
   } else if (ticket.claimed_by != person) {
     ticket.claimed_by.reset();
@@ -309,7 +314,7 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
     const std::string leader = *first_leader(services, target.node->id);
     ticket.node = target.node->id;
     level_name = target.node->name;
-    give_to_person(services, ticket, leader, by, now);
+    give_to_person(services, ticket, leader, by, now, Claim::stays);
     auto values = ticket_values(services, ticket, now);
     values.emplace_back("why", why);
     values.emplace_back("level", level_name);

@@ -78,10 +78,17 @@ std::int64_t first_answer_deadline(const Services& services, const store::Ticket
 /// climbed it, whoever was doing the job may still finish it.
 bool worked_on_ticket(const Services& services, const store::Ticket& ticket, const std::string& person);
 
+/// What handing a 微心愿 on does to the neighbour who took it (claimed_by).
+enum class Claim {
+  follows,  ///< handed on by 派单 or 退回: the new holder's, or nobody's
+  stays,    ///< climbed: the level above sees it done, the one who took it still fulfils it
+};
+
 /// Gives the ticket to a person with a fresh answer window (state assigned, stage bumped, answer
 /// jobs scheduled). Saves it and records the event. Tells nobody: the caller words that.
 void give_to_person(const Services& services, store::Ticket& ticket, const std::string& person,
-                    const std::optional<std::string>& dispatched_by, std::int64_t now);
+                    const std::optional<std::string>& dispatched_by, std::int64_t now,
+                    Claim claim = Claim::follows);
 
 /// The same for a responder (物业): its members may accept.
 void give_to_responder(const Services& services, store::Ticket& ticket, const store::ResponderRow& responder,

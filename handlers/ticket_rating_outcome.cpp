@@ -53,7 +53,9 @@ std::optional<store::ResponderRow> holder_responder(const Context& context, cons
 // closes here, and a closed ticket is never rated again.
 std::vector<Reply> pay_wish(const Context& context, const store::Ticket& ticket, const Values& values) {
   const int points = context.config.rules.wish_points;
-  if (ticket.kind != "wish" || !ticket.claimed_by || points <= 0) return {};
+  // A wish handed by 派单 to the one who made it earns her nothing (认领 refuses it outright).
+  if (ticket.kind != "wish" || !ticket.claimed_by || *ticket.claimed_by == ticket.reporter || points <= 0)
+    return {};
   const std::string& volunteer = *ticket.claimed_by;
   context.ledger.append(store::NewLedgerEntry{.community = ticket.community,
                                               .person = volunteer,

@@ -1,0 +1,57 @@
+// A 微心愿 over time: who may finish it and who earns for it once deadlines have moved it on.
+
+#include <gtest/gtest.h>
+
+#include "handlers/ticket_flow.hpp"
+#include "ticket_test_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+// The general class has 168 hours to solve, paused every night: about eleven days.
+constexpr std::int64_t kTwoWeeks = 14 * 24 * kHour;
+
+class Wish : public TicketTest {
+ protected:
+  store::Ticket open_wish() {
+    return open_ticket({.reporter = "u-zhang", .text = "想要一副老花镜", .kind = "wish"});
+  }
+  std::int64_t balance_of(const std::string& person) { return ledger_.balance("c1", qualified(person)); }
+};
+
+// The overdue notice asks the neighbour who took it to finish it; the climb must not take it away.
+TEST_F(Wish, AClaimedWishThatClimbsIsStillTheClaimersToFinishAndEarnFor) {
+  open_wish();
+  say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");
+  run_jobs(kMonday0900 + kTwoWeeks + kHour);
+  ASSERT_GT(ticket(1).climbs, 0);
+  EXPECT_EQ(ticket(1).claimed_by, qualified("u-liu"));
+
+  say_line("b3u2", "u-liu", "刘阿姨", "办结 T1 老花镜送到了", {}, kMonday0900 + kTwoWeeks + 2 * kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  say_line_privately("u-zhang", "张三", "评价 T1 满意", {}, kMonday0900 + kTwoWeeks + 3 * kHour);
+  EXPECT_EQ(balance_of("u-liu"), config_.rules.wish_points);
+}
+
+TEST_F(Wish, AWishNobodyTakesClimbsToTheCommunityAndNeverToTheResponder) {
+  open_wish();
+  for (int day = 1; day <= 30; ++day)
+    run_jobs(kMonday0900 + day * 24 * kHour);
+  const store::Ticket now = ticket(1);
+  EXPECT_FALSE(now.assignee_responder);
+  EXPECT_EQ(now.node, "c1");
+  EXPECT_EQ(now.assignee_person, qualified("u-wang"));
+}
+
+TEST_F(Wish, AWishDispatchedToTheOneWhoMadeItEarnsHerNothing) {
+  open_wish();
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @张三", {"u-zhang"});
+  say_line("b3u2", "u-zhang", "张三", "接单 T1");
+  say_line("b3u2", "u-zhang", "张三", "办结 T1 我自己买了");
+  say_line_privately("u-zhang", "张三", "评价 T1 满意", {}, kMonday0900 + kHour);
+  EXPECT_EQ(ticket(1).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(balance_of("u-zhang"), 0);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -63,6 +63,7 @@ std::vector<Reply> handle_claim(Context& context, const Command& command) {
   if (ticket.state == store::TicketState::accepted)
     return {work_reply(context, ticket, "ticket_claim_in_hand")};
 
+  const store::Ticket before = ticket;
   ticket.claimed_by = sender;
   ticket.assignee_person = sender;
   ticket.assignee_responder.reset();
@@ -74,6 +75,8 @@ std::vector<Reply> handle_claim(Context& context, const Command& command) {
                                {{"points", std::to_string(context.config.rules.wish_points)}}));
   replies.push_back(
       to_reporter(ticket, context.text("ticket_claimed_reporter", work_values(context, ticket))));
+  // The leader asked to 接单 it (or 物业, at the top) hears a neighbour has taken it.
+  append(replies, tell_displaced(context, before, ticket));
   return replies;
 }
 

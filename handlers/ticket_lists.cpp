@@ -158,7 +158,47 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   return answer_keeping_private(context, context.text("ticket_progress", values), ticket.reported_in_private);
 }
 
-std::vector<Reply> handle_tickets(Context& context, const Command&) {
+namespace {
+
+// 微心愿列表: the wishes made in a group that nobody has taken yet, for neighbours to 认领. Anyone may
+// ask. A wish made in private stays with the leaders to hand on: its words were not said to a group.
+std::vector<Reply> open_wishes(Context& context) {
+  const std::string mention = mention_of(context.people, context.message.sender);
+  std::optional<store::OrgNode> root = context.message.is_private ? std::nullopt : context.node;
+  if (!root && context.community) root = context.org.node(*context.community);
+  if (!root)
+    return {reply_to_sender(context, context.text("wish_list_none", {{"mention", mention}, {"where", ""}}))};
+  std::vector<std::string> ids;
+  for (const store::OrgNode& node : subtrees_of(context, {*root}))
+    ids.push_back(node.id);
+  std::vector<store::Ticket> open = context.tickets.open_at(ids, kCounted);
+  std::erase_if(open, [](const store::Ticket& ticket) {
+    return ticket.kind != "wish" || ticket.claimed_by || ticket.reported_in_private ||
+           ticket.state == store::TicketState::accepted || ticket.state == store::TicketState::resolved;
+  });
+  if (open.empty())
+    return {reply_to_sender(context,
+                            context.text("wish_list_none", {{"mention", mention}, {"where", root->name}}))};
+  std::string lines;
+  for (std::size_t i = 0; i < open.size() && i < kListed; ++i) {
+    lines +=
+        (i ? "\n" : "") +
+        context.text("wish_list_line", {{"ticket", std::to_string(open[i].number)},
+                                        {"place", ticket_place(context, open[i])},
+                                        {"text", shortened(ticket_words(context, open[i]), kLineChars)}});
+  }
+  if (open.size() > kListed)
+    lines += "\n" + context.text("ticket_list_more", {{"count", std::to_string(open.size() - kListed)}});
+  return {reply_to_sender(context, context.text("wish_list", {{"mention", mention},
+                                                              {"where", root->name},
+                                                              {"count", std::to_string(open.size())},
+                                                              {"lines", lines}}))};
+}
+
+}  // namespace
+
+std::vector<Reply> handle_tickets(Context& context, const Command& command) {
+  if (command.kind == language::TicketKind::wish) return open_wishes(context);
   const std::string& sender = context.message.sender;
   const std::string mention = mention_of(context.people, sender);
   std::string where;

@@ -346,6 +346,8 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
   if (takes_free_words(input.rule.arguments) && asks_the_others(input.rest)) return false;
   switch (input.rule.arguments) {
     case Arguments::none:
+      // "微心愿列表": the list of one kind of ticket.
+      if (input.rule.extra == "wishes") command.kind = TicketKind::wish;
       return is_filler(input.rest);
     case Arguments::whole_line:
       return read_whole_line(input, command);

@@ -53,5 +53,35 @@ TEST_F(Wish, AWishDispatchedToTheOneWhoMadeItEarnsHerNothing) {
   EXPECT_EQ(balance_of("u-zhang"), 0);
 }
 
+TEST_F(Wish, TheLeaderAskedToTakeItHearsANeighbourClaimedIt) {
+  open_wish();
+  const std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");
+  const std::vector<Reply> to_chen = sent_to(replies, private_of("u-chen"));
+  ASSERT_EQ(to_chen.size(), 1u);
+  EXPECT_TRUE(text_has(to_chen[0].text, "刘阿姨")) << to_chen[0].text;
+}
+
+// Neighbours look for wishes to take; the list names those nobody has taken, made in a group.
+TEST_F(Wish, AnyoneMayListTheWishesNobodyHasTakenYet) {
+  open_wish();  // T1, b3u2
+  open_ticket({.reporter = "u-he", .in_private = true, .text = "想有人陪我复查", .kind = "wish"});  // T2
+  open_ticket({.reporter = "u-he", .text = "想学用智能手机", .kind = "wish"});                      // T3
+  open_ticket({.text = "楼道灯坏了"});  // T4, a report
+  say_line("b3u2", "u-liu", "刘阿姨", "认领 T3");
+
+  const std::vector<Reply> listed = say_line("b3u2", "u-lisi", "李四", "微心愿有哪些");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].chat, "generic:b3u2");
+  EXPECT_TRUE(text_has(listed[0].text, "T1")) << listed[0].text;
+  for (const char* absent : {"T2", "T3", "T4", "复查"})
+    EXPECT_FALSE(text_has(listed[0].text, absent)) << absent << ": " << listed[0].text;
+
+  say_line("b3u2", "u-lisi", "李四", "微心愿认领T1");
+  EXPECT_EQ(ticket(1).claimed_by, qualified("u-lisi"));
+  const std::vector<Reply> none = say_line_privately("u-lisi", "李四", "微心愿列表");
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_FALSE(text_has(none[0].text, "T1")) << none[0].text;
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

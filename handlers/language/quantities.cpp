@@ -1,5 +1,6 @@
 #include "handlers/language/quantities.hpp"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <string_view>
@@ -310,9 +311,10 @@ bool is_quantity_word(std::string_view word, std::optional<int>& value) {
   const std::size_t end = at + number->length;
   const std::size_t measure = word_at(word, end, kMeasureWords);
   if (end + measure != word.size() || (number->chinese && measure == 0 && label == 0)) return false;
-  // A zero is kept as typed ("兑换 大米 0"), for the handler to refuse with the allowed range; read
-  // as nothing it became one piece.
-  value = in_range(*number, 0);
+  // A zero or a number past the range is kept as typed ("兑换 大米 0", "兑换 大米 10000"), for the
+  // handler to refuse with the allowed range; read as nothing it became one piece.
+  constexpr std::int64_t kLargest = std::numeric_limits<int>::max();
+  value = static_cast<int>(number->overflow ? kLargest : std::min(number->value, kLargest));
   return true;
 }
 

@@ -123,10 +123,12 @@ TEST_F(Redemption, MoreThanTheStockIsRefusedAndNothingIsTaken) {
   EXPECT_EQ(balance("u-zhang"), 1000);
 }
 
-// Read as nothing, a typed 0 bought one piece.
-TEST_F(Redemption, AQuantityOfZeroOrBelowIsRefusedAndNothingIsTaken) {
+// Read as nothing, a typed 0 (or 10000) bought one piece.
+TEST_F(Redemption, AQuantityOutsideTheRangeIsRefusedAndNothingIsTaken) {
   give_points("u-zhang", 1000);
-  for (const char* line : {"兑换 食用油 0", "兑换 食用油 -3桶"}) {  // a sign dropped bought three
+  // A sign dropped bought three; a number past 9999 bought one.
+  for (const char* line :
+       {"兑换 食用油 0", "兑换 食用油 -3桶", "兑换 食用油 10000", "兑换 食用油 4294967297"}) {
     const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line));
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_EQ(replies[0].text, rendered("redeem_bad_quantity", {{"mention", "@张三"}, {"max", "99"}}))

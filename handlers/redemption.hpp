@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -17,6 +19,10 @@ std::vector<Reply> handle_cancel_redeem(Context& context, const Command& command
 
 /// `核销 CODE` (service-center staff): the goods are handed out; the volunteer is told.
 std::vector<Reply> handle_pickup(Context& context, const Command& command);
+
+/// A pickup code typed alone ("VA7B") by the service center's staff, read off a volunteer's phone:
+/// the pickup, when a redemption of this community has that code. Nothing otherwise.
+std::optional<std::vector<Reply>> pickup_by_code_alone(Context& context, std::string_view text);
 
 /// `上架 毛巾 20分 50件`, `补货 毛巾 30` (staff or the community's leaders): the catalog changes.
 std::vector<Reply> handle_stock(Context& context, const Command& command);

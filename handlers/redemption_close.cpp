@@ -1,4 +1,5 @@
 // 核销 and 取消兑换: how a pending redemption ends, once, with the goods or with everything given back.
+#include <algorithm>
 #include <string>
 
 #include "handlers/people_names.hpp"
@@ -78,23 +79,36 @@ std::optional<store::Redemption> own_pending(Context& context, std::vector<Reply
   return std::nullopt;
 }
 
-}  // namespace
-
-std::vector<Reply> handle_pickup(Context& context, const Command& command) {
-  if (!context.community) return {redemption_no_community(context)};
-  const std::string& staff = context.message.sender;
-  const std::string mention = sender_mention(context);
-  if (!is_staff_of(context, staff, *context.community)) {
-    const std::vector<std::string> who = staff_of(context, *context.community);
-    return {
-        reply_to_sender(context, context.text(who.empty() ? "pickup_no_right_nobody" : "pickup_no_right",
-                                              {{"mention", mention}, {"people", names_of(context, who)}}))};
+// "核销 RMH7 VA7B": every code typed is its own pickup; "核销 VA 7B": one code read out in halves.
+// A word that is not a code (a remark) ends the list.
+std::vector<std::string> typed_codes(const Command& command) {
+  std::vector<std::string> codes{*command.code};
+  const std::string rest = command.reason.value_or("");
+  std::size_t at = 0;
+  while (at < rest.size()) {
+    const std::size_t end = rest.find_first_of(" ,", at);
+    const std::string_view word =
+        std::string_view(rest).substr(at, end == std::string::npos ? end : end - at);
+    at = end == std::string::npos ? rest.size() : end + 1;
+    if (word.empty()) continue;
+    const bool code_like = std::all_of(word.begin(), word.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    });
+    if (!code_like) break;
+    const std::string code = normalized_pickup_code(word);
+    if (codes.back().size() < kPickupCodeMinLength) {
+      codes.back() += code;
+    } else {
+      codes.push_back(code);
+    }
   }
-  if (!command.code)
-    return {reply_to_sender(context, context.text("pickup_code_needed", {{"mention", mention}}))};
+  return codes;
+}
 
+std::vector<Reply> pick_up(Context& context, const std::string& code) {
+  const std::string& staff = context.message.sender;
   std::vector<Reply> replies;
-  const std::optional<store::Redemption> redemption = find_by_code(context, *command.code, replies);
+  const std::optional<store::Redemption> redemption = find_by_code(context, code, replies);
   if (!redemption) return replies;
   if (redemption->status != store::RedemptionStatus::pending) return {already_ended(context, *redemption)};
 
@@ -119,6 +133,44 @@ std::vector<Reply> handle_pickup(Context& context, const Command& command) {
         Reply{private_chat_of(done.person), context.text("pickup_done_private", values), {done.person}});
   }
   return replies;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_pickup(Context& context, const Command& command) {
+  if (!context.community) return {redemption_no_community(context)};
+  const std::string& staff = context.message.sender;
+  const std::string mention = sender_mention(context);
+  if (!is_staff_of(context, staff, *context.community)) {
+    const std::vector<std::string> who = staff_of(context, *context.community);
+    return {
+        reply_to_sender(context, context.text(who.empty() ? "pickup_no_right_nobody" : "pickup_no_right",
+                                              {{"mention", mention}, {"people", names_of(context, who)}}))};
+  }
+  if (!command.code)
+    return {reply_to_sender(context, context.text("pickup_code_needed", {{"mention", mention}}))};
+  std::vector<Reply> replies;
+  for (const std::string& code : typed_codes(command)) {
+    std::vector<Reply> picked = pick_up(context, code);
+    replies.insert(replies.end(), picked.begin(), picked.end());
+  }
+  return replies;
+}
+
+std::optional<std::vector<Reply>> pickup_by_code_alone(Context& context, std::string_view text) {
+  if (text.size() < kPickupCodeMinLength || text.size() > kPickupCodeMaxLength || !context.community)
+    return std::nullopt;
+  const bool alnum = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  });
+  if (!alnum || !is_staff_of(context, context.message.sender, *context.community)) return std::nullopt;
+  const std::string code = normalized_pickup_code(text);
+  if (!context.redemptions.by_code(*context.community, code)) return std::nullopt;
+  Command pickup;
+  pickup.intent = Intent::pickup;
+  pickup.code = code;
+  pickup.text = std::string(text);
+  return handle_pickup(context, pickup);
 }
 
 std::vector<Reply> handle_cancel_redeem(Context& context, const Command& command) {

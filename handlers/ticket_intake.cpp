@@ -13,6 +13,7 @@
 #include "handlers/language/places.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/redemption.hpp"
 #include "handlers/sign_code.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -297,6 +298,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (is_all_digits(command.text)) {
     if (auto checked_in = check_in_by_typed_code(context, command.text)) return std::move(*checked_in);
   }
+  // "VA7B" alone: a pickup code the service center's staff read off a volunteer's phone.
+  if (auto picked_up = pickup_by_code_alone(context, command.text)) return std::move(*picked_up);
   if (!command.text.empty() && is_danger_line(context, command)) {
     // A community's own danger word the parser does not know: a danger report like any other.
     Command danger = command;

@@ -188,7 +188,14 @@ bool read_pickup_code(const ArgumentInput& input, Command& command) {
     }
   }
   const auto code = read_code(rest, at);
-  if (!code) return is_filler(rest);
+  // "取货码" alone is the catalog's; "领取", "取货" alone are ordinary words, and after them only a
+  // code as the bot makes them (letters and digits both: "领取 100" is not one) is a pickup.
+  if (!code) return input.rule.extra != "required" && is_filler(rest);
+  const auto has = [&code](auto test) { return std::any_of(code->first.begin(), code->first.end(), test); };
+  const bool letters_and_digits = has([](char c) { return c >= '0' && c <= '9'; }) && has([](char c) {
+                                    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+                                  });
+  if (input.rule.extra == "required" && !letters_and_digits) return false;
   set_reason(command, rest.substr(code->second));
   std::string upper = code->first;
   for (char& c : upper)

@@ -160,6 +160,13 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"上架",          Intent::stock,        A::stock},
     {"补货",          Intent::stock,        A::stock},
     {"核销",          Intent::pickup,       A::code},
+    // At the counter, as staff type what the phone shows (an exploratory run, 2026-12-05). "取货码"
+    // alone asks for one's own codes (the catalog); with a code after it, it is the pickup.
+    {"核销码",        Intent::pickup,       A::code},
+    {"已核销",        Intent::pickup,       A::code},
+    {"取货码",        Intent::pickup,       A::code,              "required"},
+    {"领取",          Intent::pickup,       A::code,              "required"},
+    {"取货",          Intent::pickup,       A::code,              "required"},
     {"报事",          Intent::ticket,       A::ticket_text,       "report"},
     {"报修",          Intent::ticket,       A::ticket_text,       "report"},
     {"报个事",        Intent::ticket,       A::ticket_text,       "report"},

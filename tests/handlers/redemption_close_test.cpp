@@ -1,6 +1,8 @@
 // 核销, 取消兑换 and the expiry: a pending redemption ends once, with the goods or with both back.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "handler_fixture.hpp"
 
 namespace whistle::handlers::testing {
@@ -66,6 +68,38 @@ TEST_F(RedemptionEnd, ACodeTypedInLowerCaseIsFound) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   say_privately("u-zhou", "周主任", read("核销 " + lower), kMonday0900 + kHour);
   EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
+}
+
+// Two codes in one line: a second dropped in silence expired two weeks later and gave back points
+// and stock for goods already handed over.
+TEST_F(RedemptionEnd, EveryCodeOfALineIsPickedUp) {
+  const std::string first = redeem_rice();
+  say("b3u2", "u-zhang", "张三", read("兑换 大米5斤 1"));
+  std::string second;
+  for (const store::Redemption& held : redemptions_.pending_of("c1", kZhang))
+    if (held.code != first) second = held.code;
+  ASSERT_FALSE(second.empty());
+  say("c1", "u-zhou", "周主任", read("核销 " + first + " " + second), kMonday0900 + kHour);
+  EXPECT_EQ(status(first), store::RedemptionStatus::picked_up);
+  EXPECT_EQ(status(second), store::RedemptionStatus::picked_up);
+}
+
+TEST_F(RedemptionEnd, ACodeReadOutInHalvesOrTypedAloneOrWithItsLabelIsFound) {
+  for (const auto& line : std::vector<std::function<std::string(const std::string&)>>{
+           [](const std::string& code) { return "核销 " + code.substr(0, 2) + " " + code.substr(2); },
+           [](const std::string& code) { return code; },
+           [](const std::string& code) { return "取货码" + code; },
+       }) {
+    const std::string code = redeem_rice();
+    say_privately("u-zhou", "周主任", read(line(code)), kMonday0900 + kHour);
+    EXPECT_EQ(status(code), store::RedemptionStatus::picked_up) << line(code);
+  }
+}
+
+TEST_F(RedemptionEnd, ACodeAloneFromSomeoneWhoIsNotStaffIsChatter) {
+  const std::string code = redeem_rice();
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read(code), kMonday0900 + kHour).empty());
+  EXPECT_EQ(status(code), store::RedemptionStatus::pending);
 }
 
 TEST_F(RedemptionEnd, ASecondPickupIsRefusedSayingWhenItWasPickedUp) {

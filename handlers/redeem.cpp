@@ -1,6 +1,7 @@
 // 商品 and 兑换: what the service center offers this person, and taking it.
 #include <string>
 
+#include "handlers/help.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/pickup_code.hpp"
@@ -92,6 +93,17 @@ std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) 
 }
 
 std::vector<Reply> handle_redeem(Context& context, const Command& command) {
+  // "换一袋米" is a redemption only when the catalog has it: "换灯泡", "换个时间" are other talk.
+  if (command.implicit) {
+    const bool in_catalog =
+        context.community && command.item &&
+        !match_reward(context.rewards.of_community(*context.community), *command.item).empty();
+    if (!in_catalog) {
+      Command talk = command;
+      talk.intent = Intent::unknown;
+      return handle_unknown(context, talk);
+    }
+  }
   if (!context.community) return {redemption_no_community(context)};
   const std::string& community = *context.community;
   const std::string& person = context.message.sender;

@@ -164,6 +164,11 @@ bool read_item(const ArgumentInput& input, Command& command) {
   std::string text(skip_softeners(input.rest));
   command.count = take_quantity(text);
   if (auto item = free_text(text)) command.item = std::move(item);
+  // A bare 换 must name something; whether the catalog has it is the handler's to say.
+  if (input.rule.extra == "implicit") {
+    command.implicit = true;
+    return command.item.has_value();
+  }
   return true;
 }
 

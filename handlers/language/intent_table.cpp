@@ -156,6 +156,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"取货码是多少",  Intent::catalog,      A::none},
     {"兑换",          Intent::redeem,       A::item},
     {"积分兑换",      Intent::redeem,       A::item},
+    // "换一袋米", "我要换洗衣液", "用积分换大米" (an exploratory run, 2026-12-05). A bare 换 is a
+    // redemption only when the catalog has the item, which the handler knows: "换灯泡" is not.
+    {"积分换",        Intent::redeem,       A::item},
+    {"用积分换",      Intent::redeem,       A::item},
+    {"换",            Intent::redeem,       A::item,              "implicit"},
     {"取消兑换",      Intent::cancel_redeem, A::code},
     {"上架",          Intent::stock,        A::stock},
     {"补货",          Intent::stock,        A::stock},

@@ -123,6 +123,18 @@ TEST_F(Redemption, MoreThanTheStockIsRefusedAndNothingIsTaken) {
   EXPECT_EQ(balance("u-zhang"), 1000);
 }
 
+TEST_F(Redemption, SwappingPointsForAnItemOfTheCatalogIsARedemptionAndOtherSwapsAreTalk) {
+  give_points("u-zhang", 1000);
+  say("b3u2", "u-zhang", "张三", read("换一袋大米"));
+  ASSERT_EQ(pending("u-zhang").size(), 1u);
+  EXPECT_EQ(pending("u-zhang")[0].reward_id, "rice");
+  say_privately("u-zhang", "张三", read("用积分换食用油"));
+  EXPECT_EQ(pending("u-zhang").size(), 2u);
+
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("换灯泡")).empty());
+  EXPECT_EQ(pending("u-zhang").size(), 2u);
+}
+
 // Read as nothing, a typed 0 (or 10000) bought one piece.
 TEST_F(Redemption, AQuantityOutsideTheRangeIsRefusedAndNothingIsTaken) {
   give_points("u-zhang", 1000);

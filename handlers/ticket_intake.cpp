@@ -280,6 +280,7 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 
 std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
   if (std::optional<std::vector<Reply>> rated = rate_by_stars(context, command)) return *rated;
+  if (std::optional<std::vector<Reply>> rated = rate_in_plain_words(context, command)) return *rated;
   const Message& message = context.message;
   if (!message.attachments.empty() || message.location) {
     if (std::optional<store::Ticket> ticket = ticket_just_reported(context)) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
@@ -230,6 +231,37 @@ std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command&
       only_stars = only_stars && line.compare(i * kStar.size(), kStar.size(), kStar) == 0;
     if (only_stars) return rate_as(static_cast<int>(stars));
   }
+  return std::nullopt;
+}
+
+std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command) {
+  if (!context.message.is_private || command.text.empty() || awaiting_rating(context).empty())
+    return std::nullopt;
+  std::string_view line = command.text;
+  const auto drop_tail = [&line](std::string_view tail) {
+    if (!line.ends_with(tail)) return false;
+    line.remove_suffix(tail.size());
+    return true;
+  };
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (const std::string_view tail : {" ", ".", "!", "。", "！", "了", "吧", "啊", "呀", "哦", "的"})
+      dropped = dropped || drop_tail(tail);
+  }
+  const auto rate_as = [&](int score, std::string_view words) {
+    Command rating = command;
+    rating.intent = Intent::rate;
+    rating.score = score;
+    rating.reason = words.empty() ? std::nullopt : std::optional<std::string>(words);
+    return handle_rate(context, rating);
+  };
+  const std::size_t cut = line.find_last_of(", ");
+  const std::string_view last = cut == std::string_view::npos ? line : line.substr(cut + 1);
+  const std::string_view before = cut == std::string_view::npos ? std::string_view() : line.substr(0, cut);
+  for (const language::ScoreWord& word : language::score_words()) {
+    if (last == word.word) return rate_as(word.score, before);
+  }
+  if (language::says_problem_remains(line)) return rate_as(2, line);
   return std::nullopt;
 }
 

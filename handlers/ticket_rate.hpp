@@ -20,6 +20,11 @@ std::vector<Reply> handle_rate(Context& context, const Command& command);
 /// that, or was said in a group, where stars are anyone's chatter.
 std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command& command);
 
+/// In private, with a ticket awaiting a rating, a line that ends on a rating word ("这次可以了，满意",
+/// "谢谢小张，老花镜很好用，满意") or says the problem is still there ("还是看不清") answers
+/// "请评价". Nothing otherwise.
+std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command);
+
 /// kTicketRateDeadline (payload "<ticket id>:<stage after the resolve>"): a ticket still resolved
 /// at that stage closes as not rated, and the reporter is told.
 std::vector<Reply> run_ticket_rate_deadline(const Services& services, const store::Job& job,

@@ -229,6 +229,13 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"给好评",        Intent::rate,         A::rating,            "5"},
     {"挺满意",        Intent::rate,         A::rating,            "4"},
     {"中评",          Intent::rate,         A::rating,            "3"},
+    // As the elderly answer "请评价" (an exploratory run, 2026-12-05). In a group only the 满意 words
+    // rate without being said to the bot (handlers/ticket_rate.cpp): "挺好的" there stays talk.
+    {"特别满意",      Intent::rate,         A::rating,            "5"},
+    {"太满意",        Intent::rate,         A::rating,            "5"},
+    {"超满意",        Intent::rate,         A::rating,            "5"},
+    {"挺好",          Intent::rate,         A::rating,            "4"},
+    {"不行",          Intent::rate,         A::rating,            "2"},
     {"差评",          Intent::rate,         A::rating,            "1"},
     {"打",            Intent::rate,         A::rating,            "scored"},
     {"上报",          Intent::escalate,     A::ticket},
@@ -371,7 +378,7 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
 // A remark after a rating word that says the problem is still there (an exploratory run,
 // 2026-12-05: "还行，但是灯还是不亮" closed the ticket as solved).
 constexpr auto kProblemRemains = std::to_array<std::string_view>({
-    "还是不", "还是没", "还没", "仍然", "依然", "照样", "又坏", "又漏", "又不", "没修好", "没有修好",
+    "还是不", "还是没", "还是看不", "还是听不", "还没", "仍然", "依然", "照样", "又坏", "又漏", "又不", "没修好", "没有修好",
     "没解决", "没有解决", "没弄好", "没处理", "根本没", "一点没变", "老样子",
 });
 
@@ -410,6 +417,7 @@ constexpr auto kScoreWords = std::to_array<ScoreWord>({
     {"很不满意", 1},   {"不太满意", 2}, {"不满意", 1},   {"很满意", 5},   {"满意", 5},
     {"好评", 5},       {"满分", 5},     {"中评", 3},     {"差评", 1},     {"一般", 3},
     {"还行", 4},       {"还可以", 4},     {"挺满意", 4},     {"很好", 5},       {"挺好", 4},
+    {"特别满意", 5},   {"太满意", 5},     {"超满意", 5},     {"不行", 2},
 });
 
 constexpr auto kFormLabels = std::to_array<FormLabel>({

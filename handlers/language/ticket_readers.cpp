@@ -17,7 +17,7 @@ namespace whistle::language {
 namespace {
 
 // The particles that close an answer ("还行吧", "满意的", "一般啦").
-constexpr std::u32string_view kAnswerParticles = U"吧啦的哈呀啊哦";
+constexpr std::u32string_view kAnswerParticles = U"吧啦的哈呀啊哦了";
 
 std::size_t skip_answer_particles(std::string_view text, std::size_t at) {
   while (at < text.size()) {
@@ -236,11 +236,20 @@ bool read_rating(const ArgumentInput& input, Command& command) {
     command.score = input.rule.extra[0] - '0';
     // "不满意,太慢了" and "还行吧，就是慢了点" give their reason after a comma.
     const std::string_view rest = input.rest;
-    const std::size_t after = skip_answer_particles(rest, at);
+    std::size_t after = skip_answer_particles(rest, at);
+    // "满意。谢谢" ends a sentence where others put a comma; "挺好的谢谢" thanks at once.
     const auto comma_or_space_at = [rest](std::size_t pos) {
-      return pos < rest.size() && (rest[pos] == ',' || rest[pos] == ' ');
+      if (pos >= rest.size()) return false;
+      if (rest[pos] == ',' || rest[pos] == ' ' || rest[pos] == '.' || rest[pos] == '!') return true;
+      for (const std::string_view word : {"。", "谢谢", "感谢", "辛苦"}) {
+        if (starts_with_at(rest, pos, word)) return true;
+      }
+      return false;
     };
-    const bool set_apart = comma_or_space_at(0) || (after > at && comma_or_space_at(after));
+    // "满意满意": the word said twice.
+    const bool repeated = rest.substr(at) == input.rule.keyword;
+    const bool set_apart = repeated || comma_or_space_at(0) || (after > at && comma_or_space_at(after));
+    if (repeated) after = rest.size();
     if (!found && !input.anchored && !is_rating_tail(rest.substr(at)) && !set_apart) return false;
     at = after;
   }

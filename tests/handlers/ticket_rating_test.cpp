@@ -274,6 +274,25 @@ TEST_F(TicketRating, PlainAnswersInPrivateRateTheTicketAwaitingOne) {
   EXPECT_EQ(ticket(so_so.id).rating_note, "就是来得慢");
 }
 
+// As the elderly answer "请评价" (an exploratory run, 2026-12-05: each was 没看懂).
+TEST_F(TicketRating, EverydayAnswersInPrivateRateTheTicketAwaitingOne) {
+  const std::vector<std::pair<std::string, int>> answers{
+      {"满意了", 5},           {"满意。谢谢", 5},
+      {"这次可以了，满意", 5}, {"谢谢小张，老花镜很好用，满意", 5},
+      {"太满意了", 5},         {"满意满意", 5},
+      {"挺好的谢谢", 4},       {"不行 度数不对", 2},
+      {"还是看不清", 2},       {"还行，但是灯还是不亮", 2},
+  };
+  std::int64_t at = kLater;
+  for (const auto& [answer, score] : answers) {
+    const store::Ticket waiting = resolved_ticket({.text = "想要一副老花镜" + answer, .in_private = true});
+    zhang_says_privately(answer, at);
+    EXPECT_EQ(ticket(waiting.id).rating, score) << answer;
+    EXPECT_EQ(ticket(waiting.id).ratings, 1) << answer;
+    at += kHour;
+  }
+}
+
 TEST_F(TicketRating, StarsOrPointsAloneInPrivateRateTheTicketAwaitingOne) {
   const store::Ticket first = resolved_ticket({.in_private = true});
   zhang_says_privately("★★★★★");

@@ -10,6 +10,7 @@
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
+#include "handlers/ticket_work.hpp"
 
 namespace whistle::handlers {
 
@@ -159,6 +160,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
 }
 
 std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
+  if (auto withdrawn = withdraw_reported_ticket(context, command)) return std::move(*withdrawn);
   const std::string& person = context.message.sender;
   if (context.message.is_private && !command.task && !command.ticket && context.community) {
     // "我不去了" in private from someone signed up for one task only: that one (in a group the

@@ -9,6 +9,7 @@
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
+#include "handlers/ticket_work.hpp"
 
 namespace whistle::handlers {
 
@@ -106,6 +107,7 @@ std::vector<Reply> handle_finish(Context& context, const Command& command) {
 }
 
 std::vector<Reply> handle_cancel(Context& context, const Command& command) {
+  if (auto withdrawn = withdraw_reported_ticket(context, command)) return std::move(*withdrawn);
   std::vector<Reply> replies;
   const std::optional<store::Task> task = closable_task(context, command, Intent::cancel, replies);
   if (!task) return replies;

@@ -1,6 +1,8 @@
 // 关闭 (closed unresolved, with a reason: 重复, 不属实, 转物业) and 上报 (one level up by hand):
 // what a leader does with a ticket that is not for this level to solve.
 
+#include <algorithm>
+
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
@@ -10,16 +12,64 @@
 
 namespace whistle::handlers {
 
+namespace {
+
+// Whoever had the ticket hears it was closed: they may be at work on it (a person who accepted it,
+// the neighbour who took a wish, 物业's chats). The closer is never told of their own act.
+std::vector<Reply> tell_holders(Context& context, const store::Ticket& ticket, const Values& values,
+                                const std::optional<store::ResponderRow>& told_apart) {
+  std::vector<Reply> told;
+  const std::string& sender = context.message.sender;
+  std::vector<std::string> people;
+  for (const std::optional<std::string>& person : {ticket.assignee_person, ticket.claimed_by}) {
+    if (person && *person != sender && *person != ticket.reporter &&
+        std::find(people.begin(), people.end(), *person) == people.end())
+      people.push_back(*person);
+  }
+  for (const std::string& person : people) {
+    Values theirs = values;
+    theirs.emplace_back("mention", mention_of(context.people, person));
+    told.push_back(Reply{private_chat_of(person), context.text("ticket_closed_holder", theirs), {person}});
+  }
+  if (ticket.assignee_responder && !context.responders.is_member(*ticket.assignee_responder, sender) &&
+      !(told_apart && told_apart->id == *ticket.assignee_responder)) {
+    if (std::optional<store::ResponderRow> responder = context.responders.find(*ticket.assignee_responder)) {
+      Values theirs = values;
+      theirs.emplace_back("mention", responder->name);
+      for (const std::string& chat : responder->chats) {
+        if (chat == context.message.chat) continue;
+        append(told,
+               post_about_ticket(context, ticket,
+                                 Reply{chat, context.text("ticket_closed_holder", theirs), {}}, context.now));
+      }
+    }
+  }
+  return told;
+}
+
+}  // namespace
+
 std::vector<Reply> handle_close(Context& context, const Command& command) {
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);
   if (!found) return replies;
   store::Ticket& ticket = *found;
   const std::string& sender = context.message.sender;
-  if (!leads_ticket(context, ticket, sender)) return {no_right(context, ticket, command.intent, false)};
+  // The reporter may withdraw what they reported while it is still open ("不需要了"); its level's
+  // leaders close it for other reasons.
+  const bool withdrawn = ticket.reporter == sender && !leads_ticket(context, ticket, sender);
+  if (!withdrawn && !leads_ticket(context, ticket, sender))
+    return {no_right(context, ticket, command.intent, false)};
+  if (withdrawn && ticket.state == store::TicketState::resolved)
+    return {work_reply(context, ticket, "ticket_withdraw_resolved")};
   // Closing unresolved is counted against nobody's 解决率 only because the reason says why.
-  if (!command.reason || command.reason->empty()) return {work_reply(context, ticket, "ticket_close_reason")};
-  const std::string& reason = *command.reason;
+  if (!withdrawn && (!command.reason || command.reason->empty()))
+    return {work_reply(context, ticket, "ticket_close_reason")};
+  const std::string reason =
+      withdrawn ? context.text("ticket_withdrawn_reason") +
+                      (command.reason && !command.reason->empty() ? "：" + *command.reason : "")
+                : *command.reason;
+  const store::Ticket before = ticket;
 
   stop_solve_clock(context, ticket);
   ticket.state = store::TicketState::closed;
@@ -33,10 +83,13 @@ std::vector<Reply> handle_close(Context& context, const Command& command) {
   Values values = work_values(context, ticket);
   values.emplace_back("reason", reason);
   values.emplace_back("closer", display_name(context.people, sender));
-  replies.push_back(reply_to_sender(context, context.text("ticket_close_done", values)));
+  replies.push_back(reply_to_sender(
+      context, context.text(withdrawn ? "ticket_withdrawn_done" : "ticket_close_done", values)));
   if (ticket.reporter != sender)
     replies.push_back(to_reporter(ticket, context.text("ticket_closed_reporter", values)));
-  if (std::optional<store::ResponderRow> responder = responder_named(context, ticket.community, reason)) {
+  const std::optional<store::ResponderRow> responder = responder_named(context, ticket.community, reason);
+  append(replies, tell_holders(context, before, values, responder));
+  if (responder) {
     // Handed over outside the loop: the responder's chat hears it, for information only.
     values.emplace_back("responder", responder->name);
     for (const std::string& chat : responder->chats) {
@@ -47,6 +100,15 @@ std::vector<Reply> handle_close(Context& context, const Command& command) {
     }
   }
   return replies;
+}
+
+std::optional<std::vector<Reply>> withdraw_reported_ticket(Context& context, const Command& command) {
+  if (!command.ticket || !context.community) return std::nullopt;
+  const std::optional<store::Ticket> ticket = context.tickets.by_number(*context.community, *command.ticket);
+  if (!ticket || ticket->reporter != context.message.sender) return std::nullopt;
+  Command close = command;
+  close.intent = Intent::close;
+  return handle_close(context, close);
 }
 
 std::vector<Reply> handle_escalate(Context& context, const Command& command) {

@@ -20,10 +20,13 @@ std::vector<Reply> handle_send_back(Context& context, const Command& command) {
                   {"people", holder_text(context, ticket)}};
     return {work_reply(context, ticket, "ticket_no_right", values)};
   }
-  // Whoever it goes back to must know why.
-  if (!command.reason || command.reason->empty())
+  // Whoever it goes back to must know why; a neighbour giving up a wish they took need not say.
+  const bool claimer_gives_up = ticket.claimed_by == sender && ticket.reporter != sender;
+  if ((!command.reason || command.reason->empty()) && !claimer_gives_up)
     return {work_reply(context, ticket, "ticket_send_back_reason")};
-  const std::string& reason = *command.reason;
+  const std::string reason = command.reason && !command.reason->empty()
+                                 ? *command.reason
+                                 : context.text("ticket_claim_given_up_reason");
 
   // Back to whoever handed it on, at their level; with nobody (or the sender themselves), the
   // level takes it, and when the sender leads that level, the level above.
@@ -58,6 +61,9 @@ std::vector<Reply> handle_send_back(Context& context, const Command& command) {
     replies.push_back(Reply{private_chat_of(to), context.text("ticket_sent_back_to_you", values), {to}});
   }
   append(replies, std::move(told));
+  // The resident was told a neighbour had taken the wish; they hear it is looked for again.
+  if (claimer_gives_up)
+    replies.push_back(to_reporter(ticket, context.text("ticket_claim_given_up_reporter", values)));
   return replies;
 }
 

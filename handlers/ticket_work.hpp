@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -26,6 +27,10 @@ std::vector<Reply> handle_send_back(Context& context, const Command& command);
 
 /// `关闭 T5 重复`: a leader closes it unresolved, with a reason.
 std::vector<Reply> handle_close(Context& context, const Command& command);
+
+/// "取消 T1", "撤销 T1" from the resident who reported T1: their withdrawal (关闭 with the reason
+/// 反映人撤回). Nothing when the sender did not report it: the task commands answer as before.
+std::optional<std::vector<Reply>> withdraw_reported_ticket(Context& context, const Command& command);
 
 /// `上报 T5`: a leader sends it one level up.
 std::vector<Reply> handle_escalate(Context& context, const Command& command);

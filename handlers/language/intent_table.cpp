@@ -204,6 +204,12 @@ constexpr auto kRules = std::to_array<IntentRule>({
     // "T1 完成": only after a ticket ("完成 12" is a task's 结束; read_task turns "完成 T1" into this).
     {"完成",          Intent::resolve,      A::ticket,            "after_ticket"},
     {"退回",          Intent::send_back,    A::ticket},
+    // A neighbour giving up a 微心愿 they took (an exploratory run, 2026-12-05).
+    {"取消认领",      Intent::send_back,    A::ticket},
+    {"放弃认领",      Intent::send_back,    A::ticket},
+    {"放弃",          Intent::send_back,    A::ticket,            "required"},
+    // The resident taking back what they reported: with its reference only ("撤回 T1").
+    {"撤回",          Intent::close,        A::ticket,            "required"},
     {"退单",          Intent::send_back,    A::ticket},
     {"认领",          Intent::claim,        A::ticket},
     {"认领微心愿",    Intent::claim,        A::ticket},

@@ -101,10 +101,40 @@ TEST_F(TicketClose, HandedToAResponderItsChatHearsForInformation) {
 
 TEST_F(TicketClose, OnlyALeaderOfItsLevelOrAboveCloses) {
   open_ticket();
-  const std::vector<Reply> replies = say_line("b3u2", "u-zhang", "张三", "关闭 T1 不需要了");
+  const std::vector<Reply> replies = say_line("b3u2", "u-he", "何大爷", "关闭 T1 不需要了");
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_TRUE(text_has(replies[0].text, "陈单元长")) << replies[0].text;
   EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+}
+
+// "我儿子已经给我买了": the resident takes back what is no longer needed, however they say it.
+TEST_F(TicketClose, TheReporterMayWithdrawTheirOpenTicketAndItsHolderHears) {
+  for (const std::string line : {"关闭 T1 不需要了", "取消 T2", "撤销 T3", "撤回 T4"}) {
+    const store::Ticket made = open_ticket();
+    say_line("b3u2", "u-chen", "陈单元长", "接单 T" + std::to_string(made.number));
+    const std::vector<Reply> replies = say_line("b3u2", "u-zhang", "张三", line);
+    const store::Ticket now = ticket(made.number);
+    EXPECT_EQ(now.state, store::TicketState::closed) << line;
+    EXPECT_EQ(now.outcome, store::TicketOutcome::unresolved) << line;
+    EXPECT_TRUE(now.close_reason && text_has(*now.close_reason, rendered("ticket_withdrawn_reason", {})))
+        << line;
+    EXPECT_EQ(sent_to(replies, private_of("u-chen")).size(), 1u) << line;
+  }
+}
+
+TEST_F(TicketClose, AResolvedTicketIsRatedNotWithdrawn) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 换了灯泡");
+  say_line("b3u2", "u-zhang", "张三", "撤回 T1");
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+}
+
+TEST_F(TicketClose, WhoeverHoldsTheTicketHearsItWasClosed) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"});
+  say_line("b3u2", "u-liu", "刘阿姨", "接单 T1");
+  const std::vector<Reply> replies = say_line("b3", "u-qian", "钱楼栋长", "关闭 T1 重复");
+  EXPECT_EQ(sent_to(replies, private_of("u-liu")).size(), 1u);
 }
 
 TEST_F(TicketClose, AClosedTicketGetsAHelpfulAnswerAndNoChange) {

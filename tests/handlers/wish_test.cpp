@@ -83,5 +83,17 @@ TEST_F(Wish, AnyoneMayListTheWishesNobodyHasTakenYet) {
   EXPECT_FALSE(text_has(none[0].text, "T1")) << none[0].text;
 }
 
+TEST_F(Wish, ANeighbourMayGiveUpAWishTheyTookAndTheResidentHears) {
+  for (const std::string give_up : {"取消认领 T", "放弃 T"}) {
+    const std::string number = std::to_string(open_wish().number);
+    say_line("b3u2", "u-liu", "刘阿姨", "认领 T" + number);
+    const std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", give_up + number);
+    const store::Ticket now = ticket(std::stoll(number));
+    EXPECT_FALSE(now.claimed_by) << give_up;
+    EXPECT_EQ(now.assignee_person, qualified("u-chen")) << give_up;
+    EXPECT_EQ(sent_to(replies, private_of("u-zhang")).size(), 1u) << give_up;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -314,6 +314,8 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "/",
     // "临时有事去不了了": the reason before the withdrawal.
     "临时有事", "家里有事",
+    // "@张三 @刘阿姨 各加5分": each of the people before it.
+    "各",
     "我",
 });
 

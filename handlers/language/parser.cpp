@@ -5,6 +5,7 @@
 #include <string>
 
 #include "handlers/language/argument_readers.hpp"
+#include "handlers/language/argument_words.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/intent_table.hpp"
@@ -342,6 +343,18 @@ Command danger_report(std::string_view body, const Command& base, const ParseCon
   return command;
 }
 
+// "@张三 加2分 垃圾分类督导": people mentioned before 加分/扣分, with none after it, are the ones it
+// pays. Elsewhere a mention before the command only addresses someone ("@张三 报到了吗").
+Command with_leading_people(Command command, std::string_view text, std::string_view body,
+                            const ParseContext& context) {
+  if (command.intent != Intent::adjust || !command.mentions.empty()) return command;
+  const std::size_t body_at = body.empty() ? std::string_view::npos : text.find(body);
+  if (body_at == std::string_view::npos || body_at == 0) return command;
+  std::string lead(text.substr(0, body_at));
+  add_mentions(command, lead, context);
+  return command;
+}
+
 Command parse(std::string_view text, const ParseContext& context) {
   NormalizedText normalized = normalize(text, context.bot_names);
   Command base;
@@ -361,7 +374,8 @@ Command parse(std::string_view text, const ParseContext& context) {
   // steps "1. … 2. …"); a 接龙 header such as "报名接龙" is no command and does not.
   const std::size_t line_break = body.find('\n');
   if (line_break == std::string::npos) {
-    if (auto command = read_command(body, base, context)) return std::move(*command);
+    if (auto command = read_command(body, base, context))
+      return with_leading_people(std::move(*command), base.text, body, context);
   } else if (const auto first = read_command(std::string_view(body).substr(0, line_break), base, context);
              !first) {
     if (std::optional<JielongList> list = read_jielong_list(body); list && is_a_sign_up_list(body)) {

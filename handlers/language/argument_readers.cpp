@@ -106,14 +106,27 @@ bool read_people(const ArgumentInput& input, Command& command) {
   return is_filler(text);
 }
 
-// "排行 上月", "统计 10月"
+// "排行 上月", "统计 10月"; as leaders say them: "统计下上个月", "统计一下10月的", "公示上月积分".
 bool read_month(const ArgumentInput& input, Command& command) {
-  std::string text(skip_softeners(input.rest));
+  std::string_view rest = skip_softeners(input.rest);
+  if (rest.starts_with("下")) rest.remove_prefix(std::string_view("下").size());
+  std::string text(rest);
   if (const auto month = take_month(text, time_context(input.context))) {
     command.month = YearMonth{month->year, month->month};
   }
   command.publish = input.rule.extra == "publish";
-  return is_filler(text);
+  // What is counted, named after the month: "…的", "…积分", "…排名" say nothing more.
+  std::string_view left = trim_spaces(text);
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (const std::string_view word : {"的", "积分", "排名", "排行", "情况", "数据"}) {
+      if (left.ends_with(word)) {
+        left.remove_suffix(word.size());
+        dropped = true;
+      }
+    }
+  }
+  return is_filler(left);
 }
 
 // "加分 @张三 5 帮助孤寡老人", "扣分 @李四 3 失约"

@@ -22,6 +22,7 @@ using A = Arguments;
 constexpr auto kRules = std::to_array<IntentRule>({
     // keyword        intent                arguments             extra
     {"吹哨",          Intent::whistle,      A::whistle},
+    {"吹个哨",        Intent::whistle,      A::whistle},
     {"发布任务",      Intent::whistle,      A::whistle},
     {"发任务",        Intent::whistle,      A::whistle},
     {"报到",          Intent::report_in,    A::task},
@@ -131,6 +132,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我排第几名",    Intent::ranking,      A::month},
     {"公示",          Intent::ranking,      A::month,             "publish"},
     {"积分公示",      Intent::ranking,      A::month,             "publish"},
+    {"发布公示",      Intent::ranking,      A::month,             "publish"},
+    {"发公示",        Intent::ranking,      A::month,             "publish"},
     {"加分",          Intent::adjust,       A::adjustment},
     {"扣分",          Intent::adjust,       A::adjustment,        "-"},
     // "加3分", "扣2分": the amount inside the command word.
@@ -192,6 +195,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"交给",          Intent::dispatch,     A::ticket_assignee,   "required"},
     {"转给",          Intent::dispatch,     A::ticket_assignee,   "required"},
     {"转派",          Intent::dispatch,     A::ticket_assignee},
+    // "T1转物业", "T1交物业处理": after the ticket only.
+    {"转",            Intent::dispatch,     A::ticket_assignee,   "required"},
+    {"交",            Intent::dispatch,     A::ticket_assignee,   "required"},
     {"接单",          Intent::accept,       A::ticket},
     {"办结",          Intent::resolve,      A::ticket,            "remark"},
     {"已办结",        Intent::resolve,      A::ticket},
@@ -307,7 +313,7 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "嗯那个", "那个", "嗯嗯", "嗯", "额", "呃", "就是", "喂",
     "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "想", "要",
     "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好", "现在", "我现在",
-    "查一下", "查下", "查查", "查看", "看一下", "看看", "问一下", "问下",
+    "查一下", "查下", "查查", "查看", "看一下", "看看", "看下", "问一下", "问下",
     // An acknowledgement before the answer ("收到，我来", "好的报到"): alone they stay chatter.
     "收到", "好的", "好嘞", "好哒", "OK", "ok",
     // "/积分", "/报到 12": a command typed the way Telegram's are.

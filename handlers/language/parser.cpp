@@ -355,6 +355,24 @@ Command with_leading_people(Command command, std::string_view text, std::string_
   return command;
 }
 
+// "请各网格长转发到各楼栋群：\n吹哨 …": a line or two of preface above a whistle that leads its own
+// line. Only a whistle is looked for there: other commands lower down are quoted, not given.
+std::optional<Command> whistle_below_a_preface(const std::string& body, const Command& base,
+                                               const ParseContext& context) {
+  for (std::size_t at = body.find('\n'); at != std::string::npos; at = body.find('\n', at + 1)) {
+    std::string rest = body.substr(at + 1);
+    const std::string first = command_body(std::string_view(rest).substr(0, rest.find('\n')));
+    const std::vector<const IntentRule*> rules = rules_starting(first);
+    if (std::none_of(rules.begin(), rules.end(),
+                     [](const IntentRule* rule) { return rule->intent == Intent::whistle; }))
+      continue;
+    std::replace(rest.begin(), rest.end(), '\n', ' ');
+    std::optional<Command> command = read_command(command_body(rest), base, context);
+    if (command && command->intent == Intent::whistle) return command;
+  }
+  return std::nullopt;
+}
+
 Command parse(std::string_view text, const ParseContext& context) {
   NormalizedText normalized = normalize(text, context.bot_names);
   Command base;
@@ -417,6 +435,9 @@ Command parse(std::string_view text, const ParseContext& context) {
     std::string line = body;
     std::replace(line.begin(), line.end(), '\n', ' ');
     if (auto command = read_command(line, base, context)) return std::move(*command);
+  }
+  if (line_break != std::string::npos) {
+    if (auto command = whistle_below_a_preface(body, base, context)) return std::move(*command);
   }
   if (auto command = read_pasted_whistle(body, base, context)) return std::move(*command);
   if (contains_danger_word(body)) return danger_report(body, base, context);

@@ -155,7 +155,12 @@ bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
   if (command.mentions.empty()) {
     // The responder is the first word; what follows it is a reason ("派单 T5 物业 尽快处理").
     const std::size_t space = rest.find(' ');
-    if (auto responder = free_text(rest.substr(0, space))) command.responder = std::move(responder);
+    std::string_view name = rest.substr(0, space);
+    // "交物业处理": what the responder is to do is no part of its name.
+    for (const std::string_view verb : {"处理", "办理", "解决", "跟进"}) {
+      if (name.size() > verb.size() && name.ends_with(verb)) name.remove_suffix(verb.size());
+    }
+    if (auto responder = free_text(name)) command.responder = std::move(responder);
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space);
   }
   set_reason(command, rest);

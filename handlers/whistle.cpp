@@ -1,6 +1,8 @@
 #include "handlers/whistle.hpp"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
@@ -113,6 +115,32 @@ Postings post_elsewhere(Context& context, const Command& command, const store::T
   return postings;
 }
 
+// "每单元3人": so many for each unit (building, grid) at or under the node. The task's places are
+// their sum, and the post says how they were counted; with no such node the count is the task's.
+struct CountPerNode {
+  int total = 0;
+  std::string note;
+};
+
+std::optional<CountPerNode> count_per_node(const Context& context, const Command& command,
+                                           const store::OrgNode& node) {
+  if (!command.count_per_level || !command.count) return std::nullopt;
+  const int level = *command.count_per_level;
+  std::int64_t nodes = node.level == level ? 1 : 0;
+  for (const store::OrgNode& below : context.org.descendants(node.id))
+    nodes += below.level == level ? 1 : 0;
+  static constexpr std::array<std::string_view, 4> kLevelKeys{"", "ranking_level_grid",
+                                                              "ranking_level_building", "ranking_level_unit"};
+  if (nodes == 0 || level < 1 || level > 3) return std::nullopt;
+  const std::int64_t total = nodes * *command.count;
+  const std::string name = context.text(kLevelKeys[static_cast<std::size_t>(level)]);
+  return CountPerNode{static_cast<int>(std::min<std::int64_t>(total, std::numeric_limits<int>::max())),
+                      context.text("whistle_count_per_node", {{"level", name},
+                                                              {"each", std::to_string(*command.count)},
+                                                              {"nodes", std::to_string(nodes)},
+                                                              {"total", std::to_string(total)}})};
+}
+
 }  // namespace
 
 std::vector<Reply> handle_whistle(Context& context, const Command& command) {
@@ -137,8 +165,11 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   if (!command.title || command.title->empty()) {
     return {reply_to_sender(context, context.text("whistle_no_title", {{"mention", mention}}))};
   }
+  const std::optional<CountPerNode> per_node = count_per_node(context, command, *node);
+  Command counted = command;
+  if (per_node) counted.count = per_node->total;
   // A count, points or time that cannot be meant creates nothing and says what is wrong.
-  if (std::optional<Reply> refusal = refuse_out_of_range(context, command)) return {std::move(*refusal)};
+  if (std::optional<Reply> refusal = refuse_out_of_range(context, counted)) return {std::move(*refusal)};
 
   // A group whistle is posted where it was said; a private one in the node's own group.
   std::string home = context.message.chat;
@@ -151,16 +182,17 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
     home = chats.front();
   }
 
-  const store::Task task = context.tasks.create(new_task(context, command, *node, home));
+  const store::Task task = context.tasks.create(new_task(context, counted, *node, home));
   const Postings postings = post_elsewhere(context, command, task);
   schedule_task_reminder(context, task, context.now);
   schedule_attendance_jobs(context, task, context.now);
 
   const std::string number = std::to_string(task.number);
   const std::string summary = task_summary_text(context, task, context.now);
-  const std::string relay =
-      postings.below > 0 ? context.text("whistle_relay_note", {{"count", std::to_string(postings.below)}})
-                         : std::string();
+  std::string relay = postings.below > 0
+                          ? context.text("whistle_relay_note", {{"count", std::to_string(postings.below)}})
+                          : std::string();
+  if (per_node) relay = per_node->note + relay;
   if (context.message.is_private) {
     replies.push_back(reply_to_sender(
         context, context.text("whistle_sent", {{"task", number}, {"node", node->name}, {"relay", relay}})));

@@ -251,6 +251,26 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
   if (auto points = take_points(text); points && !command.points) command.points = points;
 }
 
+// "下发 … 每单元3人", "人数：每个单元2人": a count for each unit (or building, or grid). The words
+// leave the title; the count itself is read as any count is.
+void read_count_per_node(std::string& text, std::string_view whole, Command& command) {
+  static constexpr std::array<std::pair<std::string_view, int>, 8> kEach{{{"每个单元", 3},
+                                                                          {"每单元", 3},
+                                                                          {"每个楼栋", 2},
+                                                                          {"每栋楼", 2},
+                                                                          {"每栋", 2},
+                                                                          {"每幢", 2},
+                                                                          {"每个网格", 1},
+                                                                          {"每网格", 1}}};
+  for (const auto& [word, level] : kEach) {
+    if (whole.find(word) == std::string_view::npos) continue;
+    command.count_per_level = level;
+    for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at))
+      erase_span(text, at, word.size());
+    return;
+  }
+}
+
 // A length sets `end` from the start; a range sets `minutes` from its ends.
 void fill_span(Command& command) {
   if (command.start && !command.end && command.minutes) {
@@ -277,6 +297,7 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
     }
   }
   add_mentions(command, text, input.context);
+  read_count_per_node(text, input.rest, command);
   read_task_slots(text, input.context, command);
   if (!command.title) set_title(command, text);
   fill_span(command);

@@ -179,7 +179,10 @@ struct Command {
 
   bool addressed = false;  ///< began or ended with an @-mention of the bot (@吹哨, @bot ...)
   bool broadcast = false;  ///< "全网格"/"下发": post to every child group too
-  bool publish = false;    ///< ranking said as "公示": the leader posts the official publication
+  /// "每单元3人": the count is for each node of this org level (1 grid, 2 building, 3 unit) under the
+  /// whistle's node, not for the task as a whole. Not printed by `whistle parse`.
+  std::optional<int> count_per_level;
+  bool publish = false;  ///< ranking said as "公示": the leader posts the official publication
   /// A bare reply ("1", "+1", "我来", a 接龙 line, "我不去了") that is a command only where it fits
   /// (a task open here, a signup to free), or a danger report with no verb ("3号楼有煤气味") said
   /// to the others; not addressed to the bot, it gets no answer in a group.

@@ -61,6 +61,22 @@ TEST_F(Whistle, SomeoneTheConfigDoesNotNameIsShownByTheirIdUntilTheySpeak) {
   EXPECT_TRUE(contains(replies[0].text, "@u-stranger")) << replies[0].text;
 }
 
+// "每单元3人" was read as 3 for the whole community, 每单元 left in the title.
+TEST_F(Whistle, ACountForEachUnitIsMultipliedByTheUnitsBelowAndSaidSo) {
+  int units = 0;
+  for (const store::OrgNode& node : org_.descendants("c1"))
+    units += node.level == 3 ? 1 : 0;
+  ASSERT_GT(units, 1);
+  const std::vector<Reply> replies =
+      say("c1", "u-wang", "王书记", read("吹哨 全社区大扫除 每单元3人 周六上午9点 2小时 10分 下发"));
+  const store::Task made = task(1);
+  EXPECT_EQ(made.places, 3 * units);
+  EXPECT_EQ(made.title, "全社区大扫除");
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, "generic:c1");
+  EXPECT_TRUE(replies[0].text.find(std::to_string(3 * units)) != std::string::npos) << replies[0].text;
+}
+
 TEST_F(Whistle, BroadcastPostsToEveryChildGroup) {
   Command command = whistle_command("清扫积雪", 20, kSaturday0900);
   command.broadcast = true;

@@ -97,7 +97,14 @@ std::vector<Reply> handle_unbind(Context& context, const Command& /*command*/) {
   if (!leads_node_or_above(context, context.message.sender, context.node->id)) {
     return {no_right(context, "unbind_no_right", *context.node)};
   }
+  // The group's open tasks carry on in the place's other groups: 活动 there lists them, and their
+  // reminders and thank-yous go there (task_chats() leaves an unbound group alone).
+  const std::vector<store::Task> open = context.tasks.open_in_chat(context.message.chat);
   context.org.unbind_chat_at_run_time(context.message.chat);
+  for (const store::Task& task : open) {
+    for (const std::string& chat : context.org.chats_of(task.node))
+      context.tasks.post(task.id, chat);
+  }
   // The answer says how to bind the group again, so its next line need not be told a second time.
   context.org.note_bind_hint(context.message.chat, context.now);
   return {answer(context, "unbind_done", {{"node", context.node->name}})};

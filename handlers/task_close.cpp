@@ -44,7 +44,7 @@ Reply no_right(Context& context, const store::Task& task, Intent intent) {
 std::vector<Reply> announce(Context& context, const store::Task& task, const std::string& text,
                             const std::vector<std::string>& mentions) {
   std::vector<Reply> replies{Reply{context.message.chat, text, mentions}};
-  for (const std::string& chat : context.tasks.posted_chats(task.id)) {
+  for (const std::string& chat : task_chats(context, task)) {
     if (chat != context.message.chat) replies.push_back(Reply{chat, text, mentions});
   }
   return replies;

@@ -239,7 +239,7 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
                       {"summary", task_summary_text(context, task, context.now)}};
   const std::string text = context.text("edit_done", values);
   std::vector<Reply> replies{Reply{context.message.chat, text, {}}};
-  for (const std::string& chat : context.tasks.posted_chats(task.id)) {
+  for (const std::string& chat : task_chats(context, task)) {
     if (chat != context.message.chat) replies.push_back(Reply{chat, text, {}});
   }
   for (const std::string& person : told) {

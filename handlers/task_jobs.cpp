@@ -41,7 +41,7 @@ std::vector<Reply> run_task_reminder(const Services& services, const store::Job&
 
   // Each volunteer is reminded in the group where they reported in: a 下发 task is posted in every
   // unit's group, and naming everyone in all of them was noise to people in none of them.
-  const std::vector<std::string> posted = services.tasks.posted_chats(task->id);
+  const std::vector<std::string> posted = task_chats(services, *task);
   std::vector<std::pair<std::string, std::vector<std::string>>> people_by_chat;
   for (const store::Signup& signup : services.signups.active(task->id)) {
     if (signup.state != store::SignupState::signed_up) continue;

@@ -99,13 +99,26 @@ bool task_is_over(const store::ListedTask& task, std::int64_t now) {
   return time_is_over(task.start, task.end, now);
 }
 
+std::vector<std::string> task_chats(const Services& services, const store::Task& task) {
+  std::vector<std::string> chats = services.tasks.posted_chats(task.id);
+  std::erase_if(chats, [&](const std::string& chat) { return !services.org.binding_of(chat); });
+  if (chats.empty()) chats = services.org.chats_of(task.node);
+  return chats;
+}
+
+std::string task_home_chat(const Services& services, const store::Task& task) {
+  const std::vector<std::string> chats = task_chats(services, task);
+  return chats.empty() ? task.chat : chats.front();
+}
+
 std::string chat_of_signup(const Services& services, const store::Task& task,
                            const std::optional<std::string>& node, const std::vector<std::string>& posted) {
-  if (!node) return task.chat;
-  for (const std::string& chat : services.org.chats_of(*node)) {
-    if (std::find(posted.begin(), posted.end(), chat) != posted.end()) return chat;
+  if (node) {
+    for (const std::string& chat : services.org.chats_of(*node)) {
+      if (std::find(posted.begin(), posted.end(), chat) != posted.end()) return chat;
+    }
   }
-  return task.chat;
+  return posted.empty() ? task.chat : posted.front();
 }
 
 Reply reply_to_sender(const Context& context, std::string text) {

@@ -36,9 +36,17 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
 bool task_is_over(const store::Task& task, std::int64_t now);
 bool task_is_over(const store::ListedTask& task, std::int64_t now);
 
+/// The chats a task is still spoken to in: those it was posted in that are still bound to a place
+/// (a group its leader unbound with 解绑 is left alone), the original first; with none of them
+/// left, the node's own chats.
+std::vector<std::string> task_chats(const Services& services, const store::Task& task);
+
+/// The first of task_chats(): where the task's own group posts go (a thank-you, a reminder).
+std::string task_home_chat(const Services& services, const store::Task& task);
+
 /// The group where someone signed up for `task` is spoken to: the task's posted chat bound to the
 /// node where they reported in (a 下发 task is posted in every unit's group), else the task's own.
-/// `posted` is tasks.posted_chats(task.id), read once by callers that ask for many people.
+/// `posted` is task_chats(), read once by callers that ask for many people.
 std::string chat_of_signup(const Services& services, const store::Task& task,
                            const std::optional<std::string>& node, const std::vector<std::string>& posted);
 

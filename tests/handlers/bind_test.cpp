@@ -217,6 +217,21 @@ TEST_F(Binding, UnbindingMakesTheGroupUnknownAgain) {
   EXPECT_TRUE(tasks_.open_in_chat(qualified(kNewGroup)).empty());
 }
 
+// 解绑 said "不再用于吹哨、报到和报事", yet the morning's reminder went there and 活动 in the
+// place's own group did not list the task.
+TEST_F(Binding, AnUnboundGroupsOpenTasksCarryOnInThePlacesOtherGroups) {
+  bind("u-chen", "绑定 3号楼2单元");
+  say(kNewGroup, "u-chen", "陈单元长",
+      whistle_command("清理楼道", 3, kSaturday0900, kSaturday0900 + 2 * kHour));
+  say(kNewGroup, "u-zhang", "张三", read("报到"));
+  bind("u-chen", "解绑");
+  ASSERT_EQ(tasks_.open_in_chat(qualified("b3u2")).size(), 1u);
+  const std::vector<Reply> reminders = run_jobs(kSaturday0900 - kHour);
+  ASSERT_FALSE(reminders.empty());
+  for (const Reply& reply : reminders)
+    EXPECT_NE(reply.chat, qualified(kNewGroup)) << reply.text;
+}
+
 TEST_F(Binding, OnlyALeaderOfTheBoundPlaceOrAboveMayUnbind) {
   bind("u-chen", "绑定 3号楼2单元");
   bind("u-feng", "解绑");

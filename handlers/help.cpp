@@ -25,6 +25,7 @@ enum class Who {
   staff,    ///< the community's service-center staff
   workers,  ///< leaders, and the members of a responder (物业) who work its tickets
   binders,  ///< leaders of the chat's node or above, in a group bound with 绑定 (not by the config)
+  keepers,  ///< who keeps the catalog: the staff, and the community's own leaders
 };
 
 struct MenuEntry {
@@ -42,7 +43,7 @@ constexpr std::array kMenu{
     MenuEntry{Intent::sign_code, Who::leaders},    MenuEntry{Intent::confirm, Who::leaders},
     MenuEntry{Intent::adjust, Who::leaders},       MenuEntry{Intent::finish, Who::leaders},
     MenuEntry{Intent::cancel, Who::leaders},       MenuEntry{Intent::pickup, Who::staff},
-    MenuEntry{Intent::stock, Who::staff},          MenuEntry{Intent::ticket, Who::anyone},
+    MenuEntry{Intent::stock, Who::keepers},        MenuEntry{Intent::ticket, Who::anyone},
     MenuEntry{Intent::progress, Who::anyone},      MenuEntry{Intent::rate, Who::anyone},
     MenuEntry{Intent::claim, Who::anyone},         MenuEntry{Intent::accept, Who::workers},
     MenuEntry{Intent::resolve, Who::workers},      MenuEntry{Intent::send_back, Who::workers},
@@ -80,11 +81,14 @@ std::vector<Intent> menu_for(const Context& context) {
   const bool staff = is_staff_here(context);
   const bool worker = leader || is_responder_member_here(context);
   const bool binder = may_rebind_here(context, leader);
+  const bool keeper =
+      staff || (context.community &&
+                context.people.has_role(context.message.sender, *context.community, store::Role::leader));
   std::vector<Intent> intents;
   for (const MenuEntry& entry : kMenu) {
     if (entry.who == Who::anyone || (entry.who == Who::leaders && leader) ||
         (entry.who == Who::staff && staff) || (entry.who == Who::workers && worker) ||
-        (entry.who == Who::binders && binder))
+        (entry.who == Who::binders && binder) || (entry.who == Who::keepers && keeper))
       intents.push_back(entry.intent);
   }
   return intents;

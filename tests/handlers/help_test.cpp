@@ -44,6 +44,12 @@ TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
   EXPECT_TRUE(contains(leader[0].text, rendered("help_confirm", {}))) << leader[0].text;
   EXPECT_TRUE(contains(leader[0].text, rendered("help_adjust", {}))) << leader[0].text;
   EXPECT_FALSE(contains(leader[0].text, rendered("help_pickup", {}))) << "核销 is the service center's";
+  EXPECT_FALSE(contains(leader[0].text, rendered("help_stock", {}))) << "the catalog is the community's";
+
+  // The community's own leader keeps the catalog with the staff, and is shown how.
+  const std::vector<Reply> secretary = as_one(say("c1", "u-wang", "王书记", task_command(Intent::help)));
+  ASSERT_EQ(secretary.size(), 1u);
+  EXPECT_TRUE(contains(secretary[0].text, rendered("help_stock", {}))) << secretary[0].text;
 
   const std::vector<Reply> staff = as_one(say_privately("u-zhou", "周主任", task_command(Intent::help)));
   ASSERT_EQ(staff.size(), 1u);

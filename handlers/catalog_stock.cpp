@@ -51,11 +51,12 @@ std::vector<Reply> handle_stock(Context& context, const Command& command) {
   const bool priced = command.points.has_value();
   if ((priced && (*command.points < 1 || *command.points > kMaxPoints)) || quantity < 0 ||
       quantity > kMaxStock || (!priced && quantity == 0)) {
-    return {reply_to_sender(
-        context, context.text("stock_bad_numbers", {{"mention", mention},
-                                                    {"item", *command.item},
-                                                    {"max_points", std::to_string(kMaxPoints)},
-                                                    {"max_quantity", std::to_string(kMaxStock)}}))};
+    // 补货 has no price: its answer speaks of the pieces alone, with its own example.
+    return {reply_to_sender(context, context.text(priced ? "stock_bad_numbers" : "stock_bad_quantity",
+                                                  {{"mention", mention},
+                                                   {"item", *command.item},
+                                                   {"max_points", std::to_string(kMaxPoints)},
+                                                   {"max_quantity", std::to_string(kMaxStock)}}))};
   }
 
   const std::vector<store::RewardRow> items = context.rewards.of_community(community);

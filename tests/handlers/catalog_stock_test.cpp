@@ -37,6 +37,22 @@ TEST_F(CatalogStock, RestockingAddsToTheStock) {
                                                           {"points", "50"}}));
 }
 
+// 补货 has no price: its refusal spoke of 积分 and gave a 上架 example; 10000 was refused as out of
+// a range that included it.
+TEST_F(CatalogStock, ARestockOutsideTheRangeIsRefusedWithARestocksExample) {
+  for (const auto& [line, name] : std::vector<std::pair<std::string, std::string>>{
+           {"补货 毛巾 -5", "毛巾"}, {"补货 洗衣液 200000", "洗衣液"}}) {
+    const std::vector<Reply> replies = say("c1", "u-zhou", "周主任", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(
+        replies[0].text,
+        rendered("stock_bad_quantity", {{"mention", "@周主任"}, {"item", name}, {"max_quantity", "100000"}}));
+  }
+  EXPECT_EQ(item("soap")->stock, 20);
+  say("c1", "u-zhou", "周主任", read("补货 洗衣液 10000"));
+  EXPECT_EQ(item("soap")->stock, 10020);
+}
+
 TEST_F(CatalogStock, RestockingForgivesAShortenedName) {
   say("c1", "u-zhou", "周主任", read("补货 食用油 10"));
   EXPECT_EQ(item("oil")->stock, 15);

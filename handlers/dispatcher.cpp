@@ -99,6 +99,7 @@ constexpr std::array kJobRoutes{
     JobRoute{kDeferredPost, run_deferred_post},
     // issue 12: ticket job routes
     JobRoute{kTicketRateDeadline, run_ticket_rate_deadline},
+    JobRoute{kTicketRateReminder, run_ticket_rate_reminder},
     JobRoute{kTicketAnswerReminder, run_ticket_answer_reminder},
     JobRoute{kTicketAnswerDeadline, run_ticket_answer_deadline},
     JobRoute{kTicketSolveReminder, run_ticket_solve_reminder},

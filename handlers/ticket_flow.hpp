@@ -23,6 +23,8 @@ inline constexpr std::string_view kTicketAnswerReminder = "ticket_answer_reminde
 inline constexpr std::string_view kTicketSolveDeadline = "ticket_solve";
 inline constexpr std::string_view kTicketSolveReminder = "ticket_solve_reminder";
 inline constexpr std::string_view kTicketRateDeadline = "ticket_rate";
+/// A day before the rating deadline, outside the quiet hours: the reporter is asked once more.
+inline constexpr std::string_view kTicketRateReminder = "ticket_rate_reminder";
 /// A group post held back through the quiet hours; the payload is the reply as JSON.
 inline constexpr std::string_view kDeferredPost = "deferred_post";
 

@@ -265,6 +265,20 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   return std::nullopt;
 }
 
+std::vector<Reply> run_ticket_rate_reminder(const Services& services, const store::Job& job,
+                                            std::int64_t now) {
+  const std::optional<TicketJobTarget> target = parse_ticket_job_payload(job.payload);
+  if (!target) return {};
+  const std::optional<store::Ticket> ticket = services.tickets.by_id(target->ticket_id);
+  if (!ticket || ticket->state != store::TicketState::resolved || ticket->stage != target->number) return {};
+  const std::int64_t closes_at =
+      ticket->resolved_at.value_or(now) + services.config.rules.rate_days * language::kSecondsPerDay;
+  return {to_reporter(
+      *ticket, services.text("rate_reminder", {{"ticket", std::to_string(ticket->number)},
+                                               {"text", ticket->text},
+                                               {"until", local_time_text(services, closes_at, now)}}))};
+}
+
 std::vector<Reply> run_ticket_rate_deadline(const Services& services, const store::Job& job,
                                             std::int64_t now) {
   const std::optional<TicketJobTarget> target = parse_ticket_job_payload(job.payload);

@@ -25,6 +25,11 @@ std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command&
 /// "请评价". Nothing otherwise.
 std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command);
 
+/// kTicketRateReminder (payload as the deadline's): a ticket still resolved at that stage, a day
+/// before it would close unrated, is asked about once more in private.
+std::vector<Reply> run_ticket_rate_reminder(const Services& services, const store::Job& job,
+                                            std::int64_t now);
+
 /// kTicketRateDeadline (payload "<ticket id>:<stage after the resolve>"): a ticket still resolved
 /// at that stage closes as not rated, and the reporter is told.
 std::vector<Reply> run_ticket_rate_deadline(const Services& services, const store::Job& job,

@@ -4,6 +4,7 @@
 #include "handlers/language/normalize.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_clock.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
@@ -43,9 +44,19 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
 
   // No rating within rate_days closes it as not rated (the rating engineer's job runs it).
   const int days = context.config.rules.rate_days;
-  context.jobs.schedule_once(std::string(kTicketRateDeadline), ticket.community,
-                             context.now + days * language::kSecondsPerDay,
+  const std::int64_t rate_by = context.now + days * language::kSecondsPerDay;
+  context.jobs.schedule_once(std::string(kTicketRateDeadline), ticket.community, rate_by,
                              ticket_job_payload(ticket, ticket.stage));
+  // One reminder a day before, never in the night: an elderly resident who did not answer at once
+  // is asked once more before it closes unrated (and a wish's volunteer goes unpaid).
+  if (days >= 2) {
+    const std::int64_t remind_at =
+        end_of_quiet_hours(rate_by - language::kSecondsPerDay, context.config.rules.quiet_hours,
+                           context.config.locale.utc_offset_seconds);
+    if (remind_at < rate_by)
+      context.jobs.schedule_once(std::string(kTicketRateReminder), ticket.community, remind_at,
+                                 ticket_job_payload(ticket, ticket.stage));
+  }
 
   Values values = work_values(context, ticket);
   values.emplace_back("resolution",

@@ -180,6 +180,24 @@ TEST_F(TicketRating, NotRatedWithinRateDaysClosesAsNotRated) {
                                                 {"rate_days", std::to_string(config_.rules.rate_days)}}));
 }
 
+// A resolved ticket was silent for rate_days, then closed unrated (a wish's volunteer unpaid).
+TEST_F(TicketRating, ADayBeforeItWouldCloseUnratedTheReporterIsAskedOnceMore) {
+  const store::Ticket waiting = open_ticket({});
+  const std::int64_t resolved_at = kMonday0900 + kHour;
+  say("b3u2", "u-chen", "陈单元长", read("办结 " + ref(waiting) + " 换了灯泡", resolved_at), resolved_at);
+  const std::int64_t remind_at = resolved_at + (config_.rules.rate_days - 1) * kDay;
+  EXPECT_FALSE(told(run_jobs(remind_at - 60), kZhangPrivate, "【工单" + ref(waiting) + "】"));
+  const std::vector<Reply> reminded = run_jobs(remind_at);
+  EXPECT_TRUE(told(reminded, kZhangPrivate, "【工单" + ref(waiting) + "】"));
+  EXPECT_EQ(ticket(waiting.id).state, store::TicketState::resolved);
+
+  // Rated in time: no reminder.
+  const store::Ticket rated = open_ticket({.text = "电梯异响"});
+  say("b3u2", "u-chen", "陈单元长", read("办结 " + ref(rated) + " 修好了", resolved_at), resolved_at);
+  zhang_says("评价 " + ref(rated) + " 满意", resolved_at + kHour);
+  EXPECT_FALSE(told(run_jobs(remind_at + kHour), kZhangPrivate, "【工单" + ref(rated) + "】"));
+}
+
 TEST_F(TicketRating, RatedInTimeTheDeadlineDoesNothing) {
   const store::Ticket resolved = resolved_ticket();
   zhang_says("评价 " + ref(resolved) + " 满意");

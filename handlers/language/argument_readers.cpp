@@ -251,9 +251,10 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
   if (auto points = take_points(text); points && !command.points) command.points = points;
 }
 
-// "下发 … 每单元3人", "人数：每个单元2人": a count for each unit (or building, or grid). The words
-// leave the title; the count itself is read as any count is.
-void read_count_per_node(std::string& text, std::string_view whole, Command& command) {
+// "下发 … 每单元3人", "人数：每个单元2人": a count for each unit (or building, or grid), the word
+// right before the count. The word leaves the title; the count itself is read as any count is.
+// "清理每栋楼道杂物 5人" names no count per building: 每栋 there is part of the title.
+void read_count_per_node(std::string& text, Command& command) {
   static constexpr std::array<std::pair<std::string_view, int>, 8> kEach{{{"每个单元", 3},
                                                                           {"每单元", 3},
                                                                           {"每个楼栋", 2},
@@ -263,11 +264,13 @@ void read_count_per_node(std::string& text, std::string_view whole, Command& com
                                                                           {"每个网格", 1},
                                                                           {"每网格", 1}}};
   for (const auto& [word, level] : kEach) {
-    if (whole.find(word) == std::string_view::npos) continue;
-    command.count_per_level = level;
-    for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at))
+    for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+      const std::size_t count_at = skip_spaces(text, at + word.size());
+      if (!starts_number(text, count_at)) continue;
+      command.count_per_level = level;
       erase_span(text, at, word.size());
-    return;
+      return;
+    }
   }
 }
 
@@ -297,7 +300,12 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
     }
   }
   add_mentions(command, text, input.context);
-  read_count_per_node(text, input.rest, command);
+  read_count_per_node(text, command);
+  // The pasted form's "人数：每个单元3人" is read apart from the unlabelled words.
+  if (!command.count_per_level && form.unlabelled.size() != input.rest.size()) {
+    std::string whole(input.rest);
+    read_count_per_node(whole, command);
+  }
   read_task_slots(text, input.context, command);
   if (!command.title) set_title(command, text);
   fill_span(command);

@@ -138,6 +138,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"扣分",          Intent::adjust,       A::adjustment,        "-"},
     // "加3分", "扣2分": the amount inside the command word.
     {"加",            Intent::adjust,       A::adjustment,        "+inside"},
+    // "@张三 @刘阿姨 各加5分": each of the people before it.
+    {"各加",          Intent::adjust,       A::adjustment,        "+inside"},
+    {"各扣",          Intent::adjust,       A::adjustment,        "-inside"},
     {"扣",            Intent::adjust,       A::adjustment,        "-inside"},
     {"商品",          Intent::catalog,      A::none},
     {"商品列表",      Intent::catalog,      A::none},
@@ -170,11 +173,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"核销",          Intent::pickup,       A::code},
     // At the counter, as staff type what the phone shows (an exploratory run, 2026-12-05). "取货码"
     // alone asks for one's own codes (the catalog); with a code after it, it is the pickup.
-    {"核销码",        Intent::pickup,       A::code},
-    {"已核销",        Intent::pickup,       A::code},
+    {"核销码",        Intent::pickup,       A::code,              "required"},
+    {"已核销",        Intent::pickup,       A::code,              "required"},
     {"取货码",        Intent::pickup,       A::code,              "required"},
-    {"领取",          Intent::pickup,       A::code,              "required"},
-    {"取货",          Intent::pickup,       A::code,              "required"},
     {"报事",          Intent::ticket,       A::ticket_text,       "report"},
     {"报修",          Intent::ticket,       A::ticket_text,       "report"},
     {"报个事",        Intent::ticket,       A::ticket_text,       "report"},
@@ -213,9 +214,10 @@ constexpr auto kRules = std::to_array<IntentRule>({
     // A neighbour giving up a 微心愿 they took (an exploratory run, 2026-12-05).
     {"取消认领",      Intent::send_back,    A::ticket},
     {"放弃认领",      Intent::send_back,    A::ticket},
-    {"放弃",          Intent::send_back,    A::ticket,            "required"},
-    // The resident taking back what they reported: with its reference only ("撤回 T1").
-    {"撤回",          Intent::close,        A::ticket,            "required"},
+    {"放弃",          Intent::send_back,    A::ticket,            "ticket_named"},
+    // The resident taking back what they reported: with its reference only ("撤回 T1"; "撤回 1"
+    // may be a task's).
+    {"撤回",          Intent::close,        A::ticket,            "ticket_named"},
     {"退单",          Intent::send_back,    A::ticket},
     {"认领",          Intent::claim,        A::ticket},
     {"认领微心愿",    Intent::claim,        A::ticket},
@@ -320,8 +322,6 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "/",
     // "临时有事去不了了": the reason before the withdrawal.
     "临时有事", "家里有事",
-    // "@张三 @刘阿姨 各加5分": each of the people before it.
-    "各",
     "我",
 });
 

@@ -343,11 +343,28 @@ Command danger_report(std::string_view body, const Command& base, const ParseCon
   return command;
 }
 
+// "不行了，电梯里有人被困了", "换煤气罐的时候闻到煤气味": a line read as a rating, a redemption, a
+// check-in or a bare reply that reports a danger is the danger report: the leader must hear of it.
+Command danger_first(Command command, std::string_view body, const Command& base,
+                     const ParseContext& context) {
+  const bool loose = command.implicit || command.intent == Intent::rate || command.intent == Intent::redeem ||
+                     command.intent == Intent::check_in;
+  if (loose && contains_danger_word(body)) return danger_report(body, base, context);
+  return command;
+}
+
 // "@张三 加2分 垃圾分类督导": people mentioned before 加分/扣分, with none after it, are the ones it
 // pays. Elsewhere a mention before the command only addresses someone ("@张三 报到了吗").
 Command with_leading_people(Command command, std::string_view text, std::string_view body,
                             const ParseContext& context) {
   if (command.intent != Intent::adjust || !command.mentions.empty()) return command;
+  // "@李网格长 加5分给昨天帮忙的志愿者，你统计一下": the points are for others, the mention addresses.
+  if (command.reason) {
+    const std::string_view reason = *command.reason;
+    for (const std::string_view other : {"给", "为", "你", "大家", "志愿者", "他们"}) {
+      if (reason.find(other) != std::string_view::npos) return command;
+    }
+  }
   const std::size_t body_at = body.empty() ? std::string_view::npos : text.find(body);
   if (body_at == std::string_view::npos || body_at == 0) return command;
   std::string lead(text.substr(0, body_at));
@@ -393,7 +410,8 @@ Command parse(std::string_view text, const ParseContext& context) {
   const std::size_t line_break = body.find('\n');
   if (line_break == std::string::npos) {
     if (auto command = read_command(body, base, context))
-      return with_leading_people(std::move(*command), base.text, body, context);
+      return danger_first(with_leading_people(std::move(*command), base.text, body, context), body, base,
+                          context);
   } else if (const auto first = read_command(std::string_view(body).substr(0, line_break), base, context);
              !first) {
     if (std::optional<JielongList> list = read_jielong_list(body); list && is_a_sign_up_list(body)) {
@@ -434,7 +452,8 @@ Command parse(std::string_view text, const ParseContext& context) {
   if (line_break != std::string::npos) {
     std::string line = body;
     std::replace(line.begin(), line.end(), '\n', ' ');
-    if (auto command = read_command(line, base, context)) return std::move(*command);
+    if (auto command = read_command(line, base, context))
+      return danger_first(std::move(*command), line, base, context);
   }
   if (line_break != std::string::npos) {
     if (auto command = whistle_below_a_preface(body, base, context)) return std::move(*command);

@@ -121,6 +121,10 @@ bool read_ticket(const ArgumentInput& input, Command& command) {
   if (input.rule.extra == "after_ticket" && !input.anchored) return false;
   bool found = false;
   const std::string_view rest = skip_softeners(input.rest);
+  // "放弃 T1", "撤回 T1": a ticket written as one; "放弃 1" may be a task's number.
+  if (input.rule.extra == "ticket_named" && !input.anchored &&
+      !read_ticket_reference(rest, skip_separators(rest, 0), false))
+    return false;
   const std::size_t at = read_ticket_reference_into(rest, command, found);
   const std::string_view remark = rest.substr(at);
   const bool anchored = found || input.anchored;
@@ -156,9 +160,10 @@ bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
     // The responder is the first word; what follows it is a reason ("派单 T5 物业 尽快处理").
     const std::size_t space = rest.find(' ');
     std::string_view name = rest.substr(0, space);
-    // "交物业处理": what the responder is to do is no part of its name.
+    // "交物业处理", "转物业处理一下": what the responder is to do is no part of its name.
     for (const std::string_view verb : {"处理", "办理", "解决", "跟进"}) {
-      if (name.size() > verb.size() && name.ends_with(verb)) name.remove_suffix(verb.size());
+      if (const std::size_t at = name.find(verb); at != std::string_view::npos && at > 0)
+        name = name.substr(0, at);
     }
     if (auto responder = free_text(name)) command.responder = std::move(responder);
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space);

@@ -77,6 +77,12 @@ TEST_F(Whistle, ACountForEachUnitIsMultipliedByTheUnitsBelowAndSaidSo) {
   EXPECT_TRUE(replies[0].text.find(std::to_string(3 * units)) != std::string::npos) << replies[0].text;
 }
 
+TEST_F(Whistle, PerBuildingWordsInsideTheTitleAreTheTitlesNotACount) {
+  say("c1", "u-wang", "王书记", read("吹哨 明天上午9点清理每栋楼道杂物 5人"));
+  EXPECT_EQ(task(1).places, 5);
+  EXPECT_EQ(task(1).title, "清理每栋楼道杂物");
+}
+
 TEST_F(Whistle, BroadcastPostsToEveryChildGroup) {
   Command command = whistle_command("清扫积雪", 20, kSaturday0900);
   command.broadcast = true;

@@ -219,7 +219,9 @@ Reply thanks(Context& context, const store::Task& task, const std::vector<std::s
     items.push_back(context.text("confirm_thanks_item", {{"mention", mention_of(context.people, person)},
                                                          {"points", std::to_string(task.points)}}));
   }
-  return Reply{task_home_chat(context, task),
+  // With no group of the task left bound, the thank-you is said where the leader confirmed.
+  const std::string home = task_home_chat(context, task);
+  return Reply{home.empty() ? context.message.chat : home,
                context.text("confirm_thanks", {{"task", task_ref(task)},
                                                {"title", task.title},
                                                {"people", join_list(context, items)},
@@ -267,7 +269,8 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
   finish_when_settled(context, *task, context.now);
 
   // The sender's chat first: when it is the task's group the thank-you is the answer there.
-  const bool thanks_here = !outcome.paid.empty() && task_home_chat(context, *task) == context.message.chat;
+  const std::string home = task_home_chat(context, *task);
+  const bool thanks_here = !outcome.paid.empty() && (home.empty() || home == context.message.chat);
   if (thanks_here) replies.push_back(thanks(context, *task, outcome.paid));
   if (std::optional<Reply> note = leader_note(context, *task, outcome, thanks_here)) replies.push_back(*note);
   if (!outcome.paid.empty() && !thanks_here) replies.push_back(thanks(context, *task, outcome.paid));

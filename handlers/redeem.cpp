@@ -1,7 +1,7 @@
 // 商品 and 兑换: what the service center offers this person, and taking it.
 #include <string>
 
-#include "handlers/help.hpp"
+#include "handlers/addressing.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/pickup_code.hpp"
@@ -10,6 +10,7 @@
 #include "handlers/reward_match.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
+#include "handlers/ticket_intake.hpp"
 
 namespace whistle::handlers {
 
@@ -93,15 +94,17 @@ std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) 
 }
 
 std::vector<Reply> handle_redeem(Context& context, const Command& command) {
-  // "换一袋米" is a redemption only when the catalog has it: "换灯泡", "换个时间" are other talk.
+  // "换一袋米" is a redemption only said to the bot (in private, or addressed in a group: "换油"
+  // among neighbours spent 80 points) and only when the catalog has it ("换灯泡", "换个时间" are
+  // other talk, and are read as such, danger words included).
   if (command.implicit) {
     const bool in_catalog =
         context.community && command.item &&
         !match_reward(context.rewards.of_community(*context.community), *command.item).empty();
-    if (!in_catalog) {
+    if (!is_addressed(context.message, command) || !in_catalog) {
       Command talk = command;
       talk.intent = Intent::unknown;
-      return handle_unknown(context, talk);
+      return handle_unknown_line(context, talk);
     }
   }
   if (!context.community) return {redemption_no_community(context)};

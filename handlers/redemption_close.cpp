@@ -94,7 +94,11 @@ std::vector<std::string> typed_codes(const Command& command) {
     const bool code_like = std::all_of(word.begin(), word.end(), [](char c) {
       return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     });
-    if (!code_like) break;
+    // A code always holds a digit; "核销 RMH7 ok" ends in a word, not a second code. The second half
+    // of a code read out in two ("VA 7B") may be letters alone.
+    const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool completes_code = codes.back().size() < kPickupCodeMinLength;
+    if (!code_like || (!has_digit && !completes_code)) break;
     const std::string code = normalized_pickup_code(word);
     if (codes.back().size() < kPickupCodeMinLength) {
       codes.back() += code;

@@ -48,8 +48,9 @@ std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task&
                       {"title", task.title},
                       {"when", task_when_text(context, task, context.now)},
                       {"count", signup_count_text(context, task)}};
-  return {Reply{group, context.text("moved_up_group", values), {next->person}},
-          Reply{private_chat_of(next->person), context.text("moved_up_private", values), {next->person}}};
+  Reply in_private{private_chat_of(next->person), context.text("moved_up_private", values), {next->person}};
+  if (group.empty()) return {std::move(in_private)};
+  return {Reply{group, context.text("moved_up_group", values), {next->person}}, std::move(in_private)};
 }
 
 // Whether two ways of writing a name may be one person's ("刘阿姨", "刘桂兰"): they share a

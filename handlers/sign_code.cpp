@@ -40,7 +40,9 @@ std::optional<std::vector<Reply>> check_in_by_typed_code(Context& context, std::
   for (const store::ListedTask* listed : context.tasks.open_in_chat_view(context.message.chat)) {
     if (context.tasks.sign_code(listed->id) != code) continue;
     const std::optional<store::Task> task = context.tasks.by_id(listed->id);
-    if (!task || may_close_task(context, context.message.sender, *task)) return std::nullopt;
+    if (!task) return std::nullopt;
+    // Its leader reading the code out to the group: nothing to answer.
+    if (may_close_task(context, context.message.sender, *task)) return std::vector<Reply>{};
     Command check_in;
     check_in.intent = Intent::check_in;
     check_in.task = task->number;
@@ -56,8 +58,10 @@ std::vector<Reply> handle_sign_code(Context& context, const Command& command) {
   // "签到码 1234" where no task is numbered so: a code mistyped or out of date, said by someone on
   // site; the check-in's answer (and its count of wrong codes) fits it better than "no task #1234".
   const std::string digits = first_digits(command.text);
-  if (command.task && digits.size() == kCodeLength && context.community && !context.message.is_private &&
-      !context.tasks.by_number(*context.community, *command.task)) {
+  const bool leads_here =
+      context.node && leads_node_or_above(context, context.message.sender, context.node->id);
+  if (!leads_here && command.task && digits.size() == kCodeLength && context.community &&
+      !context.message.is_private && !context.tasks.by_number(*context.community, *command.task)) {
     Command check_in = command;
     check_in.intent = Intent::check_in;
     check_in.task.reset();

@@ -63,8 +63,15 @@ std::vector<Reply> run_task_reminder(const Services& services, const store::Job&
     for (const std::string& chat : posted)
       replies.push_back(Reply{chat, text("reminder_nobody", {}), {}});
   }
-  for (const auto& [chat, people] : people_by_chat)
-    replies.push_back(Reply{chat, text("reminder", people), people});
+  for (const auto& [chat, people] : people_by_chat) {
+    if (!chat.empty()) {
+      replies.push_back(Reply{chat, text("reminder", people), people});
+      continue;
+    }
+    // No group of the task is bound any more: each is reminded in private.
+    for (const std::string& person : people)
+      replies.push_back(Reply{private_chat_of(person), text("reminder", {person}), {person}});
+  }
   return replies;
 }
 

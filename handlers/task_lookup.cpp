@@ -108,7 +108,7 @@ std::vector<std::string> task_chats(const Services& services, const store::Task&
 
 std::string task_home_chat(const Services& services, const store::Task& task) {
   const std::vector<std::string> chats = task_chats(services, task);
-  return chats.empty() ? task.chat : chats.front();
+  return chats.empty() ? std::string() : chats.front();
 }
 
 std::string chat_of_signup(const Services& services, const store::Task& task,
@@ -118,7 +118,7 @@ std::string chat_of_signup(const Services& services, const store::Task& task,
       if (std::find(posted.begin(), posted.end(), chat) != posted.end()) return chat;
     }
   }
-  return posted.empty() ? task.chat : posted.front();
+  return posted.empty() ? std::string() : posted.front();
 }
 
 Reply reply_to_sender(const Context& context, std::string text) {

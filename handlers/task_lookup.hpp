@@ -41,11 +41,13 @@ bool task_is_over(const store::ListedTask& task, std::int64_t now);
 /// left, the node's own chats.
 std::vector<std::string> task_chats(const Services& services, const store::Task& task);
 
-/// The first of task_chats(): where the task's own group posts go (a thank-you, a reminder).
+/// The first of task_chats(): where the task's own group posts go (a thank-you, a reminder);
+/// empty when no group of the task or its place is bound any more.
 std::string task_home_chat(const Services& services, const store::Task& task);
 
 /// The group where someone signed up for `task` is spoken to: the task's posted chat bound to the
-/// node where they reported in (a 下发 task is posted in every unit's group), else the task's own.
+/// node where they reported in (a 下发 task is posted in every unit's group), else the task's own;
+/// empty when no group is left to speak in (the caller speaks in private then).
 /// `posted` is task_chats(), read once by callers that ask for many people.
 std::string chat_of_signup(const Services& services, const store::Task& task,
                            const std::optional<std::string>& node, const std::vector<std::string>& posted);

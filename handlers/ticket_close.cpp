@@ -28,14 +28,14 @@ std::vector<Reply> tell_holders(Context& context, const store::Ticket& ticket, c
   }
   for (const std::string& person : people) {
     Values theirs = values;
-    theirs.emplace_back("mention", mention_of(context.people, person));
+    set_value(theirs, "mention", mention_of(context.people, person));
     told.push_back(Reply{private_chat_of(person), context.text("ticket_closed_holder", theirs), {person}});
   }
   if (ticket.assignee_responder && !context.responders.is_member(*ticket.assignee_responder, sender) &&
       !(told_apart && told_apart->id == *ticket.assignee_responder)) {
     if (std::optional<store::ResponderRow> responder = context.responders.find(*ticket.assignee_responder)) {
       Values theirs = values;
-      theirs.emplace_back("mention", responder->name);
+      set_value(theirs, "mention", responder->name);
       for (const std::string& chat : responder->chats) {
         if (chat == context.message.chat) continue;
         append(told,

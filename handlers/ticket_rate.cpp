@@ -261,7 +261,16 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   for (const language::ScoreWord& word : language::score_words()) {
     if (last == word.word) return rate_as(word.score, before);
   }
-  if (language::says_problem_remains(line)) return rate_as(2, line);
+  // "还是看不清" may be about the ticket, or about anything else ("积分还没到账"): a rating cannot be
+  // taken back, so the resident is asked, in their words, whether it is the ticket's.
+  if (language::says_problem_remains(line)) {
+    const std::vector<store::Ticket> waiting = awaiting_rating(context);
+    return std::vector<Reply>{reply_to_sender(
+        context,
+        context.text("rate_ask_if_unsolved", {{"mention", mention_of(context.people, context.message.sender)},
+                                              {"ticket", std::to_string(waiting.front().number)},
+                                              {"text", waiting.front().text}}))};
+  }
   return std::nullopt;
 }
 

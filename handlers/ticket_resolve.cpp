@@ -26,6 +26,9 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   // becomes its holder, so a 回炉 comes back to the one who said it was done.
   const store::Ticket before = ticket;
   if (!holds) take_over(context, ticket, sender);
+  // A climbed wish is held by the leader above beside the neighbour who took it: whichever of
+  // them says 办结 did it, and only the neighbour's own 办结 earns them its points (they hear it).
+  if (ticket.claimed_by && *ticket.claimed_by != sender) ticket.claimed_by.reset();
   if (ticket.state != store::TicketState::accepted) mark_accepted(context, ticket);
 
   // The solve clock stops here; its jobs would do nothing now, so they go (a 回炉 starts anew).

@@ -138,6 +138,18 @@ TEST_F(SignCode, AVolunteerTypingTheCodeItselfIsCheckedIn) {
   EXPECT_TRUE(attendance_.find(task(number).id, qualified("u-liu")));
 }
 
+TEST_F(SignCode, TheLeaderReadingTheCodeOutToTheGroupIsNotAnswered) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-chen", "陈单元长", read("报到 1"));
+  say("b3u2", "u-chen", "陈单元长", read("签到码 1"));
+  const std::string code = *tasks_.sign_code(task(number).id);
+  EXPECT_TRUE(say("b3u2", "u-chen", "陈单元长", read("签到码 " + code), kSaturday0900).empty());
+  EXPECT_TRUE(
+      say("b3u2", "u-chen", "陈单元长", read("签到码是" + code + "，大家到了就签到"), kSaturday0900).empty());
+  EXPECT_FALSE(attendance_.find(task(number).id, qualified("u-chen")));
+  EXPECT_EQ(tasks_.sign_code_failures(task(number).id, qualified("u-chen")), 0);
+}
+
 TEST_F(SignCode, AMistypedCodeAfterTheLabelCountsAsAWrongCode) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
   say("b3u2", "u-zhang", "张三", read("报到 1"));

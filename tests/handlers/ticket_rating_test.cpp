@@ -191,6 +191,15 @@ TEST_F(TicketRating, ADayBeforeItWouldCloseUnratedTheReporterIsAskedOnceMore) {
   EXPECT_TRUE(told(reminded, kZhangPrivate, "【工单" + ref(waiting) + "】"));
   EXPECT_EQ(ticket(waiting.id).state, store::TicketState::resolved);
 
+  // Resolved late at night: the reminder waits for the morning, and still comes before the close.
+  const store::Ticket night = open_ticket({.text = "门禁坏了"});
+  const std::int64_t late = kMonday0900 + 14 * kHour + 30 * 60;  // 23:30
+  say("b3u2", "u-chen", "陈单元长", read("办结 " + ref(night) + " 修好了", late), late);
+  const std::int64_t morning = late + (config_.rules.rate_days - 1) * kDay + 8 * kHour;  // 07:30
+  EXPECT_FALSE(told(run_jobs(late + (config_.rules.rate_days - 1) * kDay + kHour), kZhangPrivate,
+                    "【工单" + ref(night) + "】"));
+  EXPECT_TRUE(told(run_jobs(morning), kZhangPrivate, "【工单" + ref(night) + "】"));
+
   // Rated in time: no reminder.
   const store::Ticket rated = open_ticket({.text = "电梯异响"});
   say("b3u2", "u-chen", "陈单元长", read("办结 " + ref(rated) + " 修好了", resolved_at), resolved_at);
@@ -295,11 +304,15 @@ TEST_F(TicketRating, PlainAnswersInPrivateRateTheTicketAwaitingOne) {
 // As the elderly answer "请评价" (an exploratory run, 2026-12-05: each was 没看懂).
 TEST_F(TicketRating, EverydayAnswersInPrivateRateTheTicketAwaitingOne) {
   const std::vector<std::pair<std::string, int>> answers{
-      {"满意了", 5},           {"满意。谢谢", 5},
-      {"这次可以了，满意", 5}, {"谢谢小张，老花镜很好用，满意", 5},
-      {"太满意了", 5},         {"满意满意", 5},
-      {"挺好的谢谢", 4},       {"不行 度数不对", 2},
-      {"还是看不清", 2},       {"还行，但是灯还是不亮", 2},
+      {"满意了", 5},
+      {"满意。谢谢", 5},
+      {"这次可以了，满意", 5},
+      {"谢谢小张，老花镜很好用，满意", 5},
+      {"太满意了", 5},
+      {"满意满意", 5},
+      {"挺好的谢谢", 4},
+      {"不行 度数不对", 2},
+      {"还行，但是灯还是不亮", 2},
   };
   std::int64_t at = kLater;
   for (const auto& [answer, score] : answers) {
@@ -308,6 +321,21 @@ TEST_F(TicketRating, EverydayAnswersInPrivateRateTheTicketAwaitingOne) {
     EXPECT_EQ(ticket(waiting.id).rating, score) << answer;
     EXPECT_EQ(ticket(waiting.id).ratings, 1) << answer;
     at += kHour;
+  }
+}
+
+// "还是看不清" may be about the ticket or about anything else ("积分还没到账"); a rating cannot be
+// taken back, so the resident is asked, and nothing is rated.
+TEST_F(TicketRating, AComplaintWithoutARatingWordIsAskedAboutNotRated) {
+  for (const char* line : {"还是看不清", "我上个月的积分还没到账"}) {
+    const store::Ticket waiting =
+        resolved_ticket({.text = std::string("想要一副老花镜") + line, .in_private = true});
+    const std::vector<Reply> replies = zhang_says_privately(line);
+    EXPECT_EQ(ticket(waiting.id).ratings, 0) << line;
+    EXPECT_EQ(ticket(waiting.id).state, store::TicketState::resolved) << line;
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(told(replies, kZhangPrivate, "【工单" + ref(waiting) + "】")) << line;
+    zhang_says_privately("满意", kLater + kHour);  // settles it before the next line
   }
 }
 

@@ -134,7 +134,10 @@ TEST_F(TicketClose, WhoeverHoldsTheTicketHearsItWasClosed) {
   say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"});
   say_line("b3u2", "u-liu", "刘阿姨", "接单 T1");
   const std::vector<Reply> replies = say_line("b3", "u-qian", "钱楼栋长", "关闭 T1 重复");
-  EXPECT_EQ(sent_to(replies, private_of("u-liu")).size(), 1u);
+  const std::vector<Reply> to_liu = sent_to(replies, private_of("u-liu"));
+  ASSERT_EQ(to_liu.size(), 1u);
+  EXPECT_EQ(to_liu[0].mentions, std::vector<std::string>{qualified("u-liu")});
+  EXPECT_TRUE(text_has(to_liu[0].text, "@刘阿姨")) << to_liu[0].text;
 }
 
 TEST_F(TicketClose, AClosedTicketGetsAHelpfulAnswerAndNoChange) {

@@ -33,6 +33,19 @@ TEST_F(Wish, AClaimedWishThatClimbsIsStillTheClaimersToFinishAndEarnFor) {
   EXPECT_EQ(balance_of("u-liu"), config_.rules.wish_points);
 }
 
+// Whoever says 办结 did it: the leader above finishing a climbed wish earns the neighbour nothing.
+TEST_F(Wish, AClimbedWishTheLeaderAboveFinishesEarnsTheClaimerNothingAndTellsThem) {
+  open_wish();
+  say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");
+  run_jobs(kMonday0900 + kTwoWeeks + kHour);
+  ASSERT_EQ(ticket(1).assignee_person, qualified("u-qian"));
+  const std::vector<Reply> replies =
+      say_line("b3", "u-qian", "钱楼栋长", "办结 T1 我送去了", {}, kMonday0900 + kTwoWeeks + 2 * kHour);
+  EXPECT_EQ(sent_to(replies, private_of("u-liu")).size(), 1u);
+  say_line_privately("u-zhang", "张三", "评价 T1 满意", {}, kMonday0900 + kTwoWeeks + 3 * kHour);
+  EXPECT_EQ(balance_of("u-liu"), 0);
+}
+
 TEST_F(Wish, AWishNobodyTakesClimbsToTheCommunityAndNeverToTheResponder) {
   open_wish();
   for (int day = 1; day <= 30; ++day)

@@ -58,6 +58,12 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
   if (command.publish) return publish_by_hand(context, command);
 
   std::optional<store::OrgNode> node = context.node;
+  // In private a leader of one place is answered for it, as 统计 and 工单 are; anyone else for the
+  // community.
+  if (!node && context.message.is_private) {
+    const std::vector<store::OrgNode> led = nodes_led_by(context, context.message.sender);
+    if (led.size() == 1) node = led.front();
+  }
   if (!node && context.community) node = context.org.node(*context.community);
   if (!node) {
     return {reply_to_sender(

@@ -146,6 +146,17 @@ TEST_F(Ranking, InPrivateThePersonsCommunityIsRanked) {
   EXPECT_TRUE(contains(replies[0].text, person_line(1, "刘阿姨", 20, "1.0"))) << replies[0].text;
 }
 
+// As 统计 and 工单 answer a leader in private for the place they lead.
+TEST_F(Ranking, InPrivateALeaderOfOnePlaceIsAnsweredForIt) {
+  earn("u-liu", 20, 60, "b3u1", kMidNovember);
+  earn("u-he", 30, 60, "b5u1", kMidNovember);
+  const std::vector<Reply> replies = say_privately("u-li", "李网格长", read("排行"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "第一网格")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, "刘阿姨")) << replies[0].text;
+  EXPECT_FALSE(contains(replies[0].text, "何大爷")) << replies[0].text;
+}
+
 TEST_F(Ranking, ALongRankingIsSplitIntoNumberedMessagesAPlatformAccepts) {
   for (int i = 0; i < 120; ++i)
     earn("u-v" + std::to_string(i), 200 - i, 60, "b3u2", kMidNovember);

@@ -81,6 +81,13 @@ std::vector<Reply> handle_stock(Context& context, const Command& command) {
                                                                   {"quantity", std::to_string(quantity)},
                                                                   {"items", reward_names(context, items)}}))};
     }
+    // A new item with no count was forgotten, not put up sold out: ask for it.
+    if (quantity == 0) {
+      return {reply_to_sender(
+          context, context.text("stock_count_needed", {{"mention", mention},
+                                                       {"item", *command.item},
+                                                       {"points", std::to_string(*command.points)}}))};
+    }
     // A new item's id is its name: unique in the community, and what seeding checks against.
     context.rewards.insert(
         store::RewardRow{*command.item, community, *command.item, *command.points, quantity});

@@ -53,6 +53,14 @@ TEST_F(CatalogStock, ARestockOutsideTheRangeIsRefusedWithARestocksExample) {
   EXPECT_EQ(item("soap")->stock, 10020);
 }
 
+TEST_F(CatalogStock, ANewItemWithoutACountIsAskedForOneNotPutUpSoldOut) {
+  const std::vector<Reply> replies = say("c1", "u-zhou", "周主任", read("上架 抽纸 5分"));
+  EXPECT_FALSE(item("抽纸"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("stock_count_needed", {{"mention", "@周主任"}, {"item", "抽纸"}, {"points", "5"}}));
+}
+
 TEST_F(CatalogStock, RestockingForgivesAShortenedName) {
   say("c1", "u-zhou", "周主任", read("补货 食用油 10"));
   EXPECT_EQ(item("oil")->stock, 15);

@@ -202,8 +202,14 @@ std::vector<Reply> handle_cancel_redeem(Context& context, const Command& command
   replies.push_back(reply_to_sender(
       context, context.text(by_staff ? "cancel_redeem_done_by_staff" : "cancel_redeem_done", values)));
   if (by_staff) {
+    // "取消兑换 VA7B 居民说不要了": the staff's reason is the volunteer's to read too.
+    const bool with_reason = command.reason && !command.reason->empty();
+    Values told = values;
+    if (with_reason) told.emplace_back("reason", *command.reason);
     replies.push_back(Reply{
-        private_chat_of(done.person), context.text("cancel_redeem_done_private", values), {done.person}});
+        private_chat_of(done.person),
+        context.text(with_reason ? "cancel_redeem_done_private_reason" : "cancel_redeem_done_private", told),
+        {done.person}});
   }
   return replies;
 }

@@ -181,6 +181,8 @@ TEST_F(RedemptionEnd, StaffMayCancelForTheVolunteerWhoIsTold) {
   EXPECT_EQ(status(code), store::RedemptionStatus::cancelled);
   EXPECT_EQ(balance(), 200);
   ASSERT_EQ(chats_of(replies), (std::vector<std::string>{qualified("c1"), private_chat_of(kZhang)}));
+  // The staff's reason reaches the volunteer.
+  EXPECT_NE(replies[1].text.find("居民说不要了"), std::string::npos) << replies[1].text;
 }
 
 TEST_F(RedemptionEnd, APickedUpRedemptionCannotBeCancelled) {

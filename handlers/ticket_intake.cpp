@@ -232,6 +232,8 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
                                : ticket.reported_in_private ? "ticket_received_private"
                                                             : "ticket_received";
   TicketValues values = ticket_values(context, ticket, context.now);
+  // "求助 我腿脚不便…" is acknowledged as a call for help, not as 报事.
+  if (command.asks_for_help) set_value(values, "kind_name", context.text("ticket_kind_help"));
   values.emplace_back("mention", mention_of(context.people, context.message.sender));
   values.emplace_back("assignee", assignee_text(context, ticket));
   std::vector<Reply> replies{reply_to_sender(context, context.text(key, values))};

@@ -179,6 +179,9 @@ struct Command {
 
   bool addressed = false;  ///< began or ended with an @-mention of the bot (@吹哨, @bot ...)
   bool broadcast = false;  ///< "全网格"/"下发": post to every child group too
+  /// A ticket said as 求助: a report all the same, acknowledged as the call for help it is. Not
+  /// printed by `whistle parse`.
+  bool asks_for_help = false;
   /// "每单元3人": the count is for each node of this org level (1 grid, 2 building, 3 unit) under the
   /// whistle's node, not for the task as a whole. Not printed by `whistle parse`.
   std::optional<int> count_per_level;

@@ -79,6 +79,7 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
                  : input.rule.extra == "wish" ? TicketKind::wish
                                               : TicketKind::report;
   if (contains_danger_word(input.rest)) command.kind = TicketKind::danger;
+  command.asks_for_help = input.rule.keyword == "求助";
   // "报事!", "求助！": the verb and a call for attention; the bot asks what happened.
   if (is_decoration(words)) return true;
   // "报修 吧", "报事 吗": no words of a ticket; "报修要钱吗", "点单外卖吧" glued to the verb end as a

@@ -117,6 +117,14 @@ TEST_F(TicketIntake, ALeaderReportingInTheirOwnUnitHoldsTheTicketWithOneAnswer) 
             (std::vector<std::string>{"generic:b3u2", "generic:@u-chen"}));
 }
 
+TEST_F(TicketIntake, ACallForHelpIsAcknowledgedAsOneAndIsAReportAllTheSame) {
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("求助 我腿脚不便，想请人帮忙取快递"));
+  EXPECT_EQ(ticket(1).kind, "report");
+  ASSERT_FALSE(replies.empty());
+  EXPECT_NE(replies[0].text.find(rendered("ticket_kind_help", {})), std::string::npos) << replies[0].text;
+  EXPECT_EQ(replies[0].text.find(rendered("ticket_kind_report", {})), std::string::npos) << replies[0].text;
+}
+
 TEST_F(TicketIntake, AReportWithNoPlaceIsReceivedAtTheChatsNode) {
   const std::vector<Reply> replies = say("b3u1", "u-zhang", "张三", read("报修 电梯又坏了"));
   const store::Ticket t = ticket(1);

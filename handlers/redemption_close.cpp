@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/pickup_code.hpp"
 #include "handlers/redemption.hpp"
@@ -92,11 +93,13 @@ std::vector<std::string> typed_codes(const Command& command) {
     at = end == std::string::npos ? rest.size() : end + 1;
     if (word.empty()) continue;
     const bool code_like = std::all_of(word.begin(), word.end(), [](char c) {
-      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      return language::is_ascii_alnum(static_cast<unsigned char>(c));
     });
     // A code always holds a digit; "核销 RMH7 ok" ends in a word, not a second code. The second half
     // of a code read out in two ("VA 7B") may be letters alone.
-    const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) {
+      return language::is_ascii_digit(static_cast<unsigned char>(c));
+    });
     const bool completes_code = codes.back().size() < kPickupCodeMinLength;
     if (!code_like || (!has_digit && !completes_code)) break;
     const std::string code = normalized_pickup_code(word);
@@ -165,7 +168,7 @@ std::optional<std::vector<Reply>> pickup_by_code_alone(Context& context, std::st
   if (text.size() < kPickupCodeMinLength || text.size() > kPickupCodeMaxLength || !context.community)
     return std::nullopt;
   const bool alnum = std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    return language::is_ascii_alnum(static_cast<unsigned char>(c));
   });
   if (!alnum || !is_staff_of(context, context.message.sender, *context.community)) return std::nullopt;
   const std::string code = normalized_pickup_code(text);

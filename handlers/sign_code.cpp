@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "handlers/check_in.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/random_source.hpp"
 #include "handlers/rights.hpp"
@@ -26,7 +27,7 @@ constexpr std::size_t kCodeLength = 4;
 
 // The first run of digits in the line as typed, leading zeros kept ("签到码 0483" → "0483").
 std::string first_digits(std::string_view text) {
-  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto is_digit = [](char c) { return language::is_ascii_digit(static_cast<unsigned char>(c)); };
   const auto start = std::find_if(text.begin(), text.end(), is_digit);
   return std::string(start, std::find_if_not(start, text.end(), is_digit));
 }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_text.hpp"
@@ -126,19 +127,14 @@ std::string ticket_place(const Services& services, const store::Ticket& ticket) 
 }
 
 std::string ticket_words(const Services& services, const store::Ticket& ticket) {
-  const std::string place = ticket_place(services, ticket);
-  if (place.empty() || !ticket.text.starts_with(place)) return ticket.text;
-  std::string_view rest = std::string_view(ticket.text).substr(place.size());
-  for (bool trimmed = true; trimmed;) {
-    trimmed = false;
-    for (const std::string_view separator : {" ", ",", ":", "，", "：", "的"}) {
-      if (rest.starts_with(separator)) {
-        rest.remove_prefix(separator.size());
-        trimmed = true;
-      }
-    }
+  // The place as shown, or as typed when the shown one is longer ("2单元…" shown under 3号楼2单元).
+  for (const std::string& place : {ticket_place(services, ticket), ticket.place.value_or(std::string())}) {
+    if (place.empty() || !ticket.text.starts_with(place)) continue;
+    const std::string_view rest = language::without_words_at_start(
+        std::string_view(ticket.text).substr(place.size()), {" ", ",", ":", "，", "：", "的"});
+    return rest.empty() ? ticket.text : std::string(rest);
   }
-  return rest.empty() ? ticket.text : std::string(rest);
+  return ticket.text;
 }
 
 std::optional<std::string> first_leader(const Services& services, const std::string& node) {

@@ -11,6 +11,7 @@
 #include "handlers/help.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/redemption.hpp"
@@ -25,7 +26,9 @@ namespace whistle::handlers {
 namespace {
 
 bool is_all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return language::is_ascii_digit(static_cast<unsigned char>(c));
+  });
 }
 
 // A photo sent this soon after a report, by the same person in the same chat, belongs to it.

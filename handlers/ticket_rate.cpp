@@ -5,6 +5,7 @@
 
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -237,17 +238,8 @@ std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command&
 std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command) {
   if (!context.message.is_private || command.text.empty() || awaiting_rating(context).empty())
     return std::nullopt;
-  std::string_view line = command.text;
-  const auto drop_tail = [&line](std::string_view tail) {
-    if (!line.ends_with(tail)) return false;
-    line.remove_suffix(tail.size());
-    return true;
-  };
-  for (bool dropped = true; dropped;) {
-    dropped = false;
-    for (const std::string_view tail : {" ", ".", "!", "。", "！", "了", "吧", "啊", "呀", "哦", "的"})
-      dropped = dropped || drop_tail(tail);
-  }
+  const std::string_view line = language::without_words_at_end(
+      command.text, {" ", ".", "!", "。", "！", "了", "吧", "啊", "呀", "哦", "的"});
   const auto rate_as = [&](int score, std::string_view words) {
     Command rating = command;
     rating.intent = Intent::rate;

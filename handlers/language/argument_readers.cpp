@@ -116,17 +116,7 @@ bool read_month(const ArgumentInput& input, Command& command) {
   }
   command.publish = input.rule.extra == "publish";
   // What is counted, named after the month: "…的", "…积分", "…排名" say nothing more.
-  std::string_view left = trim_spaces(text);
-  for (bool dropped = true; dropped;) {
-    dropped = false;
-    for (const std::string_view word : {"的", "积分", "排名", "排行", "情况", "数据"}) {
-      if (left.ends_with(word)) {
-        left.remove_suffix(word.size());
-        dropped = true;
-      }
-    }
-  }
-  return is_filler(left);
+  return is_filler(without_words_at_end(trim_spaces(text), {"的", "积分", "排名", "排行", "情况", "数据"}));
 }
 
 // "加分 @张三 5 帮助孤寡老人", "扣分 @李四 3 失约"
@@ -206,13 +196,12 @@ bool read_pickup_code(const ArgumentInput& input, Command& command) {
     }
   }
   const auto code = read_code(rest, at);
-  // "取货码" alone is the catalog's; "领取", "取货" alone are ordinary words, and after them only a
-  // code as the bot makes them (letters and digits both: "领取 100" is not one) is a pickup.
+  // "取货码" alone is the catalog's, "核销码" and "已核销" alone are talk; after them only a code as
+  // the bot makes them (letters and digits both: "取货码 1234" is not one) is a pickup.
   if (!code) return input.rule.extra != "required" && is_filler(rest);
   const auto has = [&code](auto test) { return std::any_of(code->first.begin(), code->first.end(), test); };
-  const bool letters_and_digits = has([](char c) { return c >= '0' && c <= '9'; }) && has([](char c) {
-                                    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-                                  });
+  const bool letters_and_digits = has([](char c) { return is_ascii_digit(static_cast<unsigned char>(c)); }) &&
+                                  has([](char c) { return is_ascii_alpha(static_cast<unsigned char>(c)); });
   if (input.rule.extra == "required" && !letters_and_digits) return false;
   set_reason(command, rest.substr(code->second));
   std::string upper = code->first;

@@ -75,6 +75,33 @@ std::string_view trim_spaces(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
+std::string_view without_words_at_end(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (const std::string_view word : words) {
+      if (!word.empty() && text.ends_with(word)) {
+        text.remove_suffix(word.size());
+        dropped = true;
+      }
+    }
+  }
+  return text;
+}
+
+std::string_view without_words_at_start(std::string_view text,
+                                        std::initializer_list<std::string_view> words) {
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (const std::string_view word : words) {
+      if (!word.empty() && text.starts_with(word)) {
+        text.remove_prefix(word.size());
+        dropped = true;
+      }
+    }
+  }
+  return text;
+}
+
 std::string clean_free_text(std::string_view text) {
   // Split into words at spaces, keeping only words with some substance.
   std::vector<std::string_view> words;

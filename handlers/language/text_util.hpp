@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,13 @@ bool is_decoration(std::string_view text);
 
 /// The text without leading and trailing spaces.
 std::string_view trim_spaces(std::string_view text);
+
+/// The text without any of `words` at its end, as many as stand there in a row ("上个月的积分"
+/// without 的/积分 is "上个月").
+std::string_view without_words_at_end(std::string_view text, std::initializer_list<std::string_view> words);
+
+/// The same at its start.
+std::string_view without_words_at_start(std::string_view text, std::initializer_list<std::string_view> words);
 
 /// Free text tidied for a title: runs of spaces become one, words of pure punctuation or emoji are
 /// dropped, and stray punctuation is trimmed from both ends (a closing bracket at the end stays).

@@ -162,8 +162,10 @@ TEST_F(TicketIntake, AUnitNamedWithoutItsBuildingIsNeverOneInAnotherBuilding) {
 TEST_F(TicketIntake, AUnitTypedWithoutItsBuildingIsShownWithIt) {
   const std::vector<Reply> replies = say("b3", "u-zhang", "张三", read("报修 2单元门口水管漏水"));
   ASSERT_EQ(replies.size(), 2u);
-  for (const Reply& reply : replies)
+  for (const Reply& reply : replies) {
     EXPECT_NE(reply.text.find("3号楼2单元"), std::string::npos) << reply.text;
+    EXPECT_EQ(reply.text.find("：2单元"), std::string::npos) << "the place shown twice: " << reply.text;
+  }
 }
 
 TEST_F(TicketIntake, ReflectingAProblemInPassingIsAReport) {

@@ -126,11 +126,14 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
   if (!climbed.climbed) {
     replies.push_back(work_reply(context, ticket, "ticket_escalate_top"));
   } else {
-    std::string level = holder_text(context, ticket);
-    if (!ticket.assignee_responder) {
+    if (ticket.assignee_responder) {
+      // From the community to 物业: handed over, not up.
+      replies.push_back(work_reply(context, ticket, "ticket_escalate_done_responder"));
+    } else {
+      std::string level = holder_text(context, ticket);
       if (std::optional<store::OrgNode> node = context.org.node(ticket.node)) level = node->name;
+      replies.push_back(work_reply(context, ticket, "ticket_escalate_done", {{"level", level}}));
     }
-    replies.push_back(work_reply(context, ticket, "ticket_escalate_done", {{"level", level}}));
   }
   for (Reply& reply : climbed.replies) {
     // At the top the community's leaders are reminded; a leader who said 上报 has their answer.

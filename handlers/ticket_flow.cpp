@@ -334,7 +334,11 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
   auto values = ticket_values(services, ticket, now);
   values.emplace_back("why", why);
   values.emplace_back("level", level_name);
-  result.replies.push_back(to_reporter(ticket, services.text("ticket_climbed_reporter", values)));
+  values.emplace_back("name", by ? display_name(services.people, *by) : "");
+  // 物业 is no level above the community: the resident reads that it was handed to them.
+  std::string key = "ticket_climbed_reporter";
+  if (target.responder) key = by ? "ticket_handed_reporter_by_hand" : "ticket_handed_reporter";
+  result.replies.push_back(to_reporter(ticket, services.text(key, values)));
   return result;
 }
 

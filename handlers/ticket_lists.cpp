@@ -58,6 +58,19 @@ std::string event_line(Context& context, const store::TicketEvent& event) {
                                                 {"who", who}});
 }
 
+// A climb hands the ticket on and records both: the hand-over and the climb, at one moment. The
+// timeline shows the climb alone (who holds it now is on the 处理 line), so each step reads once.
+std::vector<store::TicketEvent> steps_worth_showing(std::vector<store::TicketEvent> events) {
+  std::vector<store::TicketEvent> steps;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const bool climb_follows = i + 1 < events.size() && events[i + 1].kind == "climbed" &&
+                               events[i + 1].at == events[i].at && events[i + 1].actor == events[i].actor;
+    if (events[i].kind == "assigned" && climb_follows) continue;
+    steps.push_back(std::move(events[i]));
+  }
+  return steps;
+}
+
 std::string list_line(Context& context, const store::Ticket& ticket) {
   return context.text("ticket_list_line", {{"ticket", std::to_string(ticket.number)},
                                            {"state", state_text(context, ticket)},
@@ -141,7 +154,7 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
     deadlines += context.text("ticket_progress_solve_by", values);
   if (ticket.is_closed() && ticket.close_reason)
     deadlines += context.text("ticket_progress_close_reason", {{"reason", *ticket.close_reason}});
-  const std::vector<store::TicketEvent> events = context.tickets.events(ticket.id);
+  const std::vector<store::TicketEvent> events = steps_worth_showing(context.tickets.events(ticket.id));
   std::string history;
   for (std::size_t i = events.size() > kEventsShown ? events.size() - kEventsShown : 0; i < events.size();
        ++i)

@@ -41,6 +41,23 @@ TEST_F(TicketProgress, AClosedTicketShowsHowItEnded) {
   EXPECT_TRUE(text_has(replies[0].text, "重复")) << replies[0].text;
 }
 
+TEST_F(TicketProgress, EachClimbIsOneStepInTheTimeline) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "上报 T1", {}, kMonday0900 + 10 * 60);
+  const std::vector<Reply> replies = say_line_privately("u-zhang", "张三", "进度 T1");
+  ASSERT_EQ(replies.size(), 1u);
+  const std::string& text = replies[0].text;
+  const auto lines_with = [&](const std::string& label) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(label); at != std::string::npos; at = text.find(label, at + 1))
+      ++count;
+    return count;
+  };
+  // Received, handed to the unit's leader, climbed to 3号楼: the climb is not also a second 交办.
+  EXPECT_EQ(lines_with(rendered("ticket_event_climbed", {})), 1u) << text;
+  EXPECT_EQ(lines_with(rendered("ticket_event_assigned", {})), 1u) << text;
+}
+
 TEST_F(TicketProgress, APrivateReportAskedAboutInAGroupIsAnsweredInPrivate) {
   open_ticket({.in_private = true});
   const std::vector<Reply> replies = say_line("b3u2", "u-zhang", "张三", "进度 T1");

@@ -183,6 +183,24 @@ TEST_F(TicketEscalate, AtTheTopItSaysSo) {
   EXPECT_EQ(ticket(1).climbs, 4);
 }
 
+TEST_F(TicketEscalate, FromTheCommunityItIsHandedToTheResponderNotClimbedTo) {
+  open_ticket();
+  for (int i = 0; i < 3; ++i)
+    say_line_privately("u-wang", "王书记", "上报 T1");
+  ASSERT_EQ(ticket(1).node, "c1");
+  const std::vector<Reply> replies = say_line_privately("u-wang", "王书记", "上报 T1");
+  EXPECT_EQ(ticket(1).assignee_responder, "wuye");
+  const std::vector<Reply> to_wang = sent_to(replies, private_of("u-wang"));
+  ASSERT_EQ(to_wang.size(), 1u);
+  EXPECT_EQ(to_wang[0].text, rendered("ticket_escalate_done_responder",
+                                      {{"ticket", "1"}, {"mention", "@王书记"}, {"holder", "物业"}}));
+  const std::vector<Reply> to_zhang = sent_to(replies, private_of("u-zhang"));
+  ASSERT_EQ(to_zhang.size(), 1u);
+  EXPECT_EQ(to_zhang[0].text,
+            rendered("ticket_handed_reporter_by_hand",
+                     {{"ticket", "1"}, {"text", "楼道灯坏了"}, {"name", "王书记"}, {"level", "物业"}}));
+}
+
 TEST_F(TicketEscalate, SomeoneWhoLeadsNoLevelOfItMayNot) {
   open_ticket();
   say_line("b5u1", "u-chu", "褚单元长", "上报 T1");

@@ -22,8 +22,10 @@ constexpr const char* kFigures =
     // solved: awaiting the rating, or closed satisfied / not rated after a resolution.
     "COALESCE(SUM(t.first_resolved_at IS NOT NULL AND (t.state = 'resolved' OR (t.state = 'closed' "
     "AND t.outcome IN ('satisfied', 'not_rated')))), 0), "
-    "COALESCE(SUM(t.rating IS NOT NULL), 0), "
-    "COALESCE(SUM(t.rating IS NOT NULL AND t.rating >= 4), 0), "
+    // rated: by its last rating, unless the work redone after it went unrated and closed so (a
+    // ticket is either rated or 未评价关闭, never both).
+    "COALESCE(SUM(t.rating IS NOT NULL AND t.outcome IS NOT 'not_rated'), 0), "
+    "COALESCE(SUM(t.rating IS NOT NULL AND t.outcome IS NOT 'not_rated' AND t.rating >= 4), 0), "
     "COALESCE(SUM(t.state = 'closed'), 0), "
     "COALESCE(SUM(t.outcome = 'not_rated'), 0), "
     "COALESCE(SUM(t.outcome = 'unresolved'), 0), "

@@ -176,6 +176,23 @@ TEST_F(Figures, TheBuildingsMonthIsCountedByHand) {
   EXPECT_DOUBLE_EQ(*f.mean_solve_seconds(), (7200.0 + kDay + 100000 + 3600) / 4.0);
 }
 
+TEST_F(Figures, ARedoNobodyRatedIsNotRatedAndNotAlsoRatedByTheComplaintBeforeIt) {
+  // Rated 不满意, reopened, resolved again and left unrated for rate_days: one ticket, 未评价关闭.
+  ticket("b3u1", kOctober + 3600, [](Ticket& t) {
+    accept(t, 600, true);
+    resolve(t, 3600, 90000);
+    rate(t, 1, 1);
+    t.reopened = 1;
+    close(t, TicketOutcome::not_rated, 90000 + 7 * kDay);
+  });
+  const TicketFigures f = figures.of_subtree("b3", kOctober, kNovember);
+  EXPECT_EQ(f.not_rated, 1);
+  EXPECT_EQ(f.rated, 0);
+  EXPECT_EQ(f.satisfied, 0);
+  EXPECT_FALSE(f.satisfaction_rate());
+  EXPECT_EQ(f.reopened, 1);
+}
+
 TEST_F(Figures, ATicketCountsWhereItWasReceivedNotWhereItClimbed) {
   a_month();
   // Ticket 6 climbed to g1 but was received in b3u1: b3u1 counts it, and g1 through its subtree.

@@ -47,7 +47,8 @@ constexpr const char* kTasks =
     "SELECT COUNT(*) FROM tasks t "
     "WHERE t.community_id = (SELECT community_id FROM org_nodes WHERE id = ?1) "
     "AND COALESCE(t.start_at, t.created_at) >= ?2 AND COALESCE(t.start_at, t.created_at) < ?3 "
-    "AND t.status <> 'cancelled' AND t.node_id IN (SELECT id FROM sub)";
+    "AND t.status <> 'cancelled' AND (t.node_id IN (SELECT id FROM sub) OR EXISTS (SELECT 1 FROM signups s "
+    "WHERE s.task_id = t.id AND s.state = 'signed_up' AND s.node_id IN (SELECT id FROM sub)))";
 
 void bind_range(SQLite::Statement& s, const std::string& node, std::int64_t from, std::int64_t to) {
   s.bind(1, node);

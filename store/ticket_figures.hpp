@@ -69,7 +69,8 @@ class TicketFiguresRepository {
   TicketFigures of_subtree(const std::string& node, std::int64_t from, std::int64_t to);
 
   /// Tasks of the node's subtree in [from, to), as the participation figures count them (by start,
-  /// else creation; cancelled ones left out): the task count `统计` shows beside the tickets.
+  /// else creation; cancelled ones left out): whistled in the subtree, or handed down (下发) and
+  /// reported in for from a chat in it. The task count `统计` shows beside the tickets.
   std::int64_t tasks_of_subtree(const std::string& node, std::int64_t from, std::int64_t to);
 
   /// The SQL of the figures query (the public board's tickets and trend), for the query-plan tests.

@@ -6,6 +6,7 @@
 
 #include "store/database.hpp"
 #include "store/people.hpp"
+#include "store/signups.hpp"
 #include "store/tasks.hpp"
 #include "store/tickets.hpp"
 #include "store_test_support.hpp"
@@ -145,6 +146,7 @@ class Figures : public ::testing::Test {
   PeopleRepository people{db};
   TicketRepository tickets{db};
   TaskRepository tasks{db};
+  SignupRepository signups{db};
   TicketFiguresRepository figures{db};
 };
 
@@ -252,6 +254,28 @@ TEST_F(Figures, TasksAreCountedByStartInTheSubtreeWithoutTheCancelled) {
   task_in("b3u1", kNovember, "open");
   EXPECT_EQ(figures.tasks_of_subtree("b3", kOctober, kNovember), 2);
   EXPECT_EQ(figures.tasks_of_subtree("c1", kOctober, kNovember), 3);
+}
+
+TEST_F(Figures, ATaskHandedDownCountsWhereVolunteersReportedInForIt) {
+  // 下发 from the community: the units' groups where people reported in count it, beside their
+  // 报到人次; a place where someone only withdrew does not, and the community counts it once.
+  Task task;
+  task.community = "c1";
+  task.node = "c1";
+  task.chat = "generic:c1";
+  task.creator = "generic:wang";
+  task.title = "清理楼道";
+  task.start = kOctober + kDay;
+  task.created_at = kOctober;
+  const Task stored = tasks.create(task);
+  signups.put(stored.id, "generic:zhang", SignupState::signed_up, kOctober, "b3u1");
+  signups.put(stored.id, "generic:liu", SignupState::signed_up, kOctober, "b3u2");
+  signups.put(stored.id, "generic:wang", SignupState::signed_up, kOctober, "g2");
+  signups.set_state(stored.id, "generic:wang", SignupState::withdrawn, kOctober + 60);
+  EXPECT_EQ(figures.tasks_of_subtree("b3u1", kOctober, kNovember), 1);
+  EXPECT_EQ(figures.tasks_of_subtree("b3", kOctober, kNovember), 1);
+  EXPECT_EQ(figures.tasks_of_subtree("g2", kOctober, kNovember), 0);
+  EXPECT_EQ(figures.tasks_of_subtree("c1", kOctober, kNovember), 1);
 }
 
 }  // namespace

@@ -12,11 +12,29 @@ std::optional<std::int64_t> scheduled_minutes(const store::Task& task) {
   return (*task.end - *task.start) / 60;
 }
 
+Stay stay_of(const store::Task& task, std::int64_t in, std::int64_t out) {
+  if (!task.start || !task.end || *task.end <= *task.start) return Stay{out - in, std::nullopt};
+  const std::int64_t from = std::max(in, *task.start);
+  const std::int64_t to = std::min(out, *task.end);
+  return Stay{std::max<std::int64_t>(to - from, 0), *task.end - *task.start};
+}
+
+bool is_short_stay(const Services& services, const Stay& stay) {
+  return stay.length && static_cast<double>(stay.seconds) <
+                            services.config.rules.min_stay_ratio * static_cast<double>(*stay.length);
+}
+
 std::int64_t credited_minutes(const store::Task& task, const std::optional<store::Attendance>& attendance,
                               bool vouched) {
   const std::optional<std::int64_t> scheduled = scheduled_minutes(task);
-  const bool stayed = attendance && attendance->checked_in_at && attendance->checked_out_at;
-  if (vouched || !stayed) return scheduled.value_or(0);
+  const bool checked_in = attendance && attendance->checked_in_at;
+  if (vouched || !checked_in) return scheduled.value_or(0);
+  // No check-out: the stay ran until the task's end at most. Who came two minutes before the end
+  // and never checked out is not paid the whole task.
+  if (!attendance->checked_out_at) {
+    if (!scheduled) return 0;
+    return stay_of(task, *attendance->checked_in_at, *task.end).seconds / 60;
+  }
   // The stay counted inside the task's time, as check-out measured it for the short-stay flag and
   // told the volunteer ("本次服务1小时30分钟"): arriving early to set up or leaving late adds
   // nothing, so the hours recorded are the hours the volunteer was told and never more than the

@@ -14,9 +14,20 @@ namespace whistle::handlers {
 /// A task's scheduled length in minutes; empty when it has no start and end.
 std::optional<std::int64_t> scheduled_minutes(const store::Task& task);
 
+/// The part of a stay that falls inside the task's time, and the task's length; empty when the task
+/// has no start and end to measure against.
+struct Stay {
+  std::int64_t seconds = 0;
+  std::optional<std::int64_t> length;
+};
+Stay stay_of(const store::Task& task, std::int64_t in, std::int64_t out);
+
+/// Whether a stay is shorter than `min_stay_ratio` of the task's length: not paid as it stands.
+bool is_short_stay(const Services& services, const Stay& stay);
+
 /// The service minutes a confirmation credits: the stay from check-in to check-out counted inside
-/// the task's time (as check-out measures it), so at most the task's length; the scheduled length
-/// when vouched for or when there is no check-out.
+/// the task's time (as check-out measures it), so at most the task's length; from check-in to the
+/// task's end when there is no check-out; the scheduled length when vouched for.
 std::int64_t credited_minutes(const store::Task& task, const std::optional<store::Attendance>& attendance,
                               bool vouched);
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
+#include "handlers/attendance_pay.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -194,20 +195,6 @@ std::optional<Reply> refuse_check_in(Context& context, const Command& command, c
   return std::nullopt;
 }
 
-// The part of a stay that falls inside the task's time, and the task's length; empty when the task
-// has no start and end to measure against.
-struct Stay {
-  std::int64_t seconds = 0;
-  std::optional<std::int64_t> length;
-};
-
-Stay stay_of(const store::Task& task, std::int64_t in, std::int64_t out) {
-  if (!task.start || !task.end || *task.end <= *task.start) return Stay{out - in, std::nullopt};
-  const std::int64_t from = std::max(in, *task.start);
-  const std::int64_t to = std::min(out, *task.end);
-  return Stay{std::max<std::int64_t>(to - from, 0), *task.end - *task.start};
-}
-
 // "签到 4831" reads as task #4831: when no such task exists and the line's number has four digits,
 // it is the code of a bare check-in ("0483" keeps its zero: the digits are taken from the line).
 std::optional<std::string> code_typed_as_number(Context& context, const Command& command) {
@@ -303,9 +290,8 @@ std::vector<Reply> handle_check_out(Context& context, const Command& command) {
   const std::string duration = duration_text(context, stay.seconds);
   const std::string clock = local_clock_text(context, context.now);
   const double ratio = context.config.rules.min_stay_ratio;
-  const bool short_stay =
-      stay.length && static_cast<double>(stay.seconds) < ratio * static_cast<double>(*stay.length);
-  if (!short_stay) return {answer(context, task, "check_out_ok", {{"clock", clock}, {"duration", duration}})};
+  if (!is_short_stay(context, stay))
+    return {answer(context, task, "check_out_ok", {{"clock", clock}, {"duration", duration}})};
 
   // Not paid as it stands: the leader vouches for it or refuses it at confirmation.
   const std::string percent = std::to_string(std::lround(ratio * 100));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
@@ -114,6 +115,14 @@ std::string flagged_item(Context& context, const std::string& person, const std:
   return context.text("confirm_flagged_item", {{"name", display_name(context.people, person)}, {"why", why}});
 }
 
+std::string short_stay_without_check_out(Context& context, const store::Task& task, std::int64_t in) {
+  const Stay stay = stay_of(task, in, *task.end);
+  return context.text("short_stay_no_check_out_flag",
+                      {{"clock", local_clock_text(context, in)},
+                       {"minutes", std::to_string(stay.seconds / 60)},
+                       {"ratio", std::to_string(std::lround(context.config.rules.min_stay_ratio * 100))}});
+}
+
 // 验收: everyone checked in whose stay nobody flagged; the rest is listed for the leader.
 void confirm_everyone(Context& context, const store::Task& task, Outcome& outcome) {
   for (const std::string& person : participants(context, task)) {
@@ -128,6 +137,12 @@ void confirm_everyone(Context& context, const store::Task& task, Outcome& outcom
                context.now < *task.end) {
       // Still on site: paying the scheduled length now would pay for time not yet served.
       outcome.on_site.push_back(person);
+    } else if (attendance && attendance->checked_in_at && !attendance->checked_out_at && task.end &&
+               is_short_stay(context, stay_of(task, *attendance->checked_in_at, *task.end))) {
+      // In just before the end and never out: as short a stay as a check-out would have flagged.
+      const std::string why = short_stay_without_check_out(context, task, *attendance->checked_in_at);
+      context.attendance.flag(task.id, person, why);
+      outcome.flagged.push_back(flagged_item(context, person, why));
     } else if (attendance && attendance->checked_in_at) {
       pay_attendance(context, task, person, context.message.sender, false, context.now);
       outcome.paid.push_back(person);

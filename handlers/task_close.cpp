@@ -84,6 +84,13 @@ std::vector<Reply> handle_finish(Context& context, const Command& command) {
   const std::optional<store::Task> task = closable_task(context, command, Intent::finish, replies);
   if (!task) return replies;
 
+  if (task->start && task->end && *task->start <= context.now && context.now < *task->end) {
+    // Ended early: the task lasted until now. Whoever could not check out any more is credited
+    // the time up to the 结束, not the hour the leader called off.
+    store::Task ended = *task;
+    ended.end = context.now;
+    context.tasks.update_details(ended);
+  }
   context.tasks.set_status(task->id, store::TaskStatus::finished, context.now);
   cancel_task_reminder(context, *task);
   // Closing by hand ends the task as its end time would: who never checked in is a no-show.

@@ -197,9 +197,9 @@ struct Window {
   std::int64_t length() const { return minutes_between(start, end); }
 };
 std::int64_t paid_minutes(const std::string& in, const std::optional<std::string>& out, const Window& task) {
-  if (!out) return task.length();
+  // Without a check-out the stay runs to the task's end.
   const std::int64_t from = std::max(local(in), local(task.start));
-  const std::int64_t to = std::min(local(*out), local(task.end));
+  const std::int64_t to = out ? std::min(local(*out), local(task.end)) : local(task.end);
   return std::max<std::int64_t>(0, to - from) / 60;
 }
 

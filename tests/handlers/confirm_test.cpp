@@ -29,12 +29,12 @@ TEST_F(Confirm, AcceptancePaysEveryoneCheckedInWhoseStayIsNotFlagged) {
   EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::confirmed);
   EXPECT_EQ(outcome(number, "u-he"), std::nullopt);
 
-  // Hours: the stay for 张三 (90 minutes), the scheduled length for 刘阿姨 who never checked out.
+  // Hours: the stay for 张三 (90 minutes); for 刘阿姨, who never checked out, until the task's end.
   const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].person, "generic:u-zhang");
   EXPECT_EQ(entries[0].minutes, 90);
-  EXPECT_EQ(entries[1].minutes, 120);
+  EXPECT_EQ(entries[1].minutes, 115);
   EXPECT_EQ(entries[0].kind, store::LedgerKind::task);
   EXPECT_EQ(entries[0].author, "generic:u-chen");
   EXPECT_EQ(entries[0].reason, "清理楼道杂物");
@@ -332,6 +332,35 @@ TEST_F(Confirm, ConfirmedInPrivateTheLeaderIsToldAndTheGroupThanked) {
       << replies[0].text;
   EXPECT_EQ(replies[1].mentions, std::vector<std::string>{"generic:u-zhang"});
   EXPECT_EQ(balance("u-zhang"), 10);
+}
+
+TEST_F(Confirm, InJustBeforeTheEndAndNeverOutIsAShortStayForTheLeaderToDecide) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_in(number, "u-liu", kSaturday0900 + 118 * 60);  // two minutes before 11:00, never out
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  EXPECT_EQ(balance("u-zhang"), 10);
+  EXPECT_EQ(balance("u-liu"), 0);
+  EXPECT_EQ(outcome(number, "u-liu"), std::nullopt);
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_TRUE(contains(replies[1].text, "刘阿姨")) << replies[1].text;
+  EXPECT_EQ(replies[1].mentions, std::vector<std::string>{"generic:u-chen"});
+  // The leader's word pays her as vouched for, as with a short stay she checked out of.
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @刘阿姨"), kSaturday1130 + 60);
+  EXPECT_EQ(balance("u-liu"), 10);
+  EXPECT_EQ(outcome(number, "u-liu"), store::AttendanceOutcome::vouched);
+}
+
+TEST_F(Confirm, EndedEarlyTheTimeIsCreditedUpToTheEnd) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  // 09:00–11:00 called off at 10:00: 张三 could not check out of a finished task any more.
+  say("b3u2", "u-chen", "陈单元长", read("结束 1"), kSaturday0900 + kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].minutes, 60);
+  EXPECT_EQ(task(number).end, kSaturday0900 + kHour);
 }
 
 TEST_F(Confirm, AFinishedTaskCanStillBeConfirmed) {

@@ -9,8 +9,22 @@ namespace whistle::handlers {
 
 namespace {
 
-// One alert per chat in this window: the leader needs to know once, not at every message.
+// One alert per chat and danger in this window: the leader needs to know once, not at every message
+// about the same smoke, but a fire reported after a lift scare is news.
 constexpr std::int64_t kDangerAlertWindow = 10 * 60;
+
+std::string danger_alert_key(const Services& services, const Message& message) {
+  std::string_view word = language::danger_word_in(message.text).value_or(std::string_view());
+  if (word.empty()) {
+    for (const std::string& own : services.config.rules.danger_words) {
+      if (!own.empty() && message.text.find(own) != std::string::npos) {
+        word = own;
+        break;
+      }
+    }
+  }
+  return message.chat + '\x1f' + std::string(word);
+}
 
 }  // namespace
 
@@ -33,7 +47,9 @@ Reply danger_now(const Context& context) {
 std::vector<Reply> alert_leader_quietly(Context& context, const store::OrgNode& place) {
   const std::optional<store::OrgNode> led = nearest_led_node(context, place.id);
   if (!led) return {};
-  if (!context.tickets.take_danger_alert(context.message.chat, context.now, kDangerAlertWindow)) return {};
+  if (!context.tickets.take_danger_alert(danger_alert_key(context, context.message), context.now,
+                                         kDangerAlertWindow))
+    return {};
   const std::string leader = *first_leader(context, led->id);
   const std::string chat_name = context.node ? context.node->name : place.name;
   return {Reply{

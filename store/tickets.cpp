@@ -373,9 +373,9 @@ std::vector<Ticket> TicketRepository::open_of_assignee(const std::optional<std::
   return read_all(s);
 }
 
-bool TicketRepository::take_danger_alert(const std::string& chat, std::int64_t now, std::int64_t window_s) {
+bool TicketRepository::take_danger_alert(const std::string& key, std::int64_t now, std::int64_t window_s) {
   auto& s = detail::fresh(statements_->take_danger_alert);
-  s.bind(1, chat);
+  s.bind(1, key);
   s.bind(2, static_cast<std::int64_t>(now));
   s.bind(3, static_cast<std::int64_t>(window_s));
   return s.exec() > 0;

@@ -116,9 +116,9 @@ class TicketRepository {
   std::vector<Ticket> open_of_assignee(const std::optional<std::string>& person,
                                        const std::optional<std::string>& responder, std::size_t limit);
 
-  /// Whether the danger alert for an unaddressed line in `chat` may go out now (none within
-  /// `window_s`); when it may, records `now` as the last one.
-  bool take_danger_alert(const std::string& chat, std::int64_t now, std::int64_t window_s);
+  /// Whether the danger alert for an unaddressed line may go out now (none of the same `key`, a
+  /// chat and what the danger is, within `window_s`); when it may, records `now` as the last one.
+  bool take_danger_alert(const std::string& key, std::int64_t now, std::int64_t window_s);
 
  private:
   struct Statements;

@@ -378,6 +378,14 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     "心梗", "不省人事", "没有呼吸", "没呼吸了", "没了意识", "失去意识",
     "叫120", "打120", "叫救护车", "快叫救护车", "进贼", "入室盗窃", "有人撬门", "浓烟", "楼道有烟",
     "楼道里有烟", "屋里有烟", "家里有烟", "需要送医院", "要送医院", "快送医院", "得送医院",
+    // Told the way an old neighbour tells it by voice (an exploratory run, 2026-12-05): someone shut
+    // in a lift, a fall with no getting up, a stroke's signs, a burning smell, a gas cooker that will
+    // not shut, a fight, someone on a roof's edge, tiles falling on people.
+    "里面好像有人", "有人在里面", "里面有人喊", "困在里面", "关在里面", "卡在里面", "人在电梯里",
+    "爬不起来", "起不来身", "倒在地上", "躺在地上不动", "喘不上气", "喘不过气", "心口疼",
+    "胸口疼", "说不出话", "嘴歪了", "嘴也歪", "嘴巴歪", "半边身子", "烧焦的味", "烧焦味", "焦糊味",
+    "像煤气", "像燃气", "像天然气", "煤气灶关不", "燃气灶关不", "煤气关不", "燃气关不", "阀门关不",
+    "打起来了", "站在楼顶", "楼顶有个人", "楼顶有人", "砸到人", "砸伤", "高空坠物", "掉下来砸",
 });
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
@@ -387,6 +395,7 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "心里着火", "违法", "打不着火", "点不着火",
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
+    "现在出来了", "已经出来了", "救出来了", "已经送医院", "已送医院", "送到医院了",
 });
 
 // A remark after a rating word that says the problem is still there (an exploratory run,
@@ -565,9 +574,16 @@ bool starts_with_any(IndexedWords list, std::string_view text) {
 }
 
 bool contains_danger_word(std::string_view text) {
+  return danger_word_in(text).has_value();
+}
+
+std::optional<std::string_view> danger_word_in(std::string_view text) {
+  if (denies_danger(text)) return std::nullopt;
   // A scan per word (memmem) beats a lookup per character here: the lists are short.
-  const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
-  return !denies_danger(text) && std::any_of(kDangerWords.begin(), kDangerWords.end(), contains);
+  for (std::string_view word : kDangerWords) {
+    if (text.find(word) != std::string_view::npos) return word;
+  }
+  return std::nullopt;
 }
 
 bool denies_danger(std::string_view text) {

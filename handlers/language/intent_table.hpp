@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -122,6 +123,9 @@ bool starts_with_any(IndexedWords list, std::string_view text);
 /// Whether the text reports a danger: it holds a danger word and no word of a drill, the news or a
 /// class ("消防演习", "电视上说").
 bool contains_danger_word(std::string_view text);
+
+/// The danger word the text reports, as `contains_danger_word` finds it; empty when none.
+std::optional<std::string_view> danger_word_in(std::string_view text);
 
 /// Whether the text speaks of a drill, the news or a class ("消防演习", "电视上说"): no danger
 /// report then, whatever danger word it holds (a community's own `danger_words` included).

@@ -1,7 +1,7 @@
 // Danger (design.md "Rules that hold"): said to the bot or in private, the emergency numbers at
 // once and an urgent ticket whose leader is told immediately, even with no 报事 and at night; said
-// to the others in a group, silence there and the leader told in private, once per chat in ten
-// minutes.
+// to the others in a group, silence there and the leader told in private, once per chat and danger
+// in ten minutes.
 
 #include <gtest/gtest.h>
 
@@ -104,6 +104,16 @@ TEST_F(Danger, SaidToTheOthersInAGroupOnlyTheLeaderHearsOnceInTenMinutes) {
   // Past ten minutes the same chat alerts again.
   EXPECT_EQ(chats_of(say("b3u2", "u-zhang", "张三", read("还是有煤气味"), kMonday0900 + 11 * 60)),
             std::vector<std::string>{"generic:@u-chen"});
+}
+
+TEST_F(Danger, ANewDangerInTheSameChatIsNewsWithinTheTenMinutes) {
+  // A lift scare, then gas and a fire from other neighbours: the leader must hear of each.
+  ASSERT_EQ(say("b3u2", "u-he", "何大妈", read("电梯困人了 快来人")).size(), 1u);
+  EXPECT_EQ(chats_of(say("b3u2", "u-liu", "刘阿姨", read("大家注意 楼道里有煤气味"), kMonday0900 + 6 * 60)),
+            std::vector<std::string>{"generic:@u-chen"});
+  EXPECT_EQ(chats_of(say("b3u2", "u-zhang", "张三", read("5楼好像着火了"), kMonday0900 + 7 * 60)),
+            std::vector<std::string>{"generic:@u-chen"});
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("真的着火了"), kMonday0900 + 8 * 60).empty());
 }
 
 TEST_F(Danger, ACommunitysOwnDangerWordCountsToo) {

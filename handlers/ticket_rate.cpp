@@ -211,6 +211,13 @@ std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command&
   std::string line = command.text;
   while (!line.empty() && (line.back() == ' ' || line.back() == '!' || line.back() == '.'))
     line.pop_back();
+  // "我给5分", "给五星".
+  for (const std::string_view giving : {"我给", "就给", "给"}) {
+    if (line.starts_with(giving)) {
+      line.erase(0, giving.size());
+      break;
+    }
+  }
   const auto rate_as = [&](int score) {
     Command rating = command;
     rating.intent = Intent::rate;
@@ -235,6 +242,27 @@ std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command&
   return std::nullopt;
 }
 
+namespace {
+
+// Whole answers to "请评价" that are no rating words of the parser's: alone in a private chat with a
+// ticket awaiting a rating, they can only be about it.
+constexpr std::array<std::pair<std::string_view, int>, 5> kPlainAnswers{
+    {{"不错", 4}, {"还不错", 4}, {"可以", 4}, {"一般般", 3}, {"凑合", 3}}};
+
+constexpr std::array<std::string_view, 5> kThanks{"谢谢", "感谢", "多谢", "辛苦了", "辛苦你们"};
+
+std::optional<language::ScoreWord> longest_score_word_ending(std::string_view line) {
+  std::optional<language::ScoreWord> found;
+  for (const language::ScoreWord& word : language::score_words()) {
+    if (line.size() > word.word.size() && line.ends_with(word.word) &&
+        (!found || word.word.size() > found->word.size()))
+      found = word;
+  }
+  return found;
+}
+
+}  // namespace
+
 std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command) {
   if (!context.message.is_private || command.text.empty() || awaiting_rating(context).empty())
     return std::nullopt;
@@ -253,15 +281,34 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   for (const language::ScoreWord& word : language::score_words()) {
     if (last == word.word) return rate_as(word.score, before);
   }
+  // "太慢了不满意": voice input gives no comma before the word that ends the line. The longest word
+  // first: 不满意 before 满意.
+  if (const std::optional<language::ScoreWord> word = longest_score_word_ending(line))
+    return rate_as(word->score, line.substr(0, line.size() - word->word.size()));
+  // Answers to "请评价" that are words of the resident's own, alone.
+  for (const auto& [answer, score] : kPlainAnswers) {
+    if (line == answer) return rate_as(score, {});
+  }
   // "还是看不清" may be about the ticket, or about anything else ("积分还没到账"): a rating cannot be
   // taken back, so the resident is asked, in their words, whether it is the ticket's.
-  if (language::says_problem_remains(line)) {
+  const bool problem_remains = language::says_problem_remains(line);
+  // "修好了谢谢师傅", "灯亮了谢谢你们": thanks for the work. With a kind word in it, that word rates;
+  // without one the resident is asked, as no thanks is a score (and the lamp is no new report).
+  const bool thanks = std::any_of(kThanks.begin(), kThanks.end(), [&](std::string_view word) {
+    return line.find(word) != std::string_view::npos;
+  });
+  if (thanks && !problem_remains) {
+    for (const language::ScoreWord& word : language::score_words()) {
+      if (word.score >= 4 && line.find(word.word) != std::string_view::npos) return rate_as(word.score, line);
+    }
+  }
+  if (problem_remains || thanks) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);
     return std::vector<Reply>{reply_to_sender(
-        context,
-        context.text("rate_ask_if_unsolved", {{"mention", mention_of(context.people, context.message.sender)},
-                                              {"ticket", std::to_string(waiting.front().number)},
-                                              {"text", waiting.front().text}}))};
+        context, context.text(problem_remains ? "rate_ask_if_unsolved" : "rate_ask_if_satisfied",
+                              {{"mention", mention_of(context.people, context.message.sender)},
+                               {"ticket", std::to_string(waiting.front().number)},
+                               {"text", waiting.front().text}}))};
   }
   return std::nullopt;
 }

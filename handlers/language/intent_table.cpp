@@ -180,6 +180,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"报修",          Intent::ticket,       A::ticket_text,       "report"},
     {"报个事",        Intent::ticket,       A::ticket_text,       "report"},
     {"报个修",        Intent::ticket,       A::ticket_text,       "report"},
+    // Slips of pinyin input, same sound (an exploratory run, 2026-12-05).
+    {"保修",          Intent::ticket,       A::ticket_text,       "report"},
+    {"抱修",          Intent::ticket,       A::ticket_text,       "report"},
+    {"投宿",          Intent::ticket,       A::ticket_text,       "report"},
+    {"求组",          Intent::ticket,       A::ticket_text,       "report"},
     // A common slip for 反映.
     {"反应",          Intent::ticket,       A::ticket_text,       "report"},
     {"反映",          Intent::ticket,       A::ticket_text,       "report"},
@@ -403,6 +408,16 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
 constexpr auto kProblemRemains = std::to_array<std::string_view>({
     "还是不", "还是没", "还是看不", "还是听不", "还没", "仍然", "依然", "照样", "又坏", "又漏", "又不", "没修好", "没有修好",
     "没解决", "没有解决", "没弄好", "没处理", "根本没", "一点没变", "老样子",
+    "还是漏", "还是坏", "还是堵", "还是臭", "还是响", "还是吵", "跟没修一样", "和没修一样", "等于没修",
+});
+
+// A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家
+// 提前存点水" (an exploratory run, 2026-12-05: each became a ticket that climbed all night).
+constexpr auto kToNeighboursAtStart = std::to_array<std::string_view>({
+    "大家", "各位", "邻居们", "街坊", "谁家", "谁知道", "谁有", "谁能", "有没有人", "有谁", "哪位",
+});
+constexpr auto kToNeighboursAnywhere = std::to_array<std::string_view>({
+    "提醒大家", "通知大家", "告诉大家", "大家提前", "大家存", "大家帮忙找",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
@@ -413,6 +428,7 @@ constexpr auto kNotCommands = std::to_array<std::string_view>({
     "点单的", "评价一下这", "评价这", "绑定的", "上架的", "统计局", "统计表", "活动室", "活动中心",
     "报到处", "报到中心", "签到表", "签到处", "签到簿", "报名表", "报名处", "积分卡", "积分制",
     "投诉信", "报修单", "微心愿活动", "心愿实现", "微心愿已实现", "派单记录",
+    "保修期", "保修卡", "保修单", "保修范围", "保修费", "保修服务", "保修几年", "保修多久",
 });
 
 // Endings of a question put to the others in the chat: "绑定银行卡了吗".
@@ -589,6 +605,13 @@ std::optional<std::string_view> danger_word_in(std::string_view text) {
 bool denies_danger(std::string_view text) {
   const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
   return std::any_of(kDangerNegators.begin(), kDangerNegators.end(), contains);
+}
+
+bool speaks_to_neighbours(std::string_view words) {
+  const auto at_start = [words](std::string_view word) { return words.starts_with(word); };
+  const auto anywhere = [words](std::string_view word) { return words.find(word) != std::string_view::npos; };
+  return std::any_of(kToNeighboursAtStart.begin(), kToNeighboursAtStart.end(), at_start) ||
+         std::any_of(kToNeighboursAnywhere.begin(), kToNeighboursAnywhere.end(), anywhere);
 }
 
 bool says_problem_remains(std::string_view remark) {

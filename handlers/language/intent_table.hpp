@@ -135,6 +135,10 @@ bool denies_danger(std::string_view text);
 /// mild its word, such a rating does not close the ticket.
 bool says_problem_remains(std::string_view remark);
 
+/// Whether a 求助 or 反映's words speak to the neighbours ("大家", "谁家有", "提醒大家"): talk in the
+/// group, not a ticket.
+bool speaks_to_neighbours(std::string_view words);
+
 /// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.
 struct ScoreWord {
   std::string_view word;

@@ -82,6 +82,9 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
   command.asks_for_help = input.rule.keyword == "求助";
   // "报事!", "求助！": the verb and a call for attention; the bot asks what happened.
   if (is_decoration(words)) return true;
+  if (command.kind != TicketKind::danger && !command.addressed &&
+      speaks_to_neighbours(trim_spaces(words.substr(skip_separators(words, 0)))))
+    return false;
   // "报修 吧", "报事 吗": no words of a ticket; "报修要钱吗", "点单外卖吧" glued to the verb end as a
   // question or a suggestion to the others.
   if (!trim_spaces(words).empty() && (is_filler(words) || is_question_particle(trim_spaces(words))))
@@ -252,14 +255,17 @@ bool read_rating(const ArgumentInput& input, Command& command) {
     const auto comma_or_space_at = [rest](std::size_t pos) {
       if (pos >= rest.size()) return false;
       if (rest[pos] == ',' || rest[pos] == ' ' || rest[pos] == '.' || rest[pos] == '!') return true;
-      for (const std::string_view word : {"。", "谢谢", "感谢", "辛苦"}) {
+      for (const std::string_view word : {"。", "谢谢", "感谢", "辛苦", "非常感谢", "太感谢", "多谢"}) {
         if (starts_with_at(rest, pos, word)) return true;
       }
       return false;
     };
     // "满意满意": the word said twice.
     const bool repeated = rest.substr(at) == input.rule.keyword;
-    const bool set_apart = repeated || comma_or_space_at(0) || (after > at && comma_or_space_at(after));
+    // "不满意还是漏水": voice input puts no comma between the word and what is still wrong.
+    const bool complains = *command.score <= 2 && says_problem_remains(rest.substr(at));
+    const bool set_apart =
+        repeated || complains || comma_or_space_at(0) || (after > at && comma_or_space_at(after));
     if (repeated) after = rest.size();
     if (!found && !input.anchored && !is_rating_tail(rest.substr(at)) && !set_apart) return false;
     at = after;

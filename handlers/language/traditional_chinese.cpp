@@ -19,7 +19,7 @@ namespace {
 constexpr std::string_view kPairs =
     // command words
     "報报 簽签 積积 兌兑 換换 辦办 結结 評评 價价 銷销 幫帮 選选 單单 統统 計计 綁绑 驗验 確确 認认 "
-    "請请 點点 務务 願愿 滿满 記记 錄录 "
+    "請请 點点 務务 願愿 滿满 満满 記记 錄录 "
     // slot words: numbers, times, places
     "號号 樓楼 棟栋 網网 週周 時时 兩两 個个 倆俩 鐘钟 禮礼 後后 區区 層层 園园 間间 "
     // people, the org and the catalog

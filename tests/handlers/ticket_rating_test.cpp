@@ -313,6 +313,15 @@ TEST_F(TicketRating, EverydayAnswersInPrivateRateTheTicketAwaitingOne) {
       {"挺好的谢谢", 4},
       {"不行 度数不对", 2},
       {"还行，但是灯还是不亮", 2},
+      // Voice input: no commas, thanks in the same breath (an exploratory run, 2026-12-05).
+      {"不满意还是漏水", 1},
+      {"太慢了不满意", 1},
+      {"师傅修得挺好的谢谢", 4},
+      {"非常满意非常感谢刘师傅", 5},
+      {"不错", 4},
+      {"可以", 4},
+      {"満意", 5},
+      {"我给5分", 5},
   };
   std::int64_t at = kLater;
   for (const auto& [answer, score] : answers) {
@@ -321,6 +330,22 @@ TEST_F(TicketRating, EverydayAnswersInPrivateRateTheTicketAwaitingOne) {
     EXPECT_EQ(ticket(waiting.id).rating, score) << answer;
     EXPECT_EQ(ticket(waiting.id).ratings, 1) << answer;
     at += kHour;
+  }
+}
+
+// "修好了谢谢师傅" thanks for the work without a word of how it was: asked, not rated, and never
+// offered as a new report about the lamp.
+TEST_F(TicketRating, ThanksWithoutARatingWordIsAskedAbout) {
+  const store::Ticket waiting = resolved_ticket({.in_private = true});
+  for (const char* line : {"修好了谢谢师傅", "灯亮了谢谢你们"}) {
+    const std::vector<Reply> replies = zhang_says_privately(line, kLater);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, rendered("rate_ask_if_satisfied", {{"ticket", std::to_string(waiting.number)},
+                                                                  {"mention", "@张三"},
+                                                                  {"text", waiting.text}}))
+        << line;
+    EXPECT_EQ(ticket(waiting.id).ratings, 0) << line;
+    EXPECT_EQ(ticket(waiting.id).state, store::TicketState::resolved) << line;
   }
 }
 

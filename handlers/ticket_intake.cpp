@@ -320,9 +320,10 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
       danger.place = place->name;
     return handle_ticket(context, danger);
   }
-  if (message.is_private) {
-    // An elderly resident writes "楼上漏水到我家了" with no 报事: offered the report in their own
-    // words, not a menu of check-ins. A photo alone is asked for its words.
+  if (message.is_private || is_addressed(message, command)) {
+    // An elderly resident writes "楼上漏水到我家了" with no 报事, to the bot in private or by name in
+    // the group: offered the report in their own words, not a menu of check-ins. A photo alone is
+    // asked for its words.
     const std::string mention = mention_of(context.people, message.sender);
     if (!command.text.empty() && category_of(context.config, command.text)) {
       return {reply_to_sender(

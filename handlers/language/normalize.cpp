@@ -105,6 +105,30 @@ bool strip_leading_mention(std::string& line, ExtraBotNames extra) {
   return true;
 }
 
+// Removes the bot's full name typed without "@" at the start ("吹哨助手 报修…", "你好吹哨助手，
+// 我想反映个事"), with the greeting around it; true if it was there. Only the full name: "吹哨"
+// alone is the command, and a neighbour's "机器人" is no address.
+bool strip_leading_name(std::string& line) {
+  constexpr std::string_view kName = "吹哨助手";
+  std::size_t at = 0;
+  for (const std::string_view greeting : {"你好", "您好", "喂"}) {
+    if (line.compare(0, greeting.size(), greeting) == 0) {
+      at = skip_separators(line, greeting.size());
+      break;
+    }
+  }
+  if (line.compare(at, kName.size(), kName) != 0) return false;
+  at = skip_separators(line, at + kName.size());
+  for (const std::string_view greeting : {"你好", "您好"}) {
+    if (line.compare(at, greeting.size(), greeting) == 0) {
+      at = skip_separators(line, at + greeting.size());
+      break;
+    }
+  }
+  line.erase(0, at);
+  return true;
+}
+
 // Removes one trailing bot mention ("报到 12 @吹哨"); true if there was one.
 bool strip_trailing_mention(std::string& line, ExtraBotNames extra) {
   const std::size_t at = line.rfind('@');
@@ -247,7 +271,8 @@ NormalizedText normalize(std::string_view raw, ExtraBotNames extra) {
   NormalizedText result;
   std::vector<std::string> lines = tidy_lines(normalize_characters(raw));
   // "@吹哨 @机器人 报到" and "@吹哨\n报到" both address the bot once.
-  while (!lines.empty() && strip_leading_mention(lines.front(), extra)) {
+  while (!lines.empty() &&
+         (strip_leading_mention(lines.front(), extra) || strip_leading_name(lines.front()))) {
     result.addressed = true;
     if (lines.front().empty()) lines.erase(lines.begin());
   }

@@ -280,6 +280,18 @@ TEST_F(TicketIntake, AProblemWrittenInPrivateWithNoVerbIsOfferedAsAReportInItsWo
   EXPECT_FALSE(has_ticket(1));  // offered, not opened: a neighbourly remark is no report
 }
 
+TEST_F(TicketIntake, AProblemSaidToTheBotInAGroupIsOfferedTooAndAmongNeighboursItIsTalk) {
+  for (const char* line : {"@吹哨 我家暖气不热", "吹哨助手你好 我家暖气不热"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].chat, "generic:b3u2");
+    EXPECT_EQ(replies[0].text,
+              rendered("unknown_offer_report", {{"mention", "@何大爷"}, {"text", "我家暖气不热"}}));
+  }
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("我家暖气不热")).empty());
+  EXPECT_FALSE(has_ticket(1));
+}
+
 TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
   const std::vector<Reply> replies =
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});

@@ -60,6 +60,12 @@ const NormalizeCase kCases[] = {
     {"@吹哨：报到", "报到", true},
     {"@吹哨\n报到", "报到", true},
     {"报到 @吹哨", "报到", true},
+    // The full name typed without "@", with a greeting around it; "吹哨" alone stays the command.
+    {"吹哨助手 报修 楼道灯坏了", "报修 楼道灯坏了", true},
+    {"你好吹哨助手，我想反映个事", "我想反映个事", true},
+    {"吹哨助手你好我想反映个事", "我想反映个事", true},
+    {"吹哨 清理楼道", "吹哨 清理楼道", false},
+    {"你好", "你好", false},
     {"@botany 你好", "@botany 你好", false},
     {"@张三 报到", "@张三 报到", false},
     {"", "", false},

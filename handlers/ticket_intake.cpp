@@ -9,6 +9,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
+#include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
 #include "handlers/language/text_util.hpp"
@@ -19,6 +20,7 @@
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_rate.hpp"
+#include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
@@ -36,6 +38,8 @@ constexpr std::int64_t kJoinWindow = 10 * 60;
 
 // How much of a line the offer to report it quotes back.
 constexpr std::size_t kOfferedChars = 40;
+// A resident's own reports looked at for one still open ("怎么样了" asks after it).
+constexpr std::size_t kOwnReportsLooked = 20;
 
 // Whether a place typed in part ("2单元") may mean `found`, seen from the chat's node: only within
 // the chat's own branch at the level above `found` (5号楼's group writing "2单元" means 5号楼's
@@ -283,6 +287,22 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
   return replies;
 }
 
+namespace {
+
+std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command) {
+  if (command.text.empty() || !language::asks_after_own_report(command.text)) return std::nullopt;
+  std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
+  Command progress = command;
+  progress.intent = Intent::progress;
+  // One report open: its progress; none or several: the list of one's own (我的工单), which says
+  // when there is none. Never the offer of a new report made of the question.
+  if (open.size() == 1) progress.ticket = open.front().number;
+  return handle_progress(context, progress);
+}
+
+}  // namespace
+
 std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
   if (std::optional<std::vector<Reply>> rated = rate_by_stars(context, command)) return *rated;
   if (std::optional<std::vector<Reply>> rated = rate_in_plain_words(context, command)) return *rated;
@@ -321,6 +341,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     return handle_ticket(context, danger);
   }
   if (message.is_private || is_addressed(message, command)) {
+    // "上次那个水管的事怎么样了" from someone whose report is open asks after it, and is no new report.
+    if (auto asked = progress_of_own_report(context, command)) return std::move(*asked);
     // An elderly resident writes "楼上漏水到我家了" with no 报事, to the bot in private or by name in
     // the group: offered the report in their own words, not a menu of check-ins. A photo alone is
     // asked for its words.

@@ -411,6 +411,14 @@ constexpr auto kProblemRemains = std::to_array<std::string_view>({
     "还是漏", "还是坏", "还是堵", "还是臭", "还是响", "还是吵", "跟没修一样", "和没修一样", "等于没修",
 });
 
+// How a resident asks after their own report without naming it: "上次那个水管的事怎么样了",
+// "我昨天报的那个怎么没人管啊", "师傅什么时候来啊" (an exploratory run, 2026-12-05).
+constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
+    "怎么样了", "怎么样啊", "咋样了", "如何了", "没人管", "没人来", "没人理", "没人修", "什么时候来",
+    "啥时候来", "几点来", "什么时候修", "啥时候修", "什么时候能修", "有消息", "有进展", "有结果",
+    "还没来", "怎么还没", "咋还没", "催办", "催一下", "催催", "到底修不修", "管不管",
+});
+
 // A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家
 // 提前存点水" (an exploratory run, 2026-12-05: each became a ticket that climbed all night).
 constexpr auto kToNeighboursAtStart = std::to_array<std::string_view>({
@@ -605,6 +613,11 @@ std::optional<std::string_view> danger_word_in(std::string_view text) {
 bool denies_danger(std::string_view text) {
   const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
   return std::any_of(kDangerNegators.begin(), kDangerNegators.end(), contains);
+}
+
+bool asks_after_own_report(std::string_view text) {
+  return std::any_of(kAsksAfterOwnReport.begin(), kAsksAfterOwnReport.end(),
+                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
 }
 
 bool speaks_to_neighbours(std::string_view words) {

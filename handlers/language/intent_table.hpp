@@ -135,6 +135,10 @@ bool denies_danger(std::string_view text);
 /// mild its word, such a rating does not close the ticket.
 bool says_problem_remains(std::string_view remark);
 
+/// Whether a line with no command asks how something is going ("怎么样了", "没人管", "什么时候来"):
+/// from a resident with a report open, it asks after that report.
+bool asks_after_own_report(std::string_view text);
+
 /// Whether a 求助 or 反映's words speak to the neighbours ("大家", "谁家有", "提醒大家"): talk in the
 /// group, not a ticket.
 bool speaks_to_neighbours(std::string_view words);

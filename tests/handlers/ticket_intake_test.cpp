@@ -292,6 +292,20 @@ TEST_F(TicketIntake, AProblemSaidToTheBotInAGroupIsOfferedTooAndAmongNeighboursI
   EXPECT_FALSE(has_ticket(1));
 }
 
+TEST_F(TicketIntake, AskingAfterOnesOwnReportInOnesOwnWordsGetsItsProgressNotAnOffer) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 卫生间下水道堵了"));
+  for (const char* line : {"上次那个水管的事怎么样了", "师傅什么时候来啊", "我昨天报的那个怎么没人管啊"}) {
+    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(starts_with(replies[0].text, "【工单T1】")) << line << ": " << replies[0].text;
+  }
+  // Someone with nothing reported is told so, not offered the question as a report.
+  const std::vector<Reply> none = say_privately("u-zhang", "张三", read("上次那个水管的事怎么样了"));
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].text, rendered("ticket_mine_none", {{"mention", "@张三"}}));
+  EXPECT_FALSE(has_ticket(2));
+}
+
 TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
   const std::vector<Reply> replies =
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});

@@ -248,6 +248,29 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   return replies;
 }
 
+// A report's words as compared for a repeat: without spaces and punctuation ("下水道堵了！" is
+// "下水道堵了").
+std::string words_compared(std::string_view text) {
+  std::string words(text);
+  for (const std::string_view mark : {" ", ",", ".", "!", "?", "，", "。", "！", "？", "、", "~"}) {
+    for (std::size_t at = words.find(mark); at != std::string::npos; at = words.find(mark, at))
+      words.erase(at, mark.size());
+  }
+  return words;
+}
+
+// The reporter's own open ticket with the same words: an elderly resident sends a report again
+// (or once in private and once in the group) when no answer seems to come. A second ticket would
+// climb the ladder beside the first and count twice.
+std::optional<store::Ticket> same_report_open(const Context& context, const Command& command) {
+  const std::string words = words_compared(command.title.value_or(command.text));
+  if (words.empty()) return std::nullopt;
+  for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kOwnReportsLooked)) {
+    if (!ticket.is_closed() && words_compared(ticket.text) == words) return ticket;
+  }
+  return std::nullopt;
+}
+
 // The reporter's latest ticket when this message follows it closely enough to belong to it.
 std::optional<store::Ticket> ticket_just_reported(const Context& context) {
   std::vector<store::Ticket> latest = context.tickets.of_reporter(context.message.sender, 1);
@@ -280,6 +303,15 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
         context,
         context.text("ticket_no_community", {{"mention", mention_of(context.people, context.message.sender)},
                                              {"example", context.text("ticket_example_report")}})));
+    return replies;
+  }
+  if (std::optional<store::Ticket> same = same_report_open(context, command)) {
+    replies.push_back(reply_to_sender(
+        context, context.text("ticket_already_reported",
+                              {{"ticket", std::to_string(same->number)},
+                               {"mention", mention_of(context.people, context.message.sender)},
+                               {"state", context.text("ticket_state_" + std::string(store::ticket_state_name(
+                                                                            same->state)))}})));
     return replies;
   }
   std::vector<Reply> opened = open_ticket(context, command, *community, danger);

@@ -306,6 +306,27 @@ TEST_F(TicketIntake, AskingAfterOnesOwnReportInOnesOwnWordsGetsItsProgressNotAnO
   EXPECT_FALSE(has_ticket(2));
 }
 
+TEST_F(TicketIntake, TheSameReportSentAgainWhileItIsOpenIsNoSecondTicket) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家卫生间下水道堵了"));
+  for (const std::pair<const char*, bool> again : {std::pair{"报修 3号楼2单元 我家卫生间下水道堵了！", true},
+                                                   {"报修 3号楼2单元 我家卫生间下水道堵了", false}}) {
+    const std::vector<Reply> replies = again.second ? say_privately("u-he", "何大爷", read(again.first))
+                                                    : say("b3u2", "u-he", "何大爷", read(again.first));
+    ASSERT_EQ(replies.size(), 1u) << again.first;
+    EXPECT_EQ(replies[0].text,
+              rendered("ticket_already_reported", {{"ticket", "1"},
+                                                   {"mention", "@何大爷"},
+                                                   {"state", rendered("ticket_state_assigned", {})}}));
+  }
+  EXPECT_FALSE(has_ticket(2));
+  // A neighbour with the same trouble is another report; so is the same one after it was closed.
+  say("b3u2", "u-zhang", "张三", read("报修 3号楼2单元 我家卫生间下水道堵了"));
+  EXPECT_TRUE(has_ticket(2));
+  say("b3u2", "u-chen", "陈单元长", read("关闭 T1 已修好"));
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家卫生间下水道堵了"));
+  EXPECT_TRUE(has_ticket(3));
+}
+
 TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
   const std::vector<Reply> replies =
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});

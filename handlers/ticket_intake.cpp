@@ -333,6 +333,31 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   return handle_progress(context, progress);
 }
 
+// "不用来了 我儿子已经修好了": which open report is meant, and how to take it back. Asked, not
+// done: closing is not undone, and the line may be about something else.
+std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const Command& command) {
+  if (command.text.empty() || !language::withdraws_own_report(command.text)) return std::nullopt;
+  std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  std::erase_if(open, [](const store::Ticket& ticket) {
+    return ticket.is_closed() || ticket.state == store::TicketState::resolved;
+  });
+  if (open.empty()) return std::nullopt;
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (open.size() == 1) {
+    return std::vector<Reply>{reply_to_sender(
+        context, context.text("ticket_withdraw_ask", {{"mention", mention},
+                                                      {"ticket", std::to_string(open.front().number)},
+                                                      {"text", ticket_words(context, open.front())}}))};
+  }
+  std::vector<std::string> numbers;
+  for (const store::Ticket& ticket : open)
+    numbers.push_back("T" + std::to_string(ticket.number));
+  return std::vector<Reply>{reply_to_sender(
+      context, context.text("ticket_withdraw_which", {{"mention", mention},
+                                                      {"tickets", join_list(context, numbers)},
+                                                      {"ticket", std::to_string(open.front().number)}}))};
+}
+
 }  // namespace
 
 std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
@@ -375,6 +400,7 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (message.is_private || is_addressed(message, command)) {
     // "上次那个水管的事怎么样了" from someone whose report is open asks after it, and is no new report.
     if (auto asked = progress_of_own_report(context, command)) return std::move(*asked);
+    if (auto asked = ask_which_to_withdraw(context, command)) return std::move(*asked);
     // An elderly resident writes "楼上漏水到我家了" with no 报事, to the bot in private or by name in
     // the group: offered the report in their own words, not a menu of check-ins. A photo alone is
     // asked for its words.

@@ -419,6 +419,13 @@ constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
     "还没来", "怎么还没", "咋还没", "催办", "催一下", "催催", "到底修不修", "管不管",
 });
 
+// How a resident takes back their own report without its number: "不用来了 我儿子已经修好了",
+// "我要撤回刚才那个报修" (an exploratory run, 2026-12-05).
+constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
+    "撤回", "撤销报修", "撤销报事", "取消报修", "取消报事", "取消投诉", "不用来了", "不用修了", "不用来修",
+    "不需要了", "不用麻烦了", "不用管了",
+});
+
 // A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家
 // 提前存点水" (an exploratory run, 2026-12-05: each became a ticket that climbed all night).
 constexpr auto kToNeighboursAtStart = std::to_array<std::string_view>({
@@ -617,6 +624,11 @@ bool denies_danger(std::string_view text) {
 
 bool asks_after_own_report(std::string_view text) {
   return std::any_of(kAsksAfterOwnReport.begin(), kAsksAfterOwnReport.end(),
+                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
+}
+
+bool withdraws_own_report(std::string_view text) {
+  return std::any_of(kWithdrawsOwnReport.begin(), kWithdrawsOwnReport.end(),
                      [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
 }
 

@@ -327,6 +327,20 @@ TEST_F(TicketIntake, TheSameReportSentAgainWhileItIsOpenIsNoSecondTicket) {
   EXPECT_TRUE(has_ticket(3));
 }
 
+TEST_F(TicketIntake, TakingBackOnesReportWithoutItsNumberIsAskedAboutNotDone) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 卫生间下水道堵了"));
+  const std::vector<Reply> one = say_privately("u-he", "何大爷", read("不用来了 我儿子回来已经修好了"));
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].text, rendered("ticket_withdraw_ask",
+                                  {{"mention", "@何大爷"}, {"ticket", "1"}, {"text", "卫生间下水道堵了"}}));
+  EXPECT_FALSE(ticket(1).is_closed());
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
+  const std::vector<Reply> two = say_privately("u-he", "何大爷", read("我要撤回刚才那个报修"));
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_TRUE(contains(two[0].text, "T1") && contains(two[0].text, "T2")) << two[0].text;
+  EXPECT_FALSE(ticket(2).is_closed());
+}
+
 TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
   const std::vector<Reply> replies =
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});

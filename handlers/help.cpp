@@ -1,5 +1,6 @@
 #include "handlers/help.hpp"
 
+#include <algorithm>
 #include <array>
 #include <sstream>
 #include <string>
@@ -7,6 +8,7 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/nearest_commands.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/redemption_rules.hpp"
 #include "handlers/rights.hpp"
@@ -165,10 +167,36 @@ std::vector<Reply> handle_help(Context& context, const Command& /*command*/) {
   return {reply_to_sender(context, std::move(text))};
 }
 
+namespace {
+
+// "你好", "在吗", "谢谢啊": said to the bot, they are owed a word back, not "没看懂" and a hint of
+// 评价 (an exploratory run, 2026-12-05).
+constexpr std::array<std::string_view, 8> kGreetings{"你好",   "您好",  "在吗", "在不在",
+                                                     "有人吗", "hello", "hi",   "喂"};
+constexpr std::array<std::string_view, 8> kThanks{"谢谢", "谢谢你", "谢谢你们", "感谢",
+                                                  "多谢", "辛苦了", "谢了",     "麻烦你了"};
+
+std::string_view said_plainly(std::string_view text) {
+  return language::without_words_at_end(text,
+                                        {" ", "!", "?", "。", "！", "？", "~", "啊", "呀", "哈", "哦", "啦"});
+}
+
+template <std::size_t N>
+bool is_one_of(std::string_view text, const std::array<std::string_view, N>& words) {
+  return std::find(words.begin(), words.end(), text) != words.end();
+}
+
+}  // namespace
+
 std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   if (!is_addressed(context.message, command)) return {};
   // A bare "@吹哨" leaves no words: the bot's own name is no hint of a command.
   const std::string mention = mention_of(context.people, context.message.sender);
+  const std::string_view plain = said_plainly(command.text);
+  if (is_one_of(plain, kGreetings))
+    return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
+  if (is_one_of(plain, kThanks))
+    return {reply_to_sender(context, context.text("unknown_thanks", {{"mention", mention}}))};
   const std::vector<language::NearCommand> nearest =
       command.text.empty() ? std::vector<language::NearCommand>{} : nearest_usable(context, command.text);
   if (nearest.empty()) {
@@ -183,8 +211,10 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
     commands += context.text("unknown_hint_command", {{"keyword", std::string(near.keyword)},
                                                       {"example", example_of(context, near.intent)}});
   }
-  return {
-      reply_to_sender(context, context.text("unknown_hint", {{"mention", mention}, {"commands", commands}}))};
+  // "怎么报修啊" asks how: answered with how, not with "没看懂".
+  const bool asks_how = plain.starts_with("怎么") || plain.starts_with("如何") || plain.starts_with("咋");
+  return {reply_to_sender(context, context.text(asks_how ? "unknown_howto" : "unknown_hint",
+                                                {{"mention", mention}, {"commands", commands}}))};
 }
 
 }  // namespace whistle::handlers

@@ -391,7 +391,8 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
     case Arguments::none:
       // "微心愿列表": the list of one kind of ticket.
       if (input.rule.extra == "wishes") command.kind = TicketKind::wish;
-      return is_filler(input.rest);
+      // "有什么活动吗", "积分能换什么东西", "取货码是多少来着": asked, with nothing more said.
+      return is_filler(without_words_at_end(input.rest, {"吗", "呢", "?", "东西", "来着", " "}));
     case Arguments::whole_line:
       return read_whole_line(input, command);
     case Arguments::task:

@@ -158,8 +158,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     // The catalog's answer lists one's redemptions waiting for pickup, with their codes.
     {"我的兑换",      Intent::catalog,      A::none},
     {"我的取货码",    Intent::catalog,      A::none},
-    {"取货码",        Intent::catalog,      A::none},
     {"取货码是多少",  Intent::catalog,      A::none},
+    {"取货码多少",    Intent::catalog,      A::none},
+    {"积分怎么用",    Intent::catalog,      A::none},
+    {"积分有什么用",  Intent::catalog,      A::none},
+    {"取货码",        Intent::catalog,      A::none},
     {"兑换",          Intent::redeem,       A::item},
     {"积分兑换",      Intent::redeem,       A::item},
     // "换一袋米", "我要换洗衣液", "用积分换大米" (an exploratory run, 2026-12-05). A bare 换 is a

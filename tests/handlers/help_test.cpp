@@ -114,6 +114,25 @@ TEST_F(Chatter, ALeaderIsShownThePrivateFormOfAnExampleInPrivate) {
   EXPECT_TRUE(contains(replies[0].text, rendered("example_whistle_private", {}))) << replies[0].text;
 }
 
+TEST_F(Chatter, AGreetingOrThanksToTheBotGetsAWordBackNotAHint) {
+  const std::vector<Reply> hello = say_privately("u-he", "何大爷", unknown_line("你好啊"));
+  ASSERT_EQ(hello.size(), 1u);
+  EXPECT_EQ(hello[0].text, rendered("unknown_greeting", {{"mention", "@何大爷"}}));
+  const std::vector<Reply> thanks = say("b3u2", "u-he", "何大爷", unknown_line("谢谢！", true));
+  ASSERT_EQ(thanks.size(), 1u);
+  EXPECT_EQ(thanks[0].text, rendered("unknown_thanks", {{"mention", "@何大爷"}}));
+  // Among neighbours, still talk.
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", unknown_line("你好")).empty());
+}
+
+TEST_F(Chatter, AskingHowIsAnsweredWithHow) {
+  const std::vector<Reply> replies = say_privately("u-he", "何大爷", unknown_line("怎么报修啊"));
+  ASSERT_EQ(replies.size(), 1u);
+  const std::string howto = rendered("unknown_howto", {{"mention", "@何大爷"}, {"commands", ""}});
+  EXPECT_TRUE(replies[0].text.starts_with(howto.substr(0, howto.find('\n')))) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, "「报事」")) << replies[0].text;
+}
+
 TEST_F(Chatter, InPrivateALineNearNothingGetsTheShortMenu) {
   const std::vector<Reply> replies = say_privately("u-zhang", "张三", unknown_line("今天天气"));
   ASSERT_EQ(replies.size(), 1u);

@@ -58,6 +58,16 @@ struct ClimbTarget {
   std::optional<store::ResponderRow> responder;
 };
 
+bool sent_back_by(const Services& services, const store::Ticket& ticket,
+                  const store::ResponderRow& responder) {
+  if (ticket.sent_back == 0) return false;
+  for (const store::TicketEvent& event : services.tickets.events(ticket.id)) {
+    if (event.kind == "sent_back" && event.actor && services.responders.is_member(responder.id, *event.actor))
+      return true;
+  }
+  return false;
+}
+
 ClimbTarget climb_target(const Services& services, const store::Ticket& ticket) {
   if (ticket.assignee_responder && !ticket.dispatched_by) {
     // Sent straight to a responder (its class's 快单) and not answered: into the ladder at the
@@ -78,8 +88,10 @@ ClimbTarget climb_target(const Services& services, const store::Ticket& ticket) 
   // A 微心愿 (reading glasses for an old neighbour) is nothing for 物业: the community is its top.
   if (ticket.kind == "wish") return {};
   const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
-  // The default responder that just let it pass is no higher level: this is the top.
-  if (!responders.empty() && responders.front().id != ticket.assignee_responder)
+  // The default responder that just let it pass is no higher level: this is the top. Nor is one
+  // that sent it back as not theirs: handing it back to them went round 物业 → 社区 → 物业.
+  if (!responders.empty() && responders.front().id != ticket.assignee_responder &&
+      !sent_back_by(services, ticket, responders.front()))
     return {std::nullopt, responders.front()};
   return {};
 }

@@ -182,6 +182,23 @@ TEST_F(TicketHandover, AtTheTopTheAnswerReminderThreatensNoClimb) {
                                                                       {"answer_by", answer_by}}));
 }
 
+TEST_F(TicketHandover, WhatTheResponderSentBackIsNotHandedBackToItByTheNextDeadline) {
+  open_ticket();
+  for (int hours = 2; hours <= 8; hours += 2)  // unit → building → grid → community → 物业
+    run_jobs(kMonday0900 + hours * kHour);
+  ASSERT_EQ(ticket(1).assignee_responder, std::optional<std::string>("wuye"));
+  say_line("wuye", "u-shifu", "刘师傅", "退回 T1 装修噪音归城管", {}, kMonday0900 + 8 * kHour + 10 * 60);
+  ASSERT_EQ(ticket(1).assignee_person, "generic:u-wang");
+  const int climbs = ticket(1).climbs;
+  // 王书记 lets the window pass: the community is the top now, and its leaders hear it is overdue.
+  const std::vector<Reply> replies = run_jobs(kMonday0900 + 11 * kHour);
+  EXPECT_EQ(ticket(1).assignee_person, "generic:u-wang");
+  EXPECT_FALSE(ticket(1).assignee_responder);
+  EXPECT_EQ(ticket(1).climbs, climbs);
+  EXPECT_TRUE(sent_to(replies, private_of("u-shifu")).empty());
+  EXPECT_FALSE(sent_to(replies, private_of("u-wang")).empty());
+}
+
 TEST_F(TicketHandover, ASendBackWithNowhereHigherMovesNothingAndCountsNothing) {
   // A community with no responder: nothing is above its own level.
   db_.raw().exec("DELETE FROM responder_members; DELETE FROM responder_chats; DELETE FROM responders");

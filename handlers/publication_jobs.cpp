@@ -16,16 +16,6 @@ void schedule_next(const Services& services, const std::string& community, std::
                          community);
 }
 
-// Whether the node's month was already posted (by a leader's 公示, say, that morning) showing the
-// ledger as it is now: posting it again would repeat it word for word.
-bool shown_as_it_is(const Services& services, const std::string& node, const std::string& month,
-                    const std::string& digest) {
-  const std::vector<store::Publication> posted = services.publications.of_node(node);
-  return std::any_of(posted.begin(), posted.end(), [&](const store::Publication& publication) {
-    return publication.month == month && publication.digest == digest;
-  });
-}
-
 std::string joined(const std::vector<std::string>& parts) {
   std::string text;
   for (const std::string& part : parts) {
@@ -33,6 +23,22 @@ std::string joined(const std::vector<std::string>& parts) {
     text += part;
   }
   return text;
+}
+
+// Whether the node's month was already posted (by a leader's 公示, say, that morning) as it stands:
+// showing the ledger as it is now, or the same figures under an older digest. A December 加分
+// between a leader's 公示 and the 民情日 job changes the digest but not November's figures:
+// posting them again would repeat them. A November entry booked since (a 下发 task confirmed at
+// the community) changes the figures, and the month is posted as it is now.
+bool shown_as_it_is(const Services& services, const store::OrgNode& node, const RankingMonth& month,
+                    const std::string& digest) {
+  const std::vector<store::Publication> posted = services.publications.of_node(node.id);
+  return std::any_of(posted.begin(), posted.end(), [&](const store::Publication& publication) {
+    if (publication.month != month.label()) return false;
+    if (publication.digest == digest) return true;
+    const store::LedgerDigest then{publication.digest, publication.entries};
+    return joined(ranking_messages(services, node, month, then)) == publication.text;
+  });
 }
 
 }  // namespace
@@ -74,7 +80,7 @@ std::vector<Reply> run_monthly_publication(const Services& services, const store
   for (const store::OrgNode& node : nodes) {
     if (services.org.chats_of(node.id).empty()) continue;
     if (services.publications.scheduled_exists(node.id, month.label())) continue;
-    if (shown_as_it_is(services, node.id, month.label(), digest)) continue;
+    if (shown_as_it_is(services, node, month, digest)) continue;
     std::vector<Reply> sent = publish_node(services, node, month, std::nullopt, now);
     replies.insert(replies.end(), std::make_move_iterator(sent.begin()), std::make_move_iterator(sent.end()));
   }

@@ -278,6 +278,18 @@ TEST_F(Ranking, On民情日AGroupALeaderPublishedForThatMorningIsNotPostedTheSam
   EXPECT_EQ(std::count(chats.begin(), chats.end(), "generic:b3u2"), 1);
 }
 
+TEST_F(Ranking, On民情日AnEntryOfTheNewMonthSinceALeadersPublicationPostsNothingAgain) {
+  say("b3u2", "u-zhang", "张三", read("排行"));
+  earn("u-zhang", 10, 120, "b3u2", kMidNovember);
+  const std::int64_t morning = kDecemberFirst0900 - kHour;
+  ASSERT_EQ(say("b3", "u-qian", "钱楼栋长", read("公示", morning), morning).size(), 1u);
+  earn("u-zhang", 3, 0, "b3u2", morning + 30 * 60);  // a December 加分: a new digest, November as it was
+
+  const std::vector<std::string> chats = chats_of(run_jobs(kDecemberFirst0900));
+  EXPECT_EQ(std::count(chats.begin(), chats.end(), "generic:b3"), 0) << "the same November, again";
+  EXPECT_EQ(std::count(chats.begin(), chats.end(), "generic:b3u2"), 1);
+}
+
 TEST_F(Ranking, On民情日AGroupPublishedBeforeTheLedgerChangedGetsTheMonthAsItIsNow) {
   say("b3u2", "u-zhang", "张三", read("排行"));
   const std::int64_t morning = kDecemberFirst0900 - kHour;

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "handlers/help_call_time.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -23,10 +24,13 @@ std::optional<std::int64_t> task_id_of(const std::string& payload) {
 
 void schedule_task_reminder(const Services& services, const store::Task& task, std::int64_t now) {
   if (!task.start) return;
-  const std::int64_t due = *task.start - kReminderLeadSeconds;
-  // A task starting within the hour was just announced; a reminder now would only repeat it.
-  if (due <= now) return;
-  services.jobs.schedule(std::string(kTaskReminder), task.community, due, std::to_string(task.id));
+  // An hour before the start; for an early task, not in the night: a 05:00 reminder (or last call)
+  // of a 06:00 task woke whole groups, so it goes at 21:00 the evening before, as the call for help
+  // does. A task starting within the hour was just announced; a reminder now would only repeat it.
+  const std::optional<std::int64_t> due = help_call_time(*task.start - kReminderLeadSeconds, *task.start, now,
+                                                         services.config.locale.utc_offset_seconds);
+  if (!due) return;
+  services.jobs.schedule(std::string(kTaskReminder), task.community, *due, std::to_string(task.id));
 }
 
 void cancel_task_reminder(const Services& services, const store::Task& task) {

@@ -29,6 +29,18 @@ TEST_F(Reminder, AnHourBeforeTheStartTheSignedUpPeopleAreReminded) {
              {"generic:u-zhang", "generic:u-lisi"}}));
 }
 
+TEST_F(Reminder, AnEarlyTasksReminderGoesTheEveningBeforeNotInTheNight) {
+  const std::int64_t six = kSaturday0900 - 3 * kHour;
+  whistle_in_b3u2("早市秩序维护", 5, six);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  const std::int64_t friday_2100 = six - 9 * kHour;
+  EXPECT_TRUE(run_jobs(friday_2100 - 1).empty());
+  const std::vector<Reply> replies = run_jobs(friday_2100);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_TRUE(run_jobs(six - kHour).empty()) << "nothing at 05:00";
+}
+
 TEST_F(Reminder, AReminderFiresOnce) {
   whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
   EXPECT_EQ(run_jobs(kSaturday0900).size(), 1u);

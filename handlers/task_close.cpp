@@ -118,6 +118,19 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   std::vector<Reply> replies;
   const std::optional<store::Task> task = closable_task(context, command, Intent::cancel, replies);
   if (!task) return replies;
+  // People already on site are no one to tell "不用再前往了", and a cancelled task pays nobody: a task
+  // called off once begun is ended (结束), and who came is confirmed as usual.
+  std::vector<std::string> on_site;
+  for (const store::Attendance& row : context.attendance.of_task(task->id)) {
+    if (row.checked_in_at) on_site.push_back(row.person);
+  }
+  if (!on_site.empty()) {
+    return {reply_to_sender(context,
+                            context.text("cancel_after_check_in",
+                                         {{"task", std::to_string(task->number)},
+                                          {"mention", mention_of(context.people, context.message.sender)},
+                                          {"names", names_of(context, on_site)}}))};
+  }
 
   // Read who was coming before the status changes, so the waitlist is told too.
   const std::vector<std::string> people = people_in(context.signups.active(task->id), true);

@@ -122,8 +122,12 @@ TEST_F(NoShow, FinishingBeforeCheckInOpensMakesNoNoShows) {
 }
 
 TEST_F(NoShow, ACancelledTaskMakesNoNoShows) {
-  const std::int64_t number = task_with_three();
+  // Called off an hour in with nobody there yet (with someone checked in it is ended instead).
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-lisi", "李四", read("报到 1"));
   say("b3u2", "u-chen", "陈单元长", read("撤销 1"), kSaturday0900 + kHour);
+  ASSERT_EQ(task(number).status, store::TaskStatus::cancelled);
   run_jobs(kSaturday0900 + 2 * kHour);
   EXPECT_FALSE(outcome_of(number, "u-lisi"));
 }

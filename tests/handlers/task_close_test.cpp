@@ -87,6 +87,19 @@ TEST_F(Cancel, EverySignedUpPersonIsTold) {
   EXPECT_EQ(task(number).status, store::TaskStatus::cancelled);
 }
 
+TEST_F(Cancel, OnceSomeoneCheckedInTheTaskIsEndedNotCancelled) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2, kSaturday0900);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-zhang", "张三", read("签到 1", kSaturday0900), kSaturday0900);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("撤销 1 下大雨了", kSaturday0900 + 40 * 60),
+          kSaturday0900 + 40 * 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("cancel_after_check_in", {{"task", "1"}, {"mention", "@陈单元长"}, {"names", "张三"}}));
+  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+}
+
 TEST_F(Cancel, CancellingDropsTheReminder) {
   whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
   ASSERT_TRUE(jobs_.pending("task_reminder", std::to_string(task(1).id)));

@@ -209,11 +209,17 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   // again, and one task paid two amounts). Places and points of work done would promote people its
   // close then calls no-shows.
   const bool over = task_is_over(current, context.now) || task_is_over(edit.task, context.now);
-  const bool held = edit.time_changed && current.start && context.now >= *current.start &&
-                    !context.attendance.of_task(current.id).empty();
-  if (over || held) {
+  const bool begun = current.start && context.now >= *current.start;
+  const bool held = edit.time_changed && begun && !context.attendance.of_task(current.id).empty();
+  // Places changed once it has begun moved people while they worked: a cut sent a volunteer on site
+  // to the waitlist, a raise ten minutes before the end moved someone in whom the end then made a
+  // no-show.
+  const bool places_held = begun && edit.task.places != current.places;
+  if (over || held || places_held) {
     return {
-        reply_to_sender(context, context.text(over ? "edit_task_over" : "edit_task_held",
+        reply_to_sender(context, context.text(over   ? "edit_task_over"
+                                              : held ? "edit_task_held"
+                                                     : "edit_task_places_held",
                                               {{"task", number},
                                                {"mention", mention},
                                                {"when", task_when_text(context, current, context.now)}}))};

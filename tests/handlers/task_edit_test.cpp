@@ -90,6 +90,22 @@ TEST_F(Edit, WorkBegunWithPeopleOnSiteOrDoneIsNotMovedToAnotherTime) {
   }
 }
 
+TEST_F(Edit, OnceBegunThePlacesMoveNobody) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);  // Saturday 09:00–11:00
+  report_in("u-zhang", "张三");
+  report_in("u-lisi", "李四");
+  report_in("u-wangwu", "王五");  // waiting
+  say("b3u2", "u-lisi", "李四", read("签到 1", kSaturday0900), kSaturday0900);
+  for (const char* line : {"修改 1 人数 1", "修改 1 人数 3"}) {
+    const std::int64_t at = kSaturday0900 + 110 * 60;
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line, at), at);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(task(number).places, 2) << line;
+  }
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(number, "u-wangwu"), store::SignupState::waitlisted);
+}
+
 TEST_F(Edit, FewerPlacesPutTheLatestSignupsAtTheHeadOfTheWaitlist) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
   report_in("u-zhang", "张三");

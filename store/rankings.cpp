@@ -67,9 +67,13 @@ const std::string kChildren =
 
 // The task's month is its start (its creation when it has none); the expression matches the
 // index tasks_by_month so the month is a range scan.
+// A confirmation counts for its task's month when it was dated there (at the task's end, or
+// within the month): one made after the month's 公示 is dated when made (handlers/attendance_pay),
+// and counting it here too changed a published month's 报到参与率 from 0/2 to 2/2.
 const std::string kParticipation =
     kSubtree +
-    "SELECT COUNT(*), COALESCE(SUM(a.outcome IN ('confirmed', 'vouched')), 0), "
+    "SELECT COUNT(*), COALESCE(SUM(a.outcome IN ('confirmed', 'vouched') AND (t.end_at IS NULL "
+    "OR a.confirmed_at <= t.end_at OR a.confirmed_at < ?3)), 0), "
     "COALESCE(SUM(a.outcome = 'no_show'), 0) "
     "FROM root JOIN tasks t ON t.community_id = root.community "
     "AND COALESCE(t.start_at, t.created_at) >= ?2 AND COALESCE(t.start_at, t.created_at) < ?3 "

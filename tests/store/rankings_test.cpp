@@ -152,6 +152,29 @@ TEST_F(Standings, ParticipationCountsSignupsOfTasksStartingInTheMonth) {
   EXPECT_EQ(rankings.participation("c1", kNovember, kNovember + 30 * 86400).signed_up, 1);
 }
 
+TEST_F(Standings, AConfirmationDatedAfterTheMonthLeavesItsParticipationAsPublished) {
+  Task task;
+  task.community = "c1";
+  task.node = "b3u2";
+  task.chat = "generic:b3u2";
+  task.creator = "generic:chen";
+  task.title = "消防检查";
+  task.start = kMidOctober;
+  task.end = kMidOctober + 3 * 3600;
+  task.created_at = kOctober;
+  const std::int64_t id = tasks.create(task).id;
+  signups.put(id, "generic:zhang", SignupState::signed_up, kOctober);
+  signups.put(id, "generic:liu", SignupState::signed_up, kOctober);
+  // 张三's dated at the task's end; 刘阿姨's confirmed on 2 November, after October's 公示, dated then.
+  attendance.settle(id, "generic:zhang", "c1", "b3u2", AttendanceOutcome::confirmed, "generic:chen", 180,
+                    *task.end);
+  attendance.settle(id, "generic:liu", "c1", "b3u2", AttendanceOutcome::confirmed, "generic:chen", 180,
+                    kNovember + 86400);
+  const Participation october = rankings.participation("b3u2", kOctober, kNovember);
+  EXPECT_EQ(october.signed_up, 2);
+  EXPECT_EQ(october.confirmed, 1);
+}
+
 TEST_F(Standings, TheMonthIsReadThroughTheIndexes) {
   // The queries' month filters must be index ranges, not scans of every row ever written.
   auto plan = [&](const std::string& sql) {

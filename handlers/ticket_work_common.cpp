@@ -167,13 +167,13 @@ std::vector<Reply> tell_displaced(Context& context, const store::Ticket& before,
   if (before.assignee_responder && before.assignee_responder != after.assignee_responder &&
       !context.responders.is_member(*before.assignee_responder, context.message.sender)) {
     if (std::optional<store::ResponderRow> responder = context.responders.find(*before.assignee_responder)) {
+      const char* responder_key = resolved ? "ticket_resolved_from_responder"
+                                  : after.assignee_person == context.message.sender
+                                      ? "ticket_taken_over_from_responder"
+                                      : "ticket_taken_from_responder";
+      set_value(values, "responder", responder->name);
       for (const std::string& chat : responder->chats) {
-        append(told, post_about_ticket(context, after,
-                                       Reply{chat,
-                                             context.text(resolved ? "ticket_resolved_from_responder"
-                                                                   : "ticket_taken_from_responder",
-                                                          values),
-                                             {}},
+        append(told, post_about_ticket(context, after, Reply{chat, context.text(responder_key, values), {}},
                                        context.now));
       }
     }

@@ -93,8 +93,16 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
       !input.rest.empty() && input.rest[0] != ' ' && input.rest[0] != ':' && input.rest[0] != ',';
   if (glued && ends_as_a_question_or_suggestion(words)) return false;
   if (const auto place = find_place(words, input.context.place_names)) command.place = place->name;
-  // The resident's words stay as written, their punctuation too ("3号楼有煤气味!").
-  const std::string_view title = trim_spaces(words.substr(skip_separators(words, 0)));
+  // The resident's words stay as written, their punctuation too ("3号楼有煤气味!"); not a full stop
+  // voice input puts after the verb ("报修。3号楼…"), nor the 儿 of "报事儿", which led the title in
+  // every post.
+  std::string_view said = words;
+  constexpr std::string_view kEr = "儿";  // "报事儿 …", but "报事儿童乐园…" is 儿童
+  if (said.starts_with(kEr) && skip_separators(said, kEr.size()) > kEr.size()) said.remove_prefix(kEr.size());
+  for (const std::string_view stop : {"。", "."}) {
+    if (said.starts_with(stop)) said.remove_prefix(stop.size());
+  }
+  const std::string_view title = trim_spaces(said.substr(skip_separators(said, 0)));
   if (!title.empty() && !is_decoration(title)) command.title = std::string(title);
   return true;
 }

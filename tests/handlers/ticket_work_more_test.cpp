@@ -99,6 +99,19 @@ TEST_F(TicketClose, HandedToAResponderItsChatHearsForInformation) {
   EXPECT_EQ(sent_to(replies, "generic:wuye").size(), 1u);
 }
 
+TEST_F(TicketClose, TheResponderHearsWhoTookItBackOnceAndByItsOwnName) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 物业");
+  const std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", "接单 T1");
+  const std::vector<Reply> to_wuye = sent_to(replies, "generic:wuye");
+  ASSERT_EQ(to_wuye.size(), 1u);
+  EXPECT_EQ(to_wuye[0].text, rendered("ticket_taken_over_from_responder", {{"ticket", "1"},
+                                                                           {"place", "3号楼2单元"},
+                                                                           {"text", "楼道灯坏了"},
+                                                                           {"by", "陈单元长"},
+                                                                           {"responder", "物业"}}));
+}
+
 TEST_F(TicketClose, OnlyALeaderOfItsLevelOrAboveCloses) {
   open_ticket();
   const std::vector<Reply> replies = say_line("b3u2", "u-he", "何大爷", "关闭 T1 不需要了");

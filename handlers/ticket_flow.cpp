@@ -350,7 +350,19 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
   // 物业 is no level above the community: the resident reads that it was handed to them.
   std::string key = "ticket_climbed_reporter";
   if (target.responder) key = by ? "ticket_handed_reporter_by_hand" : "ticket_handed_reporter";
-  result.replies.push_back(to_reporter(ticket, services.text(key, values)));
+  Reply to_resident = to_reporter(ticket, services.text(key, values));
+  // A utilities ticket climbs through the night, and its leaders must hear at once; the resident
+  // need not be woken at 00:31 and 02:31 to read which level has it. Told in the morning, where it
+  // is then (a later climb's note replaces this one); danger and urgent tickets are told at once.
+  const config::QuietHours& quiet = services.config.rules.quiet_hours;
+  const int offset = services.config.locale.utc_offset_seconds;
+  const bool urgent = ticket.danger || ticket.urgency == "urgent";
+  if (!urgent && in_quiet_hours(now, quiet, offset)) {
+    services.jobs.schedule(std::string(kDeferredPost), ticket.community,
+                           end_of_quiet_hours(now, quiet, offset), kept_post(ticket, to_resident));
+  } else {
+    result.replies.push_back(std::move(to_resident));
+  }
   return result;
 }
 

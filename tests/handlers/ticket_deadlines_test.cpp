@@ -239,10 +239,27 @@ TEST_F(TicketDeadlinesTest, AGeneralTicketClimbingAt2200PostsToTheNewGroupAt0700
   ASSERT_EQ(made.ticket.answer_by, kMonday0900 + 13 * kHour);                     // 22:00
 
   const std::vector<Reply> climbed = run_jobs(kMonday0900 + 13 * kHour);
-  EXPECT_EQ(to_chat(climbed, "generic:@u-qian").size(), 1u);  // in private: at once
-  EXPECT_EQ(to_chat(climbed, kReporterChat).size(), 1u);
+  EXPECT_EQ(to_chat(climbed, "generic:@u-qian").size(), 1u);  // the new leader, in private: at once
+  EXPECT_TRUE(to_chat(climbed, kReporterChat).empty());       // the resident, in the morning
   EXPECT_TRUE(to_chat(climbed, "generic:b3").empty());
-  EXPECT_EQ(to_chat(run_jobs(kTuesday0700), "generic:b3").size(), 1u);
+  const std::vector<Reply> morning = run_jobs(kTuesday0700);
+  EXPECT_EQ(to_chat(morning, "generic:b3").size(), 1u);
+  EXPECT_EQ(to_chat(morning, kReporterChat).size(), 1u);
+}
+
+TEST_F(TicketDeadlinesTest, AUtilitiesTicketClimbingAllNightTellsTheResidentOnceInTheMorning) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900 + 11 * kHour + 31 * kMinute);  // 20:31
+  std::size_t to_resident = 0;
+  for (int hours = 2; hours <= 10; hours += 2) {  // 22:31, 00:31, 02:31, 04:31, 06:31
+    const std::vector<Reply> climbed = run_jobs(made.ticket.created_at + hours * kHour);
+    EXPECT_FALSE(climbed.empty());  // the leaders hear at once
+    to_resident += to_chat(climbed, kReporterChat).size();
+  }
+  EXPECT_EQ(to_resident, 0u);
+  const std::vector<Reply> morning = run_jobs(kTuesday0700);
+  ASSERT_EQ(to_chat(morning, kReporterChat).size(), 1u);
+  EXPECT_TRUE(names_ticket(to_chat(morning, kReporterChat)[0], made.ticket));
 }
 
 TEST_F(TicketDeadlinesTest, AResponderALeaderDispatchedToLettingTheWindowPassClimbsAboveThatLeader) {

@@ -117,12 +117,18 @@ TEST(TicketJobsCrash, KilledWhileDeadlinesAreDueEachTicketClimbsExactlyOnce) {
     SCOPED_TRACE(units[i]);
     const std::string ref = "'【工单T" + std::to_string(numbers[i]) + "】%'";
     EXPECT_EQ(count(db, "SELECT climbs FROM tickets WHERE number = " + std::to_string(numbers[i])), 1);
-    // One word each to the new level's leader and to the reporter, kept once in the outbox.
+    // One word each to the new level's leader and to the reporter, kept once in the outbox; the
+    // reporter's is kept for the morning instead when the test runs in the quiet hours.
     EXPECT_EQ(count(db, "SELECT COUNT(*) FROM outbox WHERE chat = '" + building_leaders[i] +
                             "' AND text LIKE " + ref),
               1);
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM outbox WHERE chat = 'generic:@u-zhang' AND text LIKE " + ref),
-              1);
+    const std::string ticket_ref = "%【工单T" + std::to_string(numbers[i]) + "】%";
+    EXPECT_EQ(
+        count(db, "SELECT (SELECT COUNT(*) FROM outbox WHERE chat = 'generic:@u-zhang' AND text LIKE " + ref +
+                      ") + (SELECT COUNT(*) FROM jobs WHERE kind = 'deferred_post' AND payload LIKE "
+                      "'%generic:@u-zhang%' AND payload LIKE '" +
+                      ticket_ref + "')"),
+        1);
   }
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM outbox WHERE chat = 'generic:b3' AND text LIKE '【工单T%'"), 2);
   EXPECT_EQ(count(db,

@@ -53,6 +53,9 @@ std::vector<Reply> handle_claim(Context& context, const Command& command) {
   const std::string& sender = context.message.sender;
   if (ticket.kind != "wish") return {work_reply(context, ticket, "ticket_claim_not_wish")};
   if (ticket.reporter == sender) return {work_reply(context, ticket, "ticket_claim_own")};
+  // A wish told to the bot in private (an old man alone, his flat, his health) is the leaders' to
+  // hand on: numbers run in order, and 认领 T1 typed in any group posted it there for anyone.
+  if (ticket.reported_in_private) return {work_reply(context, ticket, "ticket_claim_private_wish")};
   if (ticket.claimed_by) {
     const std::string key = *ticket.claimed_by == sender ? "ticket_claim_yours" : "ticket_claim_taken";
     return {

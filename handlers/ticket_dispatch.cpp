@@ -83,8 +83,19 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
   Values values = work_values(context, ticket);
   values.emplace_back("dispatcher", dispatcher);
   values.emplace_back("reporter", reporter_for_group(context, ticket));
-  append(replies, post_in_level_groups(context, ticket, context.text("ticket_dispatched_group", values),
-                                       group_mentions(ticket, person)));
+  // The reporter is named only in the group they reported in: a complaint about 601 made in one
+  // unit's group, dispatched or climbed into 601's own group, named the neighbour who complained.
+  Values elsewhere = values;
+  set_value(elsewhere, "reporter", context.text("ticket_reporter_private"));
+  std::vector<std::string> holder_only;
+  if (person) holder_only.push_back(*person);
+  for (const std::string& chat : context.org.chats_of(ticket.node)) {
+    if (chat == context.message.chat) continue;
+    const bool reporters_own = chat == ticket.chat;
+    Reply post{chat, context.text("ticket_dispatched_group", reporters_own ? values : elsewhere),
+               reporters_own ? group_mentions(ticket, person) : holder_only};
+    append(replies, post_about_ticket(context, ticket, std::move(post), context.now));
+  }
   return replies;
 }
 

@@ -72,11 +72,16 @@ std::vector<store::TicketEvent> steps_worth_showing(std::vector<store::TicketEve
 }
 
 std::string list_line(Context& context, const store::Ticket& ticket) {
-  return context.text("ticket_list_line", {{"ticket", std::to_string(ticket.number)},
-                                           {"state", state_text(context, ticket)},
-                                           {"place", ticket_place(context, ticket)},
-                                           {"text", shortened(ticket_words(context, ticket), kLineChars)},
-                                           {"holder", holder_text(context, ticket)}});
+  // A list asked for in a group shows a private report's place, not its words ("402 我家老头子有老年
+  // 痴呆…" was read by the whole group); its holder reads them in private.
+  const bool hidden = ticket.reported_in_private && !context.message.is_private;
+  return context.text("ticket_list_line",
+                      {{"ticket", std::to_string(ticket.number)},
+                       {"state", state_text(context, ticket)},
+                       {"place", ticket_place(context, ticket)},
+                       {"text", hidden ? context.text("ticket_list_private_words")
+                                       : shortened(ticket_words(context, ticket), kLineChars)},
+                       {"holder", holder_text(context, ticket)}});
 }
 
 std::string lines_of(Context& context, const std::vector<store::Ticket>& tickets) {

@@ -73,16 +73,6 @@ Reply no_right(Context& context, const store::Ticket& ticket, Intent intent, boo
                     {{"action", command_word(context, intent)}, {"people", join_list(context, names)}});
 }
 
-std::vector<Reply> post_in_level_groups(Context& context, const store::Ticket& ticket, std::string text,
-                                        std::vector<std::string> mentions) {
-  std::vector<Reply> replies;
-  for (const std::string& chat : context.org.chats_of(ticket.node)) {
-    if (chat == context.message.chat) continue;
-    append(replies, post_about_ticket(context, ticket, Reply{chat, text, mentions}, context.now));
-  }
-  return replies;
-}
-
 void set_value(Values& values, std::string_view key, std::string value) {
   for (auto& [name, old] : values) {
     if (name == key) {

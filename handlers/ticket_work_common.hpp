@@ -38,10 +38,6 @@ std::optional<store::Ticket> workable_ticket(Context& context, const Command& co
 /// from its level upwards.
 Reply no_right(Context& context, const store::Ticket& ticket, Intent intent, bool holder_may);
 
-/// A post about the ticket in each group of its current level but the one the command was said in
-/// (quiet hours respected).
-std::vector<Reply> post_in_level_groups(Context& context, const store::Ticket& ticket, std::string text,
-                                        std::vector<std::string> mentions);
 
 /// Replaces (or adds) one value.
 void set_value(Values& values, std::string_view key, std::string value);

@@ -102,6 +102,14 @@ TEST_F(TicketList, ALeaderListsTheOpenTicketsBelowThemOldestFirst) {
   EXPECT_FALSE(text_has(text, "已经关了")) << text;
 }
 
+TEST_F(TicketList, AListAskedForInAGroupShowsAPrivateReportsPlaceNotItsWords) {
+  open_ticket({.in_private = true, .text = "402我家老头子有老年痴呆"});
+  const std::string in_group = say_line("b3u2", "u-chen", "陈单元长", "工单")[0].text;
+  EXPECT_TRUE(text_has(in_group, "T1")) << in_group;
+  EXPECT_FALSE(text_has(in_group, "老年痴呆")) << in_group;
+  EXPECT_TRUE(text_has(say_line_privately("u-chen", "陈单元长", "工单")[0].text, "老年痴呆"));
+}
+
 TEST_F(TicketList, AtMostTwentyAreListedWithACountOfTheRest) {
   for (int i = 0; i < 23; ++i)
     open_ticket({.at = kMonday0900 + i});

@@ -109,6 +109,17 @@ TEST_F(TicketWork, APrivateReporterIsNeverNamedInAGroup) {
   EXPECT_TRUE(group_post);
 }
 
+TEST_F(TicketWork, AGroupReporterIsNamedOnlyInTheGroupTheyReportedIn) {
+  // A complaint about 601 said in 3号楼1单元's group: 3号楼2单元's group, 601's, never reads who made it.
+  say_line("b3u1", "u-zhang", "张三", "投诉 3号楼2单元 601家天天往楼下扔垃圾");
+  ASSERT_EQ(ticket(1).node, "b3u2");
+  const std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"});
+  const std::vector<Reply> there = sent_to(replies, "generic:b3u2");
+  ASSERT_EQ(there.size(), 1u);
+  EXPECT_FALSE(text_has(there[0].text, "张三")) << there[0].text;
+  EXPECT_EQ(there[0].mentions, std::vector<std::string>{"generic:u-liu"});
+}
+
 // --- 接单 ----------------------------------------------------------------------------------
 
 TEST_F(TicketWork, TheHolderAcceptsInTimeAndTheReporterIsTold) {

@@ -75,6 +75,16 @@ TEST_F(Wish, TheLeaderAskedToTakeItHearsANeighbourClaimedIt) {
 }
 
 // Neighbours look for wishes to take; the list names those nobody has taken, made in a group.
+TEST_F(Wish, AWishMadeInPrivateIsNotClaimedByItsNumberAndItsWordsStayPrivate) {
+  open_ticket(
+      {.reporter = "u-he", .in_private = true, .text = "一个人住腿脚不便，想请人帮忙买菜", .kind = "wish"});
+  const std::vector<Reply> replies = say_line("b5u1", "u-zhang", "张三", "认领 T1");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_FALSE(text_has(replies[0].text, "一个人住")) << replies[0].text;
+  EXPECT_FALSE(ticket(1).claimed_by);
+  EXPECT_NE(ticket(1).assignee_person, "generic:u-zhang");
+}
+
 TEST_F(Wish, AnyoneMayListTheWishesNobodyHasTakenYet) {
   open_wish();  // T1, b3u2
   open_ticket({.reporter = "u-he", .in_private = true, .text = "想有人陪我复查", .kind = "wish"});  // T2

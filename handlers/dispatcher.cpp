@@ -108,6 +108,8 @@ constexpr std::array kJobRoutes{
 
 // How many due jobs are read at a time; the loop continues until none is left.
 constexpr std::size_t kJobBatch = 64;
+// A resident's own reports looked at for their community, in a deployment of several.
+constexpr std::size_t kReportsLookedAt = 20;
 // A job that failed this many times is set aside as dead (logged, counted in /metrics, kept
 // with its error in the jobs table) instead of being tried for ever.
 constexpr int kJobAttempts = 5;
@@ -151,8 +153,17 @@ struct Dispatcher::Impl {
       }
     }
     if (communities.empty()) {
-      for (std::string& community : org.communities())
-        communities.insert(std::move(community));
+      std::vector<std::string> all = org.communities();
+      if (all.size() == 1) return all.front();
+      // Several communities and no role: a 物业 worker is theirs through their responder, and a
+      // resident who only ever reported problems through their reports. Without this, a second
+      // community in the config left every such person unable to use 进度 T1 or 评价 T1 in private.
+      for (const store::ResponderRow& responder : responders.of_member(person)) {
+        if (std::optional<store::OrgNode> node = org.node(responder.node))
+          communities.insert(node->community);
+      }
+      for (const store::Ticket& ticket : tickets.of_reporter(person, kReportsLookedAt))
+        communities.insert(ticket.community);
     }
     if (communities.size() == 1) return *communities.begin();
     return std::nullopt;

@@ -26,6 +26,19 @@ std::string responder_names(Context& context, const store::Ticket& ticket) {
   return names.empty() ? context.text("ticket_nobody") : join_list(context, names);
 }
 
+bool serves_elsewhere_only(Context& context, const std::string& person, const std::string& community) {
+  bool elsewhere = false;
+  for (store::Role role : {store::Role::leader, store::Role::staff, store::Role::volunteer}) {
+    for (const std::string& id : context.people.nodes_with_role(person, role)) {
+      const std::optional<store::OrgNode> node = context.org.node(id);
+      if (!node) continue;
+      if (node->community == community) return false;
+      elsewhere = true;
+    }
+  }
+  return elsewhere;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
@@ -45,6 +58,11 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
       return {work_reply(context, ticket, "ticket_dispatch_unknown_person", {{"name", typed}})};
     }
     person = named.front().id;
+    // Someone who holds roles in other communities only is not this community's to send a ticket
+    // to: their own T1 is another ticket, and their 接单 T1 in private took that one.
+    if (serves_elsewhere_only(context, *person, ticket.community))
+      return {work_reply(context, ticket, "ticket_dispatch_other_community",
+                         {{"name", display_name(context.people, *person)}})};
     // Someone the bot has never heard speak is named as the leader typed them, not by an id.
     const std::optional<store::Person> known = context.people.find(*person);
     if ((!known || known->name.empty()) && named.front().typed != local_part(*person))

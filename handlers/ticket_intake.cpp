@@ -218,8 +218,13 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   std::optional<store::ResponderRow> responder;
   // 快单: a category that names a responder skips the ladder. A danger goes to the leader, who
   // must hear of it at once.
-  if (category && !category->responder.empty() && !danger)
+  if (category && !category->responder.empty() && !danger) {
     responder = context.responders.find(category->responder);
+    // The categories are the deployment's; the responder is one community's. Another community's
+    // report goes up its own ladder, not into a 物业 group that cannot even find it.
+    const std::optional<store::OrgNode> home = responder ? context.org.node(responder->node) : std::nullopt;
+    if (!home || home->community != ticket.community) responder.reset();
+  }
   if (responder) {
     give_to_responder(context, ticket, *responder, std::nullopt, context.now);
     routed = tell_responder(context, ticket, *responder, context.now);
@@ -271,6 +276,21 @@ std::optional<store::Ticket> same_report_open(const Context& context, const Comm
   return std::nullopt;
 }
 
+std::vector<Reply> alert_every_community(Context& context) {
+  std::vector<Reply> alerts;
+  for (const std::string& community : context.org.communities()) {
+    for (const store::Person& leader : context.people.holders(community, store::Role::leader)) {
+      alerts.push_back(Reply{private_chat_of(leader.id),
+                             context.text("danger_alert_unplaced",
+                                          {{"mention", mention_of(context.people, leader.id)},
+                                           {"name", display_name(context.people, context.message.sender)},
+                                           {"text", context.message.text}}),
+                             {leader.id}});
+    }
+  }
+  return alerts;
+}
+
 // The reporter's latest ticket when this message follows it closely enough to belong to it.
 std::optional<store::Ticket> ticket_just_reported(const Context& context) {
   std::vector<store::Ticket> latest = context.tickets.of_reporter(context.message.sender, 1);
@@ -303,6 +323,9 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
         context,
         context.text("ticket_no_community", {{"mention", mention_of(context.people, context.message.sender)},
                                              {"example", context.text("ticket_example_report")}})));
+    // A danger from someone the bot cannot place (a new resident, in a deployment of several
+    // communities) must still reach a person: every community's leaders hear it, with who said it.
+    if (danger) append(replies, alert_every_community(context));
     return replies;
   }
   if (std::optional<store::Ticket> same = same_report_open(context, command)) {

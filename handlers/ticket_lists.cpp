@@ -221,7 +221,10 @@ std::vector<Reply> handle_tickets(Context& context, const Command& command) {
   const std::string mention = mention_of(context.people, sender);
   std::string where;
   std::vector<store::Ticket> open;
-  const std::vector<store::OrgNode> led = nodes_led_by(context, sender);
+  std::vector<store::OrgNode> led = nodes_led_by(context, sender);
+  // In a group, the group's community only: a leader of another community listed theirs there.
+  if (!context.message.is_private && context.community)
+    std::erase_if(led, [&](const store::OrgNode& node) { return node.community != *context.community; });
   if (context.responder && context.responders.is_member(context.responder->id, sender)) {
     // In the responder's own chat its members see its tickets.
     where = context.responder->name;

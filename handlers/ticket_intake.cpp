@@ -89,6 +89,13 @@ store::OrgNode receiving_node(const Context& context, const Command& command, co
           context.signups.last_node_of_person(community, context.message.sender)) {
     if (std::optional<store::OrgNode> node = context.org.node(*last)) return *node;
   }
+  // Most residents never report in for a task; their own last report placed them ("点单 …
+  // 3号楼2单元101" a minute before), where every later report without a place had gone to the
+  // community's secretary.
+  for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kOwnReportsLooked)) {
+    if (ticket.community != community || ticket.first_node == community) continue;
+    if (std::optional<store::OrgNode> node = context.org.node(ticket.first_node)) return *node;
+  }
   if (std::optional<store::OrgNode> node = context.org.node(community)) return *node;
   return store::OrgNode{community, community, 0, "", community};
 }

@@ -222,6 +222,13 @@ TEST_F(TicketIntake, APrivateReportWithNoPlaceGoesWhereTheReporterLastReportedIn
   EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:@u-zhang", "generic:@u-chen"}));
 }
 
+TEST_F(TicketIntake, APrivateReportWithNoPlaceGoesWhereTheReportersOwnLastReportWas) {
+  say_privately("u-he", "何大爷", read("点单 帮我买点菜 5号楼1单元101"));
+  say_privately("u-he", "何大爷", read("微心愿 想要一个放大镜看报纸用"), kMonday0900 + 60);
+  EXPECT_EQ(ticket(2).first_node, "b5u1");
+  EXPECT_EQ(ticket(2).assignee_person, "generic:u-chu");
+}
+
 TEST_F(TicketIntake, APrivateReportWithAPlaceGoesThere) {
   say_privately("u-zhang", "张三", read("报事 5号楼1单元 楼道灯不亮"));
   const store::Ticket t = ticket(1);

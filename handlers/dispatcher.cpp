@@ -93,6 +93,7 @@ struct JobRoute {
 constexpr std::array kJobRoutes{
     JobRoute{kTaskReminder, run_task_reminder},
     JobRoute{kRedemptionExpiry, run_redemption_expiry},
+    JobRoute{kRedemptionReminder, run_redemption_reminder},
     JobRoute{kMonthlyPublication, run_monthly_publication},
     JobRoute{kTaskEnd, run_task_end},
     JobRoute{kTaskHelpCall, run_task_help_call},

@@ -177,8 +177,8 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
   redemption.points = cost;
   redemption.node = node_of_volunteer(context, person, community);
   redemption.created_at = context.now;
-  redemption.expires_at = context.now + static_cast<std::int64_t>(context.config.rules.redemption_days) *
-                                            language::kSecondsPerDay;
+  redemption.expires_at = pickup_deadline(context.now, context.config.rules.redemption_days,
+                                          context.config.locale.utc_offset_seconds);
   redemption.code = new_pickup_code(
       [&](const std::string& code) { return context.redemptions.code_taken(community, code); });
 

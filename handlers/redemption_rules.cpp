@@ -5,6 +5,7 @@
 
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
 
@@ -66,13 +67,46 @@ bool end_and_give_back(const Services& services, const store::Redemption& redemp
   return true;
 }
 
+namespace {
+
+// The service center closes at 18:00; the reminder goes at 10:00 two days before the deadline.
+constexpr std::int64_t kClosingSeconds = 18 * 3600;
+constexpr std::int64_t kReminderBefore = 2 * language::kSecondsPerDay + 8 * 3600;
+
+}  // namespace
+
+std::int64_t pickup_deadline(std::int64_t now, int days, int utc_offset_seconds) {
+  const std::int64_t local = now + utc_offset_seconds + std::int64_t{days} * language::kSecondsPerDay;
+  const std::int64_t midnight =
+      local - ((local % language::kSecondsPerDay) + language::kSecondsPerDay) % language::kSecondsPerDay;
+  return midnight + kClosingSeconds - utc_offset_seconds;
+}
+
 void schedule_redemption_expiry(const Services& services, const store::Redemption& redemption) {
   services.jobs.schedule(std::string(kRedemptionExpiry), redemption.community, redemption.expires_at,
                          std::to_string(redemption.id));
+  const std::int64_t remind_at = redemption.expires_at - kReminderBefore;
+  if (remind_at > redemption.created_at)
+    services.jobs.schedule(std::string(kRedemptionReminder), redemption.community, remind_at,
+                           std::to_string(redemption.id));
 }
 
 void cancel_redemption_expiry(const Services& services, std::int64_t redemption_id) {
   services.jobs.cancel(std::string(kRedemptionExpiry), std::to_string(redemption_id));
+  services.jobs.cancel(std::string(kRedemptionReminder), std::to_string(redemption_id));
+}
+
+std::vector<Reply> run_redemption_reminder(const Services& services, const store::Job& job,
+                                           std::int64_t now) {
+  const std::optional<std::int64_t> id = id_of(job.payload);
+  if (!id) return {};
+  const std::optional<store::Redemption> redemption = services.redemptions.by_id(*id);
+  if (!redemption || redemption->status != store::RedemptionStatus::pending) return {};
+  auto values = redemption_values(*redemption);
+  values.emplace_back("until", local_time_text(services, redemption->expires_at, now));
+  return {Reply{private_chat_of(redemption->person),
+                services.text("redemption_reminder_private", values),
+                {redemption->person}}};
 }
 
 std::vector<std::pair<std::string_view, std::string>> redemption_values(const store::Redemption& redemption) {

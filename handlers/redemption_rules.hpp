@@ -14,6 +14,13 @@ namespace whistle::handlers {
 /// The job kind that expires an uncollected redemption; its payload is the redemption's row id.
 inline constexpr std::string_view kRedemptionExpiry = "redemption_expiry";
 
+/// The job kind that reminds a volunteer of an uncollected redemption two days before it expires.
+inline constexpr std::string_view kRedemptionReminder = "redemption_reminder";
+
+/// When a redemption made at `now` must be picked up by: the service center's closing time
+/// (18:00 local) on the day `days` later. A deadline of 23:50, when the center is shut, was none.
+std::int64_t pickup_deadline(std::int64_t now, int days, int utc_offset_seconds);
+
 /// Whether the person is service-center staff anywhere in the community.
 bool is_staff_of(const Services& services, const std::string& person, const std::string& community);
 
@@ -33,6 +40,10 @@ bool end_and_give_back(const Services& services, const store::Redemption& redemp
 
 /// Schedules the expiry of a new redemption at its `expires_at`.
 void schedule_redemption_expiry(const Services& services, const store::Redemption& redemption);
+
+/// Carries out a `redemption_reminder` job: a redemption still waiting is recalled to its
+/// volunteer in private, with its code and deadline.
+std::vector<Reply> run_redemption_reminder(const Services& services, const store::Job& job, std::int64_t now);
 
 /// Drops the expiry of a redemption that was picked up or cancelled.
 void cancel_redemption_expiry(const Services& services, std::int64_t redemption_id);

@@ -58,14 +58,19 @@ TEST_F(SimRedemption, TheCodeComesInPrivateAndTwoWeeksLaterTheUncollectedRedempt
   EXPECT_EQ(redeemed[0]["chat"], "b3u2");
   EXPECT_EQ(redeemed[1]["chat"], "@u-zhang");
 
-  // Until the deadline the volunteer hears nothing (the 民情日 publication of Dec 1 goes to groups).
-  for (const json& sent : sim.feed(json{{"at", "2026-12-07T08:59"}}.dump())) {
+  // Until two days before the deadline (18:00 on 7 December, when the service center closes) the
+  // volunteer hears nothing (the 民情日 publication of Dec 1 goes to groups); then a reminder.
+  for (const json& sent : sim.feed(json{{"at", "2026-12-05T09:59"}}.dump())) {
     EXPECT_NE(sent["chat"], "@u-zhang") << sent.dump();
   }
-  const std::vector<json> expired = sim.feed(json{{"at", "2026-12-07T09:00"}}.dump());
+  const std::vector<json> reminded = sim.feed(json{{"at", "2026-12-05T10:00"}}.dump());
+  ASSERT_EQ(reminded.size(), 1u);
+  EXPECT_EQ(reminded[0]["chat"], "@u-zhang");
+  EXPECT_TRUE(sim.feed(json{{"at", "2026-12-07T17:59"}}.dump()).empty());
+  const std::vector<json> expired = sim.feed(json{{"at", "2026-12-07T18:00"}}.dump());
   ASSERT_EQ(expired.size(), 1u);
   EXPECT_EQ(expired[0]["chat"], "@u-zhang");
-  EXPECT_EQ(expired[0]["at"], "2026-12-07T09:00");
+  EXPECT_EQ(expired[0]["at"], "2026-12-07T18:00");
 
   store::Database db(store::DatabaseOptions{.path = path_.string()});
   EXPECT_EQ(store::LedgerRepository(db).balance("c1", "generic:u-zhang"), 100);

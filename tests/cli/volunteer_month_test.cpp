@@ -457,9 +457,10 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
     lin_refused = lin_refused || (line["chat"] == "@u-lin" && contains(text_of(line), "签到20分钟就走了"));
   EXPECT_TRUE(lin_refused);
 
-  // The uncollected redemption expires after redemption_days, and 何大爷 is told.
-  const std::string he_expiry = "2026-11-29T10:00";
-  ASSERT_EQ(local(he_expiry) - local(he_redeemed_at), kRedemptionDays * 86400);
+  // The uncollected redemption expires redemption_days later at 18:00, when the service center
+  // closes, and 何大爷 is told.
+  const std::string he_expiry = "2026-11-29T18:00";
+  ASSERT_EQ(local(he_expiry) - local(he_redeemed_at), kRedemptionDays * 86400 + 8 * 3600);
   bool he_told = false;
   for (const json& line : at(out, he_expiry))
     he_told = he_told || (line["chat"] == "@u-he" && contains(text_of(line), he_code));

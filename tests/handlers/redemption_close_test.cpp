@@ -17,6 +17,10 @@ std::vector<Reply> to_people(std::vector<Reply> replies) {
 
 const std::string kZhou = qualified("u-zhou");  // the demo's service-center staff
 constexpr std::int64_t kDay = 24 * kHour;
+// Redeemed on Monday at 09:00: to be picked up by 18:00 fourteen days later, when the service
+// center closes; reminded at 10:00 two days before.
+constexpr std::int64_t kPickupBy = kMonday0900 + 14 * kDay + 9 * kHour;
+constexpr std::int64_t kReminded = kPickupBy - 2 * kDay - 8 * kHour;
 
 class RedemptionEnd : public HandlerTest {
  protected:
@@ -145,7 +149,7 @@ TEST_F(RedemptionEnd, TheVolunteerCancelsAndGetsPointsAndStockBack) {
   EXPECT_EQ(given_back(), 100);
   ASSERT_EQ(chats_of(replies), std::vector<std::string>{private_chat_of(kZhang)});
   // The expiry has nothing left to do.
-  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 15 * kDay)).empty());
+  EXPECT_TRUE(to_people(run_jobs(kPickupBy + kDay)).empty());
   EXPECT_EQ(balance(), 200);
 }
 
@@ -197,8 +201,13 @@ TEST_F(RedemptionEnd, APickedUpRedemptionCannotBeCancelled) {
 
 TEST_F(RedemptionEnd, AfterRedemptionDaysItExpiresGivesBothBackAndTellsTheVolunteer) {
   const std::string code = redeem_rice();
-  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 14 * kDay - 1)).empty());
-  const std::vector<Reply> replies = to_people(run_jobs(kMonday0900 + 14 * kDay));
+  EXPECT_TRUE(to_people(run_jobs(kReminded - 1)).empty());
+  const std::vector<Reply> reminded = to_people(run_jobs(kReminded));
+  ASSERT_EQ(chats_of(reminded), std::vector<std::string>{private_chat_of(kZhang)});
+  EXPECT_NE(reminded[0].text.find(code), std::string::npos);
+  EXPECT_EQ(status(code), store::RedemptionStatus::pending);
+  EXPECT_TRUE(to_people(run_jobs(kPickupBy - 1)).empty());
+  const std::vector<Reply> replies = to_people(run_jobs(kPickupBy));
   EXPECT_EQ(status(code), store::RedemptionStatus::expired);
   EXPECT_EQ(balance(), 200);
   EXPECT_EQ(rice_stock(), 10);
@@ -211,12 +220,13 @@ TEST_F(RedemptionEnd, AnExpiryFiredTwiceGivesBackOnce) {
   // A second job for the same redemption, as a crash between scheduling and completing might leave.
   {
     store::Transaction transaction(db_);
-    jobs_.schedule("redemption_expiry", "c1", kMonday0900 + 14 * kDay,
+    jobs_.schedule("redemption_expiry", "c1", kPickupBy,
                    std::to_string(redemptions_.by_code("c1", code)->id));
     transaction.commit();
   }
-  EXPECT_EQ(to_people(run_jobs(kMonday0900 + 14 * kDay)).size(), 1u);
-  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 15 * kDay)).empty());
+  run_jobs(kReminded);
+  EXPECT_EQ(to_people(run_jobs(kPickupBy)).size(), 1u);
+  EXPECT_TRUE(to_people(run_jobs(kPickupBy + kDay)).empty());
   EXPECT_EQ(balance(), 200);
   EXPECT_EQ(rice_stock(), 10);
   EXPECT_EQ(given_back(), 100);
@@ -224,11 +234,10 @@ TEST_F(RedemptionEnd, AnExpiryFiredTwiceGivesBackOnce) {
 
 TEST_F(RedemptionEnd, APickupAfterTheDeadlineBeforeTheJobRanFindsItExpired) {
   const std::string code = redeem_rice();
-  const std::vector<Reply> replies =
-      say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + 14 * kDay + 5);
+  const std::vector<Reply> replies = say("c1", "u-zhou", "周主任", read("核销 " + code), kPickupBy + 5);
   EXPECT_EQ(status(code), store::RedemptionStatus::expired);
   ASSERT_EQ(chats_of(replies), (std::vector<std::string>{qualified("c1"), private_chat_of(kZhang)}));
-  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 15 * kDay)).empty());
+  EXPECT_TRUE(to_people(run_jobs(kPickupBy + kDay)).empty());
   EXPECT_EQ(balance(), 200);
   EXPECT_EQ(rice_stock(), 10);
   EXPECT_EQ(given_back(), 100);
@@ -236,8 +245,8 @@ TEST_F(RedemptionEnd, APickupAfterTheDeadlineBeforeTheJobRanFindsItExpired) {
 
 TEST_F(RedemptionEnd, APickupJustBeforeTheDeadlineWinsAndTheJobDoesNothing) {
   const std::string code = redeem_rice();
-  say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + 14 * kDay - 1);
-  EXPECT_TRUE(to_people(run_jobs(kMonday0900 + 14 * kDay)).empty());
+  say("c1", "u-zhou", "周主任", read("核销 " + code), kPickupBy - 1);
+  EXPECT_TRUE(to_people(run_jobs(kPickupBy)).empty());
   EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
   EXPECT_EQ(balance(), 100);
   EXPECT_EQ(given_back(), 0);
@@ -255,7 +264,8 @@ TEST_F(RedemptionEnd, AnExpiryThatFiresEarlyComesBackAtTheDeadline) {
   }
   EXPECT_TRUE(to_people(run_jobs(kMonday0900 + kDay)).empty());
   EXPECT_EQ(status(code), store::RedemptionStatus::pending);
-  EXPECT_EQ(to_people(run_jobs(kMonday0900 + 14 * kDay)).size(), 1u);
+  run_jobs(kReminded);
+  EXPECT_EQ(to_people(run_jobs(kPickupBy)).size(), 1u);
   EXPECT_EQ(status(code), store::RedemptionStatus::expired);
   EXPECT_EQ(given_back(), 100);
 }

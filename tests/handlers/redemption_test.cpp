@@ -65,7 +65,7 @@ TEST_F(Redemption, RedeemingHoldsPointsAndStockAndSendsTheCodeInPrivateOnly) {
   ASSERT_EQ(held.size(), 1u);
   EXPECT_EQ(held[0].quantity, 2);
   EXPECT_EQ(held[0].points, 100);
-  EXPECT_EQ(held[0].expires_at, kMonday0900 + 14 * 24 * kHour);
+  EXPECT_EQ(held[0].expires_at, kMonday0900 + 14 * 24 * kHour + 9 * kHour);  // 18:00, the center's closing
   ASSERT_EQ(chats_of(replies), (std::vector<std::string>{qualified("b3u2"), private_chat_of(kZhang)}));
   EXPECT_EQ(replies[0].text.find(held[0].code), std::string::npos) << "the group must not see the code";
   EXPECT_NE(replies[1].text.find(held[0].code), std::string::npos);

@@ -10,6 +10,7 @@
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
+#include "handlers/ticket_clock.hpp"
 #include "handlers/ticket_work.hpp"
 
 namespace whistle::handlers {
@@ -49,7 +50,10 @@ std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task&
                       {"when", task_when_text(context, task, context.now)},
                       {"count", signup_count_text(context, task)}};
   Reply in_private{private_chat_of(next->person), context.text("moved_up_private", values), {next->person}};
-  if (group.empty()) return {std::move(in_private)};
+  // At night the private word is enough: a group post at 22:30 @-mentioning them woke the group.
+  const bool night =
+      in_quiet_hours(context.now, context.config.rules.quiet_hours, context.config.locale.utc_offset_seconds);
+  if (group.empty() || night) return {std::move(in_private)};
   return {Reply{group, context.text("moved_up_group", values), {next->person}}, std::move(in_private)};
 }
 

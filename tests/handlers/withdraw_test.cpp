@@ -29,6 +29,17 @@ TEST_F(Withdraw, FirstOnTheWaitlistMovesUpAndIsTold) {
   EXPECT_EQ(signups_.waitlist_position(task(number).id, qualified("u-wangwu")), 1);
 }
 
+TEST_F(Withdraw, AtNightTheOneMovingUpIsToldInPrivateOnly) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  const std::int64_t late = kMonday0900 + 13 * kHour + 30 * 60;  // 22:30
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("取消报到 " + std::to_string(number), late), late);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-lisi"}));
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
+}
+
 TEST_F(Withdraw, WithoutAWaitlistOnlyTheWithdrawalIsAnswered) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));

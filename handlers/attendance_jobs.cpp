@@ -48,8 +48,13 @@ std::int64_t take_no_show_points(const Services& services, const store::Task& ta
 
 void schedule_attendance_jobs(const Services& services, const store::Task& task, std::int64_t now) {
   const std::string payload = std::to_string(task.id);
-  if (task.end && *task.end > now) {
-    services.jobs.schedule(std::string(kTaskEnd), task.community, *task.end, payload);
+  // A task whistled with a start and no end (社区义诊引导 11月26日上午9点) is over a day after its
+  // start, as task_is_over says; without its end job it stayed 进行中 for good, and its no-shows were
+  // made only when a leader said 结束, days later and after the month was published.
+  const std::optional<std::int64_t> ends =
+      task.end ? task.end : (task.start ? std::optional(*task.start + kOpenEndedTaskSeconds) : std::nullopt);
+  if (ends && *ends > now) {
+    services.jobs.schedule(std::string(kTaskEnd), task.community, *ends, payload);
   }
   const int lead_hours = services.config.rules.help_lead_hours;
   if (task.start && task.places && lead_hours > 0) {

@@ -84,9 +84,8 @@ namespace {
 
 bool time_is_over(const std::optional<std::int64_t>& start, const std::optional<std::int64_t>& end,
                   std::int64_t now) {
-  constexpr std::int64_t kDay = 24 * 3600;
   if (end) return *end <= now;
-  return start && *start + kDay <= now;
+  return start && *start + kOpenEndedTaskSeconds <= now;
 }
 
 }  // namespace

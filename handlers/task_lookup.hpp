@@ -31,6 +31,9 @@ struct TaskChoice {
 /// what a closed one means), else the chat's only open candidate; several → asks for the number.
 TaskChoice choose_task(Context& context, const Command& command, const TaskQuery& query);
 
+/// How long a task whistled with a start and no end lasts: it is over a day after its start.
+inline constexpr std::int64_t kOpenEndedTaskSeconds = 24 * 3600;
+
 /// Whether a task's time is over by the bot's clock: its end has passed or, with no end, a day has
 /// passed since its start. Nobody reports in to it any more; it is no longer a bare 报到's candidate.
 bool task_is_over(const store::Task& task, std::int64_t now);

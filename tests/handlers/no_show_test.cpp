@@ -121,6 +121,15 @@ TEST_F(NoShow, FinishingBeforeCheckInOpensMakesNoNoShows) {
   EXPECT_EQ(ledger_.balance("c1", qualified("u-lisi")), 5);
 }
 
+TEST_F(NoShow, ATaskWhistledWithoutAnEndIsOverADayAfterItsStart) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 社区义诊引导 周六上午9点 5分"));
+  ASSERT_FALSE(task(1).end);
+  say("b3u2", "u-lisi", "李四", read("报到 1"));
+  EXPECT_TRUE(private_chats(run_jobs(kSaturday0900 + 24 * kHour - 1)).empty());
+  EXPECT_EQ(private_chats(run_jobs(kSaturday0900 + 24 * kHour)), std::vector<std::string>{"generic:@u-lisi"});
+  EXPECT_EQ(outcome_of(1, "u-lisi"), store::AttendanceOutcome::no_show);
+}
+
 TEST_F(NoShow, ACancelledTaskMakesNoNoShows) {
   // Called off an hour in with nobody there yet (with someone checked in it is ended instead).
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);

@@ -348,6 +348,18 @@ TEST_F(TicketIntake, TakingBackOnesReportWithoutItsNumberIsAskedAboutNotDone) {
   EXPECT_FALSE(ticket(2).is_closed());
 }
 
+TEST_F(TicketIntake, WordsAddedRightAfterOnesReportJoinItAndTheHolderHears) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 卫生间下水道堵了"));
+  const std::vector<Reply> replies =
+      say_privately("u-he", "何大爷", read("还有就是我家住302 楼上是402"), kMonday0900 + 20 * 60);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:@u-he", "generic:@u-chen"}));
+  EXPECT_TRUE(contains(replies[1].text, "302")) << replies[1].text;
+  EXPECT_FALSE(has_ticket(2));
+  // An hour later it is no longer about that report.
+  EXPECT_EQ(say_privately("u-he", "何大爷", read("还有就是我家住302"), kMonday0900 + 2 * kHour).size(), 1u);
+  EXPECT_FALSE(has_ticket(2));
+}
+
 TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
   const std::vector<Reply> replies =
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});

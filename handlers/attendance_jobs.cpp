@@ -5,6 +5,7 @@
 #include <string>
 
 #include "handlers/help_call_time.hpp"
+#include "handlers/people_names.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -127,7 +128,21 @@ std::vector<Reply> run_task_end(const Services& services, const store::Job& job,
   const std::optional<store::Task> task = task_of(services, job);
   if (!task || task->status != store::TaskStatus::open) return {};
   std::vector<Reply> replies = settle_no_shows(services, *task, now);
-  finish_when_settled(services, *task, now);
+  if (finish_when_settled(services, *task, now)) return replies;
+  // Who came and is not paid yet: the leader who whistled hears it at the end, once. A short stay
+  // flagged at check-out and never decided left the volunteer unpaid and 我的报到 showing it open
+  // for weeks.
+  std::vector<std::string> waiting;
+  for (const store::Attendance& row : services.attendance.of_task(task->id)) {
+    if (row.checked_in_at && !row.outcome) waiting.push_back(row.person);
+  }
+  if (!waiting.empty()) {
+    replies.push_back(Reply{private_chat_of(task->creator),
+                            services.text("task_end_unsettled", {{"task", std::to_string(task->number)},
+                                                                 {"title", task->title},
+                                                                 {"names", names_of(services, waiting)}}),
+                            {task->creator}});
+  }
   return replies;
 }
 

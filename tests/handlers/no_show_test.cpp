@@ -48,7 +48,9 @@ TEST_F(NoShow, AtTheEndTheSignedUpWhoNeverCheckedInAreNoShowsAndToldInPrivate) {
   const std::int64_t number = task_with_three();
   EXPECT_TRUE(private_chats(run_jobs(kSaturday0900 + 2 * kHour - 1)).empty());
   const std::vector<Reply> replies = run_jobs(kSaturday0900 + 2 * kHour);
-  EXPECT_EQ(private_chats(replies), std::vector<std::string>{"generic:@u-lisi"});
+  // 李四 hears he is a no-show; 陈单元长 that 张三 came and waits for 验收.
+  EXPECT_EQ(private_chats(replies), (std::vector<std::string>{"generic:@u-lisi", "generic:@u-chen"}));
+  EXPECT_TRUE(contains(replies.back().text, "张三")) << replies.back().text;
   EXPECT_EQ(outcome_of(number, "u-lisi"), store::AttendanceOutcome::no_show);
   EXPECT_FALSE(outcome_of(number, "u-zhang"));   // present: the leader settles it
   EXPECT_FALSE(outcome_of(number, "u-wangwu"));  // waiting: had no place to come to
@@ -90,7 +92,7 @@ TEST_F(NoShow, WithAZeroBalanceNothingIsWritten) {
   config_.rules.no_show_points = 3;
   const std::int64_t number = task_with_three();
   const std::vector<Reply> replies = run_jobs(kSaturday0900 + 2 * kHour);
-  EXPECT_EQ(private_chats(replies).size(), 1u);
+  EXPECT_EQ(private_chats(replies).size(), 2u);  // 李四, and 陈单元长 about 张三 who came
   EXPECT_EQ(ledger_.digest("c1").entries, 0);
   EXPECT_EQ(outcome_of(number, "u-lisi"), store::AttendanceOutcome::no_show);
 }

@@ -79,10 +79,12 @@ std::vector<Reply> handle_adjust(Context& context, const Command& command) {
     }
     const std::int64_t balance = context.ledger.balance(*context.community, person);
     if (balance + points < 0) {
-      refused.push_back(
-          context.text("adjust_refused_below_zero", {{"name", display_name(context.people, person)},
-                                                     {"balance", std::to_string(balance)},
-                                                     {"points", std::to_string(-points)}}));
+      // A balance is the person's own business: a group hears only that it is not enough.
+      refused.push_back(context.text(
+          context.message.is_private ? "adjust_refused_below_zero" : "adjust_refused_below_zero_group",
+          {{"name", display_name(context.people, person)},
+           {"balance", std::to_string(balance)},
+           {"points", std::to_string(-points)}}));
       continue;
     }
     context.ledger.append(store::NewLedgerEntry{.community = *context.community,
@@ -107,9 +109,10 @@ std::vector<Reply> handle_adjust(Context& context, const Command& command) {
   if (!done.empty()) {
     std::vector<std::string> items;
     for (const Done& one : done) {
-      items.push_back(context.text("adjust_done_item", {{"mention", mention_of(context.people, one.person)},
-                                                        {"points", signed_points(points)},
-                                                        {"balance", std::to_string(one.balance)}}));
+      items.push_back(context.text(context.message.is_private ? "adjust_done_item" : "adjust_done_item_group",
+                                   {{"mention", mention_of(context.people, one.person)},
+                                    {"points", signed_points(points)},
+                                    {"balance", std::to_string(one.balance)}}));
       mentions.push_back(one.person);
     }
     text = context.text(

@@ -122,9 +122,14 @@ TEST_F(AdjustVolunteer, ADeductionNeverTakesABalanceBelowZero) {
   const std::vector<Reply> refused = say("b3u2", "u-chen", "陈单元长", read("扣分 @张三 8 失约"));
   EXPECT_EQ(balance("u-zhang"), 5);
   ASSERT_EQ(refused.size(), 1u);
-  EXPECT_TRUE(contains(refused[0].text, rendered("adjust_refused_below_zero",
+  // In the group, not how many points 张三 has: that is his own business.
+  EXPECT_TRUE(contains(refused[0].text, rendered("adjust_refused_below_zero_group",
                                                  {{"name", "张三"}, {"balance", "5"}, {"points", "8"}})))
       << refused[0].text;
+  EXPECT_FALSE(contains(refused[0].text, "5分")) << refused[0].text;
+  const std::vector<Reply> done = say("b3u2", "u-chen", "陈单元长", read("加分 @张三 1 帮忙"));
+  EXPECT_FALSE(contains(done[0].text, "6")) << done[0].text;
+  say("b3u2", "u-chen", "陈单元长", read("扣分 @张三 1 更正"));
 
   say("b3u2", "u-chen", "陈单元长", read("扣分 @张三 3 失约"));
   EXPECT_EQ(balance("u-zhang"), 2);

@@ -188,9 +188,13 @@ void add_line(Context& context, std::string& note, std::string_view key, const s
   note += context.text(key, {{"names", items}});
 }
 
+void append_replies(std::vector<Reply>& to, std::vector<Reply> more) {
+  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
 // What the leader is told: who was settled where they cannot see it, and what is left to decide.
-std::optional<Reply> leader_note(Context& context, const store::Task& task, const Outcome& outcome,
-                                 bool thanks_here) {
+std::vector<Reply> leader_note(Context& context, const store::Task& task, const Outcome& outcome,
+                               bool thanks_here) {
   std::string lines;
   if (!outcome.paid.empty() && !thanks_here)
     add_line(context, lines, "confirm_note_paid", names_of(context, outcome.paid));
@@ -215,7 +219,7 @@ std::optional<Reply> leader_note(Context& context, const store::Task& task, cons
   if (!outcome.own_word.empty())
     add_line(context, lines, "confirm_note_own_word", names_of(context, outcome.own_word));
   const bool nothing_done = outcome.paid.empty() && outcome.refused.empty() && outcome.missed.empty();
-  if (lines.empty() && !nothing_done) return std::nullopt;
+  if (lines.empty() && !nothing_done) return {};
   if (lines.empty()) lines = "\n" + context.text("confirm_note_nobody");
   if (!outcome.flagged.empty() || !outcome.no_check_in.empty()) {
     lines += '\n';
@@ -225,7 +229,24 @@ std::optional<Reply> leader_note(Context& context, const store::Task& task, cons
       context.text("confirm_note_header", {{"task", task_ref(task)},
                                            {"title", task.title},
                                            {"mention", mention_of(context.people, context.message.sender)}});
-  return reply_to_sender(context, header + lines);
+  // Who did not check in and who left early, found by the bot rather than typed by the leader:
+  // said to the leader, not to the group, which had read their names beside 没有签到. (What the
+  // leader typed himself, 不予确认 @张三 签到后就走了, the group has read already.)
+  const bool names_shortfalls = !outcome.flagged.empty() || !outcome.no_check_in.empty();
+  if (names_shortfalls && !context.message.is_private) {
+    const std::string& leader = context.message.sender;
+    std::vector<Reply> replies;
+    // Without a thank-you here the group answer says where the leader's answer went.
+    if (!thanks_here) {
+      replies.push_back(reply_to_sender(
+          context,
+          context.text("confirm_note_in_private",
+                       {{"task", task_ref(task)}, {"mention", mention_of(context.people, leader)}})));
+    }
+    replies.push_back(Reply{private_chat_of(leader), header + lines, {leader}});
+    return replies;
+  }
+  return {reply_to_sender(context, header + lines)};
 }
 
 Reply thanks(Context& context, const store::Task& task, const std::vector<std::string>& paid) {
@@ -287,7 +308,7 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
   const std::string home = task_home_chat(context, *task);
   const bool thanks_here = !outcome.paid.empty() && (home.empty() || home == context.message.chat);
   if (thanks_here) replies.push_back(thanks(context, *task, outcome.paid));
-  if (std::optional<Reply> note = leader_note(context, *task, outcome, thanks_here)) replies.push_back(*note);
+  append_replies(replies, leader_note(context, *task, outcome, thanks_here));
   if (!outcome.paid.empty() && !thanks_here) replies.push_back(thanks(context, *task, outcome.paid));
   return replies;
 }
@@ -337,7 +358,7 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
   }
 
   finish_when_settled(context, *task, context.now);
-  if (std::optional<Reply> note = leader_note(context, *task, outcome, false)) replies.push_back(*note);
+  append_replies(replies, leader_note(context, *task, outcome, false));
   // A refusal is told to the person alone: it is between them and the leader.
   const Values values{{"task", task_ref(*task)},
                       {"title", task->title},

@@ -85,6 +85,16 @@ std::optional<std::string> community_of(const Context& context, const Command& c
 
 // Where the ticket is received (the figures count it there): the place the text names, else the
 // chat's node, else in private where the reporter last reported in for a task, else the community.
+// Whether a report names a flat: the place it was received at, followed by a number ("3号楼2单元101").
+bool gives_a_flat(const store::Ticket& ticket) {
+  if (!ticket.place) return false;
+  const std::size_t at = ticket.text.find(*ticket.place);
+  if (at == std::string::npos) return false;
+  const std::size_t after = at + ticket.place->size();
+  return after < ticket.text.size() &&
+         language::is_ascii_digit(static_cast<unsigned char>(ticket.text[after]));
+}
+
 store::OrgNode receiving_node(const Context& context, const Command& command, const std::string& community) {
   if (command.place) {
     if (std::optional<store::OrgNode> node = node_of_place(context, *command.place, community)) return *node;
@@ -94,12 +104,19 @@ store::OrgNode receiving_node(const Context& context, const Command& command, co
           context.signups.last_node_of_person(community, context.message.sender)) {
     if (std::optional<store::OrgNode> node = context.org.node(*last)) return *node;
   }
-  // Most residents never report in for a task; their own last report placed them ("点单 …
-  // 3号楼2单元101" a minute before), where every later report without a place had gone to the
-  // community's secretary.
+  // Most residents never report in for a task; where they live shows in their own earlier reports:
+  // one said in their unit's group, or one that gave their flat ("点单 … 3号楼2单元101"). A report
+  // that only named a public spot (5号楼门口的路灯) says nothing of where they live.
   for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kOwnReportsLooked)) {
-    if (ticket.community != community || ticket.first_node == community) continue;
-    if (std::optional<store::OrgNode> node = context.org.node(ticket.first_node)) return *node;
+    if (ticket.community != community) continue;
+    if (!ticket.reported_in_private) {
+      if (std::optional<store::OrgNode> node = context.org.node_of_chat(ticket.chat); node && node->level > 0)
+        return *node;
+      continue;
+    }
+    if (ticket.first_node != community && gives_a_flat(ticket)) {
+      if (std::optional<store::OrgNode> node = context.org.node(ticket.first_node)) return *node;
+    }
   }
   if (std::optional<store::OrgNode> node = context.org.node(community)) return *node;
   return store::OrgNode{community, community, 0, "", community};
@@ -279,11 +296,21 @@ std::string words_compared(std::string_view text) {
 // The reporter's own open ticket with the same words: an elderly resident sends a report again
 // (or once in private and once in the group) when no answer seems to come. A second ticket would
 // climb the ladder beside the first and count twice.
-std::optional<store::Ticket> same_report_open(const Context& context, const Command& command) {
-  const std::string words = words_compared(command.title.value_or(command.text));
+// The same place and the same words, the place typed or not: a grid leader's 楼道灯不亮 in a second
+// building is another lamp. One resolved and waiting for its rating is not "still open": the lamp
+// that failed again is a new report (or a 不满意).
+std::optional<store::Ticket> same_report_open(Context& context, const Command& command,
+                                              const std::string& community) {
+  const std::string title = command.title.value_or(command.text);
+  std::string_view said = title;
+  if (command.place && said.starts_with(*command.place)) said.remove_prefix(command.place->size());
+  const std::string words = words_compared(said);
   if (words.empty()) return std::nullopt;
+  const std::string node = receiving_node(context, command, community).id;
   for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kOwnReportsLooked)) {
-    if (!ticket.is_closed() && words_compared(ticket.text) == words) return ticket;
+    if (ticket.is_closed() || ticket.state == store::TicketState::resolved || ticket.first_node != node)
+      continue;
+    if (words_compared(ticket_words(context, ticket)) == words) return ticket;
   }
   return std::nullopt;
 }
@@ -340,7 +367,7 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
     if (danger) append(replies, alert_every_community(context));
     return replies;
   }
-  if (std::optional<store::Ticket> same = same_report_open(context, command)) {
+  if (std::optional<store::Ticket> same = same_report_open(context, command, *community)) {
     replies.push_back(reply_to_sender(
         context, context.text("ticket_already_reported",
                               {{"ticket", std::to_string(same->number)},
@@ -358,6 +385,9 @@ namespace {
 
 std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command) {
   if (command.text.empty() || !language::asks_after_own_report(command.text)) return std::nullopt;
+  // "楼道里的垃圾堆了一个星期了没人管" is a new problem told the usual way: a question after one's
+  // report refers back to it (上次, 那个, 我报的) or names no trouble of its own.
+  if (category_of(context.config, command.text) && !language::refers_back(command.text)) return std::nullopt;
   std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
   Command progress = command;
@@ -402,10 +432,13 @@ std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const 
   if (open.empty()) return std::nullopt;
   const std::string mention = mention_of(context.people, context.message.sender);
   if (open.size() == 1) {
-    return std::vector<Reply>{reply_to_sender(
-        context, context.text("ticket_withdraw_ask", {{"mention", mention},
-                                                      {"ticket", std::to_string(open.front().number)},
-                                                      {"text", ticket_words(context, open.front())}}))};
+    // A report made in private is quoted in private, as 进度 is.
+    return answer_keeping_private(
+        context,
+        context.text("ticket_withdraw_ask", {{"mention", mention},
+                                             {"ticket", std::to_string(open.front().number)},
+                                             {"text", ticket_words(context, open.front())}}),
+        open.front().reported_in_private);
   }
   std::vector<std::string> numbers;
   for (const store::Ticket& ticket : open)

@@ -246,14 +246,17 @@ namespace {
 
 // Whole answers to "请评价" that are no rating words of the parser's: alone in a private chat with a
 // ticket awaiting a rating, they can only be about it.
-constexpr std::array<std::pair<std::string_view, int>, 5> kPlainAnswers{
-    {{"不错", 4}, {"还不错", 4}, {"可以", 4}, {"一般般", 3}, {"凑合", 3}}};
+constexpr std::array<std::pair<std::string_view, int>, 4> kPlainAnswers{
+    {{"不错", 4}, {"还不错", 4}, {"一般般", 3}, {"凑合", 3}}};
 
 constexpr std::array<std::string_view, 5> kThanks{"谢谢", "感谢", "多谢", "辛苦了", "辛苦你们"};
 
+// The 满意 family glued to the end of a line ("太慢了不满意"): only words that can mean nothing but a
+// rating. "老是这样不行", "一般" end many a line about something else, and a rating is not undone.
 std::optional<language::ScoreWord> longest_score_word_ending(std::string_view line) {
   std::optional<language::ScoreWord> found;
   for (const language::ScoreWord& word : language::score_words()) {
+    if (word.word.find("满意") == std::string_view::npos) continue;
     if (line.size() > word.word.size() && line.ends_with(word.word) &&
         (!found || word.word.size() > found->word.size()))
       found = word;
@@ -283,7 +286,8 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   }
   // "太慢了不满意": voice input gives no comma before the word that ends the line. The longest word
   // first: 不满意 before 满意.
-  if (const std::optional<language::ScoreWord> word = longest_score_word_ending(line))
+  if (const std::optional<language::ScoreWord> word = longest_score_word_ending(line);
+      word && !language::says_problem_remains(line))
     return rate_as(word->score, line.substr(0, line.size() - word->word.size()));
   // Answers to "请评价" that are words of the resident's own, alone.
   for (const auto& [answer, score] : kPlainAnswers) {
@@ -297,11 +301,7 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   const bool thanks = std::any_of(kThanks.begin(), kThanks.end(), [&](std::string_view word) {
     return line.find(word) != std::string_view::npos;
   });
-  if (thanks && !problem_remains) {
-    for (const language::ScoreWord& word : language::score_words()) {
-      if (word.score >= 4 && line.find(word.word) != std::string_view::npos) return rate_as(word.score, line);
-    }
-  }
+  // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
   if (problem_remains || thanks) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);
     return std::vector<Reply>{reply_to_sender(

@@ -391,8 +391,12 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
     case Arguments::none:
       // "微心愿列表": the list of one kind of ticket.
       if (input.rule.extra == "wishes") command.kind = TicketKind::wish;
-      // "有什么活动吗", "积分能换什么东西", "取货码是多少来着": asked, with nothing more said.
-      return is_filler(without_words_at_end(input.rest, {"吗", "呢", "?", "东西", "来着", " "}));
+      // "有什么活动吗", "积分能换什么东西", "取货码是多少来着": a list asked for, with nothing more said.
+      // Only a list: "解绑吗？" to the others is a question, not an unbinding.
+      if (input.rule.intent == Intent::tasks || input.rule.intent == Intent::catalog ||
+          input.rule.intent == Intent::tickets)
+        return is_filler(without_words_at_end(input.rest, {"吗", "呢", "?", "东西", "来着", " "}));
+      return is_filler(input.rest);
     case Arguments::whole_line:
       return read_whole_line(input, command);
     case Arguments::task:

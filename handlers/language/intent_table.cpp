@@ -186,8 +186,6 @@ constexpr auto kRules = std::to_array<IntentRule>({
     // Slips of pinyin input, same sound (an exploratory run, 2026-12-05).
     {"保修",          Intent::ticket,       A::ticket_text,       "report"},
     {"抱修",          Intent::ticket,       A::ticket_text,       "report"},
-    {"投宿",          Intent::ticket,       A::ticket_text,       "report"},
-    {"求组",          Intent::ticket,       A::ticket_text,       "report"},
     // A common slip for 反映.
     {"反应",          Intent::ticket,       A::ticket_text,       "report"},
     {"反映",          Intent::ticket,       A::ticket_text,       "report"},
@@ -389,11 +387,14 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     // Told the way an old neighbour tells it by voice (an exploratory run, 2026-12-05): someone shut
     // in a lift, a fall with no getting up, a stroke's signs, a burning smell, a gas cooker that will
     // not shut, a fight, someone on a roof's edge, tiles falling on people.
-    "里面好像有人", "有人在里面", "里面有人喊", "困在里面", "关在里面", "卡在里面", "人在电梯里",
-    "爬不起来", "起不来身", "倒在地上", "躺在地上不动", "喘不上气", "喘不过气", "心口疼",
-    "胸口疼", "说不出话", "嘴歪了", "嘴也歪", "嘴巴歪", "半边身子", "烧焦的味", "烧焦味", "焦糊味",
-    "像煤气", "像燃气", "像天然气", "煤气灶关不", "燃气灶关不", "煤气关不", "燃气关不", "阀门关不",
-    "打起来了", "站在楼顶", "楼顶有个人", "楼顶有人", "砸到人", "砸伤", "高空坠物", "掉下来砸",
+    // Each tied to a person or a danger: "钥匙卡在里面", "垃圾倒在地上", "冷得爬不起来", "感动得说不
+    // 出话", "楼顶有人晒被子" are talk (the review of 2026-12-05).
+    "里面好像有人", "有人在里面喊", "里面有人喊", "人困在里面", "人被关在里面", "人卡在里面", "人在电梯里",
+    "电梯里有人", "摔了一跤爬不起来", "摔了爬不起来", "摔倒了爬不起来", "人倒在地上", "老人倒在地上",
+    "躺在地上不动", "心口疼得厉害", "胸口疼得厉害", "突然说不出话", "嘴也歪了", "嘴歪了", "半边身子不能动",
+    "烧焦的味道", "烧焦味", "焦糊味", "像煤气", "像燃气", "像天然气", "煤气灶关不", "燃气灶关不",
+    "煤气关不", "燃气关不", "打起来了", "站在楼顶边", "楼顶边上有人", "楼顶有个人站", "砸到人", "砸伤",
+    "高空坠物", "掉下来砸",
 });
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
@@ -403,7 +404,6 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "心里着火", "违法", "打不着火", "点不着火",
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
-    "现在出来了", "已经出来了", "救出来了", "已经送医院", "已送医院", "送到医院了",
 });
 
 // A remark after a rating word that says the problem is still there (an exploratory run,
@@ -422,6 +422,11 @@ constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
     "还没来", "怎么还没", "咋还没", "催办", "催一下", "催催", "到底修不修", "管不管",
 });
 
+// Words that point back to something said before: "上次那个水管的事", "我昨天报的".
+constexpr auto kRefersBack = std::to_array<std::string_view>({
+    "上次", "那个", "报的", "反映的", "说的", "师傅", "你们", "工单",
+});
+
 // How a resident takes back their own report without its number: "不用来了 我儿子已经修好了",
 // "我要撤回刚才那个报修" (an exploratory run, 2026-12-05).
 constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
@@ -431,11 +436,16 @@ constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
 
 // A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家
 // 提前存点水" (an exploratory run, 2026-12-05: each became a ticket that climbed all night).
+// A request to the others ("谁家有梯子借我", "谁知道哪里能修鞋"), after a greeting to them; a complaint
+// about a neighbour ("谁家的狗天天叫", "有谁家车堵了消防通道") is a report.
+constexpr auto kToNeighboursGreeting = std::to_array<std::string_view>({
+    "一下大家", "下大家", "大家", "各位邻居", "各位", "邻居们",
+});
 constexpr auto kToNeighboursAtStart = std::to_array<std::string_view>({
-    "大家", "各位", "邻居们", "街坊", "谁家", "谁知道", "谁有", "谁能", "有没有人", "有谁", "哪位",
+    "谁家有", "谁有", "谁知道", "有没有人知道", "有谁知道", "哪位知道", "谁能借", "有没有人有",
 });
 constexpr auto kToNeighboursAnywhere = std::to_array<std::string_view>({
-    "提醒大家", "通知大家", "告诉大家", "大家提前", "大家存", "大家帮忙找",
+    "提醒大家", "通知大家", "告诉大家", "大家提前", "大家存",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
@@ -446,7 +456,8 @@ constexpr auto kNotCommands = std::to_array<std::string_view>({
     "点单的", "评价一下这", "评价这", "绑定的", "上架的", "统计局", "统计表", "活动室", "活动中心",
     "报到处", "报到中心", "签到表", "签到处", "签到簿", "报名表", "报名处", "积分卡", "积分制",
     "投诉信", "报修单", "微心愿活动", "心愿实现", "微心愿已实现", "派单记录",
-    "保修期", "保修卡", "保修单", "保修范围", "保修费", "保修服务", "保修几年", "保修多久",
+    "保修期", "保修卡", "保修单", "保修范围", "保修费", "保修服务", "保修几年", "保修多久", "保修一年", "保修一个",
+    "保修两", "保修二", "保修三", "保修半", "保修到", "保修过", "保修吗", "保修找", "保修的",
 });
 
 // Endings of a question put to the others in the chat: "绑定银行卡了吗".
@@ -625,6 +636,11 @@ bool denies_danger(std::string_view text) {
   return std::any_of(kDangerNegators.begin(), kDangerNegators.end(), contains);
 }
 
+bool refers_back(std::string_view text) {
+  return std::any_of(kRefersBack.begin(), kRefersBack.end(),
+                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
+}
+
 bool asks_after_own_report(std::string_view text) {
   return std::any_of(kAsksAfterOwnReport.begin(), kAsksAfterOwnReport.end(),
                      [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
@@ -636,6 +652,14 @@ bool withdraws_own_report(std::string_view text) {
 }
 
 bool speaks_to_neighbours(std::string_view words) {
+  for (std::string_view greeting : kToNeighboursGreeting) {
+    if (words.starts_with(greeting)) {
+      words.remove_prefix(greeting.size());
+      while (words.starts_with(" "))
+        words.remove_prefix(1);
+      break;
+    }
+  }
   const auto at_start = [words](std::string_view word) { return words.starts_with(word); };
   const auto anywhere = [words](std::string_view word) { return words.find(word) != std::string_view::npos; };
   return std::any_of(kToNeighboursAtStart.begin(), kToNeighboursAtStart.end(), at_start) ||

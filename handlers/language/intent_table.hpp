@@ -139,6 +139,9 @@ bool says_problem_remains(std::string_view remark);
 /// from a resident with a report open, it asks after that report.
 bool asks_after_own_report(std::string_view text);
 
+/// Whether a line points back to something said before ("上次", "那个", "我报的").
+bool refers_back(std::string_view text);
+
 /// Whether a line with no command takes back one's own report ("不用来了", "撤回", "取消报修").
 bool withdraws_own_report(std::string_view text);
 

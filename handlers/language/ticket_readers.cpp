@@ -82,7 +82,8 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
   command.asks_for_help = input.rule.keyword == "求助";
   // "报事!", "求助！": the verb and a call for attention; the bot asks what happened.
   if (is_decoration(words)) return true;
-  if (command.kind != TicketKind::danger && !command.addressed &&
+  const bool asks_or_tells = input.rule.keyword == "求助" || input.rule.keyword == "反映";
+  if (asks_or_tells && command.kind != TicketKind::danger && !command.addressed &&
       speaks_to_neighbours(trim_spaces(words.substr(skip_separators(words, 0)))))
     return false;
   // "报修 吧", "报事 吗": no words of a ticket; "报修要钱吗", "点单外卖吧" glued to the verb end as a

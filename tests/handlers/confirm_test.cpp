@@ -205,10 +205,12 @@ TEST_F(Confirm, AFlaggedStayIsListedForTheLeaderAndPaidOnlyWhenVouchedFor) {
 
   const std::vector<Reply> listed = say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
   EXPECT_EQ(balance("u-zhang"), 0);
-  ASSERT_EQ(listed.size(), 1u);
+  // The group hears the leader was answered; the short stay is named to the leader alone.
+  EXPECT_EQ(chats_of(listed), (std::vector<std::string>{"generic:b3u2", "generic:@u-chen"}));
+  EXPECT_FALSE(contains(listed[0].text, "张三")) << listed[0].text;
   EXPECT_TRUE(
-      contains(listed[0].text, rendered("confirm_flagged_item", {{"name", "张三"}, {"why", "只待了20分钟"}})))
-      << listed[0].text;
+      contains(listed[1].text, rendered("confirm_flagged_item", {{"name", "张三"}, {"why", "只待了20分钟"}})))
+      << listed[1].text;
 
   const std::vector<Reply> vouched = say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130);
   EXPECT_EQ(balance("u-zhang"), 10);

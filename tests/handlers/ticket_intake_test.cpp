@@ -229,6 +229,13 @@ TEST_F(TicketIntake, APrivateReportWithNoPlaceGoesWhereTheReportersOwnLastReport
   EXPECT_EQ(ticket(2).assignee_person, "generic:u-chu");
 }
 
+TEST_F(TicketIntake, AnEarlierReportAboutAPublicSpotDoesNotPlaceTheReporter) {
+  say_privately("u-zhang", "张三", read("报修 5号楼门口的路灯坏了"));
+  say_privately("u-zhang", "张三", read("报事 我家老伴最近情绪不好 想请社区上门看看"), kMonday0900 + kHour);
+  EXPECT_EQ(ticket(2).first_node, "c1");
+  EXPECT_EQ(ticket(2).assignee_person, "generic:u-wang");
+}
+
 TEST_F(TicketIntake, APrivateReportWithAPlaceGoesThere) {
   say_privately("u-zhang", "张三", read("报事 5号楼1单元 楼道灯不亮"));
   const store::Ticket t = ticket(1);
@@ -306,6 +313,11 @@ TEST_F(TicketIntake, AskingAfterOnesOwnReportInOnesOwnWordsGetsItsProgressNotAnO
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_TRUE(starts_with(replies[0].text, "【工单T1】")) << line << ": " << replies[0].text;
   }
+  // A new trouble told the usual way, "…没人管", is offered as a report, not taken for a question.
+  const std::vector<Reply> fresh = say_privately("u-zhang", "张三", read("楼道里的垃圾堆了一个星期了没人管"));
+  ASSERT_EQ(fresh.size(), 1u);
+  EXPECT_EQ(fresh[0].text, rendered("unknown_offer_report",
+                                    {{"mention", "@张三"}, {"text", "楼道里的垃圾堆了一个星期了没人管"}}));
   // Someone with nothing reported is told so, not offered the question as a report.
   const std::vector<Reply> none = say_privately("u-zhang", "张三", read("上次那个水管的事怎么样了"));
   ASSERT_EQ(none.size(), 1u);
@@ -326,12 +338,17 @@ TEST_F(TicketIntake, TheSameReportSentAgainWhileItIsOpenIsNoSecondTicket) {
                                                    {"state", rendered("ticket_state_assigned", {})}}));
   }
   EXPECT_FALSE(has_ticket(2));
+  // The same words about another place are another report.
+  say_privately("u-he", "何大爷", read("报修 5号楼1单元 我家卫生间下水道堵了"));
+  EXPECT_TRUE(has_ticket(2));
+  EXPECT_EQ(ticket(2).first_node, "b5u1");
+  say("b5u1", "u-chu", "褚单元长", read("关闭 T2 重复"));
   // A neighbour with the same trouble is another report; so is the same one after it was closed.
   say("b3u2", "u-zhang", "张三", read("报修 3号楼2单元 我家卫生间下水道堵了"));
-  EXPECT_TRUE(has_ticket(2));
+  EXPECT_TRUE(has_ticket(3));
   say("b3u2", "u-chen", "陈单元长", read("关闭 T1 已修好"));
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家卫生间下水道堵了"));
-  EXPECT_TRUE(has_ticket(3));
+  EXPECT_TRUE(has_ticket(4));
 }
 
 TEST_F(TicketIntake, TakingBackOnesReportWithoutItsNumberIsAskedAboutNotDone) {
@@ -346,6 +363,15 @@ TEST_F(TicketIntake, TakingBackOnesReportWithoutItsNumberIsAskedAboutNotDone) {
   ASSERT_EQ(two.size(), 1u);
   EXPECT_TRUE(contains(two[0].text, "T1") && contains(two[0].text, "T2")) << two[0].text;
   EXPECT_FALSE(ticket(2).is_closed());
+}
+
+TEST_F(TicketIntake, TakingBackAPrivateReportInAGroupQuotesItInPrivate) {
+  say_privately("u-he", "何大爷", read("报事 3号楼2单元402 我家老头子有老年痴呆 想申请上门看护"));
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("吹哨助手 不用来了 我儿子回来了"));
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_FALSE(contains(replies[0].text, "老年痴呆")) << replies[0].text;
+  EXPECT_EQ(replies[1].chat, "generic:@u-he");
 }
 
 TEST_F(TicketIntake, WordsAddedRightAfterOnesReportJoinItAndTheHolderHears) {

@@ -316,10 +316,8 @@ TEST_F(TicketRating, EverydayAnswersInPrivateRateTheTicketAwaitingOne) {
       // Voice input: no commas, thanks in the same breath (an exploratory run, 2026-12-05).
       {"不满意还是漏水", 1},
       {"太慢了不满意", 1},
-      {"师傅修得挺好的谢谢", 4},
       {"非常满意非常感谢刘师傅", 5},
       {"不错", 4},
-      {"可以", 4},
       {"満意", 5},
       {"我给5分", 5},
   };
@@ -333,11 +331,20 @@ TEST_F(TicketRating, EverydayAnswersInPrivateRateTheTicketAwaitingOne) {
   }
 }
 
+// "可以" answers many a question (the bot's own "要反映这个问题吗？"): alone it rates nothing.
+TEST_F(TicketRating, APlainYesIsNoRating) {
+  const store::Ticket waiting = resolved_ticket({.in_private = true});
+  zhang_says_privately("可以", kLater);
+  EXPECT_EQ(ticket(waiting.id).ratings, 0);
+  EXPECT_EQ(ticket(waiting.id).state, store::TicketState::resolved);
+}
+
 // "修好了谢谢师傅" thanks for the work without a word of how it was: asked, not rated, and never
 // offered as a new report about the lamp.
 TEST_F(TicketRating, ThanksWithoutARatingWordIsAskedAbout) {
   const store::Ticket waiting = resolved_ticket({.in_private = true});
-  for (const char* line : {"修好了谢谢师傅", "灯亮了谢谢你们"}) {
+  for (const char* line :
+       {"修好了谢谢师傅", "灯亮了谢谢你们", "师傅修得挺好的谢谢", "大米领到了 很好 谢谢"}) {
     const std::vector<Reply> replies = zhang_says_privately(line, kLater);
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_EQ(replies[0].text, rendered("rate_ask_if_satisfied", {{"ticket", std::to_string(waiting.number)},
@@ -352,7 +359,7 @@ TEST_F(TicketRating, ThanksWithoutARatingWordIsAskedAbout) {
 // "还是看不清" may be about the ticket or about anything else ("积分还没到账"); a rating cannot be
 // taken back, so the resident is asked, and nothing is rated.
 TEST_F(TicketRating, AComplaintWithoutARatingWordIsAskedAboutNotRated) {
-  for (const char* line : {"还是看不清", "我上个月的积分还没到账"}) {
+  for (const char* line : {"还是看不清", "我上个月的积分还没到账", "电梯又坏了 老是这样不行"}) {
     const store::Ticket waiting =
         resolved_ticket({.text = std::string("想要一副老花镜") + line, .in_private = true});
     const std::vector<Reply> replies = zhang_says_privately(line);

@@ -8,6 +8,7 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/nearest_commands.hpp"
+#include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/redemption_rules.hpp"
@@ -173,8 +174,6 @@ namespace {
 // 评价 (an exploratory run, 2026-12-05).
 constexpr std::array<std::string_view, 8> kGreetings{"你好",   "您好",  "在吗", "在不在",
                                                      "有人吗", "hello", "hi",   "喂"};
-constexpr std::array<std::string_view, 8> kThanks{"谢谢", "谢谢你", "谢谢你们", "感谢",
-                                                  "多谢", "辛苦了", "谢了",     "麻烦你了"};
 
 std::string_view said_plainly(std::string_view text) {
   return language::without_words_at_end(text,
@@ -195,7 +194,7 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   const std::string_view plain = said_plainly(command.text);
   if (is_one_of(plain, kGreetings))
     return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
-  if (is_one_of(plain, kThanks))
+  if (language::is_only_thanks(plain))
     return {reply_to_sender(context, context.text("unknown_thanks", {{"mention", mention}}))};
   const std::vector<language::NearCommand> nearest =
       command.text.empty() ? std::vector<language::NearCommand>{} : nearest_usable(context, command.text);

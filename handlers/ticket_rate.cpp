@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <array>
 
+#include "handlers/language/calendar.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
+#include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_lookup.hpp"
 #include "handlers/ticket_rating_outcome.hpp"
@@ -249,8 +252,6 @@ namespace {
 constexpr std::array<std::pair<std::string_view, int>, 4> kPlainAnswers{
     {{"不错", 4}, {"还不错", 4}, {"一般般", 3}, {"凑合", 3}}};
 
-constexpr std::array<std::string_view, 5> kThanks{"谢谢", "感谢", "多谢", "辛苦了", "辛苦你们"};
-
 // The 满意 family glued to the end of a line ("太慢了不满意"): only words that can mean nothing but a
 // rating. "老是这样不行", "一般" end many a line about something else, and a rating is not undone.
 std::optional<language::ScoreWord> longest_score_word_ending(std::string_view line) {
@@ -298,9 +299,7 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   const bool problem_remains = language::says_problem_remains(line);
   // "修好了谢谢师傅", "灯亮了谢谢你们": thanks for the work. With a kind word in it, that word rates;
   // without one the resident is asked, as no thanks is a score (and the lamp is no new report).
-  const bool thanks = std::any_of(kThanks.begin(), kThanks.end(), [&](std::string_view word) {
-    return line.find(word) != std::string_view::npos;
-  });
+  const bool thanks = language::holds_thanks(line);
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
   if (problem_remains || thanks) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);

@@ -38,7 +38,6 @@ std::optional<store::Ticket> workable_ticket(Context& context, const Command& co
 /// from its level upwards.
 Reply no_right(Context& context, const store::Ticket& ticket, Intent intent, bool holder_may);
 
-
 /// Replaces (or adds) one value.
 void set_value(Values& values, std::string_view key, std::string value);
 

@@ -131,24 +131,6 @@ std::optional<std::string_view> danger_word_in(std::string_view text);
 /// report then, whatever danger word it holds (a community's own `danger_words` included).
 bool denies_danger(std::string_view text);
 
-/// Whether a rating's remark says the problem is still there ("还行，但是灯还是不亮"): however
-/// mild its word, such a rating does not close the ticket.
-bool says_problem_remains(std::string_view remark);
-
-/// Whether a line with no command asks how something is going ("怎么样了", "没人管", "什么时候来"):
-/// from a resident with a report open, it asks after that report.
-bool asks_after_own_report(std::string_view text);
-
-/// Whether a line points back to something said before ("上次", "那个", "我报的").
-bool refers_back(std::string_view text);
-
-/// Whether a line with no command takes back one's own report ("不用来了", "撤回", "取消报修").
-bool withdraws_own_report(std::string_view text);
-
-/// Whether a 求助 or 反映's words speak to the neighbours ("大家", "谁家有", "提醒大家"): talk in the
-/// group, not a ticket.
-bool speaks_to_neighbours(std::string_view words);
-
 /// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.
 struct ScoreWord {
   std::string_view word;

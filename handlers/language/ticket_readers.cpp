@@ -9,6 +9,7 @@
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/places.hpp"
 #include "handlers/language/references.hpp"
+#include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 

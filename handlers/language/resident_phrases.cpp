@@ -1,0 +1,146 @@
+#include "handlers/language/resident_phrases.hpp"
+
+#include <algorithm>
+#include <array>
+#include <span>
+
+namespace whistle::language {
+
+namespace {
+
+// A remark after a rating word that says the problem is still there (an exploratory run,
+// 2026-12-05: "还行，但是灯还是不亮" closed the ticket as solved).
+constexpr auto kProblemRemains = std::to_array<std::string_view>({
+    "还是不", "还是没", "还是看不",   "还是听不",   "还没",     "仍然",   "依然",     "照样",
+    "又坏",   "又漏",   "又不",       "没修好",     "没有修好", "没解决", "没有解决", "没弄好",
+    "没处理", "根本没", "一点没变",   "老样子",     "还是漏",   "还是坏", "还是堵",   "还是臭",
+    "还是响", "还是吵", "跟没修一样", "和没修一样", "等于没修",
+});
+
+// How a resident asks after their own report without naming it: "上次那个水管的事怎么样了",
+// "我昨天报的那个怎么没人管啊", "师傅什么时候来啊" (an exploratory run, 2026-12-05).
+constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
+    "怎么样了", "怎么样啊",   "咋样了",     "如何了", "没人管",     "没人来",   "没人理",
+    "没人修",   "什么时候来", "啥时候来",   "几点来", "什么时候修", "啥时候修", "什么时候能修",
+    "有消息",   "有进展",     "有结果",     "还没来", "怎么还没",   "咋还没",   "催办",
+    "催一下",   "催催",       "到底修不修", "管不管",
+});
+
+// Words that point back to something said before: "上次那个水管的事", "我昨天报的".
+constexpr auto kRefersBack = std::to_array<std::string_view>({
+    "上次",
+    "那个",
+    "报的",
+    "反映的",
+    "说的",
+    "师傅",
+    "你们",
+    "工单",
+});
+
+// How a resident takes back their own report without its number: "不用来了 我儿子已经修好了",
+// "我要撤回刚才那个报修" (an exploratory run, 2026-12-05).
+constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
+    "撤回",
+    "撤销报修",
+    "撤销报事",
+    "取消报修",
+    "取消报事",
+    "取消投诉",
+    "不用来了",
+    "不用修了",
+    "不用来修",
+    "不需要了",
+    "不用麻烦了",
+    "不用管了",
+});
+
+// A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家
+// 提前存点水" (an exploratory run, 2026-12-05: each became a ticket that climbed all night).
+// A request to the others ("谁家有梯子借我", "谁知道哪里能修鞋"), after a greeting to them; a complaint
+// about a neighbour ("谁家的狗天天叫", "有谁家车堵了消防通道") is a report.
+constexpr auto kToNeighboursGreeting = std::to_array<std::string_view>({
+    "一下大家",
+    "下大家",
+    "大家",
+    "各位邻居",
+    "各位",
+    "邻居们",
+});
+constexpr auto kToNeighboursAtStart = std::to_array<std::string_view>({
+    "谁家有",
+    "谁有",
+    "谁知道",
+    "有没有人知道",
+    "有谁知道",
+    "哪位知道",
+    "谁能借",
+    "有没有人有",
+});
+constexpr auto kToNeighboursAnywhere = std::to_array<std::string_view>({
+    "提醒大家",
+    "通知大家",
+    "告诉大家",
+    "大家提前",
+    "大家存",
+});
+
+// Thanks, said alone to the bot or after a job done ("修好了谢谢师傅").
+constexpr auto kThanks = std::to_array<std::string_view>({
+    "谢谢",
+    "谢谢你",
+    "谢谢你们",
+    "感谢",
+    "多谢",
+    "辛苦了",
+    "辛苦你们",
+    "谢了",
+    "麻烦你了",
+});
+
+bool contains_any(std::string_view text, std::span<const std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
+}
+
+}  // namespace
+
+bool says_problem_remains(std::string_view remark) {
+  return contains_any(remark, kProblemRemains);
+}
+
+bool asks_after_own_report(std::string_view text) {
+  return contains_any(text, kAsksAfterOwnReport);
+}
+
+bool refers_back(std::string_view text) {
+  return contains_any(text, kRefersBack);
+}
+
+bool withdraws_own_report(std::string_view text) {
+  return contains_any(text, kWithdrawsOwnReport);
+}
+
+bool speaks_to_neighbours(std::string_view words) {
+  for (std::string_view greeting : kToNeighboursGreeting) {
+    if (words.starts_with(greeting)) {
+      words.remove_prefix(greeting.size());
+      while (words.starts_with(" "))
+        words.remove_prefix(1);
+      break;
+    }
+  }
+  const auto at_start = [words](std::string_view word) { return words.starts_with(word); };
+  return std::any_of(kToNeighboursAtStart.begin(), kToNeighboursAtStart.end(), at_start) ||
+         contains_any(words, kToNeighboursAnywhere);
+}
+
+bool holds_thanks(std::string_view text) {
+  return contains_any(text, kThanks);
+}
+
+bool is_only_thanks(std::string_view text) {
+  return std::find(kThanks.begin(), kThanks.end(), text) != kThanks.end();
+}
+
+}  // namespace whistle::language

@@ -1,0 +1,33 @@
+#pragma once
+
+// What residents say about their own reports and to their neighbours, in their own words: the
+// words handlers read from a line that is no command (a remark after a rating, a question after a
+// report, taking one back, a 求助 to the others, thanks). Kept apart from the command vocabulary.
+
+#include <string_view>
+
+namespace whistle::language {
+
+/// Whether a rating's remark says the problem is still there ("还行，但是灯还是不亮"): however mild
+/// its word, such a rating does not close the ticket.
+bool says_problem_remains(std::string_view remark);
+
+/// Whether a line with no command asks how something is going ("怎么样了", "没人管", "什么时候来"):
+/// from a resident with a report open, it may ask after that report.
+bool asks_after_own_report(std::string_view text);
+
+/// Whether a line points back to something said before ("上次", "那个", "我报的").
+bool refers_back(std::string_view text);
+
+/// Whether a line with no command takes back one's own report ("不用来了", "撤回", "取消报修").
+bool withdraws_own_report(std::string_view text);
+
+/// Whether a 求助 or 反映's words speak to the neighbours ("大家 谁家有梯子", "提醒大家"): talk in the
+/// group, not a ticket. A complaint about a neighbour ("谁家的狗天天叫") is not.
+bool speaks_to_neighbours(std::string_view words);
+
+/// Whether a line thanks someone ("谢谢", "辛苦了"), and whether it is nothing but thanks.
+bool holds_thanks(std::string_view text);
+bool is_only_thanks(std::string_view text);
+
+}  // namespace whistle::language

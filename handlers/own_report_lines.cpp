@@ -1,0 +1,113 @@
+#include "handlers/own_report_lines.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "handlers/language/normalize.hpp"
+#include "handlers/language/resident_phrases.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_work.hpp"
+#include "handlers/ticket_work_common.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// A word added by hand ("还有就是我家住302") comes slower than a photo sent after the words.
+constexpr std::int64_t kWordsJoinWindow = 30 * 60;
+
+// How a resident adds to the report they just made, at the start of the line.
+constexpr std::array<std::string_view, 9> kAddingWords{
+    "还有", "补充", "另外", "我刚才说错了", "说错了", "刚才说错了", "我家住", "我住", "地址是"};
+
+std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command,
+                                                         bool names_trouble) {
+  if (command.text.empty() || !language::asks_after_own_report(command.text)) return std::nullopt;
+  // "楼道里的垃圾堆了一个星期了没人管" is a new problem told the usual way: a question after one's
+  // report refers back to it (上次, 那个, 我报的) or names no trouble of its own.
+  if (names_trouble && !language::refers_back(command.text)) return std::nullopt;
+  std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
+  Command progress = command;
+  progress.intent = Intent::progress;
+  // One report open: its progress; none or several: the list of one's own (我的工单), which says
+  // when there is none. Never the offer of a new report made of the question.
+  if (open.size() == 1) progress.ticket = open.front().number;
+  return handle_progress(context, progress);
+}
+
+// "还有就是我家住302", "我刚才说错了是卫生间的水龙头": a word added right after one's own report joins
+// it, as a photo does, and whoever holds it hears. Said to the bot in private or by name only.
+std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, const Command& command) {
+  const std::string_view text = command.text;
+  const bool adds = std::any_of(kAddingWords.begin(), kAddingWords.end(),
+                                [&](std::string_view word) { return text.starts_with(word); });
+  if (!adds) return std::nullopt;
+  const std::optional<store::Ticket> ticket = ticket_just_reported(context, kWordsJoinWindow);
+  if (!ticket) return std::nullopt;
+  context.tickets.add_event(
+      ticket->id, store::TicketEvent{"attachment", context.message.sender, std::string(text), context.now});
+  Values values = work_values(context, *ticket);
+  values.emplace_back("words", language::with_chinese_punctuation(std::string(text)));
+  std::vector<Reply> replies{reply_to_sender(context, context.text("ticket_words_added", values))};
+  if (ticket->assignee_person && *ticket->assignee_person != context.message.sender) {
+    set_value(values, "mention", mention_of(context.people, *ticket->assignee_person));
+    replies.push_back(Reply{private_chat_of(*ticket->assignee_person),
+                            context.text("ticket_words_added_holder", values),
+                            {*ticket->assignee_person}});
+  }
+  return replies;
+}
+
+// "不用来了 我儿子已经修好了": which open report is meant, and how to take it back. Asked, not
+// done: closing is not undone, and the line may be about something else.
+std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const Command& command) {
+  if (command.text.empty() || !language::withdraws_own_report(command.text)) return std::nullopt;
+  std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  std::erase_if(open, [](const store::Ticket& ticket) {
+    return ticket.is_closed() || ticket.state == store::TicketState::resolved;
+  });
+  if (open.empty()) return std::nullopt;
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (open.size() == 1) {
+    // A report made in private is quoted in private, as 进度 is.
+    return answer_keeping_private(
+        context,
+        context.text("ticket_withdraw_ask", {{"mention", mention},
+                                             {"ticket", std::to_string(open.front().number)},
+                                             {"text", ticket_words(context, open.front())}}),
+        open.front().reported_in_private);
+  }
+  std::vector<std::string> numbers;
+  for (const store::Ticket& ticket : open)
+    numbers.push_back("T" + std::to_string(ticket.number));
+  return std::vector<Reply>{reply_to_sender(
+      context, context.text("ticket_withdraw_which", {{"mention", mention},
+                                                      {"tickets", join_list(context, numbers)},
+                                                      {"ticket", std::to_string(open.front().number)}}))};
+}
+
+}  // namespace
+
+// The reporter's latest ticket when this message follows it closely enough to belong to it.
+std::optional<store::Ticket> ticket_just_reported(const Context& context, std::int64_t window) {
+  std::vector<store::Ticket> latest = context.tickets.of_reporter(context.message.sender, 1);
+  if (latest.empty()) return std::nullopt;
+  const store::Ticket& ticket = latest.front();
+  if (ticket.chat != context.message.chat || ticket.is_closed()) return std::nullopt;
+  if (context.now < ticket.created_at || context.now - ticket.created_at > window) return std::nullopt;
+  return ticket;
+}
+
+std::optional<std::vector<Reply>> answer_about_own_report(Context& context, const Command& command,
+                                                          bool names_trouble) {
+  if (auto added = add_to_report_just_made(context, command)) return added;
+  if (auto asked = progress_of_own_report(context, command, names_trouble)) return asked;
+  return ask_which_to_withdraw(context, command);
+}
+
+}  // namespace whistle::handlers

@@ -1,0 +1,33 @@
+#pragma once
+
+// A resident's lines about their own report that are no command: words added to it, a question
+// after it, taking it back, in their own words (an exploratory run of elderly residents typing by
+// voice, 2026-12-05). And the report a photo or such words join.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// A resident's own reports looked at for one still open.
+inline constexpr std::size_t kOwnReportsLooked = 20;
+
+/// A photo sent this soon after a report, by the same person in the same chat, belongs to it.
+inline constexpr std::int64_t kJoinWindow = 10 * 60;
+
+/// The sender's latest ticket, when this message follows it in the same chat within `window` and it
+/// is not closed.
+std::optional<store::Ticket> ticket_just_reported(const Context& context, std::int64_t window = kJoinWindow);
+
+/// Said in private or to the bot: "还有就是我家住302" right after one's report joins it (its holder
+/// hears); "上次那个水管的事怎么样了" answers with the open report's progress, unless the line tells a
+/// trouble of its own (`names_trouble`) without pointing back; "不用来了" asks which report to withdraw
+/// and how. Empty when the line is none of these.
+std::optional<std::vector<Reply>> answer_about_own_report(Context& context, const Command& command,
+                                                          bool names_trouble);
+
+}  // namespace whistle::handlers

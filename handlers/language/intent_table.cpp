@@ -409,7 +409,7 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
 // whistleblower, "投诉电话是多少" a question, "兑换券在哪" about a coupon.
 constexpr auto kNotCommands = std::to_array<std::string_view>({
-    "吹哨人", "吹哨子", "吹哨声", "吹哨报到", "投诉电话", "报修电话", "求助电话", "求助无门", "反映情况的",
+    "吹哨人", "吹哨子", "吹哨声", "吹哨报到", "吹哨助手", "投诉电话", "报修电话", "求助电话", "求助无门", "反映情况的",
     "兑换券", "兑换码", "兑换点", "兑换处", "兑换的", "派单员", "派单的", "心愿单", "心愿墙", "心愿达成",
     "点单的", "评价一下这", "评价这", "绑定的", "上架的", "统计局", "统计表", "活动室", "活动中心",
     "报到处", "报到中心", "签到表", "签到处", "签到簿", "报名表", "报名处", "积分卡", "积分制",

@@ -118,13 +118,19 @@ bool strip_leading_name(std::string& line) {
     }
   }
   if (line.compare(at, kName.size(), kName) != 0) return false;
-  at = skip_separators(line, at + kName.size());
+  const std::size_t after_name = at + kName.size();
+  at = skip_separators(line, after_name);
+  bool greeted = false;
   for (const std::string_view greeting : {"你好", "您好"}) {
     if (line.compare(at, greeting.size(), greeting) == 0) {
       at = skip_separators(line, at + greeting.size());
+      greeted = true;
       break;
     }
   }
+  // Set apart by a space, a comma or a greeting, the name calls the bot; run into the words
+  // ("吹哨助手挺好用的") it is talked about.
+  if (!greeted && at == after_name && at < line.size()) return false;
   line.erase(0, at);
   return true;
 }

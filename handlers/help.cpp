@@ -196,6 +196,10 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
     return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
   if (language::is_only_thanks(plain))
     return {reply_to_sender(context, context.text("unknown_thanks", {{"mention", mention}}))};
+  // "好的", "嗯嗯", "不用了" after the bot's answer, with no question of its own waiting: a nod back,
+  // not "没看懂".
+  if (language::answers_yes(plain) || language::answers_no(plain))
+    return {reply_to_sender(context, context.text("unknown_nod", {{"mention", mention}}))};
   const std::vector<language::NearCommand> nearest =
       command.text.empty() ? std::vector<language::NearCommand>{} : nearest_usable(context, command.text);
   if (nearest.empty()) {

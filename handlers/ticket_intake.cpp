@@ -18,6 +18,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/redemption.hpp"
+#include "handlers/report_offer.hpp"
 #include "handlers/sign_code.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -34,9 +35,6 @@ bool is_all_digits(std::string_view text) {
     return language::is_ascii_digit(static_cast<unsigned char>(c));
   });
 }
-
-// How much of a line the offer to report it quotes back.
-constexpr std::size_t kOfferedChars = 40;
 
 // Whether a place typed in part ("2单元") may mean `found`, seen from the chat's node: only within
 // the chat's own branch at the level above `found` (5号楼's group writing "2单元" means 5号楼's
@@ -114,17 +112,6 @@ store::OrgNode receiving_node(const Context& context, const Command& command, co
   return store::OrgNode{community, community, 0, "", community};
 }
 
-// The first configured category whose keyword the words hold (config order: urgent first in the
-// built-in set, so "煤气味" is danger before "燃气" is utilities).
-const config::Category* category_of(const config::Config& config, const std::string& text) {
-  for (const config::Category& category : config.categories) {
-    for (const std::string& keyword : category.keywords) {
-      if (!keyword.empty() && text.find(keyword) != std::string::npos) return &category;
-    }
-  }
-  return nullptr;
-}
-
 std::string location_text(const Location& location) {
   char text[64];
   std::snprintf(text, sizeof text, "%.6f,%.6f", location.lat, location.lon);
@@ -195,15 +182,6 @@ bool says_nothing_yet(const std::string& title) {
          std::find(kAnnouncements.begin(), kAnnouncements.end(), words) != kAnnouncements.end();
 }
 
-// "报事" alone: what happened, and where? An example of the kind they used.
-Reply ask_what_happened(const Context& context, const Command& command) {
-  const std::string kind = kind_of(command.kind.value_or(language::TicketKind::report));
-  return reply_to_sender(
-      context,
-      context.text("ticket_ask_what", {{"mention", mention_of(context.people, context.message.sender)},
-                                       {"example", context.text("ticket_example_" + kind)}}));
-}
-
 // Receives the ticket, routes it and answers the reporter: the replies, the reporter's first.
 std::vector<Reply> open_ticket(Context& context, const Command& command, const std::string& community,
                                bool danger) {
@@ -228,6 +206,7 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   ticket.urgency = danger ? "urgent" : category ? category->urgency_class : "general";
 
   ticket = context.tickets.create(ticket);
+  forget_report_offer(context);
   context.tickets.add_event(ticket.id,
                             store::TicketEvent{"received", ticket.reporter, ticket.category, context.now});
   keep_attachments(context, ticket);
@@ -324,6 +303,16 @@ std::vector<Reply> alert_every_community(Context& context) {
 
 }  // namespace
 
+// Config order: urgent first in the built-in set, so "煤气味" is danger before "燃气" is utilities.
+const config::Category* category_of(const config::Config& config, const std::string& text) {
+  for (const config::Category& category : config.categories) {
+    for (const std::string& keyword : category.keywords) {
+      if (!keyword.empty() && text.find(keyword) != std::string::npos) return &category;
+    }
+  }
+  return nullptr;
+}
+
 std::vector<Reply> handle_ticket(Context& context, const Command& command) {
   const bool danger = is_danger_line(context, command);
   if (danger && !is_addressed(context.message, command)) {
@@ -335,7 +324,10 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
   std::vector<Reply> replies;
   if (danger) replies.push_back(danger_now(context));
   if (!command.title || command.title->empty() || says_nothing_yet(*command.title)) {
-    if (!danger) replies.push_back(ask_what_happened(context, command));
+    if (danger) return replies;
+    // "帮我反映一下" right after the bot offered to take a line as a report: that line.
+    if (auto opened = open_offered_report(context)) return std::move(*opened);
+    replies.push_back(ask_what_happened(context, command));
     return replies;
   }
   const std::optional<std::string> community = community_of(context, command);
@@ -366,6 +358,7 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
   if (std::optional<std::vector<Reply>> rated = rate_by_stars(context, command)) return *rated;
   if (std::optional<std::vector<Reply>> rated = rate_in_plain_words(context, command)) return *rated;
+  if (auto answered = answer_to_report_offer(context, command)) return std::move(*answered);
   const Message& message = context.message;
   if (!message.attachments.empty() || message.location) {
     if (std::optional<store::Ticket> ticket = ticket_just_reported(context)) {
@@ -409,11 +402,9 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     // the group: offered the report in their own words, not a menu of check-ins. A photo alone is
     // asked for its words.
     const std::string mention = mention_of(context.people, message.sender);
-    if (!command.text.empty() && category_of(context.config, command.text)) {
-      return {reply_to_sender(
-          context, context.text("unknown_offer_report",
-                                {{"mention", mention}, {"text", shortened(command.text, kOfferedChars)}}))};
-    }
+    if (!command.text.empty() &&
+        (category_of(context.config, command.text) || language::describes_trouble(command.text)))
+      return {offer_report(context, command.text)};
     if (command.text.empty() && (!message.attachments.empty() || message.location))
       return {reply_to_sender(context, context.text("unknown_attachment", {{"mention", mention}}))};
   }

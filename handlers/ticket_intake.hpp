@@ -16,6 +16,9 @@ namespace whistle::handlers {
 /// in a group, only the leader hears of it, in private.
 std::vector<Reply> handle_ticket(Context& context, const Command& command);
 
+/// The first configured category whose keyword `text` holds, or none.
+const config::Category* category_of(const config::Config& config, const std::string& text);
+
 /// A line the parser did not read as a command: a photo or location sent just after a report
 /// (same person, same chat, within ten minutes) joins that ticket; a line holding one of the
 /// community's own danger words is a danger report; anything else is handle_unknown's.

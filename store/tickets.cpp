@@ -76,6 +76,12 @@ constexpr const char* kTakeDangerAlert =
     "INSERT INTO danger_alerts (chat, last_at) VALUES (?1, ?2) ON CONFLICT (chat) DO UPDATE SET "
     "last_at = excluded.last_at WHERE danger_alerts.last_at <= ?2 - ?3";
 
+constexpr const char* kKeepOffer =
+    "INSERT INTO report_offers (chat, person_id, kind, words, at) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (chat, person_id) DO UPDATE SET kind = ?3, words = ?4, at = ?5";
+constexpr const char* kOfferTo = "SELECT kind, words, at FROM report_offers WHERE chat = ? AND person_id = ?";
+constexpr const char* kDropOffer = "DELETE FROM report_offers WHERE chat = ? AND person_id = ?";
+
 TicketState parse_state(const std::string& text) {
   if (text == "assigned") return TicketState::assigned;
   if (text == "accepted") return TicketState::accepted;
@@ -269,6 +275,9 @@ struct TicketRepository::Statements {
   SQLite::Statement add_attachment{db, kAddAttachment};
   SQLite::Statement attachments{db, kAttachments};
   SQLite::Statement take_danger_alert{db, kTakeDangerAlert};
+  SQLite::Statement keep_offer{db, kKeepOffer};
+  SQLite::Statement offer_to{db, kOfferTo};
+  SQLite::Statement drop_offer{db, kDropOffer};
   explicit Statements(SQLite::Database& connection) : db(connection) {}
 };
 
@@ -379,6 +388,35 @@ bool TicketRepository::take_danger_alert(const std::string& key, std::int64_t no
   s.bind(2, static_cast<std::int64_t>(now));
   s.bind(3, static_cast<std::int64_t>(window_s));
   return s.exec() > 0;
+}
+
+void TicketRepository::keep_offer(const std::string& chat, const std::string& person,
+                                  const ReportOffer& offer) {
+  auto& s = detail::fresh(statements_->keep_offer);
+  s.bind(1, chat);
+  s.bind(2, person);
+  s.bind(3, offer.kind);
+  s.bind(4, offer.words);
+  s.bind(5, static_cast<std::int64_t>(offer.at));
+  s.exec();
+}
+
+std::optional<ReportOffer> TicketRepository::offer_to(const std::string& chat, const std::string& person) {
+  auto& s = detail::fresh(statements_->offer_to);
+  s.bind(1, chat);
+  s.bind(2, person);
+  std::optional<ReportOffer> offer;
+  if (s.executeStep())
+    offer = ReportOffer{s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64()};
+  s.reset();
+  return offer;
+}
+
+void TicketRepository::drop_offer(const std::string& chat, const std::string& person) {
+  auto& s = detail::fresh(statements_->drop_offer);
+  s.bind(1, chat);
+  s.bind(2, person);
+  s.exec();
 }
 
 }  // namespace whistle::store

@@ -84,6 +84,14 @@ struct TicketAttachment {
   std::int64_t at = 0;
 };
 
+/// The bot's open question to a person in a chat about a report: the words it offered to take as
+/// a report, or that it asked what happened (schema_v12.hpp).
+struct ReportOffer {
+  std::string kind;   ///< "offer", or "ask:<ticket kind>"
+  std::string words;  ///< the words offered; for an ask, a place already told (else empty)
+  std::int64_t at = 0;
+};
+
 /// Tickets, their history and attachments.
 class TicketRepository {
  public:
@@ -119,6 +127,13 @@ class TicketRepository {
   /// Whether the danger alert for an unaddressed line may go out now (none of the same `key`, a
   /// chat and what the danger is, within `window_s`); when it may, records `now` as the last one.
   bool take_danger_alert(const std::string& key, std::int64_t now, std::int64_t window_s);
+
+  /// Keeps the bot's question to `person` in `chat`, replacing any before it.
+  void keep_offer(const std::string& chat, const std::string& person, const ReportOffer& offer);
+  /// The question kept for `person` in `chat`, however old: the caller judges when it goes stale.
+  std::optional<ReportOffer> offer_to(const std::string& chat, const std::string& person);
+  /// Forgets it: answered, stale, or a report opened in that chat.
+  void drop_offer(const std::string& chat, const std::string& person);
 
  private:
   struct Statements;

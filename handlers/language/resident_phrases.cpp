@@ -98,6 +98,92 @@ constexpr auto kThanks = std::to_array<std::string_view>({
     "麻烦你了",
 });
 
+// The answers to "要反映这个问题吗？" by voice and by hand (an exploratory run, 2026-12-05: "是的"
+// met a menu of commands). A line is an answer when it is made of these words alone, with the
+// marks, spaces and particles of speech around them.
+constexpr auto kYes = std::to_array<std::string_view>({
+    "是的", "是", "对的", "对",   "嗯",   "恩",   "好的", "好滴", "好嘞",   "好",     "行",     "可以",
+    "要的", "要", "需要", "ok",   "OK",   "Ok",   "麻烦", "拜托", "帮我报", "报一下", "帮忙报", "帮我反映",
+    "反映", "报", "帮我", "一下", "上去", "处理", "尽快", "快点", "你们",   "你",     "了",     "请",
+});
+constexpr auto kNo = std::to_array<std::string_view>({
+    "不用", "不要", "不需要", "算了", "不报", "不反映", "没事", "先不用", "暂时不用", "先不", "不是",
+    "说错", "发错", "错了",   "不了", "报",   "反映",   "了",   "麻烦",   "你们",     "你",   "啦",
+});
+// Words that may stand beside the answer without changing it.
+constexpr auto kAnswerFiller = std::to_array<std::string_view>({
+    "谢谢你们", "谢谢你", "谢谢", "多谢", "辛苦了", "辛苦", " ",  ",",  "，", "。", ".",  "!",  "！", "~",
+    "～",       "、",     "的",   "啊",   "呀",     "吧",   "哈", "哦", "噢", "呢", "嘛", "啦", "哇", "喔",
+});
+// What must be said for a line to be that answer at all (the other words only go with them).
+constexpr auto kYesCore = std::to_array<std::string_view>({
+    "是",
+    "对",
+    "嗯",
+    "恩",
+    "好",
+    "行",
+    "可以",
+    "要",
+    "需要",
+    "ok",
+    "OK",
+    "Ok",
+    "麻烦",
+    "拜托",
+    "帮我报",
+    "报一下",
+    "帮忙报",
+    "帮我反映",
+});
+constexpr auto kNoCore = std::to_array<std::string_view>({
+    "不用",
+    "不要",
+    "不需要",
+    "算了",
+    "不报",
+    "不反映",
+    "没事",
+    "先不",
+    "暂时不",
+    "不是",
+    "说错",
+    "发错",
+    "错了",
+});
+
+// Whether `text` is made of `words` and fillers alone, and holds one of `core`.
+bool made_of(std::string_view text, std::span<const std::string_view> words,
+             std::span<const std::string_view> core) {
+  bool has_core = false;
+  while (!text.empty()) {
+    std::size_t longest = 0;
+    bool is_core = false;
+    for (std::span<const std::string_view> list : {words, std::span<const std::string_view>(kAnswerFiller)}) {
+      for (std::string_view word : list) {
+        if (word.size() > longest && text.starts_with(word)) longest = word.size();
+      }
+    }
+    if (longest == 0) return false;
+    for (std::string_view word : core) {
+      if (text.substr(0, longest).starts_with(word)) is_core = true;
+    }
+    has_core = has_core || is_core;
+    text.remove_prefix(longest);
+  }
+  return has_core;
+}
+
+// A trouble told without a category's keyword: something broken, blocked, leaking, dirty, loud or
+// in the way (an exploratory run, 2026-12-05: "卫生间马桶堵了" met a menu of check-ins).
+constexpr auto kTrouble = std::to_array<std::string_view>({
+    "坏了",   "坏掉",   "损坏",   "堵了",   "堵住",   "堵塞", "不通", "漏",     "渗水",     "滴水", "返水",
+    "冒水",   "积水",   "不亮",   "没水",   "没电",   "断电", "断水", "没热水", "没有热水", "没气", "不热",
+    "掉下来", "脱落",   "裂了",   "裂缝",   "开裂",   "松动", "发臭", "臭味",   "很臭",     "好臭", "太臭",
+    "太吵",   "很吵",   "扰民",   "乱停",   "乱扔",   "乱堆", "乱放", "占道",   "挡路",     "失灵", "不好使",
+    "不能用", "用不了", "打不开", "关不上", "锁不上", "老鼠", "蟑螂", "飞线",   "高空抛物",
+});
+
 bool contains_any(std::string_view text, std::span<const std::string_view> words) {
   return std::any_of(words.begin(), words.end(),
                      [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
@@ -141,6 +227,18 @@ bool holds_thanks(std::string_view text) {
 
 bool is_only_thanks(std::string_view text) {
   return std::find(kThanks.begin(), kThanks.end(), text) != kThanks.end();
+}
+
+bool answers_yes(std::string_view text) {
+  return made_of(text, kYes, kYesCore);
+}
+
+bool answers_no(std::string_view text) {
+  return made_of(text, kNo, kNoCore);
+}
+
+bool describes_trouble(std::string_view text) {
+  return contains_any(text, kTrouble);
 }
 
 }  // namespace whistle::language

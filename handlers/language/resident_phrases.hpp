@@ -30,4 +30,13 @@ bool speaks_to_neighbours(std::string_view words);
 bool holds_thanks(std::string_view text);
 bool is_only_thanks(std::string_view text);
 
+/// Whether a line says yes to the bot's question ("是的", "好的麻烦了", "嗯嗯", "对，帮我报一下"), or
+/// no ("不用了谢谢", "算了", "说错了"). Nothing else may be in the line: "好的 明天再说" is neither.
+bool answers_yes(std::string_view text);
+bool answers_no(std::string_view text);
+
+/// Whether a line with no command tells of a trouble ("卫生间马桶堵了", "门口的地砖裂了"): said to the
+/// bot, it is offered as a report, like a line with a category's keyword.
+bool describes_trouble(std::string_view text);
+
 }  // namespace whistle::language

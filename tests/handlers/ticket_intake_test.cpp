@@ -327,8 +327,8 @@ TEST_F(TicketIntake, AskingAfterOnesOwnReportInOnesOwnWordsGetsItsProgressNotAnO
 
 TEST_F(TicketIntake, TheSameReportSentAgainWhileItIsOpenIsNoSecondTicket) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家卫生间下水道堵了"));
-  for (const std::pair<const char*, bool> again : {std::pair{"报修 3号楼2单元 我家卫生间下水道堵了！", true},
-                                                   {"报修 3号楼2单元 我家卫生间下水道堵了", false}}) {
+  for (const std::pair<const char*, bool>& again : {std::pair{"报修 3号楼2单元 我家卫生间下水道堵了！", true},
+                                                    {"报修 3号楼2单元 我家卫生间下水道堵了", false}}) {
     const std::vector<Reply> replies = again.second ? say_privately("u-he", "何大爷", read(again.first))
                                                     : say("b3u2", "u-he", "何大爷", read(again.first));
     ASSERT_EQ(replies.size(), 1u) << again.first;

@@ -1,0 +1,38 @@
+#pragma once
+
+// The bot's questions to a resident about a report, and the answers in their own words. An
+// elderly resident answers "要反映这个问题吗？" with "是的", and after "我想报个修" tells the
+// trouble on the next line: each question is kept (store::ReportOffer) for the answer.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// How long a question waits for its answer; later the line is read on its own.
+inline constexpr std::int64_t kReportOfferSeconds = 30 * 60;
+
+/// Offers to take `words` (a line with no command that tells of a trouble) as a report, and keeps
+/// the offer for a "是的".
+Reply offer_report(Context& context, const std::string& words);
+
+/// "报事" with nothing after it: asks what happened, and keeps the question so that the next line
+/// is the report.
+Reply ask_what_happened(Context& context, const Command& command);
+
+/// A line with no command that answers the question kept for this person in this chat: the report
+/// opened ("是的", or the trouble after "我想报个修"), or the offer let go ("不用了"). Empty when
+/// the line answers nothing, or nothing is asked.
+std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const Command& command);
+
+/// "帮我反映一下" right after the offer means the words offered: that report opened. Empty when no
+/// fresh offer is kept.
+std::optional<std::vector<Reply>> open_offered_report(Context& context);
+
+/// A report was opened in this chat: the question is answered.
+void forget_report_offer(Context& context);
+
+}  // namespace whistle::handlers

@@ -1,0 +1,24 @@
+#pragma once
+
+// Schema version 12: the bot's open question to a resident about a report. When the bot offers
+// to take a line as a report ("要反映这个问题吗？") or asks what happened ("我想报个修" → "请说说遇到
+// 了什么事"), an elderly resident answers "是的" or says the trouble on the next line. The answer
+// only means something beside the question, so the question is kept here, one per chat and
+// person (a newer one replaces it), until it is answered, a report is opened, or it goes stale.
+// `kind` is "offer" (the words offered in `words`) or "ask:<kind>" (the report's kind, and in
+// `words` a place already told, else empty).
+
+namespace whistle::store {
+
+inline constexpr const char* kSchemaV12 = R"sql(
+CREATE TABLE report_offers (
+  chat      TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  words     TEXT NOT NULL,
+  at        INTEGER NOT NULL,
+  PRIMARY KEY (chat, person_id)
+) WITHOUT ROWID;
+)sql";
+
+}  // namespace whistle::store

@@ -1,0 +1,47 @@
+// Residents' answers to the bot's question and their troubles told without a verb: what is read
+// as yes, as no, and as a trouble, and what is neither.
+
+#include "handlers/language/resident_phrases.hpp"
+
+#include <gtest/gtest.h>
+
+namespace whistle::language {
+namespace {
+
+TEST(ResidentPhrases, AYesIsMadeOfYesWordsThanksAndParticlesAlone) {
+  for (const char* yes :
+       {"是", "是的", "是的，麻烦你们了", "嗯", "嗯嗯", "好的", "好的谢谢", "好嘞", "行吧", "可以的",
+        "对对对", "对，帮我报一下吧", "要反映", "麻烦了", "OK", "ok！", "帮我报上去"}) {
+    EXPECT_TRUE(answers_yes(yes)) << yes;
+    EXPECT_FALSE(answers_no(yes)) << yes;
+  }
+  for (const char* other : {"谢谢", "好的 明天再说", "是不是要交钱", "要不要", "不好", "太麻烦了", "好几天了",
+                            "对面楼也这样", "", "1"}) {
+    EXPECT_FALSE(answers_yes(other)) << other;
+  }
+}
+
+TEST(ResidentPhrases, ANoIsMadeOfNoWordsThanksAndParticlesAlone) {
+  for (const char* no : {"不用", "不用了", "不用了谢谢", "不要了", "算了", "算了吧", "不报了", "不用报了",
+                         "没事了", "说错了", "发错了", "不是", "不用麻烦了", "先不用"}) {
+    EXPECT_TRUE(answers_no(no)) << no;
+    EXPECT_FALSE(answers_yes(no)) << no;
+  }
+  for (const char* other : {"不用来了 我儿子修好了", "不是这个问题，是楼上漏水", "谢谢", "好的", "没事干"}) {
+    EXPECT_FALSE(answers_no(other)) << other;
+  }
+}
+
+TEST(ResidentPhrases, ATroubleIsSomethingBrokenBlockedLeakingDirtyLoudOrInTheWay) {
+  for (const char* trouble :
+       {"卫生间马桶堵了", "门口地砖裂了", "楼下垃圾好臭", "窗户关不上", "楼上天天太吵了",
+        "单元门的门禁失灵了", "楼道里有人乱堆东西", "厨房下水道返水"}) {
+    EXPECT_TRUE(describes_trouble(trouble)) << trouble;
+  }
+  for (const char* talk : {"今天天气不错", "吃了吗", "明天几点集合", "谢谢大家"}) {
+    EXPECT_FALSE(describes_trouble(talk)) << talk;
+  }
+}
+
+}  // namespace
+}  // namespace whistle::language

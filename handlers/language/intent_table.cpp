@@ -319,6 +319,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
 
 constexpr auto kWrappers = std::to_array<std::string_view>({
     "嗯那个", "那个", "嗯嗯", "嗯", "额", "呃", "就是", "喂",
+    // A sigh before the complaint ("哎 我要投诉 楼下饭店油烟太大", by voice).
+    "哎呀", "哎哟", "哎", "唉",
     "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "想", "要",
     "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好", "现在", "我现在",
     "查一下", "查下", "查查", "查看", "看一下", "看看", "看下", "问一下", "问下",

@@ -177,11 +177,12 @@ bool made_of(std::string_view text, std::span<const std::string_view> words,
 // A trouble told without a category's keyword: something broken, blocked, leaking, dirty, loud or
 // in the way (an exploratory run, 2026-12-05: "卫生间马桶堵了" met a menu of check-ins).
 constexpr auto kTrouble = std::to_array<std::string_view>({
-    "坏了",   "坏掉",   "损坏",   "堵了",   "堵住",   "堵塞", "不通", "漏",     "渗水",     "滴水", "返水",
-    "冒水",   "积水",   "不亮",   "没水",   "没电",   "断电", "断水", "没热水", "没有热水", "没气", "不热",
-    "掉下来", "脱落",   "裂了",   "裂缝",   "开裂",   "松动", "发臭", "臭味",   "很臭",     "好臭", "太臭",
-    "太吵",   "很吵",   "扰民",   "乱停",   "乱扔",   "乱堆", "乱放", "占道",   "挡路",     "失灵", "不好使",
-    "不能用", "用不了", "打不开", "关不上", "锁不上", "老鼠", "蟑螂", "飞线",   "高空抛物",
+    "坏了",   "坏掉",     "损坏",   "堵了", "堵住",   "堵塞", "不通",     "漏",     "渗水",
+    "滴水",   "返水",     "冒水",   "积水", "不亮",   "没水", "没电",     "断电",   "断水",
+    "没热水", "没有热水", "没气",   "不热", "掉下来", "脱落", "裂了",     "裂缝",   "开裂",
+    "松动",   "发臭",     "臭味",   "很臭", "好臭",   "太臭", "吵",       "扰民",   "乱停",
+    "乱扔",   "乱堆",     "乱放",   "占道", "挡路",   "失灵", "不好使",   "不能用", "用不了",
+    "打不开", "关不上",   "锁不上", "老鼠", "蟑螂",   "飞线", "高空抛物",
 });
 
 bool contains_any(std::string_view text, std::span<const std::string_view> words) {

@@ -1,5 +1,6 @@
 #include "handlers/ticket_flow.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "handlers/language/text_util.hpp"
@@ -390,6 +391,20 @@ void stop_solve_clock(const Services& services, const store::Ticket& ticket) {
   services.jobs.cancel(std::string(kTicketSolveDeadline), payload);
 }
 
+namespace {
+
+// "翠苑物业" holds "物业": when the words hold a longer responder name that contains `name` (of this
+// community or another), that one is meant, and `name` is only part of it.
+bool part_of_a_longer_name(const Services& services, const std::string& words, const std::string& name) {
+  return std::any_of(services.config.responders.begin(), services.config.responders.end(),
+                     [&](const config::Responder& other) {
+                       return other.name.size() > name.size() && other.name.find(name) != std::string::npos &&
+                              words.find(other.name) != std::string::npos;
+                     });
+}
+
+}  // namespace
+
 std::optional<store::ResponderRow> responder_named(const Services& services, const std::string& community,
                                                    const std::string& words) {
   const std::vector<store::ResponderRow> responders = services.responders.of_community(community);
@@ -398,7 +413,9 @@ std::optional<store::ResponderRow> responder_named(const Services& services, con
   }
   std::optional<store::ResponderRow> held;
   for (const store::ResponderRow& responder : responders) {
-    if (words.find(responder.name) == std::string::npos) continue;
+    if (words.find(responder.name) == std::string::npos ||
+        part_of_a_longer_name(services, words, responder.name))
+      continue;
     if (held) return std::nullopt;  // two fit: ask rather than guess
     held = responder;
   }

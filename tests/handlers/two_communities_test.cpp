@@ -81,6 +81,13 @@ node = "c1"
 chats = ["generic:wuye"]
 members = ["generic:u-shifu"]
 
+[[responder]]
+id = "wuye2"
+name = "翠苑物业"
+node = "c2"
+chats = ["generic:wuye2"]
+members = ["generic:u-niu"]
+
 [[person]]
 id = "generic:u-lin"
 name = "林单元长"
@@ -161,6 +168,24 @@ TEST_F(TwoCommunities, ADangerFromSomeoneNobodyCanPlaceReachesEveryCommunitysLea
     chats.push_back(reply.chat);
   EXPECT_NE(std::find(chats.begin(), chats.end(), "generic:@u-wang"), chats.end());
   EXPECT_NE(std::find(chats.begin(), chats.end(), "generic:@u-ma"), chats.end());
+}
+
+TEST_F(TwoCommunities, TheOtherCommunitysResponderNamedInFullIsNotTakenForOnesOwn) {
+  say("b1u1", "u-liu", "报事 楼道有杂物堆放");
+  // "翠苑物业" holds "物业", 锦华's own responder: the name said is the other community's.
+  const std::vector<Reply> dispatched = say("b1u1", "u-zheng", "派单 T1 翠苑物业");
+  EXPECT_FALSE(ticket("c1", 1).assignee_responder);
+  EXPECT_EQ(ticket("c1", 1).assignee_person, "generic:u-zheng");
+  const std::vector<Reply> closed = say("b1u1", "u-zheng", "关闭 T1 转翠苑物业");
+  EXPECT_TRUE(ticket("c1", 1).is_closed());
+  for (const std::vector<Reply>* replies : {&dispatched, &closed}) {
+    for (const Reply& reply : *replies)
+      EXPECT_NE(reply.chat, "generic:wuye") << reply.text;
+  }
+  // The own responder named plainly is still found.
+  say("b1u1", "u-liu", "报事 门口垃圾没人清");
+  say("b1u1", "u-zheng", "派单 T2 物业");
+  EXPECT_EQ(ticket("c1", 2).assignee_responder, "wuye");
 }
 
 }  // namespace

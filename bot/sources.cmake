@@ -40,7 +40,6 @@ list(APPEND WHISTLE_BOT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/board/ledger_views.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/month_ledger.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/page_sections.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/board/privacy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/ranked_people.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/ranking_views.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board/ticket_views.cpp

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "handlers/language/private_numbers.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
@@ -434,6 +435,9 @@ void start_solve_clock(const Services& services, store::Ticket& ticket, std::int
 
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now) {
+  // A phone or ID number left in a report is for whoever works it (物业's group keeps it to call
+  // back), not for a building's or the community's group, where the report climbs.
+  if (!services.responders.of_chat(post.chat)) post.text = language::mask_private_numbers(post.text);
   const config::QuietHours& quiet = services.config.rules.quiet_hours;
   const int offset = services.config.locale.utc_offset_seconds;
   if (!pauses(ticket) || !in_quiet_hours(now, quiet, offset)) return {std::move(post)};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "handlers/language/private_numbers.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/rights.hpp"
@@ -74,13 +75,16 @@ std::vector<store::TicketEvent> steps_worth_showing(std::vector<store::TicketEve
 std::string list_line(Context& context, const store::Ticket& ticket) {
   // A list asked for in a group shows a private report's place, not its words ("402 我家老头子有老年
   // 痴呆…" was read by the whole group); its holder reads them in private.
+  // A group's list masks phone numbers, as the group posts do.
   const bool hidden = ticket.reported_in_private && !context.message.is_private;
+  const std::string words = shortened(ticket_words(context, ticket), kLineChars);
   return context.text("ticket_list_line",
                       {{"ticket", std::to_string(ticket.number)},
                        {"state", state_text(context, ticket)},
                        {"place", ticket_place(context, ticket)},
-                       {"text", hidden ? context.text("ticket_list_private_words")
-                                       : shortened(ticket_words(context, ticket), kLineChars)},
+                       {"text", hidden                       ? context.text("ticket_list_private_words")
+                                : context.message.is_private ? words
+                                                             : language::mask_private_numbers(words)},
                        {"holder", holder_text(context, ticket)}});
 }
 

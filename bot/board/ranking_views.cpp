@@ -5,7 +5,7 @@
 
 #include "bot/board/board_cache.hpp"
 #include "bot/board/board_views.hpp"
-#include "bot/board/privacy.hpp"
+#include "handlers/language/private_numbers.hpp"
 #include "store/board_reads.hpp"
 
 namespace whistle::bot::board {
@@ -53,8 +53,8 @@ nlohmann::json ranking_view(store::Database& db, BoardCache& cache, const store:
   nlohmann::json people = nlohmann::json::array();
   for (const store::RankedPerson& person : ranking.people) {
     // A person nobody named is a volunteer of that rank: never an id.
-    const std::string name =
-        person.name.empty() ? "志愿者" + std::to_string(person.rank) : mask_private_digits(person.name);
+    const std::string name = person.name.empty() ? "志愿者" + std::to_string(person.rank)
+                                                 : language::mask_private_numbers(person.name);
     people.push_back({{"rank", person.rank},
                       {"name", name},
                       {"points", person.points},
@@ -88,8 +88,9 @@ nlohmann::json tasks_view(store::Database& db, const store::OrgNode& node, const
   for (const store::OpenTask& task : page.tasks) {
     tasks.push_back(
         {{"ref", "#" + std::to_string(task.number)},
-         {"title", mask_private_digits(task.title)},
-         {"place", task.place ? nlohmann::json(mask_private_digits(*task.place)) : nlohmann::json()},
+         {"title", language::mask_private_numbers(task.title)},
+         {"place",
+          task.place ? nlohmann::json(language::mask_private_numbers(*task.place)) : nlohmann::json()},
          {"node", task.node},
          {"node_name", task.node_name},
          {"start", when(task.start_at)},

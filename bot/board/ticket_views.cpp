@@ -1,6 +1,6 @@
 // The board's ticket views: states and rates, the 12-month trend and the 回音壁.
 #include "bot/board/board_views.hpp"
-#include "bot/board/privacy.hpp"
+#include "handlers/language/private_numbers.hpp"
 #include "store/board_reads.hpp"
 #include "store/ticket_figures.hpp"
 
@@ -83,19 +83,20 @@ nlohmann::json echo_view(store::Database& db, const store::OrgNode& node, const 
     // A private report's words were never posted in the group: the wall shows that it was solved,
     // not what was said.
     const std::string summary =
-        ticket.reported_in_private ? "（私下反映，内容不公开）" : mask_private_digits(ticket.text);
-    tickets.push_back({{"ref", "T" + std::to_string(ticket.number)},
-                       {"kind", ticket.kind},
-                       {"category", ticket.category ? nlohmann::json(*ticket.category) : nlohmann::json()},
-                       {"node", ticket.node},
-                       {"node_name", ticket.node_name},
-                       {"received", local_iso(ticket.created_at, clock.utc_offset_seconds)},
-                       {"resolved", local_iso(ticket.resolved_at, clock.utc_offset_seconds)},
-                       {"hours", hours_of((ticket.resolved_at - ticket.created_at + 30) / 60)},
-                       {"rating", ticket.rating ? nlohmann::json(*ticket.rating) : nlohmann::json()},
-                       {"summary", summary},
-                       {"solved_by", ticket.solved_by.empty() ? std::string("工作人员")
-                                                              : mask_private_digits(ticket.solved_by)}});
+        ticket.reported_in_private ? "（私下反映，内容不公开）" : language::mask_private_numbers(ticket.text);
+    tickets.push_back(
+        {{"ref", "T" + std::to_string(ticket.number)},
+         {"kind", ticket.kind},
+         {"category", ticket.category ? nlohmann::json(*ticket.category) : nlohmann::json()},
+         {"node", ticket.node},
+         {"node_name", ticket.node_name},
+         {"received", local_iso(ticket.created_at, clock.utc_offset_seconds)},
+         {"resolved", local_iso(ticket.resolved_at, clock.utc_offset_seconds)},
+         {"hours", hours_of((ticket.resolved_at - ticket.created_at + 30) / 60)},
+         {"rating", ticket.rating ? nlohmann::json(*ticket.rating) : nlohmann::json()},
+         {"summary", summary},
+         {"solved_by", ticket.solved_by.empty() ? std::string("工作人员")
+                                                : language::mask_private_numbers(ticket.solved_by)}});
   }
   return {{"node", node.id}, {"page", paging.page}, {"tickets", std::move(tickets)}, {"total", page.total}};
 }

@@ -100,7 +100,9 @@ TEST_F(TicketRating, UnsatisfiedGoesBackToTheResponderThatHadIt) {
   EXPECT_FALSE(now.assignee_person.has_value());
   EXPECT_EQ(now.reopened, 1);
   EXPECT_TRUE(told(rated, "generic:@u-shifu", "还是不亮"));
-  EXPECT_TRUE(told(rated, "generic:wuye", "还是不亮"));
+  // The responder's group hears it is back, not the resident's words: they may accuse a worker.
+  EXPECT_TRUE(told(rated, "generic:wuye", ref(resolved)));
+  EXPECT_FALSE(told(rated, "generic:wuye", "还是不亮"));
 }
 
 TEST_F(TicketRating, ReopenedTwiceWithLimitTwoClimbsOneLevel) {

@@ -1,4 +1,4 @@
-// The board's pure parts: the privacy masking, HTML escaping, the query, the token and the routes.
+// The board's pure parts: HTML escaping, the query, the token and the routes.
 #include <gtest/gtest.h>
 
 #include <variant>
@@ -7,45 +7,10 @@
 #include "bot/board/board_http.hpp"
 #include "bot/board/board_query.hpp"
 #include "bot/board/html_text.hpp"
-#include "bot/board/privacy.hpp"
 #include "bot/router.hpp"
 
 namespace whistle::bot::board {
 namespace {
-
-TEST(PrivacyMask, PhoneAndIdCardRunsAreMaskedAndOtherTextIsKept) {
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {"电话13800138000", "电话138****8000"},
-      {"座机 85551234 找我", "座机 855***** 找我"},
-      {"身份证11010519491231002X", "身份证110***********002X"},
-      {"身份证110105194912310021", "身份证110***********0021"},
-      {"3号楼2单元 502室", "3号楼2单元 502室"},
-      {"2026年11月", "2026年11月"},
-      {"123456", "123456"},
-      {"", ""},
-  };
-  for (const auto& [text, shown] : cases)
-    EXPECT_EQ(mask_private_digits(text), shown) << text;
-}
-
-TEST(PrivacyMask, ANumberWrittenInGroupsIsMaskedButADateIsNot) {
-  for (const char* text :
-       {"电话138 0013 8000找我", "电话138-0013-8000找我", "座机010-8765-4321", "手机138.0013.8000"}) {
-    const std::string masked = mask_private_digits(text);
-    EXPECT_EQ(masked.find("0013"), std::string::npos) << masked;
-    EXPECT_EQ(masked.find("8765"), std::string::npos) << masked;
-    EXPECT_NE(masked.find('*'), std::string::npos) << masked;
-  }
-  EXPECT_EQ(mask_private_digits("2026-11-28 上午9点"), "2026-11-28 上午9点");
-  EXPECT_EQ(mask_private_digits("3号楼 2 单元"), "3号楼 2 单元");
-  EXPECT_EQ(mask_private_digits("2026.11.28 上午9.30"), "2026.11.28 上午9.30");
-  EXPECT_EQ(mask_private_digits("分机85551234-12"), "分机855*****-12");
-}
-
-TEST(PrivacyMask, NoElevenDigitRunSurvives) {
-  const std::string masked = mask_private_digits("13912345678和15000000000");
-  EXPECT_EQ(masked, "139****5678和150****0000");
-}
 
 TEST(HtmlEscape, MarkupAndQuotesBecomeEntities) {
   EXPECT_EQ(html_escape("<script>alert('x')</script> & \"q\""),

@@ -1,6 +1,8 @@
-#include "bot/board/privacy.hpp"
+#include "handlers/language/private_numbers.hpp"
 
-namespace whistle::bot::board {
+#include <array>
+
+namespace whistle::language {
 
 namespace {
 
@@ -25,13 +27,55 @@ void append_masked(std::string& out, std::string_view run) {
   out.append(run.substr(run.size() - tail));
 }
 
+// The numerals a number is read out with: 幺 for 1 and 两 for 2 as on the phone, 〇 and 零 for 0.
+constexpr auto kChineseDigits = std::to_array<std::string_view>(
+    {"零", "〇", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九"});
+
+// The byte length of the Chinese numeral at `at`, or 0.
+std::size_t chinese_digit_at(std::string_view text, std::size_t at) {
+  for (std::string_view digit : kChineseDigits) {
+    if (text.substr(at).starts_with(digit)) return digit.size();
+  }
+  return 0;
+}
+
+// A run of Chinese numerals from `at`: its byte length and how many numerals it holds.
+std::pair<std::size_t, std::size_t> chinese_run_at(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  std::size_t numerals = 0;
+  while (const std::size_t length = chinese_digit_at(text, end)) {
+    end += length;
+    ++numerals;
+  }
+  return {end - at, numerals};
+}
+
+// As append_masked(), counting numerals (three bytes each) instead of bytes.
+void append_masked_numerals(std::string& out, std::string_view run, std::size_t numerals) {
+  constexpr std::size_t kNumeralBytes = 3;
+  const std::size_t tail = numerals >= kKeepHead + kKeepTail + 4 ? kKeepTail : 0;
+  out.append(run.substr(0, kKeepHead * kNumeralBytes));
+  out.append(numerals - kKeepHead - tail, '*');
+  out.append(run.substr(run.size() - tail * kNumeralBytes));
+}
+
 }  // namespace
 
-std::string mask_private_digits(std::string_view text) {
+std::string mask_private_numbers(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
+    if (const auto [bytes, numerals] = chinese_run_at(text, i); bytes > 0) {
+      // "一三八零零一三八零零零"; "一二三" or "三四个人" are words, too short for a number.
+      if (numerals >= kShortestPhone) {
+        append_masked_numerals(out, text.substr(i, bytes), numerals);
+      } else {
+        out.append(text.substr(i, bytes));
+      }
+      i += bytes;
+      continue;
+    }
     if (!is_digit(text[i])) {
       out.push_back(text[i++]);
       continue;
@@ -75,4 +119,4 @@ std::string mask_private_digits(std::string_view text) {
   return out;
 }
 
-}  // namespace whistle::bot::board
+}  // namespace whistle::language

@@ -1,0 +1,59 @@
+// Private numbers masked where a resident's words reach more people than they were said to: the
+// board, and a ticket's posts in the level groups.
+#include "handlers/language/private_numbers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace whistle::language {
+namespace {
+
+TEST(PrivacyMask, PhoneAndIdCardRunsAreMaskedAndOtherTextIsKept) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"电话13800138000", "电话138****8000"},
+      {"座机 85551234 找我", "座机 855***** 找我"},
+      {"身份证11010519491231002X", "身份证110***********002X"},
+      {"身份证110105194912310021", "身份证110***********0021"},
+      {"3号楼2单元 502室", "3号楼2单元 502室"},
+      {"2026年11月", "2026年11月"},
+      {"123456", "123456"},
+      {"", ""},
+  };
+  for (const auto& [text, shown] : cases)
+    EXPECT_EQ(mask_private_numbers(text), shown) << text;
+}
+
+TEST(PrivacyMask, ANumberWrittenInGroupsIsMaskedButADateIsNot) {
+  for (const char* text :
+       {"电话138 0013 8000找我", "电话138-0013-8000找我", "座机010-8765-4321", "手机138.0013.8000"}) {
+    const std::string masked = mask_private_numbers(text);
+    EXPECT_EQ(masked.find("0013"), std::string::npos) << masked;
+    EXPECT_EQ(masked.find("8765"), std::string::npos) << masked;
+    EXPECT_NE(masked.find('*'), std::string::npos) << masked;
+  }
+  EXPECT_EQ(mask_private_numbers("2026-11-28 上午9点"), "2026-11-28 上午9点");
+  EXPECT_EQ(mask_private_numbers("3号楼 2 单元"), "3号楼 2 单元");
+  EXPECT_EQ(mask_private_numbers("2026.11.28 上午9.30"), "2026.11.28 上午9.30");
+  EXPECT_EQ(mask_private_numbers("分机85551234-12"), "分机855*****-12");
+}
+
+TEST(PrivacyMask, NoElevenDigitRunSurvives) {
+  const std::string masked = mask_private_numbers("13912345678和15000000000");
+  EXPECT_EQ(masked, "139****5678和150****0000");
+}
+
+TEST(PrivacyMask, ANumberSaidInChineseNumeralsIsMaskedToo) {
+  EXPECT_EQ(mask_private_numbers("502窗户坏了 电话一三八零零一三八零零零"),
+            "502窗户坏了 电话一三八****八零零零");
+  EXPECT_EQ(mask_private_numbers("打幺三九幺二三四五六七八"), "打幺三九****五六七八");
+  EXPECT_EQ(mask_private_numbers("座机八七六五四三二"), "座机八七六****");
+  // Numerals in words stay: a unit, a count, a day of the week.
+  for (const char* words : {"一单元", "三四个人", "一二三四五六", "两三天了", "星期一"})
+    EXPECT_EQ(mask_private_numbers(words), words) << words;
+}
+
+}  // namespace
+}  // namespace whistle::language

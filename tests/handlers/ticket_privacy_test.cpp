@@ -1,0 +1,73 @@
+// What the groups read of a resident's report as it is worked: a phone number left for the worker
+// is masked where the report climbs, the worker's 办结 note and the resident's angry rating stay
+// out of the groups, and a leader's aside on 关闭 is not handed to 物业's group (an exploratory run
+// on privacy, 2026-12-05).
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+class TicketPrivacy : public HandlerTest {
+ protected:
+  store::Ticket ticket(std::int64_t number) {
+    std::optional<store::Ticket> found = tickets_.by_number("c1", number);
+    EXPECT_TRUE(found.has_value()) << "no ticket T" << number;
+    return found.value_or(store::Ticket{});
+  }
+};
+
+// Whether a reply to `chat` holds `words`.
+bool told(const std::vector<Reply>& replies, const std::string& chat, const std::string& words) {
+  return std::any_of(replies.begin(), replies.end(), [&](const Reply& reply) {
+    return reply.chat == chat && reply.text.find(words) != std::string::npos;
+  });
+}
+
+TEST_F(TicketPrivacy, APhoneNumberInAReportIsMaskedInTheGroupsItClimbsTo) {
+  say("b3u2", "u-zhang", "张三", read("报修 卫生间漏水到楼下了 我电话13800138000 身份证110101199003071234"));
+  const std::vector<Reply> climbed = run_jobs(*ticket(1).answer_by);
+  ASSERT_EQ(ticket(1).node, "b3");
+  EXPECT_TRUE(told(climbed, "generic:b3", "138****8000"));
+  for (const Reply& reply : climbed) {
+    if (reply.chat == "generic:b3") {
+      EXPECT_EQ(reply.text.find("13800138000"), std::string::npos) << reply.text;
+      EXPECT_EQ(reply.text.find("199003071234"), std::string::npos) << reply.text;
+    }
+  }
+  // The leader who must call back reads it whole, in private.
+  const std::string leader = *ticket(1).assignee_person;
+  EXPECT_TRUE(told(climbed, private_chat_of(leader), "13800138000"));
+  // A list asked for in the group masks it too; in private it is whole.
+  const std::vector<Reply> listed = say("b3u2", "u-chen", "陈单元长", read("工单"));
+  EXPECT_TRUE(told(listed, "generic:b3u2", "138*"));
+  EXPECT_FALSE(told(listed, "generic:b3u2", "1380013"));
+  EXPECT_TRUE(
+      told(say_privately("u-chen", "陈单元长", read("工单")), private_chat_of("generic:u-chen"), "1380013"));
+}
+
+TEST_F(TicketPrivacy, TheWorkersNoteOnDoneGoesToTheReporterNotToTheGroup) {
+  say("b3u2", "u-zhang", "张三", read("报修 3号楼2单元 卫生间漏水"));
+  say("b3u2", "u-chen", "陈单元长", read("接单 T1"));
+  const std::vector<Reply> done =
+      say("b3u2", "u-chen", "陈单元长", read("办结 T1 已修好，是楼上602老王家水管老化渗水"));
+  EXPECT_TRUE(told(done, private_chat_of("generic:u-zhang"), "602老王家"));
+  EXPECT_TRUE(told(done, "generic:b3u2", "T1"));
+  EXPECT_FALSE(told(done, "generic:b3u2", "602老王家"));
+}
+
+TEST_F(TicketPrivacy, ALeadersReasonForClosingIsNotHandedToTheResponderGroup) {
+  say_privately("u-he", "何大爷", read("报事 3号楼2单元 楼上天天半夜吵"));
+  const std::vector<Reply> closed =
+      say_privately("u-chen", "陈单元长", read("关闭 T1 转物业 这个老何经常乱投诉"));
+  ASSERT_TRUE(ticket(1).is_closed());
+  EXPECT_TRUE(told(closed, "generic:wuye", "T1"));
+  EXPECT_FALSE(told(closed, "generic:wuye", "乱投诉"));
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

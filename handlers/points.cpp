@@ -25,24 +25,47 @@ std::string ranking_node(Context& context, const std::string& person) {
   return *context.community;
 }
 
-std::string rank_text(Context& context, const std::string& person, const std::string& node_id,
-                      const MonthBounds& month) {
+struct Placing {
+  std::int64_t rank = 0;
+  std::int64_t ranked = 0;
+};
+
+// Where a person stands in a node's ranking of the month; empty when they have no points there.
+std::optional<Placing> placing(Context& context, const std::string& person, const std::string& node_id,
+                               const MonthBounds& month) {
   const std::vector<store::LedgerRepository::PersonEarnings> ranking =
       context.ledger.earnings_under(node_id, month.from, month.to);
-  const std::optional<store::OrgNode> node = context.org.node(node_id);
-  const std::string node_name = node ? node->name : node_id;
   const auto mine =
       std::find_if(ranking.begin(), ranking.end(), [&](const auto& row) { return row.person == person; });
-  if (mine == ranking.end() || mine->points <= 0)
-    return context.text("points_unranked", {{"node", node_name}});
+  if (mine == ranking.end() || mine->points <= 0) return std::nullopt;
   // People with equal points share a place; those with none or fewer are not on the list.
-  const auto ahead = std::count_if(ranking.begin(), ranking.end(),
-                                   [&](const auto& row) { return row.points > mine->points; });
-  const auto ranked =
-      std::count_if(ranking.begin(), ranking.end(), [](const auto& row) { return row.points > 0; });
-  return context.text(
-      "points_rank",
-      {{"node", node_name}, {"rank", std::to_string(ahead + 1)}, {"ranked", std::to_string(ranked)}});
+  return Placing{
+      std::count_if(ranking.begin(), ranking.end(),
+                    [&](const auto& row) { return row.points > mine->points; }) +
+          1,
+      std::count_if(ranking.begin(), ranking.end(), [](const auto& row) { return row.points > 0; })};
+}
+
+std::string rank_text(Context& context, const std::string& person, const std::string& node_id,
+                      const MonthBounds& month) {
+  const std::vector<store::OrgNode> branch = context.org.ancestors_and_self(node_id);
+  const std::string node_name = branch.empty() ? node_id : branch.front().name;
+  if (const std::optional<Placing> here = placing(context, person, node_id, month)) {
+    return context.text("points_rank", {{"node", node_name},
+                                        {"rank", std::to_string(here->rank)},
+                                        {"ranked", std::to_string(here->ranked)}});
+  }
+  // Points earned for a task of a level above (the grid's, said of in the unit's group) rank there:
+  // "还没有上榜" beside "本月获得8分" read as a contradiction.
+  for (std::size_t level = 1; level < branch.size(); ++level) {
+    if (const std::optional<Placing> above = placing(context, person, branch[level].id, month)) {
+      return context.text("points_ranked_above", {{"node", node_name},
+                                                  {"where", branch[level].name},
+                                                  {"rank", std::to_string(above->rank)},
+                                                  {"ranked", std::to_string(above->ranked)}});
+    }
+  }
+  return context.text("points_unranked", {{"node", node_name}});
 }
 
 std::vector<Reply> answer(Context& context, std::string_view key,

@@ -116,6 +116,17 @@ TEST_F(Points, SomeoneWithNoPointsYetIsToldZero) {
       << replies[0].text;
 }
 
+TEST_F(Points, PointsEarnedForAGridsTaskRankInTheGridWhenAskedInTheUnit) {
+  say("g1", "u-li", "李网格长", read("加分 @张三 8 网格巡查"), kSaturday1130);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("积分"), kSaturday1130 + 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(
+      contains(replies[0].text,
+               rendered("points_ranked_above",
+                        {{"node", "3号楼2单元"}, {"where", "第一网格"}, {"rank", "1"}, {"ranked", "1"}})))
+      << replies[0].text;
+}
+
 TEST(LocalMonth, IsTheCalendarMonthInTheCommunitysTimeZone) {
   // 2026-11-30 16:30 UTC is already 2026-12-01 00:30 in Shanghai.
   config::Config config = config::demo_config();

@@ -12,8 +12,19 @@ namespace whistle::handlers {
 
 namespace {
 
-constexpr std::string_view kOffer = "offer";
+constexpr std::string_view kOfferPrefix = "offer:";
 constexpr std::string_view kAskPrefix = "ask:";
+
+bool is_offer(const store::ReportOffer& kept) {
+  return kept.kind.starts_with(kOfferPrefix);
+}
+
+language::TicketKind offered_kind(const store::ReportOffer& kept) {
+  const std::string_view kind = std::string_view(kept.kind).substr(kOfferPrefix.size());
+  if (kind == "order") return language::TicketKind::order;
+  if (kind == "wish") return language::TicketKind::wish;
+  return language::TicketKind::report;
+}
 
 // How much of a line the offer to report it quotes back.
 constexpr std::size_t kOfferedChars = 40;
@@ -90,13 +101,14 @@ Reply ask_again(Context& context, std::string_view kind) {
 
 }  // namespace
 
-Reply offer_report(Context& context, const std::string& words) {
+Reply offer_report(Context& context, const std::string& words, language::TicketKind kind) {
   const Message& message = context.message;
+  const std::string name(language::ticket_kind_name(kind));
   context.tickets.keep_offer(message.chat, message.sender,
-                             store::ReportOffer{std::string(kOffer), words, context.now});
-  return reply_to_sender(
-      context, context.text("unknown_offer_report", {{"mention", mention_of(context.people, message.sender)},
-                                                     {"text", shortened(words, kOfferedChars)}}));
+                             store::ReportOffer{std::string(kOfferPrefix) + name, words, context.now});
+  return reply_to_sender(context,
+                         context.text("unknown_offer_" + name, {{"mention", mention_of(context.people, message.sender)},
+                                                                {"text", shortened(words, kOfferedChars)}}));
 }
 
 Reply ask_what_happened(Context& context, const Command& command) {
@@ -114,8 +126,8 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
   const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
   if (!kept) return std::nullopt;
   if (const std::int64_t age = context.now - kept->at; age > kReportOfferSeconds) {
-    if (kept->kind == kOffer && age <= kOfferAskedAgainSeconds && language::answers_yes(command.text))
-      return std::vector<Reply>{offer_report(context, kept->words)};
+    if (is_offer(*kept) && age <= kOfferAskedAgainSeconds && language::answers_yes(command.text))
+      return std::vector<Reply>{offer_report(context, kept->words, offered_kind(*kept))};
     context.tickets.drop_offer(message.chat, message.sender);
     return std::nullopt;
   }
@@ -125,10 +137,10 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
     return std::vector<Reply>{
         reply_to_sender(context, context.text("report_offer_declined", {{"mention", mention}}))};
   }
-  if (kept->kind == kOffer) {
+  if (is_offer(*kept)) {
     // Any other line leaves the offer waiting: "谢谢" first, then "是的".
     if (!language::answers_yes(command.text)) return std::nullopt;
-    return handle_ticket(context, report_of(context, "report", kept->words));
+    return handle_ticket(context, report_of(context, kept->kind.substr(kOfferPrefix.size()), kept->words));
   }
   // Asked what happened. A yes or a thanks says nothing yet; in a group, only a trouble or a place
   // is taken (the neighbours' chatter goes on around the question).
@@ -153,8 +165,8 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
 
 std::optional<std::vector<Reply>> open_offered_report(Context& context) {
   const std::optional<store::ReportOffer> kept = fresh_offer(context);
-  if (!kept || kept->kind != kOffer) return std::nullopt;
-  return handle_ticket(context, report_of(context, "report", kept->words));
+  if (!kept || !is_offer(*kept)) return std::nullopt;
+  return handle_ticket(context, report_of(context, kept->kind.substr(kOfferPrefix.size()), kept->words));
 }
 
 void forget_report_offer(Context& context) {

@@ -15,9 +15,10 @@ namespace whistle::handlers {
 /// How long a question waits for its answer; later the line is read on its own.
 inline constexpr std::int64_t kReportOfferSeconds = 30 * 60;
 
-/// Offers to take `words` (a line with no command that tells of a trouble) as a report, and keeps
-/// the offer for a "是的".
-Reply offer_report(Context& context, const std::string& words);
+/// Offers to take `words` (a line with no command that tells of a trouble, or a need) as a ticket
+/// of `kind` (a report, a 点单, a 微心愿), and keeps the offer for a "是的".
+Reply offer_report(Context& context, const std::string& words,
+                   language::TicketKind kind = language::TicketKind::report);
 
 /// "报事" with nothing after it: asks what happened, and keeps the question so that the next line
 /// is the report.

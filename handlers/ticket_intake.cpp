@@ -402,9 +402,15 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     // the group: offered the report in their own words, not a menu of check-ins. A photo alone is
     // asked for its words.
     const std::string mention = mention_of(context.people, message.sender);
-    if (!command.text.empty() &&
-        (category_of(context.config, command.text) || language::describes_trouble(command.text)))
-      return {offer_report(context, command.text)};
+    if (!command.text.empty()) {
+      if (category_of(context.config, command.text) || language::describes_trouble(command.text))
+        return {offer_report(context, command.text)};
+      // "帮我买药", "想要一副老花镜": a 点单 or a 微心愿 in their words.
+      if (language::asks_for_service(command.text))
+        return {offer_report(context, command.text, language::TicketKind::order)};
+      if (language::wishes_for_thing(command.text))
+        return {offer_report(context, command.text, language::TicketKind::wish)};
+    }
     if (command.text.empty() && (!message.attachments.empty() || message.location))
       return {reply_to_sender(context, context.text("unknown_attachment", {{"mention", mention}}))};
   }

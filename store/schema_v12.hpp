@@ -5,8 +5,8 @@
 // 了什么事"), an elderly resident answers "是的" or says the trouble on the next line. The answer
 // only means something beside the question, so the question is kept here, one per chat and
 // person (a newer one replaces it), until it is answered, a report is opened, or it goes stale.
-// `kind` is "offer" (the words offered in `words`) or "ask:<kind>" (the report's kind, and in
-// `words` a place already told, else empty).
+// `kind` is "offer:<kind>" (the ticket's kind — report, order, wish — and the words offered in
+// `words`) or "ask:<kind>" (in `words` a place already told, else empty).
 
 namespace whistle::store {
 

@@ -87,7 +87,7 @@ struct TicketAttachment {
 /// The bot's open question to a person in a chat about a report: the words it offered to take as
 /// a report, or that it asked what happened (schema_v12.hpp).
 struct ReportOffer {
-  std::string kind;   ///< "offer", or "ask:<ticket kind>"
+  std::string kind;   ///< "offer:<ticket kind>", or "ask:<ticket kind>"
   std::string words;  ///< the words offered; for an ask, a place already told (else empty)
   std::int64_t at = 0;
 };

@@ -185,6 +185,53 @@ constexpr auto kTrouble = std::to_array<std::string_view>({
     "打不开", "关不上",   "锁不上", "老鼠", "蟑螂",   "飞线", "高空抛物",
 });
 
+// A hand asked for, the way elderly residents ask (an exploratory run, 2026-12-05: "帮我买药" and
+// "想请人帮忙买点菜" met hints of 报到 and 取消兑换).
+// A chore ("买药", "拿快递") is a need when someone is asked to do it ("帮", "请人", "谁能"); "今天买菜的
+//人好多" is talk. Some words ask by themselves ("代买", "陪诊", "接送").
+constexpr auto kChores = std::to_array<std::string_view>({
+    "买",
+    "快递",
+    "送饭",
+    "做饭",
+    "打扫",
+    "理发",
+    "剪头发",
+    "搬",
+    "去医院",
+    "看病",
+    "取药",
+    "配药",
+});
+constexpr auto kAskingSomeone = std::to_array<std::string_view>({
+    "帮",
+    "请人",
+    "找人",
+    "有人",
+    "谁能",
+    "谁可以",
+    "能不能",
+    "可不可以",
+    "需要人",
+    "麻烦",
+    "陪",
+});
+constexpr auto kServiceAsked =
+    std::to_array<std::string_view>({"代买", "陪诊", "陪同", "接送", "送我去", "陪我"});
+// A thing wished for: "想要一副老花镜", "希望有一台收音机".
+constexpr auto kThingWished = std::to_array<std::string_view>({
+    "想要一",
+    "想要个",
+    "想要副",
+    "想要台",
+    "希望有一",
+    "希望能有",
+    "想有一",
+    "缺一个",
+    "缺一台",
+    "缺一副",
+});
+
 bool contains_any(std::string_view text, std::span<const std::string_view> words) {
   return std::any_of(words.begin(), words.end(),
                      [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
@@ -240,6 +287,17 @@ bool answers_no(std::string_view text) {
 
 bool describes_trouble(std::string_view text) {
   return contains_any(text, kTrouble);
+}
+
+bool asks_for_service(std::string_view text) {
+  // "怎么买药" asks how; it is answered with how, not offered as a 点单.
+  const bool asks_how = text.starts_with("怎么") || text.starts_with("如何") || text.starts_with("哪里");
+  return !asks_how && (contains_any(text, kServiceAsked) ||
+                       (contains_any(text, kChores) && contains_any(text, kAskingSomeone)));
+}
+
+bool wishes_for_thing(std::string_view text) {
+  return contains_any(text, kThingWished);
 }
 
 }  // namespace whistle::language

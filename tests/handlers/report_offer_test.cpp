@@ -159,6 +159,22 @@ TEST_F(ReportOffer, InAGroupTheOfferIsTheirsWhomItWasMadeTo) {
   EXPECT_EQ(ticket(1).first_node, "b3u2");
 }
 
+TEST_F(ReportOffer, ANeedIsOfferedAsAnOrderAndAThingWishedForAsAWish) {
+  const std::vector<Reply> offered = privately("我腿脚不好 想请人帮忙买点菜");
+  ASSERT_EQ(offered.size(), 1u);
+  EXPECT_EQ(offered[0].text, rendered("unknown_offer_order",
+                                      {{"mention", "@何大爷"}, {"text", "我腿脚不好 想请人帮忙买点菜"}}));
+  privately("好的 麻烦了", kMonday0900 + kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(ticket(1).kind, "order");
+  EXPECT_EQ(ticket(1).text, "我腿脚不好 想请人帮忙买点菜");
+
+  privately("想要一副老花镜", kMonday0900 + 2 * kMinute);
+  privately("是", kMonday0900 + 3 * kMinute);
+  ASSERT_TRUE(has_ticket(2));
+  EXPECT_EQ(ticket(2).kind, "wish");
+}
+
 TEST_F(ReportOffer, AReportTypedInFullAfterTheOfferAnswersIt) {
   privately("窗户坏了");
   privately("报事 3号楼2单元 窗户坏了", kMonday0900 + kMinute);

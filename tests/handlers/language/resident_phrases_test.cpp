@@ -43,5 +43,15 @@ TEST(ResidentPhrases, ATroubleIsSomethingBrokenBlockedLeakingDirtyLoudOrInTheWay
   }
 }
 
+TEST(ResidentPhrases, AHandAskedForIsAnOrderAndAThingWishedForIsAWish) {
+  for (const char* need : {"帮我买药", "我腿脚不好 想请人帮忙买点菜", "能不能有人陪我去医院", "谁能帮我拿个快递"})
+    EXPECT_TRUE(asks_for_service(need)) << need;
+  for (const char* other : {"怎么买药", "今天买菜的人好多", "有没有人知道物业电话"})
+    EXPECT_FALSE(asks_for_service(other)) << other;
+  for (const char* wish : {"想要一副老花镜", "希望有一台收音机"})
+    EXPECT_TRUE(wishes_for_thing(wish)) << wish;
+  EXPECT_FALSE(wishes_for_thing("想要参加活动"));
+}
+
 }  // namespace
 }  // namespace whistle::language

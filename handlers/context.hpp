@@ -62,6 +62,9 @@ struct Context : Services {
   std::optional<std::string> community;
   /// The responder whose group chat this is; empty elsewhere.
   std::optional<store::ResponderRow> responder;
+  /// In a private chat, when the sender belongs to several communities: all of them (`community`
+  /// is then the one a reference in the line names, or empty).
+  std::vector<std::string> person_communities = {};
 };
 
 /// A handler: decides what one parsed message means and returns the replies, the sender's chat first.

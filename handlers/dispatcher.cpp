@@ -16,6 +16,7 @@
 #include "handlers/help.hpp"
 #include "handlers/org_sync.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/person_community.hpp"
 #include "handlers/points.hpp"
 #include "handlers/publication_jobs.hpp"
 #include "handlers/ranking.hpp"
@@ -29,6 +30,7 @@
 #include "handlers/task_edit.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lists.hpp"
+#include "handlers/task_lookup.hpp"
 #include "handlers/ticket_deadlines.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_intake.hpp"
@@ -109,14 +111,29 @@ constexpr std::array kJobRoutes{
 
 // How many due jobs are read at a time; the loop continues until none is left.
 constexpr std::size_t kJobBatch = 64;
-// A resident's own reports looked at for their community, in a deployment of several.
-constexpr std::size_t kReportsLookedAt = 20;
 // A job that failed this many times is set aside as dead (logged, counted in /metrics, kept
 // with its error in the jobs table) instead of being tried for ever.
 constexpr int kJobAttempts = 5;
 // The wait before the next attempt doubles from a minute, up to an hour.
 std::int64_t retry_delay(int failed_attempts) {
   return std::min<std::int64_t>(std::int64_t{60} << std::min(failed_attempts, 6), 3600);
+}
+
+// "你在锦华家园社区和翠苑社区都有#1": the reference the command named, and where.
+Reply which_community(Context& context, const Command& command, const std::vector<std::string>& communities) {
+  const std::string reference = command.task     ? "#" + std::to_string(*command.task)
+                                : command.ticket ? "T" + std::to_string(*command.ticket)
+                                                 : command.code.value_or("");
+  std::vector<std::string> names;
+  for (const std::string& community : communities) {
+    const std::optional<store::OrgNode> node = context.org.node(community);
+    names.push_back(node ? node->name : community);
+  }
+  return reply_to_sender(context,
+                         context.text("community_which_reference",
+                                      {{"mention", mention_of(context.people, context.message.sender)},
+                                       {"communities", join_list(context, names)},
+                                       {"reference", reference}}));
 }
 
 }  // namespace
@@ -142,32 +159,6 @@ struct Dispatcher::Impl {
   Services services() {
     return Services{org,     people,      tasks,        signups, jobs,       attendance, ledger,
                     rewards, redemptions, publications, tickets, responders, config,     templates};
-  }
-
-  // In a private chat the community is the sender's: the one community where they hold a role,
-  // or the only community there is.
-  std::optional<std::string> community_of_person(const std::string& person) {
-    std::set<std::string> communities;
-    for (store::Role role : {store::Role::leader, store::Role::staff, store::Role::volunteer}) {
-      for (const std::string& id : people.nodes_with_role(person, role)) {
-        if (std::optional<store::OrgNode> node = org.node(id)) communities.insert(node->community);
-      }
-    }
-    if (communities.empty()) {
-      std::vector<std::string> all = org.communities();
-      if (all.size() == 1) return all.front();
-      // Several communities and no role: a 物业 worker is theirs through their responder, and a
-      // resident who only ever reported problems through their reports. Without this, a second
-      // community in the config left every such person unable to use 进度 T1 or 评价 T1 in private.
-      for (const store::ResponderRow& responder : responders.of_member(person)) {
-        if (std::optional<store::OrgNode> node = org.node(responder.node))
-          communities.insert(node->community);
-      }
-      for (const store::Ticket& ticket : tickets.of_reporter(person, kReportsLookedAt))
-        communities.insert(ticket.community);
-    }
-    if (communities.size() == 1) return *communities.begin();
-    return std::nullopt;
   }
 
   // The one step every reply passes on its way out: a platform takes about 2,000 bytes per
@@ -233,7 +224,18 @@ std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command
     }
     context.community = context.node->community;
   } else {
-    context.community = community_of_person(message.sender);
+    const std::set<std::string> communities = communities_of_person(context, message.sender);
+    if (communities.size() == 1) {
+      context.community = *communities.begin();
+    } else if (communities.size() > 1) {
+      // Someone of several communities: "取消报到 1" means the #1 that is theirs. When both are,
+      // they are asked to say it in the community's group.
+      context.person_communities.assign(communities.begin(), communities.end());
+      const std::vector<std::string> owning =
+          communities_owning_reference(context, message.sender, communities, command);
+      if (owning.size() == 1) context.community = owning.front();
+      if (owning.size() > 1) return {which_community(context, command, owning)};
+    }
   }
   // A fresh database has no 民情日 job yet; the first message of a community schedules it (one
   // indexed look-up when it is already there), and each publication schedules the next.

@@ -81,6 +81,15 @@ std::vector<Reply> own_signups(Context& context) {
   const std::string mention = mention_of(context.people, context.message.sender);
   std::vector<store::Signup> signups;
   if (context.community) signups = context.signups.open_of_person(*context.community, context.message.sender);
+  // A volunteer of several communities, in private: theirs in each, each line naming its community
+  // (both may have a #1).
+  const bool several = !context.community && context.person_communities.size() > 1;
+  if (several) {
+    for (const std::string& community : context.person_communities) {
+      std::vector<store::Signup> in = context.signups.open_of_person(community, context.message.sender);
+      signups.insert(signups.end(), in.begin(), in.end());
+    }
+  }
   if (signups.empty())
     return {reply_to_sender(context, context.text("my_signups_none", {{"mention", mention}}))};
   std::string text =
@@ -89,6 +98,11 @@ std::vector<Reply> own_signups(Context& context) {
     const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
     if (!task) continue;
     text += '\n';
+    if (several) {
+      const std::optional<store::OrgNode> community = context.org.node(task->community);
+      text +=
+          context.text("my_signup_community", {{"community", community ? community->name : task->community}});
+    }
     text += context.text("my_signup_line", {{"task", std::to_string(task->number)},
                                             {"title", task->title},
                                             {"when", when_or_unset(context, *task)},

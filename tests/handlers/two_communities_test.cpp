@@ -86,7 +86,7 @@ id = "wuye2"
 name = "翠苑物业"
 node = "c2"
 chats = ["generic:wuye2"]
-members = ["generic:u-niu"]
+members = ["generic:u-niu", "generic:u-shifu"]
 
 [[person]]
 id = "generic:u-lin"
@@ -186,6 +186,38 @@ TEST_F(TwoCommunities, TheOtherCommunitysResponderNamedInFullIsNotTakenForOnesOw
   say("b1u1", "u-liu", "报事 门口垃圾没人清");
   say("b1u1", "u-zheng", "派单 T2 物业");
   EXPECT_EQ(ticket("c1", 2).assignee_responder, "wuye");
+}
+
+TEST_F(TwoCommunities, AVolunteerOfBothSeesBothSignupsAndIsAskedWhichNumberIsMeant) {
+  say("b1u1", "u-zheng", "吹哨 清理楼道 2人 明天上午9点 2小时 10分");
+  say("kb8u1", "u-lin", "吹哨 打扫绿地 2人 明天上午9点 2小时 10分");
+  say("b1u1", "u-zhang", "报到");
+  say("kb8u1", "u-zhang", "报到");
+  const std::vector<Reply> mine = say("", "u-zhang", "我的报到");
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_NE(mine[0].text.find("清理楼道"), std::string::npos) << mine[0].text;
+  EXPECT_NE(mine[0].text.find("打扫绿地"), std::string::npos) << mine[0].text;
+  EXPECT_NE(mine[0].text.find("翠苑社区"), std::string::npos) << mine[0].text;
+
+  // Both #1 are his: he is asked where, and neither signup is touched.
+  const std::vector<Reply> which = say("", "u-zhang", "取消报到 1");
+  ASSERT_EQ(which.size(), 1u);
+  EXPECT_NE(which[0].text.find("#1"), std::string::npos) << which[0].text;
+  const Services s = community.services();
+  for (const char* in : {"c1", "c2"}) {
+    const std::optional<store::Task> task = s.tasks.by_number(in, 1);
+    ASSERT_TRUE(task.has_value());
+    EXPECT_EQ(s.signups.find(task->id, "generic:u-zhang")->state, store::SignupState::signed_up) << in;
+  }
+}
+
+TEST_F(TwoCommunities, AResponderMemberOfBothTakesTheTicketThatIsHisResponders) {
+  say("b1u1", "u-liu", "报事 楼道灯坏了");      // c1's T1, to 物业 by its category
+  say("kb8u1", "u-he", "报事 门口垃圾没人清");  // c2's T1, to 林单元长
+  ASSERT_EQ(ticket("c1", 1).assignee_responder, "wuye");
+  say("", "u-shifu", "接单 T1");
+  EXPECT_EQ(ticket("c1", 1).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket("c2", 1).state, store::TicketState::assigned);
 }
 
 }  // namespace

@@ -42,6 +42,7 @@ std::string catalog_line(const Services& services, const store::RewardRow& item,
 Reply code_in_private(Context& context, const store::Redemption& redemption) {
   Values values = redemption_values(redemption);
   values.emplace_back("until", local_time_text(context, redemption.expires_at, context.now));
+  values.emplace_back("center", service_center(context, redemption.community));
   values.emplace_back("balance",
                       std::to_string(context.ledger.balance(redemption.community, redemption.person)));
   return Reply{
@@ -201,6 +202,7 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
   if (!context.message.is_private) {
     Values group = redemption_values(redemption);
     group.emplace_back("mention", mention);
+    group.emplace_back("center", service_center(context, redemption.community));
     replies.push_back(reply_to_sender(context, context.text("redeem_done_group", group)));
   }
   replies.push_back(code_in_private(context, redemption));

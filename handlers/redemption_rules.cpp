@@ -104,9 +104,15 @@ std::vector<Reply> run_redemption_reminder(const Services& services, const store
   if (!redemption || redemption->status != store::RedemptionStatus::pending) return {};
   auto values = redemption_values(*redemption);
   values.emplace_back("until", local_time_text(services, redemption->expires_at, now));
+  values.emplace_back("center", service_center(services, redemption->community));
   return {Reply{private_chat_of(redemption->person),
                 services.text("redemption_reminder_private", values),
                 {redemption->person}}};
+}
+
+std::string service_center(const Services& services, const std::string& community) {
+  const std::optional<store::OrgNode> node = services.org.node(community);
+  return services.text("service_center", {{"community", node ? node->name : community}});
 }
 
 std::vector<std::pair<std::string_view, std::string>> redemption_values(const store::Redemption& redemption) {

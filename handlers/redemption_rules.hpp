@@ -61,6 +61,10 @@ Reply redemption_no_community(Context& context);
 /// The items' names as one list ("A、B 和 C").
 std::string reward_names(const Services& services, const std::vector<store::RewardRow>& items);
 
+/// "锦华家园社区服务中心": where the goods are picked up, by its community's name (a deployment of
+/// several has a center in each).
+std::string service_center(const Services& services, const std::string& community);
+
 /// Values every redemption reply shares: code, item, quantity, points (its cost).
 std::vector<std::pair<std::string_view, std::string>> redemption_values(const store::Redemption& redemption);
 

@@ -24,6 +24,9 @@ constexpr std::int64_t kWordsJoinWindow = 30 * 60;
 constexpr std::array<std::string_view, 9> kAddingWords{
     "还有", "补充", "另外", "我刚才说错了", "说错了", "刚才说错了", "我家住", "我住", "地址是"};
 
+// Words that point at a report made before, not at whoever should act ("你们", "师傅").
+constexpr std::array<std::string_view, 6> kEarlierReport{"上次", "那个", "报的", "反映的", "说的", "工单"};
+
 std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command,
                                                          bool names_trouble) {
   if (command.text.empty() || !language::asks_after_own_report(command.text)) return std::nullopt;
@@ -32,6 +35,12 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   if (names_trouble && !language::refers_back(command.text)) return std::nullopt;
   std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
+  // "你们到底管不管 楼下垃圾好臭" from someone with nothing open: a trouble to offer, not "你还没有反映过".
+  // "上次那个水管的事" points at a report made before, and is told there is none.
+  const bool earlier = std::any_of(kEarlierReport.begin(), kEarlierReport.end(), [&](std::string_view word) {
+    return command.text.find(word) != std::string::npos;
+  });
+  if (open.empty() && names_trouble && !earlier) return std::nullopt;
   Command progress = command;
   progress.intent = Intent::progress;
   // One report open: its progress; none or several: the list of one's own (我的工单), which says
@@ -98,7 +107,10 @@ std::optional<store::Ticket> ticket_just_reported(const Context& context, std::i
   std::vector<store::Ticket> latest = context.tickets.of_reporter(context.message.sender, 1);
   if (latest.empty()) return std::nullopt;
   const store::Ticket& ticket = latest.front();
-  if (ticket.chat != context.message.chat || ticket.is_closed()) return std::nullopt;
+  // Done and waiting for its rating, it takes nothing more: "还有楼道里的扶手松动了" is a new trouble.
+  if (ticket.chat != context.message.chat || ticket.is_closed() ||
+      ticket.state == store::TicketState::resolved)
+    return std::nullopt;
   if (context.now < ticket.created_at || context.now - ticket.created_at > window) return std::nullopt;
   return ticket;
 }

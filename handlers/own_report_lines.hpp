@@ -20,7 +20,7 @@ inline constexpr std::size_t kOwnReportsLooked = 20;
 inline constexpr std::int64_t kJoinWindow = 10 * 60;
 
 /// The sender's latest ticket, when this message follows it in the same chat within `window` and it
-/// is not closed.
+/// is neither closed nor resolved.
 std::optional<store::Ticket> ticket_just_reported(const Context& context, std::int64_t window = kJoinWindow);
 
 /// Said in private or to the bot: "还有就是我家住302" right after one's report joins it (its holder

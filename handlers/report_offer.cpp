@@ -1,12 +1,17 @@
 #include "handlers/report_offer.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "handlers/addressing.hpp"
 #include "handlers/language/parser.hpp"
 #include "handlers/language/places.hpp"
 #include "handlers/language/resident_phrases.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_intake.hpp"
+#include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
 
@@ -15,19 +20,29 @@ namespace {
 constexpr std::string_view kOfferPrefix = "offer:";
 constexpr std::string_view kAskPrefix = "ask:";
 
+// In a group the neighbours talk on around the bot's question: an unaddressed yes counts only as
+// the asker's next words, this soon after it. Later only a line said to the bot answers it.
+constexpr std::int64_t kGroupAnswerSeconds = 10 * 60;
+// An offer answered later than the half hour is asked again rather than taken or forgotten: "是的"
+// the next morning still means the report, but the resident should see which one before it goes.
+constexpr std::int64_t kOfferAskedAgainSeconds = 7 * 24 * 3600;
+
+// How much of a line the offer to report it quotes back.
+constexpr std::size_t kOfferedChars = 40;
+
 bool is_offer(const store::ReportOffer& kept) {
   return kept.kind.starts_with(kOfferPrefix);
 }
 
-language::TicketKind offered_kind(const store::ReportOffer& kept) {
-  const std::string_view kind = std::string_view(kept.kind).substr(kOfferPrefix.size());
+std::string kind_of(const store::ReportOffer& kept) {
+  return kept.kind.substr(is_offer(kept) ? kOfferPrefix.size() : kAskPrefix.size());
+}
+
+language::TicketKind ticket_kind(std::string_view kind) {
   if (kind == "order") return language::TicketKind::order;
   if (kind == "wish") return language::TicketKind::wish;
   return language::TicketKind::report;
 }
-
-// How much of a line the offer to report it quotes back.
-constexpr std::size_t kOfferedChars = 40;
 
 language::PlaceNames place_names_of(const Context& context) {
   std::vector<std::string> names;
@@ -59,26 +74,90 @@ Command report_of(const Context& context, std::string_view kind, const std::stri
   return report;
 }
 
-// An offer answered later than this is asked again rather than forgotten: "是的" the next morning
-// still means the report, but the resident should see which one before it goes out.
-constexpr std::int64_t kOfferAskedAgainSeconds = 24 * 3600;
-
-std::optional<store::ReportOffer> fresh_offer(Context& context) {
-  const Message& message = context.message;
-  std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
-  if (kept && context.now - kept->at > kReportOfferSeconds) {
-    context.tickets.drop_offer(message.chat, message.sender);
-    kept.reset();
-  }
-  return kept;
+// Keeps the bot's question, and forgets whatever nobody answered within the week.
+void keep(Context& context, const std::string& chat, const std::string& person,
+          const store::ReportOffer& offer) {
+  context.tickets.keep_offer(chat, person, offer, context.now - kOfferAskedAgainSeconds);
 }
 
-// A line of nothing but a place ("3号楼2单元", "在5号楼门口"): where, the trouble still to come.
-bool is_only_place(const Context& context, const std::string& text) {
-  const auto place = language::find_place(text, place_names_of(context));
-  // What is left beside the place: at most two characters ("门口", "这边").
-  constexpr std::size_t kBesideThePlace = 6;
-  return place && text.size() - place->length <= kBesideThePlace;
+std::string joined(const std::string& before, std::string_view more) {
+  return before.empty() ? std::string(more) : before + " " + std::string(more);
+}
+
+// What the resident tells of that makes a ticket of the kind: a trouble, a need, a thing wished.
+bool tells_of(const Context& context, std::string_view kind, const std::string& text) {
+  if (category_of(context.config, text) || language::describes_trouble(text)) return true;
+  if (kind == "order") return language::asks_for_service(text);
+  if (kind == "wish") return language::wishes_for_thing(text);
+  return false;
+}
+
+// Words that only say where they live: "我家住", "我是", "的" around a place or a flat number.
+constexpr auto kWhereWords = std::to_array<std::string_view>({
+    "我家住在", "我家住", "我住在", "我住", "我家在", "我家是", "我家", "我是", "住在", "就在", "在", "这边",
+    "那边",     "门口",   "楼下",   "楼上", "的",     "室",     "号",   "房",   " ",    "，",   ",",  "。",
+});
+
+// A line of nothing but where ("3号楼2单元", "我是3号楼的", "301", "2单元"): the trouble still to come.
+bool is_only_where(const Context& context, const std::string& text) {
+  std::string rest = text;
+  const bool place = language::take_place(rest, place_names_of(context)).has_value();
+  // A flat number: 3 or 4 digits.
+  std::size_t digits = 0;
+  std::string words;
+  for (char c : rest) {
+    if (language::is_ascii_digit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else {
+      words.push_back(c);
+    }
+  }
+  if (!place && (digits < 3 || digits > 4)) return false;
+  std::string_view left = words;
+  while (!left.empty()) {
+    const auto word = std::find_if(kWhereWords.begin(), kWhereWords.end(),
+                                   [&](std::string_view w) { return left.starts_with(w); });
+    if (word == kWhereWords.end()) return false;
+    left.remove_prefix(word->size());
+  }
+  return true;
+}
+
+// Where they said, as the bot repeats it: "我是3号楼的" → "3号楼", "3号楼 2单元 301" → "3号楼2单元301".
+std::string where_said(const Context& context, const std::string& words) {
+  std::string rest = words;
+  std::string where = language::take_place(rest, place_names_of(context)).value_or("");
+  for (char c : rest) {
+    if (language::is_ascii_digit(static_cast<unsigned char>(c))) where.push_back(c);
+  }
+  return where.empty() ? words : where;
+}
+
+// "稍等", "我问问我老伴", "喂": the resident is still finding the words.
+constexpr auto kStillThinking = std::to_array<std::string_view>({
+    "稍等",
+    "等一下",
+    "等等",
+    "等会",
+    "我问问",
+    "我想想",
+    "我看看",
+    "喂",
+    "[语音]",
+    "我不会打字",
+    "我孙子",
+    "我儿子",
+    "我女儿",
+    "就是那个",
+    "那个",
+    "哎呀",
+    "嗯",
+    "额",
+});
+
+bool still_thinking(std::string_view text) {
+  return std::any_of(kStillThinking.begin(), kStillThinking.end(),
+                     [&](std::string_view word) { return text.starts_with(word); });
 }
 
 // "怎么报修啊", "你们几点下班？": a question back, not the trouble asked for.
@@ -92,6 +171,15 @@ bool is_question(std::string_view text) {
   return false;
 }
 
+bool is_thumbs_up(std::string_view raw) {
+  while (!raw.empty() && raw.front() == ' ')
+    raw.remove_prefix(1);
+  while (!raw.empty() && raw.back() == ' ')
+    raw.remove_suffix(1);
+  return raw == "[强]" || raw == "[OK]" || raw == "[ok]" || raw == "[好的]" || raw == "[抱拳]" ||
+         raw == "[握手]";
+}
+
 Reply ask_again(Context& context, std::string_view kind) {
   return reply_to_sender(
       context,
@@ -99,78 +187,131 @@ Reply ask_again(Context& context, std::string_view kind) {
                                        {"example", context.text("ticket_example_" + std::string(kind))}}));
 }
 
+Reply say_to_sender(Context& context, std::string_view key,
+                    std::vector<std::pair<std::string_view, std::string>> values = {}) {
+  values.emplace_back("mention", mention_of(context.people, context.message.sender));
+  return reply_to_sender(context, context.text(key, values));
+}
+
+// The question was to report a line: the resident's answer to it.
+std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& command,
+                                               const store::ReportOffer& kept, bool addressed) {
+  const Message& message = context.message;
+  const std::string kind = kind_of(kept);
+  if (const std::optional<std::string_view> details = language::yes_with_details(command.text)) {
+    // In a group an unaddressed yes must be bare: "好的 我来" answers the leader, not the bot.
+    if (!addressed && !details->empty()) return std::nullopt;
+    return handle_ticket(context, report_of(context, kind, joined(kept.words, *details)));
+  }
+  // "是的我家住3号楼2单元301": a yes run into where, said to the bot.
+  if (const std::optional<std::string_view> where = language::after_yes_words(command.text);
+      addressed && where && is_only_where(context, std::string(*where)))
+    return handle_ticket(context, report_of(context, kind, joined(kept.words, *where)));
+  // "应该是楼上302的问题 我家是202": more about the same trouble, joined to the words offered and
+  // offered again. Only in private, and only what tells where or what.
+  if (message.is_private && !is_question(command.text) && !language::asks_after_own_report(command.text) &&
+      !language::withdraws_own_report(command.text) &&
+      (tells_of(context, kind, command.text) || is_only_where(context, command.text)))
+    return std::vector<Reply>{offer_report(context, joined(kept.words, command.text), ticket_kind(kind))};
+  return std::nullopt;
+}
+
+// The question was what happened: the resident's next line.
+std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& command,
+                                             const store::ReportOffer& kept) {
+  const Message& message = context.message;
+  const std::string kind = kind_of(kept);
+  const std::string& text = command.text;
+  const bool tells = tells_of(context, kind, text);
+  const bool where = !tells && is_only_where(context, text);
+  if (where) {
+    // "3号楼" then "2单元", "我是3号楼的" then "301": kept for the trouble to come.
+    const std::string place = joined(kept.words, text);
+    keep(context, message.chat, message.sender, store::ReportOffer{kept.kind, place, context.now});
+    return std::vector<Reply>{
+        say_to_sender(context, "ticket_ask_what_there", {{"place", where_said(context, place)}})};
+  }
+  if (tells) return handle_ticket(context, report_of(context, kind, joined(kept.words, text)));
+  // In a group the asker's other lines are talk with the neighbours.
+  if (!message.is_private) return std::nullopt;
+  if (language::answers_yes(text) || language::is_only_thanks(text))
+    return std::vector<Reply>{ask_again(context, kind)};
+  if (still_thinking(text)) {
+    keep(context, message.chat, message.sender, store::ReportOffer{kept.kind, kept.words, context.now});
+    return std::vector<Reply>{say_to_sender(context, "ticket_ask_wait")};
+  }
+  // A sign-in code, a question back, asking after or taking back an earlier report: other readings.
+  if (is_question(text) || language::asks_after_own_report(text) || language::withdraws_own_report(text) ||
+      std::all_of(text.begin(), text.end(),
+                  [](char c) { return language::is_ascii_digit(static_cast<unsigned char>(c)); }))
+    return std::nullopt;
+  // Words that name no trouble ("厨房的水龙头"): offered back, so that nothing goes out unasked.
+  return std::vector<Reply>{offer_report(context, joined(kept.words, text), ticket_kind(kind))};
+}
+
 }  // namespace
 
 Reply offer_report(Context& context, const std::string& words, language::TicketKind kind) {
   const Message& message = context.message;
   const std::string name(language::ticket_kind_name(kind));
-  context.tickets.keep_offer(message.chat, message.sender,
-                             store::ReportOffer{std::string(kOfferPrefix) + name, words, context.now});
-  return reply_to_sender(context,
-                         context.text("unknown_offer_" + name, {{"mention", mention_of(context.people, message.sender)},
-                                                                {"text", shortened(words, kOfferedChars)}}));
+  keep(context, message.chat, message.sender,
+       store::ReportOffer{std::string(kOfferPrefix) + name, words, context.now});
+  return say_to_sender(context, "unknown_offer_" + name, {{"text", shortened(words, kOfferedChars)}});
 }
 
 Reply ask_what_happened(Context& context, const Command& command) {
   const language::TicketKind said = command.kind.value_or(language::TicketKind::report);
   const std::string kind(
       language::ticket_kind_name(said == language::TicketKind::danger ? language::TicketKind::report : said));
-  context.tickets.keep_offer(context.message.chat, context.message.sender,
-                             store::ReportOffer{std::string(kAskPrefix) + kind, "", context.now});
+  keep(context, context.message.chat, context.message.sender,
+       store::ReportOffer{std::string(kAskPrefix) + kind, "", context.now});
   return ask_again(context, kind);
 }
 
-std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const Command& command) {
+std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const Command& command,
+                                                         OfferReading reading) {
+  if (command.text.empty() && is_thumbs_up(context.message.text)) {
+    // WeChat's [强] and [OK] leave no words after normalizing; they are a yes all the same.
+    Command yes = command;
+    yes.text = "好";
+    return answer_to_report_offer(context, yes, reading);
+  }
   if (command.text.empty()) return std::nullopt;
+  if (reading == OfferReading::yes_or_no && !language::yes_with_details(command.text) &&
+      !language::answers_no(command.text))
+    return std::nullopt;
   const Message& message = context.message;
   const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
   if (!kept) return std::nullopt;
-  if (const std::int64_t age = context.now - kept->at; age > kReportOfferSeconds) {
+  const bool addressed = message.is_private || is_addressed(message, command);
+  const std::int64_t age = context.now - kept->at;
+  if (!addressed && age > kGroupAnswerSeconds) return std::nullopt;
+  if (age > kReportOfferSeconds) {
+    // Late: a yes is asked again (in a group only when said to the bot); anything else forgets it.
     if (is_offer(*kept) && age <= kOfferAskedAgainSeconds && language::answers_yes(command.text))
-      return std::vector<Reply>{offer_report(context, kept->words, offered_kind(*kept))};
+      return std::vector<Reply>{offer_report(context, kept->words, ticket_kind(kind_of(*kept)))};
     context.tickets.drop_offer(message.chat, message.sender);
     return std::nullopt;
   }
-  const std::string mention = mention_of(context.people, message.sender);
   if (language::answers_no(command.text)) {
     context.tickets.drop_offer(message.chat, message.sender);
-    return std::vector<Reply>{
-        reply_to_sender(context, context.text("report_offer_declined", {{"mention", mention}}))};
+    // "没事没事" said to a neighbour lets the offer go without a word in the group.
+    if (!addressed) return std::vector<Reply>{};
+    return std::vector<Reply>{say_to_sender(context, "report_offer_declined")};
   }
-  if (is_offer(*kept)) {
-    // Any other line leaves the offer waiting: "谢谢" first, then "是的".
-    if (!language::answers_yes(command.text)) return std::nullopt;
-    return handle_ticket(context, report_of(context, kept->kind.substr(kOfferPrefix.size()), kept->words));
-  }
-  // Asked what happened. A yes or a thanks says nothing yet; in a group, only a trouble or a place
-  // is taken (the neighbours' chatter goes on around the question).
-  const std::string kind = kept->kind.substr(kAskPrefix.size());
-  const bool names_trouble =
-      category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text);
-  const bool names_place = language::find_place(command.text, place_names_of(context)).has_value();
-  if (!names_trouble && !names_place && (!message.is_private || is_question(command.text)))
-    return std::nullopt;
-  if (language::answers_yes(command.text) || language::is_only_thanks(command.text))
-    return std::vector<Reply>{ask_again(context, kind)};
-  if (kept->words.empty() && !names_trouble && is_only_place(context, command.text)) {
-    // "3号楼2单元" first, the trouble next: the place is kept for it.
-    context.tickets.keep_offer(message.chat, message.sender,
-                               store::ReportOffer{kept->kind, command.text, context.now});
-    return std::vector<Reply>{reply_to_sender(
-        context, context.text("ticket_ask_what_there", {{"mention", mention}, {"place", command.text}}))};
-  }
-  const std::string words = kept->words.empty() ? command.text : kept->words + " " + command.text;
-  return handle_ticket(context, report_of(context, kind, words));
+  return is_offer(*kept) ? answer_offer(context, command, *kept, addressed)
+                         : answer_ask(context, command, *kept);
 }
 
 std::optional<std::vector<Reply>> open_offered_report(Context& context) {
-  const std::optional<store::ReportOffer> kept = fresh_offer(context);
-  if (!kept || !is_offer(*kept)) return std::nullopt;
-  return handle_ticket(context, report_of(context, kept->kind.substr(kOfferPrefix.size()), kept->words));
+  const Message& message = context.message;
+  const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
+  if (!kept || !is_offer(*kept) || context.now - kept->at > kReportOfferSeconds) return std::nullopt;
+  return handle_ticket(context, report_of(context, kind_of(*kept), kept->words));
 }
 
 void forget_report_offer(Context& context) {
-  context.tickets.drop_offer(context.message.chat, context.message.sender);
+  context.tickets.drop_offers_of(context.message.sender);
 }
 
 }  // namespace whistle::handlers

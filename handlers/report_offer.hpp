@@ -24,10 +24,16 @@ Reply offer_report(Context& context, const std::string& words,
 /// is the report.
 Reply ask_what_happened(Context& context, const Command& command);
 
+/// Which lines answer_to_report_offer() reads: a yes or a no only (read before a pending rating
+/// takes "好的谢谢" for thanks), or any line (after the ratings and the typed codes).
+enum class OfferReading { yes_or_no, anything };
+
 /// A line with no command that answers the question kept for this person in this chat: the report
-/// opened ("是的", or the trouble after "我想报个修"), or the offer let go ("不用了"). Empty when
-/// the line answers nothing, or nothing is asked.
-std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const Command& command);
+/// opened ("是的", or the trouble after "我想报个修"), offered back when it names no trouble, or the
+/// offer let go ("不用了"). In a group only the asker's own lines count, an unaddressed one only
+/// within ten minutes. Empty when the line answers nothing, or nothing is asked.
+std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const Command& command,
+                                                         OfferReading reading);
 
 /// "帮我反映一下" right after the offer means the words offered: that report opened. Empty when no
 /// fresh offer is kept.

@@ -38,9 +38,9 @@ std::vector<Reply> tell_holders(Context& context, const store::Ticket& ticket, c
       set_value(theirs, "mention", responder->name);
       for (const std::string& chat : responder->chats) {
         if (chat == context.message.chat) continue;
-        append(told,
-               post_about_ticket(context, ticket,
-                                 Reply{chat, context.text("ticket_closed_holder", theirs), {}}, context.now));
+        append(told, post_about_ticket(context, ticket,
+                                       Reply{chat, context.text("ticket_closed_holder_group", theirs), {}},
+                                       context.now));
       }
     }
   }

@@ -357,8 +357,11 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 
 std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
   if (std::optional<std::vector<Reply>> rated = rate_by_stars(context, command)) return *rated;
+  // The bot's latest question first: "好的谢谢" right after an offer answers it, even with a rating
+  // pending from days before.
+  if (auto answered = answer_to_report_offer(context, command, OfferReading::yes_or_no))
+    return std::move(*answered);
   if (std::optional<std::vector<Reply>> rated = rate_in_plain_words(context, command)) return *rated;
-  if (auto answered = answer_to_report_offer(context, command)) return std::move(*answered);
   const Message& message = context.message;
   if (!message.attachments.empty() || message.location) {
     if (std::optional<store::Ticket> ticket = ticket_just_reported(context)) {
@@ -379,6 +382,9 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   }
   // "VA7B" alone: a pickup code the service center's staff read off a volunteer's phone.
   if (auto picked_up = pickup_by_code_alone(context, command.text)) return std::move(*picked_up);
+  // The line after "我想报个修", or more words about a trouble just offered.
+  if (auto answered = answer_to_report_offer(context, command, OfferReading::anything))
+    return std::move(*answered);
   if (!command.text.empty() && is_danger_line(context, command)) {
     // A community's own danger word the parser does not know: a danger report like any other.
     Command danger = command;
@@ -395,9 +401,9 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   }
   if (message.is_private || is_addressed(message, command)) {
     // A resident's words about their own report: added to it, asking after it, or taking it back.
-    if (auto answered =
-            answer_about_own_report(context, command, category_of(context.config, command.text) != nullptr))
-      return std::move(*answered);
+    const bool names_trouble =
+        category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text);
+    if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
     // An elderly resident writes "楼上漏水到我家了" with no 报事, to the bot in private or by name in
     // the group: offered the report in their own words, not a menu of check-ins. A photo alone is
     // asked for its words.

@@ -77,15 +77,16 @@ std::string list_line(Context& context, const store::Ticket& ticket) {
   // 痴呆…" was read by the whole group); its holder reads them in private.
   // A group's list masks phone numbers, as the group posts do.
   const bool hidden = ticket.reported_in_private && !context.message.is_private;
-  const std::string words = shortened(ticket_words(context, ticket), kLineChars);
-  return context.text("ticket_list_line",
-                      {{"ticket", std::to_string(ticket.number)},
-                       {"state", state_text(context, ticket)},
-                       {"place", ticket_place(context, ticket)},
-                       {"text", hidden                       ? context.text("ticket_list_private_words")
-                                : context.message.is_private ? words
-                                                             : language::mask_private_numbers(words)},
-                       {"holder", holder_text(context, ticket)}});
+  // Masked before it is cut: a number cut short first would show most of its digits.
+  const std::string words = context.message.is_private
+                                ? ticket_words(context, ticket)
+                                : language::mask_private_numbers(ticket_words(context, ticket));
+  return context.text("ticket_list_line", {{"ticket", std::to_string(ticket.number)},
+                                           {"state", state_text(context, ticket)},
+                                           {"place", ticket_place(context, ticket)},
+                                           {"text", hidden ? context.text("ticket_list_private_words")
+                                                           : shortened(words, kLineChars)},
+                                           {"holder", holder_text(context, ticket)}});
 }
 
 std::string lines_of(Context& context, const std::vector<store::Ticket>& tickets) {

@@ -4,7 +4,9 @@
 // to take a line as a report ("要反映这个问题吗？") or asks what happened ("我想报个修" → "请说说遇到
 // 了什么事"), an elderly resident answers "是的" or says the trouble on the next line. The answer
 // only means something beside the question, so the question is kept here, one per chat and
-// person (a newer one replaces it), until it is answered, a report is opened, or it goes stale.
+// person (a newer one replaces it), until it is answered, the person opens a report anywhere (the
+// key leads with the person for that), or it goes stale: a row a week old is deleted whenever a
+// new question is kept, so a resident's words do not stay behind.
 // `kind` is "offer:<kind>" (the ticket's kind — report, order, wish — and the words offered in
 // `words`) or "ask:<kind>" (in `words` a place already told, else empty).
 
@@ -17,7 +19,7 @@ CREATE TABLE report_offers (
   kind      TEXT NOT NULL,
   words     TEXT NOT NULL,
   at        INTEGER NOT NULL,
-  PRIMARY KEY (chat, person_id)
+  PRIMARY KEY (person_id, chat)
 ) WITHOUT ROWID;
 )sql";
 

@@ -81,6 +81,8 @@ constexpr const char* kKeepOffer =
     "ON CONFLICT (chat, person_id) DO UPDATE SET kind = ?3, words = ?4, at = ?5";
 constexpr const char* kOfferTo = "SELECT kind, words, at FROM report_offers WHERE chat = ? AND person_id = ?";
 constexpr const char* kDropOffer = "DELETE FROM report_offers WHERE chat = ? AND person_id = ?";
+constexpr const char* kDropOffersOf = "DELETE FROM report_offers WHERE person_id = ?";
+constexpr const char* kForgetOffers = "DELETE FROM report_offers WHERE at < ?";
 
 TicketState parse_state(const std::string& text) {
   if (text == "assigned") return TicketState::assigned;
@@ -278,6 +280,8 @@ struct TicketRepository::Statements {
   SQLite::Statement keep_offer{db, kKeepOffer};
   SQLite::Statement offer_to{db, kOfferTo};
   SQLite::Statement drop_offer{db, kDropOffer};
+  SQLite::Statement drop_offers_of{db, kDropOffersOf};
+  SQLite::Statement forget_offers{db, kForgetOffers};
   explicit Statements(SQLite::Database& connection) : db(connection) {}
 };
 
@@ -391,7 +395,10 @@ bool TicketRepository::take_danger_alert(const std::string& key, std::int64_t no
 }
 
 void TicketRepository::keep_offer(const std::string& chat, const std::string& person,
-                                  const ReportOffer& offer) {
+                                  const ReportOffer& offer, std::int64_t forget_before) {
+  auto& forget = detail::fresh(statements_->forget_offers);
+  forget.bind(1, static_cast<std::int64_t>(forget_before));
+  forget.exec();
   auto& s = detail::fresh(statements_->keep_offer);
   s.bind(1, chat);
   s.bind(2, person);
@@ -416,6 +423,12 @@ void TicketRepository::drop_offer(const std::string& chat, const std::string& pe
   auto& s = detail::fresh(statements_->drop_offer);
   s.bind(1, chat);
   s.bind(2, person);
+  s.exec();
+}
+
+void TicketRepository::drop_offers_of(const std::string& person) {
+  auto& s = detail::fresh(statements_->drop_offers_of);
+  s.bind(1, person);
   s.exec();
 }
 

@@ -128,12 +128,16 @@ class TicketRepository {
   /// chat and what the danger is, within `window_s`); when it may, records `now` as the last one.
   bool take_danger_alert(const std::string& key, std::int64_t now, std::int64_t window_s);
 
-  /// Keeps the bot's question to `person` in `chat`, replacing any before it.
-  void keep_offer(const std::string& chat, const std::string& person, const ReportOffer& offer);
+  /// Keeps the bot's question to `person` in `chat`, replacing any before it; questions kept
+  /// before `forget_before` (anyone's) are deleted.
+  void keep_offer(const std::string& chat, const std::string& person, const ReportOffer& offer,
+                  std::int64_t forget_before);
   /// The question kept for `person` in `chat`, however old: the caller judges when it goes stale.
   std::optional<ReportOffer> offer_to(const std::string& chat, const std::string& person);
-  /// Forgets it: answered, stale, or a report opened in that chat.
+  /// Forgets it: answered or stale.
   void drop_offer(const std::string& chat, const std::string& person);
+  /// Forgets every question kept for `person`: they opened a report.
+  void drop_offers_of(const std::string& person);
 
  private:
   struct Statements;

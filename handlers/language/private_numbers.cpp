@@ -1,6 +1,8 @@
 #include "handlers/language/private_numbers.hpp"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace whistle::language {
 
@@ -8,55 +10,101 @@ namespace {
 
 constexpr std::size_t kShortestPhone = 7;           // a local number without its area code
 constexpr std::size_t kShortestGroupedNumber = 11;  // a mobile, or a landline with its area code
+constexpr std::size_t kShortestGroup = 3;           // "8765 4321", "138，1234，5678": groups of a phone
 constexpr std::size_t kKeepHead = 3;
 constexpr std::size_t kKeepTail = 4;
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-bool is_group_separator(char c) {
-  return c == ' ' || c == '-' || c == '.';
-}
-
-// A run is masked in its middle, so a reader still tells two numbers apart without learning either.
-void append_masked(std::string& out, std::string_view run) {
-  const std::size_t tail = run.size() >= kKeepHead + kKeepTail + 4 ? kKeepTail : 0;
-  out.append(run.substr(0, kKeepHead));
-  out.append(run.size() - kKeepHead - tail, '*');
-  out.append(run.substr(run.size() - tail));
-}
+constexpr std::size_t kIdCardDigits = 17;  // and a check character, a digit or X
 
 // The numerals a number is read out with: 幺 for 1 and 两 for 2 as on the phone, 〇 and 零 for 0.
 constexpr auto kChineseDigits = std::to_array<std::string_view>(
     {"零", "〇", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九"});
 
-// The byte length of the Chinese numeral at `at`, or 0.
-std::size_t chinese_digit_at(std::string_view text, std::size_t at) {
+// What people put between the groups of a number: "138 0013 8000", "010-8765-4321", "138.0013.8000",
+// and by voice input "138，1234，5678".
+constexpr auto kGroupSeparators = std::to_array<std::string_view>({" ", "-", ".", ",", "，", "、"});
+
+// The byte length of the numeral at `at` (an ASCII digit, or a Chinese numeral), or 0.
+std::size_t numeral_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  if (text[at] >= '0' && text[at] <= '9') return 1;
   for (std::string_view digit : kChineseDigits) {
     if (text.substr(at).starts_with(digit)) return digit.size();
   }
   return 0;
 }
 
-// A run of Chinese numerals from `at`: its byte length and how many numerals it holds.
-std::pair<std::size_t, std::size_t> chinese_run_at(std::string_view text, std::size_t at) {
-  std::size_t end = at;
-  std::size_t numerals = 0;
-  while (const std::size_t length = chinese_digit_at(text, end)) {
-    end += length;
-    ++numerals;
+std::size_t separator_at(std::string_view text, std::size_t at) {
+  for (std::string_view mark : kGroupSeparators) {
+    if (text.substr(at).starts_with(mark)) return mark.size();
   }
-  return {end - at, numerals};
+  return 0;
 }
 
-// As append_masked(), counting numerals (three bytes each) instead of bytes.
-void append_masked_numerals(std::string& out, std::string_view run, std::size_t numerals) {
-  constexpr std::size_t kNumeralBytes = 3;
-  const std::size_t tail = numerals >= kKeepHead + kKeepTail + 4 ? kKeepTail : 0;
-  out.append(run.substr(0, kKeepHead * kNumeralBytes));
-  out.append(numerals - kKeepHead - tail, '*');
-  out.append(run.substr(run.size() - tail * kNumeralBytes));
+// One numeral of a run: where it is in the text.
+struct Numeral {
+  std::size_t at = 0;
+  std::size_t length = 0;
+};
+
+// A run of numerals from `at`, one separator allowed between numerals; `group_sizes` says how
+// they were grouped.
+struct Run {
+  std::vector<Numeral> numerals;
+  std::vector<std::size_t> group_sizes;
+  std::size_t end = 0;  ///< the byte after the run's last numeral
+};
+
+Run run_at(std::string_view text, std::size_t at) {
+  Run run;
+  std::size_t i = at;
+  std::size_t group = 0;
+  while (true) {
+    if (const std::size_t length = numeral_at(text, i)) {
+      run.numerals.push_back(Numeral{i, length});
+      i += length;
+      ++group;
+      run.end = i;
+      continue;
+    }
+    const std::size_t separator = separator_at(text, i);
+    if (separator > 0 && numeral_at(text, i + separator) > 0) {
+      run.group_sizes.push_back(group);
+      group = 0;
+      i += separator;
+      continue;
+    }
+    break;
+  }
+  run.group_sizes.push_back(group);
+  return run;
+}
+
+// Whether a run is a phone or an ID number: long enough alone, or in groups as a phone is written.
+// A date (2026-11-28) and a sum (1,000,000) have short groups and stay as they are.
+bool is_number(const Run& run) {
+  const std::size_t count = run.numerals.size();
+  if (run.group_sizes.size() == 1) return count >= kShortestPhone;
+  if (count >= kShortestGroupedNumber) return true;
+  const std::size_t shortest = *std::min_element(run.group_sizes.begin(), run.group_sizes.end());
+  return count >= kShortestPhone && shortest >= kShortestGroup;
+}
+
+// A number is masked in its middle, so a reader still tells two numbers apart without learning
+// either: the first three numerals and (when long enough) the last four stay, each one between is a
+// '*', and the separators inside the masked part go.
+void append_masked(std::string& out, std::string_view text, const Run& run, std::size_t end) {
+  const std::size_t count = run.numerals.size();
+  // An ID card's check character X is its last.
+  const bool check_x = end > run.end;
+  const std::size_t shown = count + (check_x ? 1 : 0);
+  const std::size_t tail = shown >= kKeepHead + kKeepTail + 4 ? kKeepTail : 0;
+  const Numeral& head_end = run.numerals[kKeepHead - 1];
+  out.append(text.substr(run.numerals.front().at, head_end.at + head_end.length - run.numerals.front().at));
+  out.append(shown - kKeepHead - tail, '*');
+  if (tail > 0) {
+    const std::size_t from = check_x ? count - (tail - 1) : count - tail;
+    out.append(text.substr(run.numerals[from].at, end - run.numerals[from].at));
+  }
 }
 
 }  // namespace
@@ -66,53 +114,27 @@ std::string mask_private_numbers(std::string_view text) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    if (const auto [bytes, numerals] = chinese_run_at(text, i); bytes > 0) {
-      // "一三八零零一三八零零零"; "一二三" or "三四个人" are words, too short for a number.
-      if (numerals >= kShortestPhone) {
-        append_masked_numerals(out, text.substr(i, bytes), numerals);
-      } else {
-        out.append(text.substr(i, bytes));
-      }
-      i += bytes;
-      continue;
-    }
-    if (!is_digit(text[i])) {
+    if (numeral_at(text, i) == 0) {
       out.push_back(text[i++]);
       continue;
     }
-    // People write a number in groups (138 0013 8000, 010-8765-4321, 138.0013.8000): one space, hyphen or dot
-    // between digits keeps the run going. Such a run is a number when it holds a mobile's or a long-distance
-    // number's digits (11 or more), so a date (2026-11-28) stays as it was.
-    std::size_t end = i;
-    std::size_t digits = 0;
-    bool grouped = false;
-    while (end < text.size()) {
-      if (is_digit(text[end])) {
-        ++end;
-        ++digits;
-      } else if (is_group_separator(text[end]) && end + 1 < text.size() && is_digit(text[end + 1])) {
-        ++end;
-        grouped = true;
-      } else {
-        break;
-      }
-    }
-    if (grouped && digits < kShortestGroupedNumber) {
+    Run run = run_at(text, i);
+    if (!is_number(run)) {
       // Not one number: the first group is judged alone, and the scan goes on after it.
-      end = i;
-      digits = 0;
-      while (end < text.size() && is_digit(text[end])) {
-        ++end;
-        ++digits;
-      }
+      run.numerals.resize(run.group_sizes.front());
+      run.group_sizes.resize(1);
+      run.end = run.numerals.back().at + run.numerals.back().length;
     }
-    // An ID card's last character may be X: 17 digits and an X are one run.
-    if (digits == 17 && end < text.size() && (text[end] == 'X' || text[end] == 'x')) ++end;
-    const std::string_view run = text.substr(i, end - i);
-    if (digits >= kShortestPhone) {
-      append_masked(out, run);
+    std::size_t end = run.end;
+    if (run.numerals.size() == kIdCardDigits && end < text.size() && (text[end] == 'X' || text[end] == 'x'))
+      ++end;
+    // A run right after '@' is someone's id in a mention ("@13800138000"), which must stay whole to
+    // reach them.
+    const bool mention = i > 0 && text[i - 1] == '@';
+    if (!mention && is_number(run)) {
+      append_masked(out, text, run, end);
     } else {
-      out.append(run);
+      out.append(text.substr(i, end - i));
     }
     i = end;
   }

@@ -10,12 +10,15 @@
 
 namespace whistle::language {
 
-/// Free text with its private numbers masked: every run of 7 or more digits (a phone number, with
-/// or without its area code) and every ID-card-like run (17 digits and a digit or X) keeps its first
-/// three and last four characters and has the rest replaced by '*' ("13800138000" → "138****8000";
-/// a 7-digit run keeps its first three: "555****"). Numbers said in Chinese numerals, as voice input
-/// and elderly typists write them ("一三八零零一三八零零零", 幺 and 两 included), are masked the same
-/// way, character by character. Other text is unchanged.
+/// Free text with its private numbers masked: every run of 7 or more numerals (a phone number, with
+/// or without its area code) and every ID-card-like run (17 numerals and a numeral or X) keeps its
+/// first three and last four numerals and has each one between replaced by '*' ("13800138000" →
+/// "138****8000"; a 7-numeral run keeps its first three: "555****"). A numeral is an ASCII digit
+/// or a Chinese one, as voice input and elderly typists write them ("一三八零零一三八零零零", 幺 and 两
+/// included, mixed with digits too). A number written in groups ("138 0013 8000", "010-8765-4321",
+/// "138，1234，5678", "8765 4321") is one run when it holds 11 or more numerals, or 7 or more in
+/// groups of at least three; a date (2026-11-28) stays as it is. A run right after '@' is a
+/// mention's id and stays whole. Other text is unchanged.
 std::string mask_private_numbers(std::string_view text);
 
 }  // namespace whistle::language

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <span>
 
 namespace whistle::language {
@@ -98,91 +99,134 @@ constexpr auto kThanks = std::to_array<std::string_view>({
     "麻烦你了",
 });
 
-// The answers to "要反映这个问题吗？" by voice and by hand (an exploratory run, 2026-12-05: "是的"
-// met a menu of commands). A line is an answer when it is made of these words alone, with the
-// marks, spaces and particles of speech around them.
+// The answers to "要反映这个问题吗？" by voice and by hand (exploratory runs, 2026-12-05 and -06:
+// "是的" met a menu of commands; "你好", "对了" and "行了行了" were then taken for a yes). A yes is
+// made of these words, with the marks and particles of speech around them; "了" after a yes word
+// ("好了", "对了", "行了") closes a talk rather than agrees, so it is no yes word.
 constexpr auto kYes = std::to_array<std::string_view>({
-    "是的", "是", "对的", "对",   "嗯",   "恩",   "好的", "好滴", "好嘞",   "好",     "行",     "可以",
-    "要的", "要", "需要", "ok",   "OK",   "Ok",   "麻烦", "拜托", "帮我报", "报一下", "帮忙报", "帮我反映",
-    "反映", "报", "帮我", "一下", "上去", "处理", "尽快", "快点", "你们",   "你",     "了",     "请",
+    "是的",       "是滴",   "是",   "对的",       "对头",       "对",     "没错",     "嗯呐",     "嗯哪",
+    "嗯",         "恩",     "好的", "好滴",       "好嘞",       "得嘞",   "好",       "行",       "可以",
+    "阔以",       "要的",   "要得", "要",         "需要",       "中",     "ok",       "OK",       "Ok",
+    "确定",       "确认",   "同意", "麻烦你们了", "麻烦你了",   "麻烦了", "麻烦你们", "麻烦你",   "麻烦",
+    "拜托你们了", "拜托了", "拜托", "你帮我报",   "你们帮我报", "帮我报", "帮忙报",   "帮我反映", "帮我登记",
+    "报一下",     "我要报", "报",   "反映",       "那就",       "那",     "就是这个", "这个",     "一下",
+    "上去",       "处理",   "尽快", "快点",       "赶紧",       "请",     "派人来",   "来修",     "来看看",
+    "[强]",       "[OK]",   "[ok]", "👌",          "👍",
+});
+constexpr auto kYesCore = std::to_array<std::string_view>({
+    "是",   "对",     "没错",     "嗯",       "恩",         "好",     "得嘞",   "行",       "可以",
+    "阔以", "要",     "需要",     "中",       "ok",         "OK",     "Ok",     "确定",     "确认",
+    "同意", "麻烦",   "拜托",     "你帮我报", "你们帮我报", "帮我报", "帮忙报", "帮我反映", "帮我登记",
+    "报",   "我要报", "就是这个", "[强]",     "[OK]",       "[ok]",   "👌",      "👍",
 });
 constexpr auto kNo = std::to_array<std::string_view>({
-    "不用", "不要", "不需要", "算了", "不报", "不反映", "没事", "先不用", "暂时不用", "先不", "不是",
-    "说错", "发错", "错了",   "不了", "报",   "反映",   "了",   "麻烦",   "你们",     "你",   "啦",
-});
-// Words that may stand beside the answer without changing it.
-constexpr auto kAnswerFiller = std::to_array<std::string_view>({
-    "谢谢你们", "谢谢你", "谢谢", "多谢", "辛苦了", "辛苦", " ",  ",",  "，", "。", ".",  "!",  "！", "~",
-    "～",       "、",     "的",   "啊",   "呀",     "吧",   "哈", "哦", "噢", "呢", "嘛", "啦", "哇", "喔",
-});
-// What must be said for a line to be that answer at all (the other words only go with them).
-constexpr auto kYesCore = std::to_array<std::string_view>({
-    "是",
-    "对",
-    "嗯",
-    "恩",
-    "好",
-    "行",
-    "可以",
-    "要",
-    "需要",
-    "ok",
-    "OK",
-    "Ok",
-    "麻烦",
-    "拜托",
-    "帮我报",
-    "报一下",
-    "帮忙报",
-    "帮我反映",
+    "不用", "不要",   "不需要", "不必",   "算了", "不报", "不反映", "没事", "先不用", "暂时不用",
+    "先不", "暂时不", "不了",   "没关系", "不是", "说错", "发错",   "错了", "再看看", "再说",
+    "等等", "报",     "反映",   "了",     "麻烦", "你们", "你",     "啦",   "那",     "我",
 });
 constexpr auto kNoCore = std::to_array<std::string_view>({
+    "没关系",
     "不用",
     "不要",
     "不需要",
+    "不必",
     "算了",
     "不报",
     "不反映",
     "没事",
     "先不",
     "暂时不",
+    "不了",
     "不是",
     "说错",
     "发错",
     "错了",
+    "再看看",
+    "再说",
+});
+// Words that may stand beside the answer without changing it.
+constexpr auto kAnswerFiller = std::to_array<std::string_view>({
+    "谢谢你们", "谢谢你", "谢谢", "多谢", "辛苦了", "辛苦", " ",  ",",  "，", "。", ".",  "!",  "！", "~",
+    "～",       "、",     "的",   "啊",   "呀",     "吧",   "哈", "哦", "噢", "呢", "嘛", "啦", "哇", "喔",
+});
+// What separates the clauses of a line said by voice.
+constexpr auto kClauseMarks = std::to_array<std::string_view>({" ", ",", "，", "。", "!", "！", "~", "～"});
+// After a yes, words that put it off or take it back: "好的 明天再说" is no yes to report now.
+constexpr auto kPutOff = std::to_array<std::string_view>({
+    "再说",
+    "以后",
+    "等会",
+    "等一下",
+    "晚点",
+    "明天",
+    "回头",
+    "不用",
+    "算了",
+    "先不",
+    "不要",
+    "别",
 });
 
-// Whether `text` is made of `words` and fillers alone, and holds one of `core`.
-bool made_of(std::string_view text, std::span<const std::string_view> words,
-             std::span<const std::string_view> core) {
+// How much of `text`, from its start, is made of `words` and fillers, and whether it holds one of
+// `core`.
+struct Prefix {
+  std::size_t length = 0;
   bool has_core = false;
-  while (!text.empty()) {
+};
+
+Prefix prefix_made_of(std::string_view text, std::span<const std::string_view> words,
+                      std::span<const std::string_view> core) {
+  Prefix prefix;
+  while (prefix.length < text.size()) {
+    const std::string_view rest = text.substr(prefix.length);
     std::size_t longest = 0;
-    bool is_core = false;
     for (std::span<const std::string_view> list : {words, std::span<const std::string_view>(kAnswerFiller)}) {
       for (std::string_view word : list) {
-        if (word.size() > longest && text.starts_with(word)) longest = word.size();
+        if (word.size() > longest && rest.starts_with(word)) longest = word.size();
       }
     }
-    if (longest == 0) return false;
+    if (longest == 0) break;
     for (std::string_view word : core) {
-      if (text.substr(0, longest).starts_with(word)) is_core = true;
+      if (rest.substr(0, longest).starts_with(word)) prefix.has_core = true;
     }
-    has_core = has_core || is_core;
-    text.remove_prefix(longest);
+    prefix.length += longest;
   }
-  return has_core;
+  return prefix;
+}
+
+bool made_of(std::string_view text, std::span<const std::string_view> words,
+             std::span<const std::string_view> core) {
+  const Prefix prefix = prefix_made_of(text, words, core);
+  return prefix.has_core && prefix.length == text.size();
 }
 
 // A trouble told without a category's keyword: something broken, blocked, leaking, dirty, loud or
 // in the way (an exploratory run, 2026-12-05: "卫生间马桶堵了" met a menu of check-ins).
 constexpr auto kTrouble = std::to_array<std::string_view>({
-    "坏了",   "坏掉",     "损坏",   "堵了", "堵住",   "堵塞", "不通",     "漏",     "渗水",
-    "滴水",   "返水",     "冒水",   "积水", "不亮",   "没水", "没电",     "断电",   "断水",
-    "没热水", "没有热水", "没气",   "不热", "掉下来", "脱落", "裂了",     "裂缝",   "开裂",
-    "松动",   "发臭",     "臭味",   "很臭", "好臭",   "太臭", "吵",       "扰民",   "乱停",
-    "乱扔",   "乱堆",     "乱放",   "占道", "挡路",   "失灵", "不好使",   "不能用", "用不了",
-    "打不开", "关不上",   "锁不上", "老鼠", "蟑螂",   "飞线", "高空抛物",
+    "坏了",     "坏掉",     "损坏",   "堵了",   "堵住",   "堵塞",     "漏水",     "漏雨",     "漏气",
+    "漏电",     "渗水",     "滴水",   "返水",   "冒水",   "积水",     "一直流水", "水压",     "不亮",
+    "没水",     "家里没电", "断电",   "断水",   "没热水", "没有热水", "没气",     "不热",     "掉下来",
+    "掉了",     "脱落",     "裂了",   "裂缝",   "裂纹",   "开裂",     "松动",     "发臭",     "臭味",
+    "很臭",     "好臭",     "太臭",   "反味",   "怪味",   "发霉",     "太吵",     "很吵",     "好吵",
+    "吵死",     "天天吵",   "吵得",   "吵人",   "扰民",   "天天叫",   "一直叫",   "一直响",   "不响",
+    "乱停",     "乱扔",     "乱堆",   "乱放",   "堆满",   "占道",     "挡路",     "消防通道", "井盖",
+    "大坑",     "充电",     "失灵",   "不好使", "不能用", "用不了",   "打不开",   "关不上",   "锁不上",
+    "拧不紧",   "关不紧",   "刷不开", "断了",   "老鼠",   "蟑螂",     "狗屎",     "抽烟",     "飞线",
+    "高空抛物", "头晕",
+});
+// What the bot itself does: "我的积分用不了" or "活动还缺一个人吗" is about the bot, not a report.
+constexpr auto kBotsOwnWords = std::to_array<std::string_view>({
+    "积分",
+    "兑换",
+    "活动",
+    "报到",
+    "签到",
+    "签退",
+    "小程序",
+    "看板",
+    "排行",
+    "公示",
+    "取货码",
 });
 
 // A hand asked for, the way elderly residents ask (an exploratory run, 2026-12-05: "帮我买药" and
@@ -220,16 +264,9 @@ constexpr auto kServiceAsked =
     std::to_array<std::string_view>({"代买", "陪诊", "陪同", "接送", "送我去", "陪我"});
 // A thing wished for: "想要一副老花镜", "希望有一台收音机".
 constexpr auto kThingWished = std::to_array<std::string_view>({
-    "想要一",
-    "想要个",
-    "想要副",
-    "想要台",
-    "希望有一",
-    "希望能有",
-    "想有一",
-    "缺一个",
-    "缺一台",
-    "缺一副",
+    "想要一副",   "想要一个", "想要一台", "想要一件", "想要一双",   "想要一把",   "想要一本",
+    "想要一辆",   "想要个",   "想要副",   "想要台",   "希望有一副", "希望有一个", "希望有一台",
+    "希望能有一", "想有一个", "想有一台", "缺一台",   "缺一副",     "缺一把",
 });
 
 bool contains_any(std::string_view text, std::span<const std::string_view> words) {
@@ -281,23 +318,79 @@ bool answers_yes(std::string_view text) {
   return made_of(text, kYes, kYesCore);
 }
 
+std::optional<std::string_view> yes_with_details(std::string_view text) {
+  // Whole clauses of yes words, then what the resident adds: "是的 在3号楼2单元", "好的 电话138…".
+  std::size_t said = 0;
+  bool agreed = false;
+  while (said < text.size()) {
+    std::string_view rest = text.substr(said);
+    std::size_t clause = rest.size();
+    for (std::string_view mark : kClauseMarks)
+      clause = std::min(clause, rest.find(mark));
+    const std::string_view first = rest.substr(0, clause);
+    if (first.empty()) {
+      // At a mark: past the whole of it ("，" is three bytes).
+      const auto mark = std::find_if(kClauseMarks.begin(), kClauseMarks.end(),
+                                     [&](std::string_view m) { return rest.starts_with(m); });
+      said += mark == kClauseMarks.end() ? 1 : mark->size();
+      continue;
+    }
+    if (!made_of(first, kYes, kYesCore)) break;
+    agreed = true;
+    said += clause;
+  }
+  if (!agreed) return std::nullopt;
+  std::string_view details = text.substr(said);
+  while (!details.empty()) {
+    const auto mark = std::find_if(kClauseMarks.begin(), kClauseMarks.end(),
+                                   [&](std::string_view m) { return details.starts_with(m); });
+    if (mark == kClauseMarks.end()) break;
+    details.remove_prefix(mark->size());
+  }
+  if (contains_any(details, kPutOff)) return std::nullopt;
+  return details;
+}
+
+std::optional<std::string_view> after_yes_words(std::string_view text) {
+  const Prefix prefix = prefix_made_of(text, kYes, kYesCore);
+  if (!prefix.has_core || prefix.length == 0 || prefix.length == text.size()) return std::nullopt;
+  return text.substr(prefix.length);
+}
+
 bool answers_no(std::string_view text) {
-  return made_of(text, kNo, kNoCore);
+  // "算了 我自己去说说他", "不用了我儿子回来修": a no leads, and what follows is the reason. "不是这个
+  // 问题，是楼上漏水" corrects rather than declines, and "没事干" is no "没事".
+  std::size_t clause = text.size();
+  for (std::string_view mark : kClauseMarks)
+    clause = std::min(clause, text.find(mark));
+  if (clause < text.size() && !text.starts_with("不是") && made_of(text.substr(0, clause), kNo, kNoCore))
+    return true;
+  const Prefix prefix = prefix_made_of(text, kNo, kNoCore);
+  if (!prefix.has_core) return false;
+  if (prefix.length == text.size()) return true;
+  if (text.starts_with("不是")) return false;
+  const std::string_view rest = text.substr(prefix.length);
+  return std::any_of(kClauseMarks.begin(), kClauseMarks.end(),
+                     [&](std::string_view m) { return rest.starts_with(m); }) ||
+         rest.starts_with("我") || rest.starts_with("已经") || rest.starts_with("自己") ||
+         rest.starts_with("谢");
 }
 
 bool describes_trouble(std::string_view text) {
-  return contains_any(text, kTrouble);
+  return !contains_any(text, kBotsOwnWords) && contains_any(text, kTrouble);
 }
 
 bool asks_for_service(std::string_view text) {
   // "怎么买药" asks how; it is answered with how, not offered as a 点单.
   const bool asks_how = text.starts_with("怎么") || text.starts_with("如何") || text.starts_with("哪里");
-  return !asks_how && (contains_any(text, kServiceAsked) ||
-                       (contains_any(text, kChores) && contains_any(text, kAskingSomeone)));
+  // Thanks for a hand given ("谢谢志愿者帮我买菜") is no new need; nor is a question about the bot.
+  if (asks_how || holds_thanks(text) || contains_any(text, kBotsOwnWords)) return false;
+  return (contains_any(text, kServiceAsked) ||
+          (contains_any(text, kChores) && contains_any(text, kAskingSomeone)));
 }
 
 bool wishes_for_thing(std::string_view text) {
-  return contains_any(text, kThingWished);
+  return !contains_any(text, kBotsOwnWords) && contains_any(text, kThingWished);
 }
 
 }  // namespace whistle::language

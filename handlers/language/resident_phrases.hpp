@@ -4,6 +4,7 @@
 // words handlers read from a line that is no command (a remark after a rating, a question after a
 // report, taking one back, a 求助 to the others, thanks). Kept apart from the command vocabulary.
 
+#include <optional>
 #include <string_view>
 
 namespace whistle::language {
@@ -30,10 +31,19 @@ bool speaks_to_neighbours(std::string_view words);
 bool holds_thanks(std::string_view text);
 bool is_only_thanks(std::string_view text);
 
-/// Whether a line says yes to the bot's question ("是的", "好的麻烦了", "嗯嗯", "对，帮我报一下"), or
-/// no ("不用了谢谢", "算了", "说错了"). Nothing else may be in the line: "好的 明天再说" is neither.
+/// Whether a line says yes to the bot's question ("是的", "好的麻烦了", "嗯嗯", "对，帮我报一下"),
+/// nothing else in it ("你好", "对了", "好的 明天再说" are no yes); or no ("不用了谢谢", "算了", "说错了"),
+/// perhaps with its reason after it ("算了 我自己去说说他").
 bool answers_yes(std::string_view text);
 bool answers_no(std::string_view text);
+
+/// A line that begins with a yes and adds to it ("是的 在3号楼2单元", "好的 电话13812345678"): what it
+/// adds (empty for a bare yes). Empty optional when the line is no yes, or puts it off ("好的 明天再说").
+std::optional<std::string_view> yes_with_details(std::string_view text);
+
+/// What follows yes words run into the rest ("是的我家住3号楼2单元301" → "我家住3号楼2单元301"), for the
+/// caller to judge: "好几天了" and "对面楼" start the same way.
+std::optional<std::string_view> after_yes_words(std::string_view text);
 
 /// Whether a line with no command tells of a trouble ("卫生间马桶堵了", "门口的地砖裂了"): said to the
 /// bot, it is offered as a report, like a line with a category's keyword.

@@ -19,6 +19,11 @@ class ReportOffer : public HandlerTest {
     return found.value_or(store::Ticket{});
   }
 
+  /// The question kept for 何大爷 in private, if any.
+  std::optional<store::ReportOffer> offer_kept() {
+    return tickets_.offer_to(private_chat_of("generic:u-he"), "generic:u-he");
+  }
+
   std::vector<Reply> privately(const std::string& line, std::int64_t at = kMonday0900) {
     return say_privately("u-he", "何大爷", read(line, at), at);
   }
@@ -77,11 +82,15 @@ TEST_F(ReportOffer, TheOfferWaitsThroughThanksAndIsAskedAgainWhenAnsweredLate) {
   privately("是", kMonday0900 + 71 * kMinute);
   ASSERT_TRUE(has_ticket(2));
   EXPECT_EQ(ticket(2).text, "楼下垃圾好臭");
-  // A day later nothing is left to answer.
+  // The next day too the offer is made again; after a week nothing is left to answer.
   privately("窗户关不上", kMonday0900 + 80 * kMinute);
-  const std::vector<Reply> late = privately("是的", kMonday0900 + 26 * 60 * kMinute);
+  const std::vector<Reply> next_day = privately("是的", kMonday0900 + 26 * 60 * kMinute);
+  ASSERT_EQ(next_day.size(), 1u);
+  EXPECT_EQ(offer_kept()->words, "窗户关不上");
+  EXPECT_FALSE(has_ticket(3));
+  const std::vector<Reply> late = privately("是的", kMonday0900 + 9 * 24 * 60 * kMinute);
   ASSERT_EQ(late.size(), 1u);
-  EXPECT_EQ(late[0].text, rendered("unknown_nod", {{"mention", "@何大爷"}}));
+  EXPECT_FALSE(offer_kept().has_value());
   EXPECT_FALSE(has_ticket(3));
 }
 
@@ -90,6 +99,7 @@ TEST_F(ReportOffer, AskingToReportAfterTheOfferMeansTheWordsOffered) {
   privately("帮我反映一下", kMonday0900 + kMinute);
   ASSERT_TRUE(has_ticket(1));
   EXPECT_EQ(ticket(1).text, "楼下垃圾好臭");
+  EXPECT_FALSE(offer_kept().has_value());
   // Answered: a later "是的" opens no second one.
   privately("是的", kMonday0900 + 2 * kMinute);
   EXPECT_FALSE(has_ticket(2));
@@ -179,8 +189,100 @@ TEST_F(ReportOffer, AReportTypedInFullAfterTheOfferAnswersIt) {
   privately("窗户坏了");
   privately("报事 3号楼2单元 窗户坏了", kMonday0900 + kMinute);
   ASSERT_TRUE(has_ticket(1));
+  EXPECT_FALSE(offer_kept().has_value());
   privately("是的", kMonday0900 + 2 * kMinute);
   EXPECT_FALSE(has_ticket(2));
+}
+
+TEST_F(ReportOffer, AfterTheAskOnlyATroubleOpensAReportAndOtherWordsAreOfferedBack) {
+  privately("我想报个修");
+  // Still finding the words, or a question back: nothing opens, the ask waits.
+  for (const char* line : {"稍等 我问问我老伴", "喂喂", "怎么报修啊"})
+    privately(line, kMonday0900 + kMinute);
+  EXPECT_FALSE(has_ticket(1));
+  ASSERT_TRUE(offer_kept().has_value());
+  EXPECT_EQ(offer_kept()->kind, "ask:report");
+  // Words that name no trouble are offered back, not sent to a leader.
+  privately("厨房的水龙头", kMonday0900 + 2 * kMinute);
+  EXPECT_FALSE(has_ticket(1));
+  EXPECT_EQ(offer_kept()->kind, "offer:report");
+  privately("是的", kMonday0900 + 3 * kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(ticket(1).text, "厨房的水龙头");
+}
+
+TEST_F(ReportOffer, WhereTheyLiveToldInPiecesIsKeptForTheTrouble) {
+  privately("报修");
+  privately("3号楼", kMonday0900 + kMinute);
+  privately("2单元", kMonday0900 + 2 * kMinute);
+  privately("301", kMonday0900 + 3 * kMinute);
+  EXPECT_FALSE(has_ticket(1));
+  privately("楼道里的灯坏了", kMonday0900 + 4 * kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(ticket(1).first_node, "b3u2");
+  EXPECT_NE(ticket(1).text.find("301"), std::string::npos) << ticket(1).text;
+}
+
+TEST_F(ReportOffer, AYesWithWhereOrANoWithItsReasonIsStillTheAnswer) {
+  privately("卫生间马桶堵了");
+  privately("是的 在3号楼2单元", kMonday0900 + kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(ticket(1).first_node, "b3u2");
+
+  say_privately("u-liu", "刘阿姨", read("门口地砖裂了"));
+  for (const char* no : {"不用了 我儿子回来修", "算了 我自己去说说他"}) {
+    say_privately("u-liu", "刘阿姨", read("门口地砖裂了"));
+    const std::vector<Reply> declined =
+        say_privately("u-liu", "刘阿姨", read(no, kMonday0900 + kMinute), kMonday0900 + kMinute);
+    ASSERT_EQ(declined.size(), 1u) << no;
+    EXPECT_FALSE(tickets_.offer_to(private_chat_of("generic:u-liu"), "generic:u-liu").has_value()) << no;
+  }
+  // "你好", "对了", "好了" are no yes.
+  for (const char* not_yes : {"你好", "对了", "好了"}) {
+    say_privately("u-zhang", "张三", read("窗户关不上"));
+    say_privately("u-zhang", "张三", read(not_yes, kMonday0900 + kMinute), kMonday0900 + kMinute);
+  }
+  EXPECT_FALSE(has_ticket(2));
+}
+
+TEST_F(ReportOffer, InAGroupLaterTalkDoesNotAnswerAndANoSaidToANeighbourIsSilent) {
+  say("b3u2", "u-he", "何大爷", read("@吹哨 电梯里好臭"));
+  // Twenty minutes on, "好的" is said to someone else.
+  EXPECT_TRUE(
+      say("b3u2", "u-he", "何大爷", read("好的", kMonday0900 + 20 * kMinute), kMonday0900 + 20 * kMinute)
+          .empty());
+  EXPECT_FALSE(has_ticket(1));
+  // A no to a neighbour lets the offer go without a word in the group.
+  say("b3u2", "u-liu", "刘阿姨", read("@吹哨 楼下有人乱扔垃圾"));
+  EXPECT_TRUE(
+      say("b3u2", "u-liu", "刘阿姨", read("没事没事", kMonday0900 + kMinute), kMonday0900 + kMinute).empty());
+  EXPECT_FALSE(tickets_.offer_to("generic:b3u2", "generic:u-liu").has_value());
+  // The asker's chatter that names a place is not their report.
+  say("b3u2", "u-zhang", "张三", read("@吹哨 报修"));
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我去5号楼拿个快递回来再说", kMonday0900 + kMinute),
+                  kMonday0900 + kMinute)
+                  .empty());
+  EXPECT_FALSE(has_ticket(1));
+}
+
+TEST_F(ReportOffer, AYesRightAfterTheOfferAnswersItThoughARatingIsPending) {
+  say_privately("u-zhang", "张三", read("报事 3号楼2单元门口路灯坏了"));
+  say_privately("u-chen", "陈单元长", read("接单 T1"));
+  say_privately("u-chen", "陈单元长", read("办结 T1 已换灯泡"));
+  ASSERT_EQ(ticket(1).state, store::TicketState::resolved);
+  say_privately("u-zhang", "张三", read("楼下垃圾好臭", kMonday0900 + 10 * kMinute),
+                kMonday0900 + 10 * kMinute);
+  say_privately("u-zhang", "张三", read("好的谢谢", kMonday0900 + 11 * kMinute), kMonday0900 + 11 * kMinute);
+  ASSERT_TRUE(has_ticket(2));
+  EXPECT_EQ(ticket(2).text, "楼下垃圾好臭");
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);  // its rating still to come
+}
+
+TEST_F(ReportOffer, AReportOpenedAnywhereAnswersTheQuestionsKeptForThatPerson) {
+  say("b3u2", "u-he", "何大爷", read("@吹哨 楼道窗户玻璃裂了"));
+  privately("报事 3号楼2单元 楼道窗户玻璃裂了", kMonday0900 + kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_FALSE(tickets_.offer_to("generic:b3u2", "generic:u-he").has_value());
 }
 
 }  // namespace

@@ -386,6 +386,18 @@ TEST_F(TicketIntake, WordsAddedRightAfterOnesReportJoinItAndTheHolderHears) {
   EXPECT_FALSE(has_ticket(2));
 }
 
+TEST_F(TicketIntake, WordsAfterAReportAlreadyDoneAreANewTroubleNotAnAddition) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
+  say_privately("u-chen", "陈单元长", read("接单 T1"), kMonday0900 + 60);
+  say_privately("u-chen", "陈单元长", read("办结 T1 已换灯泡"), kMonday0900 + 120);
+  const std::vector<Reply> replies =
+      say_privately("u-he", "何大爷", read("还有楼道里的扶手松动了", kMonday0900 + 300), kMonday0900 + 300);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:@u-he");
+  EXPECT_TRUE(tickets_.events(ticket(1).id).back().kind != "attachment");
+  EXPECT_TRUE(tickets_.offer_to("generic:@u-he", "generic:u-he").has_value());  // offered as its own
+}
+
 TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
   const std::vector<Reply> replies =
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});

@@ -69,5 +69,32 @@ TEST_F(TicketPrivacy, ALeadersReasonForClosingIsNotHandedToTheResponderGroup) {
   EXPECT_FALSE(told(closed, "generic:wuye", "乱投诉"));
 }
 
+TEST_F(TicketPrivacy, ALeadersReasonForClosingIsNotPostedInTheGroupOfTheResponderThatHeldIt) {
+  say_privately("u-he", "何大爷", read("报事 3号楼2单元 楼道灯坏了"));
+  say_privately("u-chen", "陈单元长", read("派单 T1 物业"));
+  ASSERT_EQ(ticket(1).assignee_responder, "wuye");
+  const std::vector<Reply> closed =
+      say_privately("u-chen", "陈单元长", read("关闭 T1 重复 这老太太隔三差五就来一次 别理她"));
+  ASSERT_TRUE(ticket(1).is_closed());
+  EXPECT_TRUE(told(closed, "generic:wuye", "T1"));
+  EXPECT_FALSE(told(closed, "generic:wuye", "隔三差五"));
+}
+
+TEST_F(TicketPrivacy, AGroupListMasksANumberBeforeItCutsTheWords) {
+  // The number straddles the list's cut: cut first, "138001" would have shown.
+  say("b3u2", "u-zhang", "张三", read("报修 楼道灯坏了好几天没人管我电话13800138000"));
+  const std::vector<Reply> listed = say("b3u2", "u-chen", "陈单元长", read("工单"));
+  ASSERT_TRUE(told(listed, "generic:b3u2", "T1"));
+  EXPECT_FALSE(told(listed, "generic:b3u2", "1380"));
+}
+
+TEST_F(TicketPrivacy, NumbersSaidByVoiceAreMaskedInTheGroupsToo) {
+  say("b3u2", "u-zhang", "张三", read("报修 楼道灯坏了 手机138，1234，5678 座机幺三八 一二三四 五六七八"));
+  const std::vector<Reply> climbed = run_jobs(*ticket(1).answer_by);
+  ASSERT_TRUE(told(climbed, "generic:b3", "T1"));
+  EXPECT_FALSE(told(climbed, "generic:b3", "1234"));
+  EXPECT_FALSE(told(climbed, "generic:b3", "一二三四"));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -55,5 +55,24 @@ TEST(PrivacyMask, ANumberSaidInChineseNumeralsIsMaskedToo) {
     EXPECT_EQ(mask_private_numbers(words), words) << words;
 }
 
+TEST(PrivacyMask, VoiceInputsGroupsAndMixedNumeralsAreOneNumber) {
+  for (const char* text : {"手机138，1234，5678", "电话幺三八 一二三四 五六七八", "一八六 零一二三 四五六七",
+                           "电话138零零13八零零零", "家里座机 8765 4321", "电话+86-138-1234-5678"}) {
+    const std::string masked = mask_private_numbers(text);
+    EXPECT_NE(masked.find('*'), std::string::npos) << masked;
+    for (const char* middle : {"1234", "一二三四", "零一二三", "零零13", "4321"})
+      EXPECT_EQ(masked.find(middle), std::string::npos) << text << " → " << masked;
+  }
+  EXPECT_EQ(mask_private_numbers("手机138，1234，5678"), "手机138****5678");
+  // Sums and counts keep their short groups.
+  EXPECT_EQ(mask_private_numbers("共1,000,000元"), "共1,000,000元");
+  EXPECT_EQ(mask_private_numbers("3号楼 2 单元 301"), "3号楼 2 单元 301");
+}
+
+TEST(PrivacyMask, AMentionsIdStaysWholeToReachThePerson) {
+  EXPECT_EQ(mask_private_numbers("@13800138000 你反映的…电话13800138000"),
+            "@13800138000 你反映的…电话138****8000");
+}
+
 }  // namespace
 }  // namespace whistle::language

@@ -16,7 +16,7 @@ TEST(ResidentPhrases, AYesIsMadeOfYesWordsThanksAndParticlesAlone) {
     EXPECT_FALSE(answers_no(yes)) << yes;
   }
   for (const char* other : {"谢谢", "好的 明天再说", "是不是要交钱", "要不要", "不好", "太麻烦了", "好几天了",
-                            "对面楼也这样", "", "1"}) {
+                            "对面楼也这样", "", "1", "你好", "对了", "好了", "行了行了", "报了 好的"}) {
     EXPECT_FALSE(answers_yes(other)) << other;
   }
 }
@@ -27,9 +27,21 @@ TEST(ResidentPhrases, ANoIsMadeOfNoWordsThanksAndParticlesAlone) {
     EXPECT_TRUE(answers_no(no)) << no;
     EXPECT_FALSE(answers_yes(no)) << no;
   }
-  for (const char* other : {"不用来了 我儿子修好了", "不是这个问题，是楼上漏水", "谢谢", "好的", "没事干"}) {
+  for (const char* other : {"不是这个问题，是楼上漏水", "谢谢", "好的", "没事干", "不要钱吗"}) {
     EXPECT_FALSE(answers_no(other)) << other;
   }
+}
+
+TEST(ResidentPhrases, ANoMayCarryItsReasonAndAYesWhatItAdds) {
+  for (const char* no :
+       {"算了 我自己去说说他", "不用了 我儿子回来修", "不用了我自己修好了", "不了谢谢", "没关系", "那算了"})
+    EXPECT_TRUE(answers_no(no)) << no;
+  EXPECT_EQ(yes_with_details("是的 在3号楼2单元"), std::optional<std::string_view>("在3号楼2单元"));
+  EXPECT_EQ(yes_with_details("好的，麻烦你们了"), std::optional<std::string_view>(""));
+  EXPECT_EQ(yes_with_details("好的 明天再说"), std::nullopt);
+  EXPECT_EQ(yes_with_details("今天天气不错"), std::nullopt);
+  EXPECT_EQ(after_yes_words("是的我家住3号楼2单元301"),
+            std::optional<std::string_view>("我家住3号楼2单元301"));
 }
 
 TEST(ResidentPhrases, ATroubleIsSomethingBrokenBlockedLeakingDirtyLoudOrInTheWay) {
@@ -38,19 +50,23 @@ TEST(ResidentPhrases, ATroubleIsSomethingBrokenBlockedLeakingDirtyLoudOrInTheWay
         "单元门的门禁失灵了", "楼道里有人乱堆东西", "厨房下水道返水"}) {
     EXPECT_TRUE(describes_trouble(trouble)) << trouble;
   }
-  for (const char* talk : {"今天天气不错", "吃了吗", "明天几点集合", "谢谢大家"}) {
+  for (const char* talk : {"今天天气不错", "吃了吗", "明天几点集合", "谢谢大家", "我家孩子在吵架",
+                           "手机没电了", "我的积分用不了", "小程序打不开"}) {
     EXPECT_FALSE(describes_trouble(talk)) << talk;
   }
 }
 
 TEST(ResidentPhrases, AHandAskedForIsAnOrderAndAThingWishedForIsAWish) {
-  for (const char* need : {"帮我买药", "我腿脚不好 想请人帮忙买点菜", "能不能有人陪我去医院", "谁能帮我拿个快递"})
+  for (const char* need :
+       {"帮我买药", "我腿脚不好 想请人帮忙买点菜", "能不能有人陪我去医院", "谁能帮我拿个快递"})
     EXPECT_TRUE(asks_for_service(need)) << need;
-  for (const char* other : {"怎么买药", "今天买菜的人好多", "有没有人知道物业电话"})
+  for (const char* other :
+       {"怎么买药", "今天买菜的人好多", "有没有人知道物业电话", "谢谢志愿者帮我买菜", "积分能不能买东西"})
     EXPECT_FALSE(asks_for_service(other)) << other;
   for (const char* wish : {"想要一副老花镜", "希望有一台收音机"})
     EXPECT_TRUE(wishes_for_thing(wish)) << wish;
-  EXPECT_FALSE(wishes_for_thing("想要参加活动"));
+  for (const char* other : {"想要参加活动", "我想要一起参加活动", "活动还缺一个人吗"})
+    EXPECT_FALSE(wishes_for_thing(other)) << other;
 }
 
 }  // namespace

@@ -74,6 +74,31 @@ Command report_of(const Context& context, std::string_view kind, const std::stri
   return report;
 }
 
+// The photos and files a message carries, as kept with a question: "type<TAB>url" lines.
+std::string photos_of(const Message& message, std::string kept) {
+  for (const Attachment& attachment : message.attachments) {
+    if (!kept.empty()) kept += '\n';
+    kept += attachment.type + '\t' + attachment.url;
+  }
+  return kept;
+}
+
+// The kept photos back as attachments.
+std::vector<Attachment> attachments_of(const std::string& photos) {
+  std::vector<Attachment> attachments;
+  std::size_t start = 0;
+  while (start < photos.size()) {
+    std::size_t end = photos.find('\n', start);
+    if (end == std::string::npos) end = photos.size();
+    const std::string_view line = std::string_view(photos).substr(start, end - start);
+    const std::size_t tab = line.find('\t');
+    if (tab != std::string_view::npos)
+      attachments.push_back(Attachment{std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))});
+    start = end + 1;
+  }
+  return attachments;
+}
+
 // Keeps the bot's question, and forgets whatever nobody answered within the week.
 void keep(Context& context, const std::string& chat, const std::string& person,
           const store::ReportOffer& offer) {
@@ -82,6 +107,23 @@ void keep(Context& context, const std::string& chat, const std::string& person,
 
 std::string joined(const std::string& before, std::string_view more) {
   return before.empty() ? std::string(more) : before + " " + std::string(more);
+}
+
+// Opens the report the resident agreed to, with the photos kept with the question and any sent
+// with this line: the ticket sees them as sent with it.
+std::vector<Reply> open_report(Context& context, std::string_view kind, const std::string& words,
+                               const store::ReportOffer& kept) {
+  Message with_photos = context.message;
+  std::vector<Attachment> photos = attachments_of(kept.photos);
+  with_photos.attachments.insert(with_photos.attachments.begin(), photos.begin(), photos.end());
+  Context opening{static_cast<Services&>(context),
+                  context.now,
+                  with_photos,
+                  context.node,
+                  context.community,
+                  context.responder,
+                  context.person_communities};
+  return handle_ticket(opening, report_of(context, kind, words));
 }
 
 // What the resident tells of that makes a ticket of the kind: a trouble, a need, a thing wished.
@@ -201,18 +243,19 @@ std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& 
   if (const std::optional<std::string_view> details = language::yes_with_details(command.text)) {
     // In a group an unaddressed yes must be bare: "好的 我来" answers the leader, not the bot.
     if (!addressed && !details->empty()) return std::nullopt;
-    return handle_ticket(context, report_of(context, kind, joined(kept.words, *details)));
+    return open_report(context, kind, joined(kept.words, *details), kept);
   }
   // "是的我家住3号楼2单元301": a yes run into where, said to the bot.
   if (const std::optional<std::string_view> where = language::after_yes_words(command.text);
       addressed && where && is_only_where(context, std::string(*where)))
-    return handle_ticket(context, report_of(context, kind, joined(kept.words, *where)));
+    return open_report(context, kind, joined(kept.words, *where), kept);
   // "应该是楼上302的问题 我家是202": more about the same trouble, joined to the words offered and
   // offered again. Only in private, and only what tells where or what.
   if (message.is_private && !is_question(command.text) && !language::asks_after_own_report(command.text) &&
       !language::withdraws_own_report(command.text) &&
       (tells_of(context, kind, command.text) || is_only_where(context, command.text)))
-    return std::vector<Reply>{offer_report(context, joined(kept.words, command.text), ticket_kind(kind))};
+    return std::vector<Reply>{
+        offer_report(context, joined(kept.words, command.text), ticket_kind(kind), kept.photos)};
   return std::nullopt;
 }
 
@@ -227,17 +270,19 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
   if (where) {
     // "3号楼" then "2单元", "我是3号楼的" then "301": kept for the trouble to come.
     const std::string place = joined(kept.words, text);
-    keep(context, message.chat, message.sender, store::ReportOffer{kept.kind, place, context.now});
+    keep(context, message.chat, message.sender,
+         store::ReportOffer{kept.kind, place, context.now, photos_of(message, kept.photos)});
     return std::vector<Reply>{
         say_to_sender(context, "ticket_ask_what_there", {{"place", where_said(context, place)}})};
   }
-  if (tells) return handle_ticket(context, report_of(context, kind, joined(kept.words, text)));
+  if (tells) return open_report(context, kind, joined(kept.words, text), kept);
   // In a group the asker's other lines are talk with the neighbours.
   if (!message.is_private) return std::nullopt;
   if (language::answers_yes(text) || language::is_only_thanks(text))
     return std::vector<Reply>{ask_again(context, kind)};
   if (still_thinking(text)) {
-    keep(context, message.chat, message.sender, store::ReportOffer{kept.kind, kept.words, context.now});
+    keep(context, message.chat, message.sender,
+         store::ReportOffer{kept.kind, kept.words, context.now, photos_of(message, kept.photos)});
     return std::vector<Reply>{say_to_sender(context, "ticket_ask_wait")};
   }
   // A sign-in code, a question back, asking after or taking back an earlier report: other readings.
@@ -246,16 +291,31 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
                   [](char c) { return language::is_ascii_digit(static_cast<unsigned char>(c)); }))
     return std::nullopt;
   // Words that name no trouble ("厨房的水龙头"): offered back, so that nothing goes out unasked.
-  return std::vector<Reply>{offer_report(context, joined(kept.words, text), ticket_kind(kind))};
+  return std::vector<Reply>{offer_report(context, joined(kept.words, text), ticket_kind(kind), kept.photos)};
+}
+
+// A photo alone while the question waits: kept with it, for the ticket the answer opens.
+std::optional<std::vector<Reply>> keep_photo(Context& context, const Command& command) {
+  const Message& message = context.message;
+  const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
+  if (!kept) return std::nullopt;
+  const bool addressed = message.is_private || is_addressed(message, command);
+  const std::int64_t age = context.now - kept->at;
+  if (age > kReportOfferSeconds || (!addressed && age > kGroupAnswerSeconds)) return std::nullopt;
+  keep(context, message.chat, message.sender,
+       store::ReportOffer{kept->kind, kept->words, context.now, photos_of(message, kept->photos)});
+  return std::vector<Reply>{
+      say_to_sender(context, is_offer(*kept) ? "report_offer_photo_kept" : "ticket_ask_photo_kept")};
 }
 
 }  // namespace
 
-Reply offer_report(Context& context, const std::string& words, language::TicketKind kind) {
+Reply offer_report(Context& context, const std::string& words, language::TicketKind kind,
+                   const std::string& photos) {
   const Message& message = context.message;
   const std::string name(language::ticket_kind_name(kind));
   keep(context, message.chat, message.sender,
-       store::ReportOffer{std::string(kOfferPrefix) + name, words, context.now});
+       store::ReportOffer{std::string(kOfferPrefix) + name, words, context.now, photos_of(message, photos)});
   return say_to_sender(context, "unknown_offer_" + name, {{"text", shortened(words, kOfferedChars)}});
 }
 
@@ -276,7 +336,11 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
     yes.text = "好";
     return answer_to_report_offer(context, yes, reading);
   }
-  if (command.text.empty()) return std::nullopt;
+  if (command.text.empty()) {
+    if (reading == OfferReading::anything && !context.message.attachments.empty())
+      return keep_photo(context, command);
+    return std::nullopt;
+  }
   if (reading == OfferReading::yes_or_no && !language::yes_with_details(command.text) &&
       !language::answers_no(command.text))
     return std::nullopt;
@@ -289,7 +353,8 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
   if (age > kReportOfferSeconds) {
     // Late: a yes is asked again (in a group only when said to the bot); anything else forgets it.
     if (is_offer(*kept) && age <= kOfferAskedAgainSeconds && language::answers_yes(command.text))
-      return std::vector<Reply>{offer_report(context, kept->words, ticket_kind(kind_of(*kept)))};
+      return std::vector<Reply>{
+          offer_report(context, kept->words, ticket_kind(kind_of(*kept)), kept->photos)};
     context.tickets.drop_offer(message.chat, message.sender);
     return std::nullopt;
   }
@@ -307,7 +372,13 @@ std::optional<std::vector<Reply>> open_offered_report(Context& context) {
   const Message& message = context.message;
   const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
   if (!kept || !is_offer(*kept) || context.now - kept->at > kReportOfferSeconds) return std::nullopt;
-  return handle_ticket(context, report_of(context, kind_of(*kept), kept->words));
+  return open_report(context, kind_of(*kept), kept->words, *kept);
+}
+
+bool question_kept_since(Context& context, std::int64_t since) {
+  const std::optional<store::ReportOffer> kept =
+      context.tickets.offer_to(context.message.chat, context.message.sender);
+  return kept && kept->at > since && context.now - kept->at <= kReportOfferSeconds;
 }
 
 void forget_report_offer(Context& context) {

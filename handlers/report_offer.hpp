@@ -18,7 +18,7 @@ inline constexpr std::int64_t kReportOfferSeconds = 30 * 60;
 /// Offers to take `words` (a line with no command that tells of a trouble, or a need) as a ticket
 /// of `kind` (a report, a 点单, a 微心愿), and keeps the offer for a "是的".
 Reply offer_report(Context& context, const std::string& words,
-                   language::TicketKind kind = language::TicketKind::report);
+                   language::TicketKind kind = language::TicketKind::report, const std::string& photos = "");
 
 /// "报事" with nothing after it: asks what happened, and keeps the question so that the next line
 /// is the report.
@@ -38,6 +38,9 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
 /// "帮我反映一下" right after the offer means the words offered: that report opened. Empty when no
 /// fresh offer is kept.
 std::optional<std::vector<Reply>> open_offered_report(Context& context);
+
+/// Whether a question to this person in this chat was kept after `since` and still waits.
+bool question_kept_since(Context& context, std::int64_t since);
 
 /// A report was opened in this chat: the question is answered.
 void forget_report_offer(Context& context);

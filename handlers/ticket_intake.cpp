@@ -364,7 +364,9 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (std::optional<std::vector<Reply>> rated = rate_in_plain_words(context, command)) return *rated;
   const Message& message = context.message;
   if (!message.attachments.empty() || message.location) {
-    if (std::optional<store::Ticket> ticket = ticket_just_reported(context)) {
+    // A photo joins the report just made, unless the bot asked about another since.
+    if (std::optional<store::Ticket> ticket = ticket_just_reported(context);
+        ticket && !question_kept_since(context, ticket->created_at)) {
       const std::vector<std::string> kept = keep_attachments(context, *ticket);
       context.tickets.add_event(
           ticket->id,

@@ -18,6 +18,7 @@ CREATE TABLE report_offers (
   person_id TEXT NOT NULL,
   kind      TEXT NOT NULL,
   words     TEXT NOT NULL,
+  photos    TEXT NOT NULL DEFAULT '',
   at        INTEGER NOT NULL,
   PRIMARY KEY (person_id, chat)
 ) WITHOUT ROWID;

@@ -77,9 +77,10 @@ constexpr const char* kTakeDangerAlert =
     "last_at = excluded.last_at WHERE danger_alerts.last_at <= ?2 - ?3";
 
 constexpr const char* kKeepOffer =
-    "INSERT INTO report_offers (chat, person_id, kind, words, at) VALUES (?1, ?2, ?3, ?4, ?5) "
-    "ON CONFLICT (chat, person_id) DO UPDATE SET kind = ?3, words = ?4, at = ?5";
-constexpr const char* kOfferTo = "SELECT kind, words, at FROM report_offers WHERE chat = ? AND person_id = ?";
+    "INSERT INTO report_offers (chat, person_id, kind, words, at, photos) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT (person_id, chat) DO UPDATE SET kind = ?3, words = ?4, at = ?5, photos = ?6";
+constexpr const char* kOfferTo =
+    "SELECT kind, words, at, photos FROM report_offers WHERE chat = ? AND person_id = ?";
 constexpr const char* kDropOffer = "DELETE FROM report_offers WHERE chat = ? AND person_id = ?";
 constexpr const char* kDropOffersOf = "DELETE FROM report_offers WHERE person_id = ?";
 constexpr const char* kForgetOffers = "DELETE FROM report_offers WHERE at < ?";
@@ -405,6 +406,7 @@ void TicketRepository::keep_offer(const std::string& chat, const std::string& pe
   s.bind(3, offer.kind);
   s.bind(4, offer.words);
   s.bind(5, static_cast<std::int64_t>(offer.at));
+  s.bind(6, offer.photos);
   s.exec();
 }
 
@@ -414,7 +416,8 @@ std::optional<ReportOffer> TicketRepository::offer_to(const std::string& chat, c
   s.bind(2, person);
   std::optional<ReportOffer> offer;
   if (s.executeStep())
-    offer = ReportOffer{s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64()};
+    offer = ReportOffer{s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64(),
+                        s.getColumn(3).getString()};
   s.reset();
   return offer;
 }

@@ -90,6 +90,7 @@ struct ReportOffer {
   std::string kind;   ///< "offer:<ticket kind>", or "ask:<ticket kind>"
   std::string words;  ///< the words offered; for an ask, a place already told (else empty)
   std::int64_t at = 0;
+  std::string photos;  ///< sent with or after the words: "type\turl" lines, for the ticket
 };
 
 /// Tickets, their history and attachments.

@@ -19,6 +19,29 @@ class ReportOffer : public HandlerTest {
     return found.value_or(store::Ticket{});
   }
 
+  /// 何大爷 sends a photo in private, with `line` or alone.
+  std::vector<Reply> photo_privately(const std::string& line, const std::string& url, std::int64_t at) {
+    Message message;
+    message.is_private = true;
+    message.chat = private_chat_of("generic:u-he");
+    message.sender = "generic:u-he";
+    message.sender_name = "何大爷";
+    message.text = line;
+    message.attachments = {Attachment{"image", url}};
+    message.at = at;
+    store::Transaction transaction(db_);
+    std::vector<Reply> replies = dispatcher_.handle(message, read(line, at), at);
+    transaction.commit();
+    return replies;
+  }
+
+  std::vector<std::string> photos_of(std::int64_t number) {
+    std::vector<std::string> urls;
+    for (const store::TicketAttachment& attachment : tickets_.attachments(ticket(number).id))
+      urls.push_back(attachment.content);
+    return urls;
+  }
+
   /// The question kept for 何大爷 in private, if any.
   std::optional<store::ReportOffer> offer_kept() {
     return tickets_.offer_to(private_chat_of("generic:u-he"), "generic:u-he");
@@ -283,6 +306,25 @@ TEST_F(ReportOffer, AReportOpenedAnywhereAnswersTheQuestionsKeptForThatPerson) {
   privately("报事 3号楼2单元 楼道窗户玻璃裂了", kMonday0900 + kMinute);
   ASSERT_TRUE(has_ticket(1));
   EXPECT_FALSE(tickets_.offer_to("generic:b3u2", "generic:u-he").has_value());
+}
+
+TEST_F(ReportOffer, PhotosSentWithTheTroubleOrWhileTheQuestionWaitsGoWithTheReport) {
+  photo_privately("卫生间漏水了", "https://img.example/a.jpg", kMonday0900);
+  const std::vector<Reply> kept = photo_privately("", "https://img.example/b.jpg", kMonday0900 + kMinute);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_FALSE(has_ticket(1));
+  privately("是的", kMonday0900 + 2 * kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(photos_of(1),
+            (std::vector<std::string>{"https://img.example/a.jpg", "https://img.example/b.jpg"}));
+
+  // Asked what happened, a photo first, then words pointing at it.
+  privately("我要反映个问题", kMonday0900 + 10 * kMinute);
+  photo_privately("", "https://img.example/c.jpg", kMonday0900 + 11 * kMinute);
+  privately("就是照片上这个", kMonday0900 + 12 * kMinute);
+  privately("是", kMonday0900 + 13 * kMinute);
+  ASSERT_TRUE(has_ticket(2));
+  EXPECT_EQ(photos_of(2), std::vector<std::string>{"https://img.example/c.jpg"});
 }
 
 }  // namespace

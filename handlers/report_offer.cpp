@@ -11,6 +11,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_intake.hpp"
+#include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
@@ -106,6 +107,7 @@ void keep(Context& context, const std::string& chat, const std::string& person,
 }
 
 std::string joined(const std::string& before, std::string_view more) {
+  if (more.empty()) return before;
   return before.empty() ? std::string(more) : before + " " + std::string(more);
 }
 
@@ -123,7 +125,10 @@ std::vector<Reply> open_report(Context& context, std::string_view kind, const st
                   context.community,
                   context.responder,
                   context.person_communities};
-  return handle_ticket(opening, report_of(context, kind, words));
+  std::vector<Reply> replies = handle_ticket(opening, report_of(context, kind, words));
+  // Answered, whatever came of it ("暂时不知道你在哪个社区" too): the next line is read on its own.
+  context.tickets.drop_offer(context.message.chat, context.message.sender);
+  return replies;
 }
 
 // What the resident tells of that makes a ticket of the kind: a trouble, a need, a thing wished.
@@ -173,6 +178,20 @@ std::string where_said(const Context& context, const std::string& words) {
     if (language::is_ascii_digit(static_cast<unsigned char>(c))) where.push_back(c);
   }
   return where.empty() ? words : where;
+}
+
+// "我家是202", "楼上302": a flat's number (3 or 4 digits) in the line.
+bool names_flat(std::string_view text) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && language::is_ascii_digit(static_cast<unsigned char>(text[i]))) {
+      ++run;
+      continue;
+    }
+    if (run == 3 || run == 4) return true;
+    run = 0;
+  }
+  return false;
 }
 
 // "稍等", "我问问我老伴", "喂": the resident is still finding the words.
@@ -235,39 +254,113 @@ Reply say_to_sender(Context& context, std::string_view key,
   return reply_to_sender(context, context.text(key, values));
 }
 
-// The question was to report a line: the resident's answer to it.
+// Haste after a yes: "是的 越快越好", "好的 赶紧派人来".
+constexpr auto kHaste = std::to_array<std::string_view>({"快", "尽快", "赶紧", "马上", "急", "越快越好"});
+
+// "说错了 是楼上漏水", "不对 是卫生间": what the resident meant instead, or empty.
+std::optional<std::string> correction_of(std::string_view text) {
+  for (std::string_view lead : {"我说错了", "刚才说错了", "说错了", "不对不对", "不对", "不是的", "不是"}) {
+    if (!text.starts_with(lead)) continue;
+    std::string_view rest = text.substr(lead.size());
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ','))
+      rest.remove_prefix(1);
+    if (rest.starts_with("，")) rest.remove_prefix(std::string_view("，").size());
+    // "不是楼道灯 是单元门口的灯": what follows the "是" that corrects.
+    for (std::string_view turn : {" 是", ",是", "，是"}) {
+      if (const std::size_t at = rest.find(turn); at != std::string_view::npos)
+        rest.remove_prefix(at + turn.size());
+    }
+    if (rest.starts_with("是")) rest.remove_prefix(std::string_view("是").size());
+    if (rest.size() < 6) return std::nullopt;  // two characters at least: "不是" alone is a no
+    return std::string(rest);
+  }
+  return std::nullopt;
+}
+
+// A question back, a question after an earlier report, or taking one back: read as without the
+// bot's question.
+bool turned_away(std::string_view text) {
+  return is_question(text) || language::asks_after_own_report(text) || language::withdraws_own_report(text);
+}
+
+std::vector<Reply> decline(Context& context, bool addressed) {
+  context.tickets.drop_offer(context.message.chat, context.message.sender);
+  // "没事没事" said to a neighbour lets the question go without a word in the group.
+  if (!addressed) return {};
+  return {say_to_sender(context, "report_offer_declined")};
+}
+
+// What may follow a yes and go onto the report: where, a number, the trouble, or haste.
+bool adds_to_report(const Context& context, std::string_view kind, std::string_view details) {
+  const std::string words(details);
+  if (details.empty() || tells_of(context, kind, words) || is_only_where(context, words)) return true;
+  if (std::any_of(details.begin(), details.end(),
+                  [](char c) { return language::is_ascii_digit(static_cast<unsigned char>(c)); }))
+    return true;
+  return std::any_of(kHaste.begin(), kHaste.end(),
+                     [&](std::string_view word) { return details.find(word) != std::string_view::npos; });
+}
+
+// The question was to report a line: the resident's answer to it. In a group only a line said to
+// the bot answers: "好的" there is as likely said to a neighbour or the leader.
 std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& command,
                                                const store::ReportOffer& kept, bool addressed) {
   const Message& message = context.message;
+  if (!addressed) return std::nullopt;
   const std::string kind = kind_of(kept);
+  // "说错了 是楼上漏水": the words corrected, offered again.
+  if (const std::optional<std::string> corrected = correction_of(command.text))
+    return std::vector<Reply>{offer_report(context, *corrected, ticket_kind(kind), kept.photos)};
+  if (language::answers_no(command.text)) return decline(context, true);
   if (const std::optional<std::string_view> details = language::yes_with_details(command.text)) {
-    // In a group an unaddressed yes must be bare: "好的 我来" answers the leader, not the bot.
-    if (!addressed && !details->empty()) return std::nullopt;
-    return open_report(context, kind, joined(kept.words, *details), kept);
+    // "嗯 我想想" waits; "好的 明天再说" lets it go; "是的 越快越好" opens it.
+    if (language::hedges(*details)) {
+      keep(context, message.chat, message.sender, kept);
+      return std::vector<Reply>{say_to_sender(context, "report_offer_wait")};
+    }
+    if (language::puts_off(*details)) return decline(context, true);
+    if (adds_to_report(context, kind, *details))
+      return open_report(context, kind, joined(kept.words, *details), kept);
   }
-  // "是的我家住3号楼2单元301": a yes run into where, said to the bot.
+  // "是的我家住3号楼2单元301": a yes run into where.
   if (const std::optional<std::string_view> where = language::after_yes_words(command.text);
-      addressed && where && is_only_where(context, std::string(*where)))
+      where && is_only_where(context, std::string(*where)))
     return open_report(context, kind, joined(kept.words, *where), kept);
   // "应该是楼上302的问题 我家是202": more about the same trouble, joined to the words offered and
-  // offered again. Only in private, and only what tells where or what.
-  if (message.is_private && !is_question(command.text) && !language::asks_after_own_report(command.text) &&
-      !language::withdraws_own_report(command.text) &&
-      (tells_of(context, kind, command.text) || is_only_where(context, command.text)))
+  // offered again. Only in private, and not a trouble that belongs to a report already done.
+  if (message.is_private && !turned_away(command.text) && !language::says_problem_remains(command.text) &&
+      (tells_of(context, kind, command.text) || is_only_where(context, command.text) ||
+       names_flat(command.text)))
     return std::vector<Reply>{
         offer_report(context, joined(kept.words, command.text), ticket_kind(kind), kept.photos)};
   return std::nullopt;
 }
 
-// The question was what happened: the resident's next line.
+// The question was what happened: the resident's next line. In a group the asker's line counts
+// when it tells of a trouble, or (said to the bot) where; their other lines are talk.
 std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& command,
-                                             const store::ReportOffer& kept) {
+                                             const store::ReportOffer& kept, bool addressed) {
   const Message& message = context.message;
   const std::string kind = kind_of(kept);
   const std::string& text = command.text;
+  // "不用了", "算了 我自己找人修", "已经好了": the question let go.
+  if (language::answers_no(text)) return decline(context, addressed);
+  // "上次那个水管的事怎么样了", "等我倒完垃圾再说", "怎么报修啊": other readings, or not yet.
+  if (turned_away(text)) return std::nullopt;
+  if (language::puts_off(text) || still_thinking(text)) {
+    if (!message.is_private) return std::nullopt;
+    keep(context, message.chat, message.sender,
+         store::ReportOffer{kept.kind, kept.words, context.now, photos_of(message, kept.photos)});
+    return std::vector<Reply>{say_to_sender(context, "ticket_ask_wait")};
+  }
   const bool tells = tells_of(context, kind, text);
-  const bool where = !tells && is_only_where(context, text);
-  if (where) {
+  if (tells) {
+    // "3号楼的楼道灯坏了" names its own place: the place told before is not put in front of it.
+    const bool own_place = language::find_place(text, place_names_of(context)).has_value();
+    return open_report(context, kind, own_place ? text : joined(kept.words, text), kept);
+  }
+  if (!addressed) return std::nullopt;
+  if (is_only_where(context, text)) {
     // "3号楼" then "2单元", "我是3号楼的" then "301": kept for the trouble to come.
     const std::string place = joined(kept.words, text);
     keep(context, message.chat, message.sender,
@@ -275,23 +368,56 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
     return std::vector<Reply>{
         say_to_sender(context, "ticket_ask_what_there", {{"place", where_said(context, place)}})};
   }
-  if (tells) return open_report(context, kind, joined(kept.words, text), kept);
-  // In a group the asker's other lines are talk with the neighbours.
   if (!message.is_private) return std::nullopt;
   if (language::answers_yes(text) || language::is_only_thanks(text))
     return std::vector<Reply>{ask_again(context, kind)};
-  if (still_thinking(text)) {
-    keep(context, message.chat, message.sender,
-         store::ReportOffer{kept.kind, kept.words, context.now, photos_of(message, kept.photos)});
-    return std::vector<Reply>{say_to_sender(context, "ticket_ask_wait")};
-  }
-  // A sign-in code, a question back, asking after or taking back an earlier report: other readings.
-  if (is_question(text) || language::asks_after_own_report(text) || language::withdraws_own_report(text) ||
-      std::all_of(text.begin(), text.end(),
+  // A sign-in code: read as one.
+  if (std::all_of(text.begin(), text.end(),
                   [](char c) { return language::is_ascii_digit(static_cast<unsigned char>(c)); }))
     return std::nullopt;
   // Words that name no trouble ("厨房的水龙头"): offered back, so that nothing goes out unasked.
   return std::vector<Reply>{offer_report(context, joined(kept.words, text), ticket_kind(kind), kept.photos)};
+}
+
+// A rating question kept by rate_in_plain_words: "是说…还没办好吗？" or "办得满意吗？".
+constexpr std::string_view kRatePrefix = "rate:";
+
+bool is_rating_question(const store::ReportOffer& kept) {
+  return kept.kind.starts_with(kRatePrefix);
+}
+
+// "是的" to "是说「…」还没办好吗？" reopens it with the words that raised the question; to "办得满意
+// 吗？" it is a 满意. A no is asked how it went instead. Private only, as the question was.
+std::optional<std::vector<Reply>> answer_rating_question(Context& context, const Command& command,
+                                                         const store::ReportOffer& kept, bool addressed) {
+  const Message& message = context.message;
+  if (!message.is_private || !addressed) return std::nullopt;
+  if (context.now - kept.at > kReportOfferSeconds) {
+    context.tickets.drop_offer(message.chat, message.sender);
+    return std::nullopt;
+  }
+  // "rate:unsolved:5" or "rate:satisfied:5".
+  const std::string_view rest = std::string_view(kept.kind).substr(kRatePrefix.size());
+  const std::size_t colon = rest.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  const bool unsolved = rest.substr(0, colon) == "unsolved";
+  std::int64_t number = 0;
+  for (char c : rest.substr(colon + 1))
+    number = number * 10 + (c - '0');
+  if (language::answers_no(command.text)) {
+    context.tickets.drop_offer(message.chat, message.sender);
+    return std::vector<Reply>{
+        say_to_sender(context, "rate_answer_unclear", {{"ticket", std::to_string(number)}})};
+  }
+  const std::optional<std::string_view> details = language::yes_with_details(command.text);
+  if (!details || language::puts_off(*details)) return std::nullopt;
+  context.tickets.drop_offer(message.chat, message.sender);
+  Command rating = command;
+  rating.intent = Intent::rate;
+  rating.ticket = number;
+  rating.score = unsolved ? 1 : 5;
+  rating.reason = unsolved ? std::optional<std::string>(joined(kept.words, *details)) : std::nullopt;
+  return handle_rate(context, rating);
 }
 
 // A photo alone while the question waits: kept with it, for the ticket the answer opens.
@@ -316,7 +442,9 @@ Reply offer_report(Context& context, const std::string& words, language::TicketK
   const std::string name(language::ticket_kind_name(kind));
   keep(context, message.chat, message.sender,
        store::ReportOffer{std::string(kOfferPrefix) + name, words, context.now, photos_of(message, photos)});
-  return say_to_sender(context, "unknown_offer_" + name, {{"text", shortened(words, kOfferedChars)}});
+  // In a group the answer must be said to the bot: "好的" there is as likely said to a neighbour.
+  return say_to_sender(context, "unknown_offer_" + name + (message.is_private ? "" : "_group"),
+                       {{"text", shortened(words, kOfferedChars)}});
 }
 
 Reply ask_what_happened(Context& context, const Command& command) {
@@ -350,6 +478,7 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
   const bool addressed = message.is_private || is_addressed(message, command);
   const std::int64_t age = context.now - kept->at;
   if (!addressed && age > kGroupAnswerSeconds) return std::nullopt;
+  if (is_rating_question(*kept)) return answer_rating_question(context, command, *kept, addressed);
   if (age > kReportOfferSeconds) {
     // Late: a yes is asked again (in a group only when said to the bot); anything else forgets it.
     if (is_offer(*kept) && age <= kOfferAskedAgainSeconds && language::answers_yes(command.text))
@@ -358,14 +487,8 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
     context.tickets.drop_offer(message.chat, message.sender);
     return std::nullopt;
   }
-  if (language::answers_no(command.text)) {
-    context.tickets.drop_offer(message.chat, message.sender);
-    // "没事没事" said to a neighbour lets the offer go without a word in the group.
-    if (!addressed) return std::vector<Reply>{};
-    return std::vector<Reply>{say_to_sender(context, "report_offer_declined")};
-  }
   return is_offer(*kept) ? answer_offer(context, command, *kept, addressed)
-                         : answer_ask(context, command, *kept);
+                         : answer_ask(context, command, *kept, addressed);
 }
 
 std::optional<std::vector<Reply>> open_offered_report(Context& context) {
@@ -373,6 +496,20 @@ std::optional<std::vector<Reply>> open_offered_report(Context& context) {
   const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
   if (!kept || !is_offer(*kept) || context.now - kept->at > kReportOfferSeconds) return std::nullopt;
   return open_report(context, kind_of(*kept), kept->words, *kept);
+}
+
+void keep_rating_question(Context& context, bool unsolved, std::int64_t ticket, const std::string& words) {
+  keep(context, context.message.chat, context.message.sender,
+       store::ReportOffer{
+           std::string(kRatePrefix) + (unsolved ? "unsolved:" : "satisfied:") + std::to_string(ticket), words,
+           context.now});
+}
+
+void forget_rating_question(Context& context) {
+  const std::optional<store::ReportOffer> kept =
+      context.tickets.offer_to(context.message.chat, context.message.sender);
+  if (kept && is_rating_question(*kept))
+    context.tickets.drop_offer(context.message.chat, context.message.sender);
 }
 
 bool question_kept_since(Context& context, std::int64_t since) {

@@ -410,6 +410,16 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     // the group: offered the report in their own words, not a menu of check-ins. A photo alone is
     // asked for its words.
     const std::string mention = mention_of(context.people, message.sender);
+    // Someone the bot cannot place in a community is told how to report, not offered what a yes
+    // could not open.
+    const bool placeable = context.community || !context.person_communities.empty();
+    if (!command.text.empty() && !placeable && message.is_private &&
+        (names_trouble || language::asks_for_service(command.text) ||
+         language::wishes_for_thing(command.text))) {
+      return {reply_to_sender(
+          context, context.text("ticket_no_community",
+                                {{"mention", mention}, {"example", context.text("ticket_example_report")}}))};
+    }
     if (!command.text.empty()) {
       if (category_of(context.config, command.text) || language::describes_trouble(command.text))
         return {offer_report(context, command.text)};

@@ -9,6 +9,7 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/report_offer.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -147,6 +148,7 @@ std::vector<Reply> not_awaiting(const Context& context, const store::Ticket& tic
 }  // namespace
 
 std::vector<Reply> handle_rate(Context& context, const Command& command) {
+  forget_rating_question(context);
   RatedTicket chosen = choose_rated_ticket(context, command);
   if (!chosen.ticket) return chosen.answer;
   store::Ticket& ticket = *chosen.ticket;
@@ -303,6 +305,7 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
   if (problem_remains || thanks) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);
+    keep_rating_question(context, problem_remains, waiting.front().number, std::string(line));
     return std::vector<Reply>{reply_to_sender(
         context, context.text(problem_remains ? "rate_ask_if_unsolved" : "rate_ask_if_satisfied",
                               {{"mention", mention_of(context.people, context.message.sender)},

@@ -22,6 +22,8 @@ CREATE TABLE report_offers (
   at        INTEGER NOT NULL,
   PRIMARY KEY (person_id, chat)
 ) WITHOUT ROWID;
+-- The week-old rows are deleted by their time whenever a question is kept.
+CREATE INDEX report_offers_by_at ON report_offers(at);
 )sql";
 
 }  // namespace whistle::store

@@ -20,8 +20,11 @@ constexpr auto kChineseDigits = std::to_array<std::string_view>(
     {"零", "〇", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九"});
 
 // What people put between the groups of a number: "138 0013 8000", "010-8765-4321", "138.0013.8000",
-// and by voice input "138，1234，5678".
-constexpr auto kGroupSeparators = std::to_array<std::string_view>({" ", "-", ".", ",", "，", "、"});
+// "138/1234/5678", by voice input "138，1234，5678", spaced out "138 - 1234 - 5678". Not "、", which
+// lists ("301、302、303").
+constexpr auto kGroupSeparators = std::to_array<std::string_view>({" ", "-", ".", ",", "，", "/", "·"});
+// At most this many separators in a row between two groups ("138 - 1234" has three).
+constexpr std::size_t kMostSeparators = 3;
 
 // The byte length of the numeral at `at` (an ASCII digit, or a Chinese numeral), or 0.
 std::size_t numeral_at(std::string_view text, std::size_t at) {
@@ -33,11 +36,22 @@ std::size_t numeral_at(std::string_view text, std::size_t at) {
   return 0;
 }
 
-std::size_t separator_at(std::string_view text, std::size_t at) {
+std::size_t one_separator_at(std::string_view text, std::size_t at) {
   for (std::string_view mark : kGroupSeparators) {
     if (text.substr(at).starts_with(mark)) return mark.size();
   }
   return 0;
+}
+
+// The bytes of the separators between two groups at `at`, or 0.
+std::size_t separator_at(std::string_view text, std::size_t at) {
+  std::size_t length = 0;
+  for (std::size_t count = 0; count < kMostSeparators; ++count) {
+    const std::size_t one = one_separator_at(text, at + length);
+    if (one == 0) break;
+    length += one;
+  }
+  return length;
 }
 
 // One numeral of a run: where it is in the text.
@@ -81,9 +95,34 @@ Run run_at(std::string_view text, std::size_t at) {
 
 // Whether a run is a phone or an ID number: long enough alone, or in groups as a phone is written.
 // A date (2026-11-28) and a sum (1,000,000) have short groups and stay as they are.
-bool is_number(const Run& run) {
+// "2024", "1998": a year (19xx or 20xx, in digits).
+bool is_year(std::string_view text, const Run& run, std::size_t first) {
+  const std::string_view century = text.substr(run.numerals[first].at, 2);
+  return century == "19" || century == "20";
+}
+
+// "20261123": a date written without marks, which an 8-digit landline could otherwise be.
+bool is_date(std::string_view text, const Run& run) {
+  if (run.numerals.size() != 8 || run.numerals.back().at - run.numerals.front().at != 7) return false;
+  if (!is_year(text, run, 0)) return false;
+  const int month = (text[run.numerals[4].at] - '0') * 10 + (text[run.numerals[5].at] - '0');
+  const int day = (text[run.numerals[6].at] - '0') * 10 + (text[run.numerals[7].at] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+bool is_number(std::string_view text, const Run& run) {
   const std::size_t count = run.numerals.size();
-  if (run.group_sizes.size() == 1) return count >= kShortestPhone;
+  if (run.group_sizes.size() == 1) return count >= kShortestPhone && !is_date(text, run);
+  // Flats listed ("301 302 303") and years ("2024-2026") are in groups no phone is written in.
+  if (std::all_of(run.group_sizes.begin(), run.group_sizes.end(), [](std::size_t size) { return size == 3; }))
+    return false;
+  std::size_t first = 0;
+  bool years = true;
+  for (std::size_t size : run.group_sizes) {
+    years = years && size == 4 && is_year(text, run, first);
+    first += size;
+  }
+  if (years) return false;
   if (count >= kShortestGroupedNumber) return true;
   const std::size_t shortest = *std::min_element(run.group_sizes.begin(), run.group_sizes.end());
   return count >= kShortestPhone && shortest >= kShortestGroup;
@@ -119,7 +158,7 @@ std::string mask_private_numbers(std::string_view text) {
       continue;
     }
     Run run = run_at(text, i);
-    if (!is_number(run)) {
+    if (!is_number(text, run)) {
       // Not one number: the first group is judged alone, and the scan goes on after it.
       run.numerals.resize(run.group_sizes.front());
       run.group_sizes.resize(1);
@@ -128,10 +167,12 @@ std::string mask_private_numbers(std::string_view text) {
     std::size_t end = run.end;
     if (run.numerals.size() == kIdCardDigits && end < text.size() && (text[end] == 'X' || text[end] == 'x'))
       ++end;
-    // A run right after '@' is someone's id in a mention ("@13800138000"), which must stay whole to
-    // reach them.
-    const bool mention = i > 0 && text[i - 1] == '@';
-    if (!mention && is_number(run)) {
+    // A run right after an '@' that begins a word is someone's id in a mention ("【工单T1】@13800138000
+    // 你反映的…"), which must stay whole to reach them; "加我微信@139…" is a number all the same.
+    const bool mention =
+        i > 0 && text[i - 1] == '@' &&
+        (i == 1 || text[i - 2] == ' ' || text[i - 2] == '\n' || (i >= 4 && text.substr(i - 4, 3) == "】"));
+    if (!mention && is_number(text, run)) {
       append_masked(out, text, run, end);
     } else {
       out.append(text.substr(i, end - i));

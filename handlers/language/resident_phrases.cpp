@@ -12,10 +12,11 @@ namespace {
 // A remark after a rating word that says the problem is still there (an exploratory run,
 // 2026-12-05: "还行，但是灯还是不亮" closed the ticket as solved).
 constexpr auto kProblemRemains = std::to_array<std::string_view>({
-    "还是不", "还是没", "还是看不",   "还是听不",   "还没",     "仍然",   "依然",     "照样",
-    "又坏",   "又漏",   "又不",       "没修好",     "没有修好", "没解决", "没有解决", "没弄好",
-    "没处理", "根本没", "一点没变",   "老样子",     "还是漏",   "还是坏", "还是堵",   "还是臭",
-    "还是响", "还是吵", "跟没修一样", "和没修一样", "等于没修",
+    "还是不",   "还是没",   "还是看不",   "还是听不",   "还没",     "仍然",     "依然",
+    "照样",     "又坏",     "又漏",       "又不",       "没修好",   "没有修好", "没解决",
+    "没有解决", "没弄好",   "没处理",     "根本没",     "一点没变", "老样子",   "还是漏",
+    "还是坏",   "还是堵",   "还是臭",     "还是响",     "还是吵",   "还是打不", "还是关不",
+    "还是刷不", "还是开不", "跟没修一样", "和没修一样", "等于没修",
 });
 
 // How a resident asks after their own report without naming it: "上次那个水管的事怎么样了",
@@ -122,7 +123,7 @@ constexpr auto kYesCore = std::to_array<std::string_view>({
 constexpr auto kNo = std::to_array<std::string_view>({
     "不用", "不要",   "不需要", "不必",   "算了", "不报", "不反映", "没事", "先不用", "暂时不用",
     "先不", "暂时不", "不了",   "没关系", "不是", "说错", "发错",   "错了", "再看看", "再说",
-    "等等", "报",     "反映",   "了",     "麻烦", "你们", "你",     "啦",   "那",     "我",
+    "等等", "报",     "反映",   "了",     "麻烦", "你们", "你",     "啦",   "那",
 });
 constexpr auto kNoCore = std::to_array<std::string_view>({
     "没关系",
@@ -153,18 +154,17 @@ constexpr auto kAnswerFiller = std::to_array<std::string_view>({
 constexpr auto kClauseMarks = std::to_array<std::string_view>({" ", ",", "，", "。", "!", "！", "~", "～"});
 // After a yes, words that put it off or take it back: "好的 明天再说" is no yes to report now.
 constexpr auto kPutOff = std::to_array<std::string_view>({
-    "再说",
-    "以后",
-    "等会",
-    "等一下",
-    "晚点",
-    "明天",
-    "回头",
-    "不用",
-    "算了",
-    "先不",
-    "不要",
-    "别",
+    "再说", "以后", "等会", "等一下", "等我", "晚点", "明天", "回头", "不用", "算了", "先不",
+    "不要", "别",   "想想", "问问",   "看看", "考虑", "商量", "已经", "想问", "不过",
+});
+// Of those, the ones that only ask for time: "我想想", "我先问问物业".
+constexpr auto kHedges = std::to_array<std::string_view>({"想想", "问问", "看看", "考虑", "商量"});
+// Said instead of a no: it is already seen to, or they will see to it ("已经好了", "物业已经在修了",
+// "我自己能搞定", "别报了").
+constexpr auto kSeenTo = std::to_array<std::string_view>({
+    "已经好了",   "已经修好", "刚才修好", "修好了",   "已经在修", "在修了", "已经有人报", "已经报了",
+    "有人报过",   "别报",     "先别报",   "不想报",   "别管了",   "你别管", "不麻烦你们", "不麻烦了",
+    "自己能搞定", "自己搞定", "自己弄好", "随便说说", "说说而已", "发错了",
 });
 
 // How much of `text`, from its start, is made of `words` and fillers, and whether it holds one of
@@ -347,7 +347,6 @@ std::optional<std::string_view> yes_with_details(std::string_view text) {
     if (mark == kClauseMarks.end()) break;
     details.remove_prefix(mark->size());
   }
-  if (contains_any(details, kPutOff)) return std::nullopt;
   return details;
 }
 
@@ -357,7 +356,16 @@ std::optional<std::string_view> after_yes_words(std::string_view text) {
   return text.substr(prefix.length);
 }
 
+bool puts_off(std::string_view text) {
+  return contains_any(text, kPutOff);
+}
+
+bool hedges(std::string_view text) {
+  return contains_any(text, kHedges);
+}
+
 bool answers_no(std::string_view text) {
+  if (contains_any(text, kSeenTo)) return true;
   // "算了 我自己去说说他", "不用了我儿子回来修": a no leads, and what follows is the reason. "不是这个
   // 问题，是楼上漏水" corrects rather than declines, and "没事干" is no "没事".
   std::size_t clause = text.size();
@@ -385,6 +393,10 @@ bool asks_for_service(std::string_view text) {
   const bool asks_how = text.starts_with("怎么") || text.starts_with("如何") || text.starts_with("哪里");
   // Thanks for a hand given ("谢谢志愿者帮我买菜") is no new need; nor is a question about the bot.
   if (asks_how || holds_thanks(text) || contains_any(text, kBotsOwnWords)) return false;
+  // "今天有人去买菜吗" asks about others; "能不能有人陪我去" asks for a hand.
+  const bool question = text.ends_with("吗") || text.ends_with("?") || text.ends_with("？");
+  if (question && !contains_any(text, std::to_array<std::string_view>({"帮", "能不能", "可不可以", "陪"})))
+    return false;
   return (contains_any(text, kServiceAsked) ||
           (contains_any(text, kChores) && contains_any(text, kAskingSomeone)));
 }

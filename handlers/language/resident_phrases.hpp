@@ -33,12 +33,19 @@ bool is_only_thanks(std::string_view text);
 
 /// Whether a line says yes to the bot's question ("是的", "好的麻烦了", "嗯嗯", "对，帮我报一下"),
 /// nothing else in it ("你好", "对了", "好的 明天再说" are no yes); or no ("不用了谢谢", "算了", "说错了"),
-/// perhaps with its reason after it ("算了 我自己去说说他").
+/// perhaps with its reason after it ("算了 我自己去说说他"), or said as "it is seen to" ("已经好了",
+/// "物业已经在修了", "别报了", "发错了").
 bool answers_yes(std::string_view text);
 bool answers_no(std::string_view text);
 
-/// A line that begins with a yes and adds to it ("是的 在3号楼2单元", "好的 电话13812345678"): what it
-/// adds (empty for a bare yes). Empty optional when the line is no yes, or puts it off ("好的 明天再说").
+/// Whether a line puts the matter off or hedges ("明天再说", "我再想想", "我先问问物业", "已经有人报了").
+bool puts_off(std::string_view text);
+/// Whether it only asks for time ("我想想", "我先问问物业"): the question may wait.
+bool hedges(std::string_view text);
+
+/// A line that begins with a yes and adds to it ("是的 在3号楼2单元", "好的 电话13812345678", "好的
+/// 明天再说"): what it adds (empty for a bare yes), for the caller to judge with puts_off(). Empty
+/// optional when the line does not begin with a yes.
 std::optional<std::string_view> yes_with_details(std::string_view text);
 
 /// What follows yes words run into the rest ("是的我家住3号楼2单元301" → "我家住3号楼2单元301"), for the

@@ -186,7 +186,14 @@ TEST_F(ReportOffer, InAGroupTheOfferIsTheirsWhomItWasMadeTo) {
   EXPECT_TRUE(
       say("b3u2", "u-zhang", "张三", read("好的", kMonday0900 + kMinute), kMonday0900 + kMinute).empty());
   EXPECT_FALSE(has_ticket(1));
-  say("b3u2", "u-he", "何大爷", read("嗯嗯 麻烦了", kMonday0900 + 2 * kMinute), kMonday0900 + 2 * kMinute);
+  // His own "好的" unaddressed may be for anyone (the leader, a neighbour): only one said to the bot
+  // answers in a group.
+  EXPECT_TRUE(
+      say("b3u2", "u-he", "何大爷", read("好的", kMonday0900 + 2 * kMinute), kMonday0900 + 2 * kMinute)
+          .empty());
+  EXPECT_FALSE(has_ticket(1));
+  say("b3u2", "u-he", "何大爷", read("@吹哨 嗯嗯 麻烦了", kMonday0900 + 3 * kMinute),
+      kMonday0900 + 3 * kMinute);
   ASSERT_TRUE(has_ticket(1));
   EXPECT_EQ(ticket(1).text, "电梯里好臭");
   EXPECT_EQ(ticket(1).first_node, "b3u2");
@@ -275,11 +282,11 @@ TEST_F(ReportOffer, InAGroupLaterTalkDoesNotAnswerAndANoSaidToANeighbourIsSilent
       say("b3u2", "u-he", "何大爷", read("好的", kMonday0900 + 20 * kMinute), kMonday0900 + 20 * kMinute)
           .empty());
   EXPECT_FALSE(has_ticket(1));
-  // A no to a neighbour lets the offer go without a word in the group.
+  // A no to a neighbour is no answer to the bot either: not a word in the group.
   say("b3u2", "u-liu", "刘阿姨", read("@吹哨 楼下有人乱扔垃圾"));
   EXPECT_TRUE(
       say("b3u2", "u-liu", "刘阿姨", read("没事没事", kMonday0900 + kMinute), kMonday0900 + kMinute).empty());
-  EXPECT_FALSE(tickets_.offer_to("generic:b3u2", "generic:u-liu").has_value());
+  EXPECT_FALSE(has_ticket(1));
   // The asker's chatter that names a place is not their report.
   say("b3u2", "u-zhang", "张三", read("@吹哨 报修"));
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我去5号楼拿个快递回来再说", kMonday0900 + kMinute),
@@ -325,6 +332,52 @@ TEST_F(ReportOffer, PhotosSentWithTheTroubleOrWhileTheQuestionWaitsGoWithTheRepo
   privately("是", kMonday0900 + 13 * kMinute);
   ASSERT_TRUE(has_ticket(2));
   EXPECT_EQ(photos_of(2), std::vector<std::string>{"https://img.example/c.jpg"});
+}
+
+TEST_F(ReportOffer, AHedgedYesOpensNothingAndACorrectionIsOfferedAgain) {
+  for (const char* hedged :
+       {"嗯 我再想想", "好的 已经有人报了", "对，我想问一下积分怎么用", "好的 明天再说"}) {
+    privately("卫生间马桶堵了");
+    privately(hedged, kMonday0900 + kMinute);
+    EXPECT_FALSE(has_ticket(1)) << hedged;
+  }
+  privately("卫生间马桶堵了", kMonday0900 + 2 * kMinute);
+  privately("说错了 是厨房的下水道堵了", kMonday0900 + 3 * kMinute);
+  ASSERT_TRUE(offer_kept().has_value());
+  EXPECT_EQ(offer_kept()->words, "厨房的下水道堵了");
+  EXPECT_FALSE(has_ticket(1));
+}
+
+TEST_F(ReportOffer, AfterTheAskALineWithATroubleWordThatAsksOrPutsOffIsNotTheReport) {
+  privately("报修");
+  for (const char* line : {"上次那个水管的事怎么样了", "等我倒完垃圾再说"})
+    privately(line, kMonday0900 + kMinute);
+  EXPECT_FALSE(has_ticket(1));
+  // Declined however it is said.
+  privately("已经好了 不用了", kMonday0900 + 2 * kMinute);
+  EXPECT_FALSE(offer_kept().has_value());
+  EXPECT_FALSE(has_ticket(1));
+}
+
+TEST_F(ReportOffer, ATroubleThatNamesItsOwnPlaceGoesThereNotWhereTheyLive) {
+  privately("报修");
+  privately("5号楼1单元", kMonday0900 + kMinute);
+  privately("3号楼2单元的楼道灯坏了", kMonday0900 + 2 * kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(ticket(1).first_node, "b3u2");
+}
+
+TEST_F(ReportOffer, YesToTheBotsRatingQuestionReopensWithTheWordsThatRaisedIt) {
+  privately("报事 3号楼2单元门口路灯坏了");
+  say_privately("u-chen", "陈单元长", read("接单 T1"));
+  say_privately("u-chen", "陈单元长", read("办结 T1 已换灯泡"));
+  // "还是不亮" is asked about ("是说…还没办好吗？"); "是的" answers it.
+  privately("还是不亮", kMonday0900 + 10 * kMinute);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  privately("是的", kMonday0900 + 11 * kMinute);
+  EXPECT_NE(ticket(1).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(1).reopened, 1);
+  EXPECT_EQ(ticket(1).rating_note, "还是不亮");
 }
 
 }  // namespace

@@ -300,7 +300,7 @@ TEST_F(TicketIntake, AProblemSaidToTheBotInAGroupIsOfferedTooAndAmongNeighboursI
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_EQ(replies[0].chat, "generic:b3u2");
     EXPECT_EQ(replies[0].text,
-              rendered("unknown_offer_report", {{"mention", "@何大爷"}, {"text", "我家暖气不热"}}));
+              rendered("unknown_offer_report_group", {{"mention", "@何大爷"}, {"text", "我家暖气不热"}}));
   }
   EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("我家暖气不热")).empty());
   EXPECT_FALSE(has_ticket(1));

@@ -220,5 +220,11 @@ TEST_F(TwoCommunities, AResponderMemberOfBothTakesTheTicketThatIsHisResponders) 
   EXPECT_EQ(ticket("c2", 1).state, store::TicketState::assigned);
 }
 
+TEST_F(TwoCommunities, SomeoneNobodyCanPlaceIsToldHowToReportNotOfferedWhatAYesCouldNotOpen) {
+  const std::vector<Reply> replies = say("", "u-new", "卫生间马桶堵了");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_FALSE(community.services().tickets.offer_to("generic:@u-new", "generic:u-new").has_value());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -64,6 +64,11 @@ TEST(PrivacyMask, VoiceInputsGroupsAndMixedNumeralsAreOneNumber) {
       EXPECT_EQ(masked.find(middle), std::string::npos) << text << " → " << masked;
   }
   EXPECT_EQ(mask_private_numbers("手机138，1234，5678"), "手机138****5678");
+  for (const char* text : {"138 - 1234 - 5678", "138/1234/5678", "138·1234·5678", "138， 1234， 5678"})
+    EXPECT_EQ(mask_private_numbers(text).find("1234"), std::string::npos) << text;
+  // Flats listed, years, a date written without marks: what leaders need stays.
+  for (const char* kept : {"301、302、303", "301 302 303", "2024-2026", "20261123", "2026-11-28"})
+    EXPECT_EQ(mask_private_numbers(kept), kept) << kept;
   // Sums and counts keep their short groups.
   EXPECT_EQ(mask_private_numbers("共1,000,000元"), "共1,000,000元");
   EXPECT_EQ(mask_private_numbers("3号楼 2 单元 301"), "3号楼 2 单元 301");
@@ -72,6 +77,8 @@ TEST(PrivacyMask, VoiceInputsGroupsAndMixedNumeralsAreOneNumber) {
 TEST(PrivacyMask, AMentionsIdStaysWholeToReachThePerson) {
   EXPECT_EQ(mask_private_numbers("@13800138000 你反映的…电话13800138000"),
             "@13800138000 你反映的…电话138****8000");
+  EXPECT_EQ(mask_private_numbers("【工单T1】@13800138000 你反映的"), "【工单T1】@13800138000 你反映的");
+  EXPECT_EQ(mask_private_numbers("加我微信@13912345678"), "加我微信@139****5678");
 }
 
 }  // namespace

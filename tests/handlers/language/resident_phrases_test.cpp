@@ -34,11 +34,16 @@ TEST(ResidentPhrases, ANoIsMadeOfNoWordsThanksAndParticlesAlone) {
 
 TEST(ResidentPhrases, ANoMayCarryItsReasonAndAYesWhatItAdds) {
   for (const char* no :
+       {"别报了", "先别报", "不想报", "已经好了", "物业已经在修了", "不用了我儿子回来修", "发错了"})
+    EXPECT_TRUE(answers_no(no)) << no;
+  for (const char* hedge : {"我再想想", "我先问问物业", "明天再说", "已经有人报了"})
+    EXPECT_TRUE(puts_off(hedge)) << hedge;
+  for (const char* no :
        {"算了 我自己去说说他", "不用了 我儿子回来修", "不用了我自己修好了", "不了谢谢", "没关系", "那算了"})
     EXPECT_TRUE(answers_no(no)) << no;
   EXPECT_EQ(yes_with_details("是的 在3号楼2单元"), std::optional<std::string_view>("在3号楼2单元"));
   EXPECT_EQ(yes_with_details("好的，麻烦你们了"), std::optional<std::string_view>(""));
-  EXPECT_EQ(yes_with_details("好的 明天再说"), std::nullopt);
+  EXPECT_EQ(yes_with_details("好的 明天再说"), std::optional<std::string_view>("明天再说"));
   EXPECT_EQ(yes_with_details("今天天气不错"), std::nullopt);
   EXPECT_EQ(after_yes_words("是的我家住3号楼2单元301"),
             std::optional<std::string_view>("我家住3号楼2单元301"));

@@ -11,7 +11,6 @@
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_intake.hpp"
-#include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
@@ -259,19 +258,24 @@ constexpr auto kHaste = std::to_array<std::string_view>({"快", "尽快", "赶�
 
 // "说错了 是楼上漏水", "不对 是卫生间": what the resident meant instead, or empty.
 std::optional<std::string> correction_of(std::string_view text) {
+  // "说错了" corrects whatever follows; "不是"/"不对" only with what it is instead ("不是楼道灯 是单元
+  // 门口的灯"): "不是 我不想报" is a no.
   for (std::string_view lead : {"我说错了", "刚才说错了", "说错了", "不对不对", "不对", "不是的", "不是"}) {
     if (!text.starts_with(lead)) continue;
     std::string_view rest = text.substr(lead.size());
+    const bool says_wrong = lead.find("说错") != std::string_view::npos;
+    bool instead = false;
+    for (std::string_view turn : {" 是", ",是", "，是", "是"}) {
+      const std::size_t at = rest.find(turn);
+      if (at == std::string_view::npos || (turn == "是" && at != 0 && !says_wrong)) continue;
+      rest.remove_prefix(at + turn.size());
+      instead = true;
+      break;
+    }
+    if (!says_wrong && !instead) return std::nullopt;
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == ','))
       rest.remove_prefix(1);
-    if (rest.starts_with("，")) rest.remove_prefix(std::string_view("，").size());
-    // "不是楼道灯 是单元门口的灯": what follows the "是" that corrects.
-    for (std::string_view turn : {" 是", ",是", "，是"}) {
-      if (const std::size_t at = rest.find(turn); at != std::string_view::npos)
-        rest.remove_prefix(at + turn.size());
-    }
-    if (rest.starts_with("是")) rest.remove_prefix(std::string_view("是").size());
-    if (rest.size() < 6) return std::nullopt;  // two characters at least: "不是" alone is a no
+    if (rest.size() < 6) return std::nullopt;  // two characters at least
     return std::string(rest);
   }
   return std::nullopt;
@@ -290,15 +294,10 @@ std::vector<Reply> decline(Context& context, bool addressed) {
   return {say_to_sender(context, "report_offer_declined")};
 }
 
-// What may follow a yes and go onto the report: where, a number, the trouble, or haste.
-bool adds_to_report(const Context& context, std::string_view kind, std::string_view details) {
-  const std::string words(details);
-  if (details.empty() || tells_of(context, kind, words) || is_only_where(context, words)) return true;
-  if (std::any_of(details.begin(), details.end(),
-                  [](char c) { return language::is_ascii_digit(static_cast<unsigned char>(c)); }))
-    return true;
-  return std::any_of(kHaste.begin(), kHaste.end(),
-                     [&](std::string_view word) { return details.find(word) != std::string_view::npos; });
+// What may follow a yes and go onto the report: anything said about it ("是的 明天上午家里有人",
+// "对 之前修好了又坏了"), not a question or a word about the bot's other work.
+bool adds_to_report(std::string_view details) {
+  return !is_question(details) && !language::mentions_bots_own_work(details);
 }
 
 // The question was to report a line: the resident's answer to it. In a group only a line said to
@@ -309,8 +308,14 @@ std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& 
   if (!addressed) return std::nullopt;
   const std::string kind = kind_of(kept);
   // "说错了 是楼上漏水": the words corrected, offered again.
-  if (const std::optional<std::string> corrected = correction_of(command.text))
-    return std::vector<Reply>{offer_report(context, *corrected, ticket_kind(kind), kept.photos)};
+  if (const std::optional<std::string> corrected = correction_of(command.text)) {
+    // The place said before stays, unless the correction names its own.
+    std::string before = kept.words;
+    const std::optional<std::string> place = language::take_place(before, place_names_of(context));
+    const bool own_place = language::find_place(*corrected, place_names_of(context)).has_value();
+    const std::string words = place && !own_place ? *place + " " + *corrected : *corrected;
+    return std::vector<Reply>{offer_report(context, words, ticket_kind(kind), kept.photos)};
+  }
   if (language::answers_no(command.text)) return decline(context, true);
   if (const std::optional<std::string_view> details = language::yes_with_details(command.text)) {
     // "嗯 我想想" waits; "好的 明天再说" lets it go; "是的 越快越好" opens it.
@@ -319,8 +324,7 @@ std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& 
       return std::vector<Reply>{say_to_sender(context, "report_offer_wait")};
     }
     if (language::puts_off(*details)) return decline(context, true);
-    if (adds_to_report(context, kind, *details))
-      return open_report(context, kind, joined(kept.words, *details), kept);
+    if (adds_to_report(*details)) return open_report(context, kind, joined(kept.words, *details), kept);
   }
   // "是的我家住3号楼2单元301": a yes run into where.
   if (const std::optional<std::string_view> where = language::after_yes_words(command.text);
@@ -379,55 +383,14 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
   return std::vector<Reply>{offer_report(context, joined(kept.words, text), ticket_kind(kind), kept.photos)};
 }
 
-// A rating question kept by rate_in_plain_words: "是说…还没办好吗？" or "办得满意吗？".
-constexpr std::string_view kRatePrefix = "rate:";
-
-bool is_rating_question(const store::ReportOffer& kept) {
-  return kept.kind.starts_with(kRatePrefix);
-}
-
-// "是的" to "是说「…」还没办好吗？" reopens it with the words that raised the question; to "办得满意
-// 吗？" it is a 满意. A no is asked how it went instead. Private only, as the question was.
-std::optional<std::vector<Reply>> answer_rating_question(Context& context, const Command& command,
-                                                         const store::ReportOffer& kept, bool addressed) {
-  const Message& message = context.message;
-  if (!message.is_private || !addressed) return std::nullopt;
-  if (context.now - kept.at > kReportOfferSeconds) {
-    context.tickets.drop_offer(message.chat, message.sender);
-    return std::nullopt;
-  }
-  // "rate:unsolved:5" or "rate:satisfied:5".
-  const std::string_view rest = std::string_view(kept.kind).substr(kRatePrefix.size());
-  const std::size_t colon = rest.find(':');
-  if (colon == std::string_view::npos) return std::nullopt;
-  const bool unsolved = rest.substr(0, colon) == "unsolved";
-  std::int64_t number = 0;
-  for (char c : rest.substr(colon + 1))
-    number = number * 10 + (c - '0');
-  if (language::answers_no(command.text)) {
-    context.tickets.drop_offer(message.chat, message.sender);
-    return std::vector<Reply>{
-        say_to_sender(context, "rate_answer_unclear", {{"ticket", std::to_string(number)}})};
-  }
-  const std::optional<std::string_view> details = language::yes_with_details(command.text);
-  if (!details || language::puts_off(*details)) return std::nullopt;
-  context.tickets.drop_offer(message.chat, message.sender);
-  Command rating = command;
-  rating.intent = Intent::rate;
-  rating.ticket = number;
-  rating.score = unsolved ? 1 : 5;
-  rating.reason = unsolved ? std::optional<std::string>(joined(kept.words, *details)) : std::nullopt;
-  return handle_rate(context, rating);
-}
-
 // A photo alone while the question waits: kept with it, for the ticket the answer opens.
 std::optional<std::vector<Reply>> keep_photo(Context& context, const Command& command) {
   const Message& message = context.message;
   const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
   if (!kept) return std::nullopt;
+  // In a group a photo is kept only when sent to the bot: a grandson's photo among neighbours is not.
   const bool addressed = message.is_private || is_addressed(message, command);
-  const std::int64_t age = context.now - kept->at;
-  if (age > kReportOfferSeconds || (!addressed && age > kGroupAnswerSeconds)) return std::nullopt;
+  if (!addressed || context.now - kept->at > kReportOfferSeconds) return std::nullopt;
   keep(context, message.chat, message.sender,
        store::ReportOffer{kept->kind, kept->words, context.now, photos_of(message, kept->photos)});
   return std::vector<Reply>{
@@ -478,7 +441,6 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
   const bool addressed = message.is_private || is_addressed(message, command);
   const std::int64_t age = context.now - kept->at;
   if (!addressed && age > kGroupAnswerSeconds) return std::nullopt;
-  if (is_rating_question(*kept)) return answer_rating_question(context, command, *kept, addressed);
   if (age > kReportOfferSeconds) {
     // Late: a yes is asked again (in a group only when said to the bot); anything else forgets it.
     if (is_offer(*kept) && age <= kOfferAskedAgainSeconds && language::answers_yes(command.text))
@@ -496,20 +458,6 @@ std::optional<std::vector<Reply>> open_offered_report(Context& context) {
   const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
   if (!kept || !is_offer(*kept) || context.now - kept->at > kReportOfferSeconds) return std::nullopt;
   return open_report(context, kind_of(*kept), kept->words, *kept);
-}
-
-void keep_rating_question(Context& context, bool unsolved, std::int64_t ticket, const std::string& words) {
-  keep(context, context.message.chat, context.message.sender,
-       store::ReportOffer{
-           std::string(kRatePrefix) + (unsolved ? "unsolved:" : "satisfied:") + std::to_string(ticket), words,
-           context.now});
-}
-
-void forget_rating_question(Context& context) {
-  const std::optional<store::ReportOffer> kept =
-      context.tickets.offer_to(context.message.chat, context.message.sender);
-  if (kept && is_rating_question(*kept))
-    context.tickets.drop_offer(context.message.chat, context.message.sender);
 }
 
 bool question_kept_since(Context& context, std::int64_t since) {

@@ -39,13 +39,6 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
 /// fresh offer is kept.
 std::optional<std::vector<Reply>> open_offered_report(Context& context);
 
-/// The rating question rate_in_plain_words asks ("是说「…」还没办好吗？" when `unsolved`, else "办得满意
-/// 吗？") about ticket number `ticket`, kept so that "是的" answers it; `words` raised it.
-void keep_rating_question(Context& context, bool unsolved, std::int64_t ticket, const std::string& words);
-
-/// A rating was given: a rating question kept for this person in this chat is answered.
-void forget_rating_question(Context& context);
-
 /// Whether a question to this person in this chat was kept after `since` and still waits.
 bool question_kept_since(Context& context, std::int64_t since);
 

@@ -432,6 +432,7 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     if (command.text.empty() && (!message.attachments.empty() || message.location))
       return {reply_to_sender(context, context.text("unknown_attachment", {{"mention", mention}}))};
   }
+  if (auto nudged = nudge_to_rate(context, command)) return std::move(*nudged);
   return handle_unknown(context, command);
 }
 

@@ -9,7 +9,6 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
-#include "handlers/report_offer.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -148,7 +147,6 @@ std::vector<Reply> not_awaiting(const Context& context, const store::Ticket& tic
 }  // namespace
 
 std::vector<Reply> handle_rate(Context& context, const Command& command) {
-  forget_rating_question(context);
   RatedTicket chosen = choose_rated_ticket(context, command);
   if (!chosen.ticket) return chosen.answer;
   store::Ticket& ticket = *chosen.ticket;
@@ -305,7 +303,6 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
   if (problem_remains || thanks) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);
-    keep_rating_question(context, problem_remains, waiting.front().number, std::string(line));
     return std::vector<Reply>{reply_to_sender(
         context, context.text(problem_remains ? "rate_ask_if_unsolved" : "rate_ask_if_satisfied",
                               {{"mention", mention_of(context.people, context.message.sender)},
@@ -313,6 +310,16 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
                                {"text", waiting.front().text}}))};
   }
   return std::nullopt;
+}
+
+std::optional<std::vector<Reply>> nudge_to_rate(Context& context, const Command& command) {
+  if (!context.message.is_private || command.text.empty()) return std::nullopt;
+  if (!language::answers_yes(command.text) && !language::answers_no(command.text)) return std::nullopt;
+  const std::vector<store::Ticket> waiting = awaiting_rating(context);
+  if (waiting.empty()) return std::nullopt;
+  return std::vector<Reply>{reply_to_sender(
+      context, context.text("rate_answer_unclear", {{"mention", sender_mention(context)},
+                                                    {"ticket", std::to_string(waiting.front().number)}}))};
 }
 
 std::vector<Reply> run_ticket_rate_reminder(const Services& services, const store::Job& job,

@@ -25,6 +25,11 @@ std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command&
 /// "请评价". Nothing otherwise.
 std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command);
 
+/// A bare "是的" or "不是" in private from someone with a report waiting for its rating (the bot
+/// asked "是说…还没办好吗？" or "办得满意吗？"): asked for the word that rates, since a yes or a no
+/// alone cannot say which ticket or how; empty otherwise.
+std::optional<std::vector<Reply>> nudge_to_rate(Context& context, const Command& command);
+
 /// kTicketRateReminder (payload as the deadline's): a ticket still resolved at that stage, a day
 /// before it would close unrated, is asked about once more in private.
 std::vector<Reply> run_ticket_rate_reminder(const Services& services, const store::Job& job,

@@ -8,9 +8,8 @@ namespace whistle::language {
 
 namespace {
 
-constexpr std::size_t kShortestPhone = 7;           // a local number without its area code
-constexpr std::size_t kShortestGroupedNumber = 11;  // a mobile, or a landline with its area code
-constexpr std::size_t kShortestGroup = 3;           // "8765 4321", "138，1234，5678": groups of a phone
+constexpr std::size_t kShortestPhone = 7;  // a local number without its area code
+constexpr std::size_t kShortestGroup = 3;  // "8765 4321", "138，1234，5678": groups of a phone
 constexpr std::size_t kKeepHead = 3;
 constexpr std::size_t kKeepTail = 4;
 constexpr std::size_t kIdCardDigits = 17;  // and a check character, a digit or X
@@ -20,9 +19,11 @@ constexpr auto kChineseDigits = std::to_array<std::string_view>(
     {"零", "〇", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九"});
 
 // What people put between the groups of a number: "138 0013 8000", "010-8765-4321", "138.0013.8000",
-// "138/1234/5678", by voice input "138，1234，5678", spaced out "138 - 1234 - 5678". Not "、", which
-// lists ("301、302、303").
-constexpr auto kGroupSeparators = std::to_array<std::string_view>({" ", "-", ".", ",", "，", "/", "·"});
+// "138/1234/5678", by voice input "138，1234，5678" or "138、1234、5678", spaced out "138 - 1234 - 5678",
+// in full-width marks "138－1234－5678". A list of flats in the same marks ("301、302、303") is told
+// apart by its groups (kind_of).
+constexpr auto kGroupSeparators =
+    std::to_array<std::string_view>({" ", "-", ".", ",", "，", "、", "/", "·", "－", "／", "—", "~", "～"});
 // At most this many separators in a row between two groups ("138 - 1234" has three).
 constexpr std::size_t kMostSeparators = 3;
 
@@ -110,22 +111,41 @@ bool is_date(std::string_view text, const Run& run) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-bool is_number(std::string_view text, const Run& run) {
+// "100 / 200 / 3000 元": sums of money.
+bool is_money(std::string_view text, const Run& run) {
+  std::string_view after = text.substr(run.end);
+  while (after.starts_with(" "))
+    after.remove_prefix(1);
+  return after.starts_with("元") || after.starts_with("块") || after.starts_with("万");
+}
+
+// What a run of numerals is: a number to mask, figures to keep whole (a list of flats, years, a sum
+// of money, a date), or neither as a whole (a time after a date, "+86-138…"), so its first group is
+// judged alone and the scan goes on after it.
+enum class RunKind { number, kept, split };
+
+RunKind kind_of(std::string_view text, const Run& run) {
   const std::size_t count = run.numerals.size();
-  if (run.group_sizes.size() == 1) return count >= kShortestPhone && !is_date(text, run);
+  if (is_money(text, run)) return RunKind::kept;
+  if (run.group_sizes.size() == 1)
+    return count >= kShortestPhone && !is_date(text, run) ? RunKind::number : RunKind::kept;
   // Flats listed ("301 302 303") and years ("2024-2026") are in groups no phone is written in.
   if (std::all_of(run.group_sizes.begin(), run.group_sizes.end(), [](std::size_t size) { return size == 3; }))
-    return false;
+    return RunKind::kept;
   std::size_t first = 0;
   bool years = true;
   for (std::size_t size : run.group_sizes) {
     years = years && size == 4 && is_year(text, run, first);
     first += size;
   }
-  if (years) return false;
-  if (count >= kShortestGroupedNumber) return true;
+  if (years) return RunKind::kept;
+  // Flats of four digits listed ("1201 1202 1301"); an area code begins with 0 ("0371 6543 2100").
+  const bool fours =
+      std::all_of(run.group_sizes.begin(), run.group_sizes.end(), [](std::size_t size) { return size == 4; });
+  if (fours && run.group_sizes.size() >= 3 && text[run.numerals.front().at] != '0') return RunKind::kept;
+  // Every group as a phone is written ("138 1234 5678", "8765 4321").
   const std::size_t shortest = *std::min_element(run.group_sizes.begin(), run.group_sizes.end());
-  return count >= kShortestPhone && shortest >= kShortestGroup;
+  return count >= kShortestPhone && shortest >= kShortestGroup ? RunKind::number : RunKind::split;
 }
 
 // A number is masked in its middle, so a reader still tells two numbers apart without learning
@@ -158,11 +178,13 @@ std::string mask_private_numbers(std::string_view text) {
       continue;
     }
     Run run = run_at(text, i);
-    if (!is_number(text, run)) {
+    RunKind kind = kind_of(text, run);
+    if (kind == RunKind::split) {
       // Not one number: the first group is judged alone, and the scan goes on after it.
       run.numerals.resize(run.group_sizes.front());
       run.group_sizes.resize(1);
       run.end = run.numerals.back().at + run.numerals.back().length;
+      kind = kind_of(text, run);
     }
     std::size_t end = run.end;
     if (run.numerals.size() == kIdCardDigits && end < text.size() && (text[end] == 'X' || text[end] == 'x'))
@@ -172,7 +194,7 @@ std::string mask_private_numbers(std::string_view text) {
     const bool mention =
         i > 0 && text[i - 1] == '@' &&
         (i == 1 || text[i - 2] == ' ' || text[i - 2] == '\n' || (i >= 4 && text.substr(i - 4, 3) == "】"));
-    if (!mention && is_number(text, run)) {
+    if (!mention && kind == RunKind::number) {
       append_masked(out, text, run, end);
     } else {
       out.append(text.substr(i, end - i));

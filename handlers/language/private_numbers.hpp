@@ -16,9 +16,10 @@ namespace whistle::language {
 /// "138****8000"; a 7-numeral run keeps its first three: "555****"). A numeral is an ASCII digit
 /// or a Chinese one, as voice input and elderly typists write them ("一三八零零一三八零零零", 幺 and 两
 /// included, mixed with digits too). A number written in groups ("138 0013 8000", "010-8765-4321",
-/// "138，1234，5678", "8765 4321") is one run when it holds 11 or more numerals, or 7 or more in
-/// groups of at least three; a date (2026-11-28) stays as it is. A run right after '@' is a
-/// mention's id and stays whole. Other text is unchanged.
+/// "138，1234，5678", "138 - 1234 - 5678", "8765 4321") is one run when it holds 7 or more numerals
+/// in groups of at least three. Kept as they are: a list of flats ("301、302、303", "1201 1202
+/// 1301"), years ("2024-2026"), a date ("20261123", "2026-11-28"), a sum of money ("100 / 200 /
+/// 3000 元"), and a mention's id right after an '@' that begins a word. Other text is unchanged.
 std::string mask_private_numbers(std::string_view text);
 
 }  // namespace whistle::language

@@ -154,11 +154,36 @@ constexpr auto kAnswerFiller = std::to_array<std::string_view>({
 constexpr auto kClauseMarks = std::to_array<std::string_view>({" ", ",", "，", "。", "!", "！", "~", "～"});
 // After a yes, words that put it off or take it back: "好的 明天再说" is no yes to report now.
 constexpr auto kPutOff = std::to_array<std::string_view>({
-    "再说", "以后", "等会", "等一下", "等我", "晚点", "明天", "回头", "不用", "算了", "先不",
-    "不要", "别",   "想想", "问问",   "看看", "考虑", "商量", "已经", "想问", "不过",
+    "再说",
+    "以后再",
+    "等会再",
+    "等一会",
+    "晚点再",
+    "明天再",
+    "回头再",
+    "先不",
+    "不用了",
+    "算了",
+    "别报",
+    "已经有人报",
+    "已经报了",
+    "有人报过",
+    "想问",
+    "等我",
 });
 // Of those, the ones that only ask for time: "我想想", "我先问问物业".
-constexpr auto kHedges = std::to_array<std::string_view>({"想想", "问问", "看看", "考虑", "商量"});
+constexpr auto kHedges = std::to_array<std::string_view>({
+    "我想想",
+    "我再想想",
+    "想一想",
+    "我问问",
+    "我先问问",
+    "问一下家里",
+    "我看看",
+    "我再看看",
+    "考虑一下",
+    "商量一下",
+});
 // Said instead of a no: it is already seen to, or they will see to it ("已经好了", "物业已经在修了",
 // "我自己能搞定", "别报了").
 constexpr auto kSeenTo = std::to_array<std::string_view>({
@@ -365,7 +390,14 @@ bool hedges(std::string_view text) {
 }
 
 bool answers_no(std::string_view text) {
-  if (contains_any(text, kSeenTo)) return true;
+  // "已经好了", "物业已经在修了" — but not "修好了没两天又坏了", "说在修了 可是还没修好", nor "算了
+  // 还是报一下吧", nor a yes that goes on ("是的 已经坏了三天了").
+  const bool reverses =
+      contains_any(text, std::to_array<std::string_view>({"报一下", "还是报", "要报", "帮我报"}));
+  if (reverses) return false;
+  const bool still_wrong = describes_trouble(text) || says_problem_remains(text);
+  if (!still_wrong && contains_any(text, kSeenTo) && !prefix_made_of(text, kYes, kYesCore).has_core)
+    return true;
   // "算了 我自己去说说他", "不用了我儿子回来修": a no leads, and what follows is the reason. "不是这个
   // 问题，是楼上漏水" corrects rather than declines, and "没事干" is no "没事".
   std::size_t clause = text.size();
@@ -382,6 +414,10 @@ bool answers_no(std::string_view text) {
                      [&](std::string_view m) { return rest.starts_with(m); }) ||
          rest.starts_with("我") || rest.starts_with("已经") || rest.starts_with("自己") ||
          rest.starts_with("谢");
+}
+
+bool mentions_bots_own_work(std::string_view text) {
+  return contains_any(text, kBotsOwnWords);
 }
 
 bool describes_trouble(std::string_view text) {

@@ -56,6 +56,9 @@ std::optional<std::string_view> after_yes_words(std::string_view text);
 /// bot, it is offered as a report, like a line with a category's keyword.
 bool describes_trouble(std::string_view text);
 
+/// Whether a line speaks of the bot's own work (积分, 活动, 报到, 兑换…) rather than a trouble.
+bool mentions_bots_own_work(std::string_view text);
+
 /// Whether a line with no command asks for a hand ("帮我买药", "想请人帮忙买点菜", "能不能有人陪我去
 /// 医院"): a 点单 to offer. Whether it wishes for a thing ("想要一副老花镜"): a 微心愿 to offer.
 bool asks_for_service(std::string_view text);

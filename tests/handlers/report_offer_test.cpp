@@ -287,12 +287,16 @@ TEST_F(ReportOffer, InAGroupLaterTalkDoesNotAnswerAndANoSaidToANeighbourIsSilent
   EXPECT_TRUE(
       say("b3u2", "u-liu", "刘阿姨", read("没事没事", kMonday0900 + kMinute), kMonday0900 + kMinute).empty());
   EXPECT_FALSE(has_ticket(1));
+  // Her offer still waits for her answer to the bot.
+  say("b3u2", "u-liu", "刘阿姨", read("@吹哨 是的", kMonday0900 + 2 * kMinute), kMonday0900 + 2 * kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(ticket(1).text, "楼下有人乱扔垃圾");
   // The asker's chatter that names a place is not their report.
   say("b3u2", "u-zhang", "张三", read("@吹哨 报修"));
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我去5号楼拿个快递回来再说", kMonday0900 + kMinute),
                   kMonday0900 + kMinute)
                   .empty());
-  EXPECT_FALSE(has_ticket(1));
+  EXPECT_FALSE(has_ticket(2));
 }
 
 TEST_F(ReportOffer, AYesRightAfterTheOfferAnswersItThoughARatingIsPending) {
@@ -367,17 +371,44 @@ TEST_F(ReportOffer, ATroubleThatNamesItsOwnPlaceGoesThereNotWhereTheyLive) {
   EXPECT_EQ(ticket(1).first_node, "b3u2");
 }
 
-TEST_F(ReportOffer, YesToTheBotsRatingQuestionReopensWithTheWordsThatRaisedIt) {
+TEST_F(ReportOffer, AYesToTheBotsRatingQuestionIsAskedForTheWordThatRates) {
   privately("报事 3号楼2单元门口路灯坏了");
   say_privately("u-chen", "陈单元长", read("接单 T1"));
   say_privately("u-chen", "陈单元长", read("办结 T1 已换灯泡"));
-  // "还是不亮" is asked about ("是说…还没办好吗？"); "是的" answers it.
+  // "还是不亮" is asked about ("是说…还没办好吗？"); "是的" alone cannot say how, so the resident is
+  // asked for 满意 or 不满意, and nothing is rated by a yes meant for something else.
   privately("还是不亮", kMonday0900 + 10 * kMinute);
+  const std::vector<Reply> asked = privately("是的", kMonday0900 + 11 * kMinute);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_NE(asked[0].text.find("T1"), std::string::npos) << asked[0].text;
   EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
-  privately("是的", kMonday0900 + 11 * kMinute);
-  EXPECT_NE(ticket(1).state, store::TicketState::resolved);
-  EXPECT_EQ(ticket(1).reopened, 1);
-  EXPECT_EQ(ticket(1).rating_note, "还是不亮");
+}
+
+TEST_F(ReportOffer, AYesThatGoesOnAboutTheTroubleOpensItAndANoThatSaysNotIsNoCorrection) {
+  privately("卫生间马桶堵了");
+  privately("是的 明天上午家里有人", kMonday0900 + kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_NE(ticket(1).text.find("明天上午家里有人"), std::string::npos) << ticket(1).text;
+
+  say_privately("u-liu", "刘阿姨", read("门口地砖裂了"));
+  say_privately("u-liu", "刘阿姨", read("不是 我不想报", kMonday0900 + kMinute), kMonday0900 + kMinute);
+  EXPECT_FALSE(tickets_.offer_to(private_chat_of("generic:u-liu"), "generic:u-liu").has_value());
+}
+
+TEST_F(ReportOffer, APhotoAmongNeighboursIsNotKeptWithTheOffer) {
+  say("b3u2", "u-he", "何大爷", read("@吹哨 单元门关不上了"));
+  Message photo;
+  photo.chat = "generic:b3u2";
+  photo.sender = "generic:u-he";
+  photo.sender_name = "何大爷";
+  photo.attachments = {Attachment{"image", "https://img.example/grandson.jpg"}};
+  photo.at = kMonday0900 + kMinute;
+  {
+    store::Transaction transaction(db_);
+    EXPECT_TRUE(dispatcher_.handle(photo, read("", photo.at), photo.at).empty());
+    transaction.commit();
+  }
+  EXPECT_EQ(tickets_.offer_to("generic:b3u2", "generic:u-he")->photos, "");
 }
 
 }  // namespace

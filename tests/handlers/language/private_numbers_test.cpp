@@ -67,7 +67,10 @@ TEST(PrivacyMask, VoiceInputsGroupsAndMixedNumeralsAreOneNumber) {
   for (const char* text : {"138 - 1234 - 5678", "138/1234/5678", "138·1234·5678", "138， 1234， 5678"})
     EXPECT_EQ(mask_private_numbers(text).find("1234"), std::string::npos) << text;
   // Flats listed, years, a date written without marks: what leaders need stays.
-  for (const char* kept : {"301、302、303", "301 302 303", "2024-2026", "20261123", "2026-11-28"})
+  for (const char* text : {"138、1234、5678", "138－1234－5678", "138／1234／5678"})
+    EXPECT_EQ(mask_private_numbers(text).find("1234"), std::string::npos) << text;
+  for (const char* kept : {"301、302、303", "301 302 303", "2024-2026", "20261123", "2026-11-28",
+                           "100 / 200 / 3000 元", "1201 1202 1301", "2026.11.28 14.30"})
     EXPECT_EQ(mask_private_numbers(kept), kept) << kept;
   // Sums and counts keep their short groups.
   EXPECT_EQ(mask_private_numbers("共1,000,000元"), "共1,000,000元");

@@ -36,8 +36,15 @@ TEST(ResidentPhrases, ANoMayCarryItsReasonAndAYesWhatItAdds) {
   for (const char* no :
        {"别报了", "先别报", "不想报", "已经好了", "物业已经在修了", "不用了我儿子回来修", "发错了"})
     EXPECT_TRUE(answers_no(no)) << no;
-  for (const char* hedge : {"我再想想", "我先问问物业", "明天再说", "已经有人报了"})
-    EXPECT_TRUE(puts_off(hedge)) << hedge;
+  for (const char* hedge : {"我再想想", "我先问问物业"})
+    EXPECT_TRUE(hedges(hedge)) << hedge;
+  for (const char* off : {"明天再说", "已经有人报了"})
+    EXPECT_TRUE(puts_off(off)) << off;
+  // A yes that goes on about the trouble is neither.
+  for (const char* more : {"已经坏了三天了", "明天上午家里有人", "不过晚上才在家", "之前修好了又坏了"})
+    EXPECT_FALSE(puts_off(more) || hedges(more)) << more;
+  for (const char* still : {"电梯修好了没两天又坏了", "物业说在修了 可是三天了还没修好", "算了 还是报一下吧"})
+    EXPECT_FALSE(answers_no(still)) << still;
   for (const char* no :
        {"算了 我自己去说说他", "不用了 我儿子回来修", "不用了我自己修好了", "不了谢谢", "没关系", "那算了"})
     EXPECT_TRUE(answers_no(no)) << no;

@@ -317,6 +317,8 @@ std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& 
     return std::vector<Reply>{offer_report(context, words, ticket_kind(kind), kept.photos)};
   }
   if (language::answers_no(command.text)) return decline(context, true);
+  if (language::asks_to_report(command.text) && !is_question(command.text))
+    return open_report(context, kind, kept.words, kept);
   if (const std::optional<std::string_view> details = language::yes_with_details(command.text)) {
     // "嗯 我想想" waits; "好的 明天再说" lets it go; "是的 越快越好" opens it.
     if (language::hedges(*details)) {

@@ -121,9 +121,9 @@ constexpr auto kYesCore = std::to_array<std::string_view>({
     "报",   "我要报", "就是这个", "[强]",     "[OK]",       "[ok]",   "👌",      "👍",
 });
 constexpr auto kNo = std::to_array<std::string_view>({
-    "不用", "不要",   "不需要", "不必",   "算了", "不报", "不反映", "没事", "先不用", "暂时不用",
-    "先不", "暂时不", "不了",   "没关系", "不是", "说错", "发错",   "错了", "再看看", "再说",
-    "等等", "报",     "反映",   "了",     "麻烦", "你们", "你",     "啦",   "那",
+    "不对",     "不用", "不要",   "不需要", "不必",   "算了", "不报", "不反映", "没事", "先不用",
+    "暂时不用", "先不", "暂时不", "不了",   "没关系", "不是", "说错", "发错",   "错了", "再看看",
+    "再说",     "等等", "报",     "反映",   "了",     "麻烦", "你们", "你",     "啦",   "那",
 });
 constexpr auto kNoCore = std::to_array<std::string_view>({
     "没关系",
@@ -176,13 +176,23 @@ constexpr auto kHedges = std::to_array<std::string_view>({
     "我想想",
     "我再想想",
     "想一想",
-    "我问问",
     "我先问问",
-    "问一下家里",
-    "我看看",
+    "我再问问",
+    "我问问家里",
+    "我问问老伴",
     "我再看看",
     "考虑一下",
     "商量一下",
+});
+// "算了 还是报一下吧", "算了算了 还是帮我报吧": asking to report after all.
+constexpr auto kAsksToReport = std::to_array<std::string_view>({
+    "报一下",
+    "还是报",
+    "帮我报",
+    "给我报",
+    "要报",
+    "帮忙报",
+    "报上去",
 });
 // Said instead of a no: it is already seen to, or they will see to it ("已经好了", "物业已经在修了",
 // "我自己能搞定", "别报了").
@@ -385,6 +395,13 @@ bool puts_off(std::string_view text) {
   return contains_any(text, kPutOff);
 }
 
+bool asks_to_report(std::string_view text) {
+  // "不要报了" holds "要报" and asks the opposite.
+  constexpr auto kNotToReport =
+      std::to_array<std::string_view>({"不要报", "不用报", "别报", "不想报", "不报"});
+  return contains_any(text, kAsksToReport) && !contains_any(text, kNotToReport);
+}
+
 bool hedges(std::string_view text) {
   return contains_any(text, kHedges);
 }
@@ -392,9 +409,7 @@ bool hedges(std::string_view text) {
 bool answers_no(std::string_view text) {
   // "已经好了", "物业已经在修了" — but not "修好了没两天又坏了", "说在修了 可是还没修好", nor "算了
   // 还是报一下吧", nor a yes that goes on ("是的 已经坏了三天了").
-  const bool reverses =
-      contains_any(text, std::to_array<std::string_view>({"报一下", "还是报", "要报", "帮我报"}));
-  if (reverses) return false;
+  if (asks_to_report(text)) return false;
   const bool still_wrong = describes_trouble(text) || says_problem_remains(text);
   if (!still_wrong && contains_any(text, kSeenTo) && !prefix_made_of(text, kYes, kYesCore).has_core)
     return true;

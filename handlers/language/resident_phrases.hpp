@@ -40,6 +40,9 @@ bool answers_no(std::string_view text);
 
 /// Whether a line puts the matter off or hedges ("明天再说", "我再想想", "我先问问物业", "已经有人报了").
 bool puts_off(std::string_view text);
+/// Whether a line asks to report after all ("算了 还是报一下吧", "帮我报上去"): a yes to the offer.
+bool asks_to_report(std::string_view text);
+
 /// Whether it only asks for time ("我想想", "我先问问物业"): the question may wait.
 bool hedges(std::string_view text);
 

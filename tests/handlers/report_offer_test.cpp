@@ -393,6 +393,13 @@ TEST_F(ReportOffer, AYesThatGoesOnAboutTheTroubleOpensItAndANoThatSaysNotIsNoCor
   say_privately("u-liu", "刘阿姨", read("门口地砖裂了"));
   say_privately("u-liu", "刘阿姨", read("不是 我不想报", kMonday0900 + kMinute), kMonday0900 + kMinute);
   EXPECT_FALSE(tickets_.offer_to(private_chat_of("generic:u-liu"), "generic:u-liu").has_value());
+  // "算了 还是报一下吧" changes its mind: reported after all.
+  say_privately("u-zhang", "张三", read("楼道扶手松动了", kMonday0900 + 2 * kMinute),
+                kMonday0900 + 2 * kMinute);
+  say_privately("u-zhang", "张三", read("算了 还是报一下吧", kMonday0900 + 3 * kMinute),
+                kMonday0900 + 3 * kMinute);
+  ASSERT_TRUE(has_ticket(2));
+  EXPECT_EQ(ticket(2).text, "楼道扶手松动了");
 }
 
 TEST_F(ReportOffer, APhotoAmongNeighboursIsNotKeptWithTheOffer) {

@@ -45,6 +45,11 @@ TEST(ResidentPhrases, ANoMayCarryItsReasonAndAYesWhatItAdds) {
     EXPECT_FALSE(puts_off(more) || hedges(more)) << more;
   for (const char* still : {"电梯修好了没两天又坏了", "物业说在修了 可是三天了还没修好", "算了 还是报一下吧"})
     EXPECT_FALSE(answers_no(still)) << still;
+  EXPECT_TRUE(asks_to_report("算了算了 还是帮我报吧"));
+  EXPECT_TRUE(answers_no("不对 不用报了"));
+  EXPECT_TRUE(answers_no("不要报了"));
+  EXPECT_FALSE(asks_to_report("不要报了"));
+  EXPECT_FALSE(hedges("帮我看看是不是线路问题"));
   for (const char* no :
        {"算了 我自己去说说他", "不用了 我儿子回来修", "不用了我自己修好了", "不了谢谢", "没关系", "那算了"})
     EXPECT_TRUE(answers_no(no)) << no;

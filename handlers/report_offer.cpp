@@ -20,8 +20,8 @@ namespace {
 constexpr std::string_view kOfferPrefix = "offer:";
 constexpr std::string_view kAskPrefix = "ask:";
 
-// In a group the neighbours talk on around the bot's question: an unaddressed yes counts only as
-// the asker's next words, this soon after it. Later only a line said to the bot answers it.
+// In a group the neighbours talk on around the bot's question: after "报修" the asker's unaddressed
+// line that tells of a trouble is taken this soon after it; later only a line said to the bot is.
 constexpr std::int64_t kGroupAnswerSeconds = 10 * 60;
 // An offer answered later than the half hour is asked again rather than taken or forgotten: "是的"
 // the next morning still means the report, but the resident should see which one before it goes.
@@ -253,9 +253,6 @@ Reply say_to_sender(Context& context, std::string_view key,
   return reply_to_sender(context, context.text(key, values));
 }
 
-// Haste after a yes: "是的 越快越好", "好的 赶紧派人来".
-constexpr auto kHaste = std::to_array<std::string_view>({"快", "尽快", "赶紧", "马上", "急", "越快越好"});
-
 // "说错了 是楼上漏水", "不对 是卫生间": what the resident meant instead, or empty.
 std::optional<std::string> correction_of(std::string_view text) {
   // "说错了" corrects whatever follows; "不是"/"不对" only with what it is instead ("不是楼道灯 是单元
@@ -322,7 +319,8 @@ std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& 
   if (const std::optional<std::string_view> details = language::yes_with_details(command.text)) {
     // "嗯 我想想" waits; "好的 明天再说" lets it go; "是的 越快越好" opens it.
     if (language::hedges(*details)) {
-      keep(context, message.chat, message.sender, kept);
+      keep(context, message.chat, message.sender,
+           store::ReportOffer{kept.kind, kept.words, context.now, kept.photos});
       return std::vector<Reply>{say_to_sender(context, "report_offer_wait")};
     }
     if (language::puts_off(*details)) return decline(context, true);
@@ -353,18 +351,20 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
   if (language::answers_no(text)) return decline(context, addressed);
   // "上次那个水管的事怎么样了", "等我倒完垃圾再说", "怎么报修啊": other readings, or not yet.
   if (turned_away(text)) return std::nullopt;
-  if (language::puts_off(text) || still_thinking(text)) {
+  const auto wait = [&]() -> std::optional<std::vector<Reply>> {
     if (!message.is_private) return std::nullopt;
     keep(context, message.chat, message.sender,
          store::ReportOffer{kept.kind, kept.words, context.now, photos_of(message, kept.photos)});
     return std::vector<Reply>{say_to_sender(context, "ticket_ask_wait")};
-  }
-  const bool tells = tells_of(context, kind, text);
-  if (tells) {
+  };
+  if (language::puts_off(text)) return wait();
+  if (tells_of(context, kind, text)) {
     // "3号楼的楼道灯坏了" names its own place: the place told before is not put in front of it.
     const bool own_place = language::find_place(text, place_names_of(context)).has_value();
     return open_report(context, kind, own_place ? text : joined(kept.words, text), kept);
   }
+  // "稍等", "我孙子帮我打字" — after the trouble words, so "我儿子说厨房水管坏了" is the report.
+  if (still_thinking(text)) return wait();
   if (!addressed) return std::nullopt;
   if (is_only_where(context, text)) {
     // "3号楼" then "2单元", "我是3号楼的" then "301": kept for the trouble to come.
@@ -417,7 +417,7 @@ Reply ask_what_happened(Context& context, const Command& command) {
   const std::string kind(
       language::ticket_kind_name(said == language::TicketKind::danger ? language::TicketKind::report : said));
   keep(context, context.message.chat, context.message.sender,
-       store::ReportOffer{std::string(kAskPrefix) + kind, "", context.now});
+       store::ReportOffer{std::string(kAskPrefix) + kind, "", context.now, ""});
   return ask_again(context, kind);
 }
 

@@ -135,9 +135,9 @@ TEST_F(ReportOffer, TheLineAfterIWantToReportIsTheReport) {
   privately("怎么报修啊", kMonday0900 + kMinute);  // a question back is not the trouble
   privately("好的", kMonday0900 + 2 * kMinute);
   EXPECT_FALSE(has_ticket(1));
-  privately("家里水龙头关不紧", kMonday0900 + 3 * kMinute);
+  privately("我儿子说家里水龙头关不紧", kMonday0900 + 3 * kMinute);
   ASSERT_TRUE(has_ticket(1));
-  EXPECT_EQ(ticket(1).text, "家里水龙头关不紧");
+  EXPECT_EQ(ticket(1).text, "我儿子说家里水龙头关不紧");
   EXPECT_EQ(ticket(1).kind, "report");
   // Answered: the next line is read on its own again.
   privately("今天天气不错", kMonday0900 + 4 * kMinute);

@@ -421,8 +421,7 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
                                 {{"mention", mention}, {"example", context.text("ticket_example_report")}}))};
     }
     if (!command.text.empty()) {
-      if (category_of(context.config, command.text) || language::describes_trouble(command.text))
-        return {offer_report(context, command.text)};
+      if (names_trouble) return {offer_report(context, command.text)};
       // "帮我买药", "想要一副老花镜": a 点单 or a 微心愿 in their words.
       if (language::asks_for_service(command.text))
         return {offer_report(context, command.text, language::TicketKind::order)};

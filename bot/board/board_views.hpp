@@ -31,7 +31,8 @@ struct Paging {
 
 // Each view is the JSON body of one API route (docs/board.md), built inside the caller's
 // ReadSnapshot. The HTML page renders from the same JSON, so page and API never disagree. Free text
-// is masked (handlers/language/private_numbers.hpp) and no person id, chat id or reporter leaves through them.
+// is masked (handlers/language/private_numbers.hpp) and no person id, chat id or reporter leaves
+// through them.
 
 /// {"nodes":[{"id","name","level","parent"}]}, parents before children.
 nlohmann::json nodes_view(store::Database& db);

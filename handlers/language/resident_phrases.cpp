@@ -238,16 +238,15 @@ bool made_of(std::string_view text, std::span<const std::string_view> words,
 // A trouble told without a category's keyword: something broken, blocked, leaking, dirty, loud or
 // in the way (an exploratory run, 2026-12-05: "卫生间马桶堵了" met a menu of check-ins).
 constexpr auto kTrouble = std::to_array<std::string_view>({
-    "坏了",     "坏掉",     "损坏",   "堵了",   "堵住",   "堵塞",     "漏水",     "漏雨",     "漏气",
-    "漏电",     "渗水",     "滴水",   "返水",   "冒水",   "积水",     "一直流水", "水压",     "不亮",
-    "没水",     "家里没电", "断电",   "断水",   "没热水", "没有热水", "没气",     "不热",     "掉下来",
-    "掉了",     "脱落",     "裂了",   "裂缝",   "裂纹",   "开裂",     "松动",     "发臭",     "臭味",
-    "很臭",     "好臭",     "太臭",   "反味",   "怪味",   "发霉",     "太吵",     "很吵",     "好吵",
-    "吵死",     "天天吵",   "吵得",   "吵人",   "扰民",   "天天叫",   "一直叫",   "一直响",   "不响",
-    "乱停",     "乱扔",     "乱堆",   "乱放",   "堆满",   "占道",     "挡路",     "消防通道", "井盖",
-    "大坑",     "充电",     "失灵",   "不好使", "不能用", "用不了",   "打不开",   "关不上",   "锁不上",
-    "拧不紧",   "关不紧",   "刷不开", "断了",   "老鼠",   "蟑螂",     "狗屎",     "抽烟",     "飞线",
-    "高空抛物", "头晕",
+    "坏了",   "坏掉",   "损坏",   "堵了",     "堵住",     "堵塞",     "漏水",   "漏雨",   "漏气", "漏电",
+    "渗水",   "滴水",   "返水",   "冒水",     "积水",     "一直流水", "水压",   "不亮",   "没水", "家里没电",
+    "断电",   "断水",   "没热水", "没有热水", "没气",     "不热",     "掉下来", "掉了",   "脱落", "裂了",
+    "裂缝",   "裂纹",   "开裂",   "松动",     "发臭",     "臭味",     "很臭",   "好臭",   "太臭", "反味",
+    "怪味",   "发霉",   "太吵",   "很吵",     "好吵",     "吵死",     "天天吵", "吵得",   "吵人", "扰民",
+    "天天叫", "一直叫", "一直响", "一直在响", "不响",     "关不严",   "漏风",   "乱停",   "乱扔", "乱堆",
+    "乱放",   "堆满",   "占道",   "挡路",     "消防通道", "井盖",     "大坑",   "充电",   "失灵", "不好使",
+    "不能用", "用不了", "打不开", "关不上",   "锁不上",   "拧不紧",   "关不紧", "刷不开", "断了", "老鼠",
+    "蟑螂",   "狗屎",   "抽烟",   "飞线",     "高空抛物", "头晕",
 });
 // What the bot itself does: "我的积分用不了" or "活动还缺一个人吗" is about the bot, not a report.
 constexpr auto kBotsOwnWords = std::to_array<std::string_view>({
@@ -382,6 +381,8 @@ std::optional<std::string_view> yes_with_details(std::string_view text) {
     if (mark == kClauseMarks.end()) break;
     details.remove_prefix(mark->size());
   }
+  // "好的 谢谢谢谢": thanks after the yes add nothing to the report.
+  if (prefix_made_of(details, kYes, kYesCore).length == details.size()) return std::string_view();
   return details;
 }
 

@@ -57,6 +57,7 @@ TEST(ResidentPhrases, ANoMayCarryItsReasonAndAYesWhatItAdds) {
   EXPECT_EQ(yes_with_details("好的，麻烦你们了"), std::optional<std::string_view>(""));
   EXPECT_EQ(yes_with_details("好的 明天再说"), std::optional<std::string_view>("明天再说"));
   EXPECT_EQ(yes_with_details("今天天气不错"), std::nullopt);
+  EXPECT_EQ(yes_with_details("好的 谢谢谢谢"), std::optional<std::string_view>(""));
   EXPECT_EQ(after_yes_words("是的我家住3号楼2单元301"),
             std::optional<std::string_view>("我家住3号楼2单元301"));
 }
@@ -64,7 +65,7 @@ TEST(ResidentPhrases, ANoMayCarryItsReasonAndAYesWhatItAdds) {
 TEST(ResidentPhrases, ATroubleIsSomethingBrokenBlockedLeakingDirtyLoudOrInTheWay) {
   for (const char* trouble :
        {"卫生间马桶堵了", "门口地砖裂了", "楼下垃圾好臭", "窗户关不上", "楼上天天太吵了",
-        "单元门的门禁失灵了", "楼道里有人乱堆东西", "厨房下水道返水"}) {
+        "单元门的门禁失灵了", "楼道里有人乱堆东西", "厨房下水道返水", "马桶一直在响", "窗户关不严漏风"}) {
     EXPECT_TRUE(describes_trouble(trouble)) << trouble;
   }
   for (const char* talk : {"今天天气不错", "吃了吗", "明天几点集合", "谢谢大家", "我家孩子在吵架",

@@ -145,9 +145,9 @@ constexpr auto kWhereWords = std::to_array<std::string_view>({
 });
 
 // A line of nothing but where ("3号楼2单元", "我是3号楼的", "301", "2单元"): the trouble still to come.
-bool is_only_where(const Context& context, const std::string& text) {
+bool is_only_where(const language::PlaceNames& places, const std::string& text) {
   std::string rest = text;
-  const bool place = language::take_place(rest, place_names_of(context)).has_value();
+  const bool place = language::take_place(rest, places).has_value();
   // A flat number: 3 or 4 digits.
   std::size_t digits = 0;
   std::string words;
@@ -170,9 +170,9 @@ bool is_only_where(const Context& context, const std::string& text) {
 }
 
 // Where they said, as the bot repeats it: "我是3号楼的" → "3号楼", "3号楼 2单元 301" → "3号楼2单元301".
-std::string where_said(const Context& context, const std::string& words) {
+std::string where_said(const language::PlaceNames& places, const std::string& words) {
   std::string rest = words;
-  std::string where = language::take_place(rest, place_names_of(context)).value_or("");
+  std::string where = language::take_place(rest, places).value_or("");
   for (char c : rest) {
     if (language::is_ascii_digit(static_cast<unsigned char>(c))) where.push_back(c);
   }
@@ -304,12 +304,14 @@ std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& 
   const Message& message = context.message;
   if (!addressed) return std::nullopt;
   const std::string kind = kind_of(kept);
+  // The org's place index, built once for the readings below.
+  const language::PlaceNames places = place_names_of(context);
   // "说错了 是楼上漏水": the words corrected, offered again.
   if (const std::optional<std::string> corrected = correction_of(command.text)) {
     // The place said before stays, unless the correction names its own.
     std::string before = kept.words;
-    const std::optional<std::string> place = language::take_place(before, place_names_of(context));
-    const bool own_place = language::find_place(*corrected, place_names_of(context)).has_value();
+    const std::optional<std::string> place = language::take_place(before, places);
+    const bool own_place = language::find_place(*corrected, places).has_value();
     const std::string words = place && !own_place ? *place + " " + *corrected : *corrected;
     return std::vector<Reply>{offer_report(context, words, ticket_kind(kind), kept.photos)};
   }
@@ -328,12 +330,12 @@ std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& 
   }
   // "是的我家住3号楼2单元301": a yes run into where.
   if (const std::optional<std::string_view> where = language::after_yes_words(command.text);
-      where && is_only_where(context, std::string(*where)))
+      where && is_only_where(places, std::string(*where)))
     return open_report(context, kind, joined(kept.words, *where), kept);
   // "应该是楼上302的问题 我家是202": more about the same trouble, joined to the words offered and
   // offered again. Only in private, and not a trouble that belongs to a report already done.
   if (message.is_private && !turned_away(command.text) && !language::says_problem_remains(command.text) &&
-      (tells_of(context, kind, command.text) || is_only_where(context, command.text) ||
+      (tells_of(context, kind, command.text) || is_only_where(places, command.text) ||
        names_flat(command.text)))
     return std::vector<Reply>{
         offer_report(context, joined(kept.words, command.text), ticket_kind(kind), kept.photos)};
@@ -358,21 +360,22 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
     return std::vector<Reply>{say_to_sender(context, "ticket_ask_wait")};
   };
   if (language::puts_off(text)) return wait();
+  const language::PlaceNames places = place_names_of(context);
   if (tells_of(context, kind, text)) {
     // "3号楼的楼道灯坏了" names its own place: the place told before is not put in front of it.
-    const bool own_place = language::find_place(text, place_names_of(context)).has_value();
+    const bool own_place = language::find_place(text, places).has_value();
     return open_report(context, kind, own_place ? text : joined(kept.words, text), kept);
   }
   // "稍等", "我孙子帮我打字" — after the trouble words, so "我儿子说厨房水管坏了" is the report.
   if (still_thinking(text)) return wait();
   if (!addressed) return std::nullopt;
-  if (is_only_where(context, text)) {
+  if (is_only_where(places, text)) {
     // "3号楼" then "2单元", "我是3号楼的" then "301": kept for the trouble to come.
     const std::string place = joined(kept.words, text);
     keep(context, message.chat, message.sender,
          store::ReportOffer{kept.kind, place, context.now, photos_of(message, kept.photos)});
     return std::vector<Reply>{
-        say_to_sender(context, "ticket_ask_what_there", {{"place", where_said(context, place)}})};
+        say_to_sender(context, "ticket_ask_what_there", {{"place", where_said(places, place)}})};
   }
   if (!message.is_private) return std::nullopt;
   if (language::answers_yes(text) || language::is_only_thanks(text))

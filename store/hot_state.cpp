@@ -99,6 +99,7 @@ void HotState::drop() noexcept {
   forget_open_lists();
   forget(signups);
   forget(pending_jobs);
+  report_offer_keys.reset();
   ++generation_;
 }
 
@@ -115,6 +116,8 @@ void HotState::trim() noexcept {
   const bool chats_full = node_id_of_chat.size() > bounds_.chats || nodes.size() > bounds_.chats ||
                           open_in_chat.size() > bounds_.chats;
   const bool jobs_full = pending_jobs.size() > bounds_.pending_jobs;
+  // Read again, the hashes of rows deleted since are gone: 8 bytes each, freed in one go.
+  if (report_offer_keys && report_offer_keys->size() > bounds_.report_offer_keys) report_offer_keys.reset();
   if (!people_full && !tasks_full && !lists_full && !signups_full && !chats_full && !jobs_full) return;
   // Normally the slices have freed the last forgotten parts long before a bound is passed again.
   // Under batches big enough to outpace them, what still waits goes now, whole: at most one

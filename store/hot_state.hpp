@@ -97,6 +97,12 @@ struct HotState {
   StableMap<std::int64_t, TaskSignups> signups;
   // jobs: whether an undone job of (kind, payload) waits.
   std::map<std::pair<std::string, std::string>, bool> pending_jobs;
+  /// The (chat, person) pairs that may have a question of the bot's kept (report_offers), as
+  /// hashes: every row's at the first use, and each kept since. A pair whose hash is not here has
+  /// none, so a line that is no command (group chatter) is read against no question without a
+  /// statement. Hashes stay after their row is deleted, and two pairs may share one: either costs
+  /// a probe, never a wrong answer. Empty until read.
+  std::optional<boost::unordered_flat_set<std::uint64_t>> report_offer_keys;
 
   explicit HotState(const HotStateBounds& bounds = {});
   ~HotState();

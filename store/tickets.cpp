@@ -3,7 +3,13 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <boost/container_hash/hash.hpp>
+
+#include <functional>
+#include <string_view>
+
 #include "store/database.hpp"
+#include "store/hot_state.hpp"
 #include "store/statement.hpp"
 
 namespace whistle::store {
@@ -84,6 +90,13 @@ constexpr const char* kOfferTo =
 constexpr const char* kDropOffer = "DELETE FROM report_offers WHERE chat = ? AND person_id = ?";
 constexpr const char* kDropOffersOf = "DELETE FROM report_offers WHERE person_id = ?";
 constexpr const char* kForgetOffers = "DELETE FROM report_offers WHERE at < ?";
+constexpr const char* kOfferKeys = "SELECT chat, person_id FROM report_offers";
+
+std::uint64_t offer_key(std::string_view chat, std::string_view person) {
+  std::size_t key = std::hash<std::string_view>{}(chat);
+  boost::hash_combine(key, std::hash<std::string_view>{}(person));
+  return key;
+}
 
 TicketState parse_state(const std::string& text) {
   if (text == "assigned") return TicketState::assigned;
@@ -283,10 +296,24 @@ struct TicketRepository::Statements {
   SQLite::Statement drop_offer{db, kDropOffer};
   SQLite::Statement drop_offers_of{db, kDropOffersOf};
   SQLite::Statement forget_offers{db, kForgetOffers};
-  explicit Statements(SQLite::Database& connection) : db(connection) {}
+  Database& database;
+  explicit Statements(Database& owner) : db(owner.raw()), database(owner) {}
+
+  /// The hashes of the pairs that may have a kept question, read on first use (docs/hot_state.md).
+  boost::unordered_flat_set<std::uint64_t>& offer_keys() {
+    std::optional<boost::unordered_flat_set<std::uint64_t>>& keys = database.hot().report_offer_keys;
+    if (!keys) {
+      boost::unordered_flat_set<std::uint64_t> read;
+      SQLite::Statement all(db, kOfferKeys);
+      while (all.executeStep())
+        read.insert(offer_key(all.getColumn(0).getText(), all.getColumn(1).getText()));
+      keys = std::move(read);
+    }
+    return *keys;
+  }
 };
 
-TicketRepository::TicketRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
+TicketRepository::TicketRepository(Database& db) : statements_(std::make_unique<Statements>(db)) {}
 TicketRepository::~TicketRepository() = default;
 
 Ticket TicketRepository::create(const Ticket& ticket) {
@@ -408,9 +435,12 @@ void TicketRepository::keep_offer(const std::string& chat, const std::string& pe
   s.bind(5, static_cast<std::int64_t>(offer.at));
   s.bind(6, offer.photos);
   s.exec();
+  // Not yet read: the first use reads this row with the others.
+  if (auto& keys = statements_->database.hot().report_offer_keys) keys->insert(offer_key(chat, person));
 }
 
 std::optional<ReportOffer> TicketRepository::offer_to(const std::string& chat, const std::string& person) {
+  if (!statements_->offer_keys().contains(offer_key(chat, person))) return std::nullopt;
   auto& s = detail::fresh(statements_->offer_to);
   s.bind(1, chat);
   s.bind(2, person);

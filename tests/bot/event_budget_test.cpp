@@ -3,6 +3,7 @@
 // event; the same event twice in one batch is applied once.
 #include "bot/event_processor.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -69,6 +70,8 @@ class EventBudget : public ::testing::Test {
     }
     return batch;
   }
+
+  int offers_kept() { return db_.raw().execAndGet("SELECT COUNT(*) FROM report_offers").getInt(); }
 
   test_events::DemoWriter writer_;
   store::Database& db_ = writer_.db;
@@ -168,6 +171,27 @@ TEST_F(EventBudget, TheSameEventTwiceInOneBatchIsAnsweredTheSameAndAppliedOnce) 
   const EventOutcome again = processor_.apply(std::vector<InboundEvent>{once}).front();
   EXPECT_EQ(again.status, EventOutcome::Status::duplicate);
   EXPECT_EQ(again.inline_replies, outcomes[0].inline_replies);
+}
+
+// Chatter is most of what a group says, and it is no command: it is read against the bot's kept
+// questions (report_offers) from memory. Read from their table, each such line cost a probe, and a
+// thumbs-up two.
+TEST_F(EventBudget, GroupChatterRunsNoStatementOfItsOwn) {
+  whistle("w-1");
+  run(new_volunteers("warm", 1, 1));
+  // Someone else in the chat has a question kept: the chatter below is still not theirs.
+  run({webhook_event("o-1", "b3u2", "u-asker", "问的人", "吹哨助手 楼道里有人给电动车充电")});
+  ASSERT_EQ(offers_kept(), 1);
+  run({webhook_event("c-0", "b3u2", "u-warm0", "志愿者warm0", "大家辛苦了")});  // reads the kept pairs once
+
+  for (const char* text : {"今天天气不错", "收到", "👍", "明天几点集合？", "好的"}) {
+    SCOPED_TRACE(text);
+    run({webhook_event(std::string("c-") + text, "b3u2", "u-warm0", "志愿者warm0", text)});
+    EXPECT_EQ(per_event(), 0u) << listed();
+  }
+  // The asker's own answer finds the question.
+  run({webhook_event("o-2", "b3u2", "u-asker", "问的人", "吹哨助手 不用了")});
+  EXPECT_EQ(offers_kept(), 0);
 }
 
 }  // namespace

@@ -105,6 +105,10 @@ TEST(HotStateDifferential, AConversationGivesTheSameRepliesAndRowsWithTheHotStat
   EXPECT_TRUE(std::any_of(hot_outcomes.begin(), hot_outcomes.end(), [](const EventOutcome& outcome) {
     return outcome.status == EventOutcome::Status::duplicate;
   }));
+  // The bot's questions were kept, and the answers found them: the offer and the ask opened their
+  // reports, the declined offer none, and none is left waiting.
+  EXPECT_EQ(hot.db.raw().execAndGet("SELECT COUNT(*) FROM tickets").getInt(), 3);
+  EXPECT_EQ(hot.db.raw().execAndGet("SELECT COUNT(*) FROM report_offers").getInt(), 0);
   const DueJobsOutcome weeks = expect_jobs_hot_equals_cold(hot, cold, kWeeksAfter);
   EXPECT_GT(weeks.queued, 0u);  // jobs ran (or the comparison would prove little)
   expect_hot_equals_cold(questions_after_the_weeks(), hot, cold);
@@ -158,8 +162,14 @@ TEST(HotStateDifferential, PartsForgottenPastTinyBoundsLeaveTheSameRepliesAndRow
       {"signups", only(&Bounds::signup_tasks, 0)},
       {"chats", only(&Bounds::chats, 0)},
       {"pending jobs", only(&Bounds::pending_jobs, 0)},
-      {"several",
-       Bounds{.people = 3, .tasks = 1, .open_listed = 2, .signup_tasks = 2, .chats = 2, .pending_jobs = 1}},
+      {"report offer keys", only(&Bounds::report_offer_keys, 0)},
+      {"several", Bounds{.people = 3,
+                         .tasks = 1,
+                         .open_listed = 2,
+                         .signup_tasks = 2,
+                         .chats = 2,
+                         .pending_jobs = 1,
+                         .report_offer_keys = 1}},
   };
 
   DifferentialRun roomy;

@@ -105,6 +105,15 @@ inline std::vector<InboundEvent> conversation() {
       {"@u-b", "u-b", "阿乙", "兑换 大米5斤"},
       {"@u-b", "u-b", "阿乙", "核销 123456"},
       {"b3u2", "u-a", "阿甲", "排行"},
+      // The bot's questions, kept and answered: an offer taken in private, an ask answered, an
+      // offer in a group declined, and chatter beside them.
+      {"@u-zhang", "u-zhang", "张三", "马桶堵了"},
+      {"b3u2", "u-x", "生人", "吹哨助手 楼道里有人给电动车充电"},
+      {"@u-zhang", "u-zhang", "张三", "是的"},
+      {"b3u2", "u-a", "阿甲", "收到"},
+      {"@u-zhang", "u-zhang", "张三", "报修"},
+      {"@u-zhang", "u-zhang", "张三", "厨房水龙头一直漏水"},
+      {"b3u2", "u-x", "生人", "吹哨助手 不用了"},
   };
   std::vector<InboundEvent> events = script_events(script, "d-", kMonday0900);
   events.push_back(events[3]);  // a redelivery

@@ -46,10 +46,14 @@ std::optional<Placing> placing(Context& context, const std::string& person, cons
       std::count_if(ranking.begin(), ranking.end(), [](const auto& row) { return row.points > 0; })};
 }
 
+// `gained`: the points of the person's gains this month, deductions left out. With none, no place
+// can rank them, and no ranking is read: reading one per level above cost a community's month of
+// rows for every 积分 of someone with no points yet (bench/README.md, 2026-12-06).
 std::string rank_text(Context& context, const std::string& person, const std::string& node_id,
-                      const MonthBounds& month) {
+                      const MonthBounds& month, std::int64_t gained) {
   const std::vector<store::OrgNode> branch = context.org.ancestors_and_self(node_id);
   const std::string node_name = branch.empty() ? node_id : branch.front().name;
+  if (gained <= 0) return context.text("points_unranked", {{"node", node_name}});
   if (const std::optional<Placing> here = placing(context, person, node_id, month)) {
     return context.text("points_rank", {{"node", node_name},
                                         {"rank", std::to_string(here->rank)},
@@ -117,7 +121,7 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
   }
 
   const MonthBounds month = local_month_of(context, context.now);
-  const store::LedgerRepository::Sums earned =
+  const store::LedgerRepository::Earned earned =
       context.ledger.earned_between(community, person, month.from, month.to);
   const std::vector<std::pair<std::string_view, std::string>> values{
       {"name", display_name(context.people, person)},
@@ -125,7 +129,7 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
       {"month_points", std::to_string(earned.points)},
       {"month_hours", hours_text(earned.minutes)},
       {"total_hours", hours_text(context.ledger.total_minutes(community, person))},
-      {"rank", rank_text(context, person, ranking_node(context, person), month)}};
+      {"rank", rank_text(context, person, ranking_node(context, person), month, earned.gained)}};
   return answer(context, own ? "points_own" : "points_other", values);
 }
 

@@ -25,14 +25,16 @@ constexpr const char* kLastHash = "SELECT hash FROM ledger WHERE community_id = 
 constexpr const char* kBalance =
     "SELECT COALESCE(SUM(points), 0) FROM ledger WHERE community_id = ? AND person_id = ?";
 constexpr const char* kSumsBetween =
-    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0) FROM ledger "
+    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0), COALESCE(SUM(MAX(points, 0)), 0) FROM "
+    "ledger "
     "WHERE community_id = ? AND person_id = ? AND at >= ? AND at < ?";
 constexpr const char* kHasTaskEntry =
     "SELECT 1 FROM ledger WHERE task_id = ? AND person_id = ? AND kind = ? LIMIT 1";
 
 // Spending moves points but is no earning: a month's points and a ranking leave it out.
 constexpr const char* kEarnedBetween =
-    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0) FROM ledger "
+    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0), COALESCE(SUM(MAX(points, 0)), 0) FROM "
+    "ledger "
     "WHERE community_id = ? AND person_id = ? AND at >= ? AND at < ? AND kind NOT IN ('redeem', 'refund')";
 constexpr const char* kTotalMinutes =
     "SELECT COALESCE(SUM(minutes), 0) FROM ledger WHERE community_id = ? AND person_id = ?";
@@ -207,18 +209,21 @@ LedgerDigest LedgerRepository::digest(const std::string& community) {
   return digest;
 }
 
-LedgerRepository::Sums LedgerRepository::earned_between(const std::string& community,
-                                                        const std::string& person, std::int64_t from,
-                                                        std::int64_t to) {
+LedgerRepository::Earned LedgerRepository::earned_between(const std::string& community,
+                                                          const std::string& person, std::int64_t from,
+                                                          std::int64_t to) {
   auto& s = detail::fresh(statements_->earned_between);
   s.bind(1, community);
   s.bind(2, person);
   s.bind(3, from);
   s.bind(4, to);
   s.executeStep();
-  Sums sums{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()};
+  Earned earned;
+  earned.points = s.getColumn(0).getInt64();
+  earned.minutes = s.getColumn(1).getInt64();
+  earned.gained = s.getColumn(2).getInt64();
   s.reset();
-  return sums;
+  return earned;
 }
 
 std::int64_t LedgerRepository::total_minutes(const std::string& community, const std::string& person) {

@@ -75,10 +75,14 @@ class LedgerRepository {
   /// The chain's end for a community.
   LedgerDigest digest(const std::string& community);
 
+  /// What earned_between reads: the sums, and the points of the gains alone (deductions left out).
+  struct Earned : Sums {
+    std::int64_t gained = 0;
+  };
   /// What a person earned in [from, to): points of every kind but spending (redeem, refund) and
   /// service minutes, so a redemption never lowers a month's earnings or hours.
-  Sums earned_between(const std::string& community, const std::string& person, std::int64_t from,
-                      std::int64_t to);
+  Earned earned_between(const std::string& community, const std::string& person, std::int64_t from,
+                        std::int64_t to);
 
   /// A person's service minutes of all time.
   std::int64_t total_minutes(const std::string& community, const std::string& person);

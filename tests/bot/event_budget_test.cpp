@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bot/event_digest.hpp"
 #include "config/config.hpp"
 #include "config/templates.hpp"
 #include "handlers/dispatcher.hpp"
@@ -192,6 +193,28 @@ TEST_F(EventBudget, GroupChatterRunsNoStatementOfItsOwn) {
   // The asker's own answer finds the question.
   run({webhook_event("o-2", "b3u2", "u-asker", "问的人", "吹哨助手 不用了")});
   EXPECT_EQ(offers_kept(), 0);
+}
+
+// 积分 from someone with no points this month reads no ranking: with the ranking of each level
+// above read in turn, each 积分 cost a community's month of rows (bench/README.md, 2026-12-06).
+TEST_F(EventBudget, PointsOfSomeoneWithNoneThisMonthReadNoRanking) {
+  whistle("w-1");
+  run(new_volunteers("a", 1, 1));
+  const auto rankings_read = [this] {
+    return std::count_if(statements_.begin(), statements_.end(), [](const std::string& sql) {
+      return sql.find("WITH RECURSIVE subtree") != std::string::npos;
+    });
+  };
+  run({webhook_event("p-1", "b3u2", "u-a0", "志愿者a0", "积分")});
+  EXPECT_EQ(rankings_read(), 0) << listed();
+
+  // With points earned in the unit, the unit's ranking places them: one ranking.
+  InboundEvent add = webhook_event("p-2", "b3u2", "u-chen", "陈单元长", "加分 @志愿者a0 5 帮忙搬东西");
+  add.message.mentions = {"generic:u-a0"};
+  add.digest = event_digest(add.message);
+  run({add});
+  run({webhook_event("p-3", "b3u2", "u-a0", "志愿者a0", "积分")});
+  EXPECT_EQ(rankings_read(), 1) << listed();
 }
 
 }  // namespace

@@ -56,6 +56,18 @@ TEST_F(LedgerSums, EarningsLeaveSpendingOutAndBalancesDoNot) {
   EXPECT_EQ(ledger.earned_between("c1", "generic:a", 0, 110).points, 10);  // [from, to)
 }
 
+// What can rank someone: their gains alone. 8 points for a grid's task and 8 taken off in the unit
+// sum to 0, yet the grid ranks them.
+TEST_F(LedgerSums, GainsLeaveDeductionsOut) {
+  add("generic:a", 8, 60, LedgerKind::task, "g1", 100);
+  add("generic:a", -8, 0, LedgerKind::adjust, "b3u2", 110);
+  add("generic:a", -12, 0, LedgerKind::redeem, std::nullopt, 120);
+  const LedgerRepository::Earned earned = ledger.earned_between("c1", "generic:a", 0, 1000);
+  EXPECT_EQ(earned.points, 0);
+  EXPECT_EQ(earned.gained, 8);
+  EXPECT_EQ(ledger.earned_between("c1", "generic:a", 105, 1000).gained, 0);
+}
+
 TEST_F(LedgerSums, ANodesRankingCoversItsSubtreeAndTheMonthOnly) {
   add("generic:a", 10, 60, LedgerKind::task, "b3u2", 100);
   add("generic:b", 20, 60, LedgerKind::task, "b3u1", 100);

@@ -381,9 +381,7 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
   if (language::answers_yes(text) || language::is_only_thanks(text))
     return std::vector<Reply>{ask_again(context, kind)};
   // A sign-in code: read as one.
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return language::is_ascii_digit(static_cast<unsigned char>(c)); }))
-    return std::nullopt;
+  if (language::is_all_ascii_digits(text)) return std::nullopt;
   // Words that name no trouble ("厨房的水龙头"): offered back, so that nothing goes out unasked.
   return std::vector<Reply>{offer_report(context, joined(kept.words, text), ticket_kind(kind), kept.photos)};
 }

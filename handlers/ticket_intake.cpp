@@ -30,12 +30,6 @@ namespace whistle::handlers {
 
 namespace {
 
-bool is_all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return language::is_ascii_digit(static_cast<unsigned char>(c));
-  });
-}
-
 // Whether a place typed in part ("2单元") may mean `found`, seen from the chat's node: only within
 // the chat's own branch at the level above `found` (5号楼's group writing "2单元" means 5号楼's
 // 2单元, never the one other building that has a 2单元 configured). Whole names are never doubted.
@@ -379,7 +373,7 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     }
   }
   // "6053" alone: the sign-in code a leader told the volunteers on site.
-  if (is_all_digits(command.text)) {
+  if (language::is_all_ascii_digits(command.text)) {
     if (auto checked_in = check_in_by_typed_code(context, command.text)) return std::move(*checked_in);
   }
   // "VA7B" alone: a pickup code the service center's staff read off a volunteer's phone.

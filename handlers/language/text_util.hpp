@@ -12,6 +12,15 @@ constexpr bool is_ascii_digit(char32_t cp) {
   return cp >= U'0' && cp <= U'9';
 }
 
+/// Whether `text` is one or more ASCII digits and nothing else: a sign-in code, a flat number.
+constexpr bool is_all_ascii_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (const char c : text) {
+    if (!is_ascii_digit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
 /// Whether `cp` is an ASCII letter.
 constexpr bool is_ascii_alpha(char32_t cp) {
   return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');

@@ -48,7 +48,8 @@ std::optional<Placing> placing(Context& context, const std::string& person, cons
 
 // `gained`: the points of the person's gains this month, deductions left out. With none, no place
 // can rank them, and no ranking is read: reading one per level above cost a community's month of
-// rows for every 积分 of someone with no points yet (bench/README.md, 2026-12-06).
+// rows for every 积分 of someone with no points yet (bench/README.md, "a regression found by the
+// benchmark").
 std::string rank_text(Context& context, const std::string& person, const std::string& node_id,
                       const MonthBounds& month, std::int64_t gained) {
   const std::vector<store::OrgNode> branch = context.org.ancestors_and_self(node_id);

@@ -34,8 +34,8 @@ struct HotStateBounds {
   std::size_t chats = 20'000;
   /// (job kind, payload) pairs asked about: about one per community, bounded all the same.
   std::size_t pending_jobs = 10'000;
-  /// Hashes of the (chat, person) pairs that may have a kept question (8 bytes each): the rows of
-  /// a week of offers, and those deleted since they were read.
+  /// Hashes of (chat, person) pairs added to those read of the kept questions (~10-20 bytes
+  /// each): questions kept since, and their rows deleted since.
   std::size_t report_offer_keys = 100'000;
 };
 

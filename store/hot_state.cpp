@@ -116,8 +116,10 @@ void HotState::trim() noexcept {
   const bool chats_full = node_id_of_chat.size() > bounds_.chats || nodes.size() > bounds_.chats ||
                           open_in_chat.size() > bounds_.chats;
   const bool jobs_full = pending_jobs.size() > bounds_.pending_jobs;
-  // Read again, the hashes of rows deleted since are gone: 8 bytes each, freed in one go.
-  if (report_offer_keys && report_offer_keys->size() > bounds_.report_offer_keys) report_offer_keys.reset();
+  // Read again, the hashes of rows deleted since are gone. One allocation of a few bytes a hash,
+  // freed in one go rather than a slice at a time.
+  if (report_offer_keys && report_offer_keys->size() - report_offer_keys_read > bounds_.report_offer_keys)
+    report_offer_keys.reset();
   if (!people_full && !tasks_full && !lists_full && !signups_full && !chats_full && !jobs_full) return;
   // Normally the slices have freed the last forgotten parts long before a bound is passed again.
   // Under batches big enough to outpace them, what still waits goes now, whole: at most one

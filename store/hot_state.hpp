@@ -101,8 +101,12 @@ struct HotState {
   /// hashes: every row's at the first use, and each kept since. A pair whose hash is not here has
   /// none, so a line that is no command (group chatter) is read against no question without a
   /// statement. Hashes stay after their row is deleted, and two pairs may share one: either costs
-  /// a probe, never a wrong answer. Empty until read.
+  /// a probe, never a wrong answer. Unset until read (set and empty: read, and none kept).
   std::optional<boost::unordered_flat_set<std::uint64_t>> report_offer_keys;
+  /// How many hashes that read found: the ones added since (kept, or stale once deleted) are what
+  /// the bound counts, so a table that holds more live rows than the bound is not read again at
+  /// every batch.
+  std::size_t report_offer_keys_read = 0;
 
   explicit HotState(const HotStateBounds& bounds = {});
   ~HotState();

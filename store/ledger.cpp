@@ -25,8 +25,7 @@ constexpr const char* kLastHash = "SELECT hash FROM ledger WHERE community_id = 
 constexpr const char* kBalance =
     "SELECT COALESCE(SUM(points), 0) FROM ledger WHERE community_id = ? AND person_id = ?";
 constexpr const char* kSumsBetween =
-    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0), COALESCE(SUM(MAX(points, 0)), 0) FROM "
-    "ledger "
+    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0) FROM ledger "
     "WHERE community_id = ? AND person_id = ? AND at >= ? AND at < ?";
 constexpr const char* kHasTaskEntry =
     "SELECT 1 FROM ledger WHERE task_id = ? AND person_id = ? AND kind = ? LIMIT 1";

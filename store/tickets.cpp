@@ -92,6 +92,11 @@ constexpr const char* kDropOffersOf = "DELETE FROM report_offers WHERE person_id
 constexpr const char* kForgetOffers = "DELETE FROM report_offers WHERE at < ?";
 constexpr const char* kOfferKeys = "SELECT chat, person_id FROM report_offers";
 
+// A text column's bytes, all of them (getText() would stop at a NUL), as the keys were hashed.
+std::string_view column_bytes(const SQLite::Column& column) {
+  return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
+}
+
 std::uint64_t offer_key(std::string_view chat, std::string_view person) {
   std::size_t key = std::hash<std::string_view>{}(chat);
   boost::hash_combine(key, std::hash<std::string_view>{}(person));
@@ -301,12 +306,14 @@ struct TicketRepository::Statements {
 
   /// The hashes of the pairs that may have a kept question, read on first use (docs/hot_state.md).
   boost::unordered_flat_set<std::uint64_t>& offer_keys() {
-    std::optional<boost::unordered_flat_set<std::uint64_t>>& keys = database.hot().report_offer_keys;
+    HotState& hot = database.hot();
+    std::optional<boost::unordered_flat_set<std::uint64_t>>& keys = hot.report_offer_keys;
     if (!keys) {
       boost::unordered_flat_set<std::uint64_t> read;
       SQLite::Statement all(db, kOfferKeys);
       while (all.executeStep())
-        read.insert(offer_key(all.getColumn(0).getText(), all.getColumn(1).getText()));
+        read.insert(offer_key(column_bytes(all.getColumn(0)), column_bytes(all.getColumn(1))));
+      hot.report_offer_keys_read = read.size();
       keys = std::move(read);
     }
     return *keys;
@@ -424,6 +431,9 @@ bool TicketRepository::take_danger_alert(const std::string& key, std::int64_t no
 
 void TicketRepository::keep_offer(const std::string& chat, const std::string& person,
                                   const ReportOffer& offer, std::int64_t forget_before) {
+  // Looked up before the statements whose result it records (store/database.hpp, hot()).
+  std::optional<boost::unordered_flat_set<std::uint64_t>>& keys =
+      statements_->database.hot().report_offer_keys;
   auto& forget = detail::fresh(statements_->forget_offers);
   forget.bind(1, static_cast<std::int64_t>(forget_before));
   forget.exec();
@@ -436,7 +446,7 @@ void TicketRepository::keep_offer(const std::string& chat, const std::string& pe
   s.bind(6, offer.photos);
   s.exec();
   // Not yet read: the first use reads this row with the others.
-  if (auto& keys = statements_->database.hot().report_offer_keys) keys->insert(offer_key(chat, person));
+  if (keys) keys->insert(offer_key(chat, person));
 }
 
 std::optional<ReportOffer> TicketRepository::offer_to(const std::string& chat, const std::string& person) {

@@ -183,7 +183,7 @@ TEST_F(EventBudget, GroupChatterRunsNoStatementOfItsOwn) {
   // Someone else in the chat has a question kept: the chatter below is still not theirs.
   run({webhook_event("o-1", "b3u2", "u-asker", "问的人", "吹哨助手 楼道里有人给电动车充电")});
   ASSERT_EQ(offers_kept(), 1);
-  run({webhook_event("c-0", "b3u2", "u-warm0", "志愿者warm0", "大家辛苦了")});  // reads the kept pairs once
+  run({webhook_event("c-0", "b3u2", "u-warm0", "志愿者warm0", "大家辛苦了")});
 
   for (const char* text : {"今天天气不错", "收到", "👍", "明天几点集合？", "好的"}) {
     SCOPED_TRACE(text);
@@ -196,7 +196,8 @@ TEST_F(EventBudget, GroupChatterRunsNoStatementOfItsOwn) {
 }
 
 // 积分 from someone with no points this month reads no ranking: with the ranking of each level
-// above read in turn, each 积分 cost a community's month of rows (bench/README.md, 2026-12-06).
+// above read in turn, each 积分 cost a community's month of rows (bench/README.md, "a regression
+// found by the benchmark").
 TEST_F(EventBudget, PointsOfSomeoneWithNoneThisMonthReadNoRanking) {
   whistle("w-1");
   run(new_volunteers("a", 1, 1));

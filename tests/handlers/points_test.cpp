@@ -116,15 +116,32 @@ TEST_F(Points, SomeoneWithNoPointsYetIsToldZero) {
       << replies[0].text;
 }
 
-TEST_F(Points, PointsEarnedForAGridsTaskRankInTheGridWhenAskedInTheUnit) {
+// Points earned for the grid's task: 张三 asks 积分 in his unit's group, and is placed first of one
+// in the grid's ranking.
+class PointsRankedAbove : public LedgerTest {
+ protected:
+  void expect_zhang_ranked_first_in_the_grid() {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("积分"), kSaturday1130 + 60);
+    ASSERT_EQ(replies.size(), 1u);
+    EXPECT_TRUE(
+        contains(replies[0].text,
+                 rendered("points_ranked_above",
+                          {{"node", "3号楼2单元"}, {"where", "第一网格"}, {"rank", "1"}, {"ranked", "1"}})))
+        << replies[0].text;
+  }
+};
+
+TEST_F(PointsRankedAbove, PointsEarnedForAGridsTaskRankInTheGridWhenAskedInTheUnit) {
   say("g1", "u-li", "李网格长", read("加分 @张三 8 网格巡查"), kSaturday1130);
-  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("积分"), kSaturday1130 + 60);
-  ASSERT_EQ(replies.size(), 1u);
-  EXPECT_TRUE(
-      contains(replies[0].text,
-               rendered("points_ranked_above",
-                        {{"node", "3号楼2单元"}, {"where", "第一网格"}, {"rank", "1"}, {"ranked", "1"}})))
-      << replies[0].text;
+  expect_zhang_ranked_first_in_the_grid();
+}
+
+// Taken off at the community's own level, outside the grid, 8 points leave the month's sum at 0;
+// the grid still ranks the 8 earned there. Only someone with no gain at all ranks nowhere.
+TEST_F(PointsRankedAbove, PointsTakenOffElsewhereLeaveAGainRankedWhereItWasEarned) {
+  say("g1", "u-li", "李网格长", read("加分 @张三 8 网格巡查"), kSaturday1130);
+  say("c1", "u-wang", "王书记", read("扣分 @张三 8 活动缺席"), kSaturday1130 + 30);
+  expect_zhang_ranked_first_in_the_grid();
 }
 
 TEST(LocalMonth, IsTheCalendarMonthInTheCommunitysTimeZone) {

@@ -56,11 +56,11 @@ TEST_F(LedgerSums, EarningsLeaveSpendingOutAndBalancesDoNot) {
   EXPECT_EQ(ledger.earned_between("c1", "generic:a", 0, 110).points, 10);  // [from, to)
 }
 
-// What can rank someone: their gains alone. 8 points for a grid's task and 8 taken off in the unit
-// sum to 0, yet the grid ranks them.
+// What can rank someone: their gains alone. 8 points for a grid's task and 8 taken off at the
+// community's own level sum to 0, yet the grid ranks them (tests/handlers/points_test.cpp).
 TEST_F(LedgerSums, GainsLeaveDeductionsOut) {
   add("generic:a", 8, 60, LedgerKind::task, "g1", 100);
-  add("generic:a", -8, 0, LedgerKind::adjust, "b3u2", 110);
+  add("generic:a", -8, 0, LedgerKind::adjust, "c1", 110);
   add("generic:a", -12, 0, LedgerKind::redeem, std::nullopt, 120);
   const LedgerRepository::Earned earned = ledger.earned_between("c1", "generic:a", 0, 1000);
   EXPECT_EQ(earned.points, 0);

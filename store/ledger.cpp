@@ -32,8 +32,8 @@ constexpr const char* kHasTaskEntry =
 
 // Spending moves points but is no earning: a month's points and a ranking leave it out.
 constexpr const char* kEarnedBetween =
-    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0), COALESCE(SUM(MAX(points, 0)), 0) FROM "
-    "ledger "
+    "SELECT COALESCE(SUM(points), 0), COALESCE(SUM(minutes), 0), COALESCE(SUM(MAX(points, 0)), 0) "
+    "FROM ledger "
     "WHERE community_id = ? AND person_id = ? AND at >= ? AND at < ? AND kind NOT IN ('redeem', 'refund')";
 constexpr const char* kTotalMinutes =
     "SELECT COALESCE(SUM(minutes), 0) FROM ledger WHERE community_id = ? AND person_id = ?";

@@ -43,7 +43,7 @@ std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task&
 
   // Announced where the person moving up reported in: a 下发 task's waitlist spans the groups of
   // many units, and the one who withdrew may be in another. Else the task's own group.
-  const std::string group = chat_of_signup(context, task, next->node, task_chats(context, task));
+  const std::string group = chat_of_signup(context, next->node, task_chats(context, task));
   const Values values{{"task", std::to_string(task.number)},
                       {"mention", mention_of(context.people, next->person)},
                       {"title", task.title},

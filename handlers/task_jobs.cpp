@@ -49,7 +49,7 @@ std::vector<Reply> run_task_reminder(const Services& services, const store::Job&
   std::vector<std::pair<std::string, std::vector<std::string>>> people_by_chat;
   for (const store::Signup& signup : services.signups.active(task->id)) {
     if (signup.state != store::SignupState::signed_up) continue;
-    const std::string chat = chat_of_signup(services, *task, signup.node, posted);
+    const std::string chat = chat_of_signup(services, signup.node, posted);
     auto group = std::find_if(people_by_chat.begin(), people_by_chat.end(),
                               [&](const auto& entry) { return entry.first == chat; });
     if (group == people_by_chat.end()) group = people_by_chat.insert(people_by_chat.end(), {chat, {}});

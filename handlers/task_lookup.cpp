@@ -110,8 +110,8 @@ std::string task_home_chat(const Services& services, const store::Task& task) {
   return chats.empty() ? std::string() : chats.front();
 }
 
-std::string chat_of_signup(const Services& services, const store::Task& task,
-                           const std::optional<std::string>& node, const std::vector<std::string>& posted) {
+std::string chat_of_signup(const Services& services, const std::optional<std::string>& node,
+                           const std::vector<std::string>& posted) {
   if (node) {
     for (const std::string& chat : services.org.chats_of(*node)) {
       if (std::find(posted.begin(), posted.end(), chat) != posted.end()) return chat;

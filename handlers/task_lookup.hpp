@@ -48,12 +48,12 @@ std::vector<std::string> task_chats(const Services& services, const store::Task&
 /// empty when no group of the task or its place is bound any more.
 std::string task_home_chat(const Services& services, const store::Task& task);
 
-/// The group where someone signed up for `task` is spoken to: the task's posted chat bound to the
-/// node where they reported in (a 下发 task is posted in every unit's group), else the task's own;
-/// empty when no group is left to speak in (the caller speaks in private then).
-/// `posted` is task_chats(), read once by callers that ask for many people.
-std::string chat_of_signup(const Services& services, const store::Task& task,
-                           const std::optional<std::string>& node, const std::vector<std::string>& posted);
+/// The group where someone signed up for a task is spoken to: of the task's chats (`posted`, its
+/// task_chats(), read once by callers that ask for many people), the one bound to the node where
+/// they reported in (a 下发 task is posted in every unit's group), else the task's own; empty when
+/// no group is left to speak in (the caller speaks in private then).
+std::string chat_of_signup(const Services& services, const std::optional<std::string>& node,
+                           const std::vector<std::string>& posted);
 
 /// A reply to the message's chat mentioning the sender.
 Reply reply_to_sender(const Context& context, std::string text);

@@ -164,11 +164,12 @@ std::optional<NumberMatch> read_number(std::string_view text, std::size_t pos) {
 
 bool starts_number(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return false;
-  const char32_t before = code_point_before(text, pos);
-  if (is_ascii_digit(static_cast<unsigned char>(text[pos]))) return !is_ascii_digit(before);
+  // The character before is read last: most positions a reader tries hold no number at all.
+  if (is_ascii_digit(static_cast<unsigned char>(text[pos])))
+    return !is_ascii_digit(code_point_before(text, pos));
   // A lone 百 or 千 starts no number; a digit or 十 always does.
   const char32_t first = decode_utf8(text, pos).value;
-  return (digit_value(first) >= 0 || first == U'十') && !is_chinese_numeral(before);
+  return (digit_value(first) >= 0 || first == U'十') && !is_chinese_numeral(code_point_before(text, pos));
 }
 
 std::optional<NumberMatch> read_number_between(std::string_view text, std::size_t pos, std::int64_t low,

@@ -18,10 +18,6 @@ bool is_decoration_character(char32_t cp) {
   return is_space(cp) || is_punctuation(cp) || is_emoji(cp);
 }
 
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 }  // namespace
 
 bool is_cjk(char32_t cp) {
@@ -156,14 +152,6 @@ void erase_span(std::string& text, std::size_t pos, std::size_t length) {
   } else {
     text.erase(pos, length);
   }
-}
-
-bool starts_with_at(std::string_view text, std::size_t pos, std::string_view word) {
-  if (pos > text.size() || text.size() - pos < word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (ascii_lower(text[pos + i]) != ascii_lower(word[i])) return false;
-  }
-  return true;
 }
 
 std::size_t skip_separators(std::string_view text, std::size_t pos) {

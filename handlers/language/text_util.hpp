@@ -73,8 +73,16 @@ std::string clean_free_text(std::string_view text);
 /// or digits together (so removing "5人" from "A 5人 7" cannot make "A7" out of two words).
 void erase_span(std::string& text, std::size_t pos, std::size_t length);
 
-/// Whether `word` appears in `text` at `pos`, ASCII letters compared case-insensitively.
-bool starts_with_at(std::string_view text, std::size_t pos, std::string_view word);
+/// Whether `word` appears in `text` at `pos`, ASCII letters compared case-insensitively. Inline:
+/// the parser's readers try it at every position of a line for every word they know.
+inline bool starts_with_at(std::string_view text, std::size_t pos, std::string_view word) {
+  if (pos > text.size() || text.size() - pos < word.size()) return false;
+  const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (lower(text[pos + i]) != lower(word[i])) return false;
+  }
+  return true;
+}
 
 /// The position after any spaces and list separators (: , ; 、) starting at `pos`.
 std::size_t skip_separators(std::string_view text, std::size_t pos);

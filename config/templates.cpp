@@ -20,7 +20,7 @@ const std::array<BuiltinLanguage, 1> kBuiltinLanguages = {{{"zh-CN", &embedded::
 
 // Tables are flattened so a file may group its keys ([task] created = "…" is "task.created").
 void flatten(const toml::table& table, const std::string& prefix, const std::string& source,
-             std::map<std::string, std::string, std::less<>>& texts) {
+             Templates::Texts& texts) {
   for (auto&& [name, value] : table) {
     const std::string key = prefix.empty() ? std::string(name.str()) : prefix + "." + std::string(name.str());
     if (const toml::table* sub = value.as_table()) {

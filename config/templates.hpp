@@ -1,8 +1,9 @@
 #pragma once
 
-#include <map>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -13,6 +14,15 @@ namespace whistle::config {
 /// A template names its values in braces: "【吹哨#{task}】已报到 {count}/{places}".
 class Templates {
  public:
+  /// Hashes a key as a view, so render() looks a key up without making a string of it.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  /// The texts by key ("task.created"). Hashed: an event renders three or four, and the ordered
+  /// map's ten string comparisons over 724 keys cost more than the filling in.
+  using Texts = std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>>;
+
   /// Parses a template file's TOML text; throws config::Error naming the key on a bad entry.
   static Templates parse(std::string_view toml_text, std::string_view source_name);
 
@@ -28,7 +38,7 @@ class Templates {
   bool has(std::string_view key) const;
 
  private:
-  std::map<std::string, std::string, std::less<>> texts_;
+  Texts texts_;
 };
 
 }  // namespace whistle::config

@@ -28,6 +28,8 @@ std::string coordinate(double value) {
 
 std::string event_digest(const handlers::Message& message) {
   std::string encoded;
+  // Room for the fields that every message has, so the appends below do not grow the string.
+  encoded.reserve(64 + message.chat.size() + message.sender.size() + message.text.size());
   append_field(encoded, message.chat);
   append_field(encoded, message.sender);
   append_field(encoded, message.text);

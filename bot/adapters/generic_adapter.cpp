@@ -27,7 +27,9 @@ constexpr std::string_view kPlatformPrefix = "generic:";
 constexpr std::string_view kSignaturePrefix = "sha256=";
 
 std::string qualify(std::string_view local) {
-  std::string id(kPlatformPrefix);
+  std::string id;
+  id.reserve(kPlatformPrefix.size() + local.size());
+  id += kPlatformPrefix;
   id += local;
   return id;
 }

@@ -160,9 +160,10 @@ Reply answer(Context& context, const store::Task& task, std::string_view key, Va
 }
 
 // Why a check-in is refused before anything is recorded, or nothing when it may go ahead.
-std::optional<Reply> refuse_check_in(Context& context, const Command& command, const store::Task& task) {
+// `signup` is the sender's for the task, read once by the caller.
+std::optional<Reply> refuse_check_in(Context& context, const Command& command, const store::Task& task,
+                                     const std::optional<store::Signup>& signup) {
   const std::string& person = context.message.sender;
-  const std::optional<store::Signup> signup = context.signups.find(task.id, person);
   if (!signup || signup->state == store::SignupState::withdrawn) {
     return answer(context, task, "check_in_not_signed_up");
   }
@@ -259,9 +260,10 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
     return {answer(context, task, "check_in_already",
                    {{"clock", local_clock_text(context, *row->checked_in_at)}})};
   }
-  if (std::optional<Reply> refusal = refuse_check_in(context, command, task)) return {std::move(*refusal)};
-
   const std::optional<store::Signup> signup = context.signups.find(task.id, person);
+  if (std::optional<Reply> refusal = refuse_check_in(context, command, task, signup))
+    return {std::move(*refusal)};
+
   const std::optional<std::string> node =
       signup && signup->node ? signup->node : std::optional<std::string>(task.node);
   context.attendance.check_in(task.id, person, task.community, node, context.now, place_of(context.message));

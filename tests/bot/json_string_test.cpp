@@ -37,6 +37,13 @@ TEST(JsonString, ValidTextIsWrittenAsNlohmannWritesIt) {
   }
 }
 
+TEST(JsonString, EveryAsciiByteIsWrittenAsNlohmannWritesIt) {
+  for (int byte = 0; byte < 0x80; ++byte) {
+    const std::string text{'a', static_cast<char>(byte), 'b'};
+    ASSERT_EQ(as_json(text), nlohmann::json(text).dump()) << byte;
+  }
+}
+
 TEST(JsonString, EachInvalidByteBecomesOneReplacementCharacter) {
   // Bytes no valid text holds, a truncated sequence, an overlong form and a surrogate, between
   // runs of valid text: what is valid around them is kept whole.

@@ -23,8 +23,6 @@ constexpr std::array<std::string_view, 0x80> kEscapes = [] {
   return escapes;
 }();
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
 }  // namespace
 
 // Bytes that stand as they are (most of an answer: Chinese text, names, numbers) are copied a run
@@ -42,7 +40,7 @@ void append_json_string(std::string& out, std::string_view text) {
       replacement = kEscapes[byte];
     } else {
       length = language::decode_utf8(text, pos).length;
-      if (length == 1) replacement = kReplacement;
+      if (length == 1) replacement = language::kReplacementCharacterUtf8;
     }
     if (!replacement.empty()) {
       out.append(text.data() + run, pos - run);

@@ -27,7 +27,9 @@ bool is_name_char(char c) {
 bool valid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const language::CodePoint cp = language::decode_utf8(text, pos);
-    if (cp.value == language::kReplacementCharacter && text.substr(pos, 3) != "\xEF\xBF\xBD") return false;
+    if (cp.value == language::kReplacementCharacter &&
+        text.substr(pos, 3) != language::kReplacementCharacterUtf8)
+      return false;
     pos += cp.length;
   }
   return true;

@@ -14,6 +14,8 @@ struct CodePoint {
 
 /// The replacement character that stands in for every invalid byte.
 inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+/// Its UTF-8 bytes.
+inline constexpr std::string_view kReplacementCharacterUtf8 = "\xEF\xBF\xBD";
 
 /// Whether `byte` continues a multi-byte sequence (10xxxxxx).
 inline bool is_utf8_continuation(unsigned char byte) {

@@ -29,9 +29,6 @@ std::string marks(std::size_t count, std::size_t width) {
   return list;
 }
 
-std::string_view blob_of(const SQLite::Column& column) {
-  return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
-}
 }  // namespace
 
 struct Inbox::Statements {
@@ -89,8 +86,7 @@ Delivery Inbox::record(std::string_view key, std::int64_t at, std::string_view d
   if (!seen.executeStep()) return Delivery::redelivery;
   const SQLite::Column kept = seen.getColumn(0);
   // A row from before digests were kept cannot tell; it is taken as the same event.
-  const bool same = kept.isNull() || std::string_view(static_cast<const char*>(kept.getBlob()),
-                                                      static_cast<std::size_t>(kept.getBytes())) == digest;
+  const bool same = kept.isNull() || detail::column_bytes(kept) == digest;
   seen.tryReset();  // see Database::release_snapshots
   return same ? Delivery::redelivery : Delivery::conflict;
 }
@@ -144,7 +140,7 @@ InboxBatch Inbox::read_batch(const std::vector<std::string_view>& keys) {
     while (s.executeStep()) {
       InboxBatch::Row row;
       const SQLite::Column digest = s.getColumn(1);
-      if (!digest.isNull()) row.digest = std::string(blob_of(digest));
+      if (!digest.isNull()) row.digest = std::string(detail::column_bytes(digest));
       row.answer = detail::optional_text(s.getColumn(2));
       row.received_at = s.getColumn(3).getInt64();
       batch.rows_.insert_or_assign(s.getColumn(0).getString(), std::move(row));

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace whistle::store::detail {
 
@@ -48,6 +49,12 @@ inline std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
 inline std::optional<std::string> optional_text(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
   return column.getString();
+}
+
+/// A text or blob column's bytes, all of them (getText() would stop at a NUL). Valid until the
+/// statement steps or resets.
+inline std::string_view column_bytes(const SQLite::Column& column) {
+  return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
 }
 
 }  // namespace whistle::store::detail

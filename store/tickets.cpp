@@ -92,11 +92,6 @@ constexpr const char* kDropOffersOf = "DELETE FROM report_offers WHERE person_id
 constexpr const char* kForgetOffers = "DELETE FROM report_offers WHERE at < ?";
 constexpr const char* kOfferKeys = "SELECT chat, person_id FROM report_offers";
 
-// A text column's bytes, all of them (getText() would stop at a NUL), as the keys were hashed.
-std::string_view column_bytes(const SQLite::Column& column) {
-  return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
-}
-
 std::uint64_t offer_key(std::string_view chat, std::string_view person) {
   std::size_t key = std::hash<std::string_view>{}(chat);
   boost::hash_combine(key, std::hash<std::string_view>{}(person));
@@ -311,8 +306,10 @@ struct TicketRepository::Statements {
     if (!keys) {
       boost::unordered_flat_set<std::uint64_t> read;
       SQLite::Statement all(db, kOfferKeys);
+      // Every byte of the ids, as keep_offer hashed them.
       while (all.executeStep())
-        read.insert(offer_key(column_bytes(all.getColumn(0)), column_bytes(all.getColumn(1))));
+        read.insert(
+            offer_key(detail::column_bytes(all.getColumn(0)), detail::column_bytes(all.getColumn(1))));
       hot.report_offer_keys_read = read.size();
       keys = std::move(read);
     }

@@ -248,7 +248,13 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   for (const std::string& chat : task_chats(context, task)) {
     if (chat != context.message.chat) replies.push_back(Reply{chat, text, {}});
   }
+  // Someone moved up or down hears it once, in the note that says where they now stand.
+  const auto was_moved = [&moved](const std::string& person) {
+    return std::any_of(moved.begin(), moved.end(),
+                       [&person](const Reply& note) { return note.chat == private_chat_of(person); });
+  };
   for (const std::string& person : told) {
+    if (was_moved(person)) continue;
     replies.push_back(Reply{private_chat_of(person), context.text("edit_private", values), {person}});
   }
   replies.insert(replies.end(), moved.begin(), moved.end());

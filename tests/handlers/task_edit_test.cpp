@@ -146,6 +146,26 @@ TEST_F(Edit, MorePlacesMoveTheWaitlistUp) {
   EXPECT_EQ(moved_up_notes, 1);
 }
 
+TEST_F(Edit, EveryoneConcernedHearsOnceInPrivate) {
+  whistle_in_b3u2("清理楼道杂物", 2);
+  report_in("u-zhang", "张三");
+  report_in("u-lisi", "李四");
+  report_in("u-wangwu", "王五");   // waiting, then moved up
+  report_in("u-zhaoliu", "赵六");  // waiting still
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("修改 1 人数 3"));
+  for (const char* person : {"u-zhang", "u-lisi", "u-wangwu", "u-zhaoliu"}) {
+    const std::string chat = "generic:@" + std::string(person);
+    EXPECT_EQ(std::count_if(replies.begin(), replies.end(), [&](const Reply& r) { return r.chat == chat; }),
+              1)
+        << person;
+  }
+  const std::string moved_up = rendered(
+      "edit_moved_up", {{"task", "1"}, {"title", "清理楼道杂物"}, {"when", "11月28日(周六) 09:00–11:00"}});
+  EXPECT_TRUE(std::any_of(replies.begin(), replies.end(), [&](const Reply& r) {
+    return r.chat == "generic:@u-wangwu" && r.text.find(moved_up) != std::string::npos;
+  }));
+}
+
 TEST_F(Edit, OnlyALeaderOfTheTaskMayEditIt) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
   const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("修改 1 人数 2"));

@@ -1,9 +1,9 @@
 #include "handlers/ranking_text.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "handlers/message.hpp"
+#include "handlers/shown_figures.hpp"
 #include "store/rankings.hpp"
 
 namespace whistle::handlers {
@@ -12,15 +12,8 @@ namespace {
 
 using Values = std::vector<std::pair<std::string_view, std::string>>;
 
-// One decimal, as people read figures on a notice board ("2.5小时", "人均12.3分").
-std::string one_decimal(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
 std::string hours_one_decimal(std::int64_t minutes) {
-  return one_decimal(static_cast<double>(minutes) / 60.0);
+  return tenths_text(hour_tenths(minutes));
 }
 
 std::string percent_text(std::int64_t part, std::int64_t whole) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "handlers/language/calendar.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"

@@ -1,13 +1,13 @@
 #include "handlers/stats.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <optional>
 #include <string>
 
 #include "handlers/people_names.hpp"
 #include "handlers/ranking_month.hpp"
 #include "handlers/rights.hpp"
+#include "handlers/shown_figures.hpp"
 #include "handlers/task_lookup.hpp"
 #include "store/rankings.hpp"
 #include "store/ticket_figures.hpp"
@@ -17,13 +17,6 @@ namespace whistle::handlers {
 namespace {
 
 using Values = std::vector<std::pair<std::string_view, std::string>>;
-
-// One decimal, as the ranking shows figures ("2.5小时", "66.7%").
-std::string one_decimal(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
 
 // A rate as a percentage; no ticket to judge is a dash, not 0%.
 std::string rate_text(const Context& context, const std::optional<double>& rate) {
@@ -36,8 +29,9 @@ std::string duration_text(const Context& context, const std::optional<double>& s
   if (*seconds < 3600.0)
     return context.text("stats_minutes",
                         {{"n", std::to_string(static_cast<long long>(*seconds / 60.0 + 0.5))}});
-  if (*seconds < 48 * 3600.0) return context.text("stats_hours", {{"n", one_decimal(*seconds / 3600.0)}});
-  return context.text("stats_days", {{"n", one_decimal(*seconds / 86400.0)}});
+  if (*seconds < 48 * 3600.0)
+    return context.text("stats_hours", {{"n", tenths_text(hour_tenths_of_seconds(*seconds))}});
+  return context.text("stats_days", {{"n", tenths_text(day_tenths_of_seconds(*seconds))}});
 }
 
 // The month's figures of one node's subtree as one message.
@@ -58,7 +52,7 @@ std::string stats_text(Context& context, const store::OrgNode& node, const Ranki
       "stats_volunteers", {{"tasks", std::to_string(figures.tasks_of_subtree(node.id, month.from, month.to))},
                            {"signed_up", std::to_string(participation.signed_up)},
                            {"confirmed", std::to_string(participation.confirmed)},
-                           {"hours", one_decimal(static_cast<double>(whole.minutes) / 60.0)},
+                           {"hours", tenths_text(hour_tenths(whole.minutes))},
                            {"points", std::to_string(whole.points)},
                            {"active", std::to_string(whole.active)}}));
   if (t.received == 0) {

@@ -66,7 +66,10 @@ nlohmann::json ledger_entries_view(store::Database& db, const store::OrgNode& no
 /// "2026-11-28T09:00": an instant as local time.
 std::string local_iso(std::int64_t at, int utc_offset_seconds);
 
-/// Minutes as hours with one decimal (90 → 1.5).
+/// Minutes as hours with one decimal (90 → 1.5), rounded as chat rounds them (handlers/shown_figures.hpp).
 double hours_of(std::int64_t minutes);
+
+/// Seconds as hours with one decimal, rounded once from the exact time.
+double hours_of_seconds(double seconds);
 
 }  // namespace whistle::bot::board

@@ -1,11 +1,11 @@
 // The board's volunteer views: the org tree, the ranking and the open whistles.
 #include <algorithm>
-#include <cmath>
 #include <ctime>
 
 #include "bot/board/board_cache.hpp"
 #include "bot/board/board_views.hpp"
 #include "handlers/language/private_numbers.hpp"
+#include "handlers/shown_figures.hpp"
 #include "store/board_reads.hpp"
 
 namespace whistle::bot::board {
@@ -33,7 +33,11 @@ std::string local_iso(std::int64_t at, int utc_offset_seconds) {
 }
 
 double hours_of(std::int64_t minutes) {
-  return std::round(static_cast<double>(minutes) / 6.0) / 10.0;
+  return static_cast<double>(handlers::hour_tenths(minutes)) / 10.0;
+}
+
+double hours_of_seconds(double seconds) {
+  return static_cast<double>(handlers::hour_tenths_of_seconds(seconds)) / 10.0;
 }
 
 nlohmann::json nodes_view(store::Database& db) {

@@ -14,7 +14,7 @@ nlohmann::json optional_number(const std::optional<double>& value) {
 
 nlohmann::json hours_or_null(const std::optional<double>& seconds) {
   if (!seconds) return nlohmann::json();
-  return hours_of(static_cast<std::int64_t>(*seconds / 60.0 + 0.5));
+  return hours_of_seconds(*seconds);
 }
 
 }  // namespace
@@ -92,7 +92,7 @@ nlohmann::json echo_view(store::Database& db, const store::OrgNode& node, const 
          {"node_name", ticket.node_name},
          {"received", local_iso(ticket.created_at, clock.utc_offset_seconds)},
          {"resolved", local_iso(ticket.resolved_at, clock.utc_offset_seconds)},
-         {"hours", hours_of((ticket.resolved_at - ticket.created_at + 30) / 60)},
+         {"hours", hours_of_seconds(static_cast<double>(ticket.resolved_at - ticket.created_at))},
          {"rating", ticket.rating ? nlohmann::json(*ticket.rating) : nlohmann::json()},
          {"summary", summary},
          {"solved_by", ticket.solved_by.empty() ? std::string("工作人员")

@@ -80,6 +80,18 @@ TEST_F(Ranking, AUnitGroupSeesItsOwnPeopleOfThisMonth) {
   EXPECT_FALSE(contains(text, "何大爷")) << "another month";
 }
 
+TEST_F(Ranking, HoursAreRoundedHalfUpAsTheBoardShowsThem) {
+  earn("u-zhang", 10, 75, "b3u2", kMidNovember);  // 1.25 hours
+  earn("u-liu", 5, 105, "b3u2", kMidNovember);    // 1.75 hours
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("排行"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, person_line(1, "张三", 10, "1.3"))) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, person_line(2, "刘阿姨", 5, "1.8"))) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text,
+                       rendered("ranking_total", {{"points", "15"}, {"hours", "3.0"}, {"active", "0"}})))
+      << replies[0].text;
+}
+
 TEST_F(Ranking, AMonthThatNetsToADeductionIsNoPlaceOnTheList) {
   // Last month's 40 corrected by -30 this month: not first place with -30, as 积分 agrees.
   earn("u-zhang", -30, 0, "b3u2", kMidNovember);

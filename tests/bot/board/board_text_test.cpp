@@ -3,11 +3,15 @@
 
 #include <variant>
 
+#include <fmt/format.h>
+
 #include "bot/adapters/query_string.hpp"
 #include "bot/board/board_http.hpp"
 #include "bot/board/board_query.hpp"
+#include "bot/board/board_views.hpp"
 #include "bot/board/html_text.hpp"
 #include "bot/router.hpp"
+#include "handlers/shown_figures.hpp"
 
 namespace whistle::bot::board {
 namespace {
@@ -15,6 +19,21 @@ namespace {
 TEST(HtmlEscape, MarkupAndQuotesBecomeEntities) {
   EXPECT_EQ(html_escape("<script>alert('x')</script> & \"q\""),
             "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;");
+}
+
+// The lobby's screen and the group's 公示 show one digit for one fact.
+TEST(BoardHours, ReadAsChatReadsThem) {
+  for (std::int64_t minutes = 0; minutes <= 3000; ++minutes) {
+    EXPECT_EQ(fmt::format("{:.1f}", hours_of(minutes)), handlers::tenths_text(handlers::hour_tenths(minutes)))
+        << minutes;
+  }
+  for (const double seconds : {6272.7, 36900.0, 5.0 * 3600.0 + 179.0, 5.0 * 3600.0 + 180.0, 90.0}) {
+    EXPECT_EQ(fmt::format("{:.1f}", hours_of_seconds(seconds)),
+              handlers::tenths_text(handlers::hour_tenths_of_seconds(seconds)))
+        << seconds;
+  }
+  EXPECT_EQ(hours_of_seconds(6272.7), 1.7) << "a mean time is rounded once, not first to whole minutes";
+  EXPECT_EQ(hours_of(75), 1.3);
 }
 
 TEST(PercentDecode, DecodesEscapesAndRefusesBrokenOnes) {

@@ -90,19 +90,21 @@ void return_no_show_penalty(const Services& services, const store::Task& task, c
       .at = at});
 }
 
-// Whether the month holding `at` was already published (公示) for the task's node or a level above
-// it: a published month must not change afterwards, or its ranking and digest no longer
-// match what the groups were shown.
-bool month_published(const Services& services, const store::Task& task, std::int64_t at, std::int64_t now) {
+// Whether the month holding `at` was already published (公示) for `node`, where the work counts, or
+// a level above it: a published month must not change afterwards, or its ranking and digest no
+// longer match what the groups were shown. The node is the one the work counts at, not the task's:
+// a grid's 下发 task pays a volunteer at the unit he reported in from, and that unit's own 公示
+// changed when the grid leader confirmed after it.
+bool month_published(const Services& services, const std::string& node, std::int64_t at, std::int64_t now) {
   const int offset = services.config.locale.utc_offset_seconds;
   const language::YearMonth month = month_of(at, offset);
   // Work of this month is never in a published month: no look at the publications for it.
   if (month == month_of(now, offset)) return false;
   const std::string label = ranking_month(month, offset).label();
-  // A leader may have posted it for the grid or the building alone: every level the work counts
-  // at, up to the community.
-  for (const store::OrgNode& node : services.org.ancestors_and_self(task.node)) {
-    for (const store::Publication& publication : services.publications.of_node(node.id)) {
+  // A leader may have posted it for the unit, the grid or the building alone: every level the work
+  // counts at, up to the community.
+  for (const store::OrgNode& level : services.org.ancestors_and_self(node)) {
+    for (const store::Publication& publication : services.publications.of_node(level.id)) {
       if (publication.month == label) return true;
     }
   }
@@ -122,7 +124,7 @@ void pay_attendance(const Services& services, const store::Task& task, const std
   std::int64_t done_at = task.end ? std::min(*task.end, now) : now;
   // Confirmed after that month's 公示 went out: counted in the month it is confirmed in, and the
   // volunteer sees it in this month's points (an exploratory run, 2026-12-05).
-  if (done_at < now && month_published(services, task, done_at, now)) done_at = now;
+  if (done_at < now && month_published(services, node, done_at, now)) done_at = now;
   // The entry says who vouched, so a reader of the ledger sees this pay rests on a leader's word.
   const std::string reason =
       vouched ? services.text("confirm_reason_vouched",

@@ -278,6 +278,24 @@ TEST_F(Confirm, PointsCountForTheNodeWhereThePersonCameFrom) {
   EXPECT_EQ(entries[0].node, "b3u1");
 }
 
+// A 下发 task pays at the unit the volunteer reported in from: the unit's own 公示, posted before
+// the building's leader confirmed, is a published month too.
+TEST_F(Confirm, AMonthPublishedForTheUnitWhereTheWorkCountsIsNotChanged) {
+  constexpr std::int64_t kDecemberFirst0800 = 1796083200;
+  say("b3", "u-qian", "钱楼栋长", read("吹哨 下发 清扫积雪 10人 周六上午9点 2小时"));
+  say("b3u1", "u-zhang", "张三", read("报到 1"));
+  say("b3u1", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  say("b3u1", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 2 * kHour);
+  ASSERT_EQ(say("b3u1", "u-feng", "冯单元长", read("公示", kDecemberFirst0800), kDecemberFirst0800).size(),
+            1u);
+  const std::int64_t confirmed = kDecemberFirst0800 + 30 * 60;
+  say("b3", "u-qian", "钱楼栋长", read("验收 1", confirmed), confirmed);
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(1).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].node, "b3u1");
+  EXPECT_EQ(entries[0].at, confirmed);
+}
+
 TEST_F(Confirm, WorkIsDatedWhenItWasDoneNotWhenItWasConfirmed) {
   // Saturday 28 November's work, confirmed on 1 December before the 民情日 publication: it belongs
   // to November's points, and 张三 to November's active volunteers.

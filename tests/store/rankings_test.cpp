@@ -4,6 +4,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "store/attendance.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
@@ -198,7 +200,7 @@ TEST_F(Standings, TheMonthIsReadThroughTheIndexes) {
       std::string::npos);
 }
 
-TEST_F(Standings, TheMonthsRecordsListEntriesAndTheCommunitysRedemptions) {
+TEST_F(Standings, TheMonthsRecordsListEntriesAndTheSubtreesRedemptions) {
   const std::int64_t task = task_in("b3u2", kMidOctober);
   NewLedgerEntry entry;
   entry.community = "c1";
@@ -210,11 +212,19 @@ TEST_F(Standings, TheMonthsRecordsListEntriesAndTheCommunitysRedemptions) {
   entry.at = kMidOctober;
   ledger.append(entry);
   earn("generic:liu", -30, 0, "", kMidOctober + 60, LedgerKind::redeem);
-  db.raw().exec(
-      "INSERT INTO redemptions (community_id, person_id, reward_id, quantity, points, code, status, "
-      "created_at, "
-      "expires_at) VALUES ('c1', 'generic:liu', 'soap', 1, 30, 'K7Q2', 'pending', " +
-      std::to_string(kMidOctober + 60) + ", " + std::to_string(kMidOctober + 86400) + ")");
+  // 刘's points counted in 3号楼2单元, 何's in 1号楼1单元; 王 only leads, so his has no node.
+  for (const auto& [person, node, code] :
+       {std::tuple{"liu", "'b3u2'", "K7Q2"}, std::tuple{"he", "'b1u1'", "K7Q3"},
+        std::tuple{"wang", "NULL", "K7Q4"}}) {
+    db.raw().exec(
+        std::string("INSERT OR IGNORE INTO people (id, name, created_at, updated_at) VALUES ('generic:") +
+        person + "', '', 0, 0)");
+    db.raw().exec(
+        std::string("INSERT INTO redemptions (community_id, person_id, reward_id, quantity, points, code, "
+                    "status, created_at, expires_at, node_id) VALUES ('c1', 'generic:") +
+        person + "', 'soap', 1, 30, '" + code + "', 'pending', " + std::to_string(kMidOctober + 60) + ", " +
+        std::to_string(kMidOctober + 86400) + ", " + node + ")");
+  }
 
   MonthRecords records(db);
   const std::vector<LedgerLine> all = records.ledger("c1", kOctober, kNovember);
@@ -225,10 +235,14 @@ TEST_F(Standings, TheMonthsRecordsListEntriesAndTheCommunitysRedemptions) {
   EXPECT_EQ(records.ledger("b3", kOctober, kNovember).size(), 1u)
       << "spending has no node below the community";
 
+  // Below the community, a section lists the redemptions of its subtree, not other units' residents.
   const std::vector<RedemptionLine> redeemed = records.redemptions("b3u2", kOctober, kNovember);
   ASSERT_EQ(redeemed.size(), 1u);
+  EXPECT_EQ(redeemed[0].person, "generic:liu");
   EXPECT_EQ(redeemed[0].reward, "soap") << "a reward the catalog does not hold shows its id";
   EXPECT_EQ(redeemed[0].status, "pending");
+  EXPECT_EQ(records.redemptions("b3", kOctober, kNovember).size(), 1u);
+  EXPECT_EQ(records.redemptions("c1", kOctober, kNovember).size(), 3u);
   EXPECT_TRUE(records.redemptions("c1", kNovember, kNovember + 86400).empty());
 }
 

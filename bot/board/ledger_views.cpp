@@ -1,7 +1,13 @@
 // The board's ledger views: the digest anyone can check, and the officials' entries.
+#include <algorithm>
+#include <tuple>
+#include <utility>
+#include <vector>
+
 #include "bot/board/board_cache.hpp"
 #include "bot/board/board_views.hpp"
 #include "store/ledger.hpp"
+#include "store/org.hpp"
 #include "store/publications.hpp"
 
 namespace whistle::bot::board {
@@ -18,11 +24,24 @@ constexpr const char* kHowToCheck =
 
 nlohmann::json ledger_view(store::Database& db, BoardCache& cache, const store::OrgNode& node) {
   const store::LedgerDigest digest = cache.digest(db, node.community);
+  // Every 公示 this node's group could have read: the community's on 民情日, and one a leader posted
+  // by hand for this node or a level between, whose digest a resident may hold a screenshot of.
+  std::vector<std::pair<store::Publication, std::string>> shown;  // with the name of its node
+  store::PublicationRepository publications_of(db);
+  for (const store::OrgNode& level : store::OrgRepository(db).ancestors_and_self(node.id)) {
+    for (store::Publication& publication : publications_of.of_node(level.id))
+      shown.emplace_back(std::move(publication), level.name);
+  }
+  std::stable_sort(shown.begin(), shown.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first.month, a.first.at, a.first.id) < std::tie(b.first.month, b.first.at, b.first.id);
+  });
   nlohmann::json publications = nlohmann::json::array();
-  // The 公示 are posted at the community; the same digests hold for every node below it.
-  for (const store::Publication& publication : store::PublicationRepository(db).of_node(node.community)) {
-    publications.push_back(
-        {{"month", publication.month}, {"digest", publication.digest}, {"entries", publication.entries}});
+  for (const auto& [publication, node_name] : shown) {
+    publications.push_back({{"month", publication.month},
+                            {"node", publication.node},
+                            {"node_name", node_name},
+                            {"digest", publication.digest},
+                            {"entries", publication.entries}});
   }
   return {{"community", node.community},
           {"digest", digest.hash},

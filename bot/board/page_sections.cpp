@@ -179,12 +179,14 @@ std::string ledger_section(const nlohmann::json& ledger) {
   if (!ledger.at("publications").empty()) {
     out +=
         "<table "
-        "class=\"publications\"><thead><tr><th>公示月份</th><th>摘要</th><th>条目数</th></tr></thead><tbody>";
+        "class=\"publications\"><thead><tr><th>公示月份</th><th>公示范围</th><th>摘要</th><th>条目数</th></"
+        "tr></thead>"
+        "<tbody>";
     for (const nlohmann::json& publication : ledger.at("publications")) {
       out += "<tr data-month=\"" + text_of(publication.at("month")) + "\"><td>" +
-             text_of(publication.at("month")) + "</td><td><code>" + text_of(publication.at("digest")) +
-             "</code></td><td>" + figure(publication.at("entries"), number_text(publication.at("entries"))) +
-             "</td></tr>";
+             text_of(publication.at("month")) + "</td><td>" + text_of(publication.value("node_name", "")) +
+             "</td><td><code>" + text_of(publication.at("digest")) + "</code></td><td>" +
+             figure(publication.at("entries"), number_text(publication.at("entries"))) + "</td></tr>";
     }
     out += "</tbody></table>";
   }

@@ -161,6 +161,21 @@ TEST_F(BoardServer, TheLedgerDigestIsTheChainsLastHash) {
   EXPECT_FALSE(ledger.at("how_to_check").get<std::string>().empty());
 }
 
+// A resident holding a screenshot of the unit's own 公示 finds its digest on the unit's page; the
+// community's page, and a sibling unit's, show only what their groups read.
+TEST_F(BoardServer, TheLedgerListsThe公示ThisNodesGroupRead) {
+  const json publications = get_json("/api/v1/nodes/b3u2/ledger").at("publications");
+  ASSERT_EQ(publications.size(), 1u);
+  EXPECT_EQ(publications[0].at("month"), "2026-10");
+  EXPECT_EQ(publications[0].at("node"), "b3u2");
+  EXPECT_EQ(publications[0].at("node_name"), "3号楼2单元");
+  EXPECT_EQ(publications[0].at("digest").get<std::string>().size(), 64u);
+  EXPECT_TRUE(get_json("/api/v1/nodes/c1/ledger").at("publications").empty());
+  EXPECT_TRUE(get_json("/api/v1/nodes/b3u1/ledger").at("publications").empty());
+  const HttpResult page = get("/board/b3u2");
+  EXPECT_NE(page.body.find(publications[0].at("digest").get<std::string>()), std::string::npos);
+}
+
 TEST_F(BoardServer, TheNodesListTheDemoTreeWithParents) {
   const json nodes = get_json("/api/v1/nodes");
   bool found = false;

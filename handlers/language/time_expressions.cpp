@@ -517,6 +517,28 @@ std::optional<TimeSpan> join(const Phrase& a, const Phrase& b, const TimeContext
   return resolve(joined, context);
 }
 
+// "傍晚", "上午" alone: a part of the day without a day or a clock.
+bool is_period_only(const Phrase& phrase) {
+  return phrase.period != nullptr && !phrase.day && !phrase.clock && !phrase.end_clock && !phrase.deadline;
+}
+
+// A part of the day read first, then a day or a clock later in the line ("傍晚清扫 … 今天17:59",
+// "晚上 在3号楼 8点集合", "上午清扫 … 明天"): the later phrase names the time, and the part of the
+// day applies to it when it names none of its own (晚上 … 8点 is 20:00). Reading the part of the
+// day alone put the leader's task at its default hour and left the time they wrote in the title.
+std::optional<TimeSpan> join_period(const Phrase& period, const Phrase& later, const TimeContext& context) {
+  if (!is_day_only(later) && !later.clock) return std::nullopt;
+  Phrase joined = later;
+  const bool later_period = later.period != nullptr || (later.day && !later.day->period.empty());
+  if (!later_period) joined.period = period.period;
+  return resolve(joined, context);
+}
+
+// Whether a phrase runs on into a word ("傍晚清扫"): then its words belong to the title too.
+bool runs_into_word(std::string_view text, const Phrase& phrase) {
+  return phrase.end < text.size() && !is_word_boundary(decode_utf8(text, phrase.end).value);
+}
+
 }  // namespace
 
 bool is_clock_minutes(std::string_view text, std::size_t pos) {
@@ -555,7 +577,15 @@ std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context)
       const Located found{pos, *phrase, *span};
       if (!first) {
         first = found;
-        if (!is_day_only(first->phrase) && !is_clock_only(first->phrase)) break;
+        if (!is_day_only(first->phrase) && !is_clock_only(first->phrase) && !is_period_only(first->phrase))
+          break;
+      } else if (is_period_only(first->phrase)) {
+        if (const auto joined = join_period(first->phrase, found.phrase, context)) {
+          erase_span(text, found.start, found.phrase.end - found.start);
+          if (!runs_into_word(text, first->phrase))
+            erase_span(text, first->start, first->phrase.end - first->start);
+          return joined;
+        }
       } else if (const auto joined = join(first->phrase, found.phrase, context)) {
         erase_span(text, found.start, found.phrase.end - found.start);
         erase_span(text, first->start, first->phrase.end - first->start);

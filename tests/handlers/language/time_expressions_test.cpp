@@ -152,6 +152,25 @@ const TimeCase kOvernight[] = {
 };
 INSTANTIATE_TEST_SUITE_P(Overnight, TakeTime, ::testing::ValuesIn(kOvernight));
 
+// A part of the day first, then the time itself later in the line: the later phrase is the time,
+// the part of the day applies when it names none, and a part of the day that runs on into a word
+// ("傍晚清扫") stays in the title. Read alone, 傍晚 put the task at 17:00 and left 今天17:59 in the
+// title (an exploratory run, 2026-12-06).
+const TimeCase kPeriodThenTime[] = {
+    {"傍晚清扫 今天17:59", "2026-11-23T17:59", nullptr, "傍晚清扫 "},
+    {"晚上巡逻 今天8:30", "2026-11-23T20:30", nullptr, "晚上巡逻 "},
+    {"晚上 巡逻 8点集合", "2026-11-23T20:00", nullptr, " 巡逻 集合"},
+    {"上午清扫 明天9:30", "2026-11-24T09:30", nullptr, "上午清扫 "},
+    {"早上遛弯 明天8:30", "2026-11-24T08:30", nullptr, "早上遛弯 "},
+    {"傍晚清扫 明天", "2026-11-24T17:00", nullptr, "傍晚清扫 "},
+    {"上午清扫 明天下午3点", "2026-11-24T15:00", nullptr, "上午清扫 "},
+    {"晚上巡逻 8点到10点", "2026-11-23T20:00", "2026-11-23T22:00", "晚上巡逻 "},
+    // Alone, a part of the day is still the time.
+    {"晚上巡逻", "2026-11-23T19:00", nullptr, "巡逻"},
+    {"晚上巡逻 1号楼", "2026-11-23T19:00", nullptr, "巡逻 1号楼"},
+};
+INSTANTIATE_TEST_SUITE_P(PeriodThenTime, TakeTime, ::testing::ValuesIn(kPeriodThenTime));
+
 // An end before its start that no reading brings within 12 hours: the whole phrase stays unread.
 const TimeCase kNoRanges[] = {
     {"14:00-12:00", nullptr, nullptr, "14:00-12:00"},

@@ -7,6 +7,7 @@
 #include "bot/cli/simulator.hpp"
 #include "bot/clock.hpp"
 #include "handlers/language/command_json.hpp"
+#include "store/writer_lock.hpp"
 
 namespace whistle::bot {
 
@@ -37,7 +38,9 @@ int run_chat_command(int argc, char** argv) {
   config::Config config = choose_config(arguments.get("--config"));
   // The terminal chat runs the simulator's path on the real clock, with the configured database so
   // a conversation can be picked up again later.
-  Simulator simulator(config, arguments.get("--db").value_or(config.store.path));
+  const std::string database = arguments.get("--db").value_or(config.store.path);
+  const store::WriterLock writer_lock = store::WriterLock::take(database);
+  Simulator simulator(config, database);
   SystemClock clock;
 
   std::cout << "你在群 " << *chat << "，身份 " << *as << "。输入消息，回车发送；Ctrl-D 结束。\n";

@@ -6,6 +6,7 @@
 #include "bot/cli/commands.hpp"
 #include "bot/cli/config_source.hpp"
 #include "bot/service.hpp"
+#include "store/writer_lock.hpp"
 
 namespace whistle::bot {
 
@@ -90,6 +91,7 @@ int run_serve_command(int argc, char** argv) {
   // would then kill the server with SIGPIPE, silently. Ignored, the write just fails.
   std::signal(SIGPIPE, SIG_IGN);
   const TalkExample example = talk_example(config);
+  const store::WriterLock writer_lock = store::WriterLock::take(config.store.path);
   // Moved, not copied: the service keeps the one copy of a district's org.
   Service service(std::move(config));
   const config::Config& running = service.config();

@@ -5,6 +5,7 @@
 #include "bot/cli/commands.hpp"
 #include "bot/cli/config_source.hpp"
 #include "bot/cli/simulator.hpp"
+#include "store/writer_lock.hpp"
 
 namespace whistle::bot {
 
@@ -17,7 +18,9 @@ int run_sim_command(int argc, char** argv) {
   Arguments arguments = parse_arguments(argc, argv, 2, {"--config", "--db"});
   if (!arguments.positional.empty()) throw UsageError("sim reads its input on standard input");
   config::Config config = choose_config(arguments.get("--config"));
-  Simulator simulator(config, arguments.get("--db").value_or(kDefaultSimDatabase));
+  const std::string database = arguments.get("--db").value_or(kDefaultSimDatabase);
+  const store::WriterLock writer_lock = store::WriterLock::take(database);
+  Simulator simulator(config, database);
 
   std::string line;
   int line_number = 0;

@@ -13,6 +13,7 @@
 #include "store/database.hpp"
 #include "store/redemptions.hpp"
 #include "store/tasks.hpp"
+#include "store/writer_lock.hpp"
 
 namespace {
 
@@ -116,11 +117,21 @@ class SimDatabase {
 
  private:
   void remove() {
-    for (const char* suffix : {"", "-wal", "-shm"})
+    for (const char* suffix : {"", "-wal", "-shm", ".lock"})
       std::filesystem::remove(path_.string() + suffix);
   }
   std::filesystem::path path_;
 };
+
+// A database another process writes (a server on it) is refused, not written beside it.
+TEST(SimBinary, ADatabaseAnotherProcessWritesIsRefused) {
+  SimDatabase shared("shared");
+  const whistle::store::WriterLock server = whistle::store::WriterLock::take(shared.path().string());
+  const ProcessResult run = run_whistle("sim --db " + shared.path().string(), codes_script());
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_TRUE(run.lines.empty());
+  EXPECT_FALSE(std::filesystem::exists(shared.path())) << "nothing was written";
+}
 
 TEST(SimBinary, TheSameScriptGivesTheSameCodesOnEveryRun) {
   const ProcessResult first = run_whistle("sim", codes_script());

@@ -5,6 +5,9 @@
 #include <set>
 #include <string>
 
+#include "handlers/language/quantities.hpp"
+#include "handlers/language/text_util.hpp"
+
 namespace whistle::handlers {
 
 namespace {
@@ -37,7 +40,25 @@ std::size_t shared_characters(const std::set<std::string>& a, const std::set<std
   return count;
 }
 
+// "那个", "这个": what people add when they point at an item.
+constexpr std::string_view kPointingWords[] = {"那个", "这个", "那种", "这种"};
+
 }  // namespace
+
+bool asks_for_only(std::string_view typed, std::string_view item_name) {
+  std::string text(typed);
+  language::take_quantity(text);  // "洗衣液一瓶", "洗衣液 2"
+  std::string wanted = comparable(text);
+  const std::string name = comparable(item_name);
+  const std::size_t at = wanted.find(name);
+  if (name.empty() || at == std::string::npos) return true;
+  wanted.erase(at, name.size());
+  for (const std::string_view word : kPointingWords) {
+    for (std::size_t found = wanted.find(word); found != std::string::npos; found = wanted.find(word))
+      wanted.erase(found, word.size());
+  }
+  return language::is_filler(wanted);
+}
 
 std::vector<store::RewardRow> match_reward(const std::vector<store::RewardRow>& items, std::string_view typed,
                                            MatchReach reach) {

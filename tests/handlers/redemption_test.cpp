@@ -170,6 +170,29 @@ TEST_F(Redemption, AShortenedNameIsUnderstood) {
   EXPECT_EQ(pending("u-zhang")[0].reward_id, "rice");
 }
 
+// An item named inside a remark to the neighbours spent the speaker's points (an exploratory run).
+TEST_F(Redemption, AnItemNamedInARemarkIsNotRedeemed) {
+  give_points("u-zhang", 200);
+  for (const char* line : {"兑换大米5斤的在哪领", "兑换大米5斤的人好多", "兑换食用油1桶要排队"}) {
+    EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read(line)).empty()) << line << ": talk among neighbours";
+  }
+  EXPECT_TRUE(pending("u-zhang").empty());
+  EXPECT_EQ(balance("u-zhang"), 200);
+  EXPECT_EQ(stock("rice"), 10);
+  // Said to the bot, it is asked back.
+  const std::vector<Reply> asked = say_privately("u-zhang", "张三", read("兑换大米5斤的在哪领"));
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(asked[0].text, rendered("redeem_confirm_item", {{"mention", "@张三"}, {"item", "大米5斤"}}));
+  EXPECT_TRUE(pending("u-zhang").empty());
+}
+
+TEST_F(Redemption, AQuantityOrAPointingWordBesideTheNameIsStillAnOrder) {
+  give_points("u-zhang", 500);
+  for (const char* line : {"兑换 大米5斤那个", "我要兑换食用油1桶这个", "兑换 大米5斤 一袋"})
+    say("b3u2", "u-zhang", "张三", read(line));
+  EXPECT_EQ(pending("u-zhang").size(), 3u);
+}
+
 TEST_F(Redemption, AnAmbiguousNameAsksWhichListingTheCandidates) {
   give_points("u-zhang", 500);
   {

@@ -51,5 +51,17 @@ TEST(RewardMatch, CaseAndSpacesDoNotMatter) {
   EXPECT_EQ(ids(match_reward(items, "usb台灯")), std::vector<std::string>{"usb"});
 }
 
+TEST(RewardMatch, TheNameWithAQuantityOrFillerAsksForTheItemOnly) {
+  for (const char* typed : {"洗衣液", "洗衣", "洗衣液一瓶", "洗衣液 2", "洗衣液那个", "洗衣液吧", "洗衣液！"})
+    EXPECT_TRUE(asks_for_only(typed, "洗衣液")) << typed;
+  EXPECT_TRUE(asks_for_only("洗衣粉", "洗衣液")) << "a near name is the matcher's to judge";
+}
+
+TEST(RewardMatch, TheNameInsideARemarkIsNoOrder) {
+  for (const char* typed : {"洗衣液的人好多", "洗衣液要排队", "洗衣液挺好的"})
+    EXPECT_FALSE(asks_for_only(typed, "洗衣液")) << typed;
+  EXPECT_FALSE(asks_for_only("大米5斤的在哪领", "大米5斤"));
+}
+
 }  // namespace
 }  // namespace whistle::handlers

@@ -111,9 +111,33 @@ std::vector<Reply> own_signups(Context& context) {
   return {reply_to_sender(context, std::move(text))};
 }
 
+// "1号活动取消了吗", "2号任务结束了吗", "活动 1": one task's state, and its places while it is open.
+std::vector<Reply> one_task(Context& context, const Command& command) {
+  TaskQuery query;
+  query.intent = Intent::tasks;
+  TaskChoice choice = choose_task(context, command, query);
+  if (!choice.task) return std::move(choice.replies);
+  const store::Task& task = *choice.task;
+  const bool open = task.status == store::TaskStatus::open;
+  const bool over = open && task_is_over(task, context.now);
+  const bool begun = task.start && context.now >= *task.start;
+  const std::string status = over             ? context.text("status_awaiting_confirm")
+                             : open && !begun ? context.text("status_signing_up")
+                                              : status_text(context, task.status);
+  return {reply_to_sender(
+      context,
+      context.text("task_state", {{"mention", mention_of(context.people, context.message.sender)},
+                                  {"task", std::to_string(task.number)},
+                                  {"title", task.title},
+                                  {"when", when_or_unset(context, task)},
+                                  {"status", status},
+                                  {"left", open && !over ? "｜" + places_left_text(context, task) : ""}}))};
+}
+
 }  // namespace
 
 std::vector<Reply> handle_tasks(Context& context, const Command& command) {
+  if (command.task) return one_task(context, command);
   // A private chat has no tasks of its own: there 活动 means one's own.
   if (asks_for_own(command) || context.message.is_private) return own_signups(context);
   return tasks_here(context);

@@ -39,6 +39,16 @@ bool read_whole_line(const ArgumentInput& input, Command& command) {
 
 bool names_a_task(std::string_view reference);
 
+// "了吗", "了没有", "没", "了？": whether it happened, asked.
+bool asks_whether_it_happened(std::string_view remark) {
+  const bool question_mark = remark.find('?') != std::string_view::npos;
+  std::string_view text = without_end_punctuation(skip_softeners(remark));
+  if (text == "没" || text == "没有") return true;
+  if (!text.starts_with("了")) return false;
+  text.remove_prefix(std::string_view("了").size());
+  return is_question_particle(text) || text == "没" || text == "没有" || (text.empty() && question_mark);
+}
+
 // "报到 12", "签到 12 4831", "确认 12 @张三 @李四", "请假 12 家里有事".
 bool read_task(const ArgumentInput& input, Command& command) {
   std::string text(skip_softeners(input.rest));
@@ -86,6 +96,15 @@ bool read_task(const ArgumentInput& input, Command& command) {
   const bool set_apart =
       !input.rest.empty() && (input.rest[0] == ' ' || input.rest[0] == ',' || input.rest[0] == ':');
   if (!anchored && (input.rule.extra == "required" || (!is_filler(remark) && !set_apart))) return false;
+  // "1号活动取消了吗", "2号任务结束了吗", "1号报到了吗": a question about a task, answered with its
+  // state. Read as the command, a leader's question cancelled one task and finished another six
+  // days early (an exploratory run, 2026-12-06).
+  if ((reference || input.anchored) && asks_whether_it_happened(remark)) {
+    command.intent = Intent::tasks;
+    command.code.reset();
+    command.mentions.clear();
+    return true;
+  }
   if (!anchored && input.rule.extra == "implicit") command.implicit = true;
   set_reason(command, remark);
   return true;

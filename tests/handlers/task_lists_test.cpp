@@ -27,6 +27,28 @@ TEST_F(TaskLists, ActivityListsTheOpenTasksHereWithPlacesLeft) {
       << text;
 }
 
+// A question about a numbered task was carried out: the leader's "1号活动取消了吗" cancelled it, "2号
+// 任务结束了吗" finished a task six days early, "1号报到了吗" signed the asker up.
+TEST_F(TaskLists, AQuestionAboutATaskIsAnsweredWithItsStateAndChangesNothing) {
+  const std::int64_t first = whistle_in_b3u2("清理楼道杂物", 5);
+  const std::int64_t second = whistle_in_b3u2("慰问老人", 3);
+  for (const char* line : {"1号活动取消了吗", "2号任务结束了吗", "1号报到了吗", "1号签到了吗？"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].chat, "generic:b3u2") << line;
+    EXPECT_EQ(replies[0].text.rfind("@陈单元长 【吹哨#", 0), 0u) << replies[0].text;
+  }
+  EXPECT_EQ(task(first).status, store::TaskStatus::open);
+  EXPECT_EQ(task(second).status, store::TaskStatus::open);
+  EXPECT_EQ(signups_.count(task(first).id, store::SignupState::signed_up), 0);
+  EXPECT_FALSE(attendance_.find(task(first).id, qualified("u-chen")));
+  // After a real 撤销 the same question says so.
+  say("b3u2", "u-chen", "陈单元长", read("1号活动取消"));
+  const std::vector<Reply> after = say("b3u2", "u-chen", "陈单元长", read("1号活动取消了吗"));
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_NE(after[0].text.find(rendered("status_cancelled", {})), std::string::npos) << after[0].text;
+}
+
 TEST_F(TaskLists, ActivityInAGroupWithoutTasksSaysSo) {
   whistle_in_b3u2("清理楼道杂物", 2);
   const std::vector<Reply> replies = say("b3u1", "u-wangwu", "王五", read("活动"));

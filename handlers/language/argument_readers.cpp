@@ -39,6 +39,13 @@ bool read_whole_line(const ArgumentInput& input, Command& command) {
 
 bool names_a_task(std::string_view reference);
 
+// "报到：新入住3号楼502住户，请多关照": a newcomer reporting to the community, not to a task.
+bool introduces_oneself(std::string_view remark) {
+  constexpr std::string_view kNewcomer[] = {"新入住", "新搬来", "刚搬来", "新住户", "请多关照", "多多关照"};
+  return std::any_of(std::begin(kNewcomer), std::end(kNewcomer),
+                     [remark](std::string_view word) { return remark.find(word) != std::string_view::npos; });
+}
+
 // "了吗", "了没有", "没", "了？": whether it happened, asked.
 bool asks_whether_it_happened(std::string_view remark) {
   const bool question_mark = remark.find('?') != std::string_view::npos;
@@ -96,6 +103,7 @@ bool read_task(const ArgumentInput& input, Command& command) {
   const bool set_apart =
       !input.rest.empty() && (input.rest[0] == ' ' || input.rest[0] == ',' || input.rest[0] == ':');
   if (!anchored && (input.rule.extra == "required" || (!is_filler(remark) && !set_apart))) return false;
+  if (!anchored && command.intent == Intent::report_in && introduces_oneself(remark)) return false;
   // "1号活动取消了吗", "2号任务结束了吗", "1号报到了吗": a question about a task, answered with its
   // state. Read as the command, a leader's question cancelled one task and finished another six
   // days early (an exploratory run, 2026-12-06).

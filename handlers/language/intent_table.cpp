@@ -47,7 +47,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"取消报到",      Intent::withdraw,     A::task},
     {"取消报名",      Intent::withdraw,     A::task},
     {"请假",          Intent::withdraw,     A::task},
-    {"退出",          Intent::withdraw,     A::task},
+    // "我退出了" in a group is mostly about a game, a meeting or another group: 退出 needs the task.
+    {"退出",          Intent::withdraw,     A::task,              "required"},
     {"不去了",        Intent::withdraw,     A::task,              "implicit"},
     {"去不了了",      Intent::withdraw,     A::task,              "implicit"},
     {"来不了了",      Intent::withdraw,     A::task,              "implicit"},
@@ -434,8 +435,11 @@ constexpr auto kQuestionWords =
     std::to_array<std::string_view>({"多少", "哪个", "哪些", "还是", "什么", "怎么", "谁", "几个", "几时"});
 
 // A 接龙 under one of these headers counts goods, answers or money, not volunteers.
-constexpr auto kNotSignUpLists =
-    std::to_array<std::string_view>({"团购", "拼单", "统计", "调查", "订购", "订餐", "AA", "吃饭", "聚餐", "买"});
+// Lists of other things than a task's volunteers: purchases, surveys, meals, and (an exploratory run,
+// 2026-12-06: each took a task's place) polls, check-ups, classes and outings.
+constexpr auto kNotSignUpLists = std::to_array<std::string_view>(
+    {"团购", "拼单", "统计", "调查", "订购", "订餐", "AA",   "吃饭", "聚餐", "买",   "投票",
+     "选项", "表决", "体检", "疫苗", "合唱", "舞蹈", "兴趣班", "课程", "培训", "旅游", "比赛"});
 
 constexpr auto kBroadcastWords = std::to_array<std::string_view>({"全网格", "下发"});
 

@@ -1,5 +1,6 @@
 #include "handlers/language/jielong.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -38,10 +39,16 @@ std::optional<Entry> read_entry(std::string_view line) {
   return Entry{number, name};
 }
 
+// A poll's options are as short as names ("1. 要 2. 不要"), and are nobody.
+constexpr std::string_view kPollAnswers[] = {"要",     "不要", "同意", "不同意", "反对", "赞成", "可以",
+                                             "不可以", "是",   "否",   "好",     "不好", "支持", "不支持"};
+
 // A name is at most three Chinese characters (张三, 欧阳娜) or a short word in letters.
 bool all_entries_are_names(const std::vector<std::string_view>& lines, std::size_t first_entry) {
   for (std::size_t i = first_entry; i < lines.size(); ++i) {
     const std::string_view name = read_entry(lines[i])->name;
+    if (std::find(std::begin(kPollAnswers), std::end(kPollAnswers), name) != std::end(kPollAnswers))
+      return false;
     std::size_t characters = 0;
     for (std::size_t at = 0; at < name.size(); at += decode_utf8(name, at).length)
       ++characters;

@@ -474,8 +474,35 @@ std::vector<std::string> normalized_bot_names(const std::vector<std::string>& na
   return normalized;
 }
 
+namespace {
+
+// "吹哨，在吗", "吹哨 我有多少积分", "吹哨啥时候开始": the bot's name typed without "@" before a
+// question, not a whistle. Read as one, each posted a task with no time and no count that residents'
+// "1" then signed up to (an exploratory run, 2026-12-06). A whistle names what is to be done; one
+// that names no time, count, points or place and whose words ask something is the bot being asked.
+bool asks_the_bot_by_name(const Command& command) {
+  if (command.intent != Intent::whistle || command.start || command.end || command.count || command.points ||
+      command.place || command.jielong_name || !command.title)
+    return false;
+  if (!command.text.starts_with("吹哨")) return false;
+  // Not 谁 nor 吧: "吹哨 谁来帮忙搬桌子", "吹哨 大家来搬桌子吧" call for volunteers.
+  constexpr std::string_view kAsking[] = {"吗",   "么", "嘛",   "呢", "?",    "多少", "什么",
+                                          "怎么", "啥", "几点", "哪", "你好", "您好"};
+  const std::string_view title = *command.title;
+  return std::any_of(std::begin(kAsking), std::end(kAsking),
+                     [title](std::string_view word) { return title.find(word) != std::string_view::npos; });
+}
+
+}  // namespace
+
 Command parse_command(std::string_view text, const ParseContext& context) {
-  return parse(text, context);
+  Command command = parse(text, context);
+  if (!asks_the_bot_by_name(command)) return command;
+  // What follows the name, said to the bot.
+  const std::string_view rest = std::string_view(command.text).substr(std::string_view("吹哨").size());
+  Command asked = parse(rest.substr(skip_separators(rest, 0)), context);
+  asked.addressed = true;
+  return asked;
 }
 
 }  // namespace whistle::language

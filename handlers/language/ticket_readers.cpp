@@ -101,8 +101,15 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
   std::string_view said = words;
   constexpr std::string_view kEr = "儿";  // "报事儿 …", but "报事儿童乐园…" is 儿童
   if (said.starts_with(kEr) && skip_separators(said, kEr.size()) > kEr.size()) said.remove_prefix(kEr.size());
-  for (const std::string_view stop : {"。", "."}) {
-    if (said.starts_with(stop)) said.remove_prefix(stop.size());
+  // Nor the "！" of "求助！家里老人摔倒了", which led the title as "!家里…".
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (const std::string_view stop : {"。", ".", "!", "！"}) {
+      if (said.starts_with(stop)) {
+        said.remove_prefix(stop.size());
+        cut = true;
+      }
+    }
   }
   const std::string_view title = trim_spaces(said.substr(skip_separators(said, 0)));
   if (!title.empty() && !is_decoration(title)) command.title = std::string(title);

@@ -1,0 +1,58 @@
+// Group chatter that looked like a command changed state (an exploratory run, 2026-12-06): lists of
+// other things took a task's places, a call to the neighbours opened tickets, 我退出了 withdrew,
+// a newcomer's introduction signed up, a leader typing the bot's name posted empty tasks. Each line
+// here must leave the group's state as it was.
+#include <gtest/gtest.h>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+class GroupChatter : public HandlerTest {
+ protected:
+  int signed_up(std::int64_t number) {
+    return signups_.count(task(number).id, store::SignupState::signed_up);
+  }
+};
+
+TEST_F(GroupChatter, ListsOfOtherThingsTakeNoPlace) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-r7", "居民甲", read("报名参加合唱团的接龙\n1. 刘阿姨\n2. 何大爷"));
+  say("b3u2", "u-r8", "居民乙", read("投票：小区要不要装充电桩\n1. 要\n2. 不要"));
+  say("b3u2", "u-r9", "居民丙", read("下周体检接龙\n1. 刘阿姨\n2. 何大爷\n3. 张三"));
+  say("b3u2", "u-r6", "居民丁", read("1. 同意\n2. 反对"));
+  EXPECT_EQ(signed_up(number), 0);
+  say("b3u2", "u-r5", "居民戊", read("清理楼道接龙\n1. 刘阿姨\n2. 何大爷"));
+  EXPECT_EQ(signed_up(number), 1) << "a 接龙 of the task still signs up";
+}
+
+TEST_F(GroupChatter, ACallToTheNeighboursOpensNoTicket) {
+  for (const char* line : {"求助大家，谁家有梯子借用一下", "求助！谁家有退烧药",
+                           "求助各位邻居，有没有人能帮忙搬个柜子", "反映一下 明天上午停电 大家注意"}) {
+    EXPECT_TRUE(say("b3u2", "u-r1", "居民甲", read(line)).empty()) << line;
+  }
+  EXPECT_TRUE(tickets_.of_reporter(qualified("u-r1"), 10).empty());
+}
+
+TEST_F(GroupChatter, LeavingSomethingElseOrIntroducingOneselfIsNoWithdrawalOrSignUp) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我退出了")).empty());
+  EXPECT_TRUE(say("b3u2", "u-r5", "新邻居", read("报到：新入住3号楼2单元502住户，请多关照")).empty());
+  EXPECT_EQ(signed_up(number), 1);
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  say("b3u2", "u-zhang", "张三", read("退出 1"));
+  EXPECT_EQ(signed_up(number), 0) << "退出 with the task still withdraws";
+}
+
+TEST_F(GroupChatter, TheBotsNameBeforeAQuestionPostsNoTask) {
+  for (const char* line : {"吹哨，在吗", "吹哨 我有多少积分", "吹哨啥时候开始", "吹哨 你好"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    EXPECT_EQ(replies.size(), 1u) << line << ": answered, as said to the bot";
+  }
+  EXPECT_TRUE(tasks_.open_in_chat(qualified("b3u2")).empty());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -418,6 +418,7 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
     case Arguments::none:
       // "微心愿列表": the list of one kind of ticket.
       if (input.rule.extra == "wishes") command.kind = TicketKind::wish;
+      if (input.rule.extra == "implicit") command.implicit = true;
       // "有什么活动吗", "积分能换什么东西", "取货码是多少来着": a list asked for, with nothing more said.
       // Only a list: "解绑吗？" to the others is a question, not an unbinding.
       if (input.rule.intent == Intent::tasks || input.rule.intent == Intent::catalog ||

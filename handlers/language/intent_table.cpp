@@ -315,7 +315,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"使用说明",      Intent::help,         A::none},
     {"怎么用",        Intent::help,         A::none},
     {"help",          Intent::help,         A::none},
-    {"?",             Intent::help,         A::none},
+    // A lone "？" in a group reacts to a neighbour's message: the menu only when said to the bot.
+    {"?",             Intent::help,         A::none,              "implicit"},
 });
 
 constexpr auto kWrappers = std::to_array<std::string_view>({

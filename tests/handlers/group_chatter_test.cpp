@@ -54,5 +54,13 @@ TEST_F(GroupChatter, TheBotsNameBeforeAQuestionPostsNoTask) {
   EXPECT_TRUE(tasks_.open_in_chat(qualified("b3u2")).empty());
 }
 
+// A lone "？" reacts to a neighbour's message; it brought the whole menu into the group.
+TEST_F(GroupChatter, ALoneQuestionMarkBringsTheMenuOnlyWhenSaidToTheBot) {
+  for (const char* line : {"？", "?", "？？？"})
+    EXPECT_TRUE(say("b3u2", "u-r1", "居民甲", read(line)).empty()) << line;
+  EXPECT_EQ(say_privately("u-r1", "居民甲", read("？")).size(), 1u);
+  EXPECT_EQ(say("b3u2", "u-r1", "居民甲", read("帮助")).size(), 1u) << "帮助 asks for it in words";
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -149,6 +149,9 @@ std::vector<Reply> run_task_end(const Services& services, const store::Job& job,
 std::vector<Reply> run_task_help_call(const Services& services, const store::Job& job, std::int64_t now) {
   const std::optional<store::Task> task = task_of(services, job);
   if (!task || task->status != store::TaskStatus::open || !task->places) return {};
+  // Run late (the server was down at its time), a call for help with a task already under way asks
+  // the parent group to come to something they can no longer join in time.
+  if (task->start && now > *task->start) return {};
   const int signed_up = services.signups.count(task->id, store::SignupState::signed_up);
   if (signed_up >= *task->places) return {};
   const std::optional<store::OrgNode> node = services.org.node(task->node);

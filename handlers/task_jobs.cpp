@@ -42,6 +42,9 @@ std::vector<Reply> run_task_reminder(const Services& services, const store::Job&
   if (!id) return {};
   const std::optional<store::Task> task = services.tasks.by_id(*id);
   if (!task || task->status != store::TaskStatus::open || !task->start) return {};
+  // Run late (the server was down at its time), "please come on time" to a task that has begun or
+  // ended is no reminder: after a night's outage it went out beside that task's no-shows.
+  if (now > *task->start) return {};
 
   // Each volunteer is reminded in the group where they reported in: a 下发 task is posted in every
   // unit's group, and naming everyone in all of them was noise to people in none of them.

@@ -75,6 +75,9 @@ std::vector<Reply> run_ticket_answer_reminder(const Services& services, const st
                                               std::int64_t now) {
   std::optional<store::Ticket> ticket = still_unanswered(services, job);
   if (!ticket) return {};
+  // Run late (the server was down at its time), "accept before 13:29" at 16:30 is no reminder: the
+  // deadline's own job, due since, climbs the ticket and says so.
+  if (ticket->answer_by && now >= *ticket->answer_by) return {};
   // With no level above, the reminder does not threaten a climb that cannot happen.
   return remind_holders(
       services, *ticket,
@@ -92,6 +95,7 @@ std::vector<Reply> run_ticket_solve_reminder(const Services& services, const sto
                                              std::int64_t now) {
   std::optional<store::Ticket> ticket = still_unsolved(services, job);
   if (!ticket) return {};
+  if (ticket->solve_by && now >= *ticket->solve_by) return {};  // run late: the deadline's job speaks
   return remind_holders(services, *ticket, "ticket_solve_reminder", now);
 }
 

@@ -31,6 +31,14 @@ TEST_F(HelpCall, EmptyPlacesAtTheLeadTimeCallTheParentGroup) {
                                                     {"count", "1/5"}}));
 }
 
+// Run after the start (the server was down at its time), the call would ask the parent group to come
+// to a task already under way.
+TEST_F(HelpCall, RunAfterTheStartItCallsNobody) {
+  whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  EXPECT_TRUE(in_chat(run_jobs(kSaturday0900 + 30 * 60), "generic:b3").empty());
+}
+
 TEST_F(HelpCall, ATaskFullBeforeTheLeadTimeCallsNobody) {
   whistle_in_b3u2("清理楼道杂物", 1);
   say("b3u2", "u-zhang", "张三", read("报到 1"));

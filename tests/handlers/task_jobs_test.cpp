@@ -29,6 +29,17 @@ TEST_F(Reminder, AnHourBeforeTheStartTheSignedUpPeopleAreReminded) {
              {"generic:u-zhang", "generic:u-lisi"}}));
 }
 
+// A server down through the reminder's hour runs it on start, hours late: "please come on time" to a
+// task already under way or over is no reminder (an exploratory run, 2026-12-06).
+TEST_F(Reminder, RunAfterTheStartItSaysNothing) {
+  whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  const std::vector<Reply> late = run_jobs(kSaturday0900 + 90 * 60);
+  EXPECT_TRUE(std::none_of(late.begin(), late.end(),
+                           [](const Reply& reply) { return reply.chat == "generic:b3u2"; }));
+  EXPECT_FALSE(jobs_.pending("task_reminder", std::to_string(task(1).id))) << "done, not left waiting";
+}
+
 TEST_F(Reminder, AnEarlyTasksReminderGoesTheEveningBeforeNotInTheNight) {
   const std::int64_t six = kSaturday0900 - 3 * kHour;
   whistle_in_b3u2("早市秩序维护", 5, six);

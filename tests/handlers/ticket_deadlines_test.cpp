@@ -95,15 +95,30 @@ TEST_F(TicketDeadlinesTest, AnUnacceptedUtilitiesTicketClimbsUnitBuildingGridCom
   EXPECT_EQ(events_of(s, made.ticket, "overdue_at_top"), 1);
 
   // Nothing further on the answer clock. The solve clock (24 hours) still has its own deadline:
-  // the member is reminded and told it is overdue, the top hears it once more, nothing climbs.
+  // the member is told it is overdue, the top hears it once more, nothing climbs. Run this late, the
+  // solve reminder ("before …", a time long past) says nothing: the overdue notice says it all.
   const std::vector<Reply> later = run_jobs(kMonday0900 + 30 * 24 * kHour);
   now = reload(s, made.ticket);
   EXPECT_EQ(now.climbs, 4);
   EXPECT_EQ(events_of(s, made.ticket, "climbed"), 4);
   EXPECT_EQ(events_of(s, made.ticket, "overdue_at_top"), 2);
   EXPECT_EQ(to_chat(later, "generic:@u-wang").size(), 1u);
-  EXPECT_EQ(to_chat(later, "generic:@u-shifu").size(), 2u);  // the solve reminder, then overdue
+  EXPECT_EQ(to_chat(later, "generic:@u-shifu").size(), 1u);  // overdue; the stale reminder is not sent
   EXPECT_TRUE(run_jobs(kMonday0900 + 60 * 24 * kHour).empty());
+}
+
+// A server down through the reminder and the deadline runs both on start: "accept before 11:00"
+// told at 12:30, beside the climb, said nothing true (an exploratory run, 2026-12-06).
+TEST_F(TicketDeadlinesTest, AnAnswerReminderRunAfterItsDeadlineSaysNothingAndTheTicketClimbs) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  const std::vector<Reply> late = run_jobs(kMonday0900 + 3 * kHour + 30 * kMinute);
+  EXPECT_TRUE(std::none_of(late.begin(), late.end(), [](const Reply& reply) {
+    return reply.chat == "generic:@u-chen";
+  })) << "no reminder to the holder it has already passed by";
+  const store::Ticket now = reload(s, made.ticket);
+  EXPECT_EQ(now.climbs, 1);
+  EXPECT_EQ(now.node, "b3");
 }
 
 TEST_F(TicketDeadlinesTest, AnAcceptedTicketNeverClimbsOnTheAnswerDeadline) {

@@ -155,9 +155,13 @@ struct Service::Impl {
     // Caught from here on, before `serve` prints where it listens: a supervisor that stops the
     // server as soon as it read that line gets a drain and a clean exit, not the default death.
     // A signal that comes before run() waits in the set until run() asks for it.
+    // SIGHUP too: a terminal closed on a server started without nohup, or an operator's habit of
+    // "reload", killed it on the spot, with no drain and no line in the log. There is no reload;
+    // it drains and stops, and a supervisor's restart reads the config again.
     if (options.handle_signals) {
       signals.add(SIGINT);
       signals.add(SIGTERM);
+      signals.add(SIGHUP);
     }
     // Another connection to ":memory:" would be another database, and it has no WAL to copy.
     if (config.store.path != ":memory:") {

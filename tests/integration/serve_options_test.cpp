@@ -1,5 +1,8 @@
 // `whistle serve` as a newcomer starts it: the demo on an address and database of their choosing,
 // and a warning when a config keeps the documentation's placeholder secret.
+#include <sys/wait.h>
+
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -46,21 +49,43 @@ TEST(ServeOptions, ListenAndDbChooseWhereTheDemoServes) {
   EXPECT_TRUE(serve.process->wait(kServeDeadline));
 }
 
+// How one run of the demo ended: the raw wait status (empty: still running at the deadline) and its
+// log, after one answered request (so its start-up lines are written) and then `signal_number`.
+struct Ending {
+  std::optional<int> status;
+  std::string log;
+};
+
+Ending answer_once_then_signal(int signal_number) {
+  TempDir dir;
+  ServeProcess serve = start_serve_with({"--listen", "127.0.0.1:0", "--db", (dir.path() / "w.db").string()},
+                                        dir.path() / "serve.log");
+  if (serve.port == 0) return {};
+  EXPECT_EQ(post_webhook(serve.port, message_body("m-1", "g1", "u-li", "帮助")).status, 200);
+  serve.process->signal(signal_number);
+  Ending ending;
+  ending.status = serve.process->wait(kServeDeadline);
+  ending.log = read_file(dir.path() / "serve.log");
+  return ending;
+}
+
 // The build decides the allocator (CMake's WHISTLE_MIMALLOC, off under sanitizers); the server
 // checks on a real allocation which one answers malloc and says it when it starts, so a link that
 // stops replacing malloc fails here instead of only making the benchmark slower.
 TEST(ServeOptions, TheServerRunsOnTheAllocatorItWasBuiltWith) {
-  TempDir dir;
-  ServeProcess serve = start_serve_with({"--listen", "127.0.0.1:0", "--db", (dir.path() / "w.db").string()},
-                                        dir.path() / "serve.log");
-  ASSERT_NE(serve.port, 0);
-  // An answered request: the server's loop runs, so its start-up line is written (the address is
-  // printed a moment before it).
-  EXPECT_EQ(post_webhook(serve.port, message_body("m-1", "g1", "u-li", "帮助")).status, 200);
-  serve.process->signal(SIGTERM);
-  ASSERT_TRUE(serve.process->wait(kServeDeadline));
-  const std::string log = read_file(dir.path() / "serve.log");
-  EXPECT_NE(log.find(std::string("allocator=") + WHISTLE_EXPECTED_ALLOCATOR), std::string::npos) << log;
+  const Ending ending = answer_once_then_signal(SIGTERM);
+  ASSERT_TRUE(ending.status);
+  EXPECT_NE(ending.log.find(std::string("allocator=") + WHISTLE_EXPECTED_ALLOCATOR), std::string::npos)
+      << ending.log;
+}
+
+// A closed terminal or an operator's "reload" habit sends SIGHUP: it drains and stops, and says so.
+TEST(ServeOptions, SighupDrainsAndStopsCleanly) {
+  const Ending ending = answer_once_then_signal(SIGHUP);
+  ASSERT_TRUE(ending.status);
+  EXPECT_TRUE(WIFEXITED(*ending.status) && WEXITSTATUS(*ending.status) == 0)
+      << "raw status " << *ending.status;
+  EXPECT_NE(ending.log.find("signal=1 received, draining"), std::string::npos) << ending.log;
 }
 
 TEST(ServeOptions, AnIpv6AddressIsPrintedAsAUrlWithBrackets) {

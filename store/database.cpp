@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <filesystem>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -92,7 +93,13 @@ std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool read_o
     const std::string vfs = read_only ? "" : wal_write_batching_vfs();
     return std::make_unique<SQLite::Database>(path, mode | SQLite::OPEN_NOMUTEX, 0, vfs);
   } catch (const SQLite::Exception& error) {
-    throw std::runtime_error("cannot open the database '" + path + "': " + error.what());
+    // "unable to open database file" is all SQLite says of a directory that is not there.
+    const std::filesystem::path directory = std::filesystem::path(path).parent_path();
+    std::error_code ignored;
+    const std::string missing = !directory.empty() && !std::filesystem::exists(directory, ignored)
+                                    ? " (the directory '" + directory.string() + "' does not exist)"
+                                    : "";
+    throw std::runtime_error("cannot open the database '" + path + "': " + error.what() + missing);
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -37,7 +38,14 @@ WriterLock WriterLock::take(const std::string& database_path, std::chrono::milli
   const std::string path = database_path + ".lock";
   const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    throw std::runtime_error("cannot open the lock file '" + path + "': " + std::strerror(errno));
+    const int error = errno;
+    const std::filesystem::path directory = std::filesystem::path(database_path).parent_path();
+    std::error_code ignored;
+    if (error == ENOENT && !directory.empty() && !std::filesystem::exists(directory, ignored)) {
+      throw std::runtime_error("cannot open the database '" + database_path + "': the directory '" +
+                               directory.string() + "' does not exist");
+    }
+    throw std::runtime_error("cannot open the lock file '" + path + "': " + std::strerror(error));
   }
   const auto give_up_at = std::chrono::steady_clock::now() + patience;
   while (flock(fd, LOCK_EX | LOCK_NB) != 0) {

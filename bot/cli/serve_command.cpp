@@ -1,11 +1,15 @@
 #include <csignal>
 #include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <string>
 
 #include "bot/allocator.hpp"
 #include "bot/cli/arguments.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/config_source.hpp"
 #include "bot/service.hpp"
+#include "store/database.hpp"
 #include "store/writer_lock.hpp"
 
 namespace whistle::bot {
@@ -60,6 +64,20 @@ void print_how_to_talk(const config::Config& config, const TalkExample& example,
             << "Each say is a new message (a fresh id). Ctrl-C stops.\n";
 }
 
+// The first writes happen while the service is built (the schema, the org): a read-only file said
+// only "attempt to write a readonly database", naming no file (an exploratory run, 2026-12-06).
+std::unique_ptr<Service> start_service(config::Config config) {
+  const std::string path = config.store.path;
+  try {
+    return std::make_unique<Service>(std::move(config));
+  } catch (const std::exception& error) {
+    if (!store::is_storage_failure(error)) throw;
+    throw std::runtime_error("cannot use the database '" + path + "': " + error.what() +
+                             " (check that the file and its directory may be written by this user, and "
+                             "that the disk is neither full nor mounted read-only)");
+  }
+}
+
 }  // namespace
 
 int run_serve_command(int argc, char** argv) {
@@ -93,7 +111,8 @@ int run_serve_command(int argc, char** argv) {
   const TalkExample example = talk_example(config);
   const store::WriterLock writer_lock = store::WriterLock::take(config.store.path);
   // Moved, not copied: the service keeps the one copy of a district's org.
-  Service service(std::move(config));
+  const std::unique_ptr<Service> started = start_service(std::move(config));
+  Service& service = *started;
   const config::Config& running = service.config();
   // Tests and scripts read this exact line to learn the port (the config may say port 0).
   std::cout << "whistle: listening on http://" << url_host(running.server.host) << ':' << service.port()

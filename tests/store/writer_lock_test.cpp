@@ -43,6 +43,17 @@ TEST_F(WriterLockTest, ASecondWriterIsRefusedWithTheHoldersPid) {
   EXPECT_EQ(refusal(), "") << "let go with the holder";
 }
 
+TEST_F(WriterLockTest, AMissingDirectoryIsNamed) {
+  const std::string in_nowhere = (db_.parent_path() / "whistle-no-such-dir" / "x.db").string();
+  try {
+    WriterLock::take(in_nowhere);
+    ADD_FAILURE() << "took a lock in a directory that is not there";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("whistle-no-such-dir' does not exist"), std::string::npos)
+        << error.what();
+  }
+}
+
 TEST_F(WriterLockTest, AMemoryDatabaseTakesNoLock) {
   const WriterLock first = WriterLock::take(":memory:");
   const WriterLock second = WriterLock::take(":memory:", std::chrono::milliseconds(0));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "handlers/addressing.hpp"
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/attendance_pay.hpp"
 #include "handlers/people_names.hpp"
@@ -64,11 +65,12 @@ std::vector<store::Task> signed_up_tasks(Context& context) {
 
 // A bare 签到: the one task of the person's that happens today (a task without a start counts for
 // any day); several → the list to choose from; none today → the person's tasks, to name one.
-TaskChoice todays_task(Context& context) {
+TaskChoice todays_task(Context& context, bool quiet_when_nothing) {
   TaskChoice choice;
   const std::string mention = mention_of(context.people, context.message.sender);
   const std::vector<store::Task> mine = signed_up_tasks(context);
   if (mine.empty()) {
+    if (quiet_when_nothing) return choice;
     choice.replies.push_back(
         reply_to_sender(context, context.text("check_in_nothing", {{"mention", mention}})));
     return choice;
@@ -142,7 +144,9 @@ TaskChoice find_task(Context& context, const Command& command, Intent intent) {
   // "签到 T3": a ticket's number is no task, and today's task is not what was meant either;
   // choose_task says so.
   if (!command.task && !command.ticket)
-    return intent == Intent::check_in ? todays_task(context) : task_to_leave(context);
+    return intent == Intent::check_in
+               ? todays_task(context, command.implicit && !is_addressed(context.message, command))
+               : task_to_leave(context);
   TaskQuery query;
   query.intent = intent;
   return choose_task(context, command, query);

@@ -46,7 +46,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"取消报到",      Intent::withdraw,     A::task},
     {"取消报名",      Intent::withdraw,     A::task},
-    {"请假",          Intent::withdraw,     A::task},
+    // 请假 and 打卡 are everyday words (a day off work, 健身打卡): bare, from someone with nothing to
+    // leave or check in to, they are talk in a group, not a "you have nothing" answer.
+    {"请假",          Intent::withdraw,     A::task,              "implicit"},
     // "我退出了" in a group is mostly about a game, a meeting or another group: 退出 needs the task.
     {"退出",          Intent::withdraw,     A::task,              "required"},
     {"不去了",        Intent::withdraw,     A::task,              "implicit"},
@@ -69,7 +71,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我的活动",      Intent::tasks,        A::none},
     {"我的任务",      Intent::tasks,        A::none},
     {"签到",          Intent::check_in,     A::task_code},
-    {"打卡",          Intent::check_in,     A::task_code},
+    {"打卡",          Intent::check_in,     A::task_code,         "implicit"},
     {"签个到",        Intent::check_in,     A::task_code},
     {"到了",          Intent::check_in,     A::task,              "required"},
     {"已签到",        Intent::check_in,     A::task_code},

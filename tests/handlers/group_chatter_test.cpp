@@ -62,5 +62,20 @@ TEST_F(GroupChatter, ALoneQuestionMarkBringsTheMenuOnlyWhenSaidToTheBot) {
   EXPECT_EQ(say("b3u2", "u-r1", "居民甲", read("帮助")).size(), 1u) << "帮助 asks for it in words";
 }
 
+// 打卡 (健身打卡, 上班打卡) and 请假 (a day off work) are everyday words: from someone with nothing to
+// check in to or leave, a group was told "you have no task" for them.
+TEST_F(GroupChatter, EverydayWordsWithNothingToActOnAreTalk) {
+  for (const char* line : {"打卡了", "打卡", "请假"})
+    EXPECT_TRUE(say("b3u2", "u-r1", "居民甲", read(line)).empty()) << line;
+  EXPECT_EQ(say_privately("u-r1", "居民甲", read("打卡")).size(), 1u) << "said to the bot, it is answered";
+  // With a task of theirs under way, 打卡 is their check-in.
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  say("b3u2", "u-zhang", "张三", read("打卡"), kSaturday0900);
+  const std::optional<store::Attendance> row = attendance_.find(task(number).id, qualified("u-zhang"));
+  ASSERT_TRUE(row);
+  EXPECT_TRUE(row->checked_in_at);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

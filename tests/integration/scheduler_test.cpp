@@ -31,8 +31,9 @@ TEST(Scheduler, ReminderGoesOutOnceItsTimeHasCome) {
   ASSERT_EQ(post_webhook(service.port(), whistle.dump()).status, 200);
   EXPECT_TRUE(deliver.deliveries().empty());
 
-  // Two days on, any commit makes the scheduler look again; the reminder is overdue by then.
-  clock.set(clock.now() + 2 * 24 * 3600);
+  // Tomorrow at 08:30 any commit makes the scheduler look again; the reminder (due at 08:00) is
+  // overdue by then, and the task not yet begun (after its start a reminder says nothing).
+  clock.set(clock.now() + 23 * 3600 + 30 * 60);
   ASSERT_EQ(post_webhook(service.port(), message_body("m-2", "b3u2", "u-zhang", "大家好")).status, 200);
   ASSERT_TRUE(deliver.wait_for_accepted(1, std::chrono::seconds(30)));
 

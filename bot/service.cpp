@@ -39,6 +39,12 @@ namespace whistle::bot {
 
 namespace {
 
+// Whether the process was started with `signal_number` ignored (nohup ignores SIGHUP).
+bool signal_is_ignored(int signal_number) {
+  struct sigaction current {};
+  return sigaction(signal_number, nullptr, &current) == 0 && current.sa_handler == SIG_IGN;
+}
+
 store::Database& synced(store::Database& db, handlers::Dispatcher& dispatcher) {
   // The sync writes every page of the org once (a 100k-node org would fill the whole cache while
   // the parsed config is still in memory); events then fill the cache with what they read.
@@ -157,11 +163,12 @@ struct Service::Impl {
     // A signal that comes before run() waits in the set until run() asks for it.
     // SIGHUP too: a terminal closed on a server started without nohup, or an operator's habit of
     // "reload", killed it on the spot, with no drain and no line in the log. There is no reload;
-    // it drains and stops, and a supervisor's restart reads the config again.
+    // it drains and stops, and a supervisor's restart reads the config again. Unless SIGHUP is
+    // ignored already: `nohup whistle serve &` asked to outlive the terminal.
     if (options.handle_signals) {
       signals.add(SIGINT);
       signals.add(SIGTERM);
-      signals.add(SIGHUP);
+      if (!signal_is_ignored(SIGHUP)) signals.add(SIGHUP);
     }
     // Another connection to ":memory:" would be another database, and it has no WAL to copy.
     if (config.store.path != ":memory:") {

@@ -88,6 +88,26 @@ TEST(ServeOptions, SighupDrainsAndStopsCleanly) {
   EXPECT_NE(ending.log.find("signal=1 received, draining"), std::string::npos) << ending.log;
 }
 
+// Started under nohup (SIGHUP ignored, which a child inherits), the server outlives the terminal.
+TEST(ServeOptions, UnderNohupSighupLeavesItRunning) {
+  TempDir dir;
+  struct sigaction ignore {
+  }, before{};
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGHUP, &ignore, &before);
+  ServeProcess serve = start_serve_with({"--listen", "127.0.0.1:0", "--db", (dir.path() / "w.db").string()},
+                                        dir.path() / "serve.log");
+  sigaction(SIGHUP, &before, nullptr);
+  ASSERT_NE(serve.port, 0);
+  EXPECT_EQ(post_webhook(serve.port, message_body("m-1", "g1", "u-li", "帮助")).status, 200);
+  serve.process->signal(SIGHUP);
+  EXPECT_EQ(post_webhook(serve.port, message_body("m-2", "g1", "u-li", "帮助")).status, 200)
+      << "still serving";
+  serve.process->signal(SIGTERM);
+  EXPECT_TRUE(serve.process->wait(kServeDeadline));
+  EXPECT_EQ(read_file(dir.path() / "serve.log").find("signal=1 "), std::string::npos);
+}
+
 TEST(ServeOptions, AnIpv6AddressIsPrintedAsAUrlWithBrackets) {
   if (!ipv6_loopback_available()) GTEST_SKIP() << "no IPv6 loopback here";
   TempDir dir;

@@ -143,13 +143,9 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
                                                                    {"example", found.front().name}}))};
   }
   const store::RewardRow& item = found.front();
-  // Words around the item's name make a remark ("兑换洗衣液的人好多", "兑换大米5斤的在哪领"): among
-  // neighbours it is talk; said to the bot it is asked back, never spent.
+  // Words around the item's name make a remark ("兑换洗衣液的人好多", "兑换大米5斤的在哪领"): asked
+  // back, never spent. Not silent: someone who meant it hears how to say it.
   if (!asks_for_only(*command.item, item.name)) {
-    Command talk = command;
-    talk.intent = Intent::unknown;
-    talk.implicit = true;
-    if (!is_addressed(context.message, talk)) return handle_unknown_line(context, talk);
     return {reply_to_sender(
         context, context.text("redeem_confirm_item", {{"mention", mention}, {"item", item.name}}))};
   }

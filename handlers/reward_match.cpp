@@ -40,8 +40,9 @@ std::size_t shared_characters(const std::set<std::string>& a, const std::set<std
   return count;
 }
 
-// "那个", "这个": what people add when they point at an item.
-constexpr std::string_view kPointingWords[] = {"那个", "这个", "那种", "这种"};
+// What people add when they point at an item or ask politely: "那个", "兑换个洗衣液", "谢谢".
+constexpr std::string_view kPointingWords[] = {"那个", "这个", "那种", "这种", "谢谢", "谢了", "麻烦",
+                                               "一下", "请",   "帮我", "给我", "我要", "要",   "个"};
 
 }  // namespace
 

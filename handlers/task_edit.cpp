@@ -248,16 +248,22 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   for (const std::string& chat : task_chats(context, task)) {
     if (chat != context.message.chat) replies.push_back(Reply{chat, text, {}});
   }
-  // Someone moved up or down hears it once, in the note that says where they now stand.
+  // Someone moved up or down hears it in one message: the note that says where they now stand,
+  // and, when the edit changed more than the places (地点, 积分, 时间…), the task as it now is.
+  const bool only_places = edit.changes.size() == 1 && task.places != current.places;
+  const std::string edit_note = context.text("edit_private", values);
   const auto was_moved = [&moved](const std::string& person) {
     return std::any_of(moved.begin(), moved.end(),
                        [&person](const Reply& note) { return note.chat == private_chat_of(person); });
   };
   for (const std::string& person : told) {
     if (was_moved(person)) continue;
-    replies.push_back(Reply{private_chat_of(person), context.text("edit_private", values), {person}});
+    replies.push_back(Reply{private_chat_of(person), edit_note, {person}});
   }
-  replies.insert(replies.end(), moved.begin(), moved.end());
+  for (Reply& note : moved) {
+    if (!only_places) note.text += "\n" + edit_note;
+    replies.push_back(std::move(note));
+  }
   return replies;
 }
 

@@ -39,21 +39,30 @@ bool read_whole_line(const ArgumentInput& input, Command& command) {
 
 bool names_a_task(std::string_view reference);
 
-// "报到：新入住3号楼502住户，请多关照": a newcomer reporting to the community, not to a task.
+// "报到：新入住3号楼502住户，请多关照": a new resident reporting to the community, not to a task. A
+// newcomer who offers to help ("报到，第一次参加，请多多关照", "报名，新搬来的，想出份力") is a sign-up.
 bool introduces_oneself(std::string_view remark) {
-  constexpr std::string_view kNewcomer[] = {"新入住", "新搬来", "刚搬来", "新住户", "请多关照", "多多关照"};
-  return std::any_of(std::begin(kNewcomer), std::end(kNewcomer),
-                     [remark](std::string_view word) { return remark.find(word) != std::string_view::npos; });
+  const auto holds = [remark](std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [remark](std::string_view word) {
+      return remark.find(word) != std::string_view::npos;
+    });
+  };
+  return holds({"入住", "住户"}) && !holds({"参加", "出份力", "出力", "帮忙", "志愿", "服务", "活动"});
 }
 
-// "了吗", "了没有", "没", "了？": whether it happened, asked.
+// "了吗", "了没有", "没", "了？", "满了吗", "啦？": whether it happened, asked — in the remark's first
+// clause, whatever follows it ("取消了吗？我怎么没收到通知", "结束了吗？还有人在干活").
 bool asks_whether_it_happened(std::string_view remark) {
-  const bool question_mark = remark.find('?') != std::string_view::npos;
-  std::string_view text = without_end_punctuation(skip_softeners(remark));
-  if (text == "没" || text == "没有") return true;
-  if (!text.starts_with("了")) return false;
-  text.remove_prefix(std::string_view("了").size());
-  return is_question_particle(text) || text == "没" || text == "没有" || (text.empty() && question_mark);
+  const std::string_view text = trim_spaces(skip_softeners(remark));
+  const std::size_t stop = text.find_first_of("?,.!~");
+  const bool question_mark = stop != std::string_view::npos && text[stop] == '?';
+  const std::string_view clause = trim_spaces(text.substr(0, stop));
+  if (clause == "没" || clause == "没有") return true;
+  for (const std::string_view asked : {"了吗", "了么", "了嘛", "了没", "了不"}) {
+    if (clause.find(asked) != std::string_view::npos) return true;
+  }
+  return question_mark &&
+         (clause == "了" || clause == "啦" || clause.ends_with("了") || clause.ends_with("啦"));
 }
 
 // "报到 12", "签到 12 4831", "确认 12 @张三 @李四", "请假 12 家里有事".

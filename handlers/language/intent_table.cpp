@@ -439,10 +439,11 @@ constexpr auto kQuestionWords =
 
 // A 接龙 under one of these headers counts goods, answers or money, not volunteers.
 // Lists of other things than a task's volunteers: purchases, surveys, meals, and (an exploratory run,
-// 2026-12-06: each took a task's place) polls, check-ups, classes and outings.
+// 2026-12-06: each took a task's place) polls, residents' own check-ups and a choir. Topics alone
+// (培训, 比赛, 疫苗) are no mark: 消防培训会场布置, 运动会比赛服务 are volunteers' duties.
 constexpr auto kNotSignUpLists = std::to_array<std::string_view>(
-    {"团购", "拼单", "统计", "调查", "订购", "订餐", "AA",   "吃饭", "聚餐", "买",   "投票",
-     "选项", "表决", "体检", "疫苗", "合唱", "舞蹈", "兴趣班", "课程", "培训", "旅游", "比赛"});
+    {"团购", "拼单", "统计", "调查", "订购", "订餐", "AA", "吃饭", "聚餐", "买", "投票", "选项", "表决",
+     "体检接龙", "体检报名", "疫苗接龙", "疫苗报名", "合唱团"});
 
 constexpr auto kBroadcastWords = std::to_array<std::string_view>({"全网格", "下发"});
 

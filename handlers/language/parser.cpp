@@ -300,9 +300,13 @@ Command jielong_sign_up(const Command& base, std::string name, std::optional<std
   return command;
 }
 
-// A 接龙 of volunteers, not of a group purchase, a survey or a dinner ("#接龙 团购砂糖橘").
+// A 接龙 of volunteers, not of a group purchase, a survey or a dinner ("#接龙 团购砂糖橘"). A header
+// that names a task ("接龙 #1") or volunteers ("疫苗接种点秩序维护志愿者接龙") is one whatever its topic.
 bool is_a_sign_up_list(std::string_view text) {
   const std::string_view header = text.substr(0, text.find('\n'));
+  if (jielong_task(text) || header.find("志愿") != std::string_view::npos ||
+      header.find("义工") != std::string_view::npos)
+    return true;
   for (const std::string_view word : vocabulary().not_sign_up_lists) {
     if (header.find(word) != std::string_view::npos) return false;
   }

@@ -79,23 +79,12 @@ constexpr auto kToNeighboursAtStart = std::to_array<std::string_view>({
     "谁能借",
     "有没有人有",
 });
-// Asked of the neighbours only once they are called ("求助各位邻居，有没有人能帮忙搬个柜子"); alone
-// they ask for help with one's own trouble ("求助 谁能帮我看看 我家水管爆了" is a report).
-constexpr auto kToNeighboursAfterGreeting = std::to_array<std::string_view>({
-    "有没有人能",
-    "有没有人可以",
-    "有谁能",
-    "谁能",
-    "谁可以",
-    "哪位",
-});
 constexpr auto kToNeighboursAnywhere = std::to_array<std::string_view>({
     "提醒大家",
     "通知大家",
     "告诉大家",
     "大家提前",
     "大家存",
-    "大家注意",
 });
 
 // Thanks, said alone to the bot or after a job done ("修好了谢谢师傅").
@@ -350,19 +339,16 @@ std::string_view skip_pause(std::string_view words) {
 
 bool speaks_to_neighbours(std::string_view words) {
   words = skip_pause(words);
-  bool called = false;
   for (std::string_view greeting : kToNeighboursGreeting) {
     if (words.starts_with(greeting)) {
-      // "求助大家，谁家有梯子", "求助各位邻居，有没有人能帮忙": a comma after the call opened a ticket.
+      // "求助大家，谁家有梯子": a comma after the call opened a ticket. Not "谁能帮我…": asked of
+      // the neighbours or not, a resident's own trouble ("…我家水管爆了") is a report.
       words = skip_pause(words.substr(greeting.size()));
-      called = true;
       break;
     }
   }
   const auto at_start = [words](std::string_view word) { return words.starts_with(word); };
   return std::any_of(kToNeighboursAtStart.begin(), kToNeighboursAtStart.end(), at_start) ||
-         (called &&
-          std::any_of(kToNeighboursAfterGreeting.begin(), kToNeighboursAfterGreeting.end(), at_start)) ||
          contains_any(words, kToNeighboursAnywhere);
 }
 

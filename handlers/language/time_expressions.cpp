@@ -527,7 +527,8 @@ bool is_period_only(const Phrase& phrase) {
 // day applies to it when it names none of its own (晚上 … 8点 is 20:00). Reading the part of the
 // day alone put the leader's task at its default hour and left the time they wrote in the title.
 std::optional<TimeSpan> join_period(const Phrase& period, const Phrase& later, const TimeContext& context) {
-  if (!is_day_only(later) && !later.clock) return std::nullopt;
+  // "晚上巡逻 … 6点前回复": a deadline for replies is no time of the task.
+  if (later.deadline || (!is_day_only(later) && !later.clock)) return std::nullopt;
   Phrase joined = later;
   const bool later_period = later.period != nullptr || (later.day && !later.day->period.empty());
   if (!later_period) joined.period = period.period;

@@ -25,14 +25,19 @@ TEST_F(GroupChatter, ListsOfOtherThingsTakeNoPlace) {
   EXPECT_EQ(signed_up(number), 0);
   say("b3u2", "u-r5", "居民戊", read("清理楼道接龙\n1. 刘阿姨\n2. 何大爷"));
   EXPECT_EQ(signed_up(number), 1) << "a 接龙 of the task still signs up";
+  say("b3u2", "u-r4", "居民己", read("疫苗接种点秩序维护志愿者接龙\n1. 刘阿姨\n2. 王芳"));
+  EXPECT_EQ(signed_up(number), 2) << "volunteers, whatever the topic";
 }
 
 TEST_F(GroupChatter, ACallToTheNeighboursOpensNoTicket) {
-  for (const char* line : {"求助大家，谁家有梯子借用一下", "求助！谁家有退烧药",
-                           "求助各位邻居，有没有人能帮忙搬个柜子", "反映一下 明天上午停电 大家注意"}) {
+  for (const char* line :
+       {"求助大家，谁家有梯子借用一下", "求助！谁家有退烧药", "求助，哪位知道哪里能修鞋"}) {
     EXPECT_TRUE(say("b3u2", "u-r1", "居民甲", read(line)).empty()) << line;
   }
   EXPECT_TRUE(tickets_.of_reporter(qualified("u-r1"), 10).empty());
+  // Asked of the neighbours or not, one's own trouble is a report (the review of 2026-12-06).
+  say("b3u2", "u-r2", "居民乙", read("求助大家，谁能帮我看看，我家水管爆了"));
+  EXPECT_EQ(tickets_.of_reporter(qualified("u-r2"), 10).size(), 1u);
 }
 
 TEST_F(GroupChatter, LeavingSomethingElseOrIntroducingOneselfIsNoWithdrawalOrSignUp) {
@@ -41,6 +46,10 @@ TEST_F(GroupChatter, LeavingSomethingElseOrIntroducingOneselfIsNoWithdrawalOrSig
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我退出了")).empty());
   EXPECT_TRUE(say("b3u2", "u-r5", "新邻居", read("报到：新入住3号楼2单元502住户，请多关照")).empty());
   EXPECT_EQ(signed_up(number), 1);
+  // A newcomer who offers to help is a volunteer (the review of 2026-12-06).
+  say("b3u2", "u-r6", "新志愿者", read("报到，第一次参加，请多多关照"));
+  EXPECT_EQ(signup_state(number, "u-r6"), store::SignupState::signed_up);
+  say("b3u2", "u-r6", "新志愿者", read("退出 1"));
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
   say("b3u2", "u-zhang", "张三", read("退出 1"));
   EXPECT_EQ(signed_up(number), 0) << "退出 with the task still withdraws";

@@ -174,7 +174,9 @@ TEST_F(Redemption, AShortenedNameIsUnderstood) {
 TEST_F(Redemption, AnItemNamedInARemarkIsNotRedeemed) {
   give_points("u-zhang", 200);
   for (const char* line : {"兑换大米5斤的在哪领", "兑换大米5斤的人好多", "兑换食用油1桶要排队"}) {
-    EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read(line)).empty()) << line << ": talk among neighbours";
+    const std::vector<Reply> asked = say("b3u2", "u-zhang", "张三", read(line));
+    ASSERT_EQ(asked.size(), 1u) << line;
+    EXPECT_EQ(asked[0].chat, qualified("b3u2"));
   }
   EXPECT_TRUE(pending("u-zhang").empty());
   EXPECT_EQ(balance("u-zhang"), 200);
@@ -187,10 +189,11 @@ TEST_F(Redemption, AnItemNamedInARemarkIsNotRedeemed) {
 }
 
 TEST_F(Redemption, AQuantityOrAPointingWordBesideTheNameIsStillAnOrder) {
-  give_points("u-zhang", 500);
-  for (const char* line : {"兑换 大米5斤那个", "我要兑换食用油1桶这个", "兑换 大米5斤 一袋"})
+  give_points("u-zhang", 1000);
+  for (const char* line : {"兑换 大米5斤那个", "我要兑换食用油1桶这个", "兑换 大米5斤 一袋",
+                           "兑换大米5斤，谢谢", "兑换个大米5斤"})
     say("b3u2", "u-zhang", "张三", read(line));
-  EXPECT_EQ(pending("u-zhang").size(), 3u);
+  EXPECT_EQ(pending("u-zhang").size(), 5u);
 }
 
 TEST_F(Redemption, AnAmbiguousNameAsksWhichListingTheCandidates) {

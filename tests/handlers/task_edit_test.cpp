@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <iterator>
+
 #include <algorithm>
 
 #include "handler_fixture.hpp"
@@ -164,6 +166,26 @@ TEST_F(Edit, EveryoneConcernedHearsOnceInPrivate) {
   EXPECT_TRUE(std::any_of(replies.begin(), replies.end(), [&](const Reply& r) {
     return r.chat == "generic:@u-wangwu" && r.text.find(moved_up) != std::string::npos;
   }));
+}
+
+// Moved up by an edit that also moved the place, the volunteer's one message says both.
+TEST_F(Edit, SomeoneMovedUpByAnEditOfMoreThanThePlacesHearsTheWholeChange) {
+  whistle_in_b3u2("清理楼道杂物", 1);
+  report_in("u-zhang", "张三");
+  report_in("u-wangwu", "王五");  // waiting
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("修改 1 人数 2人 地点 5号楼门口"));
+  std::vector<Reply> to_wangwu;
+  std::copy_if(replies.begin(), replies.end(), std::back_inserter(to_wangwu),
+               [](const Reply& r) { return r.chat == "generic:@u-wangwu"; });
+  ASSERT_EQ(to_wangwu.size(), 1u);
+  EXPECT_EQ(signup_state(1, "u-wangwu"), store::SignupState::signed_up);
+  EXPECT_NE(to_wangwu[0].text.find("5号楼门口"), std::string::npos) << to_wangwu[0].text;
+  EXPECT_NE(to_wangwu[0].text.find(
+                rendered("edit_moved_up",
+                         {{"task", "1"}, {"title", "清理楼道杂物"}, {"when", "11月28日(周六) 09:00–11:00"}})),
+            std::string::npos)
+      << to_wangwu[0].text;
 }
 
 TEST_F(Edit, OnlyALeaderOfTheTaskMayEditIt) {

@@ -65,6 +65,7 @@ std::vector<store::Task> signed_up_tasks(Context& context) {
 
 // A bare 签到: the one task of the person's that happens today (a task without a start counts for
 // any day); several → the list to choose from; none today → the person's tasks, to name one.
+// `quiet_when_nothing`: an everyday 打卡 in a group, answered only when it checks someone in.
 TaskChoice todays_task(Context& context, bool quiet_when_nothing) {
   TaskChoice choice;
   const std::string mention = mention_of(context.people, context.message.sender);
@@ -84,6 +85,8 @@ TaskChoice todays_task(Context& context, bool quiet_when_nothing) {
     choice.task = today.front();
     return choice;
   }
+  // "打卡 第30天" from a volunteer whose task is next Saturday is still a fitness streak.
+  if (today.empty() && quiet_when_nothing) return choice;
   const std::vector<store::Task>& listed = today.empty() ? mine : today;
   const std::string example =
       command_word(context, Intent::check_in) + " " + std::to_string(listed.front().number);

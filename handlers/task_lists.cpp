@@ -124,6 +124,9 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
   const std::string status = over             ? context.text("status_awaiting_confirm")
                              : open && !begun ? context.text("status_signing_up")
                                               : status_text(context, task.status);
+  // "1号报到了吗" asks, often, whether the asker is in: their own place, when they have one.
+  const std::optional<store::Signup> signup = context.signups.find(task.id, context.message.sender);
+  const bool holds_one = signup && signup->state != store::SignupState::withdrawn;
   return {reply_to_sender(
       context,
       context.text("task_state", {{"mention", mention_of(context.people, context.message.sender)},
@@ -131,7 +134,10 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
                                   {"title", task.title},
                                   {"when", when_or_unset(context, task)},
                                   {"status", status},
-                                  {"left", open && !over ? "｜" + places_left_text(context, task) : ""}}))};
+                                  {"left", open && !over ? "｜" + places_left_text(context, task) : ""},
+                                  {"mine", holds_one ? context.text("task_state_mine",
+                                                                    {{"state", state_text(context, *signup)}})
+                                                     : ""}}))};
 }
 
 }  // namespace

@@ -36,7 +36,9 @@ void write_own_pid(int fd) {
 WriterLock WriterLock::take(const std::string& database_path, std::chrono::milliseconds patience) {
   if (database_path.empty() || database_path == ":memory:") return WriterLock(-1);
   const std::string path = database_path + ".lock";
-  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // Left by another user (one run under sudo): a lock needs no write access, only the pid note does.
+  if (fd < 0 && errno == EACCES) fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
     const std::filesystem::path directory = std::filesystem::path(database_path).parent_path();

@@ -16,10 +16,11 @@ namespace whistle::store {
 class WriterLock {
  public:
   /// Takes the lock on `database_path` (nothing for ":memory:"), waiting up to `patience` for a
-  /// process that is ending (a supervisor's restart may overlap the old process's last moments).
+  /// process that is ending (a supervisor's restart may overlap the old process's drain, up to
+  /// `drain_timeout`, 5 s by default, and its last moments).
   /// Throws std::runtime_error naming the lock file and the process that holds it.
   static WriterLock take(const std::string& database_path,
-                         std::chrono::milliseconds patience = std::chrono::seconds(5));
+                         std::chrono::milliseconds patience = std::chrono::seconds(15));
 
   WriterLock(WriterLock&& other) noexcept;
   WriterLock& operator=(WriterLock&&) = delete;

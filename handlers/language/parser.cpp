@@ -489,12 +489,16 @@ bool asks_the_bot_by_name(const Command& command) {
       command.place || command.jielong_name || !command.title)
     return false;
   if (!command.text.starts_with("吹哨")) return false;
-  // Not 谁 nor 吧: "吹哨 谁来帮忙搬桌子", "吹哨 大家来搬桌子吧" call for volunteers.
-  constexpr std::string_view kAsking[] = {"吗",   "么", "嘛",   "呢", "?",    "多少", "什么",
-                                          "怎么", "啥", "几点", "哪", "你好", "您好"};
+  // Not 谁 nor 吧: "吹哨 谁来帮忙搬桌子", "吹哨 大家来搬桌子吧" call for volunteers. A particle only at
+  // the end: "吹哨 这么多落叶 大家一起来扫扫" holds a 么 and asks nothing.
+  constexpr std::string_view kAskingWords[] = {"?", "多少", "什么", "怎么", "啥", "几点", "你好", "您好"};
+  constexpr std::string_view kAskingEnds[] = {"吗", "么", "嘛", "呢"};
   const std::string_view title = *command.title;
-  return std::any_of(std::begin(kAsking), std::end(kAsking),
-                     [title](std::string_view word) { return title.find(word) != std::string_view::npos; });
+  const std::string_view said = without_end_punctuation(title);
+  return std::any_of(std::begin(kAskingWords), std::end(kAskingWords),
+                     [title](std::string_view word) { return title.find(word) != std::string_view::npos; }) ||
+         std::any_of(std::begin(kAskingEnds), std::end(kAskingEnds),
+                     [said](std::string_view end) { return said.ends_with(end); });
 }
 
 }  // namespace

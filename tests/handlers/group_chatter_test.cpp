@@ -77,9 +77,10 @@ TEST_F(GroupChatter, EverydayWordsWithNothingToActOnAreTalk) {
   for (const char* line : {"打卡了", "打卡", "请假"})
     EXPECT_TRUE(say("b3u2", "u-r1", "居民甲", read(line)).empty()) << line;
   EXPECT_EQ(say_privately("u-r1", "居民甲", read("打卡")).size(), 1u) << "said to the bot, it is answered";
-  // With a task of theirs under way, 打卡 is their check-in.
+  // With a task of theirs under way, 打卡 is their check-in; before its day, still a fitness streak.
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
   say("b3u2", "u-zhang", "张三", read("报到"));
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("打卡 第30天")).empty());
   say("b3u2", "u-zhang", "张三", read("打卡"), kSaturday0900);
   const std::optional<store::Attendance> row = attendance_.find(task(number).id, qualified("u-zhang"));
   ASSERT_TRUE(row);

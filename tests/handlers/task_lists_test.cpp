@@ -42,6 +42,14 @@ TEST_F(TaskLists, AQuestionAboutATaskIsAnsweredWithItsStateAndChangesNothing) {
   EXPECT_EQ(task(second).status, store::TaskStatus::open);
   EXPECT_EQ(signups_.count(task(first).id, store::SignupState::signed_up), 0);
   EXPECT_FALSE(attendance_.find(task(first).id, qualified("u-chen")));
+  // Asked by someone who is in, the answer says so.
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const std::vector<Reply> mine = say("b3u2", "u-zhang", "张三", read("1号报到了吗"));
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_NE(mine[0].text.find(rendered("task_state_mine", {{"state", rendered("my_signup_signed_up", {})}})),
+            std::string::npos)
+      << mine[0].text;
+  EXPECT_EQ(signups_.count(task(first).id, store::SignupState::signed_up), 1);
   // After a real 撤销 the same question says so.
   say("b3u2", "u-chen", "陈单元长", read("1号活动取消"));
   const std::vector<Reply> after = say("b3u2", "u-chen", "陈单元长", read("1号活动取消了吗"));

@@ -50,19 +50,21 @@ bool introduces_oneself(std::string_view remark) {
   return holds({"入住", "住户"}) && !holds({"参加", "出份力", "出力", "帮忙", "志愿", "服务", "活动"});
 }
 
-// "了吗", "了没有", "没", "了？", "满了吗", "啦？": whether it happened, asked — in the remark's first
-// clause, whatever follows it ("取消了吗？我怎么没收到通知", "结束了吗？还有人在干活").
+// "了吗", "了没有", "没", "了？", "满了吗", "啦？": whether it happened, asked — right after the
+// command's word, whatever follows ("取消了吗？我怎么没收到通知", "结束了吗？还有人在干活"). Not
+// a reason that holds 了没 or 了不 ("请假 1 孩子病了没人带", "去不了了不好意思"): a command.
 bool asks_whether_it_happened(std::string_view remark) {
   const std::string_view text = trim_spaces(skip_softeners(remark));
   const std::size_t stop = text.find_first_of("?,.!~");
   const bool question_mark = stop != std::string_view::npos && text[stop] == '?';
   const std::string_view clause = trim_spaces(text.substr(0, stop));
-  if (clause == "没" || clause == "没有") return true;
-  for (const std::string_view asked : {"了吗", "了么", "了嘛", "了没", "了不"}) {
-    if (clause.find(asked) != std::string_view::npos) return true;
+  for (const std::string_view asked : {"了吗", "了么", "了嘛", "满了吗", "满了么", "满了没"}) {
+    if (clause.starts_with(asked)) return true;
   }
-  return question_mark &&
-         (clause == "了" || clause == "啦" || clause.ends_with("了") || clause.ends_with("啦"));
+  for (const std::string_view asked : {"没", "没有", "了没", "了没有", "了不", "满了没有"}) {
+    if (clause == asked) return true;
+  }
+  return question_mark && (clause == "了" || clause == "啦" || clause == "满了");
 }
 
 // "报到 12", "签到 12 4831", "确认 12 @张三 @李四", "请假 12 家里有事".
@@ -113,6 +115,8 @@ bool read_task(const ArgumentInput& input, Command& command) {
       !input.rest.empty() && (input.rest[0] == ' ' || input.rest[0] == ',' || input.rest[0] == ':');
   if (!anchored && (input.rule.extra == "required" || (!is_filler(remark) && !set_apart))) return false;
   if (!anchored && command.intent == Intent::report_in && introduces_oneself(remark)) return false;
+  // "我退出了", "退出了": told of a game, a meeting or a group left, not asked of a task.
+  if (!anchored && input.rule.keyword == "退出" && trim_spaces(remark).starts_with("了")) return false;
   // "1号活动取消了吗", "2号任务结束了吗", "1号报到了吗": a question about a task, answered with its
   // state. Read as the command, a leader's question cancelled one task and finished another six
   // days early (an exploratory run, 2026-12-06).

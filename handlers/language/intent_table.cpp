@@ -49,8 +49,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     // 请假 and 打卡 are everyday words (a day off work, 健身打卡): bare, from someone with nothing to
     // leave or check in to, they are talk in a group, not a "you have nothing" answer.
     {"请假",          Intent::withdraw,     A::task,              "implicit"},
-    // "我退出了" in a group is mostly about a game, a meeting or another group: 退出 needs the task.
-    {"退出",          Intent::withdraw,     A::task,              "required"},
+    // "我退出了" in a group is mostly about a game, a meeting or another group; a bare 退出 (in private,
+    // from someone with one task) is the withdrawal.
+    {"退出",          Intent::withdraw,     A::task,              "implicit"},
     {"不去了",        Intent::withdraw,     A::task,              "implicit"},
     {"去不了了",      Intent::withdraw,     A::task,              "implicit"},
     {"来不了了",      Intent::withdraw,     A::task,              "implicit"},
@@ -437,13 +438,17 @@ constexpr auto kAskingEndings = std::to_array<std::string_view>({"吗", "么", "
 constexpr auto kQuestionWords =
     std::to_array<std::string_view>({"多少", "哪个", "哪些", "还是", "什么", "怎么", "谁", "几个", "几时"});
 
-// A 接龙 under one of these headers counts goods, answers or money, not volunteers.
-// Lists of other things than a task's volunteers: purchases, surveys, meals, and (an exploratory run,
-// 2026-12-06: each took a task's place) polls, residents' own check-ups and a choir. Topics alone
-// (培训, 比赛, 疫苗) are no mark: 消防培训会场布置, 运动会比赛服务 are volunteers' duties.
-constexpr auto kNotSignUpLists = std::to_array<std::string_view>(
-    {"团购", "拼单", "统计", "调查", "订购", "订餐", "AA", "吃饭", "聚餐", "买", "投票", "选项", "表决",
-     "体检接龙", "体检报名", "疫苗接龙", "疫苗报名", "合唱团"});
+// A 接龙 under one of these headers counts goods, answers or money, not volunteers — whatever else
+// the header says ("志愿者年终聚餐接龙", "接龙2 团购砂糖橘"): purchases, surveys, meals and polls.
+constexpr auto kNotSignUpLists = std::to_array<std::string_view>({"团购", "拼单", "统计", "调查", "订购", "订餐",
+                                                                  "AA", "吃饭", "聚餐", "买", "投票", "选项", "表决"});
+// Residents' own lists (an exploratory run, 2026-12-06: each took a task's places): their check-ups,
+// vaccinations, choir. The same topics are volunteers' duties ("疫苗接种点秩序维护志愿者接龙", "老年体检
+// 引导接龙"), so a header that names a task or its volunteers makes the list a sign-up again.
+constexpr auto kResidentsOwnLists =
+    std::to_array<std::string_view>({"体检", "疫苗", "合唱", "预约", "排练"});
+constexpr auto kVolunteerListWords =
+    std::to_array<std::string_view>({"志愿", "义工", "引导", "秩序", "维护", "服务", "帮忙"});
 
 constexpr auto kBroadcastWords = std::to_array<std::string_view>({"全网格", "下发"});
 
@@ -538,6 +543,8 @@ const Vocabulary& vocabulary() {
                                 .asking_endings = kAskingEndings,
                                 .question_words = kQuestionWords,
                                 .not_sign_up_lists = kNotSignUpLists,
+                                .residents_own_lists = kResidentsOwnLists,
+                                .volunteer_list_words = kVolunteerListWords,
                                 .done_markers = kDoneMarkers,
                                 .about_markers = kAboutMarkers,
                                 .said_when_done = kSaidWhenDone};

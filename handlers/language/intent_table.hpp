@@ -99,6 +99,10 @@ struct Vocabulary {
   std::span<const std::string_view> question_words;
   /// Words of a 接龙 header that count goods, answers or money, not volunteers ("团购", "统计").
   std::span<const std::string_view> not_sign_up_lists;
+  /// Topics of residents' own lists (体检, 疫苗, 合唱): no sign-up unless the header names a task
+  /// or its volunteers (volunteer_list_words).
+  std::span<const std::string_view> residents_own_lists;
+  std::span<const std::string_view> volunteer_list_words;
   /// Words right after a command word that tell of something done rather than ask for it:
   /// "结束了", "我投诉过", "公示了" are chatter.
   std::span<const std::string_view> done_markers;

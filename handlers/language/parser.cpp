@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "handlers/language/argument_readers.hpp"
@@ -300,17 +301,20 @@ Command jielong_sign_up(const Command& base, std::string name, std::optional<std
   return command;
 }
 
-// A 接龙 of volunteers, not of a group purchase, a survey or a dinner ("#接龙 团购砂糖橘"). A header
-// that names a task ("接龙 #1") or volunteers ("疫苗接种点秩序维护志愿者接龙") is one whatever its topic.
+// A 接龙 of volunteers, not of a group purchase, a survey, a dinner or a poll ("#接龙 团购砂糖橘",
+// "志愿者年终聚餐接龙"), nor of residents' own check-ups or choir — unless its header names a task
+// ("接龙 #1 疫苗接种点秩序维护") or its volunteers ("老年体检引导接龙").
 bool is_a_sign_up_list(std::string_view text) {
   const std::string_view header = text.substr(0, text.find('\n'));
-  if (jielong_task(text) || header.find("志愿") != std::string_view::npos ||
-      header.find("义工") != std::string_view::npos)
-    return true;
-  for (const std::string_view word : vocabulary().not_sign_up_lists) {
-    if (header.find(word) != std::string_view::npos) return false;
-  }
-  return true;
+  const auto holds = [header](std::span<const std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [header](std::string_view word) {
+      return header.find(word) != std::string_view::npos;
+    });
+  };
+  const Vocabulary& words = vocabulary();
+  if (holds(words.not_sign_up_lists)) return false;
+  if (!holds(words.residents_own_lists)) return true;
+  return jielong_task(text).has_value() || holds(words.volunteer_list_words);
 }
 
 // A whistle pasted as a labelled form with no command word: it must name what is to be done and

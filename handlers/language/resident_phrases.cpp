@@ -78,6 +78,13 @@ constexpr auto kToNeighboursAtStart = std::to_array<std::string_view>({
     "哪位知道",
     "谁能借",
     "有没有人有",
+    // Borrowing from the neighbours, however asked ("求助大家，哪位能借我个充电器").
+    "哪位能借",
+    "哪位有",
+    "有谁能借",
+    "有谁有",
+    "有没有人能借",
+    "谁家能借",
 });
 constexpr auto kToNeighboursAnywhere = std::to_array<std::string_view>({
     "提醒大家",

@@ -53,6 +53,13 @@ TEST_F(GroupChatter, LeavingSomethingElseOrIntroducingOneselfIsNoWithdrawalOrSig
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
   say("b3u2", "u-zhang", "张三", read("退出 1"));
   EXPECT_EQ(signed_up(number), 0) << "退出 with the task still withdraws";
+  // In private, a bare 退出 is the one task's withdrawal; a reason holding 了没 is still a reason.
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say_privately("u-zhang", "张三", read("退出"));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
+  say("b3u2", "u-lisi", "李四", read("报到 1"));
+  say("b3u2", "u-lisi", "李四", read("请假 1 孩子病了没人带"));
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::withdrawn);
 }
 
 TEST_F(GroupChatter, TheBotsNameBeforeAQuestionPostsNoTask) {

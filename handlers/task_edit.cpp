@@ -252,6 +252,7 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   // and, when the edit changed more than the places (地点, 积分, 时间…), the task as it now is.
   const bool only_places = edit.changes.size() == 1 && task.places != current.places;
   const std::string edit_note = context.text("edit_private", values);
+  const std::string also_changed = context.text("edit_also_changed", values);
   const auto was_moved = [&moved](const std::string& person) {
     return std::any_of(moved.begin(), moved.end(),
                        [&person](const Reply& note) { return note.chat == private_chat_of(person); });
@@ -261,7 +262,7 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
     replies.push_back(Reply{private_chat_of(person), edit_note, {person}});
   }
   for (Reply& note : moved) {
-    if (!only_places) note.text += "\n" + edit_note;
+    if (!only_places) note.text += "\n" + also_changed;
     replies.push_back(std::move(note));
   }
   return replies;

@@ -202,9 +202,28 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
   return true;
 }
 
+// Thanks and please said after an order ("兑换洗衣液两瓶，谢谢"): the quantity before them is the order's.
+std::string without_courtesy_at_end(std::string text) {
+  constexpr std::string_view kCourtesy[] = {"谢谢了", "谢谢", "谢了", "麻烦了", "麻烦你了", "辛苦了"};
+  for (bool cut = true; cut;) {
+    cut = false;
+    const std::string_view trimmed = without_end_punctuation(text);
+    for (const std::string_view word : kCourtesy) {
+      if (trimmed.ends_with(word)) {
+        text.resize(trimmed.size() - word.size());
+        cut = true;
+        break;
+      }
+    }
+    while (!text.empty() && (text.back() == ',' || text.back() == ' '))
+      text.pop_back();
+  }
+  return text;
+}
+
 // "兑换 大米 1", "兑换大米"
 bool read_item(const ArgumentInput& input, Command& command) {
-  std::string text(skip_softeners(input.rest));
+  std::string text = without_courtesy_at_end(std::string(skip_softeners(input.rest)));
   command.count = take_quantity(text);
   if (auto item = free_text(text)) command.item = std::move(item);
   // A bare 换 must name something; whether the catalog has it is the handler's to say.

@@ -494,13 +494,17 @@ bool asks_the_bot_by_name(const Command& command) {
     return false;
   if (!command.text.starts_with("吹哨")) return false;
   // Not 谁 nor 吧: "吹哨 谁来帮忙搬桌子", "吹哨 大家来搬桌子吧" call for volunteers. A particle only at
-  // the end: "吹哨 这么多落叶 大家一起来扫扫" holds a 么 and asks nothing.
+  // the end: "吹哨 这么多落叶 大家一起来扫扫" holds a 么 and asks nothing. And a leader's call put as a
+  // question ("扫雪 多少人都行", "楼道堆物清理 有空的来吗", "给老人送饭 有谁愿意吗") is still a whistle.
   constexpr std::string_view kAskingWords[] = {"?", "多少", "什么", "怎么", "啥", "几点", "你好", "您好"};
   constexpr std::string_view kAskingEnds[] = {"吗", "么", "嘛", "呢"};
+  constexpr std::string_view kCallWords[] = {"来", "帮",   "扫",   "清",   "搬",   "送",   "铲",
+                                             "巡", "报名", "愿意", "行动", "参加", "志愿", "人都行"};
   const std::string_view title = *command.title;
   const std::string_view said = without_end_punctuation(title);
-  return std::any_of(std::begin(kAskingWords), std::end(kAskingWords),
-                     [title](std::string_view word) { return title.find(word) != std::string_view::npos; }) ||
+  const auto holds = [title](std::string_view word) { return title.find(word) != std::string_view::npos; };
+  if (std::any_of(std::begin(kCallWords), std::end(kCallWords), holds)) return false;
+  return std::any_of(std::begin(kAskingWords), std::end(kAskingWords), holds) ||
          std::any_of(std::begin(kAskingEnds), std::end(kAskingEnds),
                      [said](std::string_view end) { return said.ends_with(end); });
 }

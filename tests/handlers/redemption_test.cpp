@@ -188,6 +188,14 @@ TEST_F(Redemption, AnItemNamedInARemarkIsNotRedeemed) {
   EXPECT_TRUE(pending("u-zhang").empty());
 }
 
+// Thanks after the order: the quantity before them is the order's.
+TEST_F(Redemption, AQuantityBeforeThanksIsTheOrders) {
+  give_points("u-zhang", 500);
+  say("b3u2", "u-zhang", "张三", read("兑换大米5斤 两袋，谢谢"));
+  ASSERT_EQ(pending("u-zhang").size(), 1u);
+  EXPECT_EQ(pending("u-zhang")[0].quantity, 2);
+}
+
 TEST_F(Redemption, AQuantityOrAPointingWordBesideTheNameIsStillAnOrder) {
   give_points("u-zhang", 1000);
   for (const char* line : {"兑换 大米5斤那个", "我要兑换食用油1桶这个", "兑换 大米5斤 一袋",

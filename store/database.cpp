@@ -48,6 +48,13 @@ std::string synchronous_pragma(const std::string& level) {
 
 }  // namespace
 
+std::string missing_directory_note(const std::string& path) {
+  const std::filesystem::path directory = std::filesystem::path(path).parent_path();
+  std::error_code ignored;
+  if (directory.empty() || std::filesystem::exists(directory, ignored)) return "";
+  return " (the directory '" + directory.string() + "' does not exist)";
+}
+
 bool is_storage_failure(const std::exception& error) {
   const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&error);
   if (sqlite == nullptr) return false;
@@ -93,13 +100,8 @@ std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool read_o
     const std::string vfs = read_only ? "" : wal_write_batching_vfs();
     return std::make_unique<SQLite::Database>(path, mode | SQLite::OPEN_NOMUTEX, 0, vfs);
   } catch (const SQLite::Exception& error) {
-    // "unable to open database file" is all SQLite says of a directory that is not there.
-    const std::filesystem::path directory = std::filesystem::path(path).parent_path();
-    std::error_code ignored;
-    const std::string missing = !directory.empty() && !std::filesystem::exists(directory, ignored)
-                                    ? " (the directory '" + directory.string() + "' does not exist)"
-                                    : "";
-    throw std::runtime_error("cannot open the database '" + path + "': " + error.what() + missing);
+    throw std::runtime_error("cannot open the database '" + path + "': " + error.what() +
+                             missing_directory_note(path));
   }
 }
 

@@ -157,6 +157,10 @@ class Database {
 /// and the platform redelivers once the cause is gone.
 bool is_storage_failure(const std::exception& error);
 
+/// " (the directory '…' does not exist)" when the directory of `path` is missing, else "": all SQLite
+/// and open() say of it is that the file cannot be opened.
+std::string missing_directory_note(const std::string& path);
+
 /// One consistent snapshot for a reader: a deferred transaction (BEGIN … COMMIT) whose reads all
 /// see the same committed state, ended on destruction. Never writes, never takes the write lock.
 class ReadSnapshot {

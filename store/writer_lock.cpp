@@ -6,10 +6,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <thread>
+
+#include "store/database.hpp"
 
 namespace whistle::store {
 
@@ -41,11 +42,10 @@ WriterLock WriterLock::take(const std::string& database_path, std::chrono::milli
   if (fd < 0 && errno == EACCES) fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
-    const std::filesystem::path directory = std::filesystem::path(database_path).parent_path();
-    std::error_code ignored;
-    if (error == ENOENT && !directory.empty() && !std::filesystem::exists(directory, ignored)) {
-      throw std::runtime_error("cannot open the database '" + database_path + "': the directory '" +
-                               directory.string() + "' does not exist");
+    if (error == ENOENT) {
+      const std::string missing = missing_directory_note(database_path);
+      if (!missing.empty())
+        throw std::runtime_error("cannot open the database '" + database_path + "'" + missing);
     }
     throw std::runtime_error("cannot open the lock file '" + path + "': " + std::strerror(error));
   }

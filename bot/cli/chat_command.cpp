@@ -1,3 +1,4 @@
+#include <chrono>
 #include <iostream>
 #include <string>
 
@@ -39,7 +40,8 @@ int run_chat_command(int argc, char** argv) {
   // The terminal chat runs the simulator's path on the real clock, with the configured database so
   // a conversation can be picked up again later.
   const std::string database = arguments.get("--db").value_or(config.store.path);
-  const store::WriterLock writer_lock = store::WriterLock::take(database);
+  // No wait: unlike a restarted server, a second session typed beside the first is told at once.
+  const store::WriterLock writer_lock = store::WriterLock::take(database, std::chrono::milliseconds(0));
   Simulator simulator(config, database);
   SystemClock clock;
 

@@ -1,3 +1,4 @@
+#include <chrono>
 #include <iostream>
 #include <string>
 
@@ -19,7 +20,8 @@ int run_sim_command(int argc, char** argv) {
   if (!arguments.positional.empty()) throw UsageError("sim reads its input on standard input");
   config::Config config = choose_config(arguments.get("--config"));
   const std::string database = arguments.get("--db").value_or(kDefaultSimDatabase);
-  const store::WriterLock writer_lock = store::WriterLock::take(database);
+  // No wait: unlike a restarted server, a second session typed beside the first is told at once.
+  const store::WriterLock writer_lock = store::WriterLock::take(database, std::chrono::milliseconds(0));
   Simulator simulator(config, database);
 
   std::string line;

@@ -111,7 +111,7 @@ std::vector<Reply> own_signups(Context& context) {
   return {reply_to_sender(context, std::move(text))};
 }
 
-// "1号活动取消了吗", "2号任务结束了吗", "活动 1": one task's state, and its places while it is open.
+// "1号活动取消了吗", "2号任务结束了吗": one task's state, and its places while it is open.
 std::vector<Reply> one_task(Context& context, const Command& command) {
   TaskQuery query;
   query.intent = Intent::tasks;

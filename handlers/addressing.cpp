@@ -10,4 +10,8 @@ bool is_addressed(const Message& message, const Command& command) {
   return command.intent != Intent::unknown && !command.implicit;
 }
 
+bool said_in_passing(const Message& message, const Command& command) {
+  return command.implicit && !is_addressed(message, command);
+}
+
 }  // namespace whistle::handlers

@@ -10,4 +10,9 @@ namespace whistle::handlers {
 /// group it is a reply to people.
 bool is_addressed(const Message& message, const Command& command);
 
+/// An implicit command ("1", "请假", "还有名额吗") that does not speak to the bot: said to the others
+/// in a group, it is answered only where it fits (a task open here, a place to free), never with
+/// "you have nothing to …".
+bool said_in_passing(const Message& message, const Command& command);
+
 }  // namespace whistle::handlers

@@ -148,7 +148,7 @@ TaskChoice find_task(Context& context, const Command& command, Intent intent) {
   // choose_task says so.
   if (!command.task && !command.ticket)
     return intent == Intent::check_in
-               ? todays_task(context, command.implicit && !is_addressed(context.message, command))
+               ? todays_task(context, said_in_passing(context.message, command))
                : task_to_leave(context);
   TaskQuery query;
   query.intent = intent;

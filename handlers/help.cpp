@@ -161,7 +161,7 @@ std::string help_line(const Context& context, Intent intent) {
 
 std::vector<Reply> handle_help(Context& context, const Command& command) {
   // "？" among neighbours is a reaction to someone's message: a 17-line menu there is noise.
-  if (command.implicit && !is_addressed(context.message, command)) return {};
+  if (said_in_passing(context.message, command)) return {};
   std::string text =
       context.text("help_header", {{"mention", mention_of(context.people, context.message.sender)}});
   for (Intent intent : menu_for(context)) {

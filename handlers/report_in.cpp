@@ -107,7 +107,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   query.nothing_key = "report_in_nothing_open";
   // "1" or "+1" in a group with nothing open is people answering each other, not the bot; said to
   // the bot (a reply to its message, an @-mention) it is answered.
-  query.silent_when_nothing = command.implicit && !is_addressed(context.message, command);
+  query.silent_when_nothing = said_in_passing(context.message, command);
   // A task whose time is over is no longer what a bare 报到 means.
   query.candidate = [&](const store::ListedTask& task) { return !task_is_over(task, context.now); };
   TaskChoice choice = choose_task(context, command, query);
@@ -184,7 +184,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   query.nothing_key = "withdraw_nothing";
   // "我不去了" in a group from someone signed up for nothing is about something else (a dinner, a
   // trip): it is answered only where it frees a place, or when said to the bot.
-  query.silent_when_nothing = command.implicit && !is_addressed(context.message, command);
+  query.silent_when_nothing = said_in_passing(context.message, command);
   // Without a number, only the tasks this person is signed up for (or waiting on) are meant.
   query.candidate = [&](const store::ListedTask& task) {
     return is_active(context.signups.find(task.id, person));

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "handlers/addressing.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -32,6 +33,11 @@ std::string places_left_text(Context& context, const store::Task& task) {
        {"waiting", std::to_string(context.signups.count(task.id, store::SignupState::waitlisted))}});
 }
 
+// "｜社区广场": where to meet, when the whistle said.
+std::string where_text(const store::Task& task) {
+  return task.place ? "｜" + *task.place : "";
+}
+
 std::vector<Reply> tasks_here(Context& context) {
   const std::string mention = mention_of(context.people, context.message.sender);
   // A task whose end has passed is waiting for its leader's 验收, not for volunteers.
@@ -45,6 +51,7 @@ std::vector<Reply> tasks_here(Context& context) {
     text += context.text("tasks_line", {{"task", std::to_string(task.number)},
                                         {"title", task.title},
                                         {"when", when_or_unset(context, task)},
+                                        {"where", where_text(task)},
                                         {"left", places_left_text(context, task)}});
   }
   text += '\n';
@@ -111,13 +118,8 @@ std::vector<Reply> own_signups(Context& context) {
   return {reply_to_sender(context, std::move(text))};
 }
 
-// "1号活动取消了吗", "2号任务结束了吗": one task's state, and its places while it is open.
-std::vector<Reply> one_task(Context& context, const Command& command) {
-  TaskQuery query;
-  query.intent = Intent::tasks;
-  TaskChoice choice = choose_task(context, command, query);
-  if (!choice.task) return std::move(choice.replies);
-  const store::Task& task = *choice.task;
+// One task's state, and its places while it is open.
+std::vector<Reply> task_state(Context& context, const store::Task& task) {
   const bool open = task.status == store::TaskStatus::open;
   const bool over = open && task_is_over(task, context.now);
   const bool begun = task.start && context.now >= *task.start;
@@ -133,6 +135,7 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
                                   {"task", std::to_string(task.number)},
                                   {"title", task.title},
                                   {"when", when_or_unset(context, task)},
+                                  {"where", where_text(task)},
                                   {"status", status},
                                   {"left", open && !over ? "｜" + places_left_text(context, task) : ""},
                                   {"mine", holds_one ? context.text("task_state_mine",
@@ -140,10 +143,33 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
                                                      : ""}}))};
 }
 
+// "1号活动取消了吗", "2号任务结束了吗", "1号还有名额吗".
+std::vector<Reply> one_task(Context& context, const Command& command) {
+  TaskQuery query;
+  query.intent = Intent::tasks;
+  TaskChoice choice = choose_task(context, command, query);
+  if (!choice.task) return std::move(choice.replies);
+  return task_state(context, *choice.task);
+}
+
+// "还有名额吗", "几点开始？" without a number: the chat's one open task, or its list. Said in passing
+// in a group with nothing open, it was not about a task of ours.
+std::vector<Reply> question_without_number(Context& context, const Command& command) {
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (context.message.is_private)
+    return {reply_to_sender(context, context.text("task_question_number_needed", {{"mention", mention}}))};
+  std::vector<store::Task> tasks = context.tasks.open_in_chat(context.message.chat);
+  std::erase_if(tasks, [&](const store::Task& task) { return task.end && *task.end <= context.now; });
+  if (tasks.size() == 1) return task_state(context, tasks.front());
+  if (tasks.empty() && said_in_passing(context.message, command)) return {};
+  return tasks_here(context);
+}
+
 }  // namespace
 
 std::vector<Reply> handle_tasks(Context& context, const Command& command) {
   if (command.task) return one_task(context, command);
+  if (command.implicit) return question_without_number(context, command);
   // A private chat has no tasks of its own: there 活动 means one's own.
   if (asks_for_own(command) || context.message.is_private) return own_signups(context);
   return tasks_here(context);

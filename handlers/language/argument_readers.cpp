@@ -15,6 +15,7 @@
 #include "handlers/language/places.hpp"
 #include "handlers/language/quantities.hpp"
 #include "handlers/language/references.hpp"
+#include "handlers/language/task_questions.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/ticket_readers.hpp"
 #include "handlers/language/time_expressions.hpp"
@@ -454,8 +455,10 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
       // "有什么活动吗", "积分能换什么东西", "取货码是多少来着": a list asked for, with nothing more said.
       // Only a list: "解绑吗？" to the others is a question, not an unbinding.
       if (input.rule.intent == Intent::tasks || input.rule.intent == Intent::catalog ||
-          input.rule.intent == Intent::tickets)
-        return is_filler(without_words_at_end(input.rest, {"吗", "呢", "?", "东西", "来着", " "}));
+          input.rule.intent == Intent::tickets) {
+        if (is_filler(without_words_at_end(input.rest, {"吗", "呢", "?", "东西", "来着", " "}))) return true;
+        return input.rule.intent == Intent::tasks && read_task_question_after_noun(input, command);
+      }
       return is_filler(input.rest);
     case Arguments::whole_line:
       return read_whole_line(input, command);
@@ -487,6 +490,8 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
       return read_place(input, command);
     case Arguments::whistle:
       return read_whistle(input, command);
+    case Arguments::task_question:
+      return read_task_question(input, command);
     case Arguments::edit:
       return read_edit(input, command);
   }

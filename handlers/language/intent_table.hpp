@@ -30,6 +30,9 @@ enum class Arguments {
   place,            ///< a place or node name: "绑定 3号楼2单元"
   whistle,  ///< a task: title, place, head count, time, length, points: "吹哨 清理楼道 5人 …"
   edit,     ///< a task reference and what changes: "修改 12 时间 明天下午3点"
+  /// a question about a task's places, time or meeting place, its reference before the keyword:
+  /// "还有名额吗", "1号满了吗", "几点开始？"
+  task_question,
 };
 
 /// One line of the command table: a keyword, what it means, and how to read the rest.
@@ -44,7 +47,8 @@ struct IntentRule {
   /// "scored" when the line counts only with a score 1–5 after the keyword ("打4星", never "打110"); task /
   /// task_people / ticket → "required" when a common word ("完成", "取消", "确认", "已处理") counts only with
   /// a reference or @-mention, or "remark" when a reason may follow without a reference ("办结 已更换灯泡");
-  /// month → "publish" for 公示.
+  /// month → "publish" for 公示; task_question → "asks" when the keyword is itself a question ("几点开始"),
+  /// "required" when it asks only after a reference ("1号满了吗": a bare 满了吗 is about anything).
   std::string_view extra = {};
 };
 

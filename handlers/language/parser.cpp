@@ -26,7 +26,8 @@ namespace {
 
 bool takes_task(Arguments arguments) {
   return arguments == Arguments::task || arguments == Arguments::task_code ||
-         arguments == Arguments::task_people || arguments == Arguments::edit;
+         arguments == Arguments::task_people || arguments == Arguments::edit ||
+         arguments == Arguments::task_question;
 }
 
 bool takes_ticket(Arguments arguments) {

@@ -20,6 +20,7 @@ TEST_F(TaskLists, ActivityListsTheOpenTasksHereWithPlacesLeft) {
                                {{"task", "1"},
                                 {"title", "清理楼道杂物"},
                                 {"when", "11月28日(周六) 09:00–11:00"},
+                                {"where", ""},
                                 {"left", rendered("tasks_left", {{"left", "2"}, {"count", "0/2"}})}})),
             std::string::npos)
       << text;
@@ -55,6 +56,71 @@ TEST_F(TaskLists, AQuestionAboutATaskIsAnsweredWithItsStateAndChangesNothing) {
   const std::vector<Reply> after = say("b3u2", "u-chen", "陈单元长", read("1号活动取消了吗"));
   ASSERT_EQ(after.size(), 1u);
   EXPECT_NE(after[0].text.find(rendered("status_cancelled", {})), std::string::npos) << after[0].text;
+}
+
+// "还有名额吗", "几点开始", "在哪集合" got a hint or nothing (an exploratory run, 2026-12-06): they
+// are answered with the chat's one open task, its time, place and places left, or with the list.
+TEST_F(TaskLists, AQuestionWithoutANumberIsAnsweredWithTheChatsOneOpenTask) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道 2人 11月28日上午9点 地点：东门广场"));
+  ASSERT_EQ(task(1).place, "东门广场");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  for (const char* line : {"还有名额吗", "请问还有名额吗？我想报一个", "几点开始？", "在哪集合",
+                           "活动在哪集合？", "还缺人不", "还能报名吗"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-lisi", "李四", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].chat, "generic:b3u2") << line;
+    EXPECT_EQ(replies[0].text.rfind("@李四 【吹哨#1】", 0), 0u) << line << ": " << replies[0].text;
+    EXPECT_NE(replies[0].text.find("东门广场"), std::string::npos) << line << ": " << replies[0].text;
+    EXPECT_NE(replies[0].text.find(rendered("tasks_left", {{"left", "1"}, {"count", "1/2"}})),
+              std::string::npos)
+        << line << ": " << replies[0].text;
+  }
+  // The one who asks is not signed up by asking.
+  EXPECT_EQ(signups_.count(task(1).id, store::SignupState::signed_up), 1);
+  EXPECT_FALSE(signup_state(1, "u-lisi"));
+}
+
+TEST_F(TaskLists, AQuestionWithANumberIsAnsweredWithThatTask) {
+  whistle_in_b3u2("清理楼道杂物", 1);
+  whistle_in_b3u2("慰问老人", 3);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const std::vector<Reply> full = say("b3u2", "u-lisi", "李四", read("1号还有名额吗"));
+  ASSERT_EQ(full.size(), 1u);
+  EXPECT_EQ(full[0].text.rfind("@李四 【吹哨#1】", 0), 0u) << full[0].text;
+  EXPECT_NE(full[0].text.find(rendered("tasks_full", {{"count", "1/1"}, {"waiting", "0"}})),
+            std::string::npos)
+      << full[0].text;
+  const std::vector<Reply> second = say("b3u2", "u-lisi", "李四", read("2号活动几点开始"));
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].text.rfind("@李四 【吹哨#2】", 0), 0u) << second[0].text;
+  // 满了吗 with a number; in private too, where the number says which.
+  const std::vector<Reply> privately = say_privately("u-lisi", "李四", read("1号满了吗"));
+  ASSERT_EQ(privately.size(), 1u);
+  EXPECT_EQ(privately[0].chat, "generic:@u-lisi");
+  EXPECT_NE(privately[0].text.find("【吹哨#1】"), std::string::npos) << privately[0].text;
+  EXPECT_FALSE(signup_state(1, "u-lisi"));
+}
+
+TEST_F(TaskLists, AQuestionWithoutANumberAmongSeveralTasksListsThem) {
+  whistle_in_b3u2("清理楼道杂物", 2);
+  whistle_in_b3u2("慰问老人", 1);
+  const std::vector<Reply> replies = say("b3u2", "u-lisi", "李四", read("还有名额吗"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text.rfind(rendered("tasks_header", {{"mention", "@李四"}, {"count", "2"}}), 0), 0u)
+      << replies[0].text;
+}
+
+// Said to the others where nothing is open, the question was about something else (a group buy,
+// a bus); asked of the bot, it says there is nothing; in private it asks which task.
+TEST_F(TaskLists, AQuestionWithoutANumberWhereNothingIsOpen) {
+  whistle_in_b3u2("清理楼道杂物", 2);
+  EXPECT_TRUE(say("b3u1", "u-lisi", "李四", read("还有名额吗")).empty());
+  const std::vector<Reply> asked = say("b3u1", "u-lisi", "李四", read("还有名额吗"), kMonday0900, true);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(asked[0].text, rendered("tasks_none", {{"mention", "@李四"}}));
+  const std::vector<Reply> privately = say_privately("u-lisi", "李四", read("还有名额吗"));
+  ASSERT_EQ(privately.size(), 1u);
+  EXPECT_EQ(privately[0].text, rendered("task_question_number_needed", {{"mention", "@李四"}}));
 }
 
 TEST_F(TaskLists, ActivityInAGroupWithoutTasksSaysSo) {

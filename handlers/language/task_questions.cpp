@@ -1,0 +1,60 @@
+#include "handlers/language/task_questions.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "handlers/language/intent_table.hpp"
+#include "handlers/language/text_util.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+// What makes the words before it a question: "还有名额吗", "还缺人不", "人够了没有".
+constexpr auto kQuestionParticles =
+    std::to_array<std::string_view>({"没有", "吗", "么", "嘛", "没", "不", "呢"});
+// What may follow, changing nothing: "还有名额吗啊", "几点开始呀".
+constexpr auto kSoftParticles = std::to_array<std::string_view>({"啊", "呀", "哈", "哇", "呢", "哦"});
+
+bool starts_a_new_sentence(char byte) {
+  return byte == '?' || byte == ',' || byte == '.' || byte == '!' || byte == ' ' || byte == '\n' ||
+         byte == ';';
+}
+
+}  // namespace
+
+bool read_task_question(const ArgumentInput& input, Command& command) {
+  if (input.rule.extra == "required" && !input.anchored) return false;
+  const std::string_view rest = input.rest;
+  std::size_t at = 0;
+  bool asked = input.rule.extra == "asks";
+  for (const std::string_view particle : kQuestionParticles) {
+    if (starts_with_at(rest, at, particle)) {
+      asked = true;
+      at += particle.size();
+      break;
+    }
+  }
+  for (const std::string_view particle : kSoftParticles) {
+    if (starts_with_at(rest, at, particle)) at += particle.size();
+  }
+  if (at < rest.size() && rest[at] == '?') asked = true;
+  // Whatever is said after the question is the asker's own ("还有名额吗？我想报一个"); glued to the
+  // words, it is another sentence ("几点开始的" is told, "还有名额的话我来" a condition).
+  if (!asked || (at < rest.size() && !starts_a_new_sentence(rest[at]) && !is_filler(rest.substr(at))))
+    return false;
+  command.implicit = !input.anchored;
+  return true;
+}
+
+bool read_task_question_after_noun(const ArgumentInput& input, Command& command) {
+  const std::string_view rest = trim_spaces(input.rest);
+  for (const IntentRule* rule : rules_by_first_character(rest)) {
+    if (rule->arguments != Arguments::task_question || !starts_with_at(rest, 0, rule->keyword)) continue;
+    const ArgumentInput question{*rule, rest.substr(rule->keyword.size()), input.context, input.anchored};
+    if (read_task_question(question, command)) return true;
+  }
+  return false;
+}
+
+}  // namespace whistle::language

@@ -63,9 +63,23 @@ std::vector<store::Task> signed_up_tasks(Context& context) {
   return tasks;
 }
 
+// Whether a check-in for the task is taken now: from an hour before its start until its end.
+bool check_in_is_open(const store::Task& task, std::int64_t now) {
+  return (!task.start || now >= *task.start - kCheckInOpensBeforeStart) && (!task.end || now <= *task.end);
+}
+
+// Said in passing ("到了", "打卡"), a check-in is meant for a task about to begin or under way: an
+// hour before its check-in opens at the earliest ("到了" at 7:00 for a 15:00 task was about
+// something else), never after its end.
+bool is_near(const store::Task& task, std::int64_t now) {
+  return (!task.start || now >= *task.start - 2 * kCheckInOpensBeforeStart) &&
+         (!task.end || now <= *task.end);
+}
+
 // A bare 签到: the one task of the person's that happens today (a task without a start counts for
-// any day); several → the list to choose from; none today → the person's tasks, to name one.
-// `quiet_when_nothing`: an everyday 打卡 in a group, answered only when it checks someone in.
+// any day), or of several the one whose check-in is open now; otherwise the list to choose from;
+// none today → the person's tasks, to name one. `quiet_when_nothing`: an everyday 打卡 or 到了 in a
+// group, answered only for a task about to begin or under way.
 TaskChoice todays_task(Context& context, bool quiet_when_nothing) {
   TaskChoice choice;
   const std::string mention = mention_of(context.people, context.message.sender);
@@ -80,6 +94,19 @@ TaskChoice todays_task(Context& context, bool quiet_when_nothing) {
   for (const store::Task& task : mine) {
     if (!task.start || local_day(context, *task.start) == local_day(context, context.now))
       today.push_back(task);
+  }
+  if (quiet_when_nothing)
+    std::erase_if(today, [&](const store::Task& task) { return !is_near(task, context.now); });
+  if (today.size() > 1) {
+    // "签到" at 08:53 with tasks at 09:00 and 15:00: only the first takes a check-in now.
+    std::vector<const store::Task*> open;
+    for (const store::Task& task : today) {
+      if (check_in_is_open(task, context.now)) open.push_back(&task);
+    }
+    if (open.size() == 1) {
+      choice.task = *open.front();
+      return choice;
+    }
   }
   if (today.size() == 1) {
     choice.task = today.front();
@@ -147,9 +174,8 @@ TaskChoice find_task(Context& context, const Command& command, Intent intent) {
   // "签到 T3": a ticket's number is no task, and today's task is not what was meant either;
   // choose_task says so.
   if (!command.task && !command.ticket)
-    return intent == Intent::check_in
-               ? todays_task(context, said_in_passing(context.message, command))
-               : task_to_leave(context);
+    return intent == Intent::check_in ? todays_task(context, said_in_passing(context.message, command))
+                                      : task_to_leave(context);
   TaskQuery query;
   query.intent = intent;
   return choose_task(context, command, query);
@@ -261,9 +287,11 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   }
 
   const std::string& person = context.message.sender;
-  // A repeat is answered kindly before any other rule: the first check-in stands.
+  // A repeat is answered kindly before any other rule: the first check-in stands. Said in passing
+  // ("到了到了" to the others once checked in), it needs no answer.
   if (const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
       row && row->checked_in_at) {
+    if (said_in_passing(context.message, command)) return {};
     return {answer(context, task, "check_in_already",
                    {{"clock", local_clock_text(context, *row->checked_in_at)}})};
   }

@@ -120,7 +120,16 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"签到",          Intent::check_in,     A::task_code},
     {"打卡",          Intent::check_in,     A::task_code,         "implicit"},
     {"签个到",        Intent::check_in,     A::task_code},
-    {"到了",          Intent::check_in,     A::task,              "required"},
+    // "我到了", "到了", "已到": how volunteers say they are on site. Bare, they are a check-in only
+    // for someone whose task is about to begin or under way; anyone else is talking to the others.
+    {"到了",          Intent::check_in,     A::task,              "implicit"},
+    {"我到了",        Intent::check_in,     A::task,              "implicit"},
+    {"我已到",        Intent::check_in,     A::task,              "implicit"},
+    {"我已经到了",    Intent::check_in,     A::task,              "implicit"},
+    {"已到",          Intent::check_in,     A::task,              "implicit"},
+    {"已经到了",      Intent::check_in,     A::task,              "implicit"},
+    {"到啦",          Intent::check_in,     A::task,              "implicit"},
+    {"我到啦",        Intent::check_in,     A::task,              "implicit"},
     {"已签到",        Intent::check_in,     A::task_code},
     {"已签退",        Intent::check_out,    A::task},
     {"签退",          Intent::check_out,    A::task},

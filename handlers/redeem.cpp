@@ -68,14 +68,37 @@ std::string pending_text(Context& context, const std::string& community) {
   return text;
 }
 
+// A bare 换 ("换一袋米", "换洗衣液吗") speaks to the bot only when addressed to it about a reward the
+// catalog has; otherwise it is the neighbours' talk.
+bool is_neighbours_talk(Context& context, const Command& command) {
+  if (!command.implicit) return false;
+  const bool in_catalog =
+      context.community && command.item &&
+      !match_reward(context.rewards.of_community(*context.community), *command.item).empty();
+  return !is_addressed(context.message, command) || !in_catalog;
+}
+
+std::vector<Reply> as_talk(Context& context, const Command& command) {
+  Command talk = command;
+  talk.intent = Intent::unknown;
+  return handle_unknown_line(context, talk);
+}
+
 }  // namespace
 
-std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) {
+std::vector<Reply> handle_catalog(Context& context, const Command& command) {
+  // "换洗衣液吗" among neighbours is theirs; asked of the bot about a reward it has, it is answered.
+  if (is_neighbours_talk(context, command)) return as_talk(context, command);
   if (!context.community) return {redemption_no_community(context)};
   const std::string& person = context.message.sender;
-  const std::vector<store::RewardRow> items = context.rewards.of_community(*context.community);
+  std::vector<store::RewardRow> items = context.rewards.of_community(*context.community);
   const std::string mention = sender_mention(context);
   if (items.empty()) return {reply_to_sender(context, context.text("catalog_empty", {{"mention", mention}}))};
+  // "兑换大米？", "兑换大米要多少积分": the reward asked about, its price beside the balance.
+  if (command.item) {
+    std::vector<store::RewardRow> asked = match_reward(items, *command.item);
+    if (!asked.empty()) items = std::move(asked);
+  }
 
   const std::int64_t balance = context.ledger.balance(*context.community, person);
   std::string text =
@@ -96,18 +119,9 @@ std::vector<Reply> handle_catalog(Context& context, const Command& /*command*/) 
 
 std::vector<Reply> handle_redeem(Context& context, const Command& command) {
   // "换一袋米" is a redemption only said to the bot (in private, or addressed in a group: "换油"
-  // among neighbours spent 80 points) and only when the catalog has it ("换灯泡", "换个时间" are
+  // among neighbours spent 80 points) and only when the catalog has the item ("换灯泡", "换个时间" are
   // other talk, and are read as such, danger words included).
-  if (command.implicit) {
-    const bool in_catalog =
-        context.community && command.item &&
-        !match_reward(context.rewards.of_community(*context.community), *command.item).empty();
-    if (!is_addressed(context.message, command) || !in_catalog) {
-      Command talk = command;
-      talk.intent = Intent::unknown;
-      return handle_unknown_line(context, talk);
-    }
-  }
+  if (is_neighbours_talk(context, command)) return as_talk(context, command);
   if (!context.community) return {redemption_no_community(context)};
   const std::string& community = *context.community;
   const std::string& person = context.message.sender;

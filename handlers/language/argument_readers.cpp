@@ -224,6 +224,7 @@ std::string without_courtesy_at_end(std::string text) {
 
 // "兑换 大米 1", "兑换大米"
 bool read_item(const ArgumentInput& input, Command& command) {
+  if (input.rule.extra.starts_with("asks")) return false;
   std::string text = without_courtesy_at_end(std::string(skip_softeners(input.rest)));
   command.count = take_quantity(text);
   if (auto item = free_text(text)) command.item = std::move(item);
@@ -445,7 +446,40 @@ bool takes_free_words(Arguments arguments) {
 
 }  // namespace
 
+// "兑换大米？", "兑换大米要多少积分", "换洗衣液吗": a reward asked about, not ordered. A question
+// mark alone spent 50 points (an exploratory run, 2026-12-06).
+bool asks_about_a_reward(std::string_view rest) {
+  for (const std::string_view word : vocabulary().question_words) {
+    if (rest.find(word) != std::string_view::npos) return true;
+  }
+  const std::string_view text = trim_spaces(rest);
+  if (text.ends_with('?')) return true;
+  const std::string_view words = without_words_at_end(text, {" ", "!", ".", "~"});
+  for (const std::string_view ending : {"吗", "么", "嘛", "呢"}) {
+    if (words.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+// The reward's name before the question ("大米" of "大米要多少积分"), for the catalog's answer about
+// it alone; the whole catalog when the question names none ("兑换哪个划算").
+bool read_reward_question(const ArgumentInput& input, Command& command) {
+  std::string_view text = input.rest;
+  for (const std::string_view word : vocabulary().question_words)
+    text = text.substr(0, std::min(text.size(), text.find(word)));
+  text = without_words_at_end(trim_spaces(text), {"?", "!", ".", ",", " ", "吗", "么", "嘛", "呢", "啊", "呀",
+                                                  "要", "需要", "得", "可以", "行", "能"});
+  std::string words = without_courtesy_at_end(std::string(skip_softeners(text)));
+  take_quantity(words);
+  command.intent = Intent::catalog;
+  command.item = free_text(words);
+  command.implicit = input.rule.extra.ends_with("implicit");
+  return true;
+}
+
 bool read_arguments(const ArgumentInput& input, Command& command) {
+  if (input.rule.intent == Intent::redeem && asks_about_a_reward(input.rest))
+    return read_reward_question(input, command);
   if (takes_free_words(input.rule.arguments) && asks_the_others(input.rest)) return false;
   switch (input.rule.arguments) {
     case Arguments::none:

@@ -229,6 +229,14 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"积分换",        Intent::redeem,       A::item},
     {"用积分换",      Intent::redeem,       A::item},
     {"换",            Intent::redeem,       A::item,              "implicit"},
+    // Asked, never ordered: "能兑换大米吗", "可以换洗衣液吗" are answered with the reward's line of the
+    // catalog ("能兑换大米了" is told, and is talk).
+    {"能兑换",        Intent::redeem,       A::item,              "asks"},
+    {"可以兑换",      Intent::redeem,       A::item,              "asks"},
+    {"能不能兑换",    Intent::redeem,       A::item,              "asks"},
+    {"能换",          Intent::redeem,       A::item,              "asks implicit"},
+    {"可以换",        Intent::redeem,       A::item,              "asks implicit"},
+    {"能不能换",      Intent::redeem,       A::item,              "asks implicit"},
     {"取消兑换",      Intent::cancel_redeem, A::code},
     {"上架",          Intent::stock,        A::stock},
     {"补货",          Intent::stock,        A::stock},

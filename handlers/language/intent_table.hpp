@@ -47,8 +47,10 @@ struct IntentRule {
   /// "scored" when the line counts only with a score 1–5 after the keyword ("打4星", never "打110"); task /
   /// task_people / ticket → "required" when a common word ("完成", "取消", "确认", "已处理") counts only with
   /// a reference or @-mention, or "remark" when a reason may follow without a reference ("办结 已更换灯泡");
-  /// month → "publish" for 公示; task_question → "asks" when the keyword is itself a question ("几点开始"),
-  /// "required" when it asks only after a reference ("1号满了吗": a bare 满了吗 is about anything).
+  /// item → "implicit" (a bare 换), "asks" when the words count only as a question about a reward
+  /// ("能兑换大米吗"), "asks implicit" both; month → "publish" for 公示; task_question → "asks" when the
+  /// keyword is itself a question ("几点开始"), "required" when it asks only after a reference ("1号满了吗":
+  /// a bare 满了吗 is about anything).
   std::string_view extra = {};
 };
 

@@ -188,6 +188,41 @@ TEST_F(Redemption, AnItemNamedInARemarkIsNotRedeemed) {
   EXPECT_TRUE(pending("u-zhang").empty());
 }
 
+// "兑换大米？" spent 50 points (an exploratory run, 2026-12-06): a question about a reward is
+// answered with its line of the catalog beside the balance, and spends nothing.
+TEST_F(Redemption, AQuestionAboutARewardIsAnsweredAndSpendsNothing) {
+  give_points("u-zhang", 60);
+  for (const char* line : {"兑换大米？", "兑换大米要多少积分", "能兑换大米吗", "兑换 大米 可以吗"}) {
+    const std::vector<Reply> replies = say_privately("u-zhang", "张三", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    const std::string& text = replies[0].text;
+    EXPECT_NE(text.find(rendered("catalog_header", {{"mention", "@张三"}, {"balance", "60"}})),
+              std::string::npos)
+        << line << ": " << text;
+    EXPECT_NE(text.find(rendered("catalog_line_affordable",
+                                 {{"item", "大米5斤"}, {"points", "50"}, {"stock", "10"}})),
+              std::string::npos)
+        << line << ": " << text;
+    EXPECT_EQ(text.find("食用油"), std::string::npos) << line << ": " << text;
+  }
+  EXPECT_TRUE(pending("u-zhang").empty());
+  EXPECT_EQ(balance("u-zhang"), 60);
+  EXPECT_EQ(stock("rice"), 10);
+}
+
+// A bare 换 asked among neighbours ("能换个时间吗", "换洗衣液吗") is theirs; asked of the bot about a
+// reward it has, it is answered.
+TEST_F(Redemption, ABareExchangeAskedAmongNeighboursIsTheirs) {
+  give_points("u-zhang", 60);
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("能换个时间吗")).empty());
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("换大米？")).empty());
+  const std::vector<Reply> asked = say("b3u2", "u-zhang", "张三", read("换大米？"), kMonday0900, true);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_NE(asked[0].text.find("大米5斤"), std::string::npos) << asked[0].text;
+  EXPECT_TRUE(pending("u-zhang").empty());
+  EXPECT_EQ(balance("u-zhang"), 60);
+}
+
 // Thanks after the order: the quantity before them is the order's.
 TEST_F(Redemption, AQuantityBeforeThanksIsTheOrders) {
   give_points("u-zhang", 500);

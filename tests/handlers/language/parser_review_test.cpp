@@ -242,8 +242,9 @@ const Case kSecondChatter[] = {
     {.text = "结束 了"},
     {.text = "报修 吧"},
     {.text = "报事 吗"},
-    {.text = "兑换大米要多少积分"},
-    {.text = "兑换哪个划算？"},
+    // Asked about a reward (moved here on 2026-12-06): answered with the catalog, nothing spent.
+    {.text = "兑换大米要多少积分", .intent = Intent::catalog, .item = "大米"},
+    {.text = "兑换哪个划算？", .intent = Intent::catalog},
     {.text = "报修要钱吗"},
     {.text = "点单外卖吧"},
     {.text = "#接龙 团购砂糖橘\n1. 张三 2箱\n2. 王五 3箱"},

@@ -7,6 +7,8 @@
 
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/resident_phrases.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -27,6 +29,53 @@ constexpr std::array<std::string_view, 9> kAddingWords{
 // Words that point at a report made before, not at whoever should act ("你们", "师傅").
 constexpr std::array<std::string_view, 6> kEarlierReport{"上次", "那个", "报的", "反映的", "说的", "工单"};
 
+// The characters of a question that say nothing of what it is about: "我报的那个水管怎么样了" is about
+// 水管, "灯修好了吗" about 灯.
+constexpr std::u32string_view kQuestionCharacters =
+    U"我你们他的那这个报反映了吗么嘛呢啊呀吧没有还再又怎样么什啥时候几点来去人管修好处理解决弄能"
+    U"师傅上次说事问题情况到底催一下快进度展结果消息理谁会要工单查";
+
+// "水管修好了没" with the lamp and the pipe open: the one report whose words hold a run of the
+// question's own characters (水管), when exactly one does.
+std::optional<std::int64_t> report_asked_about(const std::vector<store::Ticket>& open,
+                                               std::string_view text) {
+  std::vector<std::string> runs;
+  std::string run;
+  for (std::size_t at = 0; at <= text.size();) {
+    const language::CodePoint cp =
+        at < text.size() ? language::decode_utf8(text, at) : language::CodePoint{U' ', 1};
+    const bool keeps =
+        language::is_cjk(cp.value) && kQuestionCharacters.find(cp.value) == std::u32string_view::npos;
+    if (keeps) {
+      run.append(text.substr(at, cp.length));
+    } else if (!run.empty()) {
+      runs.push_back(std::move(run));
+      run.clear();
+    }
+    at += cp.length;
+  }
+  std::optional<std::int64_t> found;
+  for (const store::Ticket& ticket : open) {
+    const bool holds = std::any_of(runs.begin(), runs.end(), [&](const std::string& words) {
+      return ticket.text.find(words) != std::string::npos;
+    });
+    if (!holds) continue;
+    if (found) return std::nullopt;
+    found = ticket.number;
+  }
+  return found;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> own_report_named(Context& context, std::string_view text) {
+  std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
+  return report_asked_about(open, text);
+}
+
+namespace {
+
 std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command,
                                                          bool names_trouble) {
   if (command.text.empty() || !language::asks_after_own_report(command.text)) return std::nullopt;
@@ -37,15 +86,19 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
   // "你们到底管不管 楼下垃圾好臭" from someone with nothing open: a trouble to offer, not "你还没有反映过".
   // "上次那个水管的事" points at a report made before, and is told there is none.
-  const bool earlier = std::any_of(kEarlierReport.begin(), kEarlierReport.end(), [&](std::string_view word) {
-    return command.text.find(word) != std::string::npos;
-  });
+  // "灯修好了吗" asks after a repair, so a report made before, open or done.
+  const bool earlier = language::asks_whether_repaired(command.text) ||
+                       std::any_of(kEarlierReport.begin(), kEarlierReport.end(), [&](std::string_view word) {
+                         return command.text.find(word) != std::string::npos;
+                       });
   if (open.empty() && names_trouble && !earlier) return std::nullopt;
   Command progress = command;
   progress.intent = Intent::progress;
-  // One report open: its progress; none or several: the list of one's own (我的工单), which says
-  // when there is none. Never the offer of a new report made of the question.
+  // One report open, or one of several named by its words: its progress; otherwise the list of
+  // one's own (我的工单), which says when there is none. Never the offer of a new report made of
+  // the question.
   if (open.size() == 1) progress.ticket = open.front().number;
+  if (open.size() > 1) progress.ticket = report_asked_about(open, command.text);
   return handle_progress(context, progress);
 }
 

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -29,5 +30,9 @@ std::optional<store::Ticket> ticket_just_reported(const Context& context, std::i
 /// and how. Empty when the line is none of these.
 std::optional<std::vector<Reply>> answer_about_own_report(Context& context, const Command& command,
                                                           bool names_trouble);
+
+/// Of the sender's open reports, the one `text` names by its words ("水管修好了没" with the lamp and
+/// the pipe open: the pipe's), when exactly one is.
+std::optional<std::int64_t> own_report_named(Context& context, std::string_view text);
 
 }  // namespace whistle::handlers

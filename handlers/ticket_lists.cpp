@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "handlers/language/private_numbers.hpp"
+#include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/rights.hpp"
@@ -135,7 +136,15 @@ std::vector<Reply> my_tickets(Context& context) {
 }  // namespace
 
 std::vector<Reply> handle_progress(Context& context, const Command& command) {
-  if (!command.ticket) return my_tickets(context);
+  if (!command.ticket) {
+    // "报修 灯修好了吗": the one report the words name, else the list of one's own.
+    if (const std::optional<std::int64_t> named = own_report_named(context, command.text)) {
+      Command asked = command;
+      asked.ticket = named;
+      return handle_progress(context, asked);
+    }
+    return my_tickets(context);
+  }
   // Any state, closed too: its progress is how it ended.
   TicketChoice choice = choose_ticket(context, command);
   if (!choice.ticket) return std::move(choice.refusal);

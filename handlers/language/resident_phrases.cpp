@@ -28,6 +28,37 @@ constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
     "催一下",   "催催",       "到底修不修", "管不管",
 });
 
+// Whether the repair is done, asked: "灯修好了吗", "水管修好了没" (an exploratory run, 2026-12-06:
+// offered as new reports, "修好了没" read as a no, "报修 灯修好了吗" opened one).
+constexpr auto kAsksWhetherRepairDone = std::to_array<std::string_view>({
+    "修好了吗",
+    "修好了没",
+    "修好没",
+    "修好了么",
+    "修了吗",
+    "修了没",
+    "修没修",
+    "处理了吗",
+    "处理好了吗",
+    "处理了没",
+    "解决了吗",
+    "解决了没",
+    "弄好了吗",
+    "弄好了没",
+    "来修了吗",
+});
+// When, or whether anyone will come: "有人管吗", "啥时候能修好", "师傅什么时候再来". Only a trouble
+// told before is repaired, so these point back as well.
+constexpr auto kAsksWhenRepaired = std::to_array<std::string_view>({
+    "有人管吗",
+    "有人管没",
+    "能修好",
+    "再来",
+    "有人处理",
+    "有人来吗",
+    "有人来修",
+});
+
 // Words that point back to something said before: "上次那个水管的事", "我昨天报的".
 constexpr auto kRefersBack = std::to_array<std::string_view>({
     "上次",
@@ -55,6 +86,14 @@ constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
     "不需要了",
     "不用麻烦了",
     "不用管了",
+    // "不用了，自己修好了" was answered 收到 while the report went on climbing (an exploratory run,
+    // 2026-12-06).
+    "自己修好了",
+    "自己修好",
+    "自己弄好了",
+    "自己解决了",
+    "找人修好了",
+    "已经修好了",
 });
 
 // A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家
@@ -322,11 +361,19 @@ bool says_problem_remains(std::string_view remark) {
 }
 
 bool asks_after_own_report(std::string_view text) {
-  return contains_any(text, kAsksAfterOwnReport);
+  return contains_any(text, kAsksAfterOwnReport) || asks_whether_repaired(text);
+}
+
+bool asks_whether_repair_done(std::string_view text) {
+  return contains_any(text, kAsksWhetherRepairDone);
+}
+
+bool asks_whether_repaired(std::string_view text) {
+  return asks_whether_repair_done(text) || contains_any(text, kAsksWhenRepaired);
 }
 
 bool refers_back(std::string_view text) {
-  return contains_any(text, kRefersBack);
+  return contains_any(text, kRefersBack) || asks_whether_repaired(text);
 }
 
 bool withdraws_own_report(std::string_view text) {
@@ -430,6 +477,8 @@ bool answers_no(std::string_view text) {
   // "已经好了", "物业已经在修了" — but not "修好了没两天又坏了", "说在修了 可是还没修好", nor "算了
   // 还是报一下吧", nor a yes that goes on ("是的 已经坏了三天了").
   if (asks_to_report(text)) return false;
+  // "水管修好了没" asks after another report: read as a no (its 没), it let the question go.
+  if (asks_whether_repaired(text)) return false;
   const bool still_wrong = describes_trouble(text) || says_problem_remains(text);
   if (!still_wrong && contains_any(text, kSeenTo) && !prefix_made_of(text, kYes, kYesCore).has_core)
     return true;

@@ -54,6 +54,8 @@ bool asks_after_a_ticket(std::string_view words, Command& command) {
     set_reason(command, words.substr(reference->end));
     return true;
   }
+  // "报修 灯修好了吗": the verb before a question about what it reported.
+  if (asks_whether_repair_done(words)) return true;
   for (const std::string_view progress : {std::string_view("进度"), std::string_view("进展")}) {
     if (!starts_with_at(words, at, progress)) continue;
     const std::string_view rest = skip_separators(words, at + progress.size()) < words.size()

@@ -325,6 +325,45 @@ TEST_F(TicketIntake, AskingAfterOnesOwnReportInOnesOwnWordsGetsItsProgressNotAnO
   EXPECT_FALSE(has_ticket(2));
 }
 
+// "灯修好了吗" was offered as a new report (a yes opened it and paged the secretary), "报修 灯修好了吗"
+// opened one outright, and "水管修好了没" was taken for a no (an exploratory run, 2026-12-06).
+TEST_F(TicketIntake, AskingWhetherTheRepairIsDoneGetsTheProgressOfTheReportItNames) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家厨房水管漏水"), kMonday0900 + 60);
+  const std::vector<std::pair<const char*, const char*>> asked{{"灯修好了吗", "【工单T1】"},
+                                                               {"水管修好了没", "【工单T2】"},
+                                                               {"报修 灯修好了吗", "【工单T1】"},
+                                                               {"我报的那个水管怎么样了", "【工单T2】"},
+                                                               {"有人管吗", "@何大爷"}};
+  for (const auto& [line, head] : asked) {
+    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line), kMonday0900 + 120);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(starts_with(replies[0].text, head)) << line << ": " << replies[0].text;
+  }
+  // Naming neither, or both, the list of one's own reports.
+  const std::vector<Reply> both = say_privately("u-he", "何大爷", read("啥时候能修好"), kMonday0900 + 120);
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_TRUE(contains(both[0].text, "T1") && contains(both[0].text, "T2")) << both[0].text;
+  EXPECT_FALSE(has_ticket(3));
+  // After an offer of another report, the question is still a question, not a no.
+  say_privately("u-he", "何大爷", read("楼下的路灯不亮了"), kMonday0900 + 180);
+  const std::vector<Reply> after_offer =
+      say_privately("u-he", "何大爷", read("水管修好了没"), kMonday0900 + 240);
+  ASSERT_EQ(after_offer.size(), 1u);
+  EXPECT_TRUE(starts_with(after_offer[0].text, "【工单T2】")) << after_offer[0].text;
+  EXPECT_FALSE(has_ticket(3));
+}
+
+TEST_F(TicketIntake, SayingOneRepairedItOneselfIsAskedWhetherToWithdraw) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家马桶堵了"));
+  const std::vector<Reply> replies =
+      say_privately("u-he", "何大爷", read("不用了，自己修好了"), kMonday0900 + 600);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("ticket_withdraw_ask",
+                                      {{"mention", "@何大爷"}, {"ticket", "1"}, {"text", "我家马桶堵了"}}));
+  EXPECT_FALSE(ticket(1).is_closed());
+}
+
 TEST_F(TicketIntake, TheSameReportSentAgainWhileItIsOpenIsNoSecondTicket) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家卫生间下水道堵了"));
   for (const std::pair<const char*, bool>& again : {std::pair{"报修 3号楼2单元 我家卫生间下水道堵了！", true},

@@ -11,9 +11,13 @@ namespace whistle::handlers {
 
 namespace {
 
-// The parser reads 活动 and 我的报到 (我的活动, 我的任务) as one intent; the words say which list.
+// The parser reads 活动 and 我的报到 (我的活动, 我的任务, 我报上了吗, 我签到了吗) as one intent; the
+// words say which list.
 bool asks_for_own(const Command& command) {
-  return command.text.rfind("我的", 0) == 0;
+  for (const std::string_view own : {"我的", "我报", "我签"}) {
+    if (command.text.starts_with(own)) return true;
+  }
+  return false;
 }
 
 std::string when_or_unset(Context& context, const store::Task& task) {
@@ -169,9 +173,10 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
 
 std::vector<Reply> handle_tasks(Context& context, const Command& command) {
   if (command.task) return one_task(context, command);
-  if (command.implicit) return question_without_number(context, command);
   // A private chat has no tasks of its own: there 活动 means one's own.
-  if (asks_for_own(command) || context.message.is_private) return own_signups(context);
+  if (asks_for_own(command)) return own_signups(context);
+  if (command.implicit) return question_without_number(context, command);
+  if (context.message.is_private) return own_signups(context);
   return tasks_here(context);
 }
 

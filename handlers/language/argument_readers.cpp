@@ -121,7 +121,14 @@ bool read_task(const ArgumentInput& input, Command& command) {
   // "1号活动取消了吗", "2号任务结束了吗", "1号报到了吗": a question about a task, answered with its
   // state. Read as the command, a leader's question cancelled one task and finished another six
   // days early (an exploratory run, 2026-12-06).
-  if ((reference || input.anchored) && asks_whether_it_happened(remark)) {
+  // "取消 1？", "结束 1？": a question mark alone after what would end a place or a task asks about
+  // it (an exploratory run, 2026-12-06: "取消 1？" withdrew the asker).
+  const bool question_mark_only = trim_spaces(remark) == "?";
+  const bool ends_something = command.intent == Intent::withdraw || command.intent == Intent::cancel ||
+                              command.intent == Intent::finish || command.intent == Intent::confirm ||
+                              command.intent == Intent::refuse;
+  if ((reference || input.anchored) &&
+      (asks_whether_it_happened(remark) || (question_mark_only && ends_something))) {
     command.intent = Intent::tasks;
     command.code.reset();
     command.mentions.clear();

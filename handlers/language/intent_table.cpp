@@ -71,6 +71,32 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我的报到",      Intent::tasks,        A::none},
     {"我的活动",      Intent::tasks,        A::none},
     {"我的任务",      Intent::tasks,        A::none},
+    // "今天有什么活动", "明天有活动吗": the list, whose lines say when.
+    {"今天有什么活动", Intent::tasks,        A::none,              "question"},
+    {"明天有什么活动", Intent::tasks,        A::none,              "question"},
+    {"今天有啥活动",  Intent::tasks,        A::none,              "question"},
+    {"明天有啥活动",  Intent::tasks,        A::none,              "question"},
+    {"今天有活动",    Intent::tasks,        A::none,              "question"},
+    {"明天有活动",    Intent::tasks,        A::none,              "question"},
+    {"今天有没有活动", Intent::tasks,        A::none,              "question"},
+    {"明天有没有活动", Intent::tasks,        A::none,              "question"},
+    {"这周有什么活动", Intent::tasks,        A::none,              "question"},
+    {"周末有什么活动", Intent::tasks,        A::none,              "question"},
+    // "我报上了吗", "我签到了吗": one's own list, with each place's state (a question only: "我报到了"
+    // is a report-in).
+    {"我报上了",      Intent::tasks,        A::task_question},
+    {"我报上名了",    Intent::tasks,        A::task_question},
+    {"我报名了",      Intent::tasks,        A::task_question},
+    {"我报到了",      Intent::tasks,        A::task_question},
+    {"我签到了",      Intent::tasks,        A::task_question},
+    {"我签上了",      Intent::tasks,        A::task_question},
+    // "1号谁报名了", "1号几个人报了": the task's state, with its count.
+    {"谁报名了",      Intent::tasks,        A::task_question,     "asks required"},
+    {"谁报了",        Intent::tasks,        A::task_question,     "asks required"},
+    {"几个人报了",    Intent::tasks,        A::task_question,     "asks required"},
+    {"报了几个人",    Intent::tasks,        A::task_question,     "asks required"},
+    {"多少人报了",    Intent::tasks,        A::task_question,     "asks required"},
+    {"报了多少人",    Intent::tasks,        A::task_question,     "asks required"},
     // Asked of a task ("还有名额吗", "1号几点开始", "活动在哪集合？"): answered with its places, time
     // and place; without a number, with the chat's open tasks. The words need a question after them
     // ("还有名额！" is a leader's call), unless they are one ("几点开始").
@@ -351,7 +377,30 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"怎么样",        Intent::progress,     A::ticket,            "required"},
     {"咋样了",        Intent::progress,     A::ticket,            "required"},
     {"催一下",        Intent::progress,     A::ticket,            "required"},
+    // "T3谁在处理", "T2什么情况" (an exploratory run of leaders' questions, 2026-12-06).
+    {"谁在处理",      Intent::progress,     A::ticket,            "required"},
+    {"谁在办",        Intent::progress,     A::ticket,            "required"},
+    {"谁负责",        Intent::progress,     A::ticket,            "required"},
+    {"什么情况",      Intent::progress,     A::ticket,            "required"},
+    {"啥情况",        Intent::progress,     A::ticket,            "required"},
+    {"处理得怎么样",  Intent::progress,     A::ticket,            "required"},
+    {"处理到哪了",    Intent::progress,     A::ticket,            "required"},
     {"待办",          Intent::tickets,      A::none},
+    // "有几个工单没处理", "还有多少工单没办结": the list that answers them.
+    {"有几个工单",    Intent::tickets,      A::none, "question"},
+    {"还有几个工单",  Intent::tickets,      A::none, "question"},
+    {"有多少工单",    Intent::tickets,      A::none, "question"},
+    {"还有多少工单",  Intent::tickets,      A::none, "question"},
+    {"有几个工单没处理", Intent::tickets,   A::none, "question"},
+    {"还有几个工单没处理", Intent::tickets, A::none, "question"},
+    {"有多少工单没处理", Intent::tickets,   A::none, "question"},
+    {"还有多少工单没处理", Intent::tickets, A::none, "question"},
+    {"有几个工单没办结", Intent::tickets,   A::none, "question"},
+    {"还有几个工单没办结", Intent::tickets, A::none, "question"},
+    {"有多少工单没办结", Intent::tickets,   A::none, "question"},
+    {"还有多少工单没办结", Intent::tickets, A::none, "question"},
+    {"哪些工单没处理", Intent::tickets,     A::none, "question"},
+    {"还有哪些工单",  Intent::tickets,      A::none, "question"},
     // The wishes waiting for a neighbour, for anyone to see (an exploratory run, 2026-12-05: these
     // opened wishes titled 列表 that paged a leader).
     {"微心愿列表",    Intent::tickets,      A::none,              "wishes"},

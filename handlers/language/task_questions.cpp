@@ -24,10 +24,11 @@ bool starts_a_new_sentence(char byte) {
 }  // namespace
 
 bool read_task_question(const ArgumentInput& input, Command& command) {
-  if (input.rule.extra == "required" && !input.anchored) return false;
+  const std::string_view extra = input.rule.extra;
+  if (extra.find("required") != std::string_view::npos && !input.anchored) return false;
   const std::string_view rest = input.rest;
   std::size_t at = 0;
-  bool asked = input.rule.extra == "asks";
+  bool asked = extra.find("asks") != std::string_view::npos;
   for (const std::string_view particle : kQuestionParticles) {
     if (starts_with_at(rest, at, particle)) {
       asked = true;

@@ -123,6 +123,52 @@ TEST_F(TaskLists, AQuestionWithoutANumberWhereNothingIsOpen) {
   EXPECT_EQ(privately[0].text, rendered("task_question_number_needed", {{"mention", "@李四"}}));
 }
 
+// "取消 1？" withdrew the asker and "我报上了吗" got a hint (an exploratory run, 2026-12-06).
+TEST_F(TaskLists, AQuestionMarkAfterAWithdrawalAsksAboutTheTaskAndFreesNothing) {
+  whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  for (const char* line : {"取消 1？", "结束 1？", "撤销 1？"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text.rfind("@张三 【吹哨#1】", 0), 0u) << line << ": " << replies[0].text;
+    EXPECT_NE(
+        replies[0].text.find(rendered("task_state_mine", {{"state", rendered("my_signup_signed_up", {})}})),
+        std::string::npos)
+        << line << ": " << replies[0].text;
+  }
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(task(1).status, store::TaskStatus::open);
+}
+
+TEST_F(TaskLists, AmISignedUpIsAnsweredWithOnesOwnList) {
+  whistle_in_b3u2("清理楼道杂物", 3);
+  whistle_in_b3u2("慰问老人", 3);
+  say("b3u2", "u-zhang", "张三", read("报到 2"));
+  for (const char* line : {"我报上了吗", "我报名了吗？", "我签到了吗"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text.rfind(rendered("my_signups_header", {{"mention", "@张三"}, {"count", "1"}}), 0),
+              0u)
+        << line << ": " << replies[0].text;
+    EXPECT_NE(replies[0].text.find("#2 "), std::string::npos) << replies[0].text;
+  }
+  const std::vector<Reply> none = say("b3u2", "u-lisi", "李四", read("我报上了吗"));
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].text, rendered("my_signups_none", {{"mention", "@李四"}}));
+}
+
+TEST_F(TaskLists, WhatIsOnTodayListsTheOpenTasks) {
+  whistle_in_b3u2("清理楼道杂物", 3);
+  whistle_in_b3u2("慰问老人", 3);
+  for (const char* line : {"今天有什么活动", "明天有活动吗"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text.rfind(rendered("tasks_header", {{"mention", "@陈单元长"}, {"count", "2"}}), 0),
+              0u)
+        << line << ": " << replies[0].text;
+  }
+}
+
 TEST_F(TaskLists, ActivityInAGroupWithoutTasksSaysSo) {
   whistle_in_b3u2("清理楼道杂物", 2);
   const std::vector<Reply> replies = say("b3u1", "u-wangwu", "王五", read("活动"));

@@ -130,9 +130,11 @@ std::vector<Reply> task_state(Context& context, const store::Task& task) {
   const std::string status = over             ? context.text("status_awaiting_confirm")
                              : open && !begun ? context.text("status_signing_up")
                                               : status_text(context, task.status);
-  // "1号报到了吗" asks, often, whether the asker is in: their own place, when they have one.
+  // "1号报到了吗" asks, often, whether the asker is in: their own place, when they have one. Of a
+  // cancelled task "你：已报到" read as if it still stood.
   const std::optional<store::Signup> signup = context.signups.find(task.id, context.message.sender);
-  const bool holds_one = signup && signup->state != store::SignupState::withdrawn;
+  const bool holds_one =
+      signup && signup->state != store::SignupState::withdrawn && task.status != store::TaskStatus::cancelled;
   return {reply_to_sender(
       context,
       context.text("task_state", {{"mention", mention_of(context.people, context.message.sender)},

@@ -51,11 +51,17 @@ TEST_F(TaskLists, AQuestionAboutATaskIsAnsweredWithItsStateAndChangesNothing) {
             std::string::npos)
       << mine[0].text;
   EXPECT_EQ(signups_.count(task(first).id, store::SignupState::signed_up), 1);
-  // After a real 撤销 the same question says so.
+  // After a real 撤销 the same question says so, and no longer shows the asker's place as standing.
   say("b3u2", "u-chen", "陈单元长", read("1号活动取消"));
   const std::vector<Reply> after = say("b3u2", "u-chen", "陈单元长", read("1号活动取消了吗"));
   ASSERT_EQ(after.size(), 1u);
   EXPECT_NE(after[0].text.find(rendered("status_cancelled", {})), std::string::npos) << after[0].text;
+  const std::vector<Reply> zhang = say("b3u2", "u-zhang", "张三", read("1号活动取消了吗"));
+  ASSERT_EQ(zhang.size(), 1u);
+  EXPECT_NE(zhang[0].text.find(rendered("status_cancelled", {})), std::string::npos) << zhang[0].text;
+  EXPECT_EQ(zhang[0].text.find(rendered("task_state_mine", {{"state", rendered("my_signup_signed_up", {})}})),
+            std::string::npos)
+      << zhang[0].text;
 }
 
 // "还有名额吗", "几点开始", "在哪集合" got a hint or nothing (an exploratory run, 2026-12-06): they

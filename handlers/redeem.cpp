@@ -59,7 +59,8 @@ std::string pending_text(Context& context, const std::string& community) {
     return "\n" + context.text("catalog_pending_count", {{"count", std::to_string(pending.size())}});
   }
   std::string text =
-      "\n" + context.text("catalog_pending_header", {{"count", std::to_string(pending.size())}});
+      "\n" + context.text("catalog_pending_header", {{"count", std::to_string(pending.size())},
+                                                     {"center", service_center(context, community)}});
   for (const store::Redemption& redemption : pending) {
     Values values = redemption_values(redemption);
     values.emplace_back("until", local_time_text(context, redemption.expires_at, context.now));

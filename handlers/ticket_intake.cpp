@@ -19,6 +19,7 @@
 #include "handlers/place_lookup.hpp"
 #include "handlers/redemption.hpp"
 #include "handlers/report_offer.hpp"
+#include "handlers/reward_questions.hpp"
 #include "handlers/sign_code.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -400,6 +401,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     const bool names_trouble =
         category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text);
     if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
+    // "大米还有吗", "我的积分够换大米吗": the catalog has the answer.
+    if (auto answered = answer_reward_question(context, command)) return std::move(*answered);
     // An elderly resident writes "楼上漏水到我家了" with no 报事, to the bot in private or by name in
     // the group: offered the report in their own words, not a menu of check-ins. A photo alone is
     // asked for its words.

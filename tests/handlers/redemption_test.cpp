@@ -24,6 +24,12 @@ class Redemption : public HandlerTest {
   }
 
   std::int64_t balance(const std::string& person) { return ledger_.balance("c1", qualified(person)); }
+  // A line the parser reads as no command, as the dispatcher receives it.
+  Command unknown(const std::string& line) const {
+    Command command = read(line);
+    EXPECT_EQ(command.intent, Intent::unknown) << line;
+    return command;
+  }
   int stock(const std::string& id) { return rewards_.find("c1", id)->stock; }
   std::vector<store::Redemption> pending(const std::string& person) {
     return redemptions_.pending_of("c1", qualified(person));
@@ -221,6 +227,33 @@ TEST_F(Redemption, ABareExchangeAskedAmongNeighboursIsTheirs) {
   EXPECT_NE(asked[0].text.find("大米5斤"), std::string::npos) << asked[0].text;
   EXPECT_TRUE(pending("u-zhang").empty());
   EXPECT_EQ(balance("u-zhang"), 60);
+}
+
+// "大米还有吗", "我的积分够换大米吗", "在哪领" met the hint (an exploratory run, 2026-12-06).
+TEST_F(Redemption, AQuestionNamingARewardWithoutACommandWordIsAnsweredFromTheCatalog) {
+  give_points("u-zhang", 60);
+  for (const char* line : {"大米还有吗", "我的积分够换大米吗", "洗衣液多少分"}) {
+    const std::vector<Reply> replies = say_privately("u-zhang", "张三", unknown(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text.rfind(rendered("catalog_header", {{"mention", "@张三"}, {"balance", "60"}}), 0),
+              0u)
+        << line << ": " << replies[0].text;
+    EXPECT_EQ(replies[0].text.find("食用油"), std::string::npos) << line << ": " << replies[0].text;
+  }
+  // Among neighbours in a group it is theirs.
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", unknown("大米还有吗")).empty());
+  // Where to collect: asked with something waiting, the catalog says where and lists it.
+  const std::vector<Reply> nothing_waiting = say_privately("u-zhang", "张三", unknown("在哪领"));
+  ASSERT_EQ(nothing_waiting.size(), 1u);
+  EXPECT_EQ(
+      nothing_waiting[0].text.find(rendered("catalog_header", {{"mention", "@张三"}, {"balance", "60"}})),
+      std::string::npos)
+      << nothing_waiting[0].text;
+  say_privately("u-zhang", "张三", read("兑换 大米5斤"));
+  const std::vector<Reply> waiting = say_privately("u-zhang", "张三", unknown("在哪领"));
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_NE(waiting[0].text.find(pending("u-zhang").front().code), std::string::npos) << waiting[0].text;
+  EXPECT_EQ(balance("u-zhang"), 10);
 }
 
 // Thanks after the order: the quantity before them is the order's.

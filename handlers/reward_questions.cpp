@@ -1,0 +1,77 @@
+#include "handlers/reward_questions.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "handlers/language/text_util.hpp"
+#include "handlers/redemption.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// What makes a line that names a reward a question about it.
+constexpr auto kAskingAboutAReward = std::to_array<std::string_view>({
+    "还有吗",
+    "还有没有",
+    "有货吗",
+    "有没有货",
+    "还有货",
+    "多少分",
+    "多少积分",
+    "几分",
+    "怎么换",
+    "怎么兑换",
+    "能换吗",
+    "能兑换吗",
+    "可以换吗",
+    "够换",
+    "够兑换",
+    "还剩几",
+    "还剩多少",
+});
+
+// "大米5斤" is asked about as 大米: the name before its first digit.
+std::string_view stem_of(std::string_view name) {
+  const std::size_t digit = name.find_first_of("0123456789");
+  return digit == std::string_view::npos || digit == 0 ? name : name.substr(0, digit);
+}
+
+// "在哪领", "去哪兑换": where to pick up what one has waiting.
+constexpr auto kAsksWhereToCollect =
+    std::to_array<std::string_view>({"哪领", "哪里领", "哪儿领", "哪兑换", "哪里兑换", "哪取", "哪里取"});
+
+}  // namespace
+
+std::optional<std::vector<Reply>> answer_reward_question(Context& context, const Command& command) {
+  if (!context.community || command.text.empty()) return std::nullopt;
+  const std::string_view text = command.text;
+  const bool asks_where =
+      std::any_of(kAsksWhereToCollect.begin(), kAsksWhereToCollect.end(),
+                  [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
+  if (asks_where && !context.redemptions.pending_of(*context.community, context.message.sender).empty()) {
+    Command asked = command;
+    asked.intent = Intent::catalog;
+    asked.item.reset();
+    asked.implicit = false;
+    return handle_catalog(context, asked);
+  }
+  const bool asks =
+      std::any_of(kAskingAboutAReward.begin(), kAskingAboutAReward.end(),
+                  [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
+  if (!asks) return std::nullopt;
+  for (const store::RewardRow& reward : context.rewards.of_community(*context.community)) {
+    const std::string_view stem = language::trim_spaces(stem_of(reward.name));
+    if (stem.size() < 6 || text.find(stem) == std::string_view::npos) continue;  // two characters at least
+    Command asked = command;
+    asked.intent = Intent::catalog;
+    asked.item = std::string(stem);
+    asked.implicit = false;
+    return handle_catalog(context, asked);
+  }
+  return std::nullopt;
+}
+
+}  // namespace whistle::handlers

@@ -24,13 +24,15 @@ constexpr std::int64_t kRetryAfterFailureSeconds = 5;
 }  // namespace
 
 Scheduler::Scheduler(asio::any_io_executor writer, store::Database& db, EventProcessor& processor,
-                     const Clock& clock, std::function<void(const DueJobsOutcome&)> on_run)
+                     const Clock& clock, std::function<void(const DueJobsOutcome&)> on_run,
+                     std::int64_t keep_seconds)
     : writer_(std::move(writer)),
       db_(db),
       jobs_(db),
       processor_(processor),
       clock_(clock),
       on_run_(std::move(on_run)),
+      pruner_(db, keep_seconds),
       log_(named_logger("pipeline")),
       timer_(writer_) {}
 
@@ -76,6 +78,8 @@ asio::awaitable<void> Scheduler::run() {
         continue;
       }
       if (next) wait = std::clamp<std::int64_t>(*next - now, 1, kLongestWaitSeconds);
+      // Between runs of jobs, never inside one: a pass is its own short transaction.
+      pruner_.run_if_due(now);
     } catch (const std::exception& error) {
       log_->error("due jobs failed at={} error={}", now, error.what());
       wait = kRetryAfterFailureSeconds;

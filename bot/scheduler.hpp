@@ -10,6 +10,7 @@
 
 #include "bot/event_processor.hpp"
 #include "bot/net.hpp"
+#include "bot/record_pruner.hpp"
 #include "store/jobs.hpp"
 
 namespace spdlog {
@@ -27,12 +28,15 @@ class EventProcessor;
 
 /// Fires due jobs (reminders, deadlines, escalations, publications) through the writer: a timer to
 /// the next job's time, re-armed after each commit that may have scheduled one and at least every
-/// minute. Runs on the writer executor, so jobs are serialised with event batches.
+/// minute. Runs on the writer executor, so jobs are serialised with event batches. The same loop
+/// prunes the inbox and outbox of rows older than the keep window.
 class Scheduler {
  public:
   /// Uses `db` and `processor` only on `writer`; `on_run` runs there after each run of due jobs.
+  /// `keep_seconds`: how long the inbox and outbox keep their rows (0: for ever), pruned on the
+  /// same loop (RecordPruner).
   Scheduler(asio::any_io_executor writer, store::Database& db, EventProcessor& processor, const Clock& clock,
-            std::function<void(const DueJobsOutcome&)> on_run);
+            std::function<void(const DueJobsOutcome&)> on_run, std::int64_t keep_seconds = 0);
   ~Scheduler();
 
   /// Starts the timer loop (from any thread; the work runs on the writer).
@@ -56,6 +60,7 @@ class Scheduler {
   EventProcessor& processor_;
   const Clock& clock_;
   std::function<void(const DueJobsOutcome&)> on_run_;
+  RecordPruner pruner_;
   std::shared_ptr<spdlog::logger> log_;
   asio::steady_timer timer_;
   bool stopped_ = false;

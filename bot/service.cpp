@@ -133,11 +133,13 @@ struct Service::Impl {
             PipelineOptions{.linger = o.linger}),
         sender(writer, db, adapters, http, clock, metrics,
                OutboxSenderOptions{.request_timeout = o.outbox_timeout}),
-        scheduler(writer, db, processor, clock,
-                  [this](const DueJobsOutcome& outcome) {
-                    if (outcome.queued > 0) sender.wake();
-                    metrics.count_job_failures(outcome.failed, outcome.dead);
-                  }),
+        scheduler(
+            writer, db, processor, clock,
+            [this](const DueJobsOutcome& outcome) {
+              if (outcome.queued > 0) sender.wake();
+              metrics.count_job_failures(outcome.failed, outcome.dead);
+            },
+            std::int64_t{config.store.keep_days} * 86400),
         health(config.store.path),
         board_reader(config.store.path),
         board(config, board_reader),

@@ -55,6 +55,9 @@ struct StoreConfig {
   std::string path = "whistle.db";
   /// "NORMAL" survives a killed process; "FULL" also survives a power loss.
   std::string synchronous = "NORMAL";
+  /// Days the inbox (the window in which a platform's redelivery is recognised) and the outbox's
+  /// sent messages are kept; 0 keeps them for ever.
+  int keep_days = 90;
 };
 
 /// [board]: the public board's settings.

@@ -20,6 +20,7 @@ namespace {
 constexpr std::int64_t kMaxHours = 10 * 366 * 24;  // ten years: beyond that a deadline means "never"
 constexpr std::int64_t kMaxDays = 10 * 366;
 constexpr std::int64_t kMaxPoints = 1'000'000;
+constexpr int kShortestKeepDays = 7;
 
 std::string upper(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -129,7 +130,7 @@ StoreConfig read_store(const TableReader& root) {
   StoreConfig store;
   std::optional<TableReader> table = root.table("store");
   if (!table) return store;
-  table->allow_only({"path", "synchronous"});
+  table->allow_only({"path", "synchronous", "keep_days"});
   if (table->has("path")) store.path = table->required_string("path");
   if (std::optional<std::string> synchronous = table->string("synchronous")) {
     // SQLite itself reads the pragma case-insensitively; the stored value is the canonical spelling.
@@ -137,6 +138,14 @@ StoreConfig read_store(const TableReader& root) {
     if (store.synchronous != "NORMAL" && store.synchronous != "FULL") {
       fail(table->where("synchronous"), in_quotes(*synchronous) + " is not \"NORMAL\" or \"FULL\"");
     }
+  }
+  store.keep_days = static_cast<int>(table->integer_in("keep_days", store.keep_days, 0, 36500));
+  // Platforms retry a delivery for hours (Telegram up to a day): a shorter window could let a late
+  // redelivery be applied twice.
+  if (store.keep_days > 0 && store.keep_days < kShortestKeepDays) {
+    fail(table->where("keep_days"), "must be 0 (keep for ever) or at least " +
+                                        std::to_string(kShortestKeepDays) +
+                                        " days, the window in which a redelivered event is recognised");
   }
   return store;
 }

@@ -17,6 +17,7 @@ TEST(Defaults, AnEmptyFileGivesEveryDefault) {
   EXPECT_EQ(config.server.max_body_bytes, 65536u);
   EXPECT_EQ(config.store.path, "whistle.db");
   EXPECT_EQ(config.store.synchronous, "NORMAL");
+  EXPECT_EQ(config.store.keep_days, 90);
   EXPECT_EQ(config.locale.timezone, "Asia/Shanghai");
   EXPECT_EQ(config.locale.utc_offset_seconds, 8 * 3600);
   EXPECT_EQ(config.locale.language, "zh-CN");
@@ -146,6 +147,15 @@ TEST(Settings, HelpLeadHoursMayBeTurnedOffButNotSetBeyondAWeek) {
   EXPECT_EQ(parse_config("[rules]\nhelp_lead_hours = 0\n", kSource).rules.help_lead_hours, 0);
   EXPECT_THROW(parse_config("[rules]\nhelp_lead_hours = 169\n", kSource), Error);
   EXPECT_THROW(parse_config("[rules]\nhelp_lead_hours = -1\n", kSource), Error);
+}
+
+// The inbox is the window in which a redelivery is recognised: kept for ever (0), or long enough
+// to outlast every platform's retries.
+TEST(Defaults, TheKeepWindowIsForEverOrAtLeastAWeek) {
+  EXPECT_EQ(parse_config("[store]\nkeep_days = 0\n", kSource).store.keep_days, 0);
+  EXPECT_EQ(parse_config("[store]\nkeep_days = 30\n", kSource).store.keep_days, 30);
+  EXPECT_THROW(parse_config("[store]\nkeep_days = 3\n", kSource), Error);
+  EXPECT_THROW(parse_config("[store]\nkeep_days = -1\n", kSource), Error);
 }
 
 }  // namespace

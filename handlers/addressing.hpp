@@ -15,4 +15,8 @@ bool is_addressed(const Message& message, const Command& command);
 /// "you have nothing to …".
 bool said_in_passing(const Message& message, const Command& command);
 
+/// Whether the bot was spoken to in so many words: a private chat, an @-mention of it, a reply to
+/// its message, its name typed — a recognised command alone is not enough.
+bool spoken_to_the_bot(const Message& message, const Command& command);
+
 }  // namespace whistle::handlers

@@ -68,19 +68,28 @@ bool check_in_is_open(const store::Task& task, std::int64_t now) {
   return (!task.start || now >= *task.start - kCheckInOpensBeforeStart) && (!task.end || now <= *task.end);
 }
 
-// Said in passing ("到了", "打卡"), a check-in is meant for a task about to begin or under way: an
-// hour before its check-in opens at the earliest ("到了" at 7:00 for a 15:00 task was about
-// something else), never after its end.
-bool is_near(const store::Task& task, std::int64_t now) {
-  return (!task.start || now >= *task.start - 2 * kCheckInOpensBeforeStart) &&
+// "我到了" said in passing is an arrival: at a task that begins about now, from two hours before
+// its start until two hours after it (and not past its end). "我到了" at 7:00 for a 15:00 task, at
+// 21:00 for a task that began at 9:00 and has no end, or any day for a task with no time, was
+// about something else (a review, 2026-12-06: one such paid a no-show at 验收).
+bool arrives_now(const store::Task& task, std::int64_t now) {
+  constexpr std::int64_t kAround = 2 * 3600;
+  return task.start && now >= *task.start - kAround && now <= *task.start + kAround &&
          (!task.end || now <= *task.end);
+}
+
+// The words of an arrival, not of 签到 or 打卡 (which say when check-in opens, asked early).
+bool tells_arrival(const Command& command) {
+  return !command.text.starts_with("签到") && !command.text.starts_with("打卡") &&
+         !command.text.starts_with("签个到");
 }
 
 // A bare 签到: the one task of the person's that happens today (a task without a start counts for
 // any day), or of several the one whose check-in is open now; otherwise the list to choose from;
-// none today → the person's tasks, to name one. `quiet_when_nothing`: an everyday 打卡 or 到了 in a
-// group, answered only for a task about to begin or under way.
-TaskChoice todays_task(Context& context, bool quiet_when_nothing) {
+// none today → the person's tasks, to name one. `quiet_when_nothing`: an everyday 打卡 or 我到了 in
+// a group, answered only when there is something today; `arrival`: 我到了 said so, which counts only
+// for a task beginning about now.
+TaskChoice todays_task(Context& context, bool quiet_when_nothing, bool arrival) {
   TaskChoice choice;
   const std::string mention = mention_of(context.people, context.message.sender);
   const std::vector<store::Task> mine = signed_up_tasks(context);
@@ -95,8 +104,8 @@ TaskChoice todays_task(Context& context, bool quiet_when_nothing) {
     if (!task.start || local_day(context, *task.start) == local_day(context, context.now))
       today.push_back(task);
   }
-  if (quiet_when_nothing)
-    std::erase_if(today, [&](const store::Task& task) { return !is_near(task, context.now); });
+  if (quiet_when_nothing && arrival)
+    std::erase_if(today, [&](const store::Task& task) { return !arrives_now(task, context.now); });
   if (today.size() > 1) {
     // "签到" at 08:53 with tasks at 09:00 and 15:00: only the first takes a check-in now.
     std::vector<const store::Task*> open;
@@ -174,8 +183,9 @@ TaskChoice find_task(Context& context, const Command& command, Intent intent) {
   // "签到 T3": a ticket's number is no task, and today's task is not what was meant either;
   // choose_task says so.
   if (!command.task && !command.ticket)
-    return intent == Intent::check_in ? todays_task(context, said_in_passing(context.message, command))
-                                      : task_to_leave(context);
+    return intent == Intent::check_in
+               ? todays_task(context, said_in_passing(context.message, command), tells_arrival(command))
+               : task_to_leave(context);
   TaskQuery query;
   query.intent = intent;
   return choose_task(context, command, query);

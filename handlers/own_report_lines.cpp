@@ -82,23 +82,29 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   // "楼道里的垃圾堆了一个星期了没人管" is a new problem told the usual way: a question after one's
   // report refers back to it (上次, 那个, 我报的) or names no trouble of its own.
   if (names_trouble && !language::refers_back(command.text)) return std::nullopt;
-  std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  const std::vector<store::Ticket> recent =
+      context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  std::vector<store::Ticket> open = recent;
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
-  // "你们到底管不管 楼下垃圾好臭" from someone with nothing open: a trouble to offer, not "你还没有反映过".
   // "上次那个水管的事" points at a report made before, and is told there is none.
-  // "灯修好了吗" asks after a repair, so a report made before, open or done.
-  const bool earlier = language::asks_whether_repaired(command.text) ||
-                       std::any_of(kEarlierReport.begin(), kEarlierReport.end(), [&](std::string_view word) {
-                         return command.text.find(word) != std::string::npos;
-                       });
-  if (open.empty() && names_trouble && !earlier) return std::nullopt;
+  const bool points_back =
+      std::any_of(kEarlierReport.begin(), kEarlierReport.end(),
+                  [&](std::string_view word) { return command.text.find(word) != std::string::npos; });
+  // The report the words name ("灯修好了吗": the lamp's), open or, failing that, done: its progress
+  // says how it ended.
+  std::optional<std::int64_t> named = report_asked_about(open, command.text);
+  if (!named) named = report_asked_about(recent, command.text);
+  // A trouble named with the question is that trouble ("水管漏水了 有人管吗", "电梯修好了吗" from someone
+  // whose report is the lamp): a new report to offer, unless a report of theirs names it or the
+  // words point back (a review, 2026-12-06: each got the lamp's progress). "你们到底管不管 楼下垃圾好臭"
+  // from someone with nothing open is a trouble to offer too, not "你还没有反映过".
+  if (names_trouble && !named && !points_back) return std::nullopt;
   Command progress = command;
   progress.intent = Intent::progress;
-  // One report open, or one of several named by its words: its progress; otherwise the list of
-  // one's own (我的工单), which says when there is none. Never the offer of a new report made of
-  // the question.
-  if (open.size() == 1) progress.ticket = open.front().number;
-  if (open.size() > 1) progress.ticket = report_asked_about(open, command.text);
+  // The report named, or the one open: its progress; otherwise the list of one's own (我的工单),
+  // which says when there is none. Never the offer of a new report made of the question.
+  progress.ticket = named;
+  if (!named && open.size() == 1) progress.ticket = open.front().number;
   return handle_progress(context, progress);
 }
 

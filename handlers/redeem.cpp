@@ -95,10 +95,16 @@ std::vector<Reply> handle_catalog(Context& context, const Command& command) {
   std::vector<store::RewardRow> items = context.rewards.of_community(*context.community);
   const std::string mention = sender_mention(context);
   if (items.empty()) return {reply_to_sender(context, context.text("catalog_empty", {{"mention", mention}}))};
-  // "兑换大米？", "兑换大米要多少积分": the reward asked about, its price beside the balance.
+  // "兑换大米？", "兑换大米要多少积分": the reward asked about, its price beside the balance. A thing
+  // the catalog has not ("可以兑换外币吗", "能兑换现金吗") is the neighbours' talk in a group; asked
+  // of the bot, the whole catalog answers it.
   if (command.item) {
     std::vector<store::RewardRow> asked = match_reward(items, *command.item);
-    if (!asked.empty()) items = std::move(asked);
+    if (!asked.empty()) {
+      items = std::move(asked);
+    } else if (!spoken_to_the_bot(context.message, command)) {
+      return as_talk(context, command);
+    }
   }
 
   const std::int64_t balance = context.ledger.balance(*context.community, person);
@@ -133,8 +139,11 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
   const std::string example = offered.empty() ? items.front().name : offered.front().name;
 
   // "兑换商品" is someone asking what there is to redeem, not for an item called 商品.
-  if (command.item && *command.item == context.text("command_catalog"))
-    return handle_catalog(context, command);
+  if (command.item && *command.item == context.text("command_catalog")) {
+    Command catalog = command;
+    catalog.item.reset();
+    return handle_catalog(context, catalog);
+  }
   if (!command.item) {
     return {reply_to_sender(
         context,

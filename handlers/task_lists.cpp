@@ -1,5 +1,6 @@
 #include "handlers/task_lists.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "handlers/addressing.hpp"
@@ -37,9 +38,11 @@ std::string places_left_text(Context& context, const store::Task& task) {
        {"waiting", std::to_string(context.signups.count(task.id, store::SignupState::waitlisted))}});
 }
 
-// "｜社区广场": where to meet, when the whistle said.
-std::string where_text(const store::Task& task) {
-  return task.place ? "｜" + *task.place : "";
+// "｜社区广场": where to meet, as the whistle said it, else the place it was whistled for.
+std::string where_text(Context& context, const store::Task& task) {
+  if (task.place) return "｜" + *task.place;
+  const std::optional<store::OrgNode> node = context.org.node(task.node);
+  return node ? "｜" + node->name : "";
 }
 
 std::vector<Reply> tasks_here(Context& context) {
@@ -55,7 +58,7 @@ std::vector<Reply> tasks_here(Context& context) {
     text += context.text("tasks_line", {{"task", std::to_string(task.number)},
                                         {"title", task.title},
                                         {"when", when_or_unset(context, task)},
-                                        {"where", where_text(task)},
+                                        {"where", where_text(context, task)},
                                         {"left", places_left_text(context, task)}});
   }
   text += '\n';
@@ -88,7 +91,7 @@ std::string state_text(Context& context, const store::Signup& signup) {
   return context.text("my_signup_signed_up");
 }
 
-std::vector<Reply> own_signups(Context& context) {
+std::vector<Reply> own_signups(Context& context, bool quiet_when_none = false) {
   const std::string mention = mention_of(context.people, context.message.sender);
   std::vector<store::Signup> signups;
   if (context.community) signups = context.signups.open_of_person(*context.community, context.message.sender);
@@ -101,8 +104,11 @@ std::vector<Reply> own_signups(Context& context) {
       signups.insert(signups.end(), in.begin(), in.end());
     }
   }
-  if (signups.empty())
+  if (signups.empty()) {
+    // "我报上了吗" under a group-buy 接龙, from someone with no place: not about our tasks.
+    if (quiet_when_none) return {};
     return {reply_to_sender(context, context.text("my_signups_none", {{"mention", mention}}))};
+  }
   std::string text =
       context.text("my_signups_header", {{"mention", mention}, {"count", std::to_string(signups.size())}});
   for (const store::Signup& signup : signups) {
@@ -141,7 +147,7 @@ std::vector<Reply> task_state(Context& context, const store::Task& task) {
                                   {"task", std::to_string(task.number)},
                                   {"title", task.title},
                                   {"when", when_or_unset(context, task)},
-                                  {"where", where_text(task)},
+                                  {"where", where_text(context, task)},
                                   {"status", status},
                                   {"left", open && !over ? "｜" + places_left_text(context, task) : ""},
                                   {"mine", holds_one ? context.text("task_state_mine",
@@ -149,8 +155,23 @@ std::vector<Reply> task_state(Context& context, const store::Task& task) {
                                                      : ""}}))};
 }
 
+// Whether the task was posted in the chat the message came from.
+bool posted_here(Context& context, const store::Task& task) {
+  if (task.chat == context.message.chat) return true;
+  const std::vector<std::string> chats = context.tasks.posted_chats(task.id);
+  return std::find(chats.begin(), chats.end(), context.message.chat) != chats.end();
+}
+
 // "1号活动取消了吗", "2号任务结束了吗", "1号还有名额吗".
 std::vector<Reply> one_task(Context& context, const Command& command) {
+  // Asked in passing ("12号几点开始" of the 12th, "1号满了吗" in another building's group): answered
+  // only of a task this chat holds.
+  if (said_in_passing(context.message, command)) {
+    const std::optional<store::Task> task =
+        context.community ? context.tasks.by_number(*context.community, *command.task) : std::nullopt;
+    if (!task || !posted_here(context, *task)) return {};
+    return task_state(context, *task);
+  }
   TaskQuery query;
   query.intent = Intent::tasks;
   TaskChoice choice = choose_task(context, command, query);
@@ -162,8 +183,12 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
 // in a group with nothing open, it was not about a task of ours.
 std::vector<Reply> question_without_number(Context& context, const Command& command) {
   const std::string mention = mention_of(context.people, context.message.sender);
-  if (context.message.is_private)
+  if (context.message.is_private) {
+    // "今天有什么活动", "活动几点开始": in private, as 活动 there, one's own with their times.
+    if (command.text.find("活动") != std::string::npos || command.text.find("任务") != std::string::npos)
+      return own_signups(context);
     return {reply_to_sender(context, context.text("task_question_number_needed", {{"mention", mention}}))};
+  }
   std::vector<store::Task> tasks = context.tasks.open_in_chat(context.message.chat);
   std::erase_if(tasks, [&](const store::Task& task) { return task.end && *task.end <= context.now; });
   if (tasks.size() == 1) return task_state(context, tasks.front());
@@ -176,7 +201,7 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
 std::vector<Reply> handle_tasks(Context& context, const Command& command) {
   if (command.task) return one_task(context, command);
   // A private chat has no tasks of its own: there 活动 means one's own.
-  if (asks_for_own(command)) return own_signups(context);
+  if (asks_for_own(command)) return own_signups(context, said_in_passing(context.message, command));
   if (command.implicit) return question_without_number(context, command);
   if (context.message.is_private) return own_signups(context);
   return tasks_here(context);

@@ -123,7 +123,9 @@ bool read_task(const ArgumentInput& input, Command& command) {
   // days early (an exploratory run, 2026-12-06).
   // "取消 1？", "结束 1？": a question mark alone after what would end a place or a task asks about
   // it (an exploratory run, 2026-12-06: "取消 1？" withdrew the asker).
-  const bool question_mark_only = trim_spaces(remark) == "?";
+  const std::string_view marks = trim_spaces(remark);
+  const bool question_mark_only =
+      !marks.empty() && marks.find_first_not_of('?') == std::string_view::npos;  // "撤销 2？？" too
   const bool ends_something = command.intent == Intent::withdraw || command.intent == Intent::cancel ||
                               command.intent == Intent::finish || command.intent == Intent::confirm ||
                               command.intent == Intent::refuse;
@@ -459,6 +461,9 @@ bool asks_about_a_reward(std::string_view rest) {
   for (const std::string_view word : vocabulary().question_words) {
     if (rest.find(word) != std::string_view::npos) return true;
   }
+  // "兑换在哪里", "兑换去哪": where, asked ("兑换大米5斤的在哪领" names the reward first: a remark).
+  const std::string_view where = trim_spaces(rest);
+  if (where.starts_with("在哪") || where.starts_with("去哪") || where.starts_with("哪")) return true;
   const std::string_view text = trim_spaces(rest);
   if (text.ends_with('?')) return true;
   const std::string_view words = without_words_at_end(text, {" ", "!", ".", "~"});
@@ -474,6 +479,8 @@ bool read_reward_question(const ArgumentInput& input, Command& command) {
   std::string_view text = input.rest;
   for (const std::string_view word : vocabulary().question_words)
     text = text.substr(0, std::min(text.size(), text.find(word)));
+  for (const std::string_view where : {"在哪", "去哪", "哪"})
+    text = text.substr(0, std::min(text.size(), text.find(where)));
   text = without_words_at_end(trim_spaces(text), {"?", "!", ".", ",", " ", "吗", "么", "嘛", "呢", "啊", "呀",
                                                   "要", "需要", "得", "可以", "行", "能"});
   std::string words = without_courtesy_at_end(std::string(skip_softeners(text)));
@@ -492,7 +499,7 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
     case Arguments::none:
       // "微心愿列表": the list of one kind of ticket.
       if (input.rule.extra == "wishes") command.kind = TicketKind::wish;
-      if (input.rule.extra == "implicit") command.implicit = true;
+      if (input.rule.extra.ends_with("implicit")) command.implicit = true;
       // "有什么活动吗", "积分能换什么东西", "取货码是多少来着": a list asked for, with nothing more said.
       // Only a list: "解绑吗？" to the others is a question, not an unbinding.
       if (input.rule.intent == Intent::tasks || input.rule.intent == Intent::catalog ||

@@ -72,16 +72,16 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我的活动",      Intent::tasks,        A::none},
     {"我的任务",      Intent::tasks,        A::none},
     // "今天有什么活动", "明天有活动吗": the list, whose lines say when.
-    {"今天有什么活动", Intent::tasks,        A::none,              "question"},
-    {"明天有什么活动", Intent::tasks,        A::none,              "question"},
-    {"今天有啥活动",  Intent::tasks,        A::none,              "question"},
-    {"明天有啥活动",  Intent::tasks,        A::none,              "question"},
-    {"今天有活动",    Intent::tasks,        A::none,              "question"},
-    {"明天有活动",    Intent::tasks,        A::none,              "question"},
-    {"今天有没有活动", Intent::tasks,        A::none,              "question"},
-    {"明天有没有活动", Intent::tasks,        A::none,              "question"},
-    {"这周有什么活动", Intent::tasks,        A::none,              "question"},
-    {"周末有什么活动", Intent::tasks,        A::none,              "question"},
+    {"今天有什么活动", Intent::tasks,        A::none,              "question implicit"},
+    {"明天有什么活动", Intent::tasks,        A::none,              "question implicit"},
+    {"今天有啥活动",  Intent::tasks,        A::none,              "question implicit"},
+    {"明天有啥活动",  Intent::tasks,        A::none,              "question implicit"},
+    {"今天有活动吗",  Intent::tasks,        A::none,              "question implicit"},
+    {"明天有活动吗",  Intent::tasks,        A::none,              "question implicit"},
+    {"今天有没有活动", Intent::tasks,        A::none,              "question implicit"},
+    {"明天有没有活动", Intent::tasks,        A::none,              "question implicit"},
+    {"这周有什么活动", Intent::tasks,        A::none,              "question implicit"},
+    {"周末有什么活动", Intent::tasks,        A::none,              "question implicit"},
     // "我报上了吗", "我签到了吗": one's own list, with each place's state (a question only: "我报到了"
     // is a report-in).
     {"我报上了",      Intent::tasks,        A::task_question},
@@ -146,15 +146,14 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"签到",          Intent::check_in,     A::task_code},
     {"打卡",          Intent::check_in,     A::task_code,         "implicit"},
     {"签个到",        Intent::check_in,     A::task_code},
-    // "我到了", "到了", "已到": how volunteers say they are on site. Bare, they are a check-in only
-    // for someone whose task is about to begin or under way; anyone else is talking to the others.
-    {"到了",          Intent::check_in,     A::task,              "implicit"},
+    {"到了",          Intent::check_in,     A::task,              "required"},
+    // "我到了", "已到": how volunteers say they are on site. Bare, they are a check-in only for
+    // someone whose task begins about now; anyone else is talking to the others. Not a bare 到了 or
+    // 已经到了: "你家快递到了吗" — "到了" (a review, 2026-12-06).
     {"我到了",        Intent::check_in,     A::task,              "implicit"},
     {"我已到",        Intent::check_in,     A::task,              "implicit"},
     {"我已经到了",    Intent::check_in,     A::task,              "implicit"},
     {"已到",          Intent::check_in,     A::task,              "implicit"},
-    {"已经到了",      Intent::check_in,     A::task,              "implicit"},
-    {"到啦",          Intent::check_in,     A::task,              "implicit"},
     {"我到啦",        Intent::check_in,     A::task,              "implicit"},
     {"已签到",        Intent::check_in,     A::task_code},
     {"已签退",        Intent::check_out,    A::task},
@@ -377,12 +376,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"怎么样",        Intent::progress,     A::ticket,            "required"},
     {"咋样了",        Intent::progress,     A::ticket,            "required"},
     {"催一下",        Intent::progress,     A::ticket,            "required"},
-    // "T3谁在处理", "T2什么情况" (an exploratory run of leaders' questions, 2026-12-06).
+    // "T3谁在处理" (an exploratory run of leaders' questions, 2026-12-06). Not 什么情况: "T1现在什么
+    // 情况" is as often an airport's terminal.
     {"谁在处理",      Intent::progress,     A::ticket,            "required"},
     {"谁在办",        Intent::progress,     A::ticket,            "required"},
     {"谁负责",        Intent::progress,     A::ticket,            "required"},
-    {"什么情况",      Intent::progress,     A::ticket,            "required"},
-    {"啥情况",        Intent::progress,     A::ticket,            "required"},
     {"处理得怎么样",  Intent::progress,     A::ticket,            "required"},
     {"处理到哪了",    Intent::progress,     A::ticket,            "required"},
     {"待办",          Intent::tickets,      A::none},
@@ -439,7 +437,7 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     // A sigh before the complaint ("哎 我要投诉 楼下饭店油烟太大", by voice).
     "哎呀", "哎哟", "哎", "唉",
     "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "想", "要",
-    "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请问", "请", "您好", "你好", "现在", "我现在",
+    "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好", "现在", "我现在",
     "查一下", "查下", "查查", "查看", "看一下", "看看", "看下", "问一下", "问下",
     // An acknowledgement before the answer ("收到，我来", "好的报到"): alone they stay chatter.
     "收到", "好的", "好嘞", "好哒", "OK", "ok",

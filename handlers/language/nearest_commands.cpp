@@ -103,7 +103,7 @@ std::vector<NearCommand> nearest_commands(std::string_view line, const NearestOp
     if (!is_allowed(options, rule.intent)) continue;
     // Questions ("还有名额吗", "今天有什么活动") are answered, not taught: their everyday words (今天,
     // 还有, 人) would make any chatter look near them.
-    if (rule.arguments == Arguments::task_question || rule.extra == "question") continue;
+    if (rule.arguments == Arguments::task_question || rule.extra.starts_with("question")) continue;
     auto [it, inserted] = intents.try_emplace(rule.intent, rule.keyword, Nearness{});
     consider(it->second.second, line_shape, rule.keyword);
   }

@@ -150,6 +150,13 @@ bool talks_about_it(std::string_view rest, const Command& command) {
          words.said_when_done.end();
 }
 
+// What a question may ask for: a list, a state, a figure, the menu — never an act.
+bool is_a_question(Intent intent) {
+  return intent == Intent::tasks || intent == Intent::catalog || intent == Intent::points ||
+         intent == Intent::ranking || intent == Intent::tickets || intent == Intent::progress ||
+         intent == Intent::stats || intent == Intent::help;
+}
+
 bool starts_an_ordinary_word(std::string_view body) {
   return starts_with_any(IndexedWords::not_commands, body);
 }
@@ -193,6 +200,15 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     auto command = lead.end > 0 ? try_rules(body.substr(next), lead, base, context, wrappers_left - 1)
                                 : read_command(body.substr(next), base, context, wrappers_left - 1);
     if (command) return command;
+  }
+  // "请问还有名额吗", "请问我有多少积分": a polite question. Past 请问 only a question is read:
+  // "请问投诉找谁" asks whom to complain to, and as a 投诉 it opened a ticket titled 找谁.
+  if (starts_with_at(body, 0, "请问")) {
+    const std::size_t next = skip_separators(body, std::string_view("请问").size());
+    if (next < body.size()) {
+      auto command = read_command(body.substr(next), base, context, wrappers_left - 1);
+      if (command && is_a_question(command->intent)) return command;
+    }
   }
   return std::nullopt;
 }

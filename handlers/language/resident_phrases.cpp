@@ -53,7 +53,11 @@ constexpr auto kAsksWhenRepaired = std::to_array<std::string_view>({
     "有人管吗",
     "有人管没",
     "能修好",
-    "再来",
+    // Not a bare 再来: "好的，那我明天再来", "师傅说明天再来" tell.
+    "什么时候再来",
+    "啥时候再来",
+    "哪天再来",
+    "几时再来",
     "有人处理",
     "有人来吗",
     "有人来修",
@@ -93,7 +97,6 @@ constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
     "自己弄好了",
     "自己解决了",
     "找人修好了",
-    "已经修好了",
 });
 
 // A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家

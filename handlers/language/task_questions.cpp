@@ -1,5 +1,6 @@
 #include "handlers/language/task_questions.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -11,8 +12,12 @@ namespace whistle::language {
 namespace {
 
 // What makes the words before it a question: "还有名额吗", "还缺人不", "人够了没有".
-constexpr auto kQuestionParticles =
-    std::to_array<std::string_view>({"没有", "吗", "么", "嘛", "没", "不", "呢"});
+// Not 呢: "我报到了呢" tells, and signs up.
+constexpr auto kQuestionParticles = std::to_array<std::string_view>({"没有", "吗", "么", "嘛", "没", "不"});
+// After the question, only the asker's wish to join ("还有名额吗？我想报一个"); anything else says
+// what the question was about ("还有名额吗？团购的").
+constexpr auto kWishesToJoin =
+    std::to_array<std::string_view>({"报", "我来", "参加", "加我", "算我", "我去"});
 // What may follow, changing nothing: "还有名额吗啊", "几点开始呀".
 constexpr auto kSoftParticles = std::to_array<std::string_view>({"啊", "呀", "哈", "哇", "呢", "哦"});
 
@@ -40,11 +45,18 @@ bool read_task_question(const ArgumentInput& input, Command& command) {
     if (starts_with_at(rest, at, particle)) at += particle.size();
   }
   if (at < rest.size() && rest[at] == '?') asked = true;
-  // Whatever is said after the question is the asker's own ("还有名额吗？我想报一个"); glued to the
-  // words, it is another sentence ("几点开始的" is told, "还有名额的话我来" a condition).
+  // Glued to the words, what follows makes another sentence ("几点开始的" is told, "还有名额的话我来"
+  // a condition).
   if (!asked || (at < rest.size() && !starts_a_new_sentence(rest[at]) && !is_filler(rest.substr(at))))
     return false;
-  command.implicit = !input.anchored;
+  const std::string_view after = rest.substr(at);
+  if (!is_filler(after) &&
+      std::none_of(kWishesToJoin.begin(), kWishesToJoin.end(),
+                   [after](std::string_view wish) { return after.find(wish) != std::string_view::npos; }))
+    return false;
+  // Asked in passing, even of a number: "12号几点开始" may be the 12th, "1号满了吗" a task of another
+  // group; the answer comes where the task is this chat's.
+  command.implicit = true;
   return true;
 }
 

@@ -54,8 +54,10 @@ bool asks_after_a_ticket(std::string_view words, Command& command) {
     set_reason(command, words.substr(reference->end));
     return true;
   }
-  // "报修 灯修好了吗": the verb before a question about what it reported.
-  if (asks_whether_repair_done(words)) return true;
+  // "报修 灯修好了吗": the verb before a question about what it reported. A trouble told with it is a
+  // report ("报修 电梯又坏了，上次修好了没几天", "报修 楼道灯坏了好几天了，修好了吗").
+  if (asks_whether_repair_done(words) && !describes_trouble(words) && !says_problem_remains(words))
+    return true;
   for (const std::string_view progress : {std::string_view("进度"), std::string_view("进展")}) {
     if (!starts_with_at(words, at, progress)) continue;
     const std::string_view rest = skip_separators(words, at + progress.size()) < words.size()
@@ -65,6 +67,15 @@ bool asks_after_a_ticket(std::string_view words, Command& command) {
     for (const std::string_view asking : {"查询", "怎么样", "咋样", "如何", "到哪", "呢"}) {
       if (rest.starts_with(asking)) return true;
     }
+  }
+  return false;
+}
+
+bool asks_whom_to_turn_to(std::string_view words) {
+  for (const std::string_view asked :
+       {"找谁", "找哪个", "找哪里", "找哪儿", "电话是多少", "电话多少", "什么电话", "哪个电话", "哪个部门",
+        "怎么投诉", "怎么反映", "怎么报"}) {
+    if (words.find(asked) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -85,6 +96,9 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
   command.asks_for_help = input.rule.keyword == "求助";
   // "报事!", "求助！": the verb and a call for attention; the bot asks what happened.
   if (is_decoration(words)) return true;
+  // "投诉找谁", "投诉物业的电话是多少", "反映问题找谁": whom to turn to, asked; as a report each opened a
+  // ticket titled 找谁 that paged a leader (a review, 2026-12-06).
+  if (command.kind != TicketKind::danger && asks_whom_to_turn_to(words)) return false;
   const bool asks_or_tells = input.rule.keyword == "求助" || input.rule.keyword == "反映";
   if (asks_or_tells && command.kind != TicketKind::danger && !command.addressed &&
       speaks_to_neighbours(trim_spaces(words.substr(skip_separators(words, 0)))))

@@ -169,12 +169,35 @@ TEST_F(CheckIn, IAmHereChecksInAVolunteerWhoseTaskIsUnderWay) {
   ASSERT_EQ(lisi.size(), 1u);
   EXPECT_TRUE(attendance_of(1, "u-lisi"));
   // Said again to the others, it needs no answer; asked of the bot, the first check-in stands.
-  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("到了"), kSaturday0900 + 10 * kMinute).empty());
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我到了"), kSaturday0900 + 10 * kMinute).empty());
   const std::vector<Reply> again =
-      say("b3u2", "u-zhang", "张三", read("到了"), kSaturday0900 + 11 * kMinute, /*mentions_bot=*/true);
+      say("b3u2", "u-zhang", "张三", read("我到了"), kSaturday0900 + 11 * kMinute, /*mentions_bot=*/true);
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].text,
             rendered("check_in_already", {{"task", "1"}, {"mention", "@张三"}, {"clock", "08:50"}}));
+}
+
+// A review (2026-12-06): "到了" about a child home from school checked a volunteer in to a task with
+// no time, and "已经到了" at 21:00 to a task that began at 9:00 with no end — a no-show then paid
+// at 验收. An arrival counts in passing only for a task beginning about now.
+TEST_F(CheckIn, IAmHereInPassingCountsOnlyForATaskBeginningAboutNow) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 3人 10分"));
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我到了"), kMonday0900 + 2 * 86400).empty());
+  EXPECT_FALSE(attendance_of(1, "u-zhang"));
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 慰问老人 5人 11月28日上午9点"));
+  const std::int64_t open_ended = 2;
+  ASSERT_EQ(task(open_ended).start, kSaturday0900);
+  ASSERT_FALSE(task(open_ended).end);
+  say("b3u2", "u-lisi", "李四", read("报到 2"));
+  EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("我已经到了"), kSaturday0900 + 12 * kHour).empty());
+  EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("到了"), kSaturday0900).empty());
+  EXPECT_FALSE(attendance_of(open_ended, "u-lisi"));
+  // 打卡 early still says when check-in opens.
+  const std::int64_t third = task_with_zhang();
+  const std::vector<Reply> early = say("b3u2", "u-zhang", "张三", read("打卡"), kSaturday0900 - 3 * kHour);
+  ASSERT_EQ(early.size(), 1u);
+  EXPECT_FALSE(attendance_of(third, "u-zhang"));
 }
 
 // In a group, "到了" from someone with no task about to begin is talk: nothing recorded, no answer.

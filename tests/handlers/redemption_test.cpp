@@ -256,6 +256,17 @@ TEST_F(Redemption, AQuestionNamingARewardWithoutACommandWordIsAnsweredFromTheCat
   EXPECT_EQ(balance("u-zhang"), 10);
 }
 
+// "可以兑换外币吗", "能兑换现金吗" posted the catalog and the asker's balance in the group (a review,
+// 2026-12-06): a thing the catalog has not is the neighbours' talk; asked of the bot, the catalog.
+TEST_F(Redemption, AskingAboutAThingTheCatalogHasNotIsTalkInAGroup) {
+  give_points("u-zhang", 60);
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("可以兑换外币吗")).empty());
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("能兑换现金吗")).empty());
+  const std::vector<Reply> privately = say_privately("u-zhang", "张三", read("能兑换现金吗"));
+  ASSERT_EQ(privately.size(), 1u);
+  EXPECT_NE(privately[0].text.find("食用油"), std::string::npos) << privately[0].text;
+}
+
 // Thanks after the order: the quantity before them is the order's.
 TEST_F(Redemption, AQuantityBeforeThanksIsTheOrders) {
   give_points("u-zhang", 500);

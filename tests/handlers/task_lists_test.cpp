@@ -20,7 +20,7 @@ TEST_F(TaskLists, ActivityListsTheOpenTasksHereWithPlacesLeft) {
                                {{"task", "1"},
                                 {"title", "清理楼道杂物"},
                                 {"when", "11月28日(周六) 09:00–11:00"},
-                                {"where", ""},
+                                {"where", "｜3号楼2单元"},
                                 {"left", rendered("tasks_left", {{"left", "2"}, {"count", "0/2"}})}})),
             std::string::npos)
       << text;
@@ -158,7 +158,10 @@ TEST_F(TaskLists, AmISignedUpIsAnsweredWithOnesOwnList) {
         << line << ": " << replies[0].text;
     EXPECT_NE(replies[0].text.find("#2 "), std::string::npos) << replies[0].text;
   }
-  const std::vector<Reply> none = say("b3u2", "u-lisi", "李四", read("我报上了吗"));
+  // From someone with no place, said to the others (under a group-buy 接龙, say), it is theirs;
+  // asked of the bot, it is answered.
+  EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("我报上了吗")).empty());
+  const std::vector<Reply> none = say("b3u2", "u-lisi", "李四", read("我报上了吗"), kMonday0900, true);
   ASSERT_EQ(none.size(), 1u);
   EXPECT_EQ(none[0].text, rendered("my_signups_none", {{"mention", "@李四"}}));
 }
@@ -173,6 +176,18 @@ TEST_F(TaskLists, WhatIsOnTodayListsTheOpenTasks) {
               0u)
         << line << ": " << replies[0].text;
   }
+}
+
+// A review (2026-12-06): "12号几点开始" (the 12th), "1号满了吗" in another building's group and
+// "今天有什么活动" where nothing is open were answered in the group.
+TEST_F(TaskLists, QuestionsInPassingAreAnsweredOnlyWhereTheTaskIsThisChats) {
+  whistle_in_b3u2("清理楼道杂物", 3);
+  EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("12号几点开始")).empty());
+  EXPECT_TRUE(say("b3u1", "u-lisi", "李四", read("1号满了吗")).empty());
+  EXPECT_TRUE(say("b3u1", "u-lisi", "李四", read("今天有什么活动")).empty());
+  EXPECT_EQ(say("b3u2", "u-lisi", "李四", read("1号满了吗")).size(), 1u);
+  // Asked of the bot, it is answered wherever.
+  EXPECT_EQ(say("b3u1", "u-lisi", "李四", read("今天有什么活动"), kMonday0900, true).size(), 1u);
 }
 
 TEST_F(TaskLists, ActivityInAGroupWithoutTasksSaysSo) {

@@ -354,6 +354,42 @@ TEST_F(TicketIntake, AskingWhetherTheRepairIsDoneGetsTheProgressOfTheReportItNam
   EXPECT_FALSE(has_ticket(3));
 }
 
+// A review (2026-12-06): with the lamp reported, "水管漏水了 有人管吗" and "电梯修好了吗" got the
+// lamp's progress, and "好的，那我明天再来" too; a new trouble is offered as its own report.
+TEST_F(TicketIntake, ANewTroubleAskedAboutIsOfferedNotAnsweredWithAnotherReport) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
+  for (const char* line : {"水管漏水了 有人管吗", "电梯修好了吗"}) {
+    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line), kMonday0900 + 600);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_FALSE(starts_with(replies[0].text, "【工单T1】")) << line << ": " << replies[0].text;
+  }
+  const std::vector<Reply> later =
+      say_privately("u-he", "何大爷", read("好的，那我明天再来"), kMonday0900 + 900);
+  for (const Reply& reply : later)
+    EXPECT_FALSE(starts_with(reply.text, "【工单T1】")) << reply.text;
+  // The lamp asked about is still the lamp's.
+  const std::vector<Reply> lamp = say_privately("u-he", "何大爷", read("灯修好了吗"), kMonday0900 + 1200);
+  ASSERT_EQ(lamp.size(), 1u);
+  EXPECT_TRUE(starts_with(lamp[0].text, "【工单T1】")) << lamp[0].text;
+}
+
+// "师傅已经修好了，谢谢" was steered to 撤回, which closes the ticket unsolved.
+TEST_F(TicketIntake, ARepairDoneByTheWorkerIsNotSteeredToWithdrawal) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
+  const std::vector<Reply> replies =
+      say_privately("u-he", "何大爷", read("师傅已经修好了，谢谢"), kMonday0900 + 600);
+  for (const Reply& reply : replies)
+    EXPECT_FALSE(contains(reply.text, "撤回 T1")) << reply.text;
+}
+
+// "请问投诉找谁" opened a ticket titled 找谁 (a review, 2026-12-06).
+TEST_F(TicketIntake, AskingWhomToComplainToOpensNoTicket) {
+  for (const char* line : {"请问投诉找谁", "投诉物业的电话是多少", "请问反映问题找谁"})
+    say("b3u2", "u-he", "何大爷", read(line));
+  say_privately("u-he", "何大爷", read("请问求助找谁"));
+  EXPECT_FALSE(has_ticket(1));
+}
+
 TEST_F(TicketIntake, SayingOneRepairedItOneselfIsAskedWhetherToWithdraw) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家马桶堵了"));
   const std::vector<Reply> replies =

@@ -289,6 +289,11 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
     command.task.reset();
     command.code = std::move(code);
   }
+  // "我到了，在菜市场门口等你": told to someone, in passing; only a bare arrival checks in (a review,
+  // 2026-12-06: that one checked a volunteer in half an hour before her task, and 验收 paid her).
+  if (said_in_passing(context.message, command) && tells_arrival(command) && command.reason &&
+      !command.reason->empty())
+    return {};
   TaskChoice choice = find_task(context, command, Intent::check_in);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;

@@ -54,6 +54,10 @@ std::optional<std::int64_t> report_asked_about(const std::vector<store::Ticket>&
     }
     at += cp.length;
   }
+  // One character names a thing only when it is all the question names ("灯修好了吗"): beside other
+  // words, a 楼 of 楼上漏水 matched a report of 楼道灯坏了 (a review, 2026-12-06).
+  if (runs.size() > 1)
+    std::erase_if(runs, [](const std::string& words) { return words.size() < 6; });  // one CJK character
   std::optional<std::int64_t> found;
   for (const store::Ticket& ticket : open) {
     const bool holds = std::any_of(runs.begin(), runs.end(), [&](const std::string& words) {

@@ -102,7 +102,9 @@ std::vector<Reply> handle_catalog(Context& context, const Command& command) {
     std::vector<store::RewardRow> asked = match_reward(items, *command.item);
     if (!asked.empty()) {
       items = std::move(asked);
-    } else if (!spoken_to_the_bot(context.message, command)) {
+    } else if (!spoken_to_the_bot(context.message, command) && !command.text.starts_with("兑换") &&
+               !command.text.starts_with("积分兑换")) {
+      // "兑换鸡蛋？" names the command and is answered; "可以兑换外币吗" asks the neighbours.
       return as_talk(context, command);
     }
   }

@@ -45,11 +45,16 @@ std::string where_text(Context& context, const store::Task& task) {
   return node ? "｜" + node->name : "";
 }
 
-std::vector<Reply> tasks_here(Context& context) {
-  const std::string mention = mention_of(context.people, context.message.sender);
-  // A task whose end has passed is waiting for its leader's 验收, not for volunteers.
+// The chat's open tasks still ahead or under way: one whose end has passed is waiting for its
+// leader's 验收, not for volunteers.
+std::vector<store::Task> open_here(Context& context) {
   std::vector<store::Task> tasks = context.tasks.open_in_chat(context.message.chat);
   std::erase_if(tasks, [&](const store::Task& task) { return task.end && *task.end <= context.now; });
+  return tasks;
+}
+
+std::vector<Reply> tasks_here(Context& context, const std::vector<store::Task>& tasks) {
+  const std::string mention = mention_of(context.people, context.message.sender);
   if (tasks.empty()) return {reply_to_sender(context, context.text("tasks_none", {{"mention", mention}}))};
   std::string text =
       context.text("tasks_header", {{"mention", mention}, {"count", std::to_string(tasks.size())}});
@@ -189,11 +194,28 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
       return own_signups(context);
     return {reply_to_sender(context, context.text("task_question_number_needed", {{"mention", mention}}))};
   }
-  std::vector<store::Task> tasks = context.tasks.open_in_chat(context.message.chat);
-  std::erase_if(tasks, [&](const store::Task& task) { return task.end && *task.end <= context.now; });
+  std::vector<store::Task> tasks = open_here(context);
+  // "今天有活动吗", "明天有什么活动": the tasks of that day (a review, 2026-12-06: one two days away
+  // answered 今天有活动吗).
+  const std::optional<int> days_ahead = command.text.starts_with("今天")   ? std::optional<int>(0)
+                                        : command.text.starts_with("明天") ? std::optional<int>(1)
+                                                                           : std::nullopt;
+  if (days_ahead) {
+    const std::int64_t offset = context.config.locale.utc_offset_seconds;
+    const auto day_of = [offset](std::int64_t at) { return (at + offset) / 86400; };
+    const std::int64_t day = day_of(context.now) + *days_ahead;
+    std::erase_if(tasks, [&](const store::Task& task) { return !task.start || day_of(*task.start) != day; });
+    if (tasks.empty()) {
+      if (said_in_passing(context.message, command)) return {};
+      return {reply_to_sender(
+          context, context.text("tasks_none_that_day",
+                                {{"mention", mention},
+                                 {"day", command.text.substr(0, std::string_view("今天").size())}}))};
+    }
+  }
   if (tasks.size() == 1) return task_state(context, tasks.front());
   if (tasks.empty() && said_in_passing(context.message, command)) return {};
-  return tasks_here(context);
+  return tasks_here(context, tasks);
 }
 
 }  // namespace
@@ -204,7 +226,7 @@ std::vector<Reply> handle_tasks(Context& context, const Command& command) {
   if (asks_for_own(command)) return own_signups(context, said_in_passing(context.message, command));
   if (command.implicit) return question_without_number(context, command);
   if (context.message.is_private) return own_signups(context);
-  return tasks_here(context);
+  return tasks_here(context, open_here(context));
 }
 
 }  // namespace whistle::handlers

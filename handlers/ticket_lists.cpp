@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "handlers/addressing.hpp"
 #include "handlers/language/private_numbers.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
@@ -259,8 +260,11 @@ std::vector<Reply> handle_tickets(Context& context, const Command& command) {
       open.insert(open.end(), theirs.begin(), theirs.end());
       where += (where.empty() ? "" : "、") + responder.name;
     }
-    if (where.empty())
+    if (where.empty()) {
+      // "有几个工单没处理" from a resident, said to the others: theirs, not a request to refuse.
+      if (said_in_passing(context.message, command)) return {};
       return {reply_to_sender(context, context.text("ticket_list_no_right", {{"mention", mention}}))};
+    }
     std::sort(open.begin(), open.end(),
               [](const store::Ticket& a, const store::Ticket& b) { return a.created_at < b.created_at; });
   }

@@ -124,8 +124,9 @@ bool read_task(const ArgumentInput& input, Command& command) {
   // "取消 1？", "结束 1？": a question mark alone after what would end a place or a task asks about
   // it (an exploratory run, 2026-12-06: "取消 1？" withdrew the asker).
   const std::string_view marks = trim_spaces(remark);
+  // "撤销 2？？", "取消 1?!" too.
   const bool question_mark_only =
-      !marks.empty() && marks.find_first_not_of('?') == std::string_view::npos;  // "撤销 2？？" too
+      marks.find('?') != std::string_view::npos && marks.find_first_not_of("?!") == std::string_view::npos;
   const bool ends_something = command.intent == Intent::withdraw || command.intent == Intent::cancel ||
                               command.intent == Intent::finish || command.intent == Intent::confirm ||
                               command.intent == Intent::refuse;
@@ -487,6 +488,10 @@ bool read_reward_question(const ArgumentInput& input, Command& command) {
   take_quantity(words);
   command.intent = Intent::catalog;
   command.item = free_text(words);
+  // "兑换商品？", "兑换东西？", "兑换啥？": what there is, asked.
+  if (command.item && (*command.item == "商品" || *command.item == "礼品" || *command.item == "奖品" ||
+                       *command.item == "东西" || *command.item == "积分" || *command.item == "啥"))
+    command.item.reset();
   command.implicit = input.rule.extra.ends_with("implicit");
   return true;
 }

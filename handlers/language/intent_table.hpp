@@ -50,7 +50,8 @@ struct IntentRule {
   /// item → "implicit" (a bare 换), "asks" when the words count only as a question about a reward
   /// ("能兑换大米吗"), "asks implicit" both; month → "publish" for 公示; task_question → "asks" when the
   /// keyword is itself a question ("几点开始"), "required" when it asks only after a reference ("1号满了吗":
-  /// a bare 满了吗 is about anything), or both ("1号谁报名了"); none → "question" for a question answered
+  /// a bare 满了吗 is about anything), or both ("1号谁报名了"), "particle" when a question mark alone does
+  /// not ask ("我报到了呢？" tells); none → "question" for a question answered
   /// with a list ("有几个工单没处理"), never offered in a hint; "question implicit" for one said to the
   /// others as well ("今天有什么活动": in a group with nothing open, not about our tasks).
   std::string_view extra = {};

@@ -44,7 +44,8 @@ bool read_task_question(const ArgumentInput& input, Command& command) {
   for (const std::string_view particle : kSoftParticles) {
     if (starts_with_at(rest, at, particle)) at += particle.size();
   }
-  if (at < rest.size() && rest[at] == '?') asked = true;
+  // "我报到了呢？" tells and signs up: for one's own list a question mark alone is not enough.
+  if (at < rest.size() && rest[at] == '?' && extra.find("particle") == std::string_view::npos) asked = true;
   // Glued to the words, what follows makes another sentence ("几点开始的" is told, "还有名额的话我来"
   // a condition).
   if (!asked || (at < rest.size() && !starts_a_new_sentence(rest[at]) && !is_filler(rest.substr(at))))

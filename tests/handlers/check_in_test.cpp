@@ -193,6 +193,11 @@ TEST_F(CheckIn, IAmHereInPassingCountsOnlyForATaskBeginningAboutNow) {
   EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("我已经到了"), kSaturday0900 + 12 * kHour).empty());
   EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("到了"), kSaturday0900).empty());
   EXPECT_FALSE(attendance_of(open_ended, "u-lisi"));
+  // Told to someone ("我到了，在菜市场门口等你"), an arrival is not one at the task.
+  const std::int64_t fourth = whistle_in_b3u2("送菜上门", 5, kSaturday0900 + 30 * kMinute);
+  say("b3u2", "u-he", "何大爷", read("报到 " + std::to_string(fourth)));
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("我到了，在菜市场门口等你"), kSaturday0900).empty());
+  EXPECT_FALSE(attendance_of(fourth, "u-he"));
   // 打卡 early still says when check-in opens.
   const std::int64_t third = task_with_zhang();
   const std::vector<Reply> early = say("b3u2", "u-zhang", "张三", read("打卡"), kSaturday0900 - 3 * kHour);

@@ -265,6 +265,13 @@ TEST_F(Redemption, AskingAboutAThingTheCatalogHasNotIsTalkInAGroup) {
   const std::vector<Reply> privately = say_privately("u-zhang", "张三", read("能兑换现金吗"));
   ASSERT_EQ(privately.size(), 1u);
   EXPECT_NE(privately[0].text.find("食用油"), std::string::npos) << privately[0].text;
+  // The command word first, it is asked of the bot (the second review: "兑换商品？" met silence).
+  for (const char* line : {"兑换商品？", "兑换东西？", "兑换鸡蛋？"}) {
+    const std::vector<Reply> asked = say("b3u2", "u-zhang", "张三", read(line));
+    ASSERT_EQ(asked.size(), 1u) << line;
+    EXPECT_NE(asked[0].text.find("食用油"), std::string::npos) << line << ": " << asked[0].text;
+  }
+  EXPECT_TRUE(pending("u-zhang").empty());
 }
 
 // Thanks after the order: the quantity before them is the order's.

@@ -166,16 +166,25 @@ TEST_F(TaskLists, AmISignedUpIsAnsweredWithOnesOwnList) {
   EXPECT_EQ(none[0].text, rendered("my_signups_none", {{"mention", "@李四"}}));
 }
 
-TEST_F(TaskLists, WhatIsOnTodayListsTheOpenTasks) {
+TEST_F(TaskLists, WhatIsOnTodayListsThatDaysTasks) {
   whistle_in_b3u2("清理楼道杂物", 3);
   whistle_in_b3u2("慰问老人", 3);
-  for (const char* line : {"今天有什么活动", "明天有活动吗"}) {
-    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+  const std::vector<std::pair<const char*, std::int64_t>> asked{{"今天有什么活动", kSaturday0900 - 2 * kHour},
+                                                                {"明天有活动吗", kSaturday0900 - 13 * kHour}};
+  for (const auto& [line, at] : asked) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line, at), at);
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_EQ(replies[0].text.rfind(rendered("tasks_header", {{"mention", "@陈单元长"}, {"count", "2"}}), 0),
               0u)
         << line << ": " << replies[0].text;
   }
+  // On Monday nothing is on that day (a review, 2026-12-06: a task days away answered it): said to
+  // the others, no answer; asked of the bot, that day has none.
+  EXPECT_TRUE(say("b3u2", "u-chen", "陈单元长", read("今天有活动吗")).empty());
+  const std::vector<Reply> monday =
+      say("b3u2", "u-chen", "陈单元长", read("今天有活动吗"), kMonday0900, true);
+  ASSERT_EQ(monday.size(), 1u);
+  EXPECT_EQ(monday[0].text, rendered("tasks_none_that_day", {{"mention", "@陈单元长"}, {"day", "今天"}}));
 }
 
 // A review (2026-12-06): "12号几点开始" (the 12th), "1号满了吗" in another building's group and

@@ -358,7 +358,8 @@ TEST_F(TicketIntake, AskingWhetherTheRepairIsDoneGetsTheProgressOfTheReportItNam
 // lamp's progress, and "好的，那我明天再来" too; a new trouble is offered as its own report.
 TEST_F(TicketIntake, ANewTroubleAskedAboutIsOfferedNotAnsweredWithAnotherReport) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
-  for (const char* line : {"水管漏水了 有人管吗", "电梯修好了吗"}) {
+  for (const char* line :
+       {"水管漏水了 有人管吗", "电梯修好了吗", "楼上漏水 有人管吗", "楼下的狗天天叫，有人管吗"}) {
     const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line), kMonday0900 + 600);
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_FALSE(starts_with(replies[0].text, "【工单T1】")) << line << ": " << replies[0].text;
@@ -382,12 +383,23 @@ TEST_F(TicketIntake, ARepairDoneByTheWorkerIsNotSteeredToWithdrawal) {
     EXPECT_FALSE(contains(reply.text, "撤回 T1")) << reply.text;
 }
 
-// "请问投诉找谁" opened a ticket titled 找谁 (a review, 2026-12-06).
+// "请问投诉找谁" opened a ticket titled 找谁 (a review, 2026-12-06); a trouble told before such words
+// is still a report (the second review).
 TEST_F(TicketIntake, AskingWhomToComplainToOpensNoTicket) {
   for (const char* line : {"请问投诉找谁", "投诉物业的电话是多少", "请问反映问题找谁"})
     say("b3u2", "u-he", "何大爷", read(line));
   say_privately("u-he", "何大爷", read("请问求助找谁"));
   EXPECT_FALSE(has_ticket(1));
+  say("b3u2", "u-he", "何大爷", read("投诉 楼下饭店油烟太大，找谁都不管"));
+  EXPECT_TRUE(has_ticket(1));
+  say("b3u2", "u-he", "何大爷", read("报修 电梯坏了 物业电话多少"));
+  EXPECT_TRUE(has_ticket(2));
+}
+
+// A resident's "有几个工单没处理" in a group got a public refusal (the second review, 2026-12-06).
+TEST_F(TicketIntake, AResidentsTicketCountQuestionInPassingIsTheirs) {
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("有几个工单没处理")).empty());
+  EXPECT_EQ(say("b3u2", "u-chen", "陈单元长", read("有几个工单没处理")).size(), 1u);
 }
 
 TEST_F(TicketIntake, SayingOneRepairedItOneselfIsAskedWhetherToWithdraw) {

@@ -12,6 +12,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
 
@@ -37,7 +38,8 @@ constexpr std::u32string_view kQuestionCharacters =
 
 // "水管修好了没" with the lamp and the pipe open: the one report whose words hold a run of the
 // question's own characters (水管), when exactly one does.
-std::optional<std::int64_t> report_asked_about(const std::vector<store::Ticket>& open,
+std::optional<std::int64_t> report_asked_about(const config::Config& config,
+                                               const std::vector<store::Ticket>& open,
                                                std::string_view text) {
   std::vector<std::string> runs;
   std::string run;
@@ -54,10 +56,13 @@ std::optional<std::int64_t> report_asked_about(const std::vector<store::Ticket>&
     }
     at += cp.length;
   }
-  // One character names a thing only when it is all the question names ("灯修好了吗"): beside other
-  // words, a 楼 of 楼上漏水 matched a report of 楼道灯坏了 (a review, 2026-12-06).
+  // One character names a thing when it is a category's keyword (灯 of "我家楼道的灯修好了吗",
+  // "灯修了吗？都三天了") or all the question names; a 楼 of 楼上漏水 matched a report of 楼道灯坏了
+  // (a review, 2026-12-06).
   if (runs.size() > 1)
-    std::erase_if(runs, [](const std::string& words) { return words.size() < 6; });  // one CJK character
+    std::erase_if(runs, [&](const std::string& words) {
+      return words.size() < 6 && category_of(config, words) == nullptr;  // one CJK character
+    });
   std::optional<std::int64_t> found;
   for (const store::Ticket& ticket : open) {
     const bool holds = std::any_of(runs.begin(), runs.end(), [&](const std::string& words) {
@@ -75,7 +80,7 @@ std::optional<std::int64_t> report_asked_about(const std::vector<store::Ticket>&
 std::optional<std::int64_t> own_report_named(Context& context, std::string_view text) {
   std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
-  return report_asked_about(open, text);
+  return report_asked_about(context.config, open, text);
 }
 
 namespace {
@@ -96,8 +101,8 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
                   [&](std::string_view word) { return command.text.find(word) != std::string::npos; });
   // The report the words name ("灯修好了吗": the lamp's), open or, failing that, done: its progress
   // says how it ended.
-  std::optional<std::int64_t> named = report_asked_about(open, command.text);
-  if (!named) named = report_asked_about(recent, command.text);
+  std::optional<std::int64_t> named = report_asked_about(context.config, open, command.text);
+  if (!named) named = report_asked_about(context.config, recent, command.text);
   // A trouble named with the question is that trouble ("水管漏水了 有人管吗", "电梯修好了吗" from someone
   // whose report is the lamp): a new report to offer, unless a report of theirs names it or the
   // words point back (a review, 2026-12-06: each got the lamp's progress). "你们到底管不管 楼下垃圾好臭"

@@ -3,6 +3,7 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/calendar.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/pickup_code.hpp"
 #include "handlers/redemption.hpp"
@@ -79,6 +80,13 @@ bool is_neighbours_talk(Context& context, const Command& command) {
   return !is_addressed(context.message, command) || !in_catalog;
 }
 
+// "兑换鸡蛋？": the command word first and one question, nothing said after it.
+bool asks_the_bot_alone(std::string_view text) {
+  if (!text.starts_with("兑换") && !text.starts_with("积分兑换")) return false;
+  const std::size_t mark = text.find('?');
+  return mark == std::string_view::npos || language::is_filler(text.substr(mark));
+}
+
 std::vector<Reply> as_talk(Context& context, const Command& command) {
   Command talk = command;
   talk.intent = Intent::unknown;
@@ -102,9 +110,9 @@ std::vector<Reply> handle_catalog(Context& context, const Command& command) {
     std::vector<store::RewardRow> asked = match_reward(items, *command.item);
     if (!asked.empty()) {
       items = std::move(asked);
-    } else if (!spoken_to_the_bot(context.message, command) && !command.text.starts_with("兑换") &&
-               !command.text.starts_with("积分兑换")) {
-      // "兑换鸡蛋？" names the command and is answered; "可以兑换外币吗" asks the neighbours.
+    } else if (!spoken_to_the_bot(context.message, command) && !asks_the_bot_alone(command.text)) {
+      // "兑换鸡蛋？" names the command and is answered; "可以兑换外币吗" and "兑换外币？汇率多少"
+      // talk with the neighbours.
       return as_talk(context, command);
     }
   }

@@ -204,7 +204,8 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
     const std::int64_t offset = context.config.locale.utc_offset_seconds;
     const auto day_of = [offset](std::int64_t at) { return (at + offset) / 86400; };
     const std::int64_t day = day_of(context.now) + *days_ahead;
-    std::erase_if(tasks, [&](const store::Task& task) { return !task.start || day_of(*task.start) != day; });
+    // A task with no time may be done any day.
+    std::erase_if(tasks, [&](const store::Task& task) { return task.start && day_of(*task.start) != day; });
     if (tasks.empty()) {
       if (said_in_passing(context.message, command)) return {};
       return {reply_to_sender(

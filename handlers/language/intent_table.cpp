@@ -83,13 +83,13 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"这周有什么活动", Intent::tasks,        A::none,              "question implicit"},
     {"周末有什么活动", Intent::tasks,        A::none,              "question implicit"},
     // "我报上了吗", "我签到了吗": one's own list, with each place's state (a question only: "我报到了"
-    // is a report-in).
-    {"我报上了",      Intent::tasks,        A::task_question,     "particle"},
-    {"我报上名了",    Intent::tasks,        A::task_question,     "particle"},
-    {"我报名了",      Intent::tasks,        A::task_question,     "particle"},
+    // and "我报到了呢？" are a report-in).
+    {"我报上了",      Intent::tasks,        A::task_question},
+    {"我报上名了",    Intent::tasks,        A::task_question},
+    {"我报名了",      Intent::tasks,        A::task_question},
     {"我报到了",      Intent::tasks,        A::task_question,     "particle"},
-    {"我签到了",      Intent::tasks,        A::task_question,     "particle"},
-    {"我签上了",      Intent::tasks,        A::task_question,     "particle"},
+    {"我签到了",      Intent::tasks,        A::task_question},
+    {"我签上了",      Intent::tasks,        A::task_question},
     // "1号谁报名了", "1号几个人报了": the task's state, with its count.
     {"谁报名了",      Intent::tasks,        A::task_question,     "asks required"},
     {"谁报了",        Intent::tasks,        A::task_question,     "asks required"},
@@ -379,7 +379,6 @@ constexpr auto kRules = std::to_array<IntentRule>({
     // "T3谁在处理" (an exploratory run of leaders' questions, 2026-12-06). Not 什么情况: "T1现在什么
     // 情况" is as often an airport's terminal.
     {"谁在处理",      Intent::progress,     A::ticket,            "required"},
-    {"谁在办",        Intent::progress,     A::ticket,            "required"},
     {"处理得怎么样",  Intent::progress,     A::ticket,            "required"},
     {"处理到哪了",    Intent::progress,     A::ticket,            "required"},
     {"待办",          Intent::tickets,      A::none},

@@ -71,17 +71,15 @@ bool asks_after_a_ticket(std::string_view words, Command& command) {
   return false;
 }
 
-// "找谁", "物业的电话是多少", "问题找谁": the words are one clause that ends asking whom to turn to. A
-// trouble told before it is a report ("楼下饭店油烟太大，找谁都不管", "电梯坏了 物业电话多少").
+// "找谁", "物业的电话是多少", "问题找谁。", "找谁哦", "找谁管用": the first clause asks whom to turn
+// to. A trouble told before it is a report ("楼下饭店油烟太大，找谁都不管", "电梯坏了 物业电话多少").
 bool asks_whom_to_turn_to(std::string_view words) {
-  const std::string_view clause = without_words_at_end(trim_spaces(words.substr(skip_separators(words, 0))),
-                                                       {"?", "!", "啊", "呀", "呢", " "});
-  if (clause.find_first_of(" ,.!?;") != std::string_view::npos || clause.find("、") != std::string_view::npos)
-    return false;
+  std::string_view clause = trim_spaces(words.substr(skip_separators(words, 0)));
+  clause = clause.substr(0, std::min(clause.find_first_of(" ,.!?;"), clause.find("。")));
   for (const std::string_view asked :
        {"找谁", "找哪个", "找哪里", "找哪儿", "电话是多少", "电话多少", "什么电话", "哪个电话", "哪个部门",
         "怎么投诉", "怎么反映", "怎么报"}) {
-    if (clause.ends_with(asked)) return true;
+    if (clause.find(asked) != std::string_view::npos) return true;
   }
   return false;
 }

@@ -198,6 +198,9 @@ TEST_F(CheckIn, IAmHereInPassingCountsOnlyForATaskBeginningAboutNow) {
   say("b3u2", "u-he", "何大爷", read("报到 " + std::to_string(fourth)));
   EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("我到了，在菜市场门口等你"), kSaturday0900).empty());
   EXPECT_FALSE(attendance_of(fourth, "u-he"));
+  // Words that ask for the check-in make it one all the same (the third review).
+  say("b3u2", "u-he", "何大爷", read("我到了 签到 " + std::to_string(fourth)), kSaturday0900 + kMinute);
+  EXPECT_TRUE(attendance_of(fourth, "u-he"));
   // 打卡 early still says when check-in opens.
   const std::int64_t third = task_with_zhang();
   const std::vector<Reply> early = say("b3u2", "u-zhang", "张三", read("打卡"), kSaturday0900 - 3 * kHour);

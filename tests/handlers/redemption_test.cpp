@@ -262,6 +262,7 @@ TEST_F(Redemption, AskingAboutAThingTheCatalogHasNotIsTalkInAGroup) {
   give_points("u-zhang", 60);
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("可以兑换外币吗")).empty());
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("能兑换现金吗")).empty());
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("兑换外币？汇率多少")).empty());
   const std::vector<Reply> privately = say_privately("u-zhang", "张三", read("能兑换现金吗"));
   ASSERT_EQ(privately.size(), 1u);
   EXPECT_NE(privately[0].text.find("食用油"), std::string::npos) << privately[0].text;

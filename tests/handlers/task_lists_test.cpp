@@ -185,6 +185,11 @@ TEST_F(TaskLists, WhatIsOnTodayListsThatDaysTasks) {
       say("b3u2", "u-chen", "陈单元长", read("今天有活动吗"), kMonday0900, true);
   ASSERT_EQ(monday.size(), 1u);
   EXPECT_EQ(monday[0].text, rendered("tasks_none_that_day", {{"mention", "@陈单元长"}, {"day", "今天"}}));
+  // A task with no time may be done any day (the third review).
+  say("b3u1", "u-feng", "冯单元长", read("吹哨 清理楼道杂物 3人"));
+  const std::vector<Reply> untimed = say("b3u1", "u-zhang", "张三", read("今天有活动吗"), kMonday0900, true);
+  ASSERT_EQ(untimed.size(), 1u);
+  EXPECT_NE(untimed[0].text.find("清理楼道杂物"), std::string::npos) << untimed[0].text;
 }
 
 // A review (2026-12-06): "12号几点开始" (the 12th), "1号满了吗" in another building's group and

@@ -36,11 +36,11 @@ constexpr std::u32string_view kQuestionCharacters =
     U"我你们他的那这个报反映了吗么嘛呢啊呀吧没有还再又怎样么什啥时候几点来去人管修好处理解决弄能"
     U"师傅上次说事问题情况到底催一下快进度展结果消息理谁会要工单查";
 
-// "水管修好了没" with the lamp and the pipe open: the one report whose words hold a run of the
-// question's own characters (水管), when exactly one does.
-std::optional<std::int64_t> report_asked_about(const config::Config& config,
-                                               const std::vector<store::Ticket>& open,
-                                               std::string_view text) {
+// What a question names, as runs of its own characters ("我报的那个水管怎么样了" names 水管, "灯修好了吗"
+// 灯, "有人管吗" nothing). One character names a thing when it is a category's keyword (灯 of
+// "我家楼道的灯修好了吗") or all the question names; a 楼 of 楼上漏水 matched a report of 楼道灯坏了
+// (a review, 2026-12-06).
+std::vector<std::string> things_named(const config::Config& config, std::string_view text) {
   std::vector<std::string> runs;
   std::string run;
   for (std::size_t at = 0; at <= text.size();) {
@@ -56,16 +56,20 @@ std::optional<std::int64_t> report_asked_about(const config::Config& config,
     }
     at += cp.length;
   }
-  // One character names a thing when it is a category's keyword (灯 of "我家楼道的灯修好了吗",
-  // "灯修了吗？都三天了") or all the question names; a 楼 of 楼上漏水 matched a report of 楼道灯坏了
-  // (a review, 2026-12-06).
   if (runs.size() > 1)
     std::erase_if(runs, [&](const std::string& words) {
       return words.size() < 6 && category_of(config, words) == nullptr;  // one CJK character
     });
+  return runs;
+}
+
+// "水管修好了没" with the lamp and the pipe open: the one report whose words hold a thing the
+// question names (水管), when exactly one does.
+std::optional<std::int64_t> report_holding(const std::vector<store::Ticket>& reports,
+                                           const std::vector<std::string>& things) {
   std::optional<std::int64_t> found;
-  for (const store::Ticket& ticket : open) {
-    const bool holds = std::any_of(runs.begin(), runs.end(), [&](const std::string& words) {
+  for (const store::Ticket& ticket : reports) {
+    const bool holds = std::any_of(things.begin(), things.end(), [&](const std::string& words) {
       return ticket.text.find(words) != std::string::npos;
     });
     if (!holds) continue;
@@ -80,7 +84,7 @@ std::optional<std::int64_t> report_asked_about(const config::Config& config,
 std::optional<std::int64_t> own_report_named(Context& context, std::string_view text) {
   std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
-  return report_asked_about(context.config, open, text);
+  return report_holding(open, things_named(context.config, text));
 }
 
 namespace {
@@ -101,13 +105,14 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
                   [&](std::string_view word) { return command.text.find(word) != std::string::npos; });
   // The report the words name ("灯修好了吗": the lamp's), open or, failing that, done: its progress
   // says how it ended.
-  std::optional<std::int64_t> named = report_asked_about(context.config, open, command.text);
-  if (!named) named = report_asked_about(context.config, recent, command.text);
-  // A trouble named with the question is that trouble ("水管漏水了 有人管吗", "电梯修好了吗" from someone
-  // whose report is the lamp): a new report to offer, unless a report of theirs names it or the
-  // words point back (a review, 2026-12-06: each got the lamp's progress). "你们到底管不管 楼下垃圾好臭"
-  // from someone with nothing open is a trouble to offer too, not "你还没有反映过".
-  if (names_trouble && !named && !points_back) return std::nullopt;
+  const std::vector<std::string> things = things_named(context.config, command.text);
+  std::optional<std::int64_t> named = report_holding(open, things);
+  if (!named) named = report_holding(recent, things);
+  // A thing no report of theirs holds is not about their reports, unless the words point back (上次,
+  // 我报的): a trouble named with the question ("水管漏水了 有人管吗") is offered as a report of its
+  // own, and "电脑修好了吗" or "这狗有人管吗" from someone whose report is the lamp got the lamp's
+  // progress (the reviews of 2026-12-06).
+  if ((names_trouble || !things.empty()) && !named && !points_back) return std::nullopt;
   Command progress = command;
   progress.intent = Intent::progress;
   // The report named, or the one open: its progress; otherwise the list of one's own (我的工单),

@@ -43,15 +43,37 @@ std::string_view stem_of(std::string_view name) {
 constexpr auto kAsksWhereToCollect =
     std::to_array<std::string_view>({"哪领", "哪里领", "哪儿领", "哪兑换", "哪里兑换", "哪取", "哪里取"});
 
+// Other things collected or bought ("在哪领快递", "口罩在哪领", "团购的大米还有吗", "兑换券在哪领"): not
+// the service center's rewards (the fourth review, 2026-12-06).
+constexpr auto kOtherThings = std::to_array<std::string_view>(
+    {"快递", "口罩", "团购", "拼单", "买的", "超市", "兑换券", "包裹", "药", "鸡蛋", "报纸", "证明"});
+
+// "在哪领", "我兑换的东西在哪领": where to collect, and nothing else named.
+bool asks_only_where_to_collect(std::string_view text) {
+  std::string rest(text);
+  for (const std::string_view word : kAsksWhereToCollect) {
+    if (const std::size_t at = rest.find(word); at != std::string::npos) rest.erase(at, word.size());
+  }
+  for (const std::string_view word : {"我兑换的东西", "兑换的东西", "我兑换的", "兑换的", "东西", "积分商品",
+                                      "商品", "在", "去", "到", "取", "呢", "啊", "呀", "?"})
+    for (std::size_t at = rest.find(word); at != std::string::npos; at = rest.find(word))
+      rest.erase(at, word.size());
+  return language::is_filler(rest);
+}
+
 }  // namespace
 
 std::optional<std::vector<Reply>> answer_reward_question(Context& context, const Command& command) {
   if (!context.community || command.text.empty()) return std::nullopt;
   const std::string_view text = command.text;
+  if (std::any_of(kOtherThings.begin(), kOtherThings.end(),
+                  [text](std::string_view word) { return text.find(word) != std::string_view::npos; }))
+    return std::nullopt;
   const bool asks_where =
       std::any_of(kAsksWhereToCollect.begin(), kAsksWhereToCollect.end(),
                   [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
-  if (asks_where && !context.redemptions.pending_of(*context.community, context.message.sender).empty()) {
+  if (asks_where && asks_only_where_to_collect(text) &&
+      !context.redemptions.pending_of(*context.community, context.message.sender).empty()) {
     Command asked = command;
     asked.intent = Intent::catalog;
     asked.item.reset();

@@ -250,9 +250,20 @@ TEST_F(Redemption, AQuestionNamingARewardWithoutACommandWordIsAnsweredFromTheCat
       std::string::npos)
       << nothing_waiting[0].text;
   say_privately("u-zhang", "张三", read("兑换 大米5斤"));
-  const std::vector<Reply> waiting = say_privately("u-zhang", "张三", unknown("在哪领"));
-  ASSERT_EQ(waiting.size(), 1u);
-  EXPECT_NE(waiting[0].text.find(pending("u-zhang").front().code), std::string::npos) << waiting[0].text;
+  for (const char* line : {"在哪领", "我兑换的东西在哪领"}) {
+    const std::vector<Reply> waiting = say_privately("u-zhang", "张三", unknown(line));
+    ASSERT_EQ(waiting.size(), 1u) << line;
+    EXPECT_NE(waiting[0].text.find(pending("u-zhang").front().code), std::string::npos)
+        << line << ": " << waiting[0].text;
+  }
+  // Other things collected or bought are not the catalog's (the fourth review, 2026-12-06).
+  for (const char* line : {"在哪领快递", "口罩在哪领", "团购的大米还有吗"}) {
+    const std::vector<Reply> other = say_privately("u-zhang", "张三", unknown(line));
+    ASSERT_EQ(other.size(), 1u) << line;
+    EXPECT_NE(other[0].text.rfind(rendered("catalog_header", {{"mention", "@张三"}, {"balance", "10"}}), 0),
+              0u)
+        << line << ": " << other[0].text;
+  }
   EXPECT_EQ(balance("u-zhang"), 10);
 }
 

@@ -358,8 +358,8 @@ TEST_F(TicketIntake, AskingWhetherTheRepairIsDoneGetsTheProgressOfTheReportItNam
 // lamp's progress, and "好的，那我明天再来" too; a new trouble is offered as its own report.
 TEST_F(TicketIntake, ANewTroubleAskedAboutIsOfferedNotAnsweredWithAnotherReport) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
-  for (const char* line :
-       {"水管漏水了 有人管吗", "电梯修好了吗", "楼上漏水 有人管吗", "楼下的狗天天叫，有人管吗"}) {
+  for (const char* line : {"水管漏水了 有人管吗", "电梯修好了吗", "楼上漏水 有人管吗",
+                           "楼下的狗天天叫，有人管吗", "电脑修好了吗", "这狗有人管吗"}) {
     const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line), kMonday0900 + 600);
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_FALSE(starts_with(replies[0].text, "【工单T1】")) << line << ": " << replies[0].text;

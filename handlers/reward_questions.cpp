@@ -44,7 +44,7 @@ constexpr auto kAsksWhereToCollect =
     std::to_array<std::string_view>({"哪领", "哪里领", "哪儿领", "哪兑换", "哪里兑换", "哪取", "哪里取"});
 
 // Other things collected or bought ("在哪领快递", "口罩在哪领", "团购的大米还有吗", "兑换券在哪领"): not
-// the service center's rewards (the fourth review, 2026-12-06).
+// the service center's rewards (the fourth review, 2026-12-06), unless the catalog has them.
 constexpr auto kOtherThings = std::to_array<std::string_view>(
     {"快递", "口罩", "团购", "拼单", "买的", "超市", "兑换券", "包裹", "药", "鸡蛋", "报纸", "证明"});
 
@@ -66,8 +66,15 @@ bool asks_only_where_to_collect(std::string_view text) {
 std::optional<std::vector<Reply>> answer_reward_question(Context& context, const Command& command) {
   if (!context.community || command.text.empty()) return std::nullopt;
   const std::string_view text = command.text;
-  if (std::any_of(kOtherThings.begin(), kOtherThings.end(),
-                  [text](std::string_view word) { return text.find(word) != std::string_view::npos; }))
+  const std::vector<store::RewardRow> rewards = context.rewards.of_community(*context.community);
+  const auto in_catalog = [&rewards](std::string_view word) {
+    return std::any_of(rewards.begin(), rewards.end(), [word](const store::RewardRow& reward) {
+      return reward.name.find(word) != std::string::npos;
+    });
+  };
+  if (std::any_of(kOtherThings.begin(), kOtherThings.end(), [&](std::string_view word) {
+        return text.find(word) != std::string_view::npos && !in_catalog(word);
+      }))
     return std::nullopt;
   const bool asks_where =
       std::any_of(kAsksWhereToCollect.begin(), kAsksWhereToCollect.end(),
@@ -84,7 +91,7 @@ std::optional<std::vector<Reply>> answer_reward_question(Context& context, const
       std::any_of(kAskingAboutAReward.begin(), kAskingAboutAReward.end(),
                   [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
   if (!asks) return std::nullopt;
-  for (const store::RewardRow& reward : context.rewards.of_community(*context.community)) {
+  for (const store::RewardRow& reward : rewards) {
     const std::string_view stem = language::trim_spaces(stem_of(reward.name));
     if (stem.size() < 6 || text.find(stem) == std::string_view::npos) continue;  // two characters at least
     Command asked = command;

@@ -223,9 +223,9 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
 
 std::vector<Reply> handle_tasks(Context& context, const Command& command) {
   if (command.task) return one_task(context, command);
-  // A private chat has no tasks of its own: there 活动 means one's own.
   if (asks_for_own(command)) return own_signups(context, said_in_passing(context.message, command));
   if (command.implicit) return question_without_number(context, command);
+  // A private chat has no tasks of its own: there 活动 means one's own.
   if (context.message.is_private) return own_signups(context);
   return tasks_here(context, open_here(context));
 }

@@ -286,6 +286,20 @@ TEST_F(Redemption, AskingAboutAThingTheCatalogHasNotIsTalkInAGroup) {
   EXPECT_TRUE(pending("u-zhang").empty());
 }
 
+// Eggs bought elsewhere are not the catalog's, unless the service center has them too.
+TEST_F(Redemption, AThingOfTheCatalogIsAskedAboutEvenWhenItIsBoughtElsewhereToo) {
+  give_points("u-zhang", 60);
+  {
+    store::Transaction transaction(db_);
+    rewards_.insert({"eggs", "c1", "鸡蛋10个", 30, 4});
+    transaction.commit();
+  }
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("鸡蛋还有吗"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("鸡蛋10个"), std::string::npos) << replies[0].text;
+  EXPECT_EQ(replies[0].text.find("食用油"), std::string::npos) << replies[0].text;
+}
+
 // Thanks after the order: the quantity before them is the order's.
 TEST_F(Redemption, AQuantityBeforeThanksIsTheOrders) {
   give_points("u-zhang", 500);

@@ -462,10 +462,9 @@ bool asks_about_a_reward(std::string_view rest) {
   for (const std::string_view word : vocabulary().question_words) {
     if (rest.find(word) != std::string_view::npos) return true;
   }
-  // "兑换在哪里", "兑换去哪": where, asked ("兑换大米5斤的在哪领" names the reward first: a remark).
-  const std::string_view where = trim_spaces(rest);
-  if (where.starts_with("在哪") || where.starts_with("去哪") || where.starts_with("哪")) return true;
   const std::string_view text = trim_spaces(rest);
+  // "兑换在哪里", "兑换去哪": where, asked ("兑换大米5斤的在哪领" names the reward first: a remark).
+  if (text.starts_with("在哪") || text.starts_with("去哪") || text.starts_with("哪")) return true;
   if (text.ends_with('?')) return true;
   const std::string_view words = without_words_at_end(text, {" ", "!", ".", "~"});
   for (const std::string_view ending : {"吗", "么", "嘛", "呢"}) {

@@ -192,6 +192,15 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
     // "今天有什么活动", "活动几点开始": in private, as 活动 there, one's own with their times.
     if (command.text.find("活动") != std::string::npos || command.text.find("任务") != std::string::npos)
       return own_signups(context);
+    // "几点开始" from someone with one place: that task (the fourth review, 2026-12-06, asked which).
+    if (context.community) {
+      const std::vector<store::Signup> mine =
+          context.signups.open_of_person(*context.community, context.message.sender);
+      if (mine.size() == 1) {
+        if (const std::optional<store::Task> task = context.tasks.by_id(mine.front().task_id))
+          return task_state(context, *task);
+      }
+    }
     return {reply_to_sender(context, context.text("task_question_number_needed", {{"mention", mention}}))};
   }
   std::vector<store::Task> tasks = open_here(context);

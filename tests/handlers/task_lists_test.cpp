@@ -127,6 +127,11 @@ TEST_F(TaskLists, AQuestionWithoutANumberWhereNothingIsOpen) {
   const std::vector<Reply> privately = say_privately("u-lisi", "李四", read("还有名额吗"));
   ASSERT_EQ(privately.size(), 1u);
   EXPECT_EQ(privately[0].text, rendered("task_question_number_needed", {{"mention", "@李四"}}));
+  // With one place of one's own, that task is the one asked about (the fourth review).
+  say("b3u2", "u-lisi", "李四", read("报到 1"));
+  const std::vector<Reply> mine = say_privately("u-lisi", "李四", read("几点开始"));
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_NE(mine[0].text.find("【吹哨#1】"), std::string::npos) << mine[0].text;
 }
 
 // "取消 1？" withdrew the asker and "我报上了吗" got a hint (an exploratory run, 2026-12-06).

@@ -148,7 +148,10 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   }
   // Any state, closed too: its progress is how it ended.
   TicketChoice choice = choose_ticket(context, command);
-  if (!choice.ticket) return std::move(choice.refusal);
+  // "T3谁在处理" said to the others where there is no T3 (the fourth review: a public 没有找到) or of a
+  // ticket the asker may not see: not about one of theirs.
+  const bool in_passing = said_in_passing(context.message, command);
+  if (!choice.ticket) return in_passing ? std::vector<Reply>{} : std::move(choice.refusal);
   const std::optional<store::Ticket>& found = choice.ticket;
   const store::Ticket& ticket = *found;
   const std::string& sender = context.message.sender;
@@ -156,6 +159,7 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
                        leads_ticket(context, ticket, sender) ||
                        leads_node_or_above(context, sender, ticket.first_node);
   if (!may_see) {
+    if (in_passing) return {};
     std::vector<std::string> names{holder_text(context, ticket)};
     for (const std::string& leader : leaders_up_from(context, ticket.node)) {
       const std::string name = display_name(context.people, leader);

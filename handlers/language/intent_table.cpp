@@ -378,9 +378,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"催一下",        Intent::progress,     A::ticket,            "required"},
     // "T3谁在处理" (an exploratory run of leaders' questions, 2026-12-06). Not 什么情况: "T1现在什么
     // 情况" is as often an airport's terminal.
-    {"谁在处理",      Intent::progress,     A::ticket,            "required"},
-    {"处理得怎么样",  Intent::progress,     A::ticket,            "required"},
-    {"处理到哪了",    Intent::progress,     A::ticket,            "required"},
+    {"谁在处理",      Intent::progress,     A::ticket,            "question"},
+    {"处理得怎么样",  Intent::progress,     A::ticket,            "question"},
+    {"处理到哪了",    Intent::progress,     A::ticket,            "question"},
     {"待办",          Intent::tickets,      A::none},
     // "有几个工单没处理", "还有多少工单没办结": the list that answers them.
     {"有几个工单",    Intent::tickets,      A::none, "question implicit"},

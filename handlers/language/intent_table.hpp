@@ -46,7 +46,9 @@ struct IntentRule {
   /// a reply that counts only where it fits; rating → the score the keyword itself gives ("5" for 满意), or
   /// "scored" when the line counts only with a score 1–5 after the keyword ("打4星", never "打110"); task /
   /// task_people / ticket → "required" when a common word ("完成", "取消", "确认", "已处理") counts only with
-  /// a reference or @-mention, or "remark" when a reason may follow without a reference ("办结 已更换灯泡");
+  /// a reference or @-mention, or "remark" when a reason may follow without a reference ("办结 已更换灯泡"),
+  /// ticket → "after_ticket" when only a ticket before it makes it a command, "question" the same for a
+  /// question answered only where it fits ("T3谁在处理");
   /// item → "implicit" (a bare 换), "asks" when the words count only as a question about a reward
   /// ("能兑换大米吗"), "asks implicit" both; month → "publish" for 公示; task_question → "asks" when the
   /// keyword is itself a question ("几点开始"), "required" when it asks only after a reference ("1号满了吗":

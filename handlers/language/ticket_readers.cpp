@@ -159,7 +159,9 @@ bool asks_whether_done(std::string_view remark) {
 
 // "接单 T5", "办结 T5 已更换灯泡", "上报 T5"
 bool read_ticket(const ArgumentInput& input, Command& command) {
-  if (input.rule.extra == "after_ticket" && !input.anchored) return false;
+  if ((input.rule.extra == "after_ticket" || input.rule.extra == "question") && !input.anchored) return false;
+  // "T3谁在处理": asked in passing, answered only where it fits (a ticket the asker may see).
+  if (input.rule.extra == "question") command.implicit = true;
   bool found = false;
   const std::string_view rest = skip_softeners(input.rest);
   // "放弃 T1", "撤回 T1": a ticket written as one; "放弃 1" may be a task's number.

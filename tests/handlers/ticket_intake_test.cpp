@@ -399,6 +399,19 @@ TEST_F(TicketIntake, AskingWhomToComplainToOpensNoTicket) {
   EXPECT_TRUE(has_ticket(2));
 }
 
+// "T3谁在处理" said to the others where there is no T3 got a public 没有找到 (the fourth review); a
+// leader asking of a ticket of theirs is answered.
+TEST_F(TicketIntake, WhoIsOnATicketInPassingIsAnsweredOnlyOfOneTheAskerMaySee) {
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("T3谁在处理")).empty());
+  say("b3u2", "u-zhang", "张三", read("报修 3号楼2单元 楼道灯坏了"));
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("T1谁在处理")).empty());
+  const std::vector<Reply> leader = say("b3u2", "u-chen", "陈单元长", read("T1谁在处理"));
+  ASSERT_EQ(leader.size(), 1u);
+  EXPECT_TRUE(starts_with(leader[0].text, "【工单T1】")) << leader[0].text;
+  // Asked of the bot, the refusal says why.
+  EXPECT_EQ(say("b3u2", "u-he", "何大爷", read("T3谁在处理"), kMonday0900, true).size(), 1u);
+}
+
 // A resident's "有几个工单没处理" in a group got a public refusal (the second review, 2026-12-06).
 TEST_F(TicketIntake, AResidentsTicketCountQuestionInPassingIsTheirs) {
   EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("有几个工单没处理")).empty());

@@ -24,7 +24,8 @@ class RecordPruner {
   /// Runs a pass when one is due at `now`; on the writer, between batches.
   void run_if_due(std::int64_t now);
 
-  /// The most rows of each table one pass deletes: a pass holds the writer a few milliseconds.
+  /// The most rows of each table one pass reads and deletes: what bounds how long a pass holds the
+  /// writer (not measured; a backlog is worked off a minute apart rather than in one long pass).
   static constexpr std::int64_t kRowsAPass = 2000;
   /// Between passes once nothing old is left.
   static constexpr std::int64_t kBetweenPasses = 6 * 3600;

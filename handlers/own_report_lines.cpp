@@ -36,18 +36,25 @@ constexpr std::u32string_view kQuestionCharacters =
     U"我你们他的那这个报反映了吗么嘛呢啊呀吧没有还再又怎样么什啥时候几点来去人管修好处理解决弄能"
     U"师傅上次说事问题情况到底催一下快进度展结果消息理谁会要工单查";
 
+// The characters of taking a report back that say nothing of what it is about: "不用来了 我儿子回来
+// 已经修好了" names nothing, "电脑自己修好了" names 电脑.
+constexpr std::u32string_view kWithdrawalCharacters =
+    U"不用自己已经儿子女家里帮忙谢撤回刚才算取消销需麻烦找弄通";
+
 // What a question names, as runs of its own characters ("我报的那个水管怎么样了" names 水管, "灯修好了吗"
 // 灯, "有人管吗" nothing). One character names a thing when it is a category's keyword (灯 of
 // "我家楼道的灯修好了吗") or all the question names; a 楼 of 楼上漏水 matched a report of 楼道灯坏了
 // (a review, 2026-12-06).
-std::vector<std::string> things_named(const config::Config& config, std::string_view text) {
+std::vector<std::string> things_named(const config::Config& config, std::string_view text,
+                                      std::u32string_view also_saying_nothing = {}) {
   std::vector<std::string> runs;
   std::string run;
   for (std::size_t at = 0; at <= text.size();) {
     const language::CodePoint cp =
         at < text.size() ? language::decode_utf8(text, at) : language::CodePoint{U' ', 1};
-    const bool keeps =
-        language::is_cjk(cp.value) && kQuestionCharacters.find(cp.value) == std::u32string_view::npos;
+    const bool keeps = language::is_cjk(cp.value) &&
+                       kQuestionCharacters.find(cp.value) == std::u32string_view::npos &&
+                       also_saying_nothing.find(cp.value) == std::u32string_view::npos;
     if (keeps) {
       run.append(text.substr(at, cp.length));
     } else if (!run.empty()) {
@@ -153,6 +160,14 @@ std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const 
   std::erase_if(open, [](const store::Ticket& ticket) {
     return ticket.is_closed() || ticket.state == store::TicketState::resolved;
   });
+  // "电脑自己修好了" from someone whose report is the lamp is not about the lamp (the fourth review,
+  // 2026-12-06); "水管的事不用管了" with the lamp and the pipe open is about the pipe.
+  const std::vector<std::string> things = things_named(context.config, command.text, kWithdrawalCharacters);
+  if (!things.empty()) {
+    const std::optional<std::int64_t> named = report_holding(open, things);
+    if (!named) return std::nullopt;
+    std::erase_if(open, [&](const store::Ticket& ticket) { return ticket.number != *named; });
+  }
   if (open.empty()) return std::nullopt;
   const std::string mention = mention_of(context.people, context.message.sender);
   if (open.size() == 1) {

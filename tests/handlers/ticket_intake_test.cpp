@@ -428,6 +428,23 @@ TEST_F(TicketIntake, SayingOneRepairedItOneselfIsAskedWhetherToWithdraw) {
   EXPECT_FALSE(ticket(1).is_closed());
 }
 
+// "电脑自己修好了" from someone whose report is the lamp was asked whether to withdraw the lamp (the
+// fourth review, 2026-12-06); a thing one of the reports holds picks that one.
+TEST_F(TicketIntake, SayingAnotherThingWasRepairedIsNoWithdrawalOfOnesReport) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
+  const std::vector<Reply> other = say_privately("u-he", "何大爷", read("电脑自己修好了"), kMonday0900 + 600);
+  for (const Reply& reply : other)
+    EXPECT_FALSE(contains(reply.text, "T1")) << reply.text;
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 卫生间水管漏水"), kMonday0900 + 700);
+  const std::vector<Reply> pipe =
+      say_privately("u-he", "何大爷", read("水管的事不用管了 自己修好了"), kMonday0900 + 800);
+  ASSERT_EQ(pipe.size(), 1u);
+  EXPECT_EQ(pipe[0].text, rendered("ticket_withdraw_ask",
+                                   {{"mention", "@何大爷"}, {"ticket", "2"}, {"text", "卫生间水管漏水"}}));
+  EXPECT_FALSE(ticket(1).is_closed());
+  EXPECT_FALSE(ticket(2).is_closed());
+}
+
 TEST_F(TicketIntake, TheSameReportSentAgainWhileItIsOpenIsNoSecondTicket) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 我家卫生间下水道堵了"));
   for (const std::pair<const char*, bool>& again : {std::pair{"报修 3号楼2单元 我家卫生间下水道堵了！", true},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <utility>
 
 #include "handlers/language/intent_table.hpp"
@@ -47,12 +48,26 @@ int size_of(const Shape& shape) {
   return static_cast<int>(shape.characters.size() + shape.pairs.size());
 }
 
-// What a word shares with the line: each of its characters found in the line, and each of its
-// pairs found there in the same order ("报到" shares a pair with "我要报到", none with "到报").
+// Characters of everyday talk that, alone, say nothing of a command: the 了 of 吃了吗 matched 到了
+// and 走了, the 不 of 今天天气不错 matched 不满意, and chatter said to the bot in private was offered
+// 签到, 签退 and 评价 (a review, 2026-12-06). In a pair ("到了" of 我到家了, "怎么" of 这个怎么用) they
+// still count.
+constexpr std::u32string_view kEverydayCharacters =
+    U"了不我你他她的地得有没人天一下么吗吧啊呀呢在是来去好要看能什怎事个这那用会多少大小上说想明今和就都也还";
+
+bool is_everyday(char32_t cp) {
+  return kEverydayCharacters.find(cp) != std::u32string_view::npos;
+}
+
+// What a word shares with the line: each of its characters found in the line, unless it is an
+// everyday one, and each of its pairs found there in the same order ("报到" shares a pair with
+// "我要报到", none with "到报").
 int shared(const Shape& line, const Shape& word) {
   int count = 0;
   for (char32_t cp : word.characters) {
-    if (std::find(line.characters.begin(), line.characters.end(), cp) != line.characters.end()) ++count;
+    if (!is_everyday(cp) &&
+        std::find(line.characters.begin(), line.characters.end(), cp) != line.characters.end())
+      ++count;
   }
   for (const Pair& pair : word.pairs) {
     if (std::find(line.pairs.begin(), line.pairs.end(), pair) != line.pairs.end()) ++count;
@@ -127,6 +142,11 @@ std::vector<NearCommand> nearest_commands(std::string_view line, const NearestOp
     return a.second.words > b.second.words;
   });
 
+  // One character in common with a line of more is chance (the 放 of 孩子放学了 and 放弃); with a
+  // line of two or three besides its everyday ones it is a slip of the keyboard (报刀, 查积粉, 我要报明).
+  const auto telling = std::count_if(line_shape.characters.begin(), line_shape.characters.end(),
+                                     [](char32_t cp) { return !is_everyday(cp); });
+  if (ranked.empty() || (ranked.front().second.score == 1 && telling > 3)) return {};
   std::vector<NearCommand> nearest;
   for (const auto& [command, nearness] : ranked) {
     if (nearest.size() >= options.limit) break;

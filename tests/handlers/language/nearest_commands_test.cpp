@@ -62,6 +62,18 @@ TEST(NearestCommands, NothingIsNearALineSharingNoCharacter) {
   }
 }
 
+// Chatter said to the bot in private was offered 签到 for the 了 of 吃了吗 and 评价 for the 不 of
+// 不错 (a review, 2026-12-06): an everyday character alone is no likeness; in a pair it is.
+TEST(NearestCommands, ChatterSharingOnlyEverydayCharactersIsNearNothing) {
+  for (const std::string line :
+       {"今天天气不错", "吃了吗", "孩子放学了", "好冷啊", "晚上有空吗", "我在外面"}) {
+    EXPECT_TRUE(nearest(line).empty()) << line << " → " << intent_name(nearest(line).front().intent);
+  }
+  const std::vector<NearCommand> pair = nearest("这个怎么用");
+  ASSERT_FALSE(pair.empty());
+  EXPECT_EQ(pair.front().intent, Intent::help);
+}
+
 TEST(NearestCommands, DigitsAndPunctuationDoNotMakeALineNear) {
   // "1" and "?" are keywords, but a number or a question mark alone says nothing of the command.
   EXPECT_TRUE(nearest("12?").empty());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/people_names.hpp"
@@ -77,6 +78,39 @@ std::optional<store::Task> closable_task(Context& context, const Command& comman
   return choice.task;
 }
 
+bool is_ascii_digit(char byte) {
+  return byte >= '0' && byte <= '9';
+}
+
+// Whether a 撤销 without a task's number speaks of points: a person named, 加分, 积分, 加错, "5分".
+bool speaks_of_points(std::string_view text) {
+  if (text.find('@') != std::string_view::npos) return true;
+  for (const std::string_view word : {"加分", "扣分", "积分", "分数", "加错", "错分"}) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  for (std::size_t at = text.find("分"); at != std::string_view::npos; at = text.find("分", at + 1)) {
+    if (at > 0 && is_ascii_digit(text[at - 1])) return true;
+  }
+  return false;
+}
+
+// "扣分 @何大爷 5 加错了": the deduction that takes back what the line names, with the person and the
+// amount it wrote, else the template's example.
+std::string points_undo_example(Context& context, std::string_view text) {
+  const std::size_t at = text.find('@');
+  std::string name;
+  if (at != std::string_view::npos) {
+    const std::size_t end = text.find_first_of(" ,.!?:;", at + 1);
+    name = std::string(text.substr(at + 1, end == std::string_view::npos ? end : end - at - 1));
+  }
+  const std::size_t digits = text.find_first_of("0123456789");
+  std::string points;
+  for (std::size_t i = digits; i != std::string_view::npos && i < text.size() && is_ascii_digit(text[i]); ++i)
+    points += text[i];
+  if (name.empty() || points.empty()) return context.text("cancel_points_example");
+  return context.text("cancel_points_example_filled", {{"name", name}, {"points", points}});
+}
+
 }  // namespace
 
 std::vector<Reply> handle_finish(Context& context, const Command& command) {
@@ -115,9 +149,30 @@ std::vector<Reply> handle_finish(Context& context, const Command& command) {
 
 std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   if (auto withdrawn = withdraw_reported_ticket(context, command)) return std::move(*withdrawn);
+  // "撤销 @何大爷 5分 加错人了", "取消加分 @何大爷": points given by mistake, which a task's 撤销 does
+  // not give back. Read as one, it cancelled the chat's only task and sent its volunteers home (an
+  // exploratory run, 2026-12-06).
+  if (!command.task && speaks_of_points(command.text)) {
+    return {reply_to_sender(
+        context,
+        context.text("cancel_points_hint", {{"mention", mention_of(context.people, context.message.sender)},
+                                            {"example", points_undo_example(context, command.text)}}))};
+  }
   std::vector<Reply> replies;
   const std::optional<store::Task> task = closable_task(context, command, Intent::cancel, replies);
   if (!task) return replies;
+  // A bare 撤销 takes the chat's one task; once people have answered it, it is asked again with the
+  // number, so that a 撤销 meant for something else sends nobody home.
+  const int answered = context.signups.count(task->id, store::SignupState::signed_up) +
+                       context.signups.count(task->id, store::SignupState::waitlisted);
+  if (!command.task && answered > 0) {
+    return {reply_to_sender(context,
+                            context.text("cancel_confirm_number",
+                                         {{"task", std::to_string(task->number)},
+                                          {"mention", mention_of(context.people, context.message.sender)},
+                                          {"title", task->title},
+                                          {"count", std::to_string(answered)}}))};
+  }
   // People already on site are no one to tell "不用再前往了", and a cancelled task pays nobody: a task
   // called off once begun is ended (结束), and who came is confirmed as usual.
   std::vector<std::string> on_site;

@@ -182,6 +182,15 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"取消吹哨",      Intent::cancel,       A::task},
     {"取消活动",      Intent::cancel,       A::task},
     {"取消任务",      Intent::cancel,       A::task},
+    // A duplicate whistle taken away with its number ("删除 2", "作废 2"): silence before (an
+    // exploratory run, 2026-12-06). "撤回 2" is below, after the reporter's "撤回 T1".
+    {"删除",          Intent::cancel,       A::task,              "required"},
+    {"删掉",          Intent::cancel,       A::task,              "required"},
+    {"作废",          Intent::cancel,       A::task,              "required"},
+    // "取消加分 @何大爷": points given by mistake; the handler says how to take them back (扣分).
+    {"取消加分",      Intent::cancel,       A::task},
+    {"撤销加分",      Intent::cancel,       A::task},
+    {"撤回加分",      Intent::cancel,       A::task},
     {"积分",          Intent::points,       A::people},
     {"我的积分",      Intent::points,       A::people},
     {"查积分",        Intent::points,       A::people},
@@ -294,6 +303,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"交给",          Intent::dispatch,     A::ticket_assignee,   "required"},
     {"转给",          Intent::dispatch,     A::ticket_assignee,   "required"},
     {"转派",          Intent::dispatch,     A::ticket_assignee},
+    {"改派",          Intent::dispatch,     A::ticket_assignee},
+    {"重新派单",      Intent::dispatch,     A::ticket_assignee},
     // "T1转物业", "T1交物业处理": after the ticket only.
     {"转",            Intent::dispatch,     A::ticket_assignee,   "required"},
     {"交",            Intent::dispatch,     A::ticket_assignee,   "required"},
@@ -316,6 +327,7 @@ constexpr auto kRules = std::to_array<IntentRule>({
     // The resident taking back what they reported: with its reference only ("撤回 T1"; "撤回 1"
     // may be a task's).
     {"撤回",          Intent::close,        A::ticket,            "ticket_named"},
+    {"撤回",          Intent::cancel,       A::task,              "required"},
     {"退单",          Intent::send_back,    A::ticket},
     {"认领",          Intent::claim,        A::ticket},
     {"认领微心愿",    Intent::claim,        A::ticket},

@@ -128,5 +128,53 @@ TEST_F(Cancel, AResidentMayNotCancel) {
   EXPECT_EQ(task(number).status, store::TaskStatus::open);
 }
 
+// A bare 撤销 from a leader meaning something else cancelled the chat's only task and sent its
+// volunteers home (an exploratory run, 2026-12-06): once people answered, the number is asked for.
+TEST_F(Cancel, ABareCancelOfATaskPeopleAnsweredAsksForItsNumber) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  const std::vector<Reply> asked = say("b3u2", "u-chen", "陈单元长", read("撤销"));
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(asked[0].chat, "generic:b3u2");
+  EXPECT_EQ(asked[0].text,
+            rendered("cancel_confirm_number",
+                     {{"task", "1"}, {"mention", "@陈单元长"}, {"title", "清理楼道杂物"}, {"count", "1"}}));
+  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+  say("b3u2", "u-chen", "陈单元长", read("撤销 1"));
+  EXPECT_EQ(task(number).status, store::TaskStatus::cancelled);
+}
+
+TEST_F(Cancel, ABareCancelOfATaskNobodyAnsweredCancelsIt) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-chen", "陈单元长", read("撤销"));
+  EXPECT_EQ(task(number).status, store::TaskStatus::cancelled);
+}
+
+// "撤销 @何大爷 5分 加错人了" cancelled the task and left the points (the same run).
+TEST_F(Cancel, ACancelSpeakingOfPointsCancelsNoTaskAndSaysHowToTakeThemBack) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  for (const char* line : {"撤销 @何大爷 5分 加错人了", "取消加分 @何大爷", "撤销 加错分了"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(contains(replies[0].text, "扣分")) << line << ": " << replies[0].text;
+    EXPECT_EQ(task(number).status, store::TaskStatus::open) << line;
+  }
+  const std::vector<Reply> named = say("b3u2", "u-chen", "陈单元长", read("撤销 @何大爷 5分 加错人了"));
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_TRUE(contains(named[0].text,
+                       rendered("cancel_points_example_filled", {{"name", "何大爷"}, {"points", "5"}})))
+      << named[0].text;
+}
+
+// A duplicate whistle taken away by its number got silence (the same run).
+TEST_F(Cancel, ADuplicateIsTakenAwayByItsNumberInEverydayWords) {
+  for (const char* line : {"删除 1", "撤回 2", "作废 3", "删掉 4"}) {
+    const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+    say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, number));
+    say("b3u2", "u-chen", "陈单元长", read(line));
+    EXPECT_EQ(task(number).status, store::TaskStatus::cancelled) << line;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

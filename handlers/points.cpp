@@ -113,10 +113,15 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
     // Someone's points are theirs to see, and their leaders'.
     const PersonScope scope = scope_of_person(context, context.message.sender, person, context.node);
     if (!scope.allowed) {
-      const std::optional<store::OrgNode> owner = scope.owner ? context.org.node(*scope.owner) : std::nullopt;
+      // Someone not yet placed anywhere, asked of in private: no node says whose they are, and the
+      // refusal read "只有本人和及上级的负责人可以查看：。" (an exploratory run, 2026-12-06). In the
+      // group they were paid in, the group's leaders may look.
+      if (!scope.owner)
+        return answer(context, "points_no_right_unplaced", {{"name", display_name(context.people, person)}});
+      const std::optional<store::OrgNode> owner = context.org.node(*scope.owner);
       return answer(context, "points_no_right",
                     {{"name", display_name(context.people, person)},
-                     {"node", owner ? owner->name : scope.owner.value_or("")},
+                     {"node", owner ? owner->name : *scope.owner},
                      {"leaders", names_of(context, scope.leaders)}});
     }
   }

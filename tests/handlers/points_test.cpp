@@ -116,6 +116,19 @@ TEST_F(Points, SomeoneWithNoPointsYetIsToldZero) {
       << replies[0].text;
 }
 
+// In private, of someone paid in a group but placed nowhere yet, the refusal read
+// "只有本人和及上级的负责人可以查看：。" (an exploratory run, 2026-12-06); in that group it is shown.
+TEST_F(Points, InPrivateSomeonePlacedNowhereIsLookedUpInTheirGroup) {
+  say("b3u2", "u-chen", "陈单元长", read("加分 @何大爷 5 帮忙搬桌子"));
+  const std::vector<Reply> refused = say_privately("u-chen", "陈单元长", read("积分 @何大爷"));
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].text,
+            rendered("points_no_right_unplaced", {{"mention", "@陈单元长"}, {"name", "何大爷"}}));
+  const std::vector<Reply> shown = say("b3u2", "u-chen", "陈单元长", read("积分 @何大爷"));
+  ASSERT_EQ(shown.size(), 1u);
+  EXPECT_TRUE(contains(shown[0].text, "5")) << shown[0].text;
+}
+
 // Points earned for the grid's task: 张三 asks 积分 in his unit's group, and is placed first of one
 // in the grid's ranking.
 class PointsRankedAbove : public LedgerTest {

@@ -27,6 +27,11 @@ constexpr std::int64_t kWordsJoinWindow = 30 * 60;
 constexpr std::array<std::string_view, 9> kAddingWords{
     "还有", "补充", "另外", "我刚才说错了", "说错了", "刚才说错了", "我家住", "我住", "地址是"};
 
+// How a reporter corrects what they just reported, in the group, to no one in particular: "补充一下，是
+// 3楼不是2楼", "说错了，是3楼". Not 还有 or 另外, which start the neighbours' talk as often.
+constexpr std::array<std::string_view, 7> kCorrectingWords{"补充",   "更正",     "我刚才说错了", "刚才说错了",
+                                                           "说错了", "还有就是", "地址是"};
+
 // Words that point at a report made before, not at whoever should act ("你们", "师傅").
 constexpr std::array<std::string_view, 6> kEarlierReport{"上次", "那个", "报的", "反映的", "说的", "工单"};
 
@@ -130,13 +135,17 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
 }
 
 // "还有就是我家住302", "我刚才说错了是卫生间的水龙头": a word added right after one's own report joins
-// it, as a photo does, and whoever holds it hears. Said to the bot in private or by name only.
-std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, const Command& command) {
+// it, as a photo does, and whoever holds it hears. Said to the bot in private or by name, within
+// `window`; the group's own correction words are narrower (`add_to_own_report_in_group`).
+template <std::size_t N>
+std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, const Command& command,
+                                                          const std::array<std::string_view, N>& words,
+                                                          std::int64_t window) {
   const std::string_view text = command.text;
-  const bool adds = std::any_of(kAddingWords.begin(), kAddingWords.end(),
-                                [&](std::string_view word) { return text.starts_with(word); });
+  const bool adds =
+      std::any_of(words.begin(), words.end(), [&](std::string_view word) { return text.starts_with(word); });
   if (!adds) return std::nullopt;
-  const std::optional<store::Ticket> ticket = ticket_just_reported(context, kWordsJoinWindow);
+  const std::optional<store::Ticket> ticket = ticket_just_reported(context, window);
   if (!ticket) return std::nullopt;
   context.tickets.add_event(
       ticket->id, store::TicketEvent{"attachment", context.message.sender, std::string(text), context.now});
@@ -203,9 +212,14 @@ std::optional<store::Ticket> ticket_just_reported(const Context& context, std::i
   return ticket;
 }
 
+std::optional<std::vector<Reply>> add_to_own_report_in_group(Context& context, const Command& command) {
+  if (context.message.is_private) return std::nullopt;
+  return add_to_report_just_made(context, command, kCorrectingWords, kJoinWindow);
+}
+
 std::optional<std::vector<Reply>> answer_about_own_report(Context& context, const Command& command,
                                                           bool names_trouble) {
-  if (auto added = add_to_report_just_made(context, command)) return added;
+  if (auto added = add_to_report_just_made(context, command, kAddingWords, kWordsJoinWindow)) return added;
   if (auto asked = progress_of_own_report(context, command, names_trouble)) return asked;
   return ask_which_to_withdraw(context, command);
 }

@@ -31,6 +31,10 @@ std::optional<store::Ticket> ticket_just_reported(const Context& context, std::i
 std::optional<std::vector<Reply>> answer_about_own_report(Context& context, const Command& command,
                                                           bool names_trouble);
 
+/// In a group, said to no one in particular: "补充一下，是3楼不是2楼" right after one's own report
+/// there joins it and its holder hears (within `kJoinWindow`). Empty otherwise.
+std::optional<std::vector<Reply>> add_to_own_report_in_group(Context& context, const Command& command);
+
 /// Of the sender's open reports, the one `text` names by its words ("水管修好了没" with the lamp and
 /// the pipe open: the pipe's), when exactly one is.
 std::optional<std::int64_t> own_report_named(Context& context, std::string_view text);

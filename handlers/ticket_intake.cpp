@@ -396,6 +396,9 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
       danger.place = place->name;
     return handle_ticket(context, danger);
   }
+  // "补充一下，是3楼不是2楼" in the group right after one's report there: lost before, and the holder
+  // went to the 2nd floor (an exploratory run, 2026-12-06).
+  if (auto added = add_to_own_report_in_group(context, command)) return std::move(*added);
   if (message.is_private || is_addressed(message, command)) {
     // A resident's words about their own report: added to it, asking after it, or taking it back.
     const bool names_trouble =

@@ -506,6 +506,21 @@ TEST_F(TicketIntake, WordsAddedRightAfterOnesReportJoinItAndTheHolderHears) {
   EXPECT_FALSE(has_ticket(2));
 }
 
+// "补充一下，是3楼不是2楼" in the group right after one's report there was lost, and the holder would
+// have gone to the 2nd floor (an exploratory run, 2026-12-06). A neighbour's 补充 is theirs.
+TEST_F(TicketIntake, ACorrectionInTheGroupRightAfterOnesReportJoinsIt) {
+  say("b3u2", "u-he", "何大爷", read("报修 楼道灯坏了 2楼"));
+  const std::vector<Reply> replies =
+      say("b3u2", "u-he", "何大爷", read("补充一下，是3楼不是2楼"), kMonday0900 + 60);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-chen"}));
+  EXPECT_EQ(tickets_.events(ticket(1).id).back().kind, "attachment");
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("补充一下，明天停水"), kMonday0900 + 120).empty());
+  // Said long after, or begun with the neighbours' 还有, it is talk.
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("还有人知道哪里修鞋吗"), kMonday0900 + 180).empty());
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("补充一下，晚上更黑"), kMonday0900 + kHour).empty());
+  EXPECT_FALSE(has_ticket(2));
+}
+
 TEST_F(TicketIntake, WordsAfterAReportAlreadyDoneAreANewTroubleNotAnAddition) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
   say_privately("u-chen", "陈单元长", read("接单 T1"), kMonday0900 + 60);

@@ -97,7 +97,18 @@ constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
     "自己弄好了",
     "自己解决了",
     "找人修好了",
+    // "算了不报了", "不用报了" (an exploratory run of corrections, 2026-12-06: answered 收到 while the
+    // report went on).
+    "不报了",
+    "不用报了",
+    "不用过来了",
+    "别来了",
 });
+
+// "不用了 我儿子已经修好了", "算了 已经好了": a no, then the trouble gone. "师傅已经修好了" alone is the
+// worker's to close, not the resident's withdrawal.
+constexpr auto kDeclines = std::to_array<std::string_view>({"不用了", "算了", "不麻烦了"});
+constexpr auto kTroubleGone = std::to_array<std::string_view>({"修好", "弄好", "好了", "解决了", "没事了"});
 
 // A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家
 // 提前存点水" (an exploratory run, 2026-12-05: each became a ticket that climbed all night).
@@ -380,7 +391,10 @@ bool refers_back(std::string_view text) {
 }
 
 bool withdraws_own_report(std::string_view text) {
-  return contains_any(text, kWithdrawsOwnReport);
+  if (contains_any(text, kWithdrawsOwnReport)) return true;
+  const bool declines = std::any_of(kDeclines.begin(), kDeclines.end(),
+                                    [&](std::string_view word) { return text.starts_with(word); });
+  return declines && contains_any(text, kTroubleGone);
 }
 
 namespace {

@@ -485,6 +485,21 @@ TEST_F(TicketIntake, TakingBackOnesReportWithoutItsNumberIsAskedAboutNotDone) {
   EXPECT_FALSE(ticket(2).is_closed());
 }
 
+// "不用了 我儿子已经修好了" and "算了不报了" were answered 收到 while the report went on climbing (an
+// exploratory run of corrections, 2026-12-06).
+TEST_F(TicketIntake, ANoThenTheTroubleGoneIsAskedWhetherToWithdraw) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 卫生间下水道堵了"));
+  for (const char* line : {"不用了 我儿子已经修好了", "算了不报了", "算了 已经好了", "不用报了"}) {
+    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line), kMonday0900 + 600);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text,
+              rendered("ticket_withdraw_ask",
+                       {{"mention", "@何大爷"}, {"ticket", "1"}, {"text", "卫生间下水道堵了"}}))
+        << line;
+  }
+  EXPECT_FALSE(ticket(1).is_closed());
+}
+
 TEST_F(TicketIntake, TakingBackAPrivateReportInAGroupQuotesItInPrivate) {
   say_privately("u-he", "何大爷", read("报事 3号楼2单元402 我家老头子有老年痴呆 想申请上门看护"));
   const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("吹哨助手 不用来了 我儿子回来了"));

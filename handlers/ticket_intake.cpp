@@ -18,6 +18,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/redemption.hpp"
+#include "handlers/redemption_second_thoughts.hpp"
 #include "handlers/report_offer.hpp"
 #include "handlers/reward_questions.hpp"
 #include "handlers/sign_code.hpp"
@@ -404,6 +405,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     const bool names_trouble =
         category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text);
     if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
+    // "不要了", "换错了" right after a redemption: whether to cancel it.
+    if (auto asked = ask_about_redemption_just_made(context, command)) return std::move(*asked);
     // "大米还有吗", "我的积分够换大米吗": the catalog has the answer.
     if (auto answered = answer_reward_question(context, command)) return std::move(*answered);
     // An elderly resident writes "楼上漏水到我家了" with no 报事, to the bot in private or by name in

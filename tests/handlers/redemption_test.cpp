@@ -216,6 +216,27 @@ TEST_F(Redemption, AQuestionAboutARewardIsAnsweredAndSpendsNothing) {
   EXPECT_EQ(stock("rice"), 10);
 }
 
+// "不要了" right after a redemption got the hint for reports (an exploratory run of corrections,
+// 2026-12-06): it is asked about, with the code, and nothing is cancelled until the code is sent.
+TEST_F(Redemption, SecondThoughtsRightAfterARedemptionAskWhetherToCancelIt) {
+  give_points("u-zhang", 60);
+  say_privately("u-zhang", "张三", read("兑换 大米"));
+  ASSERT_EQ(pending("u-zhang").size(), 1u);
+  const std::string code = pending("u-zhang").front().code;
+  for (const char* line : {"不要了", "换错了", "我不换了"}) {
+    const std::vector<Reply> replies = say_privately("u-zhang", "张三", read(line), kMonday0900 + 300);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(replies[0].text.starts_with("【兑换" + code + "】")) << line << ": " << replies[0].text;
+    EXPECT_TRUE(contains(replies[0].text, "取消兑换 " + code)) << replies[0].text;
+  }
+  EXPECT_EQ(pending("u-zhang").size(), 1u);
+  EXPECT_EQ(balance("u-zhang"), 10);
+  // In the group, or an hour later, 不要了 is about something else.
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("不要了"), kMonday0900 + 300).empty());
+  for (const Reply& reply : say_privately("u-zhang", "张三", read("不要了"), kMonday0900 + kHour))
+    EXPECT_FALSE(contains(reply.text, code)) << reply.text;
+}
+
 // A bare 换 asked among neighbours ("能换个时间吗", "换洗衣液吗") is theirs; asked of the bot about a
 // reward it has, it is answered.
 TEST_F(Redemption, ABareExchangeAskedAmongNeighboursIsTheirs) {

@@ -373,8 +373,25 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
 }
 
 // "修改 12 时间 明天下午3点", "修改12号 人数改为5", "12号改到明天下午3点": a task and what changes.
+// What follows a field named after a task's number to make it an edit: "人数改成5人".
+constexpr auto kLabelChanges = std::to_array<std::string_view>(
+    {"改成", "改为", "改到", "调整为", "调整到", "调整成", "变成", "变为", "换成", "换到"});
+
 bool read_edit(const ArgumentInput& input, Command& command) {
   std::string_view rest = skip_softeners(input.rest);
+  // "1号人数改成5人", "#1 时间改为下午3点": the field first, after the task's number. The label is the
+  // rule's keyword, read again with its value, and a change must follow it ("1号人数够了吗" is no edit).
+  std::string labelled;
+  if (input.rule.extra == "label") {
+    if (!input.anchored) return false;
+    const std::string_view change = trim_spaces(input.rest);
+    // "1号时间改了吗" asks.
+    const bool changes = std::any_of(kLabelChanges.begin(), kLabelChanges.end(),
+                                     [&](std::string_view word) { return change.starts_with(word); });
+    if (!changes) return false;
+    labelled = std::string(input.rule.keyword) + std::string(change);
+    rest = labelled;
+  }
   std::size_t at = skip_separators(rest, 0);
   if (!input.anchored) {
     const auto reference = read_task_reference(rest, at);

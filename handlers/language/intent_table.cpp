@@ -61,6 +61,16 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"修改",          Intent::edit,         A::edit},
     {"更改",          Intent::edit,         A::edit},
     {"改",            Intent::edit,         A::edit,              "required"},
+    // After the task's number, the field and its change: "1号人数改成5人", "#1 时间改为下午3点" (an
+    // exploratory run of corrections, 2026-12-06: silence). Without a change after it, 积分 is the
+    // points question below.
+    {"人数",          Intent::edit,         A::edit,              "label"},
+    {"名额",          Intent::edit,         A::edit,              "label"},
+    {"时间",          Intent::edit,         A::edit,              "label"},
+    {"开始时间",      Intent::edit,         A::edit,              "label"},
+    {"结束时间",      Intent::edit,         A::edit,              "label"},
+    {"地点",          Intent::edit,         A::edit,              "label"},
+    {"积分",          Intent::edit,         A::edit,              "label"},
     {"活动",          Intent::tasks,        A::none},
     {"活动列表",      Intent::tasks,        A::none},
     {"任务",          Intent::tasks,        A::none},

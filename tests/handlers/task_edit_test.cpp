@@ -130,6 +130,19 @@ TEST_F(Edit, FewerPlacesPutTheLatestSignupsAtTheHeadOfTheWaitlist) {
                         Reply{"generic:@u-lisi", lisi_note, {"generic:u-lisi"}}) != replies.end());
 }
 
+// "1号人数改成5人", "1号地点改到3号楼1单元": the field first, after the number, got silence (an
+// exploratory run of corrections, 2026-12-06).
+TEST_F(Edit, TheFieldNamedAfterTheNumberIsChanged) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-chen", "陈单元长", read("1号人数改成5人"));
+  EXPECT_EQ(task(number).places, std::optional<int>(5));
+  say("b3u2", "u-chen", "陈单元长", read("1号地点改到社区广场"));
+  EXPECT_EQ(task(number).place, std::optional<std::string>("社区广场"));
+  // Asked, it changes nothing.
+  EXPECT_TRUE(say("b3u2", "u-chen", "陈单元长", read("1号人数够了吗")).empty());
+  EXPECT_EQ(task(number).places, std::optional<int>(5));
+}
+
 TEST_F(Edit, MorePlacesMoveTheWaitlistUp) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
   report_in("u-zhang", "张三");

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/references.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
@@ -97,6 +99,39 @@ ChainReading read_chain(Context& context, const Command& command, const store::T
   };
   return std::any_of(names.begin(), names.end(), may_be_added) ? ChainReading::sender
                                                                : ChainReading::maybe_someone_else;
+}
+
+// "取消1号，报2号", "请假 1 改报2号": the other task the words after a withdrawal sign up for. The
+// 报2号 was dropped and the volunteer left on no task (an exploratory run of corrections, 2026-12-06).
+std::optional<std::int64_t> task_switched_to(const Command& command) {
+  if (!command.reason) return std::nullopt;
+  const std::string_view words = *command.reason;
+  for (const std::string_view verb :
+       {"改报名", "改报到", "改报", "换报", "我报", "报名", "报到", "报", "换成", "改成"}) {
+    if (!words.starts_with(verb)) continue;
+    const std::size_t at = language::skip_separators(words, verb.size());
+    const auto reference = language::read_task_reference(words, at);
+    if (!reference || !reference->number) return std::nullopt;
+    // Only the number may follow ("报2号吧"), not another sentence about it ("报2号的人多吗").
+    if (!language::is_filler(words.substr(reference->end))) return std::nullopt;
+    return reference->number;
+  }
+  return std::nullopt;
+}
+
+// The withdrawal's answer, followed by the report-in its words asked for.
+std::vector<Reply> and_then_switch(Context& context, const Command& command, const store::Task& left,
+                                   std::vector<Reply> replies) {
+  const std::optional<std::int64_t> other = task_switched_to(command);
+  if (!other || *other == left.number) return replies;
+  Command join;
+  join.intent = Intent::report_in;
+  join.task = other;
+  join.addressed = command.addressed;
+  join.text = command.text;
+  std::vector<Reply> joined = handle_report_in(context, join);
+  replies.insert(replies.end(), joined.begin(), joined.end());
+  return replies;
 }
 
 }  // namespace
@@ -235,8 +270,10 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
 
   context.signups.set_state(task.id, person, store::SignupState::withdrawn, context.now);
   if (signup->state == store::SignupState::waitlisted) {
-    return {reply_to_sender(context,
-                            context.text("withdraw_waitlist_ok", {{"task", number}, {"mention", mention}}))};
+    return and_then_switch(
+        context, command, task,
+        {reply_to_sender(context,
+                         context.text("withdraw_waitlist_ok", {{"task", number}, {"mention", mention}}))});
   }
   std::vector<Reply> moved = move_up_first_waitlisted(context, task);
   std::vector<Reply> replies{reply_to_sender(
@@ -244,7 +281,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
       context.text("withdraw_ok",
                    {{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}}))};
   replies.insert(replies.end(), moved.begin(), moved.end());
-  return replies;
+  return and_then_switch(context, command, task, std::move(replies));
 }
 
 }  // namespace whistle::handlers

@@ -29,6 +29,23 @@ TEST_F(Withdraw, FirstOnTheWaitlistMovesUpAndIsTold) {
   EXPECT_EQ(signups_.waitlist_position(task(number).id, qualified("u-wangwu")), 1);
 }
 
+// "取消1号，报2号" withdrew from #1 and dropped 报2号, leaving the volunteer on no task (an
+// exploratory run of corrections, 2026-12-06).
+TEST_F(Withdraw, AWithdrawalThatSaysWhichOtherTaskToJoinJoinsIt) {
+  const std::int64_t first = whistle_in_b3u2("清理楼道杂物", 3);
+  const std::int64_t second = whistle_in_b3u2("陪老人聊天", 2);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("取消1号，报2号"));
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_TRUE(replies[1].text.starts_with("【吹哨#2】")) << replies[1].text;
+  EXPECT_EQ(signup_state(first, "u-zhang"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(second, "u-zhang"), store::SignupState::signed_up);
+  // Words about the other task that are no report-in leave it alone.
+  say("b3u2", "u-lisi", "李四", read("报到 1"));
+  say("b3u2", "u-lisi", "李四", read("请假 1 报2号的人多吗"));
+  EXPECT_FALSE(signups_.find(task(second).id, "generic:u-lisi").has_value());
+}
+
 TEST_F(Withdraw, AtNightTheOneMovingUpIsToldInPrivateOnly) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));

@@ -162,8 +162,15 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   const std::string number = std::to_string(task.number);
   const std::string mention = mention_of(context.people, person);
   const ChainReading chain = read_chain(context, command, task);
-  if (chain == ChainReading::nobody_new) return {};
   const std::optional<store::Signup> existing = context.signups.find(task.id, person);
+  if (chain == ChainReading::nobody_new) {
+    // A copy without one's own line is how a 接龙 is left: 张三 stayed signed up and was marked 失约
+    // (an exploratory run of corrections, 2026-12-06). Asked, not done: a copy may also just lose a
+    // line by mistake.
+    if (!is_active(existing)) return {};
+    return {reply_to_sender(context,
+                            context.text("report_in_chain_left", {{"task", number}, {"mention", mention}}))};
+  }
   if (existing && existing->state == store::SignupState::signed_up) {
     return {reply_to_sender(
         context,

@@ -123,6 +123,18 @@ TEST_F(ReportIn, StepsUnderASignUpNoticeStayTheWhistles) {
   EXPECT_TRUE(tasks_.by_number("c1", 1).has_value());
 }
 
+// A 接龙 copied without one's own line is how people leave it: 张三 stayed signed up and was marked
+// 失约 (an exploratory run of corrections, 2026-12-06). He is asked; nothing is withdrawn.
+TEST_F(ReportIn, AJielongCopiedWithoutTheSendersLineAsksWhetherTheyLeave) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", read("#接龙\n清理楼道杂物\n1. 张三"));
+  say("b3u2", "u-liu", "刘阿姨", read("#接龙\n清理楼道杂物\n1. 张三\n2. 刘阿姨"));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("#接龙\n清理楼道杂物\n1. 刘阿姨"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("report_in_chain_left", {{"task", "1"}, {"mention", "@张三"}}));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+}
+
 // Read as the parser reads them: a list copied without a new line adds nobody; a name that shares
 // nothing with the sender's may be someone else or a nickname, so the sender is signed up and told
 // whose name was added.

@@ -39,6 +39,12 @@ REPORT_FORMS = ("报到", "报到", "報到", "1", "+1", "我来")
 CHATTER = ("大家辛苦了", "今天天气不错", "收到", "👍", "明天几点集合？")
 SOON_TITLE = "打扫小区花园"
 LATER_WHISTLE = "吹哨 清理楼道杂物 {places}人 明天上午9点 2小时"
+# The storm's own whistles vary their title and hour: the same leader whistling the same task word
+# for word within minutes is a resend, which Whistle answers without making a second task
+# (handlers/whistle.cpp), and the mix is meant to make tasks.
+STORM_TITLES = ("清理楼道杂物", "打扫单元门口", "整理自行车棚", "擦洗楼梯扶手", "清理小广告", "修剪绿化带",
+                "整理快递架", "清扫地下车库")
+STORM_HOURS = ("上午8点", "上午9点", "上午10点", "上午11点", "下午2点", "下午3点", "下午4点", "下午5点")
 
 
 # --------------------------------------------------------------------------------------------
@@ -230,11 +236,12 @@ def storm_event(rng, group, state, code_cursor):
     chat, leader, community = group
     r = rng.random()
     if r < 0.04:
-        return None, leader, LATER_WHISTLE.format(places=rng.choice(PLACES)), ""
+        title, hour = rng.choice(STORM_TITLES), rng.choice(STORM_HOURS)
+        return None, leader, f"吹哨 {title} {rng.choice(PLACES)}人 明天{hour} 2小时", ""
     if r < 0.05:
         when = soon_time()
         if when:
-            return None, leader, f"吹哨 {SOON_TITLE} {rng.choice(PLACES)}人 {when}", ""
+            return None, leader, f"吹哨 {rng.choice(STORM_TITLES)} {rng.choice(PLACES)}人 {when}", ""
     if r >= 0.93:
         soon = state.soon.get(chat)
         volunteer = f"v-{chat}-{rng.randint(1, 6)}"

@@ -141,6 +141,22 @@ std::optional<CountPerNode> count_per_node(const Context& context, const Command
                                                               {"total", std::to_string(total)}})};
 }
 
+// A whistle sent again within this window, word for word, is the same one sent twice.
+constexpr std::int64_t kResendWindow = 10 * 60;
+
+// The open task of this chat that `wanted` repeats: the same leader's, with the same title, time,
+// place, places and points, whistled moments ago. A double tap or a resend over a slow network made
+// two tasks and split the volunteers between them (an exploratory run of corrections, 2026-12-06).
+std::optional<std::int64_t> same_whistle_just_sent(Context& context, const store::Task& wanted) {
+  for (const store::Task& task : context.tasks.open_in_chat(wanted.chat)) {
+    if (task.title != wanted.title || task.start != wanted.start || task.end != wanted.end) continue;
+    if (task.creator != wanted.creator || wanted.created_at - task.created_at > kResendWindow) continue;
+    if (task.place == wanted.place && task.places == wanted.places && task.points == wanted.points)
+      return task.number;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_whistle(Context& context, const Command& command) {
@@ -182,7 +198,12 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
     home = chats.front();
   }
 
-  const store::Task task = context.tasks.create(new_task(context, counted, *node, home));
+  store::Task wanted = new_task(context, counted, *node, home);
+  if (const std::optional<std::int64_t> same = same_whistle_just_sent(context, wanted)) {
+    return {reply_to_sender(
+        context, context.text("whistle_duplicate", {{"task", std::to_string(*same)}, {"mention", mention}}))};
+  }
+  const store::Task task = context.tasks.create(std::move(wanted));
   const Postings postings = post_elsewhere(context, command, task);
   schedule_task_reminder(context, task, context.now);
   schedule_attendance_jobs(context, task, context.now);

@@ -60,6 +60,9 @@ OFFERED_PER_SECOND = 1500  # enough to keep batches and kills interesting, not t
 LOCAL = ZoneInfo("Asia/Shanghai")  # the communities' time zone (the config's default)
 SOON_MINUTES = 2  # a soon task's length
 SETTLE_SECONDS = 150  # at most, after the storm, for the last soon tasks to end and be settled
+# Whistles vary: the same one word for word from the same leader within minutes is a resend.
+TITLES = ("清理楼道杂物", "打扫小区花园", "整理自行车棚", "擦洗楼梯扶手", "清理小广告", "整理快递架")
+HOURS = ("上午8点", "上午9点", "上午10点", "上午11点", "下午2点", "下午3点", "下午4点", "下午5点")
 REWARDS = {"毛巾": 2, "洗衣液": 5, "大米5斤": 10}  # bench/storm_org.py's catalog: name → points
 CODE = re.compile(r"取货码：([2-9A-Z]{4,6})")
 TICKET = re.compile(r"【工单T(\d+)】")
@@ -185,9 +188,11 @@ class Storm:
         soon = None
         if r < 0.01 and (soon := self.soon_start(now)):
             kind, sender = "soon_whistle", leader
-            text = f"吹哨 打扫小区花园 {random.choice([3, 4])}人 {soon[2]}"
+            text = f"吹哨 {random.choice(TITLES)} {random.choice([3, 4])}人 {soon[2]}"
         elif r < 0.05:
-            kind, sender, text = "whistle", leader, f"吹哨 清理楼道杂物 {random.choice([2, 3, 4])}人 明天上午9点 2小时"
+            # Varied: the same whistle word for word within minutes is a resend, and makes no task.
+            kind, sender = "whistle", leader
+            text = f"吹哨 {random.choice(TITLES)} {random.choice([2, 3, 4])}人 明天{random.choice(HOURS)} 2小时"
         elif r < 0.75:
             kind, sender = "report_in", volunteer
             forms = ["报到", "報到", "1", "+1", "我来"] + ([f"报到 {task}", f"报到 #{task}"] * 3 if task else [])

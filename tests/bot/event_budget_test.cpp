@@ -59,8 +59,9 @@ class EventBudget : public ::testing::Test {
   }
 
   // 陈单元长 whistles in b3u2 with few places: most report-ins end on the waitlist.
-  void whistle(const std::string& id) {
-    run({webhook_event(id, "b3u2", "u-chen", "陈单元长", "吹哨 打扫楼道 5人 周六上午9点 2小时")});
+  // Each its own task: the same whistle again within minutes is a resend and makes none.
+  void whistle(const std::string& id, const std::string& title = "打扫楼道") {
+    run({webhook_event(id, "b3u2", "u-chen", "陈单元长", "吹哨 " + title + " 5人 周六上午9点 2小时")});
   }
 
   std::vector<InboundEvent> new_volunteers(const std::string& prefix, int count, int task) {
@@ -97,7 +98,7 @@ TEST_F(EventBudget, ANewVolunteersReportInRunsAtMostFourStatements) {
 
 TEST_F(EventBudget, AKnownVolunteersReportInRunsAtMostFourStatements) {
   whistle("w-1");
-  whistle("w-2");
+  whistle("w-2", "清理杂物");
   run(new_volunteers("a", 1, 1));     // u-a0 is now a known volunteer of b3u2
   run(new_volunteers("warm", 1, 2));  // someone else's report-in read task 2's signups
   run({webhook_event("r-known", "b3u2", "u-a0", "志愿者a0", "报到 2")});
@@ -108,7 +109,7 @@ TEST_F(EventBudget, AKnownVolunteersReportInRunsAtMostFourStatements) {
 
 TEST_F(EventBudget, AReportInCostsTheSameWithAThousandSignupsOnTheTask) {
   whistle("w-1");
-  whistle("w-2");
+  whistle("w-2", "清理杂物");
   {
     // Task 2 has a thousand people signed up or waiting already.
     store::Transaction transaction(db_);

@@ -28,6 +28,22 @@ TEST_F(Whistle, ALeaderPostsTheTaskInThisChatWithItsNumberTimePlacePlacesAndPoin
   EXPECT_EQ(stored.status, store::TaskStatus::open);
 }
 
+// The same whistle sent twice in a minute made #1 and #2 and split the volunteers between them (an
+// exploratory run of corrections, 2026-12-06). Another time, title or count is another task.
+TEST_F(Whistle, TheSameWhistleSentAgainMomentsLaterMakesNoSecondTask) {
+  const std::string line = "吹哨 清理楼道杂物 3人 周六上午9点 2小时 5分";
+  say("b3u2", "u-chen", "陈单元长", read(line));
+  const std::vector<Reply> again = say("b3u2", "u-chen", "陈单元长", read(line), kMonday0900 + 60);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].text, rendered("whistle_duplicate", {{"task", "1"}, {"mention", "@陈单元长"}}));
+  EXPECT_FALSE(tasks_.by_number("c1", 2).has_value());
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 4人 周六上午9点 2小时 5分"), kMonday0900 + 120);
+  EXPECT_TRUE(tasks_.by_number("c1", 2).has_value());
+  // Past the window it is a new call for the same work.
+  say("b3u2", "u-chen", "陈单元长", read(line), kMonday0900 + kHour);
+  EXPECT_TRUE(tasks_.by_number("c1", 3).has_value());
+}
+
 TEST_F(Whistle, OnlyALeaderOfTheNodeOrAboveMayWhistle) {
   // A resident, the leader of a sibling unit and a leader in the other grid may not.
   for (const std::string outsider : {"u-zhang", "u-feng", "u-wu", "u-zhao"}) {

@@ -148,11 +148,14 @@ constexpr std::int64_t kResendWindow = 10 * 60;
 // place, places and points, whistled moments ago. A double tap or a resend over a slow network made
 // two tasks and split the volunteers between them (an exploratory run of corrections, 2026-12-06).
 std::optional<std::int64_t> same_whistle_just_sent(Context& context, const store::Task& wanted) {
-  for (const store::Task& task : context.tasks.open_in_chat(wanted.chat)) {
-    if (task.title != wanted.title || task.start != wanted.start || task.end != wanted.end) continue;
-    if (task.creator != wanted.creator || wanted.created_at - task.created_at > kResendWindow) continue;
-    if (task.place == wanted.place && task.places == wanted.places && task.points == wanted.points)
-      return task.number;
+  // The chat's list as memory holds it; a task is read only when its title and time match.
+  for (const store::ListedTask* listed : context.tasks.open_in_chat_view(wanted.chat)) {
+    if (listed->title != wanted.title || listed->start != wanted.start || listed->end != wanted.end) continue;
+    const std::optional<store::Task> task = context.tasks.by_id(listed->id);
+    if (!task || task->creator != wanted.creator || wanted.created_at - task->created_at > kResendWindow)
+      continue;
+    if (task->place == wanted.place && task->places == wanted.places && task->points == wanted.points)
+      return task->number;
   }
   return std::nullopt;
 }

@@ -319,7 +319,22 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   const std::optional<std::string> node =
       signup && signup->node ? signup->node : std::optional<std::string>(task.node);
   context.attendance.check_in(task.id, person, task.community, node, context.now, place_of(context.message));
-  return {answer(context, task, "check_in_ok", {{"clock", local_clock_text(context, context.now)}})};
+  std::vector<Reply> replies{
+      answer(context, task, "check_in_ok", {{"clock", local_clock_text(context, context.now)}})};
+  // Checked in at #2 while still on site at #1: one cannot serve both at once, so #1's stay ends
+  // now. Left open, 10:00–11:00 was paid twice (an exploratory run of corrections, 2026-12-06).
+  for (const store::Attendance& other : context.attendance.on_site_elsewhere(person, task.id)) {
+    const std::optional<store::Task> earlier = context.tasks.by_id(other.task_id);
+    if (!earlier || task_is_over(*earlier, context.now)) continue;
+    Command leaving;
+    leaving.intent = Intent::check_out;
+    leaving.task = earlier->number;
+    leaving.addressed = command.addressed;
+    leaving.text = command.text;
+    std::vector<Reply> left = handle_check_out(context, leaving);
+    replies.insert(replies.end(), left.begin(), left.end());
+  }
+  return replies;
 }
 
 std::vector<Reply> handle_check_out(Context& context, const Command& command) {

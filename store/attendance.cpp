@@ -38,6 +38,14 @@ constexpr const char* kSettle =
     "confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (task_id, person_id) DO UPDATE SET "
     "outcome = excluded.outcome, settled_by = excluded.settled_by, minutes = excluded.minutes, "
     "confirmed_at = excluded.confirmed_at, node_id = COALESCE(node_id, excluded.node_id)";
+// Where the person is on site now besides one task: checked in, not out, not settled, on a task
+// still open (attendance_by_person, then the task's own row).
+const std::string kOnSiteElsewhere =
+    std::string("SELECT ") + kColumns +
+    " FROM attendance WHERE person_id = ? AND task_id <> ? "
+    "AND checked_in_at IS NOT NULL AND checked_out_at IS NULL AND outcome IS NULL "
+    "AND EXISTS (SELECT 1 FROM tasks WHERE tasks.id = attendance.task_id "
+    "AND tasks.status = 'open')";
 constexpr const char* kReportedNode = "SELECT node_id FROM signups WHERE task_id = ? AND person_id = ?";
 
 std::optional<GeoPoint> read_place(SQLite::Statement& s, int lat, int lon) {
@@ -113,7 +121,8 @@ const char* attendance_outcome_text(AttendanceOutcome outcome) {
 }
 
 struct AttendanceRepository::Statements {
-  SQLite::Statement find, of_task, check_in, check_out, check_out_only, flag, settle, reported_node;
+  SQLite::Statement find, of_task, check_in, check_out, check_out_only, flag, settle, reported_node,
+      on_site_elsewhere;
   explicit Statements(SQLite::Database& db)
       : find(db, kFind),
         of_task(db, kOfTask),
@@ -122,12 +131,25 @@ struct AttendanceRepository::Statements {
         check_out_only(db, kCheckOutOnly),
         flag(db, kFlag),
         settle(db, kSettle),
-        reported_node(db, kReportedNode) {}
+        reported_node(db, kReportedNode),
+        on_site_elsewhere(db, kOnSiteElsewhere) {}
 };
 
 AttendanceRepository::AttendanceRepository(Database& db)
     : statements_(std::make_unique<Statements>(db.raw())) {}
 AttendanceRepository::~AttendanceRepository() = default;
+
+std::vector<Attendance> AttendanceRepository::on_site_elsewhere(const std::string& person,
+                                                                std::int64_t except_task_id) {
+  auto& s = detail::fresh(statements_->on_site_elsewhere);
+  s.bind(1, person);
+  s.bind(2, except_task_id);
+  std::vector<Attendance> rows;
+  while (s.executeStep())
+    rows.push_back(read_row(s));
+  s.reset();
+  return rows;
+}
 
 std::optional<Attendance> AttendanceRepository::find(std::int64_t task_id, const std::string& person) {
   auto& s = detail::fresh(statements_->find);

@@ -51,6 +51,10 @@ class AttendanceRepository {
 
   std::optional<Attendance> find(std::int64_t task_id, const std::string& person);
 
+  /// The person's rows checked in and not out nor settled, on open tasks other than
+  /// `except_task_id`: where they are on site, as far as the record goes.
+  std::vector<Attendance> on_site_elsewhere(const std::string& person, std::int64_t except_task_id);
+
   /// Records a check-in (a second one keeps the first time and place).
   void check_in(std::int64_t task_id, const std::string& person, const std::string& community,
                 const std::optional<std::string>& node, std::int64_t at,

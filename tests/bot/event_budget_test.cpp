@@ -262,8 +262,10 @@ TEST_F(EventBudget, TheStormsOtherCommandsKeepTheirStatementBudgets) {
     say(chat, from, text, at, std::move(mentions));
     EXPECT_EQ(per_event(), statements) << listed();
   };
-  expect("b3u2", "u-a0", "签到 1", 4);  // the task's first: its signup rows and code are read
-  expect("b3u2", "u-a1", "签到 1", 3);
+  // The task's first check-in reads its signup rows and code; every check-in asks where else the
+  // person is still on site (a stay elsewhere ends there, not paid twice over the same hour).
+  expect("b3u2", "u-a0", "签到 1", 5);
+  expect("b3u2", "u-a1", "签到 1", 4);
   EXPECT_EQ(count("SELECT COUNT(*) FROM attendance WHERE checked_in_at IS NOT NULL"), 2);
   expect("b3u2", "u-a4", "报到", 1);  // two open tasks: asked which; the sender's row is new
   for (const char* form : {"+1", "我来", "報到", "1"})

@@ -52,6 +52,27 @@ TEST_F(CheckIn, ASignedUpVolunteerChecksInWithTheTaskNumber) {
   EXPECT_EQ(attendance_of(number, "u-zhang")->node, "b3u2");
 }
 
+// Checked in at #2 while still on site at #1, 10:00–11:00 was paid twice: three hours on site
+// paid as four (an exploratory run of corrections, 2026-12-06). #1's stay ends at the check-in.
+TEST_F(CheckIn, CheckingInElsewhereEndsTheStayStillOpen) {
+  const std::int64_t first = task_with_zhang();
+  const std::int64_t second = whistle_in_b3u2("陪老人理发", 5, kSaturday0900 + kHour);
+  say("b3u2", "u-zhang", "张三", read("报到 2"));
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 - 4 * kMinute);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("签到 2"), kSaturday0900 + 55 * kMinute);
+  ASSERT_GE(replies.size(), 2u);
+  EXPECT_TRUE(replies[1].text.starts_with("【吹哨#1】")) << replies[1].text;
+  EXPECT_EQ(attendance_of(first, "u-zhang")->checked_out_at, kSaturday0900 + 55 * kMinute);
+  EXPECT_FALSE(attendance_of(second, "u-zhang")->checked_out_at.has_value());
+  // A stay that has ended on its own is left as it is.
+  const std::int64_t third = whistle_in_b3u2("整理快递架", 5, kSaturday0900 + 4 * kHour);
+  say("b3u2", "u-zhang", "张三", read("报到 3"));
+  EXPECT_EQ(say("b3u2", "u-zhang", "张三", read("签到 3"), kSaturday0900 + 4 * kHour).size(), 1u);
+  EXPECT_FALSE(attendance_of(second, "u-zhang")->checked_out_at.has_value());
+  EXPECT_TRUE(attendance_of(third, "u-zhang")->checked_in_at.has_value());
+}
+
 TEST_F(CheckIn, TraditionalCharactersAndALocationShareAreKept) {
   const std::int64_t number = task_with_zhang();
   say_with_location("b3u2", "u-zhang", "簽到 1", kSaturday0900, Location{33.62, 114.65});

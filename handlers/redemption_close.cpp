@@ -142,6 +142,43 @@ std::vector<Reply> pick_up(Context& context, const std::string& code) {
   return replies;
 }
 
+// How long after a pickup the staff may take it back: the same day's mistake at the counter, found
+// when the owner comes for goods the record says they took.
+constexpr std::int64_t kPickupUndoWindow = 24 * 3600;
+
+// "撤销核销 VA7B": the staff read the wrong code. The owner was told 已领取 and, coming for the
+// goods, 东西已经领走, with no way back (an exploratory run of corrections, 2026-12-06).
+bool undoes_pickup(const Command& command) {
+  for (const std::string_view words : {"撤销核销", "取消核销", "撤回核销"}) {
+    if (command.text.starts_with(words)) return true;
+  }
+  return false;
+}
+
+std::vector<Reply> undo_pickup(Context& context, const std::string& code) {
+  std::vector<Reply> replies;
+  const std::optional<store::Redemption> redemption = find_by_code(context, code, replies);
+  if (!redemption) return replies;
+  if (redemption->status == store::RedemptionStatus::pending)
+    return {reply_to_sender(context,
+                            context.text("pickup_undo_not_picked_up", values_for(context, *redemption)))};
+  if (redemption->status != store::RedemptionStatus::picked_up) return {already_ended(context, *redemption)};
+  if (!redemption->closed_at || context.now - *redemption->closed_at > kPickupUndoWindow)
+    return {reply_to_sender(context, context.text("pickup_undo_too_late", values_for(context, *redemption)))};
+  if (!context.redemptions.reopen_pickup(redemption->id)) return {already_ended(context, *redemption)};
+  const store::Redemption reopened = *context.redemptions.by_id(redemption->id);
+  // Its deadline counts again; one already past expires it at once and gives the points back.
+  schedule_redemption_expiry(context, reopened);
+  Values values = values_for(context, reopened);
+  values.emplace_back("until", local_time_text(context, reopened.expires_at, context.now));
+  replies.push_back(reply_to_sender(context, context.text("pickup_undone", values)));
+  if (reopened.person != context.message.sender) {
+    replies.push_back(Reply{
+        private_chat_of(reopened.person), context.text("pickup_undone_private", values), {reopened.person}});
+  }
+  return replies;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_pickup(Context& context, const Command& command) {
@@ -157,8 +194,9 @@ std::vector<Reply> handle_pickup(Context& context, const Command& command) {
   if (!command.code)
     return {reply_to_sender(context, context.text("pickup_code_needed", {{"mention", mention}}))};
   std::vector<Reply> replies;
+  const bool undoes = undoes_pickup(command);
   for (const std::string& code : typed_codes(command)) {
-    std::vector<Reply> picked = pick_up(context, code);
+    std::vector<Reply> picked = undoes ? undo_pickup(context, code) : pick_up(context, code);
     replies.insert(replies.end(), picked.begin(), picked.end());
   }
   return replies;

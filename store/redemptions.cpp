@@ -33,6 +33,11 @@ const std::string kPendingOf = std::string("SELECT ") + kColumns +
 constexpr const char* kClose =
     "UPDATE redemptions SET status = ?2, closed_at = ?3, closed_by = ?4 WHERE id = ?1 AND status = 'pending'";
 
+// A pickup recorded by mistake (the wrong code read at the counter) made pending again.
+constexpr const char* kReopenPickup =
+    "UPDATE redemptions SET status = 'pending', closed_at = NULL, closed_by = NULL "
+    "WHERE id = ?1 AND status = 'picked_up'";
+
 constexpr std::array<std::pair<RedemptionStatus, std::string_view>, 4> kStatuses{{
     {RedemptionStatus::pending, "pending"},
     {RedemptionStatus::picked_up, "picked_up"},
@@ -77,7 +82,7 @@ const char* redemption_status_text(RedemptionStatus status) {
 
 struct RedemptionRepository::Statements {
   SQLite::Database& db;
-  SQLite::Statement insert, by_id, by_code, code_taken, pending_of, close;
+  SQLite::Statement insert, by_id, by_code, code_taken, pending_of, close, reopen_pickup;
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         insert(db, kInsert),
@@ -85,7 +90,8 @@ struct RedemptionRepository::Statements {
         by_code(db, kByCode),
         code_taken(db, kCodeTaken),
         pending_of(db, kPendingOf),
-        close(db, kClose) {}
+        close(db, kClose),
+        reopen_pickup(db, kReopenPickup) {}
 };
 
 RedemptionRepository::RedemptionRepository(Database& db)
@@ -156,6 +162,12 @@ bool RedemptionRepository::close(std::int64_t id, RedemptionStatus status, std::
   s.bind(2, redemption_status_text(status));
   s.bind(3, at);
   detail::bind_optional(s, 4, by);
+  return s.exec() == 1;
+}
+
+bool RedemptionRepository::reopen_pickup(std::int64_t id) {
+  auto& s = detail::fresh(statements_->reopen_pickup);
+  s.bind(1, id);
   return s.exec() == 1;
 }
 

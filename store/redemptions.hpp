@@ -60,6 +60,10 @@ class RedemptionRepository {
   /// pending any more. This is what makes pickup, cancelling and expiry happen once only.
   bool close(std::int64_t id, RedemptionStatus status, std::int64_t at, const std::optional<std::string>& by);
 
+  /// Makes a picked-up redemption pending again (a pickup recorded by mistake); returns false (and
+  /// changes nothing) when it is not picked up. Its points and stock stay held, as while pending.
+  bool reopen_pickup(std::int64_t id);
+
  private:
   struct Statements;
   std::unique_ptr<Statements> statements_;

@@ -285,6 +285,10 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"上架",          Intent::stock,        A::stock},
     {"补货",          Intent::stock,        A::stock},
     {"核销",          Intent::pickup,       A::code},
+    // A pickup recorded by mistake, taken back by the staff (the handler reads the words).
+    {"撤销核销",      Intent::pickup,       A::code},
+    {"取消核销",      Intent::pickup,       A::code},
+    {"撤回核销",      Intent::pickup,       A::code},
     // At the counter, as staff type what the phone shows (an exploratory run, 2026-12-05). "取货码"
     // alone asks for one's own codes (the catalog); with a code after it, it is the pickup.
     {"核销码",        Intent::pickup,       A::code,              "required"},

@@ -65,6 +65,41 @@ TEST_F(RedemptionEnd, StaffPickUpByCodeAndTheVolunteerIsTold) {
   EXPECT_EQ(rice_stock(), 8);
 }
 
+// The staff read the wrong code: the owner was told 已领取 and, coming for the goods, 东西已经领走,
+// with no way back (an exploratory run of corrections, 2026-12-06). Within a day the staff take it
+// back; the redemption waits again, its points and stock still held, and expires as before.
+TEST_F(RedemptionEnd, AMistakenPickupIsTakenBackByTheStaffWithinADay) {
+  const std::string code = redeem_rice();
+  say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + kHour);
+  const std::vector<Reply> replies =
+      say("c1", "u-zhou", "周主任", read("撤销核销 " + code), kMonday0900 + 2 * kHour);
+  EXPECT_EQ(status(code), store::RedemptionStatus::pending);
+  EXPECT_FALSE(redemptions_.by_code("c1", code)->closed_by.has_value());
+  ASSERT_EQ(chats_of(replies), (std::vector<std::string>{qualified("c1"), private_chat_of(kZhang)}));
+  EXPECT_EQ(balance(), 100);
+  EXPECT_EQ(rice_stock(), 8);
+  // Taken back once; a second time there is nothing to take back.
+  const std::vector<Reply> again =
+      say("c1", "u-zhou", "周主任", read("撤销核销 " + code), kMonday0900 + 3 * kHour);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(status(code), store::RedemptionStatus::pending);
+  // Not picked up after all, it expires at its deadline and gives everything back.
+  run_jobs(kPickupBy + 60);
+  EXPECT_EQ(status(code), store::RedemptionStatus::expired);
+  EXPECT_EQ(balance(), 200);
+  EXPECT_EQ(rice_stock(), 10);
+}
+
+// A volunteer may not take a pickup back, and a day after it nobody may.
+TEST_F(RedemptionEnd, APickupIsTakenBackOnlyByTheStaffAndOnlyThatDay) {
+  const std::string code = redeem_rice();
+  say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + kHour);
+  say("b3u2", "u-zhang", "张三", read("撤销核销 " + code), kMonday0900 + 2 * kHour);
+  EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
+  say("c1", "u-zhou", "周主任", read("撤销核销 " + code), kMonday0900 + kHour + kDay + 60);
+  EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
+}
+
 TEST_F(RedemptionEnd, ACodeTypedInLowerCaseIsFound) {
   const std::string code = redeem_rice();
   std::string lower = code;

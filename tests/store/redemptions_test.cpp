@@ -67,6 +67,20 @@ TEST_F(Redemptions, APendingRedemptionEndsOnceOnly) {
   EXPECT_EQ(done.closed_by, "generic:u-zhou");
 }
 
+TEST_F(Redemptions, OnlyAPickupIsReopenedAndItWaitsAgain) {
+  const std::int64_t id = redemptions_.create(rice("K7Q2"));
+  EXPECT_FALSE(redemptions_.reopen_pickup(id));  // pending: nothing to reopen
+  ASSERT_TRUE(redemptions_.close(id, RedemptionStatus::picked_up, 1500, std::string("generic:u-zhou")));
+  EXPECT_TRUE(redemptions_.reopen_pickup(id));
+  const Redemption reopened = *redemptions_.by_id(id);
+  EXPECT_EQ(reopened.status, RedemptionStatus::pending);
+  EXPECT_FALSE(reopened.closed_at.has_value());
+  EXPECT_FALSE(reopened.closed_by.has_value());
+  EXPECT_EQ(redemptions_.pending_of("c1", reopened.person).size(), 1u);
+  ASSERT_TRUE(redemptions_.close(id, RedemptionStatus::cancelled, 2000, std::nullopt));
+  EXPECT_FALSE(redemptions_.reopen_pickup(id));  // a cancelled one gave its points back
+}
+
 TEST_F(Redemptions, OnlyPendingRedemptionsAreListedForAPerson) {
   const std::int64_t first = redemptions_.create(rice("K7Q2"));
   redemptions_.create(rice("M5N6"));

@@ -304,10 +304,26 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   }
 
   const std::string& person = context.message.sender;
+  // "签退错了": only a check-out is taken back, never a check-in made of it.
+  if (command.text.starts_with("签退")) {
+    const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
+    if (!row || !row->checked_in_at || !row->checked_out_at) {
+      if (said_in_passing(context.message, command)) return {};
+      return {answer(context, task, "check_out_nothing_to_take_back")};
+    }
+  }
   // A repeat is answered kindly before any other rule: the first check-in stands. Said in passing
   // ("到了到了" to the others once checked in), it needs no answer.
   if (const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
       row && row->checked_in_at) {
+    // Checked out by mistake ("签退按错了 我还在呢", then 签到 again) while the task runs: the stay
+    // goes on from the first check-in (an exploratory run of corrections, 2026-12-06: refused as a
+    // repeat, and the stay stayed flagged short).
+    if (row->checked_out_at && !row->outcome && !task_is_over(task, context.now) &&
+        context.attendance.reopen_stay(task.id, person)) {
+      return {answer(context, task, "check_in_resumed",
+                     {{"clock", local_clock_text(context, *row->checked_in_at)}})};
+    }
     if (said_in_passing(context.message, command)) return {};
     return {answer(context, task, "check_in_already",
                    {{"clock", local_clock_text(context, *row->checked_in_at)}})};

@@ -32,6 +32,12 @@ constexpr const char* kCheckOutOnly =
     "INSERT INTO attendance (task_id, person_id, community_id, node_id, checked_out_at, out_lat, out_lon) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (task_id, person_id) DO UPDATE SET "
     "checked_out_at = excluded.checked_out_at, out_lat = excluded.out_lat, out_lon = excluded.out_lon";
+// A check-out taken back while the task runs (签退 by mistake): the stay is open again, and the
+// short-stay flag its check-out raised goes with it.
+constexpr const char* kReopenStay =
+    "UPDATE attendance SET checked_out_at = NULL, out_lat = NULL, out_lon = NULL, flagged = NULL "
+    "WHERE task_id = ? AND person_id = ? AND checked_in_at IS NOT NULL AND checked_out_at IS NOT NULL "
+    "AND outcome IS NULL";
 constexpr const char* kFlag = "UPDATE attendance SET flagged = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kSettle =
     "INSERT INTO attendance (task_id, person_id, community_id, node_id, outcome, settled_by, minutes, "
@@ -122,7 +128,7 @@ const char* attendance_outcome_text(AttendanceOutcome outcome) {
 
 struct AttendanceRepository::Statements {
   SQLite::Statement find, of_task, check_in, check_out, check_out_only, flag, settle, reported_node,
-      on_site_elsewhere;
+      on_site_elsewhere, reopen_stay;
   explicit Statements(SQLite::Database& db)
       : find(db, kFind),
         of_task(db, kOfTask),
@@ -132,7 +138,8 @@ struct AttendanceRepository::Statements {
         flag(db, kFlag),
         settle(db, kSettle),
         reported_node(db, kReportedNode),
-        on_site_elsewhere(db, kOnSiteElsewhere) {}
+        on_site_elsewhere(db, kOnSiteElsewhere),
+        reopen_stay(db, kReopenStay) {}
 };
 
 AttendanceRepository::AttendanceRepository(Database& db)
@@ -149,6 +156,13 @@ std::vector<Attendance> AttendanceRepository::on_site_elsewhere(const std::strin
     rows.push_back(read_row(s));
   s.reset();
   return rows;
+}
+
+bool AttendanceRepository::reopen_stay(std::int64_t task_id, const std::string& person) {
+  auto& s = detail::fresh(statements_->reopen_stay);
+  s.bind(1, task_id);
+  s.bind(2, person);
+  return s.exec() == 1;
 }
 
 std::optional<Attendance> AttendanceRepository::find(std::int64_t task_id, const std::string& person) {

@@ -64,6 +64,11 @@ class AttendanceRepository {
   void check_out(std::int64_t task_id, const std::string& person, std::int64_t at,
                  const std::optional<GeoPoint>& place);
 
+  /// Takes a check-out back (签退 by mistake, the person still on site): the stay is open again and
+  /// its flag cleared. False, and nothing changed, unless the row was checked in and out and not
+  /// settled.
+  bool reopen_stay(std::int64_t task_id, const std::string& person);
+
   /// Records a check-out by someone who never checked in, creating the row: the leader decides.
   void check_out_without_check_in(std::int64_t task_id, const std::string& person,
                                   const std::string& community, const std::optional<std::string>& node,

@@ -168,6 +168,10 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"已签到",        Intent::check_in,     A::task_code},
     {"已签退",        Intent::check_out,    A::task},
     {"签退",          Intent::check_out,    A::task},
+    // A check-out by mistake, taken back: the stay goes on, as a 签到 again would have it.
+    {"签退错了",      Intent::check_in,     A::task,              "undo"},
+    {"签退按错了",    Intent::check_in,     A::task,              "undo"},
+    {"签退点错了",    Intent::check_in,     A::task,              "undo"},
     {"签到码",        Intent::sign_code,    A::task},
     {"签到码是",      Intent::sign_code,    A::task},
     {"验收",          Intent::confirm,      A::task_people},
@@ -198,9 +202,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"删掉",          Intent::cancel,       A::task,              "required"},
     {"作废",          Intent::cancel,       A::task,              "required"},
     // "取消加分 @何大爷": points given by mistake; the handler says how to take them back (扣分).
-    {"取消加分",      Intent::cancel,       A::task},
-    {"撤销加分",      Intent::cancel,       A::task},
-    {"撤回加分",      Intent::cancel,       A::task},
+    {"取消加分",      Intent::cancel,       A::task,              "undo"},
+    {"撤销加分",      Intent::cancel,       A::task,              "undo"},
+    {"撤回加分",      Intent::cancel,       A::task,              "undo"},
     {"积分",          Intent::points,       A::people},
     {"我的积分",      Intent::points,       A::people},
     {"查积分",        Intent::points,       A::people},
@@ -286,9 +290,9 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"补货",          Intent::stock,        A::stock},
     {"核销",          Intent::pickup,       A::code},
     // A pickup recorded by mistake, taken back by the staff (the handler reads the words).
-    {"撤销核销",      Intent::pickup,       A::code},
-    {"取消核销",      Intent::pickup,       A::code},
-    {"撤回核销",      Intent::pickup,       A::code},
+    {"撤销核销",      Intent::pickup,       A::code,              "undo"},
+    {"取消核销",      Intent::pickup,       A::code,              "undo"},
+    {"撤回核销",      Intent::pickup,       A::code,              "undo"},
     // At the counter, as staff type what the phone shows (an exploratory run, 2026-12-05). "取货码"
     // alone asks for one's own codes (the catalog); with a code after it, it is the pickup.
     {"核销码",        Intent::pickup,       A::code,              "required"},

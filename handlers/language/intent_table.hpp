@@ -55,7 +55,9 @@ struct IntentRule {
   /// a bare 满了吗 is about anything), or both ("1号谁报名了"), "particle" when a question mark alone does
   /// not ask ("我报到了呢？" tells); none → "question" for a question answered
   /// with a list ("有几个工单没处理"), never offered in a hint; "question implicit" for one said to the
-  /// others as well ("今天有什么活动": in a group with nothing open, not about our tasks).
+  /// others as well ("今天有什么活动": in a group with nothing open, not about our tasks); any → "undo"
+  /// for a step taken back ("签退错了", "撤销核销", "取消加分"), read as its arguments say and never
+  /// offered in a hint.
   std::string_view extra = {};
 };
 

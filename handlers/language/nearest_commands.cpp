@@ -50,10 +50,11 @@ int size_of(const Shape& shape) {
 
 // Characters of everyday talk that, alone, say nothing of a command: the 了 of 吃了吗 matched 到了
 // and 走了, the 不 of 今天天气不错 matched 不满意, and chatter said to the bot in private was offered
-// 签到, 签退 and 评价 (a review, 2026-12-06). In a pair ("到了" of 我到家了, "怎么" of 这个怎么用) they
-// still count.
+// 签到, 签退 and 评价 (a review, 2026-12-06); the 错 of 不错 matched 签退错了. In a pair ("到了" of
+// 我到家了, "怎么" of 这个怎么用) they still count.
 constexpr std::u32string_view kEverydayCharacters =
-    U"了不我你他她的地得有没人天一下么吗吧啊呀呢在是来去好要看能什怎事个这那用会多少大小上说想明今和就都也还";
+    U"了不我你他她的地得有没人天一下么吗吧啊呀呢在是来去好要看能什怎事个这那用会多少大小上说想明今和就都也还"
+    U"错";
 
 bool is_everyday(char32_t cp) {
   return kEverydayCharacters.find(cp) != std::u32string_view::npos;
@@ -119,6 +120,9 @@ std::vector<NearCommand> nearest_commands(std::string_view line, const NearestOp
     // Questions ("还有名额吗", "今天有什么活动") are answered, not taught: their everyday words (今天,
     // 还有, 人) would make any chatter look near them.
     if (rule.arguments == Arguments::task_question || rule.extra.starts_with("question")) continue;
+    // Taking a step back ("签退错了", "撤销核销") is no command to teach: its 错 and 撤销 made chatter
+    // ("今天天气不错") look near 签到.
+    if (rule.extra == "undo") continue;
     auto [it, inserted] = intents.try_emplace(rule.intent, rule.keyword, Nearness{});
     consider(it->second.second, line_shape, rule.keyword);
   }

@@ -73,6 +73,33 @@ TEST_F(CheckIn, CheckingInElsewhereEndsTheStayStillOpen) {
   EXPECT_TRUE(attendance_of(third, "u-zhang")->checked_in_at.has_value());
 }
 
+// "签退按错了 我还在呢" met silence and 签到 again "不用重复签到": the stay stayed cut short and
+// flagged (an exploratory run of corrections, 2026-12-06). While the task runs, either takes the
+// check-out back and the stay goes on from the first check-in.
+TEST_F(CheckIn, ACheckOutByMistakeIsTakenBackWhileTheTaskRuns) {
+  const std::int64_t number = task_with_zhang();
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 - 5 * kMinute);
+  say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 20 * kMinute);
+  ASSERT_TRUE(attendance_of(number, "u-zhang")->flagged.has_value());  // 20 minutes of 2 hours
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("签退按错了 我还在呢"), kSaturday0900 + 21 * kMinute);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("check_in_resumed", {{"task", "1"}, {"mention", "@张三"}, {"clock", "08:55"}}));
+  EXPECT_FALSE(attendance_of(number, "u-zhang")->checked_out_at.has_value());
+  EXPECT_FALSE(attendance_of(number, "u-zhang")->flagged.has_value());
+  EXPECT_EQ(attendance_of(number, "u-zhang")->checked_in_at, kSaturday0900 - 5 * kMinute);
+  // 签到 again after a check-out does the same.
+  say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 30 * kMinute);
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900 + 31 * kMinute);
+  EXPECT_FALSE(attendance_of(number, "u-zhang")->checked_out_at.has_value());
+  // Never a check-in made of it: 李四, not checked in, is told there is nothing to take back.
+  say("b3u2", "u-lisi", "李四", read("报到 1"));
+  const std::vector<Reply> none = say("b3u2", "u-lisi", "李四", read("签退错了 1"), kSaturday0900);
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_FALSE(attendance_of(number, "u-lisi").has_value());
+}
+
 TEST_F(CheckIn, TraditionalCharactersAndALocationShareAreKept) {
   const std::int64_t number = task_with_zhang();
   say_with_location("b3u2", "u-zhang", "簽到 1", kSaturday0900, Location{33.62, 114.65});

@@ -4,7 +4,9 @@
 #include <string>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/intent_table.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 
@@ -133,8 +135,52 @@ std::vector<Reply> own_signups(Context& context, bool quiet_when_none = false) {
   return {reply_to_sender(context, std::move(text))};
 }
 
-// One task's state, and its places while it is open.
-std::vector<Reply> task_state(Context& context, const store::Task& task) {
+// "请假 1？", "撤销 2？": the act the question is about, as typed, when it is one the asker may do on
+// this open task; empty otherwise. Asked, it is not done (an exploratory run, 2026-12-06: 取消 1？
+// withdrew the asker), so the answer says how (the next one: no hint how to act).
+std::string act_asked_about(Context& context, const Command& command, const store::Task& task) {
+  if (task.status != store::TaskStatus::open || task_is_over(task, context.now)) return {};
+  for (const language::IntentRule* rule : language::rules_starting(command.text)) {
+    const bool withdraws = rule->intent == Intent::withdraw;
+    const bool closes = rule->intent == Intent::cancel || rule->intent == Intent::finish;
+    // "取消 1" calls a task off only when named as one ("取消1号任务"): for 取消 the withdrawal is meant.
+    if ((!withdraws && !closes) || rule->extra == "named") continue;
+    const std::string& person = context.message.sender;
+    if (withdraws) {
+      const std::optional<store::Signup> signup = context.signups.find(task.id, person);
+      if (!signup || signup->state == store::SignupState::withdrawn) return {};
+    } else if (!may_close_task(context, person, task)) {
+      return {};
+    } else if (rule->intent == Intent::finish && task.start && context.now < *task.start) {
+      return {};  // ended before it began, everyone signed up would be a no-show: not suggested
+    }
+    return std::string(rule->keyword);
+  }
+  return {};
+}
+
+// "1号谁报名了", "1号都有谁" from a leader of the task: who holds a place, and who waits. Others get
+// the count only: a private signup is no one else's business.
+std::string names_asked_for(Context& context, const Command& command, const store::Task& task) {
+  const bool asks_who = command.text.find("谁") != std::string::npos ||
+                        command.text.find("哪些人") != std::string::npos ||
+                        command.text.find("名单") != std::string::npos;
+  if (!asks_who || !may_close_task(context, context.message.sender, task)) return {};
+  std::vector<std::string> signed_up;
+  std::vector<std::string> waiting;
+  for (const store::Signup& signup : context.signups.active(task.id))
+    (signup.state == store::SignupState::signed_up ? signed_up : waiting).push_back(signup.person);
+  std::string text = context.text(
+      "task_state_names",
+      {{"names", signed_up.empty() ? context.text("task_state_nobody") : names_of(context, signed_up)}});
+  if (!waiting.empty())
+    text += context.text("task_state_waiting_names", {{"names", names_of(context, waiting)}});
+  return text;
+}
+
+// One task's state, and its places while it is open; with the command asked, how to do the act it
+// asks about and, for a leader, who answered.
+std::vector<Reply> task_state(Context& context, const store::Task& task, const Command* command = nullptr) {
   const bool open = task.status == store::TaskStatus::open;
   const bool over = open && task_is_over(task, context.now);
   const bool begun = task.start && context.now >= *task.start;
@@ -146,6 +192,12 @@ std::vector<Reply> task_state(Context& context, const store::Task& task) {
   const std::optional<store::Signup> signup = context.signups.find(task.id, context.message.sender);
   const bool holds_one =
       signup && signup->state != store::SignupState::withdrawn && task.status != store::TaskStatus::cancelled;
+  std::string more;
+  if (command) {
+    more = names_asked_for(context, *command, task);
+    if (const std::string act = act_asked_about(context, *command, task); !act.empty())
+      more += context.text("task_state_act_hint", {{"act", act}, {"task", std::to_string(task.number)}});
+  }
   return {reply_to_sender(
       context,
       context.text("task_state", {{"mention", mention_of(context.people, context.message.sender)},
@@ -157,7 +209,8 @@ std::vector<Reply> task_state(Context& context, const store::Task& task) {
                                   {"left", open && !over ? "｜" + places_left_text(context, task) : ""},
                                   {"mine", holds_one ? context.text("task_state_mine",
                                                                     {{"state", state_text(context, *signup)}})
-                                                     : ""}}))};
+                                                     : ""}}) +
+          more)};
 }
 
 // Whether the task was posted in the chat the message came from.
@@ -175,13 +228,13 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
     const std::optional<store::Task> task =
         context.community ? context.tasks.by_number(*context.community, *command.task) : std::nullopt;
     if (!task || !posted_here(context, *task)) return {};
-    return task_state(context, *task);
+    return task_state(context, *task, &command);
   }
   TaskQuery query;
   query.intent = Intent::tasks;
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);
-  return task_state(context, *choice.task);
+  return task_state(context, *choice.task, &command);
 }
 
 // "还有名额吗", "几点开始？" without a number: the chat's one open task, or its list. Said in passing

@@ -100,13 +100,21 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我报到了",      Intent::tasks,        A::task_question,     "particle"},
     {"我签到了",      Intent::tasks,        A::task_question},
     {"我签上了",      Intent::tasks,        A::task_question},
-    // "1号谁报名了", "1号几个人报了": the task's state, with its count.
+    // "1号谁报名了", "1号几个人报了": the task's state, with its count (and to a leader of the task,
+    // the names).
     {"谁报名了",      Intent::tasks,        A::task_question,     "asks required"},
     {"谁报了",        Intent::tasks,        A::task_question,     "asks required"},
     {"几个人报了",    Intent::tasks,        A::task_question,     "asks required"},
     {"报了几个人",    Intent::tasks,        A::task_question,     "asks required"},
     {"多少人报了",    Intent::tasks,        A::task_question,     "asks required"},
     {"报了多少人",    Intent::tasks,        A::task_question,     "asks required"},
+    // "1号都有谁", "1号有哪些人": the same, and to a leader of the task the names (silence before).
+    {"都有谁",        Intent::tasks,        A::task_question,     "asks required"},
+    {"有哪些人",      Intent::tasks,        A::task_question,     "asks required"},
+    {"都有哪些人",    Intent::tasks,        A::task_question,     "asks required"},
+    {"报名的都有谁",  Intent::tasks,        A::task_question,     "asks required"},
+    {"谁报到了",      Intent::tasks,        A::task_question,     "asks required"},
+    {"名单",          Intent::tasks,        A::task_question,     "asks required"},
     // Asked of a task ("还有名额吗", "1号几点开始", "活动在哪集合？"): answered with its places, time
     // and place; without a number, with the chat's open tasks. The words need a question after them
     // ("还有名额！" is a leader's call), unless they are one ("几点开始").

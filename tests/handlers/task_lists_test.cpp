@@ -151,6 +151,49 @@ TEST_F(TaskLists, AQuestionMarkAfterAWithdrawalAsksAboutTheTaskAndFreesNothing) 
   EXPECT_EQ(task(1).status, store::TaskStatus::open);
 }
 
+// "请假 1？" showed the task's state with no word on how to do it (an exploratory run, 2026-12-06): the
+// act asked about is shown as a command, to whoever may do it, and only then.
+TEST_F(TaskLists, AnActAskedAboutIsShownHowToDoToWhoeverMay) {
+  whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const auto hint = [&](const std::string& act) {
+    return rendered("task_state_act_hint", {{"act", act}, {"task", "1"}});
+  };
+  const std::vector<Reply> leave = say("b3u2", "u-zhang", "张三", read("请假 1？"));
+  ASSERT_EQ(leave.size(), 1u);
+  EXPECT_TRUE(contains(leave[0].text, hint("请假"))) << leave[0].text;
+  // Not his to do: no hint.
+  const std::vector<Reply> cancel = say("b3u2", "u-zhang", "张三", read("撤销 1？"));
+  ASSERT_EQ(cancel.size(), 1u);
+  EXPECT_FALSE(contains(cancel[0].text, hint("撤销"))) << cancel[0].text;
+  // The leader may call it off; 取消 1 would free a place he has not, so it is not suggested to him,
+  // nor 结束 before the task begins.
+  EXPECT_TRUE(contains(say("b3u2", "u-chen", "陈单元长", read("撤销 1？"))[0].text, hint("撤销")));
+  EXPECT_FALSE(contains(say("b3u2", "u-chen", "陈单元长", read("取消 1？"))[0].text, hint("取消")));
+  EXPECT_FALSE(contains(say("b3u2", "u-chen", "陈单元长", read("结束 1？"))[0].text, hint("结束")));
+  EXPECT_EQ(task(1).status, store::TaskStatus::open);
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+}
+
+// "1号谁报名了" gave the count only; "1号都有谁" met silence (the same run). The task's leader gets
+// the names; a volunteer the count.
+TEST_F(TaskLists, WhoSignedUpIsNamedToTheTasksLeader) {
+  whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));  // waitlisted
+  for (const char* line : {"1号谁报名了", "1号都有谁", "1号有哪些人"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(contains(replies[0].text, rendered("task_state_names", {{"names", "张三"}})))
+        << replies[0].text;
+    EXPECT_TRUE(contains(replies[0].text, rendered("task_state_waiting_names", {{"names", "刘阿姨"}})))
+        << replies[0].text;
+  }
+  const std::vector<Reply> volunteer = say("b3u2", "u-liu", "刘阿姨", read("1号谁报名了"));
+  ASSERT_EQ(volunteer.size(), 1u);
+  EXPECT_FALSE(contains(volunteer[0].text, "张三")) << volunteer[0].text;
+}
+
 TEST_F(TaskLists, AmISignedUpIsAnsweredWithOnesOwnList) {
   whistle_in_b3u2("清理楼道杂物", 3);
   whistle_in_b3u2("慰问老人", 3);

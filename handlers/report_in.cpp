@@ -8,6 +8,7 @@
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
+#include "handlers/ledger_scope.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
@@ -134,9 +135,46 @@ std::vector<Reply> and_then_switch(Context& context, const Command& command, con
   return replies;
 }
 
+// A bare 报到 in private: "请写上任务编号" alone left the volunteer to find the number in a group
+// (stop 54's notes). The tasks still taking people in the groups of their places are listed, to
+// choose from by number; nothing is signed up on a guess.
+std::optional<Reply> joinable_in_private(Context& context) {
+  const std::string& person = context.message.sender;
+  std::vector<std::int64_t> seen;
+  std::string list;
+  std::int64_t first = 0;
+  for (const std::string& node : nodes_of_person(context, person)) {
+    for (const std::string& chat : context.org.chats_of(node)) {
+      for (const store::ListedTask* listed : context.tasks.open_in_chat_view(chat)) {
+        if (task_is_over(*listed, context.now) ||
+            std::find(seen.begin(), seen.end(), listed->id) != seen.end() ||
+            is_active(context.signups.find(listed->id, person)))
+          continue;
+        seen.push_back(listed->id);
+        const std::optional<store::Task> task = context.tasks.by_id(listed->id);
+        if (!task) continue;
+        if (first == 0) first = task->number;
+        if (!list.empty()) list += '\n';
+        list +=
+            context.text("report_in_private_line", {{"task", std::to_string(task->number)},
+                                                    {"title", task->title},
+                                                    {"when", task_when_text(context, *task, context.now)}});
+      }
+    }
+  }
+  if (list.empty()) return std::nullopt;
+  return reply_to_sender(
+      context, context.text("report_in_private_list", {{"mention", mention_of(context.people, person)},
+                                                       {"list", list},
+                                                       {"task", std::to_string(first)}}));
+}
+
 }  // namespace
 
 std::vector<Reply> handle_report_in(Context& context, const Command& command) {
+  if (context.message.is_private && !command.task && !command.ticket) {
+    if (std::optional<Reply> listed = joinable_in_private(context)) return {std::move(*listed)};
+  }
   TaskQuery query;
   query.intent = Intent::report_in;
   query.nothing_key = "report_in_nothing_open";

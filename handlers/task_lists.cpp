@@ -98,7 +98,22 @@ std::string state_text(Context& context, const store::Signup& signup) {
   return context.text("my_signup_signed_up");
 }
 
-std::vector<Reply> own_signups(Context& context, bool quiet_when_none = false) {
+// The local day of a time, as a day number (the days since the epoch, in the community's zone).
+std::int64_t local_day(const Context& context, std::int64_t at) {
+  const std::int64_t offset = context.config.locale.utc_offset_seconds;
+  return (at + offset) / 86400;
+}
+
+// "今天有活动吗", "明天的活动还去吗": the day asked about, 0 for today, 1 for tomorrow.
+std::optional<int> days_ahead_asked(const Command& command) {
+  if (command.text.starts_with("今天")) return 0;
+  if (command.text.starts_with("明天")) return 1;
+  return std::nullopt;
+}
+
+std::vector<Reply> own_signups(Context& context, bool quiet_when_none = false,
+                               std::optional<int> days_ahead = std::nullopt,
+                               std::string_view day_words = {}) {
   const std::string mention = mention_of(context.people, context.message.sender);
   std::vector<store::Signup> signups;
   if (context.community) signups = context.signups.open_of_person(*context.community, context.message.sender);
@@ -110,6 +125,19 @@ std::vector<Reply> own_signups(Context& context, bool quiet_when_none = false) {
       std::vector<store::Signup> in = context.signups.open_of_person(community, context.message.sender);
       signups.insert(signups.end(), in.begin(), in.end());
     }
+  }
+  if (days_ahead) {
+    // In private, "今天有什么活动" listed one's places on every day (a review, 2026-12-06). A task with
+    // no time may be done any day.
+    const std::int64_t day = local_day(context, context.now) + *days_ahead;
+    std::erase_if(signups, [&](const store::Signup& signup) {
+      const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+      return task && task->start && local_day(context, *task->start) != day;
+    });
+    if (signups.empty() && !quiet_when_none)
+      return {reply_to_sender(
+          context,
+          context.text("my_signups_none_that_day", {{"mention", mention}, {"day", std::string(day_words)}}))};
   }
   if (signups.empty()) {
     // "我报上了吗" under a group-buy 接龙, from someone with no place: not about our tasks.
@@ -241,10 +269,13 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
 // in a group with nothing open, it was not about a task of ours.
 std::vector<Reply> question_without_number(Context& context, const Command& command) {
   const std::string mention = mention_of(context.people, context.message.sender);
+  const std::optional<int> days_ahead = days_ahead_asked(command);
+  const std::string day_words = days_ahead ? command.text.substr(0, std::string_view("今天").size()) : "";
   if (context.message.is_private) {
-    // "今天有什么活动", "活动几点开始": in private, as 活动 there, one's own with their times.
+    // "今天有什么活动", "活动几点开始": in private, as 活动 there, one's own with their times; of a
+    // day, that day's.
     if (command.text.find("活动") != std::string::npos || command.text.find("任务") != std::string::npos)
-      return own_signups(context);
+      return own_signups(context, false, days_ahead, day_words);
     // "几点开始" from someone with one place: that task (the fourth review, 2026-12-06, asked which).
     if (context.community) {
       const std::vector<store::Signup> mine =
@@ -259,21 +290,15 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
   std::vector<store::Task> tasks = open_here(context);
   // "今天有活动吗", "明天有什么活动": the tasks of that day (a review, 2026-12-06: one two days away
   // answered 今天有活动吗).
-  const std::optional<int> days_ahead = command.text.starts_with("今天")   ? std::optional<int>(0)
-                                        : command.text.starts_with("明天") ? std::optional<int>(1)
-                                                                           : std::nullopt;
   if (days_ahead) {
-    const std::int64_t offset = context.config.locale.utc_offset_seconds;
-    const auto day_of = [offset](std::int64_t at) { return (at + offset) / 86400; };
-    const std::int64_t day = day_of(context.now) + *days_ahead;
+    const std::int64_t day = local_day(context, context.now) + *days_ahead;
     // A task with no time may be done any day.
-    std::erase_if(tasks, [&](const store::Task& task) { return task.start && day_of(*task.start) != day; });
+    std::erase_if(
+        tasks, [&](const store::Task& task) { return task.start && local_day(context, *task.start) != day; });
     if (tasks.empty()) {
       if (said_in_passing(context.message, command)) return {};
       return {reply_to_sender(
-          context, context.text("tasks_none_that_day",
-                                {{"mention", mention},
-                                 {"day", command.text.substr(0, std::string_view("今天").size())}}))};
+          context, context.text("tasks_none_that_day", {{"mention", mention}, {"day", day_words}}))};
     }
   }
   if (tasks.size() == 1) return task_state(context, tasks.front());

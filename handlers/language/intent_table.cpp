@@ -91,6 +91,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"今天有没有活动", Intent::tasks,        A::none,              "question implicit"},
     {"明天有没有活动", Intent::tasks,        A::none,              "question implicit"},
     {"这周有什么活动", Intent::tasks,        A::none,              "question implicit"},
+    // "明天的活动还去吗", "明天的活动取消了吗": that day's tasks asked after (the hint before).
+    {"今天的活动",    Intent::tasks,        A::none,              "question implicit"},
+    {"明天的活动",    Intent::tasks,        A::none,              "question implicit"},
+    {"今天活动",      Intent::tasks,        A::none,              "question implicit"},
+    {"明天活动",      Intent::tasks,        A::none,              "question implicit"},
     {"周末有什么活动", Intent::tasks,        A::none,              "question implicit"},
     // "我报上了吗", "我签到了吗": one's own list, with each place's state (a question only: "我报到了"
     // and "我报到了呢？" are a report-in).
@@ -138,6 +143,13 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"名额满了",      Intent::tasks,        A::task_question},
     {"满员了",        Intent::tasks,        A::task_question},
     {"满了",          Intent::tasks,        A::task_question,     "required"},
+    // Whether it still happens, after the task named ("明天的活动还去吗", "1号取消了吗").
+    {"还去",          Intent::tasks,        A::task_question,     "required"},
+    {"还搞",          Intent::tasks,        A::task_question,     "required"},
+    {"还办",          Intent::tasks,        A::task_question,     "required"},
+    {"还举行",        Intent::tasks,        A::task_question,     "required"},
+    {"照常",          Intent::tasks,        A::task_question,     "required"},
+    {"取消了",        Intent::tasks,        A::task_question,     "required"},
     {"还缺几个人",    Intent::tasks,        A::task_question,     "asks"},
     {"还差几个人",    Intent::tasks,        A::task_question,     "asks"},
     {"还缺几个",      Intent::tasks,        A::task_question,     "asks"},

@@ -65,7 +65,8 @@ bool read_task_question_after_noun(const ArgumentInput& input, Command& command)
   const std::string_view rest = trim_spaces(input.rest);
   for (const IntentRule* rule : rules_by_first_character(rest)) {
     if (rule->arguments != Arguments::task_question || !starts_with_at(rest, 0, rule->keyword)) continue;
-    const ArgumentInput question{*rule, rest.substr(rule->keyword.size()), input.context, input.anchored};
+    // The noun before anchors it as a reference does: "活动满了吗" asks of the activity.
+    const ArgumentInput question{*rule, rest.substr(rule->keyword.size()), input.context, true};
     if (read_task_question(question, command)) return true;
   }
   return false;

@@ -135,6 +135,23 @@ TEST_F(ReportIn, AJielongCopiedWithoutTheSendersLineAsksWhetherTheyLeave) {
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
 }
 
+// A bare 报到 in private got only "请写上任务编号" (stop 54's notes): the tasks still taking people in
+// the groups of one's places are listed; nothing is signed up on a guess.
+TEST_F(ReportIn, ABareReportInInPrivateListsTheTasksOfOnesPlaces) {
+  whistle_in_b3u2("清理楼道杂物");
+  whistle_in_b3u2("慰问老人");
+  say("b3u2", "u-zhang", "张三", read("报到 1"));  // a volunteer of 3号楼2单元 now
+  const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("报到"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "#2 慰问老人")) << replies[0].text;
+  EXPECT_FALSE(contains(replies[0].text, "#1 ")) << replies[0].text;  // his already
+  EXPECT_FALSE(signup_state(2, "u-zhang").has_value());
+  // Someone placed nowhere is asked for the number, as before.
+  const std::vector<Reply> stranger = say_privately("u-x9", "路人", read("报到"));
+  ASSERT_EQ(stranger.size(), 1u);
+  EXPECT_FALSE(contains(stranger[0].text, "慰问老人")) << stranger[0].text;
+}
+
 // Read as the parser reads them: a list copied without a new line adds nobody; a name that shares
 // nothing with the sender's may be someone else or a nickname, so the sender is signed up and told
 // whose name was added.

@@ -214,6 +214,28 @@ TEST_F(TaskLists, AmISignedUpIsAnsweredWithOnesOwnList) {
   EXPECT_EQ(none[0].text, rendered("my_signups_none", {{"mention", "@李四"}}));
 }
 
+// In private, "今天有什么活动" listed one's places on every day, and "明天的活动取消了吗" got the hint
+// (stop 55's notes): that day's places, and the day's task asked after.
+TEST_F(TaskLists, ADayAskedAboutKeepsToThatDay) {
+  whistle_in_b3u2("清理楼道杂物", 3);  // Saturday
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const std::vector<Reply> today = say_privately("u-zhang", "张三", read("今天有什么活动"));  // Monday
+  ASSERT_EQ(today.size(), 1u);
+  EXPECT_EQ(today[0].text, rendered("my_signups_none_that_day", {{"mention", "@张三"}, {"day", "今天"}}));
+  const std::int64_t friday = kSaturday0900 - 13 * kHour;
+  const std::vector<Reply> tomorrow =
+      say_privately("u-zhang", "张三", read("明天有什么活动", friday), friday);
+  ASSERT_EQ(tomorrow.size(), 1u);
+  EXPECT_TRUE(contains(tomorrow[0].text, "清理楼道杂物")) << tomorrow[0].text;
+  for (const char* line : {"明天的活动取消了吗", "明天的活动还去吗", "明天活动照常吗"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line, friday), friday);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text.rfind("@张三 【吹哨#1】", 0), 0u) << line << ": " << replies[0].text;
+  }
+  // Told to the others, it is theirs.
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("明天的活动大家别迟到", friday), friday).empty());
+}
+
 TEST_F(TaskLists, WhatIsOnTodayListsThatDaysTasks) {
   whistle_in_b3u2("清理楼道杂物", 3);
   whistle_in_b3u2("慰问老人", 3);

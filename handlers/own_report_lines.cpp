@@ -169,9 +169,15 @@ std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const 
   std::erase_if(open, [](const store::Ticket& ticket) {
     return ticket.is_closed() || ticket.state == store::TicketState::resolved;
   });
-  // "电脑自己修好了" from someone whose report is the lamp is not about the lamp (the fourth review,
-  // 2026-12-06); "水管的事不用管了" with the lamp and the pipe open is about the pipe.
-  const std::vector<std::string> things = things_named(context.config, command.text, kWithdrawalCharacters);
+  // "水管的事不用管了" with the lamp and the pipe open is about the pipe; "电梯自己好了" from someone
+  // whose report is the lamp is not about the lamp (the fourth review, 2026-12-06). Only a trouble
+  // the community's categories know, or one a report holds, counts as named: who mended it (邻居,
+  // 物业, 老伴), when (今天早上) and 投诉 or 那条 name nothing, and read as things they dropped every
+  // withdrawal (a review of that change).
+  std::vector<std::string> things = things_named(context.config, command.text, kWithdrawalCharacters);
+  std::erase_if(things, [&](const std::string& words) {
+    return category_of(context.config, words) == nullptr && !report_holding(open, {words});
+  });
   if (!things.empty()) {
     const std::optional<std::int64_t> named = report_holding(open, things);
     if (!named) return std::nullopt;

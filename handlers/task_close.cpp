@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "handlers/addressing.hpp"
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
@@ -82,16 +83,60 @@ bool is_ascii_digit(char byte) {
   return byte >= '0' && byte <= '9';
 }
 
+// "取消加分 1号任务", "撤销加分，1号的何大爷没来": about points whatever number follows.
+bool names_points_undo(std::string_view text) {
+  for (const std::string_view words : {"取消加分", "撤销加分", "撤回加分"}) {
+    if (text.starts_with(words)) return true;
+  }
+  return false;
+}
+
+// "@所有人", "@全体成员": everyone, no person whose points were given.
+bool names_a_person(std::string_view text) {
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    const std::string_view after = text.substr(at + 1);
+    if (!after.starts_with("所有人") && !after.starts_with("全体") && !after.starts_with("all") &&
+        !after.starts_with("everyone"))
+      return true;
+  }
+  return false;
+}
+
+// "5分" of points, not the minutes of a time ("9点30分", "9:30分").
+bool names_an_amount(std::string_view text) {
+  for (std::size_t at = text.find("分"); at != std::string_view::npos; at = text.find("分", at + 1)) {
+    std::size_t digits = at;
+    while (digits > 0 && is_ascii_digit(text[digits - 1]))
+      --digits;
+    if (digits == at) continue;
+    const std::string_view before = text.substr(0, digits);
+    if (before.ends_with("点") || before.ends_with(":") || text.substr(at).starts_with("分钟")) continue;
+    return true;
+  }
+  return false;
+}
+
 // Whether a 撤销 without a task's number speaks of points: a person named, 加分, 积分, 加错, "5分".
 bool speaks_of_points(std::string_view text) {
-  if (text.find('@') != std::string_view::npos) return true;
+  if (names_a_person(text) || names_an_amount(text)) return true;
   for (const std::string_view word : {"加分", "扣分", "积分", "分数", "加错", "错分"}) {
     if (text.find(word) != std::string_view::npos) return true;
   }
-  for (std::size_t at = text.find("分"); at != std::string_view::npos; at = text.find("分", at + 1)) {
-    if (at > 0 && is_ascii_digit(text[at - 1])) return true;
-  }
   return false;
+}
+
+// "删除 2", "作废 2 发重了": the number alone, or with a duplicate's reason. Anything more ("删除 1号
+// 张三的报名", "作废 1号的签到码", "删除 3 张照片") is about something else, and is asked.
+bool says_more_than_a_duplicate(const Command& command) {
+  bool loose = false;
+  for (const std::string_view words : {"删除", "删掉", "作废"}) {
+    if (command.text.starts_with(words)) loose = true;
+  }
+  if (!loose || !command.reason || command.reason->empty()) return false;
+  for (const std::string_view why : {"重复", "重了", "发重", "发错", "错了", "多发", "不要了", "作废"}) {
+    if (command.reason->find(why) != std::string::npos) return false;
+  }
+  return true;
 }
 
 // "扣分 @何大爷 5 加错了": the deduction that takes back what the line names, with the person and the
@@ -152,7 +197,7 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   // "撤销 @何大爷 5分 加错人了", "取消加分 @何大爷": points given by mistake, which a task's 撤销 does
   // not give back. Read as one, it cancelled the chat's only task and sent its volunteers home (an
   // exploratory run, 2026-12-06).
-  if (!command.task && speaks_of_points(command.text)) {
+  if ((!command.task && speaks_of_points(command.text)) || names_points_undo(command.text)) {
     return {reply_to_sender(
         context,
         context.text("cancel_points_hint", {{"mention", mention_of(context.people, context.message.sender)},
@@ -162,10 +207,13 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   const std::optional<store::Task> task = closable_task(context, command, Intent::cancel, replies);
   if (!task) return replies;
   // A bare 撤销 takes the chat's one task; once people have answered it, it is asked again with the
-  // number, so that a 撤销 meant for something else sends nobody home.
+  // number, so that a 撤销 meant for something else sends nobody home. So is a 删除/作废 N that says
+  // more than a duplicate's reason: "删除 1号 张三的报名", "作废 1号的签到码" cancelled the task (a
+  // review, 2026-12-06).
   const int answered = context.signups.count(task->id, store::SignupState::signed_up) +
                        context.signups.count(task->id, store::SignupState::waitlisted);
-  if (!command.task && answered > 0) {
+  if ((!command.task && answered > 0) || says_more_than_a_duplicate(command)) {
+    if (said_in_passing(context.message, command)) return {};
     return {reply_to_sender(context,
                             context.text("cancel_confirm_number",
                                          {{"task", std::to_string(task->number)},

@@ -377,6 +377,11 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
 constexpr auto kLabelChanges = std::to_array<std::string_view>(
     {"改成", "改为", "改到", "调整为", "调整到", "调整成", "变成", "变为", "换成", "换到"});
 
+// What makes a field's change a question, a proposal or news rather than an order.
+constexpr auto kNotAnOrder =
+    std::to_array<std::string_view>({"?", "吗", "呢", "吧", "了", "哪", "几", "多少", "什么", "啥", "好不好",
+                                     "可以", "行不行", "行吗", "怎么样", "要不"});
+
 bool read_edit(const ArgumentInput& input, Command& command) {
   std::string_view rest = skip_softeners(input.rest);
   // "1号人数改成5人", "#1 时间改为下午3点": the field first, after the task's number. The label is the
@@ -389,6 +394,12 @@ bool read_edit(const ArgumentInput& input, Command& command) {
     const bool changes = std::any_of(kLabelChanges.begin(), kLabelChanges.end(),
                                      [&](std::string_view word) { return change.starts_with(word); });
     if (!changes) return false;
+    // Asked or told, not ordered: "1号时间改成下午3点了吗？", "1号地点改到哪了", "1号人数改成10人可以吗",
+    // "1号时间改成下午3点了，大家别去早了" each changed the task (a review, 2026-12-06).
+    const bool asks_or_tells =
+        std::any_of(kNotAnOrder.begin(), kNotAnOrder.end(),
+                    [&](std::string_view word) { return change.find(word) != std::string_view::npos; });
+    if (asks_or_tells) return false;
     labelled = std::string(input.rule.keyword) + std::string(change);
     rest = labelled;
   }

@@ -217,7 +217,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"取消活动",      Intent::cancel,       A::task},
     {"取消任务",      Intent::cancel,       A::task},
     // A duplicate whistle taken away with its number ("删除 2", "作废 2"): silence before (an
-    // exploratory run, 2026-12-06). "撤回 2" is below, after the reporter's "撤回 T1".
+    // exploratory run, 2026-12-06). Not 撤回: "撤回 1" is as often a reporter's ticket T1 (a review).
+    // With more words than a reason for a duplicate the handler asks ("删除 1号 张三的报名").
     {"删除",          Intent::cancel,       A::task,              "required"},
     {"删掉",          Intent::cancel,       A::task,              "required"},
     {"作废",          Intent::cancel,       A::task,              "required"},
@@ -365,7 +366,6 @@ constexpr auto kRules = std::to_array<IntentRule>({
     // The resident taking back what they reported: with its reference only ("撤回 T1"; "撤回 1"
     // may be a task's).
     {"撤回",          Intent::close,        A::ticket,            "ticket_named"},
-    {"撤回",          Intent::cancel,       A::task,              "required"},
     {"退单",          Intent::send_back,    A::ticket},
     {"认领",          Intent::claim,        A::ticket},
     {"认领微心愿",    Intent::claim,        A::ticket},

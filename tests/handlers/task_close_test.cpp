@@ -166,14 +166,43 @@ TEST_F(Cancel, ACancelSpeakingOfPointsCancelsNoTaskAndSaysHowToTakeThemBack) {
       << named[0].text;
 }
 
-// A duplicate whistle taken away by its number got silence (the same run).
+// A duplicate whistle taken away by its number got silence (the same run). More words than a
+// duplicate's reason are asked about: "删除 1号 张三的报名" cancelled the task (a review, 2026-12-06).
 TEST_F(Cancel, ADuplicateIsTakenAwayByItsNumberInEverydayWords) {
-  for (const char* line : {"删除 1", "撤回 2", "作废 3", "删掉 4"}) {
+  for (const char* line : {"删除 1", "删掉 2", "作废 3 发重了"}) {
     const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
     say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, number));
     say("b3u2", "u-chen", "陈单元长", read(line));
     EXPECT_EQ(task(number).status, store::TaskStatus::cancelled) << line;
   }
+  const std::int64_t kept = whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, kept));
+  for (const std::string line : {"删除 4号 张三的报名", "作废 4号的签到码", "删掉4号里张三的名字"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(contains(replies[0].text, "撤销 4")) << line << ": " << replies[0].text;
+    EXPECT_EQ(task(kept).status, store::TaskStatus::open) << line;
+  }
+  // 撤回 N is as often a reporter's ticket: it calls no task off.
+  say("b3u2", "u-chen", "陈单元长", read("撤回 4"));
+  EXPECT_EQ(task(kept).status, store::TaskStatus::open);
+}
+
+// "撤销加分 1号任务", "取消加分，1号的何大爷没来" cancelled task 1 (the same review); an @所有人 or a
+// clock's 分 is no person nor amount: "撤销 @所有人 明天下雨活动取消" calls the task off as before.
+TEST_F(Cancel, PointsWordsWinOverANumberAndEveryoneOrAClockIsNoPoints) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  for (const char* line : {"撤销加分 1号任务", "取消加分，1号的何大爷没来"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(contains(replies[0].text, "扣分")) << line << ": " << replies[0].text;
+    EXPECT_EQ(task(number).status, store::TaskStatus::open) << line;
+  }
+  say("b3u2", "u-chen", "陈单元长", read("撤销 明早9点30分的"));
+  EXPECT_EQ(task(number).status, store::TaskStatus::cancelled);
+  const std::int64_t second = whistle_in_b3u2("慰问老人", 3);
+  say("b3u2", "u-chen", "陈单元长", read("撤销 @所有人 明天下雨活动取消"));
+  EXPECT_EQ(task(second).status, store::TaskStatus::cancelled);
 }
 
 }  // namespace

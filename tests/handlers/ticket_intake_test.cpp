@@ -428,11 +428,12 @@ TEST_F(TicketIntake, SayingOneRepairedItOneselfIsAskedWhetherToWithdraw) {
   EXPECT_FALSE(ticket(1).is_closed());
 }
 
-// "电脑自己修好了" from someone whose report is the lamp was asked whether to withdraw the lamp (the
-// fourth review, 2026-12-06); a thing one of the reports holds picks that one.
+// "电梯自己修好了" from someone whose report is the lamp was asked whether to withdraw the lamp (the
+// fourth review, 2026-12-06: 电脑); a thing one of the reports holds picks that one. Who mended it
+// or when names nothing: "不用来了 楼下邻居帮忙修好了" still asks (a review of that change).
 TEST_F(TicketIntake, SayingAnotherThingWasRepairedIsNoWithdrawalOfOnesReport) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
-  const std::vector<Reply> other = say_privately("u-he", "何大爷", read("电脑自己修好了"), kMonday0900 + 600);
+  const std::vector<Reply> other = say_privately("u-he", "何大爷", read("电梯自己修好了"), kMonday0900 + 600);
   for (const Reply& reply : other)
     EXPECT_FALSE(contains(reply.text, "T1")) << reply.text;
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 卫生间水管漏水"), kMonday0900 + 700);
@@ -443,6 +444,12 @@ TEST_F(TicketIntake, SayingAnotherThingWasRepairedIsNoWithdrawalOfOnesReport) {
                                    {{"mention", "@何大爷"}, {"ticket", "2"}, {"text", "卫生间水管漏水"}}));
   EXPECT_FALSE(ticket(1).is_closed());
   EXPECT_FALSE(ticket(2).is_closed());
+  for (const char* line : {"不用来了 楼下邻居帮忙修好了", "物业已经修好了，不用来了", "取消投诉", "别来了"}) {
+    const std::vector<Reply> asked = say_privately("u-he", "何大爷", read(line), kMonday0900 + 900);
+    ASSERT_EQ(asked.size(), 1u) << line;
+    EXPECT_TRUE(contains(asked[0].text, "T1") && contains(asked[0].text, "T2"))
+        << line << ": " << asked[0].text;
+  }
 }
 
 TEST_F(TicketIntake, TheSameReportSentAgainWhileItIsOpenIsNoSecondTicket) {

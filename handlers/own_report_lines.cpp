@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,19 @@ constexpr std::array<std::string_view, 9> kAddingWords{
 // 3楼不是2楼", "说错了，是3楼". Not 还有 or 另外, which start the neighbours' talk as often.
 constexpr std::array<std::string_view, 7> kCorrectingWords{"补充",   "更正",     "我刚才说错了", "刚才说错了",
                                                            "说错了", "还有就是", "地址是"};
+
+// A correction of where, said in a group: "补充一下，是3楼不是2楼", "说错了，是402室". Not talk to
+// someone (@张三, 大家), a task's notice (集合, 报到), nor a new trouble ("还有就是楼下的路灯也坏了"),
+// which a review found joined to the reporter's last ticket (2026-12-06).
+bool corrects_a_place(std::string_view text) {
+  const auto holds = [text](std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(),
+                       [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
+  };
+  if (holds({"@", "大家", "各位", "邻居们", "报到", "活动", "集合", "签到", "群"})) return false;
+  if (language::describes_trouble(text)) return false;
+  return holds({"楼", "层", "室", "单元", "门", "住", "地址", "位置", "不是"});
+}
 
 // Words that point at a report made before, not at whoever should act ("你们", "师傅").
 constexpr std::array<std::string_view, 6> kEarlierReport{"上次", "那个", "报的", "反映的", "说的", "工单"};
@@ -219,7 +233,7 @@ std::optional<store::Ticket> ticket_just_reported(const Context& context, std::i
 }
 
 std::optional<std::vector<Reply>> add_to_own_report_in_group(Context& context, const Command& command) {
-  if (context.message.is_private) return std::nullopt;
+  if (context.message.is_private || !corrects_a_place(command.text)) return std::nullopt;
   return add_to_report_just_made(context, command, kCorrectingWords, kJoinWindow);
 }
 

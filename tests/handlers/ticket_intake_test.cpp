@@ -541,6 +541,18 @@ TEST_F(TicketIntake, ACorrectionInTheGroupRightAfterOnesReportJoinsIt) {
   EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("还有人知道哪里修鞋吗"), kMonday0900 + 180).empty());
   EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("补充一下，晚上更黑"), kMonday0900 + kHour).empty());
   EXPECT_FALSE(has_ticket(2));
+  // Right after it, a notice to the neighbours, talk to one of them, a new trouble or a post in the
+  // wrong group is none of the report's (a review, 2026-12-06: each joined it).
+  say("b3u2", "u-he", "何大爷", read("报修 卫生间水管漏水"), kMonday0900 + 2 * kHour);
+  const std::size_t events = tickets_.events(ticket(2).id).size();
+  for (const char* line :
+       {"补充：明天上午停水，大家提前存点水", "补充一下 @张三 你明天来不来", "还有就是楼下的路灯也坏了",
+        "说错了说错了，不好意思 发错群了", "补充：报到的人明天8点50到楼下集合"}) {
+    EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read(line), kMonday0900 + 2 * kHour + 60).empty()) << line;
+  }
+  EXPECT_EQ(tickets_.events(ticket(2).id).size(), events);
+  EXPECT_EQ(say("b3u2", "u-he", "何大爷", read("还有就是我家住302"), kMonday0900 + 2 * kHour + 120).size(),
+            2u);
 }
 
 TEST_F(TicketIntake, WordsAfterAReportAlreadyDoneAreANewTroubleNotAnAddition) {

@@ -6,6 +6,8 @@
 #include "handlers/ledger_scope.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/redemption_rules.hpp"
+#include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 
 namespace whistle::handlers {
@@ -116,13 +118,25 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
       // Someone not yet placed anywhere, asked of in private: no node says whose they are, and the
       // refusal read "只有本人和及上级的负责人可以查看：。" (an exploratory run, 2026-12-06). In the
       // group they were paid in, the group's leaders may look.
-      if (!scope.owner)
-        return answer(context, "points_no_right_unplaced", {{"name", display_name(context.people, person)}});
-      const std::optional<store::OrgNode> owner = context.org.node(*scope.owner);
-      return answer(context, "points_no_right",
-                    {{"name", display_name(context.people, person)},
-                     {"node", owner ? owner->name : *scope.owner},
-                     {"leaders", names_of(context, scope.leaders)}});
+      if (!scope.owner) {
+        // The community's own leaders and its staff see everyone in it (a review, 2026-12-06: 王书记
+        // was refused); other leaders are sent to the group; anyone else is refused plainly, not
+        // sent to a group that would refuse them again.
+        const std::string& asker = context.message.sender;
+        const bool sees_all = context.people.has_role(asker, community, store::Role::leader) ||
+                              is_staff_of(context, asker, community);
+        if (!sees_all) {
+          const bool leads = !nodes_led_by(context, asker).empty();
+          return answer(context, leads ? "points_no_right_unplaced" : "points_no_right_plain",
+                        {{"name", display_name(context.people, person)}});
+        }
+      } else {
+        const std::optional<store::OrgNode> owner = context.org.node(*scope.owner);
+        return answer(context, "points_no_right",
+                      {{"name", display_name(context.people, person)},
+                       {"node", owner ? owner->name : *scope.owner},
+                       {"leaders", names_of(context, scope.leaders)}});
+      }
     }
   }
 

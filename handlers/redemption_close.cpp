@@ -165,6 +165,10 @@ std::vector<Reply> undo_pickup(Context& context, const std::string& code) {
   if (redemption->status != store::RedemptionStatus::picked_up) return {already_ended(context, *redemption)};
   if (!redemption->closed_at || context.now - *redemption->closed_at > kPickupUndoWindow)
     return {reply_to_sender(context, context.text("pickup_undo_too_late", values_for(context, *redemption)))};
+  // Past its deadline it could only expire at once: the staff were told 恢复为待领取 with a date gone
+  // by, and the owner a reminder and a refund in the same minute (a review, 2026-12-06).
+  if (context.now >= redemption->expires_at)
+    return {reply_to_sender(context, context.text("pickup_undo_expired", values_for(context, *redemption)))};
   if (!context.redemptions.reopen_pickup(redemption->id)) return {already_ended(context, *redemption)};
   const store::Redemption reopened = *context.redemptions.by_id(redemption->id);
   // Its deadline counts again; one already past expires it at once and gives the points back.

@@ -13,8 +13,9 @@ namespace whistle::handlers {
 namespace {
 
 // Held anywhere in the line: "换错了", "我不换了", "兑换错了 多换了一个".
+// Not 点错了: said as often of a rating or a 报到 just made (a review, 2026-12-06).
 constexpr auto kTakesItBack = std::to_array<std::string_view>(
-    {"换错了", "兑错了", "不换了", "不兑了", "不兑换了", "不想换了", "不想要了", "点错了", "多换了"});
+    {"换错了", "兑错了", "不换了", "不兑了", "不兑换了", "不想换了", "不想要了", "多换了"});
 
 // The whole line, particles aside: "不要了", "我不要了", "算了不要了". Longer, 不要了 is about
 // anything ("不要了 那个柜子谁要").

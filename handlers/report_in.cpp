@@ -120,6 +120,21 @@ std::optional<std::int64_t> task_switched_to(const Command& command) {
   return std::nullopt;
 }
 
+// Why the task a withdrawal switches to cannot take the person, or empty when it can: a switch that
+// left them on a full or cancelled task's waitlist, or on nothing, was no switch (a review,
+// 2026-12-06). The place they hold is kept then.
+std::string switch_blocked(Context& context, std::int64_t number) {
+  const std::optional<store::Task> other =
+      context.community ? context.tasks.by_number(*context.community, number) : std::nullopt;
+  if (!other) return context.text("withdraw_switch_missing");
+  if (other->status != store::TaskStatus::open || task_is_over(*other, context.now))
+    return context.text("withdraw_switch_closed");
+  const std::optional<store::Signup> mine = context.signups.find(other->id, context.message.sender);
+  if (is_full(context, *other) && !(mine && mine->state == store::SignupState::signed_up))
+    return context.text("withdraw_switch_full");
+  return {};
+}
+
 // The withdrawal's answer, followed by the report-in its words asked for.
 std::vector<Reply> and_then_switch(Context& context, const Command& command, const store::Task& left,
                                    std::vector<Reply> replies) {
@@ -313,6 +328,15 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
                                                    {"when", task_when_text(context, task, context.now)}}))};
   }
 
+  if (const std::optional<std::int64_t> other = task_switched_to(command); other && *other != task.number) {
+    if (const std::string why = switch_blocked(context, *other); !why.empty()) {
+      return {reply_to_sender(
+          context,
+          context.text(
+              "withdraw_switch_blocked",
+              {{"task", number}, {"mention", mention}, {"other", std::to_string(*other)}, {"why", why}}))};
+    }
+  }
   context.signups.set_state(task.id, person, store::SignupState::withdrawn, context.now);
   if (signup->state == store::SignupState::waitlisted) {
     return and_then_switch(

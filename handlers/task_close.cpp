@@ -152,7 +152,9 @@ std::string points_undo_example(Context& context, std::string_view text) {
   std::string points;
   for (std::size_t i = digits; i != std::string_view::npos && i < text.size() && is_ascii_digit(text[i]); ++i)
     points += text[i];
-  if (name.empty() || points.empty()) return context.text("cancel_points_example");
+  // "撤销 @何大爷": his name, with the amount left to fill in (a review, 2026-12-06: it named 张三).
+  if (name.empty() || name == "所有人") return context.text("cancel_points_example");
+  if (points.empty()) return context.text("cancel_points_example_named", {{"name", name}});
   return context.text("cancel_points_example_filled", {{"name", name}, {"points", points}});
 }
 

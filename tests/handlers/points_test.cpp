@@ -127,6 +127,16 @@ TEST_F(Points, InPrivateSomeonePlacedNowhereIsLookedUpInTheirGroup) {
   const std::vector<Reply> shown = say("b3u2", "u-chen", "陈单元长", read("积分 @何大爷"));
   ASSERT_EQ(shown.size(), 1u);
   EXPECT_TRUE(contains(shown[0].text, "5")) << shown[0].text;
+  // A volunteer is refused plainly, not sent to a group that would refuse him again; the
+  // community's own leader sees (a review, 2026-12-06).
+  const std::vector<Reply> volunteer = say_privately("u-zhang", "张三", read("积分 @何大爷"));
+  ASSERT_EQ(volunteer.size(), 1u);
+  EXPECT_EQ(volunteer[0].text, rendered("points_no_right_plain", {{"mention", "@张三"}, {"name", "何大爷"}}));
+  const std::vector<Reply> secretary = say_privately("u-wang", "王书记", read("积分 @何大爷"));
+  ASSERT_EQ(secretary.size(), 1u);
+  EXPECT_TRUE(secretary[0].text.starts_with("@王书记")) << secretary[0].text;
+  EXPECT_FALSE(contains(secretary[0].text,
+                        rendered("points_no_right_plain", {{"mention", "@王书记"}, {"name", "何大爷"}})));
 }
 
 // Points earned for the grid's task: 张三 asks 积分 in his unit's group, and is placed first of one

@@ -100,6 +100,18 @@ TEST_F(RedemptionEnd, APickupIsTakenBackOnlyByTheStaffAndOnlyThatDay) {
   EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
 }
 
+// Picked up just before its deadline and taken back after it, it was made pending with a date gone
+// by and expired at once (a review, 2026-12-06): refused, with who may make it good.
+TEST_F(RedemptionEnd, APickupIsNotTakenBackPastTheRedemptionsDeadline) {
+  const std::string code = redeem_rice();
+  say("c1", "u-zhou", "周主任", read("核销 " + code), kPickupBy - 10 * 60);
+  const std::vector<Reply> replies =
+      say("c1", "u-zhou", "周主任", read("撤销核销 " + code), kPickupBy + 10 * 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
+  EXPECT_EQ(balance(), 100);
+}
+
 TEST_F(RedemptionEnd, ACodeTypedInLowerCaseIsFound) {
   const std::string code = redeem_rice();
   std::string lower = code;

@@ -164,6 +164,10 @@ TEST_F(Cancel, ACancelSpeakingOfPointsCancelsNoTaskAndSaysHowToTakeThemBack) {
   EXPECT_TRUE(contains(named[0].text,
                        rendered("cancel_points_example_filled", {{"name", "何大爷"}, {"points", "5"}})))
       << named[0].text;
+  const std::vector<Reply> no_amount = say("b3u2", "u-chen", "陈单元长", read("取消加分 @何大爷"));
+  ASSERT_EQ(no_amount.size(), 1u);
+  EXPECT_TRUE(contains(no_amount[0].text, rendered("cancel_points_example_named", {{"name", "何大爷"}})))
+      << no_amount[0].text;
 }
 
 // A duplicate whistle taken away by its number got silence (the same run). More words than a

@@ -40,6 +40,16 @@ TEST_F(Withdraw, AWithdrawalThatSaysWhichOtherTaskToJoinJoinsIt) {
   EXPECT_TRUE(replies[1].text.starts_with("【吹哨#2】")) << replies[1].text;
   EXPECT_EQ(signup_state(first, "u-zhang"), store::SignupState::withdrawn);
   EXPECT_EQ(signup_state(second, "u-zhang"), store::SignupState::signed_up);
+  // A switch to a task that cannot take him keeps the place he holds (a review, 2026-12-06: he
+  // was left on a waitlist, or on nothing).
+  const std::int64_t full = whistle_in_b3u2("慰问老人", 1);
+  say("b3u2", "u-wangwu", "王五", read("报到 " + std::to_string(full)));
+  for (const std::string line : {"取消2号，报3号", "取消2号，报9号"}) {
+    const std::vector<Reply> kept = say("b3u2", "u-zhang", "张三", read(line));
+    ASSERT_EQ(kept.size(), 1u) << line;
+    EXPECT_EQ(signup_state(second, "u-zhang"), store::SignupState::signed_up) << line;
+  }
+  EXPECT_FALSE(signup_state(full, "u-zhang").has_value());
   // Words about the other task that are no report-in leave it alone.
   say("b3u2", "u-lisi", "李四", read("报到 1"));
   say("b3u2", "u-lisi", "李四", read("请假 1 报2号的人多吗"));

@@ -190,6 +190,12 @@ std::vector<Reply> handle_pickup(Context& context, const Command& command) {
   const std::string& staff = context.message.sender;
   const std::string mention = sender_mention(context);
   if (!is_staff_of(context, staff, *context.community)) {
+    // "取消核销 RMH7" from its owner means 取消兑换 (a review, 2026-12-06: told only staff may 核销).
+    if (undoes_pickup(command)) {
+      Command cancel = command;
+      cancel.intent = Intent::cancel_redeem;
+      return handle_cancel_redeem(context, cancel);
+    }
     const std::vector<std::string> who = staff_of(context, *context.community);
     return {
         reply_to_sender(context, context.text(who.empty() ? "pickup_no_right_nobody" : "pickup_no_right",

@@ -94,10 +94,20 @@ TEST_F(RedemptionEnd, AMistakenPickupIsTakenBackByTheStaffWithinADay) {
 TEST_F(RedemptionEnd, APickupIsTakenBackOnlyByTheStaffAndOnlyThatDay) {
   const std::string code = redeem_rice();
   say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + kHour);
+  // The owner's 撤销核销 of a picked-up code is refused as his 取消兑换 would be.
   say("b3u2", "u-zhang", "张三", read("撤销核销 " + code), kMonday0900 + 2 * kHour);
   EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
   say("c1", "u-zhou", "周主任", read("撤销核销 " + code), kMonday0900 + kHour + kDay + 60);
   EXPECT_EQ(status(code), store::RedemptionStatus::picked_up);
+}
+
+// "取消核销 RMH7" from its owner, still pending, meant 取消兑换 (a review, 2026-12-06: told only the
+// staff may 核销).
+TEST_F(RedemptionEnd, TheOwnersUndoOfAPendingCodeCancelsTheRedemption) {
+  const std::string code = redeem_rice();
+  say_privately("u-zhang", "张三", read("取消核销 " + code), kMonday0900 + kHour);
+  EXPECT_EQ(status(code), store::RedemptionStatus::cancelled);
+  EXPECT_EQ(balance(), 200);
 }
 
 // Picked up just before its deadline and taken back after it, it was made pending with a date gone

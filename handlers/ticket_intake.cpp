@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "handlers/addressing.hpp"
 #include "handlers/danger_answer.hpp"
@@ -14,6 +15,7 @@
 #include "handlers/language/places.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
@@ -260,6 +262,23 @@ std::string words_compared(std::string_view text) {
   return words;
 }
 
+// The same characters in another order: "2楼楼道灯坏了" sent again as "楼道灯坏了 2楼" made a second
+// ticket (an exploratory run of corrections, 2026-12-06).
+bool same_characters(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  const auto code_points = [](std::string_view text) {
+    std::vector<char32_t> points;
+    for (std::size_t at = 0; at < text.size();) {
+      const language::CodePoint cp = language::decode_utf8(text, at);
+      points.push_back(cp.value);
+      at += cp.length;
+    }
+    std::sort(points.begin(), points.end());
+    return points;
+  };
+  return code_points(a) == code_points(b);
+}
+
 // The reporter's own open ticket with the same words: an elderly resident sends a report again
 // (or once in private and once in the group) when no answer seems to come. A second ticket would
 // climb the ladder beside the first and count twice.
@@ -277,7 +296,8 @@ std::optional<store::Ticket> same_report_open(Context& context, const Command& c
   for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kOwnReportsLooked)) {
     if (ticket.is_closed() || ticket.state == store::TicketState::resolved || ticket.first_node != node)
       continue;
-    if (words_compared(ticket_words(context, ticket)) == words) return ticket;
+    const std::string theirs = words_compared(ticket_words(context, ticket));
+    if (theirs == words || same_characters(theirs, words)) return ticket;
   }
   return std::nullopt;
 }

@@ -478,6 +478,20 @@ TEST_F(TicketIntake, TheSameReportSentAgainWhileItIsOpenIsNoSecondTicket) {
   EXPECT_TRUE(has_ticket(4));
 }
 
+// "报修 3号楼2单元2楼楼道灯坏了" then "报修 楼道灯坏了 2楼" made two tickets for one lamp (an
+// exploratory run of corrections, 2026-12-06): the same words in another order are the same report.
+TEST_F(TicketIntake, TheSameWordsInAnotherOrderAreTheSameReport) {
+  say("b3u2", "u-he", "何大爷", read("报修 3号楼2单元2楼楼道灯坏了"));
+  const std::vector<Reply> again =
+      say("b3u2", "u-he", "何大爷", read("报修 楼道灯坏了 2楼"), kMonday0900 + 120);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(again[0].text.starts_with("【工单T1】")) << again[0].text;
+  EXPECT_FALSE(has_ticket(2));
+  // Other words are another report.
+  say("b3u2", "u-he", "何大爷", read("报修 楼道灯坏了 3楼"), kMonday0900 + 180);
+  EXPECT_TRUE(has_ticket(2));
+}
+
 TEST_F(TicketIntake, TakingBackOnesReportWithoutItsNumberIsAskedAboutNotDone) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 卫生间下水道堵了"));
   const std::vector<Reply> one = say_privately("u-he", "何大爷", read("不用来了 我儿子回来已经修好了"));

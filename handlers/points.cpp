@@ -9,6 +9,7 @@
 #include "handlers/redemption_rules.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
 
@@ -81,6 +82,42 @@ std::vector<Reply> answer(Context& context, std::string_view key,
   return {reply_to_sender(context, context.text(key, values))};
 }
 
+// The entries 积分明细 shows: enough to see this month's and last month's.
+constexpr int kEntriesShown = 10;
+
+// "积分明细", "我的积分记录 @张三": where the points came from and went, not the sums (an exploratory
+// run of corrections, 2026-12-06: "刚才怎么加了5分又扣了" had no answer).
+bool asks_for_entries(const Command& command) {
+  return command.text.find("明细") != std::string::npos || command.text.find("记录") != std::string::npos;
+}
+
+std::vector<Reply> entries_of(Context& context, const std::string& community, const std::string& person) {
+  const std::vector<store::LedgerEntry> entries =
+      context.ledger.latest_of_person(community, person, kEntriesShown);
+  const std::string name = display_name(context.people, person);
+  const std::string balance = std::to_string(context.ledger.balance(community, person));
+  if (entries.empty()) return answer(context, "points_entries_none", {{"name", name}});
+  std::string lines;
+  for (const store::LedgerEntry& entry : entries) {
+    lines += '\n';
+    lines += context.text(
+        "points_entry_line",
+        {{"when", local_time_text(context, entry.at, context.now)},
+         {"points", (entry.points > 0 ? "+" : "") + std::to_string(entry.points)},
+         {"kind", context.text("report_kind_" + std::string(store::ledger_kind_text(entry.kind)))},
+         {"reason", entry.reason}});
+  }
+  std::vector<Reply> listed =
+      answer(context, "points_entries", {{"name", name}, {"balance", balance}, {"lines", lines}});
+  if (context.message.is_private) return listed;
+  // Each entry's reason (失约, 扣分's words) is the person's and their leaders' business, not the
+  // group's: the list goes in private, the group hears where it went.
+  const std::string& asker = context.message.sender;
+  std::vector<Reply> replies = answer(context, "points_entries_sent");
+  replies.push_back(Reply{private_chat_of(asker), std::move(listed.front().text), {asker}});
+  return replies;
+}
+
 }  // namespace
 
 std::string hours_text(std::int64_t minutes) {
@@ -140,6 +177,7 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
     }
   }
 
+  if (asks_for_entries(command)) return entries_of(context, community, person);
   const MonthBounds month = local_month_of(context, context.now);
   const store::LedgerRepository::Earned earned =
       context.ledger.earned_between(community, person, month.from, month.to);

@@ -57,6 +57,12 @@ constexpr const char* kOfMonth =
     "prev_hash, hash FROM ledger INDEXED BY ledger_by_month WHERE community_id = ?1 AND at >= ?2 AND at < ?3 "
     "ORDER BY id";
 
+// A person's latest entries in a community, newest first (积分明细), by ledger_by_person.
+constexpr const char* kLatestOfPerson =
+    "SELECT id, community_id, person_id, points, minutes, kind, node_id, task_id, author_id, reason, at, "
+    "prev_hash, hash FROM ledger INDEXED BY ledger_by_person WHERE community_id = ?1 AND person_id = ?2 "
+    "ORDER BY at DESC, id DESC LIMIT ?3";
+
 constexpr std::array<std::pair<LedgerKind, std::string_view>, 6> kKinds{{
     {LedgerKind::task, "task"},
     {LedgerKind::no_show, "no_show"},
@@ -113,7 +119,7 @@ std::vector<LedgerEntry> entries_of(SQLite::Statement& s) {
 struct LedgerRepository::Statements {
   SQLite::Database& db;
   SQLite::Statement insert, chain_end, last_hash, balance, sums_between, has_task_entry, earned_between,
-      total_minutes, earnings_under, of_task, of_month;
+      total_minutes, earnings_under, of_task, of_month, latest_of_person;
   explicit Statements(SQLite::Database& connection)
       : db(connection),
         insert(db, kInsert),
@@ -126,7 +132,8 @@ struct LedgerRepository::Statements {
         total_minutes(db, kTotalMinutes),
         earnings_under(db, kEarningsUnder),
         of_task(db, kOfTask),
-        of_month(db, kOfMonth) {}
+        of_month(db, kOfMonth),
+        latest_of_person(db, kLatestOfPerson) {}
 };
 
 LedgerRepository::LedgerRepository(Database& db) : statements_(std::make_unique<Statements>(db.raw())) {}
@@ -266,8 +273,17 @@ std::vector<LedgerEntry> LedgerRepository::of_month(const std::string& community
   return entries_of(s);
 }
 
+std::vector<LedgerEntry> LedgerRepository::latest_of_person(const std::string& community,
+                                                            const std::string& person, int limit) {
+  auto& s = detail::fresh(statements_->latest_of_person);
+  s.bind(1, community);
+  s.bind(2, person);
+  s.bind(3, limit);
+  return entries_of(s);
+}
+
 std::vector<std::string> LedgerRepository::queries() {
-  return {kOfMonth};
+  return {kOfMonth, kLatestOfPerson};
 }
 
 }  // namespace whistle::store

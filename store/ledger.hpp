@@ -100,10 +100,15 @@ class LedgerRepository {
   /// Every entry written for a task (its confirmations and no-shows), in chain order.
   std::vector<LedgerEntry> of_task(std::int64_t task_id);
 
+  /// A person's latest `limit` entries in a community, newest first: where their points came from
+  /// and went (积分明细).
+  std::vector<LedgerEntry> latest_of_person(const std::string& community, const std::string& person,
+                                            int limit);
+
   /// The community's entries of [from, to), in chain order, with their hashes.
   std::vector<LedgerEntry> of_month(const std::string& community, std::int64_t from, std::int64_t to);
 
-  /// The SQL of of_month (the public board's export), for the query-plan tests.
+  /// The SQL of of_month (the public board's export) and latest_of_person, for the query-plan tests.
   static std::vector<std::string> queries();
 
  private:

@@ -228,6 +228,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"撤回加分",      Intent::cancel,       A::task,              "undo"},
     {"积分",          Intent::points,       A::people},
     {"我的积分",      Intent::points,       A::people},
+    // Where one's points came from and went: the latest entries (the handler reads the words).
+    {"积分明细",      Intent::points,       A::people},
+    {"积分记录",      Intent::points,       A::people},
+    {"我的积分明细",  Intent::points,       A::people},
+    {"我的积分记录",  Intent::points,       A::people},
     {"查积分",        Intent::points,       A::people},
     {"查询积分",      Intent::points,       A::people},
     {"积分查询",      Intent::points,       A::people},

@@ -139,6 +139,30 @@ TEST_F(Points, InPrivateSomeonePlacedNowhereIsLookedUpInTheirGroup) {
                         rendered("points_no_right_plain", {{"mention", "@王书记"}, {"name", "何大爷"}})));
 }
 
+// "刚才怎么加了5分又扣了" had no answer: 积分明细 lists the latest entries, newest first, in private
+// (an exploratory run of corrections, 2026-12-06).
+TEST_F(Points, TheEntriesShowWhereThePointsCameFromAndWent) {
+  say("b3u2", "u-chen", "陈单元长", read("加分 @何大爷 5 帮忙搬桌子"));
+  say("b3u2", "u-chen", "陈单元长", read("扣分 @何大爷 5 加错了"), kMonday0900 + 60);
+  const std::vector<Reply> own = say_privately("u-he", "何大爷", read("积分明细"), kMonday0900 + 120);
+  ASSERT_EQ(own.size(), 1u);
+  const std::string& text = own[0].text;
+  const std::size_t minus = text.find("加错了");
+  const std::size_t plus = text.find("帮忙搬桌子");
+  ASSERT_NE(minus, std::string::npos) << text;
+  ASSERT_NE(plus, std::string::npos) << text;
+  EXPECT_LT(minus, plus) << text;  // newest first
+  // Asked in the group, the list goes in private; a neighbour may not see it.
+  const std::vector<Reply> leader =
+      say("b3u2", "u-chen", "陈单元长", read("积分记录 @何大爷"), kMonday0900 + 180);
+  EXPECT_EQ(chats_of(leader), (std::vector<std::string>{"generic:b3u2", "generic:@u-chen"}));
+  EXPECT_TRUE(contains(leader[1].text, "加错了")) << leader[1].text;
+  const std::vector<Reply> neighbour =
+      say("b3u2", "u-zhang", "张三", read("积分记录 @何大爷"), kMonday0900 + 240);
+  ASSERT_EQ(neighbour.size(), 1u);
+  EXPECT_FALSE(contains(neighbour[0].text, "加错了")) << neighbour[0].text;
+}
+
 // Points earned for the grid's task: 张三 asks 积分 in his unit's group, and is placed first of one
 // in the grid's ranking.
 class PointsRankedAbove : public LedgerTest {

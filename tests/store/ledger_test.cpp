@@ -107,6 +107,19 @@ TEST_F(Ledger, BalancesAndMonthlySumsAreDerivedFromTheEntries) {
   EXPECT_EQ(sums.minutes, 60) << "spending points never reduces hours";
 }
 
+TEST_F(Ledger, APersonsLatestEntriesComeNewestFirstFromTheirCommunityOnly) {
+  add("generic:a", 10, 100, LedgerKind::task);
+  add("generic:a", -4, 200, LedgerKind::redeem);
+  add("generic:b", 8, 250);
+  add("generic:a", 3, 300, LedgerKind::adjust, "c2");
+  add("generic:a", 1, 300);
+  const std::vector<LedgerEntry> latest = ledger.latest_of_person("c1", "generic:a", 2);
+  ASSERT_EQ(latest.size(), 2u);
+  EXPECT_EQ(latest[0].points, 1);
+  EXPECT_EQ(latest[1].points, -4);
+  EXPECT_EQ(ledger.latest_of_person("c1", "generic:a", 10).size(), 3u);
+}
+
 TEST_F(Ledger, ATaskEntryIsFoundByTaskPersonAndKind) {
   // A task row is needed for the foreign key.
   db.raw().exec("INSERT INTO org_nodes (id, community_id, level, name) VALUES ('c1', 'c1', 0, 'c')");

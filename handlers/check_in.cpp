@@ -281,6 +281,9 @@ std::vector<Reply> check_out_without_check_in(Context& context, const store::Tas
           Reply{private_chat_of(task.creator), context.text("no_check_in_leader", leader_values), {}}};
 }
 
+// A check-out taken back this soon after it was a slip of the finger; later it was a departure.
+constexpr std::int64_t kCheckOutTakenBackWithin = 15 * 60;
+
 }  // namespace
 
 std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
@@ -304,8 +307,10 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   }
 
   const std::string& person = context.message.sender;
-  // "签退错了": only a check-out is taken back, never a check-in made of it.
-  if (command.text.starts_with("签退")) {
+  // "签退错了", "我签退错了", "签退 错了": only a check-out is taken back, never a check-in made of it
+  // (a review, 2026-12-06: "我签退错了" checked in someone never there).
+  const bool takes_back_check_out = command.text.find("签退") != std::string::npos;
+  if (takes_back_check_out) {
     const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
     if (!row || !row->checked_in_at || !row->checked_out_at) {
       if (said_in_passing(context.message, command)) return {};
@@ -319,10 +324,33 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
     // Checked out by mistake ("签退按错了 我还在呢", then 签到 again) while the task runs: the stay
     // goes on from the first check-in (an exploratory run of corrections, 2026-12-06: refused as a
     // repeat, and the stay stayed flagged short).
+    // Only moments after the check-out, and not while on site at another task: a 签到 hours later
+    // cleared a short stay's flag and 验收 paid it in full, and 签到 1 after moving to #2 put the
+    // person on site at both (a review, 2026-12-06). The leader told of a short stay hears it taken back.
     if (row->checked_out_at && !row->outcome && !task_is_over(task, context.now) &&
+        context.now - *row->checked_out_at <= kCheckOutTakenBackWithin &&
+        context.attendance.on_site_elsewhere(person, task.id).empty() &&
         context.attendance.reopen_stay(task.id, person)) {
-      return {answer(context, task, "check_in_resumed",
-                     {{"clock", local_clock_text(context, *row->checked_in_at)}})};
+      std::vector<Reply> replies{answer(context, task, "check_in_resumed",
+                                        {{"clock", local_clock_text(context, *row->checked_in_at)}})};
+      if (row->flagged && task.creator != person) {
+        replies.push_back(Reply{private_chat_of(task.creator),
+                                context.text("check_in_resumed_leader",
+                                             {{"task", std::to_string(task.number)},
+                                              {"name", display_name(context.people, person)},
+                                              {"title", task.title},
+                                              {"clock", local_clock_text(context, *row->checked_out_at)}}),
+                                {}});
+      }
+      return replies;
+    }
+    if (takes_back_check_out) {
+      if (said_in_passing(context.message, command)) return {};
+      const char* key = task_is_over(task, context.now) || row->outcome ? "check_out_taken_back_task_over"
+                        : context.now - *row->checked_out_at > kCheckOutTakenBackWithin
+                            ? "check_out_too_late_to_take_back"
+                            : "check_out_taken_back_on_site_elsewhere";
+      return {answer(context, task, key, {{"clock", local_clock_text(context, *row->checked_out_at)}})};
     }
     if (said_in_passing(context.message, command)) return {};
     return {answer(context, task, "check_in_already",
@@ -354,6 +382,18 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
 }
 
 std::vector<Reply> handle_check_out(Context& context, const Command& command) {
+  // "签退 错了", "签退 1 按错了": the check-out was the mistake; checked out again, the stay was cut
+  // short twice (a review, 2026-12-06).
+  if (command.reason) {
+    const std::string_view why = *command.reason;
+    for (const std::string_view slip : {"错了", "按错了", "点错了", "搞错了", "发错了"}) {
+      if (why == slip) {
+        Command take_back = command;
+        take_back.intent = Intent::check_in;
+        return handle_check_in(context, take_back);
+      }
+    }
+  }
   TaskChoice choice = find_task(context, command, Intent::check_out);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;

@@ -5,6 +5,8 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/intent_table.hpp"
+#include "handlers/language/references.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
@@ -168,7 +170,12 @@ std::vector<Reply> own_signups(Context& context, bool quiet_when_none = false,
 // withdrew the asker), so the answer says how (the next one: no hint how to act).
 std::string act_asked_about(Context& context, const Command& command, const store::Task& task) {
   if (task.status != store::TaskStatus::open || task_is_over(task, context.now)) return {};
-  for (const language::IntentRule* rule : language::rules_starting(command.text)) {
+  // "1号要撤销吗": the act after the number and a 要.
+  std::string_view words = command.text;
+  if (const auto reference = language::read_task_reference(words, 0)) words = words.substr(reference->end);
+  words = language::trim_spaces(words);
+  if (words.starts_with("要")) words.remove_prefix(std::string_view("要").size());
+  for (const language::IntentRule* rule : language::rules_starting(words)) {
     const bool withdraws = rule->intent == Intent::withdraw;
     const bool closes = rule->intent == Intent::cancel || rule->intent == Intent::finish;
     // "取消 1" calls a task off only when named as one ("取消1号任务"): for 取消 the withdrawal is meant.
@@ -190,9 +197,10 @@ std::string act_asked_about(Context& context, const Command& command, const stor
 // "1号谁报名了", "1号都有谁" from a leader of the task: who holds a place, and who waits. Others get
 // the count only: a private signup is no one else's business.
 std::string names_asked_for(Context& context, const Command& command, const store::Task& task) {
-  const bool asks_who = command.text.find("谁") != std::string::npos ||
-                        command.text.find("哪些人") != std::string::npos ||
-                        command.text.find("名单") != std::string::npos;
+  const bool asks_who =
+      command.text.find("谁") != std::string::npos || command.text.find("哪些人") != std::string::npos ||
+      command.text.find("名单") != std::string::npos || command.text.find("报名情况") != std::string::npos ||
+      command.text.find("报名表") != std::string::npos;
   if (!asks_who || !may_close_task(context, context.message.sender, task)) return {};
   std::vector<std::string> signed_up;
   std::vector<std::string> waiting;
@@ -282,7 +290,7 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
           context.signups.open_of_person(*context.community, context.message.sender);
       if (mine.size() == 1) {
         if (const std::optional<store::Task> task = context.tasks.by_id(mine.front().task_id))
-          return task_state(context, *task);
+          return task_state(context, *task, &command);
       }
     }
     return {reply_to_sender(context, context.text("task_question_number_needed", {{"mention", mention}}))};
@@ -301,7 +309,7 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
           context, context.text("tasks_none_that_day", {{"mention", mention}, {"day", day_words}}))};
     }
   }
-  if (tasks.size() == 1) return task_state(context, tasks.front());
+  if (tasks.size() == 1) return task_state(context, tasks.front(), &command);
   if (tasks.empty() && said_in_passing(context.message, command)) return {};
   return tasks_here(context, tasks);
 }

@@ -125,8 +125,12 @@ bool read_task(const ArgumentInput& input, Command& command) {
   // it (an exploratory run, 2026-12-06: "取消 1？" withdrew the asker).
   const std::string_view marks = trim_spaces(remark);
   // "撤销 2？？", "取消 1?!" too.
-  const bool question_mark_only =
-      marks.find('?') != std::string_view::npos && marks.find_first_not_of("?!") == std::string_view::npos;
+  // "撤销 1 吗？", "1号要撤销吗？", "2号要结束吗": a bare question particle asks too (a review,
+  // 2026-12-06: each called the task off or ended it). "请假 1 可以吗" is still a request.
+  const std::string_view particle = trim_spaces(without_words_at_end(marks, {"?", "!"}));
+  const bool question_mark_only = (marks.find('?') != std::string_view::npos &&
+                                   marks.find_first_not_of("?!") == std::string_view::npos) ||
+                                  particle == "吗" || particle == "么" || particle == "嘛";
   const bool ends_something = command.intent == Intent::withdraw || command.intent == Intent::cancel ||
                               command.intent == Intent::finish || command.intent == Intent::confirm ||
                               command.intent == Intent::refuse;

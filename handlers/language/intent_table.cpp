@@ -115,6 +115,12 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"报了多少人",    Intent::tasks,        A::task_question,     "asks required"},
     // "1号都有谁", "1号有哪些人": the same, and to a leader of the task the names (silence before).
     {"都有谁",        Intent::tasks,        A::task_question,     "asks required"},
+    // "1号报名名单发一下", "1号报名情况怎么样": signed the asker up (a review, 2026-12-06).
+    {"报名名单",      Intent::tasks,        A::task_question,     "asks required"},
+    {"报名情况",      Intent::tasks,        A::task_question,     "asks required"},
+    {"报名人数",      Intent::tasks,        A::task_question,     "asks required"},
+    {"报名表",        Intent::tasks,        A::task_question,     "asks required"},
+    {"报名的人",      Intent::tasks,        A::task_question,     "asks required"},
     {"有哪些人",      Intent::tasks,        A::task_question,     "asks required"},
     {"都有哪些人",    Intent::tasks,        A::task_question,     "asks required"},
     {"报名的都有谁",  Intent::tasks,        A::task_question,     "asks required"},

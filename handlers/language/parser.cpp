@@ -135,6 +135,8 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
 bool talks_about_it(std::string_view rest, const Command& command) {
   // "报事进度怎么样了" is how one asks for progress: the question is the command.
   if (command.intent == Intent::progress) return false;
+  // "1号报名情况怎么样": of a task named, the same (a review, 2026-12-06: 报名 signed the asker up).
+  if (command.intent == Intent::tasks && command.task) return false;
   // "还行吧", "满意的，就是慢了点" answer the bot's question about a ticket: the reader of ratings
   // has already told a score from talk about one ("满意吗", "满意度调查").
   if (command.intent == Intent::rate && command.score) return false;

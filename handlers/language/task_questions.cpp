@@ -18,6 +18,9 @@ constexpr auto kQuestionParticles = std::to_array<std::string_view>({"没有", "
 // what the question was about ("还有名额吗？团购的").
 constexpr auto kWishesToJoin =
     std::to_array<std::string_view>({"报", "我来", "参加", "加我", "算我", "我去"});
+// What may follow a keyword that asks by itself: "报名情况怎么样", "名单发一下".
+constexpr auto kRequestsAfter =
+    std::to_array<std::string_view>({"怎么样", "如何", "发一下", "发下", "发给我", "发我", "看看", "看一下"});
 // What may follow, changing nothing: "还有名额吗啊", "几点开始呀".
 constexpr auto kSoftParticles = std::to_array<std::string_view>({"啊", "呀", "哈", "哇", "呢", "哦"});
 
@@ -43,6 +46,18 @@ bool read_task_question(const ArgumentInput& input, Command& command) {
   }
   for (const std::string_view particle : kSoftParticles) {
     if (starts_with_at(rest, at, particle)) at += particle.size();
+  }
+  // "1号报名情况怎么样", "1号名单发一下": a question word or a request after the asking keyword.
+  if (extra.find("asks") != std::string_view::npos) {
+    std::size_t word = at;
+    while (word < rest.size() && rest[word] == ' ')
+      ++word;
+    for (const std::string_view request : kRequestsAfter) {
+      if (starts_with_at(rest, word, request)) {
+        at = word + request.size();
+        break;
+      }
+    }
   }
   // "我报到了呢？" tells and signs up: for one's own list a question mark alone is not enough.
   if (at < rest.size() && rest[at] == '?' && extra.find("particle") == std::string_view::npos) asked = true;

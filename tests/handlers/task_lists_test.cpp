@@ -175,6 +175,30 @@ TEST_F(TaskLists, AnActAskedAboutIsShownHowToDoToWhoeverMay) {
   EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
 }
 
+// "1号要撤销吗？", "撤销 1 吗？" called the task off and "2号要结束吗？" ended it; "1号报名名单发一下"
+// signed the leader up for the last place (the second review, 2026-12-06).
+TEST_F(TaskLists, AQuestionWithItsParticleActsOnNothingAndAListAskedForSignsNobodyUp) {
+  whistle_in_b3u2("清理楼道杂物", 2);
+  whistle_in_b3u2("慰问老人", 2);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  for (const char* line : {"1号要撤销吗？", "撤销 1 吗？", "2号要结束吗？"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+  }
+  EXPECT_TRUE(contains(say("b3u2", "u-chen", "陈单元长", read("1号要撤销吗？"))[0].text,
+                       rendered("task_state_act_hint", {{"act", "撤销"}, {"task", "1"}})));
+  EXPECT_EQ(task(1).status, store::TaskStatus::open);
+  EXPECT_EQ(task(2).status, store::TaskStatus::open);
+  for (const char* line : {"1号报名名单发一下", "1号报名情况怎么样"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(contains(replies[0].text, rendered("task_state_names", {{"names", "张三"}})))
+        << replies[0].text;
+  }
+  EXPECT_EQ(say("b3u2", "u-chen", "陈单元长", read("1号报名人数")).size(), 1u);
+  EXPECT_FALSE(signup_state(1, "u-chen").has_value());
+}
+
 // "1号谁报名了" gave the count only; "1号都有谁" met silence (the same run). The task's leader gets
 // the names; a volunteer the count.
 TEST_F(TaskLists, WhoSignedUpIsNamedToTheTasksLeader) {

@@ -273,17 +273,41 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
   return task_state(context, *choice.task, &command);
 }
 
+// The task of the day asked about that was called off and concerns the asker: posted in this group,
+// or, in private, one they held a place on. The latest when there are several.
+std::optional<store::Task> called_off_that_day(Context& context, int days_ahead) {
+  if (!context.community) return std::nullopt;
+  const std::int64_t offset = context.config.locale.utc_offset_seconds;
+  const std::int64_t day = local_day(context, context.now) + days_ahead;
+  std::vector<store::Task> tasks =
+      context.tasks.cancelled_between(*context.community, day * 86400 - offset, (day + 1) * 86400 - offset);
+  std::erase_if(tasks, [&](const store::Task& task) {
+    if (!context.message.is_private) return !posted_here(context, task);
+    const std::optional<store::Signup> signup = context.signups.find(task.id, context.message.sender);
+    return !signup || signup->state == store::SignupState::withdrawn;
+  });
+  if (tasks.empty()) return std::nullopt;
+  return tasks.back();
+}
+
 // "还有名额吗", "几点开始？" without a number: the chat's one open task, or its list. Said in passing
 // in a group with nothing open, it was not about a task of ours.
 std::vector<Reply> question_without_number(Context& context, const Command& command) {
   const std::string mention = mention_of(context.people, context.message.sender);
   const std::optional<int> days_ahead = days_ahead_asked(command);
   const std::string day_words = days_ahead ? command.text.substr(0, std::string_view("今天").size()) : "";
+  // "明天的活动取消了吗" when it was: its state says 已撤销, where "明天没有活动" left the asker
+  // unsure and maybe on the way (the second review, 2026-12-06).
+  const std::optional<store::Task> called_off =
+      days_ahead ? called_off_that_day(context, *days_ahead) : std::nullopt;
   if (context.message.is_private) {
     // "今天有什么活动", "活动几点开始": in private, as 活动 there, one's own with their times; of a
     // day, that day's.
-    if (command.text.find("活动") != std::string::npos || command.text.find("任务") != std::string::npos)
-      return own_signups(context, false, days_ahead, day_words);
+    if (command.text.find("活动") != std::string::npos || command.text.find("任务") != std::string::npos) {
+      std::vector<Reply> own = own_signups(context, called_off.has_value(), days_ahead, day_words);
+      if (own.empty() && called_off) return task_state(context, *called_off, &command);
+      return own;
+    }
     // "几点开始" from someone with one place: that task (the fourth review, 2026-12-06, asked which).
     if (context.community) {
       const std::vector<store::Signup> mine =
@@ -304,6 +328,7 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
     std::erase_if(
         tasks, [&](const store::Task& task) { return task.start && local_day(context, *task.start) != day; });
     if (tasks.empty()) {
+      if (called_off) return task_state(context, *called_off, &command);
       if (said_in_passing(context.message, command)) return {};
       return {reply_to_sender(
           context, context.text("tasks_none_that_day", {{"mention", mention}, {"day", day_words}}))};

@@ -31,6 +31,13 @@ const std::string kByNumber =
 const std::string kOpenInChat = std::string("SELECT ") + kColumns +
                                 " FROM task_posts p JOIN tasks t ON t.id = p.task_id "
                                 "WHERE p.chat_id = ? AND t.status = 'open' ORDER BY t.id";
+// A community's tasks called off that were to start in [from, to) (明天的活动取消了吗), by
+// tasks_by_month.
+const std::string kCancelledBetween =
+    std::string("SELECT ") + kColumns +
+    " FROM tasks t INDEXED BY tasks_by_month WHERE t.community_id = ?1 AND COALESCE(t.start_at, "
+    "t.created_at) >= ?2 "
+    "AND COALESCE(t.start_at, t.created_at) < ?3 AND t.status = 'cancelled' ORDER BY t.id";
 // The chat it was whistled in comes first, then the others in the order they were posted.
 constexpr const char* kPostedChats =
     "SELECT p.chat_id FROM task_posts p JOIN tasks t ON t.id = p.task_id WHERE p.task_id = ? "
@@ -95,7 +102,7 @@ struct TaskRepository::Statements {
   Database& database;
   SQLite::Database& db;
   SQLite::Statement create, post, by_id, by_number, open_in_chat, posted_chats, set_status, update_details,
-      set_sign_code, sign_code, code_failures, add_code_failure;
+      set_sign_code, sign_code, code_failures, add_code_failure, cancelled_between;
   explicit Statements(Database& owner)
       : database(owner),
         db(owner.raw()),
@@ -110,7 +117,8 @@ struct TaskRepository::Statements {
         set_sign_code(db, kSetSignCode),
         sign_code(db, kSignCode),
         code_failures(db, kCodeFailures),
-        add_code_failure(db, kAddCodeFailure) {}
+        add_code_failure(db, kAddCodeFailure),
+        cancelled_between(db, kCancelledBetween) {}
 
   HotState& hot() { return database.hot(); }
 
@@ -222,6 +230,19 @@ std::optional<Task> TaskRepository::by_number(const std::string& community, std:
   Task task = read_task(s);
   s.tryReset();
   return Statements::remember(hot, std::move(task));
+}
+
+std::vector<Task> TaskRepository::cancelled_between(const std::string& community, std::int64_t from,
+                                                    std::int64_t to) {
+  auto& s = detail::fresh(statements_->cancelled_between);
+  s.bind(1, community);
+  s.bind(2, from);
+  s.bind(3, to);
+  std::vector<Task> tasks;
+  while (s.executeStep())
+    tasks.push_back(read_task(s));
+  s.reset();
+  return tasks;
 }
 
 std::vector<Task> TaskRepository::open_in_chat(const std::string& chat) {

@@ -59,6 +59,10 @@ class TaskRepository {
   /// The open tasks posted in a chat, oldest first.
   std::vector<Task> open_in_chat(const std::string& chat);
 
+  /// The community's tasks called off that were to start in [from, to) (a task without a start by
+  /// when it was whistled): what "明天的活动取消了吗" asks after.
+  std::vector<Task> cancelled_between(const std::string& community, std::int64_t from, std::int64_t to);
+
   /// The same tasks as the chat's list in the writer's memory holds them, without a copy: a
   /// command without a number looks at every open task of its chat to keep the one it means. The
   /// pointers are for reading right away, inside the transaction: a change to a task or a post,

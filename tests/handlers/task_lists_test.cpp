@@ -258,6 +258,15 @@ TEST_F(TaskLists, ADayAskedAboutKeepsToThatDay) {
   }
   // Told to the others, it is theirs.
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("明天的活动大家别迟到", friday), friday).empty());
+  // Called off, it says so, where "明天没有活动" left him unsure (the second review, 2026-12-06).
+  say("b3u2", "u-chen", "陈单元长", read("撤销 1 下雨", friday), friday);
+  for (const bool in_private : {true, false}) {
+    const std::vector<Reply> replies =
+        in_private ? say_privately("u-zhang", "张三", read("明天的活动取消了吗", friday), friday + 60)
+                   : say("b3u2", "u-zhang", "张三", read("明天的活动取消了吗", friday), friday + 60);
+    ASSERT_EQ(replies.size(), 1u) << in_private;
+    EXPECT_TRUE(contains(replies[0].text, rendered("status_cancelled", {}))) << replies[0].text;
+  }
 }
 
 TEST_F(TaskLists, WhatIsOnTodayListsThatDaysTasks) {

@@ -27,13 +27,28 @@ Values values_for(Context& context, const store::Redemption& redemption) {
   return values;
 }
 
+// How long after a pickup the staff may take it back: the same day's mistake at the counter, found
+// when the owner comes for goods the record says they took.
+constexpr std::int64_t kPickupUndoWindow = 24 * 3600;
+
+// Whether 撤销核销 would take this pickup back now: within a day of it, before the deadline.
+bool may_undo_pickup(const Context& context, const store::Redemption& redemption) {
+  return redemption.closed_at && context.now - *redemption.closed_at <= kPickupUndoWindow &&
+         context.now < redemption.expires_at;
+}
+
 // A redemption that has already ended says how, so nobody hands goods out twice or waits for a
 // refund that came long ago.
 Reply already_ended(Context& context, const store::Redemption& redemption) {
   const char* key = "redemption_already_picked_up";
   if (redemption.status == store::RedemptionStatus::cancelled) key = "redemption_already_cancelled";
   if (redemption.status == store::RedemptionStatus::expired) key = "redemption_already_expired";
-  return reply_to_sender(context, context.text(key, values_for(context, redemption)));
+  const Values values = values_for(context, redemption);
+  std::string text = context.text(key, values);
+  // How a pickup that did not happen is taken back, only while 撤销核销 would take it.
+  if (redemption.status == store::RedemptionStatus::picked_up && may_undo_pickup(context, redemption))
+    text += context.text("pickup_undo_hint", values);
+  return reply_to_sender(context, std::move(text));
 }
 
 // The redemption a typed code names in the sender's community, or the reply that says why not.
@@ -141,10 +156,6 @@ std::vector<Reply> pick_up(Context& context, const std::string& code) {
   }
   return replies;
 }
-
-// How long after a pickup the staff may take it back: the same day's mistake at the counter, found
-// when the owner comes for goods the record says they took.
-constexpr std::int64_t kPickupUndoWindow = 24 * 3600;
 
 // "撤销核销 VA7B": the staff read the wrong code. The owner was told 已领取 and, coming for the
 // goods, 东西已经领走, with no way back (an exploratory run of corrections, 2026-12-06).

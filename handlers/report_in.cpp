@@ -170,10 +170,13 @@ std::optional<Reply> joinable_in_private(Context& context) {
         if (!task) continue;
         if (first == 0) first = task->number;
         if (!list.empty()) list += '\n';
+        // A full task is still one to wait for, and said to be (the second review, 2026-12-06).
         list +=
-            context.text("report_in_private_line", {{"task", std::to_string(task->number)},
-                                                    {"title", task->title},
-                                                    {"when", task_when_text(context, *task, context.now)}});
+            context.text("report_in_private_line",
+                         {{"task", std::to_string(task->number)},
+                          {"title", task->title},
+                          {"when", task_when_text(context, *task, context.now)},
+                          {"full", is_full(context, *task) ? context.text("report_in_private_full") : ""}});
       }
     }
   }

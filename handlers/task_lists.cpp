@@ -201,7 +201,10 @@ std::string names_asked_for(Context& context, const Command& command, const stor
       command.text.find("谁") != std::string::npos || command.text.find("哪些人") != std::string::npos ||
       command.text.find("名单") != std::string::npos || command.text.find("报名情况") != std::string::npos ||
       command.text.find("报名表") != std::string::npos;
-  if (!asks_who || !may_close_task(context, context.message.sender, task)) return {};
+  // Of a task called off, nobody is coming: no names (the second review, 2026-12-06).
+  if (!asks_who || task.status != store::TaskStatus::open ||
+      !may_close_task(context, context.message.sender, task))
+    return {};
   std::vector<std::string> signed_up;
   std::vector<std::string> waiting;
   for (const store::Signup& signup : context.signups.active(task.id))

@@ -171,12 +171,18 @@ TEST_F(RedemptionEnd, ASecondPickupIsRefusedSayingWhenItWasPickedUp) {
   ASSERT_EQ(replies.size(), 1u);
   const std::string when =
       rendered("time_point", {{"month", "11"}, {"day", "23"}, {"weekday", "周一"}, {"clock", "10:00"}});
-  EXPECT_EQ(replies[0].text, rendered("redemption_already_picked_up", {{"code", code},
-                                                                       {"mention", "@周主任"},
-                                                                       {"when", when},
-                                                                       {"owner", "张三"},
-                                                                       {"item", "大米5斤"},
-                                                                       {"quantity", "2"}}));
+  const std::string refused = rendered("redemption_already_picked_up", {{"code", code},
+                                                                        {"mention", "@周主任"},
+                                                                        {"when", when},
+                                                                        {"owner", "张三"},
+                                                                        {"item", "大米5斤"},
+                                                                        {"quantity", "2"}});
+  // Within the day, how a pickup that did not happen is taken back follows.
+  EXPECT_EQ(replies[0].text, refused + rendered("pickup_undo_hint", {{"code", code}}));
+  const std::vector<Reply> later =
+      say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + 3 * kDay);
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].text, refused);
   EXPECT_EQ(balance(), 100);
 }
 

@@ -146,6 +146,14 @@ TEST_F(ReportIn, ABareReportInInPrivateListsTheTasksOfOnesPlaces) {
   EXPECT_TRUE(contains(replies[0].text, "#2 慰问老人")) << replies[0].text;
   EXPECT_FALSE(contains(replies[0].text, "#1 ")) << replies[0].text;  // his already
   EXPECT_FALSE(signup_state(2, "u-zhang").has_value());
+  // A full one is listed as one to wait for (the second review, 2026-12-06).
+  whistle_in_b3u2("整理快递架", 1);
+  say("b3u2", "u-liu", "刘阿姨", read("报到 3"));
+  const std::vector<Reply> with_full = say_privately("u-zhang", "张三", read("报到"));
+  ASSERT_EQ(with_full.size(), 1u);
+  EXPECT_TRUE(contains(with_full[0].text, "#3 整理快递架") &&
+              contains(with_full[0].text, rendered("report_in_private_full", {})))
+      << with_full[0].text;
   // Someone placed nowhere is asked for the number, as before.
   const std::vector<Reply> stranger = say_privately("u-x9", "路人", read("报到"));
   ASSERT_EQ(stranger.size(), 1u);

@@ -216,6 +216,11 @@ TEST_F(TaskLists, WhoSignedUpIsNamedToTheTasksLeader) {
   const std::vector<Reply> volunteer = say("b3u2", "u-liu", "刘阿姨", read("1号谁报名了"));
   ASSERT_EQ(volunteer.size(), 1u);
   EXPECT_FALSE(contains(volunteer[0].text, "张三")) << volunteer[0].text;
+  // Called off, nobody is coming: no names (the second review).
+  say("b3u2", "u-chen", "陈单元长", read("撤销 1"));
+  const std::vector<Reply> cancelled = say("b3u2", "u-chen", "陈单元长", read("1号都有谁"));
+  ASSERT_EQ(cancelled.size(), 1u);
+  EXPECT_FALSE(contains(cancelled[0].text, "张三")) << cancelled[0].text;
 }
 
 TEST_F(TaskLists, AmISignedUpIsAnsweredWithOnesOwnList) {

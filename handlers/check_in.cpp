@@ -353,6 +353,11 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
       return {answer(context, task, key, {{"clock", local_clock_text(context, *row->checked_out_at)}})};
     }
     if (said_in_passing(context.message, command)) return {};
+    // Checked out already (and past taking it back): not "不用重复签到…请发签退" (the final read).
+    if (row->checked_out_at) {
+      return {answer(context, task, "check_in_after_check_out",
+                     {{"clock", local_clock_text(context, *row->checked_out_at)}})};
+    }
     return {answer(context, task, "check_in_already",
                    {{"clock", local_clock_text(context, *row->checked_in_at)}})};
   }

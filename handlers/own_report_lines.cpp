@@ -56,7 +56,8 @@ constexpr std::u32string_view kQuestionCharacters =
     U"师傅上次说事问题情况到底催一下快进度展结果消息理谁会要工单查";
 
 // The characters of taking a report back that say nothing of what it is about: "不用来了 我儿子回来
-// 已经修好了" names nothing, "电脑自己修好了" names 电脑.
+// 已经修好了" names nothing. What is left counts as a thing only when the categories know it or a
+// report holds it (ask_which_to_withdraw): "电梯自己修好了" names 电梯, "电脑自己修好了" nothing.
 constexpr std::u32string_view kWithdrawalCharacters =
     U"不用自己已经儿子女家里帮忙谢撤回刚才算取消销需麻烦找弄通";
 

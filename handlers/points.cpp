@@ -82,7 +82,7 @@ std::vector<Reply> answer(Context& context, std::string_view key,
   return {reply_to_sender(context, context.text(key, values))};
 }
 
-// The entries 积分明细 shows: enough to see this month's and last month's.
+// The entries 积分明细 shows: the latest, for "刚才怎么加了5分又扣了"; the board has the rest.
 constexpr int kEntriesShown = 10;
 
 // "积分明细", "我的积分记录 @张三": where the points came from and went, not the sums (an exploratory

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/language/intent_table.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/pickup_code.hpp"
@@ -160,8 +161,9 @@ std::vector<Reply> pick_up(Context& context, const std::string& code) {
 // "撤销核销 VA7B": the staff read the wrong code. The owner was told 已领取 and, coming for the
 // goods, 东西已经领走, with no way back (an exploratory run of corrections, 2026-12-06).
 bool undoes_pickup(const Command& command) {
+  const std::string_view said = language::without_wrappers(command.text);  // "帮我撤销核销 K7Q2" too
   for (const std::string_view words : {"撤销核销", "取消核销", "撤回核销"}) {
-    if (command.text.starts_with(words)) return true;
+    if (said.starts_with(words)) return true;
   }
   return false;
 }
@@ -182,7 +184,7 @@ std::vector<Reply> undo_pickup(Context& context, const std::string& code) {
     return {reply_to_sender(context, context.text("pickup_undo_expired", values_for(context, *redemption)))};
   if (!context.redemptions.reopen_pickup(redemption->id)) return {already_ended(context, *redemption)};
   const store::Redemption reopened = *context.redemptions.by_id(redemption->id);
-  // Its deadline counts again; one already past expires it at once and gives the points back.
+  // Its deadline counts again (one already past was refused above).
   schedule_redemption_expiry(context, reopened);
   Values values = values_for(context, reopened);
   values.emplace_back("until", local_time_text(context, reopened.expires_at, context.now));
@@ -202,7 +204,8 @@ std::vector<Reply> handle_pickup(Context& context, const Command& command) {
   const std::string mention = sender_mention(context);
   if (!is_staff_of(context, staff, *context.community)) {
     // "取消核销 RMH7" from its owner means 取消兑换 (a review, 2026-12-06: told only staff may 核销).
-    if (undoes_pickup(command)) {
+    // Only with the code: a bare one is no way to cancel one's only redemption.
+    if (undoes_pickup(command) && command.code) {
       Command cancel = command;
       cancel.intent = Intent::cancel_redeem;
       return handle_cancel_redeem(context, cancel);

@@ -7,6 +7,7 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/redemption_rules.hpp"
+#include "handlers/task_lookup.hpp"
 
 namespace whistle::handlers {
 

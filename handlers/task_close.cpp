@@ -6,6 +6,8 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/attendance_jobs.hpp"
+#include "handlers/language/intent_table.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_jobs.hpp"
@@ -85,8 +87,9 @@ bool is_ascii_digit(char byte) {
 
 // "取消加分 1号任务", "撤销加分，1号的何大爷没来": about points whatever number follows.
 bool names_points_undo(std::string_view text) {
+  const std::string_view said = language::without_wrappers(text);  // "请撤销加分 1号任务" too
   for (const std::string_view words : {"取消加分", "撤销加分", "撤回加分"}) {
-    if (text.starts_with(words)) return true;
+    if (said.starts_with(words)) return true;
   }
   return false;
 }
@@ -128,13 +131,18 @@ bool speaks_of_points(std::string_view text) {
 // "删除 2", "作废 2 发重了": the number alone, or with a duplicate's reason. Anything more ("删除 1号
 // 张三的报名", "作废 1号的签到码", "删除 3 张照片") is about something else, and is asked.
 bool says_more_than_a_duplicate(const Command& command) {
+  const std::string_view said = language::without_wrappers(command.text);  // "请删除 1号 …" too
   bool loose = false;
   for (const std::string_view words : {"删除", "删掉", "作废"}) {
-    if (command.text.starts_with(words)) loose = true;
+    if (said.starts_with(words)) loose = true;
   }
   if (!loose || !command.reason || command.reason->empty()) return false;
-  for (const std::string_view why : {"重复", "重了", "发重", "发错", "错了", "多发", "不要了", "作废"}) {
-    if (command.reason->find(why) != std::string::npos) return false;
+  // The whole reason is a duplicate's: "发重了", "重复了", "发错了"; "1号的签到码 错了" is not.
+  const std::string_view reason = language::without_words_at_end(language::trim_spaces(*command.reason),
+                                                                 {" ", "!", "?", "。", "吧", "啊"});
+  for (const std::string_view why :
+       {"重复", "重复了", "重了", "发重了", "发重", "发错了", "发错", "多发了", "多发", "不要了", "错了"}) {
+    if (reason == why) return false;
   }
   return true;
 }
@@ -148,10 +156,19 @@ std::string points_undo_example(Context& context, std::string_view text) {
     const std::size_t end = text.find_first_of(" ,.!?:;", at + 1);
     name = std::string(text.substr(at + 1, end == std::string_view::npos ? end : end - at - 1));
   }
-  const std::size_t digits = text.find_first_of("0123456789");
+  // The first number that is no task's ("1号任务" is not an amount).
   std::string points;
-  for (std::size_t i = digits; i != std::string_view::npos && i < text.size() && is_ascii_digit(text[i]); ++i)
-    points += text[i];
+  std::size_t digit = text.find_first_of("0123456789");
+  while (digit != std::string_view::npos) {
+    std::size_t end = digit;
+    while (end < text.size() && is_ascii_digit(text[end]))
+      ++end;
+    if (!text.substr(end).starts_with("号")) {
+      points = std::string(text.substr(digit, end - digit));
+      break;
+    }
+    digit = text.find_first_of("0123456789", end);
+  }
   // "撤销 @何大爷": his name, with the amount left to fill in (a review, 2026-12-06: it named 张三).
   if (name.empty() || name == "所有人") return context.text("cancel_points_example");
   if (points.empty()) return context.text("cancel_points_example_named", {{"name", name}});
@@ -216,12 +233,12 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
                        context.signups.count(task->id, store::SignupState::waitlisted);
   if ((!command.task && answered > 0) || says_more_than_a_duplicate(command)) {
     if (said_in_passing(context.message, command)) return {};
-    return {reply_to_sender(context,
-                            context.text("cancel_confirm_number",
-                                         {{"task", std::to_string(task->number)},
-                                          {"mention", mention_of(context.people, context.message.sender)},
-                                          {"title", task->title},
-                                          {"count", std::to_string(answered)}}))};
+    return {reply_to_sender(
+        context, context.text(answered > 0 ? "cancel_confirm_number" : "cancel_confirm_number_nobody",
+                              {{"task", std::to_string(task->number)},
+                               {"mention", mention_of(context.people, context.message.sender)},
+                               {"title", task->title},
+                               {"count", std::to_string(answered)}}))};
   }
   // People already on site are no one to tell "不用再前往了", and a cancelled task pays nobody: a task
   // called off once begun is ended (结束), and who came is confirmed as usual.

@@ -378,8 +378,10 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
 
 // "修改 12 时间 明天下午3点", "修改12号 人数改为5", "12号改到明天下午3点": a task and what changes.
 // What follows a field named after a task's number to make it an edit: "人数改成5人".
-constexpr auto kLabelChanges = std::to_array<std::string_view>(
-    {"改成", "改为", "改到", "调整为", "调整到", "调整成", "变成", "变为", "换成", "换到"});
+// Each is one of the edit joiners the value is read past (vocabulary().edit_joiners): "换到" kept in
+// the value set a place of "换到社区广场" (the final read, 2026-12-06).
+constexpr auto kLabelChanges =
+    std::to_array<std::string_view>({"改成", "改为", "改到", "调整为", "调整到", "变成"});
 
 // What makes a field's change a question, a proposal or news rather than an order.
 constexpr auto kNotAnOrder =

@@ -105,8 +105,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"我报到了",      Intent::tasks,        A::task_question,     "particle"},
     {"我签到了",      Intent::tasks,        A::task_question},
     {"我签上了",      Intent::tasks,        A::task_question},
-    // "1号谁报名了", "1号几个人报了": the task's state, with its count (and to a leader of the task,
-    // the names).
+    // "1号谁报名了", "1号几个人报了": the task's state, with its count (and, asked who — 谁, 哪些人,
+    // 名单, 报名情况, 报名表 — to a leader of the task, the names).
     {"谁报名了",      Intent::tasks,        A::task_question,     "asks required"},
     {"谁报了",        Intent::tasks,        A::task_question,     "asks required"},
     {"几个人报了",    Intent::tasks,        A::task_question,     "asks required"},
@@ -691,6 +691,20 @@ std::vector<const IntentRule*> rules_starting(std::string_view text) {
     if (starts_with_at(text, 0, rule->keyword)) found.push_back(rule);
   }
   return found;
+}
+
+std::string_view without_wrappers(std::string_view text) {
+  // As the parser reads past them: at most three, the longest first ("请帮我撤销核销", "麻烦 删除 2").
+  for (int left = 3; left > 0; --left) {
+    text = trim_spaces(text);
+    std::string_view longest;
+    for (const std::string_view wrapper : kWrappers) {
+      if (wrapper.size() > longest.size() && text.starts_with(wrapper)) longest = wrapper;
+    }
+    if (longest.empty()) break;
+    text.remove_prefix(longest.size());
+  }
+  return trim_spaces(text);
 }
 
 const Vocabulary& vocabulary() {

@@ -72,6 +72,10 @@ std::span<const IntentRule* const> rules_by_first_character(std::string_view tex
 /// first, so "取消报到" is tried before "取消" and "签到码" before "签到".
 std::vector<const IntentRule*> rules_starting(std::string_view text);
 
+/// A line without the words people put before a command (请, 麻烦, 帮我, 我要 …, at most three, as
+/// the parser reads past them): where a handler looks for the command word the line was read by.
+std::string_view without_wrappers(std::string_view text);
+
 /// The other words of the language, each list in one place beside the command table.
 struct Vocabulary {
   /// Words people put before a command without changing it: "我要报名", "麻烦签到一下", "查一下积分".

@@ -123,6 +123,8 @@ std::vector<NearCommand> nearest_commands(std::string_view line, const NearestOp
     // Taking a step back ("签退错了", "撤销核销") is no command to teach: its 错 and 撤销 made chatter
     // ("今天天气不错") look near 签到.
     if (rule.extra == "undo") continue;
+    // Nor a field named after a task's number ("1号时间改成…"): 时间, 地点 and 人数 are everyday words.
+    if (rule.extra == "label") continue;
     auto [it, inserted] = intents.try_emplace(rule.intent, rule.keyword, Nearness{});
     consider(it->second.second, line_shape, rule.keyword);
   }
@@ -147,7 +149,7 @@ std::vector<NearCommand> nearest_commands(std::string_view line, const NearestOp
   });
 
   // One character in common with a line of more is chance (the 放 of 孩子放学了 and 放弃); with a
-  // line of two or three besides its everyday ones it is a slip of the keyboard (报刀, 查积粉, 我要报明).
+  // line of at most three besides its everyday ones it is a slip of the keyboard (报刀, 查积粉, 我要报明).
   const auto telling = std::count_if(line_shape.characters.begin(), line_shape.characters.end(),
                                      [](char32_t cp) { return !is_everyday(cp); });
   if (ranked.empty() || (ranked.front().second.score == 1 && telling > 3)) return {};

@@ -11,9 +11,9 @@ namespace {
 
 constexpr std::size_t kMaxCodeLength = 16;
 
-// The fields of a task an edit names after its number: "1号地点改到…" is task 1's place, not plot 1
-// (地) of something.
-constexpr std::string_view kTaskFields[] = {"地点", "地址", "时间", "人数"};
+// The fields of a task after its number that start with a numbered thing (地): "1号地点改到…" is task
+// 1's place, not plot 1 of something.
+constexpr std::string_view kTaskFields[] = {"地点", "地址"};
 
 bool hao_names_a_thing(std::string_view text, std::size_t pos) {
   for (const std::string_view field : kTaskFields) {

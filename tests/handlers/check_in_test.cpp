@@ -108,7 +108,11 @@ TEST_F(CheckIn, ACheckOutIsNotTakenBackLaterNorMadeIntoACheckIn) {
   const std::int64_t number = task_with_zhang();
   say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
   say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 20 * kMinute);
-  say_privately("u-zhang", "张三", read("签到 1"), kSaturday0900 + 110 * kMinute);
+  const std::vector<Reply> late =
+      say_privately("u-zhang", "张三", read("签到 1"), kSaturday0900 + 110 * kMinute);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].text,
+            rendered("check_in_after_check_out", {{"task", "1"}, {"mention", "@张三"}, {"clock", "09:20"}}));
   EXPECT_TRUE(attendance_of(number, "u-zhang")->checked_out_at.has_value());
   EXPECT_TRUE(attendance_of(number, "u-zhang")->flagged.has_value());
   say("b3u2", "u-lisi", "李四", read("报到 1"));

@@ -72,15 +72,16 @@ TEST_F(RedemptionEnd, AMistakenPickupIsTakenBackByTheStaffWithinADay) {
   const std::string code = redeem_rice();
   say("c1", "u-zhou", "周主任", read("核销 " + code), kMonday0900 + kHour);
   const std::vector<Reply> replies =
-      say("c1", "u-zhou", "周主任", read("撤销核销 " + code), kMonday0900 + 2 * kHour);
+      say("c1", "u-zhou", "周主任", read("帮我撤销核销 " + code), kMonday0900 + 2 * kHour);
   EXPECT_EQ(status(code), store::RedemptionStatus::pending);
   EXPECT_FALSE(redemptions_.by_code("c1", code)->closed_by.has_value());
   ASSERT_EQ(chats_of(replies), (std::vector<std::string>{qualified("c1"), private_chat_of(kZhang)}));
   EXPECT_EQ(balance(), 100);
   EXPECT_EQ(rice_stock(), 8);
   // Taken back once; a second time there is nothing to take back.
+  // A wrapped undo of a code still pending records no pickup (the final read, 2026-12-06).
   const std::vector<Reply> again =
-      say("c1", "u-zhou", "周主任", read("撤销核销 " + code), kMonday0900 + 3 * kHour);
+      say("c1", "u-zhou", "周主任", read("请撤销核销 " + code), kMonday0900 + 3 * kHour);
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(status(code), store::RedemptionStatus::pending);
   // Not picked up after all, it expires at its deadline and gives everything back.
@@ -105,6 +106,9 @@ TEST_F(RedemptionEnd, APickupIsTakenBackOnlyByTheStaffAndOnlyThatDay) {
 // staff may 核销).
 TEST_F(RedemptionEnd, TheOwnersUndoOfAPendingCodeCancelsTheRedemption) {
   const std::string code = redeem_rice();
+  // Without the code it cancels nothing (the final read).
+  say_privately("u-zhang", "张三", read("取消核销"), kMonday0900 + kHour);
+  EXPECT_EQ(status(code), store::RedemptionStatus::pending);
   say_privately("u-zhang", "张三", read("取消核销 " + code), kMonday0900 + kHour);
   EXPECT_EQ(status(code), store::RedemptionStatus::cancelled);
   EXPECT_EQ(balance(), 200);

@@ -181,7 +181,8 @@ TEST_F(Cancel, ADuplicateIsTakenAwayByItsNumberInEverydayWords) {
   }
   const std::int64_t kept = whistle_in_b3u2("清理楼道杂物", 3);
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, kept));
-  for (const std::string line : {"删除 4号 张三的报名", "作废 4号的签到码", "删掉4号里张三的名字"}) {
+  for (const std::string line : {"删除 4号 张三的报名", "作废 4号的签到码", "删掉4号里张三的名字",
+                                 "请删除 4号 张三的报名", "作废 4号的签到码 错了"}) {
     const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_TRUE(contains(replies[0].text, "撤销 4")) << line << ": " << replies[0].text;
@@ -196,7 +197,7 @@ TEST_F(Cancel, ADuplicateIsTakenAwayByItsNumberInEverydayWords) {
 // clock's 分 is no person nor amount: "撤销 @所有人 明天下雨活动取消" calls the task off as before.
 TEST_F(Cancel, PointsWordsWinOverANumberAndEveryoneOrAClockIsNoPoints) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
-  for (const char* line : {"撤销加分 1号任务", "取消加分，1号的何大爷没来"}) {
+  for (const char* line : {"撤销加分 1号任务", "取消加分，1号的何大爷没来", "请撤销加分 1号任务"}) {
     const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_TRUE(contains(replies[0].text, "扣分")) << line << ": " << replies[0].text;

@@ -138,6 +138,9 @@ TEST_F(Edit, TheFieldNamedAfterTheNumberIsChanged) {
   EXPECT_EQ(task(number).places, std::optional<int>(5));
   say("b3u2", "u-chen", "陈单元长", read("1号地点改到社区广场"));
   EXPECT_EQ(task(number).place, std::optional<std::string>("社区广场"));
+  // A change word the value is not read past is no edit: 换到 was kept in the place (the final read).
+  say("b3u2", "u-chen", "陈单元长", read("1号地点换到3号楼门口"));
+  EXPECT_EQ(task(number).place, std::optional<std::string>("社区广场"));
   // Asked, proposed or told, it changes nothing: each of these did (a review, 2026-12-06).
   for (const char* line : {"1号人数够了吗", "1号人数改成10人可以吗", "1号地点改到哪了",
                            "1号时间改成下午3点了吗？", "1号时间改成下午3点了，大家别去早了"}) {

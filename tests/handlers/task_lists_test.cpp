@@ -5,6 +5,12 @@
 namespace whistle::handlers::testing {
 namespace {
 
+// The text of the one answer expected; empty (and a failure) when there is not exactly one.
+std::string only_answer(const std::vector<Reply>& replies) {
+  EXPECT_EQ(replies.size(), 1u);
+  return replies.size() == 1 ? replies.front().text : std::string();
+}
+
 using TaskLists = HandlerTest;
 
 TEST_F(TaskLists, ActivityListsTheOpenTasksHereWithPlacesLeft) {
@@ -168,9 +174,9 @@ TEST_F(TaskLists, AnActAskedAboutIsShownHowToDoToWhoeverMay) {
   EXPECT_FALSE(contains(cancel[0].text, hint("撤销"))) << cancel[0].text;
   // The leader may call it off; 取消 1 would free a place he has not, so it is not suggested to him,
   // nor 结束 before the task begins.
-  EXPECT_TRUE(contains(say("b3u2", "u-chen", "陈单元长", read("撤销 1？"))[0].text, hint("撤销")));
-  EXPECT_FALSE(contains(say("b3u2", "u-chen", "陈单元长", read("取消 1？"))[0].text, hint("取消")));
-  EXPECT_FALSE(contains(say("b3u2", "u-chen", "陈单元长", read("结束 1？"))[0].text, hint("结束")));
+  EXPECT_TRUE(contains(only_answer(say("b3u2", "u-chen", "陈单元长", read("撤销 1？"))), hint("撤销")));
+  EXPECT_FALSE(contains(only_answer(say("b3u2", "u-chen", "陈单元长", read("取消 1？"))), hint("取消")));
+  EXPECT_FALSE(contains(only_answer(say("b3u2", "u-chen", "陈单元长", read("结束 1？"))), hint("结束")));
   EXPECT_EQ(task(1).status, store::TaskStatus::open);
   EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
 }
@@ -185,7 +191,7 @@ TEST_F(TaskLists, AQuestionWithItsParticleActsOnNothingAndAListAskedForSignsNobo
     const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line));
     ASSERT_EQ(replies.size(), 1u) << line;
   }
-  EXPECT_TRUE(contains(say("b3u2", "u-chen", "陈单元长", read("1号要撤销吗？"))[0].text,
+  EXPECT_TRUE(contains(only_answer(say("b3u2", "u-chen", "陈单元长", read("1号要撤销吗？"))),
                        rendered("task_state_act_hint", {{"act", "撤销"}, {"task", "1"}})));
   EXPECT_EQ(task(1).status, store::TaskStatus::open);
   EXPECT_EQ(task(2).status, store::TaskStatus::open);

@@ -25,12 +25,6 @@ std::optional<store::GeoPoint> place_of(const Message& message) {
   return store::GeoPoint{message.location->lat, message.location->lon};
 }
 
-// Days since 1970-01-01 in the community's local time (a fixed offset: Asia/Shanghai has no DST).
-std::int64_t local_day(const Services& services, std::int64_t at) {
-  const std::int64_t local = at + services.config.locale.utc_offset_seconds;
-  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
-}
-
 std::string duration_text(const Services& services, std::int64_t seconds) {
   const std::int64_t minutes = std::max<std::int64_t>(seconds, 0) / 60;
   if (minutes < 60) return services.text("duration_minutes", {{"minutes", std::to_string(minutes)}});

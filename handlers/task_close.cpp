@@ -81,10 +81,6 @@ std::optional<store::Task> closable_task(Context& context, const Command& comman
   return choice.task;
 }
 
-bool is_ascii_digit(char byte) {
-  return byte >= '0' && byte <= '9';
-}
-
 // "取消加分 1号任务", "撤销加分，1号的何大爷没来": about points whatever number follows.
 bool names_points_undo(std::string_view text) {
   const std::string_view said = language::without_wrappers(text);  // "请撤销加分 1号任务" too
@@ -109,7 +105,7 @@ bool names_a_person(std::string_view text) {
 bool names_an_amount(std::string_view text) {
   for (std::size_t at = text.find("分"); at != std::string_view::npos; at = text.find("分", at + 1)) {
     std::size_t digits = at;
-    while (digits > 0 && is_ascii_digit(text[digits - 1]))
+    while (digits > 0 && language::is_ascii_digit(static_cast<unsigned char>(text[digits - 1])))
       --digits;
     if (digits == at) continue;
     const std::string_view before = text.substr(0, digits);
@@ -161,7 +157,7 @@ std::string points_undo_example(Context& context, std::string_view text) {
   std::size_t digit = text.find_first_of("0123456789");
   while (digit != std::string_view::npos) {
     std::size_t end = digit;
-    while (end < text.size() && is_ascii_digit(text[end]))
+    while (end < text.size() && language::is_ascii_digit(static_cast<unsigned char>(text[end])))
       ++end;
     if (!text.substr(end).starts_with("号")) {
       points = std::string(text.substr(digit, end - digit));

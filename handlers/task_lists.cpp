@@ -101,13 +101,6 @@ std::string state_text(Context& context, const store::Signup& signup) {
   return context.text("my_signup_signed_up");
 }
 
-// The local day of a time, as a day number (the days since the epoch, in the community's zone).
-// Not named local_day: check_in.cpp has one for Services, and a unity build may join the two.
-std::int64_t day_of_local(const Context& context, std::int64_t at) {
-  const std::int64_t offset = context.config.locale.utc_offset_seconds;
-  return language::floor_div(at + offset, language::kSecondsPerDay);
-}
-
 // "今天有活动吗", "明天的活动还去吗": the day asked about, 0 for today, 1 for tomorrow.
 std::optional<int> days_ahead_asked(const Command& command) {
   if (command.text.starts_with("今天")) return 0;
@@ -133,10 +126,10 @@ std::vector<Reply> own_signups(Context& context, bool quiet_when_none = false,
   if (days_ahead) {
     // In private, "今天有什么活动" listed one's places on every day (a review, 2026-12-06). A task with
     // no time may be done any day.
-    const std::int64_t day = day_of_local(context, context.now) + *days_ahead;
+    const std::int64_t day = local_day(context, context.now) + *days_ahead;
     std::erase_if(signups, [&](const store::Signup& signup) {
       const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
-      return task && task->start && day_of_local(context, *task->start) != day;
+      return task && task->start && local_day(context, *task->start) != day;
     });
     if (signups.empty() && !quiet_when_none)
       return {reply_to_sender(
@@ -283,9 +276,10 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
 std::optional<store::Task> called_off_that_day(Context& context, int days_ahead) {
   if (!context.community) return std::nullopt;
   const std::int64_t offset = context.config.locale.utc_offset_seconds;
-  const std::int64_t day = day_of_local(context, context.now) + days_ahead;
+  const std::int64_t day = local_day(context, context.now) + days_ahead;
   std::vector<store::Task> tasks =
-      context.tasks.cancelled_between(*context.community, day * 86400 - offset, (day + 1) * 86400 - offset);
+      context.tasks.cancelled_between(*context.community, day * language::kSecondsPerDay - offset,
+                                      (day + 1) * language::kSecondsPerDay - offset);
   std::erase_if(tasks, [&](const store::Task& task) {
     if (!context.message.is_private) return !posted_here(context, task);
     const std::optional<store::Signup> signup = context.signups.find(task.id, context.message.sender);
@@ -328,11 +322,10 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
   // "今天有活动吗", "明天有什么活动": the tasks of that day (a review, 2026-12-06: one two days away
   // answered 今天有活动吗).
   if (days_ahead) {
-    const std::int64_t day = day_of_local(context, context.now) + *days_ahead;
+    const std::int64_t day = local_day(context, context.now) + *days_ahead;
     // A task with no time may be done any day.
-    std::erase_if(tasks, [&](const store::Task& task) {
-      return task.start && day_of_local(context, *task.start) != day;
-    });
+    std::erase_if(
+        tasks, [&](const store::Task& task) { return task.start && local_day(context, *task.start) != day; });
     if (tasks.empty()) {
       if (called_off) return task_state(context, *called_off, &command);
       if (said_in_passing(context.message, command)) return {};

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <vector>
 
+#include "handlers/language/calendar.hpp"
+
 namespace whistle::handlers {
 
 namespace {
@@ -57,6 +59,10 @@ std::string weekday_name(const Services& services, unsigned weekday) {
 }
 
 }  // namespace
+
+std::int64_t local_day(const Services& services, std::int64_t at) {
+  return language::floor_div(at + services.config.locale.utc_offset_seconds, language::kSecondsPerDay);
+}
 
 std::string local_time_text(const Services& services, std::int64_t at, std::int64_t now) {
   const LocalTime time = to_local(services, at);

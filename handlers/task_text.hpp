@@ -11,6 +11,9 @@ namespace whistle::handlers {
 /// ("2027年1月3日(周日) 09:00") when it falls in another year than `now`.
 std::string local_time_text(const Services& services, std::int64_t at, std::int64_t now);
 
+/// Days since 1970-01-01 in the community's local time (a fixed offset: Asia/Shanghai has no DST).
+std::int64_t local_day(const Services& services, std::int64_t at);
+
 /// The time of day in the community's local time: "09:00".
 std::string local_clock_text(const Services& services, std::int64_t at);
 

@@ -164,16 +164,19 @@ class Storm:
 
     def soon_start(self, now):
         """A start this minute (when most of it is still ahead) or the next, in local time, and
-        the whistle's text for it; None when the task could not end before soon_until or the
-        day changes."""
+        the whistle's text for it; None when the task could not end before soon_until.
+
+        Near local midnight the start may fall on the next day (明天00:00), and a task may run
+        across midnight: a run started in the last minutes of a day still whistles soon tasks."""
         local = datetime.fromtimestamp(now, LOCAL)
         start = local.replace(second=0, microsecond=0)
         if local.second >= 20:
             start += timedelta(minutes=1)
         end = start + timedelta(minutes=SOON_MINUTES)
-        if self.soon_until is None or end.timestamp() > self.soon_until or end.date() != local.date():
+        if self.soon_until is None or end.timestamp() > self.soon_until:
             return None
-        return start.timestamp(), end.timestamp(), f"今天{start:%H:%M} {SOON_MINUTES}分钟"
+        day = "今天" if start.date() == local.date() else "明天"
+        return start.timestamp(), end.timestamp(), f"{day}{start:%H:%M} {SOON_MINUTES}分钟"
 
     def make(self, settling=False):
         """Makes the next event; while settling, only the soon tasks' and redemptions' own steps

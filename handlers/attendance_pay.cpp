@@ -50,9 +50,9 @@ std::int64_t credited_minutes(const store::Task& task, const std::optional<store
 
 bool already_paid(const Services& services, const store::Task& task, const std::string& person,
                   const std::optional<store::Attendance>& attendance) {
-  if (attendance && (attendance->outcome == store::AttendanceOutcome::confirmed ||
-                     attendance->outcome == store::AttendanceOutcome::vouched)) {
-    return true;
+  if (attendance && attendance->outcome) {
+    return attendance->outcome == store::AttendanceOutcome::confirmed ||
+           attendance->outcome == store::AttendanceOutcome::vouched;
   }
   return services.ledger.has_task_entry(task.id, person, store::LedgerKind::task);
 }
@@ -117,7 +117,19 @@ void pay_attendance(const Services& services, const store::Task& task, const std
                     const std::string& leader, bool vouched, std::int64_t now) {
   const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
   const std::string node = counting_node(services, task, person, attendance);
-  const std::int64_t minutes = credited_minutes(task, attendance, vouched);
+  std::int64_t points = task.points;
+  std::int64_t minutes = credited_minutes(task, attendance, vouched);
+  // Paid before and taken back (a row settled refused or no-show may hold both entries): what the
+  // taking back left — points already spent — is not paid a second time.
+  if (attendance && attendance->outcome) {
+    for (const store::LedgerEntry& entry : services.ledger.of_task(task.id)) {
+      if (entry.person != person || entry.kind != store::LedgerKind::task) continue;
+      points -= entry.points;
+      minutes -= entry.minutes;
+    }
+    points = std::max<std::int64_t>(points, 0);
+    minutes = std::max<std::int64_t>(minutes, 0);
+  }
   // The work is dated when it was done — the task's end — not when the leader got round to
   // confirming it: Saturday evening's work confirmed on the 1st at 08:30 belongs to the month
   // published at 09:00, with its volunteers counted active there.
@@ -132,7 +144,7 @@ void pay_attendance(const Services& services, const store::Task& task, const std
               : task.title;
   services.ledger.append(store::NewLedgerEntry{.community = task.community,
                                                .person = person,
-                                               .points = task.points,
+                                               .points = points,
                                                .minutes = minutes,
                                                .kind = store::LedgerKind::task,
                                                .node = node,
@@ -146,6 +158,74 @@ void pay_attendance(const Services& services, const store::Task& task, const std
       task.id, person, task.community, node,
       vouched ? store::AttendanceOutcome::vouched : store::AttendanceOutcome::confirmed, leader, minutes,
       done_at);
+}
+
+TakenBack take_back_pay(const Services& services, const store::Task& task, const std::string& person,
+                        const std::string& leader, const std::string& why, std::int64_t now) {
+  const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
+  std::int64_t points = 0;
+  std::int64_t minutes = 0;
+  std::optional<store::LedgerEntry> pay;  // the latest task entry: the pay being taken back
+  std::int64_t no_show_net = 0;
+  std::int64_t no_show_taken = 0;
+  for (store::LedgerEntry& entry : services.ledger.of_task(task.id)) {
+    if (entry.person != person) continue;
+    if (entry.kind == store::LedgerKind::task) {
+      points += entry.points;
+      minutes += entry.minutes;
+      pay = std::move(entry);
+    } else if (entry.kind == store::LedgerKind::no_show) {
+      no_show_net += entry.points;
+      if (entry.points < 0) no_show_taken -= entry.points;
+    }
+  }
+  const std::string node = pay && pay->node ? *pay->node : counting_node(services, task, person, attendance);
+  // The month the work was counted in is put right, unless the groups were shown it already.
+  std::int64_t at = pay ? pay->at : now;
+  if (at < now && month_published(services, node, at, now)) at = now;
+
+  std::int64_t balance = std::max<std::int64_t>(services.ledger.balance(task.community, person), 0);
+  TakenBack back;
+  back.points = std::clamp<std::int64_t>(points, 0, balance);
+  back.short_by = std::max<std::int64_t>(points, 0) - back.points;
+  back.minutes = std::max<std::int64_t>(minutes, 0);
+  balance -= back.points;
+  services.ledger.append(store::NewLedgerEntry{
+      .community = task.community,
+      .person = person,
+      .points = -back.points,
+      .minutes = -back.minutes,
+      .kind = store::LedgerKind::task,
+      .node = node,
+      .task_id = task.id,
+      .author = leader,
+      .reason = services.text("taken_back_reason", {{"task", std::to_string(task.number)},
+                                                    {"title", task.title},
+                                                    {"leader", display_name(services.people, leader)},
+                                                    {"why", why}}),
+      .at = at});
+
+  // Vouched for after a 失约 and now not confirmed: they were not there after all, and the
+  // deduction returned with the pay is taken again.
+  const bool checked_in = attendance && attendance->checked_in_at;
+  if (!checked_in && no_show_taken > 0 && no_show_net == 0 && balance > 0) {
+    services.ledger.append(store::NewLedgerEntry{
+        .community = task.community,
+        .person = person,
+        .points = -std::min(no_show_taken, balance),
+        .kind = store::LedgerKind::no_show,
+        .node = node,
+        .task_id = task.id,
+        .author = leader,
+        .reason =
+            services.text("no_show_reason", {{"task", std::to_string(task.number)}, {"title", task.title}}),
+        .at = at});
+  }
+  services.attendance.settle(
+      task.id, person, task.community, node,
+      checked_in ? store::AttendanceOutcome::refused : store::AttendanceOutcome::no_show, leader,
+      std::nullopt, now);
+  return back;
 }
 
 void refuse_attendance(const Services& services, const store::Task& task, const std::string& person,

@@ -31,7 +31,9 @@ bool is_short_stay(const Services& services, const Stay& stay);
 std::int64_t credited_minutes(const store::Task& task, const std::optional<store::Attendance>& attendance,
                               bool vouched);
 
-/// Whether the person was already paid for the task (a task entry, or a settled confirmation).
+/// Whether the person is paid for the task now: a row settled confirmed or vouched; a row settled
+/// refused or no-show is not (a pay taken back by 不予确认 leaves its entries and the row so settled);
+/// without a settled row, a task entry.
 bool already_paid(const Services& services, const store::Task& task, const std::string& person,
                   const std::optional<store::Attendance>& attendance);
 
@@ -45,6 +47,22 @@ std::string counting_node(const Services& services, const store::Task& task, con
 /// confirmed or vouched. The caller has checked `already_paid`.
 void pay_attendance(const Services& services, const store::Task& task, const std::string& person,
                     const std::string& leader, bool vouched, std::int64_t now);
+
+/// What taking back a pay moved: the points taken back and those already spent (the balance never
+/// goes below zero), and the minutes.
+struct TakenBack {
+  std::int64_t points = 0;
+  std::int64_t short_by = 0;
+  std::int64_t minutes = 0;
+};
+
+/// Takes back a confirmation given by mistake (不予确认 after 验收 or 确认): the ledger is append-only,
+/// so a correcting task entry of the opposite sign — the points the balance still holds, every
+/// minute — dated as the pay was (now, when that month was published); a 失约 deduction returned
+/// with a vouch is taken again. The row is settled refused, or no-show without a check-in. The
+/// caller has checked `already_paid`.
+TakenBack take_back_pay(const Services& services, const store::Task& task, const std::string& person,
+                        const std::string& leader, const std::string& why, std::int64_t now);
 
 /// Settles the attendance as refused: no points, no minutes.
 void refuse_attendance(const Services& services, const store::Task& task, const std::string& person,

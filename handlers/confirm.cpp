@@ -9,6 +9,7 @@
 #include "handlers/attendance_pay.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/points.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -33,6 +34,8 @@ struct Outcome {
   // 不予确认 of someone who never checked in: a no-show (失约), as the task's end would record.
   std::vector<std::string> missed;
   std::vector<std::string> missed_already;  // recorded before, by the task's end or a leader
+  // 不予确认 of someone already paid: the pay taken back, person by person ("张三（扣回5分、2小时）").
+  std::vector<std::string> taken_back;
   std::string_view already_key = "confirm_note_already";
 };
 
@@ -206,6 +209,8 @@ std::vector<Reply> leader_note(Context& context, const store::Task& task, const 
     add_line(context, lines, "refuse_note_no_show", names_of(context, outcome.missed));
   if (!outcome.missed_already.empty())
     add_line(context, lines, "refuse_note_no_show_already", names_of(context, outcome.missed_already));
+  if (!outcome.taken_back.empty())
+    add_line(context, lines, "refuse_note_taken_back", join_list(context, outcome.taken_back));
   if (!outcome.flagged.empty())
     add_line(context, lines, "confirm_note_flagged", join_list(context, outcome.flagged));
   if (!outcome.no_check_in.empty())
@@ -218,7 +223,8 @@ std::vector<Reply> leader_note(Context& context, const store::Task& task, const 
     add_line(context, lines, "confirm_note_unknown", join_list(context, outcome.unknown));
   if (!outcome.own_word.empty())
     add_line(context, lines, "confirm_note_own_word", names_of(context, outcome.own_word));
-  const bool nothing_done = outcome.paid.empty() && outcome.refused.empty() && outcome.missed.empty();
+  const bool nothing_done =
+      outcome.paid.empty() && outcome.refused.empty() && outcome.missed.empty() && outcome.taken_back.empty();
   if (lines.empty() && !nothing_done) return {};
   if (lines.empty()) lines = "\n" + context.text("confirm_note_nobody");
   if (!outcome.flagged.empty() || !outcome.no_check_in.empty()) {
@@ -247,6 +253,14 @@ std::vector<Reply> leader_note(Context& context, const store::Task& task, const 
     return replies;
   }
   return {reply_to_sender(context, header + lines)};
+}
+
+std::string taken_back_item(Context& context, const std::string& person, const TakenBack& back) {
+  const Values values{{"name", display_name(context.people, person)},
+                      {"points", std::to_string(back.points)},
+                      {"hours", hours_text(back.minutes)},
+                      {"short", std::to_string(back.short_by)}};
+  return context.text(back.short_by > 0 ? "refuse_taken_back_item_short" : "refuse_taken_back_item", values);
 }
 
 Reply thanks(Context& context, const store::Task& task, const std::vector<std::string>& paid) {
@@ -329,8 +343,8 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
   }
 
   Outcome outcome;
-  outcome.already_key = "refuse_note_already";
   std::vector<std::pair<std::string, std::string>> penalties;  // the missed, with their penalty's words
+  std::vector<std::pair<std::string, TakenBack>> paid_back;    // whose pay was taken back, and how much
   for (const NamedPerson& one : named) {
     if (!one.id) {
       outcome.unknown.push_back(one.typed);
@@ -342,7 +356,11 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
     }
     const std::optional<store::Attendance> attendance = context.attendance.find(task->id, *one.id);
     if (already_paid(context, *task, *one.id, attendance)) {
-      outcome.already.push_back(*one.id);
+      // Confirmed by mistake (验收 paid someone who was not there): the pay is taken back.
+      const TakenBack back =
+          take_back_pay(context, *task, *one.id, context.message.sender, *command.reason, context.now);
+      outcome.taken_back.push_back(taken_back_item(context, *one.id, back));
+      paid_back.emplace_back(*one.id, back);
     } else if (attendance && attendance->outcome == store::AttendanceOutcome::no_show) {
       outcome.missed_already.push_back(*one.id);
     } else if (!attendance || !attendance->checked_in_at) {
@@ -366,6 +384,13 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
                       {"leader", display_name(context.people, context.message.sender)}};
   for (const std::string& person : outcome.refused) {
     replies.push_back(Reply{private_chat_of(person), context.text("refuse_private", values), {person}});
+  }
+  for (const auto& [person, back] : paid_back) {
+    Values taken = values;
+    taken.emplace_back("points", std::to_string(back.points));
+    taken.emplace_back("hours", hours_text(back.minutes));
+    replies.push_back(
+        Reply{private_chat_of(person), context.text("refuse_private_taken_back", taken), {person}});
   }
   for (const auto& [person, penalty] : penalties) {
     Values missed = values;

@@ -25,11 +25,19 @@ void CommunityLedger::apply(store::BoardLedgerReads& reads, const store::Followe
   // Active people come from attendance, not from the ledger, but attendance changes them only
   // together with a task entry: a row becomes confirmed or vouched in pay_attendance
   // (handlers/attendance_pay.cpp), which appends the task's entry for that person in the same
-  // transaction, and a row so settled is never settled again (already_paid refuses it). So the
-  // row of each new task entry, read in this snapshot, is all that can have made someone active.
-  // It is read before anything changes: a failed read leaves the sums as they were.
+  // transaction, and stops being so only in take_back_pay, which appends the correcting task
+  // entry in the same transaction. So the row of each new task entry, read in this snapshot, is
+  // all that can have made someone active. It is read before anything changes: a failed read
+  // leaves the sums as they were.
   std::optional<store::SettledAttendance> row;
   if (entry.task && entry.task_id && !months_.empty()) row = reads.attendance(*entry.task_id, entry.person);
+  // A pay taken back (its row no longer confirmed) may have made someone inactive, which a set of
+  // the month's active people cannot subtract without knowing their other tasks: the months are
+  // summed again, in this snapshot, when next asked for. Taking back is rare.
+  if (row && !row->confirmed) {
+    months_.clear();
+    row.reset();
+  }
   const bool made_active =
       row && row->confirmed && row->node && row->settled_at && row->community == community_;
 

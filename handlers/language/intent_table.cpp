@@ -207,6 +207,13 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"确认全部",      Intent::confirm,      A::task_people},
     {"不予确认",      Intent::refuse,       A::task_people},
     {"不确认",        Intent::refuse,       A::task_people,       "required"},
+    // A confirmation taken back names the person: 不予确认 of someone paid takes the pay back
+    // ("确认错了 @王五 他没来" read as 确认 would have paid him).
+    {"撤销确认",      Intent::refuse,       A::task_people,       "required"},
+    {"取消确认",      Intent::refuse,       A::task_people,       "required"},
+    {"撤回确认",      Intent::refuse,       A::task_people,       "required"},
+    {"确认错了",      Intent::refuse,       A::task_people,       "required"},
+    {"验收错了",      Intent::refuse,       A::task_people,       "required"},
     {"结束",          Intent::finish,       A::task},
     {"任务结束",      Intent::finish,       A::task},
     {"活动结束",      Intent::finish,       A::task},

@@ -88,6 +88,22 @@ TEST_F(NoShow, AConfirmationOfANoShowGivesThePenaltyBackOnce) {
   EXPECT_EQ(ledger_.balance("c1", qualified("u-lisi")), 10 + task(number).points);
 }
 
+// Vouched for by mistake: taking the pay back makes them a no-show again, the deduction with it.
+TEST_F(NoShow, AVouchTakenBackIsANoShowAgain) {
+  config_.rules.no_show_points = 3;
+  const std::int64_t number = task_with_three();
+  give_points("u-lisi", 10);
+  run_jobs(kSaturday0900 + 2 * kHour);
+  const std::int64_t later = kSaturday0900 + 3 * kHour;
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @李四", later), later);
+  ASSERT_EQ(ledger_.balance("c1", qualified("u-lisi")), 10 + task(number).points);
+
+  say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @李四 其实没来", later + 60), later + 60);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-lisi")), 7);
+  EXPECT_EQ(ledger_.total_minutes("c1", qualified("u-lisi")), 0);
+  EXPECT_EQ(outcome_of(number, "u-lisi"), store::AttendanceOutcome::no_show);
+}
+
 TEST_F(NoShow, WithAZeroBalanceNothingIsWritten) {
   config_.rules.no_show_points = 3;
   const std::int64_t number = task_with_three();

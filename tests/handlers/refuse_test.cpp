@@ -31,17 +31,77 @@ TEST_F(Refuse, ARefusedStayEarnsNothingAndThePersonIsToldWhyInPrivate) {
   EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::vouched);
 }
 
-TEST_F(Refuse, WorkAlreadyPaidIsNotUnpaidByARefusal) {
+// 验收 paid someone who was not there: 不予确认 takes the pay back — a correcting entry, since the
+// ledger is append-only — and the hours with it, which a 扣分 could not.
+TEST_F(Refuse, APayGivenByMistakeIsTakenBackPointsAndHours) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});
   check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
   say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  ASSERT_EQ(balance("u-zhang"), 10);
+  ASSERT_EQ(ledger_.total_minutes("c1", qualified("u-zhang")), 120);
+
   const std::vector<Reply> replies =
-      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 没来"), kSaturday1130);
-  ASSERT_EQ(replies.size(), 1u);
-  EXPECT_TRUE(contains(replies[0].text, rendered("refuse_note_already", {{"names", "张三"}})))
-      << replies[0].text;
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 他没来，是我点错了"), kSaturday1130 + 60);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-zhang"}));
+  EXPECT_TRUE(contains(replies[0].text, "张三")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[1].text, "他没来")) << replies[1].text;
+  EXPECT_EQ(balance("u-zhang"), 0);
+  EXPECT_EQ(ledger_.total_minutes("c1", qualified("u-zhang")), 0);
+  EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::refused);
+  // The correction is a task entry of the opposite sign, dated as the pay was (the month's
+  // figures put right), by the leader.
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[1].kind, store::LedgerKind::task);
+  EXPECT_EQ(entries[1].points, -10);
+  EXPECT_EQ(entries[1].minutes, -120);
+  EXPECT_EQ(entries[1].at, entries[0].at);
+  EXPECT_EQ(entries[1].author, qualified("u-chen"));
+
+  // Said again: nothing more is taken.
+  say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 没来"), kSaturday1130 + 120);
+  EXPECT_EQ(ledger_.of_task(task(number).id).size(), 2u);
+  // A later 验收 keeps the refusal; a named 确认 pays again, once.
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130 + 180);
+  EXPECT_EQ(balance("u-zhang"), 0);
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130 + 240);
   EXPECT_EQ(balance("u-zhang"), 10);
-  EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::confirmed);
+  EXPECT_EQ(ledger_.total_minutes("c1", qualified("u-zhang")), 120);
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130 + 300);
+  EXPECT_EQ(balance("u-zhang"), 10);
+}
+
+// Points already spent cannot be taken back: the balance stays at zero or above, the hours go all
+// the same, and a later 确认 pays only what the taking back left out.
+TEST_F(Refuse, SpentPointsAreNotTakenBelowZeroNorPaidTwice) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  store::NewLedgerEntry spent{.community = "c1",
+                              .person = qualified("u-zhang"),
+                              .points = -7,
+                              .kind = store::LedgerKind::redeem,
+                              .reason = "大米",
+                              .at = kSaturday1130};
+  {
+    store::Transaction transaction(db_);
+    ledger_.append(spent);
+    transaction.commit();
+  }
+  ASSERT_EQ(balance("u-zhang"), 3);
+
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 没来"), kSaturday1130 + 60);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_TRUE(contains(replies[0].text, "7")) << replies[0].text;  // what could not be taken back
+  EXPECT_EQ(balance("u-zhang"), 0);
+  EXPECT_EQ(ledger_.total_minutes("c1", qualified("u-zhang")), 0);
+
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130 + 120);
+  EXPECT_EQ(balance("u-zhang"), 3);  // 10 earned, 7 spent: as if never taken back
+  EXPECT_EQ(ledger_.total_minutes("c1", qualified("u-zhang")), 120);
 }
 
 // 确认's note tells the leader to 不予确认 whoever did not come: they stay no-shows (失约), in the

@@ -179,6 +179,29 @@ TEST_F(BoardMonthSums, TheMonthBroughtUpToDateEntryByEntryEqualsTheMonthSummedAg
   expect_everything_equal();
 }
 
+// 不予确认 after a pay (handlers/attendance_pay.cpp's take_back_pay): a correcting task entry and
+// the row settled refused, in one transaction. The person's only task this month: no longer active.
+TEST_F(BoardMonthSums, APayTakenBackLeavesTheMonthAsIfSummedAgain) {
+  work("h", "b3u2", kMidThisMonth);
+  work("i", "b3u1", kMidThisMonth);
+  expect_everything_equal();
+
+  ledger_.append(store::NewLedgerEntry{.community = "c1",
+                                       .person = "generic:h",
+                                       .points = -10,
+                                       .minutes = -120,
+                                       .kind = store::LedgerKind::task,
+                                       .node = "b3u2",
+                                       .task_id = task_,
+                                       .reason = "撤销确认",
+                                       .at = kMidThisMonth});
+  attendance_.settle(task_, "generic:h", "c1", "b3u2", store::AttendanceOutcome::refused, "generic:leader",
+                     std::nullopt, kMidThisMonth + 60);
+  earn("j", 3, 0, "b3u1");  // and an entry after it, in the same catching up
+  expect_everything_equal();
+  EXPECT_EQ(cache_.ranking(db_, *org_.node("c1"), kThisMonth, 0, 100).whole.active, 1);
+}
+
 TEST_F(BoardMonthSums, EqualPointsShareARankAcrossPages) {
   earn("a", 20, 0, "b3u1");
   for (const char* person : {"b", "c", "d", "e"})

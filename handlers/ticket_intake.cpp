@@ -373,6 +373,8 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 
 std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
   if (std::optional<std::vector<Reply>> rated = rate_by_stars(context, command)) return *rated;
+  if (std::optional<std::vector<Reply>> corrected = correct_rating_in_words(context, command))
+    return *corrected;
   // The bot's latest question first: "好的谢谢" right after an offer answers it, even with a rating
   // pending from days before.
   if (auto answered = answer_to_report_offer(context, command, OfferReading::yes_or_no))

@@ -88,6 +88,16 @@ std::string others_waiting(const Context& context, std::int64_t rated_id) {
   return context.text("rate_also_waiting", {{"list", ticket_list(context, waiting, 0)}});
 }
 
+// The sender's ticket reopened by their own unsatisfied rating moments ago, with nothing done since
+// (reopen_taken_back_in_time); in a group only one reported there. The latest such one.
+std::optional<store::Ticket> mistakenly_reopened(const Context& context) {
+  for (store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kReporterTickets)) {
+    if (!context.message.is_private && ticket.chat != context.message.chat) continue;
+    if (reopen_taken_back_in_time(context, ticket)) return std::move(ticket);
+  }
+  return std::nullopt;
+}
+
 RatedTicket choose_rated_ticket(Context& context, const Command& command) {
   RatedTicket chosen;
   if (command.ticket) {
@@ -101,6 +111,14 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
   // "一般", "还行" between neighbours in a group: talk, answered by nothing and read from nothing.
   if (!context.message.is_private && !asked && is_weak_bare(command)) return chosen;
   std::vector<store::Ticket> waiting = awaiting_rating(context);
+  // A satisfied rating just after one's own 回炉, with nothing else waiting, puts that rating right
+  // (in a group, of a report made there: the resident answering the 回炉 they just caused).
+  if (waiting.empty() && command.score && *command.score >= 4) {
+    if (std::optional<store::Ticket> reopened = mistakenly_reopened(context)) {
+      chosen.ticket = std::move(reopened);
+      return chosen;
+    }
+  }
   // A bare 满意 in a group rates a ticket only when it cannot mean anything else: said to the bot,
   // or the sender has exactly one ticket from this group awaiting a rating. Otherwise silence.
   if (!context.message.is_private && !asked && waiting.size() != 1) return chosen;
@@ -164,7 +182,10 @@ std::vector<Reply> handle_rate(Context& context, const Command& command) {
                                            {"ticket", number},
                                            {"name", display_name(context.people, ticket.reporter)}}))};
   }
-  if (ticket.state != store::TicketState::resolved) return not_awaiting(context, ticket);
+  // A 1 star tapped for a 5 (elderly residents on a small screen): said again as satisfied within
+  // half an hour, before anyone acted on the 回炉, it is put right rather than refused.
+  const bool corrects = command.score && *command.score >= 4 && reopen_taken_back_in_time(context, ticket);
+  if (ticket.state != store::TicketState::resolved && !corrects) return not_awaiting(context, ticket);
   if (!command.score) {
     // "评价 T5", "评价 T5 9", "评价 T5 4.5": ask for a score 1–5 rather than guess one.
     return {reply_to_sender(context,
@@ -177,15 +198,18 @@ std::vector<Reply> handle_rate(Context& context, const Command& command) {
   const bool satisfied = score >= 4;
   const std::string resolver = resolver_name(context, ticket);
   const int climbs_before = ticket.climbs;
-  std::vector<Reply> others = satisfied ? close_satisfied(context, ticket, score, words)
-                                        : reopen_unsatisfied(context, ticket, score, words);
+  std::vector<Reply> others =
+      satisfied ? close_satisfied(context, ticket, score, words,
+                                  corrects ? SatisfiedAfter::mistaken_reopen : SatisfiedAfter::resolve)
+                : reopen_unsatisfied(context, ticket, score, words);
   const bool climbed = ticket.climbs > climbs_before;
   const Values values{{"mention", mention},   {"ticket", number},
                       {"text", ticket.text},  {"score", std::to_string(score)},
                       {"resolver", resolver}, {"more", chosen.also_waiting}};
-  const std::string_view key = satisfied ? "rate_satisfied"
-                               : climbed ? "rate_reopened_climbed"
-                                         : "rate_reopened";
+  const std::string_view key = corrects    ? "rate_corrected"
+                               : satisfied ? "rate_satisfied"
+                               : climbed   ? "rate_reopened_climbed"
+                                           : "rate_reopened";
   // About a private report, said in a group: answered in private, the reporter never named there.
   std::vector<Reply> replies =
       answer_keeping_private(context, context.text(key, values), ticket.reported_in_private);
@@ -310,6 +334,57 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
                                {"text", waiting.front().text}}))};
   }
   return std::nullopt;
+}
+
+namespace {
+
+// "点错了", "按错了", "评价错了", "手滑了": the resident says the last tap was not what they meant.
+bool says_tapped_wrong(std::string_view line) {
+  for (const std::string_view mistake :
+       {"点错", "按错", "评错", "选错", "打错", "弄错", "搞错", "评价错", "误点", "手滑"}) {
+    if (line.find(mistake) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The satisfied score a correction names ("应该是满意", "我是满意的", "五星好评"), if any: the
+// longest score word in the line, when it is 4 or 5.
+std::optional<int> satisfied_score_in(std::string_view line) {
+  std::optional<language::ScoreWord> found;
+  for (const language::ScoreWord& word : language::score_words()) {
+    if (line.find(word.word) != std::string_view::npos && (!found || word.word.size() > found->word.size()))
+      found = word;
+  }
+  if (found) return found->score >= 4 ? std::optional(found->score) : std::nullopt;
+  for (const auto& [stars, score] : std::to_array<std::pair<std::string_view, int>>(
+           {{"五星", 5}, {"5星", 5}, {"五颗星", 5}, {"5颗星", 5}, {"四星", 4}, {"4星", 4}})) {
+    if (line.find(stars) != std::string_view::npos) return score;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::vector<Reply>> correct_rating_in_words(Context& context, const Command& command) {
+  if (command.text.empty() || !says_tapped_wrong(command.text)) return std::nullopt;
+  const std::optional<int> score = satisfied_score_in(command.text);
+  // In a group "点错了" alone is anyone's; with a satisfied word, in the group the report was made
+  // in, it is the reporter's correction.
+  if (!context.message.is_private && !score) return std::nullopt;
+  std::optional<store::Ticket> reopened = mistakenly_reopened(context);
+  if (!reopened) return std::nullopt;
+  if (!score) {
+    return std::vector<Reply>{reply_to_sender(
+        context, context.text("rate_correct_ask", {{"mention", sender_mention(context)},
+                                                   {"ticket", std::to_string(reopened->number)},
+                                                   {"text", reopened->text}}))};
+  }
+  Command rating = command;
+  rating.intent = Intent::rate;
+  rating.score = *score;
+  rating.ticket = reopened->number;
+  rating.reason.reset();
+  return handle_rate(context, rating);
 }
 
 std::optional<std::vector<Reply>> nudge_to_rate(Context& context, const Command& command) {

@@ -25,6 +25,12 @@ std::optional<std::vector<Reply>> rate_by_stars(Context& context, const Command&
 /// "请评价". Nothing otherwise.
 std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command);
 
+/// "点错了，应该是满意", "刚才按错了 五星": the reporter's 回炉 of moments ago
+/// (reopen_taken_back_in_time) was a mistaken tap, and the satisfied rating named puts it right; in
+/// private, without a score named, the resident is asked to say 满意. In a group only with the
+/// satisfied word, for a report made there. Empty otherwise.
+std::optional<std::vector<Reply>> correct_rating_in_words(Context& context, const Command& command);
+
 /// A bare "是的" or "不是" in private from someone with a report waiting for its rating (the bot
 /// asked "是说…还没办好吗？" or "办得满意吗？"): asked for the word that rates, since a yes or a no
 /// alone cannot say which ticket or how; empty otherwise.

@@ -76,6 +76,17 @@ std::vector<Reply> pay_wish(const Context& context, const store::Ticket& ticket,
 
 }  // namespace
 
+bool reopen_taken_back_in_time(const Context& context, const store::Ticket& ticket) {
+  if (ticket.state != store::TicketState::accepted || !ticket.rating || *ticket.rating >= 4 ||
+      !ticket.accepted_at || context.now - *ticket.accepted_at > kRatingCorrectionSeconds)
+    return false;
+  // Nothing since the 回炉 (a climb, a 派单, a 办结 again, a photo) — the resident's own rating was
+  // the last step, so undoing it undoes nothing anyone else did.
+  const std::vector<store::TicketEvent> events = context.tickets.events(ticket.id);
+  return !events.empty() && events.back().kind == "reopened" && events.back().actor == ticket.reporter &&
+         events.back().at == *ticket.accepted_at;
+}
+
 std::string resolver_name(const Services& services, const store::Ticket& ticket) {
   if (ticket.assignee_responder) {
     if (std::optional<store::ResponderRow> responder = services.responders.find(*ticket.assignee_responder))
@@ -86,8 +97,23 @@ std::string resolver_name(const Services& services, const store::Ticket& ticket)
   return "";
 }
 
+// The leader of the level that has it, or of the nearest level above with one: told of a 回炉.
+std::optional<std::string> level_leader(const Context& context, const store::Ticket& ticket) {
+  if (std::optional<std::string> leader = first_leader(context, ticket.node)) return leader;
+  if (std::optional<store::OrgNode> led = nearest_led_node(context, ticket.node))
+    return first_leader(context, led->id);
+  return std::nullopt;
+}
+
 std::vector<Reply> close_satisfied(const Context& context, store::Ticket& ticket, int score,
-                                   const std::optional<std::string>& words) {
+                                   const std::optional<std::string>& words, SatisfiedAfter after) {
+  const bool corrects = after == SatisfiedAfter::mistaken_reopen;
+  if (corrects) {
+    // The 回炉 did not stand: neither it nor its rating counts (重办率, the number of ratings).
+    --ticket.reopened;
+    --ticket.ratings;
+    stop_solve_clock(context, ticket);  // the clock the 回炉 started
+  }
   note_rating(ticket, score, words);
   ticket.state = store::TicketState::closed;
   ticket.outcome = store::TicketOutcome::satisfied;
@@ -103,15 +129,29 @@ std::vector<Reply> close_satisfied(const Context& context, store::Ticket& ticket
       ticket.resolved_by != ticket.claimed_by) {
     told.push_back(
         Reply{private_chat_of(*ticket.resolved_by),
-              context.text("rate_thanks_resolver",
+              context.text(corrects ? "rate_corrected_resolver" : "rate_thanks_resolver",
                            with(values, "mention", mention_of(context.people, *ticket.resolved_by))),
               {*ticket.resolved_by}});
   }
   if (std::optional<store::ResponderRow> responder = holder_responder(context, ticket)) {
     for (const std::string& chat : responder->chats) {
       std::vector<Reply> posted = post_about_ticket(
-          context, ticket, Reply{chat, context.text("rate_thanks_responder", values), {}}, context.now);
+          context, ticket,
+          Reply{chat,
+                context.text(corrects ? "rate_corrected_responder" : "rate_thanks_responder", values),
+                {}},
+          context.now);
       told.insert(told.end(), posted.begin(), posted.end());
+    }
+  }
+  // Whoever the 回炉 was told to stands down: the level's leader heard of it too.
+  if (corrects) {
+    const std::optional<std::string> leader = level_leader(context, ticket);
+    if (leader && leader != ticket.resolved_by && leader != ticket.reporter) {
+      told.push_back(Reply{
+          private_chat_of(*leader),
+          context.text("rate_corrected_leader", with(values, "mention", mention_of(context.people, *leader))),
+          {*leader}});
     }
   }
   std::vector<Reply> paid = pay_wish(context, ticket, values);
@@ -171,11 +211,7 @@ std::vector<Reply> reopen_unsatisfied(const Context& context, store::Ticket& tic
     }
   }
   // The leader of the level that has it hears of every 回炉 (once, when they are not the resolver).
-  std::optional<std::string> leader = first_leader(context, ticket.node);
-  if (!leader) {
-    if (std::optional<store::OrgNode> led = nearest_led_node(context, ticket.node))
-      leader = first_leader(context, led->id);
-  }
+  const std::optional<std::string> leader = level_leader(context, ticket);
   if (leader && leader != resolver) {
     told.push_back(Reply{
         private_chat_of(*leader),

@@ -123,6 +123,80 @@ TEST_F(TicketRating, ReopenedTwiceWithLimitTwoClimbsOneLevel) {
   EXPECT_TRUE(told(replies, "generic:@u-qian", "【工单" + ref(first) + "】"));
 }
 
+// A 1 tapped for a 5: said again as satisfied within half an hour, before anyone acted on the
+// 回炉, the ticket closes satisfied and the 回炉 leaves the counts; whoever it was sent to hears it
+// is void.
+TEST_F(TicketRating, AMistakenReopenIsPutRightBySatisfiedSoonAfter) {
+  const store::Ticket resolved = resolved_ticket({}, "generic:u-he");
+  zhang_says_privately("评价 " + ref(resolved) + " 1");
+  ASSERT_EQ(ticket(resolved.id).state, store::TicketState::accepted);
+
+  const std::vector<Reply> replies = zhang_says_privately("点错了，应该是满意", kLater + 5 * 60);
+  const store::Ticket now = ticket(resolved.id);
+  EXPECT_EQ(now.state, store::TicketState::closed);
+  EXPECT_EQ(now.outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(now.rating, 5);
+  EXPECT_EQ(now.reopened, 0);
+  EXPECT_EQ(now.ratings, 1);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies.front().chat, kZhangPrivate);
+  EXPECT_TRUE(told(replies, "generic:@u-he", ref(resolved)));    // the resolver stands down
+  EXPECT_TRUE(told(replies, "generic:@u-chen", ref(resolved)));  // the leader told of the 回炉
+  // The solve clock the 回炉 started is void: nothing reminds or climbs later.
+  // (The month's 公示 falls in these 30 days; nothing about the ticket may.)
+  for (const Reply& reply : run_jobs(kLater + 30 * kDay))
+    EXPECT_EQ(reply.text.find("【工单" + ref(resolved) + "】"), std::string::npos) << reply.chat;
+  EXPECT_EQ(ticket(resolved.id).climbs, 0);
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::closed);
+}
+
+TEST_F(TicketRating, ABareSatisfiedOrStarsAfterTheReopenPutItRight) {
+  const store::Ticket first = resolved_ticket();
+  zhang_says_privately("评价 " + ref(first) + " 不满意");
+  zhang_says_privately("满意", kLater + 60);
+  EXPECT_EQ(ticket(first.id).outcome, store::TicketOutcome::satisfied);
+
+  const store::Ticket second = resolved_ticket({.text = "电梯异响"});
+  zhang_says_privately("评价 " + ref(second) + " 2", kLater + 120);
+  zhang_says_privately("五星", kLater + 180);
+  EXPECT_EQ(ticket(second.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(ticket(second.id).rating, 5);
+}
+
+TEST_F(TicketRating, AMistakeSaidWithoutAScoreIsAskedAbout) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says_privately("评价 " + ref(resolved) + " 1");
+  const std::vector<Reply> replies = zhang_says_privately("刚才点错了", kLater + 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(told(replies, kZhangPrivate, ref(resolved)));
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::accepted);
+}
+
+// Too late, or after someone acted on the 回炉: the rating stands, as the resident is told.
+TEST_F(TicketRating, AReopenIsNotTakenBackLateNorAfterTheWorkMovedOn) {
+  const store::Ticket late = resolved_ticket();
+  zhang_says_privately("评价 " + ref(late) + " 1");
+  zhang_says_privately("点错了 满意", kLater + 31 * 60);
+  EXPECT_EQ(ticket(late.id).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket(late.id).reopened, 1);
+
+  const store::Ticket moved = resolved_ticket({.text = "电梯异响"});
+  zhang_says_privately("评价 " + ref(moved) + " 1", kLater + 32 * 60);
+  resolve(moved.id, "generic:u-chen", kLater + 35 * 60, "又换了一次");
+  zhang_says_privately("评价 " + ref(moved) + " 满意", kLater + 36 * 60);  // rates the new 办结
+  EXPECT_EQ(ticket(moved.id).reopened, 1);
+  EXPECT_EQ(ticket(moved.id).outcome, store::TicketOutcome::satisfied);
+}
+
+TEST_F(TicketRating, InAGroupTheCorrectionNeedsItsSatisfiedWord) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says("评价 " + ref(resolved) + " 1");
+  EXPECT_TRUE(zhang_says("点错了", kLater + 60).empty());  // anyone's, in a group
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::accepted);
+  zhang_says("刚才按错了，是满意的", kLater + 120);
+  EXPECT_EQ(ticket(resolved.id).outcome, store::TicketOutcome::satisfied);
+}
+
 TEST_F(TicketRating, WishPointsArePaidOnceToTheClaimer) {
   const store::Ticket opened = open_ticket({.kind = "wish", .text = "想要一本新华字典"});
   claim(opened.id, "generic:u-liu");

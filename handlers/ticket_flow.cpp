@@ -433,6 +433,20 @@ void start_solve_clock(const Services& services, store::Ticket& ticket, std::int
   services.jobs.schedule_once(std::string(kTicketSolveDeadline), ticket.community, *ticket.solve_by, payload);
 }
 
+void resume_solve_clock(const Services& services, const store::Ticket& ticket, std::int64_t stopped_at,
+                        std::int64_t now) {
+  if (!ticket.solve_by) return;
+  const std::int64_t window = std::int64_t{solve_hours_of(services.config.rules, ticket.urgency)} * kHour;
+  const std::string payload = ticket_job_payload(ticket, ticket.solve_from);
+  const std::int64_t remind_at = clock_deadline(services, ticket, ticket.solve_from, window * 3 / 4);
+  if (remind_at > stopped_at)
+    services.jobs.schedule_once(std::string(kTicketSolveReminder), ticket.community, std::max(remind_at, now),
+                                payload);
+  if (*ticket.solve_by > stopped_at)
+    services.jobs.schedule_once(std::string(kTicketSolveDeadline), ticket.community,
+                                std::max(*ticket.solve_by, now), payload);
+}
+
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now) {
   // A phone or ID number left in a report is for whoever works it (物业's group keeps it to call

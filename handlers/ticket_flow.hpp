@@ -136,6 +136,13 @@ void record_ticket_event(const Services& services, const store::Ticket& ticket, 
 /// Starts (or, after a reopen, restarts) the solve clock from `now` with its reminder and deadline.
 void start_solve_clock(const Services& services, store::Ticket& ticket, std::int64_t now);
 
+/// Resumes the solve clock a 办结 stopped at `stopped_at` and a taking back of that 办结 restarts:
+/// the same clock (its start and deadline unchanged, so 办结 and its taking back win no time), its
+/// reminder and deadline scheduled again unless they fell before the stop (they ran then); one that
+/// fell due while it was stopped runs now.
+void resume_solve_clock(const Services& services, const store::Ticket& ticket, std::int64_t stopped_at,
+                        std::int64_t now);
+
 /// A post to a group about a ticket: sent now, or for a general or complex ticket in the quiet
 /// hours kept as a job until they end (an empty result then).
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,

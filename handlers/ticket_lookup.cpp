@@ -19,19 +19,23 @@ std::optional<store::Ticket> only_held_ticket(Context& context, Intent intent) {
     return ticket.state == store::TicketState::assigned ||
            (intent == Intent::resolve && ticket.state == store::TicketState::accepted);
   };
-  const std::string& sender = context.message.sender;
-  std::vector<store::Ticket> held = context.tickets.open_of_assignee(sender, std::nullopt, kHeldLooked);
-  for (const store::ResponderRow& responder : context.responders.of_member(sender)) {
-    std::vector<store::Ticket> theirs =
-        context.tickets.open_of_assignee(std::nullopt, responder.id, kHeldLooked);
-    held.insert(held.end(), theirs.begin(), theirs.end());
-  }
+  std::vector<store::Ticket> held = tickets_held_by_sender(context, kHeldLooked);
   std::erase_if(held, [&](const store::Ticket& ticket) { return !waits(ticket); });
   if (held.size() != 1) return std::nullopt;
   return held.front();
 }
 
 }  // namespace
+
+std::vector<store::Ticket> tickets_held_by_sender(Context& context, std::size_t limit) {
+  const std::string& sender = context.message.sender;
+  std::vector<store::Ticket> held = context.tickets.open_of_assignee(sender, std::nullopt, limit);
+  for (const store::ResponderRow& responder : context.responders.of_member(sender)) {
+    std::vector<store::Ticket> theirs = context.tickets.open_of_assignee(std::nullopt, responder.id, limit);
+    held.insert(held.end(), theirs.begin(), theirs.end());
+  }
+  return held;
+}
 
 TicketChoice choose_ticket(Context& context, const Command& command) {
   TicketChoice choice;

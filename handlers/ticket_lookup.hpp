@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -17,5 +18,9 @@ struct TicketChoice {
   std::vector<Reply> refusal;
 };
 TicketChoice choose_ticket(Context& context, const Command& command);
+
+/// The tickets not closed that the sender holds, themselves or through a responder they are a
+/// member of (物业's 刘师傅 holds 物业's): at most `limit` of each.
+std::vector<store::Ticket> tickets_held_by_sender(Context& context, std::size_t limit);
 
 }  // namespace whistle::handlers

@@ -6,12 +6,14 @@
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_clock.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_resolve_undo.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
 
 std::vector<Reply> handle_resolve(Context& context, const Command& command) {
+  if (takes_back_resolve(command)) return handle_resolve_undo(context, command);
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);
   if (!found) return replies;

@@ -368,6 +368,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"接单",          Intent::accept,       A::ticket},
     {"办结",          Intent::resolve,      A::ticket,            "remark"},
     {"已办结",        Intent::resolve,      A::ticket},
+    // A 办结 taken back by whoever said it (the handler reads these words: handlers/ticket_resolve_undo).
+    {"撤销办结",      Intent::resolve,      A::ticket,            "undo"},
+    {"取消办结",      Intent::resolve,      A::ticket,            "undo"},
+    {"撤回办结",      Intent::resolve,      A::ticket,            "undo"},
+    {"办结错了",      Intent::resolve,      A::ticket,            "undo"},
     {"已处理",        Intent::resolve,      A::ticket,            "required"},
     {"已解决",        Intent::resolve,      A::ticket,            "required"},
     {"处理好了",      Intent::resolve,      A::ticket,            "required"},

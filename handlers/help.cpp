@@ -159,9 +159,24 @@ std::string help_line(const Context& context, Intent intent) {
 
 }  // namespace
 
+// "积分怎么算的", "心愿积分多少", "积分会清零吗": how points are earned and kept, in a few lines,
+// with the community's own figures (a review of month end, 2026-12-06: a 微心愿 was opened instead).
+Reply points_rules(Context& context) {
+  const config::Rules& rules = context.config.rules;
+  const std::string no_show =
+      rules.no_show_points > 0
+          ? context.text("points_rules_no_show", {{"points", std::to_string(rules.no_show_points)}})
+          : std::string();
+  return reply_to_sender(
+      context, context.text("points_rules", {{"mention", mention_of(context.people, context.message.sender)},
+                                             {"wish_points", std::to_string(rules.wish_points)},
+                                             {"no_show", no_show}}));
+}
+
 std::vector<Reply> handle_help(Context& context, const Command& command) {
   // "？" among neighbours is a reaction to someone's message: a 17-line menu there is noise.
   if (said_in_passing(context.message, command)) return {};
+  if (command.text.find("积分") != std::string::npos) return {points_rules(context)};
   std::string text =
       context.text("help_header", {{"mention", mention_of(context.people, context.message.sender)}});
   for (Intent intent : menu_for(context)) {

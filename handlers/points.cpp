@@ -188,7 +188,16 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
       {"month_hours", hours_text(earned.minutes)},
       {"total_hours", hours_text(context.ledger.total_minutes(community, person))},
       {"rank", rank_text(context, person, ranking_node(context, person), month, earned.gained)}};
-  return answer(context, own ? "points_own" : "points_other", values);
+  if (own || context.message.is_private) return answer(context, own ? "points_own" : "points_other", values);
+  // Someone else's balance is theirs and their leaders' business, not the group's (an exploratory
+  // run of month end, 2026-12-06: a leader's 积分 @何大爷 showed his 5分 after a public 扣分): the
+  // figures go to the leader in private, the group hears where they went.
+  const std::string& asker = context.message.sender;
+  std::vector<Reply> replies =
+      answer(context, "points_other_sent", {{"name", display_name(context.people, person)}});
+  std::vector<Reply> figures = answer(context, "points_other", values);
+  replies.push_back(Reply{private_chat_of(asker), std::move(figures.front().text), {asker}});
+  return replies;
 }
 
 }  // namespace whistle::handlers

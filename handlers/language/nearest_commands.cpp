@@ -125,6 +125,8 @@ std::vector<NearCommand> nearest_commands(std::string_view line, const NearestOp
     if (rule.extra == "undo") continue;
     // Nor a field named after a task's number ("1号时间改成…"): 时间, 地点 and 人数 are everyday words.
     if (rule.extra == "label") continue;
+    // Nor a question how points work ("积分怎么算"): it would offer 帮助 for every 积份.
+    if (rule.extra == "points_rules") continue;
     auto [it, inserted] = intents.try_emplace(rule.intent, rule.keyword, Nearness{});
     consider(it->second.second, line_shape, rule.keyword);
   }

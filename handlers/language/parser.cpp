@@ -188,7 +188,9 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
     const std::string_view rest = body.substr(rule->keyword.size());
     const ArgumentInput input{*rule, rest, context, lead.has_reference};
-    if (read_arguments(input, command) && !talks_about_it(rest, command)) return command;
+    // A question how points work is about them by its nature ("积分怎么算的").
+    if (read_arguments(input, command) && (rule->extra == "points_rules" || !talks_about_it(rest, command)))
+      return command;
   }
   if (wrappers_left == 0) return std::nullopt;
   for (const std::string_view wrapper : words_starting(IndexedWords::wrappers, body)) {

@@ -475,7 +475,11 @@ TEST_F(VolunteerMonth, AMonthOfTheVolunteerLoopEndsInOnePublicationPerGroupWithT
   EXPECT_TRUE(answer_has("2026-11-10T09:05", "b3u2", t1_points + bonus)) << "张三's own 积分";
   EXPECT_TRUE(answer_has("2026-11-25T20:00", "@u-liu", t1_points + t3_points - deduction))
       << "刘阿姨 in private";
-  EXPECT_TRUE(answer_has("2026-11-25T20:05", "g1", t1_points + bonus + t2_points + t3_points - kSoapPoints))
+  // Someone else's balance goes to the asking leader in private, not to the group.
+  EXPECT_TRUE(
+      answer_has("2026-11-25T20:05", "@u-li", t1_points + bonus + t2_points + t3_points - kSoapPoints))
+      << "积分 @张三 asked by the grid's leader";
+  EXPECT_FALSE(answer_has("2026-11-25T20:05", "g1", t1_points + bonus + t2_points + t3_points - kSoapPoints))
       << "积分 @张三 asked by the grid's leader";
 
   // 马六's 我的报到 no longer lists #1: over, with everyone settled (he as missed), it finished,

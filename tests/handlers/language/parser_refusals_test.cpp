@@ -106,7 +106,9 @@ const Case kChatterAndMistakes[] = {
     {.text = "确认一下"},
     {.text = "完成了"},
     {.text = "取消"},
-    {.text = "积分怎么算"},
+    // Asked how points work: answered with the rules (a review of month end, 2026-12-06), no longer
+    // left as talk — nor read as the asker's balance.
+    {.text = "积分怎么算", .intent = Intent::help},
     {.text = "help me"},
     {.text = "11"},
     {.text = "10"},

@@ -113,7 +113,7 @@ bool month_published(const Services& services, const std::string& node, std::int
 
 }  // namespace
 
-void pay_attendance(const Services& services, const store::Task& task, const std::string& person,
+bool pay_attendance(const Services& services, const store::Task& task, const std::string& person,
                     const std::string& leader, bool vouched, std::int64_t now) {
   const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
   const std::string node = counting_node(services, task, person, attendance);
@@ -136,7 +136,8 @@ void pay_attendance(const Services& services, const store::Task& task, const std
   std::int64_t done_at = task.end ? std::min(*task.end, now) : now;
   // Confirmed after that month's 公示 went out: counted in the month it is confirmed in, and the
   // volunteer sees it in this month's points (an exploratory run, 2026-12-05).
-  if (done_at < now && month_published(services, node, done_at, now)) done_at = now;
+  const bool after_publication = done_at < now && month_published(services, node, done_at, now);
+  if (after_publication) done_at = now;
   // The entry says who vouched, so a reader of the ledger sees this pay rests on a leader's word.
   const std::string reason =
       vouched ? services.text("confirm_reason_vouched",
@@ -158,6 +159,7 @@ void pay_attendance(const Services& services, const store::Task& task, const std
       task.id, person, task.community, node,
       vouched ? store::AttendanceOutcome::vouched : store::AttendanceOutcome::confirmed, leader, minutes,
       done_at);
+  return after_publication;
 }
 
 TakenBack take_back_pay(const Services& services, const store::Task& task, const std::string& person,

@@ -44,8 +44,9 @@ std::string counting_node(const Services& services, const store::Task& task, con
 
 /// Pays the task's points and credits the minutes: one ledger entry (kind task, written by the
 /// leader, the task's title as reason, with the vouching noted) and the attendance row settled as
-/// confirmed or vouched. The caller has checked `already_paid`.
-void pay_attendance(const Services& services, const store::Task& task, const std::string& person,
+/// confirmed or vouched. The caller has checked `already_paid`. Returns true when the work's month
+/// was already published (公示) and the pay is dated now instead, so the leader can be told.
+bool pay_attendance(const Services& services, const store::Task& task, const std::string& person,
                     const std::string& leader, bool vouched, std::int64_t now);
 
 /// What taking back a pay moved: the points taken back and those already spent (the balance never

@@ -36,6 +36,8 @@ struct Outcome {
   std::vector<std::string> missed_already;  // recorded before, by the task's end or a leader
   // 不予确认 of someone already paid: the pay taken back, person by person ("张三（扣回5分、2小时）").
   std::vector<std::string> taken_back;
+  // Paid after their month's 公示: counted in this month instead (the month shown stays as shown).
+  std::vector<std::string> after_publication;
   std::string_view already_key = "confirm_note_already";
 };
 
@@ -147,7 +149,8 @@ void confirm_everyone(Context& context, const store::Task& task, Outcome& outcom
       context.attendance.flag(task.id, person, why);
       outcome.flagged.push_back(flagged_item(context, person, why));
     } else if (attendance && attendance->checked_in_at) {
-      pay_attendance(context, task, person, context.message.sender, false, context.now);
+      if (pay_attendance(context, task, person, context.message.sender, false, context.now))
+        outcome.after_publication.push_back(person);
       outcome.paid.push_back(person);
     } else {
       outcome.no_check_in.push_back(person);
@@ -181,7 +184,8 @@ void confirm_named(Context& context, const store::Task& task, const std::vector<
       outcome.own_word.push_back(person);
       continue;
     }
-    pay_attendance(context, task, person, context.message.sender, vouched, context.now);
+    if (pay_attendance(context, task, person, context.message.sender, vouched, context.now))
+      outcome.after_publication.push_back(person);
     outcome.paid.push_back(person);
   }
 }
@@ -203,6 +207,8 @@ std::vector<Reply> leader_note(Context& context, const store::Task& task, const 
     add_line(context, lines, "confirm_note_paid", names_of(context, outcome.paid));
   if (!outcome.already.empty())
     add_line(context, lines, outcome.already_key, names_of(context, outcome.already));
+  if (!outcome.after_publication.empty())
+    add_line(context, lines, "confirm_note_after_publication", names_of(context, outcome.after_publication));
   if (!outcome.refused.empty())
     add_line(context, lines, "refuse_note_done", names_of(context, outcome.refused));
   if (!outcome.missed.empty())

@@ -131,10 +131,16 @@ TEST_F(Confirm, WorkConfirmedAfterItsMonthWasPublishedCountsInTheMonthConfirmed)
   say("b3u2", "u-zhang", "张三", read("排行"));  // the community's first message schedules 民情日
   ASSERT_FALSE(run_jobs(kDecemberFirst0900).empty());
   const std::int64_t confirmed = kDecemberFirst0900 + 26 * kHour;
-  say("b3u2", "u-chen", "陈单元长", read("验收 1", confirmed), confirmed);
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("验收 1", confirmed), confirmed);
   const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].at, confirmed);
+  // The leader, expecting November's figures to change, is told where the work went (an
+  // exploratory run of month end, 2026-12-06: nobody was).
+  bool told = false;
+  for (const Reply& reply : replies)
+    told = told || contains(reply.text, rendered("confirm_note_after_publication", {{"names", "张三"}}));
+  EXPECT_TRUE(told);
 }
 
 // Posted by hand for the grid alone, the month is as published for the unit's work below it.

@@ -96,9 +96,16 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
   // entry about them (加分 to a resident) has someone to belong to.
   for (const NamedPerson& person : named) {
     if (!person.id) continue;
-    const auto name = context.message.mention_names.find(*person.id);
-    context.people.touch(*person.id, name == context.message.mention_names.end() ? "" : name->second,
-                         context.now);
+    const auto sent_name = context.message.mention_names.find(*person.id);
+    std::string name = sent_name == context.message.mention_names.end() ? "" : sent_name->second;
+    // Without a name from the platform, what the leader typed after the @ names someone the bot
+    // knows no name for (an exploratory run, 2026-12-06: 加分 @马大姐 put "u-ma" on the 公示). Never
+    // over a name they are known by: a nickname typed in one group would rename them everywhere.
+    if (name.empty() && !person.typed.empty() && person.typed != local_part(*person.id)) {
+      const std::optional<store::Person> known = context.people.find(*person.id);
+      if (!known || known->name.empty()) name = person.typed;
+    }
+    context.people.touch(*person.id, name, context.now);
   }
 
   // Each person once, even when named twice.

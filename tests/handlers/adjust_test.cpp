@@ -54,6 +54,11 @@ TEST_F(AdjustVolunteer, APersonTheBotHasNeverSeenIsPaidThroughThePlatformsMentio
   say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @刘阿姨 5 帮邻居修水管", {"u-liu"});
   EXPECT_EQ(balance("u-lin"), 5);
   EXPECT_EQ(balance("u-liu"), 5);
+  // Known by no other name, they are shown by the one the leader typed, not "u-lin" (an
+  // exploratory run, 2026-12-06: the 公示 listed "u-ma"); 刘阿姨 keeps her own.
+  EXPECT_EQ(people_.find(qualified("u-lin"))->name, "小林");
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @老刘 1 帮邻居修水管", {"u-liu"});
+  EXPECT_EQ(people_.find(qualified("u-liu"))->name, "刘阿姨");
 }
 
 TEST_F(AdjustVolunteer, ThePlatformsMentionIsPaidNotANamesakeAsWell) {

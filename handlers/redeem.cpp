@@ -161,6 +161,15 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
                                      {"example", example},
                                      {"items", reward_names(context, offered.empty() ? items : offered)}}))};
   }
+  // "兑换 大米和油": one item a redemption; redeeming the rice alone dropped the oil unsaid.
+  if (const std::vector<store::RewardRow> several = several_rewards(items, *command.item); !several.empty()) {
+    std::vector<std::string> lines;
+    for (const store::RewardRow& item : several)
+      lines.push_back(context.text("redeem_one_line", {{"item", item.name}}));
+    return {reply_to_sender(
+        context,
+        context.text("redeem_one_at_a_time", {{"mention", mention}, {"lines", join_list(context, lines)}}))};
+  }
   const std::vector<store::RewardRow> found = match_reward(items, *command.item);
   if (found.empty()) {
     return {reply_to_sender(

@@ -52,13 +52,37 @@ bool asks_for_only(std::string_view typed, std::string_view item_name) {
   std::string wanted = comparable(text);
   const std::string name = comparable(item_name);
   const std::size_t at = wanted.find(name);
-  if (name.empty() || at == std::string::npos) return true;
+  if (name.empty()) return true;
+  // A part of the name ("大米" for 大米5斤) asks for it; a name only sharing characters is a guess.
+  if (at == std::string::npos) return !wanted.empty() && name.find(wanted) != std::string::npos;
   wanted.erase(at, name.size());
   for (const std::string_view word : kPointingWords) {
     for (std::size_t found = wanted.find(word); found != std::string::npos; found = wanted.find(word))
       wanted.erase(found, word.size());
   }
   return language::is_filler(wanted);
+}
+
+std::vector<store::RewardRow> several_rewards(const std::vector<store::RewardRow>& items,
+                                              std::string_view typed) {
+  std::string text(typed);
+  for (const std::string_view joint : {"和", "跟", "与", "及", "还有", "、", ",", "，", "+"}) {
+    for (std::size_t at = text.find(joint); at != std::string::npos; at = text.find(joint, at + 1))
+      text.replace(at, joint.size(), "|");
+  }
+  std::vector<store::RewardRow> named;
+  for (std::size_t from = 0; from <= text.size();) {
+    const std::size_t bar = std::min(text.find('|', from), text.size());
+    const std::string part = text.substr(from, bar - from);
+    const std::vector<store::RewardRow> found = match_reward(items, part, MatchReach::close);
+    if (found.size() == 1 && std::none_of(named.begin(), named.end(), [&](const store::RewardRow& item) {
+          return item.id == found.front().id;
+        }))
+      named.push_back(found.front());
+    from = bar + 1;
+  }
+  if (named.size() < 2) return {};
+  return named;
 }
 
 std::vector<store::RewardRow> match_reward(const std::vector<store::RewardRow>& items, std::string_view typed,

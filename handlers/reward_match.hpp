@@ -21,8 +21,15 @@ std::vector<store::RewardRow> match_reward(const std::vector<store::RewardRow>& 
 /// Whether `typed` asks for `item_name` and says nothing else: the name or a part of it, with at most
 /// a quantity and filler ("洗衣液", "大米" for 大米5斤, "洗衣液一瓶", "大米5斤那个"). "兑换洗衣液的人好多"
 /// and "兑换大米5斤的在哪领" name an item inside a remark to the neighbours: taken as asked, each
-/// spent the speaker's points (an exploratory run, 2026-12-06). A name near but not containing
-/// what was typed ("洗衣粉" for 洗衣液) is the matcher's to judge, and passes here.
+/// spent the speaker's points (an exploratory run, 2026-12-06). A name only near what was typed
+/// ("洗衣粉" for 洗衣液) is a guess, and fails here too: the points are not spent on a guess (an
+/// exploratory run of month end, 2026-12-06), the person is asked.
 bool asks_for_only(std::string_view typed, std::string_view item_name);
+
+/// "大米和油", "毛巾、洗衣液": the different catalog items a line names, joined by 和, 跟, 、 or a
+/// comma, when it names more than one (each part matched closely); empty otherwise. One redemption
+/// is one item: the line is answered, not half spent.
+std::vector<store::RewardRow> several_rewards(const std::vector<store::RewardRow>& items,
+                                              std::string_view typed);
 
 }  // namespace whistle::handlers

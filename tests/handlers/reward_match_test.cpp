@@ -54,7 +54,19 @@ TEST(RewardMatch, CaseAndSpacesDoNotMatter) {
 TEST(RewardMatch, TheNameWithAQuantityOrFillerAsksForTheItemOnly) {
   for (const char* typed : {"洗衣液", "洗衣", "洗衣液一瓶", "洗衣液 2", "洗衣液那个", "洗衣液吧", "洗衣液！"})
     EXPECT_TRUE(asks_for_only(typed, "洗衣液")) << typed;
-  EXPECT_TRUE(asks_for_only("洗衣粉", "洗衣液")) << "a near name is the matcher's to judge";
+  // A name only near what was typed is a guess: asked, not spent (an exploratory run of month end,
+  // 2026-12-06: 兑换 洗衣粉 spent 30 points on 洗衣液 at once).
+  EXPECT_FALSE(asks_for_only("洗衣粉", "洗衣液"));
+  EXPECT_FALSE(asks_for_only("大米和油", "大米5斤"));
+}
+
+TEST(RewardMatch, TwoItemsInOneLineAreFoundAsTwo) {
+  const std::vector<store::RewardRow> items{
+      {"rice", "c1", "大米5斤", 50, 9}, {"oil", "c1", "食用油1桶", 40, 9}, {"soap", "c1", "洗衣液", 30, 9}};
+  EXPECT_EQ(ids(several_rewards(items, "大米和油")), (std::vector<std::string>{"rice", "oil"}));
+  EXPECT_EQ(ids(several_rewards(items, "洗衣液、大米")), (std::vector<std::string>{"soap", "rice"}));
+  EXPECT_TRUE(several_rewards(items, "大米5斤").empty());
+  EXPECT_TRUE(several_rewards(items, "大米和大米").empty());
 }
 
 TEST(RewardMatch, TheNameInsideARemarkIsNoOrder) {

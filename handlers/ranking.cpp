@@ -72,10 +72,16 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
   }
   const int offset = context.config.locale.utc_offset_seconds;
   const language::YearMonth month = command.month.value_or(month_of(context.now, offset));
+  std::vector<std::string> texts =
+      ranking_messages(context, *node, ranking_month(month, offset), std::nullopt);
+  // Early in a month the month asked for by default is still empty: say where last month's is (an
+  // exploratory run of month end, 2026-12-06: 排行 on the 1st showed an empty January and no more).
+  if (!command.month && !texts.empty() &&
+      texts.front().find(context.text("ranking_nobody")) != std::string::npos)
+    texts.back() += "\n" + context.text("ranking_empty_try_last_month");
   std::vector<Reply> replies;
-  for (std::string& text : ranking_messages(context, *node, ranking_month(month, offset), std::nullopt)) {
+  for (std::string& text : texts)
     replies.push_back(Reply{context.message.chat, std::move(text), {}});
-  }
   return replies;
 }
 

@@ -113,6 +113,18 @@ TEST_F(Ranking, LastMonthAndANamedMonthAreRead) {
   }
 }
 
+// On the 1st, 排行 showed an empty month and no more (an exploratory run of month end, 2026-12-06).
+TEST_F(Ranking, AnEmptyMonthAskedByDefaultSaysWhereLastMonthsIs) {
+  earn("u-he", 5, 0, "b3u2", kMidOctober);
+  const std::vector<Reply> empty = say("b3u2", "u-zhang", "张三", read("排行"));
+  ASSERT_EQ(empty.size(), 1u);
+  EXPECT_TRUE(contains(empty[0].text, rendered("ranking_empty_try_last_month", {}))) << empty[0].text;
+  // A month named is what was asked for: no pointer.
+  const std::vector<Reply> named = say("b3u2", "u-zhang", "张三", read("排行 2026-09"));
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_FALSE(contains(named[0].text, rendered("ranking_empty_try_last_month", {}))) << named[0].text;
+}
+
 TEST_F(Ranking, AGridComparesItsBuildingsByPointsPerActiveVolunteer) {
   // 3号楼: one active volunteer with 20 points; 1号楼: two with 30 in all. Per head 3号楼 leads,
   // by total 1号楼 does.

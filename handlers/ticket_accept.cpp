@@ -45,7 +45,32 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
   return replies;
 }
 
-std::vector<Reply> handle_claim(Context& context, const Command& command) {
+namespace {
+
+// How many of a group's open tickets a bare 认领 looks through.
+constexpr std::size_t kWishesLooked = 50;
+
+// "我来认领" in the group where one wish waits for a neighbour: that one (an exploratory run,
+// 2026-12-06: it was asked for a number though only T1 could be meant).
+std::optional<std::int64_t> only_wish_waiting_here(Context& context) {
+  if (context.message.is_private || !context.node) return std::nullopt;
+  std::optional<std::int64_t> only;
+  for (const store::Ticket& ticket : context.tickets.open_at({context.node->id}, kWishesLooked)) {
+    const bool waiting = ticket.kind == "wish" && ticket.chat == context.message.chat &&
+                         !ticket.reported_in_private && !ticket.claimed_by &&
+                         ticket.state == store::TicketState::assigned;
+    if (!waiting) continue;
+    if (only) return std::nullopt;  // several: the number says which
+    only = ticket.number;
+  }
+  return only;
+}
+
+}  // namespace
+
+std::vector<Reply> handle_claim(Context& context, const Command& said) {
+  Command command = said;
+  if (!command.ticket) command.ticket = only_wish_waiting_here(context);
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);
   if (!found) return replies;

@@ -246,7 +246,12 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   if (command.asks_for_help) set_value(values, "kind_name", context.text("ticket_kind_help"));
   values.emplace_back("mention", mention_of(context.people, context.message.sender));
   values.emplace_back("assignee", assignee_text(context, ticket));
-  std::vector<Reply> replies{reply_to_sender(context, context.text(key, values))};
+  std::string text = context.text(key, values);
+  // A wish said in a group is for the neighbours too: they hear how to take it (an exploratory run
+  // of month end, 2026-12-06: nobody said).
+  if (ticket.kind == "wish" && !ticket.reported_in_private && !own)
+    text += "\n" + context.text("ticket_received_wish_claim", values);
+  std::vector<Reply> replies{reply_to_sender(context, std::move(text))};
   replies.insert(replies.end(), routed.begin(), routed.end());
   return replies;
 }

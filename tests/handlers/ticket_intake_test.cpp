@@ -194,6 +194,20 @@ TEST_F(TicketIntake, AnOrderIsGeneralWhateverItsWords) {
   EXPECT_FALSE(t.category);
 }
 
+// A wish in a group is the neighbours' to take too: the answer says how (an exploratory run of
+// month end, 2026-12-06); a private one is the leaders' to hand on, and says nothing of it.
+TEST_F(TicketIntake, AWishInAGroupTellsTheNeighboursHowToTakeIt) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("微心愿 想要一副老花镜"));
+  ASSERT_FALSE(replies.empty());
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_TRUE(contains(replies[0].text, rendered("ticket_received_wish_claim", {{"ticket", "1"}})))
+      << replies[0].text;
+  const std::vector<Reply> told = say_privately("u-he", "何大爷", read("微心愿 想要一个放大镜"));
+  ASSERT_FALSE(told.empty());
+  EXPECT_FALSE(contains(told[0].text, rendered("ticket_received_wish_claim", {{"ticket", "2"}})))
+      << told[0].text;
+}
+
 TEST_F(TicketIntake, AWishInPrivateWithNoPlaceAndNoReportInGoesToTheCommunity) {
   const std::vector<Reply> replies = say_privately("u-zhang", "张三", read("微心愿 想要一副老花镜"));
   const store::Ticket t = ticket(1);

@@ -235,6 +235,21 @@ TEST_F(TicketWork, ANeighbourClaimsAWishAndTheWisherIsTold) {
   EXPECT_EQ(ticket(1).resolved_by, kLiu);
 }
 
+// "我来认领" where one wish waits was asked for a number (an exploratory run of month end,
+// 2026-12-06); with two waiting, it still is.
+TEST_F(TicketWork, ABareClaimTakesTheOneWishWaitingInTheGroup) {
+  open_ticket({.text = "想请人帮忙读报", .kind = "wish"});
+  open_ticket();  // a report beside it is no wish to claim
+  say_line("b3u2", "u-liu", "刘阿姨", "我来认领");
+  EXPECT_EQ(ticket(1).claimed_by, kLiu);
+
+  open_ticket({.text = "想要一本字典", .kind = "wish"});
+  open_ticket({.text = "想学用智能手机", .kind = "wish"});
+  say_line("b3u2", "u-he", "何大爷", "认领");
+  EXPECT_FALSE(ticket(3).claimed_by);
+  EXPECT_FALSE(ticket(4).claimed_by);
+}
+
 TEST_F(TicketWork, OnlyAWishIsClaimedAndNotByItsOwnReporter) {
   open_ticket();
   std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");

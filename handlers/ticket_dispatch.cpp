@@ -90,6 +90,10 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
     if (*person != sender) {
       Values values = work_values(context, ticket);
       values.emplace_back("dispatcher", dispatcher);
+      // Whom the job is for: the one who must call or go needs the name, told in private (an
+      // exploratory run of month end, 2026-12-06: a private 点单 reached a volunteer as 需要人帮忙取一下药
+      // and no more).
+      values.emplace_back("reporter", display_name(context.people, ticket.reporter));
       set_value(values, "mention", mention_of(context.people, *person));  // the new holder here
       replies.push_back(
           Reply{private_chat_of(*person), context.text("ticket_dispatched_to_person", values), {*person}});

@@ -34,6 +34,7 @@ TEST_F(TicketWork, ALeaderDispatchesToAPersonWhoIsToldInPrivateAndTheLevelGroupS
   ASSERT_EQ(to_liu.size(), 1u);
   EXPECT_EQ(to_liu[0].mentions, std::vector<std::string>{kLiu});
   EXPECT_TRUE(text_has(to_liu[0].text, "楼道灯坏了")) << to_liu[0].text;
+  EXPECT_TRUE(text_has(to_liu[0].text, "张三")) << "whom the job is for: " << to_liu[0].text;
   const std::vector<Reply> group = sent_to(replies, "generic:b3u2");
   ASSERT_EQ(group.size(), 1u);
   // A group report names its reporter.

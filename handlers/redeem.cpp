@@ -1,4 +1,5 @@
 // 商品 and 兑换: what the service center offers this person, and taking it.
+#include <algorithm>
 #include <string>
 
 #include "handlers/addressing.hpp"
@@ -134,11 +135,50 @@ std::vector<Reply> handle_catalog(Context& context, const Command& command) {
   return {reply_to_sender(context, std::move(text))};
 }
 
+namespace {
+
+// "我妈", "老伴", "替她": the one a redemption would be for, when it is not the sender.
+constexpr std::string_view kFamilyWords[] = {"我妈",   "我爸",     "老伴", "老妈", "老爸", "我婆婆",
+                                             "我公公", "家里老人", "家人", "替她", "替他", "代领"};
+
+bool names_family(std::string_view text) {
+  return std::any_of(std::begin(kFamilyWords), std::end(kFamilyWords),
+                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
+}
+
+// Someone besides the sender (and the bot) the platform's mentions name, or an @ in the item.
+bool names_someone_else(const Context& context, const Command& command) {
+  if (command.item && command.item->find('@') != std::string::npos) return true;
+  return std::any_of(context.message.mentions.begin(), context.message.mentions.end(),
+                     [&](const std::string& id) { return id != context.message.sender; });
+}
+
+Reply only_ones_own_points(Context& context) {
+  return reply_to_sender(context,
+                         context.text("redeem_for_someone_else", {{"mention", sender_mention(context)}}));
+}
+
+}  // namespace
+
+std::optional<std::vector<Reply>> answer_redeeming_for_someone_else(Context& context,
+                                                                    const Command& command) {
+  const std::string& text = command.text;
+  const bool speaks_of_redeeming = text.find("兑换") != std::string::npos ||
+                                   text.find("换") != std::string::npos ||
+                                   text.find("领") != std::string::npos;
+  if (!speaks_of_redeeming || !names_family(text)) return std::nullopt;
+  return std::vector<Reply>{only_ones_own_points(context)};
+}
+
 std::vector<Reply> handle_redeem(Context& context, const Command& command) {
   // "换一袋米" is a redemption only said to the bot (in private, or addressed in a group: "换油"
   // among neighbours spent 80 points) and only when the catalog has the item ("换灯泡", "换个时间" are
   // other talk, and are read as such, danger words included).
   if (is_neighbours_talk(context, command)) return as_talk(context, command);
+  // "兑换 大米 @刘阿姨", "兑换 洗衣液 @何大爷" from the staff: points are their owner's to spend, and
+  // a code may be handed on (an exploratory run of month end, 2026-12-06: "没有找到「大米 @刘阿姨」").
+  if (names_someone_else(context, command) || names_family(command.text))
+    return {only_ones_own_points(context)};
   if (!context.community) return {redemption_no_community(context)};
   const std::string& community = *context.community;
   const std::string& person = context.message.sender;

@@ -14,6 +14,11 @@ std::vector<Reply> handle_catalog(Context& context, const Command& command);
 /// `兑换 大米5斤 [N]`: holds points and stock at once and sends the pickup code in private.
 std::vector<Reply> handle_redeem(Context& context, const Command& command);
 
+/// "帮我妈兑换大米", "我妈腿脚不好，能我替她去领吗": a redemption for someone else, asked in words
+/// (to the bot): points are only their owner's to spend, and a family member may collect with the
+/// code. Empty when the line is not that.
+std::optional<std::vector<Reply>> answer_redeeming_for_someone_else(Context& context, const Command& command);
+
 /// `取消兑换 CODE` (the volunteer, or staff on their behalf): points and stock go back.
 std::vector<Reply> handle_cancel_redeem(Context& context, const Command& command);
 

@@ -195,6 +195,22 @@ TEST_F(Redemption, AGuessedNameOrTwoItemsInOneLineSpendNothing) {
   EXPECT_EQ(pending("u-zhang").size(), 1u);
 }
 
+// For a mother, or @someone: points are their owner's, and a code may be handed on (an exploratory
+// run of month end, 2026-12-06: "没看懂", "没有找到「大米 @刘阿姨」" or silence).
+TEST_F(Redemption, RedeemingForSomeoneElseIsAnsweredWithHowFamilyCollect) {
+  give_points("u-zhang", 200);
+  for (const char* line : {"兑换 大米 @刘阿姨", "帮我妈兑换大米", "用我的积分给我妈换一袋大米",
+                           "我妈腿脚不好，能我替她去领吗"}) {
+    const std::vector<Reply> replies = say_privately("u-zhang", "张三", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, rendered("redeem_for_someone_else", {{"mention", "@张三"}})) << line;
+  }
+  EXPECT_TRUE(pending("u-zhang").empty());
+  EXPECT_EQ(balance("u-zhang"), 200);
+  // Among neighbours in a group, it is their talk.
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我妈上次用积分换了大米")).empty());
+}
+
 // An item named inside a remark to the neighbours spent the speaker's points (an exploratory run).
 TEST_F(Redemption, AnItemNamedInARemarkIsNotRedeemed) {
   give_points("u-zhang", 200);

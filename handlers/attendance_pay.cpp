@@ -113,7 +113,7 @@ bool month_published(const Services& services, const std::string& node, std::int
 
 }  // namespace
 
-bool pay_attendance(const Services& services, const store::Task& task, const std::string& person,
+Paid pay_attendance(const Services& services, const store::Task& task, const std::string& person,
                     const std::string& leader, bool vouched, std::int64_t now) {
   const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
   const std::string node = counting_node(services, task, person, attendance);
@@ -159,11 +159,12 @@ bool pay_attendance(const Services& services, const store::Task& task, const std
       task.id, person, task.community, node,
       vouched ? store::AttendanceOutcome::vouched : store::AttendanceOutcome::confirmed, leader, minutes,
       done_at);
-  return after_publication;
+  return Paid{points, after_publication};
 }
 
-TakenBack take_back_pay(const Services& services, const store::Task& task, const std::string& person,
-                        const std::string& leader, const std::string& why, std::int64_t now) {
+std::optional<TakenBack> take_back_pay(const Services& services, const store::Task& task,
+                                       const std::string& person, const std::string& leader,
+                                       const std::string& why, std::int64_t now) {
   const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
   std::int64_t points = 0;
   std::int64_t minutes = 0;
@@ -182,9 +183,11 @@ TakenBack take_back_pay(const Services& services, const store::Task& task, const
     }
   }
   const std::string node = pay && pay->node ? *pay->node : counting_node(services, task, person, attendance);
-  // The month the work was counted in is put right, unless the groups were shown it already.
-  std::int64_t at = pay ? pay->at : now;
-  if (at < now && month_published(services, node, at, now)) at = now;
+  // The month the work was counted in is put right — unless the groups were shown it already: a
+  // published month does not change, and dated now the correction left this month's figures below
+  // zero (a review, 2026-12-06). Then nothing is taken back; 扣分 corrects the points.
+  const std::int64_t at = pay ? pay->at : now;
+  if (at < now && month_published(services, node, at, now)) return std::nullopt;
 
   std::int64_t balance = std::max<std::int64_t>(services.ledger.balance(task.community, person), 0);
   TakenBack back;

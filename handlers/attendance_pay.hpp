@@ -44,9 +44,12 @@ std::string counting_node(const Services& services, const store::Task& task, con
 
 /// Pays the task's points and credits the minutes: one ledger entry (kind task, written by the
 /// leader, the task's title as reason, with the vouching noted) and the attendance row settled as
-/// confirmed or vouched. The caller has checked `already_paid`. Returns true when the work's month
-/// was already published (公示) and the pay is dated now instead, so the leader can be told.
-bool pay_attendance(const Services& services, const store::Task& task, const std::string& person,
+/// confirmed or vouched. The caller has checked `already_paid`.
+struct Paid {
+  std::int64_t points = 0;         ///< the task's points, less what a pay taken back left
+  bool after_publication = false;  ///< the work's month was published (公示): dated now instead
+};
+Paid pay_attendance(const Services& services, const store::Task& task, const std::string& person,
                     const std::string& leader, bool vouched, std::int64_t now);
 
 /// What taking back a pay moved: the points taken back and those already spent (the balance never
@@ -59,11 +62,12 @@ struct TakenBack {
 
 /// Takes back a confirmation given by mistake (不予确认 after 验收 or 确认): the ledger is append-only,
 /// so a correcting task entry of the opposite sign — the points the balance still holds, every
-/// minute — dated as the pay was (now, when that month was published); a 失约 deduction returned
-/// with a vouch is taken again. The row is settled refused, or no-show without a check-in. The
-/// caller has checked `already_paid`.
-TakenBack take_back_pay(const Services& services, const store::Task& task, const std::string& person,
-                        const std::string& leader, const std::string& why, std::int64_t now);
+/// minute — dated as the pay was; a 失约 deduction returned with a vouch is taken again. The row is
+/// settled refused, or no-show without a check-in. Empty, and nothing written, when the pay's month
+/// was already published (公示): that month does not change. The caller has checked `already_paid`.
+std::optional<TakenBack> take_back_pay(const Services& services, const store::Task& task,
+                                       const std::string& person, const std::string& leader,
+                                       const std::string& why, std::int64_t now);
 
 /// Settles the attendance as refused: no points, no minutes.
 void refuse_attendance(const Services& services, const store::Task& task, const std::string& person,

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/attendance_pay.hpp"
+#include "handlers/language/intent_table.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/points.hpp"
@@ -23,6 +25,7 @@ using Values = std::vector<std::pair<std::string_view, std::string>>;
 // What one confirmation found, person by person, for the replies.
 struct Outcome {
   std::vector<std::string> paid;
+  std::map<std::string, std::int64_t> paid_points;  // what each was paid: less after a taking back
   std::vector<std::string> already;
   std::vector<std::string> flagged;  // "张三（签到时长不足）"
   std::vector<std::string> no_check_in;
@@ -36,6 +39,7 @@ struct Outcome {
   std::vector<std::string> missed_already;  // recorded before, by the task's end or a leader
   // 不予确认 of someone already paid: the pay taken back, person by person ("张三（扣回5分、2小时）").
   std::vector<std::string> taken_back;
+  bool balance_short = false;  // some could not be taken back whole: a balance is no group's business
   // Paid after their month's 公示: counted in this month instead (the month shown stays as shown).
   std::vector<std::string> after_publication;
   std::string_view already_key = "confirm_note_already";
@@ -128,6 +132,12 @@ std::string short_stay_without_check_out(Context& context, const store::Task& ta
                        {"ratio", std::to_string(std::lround(context.config.rules.min_stay_ratio * 100))}});
 }
 
+void record_pay(Outcome& outcome, const std::string& person, const Paid& paid) {
+  outcome.paid.push_back(person);
+  outcome.paid_points[person] = paid.points;
+  if (paid.after_publication) outcome.after_publication.push_back(person);
+}
+
 // 验收: everyone checked in whose stay nobody flagged; the rest is listed for the leader.
 void confirm_everyone(Context& context, const store::Task& task, Outcome& outcome) {
   for (const std::string& person : participants(context, task)) {
@@ -149,9 +159,8 @@ void confirm_everyone(Context& context, const store::Task& task, Outcome& outcom
       context.attendance.flag(task.id, person, why);
       outcome.flagged.push_back(flagged_item(context, person, why));
     } else if (attendance && attendance->checked_in_at) {
-      if (pay_attendance(context, task, person, context.message.sender, false, context.now))
-        outcome.after_publication.push_back(person);
-      outcome.paid.push_back(person);
+      record_pay(outcome, person,
+                 pay_attendance(context, task, person, context.message.sender, false, context.now));
     } else {
       outcome.no_check_in.push_back(person);
     }
@@ -184,9 +193,8 @@ void confirm_named(Context& context, const store::Task& task, const std::vector<
       outcome.own_word.push_back(person);
       continue;
     }
-    if (pay_attendance(context, task, person, context.message.sender, vouched, context.now))
-      outcome.after_publication.push_back(person);
-    outcome.paid.push_back(person);
+    record_pay(outcome, person,
+               pay_attendance(context, task, person, context.message.sender, vouched, context.now));
   }
 }
 
@@ -243,8 +251,10 @@ std::vector<Reply> leader_note(Context& context, const store::Task& task, const 
                                            {"mention", mention_of(context.people, context.message.sender)}});
   // Who did not check in and who left early, found by the bot rather than typed by the leader:
   // said to the leader, not to the group, which had read their names beside 没有签到. (What the
-  // leader typed himself, 不予确认 @张三 签到后就走了, the group has read already.)
-  const bool names_shortfalls = !outcome.flagged.empty() || !outcome.no_check_in.empty();
+  // leader typed himself, 不予确认 @张三 签到后就走了, the group has read already.) So is a pay that
+  // could not be taken back whole: it tells of the person's balance.
+  const bool names_shortfalls =
+      !outcome.flagged.empty() || !outcome.no_check_in.empty() || outcome.balance_short;
   if (names_shortfalls && !context.message.is_private) {
     const std::string& leader = context.message.sender;
     std::vector<Reply> replies;
@@ -261,19 +271,32 @@ std::vector<Reply> leader_note(Context& context, const store::Task& task, const 
   return {reply_to_sender(context, header + lines)};
 }
 
-std::string taken_back_item(Context& context, const std::string& person, const TakenBack& back) {
-  const Values values{{"name", display_name(context.people, person)},
-                      {"points", std::to_string(back.points)},
-                      {"hours", hours_text(back.minutes)},
-                      {"short", std::to_string(back.short_by)}};
-  return context.text(back.short_by > 0 ? "refuse_taken_back_item_short" : "refuse_taken_back_item", values);
+std::string taken_back_item(Context& context, const store::Task& task, const std::string& person,
+                            const TakenBack& back) {
+  Values values{{"name", display_name(context.people, person)},
+                {"points", std::to_string(back.points)},
+                {"hours", hours_text(back.minutes)},
+                {"short", std::to_string(back.short_by)}};
+  if (back.short_by <= 0) return context.text("refuse_taken_back_item", values);
+  // Points held by a redemption not yet collected come back if it is cancelled: the leader is told,
+  // or a 取消兑换 would leave the person the points taken back short (a review, 2026-12-06).
+  std::int64_t held = 0;
+  for (const store::Redemption& redemption : context.redemptions.pending_of(task.community, person))
+    held += redemption.points;
+  if (held <= 0) return context.text("refuse_taken_back_item_short", values);
+  values.emplace_back("held", std::to_string(held));
+  return context.text("refuse_taken_back_item_held", values);
 }
 
-Reply thanks(Context& context, const store::Task& task, const std::vector<std::string>& paid) {
+Reply thanks(Context& context, const store::Task& task, const Outcome& outcome) {
+  const std::vector<std::string>& paid = outcome.paid;
   std::vector<std::string> items;
   for (const std::string& person : paid) {
+    // The points written, which a pay taken back before may have made fewer than the task's.
+    const auto written = outcome.paid_points.find(person);
+    const std::int64_t points = written == outcome.paid_points.end() ? task.points : written->second;
     items.push_back(context.text("confirm_thanks_item", {{"mention", mention_of(context.people, person)},
-                                                         {"points", std::to_string(task.points)}}));
+                                                         {"points", std::to_string(points)}}));
   }
   // With no group of the task left bound, the thank-you is said where the leader confirmed.
   const std::string home = task_home_chat(context, task);
@@ -327,13 +350,32 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
   // The sender's chat first: when it is the task's group the thank-you is the answer there.
   const std::string home = task_home_chat(context, *task);
   const bool thanks_here = !outcome.paid.empty() && (home.empty() || home == context.message.chat);
-  if (thanks_here) replies.push_back(thanks(context, *task, outcome.paid));
+  if (thanks_here) replies.push_back(thanks(context, *task, outcome));
   append_replies(replies, leader_note(context, *task, outcome, thanks_here));
-  if (!outcome.paid.empty() && !thanks_here) replies.push_back(thanks(context, *task, outcome.paid));
+  if (!outcome.paid.empty() && !thanks_here) replies.push_back(thanks(context, *task, outcome));
   return replies;
 }
 
+namespace {
+
+// "取消确认 1 家里有事" from a volunteer: their own place, not a leader's pay taken back (a review,
+// 2026-12-06: they were told only leaders may refuse, and stayed signed up).
+bool volunteer_takes_back_own_place(Context& context, const Command& command) {
+  const std::string_view said = language::without_wrappers(command.text);
+  const bool own_words = said.starts_with("取消确认") || said.starts_with("撤销确认") ||
+                         said.starts_with("撤回确认") || said.starts_with("确认错了");
+  return own_words && nodes_led_by(context, context.message.sender).empty();
+}
+
+}  // namespace
+
 std::vector<Reply> handle_refuse(Context& context, const Command& command) {
+  if (volunteer_takes_back_own_place(context, command)) {
+    const std::string task =
+        command.task ? std::to_string(*command.task) : context.text("refuse_own_place_number");
+    return {reply_to_sender(
+        context, context.text("refuse_own_place", {{"mention", sender_mention(context)}, {"task", task}}))};
+  }
   std::vector<Reply> replies;
   const std::optional<store::Task> task = settleable_task(context, command, Intent::refuse, replies);
   if (!task) return replies;
@@ -349,6 +391,7 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
   }
 
   Outcome outcome;
+  outcome.already_key = "refuse_note_published";
   std::vector<std::pair<std::string, std::string>> penalties;  // the missed, with their penalty's words
   std::vector<std::pair<std::string, TakenBack>> paid_back;    // whose pay was taken back, and how much
   for (const NamedPerson& one : named) {
@@ -362,11 +405,17 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
     }
     const std::optional<store::Attendance> attendance = context.attendance.find(task->id, *one.id);
     if (already_paid(context, *task, *one.id, attendance)) {
-      // Confirmed by mistake (验收 paid someone who was not there): the pay is taken back.
-      const TakenBack back =
+      // Confirmed by mistake (验收 paid someone who was not there): the pay is taken back, unless
+      // its month was published.
+      const std::optional<TakenBack> back =
           take_back_pay(context, *task, *one.id, context.message.sender, *command.reason, context.now);
-      outcome.taken_back.push_back(taken_back_item(context, *one.id, back));
-      paid_back.emplace_back(*one.id, back);
+      if (!back) {
+        outcome.already.push_back(*one.id);
+        continue;
+      }
+      outcome.taken_back.push_back(taken_back_item(context, *task, *one.id, *back));
+      outcome.balance_short = outcome.balance_short || back->short_by > 0;
+      paid_back.emplace_back(*one.id, *back);
     } else if (attendance && attendance->outcome == store::AttendanceOutcome::no_show) {
       outcome.missed_already.push_back(*one.id);
     } else if (!attendance || !attendance->checked_in_at) {

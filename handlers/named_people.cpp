@@ -100,10 +100,13 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
     std::string name = sent_name == context.message.mention_names.end() ? "" : sent_name->second;
     // Without a name from the platform, what the leader typed after the @ names someone the bot
     // knows no name for (an exploratory run, 2026-12-06: 加分 @马大姐 put "u-ma" on the 公示). Never
-    // over a name they are known by: a nickname typed in one group would rename them everywhere.
+    // over a name they are known by (a nickname typed in one group would rename them everywhere),
+    // nor a name someone else has: a stranger called 张三 made the real one unreachable by name (a
+    // review, 2026-12-06).
     if (name.empty() && !person.typed.empty() && person.typed != local_part(*person.id)) {
       const std::optional<store::Person> known = context.people.find(*person.id);
-      if (!known || known->name.empty()) name = person.typed;
+      if ((!known || known->name.empty()) && context.people.find_by_name_anywhere(person.typed, 1).empty())
+        name = person.typed;
     }
     context.people.touch(*person.id, name, context.now);
   }

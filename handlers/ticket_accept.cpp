@@ -49,16 +49,20 @@ namespace {
 
 // How many of a group's open tickets a bare 认领 looks through.
 constexpr std::size_t kWishesLooked = 50;
+// How recent a wish a bare 认领 takes: the one just posted. A day later "我来认领" was about a lost
+// umbrella, and claimed the wish (a review, 2026-12-06).
+constexpr std::int64_t kBareClaimSeconds = 30 * 60;
 
-// "我来认领" in the group where one wish waits for a neighbour: that one (an exploratory run,
-// 2026-12-06: it was asked for a number though only T1 could be meant).
+// "我来认领" in the group where one wish was just posted: that one (an exploratory run, 2026-12-06:
+// it was asked for a number though only T1 could be meant).
 std::optional<std::int64_t> only_wish_waiting_here(Context& context) {
   if (context.message.is_private || !context.node) return std::nullopt;
   std::optional<std::int64_t> only;
   for (const store::Ticket& ticket : context.tickets.open_at({context.node->id}, kWishesLooked)) {
     const bool waiting = ticket.kind == "wish" && ticket.chat == context.message.chat &&
                          !ticket.reported_in_private && !ticket.claimed_by &&
-                         ticket.state == store::TicketState::assigned;
+                         ticket.state == store::TicketState::assigned &&
+                         context.now - ticket.created_at <= kBareClaimSeconds;
     if (!waiting) continue;
     if (only) return std::nullopt;  // several: the number says which
     only = ticket.number;

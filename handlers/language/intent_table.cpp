@@ -335,14 +335,11 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"积分怎么用",    Intent::catalog,      A::none},
     {"积分有什么用",  Intent::catalog,      A::none},
     {"取货码",        Intent::catalog,      A::none},
-    // A code asked for again, or lost: the catalog lists one's waiting codes first.
-    {"兑换码",        Intent::catalog,      A::none},
+    // A code asked for again, or lost: the catalog lists one's waiting codes first. ("兑换码" leading
+    // a line is a coupon's or a game's, kNotCommands below; "我的兑换码" is ours.)
     {"我的兑换码",    Intent::catalog,      A::none},
-    {"兑换码是多少",  Intent::catalog,      A::none},
     {"我的兑换码是多少", Intent::catalog,   A::none},
-    {"兑换码忘了",    Intent::catalog,      A::none},
     {"取货码忘了",    Intent::catalog,      A::none},
-    {"兑换码找不到了", Intent::catalog,     A::none},
     {"取货码找不到了", Intent::catalog,     A::none},
     {"我的兑换码找不到了", Intent::catalog, A::none},
     {"我的取货码找不到了", Intent::catalog, A::none},

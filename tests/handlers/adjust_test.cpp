@@ -59,6 +59,12 @@ TEST_F(AdjustVolunteer, APersonTheBotHasNeverSeenIsPaidThroughThePlatformsMentio
   EXPECT_EQ(people_.find(qualified("u-lin"))->name, "小林");
   say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @老刘 1 帮邻居修水管", {"u-liu"});
   EXPECT_EQ(people_.find(qualified("u-liu"))->name, "刘阿姨");
+  // Nor a name someone else has: the real 张三 stays the one found by it (a review, 2026-12-06).
+  say("b3u2", "u-zhang", "张三", read("大家好"));
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @张三 5 帮忙", {"u-z"});
+  EXPECT_NE(people_.find(qualified("u-z"))->name, "张三");
+  say("b3u2", "u-chen", "陈单元长", read("加分 @张三 2 帮忙"));
+  EXPECT_EQ(balance("u-zhang"), 2);
 }
 
 TEST_F(AdjustVolunteer, ThePlatformsMentionIsPaidNotANamesakeAsWell) {

@@ -72,6 +72,56 @@ TEST_F(Refuse, APayGivenByMistakeIsTakenBackPointsAndHours) {
   EXPECT_EQ(balance("u-zhang"), 10);
 }
 
+// Points held by a redemption not yet collected would come back on 取消兑换: the leader is told
+// (a review, 2026-12-06).
+TEST_F(Refuse, PointsHeldByARedemptionAreNamedWhenTheyCannotBeTakenBack) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  say("b3u2", "u-chen", "陈单元长", read("加分 @张三 25 帮忙搬桌子"), kSaturday1130);
+  say_privately("u-zhang", "张三", read("兑换 洗衣液", kSaturday1130), kSaturday1130);
+  ASSERT_EQ(balance("u-zhang"), 5);  // 10 + 25, and 30 held for the 洗衣液
+  const std::int64_t held = 30;
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 没来"), kSaturday1130 + 60);
+  ASSERT_GE(replies.size(), 2u);
+  EXPECT_EQ(replies[1].chat, "generic:@u-chen");
+  EXPECT_TRUE(contains(replies[1].text, std::to_string(held) + "分押在")) << replies[1].text;
+  EXPECT_EQ(balance("u-zhang"), 0);
+}
+
+// "取消确认 1 家里有事" from a volunteer is about their own place (a review, 2026-12-06).
+TEST_F(Refuse, AVolunteersOwnTakingBackIsPointedToWithdrawing) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  for (const char* line : {"取消确认 1 家里有事", "确认错了 1"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, rendered("refuse_own_place", {{"mention", "@张三"}, {"task", "1"}})) << line;
+  }
+  EXPECT_FALSE(outcome(number, "u-zhang"));
+}
+
+// After its month's 公示 the pay stands: that month does not change, and dated now the correction
+// left December's figures below zero (a review, 2026-12-06). The leader is pointed to 扣分.
+TEST_F(Refuse, APayInAPublishedMonthIsNotTakenBack) {
+  constexpr std::int64_t kDecemberFirst0900 = 1796086800;
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});  // Saturday 28 November
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  ASSERT_FALSE(run_jobs(kDecemberFirst0900).empty());  // the 1st's 公示 of November
+  const std::int64_t later = kDecemberFirst0900 + kHour;
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 没来", later), later);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, rendered("refuse_note_published", {{"names", "张三"}})))
+      << replies[0].text;
+  EXPECT_EQ(balance("u-zhang"), 10);
+  EXPECT_EQ(ledger_.of_task(task(number).id).size(), 1u);
+  EXPECT_EQ(outcome(number, "u-zhang"), store::AttendanceOutcome::confirmed);
+}
+
 // Points already spent cannot be taken back: the balance stays at zero or above, the hours go all
 // the same, and a later 确认 pays only what the taking back left out.
 TEST_F(Refuse, SpentPointsAreNotTakenBelowZeroNorPaidTwice) {
@@ -94,13 +144,22 @@ TEST_F(Refuse, SpentPointsAreNotTakenBelowZeroNorPaidTwice) {
 
   const std::vector<Reply> replies =
       say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @张三 没来"), kSaturday1130 + 60);
-  ASSERT_FALSE(replies.empty());
-  EXPECT_TRUE(contains(replies[0].text, "7")) << replies[0].text;  // what could not be taken back
+  // What could not be taken back tells of his balance: the leader reads it in private.
+  ASSERT_EQ(replies.size(), 3u);  // the group told where the note went, the leader, 张三
+  EXPECT_EQ(replies[1].chat, "generic:@u-chen");
+  EXPECT_TRUE(contains(replies[1].text, "7")) << replies[1].text;
+  EXPECT_FALSE(contains(replies[0].text, "7")) << replies[0].text;
   EXPECT_EQ(balance("u-zhang"), 0);
   EXPECT_EQ(ledger_.total_minutes("c1", qualified("u-zhang")), 0);
 
-  say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130 + 120);
+  const std::vector<Reply> thanked =
+      say("b3u2", "u-chen", "陈单元长", read("确认 1 @张三"), kSaturday1130 + 120);
   EXPECT_EQ(balance("u-zhang"), 3);  // 10 earned, 7 spent: as if never taken back
+  // The group hears the points written (+3), not the task's (+10) (a review, 2026-12-06).
+  ASSERT_FALSE(thanked.empty());
+  EXPECT_TRUE(
+      contains(thanked[0].text, rendered("confirm_thanks_item", {{"mention", "@张三"}, {"points", "3"}})))
+      << thanked[0].text;
   EXPECT_EQ(ledger_.total_minutes("c1", qualified("u-zhang")), 120);
 }
 

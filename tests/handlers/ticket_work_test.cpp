@@ -251,6 +251,13 @@ TEST_F(TicketWork, ABareClaimTakesTheOneWishWaitingInTheGroup) {
   EXPECT_FALSE(ticket(4).claimed_by);
 }
 
+// A day later "我来认领" was about a lost umbrella (a review, 2026-12-06): only a wish just posted.
+TEST_F(TicketWork, ABareClaimTakesNoWishPostedLongAgo) {
+  open_ticket({.text = "想要一本字典", .kind = "wish"});
+  say_line("b3u2", "u-liu", "刘阿姨", "我来认领", {}, kMonday0900 + 24 * kHour);
+  EXPECT_FALSE(ticket(1).claimed_by);
+}
+
 TEST_F(TicketWork, OnlyAWishIsClaimedAndNotByItsOwnReporter) {
   open_ticket();
   std::vector<Reply> replies = say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");

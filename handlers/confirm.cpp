@@ -358,13 +358,19 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
 
 namespace {
 
+// "撤销确认 1 @张三", "确认错了 @张三": a confirmation taken back, said in the words that say why.
+bool says_confirmed_by_mistake(const Command& command) {
+  const std::string_view said = language::without_wrappers(command.text);
+  for (const std::string_view words : {"取消确认", "撤销确认", "撤回确认", "确认错了", "验收错了"}) {
+    if (said.starts_with(words)) return true;
+  }
+  return false;
+}
+
 // "取消确认 1 家里有事" from a volunteer: their own place, not a leader's pay taken back (a review,
 // 2026-12-06: they were told only leaders may refuse, and stayed signed up).
 bool volunteer_takes_back_own_place(Context& context, const Command& command) {
-  const std::string_view said = language::without_wrappers(command.text);
-  const bool own_words = said.starts_with("取消确认") || said.starts_with("撤销确认") ||
-                         said.starts_with("撤回确认") || said.starts_with("确认错了");
-  return own_words && nodes_led_by(context, context.message.sender).empty();
+  return says_confirmed_by_mistake(command) && nodes_led_by(context, context.message.sender).empty();
 }
 
 }  // namespace
@@ -383,9 +389,11 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
   const std::vector<std::string> people = participants(context, *task);
   const std::vector<NamedPerson> named = named_people(context, command, people);
   const std::string mention = mention_of(context.people, context.message.sender);
-  // The person is told why in private, so the why is required, as for 扣分.
-  const bool no_reason = !command.reason || command.reason->empty();
-  if (named.empty() || no_reason) {
+  // The person is told why in private, so the why is required, as for 扣分 — except that 确认错了 and
+  // 撤销确认 say it themselves (a review, 2026-12-06: they were asked for a reason).
+  std::string reason = command.reason ? *command.reason : std::string();
+  if (reason.empty() && says_confirmed_by_mistake(command)) reason = context.text("taken_back_default_why");
+  if (named.empty() || reason.empty()) {
     return {reply_to_sender(context,
                             context.text("refuse_who", {{"task", task_ref(*task)}, {"mention", mention}}))};
   }
@@ -408,7 +416,7 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
       // Confirmed by mistake (验收 paid someone who was not there): the pay is taken back, unless
       // its month was published.
       const std::optional<TakenBack> back =
-          take_back_pay(context, *task, *one.id, context.message.sender, *command.reason, context.now);
+          take_back_pay(context, *task, *one.id, context.message.sender, reason, context.now);
       if (!back) {
         outcome.already.push_back(*one.id);
         continue;
@@ -435,7 +443,7 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
   // A refusal is told to the person alone: it is between them and the leader.
   const Values values{{"task", task_ref(*task)},
                       {"title", task->title},
-                      {"reason", *command.reason},
+                      {"reason", reason},
                       {"leader", display_name(context.people, context.message.sender)}};
   for (const std::string& person : outcome.refused) {
     replies.push_back(Reply{private_chat_of(person), context.text("refuse_private", values), {person}});

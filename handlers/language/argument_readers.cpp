@@ -547,9 +547,9 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
       }
       // "积分怎么算的？", "积分会清零吗", "心愿积分多少": how points work, however the question ends.
       if (input.rule.extra == "points_rules") {
-        const std::string_view asked =
-            without_words_at_start(input.rest, {"怎么算", "怎么来", "怎么得", "是多少", "有多少", "多少",
-                                                "怎么", "咋算", "咋", "是什么", "什么", " "});
+        const std::string_view asked = without_words_at_start(
+            input.rest, {"怎么算", "怎么来", "怎么得", "是多少", "有多少", "多少", "怎么", "咋算", "咋",
+                         "是什么", "什么", "发一下", "发下", "说一下", "讲一下", "介绍一下", " "});
         return is_filler(without_words_at_end(asked, {"吗", "呢", "?", "的", "啊", "呀", "么", " "}));
       }
       return is_filler(input.rest);

@@ -91,6 +91,19 @@ TEST_F(Refuse, PointsHeldByARedemptionAreNamedWhenTheyCannotBeTakenBack) {
   EXPECT_EQ(balance("u-zhang"), 0);
 }
 
+// 确认错了 says why itself: no reason is asked for (a review, 2026-12-06).
+TEST_F(Refuse, AMistakeSaidAsSuchNeedsNoOtherReason) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  check_out(number, "u-zhang", kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday1130);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("确认错了 1 @张三"), kSaturday1130 + 60);
+  EXPECT_EQ(balance("u-zhang"), 0);
+  ASSERT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-zhang"}));
+  EXPECT_TRUE(contains(replies[1].text, rendered("taken_back_default_why", {}))) << replies[1].text;
+}
+
 // "取消确认 1 家里有事" from a volunteer is about their own place (a review, 2026-12-06).
 TEST_F(Refuse, AVolunteersOwnTakingBackIsPointedToWithdrawing) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/language/intent_table.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/publication_jobs.hpp"
 #include "handlers/ranking_month.hpp"
@@ -52,6 +53,23 @@ std::vector<Reply> publish_by_hand(Context& context, const Command& command) {
   return posted;
 }
 
+// "楼栋排名" in a unit's group: the level named, above the chat's place (a review, 2026-12-06: the
+// unit's own list came back). A level at or below the chat's is its own ranking, which compares
+// the levels below it.
+std::optional<store::OrgNode> level_named_above(Context& context, const Command& command,
+                                                const store::OrgNode& node) {
+  const std::string_view said = language::without_wrappers(command.text);
+  static constexpr std::pair<std::string_view, int> kLevels[] = {
+      {"社区", 0}, {"网格", 1}, {"楼栋", 2}, {"单元", 3}};
+  for (const auto& [word, level] : kLevels) {
+    if (!said.starts_with(word) || level >= node.level) continue;
+    for (const store::OrgNode& above : context.org.ancestors_and_self(node.id)) {
+      if (above.level == level) return above;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_ranking(Context& context, const Command& command) {
@@ -65,6 +83,10 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
     if (led.size() == 1) node = led.front();
   }
   if (!node && context.community) node = context.org.node(*context.community);
+  if (node) {
+    if (std::optional<store::OrgNode> named = level_named_above(context, command, *node))
+      node = std::move(named);
+  }
   if (!node) {
     return {reply_to_sender(
         context,

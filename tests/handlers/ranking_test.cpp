@@ -113,6 +113,23 @@ TEST_F(Ranking, LastMonthAndANamedMonthAreRead) {
   }
 }
 
+// "楼栋排名" in a unit's group is the building's (a review, 2026-12-06: the unit's came back).
+TEST_F(Ranking, ALevelNamedAboveTheGroupsPlaceIsThatLevelsRanking) {
+  // The header up to its month: which node the ranking is of.
+  const auto header_of = [&](const std::string& node) {
+    return rendered("ranking_header", {{"node", node}, {"month", ""}, {"part", ""}});
+  };
+  const std::vector<Reply> building = say("b3u2", "u-zhang", "张三", read("楼栋排名"));
+  ASSERT_EQ(building.size(), 1u);
+  EXPECT_TRUE(building[0].text.starts_with(header_of("3号楼"))) << building[0].text;
+  const std::vector<Reply> unit = say("b3u2", "u-zhang", "张三", read("单元排名"));
+  ASSERT_EQ(unit.size(), 1u);
+  EXPECT_TRUE(unit[0].text.starts_with(header_of("3号楼2单元"))) << unit[0].text;
+  const std::vector<Reply> community = say("b3u2", "u-zhang", "张三", read("社区排名"));
+  ASSERT_EQ(community.size(), 1u);
+  EXPECT_TRUE(community[0].text.starts_with(header_of("锦华家园社区"))) << community[0].text;
+}
+
 // On the 1st, 排行 showed an empty month and no more (an exploratory run of month end, 2026-12-06).
 TEST_F(Ranking, AnEmptyMonthAskedByDefaultSaysWhereLastMonthsIs) {
   earn("u-he", 5, 0, "b3u2", kMidOctober);

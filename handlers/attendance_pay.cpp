@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "handlers/attendance_jobs.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/ranking_month.hpp"
 
@@ -210,10 +211,17 @@ std::optional<TakenBack> take_back_pay(const Services& services, const store::Ta
                                                     {"why", why}}),
       .at = at});
 
-  // Vouched for after a 失约 and now not confirmed: they were not there after all, and the
-  // deduction returned with the pay is taken again.
   const bool checked_in = attendance && attendance->checked_in_at;
-  if (!checked_in && no_show_taken > 0 && no_show_net == 0 && balance > 0) {
+  // Vouched for before the task's end without a check-in, and not confirmed after all: a no-show
+  // as 不予确认 or the task's end would record one, its deduction too (a final read, 2026-12-06: it
+  // went undeducted).
+  if (!checked_in && no_show_taken == 0) {
+    settle_no_show(services, task, person, node, leader, now);
+    return back;
+  }
+  // Vouched for after a 失约: they were not there after all, and the deduction returned with the
+  // pay is taken again.
+  if (!checked_in && no_show_net == 0 && balance > 0) {
     services.ledger.append(store::NewLedgerEntry{
         .community = task.community,
         .person = person,

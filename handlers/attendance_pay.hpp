@@ -42,22 +42,25 @@ bool already_paid(const Services& services, const store::Task& task, const std::
 std::string counting_node(const Services& services, const store::Task& task, const std::string& person,
                           const std::optional<store::Attendance>& attendance);
 
-/// Pays the task's points and credits the minutes: one ledger entry (kind task, written by the
-/// leader, the task's title as reason, with the vouching noted) and the attendance row settled as
-/// confirmed or vouched. The caller has checked `already_paid`.
+/// What a pay wrote, for the replies.
 struct Paid {
   std::int64_t points = 0;         ///< the task's points, less what a pay taken back left
   bool after_publication = false;  ///< the work's month was published (公示): dated now instead
 };
+
+/// Pays the task's points and credits the minutes — after a pay taken back, only what it left —:
+/// one ledger entry (kind task, written by the leader, the task's title as reason, with the
+/// vouching noted) and the attendance row settled as confirmed or vouched. The caller has checked
+/// `already_paid`.
 Paid pay_attendance(const Services& services, const store::Task& task, const std::string& person,
                     const std::string& leader, bool vouched, std::int64_t now);
 
 /// What taking back a pay moved: the points taken back and those already spent (the balance never
 /// goes below zero), and the minutes.
 struct TakenBack {
-  std::int64_t points = 0;
-  std::int64_t short_by = 0;
-  std::int64_t minutes = 0;
+  std::int64_t points = 0;    ///< taken back
+  std::int64_t short_by = 0;  ///< paid but already spent: not taken back
+  std::int64_t minutes = 0;   ///< taken back, all of them
 };
 
 /// Takes back a confirmation given by mistake (不予确认 after 验收 or 确认): the ledger is append-only,

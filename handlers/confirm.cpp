@@ -39,6 +39,7 @@ struct Outcome {
   std::vector<std::string> missed_already;  // recorded before, by the task's end or a leader
   // 不予确认 of someone already paid: the pay taken back, person by person ("张三（扣回5分、2小时）").
   std::vector<std::string> taken_back;
+  std::vector<std::string> not_confirmed;  // named by 撤销确认 without a pay to take back
   bool balance_short = false;  // some could not be taken back whole: a balance is no group's business
   // Paid after their month's 公示: counted in this month instead (the month shown stays as shown).
   std::vector<std::string> after_publication;
@@ -225,6 +226,8 @@ std::vector<Reply> leader_note(Context& context, const store::Task& task, const 
     add_line(context, lines, "refuse_note_no_show_already", names_of(context, outcome.missed_already));
   if (!outcome.taken_back.empty())
     add_line(context, lines, "refuse_note_taken_back", join_list(context, outcome.taken_back));
+  if (!outcome.not_confirmed.empty())
+    add_line(context, lines, "refuse_note_not_confirmed", names_of(context, outcome.not_confirmed));
   if (!outcome.flagged.empty())
     add_line(context, lines, "confirm_note_flagged", join_list(context, outcome.flagged));
   if (!outcome.no_check_in.empty())
@@ -392,7 +395,10 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
   // The person is told why in private, so the why is required, as for 扣分 — except that 确认错了 and
   // 撤销确认 say it themselves (a review, 2026-12-06: they were asked for a reason).
   std::string reason = command.reason ? *command.reason : std::string();
-  if (reason.empty() && says_confirmed_by_mistake(command)) reason = context.text("taken_back_default_why");
+  // The words' own reason fits only a pay taken back: someone never confirmed is not refused, nor
+  // recorded 失约, on it (a final read, 2026-12-06).
+  const bool only_pays = reason.empty() && says_confirmed_by_mistake(command);
+  if (only_pays) reason = context.text("taken_back_default_why");
   if (named.empty() || reason.empty()) {
     return {reply_to_sender(context,
                             context.text("refuse_who", {{"task", task_ref(*task)}, {"mention", mention}}))};
@@ -424,6 +430,8 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
       outcome.taken_back.push_back(taken_back_item(context, *task, *one.id, *back));
       outcome.balance_short = outcome.balance_short || back->short_by > 0;
       paid_back.emplace_back(*one.id, *back);
+    } else if (only_pays) {
+      outcome.not_confirmed.push_back(*one.id);
     } else if (attendance && attendance->outcome == store::AttendanceOutcome::no_show) {
       outcome.missed_already.push_back(*one.id);
     } else if (!attendance || !attendance->checked_in_at) {

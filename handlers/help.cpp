@@ -159,6 +159,8 @@ std::string help_line(const Context& context, Intent intent) {
 
 }  // namespace
 
+namespace {
+
 // "积分怎么算的", "心愿积分多少", "积分会清零吗": how points are earned and kept, in a few lines,
 // with the community's own figures (a review of month end, 2026-12-06: a 微心愿 was opened instead).
 Reply points_rules(Context& context) {
@@ -170,8 +172,11 @@ Reply points_rules(Context& context) {
   return reply_to_sender(
       context, context.text("points_rules", {{"mention", mention_of(context.people, context.message.sender)},
                                              {"wish_points", std::to_string(rules.wish_points)},
+                                             {"publish_day", std::to_string(rules.publish_day)},
                                              {"no_show", no_show}}));
 }
+
+}  // namespace
 
 std::vector<Reply> handle_help(Context& context, const Command& command) {
   // "？" among neighbours is a reaction to someone's message: a 17-line menu there is noise.

@@ -163,9 +163,11 @@ Reply only_ones_own_points(Context& context) {
 std::optional<std::vector<Reply>> answer_redeeming_for_someone_else(Context& context,
                                                                     const Command& command) {
   const std::string& text = command.text;
-  const bool speaks_of_redeeming = text.find("兑换") != std::string::npos ||
-                                   text.find("换") != std::string::npos ||
-                                   text.find("领") != std::string::npos;
+  const auto holds = [&text](std::string_view word) { return text.find(word) != std::string::npos; };
+  // Points or a redemption named, not any 换 or 领: "我爸家灯泡坏了，能帮忙换一下吗" and "我妈的快递谁能
+  // 帮忙领一下" ask for help (a final read, 2026-12-06).
+  const bool speaks_of_redeeming = holds("兑换") || holds("积分") || holds("取货码") || holds("代领") ||
+                                   ((holds("替她") || holds("替他")) && holds("领"));
   if (!speaks_of_redeeming || !names_family(text)) return std::nullopt;
   return std::vector<Reply>{only_ones_own_points(context)};
 }
@@ -177,8 +179,8 @@ std::vector<Reply> handle_redeem(Context& context, const Command& command) {
   if (is_neighbours_talk(context, command)) return as_talk(context, command);
   // "兑换 大米 @刘阿姨", "兑换 洗衣液 @何大爷" from the staff: points are their owner's to spend, and
   // a code may be handed on (an exploratory run of month end, 2026-12-06: "没有找到「大米 @刘阿姨」").
-  if (names_someone_else(context, command) || names_family(command.text))
-    return {only_ones_own_points(context)};
+  // Family named here ("兑换 大米 我妈来领") is the owner redeeming for a pickup by them: not refused.
+  if (names_someone_else(context, command)) return {only_ones_own_points(context)};
   if (!context.community) return {redemption_no_community(context)};
   const std::string& community = *context.community;
   const std::string& person = context.message.sender;

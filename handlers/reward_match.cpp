@@ -51,16 +51,25 @@ bool asks_for_only(std::string_view typed, std::string_view item_name) {
   language::take_quantity(text);  // "洗衣液一瓶", "洗衣液 2"
   std::string wanted = comparable(text);
   const std::string name = comparable(item_name);
-  const std::size_t at = wanted.find(name);
   if (name.empty()) return true;
-  // A part of the name ("大米" for 大米5斤) asks for it; a name only sharing characters is a guess.
-  if (at == std::string::npos) return !wanted.empty() && name.find(wanted) != std::string::npos;
-  wanted.erase(at, name.size());
-  for (const std::string_view word : kPointingWords) {
-    for (std::size_t found = wanted.find(word); found != std::string::npos; found = wanted.find(word))
-      wanted.erase(found, word.size());
+  const auto without_pointing_words = [](std::string words) {
+    for (const std::string_view word : kPointingWords) {
+      for (std::size_t found = words.find(word); found != std::string::npos; found = words.find(word))
+        words.erase(found, word.size());
+    }
+    return words;
+  };
+  const std::size_t at = wanted.find(name);
+  if (at == std::string::npos) {
+    // A part of the name with filler ("大米" or "大米吧，谢谢" for 大米5斤) asks for it; a name only
+    // sharing characters ("洗衣粉" for 洗衣液) is a guess.
+    const std::string part = std::string(language::without_words_at_end(
+        without_pointing_words(wanted),
+        {"吧", "啊", "呀", "哦", "呢", "了", "!", ".", ",", "！", "。", "，", "~"}));
+    return !part.empty() && name.find(part) != std::string::npos;
   }
-  return language::is_filler(wanted);
+  wanted.erase(at, name.size());
+  return language::is_filler(without_pointing_words(wanted));
 }
 
 std::vector<store::RewardRow> several_rewards(const std::vector<store::RewardRow>& items,

@@ -1,5 +1,9 @@
 // 接单 and 认领: someone takes a ticket on; the reporter hears who.
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
 #include "handlers/people_names.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_work.hpp"
@@ -47,8 +51,9 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
 
 namespace {
 
-// How many of a group's open tickets a bare 认领 looks through.
-constexpr std::size_t kWishesLooked = 50;
+// How many of a group's open tickets a bare 认领 looks through, oldest first: enough that the wish
+// just posted is among them in any group a unit or building runs.
+constexpr std::size_t kWishesLooked = 500;
 // How recent a wish a bare 认领 takes: the one just posted. A day later "我来认领" was about a lost
 // umbrella, and claimed the wish (a review, 2026-12-06).
 constexpr std::int64_t kBareClaimSeconds = 30 * 60;
@@ -59,10 +64,11 @@ std::optional<std::int64_t> only_wish_waiting_here(Context& context) {
   if (context.message.is_private || !context.node) return std::nullopt;
   std::optional<std::int64_t> only;
   for (const store::Ticket& ticket : context.tickets.open_at({context.node->id}, kWishesLooked)) {
-    const bool waiting = ticket.kind == "wish" && ticket.chat == context.message.chat &&
-                         !ticket.reported_in_private && !ticket.claimed_by &&
-                         ticket.state == store::TicketState::assigned &&
-                         context.now - ticket.created_at <= kBareClaimSeconds;
+    const bool waiting =
+        ticket.kind == "wish" && ticket.chat == context.message.chat && !ticket.reported_in_private &&
+        !ticket.claimed_by &&
+        (ticket.state == store::TicketState::assigned || ticket.state == store::TicketState::open) &&
+        context.now - ticket.created_at <= kBareClaimSeconds;
     if (!waiting) continue;
     if (only) return std::nullopt;  // several: the number says which
     only = ticket.number;

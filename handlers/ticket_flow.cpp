@@ -433,6 +433,9 @@ void start_solve_clock(const Services& services, store::Ticket& ticket, std::int
   services.jobs.schedule_once(std::string(kTicketSolveDeadline), ticket.community, *ticket.solve_by, payload);
 }
 
+// A job due before the stop is taken to have run: the scheduler runs jobs at their time, and run
+// again it would climb an overdue ticket a second time. Only one due in the instant between its
+// time and the scheduler's tick, with 办结 said in that instant, would be lost.
 void resume_solve_clock(const Services& services, const store::Ticket& ticket, std::int64_t stopped_at,
                         std::int64_t now) {
   if (!ticket.solve_by) return;

@@ -434,8 +434,11 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
     // "不要了", "换错了" right after a redemption: whether to cancel it.
     if (auto asked = ask_about_redemption_just_made(context, command)) return std::move(*asked);
-    // "帮我妈兑换大米": points are their owner's; the code may be handed on.
-    if (auto told = answer_redeeming_for_someone_else(context, command)) return std::move(*told);
+    // "帮我妈兑换大米": points are their owner's; the code may be handed on. A trouble is offered as
+    // a report first.
+    if (!names_trouble) {
+      if (auto told = answer_redeeming_for_someone_else(context, command)) return std::move(*told);
+    }
     // "大米还有吗", "我的积分够换大米吗": the catalog has the answer.
     if (auto answered = answer_reward_question(context, command)) return std::move(*answered);
     // An elderly resident writes "楼上漏水到我家了" with no 报事, to the bot in private or by name in

@@ -113,7 +113,11 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
   std::vector<store::Ticket> waiting = awaiting_rating(context);
   // A satisfied rating just after one's own 回炉, with nothing else waiting, puts that rating right
   // (in a group, of a report made there: the resident answering the 回炉 they just caused).
-  if (waiting.empty() && command.score && *command.score >= 4) {
+  // Only the 满意 words or stars: "还行", "挺好" right after the bot's "已退回重新办理" answer it.
+  const bool says_satisfied = !is_bare(command) || command.text.find("满意") != std::string::npos ||
+                              command.text.find("星") != std::string::npos ||
+                              command.text.find("★") != std::string::npos;
+  if (waiting.empty() && command.score && *command.score >= 4 && says_satisfied) {
     if (std::optional<store::Ticket> reopened = mistakenly_reopened(context)) {
       chosen.ticket = std::move(reopened);
       return chosen;
@@ -340,8 +344,9 @@ namespace {
 
 // "点错了", "按错了", "评价错了", "手滑了": the resident says the last tap was not what they meant.
 bool says_tapped_wrong(std::string_view line) {
-  for (const std::string_view mistake :
-       {"点错", "按错", "评错", "选错", "打错", "弄错", "搞错", "评价错", "误点", "手滑"}) {
+  // Only a tap gone wrong: "弄错了吧" and "搞错了" as often complain about the work (a final read,
+  // 2026-12-06), and a 回炉 taken back cannot be undone.
+  for (const std::string_view mistake : {"点错", "按错", "评错", "选错", "评价错", "误点", "手滑"}) {
     if (line.find(mistake) != std::string_view::npos) return true;
   }
   return false;
@@ -350,6 +355,11 @@ bool says_tapped_wrong(std::string_view line) {
 // The satisfied score a correction names ("应该是满意", "我是满意的", "五星好评"), if any: the
 // longest score word in the line, when it is 4 or 5.
 std::optional<int> satisfied_score_in(std::string_view line) {
+  // "我哪里满意了", "怎么满意": a satisfied word asked about is a complaint.
+  for (const std::string_view asked :
+       {"哪里满意", "哪满意", "怎么满意", "谁满意", "没满意", "不是满意", "满意吗", "满意?"}) {
+    if (line.find(asked) != std::string_view::npos) return std::nullopt;
+  }
   std::optional<language::ScoreWord> found;
   for (const language::ScoreWord& word : language::score_words()) {
     if (line.find(word.word) != std::string_view::npos && (!found || word.word.size() > found->word.size()))

@@ -74,6 +74,14 @@ std::vector<Reply> pay_wish(const Context& context, const store::Ticket& ticket,
   return {Reply{private_chat_of(volunteer), context.text("rate_wish_paid", paid), {volunteer}}};
 }
 
+// The leader of the level that has it, or of the nearest level above with one: told of a 回炉.
+std::optional<std::string> level_leader(const Context& context, const store::Ticket& ticket) {
+  if (std::optional<std::string> leader = first_leader(context, ticket.node)) return leader;
+  if (std::optional<store::OrgNode> led = nearest_led_node(context, ticket.node))
+    return first_leader(context, led->id);
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool reopen_taken_back_in_time(const Context& context, const store::Ticket& ticket) {
@@ -95,14 +103,6 @@ std::string resolver_name(const Services& services, const store::Ticket& ticket)
   if (ticket.resolved_by) return display_name(services.people, *ticket.resolved_by);
   if (ticket.assignee_person) return display_name(services.people, *ticket.assignee_person);
   return "";
-}
-
-// The leader of the level that has it, or of the nearest level above with one: told of a 回炉.
-std::optional<std::string> level_leader(const Context& context, const store::Ticket& ticket) {
-  if (std::optional<std::string> leader = first_leader(context, ticket.node)) return leader;
-  if (std::optional<store::OrgNode> led = nearest_led_node(context, ticket.node))
-    return first_leader(context, led->id);
-  return std::nullopt;
 }
 
 std::vector<Reply> close_satisfied(const Context& context, store::Ticket& ticket, int score,

@@ -45,6 +45,12 @@ std::string_view why_not(Context& context, const store::Ticket& ticket) {
   return "ticket_resolve_undo_too_late";
 }
 
+// "T5 办结错了" from its reporter: it is not done, which the rating says (a final read, 2026-12-06:
+// they were told only the one who said 办结 may take it back).
+Reply reporters_way(Context& context, const store::Ticket& ticket) {
+  return work_reply(context, ticket, "ticket_resolve_undo_reporter");
+}
+
 std::vector<Reply> take_back(Context& context, store::Ticket& ticket, const Command& command) {
   const std::int64_t stopped_at = *ticket.resolved_at;
   ticket.state = store::TicketState::accepted;
@@ -99,8 +105,13 @@ std::vector<Reply> handle_resolve_undo(Context& context, const Command& command)
   if (!command.ticket) {
     std::vector<store::Ticket> held = undoable_held(context);
     if (held.size() == 1) return take_back(context, held.front(), command);
-    if (held.empty())
+    if (held.empty()) {
+      // The resident whose report was said done too soon: theirs is the 不满意.
+      for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kHeldLooked)) {
+        if (ticket.state == store::TicketState::resolved) return {reporters_way(context, ticket)};
+      }
       return {reply_to_sender(context, context.text("ticket_resolve_undo_nothing", {{"mention", mention}}))};
+    }
     std::vector<std::string> numbers;
     for (const store::Ticket& ticket : held)
       numbers.push_back("T" + std::to_string(ticket.number));
@@ -112,6 +123,9 @@ std::vector<Reply> handle_resolve_undo(Context& context, const Command& command)
   TicketChoice choice = choose_ticket(context, command);
   if (!choice.ticket) return std::move(choice.refusal);
   store::Ticket& ticket = *choice.ticket;
+  if (ticket.reporter == context.message.sender && ticket.resolved_by != context.message.sender &&
+      ticket.state == store::TicketState::resolved)
+    return {reporters_way(context, ticket)};
   if (!undoable_by_sender(context, ticket)) return {work_reply(context, ticket, why_not(context, ticket))};
   return take_back(context, ticket, command);
 }

@@ -309,7 +309,8 @@ constexpr auto kRules = std::to_array<IntentRule>({
     {"发公示",        Intent::ranking,      A::month,             "publish"},
     {"发一下公示",    Intent::ranking,      A::month,             "publish"},
     {"公示发一下",    Intent::ranking,      A::month,             "publish"},
-    // A level's ranking asked by its name: the sender's own node and the levels below, as 排行.
+    // A level's ranking asked by its name: a level above the group's place is that level's
+    // (handlers/ranking.cpp), one at or below it the group's own, as 排行.
     {"单元排名",      Intent::ranking,      A::month},
     {"楼栋排名",      Intent::ranking,      A::month},
     {"网格排名",      Intent::ranking,      A::month},

@@ -65,12 +65,12 @@ TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
 // "心愿积分怎么算的" opened a 微心愿 that climbed the levels and paged the secretary (an exploratory
 // run of month end, 2026-12-06). How points work is answered, with the community's own figures.
 TEST_F(Help, AQuestionHowPointsWorkIsAnsweredAndOpensNothing) {
-  config_.rules.wish_points = 7;
+  config_.rules.wish_points = 17;
   for (const std::string line : {"心愿积分怎么算的", "心愿积分多少？", "积分怎么算的", "积分会清零吗"}) {
     const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line));
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_EQ(replies[0].chat, "generic:b3u2") << line;
-    EXPECT_TRUE(contains(replies[0].text, "7")) << line << ": " << replies[0].text;
+    EXPECT_TRUE(contains(replies[0].text, "17")) << line << ": " << replies[0].text;
   }
   EXPECT_FALSE(tickets_.by_number("c1", 1).has_value());
   // A wish is still a wish.

@@ -104,6 +104,20 @@ TEST_F(NoShow, AVouchTakenBackIsANoShowAgain) {
   EXPECT_EQ(outcome_of(number, "u-lisi"), store::AttendanceOutcome::no_show);
 }
 
+// Vouched for before the task's end without a check-in, then taken back: a no-show with its
+// deduction, as a plain 不予确认 would record (a final read, 2026-12-06: none was taken).
+TEST_F(NoShow, AVouchBeforeTheEndTakenBackIsDeductedAsANoShow) {
+  config_.rules.no_show_points = 3;
+  const std::int64_t number = task_with_three();
+  give_points("u-lisi", 10);
+  const std::int64_t during = kSaturday0900 + kHour;
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 @李四", during), during);
+  ASSERT_EQ(ledger_.balance("c1", qualified("u-lisi")), 10 + task(number).points);
+  say("b3u2", "u-chen", "陈单元长", read("不予确认 1 @李四 其实没来", during + 60), during + 60);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-lisi")), 7);
+  EXPECT_EQ(outcome_of(number, "u-lisi"), store::AttendanceOutcome::no_show);
+}
+
 TEST_F(NoShow, WithAZeroBalanceNothingIsWritten) {
   config_.rules.no_show_points = 3;
   const std::int64_t number = task_with_three();

@@ -211,6 +211,22 @@ TEST_F(Redemption, RedeemingForSomeoneElseIsAnsweredWithHowFamilyCollect) {
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我妈上次用积分换了大米")).empty());
 }
 
+// Help asked for family is no redemption (a final read, 2026-12-06: each was told points are the
+// owner's); a part of a name with filler is still an order; the owner redeeming for a family pickup
+// is not refused.
+TEST_F(Redemption, FamilyHelpAndFillerAroundANameAreReadAsMeant) {
+  give_points("u-zhang", 200);
+  for (const char* line : {"我爸家灯泡坏了，能帮忙换一下吗", "我妈的快递谁能帮忙领一下"}) {
+    for (const Reply& reply : say_privately("u-zhang", "张三", read(line)))
+      EXPECT_NE(reply.text, rendered("redeem_for_someone_else", {{"mention", "@张三"}})) << line;
+  }
+  say_privately("u-zhang", "张三", read("兑换 大米吧，谢谢"));
+  ASSERT_EQ(pending("u-zhang").size(), 1u);
+  EXPECT_EQ(pending("u-zhang")[0].reward_id, "rice");
+  for (const Reply& reply : say_privately("u-zhang", "张三", read("兑换 洗衣液 我妈来领")))
+    EXPECT_NE(reply.text, rendered("redeem_for_someone_else", {{"mention", "@张三"}}));
+}
+
 // An item named inside a remark to the neighbours spent the speaker's points (an exploratory run).
 TEST_F(Redemption, AnItemNamedInARemarkIsNotRedeemed) {
   give_points("u-zhang", 200);

@@ -104,6 +104,20 @@ TEST_F(Refuse, AMistakeSaidAsSuchNeedsNoOtherReason) {
   EXPECT_TRUE(contains(replies[1].text, rendered("taken_back_default_why", {}))) << replies[1].text;
 }
 
+// The words' own reason fits only a pay taken back: someone never confirmed is neither refused nor
+// recorded 失约 on 撤销确认 (a final read, 2026-12-06).
+TEST_F(Refuse, TakingBackSomeoneNeverConfirmedChangesNothing) {
+  const std::int64_t number = task_with({{"u-zhang", "张三"}, {"u-liu", "刘阿姨"}});
+  check_in(number, "u-zhang", kSaturday0900);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("撤销确认 1 @张三 @刘阿姨"), kSaturday1130);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, rendered("refuse_note_not_confirmed", {{"names", "张三、刘阿姨"}})))
+      << replies[0].text;
+  EXPECT_FALSE(outcome(number, "u-zhang"));
+  EXPECT_FALSE(outcome(number, "u-liu"));
+}
+
 // "取消确认 1 家里有事" from a volunteer is about their own place (a review, 2026-12-06).
 TEST_F(Refuse, AVolunteersOwnTakingBackIsPointedToWithdrawing) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});
@@ -160,8 +174,10 @@ TEST_F(Refuse, SpentPointsAreNotTakenBelowZeroNorPaidTwice) {
   // What could not be taken back tells of his balance: the leader reads it in private.
   ASSERT_EQ(replies.size(), 3u);  // the group told where the note went, the leader, 张三
   EXPECT_EQ(replies[1].chat, "generic:@u-chen");
-  EXPECT_TRUE(contains(replies[1].text, "7")) << replies[1].text;
-  EXPECT_FALSE(contains(replies[0].text, "7")) << replies[0].text;
+  const std::string shortfall = rendered("refuse_taken_back_item_short",
+                                         {{"name", "张三"}, {"points", "3"}, {"hours", "2"}, {"short", "7"}});
+  EXPECT_TRUE(contains(replies[1].text, shortfall)) << replies[1].text;
+  EXPECT_FALSE(contains(replies[0].text, shortfall)) << replies[0].text;
   EXPECT_EQ(balance("u-zhang"), 0);
   EXPECT_EQ(ledger_.total_minutes("c1", qualified("u-zhang")), 0);
 

@@ -188,6 +188,18 @@ TEST_F(TicketRating, AReopenIsNotTakenBackLateNorAfterTheWorkMovedOn) {
   EXPECT_EQ(ticket(moved.id).outcome, store::TicketOutcome::satisfied);
 }
 
+// A complaint is no correction, nor is an everyday answer to the bot's "已退回重新办理" (a final
+// read, 2026-12-06: each closed the ticket satisfied).
+TEST_F(TicketRating, AComplaintOrAPlainAnswerAfterTheReopenCorrectsNothing) {
+  const store::Ticket resolved = resolved_ticket();
+  zhang_says_privately("评价 " + ref(resolved) + " 1");
+  zhang_says_privately("弄错了吧，我哪里满意了", kLater + 60);
+  zhang_says_privately("还行", kLater + 120);
+  zhang_says_privately("点错了？我哪里满意了", kLater + 180);
+  EXPECT_EQ(ticket(resolved.id).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket(resolved.id).reopened, 1);
+}
+
 TEST_F(TicketRating, InAGroupTheCorrectionNeedsItsSatisfiedWord) {
   const store::Ticket resolved = resolved_ticket();
   zhang_says("评价 " + ref(resolved) + " 1");

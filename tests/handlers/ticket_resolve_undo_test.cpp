@@ -84,6 +84,18 @@ TEST_F(ResolveUndo, ItStandsLateOrOnceTheReporterAnsweredOrForSomeoneElse) {
   EXPECT_EQ(ticket(3).state, store::TicketState::resolved);
 }
 
+// The reporter's "T1 办结错了" is theirs to say with 不满意 (a final read, 2026-12-06).
+TEST_F(ResolveUndo, TheReporterIsPointedToTheRating) {
+  open_ticket();
+  say_line_privately("u-chen", "陈单元长", "办结 T1", {}, kResolvedAt);
+  for (const std::string line : {"T1 办结错了", "办结错了"}) {
+    const std::vector<Reply> replies = say_line_privately("u-zhang", "张三", line, {}, kResolvedAt + 60);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(text_has(replies[0].text, "不满意")) << replies[0].text;
+  }
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+}
+
 // A 办结's own note may tell of an earlier mistake: it is a 办结.
 TEST_F(ResolveUndo, ANoteMentioningAnEarlierMistakeIsStillAResolve) {
   open_ticket();

@@ -108,6 +108,8 @@ std::vector<Reply> handle_resolve_undo(Context& context, const Command& command)
     if (held.empty()) {
       // The resident whose report was said done too soon: theirs is the 不满意.
       for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kHeldLooked)) {
+        // In a group, not a report made in private: its number is no group's to read.
+        if (!context.message.is_private && ticket.reported_in_private) continue;
         if (ticket.state == store::TicketState::resolved) return {reporters_way(context, ticket)};
       }
       return {reply_to_sender(context, context.text("ticket_resolve_undo_nothing", {{"mention", mention}}))};

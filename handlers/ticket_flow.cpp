@@ -433,9 +433,23 @@ void start_solve_clock(const Services& services, store::Ticket& ticket, std::int
   services.jobs.schedule_once(std::string(kTicketSolveDeadline), ticket.community, *ticket.solve_by, payload);
 }
 
-// A job due before the stop is taken to have run: the scheduler runs jobs at their time, and run
-// again it would climb an overdue ticket a second time. Only one due in the instant between its
-// time and the scheduler's tick, with 办结 said in that instant, would be lost.
+// The reminder due before the stop is taken to have run (a second one would only repeat it). The
+// deadline is looked for in the ticket's history: run, it climbed the ticket at or after its time
+// (an accepted ticket climbs for nothing else but 上报); run again it would climb it twice. Not
+// run — due in the instant before the scheduler's tick in which 办结 was said, and cancelled by it
+// — it runs now (a final read, 2026-12-06: the overdue ticket never climbed).
+namespace {
+
+bool solve_deadline_ran(const Services& services, const store::Ticket& ticket) {
+  for (const store::TicketEvent& event : services.tickets.events(ticket.id)) {
+    if ((event.kind == "climbed" || event.kind == "overdue_at_top") && event.at >= *ticket.solve_by)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void resume_solve_clock(const Services& services, const store::Ticket& ticket, std::int64_t stopped_at,
                         std::int64_t now) {
   if (!ticket.solve_by) return;
@@ -445,7 +459,7 @@ void resume_solve_clock(const Services& services, const store::Ticket& ticket, s
   if (remind_at > stopped_at)
     services.jobs.schedule_once(std::string(kTicketSolveReminder), ticket.community, std::max(remind_at, now),
                                 payload);
-  if (*ticket.solve_by > stopped_at)
+  if (*ticket.solve_by > stopped_at || !solve_deadline_ran(services, ticket))
     services.jobs.schedule_once(std::string(kTicketSolveDeadline), ticket.community,
                                 std::max(*ticket.solve_by, now), payload);
 }

@@ -138,8 +138,9 @@ void start_solve_clock(const Services& services, store::Ticket& ticket, std::int
 
 /// Resumes the solve clock a 办结 stopped at `stopped_at` and a taking back of that 办结 restarts:
 /// the same clock (its start and deadline unchanged, so 办结 and its taking back win no time), its
-/// reminder and deadline scheduled again unless they fell before the stop (they ran then); one that
-/// fell due while it was stopped runs now.
+/// reminder and deadline scheduled again unless they ran before the stop (the reminder is taken to
+/// have, when due by then; the deadline when the ticket climbed at or after its time); one that
+/// fell due since runs now.
 void resume_solve_clock(const Services& services, const store::Ticket& ticket, std::int64_t stopped_at,
                         std::int64_t now);
 

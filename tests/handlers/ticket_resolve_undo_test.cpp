@@ -48,6 +48,28 @@ TEST_F(ResolveUndo, TheResolverTakesItBackAndTheWorkGoesOnOnTheSameClock) {
   EXPECT_EQ(ticket(1).first_resolved_at, kResolvedAt + kHour);
 }
 
+// A deadline due in the instant before the scheduler ran it, cancelled by the 办结, runs after the
+// taking back; one that ran (the ticket climbed) does not run again (a final read, 2026-12-06).
+TEST_F(ResolveUndo, ADeadlineDueWhileResolvedRunsOnceAfterTheTakingBack) {
+  open_ticket();
+  say_line_privately("u-chen", "陈单元长", "接单 T1", {}, kMonday0900 + 10 * 60);
+  const std::int64_t due = *ticket(1).solve_by;
+  say_line_privately("u-chen", "陈单元长", "办结 T1", {}, due + 10);  // the job had not run yet
+  say_line_privately("u-chen", "陈单元长", "撤销办结 T1", {}, due + 60);
+  EXPECT_TRUE(job_pending(kTicketSolveDeadline, ticket(1), ticket(1).solve_from));
+  run_jobs(due + 61);
+  EXPECT_EQ(ticket(1).climbs, 1);
+
+  open_ticket();  // T2: its deadline ran and climbed it before the 办结
+  say_line_privately("u-chen", "陈单元长", "接单 T2", {}, kMonday0900 + 10 * 60);
+  const std::int64_t due2 = *ticket(2).solve_by;
+  run_jobs(due2);
+  ASSERT_EQ(ticket(2).climbs, 1);
+  say_line_privately("u-chen", "陈单元长", "办结 T2", {}, due2 + 10);
+  say_line_privately("u-chen", "陈单元长", "撤销办结 T2", {}, due2 + 60);
+  EXPECT_FALSE(job_pending(kTicketSolveDeadline, ticket(2), ticket(2).solve_from));
+}
+
 TEST_F(ResolveUndo, ABareTakeBackFindsTheOneRecentResolve) {
   open_ticket();
   say_line_privately("u-chen", "陈单元长", "办结 T1", {}, kResolvedAt);

@@ -82,6 +82,17 @@ std::vector<Reply> answer(Context& context, std::string_view key,
   return {reply_to_sender(context, context.text(key, values))};
 }
 
+// Figures that are a person's and their leaders' business, asked in a group: they go to the asker in
+// private, and the group hears where they went (`sent_key`).
+std::vector<Reply> in_private_from_a_group(
+    Context& context, std::vector<Reply> figures, std::string_view sent_key,
+    std::vector<std::pair<std::string_view, std::string>> sent_values = {}) {
+  const std::string& asker = context.message.sender;
+  std::vector<Reply> replies = answer(context, sent_key, std::move(sent_values));
+  replies.push_back(Reply{private_chat_of(asker), std::move(figures.front().text), {asker}});
+  return replies;
+}
+
 // The entries 积分明细 shows: the latest, for "刚才怎么加了5分又扣了"; the board has the rest.
 constexpr int kEntriesShown = 10;
 
@@ -111,11 +122,8 @@ std::vector<Reply> entries_of(Context& context, const std::string& community, co
       answer(context, "points_entries", {{"name", name}, {"balance", balance}, {"lines", lines}});
   if (context.message.is_private) return listed;
   // Each entry's reason (失约, 扣分's words) is the person's and their leaders' business, not the
-  // group's: the list goes in private, the group hears where it went.
-  const std::string& asker = context.message.sender;
-  std::vector<Reply> replies = answer(context, "points_entries_sent");
-  replies.push_back(Reply{private_chat_of(asker), std::move(listed.front().text), {asker}});
-  return replies;
+  // group's.
+  return in_private_from_a_group(context, std::move(listed), "points_entries_sent");
 }
 
 }  // namespace
@@ -191,13 +199,9 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
   if (own || context.message.is_private) return answer(context, own ? "points_own" : "points_other", values);
   // Someone else's balance is theirs and their leaders' business, not the group's (an exploratory
   // run of month end, 2026-12-06: a leader's 积分 @何大爷 showed his 5分 after a public 扣分): the
-  // figures go to the leader in private, the group hears where they went.
-  const std::string& asker = context.message.sender;
-  std::vector<Reply> replies =
-      answer(context, "points_other_sent", {{"name", display_name(context.people, person)}});
-  std::vector<Reply> figures = answer(context, "points_other", values);
-  replies.push_back(Reply{private_chat_of(asker), std::move(figures.front().text), {asker}});
-  return replies;
+  // figures go to the leader in private.
+  return in_private_from_a_group(context, answer(context, "points_other", values), "points_other_sent",
+                                 {{"name", display_name(context.people, person)}});
 }
 
 }  // namespace whistle::handlers

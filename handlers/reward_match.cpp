@@ -74,6 +74,11 @@ bool asks_for_only(std::string_view typed, std::string_view item_name) {
 
 std::vector<store::RewardRow> several_rewards(const std::vector<store::RewardRow>& items,
                                               std::string_view typed) {
+  // A catalog name that holds a joint ("毛巾和牙刷套装") is one item, typed whole or in part.
+  const std::string whole = comparable(typed);
+  for (const store::RewardRow& item : items) {
+    if (comparable(item.name).find(whole) != std::string::npos) return {};
+  }
   std::string text(typed);
   for (const std::string_view joint : {"和", "跟", "与", "及", "还有", "、", ",", "，", "+"}) {
     for (std::size_t at = text.find(joint); at != std::string::npos; at = text.find(joint, at + 1))

@@ -67,6 +67,10 @@ TEST(RewardMatch, TwoItemsInOneLineAreFoundAsTwo) {
   EXPECT_EQ(ids(several_rewards(items, "洗衣液、大米")), (std::vector<std::string>{"soap", "rice"}));
   EXPECT_TRUE(several_rewards(items, "大米5斤").empty());
   EXPECT_TRUE(several_rewards(items, "大米和大米").empty());
+  // A name with a joint in it is one item (the hook's read, 2026-12-06: split, it was refused).
+  const std::vector<store::RewardRow> with_set{{"towel", "c1", "毛巾", 10, 9},
+                                               {"set", "c1", "毛巾和牙刷", 20, 9}};
+  EXPECT_TRUE(several_rewards(with_set, "毛巾和牙刷").empty());
 }
 
 TEST(RewardMatch, TheNameInsideARemarkIsNoOrder) {

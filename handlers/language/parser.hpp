@@ -36,7 +36,7 @@ std::vector<std::string> normalized_bot_names(const std::vector<std::string>& na
 ///   follows the reference or person it acts on ("12号任务结束", "T3 接单", "给@老赵 加3分").
 ///   Inside a sentence a command word is chatter, and so is a command word followed by 了/过
 ///   ("结束了"), a noun that begins with one ("投诉电话"), or free words ending in a question to
-///   the others ("绑定银行卡了吗"); every such word list is in intent_table.cpp.
+///   the others ("绑定银行卡了吗"); every such word list is in intent_words.cpp.
 /// - Bare "1", "+1", "我来", "我报名", a 接龙 list (its added name in `title`, a "#12" in its header
 ///   in `task`) are report_in with `implicit`; "我不去了" alone is withdraw with `implicit`.
 /// - whistle (and edit): `title` is what is left after cutting out place, time, length, head

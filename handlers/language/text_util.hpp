@@ -84,6 +84,12 @@ inline bool starts_with_at(std::string_view text, std::size_t pos, std::string_v
   return true;
 }
 
+/// A code point with ASCII letters in lower case: the command table and the word lists are indexed
+/// by their first character this way, so "OK" and "ok" find the same words.
+inline char32_t ascii_lower_code_point(char32_t cp) {
+  return cp >= U'A' && cp <= U'Z' ? cp - U'A' + U'a' : cp;
+}
+
 /// The position after any spaces and list separators (: , ; 、) starting at `pos`.
 std::size_t skip_separators(std::string_view text, std::size_t pos);
 

@@ -205,8 +205,8 @@ bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
     std::string_view name = rest.substr(0, space);
     // "交物业处理", "转物业处理一下": what the responder is to do is no part of its name.
     for (const std::string_view verb : {"处理", "办理", "解决", "跟进"}) {
-      if (const std::size_t at = name.find(verb); at != std::string_view::npos && at > 0)
-        name = name.substr(0, at);
+      if (const std::size_t verb_at = name.find(verb); verb_at != std::string_view::npos && verb_at > 0)
+        name = name.substr(0, verb_at);
     }
     if (auto responder = free_text(name)) command.responder = std::move(responder);
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space);

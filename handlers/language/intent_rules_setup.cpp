@@ -1,0 +1,65 @@
+#include <array>
+
+#include "handlers/language/intent_rule_families.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+using A = Arguments;
+
+// Figures, binding a group to its place, and help.
+// clang-format off
+constexpr auto kSetupAndHelpRules = std::to_array<IntentRule>({
+    // keyword        intent                arguments             extra
+    {"统计",          Intent::stats,        A::month},
+    {"报表",          Intent::stats,        A::month},
+    {"月报",          Intent::stats,        A::month},
+    {"月报表",        Intent::stats,        A::month},
+    {"绑定",          Intent::bind,         A::place},
+    {"解绑",          Intent::unbind,       A::none},
+    {"解除绑定",      Intent::unbind,       A::none},
+    {"帮助",          Intent::help,         A::none},
+    // How points are earned and kept, asked (a review of month end, 2026-12-06: "心愿积分怎么算的"
+    // opened a 微心愿 that climbed the levels). The help handler answers it with the rules.
+    {"积分怎么算",    Intent::help,         A::none,              "points_rules"},
+    {"积分怎么来",    Intent::help,         A::none,              "points_rules"},
+    {"积分怎么得",    Intent::help,         A::none,              "points_rules"},
+    {"积分怎么赚",    Intent::help,         A::none,              "points_rules"},
+    {"积分怎么挣",    Intent::help,         A::none,              "points_rules"},
+    {"积分规则",      Intent::help,         A::none,              "points_rules"},
+    {"积分会清零",    Intent::help,         A::none,              "points_rules"},
+    {"积分清零",      Intent::help,         A::none,              "points_rules"},
+    {"积分会过期",    Intent::help,         A::none,              "points_rules"},
+    {"积分过期",      Intent::help,         A::none,              "points_rules"},
+    {"怎么赚积分",    Intent::help,         A::none,              "points_rules"},
+    {"怎么挣积分",    Intent::help,         A::none,              "points_rules"},
+    {"怎么得积分",    Intent::help,         A::none,              "points_rules"},
+    {"怎么攒积分",    Intent::help,         A::none,              "points_rules"},
+    {"心愿积分",      Intent::help,         A::none,              "points_rules"},
+    {"微心愿积分",    Intent::help,         A::none,              "points_rules"},
+    {"微心愿有积分",  Intent::help,         A::none,              "points_rules"},
+    {"心愿有积分",    Intent::help,         A::none,              "points_rules"},
+    {"上个月的积分还算", Intent::help,      A::none,              "points_rules"},
+    // Telegram's own commands, sent by every client on first contact (/start) or from its menu.
+    {"/start",        Intent::help,         A::none},
+    {"/help",         Intent::help,         A::none},
+    {"菜单",          Intent::help,         A::none},
+    {"选单",          Intent::help,         A::none},
+    {"命令",          Intent::help,         A::none},
+    {"指令",          Intent::help,         A::none},
+    {"使用说明",      Intent::help,         A::none},
+    {"怎么用",        Intent::help,         A::none},
+    {"help",          Intent::help,         A::none},
+    // A lone "？" in a group reacts to a neighbour's message: the menu only when said to the bot.
+    {"?",             Intent::help,         A::none,              "implicit"},
+});
+// clang-format on
+
+}  // namespace
+
+std::span<const IntentRule> setup_and_help_rules() {
+  return kSetupAndHelpRules;
+}
+
+}  // namespace whistle::language

@@ -1,0 +1,243 @@
+#include <array>
+
+#include "handlers/language/intent_rule_families.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+using A = Arguments;
+
+// The volunteers' loop: a whistle, reporting in and withdrawing, edits, questions about tasks,
+// check-in and check-out, confirmation, a task's end and its calling off.
+// clang-format off
+constexpr auto kTaskRules = std::to_array<IntentRule>({
+    // keyword        intent                arguments             extra
+    {"吹哨",          Intent::whistle,      A::whistle},
+    {"吹个哨",        Intent::whistle,      A::whistle},
+    {"发布任务",      Intent::whistle,      A::whistle},
+    {"发任务",        Intent::whistle,      A::whistle},
+    {"报到",          Intent::report_in,    A::task},
+    {"报道",          Intent::report_in,    A::task},
+    {"报名",          Intent::report_in,    A::task},
+    {"报个名",        Intent::report_in,    A::task},
+    {"参加",          Intent::report_in,    A::task},
+    // As volunteers say it (an exploratory run, 2026-12-05): "报到报到！", "我报个到", "报名参加".
+    {"报到报到",      Intent::report_in,    A::task},
+    {"报个到",        Intent::report_in,    A::task},
+    {"报名参加",      Intent::report_in,    A::task},
+    {"1",             Intent::report_in,    A::whole_line,        "implicit"},
+    {"+1",            Intent::report_in,    A::whole_line,        "implicit"},
+    {"我来",          Intent::report_in,    A::whole_line,        "implicit"},
+    {"我报名",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"我报个名",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"我参加",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"我也来",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"我也报名",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"加我一个",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"取消报到",      Intent::withdraw,     A::task},
+    {"取消报名",      Intent::withdraw,     A::task},
+    // 请假 and 打卡 are everyday words (a day off work, 健身打卡): bare, from someone with nothing to
+    // leave or check in to, they are talk in a group, not a "you have nothing" answer.
+    {"请假",          Intent::withdraw,     A::task,              "implicit"},
+    // "我退出了" in a group is mostly about a game, a meeting or another group; a bare 退出 (in private,
+    // from someone with one task) is the withdrawal.
+    {"退出",          Intent::withdraw,     A::task,              "implicit"},
+    {"不去了",        Intent::withdraw,     A::task,              "implicit"},
+    {"去不了了",      Intent::withdraw,     A::task,              "implicit"},
+    {"来不了了",      Intent::withdraw,     A::task,              "implicit"},
+    // The task named as a task is called off ("取消12号任务"); "取消 12" frees the sender's place.
+    {"取消",          Intent::cancel,       A::task,              "named"},
+    {"取消",          Intent::withdraw,     A::task,              "required"},
+    {"修改",          Intent::edit,         A::edit},
+    {"更改",          Intent::edit,         A::edit},
+    {"改",            Intent::edit,         A::edit,              "required"},
+    // After the task's number, the field and its change: "1号人数改成5人", "#1 时间改为下午3点" (an
+    // exploratory run of corrections, 2026-12-06: silence). Without a change after it, 积分 is the
+    // points question below.
+    {"人数",          Intent::edit,         A::edit,              "label"},
+    {"名额",          Intent::edit,         A::edit,              "label"},
+    {"时间",          Intent::edit,         A::edit,              "label"},
+    {"开始时间",      Intent::edit,         A::edit,              "label"},
+    {"结束时间",      Intent::edit,         A::edit,              "label"},
+    {"地点",          Intent::edit,         A::edit,              "label"},
+    {"积分",          Intent::edit,         A::edit,              "label"},
+    {"活动",          Intent::tasks,        A::none},
+    {"活动列表",      Intent::tasks,        A::none},
+    {"任务",          Intent::tasks,        A::none},
+    {"任务列表",      Intent::tasks,        A::none},
+    {"有什么活动",    Intent::tasks,        A::none},
+    {"有啥活动",      Intent::tasks,        A::none},
+    {"最近有什么活动", Intent::tasks,        A::none},
+    {"我的报到",      Intent::tasks,        A::none},
+    {"我的活动",      Intent::tasks,        A::none},
+    {"我的任务",      Intent::tasks,        A::none},
+    // "今天有什么活动", "明天有活动吗": the list, whose lines say when.
+    {"今天有什么活动", Intent::tasks,        A::none,              "question implicit"},
+    {"明天有什么活动", Intent::tasks,        A::none,              "question implicit"},
+    {"今天有啥活动",  Intent::tasks,        A::none,              "question implicit"},
+    {"明天有啥活动",  Intent::tasks,        A::none,              "question implicit"},
+    {"今天有活动吗",  Intent::tasks,        A::none,              "question implicit"},
+    {"明天有活动吗",  Intent::tasks,        A::none,              "question implicit"},
+    {"今天有没有活动", Intent::tasks,        A::none,              "question implicit"},
+    {"明天有没有活动", Intent::tasks,        A::none,              "question implicit"},
+    {"这周有什么活动", Intent::tasks,        A::none,              "question implicit"},
+    // "明天的活动还去吗", "明天的活动取消了吗": that day's tasks asked after (the hint before).
+    {"今天的活动",    Intent::tasks,        A::none,              "question implicit"},
+    {"明天的活动",    Intent::tasks,        A::none,              "question implicit"},
+    {"今天活动",      Intent::tasks,        A::none,              "question implicit"},
+    {"明天活动",      Intent::tasks,        A::none,              "question implicit"},
+    {"周末有什么活动", Intent::tasks,        A::none,              "question implicit"},
+    // "我报上了吗", "我签到了吗": one's own list, with each place's state (a question only: "我报到了"
+    // and "我报到了呢？" are a report-in).
+    {"我报上了",      Intent::tasks,        A::task_question},
+    {"我报上名了",    Intent::tasks,        A::task_question},
+    {"我报名了",      Intent::tasks,        A::task_question},
+    {"我报到了",      Intent::tasks,        A::task_question,     "particle"},
+    {"我签到了",      Intent::tasks,        A::task_question},
+    {"我签上了",      Intent::tasks,        A::task_question},
+    // "1号谁报名了", "1号几个人报了": the task's state, with its count (and, asked who — 谁, 哪些人,
+    // 名单, 报名情况, 报名表 — to a leader of the task, the names).
+    {"谁报名了",      Intent::tasks,        A::task_question,     "asks required"},
+    {"谁报了",        Intent::tasks,        A::task_question,     "asks required"},
+    {"几个人报了",    Intent::tasks,        A::task_question,     "asks required"},
+    {"报了几个人",    Intent::tasks,        A::task_question,     "asks required"},
+    {"多少人报了",    Intent::tasks,        A::task_question,     "asks required"},
+    {"报了多少人",    Intent::tasks,        A::task_question,     "asks required"},
+    // "1号都有谁", "1号有哪些人": the same, and to a leader of the task the names (silence before).
+    {"都有谁",        Intent::tasks,        A::task_question,     "asks required"},
+    // "1号报名名单发一下", "1号报名情况怎么样": signed the asker up (a review, 2026-12-06).
+    {"报名名单",      Intent::tasks,        A::task_question,     "asks required"},
+    {"报名情况",      Intent::tasks,        A::task_question,     "asks required"},
+    {"报名人数",      Intent::tasks,        A::task_question,     "asks required"},
+    {"报名表",        Intent::tasks,        A::task_question,     "asks required"},
+    {"报名的人",      Intent::tasks,        A::task_question,     "asks required"},
+    {"有哪些人",      Intent::tasks,        A::task_question,     "asks required"},
+    {"都有哪些人",    Intent::tasks,        A::task_question,     "asks required"},
+    {"报名的都有谁",  Intent::tasks,        A::task_question,     "asks required"},
+    {"谁报到了",      Intent::tasks,        A::task_question,     "asks required"},
+    {"名单",          Intent::tasks,        A::task_question,     "asks required"},
+    // Asked of a task ("还有名额吗", "1号几点开始", "活动在哪集合？"): answered with its places, time
+    // and place; without a number, with the chat's open tasks. The words need a question after them
+    // ("还有名额！" is a leader's call), unless they are one ("几点开始").
+    {"还有名额",      Intent::tasks,        A::task_question},
+    {"名额还有",      Intent::tasks,        A::task_question},
+    {"还有位置",      Intent::tasks,        A::task_question},
+    {"还有空位",      Intent::tasks,        A::task_question},
+    {"还能报名",      Intent::tasks,        A::task_question},
+    {"还能报",        Intent::tasks,        A::task_question},
+    {"还可以报名",    Intent::tasks,        A::task_question},
+    {"还可以报",      Intent::tasks,        A::task_question},
+    {"还能参加",      Intent::tasks,        A::task_question},
+    {"还可以参加",    Intent::tasks,        A::task_question},
+    {"还缺人",        Intent::tasks,        A::task_question},
+    {"还差人",        Intent::tasks,        A::task_question},
+    {"还要人",        Intent::tasks,        A::task_question},
+    {"还需要人",      Intent::tasks,        A::task_question},
+    {"人够了",        Intent::tasks,        A::task_question},
+    {"人满了",        Intent::tasks,        A::task_question},
+    {"报满了",        Intent::tasks,        A::task_question},
+    {"名额满了",      Intent::tasks,        A::task_question},
+    {"满员了",        Intent::tasks,        A::task_question},
+    {"满了",          Intent::tasks,        A::task_question,     "required"},
+    // Whether it still happens, after the task named ("明天的活动还去吗", "1号取消了吗").
+    {"还去",          Intent::tasks,        A::task_question,     "required"},
+    {"还搞",          Intent::tasks,        A::task_question,     "required"},
+    {"还办",          Intent::tasks,        A::task_question,     "required"},
+    {"还举行",        Intent::tasks,        A::task_question,     "required"},
+    {"照常",          Intent::tasks,        A::task_question,     "required"},
+    {"取消了",        Intent::tasks,        A::task_question,     "required"},
+    {"还缺几个人",    Intent::tasks,        A::task_question,     "asks"},
+    {"还差几个人",    Intent::tasks,        A::task_question,     "asks"},
+    {"还缺几个",      Intent::tasks,        A::task_question,     "asks"},
+    {"还差几个",      Intent::tasks,        A::task_question,     "asks"},
+    {"还有几个名额",  Intent::tasks,        A::task_question,     "asks"},
+    {"还剩几个名额",  Intent::tasks,        A::task_question,     "asks"},
+    {"名额还有几个",  Intent::tasks,        A::task_question,     "asks"},
+    {"还有几个位置",  Intent::tasks,        A::task_question,     "asks"},
+    {"还剩几个位置",  Intent::tasks,        A::task_question,     "asks"},
+    {"几点开始",      Intent::tasks,        A::task_question,     "asks"},
+    {"几点钟开始",    Intent::tasks,        A::task_question,     "asks"},
+    {"什么时候开始",  Intent::tasks,        A::task_question,     "asks"},
+    {"啥时候开始",    Intent::tasks,        A::task_question,     "asks"},
+    {"几点集合",      Intent::tasks,        A::task_question,     "asks"},
+    {"什么时候集合",  Intent::tasks,        A::task_question,     "asks"},
+    {"在哪集合",      Intent::tasks,        A::task_question,     "asks"},
+    {"在哪里集合",    Intent::tasks,        A::task_question,     "asks"},
+    {"在哪儿集合",    Intent::tasks,        A::task_question,     "asks"},
+    {"哪里集合",      Intent::tasks,        A::task_question,     "asks"},
+    {"去哪集合",      Intent::tasks,        A::task_question,     "asks"},
+    {"去哪里集合",    Intent::tasks,        A::task_question,     "asks"},
+    {"地点在哪",      Intent::tasks,        A::task_question,     "asks"},
+    {"在什么地方",    Intent::tasks,        A::task_question,     "asks"},
+    {"签到",          Intent::check_in,     A::task_code},
+    {"打卡",          Intent::check_in,     A::task_code,         "implicit"},
+    {"签个到",        Intent::check_in,     A::task_code},
+    {"到了",          Intent::check_in,     A::task,              "required"},
+    // "我到了", "已到": how volunteers say they are on site. Bare, they are a check-in only for
+    // someone whose task begins about now; anyone else is talking to the others. Not a bare 到了 or
+    // 已经到了: "你家快递到了吗" — "到了" (a review, 2026-12-06).
+    {"我到了",        Intent::check_in,     A::task,              "implicit"},
+    {"我已到",        Intent::check_in,     A::task,              "implicit"},
+    {"我已经到了",    Intent::check_in,     A::task,              "implicit"},
+    {"已到",          Intent::check_in,     A::task,              "implicit"},
+    {"我到啦",        Intent::check_in,     A::task,              "implicit"},
+    {"已签到",        Intent::check_in,     A::task_code},
+    {"已签退",        Intent::check_out,    A::task},
+    {"签退",          Intent::check_out,    A::task},
+    // A check-out by mistake, taken back: the stay goes on, as a 签到 again would have it.
+    {"签退错了",      Intent::check_in,     A::task,              "undo"},
+    {"签退按错了",    Intent::check_in,     A::task,              "undo"},
+    {"签退点错了",    Intent::check_in,     A::task,              "undo"},
+    {"签到码",        Intent::sign_code,    A::task},
+    {"签到码是",      Intent::sign_code,    A::task},
+    {"验收",          Intent::confirm,      A::task_people},
+    {"确认",          Intent::confirm,      A::task_people,       "required"},
+    // Everyone signed up, said outright ("全部确认", "验收全部" reads as 验收 already).
+    {"全部确认",      Intent::confirm,      A::task_people},
+    {"确认全部",      Intent::confirm,      A::task_people},
+    {"不予确认",      Intent::refuse,       A::task_people},
+    {"不确认",        Intent::refuse,       A::task_people,       "required"},
+    // A confirmation taken back names the person: 不予确认 of someone paid takes the pay back
+    // ("确认错了 @王五 他没来" read as 确认 would have paid him).
+    {"撤销确认",      Intent::refuse,       A::task_people,       "required"},
+    {"取消确认",      Intent::refuse,       A::task_people,       "required"},
+    {"撤回确认",      Intent::refuse,       A::task_people,       "required"},
+    {"确认错了",      Intent::refuse,       A::task_people,       "required"},
+    {"验收错了",      Intent::refuse,       A::task_people,       "required"},
+    {"结束",          Intent::finish,       A::task},
+    {"任务结束",      Intent::finish,       A::task},
+    {"活动结束",      Intent::finish,       A::task},
+    {"结束任务",      Intent::finish,       A::task},
+    {"结束活动",      Intent::finish,       A::task},
+    {"完成",          Intent::finish,       A::task,              "required"},
+    {"撤销",          Intent::cancel,       A::task},
+    {"撤销任务",      Intent::cancel,       A::task},
+    {"撤销活动",      Intent::cancel,       A::task},
+    // After a reference the task itself is called off: "12号任务取消", "12号活动取消了".
+    {"任务取消",      Intent::cancel,       A::task,              "required"},
+    {"活动取消",      Intent::cancel,       A::task,              "required"},
+    {"取消吹哨",      Intent::cancel,       A::task},
+    {"取消活动",      Intent::cancel,       A::task},
+    {"取消任务",      Intent::cancel,       A::task},
+    // A duplicate whistle taken away with its number ("删除 2", "作废 2"): silence before (an
+    // exploratory run, 2026-12-06). Not 撤回: "撤回 1" is as often a reporter's ticket T1 (a review).
+    // With more words than a reason for a duplicate the handler asks ("删除 1号 张三的报名").
+    {"删除",          Intent::cancel,       A::task,              "required"},
+    {"删掉",          Intent::cancel,       A::task,              "required"},
+    {"作废",          Intent::cancel,       A::task,              "required"},
+    // "取消加分 @何大爷": points given by mistake; the handler says how to take them back (扣分).
+    {"取消加分",      Intent::cancel,       A::task,              "undo"},
+    {"撤销加分",      Intent::cancel,       A::task,              "undo"},
+    {"撤回加分",      Intent::cancel,       A::task,              "undo"},
+});
+// clang-format on
+
+}  // namespace
+
+std::span<const IntentRule> task_rules() {
+  return kTaskRules;
+}
+
+}  // namespace whistle::language

@@ -187,6 +187,35 @@ std::optional<Reply> joinable_in_private(Context& context) {
                                                        {"task", std::to_string(first)}}));
 }
 
+// "我和老伴一起去", "报到 1 我们俩": a place is one person's, and so are its points; the other is
+// asked to report in themselves (an exploratory run of an urgent night, 2026-12-06: the reply said
+// nothing, and 老伴 believed they were counted).
+bool speaks_for_two(const Command& command) {
+  for (const std::string_view words :
+       {"老伴", "爱人", "我俩", "我们俩", "两个人", "俩人", "两口子", "夫妻"}) {
+    if (command.text.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The notes a report-in's answer ends with: for two people, and for a task of another group's, named
+// by its number ("报到 2" in 3号楼's group took 5号楼's task #2 unseen, and its taker was made 失约).
+std::string report_in_notes(Context& context, const Command& command, const store::Task& task) {
+  std::string notes;
+  const std::string number = std::to_string(task.number);
+  if (speaks_for_two(command)) notes += context.text("report_in_two_note", {{"task", number}});
+  if (!context.message.is_private && task.chat != context.message.chat) {
+    const std::vector<std::string> posted = task_chats(context, task);
+    if (std::find(posted.begin(), posted.end(), context.message.chat) == posted.end()) {
+      notes += context.text("report_in_elsewhere_note", {{"task", number},
+                                                         {"title", task.title},
+                                                         {"when", task_when_text(context, task, context.now)},
+                                                         {"place", task.place.value_or("")}});
+    }
+  }
+  return notes;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_report_in(Context& context, const Command& command) {
@@ -254,11 +283,13 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   Values values{{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}};
   if (full) {
     values.emplace_back("position", std::to_string(context.signups.waitlist_position(task.id, person)));
-    return {reply_to_sender(context, context.text("report_in_waitlisted", values))};
+    return {reply_to_sender(
+        context, context.text("report_in_waitlisted", values) + report_in_notes(context, command, task))};
   }
   std::string text = context.text("report_in_ok", values);
   if (chain == ChainReading::maybe_someone_else)
     text += context.text("report_in_chain_note", {{"task", number}, {"name", *command.title}});
+  text += report_in_notes(context, command, task);
   return {reply_to_sender(context, std::move(text))};
 }
 

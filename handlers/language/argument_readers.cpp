@@ -15,6 +15,7 @@
 #include "handlers/language/places.hpp"
 #include "handlers/language/quantities.hpp"
 #include "handlers/language/references.hpp"
+#include "handlers/language/starts_from_now.hpp"
 #include "handlers/language/task_questions.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/ticket_readers.hpp"
@@ -30,9 +31,26 @@ TimeContext time_context(const ParseContext& context) {
 }
 
 // "1", "+1", "我来", "满意": the keyword was the whole line.
+// Said after "+1" or "算我一个" by someone on their way, or a second word for the same report-in:
+// "+1 在路上", "算我一个，马上到", "我也来，报到" (an exploratory run of an urgent night, 2026-12-06:
+// each was silence, and the person believed they were signed up).
+bool says_on_the_way(std::string_view rest) {
+  const std::string_view said = without_end_punctuation(trim_spaces(rest.substr(skip_separators(rest, 0))));
+  for (const std::string_view words :
+       {"在路上", "在路上了", "马上到", "马上来", "马上过去", "马上就到", "这就来", "这就过去", "这就去",
+        "准时到", "一定到", "报到", "报名", "我报名", "我也去", "一起去", "我去"}) {
+    if (said == words) return true;
+  }
+  return false;
+}
+
 bool read_whole_line(const ArgumentInput& input, Command& command) {
   // Stricter than other commands: "我来吧" and "算我一个！" count, "我来了" may just mean "I have
   // arrived".
+  if (says_on_the_way(input.rest)) {
+    if (input.rule.extra == "implicit") command.implicit = true;
+    return true;
+  }
   if (!is_filler(input.rest) || input.rest.find("了") != std::string_view::npos) return false;
   if (input.rule.extra == "implicit") command.implicit = true;
   return true;
@@ -75,7 +93,16 @@ bool read_task(const ArgumentInput& input, Command& command) {
   if (people) add_mentions(command, text, input.context);
   std::size_t at = skip_separators(text, 0);
   // After a leading "#12" the words are the code and the remark ("#12 签到 4831").
-  const auto reference = input.anchored ? std::nullopt : read_task_reference(text, at);
+  auto reference = input.anchored ? std::nullopt : read_task_reference(text, at);
+  // "去不了了 请假 2", "不去了，取消报名 2": the reason first, then the withdrawal with its number
+  // (an exploratory run of an urgent night, 2026-12-06: the 2 was read as the reason).
+  if (!reference && !input.anchored && command.intent == Intent::withdraw) {
+    for (const std::string_view word : {"取消报名", "取消报到", "请假", "取消"}) {
+      if (!starts_with_at(text, at, word)) continue;
+      reference = read_task_reference(text, skip_separators(text, at + word.size()));
+      break;
+    }
+  }
   if (reference) {
     command.task = reference->number;
     at = reference->end;
@@ -174,6 +201,26 @@ bool read_month(const ArgumentInput& input, Command& command) {
   return is_filler(without_words_at_end(trim_spaces(text), {"的", "积分", "排名", "排行", "情况", "数据"}));
 }
 
+// Where a room number written as a word at `pos` ends ("3-201", "2-1-302"), or `pos`.
+std::size_t room_number_end(std::string_view text, std::size_t pos) {
+  std::size_t at = pos;
+  int parts = 0;
+  while (true) {
+    const std::size_t digits = at;
+    while (at < text.size() && is_ascii_digit(static_cast<unsigned char>(text[at])))
+      ++at;
+    if (at == digits) return pos;
+    ++parts;
+    if (at < text.size() && text[at] == '-') {
+      ++at;
+      continue;
+    }
+    break;
+  }
+  const bool stands_apart = at == text.size() || text[at] == ' ' || text[at] == ',';
+  return parts >= 2 && stands_apart ? at : pos;
+}
+
 // "加分 @张三 5 帮助孤寡老人", "扣分 @李四 3 失约"
 bool read_adjustment(const ArgumentInput& input, Command& command) {
   std::string text(input.rest);
@@ -208,7 +255,13 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
   }
   // "加分 @张三 -5": a sign against the command word's makes no amount at all (read as 5 it would
   // do the opposite of what was written); the handler asks for one. "扣分 @李四 -3" agrees.
-  const std::size_t first = skip_separators(text, 0);
+  std::size_t first = skip_separators(text, 0);
+  // "加分 @张三 3-201 5 帮忙": a room number right after the name is the rest of the nickname (a
+  // group name with a space in it), never the amount.
+  if (const std::size_t room_end = room_number_end(text, first); room_end != first) {
+    text.erase(0, room_end);
+    first = skip_separators(text, 0);
+  }
   const bool contrary_sign = first + 1 < text.size() && text[first] == (deduct ? '+' : '-') &&
                              text[first + 1] >= '0' && text[first + 1] <= '9';
   const auto amount = take_amount(text);
@@ -302,13 +355,30 @@ bool read_place(const ArgumentInput& input, Command& command) {
 void read_task_slots(std::string& text, const ParseContext& context, Command& command) {
   if (auto place = take_place(text, context.place_names); place && !command.place)
     command.place = std::move(place);
+  // "半小时后集合": a wait before the start, read before lengths so that it is none.
+  const TimeContext now = time_context(context);
+  const std::optional<int> delay = command.start || command.end ? std::nullopt : take_delay(text);
   if (auto minutes = take_duration(text); minutes && !command.minutes) command.minutes = minutes;
   if (!command.start && !command.end) {
-    if (const auto span = take_time(text, time_context(context))) {
+    if (const auto span = take_time(text, now)) {
       command.start = span->start;
       command.end = span->end;
       command.time_names_day = span->names_day;
       command.time_names_clock = span->names_clock;
+      // "吹哨 今晚 巡查" at 22:10, "吹哨 今天 …" at 15:00: today, its usual hour gone, is now (the
+      // whistle was refused as past). An edit keeps the task's own clock instead.
+      constexpr std::int64_t kDay = 24 * 60 * 60;
+      if (command.intent == Intent::whistle && span->start && span->names_day && !span->names_hour &&
+          *span->start < now.now && now.now - *span->start < kDay && !span->end) {
+        command.start = start_from_now(now);
+        command.time_names_clock = true;
+      }
+    } else if (delay) {
+      command.start = start_from_now(now, *delay);
+      command.time_names_day = command.time_names_clock = true;
+    } else if (const auto at_once = take_start_now(text, now)) {
+      command.start = at_once;
+      command.time_names_day = command.time_names_clock = true;
     }
   }
   if (auto count = take_count(text); count && !command.count) command.count = count;

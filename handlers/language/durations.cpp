@@ -177,4 +177,31 @@ std::optional<int> take_duration(std::string& text) {
   return std::nullopt;
 }
 
+std::optional<int> take_delay(std::string& text) {
+  constexpr std::int64_t kLongestDelay = 12 * 60;  // later than that, people name the clock
+  for (std::size_t pos = 0; pos < text.size();) {
+    auto match = read_without_number(text, pos);
+    if (!match) match = read_with_number(text, pos);
+    if (!match) {
+      pos += decode_utf8(text, pos).length;
+      continue;
+    }
+    std::size_t end = match->end;
+    for (const std::string_view after : {"以后", "之后", "后"}) {
+      if (starts_with_at(text, end, after)) {
+        end += after.size();
+        break;
+      }
+    }
+    if (end != match->end && match->minutes > 0 && match->minutes <= kLongestDelay &&
+        !is_negated(text, pos)) {
+      const std::size_t start = extend_back_over_hedges(text, pos);
+      erase_span(text, start, end - start);
+      return static_cast<int>(match->minutes);
+    }
+    pos = match->end;
+  }
+  return std::nullopt;
+}
+
 }  // namespace whistle::language

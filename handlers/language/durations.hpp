@@ -15,4 +15,9 @@ namespace whistle::language {
 /// after it ("2小时左右"); 约 ending another word (预约, 签约, 相约) stays.
 std::optional<int> take_duration(std::string& text);
 
+/// Finds the first wait before something starts (半小时后, 20分钟以后, 一个小时之后, 2h后: a length as
+/// take_duration() reads it, then 后, 以后 or 之后), cuts it out and returns it in minutes. Only up to
+/// 12 hours: a later start is named by its clock. Read before lengths, so the wait is no length.
+std::optional<int> take_delay(std::string& text);
+
 }  // namespace whistle::language

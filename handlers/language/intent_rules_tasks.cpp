@@ -36,6 +36,15 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我也报名",      Intent::report_in,    A::whole_line,        "implicit"},
     {"加我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
+    // Two going together (an exploratory run of an urgent night, 2026-12-06: silence). The sender's
+    // place only: the handler asks the other to report in themselves.
+    {"我也去",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"我和老伴一起去", Intent::report_in,   A::whole_line,        "implicit"},
+    {"我和老伴都去",  Intent::report_in,    A::whole_line,        "implicit"},
+    {"我和老伴一起",  Intent::report_in,    A::whole_line,        "implicit"},
+    {"我俩一起去",    Intent::report_in,    A::whole_line,        "implicit"},
+    {"我们俩一起去",  Intent::report_in,    A::whole_line,        "implicit"},
+    {"我们俩都去",    Intent::report_in,    A::whole_line,        "implicit"},
     {"取消报到",      Intent::withdraw,     A::task},
     {"取消报名",      Intent::withdraw,     A::task},
     // 请假 and 打卡 are everyday words (a day off work, 健身打卡): bare, from someone with nothing to
@@ -183,6 +192,10 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我已经到了",    Intent::check_in,     A::task,              "implicit"},
     {"已到",          Intent::check_in,     A::task,              "implicit"},
     {"我到啦",        Intent::check_in,     A::task,              "implicit"},
+    {"我们到了",      Intent::check_in,     A::task,              "implicit"},
+    {"我们俩到了",    Intent::check_in,     A::task,              "implicit"},
+    {"我俩到了",      Intent::check_in,     A::task,              "implicit"},
+    {"我们已到",      Intent::check_in,     A::task,              "implicit"},
     {"已签到",        Intent::check_in,     A::task_code},
     {"已签退",        Intent::check_out,    A::task},
     {"签退",          Intent::check_out,    A::task},

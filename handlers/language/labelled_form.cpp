@@ -10,6 +10,7 @@
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/places.hpp"
 #include "handlers/language/quantities.hpp"
+#include "handlers/language/starts_from_now.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/time_expressions.hpp"
 #include "handlers/language/utf8.hpp"
@@ -143,6 +144,12 @@ std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& 
       command.points = take_points(value);
       return value;
     case FormSlot::time: {
+      // "时间：半小时后", "修改 1 时间 半小时后": a wait, not a length.
+      if (const std::optional<int> delay = take_delay(value)) {
+        command.start = start_from_now(TimeContext{context.now, context.utc_offset_seconds}, *delay);
+        command.time_names_day = command.time_names_clock = true;
+        return value;
+      }
       command.minutes = take_duration(value);
       if (auto span = take_time(value, TimeContext{context.now, context.utc_offset_seconds})) {
         // "日期：11月28日" and "时间：9:00-11:00" on lines of their own are one time: the clock

@@ -48,17 +48,68 @@ bool digits_belong_to_name(std::string_view text, std::size_t pos) {
   return after < text.size() && is_ascii_digit(static_cast<unsigned char>(text[after]));
 }
 
+// The end of a bracketed part of a group nickname at `pos` ("张三(3-201)", "李姐【3栋】": the room
+// or building people add to their name in a community's groups), or `pos` when there is none.
+// Read as the end of the name, "(3-201)" became 3 points (an exploratory run, 2026-12-06).
+std::size_t bracketed_part_end(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kLongestPart = 30;  // bytes: a room, a building, a few characters of a role
+  const CodePoint open = decode_utf8(text, pos);
+  const char32_t close = open.value == U'('    ? U')'
+                         : open.value == U'['  ? U']'
+                         : open.value == U'【' ? U'】'
+                                               : 0;
+  if (close == 0) return pos;
+  for (std::size_t at = pos + open.length; at < text.size() && at - pos <= kLongestPart;) {
+    const CodePoint cp = decode_utf8(text, at);
+    if (cp.value == close) return at == pos + open.length ? pos : at + cp.length;
+    if (is_space(cp.value) || cp.value == U'@') return pos;
+    at += cp.length;
+  }
+  return pos;
+}
+
 // The end of the name that starts at `pos`.
 std::size_t name_end(std::string_view text, std::size_t pos) {
+  const std::size_t start = pos;
   char32_t previous = 0;
   while (pos < text.size()) {
     const CodePoint cp = decode_utf8(text, pos);
+    if (pos > start) {
+      if (const std::size_t part_end = bracketed_part_end(text, pos); part_end != pos) {
+        pos = part_end;
+        // "@张三(3-201)5分": digits right after the part are the amount.
+        if (pos < text.size() && is_ascii_digit(static_cast<unsigned char>(text[pos]))) break;
+        previous = 0;
+        continue;
+      }
+    }
     if (ends_name(cp.value)) break;
     if (is_ascii_digit(cp.value) && is_cjk(previous) && !digits_belong_to_name(text, pos)) break;
     previous = cp.value;
     pos += cp.length;
   }
   return pos;
+}
+
+// Where a nickname's bracketed part written apart from the name ends ("@张三 (3-201) 5"), or
+// `pos`: only a room or a building, so that a reason in brackets stays the reason.
+std::size_t room_part_end(std::string_view text, std::size_t pos) {
+  std::size_t at = pos;
+  while (at < text.size()) {
+    const CodePoint cp = decode_utf8(text, at);
+    if (!is_space(cp.value)) break;
+    at += cp.length;
+  }
+  if (at == pos) return pos;
+  const std::size_t end = bracketed_part_end(text, at);
+  if (end == at) return pos;
+  const std::string_view part = text.substr(at, end - at);
+  const bool names_a_room =
+      std::any_of(part.begin(), part.end(),
+                  [](char c) { return is_ascii_digit(static_cast<unsigned char>(c)); }) ||
+      part.find("栋") != std::string_view::npos || part.find("楼") != std::string_view::npos ||
+      part.find("单元") != std::string_view::npos || part.find("室") != std::string_view::npos;
+  return names_a_room ? end : pos;
 }
 
 }  // namespace
@@ -98,6 +149,7 @@ std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bo
       // "@所有人" addresses everyone and is nobody acted on.
       if (!is_everyone(name) && std::find(names.begin(), names.end(), name) == names.end())
         names.push_back(std::move(name));
+      end = room_part_end(text, end);
     }
     kept.append(text, copied, at - copied);
     copied = end;

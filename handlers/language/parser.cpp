@@ -152,6 +152,13 @@ bool talks_about_it(std::string_view rest, const Command& command) {
          words.said_when_done.end();
 }
 
+// "撤销办结吧", "撤销核销吧": a taking back asked for; the 吧 that makes "结束吧" a suggestion to the
+// others asks for it here, said to the bot.
+bool asks_for_the_taking_back(std::string_view rest, const IntentRule& rule) {
+  return rule.extra == "undo" && rest.find('?') == std::string_view::npos &&
+         without_end_punctuation(trim_spaces(rest)) == "吧";
+}
+
 // What a question may ask for: a list, a state, a figure, the menu — never an act.
 bool is_a_question(Intent intent) {
   return intent == Intent::tasks || intent == Intent::catalog || intent == Intent::points ||
@@ -189,7 +196,9 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     const std::string_view rest = body.substr(rule->keyword.size());
     const ArgumentInput input{*rule, rest, context, lead.has_reference};
     // A question how points work is about them by its nature ("积分怎么算的").
-    if (read_arguments(input, command) && (rule->extra == "points_rules" || !talks_about_it(rest, command)))
+    if (read_arguments(input, command) &&
+        (rule->extra == "points_rules" || asks_for_the_taking_back(rest, *rule) ||
+         !talks_about_it(rest, command)))
       return command;
   }
   if (wrappers_left == 0) return std::nullopt;

@@ -169,7 +169,13 @@ bool read_ticket(const ArgumentInput& input, Command& command) {
       !read_ticket_reference(rest, skip_separators(rest, 0), false))
     return false;
   const std::size_t at = read_ticket_reference_into(rest, command, found);
-  const std::string_view remark = rest.substr(at);
+  std::string_view remark = rest.substr(at);
+  // "撤销办结吧", "办结错了吧": the taking back asked for, as "撤销吧" would; 吧 there is no question.
+  if (input.rule.extra == "undo" && remark.find('?') == std::string_view::npos) {
+    const std::string_view said = without_end_punctuation(trim_spaces(remark));
+    if (said.ends_with("吧"))
+      remark = trim_spaces(said.substr(0, said.size() - std::string_view("吧").size()));
+  }
   const bool anchored = found || input.anchored;
   if (!anchored && (input.rule.extra == "required" || (input.rule.extra != "remark" && !is_filler(remark))))
     return false;

@@ -475,6 +475,7 @@ std::optional<TimeSpan> resolve(const Phrase& phrase, const TimeContext& context
   TimeSpan span;
   span.names_day = phrase.day.has_value();
   span.names_clock = phrase.clock.has_value() || period != nullptr;
+  span.names_hour = phrase.clock.has_value();
   if (phrase.deadline) {
     span.end = base + end_minute.value_or(start_minute) * 60;
   } else {

@@ -21,6 +21,9 @@ struct TimeSpan {
   /// "上午"). An edit keeps from the task what was not named ("修改 12 时间 下午3点").
   bool names_day = false;
   bool names_clock = false;
+  /// A clock was written ("8点", "20:00"), not only a part of the day ("今晚", "上午") whose usual
+  /// hour stands in for one.
+  bool names_hour = false;
 };
 
 /// Finds the first time phrase in `text`, cuts it out, and returns what it means; leaves the

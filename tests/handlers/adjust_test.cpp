@@ -67,6 +67,20 @@ TEST_F(AdjustVolunteer, APersonTheBotHasNeverSeenIsPaidThroughThePlatformsMentio
   EXPECT_EQ(balance("u-zhang"), 2);
 }
 
+// Group nicknames carry the room (an exploratory run of roles changing, 2026-12-06: "加分
+// @张三(3-201) 5" wrote +3 with the reason "(-201) 5", and "扣分 @张三（3-201） 2" wrote -3).
+TEST_F(AdjustVolunteer, ARoomInTheNicknameIsNeverTheAmount) {
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @张三(3-201) 5 帮忙搬东西", {"u-zhang"});
+  EXPECT_EQ(balance("u-zhang"), 5);
+  say_mentioning("b3u2", "u-chen", "陈单元长", "扣分 @张三（3-201） 2 迟到", {"u-zhang"});
+  EXPECT_EQ(balance("u-zhang"), 3);
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @张三 3-201 4 帮忙", {"u-zhang"});
+  EXPECT_EQ(balance("u-zhang"), 7);
+  const std::vector<Reply> asked =
+      say_mentioning("b3u2", "u-chen", "陈单元长", "积分 @张三(3-201)", {"u-zhang"});
+  EXPECT_FALSE(asked.empty());
+}
+
 TEST_F(AdjustVolunteer, ThePlatformsMentionIsPaidNotANamesakeAsWell) {
   // A 小林 has written to the bot; the leader @-mentions another 小林, whom the platform names by
   // id only (a Feishu mention of someone on another platform's namesake once paid both).

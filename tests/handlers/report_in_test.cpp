@@ -15,6 +15,36 @@ TEST_F(ReportIn, ABareReportInSignsUpForTheChatsOnlyOpenTask) {
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
 }
 
+// An exploratory run of an urgent night (2026-12-06): "我和老伴一起去" was silence, and the answer to
+// "报到 1 我和老伴两个人" said nothing of the second person.
+TEST_F(ReportIn, TwoGoingTogetherTakeTheSendersPlaceAndTheOtherIsAskedToReportIn) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("我和老伴一起去"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, rendered("report_in_two_note", {{"task", "1"}}))) << replies[0].text;
+  EXPECT_EQ(signup_state(number, "u-he"), store::SignupState::signed_up);
+  EXPECT_EQ(signups_.count(task(number).id, store::SignupState::signed_up), 1);
+
+  const std::vector<Reply> alone = say("b3u2", "u-zhang", "张三", read("报到 1"));
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_FALSE(contains(alone[0].text, rendered("report_in_two_note", {{"task", "1"}}))) << alone[0].text;
+}
+
+// The same run: "报到 2" in 3号楼's group took 5号楼's task #2 unseen, and its taker was made 失约.
+TEST_F(ReportIn, ReportingInByNumberToAnotherGroupsTaskNamesThatTask) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> elsewhere = say("b5u1", "u-zhang", "张三", read("报到 1"));
+  ASSERT_EQ(elsewhere.size(), 1u);
+  EXPECT_EQ(elsewhere[0].chat, "generic:b5u1");
+  EXPECT_TRUE(contains(elsewhere[0].text, "清理楼道杂物")) << elsewhere[0].text;
+  EXPECT_TRUE(contains(elsewhere[0].text, "取消 1")) << elsewhere[0].text;
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+
+  const std::vector<Reply> at_home = say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
+  ASSERT_EQ(at_home.size(), 1u);
+  EXPECT_FALSE(contains(at_home[0].text, "清理楼道杂物")) << at_home[0].text;
+}
+
 TEST_F(ReportIn, ReportingInMakesThePersonAVolunteerOfTheChatsNode) {
   whistle_in_b3u2("清理楼道杂物");
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));

@@ -171,6 +171,45 @@ std::string points_undo_example(Context& context, std::string_view text) {
   return context.text("cancel_points_example_filled", {{"name", name}, {"points", points}});
 }
 
+// The task ends now, as an early 结束 ends it: whoever could not check out any more is credited
+// the time up to now.
+void end_now(Context& context, const store::Task& task) {
+  if (task.start && task.end && *task.start <= context.now && context.now < *task.end) {
+    store::Task ended = task;
+    ended.end = context.now;
+    context.tasks.update_details(ended);
+  }
+  context.tasks.set_status(task.id, store::TaskStatus::finished, context.now);
+  cancel_task_reminder(context, task);
+  cancel_attendance_jobs(context, task);
+}
+
+// 撤销 said once someone is on site ("不用来了，已经修好了"): the task is called off for everyone
+// else. It ends now as 结束 would, and who came is confirmed as usual; the others were told not to
+// come, so none is a no-show. Refused and pointed to 结束, the leader ended it and everyone told
+// to stay home was recorded 失约 in the small hours (an exploratory run of an urgent night).
+std::vector<Reply> call_off_with_people_on_site(Context& context, const store::Task& task,
+                                                const std::vector<std::string>& on_site) {
+  std::vector<std::string> released = people_in(context.signups.active(task.id), true);
+  std::erase_if(released, [&](const std::string& person) {
+    return std::find(on_site.begin(), on_site.end(), person) != on_site.end();
+  });
+  end_now(context, task);
+  const std::vector<std::pair<std::string_view, std::string>> values{
+      {"task", std::to_string(task.number)},
+      {"title", task.title},
+      {"when", task_when_text(context, task, context.now)},
+      {"names", names_of(context, on_site)},
+      {"mentions", mentions_of(context.people, released)}};
+  std::vector<Reply> replies = announce(
+      context, task,
+      context.text(released.empty() ? "call_off_on_site_nobody_else" : "call_off_on_site", values), released);
+  for (const std::string& person : released) {
+    replies.push_back(Reply{private_chat_of(person), context.text("cancel_private", values), {person}});
+  }
+  return replies;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_finish(Context& context, const Command& command) {
@@ -178,17 +217,8 @@ std::vector<Reply> handle_finish(Context& context, const Command& command) {
   const std::optional<store::Task> task = closable_task(context, command, Intent::finish, replies);
   if (!task) return replies;
 
-  if (task->start && task->end && *task->start <= context.now && context.now < *task->end) {
-    // Ended early: the task lasted until now. Whoever could not check out any more is credited
-    // the time up to the 结束, not the hour the leader called off.
-    store::Task ended = *task;
-    ended.end = context.now;
-    context.tasks.update_details(ended);
-  }
-  context.tasks.set_status(task->id, store::TaskStatus::finished, context.now);
-  cancel_task_reminder(context, *task);
+  end_now(context, *task);
   // Closing by hand ends the task as its end time would: who never checked in is a no-show.
-  cancel_attendance_jobs(context, *task);
   std::vector<Reply> no_shows = settle_no_shows(context, *task, context.now);
   // The thanks go to those who came: a no-show was just told so in private, and one the leader
   // did not confirm was told why.
@@ -242,13 +272,7 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   for (const store::Attendance& row : context.attendance.of_task(task->id)) {
     if (row.checked_in_at) on_site.push_back(row.person);
   }
-  if (!on_site.empty()) {
-    return {reply_to_sender(context,
-                            context.text("cancel_after_check_in",
-                                         {{"task", std::to_string(task->number)},
-                                          {"mention", mention_of(context.people, context.message.sender)},
-                                          {"names", names_of(context, on_site)}}))};
-  }
+  if (!on_site.empty()) return call_off_with_people_on_site(context, *task, on_site);
 
   // Read who was coming before the status changes, so the waitlist is told too.
   const std::vector<std::string> people = people_in(context.signups.active(task->id), true);

@@ -10,6 +10,7 @@
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
+#include "handlers/whistle.hpp"
 #include "handlers/whistle_limits.hpp"
 
 namespace whistle::handlers {
@@ -196,6 +197,8 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
                                                       {"status", status_text(context, current.status)}}))};
   }
 
+  // "下发 1": the task sent down to the groups below, nothing of it changed.
+  if (command.broadcast) return relay_task_down(context, current);
   Edit edit = read_edit(context, command, current);
   if (edit.problem) {
     Values values{{"task", number}, {"mention", mention}};

@@ -162,6 +162,37 @@ std::optional<std::int64_t> same_whistle_just_sent(Context& context, const store
 
 }  // namespace
 
+std::vector<Reply> relay_task_down(Context& context, const store::Task& task) {
+  const std::vector<std::string> posted = context.tasks.posted_chats(task.id);
+  std::vector<std::string> added;
+  for (const store::OrgNode& below : context.org.descendants(task.node)) {
+    for (const std::string& chat : context.org.chats_of(below.id)) {
+      if (std::find(posted.begin(), posted.end(), chat) != posted.end() ||
+          std::find(added.begin(), added.end(), chat) != added.end())
+        continue;
+      context.tasks.post(task.id, chat);
+      added.push_back(chat);
+    }
+  }
+  const std::string number = std::to_string(task.number);
+  const std::string mention = mention_of(context.people, context.message.sender);
+  if (added.empty())
+    return {reply_to_sender(context,
+                            context.text("relay_nothing_below", {{"task", number}, {"mention", mention}}))};
+  const std::optional<store::OrgNode> node = context.org.node(task.node);
+  const std::string relayed =
+      context.text("whistle_relayed", {{"task", number},
+                                       {"summary", task_summary_text(context, task, context.now)},
+                                       {"from", node ? node->name : task.node}});
+  std::vector<Reply> replies{reply_to_sender(
+      context,
+      context.text("relay_done",
+                   {{"task", number}, {"mention", mention}, {"count", std::to_string(added.size())}}))};
+  for (const std::string& chat : added)
+    replies.push_back(Reply{chat, relayed, {}});
+  return replies;
+}
+
 std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   std::vector<Reply> replies;
   const std::optional<store::OrgNode> node = whistle_node(context, command, replies);

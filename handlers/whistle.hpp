@@ -10,4 +10,9 @@ namespace whistle::handlers {
 /// 全网格/下发 in every chat below); in a private chat the place says where.
 std::vector<Reply> handle_whistle(Context& context, const Command& command);
 
+/// "下发 1": a task already whistled, posted now in every chat below its node that does not have it
+/// yet (an exploratory run of an urgent night, 2026-12-06: silence). The caller has checked that the
+/// sender may close the task and that it is open.
+std::vector<Reply> relay_task_down(Context& context, const store::Task& task);
+
 }  // namespace whistle::handlers

@@ -458,7 +458,30 @@ constexpr auto kNotAnOrder =
     std::to_array<std::string_view>({"?", "吗", "呢", "吧", "了", "哪", "几", "多少", "什么", "啥", "好不好",
                                      "可以", "行不行", "行吗", "怎么样", "要不"});
 
+// "下发 1", "1号下发到各单元": a task already whistled, sent down to the groups below.
+bool read_relay(const ArgumentInput& input, Command& command) {
+  const std::string_view rest = skip_softeners(input.rest);
+  std::size_t at = skip_separators(rest, 0);
+  if (!input.anchored) {
+    const auto reference = read_task_reference(rest, at);
+    if (!reference) return false;
+    command.task = reference->number;
+    at = reference->end;
+  }
+  std::string_view target = trim_spaces(rest.substr(at));
+  for (const std::string_view to : {"到", "给"}) {
+    if (target.starts_with(to)) target.remove_prefix(to.size());
+  }
+  for (const std::string_view groups : {"各网格", "各楼栋", "各单元", "下级群", "各群", "下面", "下去"}) {
+    if (target.starts_with(groups)) target = trim_spaces(target.substr(groups.size()));
+  }
+  if (!is_filler(target)) return false;
+  command.broadcast = true;
+  return true;
+}
+
 bool read_edit(const ArgumentInput& input, Command& command) {
+  if (input.rule.extra == "relay") return read_relay(input, command);
   std::string_view rest = skip_softeners(input.rest);
   // "1号人数改成5人", "#1 时间改为下午3点": the field first, after the task's number. The label is the
   // rule's keyword, read again with its value, and a change must follow it ("1号人数够了吗" is no edit).

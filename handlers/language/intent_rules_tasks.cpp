@@ -62,6 +62,9 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"修改",          Intent::edit,         A::edit},
     {"更改",          Intent::edit,         A::edit},
     {"改",            Intent::edit,         A::edit,              "required"},
+    // A task already whistled, sent down to the groups below ("下发 1", "1号下发到各单元"): silence
+    // before (an exploratory run of an urgent night, 2026-12-06).
+    {"下发",          Intent::edit,         A::edit,              "relay"},
     // After the task's number, the field and its change: "1号人数改成5人", "#1 时间改为下午3点" (an
     // exploratory run of corrections, 2026-12-06: silence). Without a change after it, 积分 is the
     // points question below.

@@ -87,17 +87,32 @@ TEST_F(Cancel, EverySignedUpPersonIsTold) {
   EXPECT_EQ(task(number).status, store::TaskStatus::cancelled);
 }
 
-TEST_F(Cancel, OnceSomeoneCheckedInTheTaskIsEndedNotCancelled) {
+// Once someone is on site, 撤销 calls the task off for the others: it ends now, who came is paid as
+// usual, and nobody told to stay home is a no-show (an exploratory run of an urgent night,
+// 2026-12-06: 撤销 was refused, and the 结束 it pointed to recorded them 失约).
+TEST_F(Cancel, OnceSomeoneCheckedInTheTaskEndsAndTheOthersAreSentHomeWithoutANoShow) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2, kSaturday0900);
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-liu", "刘阿姨", task_command(Intent::report_in));
+  say("b3u2", "u-he", "何大爷", task_command(Intent::report_in));  // waitlisted
   say("b3u2", "u-zhang", "张三", read("签到 1", kSaturday0900), kSaturday0900);
+  const std::int64_t called_off = kSaturday0900 + 40 * 60;
   const std::vector<Reply> replies =
-      say("b3u2", "u-chen", "陈单元长", read("撤销 1 下大雨了", kSaturday0900 + 40 * 60),
-          kSaturday0900 + 40 * 60);
-  ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text,
-            rendered("cancel_after_check_in", {{"task", "1"}, {"mention", "@陈单元长"}, {"names", "张三"}}));
-  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+      say("b3u2", "u-chen", "陈单元长", read("撤销 1 已经修好了", called_off), called_off);
+
+  EXPECT_EQ(task(number).status, store::TaskStatus::finished);
+  EXPECT_EQ(task(number).end, called_off);
+  EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-liu", "generic:@u-he"}));
+  EXPECT_EQ(replies[0].mentions, (std::vector<std::string>{kLiu, qualified("u-he")}));
+  EXPECT_TRUE(contains(replies[0].text, "张三")) << replies[0].text;
+  for (const char* person : {"u-liu", "u-he"}) {
+    const std::optional<store::Attendance> row = attendance_.find(task(number).id, qualified(person));
+    EXPECT_FALSE(row && row->outcome) << person;
+  }
+  EXPECT_TRUE(run_jobs(kSaturday0900 + 3 * kHour).empty());
+  // Who came is confirmed as usual.
+  say("b3u2", "u-chen", "陈单元长", read("验收 1", called_off + 60), called_off + 60);
+  EXPECT_EQ(attendance_.find(task(number).id, kZhang)->outcome, store::AttendanceOutcome::confirmed);
 }
 
 TEST_F(Cancel, CancellingDropsTheReminder) {

@@ -455,5 +455,19 @@ const Case kUrgentWhistles[] = {
 };
 INSTANTIATE_TEST_SUITE_P(UrgentWhistles, ParserReadsTaskLines, ::testing::ValuesIn(kUrgentWhistles));
 
+// Sending down: a task already whistled, and the words for every level below in a whistle.
+const Case kSentDown[] = {
+    {.text = "下发 1", .intent = Intent::edit, .task = 1, .broadcast = true},
+    {.text = "1号下发到各单元", .intent = Intent::edit, .task = 1, .broadcast = true},
+    {.text = "下发 1号任务", .intent = Intent::edit, .task = 1, .broadcast = true},
+    {.text = "下发到各单元"},
+    {.text = "吹哨 寒潮 各网格各楼栋 巡查独居老人 10人",
+     .intent = Intent::whistle,
+     .count = 10,
+     .title = "寒潮 巡查独居老人",
+     .broadcast = true},
+};
+INSTANTIATE_TEST_SUITE_P(SentDown, ParserReadsTaskLines, ::testing::ValuesIn(kSentDown));
+
 }  // namespace
 }  // namespace whistle::language::testing

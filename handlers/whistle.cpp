@@ -31,7 +31,19 @@ std::string node_names(const std::vector<store::OrgNode>& nodes, const Services&
 // node the person leads). Empty with the reply that asks where.
 std::optional<store::OrgNode> whistle_node(Context& context, const Command& command,
                                            std::vector<Reply>& replies) {
-  if (context.node) return context.node;
+  if (context.node) {
+    // "吹哨 3号楼2单元 楼道消毒" in the building's group: a leader covering a unit below whistles
+    // for that unit, and it is posted in the unit's group too (an exploratory run of roles
+    // changing, 2026-12-06: the unit's 报到 found nothing open).
+    if (command.place) {
+      if (std::optional<store::OrgNode> named = node_named(context, *command.place, {})) {
+        for (const store::OrgNode& below : context.org.descendants(context.node->id)) {
+          if (below.id == named->id) return named;
+        }
+      }
+    }
+    return context.node;
+  }
 
   const std::string mention = mention_of(context.people, context.message.sender);
   const std::vector<store::OrgNode> led = nodes_led_by(context, context.message.sender);
@@ -83,7 +95,8 @@ store::Task new_task(const Context& context, const Command& command, const store
 }
 
 // The chats a whistle is announced in beyond the first: the node's other chats when whistled in
-// private, and every chat below the node with 全网格/下发. Each is recorded as a posting.
+// private or for a node below the group's, and every chat below the node with 全网格/下发. Each is
+// recorded as a posting.
 struct Postings {
   std::vector<std::string> chats;
   std::size_t below = 0;  // how many of them belong to nodes below
@@ -100,7 +113,8 @@ Postings post_elsewhere(Context& context, const Command& command, const store::T
     postings.chats.push_back(chat);
     return true;
   };
-  if (context.message.is_private) {
+  // Whistled in private, or in a group above the task's node: the node's own groups.
+  if (context.message.is_private || (context.node && context.node->id != task.node)) {
     for (const std::string& chat : context.org.chats_of(task.node)) {
       add(chat);
     }

@@ -44,6 +44,26 @@ TEST_F(Whistle, TheSameWhistleSentAgainMomentsLaterMakesNoSecondTask) {
   EXPECT_TRUE(tasks_.by_number("c1", 3).has_value());
 }
 
+// A building's leader covering a unit names it (an exploratory run of roles changing, 2026-12-06:
+// the task stayed in the building's group and the unit's 报到 found nothing open).
+TEST_F(Whistle, AWhistleForAUnitBelowTheGroupIsTheUnitsAndPostedInItsGroupToo) {
+  const std::vector<Reply> replies =
+      say("b3", "u-qian", "钱楼栋长", read("吹哨 3号楼2单元 楼道消毒 2人 周六上午9点"));
+  EXPECT_EQ(task(1).node, "b3u2");
+  EXPECT_EQ(tasks_.posted_chats(task(1).id), (std::vector<std::string>{"generic:b3", "generic:b3u2"}));
+  std::vector<std::string> chats;
+  for (const Reply& reply : replies)
+    chats.push_back(reply.chat);
+  EXPECT_EQ(chats, (std::vector<std::string>{"generic:b3", "generic:b3u2"}));
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+
+  // A neighbouring unit's leader names it only as a place: the task stays his unit's.
+  say("b3u1", "u-feng", "冯单元长", read("吹哨 3号楼2单元 楼道消毒 2人 周日上午9点"));
+  EXPECT_EQ(task(2).node, "b3u1");
+  EXPECT_EQ(tasks_.posted_chats(task(2).id), std::vector<std::string>{"generic:b3u1"});
+}
+
 TEST_F(Whistle, OnlyALeaderOfTheNodeOrAboveMayWhistle) {
   // A resident, the leader of a sibling unit and a leader in the other grid may not.
   for (const std::string outsider : {"u-zhang", "u-feng", "u-wu", "u-zhao"}) {

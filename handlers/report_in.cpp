@@ -15,6 +15,8 @@
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_clock.hpp"
 #include "handlers/ticket_work.hpp"
+#include "handlers/waitlist.hpp"
+#include "handlers/withdraw_others.hpp"
 
 namespace whistle::handlers {
 
@@ -22,42 +24,11 @@ namespace {
 
 using Values = std::vector<std::pair<std::string_view, std::string>>;
 
-bool is_active(const std::optional<store::Signup>& signup) {
-  return signup && signup->state != store::SignupState::withdrawn;
-}
-
-bool is_full(const Services& services, const store::Task& task) {
-  return task.places && services.signups.count(task.id, store::SignupState::signed_up) >= *task.places;
-}
-
 Reply closed_task(Context& context, const store::Task& task) {
   return reply_to_sender(
       context, context.text("task_closed", {{"task", std::to_string(task.number)},
                                             {"mention", mention_of(context.people, context.message.sender)},
                                             {"status", status_text(context, task.status)}}));
-}
-
-// The first on the waitlist takes a freed place and hears of it in the group and in private.
-std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task& task) {
-  if (is_full(context, task)) return {};
-  const std::optional<store::Signup> next = context.signups.first_waitlisted(task.id);
-  if (!next) return {};
-  context.signups.set_state(task.id, next->person, store::SignupState::signed_up, context.now);
-
-  // Announced where the person moving up reported in: a 下发 task's waitlist spans the groups of
-  // many units, and the one who withdrew may be in another. Else the task's own group.
-  const std::string group = chat_of_signup(context, next->node, task_chats(context, task));
-  const Values values{{"task", std::to_string(task.number)},
-                      {"mention", mention_of(context.people, next->person)},
-                      {"title", task.title},
-                      {"when", task_when_text(context, task, context.now)},
-                      {"count", signup_count_text(context, task)}};
-  Reply in_private{private_chat_of(next->person), context.text("moved_up_private", values), {next->person}};
-  // At night the private word is enough: a group post at 22:30 @-mentioning them woke the group.
-  const bool night =
-      in_quiet_hours(context.now, context.config.rules.quiet_hours, context.config.locale.utc_offset_seconds);
-  if (group.empty() || night) return {std::move(in_private)};
-  return {Reply{group, context.text("moved_up_group", values), {next->person}}, std::move(in_private)};
 }
 
 // Whether two ways of writing a name may be one person's ("刘阿姨", "刘桂兰"): they share a
@@ -118,6 +89,27 @@ std::optional<std::int64_t> task_switched_to(const Command& command) {
     return reference->number;
   }
   return std::nullopt;
+}
+
+// The further task numbers a withdrawal lists after its first ("取消报到 1 2", "请假 1、2号"), when its
+// words are numbers and nothing else; empty otherwise.
+std::vector<std::int64_t> more_task_numbers(const Command& command) {
+  if (!command.task || !command.reason) return {};
+  const std::string_view words = *command.reason;
+  std::vector<std::int64_t> numbers;
+  for (std::size_t at = language::skip_separators(words, 0); at < words.size();) {
+    if (language::starts_with_at(words, at, "和")) {
+      at = language::skip_separators(words, at + std::string_view("和").size());
+      continue;
+    }
+    const auto reference = language::read_task_reference(words, at);
+    if (!reference || !reference->number) return {};
+    if (*reference->number != *command.task &&
+        std::find(numbers.begin(), numbers.end(), *reference->number) == numbers.end())
+      numbers.push_back(*reference->number);
+    at = language::skip_separators(words, reference->end);
+  }
+  return numbers;
 }
 
 // Why the task a withdrawal switches to cannot take the person, or empty when it can: a switch that
@@ -295,6 +287,20 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
 
 std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   if (auto withdrawn = withdraw_reported_ticket(context, command)) return std::move(*withdrawn);
+  if (auto others = withdraw_named_people(context, command)) return std::move(*others);
+  // "取消报到 1 2", "请假 1、2号": each task named, in turn (an exploratory run of roles changing,
+  // 2026-12-06: the 2 was taken for a reason and the place on #2 kept unsaid).
+  if (const std::vector<std::int64_t> more = more_task_numbers(command); !more.empty()) {
+    Command each = command;
+    each.reason.reset();
+    std::vector<Reply> replies = handle_withdraw(context, each);
+    for (const std::int64_t number : more) {
+      each.task = number;
+      std::vector<Reply> next = handle_withdraw(context, each);
+      replies.insert(replies.end(), next.begin(), next.end());
+    }
+    return replies;
+  }
   const std::string& person = context.message.sender;
   if (context.message.is_private && !command.task && !command.ticket && context.community) {
     // "我不去了" in private from someone signed up for one task only: that one (in a group the

@@ -45,8 +45,9 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我俩一起去",    Intent::report_in,    A::whole_line,        "implicit"},
     {"我们俩一起去",  Intent::report_in,    A::whole_line,        "implicit"},
     {"我们俩都去",    Intent::report_in,    A::whole_line,        "implicit"},
-    {"取消报到",      Intent::withdraw,     A::task},
-    {"取消报名",      Intent::withdraw,     A::task},
+    // "取消报到 1 @张三": a leader freeing the place of someone who moved away (the handler decides).
+    {"取消报到",      Intent::withdraw,     A::task_people},
+    {"取消报名",      Intent::withdraw,     A::task_people},
     // 请假 and 打卡 are everyday words (a day off work, 健身打卡): bare, from someone with nothing to
     // leave or check in to, they are talk in a group, not a "you have nothing" answer.
     {"请假",          Intent::withdraw,     A::task,              "implicit"},

@@ -7,6 +7,66 @@ namespace {
 
 using Withdraw = HandlerTest;
 
+// A volunteer who moved away (an exploratory run of roles changing, 2026-12-06): the leader's
+// "取消报到 1 @张三" was told to 撤销 the whole task, and 张三 was recorded 失约 at its end.
+TEST_F(Withdraw, ALeaderFreesThePlaceOfSomeoneNamedAndTheWaitlistMovesUp) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("取消报到 1 @张三 他搬走了"));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
+  std::vector<std::string> chats;
+  for (const Reply& reply : replies)
+    chats.push_back(reply.chat);
+  EXPECT_EQ(chats, (std::vector<std::string>{"generic:b3u2", "generic:@u-zhang", "generic:b3u2",
+                                             "generic:@u-lisi"}));
+  EXPECT_TRUE(contains(replies[0].text, "张三")) << replies[0].text;
+  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+}
+
+// A volunteer's own withdrawal that @-mentions the leader frees the volunteer's place only, and a
+// volunteer cannot free anyone else's.
+TEST_F(Withdraw, AVolunteerNamingSomeoneStillWithdrawsOnlyThemselves) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  say("b3u2", "u-zhang", "张三", read("取消报到 1 @陈单元长 家里有事"));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
+  say("b3u2", "u-wangwu", "王五", task_command(Intent::report_in));
+  say("b3u2", "u-wangwu", "王五", read("取消报到 1 @李四"));
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(number, "u-wangwu"), store::SignupState::withdrawn);
+}
+
+// Someone on site keeps the place: the stay is the leader's to settle.
+TEST_F(Withdraw, ALeaderCannotFreeThePlaceOfSomeoneOnSite) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-zhang", "张三", read("签到 1", kSaturday0900), kSaturday0900);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("取消报到 1 @张三", kSaturday0900), kSaturday0900);
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "张三")) << replies[0].text;
+}
+
+TEST_F(Withdraw, EveryTaskNumberListedIsWithdrawnFrom) {
+  whistle_in_b3u2("清理楼道杂物");
+  whistle_in_b3u2("慰问独居老人");
+  whistle_in_b3u2("垃圾分类督导");
+  for (const char* number : {"报到 1", "报到 2", "报到 3"})
+    say("b3u2", "u-zhang", "张三", read(number));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("取消报到 1 2"));
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(2, "u-zhang"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(3, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(replies.size(), 2u);
+  say("b3u2", "u-zhang", "张三", read("请假 3 家里有事"));
+  EXPECT_EQ(signup_state(3, "u-zhang"), store::SignupState::withdrawn);
+}
+
 TEST_F(Withdraw, FirstOnTheWaitlistMovesUpAndIsTold) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));

@@ -83,15 +83,24 @@ std::string list_line(Context& context, const store::Ticket& ticket) {
   const std::string words = context.message.is_private
                                 ? ticket_words(context, ticket)
                                 : language::mask_private_numbers(ticket_words(context, ticket));
+  // A danger to life reads as one at a glance in the morning's list, masked words or not (an
+  // exploratory run of an urgent night, 2026-12-06: a gas smell was last, as a plain 待接单).
+  const std::string state = ticket.urgency == "urgent" && !ticket.is_closed()
+                                ? context.text("ticket_list_urgent", {{"state", state_text(context, ticket)}})
+                                : state_text(context, ticket);
   return context.text("ticket_list_line", {{"ticket", std::to_string(ticket.number)},
-                                           {"state", state_text(context, ticket)},
+                                           {"state", state},
                                            {"place", ticket_place(context, ticket)},
                                            {"text", hidden ? context.text("ticket_list_private_words")
                                                            : shortened(words, kLineChars)},
                                            {"holder", holder_text(context, ticket)}});
 }
 
-std::string lines_of(Context& context, const std::vector<store::Ticket>& tickets) {
+std::string lines_of(Context& context, std::vector<store::Ticket> tickets) {
+  // Open dangers to life first, each part in its own order.
+  std::stable_partition(tickets.begin(), tickets.end(), [](const store::Ticket& ticket) {
+    return ticket.urgency == "urgent" && !ticket.is_closed();
+  });
   std::string lines;
   for (std::size_t i = 0; i < tickets.size() && i < kListed; ++i)
     lines += (i ? "\n" : "") + list_line(context, tickets[i]);

@@ -102,6 +102,22 @@ TEST_F(TicketList, ALeaderListsTheOpenTicketsBelowThemOldestFirst) {
   EXPECT_FALSE(text_has(text, "已经关了")) << text;
 }
 
+// An exploratory run of an urgent night (2026-12-06): a gas smell reported in private at night was
+// last in the morning's list, masked, as a plain 待接单.
+TEST_F(TicketList, AnOpenDangerToLifeComesFirstAndIsMarkedEvenWhenMasked) {
+  open_ticket({.node = "b3u2", .text = "楼道灯坏了"});
+  say_line_privately("u-zhang", "张三", "3号楼2单元有煤气味！");
+  const std::optional<store::Ticket> danger = tickets_.by_number("c1", 2);
+  ASSERT_TRUE(danger && danger->urgency == "urgent");
+
+  const std::string listed = say_line("g1", "u-li", "李网格长", "工单")[0].text;
+  const std::string mark = rendered("ticket_list_urgent", {{"state", ""}});
+  EXPECT_LT(listed.find("T2"), listed.find("T1")) << listed;
+  EXPECT_EQ(listed.find(mark), listed.find("T2") + std::string("T2 ").size()) << listed;
+  EXPECT_EQ(listed.find(mark), listed.rfind(mark)) << listed;
+  EXPECT_FALSE(text_has(listed, "煤气味")) << listed;
+}
+
 TEST_F(TicketList, AListAskedForInAGroupShowsAPrivateReportsPlaceNotItsWords) {
   open_ticket({.in_private = true, .text = "402我家老头子有老年痴呆"});
   const std::string in_group = say_line("b3u2", "u-chen", "陈单元长", "工单")[0].text;

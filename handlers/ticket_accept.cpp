@@ -17,9 +17,14 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
   if (!found) return replies;
   store::Ticket& ticket = *found;
   const std::string& sender = context.message.sender;
+  const std::optional<std::string> sent =
+      holds_ticket(context, ticket, sender) ? std::nullopt : dispatched_to(context, ticket, sender);
+  const store::Ticket before = ticket;
+  // The one a 派单 sent it to takes it on after a climb, as it was sent (the leaders above are told).
+  if (sent && ticket.state != store::TicketState::accepted) give_back(ticket, *sent);
   const bool holds = holds_ticket(context, ticket, sender);
   if (!holds && !leads_ticket(context, ticket, sender))
-    return {no_right(context, ticket, command.intent, true)};
+    return {no_right(context, before, command.intent, true)};
   if (holds && ticket.state == store::TicketState::accepted)
     return {work_reply(context, ticket, "ticket_accept_already")};
   // Someone is already doing it: a second 接单 takes nothing over (a leader who wants it done by
@@ -29,7 +34,6 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
 
   // A leader who is not the holder takes it on themselves: it is theirs to finish now. A
   // responder's member accepts for the responder, which keeps it (a 回炉 goes back to it).
-  const store::Ticket before = ticket;
   if (!holds) take_over(context, ticket, sender);
   mark_accepted(context, ticket);
   context.tickets.save(ticket);

@@ -211,6 +211,33 @@ bool worked_on_ticket(const Services& services, const store::Ticket& ticket, con
   return false;
 }
 
+std::optional<std::string> dispatched_to(const Services& services, const store::Ticket& ticket,
+                                         const std::string& person) {
+  constexpr std::string_view kResponder = "responder:";
+  std::optional<std::string> sent;
+  for (const store::TicketEvent& event : services.tickets.events(ticket.id)) {
+    // A 派单 names who sent it; a climb or a report's own assignment hands it on for nobody.
+    if (event.kind != "assigned" || !event.actor || !event.note) continue;
+    const std::string& to = *event.note;
+    const bool answers =
+        to == person ||
+        (to.starts_with(kResponder) && services.responders.is_member(to.substr(kResponder.size()), person));
+    sent = answers ? std::optional(to) : std::nullopt;
+  }
+  return sent;
+}
+
+void give_back(store::Ticket& ticket, const std::string& sent_to) {
+  constexpr std::string_view kResponder = "responder:";
+  if (sent_to.starts_with(kResponder)) {
+    ticket.assignee_person.reset();
+    ticket.assignee_responder = sent_to.substr(kResponder.size());
+  } else {
+    ticket.assignee_person = sent_to;
+    ticket.assignee_responder.reset();
+  }
+}
+
 void give_to_person(const Services& services, store::Ticket& ticket, const std::string& person,
                     const std::optional<std::string>& dispatched_by, std::int64_t now, Claim claim) {
   ticket.assignee_person = person;

@@ -80,6 +80,16 @@ std::int64_t first_answer_deadline(const Services& services, const store::Ticket
 /// climbed it, whoever was doing the job may still finish it.
 bool worked_on_ticket(const Services& services, const store::Ticket& ticket, const std::string& person);
 
+/// Whom the ticket's last 派单 sent it to, when `person` answers for them (themselves, or a
+/// responder they are a member of): "u-…" or "responder:<id>". A climb since then does not take the
+/// job from them: 物业 sent a burst pipe at 02:06 found it climbed away at 04:06, and its worker's
+/// 接单 in the morning was refused (an exploratory run of an urgent night, 2026-12-06).
+std::optional<std::string> dispatched_to(const Services& services, const store::Ticket& ticket,
+                                         const std::string& person);
+
+/// The ticket held again by whom dispatched_to() named.
+void give_back(store::Ticket& ticket, const std::string& sent_to);
+
 /// What handing a 微心愿 on does to the neighbour who took it (claimed_by).
 enum class Claim {
   follows,  ///< handed on by 派单 or 退回: the new holder's, or nobody's

@@ -19,14 +19,19 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   if (!found) return replies;
   store::Ticket& ticket = *found;
   const std::string& sender = context.message.sender;
+  const store::Ticket before = ticket;
+  // The one a 派单 sent it to finishes it after a climb as its holder (ticket_flow's dispatched_to).
+  if (!holds_ticket(context, ticket, sender) && ticket.state != store::TicketState::accepted) {
+    if (const std::optional<std::string> sent = dispatched_to(context, ticket, sender))
+      give_back(ticket, *sent);
+  }
   const bool holds = holds_ticket(context, ticket, sender);
   if (!holds && !leads_ticket(context, ticket, sender) && !worked_on_ticket(context, ticket, sender))
-    return {no_right(context, ticket, command.intent, true)};
+    return {no_right(context, before, command.intent, true)};
 
   // A holder who fixes it straight away need not say 接单 first: 办结 counts as the accept at
   // that moment (the answer figures see it then). A leader who resolves someone else's ticket
   // becomes its holder, so a 回炉 comes back to the one who said it was done.
-  const store::Ticket before = ticket;
   if (!holds) take_over(context, ticket, sender);
   // A climbed wish is held by the leader above beside the neighbour who took it: whichever of
   // them says 办结 did it, and only the neighbour's own 办结 earns them its points (they hear it).

@@ -26,6 +26,34 @@ std::int64_t climbed_events(store::TicketRepository& tickets, const store::Ticke
   return count;
 }
 
+// An exploratory run of an urgent night (2026-12-06): a burst pipe sent to 物业 at 02:06 climbed
+// away from it at 04:06, and 刘师傅's 接单 and 办结 in the morning were refused.
+TEST_F(TicketHandover, TheResponderADispatchSentItToStillTakesItAfterItClimbed) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 物业", {}, kMonday0900 + 10 * 60);
+  run_jobs(kMonday0900 + 10 * 60 + 2 * kHour);
+  ASSERT_EQ(ticket(1).assignee_person, kQian);  // climbed to 3号楼 when nobody answered
+
+  const std::vector<Reply> accepted =
+      say_line_privately("u-shifu", "刘师傅", "接单 T1", {}, kMonday0900 + 3 * kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket(1).assignee_responder, std::optional<std::string>("wuye"));
+  EXPECT_FALSE(ticket(1).assignee_person);
+  bool leader_told = false;
+  for (const Reply& reply : accepted)
+    leader_told = leader_told || reply.chat == "generic:@u-qian";
+  EXPECT_TRUE(leader_told);
+
+  say_line_privately("u-shifu", "刘师傅", "办结 T1 已关阀门更换爆裂管段", {}, kMonday0900 + 4 * kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(1).resolution, std::optional<std::string>("已关阀门更换爆裂管段"));
+
+  // Someone it was never sent to is still refused.
+  open_ticket();
+  say_line_privately("u-shifu", "刘师傅", "接单 T2", {}, kMonday0900 + 5 * kHour);
+  EXPECT_NE(ticket(2).state, store::TicketState::accepted);
+}
+
 TEST_F(TicketHandover, ALeaderAboveWhoTakesItOverHoldsItAtTheirLevelSoTheReopenLimitClimbsAboveThem) {
   open_ticket();
   say_line("g1", "u-li", "李网格长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);

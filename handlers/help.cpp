@@ -176,12 +176,21 @@ Reply points_rules(Context& context) {
                                              {"no_show", no_show}}));
 }
 
+// "我想当志愿者", "怎么成为志愿者": reporting in to a task is how, and where the tasks are.
+Reply volunteering(Context& context) {
+  return reply_to_sender(
+      context,
+      context.text("volunteering_help", {{"mention", mention_of(context.people, context.message.sender)}}));
+}
+
 }  // namespace
 
 std::vector<Reply> handle_help(Context& context, const Command& command) {
   // "？" among neighbours is a reaction to someone's message: a 17-line menu there is noise.
   if (said_in_passing(context.message, command)) return {};
+  // The help rules that answer one question are told apart by their words (intent_rules_setup.cpp).
   if (command.text.find("积分") != std::string::npos) return {points_rules(context)};
+  if (command.text.find("志愿者") != std::string::npos) return {volunteering(context)};
   std::string text =
       context.text("help_header", {{"mention", mention_of(context.people, context.message.sender)}});
   for (Intent intent : menu_for(context)) {

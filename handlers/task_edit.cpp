@@ -37,6 +37,7 @@ struct Edit {
   store::Task task;
   std::vector<std::string> changes;
   bool time_changed = false;
+  bool end_only = false;  ///< the time changed at its end alone: a task under way may run longer or shorter
   std::optional<std::string> problem;  ///< template key of the refusal
   Values problem_values;
 };
@@ -67,8 +68,19 @@ void edit_time(Context& context, const Command& command, Edit& edit) {
     said = {*task.start + shift, task.end ? std::optional<std::int64_t>(*task.end + shift) : std::nullopt,
             true, true};
   } else if (command.time_is_end && said.start) {
-    // "结束时间 12点": the clock read is the new end, on the task's day; the start stays.
-    said = {task.start, said.start, true, true};
+    // "结束时间 12点": the clock read is the new end, on the task's day; the start stays. An end
+    // read before the start is the next day's, and one that would make the task twelve hours longer
+    // than the same clock in the night is that night's ("结束时间 2点" of a task from 23:00 is 02:00,
+    // not 14:00 the next day: an exploratory run of an urgent night, 2026-12-06).
+    std::int64_t end = *said.start;
+    if (task.start) {
+      constexpr std::int64_t kDay = 24 * 60 * 60;
+      constexpr std::int64_t kHalfDay = 12 * 60 * 60;
+      while (end <= *task.start)
+        end += kDay;
+      if (end - *task.start > kHalfDay && end - kHalfDay > *task.start) end -= kHalfDay;
+    }
+    said = {task.start, end, true, true};
   }
   if (said.start) {
     task.start = said.start;
@@ -88,10 +100,17 @@ void edit_time(Context& context, const Command& command, Edit& edit) {
     task.end = *task.start + std::int64_t{*command.minutes} * 60;
   }
   if (task.start == old_start && task.end == old_end) return;
+  edit.end_only = task.start == old_start && old_start.has_value();
 
-  if (task.start && *task.start + kLateStartGraceSeconds < context.now) {
+  // A start left as it was may lie in the past: the task is under way and only its end moves.
+  if (task.start && !edit.end_only && *task.start + kLateStartGraceSeconds < context.now) {
     edit.problem = "edit_past";
     edit.problem_values = {{"when", local_time_text(context, *task.start, context.now)}};
+    return;
+  }
+  if (edit.end_only && task.end && *task.end <= context.now) {
+    edit.problem = "edit_end_past";
+    edit.problem_values = {{"when", local_time_text(context, *task.end, context.now)}};
     return;
   }
   if (task.start && task.end &&
@@ -107,7 +126,7 @@ void edit_time(Context& context, const Command& command, Edit& edit) {
 }
 
 Edit read_edit(Context& context, const Command& command, const store::Task& current) {
-  Edit edit{current, {}, false, std::nullopt, {}};
+  Edit edit{current, {}, false, false, std::nullopt, {}};
   store::Task& task = edit.task;
   if (command.title && *command.title != task.title) {
     task.title = *command.title;
@@ -213,7 +232,9 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   // close then calls no-shows.
   const bool over = task_is_over(current, context.now) || task_is_over(edit.task, context.now);
   const bool begun = current.start && context.now >= *current.start;
-  const bool held = edit.time_changed && begun && !context.attendance.of_task(current.id).empty();
+  // Its end alone may move while people are on site: they stay longer, or go home sooner.
+  const bool held =
+      edit.time_changed && !edit.end_only && begun && !context.attendance.of_task(current.id).empty();
   // Places changed once it has begun moved people while they worked: a cut sent a volunteer on site
   // to the waitlist, a raise ten minutes before the end moved someone in whom the end then made a
   // no-show.

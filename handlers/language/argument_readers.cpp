@@ -645,6 +645,9 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
                          "是什么", "什么", "发一下", "发下", "说一下", "讲一下", "介绍一下", " "});
         return is_filler(without_words_at_end(asked, {"吗", "呢", "?", "的", "啊", "呀", "么", " "}));
       }
+      // "我能当志愿者吗", "怎么成为志愿者呢？".
+      if (input.rule.extra == "volunteering")
+        return is_filler(without_words_at_end(input.rest, {"吗", "呢", "?", "啊", "呀", "么", " "}));
       return is_filler(input.rest);
     case Arguments::whole_line:
       return read_whole_line(input, command);

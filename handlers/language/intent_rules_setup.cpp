@@ -41,6 +41,21 @@ constexpr auto kSetupAndHelpRules = std::to_array<IntentRule>({
     {"微心愿有积分",  Intent::help,         A::none,              "points_rules"},
     {"心愿有积分",    Intent::help,         A::none,              "points_rules"},
     {"上个月的积分还算", Intent::help,      A::none,              "points_rules"},
+    // How to become a volunteer (an exploratory run of roles changing, 2026-12-06: "我想当志愿者"
+    // was offered 「积分」). After a wrapper ("我想", "我也想") the rest leads.
+    {"当志愿者",      Intent::help,         A::none,              "volunteering"},
+    {"成为志愿者",    Intent::help,         A::none,              "volunteering"},
+    {"加入志愿者",    Intent::help,         A::none,              "volunteering"},
+    {"做志愿者",      Intent::help,         A::none,              "volunteering"},
+    {"能当志愿者",    Intent::help,         A::none,              "volunteering"},
+    {"可以当志愿者",  Intent::help,         A::none,              "volunteering"},
+    {"怎么当志愿者",  Intent::help,         A::none,              "volunteering"},
+    {"怎么成为志愿者", Intent::help,        A::none,              "volunteering"},
+    {"如何成为志愿者", Intent::help,        A::none,              "volunteering"},
+    {"怎么加入志愿者", Intent::help,        A::none,              "volunteering"},
+    {"怎么做志愿者",  Intent::help,         A::none,              "volunteering"},
+    {"志愿者怎么报名", Intent::help,        A::none,              "volunteering"},
+    {"怎么报名志愿者", Intent::help,        A::none,              "volunteering"},
     // Telegram's own commands, sent by every client on first contact (/start) or from its menu.
     {"/start",        Intent::help,         A::none},
     {"/help",         Intent::help,         A::none},

@@ -127,6 +127,8 @@ std::vector<NearCommand> nearest_commands(std::string_view line, const NearestOp
     if (rule.extra == "label") continue;
     // Nor a question how points work ("积分怎么算"): it would offer 帮助 for every 积份.
     if (rule.extra == "points_rules") continue;
+    // Nor how to volunteer: "招募志愿者" is a leader's whistle, not someone asking to join.
+    if (rule.extra == "volunteering") continue;
     auto [it, inserted] = intents.try_emplace(rule.intent, rule.keyword, Nearness{});
     consider(it->second.second, line_shape, rule.keyword);
   }

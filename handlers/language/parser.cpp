@@ -195,10 +195,11 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
     const std::string_view rest = body.substr(rule->keyword.size());
     const ArgumentInput input{*rule, rest, context, lead.has_reference};
-    // A question how points work is about them by its nature ("积分怎么算的").
+    // A question how points work, or how to volunteer, is about them by its nature ("积分怎么算的",
+    // "我能当志愿者吗").
     if (read_arguments(input, command) &&
-        (rule->extra == "points_rules" || asks_for_the_taking_back(rest, *rule) ||
-         !talks_about_it(rest, command)))
+        (rule->extra == "points_rules" || rule->extra == "volunteering" ||
+         asks_for_the_taking_back(rest, *rule) || !talks_about_it(rest, command)))
       return command;
   }
   if (wrappers_left == 0) return std::nullopt;

@@ -78,6 +78,22 @@ TEST_F(Help, AQuestionHowPointsWorkIsAnsweredAndOpensNothing) {
   EXPECT_TRUE(tickets_.by_number("c1", 1).has_value());
 }
 
+// An exploratory run of roles changing (2026-12-06): "我想当志愿者" was offered 「积分」.
+TEST_F(Help, AskingHowToVolunteerIsToldHowToReportIn) {
+  const std::string answer = rendered("volunteering_help", {{"mention", "@张三"}});
+  for (const std::string line : {"@吹哨 我想当志愿者", "怎么成为志愿者", "我能当志愿者吗"}) {
+    const std::vector<Reply> replies = say_privately("u-zhang", "张三", read(line));
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, answer) << line;
+  }
+  // In a group too, as a question how points work is: whoever asks is told where they asked.
+  const std::vector<Reply> in_group = say("b3u2", "u-zhang", "张三", read("我也想当志愿者"));
+  ASSERT_EQ(in_group.size(), 1u);
+  EXPECT_EQ(in_group[0].chat, "generic:b3u2");
+  // Talk about volunteering is no question.
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("当志愿者真累")).empty());
+}
+
 TEST_F(Help, InPrivateALeaderIsShownHowToNameThePlace) {
   const std::vector<Reply> replies = as_one(say_privately("u-li", "李网格长", task_command(Intent::help)));
   ASSERT_EQ(replies.size(), 1u);

@@ -92,6 +92,39 @@ TEST_F(Edit, WorkBegunWithPeopleOnSiteOrDoneIsNotMovedToAnotherTime) {
   }
 }
 
+// An exploratory run of an urgent night (2026-12-06): a task under way could not run longer in any
+// phrasing, and the refusal spoke of a new start the leader had not named.
+TEST_F(Edit, ATaskUnderWayMayEndLaterOrSoonerWithPeopleOnSite) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);  // Saturday 09:00–11:00
+  report_in("u-zhang", "张三");
+  report_in("u-lisi", "李四");
+  say("b3u2", "u-zhang", "张三", read("签到 1", kSaturday0900 + 5 * 60), kSaturday0900 + 5 * 60);
+  const std::int64_t now = kSaturday0900 + kHour;
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("修改 1 结束时间 12点", now), now);
+  EXPECT_EQ(task(number).start, kSaturday0900);
+  EXPECT_EQ(task(number).end, kSaturday0900 + 3 * kHour);
+  ASSERT_FALSE(replies.empty());
+  // The end's job moved with it: 李四 is a no-show at 12:00, not at 11:00.
+  EXPECT_FALSE(told_in_private(run_jobs(kSaturday0900 + 2 * kHour), "u-lisi"));
+  EXPECT_TRUE(told_in_private(run_jobs(kSaturday0900 + 3 * kHour), "u-lisi"));
+}
+
+TEST_F(Edit, AnEndAtNightIsReadAfterTheStart) {
+  const std::int64_t number = whistle_in_b3u2("巡查楼道防冻", 3, kMonday2300);
+  const std::int64_t now = kMonday2300 + 30 * 60;
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 结束时间 2点", now), now);
+  EXPECT_EQ(task(number).start, kMonday2300);
+  EXPECT_EQ(task(number).end, kMonday2300 + 3 * kHour);  // 02:00, not 14:00
+}
+
+TEST_F(Edit, AnEndEarlierThanNowIsRefused) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);  // Saturday 09:00–11:00
+  const std::int64_t now = kSaturday0900 + 90 * 60;
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 结束时间 10点", now), now);
+  EXPECT_EQ(task(number).end, kSaturday0900 + 2 * kHour);
+}
+
 TEST_F(Edit, OnceBegunThePlacesMoveNobody) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2);  // Saturday 09:00–11:00
   report_in("u-zhang", "张三");

@@ -41,6 +41,24 @@ TEST_F(Confirm, AcceptancePaysEveryoneCheckedInWhoseStayIsNotFlagged) {
   EXPECT_EQ(entries[0].node, "b3u2");  // no node of the signup or check-in known: the task's
 }
 
+// An exploratory run of an urgent night (2026-12-06): a task from 12-31 22:30 to 01-01 01:30 was
+// paid in January while its sign-ups counted in December, whose 公示 read 100% attended beside 0
+// points. A night running into a new month is its start's month.
+TEST_F(Confirm, ANightRunningIntoANewMonthIsPaidInTheMonthItStarted) {
+  const std::int64_t start = kMonday0900 + 7 * 24 * kHour + 13 * kHour + 30 * 60;  // Mon 11-30 22:30
+  const std::int64_t number = whistle_in_b3u2("巡查楼道防冻", 5, start);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  check_in(number, "u-zhang", start);
+  check_out(number, "u-zhang", start + 2 * kHour);
+  const std::int64_t next_morning = start + 10 * kHour;  // 12-01 08:30
+  say("b3u2", "u-chen", "陈单元长", read("验收 1", next_morning), next_morning);
+
+  const std::vector<store::LedgerEntry> entries = ledger_.of_task(task(number).id);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].at, start);
+  EXPECT_EQ(attendance_.find(task(number).id, kZhang)->settled_at, start);
+}
+
 TEST_F(Confirm, AStayLongerThanTheTaskCountsOnlyTheTasksLength) {
   const std::int64_t number = task_with({{"u-zhang", "张三"}});
   check_in(number, "u-zhang", kSaturday0900 - kHour);

@@ -402,6 +402,10 @@ std::optional<std::vector<Reply>> keep_photo(Context& context, const Command& co
 
 }  // namespace
 
+std::vector<Reply> report_at_once(Context& context, const std::string& words) {
+  return handle_ticket(context, report_of(context, "report", words));
+}
+
 Reply offer_report(Context& context, const std::string& words, language::TicketKind kind,
                    const std::string& photos) {
   const Message& message = context.message;

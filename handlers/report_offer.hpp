@@ -20,6 +20,11 @@ inline constexpr std::int64_t kReportOfferSeconds = 30 * 60;
 Reply offer_report(Context& context, const std::string& words,
                    language::TicketKind kind = language::TicketKind::report, const std::string& photos = "");
 
+/// Opens `words` (a line with no command that tells of a trouble and calls for someone to come at
+/// once: "楼下水管爆了快来人") as a report without asking first: a burst pipe at 2 a.m. took two
+/// messages (an exploratory run of an urgent night, 2026-12-06).
+std::vector<Reply> report_at_once(Context& context, const std::string& words);
+
 /// "报事" with nothing after it: asks what happened, and keeps the question so that the next line
 /// is the report.
 Reply ask_what_happened(Context& context, const Command& command);

@@ -456,6 +456,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
                                 {{"mention", mention}, {"example", context.text("ticket_example_report")}}))};
     }
     if (!command.text.empty()) {
+      if (names_trouble && language::calls_for_help_now(command.text))
+        return report_at_once(context, command.text);
       if (names_trouble) return {offer_report(context, command.text)};
       // "帮我买药", "想要一副老花镜": a 点单 or a 微心愿 in their words.
       if (language::asks_for_service(command.text))

@@ -525,6 +525,14 @@ bool describes_trouble(std::string_view text) {
   return !contains_any(text, kBotsOwnWords) && contains_any(text, kTrouble);
 }
 
+bool calls_for_help_now(std::string_view text) {
+  // "楼下水管爆了快来人", "电梯坏了 救命": someone needs a hand at once, not a question whether to report.
+  static constexpr auto kCalls =
+      std::to_array<std::string_view>({"快来人", "来人啊", "来人呀", "救命", "赶紧来人", "快点来人", "快派人",
+                                       "赶紧派人", "快来帮忙", "快来救"});
+  return contains_any(text, kCalls);
+}
+
 bool asks_for_service(std::string_view text) {
   // "怎么买药" asks how; it is answered with how, not offered as a 点单.
   const bool asks_how = text.starts_with("怎么") || text.starts_with("如何") || text.starts_with("哪里");

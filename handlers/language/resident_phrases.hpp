@@ -67,6 +67,10 @@ std::optional<std::string_view> after_yes_words(std::string_view text);
 /// bot, it is offered as a report, like a line with a category's keyword.
 bool describes_trouble(std::string_view text);
 
+/// Whether a line calls for someone to come at once ("快来人", "救命", "赶紧派人"): with a trouble in it,
+/// said to the bot, the report is opened without asking first.
+bool calls_for_help_now(std::string_view text);
+
 /// Whether a line speaks of the bot's own work (积分, 活动, 报到, 兑换…) rather than a trouble.
 bool mentions_bots_own_work(std::string_view text);
 

@@ -76,6 +76,19 @@ TEST_F(ReportOffer, YesToTheOfferOpensTheReportInTheWordsOffered) {
   }
 }
 
+// An exploratory run of an urgent night (2026-12-06): "@吹哨 楼下水管爆了快来人" at 2 a.m. was asked
+// "要反映…吗？" and needed a second message.
+TEST_F(ReportOffer, ATroubleThatCallsForSomeoneAtOnceIsReportedWithoutAsking) {
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("@吹哨 楼下水管爆了快来人"),
+                                         kMonday0900 + 17 * kHour, /*mentions_bot=*/true);
+  ASSERT_FALSE(replies.empty());
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(ticket(1).reporter, kZhang);
+  // Without the call it is still offered first.
+  say_privately("u-liu", "刘阿姨", read("卫生间马桶堵了"));
+  EXPECT_FALSE(has_ticket(2));
+}
+
 TEST_F(ReportOffer, NoToTheOfferOpensNothingAndAYesAfterItOpensNothingEither) {
   privately("门口地砖裂了");
   const std::vector<Reply> declined = privately("不用了谢谢", kMonday0900 + kMinute);

@@ -26,8 +26,10 @@ bool asks_for_own(const Command& command) {
   return false;
 }
 
+// A task whistled without a time reads 时间待定 in the list, not an empty field ("｜｜").
 std::string when_or_unset(Context& context, const store::Task& task) {
-  return task_when_text(context, task, context.now);
+  std::string when = task_when_text(context, task, context.now);
+  return when.empty() ? context.text("tasks_when_unset") : when;
 }
 
 std::string places_left_text(Context& context, const store::Task& task) {

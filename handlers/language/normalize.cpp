@@ -210,7 +210,8 @@ std::string with_chinese_punctuation(std::string_view text) {
     const CodePoint cp = decode_utf8(text, pos);
     pos += cp.length;
     char32_t shown = cp.value;
-    if (is_cjk(previous)) {
+    // "电梯困人了!!" reads "电梯困人了！！", not "！!".
+    if (is_cjk(previous) || previous == U'！' || previous == U'？') {
       switch (cp.value) {
         case U',':
           shown = U'，';
@@ -232,7 +233,7 @@ std::string with_chinese_punctuation(std::string_view text) {
       }
     }
     append_utf8(out, shown);
-    previous = cp.value;
+    previous = shown;
   }
   return out;
 }

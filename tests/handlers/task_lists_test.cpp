@@ -34,6 +34,13 @@ TEST_F(TaskLists, ActivityListsTheOpenTasksHereWithPlacesLeft) {
       << text;
 }
 
+// A task whistled with no time read "｜｜" in the list (an exploratory run of an urgent night).
+TEST_F(TaskLists, ATaskWithoutATimeSaysSoInTheList) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 3人"));
+  const std::string text = say("b3u2", "u-wangwu", "王五", read("活动"))[0].text;
+  EXPECT_TRUE(contains(text, "清理楼道杂物｜" + rendered("tasks_when_unset", {}) + "｜")) << text;
+}
+
 // A question about a numbered task was carried out: the leader's "1号活动取消了吗" cancelled it, "2号
 // 任务结束了吗" finished a task six days early, "1号报到了吗" signed the asker up.
 TEST_F(TaskLists, AQuestionAboutATaskIsAnsweredWithItsStateAndChangesNothing) {

@@ -102,6 +102,9 @@ TEST(ChinesePunctuation, ComesBackAfterAChineseCharacterOnly) {
   EXPECT_EQ(with_chinese_punctuation("地点:3号楼;谢谢"), "地点：3号楼；谢谢");
   EXPECT_EQ(with_chinese_punctuation("T1,谢谢 9:30 ok!"), "T1,谢谢 9:30 ok!");
   EXPECT_EQ(with_chinese_punctuation(""), "");
+  // A run of marks after a Chinese character comes back whole ("！!" before).
+  EXPECT_EQ(with_chinese_punctuation("电梯困人了!!"), "电梯困人了！！");
+  EXPECT_EQ(with_chinese_punctuation("真的吗?!"), "真的吗？！");
 }
 
 TEST(BotNames, AreRecognisedInAnyAsciiCaseButOnlyWhole) {

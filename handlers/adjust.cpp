@@ -64,7 +64,9 @@ std::vector<Reply> handle_adjust(Context& context, const Command& command) {
   std::vector<std::string> refused;
   for (const NamedPerson& one : named) {
     if (!one.id) {
-      refused.push_back(context.text("adjust_refused_unknown", {{"name", one.typed}}));
+      refused.push_back(
+          context.text(one.namesakes > 1 ? "adjust_refused_namesakes" : "adjust_refused_unknown",
+                       {{"name", one.typed}, {"count", std::to_string(one.namesakes)}}));
       continue;
     }
     const std::string& person = *one.id;

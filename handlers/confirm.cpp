@@ -32,6 +32,7 @@ struct Outcome {
   std::vector<std::string> on_site;        // checked in, not out, while the task still runs
   std::vector<std::string> not_signed_up;  // display names
   std::vector<std::string> unknown;        // names as typed
+  std::vector<std::string> namesakes;      // names as typed that several people answer to
   std::vector<std::string> own_word;       // the sender, named without a check-in of their own
   std::vector<std::string> refused;
   // 不予确认 of someone who never checked in: a no-show (失约), as the task's end would record.
@@ -174,7 +175,7 @@ void confirm_named(Context& context, const store::Task& task, const std::vector<
   const std::vector<std::string> people = participants(context, task);
   for (const NamedPerson& one : named) {
     if (!one.id) {
-      outcome.unknown.push_back(one.typed);
+      (one.namesakes > 1 ? outcome.namesakes : outcome.unknown).push_back(one.typed);
       continue;
     }
     const std::string& person = *one.id;
@@ -238,6 +239,8 @@ std::vector<Reply> leader_note(Context& context, const store::Task& task, const 
     add_line(context, lines, "confirm_note_not_signed_up", join_list(context, outcome.not_signed_up));
   if (!outcome.unknown.empty())
     add_line(context, lines, "confirm_note_unknown", join_list(context, outcome.unknown));
+  if (!outcome.namesakes.empty())
+    add_line(context, lines, "confirm_note_namesakes", join_list(context, outcome.namesakes));
   if (!outcome.own_word.empty())
     add_line(context, lines, "confirm_note_own_word", names_of(context, outcome.own_word));
   const bool nothing_done =
@@ -410,7 +413,7 @@ std::vector<Reply> handle_refuse(Context& context, const Command& command) {
   std::vector<std::pair<std::string, TakenBack>> paid_back;    // whose pay was taken back, and how much
   for (const NamedPerson& one : named) {
     if (!one.id) {
-      outcome.unknown.push_back(one.typed);
+      (one.namesakes > 1 ? outcome.namesakes : outcome.unknown).push_back(one.typed);
       continue;
     }
     if (!is_participant(people, *one.id)) {

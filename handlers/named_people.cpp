@@ -87,7 +87,10 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
     }
   }
   for (NamedPerson& person : named) {
-    if (!person.id) person.id = by_name(context, person.typed);
+    if (person.id) continue;
+    person.id = by_name(context, person.typed);
+    if (!person.id && context.community)
+      person.namesakes = context.people.find_by_name(*context.community, person.typed).size();
   }
   for (std::string& id : sent)
     named.push_back(NamedPerson{local_part(id), std::move(id)});

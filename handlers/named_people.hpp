@@ -12,6 +12,9 @@ namespace whistle::handlers {
 struct NamedPerson {
   std::string typed;              ///< "张三" of "@张三", or the platform's id when only it was sent
   std::optional<std::string> id;  ///< the qualified person id; empty when nobody fits
+  /// With no id: how many of the community's people answer to the name. Two or more is a question
+  /// which one, not "没有找到" (an exploratory run of roles changing, 2026-12-06).
+  std::size_t namesakes = 0;
 };
 
 /// The people a command acts on, in the order named, each once. A name is matched, first, to an

@@ -152,7 +152,9 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
   std::string person = context.message.sender;
   const std::vector<NamedPerson> named = named_people(context, command);
   if (!named.empty()) {
-    if (!named.front().id) return answer(context, "points_unknown_person", {{"name", named.front().typed}});
+    if (!named.front().id)
+      return answer(context, named.front().namesakes > 1 ? "points_namesakes" : "points_unknown_person",
+                    {{"name", named.front().typed}, {"count", std::to_string(named.front().namesakes)}});
     person = *named.front().id;
   }
   const bool own = person == context.message.sender;

@@ -55,7 +55,10 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
     const std::vector<NamedPerson> named = named_people(context, command);
     if (named.empty() || !named.front().id) {
       const std::string typed = named.empty() ? command.mentions.front() : named.front().typed;
-      return {work_reply(context, ticket, "ticket_dispatch_unknown_person", {{"name", typed}})};
+      const std::size_t namesakes = named.empty() ? 0 : named.front().namesakes;
+      return {work_reply(context, ticket,
+                         namesakes > 1 ? "ticket_dispatch_namesakes" : "ticket_dispatch_unknown_person",
+                         {{"name", typed}, {"count", std::to_string(namesakes)}})};
     }
     person = named.front().id;
     // Someone who holds roles in other communities only is not this community's to send a ticket

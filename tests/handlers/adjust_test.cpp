@@ -81,6 +81,22 @@ TEST_F(AdjustVolunteer, ARoomInTheNicknameIsNeverTheAmount) {
   EXPECT_FALSE(asked.empty());
 }
 
+// Two 张三 in the community: "没有找到" was wrong; which one is asked (an exploratory run of roles
+// changing, 2026-12-06).
+TEST_F(AdjustVolunteer, ANameTwoPeopleAnswerToIsAskedAbout) {
+  say("b3u2", "u-zhang2", "张三", read("报到 1"));
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("加分 @张三 5 好人好事"));
+  EXPECT_EQ(balance("u-zhang"), 0);
+  EXPECT_EQ(balance("u-zhang2"), 0);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(
+      contains(replies[0].text, rendered("adjust_refused_namesakes", {{"name", "张三"}, {"count", "2"}})))
+      << replies[0].text;
+  // The platform's mention says which.
+  say_mentioning("b3u2", "u-chen", "陈单元长", "加分 @张三 5 好人好事", {"u-zhang2"});
+  EXPECT_EQ(balance("u-zhang2"), 5);
+}
+
 TEST_F(AdjustVolunteer, ThePlatformsMentionIsPaidNotANamesakeAsWell) {
   // A 小林 has written to the bot; the leader @-mentions another 小林, whom the platform names by
   // id only (a Feishu mention of someone on another platform's namesake once paid both).

@@ -51,6 +51,12 @@ std::optional<std::string> by_name(Context& context, const std::string& typed) {
   return std::nullopt;
 }
 
+// The name before a nickname's bracketed part ("张三(3-201)" → "张三", "李姐【3栋】" → "李姐").
+std::string without_bracketed_part(const std::string& typed) {
+  const std::size_t bracket = std::min({typed.find('('), typed.find('['), typed.find("【")});
+  return bracket == std::string::npos || bracket == 0 ? typed : typed.substr(0, bracket);
+}
+
 }  // namespace
 
 std::vector<NamedPerson> named_people(Context& context, const Command& command,
@@ -89,6 +95,12 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
   for (NamedPerson& person : named) {
     if (person.id) continue;
     person.id = by_name(context, person.typed);
+    // "@张三(3-201)" typed by hand, or from a platform that sends no ids: 张三 is who the bot knows.
+    if (const std::string base = without_bracketed_part(person.typed); !person.id && base != person.typed) {
+      person.id = among_preferred(context, base, preferred);
+      if (!person.id) person.id = by_name(context, base);
+      if (!person.id) person.typed = base;
+    }
     if (!person.id && context.community)
       person.namesakes = context.people.find_by_name(*context.community, person.typed).size();
   }

@@ -190,6 +190,13 @@ bool speaks_for_two(const Command& command) {
   return false;
 }
 
+// Where a task is: its place, else its node's name.
+std::string place_of(Context& context, const store::Task& task) {
+  if (task.place) return *task.place;
+  const std::optional<store::OrgNode> node = context.org.node(task.node);
+  return node ? node->name : task.node;
+}
+
 // The notes a report-in's answer ends with: for two people, and for a task of another group's, named
 // by its number ("报到 2" in 3号楼's group took 5号楼's task #2 unseen, and its taker was made 失约).
 std::string report_in_notes(Context& context, const Command& command, const store::Task& task) {
@@ -202,7 +209,7 @@ std::string report_in_notes(Context& context, const Command& command, const stor
       notes += context.text("report_in_elsewhere_note", {{"task", number},
                                                          {"title", task.title},
                                                          {"when", task_when_text(context, task, context.now)},
-                                                         {"place", task.place.value_or("")}});
+                                                         {"place", place_of(context, task)}});
     }
   }
   return notes;
@@ -275,8 +282,11 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   Values values{{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}};
   if (full) {
     values.emplace_back("position", std::to_string(context.signups.waitlist_position(task.id, person)));
+    // Not the note for two: the other would only join the waitlist too.
+    Command alone = command;
+    alone.text.clear();
     return {reply_to_sender(
-        context, context.text("report_in_waitlisted", values) + report_in_notes(context, command, task))};
+        context, context.text("report_in_waitlisted", values) + report_in_notes(context, alone, task))};
   }
   std::string text = context.text("report_in_ok", values);
   if (chain == ChainReading::maybe_someone_else)

@@ -194,16 +194,23 @@ std::vector<Reply> call_off_with_people_on_site(Context& context, const store::T
   std::erase_if(released, [&](const std::string& person) {
     return std::find(on_site.begin(), on_site.end(), person) != on_site.end();
   });
+  // Sent home, they hold no place: 验收 does not ask about them, and the month's 报到参与率 does
+  // not count them signed up and absent (a review, 2026-12-06).
+  for (const std::string& person : released)
+    context.signups.set_state(task.id, person, store::SignupState::withdrawn, context.now);
   end_now(context, task);
   const std::vector<std::pair<std::string_view, std::string>> values{
       {"task", std::to_string(task.number)},
       {"title", task.title},
       {"when", task_when_text(context, task, context.now)},
-      {"names", names_of(context, on_site)},
+      {"on_site", mentions_of(context.people, on_site)},
       {"mentions", mentions_of(context.people, released)}};
+  // Those on site are named too: their stay ends now, and a 签退 after it is refused.
+  std::vector<std::string> told = on_site;
+  told.insert(told.end(), released.begin(), released.end());
   std::vector<Reply> replies = announce(
       context, task,
-      context.text(released.empty() ? "call_off_on_site_nobody_else" : "call_off_on_site", values), released);
+      context.text(released.empty() ? "call_off_on_site_nobody_else" : "call_off_on_site", values), told);
   for (const std::string& person : released) {
     replies.push_back(Reply{private_chat_of(person), context.text("cancel_private", values), {person}});
   }

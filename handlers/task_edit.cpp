@@ -57,30 +57,44 @@ language::TimeSpan named_time(const Context& context, const Command& command, co
   return said;
 }
 
+// The end a clock names for a task: on the task's day, unless that is not after its start. Then it
+// is the same clock the next day, or, for a clock the parser read as afternoon (1–6点 without a part
+// of the day) or noon, that clock in the night — whichever comes first within twelve hours of the
+// start ("结束时间 2点" of a task from 23:00 is 02:00, not 14:00 the next day: an exploratory run of
+// an urgent night, 2026-12-06). Nothing fits: the clock as read, which the checks refuse
+// ("结束时间 23点" said at 23:36 of a task from 23:00). A wait ("2小时后") is an instant, read as is.
+std::int64_t end_after_start(const Context& context, const Command& command, const store::Task& task,
+                             std::int64_t clock) {
+  if (!task.start || clock > *task.start || command.time_names_day) return clock;
+  constexpr std::int64_t kHalfDay = 12 * 60 * 60;
+  const int offset = context.config.locale.utc_offset_seconds;
+  const std::int64_t local_hour = ((clock + offset) % (2 * kHalfDay) + 2 * kHalfDay) % (2 * kHalfDay) / 3600;
+  std::optional<std::int64_t> best;
+  for (const std::int64_t later :
+       {local_hour >= 12 && local_hour <= 18 ? kHalfDay : 2 * kHalfDay, 2 * kHalfDay}) {
+    const std::int64_t candidate = clock + later;
+    if (candidate > *task.start && candidate - *task.start <= kHalfDay && (!best || candidate < *best))
+      best = candidate;
+  }
+  return best.value_or(clock);
+}
+
 void edit_time(Context& context, const Command& command, Edit& edit) {
   store::Task& task = edit.task;
   const std::optional<std::int64_t> old_start = task.start;
   const std::optional<std::int64_t> old_end = task.end;
   language::TimeSpan said = named_time(context, command, task);
-  if (command.shift_minutes && task.start) {
+  if (command.shift_minutes && command.time_is_end && task.end) {
+    // "延长1小时", "缩短半小时": the end alone moves.
+    said = {task.start, *task.end + std::int64_t{*command.shift_minutes} * 60, true, true};
+  } else if (command.shift_minutes && task.start) {
     // "推迟一小时": the whole task moves, its length kept.
     const std::int64_t shift = std::int64_t{*command.shift_minutes} * 60;
     said = {*task.start + shift, task.end ? std::optional<std::int64_t>(*task.end + shift) : std::nullopt,
             true, true};
   } else if (command.time_is_end && said.start) {
-    // "结束时间 12点": the clock read is the new end, on the task's day; the start stays. An end
-    // read before the start is the next day's, and one that would make the task twelve hours longer
-    // than the same clock in the night is that night's ("结束时间 2点" of a task from 23:00 is 02:00,
-    // not 14:00 the next day: an exploratory run of an urgent night, 2026-12-06).
-    std::int64_t end = *said.start;
-    if (task.start) {
-      constexpr std::int64_t kDay = 24 * 60 * 60;
-      constexpr std::int64_t kHalfDay = 12 * 60 * 60;
-      while (end <= *task.start)
-        end += kDay;
-      if (end - *task.start > kHalfDay && end - kHalfDay > *task.start) end -= kHalfDay;
-    }
-    said = {task.start, end, true, true};
+    // "结束时间 12点": the clock read is the new end, on the task's day; the start stays.
+    said = {task.start, end_after_start(context, command, task, *said.start), true, true};
   }
   if (said.start) {
     task.start = said.start;

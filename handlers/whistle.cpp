@@ -190,10 +190,13 @@ std::vector<Reply> relay_task_down(Context& context, const store::Task& task) {
   }
   const std::string number = std::to_string(task.number);
   const std::string mention = mention_of(context.people, context.message.sender);
-  if (added.empty())
-    return {reply_to_sender(context,
-                            context.text("relay_nothing_below", {{"task", number}, {"mention", mention}}))};
   const std::optional<store::OrgNode> node = context.org.node(task.node);
+  if (added.empty()) {
+    return {reply_to_sender(
+        context,
+        context.text("relay_nothing_below",
+                     {{"task", number}, {"mention", mention}, {"node", node ? node->name : task.node}}))};
+  }
   const std::string relayed =
       context.text("whistle_relayed", {{"task", number},
                                        {"summary", task_summary_text(context, task, context.now)},

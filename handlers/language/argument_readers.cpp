@@ -47,6 +47,8 @@ bool says_on_the_way(std::string_view rest) {
 bool read_whole_line(const ArgumentInput& input, Command& command) {
   // Stricter than other commands: "我来吧" and "算我一个！" count, "我来了" may just mean "I have
   // arrived".
+  // "我和老伴一起去？" asks.
+  if (input.rest.find('?') != std::string_view::npos) return false;
   if (says_on_the_way(input.rest)) {
     if (input.rule.extra == "implicit") command.implicit = true;
     return true;
@@ -218,7 +220,11 @@ std::size_t room_number_end(std::string_view text, std::size_t pos) {
     break;
   }
   const bool stands_apart = at == text.size() || text[at] == ' ' || text[at] == ',';
-  return parts >= 2 && stands_apart ? at : pos;
+  // A room ends in its number ("3-201", "2-1-302"); "3-5" and "5-10" are ranges of an amount.
+  std::size_t last_digits = 0;
+  for (std::size_t i = at; i > pos && is_ascii_digit(static_cast<unsigned char>(text[i - 1])); --i)
+    ++last_digits;
+  return parts >= 2 && stands_apart && (last_digits >= 3 || parts >= 3) ? at : pos;
 }
 
 // "加分 @张三 5 帮助孤寡老人", "扣分 @李四 3 失约"
@@ -349,6 +355,23 @@ bool read_place(const ArgumentInput& input, Command& command) {
   return true;
 }
 
+// Whether a day named without a clock, its usual hour gone, means now: today with no part of the day
+// ("今天", "本周六" that Saturday), or a part of the day still under way (今晚 until midnight, 今天下午
+// until 18:00). A morning or noon already over, yesterday, or a weekday past is a mistake the
+// handler points out (a review, 2026-12-06).
+bool means_now(const TimeSpan& span, const TimeContext& now) {
+  constexpr std::int64_t kDay = 24 * 60 * 60;
+  const std::int64_t start = *span.start;
+  if (start >= now.now) return false;
+  const std::int64_t local_start = start + now.utc_offset_seconds;
+  const std::int64_t local_now = now.now + now.utc_offset_seconds;
+  if (local_start / kDay != local_now / kDay) return false;
+  if (!span.names_clock) return true;
+  const std::int64_t start_hour = local_start % kDay / 3600;
+  const std::int64_t now_hour = local_now % kDay / 3600;
+  return start_hour >= 17 || (start_hour >= 13 && now_hour < 18);
+}
+
 // Cuts a task's slots out of `text`, each only when the labelled form did not give it already, in
 // an order that keeps them apart (a length before a clock, so 2小时 is not 2点; a clock before
 // points, so 9点10分 is not 10 points).
@@ -357,7 +380,19 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
     command.place = std::move(place);
   // "半小时后集合": a wait before the start, read before lengths so that it is none.
   const TimeContext now = time_context(context);
-  const std::optional<int> delay = command.start || command.end ? std::nullopt : take_delay(text);
+  // Only when the line names no time of its own: "今晚8点 2小时后结束" keeps 8点 and its length.
+  std::optional<int> delay;
+  if (!command.start && !command.end) {
+    std::string without = text;
+    if (const std::optional<int> wait = take_delay(without)) {
+      std::string rest = without;
+      take_duration(rest);
+      if (!take_time(rest, now)) {
+        delay = wait;
+        text = std::move(without);
+      }
+    }
+  }
   if (auto minutes = take_duration(text); minutes && !command.minutes) command.minutes = minutes;
   if (!command.start && !command.end) {
     if (const auto span = take_time(text, now)) {
@@ -367,9 +402,8 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
       command.time_names_clock = span->names_clock;
       // "吹哨 今晚 巡查" at 22:10, "吹哨 今天 …" at 15:00: today, its usual hour gone, is now (the
       // whistle was refused as past). An edit keeps the task's own clock instead.
-      constexpr std::int64_t kDay = 24 * 60 * 60;
-      if (command.intent == Intent::whistle && span->start && span->names_day && !span->names_hour &&
-          *span->start < now.now && now.now - *span->start < kDay && !span->end) {
+      if (command.intent == Intent::whistle && span->start && !span->end && span->names_day &&
+          !span->names_hour && means_now(*span, now)) {
         command.start = start_from_now(now);
         command.time_names_clock = true;
       }
@@ -417,6 +451,18 @@ void fill_span(Command& command) {
   }
 }
 
+// Whether the broadcast word at `at` sends the whistle down. 全网格 and 下发 do wherever they stand;
+// the words that name the levels below (各楼栋, 各网格…) only as words of their own: "组织各楼栋长学习"
+// and "清理各楼栋楼道" name people and places (a review, 2026-12-06: the first was sent to every group
+// below as "组织长学习").
+bool sends_down_at(std::string_view text, std::size_t at, std::string_view word) {
+  if (word == "全网格" || word == "下发") return true;
+  const std::size_t end = at + word.size();
+  const bool before = at == 0 || text[at - 1] == ' ' || text[at - 1] == ',';
+  const bool after = end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '.';
+  return before && after;
+}
+
 // "吹哨 清理3号楼楼道杂物 周六上午9点 2小时 10分 全网格": every slot is cut out in turn, in
 // an order that keeps them apart (a length before a clock, so 2小时 is not 2点; a clock before
 // points, so 9点10分 is not 10 points), and what is left is the title.
@@ -429,6 +475,10 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
   std::string text = form.unlabelled;
   for (const std::string_view word : vocabulary().broadcast_words) {
     for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at)) {
+      if (!sends_down_at(text, at, word)) {
+        at += word.size();
+        continue;
+      }
       command.broadcast = true;
       erase_span(text, at, word.size());
     }
@@ -475,8 +525,9 @@ bool read_relay(const ArgumentInput& input, Command& command) {
   for (const std::string_view groups : {"各网格", "各楼栋", "各单元", "下级群", "各群", "下面", "下去"}) {
     if (target.starts_with(groups)) target = trim_spaces(target.substr(groups.size()));
   }
-  if (!is_filler(target)) return false;
+  // "下发 1 大家赶紧报名": what follows the number is said to the groups, not part of the command.
   command.broadcast = true;
+  set_reason(command, target);
   return true;
 }
 
@@ -528,6 +579,29 @@ bool read_edit(const ArgumentInput& input, Command& command) {
         }
       }
       break;
+    }
+  }
+  // "延长1小时", "缩短半小时", "结束时间 推迟1小时": the end alone moves by a length (a review,
+  // 2026-12-06: "延长1小时" was read as the task's new length and cut a task under way by an hour).
+  const bool after_end_label = command.time_is_end;
+  for (const auto& [word, sign] :
+       {std::pair{std::string_view("延长"), 1}, std::pair{std::string_view("再延长"), 1},
+        std::pair{std::string_view("多延长"), 1}, std::pair{std::string_view("延时"), 1},
+        std::pair{std::string_view("缩短"), -1}, std::pair{std::string_view("推迟"), 1},
+        std::pair{std::string_view("延后"), 1}, std::pair{std::string_view("推后"), 1},
+        std::pair{std::string_view("延迟"), 1}, std::pair{std::string_view("提前"), -1}}) {
+    // 推迟 and 提前 move the whole task (below) unless the end was named.
+    const bool end_words =
+        word == "延长" || word == "再延长" || word == "多延长" || word == "延时" || word == "缩短";
+    if (!end_words && !after_end_label) continue;
+    const std::size_t word_at = starts_with_at(rest, at, "时间") ? skip_separators(rest, at + 6) : at;
+    if (!starts_with_at(rest, word_at, word)) continue;
+    std::string length(rest.substr(word_at + word.size()));
+    if (const std::optional<int> minutes = take_duration(length)) {
+      command.shift_minutes = sign * *minutes;
+      command.time_is_end = true;
+      set_reason(command, length);
+      return true;
     }
   }
   if (const std::size_t time_label = starts_with_at(rest, at, "时间") ? skip_separators(rest, at + 6) : at;

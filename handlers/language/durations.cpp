@@ -193,7 +193,11 @@ std::optional<int> take_delay(std::string& text) {
         break;
       }
     }
-    if (end != match->end && match->minutes > 0 && match->minutes <= kLongestDelay &&
+    // "2小时后结束", "2小时后换班": when the task ends or changes hands, not when it starts.
+    bool ends_then = false;
+    for (const std::string_view then : {"结束", "换班", "休息", "出结果", "收工", "解散", "下班"})
+      ends_then = ends_then || starts_with_at(text, skip_spaces(text, end), then);
+    if (end != match->end && !ends_then && match->minutes > 0 && match->minutes <= kLongestDelay &&
         !is_negated(text, pos)) {
       const std::size_t start = extend_back_over_hedges(text, pos);
       erase_span(text, start, end - start);

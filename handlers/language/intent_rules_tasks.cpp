@@ -38,7 +38,6 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     // Two going together (an exploratory run of an urgent night, 2026-12-06: silence). The sender's
     // place only: the handler asks the other to report in themselves.
-    {"我也去",        Intent::report_in,    A::whole_line,        "implicit"},
     {"我和老伴一起去", Intent::report_in,   A::whole_line,        "implicit"},
     {"我和老伴都去",  Intent::report_in,    A::whole_line,        "implicit"},
     {"我和老伴一起",  Intent::report_in,    A::whole_line,        "implicit"},

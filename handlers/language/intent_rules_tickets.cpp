@@ -38,8 +38,9 @@ constexpr auto kTicketRules = std::to_array<IntentRule>({
     {"转派",          Intent::dispatch,     A::ticket_assignee},
     {"改派",          Intent::dispatch,     A::ticket_assignee},
     // The bot's own note says "转交他人" (an exploratory run of roles changing, 2026-12-06: silence).
-    {"转交",          Intent::dispatch,     A::ticket_assignee},
-    {"移交",          Intent::dispatch,     A::ticket_assignee},
+    // With a ticket only: "转交材料给街道" is talk.
+    {"转交",          Intent::dispatch,     A::ticket_assignee,   "required"},
+    {"移交",          Intent::dispatch,     A::ticket_assignee,   "required"},
     {"重新派单",      Intent::dispatch,     A::ticket_assignee},
     // "T1转物业", "T1交物业处理": after the ticket only.
     {"转",            Intent::dispatch,     A::ticket_assignee,   "required"},

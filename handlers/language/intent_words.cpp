@@ -146,7 +146,7 @@ constexpr auto kVolunteerListWords =
 
 // "吹哨 寒潮 各网格各楼栋 今晚…" from the community's group is for every level below it.
 constexpr auto kBroadcastWords = std::to_array<std::string_view>(
-    {"各网格各楼栋各单元", "各网格各楼栋", "各网格、各楼栋", "全网格", "下发", "各网格", "各楼栋", "所有网格", "所有楼栋"});
+    {"各网格各楼栋各单元", "各网格各楼栋", "各网格、各楼栋", "全网格", "下发", "各网格", "各楼栋", "各单元", "所有网格", "所有楼栋"});
 
 constexpr auto kAssigneePrefixes = std::to_array<std::string_view>({"交给", "转给", "派给", "给", "转", "由"});
 

@@ -48,6 +48,26 @@ bool digits_belong_to_name(std::string_view text, std::size_t pos) {
   return after < text.size() && is_ascii_digit(static_cast<unsigned char>(text[after]));
 }
 
+// Whether a bracketed part names where someone lives ("3-201", "3号楼", "3栋2单元"), as nicknames in
+// a community's groups do; "(迟到2次)", "(已到)", "(物业)" are said about them, not their name (a
+// review, 2026-12-06).
+bool names_a_room(std::string_view part) {
+  bool digits = false;
+  bool other = false;
+  for (std::size_t at = 0; at < part.size();) {
+    const CodePoint cp = decode_utf8(part, at);
+    at += cp.length;
+    if (is_ascii_digit(cp.value)) {
+      digits = true;
+    } else if (cp.value != U'-' && cp.value != U'栋' && cp.value != U'楼' && cp.value != U'号' &&
+               cp.value != U'室' && cp.value != U'单' && cp.value != U'元' && cp.value != U'幢' &&
+               cp.value != U'座') {
+      other = true;
+    }
+  }
+  return digits && !other;
+}
+
 // The end of a bracketed part of a group nickname at `pos` ("张三(3-201)", "李姐【3栋】": the room
 // or building people add to their name in a community's groups), or `pos` when there is none.
 // Read as the end of the name, "(3-201)" became 3 points (an exploratory run, 2026-12-06).
@@ -61,7 +81,11 @@ std::size_t bracketed_part_end(std::string_view text, std::size_t pos) {
   if (close == 0) return pos;
   for (std::size_t at = pos + open.length; at < text.size() && at - pos <= kLongestPart;) {
     const CodePoint cp = decode_utf8(text, at);
-    if (cp.value == close) return at == pos + open.length ? pos : at + cp.length;
+    if (cp.value == close) {
+      if (at == pos + open.length || !names_a_room(text.substr(pos + open.length, at - pos - open.length)))
+        return pos;
+      return at + cp.length;
+    }
     if (is_space(cp.value) || cp.value == U'@') return pos;
     at += cp.length;
   }
@@ -103,13 +127,7 @@ std::size_t room_part_end(std::string_view text, std::size_t pos) {
   if (at == pos) return pos;
   const std::size_t end = bracketed_part_end(text, at);
   if (end == at) return pos;
-  const std::string_view part = text.substr(at, end - at);
-  const bool names_a_room =
-      std::any_of(part.begin(), part.end(),
-                  [](char c) { return is_ascii_digit(static_cast<unsigned char>(c)); }) ||
-      part.find("栋") != std::string_view::npos || part.find("楼") != std::string_view::npos ||
-      part.find("单元") != std::string_view::npos || part.find("室") != std::string_view::npos;
-  return names_a_room ? end : pos;
+  return end;
 }
 
 }  // namespace

@@ -159,6 +159,14 @@ bool asks_for_the_taking_back(std::string_view rest, const IntentRule& rule) {
          without_end_punctuation(trim_spaces(rest)) == "吧";
 }
 
+// Wrappers that tell what happened before the command ("先走了", "来晚了", "抱歉").
+bool tells_what_happened(std::string_view wrapper) {
+  for (const std::string_view told : {"先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉"}) {
+    if (wrapper == told) return true;
+  }
+  return false;
+}
+
 // What a question may ask for: a list, a state, a figure, the menu — never an act.
 bool is_a_question(Intent intent) {
   return intent == Intent::tasks || intent == Intent::catalog || intent == Intent::points ||
@@ -213,6 +221,9 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     // 加5分"); after a reference, the wrapper stands between it and the command ("12号我去不了了").
     auto command = lead.end > 0 ? try_rules(body.substr(next), lead, base, context, wrappers_left - 1)
                                 : read_command(body.substr(next), base, context, wrappers_left - 1);
+    // "先走了 签退 1", "来晚了 签到": what happened, then a command word. A reply that counts only
+    // where it fits ("我先走了 1", "先走了 打卡", "抱歉 退出") is talk after these (a review, 2026-12-06).
+    if (command && command->implicit && tells_what_happened(wrapper)) continue;
     if (command) return command;
   }
   // "请问还有名额吗", "请问我有多少积分": a polite question. Past 请问 only a question is read:

@@ -9,13 +9,19 @@ namespace whistle::language {
 
 namespace {
 
-// Longest first: "马上就" before "马上".
-constexpr std::array<std::string_view, 8> kNowWords = {"马上就", "现在", "马上", "立即",
-                                                       "立刻",   "即刻", "立马", "赶紧"};
+constexpr std::array<std::string_view, 6> kNowWords = {"现在", "马上", "立即", "立刻", "即刻", "立马"};
 
-// After a now word, what people are asked to do at once rather than when the task starts.
-constexpr std::array<std::string_view, 7> kActsAtOnce = {"报名", "报到", "接龙", "回复",
-                                                         "回应", "联系", "确认"};
+// After a now word, going somewhere at once: the task starts now ("马上到3号楼门口", "立即集合").
+// Anything else is what people are asked to do soon ("马上报名", "赶紧来报名") or talk ("马上过年了",
+// "现在的楼道太乱了"): no start (a review, 2026-12-06: each made a task that had already begun).
+constexpr std::array<std::string_view, 9> kGoingNow = {"到",   "来",   "集合", "出发", "过来",
+                                                       "赶到", "赶来", "下楼", "去"};
+
+bool stands_alone(std::string_view text, std::size_t at, std::size_t end) {
+  const bool before = at == 0 || text[at - 1] == ' ';
+  const bool after = end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '.';
+  return before && after;
+}
 
 }  // namespace
 
@@ -27,11 +33,16 @@ std::int64_t start_from_now(const TimeContext& context, int minutes) {
 std::optional<std::int64_t> take_start_now(std::string& text, const TimeContext& context) {
   for (const std::string_view word : kNowWords) {
     for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
-      const std::size_t after = skip_spaces(text, at + word.size());
-      bool acts = false;
-      for (const std::string_view act : kActsAtOnce)
-        acts = acts || starts_with_at(text, after, act);
-      if (acts) continue;
+      const std::size_t end = at + word.size();
+      const std::size_t next = skip_spaces(text, end);
+      bool going = false;
+      for (const std::string_view go : kGoingNow) {
+        // "马上来报名": coming to sign up is no start either.
+        if (starts_with_at(text, next, go))
+          going = going || !(starts_with_at(text, next + go.size(), "报") ||
+                             starts_with_at(text, next + go.size(), "接龙"));
+      }
+      if (!going && !stands_alone(text, at, end)) continue;
       erase_span(text, at, word.size());
       return start_from_now(context);
     }

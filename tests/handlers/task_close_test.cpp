@@ -103,16 +103,21 @@ TEST_F(Cancel, OnceSomeoneCheckedInTheTaskEndsAndTheOthersAreSentHomeWithoutANoS
   EXPECT_EQ(task(number).status, store::TaskStatus::finished);
   EXPECT_EQ(task(number).end, called_off);
   EXPECT_EQ(chats_of(replies), (std::vector<std::string>{"generic:b3u2", "generic:@u-liu", "generic:@u-he"}));
-  EXPECT_EQ(replies[0].mentions, (std::vector<std::string>{kLiu, qualified("u-he")}));
-  EXPECT_TRUE(contains(replies[0].text, "张三")) << replies[0].text;
+  // The one on site is told too: their stay ends now.
+  EXPECT_EQ(replies[0].mentions, (std::vector<std::string>{kZhang, kLiu, qualified("u-he")}));
   for (const char* person : {"u-liu", "u-he"}) {
     const std::optional<store::Attendance> row = attendance_.find(task(number).id, qualified(person));
     EXPECT_FALSE(row && row->outcome) << person;
+    // Sent home, they hold no place (a review: 验收 then asked the leader to settle them).
+    EXPECT_EQ(signup_state(number, person), store::SignupState::withdrawn) << person;
   }
   EXPECT_TRUE(run_jobs(kSaturday0900 + 3 * kHour).empty());
-  // Who came is confirmed as usual.
-  say("b3u2", "u-chen", "陈单元长", read("验收 1", called_off + 60), called_off + 60);
+  // Who came is confirmed as usual, and nobody sent home is asked about.
+  const std::vector<Reply> confirmed =
+      say("b3u2", "u-chen", "陈单元长", read("验收 1", called_off + 60), called_off + 60);
   EXPECT_EQ(attendance_.find(task(number).id, kZhang)->outcome, store::AttendanceOutcome::confirmed);
+  for (const Reply& reply : confirmed)
+    EXPECT_FALSE(contains(reply.text, "刘阿姨")) << reply.text;
 }
 
 TEST_F(Cancel, CancellingDropsTheReminder) {

@@ -118,6 +118,27 @@ TEST_F(Edit, AnEndAtNightIsReadAfterTheStart) {
   EXPECT_EQ(task(number).end, kMonday2300 + 3 * kHour);  // 02:00, not 14:00
 }
 
+// A review (2026-12-06): "延长1小时" was read as the task's new length and cut a night patrol under
+// way to an hour; "结束时间 23点" at 23:36 moved the end to 11:00 the next morning.
+TEST_F(Edit, ATaskUnderWayIsExtendedByALengthAndAClockAlreadyPastIsRefused) {
+  const std::int64_t number = whistle_in_b3u2("巡查楼道防冻", 3, kMonday2300);  // 23:00–01:00
+  report_in("u-zhang", "张三");
+  say("b3u2", "u-zhang", "张三", read("签到 1", kMonday2300), kMonday2300);
+  const std::int64_t now = kMonday2300 + 36 * 60;
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 延长1小时", now), now);
+  EXPECT_EQ(task(number).start, kMonday2300);
+  EXPECT_EQ(task(number).end, kMonday2300 + 3 * kHour);
+  for (const char* line : {"修改 1 结束时间 23点", "修改 1 结束时间 晚上10点"}) {
+    say("b3u2", "u-chen", "陈单元长", read(line, now), now);
+    EXPECT_EQ(task(number).end, kMonday2300 + 3 * kHour) << line;
+  }
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 缩短半小时", now), now);
+  EXPECT_EQ(task(number).end, kMonday2300 + 150 * 60);
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 结束时间 推迟1小时", now), now);
+  EXPECT_EQ(task(number).start, kMonday2300);
+  EXPECT_EQ(task(number).end, kMonday2300 + 210 * 60);
+}
+
 TEST_F(Edit, AnEndEarlierThanNowIsRefused) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);  // Saturday 09:00–11:00
   const std::int64_t now = kSaturday0900 + 90 * 60;

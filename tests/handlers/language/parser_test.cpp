@@ -469,5 +469,70 @@ const Case kSentDown[] = {
 };
 INSTANTIATE_TEST_SUITE_P(SentDown, ParserReadsTaskLines, ::testing::ValuesIn(kSentDown));
 
+// What a review of those readings found they must not do (2026-12-06): each was a regression.
+const Case kNotUrgent[] = {
+    // A now word that is no start: talk, or people asked to sign up soon.
+    {.text = "吹哨 马上过年了 周末前清理楼道杂物 2人",
+     .intent = Intent::whistle,
+     .count = 2,
+     .title = "马上过年了 周末前清理楼道杂物",
+     .now = kLateMonday},
+    {.text = "吹哨 清理楼道 5人 现在就报名",
+     .intent = Intent::whistle,
+     .count = 5,
+     .title = "清理楼道 现在就报名"},
+    {.text = "吹哨 清理楼道 有空的马上来报名",
+     .intent = Intent::whistle,
+     .title = "清理楼道 有空的马上来报名"},
+    {.text = "修改 2 现在改成5人", .intent = Intent::edit, .task = 2, .count = 5, .reason = "现在改成"},
+    // A wait that tells when the task ends, or beside a clock, is no start.
+    {.text = "吹哨 巡逻 3人 今晚8点 2小时后结束",
+     .intent = Intent::whistle,
+     .count = 3,
+     .start = "2026-11-23T20:00",
+     .end = "2026-11-23T22:00",
+     .minutes = 120,
+     .title = "巡逻 后结束"},
+    // A part of the day already over is a mistake to point out, not now.
+    {.text = "吹哨 今天上午 清理楼道 3人",
+     .intent = Intent::whistle,
+     .count = 3,
+     .start = "2026-11-23T09:00",
+     .title = "清理楼道",
+     .now = "2026-11-23T15:00"},
+    {.text = "吹哨 今天下午 清理楼道 3人",
+     .intent = Intent::whistle,
+     .count = 3,
+     .start = "2026-11-23T15:00",
+     .title = "清理楼道",
+     .now = "2026-11-23T15:00"},
+    // 各楼栋 inside a word names people, and sends nothing down.
+    {.text = "吹哨 组织各楼栋长学习 5人", .intent = Intent::whistle, .count = 5, .title = "组织各楼栋长学习"},
+    {.text = "吹哨 各单元 扫雪 5人",
+     .intent = Intent::whistle,
+     .count = 5,
+     .title = "扫雪",
+     .broadcast = true},
+    // Talk after what happened stays talk; a question is no report-in.
+    {.text = "我也去？"},
+    {.text = "我也去"},
+    {.text = "我先走了 1"},
+    {.text = "先走了 打卡"},
+    {.text = "抱歉 退出"},
+    {.text = "转交材料给街道"},
+    // A reason in brackets after a name stays the reason.
+    {.text = "扣分 @刘阿姨 (迟到2次) 3",
+     .intent = Intent::adjust,
+     .points = -3,
+     .reason = "(迟到2次)",
+     .mentions = {"刘阿姨"}},
+    {.text = "加分 @刘师傅(物业) 5 修水管",
+     .intent = Intent::adjust,
+     .points = 5,
+     .reason = "(物业) 修水管",
+     .mentions = {"刘师傅"}},
+};
+INSTANTIATE_TEST_SUITE_P(NotUrgent, ParserReadsTaskLines, ::testing::ValuesIn(kNotUrgent));
+
 }  // namespace
 }  // namespace whistle::language::testing

@@ -84,9 +84,15 @@ void edit_time(Context& context, const Command& command, Edit& edit) {
   const std::optional<std::int64_t> old_start = task.start;
   const std::optional<std::int64_t> old_end = task.end;
   language::TimeSpan said = named_time(context, command, task);
-  if (command.shift_minutes && command.time_is_end && task.end) {
-    // "延长1小时", "缩短半小时": the end alone moves.
-    said = {task.start, *task.end + std::int64_t{*command.shift_minutes} * 60, true, true};
+  if (command.shift_minutes && command.time_is_end) {
+    // "延长1小时", "缩短半小时": the end alone moves. A task with no end yet takes the length from
+    // its start (a review, 2026-12-06: the whole task moved by it).
+    const std::int64_t shift = std::int64_t{*command.shift_minutes} * 60;
+    if (task.end) {
+      said = {task.start, *task.end + shift, true, true};
+    } else if (task.start && shift > 0) {
+      said = {task.start, *task.start + shift, true, true};
+    }
   } else if (command.shift_minutes && task.start) {
     // "推迟一小时": the whole task moves, its length kept.
     const std::int64_t shift = std::int64_t{*command.shift_minutes} * 60;
@@ -231,7 +237,7 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   }
 
   // "下发 1": the task sent down to the groups below, nothing of it changed.
-  if (command.broadcast) return relay_task_down(context, current);
+  if (command.broadcast) return relay_task_down(context, current, command.reason);
   Edit edit = read_edit(context, command, current);
   if (edit.problem) {
     Values values{{"task", number}, {"mention", mention}};

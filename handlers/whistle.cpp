@@ -36,9 +36,11 @@ std::optional<store::OrgNode> whistle_node(Context& context, const Command& comm
     // for that unit, and it is posted in the unit's group too (an exploratory run of roles
     // changing, 2026-12-06: the unit's 报到 found nothing open).
     if (command.place) {
-      if (std::optional<store::OrgNode> named = node_named(context, *command.place, {})) {
-        for (const store::OrgNode& below : context.org.descendants(context.node->id)) {
-          if (below.id == named->id) return named;
+      // "2单元" in 3号楼's group is its 3号楼2单元.
+      const std::vector<store::OrgNode> below = context.org.descendants(context.node->id);
+      if (std::optional<store::OrgNode> named = node_named(context, *command.place, below)) {
+        for (const store::OrgNode& node : below) {
+          if (node.id == named->id) return named;
         }
       }
     }
@@ -176,7 +178,8 @@ std::optional<std::int64_t> same_whistle_just_sent(Context& context, const store
 
 }  // namespace
 
-std::vector<Reply> relay_task_down(Context& context, const store::Task& task) {
+std::vector<Reply> relay_task_down(Context& context, const store::Task& task,
+                                   const std::optional<std::string>& words) {
   const std::vector<std::string> posted = context.tasks.posted_chats(task.id);
   std::vector<std::string> added;
   for (const store::OrgNode& below : context.org.descendants(task.node)) {
@@ -197,10 +200,12 @@ std::vector<Reply> relay_task_down(Context& context, const store::Task& task) {
         context.text("relay_nothing_below",
                      {{"task", number}, {"mention", mention}, {"node", node ? node->name : task.node}}))};
   }
-  const std::string relayed =
+  std::string relayed =
       context.text("whistle_relayed", {{"task", number},
                                        {"summary", task_summary_text(context, task, context.now)},
                                        {"from", node ? node->name : task.node}});
+  // "下发 1 请各单元长组织报名": the leader's words go with it.
+  if (words && !words->empty()) relayed += context.text("relay_words", {{"words", *words}});
   std::vector<Reply> replies{reply_to_sender(
       context,
       context.text("relay_done",

@@ -38,7 +38,9 @@ std::optional<std::vector<Reply>> withdraw_named_people(Context& context, const 
     holders.push_back(signup.person);
   std::vector<std::string> freed;
   std::vector<std::string> on_site;
+  std::optional<NamedPerson> unsure;  // a name several people answer to: which one is asked
   for (const NamedPerson& named : named_people(context, command, holders)) {
+    if (!named.id && named.namesakes > 1 && !unsure) unsure = named;
     if (!named.id || *named.id == sender) continue;
     const std::optional<store::Signup> signup = context.signups.find(task->id, *named.id);
     if (!is_active(signup)) continue;
@@ -50,7 +52,12 @@ std::optional<std::vector<Reply>> withdraw_named_people(Context& context, const 
     context.signups.set_state(task->id, *named.id, store::SignupState::withdrawn, context.now);
     freed.push_back(*named.id);
   }
-  if (freed.empty() && on_site.empty()) return std::nullopt;
+  if (freed.empty() && on_site.empty()) {
+    if (!unsure) return std::nullopt;
+    return std::vector<Reply>{reply_to_sender(
+        context, context.text("adjust_refused_namesakes",
+                              {{"name", unsure->typed}, {"count", std::to_string(unsure->namesakes)}}))};
+  }
 
   const std::string number = std::to_string(task->number);
   std::vector<Reply> moved;

@@ -512,6 +512,14 @@ constexpr auto kNotAnOrder =
 bool read_relay(const ArgumentInput& input, Command& command) {
   const std::string_view rest = skip_softeners(input.rest);
   std::size_t at = skip_separators(rest, 0);
+  // "下发到各单元 2", "发到各单元群 2": where to, then the number.
+  for (const std::string_view to : {"到", "给"}) {
+    if (starts_with_at(rest, at, to)) at = skip_separators(rest, at + to.size());
+  }
+  for (const std::string_view groups : {"各网格", "各楼栋", "各单元", "下级群", "各群"}) {
+    if (starts_with_at(rest, at, groups)) at = skip_separators(rest, at + groups.size());
+  }
+  if (starts_with_at(rest, at, "群")) at = skip_separators(rest, at + std::string_view("群").size());
   if (!input.anchored) {
     const auto reference = read_task_reference(rest, at);
     if (!reference) return false;
@@ -525,6 +533,7 @@ bool read_relay(const ArgumentInput& input, Command& command) {
   for (const std::string_view groups : {"各网格", "各楼栋", "各单元", "下级群", "各群", "下面", "下去"}) {
     if (target.starts_with(groups)) target = trim_spaces(target.substr(groups.size()));
   }
+  if (target.starts_with("群")) target = trim_spaces(target.substr(std::string_view("群").size()));
   // "下发 1 大家赶紧报名": what follows the number is said to the groups, not part of the command.
   command.broadcast = true;
   set_reason(command, target);
@@ -600,6 +609,8 @@ bool read_edit(const ArgumentInput& input, Command& command) {
     if (const std::optional<int> minutes = take_duration(length)) {
       command.shift_minutes = sign * *minutes;
       command.time_is_end = true;
+      // "延长1小时 人数改成5人": the rest of the edit too (a review, 2026-12-06: it was dropped).
+      read_task_slots(length, input.context, command);
       set_reason(command, length);
       return true;
     }
@@ -614,6 +625,7 @@ bool read_edit(const ArgumentInput& input, Command& command) {
       std::string shift(rest.substr(time_label + word.size()));
       if (const std::optional<int> minutes = take_duration(shift)) {
         command.shift_minutes = sign * *minutes;
+        read_task_slots(shift, input.context, command);
         set_reason(command, shift);
         return true;
       }

@@ -177,6 +177,22 @@ std::optional<int> take_duration(std::string& text) {
   return std::nullopt;
 }
 
+namespace {
+
+// Whether what follows a wait at `pos` says the task starts then: nothing more, a place, or a word of
+// gathering ("半小时后 3号楼门口集合", "20分钟后出发"). "2小时后结束", "1小时后换岗", "2小时后截止报名",
+// "两小时后雪会停" tell of something else (a review, 2026-12-06).
+bool starts_then(std::string_view text, std::size_t pos) {
+  if (pos >= text.size() || text[pos] == ' ' || text[pos] == ',' || text[pos] == '.') return true;
+  for (const std::string_view then :
+       {"集合", "出发", "开始", "开工", "到", "在", "见", "碰头", "楼下", "门口"}) {
+    if (starts_with_at(text, pos, then)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<int> take_delay(std::string& text) {
   constexpr std::int64_t kLongestDelay = 12 * 60;  // later than that, people name the clock
   for (std::size_t pos = 0; pos < text.size();) {
@@ -193,12 +209,8 @@ std::optional<int> take_delay(std::string& text) {
         break;
       }
     }
-    // "2小时后结束", "2小时后换班": when the task ends or changes hands, not when it starts.
-    bool ends_then = false;
-    for (const std::string_view then : {"结束", "换班", "休息", "出结果", "收工", "解散", "下班"})
-      ends_then = ends_then || starts_with_at(text, skip_spaces(text, end), then);
-    if (end != match->end && !ends_then && match->minutes > 0 && match->minutes <= kLongestDelay &&
-        !is_negated(text, pos)) {
+    if (end != match->end && starts_then(text, end) && match->minutes > 0 &&
+        match->minutes <= kLongestDelay && !is_negated(text, pos)) {
       const std::size_t start = extend_back_over_hedges(text, pos);
       erase_span(text, start, end - start);
       return static_cast<int>(match->minutes);

@@ -17,7 +17,9 @@ std::optional<int> take_duration(std::string& text);
 
 /// Finds the first wait before something starts (半小时后, 20分钟以后, 一个小时之后, 2h后: a length as
 /// take_duration() reads it, then 后, 以后 or 之后), cuts it out and returns it in minutes. Only up to
-/// 12 hours: a later start is named by its clock. Read before lengths, so the wait is no length.
+/// 12 hours: a later start is named by its clock. Read before lengths, so the wait is no length. Only
+/// a wait the task starts after: followed by nothing, a place or a gathering ("半小时后 门口集合"), not
+/// "2小时后结束" or "1小时后换岗".
 std::optional<int> take_delay(std::string& text);
 
 }  // namespace whistle::language

@@ -65,6 +65,14 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     // A task already whistled, sent down to the groups below ("下发 1", "1号下发到各单元"): silence
     // before (an exploratory run of an urgent night, 2026-12-06).
     {"下发",          Intent::edit,         A::edit,              "relay"},
+    // As leaders say it (an exploratory run of a campaign, 2026-12-06): "2号发到各单元群",
+    // "转发到各单元群 2", "下发到各单元 2".
+    {"发到各单元",    Intent::edit,         A::edit,              "relay"},
+    {"发到各楼栋",    Intent::edit,         A::edit,              "relay"},
+    {"发到各网格",    Intent::edit,         A::edit,              "relay"},
+    {"转发到各单元",  Intent::edit,         A::edit,              "relay"},
+    {"转发到各楼栋",  Intent::edit,         A::edit,              "relay"},
+    {"转发到各网格",  Intent::edit,         A::edit,              "relay"},
     // After the task's number, the field and its change: "1号人数改成5人", "#1 时间改为下午3点" (an
     // exploratory run of corrections, 2026-12-06: silence). Without a change after it, 积分 is the
     // points question below.

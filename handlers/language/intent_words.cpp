@@ -29,6 +29,8 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     // "先走了 签退 1", "来晚了 签到", "不好意思 请假 1": what happened, then the command (an
     // exploratory run of an urgent night, 2026-12-06: silence, and a stay paid to its end).
     "先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉",
+    // "表扬@小马 加3分": praise, then the points (an exploratory run of a campaign, 2026-12-06).
+    "表扬", "点赞",
     "我",
 });
 

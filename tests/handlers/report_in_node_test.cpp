@@ -35,14 +35,16 @@ TEST_F(ReportInNode, ATaskSentDownLaterIsPostedInTheGroupsBelowOnce) {
   const std::int64_t id = task(1).id;
   ASSERT_EQ(tasks_.posted_chats(id), std::vector<std::string>{"generic:b3"});
 
-  const std::vector<Reply> sent = say("b3", "u-qian", "钱楼栋长", read("下发 1"));
+  const std::vector<Reply> sent = say("b3", "u-qian", "钱楼栋长", read("下发 1 请各单元长组织报名"));
   EXPECT_EQ(tasks_.posted_chats(id),
             (std::vector<std::string>{"generic:b3", "generic:b3u1", "generic:b3u2"}));
   std::vector<std::string> chats;
   for (const Reply& reply : sent)
     chats.push_back(reply.chat);
   EXPECT_EQ(chats, (std::vector<std::string>{"generic:b3", "generic:b3u1", "generic:b3u2"}));
+  ASSERT_EQ(sent.size(), 3u);
   EXPECT_TRUE(contains(sent[1].text, "清扫积雪")) << sent[1].text;
+  EXPECT_TRUE(contains(sent[1].text, "请各单元长组织报名")) << sent[1].text;
 
   // Sent again: nothing new to post.
   const std::vector<Reply> again = say("b3", "u-qian", "钱楼栋长", read("1号下发到各单元"));

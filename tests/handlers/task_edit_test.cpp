@@ -139,6 +139,15 @@ TEST_F(Edit, ATaskUnderWayIsExtendedByALengthAndAClockAlreadyPastIsRefused) {
   EXPECT_EQ(task(number).end, kMonday2300 + 210 * 60);
 }
 
+// The second review (2026-12-06): a task with no end yet moved its start by the length.
+TEST_F(Edit, ExtendingATaskWithNoEndGivesItThatLength) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 3人 周六上午9点"));
+  ASSERT_FALSE(task(1).end);
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 延长1小时"));
+  EXPECT_EQ(task(1).start, kSaturday0900);
+  EXPECT_EQ(task(1).end, kSaturday0900 + kHour);
+}
+
 TEST_F(Edit, AnEndEarlierThanNowIsRefused) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);  // Saturday 09:00–11:00
   const std::int64_t now = kSaturday0900 + 90 * 60;

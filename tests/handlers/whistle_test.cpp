@@ -58,10 +58,14 @@ TEST_F(Whistle, AWhistleForAUnitBelowTheGroupIsTheUnitsAndPostedInItsGroupToo) {
   say("b3u2", "u-zhang", "张三", read("报到"));
   EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
 
+  // Named as the building's people say it: "2单元" in 3号楼's group.
+  say("b3", "u-qian", "钱楼栋长", read("吹哨 2单元 楼道消毒 2人 周日上午9点"));
+  EXPECT_EQ(task(2).node, "b3u2");
+
   // A neighbouring unit's leader names it only as a place: the task stays his unit's.
   say("b3u1", "u-feng", "冯单元长", read("吹哨 3号楼2单元 楼道消毒 2人 周日上午9点"));
-  EXPECT_EQ(task(2).node, "b3u1");
-  EXPECT_EQ(tasks_.posted_chats(task(2).id), std::vector<std::string>{"generic:b3u1"});
+  EXPECT_EQ(task(3).node, "b3u1");
+  EXPECT_EQ(tasks_.posted_chats(task(3).id), std::vector<std::string>{"generic:b3u1"});
 }
 
 TEST_F(Whistle, OnlyALeaderOfTheNodeOrAboveMayWhistle) {

@@ -40,6 +40,20 @@ TEST_F(Withdraw, AVolunteerNamingSomeoneStillWithdrawsOnlyThemselves) {
   EXPECT_EQ(signup_state(number, "u-wangwu"), store::SignupState::withdrawn);
 }
 
+// Two 张三 hold places: which one is asked, not "你没有报到" about the leader (the second review).
+TEST_F(Withdraw, ALeaderNamingANameTwoPeopleHaveIsAskedWhichOne) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-zhang2", "张三", task_command(Intent::report_in));
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("取消报到 1 @张三"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(
+      contains(replies[0].text, rendered("adjust_refused_namesakes", {{"name", "张三"}, {"count", "2"}})))
+      << replies[0].text;
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(number, "u-zhang2"), store::SignupState::signed_up);
+}
+
 // Someone on site keeps the place: the stay is the leader's to settle.
 TEST_F(Withdraw, ALeaderCannotFreeThePlaceOfSomeoneOnSite) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);

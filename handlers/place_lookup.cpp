@@ -71,4 +71,17 @@ std::vector<store::OrgNode> subtrees_of(const Services& services, const std::vec
   return nodes;
 }
 
+std::optional<store::OrgNode> node_asked_about(Context& context, const Command& command) {
+  if (!command.place) return std::nullopt;
+  std::vector<store::OrgNode> scope;
+  if (context.node) {
+    scope.push_back(*context.node);
+  } else if (context.community) {
+    if (std::optional<store::OrgNode> root = context.org.node(*context.community)) scope.push_back(*root);
+  }
+  std::optional<store::OrgNode> named = node_named(context, *command.place, subtrees_of(context, scope));
+  if (named && context.community && named->community != *context.community) return std::nullopt;
+  return named;
+}
+
 }  // namespace whistle::handlers

@@ -13,6 +13,11 @@ namespace whistle::handlers {
 std::optional<store::OrgNode> node_named(const Services& services, const std::string& place,
                                          const std::vector<store::OrgNode>& scope);
 
+/// The node a command names as its place ("统计 第一网格", "排行 3号楼"): by its name anywhere, or a
+/// short name ("2单元") among the nodes below the chat's (in private, the community's). Empty when the
+/// command names no place or no node of this community.
+std::optional<store::OrgNode> node_asked_about(Context& context, const Command& command);
+
 /// The nodes at or below any of `roots`, each once, roots first.
 std::vector<store::OrgNode> subtrees_of(const Services& services, const std::vector<store::OrgNode>& roots);
 

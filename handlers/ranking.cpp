@@ -5,6 +5,7 @@
 
 #include "handlers/language/intent_table.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/place_lookup.hpp"
 #include "handlers/publication_jobs.hpp"
 #include "handlers/ranking_month.hpp"
 #include "handlers/ranking_text.hpp"
@@ -87,6 +88,8 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
     if (std::optional<store::OrgNode> named = level_named_above(context, command, *node))
       node = std::move(named);
   }
+  // "排行 3号楼": that place's ranking, as its own group would read it.
+  if (std::optional<store::OrgNode> named = node_asked_about(context, command)) node = std::move(named);
   if (!node) {
     return {reply_to_sender(
         context,

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "handlers/people_names.hpp"
+#include "handlers/place_lookup.hpp"
 #include "handlers/ranking_month.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/shown_figures.hpp"
@@ -104,8 +105,10 @@ std::vector<store::OrgNode> outermost_led(const Context& context) {
 std::vector<Reply> handle_stats(Context& context, const Command& command) {
   const std::string mention = mention_of(context.people, context.message.sender);
   std::vector<store::OrgNode> nodes;
-  if (context.node) {
-    const store::OrgNode& node = *context.node;
+  // "统计 第一网格": the level named, for a leader of it or above.
+  const std::optional<store::OrgNode> named = node_asked_about(context, command);
+  if (named || context.node) {
+    const store::OrgNode& node = named ? *named : *context.node;
     if (!leads_node_or_above(context, context.message.sender, node.id)) {
       const std::vector<std::string> leaders = leaders_up_from(context, node.id);
       return {reply_to_sender(

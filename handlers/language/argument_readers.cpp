@@ -199,6 +199,11 @@ bool read_month(const ArgumentInput& input, Command& command) {
     command.month = YearMonth{month->year, month->month};
   }
   command.publish = input.rule.extra == "publish";
+  // "统计 第一网格", "排行 3号楼": a level asked about by name (an exploratory run of a campaign,
+  // 2026-12-06: silence). Not for 公示, which posts where it is said.
+  if (!command.publish) {
+    if (auto place = take_place(text, input.context.place_names)) command.place = std::move(place);
+  }
   // What is counted, named after the month: "…的", "…积分", "…排名" say nothing more.
   return is_filler(without_words_at_end(trim_spaces(text), {"的", "积分", "排名", "排行", "情况", "数据"}));
 }

@@ -80,6 +80,21 @@ TEST_F(Ranking, AUnitGroupSeesItsOwnPeopleOfThisMonth) {
   EXPECT_FALSE(contains(text, "何大爷")) << "another month";
 }
 
+// "排行 3号楼" (an exploratory run of a campaign, 2026-12-06: silence): the place named, as its own
+// group reads it.
+TEST_F(Ranking, APlaceNamedGivesThatPlacesRanking) {
+  earn("u-zhang", 10, 120, "b3u2", kMidNovember);
+  earn("u-liu", 20, 60, "b3u1", kMidNovember);
+  const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("排行 3号楼"));
+  ASSERT_EQ(replies.size(), 1u);
+  const std::string& text = replies[0].text;
+  EXPECT_EQ(
+      text.rfind(rendered("ranking_header", {{"node", "3号楼"}, {"month", "2026年11月"}, {"part", ""}}), 0),
+      0u)
+      << text;
+  EXPECT_TRUE(contains(text, "刘阿姨")) << "3号楼1单元 is in 3号楼";
+}
+
 TEST_F(Ranking, HoursAreRoundedHalfUpAsTheBoardShowsThem) {
   earn("u-zhang", 10, 75, "b3u2", kMidNovember);  // 1.25 hours
   earn("u-liu", 5, 105, "b3u2", kMidNovember);    // 1.75 hours

@@ -153,6 +153,22 @@ TEST_F(Stats, ABuildingLeaderSeesTheMonthOfTheBuildingCountedByHand) {
   expect_lines(replies[0].text, building_october());
 }
 
+// An exploratory run of a campaign (2026-12-06): 王书记's "统计 3号楼" in the community's group was
+// silence. A level named is counted for a leader of it or above; others are told who may.
+TEST_F(Stats, ALevelNamedIsCountedForALeaderOfItOrAbove) {
+  october();
+  const std::vector<Reply> replies =
+      say("c1", "u-wang", "王书记", read("统计 3号楼 10月", kMidNovember), kMidNovember);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, qualified("c1"));
+  expect_lines(replies[0].text, building_october());
+
+  const std::vector<Reply> refused =
+      say("b3u2", "u-chen", "陈单元长", read("统计 3号楼 10月", kMidNovember), kMidNovember);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_TRUE(contains(refused[0].text, "钱楼栋长")) << refused[0].text;
+}
+
 TEST_F(Stats, LastMonthIsOctoberInNovemberAndNoMonthIsThisMonth) {
   october();
   const std::vector<Reply> last =

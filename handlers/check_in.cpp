@@ -89,6 +89,23 @@ TaskChoice todays_task(Context& context, bool quiet_when_nothing, bool arrival) 
   const std::vector<store::Task> mine = signed_up_tasks(context);
   if (mine.empty()) {
     if (quiet_when_nothing) return choice;
+    // Waiting for a place is no "你还没有报到" (an exploratory run of a campaign, 2026-12-06).
+    if (context.community) {
+      for (const store::Signup& signup :
+           context.signups.open_of_person(*context.community, context.message.sender)) {
+        if (signup.state != store::SignupState::waitlisted) continue;
+        const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+        if (!task || task_is_over(*task, context.now)) continue;
+        choice.replies.push_back(reply_to_sender(
+            context,
+            context.text(
+                "check_in_waitlisted",
+                {{"task", std::to_string(task->number)},
+                 {"mention", mention},
+                 {"position", std::to_string(context.signups.waitlist_position(task->id, signup.person))}})));
+        return choice;
+      }
+    }
     choice.replies.push_back(
         reply_to_sender(context, context.text("check_in_nothing", {{"mention", mention}})));
     return choice;

@@ -37,6 +37,20 @@ class CheckIn : public HandlerTest {
   }
 };
 
+// A bare 签到 from someone waiting for a place (an exploratory run of a campaign, 2026-12-06: they were
+// told they had never reported in).
+TEST_F(CheckIn, ABareCheckInFromSomeoneWaitingSaysTheirPlaceInLine) {
+  whistle_in_b3u2("清理楼道杂物", 1, kSaturday0900);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
+  const std::vector<Reply> replies =
+      say("b3u2", "u-liu", "刘阿姨", read("签到", kSaturday0900), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text,
+            rendered("check_in_waitlisted", {{"task", "1"}, {"mention", "@刘阿姨"}, {"position", "1"}}));
+  EXPECT_FALSE(attendance_.find(task(1).id, kLiu));
+}
+
 TEST_F(CheckIn, ASignedUpVolunteerChecksInWithTheTaskNumber) {
   const std::int64_t number = task_with_zhang();
   const std::vector<Reply> replies =

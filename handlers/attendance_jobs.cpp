@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "handlers/attendance_pay.hpp"
 #include "handlers/help_call_time.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_jobs.hpp"
@@ -77,9 +78,9 @@ void cancel_attendance_jobs(const Services& services, const store::Task& task) {
 std::string settle_no_show(const Services& services, const store::Task& task, const std::string& person,
                            const std::optional<std::string>& node,
                            const std::optional<std::string>& settled_by, std::int64_t now) {
-  // Dated at the task's end, like confirmed work: a job run late (the server was down over the
-  // 1st) still counts the no-show in the month of the task.
-  const std::int64_t missed_at = task.end ? std::min(*task.end, now) : now;
+  // Dated as confirmed work is: a job run late (the server was down over the 1st) still counts the
+  // no-show in the month of the task, and a night across a month's end in the month it started.
+  const std::int64_t missed_at = work_dated_at(services, task, now);
   services.attendance.settle(task.id, person, task.community, node, store::AttendanceOutcome::no_show,
                              settled_by, 0, missed_at);
   const std::int64_t taken = take_no_show_points(services, task, person, node, missed_at);

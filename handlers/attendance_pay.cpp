@@ -114,6 +114,17 @@ bool month_published(const Services& services, const std::string& node, std::int
 
 }  // namespace
 
+std::int64_t work_dated_at(const Services& services, const store::Task& task, std::int64_t now) {
+  const std::int64_t done_at = task.end ? std::min(*task.end, now) : now;
+  // A night that runs into a new month is its start's month: dated at its end, December's 公示 read
+  // 报到参与率 100% beside 0 points and no active volunteer (an exploratory run of an urgent night,
+  // 2026-12-06).
+  const int offset = services.config.locale.utc_offset_seconds;
+  if (task.start && *task.start <= done_at && month_of(*task.start, offset) != month_of(done_at, offset))
+    return *task.start;
+  return done_at;
+}
+
 Paid pay_attendance(const Services& services, const store::Task& task, const std::string& person,
                     const std::string& leader, bool vouched, std::int64_t now) {
   const std::optional<store::Attendance> attendance = services.attendance.find(task.id, person);
@@ -134,13 +145,7 @@ Paid pay_attendance(const Services& services, const store::Task& task, const std
   // The work is dated when it was done — the task's end — not when the leader got round to
   // confirming it: Saturday evening's work confirmed on the 1st at 08:30 belongs to the month
   // published at 09:00, with its volunteers counted active there.
-  std::int64_t done_at = task.end ? std::min(*task.end, now) : now;
-  // A night that runs into a new month (12-31 22:30 – 01-01 01:30) is its start's month, where its
-  // sign-ups and attendance are counted: dated at its end, December's 公示 read 报到参与率 100% beside
-  // 0 points and no active volunteer (an exploratory run of an urgent night, 2026-12-06).
-  const int offset = services.config.locale.utc_offset_seconds;
-  if (task.start && *task.start <= done_at && month_of(*task.start, offset) != month_of(done_at, offset))
-    done_at = *task.start;
+  std::int64_t done_at = work_dated_at(services, task, now);
   // Confirmed after that month's 公示 went out: counted in the month it is confirmed in, and the
   // volunteer sees it in this month's points (an exploratory run, 2026-12-05).
   const bool after_publication = done_at < now && month_published(services, node, done_at, now);

@@ -48,6 +48,11 @@ struct Paid {
   bool after_publication = false;  ///< the work's month was published (公示): dated now instead
 };
 
+/// When a task's work (its pay, or its no-show) is dated: its end, or `now` if that comes first — so
+/// Saturday's work confirmed on the 1st belongs to the month before — but never past the month it
+/// started in: a night from 12-31 22:30 to 01-01 01:30 is December's, where its sign-ups count.
+std::int64_t work_dated_at(const Services& services, const store::Task& task, std::int64_t now);
+
 /// Pays the task's points and credits the minutes — after a pay taken back, only what it left —:
 /// one ledger entry (kind task, written by the leader, the task's title as reason, with the
 /// vouching noted) and the attendance row settled as confirmed or vouched. The caller has checked

@@ -37,6 +37,15 @@ std::optional<store::OrgNode> node_named(const Services& services, const std::st
   for (const store::OrgNode& node : services.org.all_nodes()) {
     if (node.name == place || node.id == place) exact.push_back(node);
   }
+  // The same name in two communities: the one among `scope` (the final read, 2026-12-06).
+  if (exact.size() > 1) {
+    std::vector<store::OrgNode> in_scope;
+    for (const store::OrgNode& node : exact) {
+      if (std::any_of(scope.begin(), scope.end(), [&](const store::OrgNode& n) { return n.id == node.id; }))
+        in_scope.push_back(node);
+    }
+    if (in_scope.size() == 1) return in_scope.front();
+  }
   if (!exact.empty()) return only(exact);
 
   // A partial place ("2单元") is ambiguous across the whole org; within what the person leads it

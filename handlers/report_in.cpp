@@ -183,15 +183,17 @@ std::optional<Reply> joinable_in_private(Context& context) {
 // asked to report in themselves (an exploratory run of an urgent night, 2026-12-06: the reply said
 // nothing, and 老伴 believed they were counted).
 bool speaks_for_two(const Command& command) {
+  // A 接龙 copy holds the others' lines: only the sender's own entry speaks for them (the final read).
+  const std::string& own = command.implicit && command.title ? *command.title : command.text;
   for (const std::string_view words :
        {"老伴", "爱人", "我俩", "我们俩", "两个人", "俩人", "两口子", "夫妻"}) {
-    if (command.text.find(words) != std::string::npos) return true;
+    if (own.find(words) != std::string::npos) return true;
   }
   return false;
 }
 
 // Where a task is: its place, else its node's name.
-std::string place_of(Context& context, const store::Task& task) {
+std::string task_place_text(Context& context, const store::Task& task) {
   if (task.place) return *task.place;
   const std::optional<store::OrgNode> node = context.org.node(task.node);
   return node ? node->name : task.node;
@@ -204,12 +206,13 @@ std::string report_in_notes(Context& context, const Command& command, const stor
   const std::string number = std::to_string(task.number);
   if (speaks_for_two(command)) notes += context.text("report_in_two_note", {{"task", number}});
   if (!context.message.is_private && task.chat != context.message.chat) {
-    const std::vector<std::string> posted = task_chats(context, task);
+    // The chats it was posted in, as stored: one read, and only for a task whistled elsewhere.
+    const std::vector<std::string> posted = context.tasks.posted_chats(task.id);
     if (std::find(posted.begin(), posted.end(), context.message.chat) == posted.end()) {
       notes += context.text("report_in_elsewhere_note", {{"task", number},
                                                          {"title", task.title},
                                                          {"when", task_when_text(context, task, context.now)},
-                                                         {"place", place_of(context, task)}});
+                                                         {"place", task_place_text(context, task)}});
     }
   }
   return notes;

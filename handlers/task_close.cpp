@@ -7,6 +7,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/language/intent_table.hpp"
+#include "handlers/language/mentions.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
@@ -14,6 +15,7 @@
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_work.hpp"
+#include "handlers/withdraw_others.hpp"
 
 namespace whistle::handlers {
 
@@ -178,6 +180,20 @@ void end_now(Context& context, const store::Task& task) {
     store::Task ended = task;
     ended.end = context.now;
     context.tasks.update_details(ended);
+  } else if (task.start && context.now < *task.start) {
+    // Ended before its start with someone there early: the work ran from the first check-in until
+    // now, so 验收 can pay it at once (the final read, 2026-12-06: it waited for the old end and paid
+    // the scheduled two hours for twenty minutes). Nobody there: the task simply did not happen.
+    std::optional<std::int64_t> first_in;
+    for (const store::Attendance& row : context.attendance.of_task(task.id)) {
+      if (row.checked_in_at && (!first_in || *row.checked_in_at < *first_in)) first_in = row.checked_in_at;
+    }
+    if (first_in) {
+      store::Task ended = task;
+      ended.start = std::min(*first_in, context.now);
+      ended.end = context.now;
+      context.tasks.update_details(ended);
+    }
   }
   context.tasks.set_status(task.id, store::TaskStatus::finished, context.now);
   cancel_task_reminder(context, task);
@@ -255,9 +271,28 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
         context.text("cancel_points_hint", {{"mention", mention_of(context.people, context.message.sender)},
                                             {"example", points_undo_example(context, command.text)}}))};
   }
+  // "@刘阿姨 2号不用来了": those people are sent home, not the task called off (the final read,
+  // 2026-12-06: it cancelled the task for everyone). "撤销 2 @张三 @李四 明天下雨" still calls it off,
+  // naming whom to tell.
+  Command naming = command;
+  if (naming.mentions.empty()) {
+    // The cancel rule reads no people: the names are taken from the line here.
+    std::string words = command.text;
+    naming.mentions = language::take_mentions(words);
+  }
+  const bool sends_people_home = !naming.mentions.empty() && command.text.find("不用来") != std::string::npos;
+  if (sends_people_home) {
+    if (auto others = withdraw_named_people(context, naming)) return std::move(*others);
+  }
   std::vector<Reply> replies;
   const std::optional<store::Task> task = closable_task(context, command, Intent::cancel, replies);
   if (!task) return replies;
+  if (sends_people_home) {
+    return {reply_to_sender(context,
+                            context.text("cancel_names_people",
+                                         {{"task", std::to_string(task->number)},
+                                          {"mention", mention_of(context.people, context.message.sender)}}))};
+  }
   // A bare 撤销 takes the chat's one task; once people have answered it, it is asked again with the
   // number, so that a 撤销 meant for something else sends nobody home. So is a 删除/作废 N that says
   // more than a duplicate's reason: "删除 1号 张三的报名", "作废 1号的签到码" cancelled the task (a

@@ -58,20 +58,28 @@ language::TimeSpan named_time(const Context& context, const Command& command, co
 }
 
 // The end a clock names for a task: on the task's day, unless that is not after its start. Then it
-// is the same clock the next day, or, for a clock the parser read as afternoon (1–6点 without a part
-// of the day) or noon, that clock in the night — whichever comes first within twelve hours of the
-// start ("结束时间 2点" of a task from 23:00 is 02:00, not 14:00 the next day: an exploratory run of
-// an urgent night, 2026-12-06). Nothing fits: the clock as read, which the checks refuse
+// is the same clock the next day, or, for a task of the evening or night and a clock the parser
+// read as afternoon (1–6点 without a part of the day) or noon, that clock in the night — whichever comes
+// first within twelve hours of the start ("结束时间 2点" of a task from 23:00 is 02:00, not 14:00 the next
+// day: an exploratory run of an urgent night, 2026-12-06). Nothing fits: the clock as read, which the checks
+// refuse
 // ("结束时间 23点" said at 23:36 of a task from 23:00). A wait ("2小时后") is an instant, read as is.
 std::int64_t end_after_start(const Context& context, const Command& command, const store::Task& task,
                              std::int64_t clock) {
   if (!task.start || clock > *task.start || command.time_names_day) return clock;
   constexpr std::int64_t kHalfDay = 12 * 60 * 60;
   const int offset = context.config.locale.utc_offset_seconds;
-  const std::int64_t local_hour = ((clock + offset) % (2 * kHalfDay) + 2 * kHalfDay) % (2 * kHalfDay) / 3600;
+  const auto local_hour = [offset](std::int64_t at) {
+    return ((at + offset) % (2 * kHalfDay) + 2 * kHalfDay) % (2 * kHalfDay) / 3600;
+  };
+  // Only a task of the evening or the night reads an afternoon clock as the night's: for a task
+  // from 16:00, "下午3点" is 15:00 and refused, not 03:00 (the final read, 2026-12-06).
+  const std::int64_t start_hour = local_hour(*task.start);
+  const bool night_task = start_hour >= 18 || start_hour < 6;
+  const std::int64_t hour = local_hour(clock);
+  const bool flips = night_task && hour >= 12 && hour <= 18;
   std::optional<std::int64_t> best;
-  for (const std::int64_t later :
-       {local_hour >= 12 && local_hour <= 18 ? kHalfDay : 2 * kHalfDay, 2 * kHalfDay}) {
+  for (const std::int64_t later : {flips ? kHalfDay : 2 * kHalfDay, 2 * kHalfDay}) {
     const std::int64_t candidate = clock + later;
     if (candidate > *task.start && candidate - *task.start <= kHalfDay && (!best || candidate < *best))
       best = candidate;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/report_in.hpp"
@@ -27,6 +28,17 @@ std::string node_names(const std::vector<store::OrgNode>& nodes, const Services&
   return join_list(services, names);
 }
 
+// Whether `place` appears in `text` followed by nothing, a space or punctuation.
+bool stands_as_a_word(std::string_view text, std::string_view place) {
+  for (std::size_t at = text.find(place); at != std::string_view::npos; at = text.find(place, at + 1)) {
+    const std::size_t end = at + place.size();
+    if (end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '.' ||
+        language::starts_with_at(text, end, "，") || language::starts_with_at(text, end, "。"))
+      return true;
+  }
+  return false;
+}
+
 // Where a whistle goes: the chat's node, or in a private chat the place named (or the only
 // node the person leads). Empty with the reply that asks where.
 std::optional<store::OrgNode> whistle_node(Context& context, const Command& command,
@@ -35,7 +47,9 @@ std::optional<store::OrgNode> whistle_node(Context& context, const Command& comm
     // "吹哨 3号楼2单元 楼道消毒" in the building's group: a leader covering a unit below whistles
     // for that unit, and it is posted in the unit's group too (an exploratory run of roles
     // changing, 2026-12-06: the unit's 报到 found nothing open).
-    if (command.place) {
+    // Only a place standing as a word of its own names the unit ("吹哨 3号楼2单元 楼道消毒"): "全楼清雪
+    // 3号楼2单元门口集合" meets at its door, and a whistle sent down stays the group's (the final read).
+    if (command.place && !command.broadcast && stands_as_a_word(command.text, *command.place)) {
       // "2单元" in 3号楼's group is its 3号楼2单元.
       const std::vector<store::OrgNode> below = context.org.descendants(context.node->id);
       if (std::optional<store::OrgNode> named = node_named(context, *command.place, below)) {

@@ -38,12 +38,16 @@ std::optional<std::vector<Reply>> withdraw_named_people(Context& context, const 
     holders.push_back(signup.person);
   std::vector<std::string> freed;
   std::vector<std::string> on_site;
-  std::optional<NamedPerson> unsure;  // a name several people answer to: which one is asked
+  std::vector<std::string> without_place;  // named, but holding no place on the task
+  std::optional<NamedPerson> unsure;       // a name several people answer to: which one is asked
   for (const NamedPerson& named : named_people(context, command, holders)) {
     if (!named.id && named.namesakes > 1 && !unsure) unsure = named;
     if (!named.id || *named.id == sender) continue;
     const std::optional<store::Signup> signup = context.signups.find(task->id, *named.id);
-    if (!is_active(signup)) continue;
+    if (!is_active(signup)) {
+      without_place.push_back(*named.id);
+      continue;
+    }
     const std::optional<store::Attendance> row = context.attendance.find(task->id, *named.id);
     if (row && (row->checked_in_at || row->outcome)) {
       on_site.push_back(*named.id);
@@ -53,10 +57,20 @@ std::optional<std::vector<Reply>> withdraw_named_people(Context& context, const 
     freed.push_back(*named.id);
   }
   if (freed.empty() && on_site.empty()) {
-    if (!unsure) return std::nullopt;
-    return std::vector<Reply>{reply_to_sender(
-        context, context.text("adjust_refused_namesakes",
-                              {{"name", unsure->typed}, {"count", std::to_string(unsure->namesakes)}}))};
+    if (unsure) {
+      return std::vector<Reply>{reply_to_sender(
+          context, context.text("adjust_refused_namesakes",
+                                {{"name", unsure->typed}, {"count", std::to_string(unsure->namesakes)}}))};
+    }
+    // Someone named who holds no place: said so. Taken for the leader's own withdrawal, it freed the
+    // leader's place (the final read, 2026-12-06).
+    if (!without_place.empty()) {
+      return std::vector<Reply>{reply_to_sender(
+          context, context.text("withdraw_others_none", {{"task", std::to_string(task->number)},
+                                                         {"mention", mention_of(context.people, sender)},
+                                                         {"names", names_of(context, without_place)}}))};
+    }
+    return std::nullopt;
   }
 
   const std::string number = std::to_string(task->number);

@@ -582,7 +582,9 @@ bool read_edit(const ArgumentInput& input, Command& command) {
     at = skip_separators(rest, reference->end);
   }
   // "结束时间 12点": only the end changes. "推迟一小时", "提前半小时": the task moves by a length.
-  for (const std::string_view label : {std::string_view("结束时间"), std::string_view("结束")}) {
+  // "延长到12点", "延到11点": the end's new clock (the final read, 2026-12-06: read as a new start).
+  for (const std::string_view label : {std::string_view("结束时间"), std::string_view("结束"),
+                                       std::string_view("延长到"), std::string_view("延到")}) {
     if (starts_with_at(rest, at, label)) {
       command.time_is_end = true;
       at = skip_separators(rest, at + label.size());

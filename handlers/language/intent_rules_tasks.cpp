@@ -58,7 +58,7 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"来不了了",      Intent::withdraw,     A::task,              "implicit"},
     // The task named as a task is called off ("取消12号任务"); "取消 12" frees the sender's place.
     {"取消",          Intent::cancel,       A::task,              "named"},
-    {"取消",          Intent::withdraw,     A::task,              "required"},
+    {"取消",          Intent::withdraw,     A::task_people,       "required"},
     {"修改",          Intent::edit,         A::edit},
     {"更改",          Intent::edit,         A::edit},
     {"改",            Intent::edit,         A::edit,              "required"},

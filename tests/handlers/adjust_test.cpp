@@ -78,7 +78,10 @@ TEST_F(AdjustVolunteer, ARoomInTheNicknameIsNeverTheAmount) {
   EXPECT_EQ(balance("u-zhang"), 7);
   const std::vector<Reply> asked =
       say_mentioning("b3u2", "u-chen", "陈单元长", "积分 @张三(3-201)", {"u-zhang"});
-  EXPECT_FALSE(asked.empty());
+  bool told_privately = false;
+  for (const Reply& reply : asked)
+    told_privately = told_privately || (reply.chat == "generic:@u-chen" && contains(reply.text, "7"));
+  EXPECT_TRUE(told_privately);
 }
 
 // Two 张三 in the community: "没有找到" was wrong; which one is asked (an exploratory run of roles

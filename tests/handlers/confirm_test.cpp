@@ -48,8 +48,10 @@ TEST_F(Confirm, ANightRunningIntoANewMonthIsPaidInTheMonthItStarted) {
   const std::int64_t start = kMonday0900 + 7 * 24 * kHour + 13 * kHour + 30 * 60;  // Mon 11-30 22:30
   const std::int64_t number = whistle_in_b3u2("巡查楼道防冻", 5, start);
   say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
   check_in(number, "u-zhang", start);
   check_out(number, "u-zhang", start + 2 * kHour);
+  run_jobs(start + 2 * kHour);                           // its end, in the new month: 刘阿姨 never came
   const std::int64_t next_morning = start + 10 * kHour;  // 12-01 08:30
   say("b3u2", "u-chen", "陈单元长", read("验收 1", next_morning), next_morning);
 
@@ -57,6 +59,10 @@ TEST_F(Confirm, ANightRunningIntoANewMonthIsPaidInTheMonthItStarted) {
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].at, start);
   EXPECT_EQ(attendance_.find(task(number).id, kZhang)->settled_at, start);
+  // Who never came is counted missing in the same month (the final read: dated at the end, the
+  // no-show fell in December).
+  EXPECT_EQ(attendance_.find(task(number).id, kLiu)->outcome, store::AttendanceOutcome::no_show);
+  EXPECT_EQ(attendance_.find(task(number).id, kLiu)->settled_at, start);
 }
 
 TEST_F(Confirm, AStayLongerThanTheTaskCountsOnlyTheTasksLength) {

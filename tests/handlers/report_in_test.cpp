@@ -30,6 +30,16 @@ TEST_F(ReportIn, TwoGoingTogetherTakeTheSendersPlaceAndTheOtherIsAskedToReportIn
   EXPECT_FALSE(contains(alone[0].text, rendered("report_in_two_note", {{"task", "1"}}))) << alone[0].text;
 }
 
+// The final read: a 接龙 copy whose other line says 老伴 is no report-in for two.
+TEST_F(ReportIn, AJielongCopyWithSomeoneElsesPartnerIsNoReportInForTwo) {
+  whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-he", "何大爷", read("报到 1"));
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("接龙\n1. 何大爷和老伴\n2. 张三"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_FALSE(contains(replies[0].text, rendered("report_in_two_note", {{"task", "1"}}))) << replies[0].text;
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+}
+
 // The same run: "报到 2" in 3号楼's group took 5号楼's task #2 unseen, and its taker was made 失约.
 TEST_F(ReportIn, ReportingInByNumberToAnotherGroupsTaskNamesThatTask) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物");

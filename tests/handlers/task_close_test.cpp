@@ -120,6 +120,24 @@ TEST_F(Cancel, OnceSomeoneCheckedInTheTaskEndsAndTheOthersAreSentHomeWithoutANoS
     EXPECT_FALSE(contains(reply.text, "刘阿姨")) << reply.text;
 }
 
+// Called off before its start with someone there early (the final read, 2026-12-06): 验收 waited for
+// the old end and paid the scheduled two hours for twenty minutes.
+TEST_F(Cancel, CalledOffBeforeItsStartTheWorkRanFromTheFirstCheckInUntilNow) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 2, kSaturday0900);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-zhang", "张三", read("签到 1", kSaturday0900 - 30 * 60), kSaturday0900 - 30 * 60);
+  const std::int64_t called_off = kSaturday0900 - 10 * 60;
+  say("b3u2", "u-chen", "陈单元长", read("撤销 1 不用了", called_off), called_off);
+  EXPECT_EQ(task(number).status, store::TaskStatus::finished);
+  EXPECT_EQ(task(number).start, kSaturday0900 - 30 * 60);
+  EXPECT_EQ(task(number).end, called_off);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1", called_off + 60), called_off + 60);
+  const std::optional<store::Attendance> row = attendance_.find(task(number).id, kZhang);
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->outcome, store::AttendanceOutcome::confirmed);
+  EXPECT_EQ(row->minutes, 20);
+}
+
 TEST_F(Cancel, CancellingDropsTheReminder) {
   whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
   ASSERT_TRUE(jobs_.pending("task_reminder", std::to_string(task(1).id)));

@@ -148,6 +148,19 @@ TEST_F(Edit, ExtendingATaskWithNoEndGivesItThatLength) {
   EXPECT_EQ(task(1).end, kSaturday0900 + kHour);
 }
 
+// The final read (2026-12-06): "延长到12点" was read as a new start, and for a task of the afternoon
+// "结束时间 下午3点" became 03:00 the next night.
+TEST_F(Edit, ExtendedToAClockIsTheEndAndAnAfternoonClockStaysTheAfternoon) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);  // Saturday 09:00–11:00
+  say("b3u2", "u-chen", "陈单元长", read("修改 1 延长到12点"));
+  EXPECT_EQ(task(number).start, kSaturday0900);
+  EXPECT_EQ(task(number).end, kSaturday0900 + 3 * kHour);
+
+  const std::int64_t afternoon = whistle_in_b3u2("慰问老人", 3, kSaturday0900 + 7 * kHour);  // 16:00–18:00
+  say("b3u2", "u-chen", "陈单元长", read("修改 2 结束时间 下午3点"));
+  EXPECT_EQ(task(afternoon).end, kSaturday0900 + 9 * kHour);
+}
+
 TEST_F(Edit, AnEndEarlierThanNowIsRefused) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);  // Saturday 09:00–11:00
   const std::int64_t now = kSaturday0900 + 90 * 60;

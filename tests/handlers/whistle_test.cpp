@@ -62,10 +62,16 @@ TEST_F(Whistle, AWhistleForAUnitBelowTheGroupIsTheUnitsAndPostedInItsGroupToo) {
   say("b3", "u-qian", "钱楼栋长", read("吹哨 2单元 楼道消毒 2人 周日上午9点"));
   EXPECT_EQ(task(2).node, "b3u2");
 
+  // A meeting place at the unit's door, or a whistle sent down, stays the building's (the final read).
+  say("b3", "u-qian", "钱楼栋长", read("吹哨 全楼清雪 3号楼2单元门口集合 5人 周日上午10点"));
+  EXPECT_EQ(task(3).node, "b3");
+  say("b3", "u-qian", "钱楼栋长", read("吹哨 全楼清雪 3号楼2单元 各单元 5人 周日上午11点"));
+  EXPECT_EQ(task(4).node, "b3");
+
   // A neighbouring unit's leader names it only as a place: the task stays his unit's.
   say("b3u1", "u-feng", "冯单元长", read("吹哨 3号楼2单元 楼道消毒 2人 周日上午9点"));
-  EXPECT_EQ(task(3).node, "b3u1");
-  EXPECT_EQ(tasks_.posted_chats(task(3).id), std::vector<std::string>{"generic:b3u1"});
+  EXPECT_EQ(task(5).node, "b3u1");
+  EXPECT_EQ(tasks_.posted_chats(task(5).id), std::vector<std::string>{"generic:b3u1"});
 }
 
 TEST_F(Whistle, OnlyALeaderOfTheNodeOrAboveMayWhistle) {

@@ -54,6 +54,35 @@ TEST_F(Withdraw, ALeaderNamingANameTwoPeopleHaveIsAskedWhichOne) {
   EXPECT_EQ(signup_state(number, "u-zhang2"), store::SignupState::signed_up);
 }
 
+// The final read (2026-12-06): someone named who holds no place was taken for the leader's own
+// withdrawal, and the leader's place was freed.
+TEST_F(Withdraw, ALeaderNamingSomeoneWithoutAPlaceIsToldSoAndKeepsTheirOwn) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-chen", "陈单元长", task_command(Intent::report_in));
+  say("b3u2", "u-zhang", "张三", read("大家好"));
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("取消报到 1 @张三"));
+  EXPECT_EQ(signup_state(number, "u-chen"), store::SignupState::signed_up);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(
+      replies[0].text,
+      rendered("withdraw_others_none", {{"task", "1"}, {"mention", "@陈单元长"}, {"names", "张三"}})))
+      << replies[0].text;
+}
+
+// "@刘阿姨 1号不用来了" sends her home; the task goes on for the others (the final read: it called
+// the task off for everyone). "撤销 1 @张三 明天下雨" still calls it off, naming whom to tell.
+TEST_F(Withdraw, NotToComeNamingSomeoneSendsOnlyThemHome) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-liu", "刘阿姨", task_command(Intent::report_in));
+  say("b3u2", "u-chen", "陈单元长", read("@刘阿姨 1号不用来了"));
+  EXPECT_EQ(task(number).status, store::TaskStatus::open);
+  EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  say("b3u2", "u-chen", "陈单元长", read("撤销 1 @张三 明天下雨"));
+  EXPECT_EQ(task(number).status, store::TaskStatus::cancelled);
+}
+
 // Someone on site keeps the place: the stay is the leader's to settle.
 TEST_F(Withdraw, ALeaderCannotFreeThePlaceOfSomeoneOnSite) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5, kSaturday0900);
@@ -63,7 +92,10 @@ TEST_F(Withdraw, ALeaderCannotFreeThePlaceOfSomeoneOnSite) {
       say("b3u2", "u-chen", "陈单元长", read("取消报到 1 @张三", kSaturday0900), kSaturday0900);
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_TRUE(contains(replies[0].text, "张三")) << replies[0].text;
+  EXPECT_TRUE(contains(
+      replies[0].text,
+      rendered("withdraw_others_on_site", {{"task", "1"}, {"mention", "@陈单元长"}, {"names", "张三"}})))
+      << replies[0].text;
 }
 
 TEST_F(Withdraw, EveryTaskNumberListedIsWithdrawnFrom) {

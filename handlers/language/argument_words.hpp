@@ -9,10 +9,16 @@
 
 #include "handlers/language/command.hpp"
 #include "handlers/language/parser.hpp"
+#include "handlers/language/time_expressions.hpp"
 
 namespace whistle::language {
 
 /// The words as free text, unless they are filler ("了", "！") rather than something said.
+/// The parse context's clock, as the time readers take it.
+inline TimeContext time_context(const ParseContext& context) {
+  return {context.now, context.utc_offset_seconds};
+}
+
 std::optional<std::string> free_text(std::string_view text);
 
 void set_title(Command& command, std::string_view text);

@@ -10,7 +10,8 @@
 
 namespace whistle::language {
 
-/// How the words after a command keyword are read (see argument_readers.cpp for each reader).
+/// How the words after a command keyword are read (see argument_readers.cpp for each reader; a
+/// whistle's and an edit's in task_line_readers.cpp).
 enum class Arguments {
   none,        ///< nothing but filler may follow: "商品", "帮助！"
   whole_line,  ///< the keyword is the whole line, filler aside: "1", "+1", "我来"

@@ -50,7 +50,8 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
   const TimeContext now = time_context(context);
   // Only when the line names no time of its own: "今晚8点 2小时后结束" keeps 8点 and its length.
   std::optional<int> delay;
-  if (!command.start && !command.end) {
+  // Every wait ends in 后 (以后, 之后): a line without one is spared the copy and the scan.
+  if (!command.start && !command.end && text.find("后") != std::string::npos) {
     std::string without = text;
     if (const std::optional<int> wait = take_delay(without)) {
       std::string rest = without;

@@ -94,6 +94,16 @@ constexpr auto kPointsRules = std::to_array<IntentRule>({
     {"各网格排名",    Intent::ranking,      A::month},
     {"网格积分排名",  Intent::ranking,      A::month},
     {"谁最积极",      Intent::ranking,      A::month},
+    // How the levels compare, as leaders ask it (an exploratory run of a campaign, 2026-12-06:
+    // silence): the chat's ranking, which compares the levels below it.
+    {"哪个单元最积极", Intent::ranking,     A::month},
+    {"哪个楼栋最积极", Intent::ranking,     A::month},
+    {"哪个网格最积极", Intent::ranking,     A::month},
+    {"各单元积分排名", Intent::ranking,     A::month},
+    {"各楼栋积分排名", Intent::ranking,     A::month},
+    {"单元评比",      Intent::ranking,      A::month},
+    {"楼栋评比",      Intent::ranking,      A::month},
+    {"网格评比",      Intent::ranking,      A::month},
     {"加分",          Intent::adjust,       A::adjustment},
     {"扣分",          Intent::adjust,       A::adjustment,        "-"},
     // "加3分", "扣2分": the amount inside the command word.

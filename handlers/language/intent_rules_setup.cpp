@@ -16,6 +16,10 @@ constexpr auto kSetupAndHelpRules = std::to_array<IntentRule>({
     {"报表",          Intent::stats,        A::month},
     {"月报",          Intent::stats,        A::month},
     {"月报表",        Intent::stats,        A::month},
+    // "各楼栋报名情况": the level's figures, sign-ups and attendance among them (the same run).
+    {"各单元报名情况", Intent::stats,       A::month},
+    {"各楼栋报名情况", Intent::stats,       A::month},
+    {"各网格报名情况", Intent::stats,       A::month},
     {"绑定",          Intent::bind,         A::place},
     {"解绑",          Intent::unbind,       A::none},
     {"解除绑定",      Intent::unbind,       A::none},

@@ -95,6 +95,17 @@ TEST_F(Ranking, APlaceNamedGivesThatPlacesRanking) {
   EXPECT_TRUE(contains(text, "刘阿姨")) << "3号楼1单元 is in 3号楼";
 }
 
+// "哪个单元最积极" in the building's group (the same run: silence): its ranking, which compares units.
+TEST_F(Ranking, AskingWhichLevelIsMostActiveGivesTheGroupsRanking) {
+  earn("u-zhang", 10, 120, "b3u2", kMidNovember);
+  const std::vector<Reply> replies = say("b3", "u-qian", "钱楼栋长", read("哪个单元最积极"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text.rfind(
+                rendered("ranking_header", {{"node", "3号楼"}, {"month", "2026年11月"}, {"part", ""}}), 0),
+            0u)
+      << replies[0].text;
+}
+
 TEST_F(Ranking, HoursAreRoundedHalfUpAsTheBoardShowsThem) {
   earn("u-zhang", 10, 75, "b3u2", kMidNovember);  // 1.25 hours
   earn("u-liu", 5, 105, "b3u2", kMidNovember);    // 1.75 hours

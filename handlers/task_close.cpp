@@ -7,7 +7,6 @@
 #include "handlers/addressing.hpp"
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/language/intent_table.hpp"
-#include "handlers/language/mentions.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
@@ -274,15 +273,10 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   // "@刘阿姨 2号不用来了": those people are sent home, not the task called off (the final read,
   // 2026-12-06: it cancelled the task for everyone). "撤销 2 @张三 @李四 明天下雨" still calls it off,
   // naming whom to tell.
-  Command naming = command;
-  if (naming.mentions.empty()) {
-    // The cancel rule reads no people: the names are taken from the line here.
-    std::string words = command.text;
-    naming.mentions = language::take_mentions(words);
-  }
-  const bool sends_people_home = !naming.mentions.empty() && command.text.find("不用来") != std::string::npos;
+  const bool sends_people_home =
+      !command.mentions.empty() && command.text.find("不用来") != std::string::npos;
   if (sends_people_home) {
-    if (auto others = withdraw_named_people(context, naming)) return std::move(*others);
+    if (auto others = withdraw_named_people(context, command)) return std::move(*others);
   }
   std::vector<Reply> replies;
   const std::optional<store::Task> task = closable_task(context, command, Intent::cancel, replies);

@@ -58,12 +58,12 @@ language::TimeSpan named_time(const Context& context, const Command& command, co
 }
 
 // The end a clock names for a task: on the task's day, unless that is not after its start. Then it
-// is the same clock the next day, or, for a task of the evening or night and a clock the parser
-// read as afternoon (1–6点 without a part of the day) or noon, that clock in the night — whichever comes
-// first within twelve hours of the start ("结束时间 2点" of a task from 23:00 is 02:00, not 14:00 the next
-// day: an exploratory run of an urgent night, 2026-12-06). Nothing fits: the clock as read, which the checks
-// refuse
-// ("结束时间 23点" said at 23:36 of a task from 23:00). A wait ("2小时后") is an instant, read as is.
+// is the same clock the next day, or, for a task of the evening or night and a clock the parser read
+// as afternoon (1–6点 without a part of the day) or noon, that clock in the night — whichever comes
+// first within twelve hours of the start ("结束时间 2点" of a task from 23:00 is 02:00, not 14:00 the
+// next day: an exploratory run of an urgent night, 2026-12-06). Nothing fits: the clock as read,
+// which the checks refuse ("结束时间 23点" said at 23:36 of a task from 23:00). A wait ("2小时后") is
+// an instant, read as is.
 std::int64_t end_after_start(const Context& context, const Command& command, const store::Task& task,
                              std::int64_t clock) {
   if (!task.start || clock > *task.start || command.time_names_day) return clock;

@@ -28,13 +28,10 @@ std::string node_names(const std::vector<store::OrgNode>& nodes, const Services&
   return join_list(services, names);
 }
 
-// Whether `place` appears in `text` followed by nothing, a space or punctuation.
+// Whether `place` appears in `text` as the end of a word (the command's text is normalized).
 bool stands_as_a_word(std::string_view text, std::string_view place) {
   for (std::size_t at = text.find(place); at != std::string_view::npos; at = text.find(place, at + 1)) {
-    const std::size_t end = at + place.size();
-    if (end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '.' ||
-        language::starts_with_at(text, end, "，") || language::starts_with_at(text, end, "。"))
-      return true;
+    if (language::ends_a_word(text, at + place.size())) return true;
   }
   return false;
 }

@@ -244,10 +244,11 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"活动取消",      Intent::cancel,       A::task,              "required"},
     {"取消吹哨",      Intent::cancel,       A::task},
     // "2号不用来了": a leader calling a task off at night (an exploratory run of an urgent night,
-    // 2026-12-06: silence). After the task's number only.
-    {"不用来了",      Intent::cancel,       A::task,              "required"},
-    {"都不用来了",    Intent::cancel,       A::task,              "required"},
-    {"大家不用来了",  Intent::cancel,       A::task,              "required"},
+    // 2026-12-06: silence). After the task's number only; the people it names are sent home, not the
+    // task called off (handlers/task_close.cpp).
+    {"不用来了",      Intent::cancel,       A::task_people,       "required"},
+    {"都不用来了",    Intent::cancel,       A::task_people,       "required"},
+    {"大家不用来了",  Intent::cancel,       A::task_people,       "required"},
     {"取消活动",      Intent::cancel,       A::task},
     {"取消任务",      Intent::cancel,       A::task},
     // A duplicate whistle taken away with its number ("删除 2", "作废 2"): silence before (an

@@ -404,10 +404,12 @@ Command danger_first(Command command, std::string_view body, const Command& base
 }
 
 // "@张三 加2分 垃圾分类督导": people mentioned before 加分/扣分, with none after it, are the ones it
-// pays. Elsewhere a mention before the command only addresses someone ("@张三 报到了吗").
+// pays; "@刘阿姨 2号不用来了": the ones sent home. Elsewhere a mention before the command only
+// addresses someone ("@张三 报到了吗").
 Command with_leading_people(Command command, std::string_view text, std::string_view body,
                             const ParseContext& context) {
-  if (command.intent != Intent::adjust || !command.mentions.empty()) return command;
+  const bool sends_home = command.intent == Intent::cancel && body.find("不用来") != std::string_view::npos;
+  if ((command.intent != Intent::adjust && !sends_home) || !command.mentions.empty()) return command;
   // "@李网格长 加5分给昨天帮忙的志愿者，你统计一下": the points are for others, the mention addresses.
   if (command.reason) {
     const std::string_view reason = *command.reason;

@@ -39,12 +39,6 @@ bool goes_somewhere(std::string_view text, std::size_t pos) {
   return false;
 }
 
-bool stands_alone(std::string_view text, std::size_t at, std::size_t end) {
-  const bool before = at == 0 || text[at - 1] == ' ';
-  const bool after = end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '.';
-  return before && after;
-}
-
 }  // namespace
 
 std::int64_t start_from_now(const TimeContext& context, int minutes) {
@@ -61,7 +55,7 @@ std::optional<std::int64_t> take_start_now(std::string& text, const TimeContext&
       for (const std::string_view go : kGoingNow) {
         if (starts_with_at(text, next, go)) going = going || goes_somewhere(text, next + go.size());
       }
-      if (!going && !stands_alone(text, at, end)) continue;
+      if (!going && !stands_apart(text, at, end)) continue;
       erase_span(text, at, word.size());
       return start_from_now(context);
     }

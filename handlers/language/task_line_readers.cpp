@@ -125,11 +125,7 @@ void fill_span(Command& command) {
 // and "清理各楼栋楼道" name people and places (a review, 2026-12-06: the first was sent to every group
 // below as "组织长学习").
 bool sends_down_at(std::string_view text, std::size_t at, std::string_view word) {
-  if (word == "全网格" || word == "下发") return true;
-  const std::size_t end = at + word.size();
-  const bool before = at == 0 || text[at - 1] == ' ' || text[at - 1] == ',';
-  const bool after = end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '.';
-  return before && after;
+  return word == "全网格" || word == "下发" || stands_apart(text, at, at + word.size());
 }
 
 // "吹哨 清理3号楼楼道杂物 周六上午9点 2小时 10分 全网格": every slot is cut out in turn, in

@@ -172,4 +172,12 @@ std::size_t skip_spaces(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+bool ends_a_word(std::string_view text, std::size_t end) {
+  return end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '.';
+}
+
+bool stands_apart(std::string_view text, std::size_t at, std::size_t end) {
+  return (at == 0 || text[at - 1] == ' ' || text[at - 1] == ',') && ends_a_word(text, end);
+}
+
 }  // namespace whistle::language

@@ -96,4 +96,12 @@ std::size_t skip_separators(std::string_view text, std::size_t pos);
 /// The position after any spaces starting at `pos`.
 std::size_t skip_spaces(std::string_view text, std::size_t pos);
 
+/// Whether a word of normalized text (half-width punctuation) ending at `end` ends there: the text
+/// ends, or a space, a comma or a full stop follows.
+bool ends_a_word(std::string_view text, std::size_t end);
+
+/// Whether the word at [at, end) stands apart: the text's start, a space or a comma before it, and
+/// ends_a_word() after it ("吹哨 寒潮 各网格各楼栋 巡查", not "组织各楼栋长学习").
+bool stands_apart(std::string_view text, std::size_t at, std::size_t end);
+
 }  // namespace whistle::language

@@ -10,6 +10,7 @@
 #include "handlers/language/utf8.hpp"
 #include "handlers/ledger_scope.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/places_per_node.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -218,6 +219,41 @@ std::string report_in_notes(Context& context, const Command& command, const stor
   return notes;
 }
 
+// The node a report-in takes a place of, when the task counts its places per node, and how many
+// of them were taken before it.
+struct QuotaPlace {
+  store::OrgNode node;
+  int taken = 0;
+};
+
+std::optional<QuotaPlace> quota_place(Context& context, const store::Task& task, const std::string& person) {
+  std::optional<store::OrgNode> node = quota_node_of_reporter(context, task, person);
+  if (!node) return std::nullopt;
+  const int taken = signed_up_for(context, task, node->id);
+  return QuotaPlace{std::move(*node), taken};
+}
+
+// "每单元1人" and no unit of the task's to count the place for (said in the community's group by
+// someone the community has not placed, or from another grid): the unit's own group is where.
+Reply quota_needs_node(Context& context, const store::Task& task) {
+  return reply_to_sender(context,
+                         context.text("report_in_quota_no_node",
+                                      {{"task", std::to_string(task.number)},
+                                       {"mention", mention_of(context.people, context.message.sender)},
+                                       {"level", level_name(context, task.per_node->level)},
+                                       {"each", std::to_string(task.per_node->each)}}));
+}
+
+// The node's places are taken: the person waits for one of that node's, in its own line.
+std::string quota_waitlisted(Context& context, const store::Task& task, const QuotaPlace& quota,
+                             Values values) {
+  values.emplace_back("node", quota.node.name);
+  values.emplace_back("level", level_name(context, task.per_node->level));
+  values.emplace_back("each", std::to_string(task.per_node->each));
+  values.emplace_back("position", std::to_string(place_in_node_line(context, task, context.message.sender)));
+  return context.text("report_in_quota_waitlisted", values);
+}
+
 }  // namespace
 
 std::vector<Reply> handle_report_in(Context& context, const Command& command) {
@@ -265,24 +301,38 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
                      {{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}}))};
   }
   if (existing && existing->state == store::SignupState::waitlisted) {
-    const int position = context.signups.waitlist_position(task.id, person);
+    const int position = place_in_node_line(context, task, person);
     return {reply_to_sender(
         context,
         context.text("report_in_already_waitlisted",
                      {{"task", number}, {"mention", mention}, {"position", std::to_string(position)}}))};
   }
 
-  const bool full = is_full(context, task);
   // Points count for the node of the chat where the person reported in; from a private chat none
   // is recorded and the task's node counts.
+  std::optional<std::string> signup_node =
+      context.node ? std::optional<std::string>(context.node->id) : std::nullopt;
+  bool full = is_full(context, task);
+  std::optional<QuotaPlace> quota;
+  if (task.per_node) {
+    quota = quota_place(context, task, person);
+    if (!quota) return {quota_needs_node(context, task)};
+    // A place of a unit's counts for that unit, said where it was: the chat's node when it is the
+    // unit or under it, else the unit the person's roles named.
+    if (!quota_node_of(context, task, signup_node)) signup_node = quota->node.id;
+    // The task's places bound the nodes' (someone may hold one without a node's, from before).
+    full = full || quota->taken >= task.per_node->each;
+  }
   context.signups.put(task.id, person, full ? store::SignupState::waitlisted : store::SignupState::signed_up,
-                      context.now,
-                      context.node ? std::optional<std::string>(context.node->id) : std::nullopt);
+                      context.now, signup_node);
   // Reporting in makes a volunteer of the place where it was said (the task's node from private).
   context.people.grant(person, context.node ? context.node->id : task.node, store::Role::volunteer,
                        context.now);
 
   Values values{{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}};
+  if (full && quota && quota->taken >= task.per_node->each) {
+    return {reply_to_sender(context, quota_waitlisted(context, task, *quota, values))};
+  }
   if (full) {
     values.emplace_back("position", std::to_string(context.signups.waitlist_position(task.id, person)));
     // Not the note for two: the other would only join the waitlist too.
@@ -292,6 +342,11 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
         context, context.text("report_in_waitlisted", values) + report_in_notes(context, alone, task))};
   }
   std::string text = context.text("report_in_ok", values);
+  if (quota) {
+    text += context.text("report_in_quota_note", {{"node", quota->node.name},
+                                                  {"count", std::to_string(quota->taken + 1)},
+                                                  {"each", std::to_string(task.per_node->each)}});
+  }
   if (chain == ChainReading::maybe_someone_else)
     text += context.text("report_in_chain_note", {{"task", number}, {"name", *command.title}});
   text += report_in_notes(context, command, task);

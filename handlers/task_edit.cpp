@@ -1,11 +1,13 @@
 #include "handlers/task_edit.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/language/time_expressions.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/places_per_node.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
@@ -174,16 +176,25 @@ Edit read_edit(Context& context, const Command& command, const store::Task& curr
     task.points = *command.points;
     edit.changes.push_back(context.text("edit_change_points", {{"points", std::to_string(task.points)}}));
   }
-  if (command.count && command.count != task.places) {
-    if (*command.count < kMinPlaces || *command.count > kMaxPlaces) {
+  // "修改 1 每单元2人": places for each unit again; a plain count makes them one pool.
+  std::optional<CountPerNode> per_node;
+  if (const std::optional<store::OrgNode> node = context.org.node(task.node))
+    per_node = count_per_node(context, command, *node);
+  const std::optional<int> places = per_node ? std::optional<int>(per_node->total) : command.count;
+  const std::optional<store::PlacesPerNode> places_per_node =
+      per_node ? std::optional<store::PlacesPerNode>(per_node->per_node) : std::nullopt;
+  if (places && (places != task.places || places_per_node != task.per_node)) {
+    if (*places < kMinPlaces || *places > kMaxPlaces) {
       edit.problem = "edit_out_of_range";
       edit.problem_values = {
           {"problem", context.text("edit_problem_places", {{"min", std::to_string(kMinPlaces)},
                                                            {"max", std::to_string(kMaxPlaces)}})}};
       return edit;
     }
-    task.places = command.count;
-    edit.changes.push_back(context.text("edit_change_places", {{"places", std::to_string(*task.places)}}));
+    task.places = places;
+    task.per_node = places_per_node;
+    edit.changes.push_back(context.text("edit_change_places", {{"places", std::to_string(*task.places)}}) +
+                           (per_node ? per_node->note : std::string()));
   }
   edit_time(context, command, edit);
   return edit;
@@ -191,32 +202,56 @@ Edit read_edit(Context& context, const Command& command, const store::Task& curr
 
 // Fewer places than people signed up: the latest signups go to the head of the waitlist, keeping
 // their order, so they are the first to move back up. More places: the waitlist moves up.
+// The signed-up people beyond the places, latest first: beyond the task's, or beyond their node's
+// when the places are counted per node.
+std::vector<std::string> beyond_places(Context& context, const store::Task& task,
+                                       const std::vector<store::Signup>& signed_up) {
+  std::vector<std::string> beyond;
+  if (!task.per_node) {
+    const int excess = static_cast<int>(signed_up.size()) - *task.places;
+    for (int i = 0; i < excess; ++i)
+      beyond.push_back(signed_up[signed_up.size() - 1 - static_cast<std::size_t>(i)].person);
+    return beyond;
+  }
+  std::map<std::string, int> held;
+  for (const store::Signup& signup : signed_up) {
+    const std::optional<store::OrgNode> node = quota_node_of(context, task, signup.node);
+    if (node && ++held[node->id] > task.per_node->each) beyond.push_back(signup.person);
+  }
+  std::reverse(beyond.begin(), beyond.end());
+  return beyond;
+}
+
 std::vector<Reply> fit_signups_to_places(Context& context, const store::Task& task) {
   std::vector<Reply> replies;
   if (!task.places) return replies;
   std::vector<store::Signup> signed_up;
+  std::size_t waiting = 0;
   for (const store::Signup& signup : context.signups.active(task.id)) {
     if (signup.state == store::SignupState::signed_up) signed_up.push_back(signup);
+    if (signup.state == store::SignupState::waitlisted) ++waiting;
   }
   const Values common{{"task", std::to_string(task.number)},
                       {"title", task.title},
                       {"places", std::to_string(*task.places)},
                       {"when", task_when_text(context, task, context.now)}};
-  const int excess = static_cast<int>(signed_up.size()) - *task.places;
+  const std::vector<std::string> beyond = beyond_places(context, task, signed_up);
   // Latest first, each to the head, so the earliest of them ends up first in line.
-  for (int i = 0; i < excess; ++i) {
-    const store::Signup& signup = signed_up[signed_up.size() - 1 - static_cast<std::size_t>(i)];
-    context.signups.move_to_waitlist_head(task.id, signup.person, context.now);
-  }
-  for (int i = excess - 1; i >= 0; --i) {
-    const std::string& person = signed_up[signed_up.size() - 1 - static_cast<std::size_t>(i)].person;
+  for (const std::string& person : beyond)
+    context.signups.move_to_waitlist_head(task.id, person, context.now);
+  for (auto person = beyond.rbegin(); person != beyond.rend(); ++person) {
     Values values = common;
-    values.emplace_back("position", std::to_string(context.signups.waitlist_position(task.id, person)));
+    values.emplace_back("position", std::to_string(place_in_node_line(context, task, *person)));
     replies.push_back(
-        Reply{private_chat_of(person), context.text("edit_moved_to_waitlist", values), {person}});
+        Reply{private_chat_of(*person), context.text("edit_moved_to_waitlist", values), {*person}});
   }
-  for (int free = *task.places - static_cast<int>(signed_up.size()); free > 0; --free) {
-    const std::optional<store::Signup> next = context.signups.first_waitlisted(task.id);
+  // Per node, each of those waiting may find a place of their node's; pooled, the places free.
+  const std::size_t free = task.per_node ? waiting
+                           : signed_up.size() < static_cast<std::size_t>(*task.places)
+                               ? static_cast<std::size_t>(*task.places) - signed_up.size()
+                               : 0;
+  for (std::size_t moved = 0; moved < free; ++moved) {
+    const std::optional<store::Signup> next = next_in_line(context, task);
     if (!next) break;
     context.signups.set_state(task.id, next->person, store::SignupState::signed_up, context.now);
     replies.push_back(
@@ -266,7 +301,8 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   // Places changed once it has begun moved people while they worked: a cut sent a volunteer on site
   // to the waitlist, a raise ten minutes before the end moved someone in whom the end then made a
   // no-show.
-  const bool places_held = begun && edit.task.places != current.places;
+  const bool places_held =
+      begun && (edit.task.places != current.places || edit.task.per_node != current.per_node);
   if (over || held || places_held) {
     return {
         reply_to_sender(context, context.text(over   ? "edit_task_over"
@@ -302,7 +338,8 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   }
   // Someone moved up or down hears it in one message: the note that says where they now stand,
   // and, when the edit changed more than the places (地点, 积分, 时间…), the task as it now is.
-  const bool only_places = edit.changes.size() == 1 && task.places != current.places;
+  const bool only_places =
+      edit.changes.size() == 1 && (task.places != current.places || task.per_node != current.per_node);
   const std::string edit_note = context.text("edit_private", values);
   const std::string also_changed = context.text("edit_also_changed", values);
   const auto was_moved = [&moved](const std::string& person) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "handlers/people_names.hpp"
+#include "handlers/places_per_node.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_clock.hpp"
@@ -25,7 +26,7 @@ bool is_full(const Services& services, const store::Task& task) {
 
 std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task& task) {
   if (is_full(context, task)) return {};
-  const std::optional<store::Signup> next = context.signups.first_waitlisted(task.id);
+  const std::optional<store::Signup> next = next_in_line(context, task);
   if (!next) return {};
   context.signups.set_state(task.id, next->person, store::SignupState::signed_up, context.now);
 

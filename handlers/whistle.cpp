@@ -1,14 +1,13 @@
 #include "handlers/whistle.hpp"
 
 #include <algorithm>
-#include <array>
-#include <limits>
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/places_per_node.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_jobs.hpp"
@@ -142,32 +141,6 @@ Postings post_elsewhere(Context& context, const Command& command, const store::T
   return postings;
 }
 
-// "每单元3人": so many for each unit (building, grid) at or under the node. The task's places are
-// their sum, and the post says how they were counted; with no such node the count is the task's.
-struct CountPerNode {
-  int total = 0;
-  std::string note;
-};
-
-std::optional<CountPerNode> count_per_node(const Context& context, const Command& command,
-                                           const store::OrgNode& node) {
-  if (!command.count_per_level || !command.count) return std::nullopt;
-  const int level = *command.count_per_level;
-  std::int64_t nodes = node.level == level ? 1 : 0;
-  for (const store::OrgNode& below : context.org.descendants(node.id))
-    nodes += below.level == level ? 1 : 0;
-  static constexpr std::array<std::string_view, 4> kLevelKeys{"", "ranking_level_grid",
-                                                              "ranking_level_building", "ranking_level_unit"};
-  if (nodes == 0 || level < 1 || level > 3) return std::nullopt;
-  const std::int64_t total = nodes * *command.count;
-  const std::string name = context.text(kLevelKeys[static_cast<std::size_t>(level)]);
-  return CountPerNode{static_cast<int>(std::min<std::int64_t>(total, std::numeric_limits<int>::max())),
-                      context.text("whistle_count_per_node", {{"level", name},
-                                                              {"each", std::to_string(*command.count)},
-                                                              {"nodes", std::to_string(nodes)},
-                                                              {"total", std::to_string(total)}})};
-}
-
 // A whistle sent again within this window, word for word, is the same one sent twice.
 constexpr std::int64_t kResendWindow = 10 * 60;
 
@@ -266,6 +239,7 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   }
 
   store::Task wanted = new_task(context, counted, *node, home);
+  if (per_node) wanted.per_node = per_node->per_node;
   if (const std::optional<std::int64_t> same = same_whistle_just_sent(context, wanted)) {
     return {reply_to_sender(
         context, context.text("whistle_duplicate", {{"task", std::to_string(*same)}, {"mention", mention}}))};

@@ -25,7 +25,29 @@ constexpr const char* kWaitingBesideFreePlaces =
     "  (SELECT COUNT(*) FROM signups s WHERE s.task_id = t.id AND s.state = 'signed_up') AS taken "
     "FROM tasks t WHERE t.status = 'open' AND t.places IS NOT NULL "
     "  AND EXISTS (SELECT 1 FROM signups w WHERE w.task_id = t.id AND w.state = 'waitlisted') "
-    "  AND (SELECT COUNT(*) FROM signups s WHERE s.task_id = t.id AND s.state = 'signed_up') < t.places";
+    "  AND (SELECT COUNT(*) FROM signups s WHERE s.task_id = t.id AND s.state = 'signed_up') < t.places "
+    "  AND t.places_level IS NULL";
+// "每单元1人": each signup of an open task whose places are counted per node, walked up from the
+// node it was said in to the task's, keeping the node of the task's level on the way (as
+// handlers/places_per_node.cpp does). A node may hold no more than its places, and nobody waits
+// for one of its places while it and the task have one free. The depth bound keeps a parent cycle
+// in a hand-edited file from looping.
+constexpr const char* kPlacesPerNode =
+    "WITH RECURSIVE walk(task_id, state, at_node, quota, done, depth) AS ("
+    "  SELECT s.task_id, s.state, s.node_id, NULL, 0, 0 FROM signups s JOIN tasks t ON t.id = s.task_id"
+    "  WHERE t.places_level IS NOT NULL AND t.status = 'open' AND s.state <> 'withdrawn'"
+    "  UNION ALL"
+    "  SELECT w.task_id, w.state, n.parent_id, CASE WHEN n.level = t.places_level THEN n.id ELSE w.quota END,"
+    "    n.id = t.node_id, w.depth + 1"
+    "  FROM walk w JOIN org_nodes n ON n.id = w.at_node JOIN tasks t ON t.id = w.task_id"
+    "  WHERE w.done = 0 AND w.depth < 8"
+    ") "
+    "SELECT t.community_id, t.number, w.quota, t.places_each, SUM(w.state = 'signed_up') AS taken,"
+    "  SUM(w.state = 'waitlisted') AS waiting,"
+    "  (SELECT COUNT(*) FROM signups s WHERE s.task_id = t.id AND s.state = 'signed_up') AS taken_in_all "
+    "FROM walk w JOIN tasks t ON t.id = w.task_id WHERE w.done = 1 AND w.quota IS NOT NULL "
+    "GROUP BY w.task_id, w.quota "
+    "HAVING taken > t.places_each OR (waiting > 0 AND taken < t.places_each AND taken_in_all < t.places)";
 // Two in line on one seq would both be told the same place in line (SignupRepository::
 // waitlist_position counts the waitlisted up to one's seq). Other states may share a seq: a signup
 // moved back to the head of the line takes one before the first waitlisted, which a signup that
@@ -66,6 +88,18 @@ ConsistencyReport check_consistency(Database& db) {
                                 task_name(over.getColumn(0).getString(), over.getColumn(1).getInt64()) +
                                 " has " + std::to_string(over.getColumn(3).getInt64()) + " people for " +
                                 std::to_string(over.getColumn(2).getInt64()) + " places");
+  }
+  SQLite::Statement per_node(raw, kPlacesPerNode);
+  while (per_node.executeStep()) {
+    const std::string task = task_name(per_node.getColumn(0).getString(), per_node.getColumn(1).getInt64());
+    const std::string node = per_node.getColumn(2).getString();
+    const std::int64_t each = per_node.getColumn(3).getInt64();
+    const std::int64_t taken = per_node.getColumn(4).getInt64();
+    report.violations.push_back(
+        taken > each ? "task " + task + " has " + std::to_string(taken) + " people for the " +
+                           std::to_string(each) + " places of " + node
+                     : "task " + task + " has people waiting for " + node + " while only " +
+                           std::to_string(taken) + " of its " + std::to_string(each) + " places are taken");
   }
   SQLite::Statement waiting(raw, kWaitingBesideFreePlaces);
   while (waiting.executeStep()) {

@@ -12,6 +12,7 @@
 #include "store/schema_v10.hpp"
 #include "store/schema_v11.hpp"
 #include "store/schema_v12.hpp"
+#include "store/schema_v13.hpp"
 #include "store/schema_v2.hpp"
 #include "store/schema_v3.hpp"
 #include "store/schema_v4.hpp"
@@ -65,10 +66,10 @@ int broken_references(SQLite::Database& db) {
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> steps{{1, kSchemaV1},   {2, kSchemaV2},         {3, kSchemaV3},
-                                            {4, kSchemaV4},   {5, kSchemaV5},         {6, kSchemaV6},
-                                            {7, kSchemaV7},   {8, kSchemaV8},         {9, kSchemaV9},
-                                            {10, kSchemaV10}, {11, kSchemaV11, true}, {12, kSchemaV12}};
+  static const std::vector<Migration> steps{
+      {1, kSchemaV1},         {2, kSchemaV2},   {3, kSchemaV3},  {4, kSchemaV4}, {5, kSchemaV5},
+      {6, kSchemaV6},         {7, kSchemaV7},   {8, kSchemaV8},  {9, kSchemaV9}, {10, kSchemaV10},
+      {11, kSchemaV11, true}, {12, kSchemaV12}, {13, kSchemaV13}};
   return steps;
 }
 

@@ -16,14 +16,14 @@ namespace {
 // Numbers are per community; the single writer makes MAX()+1 safe.
 constexpr const char* kCreate =
     "INSERT INTO tasks (community_id, number, node_id, chat_id, creator_id, title, place, places, points, "
-    "start_at, end_at, status, created_at) VALUES (?1, "
+    "start_at, end_at, status, created_at, places_level, places_each) VALUES (?1, "
     "(SELECT COALESCE(MAX(number), 0) + 1 FROM tasks WHERE community_id = ?1), "
-    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open', ?11)";
+    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open', ?11, ?12, ?13)";
 constexpr const char* kPost = "INSERT OR IGNORE INTO task_posts (task_id, chat_id) VALUES (?, ?)";
 constexpr const char* kColumns =
     "t.id, t.community_id, t.number, t.node_id, t.chat_id, t.creator_id, t.title, t.place, t.places, "
     "t.points, "
-    "t.start_at, t.end_at, t.status, t.created_at";
+    "t.start_at, t.end_at, t.status, t.created_at, t.places_level, t.places_each";
 const std::string kById = std::string("SELECT ") + kColumns + " FROM tasks t WHERE t.id = ?";
 const std::string kByNumber =
     std::string("SELECT ") + kColumns + " FROM tasks t WHERE t.community_id = ? AND t.number = ?";
@@ -46,7 +46,9 @@ constexpr const char* kSetStatus =
     "UPDATE tasks SET status = ?, closed_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END WHERE id = ?";
 
 constexpr const char* kUpdateDetails =
-    "UPDATE tasks SET title = ?, place = ?, places = ?, points = ?, start_at = ?, end_at = ? WHERE id = ?";
+    "UPDATE tasks SET title = ?, place = ?, places = ?, points = ?, start_at = ?, end_at = ?, places_level = "
+    "?, "
+    "places_each = ? WHERE id = ?";
 constexpr const char* kSetSignCode = "UPDATE tasks SET sign_code = ? WHERE id = ?";
 constexpr const char* kSignCode = "SELECT sign_code FROM tasks WHERE id = ?";
 constexpr const char* kCodeFailures =
@@ -89,7 +91,16 @@ Task read_task(SQLite::Statement& s) {
   t.end = detail::optional_int(s.getColumn(11));
   t.status = parse_status(s.getColumn(12).getString());
   t.created_at = s.getColumn(13).getInt64();
+  const std::optional<std::int64_t> level = detail::optional_int(s.getColumn(14));
+  const std::optional<std::int64_t> each = detail::optional_int(s.getColumn(15));
+  if (level && each) t.per_node = PlacesPerNode{static_cast<int>(*level), static_cast<int>(*each)};
   return t;
+}
+
+// Binds the level at `index` and the places of each node after it; both NULL for a pooled task.
+void bind_places_per_node(SQLite::Statement& s, int index, const std::optional<PlacesPerNode>& per_node) {
+  detail::bind_optional(s, index, per_node ? std::optional<std::int64_t>(per_node->level) : std::nullopt);
+  detail::bind_optional(s, index + 1, per_node ? std::optional<std::int64_t>(per_node->each) : std::nullopt);
 }
 
 ListedTask listed(const Task& task) {
@@ -183,6 +194,7 @@ Task TaskRepository::create(const Task& task) {
   detail::bind_optional(s, 9, task.start);
   detail::bind_optional(s, 10, task.end);
   s.bind(11, static_cast<std::int64_t>(task.created_at));
+  bind_places_per_node(s, 12, task.per_node);
   s.exec();
   const std::int64_t id = statements_->db.getLastInsertRowid();
   post(id, task.chat);
@@ -304,7 +316,8 @@ void TaskRepository::update_details(const Task& task) {
   s.bind(4, task.points);
   detail::bind_optional(s, 5, task.start);
   detail::bind_optional(s, 6, task.end);
-  s.bind(7, static_cast<std::int64_t>(task.id));
+  bind_places_per_node(s, 7, task.per_node);
+  s.bind(9, static_cast<std::int64_t>(task.id));
   s.exec();
   statements_->forget(task.id, std::nullopt);
   // Its title and times as the chats' lists hold them (an edit is rare; every list is looked at).

@@ -12,6 +12,13 @@ class Database;
 
 enum class TaskStatus { open, finished, cancelled };
 
+/// "每单元1人": the places of a task are so many for each node of a level at or under its node.
+struct PlacesPerNode {
+  int level = 0;  ///< 1 grid, 2 building, 3 unit
+  int each = 0;
+  bool operator==(const PlacesPerNode&) const = default;
+};
+
 /// A whistle: a call for volunteers at a node.
 struct Task {
   std::int64_t id = 0;  ///< internal row id
@@ -23,6 +30,8 @@ struct Task {
   std::string title;
   std::optional<std::string> place;
   std::optional<int> places;  ///< empty: no limit
+  /// Set when the places are counted for each node of a level; `places` is then their sum.
+  std::optional<PlacesPerNode> per_node;
   int points = 0;
   std::optional<std::int64_t> start;
   std::optional<std::int64_t> end;

@@ -92,14 +92,20 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
 // right before the count. The word leaves the title; the count itself is read as any count is.
 // "清理每栋楼道杂物 5人" names no count per building: 每栋 there is part of the title.
 void read_count_per_node(std::string& text, Command& command) {
-  static constexpr std::array<std::pair<std::string_view, int>, 8> kEach{{{"每个单元", 3},
-                                                                          {"每单元", 3},
-                                                                          {"每个楼栋", 2},
-                                                                          {"每栋楼", 2},
-                                                                          {"每栋", 2},
-                                                                          {"每幢", 2},
-                                                                          {"每个网格", 1},
-                                                                          {"每网格", 1}}};
+  // "每个楼2人" (an exploratory run of newcomers, 2026-12-06: 2 places for the whole grid, 每个楼 left
+  // in the title). Longer words first, so 每个楼栋 is not read as 每个楼.
+  static constexpr std::array<std::pair<std::string_view, int>, 12> kEach{{{"每个单元", 3},
+                                                                           {"每一个单元", 3},
+                                                                           {"每单元", 3},
+                                                                           {"每个楼栋", 2},
+                                                                           {"每栋楼", 2},
+                                                                           {"每个楼", 2},
+                                                                           {"每座楼", 2},
+                                                                           {"每栋", 2},
+                                                                           {"每幢", 2},
+                                                                           {"每楼", 2},
+                                                                           {"每个网格", 1},
+                                                                           {"每网格", 1}}};
   for (const auto& [word, level] : kEach) {
     for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
       const std::size_t count_at = skip_spaces(text, at + word.size());
@@ -312,6 +318,12 @@ bool read_edit(const ArgumentInput& input, Command& command) {
       text.erase(0, joiner.size());
       break;
     }
+  }
+  // "修改 1 每单元2人": the count per unit, as a whistle reads it ("每单元" was left as the reason).
+  read_count_per_node(text, command);
+  if (!command.count_per_level && form.unlabelled.size() != rest.size() - at) {
+    std::string whole(rest.substr(at));
+    read_count_per_node(whole, command);
   }
   read_task_slots(text, input.context, command);
   fill_span(command);

@@ -123,6 +123,17 @@ TEST_F(Whistle, ACountForEachUnitIsMultipliedByTheUnitsBelowAndSaidSo) {
   EXPECT_TRUE(replies[0].text.find(std::to_string(3 * units)) != std::string::npos) << replies[0].text;
 }
 
+// "每个楼2人" with 全网格 gave the grid 2 places and the title "扫雪 每个楼" (an exploratory run of
+// newcomers, 2026-12-06).
+TEST_F(Whistle, ACountForEachBuildingIsReadInTheWordsNewLeadersUse) {
+  say("g1", "u-li", "李网格长", read("吹哨 全网格 扫雪 每个楼2人 明天上午8点 2小时 10分"));
+  ASSERT_TRUE(task(1).per_node.has_value());
+  EXPECT_EQ(task(1).per_node->level, 2);
+  EXPECT_EQ(task(1).per_node->each, 2);
+  EXPECT_EQ(task(1).places, 4);  // 1号楼 and 3号楼
+  EXPECT_EQ(task(1).title, "扫雪");
+}
+
 TEST_F(Whistle, PerBuildingWordsInsideTheTitleAreTheTitlesNotACount) {
   say("c1", "u-wang", "王书记", read("吹哨 明天上午9点清理每栋楼道杂物 5人"));
   EXPECT_EQ(task(1).places, 5);

@@ -84,6 +84,32 @@ TEST_F(ConsistencyTest, SomeoneWaitingBesideAFreePlaceIsReported) {
   EXPECT_NE(found[0].find("waiting"), std::string::npos) << found[0];
 }
 
+// "每单元1人" on 3号楼: each unit's place is its own. Someone waiting for 3号楼2单元's place while
+// 3号楼1单元's is free waits rightly; waiting while their own unit's is free, or a unit holding two,
+// is wrong.
+TEST_F(ConsistencyTest, PlacesCountedPerUnitAreCheckedUnitByUnit) {
+  TaskRepository tasks(db);
+  Task per_unit = *tasks.by_id(task_id);
+  per_unit.node = "b3";
+  per_unit.places = 2;
+  per_unit.per_node = PlacesPerNode{3, 1};
+  const std::int64_t id = tasks.create(per_unit).id;
+  signups.put(id, "generic:a", SignupState::signed_up, 1, std::string("b3u2"));
+  signups.put(id, "generic:b", SignupState::waitlisted, 2, std::string("b3u2"));
+  EXPECT_TRUE(violations().empty()) << violations().front();
+
+  signups.put(id, "generic:c", SignupState::waitlisted, 3, std::string("b3u1"));
+  std::vector<std::string> found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("waiting for b3u1"), std::string::npos) << found[0];
+
+  signups.set_state(id, "generic:c", SignupState::withdrawn, 4);
+  signups.set_state(id, "generic:b", SignupState::signed_up, 5);
+  found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("2 people for the 1 places of b3u2"), std::string::npos) << found[0];
+}
+
 // A leader cuts the places: the last signed up goes back to the head of the line, one seq before
 // the first waitlisted, which a withdrawn signup may hold. The line is still one order (seq, then
 // person), so nothing is wrong.

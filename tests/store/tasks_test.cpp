@@ -59,6 +59,30 @@ TEST_F(TasksTest, ACreatedTaskKeepsEverySlotAndIsOpen) {
   EXPECT_FALSE(tasks.create(unlimited).places.has_value());
 }
 
+// "每单元1人": the level and the count for each node are stored beside the places, and an edit
+// writes them as it writes the places (schema_v13.hpp).
+TEST_F(TasksTest, PlacesCountedForEachNodeAreStoredAndEditedWithThePlaces) {
+  Task wanted = draft("c1", "b3");
+  wanted.places = 2;
+  wanted.per_node = PlacesPerNode{3, 1};
+  const std::int64_t id = tasks.create(wanted).id;
+  db.drop_hot_state();
+  std::optional<Task> read = tasks.by_id(id);
+  ASSERT_TRUE(read && read->per_node);
+  EXPECT_EQ(*read->per_node, (PlacesPerNode{3, 1}));
+  EXPECT_EQ(read->places, 2);
+
+  read->per_node.reset();
+  read->places = 6;
+  tasks.update_details(*read);
+  db.drop_hot_state();
+  EXPECT_FALSE(tasks.by_id(id)->per_node.has_value());
+  EXPECT_EQ(tasks.by_id(id)->places, 6);
+  // Every task stored before counts its places as one pool.
+  db.drop_hot_state();
+  EXPECT_FALSE(tasks.by_id(tasks.create(draft("c1", "b3u2")).id)->per_node.has_value());
+}
+
 TEST_F(TasksTest, OpenTasksOfAChatIncludeThosePostedThereAndNotClosedOnes) {
   Task a = tasks.create(draft("c1", "b3"));
   tasks.post(a.id, "generic:b3u2");

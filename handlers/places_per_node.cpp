@@ -1,0 +1,122 @@
+#include "handlers/places_per_node.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string_view>
+
+#include "handlers/ledger_scope.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// Signed-up people per node of the task's level; those whose place counts for none are left out.
+std::map<std::string, int> signed_up_per_node(const Services& services, const store::Task& task) {
+  std::map<std::string, int> counts;
+  for (const store::Signup& signup : services.signups.active(task.id)) {
+    if (signup.state != store::SignupState::signed_up) continue;
+    if (const std::optional<store::OrgNode> quota = quota_node_of(services, task, signup.node))
+      ++counts[quota->id];
+  }
+  return counts;
+}
+
+}  // namespace
+
+std::string level_name(const Services& services, int level) {
+  static constexpr std::array<std::string_view, 4> kLevelKeys{"", "ranking_level_grid",
+                                                              "ranking_level_building", "ranking_level_unit"};
+  return level >= 1 && level <= 3 ? services.text(kLevelKeys[static_cast<std::size_t>(level)])
+                                  : std::string();
+}
+
+std::optional<CountPerNode> count_per_node(const Services& services, const Command& command,
+                                           const store::OrgNode& node) {
+  if (!command.count_per_level || !command.count) return std::nullopt;
+  const int level = *command.count_per_level;
+  std::int64_t nodes = node.level == level ? 1 : 0;
+  for (const store::OrgNode& below : services.org.descendants(node.id))
+    nodes += below.level == level ? 1 : 0;
+  if (nodes == 0 || level < 1 || level > 3) return std::nullopt;
+  const std::int64_t total = nodes * *command.count;
+  const std::string name = level_name(services, level);
+  return CountPerNode{store::PlacesPerNode{level, *command.count},
+                      static_cast<int>(std::min<std::int64_t>(total, std::numeric_limits<int>::max())),
+                      services.text("whistle_count_per_node", {{"level", name},
+                                                               {"each", std::to_string(*command.count)},
+                                                               {"nodes", std::to_string(nodes)},
+                                                               {"total", std::to_string(total)}})};
+}
+
+std::optional<store::OrgNode> quota_node_of(const Services& services, const store::Task& task,
+                                            const std::optional<std::string>& node) {
+  if (!task.per_node || !node) return std::nullopt;
+  std::optional<store::OrgNode> at_level;
+  // Self first, then each parent: the node of the level is found on the way up to the task's.
+  for (store::OrgNode& above : services.org.ancestors_and_self(*node)) {
+    if (above.level == task.per_node->level) at_level = above;
+    if (above.id == task.node) return at_level;
+  }
+  return std::nullopt;
+}
+
+std::optional<store::OrgNode> quota_node_of_reporter(const Context& context, const store::Task& task,
+                                                     const std::string& person) {
+  if (!task.per_node) return std::nullopt;
+  if (context.node) {
+    if (std::optional<store::OrgNode> quota = quota_node_of(context, task, context.node->id)) return quota;
+  }
+  std::optional<store::OrgNode> first;
+  for (const std::string& node : nodes_of_person(context, person)) {
+    std::optional<store::OrgNode> quota = quota_node_of(context, task, node);
+    if (!quota) continue;
+    if (signed_up_for(context, task, quota->id) < task.per_node->each) return quota;
+    if (!first) first = std::move(quota);
+  }
+  return first;
+}
+
+int signed_up_for(const Services& services, const store::Task& task, const std::string& quota_node) {
+  const std::map<std::string, int> counts = signed_up_per_node(services, task);
+  const auto found = counts.find(quota_node);
+  return found == counts.end() ? 0 : found->second;
+}
+
+std::optional<store::Signup> next_in_line(const Services& services, const store::Task& task) {
+  if (!task.per_node) return services.signups.first_waitlisted(task.id);
+  // The task's places bound its nodes' too: someone signed up before the places were counted per
+  // node holds one of them without a node's.
+  if (task.places && services.signups.count(task.id, store::SignupState::signed_up) >= *task.places)
+    return std::nullopt;
+  const std::map<std::string, int> counts = signed_up_per_node(services, task);
+  // active() lists in order of reply: the first waiting whose node has a place free.
+  for (store::Signup& signup : services.signups.active(task.id)) {
+    if (signup.state != store::SignupState::waitlisted) continue;
+    const std::optional<store::OrgNode> quota = quota_node_of(services, task, signup.node);
+    if (!quota) continue;
+    const auto found = counts.find(quota->id);
+    if (found == counts.end() || found->second < task.per_node->each) return std::move(signup);
+  }
+  return std::nullopt;
+}
+
+int place_in_node_line(const Services& services, const store::Task& task, const std::string& person) {
+  if (!task.per_node) return services.signups.waitlist_position(task.id, person);
+  const std::vector<store::Signup> active = services.signups.active(task.id);
+  const auto own = std::find_if(active.begin(), active.end(), [&](const store::Signup& signup) {
+    return signup.person == person && signup.state == store::SignupState::waitlisted;
+  });
+  if (own == active.end()) return 0;
+  const std::optional<store::OrgNode> node = quota_node_of(services, task, own->node);
+  const auto same_line = [&](const store::Signup& signup) {
+    if (signup.state != store::SignupState::waitlisted) return false;
+    const std::optional<store::OrgNode> other = quota_node_of(services, task, signup.node);
+    return (other ? other->id : std::string()) == (node ? node->id : std::string());
+  };
+  return static_cast<int>(std::count_if(active.begin(), own, same_line)) + 1;
+}
+
+}  // namespace whistle::handlers

@@ -99,7 +99,18 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     "烧焦的味道", "烧焦味", "焦糊味", "像煤气", "像燃气", "像天然气", "煤气灶关不", "燃气灶关不",
     "煤气关不", "燃气关不", "打起来了", "站在楼顶边", "楼顶边上有人", "楼顶有个人站", "砸到人", "砸伤",
     "高空坠物", "掉下来砸",
+    // An exploratory run of residents' reports (2026-12-06): a lift that 困住 someone, bleeding, gas in
+    // the home said as 漏气, an old neighbour nobody has seen for days. Not a lost manhole cover: a
+    // report to fix at once, not a call for 110 (a reviewed line, 反映个问题，1号楼门口的井盖丢了).
+    "有人困住", "人困住了", "被困住了", "出血了", "流血了", "血流不止", "头破了", "大出血",
+    "家里漏气", "厨房漏气", "屋里漏气", "管道漏气",
+    "敲门也没人应", "敲门没人应", "敲门都没人应", "几天没见人", "几天没见到人",
 });
+
+// Someone shut in a lift said in two halves: "电梯卡住了 里面有人", "电梯停了 我妈在里面出不来". Each
+// half alone is talk ("里面有人" of a toilet, "出不来" of a car park), beside 电梯 a danger.
+constexpr auto kShutInWords = std::to_array<std::string_view>(
+    {"里面有人", "出不来", "困住", "被困", "关在里面", "关里面", "卡在里面", "关在里头", "困在里头"});
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
 constexpr auto kDangerNegators = std::to_array<std::string_view>({
@@ -108,6 +119,8 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "心里着火", "违法", "打不着火", "点不着火",
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
+    // Bleeding that is no emergency (出血了 is one).
+    "牙龈", "鼻血", "痔疮",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
@@ -277,6 +290,11 @@ std::optional<std::string_view> danger_word_in(std::string_view text) {
   // A scan per word (memmem) beats a lookup per character here: the lists are short.
   for (std::string_view word : kDangerWords) {
     if (text.find(word) != std::string_view::npos) return word;
+  }
+  if (text.find("电梯") != std::string_view::npos) {
+    for (std::string_view word : kShutInWords) {
+      if (text.find(word) != std::string_view::npos) return word;
+    }
   }
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "handlers/language/private_names.hpp"
 #include "handlers/language/private_numbers.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
@@ -88,7 +89,9 @@ ClimbTarget climb_target(const Services& services, const store::Ticket& ticket) 
     if (first_leader(services, up[i].id)) return {up[i], std::nullopt};
   }
   // A 微心愿 (reading glasses for an old neighbour) is nothing for 物业: the community is its top.
-  if (ticket.kind == "wish") return {};
+  // Nor is a danger to life, which stays with the leaders (an exploratory run of residents'
+  // reports, 2026-12-06: a fall nobody took at the community was handed to 物业 at 05:10).
+  if (ticket.kind == "wish" || ticket.danger) return {};
   const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
   // The default responder that just let it pass is no higher level: this is the top. Nor is one
   // that sent it back as not theirs: handing it back to them went round 物业 → 社区 → 物业.
@@ -491,11 +494,27 @@ void resume_solve_clock(const Services& services, const store::Ticket& ticket, s
                                 std::max(*ticket.solve_by, now), payload);
 }
 
+namespace {
+
+// The names a reporter is known by, as the bot shows them.
+std::vector<std::string> reporter_names(const Services& services, const store::Ticket& ticket) {
+  const std::optional<store::Person> person = services.people.find(ticket.reporter);
+  if (!person || person->name.empty()) return {};
+  return {person->name};
+}
+
+}  // namespace
+
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now) {
   // A phone or ID number left in a report is for whoever works it (物业's group keeps it to call
   // back), not for a building's or the community's group, where the report climbs.
-  if (!services.responders.of_chat(post.chat)) post.text = language::mask_private_numbers(post.text);
+  // So is the name of someone who reported in private, told that no group would read it.
+  if (!services.responders.of_chat(post.chat)) {
+    post.text = language::mask_private_numbers(post.text);
+    if (ticket.reported_in_private)
+      post.text = language::mask_own_name(post.text, reporter_names(services, ticket));
+  }
   const config::QuietHours& quiet = services.config.rules.quiet_hours;
   const int offset = services.config.locale.utc_offset_seconds;
   if (!pauses(ticket) || !in_quiet_hours(now, quiet, offset)) return {std::move(post)};

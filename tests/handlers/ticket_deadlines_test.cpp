@@ -301,6 +301,26 @@ TEST_F(TicketDeadlinesTest, AGroupPostHeldForTheMorningIsDroppedWhenTheTicketMov
   EXPECT_TRUE(to_chat(run_jobs(kTuesday0700), "generic:b3").empty());
 }
 
+// tickets.md: a danger ticket goes to the leaders, never to a responder, and its climb stops at the
+// community rather than handing a fall to 物业.
+TEST_F(TicketDeadlinesTest, ADangerTicketNobodyTakesStopsAtTheCommunityAndNeverReachesTheResponder) {
+  say_privately("u-ma", "马奶奶", read("报事 3号楼2单元 我老伴摔倒了起不来"), kMonday2300);
+  std::optional<store::Ticket> ticket = tickets_.by_number("c1", 1);
+  ASSERT_TRUE(ticket && ticket->danger);
+  std::vector<Reply> told;
+  for (std::int64_t at = kMonday2300; at <= kMonday2300 + 12 * kHour; at += 30 * kMinute) {
+    std::vector<Reply> run = run_jobs(at);
+    told.insert(told.end(), run.begin(), run.end());
+  }
+  ticket = tickets_.by_number("c1", 1);
+  EXPECT_EQ(ticket->node, "c1");
+  EXPECT_FALSE(ticket->assignee_responder.has_value());
+  EXPECT_EQ(ticket->assignee_person, "generic:u-wang");
+  EXPECT_TRUE(to_chat(told, "generic:wuye").empty());
+  EXPECT_TRUE(to_chat(told, "generic:@u-shifu").empty());
+  EXPECT_GE(events_of(services(), *ticket, "overdue_at_top"), 1);
+}
+
 TEST_F(TicketDeadlinesTest, AnUrgentTicketNeverPauses) {
   const Services s = services();
   MadeTicket made = make_ticket(s, "b3u2", "urgent", kMonday2300);

@@ -200,6 +200,31 @@ Edit read_edit(Context& context, const Command& command, const store::Task& curr
   return edit;
 }
 
+// New points for a task 验收 or 确认 has already paid someone for: what was paid stays as written, and
+// the leader is told what settles the difference. The edit announced 10 points to a volunteer paid
+// 0, and the next 验收 said he was paid already (an exploratory run of newcomers, 2026-12-06).
+std::optional<Reply> refuse_points_paid(Context& context, const Command& command, const store::Task& task) {
+  if (!command.points || *command.points == task.points) return std::nullopt;
+  std::vector<std::string> names;
+  for (const store::Attendance& row : context.attendance.of_task(task.id)) {
+    if (row.outcome == store::AttendanceOutcome::confirmed ||
+        row.outcome == store::AttendanceOutcome::vouched)
+      names.push_back(display_name(context.people, row.person));
+  }
+  if (names.empty()) return std::nullopt;
+  const int more = *command.points - task.points;
+  const std::string example = context.text(
+      more > 0 ? "edit_points_example_add" : "edit_points_example_take",
+      {{"name", names.front()}, {"points", std::to_string(more > 0 ? more : -more)}, {"title", task.title}});
+  return reply_to_sender(
+      context,
+      context.text("edit_points_paid", {{"task", std::to_string(task.number)},
+                                        {"mention", mention_of(context.people, context.message.sender)},
+                                        {"names", join_list(context, names)},
+                                        {"points", std::to_string(task.points)},
+                                        {"example", example}}));
+}
+
 // Fewer places than people signed up: the latest signups go to the head of the waitlist, keeping
 // their order, so they are the first to move back up. More places: the waitlist moves up.
 // The signed-up people beyond the places, latest first: beyond the task's, or beyond their node's
@@ -272,6 +297,7 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   const std::string number = std::to_string(current.number);
   const std::string mention = mention_of(context.people, context.message.sender);
   if (!may_close_task(context, context.message.sender, current)) return {no_right(context, current)};
+  if (std::optional<Reply> paid = refuse_points_paid(context, command, current)) return {std::move(*paid)};
   if (current.status != store::TaskStatus::open) {
     return {reply_to_sender(
         context, context.text("task_already_closed", {{"task", number},

@@ -255,6 +255,9 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
                           ? context.text("whistle_relay_note", {{"count", std::to_string(postings.below)}})
                           : std::string();
   if (per_node) relay = per_node->note + relay;
+  // No points named pays +0 at 验收, which a new leader found out only then (an exploratory run of
+  // newcomers, 2026-12-06). "0分" said is meant and gets no note.
+  if (!command.points) relay += context.text("whistle_no_points_note", {{"task", number}});
   if (context.message.is_private) {
     replies.push_back(reply_to_sender(
         context, context.text("whistle_sent", {{"task", number}, {"node", node->name}, {"relay", relay}})));

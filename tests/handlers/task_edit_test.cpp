@@ -301,6 +301,29 @@ TEST_F(Edit, TitlePlaceAndPointsMayChange) {
   EXPECT_EQ(task(number).points, 8);
 }
 
+// A whistle without points paid +0 at 验收; "修改 1 积分 10" was then announced to everyone, and the
+// next 验收 said he was paid already (an exploratory run of newcomers, 2026-12-06). Points already
+// paid are not changed by an edit, and the leader is told what settles the difference.
+TEST_F(Edit, PointsOfATaskAlreadyPaidAreNotChangedAndTheDifferenceIsPointedTo) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道 5人 周六上午9点 2小时"));
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-zhang", "张三", read("签到 1"), kSaturday0900);
+  say("b3u2", "u-zhang", "张三", read("签退 1"), kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1"), kSaturday0900 + 2 * kHour + 600);
+  ASSERT_EQ(ledger_.balance("c1", qualified("u-zhang")), 0);
+
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("修改 1 积分 10"), kSaturday0900 + 2 * kHour + 900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_TRUE(replies[0].text.find(rendered("edit_points_example_add",
+                                            {{"name", "张三"}, {"points", "10"}, {"title", "清理楼道"}})) !=
+              std::string::npos)
+      << replies[0].text;
+  EXPECT_EQ(task(1).points, 0);
+  EXPECT_FALSE(told_in_private(replies, "u-zhang"));
+}
+
 TEST_F(Edit, APastTimeIsRefusedAndChangesNothing) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
   const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("修改 1 时间 今天上午8点"));

@@ -178,9 +178,15 @@ TEST_F(Whistle, AWhistleWithoutATitleGetsAnExample) {
 TEST_F(Whistle, NoCountMeansNoLimitAndNoPointsAreShownWhenNoneAreGiven) {
   const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", whistle_command("慰问独居老人"));
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text, "【吹哨#1】慰问独居老人｜3号楼2单元｜人数不限。回复「报到」或「报到 1」参加。");
+  EXPECT_TRUE(contains(replies[0].text, "【吹哨#1】慰问独居老人｜3号楼2单元｜人数不限。")) << replies[0].text;
   EXPECT_FALSE(task(1).places.has_value());
   EXPECT_EQ(task(1).points, 0);
+  // Said, too, that 验收 will pay nothing (an exploratory run of newcomers, 2026-12-06).
+  EXPECT_TRUE(contains(replies[0].text, rendered("whistle_no_points_note", {{"task", "1"}}))) << replies[0].text;
+  // Points of 0 named are meant: no note.
+  const std::vector<Reply> meant = say("b3u2", "u-chen", "陈单元长", read("吹哨 聊天陪伴 0分"));
+  ASSERT_EQ(meant.size(), 1u);
+  EXPECT_FALSE(contains(meant[0].text, rendered("whistle_no_points_note", {{"task", "2"}}))) << meant[0].text;
 }
 
 TEST_F(Whistle, AStartAndALengthGiveTheEnd) {

@@ -140,21 +140,28 @@ std::vector<language::NearCommand> nearest_usable(const Context& context, const 
   return language::nearest_commands(line, options);
 }
 
+// The place an example names: the first the reader leads, so that "吹哨 3号楼 …" shown to the leader of
+// 3号楼2单元 is not refused when typed as shown (an exploratory run of newcomers, 2026-12-06).
+std::string place_for_examples(const Context& context) {
+  const std::vector<store::OrgNode> led = nodes_led_by(context, context.message.sender);
+  if (context.node && leads_node_or_above(context, context.message.sender, context.node->id))
+    return context.node->name;
+  return led.empty() ? context.text("help_example_place") : led.front().name;
+}
+
+// The template `prefix` + the intent's name, its private form where one exists, with the place.
+std::string with_place(const Context& context, const std::string& key) {
+  const bool own = context.message.is_private && context.templates.has(key + "_private");
+  return context.text(own ? key + "_private" : key, {{"place", place_for_examples(context)}});
+}
+
 // The command's example, with the private form where the template has one.
 std::string example_of(const Context& context, Intent intent) {
-  const std::string key = "example_" + std::string(intent_name(intent));
-  if (context.message.is_private && context.templates.has(key + "_private")) {
-    return context.text(key + "_private");
-  }
-  return context.text(key);
+  return with_place(context, "example_" + std::string(intent_name(intent)));
 }
 
 std::string help_line(const Context& context, Intent intent) {
-  const std::string key = "help_" + std::string(intent_name(intent));
-  if (context.message.is_private && context.templates.has(key + "_private")) {
-    return context.text(key + "_private");
-  }
-  return context.text(key);
+  return with_place(context, "help_" + std::string(intent_name(intent)));
 }
 
 }  // namespace

@@ -79,10 +79,15 @@ std::optional<store::OrgNode> whistle_node(Context& context, const Command& comm
 Reply no_right(Context& context, const store::OrgNode& node) {
   const std::vector<std::string> leaders = leaders_up_from(context, node.id);
   const std::string_view key = leaders.empty() ? "whistle_no_right_nobody" : "whistle_no_right";
-  return reply_to_sender(context,
-                         context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
-                                            {"node", node.name},
-                                            {"leaders", names_of(context, leaders)}}));
+  std::string text = context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
+                                        {"node", node.name},
+                                        {"leaders", names_of(context, leaders)}});
+  // A leader of somewhere else hears where they may whistle: 陈单元长 typed the help's own example,
+  // 吹哨 3号楼 …, and was sent to three other people (an exploratory run of newcomers, 2026-12-06).
+  if (const std::vector<store::OrgNode> led = nodes_led_by(context, context.message.sender); !led.empty())
+    text += context.text("whistle_no_right_own_places",
+                         {{"places", node_names(led, context)}, {"place", led.front().name}});
+  return reply_to_sender(context, std::move(text));
 }
 
 store::Task new_task(const Context& context, const Command& command, const store::OrgNode& node,

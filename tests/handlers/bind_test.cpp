@@ -271,7 +271,7 @@ TEST_F(Binding, AGroupBoundInChatHasItsWordsInTheLeadersHelpAndAConfigGroupNot) 
   };
   const std::string unbind_line = rendered("help_unbind", {});
   EXPECT_TRUE(contains(help_in(kNewGroup, "u-chen"), unbind_line));
-  EXPECT_TRUE(contains(help_in(kNewGroup, "u-chen"), rendered("help_bind", {})));
+  EXPECT_TRUE(contains(help_in(kNewGroup, "u-chen"), rendered("help_bind", {{"place", "3号楼2单元"}})));
   EXPECT_FALSE(contains(help_in(kNewGroup, "u-zhang"), unbind_line)) << "a resident";
   EXPECT_FALSE(contains(help_in("b3u2", "u-chen"), unbind_line)) << "a group the config binds";
 }

@@ -98,8 +98,27 @@ TEST_F(Help, InPrivateALeaderIsShownHowToNameThePlace) {
   const std::vector<Reply> replies = as_one(say_privately("u-li", "李网格长", task_command(Intent::help)));
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].chat, "generic:@u-li");
-  EXPECT_TRUE(contains(replies[0].text, "吹哨 3号楼")) << replies[0].text;
+  // His own place, so the example works as typed.
+  EXPECT_TRUE(contains(replies[0].text, "吹哨 第一网格")) << replies[0].text;
   EXPECT_TRUE(contains(replies[0].text, "报到 12")) << replies[0].text;
+}
+
+// 陈单元长 typed the help's example "吹哨 3号楼 …" and was refused and sent to three other people (an
+// exploratory run of newcomers, 2026-12-06). The example names his unit, and the refusal his places.
+TEST_F(Help, TheExampleShownToAUnitLeaderWorksAsTypedAndARefusalNamesHisPlaces) {
+  const std::string shown = rendered("example_whistle_private", {{"place", "3号楼2单元"}});
+  EXPECT_TRUE(
+      contains(as_one(say_privately("u-chen", "陈单元长", task_command(Intent::help)))[0].text, shown));
+  say_privately("u-chen", "陈单元长", read(shown));
+  EXPECT_EQ(task(1).node, "b3u2");
+
+  const std::vector<Reply> refused =
+      say_privately("u-chen", "陈单元长", read("吹哨 3号楼 清理楼道杂物 5人 周六上午9点 2小时"));
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_TRUE(contains(refused[0].text, rendered("whistle_no_right_own_places",
+                                                 {{"places", "3号楼2单元"}, {"place", "3号楼2单元"}})))
+      << refused[0].text;
+  EXPECT_FALSE(tasks_.by_number("c1", 2).has_value());
 }
 
 TEST_F(Chatter, OrdinaryGroupChatterGetsNoAnswer) {
@@ -143,7 +162,8 @@ TEST_F(Chatter, AMistypedCommandIsAnsweredWithTheCommandMeantAndAnExample) {
 TEST_F(Chatter, ALeaderIsShownThePrivateFormOfAnExampleInPrivate) {
   const std::vector<Reply> replies = say_privately("u-li", "李网格长", unknown_line("发布个任务"));
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_TRUE(contains(replies[0].text, rendered("example_whistle_private", {}))) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, rendered("example_whistle_private", {{"place", "第一网格"}})))
+      << replies[0].text;
 }
 
 TEST_F(Chatter, AGreetingOrThanksToTheBotGetsAWordBackNotAHint) {

@@ -8,6 +8,7 @@
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -61,6 +62,37 @@ std::vector<store::Ticket> awaiting_rating(const Context& context) {
     return a.resolved_at.value_or(0) > b.resolved_at.value_or(0);
   });
   return waiting;
+}
+
+// Characters that say nothing of which trouble a rating is about: the rating's own words, the
+// words of any trouble and any work, and the small words around them.
+constexpr std::string_view kUntellingCharacters =
+    "了的是还不满意好坏修一个那这我你他她们啊吧呢吗呀哦也都就在有没人来去说太很非常真谢师傅态度星分次又再"
+    "反应行给到把被让得着过呢嘛么啥什怎样能会要想可以已经完成办结评价五四三二零";
+
+// Of several tickets awaiting a rating, the one the rating's words name ("灯修好了 满意" of the
+// lamp's, "不满意 还是刷不开" of the door's): the only one whose words share a telling character
+// with them. Empty when none or more than one does: a rating cannot be taken back, so it is asked.
+std::optional<store::Ticket> named_by_words(const std::vector<store::Ticket>& waiting,
+                                            std::string_view words) {
+  std::vector<std::string_view> telling;
+  for (std::size_t at = 0; at < words.size();) {
+    const language::CodePoint cp = language::decode_utf8(words, at);
+    const std::string_view character = words.substr(at, std::max<std::size_t>(cp.length, 1));
+    at += character.size();
+    if (cp.value > 0x7F && kUntellingCharacters.find(character) == std::string_view::npos)
+      telling.push_back(character);
+  }
+  std::optional<store::Ticket> named;
+  for (const store::Ticket& ticket : waiting) {
+    const bool shares = std::any_of(telling.begin(), telling.end(), [&](std::string_view character) {
+      return ticket.text.find(character) != std::string::npos;
+    });
+    if (!shares) continue;
+    if (named) return std::nullopt;
+    named = ticket;
+  }
+  return named;
 }
 
 std::string ticket_list(const Context& context, const std::vector<store::Ticket>& tickets, std::size_t from) {
@@ -134,6 +166,11 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
     return chosen;
   }
   if (waiting.size() > 1) {
+    if (std::optional<store::Ticket> named = named_by_words(waiting, command.text)) {
+      chosen.ticket = std::move(named);
+      chosen.also_waiting = others_waiting(context, chosen.ticket->id);
+      return chosen;
+    }
     // Several: ask which rather than guess. A rating cannot be taken back, and a guess (the one
     // resolved last) once closed the lift's ticket for a resident who meant the lamp's.
     chosen.answer.push_back(reply_to_sender(
@@ -331,11 +368,15 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
   if (problem_remains || thanks) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);
+    const store::Ticket asked = named_by_words(waiting, line).value_or(waiting.front());
+    // With several waiting, the answer the question asks for names its ticket: "不满意 原因" was then
+    // asked "which one?" (an exploratory run of residents' reports, 2026-12-06).
+    const std::string key = std::string(problem_remains ? "rate_ask_if_unsolved" : "rate_ask_if_satisfied") +
+                            (waiting.size() > 1 ? "_named" : "");
     return std::vector<Reply>{reply_to_sender(
-        context, context.text(problem_remains ? "rate_ask_if_unsolved" : "rate_ask_if_satisfied",
-                              {{"mention", mention_of(context.people, context.message.sender)},
-                               {"ticket", std::to_string(waiting.front().number)},
-                               {"text", waiting.front().text}}))};
+        context, context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
+                                    {"ticket", std::to_string(asked.number)},
+                                    {"text", asked.text}}))};
   }
   return std::nullopt;
 }

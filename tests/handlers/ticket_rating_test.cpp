@@ -52,6 +52,34 @@ TEST_F(TicketRating, SatisfiedClosesItAndThanksTheResolver) {
   EXPECT_TRUE(told(replies, "generic:@u-chen", "【工单" + ref(resolved) + "】"));
 }
 
+// Two tickets awaiting a rating: "灯修好了 满意" was asked which one, and so was the "不满意 原因" the
+// bot's own question asked for (an exploratory run of residents' reports, 2026-12-06). Words that
+// name one of them rate it; words that name neither or both are asked about.
+TEST_F(TicketRating, WithSeveralWaitingTheWordsThatNameOneRateIt) {
+  const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
+  const store::Ticket door = resolved_ticket({.text = "单元门的门禁坏了 刷卡没反应", .in_private = true});
+
+  zhang_says_privately("满意");
+  EXPECT_EQ(ticket(lamp.id).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(door.id).state, store::TicketState::resolved);
+
+  zhang_says_privately("灯修好了 满意");
+  EXPECT_EQ(ticket(lamp.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(ticket(door.id).state, store::TicketState::resolved);
+}
+
+TEST_F(TicketRating, TheQuestionAboutOneOfSeveralNamesItsTicketAndItsAnswerRatesIt) {
+  const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
+  const store::Ticket door = resolved_ticket({.text = "单元门的门禁坏了 刷卡没反应", .in_private = true});
+  const std::vector<Reply> asked = zhang_says_privately("门禁还是不行 刷了还是没反应");
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_TRUE(asked[0].text.find("不满意 " + ref(door)) != std::string::npos) << asked[0].text;
+
+  zhang_says_privately("不满意 还是刷不开");
+  EXPECT_EQ(ticket(door.id).reopened, 1);
+  EXPECT_EQ(ticket(lamp.id).state, store::TicketState::resolved);
+}
+
 TEST_F(TicketRating, ThreeStarsIsUnsatisfiedFourIsSatisfied) {
   const store::Ticket resolved = resolved_ticket();
   zhang_says("评价 " + ref(resolved) + " 4星");

@@ -53,7 +53,9 @@ constexpr std::array<std::string_view, 6> kEarlierReport{"上次", "那个", "�
 // 水管, "灯修好了吗" about 灯.
 constexpr std::u32string_view kQuestionCharacters =
     U"我你们他的那这个报反映了吗么嘛呢啊呀吧没有还再又怎样么什啥时候几点来去人管修好处理解决弄能"
-    U"师傅上次说事问题情况到底催一下快进度展结果消息理谁会要工单查";
+    U"师傅上次说事问题情况到底催一下快进度展结果消息理谁会要工单查"
+    // A chase's own words: "帮我催一下", "都两天了还没人来修", "投诉你们" (not 电话: 电梯 is a thing).
+    U"帮都天两三几星期周半久等投诉";
 
 // The characters of taking a report back that say nothing of what it is about: "不用来了 我儿子回来
 // 已经修好了" names nothing. What is left counts as a thing only when the categories know it or a
@@ -116,6 +118,36 @@ std::optional<std::int64_t> own_report_named(Context& context, std::string_view 
 
 namespace {
 
+// How long after one chase the holder hears of the next: a resident typing 催一下 five times in a
+// minute is one nudge, the next morning's another.
+constexpr std::int64_t kChaseNudgeSeconds = 2 * 60 * 60;
+
+// "都三天了 你们到底管不管": whoever holds the report hears, in private and in the resident's words,
+// that it was chased (an exploratory run of residents' reports, 2026-12-06: the resident saw its
+// progress and nobody else knew). Not once it is done and waits for a rating, nor again within
+// kChaseNudgeSeconds; the history keeps each nudge.
+std::vector<Reply> tell_holders_of_chase(Context& context, std::int64_t number, const std::string& words) {
+  if (!context.community) return {};
+  const std::optional<store::Ticket> ticket = context.tickets.by_number(*context.community, number);
+  if (!ticket || ticket->is_closed() || ticket->state == store::TicketState::resolved) return {};
+  const std::vector<std::string> holders = ticket_holders(context, *ticket);
+  if (holders.empty()) return {};
+  for (const store::TicketEvent& event : context.tickets.events(ticket->id)) {
+    if (event.kind == "chased" && context.now - event.at < kChaseNudgeSeconds) return {};
+  }
+  record_ticket_event(context, *ticket, "chased", context.message.sender, words, context.now);
+  std::vector<Reply> told;
+  for (const std::string& holder : holders) {
+    told.push_back(Reply{private_chat_of(holder),
+                         context.text("ticket_chased", {{"ticket", std::to_string(ticket->number)},
+                                                        {"mention", mention_of(context.people, holder)},
+                                                        {"text", ticket->text},
+                                                        {"words", words}}),
+                         {holder}});
+  }
+  return told;
+}
+
 std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command,
                                                          bool names_trouble) {
   if (command.text.empty() || !language::asks_after_own_report(command.text)) return std::nullopt;
@@ -135,6 +167,15 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   const std::vector<std::string> things = things_named(context.config, command.text);
   std::optional<std::int64_t> named = report_holding(open, things);
   if (!named) named = report_holding(recent, things);
+  // A chase with one report open is about it, whatever it says of the trouble again ("催一下 门还是坏的"
+  // named 是坏 as a thing and was 没看懂), unless it names a trouble of another kind that report does not
+  // hold ("电梯坏了两天了还没人修" beside the lamp's: a new report).
+  if (!named && open.size() == 1 && language::chases_own_report(command.text) &&
+      std::none_of(things.begin(), things.end(), [&](const std::string& thing) {
+        return category_of(context.config, thing) != nullptr &&
+               open.front().text.find(thing) == std::string::npos;
+      }))
+    named = open.front().number;
   // A thing no report of theirs holds is not about their reports, unless the words point back (上次,
   // 我报的): a trouble named with the question ("水管漏水了 有人管吗") is offered as a report of its
   // own, and "电脑修好了吗" or "这狗有人管吗" from someone whose report is the lamp got the lamp's
@@ -146,7 +187,19 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   // which says when there is none. Never the offer of a new report made of the question.
   progress.ticket = named;
   if (!named && open.size() == 1) progress.ticket = open.front().number;
-  return handle_progress(context, progress);
+  std::vector<Reply> replies = handle_progress(context, progress);
+  if (progress.ticket && language::chases_own_report(command.text)) {
+    std::vector<Reply> nudged = tell_holders_of_chase(context, *progress.ticket, command.text);
+    // The resident hears that the chase was passed on, with the progress.
+    if (!nudged.empty() && !replies.empty()) {
+      std::vector<std::string> names;
+      for (const Reply& nudge : nudged)
+        names.push_back(display_name(context.people, nudge.mentions.front()));
+      replies.front().text += context.text("ticket_chase_passed_on", {{"who", join_list(context, names)}});
+    }
+    append(replies, std::move(nudged));
+  }
+  return replies;
 }
 
 // "还有就是我家住302", "我刚才说错了是卫生间的水龙头": a word added right after one's own report joins

@@ -43,25 +43,12 @@ std::optional<store::Ticket> still_unsolved(const Services& services, const stor
   return ticket;
 }
 
-// The people who hold the ticket now: the assigned person (or the volunteer who claimed a
-// 微心愿), or every member of the assigned responder. Empty for an open ticket.
-std::vector<std::string> holders(const Services& services, const store::Ticket& ticket) {
-  if (ticket.assignee_person) return {*ticket.assignee_person};
-  if (ticket.assignee_responder) {
-    if (std::optional<store::ResponderRow> responder = services.responders.find(*ticket.assignee_responder))
-      return responder->members;
-    return {};
-  }
-  if (ticket.claimed_by) return {*ticket.claimed_by};
-  return {};
-}
-
 // A reminder is private: it is about one person's job, and private messages never wait for the
 // morning (only group posts do).
 std::vector<Reply> remind_holders(const Services& services, const store::Ticket& ticket, std::string_view key,
                                   std::int64_t now) {
   std::vector<Reply> replies;
-  for (const std::string& person : holders(services, ticket)) {
+  for (const std::string& person : ticket_holders(services, ticket)) {
     Values values = ticket_values(services, ticket, now);
     values.emplace_back("mention", mention_of(services.people, person));
     replies.push_back(Reply{private_chat_of(person), services.text(std::string(key), values), {person}});

@@ -505,6 +505,17 @@ std::vector<std::string> reporter_names(const Services& services, const store::T
 
 }  // namespace
 
+std::vector<std::string> ticket_holders(const Services& services, const store::Ticket& ticket) {
+  if (ticket.assignee_person) return {*ticket.assignee_person};
+  if (ticket.assignee_responder) {
+    if (std::optional<store::ResponderRow> responder = services.responders.find(*ticket.assignee_responder))
+      return responder->members;
+    return {};
+  }
+  if (ticket.claimed_by) return {*ticket.claimed_by};
+  return {};
+}
+
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now) {
   // A phone or ID number left in a report is for whoever works it (物业's group keeps it to call

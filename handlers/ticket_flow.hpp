@@ -138,6 +138,10 @@ void stop_solve_clock(const Services& services, const store::Ticket& ticket);
 std::optional<store::ResponderRow> responder_named(const Services& services, const std::string& community,
                                                    const std::string& words);
 
+/// The people who hold the ticket now: the assigned person (or the volunteer who claimed a
+/// 微心愿), or every member of the assigned responder. Empty for an open ticket.
+std::vector<std::string> ticket_holders(const Services& services, const store::Ticket& ticket);
+
 /// Records something that happened to the ticket in its history (进度 shows it).
 void record_ticket_event(const Services& services, const store::Ticket& ticket, std::string kind,
                          const std::optional<std::string>& actor, std::optional<std::string> note,

@@ -28,6 +28,15 @@ constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
     "催一下",   "催催",       "到底修不修", "管不管",
 });
 
+// A resident chasing their report, angry or tired of waiting: "都三天了 你们到底管不管", "催一下 门还是
+// 坏的", "人呢", "怎么还没人来啊 水都流到楼道了" (an exploratory run of residents' reports, 2026-12-06:
+// half of them got 没看懂 or were offered as new reports). They ask after it and point back to it.
+constexpr auto kChasesOwnReport = std::to_array<std::string_view>({
+    "催",       "到底管不管", "你们到底", "到底有没有人", "还没修",   "还没人",     "人呢",
+    "投诉你们", "12345",      "都三天",   "都两天",       "都好几天", "都几天",     "都一个星期",
+    "都一周",   "好几天了",   "等了半天", "等了好久",     "等了一天", "怎么还不来",
+});
+
 // Whether the repair is done, asked: "灯修好了吗", "水管修好了没" (an exploratory run, 2026-12-06:
 // offered as new reports, "修好了没" read as a no, "报修 灯修好了吗" opened one).
 constexpr auto kAsksWhetherRepairDone = std::to_array<std::string_view>({
@@ -375,7 +384,7 @@ bool says_problem_remains(std::string_view remark) {
 }
 
 bool asks_after_own_report(std::string_view text) {
-  return contains_any(text, kAsksAfterOwnReport) || asks_whether_repaired(text);
+  return contains_any(text, kAsksAfterOwnReport) || chases_own_report(text) || asks_whether_repaired(text);
 }
 
 bool asks_whether_repair_done(std::string_view text) {
@@ -386,8 +395,12 @@ bool asks_whether_repaired(std::string_view text) {
   return asks_whether_repair_done(text) || contains_any(text, kAsksWhenRepaired);
 }
 
+bool chases_own_report(std::string_view text) {
+  return contains_any(text, kChasesOwnReport);
+}
+
 bool refers_back(std::string_view text) {
-  return contains_any(text, kRefersBack) || asks_whether_repaired(text);
+  return contains_any(text, kRefersBack) || chases_own_report(text) || asks_whether_repaired(text);
 }
 
 bool withdraws_own_report(std::string_view text) {

@@ -25,6 +25,10 @@ bool asks_whether_repaired(std::string_view text);
 /// after the report ("报修 灯修好了吗"), where "报修 灯坏了三天 有人管吗" is a new one.
 bool asks_whether_repair_done(std::string_view text);
 
+/// Whether a line chases one's own report ("催一下", "都三天了 你们到底管不管", "人呢", "还没修呢"):
+/// it asks after it and points back to it, whatever trouble it names again.
+bool chases_own_report(std::string_view text);
+
 /// Whether a line points back to something said before ("上次", "那个", "我报的", "修好了吗").
 bool refers_back(std::string_view text);
 

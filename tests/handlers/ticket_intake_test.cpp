@@ -385,7 +385,8 @@ TEST_F(TicketIntake, ANewTroubleAskedAboutIsOfferedNotAnsweredWithAnotherReport)
   // The lamp asked about is still the lamp's, however it is put (the third review).
   for (const char* line : {"灯修好了吗", "我家楼道的灯修好了吗", "灯修了吗？都三天了"}) {
     const std::vector<Reply> lamp = say_privately("u-he", "何大爷", read(line), kMonday0900 + 1200);
-    ASSERT_EQ(lamp.size(), 1u) << line;
+    // "都三天了" chases it too: its holder hears, after the answer.
+    ASSERT_FALSE(lamp.empty()) << line;
     EXPECT_TRUE(starts_with(lamp[0].text, "【工单T1】")) << line << ": " << lamp[0].text;
   }
 }

@@ -27,6 +27,32 @@ TEST_F(TicketPlainWords, ARatingOfAPrivateReportSaidInAGroupIsAnsweredInPrivate)
   EXPECT_FALSE(sent_to(replies, private_of("u-zhang")).empty());
 }
 
+// Half the ways a resident chases a report got 没看懂 or an offer of a new report, and whoever held it
+// never knew (an exploratory run of residents' reports, 2026-12-06).
+TEST_F(TicketPlainWords, AChaseInTheResidentsOwnWordsShowsTheProgressAndNudgesTheHolderOnce) {
+  open_ticket({.in_private = true, .text = "单元门禁坏了 门关不上"});
+  for (const std::string line : {"都三天了 你们到底管不管", "催一下 门还是坏的", "帮我催一下", "人呢",
+                                 "怎么还没人来啊 门还是关不上", "都两天了还没人来修", "还没修呢"}) {
+    SCOPED_TRACE(line);
+    const std::vector<Reply> replies = say_line_privately("u-zhang", "张三", line, {}, kMonday0900 + kHour);
+    ASSERT_FALSE(sent_to(replies, private_of("u-zhang")).empty());
+    EXPECT_TRUE(text_has(sent_to(replies, private_of("u-zhang")).front().text, "【工单T1】"));
+    EXPECT_FALSE(tickets_.by_number("c1", 2).has_value()) << "no new report";
+  }
+  // 陈单元长 heard once in those minutes, and again two hours on.
+  int nudges = 0;
+  for (const store::TicketEvent& event : tickets_.events(ticket(1).id))
+    nudges += event.kind == "chased" ? 1 : 0;
+  EXPECT_EQ(nudges, 1);
+  const std::vector<Reply> later =
+      say_line_privately("u-zhang", "张三", "催一下", {}, kMonday0900 + 4 * kHour);
+  EXPECT_EQ(sent_to(later, private_of("u-chen")).size(), 1u);
+  // A new trouble of another kind is still offered as its own report.
+  const std::vector<Reply> other =
+      say_line_privately("u-zhang", "张三", "电梯坏了两天了还没人修", {}, kMonday0900 + 5 * kHour);
+  EXPECT_TRUE(sent_to(other, private_of("u-chen")).empty());
+}
+
 TEST_F(TicketPlainWords, StarsAloneInPrivateRateTheTicketAwaitingARating) {
   open_ticket();
   say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);

@@ -9,6 +9,8 @@
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/attendance_pay.hpp"
 #include "handlers/language/intent_table.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/points.hpp"
@@ -116,6 +118,31 @@ std::vector<std::string> participants(Context& context, const store::Task& task)
       people.push_back(row.person);
   }
   return people;
+}
+
+// "确认 1 刘阿姨 何大爷": the task's people named without "@", each a word of its own. Read as named
+// only when every word is the name of one of them: "确认 1 辛苦大家了" is a reason. The names were
+// dropped and everyone confirmed, 何大爷's vouch lost (an exploratory run of newcomers, 2026-12-06).
+std::optional<std::vector<std::string>> names_without_at(Context& context, const Command& command,
+                                                         const std::vector<std::string>& people) {
+  if (!command.mentions.empty() || !command.reason) return std::nullopt;
+  std::vector<std::string> words;
+  const std::string_view reason = *command.reason;
+  for (std::size_t at = language::skip_separators(reason, 0); at < reason.size();) {
+    std::size_t end = at;
+    while (end < reason.size() && language::skip_separators(reason, end) == end)
+      end += std::max<std::size_t>(language::decode_utf8(reason, end).length, 1);
+    words.emplace_back(reason.substr(at, end - at));
+    at = language::skip_separators(reason, end);
+  }
+  if (words.empty()) return std::nullopt;
+  for (const std::string& name : words) {
+    const bool known = std::any_of(people.begin(), people.end(), [&](const std::string& person) {
+      return display_name(context.people, person) == name;
+    });
+    if (!known) return std::nullopt;
+  }
+  return words;
 }
 
 bool is_participant(const std::vector<std::string>& people, const std::string& person) {
@@ -344,8 +371,26 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
                                                                     {"words", std::string(*absent)}}))};
   }
 
+  // "验收 1 2", "确认 1、2号": each task in turn (the newcomers' run: #2 was taken for a reason).
+  if (const std::vector<std::int64_t> more = further_task_numbers(command); !more.empty()) {
+    Command each = command;
+    each.reason.reset();
+    replies = handle_confirm(context, each);
+    for (const std::int64_t number : more) {
+      each.task = number;
+      append_replies(replies, handle_confirm(context, each));
+    }
+    return replies;
+  }
+
   Outcome outcome;
-  const std::vector<NamedPerson> named = named_people(context, command, participants(context, *task));
+  const std::vector<std::string> people = participants(context, *task);
+  Command named_command = command;
+  if (std::optional<std::vector<std::string>> names = names_without_at(context, command, people)) {
+    named_command.mentions = std::move(*names);
+    named_command.reason.reset();
+  }
+  const std::vector<NamedPerson> named = named_people(context, named_command, people);
   if (named.empty()) {
     confirm_everyone(context, *task, outcome);
   } else {

@@ -92,27 +92,6 @@ std::optional<std::int64_t> task_switched_to(const Command& command) {
   return std::nullopt;
 }
 
-// The further task numbers a withdrawal lists after its first ("取消报到 1 2", "请假 1、2号"), when its
-// words are numbers and nothing else; empty otherwise.
-std::vector<std::int64_t> more_task_numbers(const Command& command) {
-  if (!command.task || !command.reason) return {};
-  const std::string_view words = *command.reason;
-  std::vector<std::int64_t> numbers;
-  for (std::size_t at = language::skip_separators(words, 0); at < words.size();) {
-    if (language::starts_with_at(words, at, "和")) {
-      at = language::skip_separators(words, at + std::string_view("和").size());
-      continue;
-    }
-    const auto reference = language::read_task_reference(words, at);
-    if (!reference || !reference->number) return {};
-    if (*reference->number != *command.task &&
-        std::find(numbers.begin(), numbers.end(), *reference->number) == numbers.end())
-      numbers.push_back(*reference->number);
-    at = language::skip_separators(words, reference->end);
-  }
-  return numbers;
-}
-
 // Why the task a withdrawal switches to cannot take the person, or empty when it can: a switch that
 // left them on a full or cancelled task's waitlist, or on nothing, was no switch (a review,
 // 2026-12-06). The place they hold is kept then.
@@ -358,7 +337,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   if (auto others = withdraw_named_people(context, command)) return std::move(*others);
   // "取消报到 1 2", "请假 1、2号": each task named, in turn (an exploratory run of roles changing,
   // 2026-12-06: the 2 was taken for a reason and the place on #2 kept unsaid).
-  if (const std::vector<std::int64_t> more = more_task_numbers(command); !more.empty()) {
+  if (const std::vector<std::int64_t> more = further_task_numbers(command); !more.empty()) {
     Command each = command;
     each.reason.reset();
     std::vector<Reply> replies = handle_withdraw(context, each);

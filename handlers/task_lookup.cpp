@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "handlers/language/references.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 
 namespace whistle::handlers {
@@ -130,6 +132,25 @@ std::string sender_mention(const Context& context) {
 
 std::string command_word(const Services& services, Intent intent) {
   return services.text("command_" + std::string(intent_name(intent)));
+}
+
+std::vector<std::int64_t> further_task_numbers(const Command& command) {
+  if (!command.task || !command.reason) return {};
+  const std::string_view words = *command.reason;
+  std::vector<std::int64_t> numbers;
+  for (std::size_t at = language::skip_separators(words, 0); at < words.size();) {
+    if (language::starts_with_at(words, at, "和")) {
+      at = language::skip_separators(words, at + std::string_view("和").size());
+      continue;
+    }
+    const auto reference = language::read_task_reference(words, at);
+    if (!reference || !reference->number) return {};
+    if (*reference->number != *command.task &&
+        std::find(numbers.begin(), numbers.end(), *reference->number) == numbers.end())
+      numbers.push_back(*reference->number);
+    at = language::skip_separators(words, reference->end);
+  }
+  return numbers;
 }
 
 }  // namespace whistle::handlers

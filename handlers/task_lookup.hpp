@@ -61,6 +61,10 @@ Reply reply_to_sender(const Context& context, std::string text);
 /// How replies name the sender: "@<name>".
 std::string sender_mention(const Context& context);
 
+/// The further task numbers a command lists after its first, when its words are numbers and nothing
+/// else: "取消报到 1 2", "请假 1、2号", "验收 1 2", "验收 1和2"; empty otherwise.
+std::vector<std::int64_t> further_task_numbers(const Command& command);
+
 /// The word that invokes a command ("报到" for report_in), from the template `command_<intent>`.
 std::string command_word(const Services& services, Intent intent);
 

@@ -79,7 +79,10 @@ std::optional<ReferenceMatch> read_task_reference(std::string_view text, std::si
   const char32_t next = decode_utf8(text, end).value;
   // "报到 3-201": a volunteer gives the building and room they live in, not task 3.
   if (!hash && !hao && next == U'-' && is_digit_at(text, end + 1)) return std::nullopt;
-  if (hash ? is_ascii_alnum(next) : (!hao && !is_word_boundary(next)) || (hao && is_ascii_alnum(next)))
+  // "验收1和2", "取消报到 1和2": a list of numbers (an exploratory run of newcomers, 2026-12-06).
+  const bool and_another = next == U'和' && is_digit_at(text, end + std::string_view("和").size());
+  if (hash ? is_ascii_alnum(next)
+           : (!hao && !and_another && !is_word_boundary(next)) || (hao && is_ascii_alnum(next)))
     return std::nullopt;
   if (signed_number) return ReferenceMatch{std::nullopt, end};
   return ReferenceMatch{checked(*number), end};

@@ -295,6 +295,32 @@ TEST_F(Confirm, SomeoneWhoNeverSignedUpIsRefusedByName) {
       << replies[0].text;
 }
 
+// "验收 1 2" confirmed #1 and took the 2 for a reason; "确认 1 刘阿姨 何大爷" dropped the names and
+// confirmed everyone (an exploratory run of newcomers, 2026-12-06).
+TEST_F(Confirm, SeveralTaskNumbersAreEachConfirmedAndNamesWithoutAtAreThePeopleNamed) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道 5人 周六上午9点 2小时 10分"));
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 发传单 5人 周六上午9点 2小时 5分"));
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
+  say("b3u2", "u-he", "何大爷", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 2"));
+  for (const auto& [person, name] : {std::pair{"u-zhang", "张三"}, std::pair{"u-liu", "刘阿姨"}}) {
+    say("b3u2", person, name, read("签到 1"), kSaturday0900);
+    say("b3u2", person, name, read("签退 1"), kSaturday0900 + 2 * kHour);
+  }
+  say("b3u2", "u-liu", "刘阿姨", read("签到 2"), kSaturday0900);
+  say("b3u2", "u-liu", "刘阿姨", read("签退 2"), kSaturday0900 + 2 * kHour);
+
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 刘阿姨 何大爷"), kSaturday1130);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-liu")), 10);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-he")), 10);  // vouched for
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-zhang")), 0);
+
+  say("b3u2", "u-chen", "陈单元长", read("验收 1 2"), kSaturday1130 + 60);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-zhang")), 10);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-liu")), 15);
+}
+
 TEST_F(Confirm, PointsCountForTheNodeWhereThePersonCameFrom) {
   // A building's task sent down to its units: 张三 reports in from unit 1's group, so his points
   // count for unit 1, not for the building that whistled.

@@ -274,6 +274,24 @@ std::size_t bot_mention_length(std::string_view text, std::size_t pos, ExtraBotN
   return longest;
 }
 
+// "吹 哨 清理楼道", "报 到 1", "签 到 1": a command word typed with a space inside it, by a newcomer
+// or by an input method that spaces characters out (an exploratory run of newcomers, 2026-12-06:
+// each was silence). Joined where it begins the line; a space inside the words of a sentence stays.
+void join_spaced_command_word(std::string& line) {
+  static constexpr std::array<std::string_view, 18> kWords{"吹哨", "报到", "签到", "签退", "验收", "确认",
+                                                           "撤销", "修改", "请假", "报事", "报修", "积分",
+                                                           "兑换", "排行", "活动", "帮助", "工单", "进度"};
+  constexpr std::size_t kCharacter = 3;  // every word above is two characters of three bytes
+  if (line.size() < 2 * kCharacter + 1) return;
+  std::size_t second = kCharacter;
+  while (second < line.size() && line[second] == ' ')
+    ++second;
+  if (second == kCharacter || second + kCharacter > line.size()) return;
+  const std::string joined = line.substr(0, kCharacter) + line.substr(second, kCharacter);
+  if (std::find(kWords.begin(), kWords.end(), joined) == kWords.end()) return;
+  line.erase(kCharacter, second - kCharacter);
+}
+
 NormalizedText normalize(std::string_view raw, ExtraBotNames extra) {
   NormalizedText result;
   std::vector<std::string> lines = tidy_lines(normalize_characters(raw));
@@ -287,6 +305,7 @@ NormalizedText normalize(std::string_view raw, ExtraBotNames extra) {
     result.addressed = true;
     if (lines.back().empty()) lines.pop_back();
   }
+  if (!lines.empty()) join_spaced_command_word(lines.front());
   for (const std::string& line : lines) {
     if (!result.text.empty()) result.text += '\n';
     result.text += line;

@@ -70,6 +70,12 @@ const NormalizeCase kCases[] = {
     {"@botany 你好", "@botany 你好", false},
     {"@张三 报到", "@张三 报到", false},
     {"", "", false},
+    // A command word spaced out where it begins the line is joined; words of a sentence are not.
+    {"吹 哨 清理楼道", "吹哨 清理楼道", false},
+    {"报  到 1", "报到 1", false},
+    {"@吹哨 签 到 1", "签到 1", true},
+    {"报 告大家一个好消息", "报 告大家一个好消息", false},
+    {"我 报到", "我 报到", false},
 };
 INSTANTIATE_TEST_SUITE_P(Lines, Normalize, ::testing::ValuesIn(kCases));
 

@@ -11,11 +11,44 @@ namespace whistle::handlers {
 
 namespace {
 
-Reply not_found(Context& context, std::int64_t number) {
+// "报到 12" where no #12 exists: the tasks the number may have meant are named with the line that
+// takes them. "没有找到任务#12，请核对编号" left the newcomer to find #1 on their own (an exploratory run
+// of newcomers, 2026-12-06). In a group: its open tasks the command could act on; in private: the
+// sender's own.
+Reply not_found(Context& context, std::int64_t number, const TaskQuery& query) {
+  const std::string mention = mention_of(context.people, context.message.sender);
+  std::vector<std::int64_t> ids;
+  if (context.message.is_private) {
+    if (context.community) {
+      for (const store::Signup& signup :
+           context.signups.open_of_person(*context.community, context.message.sender))
+        ids.push_back(signup.task_id);
+    }
+  } else {
+    for (const store::ListedTask* task : context.tasks.open_in_chat_view(context.message.chat)) {
+      if (!query.candidate || query.candidate(*task)) ids.push_back(task->id);
+    }
+  }
+  std::string list;
+  std::int64_t first = 0;
+  for (const std::int64_t id : ids) {
+    const std::optional<store::Task> task = context.tasks.by_id(id);
+    if (!task) continue;
+    if (first == 0) first = task->number;
+    if (!list.empty()) list += '\n';
+    list +=
+        context.text("task_choose_line", {{"task", std::to_string(task->number)}, {"title", task->title}});
+  }
+  if (list.empty())
+    return reply_to_sender(
+        context, context.text("task_not_found", {{"task", std::to_string(number)}, {"mention", mention}}));
   return reply_to_sender(
       context,
-      context.text("task_not_found", {{"task", std::to_string(number)},
-                                      {"mention", mention_of(context.people, context.message.sender)}}));
+      context.text(context.message.is_private ? "task_not_found_yours" : "task_not_found_here",
+                   {{"task", std::to_string(number)},
+                    {"mention", mention},
+                    {"list", list},
+                    {"example", command_word(context, query.intent) + " " + std::to_string(first)}}));
 }
 
 Reply ask_for_number(Context& context, Intent intent, const std::vector<const store::ListedTask*>& tasks) {
@@ -39,7 +72,7 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
   TaskChoice choice;
   if (command.task) {
     if (context.community) choice.task = context.tasks.by_number(*context.community, *command.task);
-    if (!choice.task) choice.replies.push_back(not_found(context, *command.task));
+    if (!choice.task) choice.replies.push_back(not_found(context, *command.task, query));
     return choice;
   }
   if (command.ticket) {

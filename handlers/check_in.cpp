@@ -8,6 +8,7 @@
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/attendance_pay.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/places_per_node.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 
@@ -98,11 +99,10 @@ TaskChoice todays_task(Context& context, bool quiet_when_nothing, bool arrival) 
         if (!task || task_is_over(*task, context.now)) continue;
         choice.replies.push_back(reply_to_sender(
             context,
-            context.text(
-                "check_in_waitlisted",
-                {{"task", std::to_string(task->number)},
-                 {"mention", mention},
-                 {"position", std::to_string(context.signups.waitlist_position(task->id, signup.person))}})));
+            context.text("check_in_waitlisted",
+                         {{"task", std::to_string(task->number)},
+                          {"mention", mention},
+                          {"position", std::to_string(place_in_node_line(context, *task, signup.person))}})));
         return choice;
       }
     }
@@ -223,7 +223,7 @@ std::optional<Reply> refuse_check_in(Context& context, const Command& command, c
   }
   if (signup->state == store::SignupState::waitlisted) {
     return answer(context, task, "check_in_waitlisted",
-                  {{"position", std::to_string(context.signups.waitlist_position(task.id, person))}});
+                  {{"position", std::to_string(place_in_node_line(context, task, person))}});
   }
   if (task.start && context.now < *task.start - kCheckInOpensBeforeStart) {
     return answer(context, task, "check_in_too_early",

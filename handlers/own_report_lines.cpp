@@ -110,6 +110,19 @@ std::optional<std::int64_t> report_holding(const std::vector<store::Ticket>& rep
 
 }  // namespace
 
+std::optional<std::int64_t> report_named_among(const config::Config& config,
+                                               const std::vector<store::Ticket>& reports,
+                                               std::string_view text,
+                                               std::u32string_view also_saying_nothing) {
+  // One character names a thing here only when it is a category's keyword: the 电 left of 电工 (工 is
+  // a question's character) named the lift (a review, 2026-12-06).
+  std::vector<std::string> things = things_named(config, text, also_saying_nothing);
+  std::erase_if(things, [&](const std::string& words) {
+    return words.size() < 6 && category_of(config, words) == nullptr;
+  });
+  return report_holding(reports, things);
+}
+
 std::optional<std::int64_t> own_report_named(Context& context, std::string_view text) {
   std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
@@ -190,12 +203,16 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   std::vector<Reply> replies = handle_progress(context, progress);
   if (progress.ticket && language::chases_own_report(command.text)) {
     std::vector<Reply> nudged = tell_holders_of_chase(context, *progress.ticket, command.text);
-    // The resident hears that the chase was passed on, with the progress.
-    if (!nudged.empty() && !replies.empty()) {
+    // The resident hears that the chase was passed on, with the progress: in private, where the
+    // progress goes, and never in the group (it tells the neighbours whom their report is with).
+    const auto own = std::find_if(replies.begin(), replies.end(), [&](const Reply& reply) {
+      return reply.chat == private_chat_of(context.message.sender);
+    });
+    if (!nudged.empty() && own != replies.end()) {
       std::vector<std::string> names;
       for (const Reply& nudge : nudged)
         names.push_back(display_name(context.people, nudge.mentions.front()));
-      replies.front().text += context.text("ticket_chase_passed_on", {{"who", join_list(context, names)}});
+      own->text += context.text("ticket_chase_passed_on", {{"who", join_list(context, names)}});
     }
     append(replies, std::move(nudged));
   }

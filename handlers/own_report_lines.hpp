@@ -35,6 +35,14 @@ std::optional<std::vector<Reply>> answer_about_own_report(Context& context, cons
 /// there joins it and its holder hears (within `kJoinWindow`). Empty otherwise.
 std::optional<std::vector<Reply>> add_to_own_report_in_group(Context& context, const Command& command);
 
+/// Of `reports`, the one `text` names by its words, when exactly one does: a thing the text names
+/// (a run of characters that are no question's, and none of `also_saying_nothing`; one character
+/// only when it is a category's keyword or all the text names) that the report's words hold.
+std::optional<std::int64_t> report_named_among(const config::Config& config,
+                                               const std::vector<store::Ticket>& reports,
+                                               std::string_view text,
+                                               std::u32string_view also_saying_nothing = {});
+
 /// Of the sender's open reports, the one `text` names by its words ("水管修好了没" with the lamp and
 /// the pipe open: the pipe's), when exactly one is.
 std::optional<std::int64_t> own_report_named(Context& context, std::string_view text);

@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "handlers/ledger_scope.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
 
 namespace whistle::handlers {
 
@@ -63,20 +65,68 @@ std::optional<store::OrgNode> quota_node_of(const Services& services, const stor
   return std::nullopt;
 }
 
+std::optional<store::OrgNode> quota_node_of_roles(const Services& services, const store::Task& task,
+                                                  const std::string& person) {
+  if (!task.per_node) return std::nullopt;
+  std::optional<store::OrgNode> first;
+  for (const std::string& node : nodes_of_person(services, person)) {
+    std::optional<store::OrgNode> quota = quota_node_of(services, task, node);
+    if (!quota) continue;
+    if (signed_up_for(services, task, quota->id) < task.per_node->each) return quota;
+    if (!first) first = std::move(quota);
+  }
+  return first;
+}
+
 std::optional<store::OrgNode> quota_node_of_reporter(const Context& context, const store::Task& task,
                                                      const std::string& person) {
   if (!task.per_node) return std::nullopt;
   if (context.node) {
     if (std::optional<store::OrgNode> quota = quota_node_of(context, task, context.node->id)) return quota;
   }
-  std::optional<store::OrgNode> first;
-  for (const std::string& node : nodes_of_person(context, person)) {
-    std::optional<store::OrgNode> quota = quota_node_of(context, task, node);
-    if (!quota) continue;
-    if (signed_up_for(context, task, quota->id) < task.per_node->each) return quota;
-    if (!first) first = std::move(quota);
+  return quota_node_of_roles(context, task, person);
+}
+
+std::string nodes_with_room(const Services& services, const store::Task& task) {
+  if (!task.per_node) return {};
+  const std::map<std::string, int> counts = signed_up_per_node(services, task);
+  std::optional<store::OrgNode> own = services.org.node(task.node);
+  std::vector<store::OrgNode> nodes = services.org.descendants(task.node);
+  if (own) nodes.insert(nodes.begin(), *own);
+  std::vector<std::string> names;
+  for (const store::OrgNode& node : nodes) {
+    if (node.level != task.per_node->level) continue;
+    const auto found = counts.find(node.id);
+    if (found == counts.end() || found->second < task.per_node->each) names.push_back(node.name);
   }
-  return first;
+  return join_list(services, names);
+}
+
+std::vector<Reply> place_signups_of_no_node(Context& context, const store::Task& task) {
+  std::vector<Reply> told;
+  if (!task.per_node) return told;
+  for (const store::Signup& signup : context.signups.active(task.id)) {
+    if (quota_node_of(context, task, signup.node)) continue;
+    if (const std::optional<store::OrgNode> node = quota_node_of_roles(context, task, signup.person)) {
+      // Someone holding a place moves only into a node with one free; someone waiting waits in
+      // their node's line.
+      const bool room = signed_up_for(context, task, node->id) < task.per_node->each;
+      if (room || signup.state == store::SignupState::waitlisted) {
+        context.signups.set_node(task.id, signup.person, node->id);
+        continue;
+      }
+    }
+    if (signup.state != store::SignupState::waitlisted) continue;
+    context.signups.set_state(task.id, signup.person, store::SignupState::withdrawn, context.now);
+    told.push_back(Reply{
+        private_chat_of(signup.person),
+        context.text("edit_quota_waiting_withdrawn", {{"task", std::to_string(task.number)},
+                                                      {"title", task.title},
+                                                      {"level", level_name(context, task.per_node->level)},
+                                                      {"each", std::to_string(task.per_node->each)}}),
+        {signup.person}});
+  }
+  return told;
 }
 
 int signed_up_for(const Services& services, const store::Task& task, const std::string& quota_node) {

@@ -31,6 +31,18 @@ std::optional<CountPerNode> count_per_node(const Services& services, const Comma
 std::optional<store::OrgNode> quota_node_of(const Services& services, const store::Task& task,
                                             const std::optional<std::string>& node);
 
+/// The node of the task's level the person's roles place them in, one with a place free first.
+std::optional<store::OrgNode> quota_node_of_roles(const Services& services, const store::Task& task,
+                                                  const std::string& person);
+
+/// The names of the nodes of the task's level that still have a place free, joined for a reply.
+std::string nodes_with_room(const Services& services, const store::Task& task);
+
+/// A task's places just came to be counted per node (修改 N 每单元1人): a signup whose place counts
+/// for no node is placed by the person's roles; one still of no node that was waiting is withdrawn
+/// and told why (no node's place would ever be theirs). Those holding a place keep it.
+std::vector<Reply> place_signups_of_no_node(Context& context, const store::Task& task);
+
 /// The node whose places a person reporting in takes: the chat's, else (said in private or in a
 /// group above the level) the nodes of their roles, one with a place free first.
 std::optional<store::OrgNode> quota_node_of_reporter(const Context& context, const store::Task& task,

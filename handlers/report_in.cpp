@@ -213,14 +213,21 @@ std::optional<QuotaPlace> quota_place(Context& context, const store::Task& task,
 }
 
 // "每单元1人" and no unit of the task's to count the place for (said in the community's group by
-// someone the community has not placed, or from another grid): the unit's own group is where.
+// someone the community has not placed, a building's leader, someone of another unit): the places
+// are the units', and which have one free is said, not "report in from your unit's group", which
+// looped for whoever has no such unit (a review, 2026-12-06).
 Reply quota_needs_node(Context& context, const store::Task& task) {
-  return reply_to_sender(context,
-                         context.text("report_in_quota_no_node",
-                                      {{"task", std::to_string(task.number)},
-                                       {"mention", mention_of(context.people, context.message.sender)},
-                                       {"level", level_name(context, task.per_node->level)},
-                                       {"each", std::to_string(task.per_node->each)}}));
+  const std::string level = level_name(context, task.per_node->level);
+  const std::string room = nodes_with_room(context, task);
+  return reply_to_sender(
+      context, context.text("report_in_quota_no_node",
+                            {{"task", std::to_string(task.number)},
+                             {"mention", mention_of(context.people, context.message.sender)},
+                             {"level", level},
+                             {"each", std::to_string(task.per_node->each)},
+                             {"room", room.empty() ? context.text("report_in_quota_full", {{"level", level}})
+                                                   : context.text("report_in_quota_room",
+                                                                  {{"nodes", room}, {"level", level}})}}));
 }
 
 // The node's places are taken: the person waits for one of that node's, in its own line.
@@ -313,7 +320,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
     return {reply_to_sender(context, quota_waitlisted(context, task, *quota, values))};
   }
   if (full) {
-    values.emplace_back("position", std::to_string(context.signups.waitlist_position(task.id, person)));
+    values.emplace_back("position", std::to_string(place_in_node_line(context, task, person)));
     // Not the note for two: the other would only join the waitlist too.
     Command alone = command;
     alone.text.clear();

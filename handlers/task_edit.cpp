@@ -212,17 +212,26 @@ std::optional<Reply> refuse_points_paid(Context& context, const Command& command
       names.push_back(display_name(context.people, row.person));
   }
   if (names.empty()) return std::nullopt;
+  // A line for each person paid: one for the first alone left the others at the old points.
   const int more = *command.points - task.points;
-  const std::string example = context.text(
-      more > 0 ? "edit_points_example_add" : "edit_points_example_take",
-      {{"name", names.front()}, {"points", std::to_string(more > 0 ? more : -more)}, {"title", task.title}});
+  std::vector<std::string> lines;
+  for (const std::string& name : names) {
+    lines.push_back(context.text(
+        more > 0 ? "edit_points_example_add" : "edit_points_example_take",
+        {{"name", name}, {"points", std::to_string(more > 0 ? more : -more)}, {"title", task.title}}));
+  }
+  // The rest of the same edit is not made either, and says so (it read as if it had been).
+  const bool more_changes = command.title || command.place || command.count || command.start || command.end ||
+                            command.minutes || command.shift_minutes;
   return reply_to_sender(
       context,
-      context.text("edit_points_paid", {{"task", std::to_string(task.number)},
-                                        {"mention", mention_of(context.people, context.message.sender)},
-                                        {"names", join_list(context, names)},
-                                        {"points", std::to_string(task.points)},
-                                        {"example", example}}));
+      context.text("edit_points_paid",
+                   {{"task", std::to_string(task.number)},
+                    {"mention", mention_of(context.people, context.message.sender)},
+                    {"names", join_list(context, names)},
+                    {"points", std::to_string(task.points)},
+                    {"example", join_list(context, lines)},
+                    {"dropped", more_changes ? context.text("edit_points_other_changes_dropped") : ""}}));
 }
 
 // Fewer places than people signed up: the latest signups go to the head of the waitlist, keeping
@@ -248,8 +257,8 @@ std::vector<std::string> beyond_places(Context& context, const store::Task& task
 }
 
 std::vector<Reply> fit_signups_to_places(Context& context, const store::Task& task) {
-  std::vector<Reply> replies;
-  if (!task.places) return replies;
+  if (!task.places) return {};
+  std::vector<Reply> replies = place_signups_of_no_node(context, task);
   std::vector<store::Signup> signed_up;
   std::size_t waiting = 0;
   for (const store::Signup& signup : context.signups.active(task.id)) {

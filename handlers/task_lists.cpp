@@ -9,6 +9,7 @@
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/places_per_node.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -80,9 +81,11 @@ std::vector<Reply> tasks_here(Context& context, const std::vector<store::Task>& 
 
 std::string state_text(Context& context, const store::Signup& signup) {
   if (signup.state == store::SignupState::waitlisted) {
-    return context.text(
-        "my_signup_waitlisted",
-        {{"position", std::to_string(context.signups.waitlist_position(signup.task_id, signup.person))}});
+    // The line one waits in: the unit's, when the places are counted per unit.
+    const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+    const int position = task ? place_in_node_line(context, *task, signup.person)
+                              : context.signups.waitlist_position(signup.task_id, signup.person);
+    return context.text("my_signup_waitlisted", {{"position", std::to_string(position)}});
   }
   const std::optional<store::Attendance> row = context.attendance.find(signup.task_id, signup.person);
   // A task stays open after 验收 (flagged people may still be vouched for): the list says how the

@@ -9,6 +9,7 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
+#include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -64,35 +65,23 @@ std::vector<store::Ticket> awaiting_rating(const Context& context) {
   return waiting;
 }
 
-// Characters that say nothing of which trouble a rating is about: the rating's own words, the
-// words of any trouble and any work, and the small words around them.
-constexpr std::string_view kUntellingCharacters =
-    "了的是还不满意好坏修一个那这我你他她们啊吧呢吗呀哦也都就在有没人来去说太很非常真谢师傅态度星分次又再"
-    "反应行给到把被让得着过呢嘛么啥什怎样能会要想可以已经完成办结评价五四三二零";
+// The characters of a rating that say nothing of which trouble it is about: its score and its
+// praise or complaint ("满意 电工师傅很负责" named the lift by the 电 of 电工 once, a review of
+// 2026-12-06). What is left names a thing only as the progress questions read one.
+constexpr std::u32string_view kRatingCharacters = U"满意不星分好差评价是很非常真谢太负责态度一般行还可以";
 
 // Of several tickets awaiting a rating, the one the rating's words name ("灯修好了 满意" of the
-// lamp's, "不满意 还是刷不开" of the door's): the only one whose words share a telling character
-// with them. Empty when none or more than one does: a rating cannot be taken back, so it is asked.
-std::optional<store::Ticket> named_by_words(const std::vector<store::Ticket>& waiting,
+// lamp's): the only one whose words hold a thing they name. Empty when none or more than one does:
+// a rating cannot be taken back, so it is asked.
+std::optional<store::Ticket> named_by_words(const Context& context, const std::vector<store::Ticket>& waiting,
                                             std::string_view words) {
-  std::vector<std::string_view> telling;
-  for (std::size_t at = 0; at < words.size();) {
-    const language::CodePoint cp = language::decode_utf8(words, at);
-    const std::string_view character = words.substr(at, std::max<std::size_t>(cp.length, 1));
-    at += character.size();
-    if (cp.value > 0x7F && kUntellingCharacters.find(character) == std::string_view::npos)
-      telling.push_back(character);
-  }
-  std::optional<store::Ticket> named;
+  const std::optional<std::int64_t> number =
+      report_named_among(context.config, waiting, words, kRatingCharacters);
+  if (!number) return std::nullopt;
   for (const store::Ticket& ticket : waiting) {
-    const bool shares = std::any_of(telling.begin(), telling.end(), [&](std::string_view character) {
-      return ticket.text.find(character) != std::string::npos;
-    });
-    if (!shares) continue;
-    if (named) return std::nullopt;
-    named = ticket;
+    if (ticket.number == *number) return ticket;
   }
-  return named;
+  return std::nullopt;
 }
 
 std::string ticket_list(const Context& context, const std::vector<store::Ticket>& tickets, std::size_t from) {
@@ -166,7 +155,7 @@ RatedTicket choose_rated_ticket(Context& context, const Command& command) {
     return chosen;
   }
   if (waiting.size() > 1) {
-    if (std::optional<store::Ticket> named = named_by_words(waiting, command.text)) {
+    if (std::optional<store::Ticket> named = named_by_words(context, waiting, command.text)) {
       chosen.ticket = std::move(named);
       chosen.also_waiting = others_waiting(context, chosen.ticket->id);
       return chosen;
@@ -368,7 +357,7 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
   if (problem_remains || thanks) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);
-    const store::Ticket asked = named_by_words(waiting, line).value_or(waiting.front());
+    const store::Ticket asked = named_by_words(context, waiting, line).value_or(waiting.front());
     // With several waiting, the answer the question asks for names its ticket: "不满意 原因" was then
     // asked "which one?" (an exploratory run of residents' reports, 2026-12-06).
     const std::string key = std::string(problem_remains ? "rate_ask_if_unsolved" : "rate_ask_if_satisfied") +

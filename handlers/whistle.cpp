@@ -263,14 +263,21 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   // No points named pays +0 at 验收, which a new leader found out only then (an exploratory run of
   // newcomers, 2026-12-06). "0分" said is meant and gets no note.
   if (!command.points) relay += context.text("whistle_no_points_note", {{"task", number}});
+  // How to add points is the leader's to read, not the residents' (a review, 2026-12-06): said in
+  // the answer to a private whistle; a group's post says only that there are none.
+  const std::string points_note =
+      command.points ? std::string() : "\n" + context.text("whistle_no_points_leader", {{"task", number}});
   if (context.message.is_private) {
     replies.push_back(reply_to_sender(
-        context, context.text("whistle_sent", {{"task", number}, {"node", node->name}, {"relay", relay}})));
+        context, context.text("whistle_sent", {{"task", number}, {"node", node->name}, {"relay", relay}}) +
+                     points_note));
   }
   const std::string posted =
       context.text("whistle_posted", {{"task", number}, {"summary", summary}, {"relay", relay}});
   const std::string relayed =
-      context.text("whistle_relayed", {{"task", number}, {"summary", summary}, {"from", node->name}});
+      context.text("whistle_relayed", {{"task", number}, {"summary", summary}, {"from", node->name}}) +
+      // Each unit's group reads that its places are its own: 需3人 alone read as a pool (a review).
+      (per_node ? per_node->note : std::string());
   replies.push_back(Reply{home, posted, {}});
   // The node's own other chats come first in the postings, then the chats below it.
   const std::size_t own = postings.chats.size() - postings.below;

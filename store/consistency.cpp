@@ -1,5 +1,7 @@
 #include "store/consistency.hpp"
 
+#include <string>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -32,22 +34,36 @@ constexpr const char* kWaitingBesideFreePlaces =
 // handlers/places_per_node.cpp does). A node may hold no more than its places, and nobody waits
 // for one of its places while it and the task have one free. The depth bound keeps a parent cycle
 // in a hand-edited file from looping.
-constexpr const char* kPlacesPerNode =
-    "WITH RECURSIVE walk(task_id, state, at_node, quota, done, depth) AS ("
-    "  SELECT s.task_id, s.state, s.node_id, NULL, 0, 0 FROM signups s JOIN tasks t ON t.id = s.task_id"
+const std::string kPlacesWalk =
+    "WITH RECURSIVE walk(task_id, person_id, state, at_node, quota, done, depth) AS ("
+    "  SELECT s.task_id, s.person_id, s.state, s.node_id, NULL, 0, 0 FROM signups s JOIN tasks t ON t.id = "
+    "s.task_id"
     "  WHERE t.places_level IS NOT NULL AND t.status = 'open' AND s.state <> 'withdrawn'"
     "  UNION ALL"
-    "  SELECT w.task_id, w.state, n.parent_id, CASE WHEN n.level = t.places_level THEN n.id ELSE w.quota END,"
-    "    n.id = t.node_id, w.depth + 1"
+    "  SELECT w.task_id, w.person_id, w.state, n.parent_id,"
+    "    CASE WHEN n.level = t.places_level THEN n.id ELSE w.quota END, n.id = t.node_id, w.depth + 1"
     "  FROM walk w JOIN org_nodes n ON n.id = w.at_node JOIN tasks t ON t.id = w.task_id"
     "  WHERE w.done = 0 AND w.depth < 8"
-    ") "
+    ") ";
+const std::string kPlacesPerNode =
+    kPlacesWalk +
     "SELECT t.community_id, t.number, w.quota, t.places_each, SUM(w.state = 'signed_up') AS taken,"
     "  SUM(w.state = 'waitlisted') AS waiting,"
     "  (SELECT COUNT(*) FROM signups s WHERE s.task_id = t.id AND s.state = 'signed_up') AS taken_in_all "
     "FROM walk w JOIN tasks t ON t.id = w.task_id WHERE w.done = 1 AND w.quota IS NOT NULL "
     "GROUP BY w.task_id, w.quota "
     "HAVING taken > t.places_each OR (waiting > 0 AND taken < t.places_each AND taken_in_all < t.places)";
+// Someone waiting on such a task whose place would count for no node of its level: no place a
+// node frees is ever theirs, so they must not wait while the task has places free (a review,
+// 2026-12-06: promised a place that could never come).
+const std::string kWaitingForNoNode =
+    kPlacesWalk +
+    "SELECT t.community_id, t.number, COUNT(*) FROM signups s JOIN tasks t ON t.id = s.task_id "
+    "WHERE t.places_level IS NOT NULL AND t.status = 'open' AND s.state = 'waitlisted' "
+    "  AND NOT EXISTS (SELECT 1 FROM walk w WHERE w.task_id = s.task_id AND w.person_id = s.person_id "
+    "    AND w.done = 1 AND w.quota IS NOT NULL) "
+    "  AND (SELECT COUNT(*) FROM signups u WHERE u.task_id = t.id AND u.state = 'signed_up') < t.places "
+    "GROUP BY t.id";
 // Two in line on one seq would both be told the same place in line (SignupRepository::
 // waitlist_position counts the waitlisted up to one's seq). Other states may share a seq: a signup
 // moved back to the head of the line takes one before the first waitlisted, which a signup that
@@ -100,6 +116,13 @@ ConsistencyReport check_consistency(Database& db) {
                            std::to_string(each) + " places of " + node
                      : "task " + task + " has people waiting for " + node + " while only " +
                            std::to_string(taken) + " of its " + std::to_string(each) + " places are taken");
+  }
+  SQLite::Statement stranded(raw, kWaitingForNoNode);
+  while (stranded.executeStep()) {
+    report.violations.push_back(
+        "task " + task_name(stranded.getColumn(0).getString(), stranded.getColumn(1).getInt64()) + " has " +
+        std::to_string(stranded.getColumn(2).getInt64()) +
+        " people waiting for a place of no node of its level while places are free");
   }
   SQLite::Statement waiting(raw, kWaitingBesideFreePlaces);
   while (waiting.executeStep()) {

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <span>
 #include <unordered_map>
 
 #include "handlers/language/intent_table.hpp"
@@ -99,18 +100,42 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     "烧焦的味道", "烧焦味", "焦糊味", "像煤气", "像燃气", "像天然气", "煤气灶关不", "燃气灶关不",
     "煤气关不", "燃气关不", "打起来了", "站在楼顶边", "楼顶边上有人", "楼顶有个人站", "砸到人", "砸伤",
     "高空坠物", "掉下来砸",
-    // An exploratory run of residents' reports (2026-12-06): a lift that 困住 someone, bleeding, gas in
-    // the home said as 漏气, an old neighbour nobody has seen for days. Not a lost manhole cover: a
-    // report to fix at once, not a call for 110 (a reviewed line, 反映个问题，1号楼门口的井盖丢了).
-    "有人困住", "人困住了", "被困住了", "出血了", "流血了", "血流不止", "头破了", "大出血",
-    "家里漏气", "厨房漏气", "屋里漏气", "管道漏气",
-    "敲门也没人应", "敲门没人应", "敲门都没人应", "几天没见人", "几天没见到人",
+    // An exploratory run of residents' reports (2026-12-06): someone trapped, bleeding that does not
+    // stop. Bleeding, gas said as 漏气 and an unanswered door are dangers only beside the words of
+    // one (kDangerPairs): a cut finger, a draughty window and a courier's knock are not (a review,
+    // 2026-12-06). Not a lost manhole cover: a report to fix at once, not a call for 110 (a reviewed
+    // line, 反映个问题，1号楼门口的井盖丢了).
+    "有人困住", "血流不止", "头破了", "大出血", "头出血", "头流血", "流了好多血", "流血不止", "止不住血", "血止不住",
 });
 
-// Someone shut in a lift said in two halves: "电梯卡住了 里面有人", "电梯停了 我妈在里面出不来". Each
-// half alone is talk ("里面有人" of a toilet, "出不来" of a car park), beside 电梯 a danger.
-constexpr auto kShutInWords = std::to_array<std::string_view>(
-    {"里面有人", "出不来", "困住", "被困", "关在里面", "关里面", "卡在里面", "关在里头", "困在里头"});
+// A danger said in two halves, each of which alone is talk: the first half's word with any of the
+// second's. Someone shut in a lift ("电梯卡住了 里面有人", "电梯停了 我妈在里面出不来"; not "电梯里面有人
+// 贴小广告" nor "推车出不来"), gas in the home ("家里漏气了 一股味"; not "暖气管道漏气"), an old
+// neighbour nobody has answered the door for in days ("王大爷好几天没见人了 敲门也没人应"; not "楼上漏水
+// 敲门也没人应" nor a courier's knock), bleeding after a fall or a blow ("摔了一跤 出血了").
+struct DangerPair {
+  std::span<const std::string_view> first;
+  std::span<const std::string_view> second;
+};
+constexpr auto kLift = std::to_array<std::string_view>({"电梯"});
+constexpr auto kShutIn = std::to_array<std::string_view>(
+    {"困住", "被困", "关在里面", "关里面", "卡在里面", "关在里头", "困在里头", "在里面出不来", "里面出不来",
+     "人出不来", "里面有人出不来", "里面有人！", "里面有人!", "里面有人啊", "里面有人呢", "里面还有人",
+     "里面有个人", "里面有老人", "里面有小孩", "里面有孩子"});
+constexpr auto kGasLeak = std::to_array<std::string_view>({"漏气"});
+constexpr auto kGasSmell = std::to_array<std::string_view>(
+    {"一股味", "有味", "味道", "气味", "臭味", "闻到", "燃气", "煤气", "天然气", "灶", "气罐", "头晕"});
+constexpr auto kNoAnswer = std::to_array<std::string_view>(
+    {"敲门也没人应", "敲门没人应", "敲门都没人应", "几天没见人", "几天没见到人", "几天没看到人", "电话也不接"});
+constexpr auto kAlonePerson = std::to_array<std::string_view>(
+    {"老人", "独居", "大爷", "奶奶", "老太", "老头", "爷爷", "大妈", "阿婆", "怕出事", "担心", "一个人住"});
+constexpr auto kBleeding = std::to_array<std::string_view>({"出血", "流血"});
+constexpr auto kHurt = std::to_array<std::string_view>(
+    {"摔", "跌倒", "车祸", "撞", "砸", "很多", "好多", "止不住", "晕", "昏", "骨折", "打人", "砍"});
+constexpr std::array<DangerPair, 4> kDangerPairs{{{kLift, kShutIn},
+                                                 {kGasLeak, kGasSmell},
+                                                 {kNoAnswer, kAlonePerson},
+                                                 {kBleeding, kHurt}}};
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
 constexpr auto kDangerNegators = std::to_array<std::string_view>({
@@ -119,8 +144,8 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "心里着火", "违法", "打不着火", "点不着火",
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
-    // Bleeding that is no emergency (出血了 is one).
-    "牙龈", "鼻血", "痔疮",
+    // Bleeding that is no emergency, and a lift asked about.
+    "牙龈", "鼻血", "痔疮", "月经", "创可贴", "里面有人吗",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
@@ -291,9 +316,22 @@ std::optional<std::string_view> danger_word_in(std::string_view text) {
   for (std::string_view word : kDangerWords) {
     if (text.find(word) != std::string_view::npos) return word;
   }
-  if (text.find("电梯") != std::string_view::npos) {
-    for (std::string_view word : kShutInWords) {
+  const auto first_of = [text](std::span<const std::string_view> words) -> std::optional<std::string_view> {
+    for (std::string_view word : words) {
       if (text.find(word) != std::string_view::npos) return word;
+    }
+    return std::nullopt;
+  };
+  for (const DangerPair& pair : kDangerPairs) {
+    if (!first_of(pair.first)) continue;
+    if (const std::optional<std::string_view> second = first_of(pair.second)) return second;
+  }
+  // "电梯卡住了 里面有人": 里面有人 ending its clause; "里面有人贴小广告" goes on to say what they do.
+  if (first_of(kLift)) {
+    constexpr std::string_view kSomeoneInside = "里面有人";
+    for (std::size_t at = text.find(kSomeoneInside); at != std::string_view::npos;
+         at = text.find(kSomeoneInside, at + 1)) {
+      if (ends_a_word(text, at + kSomeoneInside.size())) return kSomeoneInside;
     }
   }
   return std::nullopt;

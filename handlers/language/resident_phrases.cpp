@@ -32,10 +32,14 @@ constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
 // 坏的", "人呢", "怎么还没人来啊 水都流到楼道了" (an exploratory run of residents' reports, 2026-12-06:
 // half of them got 没看懂 or were offered as new reports). They ask after it and point back to it.
 constexpr auto kChasesOwnReport = std::to_array<std::string_view>({
-    "催",       "到底管不管", "你们到底", "到底有没有人", "还没修",   "还没人",     "人呢",
-    "投诉你们", "12345",      "都三天",   "都两天",       "都好几天", "都几天",     "都一个星期",
-    "都一周",   "好几天了",   "等了半天", "等了好久",     "等了一天", "怎么还不来",
+    "催一下",       "催催",     "帮我催",   "再催",       "催办",     "催促",       "到底管不管", "你们到底",
+    "到底有没有人", "还没修",   "还没人来", "还没人管",   "还没人修", "投诉你们",   "打12345",    "都三天",
+    "都两天",       "都好几天", "都几天",   "都一个星期", "都一周",   "怎么还不来",
 });
+
+// A chase said as a question at the line's end: "人呢", "修的人呢" (not "开会了 人呢" to the group,
+// which is no line to the bot anyway).
+constexpr std::string_view kWhereIsAnyone = "人呢";
 
 // Whether the repair is done, asked: "灯修好了吗", "水管修好了没" (an exploratory run, 2026-12-06:
 // offered as new reports, "修好了没" read as a no, "报修 灯修好了吗" opened one).
@@ -396,6 +400,12 @@ bool asks_whether_repaired(std::string_view text) {
 }
 
 bool chases_own_report(std::string_view text) {
+  // 催缴 (a bill), 催眠 and 催我回家 are no chase of a report.
+  if (contains_any(text, std::to_array<std::string_view>({"催缴", "催眠", "催费", "催我", "催款"})))
+    return false;
+  if (text.ends_with(kWhereIsAnyone) || text.ends_with(std::string(kWhereIsAnyone) + "?") ||
+      text.ends_with(std::string(kWhereIsAnyone) + "？"))
+    return true;
   return contains_any(text, kChasesOwnReport);
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "handlers/language/argument_words.hpp"
+#include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/durations.hpp"
 #include "handlers/language/labelled_form.hpp"
 #include "handlers/language/mentions.hpp"
@@ -88,6 +89,19 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
   if (auto points = take_points(text); points && !command.points) command.points = points;
 }
 
+// Whether the number at `at` counts people: followed by 人, 名, 位 or 个人, or standing alone
+// ("每楼2"). "给每个楼2户困难家庭送米", "每楼3层以上贴通知" count households and floors (a review,
+// 2026-12-06: they became places per building).
+bool counts_people(std::string_view text, std::size_t at) {
+  const std::optional<NumberMatch> number = read_number(text, at);
+  if (!number) return false;
+  const std::size_t after = at + number->length;
+  for (const std::string_view unit : {"人", "名", "位", "个人"}) {
+    if (starts_with_at(text, after, unit)) return true;
+  }
+  return ends_a_word(text, after);
+}
+
 // "下发 … 每单元3人", "人数：每个单元2人": a count for each unit (or building, or grid), the word
 // right before the count. The word leaves the title; the count itself is read as any count is.
 // "清理每栋楼道杂物 5人" names no count per building: 每栋 there is part of the title.
@@ -109,7 +123,7 @@ void read_count_per_node(std::string& text, Command& command) {
   for (const auto& [word, level] : kEach) {
     for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
       const std::size_t count_at = skip_spaces(text, at + word.size());
-      if (!starts_number(text, count_at)) continue;
+      if (!starts_number(text, count_at) || !counts_people(text, count_at)) continue;
       command.count_per_level = level;
       erase_span(text, at, word.size());
       return;

@@ -51,6 +51,11 @@ TEST_F(TicketPlainWords, AChaseInTheResidentsOwnWordsShowsTheProgressAndNudgesTh
   const std::vector<Reply> other =
       say_line_privately("u-zhang", "张三", "电梯坏了两天了还没人修", {}, kMonday0900 + 5 * kHour);
   EXPECT_TRUE(sent_to(other, private_of("u-chen")).empty());
+  // Said to the bot in a group: whom the report is with is said in private, not to the neighbours.
+  const std::vector<Reply> in_group =
+      say_line("b3u2", "u-zhang", "张三", "@吹哨 人呢", {}, kMonday0900 + 8 * kHour);
+  EXPECT_EQ(sent_to(in_group, private_of("u-chen")).size(), 1u);
+  EXPECT_FALSE(any_group_reply_contains(in_group, "陈单元长"));
 }
 
 TEST_F(TicketPlainWords, StarsAloneInPrivateRateTheTicketAwaitingARating) {

@@ -108,6 +108,14 @@ TEST_F(ConsistencyTest, PlacesCountedPerUnitAreCheckedUnitByUnit) {
   found = violations();
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NE(found[0].find("2 people for the 1 places of b3u2"), std::string::npos) << found[0];
+
+  // Waiting for a place no unit will ever free, while a place is free.
+  signups.set_state(id, "generic:b", SignupState::withdrawn, 6);
+  signups.set_state(id, "generic:c", SignupState::waitlisted, 7);
+  signups.set_node(id, "generic:c", std::nullopt);
+  found = violations();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("waiting for a place of no node"), std::string::npos) << found[0];
 }
 
 // A leader cuts the places: the last signed up goes back to the head of the line, one seq before

@@ -19,12 +19,16 @@ TEST(OwnName, AnEldersTitleKeepsItsTitleAndLosesTheSurname) {
 }
 
 TEST(OwnName, WhatIsNoNameIsKept) {
-  for (const char* kept : {"我是3号楼的", "我是他女儿", "我是新来的住户 楼道灯坏了", "我是说电梯又坏了"})
+  // The review of 2026-12-06: 我叫 as a verb, a shop's name, someone else's title, an @-mention.
+  for (const char* kept :
+       {"我是3号楼的", "我是他女儿", "我是新来的住户 楼道灯坏了", "我是说电梯又坏了", "我叫了物业好几次了",
+        "我叫过师傅 没来", "名字叫锦华的那个超市门口", "我是张师傅介绍来的"})
     EXPECT_EQ(mask_own_name(kept, {}), kept);
 }
 
 TEST(OwnName, TheNameTheReporterIsKnownByIsMaskedWhereverItStands) {
   EXPECT_EQ(mask_own_name("刘桂芳家的水管漏了，找刘桂芳", {"刘桂芳"}), "***家的水管漏了，找***");
+  EXPECT_EQ(mask_own_name("已上报。@刘桂芳 请接单", {"刘桂芳"}), "已上报。@刘桂芳 请接单");
   // A one-character name would mask every such character of the text.
   EXPECT_EQ(mask_own_name("王家水管漏了", {"王"}), "王家水管漏了");
 }

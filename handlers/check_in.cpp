@@ -213,12 +213,34 @@ Reply answer(Context& context, const store::Task& task, std::string_view key, Va
   return reply_to_sender(context, context.text(key, values));
 }
 
+// The task the sender holds a place on whose check-in is open now (from kCheckInOpensBeforeStart
+// before its start until its end), the soonest first; empty when none is.
+std::optional<store::Task> own_task_to_check_in(Context& context) {
+  if (!context.community) return std::nullopt;
+  for (const store::Signup& signup :
+       context.signups.open_of_person(*context.community, context.message.sender)) {
+    if (signup.state != store::SignupState::signed_up) continue;
+    std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+    if (!task || !task->start || task_is_over(*task, context.now)) continue;
+    if (context.now >= *task->start - kCheckInOpensBeforeStart) return task;
+  }
+  return std::nullopt;
+}
+
 // Why a check-in is refused before anything is recorded, or nothing when it may go ahead.
 // `signup` is the sender's for the task, read once by the caller.
 std::optional<Reply> refuse_check_in(Context& context, const Command& command, const store::Task& task,
                                      const std::optional<store::Signup>& signup) {
   const std::string& person = context.message.sender;
   if (!signup || signup->state == store::SignupState::withdrawn) {
+    // "签到 2" from someone on #1, under way in their own group: the number was mistyped, and "先报到 2"
+    // sent them to another unit's task (an exploratory run of newcomers, 2026-12-06).
+    if (const std::optional<store::Task> own = own_task_to_check_in(context); own && own->id != task.id) {
+      return answer(context, task, "check_in_other_task",
+                    {{"other", std::to_string(own->number)},
+                     {"title", own->title},
+                     {"when", task_when_text(context, *own, context.now)}});
+    }
     return answer(context, task, "check_in_not_signed_up");
   }
   if (signup->state == store::SignupState::waitlisted) {

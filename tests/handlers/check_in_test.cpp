@@ -51,6 +51,20 @@ TEST_F(CheckIn, ABareCheckInFromSomeoneWaitingSaysTheirPlaceInLine) {
   EXPECT_FALSE(attendance_.find(task(1).id, kLiu));
 }
 
+// "签到 2" from 何大爷, on #1 which had begun in his own group: told to 报到 2, another unit's task (an
+// exploratory run of newcomers, 2026-12-06). The task he is on is named, and nothing is recorded.
+TEST_F(CheckIn, AWrongNumberFromSomeoneOnATaskUnderWayPointsToThatTask) {
+  task_with_zhang();
+  say("b3u1", "u-feng", "冯单元长", read("吹哨 发传单 5人 周六上午9点 2小时"));
+  const std::vector<Reply> replies =
+      say("b3u2", "u-zhang", "张三", read("签到 2"), kSaturday0900 + 3 * kMinute);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_NE(replies[0].text.find("签到 1"), std::string::npos) << replies[0].text;
+  EXPECT_EQ(replies[0].text.find("报到 2"), std::string::npos) << replies[0].text;
+  EXPECT_FALSE(attendance_of(1, "u-zhang"));
+  EXPECT_FALSE(attendance_of(2, "u-zhang"));
+}
+
 TEST_F(CheckIn, ASignedUpVolunteerChecksInWithTheTaskNumber) {
   const std::int64_t number = task_with_zhang();
   const std::vector<Reply> replies =

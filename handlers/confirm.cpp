@@ -9,6 +9,7 @@
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/attendance_pay.hpp"
 #include "handlers/language/intent_table.hpp"
+#include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 #include "handlers/named_people.hpp"
@@ -136,13 +137,31 @@ std::optional<std::vector<std::string>> names_without_at(Context& context, const
     at = language::skip_separators(reason, end);
   }
   if (words.empty()) return std::nullopt;
+  // A name of the community's who is not on the task ("确认 1 何大爷 王书记") is still a name: the
+  // confirmation refuses them by name, rather than read every name as a reason (a second review).
+  bool one_on_the_task = false;
   for (const std::string& name : words) {
-    const bool known = std::any_of(people.begin(), people.end(), [&](const std::string& person) {
+    const bool on_task = std::any_of(people.begin(), people.end(), [&](const std::string& person) {
       return display_name(context.people, person) == name;
     });
-    if (!known) return std::nullopt;
+    one_on_the_task = one_on_the_task || on_task;
+    if (!on_task && (!context.community || context.people.find_by_name(*context.community, name).empty()))
+      return std::nullopt;
   }
+  if (!one_on_the_task) return std::nullopt;
   return words;
+}
+
+// "确认1和2 张三": numbers and names in one line. Which task the names are of is unclear, so it is
+// asked to be said apart; read as 验收 1 it paid someone not named (a second review, 2026-12-06).
+bool numbers_and_names(const Command& command) {
+  if (!command.task || !command.reason || !further_task_numbers(command).empty()) return false;
+  const std::string_view words = *command.reason;
+  std::size_t at = language::skip_separators(words, 0);
+  if (language::starts_with_at(words, at, "和"))
+    at = language::skip_separators(words, at + std::string_view("和").size());
+  const auto reference = language::read_task_reference(words, at);
+  return reference && reference->number;
 }
 
 bool is_participant(const std::vector<std::string>& people, const std::string& person) {
@@ -371,6 +390,11 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
                                                                     {"words", std::string(*absent)}}))};
   }
 
+  if (numbers_and_names(command)) {
+    return {reply_to_sender(context,
+                            context.text("confirm_one_task_with_names",
+                                         {{"mention", sender_mention(context)}, {"task", task_ref(*task)}}))};
+  }
   // "验收 1 2", "确认 1、2号": each task in turn (the newcomers' run: #2 was taken for a reason).
   if (const std::vector<std::int64_t> more = further_task_numbers(command); !more.empty()) {
     Command each = command;

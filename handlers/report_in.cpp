@@ -246,6 +246,18 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   if (context.message.is_private && !command.task && !command.ticket) {
     if (std::optional<Reply> listed = joinable_in_private(context)) return {std::move(*listed)};
   }
+  // "报到 1和2", "报到 1 2": each task in turn (a second review, 2026-12-06: #2 was dropped unsaid).
+  if (const std::vector<std::int64_t> more = further_task_numbers(command); !more.empty()) {
+    Command each = command;
+    each.reason.reset();
+    std::vector<Reply> replies = handle_report_in(context, each);
+    for (const std::int64_t number : more) {
+      each.task = number;
+      std::vector<Reply> next = handle_report_in(context, each);
+      replies.insert(replies.end(), next.begin(), next.end());
+    }
+    return replies;
+  }
   TaskQuery query;
   query.intent = Intent::report_in;
   query.nothing_key = "report_in_nothing_open";

@@ -105,7 +105,8 @@ constexpr auto kDangerWords = std::to_array<std::string_view>({
     // one (kDangerPairs): a cut finger, a draughty window and a courier's knock are not (a review,
     // 2026-12-06). Not a lost manhole cover: a report to fix at once, not a call for 110 (a reviewed
     // line, 反映个问题，1号楼门口的井盖丢了).
-    "有人困住", "血流不止", "头破了", "大出血", "头出血", "头流血", "流了好多血", "流血不止", "止不住血", "血止不住",
+    // Not 大出血 (a sale's "超市大出血") nor 头破了 (枕头破了): a second review, 2026-12-06.
+    "有人困住", "血流不止", "头出血", "头流血", "流了好多血", "流血不止", "止不住血", "血止不住",
 });
 
 // A danger said in two halves, each of which alone is talk: the first half's word with any of the
@@ -119,22 +120,30 @@ struct DangerPair {
 };
 constexpr auto kLift = std::to_array<std::string_view>({"电梯"});
 constexpr auto kShutIn = std::to_array<std::string_view>(
-    {"困住", "被困", "关在里面", "关里面", "卡在里面", "关在里头", "困在里头", "在里面出不来", "里面出不来",
-     "人出不来", "里面有人出不来", "里面有人！", "里面有人!", "里面有人啊", "里面有人呢", "里面还有人",
+    {"困住", "被困在电梯", "被困在里面", "被关在里面", "关在里面", "关里面", "卡在里面", "关在里头", "困在里头",
+     "在里面出不来", "里面出不来",
+     "里面有人出不来", "里面有人！", "里面有人!", "里面有人啊", "里面还有人",
      "里面有个人", "里面有老人", "里面有小孩", "里面有孩子"});
 constexpr auto kGasLeak = std::to_array<std::string_view>({"漏气"});
 constexpr auto kGasSmell = std::to_array<std::string_view>(
-    {"一股味", "有味", "味道", "气味", "臭味", "闻到", "燃气", "煤气", "天然气", "灶", "气罐", "头晕"});
-constexpr auto kNoAnswer = std::to_array<std::string_view>(
-    {"敲门也没人应", "敲门没人应", "敲门都没人应", "几天没见人", "几天没见到人", "几天没看到人", "电话也不接"});
-constexpr auto kAlonePerson = std::to_array<std::string_view>(
-    {"老人", "独居", "大爷", "奶奶", "老太", "老头", "爷爷", "大妈", "阿婆", "怕出事", "担心", "一个人住"});
+    {"一股味", "气味", "臭味", "燃气", "煤气", "天然气", "灶", "气罐", "头晕"});
+// Days without a sign of an old neighbour, said with the door or the neighbour; a door unanswered
+// with someone living alone or a fear for them. Not "敲门没人应 奶奶在睡觉吧" nor "几天没见人了 应该是回
+// 老家了" (a second review, 2026-12-06).
+constexpr auto kDaysUnseen = std::to_array<std::string_view>(
+    {"几天没见人", "几天没见到人", "几天没看到人", "几天没见着", "几天没拿", "几天没出门", "几天没动静"});
+constexpr auto kUnseenContext = std::to_array<std::string_view>(
+    {"敲门", "老人", "独居", "大爷", "奶奶", "老太", "老头", "爷爷", "大妈", "阿婆", "一个人住", "怕出事"});
+constexpr auto kNoAnswer = std::to_array<std::string_view>({"敲门也没人应", "敲门没人应", "敲门都没人应"});
+constexpr auto kLoneWorry =
+    std::to_array<std::string_view>({"独居", "一个人住", "怕出事", "会不会出事", "出什么事", "出事了"});
 constexpr auto kBleeding = std::to_array<std::string_view>({"出血", "流血"});
 constexpr auto kHurt = std::to_array<std::string_view>(
-    {"摔", "跌倒", "车祸", "撞", "砸", "很多", "好多", "止不住", "晕", "昏", "骨折", "打人", "砍"});
-constexpr std::array<DangerPair, 4> kDangerPairs{{{kLift, kShutIn},
+    {"摔", "跌倒", "车祸", "撞", "砸", "流了很多", "流了好多", "止不住", "晕倒", "昏", "骨折", "打人", "砍"});
+constexpr std::array<DangerPair, 5> kDangerPairs{{{kLift, kShutIn},
                                                  {kGasLeak, kGasSmell},
-                                                 {kNoAnswer, kAlonePerson},
+                                                 {kDaysUnseen, kUnseenContext},
+                                                 {kNoAnswer, kLoneWorry},
                                                  {kBleeding, kHurt}}};
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
@@ -144,8 +153,12 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "心里着火", "违法", "打不着火", "点不着火",
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
-    // Bleeding that is no emergency, and a lift asked about.
-    "牙龈", "鼻血", "痔疮", "月经", "创可贴", "里面有人吗",
+    // Bleeding that is no emergency or none at all, a lift asked about, air let out of a ball (a
+    // second review, 2026-12-06).
+    "牙龈", "鼻血", "痔疮", "月经", "创可贴", "里面有人吗", "没出血", "没流血", "没人流血", "没有出血",
+    "没有流血", "篮球", "车胎", "轮胎", "气球", "充气", "橡胶", "高压锅", "暖气", "燃气费", "出血不多", "擦破",
+    "包好了", "鼻子出血", "咬人", "太挤", "等下一趟", "等会再下", "差点夹", "困住过", "被困过", "的感觉",
+    "回老家", "旅游", "出去玩",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
@@ -326,8 +339,11 @@ std::optional<std::string_view> danger_word_in(std::string_view text) {
     if (!first_of(pair.first)) continue;
     if (const std::optional<std::string_view> second = first_of(pair.second)) return second;
   }
-  // "电梯卡住了 里面有人": 里面有人 ending its clause; "里面有人贴小广告" goes on to say what they do.
-  if (first_of(kLift)) {
+  // "电梯卡住了 里面有人": 里面有人 ending its clause, of a lift that stopped; "里面有人贴小广告" goes on to
+  // say what they do, "电梯里面有人，我等下一趟" is a full lift.
+  static constexpr auto kStopped =
+      std::to_array<std::string_view>({"卡住", "停了", "坏了", "不动", "故障", "掉下", "打不开", "开不了"});
+  if (first_of(kLift) && first_of(kStopped)) {
     constexpr std::string_view kSomeoneInside = "里面有人";
     for (std::size_t at = text.find(kSomeoneInside); at != std::string_view::npos;
          at = text.find(kSomeoneInside, at + 1)) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 #include <vector>
 
@@ -289,6 +290,23 @@ void join_spaced_command_word(std::string& line) {
   if (second == kCharacter || second + kCharacter > line.size()) return;
   const std::string joined = line.substr(0, kCharacter) + line.substr(second, kCharacter);
   if (std::find(kWords.begin(), kWords.end(), joined) == kWords.end()) return;
+  // Only where a command's arguments follow, or nothing: the word alone, a number ("报 到 1"), or for
+  // the words that describe (吹哨, 报事, 报修) words that ask nothing. "请 假 怎么请", "报 到 的人有几个"
+  // and "吹 哨 明天的活动取消了吗" are questions, read as commands once joined (a second review,
+  // 2026-12-06).
+  const std::size_t after = second + kCharacter;
+  std::size_t next = after;
+  while (next < line.size() && line[next] == ' ')
+    ++next;
+  const bool alone = next >= line.size();
+  const bool numbered = !alone && (std::isdigit(static_cast<unsigned char>(line[next])) ||
+                                   line[next] == '#' || line[next] == '@' || line[next] == 'T');
+  static constexpr std::array<std::string_view, 10> kAsks{"吗",   "呢",   "?",    "？",     "怎么",
+                                                          "什么", "几个", "多少", "是不是", "有没有"};
+  const bool asks = std::any_of(kAsks.begin(), kAsks.end(),
+                                [&](std::string_view word) { return line.find(word) != std::string::npos; });
+  const bool describes = (joined == "吹哨" || joined == "报事" || joined == "报修") && next > after && !asks;
+  if (!alone && !numbered && !describes) return;
   line.erase(kCharacter, second - kCharacter);
 }
 

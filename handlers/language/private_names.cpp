@@ -14,8 +14,9 @@ namespace {
 constexpr auto kNameSaid = std::to_array<std::string_view>(
     {"我的名字叫", "我的名字是", "我名字叫", "本人姓", "本人叫", "我叫", "我姓"});
 // What follows 我叫 when it is a verb: "我叫了物业好几次了", "我叫过师傅", "我叫的外卖".
-constexpr auto kNotAName = std::to_array<std::string_view>(
-    {"了", "过", "的", "人", "车", "外卖", "快递", "师傅", "物业", "他", "她", "你"});
+constexpr auto kNotAName =
+    std::to_array<std::string_view>({"了", "过", "的", "人", "车", "外卖", "快递", "师傅", "物业", "他", "她",
+                                     "你", "孩子", "儿子", "女儿", "老伴", "邻居", "家人", "我"});
 constexpr std::size_t kLongestName = 3;  // characters of a name said after 我叫
 
 // The titles a surname goes before when an elder or a worker names themselves: 马奶奶, 老王师傅.

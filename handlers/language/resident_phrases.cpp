@@ -400,12 +400,19 @@ bool asks_whether_repaired(std::string_view text) {
 }
 
 bool chases_own_report(std::string_view text) {
-  // 催缴 (a bill), 催眠 and 催我回家 are no chase of a report.
-  if (contains_any(text, std::to_array<std::string_view>({"催缴", "催眠", "催费", "催我", "催款"})))
+  // 催缴 (a bill), 催眠 and 催我回家 are no chase of a report; a parcel or a meal is not the report
+  // ("我的快递人呢", "还没人来领大米吗": a second review, 2026-12-06).
+  if (contains_any(text, std::to_array<std::string_view>({"催缴", "催眠", "催费", "催我", "催款", "快递",
+                                                          "外卖", "来领", "来取", "来拿", "来接"})))
     return false;
-  if (text.ends_with(kWhereIsAnyone) || text.ends_with(std::string(kWhereIsAnyone) + "?") ||
-      text.ends_with(std::string(kWhereIsAnyone) + "？"))
-    return true;
+  std::string_view line = text;
+  for (const std::string_view mark : {"?", "？", "!", "！"}) {
+    while (line.ends_with(mark))
+      line.remove_suffix(mark.size());
+  }
+  // "人呢", "修的人呢", "你们的人呢": a short line that is only the question.
+  constexpr std::size_t kShortLine = 5 * 3;
+  if (line.ends_with(kWhereIsAnyone) && line.size() <= kShortLine) return true;
   return contains_any(text, kChasesOwnReport);
 }
 

@@ -89,15 +89,30 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
   if (auto points = take_points(text); points && !command.points) command.points = points;
 }
 
-// Whether the number at `at` counts people: followed by 人, 名, 位 or 个人, or standing alone
-// ("每楼2"). "给每个楼2户困难家庭送米", "每楼3层以上贴通知" count households and floors (a review,
-// 2026-12-06: they became places per building).
+// Whether the number at `at` counts people: followed by 人 or 个人, or by 名 or 位 of the workers
+// ("每楼2名志愿者", not "给每个楼2位老人送饭": a second review, 2026-12-06), or standing alone ("每楼2"),
+// a range before any of these ("每单元2至3人", "1～2人"). "给每个楼2户困难家庭送米", "每楼3层以上贴通知"
+// count households and floors (a review, 2026-12-06: they became places per building).
 bool counts_people(std::string_view text, std::size_t at) {
-  const std::optional<NumberMatch> number = read_number(text, at);
+  std::optional<NumberMatch> number = read_number(text, at);
   if (!number) return false;
-  const std::size_t after = at + number->length;
-  for (const std::string_view unit : {"人", "名", "位", "个人"}) {
-    if (starts_with_at(text, after, unit)) return true;
+  std::size_t after = at + number->length;
+  for (const std::string_view to : {"至", "到", "-", "~", "～", "—"}) {
+    if (!starts_with_at(text, after, to)) continue;
+    if (const std::optional<NumberMatch> upper = read_number(text, after + to.size())) {
+      after += to.size() + upper->length;
+      break;
+    }
+  }
+  if (starts_with_at(text, after, "人") || starts_with_at(text, after, "个人")) return true;
+  for (const std::string_view unit : {"名", "位"}) {
+    if (!starts_with_at(text, after, unit)) continue;
+    const std::size_t noun = after + unit.size();
+    if (ends_a_word(text, noun)) return true;
+    for (const std::string_view worker : {"志愿者", "人员", "同志", "党员", "楼长", "单元长", "队员"}) {
+      if (starts_with_at(text, noun, worker)) return true;
+    }
+    return false;
   }
   return ends_a_word(text, after);
 }

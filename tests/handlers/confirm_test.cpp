@@ -321,6 +321,28 @@ TEST_F(Confirm, SeveralTaskNumbersAreEachConfirmedAndNamesWithoutAtAreThePeopleN
   EXPECT_EQ(ledger_.balance("c1", qualified("u-liu")), 15);
 }
 
+// "确认1和2 张三" was read as 验收 1 and paid someone not named; "确认 1 何大爷 王书记" read both names
+// as a reason (a second review, 2026-12-06).
+TEST_F(Confirm, NumbersAndNamesTogetherAreAskedApartAndANameOffTheTaskIsStillAName) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道 5人 周六上午9点 2小时 10分"));
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 发传单 5人 周六上午9点 2小时 5分"));
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
+  say("b3u2", "u-he", "何大爷", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("签到 1"), kSaturday0900);
+  say("b3u2", "u-liu", "刘阿姨", read("签退 1"), kSaturday0900 + 2 * kHour);
+
+  const std::vector<Reply> asked = say("b3u2", "u-chen", "陈单元长", read("确认1和2 张三"), kSaturday1130);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-liu")), 0);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-zhang")), 0);
+
+  say("b3u2", "u-chen", "陈单元长", read("确认 1 何大爷 王书记"), kSaturday1130);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-he")), 10);   // vouched for
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-wang")), 0);  // not on the task
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-liu")), 0);   // not named
+}
+
 TEST_F(Confirm, PointsCountForTheNodeWhereThePersonCameFrom) {
   // A building's task sent down to its units: 张三 reports in from unit 1's group, so his points
   // count for unit 1, not for the building that whistled.

@@ -297,5 +297,18 @@ TEST_F(ReportIn, AnImplicitOneInPrivateIsStillAnswered) {
   EXPECT_EQ(replies[0].chat, "generic:@u-zhang");
 }
 
+// "报到 1和2" signed up for #1 and dropped #2 unsaid; "签到 1和2" too (a second review, 2026-12-06).
+TEST_F(ReportIn, SeveralNumbersSignUpForEachAndACheckInAsksForOne) {
+  whistle_in_b3u2("清理楼道杂物");
+  whistle_in_b3u2("发传单");
+  say("b3u2", "u-zhang", "张三", read("报到 1和2"));
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(2, "u-zhang"), store::SignupState::signed_up);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到 1和2"), kSaturday0900);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_FALSE(attendance_.find(task(1).id, qualified("u-zhang")));
+  EXPECT_FALSE(attendance_.find(task(2).id, qualified("u-zhang")));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -47,6 +47,14 @@ TEST_F(TicketPlainWords, AChaseInTheResidentsOwnWordsShowsTheProgressAndNudgesTh
   const std::vector<Reply> later =
       say_line_privately("u-zhang", "张三", "催一下", {}, kMonday0900 + 4 * kHour);
   EXPECT_EQ(sent_to(later, private_of("u-chen")).size(), 1u);
+  // A parcel or a meal is not the report (a second review, 2026-12-06).
+  for (const std::string line :
+       {"我的快递人呢", "还没人来领大米吗", "12345是什么电话", "物业催缴物业费的通知是真的吗"}) {
+    SCOPED_TRACE(line);
+    EXPECT_TRUE(sent_to(say_line_privately("u-zhang", "张三", line, {}, kMonday0900 + 6 * kHour + 30 * 60),
+                        private_of("u-chen"))
+                    .empty());
+  }
   // A new trouble of another kind is still offered as its own report.
   const std::vector<Reply> other =
       say_line_privately("u-zhang", "张三", "电梯坏了两天了还没人修", {}, kMonday0900 + 5 * kHour);

@@ -76,6 +76,11 @@ const NormalizeCase kCases[] = {
     {"@吹哨 签 到 1", "签到 1", true},
     {"报 告大家一个好消息", "报 告大家一个好消息", false},
     {"我 报到", "我 报到", false},
+    // Questions stay as typed (a second review, 2026-12-06): joined they were commands.
+    {"请 假 怎么请", "请 假 怎么请", false},
+    {"报 到 的人有几个", "报 到 的人有几个", false},
+    {"吹 哨 明天的活动取消了吗", "吹 哨 明天的活动取消了吗", false},
+    {"签 到", "签到", false},
 };
 INSTANTIATE_TEST_SUITE_P(Lines, Normalize, ::testing::ValuesIn(kCases));
 

@@ -396,16 +396,7 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
                                          {{"mention", sender_mention(context)}, {"task", task_ref(*task)}}))};
   }
   // "验收 1 2", "确认 1、2号": each task in turn (the newcomers' run: #2 was taken for a reason).
-  if (const std::vector<std::int64_t> more = further_task_numbers(command); !more.empty()) {
-    Command each = command;
-    each.reason.reset();
-    replies = handle_confirm(context, each);
-    for (const std::int64_t number : more) {
-      each.task = number;
-      append_replies(replies, handle_confirm(context, each));
-    }
-    return replies;
-  }
+  if (auto each = for_each_task_listed(context, command, handle_confirm)) return std::move(*each);
 
   Outcome outcome;
   const std::vector<std::string> people = participants(context, *task);

@@ -247,17 +247,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
     if (std::optional<Reply> listed = joinable_in_private(context)) return {std::move(*listed)};
   }
   // "报到 1和2", "报到 1 2": each task in turn (a second review, 2026-12-06: #2 was dropped unsaid).
-  if (const std::vector<std::int64_t> more = further_task_numbers(command); !more.empty()) {
-    Command each = command;
-    each.reason.reset();
-    std::vector<Reply> replies = handle_report_in(context, each);
-    for (const std::int64_t number : more) {
-      each.task = number;
-      std::vector<Reply> next = handle_report_in(context, each);
-      replies.insert(replies.end(), next.begin(), next.end());
-    }
-    return replies;
-  }
+  if (auto each = for_each_task_listed(context, command, handle_report_in)) return std::move(*each);
   TaskQuery query;
   query.intent = Intent::report_in;
   query.nothing_key = "report_in_nothing_open";
@@ -356,17 +346,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   if (auto others = withdraw_named_people(context, command)) return std::move(*others);
   // "取消报到 1 2", "请假 1、2号": each task named, in turn (an exploratory run of roles changing,
   // 2026-12-06: the 2 was taken for a reason and the place on #2 kept unsaid).
-  if (const std::vector<std::int64_t> more = further_task_numbers(command); !more.empty()) {
-    Command each = command;
-    each.reason.reset();
-    std::vector<Reply> replies = handle_withdraw(context, each);
-    for (const std::int64_t number : more) {
-      each.task = number;
-      std::vector<Reply> next = handle_withdraw(context, each);
-      replies.insert(replies.end(), next.begin(), next.end());
-    }
-    return replies;
-  }
+  if (auto each = for_each_task_listed(context, command, handle_withdraw)) return std::move(*each);
   const std::string& person = context.message.sender;
   if (context.message.is_private && !command.task && !command.ticket && context.community) {
     // "我不去了" in private from someone signed up for one task only: that one (in a group the

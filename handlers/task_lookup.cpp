@@ -186,4 +186,20 @@ std::vector<std::int64_t> further_task_numbers(const Command& command) {
   return numbers;
 }
 
+std::optional<std::vector<Reply>> for_each_task_listed(
+    Context& context, const Command& command,
+    const std::function<std::vector<Reply>(Context&, const Command&)>& handle) {
+  const std::vector<std::int64_t> more = further_task_numbers(command);
+  if (more.empty()) return std::nullopt;
+  Command each = command;
+  each.reason.reset();
+  std::vector<Reply> replies = handle(context, each);
+  for (const std::int64_t number : more) {
+    each.task = number;
+    std::vector<Reply> next = handle(context, each);
+    replies.insert(replies.end(), std::make_move_iterator(next.begin()), std::make_move_iterator(next.end()));
+  }
+  return replies;
+}
+
 }  // namespace whistle::handlers

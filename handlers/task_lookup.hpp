@@ -65,6 +65,12 @@ std::string sender_mention(const Context& context);
 /// else: "取消报到 1 2", "请假 1、2号", "验收 1 2", "验收 1和2"; empty otherwise.
 std::vector<std::int64_t> further_task_numbers(const Command& command);
 
+/// "报到 1 2", "验收 1和2": `handle` run for each task the command lists, in turn, its replies joined;
+/// empty when the command names one task (or none).
+std::optional<std::vector<Reply>> for_each_task_listed(
+    Context& context, const Command& command,
+    const std::function<std::vector<Reply>(Context&, const Command&)>& handle);
+
 /// The word that invokes a command ("报到" for report_in), from the template `command_<intent>`.
 std::string command_word(const Services& services, Intent intent);
 

@@ -213,19 +213,22 @@ Reply answer(Context& context, const store::Task& task, std::string_view key, Va
   return reply_to_sender(context, context.text(key, values));
 }
 
-// The task the sender holds a place on whose check-in is open now (from kCheckInOpensBeforeStart
-// before its start until its end), the soonest first; empty when none is.
+// The task of this group the sender holds a place on whose check-in is open now (from
+// kCheckInOpensBeforeStart before its start, or any time for a task without one, until its end);
+// empty when none is, and in private. Read from the group's list and signups as memory holds them:
+// a check-in refused for want of a place is common in a storm, and a read of all one's signups made
+// each dearer by a statement (the parser's cost of a stop, 2026-12-06).
 std::optional<store::Task> own_task_to_check_in(Context& context) {
-  if (!context.community) return std::nullopt;
-  for (const store::Signup& signup :
-       context.signups.open_of_person(*context.community, context.message.sender)) {
-    if (signup.state != store::SignupState::signed_up) continue;
-    std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
-    if (!task || !task->start || task_is_over(*task, context.now)) continue;
+  if (context.message.is_private) return std::nullopt;
+  for (const store::ListedTask* listed : context.tasks.open_in_chat_view(context.message.chat)) {
+    if (task_is_over(*listed, context.now)) continue;
+    if (listed->start && context.now < *listed->start - kCheckInOpensBeforeStart) continue;
+    const std::optional<store::Signup> signup = context.signups.find(listed->id, context.message.sender);
+    if (!signup || signup->state != store::SignupState::signed_up) continue;
     // Already on site there: the number was no slip for it.
-    const std::optional<store::Attendance> row = context.attendance.find(task->id, context.message.sender);
+    const std::optional<store::Attendance> row = context.attendance.find(listed->id, context.message.sender);
     if (row && row->checked_in_at) continue;
-    if (context.now >= *task->start - kCheckInOpensBeforeStart) return task;
+    return context.tasks.by_id(listed->id);
   }
   return std::nullopt;
 }

@@ -381,6 +381,10 @@ std::optional<std::string_view> says_someone_absent(const Command& command) {
 }
 
 std::vector<Reply> handle_confirm(Context& context, const Command& command) {
+  // "验收 1 2", "确认 1、2号": each task in turn (the newcomers' run: #2 was taken for a reason), before
+  // any of them is looked at, so that one refused (not the sender's to settle) leaves the others
+  // settled (the final read, 2026-12-06).
+  if (auto each = for_each_task_listed(context, command, handle_confirm)) return std::move(*each);
   std::vector<Reply> replies;
   const std::optional<store::Task> task = settleable_task(context, command, Intent::confirm, replies);
   if (!task) return replies;
@@ -395,9 +399,6 @@ std::vector<Reply> handle_confirm(Context& context, const Command& command) {
                             context.text("confirm_one_task_with_names",
                                          {{"mention", sender_mention(context)}, {"task", task_ref(*task)}}))};
   }
-  // "验收 1 2", "确认 1、2号": each task in turn (the newcomers' run: #2 was taken for a reason).
-  if (auto each = for_each_task_listed(context, command, handle_confirm)) return std::move(*each);
-
   Outcome outcome;
   const std::vector<std::string> people = participants(context, *task);
   Command named_command = command;

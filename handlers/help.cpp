@@ -149,19 +149,21 @@ std::string place_for_examples(const Context& context) {
   return led.empty() ? context.text("help_example_place") : led.front().name;
 }
 
-// The template `prefix` + the intent's name, its private form where one exists, with the place.
-std::string with_place(const Context& context, const std::string& key) {
+// The template `prefix` + the intent's name, its private form where one exists; the place for the
+// two commands whose examples name one (the others' lines need no look at the reader's roles).
+std::string with_place(const Context& context, const std::string& key, Intent intent) {
   const bool own = context.message.is_private && context.templates.has(key + "_private");
+  if (intent != Intent::whistle && intent != Intent::bind) return context.text(own ? key + "_private" : key);
   return context.text(own ? key + "_private" : key, {{"place", place_for_examples(context)}});
 }
 
 // The command's example, with the private form where the template has one.
 std::string example_of(const Context& context, Intent intent) {
-  return with_place(context, "example_" + std::string(intent_name(intent)));
+  return with_place(context, "example_" + std::string(intent_name(intent)), intent);
 }
 
 std::string help_line(const Context& context, Intent intent) {
-  return with_place(context, "help_" + std::string(intent_name(intent)));
+  return with_place(context, "help_" + std::string(intent_name(intent)), intent);
 }
 
 }  // namespace

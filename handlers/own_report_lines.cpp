@@ -172,7 +172,10 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   std::vector<store::Ticket> open = recent;
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
   // "上次那个水管的事" points at a report made before, and is told there is none.
+  // A chase points back too, however many are open (the final read, 2026-12-06: with two open, "都两天了
+  // 你们到底管不管" was 没看懂 where "催一下" listed both).
   const bool points_back =
+      language::chases_own_report(command.text) ||
       std::any_of(kEarlierReport.begin(), kEarlierReport.end(),
                   [&](std::string_view word) { return command.text.find(word) != std::string::npos; });
   // The report the words name ("灯修好了吗": the lamp's), open or, failing that, done: its progress

@@ -107,24 +107,23 @@ std::vector<Reply> place_signups_of_no_node(Context& context, const store::Task&
   if (!task.per_node) return told;
   for (const store::Signup& signup : context.signups.active(task.id)) {
     if (quota_node_of(context, task, signup.node)) continue;
+    // Placed by their roles: counted in that node's places, or in its line (beyond_places trims a
+    // node that now holds too many).
     if (const std::optional<store::OrgNode> node = quota_node_of_roles(context, task, signup.person)) {
-      // Someone holding a place moves only into a node with one free; someone waiting waits in
-      // their node's line.
-      const bool room = signed_up_for(context, task, node->id) < task.per_node->each;
-      if (room || signup.state == store::SignupState::waitlisted) {
-        context.signups.set_node(task.id, signup.person, node->id);
-        continue;
-      }
+      context.signups.set_node(task.id, signup.person, node->id);
+      continue;
     }
-    if (signup.state != store::SignupState::waitlisted) continue;
+    // Of no node: the places are the nodes', and no node's place will ever be theirs. Holding one
+    // left a unit's volunteer waiting beside an empty unit (the final read, 2026-12-06).
+    const bool held = signup.state == store::SignupState::signed_up;
     context.signups.set_state(task.id, signup.person, store::SignupState::withdrawn, context.now);
-    told.push_back(Reply{
-        private_chat_of(signup.person),
-        context.text("edit_quota_waiting_withdrawn", {{"task", std::to_string(task.number)},
-                                                      {"title", task.title},
-                                                      {"level", level_name(context, task.per_node->level)},
-                                                      {"each", std::to_string(task.per_node->each)}}),
-        {signup.person}});
+    told.push_back(Reply{private_chat_of(signup.person),
+                         context.text(held ? "edit_quota_place_released" : "edit_quota_waiting_withdrawn",
+                                      {{"task", std::to_string(task.number)},
+                                       {"title", task.title},
+                                       {"level", level_name(context, task.per_node->level)},
+                                       {"each", std::to_string(task.per_node->each)}}),
+                         {signup.person}});
   }
   return told;
 }

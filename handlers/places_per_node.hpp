@@ -39,8 +39,8 @@ std::optional<store::OrgNode> quota_node_of_roles(const Services& services, cons
 std::string nodes_with_room(const Services& services, const store::Task& task);
 
 /// A task's places just came to be counted per node (修改 N 每单元1人): a signup whose place counts
-/// for no node is placed by the person's roles; one still of no node that was waiting is withdrawn
-/// and told why (no node's place would ever be theirs). Those holding a place keep it.
+/// for no node is placed by the person's roles; one still of no node is withdrawn, whether it held
+/// a place or waited, and told why (the places are the nodes', and none will ever be theirs).
 std::vector<Reply> place_signups_of_no_node(Context& context, const store::Task& task);
 
 /// The node whose places a person reporting in takes: the chat's, else (said in private or in a

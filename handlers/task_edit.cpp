@@ -234,8 +234,6 @@ std::optional<Reply> refuse_points_paid(Context& context, const Command& command
                     {"dropped", more_changes ? context.text("edit_points_other_changes_dropped") : ""}}));
 }
 
-// Fewer places than people signed up: the latest signups go to the head of the waitlist, keeping
-// their order, so they are the first to move back up. More places: the waitlist moves up.
 // The signed-up people beyond the places, latest first: beyond the task's, or beyond their node's
 // when the places are counted per node.
 std::vector<std::string> beyond_places(Context& context, const store::Task& task,
@@ -256,9 +254,13 @@ std::vector<std::string> beyond_places(Context& context, const store::Task& task
   return beyond;
 }
 
-std::vector<Reply> fit_signups_to_places(Context& context, const store::Task& task) {
+// Fewer places than people signed up: the latest signups go to the head of the waitlist, keeping
+// their order, so they are the first to move back up. More places: the waitlist moves up. Places
+// just counted per node (`per_node_changed`) first place the signups of no node by their roles.
+std::vector<Reply> fit_signups_to_places(Context& context, const store::Task& task, bool per_node_changed) {
   if (!task.places) return {};
-  std::vector<Reply> replies = place_signups_of_no_node(context, task);
+  std::vector<Reply> replies =
+      per_node_changed ? place_signups_of_no_node(context, task) : std::vector<Reply>{};
   std::vector<store::Signup> signed_up;
   std::size_t waiting = 0;
   for (const store::Signup& signup : context.signups.active(task.id)) {
@@ -355,7 +357,7 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
     told.push_back(signup.person);
 
   context.tasks.update_details(task);
-  std::vector<Reply> moved = fit_signups_to_places(context, task);
+  std::vector<Reply> moved = fit_signups_to_places(context, task, task.per_node != current.per_node);
   if (edit.time_changed) {
     cancel_task_reminder(context, task);
     schedule_task_reminder(context, task, context.now);

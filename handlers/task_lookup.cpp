@@ -1,6 +1,7 @@
 #include "handlers/task_lookup.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "handlers/language/references.hpp"
@@ -18,8 +19,12 @@ namespace {
 Reply not_found(Context& context, std::int64_t number, const TaskQuery& query) {
   const std::string mention = mention_of(context.people, context.message.sender);
   std::vector<std::int64_t> ids;
+  // In private, one's own signups are what a volunteer's command may have meant; a leader's 验收 9 or
+  // 撤销 9 is not about the tasks they volunteered for (the final read, 2026-12-06).
+  const bool volunteers_command = query.intent == Intent::report_in || query.intent == Intent::withdraw ||
+                                  query.intent == Intent::check_in || query.intent == Intent::check_out;
   if (context.message.is_private) {
-    if (context.community) {
+    if (context.community && volunteers_command) {
       for (const store::Signup& signup :
            context.signups.open_of_person(*context.community, context.message.sender))
         ids.push_back(signup.task_id);

@@ -276,8 +276,10 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
       context.text("whistle_posted", {{"task", number}, {"summary", summary}, {"relay", relay}});
   const std::string relayed =
       context.text("whistle_relayed", {{"task", number}, {"summary", summary}, {"from", node->name}}) +
-      // Each unit's group reads that its places are its own: 需3人 alone read as a pool (a review).
-      (per_node ? per_node->note : std::string());
+      // Each unit's group reads that its places are its own: 需3人 alone read as a pool (a review), and
+      // that no points are set.
+      (per_node ? per_node->note : std::string()) +
+      (command.points ? std::string() : context.text("whistle_no_points_note", {{"task", number}}));
   replies.push_back(Reply{home, posted, {}});
   // The node's own other chats come first in the postings, then the chats below it.
   const std::size_t own = postings.chats.size() - postings.below;

@@ -46,9 +46,8 @@ constexpr const char* kSetStatus =
     "UPDATE tasks SET status = ?, closed_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END WHERE id = ?";
 
 constexpr const char* kUpdateDetails =
-    "UPDATE tasks SET title = ?, place = ?, places = ?, points = ?, start_at = ?, end_at = ?, places_level = "
-    "?, "
-    "places_each = ? WHERE id = ?";
+    "UPDATE tasks SET title = ?, place = ?, places = ?, points = ?, start_at = ?, end_at = ?, "
+    "places_level = ?, places_each = ? WHERE id = ?";
 constexpr const char* kSetSignCode = "UPDATE tasks SET sign_code = ? WHERE id = ?";
 constexpr const char* kSignCode = "SELECT sign_code FROM tasks WHERE id = ?";
 constexpr const char* kCodeFailures =

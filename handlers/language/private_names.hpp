@@ -12,9 +12,10 @@
 namespace whistle::language {
 
 /// `text` with the reporter's name masked, each of its characters an '*': every place one of
-/// `names` (the names the reporter is known by) stands, and the name said after 我叫, 我姓, 本人叫,
-/// 我的名字叫/是 or 名字叫 (up to three Chinese characters), or after 我是 when an elder's or a
-/// worker's title follows it ("我是马奶奶" → "我是*奶奶"; "我是3号楼的", "我是他女儿" are kept).
+/// `names` (the names the reporter is known by) stands, but an @-mention; the name said after 我叫,
+/// 我姓, 本人叫, 本人姓, 我名字叫 or 我的名字叫/是 (up to three Chinese characters; not the verb of 我叫了
+/// 物业, 我叫孩子去看); and after 我是, a surname before an elder's or a worker's title that ends the
+/// words ("我是马奶奶 我住…" → "我是*奶奶"; "我是张师傅介绍来的", "我是3号楼的", "我是他女儿" are kept).
 std::string mask_own_name(std::string_view text, const std::vector<std::string>& names);
 
 }  // namespace whistle::language

@@ -90,9 +90,10 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
 }
 
 // Whether the number at `at` counts people: followed by 人 or 个人, or by 名 or 位 of the workers
-// ("每楼2名志愿者", not "给每个楼2位老人送饭": a second review, 2026-12-06), or standing alone ("每楼2"),
-// a range before any of these ("每单元2至3人", "1～2人"). "给每个楼2户困难家庭送米", "每楼3层以上贴通知"
-// count households and floors (a review, 2026-12-06: they became places per building).
+// ("每楼2名志愿者", not "给每个楼2位老人送饭": a second review, 2026-12-06), a range before any of these
+// ("每单元2至3人", "1～2人"). A number alone ("每楼2") is none, as the count reader takes none from it.
+// "给每个楼2户困难家庭送米", "每楼3层以上贴通知" count households and floors (a review, 2026-12-06: they
+// became places per building).
 bool counts_people(std::string_view text, std::size_t at) {
   std::optional<NumberMatch> number = read_number(text, at);
   if (!number) return false;
@@ -114,7 +115,7 @@ bool counts_people(std::string_view text, std::size_t at) {
     }
     return false;
   }
-  return ends_a_word(text, after);
+  return false;
 }
 
 // "下发 … 每单元3人", "人数：每个单元2人": a count for each unit (or building, or grid), the word
@@ -317,7 +318,9 @@ bool read_edit(const ArgumentInput& input, Command& command) {
     if (const std::optional<int> minutes = take_duration(length)) {
       command.shift_minutes = sign * *minutes;
       command.time_is_end = true;
-      // "延长1小时 人数改成5人": the rest of the edit too (a review, 2026-12-06: it was dropped).
+      // "延长1小时 人数改成5人": the rest of the edit too (a review, 2026-12-06: it was dropped), and a
+      // count per unit (the final read: "延长1小时 每单元2人" pooled the places).
+      read_count_per_node(length, command);
       read_task_slots(length, input.context, command);
       set_reason(command, length);
       return true;
@@ -333,6 +336,7 @@ bool read_edit(const ArgumentInput& input, Command& command) {
       std::string shift(rest.substr(time_label + word.size()));
       if (const std::optional<int> minutes = take_duration(shift)) {
         command.shift_minutes = sign * *minutes;
+        read_count_per_node(shift, command);
         read_task_slots(shift, input.context, command);
         set_reason(command, shift);
         return true;

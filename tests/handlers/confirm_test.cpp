@@ -321,6 +321,19 @@ TEST_F(Confirm, SeveralTaskNumbersAreEachConfirmedAndNamesWithoutAtAreThePeopleN
   EXPECT_EQ(ledger_.balance("c1", qualified("u-liu")), 15);
 }
 
+// "验收 1 2" where #1 is not the sender's to settle: #2 was never settled (the final read, 2026-12-06).
+TEST_F(Confirm, ATaskOfTheListRefusedLeavesTheOthersSettled) {
+  say("b3u1", "u-feng", "冯单元长", read("吹哨 扫雪 5人 周六上午9点 2小时 10分"));
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 发传单 5人 周六上午9点 2小时 5分"));
+  say("b3u1", "u-zhang", "张三", read("报到 1"));
+  say("b3u2", "u-liu", "刘阿姨", read("报到 2"));
+  say("b3u2", "u-liu", "刘阿姨", read("签到 2"), kSaturday0900);
+  say("b3u2", "u-liu", "刘阿姨", read("签退 2"), kSaturday0900 + 2 * kHour);
+  say("b3u2", "u-chen", "陈单元长", read("验收 1 2"), kSaturday1130);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-liu")), 5);
+  EXPECT_EQ(ledger_.balance("c1", qualified("u-zhang")), 0);
+}
+
 // "确认1和2 张三" was read as 验收 1 and paid someone not named; "确认 1 何大爷 王书记" read both names
 // as a reason (a second review, 2026-12-06).
 TEST_F(Confirm, NumbersAndNamesTogetherAreAskedApartAndANameOffTheTaskIsStillAName) {

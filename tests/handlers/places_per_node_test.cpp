@@ -138,5 +138,33 @@ TEST_F(PlacesPerNode, APlainCountAfterwardsMakesThePlacesOnePool) {
   EXPECT_EQ(signup_state(1, "u-lisi"), store::SignupState::signed_up);
 }
 
+// 修改 1 每单元1人 on a pooled task held by people of no unit: 已满（3/2）, with a unit's volunteer left
+// waiting (the final read, 2026-12-06). The places are the units' now: theirs are given up.
+TEST_F(PlacesPerNode, PlacesHeldByPeopleOfNoUnitGoBackToTheUnitsWhenTheyAreCounted) {
+  say("b3", "u-qian", "钱楼栋长", read("吹哨 清理车棚 2人 周六上午9点 5分"));
+  say("b3", "u-wang", "王书记", read("报到 1"));   // of no unit
+  say("b3", "u-li", "李网格长", read("报到 1"));   // of no unit
+  say("b3u1", "u-zhao6", "赵六", read("报到 1"));  // waits
+  const std::vector<Reply> replies = say("b3", "u-qian", "钱楼栋长", read("修改 1 每单元1人"));
+  EXPECT_EQ(task(1).places, 2);
+  EXPECT_LE(signed_up(), 2);
+  EXPECT_EQ(signup_state(1, "u-zhao6"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(1, "u-wang"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(1, "u-li"), store::SignupState::withdrawn);
+  bool told = false;
+  for (const Reply& reply : replies)
+    told = told || reply.chat == private_chat_of(qualified("u-li"));
+  EXPECT_TRUE(told);
+}
+
+// "修改 1 延长1小时 每单元2人" pooled the places (the final read, 2026-12-06).
+TEST_F(PlacesPerNode, AnEditThatAlsoMovesTheTimeKeepsTheCountPerUnit) {
+  whistle_one_per_unit();
+  say("c1", "u-wang", "王书记", read("修改 1 推迟1小时 每单元2人"));
+  ASSERT_TRUE(task(1).per_node.has_value());
+  EXPECT_EQ(task(1).per_node->each, 2);
+  EXPECT_EQ(task(1).places, 8);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -182,7 +182,8 @@ TEST_F(Whistle, NoCountMeansNoLimitAndNoPointsAreShownWhenNoneAreGiven) {
   EXPECT_FALSE(task(1).places.has_value());
   EXPECT_EQ(task(1).points, 0);
   // Said, too, that 验收 will pay nothing (an exploratory run of newcomers, 2026-12-06).
-  EXPECT_TRUE(contains(replies[0].text, rendered("whistle_no_points_note", {{"task", "1"}}))) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, rendered("whistle_no_points_note", {{"task", "1"}})))
+      << replies[0].text;
   // Points of 0 named are meant: no note.
   const std::vector<Reply> meant = say("b3u2", "u-chen", "陈单元长", read("吹哨 聊天陪伴 0分"));
   ASSERT_EQ(meant.size(), 1u);

@@ -268,6 +268,11 @@ TEST_F(EventBudget, TheStormsOtherCommandsKeepTheirStatementBudgets) {
   expect("b3u2", "u-a1", "签到 1", 4);
   EXPECT_EQ(count("SELECT COUNT(*) FROM attendance WHERE checked_in_at IS NOT NULL"), 2);
   expect("b3u2", "u-a4", "报到", 1);  // two open tasks: asked which; the sender's row is new
+  // Someone on no task of the group checking in, refused: the hint for a mistyped number looks at the
+  // group's tasks as memory holds them (it once read all of one's signups, a statement on every
+  // refused check-in of the storm: the parser's cost of a stop, 2026-12-06).
+  expect("b3u2", "u-a4", "签到 1", 1);  // the attendance row looked for, as before the hint
+  EXPECT_EQ(count("SELECT COUNT(*) FROM attendance WHERE checked_in_at IS NOT NULL"), 2);
   for (const char* form : {"+1", "我来", "報到", "1"})
     expect("b3u2", "u-a3", form, 0);
   expect("b3u2", "u-chen", "加分 @志愿者a0 40 帮忙搬运物资", 4, kMonday0900, {"generic:u-a0"});

@@ -69,6 +69,17 @@ constexpr auto kSetupAndHelpRules = std::to_array<IntentRule>({
     {"指令",          Intent::help,         A::none},
     {"使用说明",      Intent::help,         A::none},
     {"怎么用",        Intent::help,         A::none},
+    // What the bot can do, asked of it (an exploratory run of newcomers, 2026-12-06: 没看懂 with
+    // unrelated suggestions). Between neighbours "你能干什么" is no question to the bot: only when
+    // said to it.
+    {"你能干什么",    Intent::help,         A::none,              "implicit"},
+    {"你能做什么",    Intent::help,         A::none,              "implicit"},
+    {"你都能干什么",  Intent::help,         A::none,              "implicit"},
+    {"你都能做什么",  Intent::help,         A::none,              "implicit"},
+    {"你会干什么",    Intent::help,         A::none,              "implicit"},
+    {"你会做什么",    Intent::help,         A::none,              "implicit"},
+    {"你有什么功能",  Intent::help,         A::none,              "implicit"},
+    {"这个机器人怎么用", Intent::help,      A::none,              "implicit"},
     {"help",          Intent::help,         A::none},
     // A lone "？" in a group reacts to a neighbour's message: the menu only when said to the bot.
     {"?",             Intent::help,         A::none,              "implicit"},

@@ -164,6 +164,10 @@ bool read_ticket(const ArgumentInput& input, Command& command) {
   if (input.rule.extra == "question") command.implicit = true;
   bool found = false;
   const std::string_view rest = skip_softeners(input.rest);
+  // "T1 退回来了": it came back to the speaker, no 退回 of theirs (an exploratory run of residents'
+  // reports, 2026-12-06: read as one, and it counted in the send-back rate).
+  if (command.intent == Intent::send_back && input.rule.keyword == "退回" && input.rest.starts_with("来"))
+    return false;
   // "放弃 T1", "撤回 T1": a ticket written as one; "放弃 1" may be a task's number.
   if (input.rule.extra == "ticket_named" && !input.anchored &&
       !read_ticket_reference(rest, skip_separators(rest, 0), false))

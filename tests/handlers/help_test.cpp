@@ -94,6 +94,17 @@ TEST_F(Help, AskingHowToVolunteerIsToldHowToReportIn) {
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("当志愿者真累")).empty());
 }
 
+// "你能干什么" asked of the bot got 没看懂 with unrelated suggestions (an exploratory run of newcomers,
+// 2026-12-06). Between neighbours in a group it is no question to the bot.
+TEST_F(Help, AskingWhatTheBotCanDoIsAnsweredWhenAskedOfIt) {
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("你能干什么")).empty());
+  const std::vector<Reply> asked =
+      say("b3u2", "u-zhang", "张三", read("@吹哨助手 你能干什么"), kMonday0900, true);
+  ASSERT_FALSE(asked.empty());
+  EXPECT_TRUE(contains(asked[0].text, "报到 12")) << asked[0].text;
+  ASSERT_FALSE(say_privately("u-zhang", "张三", read("你都能做什么")).empty());
+}
+
 TEST_F(Help, InPrivateALeaderIsShownHowToNameThePlace) {
   const std::vector<Reply> replies = as_one(say_privately("u-li", "李网格长", task_command(Intent::help)));
   ASSERT_EQ(replies.size(), 1u);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "handlers/language/normalize.hpp"
+#include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"

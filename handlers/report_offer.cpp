@@ -4,6 +4,7 @@
 #include <array>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/parser.hpp"
 #include "handlers/language/places.hpp"
 #include "handlers/language/resident_phrases.hpp"

@@ -13,28 +13,6 @@ namespace whistle::language {
 /// its word, such a rating does not close the ticket.
 bool says_problem_remains(std::string_view remark);
 
-/// Whether a line with no command asks how something is going ("怎么样了", "没人管", "什么时候来"):
-/// from a resident with a report open, it may ask after that report.
-bool asks_after_own_report(std::string_view text);
-
-/// Whether a line asks if a repair is done ("灯修好了吗", "有人管吗", "师傅什么时候再来"): only a
-/// trouble reported before can be, so the line asks after that report.
-bool asks_whether_repaired(std::string_view text);
-
-/// The narrower question whether it is done ("灯修好了吗", "处理了吗"): after 报修 too it asks
-/// after the report ("报修 灯修好了吗"), where "报修 灯坏了三天 有人管吗" is a new one.
-bool asks_whether_repair_done(std::string_view text);
-
-/// Whether a line chases one's own report ("催一下", "都三天了 你们到底管不管", "人呢", "还没修呢"):
-/// it asks after it and points back to it, whatever trouble it names again.
-bool chases_own_report(std::string_view text);
-
-/// Whether a line points back to something said before ("上次", "那个", "我报的", "修好了吗").
-bool refers_back(std::string_view text);
-
-/// Whether a line with no command takes back one's own report ("不用来了", "撤回", "取消报修").
-bool withdraws_own_report(std::string_view text);
-
 /// Whether a 求助 or 反映's words speak to the neighbours ("大家 谁家有梯子", "提醒大家"): talk in the
 /// group, not a ticket. A complaint about a neighbour ("谁家的狗天天叫") is not.
 bool speaks_to_neighbours(std::string_view words);

@@ -1,0 +1,163 @@
+#include "handlers/language/own_report_phrases.hpp"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <string>
+
+namespace whistle::language {
+
+namespace {
+
+// How a resident asks after their own report without naming it: "上次那个水管的事怎么样了",
+// "我昨天报的那个怎么没人管啊", "师傅什么时候来啊" (an exploratory run, 2026-12-05).
+constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
+    "怎么样了", "怎么样啊",   "咋样了",     "如何了", "没人管",     "没人来",   "没人理",
+    "没人修",   "什么时候来", "啥时候来",   "几点来", "什么时候修", "啥时候修", "什么时候能修",
+    "有消息",   "有进展",     "有结果",     "还没来", "怎么还没",   "咋还没",   "催办",
+    "催一下",   "催催",       "到底修不修", "管不管",
+});
+
+// A resident chasing their report, angry or tired of waiting: "都三天了 你们到底管不管", "催一下 门还是
+// 坏的", "人呢", "怎么还没人来啊 水都流到楼道了" (an exploratory run of residents' reports, 2026-12-06:
+// half of them got 没看懂 or were offered as new reports). They ask after it and point back to it.
+constexpr auto kChasesOwnReport = std::to_array<std::string_view>({
+    "催一下",       "催催",     "帮我催",   "再催",       "催办",     "催促",       "到底管不管", "你们到底",
+    "到底有没有人", "还没修",   "还没人来", "还没人管",   "还没人修", "投诉你们",   "打12345",    "都三天",
+    "都两天",       "都好几天", "都几天",   "都一个星期", "都一周",   "怎么还不来",
+});
+
+// A chase said as a question at the line's end: "人呢", "修的人呢" (not "开会了 人呢" to the group,
+// which is no line to the bot anyway).
+constexpr std::string_view kWhereIsAnyone = "人呢";
+
+// Whether the repair is done, asked: "灯修好了吗", "水管修好了没" (an exploratory run, 2026-12-06:
+// offered as new reports, "修好了没" read as a no, "报修 灯修好了吗" opened one).
+constexpr auto kAsksWhetherRepairDone = std::to_array<std::string_view>({
+    "修好了吗",
+    "修好了没",
+    "修好没",
+    "修好了么",
+    "修了吗",
+    "修了没",
+    "修没修",
+    "处理了吗",
+    "处理好了吗",
+    "处理了没",
+    "解决了吗",
+    "解决了没",
+    "弄好了吗",
+    "弄好了没",
+    "来修了吗",
+});
+// When, or whether anyone will come: "有人管吗", "啥时候能修好", "师傅什么时候再来". Only a trouble
+// told before is repaired, so these point back as well.
+constexpr auto kAsksWhenRepaired = std::to_array<std::string_view>({
+    "有人管吗",
+    "有人管没",
+    "能修好",
+    // Not a bare 再来: "好的，那我明天再来", "师傅说明天再来" tell.
+    "什么时候再来",
+    "啥时候再来",
+    "哪天再来",
+    "几时再来",
+    "有人处理",
+    "有人来吗",
+    "有人来修",
+});
+
+// Words that point back to something said before: "上次那个水管的事", "我昨天报的".
+constexpr auto kRefersBack = std::to_array<std::string_view>({
+    "上次",
+    "那个",
+    "报的",
+    "反映的",
+    "说的",
+    "师傅",
+    "你们",
+    "工单",
+});
+
+// How a resident takes back their own report without its number: "不用来了 我儿子已经修好了",
+// "我要撤回刚才那个报修" (an exploratory run, 2026-12-05).
+constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
+    "撤回",
+    "撤销报修",
+    "撤销报事",
+    "取消报修",
+    "取消报事",
+    "取消投诉",
+    "不用来了",
+    "不用修了",
+    "不用来修",
+    "不需要了",
+    "不用麻烦了",
+    "不用管了",
+    // "不用了，自己修好了" was answered 收到 while the report went on climbing (an exploratory run,
+    // 2026-12-06).
+    "自己修好了",
+    "自己修好",
+    "自己弄好了",
+    "自己解决了",
+    "找人修好了",
+    // "算了不报了", "不用报了" (an exploratory run of corrections, 2026-12-06: answered 收到 while the
+    // report went on).
+    "不报了",
+    "不用报了",
+    "不用过来了",
+    "别来了",
+});
+
+// "不用了 我儿子已经修好了", "算了 已经好了": a no, then the trouble gone. "师傅已经修好了" alone is the
+// worker's to close, not the resident's withdrawal.
+constexpr auto kDeclines = std::to_array<std::string_view>({"不用了", "算了", "不麻烦了"});
+constexpr auto kTroubleGone = std::to_array<std::string_view>({"修好", "弄好", "好了", "解决了", "没事了"});
+
+bool holds_one_of(std::string_view text, std::span<const std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
+}
+
+}  // namespace
+
+bool asks_after_own_report(std::string_view text) {
+  return holds_one_of(text, kAsksAfterOwnReport) || chases_own_report(text) || asks_whether_repaired(text);
+}
+
+bool asks_whether_repair_done(std::string_view text) {
+  return holds_one_of(text, kAsksWhetherRepairDone);
+}
+
+bool asks_whether_repaired(std::string_view text) {
+  return asks_whether_repair_done(text) || holds_one_of(text, kAsksWhenRepaired);
+}
+
+bool chases_own_report(std::string_view text) {
+  // 催缴 (a bill), 催眠 and 催我回家 are no chase of a report; a parcel or a meal is not the report
+  // ("我的快递人呢", "还没人来领大米吗": a second review, 2026-12-06).
+  if (holds_one_of(text, std::to_array<std::string_view>({"催缴", "催眠", "催费", "催我", "催款", "快递",
+                                                          "外卖", "来领", "来取", "来拿", "来接"})))
+    return false;
+  std::string_view line = text;
+  for (const std::string_view mark : {"?", "？", "!", "！"}) {
+    while (line.ends_with(mark))
+      line.remove_suffix(mark.size());
+  }
+  // "人呢", "修的人呢", "你们的人呢": a short line that is only the question.
+  constexpr std::size_t kShortLine = 5 * 3;
+  if (line.ends_with(kWhereIsAnyone) && line.size() <= kShortLine) return true;
+  return holds_one_of(text, kChasesOwnReport);
+}
+
+bool refers_back(std::string_view text) {
+  return holds_one_of(text, kRefersBack) || chases_own_report(text) || asks_whether_repaired(text);
+}
+
+bool withdraws_own_report(std::string_view text) {
+  if (holds_one_of(text, kWithdrawsOwnReport)) return true;
+  const bool declines = std::any_of(kDeclines.begin(), kDeclines.end(),
+                                    [&](std::string_view word) { return text.starts_with(word); });
+  return declines && holds_one_of(text, kTroubleGone);
+}
+
+}  // namespace whistle::language

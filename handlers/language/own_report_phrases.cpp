@@ -5,6 +5,8 @@
 #include <span>
 #include <string>
 
+#include "handlers/language/text_util.hpp"
+
 namespace whistle::language {
 
 namespace {
@@ -113,29 +115,24 @@ constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
 constexpr auto kDeclines = std::to_array<std::string_view>({"不用了", "算了", "不麻烦了"});
 constexpr auto kTroubleGone = std::to_array<std::string_view>({"修好", "弄好", "好了", "解决了", "没事了"});
 
-bool holds_one_of(std::string_view text, std::span<const std::string_view> words) {
-  return std::any_of(words.begin(), words.end(),
-                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
-}
-
 }  // namespace
 
 bool asks_after_own_report(std::string_view text) {
-  return holds_one_of(text, kAsksAfterOwnReport) || chases_own_report(text) || asks_whether_repaired(text);
+  return holds_any_of(text, kAsksAfterOwnReport) || chases_own_report(text) || asks_whether_repaired(text);
 }
 
 bool asks_whether_repair_done(std::string_view text) {
-  return holds_one_of(text, kAsksWhetherRepairDone);
+  return holds_any_of(text, kAsksWhetherRepairDone);
 }
 
 bool asks_whether_repaired(std::string_view text) {
-  return asks_whether_repair_done(text) || holds_one_of(text, kAsksWhenRepaired);
+  return asks_whether_repair_done(text) || holds_any_of(text, kAsksWhenRepaired);
 }
 
 bool chases_own_report(std::string_view text) {
   // 催缴 (a bill), 催眠 and 催我回家 are no chase of a report; a parcel or a meal is not the report
   // ("我的快递人呢", "还没人来领大米吗": a second review, 2026-12-06).
-  if (holds_one_of(text, std::to_array<std::string_view>({"催缴", "催眠", "催费", "催我", "催款", "快递",
+  if (holds_any_of(text, std::to_array<std::string_view>({"催缴", "催眠", "催费", "催我", "催款", "快递",
                                                           "外卖", "来领", "来取", "来拿", "来接"})))
     return false;
   std::string_view line = text;
@@ -146,18 +143,18 @@ bool chases_own_report(std::string_view text) {
   // "人呢", "修的人呢", "你们的人呢": a short line that is only the question.
   constexpr std::size_t kShortLine = 5 * 3;
   if (line.ends_with(kWhereIsAnyone) && line.size() <= kShortLine) return true;
-  return holds_one_of(text, kChasesOwnReport);
+  return holds_any_of(text, kChasesOwnReport);
 }
 
 bool refers_back(std::string_view text) {
-  return holds_one_of(text, kRefersBack) || chases_own_report(text) || asks_whether_repaired(text);
+  return holds_any_of(text, kRefersBack) || chases_own_report(text) || asks_whether_repaired(text);
 }
 
 bool withdraws_own_report(std::string_view text) {
-  if (holds_one_of(text, kWithdrawsOwnReport)) return true;
+  if (holds_any_of(text, kWithdrawsOwnReport)) return true;
   const bool declines = std::any_of(kDeclines.begin(), kDeclines.end(),
                                     [&](std::string_view word) { return text.starts_with(word); });
-  return declines && holds_one_of(text, kTroubleGone);
+  return declines && holds_any_of(text, kTroubleGone);
 }
 
 }  // namespace whistle::language

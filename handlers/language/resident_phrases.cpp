@@ -6,6 +6,7 @@
 #include <span>
 
 #include "handlers/language/own_report_phrases.hpp"
+#include "handlers/language/text_util.hpp"
 
 namespace whistle::language {
 
@@ -274,15 +275,10 @@ constexpr auto kThingWished = std::to_array<std::string_view>({
     "希望能有一", "想有一个", "想有一台", "缺一台",   "缺一副",     "缺一把",
 });
 
-bool contains_any(std::string_view text, std::span<const std::string_view> words) {
-  return std::any_of(words.begin(), words.end(),
-                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
-}
-
 }  // namespace
 
 bool says_problem_remains(std::string_view remark) {
-  return contains_any(remark, kProblemRemains);
+  return holds_any_of(remark, kProblemRemains);
 }
 
 namespace {
@@ -308,11 +304,11 @@ bool speaks_to_neighbours(std::string_view words) {
   }
   const auto at_start = [words](std::string_view word) { return words.starts_with(word); };
   return std::any_of(kToNeighboursAtStart.begin(), kToNeighboursAtStart.end(), at_start) ||
-         contains_any(words, kToNeighboursAnywhere);
+         holds_any_of(words, kToNeighboursAnywhere);
 }
 
 bool holds_thanks(std::string_view text) {
-  return contains_any(text, kThanks);
+  return holds_any_of(text, kThanks);
 }
 
 bool is_only_thanks(std::string_view text) {
@@ -364,18 +360,18 @@ std::optional<std::string_view> after_yes_words(std::string_view text) {
 }
 
 bool puts_off(std::string_view text) {
-  return contains_any(text, kPutOff);
+  return holds_any_of(text, kPutOff);
 }
 
 bool asks_to_report(std::string_view text) {
   // "不要报了" holds "要报" and asks the opposite.
   constexpr auto kNotToReport =
       std::to_array<std::string_view>({"不要报", "不用报", "别报", "不想报", "不报"});
-  return contains_any(text, kAsksToReport) && !contains_any(text, kNotToReport);
+  return holds_any_of(text, kAsksToReport) && !holds_any_of(text, kNotToReport);
 }
 
 bool hedges(std::string_view text) {
-  return contains_any(text, kHedges);
+  return holds_any_of(text, kHedges);
 }
 
 bool answers_no(std::string_view text) {
@@ -385,7 +381,7 @@ bool answers_no(std::string_view text) {
   // "水管修好了没" asks after another report: read as a no (its 没), it let the question go.
   if (asks_whether_repaired(text)) return false;
   const bool still_wrong = describes_trouble(text) || says_problem_remains(text);
-  if (!still_wrong && contains_any(text, kSeenTo) && !prefix_made_of(text, kYes, kYesCore).has_core)
+  if (!still_wrong && holds_any_of(text, kSeenTo) && !prefix_made_of(text, kYes, kYesCore).has_core)
     return true;
   // "算了 我自己去说说他", "不用了我儿子回来修": a no leads, and what follows is the reason. "不是这个
   // 问题，是楼上漏水" corrects rather than declines, and "没事干" is no "没事".
@@ -406,11 +402,11 @@ bool answers_no(std::string_view text) {
 }
 
 bool mentions_bots_own_work(std::string_view text) {
-  return contains_any(text, kBotsOwnWords);
+  return holds_any_of(text, kBotsOwnWords);
 }
 
 bool describes_trouble(std::string_view text) {
-  return !contains_any(text, kBotsOwnWords) && contains_any(text, kTrouble);
+  return !holds_any_of(text, kBotsOwnWords) && holds_any_of(text, kTrouble);
 }
 
 bool calls_for_help_now(std::string_view text) {
@@ -418,24 +414,24 @@ bool calls_for_help_now(std::string_view text) {
   static constexpr auto kCalls =
       std::to_array<std::string_view>({"快来人", "来人啊", "来人呀", "救命", "赶紧来人", "快点来人", "快派人",
                                        "赶紧派人", "快来帮忙", "快来救"});
-  return contains_any(text, kCalls);
+  return holds_any_of(text, kCalls);
 }
 
 bool asks_for_service(std::string_view text) {
   // "怎么买药" asks how; it is answered with how, not offered as a 点单.
   const bool asks_how = text.starts_with("怎么") || text.starts_with("如何") || text.starts_with("哪里");
   // Thanks for a hand given ("谢谢志愿者帮我买菜") is no new need; nor is a question about the bot.
-  if (asks_how || holds_thanks(text) || contains_any(text, kBotsOwnWords)) return false;
+  if (asks_how || holds_thanks(text) || holds_any_of(text, kBotsOwnWords)) return false;
   // "今天有人去买菜吗" asks about others; "能不能有人陪我去" asks for a hand.
   const bool question = text.ends_with("吗") || text.ends_with("?") || text.ends_with("？");
-  if (question && !contains_any(text, std::to_array<std::string_view>({"帮", "能不能", "可不可以", "陪"})))
+  if (question && !holds_any_of(text, std::to_array<std::string_view>({"帮", "能不能", "可不可以", "陪"})))
     return false;
-  return (contains_any(text, kServiceAsked) ||
-          (contains_any(text, kChores) && contains_any(text, kAskingSomeone)));
+  return (holds_any_of(text, kServiceAsked) ||
+          (holds_any_of(text, kChores) && holds_any_of(text, kAskingSomeone)));
 }
 
 bool wishes_for_thing(std::string_view text) {
-  return !contains_any(text, kBotsOwnWords) && contains_any(text, kThingWished);
+  return !holds_any_of(text, kBotsOwnWords) && holds_any_of(text, kThingWished);
 }
 
 }  // namespace whistle::language

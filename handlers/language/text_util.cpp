@@ -1,5 +1,7 @@
 #include "handlers/language/text_util.hpp"
 
+#include <algorithm>
+
 #include <vector>
 
 #include "handlers/language/utf8.hpp"
@@ -178,6 +180,11 @@ bool ends_a_word(std::string_view text, std::size_t end) {
 
 bool stands_apart(std::string_view text, std::size_t at, std::size_t end) {
   return (at == 0 || text[at - 1] == ' ' || text[at - 1] == ',') && ends_a_word(text, end);
+}
+
+bool holds_any_of(std::string_view text, std::span<const std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
 }
 
 }  // namespace whistle::language

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -103,5 +104,8 @@ bool ends_a_word(std::string_view text, std::size_t end);
 /// Whether the word at [at, end) stands apart: the text's start, a space or a comma before it, and
 /// ends_a_word() after it ("吹哨 寒潮 各网格各楼栋 巡查", not "组织各楼栋长学习").
 bool stands_apart(std::string_view text, std::size_t at, std::size_t end);
+
+/// Whether `text` holds any of `words` anywhere.
+bool holds_any_of(std::string_view text, std::span<const std::string_view> words);
 
 }  // namespace whistle::language

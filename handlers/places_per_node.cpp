@@ -13,21 +13,6 @@
 
 namespace whistle::handlers {
 
-namespace {
-
-// Signed-up people per node of the task's level; those whose place counts for none are left out.
-std::map<std::string, int> signed_up_per_node(const Services& services, const store::Task& task) {
-  std::map<std::string, int> counts;
-  for (const store::Signup& signup : services.signups.active(task.id)) {
-    if (signup.state != store::SignupState::signed_up) continue;
-    if (const std::optional<store::OrgNode> quota = quota_node_of(services, task, signup.node))
-      ++counts[quota->id];
-  }
-  return counts;
-}
-
-}  // namespace
-
 std::string level_name(const Services& services, int level) {
   static constexpr std::array<std::string_view, 4> kLevelKeys{"", "ranking_level_grid",
                                                               "ranking_level_building", "ranking_level_unit"};
@@ -65,31 +50,46 @@ std::optional<store::OrgNode> quota_node_of(const Services& services, const stor
   return std::nullopt;
 }
 
+PlacesTaken places_taken(const Services& services, const store::Task& task) {
+  PlacesTaken taken;
+  for (const store::Signup& signup : services.signups.active(task.id)) {
+    if (signup.state != store::SignupState::signed_up) continue;
+    if (const std::optional<store::OrgNode> quota = quota_node_of(services, task, signup.node))
+      ++taken[quota->id];
+  }
+  return taken;
+}
+
+int taken_of(const PlacesTaken& taken, const std::string& quota_node) {
+  const auto found = taken.find(quota_node);
+  return found == taken.end() ? 0 : found->second;
+}
+
 std::optional<store::OrgNode> quota_node_of_roles(const Services& services, const store::Task& task,
-                                                  const std::string& person) {
+                                                  const std::string& person, const PlacesTaken& taken) {
   if (!task.per_node) return std::nullopt;
   std::optional<store::OrgNode> first;
   for (const std::string& node : nodes_of_person(services, person)) {
     std::optional<store::OrgNode> quota = quota_node_of(services, task, node);
     if (!quota) continue;
-    if (signed_up_for(services, task, quota->id) < task.per_node->each) return quota;
+    if (taken_of(taken, quota->id) < task.per_node->each) return quota;
     if (!first) first = std::move(quota);
   }
   return first;
 }
 
 std::optional<store::OrgNode> quota_node_of_reporter(const Context& context, const store::Task& task,
-                                                     const std::string& person) {
+                                                     const std::string& person, const PlacesTaken& taken) {
   if (!task.per_node) return std::nullopt;
   if (context.node) {
     if (std::optional<store::OrgNode> quota = quota_node_of(context, task, context.node->id)) return quota;
   }
-  return quota_node_of_roles(context, task, person);
+  return quota_node_of_roles(context, task, person, taken);
 }
 
 std::string nodes_with_room(const Services& services, const store::Task& task) {
   if (!task.per_node) return {};
-  const std::map<std::string, int> counts = signed_up_per_node(services, task);
+  const PlacesTaken counts = places_taken(services, task);
   std::optional<store::OrgNode> own = services.org.node(task.node);
   std::vector<store::OrgNode> nodes = services.org.descendants(task.node);
   if (own) nodes.insert(nodes.begin(), *own);
@@ -105,12 +105,14 @@ std::string nodes_with_room(const Services& services, const store::Task& task) {
 std::vector<Reply> place_signups_of_no_node(Context& context, const store::Task& task) {
   std::vector<Reply> told;
   if (!task.per_node) return told;
+  PlacesTaken taken = places_taken(context, task);
   for (const store::Signup& signup : context.signups.active(task.id)) {
     if (quota_node_of(context, task, signup.node)) continue;
     // Placed by their roles: counted in that node's places, or in its line (beyond_places trims a
     // node that now holds too many).
-    if (const std::optional<store::OrgNode> node = quota_node_of_roles(context, task, signup.person)) {
+    if (const std::optional<store::OrgNode> node = quota_node_of_roles(context, task, signup.person, taken)) {
       context.signups.set_node(task.id, signup.person, node->id);
+      if (signup.state == store::SignupState::signed_up) ++taken[node->id];
       continue;
     }
     // Of no node: the places are the nodes', and no node's place will ever be theirs. Holding one
@@ -128,19 +130,13 @@ std::vector<Reply> place_signups_of_no_node(Context& context, const store::Task&
   return told;
 }
 
-int signed_up_for(const Services& services, const store::Task& task, const std::string& quota_node) {
-  const std::map<std::string, int> counts = signed_up_per_node(services, task);
-  const auto found = counts.find(quota_node);
-  return found == counts.end() ? 0 : found->second;
-}
-
 std::optional<store::Signup> next_in_line(const Services& services, const store::Task& task) {
   if (!task.per_node) return services.signups.first_waitlisted(task.id);
   // The task's places bound its nodes' too: someone signed up before the places were counted per
   // node holds one of them without a node's.
   if (task.places && services.signups.count(task.id, store::SignupState::signed_up) >= *task.places)
     return std::nullopt;
-  const std::map<std::string, int> counts = signed_up_per_node(services, task);
+  const PlacesTaken counts = places_taken(services, task);
   // active() lists in order of reply: the first waiting whose node has a place free.
   for (store::Signup& signup : services.signups.active(task.id)) {
     if (signup.state != store::SignupState::waitlisted) continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,9 +32,18 @@ std::optional<CountPerNode> count_per_node(const Services& services, const Comma
 std::optional<store::OrgNode> quota_node_of(const Services& services, const store::Task& task,
                                             const std::optional<std::string>& node);
 
+/// Signed-up people per node of the task's level, by node id; those whose place counts for no node
+/// are left out. Read once (a read of all the task's signups) and handed to the calls that weigh
+/// the nodes' places.
+using PlacesTaken = std::map<std::string, int>;
+PlacesTaken places_taken(const Services& services, const store::Task& task);
+
+/// How many of `quota_node`'s places are taken.
+int taken_of(const PlacesTaken& taken, const std::string& quota_node);
+
 /// The node of the task's level the person's roles place them in, one with a place free first.
 std::optional<store::OrgNode> quota_node_of_roles(const Services& services, const store::Task& task,
-                                                  const std::string& person);
+                                                  const std::string& person, const PlacesTaken& taken);
 
 /// The names of the nodes of the task's level that still have a place free, joined for a reply.
 std::string nodes_with_room(const Services& services, const store::Task& task);
@@ -46,10 +56,7 @@ std::vector<Reply> place_signups_of_no_node(Context& context, const store::Task&
 /// The node whose places a person reporting in takes: the chat's, else (said in private or in a
 /// group above the level) the nodes of their roles, one with a place free first.
 std::optional<store::OrgNode> quota_node_of_reporter(const Context& context, const store::Task& task,
-                                                     const std::string& person);
-
-/// How many signed-up people hold places of `quota_node`.
-int signed_up_for(const Services& services, const store::Task& task, const std::string& quota_node);
+                                                     const std::string& person, const PlacesTaken& taken);
 
 /// The one on the waitlist a freed place goes to: the first in line, or, when the places are
 /// counted per node, the first whose node has one free.

@@ -206,10 +206,11 @@ struct QuotaPlace {
 };
 
 std::optional<QuotaPlace> quota_place(Context& context, const store::Task& task, const std::string& person) {
-  std::optional<store::OrgNode> node = quota_node_of_reporter(context, task, person);
+  const PlacesTaken taken = places_taken(context, task);
+  std::optional<store::OrgNode> node = quota_node_of_reporter(context, task, person, taken);
   if (!node) return std::nullopt;
-  const int taken = signed_up_for(context, task, node->id);
-  return QuotaPlace{std::move(*node), taken};
+  const int taken_there = taken_of(taken, node->id);  // before the node is moved from
+  return QuotaPlace{std::move(*node), taken_there};
 }
 
 // "每单元1人" and no unit of the task's to count the place for (said in the community's group by

@@ -166,9 +166,10 @@ void append_masked(std::string& out, std::string_view text, const Run& run, std:
   }
 }
 
-}  // namespace
+// Which numbers a text keeps from its readers.
+enum class Masked { phones_and_ids, ids_only };
 
-std::string mask_private_numbers(std::string_view text) {
+std::string mask_numbers(std::string_view text, Masked masked) {
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -194,7 +195,10 @@ std::string mask_private_numbers(std::string_view text) {
     const bool mention =
         i > 0 && text[i - 1] == '@' &&
         (i == 1 || text[i - 2] == ' ' || text[i - 2] == '\n' || (i >= 4 && text.substr(i - 4, 3) == "】"));
-    if (!mention && kind == RunKind::number) {
+    const bool id_card =
+        run.group_sizes.size() == 1 &&
+        (run.numerals.size() == kIdCardDigits + 1 || (run.numerals.size() == kIdCardDigits && end > run.end));
+    if (!mention && kind == RunKind::number && (masked == Masked::phones_and_ids || id_card)) {
       append_masked(out, text, run, end);
     } else {
       out.append(text.substr(i, end - i));
@@ -202,6 +206,16 @@ std::string mask_private_numbers(std::string_view text) {
     i = end;
   }
   return out;
+}
+
+}  // namespace
+
+std::string mask_private_numbers(std::string_view text) {
+  return mask_numbers(text, Masked::phones_and_ids);
+}
+
+std::string mask_id_numbers(std::string_view text) {
+  return mask_numbers(text, Masked::ids_only);
 }
 
 }  // namespace whistle::language

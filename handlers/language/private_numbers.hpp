@@ -22,4 +22,9 @@ namespace whistle::language {
 /// 3000 元"), and a mention's id right after an '@' that begins a word. Other text is unchanged.
 std::string mask_private_numbers(std::string_view text);
 
+/// Free text with its ID-card numbers masked as `mask_private_numbers` masks them, phone numbers
+/// kept: what a responder's group (物业群) reads, whose worker calls the resident back but has no use
+/// for their ID number (an exploratory run, 2026-12-06: shown whole there).
+std::string mask_id_numbers(std::string_view text);
+
 }  // namespace whistle::language

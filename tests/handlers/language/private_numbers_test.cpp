@@ -84,5 +84,14 @@ TEST(PrivacyMask, AMentionsIdStaysWholeToReachThePerson) {
   EXPECT_EQ(mask_private_numbers("加我微信@13912345678"), "加我微信@139****5678");
 }
 
+// What a responder's group reads: the number to call back whole, an ID number masked (an exploratory
+// run of residents' reports, 2026-12-06).
+TEST(PrivacyMask, OnlyIdNumbersAreMaskedForAResponder) {
+  EXPECT_EQ(mask_id_numbers("电话13912345678 身份证号110101195001011234"),
+            "电话13912345678 身份证号110***********1234");
+  EXPECT_EQ(mask_id_numbers("身份证11010119900307123X"), "身份证110***********123X");
+  EXPECT_EQ(mask_id_numbers("座机010-8765-4321 301、302"), "座机010-8765-4321 301、302");
+}
+
 }  // namespace
 }  // namespace whistle::language

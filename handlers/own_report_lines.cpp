@@ -226,13 +226,15 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
 // "还有就是我家住302", "我刚才说错了是卫生间的水龙头": a word added right after one's own report joins
 // it, as a photo does, and whoever holds it hears. Said to the bot in private or by name, within
 // `window`; the group's own correction words are narrower (`add_to_own_report_in_group`).
+// A number to call back (`我电话是…`) adds to it too, where the report's words are said to the bot.
 template <std::size_t N>
 std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, const Command& command,
                                                           const std::array<std::string_view, N>& words,
-                                                          std::int64_t window) {
+                                                          std::int64_t window, bool contact_adds = false) {
   const std::string_view text = command.text;
-  const bool adds =
-      std::any_of(words.begin(), words.end(), [&](std::string_view word) { return text.starts_with(word); });
+  const bool adds = std::any_of(words.begin(), words.end(),
+                                [&](std::string_view word) { return text.starts_with(word); }) ||
+                    (contact_adds && language::gives_contact_details(text));
   if (!adds) return std::nullopt;
   const std::optional<store::Ticket> ticket = ticket_just_reported(context, window);
   if (!ticket) return std::nullopt;
@@ -299,10 +301,12 @@ std::optional<store::Ticket> ticket_just_reported(const Context& context, std::i
   std::vector<store::Ticket> latest = context.tickets.of_reporter(context.message.sender, 1);
   if (latest.empty()) return std::nullopt;
   const store::Ticket& ticket = latest.front();
+  // In private it is the reporter's own chat, wherever they reported: a group report's phone number
+  // sent after it in private was 没看懂 (an exploratory run of residents' reports, 2026-12-06). In a
+  // group, only that group's report: another group's neighbours are not talking about it.
+  const bool same_chat = ticket.chat == context.message.chat || context.message.is_private;
   // Done and waiting for its rating, it takes nothing more: "还有楼道里的扶手松动了" is a new trouble.
-  if (ticket.chat != context.message.chat || ticket.is_closed() ||
-      ticket.state == store::TicketState::resolved)
-    return std::nullopt;
+  if (!same_chat || ticket.is_closed() || ticket.state == store::TicketState::resolved) return std::nullopt;
   if (context.now < ticket.created_at || context.now - ticket.created_at > window) return std::nullopt;
   return ticket;
 }
@@ -314,7 +318,8 @@ std::optional<std::vector<Reply>> add_to_own_report_in_group(Context& context, c
 
 std::optional<std::vector<Reply>> answer_about_own_report(Context& context, const Command& command,
                                                           bool names_trouble) {
-  if (auto added = add_to_report_just_made(context, command, kAddingWords, kWordsJoinWindow)) return added;
+  if (auto added = add_to_report_just_made(context, command, kAddingWords, kWordsJoinWindow, true))
+    return added;
   if (auto asked = progress_of_own_report(context, command, names_trouble)) return asked;
   return ask_which_to_withdraw(context, command);
 }

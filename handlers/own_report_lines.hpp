@@ -20,11 +20,11 @@ inline constexpr std::size_t kOwnReportsLooked = 20;
 /// A photo sent this soon after a report, by the same person in the same chat, belongs to it.
 inline constexpr std::int64_t kJoinWindow = 10 * 60;
 
-/// The sender's latest ticket, when this message follows it in the same chat within `window` and it
-/// is neither closed nor resolved.
+/// The sender's latest ticket, when this message follows it within `window`, in the same chat or in
+/// private (the reporter's own chat), and it is neither closed nor resolved.
 std::optional<store::Ticket> ticket_just_reported(const Context& context, std::int64_t window = kJoinWindow);
 
-/// Said in private or to the bot: "还有就是我家住302" right after one's report joins it (its holder
+/// Said in private or to the bot: "还有就是我家住302" or "我电话是139…" right after one's report joins it (its holder
 /// hears); "上次那个水管的事怎么样了" answers with the open report's progress, unless the line tells a
 /// trouble of its own (`names_trouble`) without pointing back; "不用来了" asks which report to withdraw
 /// and how. Empty when the line is none of these.

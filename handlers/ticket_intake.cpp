@@ -5,11 +5,13 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "handlers/addressing.hpp"
 #include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
+#include "handlers/holder_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
@@ -322,14 +324,37 @@ std::vector<Reply> alert_every_community(Context& context) {
   return alerts;
 }
 
+// Slips of pinyin input and voice input that hide a category's word: "楼道等坏了" is the lamp,
+// "电题坏勒" the lift (an exploratory run of residents' reports, 2026-12-06: general, days to solve).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kCategorySlips{{
+    {"等坏", "灯坏"},
+    {"等不亮", "灯不亮"},
+    {"路等", "路灯"},
+    {"楼道等", "楼道灯"},
+    {"电题", "电梯"},
+    {"店梯", "电梯"},
+}};
+
+const config::Category* category_by_keyword(const config::Config& config, std::string_view text) {
+  for (const config::Category& category : config.categories) {
+    for (const std::string& keyword : category.keywords) {
+      if (!keyword.empty() && text.find(keyword) != std::string_view::npos) return &category;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 // Config order: urgent first in the built-in set, so "煤气味" is danger before "燃气" is utilities.
 const config::Category* category_of(const config::Config& config, const std::string& text) {
-  for (const config::Category& category : config.categories) {
-    for (const std::string& keyword : category.keywords) {
-      if (!keyword.empty() && text.find(keyword) != std::string::npos) return &category;
-    }
+  if (const config::Category* category = category_by_keyword(config, text)) return category;
+  for (const auto& [slip, meant] : kCategorySlips) {
+    const std::size_t at = text.find(slip);
+    if (at == std::string::npos) continue;
+    std::string corrected = text;
+    corrected.replace(at, slip.size(), meant);
+    return category_by_keyword(config, corrected);
   }
   return nullptr;
 }
@@ -385,6 +410,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (auto answered = answer_to_report_offer(context, command, OfferReading::yes_or_no))
     return std::move(*answered);
   if (std::optional<std::vector<Reply>> rated = rate_in_plain_words(context, command)) return *rated;
+  // "好的 接了", "弄好了 换了个灯泡" from whoever holds a ticket: 接单 and 办结 in their words.
+  if (auto answered = answer_holders_words(context, command)) return std::move(*answered);
   const Message& message = context.message;
   if (!message.attachments.empty() || message.location) {
     // A photo joins the report just made, unless the bot asked about another since.

@@ -61,6 +61,20 @@ constexpr auto kTicketRules = std::to_array<IntentRule>({
     {"办好了",        Intent::resolve,      A::ticket,            "required"},
     // "T1 完成": only after a ticket ("完成 12" is a task's 结束; read_task turns "完成 T1" into this).
     {"完成",          Intent::resolve,      A::ticket,            "after_ticket"},
+    // A worker's own words after the ticket (an exploratory run of residents' reports, 2026-12-06:
+    // "T1 我来处理" was 没看懂, "T1 我去看看" silence). Without a number: handlers/holder_words.
+    {"我来处理",      Intent::accept,       A::ticket,            "required"},
+    {"我去处理",      Intent::accept,       A::ticket,            "required"},
+    {"我去看看",      Intent::accept,       A::ticket,            "required"},
+    {"我接了",        Intent::accept,       A::ticket,            "required"},
+    {"接了",          Intent::accept,       A::ticket,            "required"},
+    {"收到",          Intent::accept,       A::ticket,            "required"},
+    {"马上去",        Intent::accept,       A::ticket,            "required"},
+    {"弄好了",        Intent::resolve,      A::ticket,            "required"},
+    {"搞定了",        Intent::resolve,      A::ticket,            "required"},
+    {"修完了",        Intent::resolve,      A::ticket,            "required"},
+    {"弄完了",        Intent::resolve,      A::ticket,            "required"},
+    {"处理完了",      Intent::resolve,      A::ticket,            "required"},
     {"退回",          Intent::send_back,    A::ticket},
     // A neighbour giving up a 微心愿 they took (an exploratory run, 2026-12-05).
     {"取消认领",      Intent::send_back,    A::ticket},

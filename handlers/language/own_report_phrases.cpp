@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 
+#include "handlers/language/private_numbers.hpp"
 #include "handlers/language/text_util.hpp"
 
 namespace whistle::language {
@@ -148,6 +149,21 @@ bool chases_own_report(std::string_view text) {
 
 bool refers_back(std::string_view text) {
   return holds_any_of(text, kRefersBack) || chases_own_report(text) || asks_whether_repaired(text);
+}
+
+namespace {
+
+// How a resident gives a way to reach them: "我电话是一三八…", "联系电话13900001111", "有事打我电话
+// 139…" (an exploratory run of residents' reports, 2026-12-06: 没看懂 right after the report).
+constexpr auto kContactWords =
+    std::to_array<std::string_view>({"电话", "手机", "联系方式", "联系我", "打我", "微信号"});
+
+}  // namespace
+
+bool gives_contact_details(std::string_view text) {
+  if (!holds_any_of(text, kContactWords)) return false;
+  // A number to call: a run the masking would hide ("13900001111", "一三八一二三四五六七八九").
+  return mask_private_numbers(text) != text;
 }
 
 bool withdraws_own_report(std::string_view text) {

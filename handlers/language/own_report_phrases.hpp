@@ -27,6 +27,10 @@ bool chases_own_report(std::string_view text);
 /// Whether a line points back to something said before ("上次", "那个", "我报的", "修好了吗").
 bool refers_back(std::string_view text);
 
+/// Whether a line gives a number to reach its writer ("我电话是13900001111 下午家里有人", "有事打我电话
+/// 139 0000 1111"): right after a report, it belongs to that report.
+bool gives_contact_details(std::string_view text);
+
 /// Whether a line with no command takes back one's own report ("不用来了", "撤回", "取消报修").
 bool withdraws_own_report(std::string_view text);
 

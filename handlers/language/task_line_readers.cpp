@@ -4,6 +4,7 @@
 
 #include "handlers/language/task_line_readers.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>

@@ -1,0 +1,68 @@
+// A report in the words residents use: its category from how they name the trouble (slips of
+// input included), and what they add to it right after, wherever they reported it (an exploratory
+// run of residents' reports, 2026-12-06).
+
+#include <gtest/gtest.h>
+
+#include "ticket_test_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using ReportWords = TicketTest;
+
+TEST_F(ReportWords, WaterAndSlipsOfInputFindTheirCategoryAndAnOpenManholeIsUrgent) {
+  const std::vector<std::pair<std::string, std::string>> said{
+      {"楼道等坏了 黑乎乎的", "utilities"},   {"电题坏勒 下不了楼", "utilities"},
+      {"渗水 天花板都泡了", "utilities"},     {"厨房下水道堵了", "utilities"},
+      {"水龙头关不上 一直滴水", "utilities"}, {"井盖没了 很危险", "urgent"},
+  };
+  std::int64_t number = 0;
+  for (const auto& [words, urgency] : said) {
+    SCOPED_TRACE(words);
+    say_line_privately("u-he", "何大爷", "报事 3号楼2单元 " + words, {}, kMonday0900 + ++number * kHour);
+    EXPECT_EQ(ticket(number).urgency, urgency);
+  }
+}
+
+TEST_F(ReportWords, ANumberOrAFlatSentInPrivateAfterAGroupReportJoinsIt) {
+  say_line("b3u2", "u-he", "何大爷", "@吹哨 报修 楼道灯坏了");
+  const std::vector<Reply> phoned = say_line_privately(
+      "u-he", "何大爷", "我电话是一三八一二三四五六七八九 下午家里有人", {}, kMonday0900 + 2 * 60);
+  EXPECT_EQ(tickets_.events(ticket(1).id).back().kind, "attachment");
+  EXPECT_EQ(sent_to(phoned, private_of("u-chen")).size(), 1u) << "the holder hears it";
+  say_line_privately("u-he", "何大爷", "还有 我家住302", {}, kMonday0900 + 3 * 60);
+  say_line_privately("u-he", "何大爷", "有事打我电话 139 0000 1111", {}, kMonday0900 + 4 * 60);
+  int added = 0;
+  for (const store::TicketEvent& event : tickets_.events(ticket(1).id))
+    added += event.kind == "attachment" ? 1 : 0;
+  EXPECT_EQ(added, 3);
+  EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
+  // Half an hour on, or with no number in it, it is no addition.
+  say_line_privately("u-he", "何大爷", "我电话是13900001111", {}, kMonday0900 + kHour);
+  say_line_privately("u-he", "何大爷", "电话打不通啊", {}, kMonday0900 + 5 * 60);
+  added = 0;
+  for (const store::TicketEvent& event : tickets_.events(ticket(1).id))
+    added += event.kind == "attachment" ? 1 : 0;
+  EXPECT_EQ(added, 3);
+}
+
+TEST_F(ReportWords, AnotherGroupsLineIsNotAnAdditionToTheReport) {
+  say_line("b3u2", "u-he", "何大爷", "@吹哨 报修 楼道灯坏了");
+  say_line("b3", "u-he", "何大爷", "@吹哨 还有 我家住302", {}, kMonday0900 + 60);
+  EXPECT_NE(tickets_.events(ticket(1).id).back().kind, "attachment");
+}
+
+TEST_F(ReportWords, TheResponderGroupKeepsTheNumberToCallButNotAnIdNumber) {
+  say_line_privately("u-he", "何大爷",
+                     "报修 3号楼2单元 厨房下水道堵了 电话13912345678 身份证号110101195001011234");
+  const std::vector<Reply> handed =
+      say_line("b3u2", "u-chen", "陈单元长", "派单 T1 物业", {}, kMonday0900 + 60);
+  const std::vector<Reply> posts = sent_to(handed, "generic:wuye");
+  ASSERT_EQ(posts.size(), 1u);
+  EXPECT_TRUE(text_has(posts.front().text, "13912345678"));
+  EXPECT_FALSE(text_has(posts.front().text, "195001011234"));
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -16,4 +16,8 @@ namespace whistle::handlers {
 /// for. Empty when the line is neither, or the sender holds nothing waiting for it.
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command);
 
+/// A photo (or file, or place) sent by whoever said 办结 within ten minutes of it, in that chat or
+/// in private: kept on that ticket as its proof, and they are told. Empty otherwise.
+std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& context);
+
 }  // namespace whistle::handlers

@@ -140,7 +140,10 @@ constexpr std::int64_t kChaseNudgeSeconds = 2 * 60 * 60;
 // that it was chased (an exploratory run of residents' reports, 2026-12-06: the resident saw its
 // progress and nobody else knew). Not once it is done and waits for a rating, nor again within
 // kChaseNudgeSeconds; the history keeps each nudge.
-std::vector<Reply> tell_holders_of_chase(Context& context, std::int64_t number, const std::string& words) {
+}  // namespace
+
+std::vector<Reply> tell_holders_of_chase(Context& context, std::int64_t number, const std::string& words,
+                                         std::string_view key) {
   if (!context.community) return {};
   const std::optional<store::Ticket> ticket = context.tickets.by_number(*context.community, number);
   if (!ticket || ticket->is_closed() || ticket->state == store::TicketState::resolved) return {};
@@ -153,14 +156,17 @@ std::vector<Reply> tell_holders_of_chase(Context& context, std::int64_t number, 
   std::vector<Reply> told;
   for (const std::string& holder : holders) {
     told.push_back(Reply{private_chat_of(holder),
-                         context.text("ticket_chased", {{"ticket", std::to_string(ticket->number)},
-                                                        {"mention", mention_of(context.people, holder)},
-                                                        {"text", ticket->text},
-                                                        {"words", words}}),
+                         context.text(key, {{"ticket", std::to_string(ticket->number)},
+                                            {"mention", mention_of(context.people, holder)},
+                                            {"text", ticket->text},
+                                            {"words", words},
+                                            {"who", display_name(context.people, context.message.sender)}}),
                          {holder}});
   }
   return told;
 }
+
+namespace {
 
 std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command,
                                                          bool names_trouble) {
@@ -206,7 +212,8 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   if (!named && open.size() == 1) progress.ticket = open.front().number;
   std::vector<Reply> replies = handle_progress(context, progress);
   if (progress.ticket && language::chases_own_report(command.text)) {
-    std::vector<Reply> nudged = tell_holders_of_chase(context, *progress.ticket, command.text);
+    std::vector<Reply> nudged =
+        tell_holders_of_chase(context, *progress.ticket, command.text, "ticket_chased");
     // The resident hears that the chase was passed on, with the progress: in private, where the
     // progress goes, and never in the group (it tells the neighbours whom their report is with).
     const auto own = std::find_if(replies.begin(), replies.end(), [&](const Reply& reply) {

@@ -24,16 +24,22 @@ inline constexpr std::int64_t kJoinWindow = 10 * 60;
 /// private (the reporter's own chat), and it is neither closed nor resolved.
 std::optional<store::Ticket> ticket_just_reported(const Context& context, std::int64_t window = kJoinWindow);
 
-/// Said in private or to the bot: "还有就是我家住302" or "我电话是139…" right after one's report joins it (its holder
-/// hears); "上次那个水管的事怎么样了" answers with the open report's progress, unless the line tells a
-/// trouble of its own (`names_trouble`) without pointing back; "不用来了" asks which report to withdraw
-/// and how. Empty when the line is none of these.
+/// Said in private or to the bot: "还有就是我家住302" or "我电话是139…" right after one's report joins it
+/// (its holder hears); "上次那个水管的事怎么样了" answers with the open report's progress, unless the line
+/// tells a trouble of its own (`names_trouble`) without pointing back; "不用来了" asks which report to
+/// withdraw and how. Empty when the line is none of these.
 std::optional<std::vector<Reply>> answer_about_own_report(Context& context, const Command& command,
                                                           bool names_trouble);
 
 /// In a group, said to no one in particular: "补充一下，是3楼不是2楼" right after one's own report
 /// there joins it and its holder hears (within `kJoinWindow`). Empty otherwise.
 std::optional<std::vector<Reply>> add_to_own_report_in_group(Context& context, const Command& command);
+
+/// Whoever holds ticket `number` hears in private that it was chased, in `words`, with the
+/// template `key` (by its reporter, or by a leader); not once it is done, nor again within two
+/// hours of the last nudge (a 催办 in its history). Empty when nobody was told.
+std::vector<Reply> tell_holders_of_chase(Context& context, std::int64_t number, const std::string& words,
+                                         std::string_view key);
 
 /// Of `reports`, the one `text` names by its words, when exactly one does: a thing the text names
 /// (a run of characters that are no question's, and none of `also_saying_nothing`; one character

@@ -17,6 +17,7 @@ namespace {
 // Whoever had the ticket hears it was closed: they may be at work on it (a person who accepted it,
 // the neighbour who took a wish, 物业's chats). The closer is never told of their own act.
 std::vector<Reply> tell_holders(Context& context, const store::Ticket& ticket, const Values& values,
+                                const Values& group_values,
                                 const std::optional<store::ResponderRow>& told_apart) {
   std::vector<Reply> told;
   const std::string& sender = context.message.sender;
@@ -34,7 +35,7 @@ std::vector<Reply> tell_holders(Context& context, const store::Ticket& ticket, c
   if (ticket.assignee_responder && !context.responders.is_member(*ticket.assignee_responder, sender) &&
       !(told_apart && told_apart->id == *ticket.assignee_responder)) {
     if (std::optional<store::ResponderRow> responder = context.responders.find(*ticket.assignee_responder)) {
-      Values theirs = values;
+      Values theirs = group_values;
       set_value(theirs, "mention", responder->name);
       for (const std::string& chat : responder->chats) {
         if (chat == context.message.chat) continue;
@@ -88,7 +89,12 @@ std::vector<Reply> handle_close(Context& context, const Command& command) {
   if (ticket.reporter != sender)
     replies.push_back(to_reporter(ticket, context.text("ticket_closed_reporter", values)));
   const std::optional<store::ResponderRow> responder = responder_named(context, ticket.community, reason);
-  append(replies, tell_holders(context, before, values, responder));
+  // A resident taking back their own report is 居民 to 物业's group, which is not where they
+  // reported it (an exploratory run of the workers' side, 2026-12-07: a private reporter was named
+  // there). The people who held it hear the name in private, as they did when it was given them.
+  Values group_values = values;
+  if (withdrawn) set_value(group_values, "closer", context.text("ticket_reporter_private"));
+  append(replies, tell_holders(context, before, values, group_values, responder));
   if (responder) {
     // Handed over outside the loop: the responder's chat hears it, for information only.
     values.emplace_back("responder", responder->name);

@@ -1,5 +1,6 @@
 // 派单: a leader hands a ticket to a person (@王五) or a responder (物业) with a fresh answer window.
 
+#include "handlers/language/text_util.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
@@ -89,6 +90,14 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
 
   const std::string dispatcher = display_name(context.people, sender);
   replies.push_back(work_reply(context, ticket, "ticket_dispatch_done"));
+  // "派单 T1 物业 是3楼 东边那扇": what the one who goes must know. It was read and dropped (an
+  // exploratory run of the workers' side, 2026-12-07); now it is kept in the history and told to
+  // whoever gets it, not to the level's groups.
+  std::string note;
+  if (command.reason && !language::is_filler(*command.reason)) {
+    record_event(context, ticket, "noted", *command.reason);
+    note = context.text("ticket_dispatch_note", {{"dispatcher", dispatcher}, {"note", *command.reason}});
+  }
   if (person) {
     if (*person != sender) {
       Values values = work_values(context, ticket);
@@ -98,11 +107,14 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
       // and no more).
       values.emplace_back("reporter", display_name(context.people, ticket.reporter));
       set_value(values, "mention", mention_of(context.people, *person));  // the new holder here
-      replies.push_back(
-          Reply{private_chat_of(*person), context.text("ticket_dispatched_to_person", values), {*person}});
+      replies.push_back(Reply{
+          private_chat_of(*person), context.text("ticket_dispatched_to_person", values) + note, {*person}});
     }
   } else {
-    append(replies, tell_responder(context, ticket, *responder, context.now));
+    std::vector<Reply> told = tell_responder(context, ticket, *responder, context.now);
+    for (Reply& reply : told)
+      reply.text += note;
+    append(replies, std::move(told));
   }
   append(replies, tell_displaced(context, before, ticket));
   Values values = work_values(context, ticket);

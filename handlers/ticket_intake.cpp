@@ -28,6 +28,7 @@
 #include "handlers/sign_code.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_note.hpp"
 #include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
@@ -118,8 +119,8 @@ std::string location_text(const Location& location) {
   return text;
 }
 
-// Keeps what came with the message (photos, files, a location); says what it kept, for the
-// acknowledgement ("照片、位置").
+}  // namespace
+
 std::vector<std::string> keep_attachments(const Context& context, const store::Ticket& ticket) {
   std::vector<std::string> kept;
   bool photo = false;
@@ -139,6 +140,8 @@ std::vector<std::string> keep_attachments(const Context& context, const store::T
   }
   return kept;
 }
+
+namespace {
 
 std::string kind_of(language::TicketKind kind) {
   switch (kind) {
@@ -412,9 +415,14 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (std::optional<std::vector<Reply>> rated = rate_in_plain_words(context, command)) return *rated;
   // "好的 接了", "弄好了 换了个灯泡" from whoever holds a ticket: 接单 and 办结 in their words.
   if (auto answered = answer_holders_words(context, command)) return std::move(*answered);
+  // "T1 要等厂家配件 下周才能修": a note on the ticket, never a new report.
+  if (auto answered = answer_line_about_ticket(context, command)) return std::move(*answered);
   const Message& message = context.message;
   if (!message.attachments.empty() || message.location) {
     // A photo joins the report just made, unless the bot asked about another since.
+    // A worker's photo right after their 办结: the proof, for the ticket just done (an exploratory run
+    // of the workers' side, 2026-12-07: asked for its words, and lost).
+    if (auto joined = join_photo_to_ticket_just_resolved(context)) return std::move(*joined);
     if (std::optional<store::Ticket> ticket = ticket_just_reported(context);
         ticket && !question_kept_since(context, ticket->created_at)) {
       const std::vector<std::string> kept = keep_attachments(context, *ticket);

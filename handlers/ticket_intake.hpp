@@ -16,6 +16,10 @@ namespace whistle::handlers {
 /// in a group, only the leader hears of it, in private.
 std::vector<Reply> handle_ticket(Context& context, const Command& command);
 
+/// Keeps what came with the message (photos, files, a location) on `ticket`, and says what it kept
+/// for an acknowledgement ("照片、位置"; empty when nothing came).
+std::vector<std::string> keep_attachments(const Context& context, const store::Ticket& ticket);
+
 /// The first configured category whose keyword `text` holds, or none.
 const config::Category* category_of(const config::Config& config, const std::string& text);
 

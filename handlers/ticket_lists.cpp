@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/private_numbers.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
@@ -30,13 +31,21 @@ std::string state_text(const Services& services, const store::Ticket& ticket) {
   return services.text("ticket_state_" + std::string(store::ticket_state_name(ticket.state)));
 }
 
-std::string event_line(Context& context, const store::TicketEvent& event) {
+// The steps whose words a group may read: who it went to, the level it climbed to, how it ended.
+// The others carry the worker's note, the resident's words, a rating's reason (an exploratory run of
+// the workers' side, 2026-12-07: 进度 in a building group showed a 办结 note and a phone number).
+bool detail_fit_for_a_group(const store::TicketEvent& event) {
+  return event.kind == "assigned" || event.kind == "climbed" || event.kind == "closed" ||
+         event.kind == "unassigned" || event.kind == "overdue_at_top";
+}
+
+std::string event_line(Context& context, const store::TicketEvent& event, bool in_group) {
   const std::string key = "ticket_event_" + event.kind;
   const std::string what = context.templates.has(key) ? context.text(key) : event.kind;
   // An assignment's note is who got it ("responder:wuye" for a responder); other notes are words
   // (a reason, a resolution, a level's name) shown as they are.
   std::string detail;
-  if (event.note && !event.note->empty()) {
+  if (event.note && !event.note->empty() && (!in_group || detail_fit_for_a_group(event))) {
     std::string note = *event.note;
     // A closing's note is its outcome, said in words.
     if (event.kind == "closed" && context.templates.has("ticket_outcome_" + note))
@@ -187,11 +196,13 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
     deadlines += context.text("ticket_progress_solve_by", values);
   if (ticket.is_closed() && ticket.close_reason)
     deadlines += context.text("ticket_progress_close_reason", {{"reason", *ticket.close_reason}});
+  // Answered in a group (a report made in one): its steps without the words said in private.
+  const bool in_group = !context.message.is_private && !ticket.reported_in_private;
   const std::vector<store::TicketEvent> events = steps_worth_showing(context.tickets.events(ticket.id));
   std::string history;
   for (std::size_t i = events.size() > kEventsShown ? events.size() - kEventsShown : 0; i < events.size();
        ++i)
-    history += (history.empty() ? "" : "\n") + event_line(context, events[i]);
+    history += (history.empty() ? "" : "\n") + event_line(context, events[i], in_group);
   // Photos and places that came with the report, by their links, so a leader can open them.
   for (const store::TicketAttachment& attachment : context.tickets.attachments(ticket.id)) {
     const std::string key = "ticket_progress_attachment_" + attachment.kind;
@@ -201,7 +212,29 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   values.emplace_back("state", state_text(context, ticket));
   values.emplace_back("deadlines", deadlines);
   values.emplace_back("events", history);
-  return answer_keeping_private(context, context.text("ticket_progress", values), ticket.reported_in_private);
+  std::string text = context.text("ticket_progress", values);
+  // A number left for the worker is masked as the group posts mask it; 物业's group keeps the one to
+  // call back (post_about_ticket).
+  if (in_group)
+    text = context.responders.of_chat(context.message.chat) ? language::mask_id_numbers(text)
+                                                            : language::mask_private_numbers(text);
+  std::vector<Reply> replies = answer_keeping_private(context, std::move(text), ticket.reported_in_private);
+  // "催办 T1 刘师傅抓紧" from a leader above whoever holds it: the holder hears (an exploratory run of
+  // the workers' side, 2026-12-07: only the leader saw the progress).
+  if (ticket.reporter != sender && !holds_ticket(context, ticket, sender) &&
+      leads_ticket(context, ticket, sender) && language::chases_own_report(command.text)) {
+    std::vector<Reply> nudged =
+        tell_holders_of_chase(context, ticket.number, command.text, "ticket_chased_by_leader");
+    if (!nudged.empty() && !replies.empty()) {
+      std::vector<std::string> names;
+      for (const Reply& nudge : nudged)
+        names.push_back(display_name(context.people, nudge.mentions.front()));
+      replies.front().text +=
+          context.text("ticket_chase_passed_on_leader", {{"who", join_list(context, names)}});
+    }
+    append(replies, std::move(nudged));
+  }
+  return replies;
 }
 
 namespace {

@@ -1,5 +1,11 @@
 #include "handlers/ticket_lookup.hpp"
 
+#include <algorithm>
+#include <iterator>
+
+#include "handlers/language/references.hpp"
+#include "handlers/language/text_util.hpp"
+
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 
@@ -35,6 +41,41 @@ std::vector<store::Ticket> tickets_held_by_sender(Context& context, std::size_t 
     held.insert(held.end(), theirs.begin(), theirs.end());
   }
   return held;
+}
+
+TicketsListed further_ticket_numbers(const Command& command) {
+  TicketsListed listed;
+  if (!command.ticket || !command.reason) return listed;
+  const std::string_view words = *command.reason;
+  std::size_t at = language::skip_separators(words, 0);
+  while (at < words.size()) {
+    if (language::starts_with_at(words, at, "和")) {
+      at = language::skip_separators(words, at + std::string_view("和").size());
+      continue;
+    }
+    const auto reference = language::read_ticket_reference(words, at, false);
+    if (!reference || !reference->number) break;
+    if (*reference->number != *command.ticket &&
+        std::find(listed.more.begin(), listed.more.end(), *reference->number) == listed.more.end())
+      listed.more.push_back(*reference->number);
+    at = language::skip_separators(words, reference->end);
+  }
+  if (!listed.more.empty()) listed.remark = std::string(language::trim_spaces(words.substr(at)));
+  return listed;
+}
+
+std::vector<Reply> for_each_ticket_listed(
+    Context& context, const Command& command, const std::vector<std::int64_t>& more,
+    const std::function<std::vector<Reply>(Context&, const Command&)>& handle) {
+  Command each = command;
+  each.reason.reset();
+  std::vector<Reply> replies = handle(context, each);
+  for (const std::int64_t number : more) {
+    each.ticket = number;
+    std::vector<Reply> next = handle(context, each);
+    replies.insert(replies.end(), std::make_move_iterator(next.begin()), std::make_move_iterator(next.end()));
+  }
+  return replies;
 }
 
 TicketChoice choose_ticket(Context& context, const Command& command) {

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -18,6 +21,20 @@ struct TicketChoice {
   std::vector<Reply> refusal;
 };
 TicketChoice choose_ticket(Context& context, const Command& command);
+
+/// "接单 T2 T3", "办结 T2、T3 灯换了": the tickets listed after the command's own (T-form only, so
+/// "办结 T1 3楼的灯换了" lists none), and the words after them.
+struct TicketsListed {
+  std::vector<std::int64_t> more;
+  std::string remark;
+};
+TicketsListed further_ticket_numbers(const Command& command);
+
+/// `handle` run for the command's own ticket and then for each of `more`, with the words after the
+/// listed numbers dropped; the replies of all of them.
+std::vector<Reply> for_each_ticket_listed(
+    Context& context, const Command& command, const std::vector<std::int64_t>& more,
+    const std::function<std::vector<Reply>(Context&, const Command&)>& handle);
 
 /// The tickets not closed that the sender holds, themselves or through a responder they are a
 /// member of (物业's 刘师傅 holds 物业's): at most `limit` of each.

@@ -2,10 +2,13 @@
 
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/normalize.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_clock.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_intake.hpp"
+#include "handlers/ticket_lookup.hpp"
 #include "handlers/ticket_resolve_undo.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
@@ -14,6 +17,21 @@ namespace whistle::handlers {
 
 std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   if (takes_back_resolve(command)) return handle_resolve_undo(context, command);
+  // "办结 T2 T3": each. With what was done said once for both, each resident would read the other's
+  // repair (an exploratory run of the workers' side, 2026-12-07): asked to send them apart.
+  if (const TicketsListed listed = further_ticket_numbers(command); !listed.more.empty()) {
+    if (!listed.remark.empty() && !language::is_filler(listed.remark)) {
+      std::vector<std::string> lines{
+          context.text("ticket_resolve_apart_line", {{"ticket", std::to_string(*command.ticket)}})};
+      for (const std::int64_t number : listed.more)
+        lines.push_back(context.text("ticket_resolve_apart_line", {{"ticket", std::to_string(number)}}));
+      return {reply_to_sender(context,
+                              context.text("ticket_resolve_apart",
+                                           {{"mention", mention_of(context.people, context.message.sender)},
+                                            {"lines", join_list(context, lines)}}))};
+    }
+    return for_each_ticket_listed(context, command, listed.more, handle_resolve);
+  }
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);
   if (!found) return replies;
@@ -51,6 +69,8 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   ++ticket.stage;
   context.tickets.save(ticket);
   record_event(context, ticket, "resolved", ticket.resolution);
+  // "办结 T1 换好了 见图" with the photo: the proof stays with the ticket (it was dropped).
+  const std::vector<std::string> kept = keep_attachments(context, ticket);
 
   // No rating within rate_days closes it as not rated (the rating engineer's job runs it).
   const int days = context.config.rules.rate_days;
@@ -73,8 +93,15 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
                       ticket.resolution ? *ticket.resolution : context.text("ticket_no_resolution"));
   values.emplace_back("resolver", display_name(context.people, sender));
   values.emplace_back("days", std::to_string(days));
-  replies.push_back(reply_to_sender(context, context.text("ticket_resolve_done", values)));
-  replies.push_back(to_reporter(ticket, context.text("ticket_resolved_reporter", values)));
+  std::string done = context.text("ticket_resolve_done", values);
+  std::string to_resident = context.text("ticket_resolved_reporter", values);
+  if (!kept.empty()) {
+    const Values what{{"what", join_list(context, kept)}, {"ticket", std::to_string(ticket.number)}};
+    done += context.text("ticket_resolve_kept", what);
+    to_resident += context.text("ticket_resolved_reporter_kept", what);
+  }
+  replies.push_back(reply_to_sender(context, std::move(done)));
+  replies.push_back(to_reporter(ticket, std::move(to_resident)));
   if (!ticket.reported_in_private) {
     set_value(values, "reporter", mention_of(context.people, ticket.reporter));
     append(replies, post_about_ticket(

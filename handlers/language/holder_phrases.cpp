@@ -137,6 +137,21 @@ bool takes_job_on(std::string_view text) {
   return a_clause_starts_with(text, kTakesOn) && !holds_any_of(text, kNot) && !asks(text);
 }
 
+bool only_acknowledges(std::string_view text) {
+  std::string_view rest = trim_spaces(text);
+  for (bool skipped = true; skipped && !rest.empty();) {
+    skipped = false;
+    for (std::string_view ack : kAcknowledgements) {
+      if (starts_with_at(rest, 0, ack)) {
+        rest = trim_spaces(rest.substr(skip_separators(rest, ack.size())));
+        skipped = true;
+        break;
+      }
+    }
+  }
+  return rest.size() < text.size() && (rest.empty() || is_filler(rest) || rest == "知道了" || rest == "明白");
+}
+
 // Done may follow what was done: "门禁弄好了", "灯换好了".
 bool says_job_done(std::string_view text) {
   return holds_any_of(text, kDone) && !holds_any_of(text, kNot) && !asks(text);

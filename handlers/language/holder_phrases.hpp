@@ -13,6 +13,10 @@ namespace whistle::language {
 /// go now and stays out), not asked ("接了吗") nor refused ("接不了", "去不了").
 bool takes_job_on(std::string_view text);
 
+/// Whether a line only acknowledges ("收到", "好的", "嗯嗯 知道了"): said to the bot by whoever was
+/// just handed a job, it is no 接单 yet, and they are told how.
+bool only_acknowledges(std::string_view text);
+
 /// Whether a line says the job is done ("弄好了 换了个灯泡", "搞定了", "修好了"), not asked
 /// ("修好了吗") nor denied ("还没弄好", "修不好").
 bool says_job_done(std::string_view text);

@@ -597,6 +597,25 @@ TEST_F(TicketIntake, WordsAfterAReportAlreadyDoneAreANewTroubleNotAnAddition) {
   EXPECT_TRUE(tickets_.offer_to("generic:@u-he", "generic:u-he").has_value());  // offered as its own
 }
 
+// "办结 T1 换好了 见图" with the photo, or the photo right after: the proof was dropped, and the photo
+// alone was asked for its words (an exploratory run of the workers' side, 2026-12-07).
+TEST_F(TicketIntake, AWorkersPhotoWithOrRightAfterTheirDoneIsKeptOnTheTicket) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
+  const std::vector<Reply> done =
+      send("", "u-chen", "陈单元长", read("办结 T1 换好了 见图"), {{"image", "https://img.example/lamp.jpg"}},
+           std::nullopt, kMonday0900 + kHour);
+  ASSERT_EQ(tickets_.attachments(ticket(1).id).size(), 1u);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  EXPECT_FALSE(to_chat(done, "generic:@u-he").empty());
+  send("", "u-chen", "陈单元长", read(""), {{"image", "https://img.example/lamp2.jpg"}}, std::nullopt,
+       kMonday0900 + kHour + 120);
+  EXPECT_EQ(tickets_.attachments(ticket(1).id).size(), 2u);
+  // Long after, it is no proof of that job.
+  send("", "u-chen", "陈单元长", read(""), {{"image", "https://img.example/other.jpg"}}, std::nullopt,
+       kMonday0900 + 3 * kHour);
+  EXPECT_EQ(tickets_.attachments(ticket(1).id).size(), 2u);
+}
+
 TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
   const std::vector<Reply> replies =
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});

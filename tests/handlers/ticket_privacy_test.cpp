@@ -108,5 +108,31 @@ TEST_F(TicketPrivacy, NumbersSaidByVoiceAreMaskedInTheGroupsToo) {
   EXPECT_FALSE(told(climbed, "generic:b3", "一二三四"));
 }
 
+// 进度 asked in a building group showed the caller's number whole and the worker's 办结 note (an
+// exploratory run of the workers' side, 2026-12-07).
+TEST_F(TicketPrivacy, ProgressInAGroupMasksNumbersAndKeepsTheWorkersNote) {
+  say("b3u2", "u-he", "何大爷", read("报修 卫生间天花板漏水 我电话13900001111"));
+  say_privately("u-chen", "陈单元长", read("办结 T1 是602家马桶密封圈老化"), kMonday0900 + kHour);
+  const std::vector<Reply> asked = say("b3", "u-qian", "钱楼栋长", read("进度 T1"), kMonday0900 + 2 * kHour);
+  ASSERT_TRUE(told(asked, "generic:b3", "T1"));
+  EXPECT_FALSE(told(asked, "generic:b3", "13900001111"));
+  EXPECT_FALSE(told(asked, "generic:b3", "密封圈"));
+  // In private the leader reads it all.
+  const std::vector<Reply> alone =
+      say_privately("u-qian", "钱楼栋长", read("进度 T1"), kMonday0900 + 2 * kHour);
+  EXPECT_TRUE(told(alone, private_chat_of("generic:u-qian"), "密封圈"));
+}
+
+// "刘阿姨已关闭此工单" in 物业's group, to a private reporter told no group would read her name (the
+// same run).
+TEST_F(TicketPrivacy, AResidentTakingBackTheirReportIsNotNamedInTheRespondersGroup) {
+  say_privately("u-liu", "刘阿姨", read("报修 3号楼2单元 水龙头关不紧 一直滴水"));
+  say("b3u2", "u-chen", "陈单元长", read("派单 T1 物业"), kMonday0900 + 60);
+  const std::vector<Reply> replies =
+      say_privately("u-liu", "刘阿姨", read("撤回 T1 儿子已经修好了"), kMonday0900 + kHour);
+  ASSERT_TRUE(told(replies, "generic:wuye", "T1"));
+  EXPECT_FALSE(told(replies, "generic:wuye", "刘阿姨"));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

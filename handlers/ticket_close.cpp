@@ -128,6 +128,7 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
   // At the top a community leader's 上报 has nowhere to go and nobody above to tell: one answer.
   if (!can_climb(context, ticket) && leads_node_or_above(context, sender, ticket.community))
     return {work_reply(context, ticket, "ticket_escalate_top")};
+  const store::Ticket before = ticket;
   ClimbResult climbed = climb(context, ticket, ClimbCause::by_hand, context.now, sender);
   if (!climbed.climbed) {
     replies.push_back(work_reply(context, ticket, "ticket_escalate_top"));
@@ -146,6 +147,9 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
     if (!climbed.climbed && reply.chat == private_chat_of(sender)) continue;
     replies.push_back(std::move(reply));
   }
+  // A building's leader sending up what the grid's leader held: the grid's leader was never told
+  // (an exploratory run of the workers' side, 2026-12-07).
+  if (climbed.climbed) append(replies, tell_displaced(context, before, ticket));
   return replies;
 }
 

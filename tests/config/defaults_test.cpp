@@ -58,7 +58,7 @@ TEST(Defaults, WithoutCategoriesTheBuiltInSetIsUsed) {
     by_class[category.urgency_class] = category.keywords;
   EXPECT_EQ(by_class["utilities"],
             (std::vector<std::string>{"灯", "水管", "漏水", "停电", "停水", "电梯", "暖气", "燃气", "渗水",
-                                      "下水道", "滴水", "返水", "马桶堵"}));
+                                      "下水道", "滴水", "返水", "马桶堵", "没水", "水泵"}));
   EXPECT_EQ(by_class["urgent"], (std::vector<std::string>{"着火", "起火", "失火", "火灾", "冒烟", "煤气味",
                                                           "塌", "触电", "井盖"}));
   EXPECT_EQ(by_class["general"], (std::vector<std::string>{"垃圾", "噪音", "杂物", "停车", "绿化"}));

@@ -16,6 +16,7 @@ TEST_F(ReportWords, WaterAndSlipsOfInputFindTheirCategoryAndAnOpenManholeIsUrgen
       {"楼道等坏了 黑乎乎的", "utilities"},   {"电题坏勒 下不了楼", "utilities"},
       {"渗水 天花板都泡了", "utilities"},     {"厨房下水道堵了", "utilities"},
       {"水龙头关不上 一直滴水", "utilities"}, {"井盖没了 很危险", "urgent"},
+      {"水泵坏了 高层没水", "utilities"},
   };
   std::int64_t number = 0;
   for (const auto& [words, urgency] : said) {

@@ -95,6 +95,22 @@ TEST_F(TicketHandover, ASendBackAfterAnEscalationGoesBackToTheLevelThatEscalated
   EXPECT_EQ(ticket(1).node, "b3");
 }
 
+// 孙楼栋长's 上报 of what 李网格长 held sent it to the community, and 李网格长 never heard (an
+// exploratory run of the workers' side, 2026-12-07).
+TEST_F(TicketHandover, AnEscalationByALeaderBelowTellsTheOneWhoHeldIt) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "上报 T1", {}, kMonday0900 + 10 * 60);
+  ASSERT_EQ(ticket(1).assignee_person, kQian);
+  const std::vector<Reply> replies =
+      say_line("b3u2", "u-chen", "陈单元长", "上报 T1", {}, kMonday0900 + 20 * 60);
+  EXPECT_NE(ticket(1).assignee_person, kQian);
+  EXPECT_EQ(sent_to(replies, private_of("u-qian")).size(), 1u);
+  // Whoever climbs their own ticket is not told of their own move.
+  const std::vector<Reply> own = say_line("g1", "u-li", "李网格长", "上报 T1", {}, kMonday0900 + 30 * 60);
+  ASSERT_EQ(ticket(1).node, "c1");
+  EXPECT_TRUE(sent_to(own, private_of("u-li")).empty());
+}
+
 TEST_F(TicketHandover, AWishDispatchedToSomeoneElseIsTheirsToFulfilAndTheClaimerIsTold) {
   open_ticket({.reporter = "u-zhang", .text = "想要一副老花镜", .kind = "wish"});
   say_line("b3u2", "u-he", "何大爷", "认领 T1", {}, kMonday0900 + 5 * 60);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "handlers/addressing.hpp"
@@ -225,7 +227,42 @@ bool is_one_of(std::string_view text, const std::array<std::string_view, N>& wor
   return std::find(words.begin(), words.end(), text) != words.end();
 }
 
+// "你好，我是新来的单元长，怎么用", "这个怎么用啊": how to use the bot, asked after whatever comes
+// first (an exploratory run of newcomers, 2026-12-06: 没看懂 with unrelated suggestions).
+constexpr auto kHowToUse =
+    std::to_array<std::string_view>({"怎么用", "怎么使用", "如何使用", "咋用", "怎么操作", "如何操作"});
+
+// A leader sending a notice, or a task to the groups below, in their words: "帮我发个通知",
+// "怎么让下面楼栋都收到任务" (the same run: offered as a report, or 没看懂).
+constexpr auto kNotice = std::to_array<std::string_view>({"通知", "公告"});
+constexpr auto kSending = std::to_array<std::string_view>({"发", "转"});
+constexpr auto kToGroupsBelow = std::to_array<std::string_view>(
+    {"下面楼栋", "下面的楼栋", "下面各", "下面的群", "下级群", "各楼栋都", "各单元都", "都收到", "怎么下发"});
+
+bool asks_how_to_use(std::string_view plain) {
+  const std::string_view text = language::without_words_at_end(plain, {"呢", "吗", "嘛", "的"});
+  return std::any_of(kHowToUse.begin(), kHowToUse.end(),
+                     [&](std::string_view words) { return text.ends_with(words); });
+}
+
 }  // namespace
+
+std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, const Command& command) {
+  if (command.text.empty() || (!context.message.is_private && !is_addressed(context.message, command)))
+    return std::nullopt;
+  const std::string_view plain = said_plainly(command.text);
+  if (asks_how_to_use(plain)) {
+    Command help = command;
+    help.intent = Intent::help;
+    return handle_help(context, help);
+  }
+  const bool notice = language::holds_any_of(plain, kNotice) && language::holds_any_of(plain, kSending);
+  if ((notice || language::holds_any_of(plain, kToGroupsBelow)) &&
+      !nodes_led_by(context, context.message.sender).empty())
+    return std::vector<Reply>{reply_to_sender(
+        context, context.text("unknown_notice_leader", {{"mention", sender_mention(context)}}))};
+  return std::nullopt;
+}
 
 std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   if (!is_addressed(context.message, command)) return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -8,6 +9,11 @@ namespace whistle::handlers {
 
 /// 帮助 / ? / 菜单: the commands this person may use here, with an example each.
 std::vector<Reply> handle_help(Context& context, const Command& command);
+
+/// A newcomer's question in their words, said to the bot or in private: "你好，我是新来的单元长，
+/// 怎么用" is the help; a leader's "帮我发个通知" or "怎么让下面楼栋都收到任务" is told how notices and
+/// tasks reach the groups below. Empty for any other line.
+std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, const Command& command);
 
 /// A line that is no command: a hint of the nearest commands when addressed to the bot (or in
 /// private), silence when it is ordinary group chatter.

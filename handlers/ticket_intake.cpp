@@ -467,6 +467,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     const bool names_trouble =
         category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text);
     if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
+    // "你好，我是新来的单元长，怎么用", a leader's "帮我发个通知": how, not an offer of a report.
+    if (auto answered = answer_newcomers_question(context, command)) return std::move(*answered);
     // "不要了", "换错了" right after a redemption: whether to cancel it.
     if (auto asked = ask_about_redemption_just_made(context, command)) return std::move(*asked);
     // "帮我妈兑换大米": points are their owner's; the code may be handed on. A trouble is offered as

@@ -105,6 +105,24 @@ TEST_F(Help, AskingWhatTheBotCanDoIsAnsweredWhenAskedOfIt) {
   ASSERT_FALSE(say_privately("u-zhang", "张三", read("你都能做什么")).empty());
 }
 
+// "你好，我是新来的单元长，怎么用" got 没看懂; a leader's "帮我发个通知" was offered as a report (an
+// exploratory run of newcomers, 2026-12-06).
+TEST_F(Help, ANewcomersHowToUseAfterAGreetingIsTheHelpAndALeadersNoticeIsToldHow) {
+  const std::vector<Reply> asked =
+      as_one(say_privately("u-chen", "陈单元长", read("你好，我是新来的单元长，怎么用")));
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_TRUE(contains(asked[0].text, "报到 12")) << asked[0].text;
+  const std::vector<Reply> notice = say_privately("u-chen", "陈单元长", read("帮我发个通知"));
+  ASSERT_EQ(notice.size(), 1u);
+  EXPECT_TRUE(contains(notice[0].text, "下发")) << notice[0].text;
+  EXPECT_FALSE(tickets_.offer_to("generic:@u-chen", kChen).has_value());
+  const std::vector<Reply> below = say_privately("u-chen", "陈单元长", read("怎么让下面楼栋都收到任务"));
+  ASSERT_EQ(below.size(), 1u);
+  EXPECT_TRUE(contains(below[0].text, "下发")) << below[0].text;
+  // Between neighbours it stays theirs.
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("这个怎么用啊")).empty());
+}
+
 TEST_F(Help, InPrivateALeaderIsShownHowToNameThePlace) {
   const std::vector<Reply> replies = as_one(say_privately("u-li", "李网格长", task_command(Intent::help)));
   ASSERT_EQ(replies.size(), 1u);

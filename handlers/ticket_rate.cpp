@@ -354,18 +354,23 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   // "修好了谢谢师傅", "灯亮了谢谢你们": thanks for the work. With a kind word in it, that word rates;
   // without one the resident is asked, as no thanks is a score (and the lamp is no new report).
   const bool thanks = language::holds_thanks(line);
+  // "师傅态度不好": how it was done, asked about with their words as the reason to send.
+  const bool complaint = !problem_remains && language::complains_of_work(line);
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
-  if (problem_remains || thanks) {
+  if (problem_remains || thanks || complaint) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);
     const store::Ticket asked = named_by_words(context, waiting, line).value_or(waiting.front());
     // With several waiting, the answer the question asks for names its ticket: "不满意 原因" was then
     // asked "which one?" (an exploratory run of residents' reports, 2026-12-06).
-    const std::string key = std::string(problem_remains ? "rate_ask_if_unsolved" : "rate_ask_if_satisfied") +
+    const std::string key = std::string(problem_remains ? "rate_ask_if_unsolved"
+                                        : complaint     ? "rate_ask_if_complaint"
+                                                        : "rate_ask_if_satisfied") +
                             (waiting.size() > 1 ? "_named" : "");
     return std::vector<Reply>{reply_to_sender(
         context, context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
                                     {"ticket", std::to_string(asked.number)},
-                                    {"text", asked.text}}))};
+                                    {"text", asked.text},
+                                    {"words", std::string(line)}}))};
   }
   return std::nullopt;
 }

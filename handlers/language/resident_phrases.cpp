@@ -283,6 +283,33 @@ bool says_problem_remains(std::string_view remark) {
 
 namespace {
 
+// A complaint about how the work was done, not whether: "师傅态度不好", "就是糊弄人", "乱收费" (an
+// exploratory run of residents' reports, 2026-12-06: a menu of check-ins).
+constexpr auto kComplaintOfWork = std::to_array<std::string_view>({
+    "态度不好",
+    "态度差",
+    "态度太差",
+    "态度恶劣",
+    "态度很差",
+    "态度不太好",
+    "糊弄",
+    "敷衍",
+    "不负责",
+    "乱收费",
+    "乱要钱",
+    "甩脸色",
+    "爱答不理",
+    "不耐烦",
+});
+
+}  // namespace
+
+bool complains_of_work(std::string_view remark) {
+  return holds_any_of(remark, kComplaintOfWork);
+}
+
+namespace {
+
 // Spaces and the punctuation voice input and phones put after a call ("求助！", "大家，").
 std::string_view skip_pause(std::string_view words) {
   while (!words.empty() && std::string_view(" ,.!:;~").find(words.front()) != std::string_view::npos)

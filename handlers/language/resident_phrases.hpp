@@ -13,6 +13,10 @@ namespace whistle::language {
 /// its word, such a rating does not close the ticket.
 bool says_problem_remains(std::string_view remark);
 
+/// Whether a remark complains of how the work was done ("师傅态度不好", "就是糊弄人", "乱收费"):
+/// with a ticket waiting for a rating, the resident is asked whether it rates it.
+bool complains_of_work(std::string_view remark);
+
 /// Whether a 求助 or 反映's words speak to the neighbours ("大家 谁家有梯子", "提醒大家"): talk in the
 /// group, not a ticket. A complaint about a neighbour ("谁家的狗天天叫") is not.
 bool speaks_to_neighbours(std::string_view words);

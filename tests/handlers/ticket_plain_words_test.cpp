@@ -66,6 +66,20 @@ TEST_F(TicketPlainWords, AChaseInTheResidentsOwnWordsShowsTheProgressAndNudgesTh
   EXPECT_FALSE(any_group_reply_contains(in_group, "陈单元长"));
 }
 
+// "师傅态度不好" with the work waiting for a rating got a menu of check-ins (an exploratory run of
+// residents' reports, 2026-12-06). It is asked about, with the words to send; nothing is rated.
+TEST_F(TicketPlainWords, AComplaintAboutHowItWasDoneIsAskedAboutWithItsWords) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);
+  const std::vector<Reply> asked =
+      say_line_privately("u-zhang", "张三", "师傅态度不好", {}, kMonday0900 + 2 * kHour);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_TRUE(text_has(asked.front().text, "不满意 师傅态度不好")) << asked.front().text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  say_line_privately("u-zhang", "张三", "不满意 师傅态度不好", {}, kMonday0900 + 2 * kHour + 60);
+  EXPECT_EQ(ticket(1).reopened, 1);
+}
+
 TEST_F(TicketPlainWords, StarsAloneInPrivateRateTheTicketAwaitingARating) {
   open_ticket();
   say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);

@@ -16,6 +16,11 @@ namespace whistle::handlers {
 /// in a group, only the leader hears of it, in private.
 std::vector<Reply> handle_ticket(Context& context, const Command& command);
 
+/// Where a report is received (the figures count it there): the place the text names, else the
+/// chat's node, else in private where the reporter last reported in for a task or reported before,
+/// else the community.
+store::OrgNode receiving_node(const Context& context, const Command& command, const std::string& community);
+
 /// Keeps what came with the message (photos, files, a location) on `ticket`, and says what it kept
 /// for an acknowledgement ("照片、位置"; empty when nothing came).
 std::vector<std::string> keep_attachments(const Context& context, const store::Ticket& ticket);

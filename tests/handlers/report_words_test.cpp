@@ -48,6 +48,22 @@ TEST_F(ReportWords, ANumberOrAFlatSentInPrivateAfterAGroupReportJoinsIt) {
   EXPECT_EQ(added, 3);
 }
 
+// The lift reported in the group at 08:00 and again in private at 08:30 made two tickets, each
+// counted and climbing (the same run). The second is asked about; a 是 opens it all the same.
+TEST_F(ReportWords, TheSameTroubleReportedAgainElsewhereIsAskedAboutFirst) {
+  say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 报修 电梯坏了 三号楼二单元的电梯 又坏了");
+  const std::vector<Reply> asked =
+      say_line_privately("u-liu", "刘阿姨", "报修 三号楼二单元电梯坏了", {}, kMonday0900 + 30 * 60);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_TRUE(text_has(asked.front().text, "T1"));
+  EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
+  say_line_privately("u-liu", "刘阿姨", "是", {}, kMonday0900 + 31 * 60);
+  EXPECT_TRUE(tickets_.by_number("c1", 2).has_value());
+  // Another kind of trouble opens at once.
+  say_line_privately("u-liu", "刘阿姨", "报修 3号楼2单元 楼道里堆满了垃圾", {}, kMonday0900 + 40 * 60);
+  EXPECT_TRUE(tickets_.by_number("c1", 3).has_value());
+}
+
 TEST_F(ReportWords, AnotherGroupsLineIsNotAnAdditionToTheReport) {
   say_line("b3u2", "u-he", "何大爷", "@吹哨 报修 楼道灯坏了");
   say_line("b3", "u-he", "何大爷", "@吹哨 还有 我家住302", {}, kMonday0900 + 60);

@@ -371,8 +371,12 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
   if (still_thinking(text)) return wait();
   if (!addressed) return std::nullopt;
   if (is_only_where(places, text)) {
-    // "3号楼" then "2单元", "我是3号楼的" then "301": kept for the trouble to come.
-    const std::string place = joined(kept.words, text);
+    // "3号楼" then "2单元", "我是3号楼的" then "301": kept for the trouble to come. Pieces are kept as
+    // places ("5号楼 1单元"): "我是5号楼的 一单元" read as 5号楼 alone, and the unit's leader never
+    // heard (an exploratory run of residents' reports, 2026-12-06).
+    const std::string before =
+        is_only_where(places, kept.words) ? where_said(places, kept.words) : kept.words;
+    const std::string place = joined(before, where_said(places, text));
     keep(context, message.chat, message.sender,
          store::ReportOffer{kept.kind, place, context.now, photos_of(message, kept.photos)});
     return std::vector<Reply>{

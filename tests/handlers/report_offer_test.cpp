@@ -266,6 +266,17 @@ TEST_F(ReportOffer, WhereTheyLiveToldInPiecesIsKeptForTheTrouble) {
   EXPECT_NE(ticket(1).text.find("301"), std::string::npos) << ticket(1).text;
 }
 
+// "我是5号楼的" then "一单元" went to 5号楼 alone (an exploratory run of residents' reports,
+// 2026-12-06).
+TEST_F(ReportOffer, AUnitToldAfterItsBuildingInWordsStillFindsTheUnit) {
+  privately("报修");
+  privately("我是5号楼的", kMonday0900 + kMinute);
+  privately("一单元", kMonday0900 + 2 * kMinute);
+  privately("楼道灯坏了", kMonday0900 + 3 * kMinute);
+  ASSERT_TRUE(has_ticket(1));
+  EXPECT_EQ(ticket(1).first_node, "b5u1");
+}
+
 TEST_F(ReportOffer, AYesWithWhereOrANoWithItsReasonIsStillTheAnswer) {
   privately("卫生间马桶堵了");
   privately("是的 在3号楼2单元", kMonday0900 + kMinute);

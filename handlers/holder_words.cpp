@@ -5,6 +5,7 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/holder_phrases.hpp"
+#include "handlers/language/resident_phrases.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
@@ -26,62 +27,118 @@ std::optional<std::string> command_text_or_none(const Message& message) {
 
 }  // namespace
 
+namespace {
+
+// The categories' keywords a line holds ("电梯修好了": 电梯).
+std::vector<std::string> keywords_in(const config::Config& config, std::string_view text) {
+  std::vector<std::string> found;
+  for (const config::Category& category : config.categories) {
+    for (const std::string& keyword : category.keywords) {
+      if (!keyword.empty() && text.find(keyword) != std::string_view::npos) found.push_back(keyword);
+    }
+  }
+  return found;
+}
+
+// The jobs listed with the command that would act on one, in private when any is a private report.
+std::vector<Reply> list_held(Context& context, const std::vector<store::Ticket>& held, Intent intent) {
+  std::vector<std::string> items;
+  for (const store::Ticket& ticket : held)
+    items.push_back(
+        context.text("rate_which_item", {{"ticket", std::to_string(ticket.number)}, {"text", ticket.text}}));
+  const bool any_private = std::any_of(
+      held.begin(), held.end(), [](const store::Ticket& ticket) { return ticket.reported_in_private; });
+  return answer_keeping_private(
+      context,
+      context.text("ticket_held_which", {{"mention", sender_mention(context)},
+                                         {"count", std::to_string(held.size())},
+                                         {"list", join_list(context, items)},
+                                         {"command", command_word(context, intent)},
+                                         {"ticket", std::to_string(held.front().number)}}),
+      any_private);
+}
+
+// "收到 马上去", "弄好了 换了个灯泡": which command would do it, asked, not done. Going may be to anything,
+// and a 办结 asks the resident to rate (a review, 2026-12-07: "我马上去社区开会" took a job, and
+// "物业说今天修好了" did one).
+std::vector<Reply> ask_if_meant(Context& context, const store::Ticket& ticket, std::string_view key,
+                                const std::string& words) {
+  return answer_keeping_private(context,
+                                context.text(key, {{"mention", sender_mention(context)},
+                                                   {"ticket", std::to_string(ticket.number)},
+                                                   {"text", ticket.text},
+                                                   {"words", words}}),
+                                ticket.reported_in_private);
+}
+
+}  // namespace
+
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command) {
   const Message& message = context.message;
   if (command.text.empty() || (!message.is_private && !is_addressed(message, command))) return std::nullopt;
-  const bool takes_on = language::takes_job_on(command.text);
-  const bool acknowledges = !takes_on && language::only_acknowledges(command.text);
-  if (!takes_on && !acknowledges && !language::says_job_done(command.text)) return std::nullopt;
+  using language::HolderSays;
+  const HolderSays says = language::holder_says(command.text);
+  const bool acknowledges = says == HolderSays::nothing && language::only_acknowledges(command.text);
+  if (says == HolderSays::nothing && !acknowledges) return std::nullopt;
   std::vector<store::Ticket> held = tickets_held_by_sender(context, kHeldWordsLooked);
+  if (held.empty()) return std::nullopt;
+  // "我家水管修好了 不用来了": one's own report, to rate or take back, not a job one holds.
+  if (own_report_named(context, command.text)) return std::nullopt;
   if (acknowledges) {
-    // "收到" to the bot right after a job was handed over: how to take it, not a menu of check-ins (an
-    // exploratory run of the workers' side, 2026-12-07). Nothing is taken on a bare nod.
-    std::erase_if(held,
-                  [](const store::Ticket& ticket) { return ticket.state != store::TicketState::assigned; });
+    // "收到" to the bot right after a job was handed over (its answer window still running): how to
+    // take it, not a menu of check-ins (an exploratory run of the workers' side, 2026-12-07).
+    std::erase_if(held, [&](const store::Ticket& ticket) {
+      return ticket.state != store::TicketState::assigned || !ticket.answer_by ||
+             *ticket.answer_by <= context.now;
+    });
     if (held.empty()) return std::nullopt;
     return std::vector<Reply>{reply_to_sender(
-        context, context.text("ticket_held_ack", {{"mention", mention_of(context.people, message.sender)},
+        context, context.text("ticket_held_ack", {{"mention", sender_mention(context)},
                                                   {"ticket", std::to_string(held.front().number)},
                                                   {"count", std::to_string(held.size())}}))};
   }
+  const bool taking = says == HolderSays::takes_on || says == HolderSays::may_take_on;
   // 接单 takes what waits to be taken; 办结 may come straight from there too (it counts as the accept).
-  std::erase_if(held, [takes_on](const store::Ticket& ticket) {
+  std::erase_if(held, [taking](const store::Ticket& ticket) {
     return !(ticket.state == store::TicketState::assigned ||
-             (!takes_on && ticket.state == store::TicketState::accepted));
+             (!taking && ticket.state == store::TicketState::accepted));
   });
   if (held.empty()) return std::nullopt;
+  // "电梯修好了" beside the lamp's job, "楼道杂物都弄好了" after a task: about something else.
+  const std::vector<std::string> keywords = keywords_in(context.config, command.text);
+  const bool another_thing =
+      !keywords.empty() && std::none_of(held.begin(), held.end(), [&](const store::Ticket& ticket) {
+        return std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
+          return ticket.text.find(keyword) != std::string::npos;
+        });
+      });
+  if (another_thing) return std::nullopt;
+  std::optional<std::int64_t> number = report_named_among(context.config, held, command.text);
+  // "门禁弄好了": done after what was done, which must be one of the jobs.
+  if (says == HolderSays::done_of_thing && !number) return std::nullopt;
+  if (!number && held.size() == 1) number = held.front().number;
+  const Intent intent = taking ? Intent::accept : Intent::resolve;
+  if (!number) return list_held(context, held, intent);
+  const auto ticket = std::find_if(held.begin(), held.end(),
+                                   [&](const store::Ticket& each) { return each.number == *number; });
+  if (says != HolderSays::takes_on)
+    return ask_if_meant(context, *ticket, taking ? "ticket_held_may_take_on" : "ticket_held_done_ask",
+                        command.text);
   Command act = command;
-  act.intent = takes_on ? Intent::accept : Intent::resolve;
-  // "弄好了 换了个灯泡": the words say what was done, as 办结's remark does.
-  act.reason = takes_on ? std::nullopt : std::optional(command.text);
-  if (held.size() == 1) {
-    act.ticket = held.front().number;
-  } else {
-    act.ticket = report_named_among(context.config, held, command.text);
-  }
-  if (!act.ticket) {
-    std::vector<std::string> items;
-    for (const store::Ticket& ticket : held)
-      items.push_back(context.text("rate_which_item",
-                                   {{"ticket", std::to_string(ticket.number)}, {"text", ticket.text}}));
-    // The list holds residents' words, of private reports too: in private, as 进度 answers.
-    const bool any_private = std::any_of(
-        held.begin(), held.end(), [](const store::Ticket& ticket) { return ticket.reported_in_private; });
-    return answer_keeping_private(
-        context,
-        context.text("ticket_held_which", {{"mention", mention_of(context.people, message.sender)},
-                                           {"count", std::to_string(held.size())},
-                                           {"list", join_list(context, items)},
-                                           {"command", command_word(context, act.intent)},
-                                           {"ticket", std::to_string(held.front().number)}}),
-        any_private);
-  }
-  return takes_on ? handle_accept(context, act) : handle_resolve(context, act);
+  act.intent = Intent::accept;
+  act.ticket = number;
+  return handle_accept(context, act);
 }
 
-std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& context) {
+std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& context,
+                                                                     const Command& command) {
   const Message& message = context.message;
   if (message.attachments.empty() && !message.location) return std::nullopt;
+  // Sent to the bot, and no new trouble: "楼下垃圾桶也满了" with its photo is a report of its own, and
+  // a photo among the neighbours is theirs (a review, 2026-12-07).
+  if (!message.is_private && !is_addressed(message, command)) return std::nullopt;
+  if (category_of(context.config, command.text) || language::describes_trouble(command.text))
+    return std::nullopt;
   std::vector<store::Ticket> held = tickets_held_by_sender(context, kHeldWordsLooked);
   std::erase_if(held, [&](const store::Ticket& ticket) {
     return ticket.state != store::TicketState::resolved || ticket.resolved_by != message.sender ||

@@ -10,14 +10,16 @@
 
 namespace whistle::handlers {
 
-/// A line of a ticket's holder that takes it on (接单) or says it is done (办结, the words its
-/// resolution), when exactly one ticket they hold waits for that, or the words name one of those
-/// ("灯弄好了" with the lamp's and the door's). With several, they are listed and the command asked
-/// for. Empty when the line is neither, or the sender holds nothing waiting for it.
+/// A line of a ticket's holder about their job, said in private or to the bot: "好的 接了", "这单我接了"
+/// take on (接单) the one ticket waiting for them, or the one the words name; "收到 马上去", "弄好了
+/// 换了个灯泡" are asked about with the command that would do it (going may be to anything, and a 办结
+/// asks the resident to rate); a bare "收到" while a job's answer window runs is told how to take it.
+/// With several waiting and none named, they are listed. Empty when the line says none of this, names
+/// a thing none of the jobs holds, or names one's own report.
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command);
 
-/// A photo (or file, or place) sent by whoever said 办结 within ten minutes of it, in that chat or
-/// in private: kept on that ticket as its proof, and they are told. Empty otherwise.
-std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& context);
+/// A photo (or file, or place) sent to the bot by whoever said 办结, within ten minutes of it, with
+/// no new trouble in its words: kept on that ticket as its proof, and they are told. Empty otherwise.
+std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& context, const Command& command);
 
 }  // namespace whistle::handlers

@@ -8,6 +8,7 @@
 
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/own_report_phrases.hpp"
+#include "handlers/language/private_numbers.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
@@ -248,13 +249,17 @@ std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, cons
   context.tickets.add_event(
       ticket->id, store::TicketEvent{"attachment", context.message.sender, std::string(text), context.now});
   Values values = work_values(context, *ticket);
-  values.emplace_back("words", language::with_chinese_punctuation(std::string(text)));
+  const std::string added = language::with_chinese_punctuation(std::string(text));
+  // Said back in a group, a number is masked as the posts mask it (a review, 2026-12-07).
+  values.emplace_back("words", context.message.is_private ? added : language::mask_private_numbers(added));
   std::vector<Reply> replies{reply_to_sender(context, context.text("ticket_words_added", values))};
-  if (ticket->assignee_person && *ticket->assignee_person != context.message.sender) {
-    set_value(values, "mention", mention_of(context.people, *ticket->assignee_person));
-    replies.push_back(Reply{private_chat_of(*ticket->assignee_person),
-                            context.text("ticket_words_added_holder", values),
-                            {*ticket->assignee_person}});
+  set_value(values, "words", added);
+  // Whoever holds it hears, 物业's workers too: a callback number reached nobody when 物业 held it.
+  for (const std::string& holder : ticket_holders(context, *ticket)) {
+    if (holder == context.message.sender) continue;
+    set_value(values, "mention", mention_of(context.people, holder));
+    replies.push_back(
+        Reply{private_chat_of(holder), context.text("ticket_words_added_holder", values), {holder}});
   }
   return replies;
 }

@@ -281,11 +281,10 @@ std::vector<Reply> alert_every_community(Context& context) {
 
 // Slips of pinyin input and voice input that hide a category's word: "楼道等坏了" is the lamp,
 // "电题坏勒" the lift (an exploratory run of residents' reports, 2026-12-06: general, days to solve).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kCategorySlips{{
+// Not 楼道等 or 路等 alone: "快递员总在楼道等人" (a review, 2026-12-07).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kCategorySlips{{
     {"等坏", "灯坏"},
     {"等不亮", "灯不亮"},
-    {"路等", "路灯"},
-    {"楼道等", "楼道灯"},
     {"电题", "电梯"},
     {"店梯", "电梯"},
 }};
@@ -383,7 +382,7 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     // A photo joins the report just made, unless the bot asked about another since.
     // A worker's photo right after their 办结: the proof, for the ticket just done (an exploratory run
     // of the workers' side, 2026-12-07: asked for its words, and lost).
-    if (auto joined = join_photo_to_ticket_just_resolved(context)) return std::move(*joined);
+    if (auto joined = join_photo_to_ticket_just_resolved(context, command)) return std::move(*joined);
     if (std::optional<store::Ticket> ticket = ticket_just_reported(context);
         ticket && !question_kept_since(context, ticket->created_at)) {
       const std::vector<std::string> kept = keep_attachments(context, *ticket);

@@ -197,14 +197,26 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   if (ticket.is_closed() && ticket.close_reason)
     deadlines += context.text("ticket_progress_close_reason", {{"reason", *ticket.close_reason}});
   // Answered in a group (a report made in one): its steps without the words said in private.
-  const bool in_group = !context.message.is_private && !ticket.reported_in_private;
-  const std::vector<store::TicketEvent> events = steps_worth_showing(context.tickets.events(ticket.id));
+  // 物业's group is its workers': it reads the steps as they do.
+  const bool in_group = !context.message.is_private && !ticket.reported_in_private &&
+                        !context.responders.of_chat(context.message.chat);
+  // Notes (备注) are for whoever works on it: a group and a resident who only reported it do not read
+  // them ("派单 T1 物业 这家比较难缠"; a review, 2026-12-07).
+  const bool reads_notes =
+      !in_group &&
+      (holds_ticket(context, ticket, sender) || leads_ticket(context, ticket, sender) ||
+       leads_node_or_above(context, sender, ticket.first_node) || worked_on_ticket(context, ticket, sender));
+  std::vector<store::TicketEvent> all = context.tickets.events(ticket.id);
+  if (!reads_notes) std::erase_if(all, [](const store::TicketEvent& event) { return event.kind == "noted"; });
+  const std::vector<store::TicketEvent> events = steps_worth_showing(std::move(all));
   std::string history;
   for (std::size_t i = events.size() > kEventsShown ? events.size() - kEventsShown : 0; i < events.size();
        ++i)
     history += (history.empty() ? "" : "\n") + event_line(context, events[i], in_group);
-  // Photos and places that came with the report, by their links, so a leader can open them.
-  for (const store::TicketAttachment& attachment : context.tickets.attachments(ticket.id)) {
+  // Photos and places that came with the report, by their links, so a leader can open them; not in
+  // a group, where a worker's photo of someone's home is no one else's.
+  for (const store::TicketAttachment& attachment :
+       in_group ? std::vector<store::TicketAttachment>{} : context.tickets.attachments(ticket.id)) {
     const std::string key = "ticket_progress_attachment_" + attachment.kind;
     deadlines += context.text(context.templates.has(key) ? key : "ticket_progress_attachment",
                               {{"content", attachment.content}});
@@ -215,9 +227,8 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   std::string text = context.text("ticket_progress", values);
   // A number left for the worker is masked as the group posts mask it; 物业's group keeps the one to
   // call back (post_about_ticket).
-  if (in_group)
-    text = context.responders.of_chat(context.message.chat) ? language::mask_id_numbers(text)
-                                                            : language::mask_private_numbers(text);
+  if (in_group) text = language::mask_private_numbers(text);
+  if (context.responders.of_chat(context.message.chat)) text = language::mask_id_numbers(text);
   std::vector<Reply> replies = answer_keeping_private(context, std::move(text), ticket.reported_in_private);
   // "催办 T1 刘师傅抓紧" from a leader above whoever holds it: the holder hears (an exploratory run of
   // the workers' side, 2026-12-07: only the leader saw the progress).
@@ -309,6 +320,9 @@ std::vector<Reply> handle_tickets(Context& context, const Command& command) {
     if (where.empty()) {
       // "有几个工单没处理" from a resident, said to the others: theirs, not a request to refuse.
       if (said_in_passing(context.message, command)) return {};
+      // "我的单" from a neighbour a job was handed to: their own list, which shows what they hold (a
+      // review, 2026-12-07: refused as for leaders only).
+      if (!tickets_held_by_sender(context, 1).empty()) return my_tickets(context);
       return {reply_to_sender(context, context.text("ticket_list_no_right", {{"mention", mention}}))};
     }
     std::sort(open.begin(), open.end(),

@@ -55,6 +55,11 @@ TicketsListed further_ticket_numbers(const Command& command) {
     }
     const auto reference = language::read_ticket_reference(words, at, false);
     if (!reference || !reference->number) break;
+    // "T8灯管没货": a tube's name, run into the words; a listed ticket stands apart.
+    if (reference->end < words.size() && !language::ends_a_word(words, reference->end) &&
+        !language::starts_with_at(words, reference->end, "、") &&
+        !language::starts_with_at(words, reference->end, "和"))
+      break;
     if (*reference->number != *command.ticket &&
         std::find(listed.more.begin(), listed.more.end(), *reference->number) == listed.more.end())
       listed.more.push_back(*reference->number);

@@ -5,19 +5,25 @@
 #include <string_view>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/argument_words.hpp"
+#include "handlers/language/holder_phrases.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
 
 namespace {
 
-constexpr auto kNotOurs =
-    std::to_array<std::string_view>({"不归", "不是我们", "不属于", "不该我们", "管不了"});
+constexpr auto kNotOurs = std::to_array<std::string_view>(
+    {"不归", "不是我们", "不属于", "不该我们", "管不了", "修不好", "修不了", "不会修", "弄不了", "干不了"});
+
+constexpr auto kAsking =
+    std::to_array<std::string_view>({"?", "谁", "什么", "怎么", "哪", "吗", "几时", "多久"});
 
 }  // namespace
 
@@ -47,15 +53,20 @@ std::optional<std::vector<Reply>> answer_line_about_ticket(Context& context, con
   // "T3 不归我们管 垃圾是环卫的" is a 退回 in the making: not for the resident to read as a note.
   if (language::holds_any_of(words, kNotOurs))
     return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_send_back_hint")};
+  // "T1 好的": a nod, read as any nod is.
+  if (language::only_acknowledges(words)) return std::nullopt;
+  // "T1 是谁报的", "T1 什么情况", "T1 怎么还没人处理": a question about it, answered with its progress.
+  if (language::ends_as_a_question_or_suggestion(words) || language::holds_any_of(words, kAsking)) {
+    Command progress = command;
+    progress.intent = Intent::progress;
+    progress.ticket = ticket->number;
+    return handle_progress(context, progress);
+  }
   // "T1 电梯主板烧了 要等厂家配件 下周才能修": offered back as a new report, and a 是 opened one that
-  // paged the 书记 (the same run). The resident hears it from whoever is at work on it.
+  // paged the 书记 (the same run). Kept in the history for whoever works on it; the resident does
+  // not read it, since a note is as often an aside ("T1 这家天天报 别理她"; a review, 2026-12-07).
   record_event(context, *ticket, "noted", words);
-  Values values = work_values(context, *ticket);
-  values.emplace_back("words", words);
-  values.emplace_back("who", display_name(context.people, sender));
-  std::vector<Reply> replies{work_reply(context, *ticket, "ticket_noted", {{"words", words}})};
-  replies.push_back(to_reporter(*ticket, context.text("ticket_noted_reporter", values)));
-  return replies;
+  return std::vector<Reply>{work_reply(context, *ticket, "ticket_noted", {{"words", words}})};
 }
 
 }  // namespace whistle::handlers

@@ -11,36 +11,53 @@ namespace whistle::language {
 
 namespace {
 
-// At a clause's start only (after 好的, 收到, 嗯): "接了" ends "好的 接了", and "我接了个电话" in a
-// clause of its own is no job taken on.
+// The job taken, in so many words, ending its clause: "好的 接了", "这单我接了", "我来处理一下".
 constexpr auto kTakesOn = std::to_array<std::string_view>({
-    "接了",     "我接了",   "这单我接了", "我接单",   "我来处理", "我去处理",   "我来弄",   "我去弄",
-    "我来修",   "我去修",   "马上去",     "马上过去", "我马上去", "我马上过去", "这就去",   "这就过去",
-    "我这就去", "现在过去", "现在就去",   "马上到",   "我去看看", "我过去看看", "我马上到",
+    "接了",
+    "我接了",
+    "这单我接了",
+    "我接单",
+    "我来处理",
+    "我去处理",
+    "我来弄",
+    "我去弄",
+    "我来修",
+    "我去修",
 });
 
-// Anywhere in the line, after what was done too ("门禁弄好了").
+// Going, ending its clause: "收到 马上去", "我去看看". Where to is not said ("我马上去社区开会" goes
+// to a meeting; a review, 2026-12-07), so it is asked about, not taken.
+constexpr auto kGoing = std::to_array<std::string_view>({
+    "马上去",
+    "马上过去",
+    "我马上去",
+    "我马上过去",
+    "这就去",
+    "这就过去",
+    "我这就去",
+    "现在过去",
+    "现在就去",
+    "马上到",
+    "我马上到",
+    "我去看看",
+    "我过去看看",
+});
+
+// Done: at a clause's start ("弄好了 换了个灯泡"), or after what was done ("门禁弄好了").
 constexpr auto kDone = std::to_array<std::string_view>({
     "弄好了", "修好了",   "搞定了",   "搞好了",   "处理好了", "处理完了",   "修完了",   "弄完了",
     "换好了", "已修好",   "已经修好", "已经弄好", "已经搞定", "已经处理好", "已经换好", "完工了",
-    "干完了", "都弄好了", "都修好了", "都搞定了", "已处理好", "疏通了",     "疏通好了",
+    "干完了", "都弄好了", "都修好了", "都搞定了", "已处理好", "疏通了",     "疏通好了", "已经疏通",
 });
 
 // How an answer starts before what it says: "好的 接了", "收到，马上去", "嗯 弄好了".
-constexpr auto kAcknowledgements = std::to_array<std::string_view>({
-    "好的",
-    "好嘞",
-    "好",
-    "收到",
-    "嗯嗯",
-    "嗯",
-    "ok",
-    "OK",
-    "行",
-    "没问题",
-    "师傅",
-    "领导",
-});
+constexpr auto kAcknowledgements = std::to_array<std::string_view>(
+    {"好的", "好嘞", "好", "收到", "嗯嗯", "嗯", "ok", "行", "没问题", "师傅", "领导"});
+
+// A nod and nothing more: "收到", "好的", "嗯嗯 知道了". Not "领导" or "师傅" alone, which call
+// someone (a review, 2026-12-07).
+constexpr auto kNods = std::to_array<std::string_view>(
+    {"好的", "好嘞", "好", "收到", "嗯嗯", "嗯", "ok", "行", "没问题", "知道了", "明白"});
 
 // Not done, or not now: "接不了", "还没弄好", "修不好", "明天再去" (a promise for later takes nothing on).
 constexpr auto kNot = std::to_array<std::string_view>({
@@ -76,6 +93,8 @@ constexpr auto kNot = std::to_array<std::string_view>({
     "如果",
     "什么时候",
     "能不能",
+    // Someone else's word for it: "物业说今天修好了" (a review, 2026-12-07).
+    "说",
 });
 
 bool is_clause_mark(char c) {
@@ -101,9 +120,9 @@ bool ends_a_clause(std::string_view text, std::size_t end) {
          rest.starts_with("啊") || rest.starts_with("哈") || rest.starts_with("哦") || rest.starts_with("吧");
 }
 
-// Whether a clause of `text` starts, after its acknowledgements, with one of `phrases`; one that
-// ends in 了 ends its clause ("我接了个电话" takes nothing on).
-bool a_clause_starts_with(std::string_view text, std::span<const std::string_view> phrases) {
+// Where each clause of `text` starts after its acknowledgements ("好的 接了" → at 接了).
+template <typename Visit>
+bool any_clause(std::string_view text, Visit visit) {
   for (std::size_t at = 0; at < text.size(); ++at) {
     if (!starts_a_clause(text, at) || is_clause_mark(text[at])) continue;
     std::size_t from = at;
@@ -117,12 +136,33 @@ bool a_clause_starts_with(std::string_view text, std::span<const std::string_vie
         }
       }
     }
-    for (std::string_view phrase : phrases) {
-      if (!starts_with_at(text, from, phrase)) continue;
-      if (!phrase.ends_with("了") || ends_a_clause(text, from + phrase.size())) return true;
-    }
+    if (visit(from)) return true;
   }
   return false;
+}
+
+// Whether a clause is one of `phrases`, ending there ("接了" in "好的 接了", not in "我接了个电话"),
+// or followed by a softener ("我来处理一下").
+bool a_clause_is(std::string_view text, std::span<const std::string_view> phrases) {
+  return any_clause(text, [&](std::size_t from) {
+    for (std::string_view phrase : phrases) {
+      if (!starts_with_at(text, from, phrase)) continue;
+      std::size_t end = from + phrase.size();
+      for (std::string_view softener : {"一下", "了", "吧", "啊"}) {
+        if (starts_with_at(text, end, softener)) end += softener.size();
+      }
+      if (ends_a_clause(text, end)) return true;
+    }
+    return false;
+  });
+}
+
+// Whether a clause starts with one of `phrases` ("弄好了 换了个灯泡").
+bool a_clause_starts_with(std::string_view text, std::span<const std::string_view> phrases) {
+  return any_clause(text, [&](std::size_t from) {
+    return std::any_of(phrases.begin(), phrases.end(),
+                       [&](std::string_view phrase) { return starts_with_at(text, from, phrase); });
+  });
 }
 
 bool asks(std::string_view text) {
@@ -133,28 +173,28 @@ bool asks(std::string_view text) {
 
 }  // namespace
 
-bool takes_job_on(std::string_view text) {
-  return a_clause_starts_with(text, kTakesOn) && !holds_any_of(text, kNot) && !asks(text);
+HolderSays holder_says(std::string_view text) {
+  if (holds_any_of(text, kNot) || asks(text)) return HolderSays::nothing;
+  if (a_clause_is(text, kTakesOn)) return HolderSays::takes_on;
+  if (a_clause_is(text, kGoing)) return HolderSays::may_take_on;
+  if (a_clause_starts_with(text, kDone)) return HolderSays::done;
+  if (holds_any_of(text, kDone)) return HolderSays::done_of_thing;
+  return HolderSays::nothing;
 }
 
 bool only_acknowledges(std::string_view text) {
   std::string_view rest = trim_spaces(text);
   for (bool skipped = true; skipped && !rest.empty();) {
     skipped = false;
-    for (std::string_view ack : kAcknowledgements) {
-      if (starts_with_at(rest, 0, ack)) {
-        rest = trim_spaces(rest.substr(skip_separators(rest, ack.size())));
+    for (std::string_view nod : kNods) {
+      if (starts_with_at(rest, 0, nod)) {
+        rest = trim_spaces(rest.substr(skip_separators(rest, nod.size())));
         skipped = true;
         break;
       }
     }
   }
-  return rest.size() < text.size() && (rest.empty() || is_filler(rest) || rest == "知道了" || rest == "明白");
-}
-
-// Done may follow what was done: "门禁弄好了", "灯换好了".
-bool says_job_done(std::string_view text) {
-  return holds_any_of(text, kDone) && !holds_any_of(text, kNot) && !asks(text);
+  return rest.size() < text.size() && (rest.empty() || is_filler(rest));
 }
 
 }  // namespace whistle::language

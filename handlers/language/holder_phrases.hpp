@@ -9,16 +9,22 @@
 
 namespace whistle::language {
 
-/// Whether a line takes a job on ("接了", "我来处理", "收到 马上去", "我下午过去看看" is no promise to
-/// go now and stays out), not asked ("接了吗") nor refused ("接不了", "去不了").
-bool takes_job_on(std::string_view text);
+/// What a line of a ticket's holder says of their job, without its number.
+enum class HolderSays {
+  nothing,
+  takes_on,      ///< "好的 接了", "这单我接了", "我来处理": the job taken, in so many words
+  may_take_on,   ///< "收到 马上去", "我去看看": going, which may be to anything
+  done,          ///< "弄好了 换了个灯泡", "搞定了": done, at a clause's start
+  done_of_thing  ///< "门禁弄好了", "灯换好了": done, after what was done
+};
+
+/// What a line says, when it says it in a clause of its own: "我马上去社区开会", "我接了个电话",
+/// "物业说今天修好了", questions ("接了吗", "修好了吗"), refusals ("接不了") and promises for later
+/// ("我明天过去看看") say nothing.
+HolderSays holder_says(std::string_view text);
 
 /// Whether a line only acknowledges ("收到", "好的", "嗯嗯 知道了"): said to the bot by whoever was
 /// just handed a job, it is no 接单 yet, and they are told how.
 bool only_acknowledges(std::string_view text);
-
-/// Whether a line says the job is done ("弄好了 换了个灯泡", "搞定了", "修好了"), not asked
-/// ("修好了吗") nor denied ("还没弄好", "修不好").
-bool says_job_done(std::string_view text);
 
 }  // namespace whistle::language

@@ -28,7 +28,8 @@ bool chases_own_report(std::string_view text);
 bool refers_back(std::string_view text);
 
 /// Whether a line gives a number to reach its writer ("我电话是13900001111 下午家里有人", "有事打我电话
-/// 139 0000 1111"): right after a report, it belongs to that report.
+/// 139 0000 1111", a mobile number alone), and does nothing else (no question, no other command):
+/// right after a report, it belongs to that report.
 bool gives_contact_details(std::string_view text);
 
 /// Whether a line with no command takes back one's own report ("不用来了", "撤回", "取消报修").

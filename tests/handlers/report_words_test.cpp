@@ -64,6 +64,22 @@ TEST_F(ReportWords, TheSameTroubleReportedAgainElsewhereIsAskedAboutFirst) {
   EXPECT_TRUE(tickets_.by_number("c1", 3).has_value());
 }
 
+TEST_F(ReportWords, ANumberAddedReachesTheRespondersWorkersAndIsMaskedWhenSaidBackInAGroup) {
+  say_line("b3u2", "u-he", "何大爷", "@吹哨 报修 楼道灯坏了");
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 物业", {}, kMonday0900 + 60);
+  const std::vector<Reply> replies =
+      say_line("b3u2", "u-he", "何大爷", "@吹哨 还有 我电话13812345678", {}, kMonday0900 + 120);
+  EXPECT_EQ(sent_to(replies, private_of("u-shifu")).size(), 1u);
+  EXPECT_TRUE(text_has(sent_to(replies, private_of("u-shifu")).front().text, "13812345678"));
+  for (const Reply& reply : sent_to(replies, "generic:b3u2"))
+    EXPECT_FALSE(text_has(reply.text, "13812345678")) << reply.text;
+}
+
+TEST_F(ReportWords, AWordThatOnlyLooksLikeASlipFindsNoCategory) {
+  say_line_privately("u-he", "何大爷", "报事 3号楼2单元 快递员总在楼道等人 堵着门");
+  EXPECT_EQ(ticket(1).urgency, "general");
+}
+
 TEST_F(ReportWords, AnotherGroupsLineIsNotAnAdditionToTheReport) {
   say_line("b3u2", "u-he", "何大爷", "@吹哨 报修 楼道灯坏了");
   say_line("b3", "u-he", "何大爷", "@吹哨 还有 我家住302", {}, kMonday0900 + 60);

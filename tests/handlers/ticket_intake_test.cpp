@@ -610,6 +610,10 @@ TEST_F(TicketIntake, AWorkersPhotoWithOrRightAfterTheirDoneIsKeptOnTheTicket) {
   send("", "u-chen", "陈单元长", read(""), {{"image", "https://img.example/lamp2.jpg"}}, std::nullopt,
        kMonday0900 + kHour + 120);
   EXPECT_EQ(tickets_.attachments(ticket(1).id).size(), 2u);
+  // A new trouble with its photo is a report of its own (a review, 2026-12-07).
+  send("", "u-chen", "陈单元长", read("楼下垃圾桶也满了"), {{"image", "https://img.example/bin.jpg"}},
+       std::nullopt, kMonday0900 + kHour + 180);
+  EXPECT_EQ(tickets_.attachments(ticket(1).id).size(), 2u);
   // Long after, it is no proof of that job.
   send("", "u-chen", "陈单元长", read(""), {{"image", "https://img.example/other.jpg"}}, std::nullopt,
        kMonday0900 + 3 * kHour);

@@ -227,22 +227,34 @@ bool is_one_of(std::string_view text, const std::array<std::string_view, N>& wor
   return std::find(words.begin(), words.end(), text) != words.end();
 }
 
-// "你好，我是新来的单元长，怎么用", "这个怎么用啊": how to use the bot, asked after whatever comes
-// first (an exploratory run of newcomers, 2026-12-06: 没看懂 with unrelated suggestions).
+// "你好，我是新来的单元长，怎么用", "这个怎么用啊": how to use the bot, asked in a clause of its own
+// after whatever comes first (an exploratory run of newcomers, 2026-12-06: 没看懂 with unrelated
+// suggestions). Not "兑换码怎么用" or "灭火器怎么用", which ask about something else (a review,
+// 2026-12-07).
 constexpr auto kHowToUse =
     std::to_array<std::string_view>({"怎么用", "怎么使用", "如何使用", "咋用", "怎么操作", "如何操作"});
-
+// What may stand before it and still mean the bot: "这个怎么用", "这个小程序怎么使用".
+constexpr auto kTheBot = std::to_array<std::string_view>({"", "这个", "你", "您", "机器人", "这个机器人",
+                                                          "小程序", "这个小程序", "吹哨", "吹哨助手", "请问",
+                                                          "请问这个", "请问你", "这", "这玩意", "这东西"});
 // A leader sending a notice, or a task to the groups below, in their words: "帮我发个通知",
-// "怎么让下面楼栋都收到任务" (the same run: offered as a report, or 没看懂).
+// "怎么让下面楼栋都收到任务" (the same run: offered as a report, or 没看懂). Not "大家都收到了吗".
 constexpr auto kNotice = std::to_array<std::string_view>({"通知", "公告"});
 constexpr auto kSending = std::to_array<std::string_view>({"发", "转"});
 constexpr auto kToGroupsBelow = std::to_array<std::string_view>(
-    {"下面楼栋", "下面的楼栋", "下面各", "下面的群", "下级群", "各楼栋都", "各单元都", "都收到", "怎么下发"});
+    {"下面楼栋", "下面的楼栋", "下面各", "下面的群", "下级群", "怎么下发", "各楼栋都收到", "各单元都收到"});
 
 bool asks_how_to_use(std::string_view plain) {
-  const std::string_view text = language::without_words_at_end(plain, {"呢", "吗", "嘛", "的"});
-  return std::any_of(kHowToUse.begin(), kHowToUse.end(),
-                     [&](std::string_view words) { return text.ends_with(words); });
+  std::string_view text = language::without_words_at_end(plain, {"呢", "吗", "嘛", "的", "啊", "呀"});
+  // The last clause: after the last comma or space ("你好，我是新来的单元长，怎么用").
+  for (const std::string_view mark : {",", "，", " ", "。", "!"}) {
+    const std::size_t at = text.rfind(mark);
+    if (at != std::string_view::npos) text = text.substr(at + mark.size());
+  }
+  return std::any_of(kHowToUse.begin(), kHowToUse.end(), [&](std::string_view how) {
+    return text.ends_with(how) && std::find(kTheBot.begin(), kTheBot.end(),
+                                            text.substr(0, text.size() - how.size())) != kTheBot.end();
+  });
 }
 
 }  // namespace

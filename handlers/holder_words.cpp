@@ -5,7 +5,9 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/holder_phrases.hpp"
+#include "handlers/language/references.hpp"
 #include "handlers/language/resident_phrases.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
@@ -29,17 +31,6 @@ std::optional<std::string> command_text_or_none(const Message& message) {
 
 namespace {
 
-// The categories' keywords a line holds ("电梯修好了": 电梯).
-std::vector<std::string> keywords_in(const config::Config& config, std::string_view text) {
-  std::vector<std::string> found;
-  for (const config::Category& category : config.categories) {
-    for (const std::string& keyword : category.keywords) {
-      if (!keyword.empty() && text.find(keyword) != std::string_view::npos) found.push_back(keyword);
-    }
-  }
-  return found;
-}
-
 // The jobs listed with the command that would act on one, in private when any is a private report.
 std::vector<Reply> list_held(Context& context, const std::vector<store::Ticket>& held, Intent intent) {
   std::vector<std::string> items;
@@ -58,24 +49,28 @@ std::vector<Reply> list_held(Context& context, const std::vector<store::Ticket>&
       any_private);
 }
 
+}  // namespace
+
 // "收到 马上去", "弄好了 换了个灯泡": which command would do it, asked, not done. Going may be to anything,
 // and a 办结 asks the resident to rate (a review, 2026-12-07: "我马上去社区开会" took a job, and
 // "物业说今天修好了" did one).
-std::vector<Reply> ask_if_meant(Context& context, const store::Ticket& ticket, std::string_view key,
-                                const std::string& words) {
+std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ticket, bool taking,
+                                       const std::string& words) {
   return answer_keeping_private(context,
-                                context.text(key, {{"mention", sender_mention(context)},
-                                                   {"ticket", std::to_string(ticket.number)},
-                                                   {"text", ticket.text},
-                                                   {"words", words}}),
+                                context.text(taking ? "ticket_held_may_take_on" : "ticket_held_done_ask",
+                                             {{"mention", sender_mention(context)},
+                                              {"ticket", std::to_string(ticket.number)},
+                                              {"text", ticket.text},
+                                              {"words", words}}),
                                 ticket.reported_in_private);
 }
-
-}  // namespace
 
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command) {
   const Message& message = context.message;
   if (command.text.empty() || (!message.is_private && !is_addressed(message, command))) return std::nullopt;
+  // "T1 换好了": about the ticket it names (ticket_note.cpp).
+  if (language::read_ticket_reference(command.text, language::skip_spaces(command.text, 0), false))
+    return std::nullopt;
   using language::HolderSays;
   const HolderSays says = language::holder_says(command.text);
   const bool acknowledges = says == HolderSays::nothing && language::only_acknowledges(command.text);
@@ -105,7 +100,7 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   });
   if (held.empty()) return std::nullopt;
   // "电梯修好了" beside the lamp's job, "楼道杂物都弄好了" after a task: about something else.
-  const std::vector<std::string> keywords = keywords_in(context.config, command.text);
+  const std::vector<std::string> keywords = category_keywords_in(context.config, command.text);
   const bool another_thing =
       !keywords.empty() && std::none_of(held.begin(), held.end(), [&](const store::Ticket& ticket) {
         return std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
@@ -113,7 +108,22 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
         });
       });
   if (another_thing) return std::nullopt;
-  std::optional<std::int64_t> number = report_named_among(context.config, held, command.text);
+  // The job the words name: by a category's keyword when one job holds it ("灯换好了 电梯还在等配件"
+  // named the lift's by 电梯 and offered to close it; a review, 2026-12-07), and with several so
+  // named, none of them.
+  std::vector<std::int64_t> by_keyword;
+  for (const store::Ticket& ticket : held) {
+    if (std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
+          return ticket.text.find(keyword) != std::string::npos;
+        }))
+      by_keyword.push_back(ticket.number);
+  }
+  std::optional<std::int64_t> number =
+      by_keyword.size() == 1 ? std::optional(by_keyword.front())
+      : by_keyword.empty()
+          ? report_named_among(context.config, held, language::without_job_words(command.text))
+          : std::nullopt;
+  if (by_keyword.size() > 1) return list_held(context, held, taking ? Intent::accept : Intent::resolve);
   // "门禁弄好了": done after what was done, which must be one of the jobs.
   if (says == HolderSays::done_of_thing && !number) return std::nullopt;
   if (!number && held.size() == 1) number = held.front().number;
@@ -121,9 +131,7 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   if (!number) return list_held(context, held, intent);
   const auto ticket = std::find_if(held.begin(), held.end(),
                                    [&](const store::Ticket& each) { return each.number == *number; });
-  if (says != HolderSays::takes_on)
-    return ask_if_meant(context, *ticket, taking ? "ticket_held_may_take_on" : "ticket_held_done_ask",
-                        command.text);
+  if (says != HolderSays::takes_on) return ask_if_holder_meant(context, *ticket, taking, command.text);
   Command act = command;
   act.intent = Intent::accept;
   act.ticket = number;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "handlers/context.hpp"
+#include "store/tickets.hpp"
 
 namespace whistle::handlers {
 
@@ -18,8 +19,14 @@ namespace whistle::handlers {
 /// a thing none of the jobs holds, or names one's own report.
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command);
 
+/// Asks whoever holds `ticket` whether their `words` meant 接单 (`taking`) or 办结, naming the command
+/// that would do it, words and all; in private when it is a private report.
+std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ticket, bool taking,
+                                       const std::string& words);
+
 /// A photo (or file, or place) sent to the bot by whoever said 办结, within ten minutes of it, with
 /// no new trouble in its words: kept on that ticket as its proof, and they are told. Empty otherwise.
-std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& context, const Command& command);
+std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& context,
+                                                                     const Command& command);
 
 }  // namespace whistle::handlers

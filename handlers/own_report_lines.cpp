@@ -243,7 +243,7 @@ std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, cons
   const bool adds = std::any_of(words.begin(), words.end(),
                                 [&](std::string_view word) { return text.starts_with(word); }) ||
                     (contact_adds && language::gives_contact_details(text));
-  if (!adds) return std::nullopt;
+  if (!adds || language::turns_to_another_matter(text)) return std::nullopt;
   const std::optional<store::Ticket> ticket = ticket_just_reported(context, window);
   if (!ticket) return std::nullopt;
   context.tickets.add_event(

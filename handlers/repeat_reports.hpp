@@ -16,10 +16,11 @@ namespace whistle::handlers {
 std::optional<store::Ticket> same_report_open(Context& context, const Command& command,
                                               const std::string& community);
 
-/// Asked before a second ticket opens: the reporter's own open ticket (not resolved) at the same
-/// node, of the same category, that holds a thing the new words name ("电梯", "灯"), reported in
-/// another chat within a week. The new words are kept as an offer, so a 是 (another trouble after
-/// all) opens them; the answer names the ticket. Empty when there is none.
+/// Asked before a second ticket opens: the reporter's one open ticket (not resolved) at the same
+/// node that holds a keyword of the new words' category ("电梯", "灯"; the place aside), reported in
+/// another chat within a week. The question is kept: "另报" opens the new words, "是的" lets them
+/// go (ask_if_repeat). Not asked in a group about a report made in private. Empty when there is
+/// none, or several.
 std::optional<Reply> ask_if_same_as_open_report(Context& context, const Command& command,
                                                 const std::string& community);
 

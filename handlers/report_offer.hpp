@@ -25,6 +25,15 @@ Reply offer_report(Context& context, const std::string& words,
 /// messages (an exploratory run of an urgent night, 2026-12-06).
 std::vector<Reply> report_at_once(Context& context, const std::string& words);
 
+/// Asks (with template `key` and its `values`) whether `words`, a new report, is the trouble of
+/// `earlier`, and keeps the question: "另报" or "不是同一件事" opens the words, "是的" or "一样的"
+/// lets them go.
+Reply ask_if_repeat(Context& context, const std::string& words, const store::Ticket& earlier,
+                    std::string_view key, const Values& values);
+
+/// Whether a kept question is ask_if_repeat()'s.
+bool is_repeat_question(const store::ReportOffer& kept);
+
 /// "报事" with nothing after it: asks what happened, and keeps the question so that the next line
 /// is the report.
 Reply ask_what_happened(Context& context, const Command& command);

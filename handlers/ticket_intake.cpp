@@ -300,6 +300,16 @@ const config::Category* category_by_keyword(const config::Config& config, std::s
 
 }  // namespace
 
+std::vector<std::string> category_keywords_in(const config::Config& config, std::string_view text) {
+  std::vector<std::string> found;
+  for (const config::Category& category : config.categories) {
+    for (const std::string& keyword : category.keywords) {
+      if (!keyword.empty() && text.find(keyword) != std::string_view::npos) found.push_back(keyword);
+    }
+  }
+  return found;
+}
+
 // Config order: urgent first in the built-in set, so "煤气味" is danger before "燃气" is utilities.
 const config::Category* category_of(const config::Config& config, const std::string& text) {
   if (const config::Category* category = category_by_keyword(config, text)) return category;

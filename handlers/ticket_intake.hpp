@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -24,6 +25,9 @@ store::OrgNode receiving_node(const Context& context, const Command& command, co
 /// Keeps what came with the message (photos, files, a location) on `ticket`, and says what it kept
 /// for an acknowledgement ("照片、位置"; empty when nothing came).
 std::vector<std::string> keep_attachments(const Context& context, const store::Ticket& ticket);
+
+/// The configured categories' keywords `text` holds ("电梯修好了": 电梯), slips of input aside.
+std::vector<std::string> category_keywords_in(const config::Config& config, std::string_view text);
 
 /// The first configured category whose keyword `text` holds, or none.
 const config::Category* category_of(const config::Config& config, const std::string& text);

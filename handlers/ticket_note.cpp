@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "handlers/addressing.hpp"
+#include "handlers/holder_words.hpp"
 #include "handlers/language/argument_words.hpp"
 #include "handlers/language/holder_phrases.hpp"
 #include "handlers/language/references.hpp"
@@ -40,7 +41,20 @@ std::optional<std::vector<Reply>> answer_line_about_ticket(Context& context, con
   if (words.empty() || language::is_filler(words)) return std::nullopt;
   const std::optional<store::Ticket> ticket =
       context.tickets.by_number(*context.community, *reference->number);
-  if (!ticket || ticket->is_closed() || ticket->reporter == message.sender) return std::nullopt;
+  if (!ticket || ticket->is_closed()) return std::nullopt;
+  const bool asks =
+      language::ends_as_a_question_or_suggestion(words) || language::holds_any_of(words, kAsking);
+  const auto progress_of_it = [&] {
+    Command progress = command;
+    progress.intent = Intent::progress;
+    progress.ticket = ticket->number;
+    return handle_progress(context, progress);
+  };
+  // The reporter's own "T1 收到了吗" is a question after it; their other words are read as before.
+  if (ticket->reporter == message.sender) {
+    if (asks) return progress_of_it();
+    return std::nullopt;
+  }
   const std::string& sender = message.sender;
   const bool works_on_it =
       holds_ticket(context, *ticket, sender) || worked_on_ticket(context, *ticket, sender);
@@ -53,20 +67,47 @@ std::optional<std::vector<Reply>> answer_line_about_ticket(Context& context, con
   // "T3 不归我们管 垃圾是环卫的" is a 退回 in the making: not for the resident to read as a note.
   if (language::holds_any_of(words, kNotOurs))
     return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_send_back_hint")};
-  // "T1 好的": a nod, read as any nod is.
-  if (language::only_acknowledges(words)) return std::nullopt;
-  // "T1 是谁报的", "T1 什么情况", "T1 怎么还没人处理": a question about it, answered with its progress.
-  if (language::ends_as_a_question_or_suggestion(words) || language::holds_any_of(words, kAsking)) {
-    Command progress = command;
-    progress.intent = Intent::progress;
-    progress.ticket = ticket->number;
-    return handle_progress(context, progress);
+  // "T1 好的", "T1 收到": from whoever it waits for, asked whether it is taken; otherwise a nod. A
+  // leader above taking it from its holder on a 收到 was found by a review (2026-12-07).
+  const bool holds = holds_ticket(context, *ticket, sender);
+  const bool waits = ticket->state == store::TicketState::assigned;
+  if (language::only_acknowledges(words)) {
+    if (holds && waits) return ask_if_holder_meant(context, *ticket, true, std::string(text));
+    return std::nullopt;
   }
+  // "T1 这单我接了", "T1 灯换好了", "T1 我这就去", "T1 好了": the worker's own words of the job.
+  const language::HolderSays says =
+      words.starts_with("好了") ? language::HolderSays::done : language::holder_says(words);
+  switch (says) {
+    case language::HolderSays::takes_on:
+      if (holds && waits) {
+        Command accept = command;
+        accept.intent = Intent::accept;
+        accept.ticket = ticket->number;
+        accept.reason.reset();
+        return handle_accept(context, accept);
+      }
+      break;
+    case language::HolderSays::may_take_on:
+      if (holds && waits) return ask_if_holder_meant(context, *ticket, true, std::string(text));
+      break;
+    case language::HolderSays::done:
+    case language::HolderSays::done_of_thing:
+      if (ticket->state != store::TicketState::resolved)
+        return ask_if_holder_meant(context, *ticket, false, words);
+      break;
+    case language::HolderSays::nothing:
+      break;
+  }
+  // "T1 是谁报的", "T1 什么情况", "T1 怎么还没人处理": a question about it, answered with its progress.
+  if (asks) return progress_of_it();
   // "T1 电梯主板烧了 要等厂家配件 下周才能修": offered back as a new report, and a 是 opened one that
   // paged the 书记 (the same run). Kept in the history for whoever works on it; the resident does
   // not read it, since a note is as often an aside ("T1 这家天天报 别理她"; a review, 2026-12-07).
   record_event(context, *ticket, "noted", words);
-  return std::vector<Reply>{work_reply(context, *ticket, "ticket_noted", {{"words", words}})};
+  // Said to the bot in a group, the words are not said back there (an ID number was; the same review).
+  return std::vector<Reply>{work_reply(
+      context, *ticket, message.is_private ? "ticket_noted" : "ticket_noted_group", {{"words", words}})};
 }
 
 }  // namespace whistle::handlers

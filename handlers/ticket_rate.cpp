@@ -14,6 +14,7 @@
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_lookup.hpp"
 #include "handlers/ticket_rating_outcome.hpp"
 #include "handlers/ticket_work_common.hpp"
@@ -355,7 +356,21 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   // without one the resident is asked, as no thanks is a score (and the lamp is no new report).
   const bool thanks = language::holds_thanks(line);
   // "师傅态度不好": how it was done, asked about with their words as the reason to send.
-  const bool complaint = !problem_remains && language::complains_of_work(line);
+  // Not a new trouble told angrily: "物业太不负责了 垃圾一个星期没人收" names what the waiting work does
+  // not hold (a review, 2026-12-07); "态度不好 但是灯修好了" names the lamp it does.
+  bool complaint = !problem_remains && language::complains_of_work(line);
+  if (complaint) {
+    const std::vector<store::Ticket> waiting = awaiting_rating(context);
+    bool held = false;
+    bool other = false;
+    for (const std::string& keyword : category_keywords_in(context.config, line)) {
+      const bool holds = std::any_of(waiting.begin(), waiting.end(), [&](const store::Ticket& ticket) {
+        return ticket.text.find(keyword) != std::string::npos;
+      });
+      (holds ? held : other) = true;
+    }
+    complaint = !other && (held || !language::describes_trouble(line));
+  }
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
   if (problem_remains || thanks || complaint) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);

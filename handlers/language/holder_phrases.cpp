@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <string>
 
 #include "handlers/language/argument_words.hpp"
 #include "handlers/language/text_util.hpp"
@@ -11,36 +12,17 @@ namespace whistle::language {
 
 namespace {
 
-// The job taken, in so many words, ending its clause: "好的 接了", "这单我接了", "我来处理一下".
-constexpr auto kTakesOn = std::to_array<std::string_view>({
-    "接了",
-    "我接了",
-    "这单我接了",
-    "我接单",
-    "我来处理",
-    "我去处理",
-    "我来弄",
-    "我去弄",
-    "我来修",
-    "我去修",
-});
+// The job taken, in so many words, ending its clause: "好的 接了", "这单我接了".
+constexpr auto kTakesOn =
+    std::to_array<std::string_view>({"接了", "我接了", "这单我接了", "我接单", "我接下了"});
 
-// Going, ending its clause: "收到 马上去", "我去看看". Where to is not said ("我马上去社区开会" goes
-// to a meeting; a review, 2026-12-07), so it is asked about, not taken.
+// Going or doing, ending its clause: "收到 马上去", "我去看看", "我来处理". What is not said ("我马上去
+// 社区开会" goes to a meeting, "好的 我去弄" was about the clean-up; reviews, 2026-12-07), so it is
+// asked about, not taken.
 constexpr auto kGoing = std::to_array<std::string_view>({
-    "马上去",
-    "马上过去",
-    "我马上去",
-    "我马上过去",
-    "这就去",
-    "这就过去",
-    "我这就去",
-    "现在过去",
-    "现在就去",
-    "马上到",
-    "我马上到",
-    "我去看看",
-    "我过去看看",
+    "马上去",   "马上过去", "我马上去", "我马上过去", "这就去",   "这就过去",   "我这就去",
+    "现在过去", "现在就去", "马上到",   "我马上到",   "我去看看", "我过去看看", "我来处理",
+    "我去处理", "我来弄",   "我去弄",   "我来修",     "我去修",
 });
 
 // Done: at a clause's start ("弄好了 换了个灯泡"), or after what was done ("门禁弄好了").
@@ -182,7 +164,22 @@ HolderSays holder_says(std::string_view text) {
   return HolderSays::nothing;
 }
 
+std::string without_job_words(std::string_view text) {
+  std::string rest(text);
+  for (const auto& phrases :
+       {std::span<const std::string_view>(kDone), std::span<const std::string_view>(kGoing),
+        std::span<const std::string_view>(kTakesOn)}) {
+    for (std::string_view phrase : phrases) {
+      for (std::size_t at = rest.find(phrase); at != std::string::npos; at = rest.find(phrase, at))
+        rest.replace(at, phrase.size(), " ");
+    }
+  }
+  return rest;
+}
+
 bool only_acknowledges(std::string_view text) {
+  // "好了" is as often done as a nod.
+  if (trim_spaces(text).starts_with("好了")) return false;
   std::string_view rest = trim_spaces(text);
   for (bool skipped = true; skipped && !rest.empty();) {
     skipped = false;

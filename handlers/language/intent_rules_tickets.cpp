@@ -33,6 +33,8 @@ constexpr auto kTicketRules = std::to_array<IntentRule>({
     {"派单",          Intent::dispatch,     A::ticket_assignee},
     // After the ticket it acts on ("T5 派给@王五", "T1 交给物业"); alone, these are ordinary words.
     {"派给",          Intent::dispatch,     A::ticket_assignee,   "required"},
+    // "T1 派单给物业" (a review, 2026-12-07: kept as a note, nothing dispatched).
+    {"派单给",        Intent::dispatch,     A::ticket_assignee,   "required"},
     {"交给",          Intent::dispatch,     A::ticket_assignee,   "required"},
     {"转给",          Intent::dispatch,     A::ticket_assignee,   "required"},
     {"转派",          Intent::dispatch,     A::ticket_assignee},
@@ -62,13 +64,14 @@ constexpr auto kTicketRules = std::to_array<IntentRule>({
     // "T1 完成": only after a ticket ("完成 12" is a task's 结束; read_task turns "完成 T1" into this).
     {"完成",          Intent::resolve,      A::ticket,            "after_ticket"},
     // A worker's own words after the ticket (an exploratory run of residents' reports, 2026-12-06:
-    // "T1 我来处理" was 没看懂, "T1 我去看看" silence). Without a number: handlers/holder_words.
+    // "T1 我来处理" was 没看懂, "T1 我去看看" silence). Without a number: handlers/holder_words. Not
+    // "T1 收到", which a leader above says of a climb notice and took the job from its holder (a
+    // review, 2026-12-07): handlers/ticket_note asks its holder.
     {"我来处理",      Intent::accept,       A::ticket,            "required"},
     {"我去处理",      Intent::accept,       A::ticket,            "required"},
     {"我去看看",      Intent::accept,       A::ticket,            "required"},
     {"我接了",        Intent::accept,       A::ticket,            "required"},
     {"接了",          Intent::accept,       A::ticket,            "required"},
-    {"收到",          Intent::accept,       A::ticket,            "required"},
     {"马上去",        Intent::accept,       A::ticket,            "required"},
     {"弄好了",        Intent::resolve,      A::ticket,            "required"},
     {"已经修好了",    Intent::resolve,      A::ticket,            "required"},
@@ -80,6 +83,10 @@ constexpr auto kTicketRules = std::to_array<IntentRule>({
     {"已完成",        Intent::resolve,      A::ticket,            "required"},
     {"已修复",        Intent::resolve,      A::ticket,            "required"},
     {"搞好了",        Intent::resolve,      A::ticket,            "required"},
+    {"换好了",        Intent::resolve,      A::ticket,            "required"},
+    {"疏通了",        Intent::resolve,      A::ticket,            "required"},
+    {"完工了",        Intent::resolve,      A::ticket,            "required"},
+    {"完工",          Intent::resolve,      A::ticket,            "required"},
     {"已接单",        Intent::accept,       A::ticket,            "required"},
     {"搞定了",        Intent::resolve,      A::ticket,            "required"},
     {"修完了",        Intent::resolve,      A::ticket,            "required"},

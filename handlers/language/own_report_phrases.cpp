@@ -159,10 +159,10 @@ constexpr auto kContactWords =
     std::to_array<std::string_view>({"电话", "手机", "联系方式", "联系我", "打我", "微信号"});
 
 // A line that also asks or does something else is that: "物业的电话是多少 我打139…没人接", "我手机138…，
-// 报名1号活动" (a review, 2026-12-07).
-constexpr auto kNotOnlyContact =
-    std::to_array<std::string_view>({"多少", "吗", "?", "怎么", "什么", "哪", "报名", "报到", "签到", "兑换",
-                                     "没人接", "打不通", "物业", "社区"});
+// 报名1号活动", "另外 积分怎么兑换" (reviews, 2026-12-07).
+constexpr auto kAnotherMatter = std::to_array<std::string_view>(
+    {"多少", "吗", "?", "怎么", "什么", "哪", "报名", "报到", "签到", "兑换", "积分", "活动"});
+constexpr auto kNotOnlyContact = std::to_array<std::string_view>({"没人接", "打不通", "物业", "社区"});
 
 bool is_mobile_number_alone(std::string_view text) {
   const std::string_view number = trim_spaces(text);
@@ -171,9 +171,15 @@ bool is_mobile_number_alone(std::string_view text) {
 
 }  // namespace
 
+bool turns_to_another_matter(std::string_view text) {
+  return holds_any_of(text, kAnotherMatter);
+}
+
 bool gives_contact_details(std::string_view text) {
   if (is_mobile_number_alone(text)) return true;
-  if (!holds_any_of(text, kContactWords) || holds_any_of(text, kNotOnlyContact)) return false;
+  if (!holds_any_of(text, kContactWords) || holds_any_of(text, kNotOnlyContact) ||
+      turns_to_another_matter(text))
+    return false;
   // A number to call: a run the masking would hide ("13900001111", "一三八一二三四五六七八九").
   return mask_private_numbers(text) != text;
 }

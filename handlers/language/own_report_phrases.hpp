@@ -27,6 +27,10 @@ bool chases_own_report(std::string_view text);
 /// Whether a line points back to something said before ("上次", "那个", "我报的", "修好了吗").
 bool refers_back(std::string_view text);
 
+/// Whether a line asks something or turns to the bot's other work ("另外 积分怎么兑换", "报名1号活动"):
+/// said right after a report, it is no addition to it.
+bool turns_to_another_matter(std::string_view text);
+
 /// Whether a line gives a number to reach its writer ("我电话是13900001111 下午家里有人", "有事打我电话
 /// 139 0000 1111", a mobile number alone), and does nothing else (no question, no other command):
 /// right after a report, it belongs to that report.

@@ -121,6 +121,15 @@ TEST_F(Help, ANewcomersHowToUseAfterAGreetingIsTheHelpAndALeadersNoticeIsToldHow
   EXPECT_TRUE(contains(below[0].text, "下发")) << below[0].text;
   // Between neighbours it stays theirs.
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("这个怎么用啊")).empty());
+  // How to use something else is no question about the bot, and a leader asking the group whether
+  // they got it sends no notice (a review, 2026-12-07).
+  for (const char* line : {"灭火器怎么用", "大家都收到了吗"}) {
+    const std::vector<Reply> other = as_one(say_privately("u-chen", "陈单元长", read(line)));
+    for (const Reply& reply : other) {
+      EXPECT_FALSE(contains(reply.text, "报到 12")) << line << reply.text;
+      EXPECT_FALSE(contains(reply.text, "下发")) << line << reply.text;
+    }
+  }
 }
 
 TEST_F(Help, InPrivateALeaderIsShownHowToNameThePlace) {

@@ -205,6 +205,56 @@ TEST_F(HolderWords, ANeighbourAJobWasHandedToListsTheirOwn) {
   EXPECT_TRUE(text_has(listed.front().text, "T1")) << listed.front().text;
 }
 
+// From a second review (2026-12-07).
+TEST_F(HolderWords, AWorkersLinesByNumberAndBetweenTwoJobsAreReadForTheRightJob) {
+  open_ticket_for_wuye({.text = "楼道灯坏了"});
+  open_ticket_for_wuye({.reporter = "u-he", .text = "电梯坏了"});
+  open_ticket_for_wuye({.reporter = "u-liu", .text = "下水道堵了"});
+  // "T1 换好了" with three jobs named its own.
+  say_line_privately("u-shifu", "刘师傅", "T1 换好了", {}, kMonday0900 + 60);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  // "下水道疏通了" names the drain's job once its own words of done are set aside.
+  const std::vector<Reply> drain =
+      say_line_privately("u-shifu", "刘师傅", "下水道疏通了", {}, kMonday0900 + 90);
+  ASSERT_EQ(drain.size(), 1u);
+  EXPECT_TRUE(text_has(drain.front().text, "办结 T3")) << drain.front().text;
+  // "灯换好了 电梯还在等配件" named the lift by 电梯 and offered to close it.
+  open_ticket_for_wuye({.reporter = "u-he", .text = "门口路灯不亮"});
+  const std::vector<Reply> two =
+      say_line_privately("u-shifu", "刘师傅", "灯换好了 电梯还在等配件", {}, kMonday0900 + 120);
+  for (const Reply& reply : two)
+    EXPECT_FALSE(text_has(reply.text, "办结 T2 ")) << reply.text;
+  EXPECT_EQ(ticket(2).state, store::TicketState::assigned);
+}
+
+TEST_F(HolderWords, ALeaderAboveSayingReceivedTakesNothingFromItsHolder) {
+  open_ticket({.reporter = "u-he"});
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @张三", {"u-zhang"});
+  say_line_privately("u-qian", "钱楼栋长", "T1 收到", {}, kMonday0900 + 60);
+  EXPECT_EQ(ticket(1).assignee_person, "generic:u-zhang");
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+  // From its holder, asked whether it is taken.
+  const std::vector<Reply> asked = say_line_privately("u-zhang", "张三", "T1 收到", {}, kMonday0900 + 120);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_TRUE(text_has(asked.front().text, "接单 T1"));
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+}
+
+TEST_F(HolderWords, ALeaderHoldingItDispatchesItByItsNumberFirst) {
+  open_ticket();
+  say_line_privately("u-chen", "陈单元长", "T1 派单给物业", {}, kMonday0900 + 60);
+  EXPECT_EQ(ticket(1).assignee_responder, "wuye");
+}
+
+TEST_F(HolderWords, ANoteSaidToTheBotInAGroupIsNotSaidBackThere) {
+  open_ticket_for_wuye();
+  const std::vector<Reply> replies = say_line(
+      "wuye", "u-shifu", "刘师傅", "@吹哨 T1 业主身份证号是330102199001011234", {}, kMonday0900 + 60);
+  for (const Reply& reply : replies)
+    EXPECT_FALSE(text_has(reply.text, "199001011234")) << reply.text;
+  EXPECT_EQ(tickets_.events(ticket(1).id).back().kind, "noted");
+}
+
 TEST_F(HolderWords, WhatTheLeaderSaysOnDispatchReachesTheWorkerAndTheHistory) {
   open_ticket({.text = "楼道窗户玻璃碎了"});
   const std::vector<Reply> replies =

@@ -49,7 +49,7 @@ TEST_F(ReportWords, ANumberOrAFlatSentInPrivateAfterAGroupReportJoinsIt) {
 }
 
 // The lift reported in the group at 08:00 and again in private at 08:30 made two tickets, each
-// counted and climbing (the same run). The second is asked about; a 是 opens it all the same.
+// counted and climbing (the same run). The second is asked about: 是的 is "the same", 另报 opens it.
 TEST_F(ReportWords, TheSameTroubleReportedAgainElsewhereIsAskedAboutFirst) {
   say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 报修 电梯坏了 三号楼二单元的电梯 又坏了");
   const std::vector<Reply> asked =
@@ -57,11 +57,45 @@ TEST_F(ReportWords, TheSameTroubleReportedAgainElsewhereIsAskedAboutFirst) {
   ASSERT_EQ(asked.size(), 1u);
   EXPECT_TRUE(text_has(asked.front().text, "T1"));
   EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
-  say_line_privately("u-liu", "刘阿姨", "是", {}, kMonday0900 + 31 * 60);
+  // "是的" answers "the same" (a review, 2026-12-07: it opened a second ticket).
+  say_line_privately("u-liu", "刘阿姨", "是的", {}, kMonday0900 + 31 * 60);
+  EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
+  EXPECT_FALSE(tickets_.offer_to(private_of("u-liu"), "generic:u-liu").has_value());
+  // Another lift trouble, said to be another, opens.
+  say_line_privately("u-liu", "刘阿姨", "报修 三号楼二单元电梯按钮掉了", {}, kMonday0900 + 40 * 60);
+  EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
+  say_line_privately("u-liu", "刘阿姨", "是另一件事", {}, kMonday0900 + 41 * 60);
   EXPECT_TRUE(tickets_.by_number("c1", 2).has_value());
-  // Another kind of trouble opens at once.
-  say_line_privately("u-liu", "刘阿姨", "报修 3号楼2单元 楼道里堆满了垃圾", {}, kMonday0900 + 40 * 60);
+}
+
+TEST_F(ReportWords, AnAnswerThatItIsAnotherTroubleOpensItWithWhatItAdds) {
+  say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 报修 3号楼2单元楼道灯坏了");
+  say_line_privately("u-liu", "刘阿姨", "报修 3号楼2单元楼道的灯一直不亮", {}, kMonday0900 + 10 * 60);
+  EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
+  say_line_privately("u-liu", "刘阿姨", "不是 是另一个灯 在5楼", {}, kMonday0900 + 11 * 60);
+  ASSERT_TRUE(tickets_.by_number("c1", 2).has_value());
+  EXPECT_TRUE(text_has(ticket(2).text, "5楼")) << ticket(2).text;
+  EXPECT_FALSE(tickets_.by_number("c1", 3).has_value());
+}
+
+// The typed place matched: the pipe after the lamp, both "3号楼2单元", was asked about (a review,
+// 2026-12-07). Another category's trouble, or the same category's other thing, opens at once.
+TEST_F(ReportWords, AnotherTroubleAtTheSamePlaceOpensAtOnce) {
+  say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 报修 3号楼2单元楼道灯坏了");
+  say_line_privately("u-liu", "刘阿姨", "报修 3号楼2单元水管漏水", {}, kMonday0900 + 10 * 60);
+  EXPECT_TRUE(tickets_.by_number("c1", 2).has_value());
+  say_line_privately("u-liu", "刘阿姨", "报修 3号楼2单元 楼道里堆满了垃圾", {}, kMonday0900 + 20 * 60);
   EXPECT_TRUE(tickets_.by_number("c1", 3).has_value());
+}
+
+// A private reporter asked in the group would be tied to her private report (the same review).
+TEST_F(ReportWords, AGroupIsNeverAskedAboutAPrivateReport) {
+  say_line_privately("u-liu", "刘阿姨", "报修 3号楼2单元 电梯坏了");
+  const std::vector<Reply> replies =
+      say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 报修 电梯又坏了 下不了楼", {}, kMonday0900 + 10 * 60);
+  EXPECT_TRUE(tickets_.by_number("c1", 2).has_value());
+  for (const Reply& reply : sent_to(replies, "generic:b3u2"))
+    EXPECT_FALSE(text_has(reply.text, "T1")) << reply.text;
 }
 
 TEST_F(ReportWords, ANumberAddedReachesTheRespondersWorkersAndIsMaskedWhenSaidBackInAGroup) {
@@ -73,6 +107,18 @@ TEST_F(ReportWords, ANumberAddedReachesTheRespondersWorkersAndIsMaskedWhenSaidBa
   EXPECT_TRUE(text_has(sent_to(replies, private_of("u-shifu")).front().text, "13812345678"));
   for (const Reply& reply : sent_to(replies, "generic:b3u2"))
     EXPECT_FALSE(text_has(reply.text, "13812345678")) << reply.text;
+}
+
+// "另外 积分怎么兑换" right after a report went unanswered, filed as an addition (a review,
+// 2026-12-07).
+TEST_F(ReportWords, AQuestionRightAfterAReportIsNoAdditionToIt) {
+  say_line("b3u2", "u-he", "何大爷", "@吹哨 报修 楼道灯坏了");
+  for (const std::string line :
+       {"另外 积分怎么兑换", "我手机号13812345678 帮我查下积分", "还有 活动几点开始"}) {
+    SCOPED_TRACE(line);
+    say_line_privately("u-he", "何大爷", line, {}, kMonday0900 + 5 * 60);
+    EXPECT_NE(tickets_.events(ticket(1).id).back().kind, "attachment");
+  }
 }
 
 TEST_F(ReportWords, AWordThatOnlyLooksLikeASlipFindsNoCategory) {

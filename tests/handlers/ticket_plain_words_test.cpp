@@ -80,6 +80,17 @@ TEST_F(TicketPlainWords, AComplaintAboutHowItWasDoneIsAskedAboutWithItsWords) {
   EXPECT_EQ(ticket(1).reopened, 1);
 }
 
+// "物业太不负责了 垃圾一个星期没人收" with the lamp's rating waiting is a new trouble told angrily, not
+// the lamp's rating (a review, 2026-12-07).
+TEST_F(TicketPlainWords, ANewTroubleToldAngrilyIsNoComplaintAboutTheWorkRated) {
+  open_ticket();
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);
+  const std::vector<Reply> replies =
+      say_line_privately("u-zhang", "张三", "物业太不负责了 垃圾一个星期没人收", {}, kMonday0900 + 2 * kHour);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_FALSE(text_has(replies.front().text, "不满意 物业")) << replies.front().text;
+}
+
 TEST_F(TicketPlainWords, StarsAloneInPrivateRateTheTicketAwaitingARating) {
   open_ticket();
   say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);

@@ -16,6 +16,7 @@
 #include "handlers/redemption_rules.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_intake.hpp"
 
 namespace whistle::handlers {
 
@@ -239,18 +240,30 @@ constexpr auto kTheBot = std::to_array<std::string_view>({"", "这个", "你", "
                                                           "请问这个", "请问你", "这", "这玩意", "这东西"});
 // A leader sending a notice, or a task to the groups below, in their words: "帮我发个通知",
 // "怎么让下面楼栋都收到任务" (the same run: offered as a report, or 没看懂). Not "大家都收到了吗".
-constexpr auto kNotice = std::to_array<std::string_view>({"通知", "公告"});
-constexpr auto kSending = std::to_array<std::string_view>({"发", "转"});
+// The verb with its object, not 发 or 公告 alone: "公告栏旁边的路灯坏了，刚发现" is a report (a final read,
+// 2026-12-07).
+constexpr auto kSendingNotice = std::to_array<std::string_view>(
+    {"发通知", "发个通知", "发一个通知", "发一条通知", "发一下通知", "发公告", "发个公告", "发布通知",
+     "发布公告", "转发通知", "群发", "下个通知", "通知一下大家", "通知大家"});
 constexpr auto kToGroupsBelow = std::to_array<std::string_view>(
     {"下面楼栋", "下面的楼栋", "下面各", "下面的群", "下级群", "怎么下发", "各楼栋都收到", "各单元都收到"});
 
 bool asks_how_to_use(std::string_view plain) {
   std::string_view text = language::without_words_at_end(plain, {"呢", "吗", "嘛", "的", "啊", "呀"});
-  // The last clause: after the last comma or space ("你好，我是新来的单元长，怎么用").
+  // The last clause: after the last comma or space ("你好，我是新来的单元长，怎么用"). What comes before it
+  // is a greeting or who is asking, not a thing ("兑换码，怎么用" asks about the code; a final read).
+  std::string_view before;
   for (const std::string_view mark : {",", "，", " ", "。", "!"}) {
     const std::size_t at = text.rfind(mark);
-    if (at != std::string_view::npos) text = text.substr(at + mark.size());
+    if (at == std::string_view::npos) continue;
+    before = plain.substr(0, (text.data() - plain.data()) + at);
+    text = text.substr(at + mark.size());
   }
+  before = language::trim_spaces(before);
+  const bool greets = before.empty() || before.starts_with("你好") || before.starts_with("您好") ||
+                      before.starts_with("我是") || before.starts_with("我刚") ||
+                      before.starts_with("请问") || before.starts_with("新来的") || before.starts_with("喂");
+  if (!greets) return false;
   return std::any_of(kHowToUse.begin(), kHowToUse.end(), [&](std::string_view how) {
     return text.ends_with(how) && std::find(kTheBot.begin(), kTheBot.end(),
                                             text.substr(0, text.size() - how.size())) != kTheBot.end();
@@ -268,9 +281,10 @@ std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, co
     help.intent = Intent::help;
     return handle_help(context, help);
   }
-  const bool notice = language::holds_any_of(plain, kNotice) && language::holds_any_of(plain, kSending);
-  if ((notice || language::holds_any_of(plain, kToGroupsBelow)) &&
-      !nodes_led_by(context, context.message.sender).empty())
+  const bool trouble = category_of(context.config, command.text) || language::describes_trouble(command.text);
+  const bool notice =
+      language::holds_any_of(plain, kSendingNotice) || language::holds_any_of(plain, kToGroupsBelow);
+  if (notice && !trouble && !nodes_led_by(context, context.message.sender).empty())
     return std::vector<Reply>{reply_to_sender(
         context, context.text("unknown_notice_leader", {{"mention", sender_mention(context)}}))};
   return std::nullopt;

@@ -5,6 +5,8 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/holder_phrases.hpp"
+#include "handlers/language/own_report_phrases.hpp"
+#include "handlers/language/private_numbers.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
@@ -27,16 +29,21 @@ std::optional<std::string> command_text_or_none(const Message& message) {
   return message.text.empty() ? std::nullopt : std::optional(message.text);
 }
 
-}  // namespace
-
-namespace {
+// A job's words as the chat they are said back in may read them: whole in private, numbers masked in
+// a group as its posts mask them (a final read, 2026-12-07: a phone left in one group's report was
+// shown whole in another's).
+std::string words_shown(Context& context, const store::Ticket& ticket) {
+  if (context.message.is_private) return ticket.text;
+  return context.responders.of_chat(context.message.chat) ? language::mask_id_numbers(ticket.text)
+                                                          : language::mask_private_numbers(ticket.text);
+}
 
 // The jobs listed with the command that would act on one, in private when any is a private report.
 std::vector<Reply> list_held(Context& context, const std::vector<store::Ticket>& held, Intent intent) {
   std::vector<std::string> items;
   for (const store::Ticket& ticket : held)
-    items.push_back(
-        context.text("rate_which_item", {{"ticket", std::to_string(ticket.number)}, {"text", ticket.text}}));
+    items.push_back(context.text("rate_which_item", {{"ticket", std::to_string(ticket.number)},
+                                                     {"text", words_shown(context, ticket)}}));
   const bool any_private = std::any_of(
       held.begin(), held.end(), [](const store::Ticket& ticket) { return ticket.reported_in_private; });
   return answer_keeping_private(
@@ -60,7 +67,7 @@ std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ti
                                 context.text(taking ? "ticket_held_may_take_on" : "ticket_held_done_ask",
                                              {{"mention", sender_mention(context)},
                                               {"ticket", std::to_string(ticket.number)},
-                                              {"text", ticket.text},
+                                              {"text", words_shown(context, ticket)},
                                               {"words", words}}),
                                 ticket.reported_in_private);
 }
@@ -75,10 +82,14 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   const HolderSays says = language::holder_says(command.text);
   const bool acknowledges = says == HolderSays::nothing && language::only_acknowledges(command.text);
   if (says == HolderSays::nothing && !acknowledges) return std::nullopt;
+  // "修好了 不用来了", "我家水管修好了": one's own report, to rate or take back, not a job one holds; a
+  // unit's leader holds his own reports (a final read, 2026-12-07: asked which job to 办结, his own
+  // among them).
+  if (language::withdraws_own_report(command.text) || own_report_named(context, command.text))
+    return std::nullopt;
   std::vector<store::Ticket> held = tickets_held_by_sender(context, kHeldWordsLooked);
+  std::erase_if(held, [&](const store::Ticket& ticket) { return ticket.reporter == message.sender; });
   if (held.empty()) return std::nullopt;
-  // "我家水管修好了 不用来了": one's own report, to rate or take back, not a job one holds.
-  if (own_report_named(context, command.text)) return std::nullopt;
   if (acknowledges) {
     // "收到" to the bot right after a job was handed over (its answer window still running): how to
     // take it, not a menu of check-ins (an exploratory run of the workers' side, 2026-12-07).
@@ -99,31 +110,25 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
              (!taking && ticket.state == store::TicketState::accepted));
   });
   if (held.empty()) return std::nullopt;
-  // "电梯修好了" beside the lamp's job, "楼道杂物都弄好了" after a task: about something else.
-  const std::vector<std::string> keywords = category_keywords_in(context.config, command.text);
-  const bool another_thing =
-      !keywords.empty() && std::none_of(held.begin(), held.end(), [&](const store::Ticket& ticket) {
-        return std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
-          return ticket.text.find(keyword) != std::string::npos;
-        });
-      });
-  if (another_thing) return std::nullopt;
-  // The job the words name: by a category's keyword when one job holds it ("灯换好了 电梯还在等配件"
-  // named the lift's by 电梯 and offered to close it; a review, 2026-12-07), and with several so
-  // named, none of them.
-  std::vector<std::int64_t> by_keyword;
+  // What the words name, in the clause that says the job: "灯换好了 电梯还在等配件" names the lamp, and
+  // named the lift by 电梯 and offered to close it (reviews, 2026-12-07).
+  const std::vector<std::string> keywords =
+      category_keywords_in(context.config, language::job_clause(command.text));
+  std::vector<store::Ticket> by_keyword;
   for (const store::Ticket& ticket : held) {
     if (std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
           return ticket.text.find(keyword) != std::string::npos;
         }))
-      by_keyword.push_back(ticket.number);
+      by_keyword.push_back(ticket);
   }
+  // "电梯修好了" beside the lamp's job, "楼道杂物都弄好了" after a task: about something else.
+  if (!keywords.empty() && by_keyword.empty()) return std::nullopt;
+  // Several jobs hold what it names: those are listed.
+  if (by_keyword.size() > 1) return list_held(context, by_keyword, taking ? Intent::accept : Intent::resolve);
   std::optional<std::int64_t> number =
-      by_keyword.size() == 1 ? std::optional(by_keyword.front())
-      : by_keyword.empty()
-          ? report_named_among(context.config, held, language::without_job_words(command.text))
-          : std::nullopt;
-  if (by_keyword.size() > 1) return list_held(context, held, taking ? Intent::accept : Intent::resolve);
+      by_keyword.size() == 1
+          ? std::optional(by_keyword.front().number)
+          : report_named_among(context.config, held, language::without_job_words(command.text));
   // "门禁弄好了": done after what was done, which must be one of the jobs.
   if (says == HolderSays::done_of_thing && !number) return std::nullopt;
   if (!number && held.size() == 1) number = held.front().number;

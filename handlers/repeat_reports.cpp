@@ -1,9 +1,11 @@
 #include "handlers/repeat_reports.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <vector>
 
+#include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
@@ -19,6 +21,39 @@ namespace {
 // How long after a report the same trouble in other words is asked about: an elderly resident
 // reports in the group, then again in private the next day when nobody seemed to come.
 constexpr std::int64_t kRepeatAskedSeconds = 7 * 24 * 60 * 60;
+
+// "repeat:5": whether these words are T5's trouble again.
+constexpr std::string_view kRepeatPrefix = "repeat:";
+
+// Anywhere in the answer, another trouble: "是的 在5楼 是另一个灯", "不是同一件事", "两回事".
+constexpr auto kAnotherTrouble = std::to_array<std::string_view>(
+    {"另报", "另一", "另外一", "不是同一", "不是一回事", "不是一个事", "两回事", "不一样"});
+// At the answer's start and ending its word, another: "不是", "不是的". Not "是不是…", a question.
+constexpr auto kNotTheSame = std::to_array<std::string_view>({"不是", "不对"});
+// At the answer's start and ending its word, the same: "是的", "对 就是那个", "好的 不用再报了" (the
+// question's own "不用再报" echoed), "一样的". Not "对面楼的电梯" or "好几个按钮" (a final read,
+// 2026-12-07).
+constexpr auto kSameTrouble = std::to_array<std::string_view>(
+    {"是的",     "是啊",     "是",     "对的",   "对啊",     "对对对", "对",     "嗯嗯",
+     "嗯",       "好的",     "好",     "行",     "一样的",   "一样",   "同一件", "同一个",
+     "就是那个", "就是这个", "一回事", "不用了", "不用再报", "不用",   "知道了", "谢谢"});
+
+std::string joined_words(const std::string& before, std::string_view more) {
+  return before.empty() ? std::string(more) : before + " " + std::string(more);
+}
+
+// Whether `text` starts with one of `words` standing alone: the line ends there, or a space,
+// punctuation or a particle follows.
+template <std::size_t N>
+bool starts_with_word(std::string_view text, const std::array<std::string_view, N>& words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+    if (!text.starts_with(word)) return false;
+    const std::string_view rest = text.substr(word.size());
+    return rest.empty() || rest.starts_with(" ") || rest.starts_with(",") || rest.starts_with("，") ||
+           rest.starts_with("。") || rest.starts_with("!") || rest.starts_with("的") ||
+           rest.starts_with("啊") || rest.starts_with("了") || rest.starts_with("呀");
+  });
+}
 
 // A report's words as compared for a repeat: without spaces and punctuation ("下水道堵了！" is
 // "下水道堵了").
@@ -79,10 +114,10 @@ std::optional<Reply> ask_if_same_as_open_report(Context& context, const Command&
   const std::string title = command.title.value_or(command.text);
   const config::Category* category = category_of(context.config, title);
   if (!category) return std::nullopt;
-  // The answer to a question the bot asked (this one, or an offer of the words as a report) opens them.
   const std::optional<store::ReportOffer> kept =
       context.tickets.offer_to(context.message.chat, context.message.sender);
-  if (kept && (kept->words == command.text || is_repeat_question(*kept))) return std::nullopt;
+  // A yes to the repeat question itself opens its words (with what the answer added).
+  if (kept && is_repeat_question(*kept) && command.text.starts_with(kept->words)) return std::nullopt;
   // The trouble's own keywords, the place aside: "3号楼2单元水管漏水" after "3号楼2单元楼道灯坏了" is
   // another trouble (a review, 2026-12-07: the typed place matched).
   std::vector<std::string> keywords;
@@ -107,8 +142,39 @@ std::optional<Reply> ask_if_same_as_open_report(Context& context, const Command&
   const Values values{{"mention", mention_of(context.people, context.message.sender)},
                       {"ticket", std::to_string(same.number)},
                       {"text", ticket_words(context, same)}};
-  return ask_if_repeat(context, title, same,
-                       context.message.is_private ? "ticket_maybe_same" : "ticket_maybe_same_group", values);
+  keep_question(context, std::string(kRepeatPrefix) + std::to_string(same.number), title);
+  return reply_to_sender(
+      context,
+      context.text(context.message.is_private ? "ticket_maybe_same" : "ticket_maybe_same_group", values));
+}
+
+bool is_repeat_question(const store::ReportOffer& kept) {
+  return kept.kind.starts_with(kRepeatPrefix);
+}
+
+std::optional<std::vector<Reply>> answer_repeat_question(Context& context, const Command& command,
+                                                         const store::ReportOffer& kept, bool addressed) {
+  if (!addressed) return std::nullopt;
+  const std::string_view text = command.text;
+  const std::string number = kept.kind.substr(kRepeatPrefix.size());
+  // "是不是同一个啊": asked back, not answered (its 不是 is no "not the same").
+  const bool asks_back = text.find("是不是") != std::string_view::npos;
+  if (!asks_back && (language::holds_any_of(text, kAnotherTrouble) || starts_with_word(text, kNotTheSame))) {
+    // "不是 是另一个灯 在5楼": what the answer adds goes with the words, the answer itself aside.
+    const std::string_view more = language::without_words_at_start(
+        text, {"不是同一件事", "不是同一件", "不是一回事", "是另一件事", "另一件事", "另一件", "另报", "不是",
+               "是的", "是", "对", "嗯", ",", " ", "，", "。"});
+    const bool adds = !more.empty() && !language::is_filler(more);
+    return open_kept_report(context, adds ? joined_words(kept.words, more) : kept.words, kept);
+  }
+  context.tickets.drop_offer(context.message.chat, context.message.sender);
+  if (!asks_back && starts_with_word(text, kSameTrouble))
+    return std::vector<Reply>{reply_to_sender(
+        context,
+        context.text("ticket_repeat_same",
+                     {{"ticket", number}, {"mention", mention_of(context.people, context.message.sender)}}))};
+  // Anything else is read on its own, the question let go: a 好的 an hour later answers nothing.
+  return std::nullopt;
 }
 
 }  // namespace whistle::handlers

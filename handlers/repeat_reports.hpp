@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "handlers/context.hpp"
 
@@ -23,5 +24,15 @@ std::optional<store::Ticket> same_report_open(Context& context, const Command& c
 /// none, or several.
 std::optional<Reply> ask_if_same_as_open_report(Context& context, const Command& command,
                                                 const std::string& community);
+
+/// Whether a kept question is ask_if_same_as_open_report()'s ("repeat:5").
+bool is_repeat_question(const store::ReportOffer& kept);
+
+/// The answer to that question, said to the bot: words saying it is another trouble ("另报",
+/// "不是 是另一个灯 在5楼") open the kept words with what the answer adds; words saying it is the same
+/// ("是的", "对 就是那个", "好的 不用再报了", "一样的") let them go, the open report going on. Anything
+/// else drops the question and is read on its own (empty).
+std::optional<std::vector<Reply>> answer_repeat_question(Context& context, const Command& command,
+                                                         const store::ReportOffer& kept, bool addressed);
 
 }  // namespace whistle::handlers

@@ -10,6 +10,7 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/repeat_reports.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_work_common.hpp"
@@ -20,8 +21,6 @@ namespace {
 
 constexpr std::string_view kOfferPrefix = "offer:";
 constexpr std::string_view kAskPrefix = "ask:";
-// "repeat:5": whether these words are T5's trouble again (repeat_reports.cpp asks).
-constexpr std::string_view kRepeatPrefix = "repeat:";
 
 // In a group the neighbours talk on around the bot's question: after "报修" the asker's unaddressed
 // line that tells of a trouble is taken this soon after it; later only a line said to the bot is.
@@ -128,8 +127,11 @@ std::vector<Reply> open_report(Context& context, std::string_view kind, const st
                   context.responder,
                   context.person_communities};
   std::vector<Reply> replies = handle_ticket(opening, report_of(context, kind, words));
-  // Answered, whatever came of it ("暂时不知道你在哪个社区" too): the next line is read on its own.
-  context.tickets.drop_offer(context.message.chat, context.message.sender);
+  // Answered, whatever came of it ("暂时不知道你在哪个社区" too): the next line is read on its own;
+  // unless opening it asked a question of its own (whether it is an open report's trouble again).
+  const std::optional<store::ReportOffer> now =
+      context.tickets.offer_to(context.message.chat, context.message.sender);
+  if (now && now->kind == kept.kind) context.tickets.drop_offer(context.message.chat, context.message.sender);
   return replies;
 }
 
@@ -345,46 +347,6 @@ std::optional<std::vector<Reply>> answer_offer(Context& context, const Command& 
   return std::nullopt;
 }
 
-// Words that say the trouble is another one: "另报", "是另一个灯", "不是同一件事", "两回事".
-constexpr auto kAnotherTrouble =
-    std::to_array<std::string_view>({"另报", "另一", "另外一", "不是同一", "不是一个", "不是一回事", "不一样",
-                                     "两回事", "新的", "不是那个", "不是", "再报"});
-// Words that say it is the same: "是的", "对 就是那个", "一样的", "不用了".
-constexpr auto kSameTrouble =
-    std::to_array<std::string_view>({"是的", "是", "对", "嗯", "好", "同一", "一样", "就是那个", "就是这个",
-                                     "一回事", "不用", "谢谢", "知道了", "行"});
-
-// The question was whether the words are an open report's trouble again ("repeat:5"). "另报", "不是
-// 同一件事" open them; "是的", "一样的", "不用了" let them go, T5 going on; anything else is read on
-// its own. The question says which answer does what, because "是" answers "是同一件事吗" as "the
-// same" (a review, 2026-12-07: 是的 opened a second ticket and 不是 dropped a new trouble).
-std::optional<std::vector<Reply>> answer_repeat(Context& context, const Command& command,
-                                                const store::ReportOffer& kept, bool addressed) {
-  if (!addressed) return std::nullopt;
-  const std::string_view text = command.text;
-  const std::string number = kept.kind.substr(kRepeatPrefix.size());
-  const auto said = [&](auto words) {
-    return std::any_of(words.begin(), words.end(),
-                       [&](std::string_view word) { return text.starts_with(word); }) ||
-           std::any_of(words.begin(), words.end(), [&](std::string_view word) {
-             return word.size() > 3 && text.find(word) != std::string_view::npos;
-           });
-  };
-  if (said(kAnotherTrouble)) {
-    // "不是 是另一个灯 在5楼": what the answer adds goes with the words, the answer itself aside.
-    const std::string_view more = language::without_words_at_start(
-        text, {"不是同一件事", "不是同一件", "不是一回事", "是另一件事", "另一件事", "另一件", "另报", "不是",
-               "是的", "是", "对", "嗯", ",", " ", "，", "。"});
-    const bool adds = !more.empty() && !language::is_filler(more);
-    return open_report(context, "report", adds ? joined(kept.words, more) : kept.words, kept);
-  }
-  if (said(kSameTrouble)) {
-    context.tickets.drop_offer(context.message.chat, context.message.sender);
-    return std::vector<Reply>{say_to_sender(context, "ticket_repeat_same", {{"ticket", number}})};
-  }
-  return std::nullopt;
-}
-
 // The question was what happened: the resident's next line. In a group the asker's line counts
 // when it tells of a trouble, or (said to the bot) where; their other lines are talk.
 std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& command,
@@ -503,22 +465,20 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
     context.tickets.drop_offer(message.chat, message.sender);
     return std::nullopt;
   }
-  if (is_repeat_question(*kept)) return answer_repeat(context, command, *kept, addressed);
+  if (is_repeat_question(*kept)) return answer_repeat_question(context, command, *kept, addressed);
   return is_offer(*kept) ? answer_offer(context, command, *kept, addressed)
                          : answer_ask(context, command, *kept, addressed);
 }
 
-bool is_repeat_question(const store::ReportOffer& kept) {
-  return kept.kind.starts_with(kRepeatPrefix);
-}
-
-Reply ask_if_repeat(Context& context, const std::string& words, const store::Ticket& earlier,
-                    std::string_view key, const Values& values) {
+void keep_question(Context& context, const std::string& kind, const std::string& words) {
   const Message& message = context.message;
   keep(context, message.chat, message.sender,
-       store::ReportOffer{std::string(kRepeatPrefix) + std::to_string(earlier.number), words, context.now,
-                          photos_of(message, "")});
-  return reply_to_sender(context, context.text(key, values));
+       store::ReportOffer{kind, words, context.now, photos_of(message, "")});
+}
+
+std::vector<Reply> open_kept_report(Context& context, const std::string& words,
+                                    const store::ReportOffer& kept) {
+  return open_report(context, "report", words, kept);
 }
 
 std::optional<std::vector<Reply>> open_offered_report(Context& context) {

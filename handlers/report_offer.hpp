@@ -25,14 +25,13 @@ Reply offer_report(Context& context, const std::string& words,
 /// messages (an exploratory run of an urgent night, 2026-12-06).
 std::vector<Reply> report_at_once(Context& context, const std::string& words);
 
-/// Asks (with template `key` and its `values`) whether `words`, a new report, is the trouble of
-/// `earlier`, and keeps the question: "另报" or "不是同一件事" opens the words, "是的" or "一样的"
-/// lets them go.
-Reply ask_if_repeat(Context& context, const std::string& words, const store::Ticket& earlier,
-                    std::string_view key, const Values& values);
+/// Keeps a question of `kind` about `words` for the message's sender in its chat, with the photos
+/// the message carries (repeat_reports.cpp keeps its own this way).
+void keep_question(Context& context, const std::string& kind, const std::string& words);
 
-/// Whether a kept question is ask_if_repeat()'s.
-bool is_repeat_question(const store::ReportOffer& kept);
+/// Opens `words` as a report, as a yes to the kept question `kept` does (with its photos).
+std::vector<Reply> open_kept_report(Context& context, const std::string& words,
+                                    const store::ReportOffer& kept);
 
 /// "报事" with nothing after it: asks what happened, and keeps the question so that the next line
 /// is the report.

@@ -88,7 +88,10 @@ std::vector<Reply> handle_close(Context& context, const Command& command) {
       context, context.text(withdrawn ? "ticket_withdrawn_done" : "ticket_close_done", values)));
   if (ticket.reporter != sender)
     replies.push_back(to_reporter(ticket, context.text("ticket_closed_reporter", values)));
-  const std::optional<store::ResponderRow> responder = responder_named(context, ticket.community, reason);
+  // A resident's 撤回 naming 物业 ("物业的师傅已经修好了") hands nothing over (a final read, 2026-12-07:
+  // 物业's group read her name and a 转交 that never happened).
+  const std::optional<store::ResponderRow> responder =
+      withdrawn ? std::nullopt : responder_named(context, ticket.community, reason);
   // A resident taking back their own report is 居民 to 物业's group, which is not where they
   // reported it (an exploratory run of the workers' side, 2026-12-07: a private reporter was named
   // there). The people who held it hear the name in private, as they did when it was given them.

@@ -318,7 +318,7 @@ const config::Category* category_of(const config::Config& config, const std::str
     if (at == std::string::npos) continue;
     std::string corrected = text;
     corrected.replace(at, slip.size(), meant);
-    return category_by_keyword(config, corrected);
+    if (const config::Category* category = category_by_keyword(config, corrected)) return category;
   }
   return nullptr;
 }

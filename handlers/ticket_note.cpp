@@ -67,17 +67,18 @@ std::optional<std::vector<Reply>> answer_line_about_ticket(Context& context, con
   // "T3 不归我们管 垃圾是环卫的" is a 退回 in the making: not for the resident to read as a note.
   if (language::holds_any_of(words, kNotOurs))
     return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_send_back_hint")};
-  // "T1 好的", "T1 收到": from whoever it waits for, asked whether it is taken; otherwise a nod. A
+  // "T1 好的", "T1 收到": from whoever it waits for, asked whether it is taken; otherwise nodded to. A
   // leader above taking it from its holder on a 收到 was found by a review (2026-12-07).
   const bool holds = holds_ticket(context, *ticket, sender);
   const bool waits = ticket->state == store::TicketState::assigned;
   if (language::only_acknowledges(words)) {
     if (holds && waits) return ask_if_holder_meant(context, *ticket, true, std::string(text));
-    return std::nullopt;
+    return std::vector<Reply>{
+        reply_to_sender(context, context.text("unknown_nod", {{"mention", sender_mention(context)}}))};
   }
   // "T1 这单我接了", "T1 灯换好了", "T1 我这就去", "T1 好了": the worker's own words of the job.
   const language::HolderSays says =
-      words.starts_with("好了") ? language::HolderSays::done : language::holder_says(words);
+      words.starts_with("好了") && !asks ? language::HolderSays::done : language::holder_says(words);
   switch (says) {
     case language::HolderSays::takes_on:
       if (holds && waits) {

@@ -164,6 +164,23 @@ HolderSays holder_says(std::string_view text) {
   return HolderSays::nothing;
 }
 
+std::string_view job_clause(std::string_view text) {
+  std::size_t start = 0;
+  for (std::size_t at = 0; at <= text.size(); ++at) {
+    const bool ends = at == text.size() || is_clause_mark(text[at]) ||
+                      std::any_of(kWideClauseMarks.begin(), kWideClauseMarks.end(),
+                                  [&](std::string_view mark) { return text.substr(at).starts_with(mark); });
+    if (!ends) continue;
+    const std::string_view clause = text.substr(start, at - start);
+    if (holds_any_of(clause, kDone) || holds_any_of(clause, kGoing) || holds_any_of(clause, kTakesOn))
+      return clause;
+    start = at + 1;
+    // A wide mark is three bytes: the next clause starts after it.
+    if (at < text.size() && !is_clause_mark(text[at])) start = at + 3;
+  }
+  return text;
+}
+
 std::string without_job_words(std::string_view text) {
   std::string rest(text);
   for (const auto& phrases :

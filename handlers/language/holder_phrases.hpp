@@ -24,6 +24,10 @@ enum class HolderSays {
 /// ("我明天过去看看") say nothing.
 HolderSays holder_says(std::string_view text);
 
+/// The clause of a line that says the job ("灯换好了 电梯还在等配件" → "灯换好了"); the whole line when
+/// no clause does.
+std::string_view job_clause(std::string_view text);
+
 /// The line with its words of taking on, going and done blanked out: what remains names the job
 /// ("下水道疏通了" → "下水道").
 std::string without_job_words(std::string_view text);

@@ -65,11 +65,8 @@ constexpr auto kTicketRules = std::to_array<IntentRule>({
     {"完成",          Intent::resolve,      A::ticket,            "after_ticket"},
     // A worker's own words after the ticket (an exploratory run of residents' reports, 2026-12-06:
     // "T1 我来处理" was 没看懂, "T1 我去看看" silence). Without a number: handlers/holder_words. Not
-    // "T1 收到", which a leader above says of a climb notice and took the job from its holder (a
-    // review, 2026-12-07): handlers/ticket_note asks its holder.
-    {"我来处理",      Intent::accept,       A::ticket,            "required"},
-    {"我去处理",      Intent::accept,       A::ticket,            "required"},
-    {"我去看看",      Intent::accept,       A::ticket,            "required"},
+    // "T1 收到", "T1 我去看看", "T1 我来处理": a leader above says them too, and took the job from
+    // its holder (reviews, 2026-12-07); handlers/ticket_note asks the holder and hints the leader.
     {"我接了",        Intent::accept,       A::ticket,            "required"},
     {"接了",          Intent::accept,       A::ticket,            "required"},
     {"马上去",        Intent::accept,       A::ticket,            "required"},

@@ -160,8 +160,8 @@ constexpr auto kContactWords =
 
 // A line that also asks or does something else is that: "物业的电话是多少 我打139…没人接", "我手机138…，
 // 报名1号活动", "另外 积分怎么兑换" (reviews, 2026-12-07).
-constexpr auto kAnotherMatter = std::to_array<std::string_view>(
-    {"多少", "吗", "?", "怎么", "什么", "哪", "报名", "报到", "签到", "兑换", "积分", "活动"});
+constexpr auto kAnotherMatter =
+    std::to_array<std::string_view>({"报名", "报到", "签到", "兑换", "积分", "活动", "多少钱", "多少分"});
 constexpr auto kNotOnlyContact = std::to_array<std::string_view>({"没人接", "打不通", "物业", "社区"});
 
 bool is_mobile_number_alone(std::string_view text) {
@@ -171,8 +171,12 @@ bool is_mobile_number_alone(std::string_view text) {
 
 }  // namespace
 
+// A question is asked at its end ("另外 积分怎么兑换", "还有 我下午报到了吗"); "还有 不知道怎么回事 灯一直闪"
+// tells more (a final read, 2026-12-07: 怎么 anywhere dropped it).
 bool turns_to_another_matter(std::string_view text) {
-  return holds_any_of(text, kAnotherMatter);
+  const std::string_view said = trim_spaces(text);
+  return holds_any_of(text, kAnotherMatter) || said.ends_with("?") || said.ends_with("吗") ||
+         said.ends_with("呢") || said.ends_with("多少");
 }
 
 bool gives_contact_details(std::string_view text) {

@@ -119,11 +119,15 @@ TEST_F(Help, ANewcomersHowToUseAfterAGreetingIsTheHelpAndALeadersNoticeIsToldHow
   const std::vector<Reply> below = say_privately("u-chen", "陈单元长", read("怎么让下面楼栋都收到任务"));
   ASSERT_EQ(below.size(), 1u);
   EXPECT_TRUE(contains(below[0].text, "下发")) << below[0].text;
+  // A leader's report that holds 公告 or 发 is a report (the final read, 2026-12-07).
+  const std::vector<Reply> lamp = say_privately("u-chen", "陈单元长", read("公告栏旁边的路灯坏了，刚发现"));
+  ASSERT_EQ(lamp.size(), 1u);
+  EXPECT_FALSE(contains(lamp[0].text, "下发")) << lamp[0].text;
   // Between neighbours it stays theirs.
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("这个怎么用啊")).empty());
   // How to use something else is no question about the bot, and a leader asking the group whether
   // they got it sends no notice (a review, 2026-12-07).
-  for (const char* line : {"灭火器怎么用", "大家都收到了吗"}) {
+  for (const char* line : {"灭火器怎么用", "大家都收到了吗", "兑换码，怎么用"}) {
     const std::vector<Reply> other = as_one(say_privately("u-chen", "陈单元长", read(line)));
     for (const Reply& reply : other) {
       EXPECT_FALSE(contains(reply.text, "报到 12")) << line << reply.text;

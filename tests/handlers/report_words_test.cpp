@@ -78,6 +78,36 @@ TEST_F(ReportWords, AnAnswerThatItIsAnotherTroubleOpensItWithWhatItAdds) {
   EXPECT_FALSE(tickets_.by_number("c1", 3).has_value());
 }
 
+// Ordinary answers to "is it the same?" (the final read, 2026-12-07): the question's own "不用再报"
+// echoed, and a question back, opened the duplicate.
+TEST_F(ReportWords, AnswersThatItIsTheSameOrAQuestionBackOpenNothing) {
+  say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 报修 3号楼2单元楼道灯坏了");
+  int at = 10;
+  for (const std::string answer : {"好的 不用再报了", "是不是同一个啊", "对 就是那个 不是新的"}) {
+    SCOPED_TRACE(answer);
+    say_line_privately("u-liu", "刘阿姨", "报修 3号楼2单元楼道的灯一直不亮", {}, kMonday0900 + ++at * 60);
+    say_line_privately("u-liu", "刘阿姨", answer, {}, kMonday0900 + ++at * 60);
+    EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
+  }
+  // A new trouble starting 对 is no answer that it is the same.
+  say_line_privately("u-liu", "刘阿姨", "报修 3号楼2单元楼道的灯一直不亮", {}, kMonday0900 + ++at * 60);
+  say_line_privately("u-liu", "刘阿姨", "对面楼的电梯也坏了", {}, kMonday0900 + ++at * 60);
+  EXPECT_FALSE(tickets_.offer_to(private_of("u-liu"), "generic:u-liu").has_value() &&
+               tickets_.offer_to(private_of("u-liu"), "generic:u-liu")->kind.starts_with("repeat:"));
+}
+
+// "三号楼二单元电梯又坏了 下不了楼" with no 报修, then 是, opened the duplicate (the final read).
+TEST_F(ReportWords, AnOfferedReportIsAskedAboutBeforeItOpensASecondTicket) {
+  say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 报修 电梯坏了 三号楼二单元");
+  say_line_privately("u-liu", "刘阿姨", "三号楼二单元电梯又坏了 下不了楼", {}, kMonday0900 + 30 * 60);
+  const std::vector<Reply> asked = say_line_privately("u-liu", "刘阿姨", "是的", {}, kMonday0900 + 31 * 60);
+  EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_TRUE(text_has(asked.front().text, "T1"));
+  say_line_privately("u-liu", "刘阿姨", "另报", {}, kMonday0900 + 32 * 60);
+  EXPECT_TRUE(tickets_.by_number("c1", 2).has_value());
+}
+
 // The typed place matched: the pipe after the lamp, both "3号楼2单元", was asked about (a review,
 // 2026-12-07). Another category's trouble, or the same category's other thing, opens at once.
 TEST_F(ReportWords, AnotherTroubleAtTheSamePlaceOpensAtOnce) {

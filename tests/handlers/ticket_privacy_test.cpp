@@ -134,5 +134,15 @@ TEST_F(TicketPrivacy, AResidentTakingBackTheirReportIsNotNamedInTheRespondersGro
   EXPECT_FALSE(told(replies, "generic:wuye", "刘阿姨"));
 }
 
+// "撤回 T1 物业的师傅已经修好了" posted her name and a 转交 that never happened (the final read).
+TEST_F(TicketPrivacy, AWithdrawalNamingTheResponderHandsNothingOverAndNamesNobody) {
+  say_privately("u-liu", "刘阿姨", read("报修 3号楼2单元 水龙头关不紧 一直滴水"));
+  say("b3u2", "u-chen", "陈单元长", read("派单 T1 物业"), kMonday0900 + 60);
+  const std::vector<Reply> replies =
+      say_privately("u-liu", "刘阿姨", read("撤回 T1 物业的师傅已经修好了"), kMonday0900 + kHour);
+  EXPECT_FALSE(told(replies, "generic:wuye", "刘阿姨"));
+  EXPECT_FALSE(told(replies, "generic:wuye", "转交"));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -288,15 +288,7 @@ std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const 
   }
   if (open.empty()) return std::nullopt;
   const std::string mention = mention_of(context.people, context.message.sender);
-  if (open.size() == 1) {
-    // A report made in private is quoted in private, as 进度 is.
-    return answer_keeping_private(
-        context,
-        context.text("ticket_withdraw_ask", {{"mention", mention},
-                                             {"ticket", std::to_string(open.front().number)},
-                                             {"text", ticket_words(context, open.front())}}),
-        open.front().reported_in_private);
-  }
+  if (open.size() == 1) return ask_to_withdraw(context, open.front());
   std::vector<std::string> numbers;
   for (const store::Ticket& ticket : open)
     numbers.push_back("T" + std::to_string(ticket.number));
@@ -307,6 +299,16 @@ std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const 
 }
 
 }  // namespace
+
+std::vector<Reply> ask_to_withdraw(Context& context, const store::Ticket& ticket) {
+  // A report made in private is quoted in private, as 进度 is.
+  return answer_keeping_private(
+      context,
+      context.text("ticket_withdraw_ask", {{"mention", mention_of(context.people, context.message.sender)},
+                                           {"ticket", std::to_string(ticket.number)},
+                                           {"text", ticket_words(context, ticket)}}),
+      ticket.reported_in_private);
+}
 
 // The reporter's latest ticket when this message follows it closely enough to belong to it.
 std::optional<store::Ticket> ticket_just_reported(const Context& context, std::int64_t window) {

@@ -31,6 +31,10 @@ std::optional<store::Ticket> ticket_just_reported(const Context& context, std::i
 std::optional<std::vector<Reply>> answer_about_own_report(Context& context, const Command& command,
                                                           bool names_trouble);
 
+/// Asks the reporter whether they take `ticket` back ("不用来了 我儿子已经修好了"), naming how
+/// (撤回 T5 原因); in private when it is a private report. Nothing is closed.
+std::vector<Reply> ask_to_withdraw(Context& context, const store::Ticket& ticket);
+
 /// In a group, said to no one in particular: "补充一下，是3楼不是2楼" right after one's own report
 /// there joins it and its holder hears (within `kJoinWindow`). Empty otherwise.
 std::optional<std::vector<Reply>> add_to_own_report_in_group(Context& context, const Command& command);

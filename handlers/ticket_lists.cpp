@@ -31,12 +31,14 @@ std::string state_text(const Services& services, const store::Ticket& ticket) {
   return services.text("ticket_state_" + std::string(store::ticket_state_name(ticket.state)));
 }
 
-// The steps whose words a group may read: who it went to, the level it climbed to, how it ended.
-// The others carry the worker's note, the resident's words, a rating's reason (an exploratory run of
-// the workers' side, 2026-12-07: 进度 in a building group showed a 办结 note and a phone number).
-bool detail_fit_for_a_group(const store::TicketEvent& event) {
-  return event.kind == "assigned" || event.kind == "climbed" || event.kind == "closed" ||
-         event.kind == "unassigned" || event.kind == "overdue_at_top";
+// The steps whose words a group may read: who it went to, the level it climbed to, how it ended as
+// an outcome (满意, 未评价). The others carry the worker's note, the resident's words, a rating's
+// reason, a close's reason (an exploratory run of the workers' side, 2026-12-07: 进度 in a building
+// group showed a 办结 note and a phone number; the final read: a withdrawal's private words).
+bool detail_fit_for_a_group(const Services& services, const store::TicketEvent& event) {
+  if (event.kind == "closed") return event.note && services.templates.has("ticket_outcome_" + *event.note);
+  return event.kind == "assigned" || event.kind == "climbed" || event.kind == "unassigned" ||
+         event.kind == "overdue_at_top";
 }
 
 std::string event_line(Context& context, const store::TicketEvent& event, bool in_group) {
@@ -45,7 +47,7 @@ std::string event_line(Context& context, const store::TicketEvent& event, bool i
   // An assignment's note is who got it ("responder:wuye" for a responder); other notes are words
   // (a reason, a resolution, a level's name) shown as they are.
   std::string detail;
-  if (event.note && !event.note->empty() && (!in_group || detail_fit_for_a_group(event))) {
+  if (event.note && !event.note->empty() && (!in_group || detail_fit_for_a_group(context, event))) {
     std::string note = *event.note;
     // A closing's note is its outcome, said in words.
     if (event.kind == "closed" && context.templates.has("ticket_outcome_" + note))
@@ -194,12 +196,12 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
        ticket.state == store::TicketState::open) &&
       ticket.solve_by)
     deadlines += context.text("ticket_progress_solve_by", values);
-  if (ticket.is_closed() && ticket.close_reason)
-    deadlines += context.text("ticket_progress_close_reason", {{"reason", *ticket.close_reason}});
   // Answered in a group (a report made in one): its steps without the words said in private.
   // 物业's group is its workers': it reads the steps as they do.
   const bool in_group = !context.message.is_private && !ticket.reported_in_private &&
                         !context.responders.of_chat(context.message.chat);
+  if (ticket.is_closed() && ticket.close_reason && !in_group)
+    deadlines += context.text("ticket_progress_close_reason", {{"reason", *ticket.close_reason}});
   // Notes (备注) are for whoever works on it: a group and a resident who only reported it do not read
   // them ("派单 T1 物业 这家比较难缠"; a review, 2026-12-07).
   const bool reads_notes =

@@ -3,20 +3,43 @@
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_clock.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_lookup.hpp"
+#include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_resolve_undo.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
 
 namespace whistle::handlers {
 
+namespace {
+
+// "T1 已经修好了 谢谢师傅", "T1 搞定了 我儿子修的" from the ticket's reporter, who neither holds nor
+// leads it: the words that make a worker's 办结 are a resident's thanks or their own repair. Waiting
+// for a rating, they are read as a rating's words; still open, the resident is asked whether to take
+// it back (a final read, 2026-12-07: the worker's words after a number were refused to the resident
+// as a 办结).
+std::optional<std::vector<Reply>> answer_reporters_done_words(Context& context, const Command& command) {
+  if (!command.ticket || !context.community || command.text.starts_with("办结")) return std::nullopt;
+  const std::optional<store::Ticket> ticket = context.tickets.by_number(*context.community, *command.ticket);
+  const std::string& sender = context.message.sender;
+  if (!ticket || ticket->reporter != sender || ticket->is_closed() ||
+      holds_ticket(context, *ticket, sender) || leads_ticket(context, *ticket, sender))
+    return std::nullopt;
+  if (ticket->state == store::TicketState::resolved) return rate_in_plain_words(context, command);
+  return ask_to_withdraw(context, *ticket);
+}
+
+}  // namespace
+
 std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   if (takes_back_resolve(command)) return handle_resolve_undo(context, command);
+  if (auto answered = answer_reporters_done_words(context, command)) return std::move(*answered);
   // "办结 T2 T3": each. With what was done said once for both, each resident would read the other's
   // repair (an exploratory run of the workers' side, 2026-12-07): asked to send them apart.
   if (const TicketsListed listed = further_ticket_numbers(command); !listed.more.empty()) {

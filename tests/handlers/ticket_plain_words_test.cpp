@@ -91,6 +91,23 @@ TEST_F(TicketPlainWords, ANewTroubleToldAngrilyIsNoComplaintAboutTheWorkRated) {
   EXPECT_FALSE(text_has(replies.front().text, "不满意 物业")) << replies.front().text;
 }
 
+// "T1 已经修好了 …" from its reporter: a worker's 办结 words, refused to the resident as one (the
+// final read, 2026-12-07). Still open, taking it back is asked about; done, the thanks is.
+TEST_F(TicketPlainWords, AResidentsDoneWordsAfterTheNumberAreNoRefusedResolve) {
+  open_ticket();
+  const std::vector<Reply> own =
+      say_line_privately("u-zhang", "张三", "T1 已经修好了 我儿子修的", {}, kMonday0900 + 60);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_TRUE(text_has(own.front().text, "撤回 T1")) << own.front().text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);
+  const std::vector<Reply> thanks =
+      say_line_privately("u-zhang", "张三", "T1 已经修好了 谢谢师傅", {}, kMonday0900 + 2 * kHour);
+  ASSERT_EQ(thanks.size(), 1u);
+  EXPECT_TRUE(text_has(thanks.front().text, "满意")) << thanks.front().text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+}
+
 TEST_F(TicketPlainWords, StarsAloneInPrivateRateTheTicketAwaitingARating) {
   open_ticket();
   say_line("b3u2", "u-chen", "陈单元长", "办结 T1 已换灯泡", {}, kMonday0900 + kHour);

@@ -134,6 +134,16 @@ TEST_F(TicketPrivacy, AResidentTakingBackTheirReportIsNotNamedInTheRespondersGro
   EXPECT_FALSE(told(replies, "generic:wuye", "刘阿姨"));
 }
 
+// A close's reason, a withdrawal's words among them, is no group's to read in 进度 (the final read).
+TEST_F(TicketPrivacy, ProgressInAGroupLeavesOutACloseReason) {
+  say("b3u2", "u-he", "何大爷", read("报修 楼道灯坏了"));
+  say_privately("u-he", "何大爷", read("撤回 T1 我自己花200找人修好了"), kMonday0900 + kHour);
+  const std::vector<Reply> asked =
+      say("b3u2", "u-chen", "陈单元长", read("进度 T1"), kMonday0900 + 2 * kHour);
+  ASSERT_TRUE(told(asked, "generic:b3u2", "T1"));
+  EXPECT_FALSE(told(asked, "generic:b3u2", "200"));
+}
+
 // "撤回 T1 物业的师傅已经修好了" posted her name and a 转交 that never happened (the final read).
 TEST_F(TicketPrivacy, AWithdrawalNamingTheResponderHandsNothingOverAndNamesNobody) {
   say_privately("u-liu", "刘阿姨", read("报修 3号楼2单元 水龙头关不紧 一直滴水"));

@@ -83,25 +83,29 @@ bool same_characters(std::string_view a, std::string_view b) {
   return code_points(a) == code_points(b);
 }
 
-// The reporter's own open ticket with the same words: an elderly resident sends a report again
-// (or once in private and once in the group) when no answer seems to come. A second ticket would
-// climb the ladder beside the first and count twice.
+}  // namespace
+
+OpenReportsAt open_reports_at(Context& context, const Command& command, const std::string& community) {
+  OpenReportsAt reports{receiving_node(context, command, community).id, {}};
+  reports.open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  std::erase_if(reports.open, [&](const store::Ticket& ticket) {
+    return ticket.is_closed() || ticket.state == store::TicketState::resolved ||
+           ticket.first_node != reports.node;
+  });
+  return reports;
+}
+
 // The same place and the same words, the place typed or not: a grid leader's 楼道灯不亮 in a second
 // building is another lamp. One resolved and waiting for its rating is not "still open": the lamp
 // that failed again is a new report (or a 不满意).
-}  // namespace
-
 std::optional<store::Ticket> same_report_open(Context& context, const Command& command,
-                                              const std::string& community) {
+                                              const OpenReportsAt& reports) {
   const std::string title = command.title.value_or(command.text);
   std::string_view said = title;
   if (command.place && said.starts_with(*command.place)) said.remove_prefix(command.place->size());
   const std::string words = words_compared(said);
   if (words.empty()) return std::nullopt;
-  const std::string node = receiving_node(context, command, community).id;
-  for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kOwnReportsLooked)) {
-    if (ticket.is_closed() || ticket.state == store::TicketState::resolved || ticket.first_node != node)
-      continue;
+  for (const store::Ticket& ticket : reports.open) {
     const std::string theirs = words_compared(ticket_words(context, ticket));
     if (theirs == words || same_characters(theirs, words)) return ticket;
   }
@@ -109,7 +113,7 @@ std::optional<store::Ticket> same_report_open(Context& context, const Command& c
 }
 
 std::optional<Reply> ask_if_same_as_open_report(Context& context, const Command& command,
-                                                const std::string& community) {
+                                                const OpenReportsAt& reports) {
   if (command.kind && *command.kind != language::TicketKind::report) return std::nullopt;
   const std::string title = command.title.value_or(command.text);
   const config::Category* category = category_of(context.config, title);
@@ -124,12 +128,10 @@ std::optional<Reply> ask_if_same_as_open_report(Context& context, const Command&
   for (const std::string& keyword : category->keywords) {
     if (title.find(keyword) != std::string::npos) keywords.push_back(keyword);
   }
-  const std::string node = receiving_node(context, command, community).id;
-  std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
+  std::vector<store::Ticket> open = reports.open;
   std::erase_if(open, [&](const store::Ticket& ticket) {
     const std::string words = ticket_words(context, ticket);
-    return ticket.is_closed() || ticket.state == store::TicketState::resolved || ticket.first_node != node ||
-           ticket.kind != "report" || ticket.chat == context.message.chat ||
+    return ticket.kind != "report" || ticket.chat == context.message.chat ||
            context.now - ticket.created_at > kRepeatAskedSeconds ||
            std::none_of(keywords.begin(), keywords.end(),
                         [&](const std::string& keyword) { return words.find(keyword) != std::string::npos; });

@@ -12,18 +12,26 @@
 
 namespace whistle::handlers {
 
-/// The reporter's own open ticket (not resolved) received at the same node with the same words,
-/// spaces, punctuation and their order aside.
-std::optional<store::Ticket> same_report_open(Context& context, const Command& command,
-                                              const std::string& community);
+/// The sender's own reports still being worked on (not closed, not resolved) received at `node`,
+/// where a new report of theirs would be received: read once for both checks below.
+struct OpenReportsAt {
+  std::string node;
+  std::vector<store::Ticket> open;
+};
+OpenReportsAt open_reports_at(Context& context, const Command& command, const std::string& community);
 
-/// Asked before a second ticket opens: the reporter's one open ticket (not resolved) at the same
-/// node that holds a keyword of the new words' category ("电梯", "灯"; the place aside), reported in
-/// another chat within a week. The question is kept: "另报" opens the new words, "是的" lets them
-/// go (ask_if_repeat). Not asked in a group about a report made in private. Empty when there is
-/// none, or several.
+/// Of `reports`, the one with the same words, spaces, punctuation and their order aside: an elderly
+/// resident sends a report again (or once in private and once in the group) when no answer seems to
+/// come, and a second ticket would climb beside the first and count twice.
+std::optional<store::Ticket> same_report_open(Context& context, const Command& command,
+                                              const OpenReportsAt& reports);
+
+/// Asked before a second ticket opens: of `reports`, the one reported in another chat within a week
+/// that holds a keyword of the new words' category ("电梯", "灯"; the place aside). The question is
+/// kept: "另报" opens the new words, "是的" lets them go (answer_repeat_question). Not asked in a
+/// group about a report made in private. Empty when there is none, or several.
 std::optional<Reply> ask_if_same_as_open_report(Context& context, const Command& command,
-                                                const std::string& community);
+                                                const OpenReportsAt& reports);
 
 /// Whether a kept question is ask_if_same_as_open_report()'s ("repeat:5").
 bool is_repeat_question(const store::ReportOffer& kept);

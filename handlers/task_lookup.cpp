@@ -191,20 +191,26 @@ std::vector<std::int64_t> further_task_numbers(const Command& command) {
   return numbers;
 }
 
-std::optional<std::vector<Reply>> for_each_task_listed(
-    Context& context, const Command& command,
-    const std::function<std::vector<Reply>(Context&, const Command&)>& handle) {
-  const std::vector<std::int64_t> more = further_task_numbers(command);
-  if (more.empty()) return std::nullopt;
+std::vector<Reply> for_each_number_listed(Context& context, const Command& command,
+                                          std::optional<std::int64_t> Command::*field,
+                                          const std::vector<std::int64_t>& more,
+                                          const CommandHandler& handle) {
   Command each = command;
   each.reason.reset();
   std::vector<Reply> replies = handle(context, each);
   for (const std::int64_t number : more) {
-    each.task = number;
+    each.*field = number;
     std::vector<Reply> next = handle(context, each);
     replies.insert(replies.end(), std::make_move_iterator(next.begin()), std::make_move_iterator(next.end()));
   }
   return replies;
+}
+
+std::optional<std::vector<Reply>> for_each_task_listed(Context& context, const Command& command,
+                                                       const CommandHandler& handle) {
+  const std::vector<std::int64_t> more = further_task_numbers(command);
+  if (more.empty()) return std::nullopt;
+  return for_each_number_listed(context, command, &Command::task, more, handle);
 }
 
 }  // namespace whistle::handlers

@@ -65,11 +65,20 @@ std::string sender_mention(const Context& context);
 /// else: "取消报到 1 2", "请假 1、2号", "验收 1 2", "验收 1和2"; empty otherwise.
 std::vector<std::int64_t> further_task_numbers(const Command& command);
 
+/// A command's handler, run once for each number a line lists.
+using CommandHandler = std::function<std::vector<Reply>(Context&, const Command&)>;
+
+/// `handle` run for the command as it is (its words after the numbers dropped) and then with its
+/// number `field` (Command::task or Command::ticket) set to each of `more`, the replies joined.
+std::vector<Reply> for_each_number_listed(Context& context, const Command& command,
+                                          std::optional<std::int64_t> Command::*field,
+                                          const std::vector<std::int64_t>& more,
+                                          const CommandHandler& handle);
+
 /// "报到 1 2", "验收 1和2": `handle` run for each task the command lists, in turn, its replies joined;
 /// empty when the command names one task (or none).
-std::optional<std::vector<Reply>> for_each_task_listed(
-    Context& context, const Command& command,
-    const std::function<std::vector<Reply>(Context&, const Command&)>& handle);
+std::optional<std::vector<Reply>> for_each_task_listed(Context& context, const Command& command,
+                                                       const CommandHandler& handle);
 
 /// The word that invokes a command ("报到" for report_in), from the template `command_<intent>`.
 std::string command_word(const Services& services, Intent intent);

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_lookup.hpp"
 #include "handlers/ticket_work.hpp"
@@ -16,7 +17,7 @@ std::vector<Reply> handle_accept(Context& context, const Command& command) {
   // "接单 T2 T3": each of them; T3 was left to climb four levels unseen (an exploratory run of the
   // workers' side, 2026-12-07).
   if (const TicketsListed listed = further_ticket_numbers(command); !listed.more.empty()) {
-    return for_each_ticket_listed(context, command, listed.more, handle_accept);
+    return for_each_number_listed(context, command, &Command::ticket, listed.more, handle_accept);
   }
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);

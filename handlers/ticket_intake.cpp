@@ -351,7 +351,8 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
     if (danger) append(replies, alert_every_community(context));
     return replies;
   }
-  if (std::optional<store::Ticket> same = same_report_open(context, command, *community)) {
+  const OpenReportsAt reports = open_reports_at(context, command, *community);
+  if (std::optional<store::Ticket> same = same_report_open(context, command, reports)) {
     replies.push_back(reply_to_sender(
         context, context.text("ticket_already_reported",
                               {{"ticket", std::to_string(same->number)},
@@ -364,7 +365,7 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
   // not a second ticket counted twice and climbing beside the first (an exploratory run of residents'
   // reports, 2026-12-06). A danger is never held up by a question.
   if (!danger) {
-    if (std::optional<Reply> asked = ask_if_same_as_open_report(context, command, *community)) {
+    if (std::optional<Reply> asked = ask_if_same_as_open_report(context, command, reports)) {
       replies.push_back(std::move(*asked));
       return replies;
     }

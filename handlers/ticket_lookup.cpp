@@ -1,7 +1,6 @@
 #include "handlers/ticket_lookup.hpp"
 
 #include <algorithm>
-#include <iterator>
 
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
@@ -67,20 +66,6 @@ TicketsListed further_ticket_numbers(const Command& command) {
   }
   if (!listed.more.empty()) listed.remark = std::string(language::trim_spaces(words.substr(at)));
   return listed;
-}
-
-std::vector<Reply> for_each_ticket_listed(
-    Context& context, const Command& command, const std::vector<std::int64_t>& more,
-    const std::function<std::vector<Reply>(Context&, const Command&)>& handle) {
-  Command each = command;
-  each.reason.reset();
-  std::vector<Reply> replies = handle(context, each);
-  for (const std::int64_t number : more) {
-    each.ticket = number;
-    std::vector<Reply> next = handle(context, each);
-    replies.insert(replies.end(), std::make_move_iterator(next.begin()), std::make_move_iterator(next.end()));
-  }
-  return replies;
 }
 
 TicketChoice choose_ticket(Context& context, const Command& command) {

@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,12 +28,6 @@ struct TicketsListed {
   std::string remark;
 };
 TicketsListed further_ticket_numbers(const Command& command);
-
-/// `handle` run for the command's own ticket and then for each of `more`, with the words after the
-/// listed numbers dropped; the replies of all of them.
-std::vector<Reply> for_each_ticket_listed(
-    Context& context, const Command& command, const std::vector<std::int64_t>& more,
-    const std::function<std::vector<Reply>(Context&, const Command&)>& handle);
 
 /// The tickets not closed that the sender holds, themselves or through a responder they are a
 /// member of (物业's 刘师傅 holds 物业's): at most `limit` of each.

@@ -53,7 +53,7 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
                                            {{"mention", mention_of(context.people, context.message.sender)},
                                             {"lines", join_list(context, lines)}}))};
     }
-    return for_each_ticket_listed(context, command, listed.more, handle_resolve);
+    return for_each_number_listed(context, command, &Command::ticket, listed.more, handle_resolve);
   }
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);

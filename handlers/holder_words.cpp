@@ -63,6 +63,9 @@ std::vector<Reply> list_held(Context& context, const std::vector<store::Ticket>&
 // "物业说今天修好了" did one).
 std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ticket, bool taking,
                                        const std::string& words) {
+  // A photo sent with the words is the job's proof, kept now: the 办结 that follows may come without
+  // it (a final read, 2026-12-07: it was lost).
+  keep_photos_with(context, ticket);
   return answer_keeping_private(context,
                                 context.text(taking ? "ticket_held_may_take_on" : "ticket_held_done_ask",
                                              {{"mention", sender_mention(context)},
@@ -143,6 +146,15 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   return handle_accept(context, act);
 }
 
+std::vector<std::string> keep_photos_with(Context& context, const store::Ticket& ticket) {
+  const Message& message = context.message;
+  if (message.attachments.empty() && !message.location) return {};
+  std::vector<std::string> kept = keep_attachments(context, ticket);
+  context.tickets.add_event(ticket.id, store::TicketEvent{"attachment", message.sender,
+                                                          command_text_or_none(message), context.now});
+  return kept;
+}
+
 std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& context,
                                                                      const Command& command) {
   const Message& message = context.message;
@@ -160,9 +172,7 @@ std::optional<std::vector<Reply>> join_photo_to_ticket_just_resolved(Context& co
   });
   if (held.size() != 1) return std::nullopt;
   const store::Ticket& ticket = held.front();
-  const std::vector<std::string> kept = keep_attachments(context, ticket);
-  context.tickets.add_event(ticket.id, store::TicketEvent{"attachment", message.sender,
-                                                          command_text_or_none(message), context.now});
+  const std::vector<std::string> kept = keep_photos_with(context, ticket);
   return std::vector<Reply>{reply_to_sender(
       context,
       context.text("ticket_attachment_added", {{"ticket", std::to_string(ticket.number)},

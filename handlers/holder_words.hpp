@@ -4,6 +4,7 @@
 // "好的 接了", "收到 马上去", "弄好了 换了个灯泡" — to the bot in private or by name, with no number.
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -23,6 +24,10 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
 /// that would do it, words and all; in private when it is a private report.
 std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ticket, bool taking,
                                        const std::string& words);
+
+/// What the message carries (photos, files, a place), kept on `ticket` by whoever works on it, with
+/// an `attachment` event; says what was kept (empty when nothing came).
+std::vector<std::string> keep_photos_with(Context& context, const store::Ticket& ticket);
 
 /// A photo (or file, or place) sent to the bot by whoever said 办结, within ten minutes of it, with
 /// no new trouble in its words: kept on that ticket as its proof, and they are told. Empty otherwise.

@@ -106,6 +106,7 @@ std::optional<std::vector<Reply>> answer_line_about_ticket(Context& context, con
   // paged the 书记 (the same run). Kept in the history for whoever works on it; the resident does
   // not read it, since a note is as often an aside ("T1 这家天天报 别理她"; a review, 2026-12-07).
   record_event(context, *ticket, "noted", words);
+  keep_photos_with(context, *ticket);
   // Said to the bot in a group, the words are not said back there (an ID number was; the same review).
   return std::vector<Reply>{work_reply(
       context, *ticket, message.is_private ? "ticket_noted" : "ticket_noted_group", {{"words", words}})};

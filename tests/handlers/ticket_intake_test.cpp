@@ -620,6 +620,19 @@ TEST_F(TicketIntake, AWorkersPhotoWithOrRightAfterTheirDoneIsKeptOnTheTicket) {
   EXPECT_EQ(tickets_.attachments(ticket(1).id).size(), 2u);
 }
 
+// A photo with words that are only asked about ("弄好了" + photo), or with a note, was lost: the 办结
+// that followed came without it (the final read, 2026-12-07).
+TEST_F(TicketIntake, AWorkersPhotoWithWordsAskedAboutOrANoteIsKept) {
+  say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
+  send("", "u-chen", "陈单元长", read("弄好了 换了个灯泡"), {{"image", "https://img.example/lamp.jpg"}},
+       std::nullopt, kMonday0900 + kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+  EXPECT_EQ(tickets_.attachments(ticket(1).id).size(), 1u);
+  send("", "u-chen", "陈单元长", read("T1 灯座也松了 下午再紧一下"),
+       {{"image", "https://img.example/base.jpg"}}, std::nullopt, kMonday0900 + 2 * kHour);
+  EXPECT_EQ(tickets_.attachments(ticket(1).id).size(), 2u);
+}
+
 TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
   const std::vector<Reply> replies =
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});

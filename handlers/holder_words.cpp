@@ -124,8 +124,17 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
         }))
       by_keyword.push_back(ticket);
   }
-  // "电梯修好了" beside the lamp's job, "楼道杂物都弄好了" after a task: about something else.
-  if (!keywords.empty() && by_keyword.empty()) return std::nullopt;
+  // "电梯修好了" beside the lamp's job, "楼道杂物都弄好了" after a task, "水泵坏了 我去修" with no pump's
+  // job: about something else (the line's other clauses count when the job's names nothing).
+  const std::vector<std::string> named =
+      keywords.empty() ? category_keywords_in(context.config, command.text) : keywords;
+  const bool another_thing =
+      !named.empty() && std::none_of(held.begin(), held.end(), [&](const store::Ticket& ticket) {
+        return std::any_of(named.begin(), named.end(), [&](const std::string& keyword) {
+          return ticket.text.find(keyword) != std::string::npos;
+        });
+      });
+  if (another_thing) return std::nullopt;
   // Several jobs hold what it names: those are listed.
   if (by_keyword.size() > 1) return list_held(context, by_keyword, taking ? Intent::accept : Intent::resolve);
   std::optional<std::int64_t> number =

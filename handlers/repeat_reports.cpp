@@ -42,6 +42,10 @@ std::string joined_words(const std::string& before, std::string_view more) {
   return before.empty() ? std::string(more) : before + " " + std::string(more);
 }
 
+// Anywhere in the answer, the same (once another trouble is ruled out): "是同一件事", "一样的".
+constexpr auto kSameAnywhere = std::to_array<std::string_view>(
+    {"同一件", "同一个", "一回事", "一件事", "一样", "就是那个", "就是这个", "不用再报"});
+
 // Whether `text` starts with one of `words` standing alone: the line ends there, or a space,
 // punctuation or a particle follows.
 template <std::size_t N>
@@ -170,7 +174,7 @@ std::optional<std::vector<Reply>> answer_repeat_question(Context& context, const
     return open_kept_report(context, adds ? joined_words(kept.words, more) : kept.words, kept);
   }
   context.tickets.drop_offer(context.message.chat, context.message.sender);
-  if (!asks_back && starts_with_word(text, kSameTrouble))
+  if (!asks_back && (starts_with_word(text, kSameTrouble) || language::holds_any_of(text, kSameAnywhere)))
     return std::vector<Reply>{reply_to_sender(
         context,
         context.text("ticket_repeat_same",

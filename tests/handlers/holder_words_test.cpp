@@ -220,6 +220,9 @@ TEST_F(HolderWords, AWorkersLinesByNumberAndBetweenTwoJobsAreReadForTheRightJob)
   EXPECT_TRUE(text_has(drain.front().text, "办结 T3")) << drain.front().text;
   // "灯换好了 电梯还在等配件" named the lift by 电梯 and offered to close it.
   open_ticket_for_wuye({.reporter = "u-he", .text = "门口路灯不亮"});
+  // A trouble none of the jobs holds, with a promise to mend it, is no job of theirs to list.
+  for (const Reply& reply : say_line_privately("u-shifu", "刘师傅", "水泵坏了 我去修", {}, kMonday0900 + 100))
+    EXPECT_FALSE(text_has(reply.text, "接单 T")) << reply.text;
   const std::vector<Reply> two =
       say_line_privately("u-shifu", "刘师傅", "灯换好了 电梯还在等配件", {}, kMonday0900 + 120);
   ASSERT_FALSE(two.empty());

@@ -6,13 +6,13 @@
 #include "handlers/addressing.hpp"
 #include "handlers/language/holder_phrases.hpp"
 #include "handlers/language/own_report_phrases.hpp"
-#include "handlers/language/private_numbers.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_lookup.hpp"
 #include "handlers/ticket_work.hpp"
@@ -33,9 +33,7 @@ std::optional<std::string> command_text_or_none(const Message& message) {
 // a group as its posts mask them (a final read, 2026-12-07: a phone left in one group's report was
 // shown whole in another's).
 std::string words_shown(Context& context, const store::Ticket& ticket) {
-  if (context.message.is_private) return ticket.text;
-  return context.responders.of_chat(context.message.chat) ? language::mask_id_numbers(ticket.text)
-                                                          : language::mask_private_numbers(ticket.text);
+  return numbers_masked_for(context, context.message.chat, context.message.is_private, ticket.text);
 }
 
 // The jobs listed with the command that would act on one, in private when any is a private report.
@@ -119,10 +117,7 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
       category_keywords_in(context.config, language::job_clause(command.text));
   std::vector<store::Ticket> by_keyword;
   for (const store::Ticket& ticket : held) {
-    if (std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
-          return ticket.text.find(keyword) != std::string::npos;
-        }))
-      by_keyword.push_back(ticket);
+    if (holds_any_keyword(ticket.text, keywords)) by_keyword.push_back(ticket);
   }
   // "电梯修好了" beside the lamp's job, "楼道杂物都弄好了" after a task, "水泵坏了 我去修" with no pump's
   // job: about something else (the line's other clauses count when the job's names nothing).
@@ -130,9 +125,7 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
       keywords.empty() ? category_keywords_in(context.config, command.text) : keywords;
   const bool another_thing =
       !named.empty() && std::none_of(held.begin(), held.end(), [&](const store::Ticket& ticket) {
-        return std::any_of(named.begin(), named.end(), [&](const std::string& keyword) {
-          return ticket.text.find(keyword) != std::string::npos;
-        });
+        return holds_any_keyword(ticket.text, named);
       });
   if (another_thing) return std::nullopt;
   // Several jobs hold what it names: those are listed.

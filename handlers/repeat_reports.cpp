@@ -134,11 +134,9 @@ std::optional<Reply> ask_if_same_as_open_report(Context& context, const Command&
   }
   std::vector<store::Ticket> open = reports.open;
   std::erase_if(open, [&](const store::Ticket& ticket) {
-    const std::string words = ticket_words(context, ticket);
     return ticket.kind != "report" || ticket.chat == context.message.chat ||
            context.now - ticket.created_at > kRepeatAskedSeconds ||
-           std::none_of(keywords.begin(), keywords.end(),
-                        [&](const std::string& keyword) { return words.find(keyword) != std::string::npos; });
+           !holds_any_keyword(ticket_words(context, ticket), keywords);
   });
   if (open.size() != 1) return std::nullopt;
   const store::Ticket& same = open.front();

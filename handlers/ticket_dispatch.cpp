@@ -1,6 +1,5 @@
 // 派单: a leader hands a ticket to a person (@王五) or a responder (物业) with a fresh answer window.
 
-#include "handlers/language/private_numbers.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
@@ -115,7 +114,7 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
     std::vector<Reply> told = tell_responder(context, ticket, *responder, context.now);
     for (Reply& reply : told)
       // 物业's group reads no ID number, the leader's words included (a final read, 2026-12-07).
-      reply.text += context.responders.of_chat(reply.chat) ? language::mask_id_numbers(note) : note;
+      reply.text += numbers_masked_for(context, reply.chat, !context.responders.of_chat(reply.chat), note);
     append(replies, std::move(told));
   }
   append(replies, tell_displaced(context, before, ticket));

@@ -519,19 +519,22 @@ std::vector<std::string> ticket_holders(const Services& services, const store::T
   return {};
 }
 
+std::string numbers_masked_for(const Services& services, const std::string& chat, bool private_chat,
+                               std::string text) {
+  if (private_chat) return text;
+  return services.responders.of_chat(chat) ? language::mask_id_numbers(text)
+                                           : language::mask_private_numbers(text);
+}
+
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now) {
   // A phone or ID number left in a report is for whoever works it (物业's group keeps it to call
   // back), not for a building's or the community's group, where the report climbs; an ID number is
   // for nobody's group.
   // So is the name of someone who reported in private, told that no group would read it.
-  if (!services.responders.of_chat(post.chat)) {
-    post.text = language::mask_private_numbers(post.text);
-    if (ticket.reported_in_private)
-      post.text = language::mask_own_name(post.text, reporter_names(services, ticket));
-  } else {
-    post.text = language::mask_id_numbers(post.text);
-  }
+  post.text = numbers_masked_for(services, post.chat, false, std::move(post.text));
+  if (ticket.reported_in_private && !services.responders.of_chat(post.chat))
+    post.text = language::mask_own_name(post.text, reporter_names(services, ticket));
   const config::QuietHours& quiet = services.config.rules.quiet_hours;
   const int offset = services.config.locale.utc_offset_seconds;
   if (!pauses(ticket) || !in_quiet_hours(now, quiet, offset)) return {std::move(post)};

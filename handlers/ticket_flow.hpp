@@ -160,6 +160,11 @@ void resume_solve_clock(const Services& services, const store::Ticket& ticket, s
 
 /// A post to a group about a ticket: sent now, or for a general or complex ticket in the quiet
 /// hours kept as a job until they end (an empty result then).
+/// `text` as a chat may read a resident's numbers: whole in a private chat, an ID number masked in a
+/// responder's group (物业's worker calls back on the phone number), both masked in any other group.
+std::string numbers_masked_for(const Services& services, const std::string& chat, bool private_chat,
+                               std::string text);
+
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now);
 

@@ -310,6 +310,12 @@ std::vector<std::string> category_keywords_in(const config::Config& config, std:
   return found;
 }
 
+bool holds_any_keyword(std::string_view words, const std::vector<std::string>& keywords) {
+  return std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
+    return words.find(keyword) != std::string_view::npos;
+  });
+}
+
 // Config order: urgent first in the built-in set, so "煤气味" is danger before "燃气" is utilities.
 const config::Category* category_of(const config::Config& config, const std::string& text) {
   if (const config::Category* category = category_by_keyword(config, text)) return category;

@@ -29,6 +29,9 @@ std::vector<std::string> keep_attachments(const Context& context, const store::T
 /// The configured categories' keywords `text` holds ("电梯修好了": 电梯), slips of input aside.
 std::vector<std::string> category_keywords_in(const config::Config& config, std::string_view text);
 
+/// Whether `words` (a ticket's) hold any of `keywords`.
+bool holds_any_keyword(std::string_view words, const std::vector<std::string>& keywords);
+
 /// The first configured category whose keyword `text` holds, or none.
 const config::Category* category_of(const config::Config& config, const std::string& text);
 

@@ -229,8 +229,8 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   std::string text = context.text("ticket_progress", values);
   // A number left for the worker is masked as the group posts mask it; 物业's group keeps the one to
   // call back (post_about_ticket).
-  if (in_group) text = language::mask_private_numbers(text);
-  if (context.responders.of_chat(context.message.chat)) text = language::mask_id_numbers(text);
+  text = numbers_masked_for(context, context.message.chat,
+                            context.message.is_private || ticket.reported_in_private, std::move(text));
   std::vector<Reply> replies = answer_keeping_private(context, std::move(text), ticket.reported_in_private);
   // "催办 T1 刘师傅抓紧" from a leader above whoever holds it: the holder hears (an exploratory run of
   // the workers' side, 2026-12-07: only the leader saw the progress).

@@ -365,7 +365,7 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
     bool other = false;
     for (const std::string& keyword : category_keywords_in(context.config, line)) {
       const bool holds = std::any_of(waiting.begin(), waiting.end(), [&](const store::Ticket& ticket) {
-        return ticket.text.find(keyword) != std::string::npos;
+        return holds_any_keyword(ticket.text, {keyword});
       });
       (holds ? held : other) = true;
     }

@@ -59,6 +59,12 @@ bool ends_as_a_question_or_suggestion(std::string_view words) {
   return false;
 }
 
+bool asks_whether_done(std::string_view remark) {
+  if (remark.find('?') != std::string_view::npos) return true;
+  const std::string_view text = without_end_punctuation(trim_spaces(remark));
+  return ends_as_a_question_or_suggestion(text) || text.ends_with("没") || text.ends_with("没有");
+}
+
 // "吗", "吧?": nothing but such an ending.
 bool is_question_particle(std::string_view words) {
   const std::string_view text = without_end_punctuation(words);

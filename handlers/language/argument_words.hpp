@@ -37,6 +37,10 @@ std::string_view without_end_punctuation(std::string_view text);
 /// Whether the words end in 吗/吧/呢…: asked or suggested to the others.
 bool ends_as_a_question_or_suggestion(std::string_view words);
 
+/// Whether a remark asks rather than tells ("修好了吗", "接了没", "T1 完成了没有？", anything with '?'):
+/// a worker's words of taking on or done, asked, do nothing.
+bool asks_whether_done(std::string_view remark);
+
 /// "吗", "吧?": nothing but such an ending.
 bool is_question_particle(std::string_view words);
 

@@ -147,16 +147,10 @@ bool a_clause_starts_with(std::string_view text, std::span<const std::string_vie
   });
 }
 
-bool asks(std::string_view text) {
-  const std::string_view said = without_end_punctuation(trim_spaces(text));
-  return text.find('?') != std::string_view::npos || ends_as_a_question_or_suggestion(said) ||
-         said.ends_with("没") || said.ends_with("没有");
-}
-
 }  // namespace
 
 HolderSays holder_says(std::string_view text) {
-  if (holds_any_of(text, kNot) || asks(text)) return HolderSays::nothing;
+  if (holds_any_of(text, kNot) || asks_whether_done(text)) return HolderSays::nothing;
   if (a_clause_is(text, kTakesOn)) return HolderSays::takes_on;
   if (a_clause_is(text, kGoing)) return HolderSays::may_take_on;
   if (a_clause_starts_with(text, kDone)) return HolderSays::done;

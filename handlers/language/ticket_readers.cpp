@@ -149,13 +149,6 @@ std::size_t read_ticket_reference_into(std::string_view text, Command& command, 
   return reference->end;
 }
 
-// "T1 修好了吗", "T1 完成了没", "T1 接单了没有？": whether it was done, asked — not done.
-bool asks_whether_done(std::string_view remark) {
-  if (remark.find('?') != std::string_view::npos) return true;
-  const std::string_view text = without_end_punctuation(trim_spaces(remark));
-  return ends_as_a_question_or_suggestion(text) || text.ends_with("没") || text.ends_with("没有");
-}
-
 }  // namespace
 
 // "接单 T5", "办结 T5 已更换灯泡", "上报 T5"

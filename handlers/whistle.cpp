@@ -165,6 +165,22 @@ std::optional<std::int64_t> same_whistle_just_sent(Context& context, const store
   return std::nullopt;
 }
 
+// The leader's own open task of this chat, whistled moments ago, that `wanted` looks like a
+// correction of: the same title at another time, place or count, or another title at the same
+// time. A leader who resent a whistle with the time put right got a second task and volunteers
+// split between them (an exploratory run of corrections, 2026-12-06); which was meant is asked
+// in the post, not guessed: two sessions of one job are whistled this way too.
+std::optional<std::int64_t> whistle_it_may_correct(Context& context, const store::Task& wanted) {
+  std::optional<std::int64_t> latest;
+  for (const store::ListedTask* listed : context.tasks.open_in_chat_view(wanted.chat)) {
+    if (listed->title != wanted.title && listed->start != wanted.start) continue;
+    const std::optional<store::Task> task = context.tasks.by_id(listed->id);
+    if (task && task->creator == wanted.creator && wanted.created_at - task->created_at <= kResendWindow)
+      latest = std::max(latest.value_or(0), task->number);
+  }
+  return latest;
+}
+
 }  // namespace
 
 std::vector<Reply> relay_task_down(Context& context, const store::Task& task,
@@ -249,6 +265,7 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
     return {reply_to_sender(
         context, context.text("whistle_duplicate", {{"task", std::to_string(*same)}, {"mention", mention}}))};
   }
+  const std::optional<std::int64_t> corrected = whistle_it_may_correct(context, wanted);
   const store::Task task = context.tasks.create(std::move(wanted));
   const Postings postings = post_elsewhere(context, command, task);
   schedule_task_reminder(context, task, context.now);
@@ -267,20 +284,25 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   // the answer to a private whistle; a group's post says only that there are none.
   const std::string points_note =
       command.points ? std::string() : "\n" + context.text("whistle_no_points_leader", {{"task", number}});
+  const std::string correction_note =
+      corrected ? "\n" + context.text("whistle_maybe_correction",
+                                      {{"task", number}, {"earlier", std::to_string(*corrected)}})
+                : std::string();
   if (context.message.is_private) {
     replies.push_back(reply_to_sender(
         context, context.text("whistle_sent", {{"task", number}, {"node", node->name}, {"relay", relay}}) +
-                     points_note));
+                     points_note + correction_note));
   }
   const std::string posted =
       context.text("whistle_posted", {{"task", number}, {"summary", summary}, {"relay", relay}});
+  const std::string posted_home = context.message.is_private ? posted : posted + correction_note;
   const std::string relayed =
       context.text("whistle_relayed", {{"task", number}, {"summary", summary}, {"from", node->name}}) +
       // Each unit's group reads that its places are its own: 需3人 alone read as a pool (a review), and
       // that no points are set.
       (per_node ? per_node->note : std::string()) +
       (command.points ? std::string() : context.text("whistle_no_points_note", {{"task", number}}));
-  replies.push_back(Reply{home, posted, {}});
+  replies.push_back(Reply{home, posted_home, {}});
   // The node's own other chats come first in the postings, then the chats below it.
   const std::size_t own = postings.chats.size() - postings.below;
   for (std::size_t i = 0; i < postings.chats.size(); ++i) {

@@ -19,6 +19,10 @@ constexpr std::int64_t kMaxQuantity = 9999;
 constexpr std::array<std::string_view, 7> kCountPrefixes = {"需要", "招募", "需", "限", "招", "共", "约"};
 constexpr std::array<std::string_view, 4> kCountUnits = {"个人", "人", "名", "位"};
 constexpr std::array<std::string_view, 4> kCountNouns = {"志愿者", "同志", "党员", "居民"};
+// "给2位老人送饭 3人": people a task serves, counted with the same units as those who do it.
+constexpr std::array<std::string_view, 14> kServedNouns = {"老人", "老年人", "长者", "孤寡", "独居",
+                                                           "空巢", "高龄",   "困难", "残疾", "病人",
+                                                           "患者", "小朋友", "孩子", "学生"};
 // "招募志愿者5名": verbs that, before a noun of people, make the number after it a head count.
 constexpr std::array<std::string_view, 5> kCountVerbsBeforeNoun = {"需要", "招募", "需", "招", "找"};
 // "5-6人": a range of people (digits on both sides).
@@ -369,8 +373,10 @@ std::optional<int> take_count(std::string& text) {
   // "5人", "5个人", "需要5名志愿者", "俩人", "两个志愿者", "需要俩志愿者"
   auto found = find_number(text, [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
     end = after_typed_space(text, number, end);
-    if (const std::size_t unit = word_at(text, end, kCountUnits))
+    if (const std::size_t unit = word_at(text, end, kCountUnits)) {
+      if (word_at(text, end + unit, kServedNouns)) return 0;
       return end + unit + word_at(text, end + unit, kCountNouns);
+    }
     const std::size_t measure = starts_with_at(text, end, "个") ? 3 : 0;
     if (const std::size_t noun = word_at(text, end + measure, kCountNouns)) return end + measure + noun;
     return 0;

@@ -74,6 +74,42 @@ TEST_F(Whistle, AWhistleForAUnitBelowTheGroupIsTheUnitsAndPostedInItsGroupToo) {
   EXPECT_EQ(tasks_.posted_chats(task(5).id), std::vector<std::string>{"generic:b3u1"});
 }
 
+// A whistle resent with its time put right made a second task, and nobody was told the first was
+// still open (an exploratory run of corrections, 2026-12-06). Two sessions of one job are whistled
+// the same way, so the post says how to drop the earlier one rather than guessing.
+TEST_F(Whistle, AWhistleLikeOneJustSentSaysHowToDropTheEarlierOne) {
+  const std::string note_on_1 = rendered("whistle_maybe_correction", {{"task", "2"}, {"earlier", "1"}});
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 5人 周六上午9点 2小时 10分"));
+  const std::vector<Reply> later_day = say(
+      "b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 5人 周日上午9点 2小时 10分"), kMonday0900 + 120);
+  ASSERT_EQ(later_day.size(), 1u);
+  EXPECT_EQ(later_day[0].chat, "generic:b3u2");
+  EXPECT_TRUE(contains(later_day[0].text, note_on_1)) << later_day[0].text;
+  EXPECT_EQ(task(1).status, store::TaskStatus::open);
+  EXPECT_EQ(task(2).status, store::TaskStatus::open);
+
+  // A title put right at the same time names the latest of the two.
+  const std::vector<Reply> retitled =
+      say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物和小广告 5人 周日上午9点 2小时 10分"),
+          kMonday0900 + 240);
+  ASSERT_EQ(retitled.size(), 1u);
+  EXPECT_TRUE(
+      contains(retitled[0].text, rendered("whistle_maybe_correction", {{"task", "3"}, {"earlier", "2"}})))
+      << retitled[0].text;
+
+  // Another leader's, another job at another time, or one whistled long after: no note.
+  for (const auto& [who, name, line, at] :
+       std::vector<std::tuple<std::string, std::string, std::string, std::int64_t>>{
+           {"u-qian", "钱楼栋长", "吹哨 清理楼道杂物 5人 周六上午9点 2小时 10分", kMonday0900 + 300},
+           {"u-chen", "陈单元长", "吹哨 给2位老人送饭 3人 周五上午11点", kMonday0900 + 360},
+           {"u-chen", "陈单元长", "吹哨 清理楼道杂物 5人 下周六上午9点 2小时 10分", kMonday0900 + 3600}}) {
+    const std::vector<Reply> replies = say("b3u2", who, name, read(line), at);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_FALSE(contains(replies[0].text, "撤销")) << line << replies[0].text;
+  }
+  EXPECT_EQ(task(5).places, 3);
+}
+
 TEST_F(Whistle, OnlyALeaderOfTheNodeOrAboveMayWhistle) {
   // A resident, the leader of a sibling unit and a leader in the other grid may not.
   for (const std::string outsider : {"u-zhang", "u-feng", "u-wu", "u-zhao"}) {

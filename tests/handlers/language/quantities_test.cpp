@@ -73,6 +73,10 @@ const QuantityCase kCounts[] = {
     {"需要3~5人", 5, ""},
     {"6-5人", 6, ""},
     {"-5人", -5, ""},
+    // Those a task serves are counted with the same units; they are not its places.
+    {"给2位老人送饭 3人", 3, "给2位老人送饭 "},
+    {"看望5位孤寡老人 需要2名志愿者", 2, "看望5位孤寡老人 "},
+    {"给2位老人送饭", std::nullopt, "给2位老人送饭"},
 };
 INSTANTIATE_TEST_SUITE_P(Counts, TakeCount, ::testing::ValuesIn(kCounts));
 

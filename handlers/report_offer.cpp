@@ -10,6 +10,7 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/rating_question.hpp"
 #include "handlers/repeat_reports.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_intake.hpp"
@@ -399,7 +400,7 @@ std::optional<std::vector<Reply>> answer_ask(Context& context, const Command& co
 std::optional<std::vector<Reply>> keep_photo(Context& context, const Command& command) {
   const Message& message = context.message;
   const std::optional<store::ReportOffer> kept = context.tickets.offer_to(message.chat, message.sender);
-  if (!kept) return std::nullopt;
+  if (!kept || is_rating_question(*kept)) return std::nullopt;
   // In a group a photo is kept only when sent to the bot: a grandson's photo among neighbours is not.
   const bool addressed = message.is_private || is_addressed(message, command);
   if (!addressed || context.now - kept->at > kReportOfferSeconds) return std::nullopt;
@@ -466,6 +467,7 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
     return std::nullopt;
   }
   if (is_repeat_question(*kept)) return answer_repeat_question(context, command, *kept, addressed);
+  if (is_rating_question(*kept)) return answer_rating_question(context, command, *kept);
   return is_offer(*kept) ? answer_offer(context, command, *kept, addressed)
                          : answer_ask(context, command, *kept, addressed);
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/complaint_after_rating.hpp"
 #include "handlers/danger_answer.hpp"
 #include "handlers/help.hpp"
 #include "handlers/holder_words.hpp"
@@ -339,6 +340,10 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 
   std::vector<Reply> replies;
   if (danger) replies.push_back(danger_now(context));
+  // "我要投诉那个师傅" after the lamp was fixed: about that work, not a new report.
+  if (!danger) {
+    if (auto passed = pass_on_complaint_about_work(context, command)) return std::move(*passed);
+  }
   if (!command.title || command.title->empty() || says_nothing_yet(*command.title)) {
     if (danger) return replies;
     // "帮我反映一下" right after the bot offered to take a line as a report: that line.
@@ -390,6 +395,7 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (auto answered = answer_to_report_offer(context, command, OfferReading::yes_or_no))
     return std::move(*answered);
   if (std::optional<std::vector<Reply>> rated = rate_in_plain_words(context, command)) return *rated;
+  if (auto passed = pass_on_complaint_about_work(context, command)) return std::move(*passed);
   // "好的 接了", "弄好了 换了个灯泡" from whoever holds a ticket: 接单 and 办结 in their words.
   if (auto answered = answer_holders_words(context, command)) return std::move(*answered);
   // "T1 要等厂家配件 下周才能修": a note on the ticket, never a new report.

@@ -11,6 +11,7 @@
 #include "handlers/language/utf8.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/rating_question.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_flow.hpp"
@@ -224,8 +225,11 @@ std::vector<Reply> handle_rate(Context& context, const Command& command) {
   }
 
   const int score = *command.score;
+  // A bare "不满意" right after the bot asked about "灯还是不亮": those words are why.
+  const std::optional<std::string> asked_about = words_asked_about(context, ticket.number, score);
+  const std::optional<std::string> said = command.reason ? command.reason : asked_about;
   const std::optional<std::string> words =
-      command.reason ? std::optional(language::with_chinese_punctuation(*command.reason)) : std::nullopt;
+      said ? std::optional(language::with_chinese_punctuation(*said)) : std::nullopt;
   const bool satisfied = score >= 4;
   const std::string resolver = resolver_name(context, ticket);
   const int climbs_before = ticket.climbs;
@@ -377,6 +381,11 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
     const store::Ticket asked = named_by_words(context, waiting, line).value_or(waiting.front());
     // With several waiting, the answer the question asks for names its ticket: "不满意 原因" was then
     // asked "which one?" (an exploratory run of residents' reports, 2026-12-06).
+    keep_rating_question(context, asked.number,
+                         problem_remains ? RatingAsked::unsolved
+                         : complaint     ? RatingAsked::complaint
+                                         : RatingAsked::thanks,
+                         line);
     const std::string key = std::string(problem_remains ? "rate_ask_if_unsolved"
                                         : complaint     ? "rate_ask_if_complaint"
                                                         : "rate_ask_if_satisfied") +

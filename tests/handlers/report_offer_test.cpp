@@ -395,17 +395,17 @@ TEST_F(ReportOffer, ATroubleThatNamesItsOwnPlaceGoesThereNotWhereTheyLive) {
   EXPECT_EQ(ticket(1).first_node, "b3u2");
 }
 
-TEST_F(ReportOffer, AYesToTheBotsRatingQuestionIsAskedForTheWordThatRates) {
+TEST_F(ReportOffer, AYesToTheBotsRatingQuestionRatesWithTheWordsAskedAbout) {
   privately("报事 3号楼2单元门口路灯坏了");
   say_privately("u-chen", "陈单元长", read("接单 T1"));
   say_privately("u-chen", "陈单元长", read("办结 T1 已换灯泡"));
-  // "还是不亮" is asked about ("是说…还没办好吗？"); "是的" alone cannot say how, so the resident is
-  // asked for 满意 or 不满意, and nothing is rated by a yes meant for something else.
+  // "还是不亮" is asked about ("是说…还没办好吗？"), the question kept with its ticket: "是的" says
+  // which and how (rating_question.cpp). No report is opened from the words.
   privately("还是不亮", kMonday0900 + 10 * kMinute);
-  const std::vector<Reply> asked = privately("是的", kMonday0900 + 11 * kMinute);
-  ASSERT_EQ(asked.size(), 1u);
-  EXPECT_NE(asked[0].text.find("T1"), std::string::npos) << asked[0].text;
-  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  privately("是的", kMonday0900 + 11 * kMinute);
+  EXPECT_EQ(ticket(1).reopened, 1);
+  EXPECT_EQ(ticket(1).rating_note.value_or(""), "还是不亮");
+  EXPECT_FALSE(has_ticket(2));
 }
 
 TEST_F(ReportOffer, AYesThatGoesOnAboutTheTroubleOpensItAndANoThatSaysNotIsNoCorrection) {

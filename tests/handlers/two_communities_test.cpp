@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "handler_fixture.hpp"
 #include "handlers/language/parser.hpp"
 #include "handlers/message.hpp"
 #include "ticket_deadline_support.hpp"

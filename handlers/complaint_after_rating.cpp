@@ -1,0 +1,109 @@
+#include "handlers/complaint_after_rating.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "handlers/language/calendar.hpp"
+#include "handlers/language/normalize.hpp"
+#include "handlers/language/resident_phrases.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/rights.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_intake.hpp"
+#include "handlers/ticket_rating_outcome.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+constexpr std::size_t kTicketsLookedAt = 20;
+
+// "投诉那个师傅", "我要投诉物业": a complaint named as one, about who did the work.
+constexpr std::array<std::string_view, 3> kComplaintWords = {"投诉", "举报", "告状"};
+constexpr std::array<std::string_view, 7> kWorkerWords = {"师傅",   "物业",   "工人",  "修的人",
+                                                          "来修的", "维修的", "干活的"};
+
+bool complains(std::string_view line) {
+  if (language::says_problem_remains(line)) return false;
+  if (language::complains_of_work(line)) return true;
+  return language::holds_any_of(line, kComplaintWords) && language::holds_any_of(line, kWorkerWords);
+}
+
+// Someone did work on it: a holder now, or whoever said 办结.
+bool worked_on(const store::Ticket& ticket) {
+  return ticket.resolved_by || ticket.assignee_responder ||
+         (ticket.assignee_person && ticket.state == store::TicketState::accepted);
+}
+
+// The reporter's ticket the complaint is about: the latest one being done, or closed lately.
+std::optional<store::Ticket> ticket_complained_of(Context& context) {
+  const std::int64_t recent = context.config.rules.rate_days * language::kSecondsPerDay;
+  for (store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kTicketsLookedAt)) {
+    if (!worked_on(ticket)) continue;
+    if (ticket.state == store::TicketState::accepted) return std::move(ticket);
+    if (ticket.is_closed() && ticket.closed_at && context.now - *ticket.closed_at <= recent)
+      return std::move(ticket);
+  }
+  return std::nullopt;
+}
+
+// Not a new trouble told angrily: "投诉物业 垃圾一个星期没人收" names what the ticket does not hold;
+// "态度不好 灯倒是修好了" names the lamp it does (as rate_in_plain_words() reads a complaint).
+bool about_this_work(const Context& context, const store::Ticket& ticket, std::string_view line) {
+  bool held = false;
+  for (const std::string& keyword : category_keywords_in(context.config, line)) {
+    if (!holds_any_keyword(ticket.text, {keyword})) return false;
+    held = true;
+  }
+  return held || !language::describes_trouble(line);
+}
+
+// The nearest leader at or above the ticket's level who did not do the work complained of.
+std::optional<std::string> leader_to_tell(Context& context, const store::Ticket& ticket) {
+  for (const std::string& leader : leaders_up_from(context, ticket.node)) {
+    if (leader != ticket.resolved_by && leader != ticket.assignee_person) return leader;
+  }
+  return std::nullopt;
+}
+
+// Who did the work, as the leader knows them: "物业 刘师傅" when a responder's worker did it.
+std::string worker_text(Context& context, const store::Ticket& ticket) {
+  const std::string name = resolver_name(context, ticket);
+  if (!ticket.assignee_responder || !ticket.resolved_by) return name;
+  return name + " " + display_name(context.people, *ticket.resolved_by);
+}
+
+}  // namespace
+
+std::optional<std::vector<Reply>> pass_on_complaint_about_work(Context& context, const Command& command) {
+  if (!context.message.is_private || command.text.empty() || !complains(command.text)) return std::nullopt;
+  const std::optional<store::Ticket> ticket = ticket_complained_of(context);
+  if (!ticket || !about_this_work(context, *ticket, command.text)) return std::nullopt;
+  const std::optional<std::string> leader = leader_to_tell(context, *ticket);
+  if (!leader) return std::nullopt;
+  const std::string words = language::with_chinese_punctuation(command.text);
+  record_ticket_event(context, *ticket, "complained", context.message.sender, words, context.now);
+  const std::string number = std::to_string(ticket->number);
+  std::vector<Reply> replies;
+  replies.push_back(
+      reply_to_sender(context, context.text("ticket_complaint_passed_on",
+                                            {{"ticket", number},
+                                             {"mention", mention_of(context.people, context.message.sender)},
+                                             {"text", ticket_words(context, *ticket)},
+                                             {"leader", display_name(context.people, *leader)}})));
+  replies.push_back(
+      Reply{private_chat_of(*leader),
+            context.text("ticket_complaint_to_leader", {{"ticket", number},
+                                                        {"mention", mention_of(context.people, *leader)},
+                                                        {"text", ticket_words(context, *ticket)},
+                                                        {"place", ticket_place(context, *ticket)},
+                                                        {"worker", worker_text(context, *ticket)},
+                                                        {"words", words}}),
+            {*leader}});
+  return replies;
+}
+
+}  // namespace whistle::handlers

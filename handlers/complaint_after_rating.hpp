@@ -1,0 +1,22 @@
+#pragma once
+
+// A resident's complaint about how their report was handled, said after the work was rated or
+// while it is being done: "师傅态度不太好，说话很冲" after 满意 got 没看懂, and "我要投诉那个师傅"
+// opened a new ticket titled 那个师傅 at the community (an exploratory run of the workers' side,
+// 2026-12-07). A closed ticket never changes; the complaint goes on its history and to the leader
+// of its level, who follows it up.
+
+#include <optional>
+#include <vector>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// In private, a line that complains of the work or of the worker ("态度不好", "乱收费",
+/// "投诉那个师傅"), from someone whose report is being done or was closed within rules.rate_days:
+/// kept on that ticket as a "complained" event and passed to the nearest leader above it who did
+/// not do the work. Empty otherwise (a report waiting for its rating is rate_in_plain_words()'s).
+std::optional<std::vector<Reply>> pass_on_complaint_about_work(Context& context, const Command& command);
+
+}  // namespace whistle::handlers

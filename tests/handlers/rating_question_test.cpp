@@ -1,0 +1,70 @@
+// The bot's question about a resident's words while a report waits for its rating, and the
+// answer that rates with them (handlers/rating_question.cpp).
+
+#include <gtest/gtest.h>
+
+#include "ticket_rating_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+constexpr std::int64_t kAfterResolve = kMonday0900 + 3 * kHour;
+
+class RatingQuestion : public TicketRatingTest {
+ protected:
+  std::vector<Reply> zhang_says_privately(const std::string& line, std::int64_t at) {
+    return say_privately("u-zhang", "张三", read(line, at), at);
+  }
+  std::string rating_note(const store::Ticket& asked) { return ticket(asked.id).rating_note.value_or(""); }
+};
+
+// "是的" to "是说…还没办好吗？" rated nothing and was asked again for the rating word.
+TEST_F(RatingQuestion, AYesToTheQuestionRatesItsTicketWithTheWordsAskedAbout) {
+  const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
+  zhang_says_privately("灯还是不亮啊", kAfterResolve);
+  EXPECT_EQ(ticket(lamp.id).ratings, 0);
+  zhang_says_privately("是的", kAfterResolve + 60);
+  EXPECT_EQ(ticket(lamp.id).reopened, 1);
+  EXPECT_EQ(ticket(lamp.id).rating, 1);
+  EXPECT_NE(rating_note(lamp).find("灯还是不亮"), std::string::npos) << rating_note(lamp);
+
+  // Thanks asked about is a satisfied rating when the answer is yes.
+  const store::Ticket door = resolved_ticket({.text = "单元门关不上", .in_private = true});
+  zhang_says_privately("门修好了谢谢师傅", kAfterResolve + 2 * kHour);
+  zhang_says_privately("对", kAfterResolve + 2 * kHour + 60);
+  EXPECT_EQ(ticket(door.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_NE(rating_note(door).find("谢谢师傅"), std::string::npos) << rating_note(door);
+}
+
+// A bare 不满意 after the question sent the work back without the words that said why.
+TEST_F(RatingQuestion, ABareRatingAfterTheQuestionCarriesItsWordsWhenTheyAgree) {
+  const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
+  zhang_says_privately("灯还是不亮", kAfterResolve);
+  zhang_says_privately("不满意", kAfterResolve + 60);
+  EXPECT_EQ(ticket(lamp.id).reopened, 1);
+  EXPECT_NE(rating_note(lamp).find("灯还是不亮"), std::string::npos) << rating_note(lamp);
+
+  // 满意 after words of a trouble still there does not carry them.
+  const store::Ticket door = resolved_ticket({.text = "单元门关不上", .in_private = true});
+  zhang_says_privately("门还是关不上", kAfterResolve + 2 * kHour);
+  zhang_says_privately("满意", kAfterResolve + 2 * kHour + 60);
+  EXPECT_EQ(ticket(door.id).outcome, store::TicketOutcome::satisfied);
+  EXPECT_EQ(rating_note(door), "");
+}
+
+// A no lets the question go; a yes long after it, or to nothing asked, rates nothing.
+TEST_F(RatingQuestion, ANoOrALateYesRatesNothing) {
+  const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
+  zhang_says_privately("我上个月的积分还没到账", kAfterResolve);
+  zhang_says_privately("不是", kAfterResolve + 60);
+  zhang_says_privately("是的", kAfterResolve + 120);
+  EXPECT_EQ(ticket(lamp.id).ratings, 0);
+
+  zhang_says_privately("灯还是不亮", kAfterResolve + kHour);
+  zhang_says_privately("是的", kAfterResolve + 3 * kHour);
+  EXPECT_EQ(ticket(lamp.id).ratings, 0);
+  EXPECT_EQ(ticket(lamp.id).state, store::TicketState::resolved);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

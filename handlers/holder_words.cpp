@@ -73,6 +73,15 @@ std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ti
                                 ticket.reported_in_private);
 }
 
+namespace {
+
+// A group where a task is open: a worker's words there may be about the task as well as a job.
+bool task_open_in_group(Context& context) {
+  return !context.message.is_private && !context.tasks.open_in_chat_view(context.message.chat).empty();
+}
+
+}  // namespace
+
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command) {
   const Message& message = context.message;
   if (command.text.empty() || (!message.is_private && !is_addressed(message, command))) return std::nullopt;
@@ -92,6 +101,8 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   std::erase_if(held, [&](const store::Ticket& ticket) { return ticket.reporter == message.sender; });
   if (held.empty()) return std::nullopt;
   if (acknowledges) {
+    // "收到" under a whistle's post is the task's; how to take a job is not its answer.
+    if (task_open_in_group(context)) return std::nullopt;
     // "收到" to the bot right after a job was handed over (its answer window still running): how to
     // take it, not a menu of check-ins (an exploratory run of the workers' side, 2026-12-07).
     std::erase_if(held, [&](const store::Ticket& ticket) {
@@ -141,7 +152,10 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   if (!number) return list_held(context, held, intent);
   const auto ticket = std::find_if(held.begin(), held.end(),
                                    [&](const store::Ticket& each) { return each.number == *number; });
-  if (says != HolderSays::takes_on) return ask_if_holder_meant(context, *ticket, taking, command.text);
+  // "好的 接了" in a group under a whistle's post may answer the task: asked, not taken (a regression
+  // hunt of the volunteer loop, 2026-12-07: a dispatched volunteer's reply took the ticket).
+  if (says != HolderSays::takes_on || task_open_in_group(context))
+    return ask_if_holder_meant(context, *ticket, taking, command.text);
   Command act = command;
   act.intent = Intent::accept;
   act.ticket = number;

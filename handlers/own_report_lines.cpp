@@ -13,6 +13,7 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/task_lists.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_intake.hpp"
@@ -179,6 +180,17 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
       context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
   std::vector<store::Ticket> open = recent;
   std::erase_if(open, [](const store::Ticket& ticket) { return ticket.is_closed(); });
+  // "人呢" in a group where a task is open, from someone with no report open: the volunteers awaited,
+  // answered with the group's tasks and their counts (a regression hunt of the volunteer loop,
+  // 2026-12-07: "你还没有反映过问题").
+  if (open.empty() && !context.message.is_private &&
+      !context.tasks.open_in_chat_view(context.message.chat).empty()) {
+    if (!language::chases_own_report(command.text)) return std::nullopt;
+    Command tasks = command;
+    tasks.intent = Intent::tasks;
+    tasks.task.reset();
+    return handle_tasks(context, tasks);
+  }
   // "上次那个水管的事" points at a report made before, and is told there is none.
   // A chase points back too, however many are open (the final read, 2026-12-06: with two open, "都两天了
   // 你们到底管不管" was 没看懂 where "催一下" listed both).

@@ -194,13 +194,19 @@ std::string act_asked_about(Context& context, const Command& command, const stor
   return {};
 }
 
+// "签到情况", "谁还没签到", "都到了吗": asked who came, not who signed up.
+bool asks_who_came(std::string_view text) {
+  return text.find("签到") != std::string_view::npos || text.find("都到了") != std::string_view::npos ||
+         text.find("到了几个") != std::string_view::npos || text.find("到了多少") != std::string_view::npos;
+}
+
 // "1号谁报名了", "1号都有谁" from a leader of the task: who holds a place, and who waits. Others get
 // the count only: a private signup is no one else's business.
 std::string names_asked_for(Context& context, const Command& command, const store::Task& task) {
   const bool asks_who =
-      command.text.find("谁") != std::string::npos || command.text.find("哪些人") != std::string::npos ||
-      command.text.find("名单") != std::string::npos || command.text.find("报名情况") != std::string::npos ||
-      command.text.find("报名表") != std::string::npos;
+      asks_who_came(command.text) || command.text.find("谁") != std::string::npos ||
+      command.text.find("哪些人") != std::string::npos || command.text.find("名单") != std::string::npos ||
+      command.text.find("报名情况") != std::string::npos || command.text.find("报名表") != std::string::npos;
   // Of a task called off, nobody is coming: no names (the second review, 2026-12-06).
   if (!asks_who || task.status != store::TaskStatus::open ||
       !may_close_task(context, context.message.sender, task))
@@ -209,6 +215,20 @@ std::string names_asked_for(Context& context, const Command& command, const stor
   std::vector<std::string> waiting;
   for (const store::Signup& signup : context.signups.active(task.id))
     (signup.state == store::SignupState::signed_up ? signed_up : waiting).push_back(signup.person);
+  // "1号签到情况", "谁还没签到": who of those signed up checked in (a regression hunt of the volunteer
+  // loop, 2026-12-07: the leader was shown the sign-ups only, or checked in himself).
+  if (asks_who_came(command.text)) {
+    std::vector<std::string> came;
+    std::vector<std::string> not_yet;
+    for (const std::string& person : signed_up) {
+      const std::optional<store::Attendance> attendance = context.attendance.find(task.id, person);
+      (attendance && attendance->checked_in_at ? came : not_yet).push_back(person);
+    }
+    const std::string nobody = context.text("task_state_nobody");
+    return context.text("task_state_checked_in",
+                        {{"came", came.empty() ? nobody : names_of(context, came)},
+                         {"not_yet", not_yet.empty() ? nobody : names_of(context, not_yet)}});
+  }
   std::string text = context.text(
       "task_state_names",
       {{"names", signed_up.empty() ? context.text("task_state_nobody") : names_of(context, signed_up)}});

@@ -36,10 +36,23 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我也报名",      Intent::report_in,    A::whole_line,        "implicit"},
     {"加我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
+    // "我能参加", "我可以的", "加1", "已报名" (a regression hunt of the volunteer loop, 2026-12-07:
+    // silence, and the volunteer believed they were signed up). Not a bare 可以: it answers anything.
+    {"我能参加",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"我可以参加",    Intent::report_in,    A::whole_line,        "implicit"},
+    {"我也参加",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"我可以的",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"我可以",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"我能去",        Intent::report_in,    A::whole_line,        "implicit"},
+    {"加1",           Intent::report_in,    A::whole_line,        "implicit"},
+    {"已报名",        Intent::report_in,    A::whole_line,        "implicit"},
     // Two going together (an exploratory run of an urgent night, 2026-12-06: silence). The sender's
     // place only: the handler asks the other to report in themselves.
     {"我和老伴一起去", Intent::report_in,   A::whole_line,        "implicit"},
     {"我和老伴都去",  Intent::report_in,    A::whole_line,        "implicit"},
+    {"我和老伴两个人都去", Intent::report_in, A::whole_line,      "implicit"},
+    {"我和老伴两个都去", Intent::report_in, A::whole_line,        "implicit"},
+    {"我俩都去",      Intent::report_in,    A::whole_line,        "implicit"},
     {"我和老伴一起",  Intent::report_in,    A::whole_line,        "implicit"},
     {"我俩一起去",    Intent::report_in,    A::whole_line,        "implicit"},
     {"我们俩一起去",  Intent::report_in,    A::whole_line,        "implicit"},
@@ -56,6 +69,22 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"不去了",        Intent::withdraw,     A::task,              "implicit"},
     {"去不了了",      Intent::withdraw,     A::task,              "implicit"},
     {"来不了了",      Intent::withdraw,     A::task,              "implicit"},
+    // "我参加不了了", "不能去了", "请个假", "退出报名" (a regression hunt of the volunteer loop,
+    // 2026-12-07: silence, and the volunteer was made 失约 while the waitlist never moved).
+    {"参加不了了",    Intent::withdraw,     A::task,              "implicit"},
+    {"参加不了",      Intent::withdraw,     A::task,              "implicit"},
+    {"去不成了",      Intent::withdraw,     A::task,              "implicit"},
+    {"来不成了",      Intent::withdraw,     A::task,              "implicit"},
+    {"不能去了",      Intent::withdraw,     A::task,              "implicit"},
+    {"不能来了",      Intent::withdraw,     A::task,              "implicit"},
+    {"不能参加了",    Intent::withdraw,     A::task,              "implicit"},
+    {"没法参加了",    Intent::withdraw,     A::task,              "implicit"},
+    {"没法去了",      Intent::withdraw,     A::task,              "implicit"},
+    {"不参加了",      Intent::withdraw,     A::task,              "implicit"},
+    {"请个假",        Intent::withdraw,     A::task,              "implicit"},
+    {"退出报名",      Intent::withdraw,     A::task,              "implicit"},
+    {"取消我的报名",  Intent::withdraw,     A::task,              "implicit"},
+    {"取消我的报到",  Intent::withdraw,     A::task,              "implicit"},
     // The task named as a task is called off ("取消12号任务"); "取消 12" frees the sender's place.
     {"取消",          Intent::cancel,       A::task,              "named"},
     {"取消",          Intent::withdraw,     A::task_people,       "required"},
@@ -138,6 +167,16 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"报名的都有谁",  Intent::tasks,        A::task_question,     "asks required"},
     {"谁报到了",      Intent::tasks,        A::task_question,     "asks required"},
     {"名单",          Intent::tasks,        A::task_question,     "asks required"},
+    // "1号签到情况", "谁还没签到", "都到了吗": asked of who came, never a check-in of the asker (a
+    // regression hunt of the volunteer loop, 2026-12-07: a leader signed up was checked in and paid).
+    {"签到情况",      Intent::tasks,        A::task_question,     "asks required"},
+    {"签到人数",      Intent::tasks,        A::task_question,     "asks required"},
+    {"谁签到了",      Intent::tasks,        A::task_question,     "asks required"},
+    {"谁还没签到",    Intent::tasks,        A::task_question,     "asks required"},
+    {"谁没签到",      Intent::tasks,        A::task_question,     "asks required"},
+    {"都到了",        Intent::tasks,        A::task_question},
+    {"到了几个",      Intent::tasks,        A::task_question,     "asks required"},
+    {"到了多少人",    Intent::tasks,        A::task_question,     "asks required"},
     // Asked of a task ("还有名额吗", "1号几点开始", "活动在哪集合？"): answered with its places, time
     // and place; without a number, with the chat's open tasks. The words need a question after them
     // ("还有名额！" is a leader's call), unless they are one ("几点开始").
@@ -169,6 +208,14 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"照常",          Intent::tasks,        A::task_question,     "required"},
     {"取消了",        Intent::tasks,        A::task_question,     "required"},
     {"还缺几个人",    Intent::tasks,        A::task_question,     "asks"},
+    // "还没人报名吗", "@吹哨 催一下大家报名": the group's tasks with what each still needs, which is
+    // the call itself (a regression hunt of the volunteer loop, 2026-12-07: 没看懂, or a 催办 of the
+    // asker's own report).
+    {"还没人报名",    Intent::tasks,        A::task_question},
+    {"没人报名",      Intent::tasks,        A::task_question},
+    {"催一下大家报名", Intent::tasks,       A::none,              "implicit"},
+    {"催大家报名",    Intent::tasks,        A::none,              "implicit"},
+    {"催一下报名",    Intent::tasks,        A::none,              "implicit"},
     {"还差几个人",    Intent::tasks,        A::task_question,     "asks"},
     {"还缺几个",      Intent::tasks,        A::task_question,     "asks"},
     {"还差几个",      Intent::tasks,        A::task_question,     "asks"},

@@ -23,13 +23,18 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "查一下", "查下", "查查", "查看", "看一下", "看看", "看下", "问一下", "问下",
     // An acknowledgement before the answer ("收到，我来", "好的报到"): alone they stay chatter.
     "收到", "好的", "好嘞", "好哒", "OK", "ok",
+    // "可以 我报名", "没问题，算我一个", "我有空，算我一个", "好 我来" (a regression hunt of the
+    // volunteer loop, 2026-12-07).
+    "可以", "没问题", "我可以的", "我有空", "有空", "好呀", "好啊", "好", "行",
     // "/积分", "/报到 12": a command typed the way Telegram's are.
     "/",
     // "临时有事去不了了": the reason before the withdrawal.
-    "临时有事", "家里有事",
+    "临时有事", "家里有事", "临时有点事", "家里临时有事", "突然有事", "有点事", "有事",
     // "先走了 签退 1", "来晚了 签到", "不好意思 请假 1": what happened, then the command (an
     // exploratory run of an urgent night, 2026-12-06: silence, and a stay paid to its end).
     "先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉",
+    // "到了，签到" (a regression hunt of the volunteer loop, 2026-12-07: silence, then 失约).
+    "到了", "到啦", "已到",
     // "表扬@小马 加3分": praise, then the points (an exploratory run of a campaign, 2026-12-06).
     "表扬", "点赞",
     "我",

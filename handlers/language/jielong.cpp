@@ -43,16 +43,30 @@ std::optional<Entry> read_entry(std::string_view line) {
 constexpr std::string_view kPollAnswers[] = {"要",     "不要", "同意", "不同意", "反对", "赞成", "可以",
                                              "不可以", "是",   "否",   "好",     "不好", "支持", "不支持"};
 
-// A name is at most three Chinese characters (张三, 欧阳娜) or a short word in letters.
+// A name is at most three Chinese characters (张三, 欧阳娜) or a short word in letters; a flat's
+// number beside it ("赵姐 3-201", "5号楼 王阿姨") is part of a neighbour's entry (a regression hunt
+// of the volunteer loop, 2026-12-07: such a list signed nobody up).
 bool all_entries_are_names(const std::vector<std::string_view>& lines, std::size_t first_entry) {
   for (std::size_t i = first_entry; i < lines.size(); ++i) {
     const std::string_view name = read_entry(lines[i])->name;
     if (std::find(std::begin(kPollAnswers), std::end(kPollAnswers), name) != std::end(kPollAnswers))
       return false;
     std::size_t characters = 0;
-    for (std::size_t at = 0; at < name.size(); at += decode_utf8(name, at).length)
+    std::size_t chinese = 0;
+    bool flat_number = false;
+    for (std::size_t at = 0; at < name.size();) {
+      const CodePoint c = decode_utf8(name, at);
       ++characters;
-    if (characters > (name.size() > characters ? 3u : 12u)) return false;
+      if (is_ascii_digit(c.value)) flat_number = true;
+      const bool part_of_flat = c.value == U'号' || c.value == U'楼' || c.value == U'栋' || c.value == U'室';
+      if (c.length > 1 && !part_of_flat) ++chinese;
+      at += c.length;
+    }
+    if (flat_number) {
+      if (chinese == 0 || chinese > 3) return false;
+    } else if (characters > (name.size() > characters ? 3u : 12u)) {
+      return false;
+    }
   }
   return true;
 }

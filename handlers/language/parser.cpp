@@ -1,6 +1,7 @@
 #include "handlers/language/parser.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,6 +52,7 @@ struct Lead {
   std::vector<std::string> people;
   std::optional<YearMonth> month;  ///< "上月排行", "10月统计"
   std::size_t noun_start = 0;      ///< where 任务/活动 closing the reference starts ("12号任务"), or 0
+  bool marked = false;             ///< written as a task's ("1号", "#1", "1号活动"), not a bare number
   std::size_t end = 0;
 };
 
@@ -93,6 +95,9 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     for (const std::string_view noun : vocabulary().reference_nouns) {
       if (line.substr(0, task->end).ends_with(noun)) lead.noun_start = task->end - noun.size();
     }
+    const std::string_view written = line.substr(0, task->end);
+    lead.marked =
+        written.starts_with("#") || written.find("号") != std::string_view::npos || lead.noun_start > 0;
     lead.end = skip_separators(line, task->end);
     return lead;
   }
@@ -161,10 +166,36 @@ bool asks_for_the_taking_back(std::string_view rest, const IntentRule& rule) {
 
 // Wrappers that tell what happened before the command ("先走了", "来晚了", "抱歉").
 bool tells_what_happened(std::string_view wrapper) {
-  for (const std::string_view told : {"先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉"}) {
+  for (const std::string_view told : {"先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉", "到了",
+                                      "到啦", "已到", "有事", "有点事"}) {
     if (wrapper == told) return true;
   }
   return false;
+}
+
+// "去不了了", "参加不了": how a volunteer says they cannot come.
+constexpr auto kCannotCome = std::to_array<std::string_view>(
+    {"去不了", "来不了", "参加不了", "去不成", "来不成", "不能去", "不能来", "不能参加", "没法参加", "没法去",
+     "不去了", "不参加了", "请假", "请个假"});
+
+// After an apology a withdrawal that says they cannot come is one ("不好意思 临时有事，去不了了"),
+// where "抱歉 退出" is talk.
+bool says_cannot_come(std::string_view words) {
+  return std::any_of(kCannotCome.begin(), kCannotCome.end(), [words](std::string_view phrase) {
+    return words.find(phrase) != std::string_view::npos;
+  });
+}
+
+// "明天去不了了", "周六来不了了": the day a volunteer cannot come, said first. Only a withdrawal is
+// read past it: a day before other commands is their time ("明天 吹哨 …").
+constexpr auto kDaysBeforeWithdrawal = std::to_array<std::string_view>(
+    {"今天", "明天", "后天", "这周六", "这周日", "这周末", "周六", "周日", "周末", "星期六", "星期天",
+     "星期日", "上午", "下午", "晚上", "明早", "到时候"});
+
+bool starts_cannot_come(std::string_view words) {
+  if (words.starts_with("我")) words.remove_prefix(std::string_view("我").size());
+  return std::any_of(kCannotCome.begin(), kCannotCome.end(),
+                     [words](std::string_view phrase) { return words.starts_with(phrase); });
 }
 
 // What a question may ask for: a list, a state, a figure, the menu — never an act.
@@ -191,8 +222,11 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     if (!starts_with_at(body, 0, rule->keyword)) continue;
     // A ticket is written as one before its command ("T5 已处理", "5号工单 接单"); a bare number
     // there is a task ("#12 满意" is no rating).
+    // "1号我来", "1号算我一个": a sign-up's own words after the task's number.
+    const bool signs_up =
+        lead.marked && rule->intent == Intent::report_in && rule->arguments == Arguments::whole_line;
     if (lead.has_reference &&
-        (lead.is_ticket ? !takes_ticket(rule->arguments) : !takes_task(rule->arguments)))
+        (lead.is_ticket ? !takes_ticket(rule->arguments) : !(takes_task(rule->arguments) || signs_up)))
       continue;
     if (!lead.people.empty() && !takes_people(rule->arguments)) continue;
     if (lead.month && rule->arguments != Arguments::month) continue;
@@ -201,6 +235,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     command.mentions = lead.people;
     command.month = lead.month;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
+    if (lead.has_reference && signs_up) command.implicit = false;
     const std::string_view rest = body.substr(rule->keyword.size());
     const ArgumentInput input{*rule, rest, context, lead.has_reference};
     // A question how points work, or how to volunteer, is about them by its nature ("积分怎么算的",
@@ -223,8 +258,18 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
                                 : read_command(body.substr(next), base, context, wrappers_left - 1);
     // "先走了 签退 1", "来晚了 签到": what happened, then a command word. A reply that counts only
     // where it fits ("我先走了 1", "先走了 打卡", "抱歉 退出") is talk after these (a review, 2026-12-06).
-    if (command && command->implicit && tells_what_happened(wrapper)) continue;
+    if (command && command->implicit && tells_what_happened(wrapper) &&
+        !(command->intent == Intent::withdraw && says_cannot_come(body.substr(next))))
+      continue;
     if (command) return command;
+  }
+  for (const std::string_view day : kDaysBeforeWithdrawal) {
+    if (!starts_with_at(body, 0, day)) continue;
+    const std::size_t next = skip_separators(body, day.size());
+    if (next >= body.size() || !starts_cannot_come(body.substr(next))) break;
+    auto command = read_command(body.substr(next), base, context, wrappers_left - 1);
+    if (command && command->intent == Intent::withdraw) return command;
+    break;
   }
   // "请问还有名额吗", "请问我有多少积分": a polite question. Past 请问 only a question is read:
   // "请问投诉找谁" asks whom to complain to, and as a 投诉 it opened a ticket titled 找谁.
@@ -354,9 +399,27 @@ bool is_a_sign_up_list(std::string_view text) {
     });
   };
   const Vocabulary& words = vocabulary();
-  if (holds(words.not_sign_up_lists)) return false;
+  // "志愿者报名统计" counts the volunteers signing up; "统计" alone heads a survey.
+  const bool counts_sign_ups =
+      header.find("统计") != std::string_view::npos &&
+      (header.find("报名") != std::string_view::npos || header.find("志愿") != std::string_view::npos);
+  if (holds(words.not_sign_up_lists) &&
+      !(counts_sign_ups && std::none_of(words.not_sign_up_lists.begin(), words.not_sign_up_lists.end(),
+                                        [header](std::string_view word) {
+                                          return word != "统计" &&
+                                                 header.find(word) != std::string_view::npos;
+                                        })))
+    return false;
   if (!holds(words.residents_own_lists)) return true;
   return jielong_task(text).has_value() || holds(words.volunteer_list_words);
+}
+
+// "报名", "报到" alone on the first line of a 接龙 are its header, not a sign-up of their own: with
+// the list's "1." read as a task's number they signed everyone up to task 1 of another building
+// (a regression hunt of the volunteer loop, 2026-12-07).
+bool is_sign_up_header(const Command& first) {
+  return first.intent == Intent::report_in && !first.task && !first.reason && !first.title &&
+         first.mentions.empty();
 }
 
 // A whistle pasted as a labelled form with no command word: it must name what is to be done and
@@ -465,7 +528,7 @@ Command parse(std::string_view text, const ParseContext& context) {
       return danger_first(with_leading_people(std::move(*command), base.text, body, context), body, base,
                           context);
   } else if (const auto first = read_command(std::string_view(body).substr(0, line_break), base, context);
-             !first) {
+             !first || is_sign_up_header(*first)) {
     if (std::optional<JielongList> list = read_jielong_list(body); list && is_a_sign_up_list(body)) {
       // A pasted notice that opens its own 接龙 ("事项：… 人数：4人\n接龙：\n1. 冯单元长") is the whistle;
       // the handler makes it the sign-up of a first volunteer who may not whistle.

@@ -31,6 +31,38 @@ TEST_F(HolderWords, TheOneTicketWaitingForItsHolderIsTakenOnAndDoneIsAskedAbout)
   EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
 }
 
+// "好的 接了" said in a unit's group under a whistle's post took the ticket the volunteer had been
+// handed, and made no report-in (a regression hunt of the volunteer loop, 2026-12-07): where a task
+// is open the words may be the task's, so the job is asked about, not taken.
+TEST_F(HolderWords, InAGroupWithATaskOpenTheWordsAreAskedAboutNotActedOn) {
+  open_ticket({.reporter = "u-he"});
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @张三", {"u-zhang"});
+  whistle_in_b3u2("清理楼道杂物");
+  const std::vector<Reply> asked =
+      say("b3u2", "u-zhang", "张三", read("好的 接了", kMonday0900 + 60), kMonday0900 + 60, true);
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_TRUE(text_has(asked.front().text, "接单 T1")) << asked.front().text;
+  // A bare 收到 there is the task's chatter, not "how to take your job".
+  for (const Reply& reply :
+       say("b3u2", "u-zhang", "张三", read("收到", kMonday0900 + 120), kMonday0900 + 120, true))
+    EXPECT_FALSE(text_has(reply.text, "T1")) << reply.text;
+  // In private the same words take it.
+  say_line_privately("u-zhang", "张三", "好的 接了", {}, kMonday0900 + 180);
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+}
+
+// "已完成 1", "接了 1": a bare number after a worker's words is a task's, never ticket T1.
+TEST_F(HolderWords, ABareNumberAfterTheWordsIsNoTicket) {
+  open_ticket({.reporter = "u-he"});
+  say_line("b3u2", "u-chen", "陈单元长", "接单 T1");
+  for (const char* line : {"已完成 1", "弄完了 1 大家辛苦", "搞定了 1"})
+    say_line("b3u2", "u-chen", "陈单元长", line, {}, kMonday0900 + 60);
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+  say_line("b3u2", "u-chen", "陈单元长", "弄好了 T1 换了灯泡", {}, kMonday0900 + 120);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+}
+
 TEST_F(HolderWords, GoingSomewhereIsAskedAboutAndNothingIsTaken) {
   open_ticket_for_wuye();
   const std::vector<Reply> asked =

@@ -35,6 +35,31 @@ TEST_F(TaskLists, ActivityListsTheOpenTasksHereWithPlacesLeft) {
 }
 
 // A task whistled with no time read "｜｜" in the list (an exploratory run of an urgent night).
+// "1号签到情况" from a leader signed up to the task checked him in where he stood, and was paid in
+// full; "都到了吗" was 没看懂 (a regression hunt of the volunteer loop, 2026-12-07). Asked who came,
+// the leader reads who of those signed up checked in, and nobody is checked in by asking.
+TEST_F(TaskLists, AskedWhoCameALeaderReadsWhoCheckedInAndNobodyIsCheckedIn) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-chen", "陈单元长", read("报到"));
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  say("b3u2", "u-lisi", "李四", read("报到"));
+  const std::int64_t before_start = kSaturday0900 - 20 * 60;
+  say("b3u2", "u-zhang", "张三", read("到了，签到", before_start), before_start);
+  for (const std::string line : {"1号签到情况", "都到了吗", "1号谁签到了"}) {
+    const std::vector<Reply> replies =
+        say("b3u2", "u-chen", "陈单元长", read(line, before_start + 60), before_start + 60);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(contains(replies[0].text, rendered("task_state_checked_in",
+                                                   {{"came", "张三"}, {"not_yet", "陈单元长、李四"}})))
+        << line << replies[0].text;
+  }
+  const std::optional<store::Attendance> chen = attendance_.find(task(number).id, "generic:u-chen");
+  EXPECT_TRUE(!chen || !chen->checked_in_at.has_value());
+  const std::optional<store::Attendance> zhang = attendance_.find(task(number).id, "generic:u-zhang");
+  ASSERT_TRUE(zhang.has_value());
+  EXPECT_TRUE(zhang->checked_in_at.has_value());
+}
+
 TEST_F(TaskLists, ATaskWithoutATimeSaysSoInTheList) {
   say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 3人"));
   const std::string text = say("b3u2", "u-wangwu", "王五", read("活动"))[0].text;

@@ -29,6 +29,25 @@ TEST_F(TicketPlainWords, ARatingOfAPrivateReportSaidInAGroupIsAnsweredInPrivate)
 
 // Half the ways a resident chases a report got 没看懂 or an offer of a new report, and whoever held it
 // never knew (an exploratory run of residents' reports, 2026-12-06).
+// "@吹哨 催一下大家报名" from a resident with a report open was a 催办 passed to its worker, and a
+// leader's "@吹哨 人呢" under a whistle was told "你还没有反映过问题" (a regression hunt of the
+// volunteer loop, 2026-12-07).
+TEST_F(TicketPlainWords, ChasingVolunteersIsNoChaseOfAReport) {
+  open_ticket({.reporter = "u-liu", .text = "楼道灯坏了"});
+  whistle_in_b3u2("清理楼道杂物");
+  for (const std::string line : {"催一下大家报名", "怎么还没人报到"}) {
+    const std::vector<Reply> replies =
+        say("b3u2", "u-liu", "刘阿姨", read(line, kMonday0900 + 60), kMonday0900 + 60, true);
+    EXPECT_TRUE(sent_to(replies, private_of("u-chen")).empty()) << line;
+  }
+  for (const store::TicketEvent& event : tickets_.events(ticket(1).id))
+    EXPECT_NE(event.kind, "chased");
+  for (const Reply& reply :
+       say("b3u2", "u-qian", "钱楼栋长", read("人呢", kMonday0900 + 120), kMonday0900 + 120, true))
+    EXPECT_FALSE(text_has(reply.text, rendered("ticket_mine_none", {{"mention", "@钱楼栋长"}})))
+        << reply.text;
+}
+
 TEST_F(TicketPlainWords, AChaseInTheResidentsOwnWordsShowsTheProgressAndNudgesTheHolderOnce) {
   open_ticket({.in_private = true, .text = "单元门禁坏了 门关不上"});
   for (const std::string line : {"都三天了 你们到底管不管", "催一下 门还是坏的", "帮我催一下", "人呢",

@@ -26,6 +26,27 @@ TEST_F(Withdraw, ALeaderFreesThePlaceOfSomeoneNamedAndTheWaitlistMovesUp) {
   EXPECT_EQ(task(number).status, store::TaskStatus::open);
 }
 
+// "有事去不了了", "不好意思 去不了了", "我参加不了了", "请个假" were silence: the volunteer was made 失约
+// at the end and the one waiting never moved up (a regression hunt of the volunteer loop,
+// 2026-12-07). Said in the task's group, unaddressed, each frees the place.
+TEST_F(Withdraw, CannotComeInTheVolunteersOwnWordsFreesThePlace) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
+  say("b3u2", "u-zhang", "张三", read("不好意思临时有事，去不了了"));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
+
+  for (const std::string line : {"有事去不了了", "我参加不了了", "请个假", "抱歉，明天去不了了"}) {
+    say("b3u2", "u-lisi", "李四", read("报到"));
+    ASSERT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up) << line;
+    say("b3u2", "u-lisi", "李四", read(line));
+    EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::withdrawn) << line;
+  }
+  // Someone with nothing to leave who says it among neighbours is talking, and gets no answer.
+  EXPECT_TRUE(say("b3u2", "u-wangwu", "王五", read("有事去不了了")).empty());
+}
+
 // A volunteer's own withdrawal that @-mentions the leader frees the volunteer's place only, and a
 // volunteer cannot free anyone else's.
 TEST_F(Withdraw, AVolunteerNamingSomeoneStillWithdrawsOnlyThemselves) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/holder_phrases.hpp"
 #include "handlers/language/nearest_commands.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
@@ -270,6 +271,32 @@ bool asks_how_to_use(std::string_view plain) {
   });
 }
 
+// "我去" said to the bot under a whistle's post: going along, or an exclamation (我去！).
+constexpr std::array<std::string_view, 3> kGoingAlong = {"我去", "我也去", "我要去"};
+
+// A nod or going words in a group with an open task: how to report in for it.
+std::optional<Reply> how_to_join(Context& context, std::string_view plain, const std::string& mention) {
+  if (context.message.is_private) return std::nullopt;
+  const language::HolderSays says = language::holder_says(plain);
+  const bool nods = language::answers_yes(plain) || language::only_acknowledges(plain) ||
+                    says == language::HolderSays::may_take_on || says == language::HolderSays::takes_on ||
+                    is_one_of(plain, kGoingAlong);
+  if (!nods) return std::nullopt;
+  const std::vector<const store::ListedTask*> open = context.tasks.open_in_chat_view(context.message.chat);
+  if (open.empty()) return std::nullopt;
+  if (open.size() > 1)
+    return reply_to_sender(context, context.text("unknown_join_which", {{"mention", mention}}));
+  const std::optional<store::Task> task = context.tasks.by_id(open.front()->id);
+  if (!task) return std::nullopt;
+  // Already in: a nod, not how to join.
+  if (const std::optional<store::Signup> signup = context.signups.find(task->id, context.message.sender);
+      signup && signup->state != store::SignupState::withdrawn)
+    return std::nullopt;
+  return reply_to_sender(context, context.text("unknown_join_task", {{"mention", mention},
+                                                                     {"task", std::to_string(task->number)},
+                                                                     {"title", task->title}}));
+}
+
 }  // namespace
 
 std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, const Command& command) {
@@ -299,6 +326,10 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
     return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
   if (language::is_only_thanks(plain))
     return {reply_to_sender(context, context.text("unknown_thanks", {{"mention", mention}}))};
+  // "收到", "好的", "我去看看" said to the bot in a group where a task is open (a reply to its post,
+  // mostly): how to join, not a hint about reports (a regression hunt of the volunteer loop,
+  // 2026-12-07). Nothing is signed up: 收到 acknowledges a notice as often.
+  if (auto hint = how_to_join(context, plain, mention)) return {std::move(*hint)};
   // "好的", "嗯嗯", "不用了" after the bot's answer, with no question of its own waiting: a nod back,
   // not "没看懂".
   if (language::answers_yes(plain) || language::answers_no(plain))

@@ -23,6 +23,28 @@ std::vector<Reply> as_one(const std::vector<Reply>& replies) {
   return {joined};
 }
 
+// "收到", "好的", "我去" said to the bot under a whistle's post got a hint about reporting problems,
+// or 没看懂 (a regression hunt of the volunteer loop, 2026-12-07): how to join the group's task,
+// nobody signed up by it; to someone already in, no such hint.
+TEST_F(Help, ANodToTheBotInAGroupWithATaskSaysHowToJoinIt) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  const std::string how =
+      rendered("unknown_join_task",
+               {{"mention", "@张三"}, {"task", std::to_string(number)}, {"title", "清理楼道杂物"}});
+  for (const std::string line : {"收到", "好的", "我去", "收到 马上去"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line), kMonday0900, true);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, how) << line;
+  }
+  EXPECT_TRUE(signups_.active(task(number).id).empty());
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  const std::vector<Reply> in = say("b3u2", "u-zhang", "张三", read("收到"), kMonday0900, true);
+  ASSERT_EQ(in.size(), 1u);
+  EXPECT_NE(in[0].text, how);
+  // Unaddressed it is chatter.
+  EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("收到")).empty());
+}
+
 TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
   const std::vector<Reply> resident = as_one(say("b3u2", "u-zhang", "张三", task_command(Intent::help)));
   ASSERT_EQ(resident.size(), 1u);

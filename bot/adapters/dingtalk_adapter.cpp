@@ -264,7 +264,10 @@ Decoded DingtalkAdapter::decode(const InboundRequest& request, std::string_view 
   // A message type the bot cannot read (a card, a link) is acknowledged and dropped, so DingTalk
   // does not redeliver it.
   if (own || !readable) return events;
-  if (message.text.empty() && message.attachments.empty()) return events;
+  // "@吹哨助手" alone reaches the robot with the mention cut and no words: addressed, and answered
+  // with the hint like any line it cannot place (an exploratory run of the platforms, 2026-12-07).
+  if (message.text.empty() && message.attachments.empty() && !message.is_private && !message.mentions_bot)
+    return events;
   event.dedupe_key = std::string(kPlatform) + ":" + name_ + ":" + msg_id;
   event.received_at = request.received_at;
   event.replies_inline = false;

@@ -274,8 +274,11 @@ Decoded TelegramAdapter::decode(const InboundRequest& request, std::string_view 
   if (date < 0 || date > kMaxUnixSeconds) return bad_field("date", "is out of range");
   message.at = date > 0 ? accepted_message_time(date, request.received_at) : request.received_at;
 
-  // Service messages (someone joined, the title changed) carry nothing to read.
-  if (message.text.empty() && message.attachments.empty() && !message.location) return events;
+  // Service messages (someone joined, the title changed) carry nothing to read. A message that was
+  // only the bot's @-mention, or said to it in private, is addressed all the same: it gets the hint,
+  // never silence (an exploratory run of the platforms, 2026-12-07).
+  const bool addressed = message.is_private || message.mentions_bot || !message.reply_to.empty();
+  if (message.text.empty() && message.attachments.empty() && !message.location && !addressed) return events;
   event.dedupe_key = std::string(kPlatform) + ":" + name_ + ":" + std::to_string(update_id);
   event.received_at = request.received_at;
   event.replies_inline = false;

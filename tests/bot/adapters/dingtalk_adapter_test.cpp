@@ -168,6 +168,14 @@ TEST_F(DingtalkInboundTest, SingleChatIsThePrivateChatOfTheSender) {
   EXPECT_TRUE(e.message.mentions.empty());
 }
 
+// "@吹哨助手" alone arrives with the mention cut and no words: it was dropped, and the person met
+// silence (an exploratory run of the platforms, 2026-12-07). Addressed, it is an event.
+TEST_F(DingtalkInboundTest, OnlyTheRobotsMentionIsStillAnEventAddressedToIt) {
+  const InboundEvent e = event(with(kGroupPayload, R"({"atUsers": null, "text": {"content": " "}})"));
+  EXPECT_TRUE(e.message.mentions_bot);
+  EXPECT_EQ(e.message.text, "");
+}
+
 TEST_F(DingtalkInboundTest, SomeoneOutsideTheOrgIsNamedByTheirSenderId) {
   const InboundEvent e = event(with(kGroupPayload, R"({"senderStaffId": null})"));
   EXPECT_EQ(e.message.sender, "dingtalk:$:LWCP_v1:$zhangXYZ");

@@ -186,6 +186,20 @@ TEST_F(TelegramInboundTest, ATextMentionOfTheBotAddressesIt) {
   EXPECT_TRUE(e.message.mentions.empty());
 }
 
+// "@mybot" alone was dropped as empty and the person met silence (an exploratory run of the
+// platforms, 2026-12-07): addressed, it is an event with no words, answered with the hint.
+TEST_F(TelegramInboundTest, OnlyTheBotsMentionIsStillAnEventAddressedToIt) {
+  const InboundEvent e = event(
+      with_message(R"({"text": "@MyBot", "entities": [{"type": "mention", "offset": 0, "length": 6}]})"));
+  EXPECT_TRUE(e.message.mentions_bot);
+  EXPECT_EQ(e.message.text, "");
+  // In private whatever is said is answered, a sticker too.
+  json sticker =
+      json::parse(with_message(R"({"text": null, "entities": null, "sticker": {"file_id": "s"}})"));
+  sticker["message"]["chat"] = json{{"id", 5}, {"type", "private"}};
+  EXPECT_EQ(events(sticker.dump()).size(), 1u);
+}
+
 TEST_F(TelegramInboundTest, AnotherUsernameStaysTextAndACommandLosesOurName) {
   const InboundEvent e = event(with_message(R"({"text": "/start@MyBot 找 @lisi",
       "entities": [{"type": "bot_command", "offset": 0, "length": 12}, {"type": "mention", "offset": 15, "length": 5}]})"));

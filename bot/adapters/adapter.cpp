@@ -52,6 +52,10 @@ SendVerdict classify_http_answer(const HttpClientResult& result) {
   return SendVerdict::dead(why);
 }
 
+std::string unreadable_answer(const HttpClientResult& result) {
+  return "HTTP " + std::to_string(result.status) + " with an answer that is not JSON";
+}
+
 asio::awaitable<SendPlan> Adapter::prepare_send(const store::OutboxMessage& message,
                                                 const HttpClient& /*http*/, std::int64_t /*now*/) const {
   std::optional<OutboundRequest> request = build_send(message);

@@ -69,6 +69,10 @@ using SendPlan = std::variant<OutboundRequest, SendVerdict>;
 /// other 4xx dead.
 SendVerdict classify_http_answer(const HttpClientResult& result);
 
+/// Why a 2xx answer that is not the platform's JSON is retried ("HTTP 200 with an answer that is
+/// not JSON"): a proxy's or a captive portal's page says nothing of whether the message arrived.
+std::string unreadable_answer(const HttpClientResult& result);
+
 /// One chat platform's two faces, for one configured instance (an app, a bot, a bridge).
 /// Inbound: verify → decrypt → URL check → decode, then the pipeline commits the events and
 /// `acknowledge` writes the answer. Outbound: `build_send` turns an outbox row into a request to the

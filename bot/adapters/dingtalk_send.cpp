@@ -161,6 +161,10 @@ SendVerdict DingtalkAdapter::read_send_answer(const store::OutboxMessage& messag
   if (!result.error.empty()) return SendVerdict::retry(result.error);
   const json answer = json::parse(result.body, nullptr, false);
   const std::string status = "HTTP " + std::to_string(result.status);
+  // DingTalk always answers JSON: a 2xx page of some proxy's says nothing of the message, counted
+  // as sent before (an exploratory run of the platforms, 2026-12-07).
+  if (result.status >= 200 && result.status < 300 && !answer.is_object())
+    return SendVerdict::retry(unreadable_answer(result));
 
   // A first attempt goes through the sessionWebhook (prepare_send); refused with a bare HTTP
   // status (an expired or unknown session answers 404), the message is not dead: the retry

@@ -174,6 +174,10 @@ FeishuSendReading read_feishu_send_answer(const HttpClientResult& result) {
   const std::optional<std::int64_t> code = code_of(body);
   const int status = result.status;
   const bool success_status = status >= 200 && status < 300;
+  // Feishu always answers JSON: a 200 with a page of some proxy's is no word of Feishu's, and the
+  // message may never have reached it. Sent again under its uuid, it cannot show twice (an
+  // exploratory run of the platforms, 2026-12-07: counted as sent).
+  if (success_status && !body.is_object()) return {SendVerdict::retry(unreadable_answer(result))};
   if (success_status && (!code || *code == 0)) return {SendVerdict::sent()};
   if (code && std::find(std::begin(kTokenCodes), std::end(kTokenCodes), *code) != std::end(kTokenCodes)) {
     return {SendVerdict::retry("tenant_access_token refused (" + describe(result, code) + ")"), true};

@@ -97,6 +97,10 @@ SendVerdict TelegramAdapter::read_send_answer(const store::OutboxMessage& /*mess
                                               const HttpClientResult& result) const {
   if (!result.error.empty()) return SendVerdict::retry(result.error);
   const json answer = json::parse(result.body, nullptr, false);
+  // Telegram always answers JSON with "ok": a 2xx page of some proxy's says nothing of the message,
+  // set aside as dead before (an exploratory run of the platforms, 2026-12-07).
+  if (result.status >= 200 && result.status < 300 && !answer.is_object())
+    return SendVerdict::retry(unreadable_answer(result));
   bool ok = false;
   (void)read_bool(answer, "ok", ok);
   if (ok && result.status >= 200 && result.status < 300) return SendVerdict::sent();

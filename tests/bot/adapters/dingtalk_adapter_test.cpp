@@ -440,6 +440,15 @@ TEST_F(DingtalkOutboundTest, ARefusedTokenIsForgottenAndTheSendRetried) {
   EXPECT_EQ(requests[3].headers.at("x-acs-dingtalk-access-token"), "tok-2");
 }
 
+// A proxy's page with a 200 says nothing of the message: retried, where it was counted as sent
+// (an exploratory run of the platforms, 2026-12-07).
+TEST_F(DingtalkOutboundTest, AnAnswerThatIsNotJsonIsRetried) {
+  store::OutboxMessage message = group_message();
+  message.reply_url.reset();
+  send_answer = canned(200, "<html>proxy</html>");
+  EXPECT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::retry);
+}
+
 TEST_F(DingtalkOutboundTest, ThrottlingIsRetriedByTheHintAndRefusalsAreDead) {
   store::OutboxMessage message = group_message();
   message.reply_url.reset();

@@ -123,6 +123,9 @@ TEST(FeishuAnswer, CodesMapToVerdicts) {
   EXPECT_EQ(read_feishu_send_answer(answer(400, R"({"code":232009})")).verdict.outcome, Outcome::dead);
   EXPECT_EQ(read_feishu_send_answer(answer(400, R"({"code":1234567})")).verdict.outcome, Outcome::dead);
   EXPECT_EQ(read_feishu_send_answer(answer(403, "<html>")).verdict.outcome, Outcome::dead);
+  // A proxy's page with a 200 is no word of Feishu's: sent again under the uuid (counted as sent
+  // before, an exploratory run of the platforms, 2026-12-07).
+  EXPECT_EQ(read_feishu_send_answer(answer(200, "<html>proxy</html>")).verdict.outcome, Outcome::retry);
 
   EXPECT_EQ(read_feishu_send_answer(answer(500, R"({"code":1500})")).verdict.outcome, Outcome::retry);
   EXPECT_EQ(read_feishu_send_answer(answer(502, "bad gateway")).verdict.outcome, Outcome::retry);

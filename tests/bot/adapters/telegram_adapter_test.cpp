@@ -383,6 +383,13 @@ TEST_F(TelegramOutboundTest, TooManyRequestsIsRetriedAfterTelegramsOwnHint) {
   EXPECT_TRUE(verdict.whole_instance);
 }
 
+// A proxy's page with a 200 says nothing of the message: retried, where it was set aside as dead
+// (an exploratory run of the platforms, 2026-12-07).
+TEST_F(TelegramOutboundTest, AnAnswerThatIsNotJsonIsRetried) {
+  fake.answer([](const RecordedRequest&) { return canned(200, "<html>proxy</html>"); });
+  EXPECT_EQ(deliver(adapter, http, mention_message(), kNow).outcome, SendVerdict::Outcome::retry);
+}
+
 TEST_F(TelegramOutboundTest, AChatThatIsGoneIsDeadAndTheTokenNeverQuoted) {
   const std::vector<std::pair<int, std::string>> gone = {
       {400, R"({"ok":false,"error_code":400,"description":"Bad Request: chat not found"})"},

@@ -266,7 +266,14 @@ SendVerdict WecomBotAdapter::read_send_answer(const store::OutboxMessage& messag
     std::erase_if(spent_, [until](const auto& entry) { return entry.second < until - kResponseUrlSeconds; });
     spent_.emplace(message.reply_url->url, until);
   }
-  return read_wecom_answer(result).verdict;
+  SendVerdict verdict = read_wecom_answer(result).verdict;
+  // A refusal of the response_url (600039 "response_code expired", …) is that URL's, not the
+  // chat's: the group's robot or the app may still carry the message, and was never asked (an
+  // exploratory run of the platforms, 2026-12-07: set aside as dead). With no relay configured it
+  // waits in the queue, visible in the backlog.
+  if (verdict.outcome == SendVerdict::Outcome::dead && message.reply_url)
+    return SendVerdict::retry("the response_url refused it (" + verdict.error + "); a relay takes it");
+  return verdict;
 }
 
 SendLimits WecomBotAdapter::send_limits() const {

@@ -313,6 +313,32 @@ TEST(WecomBotAdapter, TheAdapterSetSendsAnAiBotGroupThroughItsRobotOnceTheRespon
   EXPECT_EQ(set.sender_for(message, kNow + 200), nullptr);
 }
 
+// "response_code expired" from the response_url set the reply aside as dead, though the group's
+// robot could carry it (an exploratory run of the platforms, 2026-12-07): the URL's refusal is
+// retried, and the retry falls to the robot.
+TEST(WecomBotAdapter, AResponseUrlsRefusalIsRetriedThroughTheRobot) {
+  config::Config config;
+  config.platforms.wecom_bot["default"] = instance_of("");
+  config::WecomRobotInstance robot;
+  robot.webhook_keys["wrGroup"] = "robot-key-1";
+  config.platforms.wecom_robot["default"] = robot;
+  const AdapterSet set = AdapterSet::from_config(config);
+  store::OutboxMessage message;
+  message.chat = "wecom_bot:wrGroup";
+  message.reply_url =
+      store::ReplyUrl{"https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=R2", kNow + 100};
+  const Adapter* first = set.sender_for(message, kNow);
+  ASSERT_NE(first, nullptr);
+  ASSERT_EQ(first->platform(), "wecom_bot");
+  HttpClientResult refused;
+  refused.status = 200;
+  refused.body = R"({"errcode":600039,"errmsg":"response_code expired"})";
+  EXPECT_EQ(first->read_send_answer(message, refused).outcome, SendVerdict::Outcome::retry);
+  const Adapter* next = set.sender_for(message, kNow + 1);
+  ASSERT_NE(next, nullptr);
+  EXPECT_EQ(next->platform(), "wecom_robot");
+}
+
 TEST(WecomBotAdapter, TheAppOfTheSameInstanceNameRelaysToAnAiBotsPrivateChat) {
   config::Config config;
   config.platforms.wecom_bot["default"] = instance_of("");

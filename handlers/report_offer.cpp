@@ -424,7 +424,7 @@ Reply offer_report(Context& context, const std::string& words, language::TicketK
        store::ReportOffer{std::string(kOfferPrefix) + name, words, context.now, photos_of(message, photos)});
   // In a group the answer must be said to the bot: "好的" there is as likely said to a neighbour.
   return say_to_sender(context, "unknown_offer_" + name + (message.is_private ? "" : "_group"),
-                       {{"text", shortened(words, kOfferedChars)}});
+                       {{"text", language::shortened(words, kOfferedChars)}});
 }
 
 Reply ask_what_happened(Context& context, const Command& command) {

@@ -398,12 +398,17 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
   return result;
 }
 
+// How much of a report's words a post or a notice quotes: a 6,000-character report was echoed whole
+// as twelve messages in the group, most without the ticket's reference, and spent the group's
+// allowance for a minute (an exploratory run of the platforms, 2026-12-07). 进度 shows them all.
+constexpr std::size_t kQuotedChars = 100;
+
 TicketValues ticket_values(const Services& services, const store::Ticket& ticket, std::int64_t now) {
   const auto time_or_empty = [&](const std::optional<std::int64_t>& at) {
     return at ? local_time_text(services, *at, now) : std::string();
   };
   return {{"ticket", std::to_string(ticket.number)},
-          {"text", ticket_words(services, ticket)},
+          {"text", language::shortened(ticket_words(services, ticket), kQuotedChars)},
           {"place", ticket_place(services, ticket)},
           {"kind_name", services.text("ticket_kind_" + ticket.kind)},
           {"answer_by", time_or_empty(ticket.answer_by)},

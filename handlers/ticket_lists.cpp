@@ -5,6 +5,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/private_numbers.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
@@ -61,7 +62,8 @@ std::string event_line(Context& context, const store::TicketEvent& event, bool i
         note = display_name(context.people, note);
       }
     }
-    detail = context.text("ticket_progress_event_detail", {{"detail", shortened(note, kLineChars)}});
+    detail =
+        context.text("ticket_progress_event_detail", {{"detail", language::shortened(note, kLineChars)}});
   }
   const std::string who = event.actor ? context.text("ticket_progress_event_who",
                                                      {{"who", display_name(context.people, *event.actor)}})
@@ -103,7 +105,7 @@ std::string list_line(Context& context, const store::Ticket& ticket) {
                                            {"state", state},
                                            {"place", ticket_place(context, ticket)},
                                            {"text", hidden ? context.text("ticket_list_private_words")
-                                                           : shortened(words, kLineChars)},
+                                                           : language::shortened(words, kLineChars)},
                                            {"holder", holder_text(context, ticket)}});
 }
 
@@ -137,10 +139,10 @@ std::vector<Reply> my_tickets(Context& context) {
   if (!reported.empty()) {
     std::string lines;
     for (std::size_t i = 0; i < reported.size(); ++i) {
-      lines += (i ? "\n" : "") +
-               context.text("ticket_mine_line", {{"ticket", std::to_string(reported[i].number)},
-                                                 {"state", state_text(context, reported[i])},
-                                                 {"text", shortened(reported[i].text, kLineChars)}});
+      lines += (i ? "\n" : "") + context.text("ticket_mine_line",
+                                              {{"ticket", std::to_string(reported[i].number)},
+                                               {"state", state_text(context, reported[i])},
+                                               {"text", language::shortened(reported[i].text, kLineChars)}});
     }
     text = context.text("ticket_mine", {{"mention", mention}, {"lines", lines}});
   }
@@ -189,6 +191,10 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   }
 
   Values values = work_values(context, ticket);
+  // 进度 is where the whole of the words is read; posts and notices quote their start.
+  for (auto& [key, value] : values) {
+    if (key == "text") value = ticket_words(context, ticket);
+  }
   std::string deadlines;
   if (ticket.state == store::TicketState::assigned && ticket.answer_by)
     deadlines += context.text("ticket_progress_answer_by", values);
@@ -277,11 +283,11 @@ std::vector<Reply> open_wishes(Context& context) {
                             context.text("wish_list_none", {{"mention", mention}, {"where", root->name}}))};
   std::string lines;
   for (std::size_t i = 0; i < open.size() && i < kListed; ++i) {
-    lines +=
-        (i ? "\n" : "") +
-        context.text("wish_list_line", {{"ticket", std::to_string(open[i].number)},
-                                        {"place", ticket_place(context, open[i])},
-                                        {"text", shortened(ticket_words(context, open[i]), kLineChars)}});
+    lines += (i ? "\n" : "") +
+             context.text("wish_list_line",
+                          {{"ticket", std::to_string(open[i].number)},
+                           {"place", ticket_place(context, open[i])},
+                           {"text", language::shortened(ticket_words(context, open[i]), kLineChars)}});
   }
   if (open.size() > kListed)
     lines += "\n" + context.text("ticket_list_more", {{"count", std::to_string(open.size() - kListed)}});

@@ -107,17 +107,6 @@ void mark_accepted(Context& context, store::Ticket& ticket) {
   ++ticket.stage;
 }
 
-std::string shortened(const std::string& text, std::size_t max_chars) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // Count UTF-8 lead bytes only, so a Chinese character is one.
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (chars == max_chars) return text.substr(0, i) + "…";
-    ++chars;
-  }
-  return text;
-}
-
 void append(std::vector<Reply>& to, std::vector<Reply> more) {
   to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }

@@ -53,9 +53,6 @@ void record_event(Context& context, const store::Ticket& ticket, std::string kin
 /// Marks the ticket accepted by whoever holds it now (the first accept sets the answer figures).
 void mark_accepted(Context& context, store::Ticket& ticket);
 
-/// At most `max_chars` characters of a text, with "…" when cut: for one-line lists.
-std::string shortened(const std::string& text, std::size_t max_chars);
-
 /// The answer to the sender; about a ticket reported in private (`keep_private`) and asked in a
 /// group, it goes to the sender in private and the group hears only that it did.
 std::vector<Reply> answer_keeping_private(Context& context, std::string text, bool keep_private);

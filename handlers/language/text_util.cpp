@@ -187,4 +187,15 @@ bool holds_any_of(std::string_view text, std::span<const std::string_view> words
                      [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
 }
 
+std::string shortened(std::string_view text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // Count UTF-8 lead bytes only, so a Chinese character is one.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars == max_chars) return std::string(text.substr(0, i)) + "…";
+    ++chars;
+  }
+  return std::string(text);
+}
+
 }  // namespace whistle::language

@@ -66,6 +66,10 @@ std::string_view without_words_at_end(std::string_view text, std::initializer_li
 /// The same at its start.
 std::string_view without_words_at_start(std::string_view text, std::initializer_list<std::string_view> words);
 
+/// At most `max_chars` characters of a text, with "…" when cut: for one-line lists and for the
+/// words a post quotes.
+std::string shortened(std::string_view text, std::size_t max_chars);
+
 /// Free text tidied for a title: runs of spaces become one, words of pure punctuation or emoji are
 /// dropped, and stray punctuation is trimmed from both ends (a closing bracket at the end stays).
 std::string clean_free_text(std::string_view text);

@@ -48,9 +48,11 @@ TEST(SplitReply, ALongListIsSplitAtLineBreaksIntoPartsWithinTheLimit) {
     EXPECT_LE(part.text.size(), 500u);
     joined += part.text + "\n";
   }
-  // Every line arrives whole, in one part.
+  // Every line arrives whole, in one part, and every part names what it is about.
   for (const std::string& line : lines)
     EXPECT_NE(joined.find("\n" + line + "\n"), std::string::npos) << line;
+  for (const Reply& part : parts)
+    EXPECT_TRUE(part.text.starts_with("【验收#1】")) << part.text;
 }
 
 TEST(SplitReply, ALineOfMentionsIsSplitAtSpacesAndEachPartMentionsWhomItNames) {

@@ -32,6 +32,27 @@ TEST_F(TicketPlainWords, ARatingOfAPrivateReportSaidInAGroupIsAnsweredInPrivate)
 // "@吹哨 催一下大家报名" from a resident with a report open was a 催办 passed to its worker, and a
 // leader's "@吹哨 人呢" under a whistle was told "你还没有反映过问题" (a regression hunt of the
 // volunteer loop, 2026-12-07).
+// A 6,000-character report was echoed whole to the group and the leader, as twelve messages most
+// without the ticket's reference (an exploratory run of the platforms, 2026-12-07): posts and
+// notices quote its start, and 进度 shows all of it.
+TEST_F(TicketPlainWords, ALongReportIsQuotedInPostsAndReadWholeInItsProgress) {
+  std::string words;
+  for (int i = 0; i < 50; ++i)
+    words += "楼道堆满杂物" + std::to_string(i);
+  const std::vector<Reply> told = say_line("b3u2", "u-zhang", "张三", "报事 " + words, {}, kMonday0900);
+  ASSERT_TRUE(tickets_.by_number("c1", 1).has_value());
+  EXPECT_EQ(ticket(1).text, words);
+  for (const Reply& reply : told) {
+    EXPECT_FALSE(text_has(reply.text, words)) << reply.chat;
+    EXPECT_TRUE(text_has(reply.text, "楼道堆满杂物0")) << reply.chat;
+  }
+  const std::vector<Reply> progress = say_line_privately("u-zhang", "张三", "进度 T1", {}, kMonday0900 + 60);
+  std::string read;
+  for (const Reply& part : progress)
+    read += part.text;
+  EXPECT_TRUE(text_has(read, "楼道堆满杂物49")) << read;
+}
+
 TEST_F(TicketPlainWords, ChasingVolunteersIsNoChaseOfAReport) {
   open_ticket({.reporter = "u-liu", .text = "楼道灯坏了"});
   whistle_in_b3u2("清理楼道杂物");

@@ -26,10 +26,29 @@ constexpr std::array<std::string_view, 3> kComplaintWords = {"投诉", "举报",
 constexpr std::array<std::string_view, 7> kWorkerWords = {"师傅",   "物业",   "工人",  "修的人",
                                                           "来修的", "维修的", "干活的"};
 
+// Someone other than whoever did the work: "楼上那家人态度很差", "快递员态度不好", "投诉隔壁装修的工人"
+// were filed against 物业's 师傅 (a review, 2026-12-07).
+constexpr std::array<std::string_view, 16> kOtherParties = {"楼上", "楼下", "隔壁", "邻居", "对门", "对面",
+                                                            "快递", "外卖", "那家", "那户", "装修", "商户",
+                                                            "店家", "小贩", "司机", "保安"};
+
 bool complains(std::string_view line) {
-  if (language::says_problem_remains(line)) return false;
+  if (language::says_problem_remains(line) || language::holds_any_of(line, kOtherParties)) return false;
   if (language::complains_of_work(line)) return true;
   return language::holds_any_of(line, kComplaintWords) && language::holds_any_of(line, kWorkerWords);
+}
+
+// The job "修下水道的师傅" names, between 修 and 的 ("下水道"), if the line names one that way.
+std::optional<std::string_view> job_named(std::string_view line) {
+  constexpr std::string_view kFix = "修";
+  constexpr std::string_view kOf = "的";
+  constexpr std::size_t kLongestJob = 6 * 3;
+  const std::size_t fix = line.find(kFix);
+  if (fix == std::string_view::npos) return std::nullopt;
+  const std::size_t start = fix + kFix.size();
+  const std::size_t of = line.find(kOf, start);
+  if (of == std::string_view::npos || of == start || of - start > kLongestJob) return std::nullopt;
+  return line.substr(start, of - start);
 }
 
 // Someone did work on it: a holder now, or whoever said 办结.
@@ -38,11 +57,14 @@ bool worked_on(const store::Ticket& ticket) {
          (ticket.assignee_person && ticket.state == store::TicketState::accepted);
 }
 
-// The reporter's ticket the complaint is about: the latest one being done, or closed lately.
-std::optional<store::Ticket> ticket_complained_of(Context& context) {
+// The reporter's ticket the complaint is about: the latest one being done, or closed lately, whose
+// words hold the job the line names ("修下水道的师傅乱收费" is not about the lamp's).
+std::optional<store::Ticket> ticket_complained_of(Context& context, std::string_view line) {
   const std::int64_t recent = context.config.rules.rate_days * language::kSecondsPerDay;
+  const std::optional<std::string_view> job = job_named(line);
   for (store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kTicketsLookedAt)) {
     if (!worked_on(ticket)) continue;
+    if (job && ticket.text.find(*job) == std::string::npos) continue;
     if (ticket.state == store::TicketState::accepted) return std::move(ticket);
     if (ticket.is_closed() && ticket.closed_at && context.now - *ticket.closed_at <= recent)
       return std::move(ticket);
@@ -80,7 +102,7 @@ std::string worker_text(Context& context, const store::Ticket& ticket) {
 
 std::optional<std::vector<Reply>> pass_on_complaint_about_work(Context& context, const Command& command) {
   if (!context.message.is_private || command.text.empty() || !complains(command.text)) return std::nullopt;
-  const std::optional<store::Ticket> ticket = ticket_complained_of(context);
+  const std::optional<store::Ticket> ticket = ticket_complained_of(context, command.text);
   if (!ticket || !about_this_work(context, *ticket, command.text)) return std::nullopt;
   const std::optional<std::string> leader = leader_to_tell(context, *ticket);
   if (!leader) return std::nullopt;

@@ -288,10 +288,12 @@ std::optional<Reply> how_to_join(Context& context, std::string_view plain, const
     return reply_to_sender(context, context.text("unknown_join_which", {{"mention", mention}}));
   const std::optional<store::Task> task = context.tasks.by_id(open.front()->id);
   if (!task) return std::nullopt;
-  // Already in: a nod, not how to join.
+  // Already in: a nod back, not how to join (a review, 2026-12-07: 没看懂).
   if (const std::optional<store::Signup> signup = context.signups.find(task->id, context.message.sender);
       signup && signup->state != store::SignupState::withdrawn)
-    return std::nullopt;
+    return reply_to_sender(
+        context,
+        context.text("unknown_nod_joined", {{"mention", mention}, {"task", std::to_string(task->number)}}));
   return reply_to_sender(context, context.text("unknown_join_task", {{"mention", mention},
                                                                      {"task", std::to_string(task->number)},
                                                                      {"title", task->title}}));

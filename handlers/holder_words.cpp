@@ -75,6 +75,16 @@ std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ti
 
 namespace {
 
+// The first number written in digits ("接了 2", "已完成2"), if any.
+std::optional<std::int64_t> bare_number_in(std::string_view text) {
+  const std::size_t start = text.find_first_of("0123456789");
+  if (start == std::string_view::npos) return std::nullopt;
+  const std::size_t end = std::min(text.find_first_not_of("0123456789", start), text.size());
+  constexpr std::size_t kLongestNumber = 9;
+  if (end - start > kLongestNumber) return std::nullopt;
+  return std::stoll(std::string(text.substr(start, end - start)));
+}
+
 // A group where a task is open: a worker's words there may be about the task as well as a job.
 bool task_open_in_group(Context& context) {
   return !context.message.is_private && !context.tasks.open_in_chat_view(context.message.chat).empty();
@@ -101,8 +111,6 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   std::erase_if(held, [&](const store::Ticket& ticket) { return ticket.reporter == message.sender; });
   if (held.empty()) return std::nullopt;
   if (acknowledges) {
-    // "收到" under a whistle's post is the task's; how to take a job is not its answer.
-    if (task_open_in_group(context)) return std::nullopt;
     // "收到" to the bot right after a job was handed over (its answer window still running): how to
     // take it, not a menu of check-ins (an exploratory run of the workers' side, 2026-12-07).
     std::erase_if(held, [&](const store::Ticket& ticket) {
@@ -122,6 +130,13 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
              (!taking && ticket.state == store::TicketState::accepted));
   });
   if (held.empty()) return std::nullopt;
+  // "接了 2" in private from whoever holds T2: a bare number is a task's, so it is asked about with the
+  // ticket's command (a review, 2026-12-07: told to write the number he had written).
+  if (const std::optional<std::int64_t> number = bare_number_in(command.text); number && message.is_private) {
+    const auto named = std::find_if(held.begin(), held.end(),
+                                    [&](const store::Ticket& ticket) { return ticket.number == *number; });
+    if (named != held.end()) return ask_if_holder_meant(context, *named, taking, command.text);
+  }
   // What the words name, in the clause that says the job: "灯换好了 电梯还在等配件" names the lamp, and
   // named the lift by 电梯 and offered to close it (reviews, 2026-12-07).
   const std::vector<std::string> keywords =

@@ -1,8 +1,12 @@
 #include "handlers/rating_question.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <span>
 
 #include "handlers/language/resident_phrases.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/report_offer.hpp"
 #include "handlers/ticket_rate.hpp"
 
@@ -49,6 +53,26 @@ bool fresh(const Context& context, const store::ReportOffer& kept) {
   return context.now - kept.at <= kReportOfferSeconds;
 }
 
+// A yes answers the question only this soon after it: "好的" a quarter of an hour later, after 积分
+// was asked and answered, acknowledged that answer and sent the work back (a review, 2026-12-07).
+constexpr std::int64_t kYesAnswersSeconds = 10 * 60;
+
+// The yes that answers "是说…还没办好吗？" and "是对…的办理不满意吗？": a plain 是 or 对, nothing more.
+// "好的" and "可以" acknowledge as often, and "是的 谢谢" says two things at once.
+constexpr auto kPlainYes =
+    std::to_array<std::string_view>({"是", "是的", "是滴", "是啊", "是呀", "对", "对的", "对啊", "对呀",
+                                     "没错", "嗯", "嗯嗯", "恩", "就是", "是这样"});
+// "办得满意吗？" is answered by an acknowledgement too.
+constexpr auto kSatisfiedYes = std::to_array<std::string_view>({"好的", "好", "可以", "行", "挺好"});
+
+bool confirms(std::string_view text, RatingAsked asked) {
+  const std::string_view said = language::without_words_at_end(text, {" ", ".", "!", "。", "！", "~"});
+  const auto among = [said](std::span<const std::string_view> words) {
+    return std::find(words.begin(), words.end(), said) != words.end();
+  };
+  return among(kPlainYes) || (asked == RatingAsked::thanks && among(kSatisfiedYes));
+}
+
 }  // namespace
 
 void keep_rating_question(Context& context, std::int64_t number, RatingAsked asked, std::string_view words) {
@@ -70,7 +94,7 @@ std::optional<std::vector<Reply>> answer_rating_question(Context& context, const
     context.tickets.drop_offer(context.message.chat, context.message.sender);
     return std::nullopt;
   }
-  if (!language::answers_yes(command.text)) return std::nullopt;
+  if (!confirms(command.text, asked->what) || context.now - kept.at > kYesAnswersSeconds) return std::nullopt;
   Command rating = command;
   rating.intent = Intent::rate;
   rating.ticket = asked->number;

@@ -243,12 +243,29 @@ std::string quota_waitlisted(Context& context, const store::Task& task, const Qu
 
 }  // namespace
 
+namespace {
+
+bool posted_here(Context& context, std::int64_t number) {
+  if (!context.community) return false;
+  const std::optional<store::Task> task = context.tasks.by_number(*context.community, number);
+  if (!task) return false;
+  const std::vector<std::string> chats = context.tasks.posted_chats(task->id);
+  return std::find(chats.begin(), chats.end(), context.message.chat) != chats.end();
+}
+
+}  // namespace
+
 std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   if (context.message.is_private && !command.task && !command.ticket) {
     if (std::optional<Reply> listed = joinable_in_private(context)) return {std::move(*listed)};
   }
   // "报到 1和2", "报到 1 2": each task in turn (a second review, 2026-12-06: #2 was dropped unsaid).
   if (auto each = for_each_task_listed(context, command, handle_report_in)) return std::move(*each);
+  // "2号我来" said among neighbours is a date or a duty roster as often: a number counts only for a
+  // task posted in this chat (a review, 2026-12-07: it joined other buildings' tasks, and "14号我来"
+  // was told there is no #14).
+  if (command.task && said_in_passing(context.message, command) && !posted_here(context, *command.task))
+    return {};
   TaskQuery query;
   query.intent = Intent::report_in;
   query.nothing_key = "report_in_nothing_open";

@@ -191,9 +191,12 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   }
 
   Values values = work_values(context, ticket);
-  // 进度 is where the whole of the words is read; posts and notices quote their start.
-  for (auto& [key, value] : values) {
-    if (key == "text") value = ticket_words(context, ticket);
+  // 进度 in private is where the whole of the words is read; posts, notices and a group's 进度 quote
+  // their start (a review, 2026-12-07: a long report's 进度 came to its group in five parts).
+  if (context.message.is_private) {
+    for (auto& [key, value] : values) {
+      if (key == "text") value = ticket_words(context, ticket);
+    }
   }
   std::string deadlines;
   if (ticket.state == store::TicketState::assigned && ticket.answer_by)

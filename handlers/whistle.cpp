@@ -171,14 +171,20 @@ std::optional<std::int64_t> same_whistle_just_sent(Context& context, const store
 // split between them (an exploratory run of corrections, 2026-12-06); which was meant is asked
 // in the post, not guessed: two sessions of one job are whistled this way too.
 std::optional<std::int64_t> whistle_it_may_correct(Context& context, const store::Task& wanted) {
-  std::optional<std::int64_t> latest;
+  // The closest first: the same title at the same time (a whistle put right in its place or
+  // count), then the same time, then the same title; the latest of equals. Naming merely the latest
+  // sent a leader to cancel another time's task that a volunteer held (a review, 2026-12-07).
+  std::optional<std::pair<int, std::int64_t>> best;
   for (const store::ListedTask* listed : context.tasks.open_in_chat_view(wanted.chat)) {
-    if (listed->title != wanted.title && listed->start != wanted.start) continue;
+    const int closeness = (listed->start == wanted.start ? 2 : 0) + (listed->title == wanted.title ? 1 : 0);
+    if (closeness == 0) continue;
     const std::optional<store::Task> task = context.tasks.by_id(listed->id);
-    if (task && task->creator == wanted.creator && wanted.created_at - task->created_at <= kResendWindow)
-      latest = std::max(latest.value_or(0), task->number);
+    if (!task || task->creator != wanted.creator || wanted.created_at - task->created_at > kResendWindow)
+      continue;
+    best = std::max(best.value_or(std::pair{0, std::int64_t{0}}), std::pair{closeness, task->number});
   }
-  return latest;
+  if (!best) return std::nullopt;
+  return best->second;
 }
 
 }  // namespace

@@ -36,14 +36,12 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我也报名",      Intent::report_in,    A::whole_line,        "implicit"},
     {"加我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
-    // "我能参加", "我可以的", "加1", "已报名" (a regression hunt of the volunteer loop, 2026-12-07:
-    // silence, and the volunteer believed they were signed up). Not a bare 可以: it answers anything.
+    // "我能参加", "加1", "已报名" (a regression hunt of the volunteer loop, 2026-12-07: silence, and the
+    // volunteer believed they were signed up). Not "我可以" nor a bare 可以: they answer a neighbour's
+    // "谁家有梯子" as often (a review, 2026-12-07: the task filled up with them).
     {"我能参加",      Intent::report_in,    A::whole_line,        "implicit"},
     {"我可以参加",    Intent::report_in,    A::whole_line,        "implicit"},
     {"我也参加",      Intent::report_in,    A::whole_line,        "implicit"},
-    {"我可以的",      Intent::report_in,    A::whole_line,        "implicit"},
-    {"我可以",        Intent::report_in,    A::whole_line,        "implicit"},
-    {"我能去",        Intent::report_in,    A::whole_line,        "implicit"},
     {"加1",           Intent::report_in,    A::whole_line,        "implicit"},
     {"已报名",        Intent::report_in,    A::whole_line,        "implicit"},
     // Two going together (an exploratory run of an urgent night, 2026-12-06: silence). The sender's
@@ -70,17 +68,19 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"去不了了",      Intent::withdraw,     A::task,              "implicit"},
     {"来不了了",      Intent::withdraw,     A::task,              "implicit"},
     // "我参加不了了", "不能去了", "请个假", "退出报名" (a regression hunt of the volunteer loop,
-    // 2026-12-07: silence, and the volunteer was made 失约 while the waitlist never moved).
-    {"参加不了了",    Intent::withdraw,     A::task,              "implicit"},
-    {"参加不了",      Intent::withdraw,     A::task,              "implicit"},
-    {"去不成了",      Intent::withdraw,     A::task,              "implicit"},
-    {"来不成了",      Intent::withdraw,     A::task,              "implicit"},
-    {"不能去了",      Intent::withdraw,     A::task,              "implicit"},
-    {"不能来了",      Intent::withdraw,     A::task,              "implicit"},
-    {"不能参加了",    Intent::withdraw,     A::task,              "implicit"},
-    {"没法参加了",    Intent::withdraw,     A::task,              "implicit"},
-    {"没法去了",      Intent::withdraw,     A::task,              "implicit"},
-    {"不参加了",      Intent::withdraw,     A::task,              "implicit"},
+    // 2026-12-07: silence, and the volunteer was made 失约 while the waitlist never moved). The new
+    // words stand alone (a reason before them is read: "有事不能去了"): "不能去了 太远了" answered a
+    // neighbour's trip and withdrew her (a review, 2026-12-07).
+    {"参加不了了",    Intent::withdraw,     A::whole_line,        "implicit"},
+    {"参加不了",      Intent::withdraw,     A::whole_line,        "implicit"},
+    {"去不成了",      Intent::withdraw,     A::whole_line,        "implicit"},
+    {"来不成了",      Intent::withdraw,     A::whole_line,        "implicit"},
+    {"不能去了",      Intent::withdraw,     A::whole_line,        "implicit"},
+    {"不能来了",      Intent::withdraw,     A::whole_line,        "implicit"},
+    {"不能参加了",    Intent::withdraw,     A::whole_line,        "implicit"},
+    {"没法参加了",    Intent::withdraw,     A::whole_line,        "implicit"},
+    {"没法去了",      Intent::withdraw,     A::whole_line,        "implicit"},
+    {"不参加了",      Intent::withdraw,     A::whole_line,        "implicit"},
     {"请个假",        Intent::withdraw,     A::task,              "implicit"},
     {"退出报名",      Intent::withdraw,     A::task,              "implicit"},
     {"取消我的报名",  Intent::withdraw,     A::task,              "implicit"},
@@ -169,14 +169,14 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"名单",          Intent::tasks,        A::task_question,     "asks required"},
     // "1号签到情况", "谁还没签到", "都到了吗": asked of who came, never a check-in of the asker (a
     // regression hunt of the volunteer loop, 2026-12-07: a leader signed up was checked in and paid).
-    {"签到情况",      Intent::tasks,        A::task_question,     "asks required"},
-    {"签到人数",      Intent::tasks,        A::task_question,     "asks required"},
-    {"谁签到了",      Intent::tasks,        A::task_question,     "asks required"},
-    {"谁还没签到",    Intent::tasks,        A::task_question,     "asks required"},
-    {"谁没签到",      Intent::tasks,        A::task_question,     "asks required"},
+    {"签到情况",      Intent::tasks,        A::task_question,     "asks"},
+    {"签到人数",      Intent::tasks,        A::task_question,     "asks"},
+    {"谁签到了",      Intent::tasks,        A::task_question,     "asks"},
+    {"谁还没签到",    Intent::tasks,        A::task_question,     "asks"},
+    {"谁没签到",      Intent::tasks,        A::task_question,     "asks"},
     {"都到了",        Intent::tasks,        A::task_question},
-    {"到了几个",      Intent::tasks,        A::task_question,     "asks required"},
-    {"到了多少人",    Intent::tasks,        A::task_question,     "asks required"},
+    {"到了几个",      Intent::tasks,        A::task_question,     "asks"},
+    {"到了多少人",    Intent::tasks,        A::task_question,     "asks"},
     // Asked of a task ("还有名额吗", "1号几点开始", "活动在哪集合？"): answered with its places, time
     // and place; without a number, with the chat's open tasks. The words need a question after them
     // ("还有名额！" is a leader's call), unless they are one ("几点开始").

@@ -23,9 +23,9 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "查一下", "查下", "查查", "查看", "看一下", "看看", "看下", "问一下", "问下",
     // An acknowledgement before the answer ("收到，我来", "好的报到"): alone they stay chatter.
     "收到", "好的", "好嘞", "好哒", "OK", "ok",
-    // "可以 我报名", "没问题，算我一个", "我有空，算我一个", "好 我来" (a regression hunt of the
-    // volunteer loop, 2026-12-07).
-    "可以", "没问题", "我可以的", "我有空", "有空", "好呀", "好啊", "好", "行",
+    // "可以 我报名", "没问题，报名" (a regression hunt of the volunteer loop, 2026-12-07); after them an
+    // implicit reply counts only with a word of signing up (parser.cpp, answers_a_question).
+    "可以", "没问题", "我可以的", "我有空", "有空",
     // "/积分", "/报到 12": a command typed the way Telegram's are.
     "/",
     // "临时有事去不了了": the reason before the withdrawal.

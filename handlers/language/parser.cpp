@@ -198,6 +198,20 @@ bool starts_cannot_come(std::string_view words) {
                      [words](std::string_view phrase) { return words.starts_with(phrase); });
 }
 
+// "可以", "没问题", "我有空": how a neighbour's question is answered ("谁家有梯子？" "我可以"). After
+// them an implicit reply counts only with a word of signing up ("可以 我报名"; not "没问题 我来").
+bool answers_a_question(std::string_view wrapper) {
+  for (const std::string_view answer : {"可以", "没问题", "我可以的", "我有空", "有空"}) {
+    if (wrapper == answer) return true;
+  }
+  return false;
+}
+
+bool says_sign_up(std::string_view words) {
+  return words.find("报名") != std::string_view::npos || words.find("报到") != std::string_view::npos ||
+         words.find("参加") != std::string_view::npos;
+}
+
 // What a question may ask for: a list, a state, a figure, the menu — never an act.
 bool is_a_question(Intent intent) {
   return intent == Intent::tasks || intent == Intent::catalog || intent == Intent::points ||
@@ -235,7 +249,6 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     command.mentions = lead.people;
     command.month = lead.month;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
-    if (lead.has_reference && signs_up) command.implicit = false;
     const std::string_view rest = body.substr(rule->keyword.size());
     const ArgumentInput input{*rule, rest, context, lead.has_reference};
     // A question how points work, or how to volunteer, is about them by its nature ("积分怎么算的",
@@ -260,6 +273,8 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     // where it fits ("我先走了 1", "先走了 打卡", "抱歉 退出") is talk after these (a review, 2026-12-06).
     if (command && command->implicit && tells_what_happened(wrapper) &&
         !(command->intent == Intent::withdraw && says_cannot_come(body.substr(next))))
+      continue;
+    if (command && command->implicit && answers_a_question(wrapper) && !says_sign_up(body.substr(next)))
       continue;
     if (command) return command;
   }
@@ -399,10 +414,10 @@ bool is_a_sign_up_list(std::string_view text) {
     });
   };
   const Vocabulary& words = vocabulary();
-  // "志愿者报名统计" counts the volunteers signing up; "统计" alone heads a survey.
+  // "志愿者报名统计" counts the volunteers signing up; "统计" alone heads a survey, and "报名统计",
+  // "年货报名统计" a group buy (a review, 2026-12-07: its buyers were signed up, then made 失约).
   const bool counts_sign_ups =
-      header.find("统计") != std::string_view::npos &&
-      (header.find("报名") != std::string_view::npos || header.find("志愿") != std::string_view::npos);
+      header.find("统计") != std::string_view::npos && header.find("志愿") != std::string_view::npos;
   if (holds(words.not_sign_up_lists) &&
       !(counts_sign_ups && std::none_of(words.not_sign_up_lists.begin(), words.not_sign_up_lists.end(),
                                         [header](std::string_view word) {

@@ -20,9 +20,9 @@ constexpr std::array<std::string_view, 7> kCountPrefixes = {"需要", "招募", 
 constexpr std::array<std::string_view, 4> kCountUnits = {"个人", "人", "名", "位"};
 constexpr std::array<std::string_view, 4> kCountNouns = {"志愿者", "同志", "党员", "居民"};
 // "给2位老人送饭 3人": people a task serves, counted with the same units as those who do it.
-constexpr std::array<std::string_view, 14> kServedNouns = {"老人", "老年人", "长者", "孤寡", "独居",
-                                                           "空巢", "高龄",   "困难", "残疾", "病人",
-                                                           "患者", "小朋友", "孩子", "学生"};
+constexpr std::array<std::string_view, 16> kServedNouns = {"老人", "老年人", "长者", "孤寡", "独居", "空巢",
+                                                           "高龄", "困难",   "残疾", "病人", "患者", "小朋友",
+                                                           "孩子", "学生",   "儿童", "留守"};
 // "招募志愿者5名": verbs that, before a noun of people, make the number after it a head count.
 constexpr std::array<std::string_view, 5> kCountVerbsBeforeNoun = {"需要", "招募", "需", "招", "找"};
 // "5-6人": a range of people (digits on both sides).

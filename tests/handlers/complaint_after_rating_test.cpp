@@ -54,6 +54,11 @@ TEST_F(ComplaintAfterRating, ANewTroubleOrALateComplaintIsNotPassedOn) {
   zhang_says_privately("投诉物业 垃圾一个星期没人收", kRated + kHour);
   EXPECT_EQ(complaints(lamp), 0);
   EXPECT_TRUE(tickets_.by_number("c1", lamp.number + 1).has_value());
+  // Someone else's manners, or another job's worker, are not this work's (a review, 2026-12-07).
+  for (const std::string line : {"楼上那家人态度很差 说了也不听", "快递员态度不好",
+                                 "我要投诉隔壁装修的工人 中午也在砸墙", "修下水道的师傅乱收费"})
+    zhang_says_privately(line, kRated + kHour + 60);
+  EXPECT_EQ(complaints(lamp), 0);
 
   say("b3u2", "u-zhang", "张三", read("师傅态度不好", kRated + 2 * kHour), kRated + 2 * kHour);
   zhang_says_privately("那个师傅态度很差", kRated + 8 * 24 * kHour);

@@ -40,7 +40,8 @@ TEST_F(Help, ANodToTheBotInAGroupWithATaskSaysHowToJoinIt) {
   say("b3u2", "u-zhang", "张三", read("报到"));
   const std::vector<Reply> in = say("b3u2", "u-zhang", "张三", read("收到"), kMonday0900, true);
   ASSERT_EQ(in.size(), 1u);
-  EXPECT_NE(in[0].text, how);
+  EXPECT_EQ(in[0].text,
+            rendered("unknown_nod_joined", {{"mention", "@张三"}, {"task", std::to_string(number)}}));
   // Unaddressed it is chatter.
   EXPECT_TRUE(say("b3u2", "u-lisi", "李四", read("收到")).empty());
 }

@@ -66,5 +66,20 @@ TEST_F(RatingQuestion, ANoOrALateYesRatesNothing) {
   EXPECT_EQ(ticket(lamp.id).state, store::TicketState::resolved);
 }
 
+// "好的" a quarter of an hour on, after 积分 was asked and answered, sent the work back; "嗯" after a
+// failed 兑换 closed another as satisfied (a review, 2026-12-07). Only a plain yes, said soon after
+// the question, answers it.
+TEST_F(RatingQuestion, OnlyAPlainYesSoonAfterTheQuestionAnswersIt) {
+  const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
+  zhang_says_privately("灯还是不亮", kAfterResolve);
+  for (const std::string line : {"好的", "可以", "是的 谢谢"})
+    zhang_says_privately(line, kAfterResolve + 60);
+  EXPECT_EQ(ticket(lamp.id).ratings, 0);  // "是的 谢谢" says two things: asked again, as thanks
+  zhang_says_privately("我的积分多少", kAfterResolve + 120);
+  zhang_says_privately("嗯", kAfterResolve + 15 * 60);
+  EXPECT_EQ(ticket(lamp.id).ratings, 0);
+  EXPECT_EQ(ticket(lamp.id).state, store::TicketState::resolved);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

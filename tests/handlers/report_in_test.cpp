@@ -55,6 +55,17 @@ TEST_F(ReportIn, ReportingInByNumberToAnotherGroupsTaskNamesThatTask) {
   EXPECT_FALSE(contains(at_home[0].text, "清理楼道杂物")) << at_home[0].text;
 }
 
+// "2号我来" among neighbours answering "下周值班怎么排" joined another building's task #2 (a review,
+// 2026-12-07): said in passing, a task's number counts only for a task posted in this chat.
+TEST_F(ReportIn, ANumberedReplyInPassingCountsOnlyForATaskPostedHere) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
+  EXPECT_TRUE(say("b5u1", "u-zhang", "张三", read("1号我来")).empty());
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("14号我来")).empty());
+  EXPECT_FALSE(signup_state(number, "u-zhang").has_value());
+  say("b3u2", "u-zhang", "张三", read("1号我来"));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+}
+
 TEST_F(ReportIn, ReportingInMakesThePersonAVolunteerOfTheChatsNode) {
   whistle_in_b3u2("清理楼道杂物");
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));

@@ -51,6 +51,9 @@ TEST_F(TicketPlainWords, ALongReportIsQuotedInPostsAndReadWholeInItsProgress) {
   for (const Reply& part : progress)
     read += part.text;
   EXPECT_TRUE(text_has(read, "楼道堆满杂物49")) << read;
+  // Asked in the group, it is quoted there too (a review, 2026-12-07: five parts in the group).
+  for (const Reply& reply : say_line("b3u2", "u-he", "何大爷", "进度 T1", {}, kMonday0900 + 120))
+    EXPECT_FALSE(text_has(reply.text, "楼道堆满杂物49")) << reply.chat;
 }
 
 TEST_F(TicketPlainWords, ChasingVolunteersIsNoChaseOfAReport) {

@@ -110,6 +110,20 @@ TEST_F(Whistle, AWhistleLikeOneJustSentSaysHowToDropTheEarlierOne) {
   EXPECT_EQ(task(5).places, 3);
 }
 
+// Sent again at 9:30 after a 9:30 one and a 9:00 one, the note named the 9:00 task a volunteer held
+// (a review, 2026-12-07): the closest earlier whistle is named, the same title at the same time first.
+TEST_F(Whistle, TheNoteNamesTheClosestEarlierWhistle) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 5人 周六上午9点半 2小时 10分"));
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 5人 周六上午9点 2小时 10分"), kMonday0900 + 60);
+  const std::vector<Reply> again =
+      say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 6人 周六上午9点半 2小时 10分"),
+          kMonday0900 + 120);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(
+      contains(again[0].text, rendered("whistle_maybe_correction", {{"task", "3"}, {"earlier", "1"}})))
+      << again[0].text;
+}
+
 TEST_F(Whistle, OnlyALeaderOfTheNodeOrAboveMayWhistle) {
   // A resident, the leader of a sibling unit and a leader in the other grid may not.
   for (const std::string outsider : {"u-zhang", "u-feng", "u-wu", "u-zhao"}) {

@@ -485,8 +485,11 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
       if (language::wishes_for_thing(command.text))
         return {offer_report(context, command.text, language::TicketKind::wish)};
     }
+    // A place shared alone is no photo (an exploratory run of the platforms, 2026-12-07).
     if (command.text.empty() && (!message.attachments.empty() || message.location))
-      return {reply_to_sender(context, context.text("unknown_attachment", {{"mention", mention}}))};
+      return {reply_to_sender(
+          context, context.text(message.attachments.empty() ? "unknown_location" : "unknown_attachment",
+                                {{"mention", mention}}))};
   }
   if (auto nudged = nudge_to_rate(context, command)) return std::move(*nudged);
   return handle_unknown(context, command);

@@ -64,6 +64,11 @@ std::optional<std::chrono::seconds> header_seconds(const HttpClientResult& resul
   return std::chrono::seconds(std::min<std::int64_t>(seconds, 86'400));
 }
 
+// A staff id, as opposed to the encrypted senderId ("$:LWCP_v1:$…") of someone outside the org.
+bool is_staff_id(std::string_view id) {
+  return !id.starts_with("$:");
+}
+
 }  // namespace
 
 OutboundRequest DingtalkAdapter::session_webhook_request(const store::OutboxMessage& message) const {
@@ -77,6 +82,9 @@ OutboundRequest DingtalkAdapter::session_webhook_request(const store::OutboxMess
   std::vector<std::string> rendered;
   for (const store::MentionSpan& span : own_spans(message, prefix)) {
     const std::string staff_id = span.person.substr(prefix.size());
+    // Someone outside the org has no staff id, only an encrypted senderId that DingTalk cannot @:
+    // the name stays as written (an exploratory run of the platforms, 2026-12-07: "@$:LWCP_v1:$…").
+    if (!is_staff_id(staff_id)) continue;
     content.append(message.text, copied, span.offset - copied);
     content += "@" + staff_id;
     copied = span.offset + span.length;
@@ -86,6 +94,7 @@ OutboundRequest DingtalkAdapter::session_webhook_request(const store::OutboxMess
   for (const std::string& person : message.mentions) {
     if (!person.starts_with(prefix)) continue;
     const std::string staff_id = person.substr(prefix.size());
+    if (!is_staff_id(staff_id)) continue;
     if (std::find(rendered.begin(), rendered.end(), staff_id) == rendered.end()) {
       content += " @" + staff_id;
       rendered.push_back(staff_id);

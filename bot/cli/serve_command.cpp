@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -33,13 +35,22 @@ struct TalkExample {
   std::string leader = "u-li";
 };
 
+// The generic webhook's own ids: a WeCom group and a WeCom leader named in the example answered
+// "本群还没有绑定" through it (an exploratory run of the platforms, 2026-12-07).
+bool is_generic(const std::string& id) {
+  return id.starts_with("generic:");
+}
+
 TalkExample talk_example(const config::Config& config) {
-  const config::Node* example = nullptr;
+  std::optional<TalkExample> example;
   for (const config::Node& node : config.nodes) {
-    if (!node.chats.empty() && !node.leaders.empty()) example = &node;
+    const auto chat = std::find_if(node.chats.begin(), node.chats.end(), is_generic);
+    const auto leader = std::find_if(node.leaders.begin(), node.leaders.end(), is_generic);
+    if (chat != node.chats.end() && leader != node.leaders.end())
+      example = TalkExample{without_platform(*chat), without_platform(*leader)};
   }
-  if (example == nullptr) return {};
-  return TalkExample{without_platform(example->chats.front()), without_platform(example->leaders.front())};
+  // None of the org's groups is the generic webhook's: what to fill in, rather than ids that fail.
+  return example.value_or(TalkExample{"<generic chat id>", "<a leader's generic id>"});
 }
 
 void print_how_to_talk(const config::Config& config, const TalkExample& example, std::uint16_t port) {

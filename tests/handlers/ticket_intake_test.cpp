@@ -638,6 +638,11 @@ TEST_F(TicketIntake, APhotoAloneInPrivateWithNoReportToJoinIsAskedForItsWords) {
       send("", "u-he", "何大爷", read(""), {{"image", "https://img.example/ceiling.jpg"}});
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].text, rendered("unknown_attachment", {{"mention", "@何大爷"}}));
+  // A place shared alone is no photo (an exploratory run of the platforms, 2026-12-07).
+  const std::vector<Reply> place =
+      send("", "u-he", "何大爷", read(""), {}, Location{33.6, 114.6}, kMonday0900 + 60);
+  ASSERT_EQ(place.size(), 1u);
+  EXPECT_EQ(place[0].text, rendered("unknown_location", {{"mention", "@何大爷"}}));
 }
 
 TEST_F(TicketIntake, NumbersFollowEachOtherInTheCommunity) {

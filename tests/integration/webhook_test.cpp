@@ -163,6 +163,13 @@ TEST_F(WebhookTest, BodyOverTheLimitIsTooLarge) {
   const HttpResult result = post_webhook(service.port(), body.dump());
   EXPECT_EQ(result.status, 413) << result.error;
   EXPECT_EQ(json::parse(result.body)["ok"], json(false));
+  // Counted under the route it was sent to, not "unmatched" (an exploratory run of the platforms,
+  // 2026-12-07).
+  const std::string metrics = http_request(service.port(), "GET", "/metrics", "").body;
+  EXPECT_NE(
+      metrics.find(R"(whistle_http_requests_total{route="/hooks/{platform}/{instance}",status="413"} 1)"),
+      std::string::npos)
+      << metrics;
 }
 
 TEST_F(WebhookTest, UnknownRoutesAndMethodsAreRefused) {

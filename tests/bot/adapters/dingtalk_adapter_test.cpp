@@ -340,6 +340,18 @@ TEST_F(DingtalkOutboundTest, TheSessionWebhookCarriesTheReplyWhileItIsValid) {
   EXPECT_EQ(body.at("at").at("isAtAll"), false);
 }
 
+// Someone outside the org has only an encrypted senderId, which DingTalk cannot @: the reply read
+// "@$:LWCP_v1:$EXT123" (an exploratory run of the platforms, 2026-12-07). The name stays as written.
+TEST_F(DingtalkOutboundTest, SomeoneOutsideTheOrgIsNamedNotMentioned) {
+  store::OutboxMessage message = group_message();
+  message.mentions = {"dingtalk:$:LWCP_v1:$EXT123"};
+  message.spans = {store::MentionSpan{"dingtalk:$:LWCP_v1:$EXT123", 0, std::string("@张三").size()}};
+  ASSERT_EQ(deliver(adapter, http, message, kNow).outcome, SendVerdict::Outcome::sent);
+  const json body = json::parse(fake.requests().at(0).body);
+  EXPECT_EQ(body.at("text").at("content"), "@张三 请报到");
+  EXPECT_EQ(body.at("at").at("atUserIds"), json::array());
+}
+
 TEST_F(DingtalkOutboundTest, AMentionWithoutASpanIsAddedAtTheEnd) {
   store::OutboxMessage message = group_message();
   message.spans.clear();

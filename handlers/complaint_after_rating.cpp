@@ -28,9 +28,28 @@ constexpr std::array<std::string_view, 7> kWorkerWords = {"师傅",   "物业", 
 
 // Someone other than whoever did the work: "楼上那家人态度很差", "快递员态度不好", "投诉隔壁装修的工人"
 // were filed against 物业's 师傅 (a review, 2026-12-07).
-constexpr std::array<std::string_view, 16> kOtherParties = {"楼上", "楼下", "隔壁", "邻居", "对门", "对面",
-                                                            "快递", "外卖", "那家", "那户", "装修", "商户",
-                                                            "店家", "小贩", "司机", "保安"};
+constexpr std::array<std::string_view, 21> kOtherParties = {
+    "楼上", "楼下", "隔壁", "邻居", "对门", "对面", "快递", "外卖", "那家", "那户", "装修",
+    "商户", "店家", "小贩", "司机", "保安", "保洁", "阿姨", "大爷", "大妈", "大姐"};
+
+// Who a 师傅 is, said before it: another trade's ("开锁师傅", "送水的师傅") is another worker; they were
+// filed against 物业's (a review, 2026-12-07). "那个师傅", "物业的师傅", "来修的师傅", "刘师傅" are ours.
+bool names_another_master(std::string_view line) {
+  constexpr std::string_view kMaster = "师傅";
+  constexpr std::array<std::string_view, 4> kOursWithDe = {"修的", "物业的", "维修的", "来修的"};
+  constexpr std::array<std::string_view, 10> kTrades = {"开锁", "送水", "送气", "搬家", "家政",
+                                                        "装修", "换锁", "修车", "保洁", "配钥匙"};
+  for (std::size_t at = line.find(kMaster); at != std::string_view::npos; at = line.find(kMaster, at + 1)) {
+    const std::string_view before = line.substr(0, at);
+    const bool of_someone =
+        before.ends_with("的") && std::none_of(kOursWithDe.begin(), kOursWithDe.end(),
+                                               [&](std::string_view w) { return before.ends_with(w); });
+    const bool of_a_trade = std::any_of(kTrades.begin(), kTrades.end(),
+                                        [&](std::string_view trade) { return before.ends_with(trade); });
+    if (of_someone || of_a_trade) return true;
+  }
+  return false;
+}
 
 bool complains(std::string_view line) {
   if (language::says_problem_remains(line) || language::holds_any_of(line, kOtherParties)) return false;
@@ -84,9 +103,14 @@ bool about_this_work(const Context& context, const store::Ticket& ticket, std::s
 }
 
 // The nearest leader at or above the ticket's level who did not do the work complained of.
-std::optional<std::string> leader_to_tell(Context& context, const store::Ticket& ticket) {
+// Nor one the words name ("陈单元长态度不好" went to 陈单元长 himself; a review, 2026-12-07).
+std::optional<std::string> leader_to_tell(Context& context, const store::Ticket& ticket,
+                                          std::string_view line) {
   for (const std::string& leader : leaders_up_from(context, ticket.node)) {
-    if (leader != ticket.resolved_by && leader != ticket.assignee_person) return leader;
+    if (leader == ticket.resolved_by || leader == ticket.assignee_person) continue;
+    const std::string name = display_name(context.people, leader);
+    if (!name.empty() && line.find(name) != std::string_view::npos) continue;
+    return leader;
   }
   return std::nullopt;
 }
@@ -102,9 +126,11 @@ std::string worker_text(Context& context, const store::Ticket& ticket) {
 
 std::optional<std::vector<Reply>> pass_on_complaint_about_work(Context& context, const Command& command) {
   if (!context.message.is_private || command.text.empty() || !complains(command.text)) return std::nullopt;
+  // Another trade's 师傅 is not this work's; "修下水道的师傅" names a job, which picks the ticket below.
+  if (names_another_master(command.text) && !job_named(command.text)) return std::nullopt;
   const std::optional<store::Ticket> ticket = ticket_complained_of(context, command.text);
   if (!ticket || !about_this_work(context, *ticket, command.text)) return std::nullopt;
-  const std::optional<std::string> leader = leader_to_tell(context, *ticket);
+  const std::optional<std::string> leader = leader_to_tell(context, *ticket, command.text);
   if (!leader) return std::nullopt;
   const std::string words = language::with_chinese_punctuation(command.text);
   record_ticket_event(context, *ticket, "complained", context.message.sender, words, context.now);

@@ -66,7 +66,10 @@ constexpr auto kPlainYes =
 constexpr auto kSatisfiedYes = std::to_array<std::string_view>({"好的", "好", "可以", "行", "挺好"});
 
 bool confirms(std::string_view text, RatingAsked asked) {
-  const std::string_view said = language::without_words_at_end(text, {" ", ".", "!", "。", "！", "~"});
+  // "对的 谢谢你" confirms and thanks for asking: read as then asked again about thanks, its next "好的"
+  // closed a lamp still dark as satisfied (a review, 2026-12-07).
+  const std::string_view said = language::without_words_at_end(
+      text, {" ", ",", "，", ".", "!", "。", "！", "~", "谢谢你们", "谢谢你", "谢谢啊", "谢谢", "多谢"});
   const auto among = [said](std::span<const std::string_view> words) {
     return std::find(words.begin(), words.end(), said) != words.end();
   };

@@ -1,4 +1,5 @@
 #include "handlers/report_in.hpp"
+#include "handlers/language/calendar.hpp"
 
 #include <algorithm>
 #include <string>
@@ -370,7 +371,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
     // "我不去了" in private from someone signed up for one task only: that one (in a group the
     // chat's tasks say which; in private nothing else could).
     const std::vector<store::Signup> mine = context.signups.open_of_person(*context.community, person);
-    if (mine.size() == 1) {
+    if (mine.size() == 1 && !command.start) {
       if (const std::optional<store::Task> task = context.tasks.by_id(mine.front().task_id)) {
         Command named = command;
         named.task = task->number;
@@ -384,8 +385,12 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   // "我不去了" in a group from someone signed up for nothing is about something else (a dinner, a
   // trip): it is answered only where it frees a place, or when said to the bot.
   query.silent_when_nothing = said_in_passing(context.message, command);
-  // Without a number, only the tasks this person is signed up for (or waiting on) are meant.
+  // Without a number, only the tasks this person is signed up for (or waiting on) are meant; with a
+  // day said ("周六来不了了"), only that day's.
+  const int offset = context.config.locale.utc_offset_seconds;
+  const auto local_day = [offset](std::int64_t at) { return (at + offset) / language::kSecondsPerDay; };
   query.candidate = [&](const store::ListedTask& task) {
+    if (command.start && (!task.start || local_day(*task.start) != local_day(*command.start))) return false;
     return is_active(context.signups.find(task.id, person));
   };
   TaskChoice choice = choose_task(context, command, query);
@@ -431,6 +436,12 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
                                                    {"mention", mention},
                                                    {"when", task_when_text(context, task, context.now)}}))};
   }
+
+  // Said among neighbours, not to the bot: "不能去了", "不好意思 去不了了 你们吃" answered a hike or a
+  // dinner as often, and emptied a task (a review, 2026-12-07). Asked, with the command that does
+  // it; said to the bot (an @-mention, a reply to its post) or in private it is done.
+  if (said_in_passing(context.message, command))
+    return {reply_to_sender(context, context.text("withdraw_ask", {{"task", number}, {"mention", mention}}))};
 
   if (const std::optional<std::int64_t> other = task_switched_to(command); other && *other != task.number) {
     if (const std::string why = switch_blocked(context, *other); !why.empty()) {

@@ -193,7 +193,7 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   Values values = work_values(context, ticket);
   // 进度 in private is where the whole of the words is read; posts, notices and a group's 进度 quote
   // their start (a review, 2026-12-07: a long report's 进度 came to its group in five parts).
-  if (context.message.is_private) {
+  if (context.message.is_private || ticket.reported_in_private) {  // a private report's 进度 goes private
     for (auto& [key, value] : values) {
       if (key == "text") value = ticket_words(context, ticket);
     }

@@ -19,6 +19,7 @@
 #include "handlers/language/places.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/time_expressions.hpp"
 #include "handlers/language/utf8.hpp"
 
 namespace whistle::language {
@@ -283,8 +284,14 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     const std::size_t next = skip_separators(body, day.size());
     if (next >= body.size() || !starts_cannot_come(body.substr(next))) break;
     auto command = read_command(body.substr(next), base, context, wrappers_left - 1);
-    if (command && command->intent == Intent::withdraw) return command;
-    break;
+    if (!command || command->intent != Intent::withdraw) break;
+    // The day said names the task among several ("周六来不了了" from someone in Saturday's and
+    // Sunday's; a review, 2026-12-07): its start, for the handler to choose by.
+    std::string said_day(body.substr(0, day.size()));
+    if (const auto span = take_time(said_day, TimeContext{context.now, context.utc_offset_seconds});
+        span && span->start && !command->task)
+      command->start = span->start;
+    return command;
   }
   // "请问还有名额吗", "请问我有多少积分": a polite question. Past 请问 only a question is read:
   // "请问投诉找谁" asks whom to complain to, and as a 投诉 it opened a ticket titled 找谁.

@@ -55,14 +55,24 @@ TEST_F(ComplaintAfterRating, ANewTroubleOrALateComplaintIsNotPassedOn) {
   EXPECT_EQ(complaints(lamp), 0);
   EXPECT_TRUE(tickets_.by_number("c1", lamp.number + 1).has_value());
   // Someone else's manners, or another job's worker, are not this work's (a review, 2026-12-07).
-  for (const std::string line : {"楼上那家人态度很差 说了也不听", "快递员态度不好",
-                                 "我要投诉隔壁装修的工人 中午也在砸墙", "修下水道的师傅乱收费"})
+  for (const std::string line :
+       {"楼上那家人态度很差 说了也不听", "快递员态度不好", "我要投诉隔壁装修的工人 中午也在砸墙",
+        "修下水道的师傅乱收费", "送水的师傅态度不好", "开锁师傅乱收费", "保洁阿姨态度很差"})
     zhang_says_privately(line, kRated + kHour + 60);
   EXPECT_EQ(complaints(lamp), 0);
 
   say("b3u2", "u-zhang", "张三", read("师傅态度不好", kRated + 2 * kHour), kRated + 2 * kHour);
   zhang_says_privately("那个师傅态度很差", kRated + 8 * 24 * kHour);
   EXPECT_EQ(complaints(lamp), 0);
+}
+
+// "陈单元长态度不好" about a job 物业 did went to 陈单元长 himself (a review, 2026-12-07): a leader the
+// words name is passed over too.
+TEST_F(ComplaintAfterRating, ALeaderTheWordsNameIsPassedOver) {
+  const store::Ticket lamp = rated_lamp();
+  const std::vector<Reply> replies = zhang_says_privately("陈单元长态度不好 敷衍了事", kRated + kHour);
+  EXPECT_FALSE(told(replies, "generic:@u-chen"));
+  EXPECT_TRUE(told(replies, "generic:@u-qian", "【工单T" + std::to_string(lamp.number) + "】"));
 }
 
 // The leader told is never the one complained of: a unit leader who did the work himself is passed

@@ -36,6 +36,17 @@ TEST_F(RatingQuestion, AYesToTheQuestionRatesItsTicketWithTheWordsAskedAbout) {
   EXPECT_NE(rating_note(door).find("谢谢师傅"), std::string::npos) << rating_note(door);
 }
 
+// "对的 谢谢你" confirmed the lamp was still dark and thanked for asking: asked again as thanks, the
+// next "好的" closed it as satisfied (a review, 2026-12-07). A yes with thanks is the yes.
+TEST_F(RatingQuestion, AYesWithThanksIsTheYes) {
+  const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
+  zhang_says_privately("灯还是不亮", kAfterResolve);
+  zhang_says_privately("对的 谢谢你", kAfterResolve + 60);
+  EXPECT_EQ(ticket(lamp.id).reopened, 1);
+  zhang_says_privately("好的", kAfterResolve + 120);
+  EXPECT_NE(ticket(lamp.id).outcome, store::TicketOutcome::satisfied);
+}
+
 // A bare 不满意 after the question sent the work back without the words that said why.
 TEST_F(RatingQuestion, ABareRatingAfterTheQuestionCarriesItsWordsWhenTheyAgree) {
   const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
@@ -72,9 +83,9 @@ TEST_F(RatingQuestion, ANoOrALateYesRatesNothing) {
 TEST_F(RatingQuestion, OnlyAPlainYesSoonAfterTheQuestionAnswersIt) {
   const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
   zhang_says_privately("灯还是不亮", kAfterResolve);
-  for (const std::string line : {"好的", "可以", "是的 谢谢"})
+  for (const std::string line : {"好的", "可以"})
     zhang_says_privately(line, kAfterResolve + 60);
-  EXPECT_EQ(ticket(lamp.id).ratings, 0);  // "是的 谢谢" says two things: asked again, as thanks
+  EXPECT_EQ(ticket(lamp.id).ratings, 0);
   zhang_says_privately("我的积分多少", kAfterResolve + 120);
   zhang_says_privately("嗯", kAfterResolve + 15 * 60);
   EXPECT_EQ(ticket(lamp.id).ratings, 0);

@@ -54,6 +54,17 @@ TEST_F(TicketPlainWords, ALongReportIsQuotedInPostsAndReadWholeInItsProgress) {
   // Asked in the group, it is quoted there too (a review, 2026-12-07: five parts in the group).
   for (const Reply& reply : say_line("b3u2", "u-he", "何大爷", "进度 T1", {}, kMonday0900 + 120))
     EXPECT_FALSE(text_has(reply.text, "楼道堆满杂物49")) << reply.chat;
+  // A private report's 进度, asked by its leader in the group, goes to him in private, whole.
+  std::string other_words;
+  for (int i = 0; i < 50; ++i)
+    other_words += "3号楼2单元门禁坏了" + std::to_string(i);
+  say_line_privately("u-liu", "刘阿姨", "报事 " + other_words, {}, kMonday0900 + 180);
+  ASSERT_TRUE(tickets_.by_number("c1", 2).has_value());
+  std::string to_leader;
+  for (const Reply& part : sent_to(say_line("b3u2", "u-chen", "陈单元长", "进度 T2", {}, kMonday0900 + 240),
+                                   private_of("u-chen")))
+    to_leader += part.text;
+  EXPECT_TRUE(text_has(to_leader, "门禁坏了49")) << to_leader;
 }
 
 TEST_F(TicketPlainWords, ChasingVolunteersIsNoChaseOfAReport) {

@@ -28,23 +28,48 @@ TEST_F(Withdraw, ALeaderFreesThePlaceOfSomeoneNamedAndTheWaitlistMovesUp) {
 
 // "有事去不了了", "不好意思 去不了了", "我参加不了了", "请个假" were silence: the volunteer was made 失约
 // at the end and the one waiting never moved up (a regression hunt of the volunteer loop,
-// 2026-12-07). Said in the task's group, unaddressed, each frees the place.
-TEST_F(Withdraw, CannotComeInTheVolunteersOwnWordsFreesThePlace) {
+// 2026-12-07). Said to the bot (an @-mention, a reply to its post) each frees the place; said among
+// neighbours it is asked about, since "不能去了" answers a hike as often (a review, 2026-12-07).
+TEST_F(Withdraw, CannotComeInTheVolunteersOwnWordsFreesThePlaceWhenSaidToTheBot) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 1);
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
   say("b3u2", "u-lisi", "李四", task_command(Intent::report_in));
-  say("b3u2", "u-zhang", "张三", read("不好意思临时有事，去不了了"));
+  say("b3u2", "u-zhang", "张三", read("不好意思临时有事，去不了了"), kMonday0900, true);
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
   EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up);
 
-  for (const std::string line : {"有事去不了了", "我参加不了了", "请个假", "抱歉，明天去不了了"}) {
+  for (const std::string line : {"有事去不了了", "我参加不了了", "请个假", "抱歉，周六去不了了"}) {
     say("b3u2", "u-lisi", "李四", read("报到"));
     ASSERT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up) << line;
-    say("b3u2", "u-lisi", "李四", read(line));
+    const std::vector<Reply> asked = say("b3u2", "u-lisi", "李四", read(line));
+    EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::signed_up) << line;
+    ASSERT_EQ(asked.size(), 1u) << line;
+    EXPECT_EQ(asked[0].text,
+              rendered("withdraw_ask", {{"task", std::to_string(number)}, {"mention", "@李四"}}));
+    say("b3u2", "u-lisi", "李四", read(line), kMonday0900, true);
     EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::withdrawn) << line;
   }
+  // "请假 1", the command the question asks for, is done however it is said.
+  say("b3u2", "u-lisi", "李四", read("报到"));
+  say("b3u2", "u-lisi", "李四", read("请假 1"));
+  EXPECT_EQ(signup_state(number, "u-lisi"), store::SignupState::withdrawn);
   // Someone with nothing to leave who says it among neighbours is talking, and gets no answer.
   EXPECT_TRUE(say("b3u2", "u-wangwu", "王五", read("有事去不了了")).empty());
+}
+
+// "周六来不了了" from someone in Saturday's task and Sunday's was asked which (a review, 2026-12-07):
+// the day said names it; a day with none of theirs frees nothing.
+TEST_F(Withdraw, TheDaySaidNamesTheTaskAmongSeveral) {
+  const std::int64_t saturday = whistle_in_b3u2("清理楼道杂物", 3, kSaturday0900);
+  const std::int64_t sunday = whistle_in_b3u2("楼道消毒", 3, kSaturday0900 + 24 * kHour);
+  say("b3u2", "u-he", "何大爷", read("报到 " + std::to_string(saturday)));
+  say("b3u2", "u-he", "何大爷", read("报到 " + std::to_string(sunday)));
+  say("b3u2", "u-he", "何大爷", read("抱歉，明天去不了了"), kMonday0900, true);
+  EXPECT_EQ(signup_state(saturday, "u-he"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(sunday, "u-he"), store::SignupState::signed_up);
+  say("b3u2", "u-he", "何大爷", read("周六来不了了"), kMonday0900, true);
+  EXPECT_EQ(signup_state(saturday, "u-he"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(sunday, "u-he"), store::SignupState::signed_up);
 }
 
 // A volunteer's own withdrawal that @-mentions the leader frees the volunteer's place only, and a
@@ -264,12 +289,16 @@ TEST_F(Withdraw, OnATaskSentDownTheMoveUpIsAnnouncedInTheGroupOfTheOneMovingUp) 
   EXPECT_EQ(signup_state(1, "u-he"), store::SignupState::signed_up);
 }
 
-// "我不去了" in a group is often about something else (a dinner, a trip): it frees a place when the
-// person has one, and is chatter otherwise.
+// "我不去了" in a group is often about something else (a dinner, a trip): from someone with a place it
+// is asked about among neighbours and done when said to the bot, and it is chatter otherwise.
 TEST_F(Withdraw, ISayIAmNotGoingFreesThePlaceOfOneWhoReportedIn) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
   say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
-  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("我不去了"));
+  const std::vector<Reply> asked = say("b3u2", "u-zhang", "张三", read("我不去了"));
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(asked[0].mentions, std::vector<std::string>{"generic:u-zhang"});
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("我不去了"), kMonday0900, true);
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].chat, "generic:b3u2");
   EXPECT_EQ(replies[0].mentions, std::vector<std::string>{"generic:u-zhang"});

@@ -237,11 +237,12 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     if (!starts_with_at(body, 0, rule->keyword)) continue;
     // A ticket is written as one before its command ("T5 已处理", "5号工单 接单"); a bare number
     // there is a task ("#12 满意" is no rating).
-    // "1号我来", "1号算我一个": a sign-up's own words after the task's number.
-    const bool signs_up =
-        lead.marked && rule->intent == Intent::report_in && rule->arguments == Arguments::whole_line;
-    if (lead.has_reference &&
-        (lead.is_ticket ? !takes_ticket(rule->arguments) : !(takes_task(rule->arguments) || signs_up)))
+    // "1号我来", "1号算我一个", "1号不能去了": a volunteer's own words after the task's number.
+    const bool own_words_after_number =
+        lead.marked && rule->arguments == Arguments::whole_line &&
+        (rule->intent == Intent::report_in || rule->intent == Intent::withdraw);
+    if (lead.has_reference && (lead.is_ticket ? !takes_ticket(rule->arguments)
+                                              : !(takes_task(rule->arguments) || own_words_after_number)))
       continue;
     if (!lead.people.empty() && !takes_people(rule->arguments)) continue;
     if (lead.month && rule->arguments != Arguments::month) continue;

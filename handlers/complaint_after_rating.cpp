@@ -33,20 +33,19 @@ constexpr std::array<std::string_view, 21> kOtherParties = {
     "商户", "店家", "小贩", "司机", "保安", "保洁", "阿姨", "大爷", "大妈", "大姐"};
 
 // Who a 师傅 is, said before it: another trade's ("开锁师傅", "送水的师傅") is another worker; they were
-// filed against 物业's (a review, 2026-12-07). "那个师傅", "物业的师傅", "来修的师傅", "刘师傅" are ours.
+// filed against 物业's (a review, 2026-12-07).
 bool names_another_master(std::string_view line) {
   constexpr std::string_view kMaster = "师傅";
-  constexpr std::array<std::string_view, 4> kOursWithDe = {"修的", "物业的", "维修的", "来修的"};
   constexpr std::array<std::string_view, 10> kTrades = {"开锁", "送水", "送气", "搬家", "家政",
                                                         "装修", "换锁", "修车", "保洁", "配钥匙"};
   for (std::size_t at = line.find(kMaster); at != std::string_view::npos; at = line.find(kMaster, at + 1)) {
-    const std::string_view before = line.substr(0, at);
-    const bool of_someone =
-        before.ends_with("的") && std::none_of(kOursWithDe.begin(), kOursWithDe.end(),
-                                               [&](std::string_view w) { return before.ends_with(w); });
-    const bool of_a_trade = std::any_of(kTrades.begin(), kTrades.end(),
-                                        [&](std::string_view trade) { return before.ends_with(trade); });
-    if (of_someone || of_a_trade) return true;
+    // "送水的师傅" as "送水师傅"; not any "…的师傅": "昨天来的师傅", "你们派的师傅" are ours (the final
+    // read).
+    std::string_view before = line.substr(0, at);
+    if (before.ends_with("的")) before.remove_suffix(std::string_view("的").size());
+    if (std::any_of(kTrades.begin(), kTrades.end(),
+                    [&](std::string_view trade) { return before.ends_with(trade); }))
+      return true;
   }
   return false;
 }
@@ -67,6 +66,10 @@ std::optional<std::string_view> job_named(std::string_view line) {
   const std::size_t start = fix + kFix.size();
   const std::size_t of = line.find(kOf, start);
   if (of == std::string_view::npos || of == start || of - start > kLongestJob) return std::nullopt;
+  // Only a job that names who did it: "修下水道的师傅"; not "师傅修了一下午的灯" (the final read).
+  const std::string_view after = line.substr(of + kOf.size());
+  if (!after.starts_with("师傅") && !after.starts_with("工人") && !after.starts_with("人"))
+    return std::nullopt;
   return line.substr(start, of - start);
 }
 
@@ -84,7 +87,10 @@ std::optional<store::Ticket> ticket_complained_of(Context& context, std::string_
   for (store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kTicketsLookedAt)) {
     if (!worked_on(ticket)) continue;
     if (job && ticket.text.find(*job) == std::string::npos) continue;
-    if (ticket.state == store::TicketState::accepted) return std::move(ticket);
+    // Being done, or waiting for its rating ("我要投诉那个师傅" is read as a report and never reaches
+    // the rating's question; the final read, 2026-12-07).
+    if (ticket.state == store::TicketState::accepted || ticket.state == store::TicketState::resolved)
+      return std::move(ticket);
     if (ticket.is_closed() && ticket.closed_at && context.now - *ticket.closed_at <= recent)
       return std::move(ticket);
   }

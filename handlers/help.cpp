@@ -271,8 +271,19 @@ bool asks_how_to_use(std::string_view plain) {
   });
 }
 
-// "我去" said to the bot under a whistle's post: going along, or an exclamation (我去！).
+// "我去" said to the bot under a whistle's post: going along, or an exclamation (我去！); "我可以",
+// "好 我来" answer a neighbour as often, and are not read as sign-ups (a review, 2026-12-07), but said
+// to the bot they get how to join, not 没看懂.
 constexpr std::array<std::string_view, 3> kGoingAlong = {"我去", "我也去", "我要去"};
+constexpr std::array<std::string_view, 7> kOffersToCome = {"我可以",   "我可以的", "我来",  "我来吧",
+                                                           "算我一个", "我有空",   "我也来"};
+
+// "好 我来", "没问题，算我一个": an offer to come, after a nod or not; "我可以报修吗" is no offer.
+bool offers_to_come(std::string_view plain) {
+  const std::string_view offer =
+      language::without_words_at_start(plain, {"好的", "好", "行", "没问题", "可以", "嗯", " ", ",", "，"});
+  return is_one_of(offer, kOffersToCome);
+}
 
 // A nod or going words in a group with an open task: how to report in for it.
 std::optional<Reply> how_to_join(Context& context, std::string_view plain, const std::string& mention) {
@@ -280,7 +291,7 @@ std::optional<Reply> how_to_join(Context& context, std::string_view plain, const
   const language::HolderSays says = language::holder_says(plain);
   const bool nods = language::answers_yes(plain) || language::only_acknowledges(plain) ||
                     says == language::HolderSays::may_take_on || says == language::HolderSays::takes_on ||
-                    is_one_of(plain, kGoingAlong);
+                    is_one_of(plain, kGoingAlong) || offers_to_come(plain);
   if (!nods) return std::nullopt;
   const std::vector<const store::ListedTask*> open = context.tasks.open_in_chat_view(context.message.chat);
   if (open.empty()) return std::nullopt;
@@ -289,8 +300,9 @@ std::optional<Reply> how_to_join(Context& context, std::string_view plain, const
   const std::optional<store::Task> task = context.tasks.by_id(open.front()->id);
   if (!task) return std::nullopt;
   // Already in: a nod back, not how to join (a review, 2026-12-07: 没看懂).
-  if (const std::optional<store::Signup> signup = context.signups.find(task->id, context.message.sender);
-      signup && signup->state != store::SignupState::withdrawn)
+  const std::optional<store::Signup> signup = context.signups.find(task->id, context.message.sender);
+  if (signup && signup->state == store::SignupState::waitlisted) return std::nullopt;  // the plain nod
+  if (signup && signup->state == store::SignupState::signed_up)
     return reply_to_sender(
         context,
         context.text("unknown_nod_joined", {{"mention", mention}, {"task", std::to_string(task->number)}}));

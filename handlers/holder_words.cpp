@@ -75,14 +75,19 @@ std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ti
 
 namespace {
 
-// The first number written in digits ("接了 2", "已完成2"), if any.
-std::optional<std::int64_t> bare_number_in(std::string_view text) {
-  const std::size_t start = text.find_first_of("0123456789");
-  if (start == std::string_view::npos) return std::nullopt;
-  const std::size_t end = std::min(text.find_first_not_of("0123456789", start), text.size());
+// A number in digits standing alone at the line's end ("接了 2", "已完成2"), if any: not the 3 of
+// "3号楼的灯换好了" (the final read, 2026-12-07).
+std::optional<std::int64_t> lone_number_at_end(std::string_view text) {
+  text = language::trim_spaces(text);
+  std::size_t start = text.size();
+  while (start > 0 && language::is_ascii_digit(static_cast<unsigned char>(text[start - 1])))
+    --start;
   constexpr std::size_t kLongestNumber = 9;
-  if (end - start > kLongestNumber) return std::nullopt;
-  return std::stoll(std::string(text.substr(start, end - start)));
+  if (start == text.size() || text.size() - start > kLongestNumber) return std::nullopt;
+  std::int64_t number = 0;
+  for (const char digit : text.substr(start))
+    number = number * 10 + (digit - '0');
+  return number;
 }
 
 // A group where a task is open: a worker's words there may be about the task as well as a job.
@@ -132,7 +137,8 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   if (held.empty()) return std::nullopt;
   // "接了 2" in private from whoever holds T2: a bare number is a task's, so it is asked about with the
   // ticket's command (a review, 2026-12-07: told to write the number he had written).
-  if (const std::optional<std::int64_t> number = bare_number_in(command.text); number && message.is_private) {
+  if (const std::optional<std::int64_t> number = lone_number_at_end(command.text);
+      number && message.is_private) {
     const auto named = std::find_if(held.begin(), held.end(),
                                     [&](const store::Ticket& ticket) { return ticket.number == *number; });
     if (named != held.end()) return ask_if_holder_meant(context, *named, taking, command.text);

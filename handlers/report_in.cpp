@@ -1,11 +1,11 @@
 #include "handlers/report_in.hpp"
-#include "handlers/language/calendar.hpp"
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/calendar.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
@@ -242,9 +242,10 @@ std::string quota_waitlisted(Context& context, const store::Task& task, const Qu
   return context.text("report_in_quota_waitlisted", values);
 }
 
-}  // namespace
-
-namespace {
+bool same_local_day(const Context& context, std::int64_t a, std::int64_t b) {
+  const int offset = context.config.locale.utc_offset_seconds;
+  return (a + offset) / language::kSecondsPerDay == (b + offset) / language::kSecondsPerDay;
+}
 
 bool posted_here(Context& context, std::int64_t number) {
   if (!context.community) return false;
@@ -370,8 +371,18 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   if (context.message.is_private && !command.task && !command.ticket && context.community) {
     // "我不去了" in private from someone signed up for one task only: that one (in a group the
     // chat's tasks say which; in private nothing else could).
-    const std::vector<store::Signup> mine = context.signups.open_of_person(*context.community, person);
-    if (mine.size() == 1 && !command.start) {
+    std::vector<store::Signup> mine = context.signups.open_of_person(*context.community, person);
+    // "明天去不了了": only that day's (the final read, 2026-12-07: asked for a number).
+    if (command.start) {
+      std::erase_if(mine, [&](const store::Signup& signup) {
+        const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+        return !task || !task->start || !same_local_day(context, *task->start, *command.start);
+      });
+      if (mine.empty())
+        return {reply_to_sender(context, context.text("withdraw_none_that_day",
+                                                      {{"mention", mention_of(context.people, person)}}))};
+    }
+    if (mine.size() == 1) {
       if (const std::optional<store::Task> task = context.tasks.by_id(mine.front().task_id)) {
         Command named = command;
         named.task = task->number;
@@ -387,10 +398,8 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   query.silent_when_nothing = said_in_passing(context.message, command);
   // Without a number, only the tasks this person is signed up for (or waiting on) are meant; with a
   // day said ("周六来不了了"), only that day's.
-  const int offset = context.config.locale.utc_offset_seconds;
-  const auto local_day = [offset](std::int64_t at) { return (at + offset) / language::kSecondsPerDay; };
   query.candidate = [&](const store::ListedTask& task) {
-    if (command.start && (!task.start || local_day(*task.start) != local_day(*command.start))) return false;
+    if (command.start && (!task.start || !same_local_day(context, *task.start, *command.start))) return false;
     return is_active(context.signups.find(task.id, person));
   };
   TaskChoice choice = choose_task(context, command, query);

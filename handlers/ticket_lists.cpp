@@ -218,11 +218,14 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
       (holds_ticket(context, ticket, sender) || leads_ticket(context, ticket, sender) ||
        leads_node_or_above(context, sender, ticket.first_node) || worked_on_ticket(context, ticket, sender));
   std::vector<store::TicketEvent> all = context.tickets.events(ticket.id);
-  // A resident's complaint about the work is the leaders' to follow up, as a note is.
-  if (!reads_notes)
-    std::erase_if(all, [](const store::TicketEvent& event) {
-      return event.kind == "noted" || event.kind == "complained";
-    });
+  if (!reads_notes) std::erase_if(all, [](const store::TicketEvent& event) { return event.kind == "noted"; });
+  // A resident's complaint about the work is the leaders' to follow up, never read by whoever did
+  // the work (the final read, 2026-12-07: the 师傅 read "意见：…乱收费" in 进度).
+  const bool reads_complaints =
+      !in_group && sender != ticket.resolved_by && sender != ticket.assignee_person &&
+      (leads_ticket(context, ticket, sender) || leads_node_or_above(context, sender, ticket.first_node));
+  if (!reads_complaints)
+    std::erase_if(all, [](const store::TicketEvent& event) { return event.kind == "complained"; });
   const std::vector<store::TicketEvent> events = steps_worth_showing(std::move(all));
   std::string history;
   for (std::size_t i = events.size() > kEventsShown ? events.size() - kEventsShown : 0; i < events.size();

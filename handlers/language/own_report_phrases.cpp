@@ -137,9 +137,9 @@ bool chases_own_report(std::string_view text) {
                                                           "外卖", "来领", "来取", "来拿", "来接"})))
     return false;
   // "催一下大家报名", "怎么还没人报到": a leader chasing volunteers for a task (a regression hunt of the
-  // volunteer loop, 2026-12-07: a 催办 on her own report, passed to its worker).
-  if (holds_any_of(text, std::to_array<std::string_view>(
-                             {"报名", "报到", "志愿者", "参加", "签到", "大家", "活动", "接龙"})))
+  // volunteer loop, 2026-12-07: a 催办 on her own report, passed to its worker). Not a bare 大家 or
+  // 活动: "催一下 大家都等着用电梯呢", "活动室的灯还是不亮" chase a report (the final read).
+  if (holds_any_of(text, std::to_array<std::string_view>({"报名", "报到", "志愿者", "参加", "签到", "接龙"})))
     return false;
   std::string_view line = text;
   for (const std::string_view mark : {"?", "？", "!", "！"}) {

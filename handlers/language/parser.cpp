@@ -167,8 +167,11 @@ bool asks_for_the_taking_back(std::string_view rest, const IntentRule& rule) {
 
 // Wrappers that tell what happened before the command ("先走了", "来晚了", "抱歉").
 bool tells_what_happened(std::string_view wrapper) {
-  for (const std::string_view told : {"先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉", "到了",
-                                      "到啦", "已到", "有事", "有点事"}) {
+  // The reasons before a withdrawal (intent_words.cpp's wrappers) too: "家里临时有事 +1" is a "me too,
+  // I cannot come" (the final read, 2026-12-07).
+  for (const std::string_view told :
+       {"先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉", "到了", "到啦", "已到", "有事",
+        "有点事", "临时有事", "家里有事", "临时有点事", "家里临时有事", "突然有事"}) {
     if (wrapper == told) return true;
   }
   return false;
@@ -276,7 +279,11 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     if (command && command->implicit && tells_what_happened(wrapper) &&
         !(command->intent == Intent::withdraw && says_cannot_come(body.substr(next))))
       continue;
-    if (command && command->implicit && answers_a_question(wrapper) && !says_sign_up(body.substr(next)))
+    // After them only a sign-up that says so counts: "可以报名了", "可以签到了", "没问题 签到" announce, and
+    // had signed up or checked in the leader who said them (the final read, 2026-12-07).
+    if (command && answers_a_question(wrapper) &&
+        !(command->intent == Intent::report_in && says_sign_up(body.substr(next)) &&
+          !without_end_punctuation(body.substr(next)).ends_with("了")))
       continue;
     if (command) return command;
   }

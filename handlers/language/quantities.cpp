@@ -374,7 +374,13 @@ std::optional<int> take_count(std::string& text) {
   auto found = find_number(text, [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
     end = after_typed_space(text, number, end);
     if (const std::size_t unit = word_at(text, end, kCountUnits)) {
-      if (word_at(text, end + unit, kServedNouns)) return 0;
+      // "需要5名学生志愿者" counts volunteers who are students (the final read, 2026-12-07), the whole
+      // of it cut from the title.
+      if (const std::size_t served = word_at(text, end + unit, kServedNouns)) {
+        if (const std::size_t noun = word_at(text, end + unit + served, kCountNouns))
+          return end + unit + served + noun;
+        if (!follows_word(text, end - number.length, kCountVerbsBeforeNoun)) return 0;
+      }
       return end + unit + word_at(text, end + unit, kCountNouns);
     }
     const std::size_t measure = starts_with_at(text, end, "个") ? 3 : 0;

@@ -66,6 +66,30 @@ TEST_F(ComplaintAfterRating, ANewTroubleOrALateComplaintIsNotPassedOn) {
   EXPECT_EQ(complaints(lamp), 0);
 }
 
+// "昨天来的师傅态度很差", "你们派的师傅乱收费" are about ours; the worker never reads what is said of
+// him, and a report still waiting for its rating takes the complaint too (the final read, 2026-12-07).
+TEST_F(ComplaintAfterRating, OursInOtherWordsAndNeverShownToTheWorker) {
+  const store::Ticket lamp = rated_lamp();
+  zhang_says_privately("昨天来的师傅态度很差", kRated + kHour);
+  zhang_says_privately("你们派的师傅乱收费", kRated + kHour + 60);
+  EXPECT_EQ(complaints(lamp), 2);
+  std::string worker_reads;
+  for (const Reply& reply :
+       say_privately("u-shifu", "刘师傅", read("进度 T" + std::to_string(lamp.number)), kRated + 2 * kHour))
+    worker_reads += reply.text;
+  EXPECT_EQ(worker_reads.find("乱收费"), std::string::npos) << worker_reads;
+  std::string leader_reads;
+  for (const Reply& reply :
+       say_privately("u-chen", "陈单元长", read("进度 T" + std::to_string(lamp.number)), kRated + 2 * kHour))
+    leader_reads += reply.text;
+  EXPECT_NE(leader_reads.find("乱收费"), std::string::npos) << leader_reads;
+
+  const store::Ticket door = resolved_ticket({.text = "单元门关不上", .in_private = true});
+  zhang_says_privately("我要投诉那个师傅", kRated + 3 * kHour);
+  EXPECT_EQ(complaints(ticket(door.id)), 1);
+  EXPECT_FALSE(tickets_.by_number("c1", door.number + 1).has_value());
+}
+
 // "陈单元长态度不好" about a job 物业 did went to 陈单元长 himself (a review, 2026-12-07): a leader the
 // words name is passed over too.
 TEST_F(ComplaintAfterRating, ALeaderTheWordsNameIsPassedOver) {

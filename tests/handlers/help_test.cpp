@@ -31,12 +31,14 @@ TEST_F(Help, ANodToTheBotInAGroupWithATaskSaysHowToJoinIt) {
   const std::string how =
       rendered("unknown_join_task",
                {{"mention", "@张三"}, {"task", std::to_string(number)}, {"title", "清理楼道杂物"}});
-  for (const std::string line : {"收到", "好的", "我去", "收到 马上去"}) {
+  for (const std::string line : {"收到", "好的", "我去", "收到 马上去", "我可以", "好 我来"}) {
     const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line), kMonday0900, true);
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_EQ(replies[0].text, how) << line;
   }
   EXPECT_TRUE(signups_.active(task(number).id).empty());
+  for (const Reply& reply : say("b3u2", "u-zhang", "张三", read("我可以报修吗"), kMonday0900, true))
+    EXPECT_NE(reply.text, how);
   say("b3u2", "u-zhang", "张三", read("报到"));
   const std::vector<Reply> in = say("b3u2", "u-zhang", "张三", read("收到"), kMonday0900, true);
   ASSERT_EQ(in.size(), 1u);

@@ -27,11 +27,6 @@ TEST_F(TicketPlainWords, ARatingOfAPrivateReportSaidInAGroupIsAnsweredInPrivate)
   EXPECT_FALSE(sent_to(replies, private_of("u-zhang")).empty());
 }
 
-// Half the ways a resident chases a report got 没看懂 or an offer of a new report, and whoever held it
-// never knew (an exploratory run of residents' reports, 2026-12-06).
-// "@吹哨 催一下大家报名" from a resident with a report open was a 催办 passed to its worker, and a
-// leader's "@吹哨 人呢" under a whistle was told "你还没有反映过问题" (a regression hunt of the
-// volunteer loop, 2026-12-07).
 // A 6,000-character report was echoed whole to the group and the leader, as twelve messages most
 // without the ticket's reference (an exploratory run of the platforms, 2026-12-07): posts and
 // notices quote its start, and 进度 shows all of it.
@@ -67,6 +62,9 @@ TEST_F(TicketPlainWords, ALongReportIsQuotedInPostsAndReadWholeInItsProgress) {
   EXPECT_TRUE(text_has(to_leader, "门禁坏了49")) << to_leader;
 }
 
+// "@吹哨 催一下大家报名" from a resident with a report open was a 催办 passed to its worker, and a
+// leader's "@吹哨 人呢" under a whistle was told "你还没有反映过问题" (a regression hunt of the
+// volunteer loop, 2026-12-07).
 TEST_F(TicketPlainWords, ChasingVolunteersIsNoChaseOfAReport) {
   open_ticket({.reporter = "u-liu", .text = "楼道灯坏了"});
   whistle_in_b3u2("清理楼道杂物");
@@ -83,10 +81,13 @@ TEST_F(TicketPlainWords, ChasingVolunteersIsNoChaseOfAReport) {
         << reply.text;
 }
 
+// Half the ways a resident chases a report got 没看懂 or an offer of a new report, and whoever held it
+// never knew (an exploratory run of residents' reports, 2026-12-06).
 TEST_F(TicketPlainWords, AChaseInTheResidentsOwnWordsShowsTheProgressAndNudgesTheHolderOnce) {
   open_ticket({.in_private = true, .text = "单元门禁坏了 门关不上"});
-  for (const std::string line : {"都三天了 你们到底管不管", "催一下 门还是坏的", "帮我催一下", "人呢",
-                                 "怎么还没人来啊 门还是关不上", "都两天了还没人来修", "还没修呢"}) {
+  for (const std::string line :
+       {"都三天了 你们到底管不管", "催一下 门还是坏的", "帮我催一下", "人呢", "催一下 大家都等着进门呢",
+        "怎么还没人来啊 门还是关不上", "都两天了还没人来修", "还没修呢"}) {
     SCOPED_TRACE(line);
     const std::vector<Reply> replies = say_line_privately("u-zhang", "张三", line, {}, kMonday0900 + kHour);
     ASSERT_FALSE(sent_to(replies, private_of("u-zhang")).empty());

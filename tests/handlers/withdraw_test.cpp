@@ -72,6 +72,18 @@ TEST_F(Withdraw, TheDaySaidNamesTheTaskAmongSeveral) {
   EXPECT_EQ(signup_state(sunday, "u-he"), store::SignupState::signed_up);
 }
 
+// "明天去不了了" in private from someone holding one task was asked for a number (the final read,
+// 2026-12-07): the day said decides, and a day with none of theirs is said so.
+TEST_F(Withdraw, InPrivateTheDaySaidDecides) {
+  const std::int64_t saturday = whistle_in_b3u2("清理楼道杂物", 3, kSaturday0900);
+  say("b3u2", "u-he", "何大爷", read("报到"));
+  say_privately("u-he", "何大爷", read("明天去不了了"));
+  EXPECT_EQ(signup_state(saturday, "u-he"), store::SignupState::signed_up);
+  const std::int64_t friday = kSaturday0900 - 24 * kHour;
+  say_privately("u-he", "何大爷", read("明天去不了了", friday), friday);
+  EXPECT_EQ(signup_state(saturday, "u-he"), store::SignupState::withdrawn);
+}
+
 // A volunteer's own withdrawal that @-mentions the leader frees the volunteer's place only, and a
 // volunteer cannot free anyone else's.
 TEST_F(Withdraw, AVolunteerNamingSomeoneStillWithdrawsOnlyThemselves) {

@@ -77,6 +77,7 @@ const QuantityCase kCounts[] = {
     {"给2位老人送饭 3人", 3, "给2位老人送饭 "},
     {"看望5位孤寡老人 需要2名志愿者", 2, "看望5位孤寡老人 "},
     {"给2位老人送饭", std::nullopt, "给2位老人送饭"},
+    {"需要5名学生志愿者", 5, ""},
 };
 INSTANTIATE_TEST_SUITE_P(Counts, TakeCount, ::testing::ValuesIn(kCounts));
 

@@ -21,6 +21,7 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/time_expressions.hpp"
 #include "handlers/language/utf8.hpp"
+#include "handlers/language/volunteer_replies.hpp"
 
 namespace whistle::language {
 
@@ -165,57 +166,6 @@ bool asks_for_the_taking_back(std::string_view rest, const IntentRule& rule) {
          without_end_punctuation(trim_spaces(rest)) == "吧";
 }
 
-// Wrappers that tell what happened before the command ("先走了", "来晚了", "抱歉").
-bool tells_what_happened(std::string_view wrapper) {
-  // The reasons before a withdrawal (intent_words.cpp's wrappers) too: "家里临时有事 +1" is a "me too,
-  // I cannot come" (the final read, 2026-12-07).
-  for (const std::string_view told :
-       {"先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉", "到了", "到啦", "已到", "有事",
-        "有点事", "临时有事", "家里有事", "临时有点事", "家里临时有事", "突然有事"}) {
-    if (wrapper == told) return true;
-  }
-  return false;
-}
-
-// "去不了了", "参加不了": how a volunteer says they cannot come.
-constexpr auto kCannotCome = std::to_array<std::string_view>(
-    {"去不了", "来不了", "参加不了", "去不成", "来不成", "不能去", "不能来", "不能参加", "没法参加", "没法去",
-     "不去了", "不参加了", "请假", "请个假"});
-
-// After an apology a withdrawal that says they cannot come is one ("不好意思 临时有事，去不了了"),
-// where "抱歉 退出" is talk.
-bool says_cannot_come(std::string_view words) {
-  return std::any_of(kCannotCome.begin(), kCannotCome.end(), [words](std::string_view phrase) {
-    return words.find(phrase) != std::string_view::npos;
-  });
-}
-
-// "明天去不了了", "周六来不了了": the day a volunteer cannot come, said first. Only a withdrawal is
-// read past it: a day before other commands is their time ("明天 吹哨 …").
-constexpr auto kDaysBeforeWithdrawal = std::to_array<std::string_view>(
-    {"今天", "明天", "后天", "这周六", "这周日", "这周末", "周六", "周日", "周末", "星期六", "星期天",
-     "星期日", "上午", "下午", "晚上", "明早", "到时候"});
-
-bool starts_cannot_come(std::string_view words) {
-  if (words.starts_with("我")) words.remove_prefix(std::string_view("我").size());
-  return std::any_of(kCannotCome.begin(), kCannotCome.end(),
-                     [words](std::string_view phrase) { return words.starts_with(phrase); });
-}
-
-// "可以", "没问题", "我有空": how a neighbour's question is answered ("谁家有梯子？" "我可以"). After
-// them an implicit reply counts only with a word of signing up ("可以 我报名"; not "没问题 我来").
-bool answers_a_question(std::string_view wrapper) {
-  for (const std::string_view answer : {"可以", "没问题", "我可以的", "我有空", "有空"}) {
-    if (wrapper == answer) return true;
-  }
-  return false;
-}
-
-bool says_sign_up(std::string_view words) {
-  return words.find("报名") != std::string_view::npos || words.find("报到") != std::string_view::npos ||
-         words.find("参加") != std::string_view::npos;
-}
-
 // What a question may ask for: a list, a state, a figure, the menu — never an act.
 bool is_a_question(Intent intent) {
   return intent == Intent::tasks || intent == Intent::catalog || intent == Intent::points ||
@@ -287,19 +237,21 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
       continue;
     if (command) return command;
   }
-  for (const std::string_view day : kDaysBeforeWithdrawal) {
-    if (!starts_with_at(body, 0, day)) continue;
-    const std::size_t next = skip_separators(body, day.size());
-    if (next >= body.size() || !starts_cannot_come(body.substr(next))) break;
-    auto command = read_command(body.substr(next), base, context, wrappers_left - 1);
-    if (!command || command->intent != Intent::withdraw) break;
-    // The day said names the task among several ("周六来不了了" from someone in Saturday's and
-    // Sunday's; a review, 2026-12-07): its start, for the handler to choose by.
-    std::string said_day(body.substr(0, day.size()));
-    if (const auto span = take_time(said_day, TimeContext{context.now, context.utc_offset_seconds});
-        span && span->start && !command->task)
-      command->start = span->start;
-    return command;
+  // "周六来不了了": a day said first, and only a withdrawal read past it.
+  if (const std::size_t day = day_said_first(body)) {
+    const std::size_t next = skip_separators(body, day);
+    if (next < body.size() && starts_cannot_come(body.substr(next))) {
+      auto command = read_command(body.substr(next), base, context, wrappers_left - 1);
+      if (command && command->intent == Intent::withdraw) {
+        // The day said names the task among several ("周六来不了了" from someone in Saturday's and
+        // Sunday's; a review, 2026-12-07): its start, for the handler to choose by.
+        std::string said_day(body.substr(0, day));
+        if (const auto span = take_time(said_day, TimeContext{context.now, context.utc_offset_seconds});
+            span && span->start && !command->task)
+          command->start = span->start;
+        return command;
+      }
+    }
   }
   // "请问还有名额吗", "请问我有多少积分": a polite question. Past 请问 only a question is read:
   // "请问投诉找谁" asks whom to complain to, and as a 投诉 it opened a ticket titled 找谁.

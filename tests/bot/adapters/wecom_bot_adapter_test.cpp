@@ -292,13 +292,18 @@ TEST(WecomBotAdapter, ItAnswersThroughAnUnusedResponseUrlWithinTheHour) {
   EXPECT_FALSE(adapter.can_send(message, kNow));
 }
 
-TEST(WecomBotAdapter, TheAdapterSetSendsAnAiBotGroupThroughItsRobotOnceTheResponseUrlIsGone) {
+// The AI bot of instance "default" beside a group robot that holds a key for wrGroup.
+AdapterSet bot_with_a_robot_for_wr_group() {
   config::Config config;
   config.platforms.wecom_bot["default"] = instance_of("");
   config::WecomRobotInstance robot;
   robot.webhook_keys["wrGroup"] = "robot-key-1";
   config.platforms.wecom_robot["default"] = robot;
-  const AdapterSet set = AdapterSet::from_config(config);
+  return AdapterSet::from_config(config);
+}
+
+TEST(WecomBotAdapter, TheAdapterSetSendsAnAiBotGroupThroughItsRobotOnceTheResponseUrlIsGone) {
+  const AdapterSet set = bot_with_a_robot_for_wr_group();
   store::OutboxMessage message;
   message.chat = "wecom_bot:wrGroup";
   message.reply_url =
@@ -317,12 +322,7 @@ TEST(WecomBotAdapter, TheAdapterSetSendsAnAiBotGroupThroughItsRobotOnceTheRespon
 // robot could carry it (an exploratory run of the platforms, 2026-12-07): the URL's refusal is
 // retried, and the retry falls to the robot.
 TEST(WecomBotAdapter, AResponseUrlsRefusalIsRetriedThroughTheRobot) {
-  config::Config config;
-  config.platforms.wecom_bot["default"] = instance_of("");
-  config::WecomRobotInstance robot;
-  robot.webhook_keys["wrGroup"] = "robot-key-1";
-  config.platforms.wecom_robot["default"] = robot;
-  const AdapterSet set = AdapterSet::from_config(config);
+  const AdapterSet set = bot_with_a_robot_for_wr_group();
   store::OutboxMessage message;
   message.chat = "wecom_bot:wrGroup";
   message.reply_url =

@@ -1,0 +1,70 @@
+#include "handlers/language/volunteer_replies.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace whistle::language {
+
+namespace {
+
+// "去不了了", "参加不了": how a volunteer says they cannot come.
+constexpr auto kCannotCome = std::to_array<std::string_view>(
+    {"去不了", "来不了", "参加不了", "去不成", "来不成", "不能去", "不能来", "不能参加", "没法参加", "没法去",
+     "不去了", "不参加了", "请假", "请个假"});
+
+// "明天去不了了", "周六来不了了": the day a volunteer cannot come, said first. Only a withdrawal is
+// read past it: a day before other commands is their time ("明天 吹哨 …").
+constexpr auto kDaysBeforeWithdrawal = std::to_array<std::string_view>(
+    {"今天", "明天", "后天", "这周六", "这周日", "这周末", "周六", "周日", "周末", "星期六", "星期天",
+     "星期日", "上午", "下午", "晚上", "明早", "到时候"});
+
+}  // namespace
+
+// Wrappers that tell what happened before the command ("先走了", "来晚了", "抱歉").
+bool tells_what_happened(std::string_view wrapper) {
+  // The reasons before a withdrawal (intent_words.cpp's wrappers) too: "家里临时有事 +1" is a "me too,
+  // I cannot come" (the final read, 2026-12-07).
+  for (const std::string_view told :
+       {"先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉", "到了", "到啦", "已到", "有事",
+        "有点事", "临时有事", "家里有事", "临时有点事", "家里临时有事", "突然有事"}) {
+    if (wrapper == told) return true;
+  }
+  return false;
+}
+
+// After an apology a withdrawal that says they cannot come is one ("不好意思 临时有事，去不了了"),
+// where "抱歉 退出" is talk.
+bool says_cannot_come(std::string_view words) {
+  return std::any_of(kCannotCome.begin(), kCannotCome.end(), [words](std::string_view phrase) {
+    return words.find(phrase) != std::string_view::npos;
+  });
+}
+
+std::size_t day_said_first(std::string_view body) {
+  for (const std::string_view day : kDaysBeforeWithdrawal) {
+    if (body.starts_with(day)) return day.size();
+  }
+  return 0;
+}
+
+bool starts_cannot_come(std::string_view words) {
+  if (words.starts_with("我")) words.remove_prefix(std::string_view("我").size());
+  return std::any_of(kCannotCome.begin(), kCannotCome.end(),
+                     [words](std::string_view phrase) { return words.starts_with(phrase); });
+}
+
+// "谁家有梯子？" "我可以": after these only a sign-up in so many words counts ("可以 我报名"; not "没问题
+// 我来", nor the announcement "可以报名了").
+bool answers_a_question(std::string_view wrapper) {
+  for (const std::string_view answer : {"可以", "没问题", "我可以的", "我有空", "有空"}) {
+    if (wrapper == answer) return true;
+  }
+  return false;
+}
+
+bool says_sign_up(std::string_view words) {
+  return words.find("报名") != std::string_view::npos || words.find("报到") != std::string_view::npos ||
+         words.find("参加") != std::string_view::npos;
+}
+
+}  // namespace whistle::language

@@ -1,0 +1,32 @@
+#pragma once
+
+// How a volunteer's reply is framed around a command in a group: what happened, said first ("先走了
+// 签退", "有事去不了了"), a day said first ("周六来不了了"), the words of not coming, and the answers
+// a neighbour's question gets ("可以", "没问题"), after which only a sign-up that says so counts. The
+// parser reads past these words (parser.cpp) and these say what may follow them.
+
+#include <cstddef>
+#include <string_view>
+
+namespace whistle::language {
+
+/// Wrappers that tell what happened before the command ("先走了", "来晚了", "抱歉", "有事"): an
+/// implicit reply after them is talk ("我先走了 1", "家里临时有事 +1").
+bool tells_what_happened(std::string_view wrapper);
+
+/// Whether the words say they cannot come anywhere in them ("不好意思 临时有事，去不了了").
+bool says_cannot_come(std::string_view words);
+
+/// Whether the words start by saying so ("去不了了", "我参加不了了").
+bool starts_cannot_come(std::string_view words);
+
+/// How many bytes a day said first takes ("周六" of "周六来不了了"), or 0.
+std::size_t day_said_first(std::string_view body);
+
+/// "可以", "没问题", "我有空": how a neighbour's question is answered.
+bool answers_a_question(std::string_view wrapper);
+
+/// Whether the words sign up in so many words (报名, 报到, 参加).
+bool says_sign_up(std::string_view words);
+
+}  // namespace whistle::language

@@ -21,9 +21,10 @@ namespace {
 
 constexpr std::size_t kTicketsLookedAt = 20;
 
-// "投诉那个师傅", "我要投诉物业": a complaint named as one, about who did the work.
+// "投诉那个师傅": a complaint named as one, about who did the work. Not 物业 alone: "投诉物业
+// 收费不透明" is a report of its own, and was recorded on the lamp's ticket (the final read, 2026-12-07).
 constexpr std::array<std::string_view, 3> kComplaintWords = {"投诉", "举报", "告状"};
-constexpr std::array<std::string_view, 7> kWorkerWords = {"师傅",   "物业",   "工人",  "修的人",
+constexpr std::array<std::string_view, 6> kWorkerWords = {"师傅",   "工人",   "修的人",
                                                           "来修的", "维修的", "干活的"};
 
 // Someone other than whoever did the work: "楼上那家人态度很差", "快递员态度不好", "投诉隔壁装修的工人"
@@ -51,7 +52,7 @@ bool names_another_master(std::string_view line) {
 }
 
 bool complains(std::string_view line) {
-  if (language::says_problem_remains(line) || language::holds_any_of(line, kOtherParties)) return false;
+  if (language::says_problem_remains(line) || complains_of_someone_else(line)) return false;
   if (language::complains_of_work(line)) return true;
   return language::holds_any_of(line, kComplaintWords) && language::holds_any_of(line, kWorkerWords);
 }
@@ -130,10 +131,13 @@ std::string worker_text(Context& context, const store::Ticket& ticket) {
 
 }  // namespace
 
+bool complains_of_someone_else(std::string_view line) {
+  // "修下水道的师傅" names a job, which picks the ticket (ticket_complained_of), not another worker.
+  return language::holds_any_of(line, kOtherParties) || (names_another_master(line) && !job_named(line));
+}
+
 std::optional<std::vector<Reply>> pass_on_complaint_about_work(Context& context, const Command& command) {
   if (!context.message.is_private || command.text.empty() || !complains(command.text)) return std::nullopt;
-  // Another trade's 师傅 is not this work's; "修下水道的师傅" names a job, which picks the ticket below.
-  if (names_another_master(command.text) && !job_named(command.text)) return std::nullopt;
   const std::optional<store::Ticket> ticket = ticket_complained_of(context, command.text);
   if (!ticket || !about_this_work(context, *ticket, command.text)) return std::nullopt;
   const std::optional<std::string> leader = leader_to_tell(context, *ticket, command.text);

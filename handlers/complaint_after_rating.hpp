@@ -19,4 +19,8 @@ namespace whistle::handlers {
 /// not do the work. Empty otherwise (a report waiting for its rating is rate_in_plain_words()'s).
 std::optional<std::vector<Reply>> pass_on_complaint_about_work(Context& context, const Command& command);
 
+/// Whether a complaint's words are about someone other than whoever does the work: a neighbour, a
+/// courier, another trade's 师傅 ("送水的师傅"). rate_in_plain_words() asks about the others.
+bool complains_of_someone_else(std::string_view line);
+
 }  // namespace whistle::handlers

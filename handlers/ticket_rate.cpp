@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "handlers/complaint_after_rating.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
@@ -362,7 +363,9 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   // "师傅态度不好": how it was done, asked about with their words as the reason to send.
   // Not a new trouble told angrily: "物业太不负责了 垃圾一个星期没人收" names what the waiting work does
   // not hold (a review, 2026-12-07); "态度不好 但是灯修好了" names the lamp it does.
-  bool complaint = !problem_remains && language::complains_of_work(line);
+  // Nor someone else's manners: "快递员态度不好" was asked about as the lamp's, and a 是 reopened it
+  // (the final read, 2026-12-07).
+  bool complaint = !problem_remains && language::complains_of_work(line) && !complains_of_someone_else(line);
   if (complaint) {
     const std::vector<store::Ticket> waiting = awaiting_rating(context);
     bool held = false;

@@ -54,6 +54,10 @@ TEST_F(ComplaintAfterRating, ANewTroubleOrALateComplaintIsNotPassedOn) {
   zhang_says_privately("投诉物业 垃圾一个星期没人收", kRated + kHour);
   EXPECT_EQ(complaints(lamp), 0);
   EXPECT_TRUE(tickets_.by_number("c1", lamp.number + 1).has_value());
+  // 物业 alone is no worker named: a report of its own (the final read, 2026-12-07).
+  zhang_says_privately("投诉物业 收费不透明", kRated + kHour + 30);
+  EXPECT_EQ(complaints(lamp), 0);
+  EXPECT_TRUE(tickets_.by_number("c1", lamp.number + 2).has_value());
   // Someone else's manners, or another job's worker, are not this work's (a review, 2026-12-07).
   for (const std::string line :
        {"楼上那家人态度很差 说了也不听", "快递员态度不好", "我要投诉隔壁装修的工人 中午也在砸墙",

@@ -47,6 +47,16 @@ TEST_F(RatingQuestion, AYesWithThanksIsTheYes) {
   EXPECT_NE(ticket(lamp.id).outcome, store::TicketOutcome::satisfied);
 }
 
+// "快递员态度不好" while the lamp waited for its rating was asked about as the lamp's work, and a 是
+// reopened it (the final read, 2026-12-07): someone else's manners are not asked about.
+TEST_F(RatingQuestion, SomeoneElsesMannersAreNotAskedAbout) {
+  const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
+  zhang_says_privately("快递员态度不好", kAfterResolve);
+  zhang_says_privately("是", kAfterResolve + 60);
+  EXPECT_EQ(ticket(lamp.id).ratings, 0);
+  EXPECT_EQ(ticket(lamp.id).state, store::TicketState::resolved);
+}
+
 // A bare 不满意 after the question sent the work back without the words that said why.
 TEST_F(RatingQuestion, ABareRatingAfterTheQuestionCarriesItsWordsWhenTheyAgree) {
   const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});

@@ -98,17 +98,6 @@ std::optional<store::Ticket> ticket_complained_of(Context& context, std::string_
   return std::nullopt;
 }
 
-// Not a new trouble told angrily: "投诉物业 垃圾一个星期没人收" names what the ticket does not hold;
-// "态度不好 灯倒是修好了" names the lamp it does (as rate_in_plain_words() reads a complaint).
-bool about_this_work(const Context& context, const store::Ticket& ticket, std::string_view line) {
-  bool held = false;
-  for (const std::string& keyword : category_keywords_in(context.config, line)) {
-    if (!holds_any_keyword(ticket.text, {keyword})) return false;
-    held = true;
-  }
-  return held || !language::describes_trouble(line);
-}
-
 // The nearest leader at or above the ticket's level who did not do the work complained of.
 // Nor one the words name ("陈单元长态度不好" went to 陈单元长 himself; a review, 2026-12-07).
 std::optional<std::string> leader_to_tell(Context& context, const store::Ticket& ticket,
@@ -131,6 +120,19 @@ std::string worker_text(Context& context, const store::Ticket& ticket) {
 
 }  // namespace
 
+bool complaint_is_about(const Context& context, const std::vector<store::Ticket>& tickets,
+                        std::string_view line) {
+  bool held = false;
+  for (const std::string& keyword : category_keywords_in(context.config, line)) {
+    const bool holds = std::any_of(tickets.begin(), tickets.end(), [&](const store::Ticket& ticket) {
+      return holds_any_keyword(ticket.text, {keyword});
+    });
+    if (!holds) return false;
+    held = true;
+  }
+  return held || !language::describes_trouble(line);
+}
+
 bool complains_of_someone_else(std::string_view line) {
   // "修下水道的师傅" names a job, which picks the ticket (ticket_complained_of), not another worker.
   return language::holds_any_of(line, kOtherParties) || (names_another_master(line) && !job_named(line));
@@ -139,7 +141,7 @@ bool complains_of_someone_else(std::string_view line) {
 std::optional<std::vector<Reply>> pass_on_complaint_about_work(Context& context, const Command& command) {
   if (!context.message.is_private || command.text.empty() || !complains(command.text)) return std::nullopt;
   const std::optional<store::Ticket> ticket = ticket_complained_of(context, command.text);
-  if (!ticket || !about_this_work(context, *ticket, command.text)) return std::nullopt;
+  if (!ticket || !complaint_is_about(context, {*ticket}, command.text)) return std::nullopt;
   const std::optional<std::string> leader = leader_to_tell(context, *ticket, command.text);
   if (!leader) return std::nullopt;
   const std::string words = language::with_chinese_punctuation(command.text);

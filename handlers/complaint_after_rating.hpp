@@ -7,6 +7,7 @@
 // of its level, who follows it up.
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -22,5 +23,11 @@ std::optional<std::vector<Reply>> pass_on_complaint_about_work(Context& context,
 /// Whether a complaint's words are about someone other than whoever does the work: a neighbour, a
 /// courier, another trade's 师傅 ("送水的师傅"). rate_in_plain_words() asks about the others.
 bool complains_of_someone_else(std::string_view line);
+
+/// Whether a complaint's words are about the work of `tickets` rather than a new trouble told
+/// angrily: "物业太不负责了 垃圾一个星期没人收" names what they do not hold, "态度不好 灯倒是修好了" the lamp
+/// one of them does. Used by rate_in_plain_words() and the complaint's routing alike.
+bool complaint_is_about(const Context& context, const std::vector<store::Ticket>& tickets,
+                        std::string_view line);
 
 }  // namespace whistle::handlers

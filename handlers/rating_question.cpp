@@ -57,8 +57,8 @@ bool fresh(const Context& context, const store::ReportOffer& kept) {
 // was asked and answered, acknowledged that answer and sent the work back (a review, 2026-12-07).
 constexpr std::int64_t kYesAnswersSeconds = 10 * 60;
 
-// The yes that answers "是说…还没办好吗？" and "是对…的办理不满意吗？": a plain 是 or 对, nothing more.
-// "好的" and "可以" acknowledge as often, and "是的 谢谢" says two things at once.
+// The yes that answers "是说…还没办好吗？" and "是对…的办理不满意吗？": a plain 是 or 对, thanks for
+// asking at most after it. "好的" and "可以" acknowledge as often.
 constexpr auto kPlainYes =
     std::to_array<std::string_view>({"是", "是的", "是滴", "是啊", "是呀", "对", "对的", "对啊", "对呀",
                                      "没错", "嗯", "嗯嗯", "恩", "就是", "是这样"});

@@ -328,8 +328,10 @@ std::optional<language::ScoreWord> longest_score_word_ending(std::string_view li
 }  // namespace
 
 std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command) {
-  if (!context.message.is_private || command.text.empty() || awaiting_rating(context).empty())
-    return std::nullopt;
+  if (!context.message.is_private || command.text.empty()) return std::nullopt;
+  // Read once: the complaint's check and the question both look at these.
+  const std::vector<store::Ticket> waiting = awaiting_rating(context);
+  if (waiting.empty()) return std::nullopt;
   const std::string_view line = language::without_words_at_end(
       command.text, {" ", ".", "!", "。", "！", "了", "吧", "啊", "呀", "哦", "的"});
   const auto rate_as = [&](int score, std::string_view words) {
@@ -365,22 +367,10 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   // not hold (a review, 2026-12-07); "态度不好 但是灯修好了" names the lamp it does.
   // Nor someone else's manners: "快递员态度不好" was asked about as the lamp's, and a 是 reopened it
   // (the final read, 2026-12-07).
-  bool complaint = !problem_remains && language::complains_of_work(line) && !complains_of_someone_else(line);
-  if (complaint) {
-    const std::vector<store::Ticket> waiting = awaiting_rating(context);
-    bool held = false;
-    bool other = false;
-    for (const std::string& keyword : category_keywords_in(context.config, line)) {
-      const bool holds = std::any_of(waiting.begin(), waiting.end(), [&](const store::Ticket& ticket) {
-        return holds_any_keyword(ticket.text, {keyword});
-      });
-      (holds ? held : other) = true;
-    }
-    complaint = !other && (held || !language::describes_trouble(line));
-  }
+  const bool complaint = !problem_remains && language::complains_of_work(line) &&
+                         !complains_of_someone_else(line) && complaint_is_about(context, waiting, line);
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
   if (problem_remains || thanks || complaint) {
-    const std::vector<store::Ticket> waiting = awaiting_rating(context);
     const store::Ticket asked = named_by_words(context, waiting, line).value_or(waiting.front());
     // With several waiting, the answer the question asks for names its ticket: "不满意 原因" was then
     // asked "which one?" (an exploratory run of residents' reports, 2026-12-06).

@@ -537,6 +537,17 @@ std::vector<Reply> post_about_ticket(const Services& services, const store::Tick
   // back), not for a building's or the community's group, where the report climbs; an ID number is
   // for nobody's group.
   // So is the name of someone who reported in private, told that no group would read it.
+  // A private report's words are for the leaders it reaches in private: a climb posted "我是何建国，住
+  // 502，楼上602…" and "我一个人住腿脚不好" in the building's group, only the phone masked (an
+  // exploratory run of people changing, 2026-12-07). The group reads its place and number, as its
+  // ticket list shows it. 物业's group works it and reads it whole.
+  if (ticket.reported_in_private && !services.responders.of_chat(post.chat)) {
+    const std::string words = language::shortened(ticket_words(services, ticket), kQuotedChars);
+    const std::string hidden = services.text("ticket_list_private_words");
+    for (std::size_t at = words.empty() ? std::string::npos : post.text.find(words); at != std::string::npos;
+         at = post.text.find(words, at + hidden.size()))
+      post.text.replace(at, words.size(), hidden);
+  }
   post.text = numbers_masked_for(services, post.chat, false, std::move(post.text));
   if (ticket.reported_in_private && !services.responders.of_chat(post.chat))
     post.text = language::mask_own_name(post.text, reporter_names(services, ticket));

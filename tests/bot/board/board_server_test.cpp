@@ -141,7 +141,9 @@ TEST_F(BoardServer, TheTrendEndsWithThisMonth) {
   EXPECT_EQ(trend["months"][10].at("received"), 0);
 }
 
-TEST_F(BoardServer, TheEchoWallShowsTheLatestSolvedFirstWithThePhoneMasked) {
+// The wall names what kind of trouble was solved, never the resident's words: they named the
+// reporter, their flat and the neighbours complained of (an exploratory run of the board, 2026-12-07).
+TEST_F(BoardServer, TheEchoWallShowsTheLatestSolvedFirstWithoutTheResidentsWords) {
   const json echo = get_json("/api/v1/nodes/c1/echo");
   EXPECT_EQ(echo.at("total"), 2);
   ASSERT_EQ(echo.at("tickets").size(), 2u);
@@ -149,7 +151,9 @@ TEST_F(BoardServer, TheEchoWallShowsTheLatestSolvedFirstWithThePhoneMasked) {
   EXPECT_EQ(echo["tickets"][1].at("ref"), "T1");
   EXPECT_EQ(echo["tickets"][1].at("solved_by"), "陈单元长");
   const std::string summary = echo["tickets"][1].at("summary").get<std::string>();
-  EXPECT_NE(summary.find(kMaskedPhone), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("楼道灯"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("138"), std::string::npos) << summary;
+  EXPECT_FALSE(summary.empty());
   EXPECT_FALSE(echo["tickets"][0].contains("reporter"));
 }
 

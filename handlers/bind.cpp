@@ -1,5 +1,7 @@
 #include "handlers/bind.hpp"
 
+#include <algorithm>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,13 +109,63 @@ std::vector<Reply> handle_unbind(Context& context, const Command& /*command*/) {
   }
   // The answer says how to bind the group again, so its next line need not be told a second time.
   context.org.note_bind_hint(context.message.chat, context.now);
-  return {answer(context, "unbind_done", {{"node", context.node->name}})};
+  std::string done = context.text(
+      "unbind_done",
+      {{"mention", mention_of(context.people, context.message.sender)}, {"node", context.node->name}});
+  // Unbound without a word of the task its volunteers would check in to here the next morning
+  // (an exploratory run of people changing, 2026-12-07: refused twice, then made 失约).
+  if (!open.empty()) {
+    std::string numbers;
+    std::vector<std::string> places;  // where each task's reminders go now: its own place's groups
+    for (const store::Task& task : open) {
+      numbers += (numbers.empty() ? "#" : "、#") + std::to_string(task.number);
+      const std::optional<store::OrgNode> node = context.org.node(task.node);
+      const std::string place = node ? node->name : task.node;
+      if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+    }
+    std::string nodes;
+    for (const std::string& place : places)
+      nodes += (nodes.empty() ? "" : "、") + place;
+    done += "\n" + context.text("unbind_open_tasks", {{"tasks", numbers}, {"node", nodes}});
+  }
+  return {reply_to_sender(context, std::move(done))};
 }
+
+namespace {
+
+// What a person may go on doing in private about a task or a ticket they already hold: check in,
+// withdraw, 验收, ask its progress, rate it. Whistling, reporting and the group's lists need a place.
+bool carries_on_in_private(Intent intent) {
+  switch (intent) {
+    case Intent::whistle:
+    case Intent::report_in:
+    case Intent::tasks:
+    case Intent::ticket:
+    case Intent::tickets:
+    case Intent::stats:
+    case Intent::ranking:
+    case Intent::bind:
+    case Intent::unbind:
+    case Intent::help:
+    case Intent::unknown:
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
 
 std::vector<Reply> answer_unknown_group(Context& context, const Command& command) {
   std::vector<Reply> replies;
   // Danger is answered with the emergency numbers wherever it is said; the binding can wait.
   if (is_danger_line(context, command)) replies.push_back(danger_now(context));
+  // "签到 1", "进度 T1" in a group unbound with a task or a ticket open: the work goes on, in private
+  // (an exploratory run of people changing, 2026-12-07: told only how to bind the group, then 失约).
+  if (carries_on_in_private(command.intent) && !command.text.empty()) {
+    replies.push_back(answer(context, "chat_unbound_in_private", {{"example", command.text}}));
+    return replies;
+  }
   if (context.org.note_bind_hint(context.message.chat, context.now)) {
     replies.push_back(answer(context, "bind_hint", {{"place", example_place(context)}}));
     return replies;

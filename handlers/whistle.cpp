@@ -170,16 +170,19 @@ std::optional<std::int64_t> same_whistle_just_sent(Context& context, const store
 // time. A leader who resent a whistle with the time put right got a second task and volunteers
 // split between them (an exploratory run of corrections, 2026-12-06); which was meant is asked
 // in the post, not guessed: two sessions of one job are whistled this way too.
-std::optional<std::int64_t> whistle_it_may_correct(Context& context, const store::Task& wanted) {
+std::optional<std::int64_t> whistle_it_may_correct(Context& context, const store::Task& wanted,
+                                                   bool said_correction) {
   // The closest first: the same title at the same time (a whistle put right in its place or
   // count), then the same time, then the same title; the latest of equals. Naming merely the latest
   // sent a leader to cancel another time's task that a volunteer held (a review, 2026-12-07).
   std::optional<std::pair<int, std::int64_t>> best;
   for (const store::ListedTask* listed : context.tasks.open_in_chat_view(wanted.chat)) {
     const int closeness = (listed->start == wanted.start ? 2 : 0) + (listed->title == wanted.title ? 1 : 0);
-    if (closeness == 0) continue;
+    // "吹哨 更正：…" says it puts one right, however long ago that one was whistled, whatever changed.
+    if (closeness == 0 && !said_correction) continue;
     const std::optional<store::Task> task = context.tasks.by_id(listed->id);
-    if (!task || task->creator != wanted.creator || wanted.created_at - task->created_at > kResendWindow)
+    if (!task || task->creator != wanted.creator ||
+        (!said_correction && wanted.created_at - task->created_at > kResendWindow))
       continue;
     best = std::max(best.value_or(std::pair{0, std::int64_t{0}}), std::pair{closeness, task->number});
   }
@@ -271,7 +274,7 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
     return {reply_to_sender(
         context, context.text("whistle_duplicate", {{"task", std::to_string(*same)}, {"mention", mention}}))};
   }
-  const std::optional<std::int64_t> corrected = whistle_it_may_correct(context, wanted);
+  const std::optional<std::int64_t> corrected = whistle_it_may_correct(context, wanted, command.correction);
   const store::Task task = context.tasks.create(std::move(wanted));
   const Postings postings = post_elsewhere(context, command, task);
   schedule_task_reminder(context, task, context.now);
@@ -291,9 +294,10 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   const std::string points_note =
       command.points ? std::string() : "\n" + context.text("whistle_no_points_leader", {{"task", number}});
   const std::string correction_note =
-      corrected ? "\n" + context.text("whistle_maybe_correction",
-                                      {{"task", number}, {"earlier", std::to_string(*corrected)}})
-                : std::string();
+      corrected
+          ? "\n" + context.text(command.correction ? "whistle_correction_of" : "whistle_maybe_correction",
+                                {{"task", number}, {"earlier", std::to_string(*corrected)}})
+          : std::string();
   if (context.message.is_private) {
     replies.push_back(reply_to_sender(
         context, context.text("whistle_sent", {{"task", number}, {"node", node->name}, {"relay", relay}}) +

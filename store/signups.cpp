@@ -41,10 +41,13 @@ constexpr const char* kMoveToWaitlistHead =
     "UPDATE signups SET state = 'waitlisted', at = ?3, seq = COALESCE((SELECT MIN(seq) - 1 FROM signups "
     "WHERE task_id = ?1 AND state = 'waitlisted'), seq) WHERE task_id = ?1 AND person_id = ?2";
 // The node of the person's latest report-in: the chat's node, or the task's when it came from a
-// private chat. A withdrawn signup still says where the person lives and takes part.
+// private chat. A withdrawn signup still says where the person lives and takes part, but only when
+// no other does: a withdrawal rewrites `at`, and "取消 1 我搬走了" from the old building's task made
+// it the latest (an exploratory run of people changing, 2026-12-07: her reports went back there).
 constexpr const char* kLastNodeOfPerson =
     "SELECT COALESCE(s.node_id, t.node_id) FROM signups s JOIN tasks t ON t.id = s.task_id "
-    "WHERE t.community_id = ? AND s.person_id = ? ORDER BY s.at DESC, s.task_id DESC LIMIT 1";
+    "WHERE t.community_id = ? AND s.person_id = ? "
+    "ORDER BY s.state = 'withdrawn', s.at DESC, s.task_id DESC LIMIT 1";
 // The waitlisted behind the head, in line order (the head's next ids). With a LIMIT, SQLite keeps
 // only that many rows in its sorter rather than sorting the whole line; ?3 = -1 is no limit.
 constexpr const char* kWaitlistAfter =

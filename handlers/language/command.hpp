@@ -186,6 +186,8 @@ struct Command {
   /// whistle's node, not for the task as a whole. Not printed by `whistle parse`.
   std::optional<int> count_per_level;
   bool publish = false;  ///< ranking said as "公示": the leader posts the official publication
+  /// "吹哨 更正：…": the leader says the whistle puts an earlier one right. Not printed by `whistle parse`.
+  bool correction = false;
   /// A bare reply ("1", "+1", "我来", a 接龙 line, "我不去了") that is a command only where it fits
   /// (a task open here, a signup to free), or a danger report with no verb ("3号楼有煤气味") said
   /// to the others; not addressed to the bot, it gets no answer in a group.

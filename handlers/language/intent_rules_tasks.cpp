@@ -36,6 +36,10 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我也报名",      Intent::report_in,    A::whole_line,        "implicit"},
     {"加我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
+    // "还没人报名吗？我报一个" (stop 61's review: shown the list, not signed up).
+    {"我报一个",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"我也报一个",    Intent::report_in,    A::whole_line,        "implicit"},
+    {"我也来一个",    Intent::report_in,    A::whole_line,        "implicit"},
     // "我能参加", "加1", "已报名" (a regression hunt of the volunteer loop, 2026-12-07: silence, and the
     // volunteer believed they were signed up). Not "我可以" nor a bare 可以: they answer a neighbour's
     // "谁家有梯子" as often (a review, 2026-12-07: the task filled up with them).

@@ -71,6 +71,21 @@ bool all_entries_are_names(const std::vector<std::string_view>& lines, std::size
   return true;
 }
 
+// "车厘子2箱", "草莓两盒", "50元": an amount of goods or money, which a volunteer's entry never has
+// (stop 61's review: "报名\n1. 张三 车厘子2箱" signed its buyers up to the unit's task).
+bool names_goods(std::string_view entry) {
+  constexpr std::u32string_view kDigits = U"0123456789一二两三四五六七八九十半";
+  constexpr std::u32string_view kGoodsUnits = U"箱盒斤袋份瓶桶包提件兜罐元块只条";
+  bool after_number = false;
+  for (std::size_t at = 0; at < entry.size();) {
+    const CodePoint c = decode_utf8(entry, at);
+    at += c.length;
+    if (after_number && kGoodsUnits.find(c.value) != std::u32string_view::npos) return true;
+    after_number = kDigits.find(c.value) != std::u32string_view::npos;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::string> read_jielong(std::string_view text) {
@@ -113,6 +128,8 @@ std::optional<JielongList> read_jielong_list(std::string_view text, bool header_
   JielongList list{std::string(read_entry(lines.back())->name),
                    static_cast<std::int64_t>(lines.size() - first_entry), offsets[first_entry]};
   list.names = all_entries_are_names(lines, first_entry);
+  for (std::size_t i = first_entry; i < lines.size(); ++i)
+    list.counts_goods = list.counts_goods || names_goods(read_entry(lines[i])->name);
   if (first_entry > 0) {
     const std::string_view header = lines[first_entry - 1];
     if (header.find("接龙") != std::string_view::npos || header.find("报名") != std::string_view::npos) {

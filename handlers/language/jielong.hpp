@@ -24,6 +24,7 @@ struct JielongList {
   bool headed = false;        ///< a line right above the entries says 接龙 or 报名
   bool names = false;         ///< every entry is as short as a name (not "1. 带好手套 …" steps)
   bool says_jielong = false;  ///< the header right above the entries says 接龙 itself
+  bool counts_goods = false;  ///< an entry counts goods or money ("1. 张三 车厘子2箱"): a group buy
 };
 
 /// Where a trailing 接龙 header with no entry yet begins ("…10分\n接龙报名："), if the text ends so.

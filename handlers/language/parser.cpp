@@ -235,6 +235,11 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
         !(command->intent == Intent::report_in && says_sign_up(body.substr(next)) &&
           !without_end_punctuation(body.substr(next)).ends_with("了")))
       continue;
+    // "到了 报到" on site: 报到 said for 签到 by someone who has come (stop 61's regression hunt: "你已
+    // 报到", and no check-in). The check-in counts it only for a task beginning about now.
+    if (command && says_arrived(wrapper) && command->intent == Intent::report_in && !command->implicit &&
+        says_report_in_word(body.substr(next)))
+      command->intent = Intent::check_in;
     if (command) return command;
   }
   // "周六来不了了": a day said first, and only a withdrawal read past it.
@@ -373,7 +378,8 @@ Command jielong_sign_up(const Command& base, std::string name, std::optional<std
 // A 接龙 of volunteers, not of a group purchase, a survey, a dinner or a poll ("#接龙 团购砂糖橘",
 // "志愿者年终聚餐接龙"), nor of residents' own check-ups or choir — unless its header names a task
 // ("接龙 #1 疫苗接种点秩序维护") or its volunteers ("老年体检引导接龙").
-bool is_a_sign_up_list(std::string_view text) {
+bool is_a_sign_up_list(std::string_view text, const JielongList& list) {
+  if (list.counts_goods) return false;
   const std::string_view header = text.substr(0, text.find('\n'));
   const auto holds = [header](std::span<const std::string_view> words) {
     return std::any_of(words.begin(), words.end(), [header](std::string_view word) {
@@ -487,6 +493,43 @@ std::optional<Command> whistle_below_a_preface(const std::string& body, const Co
   return std::nullopt;
 }
 
+// "还没人报名吗？我报一个", "有人参加吗？算我一个": a question about signing up, then the asker's own
+// sign-up (stop 61's review: shown the list, not signed up).
+std::optional<Command> sign_up_after_question(std::string_view body, const std::optional<Command>& question,
+                                              const Command& base, const ParseContext& context) {
+  const std::size_t mark = body.rfind('?');
+  if (mark == std::string_view::npos) return std::nullopt;
+  const std::string_view asked = body.substr(0, mark);
+  if (!(question && question->intent == Intent::tasks) && !says_sign_up(asked) &&
+      asked.find("名额") == std::string_view::npos)
+    return std::nullopt;
+  const std::string_view after = trim_spaces(body.substr(mark + 1));
+  if (after.empty()) return std::nullopt;
+  std::optional<Command> sign_up = read_command(after, base, context);
+  if (!sign_up || sign_up->intent != Intent::report_in) return std::nullopt;
+  return sign_up;
+}
+
+// "不好意思我周四加班，请假 1", "我报错群了，取消 1", "我还是来吧 报到 1": what happened or why, then
+// a volunteer's own command with its task's number (an exploratory run of people changing, 2026-12-07:
+// silence, and the volunteer believed it done). Only these commands, and only with the number
+// written: a clause of chatter ends with "取消" or "报到" often enough.
+std::optional<Command> command_after_a_clause(std::string_view body, const Command& base,
+                                              const ParseContext& context) {
+  if (body.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
+  for (std::size_t at = 0; at < body.size(); ++at) {
+    if (body[at] != ',' && body[at] != ' ' && body[at] != '.' && body[at] != '!') continue;
+    const std::size_t next = skip_separators(body, at + 1);
+    if (next >= body.size()) break;
+    std::optional<Command> command = read_command(body.substr(next), base, context, 0);
+    if (!command || command->implicit || !command->task) continue;
+    if (command->intent == Intent::report_in || command->intent == Intent::withdraw ||
+        command->intent == Intent::check_in || command->intent == Intent::check_out)
+      return command;
+  }
+  return std::nullopt;
+}
+
 Command parse(std::string_view text, const ParseContext& context) {
   NormalizedText normalized = normalize(text, context.bot_names);
   Command base;
@@ -497,7 +540,8 @@ Command parse(std::string_view text, const ParseContext& context) {
   // The bot's own post quoted or copied ("【吹哨#1】清理楼道…\n1. 张三"): a 接龙 on task 1 when a
   // name was added, else talk about it ("【吹哨#1】收到请大家积极报名") — never a new whistle.
   if (const std::optional<std::int64_t> quoted = quoted_task_post(base.text)) {
-    if (std::optional<JielongList> list = read_jielong_list(body, true); list && is_a_sign_up_list(body))
+    if (std::optional<JielongList> list = read_jielong_list(body, true);
+        list && is_a_sign_up_list(body, *list))
       return jielong_sign_up(base, std::move(list->name), quoted);
     return base;
   }
@@ -506,12 +550,18 @@ Command parse(std::string_view text, const ParseContext& context) {
   // steps "1. … 2. …"); a 接龙 header such as "报名接龙" is no command and does not.
   const std::size_t line_break = body.find('\n');
   if (line_break == std::string::npos) {
-    if (auto command = read_command(body, base, context))
+    std::optional<Command> command = read_command(body, base, context);
+    if (auto sign_up = sign_up_after_question(body, command, base, context)) command = std::move(sign_up);
+    if (!command) command = command_after_a_clause(body, base, context);
+    if (command)
       return danger_first(with_leading_people(std::move(*command), base.text, body, context), body, base,
                           context);
   } else if (const auto first = read_command(std::string_view(body).substr(0, line_break), base, context);
              !first || is_sign_up_header(*first)) {
-    if (std::optional<JielongList> list = read_jielong_list(body); list && is_a_sign_up_list(body)) {
+    std::optional<JielongList> list = read_jielong_list(body);
+    // "报名\n1. 张三 车厘子2箱": a group buy under a bare 报名 is no sign-up, nor a 报到 over two lines.
+    if (list && first && !is_a_sign_up_list(body, *list)) return base;
+    if (list && is_a_sign_up_list(body, *list)) {
       // A pasted notice that opens its own 接龙 ("事项：… 人数：4人\n接龙：\n1. 冯单元长") is the whistle;
       // the handler makes it the sign-up of a first volunteer who may not whistle.
       if (list->entries == 1 && list->headed && (list->names || list->says_jielong)) {
@@ -529,7 +579,7 @@ Command parse(std::string_view text, const ParseContext& context) {
     // its one name, from someone who may not whistle, is the first volunteer's (the handler's
     // call). Steps under "报名须知：" or no header ("1. 带扫帚 2. 带手套") are the task's own.
     if (std::optional<JielongList> list = read_jielong_list(body);
-        list && list->headed && (list->names || list->says_jielong) && is_a_sign_up_list(body)) {
+        list && list->headed && (list->names || list->says_jielong) && is_a_sign_up_list(body, *list)) {
       if (list->entries >= 2) return jielong_sign_up(base, std::move(list->name), jielong_task(body));
       std::string whistle = body.substr(0, list->starts_at);
       std::replace(whistle.begin(), whistle.end(), '\n', ' ');

@@ -168,14 +168,31 @@ bool sends_down_at(std::string_view text, std::size_t at, std::string_view word)
 // "吹哨 清理3号楼楼道杂物 周六上午9点 2小时 10分 全网格": every slot is cut out in turn, in
 // an order that keeps them apart (a length before a clock, so 2小时 is not 2点; a clock before
 // points, so 9点10分 is not 10 points), and what is left is the title.
+// "吹哨 更正：周六上午9点 …", "吹哨【更正】…": a correction said first is no part of the title (stop
+// 61's review: the task was titled "更正: 清理楼道杂物"). Bare, the word must stand apart: "吹哨 更正宣传栏
+// 错字" is a task of correcting.
+std::string_view without_correction_word(std::string_view rest, Command& command) {
+  const std::string_view words = trim_spaces(rest);
+  for (const std::string_view said : {"【更正】", "[更正]", "(更正)", "更正一下", "更正", "修正", "更改"}) {
+    if (!words.starts_with(said)) continue;
+    const std::string_view after = words.substr(said.size());
+    const bool bracketed = !said.starts_with("更") && !said.starts_with("修");
+    if (!bracketed && !(after.starts_with(':') || after.starts_with(' ') || after.starts_with(','))) continue;
+    command.correction = true;
+    return trim_spaces(after.starts_with(':') || after.starts_with(',') ? after.substr(1) : after);
+  }
+  return rest;
+}
+
 }  // namespace
 
 bool read_whistle(const ArgumentInput& input, Command& command) {
   // 吹哨人 (a whistleblower), 吹哨子 and 吹哨声 are words, not the command.
   // The pasted form: "【吹哨】\n事项：清理楼道\n人数：6人\n时间：…"; what stands before the first
   // label is read as an ordinary whistle line.
+  const std::string_view rest = without_correction_word(input.rest, command);
   const LabelledForm form =
-      read_labelled_form(skip_softeners(input.rest), LabelSeparator::colon, input.context, command);
+      read_labelled_form(skip_softeners(rest), LabelSeparator::colon, input.context, command);
   std::string text = form.unlabelled;
   for (const std::string_view word : vocabulary().broadcast_words) {
     for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at)) {
@@ -190,8 +207,8 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
   add_mentions(command, text, input.context);
   read_count_per_node(text, command);
   // The pasted form's "人数：每个单元3人" is read apart from the unlabelled words.
-  if (!command.count_per_level && form.unlabelled.size() != input.rest.size()) {
-    std::string whole(input.rest);
+  if (!command.count_per_level && form.unlabelled.size() != rest.size()) {
+    std::string whole(rest);
     read_count_per_node(whole, command);
   }
   read_task_slots(text, input.context, command);

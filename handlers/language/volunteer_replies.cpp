@@ -67,4 +67,12 @@ bool says_sign_up(std::string_view words) {
          words.find("参加") != std::string_view::npos;
 }
 
+bool says_arrived(std::string_view wrapper) {
+  return wrapper == "到了" || wrapper == "到啦" || wrapper == "已到";
+}
+
+bool says_report_in_word(std::string_view words) {
+  return words.starts_with("报到") || words.starts_with("报道") || words.starts_with("报个到");
+}
+
 }  // namespace whistle::language

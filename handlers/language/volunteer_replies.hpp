@@ -29,4 +29,10 @@ bool answers_a_question(std::string_view wrapper);
 /// Whether the words sign up in so many words (报名, 报到, 参加).
 bool says_sign_up(std::string_view words);
 
+/// "到了", "已到": the wrapper of someone on site.
+bool says_arrived(std::string_view wrapper);
+
+/// Whether the words start with 报到 itself (报道, 报个到), the word volunteers also say on site.
+bool says_report_in_word(std::string_view words);
+
 }  // namespace whistle::language

@@ -232,6 +232,31 @@ TEST_F(Binding, AnUnboundGroupsOpenTasksCarryOnInThePlacesOtherGroups) {
     EXPECT_NE(reply.chat, qualified(kNewGroup)) << reply.text;
 }
 
+// Unbound with a task open, its volunteers' "签到 1" there the next morning was told only how to
+// bind the group, and they were made 失约 (an exploratory run of people changing, 2026-12-07): the
+// unbinding names the open task, and a line about one's own task or ticket is pointed to private.
+TEST_F(Binding, UnbindingNamesTheOpenTasksAndTheirVolunteersAreToldToCarryOnInPrivate) {
+  bind("u-chen", "绑定 3号楼2单元");
+  say(kNewGroup, "u-chen", "陈单元长",
+      whistle_command("清理楼道", 3, kSaturday0900, kSaturday0900 + 2 * kHour));
+  say(kNewGroup, "u-zhang", "张三", read("报到"));
+  const std::vector<Reply> unbound = bind("u-chen", "解绑");
+  ASSERT_EQ(unbound.size(), 1u);
+  EXPECT_TRUE(contains(unbound[0].text, "#1")) << unbound[0].text;
+
+  for (const std::string line : {"签到 1", "进度 T1", "请假 1"}) {
+    const std::vector<Reply> replies =
+        say(kNewGroup, "u-zhang", "张三", read(line, kSaturday0900), kSaturday0900);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text,
+              rendered("chat_unbound_in_private", {{"mention", "@张三"}, {"example", line}}));
+  }
+  EXPECT_FALSE(attendance_.find(task(1).id, qualified("u-zhang")));
+  // In private the check-in is done.
+  say_privately("u-zhang", "张三", read("签到 1", kSaturday0900), kSaturday0900);
+  EXPECT_TRUE(attendance_.find(task(1).id, qualified("u-zhang")));
+}
+
 TEST_F(Binding, OnlyALeaderOfTheBoundPlaceOrAboveMayUnbind) {
   bind("u-chen", "绑定 3号楼2单元");
   bind("u-feng", "解绑");

@@ -65,6 +65,15 @@ TEST_F(CheckIn, AWrongNumberFromSomeoneOnATaskUnderWayPointsToThatTask) {
   EXPECT_FALSE(attendance_of(2, "u-zhang"));
 }
 
+// "到了 报到" on the morning from someone signed up was told "你已报到", and no check-in made (a
+// regression hunt of the volunteer loop, 2026-12-07): on site, 报到 is said for 签到.
+TEST_F(CheckIn, ArrivedAndReportingInOnSiteIsACheckIn) {
+  const std::int64_t number = task_with_zhang();
+  say("b3u2", "u-zhang", "张三", read("到了 报到", kSaturday0900 - 5 * kMinute), kSaturday0900 - 5 * kMinute);
+  ASSERT_TRUE(attendance_of(number, "u-zhang"));
+  EXPECT_EQ(attendance_of(number, "u-zhang")->checked_in_at, kSaturday0900 - 5 * kMinute);
+}
+
 TEST_F(CheckIn, ASignedUpVolunteerChecksInWithTheTaskNumber) {
   const std::int64_t number = task_with_zhang();
   const std::vector<Reply> replies =

@@ -110,6 +110,23 @@ TEST_F(Whistle, AWhistleLikeOneJustSentSaysHowToDropTheEarlierOne) {
   EXPECT_EQ(task(5).places, 3);
 }
 
+// "吹哨 更正：周日上午9点 …" two hours after the first made a task titled "更正: 清理楼道杂物" and
+// no note (stop 61's review): the word is no part of the title, and the leader's closest earlier
+// task of the chat is named however long ago it was whistled. "更正宣传栏错字" is a task's title.
+TEST_F(Whistle, AWhistleSaidAsACorrectionNamesTheEarlierOneOfAnyAge) {
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 清理楼道杂物 3人 周六上午9点"));
+  const std::vector<Reply> corrected =
+      say("b3u2", "u-chen", "陈单元长",
+          read("吹哨 更正：清理楼道杂物 4人 周日上午9点", kMonday0900 + 2 * kHour), kMonday0900 + 2 * kHour);
+  ASSERT_EQ(corrected.size(), 1u);
+  EXPECT_EQ(task(2).title, "清理楼道杂物");
+  EXPECT_TRUE(
+      contains(corrected[0].text, rendered("whistle_correction_of", {{"task", "2"}, {"earlier", "1"}})))
+      << corrected[0].text;
+  say("b3u2", "u-chen", "陈单元长", read("吹哨 更正宣传栏错字 2人 周日下午3点"), kMonday0900 + 3 * kHour);
+  EXPECT_EQ(task(3).title, "更正宣传栏错字");
+}
+
 // Sent again at 9:30 after a 9:30 one and a 9:00 one, the note named the 9:00 task a volunteer held
 // (a review, 2026-12-07): the closest earlier whistle is named, the same title at the same time first.
 TEST_F(Whistle, TheNoteNamesTheClosestEarlierWhistle) {

@@ -57,6 +57,29 @@ TEST_F(Withdraw, CannotComeInTheVolunteersOwnWordsFreesThePlaceWhenSaidToTheBot)
   EXPECT_TRUE(say("b3u2", "u-wangwu", "王五", read("有事去不了了")).empty());
 }
 
+// "去不了了 家里老人摔倒了" was read as the danger alone: the leader heard of it, but the place was
+// kept and its holder later made 失约 (a regression hunt of the volunteer loop, 2026-12-07). The
+// withdrawal beside it is answered as it would be alone: asked among neighbours, done to the bot.
+TEST_F(Withdraw, AWithdrawalSaidWithADangerIsAnsweredBesideTheAlert) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  const std::vector<Reply> asked = say("b3u2", "u-zhang", "张三", read("去不了了 家里老人摔倒了"));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  ASSERT_EQ(asked.size(), 2u);
+  EXPECT_EQ(asked[0].chat, "generic:b3u2");
+  EXPECT_EQ(asked[0].text,
+            rendered("withdraw_ask", {{"task", std::to_string(number)}, {"mention", "@张三"}}));
+  EXPECT_EQ(asked[1].chat, "generic:@u-chen");  // the leader's alert
+
+  say("b3u2", "u-zhang", "张三", read("去不了了 家里着火了"), kMonday0900, true);
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
+  // Said to the bot by someone holding no place, it is the danger alone.
+  const std::vector<Reply> danger =
+      say("b3u2", "u-lisi", "李四", read("去不了了 家里着火了"), kMonday0900, true);
+  for (const Reply& reply : danger)
+    EXPECT_FALSE(contains(reply.text, "取消")) << reply.text;
+}
+
 // "周六来不了了" from someone in Saturday's task and Sunday's was asked which (a review, 2026-12-07):
 // the day said names it; a day with none of theirs frees nothing.
 TEST_F(Withdraw, TheDaySaidNamesTheTaskAmongSeveral) {

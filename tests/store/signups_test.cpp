@@ -79,6 +79,13 @@ TEST_F(SignupsTest, TheLastNodeAPersonReportedInAtIsTheChatsElseTheTasks) {
   signups.set_node(later, "generic:a", "b3u1");
   EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
   EXPECT_FALSE(signups.last_node_of_person("c2", "generic:a"));
+
+  // Withdrawing later from the first task ("取消 1 我搬走了") is no report-in there: the other stands,
+  // and a withdrawn signup answers only when nothing else does.
+  signups.set_state(task_id, "generic:a", SignupState::withdrawn, 9);
+  EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
+  signups.set_state(later, "generic:a", SignupState::withdrawn, 10);
+  EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
 }
 
 }  // namespace

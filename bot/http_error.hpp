@@ -11,6 +11,8 @@ namespace whistle::bot {
 struct HttpError {
   int status = 400;
   std::string message;
+  /// The same for a person reading a page (the board's), in Chinese; empty: `message`.
+  std::string page_message = {};
 };
 
 /// The one place an error becomes a response: `{"ok":false,"error":"<message>"}` with its status.

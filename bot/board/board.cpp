@@ -20,7 +20,8 @@ bool is_officials_export(Endpoint endpoint) {
 // A page opened in a browser is refused with a page; the API answers JSON.
 HttpAnswer refused_for(Endpoint endpoint, const HttpError& error) {
   if (endpoint != Endpoint::board_page && endpoint != Endpoint::board_index) return refused(error);
-  HttpAnswer answer{error.status, "text/html; charset=utf-8", render_bad_address(error.message), {}};
+  HttpAnswer answer{error.status, "text/html; charset=utf-8",
+                    render_bad_address(error.page_message.empty() ? error.message : error.page_message), {}};
   answer.headers.emplace_back("Cache-Control", std::string(kPrivateCaching));
   return answer;
 }
@@ -57,7 +58,8 @@ asio::awaitable<void> Board::handle(Endpoint endpoint, std::string node, std::st
   }
   const std::optional<std::string> decoded = percent_decode(node);
   if (!decoded) {
-    answer = refused_for(endpoint, HttpError{400, "bad node: a path segment with a malformed %XX escape"});
+    answer = refused_for(endpoint, HttpError{400, "bad node: a path segment with a malformed %XX escape",
+                                             "地址里地方的编号有写错的 %XX 编码。"});
     co_return;
   }
   BoardReader::Work work = BoardJob{endpoint,

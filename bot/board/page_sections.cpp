@@ -21,9 +21,24 @@ std::string percent(const nlohmann::json& rate) {
   return figure(rate, fmt::format("{:.1f}%", rate.get<double>() * 100.0));
 }
 
+// Hours as the chats show them, with their one decimal ("4.0", not "4" beside "1.9").
+std::string hours_text(const nlohmann::json& value) {
+  if (!value.is_number()) return "—";
+  return fmt::format("{:.1f}", value.get<double>());
+}
+
+// A length with its unit, in days past two days ("23.1 天", not "553.5 小时"), as 统计 says it; no
+// unit when there is no figure.
+std::string length_text(const nlohmann::json& hours) {
+  if (!hours.is_number()) return figure(hours, "—");
+  const double value = hours.get<double>();
+  if (value >= 48.0) return figure(hours, fmt::format("{:.1f}", value / 24.0)) + " 天";
+  return figure(hours, fmt::format("{:.1f}", value)) + " 小时";
+}
+
 std::string whole_line(const nlohmann::json& whole) {
   return "<p class=\"whole\">合计 " + figure(whole.at("points"), number_text(whole.at("points"))) + " 分 · " +
-         figure(whole.at("hours"), number_text(whole.at("hours"))) + " 小时 · " +
+         figure(whole.at("hours"), hours_text(whole.at("hours"))) + " 小时 · " +
          figure(whole.at("active"), number_text(whole.at("active"))) + " 人参与</p>";
 }
 
@@ -34,7 +49,9 @@ std::string pager(const nlohmann::json& ranking, const std::string& page_link) {
   const std::int64_t pages = std::max<std::int64_t>(1, (total + per_page - 1) / per_page);
   std::string out =
       fmt::format("<nav class=\"pager\" data-pager data-page=\"{}\" data-pages=\"{}\">", page, pages);
-  if (page > 1) out += fmt::format("<a rel=\"prev\" href=\"{}page={}\">上一页</a>", page_link, page - 1);
+  // Past the last page, "上一页" leads to the last one, not to another empty page.
+  if (page > 1)
+    out += fmt::format("<a rel=\"prev\" href=\"{}page={}\">上一页</a>", page_link, std::min(page - 1, pages));
   out += fmt::format(" 第 {} / {} 页 ", page, pages);
   if (page < pages) out += fmt::format("<a rel=\"next\" href=\"{}page={}\">下一页</a>", page_link, page + 1);
   return out + "</nav>";
@@ -59,7 +76,11 @@ std::string ranking_section(const nlohmann::json& ranking, const std::string& se
                     text_of(ranking.at("month")) + "</small></h2>" + whole_line(ranking.at("whole"));
   out += "<p class=\"count\">共 " +
          figure(ranking.at("total_people"), number_text(ranking.at("total_people"))) + " 人上榜</p>";
-  if (ranking.at("people").empty()) {
+  if (ranking.at("people").empty() && ranking.at("total_people").get<std::int64_t>() > 0) {
+    // A page past the last said "nobody has points this month" under "57 人上榜" (an exploratory run
+    // of the board, 2026-12-07).
+    out += "<p class=\"empty\">这一页没有记录，请看前面的页。</p>";
+  } else if (ranking.at("people").empty()) {
     out += "<p class=\"empty\">本月还没有人获得积分。</p>";
   } else {
     out +=
@@ -70,7 +91,7 @@ std::string ranking_section(const nlohmann::json& ranking, const std::string& se
              figure(person.at("rank"), number_text(person.at("rank"))) + "</td><td class=\"name\">" +
              text_of(person.at("name")) + "</td><td>" +
              figure(person.at("points"), number_text(person.at("points"))) + "</td><td>" +
-             figure(person.at("hours"), number_text(person.at("hours"))) + "</td></tr>";
+             figure(person.at("hours"), hours_text(person.at("hours"))) + "</td></tr>";
     }
     out += "</tbody></table>";
   }
@@ -87,7 +108,7 @@ std::string children_section(const nlohmann::json& ranking) {
     out += "<tr data-node=\"" + text_of(child.at("id")) + "\"><td><a href=\"/board/" +
            percent_encode(child.at("id").get<std::string>()) + "\">" + text_of(child.at("name")) +
            "</a></td><td>" + figure(child.at("points"), number_text(child.at("points"))) + "</td><td>" +
-           figure(child.at("hours"), number_text(child.at("hours"))) + "</td><td>" +
+           figure(child.at("hours"), hours_text(child.at("hours"))) + "</td><td>" +
            figure(child.at("active"), number_text(child.at("active"))) + "</td></tr>";
   }
   return out + "</tbody></table></section>";
@@ -142,10 +163,10 @@ std::string tickets_section(const nlohmann::json& tickets) {
   for (const auto& [rate, name] : kRates)
     out += std::string("<li data-rate=\"") + rate + "\">" + name + " " +
            percent(tickets.at("rates").at(rate)) + "</li>";
-  out += "</ul><p class=\"means\">平均接单 " +
-         figure(tickets.at("mean_accept_hours"), number_text(tickets.at("mean_accept_hours"))) +
-         " 小时 · 平均办结 " +
-         figure(tickets.at("mean_solve_hours"), number_text(tickets.at("mean_solve_hours"))) + " 小时</p>";
+  // Named as 统计 names them: 办结率 on the same card counts every close, and "平均办结" read as its
+  // time (an exploratory run of the board, 2026-12-07).
+  out += "</ul><p class=\"means\">平均接单用时 " + length_text(tickets.at("mean_accept_hours")) +
+         " · 平均解决用时 " + length_text(tickets.at("mean_solve_hours")) + "</p>";
   return out + "</section>";
 }
 
@@ -166,8 +187,8 @@ std::string echo_section(const nlohmann::json& echo) {
     out += "<li data-ref=\"" + text_of(ticket.at("ref")) + "\"><span class=\"ref\">" +
            text_of(ticket.at("ref")) + "</span> <span class=\"summary\">" + text_of(ticket.at("summary")) +
            "</span><span class=\"meta\">" + text_of(ticket.at("node_name")) + " · " +
-           text_of(ticket.at("solved_by")) + " 办结 · 用时 " +
-           figure(ticket.at("hours"), number_text(ticket.at("hours"))) + " 小时" + rating + "</span></li>";
+           text_of(ticket.at("solved_by")) + " 办结 · 用时 " + length_text(ticket.at("hours")) + rating +
+           "</span></li>";
   }
   return out + "</ul></section>";
 }

@@ -103,6 +103,21 @@ TEST_F(BoardServer, PagingSplitsTheRankingAndKeepsTheTotal) {
   EXPECT_EQ(second["people"][0].at("name"), "刘阿姨");
 }
 
+// A page past the last said "本月还没有人获得积分" under "共 2 人上榜", and its 上一页 led to another
+// empty page (an exploratory run of the board, 2026-12-07).
+TEST_F(BoardServer, APagePastTheLastSaysSoAndLeadsBackToTheLast) {
+  const HttpResult page = get("/board/c1?page=9");
+  ASSERT_EQ(page.status, 200);
+  const std::size_t start = page.body.find("data-section=\"ranking-this-month\"");
+  const std::string section = page.body.substr(start, page.body.find("</section>", start) - start);
+  EXPECT_EQ(section.find("本月还没有人获得积分"), std::string::npos) << section;
+  EXPECT_NE(section.find("rel=\"prev\" href=\"/board/c1?page=1\""), std::string::npos) << section;
+  // Hours keep their decimal, as the chats show them.
+  const HttpResult first = get("/board/c1");
+  EXPECT_EQ(first.body.find("小时</span>"), std::string::npos);
+  EXPECT_NE(first.body.find("平均解决用时"), std::string::npos);
+}
+
 TEST_F(BoardServer, LastMonthHasNobody) {
   EXPECT_EQ(get_json("/api/v1/nodes/c1/ranking?month=2026-10").at("total_people"), 0);
 }
@@ -357,6 +372,9 @@ TEST_F(BoardServer, APageWithABadAddressIsAChinesePageAndErrorsAreNotCached) {
     EXPECT_EQ(answer.headers.at("content-type"), "text/html; charset=utf-8") << target;
     EXPECT_NE(answer.body.find("href=\"/board\""), std::string::npos) << answer.body;
     EXPECT_EQ(answer.headers.at("cache-control"), "no-store") << target;
+    // The reason too is in Chinese: a resident mistyped the link (an exploratory run of the board).
+    EXPECT_EQ(answer.body.find("bad "), std::string::npos) << answer.body;
+    EXPECT_EQ(answer.body.find("malformed"), std::string::npos) << answer.body;
   }
   for (const char* target : {"/board/nowhere", "/api/v1/nodes/nowhere/ranking", "/board/assets/nothing.js"}) {
     const HttpResult answer = get(target);

@@ -134,23 +134,31 @@ std::vector<Reply> handle_unbind(Context& context, const Command& /*command*/) {
 namespace {
 
 // What a person may go on doing in private about a task or a ticket they already hold: check in,
-// withdraw, 验收, ask its progress, rate it. Whistling, reporting and the group's lists need a place.
+// withdraw, 验收, ask its progress, rate it. Whistling, reporting, the lists, points and the catalog
+// are not about the group's work (a review, 2026-12-07: 积分 was told "照常办理").
 bool carries_on_in_private(Intent intent) {
   switch (intent) {
-    case Intent::whistle:
-    case Intent::report_in:
-    case Intent::tasks:
-    case Intent::ticket:
-    case Intent::tickets:
-    case Intent::stats:
-    case Intent::ranking:
-    case Intent::bind:
-    case Intent::unbind:
-    case Intent::help:
-    case Intent::unknown:
-      return false;
-    default:
+    case Intent::withdraw:
+    case Intent::edit:
+    case Intent::check_in:
+    case Intent::check_out:
+    case Intent::sign_code:
+    case Intent::confirm:
+    case Intent::refuse:
+    case Intent::finish:
+    case Intent::cancel:
+    case Intent::dispatch:
+    case Intent::accept:
+    case Intent::resolve:
+    case Intent::send_back:
+    case Intent::claim:
+    case Intent::rate:
+    case Intent::escalate:
+    case Intent::close:
+    case Intent::progress:
       return true;
+    default:
+      return false;
   }
 }
 

@@ -341,10 +341,11 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   }
   // "我到了，在菜市场门口等你": told to someone, in passing; only a bare arrival checks in (a review,
   // 2026-12-06: that one checked a volunteer in half an hour before her task, and 验收 paid her).
-  // "我到了 签到 1", "已到，签到" check in all the same (the third review).
+  // "我到了 签到 1", "已到，签到" check in all the same (the third review), and so does "我到了 报到",
+  // 报到 said on site for 签到 (stop 62).
   if (said_in_passing(context.message, command) && tells_arrival(command) && command.reason &&
       !command.reason->empty() && command.reason->find("签到") == std::string::npos &&
-      command.reason->find("打卡") == std::string::npos)
+      command.reason->find("打卡") == std::string::npos && command.reason->find("报到") == std::string::npos)
     return {};
   TaskChoice choice = find_task(context, command, Intent::check_in);
   if (!choice.task) return std::move(choice.replies);

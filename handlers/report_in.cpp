@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/check_in.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
@@ -303,6 +304,13 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
                             context.text("report_in_chain_left", {{"task", number}, {"mention", mention}}))};
   }
   if (existing && existing->state == store::SignupState::signed_up) {
+    // "到了 报到" on the day from someone already in: their check-in.
+    if (command.arrived && task.start && same_local_day(context, *task.start, context.now)) {
+      Command check_in = command;
+      check_in.intent = Intent::check_in;
+      check_in.task = task.number;
+      return handle_check_in(context, check_in);
+    }
     return {reply_to_sender(
         context,
         context.text("report_in_already",

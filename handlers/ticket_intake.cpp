@@ -366,8 +366,9 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 
   std::vector<Reply> replies;
   if (danger) {
-    replies = withdrawal_beside_danger(context, command);
+    // The emergency numbers first, then the place the danger keeps the volunteer from.
     replies.push_back(danger_now(context));
+    append(replies, withdrawal_beside_danger(context, command));
   }
   // "我要投诉那个师傅" after the lamp was fixed: about that work, not a new report.
   if (!danger) {

@@ -29,7 +29,11 @@ constexpr const char* kOfTask = "SELECT person_id, state, seq FROM signups WHERE
 // One person's signup: a probe of the primary key.
 constexpr const char* kOne =
     "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND person_id = ?";
-constexpr const char* kSetState = "UPDATE signups SET state = ?, at = ? WHERE task_id = ? AND person_id = ?";
+// A withdrawal keeps the time of the report-in: "取消 1 我搬走了" said after reporting in at the new
+// building had made the old one the latest (an exploratory run of people changing, 2026-12-07).
+constexpr const char* kSetState =
+    "UPDATE signups SET state = ?1, at = CASE WHEN ?1 = 'withdrawn' THEN at ELSE ?2 END "
+    "WHERE task_id = ?3 AND person_id = ?4";
 constexpr const char* kSetNode = "UPDATE signups SET node_id = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kOpenOfPerson =
     "SELECT s.task_id, s.person_id, s.state, s.seq, s.at, s.node_id FROM signups s "
@@ -41,13 +45,11 @@ constexpr const char* kMoveToWaitlistHead =
     "UPDATE signups SET state = 'waitlisted', at = ?3, seq = COALESCE((SELECT MIN(seq) - 1 FROM signups "
     "WHERE task_id = ?1 AND state = 'waitlisted'), seq) WHERE task_id = ?1 AND person_id = ?2";
 // The node of the person's latest report-in: the chat's node, or the task's when it came from a
-// private chat. A withdrawn signup still says where the person lives and takes part, but only when
-// no other does: a withdrawal rewrites `at`, and "取消 1 我搬走了" from the old building's task made
-// it the latest (an exploratory run of people changing, 2026-12-07: her reports went back there).
+// private chat. A withdrawn signup still says where the person lives and takes part, as of when
+// they reported in (a withdrawal keeps `at`).
 constexpr const char* kLastNodeOfPerson =
     "SELECT COALESCE(s.node_id, t.node_id) FROM signups s JOIN tasks t ON t.id = s.task_id "
-    "WHERE t.community_id = ? AND s.person_id = ? "
-    "ORDER BY s.state = 'withdrawn', s.at DESC, s.task_id DESC LIMIT 1";
+    "WHERE t.community_id = ? AND s.person_id = ? ORDER BY s.at DESC, s.task_id DESC LIMIT 1";
 // The waitlisted behind the head, in line order (the head's next ids). With a LIMIT, SQLite keeps
 // only that many rows in its sorter rather than sorting the whole line; ?3 = -1 is no limit.
 constexpr const char* kWaitlistAfter =
@@ -299,7 +301,7 @@ void SignupRepository::set_state(std::int64_t task_id, const std::string& person
   if (before) {
     Signup after = *before;
     after.state = state;
-    after.at = at;
+    if (state != SignupState::withdrawn) after.at = at;
     statements_->record(task, before, after);
   }
 }

@@ -188,6 +188,9 @@ struct Command {
   bool publish = false;  ///< ranking said as "公示": the leader posts the official publication
   /// "吹哨 更正：…": the leader says the whistle puts an earlier one right. Not printed by `whistle parse`.
   bool correction = false;
+  /// "到了 报到": said on arriving, so a report-in from someone already in is their check-in. Not
+  /// printed by `whistle parse`.
+  bool arrived = false;
   /// A bare reply ("1", "+1", "我来", a 接龙 line, "我不去了") that is a command only where it fits
   /// (a task open here, a signup to free), or a danger report with no verb ("3号楼有煤气味") said
   /// to the others; not addressed to the bot, it gets no answer in a group.

@@ -39,7 +39,6 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     // "还没人报名吗？我报一个" (stop 61's review: shown the list, not signed up).
     {"我报一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"我也报一个",    Intent::report_in,    A::whole_line,        "implicit"},
-    {"我也来一个",    Intent::report_in,    A::whole_line,        "implicit"},
     // "我能参加", "加1", "已报名" (a regression hunt of the volunteer loop, 2026-12-07: silence, and the
     // volunteer believed they were signed up). Not "我可以" nor a bare 可以: they answer a neighbour's
     // "谁家有梯子" as often (a review, 2026-12-07: the task filled up with them).
@@ -181,6 +180,10 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"都到了",        Intent::tasks,        A::task_question},
     {"到了几个",      Intent::tasks,        A::task_question,     "asks"},
     {"到了多少人",    Intent::tasks,        A::task_question,     "asks"},
+    // "1号任务怎么样了": the task's state, after its number only (an exploratory run of people
+    // changing, 2026-12-07: silence; "T1 怎么样了" is the ticket's progress).
+    {"怎么样了",      Intent::tasks,        A::task_question,     "asks required"},
+    {"咋样了",        Intent::tasks,        A::task_question,     "asks required"},
     // Asked of a task ("还有名额吗", "1号几点开始", "活动在哪集合？"): answered with its places, time
     // and place; without a number, with the chat's open tasks. The words need a question after them
     // ("还有名额！" is a leader's call), unless they are one ("几点开始").

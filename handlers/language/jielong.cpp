@@ -71,17 +71,33 @@ bool all_entries_are_names(const std::vector<std::string_view>& lines, std::size
   return true;
 }
 
-// "车厘子2箱", "草莓两盒", "50元": an amount of goods or money, which a volunteer's entry never has
-// (stop 61's review: "报名\n1. 张三 车厘子2箱" signed its buyers up to the unit's task).
+// "车厘子2箱", "草莓两盒", "50元": an amount bought, which a volunteer's entry does not have (stop 61's
+// review: "报名\n1. 张三 车厘子2箱" signed its buyers up to the unit's task). What a volunteer brings
+// is no purchase ("带1箱矿泉水"), nor a numeral in a name's first characters ("王一元", "赵六斤").
 bool names_goods(std::string_view entry) {
-  constexpr std::u32string_view kDigits = U"0123456789一二两三四五六七八九十半";
+  constexpr std::u32string_view kDigits = U"0123456789";
+  constexpr std::u32string_view kNumerals = U"一二两三四五六七八九十半";
   constexpr std::u32string_view kGoodsUnits = U"箱盒斤袋份瓶桶包提件兜罐元块只条";
+  constexpr std::u32string_view kBrings = U"带拿备捐送";
   bool after_number = false;
-  for (std::size_t at = 0; at < entry.size();) {
+  bool brought = false;
+  char32_t before_number = 0;
+  char32_t previous = 0;
+  std::size_t index = 0;
+  for (std::size_t at = 0; at < entry.size(); ++index) {
     const CodePoint c = decode_utf8(entry, at);
     at += c.length;
-    if (after_number && kGoodsUnits.find(c.value) != std::u32string_view::npos) return true;
-    after_number = kDigits.find(c.value) != std::u32string_view::npos;
+    const bool digit = kDigits.find(c.value) != std::u32string_view::npos;
+    const bool numeral = index >= 3 && kNumerals.find(c.value) != std::u32string_view::npos;
+    if (after_number && !digit && !numeral && kGoodsUnits.find(c.value) != std::u32string_view::npos &&
+        !brought)
+      return true;
+    if ((digit || numeral) && !after_number) {
+      before_number = previous;
+      brought = kBrings.find(before_number) != std::u32string_view::npos;
+    }
+    after_number = digit || numeral;
+    previous = c.value;
   }
   return false;
 }

@@ -236,10 +236,11 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
           !without_end_punctuation(body.substr(next)).ends_with("了")))
       continue;
     // "到了 报到" on site: 报到 said for 签到 by someone who has come (stop 61's regression hunt: "你已
-    // 报到", and no check-in). The check-in counts it only for a task beginning about now.
+    // 报到", and no check-in). The handler makes it the check-in of someone already in on the day; from
+    // anyone else it stays a report-in (a review, 2026-12-07: a newcomer was told "请先报到").
     if (command && says_arrived(wrapper) && command->intent == Intent::report_in && !command->implicit &&
         says_report_in_word(body.substr(next)))
-      command->intent = Intent::check_in;
+      command->arrived = true;
     if (command) return command;
   }
   // "周六来不了了": a day said first, and only a withdrawal read past it.
@@ -379,7 +380,6 @@ Command jielong_sign_up(const Command& base, std::string name, std::optional<std
 // "志愿者年终聚餐接龙"), nor of residents' own check-ups or choir — unless its header names a task
 // ("接龙 #1 疫苗接种点秩序维护") or its volunteers ("老年体检引导接龙").
 bool is_a_sign_up_list(std::string_view text, const JielongList& list) {
-  if (list.counts_goods) return false;
   const std::string_view header = text.substr(0, text.find('\n'));
   const auto holds = [header](std::span<const std::string_view> words) {
     return std::any_of(words.begin(), words.end(), [header](std::string_view word) {
@@ -387,6 +387,9 @@ bool is_a_sign_up_list(std::string_view text, const JielongList& list) {
     });
   };
   const Vocabulary& words = vocabulary();
+  // Entries that count what was bought are a group buy, unless the header names a task or its
+  // volunteers ("接龙 #1 清理楼道", "志愿者报名").
+  if (list.counts_goods && !jielong_task(text) && !holds(words.volunteer_list_words)) return false;
   // "志愿者报名统计" counts the volunteers signing up; "统计" alone heads a survey, and "报名统计",
   // "年货报名统计" a group buy (a review, 2026-12-07: its buyers were signed up, then made 失约).
   const bool counts_sign_ups =
@@ -499,15 +502,31 @@ std::optional<Command> sign_up_after_question(std::string_view body, const std::
                                               const Command& base, const ParseContext& context) {
   const std::size_t mark = body.rfind('?');
   if (mark == std::string_view::npos) return std::nullopt;
-  const std::string_view asked = body.substr(0, mark);
-  if (!(question && question->intent == Intent::tasks) && !says_sign_up(asked) &&
-      asked.find("名额") == std::string_view::npos)
-    return std::nullopt;
+  // Only a question about this group's tasks ("还有名额吗", "还没人报名吗"): after "孩子夏令营报名了吗？"
+  // or "广场舞比赛谁参加？" a 我报名 is about those (a review, 2026-12-07: they filled the task).
+  if (!question || question->intent != Intent::tasks) return std::nullopt;
   const std::string_view after = trim_spaces(body.substr(mark + 1));
   if (after.empty()) return std::nullopt;
   std::optional<Command> sign_up = read_command(after, base, context);
   if (!sign_up || sign_up->intent != Intent::report_in) return std::nullopt;
+  // Said in the talk as the question was: nothing open, no answer (a review, 2026-12-07).
+  sign_up->implicit = true;
   return sign_up;
+}
+
+bool is_own_task_command(Intent intent) {
+  return intent == Intent::report_in || intent == Intent::withdraw || intent == Intent::check_in ||
+         intent == Intent::check_out;
+}
+
+// "张", "点开始", "个人": the number before them counted or told the time.
+bool starts_with_unit(std::string_view words) {
+  words = trim_spaces(words);
+  for (const std::string_view unit :
+       {"张", "点", "个", "块", "元", "人", "位", "分", "天", "小时", "次", "号"}) {
+    if (words.starts_with(unit)) return true;
+  }
+  return false;
 }
 
 // "不好意思我周四加班，请假 1", "我报错群了，取消 1", "我还是来吧 报到 1": what happened or why, then
@@ -516,16 +535,31 @@ std::optional<Command> sign_up_after_question(std::string_view body, const std::
 // written: a clause of chatter ends with "取消" or "报到" often enough.
 std::optional<Command> command_after_a_clause(std::string_view body, const Command& base,
                                               const ParseContext& context) {
-  if (body.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
+  const bool numbered = body.find_first_of("0123456789") != std::string_view::npos;
+  // "我是新搬来的，怎么当志愿者": a newcomer's question how to volunteer, after saying who they are
+  // (the same run: 没看懂). Only after a comma ("兑换码，怎么用" asks of something else).
+  const bool asks_how =
+      (body.find("怎么") != std::string_view::npos || body.find("如何") != std::string_view::npos) &&
+      body.find("志愿") != std::string_view::npos;
+  if (!numbered && !asks_how) return std::nullopt;
   for (std::size_t at = 0; at < body.size(); ++at) {
     if (body[at] != ',' && body[at] != ' ' && body[at] != '.' && body[at] != '!') continue;
     const std::size_t next = skip_separators(body, at + 1);
     if (next >= body.size()) break;
     std::optional<Command> command = read_command(body.substr(next), base, context, 0);
-    if (!command || command->implicit || !command->task) continue;
-    if (command->intent == Intent::report_in || command->intent == Intent::withdraw ||
-        command->intent == Intent::check_in || command->intent == Intent::check_out)
-      return command;
+    if (!command) continue;
+    if (asks_how && body[at] == ',' && command->intent == Intent::help) return command;
+    if (command->implicit || !command->task || !is_own_task_command(command->intent)) continue;
+    // Someone else's words passed on ("王姐说她周六加班，请假 1", "我帮我老伴说一下，请假 1") are
+    // theirs to send; a number with a unit or a clock after it ("取消 1 张", "签到 2 点开始") is no
+    // task's; a danger is the leader's news first ("家里老人摔倒了，请假 1") — a review, 2026-12-07.
+    const std::string_view before = body.substr(0, at);
+    for (const std::string_view relayed : {"说", "帮", "替", "代", "听"}) {
+      if (before.find(relayed) != std::string_view::npos) return std::nullopt;
+    }
+    if (command->reason && starts_with_unit(*command->reason)) return std::nullopt;
+    if (contains_danger_word(body)) return std::nullopt;
+    return command;
   }
   return std::nullopt;
 }
@@ -540,9 +574,10 @@ Command parse(std::string_view text, const ParseContext& context) {
   // The bot's own post quoted or copied ("【吹哨#1】清理楼道…\n1. 张三"): a 接龙 on task 1 when a
   // name was added, else talk about it ("【吹哨#1】收到请大家积极报名") — never a new whistle.
   if (const std::optional<std::int64_t> quoted = quoted_task_post(base.text)) {
-    if (std::optional<JielongList> list = read_jielong_list(body, true);
-        list && is_a_sign_up_list(body, *list))
-      return jielong_sign_up(base, std::move(list->name), quoted);
+    std::optional<JielongList> list = read_jielong_list(body, true);
+    // Under the bot's own post, it is that task's list whatever an entry brings.
+    if (list) list->counts_goods = false;
+    if (list && is_a_sign_up_list(body, *list)) return jielong_sign_up(base, std::move(list->name), quoted);
     return base;
   }
 

@@ -169,15 +169,17 @@ bool sends_down_at(std::string_view text, std::size_t at, std::string_view word)
 // an order that keeps them apart (a length before a clock, so 2小时 is not 2点; a clock before
 // points, so 9点10分 is not 10 points), and what is left is the title.
 // "吹哨 更正：周六上午9点 …", "吹哨【更正】…": a correction said first is no part of the title (stop
-// 61's review: the task was titled "更正: 清理楼道杂物"). Bare, the word must stand apart: "吹哨 更正宣传栏
-// 错字" is a task of correcting.
+// 61's review: the task was titled "更正: 清理楼道杂物"). Bare, a colon or a comma must follow it:
+// "吹哨 更正宣传栏错字" is a task of correcting.
 std::string_view without_correction_word(std::string_view rest, Command& command) {
   const std::string_view words = trim_spaces(rest);
-  for (const std::string_view said : {"【更正】", "[更正]", "(更正)", "更正一下", "更正", "修正", "更改"}) {
+  // Not 修正 or 更改: "吹哨 修正 宣传栏" and "吹哨 更改 门牌" whistle the work of putting something right.
+  for (const std::string_view said : {"【更正】", "[更正]", "(更正)", "更正一下", "更正"}) {
     if (!words.starts_with(said)) continue;
     const std::string_view after = words.substr(said.size());
-    const bool bracketed = !said.starts_with("更") && !said.starts_with("修");
-    if (!bracketed && !(after.starts_with(':') || after.starts_with(' ') || after.starts_with(','))) continue;
+    const bool bracketed = !said.starts_with("更");
+    // "更正：", "更正，": a colon or a comma says it; "更正 宣传栏错字" may be the work itself.
+    if (!bracketed && said != "更正一下" && !(after.starts_with(':') || after.starts_with(','))) continue;
     command.correction = true;
     return trim_spaces(after.starts_with(':') || after.starts_with(',') ? after.substr(1) : after);
   }

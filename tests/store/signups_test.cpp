@@ -80,10 +80,12 @@ TEST_F(SignupsTest, TheLastNodeAPersonReportedInAtIsTheChatsElseTheTasks) {
   EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
   EXPECT_FALSE(signups.last_node_of_person("c2", "generic:a"));
 
-  // Withdrawing later from the first task ("取消 1 我搬走了") is no report-in there: the other stands,
-  // and a withdrawn signup answers only when nothing else does.
+  // Withdrawing later from the first task ("取消 1 我搬走了") is no report-in there: the later
+  // report-in stands. A withdrawn signup counts as of its report-in ("请假 2" in one's own unit after
+  // once helping elsewhere still says where one lives).
   signups.set_state(task_id, "generic:a", SignupState::withdrawn, 9);
   EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
+  EXPECT_EQ(signups.find(task_id, "generic:a")->at, 1);
   signups.set_state(later, "generic:a", SignupState::withdrawn, 10);
   EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
 }

@@ -252,6 +252,10 @@ TEST_F(Binding, UnbindingNamesTheOpenTasksAndTheirVolunteersAreToldToCarryOnInPr
               rendered("chat_unbound_in_private", {{"mention", "@张三"}, {"example", line}}));
   }
   EXPECT_FALSE(attendance_.find(task(1).id, qualified("u-zhang")));
+  // Points and the catalog are no work of the group's: the hint how to bind it (a review).
+  const std::vector<Reply> points = say(kNewGroup, "u-zhang", "张三", read("积分"));
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_FALSE(contains(points[0].text, "私聊")) << points[0].text;
   // In private the check-in is done.
   say_privately("u-zhang", "张三", read("签到 1", kSaturday0900), kSaturday0900);
   EXPECT_TRUE(attendance_.find(task(1).id, qualified("u-zhang")));

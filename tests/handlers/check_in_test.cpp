@@ -72,6 +72,9 @@ TEST_F(CheckIn, ArrivedAndReportingInOnSiteIsACheckIn) {
   say("b3u2", "u-zhang", "张三", read("到了 报到", kSaturday0900 - 5 * kMinute), kSaturday0900 - 5 * kMinute);
   ASSERT_TRUE(attendance_of(number, "u-zhang"));
   EXPECT_EQ(attendance_of(number, "u-zhang")->checked_in_at, kSaturday0900 - 5 * kMinute);
+  // From someone not yet in, it is the report-in it says (a review, 2026-12-07: told "请先报到").
+  say("b3u2", "u-liu", "刘阿姨", read("到了 报到", kSaturday0900 - 4 * kMinute), kSaturday0900 - 4 * kMinute);
+  EXPECT_EQ(signups_.find(task(number).id, kLiu)->state, store::SignupState::signed_up);
 }
 
 TEST_F(CheckIn, ASignedUpVolunteerChecksInWithTheTaskNumber) {

@@ -103,6 +103,12 @@ std::vector<NamedPerson> named_people(Context& context, const Command& command,
     }
     if (!person.id && context.community)
       person.namesakes = context.people.find_by_name(*context.community, person.typed).size();
+    // Two residents so called who have only spoken to the bot are namesakes too: "派单 T1 @李强" was
+    // told nobody is called so (an exploratory run of people changing, 2026-12-07).
+    if (!person.id && person.namesakes == 0) {
+      const std::size_t anyone = context.people.find_by_name_anywhere(person.typed, 10).size();
+      if (anyone > 1) person.namesakes = anyone;
+    }
   }
   for (std::string& id : sent)
     named.push_back(NamedPerson{local_part(id), std::move(id)});

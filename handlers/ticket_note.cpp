@@ -62,6 +62,12 @@ std::optional<std::vector<Reply>> answer_line_about_ticket(Context& context, con
     // "T1 让刘师傅去看看", "T1 冯单元长怎么还没接": a leader's words of what should happen, which the
     // bot cannot do from them (an exploratory run of the workers' side, 2026-12-07: a menu).
     if (!leads_ticket(context, *ticket, sender)) return std::nullopt;
+    // "T1 我来处理", "T1 这单我接了" from a leader above standing in for its holder: told how to take
+    // it over (an exploratory run of people changing, 2026-12-07: a menu without 接单).
+    const language::HolderSays says = language::holder_says(words);
+    if (!ticket->is_closed() && ticket->state != store::TicketState::resolved &&
+        (says == language::HolderSays::takes_on || says == language::HolderSays::may_take_on))
+      return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_leader_take_hint")};
     return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_leader_hint")};
   }
   // "T3 不归我们管 垃圾是环卫的" is a 退回 in the making: not for the resident to read as a note.

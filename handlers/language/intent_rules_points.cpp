@@ -73,6 +73,9 @@ constexpr auto kPointsRules = std::to_array<IntentRule>({
     {"我的排名",      Intent::ranking,      A::month},
     {"我排第几",      Intent::ranking,      A::month},
     {"积分排行",      Intent::ranking,      A::month},
+    // "积分 排行" (an exploratory run of people changing, 2026-12-07: silence).
+    {"积分 排行",     Intent::ranking,      A::month},
+    {"积分 排名",     Intent::ranking,      A::month},
     {"积分排名",      Intent::ranking,      A::month},
     {"积分榜",        Intent::ranking,      A::month},
     {"积分排行榜",    Intent::ranking,      A::month},

@@ -214,6 +214,17 @@ TEST_F(HolderWords, AWorkersLineAboutTheTicketIsANoteForTheWorkersNeverANewRepor
   EXPECT_EQ(tickets_.events(ticket(1).id).back().kind, "noted");
 }
 
+// "T1 我来处理" from the building's leader, standing in for the unit's who was away, got a menu
+// without 接单 (an exploratory run of people changing, 2026-12-07): told how to take it over.
+TEST_F(HolderWords, ALeaderAboveSayingHeWillHandleItIsToldHowToTakeItOver) {
+  open_ticket({.text = "楼道灯坏了"});
+  const std::vector<Reply> replies =
+      say_line_privately("u-qian", "钱楼栋长", "T1 我来处理", {}, kMonday0900 + 60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "接单 T1")) << replies[0].text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);  // asked, not taken
+}
+
 // A leader holds his unit's new reports; his own report's 修好了 is his to rate or take back (a
 // review, 2026-12-07: he was asked which job to 办结, a neighbour's first).
 TEST_F(HolderWords, ALeadersWordsAboutHisOwnReportAreNoJobOfHis) {

@@ -36,6 +36,17 @@ TEST_F(RatingQuestion, AYesToTheQuestionRatesItsTicketWithTheWordsAskedAbout) {
   EXPECT_NE(rating_note(door).find("谢谢师傅"), std::string::npos) << rating_note(door);
 }
 
+// "还是有点漏" while the pipe's repair waited for its rating was 没看懂 (an exploratory run of people
+// changing, 2026-12-07): a trouble still there, asked about, and a yes sends it back.
+TEST_F(RatingQuestion, StillALittleLeakingIsAskedAboutAsTheTroubleStillThere) {
+  const store::Ticket pipe = resolved_ticket({.text = "卫生间水管漏水", .in_private = true});
+  zhang_says_privately("还是有点漏", kAfterResolve);
+  EXPECT_EQ(ticket(pipe.id).ratings, 0);
+  zhang_says_privately("是的", kAfterResolve + 60);
+  EXPECT_EQ(ticket(pipe.id).reopened, 1);
+  EXPECT_NE(rating_note(pipe).find("还是有点漏"), std::string::npos) << rating_note(pipe);
+}
+
 // "对的 谢谢你" confirmed the lamp was still dark and thanked for asking: asked again as thanks, the
 // next "好的" closed it as satisfied (a review, 2026-12-07). A yes with thanks is the yes.
 TEST_F(RatingQuestion, AYesWithThanksIsTheYes) {

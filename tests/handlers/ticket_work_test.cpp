@@ -41,6 +41,19 @@ TEST_F(TicketWork, ALeaderDispatchesToAPersonWhoIsToldInPrivateAndTheLevelGroupS
   EXPECT_TRUE(text_has(group[0].text, "张三")) << group[0].text;
 }
 
+// Two residents called 李强 who had only spoken to the bot: "派单 T1 @李强" typed without the
+// platform's mention was told nobody is so called (an exploratory run of people changing,
+// 2026-12-07). It is asked which one is meant, and nobody is given it.
+TEST_F(TicketWork, ANameTwoResidentsAnswerToIsAskedAboutNotUnknown) {
+  open_ticket();
+  say_line("b3u2", "u-lq1", "李强", "大家好");
+  say_line("b3u1", "u-lq2", "李强", "大家好");
+  const std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", "派单 T1 @李强");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(text_has(replies[0].text, "2位")) << replies[0].text;
+  EXPECT_EQ(ticket(1).assignee_person, kChen);
+}
+
 TEST_F(TicketWork, AtNightTheGroupPostWaitsForTheMorningButTheNewHolderIsToldAtOnce) {
   open_ticket();
   const std::int64_t night = kMonday0900 + 14 * kHour;  // 23:00

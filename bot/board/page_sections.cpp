@@ -95,6 +95,21 @@ std::string ranking_section(const nlohmann::json& ranking, const std::string& se
     }
     out += "</tbody></table>";
   }
+  // 3号楼2单元 showed 合计 5 分 beside its one person's 10: someone whose month nets below zero is not
+  // listed, and their −5 is in the total (an exploratory run of the board, 2026-12-07). Said where the
+  // whole list is on the page.
+  const std::int64_t total_people = ranking.at("total_people").get<std::int64_t>();
+  if (ranking.at("page").get<std::int64_t>() == 1 &&
+      total_people <= ranking.at("per_page").get<std::int64_t>()) {
+    std::int64_t listed = 0;
+    for (const nlohmann::json& person : ranking.at("people"))
+      listed += person.at("points").get<std::int64_t>();
+    const std::int64_t whole = ranking.at("whole").at("points").get<std::int64_t>();
+    if (listed != whole)
+      out += fmt::format(
+          "<p class=\"note\">合计里有 {} 分来自未上榜的人（当月积分为零或扣成负数的人不上榜）。</p>",
+          whole - listed);
+  }
   if (with_pager) out += pager(ranking, page_link);
   return out + "</section>";
 }
@@ -111,7 +126,18 @@ std::string children_section(const nlohmann::json& ranking) {
            figure(child.at("hours"), hours_text(child.at("hours"))) + "</td><td>" +
            figure(child.at("active"), number_text(child.at("active"))) + "</td></tr>";
   }
-  return out + "</tbody></table></section>";
+  out += "</tbody></table>";
+  // The grids showed 15 of the community's 297: points of a volunteer who reported in in the
+  // community's own group count for the community, not a grid (an exploratory run of the board).
+  std::int64_t children = 0;
+  for (const nlohmann::json& child : ranking.at("children"))
+    children += child.at("points").get<std::int64_t>();
+  const std::int64_t whole = ranking.at("whole").at("points").get<std::int64_t>();
+  if (children != whole)
+    out += fmt::format(
+        "<p class=\"note\">下级合计 {} 分；另有 {} 分是在本级群里报到或记在本级的，不计入下级。</p>",
+        children, whole - children);
+  return out + "</section>";
 }
 
 std::string tasks_section(const nlohmann::json& tasks) {

@@ -10,11 +10,42 @@
 #include "bot/board/board_query.hpp"
 #include "bot/board/board_views.hpp"
 #include "bot/board/html_text.hpp"
+#include "bot/board/page_sections.hpp"
 #include "bot/router.hpp"
 #include "handlers/shown_figures.hpp"
 
 namespace whistle::bot::board {
 namespace {
+
+// 3号楼2单元 showed 合计 5 分 beside its one person's 10, and the grids 15 of the community's 297,
+// each by the documented rules (an exploratory run of the board, 2026-12-07): the page says where
+// the difference is.
+TEST(BoardSections, TotalsThatTheRowsDoNotAddUpToSayWhy) {
+  const nlohmann::json standing = {{"points", 5}, {"hours", 2.0}, {"active", 1}};
+  nlohmann::json ranking = {{"month", "2026-12"},
+                            {"page", 1},
+                            {"per_page", 50},
+                            {"total_people", 1},
+                            {"whole", standing},
+                            {"children", nlohmann::json::array()},
+                            {"people", {{{"rank", 1}, {"name", "张三"}, {"points", 10}, {"hours", 2.0}}}}};
+  const std::string people =
+      ranking_section(ranking, "ranking-this-month", "本月积分榜", true, "/board/b3u2?");
+  EXPECT_NE(people.find("-5 分"), std::string::npos) << people;
+  ranking["whole"]["points"] = 10;
+  EXPECT_EQ(ranking_section(ranking, "ranking-this-month", "本月积分榜", true, "/board/b3u2?")
+                .find("class=\"note\""),
+            std::string::npos);
+
+  ranking["whole"]["points"] = 297;
+  ranking["children"] = {{{"id", "g1"}, {"name", "第一网格"}, {"points", 5}, {"hours", 1.0}, {"active", 1}},
+                         {{"id", "g2"}, {"name", "第二网格"}, {"points", 10}, {"hours", 1.0}, {"active", 1}}};
+  const std::string children = children_section(ranking);
+  EXPECT_NE(children.find("下级合计 15 分"), std::string::npos) << children;
+  EXPECT_NE(children.find("282 分"), std::string::npos) << children;
+  // Hours keep their decimal.
+  EXPECT_NE(children.find(">1.0<"), std::string::npos) << children;
+}
 
 TEST(HtmlEscape, MarkupAndQuotesBecomeEntities) {
   EXPECT_EQ(html_escape("<script>alert('x')</script> & \"q\""),

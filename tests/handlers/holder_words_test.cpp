@@ -237,6 +237,22 @@ TEST_F(HolderWords, ALeadersWordsAboutHisOwnReportAreNoJobOfHis) {
   EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
 }
 
+// 陈单元长 reported his own building's lift, took it, fixed it and rated it 满意, and it counted in
+// 满意率 (an exploratory run of people changing, 2026-12-07): resolved by its reporter, a ticket
+// closes at once, not rated, and the group is not asked to have him rate it.
+TEST_F(HolderWords, AReportResolvedByItsOwnReporterClosesNotRated) {
+  open_ticket({.reporter = "u-chen", .text = "电梯坏了"});
+  say_line_privately("u-chen", "陈单元长", "接单 T1", {}, kMonday0900 + 60);
+  const std::vector<Reply> done =
+      say_line_privately("u-chen", "陈单元长", "办结 T1 重启好了", {}, kMonday0900 + 120);
+  EXPECT_EQ(ticket(1).state, store::TicketState::closed);
+  EXPECT_EQ(ticket(1).outcome, store::TicketOutcome::not_rated);
+  for (const Reply& reply : done)
+    EXPECT_FALSE(text_has(reply.text, "评价 T1")) << reply.chat << reply.text;
+  for (const Reply& reply : run_jobs(kMonday0900 + 8 * 24 * kHour))
+    EXPECT_FALSE(text_has(reply.text, "T1")) << reply.chat << reply.text;
+}
+
 TEST_F(HolderWords, ATubesNameIsNoTicketListed) {
   open_ticket({.text = "楼道灯坏了"});
   open_ticket({.reporter = "u-he", .text = "单元门禁坏了"});

@@ -285,6 +285,14 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   std::string relay = postings.below > 0
                           ? context.text("whistle_relay_note", {{"count", std::to_string(postings.below)}})
                           : std::string();
+  // "… 下发" in a unit's group had nowhere to go and said nothing of it: the leader whistled for the
+  // whole building and the unit alone had the task (an exploratory run of people changing, 2026-12-07).
+  if (command.broadcast && postings.below == 0) {
+    const std::optional<store::OrgNode> parent =
+        node->parent.empty() ? std::nullopt : context.org.node(node->parent);
+    relay = context.text("whistle_broadcast_nowhere",
+                         {{"node", node->name}, {"parent", parent ? parent->name : node->name}});
+  }
   if (per_node) relay = per_node->note + relay;
   // No points named pays +0 at 验收, which a new leader found out only then (an exploratory run of
   // newcomers, 2026-12-06). "0分" said is meant and gets no note.

@@ -141,6 +141,17 @@ TEST_F(Whistle, TheNoteNamesTheClosestEarlierWhistle) {
       << again[0].text;
 }
 
+// "吹哨 全楼垃圾分类宣传 … 下发" from the building's leader in a unit's group made the unit's task
+// and said nothing of the 下发 (an exploratory run of people changing, 2026-12-07).
+TEST_F(Whistle, SendingDownFromAPlaceWithNothingBelowSaysItWentNowhere) {
+  const std::vector<Reply> replies =
+      say("b3u2", "u-qian", "钱楼栋长", read("吹哨 全楼垃圾分类宣传 周六上午9点 5人 下发"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text,
+                       rendered("whistle_broadcast_nowhere", {{"node", "3号楼2单元"}, {"parent", "3号楼"}})))
+      << replies[0].text;
+}
+
 TEST_F(Whistle, OnlyALeaderOfTheNodeOrAboveMayWhistle) {
   // A resident, the leader of a sibling unit and a leader in the other grid may not.
   for (const std::string outsider : {"u-zhang", "u-feng", "u-wu", "u-zhao"}) {

@@ -269,6 +269,27 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   // was told there is no #14).
   if (command.task && said_in_passing(context.message, command) && !posted_here(context, *command.task))
     return {};
+  // "到了 报到" on the day from someone in one of that day's tasks: their check-in, though the chat
+  // has another task open (a review, 2026-12-07: asked for a number, and shown 报到 1 while holding #2).
+  if (command.arrived && !command.task && context.community) {
+    std::optional<std::int64_t> todays;
+    int found = 0;
+    for (const store::Signup& signup :
+         context.signups.open_of_person(*context.community, context.message.sender)) {
+      const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+      if (!task || !task->start || !same_local_day(context, *task->start, context.now) ||
+          signup.state != store::SignupState::signed_up)
+        continue;
+      todays = task->number;
+      ++found;
+    }
+    if (found == 1) {
+      Command check_in = command;
+      check_in.intent = Intent::check_in;
+      check_in.task = todays;
+      return handle_check_in(context, check_in);
+    }
+  }
   TaskQuery query;
   query.intent = Intent::report_in;
   query.nothing_key = "report_in_nothing_open";

@@ -178,12 +178,13 @@ std::optional<std::int64_t> whistle_it_may_correct(Context& context, const store
   std::optional<std::pair<int, std::int64_t>> best;
   for (const store::ListedTask* listed : context.tasks.open_in_chat_view(wanted.chat)) {
     const int closeness = (listed->start == wanted.start ? 2 : 0) + (listed->title == wanted.title ? 1 : 0);
-    // "吹哨 更正：…" says it puts one right, however long ago that one was whistled, whatever changed.
+    // "吹哨 更正：…" says it puts one right: one of the same title or time, however long ago it was
+    // whistled, or else one of moments ago (a review, 2026-12-07: an unrelated older task was named).
     if (closeness == 0 && !said_correction) continue;
     const std::optional<store::Task> task = context.tasks.by_id(listed->id);
-    if (!task || task->creator != wanted.creator ||
-        (!said_correction && wanted.created_at - task->created_at > kResendWindow))
-      continue;
+    if (!task || task->creator != wanted.creator) continue;
+    const bool moments_ago = wanted.created_at - task->created_at <= kResendWindow;
+    if (said_correction ? closeness == 0 && !moments_ago : closeness == 0 || !moments_ago) continue;
     best = std::max(best.value_or(std::pair{0, std::int64_t{0}}), std::pair{closeness, task->number});
   }
   if (!best) return std::nullopt;

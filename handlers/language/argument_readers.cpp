@@ -87,6 +87,10 @@ bool asks_whether_it_happened(std::string_view remark) {
 // own ("天", "点那场", "张"), not the start of another ("天气原因", "张三的报名").
 bool number_counts_something(std::string_view after) {
   after = trim_spaces(after);
+  // "报到 1 楼物业": a building's number, whatever follows.
+  for (const std::string_view building : {"楼", "层", "栋", "单元"}) {
+    if (after.starts_with(building)) return true;
+  }
   for (const std::string_view unit :
        {"天", "点", "张", "块", "元", "小时", "次", "周", "个月", "分钟", "斤", "箱", "份"}) {
     if (!after.starts_with(unit)) continue;
@@ -119,7 +123,10 @@ bool read_task(const ArgumentInput& input, Command& command) {
   if (reference) {
     // "请假 1 天", "取消 1 点那场", "取消 1 张": the number counts days, tells the time or counts
     // tickets, and is no task (a review, 2026-12-07: each withdrew from task 1).
-    if (number_counts_something(std::string_view(text).substr(reference->end))) return false;
+    // Only for a volunteer's own place: "撤销 2 天 下雨" still calls task 2 off (a review, 2026-12-07).
+    const bool own_place = command.intent == Intent::withdraw || command.intent == Intent::report_in ||
+                           command.intent == Intent::check_in || command.intent == Intent::check_out;
+    if (own_place && number_counts_something(std::string_view(text).substr(reference->end))) return false;
     command.task = reference->number;
     at = reference->end;
   } else if (const auto ticket = input.anchored || input.rule.extra == "named"

@@ -72,32 +72,26 @@ bool all_entries_are_names(const std::vector<std::string_view>& lines, std::size
 }
 
 // "车厘子2箱", "草莓两盒", "50元": an amount bought, which a volunteer's entry does not have (stop 61's
-// review: "报名\n1. 张三 车厘子2箱" signed its buyers up to the unit's task). What a volunteer brings
-// is no purchase ("带1箱矿泉水"), nor a numeral in a name's first characters ("王一元", "赵六斤").
+// review: "报名\n1. 张三 车厘子2箱" signed its buyers up to the unit's task). What a volunteer brings is
+// no purchase ("带1箱矿泉水", "带上2瓶水", "带扫帚和1桶水"), nor a numeral in a name's first
+// characters ("王一元", "赵六斤").
 bool names_goods(std::string_view entry) {
+  for (const std::string_view brings : {"带", "拿", "备", "捐", "送", "自备"}) {
+    if (entry.find(brings) != std::string_view::npos) return false;
+  }
   constexpr std::u32string_view kDigits = U"0123456789";
   constexpr std::u32string_view kNumerals = U"一二两三四五六七八九十半";
   constexpr std::u32string_view kGoodsUnits = U"箱盒斤袋份瓶桶包提件兜罐元块只条";
-  constexpr std::u32string_view kBrings = U"带拿备捐送";
   bool after_number = false;
-  bool brought = false;
-  char32_t before_number = 0;
-  char32_t previous = 0;
   std::size_t index = 0;
   for (std::size_t at = 0; at < entry.size(); ++index) {
     const CodePoint c = decode_utf8(entry, at);
     at += c.length;
     const bool digit = kDigits.find(c.value) != std::u32string_view::npos;
     const bool numeral = index >= 3 && kNumerals.find(c.value) != std::u32string_view::npos;
-    if (after_number && !digit && !numeral && kGoodsUnits.find(c.value) != std::u32string_view::npos &&
-        !brought)
+    if (after_number && !digit && !numeral && kGoodsUnits.find(c.value) != std::u32string_view::npos)
       return true;
-    if ((digit || numeral) && !after_number) {
-      before_number = previous;
-      brought = kBrings.find(before_number) != std::u32string_view::npos;
-    }
     after_number = digit || numeral;
-    previous = c.value;
   }
   return false;
 }
@@ -144,8 +138,12 @@ std::optional<JielongList> read_jielong_list(std::string_view text, bool header_
   JielongList list{std::string(read_entry(lines.back())->name),
                    static_cast<std::int64_t>(lines.size() - first_entry), offsets[first_entry]};
   list.names = all_entries_are_names(lines, first_entry);
+  // Most entries count what was bought: a volunteer's list may hold one "矿泉水一箱" (a review,
+  // 2026-12-07: the whole list was dropped for it).
+  std::size_t goods = 0;
   for (std::size_t i = first_entry; i < lines.size(); ++i)
-    list.counts_goods = list.counts_goods || names_goods(read_entry(lines[i])->name);
+    goods += names_goods(read_entry(lines[i])->name) ? 1 : 0;
+  list.counts_goods = goods * 2 > lines.size() - first_entry;
   if (first_entry > 0) {
     const std::string_view header = lines[first_entry - 1];
     if (header.find("接龙") != std::string_view::npos || header.find("报名") != std::string_view::npos) {

@@ -519,14 +519,32 @@ bool is_own_task_command(Intent intent) {
          intent == Intent::check_out;
 }
 
-// "张", "点开始", "个人": the number before them counted or told the time.
+// "张", "点开始", "个人", "楼物业", "的请带手套": the number before them counted, told the time or
+// named a building, or the command was the subject of a notice.
 bool starts_with_unit(std::string_view words) {
   words = trim_spaces(words);
-  for (const std::string_view unit :
-       {"张", "点", "个", "块", "元", "人", "位", "分", "天", "小时", "次", "号"}) {
+  for (const std::string_view unit : {"张", "点", "个", "块", "元", "人",   "位", "分",   "天",   "小时",
+                                      "次", "号", "楼", "层", "栋", "单元", "的", "之前", "以前", "时"}) {
     if (words.starts_with(unit)) return true;
   }
   return false;
+}
+
+// Whether the clause before a command is the speaker's own: it starts with 我 or an apology, or its
+// last part does ("加班取消了，我又可以了"), or it is a reason with no one named ("临时有事").
+bool speaks_of_oneself(std::string_view before) {
+  const auto own = [](std::string_view clause) {
+    clause = trim_spaces(clause);
+    for (const std::string_view start :
+         {"我", "不好意思", "抱歉", "对不起", "实在", "临时", "突然", "家里", "有事"}) {
+      if (clause.starts_with(start)) return true;
+    }
+    return false;
+  };
+  before = trim_spaces(before);
+  if (own(before)) return true;
+  const std::size_t last = before.find_last_of(",. !");
+  return last != std::string_view::npos && own(before.substr(last + 1));
 }
 
 // "不好意思我周四加班，请假 1", "我报错群了，取消 1", "我还是来吧 报到 1": what happened or why, then
@@ -550,15 +568,21 @@ std::optional<Command> command_after_a_clause(std::string_view body, const Comma
     if (!command) continue;
     if (asks_how && body[at] == ',' && command->intent == Intent::help) return command;
     if (command->implicit || !command->task || !is_own_task_command(command->intent)) continue;
-    // Someone else's words passed on ("王姐说她周六加班，请假 1", "我帮我老伴说一下，请假 1") are
-    // theirs to send; a number with a unit or a clock after it ("取消 1 张", "签到 2 点开始") is no
-    // task's; a danger is the leader's news first ("家里老人摔倒了，请假 1") — a review, 2026-12-07.
+    // Only the speaker's own reason before it ("不好意思我周四加班", "我报错群了"): someone else's words
+    // passed on ("王姐说她周六加班", "老李让我转告", "楼上李姐周六不来了", "张三 取消 2"), a notice
+    // ("各位邻居，报名 1 的请带手套", "物业通知：明天停水，报到 1 楼物业"), a number with a unit or a
+    // clock after it ("取消 1 张", "签到 2 点开始") and a danger ("家里老人摔倒了，请假 1") are not the
+    // speaker's command (two reviews, 2026-12-07).
     const std::string_view before = body.substr(0, at);
-    for (const std::string_view relayed : {"说", "帮", "替", "代", "听"}) {
+    if (!speaks_of_oneself(before)) return std::nullopt;
+    for (const std::string_view relayed :
+         {"说", "帮", "替", "代", "听", "让", "托", "转告", "通知", "提醒"}) {
       if (before.find(relayed) != std::string_view::npos) return std::nullopt;
     }
     if (command->reason && starts_with_unit(*command->reason)) return std::nullopt;
     if (contains_danger_word(body)) return std::nullopt;
+    // Said among neighbours, a withdrawal this way is asked about, not done.
+    if (command->intent == Intent::withdraw) command->implicit = true;
     return command;
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <string>
 
 #include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/text_util.hpp"
@@ -48,13 +49,20 @@ constexpr auto kProblemRemains = std::to_array<std::string_view>({
     "跟没修一样",
     "和没修一样",
     "等于没修",
-    // "还是有点漏", "还在滴" (an exploratory run of people changing, 2026-12-07: 没看懂).
-    "还是有点",
+    // "还是有点漏", "还在滴" (an exploratory run of people changing, 2026-12-07: 没看懂). Never a bare
+    // 还是有点: "满意，还是有点慢", "还是有点不好意思麻烦大家" rated 2 and sent the work back (a review).
+    "还是有点漏",
+    "还是有点渗",
+    "还是有点滴",
+    "还是有点堵",
+    "还是有点臭",
     "还在漏",
     "还在滴",
-    "还在响",
-    "还漏",
+    "还在渗",
 });
+
+// What 还没 begins that is no trouble left: "满意，还没来得及说谢谢" (a review, 2026-12-07: rated 2).
+constexpr auto kNotAProblem = std::to_array<std::string_view>({"还没来得及", "还没说", "还没谢"});
 
 // A 求助 or 反映 put to the neighbours, not to the bot: "求助大家 谁家有梯子", "反映一下 明天停水 大家
 // 提前存点水" (an exploratory run, 2026-12-05: each became a ticket that climbed all night).
@@ -312,7 +320,15 @@ constexpr auto kThingWished = std::to_array<std::string_view>({
 }  // namespace
 
 bool says_problem_remains(std::string_view remark) {
-  return holds_any_of(remark, kProblemRemains);
+  if (!holds_any_of(remark, kProblemRemains)) return false;
+  if (!holds_any_of(remark, kNotAProblem)) return true;
+  // Read again without the words that only look like a trouble left.
+  std::string rest(remark);
+  for (const std::string_view polite : kNotAProblem) {
+    for (std::size_t at = rest.find(polite); at != std::string::npos; at = rest.find(polite))
+      rest.erase(at, polite.size());
+  }
+  return holds_any_of(rest, kProblemRemains);
 }
 
 namespace {

@@ -178,8 +178,9 @@ std::string_view without_correction_word(std::string_view rest, Command& command
     if (!words.starts_with(said)) continue;
     const std::string_view after = words.substr(said.size());
     const bool bracketed = !said.starts_with("更");
-    // "更正：", "更正，": a colon or a comma says it; "更正 宣传栏错字" may be the work itself.
-    if (!bracketed && said != "更正一下" && !(after.starts_with(':') || after.starts_with(','))) continue;
+    // "更正：", "更正一下，": a colon or a comma says it; "更正 宣传栏错字" and "更正一下门牌号码" may be
+    // the work itself (a review, 2026-12-07).
+    if (!bracketed && !(after.starts_with(':') || after.starts_with(','))) continue;
     command.correction = true;
     return trim_spaces(after.starts_with(':') || after.starts_with(',') ? after.substr(1) : after);
   }

@@ -74,7 +74,14 @@ TEST_F(CheckIn, ArrivedAndReportingInOnSiteIsACheckIn) {
   EXPECT_EQ(attendance_of(number, "u-zhang")->checked_in_at, kSaturday0900 - 5 * kMinute);
   // From someone not yet in, it is the report-in it says (a review, 2026-12-07: told "请先报到").
   say("b3u2", "u-liu", "刘阿姨", read("到了 报到", kSaturday0900 - 4 * kMinute), kSaturday0900 - 4 * kMinute);
+  ASSERT_TRUE(signups_.find(task(number).id, kLiu));
   EXPECT_EQ(signups_.find(task(number).id, kLiu)->state, store::SignupState::signed_up);
+  // With another task open in the chat, the one of that day held is meant (a review, 2026-12-07:
+  // asked for a number).
+  whistle_in_b3u2("楼道消毒", 3, kSaturday0900 + 3 * kHour);
+  say("b3u2", "u-he", "何大爷", read("报到 " + std::to_string(number)));
+  say("b3u2", "u-he", "何大爷", read("到了 报到", kSaturday0900 - 3 * kMinute), kSaturday0900 - 3 * kMinute);
+  ASSERT_TRUE(attendance_of(number, "u-he"));
 }
 
 TEST_F(CheckIn, ASignedUpVolunteerChecksInWithTheTaskNumber) {

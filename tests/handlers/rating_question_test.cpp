@@ -47,6 +47,18 @@ TEST_F(RatingQuestion, StillALittleLeakingIsAskedAboutAsTheTroubleStillThere) {
   EXPECT_NE(rating_note(pipe).find("还是有点漏"), std::string::npos) << rating_note(pipe);
 }
 
+// "满意，还是有点慢", "满意，还没来得及说谢谢": a 满意 with a mild remark was scored 2 and the work sent
+// back once 还是有点 was read as a trouble still there (a review, 2026-12-07).
+TEST_F(RatingQuestion, ASatisfiedRatingWithAMildRemarkStaysSatisfied) {
+  for (const std::string line :
+       {"满意，还是有点慢", "满意，还没来得及说谢谢", "很满意，还是有点担心冬天会冻"}) {
+    const store::Ticket pipe = resolved_ticket({.text = "卫生间水管漏水", .in_private = true});
+    zhang_says_privately(line, kAfterResolve);
+    EXPECT_EQ(ticket(pipe.id).outcome, store::TicketOutcome::satisfied) << line;
+    EXPECT_EQ(ticket(pipe.id).reopened, 0) << line;
+  }
+}
+
 // "对的 谢谢你" confirmed the lamp was still dark and thanked for asking: asked again as thanks, the
 // next "好的" closed it as satisfied (a review, 2026-12-07). A yes with thanks is the yes.
 TEST_F(RatingQuestion, AYesWithThanksIsTheYes) {

@@ -116,17 +116,22 @@ std::vector<Reply> handle_unbind(Context& context, const Command& /*command*/) {
   // (an exploratory run of people changing, 2026-12-07: refused twice, then made 失约).
   if (!open.empty()) {
     std::string numbers;
-    std::vector<std::string> places;  // where each task's reminders go now: its own place's groups
+    std::vector<std::string> places;  // the places of the groups each task's reminders go to now
     for (const store::Task& task : open) {
       numbers += (numbers.empty() ? "#" : "、#") + std::to_string(task.number);
-      const std::optional<store::OrgNode> node = context.org.node(task.node);
-      const std::string place = node ? node->name : task.node;
-      if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+      for (const std::string& chat : task_chats(context, task)) {
+        const std::optional<store::OrgNode> node = context.org.node_of_chat(chat);
+        if (node && std::find(places.begin(), places.end(), node->name) == places.end())
+          places.push_back(node->name);
+      }
     }
     std::string nodes;
     for (const std::string& place : places)
       nodes += (nodes.empty() ? "" : "、") + place;
-    done += "\n" + context.text("unbind_open_tasks", {{"tasks", numbers}, {"node", nodes}});
+    // A place with no group of its own: its volunteers carry on in private (the final read: the note
+    // named a place that had no group).
+    done += "\n" + (nodes.empty() ? context.text("unbind_open_tasks_private", {{"tasks", numbers}})
+                                  : context.text("unbind_open_tasks", {{"tasks", numbers}, {"node", nodes}}));
   }
   return {reply_to_sender(context, std::move(done))};
 }

@@ -118,7 +118,7 @@ std::vector<Reply> place_signups_of_no_node(Context& context, const store::Task&
     // Of no node: the places are the nodes', and no node's place will ever be theirs. Holding one
     // left a unit's volunteer waiting beside an empty unit (the final read, 2026-12-06).
     const bool held = signup.state == store::SignupState::signed_up;
-    context.signups.set_state(task.id, signup.person, store::SignupState::withdrawn, context.now);
+    context.signups.set_state(task.id, signup.person, store::SignupState::withdrawn);
     told.push_back(Reply{private_chat_of(signup.person),
                          context.text(held ? "edit_quota_place_released" : "edit_quota_waiting_withdrawn",
                                       {{"task", std::to_string(task.number)},

@@ -283,10 +283,11 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
       todays = task->number;
       ++found;
     }
-    if (found == 1) {
+    if (found >= 1) {
+      // Of two that day, the check-in says which it is open for, or asks.
       Command check_in = command;
       check_in.intent = Intent::check_in;
-      check_in.task = todays;
+      check_in.task = found == 1 ? todays : std::nullopt;
       return handle_check_in(context, check_in);
     }
   }
@@ -490,7 +491,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
               {{"task", number}, {"mention", mention}, {"other", std::to_string(*other)}, {"why", why}}))};
     }
   }
-  context.signups.set_state(task.id, person, store::SignupState::withdrawn, context.now);
+  context.signups.set_state(task.id, person, store::SignupState::withdrawn);
   if (signup->state == store::SignupState::waitlisted) {
     return and_then_switch(
         context, command, task,

@@ -212,7 +212,7 @@ std::vector<Reply> call_off_with_people_on_site(Context& context, const store::T
   // Sent home, they hold no place: 验收 does not ask about them, and the month's 报到参与率 does
   // not count them signed up and absent (a review, 2026-12-06).
   for (const std::string& person : released)
-    context.signups.set_state(task.id, person, store::SignupState::withdrawn, context.now);
+    context.signups.set_state(task.id, person, store::SignupState::withdrawn);
   end_now(context, task);
   const std::vector<std::pair<std::string_view, std::string>> values{
       {"task", std::to_string(task.number)},

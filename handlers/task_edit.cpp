@@ -289,7 +289,7 @@ std::vector<Reply> fit_signups_to_places(Context& context, const store::Task& ta
   for (std::size_t moved = 0; moved < free; ++moved) {
     const std::optional<store::Signup> next = next_in_line(context, task);
     if (!next) break;
-    context.signups.set_state(task.id, next->person, store::SignupState::signed_up, context.now);
+    context.signups.set_state(task.id, next->person, store::SignupState::signed_up);
     replies.push_back(
         Reply{private_chat_of(next->person), context.text("edit_moved_up", common), {next->person}});
   }

@@ -531,6 +531,26 @@ std::string numbers_masked_for(const Services& services, const std::string& chat
                                            : language::mask_private_numbers(text);
 }
 
+namespace {
+
+// The words as the templates quote them, after "：" or inside 「」 (every group post's {text}), each
+// replaced by the private placeholder. Only there: a report of "3" would have put the placeholder
+// into "3号楼" and the deadline's clock (the final read, 2026-12-07).
+std::string without_private_words(const Services& services, const store::Ticket& ticket, std::string text) {
+  const std::string words = language::shortened(ticket_words(services, ticket), kQuotedChars);
+  if (words.empty()) return text;
+  const std::string hidden = services.text("ticket_list_private_words");
+  for (std::size_t at = text.find(words); at != std::string::npos; at = text.find(words, at + 1)) {
+    const std::string_view before = std::string_view(text).substr(0, at);
+    if (!before.ends_with("：") && !before.ends_with("「") && !before.ends_with(":")) continue;
+    text.replace(at, words.size(), hidden);
+    at += hidden.size() - 1;
+  }
+  return text;
+}
+
+}  // namespace
+
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now) {
   // A phone or ID number left in a report is for whoever works it (物业's group keeps it to call
@@ -541,13 +561,8 @@ std::vector<Reply> post_about_ticket(const Services& services, const store::Tick
   // 502，楼上602…" and "我一个人住腿脚不好" in the building's group, only the phone masked (an
   // exploratory run of people changing, 2026-12-07). The group reads its place and number, as its
   // ticket list shows it. 物业's group works it and reads it whole.
-  if (ticket.reported_in_private && !services.responders.of_chat(post.chat)) {
-    const std::string words = language::shortened(ticket_words(services, ticket), kQuotedChars);
-    const std::string hidden = services.text("ticket_list_private_words");
-    for (std::size_t at = words.empty() ? std::string::npos : post.text.find(words); at != std::string::npos;
-         at = post.text.find(words, at + hidden.size()))
-      post.text.replace(at, words.size(), hidden);
-  }
+  if (ticket.reported_in_private && !services.responders.of_chat(post.chat))
+    post.text = without_private_words(services, ticket, std::move(post.text));
   post.text = numbers_masked_for(services, post.chat, false, std::move(post.text));
   if (ticket.reported_in_private && !services.responders.of_chat(post.chat))
     post.text = language::mask_own_name(post.text, reporter_names(services, ticket));

@@ -215,6 +215,10 @@ std::vector<Reply> handle_rate(Context& context, const Command& command) {
                                            {"ticket", number},
                                            {"name", display_name(context.people, ticket.reporter)}}))};
   }
+  // One's own work is no resident's word on it (its 办结 asked nobody to rate).
+  if (ticket.state == store::TicketState::resolved && ticket.resolved_by == context.message.sender)
+    return {
+        reply_to_sender(context, context.text("rate_own_work", {{"mention", mention}, {"ticket", number}}))};
   // A 1 star tapped for a 5 (elderly residents on a small screen): said again as satisfied within
   // half an hour, before anyone acted on the 回炉, it is put right rather than refused.
   const bool corrects = command.score && *command.score >= 4 && reopen_taken_back_in_time(context, ticket);
@@ -489,6 +493,8 @@ std::vector<Reply> run_ticket_rate_deadline(const Services& services, const stor
       ticket->id,
       store::TicketEvent{"closed", std::nullopt,
                          std::string(store::ticket_outcome_name(store::TicketOutcome::not_rated)), now});
+  // Resolved by its own reporter, who was told it would close so.
+  if (ticket->resolved_by == ticket->reporter) return {};
   return {
       to_reporter(*ticket, services.text("rate_closed_not_rated",
                                          {{"ticket", std::to_string(ticket->number)},

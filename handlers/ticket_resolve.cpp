@@ -35,30 +35,6 @@ std::optional<std::vector<Reply>> answer_reporters_done_words(Context& context, 
   return ask_to_withdraw(context, *ticket);
 }
 
-// A unit's leader who reported his own building's lift and fixed it, or a resident the job was
-// dispatched back to, rated their own work 满意 and it counted in 满意率 (an exploratory run of
-// people changing, 2026-12-07). Resolved by its reporter, a ticket closes at once, not rated: 满意率
-// counts the residents' word on others' work.
-std::vector<Reply> closed_as_own_work(Context& context, store::Ticket& ticket, const store::Ticket& before) {
-  ticket.state = store::TicketState::closed;
-  ticket.outcome = store::TicketOutcome::not_rated;
-  ticket.closed_at = context.now;
-  ++ticket.stage;
-  context.tickets.save(ticket);
-  record_event(context, ticket, "closed",
-               std::string(store::ticket_outcome_name(store::TicketOutcome::not_rated)));
-  Values values = work_values(context, ticket);
-  values.emplace_back("resolver", display_name(context.people, context.message.sender));
-  std::vector<Reply> replies{reply_to_sender(context, context.text("ticket_resolve_own_closed", values))};
-  if (!ticket.reported_in_private && ticket.chat != context.message.chat)
-    append(replies,
-           post_about_ticket(context, ticket,
-                             Reply{ticket.chat, context.text("ticket_resolved_group_own", values), {}},
-                             context.now));
-  append(replies, tell_displaced(context, before, ticket));
-  return replies;
-}
-
 }  // namespace
 
 std::vector<Reply> handle_resolve(Context& context, const Command& command) {
@@ -118,16 +94,20 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   record_event(context, ticket, "resolved", ticket.resolution);
   // "办结 T1 换好了 见图" with the photo: the proof stays with the ticket (it was dropped).
   const std::vector<std::string> kept = keep_attachments(context, ticket);
-  if (sender == ticket.reporter) return closed_as_own_work(context, ticket, before);
 
   // No rating within rate_days closes it as not rated (the rating engineer's job runs it).
   const int days = context.config.rules.rate_days;
   const std::int64_t rate_by = context.now + days * language::kSecondsPerDay;
   context.jobs.schedule_once(std::string(kTicketRateDeadline), ticket.community, rate_by,
                              ticket_job_payload(ticket, ticket.stage));
+  // A unit's leader who reported his own building's lift and fixed it, or a resident a job was
+  // dispatched back to, rated their own work 满意 and it counted in 满意率 (an exploratory run of
+  // people changing, 2026-12-07). Resolved by its reporter, nobody is asked to rate it: it closes
+  // unrated when the rating time is up, and may still be taken back meanwhile.
+  const bool own_work = sender == ticket.reporter;
   // One reminder a day before, never in the night: an elderly resident who did not answer at once
   // is asked once more before it closes unrated (and a wish's volunteer goes unpaid).
-  if (days >= 2) {
+  if (days >= 2 && !own_work) {
     const std::int64_t remind_at =
         end_of_quiet_hours(rate_by - language::kSecondsPerDay, context.config.rules.quiet_hours,
                            context.config.locale.utc_offset_seconds);
@@ -147,6 +127,16 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
     const Values what{{"what", join_list(context, kept)}, {"ticket", std::to_string(ticket.number)}};
     done += context.text("ticket_resolve_kept", what);
     to_resident += context.text("ticket_resolved_reporter_kept", what);
+  }
+  if (own_work) {
+    replies.push_back(reply_to_sender(context, context.text("ticket_resolve_own", values)));
+    if (!ticket.reported_in_private && ticket.chat != context.message.chat)
+      append(replies,
+             post_about_ticket(context, ticket,
+                               Reply{ticket.chat, context.text("ticket_resolved_group_own", values), {}},
+                               context.now));
+    append(replies, tell_displaced(context, before, ticket));
+    return replies;
   }
   replies.push_back(reply_to_sender(context, std::move(done)));
   replies.push_back(to_reporter(ticket, std::move(to_resident)));

@@ -28,7 +28,7 @@ std::vector<Reply> move_up_first_waitlisted(Context& context, const store::Task&
   if (is_full(context, task)) return {};
   const std::optional<store::Signup> next = next_in_line(context, task);
   if (!next) return {};
-  context.signups.set_state(task.id, next->person, store::SignupState::signed_up, context.now);
+  context.signups.set_state(task.id, next->person, store::SignupState::signed_up);
 
   // Announced where the person moving up reported in: a 下发 task's waitlist spans the groups of
   // many units, and the one who withdrew may be in another. Else the task's own group.

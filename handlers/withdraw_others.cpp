@@ -53,7 +53,7 @@ std::optional<std::vector<Reply>> withdraw_named_people(Context& context, const 
       on_site.push_back(*named.id);
       continue;
     }
-    context.signups.set_state(task->id, *named.id, store::SignupState::withdrawn, context.now);
+    context.signups.set_state(task->id, *named.id, store::SignupState::withdrawn);
     freed.push_back(*named.id);
   }
   if (freed.empty() && on_site.empty()) {

@@ -29,11 +29,10 @@ constexpr const char* kOfTask = "SELECT person_id, state, seq FROM signups WHERE
 // One person's signup: a probe of the primary key.
 constexpr const char* kOne =
     "SELECT task_id, person_id, state, seq, at, node_id FROM signups WHERE task_id = ? AND person_id = ?";
-// A withdrawal keeps the time of the report-in: "取消 1 我搬走了" said after reporting in at the new
-// building had made the old one the latest (an exploratory run of people changing, 2026-12-07).
-constexpr const char* kSetState =
-    "UPDATE signups SET state = ?1, at = CASE WHEN ?1 = 'withdrawn' THEN at ELSE ?2 END "
-    "WHERE task_id = ?3 AND person_id = ?4";
+// A change of state keeps the time of the report-in: "取消 1 我搬走了" said after reporting in at the
+// new building had made the old one the latest (an exploratory run of people changing, 2026-12-07),
+// and so did a move up from the waitlist (the final read).
+constexpr const char* kSetState = "UPDATE signups SET state = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kSetNode = "UPDATE signups SET node_id = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kOpenOfPerson =
     "SELECT s.task_id, s.person_id, s.state, s.seq, s.at, s.node_id FROM signups s "
@@ -288,20 +287,17 @@ Signup SignupRepository::put_row(std::int64_t task_id, const std::string& person
   return signup;
 }
 
-void SignupRepository::set_state(std::int64_t task_id, const std::string& person, SignupState state,
-                                 std::int64_t at) {
+void SignupRepository::set_state(std::int64_t task_id, const std::string& person, SignupState state) {
   TaskSignups& task = statements_->of(task_id);
   const std::optional<Signup> before = statements_->row(task, task_id, person);
   auto& s = detail::fresh(statements_->set_state);
   s.bind(1, state_text(state));
-  s.bind(2, static_cast<std::int64_t>(at));
-  s.bind(3, static_cast<std::int64_t>(task_id));
-  s.bind(4, person);
+  s.bind(2, static_cast<std::int64_t>(task_id));
+  s.bind(3, person);
   s.exec();
   if (before) {
     Signup after = *before;
     after.state = state;
-    if (state != SignupState::withdrawn) after.at = at;
     statements_->record(task, before, after);
   }
 }

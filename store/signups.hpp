@@ -39,8 +39,9 @@ class SignupRepository {
   Signup put(std::int64_t task_id, const std::string& person, SignupState state, std::int64_t at,
              const std::optional<std::string>& node);
 
-  /// Changes a signup's state (withdraw, move up from the waitlist).
-  void set_state(std::int64_t task_id, const std::string& person, SignupState state, std::int64_t at);
+  /// Changes a signup's state (withdraw, move up from the waitlist); `at` stays the time of the
+  /// report-in, which says where the person last reported in.
+  void set_state(std::int64_t task_id, const std::string& person, SignupState state);
 
   int count(std::int64_t task_id, SignupState state);
 

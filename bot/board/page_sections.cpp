@@ -105,10 +105,11 @@ std::string ranking_section(const nlohmann::json& ranking, const std::string& se
     for (const nlohmann::json& person : ranking.at("people"))
       listed += person.at("points").get<std::int64_t>();
     const std::int64_t whole = ranking.at("whole").at("points").get<std::int64_t>();
+    // Said as more or fewer, never as "−5 分来自…" (the final read, 2026-12-07).
     if (listed != whole)
       out += fmt::format(
-          "<p class=\"note\">合计里有 {} 分来自未上榜的人（当月积分为零或扣成负数的人不上榜）。</p>",
-          whole - listed);
+          "<p class=\"note\">合计比上面各人相加{}{} 分：当月积分为零或扣成负数的人不上榜，但计入合计。</p>",
+          whole < listed ? "少" : "多", whole < listed ? listed - whole : whole - listed);
   }
   if (with_pager) out += pager(ranking, page_link);
   return out + "</section>";

@@ -514,6 +514,10 @@ std::optional<Command> sign_up_after_question(std::string_view body, const std::
   return sign_up;
 }
 
+// The words a volunteer's own command after a clause begins with.
+constexpr std::string_view kOwnTaskWords[] = {"报到", "报道", "报名", "参加", "请假",
+                                              "取消", "退出", "签到", "签退"};
+
 bool is_own_task_command(Intent intent) {
   return intent == Intent::report_in || intent == Intent::withdraw || intent == Intent::check_in ||
          intent == Intent::check_out;
@@ -553,7 +557,14 @@ bool speaks_of_oneself(std::string_view before) {
 // written: a clause of chatter ends with "取消" or "报到" often enough.
 std::optional<Command> command_after_a_clause(std::string_view body, const Command& base,
                                               const ParseContext& context) {
-  const bool numbered = body.find_first_of("0123456789") != std::string_view::npos;
+  // Each clause start is read as a command, so only a line of a sentence or two is tried: five
+  // 55 KB lines of chatter took 12 s in the writer (the final read, 2026-12-07).
+  constexpr std::size_t kLongestLine = 240;
+  if (body.size() > kLongestLine) return std::nullopt;
+  const bool numbered =
+      body.find_first_of("0123456789") != std::string_view::npos &&
+      std::any_of(std::begin(kOwnTaskWords), std::end(kOwnTaskWords),
+                  [body](std::string_view word) { return body.find(word) != std::string_view::npos; });
   // "我是新搬来的，怎么当志愿者": a newcomer's question how to volunteer, after saying who they are
   // (the same run: 没看懂). Only after a comma ("兑换码，怎么用" asks of something else).
   const bool asks_how =
@@ -564,6 +575,12 @@ std::optional<Command> command_after_a_clause(std::string_view body, const Comma
     if (body[at] != ',' && body[at] != ' ' && body[at] != '.' && body[at] != '!') continue;
     const std::size_t next = skip_separators(body, at + 1);
     if (next >= body.size()) break;
+    // Only where a command word begins the clause (or, asking how, after a comma).
+    const std::string_view clause = body.substr(next);
+    const bool starts_own_command =
+        std::any_of(std::begin(kOwnTaskWords), std::end(kOwnTaskWords),
+                    [clause](std::string_view word) { return clause.starts_with(word); });
+    if (!(numbered && starts_own_command) && !(asks_how && body[at] == ',')) continue;
     std::optional<Command> command = read_command(body.substr(next), base, context, 0);
     if (!command) continue;
     if (asks_how && body[at] == ',' && command->intent == Intent::help) return command;

@@ -238,19 +238,24 @@ TEST_F(HolderWords, ALeadersWordsAboutHisOwnReportAreNoJobOfHis) {
 }
 
 // 陈单元长 reported his own building's lift, took it, fixed it and rated it 满意, and it counted in
-// 满意率 (an exploratory run of people changing, 2026-12-07): resolved by its reporter, a ticket
-// closes at once, not rated, and the group is not asked to have him rate it.
-TEST_F(HolderWords, AReportResolvedByItsOwnReporterClosesNotRated) {
+// 满意率 (an exploratory run of people changing, 2026-12-07): resolved by its reporter, nobody is
+// asked to rate it, his own rating is refused, it may be taken back, and it closes unrated in time.
+TEST_F(HolderWords, AReportResolvedByItsOwnReporterIsNotRated) {
   open_ticket({.reporter = "u-chen", .text = "电梯坏了"});
   say_line_privately("u-chen", "陈单元长", "接单 T1", {}, kMonday0900 + 60);
   const std::vector<Reply> done =
       say_line_privately("u-chen", "陈单元长", "办结 T1 重启好了", {}, kMonday0900 + 120);
-  EXPECT_EQ(ticket(1).state, store::TicketState::closed);
-  EXPECT_EQ(ticket(1).outcome, store::TicketOutcome::not_rated);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
   for (const Reply& reply : done)
     EXPECT_FALSE(text_has(reply.text, "评价 T1")) << reply.chat << reply.text;
+  say_line_privately("u-chen", "陈单元长", "满意", {}, kMonday0900 + 180);
+  EXPECT_EQ(ticket(1).ratings, 0);
+  say_line_privately("u-chen", "陈单元长", "撤销办结 T1", {}, kMonday0900 + 240);
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+  say_line_privately("u-chen", "陈单元长", "办结 T1 重启好了", {}, kMonday0900 + 300);
   for (const Reply& reply : run_jobs(kMonday0900 + 8 * 24 * kHour))
     EXPECT_FALSE(text_has(reply.text, "T1")) << reply.chat << reply.text;
+  EXPECT_EQ(ticket(1).outcome, store::TicketOutcome::not_rated);
 }
 
 TEST_F(HolderWords, ATubesNameIsNoTicketListed) {

@@ -67,6 +67,15 @@ TEST_F(TicketPrivacy, APrivateReportsWordsStayOutOfTheGroupsItClimbsTo) {
   EXPECT_TRUE(told(climbed, private_chat_of(*ticket(1).assignee_person), "刘桂芳"));
 }
 
+// A private report of "3" put the placeholder into "3号楼" and the deadline's clock (the final read,
+// 2026-12-07): only the words as the post quotes them are hidden.
+TEST_F(TicketPrivacy, APrivateReportsShortWordsAreHiddenOnlyWhereTheyAreQuoted) {
+  say_privately("u-he", "何大爷", read("报事 3号楼2单元 3"));
+  const std::vector<Reply> climbed = run_jobs(*ticket(1).answer_by);
+  EXPECT_TRUE(told(climbed, "generic:b3", "3号楼2单元"));
+  EXPECT_TRUE(told(climbed, "generic:b3", "T1"));
+}
+
 TEST_F(TicketPrivacy, TheWorkersNoteOnDoneGoesToTheReporterNotToTheGroup) {
   say("b3u2", "u-zhang", "张三", read("报修 3号楼2单元 卫生间漏水"));
   say("b3u2", "u-chen", "陈单元长", read("接单 T1"));

@@ -56,16 +56,17 @@ TEST_F(Wish, AWishNobodyTakesClimbsToTheCommunityAndNeverToTheResponder) {
   EXPECT_EQ(now.assignee_person, qualified("u-wang"));
 }
 
-// Done by the one who made it, it closes at once, not rated: her own 满意 counted in 满意率 before
-// (an exploratory run of people changing, 2026-12-07).
+// Done by the one who made it, nobody is asked to rate it and her own 满意 is refused: it counted in
+// 满意率 before (an exploratory run of people changing, 2026-12-07). It closes unrated in time.
 TEST_F(Wish, AWishDispatchedToTheOneWhoMadeItEarnsHerNothing) {
   open_wish();
   say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @张三", {"u-zhang"});
   say_line("b3u2", "u-zhang", "张三", "接单 T1");
   say_line("b3u2", "u-zhang", "张三", "办结 T1 我自己买了");
-  EXPECT_EQ(ticket(1).state, store::TicketState::closed);
-  EXPECT_EQ(ticket(1).outcome, store::TicketOutcome::not_rated);
   say_line_privately("u-zhang", "张三", "评价 T1 满意", {}, kMonday0900 + kHour);
+  EXPECT_EQ(ticket(1).ratings, 0);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  run_jobs(kMonday0900 + 8 * 24 * kHour);
   EXPECT_EQ(ticket(1).outcome, store::TicketOutcome::not_rated);
   EXPECT_EQ(balance_of("u-zhang"), 0);
 }

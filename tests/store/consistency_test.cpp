@@ -103,15 +103,15 @@ TEST_F(ConsistencyTest, PlacesCountedPerUnitAreCheckedUnitByUnit) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NE(found[0].find("waiting for b3u1"), std::string::npos) << found[0];
 
-  signups.set_state(id, "generic:c", SignupState::withdrawn, 4);
-  signups.set_state(id, "generic:b", SignupState::signed_up, 5);
+  signups.set_state(id, "generic:c", SignupState::withdrawn);
+  signups.set_state(id, "generic:b", SignupState::signed_up);
   found = violations();
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NE(found[0].find("2 people for the 1 places of b3u2"), std::string::npos) << found[0];
 
   // Waiting for a place no unit will ever free, while a place is free.
-  signups.set_state(id, "generic:b", SignupState::withdrawn, 6);
-  signups.set_state(id, "generic:c", SignupState::waitlisted, 7);
+  signups.set_state(id, "generic:b", SignupState::withdrawn);
+  signups.set_state(id, "generic:c", SignupState::waitlisted);
   signups.set_node(id, "generic:c", std::nullopt);
   found = violations();
   ASSERT_EQ(found.size(), 1u);
@@ -127,7 +127,7 @@ TEST_F(ConsistencyTest, ASignupMovedToTheHeadOfTheLineMayShareASeqWithOneWhoLeft
   signups.put(task_id, "generic:b", SignupState::signed_up, 2);   // seq 2
   signups.put(task_id, "generic:c", SignupState::waitlisted, 3);  // seq 3
   signups.put(task_id, "generic:d", SignupState::waitlisted, 4);  // seq 4
-  signups.set_state(task_id, "generic:c", SignupState::withdrawn, 5);
+  signups.set_state(task_id, "generic:c", SignupState::withdrawn);
   db.raw().exec("UPDATE tasks SET places = 1 WHERE id = " + std::to_string(task_id));
   signups.move_to_waitlist_head(task_id, "generic:b", 6);
   ASSERT_EQ(signups.find(task_id, "generic:b")->seq, signups.find(task_id, "generic:c")->seq);

@@ -27,7 +27,7 @@ TEST_F(HotStateTest, TheWaitlistIsAnsweredFromMemoryAsTheSqlWouldCountIt) {
   EXPECT_EQ(signups_.waitlist_position(task_, "generic:c"), 1);
   EXPECT_EQ(signups_.waitlist_position(task_, "generic:e"), 3);
   EXPECT_EQ(signups_.waitlist_position(task_, "generic:a"), 0);
-  signups_.set_state(task_, "generic:c", SignupState::withdrawn, 3);
+  signups_.set_state(task_, "generic:c", SignupState::withdrawn);
   EXPECT_EQ(signups_.waitlist_position(task_, "generic:e"), 2);
   EXPECT_EQ(signups_.first_waitlisted(task_)->person, "generic:d");
   signups_.move_to_waitlist_head(task_, "generic:b", 4);
@@ -59,9 +59,9 @@ TEST_F(HotStateTest, ALongWaitlistOfLongIdsStaysTrueThroughEveryChange) {
     signups_.put(task_, id(n), full ? SignupState::waitlisted : SignupState::signed_up, 2);
   }
   signups_.put(task_, id(10), SignupState::waitlisted, 3);               // again: the back of the line
-  signups_.set_state(task_, id(20), SignupState::withdrawn, 4);          // out of the line
+  signups_.set_state(task_, id(20), SignupState::withdrawn);             // out of the line
   signups_.set_node(task_, id(30), std::optional<std::string>("b3u1"));  // in line, another field
-  signups_.set_state(task_, id(0), SignupState::waitlisted, 5);          // into the line, keeping its seq
+  signups_.set_state(task_, id(0), SignupState::waitlisted);             // into the line, keeping its seq
 
   std::vector<int> positions;
   for (int n = 0; n < kPeople; ++n)
@@ -123,15 +123,15 @@ TEST_F(HotStateTest, TheLineMovesUpPastTheIdsHeldForItsHead) {
       for (std::size_t place = 0; place < line.size(); place += 7)
         ASSERT_EQ(signups_.waitlist_position(task_, line[place]), static_cast<int>(place) + 1) << line[place];
       // Someone signed up cancels and the first in line moves up, as withdraw does.
-      signups_.set_state(task_, first->person, SignupState::signed_up, 3);
+      signups_.set_state(task_, first->person, SignupState::signed_up);
       ++moved_up;
     } else {
       EXPECT_FALSE(signups_.first_waitlisted(task_));
     }
-    if (step % 4 == 1 && line.size() > 10) signups_.set_state(task_, line[9], SignupState::withdrawn, 3);
+    if (step % 4 == 1 && line.size() > 10) signups_.set_state(task_, line[9], SignupState::withdrawn);
     if (step % 6 == 2 && line.size() > 3)
-      signups_.put(task_, line[2], SignupState::waitlisted, 3);                       // the back
-    if (step % 9 == 4) signups_.set_state(task_, id(0), SignupState::waitlisted, 3);  // back with its old seq
+      signups_.put(task_, line[2], SignupState::waitlisted, 3);                    // the back
+    if (step % 9 == 4) signups_.set_state(task_, id(0), SignupState::waitlisted);  // back with its old seq
     if (step % 3 == 0) join();
     transaction.commit();
   }
@@ -168,7 +168,7 @@ TEST_F(HotStateTest, WaitlistedSharingASeqAcrossTheHeadsEdgeMoveUpInOrder) {
     }
     ASSERT_TRUE(first) << "step " << step;
     ASSERT_EQ(first->person, line.front()) << "step " << step;
-    signups_.set_state(task_, first->person, SignupState::signed_up, 3);
+    signups_.set_state(task_, first->person, SignupState::signed_up);
     transaction.commit();
   }
   EXPECT_TRUE(line_on_disk(file_.path(), task_).empty());

@@ -45,7 +45,7 @@ TEST_F(SignupsTest, TheWaitlistIsOrderedByTimeOfReply) {
 TEST_F(SignupsTest, ReportingInAgainAfterWithdrawingGoesToTheBackOfTheLine) {
   signups.put(task_id, "generic:a", SignupState::waitlisted, 1);
   signups.put(task_id, "generic:b", SignupState::waitlisted, 2);
-  signups.set_state(task_id, "generic:a", SignupState::withdrawn, 3);
+  signups.set_state(task_id, "generic:a", SignupState::withdrawn);
   EXPECT_EQ(signups.first_waitlisted(task_id)->person, "generic:b");
   signups.put(task_id, "generic:a", SignupState::waitlisted, 4);
   EXPECT_EQ(signups.waitlist_position(task_id, "generic:a"), 2);
@@ -83,10 +83,14 @@ TEST_F(SignupsTest, TheLastNodeAPersonReportedInAtIsTheChatsElseTheTasks) {
   // Withdrawing later from the first task ("取消 1 我搬走了") is no report-in there: the later
   // report-in stands. A withdrawn signup counts as of its report-in ("请假 2" in one's own unit after
   // once helping elsewhere still says where one lives).
-  signups.set_state(task_id, "generic:a", SignupState::withdrawn, 9);
+  signups.set_state(task_id, "generic:a", SignupState::withdrawn);
   EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
   EXPECT_EQ(signups.find(task_id, "generic:a")->at, 1);
-  signups.set_state(later, "generic:a", SignupState::withdrawn, 10);
+  // Nor does a move up from the waitlist make a report-in of it (the final read, 2026-12-07).
+  signups.set_state(task_id, "generic:a", SignupState::signed_up);
+  EXPECT_EQ(signups.find(task_id, "generic:a")->at, 1);
+  signups.set_state(task_id, "generic:a", SignupState::withdrawn);
+  signups.set_state(later, "generic:a", SignupState::withdrawn);
   EXPECT_EQ(signups.last_node_of_person("c1", "generic:a"), "b3u1");
 }
 

@@ -271,7 +271,7 @@ TEST_F(Figures, ATaskHandedDownCountsWhereVolunteersReportedInForIt) {
   signups.put(stored.id, "generic:zhang", SignupState::signed_up, kOctober, "b3u1");
   signups.put(stored.id, "generic:liu", SignupState::signed_up, kOctober, "b3u2");
   signups.put(stored.id, "generic:wang", SignupState::signed_up, kOctober, "g2");
-  signups.set_state(stored.id, "generic:wang", SignupState::withdrawn, kOctober + 60);
+  signups.set_state(stored.id, "generic:wang", SignupState::withdrawn);
   EXPECT_EQ(figures.tasks_of_subtree("b3u1", kOctober, kNovember), 1);
   EXPECT_EQ(figures.tasks_of_subtree("b3", kOctober, kNovember), 1);
   EXPECT_EQ(figures.tasks_of_subtree("g2", kOctober, kNovember), 0);

@@ -31,7 +31,8 @@ TEST(BoardSections, TotalsThatTheRowsDoNotAddUpToSayWhy) {
                             {"people", {{{"rank", 1}, {"name", "张三"}, {"points", 10}, {"hours", 2.0}}}}};
   const std::string people =
       ranking_section(ranking, "ranking-this-month", "本月积分榜", true, "/board/b3u2?");
-  EXPECT_NE(people.find("-5 分"), std::string::npos) << people;
+  EXPECT_NE(people.find("少5 分"), std::string::npos) << people;
+  EXPECT_EQ(people.find("-5"), std::string::npos) << people;
   ranking["whole"]["points"] = 10;
   EXPECT_EQ(ranking_section(ranking, "ranking-this-month", "本月积分榜", true, "/board/b3u2?")
                 .find("class=\"note\""),

@@ -262,6 +262,9 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   // of month end, 2026-12-06: nobody said).
   if (ticket.kind == "wish" && !ticket.reported_in_private && !own)
     text += "\n" + context.text("ticket_received_wish_claim", values);
+  // The group's receipt masks a phone number as the ticket's later posts there do (an exploratory
+  // run of the board, 2026-12-07: the receipt repeated it whole, the 办结 post masked it).
+  text = numbers_masked_for(context, context.message.chat, context.message.is_private, std::move(text));
   std::vector<Reply> replies{reply_to_sender(context, std::move(text))};
   replies.insert(replies.end(), routed.begin(), routed.end());
   return replies;

@@ -14,11 +14,17 @@ namespace whistle::bot::board {
 
 namespace {
 
-constexpr const char* kHowToCheck =
-    "每月民情日的积分公示都会附上当时积分账本的摘要（digest）和条目数。账本只增不改："
-    "任何一条被改动，之后的摘要就对不上。社区工作人员可运行 whistle verify-ledger 重新计算整条账本并核对；"
-    "持有令牌的工作人员可通过 /api/v1/nodes/{社区}/ledger/entries?month=YYYY-MM 导出当月条目及其哈希，"
-    "与公示的摘要逐条比对。";
+// How anyone can check the ledger: a resident with a screenshot first, then the staff's tools, the
+// export's address with the community's own id (it read "{社区}" literally, and offered a resident
+// no step of their own: an exploratory run of the board, 2026-12-07).
+std::string how_to_check(const std::string& community) {
+  return "每月民情日的积分公示都会附上当时积分账本的摘要（digest）和条目数。账本只增不改："
+         "任何一条被改动，之后的摘要就对不上。居民可以截图保存每月公示里的摘要，之后对照本页列出的历史摘要是"
+         "否一致。"
+         "社区工作人员可运行 whistle verify-ledger 重新计算整条账本并核对；持有令牌的工作人员可通过 "
+         "/api/v1/nodes/" +
+         community + "/ledger/entries?month=YYYY-MM 导出当月条目及其哈希，与公示的摘要逐条比对。";
+}
 
 }  // namespace
 
@@ -47,7 +53,7 @@ nlohmann::json ledger_view(store::Database& db, BoardCache& cache, const store::
           {"digest", digest.hash},
           {"entries", digest.entries},
           {"publications", std::move(publications)},
-          {"how_to_check", kHowToCheck}};
+          {"how_to_check", how_to_check(node.community)}};
 }
 
 nlohmann::json ledger_entries_view(store::Database& db, const store::OrgNode& node,

@@ -514,43 +514,6 @@ std::optional<Command> sign_up_after_question(std::string_view body, const std::
   return sign_up;
 }
 
-// The words a volunteer's own command after a clause begins with.
-constexpr std::string_view kOwnTaskWords[] = {"报到", "报道", "报名", "参加", "请假",
-                                              "取消", "退出", "签到", "签退"};
-
-bool is_own_task_command(Intent intent) {
-  return intent == Intent::report_in || intent == Intent::withdraw || intent == Intent::check_in ||
-         intent == Intent::check_out;
-}
-
-// "张", "点开始", "个人", "楼物业", "的请带手套": the number before them counted, told the time or
-// named a building, or the command was the subject of a notice.
-bool starts_with_unit(std::string_view words) {
-  words = trim_spaces(words);
-  for (const std::string_view unit : {"张", "点", "个", "块", "元", "人",   "位", "分",   "天",   "小时",
-                                      "次", "号", "楼", "层", "栋", "单元", "的", "之前", "以前", "时"}) {
-    if (words.starts_with(unit)) return true;
-  }
-  return false;
-}
-
-// Whether the clause before a command is the speaker's own: it starts with 我 or an apology, or its
-// last part does ("加班取消了，我又可以了"), or it is a reason with no one named ("临时有事").
-bool speaks_of_oneself(std::string_view before) {
-  const auto own = [](std::string_view clause) {
-    clause = trim_spaces(clause);
-    for (const std::string_view start :
-         {"我", "不好意思", "抱歉", "对不起", "实在", "临时", "突然", "家里", "有事"}) {
-      if (clause.starts_with(start)) return true;
-    }
-    return false;
-  };
-  before = trim_spaces(before);
-  if (own(before)) return true;
-  const std::size_t last = before.find_last_of(",. !");
-  return last != std::string_view::npos && own(before.substr(last + 1));
-}
-
 // "不好意思我周四加班，请假 1", "我报错群了，取消 1", "我还是来吧 报到 1": what happened or why, then
 // a volunteer's own command with its task's number (an exploratory run of people changing, 2026-12-07:
 // silence, and the volunteer believed it done). Only these commands, and only with the number
@@ -562,9 +525,7 @@ std::optional<Command> command_after_a_clause(std::string_view body, const Comma
   constexpr std::size_t kLongestLine = 240;
   if (body.size() > kLongestLine) return std::nullopt;
   const bool numbered =
-      body.find_first_of("0123456789") != std::string_view::npos &&
-      std::any_of(std::begin(kOwnTaskWords), std::end(kOwnTaskWords),
-                  [body](std::string_view word) { return body.find(word) != std::string_view::npos; });
+      body.find_first_of("0123456789") != std::string_view::npos && holds_own_task_word(body);
   // "我是新搬来的，怎么当志愿者": a newcomer's question how to volunteer, after saying who they are
   // (the same run: 没看懂). Only after a comma ("兑换码，怎么用" asks of something else).
   const bool asks_how =
@@ -576,15 +537,11 @@ std::optional<Command> command_after_a_clause(std::string_view body, const Comma
     const std::size_t next = skip_separators(body, at + 1);
     if (next >= body.size()) break;
     // Only where a command word begins the clause (or, asking how, after a comma).
-    const std::string_view clause = body.substr(next);
-    const bool starts_own_command =
-        std::any_of(std::begin(kOwnTaskWords), std::end(kOwnTaskWords),
-                    [clause](std::string_view word) { return clause.starts_with(word); });
-    if (!(numbered && starts_own_command) && !(asks_how && body[at] == ',')) continue;
+    if (!(numbered && starts_own_task_word(body.substr(next))) && !(asks_how && body[at] == ',')) continue;
     std::optional<Command> command = read_command(body.substr(next), base, context, 0);
     if (!command) continue;
     if (asks_how && body[at] == ',' && command->intent == Intent::help) return command;
-    if (command->implicit || !command->task || !is_own_task_command(command->intent)) continue;
+    if (command->implicit || !command->task || !is_own_place_intent(command->intent)) continue;
     // Only the speaker's own reason before it ("不好意思我周四加班", "我报错群了"): someone else's words
     // passed on ("王姐说她周六加班", "老李让我转告", "楼上李姐周六不来了", "张三 取消 2"), a notice
     // ("各位邻居，报名 1 的请带手套", "物业通知：明天停水，报到 1 楼物业"), a number with a unit or a
@@ -596,7 +553,7 @@ std::optional<Command> command_after_a_clause(std::string_view body, const Comma
          {"说", "帮", "替", "代", "听", "让", "托", "转告", "通知", "提醒"}) {
       if (before.find(relayed) != std::string_view::npos) return std::nullopt;
     }
-    if (command->reason && starts_with_unit(*command->reason)) return std::nullopt;
+    if (command->reason && counts_or_tells_time(*command->reason)) return std::nullopt;
     if (contains_danger_word(body)) return std::nullopt;
     // Said among neighbours, a withdrawal this way is asked about, not done.
     if (command->intent == Intent::withdraw) command->implicit = true;

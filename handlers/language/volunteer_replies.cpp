@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "handlers/language/text_util.hpp"
+
 namespace whistle::language {
 
 namespace {
@@ -17,6 +19,10 @@ constexpr auto kCannotCome = std::to_array<std::string_view>(
 constexpr auto kDaysBeforeWithdrawal = std::to_array<std::string_view>(
     {"今天", "明天", "后天", "这周六", "这周日", "这周末", "周六", "周日", "周末", "星期六", "星期天",
      "星期日", "上午", "下午", "晚上", "明早", "到时候"});
+
+// The words a volunteer's own command after a clause begins with.
+constexpr auto kOwnTaskWords =
+    std::to_array<std::string_view>({"报到", "报道", "报名", "参加", "请假", "取消", "退出", "签到", "签退"});
 
 }  // namespace
 
@@ -73,6 +79,45 @@ bool says_arrived(std::string_view wrapper) {
 
 bool says_report_in_word(std::string_view words) {
   return words.starts_with("报到") || words.starts_with("报道") || words.starts_with("报个到");
+}
+
+bool is_own_place_intent(Intent intent) {
+  return intent == Intent::report_in || intent == Intent::withdraw || intent == Intent::check_in ||
+         intent == Intent::check_out;
+}
+
+bool holds_own_task_word(std::string_view words) {
+  return std::any_of(kOwnTaskWords.begin(), kOwnTaskWords.end(),
+                     [words](std::string_view word) { return words.find(word) != std::string_view::npos; });
+}
+
+bool starts_own_task_word(std::string_view words) {
+  return std::any_of(kOwnTaskWords.begin(), kOwnTaskWords.end(),
+                     [words](std::string_view word) { return words.starts_with(word); });
+}
+
+bool counts_or_tells_time(std::string_view words) {
+  words = trim_spaces(words);
+  for (const std::string_view unit : {"张", "点", "个", "块", "元", "人",   "位", "分",   "天",   "小时",
+                                      "次", "号", "楼", "层", "栋", "单元", "的", "之前", "以前", "时"}) {
+    if (words.starts_with(unit)) return true;
+  }
+  return false;
+}
+
+bool speaks_of_oneself(std::string_view before) {
+  const auto own = [](std::string_view clause) {
+    clause = trim_spaces(clause);
+    for (const std::string_view start :
+         {"我", "不好意思", "抱歉", "对不起", "实在", "临时", "突然", "家里", "有事"}) {
+      if (clause.starts_with(start)) return true;
+    }
+    return false;
+  };
+  before = trim_spaces(before);
+  if (own(before)) return true;
+  const std::size_t last = before.find_last_of(",. !");
+  return last != std::string_view::npos && own(before.substr(last + 1));
 }
 
 }  // namespace whistle::language

@@ -2,11 +2,14 @@
 
 // How a volunteer's reply is framed around a command in a group: what happened, said first ("先走了
 // 签退", "有事去不了了"), a day said first ("周六来不了了"), the words of not coming, and the answers
-// a neighbour's question gets ("可以", "没问题"), after which only a sign-up that says so counts. The
+// a neighbour's question gets ("可以", "没问题"), after which only a sign-up that says so counts, and
+// the clause of one's own reason before a command with its number ("不好意思我周四加班，请假 1"). The
 // parser reads past these words (parser.cpp) and these say what may follow them.
 
 #include <cstddef>
 #include <string_view>
+
+#include "handlers/language/command.hpp"
 
 namespace whistle::language {
 
@@ -34,5 +37,20 @@ bool says_arrived(std::string_view wrapper);
 
 /// Whether the words start with 报到 itself (报道, 报个到), the word volunteers also say on site.
 bool says_report_in_word(std::string_view words);
+
+/// A volunteer's command about their own place: report-in, withdrawal, check-in, check-out.
+bool is_own_place_intent(Intent intent);
+
+/// Whether the words hold, or start with, a word such a command begins with (报到, 请假, 签到 …).
+bool holds_own_task_word(std::string_view words);
+bool starts_own_task_word(std::string_view words);
+
+/// "张", "点开始", "楼物业", "的请带手套": what after a number makes it a count, a time or a
+/// building, or makes the command the subject of a notice.
+bool counts_or_tells_time(std::string_view words);
+
+/// Whether the clause before a command is the speaker's own: it, or its last part, starts with 我, an
+/// apology or a reason ("不好意思我周四加班", "加班取消了，我又可以了", "临时有事").
+bool speaks_of_oneself(std::string_view before);
 
 }  // namespace whistle::language

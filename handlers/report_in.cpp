@@ -248,6 +248,14 @@ bool same_local_day(const Context& context, std::int64_t a, std::int64_t b) {
   return (a + offset) / language::kSecondsPerDay == (b + offset) / language::kSecondsPerDay;
 }
 
+// "到了 报到" from someone on site: their check-in, of the task named or of the one open for it now.
+std::vector<Reply> as_check_in(Context& context, const Command& command, std::optional<std::int64_t> task) {
+  Command check_in = command;
+  check_in.intent = Intent::check_in;
+  check_in.task = task;
+  return handle_check_in(context, check_in);
+}
+
 bool posted_here(Context& context, std::int64_t number) {
   if (!context.community) return false;
   const std::optional<store::Task> task = context.tasks.by_number(*context.community, number);
@@ -283,13 +291,8 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
       todays = task->number;
       ++found;
     }
-    if (found >= 1) {
-      // Of two that day, the check-in says which it is open for, or asks.
-      Command check_in = command;
-      check_in.intent = Intent::check_in;
-      check_in.task = found == 1 ? todays : std::nullopt;
-      return handle_check_in(context, check_in);
-    }
+    // Of two that day, the check-in says which it is open for, or asks.
+    if (found >= 1) return as_check_in(context, command, found == 1 ? todays : std::nullopt);
   }
   TaskQuery query;
   query.intent = Intent::report_in;
@@ -327,12 +330,8 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   }
   if (existing && existing->state == store::SignupState::signed_up) {
     // "到了 报到" on the day from someone already in: their check-in.
-    if (command.arrived && task.start && same_local_day(context, *task.start, context.now)) {
-      Command check_in = command;
-      check_in.intent = Intent::check_in;
-      check_in.task = task.number;
-      return handle_check_in(context, check_in);
-    }
+    if (command.arrived && task.start && same_local_day(context, *task.start, context.now))
+      return as_check_in(context, command, task.number);
     return {reply_to_sender(
         context,
         context.text("report_in_already",

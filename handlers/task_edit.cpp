@@ -274,7 +274,7 @@ std::vector<Reply> fit_signups_to_places(Context& context, const store::Task& ta
   const std::vector<std::string> beyond = beyond_places(context, task, signed_up);
   // Latest first, each to the head, so the earliest of them ends up first in line.
   for (const std::string& person : beyond)
-    context.signups.move_to_waitlist_head(task.id, person, context.now);
+    context.signups.move_to_waitlist_head(task.id, person);
   for (auto person = beyond.rbegin(); person != beyond.rend(); ++person) {
     Values values = common;
     values.emplace_back("position", std::to_string(place_in_node_line(context, task, *person)));

@@ -41,7 +41,7 @@ constexpr const char* kOpenOfPerson =
 // One before the first waitlisted keeps the line ordered by seq; with nobody waiting the signup
 // keeps its own place.
 constexpr const char* kMoveToWaitlistHead =
-    "UPDATE signups SET state = 'waitlisted', at = ?3, seq = COALESCE((SELECT MIN(seq) - 1 FROM signups "
+    "UPDATE signups SET state = 'waitlisted', seq = COALESCE((SELECT MIN(seq) - 1 FROM signups "
     "WHERE task_id = ?1 AND state = 'waitlisted'), seq) WHERE task_id = ?1 AND person_id = ?2";
 // The node of the person's latest report-in: the chat's node, or the task's when it came from a
 // private chat. A withdrawn signup still says where the person lives and takes part, as of when
@@ -374,12 +374,10 @@ std::vector<Signup> SignupRepository::open_of_person(const std::string& communit
   return signups;
 }
 
-void SignupRepository::move_to_waitlist_head(std::int64_t task_id, const std::string& person,
-                                             std::int64_t at) {
+void SignupRepository::move_to_waitlist_head(std::int64_t task_id, const std::string& person) {
   auto& s = detail::fresh(statements_->move_to_waitlist_head);
   s.bind(1, static_cast<std::int64_t>(task_id));
   s.bind(2, person);
-  s.bind(3, static_cast<std::int64_t>(at));
   s.exec();
   // Rare (a task's places were reduced): the task's signups are read again rather than the
   // statement's seq arithmetic repeated here.

@@ -65,8 +65,9 @@ class SignupRepository {
   /// task's); empty when they never did. A private report with no place goes there.
   std::optional<std::string> last_node_of_person(const std::string& community, const std::string& person);
 
-  /// Puts a signed-up person at the head of the waitlist (a task's places were reduced).
-  void move_to_waitlist_head(std::int64_t task_id, const std::string& person, std::int64_t at);
+  /// Puts a signed-up person at the head of the waitlist (a task's places were reduced); `at` stays
+  /// the time of the report-in, as for set_state().
+  void move_to_waitlist_head(std::int64_t task_id, const std::string& person);
 
  private:
   struct Statements;

@@ -20,8 +20,10 @@ bool is_officials_export(Endpoint endpoint) {
 // A page opened in a browser is refused with a page; the API answers JSON.
 HttpAnswer refused_for(Endpoint endpoint, const HttpError& error) {
   if (endpoint != Endpoint::board_page && endpoint != Endpoint::board_index) return refused(error);
-  HttpAnswer answer{error.status, "text/html; charset=utf-8",
-                    render_bad_address(error.page_message.empty() ? error.message : error.page_message), {}};
+  HttpAnswer answer{error.status,
+                    "text/html; charset=utf-8",
+                    render_bad_address(error.page_message.empty() ? error.message : error.page_message),
+                    {}};
   answer.headers.emplace_back("Cache-Control", std::string(kPrivateCaching));
   return answer;
 }

@@ -39,21 +39,27 @@ std::variant<BoardQuery, HttpError> parse_board_query(std::string_view target) {
   for (const auto& [name, value] : *parameters) {
     if (name == "month") {
       query.month = handlers::parse_year_month(value);
-      if (!query.month) return bad("month", "YYYY-MM with a month 01-12, e.g. 2026-11", "月份要写成 年-月，例如 ?month=2026-11。");
+      if (!query.month)
+        return bad("month", "YYYY-MM with a month 01-12, e.g. 2026-11",
+                   "月份要写成 年-月，例如 ?month=2026-11。");
     } else if (name == "page") {
       const std::optional<std::int64_t> page = whole_number(value, 1, kMaxPage);
-      if (!page) return bad("page", "a whole number from 1 to 1000000", "页码要写成从 1 开始的整数，例如 ?page=2。");
+      if (!page)
+        return bad("page", "a whole number from 1 to 1000000", "页码要写成从 1 开始的整数，例如 ?page=2。");
       query.page = *page;
     } else if (name == "per_page") {
       const std::optional<std::int64_t> per_page = whole_number(value, 1, kMaxPerPage);
-      if (!per_page) return bad("per_page", "a whole number from 1 to 100", "每页条数要写成 1 到 100 的整数。");
+      if (!per_page)
+        return bad("per_page", "a whole number from 1 to 100", "每页条数要写成 1 到 100 的整数。");
       query.per_page = *per_page;
     } else if (name == "format") {
-      if (value != "json" && value != "csv" && value != "md") return bad("format", "json, csv or md", "格式只能是 json、csv 或 md。");
+      if (value != "json" && value != "csv" && value != "md")
+        return bad("format", "json, csv or md", "格式只能是 json、csv 或 md。");
       query.format = value;
     } else if (name == "screen") {
-      if (value != "lobby") return bad("screen", "lobby (or leave it out for the phone layout)",
-                                            "screen 只能写 lobby（大厅屏幕）；手机上看不用写它。");
+      if (value != "lobby")
+        return bad("screen", "lobby (or leave it out for the phone layout)",
+                   "screen 只能写 lobby（大厅屏幕）；手机上看不用写它。");
       query.lobby = true;
     }
     // Other parameters are left alone: a browser or a proxy may add its own (a cache buster).

@@ -496,8 +496,8 @@ std::optional<Command> whistle_below_a_preface(const std::string& body, const Co
   return std::nullopt;
 }
 
-// "还没人报名吗？我报一个", "有人参加吗？算我一个": a question about signing up, then the asker's own
-// sign-up (stop 61's review: shown the list, not signed up).
+// "还没人报名吗？我报一个", "还有名额吗？我报名": a question about this group's tasks, then the asker's
+// own sign-up (stop 61's review: shown the list, not signed up).
 std::optional<Command> sign_up_after_question(std::string_view body, const std::optional<Command>& question,
                                               const Command& base, const ParseContext& context) {
   const std::size_t mark = body.rfind('?');

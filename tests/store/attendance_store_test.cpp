@@ -70,7 +70,7 @@ TEST_F(AttendanceStoreTest, MovingToTheWaitlistHeadGoesBeforeEveryoneWaiting) {
   signups.put(task_id, "generic:b", SignupState::signed_up, 2);
   signups.put(task_id, "generic:c", SignupState::waitlisted, 3);
   signups.put(task_id, "generic:d", SignupState::waitlisted, 4);
-  signups.move_to_waitlist_head(task_id, "generic:b", 5);
+  signups.move_to_waitlist_head(task_id, "generic:b");
   EXPECT_EQ(signups.find(task_id, "generic:b")->state, SignupState::waitlisted);
   EXPECT_EQ(signups.waitlist_position(task_id, "generic:b"), 1);
   EXPECT_EQ(signups.waitlist_position(task_id, "generic:c"), 2);
@@ -80,7 +80,7 @@ TEST_F(AttendanceStoreTest, MovingToTheWaitlistHeadGoesBeforeEveryoneWaiting) {
 
 TEST_F(AttendanceStoreTest, MovingToAnEmptyWaitlistKeepsThePlaceInLine) {
   signups.put(task_id, "generic:a", SignupState::signed_up, 1);
-  signups.move_to_waitlist_head(task_id, "generic:a", 2);
+  signups.move_to_waitlist_head(task_id, "generic:a");
   EXPECT_EQ(signups.waitlist_position(task_id, "generic:a"), 1);
   EXPECT_EQ(signups.first_waitlisted(task_id)->person, "generic:a");
 }

@@ -129,7 +129,7 @@ TEST_F(ConsistencyTest, ASignupMovedToTheHeadOfTheLineMayShareASeqWithOneWhoLeft
   signups.put(task_id, "generic:d", SignupState::waitlisted, 4);  // seq 4
   signups.set_state(task_id, "generic:c", SignupState::withdrawn);
   db.raw().exec("UPDATE tasks SET places = 1 WHERE id = " + std::to_string(task_id));
-  signups.move_to_waitlist_head(task_id, "generic:b", 6);
+  signups.move_to_waitlist_head(task_id, "generic:b");
   ASSERT_EQ(signups.find(task_id, "generic:b")->seq, signups.find(task_id, "generic:c")->seq);
   EXPECT_EQ(signups.waitlist_position(task_id, "generic:b"), 1);
   EXPECT_EQ(signups.waitlist_position(task_id, "generic:d"), 2);

@@ -30,7 +30,7 @@ TEST_F(HotStateTest, TheWaitlistIsAnsweredFromMemoryAsTheSqlWouldCountIt) {
   signups_.set_state(task_, "generic:c", SignupState::withdrawn);
   EXPECT_EQ(signups_.waitlist_position(task_, "generic:e"), 2);
   EXPECT_EQ(signups_.first_waitlisted(task_)->person, "generic:d");
-  signups_.move_to_waitlist_head(task_, "generic:b", 4);
+  signups_.move_to_waitlist_head(task_, "generic:b");
   EXPECT_EQ(signups_.first_waitlisted(task_)->person, "generic:b");
   signups_.put(task_, "generic:c", SignupState::waitlisted, 5);  // back of the line
   EXPECT_EQ(signups_.waitlist_position(task_, "generic:c"), 4);

@@ -91,8 +91,14 @@ std::vector<Intent> menu_for(const Context& context) {
   const bool keeper =
       staff || (context.community &&
                 context.people.has_role(context.message.sender, *context.community, store::Role::leader));
+  // 物业's group is where its tickets are worked: no task there to report in to, and no 兑换 (an
+  // exploratory run of people changing, 2026-12-07: 帮助 there listed 报到, 签到 and 兑换 to a worker).
+  const bool responders_group = context.responder && !context.message.is_private;
   std::vector<Intent> intents;
   for (const MenuEntry& entry : kMenu) {
+    if (responders_group && entry.who == Who::anyone && entry.intent != Intent::progress &&
+        entry.intent != Intent::help)
+      continue;
     if (entry.who == Who::anyone || (entry.who == Who::leaders && leader) ||
         (entry.who == Who::staff && staff) || (entry.who == Who::workers && worker) ||
         (entry.who == Who::binders && binder) || (entry.who == Who::keepers && keeper))

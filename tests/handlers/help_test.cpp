@@ -85,6 +85,14 @@ TEST_F(Help, ListsOnlyWhatThisPersonMayDoHere) {
   const std::vector<Reply> elsewhere = say("b3u2", "u-wu", "吴楼栋长", task_command(Intent::help));
   ASSERT_EQ(elsewhere.size(), 1u);
   EXPECT_FALSE(contains(elsewhere[0].text, "吹哨")) << elsewhere[0].text;
+
+  // In 物业's group a worker is shown the tickets' work, not 报到, 签到 or 兑换 (an exploratory run of
+  // people changing, 2026-12-07).
+  const std::vector<Reply> worker = as_one(say("wuye", "u-shifu", "刘师傅", task_command(Intent::help)));
+  ASSERT_EQ(worker.size(), 1u);
+  EXPECT_TRUE(contains(worker[0].text, rendered("help_resolve", {}))) << worker[0].text;
+  EXPECT_FALSE(contains(worker[0].text, rendered("help_check_in", {}))) << worker[0].text;
+  EXPECT_FALSE(contains(worker[0].text, rendered("help_redeem", {}))) << worker[0].text;
 }
 
 // "心愿积分怎么算的" opened a 微心愿 that climbed the levels and paged the secretary (an exploratory

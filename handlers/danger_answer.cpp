@@ -1,7 +1,10 @@
 #include "handlers/danger_answer.hpp"
 
+#include "handlers/addressing.hpp"
 #include "handlers/language/intent_table.hpp"
+#include "handlers/language/volunteer_replies.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/report_in.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"
 
@@ -60,6 +63,24 @@ std::vector<Reply> alert_leader_quietly(Context& context, const store::OrgNode& 
                                            {"name", display_name(context.people, context.message.sender)},
                                            {"text", context.message.text}}),
       {leader}}};
+}
+
+// "去不了了 家里老人摔倒了": the danger is the leader's news, and the place the volunteer cannot keep
+// is answered as the withdrawal alone would be: asked about when said among neighbours, freed when
+// said to the bot (a regression hunt of the volunteer loop, 2026-12-07: the place was kept and its
+// holder later made 失约).
+std::vector<Reply> withdrawal_beside_danger(Context& context, const Command& command) {
+  if (!language::says_cannot_come(command.text) || !context.community) return {};
+  // Said to the bot by someone holding no place, it is the danger alone.
+  if (!said_in_passing(context.message, command) &&
+      context.signups.open_of_person(*context.community, context.message.sender).empty())
+    return {};
+  Command withdrawal;
+  withdrawal.intent = Intent::withdraw;
+  withdrawal.implicit = true;
+  withdrawal.addressed = command.addressed;
+  withdrawal.text = command.text;
+  return handle_withdraw(context, withdrawal);
 }
 
 }  // namespace whistle::handlers

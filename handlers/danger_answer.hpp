@@ -19,4 +19,8 @@ Reply danger_now(const Context& context);
 /// ten minutes, so a burst of worried messages is one alert.
 std::vector<Reply> alert_leader_quietly(Context& context, const store::OrgNode& place);
 
+/// "去不了了 家里老人摔倒了": the withdrawal beside the danger, answered as it would be alone (asked
+/// about among neighbours, done when said to the bot by someone holding a place); empty otherwise.
+std::vector<Reply> withdrawal_beside_danger(Context& context, const Command& command);
+
 }  // namespace whistle::handlers

@@ -19,14 +19,12 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
-#include "handlers/language/volunteer_replies.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/redemption.hpp"
 #include "handlers/redemption_second_thoughts.hpp"
 #include "handlers/repeat_reports.hpp"
-#include "handlers/report_in.hpp"
 #include "handlers/report_offer.hpp"
 #include "handlers/reward_questions.hpp"
 #include "handlers/sign_code.hpp"
@@ -334,28 +332,6 @@ const config::Category* category_of(const config::Config& config, const std::str
   }
   return nullptr;
 }
-
-namespace {
-
-// "去不了了 家里老人摔倒了": the danger is the leader's news, and the place the volunteer cannot keep
-// is answered as the withdrawal alone would be: asked about when said among neighbours, freed when
-// said to the bot (a regression hunt of the volunteer loop, 2026-12-07: the place was kept and its
-// holder later made 失约).
-std::vector<Reply> withdrawal_beside_danger(Context& context, const Command& command) {
-  if (!language::says_cannot_come(command.text) || !context.community) return {};
-  // Said to the bot by someone holding no place, it is the danger alone.
-  if (!said_in_passing(context.message, command) &&
-      context.signups.open_of_person(*context.community, context.message.sender).empty())
-    return {};
-  Command withdrawal;
-  withdrawal.intent = Intent::withdraw;
-  withdrawal.implicit = true;
-  withdrawal.addressed = command.addressed;
-  withdrawal.text = command.text;
-  return handle_withdraw(context, withdrawal);
-}
-
-}  // namespace
 
 std::vector<Reply> handle_ticket(Context& context, const Command& command) {
   const bool danger = is_danger_line(context, command);

@@ -36,6 +36,14 @@ std::string length_text(const nlohmann::json& hours) {
   return figure(hours, fmt::format("{:.1f}", value)) + " 小时";
 }
 
+// The points of the rows shown (people or child nodes), to hold against their 合计.
+std::int64_t points_of(const nlohmann::json& rows) {
+  std::int64_t sum = 0;
+  for (const nlohmann::json& row : rows)
+    sum += row.at("points").get<std::int64_t>();
+  return sum;
+}
+
 std::string whole_line(const nlohmann::json& whole) {
   return "<p class=\"whole\">合计 " + figure(whole.at("points"), number_text(whole.at("points"))) + " 分 · " +
          figure(whole.at("hours"), hours_text(whole.at("hours"))) + " 小时 · " +
@@ -101,9 +109,7 @@ std::string ranking_section(const nlohmann::json& ranking, const std::string& se
   const std::int64_t total_people = ranking.at("total_people").get<std::int64_t>();
   if (ranking.at("page").get<std::int64_t>() == 1 &&
       total_people <= ranking.at("per_page").get<std::int64_t>()) {
-    std::int64_t listed = 0;
-    for (const nlohmann::json& person : ranking.at("people"))
-      listed += person.at("points").get<std::int64_t>();
+    const std::int64_t listed = points_of(ranking.at("people"));
     const std::int64_t whole = ranking.at("whole").at("points").get<std::int64_t>();
     // Said as more or fewer, never as "−5 分来自…" (the final read, 2026-12-07).
     if (listed != whole)
@@ -130,9 +136,7 @@ std::string children_section(const nlohmann::json& ranking) {
   out += "</tbody></table>";
   // The grids showed 15 of the community's 297: points of a volunteer who reported in in the
   // community's own group count for the community, not a grid (an exploratory run of the board).
-  std::int64_t children = 0;
-  for (const nlohmann::json& child : ranking.at("children"))
-    children += child.at("points").get<std::int64_t>();
+  const std::int64_t children = points_of(ranking.at("children"));
   const std::int64_t whole = ranking.at("whole").at("points").get<std::int64_t>();
   if (children != whole)
     out += fmt::format(

@@ -45,8 +45,8 @@ bool is_own_place_intent(Intent intent);
 bool holds_own_task_word(std::string_view words);
 bool starts_own_task_word(std::string_view words);
 
-/// "张", "点开始", "楼物业", "的请带手套": what after a number makes it a count, a time or a
-/// building, or makes the command the subject of a notice.
+/// "个人", "的请带手套", "之前": what after a command's number makes it a count of people, or the
+/// command the subject of a notice or a time ("签到 1 之前先戴好袖标").
 bool counts_or_tells_time(std::string_view words);
 
 /// Whether the clause before a command is the speaker's own: it, or its last part, starts with 我, an

@@ -18,6 +18,8 @@ namespace whistle::handlers {
 
 namespace {
 
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
 // How long after a report the same trouble in other words is asked about: an elderly resident
 // reports in the group, then again in private the next day when nobody seemed to come.
 constexpr std::int64_t kRepeatAskedSeconds = 7 * 24 * 60 * 60;

@@ -13,6 +13,7 @@
 #include "handlers/ledger_scope.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/places_per_node.hpp"
+#include "handlers/private_task_number.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
@@ -161,6 +162,27 @@ std::optional<Reply> joinable_in_private(Context& context) {
                                                        {"task", std::to_string(first)}}));
 }
 
+// The tasks someone holds places on, listed in private: to choose the one to leave
+// ("withdraw_private_list"), or to show that nothing else is open to them.
+Reply held_in_private(Context& context, const std::vector<store::Signup>& held, std::string_view key) {
+  std::string list;
+  std::int64_t first = 0;
+  for (const store::Signup& signup : held) {
+    const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+    if (!task) continue;
+    if (first == 0) first = task->number;
+    if (!list.empty()) list += '\n';
+    list += context.text("report_in_private_line", {{"task", std::to_string(task->number)},
+                                                    {"title", task->title},
+                                                    {"when", task_when_text(context, *task, context.now)},
+                                                    {"full", ""}});
+  }
+  return reply_to_sender(context,
+                         context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
+                                            {"list", list},
+                                            {"task", std::to_string(first)}}));
+}
+
 // "我和老伴一起去", "报到 1 我们俩": a place is one person's, and so are its points; the other is
 // asked to report in themselves (an exploratory run of an urgent night, 2026-12-06: the reply said
 // nothing, and 老伴 believed they were counted).
@@ -268,7 +290,16 @@ bool posted_here(Context& context, std::int64_t number) {
 
 std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   if (context.message.is_private && !command.task && !command.ticket) {
+    // "1" in private is a task's number, not the group's "+1".
+    if (auto answered = answer_task_number_alone(context, command)) return std::move(*answered);
     if (std::optional<Reply> listed = joinable_in_private(context)) return {std::move(*listed)};
+    // "还有名额吗？我报名" from someone already in every task open to them: what they hold, not "例如：
+    // 报到 12" (a review, 2026-12-07).
+    if (context.community) {
+      const std::vector<store::Signup> held =
+          context.signups.open_of_person(*context.community, context.message.sender);
+      if (!held.empty()) return {held_in_private(context, held, "report_in_private_held")};
+    }
   }
   // "报到 1和2", "报到 1 2": each task in turn (a second review, 2026-12-06: #2 was dropped unsaid).
   if (auto each = for_each_task_listed(context, command, handle_report_in)) return std::move(*each);
@@ -418,6 +449,9 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
         return handle_withdraw(context, named);
       }
     }
+    // Of several, the ones held are shown to choose from: "请写上任务编号" alone left the volunteer to
+    // find numbers said in groups days before (a review, 2026-12-07).
+    if (mine.size() > 1) return {held_in_private(context, mine, "withdraw_private_list")};
   }
   TaskQuery query;
   query.intent = Intent::withdraw;

@@ -19,12 +19,15 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
+#include "handlers/language/volunteer_replies.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/private_task_number.hpp"
 #include "handlers/redemption.hpp"
 #include "handlers/redemption_second_thoughts.hpp"
 #include "handlers/repeat_reports.hpp"
+#include "handlers/report_in.hpp"
 #include "handlers/report_offer.hpp"
 #include "handlers/reward_questions.hpp"
 #include "handlers/sign_code.hpp"
@@ -431,6 +434,15 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   // "6053" alone: the sign-in code a leader told the volunteers on site.
   if (language::is_all_ascii_digits(command.text)) {
     if (auto checked_in = check_in_by_typed_code(context, command.text)) return std::move(*checked_in);
+  }
+  // "2" alone in private: a task's number (the reply to the bot's list of them).
+  if (auto answered = answer_task_number_alone(context, command)) return std::move(*answered);
+  // "请假 1 天" said to the bot: a withdrawal without a task's number, so one of the sender's places
+  // or the list of them (among neighbours it is anyone's day off, and silence).
+  if (message.is_private && language::withdraws_with_a_count(command.text)) {
+    Command withdrawal = command;
+    withdrawal.intent = Intent::withdraw;
+    return handle_withdraw(context, withdrawal);
   }
   // "VA7B" alone: a pickup code the service center's staff read off a volunteer's phone.
   if (auto picked_up = pickup_by_code_alone(context, command.text)) return std::move(*picked_up);

@@ -463,6 +463,12 @@ std::optional<std::vector<Reply>> nudge_to_rate(Context& context, const Command&
                                                     {"ticket", std::to_string(waiting.front().number)}}))};
 }
 
+std::optional<std::int64_t> ticket_awaiting_rating(const Context& context) {
+  const std::vector<store::Ticket> waiting = awaiting_rating(context);
+  if (waiting.empty()) return std::nullopt;
+  return waiting.front().number;
+}
+
 std::vector<Reply> run_ticket_rate_reminder(const Services& services, const store::Job& job,
                                             std::int64_t now) {
   const std::optional<TicketJobTarget> target = parse_ticket_job_payload(job.payload);

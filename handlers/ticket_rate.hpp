@@ -36,6 +36,10 @@ std::optional<std::vector<Reply>> correct_rating_in_words(Context& context, cons
 /// alone cannot say which ticket or how; empty otherwise.
 std::optional<std::vector<Reply>> nudge_to_rate(Context& context, const Command& command);
 
+/// The number of the sender's ticket the bot last asked to rate and still waits for, or empty
+/// (in a group, only one reported there).
+std::optional<std::int64_t> ticket_awaiting_rating(const Context& context);
+
 /// kTicketRateReminder (payload as the deadline's): a ticket still resolved at that stage, a day
 /// before it would close unrated, is asked about once more in private.
 std::vector<Reply> run_ticket_rate_reminder(const Services& services, const store::Job& job,

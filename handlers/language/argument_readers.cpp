@@ -82,28 +82,6 @@ bool asks_whether_it_happened(std::string_view remark) {
   return question_mark && (clause == "了" || clause == "啦" || clause == "满了");
 }
 
-// "报到 12", "签到 12 4831", "确认 12 @张三 @李四", "请假 12 家里有事".
-// Whether the words after a bare number make it a count or a time: a unit standing as a word of its
-// own ("天", "点那场", "张"), not the start of another ("天气原因", "张三的报名").
-bool number_counts_something(std::string_view after) {
-  after = trim_spaces(after);
-  // "报到 1 楼物业": a building's number, whatever follows.
-  for (const std::string_view building : {"楼", "层", "栋", "单元"}) {
-    if (after.starts_with(building)) return true;
-  }
-  for (const std::string_view unit :
-       {"天", "点", "张", "块", "元", "小时", "次", "周", "个月", "分钟", "斤", "箱", "份"}) {
-    if (!after.starts_with(unit)) continue;
-    const std::string_view next = after.substr(unit.size());
-    if (next.empty() || static_cast<unsigned char>(next[0]) < 0x80) return true;
-    for (const std::string_view follows :
-         {"那", "的", "后", "前", "开", "半", "多", "以", "左", "假", "票", "钟"}) {
-      if (next.starts_with(follows)) return true;
-    }
-  }
-  return false;
-}
-
 bool read_task(const ArgumentInput& input, Command& command) {
   std::string text(skip_softeners(input.rest));
   const bool people = input.rule.arguments == Arguments::task_people;
@@ -403,6 +381,28 @@ bool takes_free_words(Arguments arguments) {
 }
 
 }  // namespace
+
+// "报到 12", "签到 12 4831", "确认 12 @张三 @李四", "请假 12 家里有事".
+// Whether the words after a bare number make it a count or a time: a unit standing as a word of its
+// own ("天", "点那场", "张"), not the start of another ("天气原因", "张三的报名").
+bool number_counts_something(std::string_view after) {
+  after = trim_spaces(after);
+  // "报到 1 楼物业": a building's number, whatever follows.
+  for (const std::string_view building : {"楼", "层", "栋", "单元"}) {
+    if (after.starts_with(building)) return true;
+  }
+  for (const std::string_view unit :
+       {"天", "点", "张", "块", "元", "小时", "次", "周", "个月", "分钟", "斤", "箱", "份"}) {
+    if (!after.starts_with(unit)) continue;
+    const std::string_view next = after.substr(unit.size());
+    if (next.empty() || static_cast<unsigned char>(next[0]) < 0x80) return true;
+    for (const std::string_view follows :
+         {"那", "的", "后", "前", "开", "半", "多", "以", "左", "假", "票", "钟"}) {
+      if (next.starts_with(follows)) return true;
+    }
+  }
+  return false;
+}
 
 // "兑换大米？", "兑换大米要多少积分", "换洗衣液吗": a reward asked about, not ordered. A question
 // mark alone spent 50 points (an exploratory run, 2026-12-06).

@@ -21,4 +21,8 @@ struct ArgumentInput {
 /// in which case `command` may be half-filled and must be dropped.
 bool read_arguments(const ArgumentInput& input, Command& command);
 
+/// Whether the words after a volunteer's command's number make it a count or a time ("请假 1 天",
+/// "取消 1 点那场", "报到 1 楼物业"): then the number is no task's.
+bool number_counts_something(std::string_view after);
+
 }  // namespace whistle::language

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/text_util.hpp"
@@ -175,6 +176,52 @@ std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bo
   kept.append(text, copied, std::string::npos);
   text = std::move(kept);
   return names;
+}
+
+namespace {
+
+// "大家都加5分", "他们扣3分", "今天加5分": what stands before 加 as often as a name and is none.
+constexpr std::u32string_view kNotNameStarts =
+    U"我你他她它大每各全所自这那今明昨本上下再又都也就请帮给为都咱";
+constexpr std::u32string_view kNotNameCharacters = U"们都也各每再又就还才";
+
+// "加5分", "扣 3 积分", "各加5分" at `pos`: the adjustment's words after a typed name.
+bool points_follow(std::string_view text, std::size_t pos) {
+  for (const std::string_view verb : {"各加", "各扣", "加", "扣"}) {
+    if (!text.substr(pos).starts_with(verb)) continue;
+    std::size_t at = pos + verb.size();
+    while (at < text.size() && text[at] == ' ')
+      ++at;
+    const auto number = read_number(text, at);
+    if (!number || number->overflow) return false;
+    at += number->length;
+    while (at < text.size() && text[at] == ' ')
+      ++at;
+    return text.substr(at).starts_with("分") || text.substr(at).starts_with("积分");
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos) {
+  constexpr int kShortest = 2;
+  constexpr int kLongest = 4;
+  std::size_t at = pos;
+  for (int characters = 1; characters <= kLongest; ++characters) {
+    const CodePoint next = decode_utf8(text, at);
+    if (next.length == 0 || !is_cjk(next.value) ||
+        kNotNameCharacters.find(next.value) != std::u32string_view::npos)
+      return std::nullopt;
+    if (characters == 1 && kNotNameStarts.find(next.value) != std::u32string_view::npos) return std::nullopt;
+    at += next.length;
+    std::size_t verb = at;
+    while (verb < text.size() && text[verb] == ' ')
+      ++verb;  // "给张三 加5分"
+    if (characters >= kShortest && points_follow(text, verb))
+      return TypedName{std::string(text.substr(pos, at - pos)), verb};
+  }
+  return std::nullopt;
 }
 
 }  // namespace whistle::language

@@ -113,9 +113,21 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     lead.end = number->length;
     return lead;
   }
+  // "张三加5分 帮忙搬东西": a leader types the name as often as they @ it.
+  if (const auto typed = name_before_points(line, 0)) {
+    lead.people = {typed->name};
+    lead.end = typed->end;
+    return lead;
+  }
   for (const std::string_view marker : vocabulary().person_markers) {
     if (!starts_with_at(line, 0, marker)) continue;
     std::size_t at = skip_spaces(line, marker.size());
+    // "给张三加5分".
+    if (const auto typed = name_before_points(line, at)) {
+      lead.people = {typed->name};
+      lead.end = typed->end;
+      break;
+    }
     if (at >= line.size() || line[at] != '@') break;
     std::size_t end = at;
     while (end < line.size() && line[end] == '@') {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "handlers/language/argument_readers.hpp"
 #include "handlers/language/text_util.hpp"
 
 namespace whistle::language {
@@ -102,6 +103,19 @@ bool counts_or_tells_time(std::string_view words) {
   // number_counts_something) are not repeated here: such a command is no command at all.
   for (const std::string_view unit : {"个", "人", "位", "分", "号", "的", "之前", "以前", "时"}) {
     if (words.starts_with(unit)) return true;
+  }
+  return false;
+}
+
+bool withdraws_with_a_count(std::string_view line) {
+  line = trim_spaces(line);
+  for (const std::string_view word : {"取消报名", "取消报到", "请假", "取消"}) {
+    if (!line.starts_with(word)) continue;
+    const std::string_view rest = trim_spaces(line.substr(word.size()));
+    std::size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9')
+      ++digits;
+    return digits > 0 && number_counts_something(rest.substr(digits));
   }
   return false;
 }

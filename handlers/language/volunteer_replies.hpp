@@ -49,6 +49,10 @@ bool starts_own_task_word(std::string_view words);
 /// command the subject of a notice or a time ("签到 1 之前先戴好袖标").
 bool counts_or_tells_time(std::string_view words);
 
+/// "请假 1 天", "取消 1 点那场": a withdrawal whose number counts days or tells the time, so names no
+/// task (the parser reads no command in it).
+bool withdraws_with_a_count(std::string_view line);
+
 /// Whether the clause before a command is the speaker's own: it, or its last part, starts with 我, an
 /// apology or a reason ("不好意思我周四加班", "加班取消了，我又可以了", "临时有事").
 bool speaks_of_oneself(std::string_view before);

@@ -231,3 +231,33 @@ TEST_F(Adjust, ANameNobodyAnswersToIsRefusedByName) {
 
 }  // namespace
 }  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+// "给张三加5分 帮忙搬东西": a leader types the name as often as they @ it; it was silence (an
+// exploratory run of people changing, 2026-12-07).
+TEST_F(AdjustVolunteer, ANameTypedWithoutAnAtIsThePersonPaid) {
+  say("b3u2", "u-chen", "陈单元长", read("给张三加5分 帮忙搬东西"));
+  EXPECT_EQ(balance("u-zhang"), 5);
+  say("b3u2", "u-chen", "陈单元长", read("刘阿姨 扣2分 失约"));
+  EXPECT_EQ(balance("u-liu"), 0);  // never below zero: refused, and said so
+  // Without a reason the leader is asked for one, not met with silence.
+  const std::vector<Reply> asked = say("b3u2", "u-chen", "陈单元长", read("给张三加5分"));
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(asked[0].text, answer_with_example("adjust_reason_missing"));
+  EXPECT_EQ(balance("u-zhang"), 5);
+}
+
+// "孩子数学加5分" among neighbours names nobody of the community: a school's points, and chatter. The
+// same from a leader is answered, since a leader's typed name is a command gone wrong.
+TEST_F(AdjustVolunteer, ATypedNameOfNobodyIsChatterUnlessALeaderSaysIt) {
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("孩子数学加5分 考得好")).empty());
+  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("给小明加5分 帮忙"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].mentions, std::vector<std::string>{kChen});
+  EXPECT_EQ(balance("u-zhang"), 0);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

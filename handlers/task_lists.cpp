@@ -61,11 +61,34 @@ std::vector<store::Task> open_here(Context& context) {
   return tasks;
 }
 
-std::vector<Reply> tasks_here(Context& context, const std::vector<store::Task>& tasks) {
+// The open tasks of the nodes `leader` leads and those under them, wherever posted.
+std::vector<store::Task> open_in_led_area(Context& context, const std::string& leader) {
+  std::vector<store::Task> found;
+  for (const std::string& led : context.people.nodes_with_role(leader, store::Role::leader)) {
+    std::vector<store::OrgNode> area = context.org.descendants(led);
+    if (const std::optional<store::OrgNode> self = context.org.node(led)) area.insert(area.begin(), *self);
+    for (const store::OrgNode& node : area) {
+      for (const std::string& chat : context.org.chats_of(node.id)) {
+        for (store::Task& task : context.tasks.open_in_chat(chat)) {
+          if (task.end && *task.end <= context.now) continue;
+          if (std::none_of(found.begin(), found.end(),
+                           [&](const store::Task& other) { return other.id == task.id; }))
+            found.push_back(std::move(task));
+        }
+      }
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const store::Task& a, const store::Task& b) { return a.number < b.number; });
+  return found;
+}
+
+std::vector<Reply> tasks_here(Context& context, const std::vector<store::Task>& tasks,
+                              std::string_view header_key = "tasks_header") {
   const std::string mention = mention_of(context.people, context.message.sender);
   if (tasks.empty()) return {reply_to_sender(context, context.text("tasks_none", {{"mention", mention}}))};
   std::string text =
-      context.text("tasks_header", {{"mention", mention}, {"count", std::to_string(tasks.size())}});
+      context.text(header_key, {{"mention", mention}, {"count", std::to_string(tasks.size())}});
   for (const store::Task& task : tasks) {
     text += '\n';
     text += context.text("tasks_line", {{"task", std::to_string(task.number)},
@@ -286,7 +309,11 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
   if (said_in_passing(context.message, command)) {
     const std::optional<store::Task> task =
         context.community ? context.tasks.by_number(*context.community, *command.task) : std::nullopt;
-    if (!task || !posted_here(context, *task)) return {};
+    // A leader's "#1 报名情况" about a task of the area they lead, though posted below: the 书记 met
+    // silence in the community's group (an exploratory run of the leaders' side, 2026-12-07).
+    if (!task ||
+        (!posted_here(context, *task) && !leads_node_or_above(context, context.message.sender, task->node)))
+      return {};
     return task_state(context, *task, &command);
   }
   TaskQuery query;
@@ -369,9 +396,30 @@ std::vector<Reply> handle_tasks(Context& context, const Command& command) {
   if (command.task) return one_task(context, command);
   if (asks_for_own(command)) return own_signups(context, said_in_passing(context.message, command));
   if (command.implicit) return question_without_number(context, command);
-  // A private chat has no tasks of its own: there 活动 means one's own.
-  if (context.message.is_private) return own_signups(context);
-  return tasks_here(context, open_here(context));
+  // A private chat has no tasks of its own: there 活动 means one's own; to a leader with none, the
+  // ones of the area they lead (an exploratory run of the leaders' side, 2026-12-07: a grid's
+  // leader who had whistled #1 was told to ask in a building's group).
+  const std::string& sender = context.message.sender;
+  if (context.message.is_private) {
+    std::vector<Reply> own = own_signups(context, true);
+    if (!own.empty()) return own;
+    const std::vector<store::Task> led = open_in_led_area(context, sender);
+    if (!led.empty()) return tasks_here(context, led, "tasks_led_area_header");
+    return own_signups(context);
+  }
+  // In a group where nothing is posted, its leader sees what runs under it: the 书记's 活动 in the
+  // community's group read "本群现在没有进行中的任务" with two tasks open below (the same run).
+  std::vector<store::Task> here = open_here(context);
+  if (here.empty() && context.node && leads_node_or_above(context, sender, context.node->id)) {
+    std::vector<store::Task> below = open_in_led_area(context, sender);
+    std::erase_if(below, [&](const store::Task& task) {
+      const std::vector<store::OrgNode> up = context.org.ancestors_and_self(task.node);
+      return std::none_of(up.begin(), up.end(),
+                          [&](const store::OrgNode& level) { return level.id == context.node->id; });
+    });
+    if (!below.empty()) return tasks_here(context, below, "tasks_below_header");
+  }
+  return tasks_here(context, here);
 }
 
 }  // namespace whistle::handlers

@@ -48,6 +48,13 @@ std::vector<Reply> tell_holders(Context& context, const store::Ticket& ticket, c
   return told;
 }
 
+// Whether `node` lies under `above` (not the same node).
+bool is_below(Context& context, const std::string& node, const std::string& above) {
+  const std::vector<store::OrgNode> up = context.org.ancestors_and_self(node);
+  return node != above &&
+         std::any_of(up.begin(), up.end(), [&](const store::OrgNode& level) { return level.id == above; });
+}
+
 }  // namespace
 
 std::vector<Reply> handle_close(Context& context, const Command& command) {
@@ -127,12 +134,25 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
   store::Ticket& ticket = *found;
   const std::string& sender = context.message.sender;
   if (!leads_ticket(context, ticket, sender)) return {no_right(context, ticket, command.intent, false)};
+  // The unit's leader keeps a say over a ticket that climbed past the unit, but not to send it up
+  // again: "上报T1" said twice a minute apart took it from the building's leader to the grid's
+  // (an exploratory run of the leaders' side, 2026-12-07).
+  if (!leads_node_or_above(context, sender, ticket.node)) {
+    std::string level = holder_text(context, ticket);
+    if (std::optional<store::OrgNode> node = context.org.node(ticket.node)) level = node->name;
+    return {work_reply(context, ticket, "ticket_escalate_already", {{"level", level}})};
+  }
+  // "上报" from a leader above the ticket's level means above them: the grid's leader sending up a
+  // unit's ticket had it climb to the building, below him (the same run).
+  if (const std::optional<store::OrgNode> own = lowest_level_led_by(context, ticket, sender);
+      own && own->id != ticket.node && is_below(context, ticket.node, own->id))
+    ticket.node = own->id;
 
   // At the top a community leader's 上报 has nowhere to go and nobody above to tell: one answer.
   if (!can_climb(context, ticket) && leads_node_or_above(context, sender, ticket.community))
     return {work_reply(context, ticket, "ticket_escalate_top")};
   const store::Ticket before = ticket;
-  ClimbResult climbed = climb(context, ticket, ClimbCause::by_hand, context.now, sender);
+  ClimbResult climbed = climb(context, ticket, ClimbCause::by_hand, context.now, sender, command.reason);
   if (!climbed.climbed) {
     replies.push_back(work_reply(context, ticket, "ticket_escalate_top"));
   } else {

@@ -52,10 +52,26 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
   const std::string& sender = context.message.sender;
   std::optional<std::string> person;
   std::optional<store::ResponderRow> responder;
-  if (!command.mentions.empty()) {
-    const std::vector<NamedPerson> named = named_people(context, command);
+  // "派单 T1 刘师傅", "派单 T1 张三": a person's name typed without an '@' where a responder's would
+  // stand (an exploratory run of the leaders' side, 2026-12-07: "没有叫张三的单位").
+  Command typed_person = command;
+  if (command.mentions.empty() && command.responder &&
+      !responder_named(context, ticket.community, *command.responder)) {
+    typed_person.mentions = {*command.responder};
+    const std::vector<NamedPerson> named = named_people(context, typed_person);
+    if (named.size() != 1 || (!named.front().id && named.front().namesakes < 2))
+      typed_person.mentions.clear();
+  }
+  if (!typed_person.mentions.empty()) {
+    const std::vector<NamedPerson> named = named_people(context, typed_person);
+    // A ticket has one holder: "派单 T1 @何大爷 @张三" gave it to the first and dropped the second
+    // unsaid (the same run). Helpers are the holder's to find.
+    if (named.size() > 1)
+      return {work_reply(context, ticket, "ticket_dispatch_one_person",
+                         {{"name", named.front().id ? display_name(context.people, *named.front().id)
+                                                    : named.front().typed}})};
     if (named.empty() || !named.front().id) {
-      const std::string typed = named.empty() ? command.mentions.front() : named.front().typed;
+      const std::string typed = named.empty() ? typed_person.mentions.front() : named.front().typed;
       const std::size_t namesakes = named.empty() ? 0 : named.front().namesakes;
       return {work_reply(context, ticket,
                          namesakes > 1 ? "ticket_dispatch_namesakes" : "ticket_dispatch_unknown_person",
@@ -90,6 +106,11 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
 
   const std::string dispatcher = display_name(context.people, sender);
   replies.push_back(work_reply(context, ticket, "ticket_dispatch_done"));
+  // Given to the one who reported it: fine when they fix it themselves, but it is said, since they
+  // will not be asked to rate it (the same run: nothing pointed it out).
+  if (person && *person == ticket.reporter && *person != sender)
+    replies.back().text +=
+        context.text("ticket_dispatch_to_reporter_note", {{"name", display_name(context.people, *person)}});
   // "派单 T1 物业 是3楼 东边那扇": what the one who goes must know. It was read and dropped (an
   // exploratory run of the workers' side, 2026-12-07); now it is kept in the history and told to
   // whoever gets it, not to the level's groups.

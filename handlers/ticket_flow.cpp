@@ -324,9 +324,13 @@ std::vector<Reply> assign_to_level(const Services& services, store::Ticket& tick
 }
 
 ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause cause, std::int64_t now,
-                  const std::optional<std::string>& by) {
+                  const std::optional<std::string>& by, const std::optional<std::string>& reason) {
   ClimbResult result;
-  const std::string why = why_text(services, cause, by);
+  std::string why = why_text(services, cause, by);
+  // "上报 T1 地砖要整片换 单元解决不了": the level above reads why, not only who (an exploratory run of
+  // the leaders' side, 2026-12-07: the words were in no message and not in 进度).
+  if (reason && !reason->empty())
+    why = services.text("ticket_why_with_reason", {{"why", why}, {"reason", *reason}});
   ClimbTarget target = climb_target(services, ticket);
   if (!target.node && !target.responder) {
     // The top: nowhere left to climb. The community's leaders hear it is overdue.

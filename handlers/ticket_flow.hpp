@@ -127,8 +127,10 @@ struct ClimbResult {
   bool climbed = false;
   std::vector<Reply> replies;
 };
+/// `reason` is a leader's words with 上报 ("需要社区协调"), told with the climb.
 ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause cause, std::int64_t now,
-                  const std::optional<std::string>& by = std::nullopt);
+                  const std::optional<std::string>& by = std::nullopt,
+                  const std::optional<std::string>& reason = std::nullopt);
 
 /// Stops the solve clock (办结, 关闭): its reminder and deadline jobs go (a 回炉 starts a new one).
 void stop_solve_clock(const Services& services, const store::Ticket& ticket);

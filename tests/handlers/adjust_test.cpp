@@ -249,6 +249,17 @@ TEST_F(AdjustVolunteer, ANameTypedWithoutAnAtIsThePersonPaid) {
   EXPECT_EQ(balance("u-zhang"), 5);
 }
 
+// A grid's 加分 for work in 1号楼 counted for 3号楼2单元, where 张三 had reported in first (an
+// exploratory run of a month's points, 2026-12-07): of several places under the leader, the one
+// reported in at last is the one the points count for.
+TEST_F(AdjustVolunteer, AnAdjustmentFromAboveCountsWhereThePersonLastReportedIn) {
+  say("b1u1", "u-zheng", "郑单元长", read("吹哨 垃圾分类宣传 2人 周六上午9点 2小时 10分"));
+  say("b1u1", "u-zhang", "张三", read("报到 2"), kMonday0900 + kHour);
+  say("g1", "u-li", "李网格长", read("加分 @张三 8 组织1号楼垃圾分类宣传"), kMonday0900 + 2 * kHour);
+  EXPECT_EQ(points_under("b1u1", "u-zhang"), 8);
+  EXPECT_EQ(points_under("b3u2", "u-zhang"), 0);
+}
+
 // "孩子数学加5分" among neighbours names nobody of the community: a school's points, and chatter. The
 // same from a leader is answered, since a leader's typed name is a command gone wrong.
 TEST_F(AdjustVolunteer, ATypedNameOfNobodyIsChatterUnlessALeaderSaysIt) {

@@ -399,3 +399,41 @@ TEST_F(TaskLists, MySignupsWithNoneSaySoAndPointToActivity) {
 
 }  // namespace
 }  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+// The 书记 asked "#1 报名情况" in the community's group of a task the grid sent down, and met
+// silence; his 活动 there read "本群现在没有进行中的任务", and the grid's leader who whistled it was told
+// in private to ask in a building's group (an exploratory run of the leaders' side, 2026-12-07).
+class LeadersTaskLists : public HandlerTest {
+ protected:
+  void SetUp() override {
+    say("g1", "u-li", "李网格长", read("吹哨 下发 入户排查独居老人 3人 周六上午9点 2小时 8分"));
+  }
+};
+
+TEST_F(LeadersTaskLists, ALeaderAsksAboutATaskOfTheAreaTheyLead) {
+  const std::vector<Reply> replies = say("c1", "u-wang", "王书记", read("#1 报名情况"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:c1");
+  EXPECT_TRUE(contains(replies[0].text, "#1")) << replies[0].text;
+  // Among neighbours, someone who leads nothing there is not answered of a task posted elsewhere.
+  EXPECT_TRUE(say("c1", "u-zhang", "张三", read("#1 报名情况")).empty());
+}
+
+TEST_F(LeadersTaskLists, ALeadersListShowsTheTasksOfTheirArea) {
+  const std::vector<Reply> in_group = say("c1", "u-wang", "王书记", read("活动"));
+  ASSERT_EQ(in_group.size(), 1u);
+  EXPECT_TRUE(contains(in_group[0].text, "#1")) << in_group[0].text;
+  const std::vector<Reply> in_private = say_privately("u-li", "李网格长", read("活动"));
+  ASSERT_EQ(in_private.size(), 1u);
+  EXPECT_TRUE(contains(in_private[0].text, "#1")) << in_private[0].text;
+  // A volunteer with no place is still told how to find one.
+  const std::vector<Reply> volunteer = say_privately("u-zhang", "张三", read("活动"));
+  ASSERT_EQ(volunteer.size(), 1u);
+  EXPECT_FALSE(contains(volunteer[0].text, "#1")) << volunteer[0].text;
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

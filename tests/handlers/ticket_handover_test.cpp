@@ -96,19 +96,29 @@ TEST_F(TicketHandover, ASendBackAfterAnEscalationGoesBackToTheLevelThatEscalated
 }
 
 // 孙楼栋长's 上报 of what 李网格长 held sent it to the community, and 李网格长 never heard (an
-// exploratory run of the workers' side, 2026-12-07).
-TEST_F(TicketHandover, AnEscalationByALeaderBelowTellsTheOneWhoHeldIt) {
+// exploratory run of the workers' side, 2026-12-07). Since an exploratory run of the leaders' side
+// (2026-12-07), only a leader at or above where the ticket is sends it further: the unit's leader
+// saying 上报 again a minute later took it from the building's leader to the grid's.
+TEST_F(TicketHandover, AnEscalationByALeaderAboveTellsTheOneWhoHeldIt) {
   open_ticket();
   say_line("b3u2", "u-chen", "陈单元长", "上报 T1", {}, kMonday0900 + 10 * 60);
   ASSERT_EQ(ticket(1).assignee_person, kQian);
-  const std::vector<Reply> replies =
-      say_line("b3u2", "u-chen", "陈单元长", "上报 T1", {}, kMonday0900 + 20 * 60);
-  EXPECT_NE(ticket(1).assignee_person, kQian);
-  EXPECT_EQ(sent_to(replies, private_of("u-qian")).size(), 1u);
+  const std::vector<Reply> again =
+      say_line("b3u2", "u-chen", "陈单元长", "上报T1", {}, kMonday0900 + 11 * 60);
+  EXPECT_EQ(ticket(1).assignee_person, kQian);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(
+      again[0].text,
+      rendered("ticket_escalate_already",
+               {{"ticket", "1"}, {"mention", "@陈单元长"}, {"level", "3号楼"}, {"holder", "钱楼栋长"}}));
   // Whoever climbs their own ticket is not told of their own move.
-  const std::vector<Reply> own = say_line("g1", "u-li", "李网格长", "上报 T1", {}, kMonday0900 + 30 * 60);
-  ASSERT_EQ(ticket(1).node, "c1");
-  EXPECT_TRUE(sent_to(own, private_of("u-li")).empty());
+  const std::vector<Reply> own = say_line("b3", "u-qian", "钱楼栋长", "上报 T1", {}, kMonday0900 + 20 * 60);
+  ASSERT_EQ(ticket(1).node, "g1");
+  EXPECT_TRUE(sent_to(own, private_of("u-qian")).empty());
+  // The 书记 sends it on from above: the grid's leader who held it hears.
+  const std::vector<Reply> replies = say_line("c1", "u-wang", "王书记", "上报 T1", {}, kMonday0900 + 30 * 60);
+  EXPECT_EQ(ticket(1).assignee_responder, "wuye");
+  EXPECT_EQ(sent_to(replies, private_of("u-li")).size(), 1u);
 }
 
 TEST_F(TicketHandover, AWishDispatchedToSomeoneElseIsTheirsToFulfilAndTheClaimerIsTold) {

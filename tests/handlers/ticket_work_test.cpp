@@ -87,6 +87,37 @@ TEST_F(TicketWork, AnUnknownResponderIsAnsweredWithTheOnesThereAre) {
   EXPECT_EQ(ticket(1).assignee_person, kChen);
 }
 
+// "派单 T1 @何大爷 @张三" gave it to the first and dropped the second unsaid (an exploratory run of
+// the leaders' side, 2026-12-07): a ticket has one holder, and the leader is told so.
+TEST_F(TicketWork, ADispatchToTwoPeopleIsAskedForOne) {
+  open_ticket({.reporter = "u-he"});
+  const std::vector<Reply> replies =
+      say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨 @张三", {"u-liu", "u-zhang"});
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:b3u2");
+  EXPECT_EQ(ticket(1).assignee_person, kChen);
+}
+
+// "派单 T1 张三", "派单 T1 刘师傅": a person's name typed where a responder's would stand was "没有叫张三
+// 的单位" (the same run).
+TEST_F(TicketWork, ANameTypedWithoutAnAtIsThePersonDispatchedTo) {
+  open_ticket({.reporter = "u-he"});
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 张三");
+  EXPECT_EQ(ticket(1).assignee_person, kZhang);
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 刘师傅");
+  EXPECT_EQ(ticket(1).assignee_person, qualified("u-shifu"));
+}
+
+// Given to the one who reported it: the leader is told they will not be asked to rate it.
+TEST_F(TicketWork, ADispatchToTheReporterSaysSo) {
+  open_ticket({.reporter = "u-liu"});
+  const std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"});
+  EXPECT_EQ(ticket(1).assignee_person, kLiu);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_TRUE(contains(replies[0].text, rendered("ticket_dispatch_to_reporter_note", {{"name", "刘阿姨"}})))
+      << replies[0].text;
+}
+
 TEST_F(TicketWork, OnlyLeadersOfTheLevelOrAboveDispatchAndTheRefusalNamesThem) {
   const store::Ticket made = open_ticket();
   // A resident, and the leader of the unit next door.

@@ -99,7 +99,13 @@ constexpr int kEntriesShown = 10;
 // "积分明细", "我的积分记录 @张三": where the points came from and went, not the sums (an exploratory
 // run of corrections, 2026-12-06: "刚才怎么加了5分又扣了" had no answer).
 bool asks_for_entries(const Command& command) {
-  return command.text.find("明细") != std::string::npos || command.text.find("记录") != std::string::npos;
+  if (command.text.find("明细") != std::string::npos || command.text.find("记录") != std::string::npos)
+    return true;
+  // "怎么扣了我5分", "为什么扣我分": asked why, the entries say.
+  for (const std::string_view why : {"怎么扣", "为什么扣", "为啥扣", "怎么给我扣", "为什么给我扣"}) {
+    if (command.text.starts_with(why)) return true;
+  }
+  return false;
 }
 
 std::vector<Reply> entries_of(Context& context, const std::string& community, const std::string& person) {
@@ -133,6 +139,24 @@ std::string hours_text(std::int64_t minutes) {
   std::string text = std::to_string(tenths / 10);
   if (tenths % 10 != 0) text += "." + std::to_string(tenths % 10);
   return text;
+}
+
+std::string own_place_text(Context& context, const std::string& person, const std::string& node_id,
+                           std::int64_t from, std::int64_t to) {
+  const std::optional<store::OrgNode> node = context.org.node(node_id);
+  const std::string node_name = node ? node->name : node_id;
+  const std::vector<store::LedgerRepository::PersonEarnings> ranking =
+      context.ledger.earnings_under(node_id, from, to);
+  const auto mine =
+      std::find_if(ranking.begin(), ranking.end(), [&](const auto& row) { return row.person == person; });
+  if (mine == ranking.end() || mine->points <= 0)
+    return context.text("ranking_own_unranked",
+                        {{"node", node_name}, {"mention", mention_of(context.people, person)}});
+  const std::optional<Placing> place = placing(context, person, node_id, MonthBounds{from, to});
+  return context.text("ranking_own_place", {{"node", node_name},
+                                            {"mention", mention_of(context.people, person)},
+                                            {"rank", std::to_string(place ? place->rank : 0)},
+                                            {"points", std::to_string(mine->points)}});
 }
 
 MonthBounds local_month_of(const Services& services, std::int64_t at) {

@@ -6,6 +6,7 @@
 #include "handlers/language/intent_table.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/points.hpp"
 #include "handlers/publication_jobs.hpp"
 #include "handlers/ranking_month.hpp"
 #include "handlers/ranking_text.hpp"
@@ -104,6 +105,13 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
   if (!command.month && !texts.empty() &&
       texts.front().find(context.text("ranking_nobody")) != std::string::npos)
     texts.back() += "\n" + context.text("ranking_empty_try_last_month");
+  // "我排第几", "我上个月第几名": the list answered without the asker's own line left them to find
+  // their name in it (an exploratory run of a month's points, 2026-12-07).
+  if (!texts.empty() && command.text.find("我") != std::string::npos && command.mentions.empty()) {
+    const RankingMonth asked = ranking_month(month, offset);
+    texts.front() = own_place_text(context, context.message.sender, node->id, asked.from, asked.to) + "\n" +
+                    texts.front();
+  }
   std::vector<Reply> replies;
   for (std::string& text : texts)
     replies.push_back(Reply{context.message.chat, std::move(text), {}});

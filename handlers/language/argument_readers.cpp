@@ -449,6 +449,11 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
   if (takes_free_words(input.rule.arguments) && asks_the_others(input.rest)) return false;
   switch (input.rule.arguments) {
     case Arguments::none:
+      // "怎么扣了我5分", "为什么扣我分": why points went, said of points or of nothing more ("怎么扣了这么
+      // 多钱" is a bank's).
+      if (input.rule.extra == "entries")
+        return is_filler(without_words_at_end(input.rest, {"吗", "呢", "?", "啊", " "})) ||
+               input.rest.find("分") != std::string_view::npos;
       // "微心愿列表": the list of one kind of ticket.
       if (input.rule.extra == "wishes") command.kind = TicketKind::wish;
       if (input.rule.extra.ends_with("implicit")) command.implicit = true;

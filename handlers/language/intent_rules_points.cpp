@@ -58,6 +58,20 @@ constexpr auto kPointsRules = std::to_array<IntentRule>({
     {"积分是多少",    Intent::points,       A::people},
     {"我的积分是多少", Intent::points,      A::people},
     {"还有多少积分",  Intent::points,       A::people},
+    // Hours asked in one's own words (the same run).
+    {"我这个月干了几个小时", Intent::points, A::people},
+    {"这个月干了几个小时", Intent::points,  A::people},
+    {"我干了几个小时", Intent::points,      A::people},
+    {"我干了多少小时", Intent::points,      A::people},
+    {"我服务了几个小时", Intent::points,    A::people},
+    {"服务了几个小时", Intent::points,      A::people},
+    // Why points went up or down: the entries (积分明细), read when 分 is said or nothing more.
+    {"怎么扣了",      Intent::points,       A::none,              "entries"},
+    {"怎么扣我",      Intent::points,       A::none,              "entries"},
+    {"为什么扣",      Intent::points,       A::none,              "entries"},
+    {"为啥扣",        Intent::points,       A::none,              "entries"},
+    {"怎么给我扣",    Intent::points,       A::none,              "entries"},
+    {"为什么给我扣",  Intent::points,       A::none,              "entries"},
     {"还剩多少积分",  Intent::points,       A::people},
     // As residents ask (an exploratory run, 2026-12-05).
     {"我还有多少分",  Intent::points,       A::people},
@@ -80,6 +94,15 @@ constexpr auto kPointsRules = std::to_array<IntentRule>({
     {"积分榜",        Intent::ranking,      A::month},
     {"积分排行榜",    Intent::ranking,      A::month},
     {"我排第几名",    Intent::ranking,      A::month},
+    // As people ask it (an exploratory run of a month's points, 2026-12-07: 没看懂). "第几名" alone
+    // is a race's or an exam's; with 我 or 排 before it, the ranking's.
+    {"排第几",        Intent::ranking,      A::month},
+    {"排第几名",      Intent::ranking,      A::month},
+    {"我第几名",      Intent::ranking,      A::month},
+    {"排名多少",      Intent::ranking,      A::month},
+    {"我排名多少",    Intent::ranking,      A::month},
+    {"我的排名多少",  Intent::ranking,      A::month},
+    {"我的排名是多少", Intent::ranking,     A::month},
     {"公示",          Intent::ranking,      A::month,             "publish"},
     {"积分公示",      Intent::ranking,      A::month,             "publish"},
     {"发布公示",      Intent::ranking,      A::month,             "publish"},
@@ -141,6 +164,13 @@ constexpr auto kPointsRules = std::to_array<IntentRule>({
     {"我的兑换码",    Intent::catalog,      A::none},
     {"我的兑换码是多少", Intent::catalog,   A::none},
     {"取货码忘了",    Intent::catalog,      A::none},
+    // At the counter, as people ask (the same run): "码是多少来着", "我的取货码是多少".
+    {"码是多少",      Intent::catalog,      A::none},
+    {"码忘了",        Intent::catalog,      A::none},
+    {"我的码",        Intent::catalog,      A::none},
+    {"我的码是多少",  Intent::catalog,      A::none},
+    {"我的取货码是多少", Intent::catalog,   A::none},
+    {"我的兑换记录",  Intent::catalog,      A::none},
     {"取货码找不到了", Intent::catalog,     A::none},
     {"我的兑换码找不到了", Intent::catalog, A::none},
     {"我的取货码找不到了", Intent::catalog, A::none},
@@ -176,6 +206,9 @@ constexpr auto kPointsRules = std::to_array<IntentRule>({
     // alone asks for one's own codes (the catalog); with a code after it, it is the pickup.
     {"核销码",        Intent::pickup,       A::code,              "required"},
     {"已核销",        Intent::pickup,       A::code,              "required"},
+    // Staff's "已领取 RMH7": the pickup, as they say it (the same run: silence, and nothing recorded).
+    {"已领取",        Intent::pickup,       A::code,              "required"},
+    {"已领",          Intent::pickup,       A::code,              "required"},
     {"取货码",        Intent::pickup,       A::code,              "required"},
 });
 // clang-format on

@@ -78,6 +78,18 @@ std::optional<std::pair<YearMonth, std::size_t>> read_leading_month(std::string_
 
 Lead read_lead(std::string_view line, const ParseContext& context) {
   Lead lead;
+  // "我上个月排第几名": the speaker before the month, of a ranking only.
+  if (line.starts_with("我")) {
+    const std::string_view after = line.substr(std::string_view("我").size());
+    if (auto month = read_leading_month(after, context)) {
+      const std::size_t end = skip_separators(after, month->second);
+      if (starts_with_at(after, end, "排") || starts_with_at(after, end, "第")) {
+        lead.month = month->first;
+        lead.end = std::string_view("我").size() + end;
+        return lead;
+      }
+    }
+  }
   if (auto month = read_leading_month(line, context)) {
     lead.month = month->first;
     lead.end = skip_separators(line, month->second);

@@ -80,6 +80,38 @@ TEST_F(Ranking, AUnitGroupSeesItsOwnPeopleOfThisMonth) {
   EXPECT_FALSE(contains(text, "何大爷")) << "another month";
 }
 
+// "我排第几", "我上个月排第几名啊？": the list alone left the asker to find their name in it, and the
+// second was 没看懂 (an exploratory run of a month's points, 2026-12-07).
+TEST_F(Ranking, AskedAboutOneselfTheAnswerStartsWithTheAskersPlace) {
+  earn("u-zhang", 10, 120, "b3u2", kMidNovember);
+  earn("u-liu", 20, 60, "b3u2", kMidNovember);
+  const std::vector<Reply> mine =
+      say("b3u2", "u-zhang", "张三", read("我排第几", kMidNovember), kMidNovember);
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].text.rfind(
+                rendered("ranking_own_place",
+                         {{"mention", "@张三"}, {"node", "3号楼2单元"}, {"rank", "2"}, {"points", "10"}}),
+                0),
+            0u)
+      << mine[0].text;
+  const std::vector<Reply> none = say("b3u2", "u-he", "何大爷", read("我排第几", kMidNovember), kMidNovember);
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].text.rfind(
+                rendered("ranking_own_unranked", {{"mention", "@何大爷"}, {"node", "3号楼2单元"}}), 0),
+            0u)
+      << none[0].text;
+  // Last month's, asked with the speaker first.
+  const Command last = read("我上个月排第几名啊？", kMidNovember + 30 * 86400);
+  EXPECT_EQ(last.intent, Intent::ranking);
+  ASSERT_TRUE(last.month);
+  EXPECT_EQ(last.month->month, 11);
+  // Asked of the list, no line of one's own.
+  const std::vector<Reply> list = say("b3u2", "u-he", "何大爷", read("排行", kMidNovember), kMidNovember);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_FALSE(contains(list[0].text,
+                        rendered("ranking_own_unranked", {{"mention", "@何大爷"}, {"node", "3号楼2单元"}})));
+}
+
 // "排行 3号楼" (an exploratory run of a campaign, 2026-12-06: silence): the place named, as its own
 // group reads it.
 TEST_F(Ranking, APlaceNamedGivesThatPlacesRanking) {

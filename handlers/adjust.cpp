@@ -52,14 +52,16 @@ std::vector<Reply> handle_adjust(Context& context, const Command& command) {
   if (!context.community) return answer("adjust_community_unknown");
   const std::vector<NamedPerson> named = named_people(context, command);
   if (named.empty()) return answer("adjust_who");
-  // "孩子数学加5分" among neighbours, with nobody of the community so called: a school's or a game's
-  // points, not the ledger's. A name typed with an '@', said to the bot or by a leader is answered.
+  // A name typed without an '@' among neighbours is an order only from a leader, and of someone the
+  // community has: "孩子数学加5分" is a school's points, "迟到扣2分，大家注意" a rule told, and a
+  // resident's "张三加5分…" a suggestion (a review, 2026-12-07). Said to the bot, it is answered.
   const bool typed_without_at = command.text.find('@') == std::string::npos;
-  if (typed_without_at && !spoken_to_the_bot(context.message, command) &&
-      context.people.nodes_with_role(context.message.sender, store::Role::leader).empty() &&
-      std::none_of(named.begin(), named.end(),
-                   [](const NamedPerson& one) { return one.id || one.namesakes > 1; }))
-    return {};
+  if (typed_without_at && !spoken_to_the_bot(context.message, command)) {
+    const bool someone_found = std::any_of(
+        named.begin(), named.end(), [](const NamedPerson& one) { return one.id || one.namesakes > 1; });
+    if (!someone_found || context.people.nodes_with_role(context.message.sender, store::Role::leader).empty())
+      return {};
+  }
   if (!command.points || *command.points == 0) return answer("adjust_points_missing");
   const int points = *command.points;
   if (std::abs(points) > kMaxAdjustPoints) {

@@ -36,8 +36,11 @@ std::string words_shown(Context& context, const store::Ticket& ticket) {
   return numbers_masked_for(context, context.message.chat, context.message.is_private, ticket.text);
 }
 
+}  // namespace
+
 // The jobs listed with the command that would act on one, in private when any is a private report.
-std::vector<Reply> list_held(Context& context, const std::vector<store::Ticket>& held, Intent intent) {
+std::vector<Reply> list_held_tickets(Context& context, const std::vector<store::Ticket>& held,
+                                     Intent intent) {
   std::vector<std::string> items;
   for (const store::Ticket& ticket : held)
     items.push_back(context.text("rate_which_item", {{"ticket", std::to_string(ticket.number)},
@@ -53,8 +56,6 @@ std::vector<Reply> list_held(Context& context, const std::vector<store::Ticket>&
                                          {"ticket", std::to_string(held.front().number)}}),
       any_private);
 }
-
-}  // namespace
 
 // "收到 马上去", "弄好了 换了个灯泡": which command would do it, asked, not done. Going may be to anything,
 // and a 办结 asks the resident to rate (a review, 2026-12-07: "我马上去社区开会" took a job, and
@@ -161,7 +162,8 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
       });
   if (another_thing) return std::nullopt;
   // Several jobs hold what it names: those are listed.
-  if (by_keyword.size() > 1) return list_held(context, by_keyword, taking ? Intent::accept : Intent::resolve);
+  if (by_keyword.size() > 1)
+    return list_held_tickets(context, by_keyword, taking ? Intent::accept : Intent::resolve);
   std::optional<std::int64_t> number =
       by_keyword.size() == 1
           ? std::optional(by_keyword.front().number)
@@ -170,7 +172,7 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   if (says == HolderSays::done_of_thing && !number) return std::nullopt;
   if (!number && held.size() == 1) number = held.front().number;
   const Intent intent = taking ? Intent::accept : Intent::resolve;
-  if (!number) return list_held(context, held, intent);
+  if (!number) return list_held_tickets(context, held, intent);
   const auto ticket = std::find_if(held.begin(), held.end(),
                                    [&](const store::Ticket& each) { return each.number == *number; });
   // "好的 接了" in a group under a whistle's post may answer the task: asked, not taken (a regression

@@ -20,6 +20,10 @@ namespace whistle::handlers {
 /// a thing none of the jobs holds, or names one's own report.
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command);
 
+/// The jobs `held` listed to choose from, with the command `intent` that would act on one ("接单 T1");
+/// in private when any is a private report.
+std::vector<Reply> list_held_tickets(Context& context, const std::vector<store::Ticket>& held, Intent intent);
+
 /// Asks whoever holds `ticket` whether their `words` meant 接单 (`taking`) or 办结, naming the command
 /// that would do it, words and all; in private when it is a private report.
 std::vector<Reply> ask_if_holder_meant(Context& context, const store::Ticket& ticket, bool taking,

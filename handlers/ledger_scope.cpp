@@ -46,12 +46,13 @@ PersonScope scope_of_person(const Services& services, const std::string& leader,
   scope.allowed = true;
   const bool chat_is_theirs = chat_node && std::find(led.begin(), led.end(), chat_node->id) != led.end();
   scope.node = chat_is_theirs ? chat_node->id : led.front();
-  // Of several of their places under the leader, the one they last reported in at: a grid's 加分
+  // Of several of their places under the leader, the one where they last took a place: a grid's 加分
   // for work in 1号楼 counted for 3号楼, where she had once only waited in line (an exploratory run
-  // of a month's points, 2026-12-07).
+  // of a month's points, 2026-12-07; a review the same day: not a later wait in line either).
   if (!chat_is_theirs && led.size() > 1) {
     if (const std::optional<store::OrgNode> node = services.org.node(led.front())) {
-      const std::optional<std::string> last = services.signups.last_node_of_person(node->community, person);
+      const std::optional<std::string> last =
+          services.signups.last_node_of_person(node->community, person, /*placed_only=*/true);
       if (last && std::find(led.begin(), led.end(), *last) != led.end()) scope.node = *last;
     }
   }

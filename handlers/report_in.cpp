@@ -162,9 +162,11 @@ std::optional<Reply> joinable_in_private(Context& context) {
                                                        {"task", std::to_string(first)}}));
 }
 
+}  // namespace
+
 // The tasks someone holds places on, listed in private: to choose the one to leave
 // ("withdraw_private_list"), or to show that nothing else is open to them.
-Reply held_in_private(Context& context, const std::vector<store::Signup>& held, std::string_view key) {
+Reply held_places_reply(Context& context, const std::vector<store::Signup>& held, std::string_view key) {
   std::string list;
   std::int64_t first = 0;
   for (const store::Signup& signup : held) {
@@ -182,6 +184,8 @@ Reply held_in_private(Context& context, const std::vector<store::Signup>& held, 
                                             {"list", list},
                                             {"task", std::to_string(first)}}));
 }
+
+namespace {
 
 // "我和老伴一起去", "报到 1 我们俩": a place is one person's, and so are its points; the other is
 // asked to report in themselves (an exploratory run of an urgent night, 2026-12-06: the reply said
@@ -298,7 +302,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
     if (context.community) {
       const std::vector<store::Signup> held =
           context.signups.open_of_person(*context.community, context.message.sender);
-      if (!held.empty()) return {held_in_private(context, held, "report_in_private_held")};
+      if (!held.empty()) return {held_places_reply(context, held, "report_in_private_held")};
     }
   }
   // "报到 1和2", "报到 1 2": each task in turn (a second review, 2026-12-06: #2 was dropped unsaid).
@@ -451,7 +455,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
     }
     // Of several, the ones held are shown to choose from: "请写上任务编号" alone left the volunteer to
     // find numbers said in groups days before (a review, 2026-12-07).
-    if (mine.size() > 1) return {held_in_private(context, mine, "withdraw_private_list")};
+    if (mine.size() > 1) return {held_places_reply(context, mine, "withdraw_private_list")};
   }
   TaskQuery query;
   query.intent = Intent::withdraw;

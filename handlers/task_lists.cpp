@@ -84,7 +84,8 @@ std::vector<store::Task> open_in_led_area(Context& context, const std::string& l
 }
 
 std::vector<Reply> tasks_here(Context& context, const std::vector<store::Task>& tasks,
-                              std::string_view header_key = "tasks_header") {
+                              std::string_view header_key = "tasks_header",
+                              std::string_view footer_key = "tasks_footer") {
   const std::string mention = mention_of(context.people, context.message.sender);
   if (tasks.empty()) return {reply_to_sender(context, context.text("tasks_none", {{"mention", mention}}))};
   std::string text =
@@ -98,7 +99,7 @@ std::vector<Reply> tasks_here(Context& context, const std::vector<store::Task>& 
                                         {"left", places_left_text(context, task)}});
   }
   text += '\n';
-  text += context.text("tasks_footer");
+  text += context.text(footer_key);
   return {reply_to_sender(context, std::move(text))};
 }
 
@@ -302,6 +303,15 @@ bool posted_here(Context& context, const store::Task& task) {
   return std::find(chats.begin(), chats.end(), context.message.chat) != chats.end();
 }
 
+// A leader asking in the group of a node above the task, which they lead: its names are theirs to
+// read there, not in another grid's building (a review, 2026-12-07).
+bool asked_above_it(Context& context, const store::Task& task) {
+  if (!context.node || !leads_node_or_above(context, context.message.sender, task.node)) return false;
+  const std::vector<store::OrgNode> up = context.org.ancestors_and_self(task.node);
+  return std::any_of(up.begin(), up.end(),
+                     [&](const store::OrgNode& level) { return level.id == context.node->id; });
+}
+
 // "1号活动取消了吗", "2号任务结束了吗", "1号还有名额吗".
 std::vector<Reply> one_task(Context& context, const Command& command) {
   // Asked in passing ("12号几点开始" of the 12th, "1号满了吗" in another building's group): answered
@@ -311,9 +321,7 @@ std::vector<Reply> one_task(Context& context, const Command& command) {
         context.community ? context.tasks.by_number(*context.community, *command.task) : std::nullopt;
     // A leader's "#1 报名情况" about a task of the area they lead, though posted below: the 书记 met
     // silence in the community's group (an exploratory run of the leaders' side, 2026-12-07).
-    if (!task ||
-        (!posted_here(context, *task) && !leads_node_or_above(context, context.message.sender, task->node)))
-      return {};
+    if (!task || (!posted_here(context, *task) && !asked_above_it(context, *task))) return {};
     return task_state(context, *task, &command);
   }
   TaskQuery query;
@@ -404,7 +412,7 @@ std::vector<Reply> handle_tasks(Context& context, const Command& command) {
     std::vector<Reply> own = own_signups(context, true);
     if (!own.empty()) return own;
     const std::vector<store::Task> led = open_in_led_area(context, sender);
-    if (!led.empty()) return tasks_here(context, led, "tasks_led_area_header");
+    if (!led.empty()) return tasks_here(context, led, "tasks_led_area_header", "tasks_elsewhere_footer");
     return own_signups(context);
   }
   // In a group where nothing is posted, its leader sees what runs under it: the 书记's 活动 in the
@@ -417,7 +425,7 @@ std::vector<Reply> handle_tasks(Context& context, const Command& command) {
       return std::none_of(up.begin(), up.end(),
                           [&](const store::OrgNode& level) { return level.id == context.node->id; });
     });
-    if (!below.empty()) return tasks_here(context, below, "tasks_below_header");
+    if (!below.empty()) return tasks_here(context, below, "tasks_below_header", "tasks_elsewhere_footer");
   }
   return tasks_here(context, here);
 }

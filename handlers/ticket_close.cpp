@@ -150,7 +150,7 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
 
   // At the top a community leader's 上报 has nowhere to go and nobody above to tell: one answer.
   if (!can_climb(context, ticket) && leads_node_or_above(context, sender, ticket.community))
-    return {work_reply(context, ticket, "ticket_escalate_top")};
+    return {work_reply(context, ticket, "ticket_escalate_top_leader")};
   const store::Ticket before = ticket;
   ClimbResult climbed = climb(context, ticket, ClimbCause::by_hand, context.now, sender, command.reason);
   if (!climbed.climbed) {
@@ -173,6 +173,9 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
   // A building's leader sending up what the grid's leader held: the grid's leader was never told
   // (an exploratory run of the workers' side, 2026-12-07).
   if (climbed.climbed) append(replies, tell_displaced(context, before, ticket));
+  // The words said with it stay in the history 进度 shows (a review, 2026-12-07).
+  if (climbed.climbed && command.reason && !command.reason->empty())
+    record_event(context, ticket, "noted", *command.reason);
   return replies;
 }
 

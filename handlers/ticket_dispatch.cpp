@@ -108,9 +108,19 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
   replies.push_back(work_reply(context, ticket, "ticket_dispatch_done"));
   // Given to the one who reported it: fine when they fix it themselves, but it is said, since they
   // will not be asked to rate it (the same run: nothing pointed it out).
-  if (person && *person == ticket.reporter && *person != sender)
-    replies.back().text +=
+  if (person && *person == ticket.reporter && *person != sender) {
+    const std::string to_reporter =
         context.text("ticket_dispatch_to_reporter_note", {{"name", display_name(context.people, *person)}});
+    // A private report's reporter is never named in a group (a review, 2026-12-07: the note told the
+    // unit's group who had complained): the leader reads it in private.
+    if (ticket.reported_in_private && !context.message.is_private) {
+      replies.push_back(Reply{private_chat_of(sender),
+                              work_reply(context, ticket, "ticket_dispatch_done").text + to_reporter,
+                              {sender}});
+    } else {
+      replies.back().text += to_reporter;
+    }
+  }
   // "派单 T1 物业 是3楼 东边那扇": what the one who goes must know. It was read and dropped (an
   // exploratory run of the workers' side, 2026-12-07); now it is kept in the history and told to
   // whoever gets it, not to the level's groups.

@@ -5,6 +5,7 @@
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 
+#include "handlers/holder_words.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 
@@ -15,10 +16,10 @@ namespace {
 // How many tickets a holder's bare 接单/办结 looks through (a 物业 member holds their responder's).
 constexpr std::size_t kHeldLooked = 20;
 
-// "接单" or "办结" said bare by whoever holds exactly one ticket waiting for that: the one meant,
-// as a bare 报到 is the chat's one open task.
-std::optional<store::Ticket> only_held_ticket(Context& context, Intent intent) {
-  if (intent != Intent::accept && intent != Intent::resolve) return std::nullopt;
+// The tickets waiting for the sender's bare "接单" or "办结": of exactly one, the one meant, as a bare
+// 报到 is the chat's one open task.
+std::vector<store::Ticket> held_waiting(Context& context, Intent intent) {
+  if (intent != Intent::accept && intent != Intent::resolve) return {};
   // 办结 may come straight from assigned (it counts as the accept); 接单 only there.
   const auto waits = [intent](const store::Ticket& ticket) {
     return ticket.state == store::TicketState::assigned ||
@@ -26,8 +27,7 @@ std::optional<store::Ticket> only_held_ticket(Context& context, Intent intent) {
   };
   std::vector<store::Ticket> held = tickets_held_by_sender(context, kHeldLooked);
   std::erase_if(held, [&](const store::Ticket& ticket) { return !waits(ticket); });
-  if (held.size() != 1) return std::nullopt;
-  return held.front();
+  return held;
 }
 
 }  // namespace
@@ -72,8 +72,15 @@ TicketChoice choose_ticket(Context& context, const Command& command) {
   TicketChoice choice;
   const std::string mention = mention_of(context.people, context.message.sender);
   if (!command.ticket) {
-    if (std::optional<store::Ticket> only = only_held_ticket(context, command.intent)) {
-      choice.ticket = std::move(only);
+    std::vector<store::Ticket> waiting = held_waiting(context, command.intent);
+    if (waiting.size() == 1) {
+      choice.ticket = std::move(waiting.front());
+      return choice;
+    }
+    // Two waiting and a bare 接单: which, listed ("例如：接单 T5" named neither; an exploratory run
+    // of the leaders' side, 2026-12-07).
+    if (waiting.size() > 1) {
+      choice.refusal = list_held_tickets(context, waiting, command.intent);
       return choice;
     }
     choice.refusal.push_back(reply_to_sender(

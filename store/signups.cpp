@@ -48,7 +48,8 @@ constexpr const char* kMoveToWaitlistHead =
 // they reported in (a withdrawal keeps `at`).
 constexpr const char* kLastNodeOfPerson =
     "SELECT COALESCE(s.node_id, t.node_id) FROM signups s JOIN tasks t ON t.id = s.task_id "
-    "WHERE t.community_id = ? AND s.person_id = ? ORDER BY s.at DESC, s.task_id DESC LIMIT 1";
+    "WHERE t.community_id = ?1 AND s.person_id = ?2 AND (?3 = 0 OR s.state = 'signed_up') "
+    "ORDER BY s.at DESC, s.task_id DESC LIMIT 1";
 // The waitlisted behind the head, in line order (the head's next ids). With a LIMIT, SQLite keeps
 // only that many rows in its sorter rather than sorting the whole line; ?3 = -1 is no limit.
 constexpr const char* kWaitlistAfter =
@@ -353,10 +354,12 @@ void SignupRepository::set_node(std::int64_t task_id, const std::string& person,
 }
 
 std::optional<std::string> SignupRepository::last_node_of_person(const std::string& community,
-                                                                 const std::string& person) {
+                                                                 const std::string& person,
+                                                                 bool placed_only) {
   auto& s = detail::fresh(statements_->last_node_of_person);
   s.bind(1, community);
   s.bind(2, person);
+  s.bind(3, placed_only ? 1 : 0);
   if (!s.executeStep()) return std::nullopt;
   std::string node = s.getColumn(0).getString();
   s.tryReset();  // see Database::release_snapshots

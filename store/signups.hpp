@@ -62,8 +62,10 @@ class SignupRepository {
   std::vector<Signup> open_of_person(const std::string& community, const std::string& person);
 
   /// The node where the person last reported in within a community (the chat's node, else the
-  /// task's); empty when they never did. A private report with no place goes there.
-  std::optional<std::string> last_node_of_person(const std::string& community, const std::string& person);
+  /// task's); empty when they never did. A private report with no place goes there. `placed_only`:
+  /// of the report-ins that hold a place now (not waiting in line, not withdrawn).
+  std::optional<std::string> last_node_of_person(const std::string& community, const std::string& person,
+                                                 bool placed_only = false);
 
   /// Puts a signed-up person at the head of the waitlist (a task's places were reduced); `at` stays
   /// the time of the report-in, as for set_state().

@@ -391,6 +391,10 @@ bool number_counts_something(std::string_view after) {
   for (const std::string_view building : {"楼", "层", "栋", "单元"}) {
     if (after.starts_with(building)) return true;
   }
+  // "取消 1 份大米", "取消 2 箱水": a quantity whatever follows (a review, 2026-12-07: task 1 was left).
+  for (const std::string_view quantity : {"份", "斤", "箱"}) {
+    if (after.starts_with(quantity)) return true;
+  }
   for (const std::string_view unit :
        {"天", "点", "张", "块", "元", "小时", "次", "周", "个月", "分钟", "斤", "箱", "份"}) {
     if (!after.starts_with(unit)) continue;

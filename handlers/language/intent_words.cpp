@@ -171,6 +171,9 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "心里着火", "违法", "打不着火", "点不着火",
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
+    // A hazard feared, not a fire (an exploratory run of the leaders' side, 2026-12-07: boxes in a
+    // stairwell "怕着火" sent the 119 text and an urgent alert): a fast report, not an emergency.
+    "怕着火", "怕起火", "怕失火", "容易着火", "容易起火", "会着火", "会起火", "火灾隐患", "消防隐患",
 });
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a

@@ -185,19 +185,50 @@ constexpr std::u32string_view kNotNameStarts =
     U"我你他她它大每各全所自这那今明昨本上下再又都也就请帮给为都咱";
 constexpr std::u32string_view kNotNameCharacters = U"们都也各每再又就还才";
 
-// "加5分", "扣 3 积分", "各加5分" at `pos`: the adjustment's words after a typed name.
-bool points_follow(std::string_view text, std::size_t pos) {
+// "加5分", "扣 3 积分", "各加5分" at `pos`: the adjustment's words after a typed name; where they end,
+// or 0 when they are not there.
+std::size_t points_end(std::string_view text, std::size_t pos) {
   for (const std::string_view verb : {"各加", "各扣", "加", "扣"}) {
     if (!text.substr(pos).starts_with(verb)) continue;
     std::size_t at = pos + verb.size();
     while (at < text.size() && text[at] == ' ')
       ++at;
     const auto number = read_number(text, at);
-    if (!number || number->overflow) return false;
+    if (!number || number->overflow) return 0;
     at += number->length;
     while (at < text.size() && text[at] == ' ')
       ++at;
-    return text.substr(at).starts_with("分") || text.substr(at).starts_with("积分");
+    for (const std::string_view unit : {"积分", "分"}) {
+      if (text.substr(at).starts_with(unit)) return at + unit.size();
+    }
+    return 0;
+  }
+  return 0;
+}
+
+// What follows a typed name's amount when the line is a remark or a question about points, not an
+// order ("刘阿姨扣3分？不至于吧", "张三加5分了吗", "张三加10分也行", "何大爷加5分，张三加3分"): a review of
+// 2026-12-07 found each of them moving points.
+bool remarks_on_it(std::string_view rest) {
+  for (const std::string_view word :
+       {"?",      "吗",   "吧",   "呢",   "啊",   "嘛",   "么",     "了没", "不至于",
+        "不合适", "不行", "不对", "不用", "不要", "不太", "不够",   "也行", "也可以",
+        "也好",   "太少", "太多", "太狠", "太高", "太低", "怎么样", "合适"}) {
+    if (rest.find(word) != std::string_view::npos) return true;
+  }
+  for (std::size_t at = 0; at < rest.size(); ++at) {
+    if (points_end(rest, at) != 0) return true;  // a second person's amount in the same line
+  }
+  return false;
+}
+
+// Words no person is called, which stand before 加N分/扣N分 as the thing scored: a command or an
+// occasion ("吹哨加10分", "迟到扣2分", "评价满意加5分", "孩子考试加5分").
+bool names_a_thing(std::string_view name) {
+  for (const std::string_view word :
+       {"吹哨", "报到", "签到", "签退", "评价", "满意", "兑换", "失约", "迟到", "早退", "考试", "孩子",
+        "作业", "成绩", "活动", "任务", "志愿", "每次", "一次", "什么", "啥",   "怎么", "谁"}) {
+    if (name.find(word) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -218,8 +249,12 @@ std::optional<TypedName> name_before_points(std::string_view text, std::size_t p
     std::size_t verb = at;
     while (verb < text.size() && text[verb] == ' ')
       ++verb;  // "给张三 加5分"
-    if (characters >= kShortest && points_follow(text, verb))
-      return TypedName{std::string(text.substr(pos, at - pos)), verb};
+    if (characters < kShortest) continue;
+    const std::size_t end = points_end(text, verb);
+    if (end == 0) continue;
+    const std::string_view name = text.substr(pos, at - pos);
+    if (names_a_thing(name) || remarks_on_it(text.substr(end))) return std::nullopt;
+    return TypedName{std::string(name), verb};
   }
   return std::nullopt;
 }

@@ -134,8 +134,8 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
   for (const std::string_view marker : vocabulary().person_markers) {
     if (!starts_with_at(line, 0, marker)) continue;
     std::size_t at = skip_spaces(line, marker.size());
-    // "给张三加5分".
-    if (const auto typed = name_before_points(line, at)) {
+    // "给张三加5分" ("为什么扣3分" is a question, and 为/帮 take a name only with its '@').
+    if (const auto typed = marker == "给" ? name_before_points(line, at) : std::nullopt) {
       lead.people = {typed->name};
       lead.end = typed->end;
       break;

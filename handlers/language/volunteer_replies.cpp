@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "handlers/language/argument_readers.hpp"
 #include "handlers/language/text_util.hpp"
@@ -107,17 +108,24 @@ bool counts_or_tells_time(std::string_view words) {
   return false;
 }
 
-bool withdraws_with_a_count(std::string_view line) {
+std::optional<LeaveCount> leave_with_a_count(std::string_view line) {
   line = trim_spaces(line);
   for (const std::string_view word : {"取消报名", "取消报到", "请假", "取消"}) {
     if (!line.starts_with(word)) continue;
     const std::string_view rest = trim_spaces(line.substr(word.size()));
     std::size_t digits = 0;
-    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9')
-      ++digits;
-    return digits > 0 && number_counts_something(rest.substr(digits));
+    int number = 0;
+    while (digits < rest.size() && digits < 2 && rest[digits] >= '0' && rest[digits] <= '9')
+      number = number * 10 + (rest[digits++] - '0');
+    if (digits == 0 || number == 0) return std::nullopt;
+    const std::string_view unit = trim_spaces(rest.substr(digits));
+    // "请假1小时 晚点到" is coming late, "取消 1 份大米" an order: only days off and a task's hour.
+    if (!number_counts_something(unit)) return std::nullopt;
+    if (unit.starts_with("天")) return LeaveCount{number, LeaveCount::Unit::days};
+    if (unit.starts_with("点") && number <= 24) return LeaveCount{number, LeaveCount::Unit::hour_of_day};
+    return std::nullopt;
   }
-  return false;
+  return std::nullopt;
 }
 
 bool speaks_of_oneself(std::string_view before) {

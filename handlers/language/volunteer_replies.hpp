@@ -7,6 +7,7 @@
 // parser reads past these words (parser.cpp) and these say what may follow them.
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 #include "handlers/language/command.hpp"
@@ -49,9 +50,15 @@ bool starts_own_task_word(std::string_view words);
 /// command the subject of a notice or a time ("签到 1 之前先戴好袖标").
 bool counts_or_tells_time(std::string_view words);
 
-/// "请假 1 天", "取消 1 点那场": a withdrawal whose number counts days or tells the time, so names no
-/// task (the parser reads no command in it).
-bool withdraws_with_a_count(std::string_view line);
+/// "请假 2 天", "取消 3 点那场": a withdrawal whose number counts days off or tells a task's hour, so
+/// names no task (the parser reads no command in it). Empty for anything else ("请假1小时" is coming
+/// late, "取消 1 份大米" an order).
+struct LeaveCount {
+  enum class Unit { days, hour_of_day };
+  int number = 0;
+  Unit unit = Unit::days;
+};
+std::optional<LeaveCount> leave_with_a_count(std::string_view line);
 
 /// Whether the clause before a command is the speaker's own: it, or its last part, starts with 我, an
 /// apology or a reason ("不好意思我周四加班", "加班取消了，我又可以了", "临时有事").

@@ -260,14 +260,28 @@ TEST_F(AdjustVolunteer, AnAdjustmentFromAboveCountsWhereThePersonLastReportedIn)
   EXPECT_EQ(points_under("b3u2", "u-zhang"), 0);
 }
 
-// "孩子数学加5分" among neighbours names nobody of the community: a school's points, and chatter. The
-// same from a leader is answered, since a leader's typed name is a command gone wrong.
-TEST_F(AdjustVolunteer, ATypedNameOfNobodyIsChatterUnlessALeaderSaysIt) {
+// "孩子数学加5分" among neighbours names nobody of the community: a school's points, and chatter; so is
+// a resident's "张三加5分" (a suggestion) and a leader's typed name of nobody. Said to the bot, each is
+// answered (a review, 2026-12-07).
+TEST_F(AdjustVolunteer, ATypedNameAmongNeighboursIsAnOrderOnlyFromALeaderOfSomeoneKnown) {
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("孩子数学加5分 考得好")).empty());
-  const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read("给小明加5分 帮忙"));
+  EXPECT_TRUE(say("b3u2", "u-chen", "陈单元长", read("给小明加5分 帮忙")).empty());
+  EXPECT_TRUE(say("b3u2", "u-liu", "刘阿姨", read("张三加5分 他天天扫楼道")).empty());
+  EXPECT_EQ(balance("u-zhang"), 0);
+  const std::vector<Reply> replies = say_privately("u-chen", "陈单元长", read("给小明加5分 帮忙"));
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].mentions, std::vector<std::string>{kChen});
-  EXPECT_EQ(balance("u-zhang"), 0);
+}
+
+// A remark or a question about points is no order: each of these moved points in a first draft.
+TEST_F(AdjustVolunteer, ARemarkAboutATypedNamesPointsMovesNone) {
+  say("b3u2", "u-chen", "陈单元长", read("加分 @刘阿姨 10 帮忙"));
+  for (const char* line : {"刘阿姨扣3分？不至于吧", "张三加5分了吗？", "刘阿姨扣5分不合适吧",
+                           "张三加10分也行", "何大爷加5分，张三加3分", "迟到扣2分，大家注意"}) {
+    say("b3u2", "u-chen", "陈单元长", read(line), kMonday0900, true);
+    EXPECT_EQ(balance("u-zhang"), 0) << line;
+    EXPECT_EQ(balance("u-liu"), 10) << line;
+  }
 }
 
 }  // namespace

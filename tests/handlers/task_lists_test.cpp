@@ -418,8 +418,10 @@ TEST_F(LeadersTaskLists, ALeaderAsksAboutATaskOfTheAreaTheyLead) {
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].chat, "generic:c1");
   EXPECT_TRUE(contains(replies[0].text, "#1")) << replies[0].text;
-  // Among neighbours, someone who leads nothing there is not answered of a task posted elsewhere.
+  // Among neighbours, someone who leads nothing there is not answered of a task posted elsewhere,
+  // nor a leader in a group outside the task's branch, where its names are not to be read.
   EXPECT_TRUE(say("c1", "u-zhang", "张三", read("#1 报名情况")).empty());
+  EXPECT_TRUE(say("b5", "u-wang", "王书记", read("#1 报名情况")).empty());
 }
 
 TEST_F(LeadersTaskLists, ALeadersListShowsTheTasksOfTheirArea) {

@@ -208,7 +208,8 @@ TEST_F(TicketEscalate, AtTheTopItSaysSo) {
   const std::vector<Reply> replies = say_line_privately("u-wang", "王书记", "上报 T1");
   // One answer: the community's leader is not also reminded by himself.
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text, rendered("ticket_escalate_top", {{"ticket", "1"}, {"mention", "@王书记"}}));
+  EXPECT_EQ(replies[0].text,
+            rendered("ticket_escalate_top_leader", {{"ticket", "1"}, {"mention", "@王书记"}}));
   EXPECT_EQ(ticket(1).climbs, 1);
 }
 

@@ -108,6 +108,18 @@ TEST_F(TicketWork, ANameTypedWithoutAnAtIsThePersonDispatchedTo) {
   EXPECT_EQ(ticket(1).assignee_person, qualified("u-shifu"));
 }
 
+// Said in a group of a private report, the note would name its reporter there: the leader reads it
+// in private (a review, 2026-12-07).
+TEST_F(TicketWork, ADispatchToAPrivateReporterSaysSoOnlyInPrivate) {
+  open_ticket({.reporter = "u-liu", .in_private = true});
+  const std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @刘阿姨", {"u-liu"});
+  const std::string note = rendered("ticket_dispatch_to_reporter_note", {{"name", "刘阿姨"}});
+  EXPECT_FALSE(any_group_reply_contains(replies, note));
+  const std::vector<Reply> to_chen = sent_to(replies, private_of("u-chen"));
+  ASSERT_EQ(to_chen.size(), 1u);
+  EXPECT_TRUE(contains(to_chen[0].text, note)) << to_chen[0].text;
+}
+
 // Given to the one who reported it: the leader is told they will not be asked to rate it.
 TEST_F(TicketWork, ADispatchToTheReporterSaysSo) {
   open_ticket({.reporter = "u-liu"});
@@ -245,13 +257,13 @@ TEST_F(TicketWork, TheHolderOfOneTicketAcceptsAndResolvesItWithoutItsNumber) {
   EXPECT_EQ(ticket(1).resolved_by, kLiu);
 }
 
+// Since an exploratory run of the leaders' side (2026-12-07), the two are listed to choose from.
 TEST_F(TicketWork, WithTwoTicketsWaitingABareAcceptAsksForTheNumber) {
   open_ticket();
   open_ticket();
   const std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", "接单");
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text,
-            rendered("ticket_number_needed", {{"mention", "@陈单元长"}, {"command", "接单"}}));
+  EXPECT_TRUE(contains(replies[0].text, "T1") && contains(replies[0].text, "T2")) << replies[0].text;
   EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
   EXPECT_EQ(ticket(2).state, store::TicketState::assigned);
 }

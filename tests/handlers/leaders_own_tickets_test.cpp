@@ -1,0 +1,46 @@
+// A leader's own side of tickets (an exploratory run of the leaders' side, 2026-12-07): their own
+// home's trouble, reported where they would be the one to handle it, and the jobs waiting on them.
+#include <gtest/gtest.h>
+
+#include "ticket_test_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+using LeadersOwnTickets = TicketTest;
+
+const std::string kQian = "generic:u-qian";
+const std::string kLi = "generic:u-li";
+
+// "报事 我家楼上漏水" from the unit's leader was his to 接单, and climbed for want of his answer: the
+// party is not the one to handle it, so it starts a level up.
+TEST_F(LeadersOwnTickets, ALeadersOwnHomeStartsAtTheLevelAbove) {
+  say_line("b3u2", "u-chen", "陈单元长", "报事 我家楼上漏水 渗到我家卫生间了");
+  EXPECT_EQ(ticket(1).assignee_person, kQian);
+  EXPECT_EQ(ticket(1).reporter, kChen);
+  // A lamp seen on the way is still theirs to see to.
+  say_line("b3u2", "u-chen", "陈单元长", "报事 楼道灯坏了", {}, kMonday0900 + 60);
+  EXPECT_EQ(ticket(2).assignee_person, kChen);
+}
+
+// 钱楼栋长's private "报事 我家门口的声控灯坏了" went to the 书记 with no building named: a leader lives
+// where they hold a place, and being its leader, it starts above them.
+TEST_F(LeadersOwnTickets, ALeadersPrivateReportIsPlacedWhereTheyLead) {
+  say_line_privately("u-qian", "钱楼栋长", "报事 我家门口的声控灯坏了");
+  EXPECT_EQ(ticket(1).first_node, "b3");
+  EXPECT_EQ(ticket(1).assignee_person, kLi);
+}
+
+// Two jobs waiting and a bare 接单 was told "例如：接单 T5": which is listed, and none is taken.
+TEST_F(LeadersOwnTickets, ABareAcceptWithTwoWaitingListsThem) {
+  open_ticket();
+  open_ticket({.reporter = "u-liu", .text = "垃圾桶满了没人倒"});
+  const std::vector<Reply> replies = say_line("b3u2", "u-chen", "陈单元长", "接单");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "T1") && contains(replies[0].text, "T2")) << replies[0].text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+  EXPECT_EQ(ticket(2).state, store::TicketState::assigned);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

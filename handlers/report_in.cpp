@@ -162,6 +162,19 @@ std::optional<Reply> joinable_in_private(Context& context) {
                                                        {"task", std::to_string(first)}}));
 }
 
+// The open ticket the sender took on as a person (not a leader's level): the one a "去不了了" of
+// theirs is about, when there is exactly one.
+std::optional<Reply> cannot_go_to_held_ticket(Context& context) {
+  std::vector<store::Ticket> held = context.tickets.open_of_assignee(context.message.sender, std::nullopt, 5);
+  std::erase_if(held,
+                [&](const store::Ticket& ticket) { return ticket.state == store::TicketState::resolved; });
+  if (held.size() != 1) return std::nullopt;
+  return reply_to_sender(
+      context,
+      context.text("withdraw_held_ticket", {{"mention", mention_of(context.people, context.message.sender)},
+                                            {"ticket", std::to_string(held.front().number)}}));
+}
+
 }  // namespace
 
 // The tasks someone holds places on, listed in private: to choose the one to leave
@@ -456,6 +469,12 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
     // Of several, the ones held are shown to choose from: "请写上任务编号" alone left the volunteer to
     // find numbers said in groups days before (a review, 2026-12-07).
     if (mine.size() > 1) return {held_places_reply(context, mine, "withdraw_private_list")};
+    // "我发烧了 去不了了" from the neighbour who took an errand (a ticket) and holds no task's place:
+    // how to hand the job back, not "请写上任务编号" (an exploratory run of the leaders' side,
+    // 2026-12-07).
+    if (mine.empty() && !command.task) {
+      if (auto job = cannot_go_to_held_ticket(context)) return {std::move(*job)};
+    }
   }
   TaskQuery query;
   query.intent = Intent::withdraw;

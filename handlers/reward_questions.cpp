@@ -100,6 +100,28 @@ std::optional<std::vector<Reply>> answer_reward_question(Context& context, const
     asked.implicit = false;
     return handle_catalog(context, asked);
   }
+  // "米还有吗", "油还有没有", "我的积分够换油吗": people name 大米5斤 and 食用油1桶 by their last word (an
+  // exploratory run of a month's points, 2026-12-07: 没看懂). Only a word one reward alone ends its
+  // name's stem with, right beside the question's words.
+  for (const store::RewardRow& reward : rewards) {
+    const std::string_view stem = language::trim_spaces(stem_of(reward.name));
+    if (stem.size() < 3) continue;
+    const std::string_view last = stem.substr(stem.size() - 3);  // one CJK character
+    const bool unique =
+        std::count_if(rewards.begin(), rewards.end(), [&](const store::RewardRow& other) {
+          return language::trim_spaces(stem_of(other.name)).find(last) != std::string_view::npos;
+        }) == 1;
+    if (!unique) continue;
+    const std::string word(last);
+    const bool beside = text.starts_with(word + "还有") || text.starts_with(word + "有货") ||
+                        text.starts_with(word + "多少") || text.find("换" + word) != std::string_view::npos;
+    if (!beside) continue;
+    Command asked = command;
+    asked.intent = Intent::catalog;
+    asked.item = std::string(stem);
+    asked.implicit = false;
+    return handle_catalog(context, asked);
+  }
   return std::nullopt;
 }
 

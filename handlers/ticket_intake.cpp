@@ -19,6 +19,7 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
+#include "handlers/language/volunteer_replies.hpp"
 #include "handlers/leave_words.hpp"
 #include "handlers/ledger_scope.hpp"
 #include "handlers/own_report_lines.hpp"
@@ -468,6 +469,17 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   // "请假 2 天", "取消 3 点那场" said to the bot: the place the words fit (among neighbours it is
   // anyone's day off, and silence).
   if (auto left = answer_leave_with_a_count(context, command)) return std::move(*left);
+  // "我发烧了 去不了了" said to the bot, the reason first: the withdrawal of whoever holds a place or an
+  // errand (an exploratory run of the leaders' side, 2026-12-07: 没看懂). "我妈去不了医院，需要人帮忙"
+  // asks for help, and is read as that.
+  if (message.is_private && context.community && language::says_cannot_come(command.text) &&
+      !language::asks_for_service(command.text) && !language::describes_trouble(command.text) &&
+      (!context.signups.open_of_person(*context.community, message.sender).empty() ||
+       !context.tickets.open_of_assignee(message.sender, std::nullopt, 1).empty())) {
+    Command withdrawal = command;
+    withdrawal.intent = Intent::withdraw;
+    return handle_withdraw(context, withdrawal);
+  }
   // "VA7B" alone: a pickup code the service center's staff read off a volunteer's phone.
   if (auto picked_up = pickup_by_code_alone(context, command.text)) return std::move(*picked_up);
   // The line after "我想报个修", or more words about a trouble just offered.

@@ -171,10 +171,13 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "心里着火", "违法", "打不着火", "点不着火",
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
-    // A hazard feared, not a fire (an exploratory run of the leaders' side, 2026-12-07: boxes in a
-    // stairwell "怕着火" sent the 119 text and an urgent alert): a fast report, not an emergency.
-    "怕着火", "怕起火", "怕失火", "容易着火", "容易起火", "会着火", "会起火", "火灾隐患", "消防隐患",
 });
+
+// A hazard feared, not a fire (an exploratory run of the leaders' side, 2026-12-07: boxes in a
+// stairwell "怕着火" sent the 119 text and an urgent alert): these words are no danger of their own,
+// but a danger said beside them ("冒烟了 怕着火") still is, so they are taken out, not negated.
+constexpr auto kDangerFears = std::to_array<std::string_view>(
+    {"怕着火", "怕起火", "怕失火", "容易着火", "容易起火", "火灾隐患", "消防隐患"});
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
 // whistleblower, "投诉电话是多少" a question, "兑换券在哪" about a coupon.
@@ -375,7 +378,17 @@ std::optional<std::string_view> danger_word_unless_denied(std::string_view text)
 std::optional<std::string_view> danger_word_in(std::string_view text) {
   // The negators only where a danger word stands: most lines hold none, and the negators' scan was
   // a third of the check (the parser's cost of a stop, 2026-12-06).
-  const std::optional<std::string_view> word = danger_word_unless_denied(text);
+  std::optional<std::string_view> word = danger_word_unless_denied(text);
+  if (!word) return std::nullopt;
+  if (std::any_of(kDangerFears.begin(), kDangerFears.end(),
+                  [text](std::string_view fear) { return text.find(fear) != std::string_view::npos; })) {
+    std::string without(text);
+    for (const std::string_view fear : kDangerFears) {
+      for (std::size_t at = without.find(fear); at != std::string::npos; at = without.find(fear, at))
+        without.replace(at, fear.size(), fear.size(), ' ');
+    }
+    word = danger_word_unless_denied(without);
+  }
   if (!word || denies_danger(text)) return std::nullopt;
   return word;
 }

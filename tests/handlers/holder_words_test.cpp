@@ -393,3 +393,34 @@ TEST_F(HolderWords, AWorkerAsksForTheirOwnJobsInTheirWords) {
 
 }  // namespace
 }  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+using ErrandWords = TicketTest;
+
+// A neighbour who took an errand (a 点单) and says "药送到了", or falls ill ("我发烧了 去不了了"), was
+// met with 没看懂 (an exploratory run of the leaders' side, 2026-12-07): asked whether it is done,
+// told how to hand it back. Nothing is done on the words.
+TEST_F(ErrandWords, TheErrandsHolderIsAskedAboutDoneAndToldHowToHandItBack) {
+  open_ticket({.reporter = "u-liu", .text = "需要有人帮忙去医院取个药", .kind = "order"});
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @何大爷", {"u-he"});
+  say_line_privately("u-he", "何大爷", "接单 T1", {}, kMonday0900 + 60);
+  const std::vector<Reply> ill =
+      say_line_privately("u-he", "何大爷", "我发烧了 去不了了", {}, kMonday0900 + 120);
+  ASSERT_EQ(ill.size(), 1u);
+  EXPECT_EQ(ill[0].text, rendered("withdraw_held_ticket", {{"mention", "@何大爷"}, {"ticket", "1"}}));
+  const std::vector<Reply> done = say_line_privately("u-he", "何大爷", "药送到了", {}, kMonday0900 + 180);
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_TRUE(contains(done[0].text, "办结 T1")) << done[0].text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket(1).assignee_person, qualified("u-he"));
+  // A resident asking for help with the same words is not read as leaving anything.
+  const std::vector<Reply> help =
+      say_line_privately("u-zhang", "张三", "我妈去不了医院，需要人帮忙取药", {}, kMonday0900 + 240);
+  ASSERT_FALSE(help.empty());
+  EXPECT_FALSE(contains(help[0].text, "退回")) << help[0].text;
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -48,7 +48,9 @@ Reply danger_now(const Context& context) {
 }
 
 std::vector<Reply> alert_leader_quietly(Context& context, const store::OrgNode& place) {
-  const std::optional<store::OrgNode> led = nearest_led_node(context, place.id);
+  // A leader saying it among neighbours alerts the level above them, not themselves.
+  const std::optional<store::OrgNode> led =
+      nearest_node_led_by_another(context, place.id, context.message.sender);
   if (!led) return {};
   if (!context.tickets.take_danger_alert(danger_alert_key(context, context.message), context.now,
                                          kDangerAlertWindow))

@@ -61,6 +61,16 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
     const std::vector<NamedPerson> named = named_people(context, typed_person);
     if (named.size() != 1 || (!named.front().id && named.front().namesakes < 2))
       typed_person.mentions.clear();
+    // "派单 T1 何大爷？" asks; "派单 T1 何大爷 张三" names two (a review, 2026-12-07: each dispatched).
+    if (!typed_person.mentions.empty() && command.text.find('?') != std::string::npos)
+      return {work_reply(context, ticket, "ticket_dispatch_asked", {{"name", *command.responder}})};
+    if (!typed_person.mentions.empty() && command.reason) {
+      Command second = command;
+      second.mentions = {std::string(language::trim_spaces(*command.reason))};
+      const std::vector<NamedPerson> other = named_people(context, second);
+      if (other.size() == 1 && (other.front().id || other.front().namesakes > 1))
+        return {work_reply(context, ticket, "ticket_dispatch_one_person", {{"name", *command.responder}})};
+    }
   }
   if (!typed_person.mentions.empty()) {
     const std::vector<NamedPerson> named = named_people(context, typed_person);

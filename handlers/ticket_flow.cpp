@@ -167,6 +167,15 @@ std::optional<store::OrgNode> nearest_led_node(const Services& services, const s
   return std::nullopt;
 }
 
+std::optional<store::OrgNode> nearest_node_led_by_another(const Services& services, const std::string& node,
+                                                          const std::string& person) {
+  for (const store::OrgNode& level : services.org.ancestors_and_self(node)) {
+    const std::optional<std::string> leader = first_leader(services, level.id);
+    if (leader && *leader != person) return level;
+  }
+  return std::nullopt;
+}
+
 bool holds_ticket(const Services& services, const store::Ticket& ticket, const std::string& person) {
   if (ticket.assignee_person == person) return true;
   if (ticket.claimed_by == person) return true;

@@ -53,6 +53,11 @@ std::optional<std::string> first_leader(const Services& services, const std::str
 /// The nearest node at or above `node` that has a leader (a level without one is skipped).
 std::optional<store::OrgNode> nearest_led_node(const Services& services, const std::string& node);
 
+/// The nearest node at or above `node` whose first leader is someone other than `person`: where a
+/// leader's own danger, or own home's trouble, must be told (they cannot alert themselves).
+std::optional<store::OrgNode> nearest_node_led_by_another(const Services& services, const std::string& node,
+                                                          const std::string& person);
+
 /// Whether the person may act on the ticket as its holder: the assigned person, a member of the
 /// assigned responder, or the volunteer who claimed a 微心愿.
 bool holds_ticket(const Services& services, const store::Ticket& ticket, const std::string& person);

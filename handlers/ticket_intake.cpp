@@ -84,18 +84,21 @@ std::optional<std::string> community_of(const Context& context, const Command& c
 // "报事 我家楼上漏水" from the leader who would get it: they are the party, not the one to handle
 // it, so it starts at the level above theirs (an exploratory run of the leaders' side, 2026-12-07:
 // the unit's leader was asked to 接单 his own complaint and told it climbed for want of an answer).
-// A lamp seen on the way is still theirs to see to.
+// A lamp seen on the way, or the stairwell by one's door, is still theirs to see to. A leader's own
+// danger goes above them always: it alerted nobody but themselves (a review, 2026-12-07).
 std::string level_for_own_home(Context& context, const store::Ticket& ticket, const std::string& place) {
-  if (ticket.danger) return place;
   bool own_home = false;
   for (const std::string_view home : {"我家", "我们家", "我屋", "我住的"}) {
     own_home = own_home || ticket.text.find(home) != std::string::npos;
   }
-  if (!own_home) return place;
+  for (const std::string_view shared : {"门口", "楼道", "走廊", "电梯", "单元门", "公共", "那栋", "楼下的"}) {
+    own_home = own_home && ticket.text.find(shared) == std::string::npos;
+  }
+  if (!ticket.danger && !own_home) return place;
   const std::optional<store::OrgNode> led = nearest_led_node(context, place);
   if (!led || first_leader(context, led->id) != ticket.reporter) return place;
-  const std::vector<store::OrgNode> up = context.org.ancestors_and_self(led->id);
-  return up.size() > 1 ? up[1].id : place;
+  const std::optional<store::OrgNode> other = nearest_node_led_by_another(context, led->id, ticket.reporter);
+  return other ? other->id : place;
 }
 
 // Whether a report names a flat: the place it was received at, followed by a number ("3号楼2单元101").

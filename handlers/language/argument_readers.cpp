@@ -248,6 +248,9 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
     } else {
       return false;
     }
+    // "@张三 加5分了吗？", "@刘阿姨 扣3分？不至于吧": asked or remarked on, not ordered (a review,
+    // 2026-12-07: both versions paid).
+    if (remarks_on_points(std::string_view(text).substr(end))) return false;
     command.points = static_cast<int>(deduct ? -number->value : number->value);
     text.erase(0, end);
     add_mentions(command, text, input.context);
@@ -391,8 +394,9 @@ bool number_counts_something(std::string_view after) {
   for (const std::string_view building : {"楼", "层", "栋", "单元"}) {
     if (after.starts_with(building)) return true;
   }
-  // "取消 1 份大米", "取消 2 箱水": a quantity whatever follows (a review, 2026-12-07: task 1 was left).
-  for (const std::string_view quantity : {"份", "斤", "箱"}) {
+  // "取消 1 份大米", "取消 2 箱水", "取消 1 桶油": a quantity whatever follows (reviews, 2026-12-07: the
+  // task of that number was left).
+  for (const std::string_view quantity : {"份", "斤", "箱", "桶", "瓶", "袋", "盒"}) {
     if (after.starts_with(quantity)) return true;
   }
   for (const std::string_view unit :

@@ -1,6 +1,7 @@
 #include "handlers/language/mentions.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 #include "handlers/language/chinese_numbers.hpp"
@@ -206,22 +207,6 @@ std::size_t points_end(std::string_view text, std::size_t pos) {
   return 0;
 }
 
-// What follows a typed name's amount when the line is a remark or a question about points, not an
-// order ("刘阿姨扣3分？不至于吧", "张三加5分了吗", "张三加10分也行", "何大爷加5分，张三加3分"): a review of
-// 2026-12-07 found each of them moving points.
-bool remarks_on_it(std::string_view rest) {
-  for (const std::string_view word :
-       {"?",      "吗",   "吧",   "呢",   "啊",   "嘛",   "么",     "了没", "不至于",
-        "不合适", "不行", "不对", "不用", "不要", "不太", "不够",   "也行", "也可以",
-        "也好",   "太少", "太多", "太狠", "太高", "太低", "怎么样", "合适"}) {
-    if (rest.find(word) != std::string_view::npos) return true;
-  }
-  for (std::size_t at = 0; at < rest.size(); ++at) {
-    if (points_end(rest, at) != 0) return true;  // a second person's amount in the same line
-  }
-  return false;
-}
-
 // Words no person is called, which stand before 加N分/扣N分 as the thing scored: a command or an
 // occasion ("吹哨加10分", "迟到扣2分", "评价满意加5分", "孩子考试加5分").
 bool names_a_thing(std::string_view name) {
@@ -234,6 +219,60 @@ bool names_a_thing(std::string_view name) {
 }
 
 }  // namespace
+
+// Words of a remark or a question about an amount, wherever they stand after it.
+constexpr auto kRemarkWords = std::to_array<std::string_view>({
+    "?",
+    "吗",
+    "吧",
+    "呢",
+    "啊",
+    "嘛",
+    "么",
+    "了没",
+    "不至于",
+    "不合适",
+    "不行",
+    "不对",
+    "不用",
+    "不要",
+    "不太",
+    "不够",
+    "也行",
+    "也可以",
+    "也好",
+    "太少",
+    "太多",
+    "太狠",
+    "太高",
+    "太低",
+    "怎么样",
+    "合适",
+    // A second review (2026-12-07): "刘阿姨扣3分我不同意", "张三加5分，刚才已经加过了",
+    // "张三加5分的事明天再说", "刘阿姨扣3分 撤回 搞错了".
+    "同意",
+    "再说",
+    "刚才",
+    "已经",
+    "撤回",
+    "搞错",
+    "弄错",
+    "的事",
+    "算了",
+});
+
+// What follows a typed name's amount when the line is a remark or a question about points, not an
+// order ("刘阿姨扣3分？不至于吧", "张三加5分了吗", "张三加10分也行", "何大爷加5分，张三加3分"): a review of
+// 2026-12-07 found each of them moving points.
+bool remarks_on_points(std::string_view rest) {
+  for (const std::string_view word : kRemarkWords) {
+    if (rest.find(word) != std::string_view::npos) return true;
+  }
+  for (std::size_t at = 0; at < rest.size(); ++at) {
+    if (points_end(rest, at) != 0) return true;  // a second person's amount in the same line
+  }
+  return false;
+}
 
 std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos) {
   constexpr int kShortest = 2;
@@ -253,7 +292,7 @@ std::optional<TypedName> name_before_points(std::string_view text, std::size_t p
     const std::size_t end = points_end(text, verb);
     if (end == 0) continue;
     const std::string_view name = text.substr(pos, at - pos);
-    if (names_a_thing(name) || remarks_on_it(text.substr(end))) return std::nullopt;
+    if (names_a_thing(name) || remarks_on_points(text.substr(end))) return std::nullopt;
     return TypedName{std::string(name), verb};
   }
   return std::nullopt;

@@ -35,4 +35,8 @@ struct TypedName {
 };
 std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos);
 
+/// Whether the words after an amount ("加5分" + `rest`) remark on it or ask rather than order it:
+/// "了吗？", "？不至于吧", "也行", "，张三加3分" (a second amount).
+bool remarks_on_points(std::string_view rest);
+
 }  // namespace whistle::language

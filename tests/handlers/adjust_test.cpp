@@ -236,17 +236,22 @@ namespace whistle::handlers::testing {
 namespace {
 
 // "给张三加5分 帮忙搬东西": a leader types the name as often as they @ it; it was silence (an
-// exploratory run of people changing, 2026-12-07).
-TEST_F(AdjustVolunteer, ANameTypedWithoutAnAtIsThePersonPaid) {
-  say("b3u2", "u-chen", "陈单元长", read("给张三加5分 帮忙搬东西"));
-  EXPECT_EQ(balance("u-zhang"), 5);
-  say("b3u2", "u-chen", "陈单元长", read("刘阿姨 扣2分 失约"));
-  EXPECT_EQ(balance("u-liu"), 0);  // never below zero: refused, and said so
-  // Without a reason the leader is asked for one, not met with silence.
-  const std::vector<Reply> asked = say("b3u2", "u-chen", "陈单元长", read("给张三加5分"));
+// exploratory run of people changing, 2026-12-07). Said to the bot it is done; among neighbours the
+// command is asked for, since a typed name beside an amount is as often a remark (reviews, 2026-12-07).
+TEST_F(AdjustVolunteer, ANameTypedWithoutAnAtIsThePersonPaidWhenSaidToTheBot) {
+  const std::vector<Reply> asked = say("b3u2", "u-chen", "陈单元长", read("给张三加5分 帮忙搬东西"));
   ASSERT_EQ(asked.size(), 1u);
-  EXPECT_EQ(asked[0].text, answer_with_example("adjust_reason_missing"));
+  EXPECT_EQ(asked[0].mentions, std::vector<std::string>{kChen});
+  EXPECT_EQ(balance("u-zhang"), 0);
+  say("b3u2", "u-chen", "陈单元长", read("给张三加5分 帮忙搬东西"), kMonday0900, true);
   EXPECT_EQ(balance("u-zhang"), 5);
+  say_privately("u-chen", "陈单元长", read("张三 加2分 组织宣传"));
+  EXPECT_EQ(balance("u-zhang"), 7);
+  // Without a reason the leader is asked for one, not met with silence.
+  const std::vector<Reply> reason = say_privately("u-chen", "陈单元长", read("给张三加5分"));
+  ASSERT_EQ(reason.size(), 1u);
+  EXPECT_EQ(reason[0].text, answer_with_example("adjust_reason_missing"));
+  EXPECT_EQ(balance("u-zhang"), 7);
 }
 
 // A grid's 加分 for work in 1号楼 counted for 3号楼2单元, where 张三 had reported in first (an
@@ -261,12 +266,13 @@ TEST_F(AdjustVolunteer, AnAdjustmentFromAboveCountsWhereThePersonLastReportedIn)
 }
 
 // "孩子数学加5分" among neighbours names nobody of the community: a school's points, and chatter; so is
-// a resident's "张三加5分" (a suggestion) and a leader's typed name of nobody. Said to the bot, each is
-// answered (a review, 2026-12-07).
-TEST_F(AdjustVolunteer, ATypedNameAmongNeighboursIsAnOrderOnlyFromALeaderOfSomeoneKnown) {
+// a resident's "张三加5分" (a suggestion), a leader's typed name of nobody, and one of another unit's
+// leader, who may not adjust 张三. Said to the bot, each is answered (a review, 2026-12-07).
+TEST_F(AdjustVolunteer, ATypedNameAmongNeighboursIsSilenceUnlessALeaderMayAdjustSomeoneKnown) {
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("孩子数学加5分 考得好")).empty());
   EXPECT_TRUE(say("b3u2", "u-chen", "陈单元长", read("给小明加5分 帮忙")).empty());
   EXPECT_TRUE(say("b3u2", "u-liu", "刘阿姨", read("张三加5分 他天天扫楼道")).empty());
+  EXPECT_TRUE(say("b3u2", "u-feng", "冯单元长", read("张三加5分 帮忙搬东西")).empty());
   EXPECT_EQ(balance("u-zhang"), 0);
   const std::vector<Reply> replies = say_privately("u-chen", "陈单元长", read("给小明加5分 帮忙"));
   ASSERT_EQ(replies.size(), 1u);
@@ -276,8 +282,10 @@ TEST_F(AdjustVolunteer, ATypedNameAmongNeighboursIsAnOrderOnlyFromALeaderOfSomeo
 // A remark or a question about points is no order: each of these moved points in a first draft.
 TEST_F(AdjustVolunteer, ARemarkAboutATypedNamesPointsMovesNone) {
   say("b3u2", "u-chen", "陈单元长", read("加分 @刘阿姨 10 帮忙"));
-  for (const char* line : {"刘阿姨扣3分？不至于吧", "张三加5分了吗？", "刘阿姨扣5分不合适吧",
-                           "张三加10分也行", "何大爷加5分，张三加3分", "迟到扣2分，大家注意"}) {
+  for (const char* line :
+       {"刘阿姨扣3分？不至于吧", "张三加5分了吗？", "刘阿姨扣5分不合适吧", "张三加10分也行",
+        "何大爷加5分，张三加3分", "迟到扣2分，大家注意", "@张三 加5分了吗？", "刘阿姨扣3分我不同意",
+        "张三加5分的事明天再说", "张三加5分，刚才已经加过了", "刘阿姨扣3分 撤回 搞错了"}) {
     say("b3u2", "u-chen", "陈单元长", read(line), kMonday0900, true);
     EXPECT_EQ(balance("u-zhang"), 0) << line;
     EXPECT_EQ(balance("u-liu"), 10) << line;

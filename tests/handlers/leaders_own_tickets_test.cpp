@@ -24,11 +24,26 @@ TEST_F(LeadersOwnTickets, ALeadersOwnHomeStartsAtTheLevelAbove) {
 }
 
 // 钱楼栋长's private "报事 我家门口的声控灯坏了" went to the 书记 with no building named: a leader lives
-// where they hold a place, and being its leader, it starts above them.
+// where they hold a place. The light by his door is the building's, his to see to; his own
+// bathroom's leak starts above him (a review, 2026-12-07: shared spaces had moved up too).
 TEST_F(LeadersOwnTickets, ALeadersPrivateReportIsPlacedWhereTheyLead) {
   say_line_privately("u-qian", "钱楼栋长", "报事 我家门口的声控灯坏了");
   EXPECT_EQ(ticket(1).first_node, "b3");
-  EXPECT_EQ(ticket(1).assignee_person, kLi);
+  EXPECT_EQ(ticket(1).assignee_person, kQian);
+  say_line_privately("u-qian", "钱楼栋长", "报事 我家卫生间漏水了", {}, kMonday0900 + 60);
+  EXPECT_EQ(ticket(2).first_node, "b3");
+  EXPECT_EQ(ticket(2).assignee_person, kLi);
+}
+
+// A leader's own danger alerts the level above: it had alerted nobody but themselves (the same
+// review).
+TEST_F(LeadersOwnTickets, ALeadersOwnDangerGoesToTheLevelAbove) {
+  say_line_privately("u-chen", "陈单元长", "煤气泄漏了 好大味道");
+  EXPECT_EQ(ticket(1).assignee_person, kQian);
+  const std::vector<Reply> in_group =
+      say_line("b3u2", "u-chen", "陈单元长", "着火了 快叫人", {}, kMonday0900 + 60);
+  EXPECT_EQ(sent_to(in_group, private_of("u-qian")).size(), 1u);
+  EXPECT_TRUE(sent_to(in_group, private_of("u-chen")).empty());
 }
 
 // Two jobs waiting and a bare 接单 was told "例如：接单 T5": which is listed, and none is taken.

@@ -120,6 +120,17 @@ TEST_F(TicketWork, ADispatchToAPrivateReporterSaysSoOnlyInPrivate) {
   EXPECT_TRUE(contains(to_chen[0].text, note)) << to_chen[0].text;
 }
 
+// Typed, "派单 T1 何大爷 张三" names two and "派单 T1 何大爷？" asks: neither dispatches (a review,
+// 2026-12-07: each did).
+TEST_F(TicketWork, ATypedDispatchToTwoOrAskedIsNotDone) {
+  open_ticket({.reporter = "u-liu"});
+  EXPECT_EQ(say_line("b3u2", "u-chen", "陈单元长", "派单 T1 何大爷 张三").size(), 1u);
+  EXPECT_EQ(say_line("b3u2", "u-chen", "陈单元长", "派单 T1 何大爷？").size(), 1u);
+  EXPECT_EQ(ticket(1).assignee_person, kChen);
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 何大爷 屋顶那块");
+  EXPECT_EQ(ticket(1).assignee_person, qualified("u-he"));
+}
+
 // Given to the one who reported it: the leader is told they will not be asked to rate it.
 TEST_F(TicketWork, ADispatchToTheReporterSaysSo) {
   open_ticket({.reporter = "u-liu"});

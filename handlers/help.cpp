@@ -339,6 +339,11 @@ std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, co
 
 std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   if (!is_addressed(context.message, command)) return {};
+  // "@李网格长 这个你看下" quoting the bot's post: said to a colleague, not to the bot (an exploratory
+  // run of the leaders' side, 2026-12-07: the group read 没看懂).
+  if (!context.message.is_private && !context.message.mentions_bot && !context.message.mentions.empty() &&
+      !command.addressed)
+    return {};
   // A bare "@吹哨" leaves no words: the bot's own name is no hint of a command.
   const std::string mention = mention_of(context.people, context.message.sender);
   const std::string_view plain = said_plainly(command.text);
@@ -352,8 +357,14 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   if (auto hint = how_to_join(context, plain, mention)) return {std::move(*hint)};
   // "好的", "嗯嗯", "不用了" after the bot's answer, with no question of its own waiting: a nod back,
   // not "没看懂".
-  if (language::answers_yes(plain) || language::answers_no(plain))
-    return {reply_to_sender(context, context.text("unknown_nod", {{"mention", mention}}))};
+  // "收到 我马上过去" from a leader told of a danger, with no ticket to take (the same run: 没看懂 and
+  // a 接单 T5 hint): a nod back.
+  if (language::answers_yes(plain) || language::answers_no(plain) || language::only_acknowledges(plain) ||
+      language::holder_says(plain) == language::HolderSays::may_take_on) {
+    const bool leader = !context.people.nodes_with_role(context.message.sender, store::Role::leader).empty();
+    return {reply_to_sender(
+        context, context.text(leader ? "unknown_nod_leader" : "unknown_nod", {{"mention", mention}}))};
+  }
   const std::vector<language::NearCommand> nearest =
       command.text.empty() ? std::vector<language::NearCommand>{} : nearest_usable(context, command.text);
   if (nearest.empty()) {

@@ -22,6 +22,7 @@
 #include "handlers/language/volunteer_replies.hpp"
 #include "handlers/leave_words.hpp"
 #include "handlers/ledger_scope.hpp"
+#include "handlers/moving_words.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
@@ -510,6 +511,11 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     const bool names_trouble =
         category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text);
     if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
+    // "我搬家了，现在住5号楼1单元", "我搬走了，积分还能用吗".
+    // A trouble said with it ("我搬到3号楼了 楼道灯坏了") is the report.
+    if (!names_trouble) {
+      if (auto moved = answer_about_moving(context, command)) return std::move(*moved);
+    }
     // "你好，我是新来的单元长，怎么用", a leader's "帮我发个通知": how, not an offer of a report.
     if (auto answered = answer_newcomers_question(context, command)) return std::move(*answered);
     // "不要了", "换错了" right after a redemption: whether to cancel it.

@@ -340,3 +340,53 @@ TEST_F(Sender, EveryMessageRemembersTheSendersName) {
 
 }  // namespace
 }  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+// "收到 我马上过去" from a leader told of a danger in private, and "@李网格长 这个你看下" quoting the
+// bot's post in a group (an exploratory run of the leaders' side, 2026-12-07): a nod back, and
+// silence — neither is 没看懂.
+TEST_F(HandlerTest, ANodInPrivateIsNoddedBackAndWordsToAColleagueAreTheirs) {
+  const std::vector<Reply> nod = say_privately("u-chen", "陈单元长", read("收到 我马上过去"));
+  ASSERT_EQ(nod.size(), 1u);
+  EXPECT_EQ(nod[0].text, rendered("unknown_nod_leader", {{"mention", "@陈单元长"}}));
+  Message forwarded;
+  forwarded.chat = "generic:b3u1";
+  forwarded.sender = "generic:u-feng";
+  forwarded.sender_name = "冯单元长";
+  forwarded.text = "@李网格长 这个你看下";
+  forwarded.reply_to = "m1";
+  forwarded.mentions = {"generic:u-li"};
+  forwarded.at = kMonday0900;
+  store::Transaction transaction(db_);
+  const std::vector<Reply> replies = dispatcher_.handle(forwarded, read(forwarded.text), kMonday0900);
+  transaction.commit();
+  EXPECT_TRUE(replies.empty());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+// "我搬家了，现在住5号楼1单元", "我搬走了，积分还能用吗" were 没看懂 (exploratory runs of people changing
+// and of a month's points, 2026-12-07). Nothing is stored; a trouble said with it is the report.
+TEST_F(HandlerTest, SayingOneMovedIsAnsweredWhereToReportFromAndThatPointsStay) {
+  const std::vector<Reply> moved = say_privately("u-zhang", "张三", read("我搬家了，现在住5号楼1单元"));
+  ASSERT_EQ(moved.size(), 1u);
+  EXPECT_EQ(
+      moved[0].text.rfind(rendered("moved_to_place", {{"mention", "@张三"}, {"place", "5号楼1单元"}}), 0), 0u)
+      << moved[0].text;
+  const std::vector<Reply> points = say_privately("u-zhang", "张三", read("我搬走了，积分还能用吗"));
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0].text, rendered("moved_away", {{"mention", "@张三"}}));
+  const std::vector<Reply> trouble = say_privately("u-zhang", "张三", read("我搬到3号楼了 楼道灯坏了"));
+  ASSERT_EQ(trouble.size(), 1u);
+  EXPECT_EQ(trouble[0].text.find(rendered("moved_to_place", {{"mention", "@张三"}, {"place", "3号楼"}})),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -1,0 +1,43 @@
+#include "handlers/moving_words.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "handlers/language/places.hpp"
+#include "handlers/people_names.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// How people say they moved (an exploratory run of people changing, 2026-12-07, and one of a
+// month's points: each was 没看懂).
+constexpr auto kMoved = std::to_array<std::string_view>(
+    {"我搬家了", "我搬到", "我搬走了", "我们搬家了", "我们搬走了", "我家搬到", "我不在这住了", "我不住这了",
+     "我不住这里了", "我要搬走了", "我要搬家了", "新搬到"});
+
+bool says_moved(std::string_view text) {
+  return std::any_of(kMoved.begin(), kMoved.end(),
+                     [text](std::string_view words) { return text.find(words) != std::string_view::npos; });
+}
+
+}  // namespace
+
+std::optional<std::vector<Reply>> answer_about_moving(Context& context, const Command& command) {
+  if (!context.message.is_private || !context.community || !says_moved(command.text)) return std::nullopt;
+  const std::string mention = mention_of(context.people, context.message.sender);
+  // "我搬走了，积分还能用吗": points never lapse, wherever one lives.
+  if (command.text.find("积分") != std::string::npos)
+    return std::vector<Reply>{reply_to_sender(context, context.text("moved_away", {{"mention", mention}}))};
+  std::vector<std::string> names;
+  for (const store::OrgNode& node : context.org.all_nodes()) {
+    if (node.community == *context.community && node.level > 0) names.push_back(node.name);
+  }
+  if (const auto place = language::find_place(command.text, language::PlaceNames(std::move(names))))
+    return std::vector<Reply>{reply_to_sender(
+        context, context.text("moved_to_place", {{"mention", mention}, {"place", place->name}}))};
+  return std::vector<Reply>{reply_to_sender(context, context.text("moved_away", {{"mention", mention}}))};
+}
+
+}  // namespace whistle::handlers

@@ -55,6 +55,34 @@ std::vector<Reply> announce(Context& context, const store::Task& task, const std
   return replies;
 }
 
+// A task called off, in each of its chats: the people who reported in there are @-mentioned there,
+// each once; a chat where nobody did reads that it is called off (an exploratory run of the leaders'
+// side, 2026-12-07: a 下发 task's cancel @-mentioned everyone in seven groups, the community's too).
+// Everyone is told in private besides.
+std::vector<Reply> announce_cancel(Context& context, const store::Task& task,
+                                   const std::vector<store::Signup>& signups,
+                                   std::vector<std::pair<std::string_view, std::string>> values) {
+  std::vector<std::string> chats{context.message.chat};
+  for (const std::string& chat : task_chats(context, task)) {
+    if (chat != context.message.chat) chats.push_back(chat);
+  }
+  const std::vector<std::string> posted = context.tasks.posted_chats(task.id);
+  std::vector<Reply> replies;
+  for (const std::string& chat : chats) {
+    std::vector<std::string> here;
+    for (const store::Signup& signup : signups) {
+      if (chat_of_signup(context, signup.node,
+                         posted.empty() ? std::vector<std::string>{task.chat} : posted) == chat)
+        here.push_back(signup.person);
+    }
+    std::vector<std::pair<std::string_view, std::string>> theirs = values;
+    theirs.emplace_back("mentions", mentions_of(context.people, here));
+    replies.push_back(
+        Reply{chat, context.text(here.empty() ? "cancel_done_nobody" : "cancel_done", theirs), here});
+  }
+  return replies;
+}
+
 // What finish and cancel share: finding the task, the rights, and refusing a closed one.
 std::optional<store::Task> closable_task(Context& context, const Command& command, Intent intent,
                                          std::vector<Reply>& replies) {
@@ -311,7 +339,8 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   if (!on_site.empty()) return call_off_with_people_on_site(context, *task, on_site);
 
   // Read who was coming before the status changes, so the waitlist is told too.
-  const std::vector<std::string> people = people_in(context.signups.active(task->id), true);
+  const std::vector<store::Signup> signups = context.signups.active(task->id);
+  const std::vector<std::string> people = people_in(signups, true);
   context.tasks.set_status(task->id, store::TaskStatus::cancelled, context.now);
   cancel_task_reminder(context, *task);
   cancel_attendance_jobs(context, *task);
@@ -319,10 +348,8 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   const std::vector<std::pair<std::string_view, std::string>> values{
       {"task", std::to_string(task->number)},
       {"title", task->title},
-      {"when", task_when_text(context, *task, context.now)},
-      {"mentions", mentions_of(context.people, people)}};
-  replies = announce(context, *task,
-                     context.text(people.empty() ? "cancel_done_nobody" : "cancel_done", values), people);
+      {"when", task_when_text(context, *task, context.now)}};
+  replies = announce_cancel(context, *task, signups, values);
   for (const std::string& person : people) {
     replies.push_back(Reply{private_chat_of(person), context.text("cancel_private", values), {person}});
   }

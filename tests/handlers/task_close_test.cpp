@@ -250,3 +250,27 @@ TEST_F(Cancel, PointsWordsWinOverANumberAndEveryoneOrAClockIsNoPoints) {
 
 }  // namespace
 }  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+// A 下发 task called off @-mentioned everyone in every group, the community's too (an exploratory
+// run of the leaders' side, 2026-12-07): each group names those who reported in there.
+TEST_F(HandlerTest, ACancelMentionsEachPersonOnlyInTheGroupTheyReportedIn) {
+  say("g1", "u-li", "李网格长", read("吹哨 下发 入户排查独居老人 每单元2人 周四下午3点 2小时 8分"));
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  const std::vector<Reply> replies = say("c1", "u-wang", "王书记", read("撤销 1"));
+  EXPECT_EQ(task(1).status, store::TaskStatus::cancelled);
+  int groups = 0;
+  for (const Reply& reply : replies) {
+    if (reply.chat.find("@") != std::string::npos) continue;
+    ++groups;
+    const std::vector<std::string> expected =
+        reply.chat == "generic:b3u2" ? std::vector<std::string>{kZhang} : std::vector<std::string>{};
+    EXPECT_EQ(reply.mentions, expected) << reply.chat;
+  }
+  EXPECT_GT(groups, 2);
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

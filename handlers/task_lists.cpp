@@ -221,7 +221,8 @@ std::string act_asked_about(Context& context, const Command& command, const stor
 // "签到情况", "谁还没签到", "都到了吗": asked who came, not who signed up.
 bool asks_who_came(std::string_view text) {
   return text.find("签到") != std::string_view::npos || text.find("都到了") != std::string_view::npos ||
-         text.find("到了几个") != std::string_view::npos || text.find("到了多少") != std::string_view::npos;
+         text.find("到了几个") != std::string_view::npos || text.find("到了多少") != std::string_view::npos ||
+         text.find("没到") != std::string_view::npos;
 }
 
 // "1号谁报名了", "1号都有谁" from a leader of the task: who holds a place, and who waits. Others get

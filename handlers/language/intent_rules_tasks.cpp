@@ -177,6 +177,10 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"谁签到了",      Intent::tasks,        A::task_question,     "asks"},
     {"谁还没签到",    Intent::tasks,        A::task_question,     "asks"},
     {"谁没签到",      Intent::tasks,        A::task_question,     "asks"},
+    // "1号还有谁没签到" (an exploratory run of the leaders' side, 2026-12-07: 没看懂).
+    {"还有谁没签到",  Intent::tasks,        A::task_question,     "asks"},
+    {"还有谁没到",    Intent::tasks,        A::task_question,     "asks"},
+    {"谁还没到",      Intent::tasks,        A::task_question,     "asks"},
     {"都到了",        Intent::tasks,        A::task_question},
     {"到了几个",      Intent::tasks,        A::task_question,     "asks"},
     {"到了多少人",    Intent::tasks,        A::task_question,     "asks"},

@@ -131,6 +131,14 @@ std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& 
         command.count = number;
         return {};
       }
+      // "人数改成3个": a head count's measure word alone, under its label (an exploratory run of the
+      // leaders' side, 2026-12-07: "请写上要改什么").
+      if (std::string_view(value).ends_with("个")) {
+        if (const auto number = bare_number(std::string_view(value).substr(0, value.size() - 3))) {
+          command.count = number;
+          return {};
+        }
+      }
       command.count = take_count(value);
       return value;
     case FormSlot::minutes:

@@ -52,30 +52,30 @@ std::vector<Reply> handle_adjust(Context& context, const Command& command) {
   if (!context.community) return answer("adjust_community_unknown");
   const std::vector<NamedPerson> named = named_people(context, command);
   if (named.empty()) return answer("adjust_who");
-  // A name typed without an '@' among neighbours is never acted on there: "孩子数学加5分" is a school's
-  // points, "迟到扣2分，大家注意" a rule told, a resident's "张三加5分…" a suggestion, and a leader's
-  // "刘阿姨扣3分我不同意" a remark — each moved points in a first draft (reviews, 2026-12-07). From a
-  // leader who may adjust someone the community has, the command is asked for; anything else is
-  // silence. Said to the bot (in private, by @, in reply) it is answered as typed.
-  const bool typed_without_at = command.text.find('@') == std::string::npos;
-  if (typed_without_at && !spoken_to_the_bot(context.message, command)) {
-    if (named.size() != 1 || !named.front().id || *named.front().id == context.message.sender) return {};
-    const PersonScope scope =
-        scope_of_person(context, context.message.sender, *named.front().id, context.node);
-    if (!scope.allowed || !command.points || *command.points == 0 ||
-        std::abs(*command.points) > kMaxAdjustPoints)
-      return {};
-    const int asked = *command.points;
-    const std::string reason = command.reason.value_or("");
-    return answer(
-        asked > 0 ? "adjust_typed_confirm_add" : "adjust_typed_confirm_deduct",
-        {{"name", named.front().typed},
-         {"points", std::to_string(std::abs(asked))},
-         {"command",
-          context.text(asked > 0 ? "adjust_typed_command_add" : "adjust_typed_command_deduct",
-                       {{"name", named.front().typed},
-                        {"points", std::to_string(std::abs(asked))},
-                        {"reason", reason.empty() ? context.text("adjust_typed_reason_blank") : reason}})}});
+  // A name typed without an '@' is never acted on: "孩子数学加5分" is a school's points, "迟到扣2分，大家
+  // 注意" a rule told, a resident's "张三加5分…" a suggestion, and a leader's "刘阿姨扣3分我不同意" or
+  // "张三加5分了，刘阿姨没加" a remark — each moved points in a first draft (reviews and a final read,
+  // 2026-12-07). A leader who may adjust the one person known is shown the command with the '@' to
+  // send; among neighbours anything else is silence, and said to the bot it is answered below.
+  if (command.text.find('@') == std::string::npos) {
+    const std::optional<std::string> person = named.size() == 1 ? named.front().id : std::nullopt;
+    const bool valid =
+        command.points && *command.points != 0 && std::abs(*command.points) <= kMaxAdjustPoints;
+    if (person && *person != context.message.sender && valid &&
+        scope_of_person(context, context.message.sender, *person, context.node).allowed) {
+      const int asked = *command.points;
+      const std::string reason = command.reason.value_or("");
+      return answer(
+          asked > 0 ? "adjust_typed_confirm_add" : "adjust_typed_confirm_deduct",
+          {{"name", named.front().typed},
+           {"points", std::to_string(std::abs(asked))},
+           {"command", context.text(asked > 0 ? "adjust_typed_command_add" : "adjust_typed_command_deduct",
+                                    {{"name", named.front().typed},
+                                     {"points", std::to_string(std::abs(asked))},
+                                     {"reason", reason.empty() ? context.text("adjust_typed_reason_blank")
+                                                               : reason}})}});
+    }
+    if (!spoken_to_the_bot(context.message, command)) return {};
   }
   if (!command.points || *command.points == 0) return answer("adjust_points_missing");
   const int points = *command.points;

@@ -34,8 +34,11 @@ std::string danger_alert_key(const Services& services, const Message& message) {
 bool is_danger_line(const Services& services, const Command& command) {
   if (command.kind == language::TicketKind::danger) return true;
   // The parser knows its own list; a community may name more (`danger_words`).
-  const std::string& text = command.text;
-  if (language::denies_danger(text)) return false;
+  if (language::denies_danger(command.text)) return false;
+  // "报事 楼道堆了纸箱 怕着火": the community's 着火 beside a fear is no fire (a final read, 2026-12-07:
+  // the parser's reading was undone here, and the 119 text went out).
+  const std::optional<std::string> without = language::without_fears(command.text);
+  const std::string& text = without ? *without : command.text;
   for (const std::string& word : services.config.rules.danger_words) {
     if (!word.empty() && text.find(word) != std::string::npos) return true;
   }

@@ -38,16 +38,19 @@ std::optional<std::vector<Reply>> answer_leave_with_a_count(Context& context, co
       context.signups.open_of_person(*context.community, context.message.sender);
   if (held.empty()) return std::nullopt;  // nothing to leave: the words are answered as any other
   std::vector<store::Signup> meant;
+  std::optional<std::int64_t> number;
   for (const store::Signup& signup : held) {
     const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
-    if (task && fits(context, *task, *leave)) meant.push_back(signup);
+    if (!task || !fits(context, *task, *leave)) continue;
+    meant.push_back(signup);
+    number = task->number;
   }
   // "请假2天，下周一回来" on a Monday left Saturday's place (a review, 2026-12-07): only the places the
   // words fit are left; none fitting, the places are shown and nothing is done.
   if (meant.size() == 1) {
     Command named = command;
     named.intent = Intent::withdraw;
-    named.task = context.tasks.by_id(meant.front().task_id)->number;
+    named.task = number;
     return handle_withdraw(context, named);
   }
   return std::vector<Reply>{held_places_reply(

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "handlers/addressing.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/ledger_scope.hpp"
 #include "handlers/named_people.hpp"
@@ -152,10 +153,13 @@ std::string own_place_text(Context& context, const std::string& person, const st
   if (mine == ranking.end() || mine->points <= 0)
     return context.text("ranking_own_unranked",
                         {{"node", node_name}, {"mention", mention_of(context.people, person)}});
-  const std::optional<Placing> place = placing(context, person, node_id, MonthBounds{from, to});
+  // The row is there with points above zero, so it has a place.
+  const std::int64_t rank = std::count_if(ranking.begin(), ranking.end(),
+                                          [&](const auto& row) { return row.points > mine->points; }) +
+                            1;
   return context.text("ranking_own_place", {{"node", node_name},
                                             {"mention", mention_of(context.people, person)},
-                                            {"rank", std::to_string(place ? place->rank : 0)},
+                                            {"rank", std::to_string(rank)},
                                             {"points", std::to_string(mine->points)}});
 }
 
@@ -170,6 +174,8 @@ MonthBounds local_month_of(const Services& services, std::int64_t at) {
 }
 
 std::vector<Reply> handle_points(Context& context, const Command& command) {
+  // "怎么扣了6分啊" among neighbours is about something else (a driving licence, a game).
+  if (said_in_passing(context.message, command)) return {};
   if (!context.community) return answer(context, "points_community_unknown");
   const std::string& community = *context.community;
 

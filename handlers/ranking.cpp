@@ -107,7 +107,11 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
     texts.back() += "\n" + context.text("ranking_empty_try_last_month");
   // "我排第几", "我上个月第几名": the list answered without the asker's own line left them to find
   // their name in it (an exploratory run of a month's points, 2026-12-07).
-  if (!texts.empty() && command.text.find("我") != std::string::npos && command.mentions.empty()) {
+  // "我们楼栋排名" asks of a group, not of oneself.
+  const std::string_view text = command.text;
+  const bool of_oneself =
+      text.find("我") != std::string_view::npos && text.find("我们") == std::string_view::npos;
+  if (!texts.empty() && of_oneself && command.mentions.empty()) {
     const RankingMonth asked = ranking_month(month, offset);
     texts.front() = own_place_text(context, context.message.sender, node->id, asked.from, asked.to) + "\n" +
                     texts.front();

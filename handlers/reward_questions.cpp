@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 #include "handlers/redemption.hpp"
 
 namespace whistle::handlers {
@@ -61,6 +62,28 @@ bool asks_only_where_to_collect(std::string_view text) {
   return language::is_filler(rest);
 }
 
+// The last character of a name, whole (a CJK character is three bytes, other text fewer or more).
+std::string last_character(std::string_view name) {
+  std::size_t start = name.size();
+  while (start > 0 && language::is_utf8_continuation(static_cast<unsigned char>(name[start - 1])))
+    --start;
+  return start == 0 ? std::string() : std::string(name.substr(start - 1));
+}
+
+// "米还有吗", "油有货吗", "我的积分够换油吗": the word first with the question after it, or right after
+// 换 with nothing more ("换油烟机" is another thing).
+bool names_by_last_word(std::string_view text, const std::string& word) {
+  for (const std::string_view asked : {"还有", "有货", "多少"}) {
+    if (text.starts_with(word + std::string(asked))) return true;
+  }
+  const std::string exchanged = "换" + word;
+  const std::size_t at = text.find(exchanged);
+  if (at == std::string_view::npos) return false;
+  const std::string_view after = text.substr(at + exchanged.size());
+  return after.empty() || after.starts_with("吗") || after.starts_with("呢") || after.starts_with("?") ||
+         after.starts_with("了") || after.starts_with("啊") || after.starts_with(" ");
+}
+
 }  // namespace
 
 std::optional<std::vector<Reply>> answer_reward_question(Context& context, const Command& command) {
@@ -104,21 +127,16 @@ std::optional<std::vector<Reply>> answer_reward_question(Context& context, const
   // exploratory run of a month's points, 2026-12-07: 没看懂). Only a word one reward alone ends its
   // name's stem with, right beside the question's words.
   for (const store::RewardRow& reward : rewards) {
-    const std::string_view stem = language::trim_spaces(stem_of(reward.name));
-    if (stem.size() < 3) continue;
-    const std::string_view last = stem.substr(stem.size() - 3);  // one CJK character
+    const std::string last = last_character(language::trim_spaces(stem_of(reward.name)));
+    if (last.empty() || static_cast<unsigned char>(last[0]) < 0x80) continue;  // a Chinese word only
     const bool unique =
         std::count_if(rewards.begin(), rewards.end(), [&](const store::RewardRow& other) {
           return language::trim_spaces(stem_of(other.name)).find(last) != std::string_view::npos;
         }) == 1;
-    if (!unique) continue;
-    const std::string word(last);
-    const bool beside = text.starts_with(word + "还有") || text.starts_with(word + "有货") ||
-                        text.starts_with(word + "多少") || text.find("换" + word) != std::string_view::npos;
-    if (!beside) continue;
+    if (!unique || !names_by_last_word(text, last)) continue;
     Command asked = command;
     asked.intent = Intent::catalog;
-    asked.item = std::string(stem);
+    asked.item = std::string(language::trim_spaces(stem_of(reward.name)));
     asked.implicit = false;
     return handle_catalog(context, asked);
   }

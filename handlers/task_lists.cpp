@@ -304,10 +304,12 @@ bool posted_here(Context& context, const store::Task& task) {
   return std::find(chats.begin(), chats.end(), context.message.chat) != chats.end();
 }
 
-// A leader asking in the group of a node above the task, which they lead: its names are theirs to
-// read there, not in another grid's building (a review, 2026-12-07).
+// A leader asking in the group of a node they lead, above the task: its names are theirs to read
+// there, not in another grid's building (a review, 2026-12-07).
 bool asked_above_it(Context& context, const store::Task& task) {
-  if (!context.node || !leads_node_or_above(context, context.message.sender, task.node)) return false;
+  // The group's own node, which the asker leads (a final read, 2026-12-07: the grid's leader in the
+  // community's group read its names there).
+  if (!context.node || !leads_node_or_above(context, context.message.sender, context.node->id)) return false;
   const std::vector<store::OrgNode> up = context.org.ancestors_and_self(task.node);
   return std::any_of(up.begin(), up.end(),
                      [&](const store::OrgNode& level) { return level.id == context.node->id; });

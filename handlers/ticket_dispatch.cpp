@@ -124,9 +124,11 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
     // A private report's reporter is never named in a group (a review, 2026-12-07: the note told the
     // unit's group who had complained): the leader reads it in private.
     if (ticket.reported_in_private && !context.message.is_private) {
-      replies.push_back(Reply{private_chat_of(sender),
-                              work_reply(context, ticket, "ticket_dispatch_done").text + to_reporter,
-                              {sender}});
+      replies.push_back(
+          Reply{private_chat_of(sender),
+                context.text("ticket_dispatch_to_reporter_private",
+                             {{"ticket", std::to_string(ticket.number)}, {"note", to_reporter}}),
+                {sender}});
     } else {
       replies.back().text += to_reporter;
     }

@@ -18,6 +18,7 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/ticket_readers.hpp"
 #include "handlers/language/time_expressions.hpp"
+#include "handlers/language/typed_names.hpp"
 #include "handlers/language/utf8.hpp"
 
 namespace whistle::language {
@@ -250,7 +251,7 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
     }
     // "@张三 加5分了吗？", "@刘阿姨 扣3分？不至于吧": asked or remarked on, not ordered (a review,
     // 2026-12-07: both versions paid).
-    if (remarks_on_points(std::string_view(text).substr(end))) return false;
+    if (remarks_right_after_points(std::string_view(text).substr(end))) return false;
     command.points = static_cast<int>(deduct ? -number->value : number->value);
     text.erase(0, end);
     add_mentions(command, text, input.context);
@@ -399,8 +400,7 @@ bool number_counts_something(std::string_view after) {
   for (const std::string_view quantity : {"份", "斤", "箱", "桶", "瓶", "袋", "盒"}) {
     if (after.starts_with(quantity)) return true;
   }
-  for (const std::string_view unit :
-       {"天", "点", "张", "块", "元", "小时", "次", "周", "个月", "分钟", "斤", "箱", "份"}) {
+  for (const std::string_view unit : {"天", "点", "张", "块", "元", "小时", "次", "周", "个月", "分钟"}) {
     if (!after.starts_with(unit)) continue;
     const std::string_view next = after.substr(unit.size());
     if (next.empty() || static_cast<unsigned char>(next[0]) < 0x80) return true;
@@ -459,9 +459,12 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
     case Arguments::none:
       // "怎么扣了我5分", "为什么扣我分": why points went, said of points or of nothing more ("怎么扣了这么
       // 多钱" is a bank's).
-      if (input.rule.extra == "entries")
+      // Among neighbours ("怎么扣了6分啊 我就压了一下线", of a driving licence) it is theirs.
+      if (input.rule.extra == "entries") {
+        command.implicit = true;
         return is_filler(without_words_at_end(input.rest, {"吗", "呢", "?", "啊", " "})) ||
                input.rest.find("分") != std::string_view::npos;
+      }
       // "微心愿列表": the list of one kind of ticket.
       if (input.rule.extra == "wishes") command.kind = TicketKind::wish;
       if (input.rule.extra.ends_with("implicit")) command.implicit = true;

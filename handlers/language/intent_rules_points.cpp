@@ -164,13 +164,14 @@ constexpr auto kPointsRules = std::to_array<IntentRule>({
     {"我的兑换码",    Intent::catalog,      A::none},
     {"我的兑换码是多少", Intent::catalog,   A::none},
     {"取货码忘了",    Intent::catalog,      A::none},
-    // At the counter, as people ask (the same run): "码是多少来着", "我的取货码是多少".
-    {"码是多少",      Intent::catalog,      A::none},
-    {"码忘了",        Intent::catalog,      A::none},
-    {"我的码",        Intent::catalog,      A::none},
-    {"我的码是多少",  Intent::catalog,      A::none},
-    {"我的取货码是多少", Intent::catalog,   A::none},
-    {"我的兑换记录",  Intent::catalog,      A::none},
+    // At the counter, as people ask (the same run): "码是多少来着", "我的取货码是多少". Among neighbours
+    // ("码忘了" of a door's or a phone's code) they are theirs (a final read, 2026-12-07).
+    {"码是多少",      Intent::catalog,      A::none, "implicit"},
+    {"码忘了",        Intent::catalog,      A::none, "implicit"},
+    {"我的码",        Intent::catalog,      A::none, "implicit"},
+    {"我的码是多少",  Intent::catalog,      A::none, "implicit"},
+    {"我的取货码是多少", Intent::catalog,   A::none, "implicit"},
+    {"我的兑换记录",  Intent::catalog,      A::none, "implicit"},
     {"取货码找不到了", Intent::catalog,     A::none},
     {"我的兑换码找不到了", Intent::catalog, A::none},
     {"我的取货码找不到了", Intent::catalog, A::none},

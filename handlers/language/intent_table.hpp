@@ -153,6 +153,11 @@ std::optional<std::string_view> danger_word_in(std::string_view text);
 /// report then, whatever danger word it holds (a community's own `danger_words` included).
 bool denies_danger(std::string_view text);
 
+/// The line with each hazard feared blanked out ("怕着火", "容易起火", "火灾隐患"; not "怕着火了", which
+/// tells of a fire), or empty when it holds none: a fear is no danger of its own, a danger said beside
+/// it still is ("冒烟了 怕着火").
+std::optional<std::string> without_fears(std::string_view text);
+
 /// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.
 struct ScoreWord {
   std::string_view word;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <tuple>
 #include <unordered_map>
 
 #include "handlers/language/intent_table.hpp"
@@ -380,17 +381,36 @@ std::optional<std::string_view> danger_word_in(std::string_view text) {
   // a third of the check (the parser's cost of a stop, 2026-12-06).
   std::optional<std::string_view> word = danger_word_unless_denied(text);
   if (!word) return std::nullopt;
-  if (std::any_of(kDangerFears.begin(), kDangerFears.end(),
-                  [text](std::string_view fear) { return text.find(fear) != std::string_view::npos; })) {
-    std::string without(text);
-    for (const std::string_view fear : kDangerFears) {
-      for (std::size_t at = without.find(fear); at != std::string::npos; at = without.find(fear, at))
-        without.replace(at, fear.size(), fear.size(), ' ');
-    }
-    word = danger_word_unless_denied(without);
-  }
+  if (const std::optional<std::string> without = without_fears(text))
+    word = danger_word_unless_denied(*without);
   if (!word || denies_danger(text)) return std::nullopt;
   return word;
+}
+
+std::optional<std::string> without_fears(std::string_view text) {
+  const auto feared_at = [](std::string_view line, std::size_t from) {
+    std::size_t first = std::string_view::npos;
+    std::string_view which;
+    for (const std::string_view fear : kDangerFears) {
+      // "好怕着火了！" tells of a fire: a fear followed by 了 is none.
+      for (std::size_t at = line.find(fear, from); at != std::string_view::npos;
+           at = line.find(fear, at + 1)) {
+        if (line.substr(at + fear.size()).starts_with("了")) continue;
+        if (at < first) {
+          first = at;
+          which = fear;
+        }
+        break;
+      }
+    }
+    return std::pair{first, which};
+  };
+  if (feared_at(text, 0).first == std::string_view::npos) return std::nullopt;
+  std::string without(text);
+  for (auto [at, fear] = feared_at(without, 0); at != std::string_view::npos;
+       std::tie(at, fear) = feared_at(without, at))
+    without.replace(at, fear.size(), fear.size(), ' ');
+  return without;
 }
 
 bool denies_danger(std::string_view text) {

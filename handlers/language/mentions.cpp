@@ -1,10 +1,8 @@
 #include "handlers/language/mentions.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 
-#include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/text_util.hpp"
@@ -177,125 +175,6 @@ std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bo
   kept.append(text, copied, std::string::npos);
   text = std::move(kept);
   return names;
-}
-
-namespace {
-
-// "大家都加5分", "他们扣3分", "今天加5分": what stands before 加 as often as a name and is none.
-constexpr std::u32string_view kNotNameStarts =
-    U"我你他她它大每各全所自这那今明昨本上下再又都也就请帮给为都咱";
-constexpr std::u32string_view kNotNameCharacters = U"们都也各每再又就还才";
-
-// "加5分", "扣 3 积分", "各加5分" at `pos`: the adjustment's words after a typed name; where they end,
-// or 0 when they are not there.
-std::size_t points_end(std::string_view text, std::size_t pos) {
-  for (const std::string_view verb : {"各加", "各扣", "加", "扣"}) {
-    if (!text.substr(pos).starts_with(verb)) continue;
-    std::size_t at = pos + verb.size();
-    while (at < text.size() && text[at] == ' ')
-      ++at;
-    const auto number = read_number(text, at);
-    if (!number || number->overflow) return 0;
-    at += number->length;
-    while (at < text.size() && text[at] == ' ')
-      ++at;
-    for (const std::string_view unit : {"积分", "分"}) {
-      if (text.substr(at).starts_with(unit)) return at + unit.size();
-    }
-    return 0;
-  }
-  return 0;
-}
-
-// Words no person is called, which stand before 加N分/扣N分 as the thing scored: a command or an
-// occasion ("吹哨加10分", "迟到扣2分", "评价满意加5分", "孩子考试加5分").
-bool names_a_thing(std::string_view name) {
-  for (const std::string_view word :
-       {"吹哨", "报到", "签到", "签退", "评价", "满意", "兑换", "失约", "迟到", "早退", "考试", "孩子",
-        "作业", "成绩", "活动", "任务", "志愿", "每次", "一次", "什么", "啥",   "怎么", "谁"}) {
-    if (name.find(word) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-// Words of a remark or a question about an amount, wherever they stand after it.
-constexpr auto kRemarkWords = std::to_array<std::string_view>({
-    "?",
-    "吗",
-    "吧",
-    "呢",
-    "啊",
-    "嘛",
-    "么",
-    "了没",
-    "不至于",
-    "不合适",
-    "不行",
-    "不对",
-    "不用",
-    "不要",
-    "不太",
-    "不够",
-    "也行",
-    "也可以",
-    "也好",
-    "太少",
-    "太多",
-    "太狠",
-    "太高",
-    "太低",
-    "怎么样",
-    "合适",
-    // A second review (2026-12-07): "刘阿姨扣3分我不同意", "张三加5分，刚才已经加过了",
-    // "张三加5分的事明天再说", "刘阿姨扣3分 撤回 搞错了".
-    "同意",
-    "再说",
-    "刚才",
-    "已经",
-    "撤回",
-    "搞错",
-    "弄错",
-    "的事",
-    "算了",
-});
-
-// What follows a typed name's amount when the line is a remark or a question about points, not an
-// order ("刘阿姨扣3分？不至于吧", "张三加5分了吗", "张三加10分也行", "何大爷加5分，张三加3分"): a review of
-// 2026-12-07 found each of them moving points.
-bool remarks_on_points(std::string_view rest) {
-  for (const std::string_view word : kRemarkWords) {
-    if (rest.find(word) != std::string_view::npos) return true;
-  }
-  for (std::size_t at = 0; at < rest.size(); ++at) {
-    if (points_end(rest, at) != 0) return true;  // a second person's amount in the same line
-  }
-  return false;
-}
-
-std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos) {
-  constexpr int kShortest = 2;
-  constexpr int kLongest = 4;
-  std::size_t at = pos;
-  for (int characters = 1; characters <= kLongest; ++characters) {
-    const CodePoint next = decode_utf8(text, at);
-    if (next.length == 0 || !is_cjk(next.value) ||
-        kNotNameCharacters.find(next.value) != std::u32string_view::npos)
-      return std::nullopt;
-    if (characters == 1 && kNotNameStarts.find(next.value) != std::u32string_view::npos) return std::nullopt;
-    at += next.length;
-    std::size_t verb = at;
-    while (verb < text.size() && text[verb] == ' ')
-      ++verb;  // "给张三 加5分"
-    if (characters < kShortest) continue;
-    const std::size_t end = points_end(text, verb);
-    if (end == 0) continue;
-    const std::string_view name = text.substr(pos, at - pos);
-    if (names_a_thing(name) || remarks_on_points(text.substr(end))) return std::nullopt;
-    return TypedName{std::string(name), verb};
-  }
-  return std::nullopt;
 }
 
 }  // namespace whistle::language

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,19 +23,5 @@ std::size_t leading_mention_end(std::string_view text, std::size_t pos);
 /// character ("加分@张三5" is 张三 and 5); a bracketed part of a nickname is part of the name
 /// ("@张三(3-201)", "@李姐【3栋】"). An '@' inside a word ("a@b.cn") is no mention.
 std::vector<std::string> take_mentions(std::string& text, ExtraBotNames extra_bot_names = {});
-
-/// "给张三加5分", "刘阿姨扣3分": a name of 2–4 Chinese characters typed without an '@' right before
-/// an adjustment's 加/扣 and its amount ("加5分", "扣 3 积分"). Returns the name and where it ends,
-/// or empty when the words are not that, or the "name" is a pronoun or a crowd ("大家都加5分",
-/// "他们扣3分").
-struct TypedName {
-  std::string name;
-  std::size_t end = 0;
-};
-std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos);
-
-/// Whether the words after an amount ("加5分" + `rest`) remark on it or ask rather than order it:
-/// "了吗？", "？不至于吧", "也行", "，张三加3分" (a second amount).
-bool remarks_on_points(std::string_view rest);
 
 }  // namespace whistle::language

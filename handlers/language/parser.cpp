@@ -20,6 +20,7 @@
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/time_expressions.hpp"
+#include "handlers/language/typed_names.hpp"
 #include "handlers/language/utf8.hpp"
 #include "handlers/language/volunteer_replies.hpp"
 

@@ -128,6 +128,17 @@ std::optional<LeaveCount> leave_with_a_count(std::string_view line) {
   return std::nullopt;
 }
 
+bool ends_on_not_going(std::string_view line) {
+  line = trim_spaces(line);
+  while (!line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == ' '))
+    line.remove_suffix(1);
+  for (const std::string_view words :
+       {"去不了了", "来不了了", "去不成了", "去不了", "来不了", "参加不了了"}) {
+    if (line.ends_with(words)) return true;
+  }
+  return false;
+}
+
 bool speaks_of_oneself(std::string_view before) {
   const auto own = [](std::string_view clause) {
     clause = trim_spaces(clause);

@@ -60,6 +60,10 @@ struct LeaveCount {
 };
 std::optional<LeaveCount> leave_with_a_count(std::string_view line);
 
+/// Whether the line ends on not going ("我发烧了 去不了了", "家里有事 来不了了"): the last clause is the
+/// words of not coming and nothing after them.
+bool ends_on_not_going(std::string_view line);
+
 /// Whether the clause before a command is the speaker's own: it, or its last part, starts with 我, an
 /// apology or a reason ("不好意思我周四加班", "加班取消了，我又可以了", "临时有事").
 bool speaks_of_oneself(std::string_view before);

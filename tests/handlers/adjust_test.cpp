@@ -236,22 +236,25 @@ namespace whistle::handlers::testing {
 namespace {
 
 // "给张三加5分 帮忙搬东西": a leader types the name as often as they @ it; it was silence (an
-// exploratory run of people changing, 2026-12-07). Said to the bot it is done; among neighbours the
-// command is asked for, since a typed name beside an amount is as often a remark (reviews, 2026-12-07).
-TEST_F(AdjustVolunteer, ANameTypedWithoutAnAtIsThePersonPaidWhenSaidToTheBot) {
-  const std::vector<Reply> asked = say("b3u2", "u-chen", "陈单元长", read("给张三加5分 帮忙搬东西"));
-  ASSERT_EQ(asked.size(), 1u);
-  EXPECT_EQ(asked[0].mentions, std::vector<std::string>{kChen});
+// exploratory run of people changing, 2026-12-07). A typed name beside an amount is as often a
+// remark, so it is never acted on: the leader is shown the command with the '@' to send, in the group
+// and in private alike (reviews and a final read, 2026-12-07).
+TEST_F(AdjustVolunteer, ANameTypedWithoutAnAtIsAskedForWithTheAt) {
+  for (const bool to_bot : {false, true}) {
+    const std::vector<Reply> asked =
+        say("b3u2", "u-chen", "陈单元长", read("给张三加5分 帮忙搬东西"), kMonday0900, to_bot);
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_EQ(asked[0].chat, "generic:b3u2");
+    EXPECT_EQ(asked[0].mentions, std::vector<std::string>{kChen});
+    EXPECT_TRUE(contains(asked[0].text, "加分 @张三 5 帮忙搬东西")) << asked[0].text;
+  }
+  const std::vector<Reply> in_private = say_privately("u-chen", "陈单元长", read("刘阿姨 扣2分 失约"));
+  ASSERT_EQ(in_private.size(), 1u);
+  EXPECT_TRUE(contains(in_private[0].text, "扣分 @刘阿姨 2 失约")) << in_private[0].text;
   EXPECT_EQ(balance("u-zhang"), 0);
-  say("b3u2", "u-chen", "陈单元长", read("给张三加5分 帮忙搬东西"), kMonday0900, true);
+  // The command shown, sent, is done.
+  say("b3u2", "u-chen", "陈单元长", read("加分 @张三 5 帮忙搬东西"));
   EXPECT_EQ(balance("u-zhang"), 5);
-  say_privately("u-chen", "陈单元长", read("张三 加2分 组织宣传"));
-  EXPECT_EQ(balance("u-zhang"), 7);
-  // Without a reason the leader is asked for one, not met with silence.
-  const std::vector<Reply> reason = say_privately("u-chen", "陈单元长", read("给张三加5分"));
-  ASSERT_EQ(reason.size(), 1u);
-  EXPECT_EQ(reason[0].text, answer_with_example("adjust_reason_missing"));
-  EXPECT_EQ(balance("u-zhang"), 7);
 }
 
 // A grid's 加分 for work in 1号楼 counted for 3号楼2单元, where 张三 had reported in first (an
@@ -290,6 +293,26 @@ TEST_F(AdjustVolunteer, ARemarkAboutATypedNamesPointsMovesNone) {
     EXPECT_EQ(balance("u-zhang"), 0) << line;
     EXPECT_EQ(balance("u-liu"), 10) << line;
   }
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing
+
+namespace whistle::handlers::testing {
+namespace {
+
+// A reason's own words further on are no remark: a first draft's check of the whole reason left
+// these unpaid and unanswered (a final read, 2026-12-07).
+TEST_F(AdjustVolunteer, AReasonsWordsFurtherOnAreNoRemark) {
+  say("b3u2", "u-chen", "陈单元长", read("@张三 加5分 已经连续三周来打扫楼道"));
+  say("b3u2", "u-chen", "陈单元长", read("@刘阿姨 加10分 帮何大爷扛米上楼，不要报酬"));
+  EXPECT_EQ(balance("u-zhang"), 5);
+  EXPECT_EQ(balance("u-liu"), 10);
+  say("b3u2", "u-chen", "陈单元长", read("@张三 扣3分 不按时到场"));
+  EXPECT_EQ(balance("u-zhang"), 2);
+  // "怎么扣了6分啊 我就压了一下线" among neighbours is a driving licence's.
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("怎么扣了6分啊 我就压了一下线")).empty());
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("码忘了")).empty());
 }
 
 }  // namespace

@@ -382,6 +382,11 @@ TEST_F(HandlerTest, SayingOneMovedIsAnsweredWhereToReportFromAndThatPointsStay) 
   const std::vector<Reply> points = say_privately("u-zhang", "张三", read("我搬走了，积分还能用吗"));
   ASSERT_EQ(points.size(), 1u);
   EXPECT_EQ(points[0].text, rendered("moved_away", {{"mention", "@张三"}}));
+  // Help asked with it is the request, not the move (a final read, 2026-12-07).
+  const std::vector<Reply> help =
+      say_privately("u-he", "何大爷", read("我要搬家了 你们能派人帮我搬一下东西吗"));
+  ASSERT_EQ(help.size(), 1u);
+  EXPECT_NE(help[0].text, rendered("moved_away", {{"mention", "@何大爷"}}));
   const std::vector<Reply> trouble = say_privately("u-zhang", "张三", read("我搬到3号楼了 楼道灯坏了"));
   ASSERT_EQ(trouble.size(), 1u);
   EXPECT_EQ(trouble[0].text.find(rendered("moved_to_place", {{"mention", "@张三"}, {"place", "3号楼"}})),

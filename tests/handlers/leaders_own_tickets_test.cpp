@@ -57,5 +57,25 @@ TEST_F(LeadersOwnTickets, ABareAcceptWithTwoWaitingListsThem) {
   EXPECT_EQ(ticket(2).state, store::TicketState::assigned);
 }
 
+// "报事 楼道堆了纸箱 怕着火": a hazard feared, a report; the community's own 着火 had undone the
+// parser's reading (a final read, 2026-12-07). A fear told as come true is the danger.
+TEST_F(LeadersOwnTickets, AFearedFireIsAReportAndAFireComeTrueIsADanger) {
+  say_line_privately("u-zhang", "张三", "报事 楼道堆了纸箱 怕着火");
+  EXPECT_FALSE(ticket(1).danger);
+  EXPECT_NE(ticket(1).urgency, "urgent");
+  say_line_privately("u-liu", "刘阿姨", "好怕着火了！快来人啊 3号楼2单元", {}, kMonday0900 + 60);
+  EXPECT_TRUE(ticket(2).danger);
+}
+
+// "收到 明天找人看" from the level's leader: asked whether it is 接单, nothing taken (a final read,
+// 2026-12-07: the words of "not now" had kept it from ever matching).
+TEST_F(LeadersOwnTickets, PutOffWordsOfGoingAreAskedAbout) {
+  open_ticket();
+  const std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", "收到 明天找人看");
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "接单 T1")) << replies[0].text;
+  EXPECT_EQ(ticket(1).state, store::TicketState::assigned);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

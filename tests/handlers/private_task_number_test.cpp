@@ -123,5 +123,17 @@ TEST_F(PrivateTaskNumber, LeaveWithACountLeavesOnlyThePlaceItFits) {
   EXPECT_EQ(signup_state(first, "u-zhang"), store::SignupState::withdrawn);
 }
 
+// With one place, lines that do not mean leaving it left it in a first draft (a final read,
+// 2026-12-07): coming late, a school's note, going masked, a hospital one cannot reach.
+TEST_F(PrivateTaskNumber, WordsOfNotGoingElsewhereLeaveNoPlace) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  for (const char* line : {"请假1小时 晚点到", "孩子学校要请假条 怎么写",
+                           "医生说我不能去人多的地方 周六我戴口罩去", "我腿摔伤了 去不了医院了"}) {
+    say_privately("u-zhang", "张三", read(line));
+    EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up) << line;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -422,6 +422,8 @@ TEST_F(LeadersTaskLists, ALeaderAsksAboutATaskOfTheAreaTheyLead) {
   // nor a leader in a group outside the task's branch, where its names are not to be read.
   EXPECT_TRUE(say("c1", "u-zhang", "张三", read("#1 报名情况")).empty());
   EXPECT_TRUE(say("b5", "u-wang", "王书记", read("#1 报名情况")).empty());
+  // Nor a leader below the group's node: the grid's leader in the community's group.
+  EXPECT_TRUE(say("c1", "u-li", "李网格长", read("#1 报名情况")).empty());
 }
 
 TEST_F(LeadersTaskLists, ALeadersListShowsTheTasksOfTheirArea) {

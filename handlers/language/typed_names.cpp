@@ -1,0 +1,116 @@
+#include "handlers/language/typed_names.hpp"
+
+#include <array>
+
+#include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+// "大家都加5分", "他们扣3分", "今天加5分": what stands before 加 as often as a name and is none.
+constexpr std::u32string_view kNotNameStarts = U"我你他她它大每各全所自这那今明昨本上下再又都也就请帮给为咱";
+constexpr std::u32string_view kNotNameCharacters = U"们都也各每再又就还才";
+
+// Words no person is called, which stand before 加N分/扣N分 as the thing scored: a command or an
+// occasion ("吹哨加10分", "迟到扣2分", "评价满意加5分", "孩子考试加5分").
+constexpr auto kThingsScored = std::to_array<std::string_view>(
+    {"吹哨", "报到", "签到", "签退", "评价", "满意", "兑换", "失约", "迟到", "早退", "考试", "孩子",
+     "作业", "成绩", "活动", "任务", "志愿", "每次", "一次", "什么", "啥",   "怎么", "谁"});
+
+// How the words right after an amount start when they ask or remark on it ("加5分了吗", "扣3分？",
+// "加10分也行", "加5分太少了", "扣3分不至于", "加5分的事", "加5分啊").
+// A reason may start with 不, 也 or 太 ("不按时到场", "也帮了刘阿姨", "太热心了"): only these words of
+// them remark.
+constexpr auto kRemarkStarts = std::to_array<std::string_view>(
+    {"了",   "吗",   "吧",   "呢",     "啊",     "呀",   "嘛",   "么",   "?",    "也行", "也可以", "也好",
+     "太少", "太多", "太狠", "不至于", "不合适", "不行", "不对", "不够", "的事", "的话", "我不",   "我觉得"});
+
+// A remark's words further on, for a name typed without an '@' (reviews, 2026-12-07:
+// "刘阿姨扣3分我不同意", "张三加5分，刚才已经加过了", "刘阿姨扣3分 撤回 搞错了").
+constexpr auto kRemarkWords = std::to_array<std::string_view>(
+    {"?",    "吗",   "吧",   "呢",     "嘛",   "了没", "不至于", "不合适", "不行", "不对", "不用",
+     "不太", "不够", "也行", "也可以", "也好", "太少", "太多",   "太狠",   "太高", "太低", "怎么样",
+     "合适", "同意", "再说", "刚才",   "撤回", "搞错", "弄错",   "的事",   "算了"});
+
+// "加5分", "扣 3 积分", "各加5分" at `pos`: the adjustment's words; where they end, or 0 when they
+// are not there.
+std::size_t points_end(std::string_view text, std::size_t pos) {
+  for (const std::string_view verb : {"各加", "各扣", "加", "扣"}) {
+    if (!text.substr(pos).starts_with(verb)) continue;
+    std::size_t at = pos + verb.size();
+    while (at < text.size() && text[at] == ' ')
+      ++at;
+    const auto number = read_number(text, at);
+    if (!number || number->overflow) return 0;
+    at += number->length;
+    while (at < text.size() && text[at] == ' ')
+      ++at;
+    for (const std::string_view unit : {"积分", "分"}) {
+      if (text.substr(at).starts_with(unit)) return at + unit.size();
+    }
+    return 0;
+  }
+  return 0;
+}
+
+bool names_a_thing(std::string_view name) {
+  for (const std::string_view word : kThingsScored) {
+    if (name.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A second person's amount in the same line ("何大爷加5分，张三加3分").
+bool holds_another_amount(std::string_view rest) {
+  for (std::size_t at = 0; at < rest.size(); ++at) {
+    if (points_end(rest, at) != 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool remarks_right_after_points(std::string_view rest) {
+  const std::string_view next = trim_spaces(rest);
+  for (const std::string_view start : kRemarkStarts) {
+    if (next.starts_with(start)) return true;
+  }
+  return holds_another_amount(rest);
+}
+
+bool remarks_on_points(std::string_view rest) {
+  if (remarks_right_after_points(rest)) return true;
+  for (const std::string_view word : kRemarkWords) {
+    if (rest.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos) {
+  constexpr int kShortest = 2;
+  constexpr int kLongest = 4;
+  std::size_t at = pos;
+  for (int characters = 1; characters <= kLongest; ++characters) {
+    const CodePoint next = decode_utf8(text, at);
+    if (next.length == 0 || !is_cjk(next.value) ||
+        kNotNameCharacters.find(next.value) != std::u32string_view::npos)
+      return std::nullopt;
+    if (characters == 1 && kNotNameStarts.find(next.value) != std::u32string_view::npos) return std::nullopt;
+    at += next.length;
+    std::size_t verb = at;
+    while (verb < text.size() && text[verb] == ' ')
+      ++verb;  // "给张三 加5分"
+    if (characters < kShortest) continue;
+    const std::size_t end = points_end(text, verb);
+    if (end == 0) continue;
+    const std::string_view name = text.substr(pos, at - pos);
+    if (names_a_thing(name) || remarks_on_points(text.substr(end))) return std::nullopt;
+    return TypedName{std::string(name), verb};
+  }
+  return std::nullopt;
+}
+
+}  // namespace whistle::language

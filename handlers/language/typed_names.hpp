@@ -1,0 +1,34 @@
+#pragma once
+
+// A person's name typed without an '@' before an amount of points ("给张三加5分 帮忙搬东西",
+// "刘阿姨 扣2分 失约"), and the words after an amount that make a line a remark or a question about
+// points rather than an order ("张三加5分了吗？", "刘阿姨扣3分我不同意"). Leaders type names as often
+// as they @ them; a line beside an amount is as often talk about points (docs/language.md).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace whistle::language {
+
+/// The name of 2–4 Chinese characters typed right before an adjustment's 加/扣 and its amount
+/// ("加5分", "扣 3 积分") at `pos`, and where the 加 starts; empty when the words are not that, the
+/// "name" is a pronoun, a crowd or a thing scored ("大家都加5分", "迟到扣2分"), or the words after the
+/// amount remark on it (remarks_on_points).
+struct TypedName {
+  std::string name;
+  std::size_t end = 0;
+};
+std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos);
+
+/// Whether the words right after an amount ask or remark rather than give a reason: "了吗？", "？不至于
+/// 吧", "也行", "的事明天再说", or a second amount ("，张三加3分"). What a reason says further on is
+/// its own ("@张三 加5分 已经连续三周来打扫楼道" pays).
+bool remarks_right_after_points(std::string_view rest);
+
+/// remarks_right_after_points, or a remark's words anywhere in the rest ("张三加5分，刚才已经加过了"):
+/// the stricter test a name typed without an '@' must pass to be read as an adjustment at all.
+bool remarks_on_points(std::string_view rest);
+
+}  // namespace whistle::language

@@ -511,8 +511,10 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (auto added = add_to_own_report_in_group(context, command)) return std::move(*added);
   if (message.is_private || is_addressed(message, command)) {
     // A resident's words about their own report: added to it, asking after it, or taking it back.
-    const bool names_trouble =
-        category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text);
+    // A hazard feared ("楼道堆了好多纸箱 容易着火") is a trouble to report, though no danger.
+    const bool names_trouble = category_of(context.config, command.text) != nullptr ||
+                               language::describes_trouble(command.text) ||
+                               language::without_fears(command.text).has_value();
     if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
     // "我搬家了，现在住5号楼1单元", "我搬走了，积分还能用吗".
     // A trouble said with it ("我搬到3号楼了 楼道灯坏了") is the report.

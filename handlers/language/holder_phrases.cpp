@@ -58,10 +58,9 @@ constexpr auto kGoing = std::to_array<std::string_view>({
     "安排人看",
     "我找电工过来看看",
     "找电工过来看看",
+    // Not "找人修": "已经找人修好了" is done (a recheck, 2026-12-07).
     "安排人去修",
     "明天安排人去修",
-    "找人去修",
-    "找人修",
     "明天找人去修",
 });
 

@@ -65,6 +65,14 @@ TEST_F(LeadersOwnTickets, AFearedFireIsAReportAndAFireComeTrueIsADanger) {
   EXPECT_NE(ticket(1).urgency, "urgent");
   say_line_privately("u-liu", "刘阿姨", "好怕着火了！快来人啊 3号楼2单元", {}, kMonday0900 + 60);
   EXPECT_TRUE(ticket(2).danger);
+  // A fear beside a sign of fire is the fire's (a recheck, 2026-12-07).
+  say_line_privately("u-he", "何大爷", "插线板烧焦了 怕着火", {}, kMonday0900 + 120);
+  EXPECT_TRUE(ticket(3).danger);
+  // A hazard said plainly is offered as a report, not met with 没看懂.
+  const std::vector<Reply> offered =
+      say_line_privately("u-zhang", "张三", "楼道堆了好多纸箱 容易着火", {}, kMonday0900 + 180);
+  ASSERT_EQ(offered.size(), 1u);
+  EXPECT_TRUE(contains(offered[0].text, "楼道堆了好多纸箱")) << offered[0].text;
 }
 
 // "收到 明天找人看" from the level's leader: asked whether it is 接单, nothing taken (a final read,

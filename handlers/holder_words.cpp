@@ -23,10 +23,6 @@ namespace whistle::handlers {
 
 namespace {
 
-// How the neighbour who ran an errand says it is done (holder_phrases.cpp reads them as done).
-constexpr std::array<std::string_view, 8> kErrandDone = {"送到了", "已送到",   "已经送到", "送过去了",
-                                                         "买好了", "已经买好", "取回来了", "送回来了"};
-
 // As many as a bare 接单 or 办结 looks through.
 constexpr std::size_t kHeldWordsLooked = 20;
 
@@ -175,10 +171,8 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
           : report_named_among(context.config, held, language::without_job_words(command.text));
   // "门禁弄好了": done after what was done, which must be one of the jobs; "药送到了" of the one errand
   // (a 点单) held, whose words name the thing loosely ("取个药").
-  const bool errand_done = held.size() == 1 && held.front().kind == "order" &&
-                           std::any_of(kErrandDone.begin(), kErrandDone.end(), [&](std::string_view word) {
-                             return command.text.find(word) != std::string::npos;
-                           });
+  const bool errand_done =
+      held.size() == 1 && held.front().kind == "order" && language::says_errand_done(command.text);
   if (says == HolderSays::done_of_thing && !number && !errand_done) return std::nullopt;
   if (!number && held.size() == 1) number = held.front().number;
   const Intent intent = taking ? Intent::accept : Intent::resolve;

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
+#include "handlers/held_places.hpp"
+#include "handlers/language/calendar.hpp"
 #include "handlers/language/volunteer_replies.hpp"
-#include "handlers/people_names.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/task_text.hpp"
 

@@ -7,6 +7,7 @@
 #include "handlers/language/places.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
 
 namespace whistle::handlers {
 

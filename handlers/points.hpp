@@ -23,9 +23,4 @@ struct MonthBounds {
 };
 MonthBounds local_month_of(const Services& services, std::int64_t at);
 
-/// "我排第几": where `person` stands in `node_id`'s ranking of the month [from, to), as one line for
-/// them ("你在3号楼2单元排第2名（8分）"), or that they are not on it.
-std::string own_place_text(Context& context, const std::string& person, const std::string& node_id,
-                           std::int64_t from, std::int64_t to);
-
 }  // namespace whistle::handlers

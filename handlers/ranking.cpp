@@ -6,7 +6,6 @@
 #include "handlers/language/intent_table.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
-#include "handlers/points.hpp"
 #include "handlers/publication_jobs.hpp"
 #include "handlers/ranking_month.hpp"
 #include "handlers/ranking_text.hpp"

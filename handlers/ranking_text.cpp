@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "handlers/message.hpp"
+#include "handlers/people_names.hpp"
 #include "handlers/shown_figures.hpp"
 #include "store/rankings.hpp"
 
@@ -137,6 +138,27 @@ std::vector<std::string> ranking_messages(const Services& services, const store:
     return services.text(header_key, Values{{"node", node.name}, {"month", month_text}, {"part", part_text}});
   };
   return pack_messages(lines, header, limit);
+}
+
+std::string own_place_text(Context& context, const std::string& person, const std::string& node_id,
+                           std::int64_t from, std::int64_t to) {
+  const std::optional<store::OrgNode> node = context.org.node(node_id);
+  const std::string node_name = node ? node->name : node_id;
+  const std::vector<store::LedgerRepository::PersonEarnings> ranking =
+      context.ledger.earnings_under(node_id, from, to);
+  const auto mine =
+      std::find_if(ranking.begin(), ranking.end(), [&](const auto& row) { return row.person == person; });
+  if (mine == ranking.end() || mine->points <= 0)
+    return context.text("ranking_own_unranked",
+                        {{"node", node_name}, {"mention", mention_of(context.people, person)}});
+  // The row is there with points above zero, so it has a place.
+  const std::int64_t rank = std::count_if(ranking.begin(), ranking.end(),
+                                          [&](const auto& row) { return row.points > mine->points; }) +
+                            1;
+  return context.text("ranking_own_place", {{"node", node_name},
+                                            {"mention", mention_of(context.people, person)},
+                                            {"rank", std::to_string(rank)},
+                                            {"points", std::to_string(mine->points)}});
 }
 
 }  // namespace whistle::handlers

@@ -22,4 +22,9 @@ std::vector<std::string> ranking_messages(const Services& services, const store:
                                           const std::optional<store::LedgerDigest>& digest,
                                           std::size_t limit = kMessageLimitBytes);
 
+/// "我排第几": where `person` stands in `node_id`'s ranking of the month [from, to), as one line for
+/// them ("你在3号楼2单元排第2名（8分）"), or that they are not on it.
+std::string own_place_text(Context& context, const std::string& person, const std::string& node_id,
+                           std::int64_t from, std::int64_t to);
+
 }  // namespace whistle::handlers

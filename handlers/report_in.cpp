@@ -6,6 +6,7 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/check_in.hpp"
+#include "handlers/held_places.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
@@ -174,31 +175,6 @@ std::optional<Reply> cannot_go_to_held_ticket(Context& context) {
       context.text("withdraw_held_ticket", {{"mention", mention_of(context.people, context.message.sender)},
                                             {"ticket", std::to_string(held.front().number)}}));
 }
-
-}  // namespace
-
-// The tasks someone holds places on, listed in private: to choose the one to leave
-// ("withdraw_private_list"), or to show that nothing else is open to them.
-Reply held_places_reply(Context& context, const std::vector<store::Signup>& held, std::string_view key) {
-  std::string list;
-  std::int64_t first = 0;
-  for (const store::Signup& signup : held) {
-    const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
-    if (!task) continue;
-    if (first == 0) first = task->number;
-    if (!list.empty()) list += '\n';
-    list += context.text("report_in_private_line", {{"task", std::to_string(task->number)},
-                                                    {"title", task->title},
-                                                    {"when", task_when_text(context, *task, context.now)},
-                                                    {"full", ""}});
-  }
-  return reply_to_sender(context,
-                         context.text(key, {{"mention", mention_of(context.people, context.message.sender)},
-                                            {"list", list},
-                                            {"task", std::to_string(first)}}));
-}
-
-namespace {
 
 // "我和老伴一起去", "报到 1 我们俩": a place is one person's, and so are its points; the other is
 // asked to report in themselves (an exploratory run of an urgent night, 2026-12-06: the reply said

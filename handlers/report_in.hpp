@@ -16,8 +16,4 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command);
 /// signed up is pointed to 撤销.
 std::vector<Reply> handle_withdraw(Context& context, const Command& command);
 
-/// The tasks someone holds places on (or waits for), listed in private with the template `key`
-/// ({mention}, {list}, {task} the first's number): to choose the one to leave, or to show them.
-Reply held_places_reply(Context& context, const std::vector<store::Signup>& held, std::string_view key);
-
 }  // namespace whistle::handlers

@@ -64,42 +64,16 @@ constexpr auto kGoing = std::to_array<std::string_view>({
     "明天找人去修",
 });
 
+// An errand's end (点单: 代买药, 取快递), as the neighbour who ran it says it (an exploratory run of the
+// leaders' side, 2026-12-07: "药送到了" was 没看懂). Read as done, beside kDone.
+constexpr auto kErrandDone = std::to_array<std::string_view>(
+    {"送到了", "已送到", "已经送到", "送过去了", "买好了", "已经买好", "取回来了", "送回来了"});
+
 // Done: at a clause's start ("弄好了 换了个灯泡"), or after what was done ("门禁弄好了").
 constexpr auto kDone = std::to_array<std::string_view>({
-    "弄好了",
-    "修好了",
-    "搞定了",
-    "搞好了",
-    "处理好了",
-    "处理完了",
-    "修完了",
-    "弄完了",
-    "换好了",
-    "已修好",
-    "已经修好",
-    "已经弄好",
-    "已经搞定",
-    "已经处理好",
-    "已经换好",
-    "完工了",
-    "干完了",
-    "都弄好了",
-    "都修好了",
-    "都搞定了",
-    "已处理好",
-    "疏通了",
-    "疏通好了",
-    "已经疏通",
-    // An errand's end (点单: 代买药, 取快递), as the neighbour who ran it says it (an exploratory run of
-    // the leaders' side, 2026-12-07: "药送到了" was 没看懂).
-    "送到了",
-    "已送到",
-    "已经送到",
-    "送过去了",
-    "买好了",
-    "已经买好",
-    "取回来了",
-    "送回来了",
+    "弄好了", "修好了",   "搞定了",   "搞好了",   "处理好了", "处理完了",   "修完了",   "弄完了",
+    "换好了", "已修好",   "已经修好", "已经弄好", "已经搞定", "已经处理好", "已经换好", "完工了",
+    "干完了", "都弄好了", "都修好了", "都搞定了", "已处理好", "疏通了",     "疏通好了", "已经疏通",
 });
 
 // How an answer starts before what it says: "好的 接了", "收到，马上去", "嗯 弄好了".
@@ -217,14 +191,18 @@ bool a_clause_starts_with(std::string_view text, std::span<const std::string_vie
 
 }  // namespace
 
+bool says_errand_done(std::string_view text) {
+  return holds_any_of(text, kErrandDone);
+}
+
 HolderSays holder_says(std::string_view text) {
   if (holds_any_of(text, kNot) || asks_whether_done(text)) return HolderSays::nothing;
   const bool not_now = holds_any_of(text, kNotNow);
   if (!not_now && a_clause_is(text, kTakesOn)) return HolderSays::takes_on;
   if (a_clause_is(text, kGoing)) return HolderSays::may_take_on;
   if (not_now) return HolderSays::nothing;
-  if (a_clause_starts_with(text, kDone)) return HolderSays::done;
-  if (holds_any_of(text, kDone)) return HolderSays::done_of_thing;
+  if (a_clause_starts_with(text, kDone) || a_clause_starts_with(text, kErrandDone)) return HolderSays::done;
+  if (holds_any_of(text, kDone) || says_errand_done(text)) return HolderSays::done_of_thing;
   return HolderSays::nothing;
 }
 
@@ -236,7 +214,8 @@ std::string_view job_clause(std::string_view text) {
                                   [&](std::string_view mark) { return text.substr(at).starts_with(mark); });
     if (!ends) continue;
     const std::string_view clause = text.substr(start, at - start);
-    if (holds_any_of(clause, kDone) || holds_any_of(clause, kGoing) || holds_any_of(clause, kTakesOn))
+    if (holds_any_of(clause, kDone) || holds_any_of(clause, kErrandDone) || holds_any_of(clause, kGoing) ||
+        holds_any_of(clause, kTakesOn))
       return clause;
     start = at + 1;
     // A wide mark is three bytes: the next clause starts after it.
@@ -248,8 +227,8 @@ std::string_view job_clause(std::string_view text) {
 std::string without_job_words(std::string_view text) {
   std::string rest(text);
   for (const auto& phrases :
-       {std::span<const std::string_view>(kDone), std::span<const std::string_view>(kGoing),
-        std::span<const std::string_view>(kTakesOn)}) {
+       {std::span<const std::string_view>(kDone), std::span<const std::string_view>(kErrandDone),
+        std::span<const std::string_view>(kGoing), std::span<const std::string_view>(kTakesOn)}) {
     for (std::string_view phrase : phrases) {
       for (std::size_t at = rest.find(phrase); at != std::string::npos; at = rest.find(phrase, at))
         rest.replace(at, phrase.size(), " ");

@@ -24,6 +24,9 @@ enum class HolderSays {
 /// ("我明天过去看看") say nothing.
 HolderSays holder_says(std::string_view text);
 
+/// Whether the words say an errand is done ("药送到了", "已经买好"): read as done by holder_says too.
+bool says_errand_done(std::string_view text);
+
 /// The clause of a line that says the job ("灯换好了 电梯还在等配件" → "灯换好了"); the whole line when
 /// no clause does.
 std::string_view job_clause(std::string_view text);

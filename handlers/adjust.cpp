@@ -50,6 +50,9 @@ std::vector<Reply> handle_adjust(Context& context, const Command& command) {
   };
 
   if (!context.community) return answer("adjust_community_unknown");
+  // Two people's amounts in one line: which reason and which amount is whose is a guess, so nobody
+  // is paid and the leader is asked to send one a line (it had paid the first amount to both).
+  if (command.several_amounts) return answer("adjust_one_per_line");
   const std::vector<NamedPerson> named = named_people(context, command);
   if (named.empty()) return answer("adjust_who");
   // A name typed without an '@' is never acted on: "孩子数学加5分" is a school's points, "迟到扣2分，大家

@@ -251,7 +251,12 @@ bool read_adjustment(const ArgumentInput& input, Command& command) {
     }
     // "@张三 加5分了吗？", "@刘阿姨 扣3分？不至于吧": asked or remarked on, not ordered (a review,
     // 2026-12-07: both versions paid).
-    if (remarks_right_after_points(std::string_view(text).substr(end))) return false;
+    const std::string_view after = std::string_view(text).substr(end);
+    if (holds_another_amount(after)) {
+      command.several_amounts = true;
+    } else if (remarks_right_after_points(after)) {
+      return false;
+    }
     command.points = static_cast<int>(deduct ? -number->value : number->value);
     text.erase(0, end);
     add_mentions(command, text, input.context);

@@ -191,6 +191,9 @@ struct Command {
   /// "到了 报到": said on arriving, so a report-in from someone already in is their check-in. Not
   /// printed by `whistle parse`.
   bool arrived = false;
+  /// "@张三 加5分 帮忙扫雪 @刘阿姨 加3分 帮忙递工具": an adjustment with a second amount in the line,
+  /// which pays nobody and is asked to be sent one a line (a recheck, 2026-12-07: it was silence).
+  bool several_amounts = false;
   /// A bare reply ("1", "+1", "我来", a 接龙 line, "我不去了") that is a command only where it fits
   /// (a task open here, a signup to free), or a danger report with no verb ("3号楼有煤气味") said
   /// to the others; not addressed to the bot, it gets no answer in a group.

@@ -63,6 +63,8 @@ bool names_a_thing(std::string_view name) {
   return false;
 }
 
+}  // namespace
+
 // A second person's amount in the same line ("何大爷加5分，张三加3分").
 bool holds_another_amount(std::string_view rest) {
   for (std::size_t at = 0; at < rest.size(); ++at) {
@@ -70,8 +72,6 @@ bool holds_another_amount(std::string_view rest) {
   }
   return false;
 }
-
-}  // namespace
 
 bool remarks_right_after_points(std::string_view rest) {
   const std::string_view next = trim_spaces(rest);

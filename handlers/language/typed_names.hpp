@@ -27,6 +27,9 @@ std::optional<TypedName> name_before_points(std::string_view text, std::size_t p
 /// its own ("@张三 加5分 已经连续三周来打扫楼道" pays).
 bool remarks_right_after_points(std::string_view rest);
 
+/// Whether `rest` holds another amount of points ("，张三加3分", "@刘阿姨 加3分").
+bool holds_another_amount(std::string_view rest);
+
 /// remarks_right_after_points, or a remark's words anywhere in the rest ("张三加5分，刚才已经加过了"):
 /// the stricter test a name typed without an '@' must pass to be read as an adjustment at all.
 bool remarks_on_points(std::string_view rest);

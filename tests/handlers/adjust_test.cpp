@@ -310,6 +310,14 @@ TEST_F(AdjustVolunteer, AReasonsWordsFurtherOnAreNoRemark) {
   EXPECT_EQ(balance("u-liu"), 10);
   say("b3u2", "u-chen", "陈单元长", read("@张三 扣3分 不按时到场"));
   EXPECT_EQ(balance("u-zhang"), 2);
+  // Two people's amounts in one line pay nobody, and the leader is told to send one a line (a
+  // recheck, 2026-12-07: silence; before this stop the first amount went to both).
+  const std::vector<Reply> two =
+      say("b3u2", "u-chen", "陈单元长", read("@张三 加5分 帮忙扫雪 @刘阿姨 加3分 帮忙递工具"));
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].mentions, std::vector<std::string>{kChen});
+  EXPECT_EQ(balance("u-zhang"), 2);
+  EXPECT_EQ(balance("u-liu"), 10);
   // "怎么扣了6分啊 我就压了一下线" among neighbours is a driving licence's.
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("怎么扣了6分啊 我就压了一下线")).empty());
   EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("码忘了")).empty());

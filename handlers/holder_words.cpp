@@ -40,6 +40,19 @@ std::string words_shown(Context& context, const store::Ticket& ticket) {
 }  // namespace
 
 // The jobs listed with the command that would act on one, in private when any is a private report.
+std::optional<std::vector<Reply>> answer_holder_cannot_go(Context& context) {
+  std::vector<store::Ticket> held =
+      context.tickets.open_of_assignee(context.message.sender, std::nullopt, kHeldWordsLooked);
+  // A job done and waiting for its rating is no longer theirs to go to.
+  std::erase_if(held,
+                [](const store::Ticket& ticket) { return ticket.state == store::TicketState::resolved; });
+  if (held.empty()) return std::nullopt;
+  if (held.size() > 1) return list_held_tickets(context, held, Intent::send_back);
+  return std::vector<Reply>{reply_to_sender(
+      context, context.text("withdraw_held_ticket", {{"mention", sender_mention(context)},
+                                                     {"ticket", std::to_string(held.front().number)}}))};
+}
+
 std::vector<Reply> list_held_tickets(Context& context, const std::vector<store::Ticket>& held,
                                      Intent intent) {
   std::vector<std::string> items;

@@ -20,6 +20,10 @@ namespace whistle::handlers {
 /// a thing none of the jobs holds, or names one's own report.
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command);
 
+/// "我发烧了 去不了了" from someone who took on jobs as a person (an errand, a ticket dispatched to
+/// them): how to hand the one back (退回), or the several listed with it. Empty when they hold none.
+std::optional<std::vector<Reply>> answer_holder_cannot_go(Context& context);
+
 /// The jobs `held` listed to choose from, with the command `intent` that would act on one ("接单 T1");
 /// in private when any is a private report.
 std::vector<Reply> list_held_tickets(Context& context, const std::vector<store::Ticket>& held, Intent intent);

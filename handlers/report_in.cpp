@@ -7,6 +7,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/check_in.hpp"
 #include "handlers/held_places.hpp"
+#include "handlers/holder_words.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
@@ -161,19 +162,6 @@ std::optional<Reply> joinable_in_private(Context& context) {
       context, context.text("report_in_private_list", {{"mention", mention_of(context.people, person)},
                                                        {"list", list},
                                                        {"task", std::to_string(first)}}));
-}
-
-// The open ticket the sender took on as a person (not a leader's level): the one a "去不了了" of
-// theirs is about, when there is exactly one.
-std::optional<Reply> cannot_go_to_held_ticket(Context& context) {
-  std::vector<store::Ticket> held = context.tickets.open_of_assignee(context.message.sender, std::nullopt, 5);
-  std::erase_if(held,
-                [&](const store::Ticket& ticket) { return ticket.state == store::TicketState::resolved; });
-  if (held.size() != 1) return std::nullopt;
-  return reply_to_sender(
-      context,
-      context.text("withdraw_held_ticket", {{"mention", mention_of(context.people, context.message.sender)},
-                                            {"ticket", std::to_string(held.front().number)}}));
 }
 
 // "我和老伴一起去", "报到 1 我们俩": a place is one person's, and so are its points; the other is
@@ -448,8 +436,8 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
     // "我发烧了 去不了了" from the neighbour who took an errand (a ticket) and holds no task's place:
     // how to hand the job back, not "请写上任务编号" (an exploratory run of the leaders' side,
     // 2026-12-07).
-    if (mine.empty() && !command.task) {
-      if (auto job = cannot_go_to_held_ticket(context)) return {std::move(*job)};
+    if (mine.empty()) {
+      if (auto job = answer_holder_cannot_go(context)) return std::move(*job);
     }
   }
   TaskQuery query;

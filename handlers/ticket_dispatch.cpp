@@ -55,12 +55,15 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
   // "派单 T1 刘师傅", "派单 T1 张三": a person's name typed without an '@' where a responder's would
   // stand (an exploratory run of the leaders' side, 2026-12-07: "没有叫张三的单位").
   Command typed_person = command;
+  std::vector<NamedPerson> named;
   if (command.mentions.empty() && command.responder &&
       !responder_named(context, ticket.community, *command.responder)) {
     typed_person.mentions = {*command.responder};
-    const std::vector<NamedPerson> named = named_people(context, typed_person);
-    if (named.size() != 1 || (!named.front().id && named.front().namesakes < 2))
+    named = named_people(context, typed_person);
+    if (named.size() != 1 || (!named.front().id && named.front().namesakes < 2)) {
       typed_person.mentions.clear();
+      named.clear();
+    }
     // "派单 T1 何大爷？" asks; "派单 T1 何大爷 张三" names two (a review, 2026-12-07: each dispatched).
     if (!typed_person.mentions.empty() && command.text.find('?') != std::string::npos)
       return {work_reply(context, ticket, "ticket_dispatch_asked", {{"name", *command.responder}})};
@@ -73,7 +76,7 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
     }
   }
   if (!typed_person.mentions.empty()) {
-    const std::vector<NamedPerson> named = named_people(context, typed_person);
+    if (named.empty()) named = named_people(context, typed_person);  // the @-mentions, read once
     // A ticket has one holder: "派单 T1 @何大爷 @张三" gave it to the first and dropped the second
     // unsaid (the same run). Helpers are the holder's to find.
     if (named.size() > 1)

@@ -481,11 +481,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   // 没看懂). Only a line that ends on not going: a first draft that read any such words left task
   // places on "请假1小时 晚点到" and "我腿摔伤了 去不了医院了" (a final read, 2026-12-07).
   if (message.is_private && context.community && language::ends_on_not_going(command.text) &&
-      context.signups.open_of_person(*context.community, message.sender).empty() &&
-      !context.tickets.open_of_assignee(message.sender, std::nullopt, 1).empty()) {
-    Command withdrawal = command;
-    withdrawal.intent = Intent::withdraw;
-    return handle_withdraw(context, withdrawal);
+      context.signups.open_of_person(*context.community, message.sender).empty()) {
+    if (auto job = answer_holder_cannot_go(context)) return std::move(*job);
   }
   // "VA7B" alone: a pickup code the service center's staff read off a volunteer's phone.
   if (auto picked_up = pickup_by_code_alone(context, command.text)) return std::move(*picked_up);

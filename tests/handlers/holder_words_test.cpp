@@ -422,5 +422,20 @@ TEST_F(ErrandWords, TheErrandsHolderIsAskedAboutDoneAndToldHowToHandItBack) {
   EXPECT_FALSE(contains(help[0].text, "退回")) << help[0].text;
 }
 
+// Holding two errands, "去不了了" lists them with the 退回 that hands one back; nothing is handed back.
+TEST_F(ErrandWords, NotGoingWithTwoErrandsListsThem) {
+  open_ticket({.reporter = "u-liu", .text = "需要有人帮忙去医院取个药", .kind = "order"});
+  open_ticket({.reporter = "u-zhang", .text = "帮忙买点菜", .kind = "order"});
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T1 @何大爷", {"u-he"});
+  say_line("b3u2", "u-chen", "陈单元长", "派单 T2 @何大爷", {"u-he"}, kMonday0900 + 60);
+  const std::vector<Reply> replies =
+      say_line_privately("u-he", "何大爷", "我发烧了 去不了了", {}, kMonday0900 + 120);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_TRUE(contains(replies[0].text, "T1") && contains(replies[0].text, "T2")) << replies[0].text;
+  EXPECT_TRUE(contains(replies[0].text, "退回 T")) << replies[0].text;
+  EXPECT_EQ(ticket(1).assignee_person, qualified("u-he"));
+  EXPECT_EQ(ticket(2).assignee_person, qualified("u-he"));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

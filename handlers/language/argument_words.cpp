@@ -62,6 +62,13 @@ bool ends_as_a_question_or_suggestion(std::string_view words) {
 bool asks_whether_done(std::string_view remark) {
   if (remark.find('?') != std::string_view::npos) return true;
   const std::string_view text = without_end_punctuation(trim_spaces(remark));
+  // "T1 处理好了吗 谢谢", "T1 修好了没 师傅": the question, then thanks or a name (a leader's own
+  // question resolved the ticket it asked after).
+  for (const std::string_view particle : {"吗", "么", "嘛", "没有", "没"}) {
+    if (text.starts_with(particle) && (text.size() == particle.size() || text[particle.size()] == ' ' ||
+                                       text[particle.size()] == ',' || text[particle.size()] == '.'))
+      return true;
+  }
   return ends_as_a_question_or_suggestion(text) || text.ends_with("没") || text.ends_with("没有");
 }
 

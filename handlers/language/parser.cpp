@@ -10,6 +10,7 @@
 #include "handlers/language/argument_words.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/clause_commands.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/jielong.hpp"
 #include "handlers/language/labelled_form.hpp"
@@ -56,6 +57,7 @@ struct Lead {
   std::optional<YearMonth> month;  ///< "上月排行", "10月统计"
   std::size_t noun_start = 0;      ///< where 任务/活动 closing the reference starts ("12号任务"), or 0
   bool marked = false;             ///< written as a task's ("1号", "#1", "1号活动"), not a bare number
+  bool own_group = false;          ///< "我们单元", "咱们楼": only a ranking may follow
   std::size_t end = 0;
 };
 
@@ -79,6 +81,19 @@ std::optional<std::pair<YearMonth, std::size_t>> read_leading_month(std::string_
 
 Lead read_lead(std::string_view line, const ParseContext& context) {
   Lead lead;
+  // "我们单元排第几", "咱们楼排名": the asker's own group compared with its neighbours (an exploratory
+  // run of a month's points, 2026-12-07: silence).
+  if (const std::optional<OwnGroup> group = own_group_named(line)) {
+    const std::size_t end = skip_separators(line, group->end);
+    lead.own_group = true;
+    lead.end = end;
+    // "我们单元上个月排第几"
+    if (auto month = read_leading_month(line.substr(end), context)) {
+      lead.month = month->first;
+      lead.end = skip_separators(line, end + month->second);
+    }
+    return lead;
+  }
   // "我上个月排第几名": the speaker before the month, of a ranking only.
   if (line.starts_with("我")) {
     const std::string_view after = line.substr(std::string_view("我").size());
@@ -164,6 +179,17 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
 // ask for it: "结束了", "我投诉过好几次", "吹哨吧" tell of something done or suggested (except the
 // commands people say that way about themselves, "报到了", "签到了", and where a reference makes
 // it a command, "T5 接单了"); "报修的师傅来了", "派单太慢了", "办结率多少" are sentences about it.
+// Someone mentioned, or a name read that asks nothing ("谁", "哪个", "物业吗" ask).
+bool names_an_assignee(const Command& command) {
+  if (!command.mentions.empty()) return true;
+  if (!command.responder) return false;
+  const std::string_view name = without_end_punctuation(*command.responder);
+  for (const std::string_view asking : {"谁", "哪", "什么", "啥", "吗", "呢", "?"}) {
+    if (command.responder->find(asking) != std::string::npos) return false;
+  }
+  return !name.empty();
+}
+
 bool talks_about_it(std::string_view rest, const Command& command) {
   // "报事进度怎么样了" is how one asks for progress: the question is the command.
   if (command.intent == Intent::progress) return false;
@@ -173,6 +199,10 @@ bool talks_about_it(std::string_view rest, const Command& command) {
   // has already told a score from talk about one ("满意吗", "满意度调查").
   if (command.intent == Intent::rate && command.score) return false;
   const auto& words = vocabulary();
+  // "T1 改派给何大爷", "T1 重新派单给@刘师傅": after a dispatch word, 给 names who takes it (an
+  // exploratory run of the leaders' side, 2026-12-07: silence). "派单给谁" still asks.
+  if (command.intent == Intent::dispatch && rest.starts_with("给") && names_an_assignee(command))
+    return false;
   if (starts_with_any(IndexedWords::about_markers, rest)) return true;
   // "结束了", and "结束 了" with nothing more said.
   const std::string_view told = is_filler(rest) ? trim_spaces(rest) : rest;
@@ -224,6 +254,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
       continue;
     if (!lead.people.empty() && !takes_people(rule->arguments)) continue;
     if (lead.month && rule->arguments != Arguments::month) continue;
+    if (lead.own_group && rule->intent != Intent::ranking) continue;
     Command command = base;
     command.intent = rule->intent;
     command.mentions = lead.people;
@@ -301,6 +332,13 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
 std::optional<Command> read_command(std::string_view line, const Command& base, const ParseContext& context,
                                     int wrappers_left) {
   const Lead lead = read_lead(line, context);
+  // "我们单元第几名": 第几 alone is a race's or an exam's, of a group named the ranking's.
+  if (lead.own_group && starts_with_at(line, lead.end, "第几")) {
+    Command command = base;
+    command.intent = Intent::ranking;
+    command.month = lead.month;
+    return command;
+  }
   if (lead.end > 0) {
     // "12号任务取消" calls the task off (where "12号 取消" frees a place): a noun the reference
     // ends with may begin the command word, so that reading comes first.
@@ -539,54 +577,6 @@ std::optional<Command> sign_up_after_question(std::string_view body, const std::
   return sign_up;
 }
 
-// "不好意思我周四加班，请假 1", "我报错群了，取消 1", "我还是来吧 报到 1": what happened or why, then
-// a volunteer's own command with its task's number (an exploratory run of people changing, 2026-12-07:
-// silence, and the volunteer believed it done). Only these commands, and only with the number
-// written: a clause of chatter ends with "取消" or "报到" often enough.
-std::optional<Command> command_after_a_clause(std::string_view body, const Command& base,
-                                              const ParseContext& context) {
-  // Each clause start is read as a command, so only a line of a sentence or two is tried: five
-  // 55 KB lines of chatter took 12 s in the writer (the final read, 2026-12-07).
-  constexpr std::size_t kLongestLine = 240;
-  if (body.size() > kLongestLine) return std::nullopt;
-  const bool numbered =
-      body.find_first_of("0123456789") != std::string_view::npos && holds_own_task_word(body);
-  // "我是新搬来的，怎么当志愿者": a newcomer's question how to volunteer, after saying who they are
-  // (the same run: 没看懂). Only after a comma ("兑换码，怎么用" asks of something else).
-  const bool asks_how =
-      (body.find("怎么") != std::string_view::npos || body.find("如何") != std::string_view::npos) &&
-      body.find("志愿") != std::string_view::npos;
-  if (!numbered && !asks_how) return std::nullopt;
-  for (std::size_t at = 0; at < body.size(); ++at) {
-    if (body[at] != ',' && body[at] != ' ' && body[at] != '.' && body[at] != '!') continue;
-    const std::size_t next = skip_separators(body, at + 1);
-    if (next >= body.size()) break;
-    // Only where a command word begins the clause (or, asking how, after a comma).
-    if (!(numbered && starts_own_task_word(body.substr(next))) && !(asks_how && body[at] == ',')) continue;
-    std::optional<Command> command = read_command(body.substr(next), base, context, 0);
-    if (!command) continue;
-    if (asks_how && body[at] == ',' && command->intent == Intent::help) return command;
-    if (command->implicit || !command->task || !is_own_place_intent(command->intent)) continue;
-    // Only the speaker's own reason before it ("不好意思我周四加班", "我报错群了"): someone else's words
-    // passed on ("王姐说她周六加班", "老李让我转告", "楼上李姐周六不来了", "张三 取消 2"), a notice
-    // ("各位邻居，报名 1 的请带手套", "物业通知：明天停水，报到 1 楼物业"), a number with a unit or a
-    // clock after it ("取消 1 张", "签到 2 点开始") and a danger ("家里老人摔倒了，请假 1") are not the
-    // speaker's command (two reviews, 2026-12-07).
-    const std::string_view before = body.substr(0, at);
-    if (!speaks_of_oneself(before)) return std::nullopt;
-    for (const std::string_view relayed :
-         {"说", "帮", "替", "代", "听", "让", "托", "转告", "通知", "提醒"}) {
-      if (before.find(relayed) != std::string_view::npos) return std::nullopt;
-    }
-    if (command->reason && counts_or_tells_time(*command->reason)) return std::nullopt;
-    if (contains_danger_word(body)) return std::nullopt;
-    // Said among neighbours, a withdrawal this way is asked about, not done.
-    if (command->intent == Intent::withdraw) command->implicit = true;
-    return command;
-  }
-  return std::nullopt;
-}
-
 Command parse(std::string_view text, const ParseContext& context) {
   NormalizedText normalized = normalize(text, context.bot_names);
   Command base;
@@ -610,7 +600,13 @@ Command parse(std::string_view text, const ParseContext& context) {
   if (line_break == std::string::npos) {
     std::optional<Command> command = read_command(body, base, context);
     if (auto sign_up = sign_up_after_question(body, command, base, context)) command = std::move(sign_up);
-    if (!command) command = command_after_a_clause(body, base, context);
+    if (!command) {
+      const ClauseReader read = [&base, &context](std::string_view clause) {
+        return read_command(clause, base, context, 0);
+      };
+      command = own_command_after_a_clause(body, read);
+      if (!command) command = ticket_step_after_a_clause(body, read);
+    }
     if (command)
       return danger_first(with_leading_people(std::move(*command), base.text, body, context), body, base,
                           context);

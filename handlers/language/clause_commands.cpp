@@ -1,0 +1,108 @@
+#include "handlers/language/clause_commands.hpp"
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "handlers/language/intent_table.hpp"
+#include "handlers/language/references.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/language/volunteer_replies.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+// Each clause start is read as a command, so only a line of a sentence or two is tried: five 55 KB
+// lines of chatter took 12 s in the writer (the final read, 2026-12-07).
+constexpr std::size_t kLongestLine = 240;
+
+bool ends_a_clause(char c) {
+  return c == ',' || c == ' ' || c == '.' || c == '!';
+}
+
+// Someone else's words passed on ("王姐说她周六加班", "老李让我转告", "张三说T1修好了") are not the
+// speaker's command.
+bool relays_another(std::string_view before) {
+  constexpr std::array<std::string_view, 10> kRelayed = {"说", "帮", "替",   "代",   "听",
+                                                         "让", "托", "转告", "通知", "提醒"};
+  for (const std::string_view relayed : kRelayed) {
+    if (before.find(relayed) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether a ticket is written as one somewhere in the line ("T1", "t12", "工单3").
+bool writes_a_ticket(std::string_view body) {
+  for (std::size_t at = 0; at + 1 < body.size(); ++at) {
+    if ((body[at] == 'T' || body[at] == 't') && read_ticket_reference(body, at, false)) return true;
+  }
+  return body.find("工单") != std::string_view::npos;
+}
+
+// The steps a worker or a leader takes on a ticket, which the handlers allow only to them.
+bool is_a_ticket_step(Intent intent) {
+  return intent == Intent::dispatch || intent == Intent::accept || intent == Intent::resolve ||
+         intent == Intent::send_back || intent == Intent::escalate;
+}
+
+}  // namespace
+
+// Said so by volunteers (an exploratory run of people changing, 2026-12-07: silence, and the volunteer
+// believed it done). Only a volunteer's own commands, and only with the number written: a clause of chatter
+// ends with "取消" or "报到" often enough.
+std::optional<Command> own_command_after_a_clause(std::string_view body, const ClauseReader& read) {
+  if (body.size() > kLongestLine) return std::nullopt;
+  const bool numbered =
+      body.find_first_of("0123456789") != std::string_view::npos && holds_own_task_word(body);
+  // "我是新搬来的，怎么当志愿者": a newcomer's question how to volunteer, after saying who they are
+  // (the same run: 没看懂). Only after a comma ("兑换码，怎么用" asks of something else).
+  const bool asks_how =
+      (body.find("怎么") != std::string_view::npos || body.find("如何") != std::string_view::npos) &&
+      body.find("志愿") != std::string_view::npos;
+  if (!numbered && !asks_how) return std::nullopt;
+  for (std::size_t at = 0; at < body.size(); ++at) {
+    if (!ends_a_clause(body[at])) continue;
+    const std::size_t next = skip_separators(body, at + 1);
+    if (next >= body.size()) break;
+    // Only where a command word begins the clause (or, asking how, after a comma).
+    if (!(numbered && starts_own_task_word(body.substr(next))) && !(asks_how && body[at] == ',')) continue;
+    std::optional<Command> command = read(body.substr(next));
+    if (!command) continue;
+    if (asks_how && body[at] == ',' && command->intent == Intent::help) return command;
+    if (command->implicit || !command->task || !is_own_place_intent(command->intent)) continue;
+    // Only the speaker's own reason before it ("不好意思我周四加班", "我报错群了"): someone else's words
+    // passed on ("楼上李姐周六不来了", "张三 取消 2"), a notice ("各位邻居，报名 1 的请带手套", "物业通
+    // 知：明天停水，报到 1 楼物业"), a number with a unit or a clock after it ("取消 1 张", "签到 2 点开
+    // 始") and a danger ("家里老人摔倒了，请假 1") are not the speaker's command (two reviews, 2026-12-07).
+    const std::string_view before = body.substr(0, at);
+    if (!speaks_of_oneself(before) || relays_another(before)) return std::nullopt;
+    if (command->reason && counts_or_tells_time(*command->reason)) return std::nullopt;
+    if (contains_danger_word(body)) return std::nullopt;
+    // Said among neighbours, a withdrawal this way is asked about, not done.
+    if (command->intent == Intent::withdraw) command->implicit = true;
+    return command;
+  }
+  return std::nullopt;
+}
+
+// A leader says why before the step more often than not (an exploratory run of the leaders' side,
+// 2026-12-07: "张三病了 T1改派给何大爷" was silence, and the leader believed it moved). Only a step the
+// handlers allow to a worker or a leader alone, on a ticket written as one: anyone else is told it is
+// not theirs to take, never met with silence.
+std::optional<Command> ticket_step_after_a_clause(std::string_view body, const ClauseReader& read) {
+  if (body.size() > kLongestLine || !writes_a_ticket(body)) return std::nullopt;
+  for (std::size_t at = 0; at < body.size(); ++at) {
+    if (!ends_a_clause(body[at])) continue;
+    const std::size_t next = skip_separators(body, at + 1);
+    if (next >= body.size()) break;
+    std::optional<Command> command = read(body.substr(next));
+    if (!command || !command->ticket || !is_a_ticket_step(command->intent)) continue;
+    if (relays_another(body.substr(0, at)) || contains_danger_word(body)) return std::nullopt;
+    return command;
+  }
+  return std::nullopt;
+}
+
+}  // namespace whistle::language

@@ -1,9 +1,12 @@
 #include "handlers/ranking.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "handlers/language/intent_table.hpp"
+#include "handlers/language/places.hpp"
+#include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/publication_jobs.hpp"
@@ -11,6 +14,7 @@
 #include "handlers/ranking_text.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_intake.hpp"
 
 namespace whistle::handlers {
 
@@ -71,10 +75,43 @@ std::optional<store::OrgNode> level_named_above(Context& context, const Command&
   return std::nullopt;
 }
 
+// "我们单元排第几": the group the asker means by 我们 — the chat's node or the one above it at the level
+// named, in private their own place's — ranked among its neighbours under the level above, whose
+// ranking follows. Empty when there is no such group, or it has nothing above it.
+std::optional<std::vector<Reply>> own_group_ranking(Context& context, const Command& command) {
+  // 我们 is also a wrapper ("我们报名"), so the line is read as said before past the wrappers.
+  std::string_view said_text = language::trim_spaces(command.text);
+  if (said_text.starts_with("请问"))
+    said_text = language::trim_spaces(said_text.substr(std::string_view("请问").size()));
+  std::optional<language::OwnGroup> said = language::own_group_named(said_text);
+  if (!said) said = language::own_group_named(language::without_wrappers(said_text));
+  if (!said || !context.community) return std::nullopt;
+  const store::OrgNode home =
+      context.node ? *context.node : receiving_node(context, command, *context.community);
+  std::optional<store::OrgNode> group;
+  for (const store::OrgNode& above : context.org.ancestors_and_self(home.id)) {
+    if (above.level == said->level) group = above;
+  }
+  if (!group || group->parent.empty()) return std::nullopt;
+  const std::optional<store::OrgNode> parent = context.org.node(group->parent);
+  if (!parent) return std::nullopt;
+  const int offset = context.config.locale.utc_offset_seconds;
+  const RankingMonth month = ranking_month(command.month.value_or(month_of(context.now, offset)), offset);
+  std::vector<std::string> texts = ranking_messages(context, *parent, month, std::nullopt);
+  const std::string place = group_place_text(context, *parent, group->id, month);
+  if (!texts.empty() && !place.empty()) texts.front() = place + "\n" + texts.front();
+  std::vector<Reply> replies;
+  for (std::string& text : texts)
+    replies.push_back(Reply{context.message.chat, std::move(text), {}});
+  return replies;
+}
+
 }  // namespace
 
 std::vector<Reply> handle_ranking(Context& context, const Command& command) {
   if (command.publish) return publish_by_hand(context, command);
+
+  if (auto replies = own_group_ranking(context, command)) return std::move(*replies);
 
   std::optional<store::OrgNode> node = context.node;
   // In private a leader of one place is answered for it, as 统计 and 工单 are; anyone else for the

@@ -60,11 +60,15 @@ void add_people(const Services& services, const std::vector<store::PersonStandin
   }
 }
 
-void add_children(const Services& services, const store::OrgNode& node,
-                  std::vector<store::NodeStanding> children, std::vector<std::string>& lines) {
-  if (children.empty()) return;
-  // The total's rank, shown beside the per-volunteer rank: a big unit and a small one are compared
-  // fairly by the average, and the total still shows who did the most.
+struct RankedChild {
+  store::NodeStanding standing;
+  std::size_t rank = 0;
+  std::size_t total_rank = 0;
+};
+
+// The children by points per active volunteer, each with its rank by that and by its total: a big
+// unit and a small one are compared fairly by the average, and the total still shows who did the most.
+std::vector<RankedChild> ranked_children(std::vector<store::NodeStanding> children) {
   std::vector<store::NodeStanding> by_total = children;
   std::stable_sort(by_total.begin(), by_total.end(),
                    [](const auto& a, const auto& b) { return a.points > b.points; });
@@ -72,8 +76,7 @@ void add_children(const Services& services, const store::OrgNode& node,
     if (average(a) != average(b)) return average(a) > average(b);
     return a.points > b.points;
   });
-  lines.push_back(
-      services.text("ranking_children_title", Values{{"level", services.text(level_key(node.level + 1))}}));
+  std::vector<RankedChild> ranked;
   std::size_t rank = 0;
   for (std::size_t i = 0; i < children.size(); ++i) {
     const store::NodeStanding& child = children[i];
@@ -83,14 +86,28 @@ void add_children(const Services& services, const store::OrgNode& node,
     std::size_t total_rank = 1;
     while (total_rank <= by_total.size() && by_total[total_rank - 1].points > child.points)
       ++total_rank;
-    lines.push_back(services.text("ranking_child", Values{{"rank", std::to_string(rank)},
-                                                          {"name", child.name},
-                                                          {"average", one_decimal(average(child))},
-                                                          {"active", std::to_string(child.active)},
-                                                          {"points", std::to_string(child.points)},
-                                                          {"hours", hours_one_decimal(child.minutes)},
-                                                          {"total_rank", std::to_string(total_rank)}}));
+    ranked.push_back(RankedChild{child, rank, total_rank});
   }
+  return ranked;
+}
+
+Values child_values(const RankedChild& child) {
+  return Values{{"rank", std::to_string(child.rank)},
+                {"name", child.standing.name},
+                {"average", one_decimal(average(child.standing))},
+                {"active", std::to_string(child.standing.active)},
+                {"points", std::to_string(child.standing.points)},
+                {"hours", hours_one_decimal(child.standing.minutes)},
+                {"total_rank", std::to_string(child.total_rank)}};
+}
+
+void add_children(const Services& services, const store::OrgNode& node,
+                  std::vector<store::NodeStanding> children, std::vector<std::string>& lines) {
+  if (children.empty()) return;
+  lines.push_back(
+      services.text("ranking_children_title", Values{{"level", services.text(level_key(node.level + 1))}}));
+  for (const RankedChild& child : ranked_children(std::move(children)))
+    lines.push_back(services.text("ranking_child", child_values(child)));
 }
 
 }  // namespace
@@ -159,6 +176,21 @@ std::string own_place_text(Context& context, const std::string& person, const st
                                             {"mention", mention_of(context.people, person)},
                                             {"rank", std::to_string(rank)},
                                             {"points", std::to_string(mine->points)}});
+}
+
+std::string group_place_text(const Services& services, const store::OrgNode& parent,
+                             const std::string& child_id, const RankingMonth& month) {
+  const std::vector<RankedChild> ranked =
+      ranked_children(services.publications.standings().children(parent.id, month.from, month.to));
+  const auto mine = std::find_if(ranked.begin(), ranked.end(),
+                                 [&](const RankedChild& child) { return child.standing.node == child_id; });
+  if (mine == ranked.end()) return {};
+  Values values = child_values(*mine);
+  values.emplace_back("parent", parent.name);
+  values.emplace_back("level", services.text(level_key(parent.level + 1)));
+  values.emplace_back("count", std::to_string(ranked.size()));
+  // Nothing earned yet: a first place shared by every idle unit is no place.
+  return services.text(mine->standing.points > 0 ? "ranking_group_place" : "ranking_group_unranked", values);
 }
 
 }  // namespace whistle::handlers

@@ -27,4 +27,9 @@ std::vector<std::string> ranking_messages(const Services& services, const store:
 std::string own_place_text(Context& context, const std::string& person, const std::string& node_id,
                            std::int64_t from, std::int64_t to);
 
+/// "我们单元排第几": where the child `child_id` stands among `parent`'s children in the month's 评比
+/// (by points per active volunteer, with its total's rank), as one line; empty when it is no child.
+std::string group_place_text(const Services& services, const store::OrgNode& parent,
+                             const std::string& child_id, const RankingMonth& month);
+
 }  // namespace whistle::handlers

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <utility>
 
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/day_expressions.hpp"
@@ -184,6 +185,19 @@ std::optional<std::string> take_labelled_place(std::string& text, const PlaceNam
   }
   erase_span(text, match->start, match->length);
   return name;
+}
+
+std::optional<OwnGroup> own_group_named(std::string_view text) {
+  constexpr std::string_view kWe[] = {"我们", "咱们", "俺们", "咱"};
+  constexpr std::pair<std::string_view, int> kLevels[] = {{"单元", 3}, {"楼栋", 2}, {"楼", 2},  {"栋", 2},
+                                                          {"网格", 1}, {"社区", 0}, {"小区", 0}};
+  for (const std::string_view we : kWe) {
+    if (!text.starts_with(we)) continue;
+    for (const auto& [word, level] : kLevels) {
+      if (text.substr(we.size()).starts_with(word)) return OwnGroup{level, we.size() + word.size()};
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace whistle::language

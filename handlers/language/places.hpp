@@ -55,6 +55,14 @@ struct PlaceMatch {
 /// part of the match ("在3号楼集合"). "1楼" is a floor, not a building, and is no place.
 std::optional<PlaceMatch> find_place(std::string_view text, const PlaceNames& names);
 
+/// "我们单元", "咱们楼", "我们网格" at the start of `text`: the level of the speaker's own group they
+/// name (0 the community, 1 a grid, 2 a building, 3 a unit) and where the words end.
+struct OwnGroup {
+  int level = 0;
+  std::size_t end = 0;
+};
+std::optional<OwnGroup> own_group_named(std::string_view text);
+
 /// find_place(), and the match cut out of `text`.
 std::optional<std::string> take_place(std::string& text, const PlaceNames& names);
 

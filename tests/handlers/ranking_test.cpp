@@ -112,6 +112,58 @@ TEST_F(Ranking, AskedAboutOneselfTheAnswerStartsWithTheAskersPlace) {
                         rendered("ranking_own_unranked", {{"mention", "@何大爷"}, {"node", "3号楼2单元"}})));
 }
 
+// "我们单元排第几" (an exploratory run of a month's points, 2026-12-07: silence): the asker's own
+// group among its neighbours under the level above, that level's ranking after it.
+TEST_F(Ranking, AGroupAskedAboutAsOursIsPlacedAmongItsNeighbours) {
+  earn("u-zhang", 10, 60, "b3u2", kMidNovember);
+  confirm_at("u-zhang", "b3u2", kMidNovember);
+  earn("u-liu", 6, 60, "b3u1", kMidNovember);
+  earn("u-he", 4, 60, "b3u1", kMidNovember);
+  confirm_at("u-liu", "b3u1", kMidNovember);
+  confirm_at("u-he", "b3u1", kMidNovember);
+
+  const std::vector<Reply> unit =
+      say("b3u1", "u-feng", "冯单元长", read("我们单元排第几", kMidNovember), kMidNovember);
+  ASSERT_FALSE(unit.empty());
+  EXPECT_EQ(unit[0].chat, "generic:b3u1");
+  // Per active volunteer, 3号楼1单元's 5.0 is second to 2单元's 10.0; by its total it is second too.
+  EXPECT_TRUE(
+      contains(unit[0].text, rendered("ranking_group_place", {{"name", "3号楼1单元"},
+                                                              {"parent", "3号楼"},
+                                                              {"count", "2"},
+                                                              {"level", rendered("ranking_level_unit", {})},
+                                                              {"rank", "2"},
+                                                              {"average", "5.0"},
+                                                              {"active", "2"},
+                                                              {"points", "10"},
+                                                              {"total_rank", "1"}})))
+      << unit[0].text;
+  EXPECT_TRUE(contains(
+      unit[0].text, rendered("ranking_header", {{"node", "3号楼"}, {"month", "2026年11月"}, {"part", ""}})))
+      << "the building's comparison follows: " << unit[0].text;
+
+  // "咱们楼" in private: the asker's building (a building's leader's own) among the grid's buildings.
+  const std::vector<Reply> building =
+      say_privately("u-qian", "钱楼栋长", read("咱们楼第几名", kMidNovember), kMidNovember);
+  ASSERT_FALSE(building.empty());
+  EXPECT_TRUE(
+      contains(building[0].text,
+               rendered("ranking_header", {{"node", "第一网格"}, {"month", "2026年11月"}, {"part", ""}})))
+      << building[0].text;
+
+  // A unit with nothing earned is not "first" among idle ones.
+  const std::vector<Reply> idle =
+      say("b1u1", "u-zheng", "郑单元长", read("我们单元排第几", kMidNovember), kMidNovember);
+  ASSERT_FALSE(idle.empty());
+  EXPECT_EQ(
+      idle[0].text.rfind(rendered("ranking_group_unranked", {{"name", "1号楼1单元"},
+                                                             {"parent", "1号楼"},
+                                                             {"level", rendered("ranking_level_unit", {})}}),
+                         0),
+      0u)
+      << idle[0].text;
+}
+
 // "排行 3号楼" (an exploratory run of a campaign, 2026-12-06: silence): the place named, as its own
 // group reads it.
 TEST_F(Ranking, APlaceNamedGivesThatPlacesRanking) {

@@ -1,6 +1,10 @@
 #include "handlers/danger_answer.hpp"
 
+#include <optional>
+#include <string>
+
 #include "handlers/addressing.hpp"
+#include "handlers/language/danger_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/volunteer_replies.hpp"
 #include "handlers/people_names.hpp"
@@ -46,8 +50,18 @@ bool is_danger_line(const Services& services, const Command& command) {
 }
 
 Reply danger_now(const Context& context) {
+  return danger_now(context, context.message.text);
+}
+
+Reply danger_now(const Context& context, std::string_view text) {
+  // What to do first, for the kind of danger the words tell of; a community's own word is of no
+  // kind the parser knows.
+  const std::optional<language::DangerFound> found = language::danger_in(text);
+  const std::string key = found && found->kind != language::DangerKind::other
+                              ? "danger_now_" + std::string(language::danger_kind_name(found->kind))
+                              : std::string("danger_now");
   return reply_to_sender(
-      context, context.text("danger_now", {{"mention", mention_of(context.people, context.message.sender)}}));
+      context, context.text(key, {{"mention", mention_of(context.people, context.message.sender)}}));
 }
 
 std::vector<Reply> alert_leader_quietly(Context& context, const store::OrgNode& place) {

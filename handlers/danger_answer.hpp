@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -11,8 +12,10 @@ namespace whistle::handlers {
 /// class ("消防演习").
 bool is_danger_line(const Services& services, const Command& command);
 
-/// The emergency numbers (119/110/120) to the sender, in the chat they wrote in, at once.
+/// The emergency numbers (119/110/120) to the sender, in the chat they wrote in, at once: what to do
+/// first for the kind of danger `text` tells of (by default the message's own words).
 Reply danger_now(const Context& context);
+Reply danger_now(const Context& context, std::string_view text);
 
 /// A danger line said to the others in a group, not to the bot: nothing is said in the group (the
 /// people there see it), the leader of its place is told in private — at most once per chat in

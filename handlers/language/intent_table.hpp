@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "handlers/language/command.hpp"
+#include "handlers/language/danger_words.hpp"
 
 namespace whistle::language {
 
@@ -99,8 +100,6 @@ struct Vocabulary {
   std::span<const std::string_view> edit_joiners;
   /// Brackets people put around a command word: "【吹哨】清理楼道", "[报到] 12".
   std::span<const std::pair<std::string_view, std::string_view>> brackets;
-  /// Words that make any line a danger report ("着火", "煤气泄漏").
-  std::span<const std::string_view> danger_words;
   /// Words that begin with a command word but are no command: 吹哨人 (a whistleblower), 投诉电话,
   /// 兑换券, 签到表.
   std::span<const std::string_view> not_commands;
@@ -141,22 +140,6 @@ std::vector<std::string_view> words_starting(IndexedWords list, std::string_view
 
 /// Whether `text` starts with a word of `list` (words_starting() without the list).
 bool starts_with_any(IndexedWords list, std::string_view text);
-
-/// Whether the text reports a danger: it holds a danger word and no word of a drill, the news or a
-/// class ("消防演习", "电视上说").
-bool contains_danger_word(std::string_view text);
-
-/// The danger word the text reports, as `contains_danger_word` finds it; empty when none.
-std::optional<std::string_view> danger_word_in(std::string_view text);
-
-/// Whether the text speaks of a drill, the news or a class ("消防演习", "电视上说"): no danger
-/// report then, whatever danger word it holds (a community's own `danger_words` included).
-bool denies_danger(std::string_view text);
-
-/// The line with each hazard feared blanked out ("怕着火", "容易起火", "火灾隐患"; not "怕着火了", which
-/// tells of a fire), or empty when it holds none: a fear is no danger of its own, a danger said beside
-/// it still is ("冒烟了 怕着火").
-std::optional<std::string> without_fears(std::string_view text);
 
 /// A satisfaction word and the score it gives, longest first so 不满意 is not read as 满意.
 struct ScoreWord {

@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <array>
 #include <span>
-#include <tuple>
 #include <unordered_map>
 
 #include "handlers/language/intent_table.hpp"
@@ -12,8 +11,8 @@ namespace whistle::language {
 
 namespace {
 
-// The words around a command: what may stand before it, what after it makes it talk, which words
-// are dangers to report at once, and the labels of a form.
+// The words around a command: what may stand before it, what after it makes it talk, and the labels
+// of a form. The words of danger are in danger_words.cpp.
 // clang-format off
 constexpr auto kWrappers = std::to_array<std::string_view>({
     "嗯那个", "那个", "嗯嗯", "嗯", "额", "呃", "就是", "喂",
@@ -77,108 +76,6 @@ constexpr auto kEditJoiners =
 
 constexpr auto kBrackets = std::to_array<std::pair<std::string_view, std::string_view>>(
     {{"【", "】"}, {"[", "]"}, {"「", "」"}, {"〔", "〕"}, {"《", "》"}});
-
-constexpr auto kDangerWords = std::to_array<std::string_view>({
-    "着火", "起火", "失火", "火灾", "冒烟", "冒黑烟", "烧起来",
-    "煤气泄漏", "燃气泄漏", "煤气漏", "燃气漏", "煤气味", "燃气味", "天然气味",
-    "有人晕倒", "晕倒了", "昏倒", "有人受伤", "流了很多血", "救命",
-    "打架", "持刀", "拿刀", "砍人", "溺水", "落水", "触电", "坠楼", "跳楼",
-    "电梯困人", "被困电梯", "困在电梯", "天然气泄漏", "天然气漏", "煤气中毒", "一氧化碳中毒", "爆炸",
-    "打群架", "群殴", "煤气罐漏气", "燃气漏气", "煤气漏气", "漏煤气", "漏燃气", "煤气好像漏", "燃气好像漏",
-    "掉水里", "掉河里", "冒火花", "起不来了", "摔倒了起不来",
-    // As people write them (an exploratory run, 2026-12-05): 泄露 beside 泄漏, a lift that 关人, a fall
-    // or a heart attack at home, a call for an ambulance, a burglar, thick smoke.
-    "煤气泄露", "燃气泄露", "天然气泄露", "瓦斯泄漏", "瓦斯泄露", "瓦斯外泄", "煤气外泄", "燃气外泄",
-    "有人被困", "电梯关人", "电梯卡人", "关在电梯", "卡在电梯",
-    "老人摔倒", "老伴摔倒", "老人跌倒", "老伴跌倒", "摔倒在地", "晕过去", "心脏病发", "突发心脏病",
-    "心梗", "不省人事", "没有呼吸", "没呼吸了", "没了意识", "失去意识",
-    "叫120", "打120", "叫救护车", "快叫救护车", "进贼", "入室盗窃", "有人撬门", "浓烟", "楼道有烟",
-    "楼道里有烟", "屋里有烟", "家里有烟", "需要送医院", "要送医院", "快送医院", "得送医院",
-    // Told the way an old neighbour tells it by voice (an exploratory run, 2026-12-05): someone shut
-    // in a lift, a fall with no getting up, a stroke's signs, a burning smell, a gas cooker that will
-    // not shut, a fight, someone on a roof's edge, tiles falling on people.
-    // Each tied to a person or a danger: "钥匙卡在里面", "垃圾倒在地上", "冷得爬不起来", "感动得说不
-    // 出话", "楼顶有人晒被子" are talk (the review of 2026-12-05).
-    "里面好像有人", "有人在里面喊", "里面有人喊", "人困在里面", "人被关在里面", "人卡在里面",
-    // Not "电梯里有人" alone: "电梯里有人抽烟" is a nuisance, not someone shut in (2026-12-06).
-    "电梯里有人出不来", "人在电梯里出不来", "电梯里有人喊", "电梯里有人呼救", "摔了一跤爬不起来", "摔了爬不起来", "摔倒了爬不起来", "人倒在地上", "老人倒在地上",
-    "躺在地上不动", "心口疼得厉害", "胸口疼得厉害", "突然说不出话", "嘴也歪了", "嘴歪了", "半边身子不能动",
-    "烧焦的味道", "烧焦味", "焦糊味", "像煤气", "像燃气", "像天然气", "煤气灶关不", "燃气灶关不",
-    "煤气关不", "燃气关不", "打起来了", "站在楼顶边", "楼顶边上有人", "楼顶有个人站", "砸到人", "砸伤",
-    "高空坠物", "掉下来砸",
-    // An exploratory run of residents' reports (2026-12-06): someone trapped, bleeding that does not
-    // stop. Bleeding, gas said as 漏气 and an unanswered door are dangers only beside the words of
-    // one (kDangerPairs): a cut finger, a draughty window and a courier's knock are not (a review,
-    // 2026-12-06). Not a lost manhole cover: a report to fix at once, not a call for 110 (a reviewed
-    // line, 反映个问题，1号楼门口的井盖丢了).
-    // Not 大出血 (a sale's "超市大出血") nor 头破了 (枕头破了): a second review, 2026-12-06.
-    "有人困住", "血流不止", "头出血", "头流血", "流了好多血", "流血不止", "止不住血", "血止不住",
-});
-
-// A danger said in two halves, each of which alone is talk: the first half's word with any of the
-// second's. Someone shut in a lift ("电梯卡住了 里面有人", "电梯停了 我妈在里面出不来"; not "电梯里面有人
-// 贴小广告" nor "推车出不来"), gas in the home ("家里漏气了 一股味"; not "暖气管道漏气"), an old
-// neighbour nobody has answered the door for in days ("王大爷好几天没见人了 敲门也没人应"; not "楼上漏水
-// 敲门也没人应" nor a courier's knock), bleeding after a fall or a blow ("摔了一跤 出血了").
-struct DangerPair {
-  std::span<const std::string_view> first;
-  std::span<const std::string_view> second;
-  /// What makes this pair talk, and only this pair: a tyre's 漏气 says nothing of "车库着火了 轮胎都烧着
-  /// 了" (the final read, 2026-12-06: the pairs' negators had silenced every danger word).
-  std::span<const std::string_view> unless;
-};
-constexpr auto kLift = std::to_array<std::string_view>({"电梯"});
-constexpr auto kShutIn = std::to_array<std::string_view>(
-    {"困住", "被困在电梯", "被困在里面", "被关在里面", "关在里面", "关里面", "卡在里面", "关在里头", "困在里头",
-     "在里面出不来", "里面出不来",
-     "里面有人出不来", "里面有人！", "里面有人!", "里面有人啊", "里面还有人",
-     "里面有个人", "里面有老人", "里面有小孩", "里面有孩子"});
-constexpr auto kGasLeak = std::to_array<std::string_view>({"漏气"});
-constexpr auto kGasSmell = std::to_array<std::string_view>(
-    {"一股味", "气味", "臭味", "燃气", "煤气", "天然气", "灶", "气罐", "头晕"});
-// Days without a sign of an old neighbour, said with the door or the neighbour; a door unanswered
-// with someone living alone or a fear for them. Not "敲门没人应 奶奶在睡觉吧" nor "几天没见人了 应该是回
-// 老家了" (a second review, 2026-12-06).
-constexpr auto kDaysUnseen = std::to_array<std::string_view>(
-    {"几天没见人", "几天没见到人", "几天没看到人", "几天没见着", "几天没拿", "几天没出门", "几天没动静"});
-constexpr auto kUnseenContext = std::to_array<std::string_view>(
-    {"敲门", "老人", "独居", "大爷", "奶奶", "老太", "老头", "爷爷", "大妈", "阿婆", "一个人住", "怕出事"});
-constexpr auto kNoAnswer = std::to_array<std::string_view>({"敲门也没人应", "敲门没人应", "敲门都没人应"});
-constexpr auto kLoneWorry =
-    std::to_array<std::string_view>({"独居", "一个人住", "怕出事", "会不会出事", "出什么事", "出事了"});
-constexpr auto kBleeding = std::to_array<std::string_view>({"出血", "流血"});
-constexpr auto kHurt = std::to_array<std::string_view>(
-    {"摔", "跌倒", "车祸", "撞", "砸", "流了很多", "流了好多", "止不住", "晕倒", "昏", "骨折", "打人", "砍"});
-// Each pair's own negators (a second review, 2026-12-06): a lift asked about or full, air let out of
-// a ball or a tyre, a neighbour away, bleeding that is none or no emergency.
-constexpr auto kLiftTalk = std::to_array<std::string_view>(
-    {"里面有人吗", "太挤", "等下一趟", "等会再下", "差点夹", "困住过", "被困过", "的感觉"});
-constexpr auto kAirTalk = std::to_array<std::string_view>(
-    {"篮球", "车胎", "轮胎", "气球", "充气", "橡胶", "高压锅", "暖气", "燃气费"});
-constexpr auto kAwayTalk = std::to_array<std::string_view>({"回老家", "旅游", "出去玩"});
-constexpr auto kMinorBleeding = std::to_array<std::string_view>(
-    {"牙龈", "鼻血", "痔疮", "月经", "创可贴", "没出血", "没流血", "没人流血", "没有出血", "没有流血", "出血不多",
-     "擦破", "包好了", "鼻子出血", "咬人"});
-constexpr std::array<DangerPair, 5> kDangerPairs{{{kLift, kShutIn, kLiftTalk},
-                                                 {kGasLeak, kGasSmell, kAirTalk},
-                                                 {kDaysUnseen, kUnseenContext, kAwayTalk},
-                                                 {kNoAnswer, kLoneWorry, kAwayTalk},
-                                                 {kBleeding, kHurt, kMinorBleeding}}};
-
-// Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
-constexpr auto kDangerNegators = std::to_array<std::string_view>({
-    "演习", "演练", "模拟", "电视", "新闻", "消防知识", "安全知识", "讲座", "培训", "宣传",
-    "教育", "禁止", "防止", "报警器", "如果", "的话", "上次", "哈哈", "笑晕", "我都晕", "我晕倒了", "要晕倒了",
-    "心里着火", "违法", "打不着火", "点不着火",
-    // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
-    "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
-});
-
-// A hazard feared, not a fire (an exploratory run of the leaders' side, 2026-12-07: boxes in a
-// stairwell "怕着火" sent the 119 text and an urgent alert): these words are no danger of their own,
-// but a danger said beside them ("冒烟了 怕着火") still is, so they are taken out, not negated.
-constexpr auto kDangerFears = std::to_array<std::string_view>(
-    {"怕着火", "怕起火", "怕失火", "容易着火", "容易起火", "火灾隐患", "消防隐患"});
 
 // Words that begin with a command word but are ordinary nouns and idioms: "吹哨人" is a
 // whistleblower, "投诉电话是多少" a question, "兑换券在哪" about a coupon.
@@ -279,7 +176,6 @@ const Vocabulary& vocabulary() {
                                 .code_labels = kCodeLabels,
                                 .edit_joiners = kEditJoiners,
                                 .brackets = kBrackets,
-                                .danger_words = kDangerWords,
                                 .not_commands = kNotCommands,
                                 .question_endings = kQuestionEndings,
                                 .broadcast_words = kBroadcastWords,
@@ -336,92 +232,6 @@ bool starts_with_any(IndexedWords list, std::string_view text) {
     if (starts_with_at(text, 0, word)) return true;
   }
   return false;
-}
-
-bool contains_danger_word(std::string_view text) {
-  return danger_word_in(text).has_value();
-}
-
-namespace {
-
-// The danger word or pair the text holds, negators not yet looked at.
-std::optional<std::string_view> danger_word_unless_denied(std::string_view text) {
-  // A scan per word (memmem) beats a lookup per character here: the lists are short.
-  for (std::string_view word : kDangerWords) {
-    if (text.find(word) != std::string_view::npos) return word;
-  }
-  const auto first_of = [text](std::span<const std::string_view> words) -> std::optional<std::string_view> {
-    for (std::string_view word : words) {
-      if (text.find(word) != std::string_view::npos) return word;
-    }
-    return std::nullopt;
-  };
-  for (const DangerPair& pair : kDangerPairs) {
-    if (!first_of(pair.first) || first_of(pair.unless)) continue;
-    if (const std::optional<std::string_view> second = first_of(pair.second)) return second;
-  }
-  // "电梯卡住了 里面有人": 里面有人 ending its clause, of a lift that stopped; "里面有人贴小广告" goes on to
-  // say what they do, "电梯里面有人，我等下一趟" is a full lift.
-  static constexpr auto kStopped =
-      std::to_array<std::string_view>({"卡住", "停了", "坏了", "不动", "故障", "掉下", "打不开", "开不了"});
-  if (first_of(kLift) && first_of(kStopped) && !first_of(kLiftTalk)) {
-    constexpr std::string_view kSomeoneInside = "里面有人";
-    for (std::size_t at = text.find(kSomeoneInside); at != std::string_view::npos;
-         at = text.find(kSomeoneInside, at + 1)) {
-      if (ends_a_word(text, at + kSomeoneInside.size())) return kSomeoneInside;
-    }
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
-std::optional<std::string_view> danger_word_in(std::string_view text) {
-  // The negators only where a danger word stands: most lines hold none, and the negators' scan was
-  // a third of the check (the parser's cost of a stop, 2026-12-06).
-  std::optional<std::string_view> word = danger_word_unless_denied(text);
-  if (!word) return std::nullopt;
-  if (const std::optional<std::string> without = without_fears(text))
-    word = danger_word_unless_denied(*without);
-  if (!word || denies_danger(text)) return std::nullopt;
-  return word;
-}
-
-std::optional<std::string> without_fears(std::string_view text) {
-  const auto feared_at = [](std::string_view line, std::size_t from) {
-    std::size_t first = std::string_view::npos;
-    std::string_view which;
-    for (const std::string_view fear : kDangerFears) {
-      // "好怕着火了！" tells of a fire: a fear followed by 了 is none.
-      for (std::size_t at = line.find(fear, from); at != std::string_view::npos;
-           at = line.find(fear, at + 1)) {
-        if (line.substr(at + fear.size()).starts_with("了")) continue;
-        if (at < first) {
-          first = at;
-          which = fear;
-        }
-        break;
-      }
-    }
-    return std::pair{first, which};
-  };
-  if (feared_at(text, 0).first == std::string_view::npos) return std::nullopt;
-  // A fear beside a sign of fire is the fire's ("插线板烧焦了 怕着火", "楼道好多烟 怕着火", "好怕着火啊！
-  // 快来人"): a recheck of 2026-12-07 found each of them missed once the fear was taken out.
-  for (const std::string_view sign :
-       {"烟", "焦", "火星", "火花", "火苗", "冒火", "快来", "救命", "烧起", "着了"}) {
-    if (text.find(sign) != std::string_view::npos) return std::nullopt;
-  }
-  std::string without(text);
-  for (auto [at, fear] = feared_at(without, 0); at != std::string_view::npos;
-       std::tie(at, fear) = feared_at(without, at))
-    without.replace(at, fear.size(), fear.size(), ' ');
-  return without;
-}
-
-bool denies_danger(std::string_view text) {
-  const auto contains = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
-  return std::any_of(kDangerNegators.begin(), kDangerNegators.end(), contains);
 }
 
 std::span<const ScoreWord> score_words() {

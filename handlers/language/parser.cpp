@@ -706,6 +706,15 @@ bool asks_the_bot_by_name(const Command& command) {
 
 Command parse_command(std::string_view text, const ParseContext& context) {
   Command command = parse(text, context);
+  // "吹哨 救命 老伴摔倒了": the bot called by its command word in distress (an exploratory run of
+  // emergencies, 2026-12-07: refused as a whistle from someone who may not whistle). A whistle names
+  // a count, a time or points; one that names none and tells of a danger is the danger.
+  if (command.intent == Intent::whistle && !command.count && !command.start && !command.end &&
+      !command.points && command.title && contains_danger_word(*command.title)) {
+    Command danger = danger_report(*command.title, command, context);
+    danger.addressed = true;
+    return danger;
+  }
   if (!asks_the_bot_by_name(command)) return command;
   // What follows the name, said to the bot.
   const std::string_view rest = std::string_view(command.text).substr(std::string_view("吹哨").size());

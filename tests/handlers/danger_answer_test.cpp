@@ -12,8 +12,13 @@ namespace {
 
 using Danger = HandlerTest;
 
+// The advice for the danger's kind names the number to call first: 119 for fire, gas and someone
+// trapped, 120 for the ill and the hurt, 110 for violence and someone missing, 12356 for despair.
 bool names_the_emergency_numbers(const Reply& reply) {
-  return reply.text.find("119") != std::string::npos && reply.text.find("120") != std::string::npos;
+  for (const char* number : {"119", "120", "110", "12356"}) {
+    if (reply.text.find(number) != std::string::npos) return true;
+  }
+  return false;
 }
 
 std::vector<Reply> to_chat(const std::vector<Reply>& replies, const std::string& chat) {
@@ -50,8 +55,11 @@ TEST_F(Danger, SaidAsResidentsWriteItInPrivateIsDangerToo) {
   const char* lines[] = {"煤气泄露",       "电梯里有人被困", "电梯关人了", "我家老伴摔倒了",
                          "老人突发心脏病", "快叫120",        "家里进贼了", "楼道里有烟"};
   std::int64_t number = 0;
+  // Each hours apart: words of the same kind soon after are the open danger's (danger_follow_up).
+  std::int64_t at = kMonday0900;
   for (const char* line : lines) {
-    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line));
+    at += 7 * kHour;
+    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line, at), at);
     ASSERT_FALSE(replies.empty()) << line;
     EXPECT_TRUE(names_the_emergency_numbers(replies[0])) << line << ": " << replies[0].text;
     const std::optional<store::Ticket> t = tickets_.by_number("c1", ++number);

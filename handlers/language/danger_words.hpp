@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace whistle::language {
+
+/// What kind of danger a line tells of: the answer a resident needs first differs (120 and "don't
+/// move them" for a fall, no switch touched for gas, someone to talk to for a person in despair).
+enum class DangerKind { fire, gas, medical, self_harm, violence, missing, trapped, other };
+
+/// "fire" for DangerKind::fire, and so on: the suffix of the danger answer's template.
+std::string_view danger_kind_name(DangerKind kind);
+
+/// A danger the text tells of: the word or pair that says it, and its kind.
+struct DangerFound {
+  std::string_view word;
+  DangerKind kind = DangerKind::other;
+};
+
+/// The danger the text reports, negators looked at; empty when none.
+std::optional<DangerFound> danger_in(std::string_view text);
+
+/// Whether the text reports a danger: it holds a danger word and no word of a drill, the news, a
+/// class, a joke or a scare over ("消防演习", "电视上说", "笑死我了 救命").
+bool contains_danger_word(std::string_view text);
+
+/// The danger word the text reports, as `contains_danger_word` finds it; empty when none.
+std::optional<std::string_view> danger_word_in(std::string_view text);
+
+/// Whether the text speaks of a drill, the news, a class or a joke ("消防演习", "电视上说", "笑死"): no
+/// danger report then, whatever danger word it holds (a community's own `danger_words` included).
+bool denies_danger(std::string_view text);
+
+/// The line with each hazard feared blanked out ("怕着火", "容易起火", "火灾隐患"; not "怕着火了", which
+/// tells of a fire), or empty when it holds none: a fear is no danger of its own, a danger said beside
+/// it still is ("冒烟了 怕着火").
+std::optional<std::string> without_fears(std::string_view text);
+
+}  // namespace whistle::language

@@ -337,6 +337,12 @@ std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, co
   return std::nullopt;
 }
 
+constexpr auto kNobodyCame =
+    std::to_array<std::string_view>({"没人来", "没人管", "还是没人", "没有人来", "没有人管", "怎么还没人"});
+// "还是没人来报名": volunteers awaited, not help.
+constexpr auto kTaskWords =
+    std::to_array<std::string_view>({"报名", "报到", "签到", "志愿者", "参加", "活动", "任务"});
+
 std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   if (!is_addressed(context.message, command)) return {};
   // "@李网格长 这个你看下" quoting the bot's post: said to a colleague, not to the bot (an exploratory
@@ -347,6 +353,11 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   // A bare "@吹哨" leaves no words: the bot's own name is no hint of a command.
   const std::string mention = mention_of(context.people, context.message.sender);
   const std::string_view plain = said_plainly(command.text);
+  // "@吹哨 还是没人来" with nothing reported to the bot (a danger told only to the neighbours reaches
+  // the leader quietly): what to do now, and how to tell the bot (an exploratory run of emergencies,
+  // 2026-12-07: the menu).
+  if (language::holds_any_of(plain, kNobodyCame) && !language::holds_any_of(plain, kTaskWords))
+    return {reply_to_sender(context, context.text("unknown_nobody_came", {{"mention", mention}}))};
   if (is_one_of(plain, kGreetings))
     return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
   if (language::is_only_thanks(plain))

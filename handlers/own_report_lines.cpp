@@ -278,6 +278,26 @@ std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, cons
 
 // "不用来了 我儿子已经修好了": which open report is meant, and how to take it back. Asked, not
 // done: closing is not undone, and the line may be about something else.
+// The one open urgent report whose category (by the community's keywords) is a thing's named. Only
+// urgent ones: a category of utilities holds the lamp and the lift alike ("电梯自己修好了" is not
+// about the lamp's report).
+std::optional<std::int64_t> report_of_same_category(const config::Config& config,
+                                                    const std::vector<store::Ticket>& reports,
+                                                    const std::vector<std::string>& things) {
+  std::optional<std::int64_t> found;
+  for (const store::Ticket& report : reports) {
+    const config::Category* category = category_of(config, report.text);
+    if (category == nullptr || category->urgency_class != "urgent") continue;
+    const bool same = std::any_of(things.begin(), things.end(), [&](const std::string& thing) {
+      return category_of(config, thing) == category;
+    });
+    if (!same) continue;
+    if (found) return std::nullopt;  // two of that kind: the words do not say which
+    found = report.number;
+  }
+  return found;
+}
+
 std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const Command& command) {
   if (command.text.empty() || !language::withdraws_own_report(command.text)) return std::nullopt;
   std::vector<store::Ticket> open = context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
@@ -294,7 +314,10 @@ std::optional<std::vector<Reply>> ask_which_to_withdraw(Context& context, const 
     return category_of(context.config, words) == nullptr && !report_holding(open, {words});
   });
   if (!things.empty()) {
-    const std::optional<std::int64_t> named = report_holding(open, things);
+    std::optional<std::int64_t> named = report_holding(open, things);
+    // "刚才报的煤气味是误会 撤回吧": the words run on past the trouble, which the one open report of
+    // its category holds (an exploratory run of emergencies, 2026-12-07: offered as a new report).
+    if (!named) named = report_of_same_category(context.config, open, things);
     if (!named) return std::nullopt;
     std::erase_if(open, [&](const store::Ticket& ticket) { return ticket.number != *named; });
   }

@@ -11,6 +11,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/complaint_after_rating.hpp"
 #include "handlers/danger_answer.hpp"
+#include "handlers/danger_follow_up.hpp"
 #include "handlers/help.hpp"
 #include "handlers/holder_words.hpp"
 #include "handlers/language/intent_table.hpp"
@@ -382,6 +383,10 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
     return replies;
   }
 
+  // "烟越来越大了 怎么还没人来" from whoever reported the fire: the open one's, not a second ticket.
+  if (danger) {
+    if (auto again = follow_up_on_open_danger(context, command, true)) return std::move(*again);
+  }
   std::vector<Reply> replies;
   if (danger) {
     // The emergency numbers first, then the place the danger keeps the volunteer from.
@@ -435,6 +440,10 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
 }
 
 std::vector<Reply> handle_unknown_line(Context& context, const Command& command) {
+  // "@吹哨 还是没人来" from whoever reported a danger still open: before anything else is read into it.
+  if (context.message.is_private || is_addressed(context.message, command)) {
+    if (auto again = follow_up_on_open_danger(context, command, false)) return std::move(*again);
+  }
   if (std::optional<std::vector<Reply>> rated = rate_by_stars(context, command)) return *rated;
   if (std::optional<std::vector<Reply>> corrected = correct_rating_in_words(context, command))
     return *corrected;

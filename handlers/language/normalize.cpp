@@ -106,6 +106,23 @@ bool strip_leading_mention(std::string& line, ExtraBotNames extra) {
   return true;
 }
 
+// Removes the bot's mention from among the people a line begins by addressing ("@陈单元长 @吹哨 还是没
+// 人来"); true if it was there. An exploratory run of emergencies (2026-12-07) found that line silence:
+// only a mention at the very start or end addressed the bot.
+bool strip_mention_among_leading(std::string& line, ExtraBotNames extra) {
+  std::size_t at = 0;
+  while (at < line.size() && line[at] == '@') {
+    if (const std::size_t length = bot_mention_length(line, at, extra)) {
+      line.erase(at, skip_separators(line, at + length) - at);
+      return true;
+    }
+    const std::size_t space = line.find(' ', at);
+    if (space == std::string::npos) return false;
+    at = skip_separators(line, space);
+  }
+  return false;
+}
+
 // Removes the bot's full name typed without "@" at the start ("吹哨助手 报修…", "你好吹哨助手，
 // 我想反映个事"), with the greeting around it; true if it was there. Only the full name: "吹哨"
 // alone is the command, and a neighbour's "机器人" is no address.
@@ -319,6 +336,8 @@ NormalizedText normalize(std::string_view raw, ExtraBotNames extra) {
     result.addressed = true;
     if (lines.front().empty()) lines.erase(lines.begin());
   }
+  if (!result.addressed && !lines.empty() && strip_mention_among_leading(lines.front(), extra))
+    result.addressed = true;
   while (!lines.empty() && strip_trailing_mention(lines.back(), extra)) {
     result.addressed = true;
     if (lines.back().empty()) lines.pop_back();

@@ -45,6 +45,8 @@ inline constexpr std::int64_t kTuesday0900 = kMonday0900 + 24 * kHour;
 inline const std::string kZhang = "generic:u-zhang";
 inline const std::string kChen = "generic:u-chen";  // 陈单元长, 3号楼2单元
 inline const std::string kLiu = "generic:u-liu";
+inline const std::string kQian = "generic:u-qian";  // 钱楼栋长, 3号楼
+inline const std::string kLi = "generic:u-li";      // 李网格长, 第一网格
 
 /// Whether `text` contains `part`: tests assert facts in a reply, not its whole wording.
 inline bool contains(const std::string& text, const std::string& part) {

@@ -9,9 +9,6 @@ namespace {
 
 using LeadersOwnTickets = TicketTest;
 
-const std::string kQian = "generic:u-qian";
-const std::string kLi = "generic:u-li";
-
 // "报事 我家楼上漏水" from the unit's leader was his to 接单, and climbed for want of his answer: the
 // party is not the one to handle it, so it starts a level up.
 TEST_F(LeadersOwnTickets, ALeadersOwnHomeStartsAtTheLevelAbove) {

@@ -15,8 +15,6 @@ namespace {
 
 using TicketHandover = TicketTest;
 
-const std::string kQian = "generic:u-qian";  // 钱楼栋长, 3号楼
-const std::string kLi = "generic:u-li";      // 李网格长, 第一网格
 const std::string kHe = "generic:u-he";
 
 std::int64_t climbed_events(store::TicketRepository& tickets, const store::Ticket& ticket) {

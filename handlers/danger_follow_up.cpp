@@ -1,0 +1,153 @@
+#include "handlers/danger_follow_up.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "handlers/danger_answer.hpp"
+#include "handlers/language/danger_words.hpp"
+#include "handlers/language/own_report_phrases.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/message.hpp"
+#include "handlers/own_report_lines.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+#include "handlers/ticket_flow.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+// How long after a danger report the reporter's next words are about it: an emergency is over, one
+// way or another, within hours.
+constexpr std::int64_t kFollowUpWindow = 6 * 60 * 60;
+// The holder and the level above are told again at most this often: a frightened reporter writes
+// every minute, and each alert must still read as news.
+constexpr std::int64_t kRealertWindow = 10 * 60;
+
+// Words of someone still waiting for help ("还是没人来", "有人吗", "人呢").
+constexpr auto kStillWaiting = std::to_array<std::string_view>(
+    {"没人来", "没人管", "没有人管", "没有人来", "有人吗", "还没人", "怎么还没", "快点", "快来", "人呢",
+     "还没到", "还没来", "救护车还没", "等了", "怎么办"});
+
+bool still_waiting(std::string_view text) {
+  return language::holds_any_of(text, kStillWaiting) || language::chases_own_report(text);
+}
+
+std::optional<store::Ticket> open_danger_of_sender(Context& context) {
+  if (!context.community) return std::nullopt;
+  for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kOwnReportsLooked)) {
+    if (ticket.community != *context.community || !ticket.danger) continue;
+    if (context.now - ticket.created_at > kFollowUpWindow) continue;
+    if (ticket.is_closed() || ticket.state == store::TicketState::resolved) continue;
+    return ticket;
+  }
+  return std::nullopt;
+}
+
+std::optional<language::DangerKind> kind_of(std::string_view text) {
+  const std::optional<language::DangerFound> found = language::danger_in(text);
+  if (!found) return std::nullopt;
+  return found->kind;
+}
+
+bool realerted_lately(Context& context, const store::Ticket& ticket) {
+  const std::vector<store::TicketEvent> events = context.tickets.events(ticket.id);
+  return std::any_of(events.begin(), events.end(), [&](const store::TicketEvent& event) {
+    return event.kind == "danger_again" && context.now - event.at < kRealertWindow;
+  });
+}
+
+}  // namespace
+
+std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, const Command& command,
+                                                           bool danger) {
+  if (command.text.empty()) return std::nullopt;
+  const std::optional<store::Ticket> ticket = open_danger_of_sender(context);
+  if (!ticket) return std::nullopt;
+  // A second danger of another kind is news of its own ("电梯困人" then "楼道着火了"): its own ticket.
+  if (danger) {
+    const std::optional<language::DangerKind> said = kind_of(command.text);
+    if (said && said != kind_of(ticket->text) && !still_waiting(command.text)) return std::nullopt;
+  } else if (!still_waiting(command.text)) {
+    return std::nullopt;
+  }
+
+  std::vector<Reply> replies;
+  // The advice again, for the open danger's kind when the words name none.
+  replies.push_back(
+      danger_now(context, danger ? std::string_view(command.text) : std::string_view(ticket->text)));
+
+  std::vector<std::string> holders = ticket_holders(context, *ticket);
+  if (holders.empty()) {
+    if (std::optional<std::string> leader = first_leader(context, ticket->node)) holders.push_back(*leader);
+  }
+  std::vector<std::string> holder_names;
+  for (const std::string& holder : holders)
+    holder_names.push_back(display_name(context.people, holder));
+  const std::string ticket_number = std::to_string(ticket->number);
+  const std::string mention = mention_of(context.people, context.message.sender);
+  const bool taken = ticket->state == store::TicketState::accepted;
+
+  if (realerted_lately(context, *ticket)) {
+    replies.push_back(reply_to_sender(
+        context, context.text(taken ? "ticket_danger_again_taken" : "ticket_danger_again_told",
+                              {{"ticket", ticket_number},
+                               {"mention", mention},
+                               {"holders", join_list(context, holder_names)}})));
+    return replies;
+  }
+  record_ticket_event(context, *ticket, "danger_again", context.message.sender, command.text, context.now);
+
+  const std::string place = ticket_place(context, *ticket);
+  const std::string words = language::shortened(command.text, 100);
+  const std::string text = language::shortened(ticket_words(context, *ticket), 100);
+  for (const std::string& holder : holders) {
+    replies.push_back(
+        Reply{private_chat_of(holder),
+              context.text(taken ? "ticket_danger_again_holder_taken" : "ticket_danger_again_holder",
+                           {{"ticket", ticket_number},
+                            {"mention", mention_of(context.people, holder)},
+                            {"place", place},
+                            {"text", text},
+                            {"words", words}}),
+              {holder}});
+  }
+  // Nobody has taken it yet: the level above hears now, without the ticket moving (its answer window
+  // still decides when it climbs).
+  std::string above_name;
+  if (!taken) {
+    const std::optional<store::OrgNode> node = context.org.node(ticket->node);
+    const std::string first_holder = holders.empty() ? std::string() : holders.front();
+    const std::optional<store::OrgNode> above =
+        node && !node->parent.empty() ? nearest_node_led_by_another(context, node->parent, first_holder)
+                                      : std::nullopt;
+    if (above) {
+      const std::string leader = *first_leader(context, above->id);
+      if (std::find(holders.begin(), holders.end(), leader) == holders.end()) {
+        above_name = display_name(context.people, leader);
+        replies.push_back(
+            Reply{private_chat_of(leader),
+                  context.text("ticket_danger_heads_up", {{"ticket", ticket_number},
+                                                          {"mention", mention_of(context.people, leader)},
+                                                          {"place", place},
+                                                          {"text", text},
+                                                          {"words", words},
+                                                          {"holders", join_list(context, holder_names)}}),
+                  {leader}});
+      }
+    }
+  }
+  const std::string key =
+      taken ? "ticket_danger_again_taken"
+            : (above_name.empty() ? "ticket_danger_again_told" : "ticket_danger_again_above");
+  replies.push_back(reply_to_sender(context, context.text(key, {{"ticket", ticket_number},
+                                                                {"mention", mention},
+                                                                {"holders", join_list(context, holder_names)},
+                                                                {"above", above_name}})));
+  return replies;
+}
+
+}  // namespace whistle::handlers

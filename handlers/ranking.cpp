@@ -15,6 +15,7 @@
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_intake.hpp"
+#include "store/rankings.hpp"
 
 namespace whistle::handlers {
 
@@ -50,8 +51,20 @@ std::vector<Reply> publish_by_hand(Context& context, const Command& command) {
                                          {{"mention", mention}, {"month", month_text(context, month)}}))};
   }
 
-  std::vector<Reply> posted =
-      publish_node(context, node, ranking_month(month, offset), context.message.sender, context.now);
+  // A bare 公示 of a month with nothing earned and nobody signed up under this node is no 公示 to post
+  // for all to read (an exploratory run of a snow day, 2026-12-07: an empty November, digest and all,
+  // went to the community's group on 9 December while December's work showed nowhere). A month named
+  // is posted as asked.
+  const RankingMonth asked = ranking_month(month, offset);
+  store::RankingRepository& standings = context.publications.standings();
+  if (!command.month && standings.whole(node.id, asked.from, asked.to).points == 0 &&
+      standings.participation(node.id, asked.from, asked.to).signed_up == 0) {
+    return {reply_to_sender(
+        context,
+        context.text("publication_month_empty",
+                     {{"mention", mention}, {"node", node.name}, {"month", month_text(context, month)}}))};
+  }
+  std::vector<Reply> posted = publish_node(context, node, asked, context.message.sender, context.now);
   // The sender's chat first: the dispatcher's contract is that the asker's answer leads.
   std::stable_partition(posted.begin(), posted.end(),
                         [&](const Reply& reply) { return reply.chat == context.message.chat; });

@@ -109,6 +109,10 @@ constexpr auto kPointsRules = std::to_array<IntentRule>({
     {"发公示",        Intent::ranking,      A::month,             "publish"},
     {"发一下公示",    Intent::ranking,      A::month,             "publish"},
     {"公示发一下",    Intent::ranking,      A::month,             "publish"},
+    // As residents ask for it (an exploratory run of a snow day, 2026-12-07: silence).
+    {"积分公示发一下", Intent::ranking,     A::month,             "publish"},
+    {"发一下积分公示", Intent::ranking,     A::month,             "publish"},
+    {"发积分公示",    Intent::ranking,      A::month,             "publish"},
     // A level's ranking asked by its name: a level above the group's place is that level's
     // (handlers/ranking.cpp), one at or below it the group's own, as 排行.
     {"单元排名",      Intent::ranking,      A::month},

@@ -352,6 +352,19 @@ TEST_F(Ranking, ALeaderPostsLastMonthsPublicationWithTheLedgersDigest) {
   EXPECT_EQ(kept[0].entries, 1);
 }
 
+// A bare 公示 of a month with nothing in it (an exploratory run of a snow day, 2026-12-07: an empty
+// November went to the community's group while December's work showed nowhere); named, it is posted.
+TEST_F(Ranking, ABare公示OfAnEmptyMonthIsNotPosted) {
+  const std::vector<Reply> refused = say("b3", "u-qian", "钱楼栋长", read("公示"));
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].text,
+            rendered("publication_month_empty",
+                     {{"mention", "@钱楼栋长"}, {"node", "3号楼"}, {"month", "2026年10月"}}));
+  EXPECT_TRUE(publications_.of_node("b3").empty());
+  say("b3", "u-qian", "钱楼栋长", read("公示 2026-10"));
+  EXPECT_EQ(publications_.of_node("b3").size(), 1u);
+}
+
 TEST_F(Ranking, AGridLeaderMayPublishForABuildingButNotAMonthStillRunning) {
   EXPECT_EQ(say("b3", "u-li", "李网格长", read("公示 2026-10")).size(), 1u);
   EXPECT_EQ(publications_.of_node("b3").size(), 1u);

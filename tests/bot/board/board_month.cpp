@@ -8,7 +8,8 @@
 //   T3 accepted, then its solve deadline (11-15 12:00) passed and it climbed to 3号楼, waiting
 //   for 接单 there: assigned; T4 assigned (waiting for its 接单).
 //   回音壁: T2 (resolved 11-03) before T1 (resolved 11-02); T2 reported in private.
-//   公示: 陈单元长 posted October's for 3号楼2单元 by hand on 11-25; no other publication.
+//   公示: 陈单元长 posted October's (empty, named) for 3号楼2单元 by hand on 11-25; no other
+//   publication.
 #include "tests/bot/board/board_month.hpp"
 
 #include <stdexcept>
@@ -74,7 +75,7 @@ std::vector<json> script() {
       say("2026-11-20T09:05", "g1", "u-tian", "田七", "报到 2"),
       say("2026-11-20T10:00", "b3u2", "u-chen", "陈单元长", "吹哨 搬运物资 1人 11月29日上午9点 1小时 3分"),
       say("2026-11-20T10:05", "b3u2", "u-ma", "马六", "报到 3"),
-      say("2026-11-25T10:00", "b3u2", "u-chen", "陈单元长", "公示"),
+      say("2026-11-25T10:00", "b3u2", "u-chen", "陈单元长", "公示 10月"),
       json{{"at", "2026-11-25T11:00"}},
   };
 }

@@ -10,8 +10,10 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
+#include "handlers/task_announce.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/task_restore.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/withdraw_others.hpp"
@@ -55,32 +57,12 @@ std::vector<Reply> announce(Context& context, const store::Task& task, const std
   return replies;
 }
 
-// A task called off, in each of its chats: the people who reported in there are @-mentioned there,
-// each once; a chat where nobody did reads that it is called off (an exploratory run of the leaders'
-// side, 2026-12-07: a 下发 task's cancel @-mentioned everyone in seven groups, the community's too).
-// Everyone is told in private besides.
+// A task called off: everyone is told in private besides.
 std::vector<Reply> announce_cancel(Context& context, const store::Task& task,
                                    const std::vector<store::Signup>& signups,
                                    std::vector<std::pair<std::string_view, std::string>> values) {
-  std::vector<std::string> chats{context.message.chat};
-  for (const std::string& chat : task_chats(context, task)) {
-    if (chat != context.message.chat) chats.push_back(chat);
-  }
-  const std::vector<std::string> posted = context.tasks.posted_chats(task.id);
-  std::vector<Reply> replies;
-  for (const std::string& chat : chats) {
-    std::vector<std::string> here;
-    for (const store::Signup& signup : signups) {
-      if (chat_of_signup(context, signup.node,
-                         posted.empty() ? std::vector<std::string>{task.chat} : posted) == chat)
-        here.push_back(signup.person);
-    }
-    std::vector<std::pair<std::string_view, std::string>> theirs = values;
-    theirs.emplace_back("mentions", mentions_of(context.people, here));
-    replies.push_back(
-        Reply{chat, context.text(here.empty() ? "cancel_done_nobody" : "cancel_done", theirs), here});
-  }
-  return replies;
+  return announce_per_chat(context, task, signups,
+                           {"cancel_done", "cancel_done_nobody", "cancel_done_nobody"}, std::move(values));
 }
 
 // What finish and cancel share: finding the task, the rights, and refusing a closed one.
@@ -272,22 +254,24 @@ std::vector<Reply> handle_finish(Context& context, const Command& command) {
   std::vector<Reply> no_shows = settle_no_shows(context, *task, context.now);
   // The thanks go to those who came: a no-show was just told so in private, and one the leader
   // did not confirm was told why.
-  std::vector<std::string> people = people_in(context.signups.active(task->id), false);
-  std::erase_if(people, [&](const std::string& person) {
-    const std::optional<store::Attendance> row = context.attendance.find(task->id, person);
+  std::vector<store::Signup> came = context.signups.active(task->id);
+  std::erase_if(came, [&](const store::Signup& signup) {
+    if (signup.state != store::SignupState::signed_up) return true;
+    const std::optional<store::Attendance> row = context.attendance.find(task->id, signup.person);
     return row && (row->outcome == store::AttendanceOutcome::no_show ||
                    row->outcome == store::AttendanceOutcome::refused);
   });
-  const std::string text = context.text(people.empty() ? "finish_done_nobody" : "finish_done",
-                                        {{"task", std::to_string(task->number)},
-                                         {"title", task->title},
-                                         {"mentions", mentions_of(context.people, people)}});
-  replies = announce(context, *task, text, people);
+  replies =
+      announce_per_chat(context, *task, came, {"finish_done", "finish_done_elsewhere", "finish_done_nobody"},
+                        {{"task", std::to_string(task->number)}, {"title", task->title}});
   replies.insert(replies.end(), no_shows.begin(), no_shows.end());
   return replies;
 }
 
 std::vector<Reply> handle_cancel(Context& context, const Command& command) {
+  // "撤销错了", "1号恢复": a cancel taken back, before anything reads the line as one to make (an
+  // exploratory run of a snow day, 2026-12-07: silence, and a shift's five sign-ups were lost).
+  if (takes_back_a_cancel(command.text)) return restore_cancelled_task(context, command);
   if (auto withdrawn = withdraw_reported_ticket(context, command)) return std::move(*withdrawn);
   // "撤销 @何大爷 5分 加错人了", "取消加分 @何大爷": points given by mistake, which a task's 撤销 does
   // not give back. Read as one, it cancelled the chat's only task and sent its volunteers home (an

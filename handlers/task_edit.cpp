@@ -324,8 +324,17 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
     values.insert(values.end(), edit.problem_values.begin(), edit.problem_values.end());
     return {reply_to_sender(context, context.text(*edit.problem, values))};
   }
-  if (edit.changes.empty())
-    return {reply_to_sender(context, context.text("edit_nothing", {{"task", number}, {"mention", mention}}))};
+  if (edit.changes.empty()) {
+    // "修改 1 时间 8:00-11:00" of a task already so: it is as asked, not "write what to change" (an
+    // exploratory run of a snow day, 2026-12-07: the leader believed the edit misread).
+    const bool said_something =
+        command.start || command.end || command.minutes || command.count || command.points || command.place;
+    return {reply_to_sender(context,
+                            context.text(said_something ? "edit_unchanged" : "edit_nothing",
+                                         {{"task", number},
+                                          {"mention", mention},
+                                          {"summary", task_summary_text(context, current, context.now)}}))};
+  }
   // Work already done, or begun with people on site, is not moved: last week's check-ins,
   // payments and no-shows went with a task "reused" for next week (a volunteer could not check in
   // again, and one task paid two amounts). Places and points of work done would promote people its

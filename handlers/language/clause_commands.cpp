@@ -47,6 +47,18 @@ bool is_a_ticket_step(Intent intent) {
          intent == Intent::send_back || intent == Intent::escalate;
 }
 
+// The close of a task a leader says after a remark: 结束 and 验收 (all checked in paid), by number.
+bool closes_a_task(std::string_view body) {
+  return body.find_first_of("0123456789") != std::string_view::npos &&
+         (body.find("结束") != std::string_view::npos || body.find("验收") != std::string_view::npos);
+}
+
+bool is_a_task_close(const Command& command) {
+  return (command.intent == Intent::finish ||
+          (command.intent == Intent::confirm && command.mentions.empty())) &&
+         command.task && !command.implicit;
+}
+
 }  // namespace
 
 // Said so by volunteers (an exploratory run of people changing, 2026-12-07: silence, and the volunteer
@@ -91,14 +103,22 @@ std::optional<Command> own_command_after_a_clause(std::string_view body, const C
 // 2026-12-07: "张三病了 T1改派给何大爷" was silence, and the leader believed it moved). Only a step the
 // handlers allow to a worker or a leader alone, on a ticket written as one: anyone else is told it is
 // not theirs to take, never met with silence.
-std::optional<Command> ticket_step_after_a_clause(std::string_view body, const ClauseReader& read) {
-  if (body.size() > kLongestLine || !writes_a_ticket(body)) return std::nullopt;
+std::optional<Command> leader_step_after_a_clause(std::string_view body, const ClauseReader& read) {
+  if (body.size() > kLongestLine) return std::nullopt;
+  const bool ticket_written = writes_a_ticket(body);
+  const bool task_closed = closes_a_task(body);
+  if (!ticket_written && !task_closed) return std::nullopt;
   for (std::size_t at = 0; at < body.size(); ++at) {
     if (!ends_a_clause(body[at])) continue;
     const std::size_t next = skip_separators(body, at + 1);
     if (next >= body.size()) break;
     std::optional<Command> command = read(body.substr(next));
-    if (!command || !command->ticket || !is_a_ticket_step(command->intent)) continue;
+    if (!command) continue;
+    const bool ticket_step = ticket_written && command->ticket && is_a_ticket_step(command->intent);
+    // "结束 1 号楼的活动", "验收 2 点开始": a number that counts or tells the time is no task's.
+    const bool task_close = task_closed && is_a_task_close(*command) &&
+                            !(command->reason && counts_or_tells_time(*command->reason));
+    if (!ticket_step && !task_close) continue;
     if (relays_another(body.substr(0, at)) || contains_danger_word(body)) return std::nullopt;
     return command;
   }

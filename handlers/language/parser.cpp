@@ -605,7 +605,7 @@ Command parse(std::string_view text, const ParseContext& context) {
         return read_command(clause, base, context, 0);
       };
       command = own_command_after_a_clause(body, read);
-      if (!command) command = ticket_step_after_a_clause(body, read);
+      if (!command) command = leader_step_after_a_clause(body, read);
     }
     if (command)
       return danger_first(with_leading_people(std::move(*command), base.text, body, context), body, base,

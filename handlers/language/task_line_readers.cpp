@@ -304,6 +304,17 @@ bool read_edit(const ArgumentInput& input, Command& command) {
     command.task = reference->number;
     at = skip_separators(rest, reference->end);
   }
+  // "时间 延长到11点半", "时间 结束改到11点半": the field named, then the end's change (an exploratory
+  // run of a snow day, 2026-12-07: read as a new start, and refused once the task had begun).
+  if (starts_with_at(rest, at, "时间")) {
+    const std::size_t after = skip_separators(rest, at + std::string_view("时间").size());
+    for (const std::string_view label : {"延长到", "延到", "结束"}) {
+      if (starts_with_at(rest, after, label)) {
+        at = after;
+        break;
+      }
+    }
+  }
   // "结束时间 12点": only the end changes. "推迟一小时", "提前半小时": the task moves by a length.
   // "延长到12点", "延到11点": the end's new clock (the final read, 2026-12-06: read as a new start).
   for (const std::string_view label : {std::string_view("结束时间"), std::string_view("结束"),

@@ -146,7 +146,10 @@ bool speaks_of_oneself(std::string_view before) {
          {"我", "不好意思", "抱歉", "对不起", "实在", "临时", "突然", "家里", "有事"}) {
       if (clause.starts_with(start)) return true;
     }
-    return false;
+    // "下午我也来", "那我顶上", "那就我去": 我 within a clause's first three characters (an
+    // exploratory run of a snow day, 2026-12-07: silence, and the volunteer believed it done).
+    const std::size_t me = clause.find("我");
+    return me != std::string_view::npos && me <= 2 * 3 && !clause.substr(me).starts_with("我们");
   };
   before = trim_spaces(before);
   if (own(before)) return true;

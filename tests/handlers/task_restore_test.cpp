@@ -1,0 +1,112 @@
+// A busy day's mistakes taken back (an exploratory run of a snow day, 2026-12-07): a cancel undone,
+// the thanks of a 下发 task told in each group to its own, and an edit that changes nothing said so.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "handler_fixture.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+// 王书记's snow day on Tuesday 08:00–11:00, sent down to every building, with 张三 in from
+// 3号楼2单元 and 刘阿姨 from 5号楼1单元.
+class SnowDay : public HandlerTest {
+ protected:
+  void SetUp() override {
+    say("c1", "u-wang", "王书记", read("吹哨 扫雪 明天上午8点到11点 每栋4人 10分 下发"));
+    say("b3u2", "u-zhang", "张三", read("报到 1", kMonday0900 + 60), kMonday0900 + 60);
+    say("b5u1", "u-liu", "刘阿姨", read("报到 1", kMonday0900 + 120), kMonday0900 + 120);
+  }
+
+  static const Reply* in_chat(const std::vector<Reply>& replies, const std::string& chat) {
+    const auto found =
+        std::find_if(replies.begin(), replies.end(), [&](const Reply& reply) { return reply.chat == chat; });
+    return found == replies.end() ? nullptr : &*found;
+  }
+};
+
+TEST_F(SnowDay, ACancelTakenBackKeepsEveryPlaceAndTellsEachGroupItsOwn) {
+  say("c1", "u-wang", "王书记", read("撤销 1", kMonday0900 + 300), kMonday0900 + 300);
+  ASSERT_EQ(task(1).status, store::TaskStatus::cancelled);
+
+  const std::vector<Reply> restored =
+      say("c1", "u-wang", "王书记", read("撤销错了", kMonday0900 + 360), kMonday0900 + 360);
+  EXPECT_EQ(task(1).status, store::TaskStatus::open);
+  EXPECT_EQ(signup_state(1, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(1, "u-liu"), store::SignupState::signed_up);
+  const Reply* unit = in_chat(restored, "generic:b3u2");
+  ASSERT_NE(unit, nullptr);
+  EXPECT_EQ(unit->mentions, std::vector<std::string>{kZhang}) << "only the unit's own volunteer";
+  const Reply* community = in_chat(restored, "generic:c1");
+  ASSERT_NE(community, nullptr);
+  EXPECT_TRUE(community->mentions.empty());
+  EXPECT_NE(in_chat(restored, "generic:@u-liu"), nullptr) << "told in private";
+
+  // Its end still comes: the volunteer who never checks in is a no-show as before.
+  const std::vector<store::Job> due = jobs_.due(kTuesday0900 + 3 * kHour, 100);
+  EXPECT_TRUE(
+      std::any_of(due.begin(), due.end(), [](const store::Job& job) { return job.kind == "task_end"; }));
+}
+
+TEST_F(SnowDay, ARestoreNamesItsTaskAndIsOnlyTheLeaders) {
+  say("c1", "u-wang", "王书记", read("撤销 1", kMonday0900 + 300), kMonday0900 + 300);
+  const std::vector<Reply> refused =
+      say("b3u2", "u-zhang", "张三", read("@吹哨 恢复 1", kMonday0900 + 330), kMonday0900 + 330);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].text, rendered("restore_not_yours", {{"mention", "@张三"}, {"task", "1"}}));
+  EXPECT_EQ(task(1).status, store::TaskStatus::cancelled);
+
+  say("c1", "u-wang", "王书记", read("刚才撤销错了 1号恢复", kMonday0900 + 360), kMonday0900 + 360);
+  EXPECT_EQ(task(1).status, store::TaskStatus::open);
+  // Said of a task that is open, it is told so; nothing else happens.
+  const std::vector<Reply> again =
+      say("c1", "u-wang", "王书记", read("恢复 1", kMonday0900 + 420), kMonday0900 + 420);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].text, rendered("restore_not_cancelled", {{"mention", "@王书记"}, {"task", "1"}}));
+}
+
+TEST_F(SnowDay, TheThanksAtTheEndNameEachGroupsOwnVolunteers) {
+  say("b3u2", "u-zhang", "张三", read("签到 1", kTuesday0900 - kHour), kTuesday0900 - kHour);
+  say("b5u1", "u-liu", "刘阿姨", read("签到 1", kTuesday0900 - kHour), kTuesday0900 - kHour);
+  // Said after a remark, the 结束 is the leader's all the same.
+  const std::vector<Reply> ended =
+      say("c1", "u-wang", "王书记", read("雪停了 今天提前结束 结束 1", kTuesday0900), kTuesday0900);
+  EXPECT_EQ(task(1).status, store::TaskStatus::finished);
+  const Reply* unit = in_chat(ended, "generic:b3u2");
+  ASSERT_NE(unit, nullptr);
+  EXPECT_EQ(unit->mentions, std::vector<std::string>{kZhang});
+  const Reply* other = in_chat(ended, "generic:b5u1");
+  ASSERT_NE(other, nullptr);
+  EXPECT_EQ(other->mentions, std::vector<std::string>{kLiu});
+  const Reply* community = in_chat(ended, "generic:c1");
+  ASSERT_NE(community, nullptr);
+  EXPECT_TRUE(community->mentions.empty());
+  EXPECT_EQ(community->text,
+            rendered("finish_done_elsewhere", {{"task", "1"}, {"title", "扫雪"}, {"count", "2"}}));
+}
+
+TEST_F(SnowDay, TheEndMovedByItsLabelAndAnEditThatChangesNothingIsSaidSo) {
+  say("b3u2", "u-zhang", "张三", read("签到 1", kTuesday0900 - kHour), kTuesday0900 - kHour);
+  say("c1", "u-wang", "王书记", read("修改 1 时间 延长到11点半", kTuesday0900 + kHour), kTuesday0900 + kHour);
+  ASSERT_TRUE(task(1).end);
+  EXPECT_EQ(*task(1).end, kTuesday0900 + 2 * kHour + 30 * 60);
+  const std::vector<Reply> same =
+      say("c1", "u-wang", "王书记", read("修改 1 时间 结束改到11点半", kTuesday0900 + kHour + 60),
+          kTuesday0900 + kHour + 60);
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_NE(same[0].text, rendered("edit_nothing", {{"task", "1"}, {"mention", "@王书记"}}));
+  EXPECT_TRUE(contains(same[0].text, "11:30")) << "the task as it stands: " << same[0].text;
+  EXPECT_EQ(*task(1).end, kTuesday0900 + 2 * kHour + 30 * 60);
+}
+
+TEST_F(SnowDay, AVolunteersSignUpAfterARemarkCounts) {
+  const std::vector<Reply> replies =
+      say("b3u1", "u-he", "何大爷", read("那我顶上 报到 1", kMonday0900 + 600), kMonday0900 + 600);
+  EXPECT_EQ(signup_state(1, "u-he"), store::SignupState::signed_up);
+  EXPECT_FALSE(replies.empty());
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -27,10 +27,15 @@ constexpr std::int64_t kFollowUpWindow = 6 * 60 * 60;
 // every minute, and each alert must still read as news.
 constexpr std::int64_t kRealertWindow = 10 * 60;
 
-// Words of someone still waiting for help ("还是没人来", "有人吗", "人呢").
-constexpr auto kStillWaiting = std::to_array<std::string_view>(
-    {"没人来", "没人管", "没有人管", "没有人来", "有人吗", "还没人", "怎么还没", "快点", "快来", "人呢",
-     "还没到", "还没来", "救护车还没", "等了", "怎么办"});
+// Words of someone still waiting for help ("还是没人来", "有人吗", "人呢"). Not 怎么办 nor 快来: "积分怎么兑
+// 换 不知道怎么办" is another matter, and a danger's own words are read as one (a review, 2026-12-07).
+constexpr auto kStillWaiting =
+    std::to_array<std::string_view>({"没人来", "没人管", "没有人管", "没有人来", "有人吗", "还没人",
+                                     "怎么还没", "人呢", "还没到", "还没来", "救护车还没"});
+// The same danger told again, going on ("烟越来越大了", "火还在烧", "又冒烟了"); without them a danger of
+// the same kind is news ("楼下有人晕倒了" after one's husband fainted, "我爸也晕倒了").
+constexpr auto kGoingOn =
+    std::to_array<std::string_view>({"越来越", "还在", "还是", "又", "更大", "更严重", "更厉害", "一直"});
 
 bool still_waiting(std::string_view text) {
   return language::holds_any_of(text, kStillWaiting) || language::chases_own_report(text);
@@ -67,18 +72,31 @@ std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, con
   if (command.text.empty()) return std::nullopt;
   const std::optional<store::Ticket> ticket = open_danger_of_sender(context);
   if (!ticket) return std::nullopt;
-  // A second danger of another kind is news of its own ("电梯困人" then "楼道着火了"): its own ticket.
+  // A second danger is news of its own ("电梯困人" then "楼道着火了", "我爸也晕倒了"): its own ticket,
+  // unless told as the same one going on or still unanswered.
+  const bool waiting = still_waiting(command.text);
   if (danger) {
+    const bool going_on =
+        language::holds_any_of(command.text, kGoingOn) && command.text.find("也") == std::string::npos;
     const std::optional<language::DangerKind> said = kind_of(command.text);
-    if (said && said != kind_of(ticket->text) && !still_waiting(command.text)) return std::nullopt;
-  } else if (!still_waiting(command.text)) {
+    if (!waiting && (!going_on || (said && said != kind_of(ticket->text)))) return std::nullopt;
+  } else if (!waiting) {
     return std::nullopt;
   }
 
+  // A danger told in private is answered in private, whatever group the reporter writes in next: the
+  // advice for despair or violence, with the ticket's number, was posted in the group (a review,
+  // 2026-12-07).
+  const bool keep_private = ticket->reported_in_private && !context.message.is_private;
+  const auto to_reporter = [&](std::string text) {
+    return keep_private
+               ? Reply{private_chat_of(context.message.sender), std::move(text), {context.message.sender}}
+               : reply_to_sender(context, std::move(text));
+  };
   std::vector<Reply> replies;
   // The advice again, for the open danger's kind when the words name none.
-  replies.push_back(
-      danger_now(context, danger ? std::string_view(command.text) : std::string_view(ticket->text)));
+  replies.push_back(to_reporter(
+      danger_now(context, danger ? std::string_view(command.text) : std::string_view(ticket->text)).text));
 
   std::vector<std::string> holders = ticket_holders(context, *ticket);
   if (holders.empty()) {
@@ -92,11 +110,9 @@ std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, con
   const bool taken = ticket->state == store::TicketState::accepted;
 
   if (realerted_lately(context, *ticket)) {
-    replies.push_back(reply_to_sender(
-        context, context.text(taken ? "ticket_danger_again_taken" : "ticket_danger_again_told",
-                              {{"ticket", ticket_number},
-                               {"mention", mention},
-                               {"holders", join_list(context, holder_names)}})));
+    replies.push_back(to_reporter(context.text(
+        taken ? "ticket_danger_again_taken" : "ticket_danger_again_told",
+        {{"ticket", ticket_number}, {"mention", mention}, {"holders", join_list(context, holder_names)}})));
     return replies;
   }
   record_ticket_event(context, *ticket, "danger_again", context.message.sender, command.text, context.now);
@@ -143,10 +159,10 @@ std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, con
   const std::string key =
       taken ? "ticket_danger_again_taken"
             : (above_name.empty() ? "ticket_danger_again_told" : "ticket_danger_again_above");
-  replies.push_back(reply_to_sender(context, context.text(key, {{"ticket", ticket_number},
-                                                                {"mention", mention},
-                                                                {"holders", join_list(context, holder_names)},
-                                                                {"above", above_name}})));
+  replies.push_back(to_reporter(context.text(key, {{"ticket", ticket_number},
+                                                   {"mention", mention},
+                                                   {"holders", join_list(context, holder_names)},
+                                                   {"above", above_name}})));
   return replies;
 }
 

@@ -18,6 +18,7 @@
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_intake.hpp"
+#include "handlers/ticket_work.hpp"
 
 namespace whistle::handlers {
 
@@ -356,8 +357,18 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   // "@吹哨 还是没人来" with nothing reported to the bot (a danger told only to the neighbours reaches
   // the leader quietly): what to do now, and how to tell the bot (an exploratory run of emergencies,
   // 2026-12-07: the menu).
-  if (language::holds_any_of(plain, kNobodyCame) && !language::holds_any_of(plain, kTaskWords))
+  if (language::holds_any_of(plain, kNobodyCame) && !language::holds_any_of(plain, kTaskWords)) {
+    // With a report of theirs still open, its progress; "还没有收到你反映的事" would be untrue (a review,
+    // 2026-12-07).
+    for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, 5)) {
+      if (ticket.is_closed()) continue;
+      Command progress = command;
+      progress.intent = Intent::progress;
+      progress.ticket = ticket.number;
+      return handle_progress(context, progress);
+    }
     return {reply_to_sender(context, context.text("unknown_nobody_came", {{"mention", mention}}))};
+  }
   if (is_one_of(plain, kGreetings))
     return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
   if (language::is_only_thanks(plain))

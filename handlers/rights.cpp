@@ -26,6 +26,19 @@ bool may_close_task(const Services& services, const std::string& person, const s
   return task.creator == person || leads_node_or_above(services, person, task.node);
 }
 
+bool runs_task_below(const Services& services, const std::string& person, const store::Task& task) {
+  for (const std::string& chat : services.tasks.posted_chats(task.id)) {
+    const std::optional<store::OrgNode> node = services.org.node_of_chat(chat);
+    if (node && node->id != task.node && leads_node_or_above(services, person, node->id)) return true;
+  }
+  return false;
+}
+
+bool signup_in_area_of(const Services& services, const std::string& person, const store::Task& task,
+                       const std::optional<std::string>& signup_node) {
+  return leads_node_or_above(services, person, signup_node.value_or(task.node));
+}
+
 std::vector<store::OrgNode> nodes_led_by(const Services& services, const std::string& person) {
   std::vector<store::OrgNode> nodes;
   for (const std::string& id : services.people.nodes_with_role(person, store::Role::leader)) {

@@ -78,7 +78,7 @@ std::vector<Reply> handle_sign_code(Context& context, const Command& command) {
   const std::string number = std::to_string(task.number);
   const std::string mention = mention_of(context.people, person);
 
-  if (!may_close_task(context, person, task)) {
+  if (!may_close_task(context, person, task) && !runs_task_below(context, person, task)) {
     std::vector<std::string> people{task.creator};
     for (std::string& leader : leaders_up_from(context, task.node)) {
       if (std::find(people.begin(), people.end(), leader) == people.end())

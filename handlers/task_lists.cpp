@@ -1,6 +1,7 @@
 #include "handlers/task_lists.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "handlers/addressing.hpp"
@@ -233,13 +234,18 @@ std::string names_asked_for(Context& context, const Command& command, const stor
       command.text.find("哪些人") != std::string::npos || command.text.find("名单") != std::string::npos ||
       command.text.find("报名情况") != std::string::npos || command.text.find("报名表") != std::string::npos;
   // Of a task called off, nobody is coming: no names (the second review, 2026-12-06).
-  if (!asks_who || task.status != store::TaskStatus::open ||
-      !may_close_task(context, context.message.sender, task))
-    return {};
+  if (!asks_who || task.status != store::TaskStatus::open) return {};
+  // The leader of a level it was sent down to reads their own people's (an exploratory run of a snow
+  // day, 2026-12-07: the building's leader saw the whole count and no name).
+  const std::string& asker = context.message.sender;
+  const bool whole = may_close_task(context, asker, task);
+  if (!whole && !runs_task_below(context, asker, task)) return {};
   std::vector<std::string> signed_up;
   std::vector<std::string> waiting;
-  for (const store::Signup& signup : context.signups.active(task.id))
+  for (const store::Signup& signup : context.signups.active(task.id)) {
+    if (!whole && !signup_in_area_of(context, asker, task, signup.node)) continue;
     (signup.state == store::SignupState::signed_up ? signed_up : waiting).push_back(signup.person);
+  }
   // "1号签到情况", "谁还没签到": who of those signed up checked in (a regression hunt of the volunteer
   // loop, 2026-12-07: the leader was shown the sign-ups only, or checked in himself).
   if (asks_who_came(command.text)) {
@@ -352,6 +358,10 @@ std::optional<store::Task> called_off_that_day(Context& context, int days_ahead)
   return tasks.back();
 }
 
+// Whether a task still happens, asked ("明天的活动取消了吗", "还去吗", "照常吗").
+constexpr auto kAsksStillOn =
+    std::to_array<std::string_view>({"取消", "撤销", "还去", "还搞", "还办", "还举行", "照常"});
+
 // "还有名额吗", "几点开始？" without a number: the chat's one open task, or its list. Said in passing
 // in a group with nothing open, it was not about a task of ours.
 std::vector<Reply> question_without_number(Context& context, const Command& command) {
@@ -360,9 +370,11 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
   const std::string day_words = days_ahead ? command.text.substr(0, std::string_view("今天").size()) : "";
   // "明天的活动取消了吗" when it was: its state says 已撤销, where "明天没有活动" left the asker
   // unsure and maybe on the way (the second review, 2026-12-06).
-  const std::optional<store::Task> called_off =
-      days_ahead ? called_off_that_day(context, *days_ahead) : std::nullopt;
+  const auto called_off_asked = [&]() -> std::optional<store::Task> {
+    return days_ahead ? called_off_that_day(context, *days_ahead) : std::nullopt;
+  };
   if (context.message.is_private) {
+    const std::optional<store::Task> called_off = called_off_asked();
     // "今天有什么活动", "活动几点开始": in private, as 活动 there, one's own with their times; of a
     // day, that day's.
     if (command.text.find("活动") != std::string::npos || command.text.find("任务") != std::string::npos) {
@@ -382,6 +394,11 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
     return {reply_to_sender(context, context.text("task_question_number_needed", {{"mention", mention}}))};
   }
   std::vector<store::Task> tasks = open_here(context);
+  // "明天几点集合？" among neighbours of a group with nothing open: talk of something else, read
+  // without a statement of its own (the event budget), unless it asks whether a task still happens.
+  const bool in_passing = said_in_passing(context.message, command);
+  const bool asks_still_on = language::holds_any_of(command.text, kAsksStillOn);
+  if (tasks.empty() && in_passing && !asks_still_on) return {};
   // "今天有活动吗", "明天有什么活动": the tasks of that day (a review, 2026-12-06: one two days away
   // answered 今天有活动吗).
   if (days_ahead) {
@@ -390,14 +407,19 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
     std::erase_if(
         tasks, [&](const store::Task& task) { return task.start && local_day(context, *task.start) != day; });
     if (tasks.empty()) {
-      if (called_off) return task_state(context, *called_off, &command);
-      if (said_in_passing(context.message, command)) return {};
+      // Of another day than the group's task, said in passing, only a question whether one still
+      // happens looks further (the event budget: "明天几点集合？" among neighbours runs no statement).
+      if (!in_passing || asks_still_on) {
+        if (const std::optional<store::Task> called_off = called_off_asked())
+          return task_state(context, *called_off, &command);
+      }
+      if (in_passing) return {};
       return {reply_to_sender(
           context, context.text("tasks_none_that_day", {{"mention", mention}, {"day", day_words}}))};
     }
   }
   if (tasks.size() == 1) return task_state(context, tasks.front(), &command);
-  if (tasks.empty() && said_in_passing(context.message, command)) return {};
+  if (tasks.empty() && in_passing) return {};
   return tasks_here(context, tasks);
 }
 

@@ -54,10 +54,20 @@ bool takes_back_a_cancel(std::string_view text) {
   }
   if (const auto reference = language::read_task_reference(text, 0))
     text = language::trim_spaces(text.substr(reference->end));
-  constexpr std::array<std::string_view, 8> kWords = {"撤销错了", "撤错了",   "取消错了", "恢复",
-                                                      "取消撤销", "撤销撤销", "撤回撤销", "不撤销了"};
-  return std::any_of(kWords.begin(), kWords.end(),
-                     [text](std::string_view word) { return text.starts_with(word); });
+  constexpr std::array<std::string_view, 7> kWords = {"撤销错了", "撤错了",   "取消错了", "取消撤销",
+                                                      "撤销撤销", "撤回撤销", "不撤销了"};
+  if (std::any_of(kWords.begin(), kWords.end(),
+                  [text](std::string_view word) { return text.starts_with(word); }))
+    return true;
+  // "恢复", "恢复任务 1" with nothing after but the number or 吧 ("1号恢复供水了" is news).
+  for (const std::string_view word : {"恢复任务", "恢复活动", "恢复"}) {
+    if (!text.starts_with(word)) continue;
+    std::string_view rest = language::trim_spaces(text.substr(word.size()));
+    if (const auto reference = language::read_task_reference(rest, 0))
+      rest = language::trim_spaces(rest.substr(reference->end));
+    return language::is_filler(language::without_words_at_end(rest, {"吧"}));
+  }
+  return false;
 }
 
 std::vector<Reply> restore_cancelled_task(Context& context, const Command& command) {

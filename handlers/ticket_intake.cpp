@@ -21,6 +21,7 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 #include "handlers/language/volunteer_replies.hpp"
+#include "handlers/late_notice.hpp"
 #include "handlers/leave_words.hpp"
 #include "handlers/ledger_scope.hpp"
 #include "handlers/moving_words.hpp"
@@ -480,6 +481,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (language::is_all_ascii_digits(command.text)) {
     if (auto checked_in = check_in_by_typed_code(context, command.text)) return std::move(*checked_in);
   }
+  // "我来晚了 大概8点半到": the organiser hears it.
+  if (auto told = pass_on_late_arrival(context, command)) return std::move(*told);
   // "2" alone in private: a task's number (the reply to the bot's list of them).
   if (auto answered = answer_task_number_alone(context, command)) return std::move(*answered);
   // "请假 2 天", "取消 3 点那场" said to the bot: the place the words fit (among neighbours it is

@@ -144,6 +144,11 @@ bool read_task(const ArgumentInput& input, Command& command) {
   const bool set_apart =
       !input.rest.empty() && (input.rest[0] == ' ' || input.rest[0] == ',' || input.rest[0] == ':');
   if (!anchored && (input.rule.extra == "required" || (!is_filler(remark) && !set_apart))) return false;
+  // "恢复 1", "1号恢复": a cancel taken back, with nothing after it but 吧 — "1号恢复供水了", "恢复 1 个小时
+  // 了" are news (a review, 2026-12-07: each restored task 1).
+  if (input.rule.extra == "restore" &&
+      (!anchored || !is_filler(without_words_at_end(trim_spaces(remark), {"吧"}))))
+    return false;
   if (!anchored && command.intent == Intent::report_in && introduces_oneself(remark)) return false;
   // "我退出了", "退出了": told of a game, a meeting or a group left, not asked of a task.
   if (!anchored && input.rule.keyword == "退出" && trim_spaces(remark).starts_with("了")) return false;

@@ -64,9 +64,11 @@ bool asks_whether_done(std::string_view remark) {
   const std::string_view text = without_end_punctuation(trim_spaces(remark));
   // "T1 处理好了吗 谢谢", "T1 修好了没 师傅": the question, then thanks or a name (a leader's own
   // question resolved the ticket it asked after).
+  // "T1 办结了吗 谢谢": the 了 before the particle too.
+  const std::string_view asked = text.starts_with("了") ? text.substr(std::string_view("了").size()) : text;
   for (const std::string_view particle : {"吗", "么", "嘛", "没有", "没"}) {
-    if (text.starts_with(particle) && (text.size() == particle.size() || text[particle.size()] == ' ' ||
-                                       text[particle.size()] == ',' || text[particle.size()] == '.'))
+    if (asked.starts_with(particle) && (asked.size() == particle.size() || asked[particle.size()] == ' ' ||
+                                        asked[particle.size()] == ',' || asked[particle.size()] == '.'))
       return true;
   }
   return ends_as_a_question_or_suggestion(text) || text.ends_with("没") || text.ends_with("没有");

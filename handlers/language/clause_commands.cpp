@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "handlers/language/argument_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
@@ -29,6 +30,36 @@ bool relays_another(std::string_view before) {
                                                          "让", "托", "转告", "通知", "提醒"};
   for (const std::string_view relayed : kRelayed) {
     if (before.find(relayed) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A clause that ends by saying no to what follows ("那我就不 报到 1 了", "人还没到齐 别 结束 1", "先别 T1
+// 办结"): a review of 2026-12-07 found each acted on.
+bool negates_what_follows(std::string_view before) {
+  before = trim_spaces(before);
+  for (const std::string_view no : {"不", "别", "不要", "不用", "先别", "先不", "没", "还没", "没有", "不能",
+                                    "不会", "不想", "甭", "莫"}) {
+    if (before.ends_with(no)) return true;
+  }
+  return false;
+}
+
+// A leader's close said of later ("明天上午 验收 1", "等雪停了 验收 1", "验收 1 等我到了再说", "结束 1 后
+// 再验收", "活动快 结束 1 会儿就好"), or a number that is no task's ("球赛 结束 3 1 赢了").
+bool speaks_of_later(std::string_view before, const Command& command) {
+  for (const std::string_view later :
+       {"明天", "后天", "下午", "晚上", "等", "下次", "以后", "之后", "快", "还差"}) {
+    if (before.find(later) != std::string_view::npos) return true;
+  }
+  if (!command.reason) return false;
+  const std::string_view reason = trim_spaces(*command.reason);
+  if (!reason.empty() && is_ascii_digit(static_cast<unsigned char>(reason.front()))) return true;
+  for (const std::string_view after : {"会", "前", "后", "以后", "之后", "再"}) {
+    if (reason.starts_with(after)) return true;
+  }
+  for (const std::string_view later : {"再说", "等我", "下次", "以后", "还在"}) {
+    if (reason.find(later) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -89,7 +120,8 @@ std::optional<Command> own_command_after_a_clause(std::string_view body, const C
     // 知：明天停水，报到 1 楼物业"), a number with a unit or a clock after it ("取消 1 张", "签到 2 点开
     // 始") and a danger ("家里老人摔倒了，请假 1") are not the speaker's command (two reviews, 2026-12-07).
     const std::string_view before = body.substr(0, at);
-    if (!speaks_of_oneself(before) || relays_another(before)) return std::nullopt;
+    if (!speaks_of_oneself(before) || relays_another(before) || negates_what_follows(before))
+      return std::nullopt;
     if (command->reason && counts_or_tells_time(*command->reason)) return std::nullopt;
     if (contains_danger_word(body)) return std::nullopt;
     // Said among neighbours, a withdrawal this way is asked about, not done.
@@ -114,12 +146,17 @@ std::optional<Command> leader_step_after_a_clause(std::string_view body, const C
     if (next >= body.size()) break;
     std::optional<Command> command = read(body.substr(next));
     if (!command) continue;
-    const bool ticket_step = ticket_written && command->ticket && is_a_ticket_step(command->intent);
+    const std::string_view before = body.substr(0, at);
+    // "他们都在问 T1 上报 了没": asked, not done.
+    const bool ticket_step = ticket_written && command->ticket && is_a_ticket_step(command->intent) &&
+                             !(command->reason && asks_whether_done(*command->reason));
     // "结束 1 号楼的活动", "验收 2 点开始": a number that counts or tells the time is no task's.
     const bool task_close = task_closed && is_a_task_close(*command) &&
-                            !(command->reason && counts_or_tells_time(*command->reason));
+                            !(command->reason && counts_or_tells_time(*command->reason)) &&
+                            !speaks_of_later(before, *command);
     if (!ticket_step && !task_close) continue;
-    if (relays_another(body.substr(0, at)) || contains_danger_word(body)) return std::nullopt;
+    if (relays_another(before) || negates_what_follows(before) || contains_danger_word(body))
+      return std::nullopt;
     return command;
   }
   return std::nullopt;

@@ -110,13 +110,11 @@ constexpr auto kWithdrawsOwnReport = std::to_array<std::string_view>({
     "不用过来了",
     "别来了",
     // A false alarm taken back ("没事了 虚惊一场 是隔壁在炖东西", "刚才报的煤气味是误会"): an
-    // exploratory run of emergencies, 2026-12-07, found the danger left open and a second raised.
+    // exploratory run of emergencies, 2026-12-07, found the danger left open and a second raised. Not
+    // 看错了, 报错了: a time or a task's number misread (a review of the same day).
     "虚惊一场",
     "是误会",
     "误会了",
-    "搞错了",
-    "看错了",
-    "报错了",
 });
 
 // "不用了 我儿子已经修好了", "算了 已经好了": a no, then the trouble gone. "师傅已经修好了" alone is the

@@ -302,6 +302,12 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
   // "周六来不了了": a day said first, and only a withdrawal read past it.
   if (const std::size_t day = day_said_first(body)) {
     const std::size_t next = skip_separators(body, day);
+    // "明天几点集合", "周六在哪集合": a question of the chat's task with its day said first (an
+    // exploratory run of a snow day, 2026-12-07: 没看懂).
+    if (next < body.size() && !starts_cannot_come(body.substr(next))) {
+      auto command = read_command(body.substr(next), base, context, 0);
+      if (command && command->intent == Intent::tasks && !command->task && command->implicit) return command;
+    }
     if (next < body.size() && starts_cannot_come(body.substr(next))) {
       auto command = read_command(body.substr(next), base, context, wrappers_left - 1);
       if (command && command->intent == Intent::withdraw) {
@@ -709,8 +715,17 @@ Command parse_command(std::string_view text, const ParseContext& context) {
   // "吹哨 救命 老伴摔倒了": the bot called by its command word in distress (an exploratory run of
   // emergencies, 2026-12-07: refused as a whistle from someone who may not whistle). A whistle names
   // a count, a time or points; one that names none and tells of a danger is the danger.
+  // A call for volunteers stays one ("吹哨 快来人 帮忙扫雪", "吹哨 5号楼王大爷走丢了 有空的邻居帮忙找一下":
+  // a review of 2026-12-07 found both opened as dangers).
+  static constexpr std::string_view kCallsForVolunteers[] = {
+      "帮忙", "有空", "邻居", "大家", "志愿", "报名", "一起", "扫", "找一下", "帮着找", "搬", "清理"};
+  const auto calls_volunteers = [](std::string_view title) {
+    return std::any_of(std::begin(kCallsForVolunteers), std::end(kCallsForVolunteers),
+                       [title](std::string_view word) { return title.find(word) != std::string_view::npos; });
+  };
   if (command.intent == Intent::whistle && !command.count && !command.start && !command.end &&
-      !command.points && command.title && contains_danger_word(*command.title)) {
+      !command.points && command.title && contains_danger_word(*command.title) &&
+      !calls_volunteers(*command.title)) {
     Command danger = danger_report(*command.title, command, context);
     danger.addressed = true;
     return danger;

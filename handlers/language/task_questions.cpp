@@ -18,6 +18,9 @@ constexpr auto kQuestionParticles = std::to_array<std::string_view>({"没有", "
 // what the question was about ("还有名额吗？团购的").
 constexpr auto kWishesToJoin =
     std::to_array<std::string_view>({"报", "我来", "参加", "加我", "算我", "我去"});
+// Another question of the same task after the first: "在哪集合？要带什么" (a snow day, 2026-12-07).
+constexpr auto kAlsoAsks =
+    std::to_array<std::string_view>({"带什么", "带啥", "穿什么", "几点", "在哪", "哪里集合"});
 // What may follow a keyword that asks by itself: "报名情况怎么样", "名单发一下".
 constexpr auto kRequestsAfter =
     std::to_array<std::string_view>({"怎么样", "如何", "发一下", "发下", "发给我", "发我", "看看", "看一下"});
@@ -68,7 +71,8 @@ bool read_task_question(const ArgumentInput& input, Command& command) {
   const std::string_view after = rest.substr(at);
   if (!is_filler(after) &&
       std::none_of(kWishesToJoin.begin(), kWishesToJoin.end(),
-                   [after](std::string_view wish) { return after.find(wish) != std::string_view::npos; }))
+                   [after](std::string_view wish) { return after.find(wish) != std::string_view::npos; }) &&
+      !holds_any_of(after, kAlsoAsks))
     return false;
   // Asked in passing, even of a number: "12号几点开始" may be the 12th, "1号满了吗" a task of another
   // group; the answer comes where the task is this chat's.

@@ -87,6 +87,26 @@ TEST_F(DangerFollowUp, ADangerOfAnotherKindIsATicketOfItsOwn) {
   EXPECT_TRUE(fire->danger);
 }
 
+// A review of 2026-12-07: a first draft folded another emergency of the same kind into the first
+// ticket, and posted a private danger's advice in the group the reporter wrote in next.
+TEST_F(DangerFollowUp, AnotherEmergencyOfTheSameKindIsATicketOfItsOwn) {
+  say_privately("u-he", "何大爷", read("我老伴晕倒了"), kMonday0900);
+  say_privately("u-he", "何大爷", read("楼下有人晕倒了 快叫救护车", kMonday0900 + 300), kMonday0900 + 300);
+  ASSERT_TRUE(tickets_.by_number("c1", 2)) << "someone else down in the street";
+  say_privately("u-he", "何大爷", read("我爸也晕倒了", kMonday0900 + 360), kMonday0900 + 360);
+  EXPECT_TRUE(tickets_.by_number("c1", 3));
+}
+
+TEST_F(DangerFollowUp, APrivateDangerIsFollowedUpInPrivate) {
+  say_privately("u-liu", "刘阿姨", read("老公喝醉了打我 我躲在厕所"), kMonday0900);
+  const std::vector<Reply> replies =
+      say("b3u2", "u-liu", "刘阿姨", read("@吹哨 还是没人来", kMonday0900 + 300), kMonday0900 + 300);
+  ASSERT_FALSE(replies.empty());
+  for (const Reply& reply : replies)
+    EXPECT_NE(reply.chat, "generic:b3u2") << reply.text;
+  EXPECT_TRUE(has_chat(replies, "generic:@u-liu"));
+}
+
 TEST_F(DangerFollowUp, AFalseAlarmIsOfferedToBeTakenBack) {
   say("b3u2", "u-zhang", "张三", read("@吹哨 楼道里有煤气味"), kMonday0900);
   const std::vector<Reply> over =

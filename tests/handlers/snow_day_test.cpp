@@ -108,5 +108,51 @@ TEST_F(SnowDay, AVolunteersSignUpAfterARemarkCounts) {
   EXPECT_FALSE(replies.empty());
 }
 
+TEST_F(SnowDay, ABuildingsLeaderRunsItForTheirPeople) {
+  say("b3u1", "u-he", "何大爷", read("报到 1", kMonday0900 + 180), kMonday0900 + 180);
+  say("b3u2", "u-zhang", "张三", read("签到 1", kTuesday0900 - kHour), kTuesday0900 - kHour);
+  // 钱楼栋长 leads 3号楼, where the 书记's task was sent down: his people's check-ins, not 5号楼's.
+  const std::vector<Reply> who =
+      say("b3", "u-qian", "钱楼栋长", read("谁还没到", kTuesday0900 - 30 * 60), kTuesday0900 - 30 * 60);
+  ASSERT_EQ(who.size(), 1u);
+  EXPECT_TRUE(contains(who[0].text, "张三")) << who[0].text;
+  EXPECT_TRUE(contains(who[0].text, "何大爷")) << who[0].text;
+  EXPECT_FALSE(contains(who[0].text, "刘阿姨")) << "5号楼's volunteer: " << who[0].text;
+  // And the code, to tell on site; a 5号楼 resident is still refused it.
+  const std::vector<Reply> code =
+      say("b3", "u-qian", "钱楼栋长", read("签到码 1", kTuesday0900 - 29 * 60), kTuesday0900 - 29 * 60);
+  EXPECT_TRUE(std::any_of(code.begin(), code.end(),
+                          [](const Reply& reply) { return reply.chat == "generic:@u-qian"; }));
+  const std::vector<Reply> refused =
+      say("b5u1", "u-liu", "刘阿姨", read("签到码 1", kTuesday0900 - 28 * 60), kTuesday0900 - 28 * 60);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].chat, "generic:b5u1");
+}
+
+TEST_F(SnowDay, AVolunteerComingLateIsPassedOnToWhoeverWhistled) {
+  const std::vector<Reply> told =
+      say("b3u2", "u-zhang", "张三", read("@吹哨 我来晚了 大概8点半到", kTuesday0900 - 70 * 60),
+          kTuesday0900 - 70 * 60);
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_EQ(told[0].chat, "generic:b3u2");
+  EXPECT_EQ(told[0].text,
+            rendered("late_notice_told", {{"task", "1"}, {"mention", "@张三"}, {"organiser", "王书记"}}));
+  EXPECT_EQ(told[1].chat, "generic:@u-wang");
+  EXPECT_TRUE(contains(told[1].text, "8点半")) << "in the volunteer's words";
+  // Someone with no place is no late volunteer.
+  const std::vector<Reply> other =
+      say("b3u2", "u-he", "何大爷", read("@吹哨 我来晚了", kTuesday0900 - 60 * 60), kTuesday0900 - 60 * 60);
+  for (const Reply& reply : other)
+    EXPECT_NE(reply.chat, "generic:@u-wang");
+}
+
+TEST_F(SnowDay, QuestionsOfTheDayAreAnsweredWithTheTask) {
+  for (const char* line : {"报名情况", "@吹哨 明天几点集合", "@吹哨 在哪集合？要带什么"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line), kMonday0900 + 600);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(contains(replies[0].text, "#1")) << line << ": " << replies[0].text;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

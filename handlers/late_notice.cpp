@@ -1,0 +1,61 @@
+#include "handlers/late_notice.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "handlers/addressing.hpp"
+#include "handlers/language/text_util.hpp"
+#include "handlers/message.hpp"
+#include "handlers/people_names.hpp"
+#include "handlers/task_lookup.hpp"
+
+namespace whistle::handlers {
+
+namespace {
+
+constexpr auto kComingLate =
+    std::to_array<std::string_view>({"来晚了", "晚点到", "晚到", "迟到", "晚一点到", "晚一会", "晚些到",
+                                     "会晚", "要晚", "晚点过去", "晚点来"});
+
+// A task "about now": started up to two hours ago, or starting within a day ("我明天会晚点到").
+constexpr std::int64_t kSinceStart = 2 * 60 * 60;
+constexpr std::int64_t kBeforeStart = 24 * 60 * 60;
+
+}  // namespace
+
+std::optional<std::vector<Reply>> pass_on_late_arrival(Context& context, const Command& command) {
+  if (!context.community || command.text.empty()) return std::nullopt;
+  if (!context.message.is_private && !is_addressed(context.message, command)) return std::nullopt;
+  if (!language::holds_any_of(command.text, kComingLate)) return std::nullopt;
+  for (const store::Signup& signup :
+       context.signups.open_of_person(*context.community, context.message.sender)) {
+    if (signup.state != store::SignupState::signed_up) continue;
+    const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+    if (!task || !task->start) continue;
+    if (*task->start < context.now - kSinceStart || *task->start > context.now + kBeforeStart) continue;
+    const std::string number = std::to_string(task->number);
+    std::vector<Reply> replies;
+    if (task->creator != context.message.sender) {
+      replies.push_back(Reply{private_chat_of(task->creator),
+                              context.text("late_notice_organiser",
+                                           {{"task", number},
+                                            {"title", task->title},
+                                            {"mention", mention_of(context.people, task->creator)},
+                                            {"name", display_name(context.people, context.message.sender)},
+                                            {"words", language::shortened(command.text, 100)}}),
+                              {task->creator}});
+    }
+    replies.insert(replies.begin(),
+                   reply_to_sender(
+                       context, context.text("late_notice_told",
+                                             {{"task", number},
+                                              {"mention", mention_of(context.people, context.message.sender)},
+                                              {"organiser", display_name(context.people, task->creator)}})));
+    return replies;
+  }
+  return std::nullopt;
+}
+
+}  // namespace whistle::handlers

@@ -313,10 +313,28 @@ std::vector<Reply> assign_to_level(const Services& services, store::Ticket& tick
     give_to_person(services, ticket, leader, std::nullopt, now);
     auto values = ticket_values(services, ticket, now);
     values.emplace_back("mention", mention_of(services.people, leader));
-    // A danger report reads as one: the leader must not mistake it for a lamp.
-    return {Reply{private_chat_of(leader),
-                  services.text(ticket.danger ? "ticket_to_leader_danger" : "ticket_to_leader", values),
-                  {leader}}};
+    // A danger report reads as one: the leader must not mistake it for a lamp. At the top there is
+    // no 社区 above to climb to.
+    const bool top = led->parent.empty();
+    std::vector<Reply> replies{Reply{
+        private_chat_of(leader),
+        services.text(!ticket.danger ? "ticket_to_leader"
+                                     : (top ? "ticket_to_leader_danger_top" : "ticket_to_leader_danger"),
+                      values),
+        {leader}}};
+    // The top leader's own danger has nobody above: the staff of that level hear of it (an exploratory
+    // run of emergencies, 2026-12-07: the 书记's fire was sent to himself, and 周主任 never knew).
+    if (ticket.danger && leader == ticket.reporter) {
+      for (const store::Person& staff : services.people.holders(led->id, store::Role::staff)) {
+        if (staff.id == ticket.reporter) continue;
+        auto staff_values = ticket_values(services, ticket, now);
+        staff_values.emplace_back("mention", mention_of(services.people, staff.id));
+        staff_values.emplace_back("reporter", display_name(services.people, ticket.reporter));
+        replies.push_back(Reply{
+            private_chat_of(staff.id), services.text("ticket_to_staff_danger", staff_values), {staff.id}});
+      }
+    }
+    return replies;
   }
   const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
   if (!responders.empty()) {

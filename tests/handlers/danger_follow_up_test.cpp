@@ -133,6 +133,13 @@ TEST_F(DangerFollowUp, TheBotCalledByItsCommandWordInDistressIsTheDanger) {
   EXPECT_FALSE(tasks_.by_number("c1", 1)) << "no task whistled";
 }
 
+// The 书记's own fire had nobody above him: it was sent to himself, and 周主任 never knew (an
+// exploratory run of emergencies, 2026-12-07).
+TEST_F(DangerFollowUp, TheTopLeadersOwnDangerReachesTheCommunitysStaff) {
+  const std::vector<Reply> replies = say("c1", "u-wang", "王书记", read("@吹哨 社区活动室着火了"));
+  EXPECT_TRUE(has_chat(replies, "generic:@u-zhou"));
+}
+
 TEST_F(DangerFollowUp, NobodyCameWithNothingReportedIsToldWhatToDo) {
   // Said first to a colleague, then to the bot: the bot is addressed all the same.
   const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("@陈单元长 @吹哨 还是没人来"));

@@ -166,4 +166,44 @@ std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, con
   return replies;
 }
 
+std::optional<std::vector<Reply>> join_neighbours_danger(Context& context, const Command& command,
+                                                         const store::OrgNode& place) {
+  constexpr std::int64_t kSameDangerWindow = 30 * 60;
+  const std::optional<language::DangerKind> kind = kind_of(command.text);
+  if (!kind || (*kind != language::DangerKind::fire && *kind != language::DangerKind::gas &&
+                *kind != language::DangerKind::trapped))
+    return std::nullopt;
+  for (const store::Ticket& ticket : context.tickets.open_at({place.id}, 20)) {
+    if (!ticket.danger || ticket.reporter == context.message.sender || ticket.first_node != place.id)
+      continue;
+    if (ticket.is_closed() || ticket.state == store::TicketState::resolved) continue;
+    if (context.now - ticket.created_at > kSameDangerWindow || kind_of(ticket.text) != kind) continue;
+    std::vector<std::string> holders = ticket_holders(context, ticket);
+    if (holders.empty()) {
+      if (std::optional<std::string> leader = first_leader(context, ticket.node)) holders.push_back(*leader);
+    }
+    std::vector<std::string> holder_names;
+    for (const std::string& holder : holders)
+      holder_names.push_back(display_name(context.people, holder));
+    record_ticket_event(context, ticket, "danger_again", context.message.sender, command.text, context.now);
+    const std::string number = std::to_string(ticket.number);
+    std::vector<Reply> replies{reply_to_sender(
+        context,
+        context.text("ticket_danger_joined", {{"ticket", number},
+                                              {"mention", mention_of(context.people, context.message.sender)},
+                                              {"holders", join_list(context, holder_names)}}))};
+    for (const std::string& holder : holders) {
+      replies.push_back(Reply{
+          private_chat_of(holder),
+          context.text("ticket_danger_neighbour_holder", {{"ticket", number},
+                                                          {"mention", mention_of(context.people, holder)},
+                                                          {"place", ticket_place(context, ticket)},
+                                                          {"words", language::shortened(command.text, 100)}}),
+          {holder}});
+    }
+    return replies;
+  }
+  return std::nullopt;
+}
+
 }  // namespace whistle::handlers

@@ -16,4 +16,12 @@ namespace whistle::handlers {
 std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, const Command& command,
                                                            bool danger);
 
+/// "楼道里冒烟了" from a second neighbour minutes after the first's report of the same fire at the same
+/// place: joined to the open ticket (its holders told there is another voice), not a second ticket
+/// and a second ‼️ alert with no hint they are one fire (an exploratory run of emergencies,
+/// 2026-12-07). Only dangers of a place (fire, gas, someone trapped), within 30 minutes: two people
+/// fainting are two emergencies. Empty when there is none to join.
+std::optional<std::vector<Reply>> join_neighbours_danger(Context& context, const Command& command,
+                                                         const store::OrgNode& place);
+
 }  // namespace whistle::handlers

@@ -416,6 +416,14 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
     if (danger) append(replies, alert_every_community(context));
     return replies;
   }
+  // A second neighbour's word on the same fire at the same place: the open ticket's.
+  if (danger) {
+    if (auto joined =
+            join_neighbours_danger(context, command, receiving_node(context, command, *community))) {
+      append(replies, std::move(*joined));
+      return replies;
+    }
+  }
   const OpenReportsAt reports = open_reports_at(context, command, *community);
   if (std::optional<store::Ticket> same = same_report_open(context, command, reports)) {
     replies.push_back(reply_to_sender(

@@ -107,6 +107,19 @@ TEST_F(DangerFollowUp, APrivateDangerIsFollowedUpInPrivate) {
   EXPECT_TRUE(has_chat(replies, "generic:@u-liu"));
 }
 
+// Two neighbours two minutes apart on one fire were T1 and T2, each a ‼️ alert with no hint they were
+// one (an exploratory run of emergencies, 2026-12-07); two people fainting stay two.
+TEST_F(DangerFollowUp, ASecondNeighbourOnTheSameFireJoinsTheOpenTicket) {
+  say("b3u2", "u-zhang", "张三", read("@吹哨 楼道里冒烟了 好像着火了"), kMonday0900);
+  const std::vector<Reply> second =
+      say("b3u2", "u-liu", "刘阿姨", read("@吹哨 楼道着火了 快来人", kMonday0900 + 120), kMonday0900 + 120);
+  EXPECT_FALSE(tickets_.by_number("c1", 2));
+  EXPECT_TRUE(has_chat(second, "generic:@u-chen")) << "the holder hears the second voice";
+  say("b3u2", "u-zhang", "张三", read("@吹哨 有人晕倒了", kMonday0900 + 200), kMonday0900 + 200);
+  say("b3u2", "u-liu", "刘阿姨", read("@吹哨 楼下也有人晕倒了", kMonday0900 + 260), kMonday0900 + 260);
+  EXPECT_TRUE(tickets_.by_number("c1", 3));
+}
+
 TEST_F(DangerFollowUp, AFalseAlarmIsOfferedToBeTakenBack) {
   say("b3u2", "u-zhang", "张三", read("@吹哨 楼道里有煤气味"), kMonday0900);
   const std::vector<Reply> over =

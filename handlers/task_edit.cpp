@@ -362,8 +362,11 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   const store::Task& task = edit.task;
   // Everyone who was coming or waiting hears of the change, including those moved below.
   std::vector<std::string> told;
-  for (const store::Signup& signup : context.signups.active(task.id))
+  std::vector<std::string> waiting;
+  for (const store::Signup& signup : context.signups.active(task.id)) {
     told.push_back(signup.person);
+    if (signup.state == store::SignupState::waitlisted) waiting.push_back(signup.person);
+  }
 
   context.tasks.update_details(task);
   std::vector<Reply> moved = fit_signups_to_places(context, task, task.per_node != current.per_node);
@@ -387,6 +390,9 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   const bool only_places =
       edit.changes.size() == 1 && (task.places != current.places || task.per_node != current.per_node);
   const std::string edit_note = context.text("edit_private", values);
+  // Someone waiting for a place is told as one: "你报名的…不能来请回复「请假」" read as if they had it
+  // (an exploratory run of a snow day, 2026-12-07).
+  const std::string waiting_note = context.text("edit_private_waiting", values);
   const std::string also_changed = context.text("edit_also_changed", values);
   const auto was_moved = [&moved](const std::string& person) {
     return std::any_of(moved.begin(), moved.end(),
@@ -394,7 +400,8 @@ std::vector<Reply> handle_edit(Context& context, const Command& command) {
   };
   for (const std::string& person : told) {
     if (was_moved(person)) continue;
-    replies.push_back(Reply{private_chat_of(person), edit_note, {person}});
+    const bool waits = std::find(waiting.begin(), waiting.end(), person) != waiting.end();
+    replies.push_back(Reply{private_chat_of(person), waits ? waiting_note : edit_note, {person}});
   }
   for (Reply& note : moved) {
     if (!only_places) note.text += "\n" + also_changed;

@@ -38,6 +38,18 @@ TEST_F(Edit, ANewTimeKeepsTheSignupsTellsEveryoneAndMovesTheJobs) {
   EXPECT_EQ(replies[0].text.rfind("【吹哨#1】", 0), 0u);
   EXPECT_TRUE(told_in_private(replies, "u-zhang"));
   EXPECT_TRUE(told_in_private(replies, "u-lisi"));
+  // Waiting, 李四 is told as one waiting, not asked to send 请假 for a place he does not hold.
+  const auto note_to = [&](const std::string& person) {
+    return std::find_if(replies.begin(), replies.end(),
+                        [&](const Reply& reply) { return reply.chat == "generic:@" + person; })
+        ->text;
+  };
+  EXPECT_NE(note_to("u-lisi"), note_to("u-zhang"));
+  EXPECT_EQ(note_to("u-lisi").rfind(
+                rendered("edit_private_waiting", {{"task", "1"}, {"changes", ""}, {"summary", ""}})
+                    .substr(0, std::string("【吹哨#1】").size()),
+                0),
+            0u);
 
   // The reminder now comes an hour before the new start, and nothing at the old one.
   EXPECT_TRUE(run_jobs(kTuesday1500 - kHour - 1).empty());

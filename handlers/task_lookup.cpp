@@ -73,6 +73,29 @@ Reply ask_for_number(Context& context, Intent intent, const std::vector<const st
 
 }  // namespace
 
+namespace {
+
+// The one candidate whose title is a whole line of the text, before its list's first entry.
+const store::ListedTask* titled_on_a_line(std::string_view text,
+                                          const std::vector<const store::ListedTask*>& candidates) {
+  if (text.find('\n') == std::string_view::npos) return nullptr;
+  const store::ListedTask* found = nullptr;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = language::trim_spaces(text.substr(start, end - start));
+    start = end + 1;
+    if (!line.empty() && language::is_ascii_digit(static_cast<unsigned char>(line.front()))) break;
+    for (const store::ListedTask* task : candidates) {
+      if (task->title != line) continue;
+      if (found && found != task) return nullptr;
+      found = task;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
 TaskChoice choose_task(Context& context, const Command& command, const TaskQuery& query) {
   TaskChoice choice;
   if (command.task) {
@@ -110,6 +133,11 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
   std::vector<const store::ListedTask*> candidates = context.tasks.open_in_chat_view(context.message.chat);
   if (query.candidate)
     std::erase_if(candidates, [&query](const store::ListedTask* task) { return !query.candidate(*task); });
+  // A 接龙 whose header names one of them by its title, on a line of its own ("接龙\n扫雪下午班\n1. 老马"):
+  // that one (an exploratory run of a snow day, 2026-12-07: asked for the number it named).
+  if (candidates.size() > 1) {
+    if (const store::ListedTask* named = titled_on_a_line(command.text, candidates)) candidates = {named};
+  }
   if (candidates.size() == 1) {
     choice.task = context.tasks.by_id(candidates.front()->id);
   } else if (candidates.size() > 1) {

@@ -146,6 +146,14 @@ TEST_F(SnowDay, AVolunteerComingLateIsPassedOnToWhoeverWhistled) {
     EXPECT_NE(reply.chat, "generic:@u-wang");
 }
 
+TEST_F(SnowDay, AJielongNamingOneOfTwoTasksByItsTitleCountsForIt) {
+  say("c1", "u-wang", "王书记", read("吹哨 扫雪下午班 明天下午2点到4点 每栋3人 10分 下发", kMonday0900 + 200),
+      kMonday0900 + 200);
+  say("b1u1", "u-ma", "老马", read("接龙\n扫雪下午班\n1. 老马", kMonday0900 + 300), kMonday0900 + 300);
+  EXPECT_EQ(signup_state(2, "u-ma"), store::SignupState::signed_up);
+  EXPECT_FALSE(signup_state(1, "u-ma"));
+}
+
 TEST_F(SnowDay, QuestionsOfTheDayAreAnsweredWithTheTask) {
   for (const char* line : {"报名情况", "@吹哨 明天几点集合", "@吹哨 在哪集合？要带什么"}) {
     const std::vector<Reply> replies = say("b3u2", "u-chen", "陈单元长", read(line), kMonday0900 + 600);

@@ -34,10 +34,15 @@ constexpr auto kStillWaiting =
                                      "怎么还没", "人呢", "还没到", "还没来", "救护车还没"});
 // The same danger told again, going on ("烟越来越大了", "火还在烧", "又冒烟了"); without them a danger of
 // the same kind is news ("楼下有人晕倒了" after one's husband fainted, "我爸也晕倒了").
-constexpr auto kGoingOn =
-    std::to_array<std::string_view>({"越来越", "还在", "还是", "又", "更大", "更严重", "更厉害", "一直"});
+// Not 又, 一直, 还是: "楼下又有人晕倒了" is someone else (the review after).
+constexpr auto kGoingOn = std::to_array<std::string_view>({"越来越", "还在", "更大", "更严重", "更厉害"});
+// What someone waits for besides help: a parcel, a meal, a task's volunteers ("快递怎么还没到" re-alerted
+// the holder of a domestic-violence ticket as 再次求助: the review after).
+constexpr auto kOtherWaits = std::to_array<std::string_view>(
+    {"快递", "外卖", "来领", "来取", "来拿", "来接", "报名", "报到", "活动", "积分", "公交", "饭", "作业"});
 
 bool still_waiting(std::string_view text) {
+  if (language::holds_any_of(text, kOtherWaits)) return false;
   return language::holds_any_of(text, kStillWaiting) || language::chases_own_report(text);
 }
 
@@ -76,10 +81,13 @@ std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, con
   // unless told as the same one going on or still unanswered.
   const bool waiting = still_waiting(command.text);
   if (danger) {
+    // Another kind is news whatever else is said ("楼道着火了 人呢" after one's husband fainted: the
+    // review after found the fire folded into his ticket, and nobody told).
+    const std::optional<language::DangerKind> said = kind_of(command.text);
+    if (said && said != kind_of(ticket->text)) return std::nullopt;
     const bool going_on =
         language::holds_any_of(command.text, kGoingOn) && command.text.find("也") == std::string::npos;
-    const std::optional<language::DangerKind> said = kind_of(command.text);
-    if (!waiting && (!going_on || (said && said != kind_of(ticket->text)))) return std::nullopt;
+    if (!waiting && !going_on) return std::nullopt;
   } else if (!waiting) {
     return std::nullopt;
   }
@@ -182,6 +190,11 @@ std::optional<std::vector<Reply>> join_neighbours_danger(Context& context, const
     if (holders.empty()) {
       if (std::optional<std::string> leader = first_leader(context, ticket.node)) holders.push_back(*leader);
     }
+    // Its holder or a leader above, warning the neighbours ("3楼着火了 大家赶紧撤离"): the advice is
+    // answer enough; they were told of it themselves once (the review after, 2026-12-07).
+    if (std::find(holders.begin(), holders.end(), context.message.sender) != holders.end() ||
+        leads_ticket(context, ticket, context.message.sender))
+      return std::vector<Reply>{};
     std::vector<std::string> holder_names;
     for (const std::string& holder : holders)
       holder_names.push_back(display_name(context.people, holder));

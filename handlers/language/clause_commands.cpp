@@ -48,18 +48,54 @@ bool negates_what_follows(std::string_view before) {
 // A leader's close said of later ("明天上午 验收 1", "等雪停了 验收 1", "验收 1 等我到了再说", "结束 1 后
 // 再验收", "活动快 结束 1 会儿就好"), or a number that is no task's ("球赛 结束 3 1 赢了").
 bool speaks_of_later(std::string_view before, const Command& command) {
-  for (const std::string_view later :
-       {"明天", "后天", "下午", "晚上", "等", "下次", "以后", "之后", "快", "还差"}) {
+  // Not 下午, 晚上 nor 快 alone: "下午的扫雪辛苦大家了 结束 1", "大家动作很快 结束 1" close the work
+  // just done (the review after).
+  for (const std::string_view later : {"明天", "后天", "下次", "以后", "之后", "还差", "快了", "等雪", "等我",
+                                       "等他", "等会", "等一下", "等下", "等人", "等大家"}) {
     if (before.find(later) != std::string_view::npos) return true;
   }
   if (!command.reason) return false;
   const std::string_view reason = trim_spaces(*command.reason);
   if (!reason.empty() && is_ascii_digit(static_cast<unsigned char>(reason.front()))) return true;
-  for (const std::string_view after : {"会", "前", "后", "以后", "之后", "再"}) {
+  // "结束 1 会儿就好", "结束 1 前记得签退", "结束 1 后再验收", "大家别担心 T1 上报 了" (told of).
+  for (const std::string_view after : {"会儿", "前记得", "前要", "后再", "以后", "之后", "再说", "了"}) {
     if (reason.starts_with(after)) return true;
   }
   for (const std::string_view later : {"再说", "等我", "下次", "以后", "还在"}) {
     if (reason.find(later) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A volunteer's own command supposed or asked about, not said ("我要是 报到 1 能加几分", "我晚点 签到 1",
+// "我也不知道 报到 1 行不行", "我就随便问问 取消 1 会扣分吗": the review after).
+bool supposes_or_asks(std::string_view before, const Command& command) {
+  before = trim_spaces(before);
+  for (const std::string_view what_if :
+       {"要是", "如果", "的话", "差点", "晚点", "待会", "一会儿", "不知道", "问问"}) {
+    if (before.find(what_if) != std::string_view::npos) return true;
+  }
+  if (!command.reason) return false;
+  const std::string_view reason = trim_spaces(*command.reason);
+  for (const std::string_view asks : {"吗", "?", "吧", "行不行", "能不能", "可不可以", "扣分", "能加"}) {
+    if (reason.find(asks) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// An opinion or a guess about the step, not the step ("我觉得 结束 1 太早了", "我猜 验收 1 要明天",
+// "还在修 T1 办结 不了": the review after).
+bool weighs_it(std::string_view before, const Command& command) {
+  for (const std::string_view view :
+       {"觉得", "猜", "认为", "是不是", "要不要", "能不能", "该不该", "可不可以", "会不会", "估计", "还在修",
+        "还没修", "看到", "听说", "知道"}) {
+    if (before.find(view) != std::string_view::npos) return true;
+  }
+  if (!command.reason) return false;
+  const std::string_view reason = trim_spaces(*command.reason);
+  if (reason.starts_with("不") || reason.starts_with("没")) return true;
+  for (const std::string_view doubt : {"太早", "太晚", "早了", "晚了", "明天", "后天", "吗", "呢", "?"}) {
+    if (reason.find(doubt) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -120,7 +156,8 @@ std::optional<Command> own_command_after_a_clause(std::string_view body, const C
     // 知：明天停水，报到 1 楼物业"), a number with a unit or a clock after it ("取消 1 张", "签到 2 点开
     // 始") and a danger ("家里老人摔倒了，请假 1") are not the speaker's command (two reviews, 2026-12-07).
     const std::string_view before = body.substr(0, at);
-    if (!speaks_of_oneself(before) || relays_another(before) || negates_what_follows(before))
+    if (!speaks_of_oneself(before) || relays_another(before) || negates_what_follows(before) ||
+        supposes_or_asks(before, *command))
       return std::nullopt;
     if (command->reason && counts_or_tells_time(*command->reason)) return std::nullopt;
     if (contains_danger_word(body)) return std::nullopt;
@@ -155,7 +192,8 @@ std::optional<Command> leader_step_after_a_clause(std::string_view body, const C
                             !(command->reason && counts_or_tells_time(*command->reason)) &&
                             !speaks_of_later(before, *command);
     if (!ticket_step && !task_close) continue;
-    if (relays_another(before) || negates_what_follows(before) || contains_danger_word(body))
+    if (relays_another(before) || negates_what_follows(before) || weighs_it(before, *command) ||
+        contains_danger_word(body))
       return std::nullopt;
     return command;
   }

@@ -48,7 +48,7 @@ constexpr auto kMedical = std::to_array<std::string_view>({
     // 出话" are talk (the review of 2026-12-05).
     "摔了一跤爬不起来", "摔了爬不起来", "摔倒了爬不起来", "人倒在地上", "老人倒在地上", "躺在地上不动",
     "心口疼得厉害", "胸口疼得厉害", "突然说不出话", "嘴也歪了", "嘴歪了", "半边身子不能动",
-    "砸到人", "砸伤", "高空坠物", "掉下来砸", "溺水", "落水", "掉水里", "掉河里", "触电",
+    "砸到人", "砸伤", "高空坠物", "掉下来砸", "溺水", "落水", "掉水里", "掉河里", "触电", "坠楼",
     // Bleeding that does not stop (2026-12-06). Not 大出血 (a sale's "超市大出血") nor 头破了 (枕头破了).
     "血流不止", "头出血", "头流血", "流了好多血", "流血不止", "止不住血", "血止不住",
     // An exploratory run of emergencies (2026-12-07): a heart, a stroke, someone who will not come
@@ -56,7 +56,7 @@ constexpr auto kMedical = std::to_array<std::string_view>({
     // 醒, 吐血, 抽搐, 吃错药, 噎住) are dangers only as kDangerPairs read them (a review of the same
     // day: 87 lines of chatter alerted a leader in a first draft).
     "心脏病犯了", "心脏病发作", "心脏骤停", "心跳骤停", "半边身子动不了", "半身动不了", "口眼歪斜",
-    "昏迷了", "昏迷不醒", "昏过去", "晕到了", "运倒了", "口吐白沫", "吐了好多血", "误服", "食物中毒",
+    "昏迷不醒", "昏过去", "晕到了", "运倒了", "口吐白沫", "吐了好多血", "误服", "食物中毒",
     "倒在卫生间", "倒在厕所", "倒在浴室", "摔在卫生间", "摔在厕所",
 });
 
@@ -88,7 +88,7 @@ constexpr auto kTrapped = std::to_array<std::string_view>({
 // violence it tells of, not someone ill.
 constexpr auto kCalls = std::to_array<std::string_view>({"救命"});
 // Not of the weather, homework or a laugh ("救命啊 这天气也太冷了").
-constexpr auto kCallTalk = std::to_array<std::string_view>({"天气", "太冷", "太热", "作业", "笑", "哈哈", "好吃"});
+constexpr auto kCallTalk = std::to_array<std::string_view>({"这天气", "作业"});
 
 struct DangerList {
   std::span<const std::string_view> words;
@@ -163,16 +163,16 @@ constexpr auto kBreathWho = std::to_array<std::string_view>(
      "我喘", "憋", "快来"});
 constexpr auto kBreathTalk = std::to_array<std::string_view>(
     {"得喘", "得我喘", "得上不来", "得透不过", "得人喘", "压力", "忙", "累", "作业", "工作", "笑", "辣", "爬",
-     "跑", "口罩", "闷", "穿", "这几天", "有点", "看看", "憋屈"});
+     "跑", "口罩", "闷", "穿", "这几天", "有点", "看看", "憋屈", "压得", "房贷", "鼻塞", "感冒", "老毛病", "生气"});
 // Someone who will not come to, not a child asleep ("孩子早上叫不醒 天天赖床").
 constexpr auto kUnwaking = std::to_array<std::string_view>({"叫不醒", "昏迷"});
 constexpr auto kUnwakingTalk = std::to_array<std::string_view>(
-    {"赖床", "睡得", "早上", "天天", "跟猪", "起床", "闹钟", "装睡"});
+    {"赖床", "睡得", "早上", "天天", "跟猪", "起床", "闹钟", "装睡", "病人", "剧", "女主", "男主", "周末", "中午", "喝多", "睡沙发", "能听见"});
 // A stroke named, now; not last year's, one got over, a hospital stay told, or a risk.
 constexpr auto kStroke = std::to_array<std::string_view>({"脑梗", "中风", "脑溢血", "脑出血"});
 constexpr auto kIllnessTalk = std::to_array<std::string_view>(
     {"去年", "前年", "以前", "年前", "恢复", "康复", "后遗症", "预防", "的药", "复查", "体检", "讲座", "知识",
-     "风险", "住院了", "好几年", "几年了", "不用担心"});
+     "风险", "住院了", "好几年", "几年了", "不用担心", "中风后", "照顾", "十年", "平时", "注意", "在医院", "住着", "的人"});
 // Chest pain or tightness with the signs that make it urgent ("老伴胸口闷 出冷汗").
 constexpr auto kChest = std::to_array<std::string_view>({"胸口闷", "胸闷", "胸口疼", "胸口痛", "心口疼", "心口痛", "心脏疼"});
 constexpr auto kChestSigns = std::to_array<std::string_view>(
@@ -180,11 +180,13 @@ constexpr auto kChestSigns = std::to_array<std::string_view>(
 // Dizzy and unable to stand ("我不行了 头好晕" was a 2-point rating of a lamp's repair); not in a car.
 constexpr auto kDizzy = std::to_array<std::string_view>({"头晕", "头好晕", "头很晕", "头昏", "天旋地转"});
 constexpr auto kCannotStand = std::to_array<std::string_view>(
-    {"站不起来", "不行了", "起不来", "要倒", "看不清", "站不住", "吐了"});
-constexpr auto kDizzyTalk = std::to_array<std::string_view>({"车", "船", "晕车", "晕船", "减肥", "以后", "昨天"});
+    {"站不起来", "不行了", "起不来", "要倒", "看不清", "站不住"});
+constexpr auto kDizzyTalk = std::to_array<std::string_view>({"车", "船", "晕车", "晕船", "减肥", "以后", "昨天", "熬夜", "低血糖", "好了", "吃了"});
 // "我快不行了" from someone alone, not hungry, tired, dieting or laughing. Not "快不行了" of a team,
 // a fridge or a plant.
 constexpr auto kGoingUnder = std::to_array<std::string_view>({"我快不行了", "我不行了"});
+constexpr auto kGoingUnderSigns = std::to_array<std::string_view>(
+    {"头晕", "晕", "喘", "胸口", "心口", "站不起来", "起不来", "救", "120", "快来", "一个人在家", "疼"});
 constexpr auto kGoingUnderTalk = std::to_array<std::string_view>(
     {"得", "饿", "累", "困", "热", "冷", "笑", "哈哈", "电", "手机", "考试", "作业", "工作", "加班", "喝", "减肥",
      "这周", "撑"});
@@ -193,73 +195,84 @@ constexpr auto kFell = std::to_array<std::string_view>({"摔到了", "摔到", "
 constexpr auto kNoGettingUp = std::to_array<std::string_view>(
     {"起不来", "爬不起来", "动不了", "站不起来", "不能动", "叫不醒", "昏"});
 constexpr auto kFallTalk = std::to_array<std::string_view>(
-    {"手机", "屏幕", "电脑", "碗", "杯", "起不来床", "腰疼", "昨天", "小时候"});
+    {"手机", "屏幕", "电脑", "碗", "杯", "起不来床", "腰疼", "昨天", "小时候", "累得", "没事", "一会儿"});
 // A child or an old person missing, said of them: read by missing_person() below, not as a pair.
 constexpr auto kGoneMissing = std::to_array<std::string_view>({"走丢", "走失", "被拐", "被人抱走", "找不到家"});
-constexpr auto kGoneWeak = std::to_array<std::string_view>({"丢了", "找不到了", "不见了", "没回来", "没回家"});
+// Not 没回来 beside the person: "我爸没回来吃饭" is supper; only with 痴呆 is it missing.
+constexpr auto kGoneWeak = std::to_array<std::string_view>({"丢了", "找不到了", "不见了"});
+constexpr auto kNotBack = std::to_array<std::string_view>({"没回来", "没回家", "不见了", "找不到了", "丢了"});
 constexpr auto kMissedPeople = std::to_array<std::string_view>(
     {"孩子", "小孩", "宝宝", "女儿", "儿子", "老人", "老伴", "我妈", "我爸", "奶奶", "爷爷", "姥姥", "姥爷",
      "外婆", "外公", "大爷", "大妈", "老太太", "老头", "老人家"});
-constexpr auto kConfused = std::to_array<std::string_view>({"痴呆", "阿尔茨海默", "糊涂"});
+constexpr auto kConfused = std::to_array<std::string_view>({"痴呆", "阿尔茨海默"});
 constexpr auto kMissingTalk = std::to_array<std::string_view>(
-    {"猫", "狗", "宠物", "鹦鹉", "找到了", "回来了", "原来", "一会儿", "以后", "以前", "小时候", "上次", "没事"});
+    {"猫", "狗", "宠物", "鹦鹉", "找到了", "回来了", "原来", "一会儿", "以后", "以前", "小时候", "上次", "没事",
+     "钥匙", "手机", "钱包", "眼镜", "药", "同学家", "捉迷藏", "牙", "钱", "工作", "分", "肯定", "躲", "防走失", "手环", "攻略"});
 // A child or someone frail locked in ("钥匙锁屋里了 宝宝还在里面", "孩子反锁在屋里了 才两岁").
 constexpr auto kLockedIn = std::to_array<std::string_view>(
     {"锁在屋里", "锁屋里", "锁在家里", "锁家里", "反锁在", "锁在车里", "锁车里", "门锁坏了"});
 constexpr auto kFrailInside = std::to_array<std::string_view>(
-    {"宝宝", "婴儿", "在里面", "出不来", "在哭", "才两岁", "才一岁", "才三岁", "一个人在"});
+    {"宝宝", "婴儿", "出不来", "在哭", "才两岁", "才一岁", "才三岁", "一个人在"});
 // A fall from a height, of a person ("孩子从楼上掉下来了"); not a parcel or the washing.
 constexpr auto kFellFromHeight = std::to_array<std::string_view>(
     {"从楼上掉下", "从楼上摔下", "从阳台掉下", "从窗户掉下", "从窗台掉下", "从楼上跳下"});
 constexpr auto kFallenPerson = std::to_array<std::string_view>({"孩子", "小孩", "有人", "老人", "宝宝", "娃"});
 constexpr auto kFallenThings = std::to_array<std::string_view>(
-    {"衣服", "花盆", "东西", "被子", "玩具", "垃圾", "快递", "盒"});
+    {"衣服", "花盆", "东西", "被子", "玩具", "垃圾", "快递", "盒", "鞋", "手机", "把"});
 // A dog that bit someone now, not a childhood fright, a quarrel or a mosquito.
 constexpr auto kBitten = std::to_array<std::string_view>(
     {"狗咬人", "被狗咬", "狗咬了", "咬伤了", "咬了一个小孩", "咬了一个孩子", "咬了孩子", "咬了小孩"});
 constexpr auto kBiteTalk = std::to_array<std::string_view>(
-    {"没事", "打了疫苗", "不严重", "轻轻", "玩具", "小时候", "咬过", "狗咬狗", "蚊子"});
+    {"没事", "打了疫苗", "不严重", "轻轻", "玩具", "小时候", "咬过", "狗咬狗", "蚊子", "拖鞋", "沙发", "要打", "狂犬疫苗吗", "不管", "去打疫苗"});
 // A child beaten and screaming next door.
 constexpr auto kBeating = std::to_array<std::string_view>({"打孩子", "打小孩", "打老人"});
 constexpr auto kScreams = std::to_array<std::string_view>({"哭喊", "惨叫", "救命", "往死里", "大哭"});
 // Words that are a danger but for their idioms, each with its own.
 constexpr auto kHitMe = std::to_array<std::string_view>(
     {"老公打我", "丈夫打我", "老婆打我", "他打我", "被打了", "被人打了", "喝了酒打", "喝醉了打"});
-constexpr auto kHitTalk = std::to_array<std::string_view>({"电话", "手机", "一针", "针", "疫苗", "骚扰", "麻将", "牌"});
+constexpr auto kHitTalk = std::to_array<std::string_view>(
+    {"电话", "手机", "一针", "针", "疫苗", "骚扰", "麻将", "牌", "我们", "微信", "语音", "视频", "差评", "手心", "打球", "开玩笑", "没大事", "没事", "主意"});
 constexpr auto kKillMe = std::to_array<std::string_view>({"要杀了我", "要杀我"});
+constexpr auto kKillTalk = std::to_array<std::string_view>(
+    {"价格", "这价", "不如", "物价", "作业", "跑步", "简直", "双十一", "宰", "考试", "成绩", "分数", "老师", "我妈要杀",
+     "我爸要杀", "会被", "考砸", "要是知道", "知道我"});
 constexpr auto kPriceTalk = std::to_array<std::string_view>(
     {"价格", "这价", "不如", "物价", "作业", "跑步", "简直", "双十一", "宰"});
 constexpr auto kRobbed = std::to_array<std::string_view>({"抢劫", "被抢了", "被人抢"});
 constexpr auto kRobbedTalk = std::to_array<std::string_view>(
-    {"价格", "这价", "简直", "双十一", "宰", "车位", "红包", "门票", "票", "位置", "座位", "名额"});
+    {"价格", "这价", "简直", "双十一", "宰", "车位", "红包", "门票", "票", "位置", "座位", "名额", "抢购", "抢到",
+     "秒杀", "优惠", "风头", "鸡蛋", "特价", "大米", "座", "玩具", "理发", "剪头", "停车费", "这是抢劫", "明抢", "一早"});
 constexpr auto kStalked = std::to_array<std::string_view>({"跟踪我", "有人跟踪", "撬锁", "撬门", "有小偷"});
 constexpr auto kStalkTalk =
-    std::to_array<std::string_view>({"快递", "物流", "订单", "开锁师傅", "开锁", "大家", "注意", "锁好门", "小心"});
-constexpr auto kDespair = std::to_array<std::string_view>({"不想活了", "不想活", "想死了", "寻死"});
+    std::to_array<std::string_view>({"快递", "物流", "订单", "开锁师傅", "开锁", "大家", "注意", "锁好门", "小心", "APP", "位置", "狗", "猫", "广告", "推", "被抓", "抓到"});
+constexpr auto kDespair = std::to_array<std::string_view>({"不想活了", "想死了", "寻死"});
 constexpr auto kDespairTalk = std::to_array<std::string_view>(
     {"作业", "物价", "简直", "累", "热", "冷", "饿", "困", "加班", "上班", "考试", "工资", "房价", "得不想活",
-     "得想死", "寻死觅活", "哈哈"});
+     "得想死", "寻死觅活", "哈哈", "账单", "信用卡"});
 constexpr auto kPills = std::to_array<std::string_view>({"安眠药"});
 constexpr auto kOverdose = std::to_array<std::string_view>({"一瓶", "整瓶", "好多", "很多", "一把", "吞了"});
+constexpr auto kPillsTalk = std::to_array<std::string_view>({"多年", "好多年", "很多年", "医生", "不能吃"});
 constexpr auto kCharcoal = std::to_array<std::string_view>({"烧炭"});
-constexpr auto kCharcoalTalk = std::to_array<std::string_view>({"取暖", "注意", "通风", "农村", "烧烤"});
+constexpr auto kCharcoalTalk = std::to_array<std::string_view>({"取暖", "注意", "通风", "农村", "烧烤", "老家", "冬天"});
 constexpr auto kJumpDown = std::to_array<std::string_view>({"跳下去"});
 constexpr auto kHeights = std::to_array<std::string_view>({"楼上", "楼顶", "窗", "阳台", "天台"});
-constexpr auto kJumpTalk = std::to_array<std::string_view>({"游泳", "台阶", "没事", "跳下去了"});
+constexpr auto kJumpTalk = std::to_array<std::string_view>({"游泳", "台阶", "没事", "跳下去了", "猫", "狗"});
 constexpr auto kIdiomPain = std::to_array<std::string_view>({"吐血了", "抽搐", "吃错药", "噎住", "纽扣电池", "吞了一颗"});
 constexpr auto kIdiomPainTalk = std::to_array<std::string_view>(
     {"都吐血", "气得", "账单", "价格", "电费", "眼皮", "老是", "你今天", "你吃错", "吃错药了吧", "吃太快", "喝口水",
-     "就好了", "没电", "糖", "哪里买"});
+     "就好了", "没电", "糖", "哪里买", "话费", "房价", "嘴角", "一句话", "把我噎", "是不是吃错药", "对我这么好", "在哪买", "换", "多少钱"});
 constexpr auto kCallsForHands = std::to_array<std::string_view>(
     {"救救我", "救救我老伴", "救救我妈", "救救我爸", "救救孩子", "快来人", "来人啊", "来人呐"});
 constexpr auto kHandsTalk = std::to_array<std::string_view>(
-    {"作业", "搬", "借", "梯子", "沙发", "快递", "写不完", "帮忙拿", "帮我拿"});
+    {"作业", "搬", "借", "梯子", "沙发", "快递", "写不完", "帮忙拿", "帮我拿", "谁会", "谁有", "谁家", "修", "鸡蛋", "麻将", "三缺一", "手机", "设置", "团购", "橘子", "考试", "胖", "减肥"});
 constexpr auto kFitWords = std::to_array<std::string_view>({"抽筋", "抽风"});
 constexpr auto kFitSigns = std::to_array<std::string_view>({"发烧", "高烧", "口吐", "翻白眼", "叫不醒"});
 constexpr auto kSlurred = std::to_array<std::string_view>(
     {"说话不清", "说不清楚话", "口齿不清", "手没力气", "一边手", "一边脚", "嘴角歪"});
 constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
+// The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
+constexpr std::size_t kEstablishedPairs = 5;
 constexpr std::array<DangerPair, 31> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
@@ -271,22 +284,22 @@ constexpr std::array<DangerPair, 31> kDangerPairs{{
     {kStroke, kNothing, kIllnessTalk, DangerKind::medical},
     {kChest, kChestSigns, kIllnessTalk, DangerKind::medical},
     {kDizzy, kCannotStand, kDizzyTalk, DangerKind::medical},
-    {kGoingUnder, kNothing, kGoingUnderTalk, DangerKind::medical},
+    {kGoingUnder, kGoingUnderSigns, kGoingUnderTalk, DangerKind::medical},
     {kFell, kNoGettingUp, kFallTalk, DangerKind::medical},
     {kLockedIn, kFrailInside, kNothing, DangerKind::trapped},
     {kFellFromHeight, kFallenPerson, kFallenThings, DangerKind::medical},
     {kBitten, kNothing, kBiteTalk, DangerKind::medical},
     {kBeating, kScreams, kNothing, DangerKind::violence},
     {kHitMe, kNothing, kHitTalk, DangerKind::violence},
-    {kKillMe, kNothing, kPriceTalk, DangerKind::violence},
+    {kKillMe, kNothing, kKillTalk, DangerKind::violence},
     {kRobbed, kNothing, kRobbedTalk, DangerKind::violence},
     {kStalked, kNothing, kStalkTalk, DangerKind::violence},
     {kDespair, kNothing, kDespairTalk, DangerKind::self_harm},
-    {kPills, kOverdose, kNothing, DangerKind::self_harm},
+    {kPills, kOverdose, kPillsTalk, DangerKind::self_harm},
     {kCharcoal, kNothing, kCharcoalTalk, DangerKind::self_harm},
     {kJumpDown, kHeights, kJumpTalk, DangerKind::self_harm},
     {kIdiomPain, kNothing, kIdiomPainTalk, DangerKind::medical},
-    {kConfused, kGoneWeak, kMissingTalk, DangerKind::missing},
+    {kConfused, kNotBack, kMissingTalk, DangerKind::missing},
     {kConfused, kGoneMissing, kMissingTalk, DangerKind::missing},
     {kFitWords, kFitSigns, kNothing, DangerKind::medical},
     {kSlurred, kSuddenly, kChronicTalk, DangerKind::medical},
@@ -302,23 +315,29 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     "心里着火", "违法", "打不着火", "点不着火",
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
-    // A joke or a heat said as a fire (an exploratory run of emergencies, 2026-12-07: "@吹哨 笑死我了
-    // 救命" opened an urgent ticket that climbed to the community's group overnight).
-    "笑死", "好笑", "搞笑", "笑得", "闹着玩", "打着玩", "打架玩", "热得要着火", "跳楼梯", "跳楼价", "跳楼大甩卖",
-    "虚惊", "误会",
+    "电视",
+    // A joke (an exploratory run of emergencies, 2026-12-07: "@吹哨 笑死我了 救命" opened an urgent
+    // ticket that climbed to the community's group overnight), a price, a game, another community's
+    // news, a near miss told as over, a false alarm taken back.
+    "笑死", "好笑", "搞笑", "跳楼梯", "跳楼价", "跳楼大甩卖", "王者荣耀", "差点着火", "是误会",
+    "误会了", "虚惊一场",
 });
 // Words that make a danger word talk unless the line also says it is happening now: a game, a near
 // miss, hearsay, a warning, a visit by the gas company (the same run). "幸好我在家 老伴晕倒了 快叫救护车",
 // "你们听说了吗 5号楼着火了 好大的烟" and "燃气公司的人说煤气泄漏了 让赶紧疏散" are dangers (a review
 // of the same day found a first draft, which made them negators outright, hiding them).
+// They hold for the words added on 2026-12-07 only: a danger word the bot knew before keeps the
+// negators it had (a second review of the same day: "救命 老人中暑了 太热了", "这可不是闹着玩的 楼下着火
+// 了" and TV talk were read differently than before).
 constexpr auto kSoftNegators = std::to_array<std::string_view>({
-    "辣得", "热得", "气得", "冷死", "电视", "视频", "游戏", "王者", "似的", "跟打架", "着火一样", "幸好", "幸亏",
-    "差点着火", "差点晕", "小心着火",
+    "笑得", "闹着玩", "打着玩", "打架玩", "热得要着火", "虚惊", "误会",
+    "辣得", "热得", "气得", "冷死", "视频", "游戏", "王者", "似的", "跟打架", "着火一样", "幸好", "幸亏",
+    "差点晕", "小心着火",
     "注意防火", "学了", "你们听说", "听说了吗", "隔壁小区", "调解", "燃气公司", "上门检查", "安全检查", "出院了",
 });
 // What only supposes or doubts a danger ("万一着火了往哪跑", "着火了吗？没有吧"): told as happening is no
 // more than the supposing itself, so only a call for help now makes it one.
-constexpr auto kSupposing = std::to_array<std::string_view>({"万一", "没有吧", "是真的吗", "气晕"});
+constexpr auto kSupposing = std::to_array<std::string_view>({"没有吧", "是真的吗", "气晕"});
 constexpr auto kCallingNow = std::to_array<std::string_view>({
     "快来", "快叫", "快打", "快点", "快报警", "赶紧", "救命", "突然", "疏散", "好大的烟", "浓烟", "拿刀", "动刀",
     "出不来", "叫不醒", "救护车", "120", "119", "110", "报警", "电视机", "电视着火", "电视冒烟",
@@ -328,6 +347,27 @@ constexpr auto kCallingNow = std::to_array<std::string_view>({
 constexpr auto kToldAsHappening = std::to_array<std::string_view>({
     "着火了", "冒烟了", "晕倒了", "摔倒了", "起不来", "没呼吸", "没有呼吸", "昏迷", "口吐白沫", "抽搐",
     "心脏病犯了", "喝了农药", "割腕",
+});
+
+// The danger words the bot knew before 2026-12-07: their readings keep the negators they had, so the
+// words added that day hide no danger read before.
+constexpr auto kEstablished = std::to_array<std::string_view>({
+    "着火", "起火", "失火", "火灾", "冒烟", "冒黑烟", "烧起来", "煤气泄漏", "燃气泄漏", "煤气漏", "燃气漏", "煤气味",
+    "燃气味", "天然气味", "有人晕倒", "晕倒了", "昏倒", "有人受伤", "流了很多血", "救命", "打架", "持刀", "拿刀",
+    "砍人", "溺水", "落水", "触电", "坠楼", "跳楼", "电梯困人", "被困电梯", "困在电梯", "天然气泄漏", "天然气漏",
+    "煤气中毒", "一氧化碳中毒", "爆炸", "打群架", "群殴", "煤气罐漏气", "燃气漏气", "煤气漏气", "漏煤气", "漏燃气",
+    "煤气好像漏", "燃气好像漏", "掉水里", "掉河里", "冒火花", "起不来了", "摔倒了起不来", "煤气泄露", "燃气泄露",
+    "天然气泄露", "瓦斯泄漏", "瓦斯泄露", "瓦斯外泄", "煤气外泄", "燃气外泄", "有人被困", "电梯关人", "电梯卡人",
+    "关在电梯", "卡在电梯", "老人摔倒", "老伴摔倒", "老人跌倒", "老伴跌倒", "摔倒在地", "晕过去", "心脏病发",
+    "突发心脏病", "心梗", "不省人事", "没有呼吸", "没呼吸了", "没了意识", "失去意识", "叫120", "打120", "叫救护车",
+    "快叫救护车", "进贼", "入室盗窃", "有人撬门", "浓烟", "楼道有烟", "楼道里有烟", "屋里有烟", "家里有烟", "需要送医院",
+    "要送医院", "快送医院", "得送医院", "里面好像有人", "有人在里面喊", "里面有人喊", "人困在里面", "人被关在里面",
+    "人卡在里面", "电梯里有人出不来", "人在电梯里出不来", "电梯里有人喊", "电梯里有人呼救", "摔了一跤爬不起来",
+    "摔了爬不起来", "摔倒了爬不起来", "人倒在地上", "老人倒在地上", "躺在地上不动", "心口疼得厉害", "胸口疼得厉害",
+    "突然说不出话", "嘴也歪了", "嘴歪了", "半边身子不能动", "烧焦的味道", "烧焦味", "焦糊味", "像煤气", "像燃气",
+    "像天然气", "煤气灶关不", "燃气灶关不", "煤气关不", "燃气关不", "打起来了", "站在楼顶边", "楼顶边上有人",
+    "楼顶有个人站", "砸到人", "砸伤", "高空坠物", "掉下来砸", "有人困住", "血流不止", "头出血", "头流血", "流了好多血",
+    "流血不止", "止不住血", "血止不住",
 });
 
 // A hazard feared, not a fire (an exploratory run of the leaders' side, 2026-12-07: boxes in a
@@ -461,13 +501,46 @@ std::string_view danger_kind_name(DangerKind kind) {
   return "other";
 }
 
+namespace {
+
+// The negators of the words added on 2026-12-07, for a line that holds none the bot knew before.
+// "万一着火了往哪跑": the danger said after 万一 is supposed; "老伴摔倒了起不来 万一骨折了怎么办" tells
+// it first, and supposes what may follow.
+bool supposed(std::string_view text, std::string_view word) {
+  const std::size_t what_if = text.find("万一");
+  if (what_if == std::string_view::npos) return false;
+  const std::size_t said = text.find(word);
+  if (said == std::string_view::npos || said < what_if) return false;
+  // In the same clause: "万一出事就晚了 老人摔倒了起不来了" supposes nothing of the fall; and a danger
+  // told in another clause is told ("万一是煤气泄漏呢 我家一股煤气味").
+  const std::string_view between = text.substr(what_if, said - what_if);
+  if (between.find_first_of(" ,.!?") != std::string_view::npos) return false;
+  const std::size_t clause_end = text.find_first_of(" ,.!?", said);
+  std::string rest(text.substr(0, what_if));
+  if (clause_end != std::string_view::npos) rest += " " + std::string(text.substr(clause_end));
+  return !danger_unless_denied(rest);
+}
+
+bool denied_softly(std::string_view text) {
+  if (first_of(text, kEstablished)) return false;
+  for (std::size_t pair = 0; pair < kEstablishedPairs; ++pair) {
+    if (in_pair(text, kDangerPairs[pair])) return false;
+  }
+  if (first_of(text, kCallingNow)) return false;
+  if (first_of(text, kSupposing)) return true;
+  return first_of(text, kSoftNegators) && !first_of(text, kToldAsHappening);
+}
+
+}  // namespace
+
 std::optional<DangerFound> danger_in(std::string_view text) {
   // The negators only where a danger word stands: most lines hold none, and the negators' scan was
   // a third of the check (the parser's cost of a stop, 2026-12-06).
   std::optional<DangerFound> found = danger_unless_denied(text);
   if (!found) return std::nullopt;
   if (const std::optional<std::string> without = without_fears(text)) found = danger_unless_denied(*without);
-  if (!found || denies_danger(text)) return std::nullopt;
+  if (!found || denies_danger(text) || denied_softly(text)) return std::nullopt;
+  if (supposed(text, found->word) && !first_of(text, kCallingNow)) return std::nullopt;
   return found;
 }
 
@@ -482,11 +555,14 @@ std::optional<std::string_view> danger_word_in(std::string_view text) {
 }
 
 bool denies_danger(std::string_view text) {
-  if (first_of(text, kDangerNegators)) return true;
-  if (first_of(text, kCallingNow)) return false;
-  // "万一出事就晚了 老人摔倒了起不来了": what could follow, not the danger supposed.
-  if (first_of(text, kSupposing) && text.find("万一出事") == std::string_view::npos) return true;
-  return first_of(text, kSoftNegators) && !first_of(text, kToldAsHappening);
+  // "电视机着火了", "电视突然冒烟了": the set on fire, not a programme.
+  std::string without_set(text);
+  // "不是误会 真的有煤气味": the false alarm denied.
+  for (const std::string_view set : {"电视机", "电视着火", "电视冒烟", "电视突然", "不是误会"}) {
+    for (std::size_t at = without_set.find(set); at != std::string::npos; at = without_set.find(set))
+      without_set.replace(at, set.size(), set.size(), ' ');
+  }
+  return first_of(without_set, kDangerNegators).has_value();
 }
 
 std::optional<std::string> without_fears(std::string_view text) {

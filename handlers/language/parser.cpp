@@ -723,9 +723,13 @@ Command parse_command(std::string_view text, const ParseContext& context) {
     return std::any_of(std::begin(kCallsForVolunteers), std::end(kCallsForVolunteers),
                        [title](std::string_view word) { return title.find(word) != std::string_view::npos; });
   };
-  if (command.intent == Intent::whistle && !command.count && !command.start && !command.end &&
-      !command.points && command.title && contains_danger_word(*command.title) &&
-      !calls_volunteers(*command.title)) {
+  // A fire, a fall or gas is the danger all the same ("吹哨 救命 我家着火了 大家快来帮忙": the review
+  // after found it refused as a whistle again).
+  const std::optional<DangerFound> found =
+      command.intent == Intent::whistle && command.title ? danger_in(*command.title) : std::nullopt;
+  const bool a_call_only = found && (found->kind == DangerKind::other || found->kind == DangerKind::missing);
+  if (found && !command.count && !command.start && !command.end && !command.points &&
+      !(a_call_only && calls_volunteers(*command.title))) {
     Command danger = danger_report(*command.title, command, context);
     danger.addressed = true;
     return danger;

@@ -172,7 +172,7 @@ bool carries_on_in_private(Intent intent) {
 std::vector<Reply> answer_unknown_group(Context& context, const Command& command) {
   std::vector<Reply> replies;
   // Danger is answered with the emergency numbers wherever it is said; the binding can wait.
-  if (is_danger_line(context, command)) replies.push_back(danger_now(context));
+  if (is_danger_line(context, command)) replies.push_back(danger_now(context, command.text));
   // "签到 1", "进度 T1" in a group unbound with a task or a ticket open: the work goes on, in private
   // (an exploratory run of people changing, 2026-12-07: told only how to bind the group, then 失约).
   if (carries_on_in_private(command.intent) && !command.text.empty()) {

@@ -30,8 +30,7 @@ constexpr std::int64_t kRealertWindow = 10 * 60;
 // Words of someone still waiting for help ("还是没人来", "有人吗", "人呢"). Not 怎么办 nor 快来: "积分怎么兑
 // 换 不知道怎么办" is another matter, and a danger's own words are read as one (a review, 2026-12-07).
 constexpr auto kStillWaiting =
-    std::to_array<std::string_view>({"没人来", "没人管", "没有人管", "没有人来", "有人吗", "还没人",
-                                     "怎么还没", "人呢", "还没到", "还没来", "救护车还没"});
+    std::to_array<std::string_view>({"有人吗", "怎么还没", "人呢", "还没到", "还没来", "救护车还没"});
 // The same danger told again, going on ("烟越来越大了", "火还在烧", "又冒烟了"); without them a danger of
 // the same kind is news ("楼下有人晕倒了" after one's husband fainted, "我爸也晕倒了").
 // Not 又, 一直, 还是: "楼下又有人晕倒了" is someone else (the review after).
@@ -43,7 +42,8 @@ constexpr auto kOtherWaits = std::to_array<std::string_view>(
 
 bool still_waiting(std::string_view text) {
   if (language::holds_any_of(text, kOtherWaits)) return false;
-  return language::holds_any_of(text, kStillWaiting) || language::chases_own_report(text);
+  return language::says_nobody_came(text) || language::holds_any_of(text, kStillWaiting) ||
+         language::chases_own_report(text);
 }
 
 std::optional<store::Ticket> open_danger_of_sender(Context& context) {
@@ -143,11 +143,15 @@ std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, con
   // still decides when it climbs).
   std::string above_name;
   if (!taken) {
-    const std::optional<store::OrgNode> node = context.org.node(ticket->node);
+    // The nearest level above led by someone who neither holds it nor reported it: 钱楼栋长's own
+    // fire in 3号楼2单元 told him of himself (a final read, 2026-12-07).
+    std::optional<store::OrgNode> above = context.org.node(ticket->node);
     const std::string first_holder = holders.empty() ? std::string() : holders.front();
-    const std::optional<store::OrgNode> above =
-        node && !node->parent.empty() ? nearest_node_led_by_another(context, node->parent, first_holder)
-                                      : std::nullopt;
+    do {
+      above = above && !above->parent.empty()
+                  ? nearest_node_led_by_another(context, above->parent, first_holder)
+                  : std::nullopt;
+    } while (above && first_leader(context, above->id) == ticket->reporter);
     if (above) {
       const std::string leader = *first_leader(context, above->id);
       if (std::find(holders.begin(), holders.end(), leader) == holders.end()) {
@@ -198,7 +202,10 @@ std::optional<std::vector<Reply>> join_neighbours_danger(Context& context, const
     std::vector<std::string> holder_names;
     for (const std::string& holder : holders)
       holder_names.push_back(display_name(context.people, holder));
-    record_ticket_event(context, ticket, "danger_again", context.message.sender, command.text, context.now);
+    // Its own kind of event: the reporter's 还是没人来 after it must still reach the level above (a
+    // final read, 2026-12-07: a neighbour's join held the reporter's escalation back ten minutes).
+    record_ticket_event(context, ticket, "danger_neighbour", context.message.sender, command.text,
+                        context.now);
     const std::string number = std::to_string(ticket.number);
     std::vector<Reply> replies{reply_to_sender(
         context,

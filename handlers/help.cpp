@@ -11,6 +11,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/language/holder_phrases.hpp"
 #include "handlers/language/nearest_commands.hpp"
+#include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
@@ -338,8 +339,6 @@ std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, co
   return std::nullopt;
 }
 
-constexpr auto kNobodyCame =
-    std::to_array<std::string_view>({"没人来", "没人管", "还是没人", "没有人来", "没有人管", "怎么还没人"});
 // "还是没人来报名": volunteers awaited, not help.
 constexpr auto kTaskWords =
     std::to_array<std::string_view>({"报名", "报到", "签到", "志愿者", "参加", "活动", "任务"});
@@ -357,7 +356,7 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   // "@吹哨 还是没人来" with nothing reported to the bot (a danger told only to the neighbours reaches
   // the leader quietly): what to do now, and how to tell the bot (an exploratory run of emergencies,
   // 2026-12-07: the menu).
-  if (language::holds_any_of(plain, kNobodyCame) && !language::holds_any_of(plain, kTaskWords)) {
+  if (language::says_nobody_came(plain) && !language::holds_any_of(plain, kTaskWords)) {
     // With a report of theirs still open, its progress; "还没有收到你反映的事" would be untrue (a review,
     // 2026-12-07).
     for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, 5)) {

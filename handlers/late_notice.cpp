@@ -43,19 +43,19 @@ std::optional<std::vector<Reply>> pass_on_late_arrival(Context& context, const C
     const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
     if (!task || !task->start) continue;
     if (named && named->number && task->number != *named->number) continue;
+    // Late to one's own task: nobody to tell.
+    if (task->creator == context.message.sender) continue;
     if (*task->start < context.now - kSinceStart || *task->start > context.now + kBeforeStart) continue;
     const std::string number = std::to_string(task->number);
     std::vector<Reply> replies;
-    if (task->creator != context.message.sender) {
-      replies.push_back(Reply{private_chat_of(task->creator),
-                              context.text("late_notice_organiser",
-                                           {{"task", number},
-                                            {"title", task->title},
-                                            {"mention", mention_of(context.people, task->creator)},
-                                            {"name", display_name(context.people, context.message.sender)},
-                                            {"words", language::shortened(command.text, 100)}}),
-                              {task->creator}});
-    }
+    replies.push_back(Reply{
+        private_chat_of(task->creator),
+        context.text("late_notice_organiser", {{"task", number},
+                                               {"title", task->title},
+                                               {"mention", mention_of(context.people, task->creator)},
+                                               {"name", display_name(context.people, context.message.sender)},
+                                               {"words", language::shortened(command.text, 100)}}),
+        {task->creator}});
     replies.insert(replies.begin(),
                    reply_to_sender(
                        context, context.text("late_notice_told",

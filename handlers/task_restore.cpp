@@ -19,8 +19,18 @@ namespace whistle::handlers {
 
 namespace {
 
-// How far back a 撤销错了 without a number looks for what it takes back: tasks still to come.
+// How long after its cancel a task may be restored: a mistake is noticed the same day, and a task
+// called off weeks ago is no 撤销错了 (a final read, 2026-12-07: one with no time set, cancelled
+// months before, was reopened by a bare 撤销错了).
+constexpr std::int64_t kRestoreWindow = 24 * 60 * 60;
+// The tasks a 撤销错了 without a number looks among: those to start from a year back on (a task with
+// no time by when it was whistled), cancelled within the window.
 constexpr std::int64_t kYear = 366 * 24 * 60 * 60;
+
+bool cancelled_lately(Context& context, const store::Task& task) {
+  const std::optional<std::int64_t> at = context.tasks.closed_at(task.id);
+  return at && context.now - *at <= kRestoreWindow;
+}
 
 bool still_to_end(const store::Task& task, std::int64_t now) {
   if (task.end) return *task.end > now;
@@ -39,7 +49,8 @@ std::vector<store::Task> restorable_in_chat(Context& context) {
   if (!context.community) return found;
   for (store::Task& task :
        context.tasks.cancelled_between(*context.community, context.now - kYear, context.now + kYear)) {
-    if (still_to_end(task, context.now) && shown_in(context, task, context.message.chat))
+    if (still_to_end(task, context.now) && shown_in(context, task, context.message.chat) &&
+        cancelled_lately(context, task))
       found.push_back(std::move(task));
   }
   return found;
@@ -95,7 +106,10 @@ std::vector<Reply> restore_cancelled_task(Context& context, const Command& comma
   }
   if (!task || task->status != store::TaskStatus::cancelled) {
     // "取消错了" from a volunteer who left a task: their place, which a 报到 takes again.
-    if (!command.addressed && !context.message.is_private && !command.task) return {};
+    // A leader is answered: they may well have meant a task (a cancel too old to take back).
+    if (!command.addressed && !context.message.is_private && !command.task &&
+        nodes_led_by(context, context.message.sender).empty())
+      return {};
     return {reply_to_sender(context, context.text("restore_nothing", {{"mention", mention}}))};
   }
   const std::string number = std::to_string(task->number);
@@ -103,7 +117,7 @@ std::vector<Reply> restore_cancelled_task(Context& context, const Command& comma
     return {reply_to_sender(context,
                             context.text("restore_not_yours", {{"mention", mention}, {"task", number}}))};
   }
-  if (!still_to_end(*task, context.now)) {
+  if (!still_to_end(*task, context.now) || !cancelled_lately(context, *task)) {
     return {
         reply_to_sender(context, context.text("restore_too_late", {{"mention", mention}, {"task", number}}))};
   }
@@ -113,10 +127,14 @@ std::vector<Reply> restore_cancelled_task(Context& context, const Command& comma
   schedule_task_reminder(context, *task, context.now);
   schedule_attendance_jobs(context, *task, context.now);
 
+  // A task whistled without a time reads 时间待定, not an empty field.
+  const std::string when = task_when_text(context, *task, context.now);
   // Each group names those who reported in there, as the cancel did.
   const std::vector<store::Signup> signups = context.signups.active(task->id);
   const std::vector<std::pair<std::string_view, std::string>> values{
-      {"task", number}, {"title", task->title}, {"when", task_when_text(context, *task, context.now)}};
+      {"task", number},
+      {"title", task->title},
+      {"when", when.empty() ? context.text("tasks_when_unset") : when}};
   std::vector<Reply> replies = announce_per_chat(
       context, *task, signups, {"restore_done", "restore_done_nobody", "restore_done_nobody"}, values);
   for (const store::Signup& signup : signups) {

@@ -14,6 +14,7 @@
 #include "handlers/danger_follow_up.hpp"
 #include "handlers/help.hpp"
 #include "handlers/holder_words.hpp"
+#include "handlers/language/danger_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
@@ -391,7 +392,7 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
   std::vector<Reply> replies;
   if (danger) {
     // The emergency numbers first, then the place the danger keeps the volunteer from.
-    replies.push_back(danger_now(context));
+    replies.push_back(danger_now(context, command.text));
     append(replies, withdrawal_beside_danger(context, command));
   }
   // "我要投诉那个师傅" after the lamp was fixed: about that work, not a new report.

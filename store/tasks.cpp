@@ -50,6 +50,7 @@ constexpr const char* kUpdateDetails =
     "places_level = ?, places_each = ? WHERE id = ?";
 constexpr const char* kSetSignCode = "UPDATE tasks SET sign_code = ? WHERE id = ?";
 constexpr const char* kSignCode = "SELECT sign_code FROM tasks WHERE id = ?";
+constexpr const char* kClosedAt = "SELECT closed_at FROM tasks WHERE id = ?";
 constexpr const char* kCodeFailures =
     "SELECT failures FROM sign_code_failures WHERE task_id = ? AND person_id = ?";
 constexpr const char* kAddCodeFailure =
@@ -112,7 +113,7 @@ struct TaskRepository::Statements {
   Database& database;
   SQLite::Database& db;
   SQLite::Statement create, post, by_id, by_number, open_in_chat, posted_chats, set_status, update_details,
-      set_sign_code, sign_code, code_failures, add_code_failure, cancelled_between;
+      set_sign_code, sign_code, code_failures, add_code_failure, cancelled_between, closed_at;
   explicit Statements(Database& owner)
       : database(owner),
         db(owner.raw()),
@@ -128,7 +129,8 @@ struct TaskRepository::Statements {
         sign_code(db, kSignCode),
         code_failures(db, kCodeFailures),
         add_code_failure(db, kAddCodeFailure),
-        cancelled_between(db, kCancelledBetween) {}
+        cancelled_between(db, kCancelledBetween),
+        closed_at(db, kClosedAt) {}
 
   HotState& hot() { return database.hot(); }
 
@@ -344,6 +346,18 @@ std::optional<std::string> TaskRepository::sign_code(std::int64_t task_id) {
   std::optional<std::string> code = detail::optional_text(s.getColumn(0));
   s.tryReset();  // see Database::release_snapshots
   return code;
+}
+
+std::optional<std::int64_t> TaskRepository::closed_at(std::int64_t task_id) {
+  auto& s = detail::fresh(statements_->closed_at);
+  s.bind(1, static_cast<std::int64_t>(task_id));
+  if (!s.executeStep() || s.getColumn(0).isNull()) {
+    s.tryReset();
+    return std::nullopt;
+  }
+  const std::int64_t at = s.getColumn(0).getInt64();
+  s.tryReset();  // see Database::release_snapshots
+  return at;
 }
 
 int TaskRepository::sign_code_failures(std::int64_t task_id, const std::string& person) {

@@ -84,6 +84,9 @@ class TaskRepository {
 
   void set_status(std::int64_t task_id, TaskStatus status, std::int64_t at);
 
+  /// When the task was finished or cancelled; empty while it is open.
+  std::optional<std::int64_t> closed_at(std::int64_t task_id);
+
   /// A leader's edit (修改): title, place, places, points, start and end take the given task's values.
   void update_details(const Task& task);
 

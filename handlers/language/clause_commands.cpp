@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "handlers/language/argument_words.hpp"
+#include "handlers/language/danger_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"

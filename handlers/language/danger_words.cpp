@@ -236,8 +236,6 @@ constexpr auto kKillMe = std::to_array<std::string_view>({"要杀了我", "要�
 constexpr auto kKillTalk = std::to_array<std::string_view>(
     {"价格", "这价", "不如", "物价", "作业", "跑步", "简直", "双十一", "宰", "考试", "成绩", "分数", "老师", "我妈要杀",
      "我爸要杀", "会被", "考砸", "要是知道", "知道我"});
-constexpr auto kPriceTalk = std::to_array<std::string_view>(
-    {"价格", "这价", "不如", "物价", "作业", "跑步", "简直", "双十一", "宰"});
 constexpr auto kRobbed = std::to_array<std::string_view>({"抢劫", "被抢了", "被人抢"});
 constexpr auto kRobbedTalk = std::to_array<std::string_view>(
     {"价格", "这价", "简直", "双十一", "宰", "车位", "红包", "门票", "票", "位置", "座位", "名额", "抢购", "抢到",
@@ -316,10 +314,9 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     // A story or a lesson, and a scare already over (an exploratory run's chatter, 2026-12-05).
     "电影", "剧里", "视频里", "小说", "课上", "课堂", "学校学", "没事了",
     "电视",
-    // A joke (an exploratory run of emergencies, 2026-12-07: "@吹哨 笑死我了 救命" opened an urgent
-    // ticket that climbed to the community's group overnight), a price, a game, another community's
-    // news, a near miss told as over, a false alarm taken back.
-    "笑死", "好笑", "搞笑", "跳楼梯", "跳楼价", "跳楼大甩卖", "王者荣耀", "差点着火", "是误会",
+    // A price, a game, a near miss told as over, a false alarm taken back (an exploratory run of
+    // emergencies, 2026-12-07). A joke only takes 救命 for a laugh: jokes_about_help() below.
+    "跳楼梯", "跳楼价", "跳楼大甩卖", "王者荣耀", "差点着火", "是误会",
     "误会了", "虚惊一场",
 });
 // Words that make a danger word talk unless the line also says it is happening now: a game, a near
@@ -335,6 +332,7 @@ constexpr auto kSoftNegators = std::to_array<std::string_view>({
     "差点晕", "小心着火",
     "注意防火", "学了", "你们听说", "听说了吗", "隔壁小区", "调解", "燃气公司", "上门检查", "安全检查", "出院了",
 });
+constexpr auto kJokes = std::to_array<std::string_view>({"笑死", "好笑", "搞笑", "哈哈", "太逗"});
 // What only supposes or doubts a danger ("万一着火了往哪跑", "着火了吗？没有吧"): told as happening is no
 // more than the supposing itself, so only a call for help now makes it one.
 constexpr auto kSupposing = std::to_array<std::string_view>({"没有吧", "是真的吗", "气晕"});
@@ -504,6 +502,18 @@ std::string_view danger_kind_name(DangerKind kind) {
 namespace {
 
 // The negators of the words added on 2026-12-07, for a line that holds none the bot knew before.
+// Where the next clause begins at or after `from`: ASCII marks (the line is normalized) and the
+// full-width ones normalizing keeps (。；、: a final read, 2026-12-07, found "万一着火了。我家楼道冒烟了"
+// read as one clause).
+std::size_t clause_break(std::string_view text, std::size_t from) {
+  std::size_t first = text.find_first_of(" ,.!?;", from);
+  for (const std::string_view mark : {"。", "；", "、", "…"}) {
+    const std::size_t at = text.find(mark, from);
+    if (at < first) first = at;
+  }
+  return first;
+}
+
 // "万一着火了往哪跑": the danger said after 万一 is supposed; "老伴摔倒了起不来 万一骨折了怎么办" tells
 // it first, and supposes what may follow.
 bool supposed(std::string_view text, std::string_view word) {
@@ -514,8 +524,8 @@ bool supposed(std::string_view text, std::string_view word) {
   // In the same clause: "万一出事就晚了 老人摔倒了起不来了" supposes nothing of the fall; and a danger
   // told in another clause is told ("万一是煤气泄漏呢 我家一股煤气味").
   const std::string_view between = text.substr(what_if, said - what_if);
-  if (between.find_first_of(" ,.!?") != std::string_view::npos) return false;
-  const std::size_t clause_end = text.find_first_of(" ,.!?", said);
+  if (clause_break(between, 0) != std::string_view::npos) return false;
+  const std::size_t clause_end = clause_break(text, said);
   std::string rest(text.substr(0, what_if));
   if (clause_end != std::string_view::npos) rest += " " + std::string(text.substr(clause_end));
   return !danger_unless_denied(rest);
@@ -540,6 +550,10 @@ std::optional<DangerFound> danger_in(std::string_view text) {
   if (!found) return std::nullopt;
   if (const std::optional<std::string> without = without_fears(text)) found = danger_unless_denied(*without);
   if (!found || denies_danger(text) || denied_softly(text)) return std::nullopt;
+  // "@吹哨 笑死我了 救命" opened an urgent ticket that climbed to the community's group overnight (an
+  // exploratory run of emergencies, 2026-12-07): a laugh takes 救命 alone, never a danger told with it
+  // ("这一点都不好笑 我家着火了", a final read the same day).
+  if (found->word == "救命" && first_of(text, kJokes)) return std::nullopt;
   if (supposed(text, found->word) && !first_of(text, kCallingNow)) return std::nullopt;
   return found;
 }

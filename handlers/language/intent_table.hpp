@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "handlers/language/command.hpp"
-#include "handlers/language/danger_words.hpp"
 
 namespace whistle::language {
 

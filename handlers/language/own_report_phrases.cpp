@@ -158,6 +158,11 @@ bool chases_own_report(std::string_view text) {
   return holds_any_of(text, kChasesOwnReport);
 }
 
+bool says_nobody_came(std::string_view text) {
+  return holds_any_of(text, std::to_array<std::string_view>(
+                                {"没人来", "没人管", "没有人来", "没有人管", "还没人", "还是没人"}));
+}
+
 bool refers_back(std::string_view text) {
   return holds_any_of(text, kRefersBack) || chases_own_report(text) || asks_whether_repaired(text);
 }

@@ -21,6 +21,10 @@ bool asks_whether_repaired(std::string_view text);
 bool asks_whether_repair_done(std::string_view text);
 
 /// Whether a line chases one's own report ("催一下", "都三天了 你们到底管不管", "人呢", "还没修呢"):
+/// "还是没人来", "怎么还没人管": nobody has come or seen to it (a report's or a danger's reporter, or
+/// someone whose danger only the neighbours heard).
+bool says_nobody_came(std::string_view text);
+
 /// it asks after it and points back to it, whatever trouble it names again.
 bool chases_own_report(std::string_view text);
 

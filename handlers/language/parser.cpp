@@ -11,6 +11,7 @@
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/clause_commands.hpp"
+#include "handlers/language/danger_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/jielong.hpp"
 #include "handlers/language/labelled_form.hpp"

@@ -120,6 +120,23 @@ TEST_F(DangerFollowUp, ASecondNeighbourOnTheSameFireJoinsTheOpenTicket) {
   EXPECT_TRUE(tickets_.by_number("c1", 3));
 }
 
+// A final read of 2026-12-07: a neighbour's join held the reporter's escalation back, and 钱楼栋长's own
+// fire told him, as the level above, of himself.
+TEST_F(DangerFollowUp, ANeighboursJoinHoldsNoEscalationBackAndTheLevelAboveIsNotTheReporter) {
+  say("b3u2", "u-zhang", "张三", read("@吹哨 楼道里冒烟了 好像着火了"), kMonday0900);
+  say("b3u2", "u-liu", "刘阿姨", read("@吹哨 楼道着火了 快来人", kMonday0900 + 60), kMonday0900 + 60);
+  const std::vector<Reply> chased =
+      say("b3u2", "u-zhang", "张三", read("@吹哨 还是没人来", kMonday0900 + 120), kMonday0900 + 120);
+  EXPECT_TRUE(has_chat(chased, "generic:@u-qian")) << "the building's leader told at once";
+
+  const std::int64_t later = kMonday0900 + 8 * kHour;
+  say("b3u2", "u-qian", "钱楼栋长", read("@吹哨 地下室冒烟了", later), later);
+  const std::vector<Reply> again =
+      say("b3u2", "u-qian", "钱楼栋长", read("@吹哨 还是没人来", later + 120), later + 120);
+  EXPECT_FALSE(has_chat(again, "generic:@u-qian")) << "not told of his own report as the level above";
+  EXPECT_TRUE(has_chat(again, "generic:@u-li")) << "the grid's leader is";
+}
+
 TEST_F(DangerFollowUp, AFalseAlarmIsOfferedToBeTakenBack) {
   say("b3u2", "u-zhang", "张三", read("@吹哨 楼道里有煤气味"), kMonday0900);
   const std::vector<Reply> over =

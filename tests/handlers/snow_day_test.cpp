@@ -50,6 +50,18 @@ TEST_F(SnowDay, ACancelTakenBackKeepsEveryPlaceAndTellsEachGroupItsOwn) {
       std::any_of(due.begin(), due.end(), [](const store::Job& job) { return job.kind == "task_end"; }));
 }
 
+// A task cancelled a day ago or more is no 撤销错了 (a final read, 2026-12-07).
+TEST_F(SnowDay, ACancelOfYesterdayIsNotTakenBack) {
+  say("c1", "u-wang", "王书记", read("撤销 1", kMonday0900 + 300), kMonday0900 + 300);
+  const std::int64_t later = kMonday0900 + 300 + 25 * kHour;
+  EXPECT_TRUE(say("c1", "u-wang", "王书记", read("撤销错了", later), later).size() == 1u);
+  EXPECT_EQ(task(1).status, store::TaskStatus::cancelled);
+  const std::vector<Reply> named = say("c1", "u-wang", "王书记", read("恢复 1", later + 60), later + 60);
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].text, rendered("restore_too_late", {{"mention", "@王书记"}, {"task", "1"}}));
+  EXPECT_EQ(task(1).status, store::TaskStatus::cancelled);
+}
+
 TEST_F(SnowDay, ARestoreNamesItsTaskAndIsOnlyTheLeaders) {
   say("c1", "u-wang", "王书记", read("撤销 1", kMonday0900 + 300), kMonday0900 + 300);
   const std::vector<Reply> refused =

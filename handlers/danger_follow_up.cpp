@@ -29,8 +29,8 @@ constexpr std::int64_t kRealertWindow = 10 * 60;
 
 // Words of someone still waiting for help ("还是没人来", "有人吗", "人呢"). Not 怎么办 nor 快来: "积分怎么兑
 // 换 不知道怎么办" is another matter, and a danger's own words are read as one (a review, 2026-12-07).
-constexpr auto kStillWaiting =
-    std::to_array<std::string_view>({"有人吗", "怎么还没", "人呢", "还没到", "还没来", "救护车还没"});
+constexpr auto kStillWaiting = std::to_array<std::string_view>(
+    {"有人吗", "还没人", "怎么还没", "人呢", "还没到", "还没来", "救护车还没"});
 // The same danger told again, going on ("烟越来越大了", "火还在烧", "又冒烟了"); without them a danger of
 // the same kind is news ("楼下有人晕倒了" after one's husband fainted, "我爸也晕倒了").
 // Not 又, 一直, 还是: "楼下又有人晕倒了" is someone else (the review after).

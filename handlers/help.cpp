@@ -356,7 +356,14 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   // "@吹哨 还是没人来" with nothing reported to the bot (a danger told only to the neighbours reaches
   // the leader quietly): what to do now, and how to tell the bot (an exploratory run of emergencies,
   // 2026-12-07: the menu).
-  if (language::says_nobody_came(plain) && !language::holds_any_of(plain, kTaskWords)) {
+  // Only the lament itself ("还是没人来", "怎么还没人管啊"): "楼下的车还没人挪" is about a car (a recheck,
+  // 2026-12-07).
+  constexpr std::size_t kLament = 8 * 3;
+  std::string_view lament = plain;
+  while (lament.starts_with("@") && lament.find(' ') != std::string_view::npos)
+    lament = language::trim_spaces(lament.substr(lament.find(' ')));  // "@陈单元长 还是没人来"
+  if (lament.size() <= kLament && language::says_nobody_came(lament) &&
+      !language::holds_any_of(lament, kTaskWords)) {
     // With a report of theirs still open, its progress; "还没有收到你反映的事" would be untrue (a review,
     // 2026-12-07).
     for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, 5)) {

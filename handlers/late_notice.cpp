@@ -43,8 +43,13 @@ std::optional<std::vector<Reply>> pass_on_late_arrival(Context& context, const C
     const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
     if (!task || !task->start) continue;
     if (named && named->number && task->number != *named->number) continue;
-    // Late to one's own task: nobody to tell.
-    if (task->creator == context.message.sender) continue;
+    // Late to one's own task: nobody to tell, and the volunteers are the organiser's to tell.
+    if (task->creator == context.message.sender) {
+      return std::vector<Reply>{reply_to_sender(
+          context, context.text("late_notice_own",
+                                {{"task", std::to_string(task->number)},
+                                 {"mention", mention_of(context.people, context.message.sender)}}))};
+    }
     if (*task->start < context.now - kSinceStart || *task->start > context.now + kBeforeStart) continue;
     const std::string number = std::to_string(task->number);
     std::vector<Reply> replies;

@@ -117,7 +117,9 @@ std::vector<Reply> restore_cancelled_task(Context& context, const Command& comma
     return {reply_to_sender(context,
                             context.text("restore_not_yours", {{"mention", mention}, {"task", number}}))};
   }
-  if (!still_to_end(*task, context.now) || !cancelled_lately(context, *task)) {
+  // Named by its number, a task still to come is restored whenever it was cancelled; the window
+  // bounds only a bare 撤销错了, which must mean the cancel just made.
+  if (!still_to_end(*task, context.now)) {
     return {
         reply_to_sender(context, context.text("restore_too_late", {{"mention", mention}, {"task", number}}))};
   }

@@ -332,7 +332,7 @@ constexpr auto kSoftNegators = std::to_array<std::string_view>({
     "差点晕", "小心着火",
     "注意防火", "学了", "你们听说", "听说了吗", "隔壁小区", "调解", "燃气公司", "上门检查", "安全检查", "出院了",
 });
-constexpr auto kJokes = std::to_array<std::string_view>({"笑死", "好笑", "搞笑", "哈哈", "太逗"});
+constexpr auto kJokes = std::to_array<std::string_view>({"笑死", "好笑", "搞笑", "太逗"});
 // What only supposes or doubts a danger ("万一着火了往哪跑", "着火了吗？没有吧"): told as happening is no
 // more than the supposing itself, so only a call for help now makes it one.
 constexpr auto kSupposing = std::to_array<std::string_view>({"没有吧", "是真的吗", "气晕"});
@@ -507,7 +507,8 @@ namespace {
 // read as one clause).
 std::size_t clause_break(std::string_view text, std::size_t from) {
   std::size_t first = text.find_first_of(" ,.!?;", from);
-  for (const std::string_view mark : {"。", "；", "、", "…"}) {
+  // Not 、 nor …: "万一着火、冒烟了怎么办" lists what it supposes (a recheck, 2026-12-07).
+  for (const std::string_view mark : {"。", "；"}) {
     const std::size_t at = text.find(mark, from);
     if (at < first) first = at;
   }
@@ -523,12 +524,18 @@ bool supposed(std::string_view text, std::string_view word) {
   if (said == std::string_view::npos || said < what_if) return false;
   // In the same clause: "万一出事就晚了 老人摔倒了起不来了" supposes nothing of the fall; and a danger
   // told in another clause is told ("万一是煤气泄漏呢 我家一股煤气味").
-  const std::string_view between = text.substr(what_if, said - what_if);
-  if (clause_break(between, 0) != std::string_view::npos) return false;
+  // Marks right after 万一 are a pause ("万一。。。着火了咋办"), not a clause's end.
+  std::size_t from = what_if + std::string_view("万一").size();
+  while (from < said &&
+         (text[from] == '.' || text.substr(from).starts_with("。") || text.substr(from).starts_with("…")))
+    from += text[from] == '.' ? 1 : 3;
+  if (clause_break(text.substr(from, said - from), 0) != std::string_view::npos) return false;
   const std::size_t clause_end = clause_break(text, said);
   std::string rest(text.substr(0, what_if));
   if (clause_end != std::string_view::npos) rest += " " + std::string(text.substr(clause_end));
-  return !danger_unless_denied(rest);
+  // What the other clauses tell is told, unless supposed in turn ("万一着火了。万一冒烟了怎么办").
+  const std::optional<DangerFound> told = danger_unless_denied(rest);
+  return !told || supposed(rest, told->word);
 }
 
 bool denied_softly(std::string_view text) {
@@ -543,6 +550,34 @@ bool denied_softly(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// A laugh ("@吹哨 笑死我了 救命" opened an urgent ticket that climbed to the community's group
+// overnight: an exploratory run of emergencies, 2026-12-07), unless it is denied ("这一点都不好笑
+// 我家着火了", "不是搞笑": a final read the same day) or help is called for now beside it (救命 aside,
+// which a laugh takes for a word).
+bool joking(std::string_view text) {
+  const std::optional<std::string_view> joke = first_of(text, kJokes);
+  if (!joke) return false;
+  const std::size_t at = text.find(*joke);
+  const std::string_view before = text.substr(0, at);
+  if (before.ends_with("不") || before.ends_with("不是") || before.ends_with("没") ||
+      before.ends_with("一点都不"))
+    return false;
+  // "好笑吗 有人晕倒了你们还在聊天", "搞笑吧 救命 老人倒在地上不动了": a rebuke, not a laugh (a recheck,
+  // 2026-12-07).
+  const std::string_view after = text.substr(at + joke->size());
+  for (const std::string_view asks : {"吗", "吧", "?", "呢"}) {
+    if (after.starts_with(asks)) return false;
+  }
+  for (const std::string_view call : kCallingNow) {
+    if (call != "救命" && text.find(call) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::optional<DangerFound> danger_in(std::string_view text) {
   // The negators only where a danger word stands: most lines hold none, and the negators' scan was
   // a third of the check (the parser's cost of a stop, 2026-12-06).
@@ -550,12 +585,13 @@ std::optional<DangerFound> danger_in(std::string_view text) {
   if (!found) return std::nullopt;
   if (const std::optional<std::string> without = without_fears(text)) found = danger_unless_denied(*without);
   if (!found || denies_danger(text) || denied_softly(text)) return std::nullopt;
-  // "@吹哨 笑死我了 救命" opened an urgent ticket that climbed to the community's group overnight (an
-  // exploratory run of emergencies, 2026-12-07): a laugh takes 救命 alone, never a danger told with it
-  // ("这一点都不好笑 我家着火了", a final read the same day).
-  if (found->word == "救命" && first_of(text, kJokes)) return std::nullopt;
+
   if (supposed(text, found->word) && !first_of(text, kCallingNow)) return std::nullopt;
   return found;
+}
+
+bool danger_supposed(std::string_view text, std::string_view word) {
+  return supposed(text, word) && !first_of(text, kCallingNow);
 }
 
 bool contains_danger_word(std::string_view text) {
@@ -576,7 +612,7 @@ bool denies_danger(std::string_view text) {
     for (std::size_t at = without_set.find(set); at != std::string::npos; at = without_set.find(set))
       without_set.replace(at, set.size(), set.size(), ' ');
   }
-  return first_of(without_set, kDangerNegators).has_value();
+  return first_of(without_set, kDangerNegators).has_value() || joking(without_set);
 }
 
 std::optional<std::string> without_fears(std::string_view text) {

@@ -33,6 +33,10 @@ std::optional<std::string_view> danger_word_in(std::string_view text);
 /// danger report then, whatever danger word it holds (a community's own `danger_words` included).
 bool denies_danger(std::string_view text);
 
+/// Whether `word` is only supposed in the text: said in a clause of 万一 ("万一着火了往哪跑"), with no
+/// call for help now. A community's own danger word is read so too.
+bool danger_supposed(std::string_view text, std::string_view word);
+
 /// The line with each hazard feared blanked out ("怕着火", "容易起火", "火灾隐患"; not "怕着火了", which
 /// tells of a fire), or empty when it holds none: a fear is no danger of its own, a danger said beside
 /// it still is ("冒烟了 怕着火").

@@ -159,8 +159,8 @@ bool chases_own_report(std::string_view text) {
 }
 
 bool says_nobody_came(std::string_view text) {
-  return holds_any_of(text, std::to_array<std::string_view>(
-                                {"没人来", "没人管", "没有人来", "没有人管", "还没人", "还是没人"}));
+  return holds_any_of(
+      text, std::to_array<std::string_view>({"没人来", "没人管", "没有人来", "没有人管", "还是没人"}));
 }
 
 bool refers_back(std::string_view text) {

@@ -50,16 +50,17 @@ TEST_F(SnowDay, ACancelTakenBackKeepsEveryPlaceAndTellsEachGroupItsOwn) {
       std::any_of(due.begin(), due.end(), [](const store::Job& job) { return job.kind == "task_end"; }));
 }
 
-// A task cancelled a day ago or more is no 撤销错了 (a final read, 2026-12-07).
-TEST_F(SnowDay, ACancelOfYesterdayIsNotTakenBack) {
+// A bare 撤销错了 means the cancel just made: one of a day ago or more is not taken back by it (a final
+// read, 2026-12-07); named by its number, a task still to come is.
+TEST_F(SnowDay, ABare撤销错了TakesBackOnlyTheDaysCancel) {
   say("c1", "u-wang", "王书记", read("撤销 1", kMonday0900 + 300), kMonday0900 + 300);
   const std::int64_t later = kMonday0900 + 300 + 25 * kHour;
-  EXPECT_TRUE(say("c1", "u-wang", "王书记", read("撤销错了", later), later).size() == 1u);
+  const std::vector<Reply> bare = say("c1", "u-wang", "王书记", read("撤销错了", later), later);
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].text, rendered("restore_nothing", {{"mention", "@王书记"}}));
   EXPECT_EQ(task(1).status, store::TaskStatus::cancelled);
-  const std::vector<Reply> named = say("c1", "u-wang", "王书记", read("恢复 1", later + 60), later + 60);
-  ASSERT_EQ(named.size(), 1u);
-  EXPECT_EQ(named[0].text, rendered("restore_too_late", {{"mention", "@王书记"}, {"task", "1"}}));
-  EXPECT_EQ(task(1).status, store::TaskStatus::cancelled);
+  say("c1", "u-wang", "王书记", read("恢复 1", later + 60), later + 60);
+  EXPECT_EQ(task(1).status, store::TaskStatus::open) << "named, and still to end at Tuesday 11:00";
 }
 
 TEST_F(SnowDay, ARestoreNamesItsTaskAndIsOnlyTheLeaders) {

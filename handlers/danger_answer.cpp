@@ -1,5 +1,6 @@
 #include "handlers/danger_answer.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -37,8 +38,14 @@ std::string danger_alert_key(const Services& services, const Message& message) {
 
 bool is_danger_line(const Services& services, const Command& command) {
   if (command.kind == language::TicketKind::danger) return true;
-  // The parser knows its own list; a community may name more (`danger_words`).
-  if (language::denies_danger(command.text)) return false;
+  // The parser knows its own list; a community may name more (`danger_words`). Most lines hold none
+  // of them: the negators are read only for one that does (every line the parser leaves comes here).
+  const auto holds_own_word = [&](std::string_view text) {
+    return std::any_of(
+        services.config.rules.danger_words.begin(), services.config.rules.danger_words.end(),
+        [text](const std::string& word) { return !word.empty() && text.find(word) != std::string::npos; });
+  };
+  if (!holds_own_word(command.text) || language::denies_danger(command.text)) return false;
   // "报事 楼道堆了纸箱 怕着火": the community's 着火 beside a fear is no fire (a final read, 2026-12-07:
   // the parser's reading was undone here, and the 119 text went out).
   const std::optional<std::string> without = language::without_fears(command.text);
@@ -49,10 +56,6 @@ bool is_danger_line(const Services& services, const Command& command) {
       return true;
   }
   return false;
-}
-
-Reply danger_now(const Context& context) {
-  return danger_now(context, context.message.text);
 }
 
 Reply danger_now(const Context& context, std::string_view text) {

@@ -13,8 +13,7 @@ namespace whistle::handlers {
 bool is_danger_line(const Services& services, const Command& command);
 
 /// The emergency numbers (119/110/120) to the sender, in the chat they wrote in, at once: what to do
-/// first for the kind of danger `text` tells of (by default the message's own words).
-Reply danger_now(const Context& context);
+/// first for the kind of danger `text` (the line as normalized) tells of.
 Reply danger_now(const Context& context, std::string_view text);
 
 /// A danger line said to the others in a group, not to the bot: nothing is said in the group (the

@@ -75,11 +75,13 @@ bool realerted_lately(Context& context, const store::Ticket& ticket) {
 std::optional<std::vector<Reply>> follow_up_on_open_danger(Context& context, const Command& command,
                                                            bool danger) {
   if (command.text.empty()) return std::nullopt;
+  const bool waiting = still_waiting(command.text);
+  // Words that neither tell a danger nor wait for help are not looked up against one's tickets.
+  if (!danger && !waiting) return std::nullopt;
   const std::optional<store::Ticket> ticket = open_danger_of_sender(context);
   if (!ticket) return std::nullopt;
   // A second danger is news of its own ("电梯困人" then "楼道着火了", "我爸也晕倒了"): its own ticket,
   // unless told as the same one going on or still unanswered.
-  const bool waiting = still_waiting(command.text);
   if (danger) {
     // Another kind is news whatever else is said ("楼道着火了 人呢" after one's husband fainted: the
     // review after found the fire folded into his ticket, and nobody told).

@@ -58,7 +58,7 @@ bool speaks_of_later(std::string_view before, const Command& command) {
   if (!command.reason) return false;
   const std::string_view reason = trim_spaces(*command.reason);
   if (!reason.empty() && is_ascii_digit(static_cast<unsigned char>(reason.front()))) return true;
-  // "结束 1 会儿就好", "结束 1 前记得签退", "结束 1 后再验收", "大家别担心 T1 上报 了" (told of).
+  // "结束 1 会儿就好", "结束 1 前记得签退", "结束 1 后再验收", "验收 1 了" (told of).
   for (const std::string_view after : {"会儿", "前记得", "前要", "后再", "以后", "之后", "再说", "了"}) {
     if (reason.starts_with(after)) return true;
   }

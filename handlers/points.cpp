@@ -114,7 +114,11 @@ std::vector<Reply> entries_of(Context& context, const std::string& community, co
       context.ledger.latest_of_person(community, person, kEntriesShown);
   const std::string name = display_name(context.people, person);
   const std::string balance = std::to_string(context.ledger.balance(community, person));
-  if (entries.empty()) return answer(context, "points_entries_none", {{"name", name}});
+  // One's own: "你还没有积分记录", not "@老周 老周还没有…" (an exploratory run of a snow day, 2026-12-07).
+  if (entries.empty())
+    return answer(context,
+                  person == context.message.sender ? "points_entries_none_own" : "points_entries_none",
+                  {{"name", name}});
   std::string lines;
   for (const store::LedgerEntry& entry : entries) {
     lines += '\n';

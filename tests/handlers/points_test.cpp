@@ -145,6 +145,13 @@ TEST_F(Points, InPrivateSomeonePlacedNowhereIsLookedUpInTheirGroup) {
     EXPECT_NE(secretary[0].text, rendered(refusal, {{"mention", "@王书记"}, {"name", "何大爷"}})) << refusal;
 }
 
+// One's own empty list is "你", not one's name after one's mention (a snow day, 2026-12-07).
+TEST_F(Points, NoEntriesOfOnesOwnAreToldAsOnesOwn) {
+  const std::vector<Reply> own = say_privately("u-he", "何大爷", read("积分明细"));
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].text, rendered("points_entries_none_own", {{"mention", "@何大爷"}, {"name", "何大爷"}}));
+}
+
 // "刚才怎么加了5分又扣了" had no answer: 积分明细 lists the latest entries, newest first, in private
 // (an exploratory run of corrections, 2026-12-06).
 TEST_F(Points, TheEntriesShowWhereThePointsCameFromAndWent) {

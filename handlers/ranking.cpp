@@ -88,6 +88,14 @@ std::optional<store::OrgNode> level_named_above(Context& context, const Command&
   return std::nullopt;
 }
 
+// A ranking's messages, answered where they were asked for.
+std::vector<Reply> in_this_chat(const Context& context, std::vector<std::string> texts) {
+  std::vector<Reply> replies;
+  for (std::string& text : texts)
+    replies.push_back(Reply{context.message.chat, std::move(text), {}});
+  return replies;
+}
+
 // "我们单元排第几": the group the asker means by 我们 — the chat's node or the one above it at the level
 // named, in private their own place's — ranked among its neighbours under the level above, whose
 // ranking follows. Empty when there is no such group, or it has nothing above it.
@@ -113,10 +121,7 @@ std::optional<std::vector<Reply>> own_group_ranking(Context& context, const Comm
   std::vector<std::string> texts = ranking_messages(context, *parent, month, std::nullopt);
   const std::string place = group_place_text(context, *parent, group->id, month);
   if (!texts.empty() && !place.empty()) texts.front() = place + "\n" + texts.front();
-  std::vector<Reply> replies;
-  for (std::string& text : texts)
-    replies.push_back(Reply{context.message.chat, std::move(text), {}});
-  return replies;
+  return in_this_chat(context, std::move(texts));
 }
 
 }  // namespace
@@ -165,10 +170,7 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
     texts.front() = own_place_text(context, context.message.sender, node->id, asked.from, asked.to) + "\n" +
                     texts.front();
   }
-  std::vector<Reply> replies;
-  for (std::string& text : texts)
-    replies.push_back(Reply{context.message.chat, std::move(text), {}});
-  return replies;
+  return in_this_chat(context, std::move(texts));
 }
 
 }  // namespace whistle::handlers

@@ -71,10 +71,6 @@ Reply ask_for_number(Context& context, Intent intent, const std::vector<const st
                                             {"example", example}}));
 }
 
-}  // namespace
-
-namespace {
-
 // The one candidate whose title is a whole line of the text, before its list's first entry.
 const store::ListedTask* titled_on_a_line(std::string_view text,
                                           const std::vector<const store::ListedTask*>& candidates) {

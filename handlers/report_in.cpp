@@ -16,7 +16,9 @@
 #include "handlers/people_names.hpp"
 #include "handlers/places_per_node.hpp"
 #include "handlers/private_task_number.hpp"
+#include "handlers/report_in_others.hpp"
 #include "handlers/rights.hpp"
+#include "handlers/sign_up.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_clock.hpp"
@@ -203,21 +205,6 @@ std::string report_in_notes(Context& context, const Command& command, const stor
   return notes;
 }
 
-// The node a report-in takes a place of, when the task counts its places per node, and how many
-// of them were taken before it.
-struct QuotaPlace {
-  store::OrgNode node;
-  int taken = 0;
-};
-
-std::optional<QuotaPlace> quota_place(Context& context, const store::Task& task, const std::string& person) {
-  const PlacesTaken taken = places_taken(context, task);
-  std::optional<store::OrgNode> node = quota_node_of_reporter(context, task, person, taken);
-  if (!node) return std::nullopt;
-  const int taken_there = taken_of(taken, node->id);  // before the node is moved from
-  return QuotaPlace{std::move(*node), taken_there};
-}
-
 // "每单元1人" and no unit of the task's to count the place for (said in the community's group by
 // someone the community has not placed, a building's leader, someone of another unit): the places
 // are the units', and which have one free is said, not "report in from your unit's group", which
@@ -237,9 +224,9 @@ Reply quota_needs_node(Context& context, const store::Task& task) {
 }
 
 // The node's places are taken: the person waits for one of that node's, in its own line.
-std::string quota_waitlisted(Context& context, const store::Task& task, const QuotaPlace& quota,
+std::string quota_waitlisted(Context& context, const store::Task& task, const Placement& placement,
                              Values values) {
-  values.emplace_back("node", quota.node.name);
+  values.emplace_back("node", placement.quota_node->name);
   values.emplace_back("level", level_name(context, task.per_node->level));
   values.emplace_back("each", std::to_string(task.per_node->each));
   values.emplace_back("position", std::to_string(place_in_node_line(context, task, context.message.sender)));
@@ -327,6 +314,10 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
                                              {"when", task_when_text(context, task, context.now)}}))};
   }
 
+  // "帮@何大爷 报到 1", "报到 1 @何大爷": a sign-up asked for others (代报).
+  if (!command.mentions.empty() || command.on_behalf || context.message.mentions.size() >= 2) {
+    if (auto others = report_in_named_people(context, command, task)) return std::move(*others);
+  }
   const std::string& person = context.message.sender;
   const std::string number = std::to_string(task.number);
   const std::string mention = mention_of(context.people, person);
@@ -357,32 +348,12 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
                      {{"task", number}, {"mention", mention}, {"position", std::to_string(position)}}))};
   }
 
-  // Points count for the node of the chat where the person reported in; from a private chat none
-  // is recorded and the task's node counts.
-  std::optional<std::string> signup_node =
-      context.node ? std::optional<std::string>(context.node->id) : std::nullopt;
-  bool full = is_full(context, task);
-  std::optional<QuotaPlace> quota;
-  if (task.per_node) {
-    quota = quota_place(context, task, person);
-    if (!quota) return {quota_needs_node(context, task)};
-    // A place of a unit's counts for that unit, said where it was: the chat's node when it is the
-    // unit or under it, else the unit the person's roles named.
-    if (!quota_node_of(context, task, signup_node)) signup_node = quota->node.id;
-    // The task's places bound the nodes' (someone may hold one without a node's, from before).
-    full = full || quota->taken >= task.per_node->each;
-  }
-  context.signups.put(task.id, person, full ? store::SignupState::waitlisted : store::SignupState::signed_up,
-                      context.now, signup_node);
-  // Reporting in makes a volunteer of the place where it was said (the task's node from private).
-  context.people.grant(person, context.node ? context.node->id : task.node, store::Role::volunteer,
-                       context.now);
-
+  const Placement placement = place_person(context, task, person);
+  if (!placement.placed) return {quota_needs_node(context, task)};
   Values values{{"task", number}, {"mention", mention}, {"count", signup_count_text(context, task)}};
-  if (full && quota && quota->taken >= task.per_node->each) {
-    return {reply_to_sender(context, quota_waitlisted(context, task, *quota, values))};
-  }
-  if (full) {
+  if (placement.waits_for_node)
+    return {reply_to_sender(context, quota_waitlisted(context, task, placement, values))};
+  if (placement.waitlisted) {
     values.emplace_back("position", std::to_string(place_in_node_line(context, task, person)));
     // Not the note for two: the other would only join the waitlist too.
     Command alone = command;
@@ -391,9 +362,9 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
         context, context.text("report_in_waitlisted", values) + report_in_notes(context, alone, task))};
   }
   std::string text = context.text("report_in_ok", values);
-  if (quota) {
-    text += context.text("report_in_quota_note", {{"node", quota->node.name},
-                                                  {"count", std::to_string(quota->taken + 1)},
+  if (placement.quota_node) {
+    text += context.text("report_in_quota_note", {{"node", placement.quota_node->name},
+                                                  {"count", std::to_string(placement.quota_taken + 1)},
                                                   {"each", std::to_string(task.per_node->each)}});
   }
   if (chain == ChainReading::maybe_someone_else)

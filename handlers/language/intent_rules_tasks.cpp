@@ -26,6 +26,10 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"报到报到",      Intent::report_in,    A::task},
     {"报个到",        Intent::report_in,    A::task},
     {"报名参加",      Intent::report_in,    A::task},
+    // A leader signing up someone without a phone (the handler refuses anyone else).
+    {"代报",          Intent::report_in,    A::task_people,       "on_behalf"},
+    {"代报名",        Intent::report_in,    A::task_people,       "on_behalf"},
+    {"代为报名",      Intent::report_in,    A::task_people,       "on_behalf"},
     {"1",             Intent::report_in,    A::whole_line,        "implicit"},
     {"+1",            Intent::report_in,    A::whole_line,        "implicit"},
     {"我来",          Intent::report_in,    A::whole_line,        "implicit"},

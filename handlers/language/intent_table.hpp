@@ -48,6 +48,7 @@ struct IntentRule {
   /// "scored" when the line counts only with a score 1–5 after the keyword ("打4星", never "打110"); task /
   /// task_people / ticket → "required" when a common word ("完成", "取消", "确认", "已处理") counts only with
   /// a reference or @-mention, or "remark" when a reason may follow without a reference ("办结 已更换灯泡"),
+  /// or "on_behalf" when it is asked for the people named ("代报 @何大爷 1"),
   /// ticket → "after_ticket" when only a ticket before it makes it a command, "question" the same for a
   /// question answered only where it fits ("T3谁在处理");
   /// item → "implicit" (a bare 换), "asks" when the words count only as a question about a reward

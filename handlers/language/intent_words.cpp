@@ -59,7 +59,7 @@ constexpr auto kSofteners = std::to_array<std::string_view>({"一下", "一个�
 
 constexpr auto kEveryone = std::to_array<std::string_view>({"所有人", "全体成员", "全体", "all", "everyone"});
 
-constexpr auto kPersonMarkers = std::to_array<std::string_view>({"给", "为", "帮"});
+constexpr auto kPersonMarkers = std::to_array<std::string_view>({"给", "为", "帮", "替"});
 
 constexpr auto kReferenceNouns = std::to_array<std::string_view>({"任务", "活动"});
 

@@ -95,6 +95,12 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     }
     return lead;
   }
+  // "我老伴也报个名": a sign-up asked for a family member, whose place is their own.
+  if (const auto family = family_before_sign_up(line, 0)) {
+    lead.people = {family->name};
+    lead.end = family->end;
+    return lead;
+  }
   // "我上个月排第几名": the speaker before the month, of a ranking only.
   if (line.starts_with("我")) {
     const std::string_view after = line.substr(std::string_view("我").size());
@@ -153,6 +159,12 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     std::size_t at = skip_spaces(line, marker.size());
     // "给张三加5分" ("为什么扣3分" is a question, and 为/帮 take a name only with its '@').
     if (const auto typed = marker == "给" ? name_before_points(line, at) : std::nullopt) {
+      lead.people = {typed->name};
+      lead.end = typed->end;
+      break;
+    }
+    // "帮何大爷报个名", "替刘阿姨报到 1": a sign-up asked for someone named without an '@'.
+    if (const auto typed = name_before_sign_up(line, at)) {
       lead.people = {typed->name};
       lead.end = typed->end;
       break;
@@ -259,6 +271,8 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     Command command = base;
     command.intent = rule->intent;
     command.mentions = lead.people;
+    // "帮@王阿姨 报到 12": a report-in asked for the people before it.
+    command.on_behalf = command.on_behalf || (rule->intent == Intent::report_in && !lead.people.empty());
     command.month = lead.month;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
     const std::string_view rest = body.substr(rule->keyword.size());

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 
@@ -63,7 +64,96 @@ bool names_a_thing(std::string_view name) {
   return false;
 }
 
+// A child's sign-ups are for classes and camps, never a volunteer's task.
+constexpr auto kNotVolunteers =
+    std::to_array<std::string_view>({"孩子", "小孩", "儿子", "女儿", "闺女", "宝宝", "娃", "学生", "同学"});
+
+// "报个名", "报到 1" at `pos`, with only a task's number and filler after it.
+bool sign_up_follows(std::string_view text, std::size_t pos) {
+  for (const std::string_view verb : {"报个名", "报名", "报个到", "报到"}) {
+    if (!text.substr(pos).starts_with(verb)) continue;
+    std::size_t at = skip_separators(text, pos + verb.size());
+    if (const auto reference = read_task_reference(text, at)) at = reference->end;
+    return is_filler(text.substr(at));
+  }
+  return false;
+}
+
+// A name of 2–4 Chinese characters at `pos`, tried at each length with `verb_follows(name, verb)`
+// at where the words after it start (spaces skipped: "给张三 加5分"): the first length it takes,
+// else nothing. `verb_follows` answers 1 to take the name, -1 to refuse the line, 0 to try longer.
+template <typename VerbFollows>
+std::optional<TypedName> name_before(std::string_view text, std::size_t pos, VerbFollows verb_follows) {
+  constexpr int kShortest = 2;
+  constexpr int kLongest = 4;
+  std::size_t at = pos;
+  for (int characters = 1; characters <= kLongest; ++characters) {
+    const CodePoint next = decode_utf8(text, at);
+    if (next.length == 0 || !is_cjk(next.value) ||
+        kNotNameCharacters.find(next.value) != std::u32string_view::npos)
+      return std::nullopt;
+    if (characters == 1 && kNotNameStarts.find(next.value) != std::u32string_view::npos) return std::nullopt;
+    at += next.length;
+    std::size_t verb = at;
+    while (verb < text.size() && text[verb] == ' ')
+      ++verb;
+    if (characters < kShortest) continue;
+    const std::string_view name = text.substr(pos, at - pos);
+    const int verdict = verb_follows(name, verb);
+    if (verdict < 0) return std::nullopt;
+    if (verdict > 0) return TypedName{std::string(name), verb};
+  }
+  return std::nullopt;
+}
+
+// How far ahead of a name's start its verb can stand: 4 characters and a space.
+constexpr std::size_t kNameAndVerbBytes = 5 * 3 + 2;
+
 }  // namespace
+
+std::optional<TypedName> name_before_sign_up(std::string_view text, std::size_t pos) {
+  // Most lines hold no 报 where a name's end could stand.
+  if (text.substr(pos, kNameAndVerbBytes).find("报") == std::string_view::npos) return std::nullopt;
+  return name_before(text, pos, [&](std::string_view name, std::size_t verb) {
+    if (!sign_up_follows(text, verb)) return 0;
+    for (const std::string_view word : kNotVolunteers) {
+      if (name.find(word) != std::string_view::npos) return -1;
+    }
+    return 1;
+  });
+}
+
+std::optional<TypedName> family_before_sign_up(std::string_view text, std::size_t pos) {
+  // Every line comes here: only one starting as a family member is said ("我…", "俺…", "老伴…").
+  constexpr std::u32string_view kStarts = U"我俺老爱媳";
+  if (kStarts.find(decode_utf8(text, pos).value) == std::u32string_view::npos) return std::nullopt;
+  std::size_t at = pos;
+  for (const std::string_view owner : {"我家", "俺家", "我", "俺"}) {
+    if (text.substr(at).starts_with(owner)) {
+      at += owner.size();
+      break;
+    }
+  }
+  for (const std::string_view member : {"老伴儿", "老伴", "爱人", "老公", "老婆", "媳妇", "老头子", "老头",
+                                        "老太太", "那口子", "妈", "爸", "婆婆", "公公"}) {
+    if (!text.substr(at).starts_with(member)) continue;
+    std::size_t verb = at + member.size();
+    for (const std::string_view also : {"也要", "也想", "也", "要", "想"}) {
+      if (text.substr(verb).starts_with(also)) {
+        verb += also.size();
+        break;
+      }
+    }
+    while (verb < text.size() && text[verb] == ' ')
+      ++verb;
+    // "我妈报名了" tells the neighbours what is done.
+    if (!sign_up_follows(text, verb) || text.substr(verb).find("了") != std::string_view::npos)
+      return std::nullopt;
+    if (member == "妈" || member == "爸") return TypedName{std::string(member) + std::string(member), verb};
+    return TypedName{std::string(member), verb};
+  }
+  return std::nullopt;
+}
 
 // A second person's amount in the same line ("何大爷加5分，张三加3分").
 bool holds_another_amount(std::string_view rest) {
@@ -90,32 +180,16 @@ bool remarks_on_points(std::string_view rest) {
 }
 
 std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos) {
-  constexpr int kShortest = 2;
-  constexpr int kLongest = 4;
   // Every chat line comes here: most hold no 加 or 扣 where a name's end could stand, and are left at
   // once (a name read character by character cost 5% of the parser's storm mix).
-  const std::string_view near = text.substr(pos, (kLongest + 1) * 3 + 2);
+  const std::string_view near = text.substr(pos, kNameAndVerbBytes);
   if (near.find("加") == std::string_view::npos && near.find("扣") == std::string_view::npos)
     return std::nullopt;
-  std::size_t at = pos;
-  for (int characters = 1; characters <= kLongest; ++characters) {
-    const CodePoint next = decode_utf8(text, at);
-    if (next.length == 0 || !is_cjk(next.value) ||
-        kNotNameCharacters.find(next.value) != std::u32string_view::npos)
-      return std::nullopt;
-    if (characters == 1 && kNotNameStarts.find(next.value) != std::u32string_view::npos) return std::nullopt;
-    at += next.length;
-    std::size_t verb = at;
-    while (verb < text.size() && text[verb] == ' ')
-      ++verb;  // "给张三 加5分"
-    if (characters < kShortest) continue;
+  return name_before(text, pos, [&](std::string_view name, std::size_t verb) {
     const std::size_t end = points_end(text, verb);
-    if (end == 0) continue;
-    const std::string_view name = text.substr(pos, at - pos);
-    if (names_a_thing(name) || remarks_on_points(text.substr(end))) return std::nullopt;
-    return TypedName{std::string(name), verb};
-  }
-  return std::nullopt;
+    if (end == 0) return 0;
+    return names_a_thing(name) || remarks_on_points(text.substr(end)) ? -1 : 1;
+  });
 }
 
 }  // namespace whistle::language

@@ -22,6 +22,17 @@ struct TypedName {
 };
 std::optional<TypedName> name_before_points(std::string_view text, std::size_t pos);
 
+/// The name of 2–4 Chinese characters typed right before a sign-up word ("帮何大爷报个名", "替刘阿姨
+/// 报到 1") at `pos`, and where that word starts; empty when the words are not that, the "name" is a
+/// pronoun or a child's ("帮孩子报名", whose classes are no task), or more than a task's number follows
+/// ("帮刘阿姨报名了吗" asks).
+std::optional<TypedName> name_before_sign_up(std::string_view text, std::size_t pos);
+
+/// A family member named before a sign-up word, said by someone else of the family ("我老伴也报个名",
+/// "我爱人也 报到 1"): the member's word ("老伴") and where the sign-up word starts. Not two going
+/// together ("我和老伴都去"), which the sender's own report-in answers.
+std::optional<TypedName> family_before_sign_up(std::string_view text, std::size_t pos);
+
 /// Whether the words right after an amount ask or remark rather than give a reason: "了吗？", "？不至于
 /// 吧", "也行", "的事明天再说", or a second amount ("，张三加3分"). What a reason says further on is
 /// its own ("@张三 加5分 已经连续三周来打扫楼道" pays).

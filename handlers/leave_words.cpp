@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "handlers/addressing.hpp"
 #include "handlers/held_places.hpp"
 #include "handlers/language/calendar.hpp"
+#include "handlers/language/time_expressions.hpp"
 #include "handlers/language/volunteer_replies.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/task_text.hpp"
@@ -29,12 +31,11 @@ bool fits(const Context& context, const store::Task& task, const language::Leave
   return hour == leave.number % 24 || hour == (leave.number + 12) % 24;
 }
 
-}  // namespace
-
-std::optional<std::vector<Reply>> answer_leave_with_a_count(Context& context, const Command& command) {
-  if (!context.message.is_private || !context.community) return std::nullopt;
-  const std::optional<language::LeaveCount> leave = language::leave_with_a_count(command.text);
-  if (!leave) return std::nullopt;
+// The places held that `fits` says the words mean: the one withdrawn, as "请假 N" would; of several,
+// they are listed to choose from; of none, the places held are shown and nothing is done.
+template <typename Fits>
+std::optional<std::vector<Reply>> withdraw_the_place_meant(Context& context, const Command& command,
+                                                           Fits fits_words) {
   const std::vector<store::Signup> held =
       context.signups.open_of_person(*context.community, context.message.sender);
   if (held.empty()) return std::nullopt;  // nothing to leave: the words are answered as any other
@@ -42,20 +43,46 @@ std::optional<std::vector<Reply>> answer_leave_with_a_count(Context& context, co
   std::optional<std::int64_t> number;
   for (const store::Signup& signup : held) {
     const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
-    if (!task || !fits(context, *task, *leave)) continue;
+    if (!task || !fits_words(*task)) continue;
     meant.push_back(signup);
     number = task->number;
   }
-  // "请假2天，下周一回来" on a Monday left Saturday's place (a review, 2026-12-07): only the places the
-  // words fit are left; none fitting, the places are shown and nothing is done.
   if (meant.size() == 1) {
     Command named = command;
     named.intent = Intent::withdraw;
     named.task = number;
+    named.implicit = false;
     return handle_withdraw(context, named);
   }
   return std::vector<Reply>{held_places_reply(
       context, meant.empty() ? held : meant, meant.empty() ? "withdraw_none_fits" : "withdraw_private_list")};
+}
+
+}  // namespace
+
+std::optional<std::vector<Reply>> answer_leave_with_a_count(Context& context, const Command& command) {
+  if (!context.message.is_private || !context.community) return std::nullopt;
+  const std::optional<language::LeaveCount> leave = language::leave_with_a_count(command.text);
+  if (!leave) return std::nullopt;
+  // "请假2天，下周一回来" on a Monday left Saturday's place (a review, 2026-12-07): only the places the
+  // words fit are left.
+  return withdraw_the_place_meant(context, command,
+                                  [&](const store::Task& task) { return fits(context, task, *leave); });
+}
+
+std::optional<std::vector<Reply>> answer_cannot_come(Context& context, const Command& command) {
+  if (!context.community || !(context.message.is_private || is_addressed(context.message, command)) ||
+      !language::says_now_cannot_come(command.text))
+    return std::nullopt;
+  // The day said ("今天", "今晚", "周三的巡逻") chooses among the places held.
+  std::string words = command.text;
+  const auto said = language::take_time(
+      words, language::TimeContext{context.now, context.config.locale.utc_offset_seconds});
+  return withdraw_the_place_meant(context, command, [&](const store::Task& task) {
+    if (task_is_over(task, context.now)) return false;
+    return !(said && said->start) ||
+           (task.start && local_day(context, *task.start) == local_day(context, *said->start));
+  });
 }
 
 }  // namespace whistle::handlers

@@ -15,4 +15,10 @@ namespace whistle::handlers {
 /// group (among neighbours "请假 1 天" is anyone's day off).
 std::optional<std::vector<Reply>> answer_leave_with_a_count(Context& context, const Command& command);
 
+/// "我今天发烧了去不了了", "今晚的巡逻我去不了了，发烧" said to the bot (in private, or addressed in a
+/// group) by someone holding a place: the one place the day said (or, with no day, the only place
+/// held) is withdrawn as "请假 N" would, so the one waiting moves up; of several, they are listed to
+/// choose from. Empty when the line says no such thing or the sender holds no place.
+std::optional<std::vector<Reply>> answer_cannot_come(Context& context, const Command& command);
+
 }  // namespace whistle::handlers

@@ -139,6 +139,22 @@ bool ends_on_not_going(std::string_view line) {
   return false;
 }
 
+bool says_now_cannot_come(std::string_view line) {
+  line = trim_spaces(line);
+  for (const std::string_view words :
+       {"去不了了", "来不了了", "去不成了", "参加不了了", "不能去了", "不能来了"}) {
+    for (std::size_t at = line.find(words); at != std::string_view::npos; at = line.find(words, at + 1)) {
+      // "我今天发烧了去不了了", "今晚的巡逻我去不了了，发烧": the words end the line or a clause of it;
+      // "去不了医院了" goes nowhere else.
+      const std::string_view after = trim_spaces(line.substr(at + words.size()));
+      if (after.empty() || after[0] == ',' || after[0] == '.' || after[0] == '!' || after.starts_with("。") ||
+          after.starts_with("，"))
+        return true;
+    }
+  }
+  return false;
+}
+
 bool speaks_of_oneself(std::string_view before) {
   const auto own = [](std::string_view clause) {
     clause = trim_spaces(clause);

@@ -64,6 +64,10 @@ std::optional<LeaveCount> leave_with_a_count(std::string_view line);
 /// words of not coming and nothing after them.
 bool ends_on_not_going(std::string_view line);
 
+/// Whether the line says its speaker cannot come now, in words that end the line or one of its
+/// clauses ("我今天发烧了去不了了", "今晚的巡逻我去不了了，发烧"); not "去不了医院了".
+bool says_now_cannot_come(std::string_view line);
+
 /// Whether the clause before a command is the speaker's own: it, or its last part, starts with 我, an
 /// apology or a reason ("不好意思我周四加班", "加班取消了，我又可以了", "临时有事").
 bool speaks_of_oneself(std::string_view before);

@@ -417,5 +417,39 @@ TEST_F(Withdraw, AfterTheTasksEndNeitherAWithdrawalNorAnEditOfItsPlacesChangesWh
   EXPECT_EQ(task(number).places, 1);
 }
 
+// Sick on the day (an exploratory run of a week's rota, 2026-12-07): "不好意思我今天感冒了，请假 1" was
+// asked to send the "请假 1" it held, "@吹哨 我今天发烧了去不了了" and the same in private were 没看懂;
+// both were made 失约 and the one waiting never moved up.
+TEST_F(Withdraw, SickOnTheDaySaidToTheBotFreesThePlaceAndTheOneWaitingMovesUp) {
+  const std::int64_t saturday = whistle_in_b3u2("消防巡逻", 2);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  say("b3u2", "u-liu", "刘阿姨", task_command(Intent::report_in));
+  say("b3u2", "u-he", "何大爷", task_command(Intent::report_in));
+  ASSERT_EQ(signup_state(saturday, "u-he"), store::SignupState::waitlisted);
+
+  say("b3u2", "u-liu", "刘阿姨", read("不好意思我今天感冒了，请假 1", kSaturday0900 - 2 * kHour),
+      kSaturday0900 - 2 * kHour);
+  EXPECT_EQ(signup_state(saturday, "u-liu"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(saturday, "u-he"), store::SignupState::signed_up);
+
+  say("b3u2", "u-zhang", "张三", read("我今天发烧了去不了了", kSaturday0900 - kHour), kSaturday0900 - kHour,
+      true);
+  EXPECT_EQ(signup_state(saturday, "u-zhang"), store::SignupState::withdrawn);
+
+  // In private the day said chooses among places: only Saturday's is left.
+  const std::int64_t sunday = whistle_in_b3u2("消防巡逻", 2, kSaturday0900 + 24 * kHour);
+  say("b3u2", "u-he", "何大爷", task_command(Intent::report_in, sunday));
+  say_privately("u-he", "何大爷", read("今天的巡逻我去不了了，发烧", kSaturday0900 - kHour),
+                kSaturday0900 - kHour);
+  EXPECT_EQ(signup_state(saturday, "u-he"), store::SignupState::withdrawn);
+  EXPECT_EQ(signup_state(sunday, "u-he"), store::SignupState::signed_up);
+
+  // Among neighbours, unaddressed, it stays talk; "去不了医院了" leaves no place.
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, sunday));
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("我发烧了去不了了", kSaturday0900)).empty());
+  say_privately("u-zhang", "张三", read("我腿摔伤了 去不了医院了", kSaturday0900), kSaturday0900);
+  EXPECT_EQ(signup_state(sunday, "u-zhang"), store::SignupState::signed_up);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -290,6 +290,18 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
   if (sends_people_home) {
     if (auto others = withdraw_named_people(context, command)) return std::move(*others);
   }
+  // "撤销 1 2 3 连续降雨暂停巡逻": each, with the reason (an exploratory run of a week's rota,
+  // 2026-12-07: #2 and #3 stayed open unsaid, and their volunteers were made 失约).
+  if (const NumbersListed listed = further_task_numbers_and_remark(command); !listed.more.empty()) {
+    Command each = command;
+    each.reason = listed.remark.empty() ? std::nullopt : std::optional<std::string>(listed.remark);
+    return for_each_number_listed(context, each, &Command::task, listed.more,
+                                  [&](Context& inner, const Command& one) {
+                                    Command with_reason = one;
+                                    with_reason.reason = each.reason;
+                                    return handle_cancel(inner, with_reason);
+                                  });
+  }
   std::vector<Reply> replies;
   const std::optional<store::Task> task = closable_task(context, command, Intent::cancel, replies);
   if (!task) return replies;
@@ -334,8 +346,12 @@ std::vector<Reply> handle_cancel(Context& context, const Command& command) {
       {"title", task->title},
       {"when", task_when_text(context, *task, context.now)}};
   replies = announce_cancel(context, *task, signups, values);
+  // Why, when the leader said ("撤销 2 下雨"): a volunteer told only "已撤销" asks the group.
+  std::string told = context.text("cancel_private", values);
+  if (command.reason && !command.reason->empty())
+    told += context.text("cancel_private_reason", {{"reason", *command.reason}});
   for (const std::string& person : people) {
-    replies.push_back(Reply{private_chat_of(person), context.text("cancel_private", values), {person}});
+    replies.push_back(Reply{private_chat_of(person), told, {person}});
   }
   return replies;
 }

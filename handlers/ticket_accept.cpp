@@ -16,7 +16,7 @@ namespace whistle::handlers {
 std::vector<Reply> handle_accept(Context& context, const Command& command) {
   // "接单 T2 T3": each of them; T3 was left to climb four levels unseen (an exploratory run of the
   // workers' side, 2026-12-07).
-  if (const TicketsListed listed = further_ticket_numbers(command); !listed.more.empty()) {
+  if (const NumbersListed listed = further_ticket_numbers(command); !listed.more.empty()) {
     return for_each_number_listed(context, command, &Command::ticket, listed.more, handle_accept);
   }
   std::vector<Reply> replies;

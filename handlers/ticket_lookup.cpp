@@ -42,29 +42,22 @@ std::vector<store::Ticket> tickets_held_by_sender(Context& context, std::size_t 
   return held;
 }
 
-TicketsListed further_ticket_numbers(const Command& command) {
-  TicketsListed listed;
-  if (!command.ticket || !command.reason) return listed;
+NumbersListed further_ticket_numbers(const Command& command) {
+  if (!command.ticket || !command.reason) return {};
   const std::string_view words = *command.reason;
-  std::size_t at = language::skip_separators(words, 0);
-  while (at < words.size()) {
-    if (language::starts_with_at(words, at, "和")) {
-      at = language::skip_separators(words, at + std::string_view("和").size());
-      continue;
-    }
-    const auto reference = language::read_ticket_reference(words, at, false);
-    if (!reference || !reference->number) break;
-    // "T8灯管没货": a tube's name, run into the words; a listed ticket stands apart.
-    if (reference->end < words.size() && !language::ends_a_word(words, reference->end) &&
-        !language::starts_with_at(words, reference->end, "、") &&
-        !language::starts_with_at(words, reference->end, "和"))
-      break;
-    if (*reference->number != *command.ticket &&
-        std::find(listed.more.begin(), listed.more.end(), *reference->number) == listed.more.end())
-      listed.more.push_back(*reference->number);
-    at = language::skip_separators(words, reference->end);
-  }
-  if (!listed.more.empty()) listed.remark = std::string(language::trim_spaces(words.substr(at)));
+  NumbersListed listed = numbers_listed(
+      words, *command.ticket,
+      [](std::string_view text, std::size_t at) -> std::optional<std::pair<std::int64_t, std::size_t>> {
+        const auto reference = language::read_ticket_reference(text, at, false);
+        if (!reference || !reference->number) return std::nullopt;
+        // "T8灯管没货": a tube's name, run into the words; a listed ticket stands apart.
+        if (reference->end < text.size() && !language::ends_a_word(text, reference->end) &&
+            !language::starts_with_at(text, reference->end, "、") &&
+            !language::starts_with_at(text, reference->end, "和"))
+          return std::nullopt;
+        return std::pair{*reference->number, reference->end};
+      });
+  if (listed.more.empty()) listed.remark.clear();
   return listed;
 }
 

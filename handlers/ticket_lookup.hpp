@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "handlers/context.hpp"
+#include "handlers/task_lookup.hpp"
 #include "store/tickets.hpp"
 
 namespace whistle::handlers {
@@ -23,11 +24,7 @@ TicketChoice choose_ticket(Context& context, const Command& command);
 
 /// "接单 T2 T3", "办结 T2、T3 灯换了": the tickets listed after the command's own (T-form only, so
 /// "办结 T1 3楼的灯换了" lists none), and the words after them.
-struct TicketsListed {
-  std::vector<std::int64_t> more;
-  std::string remark;
-};
-TicketsListed further_ticket_numbers(const Command& command);
+NumbersListed further_ticket_numbers(const Command& command);
 
 /// The tickets not closed that the sender holds, themselves or through a responder they are a
 /// member of (物业's 刘师傅 holds 物业's): at most `limit` of each.

@@ -42,7 +42,7 @@ std::vector<Reply> handle_resolve(Context& context, const Command& command) {
   if (auto answered = answer_reporters_done_words(context, command)) return std::move(*answered);
   // "办结 T2 T3": each. With what was done said once for both, each resident would read the other's
   // repair (an exploratory run of the workers' side, 2026-12-07): asked to send them apart.
-  if (const TicketsListed listed = further_ticket_numbers(command); !listed.more.empty()) {
+  if (const NumbersListed listed = further_ticket_numbers(command); !listed.more.empty()) {
     if (!listed.remark.empty() && !language::is_filler(listed.remark)) {
       std::vector<std::string> lines{
           context.text("ticket_resolve_apart_line", {{"ticket", std::to_string(*command.ticket)}})};

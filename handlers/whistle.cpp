@@ -298,6 +298,10 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   // No points named pays +0 at 验收, which a new leader found out only then (an exploratory run of
   // newcomers, 2026-12-06). "0分" said is meant and gets no note.
   if (!command.points) relay += context.text("whistle_no_points_note", {{"task", number}});
+  // "每周六上午9点": one task is made, the first; the group reads that the next is whistled again
+  // (an exploratory run of a week's rota, 2026-12-07: the leader was never told).
+  if (command.time_repeats)
+    relay += context.text("whistle_once_note", {{"when", task_when_text(context, task, context.now)}});
   // How to add points is the leader's to read, not the residents' (a review, 2026-12-06): said in
   // the answer to a private whistle; a group's post says only that there are none.
   const std::string points_note =

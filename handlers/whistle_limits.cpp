@@ -35,6 +35,46 @@ bool is_over(const Context& context, const Command& command) {
   return command.start && *command.start + kLateStartGraceSeconds < context.now;
 }
 
+// "周二到周五每天晚上7点", "11月24日、25日、26日 晚上7点", "周三、周四、周五": several days in one line.
+// Only the words that join days (到周, 、25日 …): a day word alone ("准备明天活动的物资") names a thing.
+std::optional<std::string> several_days_named(const std::string& title) {
+  for (const std::string_view joined : {"到周", "至周", "-周", "~周", "、周", "、星期", "到星期", "至星期"}) {
+    if (const std::size_t at = title.find(joined); at != std::string::npos)
+      return title.substr(at, joined.size() + 3);
+  }
+  // "、25日", "、26号": a list of dates.
+  for (std::size_t at = title.find("、"); at != std::string::npos; at = title.find("、", at + 1)) {
+    std::size_t digits = at + std::string_view("、").size();
+    const std::size_t first = digits;
+    while (digits < title.size() && title[digits] >= '0' && title[digits] <= '9')
+      ++digits;
+    if (digits == first) continue;
+    const std::string_view unit = std::string_view(title).substr(digits);
+    if (unit.starts_with("日") || unit.starts_with("号")) return title.substr(at, digits - at + 3);
+  }
+  return std::nullopt;
+}
+
+// A time left in the title once the task's was read ("消防巡逻 后天晚上7点" after 周二): a second
+// time with its hours, which the task cannot have as well.
+std::optional<std::string> second_time_named(const Context& context, const std::string& title) {
+  std::string rest = title;
+  const auto span =
+      language::take_time(rest, language::TimeContext{context.now, context.config.locale.utc_offset_seconds});
+  // An hour written: "扫雪下午班" names the shift, not a second time.
+  // Nor is a deadline to answer by ("12点前报名").
+  if (!span || !span->names_hour || !span->start) return std::nullopt;
+  // The words taken out are what differs between the two.
+  std::size_t from = 0;
+  while (from < rest.size() && from < title.size() && rest[from] == title[from])
+    ++from;
+  std::size_t back = 0;
+  while (back < rest.size() - from && back < title.size() - from &&
+         rest[rest.size() - 1 - back] == title[title.size() - 1 - back])
+    ++back;
+  return title.substr(from, title.size() - from - back);
+}
+
 }  // namespace
 
 std::optional<Reply> refuse_out_of_range(Context& context, const Command& command) {
@@ -54,6 +94,16 @@ std::optional<Reply> refuse_out_of_range(Context& context, const Command& comman
   if (!command.start && !command.end && command.title) {
     if (const std::optional<std::string_view> unread = language::unread_clock(*command.title)) {
       problems.push_back(context.text("whistle_problem_time_unread", {{"time", std::string(*unread)}}));
+    }
+  }
+  // One whistle is one time: a rota's days, or a second time, left in the title made one task on
+  // the first day with the rest in its title (an exploratory run of a week's rota, 2026-12-07:
+  // volunteers signed up for "the patrol" and were counted for Tuesday only).
+  if (command.title && (command.start || command.end)) {
+    if (const std::optional<std::string> days = several_days_named(*command.title)) {
+      problems.push_back(context.text("whistle_problem_several_days", {{"words", *days}}));
+    } else if (const std::optional<std::string> second = second_time_named(context, *command.title)) {
+      problems.push_back(context.text("whistle_problem_second_time", {{"time", *second}}));
     }
   }
   if (command.title && characters(*command.title) > kMaxTitleChars) {

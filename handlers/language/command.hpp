@@ -206,6 +206,8 @@ struct Command {
   bool time_names_clock = false;
   /// An edit of the end alone ("修改 12 结束时间 12点"): the time read is the new end.
   bool time_is_end = false;
+  /// "每周六上午9点", "每天晚上7点": the time said as one that repeats; a whistle posts the first only.
+  bool time_repeats = false;
   /// An edit that moves the task by a length ("推迟一小时" +60, "提前半小时" −30).
   std::optional<int> shift_minutes;
   /// A whistle that opens its own 接龙 with one name ("…\n接龙：\n1. 冯单元长"): that name. From

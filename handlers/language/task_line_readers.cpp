@@ -66,7 +66,20 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
   }
   if (auto minutes = take_duration(text); minutes && !command.minutes) command.minutes = minutes;
   if (!command.start && !command.end) {
+    const std::string before = text;
     if (const auto span = take_time(text, now)) {
+      // "每周六上午9点": 每 before the time read says it repeats; it leaves the title.
+      std::size_t from = 0;
+      while (from < text.size() && text[from] == before[from])
+        ++from;
+      for (const std::string_view every : {"每天", "每日", "每个", "每"}) {
+        if (from >= every.size() &&
+            std::string_view(text).substr(from - every.size(), every.size()) == every) {
+          text.erase(from - every.size(), every.size());
+          command.time_repeats = true;
+          break;
+        }
+      }
       command.start = span->start;
       command.end = span->end;
       command.time_names_day = span->names_day;

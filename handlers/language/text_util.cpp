@@ -100,7 +100,15 @@ std::string_view without_words_at_start(std::string_view text,
   return text;
 }
 
-std::string clean_free_text(std::string_view text) {
+std::string clean_free_text(std::string_view original) {
+  // A bracket emptied by the words read out of it ("消防巡逻（周二）" without its day) is no part of
+  // the text.
+  std::string unbracketed(original);
+  for (const std::string_view pair : {"()", "[]", "【】", "「」", "《》", "〔〕"}) {
+    for (std::size_t at = unbracketed.find(pair); at != std::string::npos; at = unbracketed.find(pair, at))
+      unbracketed.erase(at, pair.size());
+  }
+  const std::string_view text = unbracketed;
   // Split into words at spaces, keeping only words with some substance.
   std::vector<std::string_view> words;
   std::size_t start = 0;

@@ -561,6 +561,23 @@ bool is_clock_minutes(std::string_view text, std::size_t pos) {
   return clock && clock->end > pos;
 }
 
+namespace {
+
+bool names_day_and_clock(const Located& found) {
+  return !is_day_only(found.phrase) && !is_clock_only(found.phrase) && !is_period_only(found.phrase) &&
+         found.span.names_day && found.span.names_hour;
+}
+
+bool same_local_day(const TimeSpan& a, const TimeSpan& b, const TimeContext& context) {
+  const std::optional<std::int64_t>& first = a.start ? a.start : a.end;
+  const std::optional<std::int64_t>& second = b.start ? b.start : b.end;
+  return first && second &&
+         floor_div(*first + context.utc_offset_seconds, kSecondsPerDay) ==
+             floor_div(*second + context.utc_offset_seconds, kSecondsPerDay);
+}
+
+}  // namespace
+
 std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context) {
   if (!is_sane_time(context.now, context.utc_offset_seconds)) return std::nullopt;
   // The first phrase that names a time; then, if it is a day alone or a clock alone, the first
@@ -592,6 +609,14 @@ std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context)
         erase_span(text, found.start, found.phrase.end - found.start);
         erase_span(text, first->start, first->phrase.end - first->start);
         return joined;
+      } else if (is_day_only(first->phrase) && names_day_and_clock(found) &&
+                 same_local_day(first->span, found.span, context)) {
+        // "消防巡逻（周二晚班）明天晚上7点到9点", "【周三】消防巡逻 周三晚上7点": the day said twice, the
+        // second time with its hours (an exploratory run of a week's rota, 2026-12-07: posted at
+        // 09:00 with the hours left in the title).
+        erase_span(text, found.start, found.phrase.end - found.start);
+        erase_span(text, first->start, first->phrase.end - first->start);
+        return found.span;
       }
     }
     pos = phrase->end;

@@ -159,5 +159,42 @@ TEST_F(WhistleLimitsTest, ANonLeaderHearsWhoMayWhistleNotWhatIsOutOfRange) {
   EXPECT_TRUE(contains(replies[0].text, "陈单元长")) << replies[0].text;
 }
 
+// A week's rota in one line made one task on its first day, the other days left in its title, and
+// volunteers were counted for that day only (an exploratory run of a week's rota, 2026-12-07).
+TEST_F(WhistleLimitsTest, SeveralDaysOrASecondTimeInOneLineAreRefused) {
+  for (const std::string line : {"吹哨 消防巡逻 周二到周五每天晚上7点-9点 2人 5分",
+                                 "吹哨 巡查值班 11月24日、25日、26日 晚上19:00-21:00 2人 5分",
+                                 "吹哨 防汛夜间值守 本周三、周四、周五 晚上8点到12点 2人 10分",
+                                 "吹哨 消防巡逻 周二 后天晚上7点 2人"}) {
+    const Reply reply = refused(line);
+    EXPECT_TRUE(contains(reply.text, "没有发出")) << reply.text;
+  }
+  // A deadline to answer by, a shift's name and a day named as a thing are no second time.
+  accepted("吹哨 下午 清理楼道 5人 12点前报名");
+}
+
+// "消防巡逻（周二晚班）明天晚上7点到9点": the day said twice, the second time with its hours, was
+// posted at 09:00 with the hours left in the title (the same run).
+TEST_F(WhistleLimitsTest, TheDaySaidTwiceTakesTheHoursSaidWithIt) {
+  const store::Task task = accepted("吹哨 消防巡逻（周二晚班）明天晚上7点到9点 2人 5分");
+  ASSERT_TRUE(task.start && task.end);
+  EXPECT_EQ(*task.start, kMonday0900 + 34 * kHour);  // Tuesday 19:00
+  EXPECT_EQ(*task.end, kMonday0900 + 36 * kHour);
+  EXPECT_FALSE(contains(task.title, "7点")) << task.title;
+}
+
+// "每周六上午9点": one task, the first, and the post says the next is whistled again.
+TEST_F(WhistleLimitsTest, ARepeatingTimeMakesTheFirstTaskAndSaysSo) {
+  const std::vector<Reply> replies =
+      say("b3u2", "u-chen", "陈单元长", read("吹哨 每周六上午9点 清理楼道 5人 10分"));
+  const std::vector<store::Task> open = tasks_.open_in_chat(qualified("b3u2"));
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].title, "清理楼道");
+  EXPECT_EQ(*open[0].start, kSaturday0900);
+  ASSERT_FALSE(replies.empty());
+  EXPECT_TRUE(contains(replies[0].text, rendered("whistle_once_note", {{"when", "11月28日(周六) 09:00"}})))
+      << replies[0].text;
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

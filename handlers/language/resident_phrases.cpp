@@ -454,6 +454,21 @@ std::string_view skip_pause(std::string_view words) {
 
 }  // namespace
 
+bool taunts_with_it(std::string_view words) {
+  words = skip_pause(words);
+  // Said to the other neighbour ("你家狗", "你又怎样"); "你们物业太不负责了" speaks of a party.
+  if (words.starts_with("你") && !words.starts_with("你们")) return true;
+  for (const std::string_view start : {"就投诉", "就报", "就反映", "去啊", "去吧", "去呀", "去呗", "也没用",
+                                       "没用", "有什么用", "有啥用", "随便", "?"}) {
+    if (words.starts_with(start)) return true;
+  }
+  for (const std::string_view dare :
+       {"谁怕谁", "一个试试", "你试试", "有本事", "怕你", "随你", "看社区管不管", "看他管不管", "看谁管"}) {
+    if (words.find(dare) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool speaks_to_neighbours(std::string_view words) {
   words = skip_pause(words);
   for (std::string_view greeting : kToNeighboursGreeting) {

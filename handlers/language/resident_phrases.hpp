@@ -21,6 +21,10 @@ bool complains_of_work(std::string_view remark);
 /// group, not a ticket. A complaint about a neighbour ("谁家的狗天天叫") is not.
 bool speaks_to_neighbours(std::string_view words);
 
+/// Whether a 投诉/报事/反映's words dare the other side of a quarrel rather than tell a trouble
+/// ("投诉就投诉，谁怕谁", "报事去啊", "投诉也没用", "投诉你又怎样", "反映一下你家狗天天叫，看社区管不管").
+bool taunts_with_it(std::string_view words);
+
 /// Whether a line thanks someone ("谢谢", "辛苦了"), and whether it is nothing but thanks.
 bool holds_thanks(std::string_view text);
 bool is_only_thanks(std::string_view text);

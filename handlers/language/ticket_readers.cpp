@@ -105,6 +105,11 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
   // "投诉找谁", "投诉物业的电话是多少", "反映问题找谁": whom to turn to, asked; as a report each opened a
   // ticket titled 找谁 that paged a leader (a review, 2026-12-06).
   if (command.kind != TicketKind::danger && asks_whom_to_turn_to(words)) return false;
+  // A quarrel's dare ("投诉就投诉，谁怕谁", "报事去啊"): each opened a ticket and answered the
+  // fight in the group with "收到你的报事" (an exploratory run of neighbour disputes, 2026-12-07).
+  if (command.kind != TicketKind::danger && input.rule.extra != "order" && input.rule.extra != "wish" &&
+      input.rule.keyword != "求助" && taunts_with_it(words))
+    return false;
   const bool asks_or_tells = input.rule.keyword == "求助" || input.rule.keyword == "反映";
   if (asks_or_tells && command.kind != TicketKind::danger && !command.addressed &&
       speaks_to_neighbours(trim_spaces(words.substr(skip_separators(words, 0)))))

@@ -40,6 +40,21 @@ TEST_F(GroupChatter, ACallToTheNeighboursOpensNoTicket) {
   EXPECT_EQ(tickets_.of_reporter(qualified("u-r2"), 10).size(), 1u);
 }
 
+// Neighbours quarrelling dared each other with 投诉 and 报事: each line opened a ticket, paged the
+// leader and answered the fight in the group with "收到你的报事" (an exploratory run of neighbour
+// disputes, 2026-12-07).
+TEST_F(GroupChatter, AQuarrelsDaresOpenNoTicket) {
+  for (const char* line : {"投诉你又怎样，有本事你也去投诉我", "投诉就投诉，谁怕谁", "报事去啊，报12345去啊",
+                           "投诉也没用", "反映一下你家狗天天叫，看社区管不管", "投诉？你投诉一个试试"}) {
+    EXPECT_TRUE(say("b3u2", "u-r1", "居民甲", read(line)).empty()) << line;
+  }
+  EXPECT_TRUE(tickets_.of_reporter(qualified("u-r1"), 10).empty());
+  // A complaint about a party, or a trouble told, is still a report.
+  say("b3u2", "u-r2", "居民乙", read("投诉 你们物业太不负责了 楼道灯一个月没修"));
+  say("b3u2", "u-r2", "居民乙", read("投诉 楼上装修 管不管啊"));
+  EXPECT_EQ(tickets_.of_reporter(qualified("u-r2"), 10).size(), 2u);
+}
+
 TEST_F(GroupChatter, LeavingSomethingElseOrIntroducingOneselfIsNoWithdrawalOrSignUp) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 5);
   say("b3u2", "u-zhang", "张三", read("报到"));

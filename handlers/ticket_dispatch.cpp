@@ -1,5 +1,6 @@
 // 派单: a leader hands a ticket to a person (@王五) or a responder (物业) with a fresh answer window.
 
+#include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
@@ -136,6 +137,18 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
       replies.back().text += to_reporter;
     }
   }
+  // Given to someone the report names ("张三家的狗天天在楼道拉屎" sent to 张三): the complaint reaches
+  // whom it is about, which the leader may mean, but is told (an exploratory run of neighbour
+  // disputes, 2026-12-07). Said to the leader alone.
+  if (person && *person != ticket.reporter && *person != sender) {
+    const std::string name = display_name(context.people, *person);
+    if (name.size() >= 6 && ticket.text.find(name) != std::string::npos) {
+      replies.push_back(Reply{private_chat_of(sender),
+                              context.text("ticket_dispatch_named_in_report",
+                                           {{"ticket", std::to_string(ticket.number)}, {"name", name}}),
+                              {sender}});
+    }
+  }
   // "派单 T1 物业 是3楼 东边那扇": what the one who goes must know. It was read and dropped (an
   // exploratory run of the workers' side, 2026-12-07); now it is kept in the history and told to
   // whoever gets it, not to the level's groups.
@@ -151,7 +164,11 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
       // Whom the job is for: the one who must call or go needs the name, told in private (an
       // exploratory run of month end, 2026-12-06: a private 点单 reached a volunteer as 需要人帮忙取一下药
       // and no more).
-      values.emplace_back("reporter", display_name(context.people, ticket.reporter));
+      // Not the name of one who asked not to be named (an exploratory run of neighbour disputes,
+      // 2026-12-07: "别说是我说的" reached the neighbour complained about with 反映人：刘阿姨).
+      values.emplace_back("reporter", language::asks_not_to_be_named(ticket.text)
+                                          ? context.text("ticket_reporter_anonymous")
+                                          : display_name(context.people, ticket.reporter));
       set_value(values, "mention", mention_of(context.people, *person));  // the new holder here
       replies.push_back(Reply{
           private_chat_of(*person), context.text("ticket_dispatched_to_person", values) + note, {*person}});

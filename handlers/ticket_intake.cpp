@@ -285,10 +285,14 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
     const std::string reporter_chat = private_chat_of(ticket.reporter);
     std::erase_if(routed, [&](const Reply& reply) { return reply.chat == reporter_chat; });
   }
-  const std::string_view key = danger                       ? "ticket_received_danger"
-                               : own                        ? "ticket_received_own"
-                               : ticket.reported_in_private ? "ticket_received_private"
-                                                            : "ticket_received";
+  const std::string_view key =
+      danger ? "ticket_received_danger"
+      : own  ? "ticket_received_own"
+      : ticket.reported_in_private
+          // "别说是我说的": who will read the name, and who will not.
+          ? (language::asks_not_to_be_named(ticket.text) ? "ticket_received_anonymous"
+                                                         : "ticket_received_private")
+          : "ticket_received";
   TicketValues values = ticket_values(context, ticket, context.now);
   // "求助 我腿脚不便…" is acknowledged as a call for help, not as 报事.
   if (command.asks_for_help) set_value(values, "kind_name", context.text("ticket_kind_help"));

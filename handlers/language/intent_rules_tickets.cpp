@@ -24,6 +24,12 @@ constexpr auto kTicketRules = std::to_array<IntentRule>({
     {"反应",          Intent::ticket,       A::ticket_text,       "report"},
     {"反映",          Intent::ticket,       A::ticket_text,       "report"},
     {"投诉",          Intent::ticket,       A::ticket_text,       "report"},
+    // "匿名反映 601群租", "举报 楼下在楼道里烧东西" (an exploratory run of neighbour disputes,
+    // 2026-12-07: the menu, three times).
+    {"匿名反映",      Intent::ticket,       A::ticket_text,       "report"},
+    {"匿名举报",      Intent::ticket,       A::ticket_text,       "report"},
+    {"匿名投诉",      Intent::ticket,       A::ticket_text,       "report"},
+    {"举报",          Intent::ticket,       A::ticket_text,       "report"},
     {"求助",          Intent::ticket,       A::ticket_text,       "report"},
     {"点单",          Intent::ticket,       A::ticket_text,       "order"},
     {"微心愿",        Intent::ticket,       A::ticket_text,       "wish"},

@@ -454,6 +454,15 @@ std::string_view skip_pause(std::string_view words) {
 
 }  // namespace
 
+// "别说是我说的": the reporter's name kept from whoever is sent to do the work.
+constexpr auto kNotToBeNamed = std::to_array<std::string_view>(
+    {"匿名", "别说是我", "不要说是我", "别告诉他是我", "别告诉他们是我", "别让他知道是我", "不要让他知道是我",
+     "保密", "别透露我", "不要透露我", "别暴露我"});
+
+bool asks_not_to_be_named(std::string_view text) {
+  return holds_any_of(text, kNotToBeNamed);
+}
+
 bool taunts_with_it(std::string_view words) {
   words = skip_pause(words);
   // Said to the other neighbour ("你家狗", "你又怎样"); "你们物业太不负责了" speaks of a party.

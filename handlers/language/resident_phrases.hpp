@@ -21,6 +21,10 @@ bool complains_of_work(std::string_view remark);
 /// group, not a ticket. A complaint about a neighbour ("谁家的狗天天叫") is not.
 bool speaks_to_neighbours(std::string_view words);
 
+/// Whether a report asks that the reporter not be named ("别说是我说的", "匿名反映", "替我保密"): whoever
+/// is sent to do the work reads 居民, not the name.
+bool asks_not_to_be_named(std::string_view text);
+
 /// Whether a 投诉/报事/反映's words dare the other side of a quarrel rather than tell a trouble
 /// ("投诉就投诉，谁怕谁", "报事去啊", "投诉也没用", "投诉你又怎样", "反映一下你家狗天天叫，看社区管不管").
 bool taunts_with_it(std::string_view words);

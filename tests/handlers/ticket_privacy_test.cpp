@@ -172,5 +172,29 @@ TEST_F(TicketPrivacy, AWithdrawalNamingTheResponderHandsNothingOverAndNamesNobod
   EXPECT_FALSE(told(replies, "generic:wuye", "转交"));
 }
 
+// "别说是我说的 匿名反映": the report reached the neighbour it complained about with 反映人：刘阿姨 (an
+// exploratory run of neighbour disputes, 2026-12-07). Whoever it is sent on to reads 居民; the
+// leader who holds it knows, and is told when the one sent is named in it.
+TEST_F(TicketPrivacy, AReporterWhoAsksNotToBeNamedIsNotNamedToWhoeverIsSent) {
+  const std::vector<Reply> received =
+      say_privately("u-liu", "刘阿姨", read("报事 3号楼2单元张三家的狗天天在楼道拉屎 别说是我说的"));
+  ASSERT_FALSE(received.empty());
+  EXPECT_EQ(received[0].text,
+            rendered("ticket_received_anonymous", {{"ticket", "1"},
+                                                   {"kind_name", "报事"},
+                                                   {"text", "张三家的狗天天在楼道拉屎 别说是我说的"},
+                                                   {"place", "3号楼2单元"},
+                                                   {"assignee", "陈单元长"}}));
+  const std::vector<Reply> sent = say_privately("u-chen", "陈单元长", read("派单 T1 @张三"));
+  EXPECT_TRUE(told(sent, "generic:@u-zhang", "派给你"));
+  for (const Reply& reply : sent)
+    EXPECT_EQ(reply.text.find("刘阿姨"), std::string::npos) << reply.chat << ": " << reply.text;
+  EXPECT_TRUE(told(sent, "generic:@u-chen",
+                   rendered("ticket_dispatch_named_in_report", {{"ticket", "1"}, {"name", "张三"}})));
+  // Without the ask the one sent reads the name, to call back.
+  say_privately("u-he", "何大爷", read("报事 3号楼2单元楼道灯坏了"));
+  EXPECT_TRUE(told(say_privately("u-chen", "陈单元长", read("派单 T2 @张三")), "generic:@u-zhang", "何大爷"));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

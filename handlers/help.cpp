@@ -15,6 +15,7 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/people_to_turn_to.hpp"
 #include "handlers/redemption_rules.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
@@ -377,6 +378,8 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   }
   if (is_one_of(plain, kGreetings))
     return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
+  // "叫你们领导来", "你就是个摆设": the leaders to turn to, not the menu.
+  if (std::optional<Reply> turn_to = answer_whom_to_turn_to(context, command)) return {std::move(*turn_to)};
   if (language::is_only_thanks(plain))
     return {reply_to_sender(context, context.text("unknown_thanks", {{"mention", mention}}))};
   // "收到", "好的", "我去看看" said to the bot in a group where a task is open (a reply to its post,

@@ -236,6 +236,18 @@ constexpr auto kKillMe = std::to_array<std::string_view>({"要杀了我", "要�
 constexpr auto kKillTalk = std::to_array<std::string_view>(
     {"价格", "这价", "不如", "物价", "作业", "跑步", "简直", "双十一", "宰", "考试", "成绩", "分数", "老师", "我妈要杀",
      "我爸要杀", "会被", "考砸", "要是知道", "知道我"});
+// A death threat between neighbours ("我要打死你", "看谁打死谁"); not a mosquito's, a game's or a joke's.
+constexpr auto kKillYou = std::to_array<std::string_view>({"打死你", "打死谁", "弄死你", "砍死你", "捅死你"});
+constexpr auto kKillYouTalk = std::to_array<std::string_view>(
+    {"蚊子", "苍蝇", "蟑螂", "游戏", "开玩笑", "哈哈", "笑", "宝宝", "小坏蛋", "臭小子", "作业", "打死你也", "打死我也",
+     "王者", "吃鸡", "逗"});
+// A knife in the stairwell (an exploratory run of neighbour disputes, 2026-12-07: nobody heard); not
+// one in the kitchen.
+constexpr auto kKnife = std::to_array<std::string_view>({"拿着菜刀", "拿着刀", "拿菜刀", "举着刀", "挥着刀"});
+constexpr auto kKnifeThreat =
+    std::to_array<std::string_view>({"骂", "追", "砍", "吓", "威胁", "楼道", "闹事", "要打", "打人", "冲"});
+constexpr auto kKnifeTalk = std::to_array<std::string_view>(
+    {"切菜", "剁", "做饭", "厨房", "切肉", "削", "杀鱼", "杀鸡", "作业", "开玩笑", "哈哈", "电视", "电影", "剧"});
 constexpr auto kRobbed = std::to_array<std::string_view>({"抢劫", "被抢了", "被人抢"});
 constexpr auto kRobbedTalk = std::to_array<std::string_view>(
     {"价格", "这价", "简直", "双十一", "宰", "车位", "红包", "门票", "票", "位置", "座位", "名额", "抢购", "抢到",
@@ -271,7 +283,7 @@ constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 constexpr std::size_t kEstablishedPairs = 5;
-constexpr std::array<DangerPair, 31> kDangerPairs{{
+constexpr std::array<DangerPair, 33> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
     {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::other},
@@ -290,6 +302,8 @@ constexpr std::array<DangerPair, 31> kDangerPairs{{
     {kBeating, kScreams, kNothing, DangerKind::violence},
     {kHitMe, kNothing, kHitTalk, DangerKind::violence},
     {kKillMe, kNothing, kKillTalk, DangerKind::violence},
+    {kKillYou, kNothing, kKillYouTalk, DangerKind::violence},
+    {kKnife, kKnifeThreat, kKnifeTalk, DangerKind::violence},
     {kRobbed, kNothing, kRobbedTalk, DangerKind::violence},
     {kStalked, kNothing, kStalkTalk, DangerKind::violence},
     {kDespair, kNothing, kDespairTalk, DangerKind::self_harm},

@@ -160,5 +160,18 @@ TEST_F(Danger, ADrillIsNoDanger) {
   EXPECT_FALSE(tickets_.by_number("c1", 1));
 }
 
+// A quarrel turned to a knife or a death threat reached nobody; only "打起来了" did (an exploratory run
+// of neighbour disputes, 2026-12-07). A knife in the kitchen, a mosquito or a game is no danger.
+TEST_F(Danger, AKnifeOrADeathThreatAmongNeighboursReachesTheLeader) {
+  EXPECT_EQ(chats_of(say("b3u2", "u-x1", "居民甲", read("601的拿着菜刀在楼道里骂人，好吓人"))),
+            std::vector<std::string>{"generic:@u-chen"});
+  EXPECT_EQ(chats_of(say("b5u1", "u-x2", "居民乙", read("来啊，我在楼下等你，看谁打死谁"))),
+            std::vector<std::string>{"generic:@u-chu"});
+  for (const char* talk :
+       {"他拿着菜刀剁肉", "打死你这个蚊子", "打死我也不去", "这游戏太难了 打死我也过不了"}) {
+    EXPECT_TRUE(say("b1u1", "u-x3", "居民丙", read(talk)).empty()) << talk;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

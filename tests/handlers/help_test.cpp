@@ -393,5 +393,25 @@ TEST_F(HandlerTest, SayingOneMovedIsAnsweredWhereToReportFromAndThatPointsStay) 
             std::string::npos);
 }
 
+// "叫你们领导来", "你就是个摆设" in a group mid-quarrel were answered with the menu of fifteen
+// commands (an exploratory run of neighbour disputes, 2026-12-07): the leaders to turn to instead.
+TEST_F(Help, AskingForAPersonOrScoldingTheBotNamesTheLeadersToTurnTo) {
+  const std::string leaders = "陈单元长、钱楼栋长、李网格长、王书记";
+  for (const char* line : {"@吹哨 叫你们领导来", "@吹哨 我要找书记", "@吹哨 我要找人工", "@吹哨 投诉找谁"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line), kMonday0900, true);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, rendered("unknown_person_asked", {{"mention", "@张三"}, {"leaders", leaders}}))
+        << line;
+  }
+  for (const char* line : {"@吹哨 你就是个摆设", "@吹哨 滚", "@吹哨 有什么用"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line), kMonday0900, true);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, rendered("unknown_scolded", {{"mention", "@张三"}, {"leaders", leaders}}))
+        << line;
+  }
+  // Unaddressed, neighbours' words to each other stay theirs.
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("滚")).empty());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -442,5 +442,23 @@ TEST_F(ReportOffer, APhotoAmongNeighboursIsNotKeptWithTheOffer) {
   EXPECT_EQ(tickets_.offer_to("generic:b3u2", "generic:u-he")->photos, "");
 }
 
+// A neighbour's trouble without a repair word, and a call for mediation, met the menu of commands (an
+// exploratory run of neighbour disputes, 2026-12-07): each is offered as a report.
+TEST_F(ReportOffer, ANeighboursTroubleOrACallForMediationIsOffered) {
+  std::int64_t at = kMonday0900;
+  for (const char* line : {"楼上装修电钻从早上七点打到晚上 周末也不停", "楼上造音太大了 晚上根本谁不着",
+                           "楼下烧烤油烟都飘我家里了 呛得不行", "有人占了我的车位 打电话也不接",
+                           "我想请社区帮忙调解一下邻里矛盾"}) {
+    say_privately("u-x1", "居民甲", read("不用了", at), at);  // the last question answered
+    at += 10 * kMinute;
+    say_privately("u-x1", "居民甲", read(line, at), at);
+    const std::optional<store::ReportOffer> offer =
+        tickets_.offer_to(private_chat_of("generic:u-x1"), "generic:u-x1");
+    ASSERT_TRUE(offer.has_value()) << line;
+    EXPECT_NE(offer->words.find(line), std::string::npos) << line << " → " << offer->words;
+  }
+  EXPECT_FALSE(has_ticket(1));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <optional>
+
+#include "handlers/context.hpp"
+
+namespace whistle::handlers {
+
+/// Said to the bot, a line that asks for a person ("叫你们领导来", "我要找书记", "我要找人工",
+/// "社区电话多少", "找谁反映问题") or scolds the bot ("你就是个摆设", "滚", "有什么用"): one calm line naming
+/// the leaders of the sender's place, nearest first, and how to tell the bot a trouble; not the menu of
+/// commands, which an angry resident read as mockery in a group mid-quarrel (an exploratory run of
+/// neighbour disputes, 2026-12-07). Empty for any other line.
+std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& command);
+
+}  // namespace whistle::handlers

@@ -68,6 +68,10 @@ std::vector<Reply> handle_close(Context& context, const Command& command) {
   const bool withdrawn = ticket.reporter == sender && !leads_ticket(context, ticket, sender);
   if (!withdrawn && !leads_ticket(context, ticket, sender))
     return {no_right(context, ticket, command.intent, false)};
+  // A complaint about the leader is not theirs to close (the same run: 陈单元长 closed the complaint
+  // about himself as 不属实).
+  if (!withdrawn && report_complains_of(context, ticket, sender))
+    return {work_reply(context, ticket, "ticket_names_the_closer")};
   if (withdrawn && ticket.state == store::TicketState::resolved)
     return {work_reply(context, ticket, "ticket_withdraw_resolved")};
   // Closing unresolved is counted against nobody's 解决率 only because the reason says why.

@@ -1,6 +1,7 @@
 #include "handlers/ticket_flow.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "handlers/language/private_names.hpp"
@@ -180,6 +181,24 @@ bool holds_ticket(const Services& services, const store::Ticket& ticket, const s
   if (ticket.assignee_person == person) return true;
   if (ticket.claimed_by == person) return true;
   return ticket.assignee_responder && services.responders.is_member(*ticket.assignee_responder, person);
+}
+
+bool report_names(const Services& services, const store::Ticket& ticket, const std::string& person) {
+  const std::string name = display_name(services.people, person);
+  constexpr std::size_t kTwoCharacters = 2 * 3;
+  return name.size() >= kTwoCharacters && name != person && ticket.text.find(name) != std::string::npos;
+}
+
+namespace {
+
+constexpr auto kComplaintOfSomeone = std::to_array<std::string_view>(
+    {"投诉", "举报", "不作为", "不负责", "不管", "没来看", "根本没来", "不属实", "态度", "骂人", "发广告",
+     "乱收", "偏袒", "包庇", "推诿", "敷衍", "糊弄"});
+
+}  // namespace
+
+bool report_complains_of(const Services& services, const store::Ticket& ticket, const std::string& person) {
+  return report_names(services, ticket, person) && language::holds_any_of(ticket.text, kComplaintOfSomeone);
 }
 
 bool leads_ticket(const Services& services, const store::Ticket& ticket, const std::string& person) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/close_objection.hpp"
 #include "handlers/complaint_after_rating.hpp"
 #include "handlers/danger_answer.hpp"
 #include "handlers/danger_follow_up.hpp"
@@ -103,6 +104,22 @@ std::string level_for_own_home(Context& context, const store::Ticket& ticket, co
   if (!led || first_leader(context, led->id) != ticket.reporter) return place;
   const std::optional<store::OrgNode> other = nearest_node_led_by_another(context, led->id, ticket.reporter);
   return other ? other->id : place;
+}
+
+// A report about the leader who would receive it ("投诉 陈单元长天天在群里发广告", "我要投诉陈单元长，他
+// 根本没来看就说不属实") starts at the nearest level led by someone it does not name: it went to the
+// accused, who closed it as 不属实 (an exploratory run of neighbour disputes, 2026-12-07).
+std::string level_past_leaders_named(Context& context, const store::Ticket& ticket, std::string level) {
+  for (int steps = 0; steps < 8; ++steps) {
+    const std::optional<store::OrgNode> led = nearest_led_node(context, level);
+    if (!led) return level;
+    const std::optional<std::string> leader = first_leader(context, led->id);
+    if (!leader || *leader == ticket.reporter || !report_complains_of(context, ticket, *leader)) return level;
+    const std::optional<store::OrgNode> other = nearest_node_led_by_another(context, led->id, *leader);
+    if (!other) return level;
+    level = other->id;
+  }
+  return level;
 }
 
 // Whether a report names a flat: the place it was received at, followed by a number ("3号楼2单元101").
@@ -275,7 +292,10 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
     give_to_responder(context, ticket, *responder, std::nullopt, context.now);
     routed = tell_responder(context, ticket, *responder, context.now);
   } else {
-    routed = assign_to_level(context, ticket, level_for_own_home(context, ticket, place.id), context.now);
+    routed = assign_to_level(
+        context, ticket,
+        level_past_leaders_named(context, ticket, level_for_own_home(context, ticket, place.id)),
+        context.now);
   }
 
   // A leader who reports in their own place (a resident's call taken down, a lamp seen on the
@@ -504,6 +524,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   // "我今天发烧了去不了了" said to the bot by someone holding a place (an exploratory run of a week's
   // rota, 2026-12-07: 没看懂, and both sick volunteers were made 失约 while the one waiting stayed).
   if (auto left = answer_cannot_come(context, command)) return std::move(*left);
+  // "怎么就不属实了？", "我要申诉" from the reporter of a report closed lately.
+  if (auto objected = pass_on_objection_to_close(context, command)) return std::move(*objected);
   // "我发烧了 去不了了" said to the bot by the neighbour who took an errand (a ticket) and holds no
   // task's place: how to hand the job back (an exploratory run of the leaders' side, 2026-12-07:
   // 没看懂). Only a line that ends on not going: a first draft that read any such words left task

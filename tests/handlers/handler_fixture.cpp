@@ -135,6 +135,12 @@ store::Task HandlerTest::task(std::int64_t number) {
   return found.value_or(store::Task{});
 }
 
+store::Ticket HandlerTest::ticket(std::int64_t number) {
+  std::optional<store::Ticket> found = tickets_.by_number("c1", number);
+  EXPECT_TRUE(found.has_value()) << "no ticket T" << number;
+  return found.value_or(store::Ticket{});
+}
+
 std::optional<store::SignupState> HandlerTest::signup_state(std::int64_t number, const std::string& person) {
   const std::optional<store::Signup> signup = signups_.find(task(number).id, qualified(person));
   if (!signup) return std::nullopt;

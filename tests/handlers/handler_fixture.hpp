@@ -107,6 +107,9 @@ class HandlerTest : public ::testing::Test {
   /// The task of the demo community with this number (fails the test if there is none).
   store::Task task(std::int64_t number);
 
+  /// The ticket of the demo community with this number (fails the test if there is none).
+  store::Ticket ticket(std::int64_t number);
+
   /// The state of a person's signup for a task number; empty if they never reported in.
   std::optional<store::SignupState> signup_state(std::int64_t number, const std::string& person);
 

@@ -13,12 +13,6 @@ class ReportOffer : public HandlerTest {
  protected:
   bool has_ticket(std::int64_t number) { return tickets_.by_number("c1", number).has_value(); }
 
-  store::Ticket ticket(std::int64_t number) {
-    std::optional<store::Ticket> found = tickets_.by_number("c1", number);
-    EXPECT_TRUE(found.has_value()) << "no ticket T" << number;
-    return found.value_or(store::Ticket{});
-  }
-
   /// 何大爷 sends a photo in private, with `line` or alone.
   std::vector<Reply> photo_privately(const std::string& line, const std::string& url, std::int64_t at) {
     Message message;

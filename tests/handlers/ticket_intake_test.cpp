@@ -32,12 +32,6 @@ class TicketIntake : public HandlerTest {
     return replies;
   }
 
-  store::Ticket ticket(std::int64_t number) {
-    std::optional<store::Ticket> found = tickets_.by_number("c1", number);
-    EXPECT_TRUE(found.has_value()) << "no ticket T" << number;
-    return found.value_or(store::Ticket{});
-  }
-
   bool has_ticket(std::int64_t number) { return tickets_.by_number("c1", number).has_value(); }
 };
 

@@ -12,14 +12,7 @@
 namespace whistle::handlers::testing {
 namespace {
 
-class TicketPrivacy : public HandlerTest {
- protected:
-  store::Ticket ticket(std::int64_t number) {
-    std::optional<store::Ticket> found = tickets_.by_number("c1", number);
-    EXPECT_TRUE(found.has_value()) << "no ticket T" << number;
-    return found.value_or(store::Ticket{});
-  }
-};
+using TicketPrivacy = HandlerTest;
 
 // Whether a reply to `chat` holds `words`.
 bool told(const std::vector<Reply>& replies, const std::string& chat, const std::string& words) {

@@ -8,10 +8,21 @@
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
 
 namespace {
+
+// A line of a list to choose from: its number, title and time, since a week's rota has one title for
+// every shift (an exploratory run of a week's rota, 2026-12-07: "#1 消防巡逻 #2 消防巡逻 #3 消防巡逻").
+std::string choose_line(const Context& context, std::int64_t number, const std::string& title,
+                        const std::optional<std::int64_t>& start, const std::optional<std::int64_t>& end) {
+  std::string line = context.text("task_choose_line", {{"task", std::to_string(number)}, {"title", title}});
+  const std::string when = task_when_text(context, start, end, context.now);
+  if (!when.empty()) line += context.text("task_choose_when", {{"when", when}});
+  return line;
+}
 
 // "报到 12" where no #12 exists: the tasks the number may have meant are named with the line that
 // takes them. "没有找到任务#12，请核对编号" left the newcomer to find #1 on their own (an exploratory run
@@ -42,8 +53,7 @@ Reply not_found(Context& context, std::int64_t number, const TaskQuery& query) {
     if (!task) continue;
     if (first == 0) first = task->number;
     if (!list.empty()) list += '\n';
-    list +=
-        context.text("task_choose_line", {{"task", std::to_string(task->number)}, {"title", task->title}});
+    list += choose_line(context, task->number, task->title, task->start, task->end);
   }
   if (list.empty())
     return reply_to_sender(
@@ -61,8 +71,7 @@ Reply ask_for_number(Context& context, Intent intent, const std::vector<const st
   std::string list;
   for (const store::ListedTask* task : tasks) {
     if (!list.empty()) list += '\n';
-    list +=
-        context.text("task_choose_line", {{"task", std::to_string(task->number)}, {"title", task->title}});
+    list += choose_line(context, task->number, task->title, task->start, task->end);
   }
   const std::string example = command_word(context, intent) + " " + std::to_string(tasks.front()->number);
   return reply_to_sender(

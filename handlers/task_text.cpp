@@ -80,19 +80,22 @@ std::string local_clock_text(const Services& services, std::int64_t at) {
   return clock_of(to_local(services, at));
 }
 
-std::string task_when_text(const Services& services, const store::Task& task, std::int64_t now) {
-  if (task.start && task.end) {
+std::string task_when_text(const Services& services, const std::optional<std::int64_t>& start,
+                           const std::optional<std::int64_t>& end, std::int64_t now) {
+  if (start && end) {
     // The same day is written once: "11月28日(周六) 09:00–11:00".
-    const bool same_day =
-        to_local(services, *task.start).day_number == to_local(services, *task.end).day_number;
-    const std::string end =
-        same_day ? local_clock_text(services, *task.end) : local_time_text(services, *task.end, now);
-    return services.text("time_range",
-                         {{"start", local_time_text(services, *task.start, now)}, {"end", end}});
+    const bool same_day = to_local(services, *start).day_number == to_local(services, *end).day_number;
+    const std::string until =
+        same_day ? local_clock_text(services, *end) : local_time_text(services, *end, now);
+    return services.text("time_range", {{"start", local_time_text(services, *start, now)}, {"end", until}});
   }
-  if (task.start) return local_time_text(services, *task.start, now);
-  if (task.end) return services.text("time_deadline", {{"end", local_time_text(services, *task.end, now)}});
+  if (start) return local_time_text(services, *start, now);
+  if (end) return services.text("time_deadline", {{"end", local_time_text(services, *end, now)}});
   return "";
+}
+
+std::string task_when_text(const Services& services, const store::Task& task, std::int64_t now) {
+  return task_when_text(services, task.start, task.end, now);
 }
 
 std::string task_summary_text(const Services& services, const store::Task& task, std::int64_t now) {

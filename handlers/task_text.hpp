@@ -19,6 +19,9 @@ std::string local_clock_text(const Services& services, std::int64_t at);
 
 /// When a task happens: "11月28日(周六) 09:00–11:00", a start alone, "… 前" for a deadline, or "".
 std::string task_when_text(const Services& services, const store::Task& task, std::int64_t now);
+/// The same of a task's start and end as listed (store::ListedTask).
+std::string task_when_text(const Services& services, const std::optional<std::int64_t>& start,
+                           const std::optional<std::int64_t>& end, std::int64_t now);
 
 /// One line describing a task: "清理楼道杂物｜11月28日(周六) 09:00–11:00｜3号楼｜需5人｜10分/人".
 std::string task_summary_text(const Services& services, const store::Task& task, std::int64_t now);

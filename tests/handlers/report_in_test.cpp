@@ -253,8 +253,14 @@ TEST_F(ReportIn, SeveralOpenTasksAskForTheNumber) {
   whistle_in_b3u2("搬运防汛沙袋");
   const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].text,
-            "@张三 本群有2个进行中的任务，请写上编号：\n#1 清理楼道杂物\n#2 搬运防汛沙袋\n例如：报到 1");
+  // Each line with its time: a rota's shifts share one title (an exploratory run, 2026-12-07).
+  const std::string when = rendered("task_choose_when", {{"when", "11月28日(周六) 09:00–11:00"}});
+  const std::string list = rendered("task_choose_line", {{"task", "1"}, {"title", "清理楼道杂物"}}) + when +
+                           "\n" + rendered("task_choose_line", {{"task", "2"}, {"title", "搬运防汛沙袋"}}) +
+                           when;
+  EXPECT_EQ(
+      replies[0].text,
+      rendered("task_choose", {{"mention", "@张三"}, {"count", "2"}, {"list", list}, {"example", "报到 1"}}));
   EXPECT_FALSE(signup_state(1, "u-zhang").has_value());
 
   // An implicit "1" is a real answer here too, so it gets the same question.

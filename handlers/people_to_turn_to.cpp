@@ -16,16 +16,24 @@ namespace whistle::handlers {
 
 namespace {
 
-// A person asked for: someone to talk to, not the bot.
+// A person asked for: someone to talk to, not the bot. Not thanks to one ("谢谢领导", "领导辛苦了"),
+// nor a leader saying who they are ("我是楼栋负责人，怎么吹哨"), nor how to sign up ("报名找谁"): a
+// review of stop 65 found each answered with the leaders.
 constexpr auto kPersonAskedFor = std::to_array<std::string_view>(
-    {"领导", "找书记", "书记呢", "找主任", "人工", "真人", "活人", "负责人", "调解员", "找谁", "谁管",
-     "电话多少", "电话是多少", "联系方式", "怎么联系"});
+    {"叫你们领导", "找你们领导", "你们领导", "找领导",   "领导呢",     "找书记",     "书记呢",
+     "找主任",     "人工",       "真人",     "活人",     "找负责人",   "负责人是谁", "负责人呢",
+     "调解员",     "找谁",       "谁管",     "电话多少", "电话是多少", "联系方式",   "怎么联系"});
+constexpr auto kPersonAskedAlone = std::to_array<std::string_view>({"调解", "转人工", "人工服务"});
+constexpr auto kNotAskingForAPerson = std::to_array<std::string_view>(
+    {"我是", "谢谢", "辛苦", "人工智能", "报名", "报到", "签到", "积分", "兑换"});
 
-// The bot scolded. Short words stand alone ("滚"); the rest anywhere in a short line.
+// The bot scolded. Short words stand alone ("滚"); the rest anywhere in a short line, and "有什么用"
+// only of the bot ("你有什么用", "这机器人有什么用"; not "这个积分有什么用").
 constexpr auto kScoldingAlone =
-    std::to_array<std::string_view>({"滚", "滚开", "闭嘴", "垃圾", "废物", "没用"});
-constexpr auto kScolding = std::to_array<std::string_view>(
-    {"摆设", "有什么用", "有啥用", "什么用都没有", "一点用都没有", "破机器人", "智障", "什么玩意", "傻"});
+    std::to_array<std::string_view>({"滚", "滚开", "闭嘴", "垃圾", "废物", "没用", "有什么用", "有啥用"});
+constexpr auto kScolding =
+    std::to_array<std::string_view>({"摆设", "破机器人", "智障", "什么玩意", "你有什么用", "你有啥用",
+                                     "你没用", "机器人有什么用", "机器人没用", "你就是个"});
 
 // A line longer than this tells more than a scolding or a call for a person: it is read for what it
 // tells ("找谁" in a report of a leak is the report's).
@@ -55,7 +63,9 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
     plain.remove_suffix(1);
   if (plain.empty() || plain.size() > kShortLine) return std::nullopt;
   const bool scolds = is_one_of(plain, kScoldingAlone) || language::holds_any_of(plain, kScolding);
-  const bool asks = language::holds_any_of(plain, kPersonAskedFor);
+  const bool asks =
+      is_one_of(plain, kPersonAskedAlone) || (language::holds_any_of(plain, kPersonAskedFor) &&
+                                              !language::holds_any_of(plain, kNotAskingForAPerson));
   if (!scolds && !asks) return std::nullopt;
   std::vector<std::string> names;
   if (const std::optional<std::string> node = place_of_sender(context)) {

@@ -376,6 +376,14 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
 std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   if (auto withdrawn = withdraw_reported_ticket(context, command)) return std::move(*withdrawn);
   if (auto others = withdraw_named_people(context, command)) return std::move(*others);
+  // "替@张三 请假 1" from someone who does not run the task: never the sender's own place (a review of
+  // stop 65: it withdrew the sender).
+  if (command.on_behalf && !command.mentions.empty()) {
+    return {reply_to_sender(
+        context,
+        context.text("withdraw_for_someone", {{"mention", mention_of(context.people, context.message.sender)},
+                                              {"names", join_list(context, command.mentions)}}))};
+  }
   // "取消报到 1 2", "请假 1、2号": each task named, in turn (an exploratory run of roles changing,
   // 2026-12-06: the 2 was taken for a reason and the place on #2 kept unsaid).
   if (auto each = for_each_task_listed(context, command, handle_withdraw)) return std::move(*each);

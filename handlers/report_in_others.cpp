@@ -115,7 +115,7 @@ std::optional<std::vector<Reply>> report_in_named_people(Context& context, const
       already.push_back(*person.id);
       continue;
     }
-    const Placement placement = place_person(context, task, *person.id);
+    const Placement placement = place_person(context, task, *person.id, *person.id != sender);
     if (!placement.placed)
       no_node.push_back(*person.id);
     else

@@ -5,7 +5,8 @@
 
 namespace whistle::handlers {
 
-Placement place_person(Context& context, const store::Task& task, const std::string& person) {
+Placement place_person(Context& context, const store::Task& task, const std::string& person,
+                       bool for_someone_else) {
   Placement placement;
   // Points count for the node of the chat where the person was signed up; from a private chat none
   // is recorded and the task's node counts.
@@ -14,7 +15,10 @@ Placement place_person(Context& context, const store::Task& task, const std::str
   bool full = is_full(context, task);
   if (task.per_node) {
     const PlacesTaken taken = places_taken(context, task);
-    std::optional<store::OrgNode> node = quota_node_of_reporter(context, task, person, taken);
+    std::optional<store::OrgNode> node =
+        for_someone_else ? quota_node_of_roles(context, task, person, taken) : std::nullopt;
+    if (node) signup_node = node->id;
+    if (!node) node = quota_node_of_reporter(context, task, person, taken);
     if (!node) return placement;
     placement.quota_taken = taken_of(taken, node->id);  // before the node is moved from
     // A place of a unit's counts for that unit, said where it was: the chat's node when it is the

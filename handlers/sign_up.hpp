@@ -25,6 +25,10 @@ struct Placement {
 /// person's roles name. The person becomes a volunteer of the chat's node (the task's from
 /// private). The caller has checked that they hold no place or line on it yet. Shared by one's own
 /// report-in and a leader's for others (代报), so both count places alike.
-Placement place_person(Context& context, const store::Task& task, const std::string& person);
+/// `for_someone_else`: a leader's 代报 — a task counted per node takes a place of the node the
+/// person's roles name before the chat's (冯单元长's 代报 in 3号楼1单元's group put 张三 of 2单元 on
+/// 1单元's waitlist while 2单元 had places free: a review of stop 65).
+Placement place_person(Context& context, const store::Task& task, const std::string& person,
+                       bool for_someone_else = false);
 
 }  // namespace whistle::handlers

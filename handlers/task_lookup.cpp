@@ -246,7 +246,18 @@ std::vector<std::int64_t> further_task_numbers(const Command& command) {
 
 NumbersListed further_task_numbers_and_remark(const Command& command) {
   if (!command.task || !command.reason) return {};
-  return numbers_listed(*command.reason, *command.task, task_number_at);
+  // Before a remark a number written as a day is one ("撤销 1 2号再安排" rearranges #1 on the 2nd; a
+  // review of stop 65: it called #2 off too): only bare numbers and #N list tasks here.
+  return numbers_listed(
+      *command.reason, *command.task,
+      [](std::string_view words, std::size_t at) -> std::optional<std::pair<std::int64_t, std::size_t>> {
+        const auto number = task_number_at(words, at);
+        if (!number) return std::nullopt;
+        const std::string_view written = words.substr(at, number->second - at);
+        if (written.find("号") != std::string_view::npos || written.find("日") != std::string_view::npos)
+          return std::nullopt;
+        return number;
+      });
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/private_numbers.hpp"
+#include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
@@ -42,7 +43,9 @@ bool detail_fit_for_a_group(const Services& services, const store::TicketEvent& 
          event.kind == "overdue_at_top";
 }
 
-std::string event_line(Context& context, const store::TicketEvent& event, bool in_group) {
+// `hidden`: a reporter who asked not to be named, shown as 居民 to whoever is not a leader of it.
+std::string event_line(Context& context, const store::TicketEvent& event, bool in_group,
+                       const std::optional<std::string>& hidden) {
   const std::string key = "ticket_event_" + event.kind;
   const std::string what = context.templates.has(key) ? context.text(key) : event.kind;
   // An assignment's note is who got it ("responder:wuye" for a responder); other notes are words
@@ -65,9 +68,11 @@ std::string event_line(Context& context, const store::TicketEvent& event, bool i
     detail =
         context.text("ticket_progress_event_detail", {{"detail", language::shortened(note, kLineChars)}});
   }
-  const std::string who = event.actor ? context.text("ticket_progress_event_who",
-                                                     {{"who", display_name(context.people, *event.actor)}})
-                                      : std::string();
+  const std::string name = !event.actor                        ? std::string()
+                           : hidden && *event.actor == *hidden ? context.text("ticket_reporter_hidden")
+                                                               : display_name(context.people, *event.actor);
+  const std::string who =
+      event.actor ? context.text("ticket_progress_event_who", {{"who", name}}) : std::string();
   return context.text("ticket_progress_event", {{"time", local_time_text(context, event.at, context.now)},
                                                 {"what", what},
                                                 {"detail", detail},
@@ -227,10 +232,18 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   if (!reads_complaints)
     std::erase_if(all, [](const store::TicketEvent& event) { return event.kind == "complained"; });
   const std::vector<store::TicketEvent> events = steps_worth_showing(std::move(all));
+  // A reporter who asked not to be named is 居民 to whoever works it but leads none of its levels (a
+  // review of stop 65: the neighbour complained about read "收到（刘阿姨）" in 进度).
+  const bool leads =
+      leads_ticket(context, ticket, sender) || leads_node_or_above(context, sender, ticket.first_node);
+  const std::optional<std::string> hidden =
+      language::asks_not_to_be_named(ticket.text) && sender != ticket.reporter && !leads
+          ? std::optional<std::string>(ticket.reporter)
+          : std::nullopt;
   std::string history;
   for (std::size_t i = events.size() > kEventsShown ? events.size() - kEventsShown : 0; i < events.size();
        ++i)
-    history += (history.empty() ? "" : "\n") + event_line(context, events[i], in_group);
+    history += (history.empty() ? "" : "\n") + event_line(context, events[i], in_group, hidden);
   // Photos and places that came with the report, by their links, so a leader can open them; not in
   // a group, where a worker's photo of someone's home is no one else's.
   for (const store::TicketAttachment& attachment :

@@ -35,44 +35,89 @@ bool is_over(const Context& context, const Command& command) {
   return command.start && *command.start + kLateStartGraceSeconds < context.now;
 }
 
-// "周二到周五每天晚上7点", "11月24日、25日、26日 晚上7点", "周三、周四、周五": several days in one line.
-// Only the words that join days (到周, 、25日 …): a day word alone ("准备明天活动的物资") names a thing.
-std::optional<std::string> several_days_named(const std::string& title) {
-  for (const std::string_view joined : {"到周", "至周", "-周", "~周", "、周", "、星期", "到星期", "至星期"}) {
-    if (const std::size_t at = title.find(joined); at != std::string::npos)
-      return title.substr(at, joined.size() + 3);
+// Where a day word ends that starts at `at` ("周三", "星期四", "25日", "26号", "明天"), or 0. "12号楼",
+// "周边", "周大爷" are no days.
+std::size_t day_word_end(std::string_view text, std::size_t at) {
+  const std::string_view rest = text.substr(at);
+  for (const std::string_view week : {"周", "星期", "礼拜"}) {
+    if (!rest.starts_with(week)) continue;
+    const std::string_view after = rest.substr(week.size());
+    for (const std::string_view day : {"一", "二", "三", "四", "五", "六", "日", "天", "末"}) {
+      if (after.starts_with(day)) return at + week.size() + day.size();
+    }
+    return 0;
   }
-  // "、25日", "、26号": a list of dates.
-  for (std::size_t at = title.find("、"); at != std::string::npos; at = title.find("、", at + 1)) {
-    std::size_t digits = at + std::string_view("、").size();
-    const std::size_t first = digits;
-    while (digits < title.size() && title[digits] >= '0' && title[digits] <= '9')
-      ++digits;
-    if (digits == first) continue;
-    const std::string_view unit = std::string_view(title).substr(digits);
-    if (unit.starts_with("日") || unit.starts_with("号")) return title.substr(at, digits - at + 3);
+  for (const std::string_view day : {"今天", "明天", "后天"}) {
+    if (rest.starts_with(day)) return at + day.size();
+  }
+  std::size_t digits = 0;
+  while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9')
+    ++digits;
+  if (digits == 0) return 0;
+  const std::string_view unit = rest.substr(digits);
+  if (unit.starts_with("日")) return at + digits + std::string_view("日").size();
+  if (unit.starts_with("号")) {
+    const std::string_view after = unit.substr(std::string_view("号").size());
+    for (const std::string_view thing : {"楼", "床", "门", "院", "线", "车", "厅", "室", "窗"}) {
+      if (after.starts_with(thing)) return 0;
+    }
+    return at + digits + std::string_view("号").size();
+  }
+  return 0;
+}
+
+// Whether a day word ends right at `end` ("周二" before "到周五", "24日" before "、25日").
+bool day_word_before(std::string_view text, std::size_t end) {
+  for (std::size_t length = 2; length <= 9 && length <= end; ++length) {
+    if (day_word_end(text, end - length) == end) return true;
+  }
+  return false;
+}
+
+// "周二到周五每天晚上7点", "11月24日、25日、26日", "周三、周四、周五": days joined into a list or a range
+// — a day word on each side of 、 到 至 - ~ — several days in one line. Not a list of buildings
+// ("11、12号楼"), people ("周大爷、周阿姨"), places ("送到周边") or a deadline ("报名截止到周五"; a
+// review of stop 65 found each refused).
+std::optional<std::string> several_days_named(const std::string& title) {
+  for (const std::string_view joiner : {"、", "到", "至", "-", "~", "～"}) {
+    for (std::size_t at = title.find(joiner); at != std::string::npos; at = title.find(joiner, at + 1)) {
+      const std::size_t next = at + joiner.size();
+      const std::size_t end = day_word_end(title, next);
+      // The day before it may have been read as the task's time, leaving the joiner first in its
+      // word ("周二到周五每天…" leaves "到周五每天").
+      const bool first_in_word = at == 0 || title[at - 1] == ' ';
+      if (end == 0 || !(first_in_word || day_word_before(title, at))) continue;
+      return title.substr(next, end - next);
+    }
   }
   return std::nullopt;
 }
 
-// A time left in the title once the task's was read ("消防巡逻 后天晚上7点" after 周二): a second
-// time with its hours, which the task cannot have as well.
-std::optional<std::string> second_time_named(const Context& context, const std::string& title) {
+// A time on another day left in the title once the task's was read ("消防巡逻 周二 后天晚上7点"): the
+// task cannot be on both. A time on the task's own day is a note ("8点50集合", "12点后换班"), and a
+// deadline to answer by none ("12点前报名").
+std::optional<std::string> other_day_named(const Context& context, const Command& command) {
+  if (!command.title || !command.start) return std::nullopt;
+  const std::string& title = *command.title;
   std::string rest = title;
-  const auto span =
-      language::take_time(rest, language::TimeContext{context.now, context.config.locale.utc_offset_seconds});
-  // An hour written: "扫雪下午班" names the shift, not a second time.
-  // Nor is a deadline to answer by ("12点前报名").
-  if (!span || !span->names_hour || !span->start) return std::nullopt;
-  // The words taken out are what differs between the two.
+  const language::TimeContext now{context.now, context.config.locale.utc_offset_seconds};
+  const auto span = language::take_time(rest, now);
+  if (!span || !span->names_hour || !span->names_day || !span->start ||
+      local_day(context, *span->start) == local_day(context, *command.start))
+    return std::nullopt;
+  // The words taken out, on whole characters: what differs between the title and what is left.
   std::size_t from = 0;
-  while (from < rest.size() && from < title.size() && rest[from] == title[from])
+  while (from < rest.size() && rest[from] == title[from])
     ++from;
+  while (from > 0 && (static_cast<unsigned char>(title[from]) & 0xC0) == 0x80)
+    --from;
   std::size_t back = 0;
-  while (back < rest.size() - from && back < title.size() - from &&
-         rest[rest.size() - 1 - back] == title[title.size() - 1 - back])
+  while (back < rest.size() - from && rest[rest.size() - 1 - back] == title[title.size() - 1 - back])
     ++back;
-  return title.substr(from, title.size() - from - back);
+  std::size_t end = title.size() - back;
+  while (end < title.size() && (static_cast<unsigned char>(title[end]) & 0xC0) == 0x80)
+    ++end;
+  return title.substr(from, end - from);
 }
 
 }  // namespace
@@ -102,7 +147,7 @@ std::optional<Reply> refuse_out_of_range(Context& context, const Command& comman
   if (command.title && (command.start || command.end)) {
     if (const std::optional<std::string> days = several_days_named(*command.title)) {
       problems.push_back(context.text("whistle_problem_several_days", {{"words", *days}}));
-    } else if (const std::optional<std::string> second = second_time_named(context, *command.title)) {
+    } else if (const std::optional<std::string> second = other_day_named(context, command)) {
       problems.push_back(context.text("whistle_problem_second_time", {{"time", *second}}));
     }
   }

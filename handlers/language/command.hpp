@@ -198,8 +198,9 @@ struct Command {
   /// (a task open here, a signup to free), or a danger report with no verb ("3号楼有煤气味") said
   /// to the others; not addressed to the bot, it gets no answer in a group.
   bool implicit = false;
-  /// A report-in asked for the people named, not the sender ("帮@王阿姨 报到 12", "代报 @何大爷 1"):
-  /// a leader of the task signs them up (代报); from anyone else it signs nobody.
+  /// A report-in or a withdrawal asked for the people named, not the sender ("帮@王阿姨 报到 12",
+  /// "代报 @何大爷 1", "替@张三 请假 1"): a leader of the task acts for them; from anyone else it acts
+  /// on nobody.
   bool on_behalf = false;
   /// What the time words named (TimeSpan): a day, a time of day. Not printed by `whistle parse`.
   bool time_names_day = false;

@@ -240,14 +240,18 @@ constexpr auto kKillTalk = std::to_array<std::string_view>(
 constexpr auto kKillYou = std::to_array<std::string_view>({"打死你", "打死谁", "弄死你", "砍死你", "捅死你"});
 constexpr auto kKillYouTalk = std::to_array<std::string_view>(
     {"蚊子", "苍蝇", "蟑螂", "游戏", "开玩笑", "哈哈", "笑", "宝宝", "小坏蛋", "臭小子", "作业", "打死你也", "打死我也",
-     "王者", "吃鸡", "逗"});
+     "王者", "吃鸡", "逗",
+     // "打死谁也想不到", "说出来打死谁都不信", "打死谁呀，别吵了", a parent's "这题再不会我就打死你" (a review
+     // of stop 65: each paged the leader).
+     "打死谁也", "打死谁都", "想不到", "不信", "别吵", "这题", "乱花钱", "兔崽子", "再不"});
 // A knife in the stairwell (an exploratory run of neighbour disputes, 2026-12-07: nobody heard); not
 // one in the kitchen.
 constexpr auto kKnife = std::to_array<std::string_view>({"拿着菜刀", "拿着刀", "拿菜刀", "举着刀", "挥着刀"});
 constexpr auto kKnifeThreat =
-    std::to_array<std::string_view>({"骂", "追", "砍", "吓", "威胁", "楼道", "闹事", "要打", "打人", "冲"});
+    std::to_array<std::string_view>({"骂", "追", "砍人", "要砍", "吓人", "威胁", "楼道", "闹事", "要打", "打人", "冲"});
 constexpr auto kKnifeTalk = std::to_array<std::string_view>(
-    {"切菜", "剁", "做饭", "厨房", "切肉", "削", "杀鱼", "杀鸡", "作业", "开玩笑", "哈哈", "电视", "电影", "剧"});
+    {"切菜", "剁", "做饭", "厨房", "切肉", "削", "杀鱼", "杀鸡", "作业", "开玩笑", "哈哈", "电视", "电影", "剧",
+     "排骨", "骨头", "手滑", "老鼠", "吓死我"});
 constexpr auto kRobbed = std::to_array<std::string_view>({"抢劫", "被抢了", "被人抢"});
 constexpr auto kRobbedTalk = std::to_array<std::string_view>(
     {"价格", "这价", "简直", "双十一", "宰", "车位", "红包", "门票", "票", "位置", "座位", "名额", "抢购", "抢到",

@@ -85,8 +85,11 @@ std::optional<DayExpression> read_weekday(std::string_view text, std::size_t pos
       if (weekday < 0) continue;
       // "周12" is no weekday.
       if (is_ascii_digit(cp.value) && is_ascii_digit(decode_utf8(text, at + week.size() + 1).value)) continue;
+      // "每周一次的楼道清理": how often, not Monday (a review of stop 65: refused as a second day).
+      const std::size_t after = at + week.size() + cp.length;
+      if (starts_with_at(text, after, "次") || starts_with_at(text, after, "回")) continue;
       day.weekday = weekday;
-      day.end = at + week.size() + cp.length;
+      day.end = after;
       return day;
     }
   }

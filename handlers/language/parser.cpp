@@ -59,6 +59,7 @@ struct Lead {
   std::size_t noun_start = 0;      ///< where 任务/活动 closing the reference starts ("12号任务"), or 0
   bool marked = false;             ///< written as a task's ("1号", "#1", "1号活动"), not a bare number
   bool own_group = false;          ///< "我们单元", "咱们楼": only a ranking may follow
+  bool typed_person = false;  ///< `people` typed without an '@' before a sign-up ("帮何大爷报个名")
   std::size_t end = 0;
 };
 
@@ -99,6 +100,7 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
   if (const auto family = family_before_sign_up(line, 0)) {
     lead.people = {family->name};
     lead.end = family->end;
+    lead.typed_person = true;
     return lead;
   }
   // "我上个月排第几名": the speaker before the month, of a ranking only.
@@ -167,6 +169,7 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     if (const auto typed = name_before_sign_up(line, at)) {
       lead.people = {typed->name};
       lead.end = typed->end;
+      lead.typed_person = true;
       break;
     }
     if (at >= line.size() || line[at] != '@') break;
@@ -271,8 +274,10 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     Command command = base;
     command.intent = rule->intent;
     command.mentions = lead.people;
-    // "帮@王阿姨 报到 12": a report-in asked for the people before it.
-    command.on_behalf = command.on_behalf || (rule->intent == Intent::report_in && !lead.people.empty());
+    // "帮@王阿姨 报到 12", "替@张三 请假 1": asked for the people before it.
+    command.on_behalf =
+        command.on_behalf ||
+        ((rule->intent == Intent::report_in || rule->intent == Intent::withdraw) && !lead.people.empty());
     command.month = lead.month;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
     const std::string_view rest = body.substr(rule->keyword.size());
@@ -281,8 +286,12 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     // "我能当志愿者吗").
     if (read_arguments(input, command) &&
         (rule->extra == "points_rules" || rule->extra == "volunteering" ||
-         asks_for_the_taking_back(rest, *rule) || !talks_about_it(rest, command)))
+         asks_for_the_taking_back(rest, *rule) || !talks_about_it(rest, command))) {
+      // "我妈也要报名", "帮王阿姨报个名" with no number: said among neighbours of any sign-up (a class, a
+      // trip); answered only where a task is open (a review of stop 65).
+      if (lead.typed_person && !command.task) command.implicit = true;
       return command;
+    }
   }
   if (wrappers_left == 0) return std::nullopt;
   for (const std::string_view wrapper : words_starting(IndexedWords::wrappers, body)) {

@@ -29,6 +29,10 @@ bool asks_not_to_be_named(std::string_view text);
 /// ("投诉就投诉，谁怕谁", "报事去啊", "投诉也没用", "投诉你又怎样", "反映一下你家狗天天叫，看社区管不管").
 bool taunts_with_it(std::string_view words);
 
+/// Whether the words right after 举报 name the reporting itself, not a trouble ("举报箱在哪", "举报信写好了",
+/// "举报电话多少").
+bool names_the_reporting_itself(std::string_view words);
+
 /// Whether a line thanks someone ("谢谢", "辛苦了"), and whether it is nothing but thanks.
 bool holds_thanks(std::string_view text);
 bool is_only_thanks(std::string_view text);

@@ -139,17 +139,56 @@ bool ends_on_not_going(std::string_view line) {
   return false;
 }
 
+namespace {
+
+// Whose the words before "去不了了" make it: the speaker's own ("我今天发烧了", "今晚的巡逻我", "今天",
+// nothing), not another's ("我妈", "他", "王阿姨说她", "修电梯的师傅") nor a place's or a thing's
+// ("医院", "兴趣班", "车坏了"): a review of stop 65 found "医院去不了了，谁能帮我买点药" withdrew the
+// sender's place, and lost the errand asked for.
+bool the_speaker_cannot(std::string_view before) {
+  // The clause the words are in.
+  const std::size_t mark = before.find_last_of(",.!;");
+  std::string_view clause = trim_spaces(mark == std::string_view::npos ? before : before.substr(mark + 1));
+  for (const std::string_view adverb : {"真的", "实在", "可能", "也", "都", "就", "恐怕"}) {
+    if (clause.ends_with(adverb)) clause = trim_spaces(clause.substr(0, clause.size() - adverb.size()));
+  }
+  // "今晚的巡逻我", "明天我": the speaker said last.
+  if (clause.ends_with("我")) return true;
+  // "今天", "今晚", "明天", or nothing: the day alone (the speaker's reason in a clause before).
+  for (const std::string_view day :
+       {"今天", "今晚", "明天", "明早", "晚上", "上午", "下午", "这次", "到时候"}) {
+    if (clause.starts_with(day)) clause = trim_spaces(clause.substr(day.size()));
+  }
+  if (clause.empty()) return true;
+  // "我今天发烧了", "我感冒了": the speaker first, of no one else of theirs.
+  if (!clause.starts_with("我")) return false;
+  for (const std::string_view others :
+       {"我妈", "我爸", "我家", "我们", "我老", "我女儿", "我儿子", "我孩子", "我爱人", "我媳妇", "我老婆",
+        "我老公", "我朋友", "我同事", "我邻居"}) {
+    if (clause.starts_with(others)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool says_now_cannot_come(std::string_view line) {
   line = trim_spaces(line);
+  // A question or a request after it asks something else ("明天的体检我去不了了，怎么改期", "…谁能帮我
+  // 买点药"), and a week away is no task's day now ("下周去不了了").
+  for (const std::string_view other :
+       {"?", "吗", "怎么", "谁能", "能不能", "帮我", "下周", "下个月", "过几天", "以后"}) {
+    if (line.find(other) != std::string_view::npos) return false;
+  }
   for (const std::string_view words :
        {"去不了了", "来不了了", "去不成了", "参加不了了", "不能去了", "不能来了"}) {
     for (std::size_t at = line.find(words); at != std::string_view::npos; at = line.find(words, at + 1)) {
       // "我今天发烧了去不了了", "今晚的巡逻我去不了了，发烧": the words end the line or a clause of it;
       // "去不了医院了" goes nowhere else.
       const std::string_view after = trim_spaces(line.substr(at + words.size()));
-      if (after.empty() || after[0] == ',' || after[0] == '.' || after[0] == '!' || after.starts_with("。") ||
-          after.starts_with("，"))
-        return true;
+      const bool ends_a_clause = after.empty() || after[0] == ',' || after[0] == '.' || after[0] == '!' ||
+                                 after.starts_with("。") || after.starts_with("，");
+      if (ends_a_clause && the_speaker_cannot(line.substr(0, at))) return true;
     }
   }
   return false;

@@ -173,5 +173,13 @@ TEST_F(Danger, AKnifeOrADeathThreatAmongNeighboursReachesTheLeader) {
   }
 }
 
+// Idioms and kitchen talk paged the leader (a review of stop 65).
+TEST_F(Danger, IdiomsOfKillingAndKitchenKnivesAreNoDanger) {
+  for (const char* talk : {"说出来打死谁都不信", "打死谁也想不到", "这题再不会我就打死你", "拿菜刀砍排骨",
+                           "拿着刀追老鼠", "我拿菜刀的时候手滑了，吓死我了"}) {
+    EXPECT_TRUE(say("b3u2", "u-x3", "居民丙", read(talk)).empty()) << talk;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

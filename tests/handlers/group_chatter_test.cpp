@@ -109,5 +109,20 @@ TEST_F(GroupChatter, EverydayWordsWithNothingToActOnAreTalk) {
   EXPECT_TRUE(row->checked_in_at);
 }
 
+// A greeting or a filler after the command word is the resident's to the bot (a review of stop 65:
+// "报修 你好，我家厨房水管漏水" was read as a dare and dropped).
+TEST_F(GroupChatter, AReportThatStartsWithAGreetingIsStillAReport) {
+  for (const char* line : {"报修 你好，我家厨房水管漏水", "报事 你看楼道灯又坏了", "投诉 随便停车堵消防通道"})
+    say("b3u2", "u-r3", "居民丙", read(line));
+  EXPECT_EQ(tickets_.of_reporter(qualified("u-r3"), 10).size(), 3u);
+  // Nor does 举报 name a box or a letter.
+  for (const char* line : {"举报箱在哪", "举报信写好了", "举报就举报"})
+    EXPECT_TRUE(say("b3u2", "u-r4", "居民丁", read(line)).empty()) << line;
+  EXPECT_TRUE(tickets_.of_reporter(qualified("u-r4"), 10).empty());
+  // "为什么报名" asks, "我妈也要报名" with nothing open is about another sign-up.
+  for (const char* line : {"为什么报名", "我妈也要报名", "帮王阿姨报个名"})
+    EXPECT_TRUE(say("b3u2", "u-r4", "居民丁", read(line)).empty()) << line;
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -115,5 +115,17 @@ TEST_F(ReportInOthers, AVolunteerNamingTheLeaderAfterTheirReportInSignsThemselve
   EXPECT_FALSE(signup_state(number, "u-he").has_value());
 }
 
+// "每单元2人": a 代报 in one unit's group takes a place of the person's own unit (a review of stop 65:
+// 张三 of 2单元 waited in 1单元's line while 2单元 had places).
+TEST_F(ReportInOthers, APerUnitPlaceIsThePersonsOwnUnits) {
+  // 张三 has volunteered in 2单元 before: his roles place him there.
+  whistle_in_b3u2("慰问独居老人");
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in, 1));
+  say("b3", "u-qian", "钱楼栋长", read("吹哨 清理楼道 周六上午9点 每单元1人 5分 下发"));
+  say("b3u1", "u-feng", "冯单元长", task_command(Intent::report_in, 2));
+  say("b3u1", "u-feng", "冯单元长", read("代报 2 @张三"));
+  EXPECT_EQ(signup_state(2, "u-zhang"), store::SignupState::signed_up);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

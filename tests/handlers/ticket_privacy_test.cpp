@@ -189,5 +189,21 @@ TEST_F(TicketPrivacy, AReporterWhoAsksNotToBeNamedIsNotNamedToWhoeverIsSent) {
   EXPECT_TRUE(told(say_privately("u-chen", "陈单元长", read("派单 T2 @张三")), "generic:@u-zhang", "何大爷"));
 }
 
+// "匿名反映 …" asked it in the command word, which the ticket's words lost; and the one dispatched read
+// "收到（刘阿姨）" in 进度 (a review of stop 65).
+TEST_F(TicketPrivacy, AnAnonymousReportsReporterIsHiddenInItsHistoryToWhoeverWorksIt) {
+  say_privately("u-liu", "刘阿姨", read("匿名反映 3号楼2单元楼道里有人给电动车充电"));
+  const std::vector<Reply> sent = say_privately("u-chen", "陈单元长", read("派单 T1 @张三"));
+  for (const Reply& reply : sent)
+    EXPECT_EQ(reply.text.find("刘阿姨"), std::string::npos) << reply.chat << ": " << reply.text;
+  const std::vector<Reply> progress = say_privately("u-zhang", "张三", read("进度 T1"));
+  ASSERT_FALSE(progress.empty());
+  EXPECT_EQ(progress[0].text.find("刘阿姨"), std::string::npos) << progress[0].text;
+  // The leader who holds it reads the name.
+  const std::vector<Reply> leader = say_privately("u-chen", "陈单元长", read("进度 T1"));
+  ASSERT_FALSE(leader.empty());
+  EXPECT_NE(leader[0].text.find("刘阿姨"), std::string::npos) << leader[0].text;
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

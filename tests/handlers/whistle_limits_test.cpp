@@ -196,5 +196,21 @@ TEST_F(WhistleLimitsTest, ARepeatingTimeMakesTheFirstTaskAndSaysSo) {
       << replies[0].text;
 }
 
+// Lists of buildings and people, a deadline, a rain date and a time to gather were refused as
+// several days or a second time (a review of stop 65).
+TEST_F(WhistleLimitsTest, BuildingsPeopleDeadlinesAndGatheringTimesAreNoSecondDay) {
+  std::int64_t at = kMonday0900;
+  for (const std::string line :
+       {"吹哨 清理11、12号楼楼道 周六上午9点 4人 10分", "吹哨 帮周大爷、周阿姨搬家具 周六上午9点 2人 5分",
+        "吹哨 送防疫物资到周边小区 周六上午9点 4人 10分",
+        "吹哨 敬老院慰问 周六上午9点 4人 10分 报名截止到周五", "吹哨 清理楼道 周六上午9点 8点50集合 3人 5分",
+        "吹哨 每周一次的楼道清理 周六上午9点 3人"}) {
+    at += 60;
+    const std::size_t before = tasks_.open_in_chat(qualified("b3u2")).size();
+    say("b3u2", "u-chen", "陈单元长", read(line, at), at);
+    EXPECT_EQ(tasks_.open_in_chat(qualified("b3u2")).size(), before + 1) << line;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

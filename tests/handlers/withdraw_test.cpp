@@ -476,5 +476,32 @@ TEST_F(Withdraw, ALeaderCancellingSeveralTasksInOneLineCancelsEachWithTheReason)
   EXPECT_TRUE(contains(told->text, "连续降雨")) << told->text;
 }
 
+// Not coming somewhere else, or someone else not coming, is no withdrawal of one's place (a review of
+// stop 65: "医院去不了了，谁能帮我买点药" freed the sender's place and lost the errand asked for).
+TEST_F(Withdraw, CannotGoWordsOfAnotherPlaceOrPersonLeaveThePlace) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 3);
+  say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
+  for (const char* line : {"医院去不了了，谁能帮我买点药", "修电梯的师傅来不了了，什么时候修", "我妈来不了了",
+                           "王阿姨说她去不了了", "孩子发烧了，兴趣班去不了了", "下周去不了了",
+                           "明天的体检我去不了了，怎么改期"}) {
+    say_privately("u-zhang", "张三", read(line));
+    EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up) << line;
+  }
+  // "替@张三 请假 1" from a neighbour frees nobody's place.
+  say("b3u2", "u-liu", "刘阿姨", task_command(Intent::report_in));
+  say("b3u2", "u-liu", "刘阿姨", read("替@张三 请假 1"));
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::signed_up);
+  EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::signed_up);
+}
+
+// "撤销 1 2号再安排" rearranges #1 on the 2nd; it called #2 off too (a review of stop 65).
+TEST_F(Withdraw, ADayAfterACancelsNumberIsNoSecondTask) {
+  whistle_in_b3u2("周二消防巡逻");
+  whistle_in_b3u2("周三消防巡逻");
+  say("b3u2", "u-chen", "陈单元长", read("撤销 1 2号再安排"));
+  EXPECT_EQ(task(1).status, store::TaskStatus::cancelled);
+  EXPECT_EQ(task(2).status, store::TaskStatus::open);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -4,11 +4,13 @@
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
+#include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/places_per_node.hpp"
 #include "handlers/report_in.hpp"
+#include "handlers/report_offer.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
@@ -244,6 +246,18 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
       sign_up.implicit = true;
       sign_up.title = command.jielong_name;
       return handle_report_in(context, sign_up);
+    }
+    // "吹哨 我跟你说啊 我们楼上那家 天天晚上 咚咚咚的 … 你们管管吧": a resident calling the bot by name
+    // and telling a trouble, with no count, time or points of a task, is offered the report (an
+    // exploratory run of neighbour disputes, 2026-12-07: refused as an unauthorised whistle).
+    if (!command.count && !command.points && command.title && language::describes_trouble(*command.title)) {
+      // In their own words, the time words the whistle took out of them included.
+      const std::size_t call = command.text.find("吹哨");
+      const std::string words(language::trim_spaces(
+          call == std::string::npos
+              ? std::string_view(command.text)
+              : std::string_view(command.text).substr(call + std::string_view("吹哨").size())));
+      return {offer_report(context, words)};
     }
     return {no_right(context, *node)};
   }

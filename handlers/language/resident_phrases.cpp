@@ -46,6 +46,11 @@ constexpr auto kProblemRemains = std::to_array<std::string_view>({
     "还是关不",
     "还是刷不",
     "还是开不",
+    // "沟通有什么用，他家还那样" (an exploratory run of neighbour disputes, 2026-12-07: the menu).
+    "还那样",
+    "还是那样",
+    "还在吵",
+    "又吵",
     "跟没修一样",
     "和没修一样",
     "等于没修",
@@ -385,6 +390,9 @@ constexpr auto kTrouble = std::to_array<std::string_view>({
     "邻里矛盾",
     "邻里纠纷",
     "评评理",
+    "咚咚咚",
+    "你们管管",
+    "你们管一管",
 });
 // What the bot itself does: "我的积分用不了" or "活动还缺一个人吗" is about the bot, not a report.
 constexpr auto kBotsOwnWords = std::to_array<std::string_view>({

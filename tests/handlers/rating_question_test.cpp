@@ -47,6 +47,15 @@ TEST_F(RatingQuestion, StillALittleLeakingIsAskedAboutAsTheTroubleStillThere) {
   EXPECT_NE(rating_note(pipe).find("还是有点漏"), std::string::npos) << rating_note(pipe);
 }
 
+// "沟通有什么用，他家还那样" after a neighbour's noise was 办结 met the menu (an exploratory run of
+// neighbour disputes, 2026-12-07).
+TEST_F(RatingQuestion, NothingChangedNextDoorIsAskedAboutAsTheTroubleStillThere) {
+  const store::Ticket noise = resolved_ticket({.text = "601半夜拖椅子吵", .in_private = true});
+  zhang_says_privately("沟通有什么用，他家还那样", kAfterResolve);
+  zhang_says_privately("是的", kAfterResolve + 60);
+  EXPECT_EQ(ticket(noise.id).reopened, 1);
+}
+
 // "满意，还是有点慢", "满意，还没来得及说谢谢": a 满意 with a mild remark was scored 2 and the work sent
 // back once 还是有点 was read as a trouble still there (a review, 2026-12-07).
 TEST_F(RatingQuestion, ASatisfiedRatingWithAMildRemarkStaysSatisfied) {

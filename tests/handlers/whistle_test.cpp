@@ -366,5 +366,17 @@ TEST_F(Whistle, InPrivateSomeoneWhoLeadsNothingIsToldWhoMay) {
   EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
 }
 
+// An old man calls the bot by its name and tells a trouble: offered the report, not refused as a
+// whistle (an exploratory run of neighbour disputes, 2026-12-07).
+TEST_F(Whistle, AResidentCallingTheBotByNameWithATroubleIsOfferedTheReport) {
+  const std::vector<Reply> replies =
+      say("b3u2", "u-he", "何大爷", read("吹哨 我们楼上那家 天天晚上 咚咚咚的 睡不着觉 你们管管吧"));
+  ASSERT_EQ(replies.size(), 1u);
+  const std::optional<store::ReportOffer> offer = tickets_.offer_to(qualified("b3u2"), qualified("u-he"));
+  ASSERT_TRUE(offer.has_value());
+  EXPECT_NE(offer->words.find("咚咚咚"), std::string::npos) << offer->words;
+  EXPECT_TRUE(tasks_.open_in_chat(qualified("b3u2")).empty());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

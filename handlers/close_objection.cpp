@@ -18,12 +18,13 @@ namespace {
 
 constexpr std::size_t kClosedTicketsLookedAt = 10;
 
-// The words that dispute a close: the reason questioned, an appeal, a refusal of it.
+// The words that dispute a close: the reason questioned, an appeal, a refusal of it. Each names the
+// close or its reason: "物业说明天来修", "怎么就报不上名呢", "凭什么扣我积分" do not (the second review of
+// stop 65: each was filed as an objection and paged two leaders).
 constexpr auto kObjections = std::to_array<std::string_view>(
-    {"不同意", "申诉",     "凭什么",   "怎么就",     "不属实?",  "哪里不属实", "没来看",
-     "没来过", "来都没来", "根本没来", "没人来看",   "不认可",   "不接受",     "有意见",
-     "瞎关",   "乱关",     "怎么关了", "怎么给关了", "为什么关", "为啥关",     "推给物业",
-     "踢皮球", "推来推去", "物业说",   "让我找社区"});
+    {"不同意",   "申诉",   "不属实",   "没来看",   "没来过",   "来都没来", "根本没来",
+     "没人来看", "不认可", "不接受",   "瞎关",     "乱关",     "怎么关了", "怎么给关了",
+     "为什么关", "为啥关", "凭什么关", "凭什么转", "推给物业", "踢皮球",   "推来推去"});
 
 // An objection passed on lately is not passed on again: the leaders heard it.
 constexpr std::int64_t kObjectionQuietSeconds = 60 * 60;
@@ -42,14 +43,42 @@ CloseHistory history_of(Context& context, const store::Ticket& ticket) {
   return history;
 }
 
-// The reporter's ticket closed unresolved by someone else lately, newest first.
-std::optional<store::Ticket> closed_lately(Context& context) {
+// The reporter's ticket closed unresolved by a leader lately, newest first, with its history: one
+// they took back themselves is skipped, not an end to the search (the second review of stop 65).
+std::optional<std::pair<store::Ticket, CloseHistory>> closed_lately(Context& context) {
   const std::int64_t recent = context.config.rules.rate_days * language::kSecondsPerDay;
   for (store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kClosedTicketsLookedAt)) {
     if (ticket.outcome != store::TicketOutcome::unresolved || !ticket.closed_at ||
         context.now - *ticket.closed_at > recent)
       continue;
-    return std::move(ticket);
+    CloseHistory history = history_of(context, ticket);
+    if (!history.closer || *history.closer == ticket.reporter) continue;
+    return std::pair{std::move(ticket), std::move(history)};
+  }
+  return std::nullopt;
+}
+
+// The nearest leader of a level above the closer's (the second review of stop 65: a building
+// leader's close was disputed to the unit's leader below). None when the closer leads the top.
+std::optional<std::string> leader_above(Context& context, const store::Ticket& ticket,
+                                        const std::string& closer) {
+  bool past_closer = false;
+  for (const store::OrgNode& level : context.org.ancestors_and_self(ticket.first_node)) {
+    if (!past_closer) {
+      past_closer = context.people.has_role(closer, level.id, store::Role::leader);
+      continue;
+    }
+    for (const std::string& leader : leaders_up_from(context, level.id)) {
+      if (leader != closer && leader != ticket.reporter && !report_complains_of(context, ticket, leader))
+        return leader;
+    }
+    return std::nullopt;
+  }
+  if (past_closer) return std::nullopt;
+  // A closer who leads none of its levels (the community's staff): the nearest leader of its own.
+  for (const std::string& leader : leaders_up_from(context, ticket.node)) {
+    if (leader != closer && leader != ticket.reporter && !report_complains_of(context, ticket, leader))
+      return leader;
   }
   return std::nullopt;
 }
@@ -60,20 +89,12 @@ std::optional<std::vector<Reply>> pass_on_objection_to_close(Context& context, c
   if (!context.message.is_private || command.text.empty() ||
       !language::holds_any_of(command.text, kObjections))
     return std::nullopt;
-  const std::optional<store::Ticket> ticket = closed_lately(context);
-  if (!ticket) return std::nullopt;
-  const CloseHistory history = history_of(context, *ticket);
-  const std::optional<std::string>& closer = history.closer;
-  if (!closer || *closer == ticket->reporter) return std::nullopt;  // withdrawn by the reporter
-  std::optional<std::string> above;
-  for (const std::string& leader : leaders_up_from(context, ticket->node)) {
-    if (leader == *closer || leader == ticket->reporter || report_complains_of(context, *ticket, leader))
-      continue;
-    // Above the closer: a leader who leads the closer's level or higher, not one below it.
-    if (!leads_ticket(context, *ticket, leader)) continue;
-    above = leader;
-    break;
-  }
+  const auto found = closed_lately(context);
+  if (!found) return std::nullopt;
+  const store::Ticket* ticket = &found->first;
+  const CloseHistory& history = found->second;
+  const std::string& closer = *history.closer;
+  const std::optional<std::string> above = leader_above(context, *ticket, closer);
   const std::string words = language::with_chinese_punctuation(command.text);
   record_ticket_event(context, *ticket, "objected", context.message.sender, words, context.now);
   const std::string number = std::to_string(ticket->number);
@@ -82,8 +103,8 @@ std::optional<std::vector<Reply>> pass_on_objection_to_close(Context& context, c
       {"text", ticket_words(context, *ticket)},
       {"place", ticket_place(context, *ticket)},
       {"reason", ticket->close_reason.value_or("")},
-      {"closer", display_name(context.people, *closer)},
-      {"leader", above ? display_name(context.people, *above) : display_name(context.people, *closer)},
+      {"closer", display_name(context.people, closer)},
+      {"leader", display_name(context.people, above ? *above : closer)},
       {"words", words}};
   std::vector<Reply> replies;
   // "我要申诉", "我不同意关闭" a minute after the first: kept, not paged again.
@@ -92,15 +113,19 @@ std::optional<std::vector<Reply>> pass_on_objection_to_close(Context& context, c
     return replies;
   }
   replies.push_back(reply_to_sender(context, context.text("ticket_objection_passed_on", values)));
-  for (const std::optional<std::string>& person : {above, std::optional<std::string>(*closer)}) {
-    if (!person) continue;
-    auto told = values;
-    told.emplace_back("mention", mention_of(context.people, *person));
-    replies.push_back(Reply{
-        private_chat_of(*person),
-        context.text(person == closer ? "ticket_objection_to_closer" : "ticket_objection_to_leader", told),
-        {*person}});
+  auto told = values;
+  if (above) {
+    told.emplace_back("mention", mention_of(context.people, *above));
+    replies.push_back(
+        Reply{private_chat_of(*above), context.text("ticket_objection_to_leader", told), {*above}});
+    told.pop_back();
   }
+  // At the top there is no one above to say was told.
+  told.emplace_back("mention", mention_of(context.people, closer));
+  replies.push_back(
+      Reply{private_chat_of(closer),
+            context.text(above ? "ticket_objection_to_closer" : "ticket_objection_to_closer_top", told),
+            {closer}});
   return replies;
 }
 

@@ -37,7 +37,7 @@ constexpr auto kScolding =
 
 // A line longer than this tells more than a scolding or a call for a person: it is read for what it
 // tells ("找谁" in a report of a leak is the report's).
-constexpr std::size_t kShortLine = 16 * 3;
+constexpr std::size_t kShortLine = 16;
 
 bool is_one_of(std::string_view text, std::span<const std::string_view> words) {
   for (const std::string_view word : words) {
@@ -61,7 +61,7 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
   std::string_view plain = language::trim_spaces(command.text);
   while (!plain.empty() && std::string_view("!?.~ ").find(plain.back()) != std::string_view::npos)
     plain.remove_suffix(1);
-  if (plain.empty() || plain.size() > kShortLine) return std::nullopt;
+  if (plain.empty() || language::characters(plain) > kShortLine) return std::nullopt;
   const bool scolds = is_one_of(plain, kScoldingAlone) || language::holds_any_of(plain, kScolding);
   const bool asks =
       is_one_of(plain, kPersonAskedAlone) || (language::holds_any_of(plain, kPersonAskedFor) &&

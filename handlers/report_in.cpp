@@ -379,10 +379,18 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   // "替@张三 请假 1" from someone who does not run the task: never the sender's own place (a review of
   // stop 65: it withdrew the sender).
   if (command.on_behalf && !command.mentions.empty()) {
-    return {reply_to_sender(
+    Reply told = reply_to_sender(
         context,
         context.text("withdraw_for_someone", {{"mention", mention_of(context.people, context.message.sender)},
-                                              {"names", join_list(context, command.mentions)}}))};
+                                              {"names", join_list(context, command.mentions)},
+                                              {"task", command.task ? std::to_string(*command.task)
+                                                                    : context.text("task_number_word")}}));
+    // Those named hear it too, by the platform's mentions.
+    for (const std::string& person : context.message.mentions) {
+      if (std::find(told.mentions.begin(), told.mentions.end(), person) == told.mentions.end())
+        told.mentions.push_back(person);
+    }
+    return {std::move(told)};
   }
   // "取消报到 1 2", "请假 1、2号": each task named, in turn (an exploratory run of roles changing,
   // 2026-12-06: the 2 was taken for a reason and the place on #2 kept unsaid).

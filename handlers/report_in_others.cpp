@@ -50,13 +50,17 @@ std::optional<std::vector<Reply>> report_in_named_people(Context& context, const
                                                          const store::Task& task) {
   const std::string& sender = context.message.sender;
   const std::string number = std::to_string(task.number);
-  const std::string mention = mention_of(context.people, sender);
   // "代报 1" naming nobody.
   if (command.on_behalf && command.mentions.empty()) {
     return std::vector<Reply>{reply_to_sender(
-        context, context.text("report_in_others_whom", {{"task", number}, {"mention", mention}}))};
+        context, context.text("report_in_others_whom",
+                              {{"task", number}, {"mention", mention_of(context.people, sender)}}))};
   }
   const bool runs_it = may_close_task(context, sender, task) || runs_task_below(context, sender, task);
+  // A volunteer's "报到 1 @陈单元长" is their own report-in: nothing more is read for it (the final read
+  // of stop 65: names and rights were looked up on the report-in path and thrown away).
+  if (!runs_it && !command.on_behalf) return std::nullopt;
+  const std::string mention = mention_of(context.people, sender);
   std::vector<NamedPerson> named;
   bool listing = false;
   if (!command.mentions.empty()) {
@@ -98,13 +102,12 @@ std::optional<std::vector<Reply>> report_in_named_people(Context& context, const
     return std::vector<Reply>{std::move(reply)};
   }
 
-  if (task.status != store::TaskStatus::open) return std::nullopt;
   std::vector<std::string> signed_up, waitlisted, already, no_node, unknown;
-  std::optional<NamedPerson> unsure;
+  std::vector<NamedPerson> unsure;  // a name several people answer to: which one is asked
   for (const NamedPerson& person : named) {
     if (!person.id) {
-      if (person.namesakes > 1 && !unsure)
-        unsure = person;
+      if (person.namesakes > 1)
+        unsure.push_back(person);
       else
         unknown.push_back(person.typed);
       continue;
@@ -120,11 +123,6 @@ std::optional<std::vector<Reply>> report_in_named_people(Context& context, const
       no_node.push_back(*person.id);
     else
       (placement.waitlisted ? waitlisted : signed_up).push_back(*person.id);
-  }
-  if (signed_up.empty() && waitlisted.empty() && unsure) {
-    return std::vector<Reply>{reply_to_sender(
-        context, context.text("adjust_refused_namesakes",
-                              {{"name", unsure->typed}, {"count", std::to_string(unsure->namesakes)}}))};
   }
 
   std::string text = context.text("report_in_others_ok", {{"task", number},
@@ -145,6 +143,14 @@ std::optional<std::vector<Reply>> report_in_named_people(Context& context, const
     text += context.text("report_in_others_unknown",
                          {{"task", number}, {"names", typed_names(context, unknown)}});
   }
+  // Each namesake said, whatever else was done (the final read of stop 65: a second name several
+  // people answer to was dropped unsaid, and the leader believed her on the rota).
+  for (const NamedPerson& person : unsure) {
+    text +=
+        context.text("report_in_others_namesakes",
+                     {{"task", number}, {"name", person.typed}, {"count", std::to_string(person.namesakes)}});
+  }
+
   Reply answer = reply_to_sender(context, std::move(text));
   for (const std::vector<std::string>* list : {&signed_up, &waitlisted}) {
     for (const std::string& id : *list) {

@@ -9,8 +9,9 @@ namespace whistle::handlers {
 
 /// A report-in that names others (代报): "帮@何大爷 报到 1", "报到 1 @何大爷", and a leader's
 /// "@冯单元长 @何大爷 报到 1" listing themself among the people. From whoever runs the task (may
-/// close it, or leads a level it was sent down to), each person named is signed up as though they
-/// had said it here, and told in private; one already in, unknown or without a place is said so.
+/// close it, or leads a level it was sent down to), each person named is signed up (a task counted
+/// per unit takes a place of the person's own unit, by their roles, before the chat's) and told in
+/// private; one already in, unknown, a name several people answer to, or without a place is said so.
 /// From anyone else, a sign-up asked for someone ("帮@王阿姨 报到 1") signs nobody: a place and its
 /// points are one person's, who is asked to report in themselves.
 /// Empty when the line names nobody but the sender and the task's leaders (a volunteer's "报到 1

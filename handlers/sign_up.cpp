@@ -31,9 +31,12 @@ Placement place_person(Context& context, const store::Task& task, const std::str
   }
   context.signups.put(task.id, person, full ? store::SignupState::waitlisted : store::SignupState::signed_up,
                       context.now, signup_node);
-  // Reporting in makes a volunteer of the place where it was said (the task's node from private).
-  context.people.grant(person, context.node ? context.node->id : task.node, store::Role::volunteer,
-                       context.now);
+  // Reporting in makes a volunteer of the place where it was said (the task's node from private); a
+  // 代报, of the place whose place it took, so the next one counts there too (the final read of stop 65).
+  const std::string volunteer_node = for_someone_else && signup_node ? *signup_node
+                                     : context.node                  ? context.node->id
+                                                                     : task.node;
+  context.people.grant(person, volunteer_node, store::Role::volunteer, context.now);
   placement.placed = true;
   placement.waitlisted = full;
   return placement;

@@ -141,8 +141,8 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
   // whom it is about, which the leader may mean, but is told (an exploratory run of neighbour
   // disputes, 2026-12-07). Said to the leader alone.
   if (person && *person != ticket.reporter && *person != sender) {
-    const std::string name = display_name(context.people, *person);
-    if (name.size() >= 6 && ticket.text.find(name) != std::string::npos) {
+    if (report_names(context, ticket, *person)) {
+      const std::string name = display_name(context.people, *person);
       replies.push_back(Reply{private_chat_of(sender),
                               context.text("ticket_dispatch_named_in_report",
                                            {{"ticket", std::to_string(ticket.number)}, {"name", name}}),
@@ -166,7 +166,7 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
       // and no more).
       // Not the name of one who asked not to be named (an exploratory run of neighbour disputes,
       // 2026-12-07: "别说是我说的" reached the neighbour complained about with 反映人：刘阿姨).
-      values.emplace_back("reporter", language::asks_not_to_be_named(ticket.text)
+      values.emplace_back("reporter", reporter_asked_anonymity(context, ticket)
                                           ? context.text("ticket_reporter_anonymous")
                                           : display_name(context.people, ticket.reporter));
       set_value(values, "mention", mention_of(context.people, *person));  // the new holder here

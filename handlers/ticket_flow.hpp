@@ -56,6 +56,11 @@ bool report_names(const Services& services, const store::Ticket& ticket, const s
 /// receive or close.
 bool report_complains_of(const Services& services, const store::Ticket& ticket, const std::string& person);
 
+/// Whether the reporter asked not to be named ("别说是我说的", "匿名反映 …"), kept as the ticket's
+/// "anonymous" event at intake: whoever is sent to do the work, and a leader the report complains of,
+/// read 居民 where the reporter's name would stand.
+bool reporter_asked_anonymity(const Services& services, const store::Ticket& ticket);
+
 /// The first leader of a node; empty when it has none.
 std::optional<std::string> first_leader(const Services& services, const std::string& node);
 

@@ -106,6 +106,14 @@ std::string level_for_own_home(Context& context, const store::Ticket& ticket, co
   return other ? other->id : place;
 }
 
+// Whether the report was made with 投诉 or 举报 before its words ("投诉 陈单元长…", "我要投诉陈单元长").
+bool said_as_a_complaint(const Command& command) {
+  const std::size_t words = command.title ? command.text.find(*command.title) : std::string::npos;
+  const std::string_view before =
+      std::string_view(command.text).substr(0, words == std::string::npos ? 0 : words);
+  return before.find("投诉") != std::string_view::npos || before.find("举报") != std::string_view::npos;
+}
+
 // A report about the leader who would receive it ("投诉 陈单元长天天在群里发广告", "我要投诉陈单元长，他
 // 根本没来看就说不属实") starts at the nearest level led by someone it does not name: it went to the
 // accused, who closed it as 不属实 (an exploratory run of neighbour disputes, 2026-12-07).
@@ -259,9 +267,10 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   ticket.reported_in_private = context.message.is_private;
   ticket.reporter = context.message.sender;
   ticket.text = language::with_chinese_punctuation(command.title.value_or(command.text));
-  // "匿名反映 …": the ask is in the command word, which the words lose; kept with them, so every view
-  // of the ticket knows (a review of stop 65: the one dispatched read 反映人：刘阿姨).
-  if (language::asks_not_to_be_named(command.text) && !language::asks_not_to_be_named(ticket.text))
+  // "匿名反映 …": the ask is in the command word, which the words lose: the words say so for whoever
+  // reads them (the "anonymous" event below is what every view goes by).
+  const bool anonymous = language::asks_not_to_be_named(command.text);
+  if (anonymous && !language::asks_not_to_be_named(ticket.text))
     ticket.text += context.text("ticket_anonymous_mark");
   if (command.place) ticket.place = command.place;
   ticket.created_at = context.now;
@@ -276,6 +285,14 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   forget_report_offer(context);
   context.tickets.add_event(ticket.id,
                             store::TicketEvent{"received", ticket.reporter, ticket.category, context.now});
+  // Kept on the ticket, not read from its words or a template's wording (the final read of stop 65).
+  if (anonymous)
+    context.tickets.add_event(ticket.id,
+                              store::TicketEvent{"anonymous", std::nullopt, std::nullopt, context.now});
+  // "投诉 陈单元长": said as a complaint, in the command word the words lose (report_complains_of).
+  if (said_as_a_complaint(command))
+    context.tickets.add_event(ticket.id,
+                              store::TicketEvent{"complaint", std::nullopt, std::nullopt, context.now});
   keep_attachments(context, ticket);
   // The solve clock runs from receipt, whoever has the ticket.
   start_solve_clock(context, ticket, context.now);
@@ -314,8 +331,8 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
       : own  ? "ticket_received_own"
       : ticket.reported_in_private
           // "别说是我说的": who will read the name, and who will not.
-          ? (language::asks_not_to_be_named(ticket.text) ? "ticket_received_anonymous"
-                                                         : "ticket_received_private")
+          ? (language::asks_not_to_be_named(command.text) ? "ticket_received_anonymous"
+                                                          : "ticket_received_private")
           : "ticket_received";
   TicketValues values = ticket_values(context, ticket, context.now);
   // "求助 我腿脚不便…" is acknowledged as a call for help, not as 报事.

@@ -230,14 +230,20 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
       !in_group && sender != ticket.resolved_by && sender != ticket.assignee_person &&
       (leads_ticket(context, ticket, sender) || leads_node_or_above(context, sender, ticket.first_node));
   if (!reads_complaints)
-    std::erase_if(all, [](const store::TicketEvent& event) { return event.kind == "complained"; });
+    std::erase_if(all, [](const store::TicketEvent& event) {
+      return event.kind == "complained" || event.kind == "objected";
+    });
+  // The ask for anonymity and a complaint's mark are marks, not steps.
+  std::erase_if(all, [](const store::TicketEvent& event) {
+    return event.kind == "anonymous" || event.kind == "complaint";
+  });
   const std::vector<store::TicketEvent> events = steps_worth_showing(std::move(all));
-  // A reporter who asked not to be named is 居民 to whoever works it but leads none of its levels (a
-  // review of stop 65: the neighbour complained about read "收到（刘阿姨）" in 进度).
-  const bool leads =
-      leads_ticket(context, ticket, sender) || leads_node_or_above(context, sender, ticket.first_node);
+  // A reporter who asked not to be named is 居民 to whoever works it but leads none of its levels, and
+  // to a leader the report complains of (a review of stop 65: the neighbour complained about, and the
+  // accused leader, read "收到（刘阿姨）" in 进度).
   const std::optional<std::string> hidden =
-      language::asks_not_to_be_named(ticket.text) && sender != ticket.reporter && !leads
+      sender != ticket.reporter && !leads_ticket(context, ticket, sender) &&
+              (report_complains_of(context, ticket, sender) || reporter_asked_anonymity(context, ticket))
           ? std::optional<std::string>(ticket.reporter)
           : std::nullopt;
   std::string history;

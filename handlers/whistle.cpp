@@ -248,8 +248,9 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
       return handle_report_in(context, sign_up);
     }
     // "吹哨 我跟你说啊 我们楼上那家 天天晚上 咚咚咚的 … 你们管管吧": a resident calling the bot by name
-    // and telling a trouble, with no count, time or points of a task, is offered the report (an
-    // exploratory run of neighbour disputes, 2026-12-07: refused as an unauthorised whistle).
+    // and telling a trouble, with no count and no points of a task (a time may be read from 晚上), is
+    // offered the report (an exploratory run of neighbour disputes, 2026-12-07: refused as an
+    // unauthorised whistle).
     if (!command.count && !command.points && command.title && language::describes_trouble(*command.title)) {
       // In their own words, the time words the whistle took out of them included.
       const std::size_t call = command.text.find("吹哨");

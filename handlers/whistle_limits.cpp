@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "handlers/language/text_util.hpp"
 #include "handlers/language/time_expressions.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
@@ -11,15 +12,6 @@
 namespace whistle::handlers {
 
 namespace {
-
-// Characters, not bytes: a Chinese character is one.
-std::size_t characters(const std::string& text) {
-  std::size_t count = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
 
 // The task's length as written: a length ("2小时"), else a range's end minus its start.
 std::optional<std::int64_t> length_minutes(const Command& command) {
@@ -151,7 +143,7 @@ std::optional<Reply> refuse_out_of_range(Context& context, const Command& comman
       problems.push_back(context.text("whistle_problem_second_time", {{"time", *second}}));
     }
   }
-  if (command.title && characters(*command.title) > kMaxTitleChars) {
+  if (command.title && language::characters(*command.title) > kMaxTitleChars) {
     problems.push_back(context.text("whistle_problem_title", {{"max", std::to_string(kMaxTitleChars)}}));
   }
   if (const std::optional<std::int64_t> minutes = length_minutes(command);

@@ -164,7 +164,7 @@ std::optional<Command> own_command_after_a_clause(std::string_view body, const C
     if (contains_danger_word(body)) return std::nullopt;
     // Said among neighbours, a withdrawal this way is asked about, not done ("我不要了，取消 1" is as
     // often a group-buy's order); but 请假 and 取消报名 name a place and nothing else ("不好意思我今天感冒
-    //了，请假 1" was asked to send the very "请假 1" it held: an exploratory run of a week's rota,
+    // 了，请假 1" was asked to send the very "请假 1" it held: an exploratory run of a week's rota,
     // 2026-12-07).
     const std::string_view clause = body.substr(next);
     if (command->intent == Intent::withdraw && !clause.starts_with("请假") &&

@@ -25,9 +25,10 @@ bool speaks_to_neighbours(std::string_view words);
 /// is sent to do the work reads 居民, not the name.
 bool asks_not_to_be_named(std::string_view text);
 
-/// Whether a 投诉/报事/反映's words dare the other side of a quarrel rather than tell a trouble
-/// ("投诉就投诉，谁怕谁", "报事去啊", "投诉也没用", "投诉你又怎样", "反映一下你家狗天天叫，看社区管不管").
-bool taunts_with_it(std::string_view words);
+/// Whether a 投诉/报事/反映's words dare the other side of a quarrel rather than tell a trouble: in so
+/// many words ("投诉就投诉，谁怕谁", "报事去啊", "投诉也没用"), or, among neighbours only (not
+/// `said_to_the_bot`), said to the other one ("投诉你又怎样", "反映一下你家狗天天叫").
+bool taunts_with_it(std::string_view words, bool said_to_the_bot);
 
 /// Whether the words right after 举报 name the reporting itself, not a trouble ("举报箱在哪", "举报信写好了",
 /// "举报电话多少").

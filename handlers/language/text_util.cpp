@@ -100,6 +100,14 @@ std::string_view without_words_at_start(std::string_view text,
   return text;
 }
 
+std::size_t characters(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
 std::string clean_free_text(std::string_view original) {
   // A bracket emptied by the words read out of it ("消防巡逻（周二）" without its day) is no part of
   // the text.

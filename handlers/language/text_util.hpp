@@ -66,6 +66,9 @@ std::string_view without_words_at_end(std::string_view text, std::initializer_li
 /// The same at its start.
 std::string_view without_words_at_start(std::string_view text, std::initializer_list<std::string_view> words);
 
+/// How many characters (code points, not bytes) a UTF-8 text holds: a Chinese character is one.
+std::size_t characters(std::string_view text);
+
 /// At most `max_chars` characters of a text, with "…" when cut: for one-line lists and for the
 /// words a post quotes.
 std::string shortened(std::string_view text, std::size_t max_chars);

@@ -107,9 +107,10 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
   if (command.kind != TicketKind::danger && asks_whom_to_turn_to(words)) return false;
   // A quarrel's dare ("投诉就投诉，谁怕谁", "报事去啊"): each opened a ticket and answered the
   // fight in the group with "收到你的报事" (an exploratory run of neighbour disputes, 2026-12-07).
-  // Only among neighbours: to the bot the words are its (a review of stop 65).
+  // Those said to the other neighbour, only among neighbours: to the bot the words are its (a review
+  // of stop 65).
   if (command.kind != TicketKind::danger && input.rule.extra != "order" && input.rule.extra != "wish" &&
-      input.rule.keyword != "求助" && !command.addressed && taunts_with_it(words))
+      input.rule.keyword != "求助" && taunts_with_it(words, command.addressed))
     return false;
   if (input.rule.keyword == "举报" && command.kind != TicketKind::danger && names_the_reporting_itself(words))
     return false;

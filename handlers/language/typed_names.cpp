@@ -67,9 +67,10 @@ bool names_a_thing(std::string_view name) {
 // A child's sign-ups are for classes and camps, never a volunteer's task; and what stands after 为/给/帮
 // before 报名 as often as a name and is none ("为什么报名", "给社区报到", "帮别人报名": a review of stop 65).
 constexpr auto kNotVolunteers = std::to_array<std::string_view>(
-    {"孩子", "小孩", "儿子", "女儿", "闺女", "宝宝", "娃",   "学生", "同学", "什么", "啥",   "谁",
-     "社区", "组织", "书记", "领导", "别人", "邻居", "楼下", "楼上", "老人", "朋友", "大家", "人家",
-     "单位", "公司", "学校", "居委", "自己", "网格", "群里", "这个", "那个", "一下"});
+    {"孩子", "小孩", "儿子", "女儿", "闺女", "宝宝", "娃",   "学生", "同学", "什么", "啥",
+     "谁",   "社区", "组织", "书记", "领导", "别人", "邻居", "楼下", "楼上", "老人", "朋友",
+     "大家", "人家", "单位", "公司", "学校", "居委", "自己", "网格", "群里", "这个", "那个",
+     "一下", "活动", "人民", "小区", "国家", "公益", "志愿", "服务", "比赛", "课"});
 
 // "报个名", "报到 1" at `pos`, with only a task's number and filler after it.
 bool sign_up_follows(std::string_view text, std::size_t pos) {

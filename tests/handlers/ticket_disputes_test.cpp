@@ -51,5 +51,45 @@ TEST_F(TicketDisputes, AnObjectionToACloseReachesTheLeaderAboveTheCloserOnce) {
     EXPECT_NE(reply.chat, "generic:@u-chen") << reply.text;
 }
 
+// The accused leader took over the complaint about himself, finished it, and read who had complained
+// in 进度 (the final read and the second review of stop 65).
+TEST_F(TicketDisputes, TheLeaderAComplaintIsAboutMayNotWorkItNorLearnWhoMadeIt) {
+  say_privately("u-liu", "刘阿姨", read("投诉 3号楼2单元陈单元长"));
+  ASSERT_EQ(ticket(1).assignee_person, std::optional<std::string>("generic:u-qian"));
+  for (const char* step : {"接单 T1", "办结 T1 已经清理了", "派单 T1 @何大爷", "关闭 T1 不属实"}) {
+    say_privately("u-chen", "陈单元长", read(step));
+    EXPECT_EQ(ticket(1).assignee_person, std::optional<std::string>("generic:u-qian")) << step;
+    EXPECT_EQ(ticket(1).state, store::TicketState::assigned) << step;
+  }
+  const std::vector<Reply> progress = say_privately("u-chen", "陈单元长", read("进度 T1"));
+  for (const Reply& reply : progress)
+    EXPECT_EQ(reply.text.find("刘阿姨"), std::string::npos) << reply.text;
+}
+
+TEST_F(TicketDisputes, AnObjectionIsWordsOfTheCloseNotAnythingSaidAfterIt) {
+  say_privately("u-liu", "刘阿姨", read("报事 3号楼2单元601半夜吵"));
+  say_privately("u-qian", "钱楼栋长", read("关闭 T1 不属实", kMonday0900 + 60), kMonday0900 + 60);
+  // Said of something else: not filed on the closed ticket.
+  for (const char* line : {"物业说明天来修电梯", "怎么就报不上名呢", "凭什么扣我积分"}) {
+    say_privately("u-liu", "刘阿姨", read(line, kMonday0900 + 120), kMonday0900 + 120);
+  }
+  std::vector<store::TicketEvent> events = tickets_.events(ticket(1).id);
+  EXPECT_FALSE(std::any_of(events.begin(), events.end(),
+                           [](const store::TicketEvent& event) { return event.kind == "objected"; }));
+  // The building's leader closed it: the grid's hears, not the unit's below.
+  const std::vector<Reply> objected =
+      say_privately("u-liu", "刘阿姨", read("我不同意关闭", kMonday0900 + 180), kMonday0900 + 180);
+  EXPECT_EQ(chats_of(objected),
+            (std::vector<std::string>{"generic:@u-liu", "generic:@u-li", "generic:@u-qian"}));
+}
+
+TEST_F(TicketDisputes, AtTheTopTheCloserAloneHearsAndIsNotToldTheyWereTold) {
+  say_privately("u-liu", "刘阿姨", read("报事 3号楼2单元601半夜吵"));
+  say_privately("u-wang", "王书记", read("关闭 T1 不属实", kMonday0900 + 60), kMonday0900 + 60);
+  const std::vector<Reply> objected =
+      say_privately("u-liu", "刘阿姨", read("我要申诉", kMonday0900 + 120), kMonday0900 + 120);
+  EXPECT_EQ(chats_of(objected), (std::vector<std::string>{"generic:@u-liu", "generic:@u-wang"}));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -14,14 +14,29 @@ namespace whistle::handlers {
 
 namespace {
 
-// A line of a list to choose from: its number, title and time, since a week's rota has one title for
-// every shift (an exploratory run of a week's rota, 2026-12-07: "#1 消防巡逻 #2 消防巡逻 #3 消防巡逻").
+// A line of a list to choose from: its number and title, and its time when titles repeat in the
+// list, since a week's rota has one title for every shift (an exploratory run of a week's rota,
+// 2026-12-07: "#1 消防巡逻 #2 消防巡逻 #3 消防巡逻"). Only then: the time's words cost a tenth of an
+// event's instructions on the storm, whose bare 报到 meet lists of differently titled tasks (measured
+// with callgrind, 2026-12-07).
 std::string choose_line(const Context& context, std::int64_t number, const std::string& title,
-                        const std::optional<std::int64_t>& start, const std::optional<std::int64_t>& end) {
+                        const std::optional<std::int64_t>& start, const std::optional<std::int64_t>& end,
+                        bool with_time) {
   std::string line = context.text("task_choose_line", {{"task", std::to_string(number)}, {"title", title}});
+  if (!with_time) return line;
   const std::string when = task_when_text(context, start, end, context.now);
   if (!when.empty()) line += context.text("task_choose_when", {{"when", when}});
   return line;
+}
+
+template <typename Tasks>
+bool titles_repeat(const Tasks& tasks) {
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    for (std::size_t j = i + 1; j < tasks.size(); ++j) {
+      if (tasks[i]->title == tasks[j]->title) return true;
+    }
+  }
+  return false;
 }
 
 // "报到 12" where no #12 exists: the tasks the number may have meant are named with the line that
@@ -46,14 +61,17 @@ Reply not_found(Context& context, std::int64_t number, const TaskQuery& query) {
       if (!query.candidate || query.candidate(*task)) ids.push_back(task->id);
     }
   }
+  std::vector<std::optional<store::Task>> tasks;
+  for (const std::int64_t id : ids) {
+    if (std::optional<store::Task> task = context.tasks.by_id(id)) tasks.push_back(std::move(task));
+  }
+  const bool with_time = titles_repeat(tasks);
   std::string list;
   std::int64_t first = 0;
-  for (const std::int64_t id : ids) {
-    const std::optional<store::Task> task = context.tasks.by_id(id);
-    if (!task) continue;
+  for (const std::optional<store::Task>& task : tasks) {
     if (first == 0) first = task->number;
     if (!list.empty()) list += '\n';
-    list += choose_line(context, task->number, task->title, task->start, task->end);
+    list += choose_line(context, task->number, task->title, task->start, task->end, with_time);
   }
   if (list.empty())
     return reply_to_sender(
@@ -68,10 +86,11 @@ Reply not_found(Context& context, std::int64_t number, const TaskQuery& query) {
 }
 
 Reply ask_for_number(Context& context, Intent intent, const std::vector<const store::ListedTask*>& tasks) {
+  const bool with_time = titles_repeat(tasks);
   std::string list;
   for (const store::ListedTask* task : tasks) {
     if (!list.empty()) list += '\n';
-    list += choose_line(context, task->number, task->title, task->start, task->end);
+    list += choose_line(context, task->number, task->title, task->start, task->end, with_time);
   }
   const std::string example = command_word(context, intent) + " " + std::to_string(tasks.front()->number);
   return reply_to_sender(

@@ -79,6 +79,13 @@ std::optional<std::string> several_days_named(const std::string& title) {
       // word ("周二到周五每天…" leaves "到周五每天").
       const bool first_in_word = at == 0 || title[at - 1] == ' ';
       if (end == 0 || !(first_in_word || day_word_before(title, at))) continue;
+      // "今天、明天都可以报名", "周三至周五前报名": days to sign up on, not to work (the final read of
+      // stop 65).
+      constexpr std::size_t kNear = 6 * 3;  // "都可以报名"
+      const std::string_view after = std::string_view(title).substr(end, kNear);
+      if (after.find("报名") != std::string_view::npos || after.starts_with("前") ||
+          after.starts_with("之前"))
+        continue;
       return title.substr(next, end - next);
     }
   }

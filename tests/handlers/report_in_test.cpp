@@ -249,18 +249,17 @@ TEST_F(ReportIn, AJielongThatAddsNobodySignsUpNobodyAndAnotherNameIsPointedOut) 
 }
 
 TEST_F(ReportIn, SeveralOpenTasksAskForTheNumber) {
-  whistle_in_b3u2("清理楼道杂物");
-  whistle_in_b3u2("搬运防汛沙袋");
+  whistle_in_b3u2("消防巡逻");
+  whistle_in_b3u2("消防巡逻", 5, kSaturday0900 + 24 * kHour);
   const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", task_command(Intent::report_in));
   ASSERT_EQ(replies.size(), 1u);
   // Each line with its time: a rota's shifts share one title (an exploratory run, 2026-12-07).
   const std::string& text = replies[0].text;
-  const std::string when = "11月28日(周六) 09:00";
   const std::size_t first = text.find("#1");
   const std::size_t second = text.find("#2");
   ASSERT_TRUE(first != std::string::npos && second != std::string::npos) << text;
-  EXPECT_NE(text.find(when, first), std::string::npos) << text;
-  EXPECT_NE(text.find(when, second), std::string::npos) << text;
+  EXPECT_NE(text.find("11月28日(周六) 09:00", first), std::string::npos) << text;
+  EXPECT_NE(text.find("11月29日(周日) 09:00", second), std::string::npos) << text;
   EXPECT_FALSE(signup_state(1, "u-zhang").has_value());
 
   // An implicit "1" is a real answer here too, so it gets the same question.

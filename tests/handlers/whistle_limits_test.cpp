@@ -204,7 +204,8 @@ TEST_F(WhistleLimitsTest, BuildingsPeopleDeadlinesAndGatheringTimesAreNoSecondDa
        {"吹哨 清理11、12号楼楼道 周六上午9点 4人 10分", "吹哨 帮周大爷、周阿姨搬家具 周六上午9点 2人 5分",
         "吹哨 送防疫物资到周边小区 周六上午9点 4人 10分",
         "吹哨 敬老院慰问 周六上午9点 4人 10分 报名截止到周五", "吹哨 清理楼道 周六上午9点 8点50集合 3人 5分",
-        "吹哨 每周一次的楼道清理 周六上午9点 3人"}) {
+        "吹哨 每周一次的楼道清理 周六上午9点 3人",
+        "吹哨 消防巡逻 周三晚上7点到9点 2人 今天、明天都可以报名"}) {
     at += 60;
     const std::size_t before = tasks_.open_in_chat(qualified("b3u2")).size();
     say("b3u2", "u-chen", "陈单元长", read(line, at), at);

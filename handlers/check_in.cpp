@@ -7,6 +7,7 @@
 #include "handlers/addressing.hpp"
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/attendance_pay.hpp"
+#include "handlers/numbers_listed.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/places_per_node.hpp"
 #include "handlers/task_lookup.hpp"

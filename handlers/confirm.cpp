@@ -13,6 +13,7 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 #include "handlers/named_people.hpp"
+#include "handlers/numbers_listed.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/points.hpp"
 #include "handlers/rights.hpp"

@@ -8,6 +8,7 @@
 #include "handlers/language/time_expressions.hpp"
 #include "handlers/language/volunteer_replies.hpp"
 #include "handlers/report_in.hpp"
+#include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 
 namespace whistle::handlers {

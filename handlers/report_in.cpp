@@ -1,4 +1,5 @@
 #include "handlers/report_in.hpp"
+#include "handlers/numbers_listed.hpp"
 
 #include <algorithm>
 #include <string>

@@ -1,4 +1,5 @@
 #include "handlers/task_close.hpp"
+#include "handlers/numbers_listed.hpp"
 
 #include <algorithm>
 #include <string>

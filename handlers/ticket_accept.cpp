@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "handlers/numbers_listed.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"

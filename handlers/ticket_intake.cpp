@@ -16,6 +16,7 @@
 #include "handlers/help.hpp"
 #include "handlers/holder_words.hpp"
 #include "handlers/language/danger_words.hpp"
+#include "handlers/language/dispute_phrases.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"

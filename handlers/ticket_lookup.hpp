@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "handlers/context.hpp"
-#include "handlers/task_lookup.hpp"
+#include "handlers/numbers_listed.hpp"
 #include "store/tickets.hpp"
 
 namespace whistle::handlers {

@@ -3,6 +3,7 @@
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/numbers_listed.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"

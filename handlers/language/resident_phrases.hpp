@@ -21,19 +21,6 @@ bool complains_of_work(std::string_view remark);
 /// group, not a ticket. A complaint about a neighbour ("谁家的狗天天叫") is not.
 bool speaks_to_neighbours(std::string_view words);
 
-/// Whether a report asks that the reporter not be named ("别说是我说的", "匿名反映", "替我保密"): whoever
-/// is sent to do the work reads 居民, not the name.
-bool asks_not_to_be_named(std::string_view text);
-
-/// Whether a 投诉/报事/反映's words dare the other side of a quarrel rather than tell a trouble: in so
-/// many words ("投诉就投诉，谁怕谁", "报事去啊", "投诉也没用"), or, among neighbours only (not
-/// `said_to_the_bot`), said to the other one ("投诉你又怎样", "反映一下你家狗天天叫").
-bool taunts_with_it(std::string_view words, bool said_to_the_bot);
-
-/// Whether the words right after 举报 name the reporting itself, not a trouble ("举报箱在哪", "举报信写好了",
-/// "举报电话多少").
-bool names_the_reporting_itself(std::string_view words);
-
 /// Whether a line thanks someone ("谢谢", "辛苦了"), and whether it is nothing but thanks.
 bool holds_thanks(std::string_view text);
 bool is_only_thanks(std::string_view text);

@@ -7,6 +7,7 @@
 #include "handlers/language/argument_words.hpp"
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/danger_words.hpp"
+#include "handlers/language/dispute_phrases.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/places.hpp"

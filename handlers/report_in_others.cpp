@@ -40,10 +40,6 @@ std::string mentions_text(Context& context, const std::vector<std::string>& ids)
   return text;
 }
 
-std::string typed_names(Context& context, const std::vector<std::string>& typed) {
-  return join_list(context, typed);
-}
-
 }  // namespace
 
 std::optional<std::vector<Reply>> report_in_named_people(Context& context, const Command& command,
@@ -95,7 +91,7 @@ std::optional<std::vector<Reply>> report_in_named_people(Context& context, const
     Reply reply = reply_to_sender(
         context,
         context.text("report_in_for_someone",
-                     {{"task", number}, {"mention", mention}, {"names", typed_names(context, typed)}}));
+                     {{"task", number}, {"mention", mention}, {"names", join_list(context, typed)}}));
     for (const std::string& id : ids) {
       if (!contains(reply.mentions, id)) reply.mentions.push_back(id);
     }
@@ -140,8 +136,8 @@ std::optional<std::vector<Reply>> report_in_named_people(Context& context, const
                                                       {"level", level_name(context, task.per_node->level)}});
   }
   if (!unknown.empty()) {
-    text += context.text("report_in_others_unknown",
-                         {{"task", number}, {"names", typed_names(context, unknown)}});
+    text +=
+        context.text("report_in_others_unknown", {{"task", number}, {"names", join_list(context, unknown)}});
   }
   // Each namesake said, whatever else was done (the final read of stop 65: a second name several
   // people answer to was dropped unsaid, and the leader believed her on the rota).

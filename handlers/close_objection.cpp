@@ -8,6 +8,7 @@
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/report_parties.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"

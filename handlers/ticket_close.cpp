@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "handlers/people_names.hpp"
+#include "handlers/report_parties.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_flow.hpp"

@@ -4,6 +4,7 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/report_parties.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_work.hpp"

@@ -47,20 +47,6 @@ std::string ticket_place(const Services& services, const store::Ticket& ticket);
 /// would read twice ("3号楼2单元：3号楼2单元电梯坏了" → "3号楼2单元：电梯坏了").
 std::string ticket_words(const Services& services, const store::Ticket& ticket);
 
-/// Whether the report's words name the person (their name as the community knows it, two characters
-/// or more).
-bool report_names(const Services& services, const store::Ticket& ticket, const std::string& person);
-
-/// Whether the report complains of the person: names them, in words of a complaint ("投诉陈单元长",
-/// "陈单元长根本没来看就说不属实"); not "陈单元长让我报一下". Such a report is not theirs to
-/// receive or close.
-bool report_complains_of(const Services& services, const store::Ticket& ticket, const std::string& person);
-
-/// Whether the reporter asked not to be named ("别说是我说的", "匿名反映 …"), kept as the ticket's
-/// "anonymous" event at intake: whoever is sent to do the work, and a leader the report complains of,
-/// read 居民 where the reporter's name would stand.
-bool reporter_asked_anonymity(const Services& services, const store::Ticket& ticket);
-
 /// The first leader of a node; empty when it has none.
 std::optional<std::string> first_leader(const Services& services, const std::string& node);
 

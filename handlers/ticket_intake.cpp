@@ -1,4 +1,5 @@
 #include "handlers/ticket_intake.hpp"
+#include "handlers/report_parties.hpp"
 
 #include <algorithm>
 #include <array>

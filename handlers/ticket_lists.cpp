@@ -10,6 +10,7 @@
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/report_parties.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"

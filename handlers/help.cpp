@@ -18,6 +18,7 @@
 #include "handlers/people_to_turn_to.hpp"
 #include "handlers/redemption_rules.hpp"
 #include "handlers/rights.hpp"
+#include "handlers/shift_swap.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_work.hpp"
@@ -345,6 +346,8 @@ constexpr auto kTaskWords =
     std::to_array<std::string_view>({"报名", "报到", "签到", "志愿者", "参加", "活动", "任务"});
 
 std::vector<Reply> handle_unknown(Context& context, const Command& command) {
+  // "谁能替我一下今晚的班" to the neighbours, from someone on tonight's shift: how the place moves.
+  if (std::optional<Reply> swap = answer_shift_swap(context, command)) return {std::move(*swap)};
   if (!is_addressed(context.message, command)) return {};
   // "@李网格长 这个你看下" quoting the bot's post: said to a colleague, not to the bot (an exploratory
   // run of the leaders' side, 2026-12-07: the group read 没看懂).

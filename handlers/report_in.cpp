@@ -302,6 +302,9 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   query.silent_when_nothing = said_in_passing(context.message, command);
   // A task whose time is over is no longer what a bare 报到 means.
   query.candidate = [&](const store::ListedTask& task) { return !task_is_over(task, context.now); };
+  // "周三晚上我来", "报到 周五": that day's shift (an exploratory run of a week's rota, stop 65).
+  query.day_said = command.start;
+  query.part_said = command.time_names_clock;
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
@@ -437,9 +440,11 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   // Without a number, only the tasks this person is signed up for (or waiting on) are meant; with a
   // day said ("周六来不了了"), only that day's.
   query.candidate = [&](const store::ListedTask& task) {
-    if (command.start && (!task.start || !same_local_day(context, *task.start, *command.start))) return false;
     return is_active(context.signups.find(task.id, person));
   };
+  query.day_said = command.start;
+  query.part_said = command.time_names_clock;
+  query.day_none_key = "withdraw_none_that_day";
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;

@@ -117,6 +117,25 @@ const store::ListedTask* titled_on_a_line(std::string_view text,
   return found;
 }
 
+// Of the candidates, those on the day said and, of several, those in the part of the day said;
+// empty when none is on that day.
+std::optional<std::vector<const store::ListedTask*>> candidates_of_day(
+    Context& context, std::vector<const store::ListedTask*> candidates, std::int64_t said, bool part_said) {
+  const std::int64_t day = local_day(context, said);
+  std::erase_if(candidates, [&](const store::ListedTask* task) {
+    return !task->start || local_day(context, *task->start) != day;
+  });
+  if (candidates.empty()) return std::nullopt;
+  if (part_said && candidates.size() > 1) {
+    std::vector<const store::ListedTask*> same_part = candidates;
+    std::erase_if(same_part, [&](const store::ListedTask* task) {
+      return local_part_of_day(context, *task->start) != local_part_of_day(context, said);
+    });
+    if (!same_part.empty()) return same_part;
+  }
+  return candidates;
+}
+
 }  // namespace
 
 TaskChoice choose_task(Context& context, const Command& command, const TaskQuery& query) {
@@ -156,6 +175,19 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
   std::vector<const store::ListedTask*> candidates = context.tasks.open_in_chat_view(context.message.chat);
   if (query.candidate)
     std::erase_if(candidates, [&query](const store::ListedTask* task) { return !query.candidate(*task); });
+  if (query.day_said && !candidates.empty()) {
+    if (auto that_day = candidates_of_day(context, candidates, *query.day_said, query.part_said)) {
+      candidates = std::move(*that_day);
+    } else {
+      if (!query.silent_when_nothing)
+        choice.replies.push_back(reply_to_sender(
+            context,
+            context.text(query.day_none_key, {{"mention", mention_of(context.people, context.message.sender)},
+                                              {"day", local_day_text(context, *query.day_said, context.now)},
+                                              {"example", command_word(context, query.intent) + " 12"}})));
+      return choice;
+    }
+  }
   // A 接龙 whose header names one of them by its title, on a line of its own ("接龙\n扫雪下午班\n1. 老马"):
   // that one (an exploratory run of a snow day, 2026-12-07: asked for the number it named).
   if (candidates.size() > 1) {

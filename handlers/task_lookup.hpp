@@ -21,6 +21,12 @@ struct TaskQuery {
   bool silent_when_nothing = false;
   /// Which of the chat's open tasks count as candidates; all of them when empty.
   std::function<bool(const store::ListedTask&)> candidate;
+  /// The day the words said ("周三晚上我来", "报到 周五"): only that day's candidates, and of several
+  /// that day those in the part of the day said (`part_said`: 上午, 晚上). None that day is said so.
+  std::optional<std::int64_t> day_said;
+  bool part_said = false;
+  /// Template key of the answer when no candidate is on the day said.
+  std::string_view day_none_key = "task_none_that_day";
 };
 
 /// The task a command refers to, or the replies that say why there is none (empty: stay silent).

@@ -76,6 +76,23 @@ std::string local_time_text(const Services& services, std::int64_t at, std::int6
                         {"clock", clock_of(time)}});
 }
 
+std::string local_day_text(const Services& services, std::int64_t at, std::int64_t now) {
+  const LocalTime time = to_local(services, at);
+  const LocalTime today = to_local(services, now);
+  if (time.day_number == today.day_number) return services.text("day_today");
+  if (time.day_number == today.day_number + 1) return services.text("day_tomorrow");
+  return services.text(time.year != today.year ? "date_point_with_year" : "date_point",
+                       {{"year", std::to_string(time.year)},
+                        {"month", std::to_string(time.month)},
+                        {"day", std::to_string(time.day)},
+                        {"weekday", weekday_name(services, time.weekday)}});
+}
+
+int local_part_of_day(const Services& services, std::int64_t at) {
+  const LocalTime time = to_local(services, at);
+  return time.hour < 12 ? 0 : time.hour < 17 ? 1 : 2;
+}
+
 std::string local_clock_text(const Services& services, std::int64_t at) {
   return clock_of(to_local(services, at));
 }

@@ -11,8 +11,16 @@ namespace whistle::handlers {
 /// ("2027年1月3日(周日) 09:00") when it falls in another year than `now`.
 std::string local_time_text(const Services& services, std::int64_t at, std::int64_t now);
 
+/// A day in the community's local time as a day is spoken of: 今天, 明天, else "11月25日(周三)" (with
+/// the year when it falls in another year than `now`).
+std::string local_day_text(const Services& services, std::int64_t at, std::int64_t now);
+
 /// Days since 1970-01-01 in the community's local time (a fixed offset: Asia/Shanghai has no DST).
 std::int64_t local_day(const Services& services, std::int64_t at);
+
+/// The part of the day a moment falls in, locally: 0 morning (before 12:00), 1 afternoon (before
+/// 17:00), 2 evening. It tells a day's shifts apart ("周三晚上" of a morning and an evening shift).
+int local_part_of_day(const Services& services, std::int64_t at);
 
 /// The time of day in the community's local time: "09:00".
 std::string local_clock_text(const Services& services, std::int64_t at);

@@ -13,6 +13,7 @@
 #include "handlers/language/places.hpp"
 #include "handlers/language/quantities.hpp"
 #include "handlers/language/references.hpp"
+#include "handlers/language/shift_words.hpp"
 #include "handlers/language/task_line_readers.hpp"
 #include "handlers/language/task_questions.hpp"
 #include "handlers/language/text_util.hpp"
@@ -331,6 +332,8 @@ bool read_item(const ArgumentInput& input, Command& command) {
   std::string text = without_courtesy_at_end(std::string(skip_softeners(input.rest)));
   command.count = take_quantity(text);
   if (auto item = free_text(text)) command.item = std::move(item);
+  // "我想换班", "能换个班吗": a shift swapped, no goods (the handler of unknown lines says how).
+  if (command.item && names_a_shift(*command.item)) return false;
   // A bare 换 must name something; whether the catalog has it is the handler's to say.
   if (input.rule.extra == "implicit") {
     command.implicit = true;

@@ -147,6 +147,11 @@ constexpr std::string_view ticket_kind_name(TicketKind kind) {
   return "report";
 }
 
+/// What a question about a duty rota asks of the day said (a `tasks` command): who is on that day's
+/// shifts ("今晚谁值班"), which shifts still need people ("哪天还缺人"), or whether the asker is on one
+/// ("今晚我值班吗"), or whether that day's shift still happens ("今晚巡逻还去吗").
+enum class DayQuestion { none, who_on_duty, short_of_people, own_duty, still_on };
+
 /// A calendar month named in a line ("上月", "10月", "2026年10月").
 struct YearMonth {
   int year = 0;
@@ -215,6 +220,9 @@ struct Command {
   /// someone who may not whistle here it is the first volunteer filling the list, a sign-up. Not
   /// printed by `whistle parse`.
   std::optional<std::string> jielong_name;
+  /// A question about a duty rota, its day in `start` (empty for "哪天还缺人"). Not printed by
+  /// `whistle parse`.
+  DayQuestion day_question = DayQuestion::none;
 };
 
 }  // namespace whistle::language

@@ -20,6 +20,7 @@
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
 #include "handlers/language/references.hpp"
+#include "handlers/language/shift_words.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/time_expressions.hpp"
 #include "handlers/language/typed_names.hpp"
@@ -324,13 +325,34 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     if (command) return command;
   }
   // "周六来不了了": a day said first, and only a withdrawal read past it.
-  if (const std::size_t day = day_said_first(body)) {
+  if (const std::size_t day = std::max(day_said_first(body), leading_shift(body))) {
     const std::size_t next = skip_separators(body, day);
+    const TimeContext time{context.now, context.utc_offset_seconds};
     // "明天几点集合", "周六在哪集合": a question of the chat's task with its day said first (an
     // exploratory run of a snow day, 2026-12-07: 没看懂).
     if (next < body.size() && !starts_cannot_come(body.substr(next))) {
       auto command = read_command(body.substr(next), base, context, 0);
       if (command && command->intent == Intent::tasks && !command->task && command->implicit) return command;
+      // "周三晚上我来", "周五上午那班算我一个", "周四晚上我可以": a sign-up for that day's shift (an
+      // exploratory run of a week's rota, stop 65: silence).
+      if (!command && takes_the_shift(body.substr(next))) {
+        command = base;
+        command->intent = Intent::report_in;
+        command->implicit = true;
+      }
+      if (command && command->intent == Intent::report_in && !command->task && !command->on_behalf &&
+          command->mentions.empty() && take_shift_day(*command, body.substr(0, day), time))
+        return command;
+      // "今晚巡逻还去吗", "周三的值班照常吗".
+      if (asks_still_on(body.substr(next))) {
+        Command asked = base;
+        if (take_shift_day(asked, body.substr(0, day), time)) {
+          asked.intent = Intent::tasks;
+          asked.implicit = true;
+          asked.day_question = DayQuestion::still_on;
+          return asked;
+        }
+      }
     }
     if (next < body.size() && starts_cannot_come(body.substr(next))) {
       auto command = read_command(body.substr(next), base, context, wrappers_left - 1);
@@ -636,7 +658,10 @@ Command parse(std::string_view text, const ParseContext& context) {
       };
       command = own_command_after_a_clause(body, read);
       if (!command) command = leader_step_after_a_clause(body, read);
+      if (!command)
+        command = read_rota_line(body, base, TimeContext{context.now, context.utc_offset_seconds});
     }
+    if (command) take_day_from_reason(*command, TimeContext{context.now, context.utc_offset_seconds});
     if (command)
       return danger_first(with_leading_people(std::move(*command), base.text, body, context), body, base,
                           context);

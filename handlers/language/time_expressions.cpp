@@ -541,6 +541,13 @@ bool runs_into_word(std::string_view text, const Phrase& phrase) {
   return phrase.end < text.size() && !is_word_boundary(decode_utf8(text, phrase.end).value);
 }
 
+// Whether a phrase at `start` opens a bracketed label ("(周五上午班)", "【周三】").
+bool opens_a_label(std::string_view text, std::size_t start) {
+  if (start == 0) return false;
+  const std::string_view before = text.substr(0, start);
+  return before.ends_with("(") || before.ends_with("【") || before.ends_with("[");
+}
+
 }  // namespace
 
 bool is_clock_minutes(std::string_view text, std::size_t pos) {
@@ -614,8 +621,11 @@ std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context)
         // "消防巡逻（周二晚班）明天晚上7点到9点", "【周三】消防巡逻 周三晚上7点": the day said twice, the
         // second time with its hours (an exploratory run of a week's rota, 2026-12-07: posted at
         // 09:00 with the hours left in the title).
+        // Said first in brackets, it is the shift's label and stays in the title ("消防巡逻(周五上午班)":
+        // cut, it left "消防巡逻(班)").
         erase_span(text, found.start, found.phrase.end - found.start);
-        erase_span(text, first->start, first->phrase.end - first->start);
+        if (!opens_a_label(text, first->start))
+          erase_span(text, first->start, first->phrase.end - first->start);
         return found.span;
       }
     }

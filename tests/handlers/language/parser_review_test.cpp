@@ -47,7 +47,11 @@ const Case kCommands[] = {
     {.text = "我报名 张三", .intent = Intent::report_in, .reason = "张三"},
     {.text = "报到 3号楼", .intent = Intent::report_in, .reason = "3号楼"},
     {.text = "签到 3号楼", .intent = Intent::check_in, .reason = "3号楼"},
-    {.text = "报名 周六的活动", .intent = Intent::report_in, .reason = "周六的活动"},
+    // Saturday's task among several (a week's rota, stop 66).
+    {.text = "报名 周六的活动",
+     .intent = Intent::report_in,
+     .start = "2026-11-28T09:00",
+     .reason = "周六的活动"},
     {.text = "报到 清理楼道", .intent = Intent::report_in, .reason = "清理楼道"},
     {.text = "我来吧", .intent = Intent::report_in, .implicit = true},
     {.text = "我也来", .intent = Intent::report_in, .implicit = true},

@@ -74,6 +74,14 @@ bool arrives_now(const store::Task& task, std::int64_t now) {
          (!task.end || now <= *task.end);
 }
 
+// A task of "today" for a bare 签到: of today's date, with no time, or open for check-in now — a
+// night patrol that began before midnight is still today's at 00:15 (an exploratory run of the turn
+// of the year, stop 66: "你今天没有要签到的任务" during the 跨年夜 patrol).
+bool happens_today_or_now(Context& context, const store::Task& task) {
+  return !task.start || local_day(context, *task.start) == local_day(context, context.now) ||
+         check_in_is_open(task, context.now);
+}
+
 // The words of an arrival, not of 签到 or 打卡 (which say when check-in opens, asked early).
 bool tells_arrival(const Command& command) {
   return !command.text.starts_with("签到") && !command.text.starts_with("打卡") &&
@@ -113,8 +121,7 @@ TaskChoice todays_task(Context& context, bool quiet_when_nothing, bool arrival) 
   }
   std::vector<store::Task> today;
   for (const store::Task& task : mine) {
-    if (!task.start || local_day(context, *task.start) == local_day(context, context.now))
-      today.push_back(task);
+    if (happens_today_or_now(context, task)) today.push_back(task);
   }
   if (quiet_when_nothing && arrival)
     std::erase_if(today, [&](const store::Task& task) { return !arrives_now(task, context.now); });
@@ -170,8 +177,7 @@ TaskChoice task_to_leave(Context& context) {
     // Out without in: the one task of the person's that happens today, recorded for the leader.
     std::vector<store::Task> today;
     for (store::Task& task : signed_up_tasks(context)) {
-      if (!task.start || local_day(context, *task.start) == local_day(context, context.now))
-        today.push_back(std::move(task));
+      if (happens_today_or_now(context, task)) today.push_back(std::move(task));
     }
     if (today.size() == 1) {
       choice.task = std::move(today.front());

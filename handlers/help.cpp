@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/greeting_words.hpp"
 #include "handlers/language/holder_phrases.hpp"
 #include "handlers/language/nearest_commands.hpp"
 #include "handlers/language/own_report_phrases.hpp"
@@ -381,6 +382,11 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   }
   if (is_one_of(plain, kGreetings))
     return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
+  // "@吹哨 新年快乐": wished back, not the menu.
+  if (const std::optional<std::string_view> greeting = language::season_greeting(plain))
+    return {
+        reply_to_sender(context, context.text("unknown_season_greeting",
+                                              {{"mention", mention}, {"greeting", std::string(*greeting)}}))};
   // "叫你们领导来", "你就是个摆设": the leaders to turn to, not the menu.
   if (std::optional<Reply> turn_to = answer_whom_to_turn_to(context, command)) return {std::move(*turn_to)};
   if (language::is_only_thanks(plain))

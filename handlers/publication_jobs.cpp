@@ -63,6 +63,12 @@ std::vector<Reply> publish_node(const Services& services, const store::OrgNode& 
   return replies;
 }
 
+bool month_is_empty(const Services& services, const std::string& node, const RankingMonth& month) {
+  store::RankingRepository& standings = services.publications.standings();
+  return standings.whole(node, month.from, month.to).points == 0 &&
+         standings.participation(node, month.from, month.to).signed_up == 0;
+}
+
 std::vector<Reply> run_monthly_publication(const Services& services, const store::Job& job,
                                            std::int64_t now) {
   const std::string& community = job.payload;

@@ -25,9 +25,14 @@ std::vector<Reply> publish_node(const Services& services, const store::OrgNode& 
                                 const RankingMonth& month, const std::optional<std::string>& author,
                                 std::int64_t now);
 
+/// Whether nothing was earned and nobody signed up under the node in the month: a bare 公示 by hand
+/// is refused then.
+bool month_is_empty(const Services& services, const std::string& node, const RankingMonth& month);
+
 /// Carries out a `monthly_publication` job: every node of the community with a bound chat gets its
 /// publication of the month before the job's due time, unless that one is already kept (a job run
-/// again after a crash or a restart posts nothing twice); then the next month's job is scheduled.
+/// again after a crash or a restart posts nothing twice); then the next month's job is scheduled. An
+/// empty month is posted too: the design's 公示 goes to every group, per level.
 std::vector<Reply> run_monthly_publication(const Services& services, const store::Job& job, std::int64_t now);
 
 }  // namespace whistle::handlers

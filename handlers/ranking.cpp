@@ -56,9 +56,7 @@ std::vector<Reply> publish_by_hand(Context& context, const Command& command) {
   // went to the community's group on 9 December while December's work showed nowhere). A month named
   // is posted as asked.
   const RankingMonth asked = ranking_month(month, offset);
-  store::RankingRepository& standings = context.publications.standings();
-  if (!command.month && standings.whole(node.id, asked.from, asked.to).points == 0 &&
-      standings.participation(node.id, asked.from, asked.to).signed_up == 0) {
+  if (!command.month && month_is_empty(context, node.id, asked)) {
     return {reply_to_sender(
         context,
         context.text("publication_month_empty",

@@ -468,6 +468,8 @@ bool read_reward_question(const ArgumentInput& input, Command& command) {
   take_quantity(words);
   command.intent = Intent::catalog;
   command.item = free_text(words);
+  // "能换个班吗": a shift swapped, no goods asked after.
+  if (command.item && names_a_shift(*command.item)) return false;
   // "兑换商品？", "兑换东西？", "兑换啥？": what there is, asked.
   if (command.item && (*command.item == "商品" || *command.item == "礼品" || *command.item == "奖品" ||
                        *command.item == "东西" || *command.item == "积分" || *command.item == "啥"))
@@ -503,8 +505,9 @@ bool read_arguments(const ArgumentInput& input, Command& command) {
       // "积分怎么算的？", "积分会清零吗", "心愿积分多少": how points work, however the question ends.
       if (input.rule.extra == "points_rules") {
         const std::string_view asked = without_words_at_start(
-            input.rest, {"怎么算", "怎么来", "怎么得", "是多少", "有多少", "多少", "怎么", "咋算", "咋",
-                         "是什么", "什么", "发一下", "发下", "说一下", "讲一下", "介绍一下", " "});
+            input.rest,
+            {"怎么算", "怎么来", "怎么得", "是多少", "有多少", "多少", "是多久", "多久",   "多长时间", "怎么",
+             "咋算",   "咋",     "是什么", "什么",   "发一下", "发下", "说一下", "讲一下", "介绍一下", " "});
         return is_filler(without_words_at_end(asked, {"吗", "呢", "?", "的", "啊", "呀", "么", " "}));
       }
       // "我能当志愿者吗", "怎么成为志愿者呢？".

@@ -1,6 +1,7 @@
 #include "handlers/language/day_expressions.hpp"
 
 #include <array>
+#include <vector>
 
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/chinese_numbers.hpp"
@@ -59,10 +60,147 @@ constexpr std::array<WeekShift, 9> kWeekShifts = {{
 
 constexpr std::array<std::string_view, 3> kWeekWords = {"星期", "礼拜", "周"};
 
-// 周一…周六 are 0–5; 周日, 周天 and 周七 are Sunday, the end of a Chinese week.
+// Holidays on a fixed date (an exploratory run of the turn of the year, stop 66: "元旦那天上午9点" was
+// posted on the next day). Longer words first where one begins another.
+struct Holiday {
+  std::string_view word;
+  int month;
+  int day;
+  std::string_view period;
+};
+constexpr auto kHolidays = std::to_array<Holiday>({
+    {"新年第一天", 1, 1, ""},
+    {"元旦节", 1, 1, ""},
+    {"元旦", 1, 1, ""},
+    {"跨年夜", 12, 31, "晚上"},
+    {"平安夜", 12, 24, "晚上"},
+    {"圣诞节", 12, 25, ""},
+    {"情人节", 2, 14, ""},
+    {"妇女节", 3, 8, ""},
+    {"三八节", 3, 8, ""},
+    {"植树节", 3, 12, ""},
+    {"劳动节", 5, 1, ""},
+    {"青年节", 5, 4, ""},
+    {"儿童节", 6, 1, ""},
+    {"建党节", 7, 1, ""},
+    {"建军节", 8, 1, ""},
+    {"教师节", 9, 10, ""},
+    {"国庆节", 10, 1, ""},
+    {"国庆", 10, 1, ""},
+});
+
+// The days of 春节 by their distance from it. 正月初N and 大年初N are read apart.
+struct LunarDay {
+  std::string_view word;
+  int days;
+  std::string_view period;
+};
+constexpr auto kLunarDays = std::to_array<LunarDay>({
+    {"除夕夜", -1, "晚上"},
+    {"大年夜", -1, "晚上"},
+    {"除夕", -1, ""},
+    {"大年三十", -1, ""},
+    {"年三十", -1, ""},
+    {"春节", 0, ""},
+    {"元宵节", 14, ""},
+    {"元宵", 14, ""},
+    {"正月十五", 14, ""},
+});
+
+// 春节 (正月初一) of each year, as days since 1970-01-01 are computed from them.
+struct NewYear {
+  int year;
+  int month;
+  int day;
+};
+constexpr auto kLunarNewYears = std::to_array<NewYear>({
+    {2024, 2, 10},
+    {2025, 1, 29},
+    {2026, 2, 17},
+    {2027, 2, 6},
+    {2028, 1, 26},
+    {2029, 2, 13},
+    {2030, 2, 3},
+    {2031, 1, 23},
+    {2032, 2, 11},
+    {2033, 1, 31},
+    {2034, 2, 19},
+    {2035, 2, 8},
+});
+
+// "那天", "当天" after a holiday: part of it ("元旦那天上午9点").
+std::size_t after_that_day(std::string_view text, std::size_t at) {
+  for (const std::string_view that : {"那天", "当天", "那一天", "这天"}) {
+    if (starts_with_at(text, at, that)) return at + that.size();
+  }
+  return at;
+}
+
+// A holiday glued to the word after it names a thing ("春节慰问", "元旦联欢会"): a day only with a time
+// of day right after it ("元旦上午9点"), which the caller checks.
+DayExpression glued_needs_time(std::string_view text, DayExpression day) {
+  day.needs_time = !is_word_boundary(decode_utf8(text, day.end).value);
+  return day;
+}
+
+std::optional<DayExpression> read_holiday(std::string_view text, std::size_t pos) {
+  for (const Holiday& holiday : kHolidays) {
+    if (!starts_with_at(text, pos, holiday.word)) continue;
+    DayExpression day;
+    day.kind = DayExpression::Kind::date;
+    day.month = holiday.month;
+    day.day = holiday.day;
+    day.period = holiday.period;
+    day.end = after_that_day(text, pos + holiday.word.size());
+    return glued_needs_time(text, day);
+  }
+  for (const LunarDay& lunar : kLunarDays) {
+    if (!starts_with_at(text, pos, lunar.word)) continue;
+    DayExpression day;
+    day.kind = DayExpression::Kind::lunar_new_year;
+    day.days = lunar.days;
+    day.period = lunar.period;
+    day.end = after_that_day(text, pos + lunar.word.size());
+    return glued_needs_time(text, day);
+  }
+  // 正月初三, 大年初二: the first ten days of the year. A bare 初一 is also a school year.
+  for (const std::string_view first_month : {"正月初", "大年初"}) {
+    if (!starts_with_at(text, pos, first_month)) continue;
+    const auto number = read_number_between(text, pos + first_month.size(), 1, 10);
+    if (!number || !number->chinese) return std::nullopt;
+    DayExpression day;
+    day.kind = DayExpression::Kind::lunar_new_year;
+    day.days = static_cast<int>(number->value) - 1;
+    day.end = after_that_day(text, pos + first_month.size() + number->length);
+    return glued_needs_time(text, day);
+  }
+  return std::nullopt;
+}
+
+// The one of `candidates` (ascending days) a date without a year means: the next to come, unless
+// the last one passed less than 60 days ago.
+std::optional<std::int64_t> nearest_meant(const std::vector<std::int64_t>& candidates, std::int64_t today) {
+  constexpr std::int64_t kRecentlyPastDays = 60;
+  std::optional<std::int64_t> past;
+  for (const std::int64_t candidate : candidates) {
+    if (candidate < today) {
+      past = candidate;
+      continue;
+    }
+    // A date a few weeks gone is a slip or a late post, not a plan a year ahead: read as it is, the
+    // whistle is refused as past ("11月20日" said on the 23rd; "12月31日" said on 1月2日).
+    if (past && today - *past <= kRecentlyPastDays) return past;
+    return candidate;
+  }
+  return past && today - *past <= kRecentlyPastDays ? past : std::nullopt;
+}
+
+// 周一…周六 are 0–5; 周日, 周天 and 周七 are Sunday, the end of a Chinese week; 周末 is its Saturday
+// ("这个周末上午9点" had been posted on a Tuesday).
 int weekday_of(char32_t cp) {
   constexpr std::u32string_view kNames = U"一二三四五六";
   if (const auto at = kNames.find(cp); at != std::u32string_view::npos) return static_cast<int>(at);
+  if (cp == U'末') return 5;
   if (cp == U'日' || cp == U'天' || cp == U'七') return 6;
   if (cp >= U'1' && cp <= U'7') return static_cast<int>(cp - U'1');
   return -1;
@@ -129,14 +267,21 @@ std::optional<DayExpression> read_chinese_date(std::string_view text, std::size_
     result.year = year->value;
     at += year->length + std::string_view("年").size();
   }
-  const auto month = read_number_between(text, at, 1, 12);
-  if (!month || !starts_with_at(text, at + month->length, "月")) return std::nullopt;
-  at += month->length + std::string_view("月").size();
+  // 元月 is January ("元月3日").
+  int month_number = 1;
+  if (starts_with_at(text, at, "元月")) {
+    at += std::string_view("元月").size();
+  } else {
+    const auto month = read_number_between(text, at, 1, 12);
+    if (!month || !starts_with_at(text, at + month->length, "月")) return std::nullopt;
+    month_number = static_cast<int>(month->value);
+    at += month->length + std::string_view("月").size();
+  }
   const auto day = read_number_between(text, at, 1, 31);
   if (!day) return std::nullopt;
   at += day->length;
   if (!starts_with_at(text, at, "日") && !starts_with_at(text, at, "号")) return std::nullopt;
-  result.month = static_cast<int>(month->value);
+  result.month = month_number;
   result.day = static_cast<int>(day->value);
   result.end = at + std::string_view("日").size();
   return result;
@@ -214,6 +359,7 @@ std::optional<DayExpression> read_day(std::string_view text, std::size_t pos) {
     return day;
   }
   if (auto day = read_weekday(text, pos)) return day;
+  if (auto day = read_holiday(text, pos)) return day;
   if (auto day = read_iso_date(text, pos)) return day;
   if (auto day = read_chinese_date(text, pos)) return day;
   if (auto day = read_short_date(text, pos)) return day;
@@ -234,19 +380,26 @@ std::optional<std::int64_t> resolve_day(const DayExpression& day, std::int64_t t
       return result;
     }
     case DayExpression::Kind::date: {
-      std::int64_t year = day.year != 0 ? day.year : civil_from_days(today).year;
-      if (day.day > days_in_month(year, day.month) && day.year == 0) ++year;  // 2月29日 in a common year
-      if (day.day > days_in_month(year, day.month)) return std::nullopt;
-      std::int64_t result = days_from_civil(year, day.month, day.day);
-      // A date a few weeks gone is a slip or a late post, not a plan for next year: read as it
-      // is, the whistle is refused as past ("11月20日" said on the 23rd is not 2027's).
-      constexpr std::int64_t kRecentlyPastDays = 60;
-      if (day.year == 0 && result < today && today - result > kRecentlyPastDays) {
-        ++year;
-        if (day.day > days_in_month(year, day.month)) return std::nullopt;
-        result = days_from_civil(year, day.month, day.day);
+      if (day.year != 0) {
+        if (day.day > days_in_month(day.year, day.month)) return std::nullopt;
+        return days_from_civil(day.year, day.month, day.day);
       }
-      return result;
+      // Last year's, this year's and next year's that exist (2月29日 only in a leap year).
+      const std::int64_t this_year = civil_from_days(today).year;
+      std::vector<std::int64_t> candidates;
+      for (std::int64_t year = this_year - 1; year <= this_year + 4 && candidates.size() < 3; ++year) {
+        if (day.day <= days_in_month(year, day.month))
+          candidates.push_back(days_from_civil(year, day.month, day.day));
+      }
+      return nearest_meant(candidates, today);
+    }
+    case DayExpression::Kind::lunar_new_year: {
+      std::vector<std::int64_t> candidates;
+      for (const NewYear& new_year : kLunarNewYears)
+        candidates.push_back(days_from_civil(new_year.year, new_year.month, new_year.day) + day.days);
+      // Beyond the table's last year nothing is read, rather than a wrong day.
+      if (candidates.back() < today) return std::nullopt;
+      return nearest_meant(candidates, today);
     }
     case DayExpression::Kind::month_day: {
       const CivilDate date = civil_from_days(today);

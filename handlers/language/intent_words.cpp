@@ -37,6 +37,8 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "到了", "到啦", "已到",
     // "表扬@小马 加3分": praise, then the points (an exploratory run of a campaign, 2026-12-06).
     "表扬", "点赞",
+    // "元旦快乐，明天的活动照常吗" (an exploratory run of the turn of the year, stop 66: 没看懂).
+    "新年快乐", "元旦快乐", "春节快乐", "新春快乐", "过年好", "新年好", "节日快乐",
     "我",
 });
 

@@ -662,6 +662,9 @@ Command parse(std::string_view text, const ParseContext& context) {
         command = read_rota_line(body, base, TimeContext{context.now, context.utc_offset_seconds});
     }
     if (command) take_day_from_reason(*command, TimeContext{context.now, context.utc_offset_seconds});
+    if (command && command->intent == Intent::report_in && command->reason &&
+        names_an_honour(*command->reason))
+      return base;
     if (command)
       return danger_first(with_leading_people(std::move(*command), base.text, body, context), body, base,
                           context);

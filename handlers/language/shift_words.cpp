@@ -132,8 +132,10 @@ std::size_t leading_day(std::string_view body) {
   if (const std::optional<DayExpression> day = read_day(body, 0)) {
     at = day->end;
     named = true;
-    // "28号" alone is a house, a task or a date talked of: a shift only with its part of the day.
-    if (day->needs_time && !word_at(body, at, kPeriods)) return 0;
+    // "28号" alone is a house, a task or a date talked of: a shift only with its part of the day. A
+    // holiday glued to a word is its day all the same ("元旦值班", "元旦回老家了").
+    if (day->needs_time && day->kind == DayExpression::Kind::month_day && !word_at(body, at, kPeriods))
+      return 0;
   }
   if (const std::size_t period = word_at(body, at, kPeriods)) {
     at += period;

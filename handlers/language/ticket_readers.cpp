@@ -8,6 +8,7 @@
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/danger_words.hpp"
 #include "handlers/language/dispute_phrases.hpp"
+#include "handlers/language/greeting_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/places.hpp"
@@ -115,6 +116,8 @@ bool read_ticket_text(const ArgumentInput& input, Command& command) {
     return false;
   if (input.rule.keyword == "举报" && command.kind != TicketKind::danger && names_the_reporting_itself(words))
     return false;
+  // "心愿：新的一年身体健康": a New Year's wish, not a 微心愿 for a neighbour to take.
+  if (input.rule.extra == "wish" && only_wishes_well(words)) return false;
   const bool asks_or_tells = input.rule.keyword == "求助" || input.rule.keyword == "反映";
   if (asks_or_tells && command.kind != TicketKind::danger && !command.addressed &&
       speaks_to_neighbours(trim_spaces(words.substr(skip_separators(words, 0)))))

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "handlers/language/argument_readers.hpp"
+#include "handlers/language/shift_words.hpp"
 #include "handlers/language/text_util.hpp"
 
 namespace whistle::language {
@@ -201,6 +202,40 @@ bool says_now_cannot_come(std::string_view line) {
   return false;
 }
 
+namespace {
+
+// "元旦回老家了", "周五有事", "过年回老家", "单位元旦值班": one's own reason said without 我, a day or a
+// holiday before it or not (an exploratory run of the turn of the year, stop 66: "元旦回老家了 请假 1"
+// was silence, and the volunteer was made 失约 on 元旦).
+bool tells_own_reason(std::string_view clause) {
+  if (const std::size_t day = leading_day(clause)) {
+    clause.remove_prefix(day);
+  } else {
+    for (const std::string_view holiday : {"过年", "放假", "假期", "节假日", "到时候"}) {
+      if (clause.starts_with(holiday)) {
+        clause.remove_prefix(holiday.size());
+        break;
+      }
+    }
+  }
+  for (const std::string_view reason :
+       {"回老家", "回家", "有事", "有点事", "加班",   "值班",   "出差", "出远门", "走亲戚", "看病", "生病",
+        "病了",   "感冒", "发烧", "不在家", "在外地", "去外地", "旅游", "出去玩", "单位",   "公司"}) {
+    if (clause.starts_with(reason)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool names_an_honour(std::string_view reason) {
+  for (const std::string_view honour : {"优秀志愿者", "评优", "评先", "评选", "表彰", "先进个人", "先进集体",
+                                        "志愿之星", "年度之星", "最美", "荣誉称号"}) {
+    if (reason.find(honour) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool speaks_of_oneself(std::string_view before) {
   const auto own = [](std::string_view clause) {
     clause = trim_spaces(clause);
@@ -211,7 +246,8 @@ bool speaks_of_oneself(std::string_view before) {
     // "下午我也来", "那我顶上", "那就我去": 我 within a clause's first three characters (an
     // exploratory run of a snow day, 2026-12-07: silence, and the volunteer believed it done).
     const std::size_t me = clause.find("我");
-    return me != std::string_view::npos && me <= 2 * 3 && !clause.substr(me).starts_with("我们");
+    if (me != std::string_view::npos && me <= 2 * 3 && !clause.substr(me).starts_with("我们")) return true;
+    return tells_own_reason(clause);
   };
   before = trim_spaces(before);
   if (own(before)) return true;

@@ -36,6 +36,10 @@ bool says_sign_up(std::string_view words);
 /// "到了", "已到": the wrapper of someone on site.
 bool says_arrived(std::string_view wrapper);
 
+/// "报名 年度优秀志愿者", "报名参加评优": what is signed up for is an honour, not the group's task (an
+/// exploratory run of the turn of the year, stop 66: it signed the speaker up for the task).
+bool names_an_honour(std::string_view reason);
+
 /// Whether the words start with 报到 itself (报道, 报个到), the word volunteers also say on site.
 bool says_report_in_word(std::string_view words);
 

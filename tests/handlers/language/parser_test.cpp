@@ -480,10 +480,12 @@ INSTANTIATE_TEST_SUITE_P(SentDown, ParserReadsTaskLines, ::testing::ValuesIn(kSe
 // What a review of those readings found they must not do (2026-12-06): each was a regression.
 const Case kNotUrgent[] = {
     // A now word that is no start: talk, or people asked to sign up soon.
+    // 周末前 is a deadline, the Saturday (周末 read as a day since stop 66).
     {.text = "吹哨 马上过年了 周末前清理楼道杂物 2人",
      .intent = Intent::whistle,
      .count = 2,
-     .title = "马上过年了 周末前清理楼道杂物",
+     .end = "2026-11-28T00:00",
+     .title = "马上过年了 清理楼道杂物",
      .now = kLateMonday},
     {.text = "吹哨 清理楼道 5人 现在就报名",
      .intent = Intent::whistle,

@@ -298,6 +298,32 @@ const TimeCase kApart[] = {
 };
 INSTANTIATE_TEST_SUITE_P(DayAndClockApart, TakeTime, ::testing::ValuesIn(kApart));
 
+// The turn of the year (an exploratory run, stop 66): holidays are days, a December date said in
+// January is the one just gone (refused as past, not posted a year ahead), 周末 is its Saturday, and a
+// holiday glued to a word names a thing ("春节慰问").
+const TimeCase kTurnOfTheYear[] = {
+    {"元旦那天上午9点", "2027-01-01T09:00", nullptr, "", "2026-12-28T10:00"},
+    {"元旦上午9点", "2027-01-01T09:00", nullptr, "", "2026-12-28T10:00"},
+    {"新年第一天早上8点", "2027-01-01T08:00", nullptr, "", "2026-12-28T10:00"},
+    {"跨年夜", "2026-12-31T19:00", nullptr, "", "2026-12-28T10:00"},
+    {"跨年夜晚上10点到次日1点", "2026-12-31T22:00", "2027-01-01T01:00", "", "2026-12-28T10:00"},
+    {"元月3日上午9点", "2027-01-03T09:00", nullptr, "", "2026-12-28T10:00"},
+    {"除夕夜", "2027-02-05T19:00", nullptr, "", "2026-12-28T10:00"},
+    {"大年三十晚上8点", "2027-02-05T20:00", nullptr, "", "2026-12-28T10:00"},
+    {"正月初一上午9点", "2027-02-06T09:00", nullptr, "", "2026-12-28T10:00"},
+    {"大年初三", "2027-02-08T09:00", nullptr, "", "2026-12-28T10:00"},
+    {"元宵节晚上7点", "2027-02-20T19:00", nullptr, "", "2026-12-28T10:00"},
+    {"国庆节上午9点", "2027-10-01T09:00", nullptr, "", "2026-12-28T10:00"},
+    {"12月31日晚上10点", "2026-12-31T22:00", nullptr, "", "2027-01-02T10:00"},
+    {"12-28 9:00", "2026-12-28T09:00", nullptr, "", "2027-01-05T10:00"},
+    {"1月9日上午9点", "2027-01-09T09:00", nullptr, "", "2027-01-02T10:00"},
+    {"这个周末上午9点", "2027-01-02T09:00", nullptr, "", "2026-12-28T10:00"},
+    {"下周末上午9点", "2027-01-09T09:00", nullptr, "", "2026-12-28T10:00"},
+    {"春节慰问 明天上午9点", "2026-12-29T09:00", nullptr, "春节慰问 ", "2026-12-28T10:00"},
+    {"元旦联欢会彩排 明天下午2点", "2026-12-29T14:00", nullptr, "元旦联欢会彩排 ", "2026-12-28T10:00"},
+};
+INSTANTIATE_TEST_SUITE_P(TurnOfTheYear, TakeTime, ::testing::ValuesIn(kTurnOfTheYear));
+
 // As phones type them (an exploratory run, 2026-12-05): a date with a dash, spaces round a
 // clock's number, a dotted clock after a day or a period, two bare hours after a day; and what
 // they must not swallow.

@@ -213,7 +213,10 @@ std::vector<Reply> handle_help(Context& context, const Command& command) {
   // "？" among neighbours is a reaction to someone's message: a 17-line menu there is noise.
   if (said_in_passing(context.message, command)) return {};
   // The help rules that answer one question are told apart by their words (intent_rules_setup.cpp).
-  if (command.text.find("积分") != std::string::npos) return {points_rules(context)};
+  // "年底前还能兑换吗" asks how long points last as well (a review of stop 66: the menu).
+  if (command.text.find("积分") != std::string::npos || command.text.find("兑换") != std::string::npos ||
+      command.text.find("还能换") != std::string::npos)
+    return {points_rules(context)};
   if (command.text.find("志愿者") != std::string::npos) return {volunteering(context)};
   std::string text =
       context.text("help_header", {{"mention", mention_of(context.people, context.message.sender)}});

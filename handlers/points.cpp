@@ -7,6 +7,7 @@
 #include "handlers/ledger_scope.hpp"
 #include "handlers/named_people.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/ranking_month.hpp"
 #include "handlers/redemption_rules.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
@@ -201,6 +202,22 @@ std::vector<Reply> handle_points(Context& context, const Command& command) {
   }
 
   if (asks_for_entries(command)) return entries_of(context, community, person);
+  // "今年我一共多少积分": the year's sum, for a 年终 look back.
+  if (command.year) {
+    const RankingMonth year = ranking_year(*command.year, context.config.locale.utc_offset_seconds);
+    const store::LedgerRepository::Earned earned =
+        context.ledger.earned_between(community, person, year.from, year.to);
+    const std::vector<std::pair<std::string_view, std::string>> values{
+        {"name", display_name(context.people, person)},
+        {"year", std::to_string(*command.year)},
+        {"points", std::to_string(earned.points)},
+        {"hours", hours_text(earned.minutes)},
+        {"balance", std::to_string(context.ledger.balance(community, person))}};
+    if (own || context.message.is_private)
+      return answer(context, own ? "points_year_own" : "points_year_other", values);
+    return in_private_from_a_group(context, answer(context, "points_year_other", values), "points_other_sent",
+                                   {{"name", display_name(context.people, person)}});
+  }
   const MonthBounds month = local_month_of(context, context.now);
   const store::LedgerRepository::Earned earned =
       context.ledger.earned_between(community, person, month.from, month.to);

@@ -41,6 +41,9 @@ std::vector<Reply> publish_by_hand(Context& context, const Command& command) {
                      {{"mention", mention}, {"node", node.name}, {"leaders", names_of(context, leaders)}}))};
   }
 
+  // "公示 去年": the 公示 is a month's; a year is read with 排行 and 统计.
+  if (command.year)
+    return {reply_to_sender(context, context.text("publication_year", {{"mention", mention}}))};
   const int offset = context.config.locale.utc_offset_seconds;
   const language::YearMonth current = month_of(context.now, offset);
   const language::YearMonth month = command.month.value_or(previous_month(current));
@@ -114,8 +117,7 @@ std::optional<std::vector<Reply>> own_group_ranking(Context& context, const Comm
   if (!group || group->parent.empty()) return std::nullopt;
   const std::optional<store::OrgNode> parent = context.org.node(group->parent);
   if (!parent) return std::nullopt;
-  const int offset = context.config.locale.utc_offset_seconds;
-  const RankingMonth month = ranking_month(command.month.value_or(month_of(context.now, offset)), offset);
+  const RankingMonth month = ranking_period(command, context.now, context.config.locale.utc_offset_seconds);
   std::vector<std::string> texts = ranking_messages(context, *parent, month, std::nullopt);
   const std::string place = group_place_text(context, *parent, group->id, month);
   if (!texts.empty() && !place.empty()) texts.front() = place + "\n" + texts.front();
@@ -148,13 +150,11 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
         context,
         context.text("ranking_no_place", {{"mention", mention_of(context.people, context.message.sender)}}))};
   }
-  const int offset = context.config.locale.utc_offset_seconds;
-  const language::YearMonth month = command.month.value_or(month_of(context.now, offset));
-  std::vector<std::string> texts =
-      ranking_messages(context, *node, ranking_month(month, offset), std::nullopt);
+  const RankingMonth asked = ranking_period(command, context.now, context.config.locale.utc_offset_seconds);
+  std::vector<std::string> texts = ranking_messages(context, *node, asked, std::nullopt);
   // Early in a month the month asked for by default is still empty: say where last month's is (an
   // exploratory run of month end, 2026-12-06: 排行 on the 1st showed an empty January and no more).
-  if (!command.month && !texts.empty() &&
+  if (!command.month && !command.year && !texts.empty() &&
       texts.front().find(context.text("ranking_nobody")) != std::string::npos)
     texts.back() += "\n" + context.text("ranking_empty_try_last_month");
   // "我排第几", "我上个月第几名": the list answered without the asker's own line left them to find
@@ -164,7 +164,6 @@ std::vector<Reply> handle_ranking(Context& context, const Command& command) {
   const bool of_oneself =
       text.find("我") != std::string_view::npos && text.find("我们") == std::string_view::npos;
   if (!texts.empty() && of_oneself && command.mentions.empty()) {
-    const RankingMonth asked = ranking_month(month, offset);
     texts.front() = own_place_text(context, context.message.sender, node->id, asked.from, asked.to) + "\n" +
                     texts.front();
   }

@@ -32,7 +32,17 @@ std::int64_t publish_moment(language::YearMonth month, int publish_day, int publ
 }  // namespace
 
 std::string RankingMonth::label() const {
-  return language::format_month(month.year, month.month);
+  return whole_year ? std::to_string(month.year) : language::format_month(month.year, month.month);
+}
+
+RankingMonth ranking_year(int year, int utc_offset_seconds) {
+  return RankingMonth{language::YearMonth{year, 1}, local_midnight(year, 1, 1, utc_offset_seconds),
+                      local_midnight(year + 1, 1, 1, utc_offset_seconds), true};
+}
+
+RankingMonth ranking_period(const language::Command& command, std::int64_t now, int utc_offset_seconds) {
+  if (command.year) return ranking_year(*command.year, utc_offset_seconds);
+  return ranking_month(command.month.value_or(month_of(now, utc_offset_seconds)), utc_offset_seconds);
 }
 
 RankingMonth ranking_month(language::YearMonth month, int utc_offset_seconds) {

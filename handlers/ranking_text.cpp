@@ -143,9 +143,7 @@ std::vector<std::string> ranking_messages(const Services& services, const store:
                       Values{{"digest", digest->hash}, {"entries", std::to_string(digest->entries)}}));
   }
 
-  const std::string month_text = services.text(
-      "ranking_month",
-      Values{{"year", std::to_string(month.month.year)}, {"month", std::to_string(month.month.month)}});
+  const std::string month_text = period_text(services, month);
   const std::string_view header_key = digest ? "publication_header" : "ranking_header";
   const auto header = [&](std::size_t part, std::size_t parts) {
     const std::string part_text =
@@ -155,6 +153,13 @@ std::vector<std::string> ranking_messages(const Services& services, const store:
     return services.text(header_key, Values{{"node", node.name}, {"month", month_text}, {"part", part_text}});
   };
   return pack_messages(lines, header, limit);
+}
+
+std::string period_text(const Services& services, const RankingMonth& period) {
+  if (period.whole_year)
+    return services.text("ranking_year", Values{{"year", std::to_string(period.month.year)}});
+  return services.text("ranking_month", Values{{"year", std::to_string(period.month.year)},
+                                               {"month", std::to_string(period.month.month)}});
 }
 
 std::string own_place_text(Context& context, const std::string& person, const std::string& node_id,

@@ -13,6 +13,9 @@
 
 namespace whistle::handlers {
 
+/// How a period is named in answers: "2026年10月", or "2026年" for a whole year.
+std::string period_text(const Services& services, const RankingMonth& period);
+
 /// The month's ranking of a node's subtree as chat messages: individuals, the child nodes against
 /// each other (by points per active volunteer, with the total's rank), participation and, for the
 /// official publication, the ledger digest. Split into messages of at most `limit` bytes, each

@@ -130,41 +130,81 @@ std::vector<Reply> and_then_switch(Context& context, const Command& command, con
   return replies;
 }
 
-// A bare 报到 in private: "请写上任务编号" alone left the volunteer to find the number in a group
-// (stop 54's notes). The tasks still taking people in the groups of their places are listed, to
-// choose from by number; nothing is signed up on a guess.
-std::optional<Reply> joinable_in_private(Context& context) {
+// The tasks still taking people in the groups of the person's places, that they are not in.
+std::vector<store::Task> joinable_tasks(Context& context) {
   const std::string& person = context.message.sender;
-  std::vector<std::int64_t> seen;
-  std::string list;
-  std::int64_t first = 0;
+  std::vector<store::Task> tasks;
   for (const std::string& node : nodes_of_person(context, person)) {
     for (const std::string& chat : context.org.chats_of(node)) {
       for (const store::ListedTask* listed : context.tasks.open_in_chat_view(chat)) {
         if (task_is_over(*listed, context.now) ||
-            std::find(seen.begin(), seen.end(), listed->id) != seen.end() ||
+            std::any_of(tasks.begin(), tasks.end(),
+                        [&](const store::Task& seen) { return seen.id == listed->id; }) ||
             is_active(context.signups.find(listed->id, person)))
           continue;
-        seen.push_back(listed->id);
-        const std::optional<store::Task> task = context.tasks.by_id(listed->id);
-        if (!task) continue;
-        if (first == 0) first = task->number;
-        if (!list.empty()) list += '\n';
-        // A full task is still one to wait for, and said to be (the second review, 2026-12-06).
-        list +=
-            context.text("report_in_private_line",
-                         {{"task", std::to_string(task->number)},
-                          {"title", task->title},
-                          {"when", task_when_text(context, *task, context.now)},
-                          {"full", is_full(context, *task) ? context.text("report_in_private_full") : ""}});
+        if (std::optional<store::Task> task = context.tasks.by_id(listed->id))
+          tasks.push_back(std::move(*task));
       }
     }
   }
-  if (list.empty()) return std::nullopt;
+  return tasks;
+}
+
+// A bare 报到 in private: "请写上任务编号" alone left the volunteer to find the number in a group
+// (stop 54's notes). The tasks still taking people in the groups of their places are listed, to
+// choose from by number; nothing is signed up on a guess.
+std::optional<Reply> joinable_in_private(Context& context, const std::vector<store::Task>& tasks) {
+  if (tasks.empty()) return std::nullopt;
+  std::string list;
+  for (const store::Task& task : tasks) {
+    if (!list.empty()) list += '\n';
+    // A full task is still one to wait for, and said to be (the second review, 2026-12-06).
+    list += context.text("report_in_private_line",
+                         {{"task", std::to_string(task.number)},
+                          {"title", task.title},
+                          {"when", task_when_text(context, task, context.now)},
+                          {"full", is_full(context, task) ? context.text("report_in_private_full") : ""}});
+  }
   return reply_to_sender(
-      context, context.text("report_in_private_list", {{"mention", mention_of(context.people, person)},
-                                                       {"list", list},
-                                                       {"task", std::to_string(first)}}));
+      context,
+      context.text("report_in_private_list", {{"mention", mention_of(context.people, context.message.sender)},
+                                              {"list", list},
+                                              {"task", std::to_string(tasks.front().number)}}));
+}
+
+// "周三晚上我来", "报到 周五" in private: the joinable task of that day (and part of the day said) is the
+// one meant; none that day is said so; of several, those are listed (a review of stop 66: every task
+// was listed). Empty when no day was said.
+std::optional<std::vector<Reply>> joinable_that_day(Context& context, const Command& command,
+                                                    std::vector<store::Task> tasks) {
+  if (!command.start) return std::nullopt;
+  std::erase_if(tasks, [&](const store::Task& task) {
+    return !task.start || local_day(context, *task.start) != local_day(context, *command.start) ||
+           (command.time_names_clock &&
+            local_part_of_day(context, *task.start) != local_part_of_day(context, *command.start));
+  });
+  if (tasks.size() == 1) {
+    Command named = command;
+    named.task = tasks.front().number;
+    named.start.reset();
+    return handle_report_in(context, named);
+  }
+  if (tasks.empty() && context.community) {
+    // Already in that day's shift: what they hold.
+    std::vector<store::Signup> held =
+        context.signups.open_of_person(*context.community, context.message.sender);
+    std::erase_if(held, [&](const store::Signup& signup) {
+      const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
+      return !task || !task->start || local_day(context, *task->start) != local_day(context, *command.start);
+    });
+    if (!held.empty()) return std::vector<Reply>{held_places_reply(context, held, "report_in_private_held")};
+  }
+  if (tasks.empty())
+    return std::vector<Reply>{reply_to_sender(
+        context, context.text("report_in_private_none_that_day",
+                              {{"mention", mention_of(context.people, context.message.sender)},
+                               {"day", local_day_text(context, *command.start, context.now)}}))};
+  return std::vector<Reply>{*joinable_in_private(context, tasks)};
 }
 
 // "我和老伴一起去", "报到 1 我们俩": a place is one person's, and so are its points; the other is
@@ -261,7 +301,9 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   if (context.message.is_private && !command.task && !command.ticket) {
     // "1" in private is a task's number, not the group's "+1".
     if (auto answered = answer_task_number_alone(context, command)) return std::move(*answered);
-    if (std::optional<Reply> listed = joinable_in_private(context)) return {std::move(*listed)};
+    const std::vector<store::Task> joinable = joinable_tasks(context);
+    if (auto that_day = joinable_that_day(context, command, joinable)) return std::move(*that_day);
+    if (std::optional<Reply> listed = joinable_in_private(context, joinable)) return {std::move(*listed)};
     // "还有名额吗？我报名" from someone already in every task open to them: what they hold, not "例如：
     // 报到 12" (a review, 2026-12-07).
     if (context.community) {
@@ -406,10 +448,13 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
     std::vector<store::Signup> mine = context.signups.open_of_person(*context.community, person);
     // "明天去不了了": only that day's (the final read, 2026-12-07: asked for a number).
     if (command.start) {
+      std::vector<store::Signup> held = mine;
       std::erase_if(mine, [&](const store::Signup& signup) {
         const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
         return !task || !task->start || !same_local_day(context, *task->start, *command.start);
       });
+      // "请假 明天回老家" from someone whose place is on Friday: the reason's day is when they leave.
+      if (mine.empty() && command.day_is_a_hint) mine = std::move(held);
       if (mine.empty())
         return {reply_to_sender(context, context.text("withdraw_none_that_day",
                                                       {{"mention", mention_of(context.people, person)}}))};
@@ -444,6 +489,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
   };
   query.day_said = command.start;
   query.part_said = command.time_names_clock;
+  query.day_is_a_hint = command.day_is_a_hint;
   query.day_none_key = "withdraw_none_that_day";
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);

@@ -59,10 +59,23 @@ std::vector<store::Task> open_asked_of(Context& context) {
   return context.message.is_private ? open_for_asker(context) : open_here(context);
 }
 
-// "今晚谁值班", "周三晚上谁巡逻".
+// In private, someone the bot knows no place of: it cannot see their groups (a review of stop 66:
+// "本群现在没有进行中的任务" told a newcomer nothing needed people).
+std::optional<Reply> unplaced_in_private(Context& context, const std::vector<store::Task>& tasks) {
+  if (!context.message.is_private || !tasks.empty() ||
+      !nodes_of_person(context, context.message.sender).empty())
+    return std::nullopt;
+  return reply_to_sender(context,
+                         context.text("rota_private_unplaced",
+                                      {{"mention", mention_of(context.people, context.message.sender)}}));
+}
+
+// "今晚谁值班", "周三晚上谁巡逻"; in private, "今晚巡逻还去吗" too. Empty in private when none is that day,
+// for the caller's own answer.
 std::vector<Reply> who_on_duty(Context& context, const Command& command) {
   const std::int64_t day = local_day(context, *command.start);
   std::vector<store::Task> tasks = open_asked_of(context);
+  if (std::optional<Reply> unplaced = unplaced_in_private(context, tasks)) return {std::move(*unplaced)};
   std::erase_if(
       tasks, [&](const store::Task& task) { return !task.start || local_day(context, *task.start) != day; });
   // "今晚" of a day with a morning and an evening shift: the evening's.
@@ -78,6 +91,7 @@ std::vector<Reply> who_on_duty(Context& context, const Command& command) {
   if (tasks.empty()) {
     // Among neighbours, a duty of something else (the guard's, a shop's).
     if (said_in_passing(context.message, command)) return {};
+    if (command.day_question == language::DayQuestion::still_on) return {};
     return {reply_to_sender(context,
                             context.text("rota_none_that_day", {{"mention", mention}, {"day", day_words}}))};
   }
@@ -95,9 +109,12 @@ std::vector<Reply> who_on_duty(Context& context, const Command& command) {
 std::vector<Reply> short_of_people(Context& context, const Command& command) {
   std::vector<store::Task> tasks = open_asked_of(context);
   const std::string mention = mention_of(context.people, context.message.sender);
+  if (std::optional<Reply> unplaced = unplaced_in_private(context, tasks)) return {std::move(*unplaced)};
   if (tasks.empty()) {
     if (said_in_passing(context.message, command)) return {};
-    return {reply_to_sender(context, context.text("tasks_none", {{"mention", mention}}))};
+    return {
+        reply_to_sender(context, context.text(context.message.is_private ? "rota_none_private" : "tasks_none",
+                                              {{"mention", mention}}))};
   }
   std::erase_if(tasks, [&](const store::Task& task) {
     return task.places && context.signups.count(task.id, store::SignupState::signed_up) >= *task.places;
@@ -114,7 +131,9 @@ std::vector<Reply> short_of_people(Context& context, const Command& command) {
 std::vector<Reply> answer_rota_question(Context& context, const Command& command) {
   if (command.day_question == language::DayQuestion::short_of_people)
     return short_of_people(context, command);
-  if (command.day_question == language::DayQuestion::who_on_duty && command.start)
+  const bool still_on_in_private =
+      command.day_question == language::DayQuestion::still_on && context.message.is_private;
+  if ((command.day_question == language::DayQuestion::who_on_duty || still_on_in_private) && command.start)
     return who_on_duty(context, command);
   return {};
 }

@@ -7,6 +7,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
 #include "handlers/ranking_month.hpp"
+#include "handlers/ranking_text.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/shown_figures.hpp"
 #include "handlers/task_lookup.hpp"
@@ -44,11 +45,8 @@ std::string stats_text(Context& context, const store::OrgNode& node, const Ranki
   const store::TicketFigures t = figures.of_subtree(node.id, month.from, month.to);
 
   std::vector<std::string> lines;
-  lines.push_back(context.text(
-      "stats_header",
-      {{"node", node.name},
-       {"month", context.text("ranking_month", {{"year", std::to_string(month.month.year)},
-                                                {"month", std::to_string(month.month.month)}})}}));
+  lines.push_back(
+      context.text("stats_header", {{"node", node.name}, {"month", period_text(context, month)}}));
   lines.push_back(context.text(
       "stats_volunteers", {{"tasks", std::to_string(figures.tasks_of_subtree(node.id, month.from, month.to))},
                            {"signed_up", std::to_string(participation.signed_up)},
@@ -125,7 +123,7 @@ std::vector<Reply> handle_stats(Context& context, const Command& command) {
   }
 
   const int offset = context.config.locale.utc_offset_seconds;
-  const RankingMonth month = ranking_month(command.month.value_or(month_of(context.now, offset)), offset);
+  const RankingMonth month = ranking_period(command, context.now, offset);
   std::vector<Reply> replies;
   for (const store::OrgNode& node : nodes)
     replies.push_back(reply_to_sender(context, stats_text(context, node, month)));

@@ -205,6 +205,13 @@ std::vector<Reply> question_without_number(Context& context, const Command& comm
     // A task with no time may be done any day.
     std::erase_if(
         tasks, [&](const store::Task& task) { return task.start && local_day(context, *task.start) != day; });
+    // "明天晚上巡逻还去吗" of a day with a morning shift too: the evening's.
+    if (command.day_question == language::DayQuestion::still_on && command.time_names_clock) {
+      std::erase_if(tasks, [&](const store::Task& task) {
+        return task.start &&
+               local_part_of_day(context, *task.start) != local_part_of_day(context, *command.start);
+      });
+    }
     if (tasks.empty()) {
       // Of another day than the group's task, said in passing, only a question whether one still
       // happens looks further (the event budget: "明天几点集合？" among neighbours runs no statement).
@@ -237,6 +244,12 @@ std::vector<Reply> handle_tasks(Context& context, const Command& command) {
                          day_words_of(context, days_ahead));
     }
     case language::DayQuestion::still_on:
+      // In private, the day's task of the asker's groups, held or not (a review of stop 66: "你今天没有
+      // 报到的活动" with tonight's patrol on).
+      if (context.message.is_private) {
+        if (std::vector<Reply> state = answer_rota_question(context, command); !state.empty()) return state;
+      }
+      break;
     case language::DayQuestion::none:
       break;
   }

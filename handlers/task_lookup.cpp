@@ -117,8 +117,8 @@ const store::ListedTask* titled_on_a_line(std::string_view text,
   return found;
 }
 
-// Of the candidates, those on the day said and, of several, those in the part of the day said;
-// empty when none is on that day.
+// Of the candidates, those on the day said and in the part of the day said, if one was; empty when
+// none is.
 std::optional<std::vector<const store::ListedTask*>> candidates_of_day(
     Context& context, std::vector<const store::ListedTask*> candidates, std::int64_t said, bool part_said) {
   const std::int64_t day = local_day(context, said);
@@ -126,12 +126,12 @@ std::optional<std::vector<const store::ListedTask*>> candidates_of_day(
     return !task->start || local_day(context, *task->start) != day;
   });
   if (candidates.empty()) return std::nullopt;
-  if (part_said && candidates.size() > 1) {
-    std::vector<const store::ListedTask*> same_part = candidates;
-    std::erase_if(same_part, [&](const store::ListedTask* task) {
+  // "下午我有空" of a day whose one shift is in the evening is no sign-up for it (a review of stop 66).
+  if (part_said) {
+    std::erase_if(candidates, [&](const store::ListedTask* task) {
       return local_part_of_day(context, *task->start) != local_part_of_day(context, said);
     });
-    if (!same_part.empty()) return same_part;
+    if (candidates.empty()) return std::nullopt;
   }
   return candidates;
 }
@@ -178,7 +178,7 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
   if (query.day_said && !candidates.empty()) {
     if (auto that_day = candidates_of_day(context, candidates, *query.day_said, query.part_said)) {
       candidates = std::move(*that_day);
-    } else {
+    } else if (!query.day_is_a_hint) {
       if (!query.silent_when_nothing)
         choice.replies.push_back(reply_to_sender(
             context,

@@ -25,6 +25,9 @@ struct TaskQuery {
   /// that day those in the part of the day said (`part_said`: 上午, 晚上). None that day is said so.
   std::optional<std::int64_t> day_said;
   bool part_said = false;
+  /// The day said only chooses among the candidates: none that day leaves them all (a reason's day,
+  /// "请假 明天回老家").
+  bool day_is_a_hint = false;
   /// Template key of the answer when no candidate is on the day said.
   std::string_view day_none_key = "task_none_that_day";
 };

@@ -215,6 +215,15 @@ bool read_month(const ArgumentInput& input, Command& command) {
   std::string text(rest);
   if (const auto month = take_month(text, time_context(input.context))) {
     command.month = YearMonth{month->year, month->month};
+  } else if (const auto year = take_year(text, time_context(input.context))) {
+    // "排行 今年", "统计 2026年", "年度排名" (an exploratory run of the turn of the year, stop 66: silence
+    // or 没看懂, and a 书记 doing 年终评优 asked twelve months one by one).
+    command.year = year;
+  }
+  // The rule's own word names the year ("年度排名", "全年统计", "年终总结").
+  if (!command.month && !command.year && input.rule.extra == "year") {
+    std::string word(input.rule.keyword);
+    command.year = take_year(word, time_context(input.context));
   }
   command.publish = input.rule.extra == "publish";
   // "统计 第一网格", "排行 3号楼": a level asked about by name (an exploratory run of a campaign,

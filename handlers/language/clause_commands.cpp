@@ -9,6 +9,7 @@
 #include "handlers/language/danger_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/references.hpp"
+#include "handlers/language/shift_words.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/volunteer_replies.hpp"
 
@@ -132,7 +133,8 @@ bool is_a_task_close(const Command& command) {
 // Said so by volunteers (an exploratory run of people changing, 2026-12-07: silence, and the volunteer
 // believed it done). Only a volunteer's own commands, and only with the number written: a clause of chatter
 // ends with "取消" or "报到" often enough.
-std::optional<Command> own_command_after_a_clause(std::string_view body, const ClauseReader& read) {
+std::optional<Command> own_command_after_a_clause(std::string_view body, const ClauseReader& read,
+                                                  const TimeContext& time) {
   if (body.size() > kLongestLine) return std::nullopt;
   const bool numbered =
       body.find_first_of("0123456789") != std::string_view::npos && holds_own_task_word(body);
@@ -141,16 +143,29 @@ std::optional<Command> own_command_after_a_clause(std::string_view body, const C
   const bool asks_how =
       (body.find("怎么") != std::string_view::npos || body.find("如何") != std::string_view::npos) &&
       body.find("志愿") != std::string_view::npos;
-  if (!numbered && !asks_how) return std::nullopt;
+  // "元旦回老家了，请假": one's own reason, then a bare leave (a review of stop 66: silence, and 没看懂
+  // said to the bot). The reason's day only hints which place.
+  const bool bare_leave = body.find("请假") != std::string_view::npos;
+  if (!numbered && !asks_how && !bare_leave) return std::nullopt;
   for (std::size_t at = 0; at < body.size(); ++at) {
     if (!ends_a_clause(body[at])) continue;
     const std::size_t next = skip_separators(body, at + 1);
     if (next >= body.size()) break;
     // Only where a command word begins the clause (or, asking how, after a comma).
-    if (!(numbered && starts_own_task_word(body.substr(next))) && !(asks_how && body[at] == ',')) continue;
+    const bool leave_clause = bare_leave && body.substr(next).starts_with("请假");
+    if (!(numbered && starts_own_task_word(body.substr(next))) && !(asks_how && body[at] == ',') &&
+        !leave_clause)
+      continue;
     std::optional<Command> command = read(body.substr(next));
     if (!command) continue;
     if (asks_how && body[at] == ',' && command->intent == Intent::help) return command;
+    if (leave_clause && command->intent == Intent::withdraw && !command->task) {
+      const std::string_view before = body.substr(0, at);
+      if (!tells_own_reason(trim_spaces(before))) return std::nullopt;
+      if (take_shift_day(*command, before.substr(0, leading_shift(before)), time))
+        command->day_is_a_hint = true;
+      return command;
+    }
     if (command->implicit || !command->task || !is_own_place_intent(command->intent)) continue;
     // Only the speaker's own reason before it ("不好意思我周四加班", "我报错群了"): someone else's words
     // passed on ("楼上李姐周六不来了", "张三 取消 2"), a notice ("各位邻居，报名 1 的请带手套", "物业通

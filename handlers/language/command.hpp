@@ -178,6 +178,9 @@ struct Command {
   std::optional<std::string> reason;   ///< the free text after the command's arguments
   std::optional<std::string> item;     ///< a reward's name as typed ("兑换 大米 1" → "大米")
   std::optional<YearMonth> month;      ///< ranking and stats: the month named, if any
+  /// Ranking, stats and points: a whole year named instead of a month ("排行 今年", "年度排名", "今年我一共
+  /// 多少积分"). Not printed by `whistle parse` (its `month` is a month).
+  std::optional<int> year;
   std::optional<std::string> responder;  ///< dispatch to a responder by name ("派单 T5 物业")
   std::optional<TicketKind> kind;        ///< ticket: what kind of ticket
   std::string text;                      ///< the normalized line the slots were read from
@@ -220,6 +223,10 @@ struct Command {
   /// someone who may not whistle here it is the first volunteer filling the list, a sign-up. Not
   /// printed by `whistle parse`.
   std::optional<std::string> jielong_name;
+  /// The day in `start` came from the reason ("请假 明天回老家", "元旦回老家了，请假"): it chooses among the
+  /// places held, and when none is that day the choice stays open (the reason's day is often when one
+  /// leaves, not the shift's). Not printed by `whistle parse`.
+  bool day_is_a_hint = false;
   /// A question about a duty rota, its day in `start` (empty for "哪天还缺人"). Not printed by
   /// `whistle parse`.
   DayQuestion day_question = DayQuestion::none;

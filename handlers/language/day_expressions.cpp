@@ -138,7 +138,12 @@ std::size_t after_that_day(std::string_view text, std::size_t at) {
 
 // A holiday glued to the word after it names a thing ("春节慰问", "元旦联欢会"): a day only with a time
 // of day right after it ("元旦上午9点"), which the caller checks.
-DayExpression glued_needs_time(std::string_view text, DayExpression day) {
+// "元旦前大扫除 12月30日上午9点", "春节前走访": a holiday, 前 and a word name the thing, not its deadline
+// (the date said later had been thrown away).
+std::optional<DayExpression> glued_needs_time(std::string_view text, DayExpression day) {
+  if (starts_with_at(text, day.end, "前") &&
+      !is_word_boundary(decode_utf8(text, day.end + std::string_view("前").size()).value))
+    return std::nullopt;
   day.needs_time = !is_word_boundary(decode_utf8(text, day.end).value);
   return day;
 }
@@ -213,6 +218,8 @@ std::optional<DayExpression> read_weekday(std::string_view text, std::size_t pos
     day.kind = DayExpression::Kind::weekday;
     if (shift < kWeekShifts.size()) {
       if (!starts_with_at(text, pos, kWeekShifts[shift].word)) continue;
+      // "清理一下周三上午9点", "替我一下周三的班": 一下 and then 周三, not 下周三 (a review of stop 66).
+      if (kWeekShifts[shift].word.starts_with("下") && code_point_before(text, pos) == U'一') continue;
       at += kWeekShifts[shift].word.size();
       day.week_shift = kWeekShifts[shift].weeks;
     }

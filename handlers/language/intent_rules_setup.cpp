@@ -13,6 +13,14 @@ using A = Arguments;
 constexpr auto kSetupAndHelpRules = std::to_array<IntentRule>({
     // keyword        intent                arguments             extra
     {"统计",          Intent::stats,        A::month},
+    // A year's figures, for a 年终总结 (an exploratory run of the turn of the year, stop 66: 没看懂).
+    {"年度统计",      Intent::stats,        A::month,             "year"},
+    {"全年统计",      Intent::stats,        A::month,             "year"},
+    {"年终统计",      Intent::stats,        A::month,             "year"},
+    {"年终总结",      Intent::stats,        A::month,             "year"},
+    {"年度总结",      Intent::stats,        A::month,             "year"},
+    {"年度报表",      Intent::stats,        A::month,             "year"},
+    {"全年报表",      Intent::stats,        A::month,             "year"},
     {"报表",          Intent::stats,        A::month},
     {"月报",          Intent::stats,        A::month},
     {"月报表",        Intent::stats,        A::month},
@@ -52,6 +60,10 @@ constexpr auto kSetupAndHelpRules = std::to_array<IntentRule>({
     {"积分每年清零",  Intent::help,         A::none,              "points_rules"},
     {"积分每年都清零", Intent::help,        A::none,              "points_rules"},
     {"积分过年清零",  Intent::help,         A::none,              "points_rules"},
+    {"积分过年会清零", Intent::help,        A::none,              "points_rules"},
+    {"积分要不要年底前用掉", Intent::help,  A::none,              "points_rules"},
+    {"积分年底前要用掉", Intent::help,      A::none,              "points_rules"},
+    {"积分要年底前用掉", Intent::help,      A::none,              "points_rules"},
     {"积分有效期",    Intent::help,         A::none,              "points_rules"},
     {"积分有有效期",  Intent::help,         A::none,              "points_rules"},
     {"积分有没有有效期", Intent::help,      A::none,              "points_rules"},

@@ -131,6 +131,44 @@ std::optional<MonthRange> take_month(std::string& text, const TimeContext& conte
   return std::nullopt;
 }
 
+std::optional<int> take_year(std::string& text, const TimeContext& context) {
+  if (!is_sane_time(context.now, context.utc_offset_seconds)) return std::nullopt;
+  const CivilDate date = civil_from_days(floor_div(context.now + context.utc_offset_seconds, kSecondsPerDay));
+  const int this_year = static_cast<int>(date.year);
+  // 年度, 全年, 年终 name the year under way, or in January the one just ended.
+  const int whole_year = date.month == 1 ? this_year - 1 : this_year;
+  struct Word {
+    std::string_view word;
+    int year;
+  };
+  const std::array<Word, 8> words = {{{"本年度", whole_year},
+                                      {"年度", whole_year},
+                                      {"全年", whole_year},
+                                      {"年终", whole_year},
+                                      {"这一年", this_year},
+                                      {"今年", this_year},
+                                      {"去年", this_year - 1},
+                                      {"前年", this_year - 2}}};
+  for (std::size_t pos = 0; pos < text.size();) {
+    for (const Word& word : words) {
+      if (!starts_with_at(text, pos, word.word)) continue;
+      erase_span(text, pos, word.word.size());
+      return word.year;
+    }
+    // "2026年" standing for the year, not "2026年10月".
+    if (const auto year = read_number_between(text, pos, 2000, 2999);
+        year && !year->chinese && starts_with_at(text, pos + year->length, "年")) {
+      const std::size_t end = pos + year->length + std::string_view("年").size();
+      if (!read_number_between(text, end, 1, 12)) {
+        erase_span(text, pos, end - pos);
+        return static_cast<int>(year->value);
+      }
+    }
+    pos += decode_utf8(text, pos).length;
+  }
+  return std::nullopt;
+}
+
 std::string format_month(int year, int month) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);

@@ -22,6 +22,11 @@ struct MonthRange {
 /// November 2026 is December 2025): reports look back. The current month is this year's.
 std::optional<MonthRange> take_month(std::string& text, const TimeContext& context);
 
+/// Finds a whole year named in `text` where no month is (今年, 去年, 前年, 2026年, 全年, 年度, 本年度, 年终),
+/// cuts it out and returns it. 全年, 年度 and 年终 are this year's, but in January the year just
+/// ended ("年度排名" asked on 1月5日 is 2026's).
+std::optional<int> take_year(std::string& text, const TimeContext& context);
+
 /// The month as "YYYY-MM" ("2026-10"), as `whistle parse` prints it.
 std::string format_month(int year, int month);
 

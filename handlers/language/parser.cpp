@@ -26,6 +26,7 @@
 #include "handlers/language/typed_names.hpp"
 #include "handlers/language/utf8.hpp"
 #include "handlers/language/volunteer_replies.hpp"
+#include "handlers/language/year_words.hpp"
 
 namespace whistle::language {
 
@@ -324,15 +325,24 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
       command->arrived = true;
     if (command) return command;
   }
-  // "周六来不了了": a day said first, and only a withdrawal read past it.
-  if (const std::size_t day = std::max(day_said_first(body), leading_shift(body))) {
+  // "周六来不了了": a day said first, and only a withdrawal read past it. Not past a task's number or a
+  // date read as one ("28号晚上我来" is the 28th's evening, not tonight's; a review of stop 66).
+  if (const std::size_t day = lead.end > 0 ? 0 : std::max(day_said_first(body), leading_shift(body))) {
     const std::size_t next = skip_separators(body, day);
     const TimeContext time{context.now, context.utc_offset_seconds};
     // "明天几点集合", "周六在哪集合": a question of the chat's task with its day said first (an
     // exploratory run of a snow day, 2026-12-07: 没看懂).
     if (next < body.size() && !starts_cannot_come(body.substr(next))) {
       auto command = read_command(body.substr(next), base, context, 0);
-      if (command && command->intent == Intent::tasks && !command->task && command->implicit) return command;
+      if (command && command->intent == Intent::tasks && !command->task && command->implicit) {
+        // "周三晚上几点集合", "周末班还有名额吗": that day's task (none that day among neighbours: talk).
+        // A part of the day alone ("上午几点集合") names no day: the chat's task, whatever its day.
+        Command dated = *command;
+        if (leading_shift(body) == day && take_shift_day(dated, body.substr(0, day), time) &&
+            dated.time_names_day)
+          return dated;
+        return command;
+      }
       // "周三晚上我来", "周五上午那班算我一个", "周四晚上我可以": a sign-up for that day's shift (an
       // exploratory run of a week's rota, stop 65: silence).
       if (!command && takes_the_shift(body.substr(next))) {
@@ -656,10 +666,11 @@ Command parse(std::string_view text, const ParseContext& context) {
       const ClauseReader read = [&base, &context](std::string_view clause) {
         return read_command(clause, base, context, 0);
       };
-      command = own_command_after_a_clause(body, read);
+      command = own_command_after_a_clause(body, read, TimeContext{context.now, context.utc_offset_seconds});
       if (!command) command = leader_step_after_a_clause(body, read);
-      if (!command)
-        command = read_rota_line(body, base, TimeContext{context.now, context.utc_offset_seconds});
+      const TimeContext time{context.now, context.utc_offset_seconds};
+      if (!command) command = read_rota_line(body, base, time);
+      if (!command) command = read_year_points(body, base, time);
     }
     if (command) take_day_from_reason(*command, TimeContext{context.now, context.utc_offset_seconds});
     if (command && command->intent == Intent::report_in && command->reason &&

@@ -52,23 +52,23 @@ constexpr auto kWhoOnDuty = std::to_array<std::string_view>({"谁跟我一起值
                                                              "是谁巡逻",
                                                              "值班的是谁",
                                                              "巡逻的是谁",
-                                                             "当班的是谁",
-                                                             "的是谁",
-                                                             "是谁",
-                                                             "谁报名了",
-                                                             "都有谁",
-                                                             "有哪些人",
-                                                             "谁去"});
+                                                             "当班的是谁"});
+
+// After a shift named with its own word ("今晚值班的是谁", "周二晚班都有谁"), these ask the same; after a
+// day alone they are everyday talk ("明天都有谁", "周三晚上是谁"; a review of stop 66).
+constexpr auto kWhoAfterShiftWord = std::to_array<std::string_view>(
+    {"的是谁", "是谁", "谁报名了", "都有谁", "有谁", "有哪些人", "谁去", "谁值", "谁上"});
 
 // "哪天还缺人", "还有哪班没人", "哪些班还没满".
 constexpr auto kAsksBefore =
     std::to_array<std::string_view>({"还有", "现在", "这周", "本周", "下周", "这几天", "最近"});
-constexpr auto kWhichShift = std::to_array<std::string_view>(
-    {"哪几天", "哪一天", "哪些天", "哪天晚上", "哪天上午", "哪天下午", "哪天", "哪几班", "哪个班", "哪一班",
-     "哪些班", "哪班", "哪个时段", "哪几场", "哪场"});
+// Not 哪场 or 哪个时段, nor 人少, 没人 or 要人 alone: a cinema's, a clinic's queue or an empty flat as
+// often ("哪场人少", "这周哪天没人"; a review of stop 66).
+constexpr auto kWhichShift =
+    std::to_array<std::string_view>({"哪几天", "哪一天", "哪些天", "哪天晚上", "哪天上午", "哪天下午", "哪天",
+                                     "哪几班", "哪个班次", "哪个班", "哪一班", "哪些班", "哪班"});
 constexpr auto kShortOfPeople = std::to_array<std::string_view>(
-    {"没人报名", "没人报", "没报满", "缺人", "差人", "没人", "没满", "有名额", "有空位", "有空缺", "人不够",
-     "需要人", "要人", "能报", "可以报", "人少"});
+    {"没人报名", "没人报", "没报满", "缺人", "差人", "没满", "有名额", "有空位", "人不够", "需要人"});
 
 // "今晚我值班吗", "我明天有没有班", "今晚轮到我了吗". The ones that ask by themselves come first.
 constexpr auto kOwnDutyAsking = std::to_array<std::string_view>(
@@ -187,6 +187,10 @@ std::optional<DayQuestionReading> read_day_question(std::string_view body) {
   const std::size_t rest = skip_spaces(body, day_end);
   if (const std::size_t who = word_at(body, rest, kWhoOnDuty); who && is_filler(body.substr(rest + who)))
     return DayQuestionReading{DayQuestion::who_on_duty, day_end};
+  const bool shift_word = lead > leading_day(body);
+  if (const std::size_t who = word_at(body, rest, kWhoAfterShiftWord);
+      who && shift_word && is_filler(body.substr(rest + who)))
+    return DayQuestionReading{DayQuestion::who_on_duty, day_end};
   return std::nullopt;
 }
 
@@ -204,15 +208,26 @@ bool take_shift_day(Command& command, std::string_view day_words, const TimeCont
   const std::size_t day = leading_day(day_words);
   std::string words(day > 0 ? day_words.substr(0, day) : day_words);
   const std::string_view shift = day > 0 ? day_words.substr(day) : std::string_view{};
-  if (day > 0 && !word_at(day_words.substr(0, day), 0, kPeriods) &&
-      (shift.find("晚班") != std::string_view::npos || shift.find("夜班") != std::string_view::npos))
-    words += "晚上";
+  if (day > 0 && !word_at(day_words.substr(0, day), 0, kPeriods)) {
+    if (shift.find("晚班") != std::string_view::npos || shift.find("夜班") != std::string_view::npos)
+      words += "晚上";
+    else if (shift.find("早班") != std::string_view::npos || shift.find("白班") != std::string_view::npos)
+      words += "上午";
+    else if (shift.find("中班") != std::string_view::npos)
+      words += "下午";
+  }
   std::optional<TimeSpan> span = take_time(words, time);
   if (!span || !span->start || (!span->names_day && span->names_hour)) return false;
+  const std::int64_t today = floor_div(time.now + time.utc_offset_seconds, kSecondsPerDay);
+  // "上午报我" said at 10:00 is this morning's shift, not tomorrow's (take_time reads a part of the day
+  // already begun as the next one).
+  if (!span->names_day) {
+    const std::int64_t day_of = floor_div(*span->start + time.utc_offset_seconds, kSecondsPerDay);
+    *span->start -= (day_of - today) * kSecondsPerDay;
+  }
   // "周二谁值班" asked on a Tuesday evening is tonight's shift, not next week's (take_time reads a
   // weekday whose hour has passed as the next one).
   constexpr std::int64_t kWeek = 7 * kSecondsPerDay;
-  const std::int64_t today = floor_div(time.now + time.utc_offset_seconds, kSecondsPerDay);
   if (floor_div(*span->start + time.utc_offset_seconds, kSecondsPerDay) == today + 7 &&
       day_words.find("下") == std::string_view::npos)
     *span->start -= kWeek;
@@ -259,7 +274,8 @@ void take_day_from_reason(Command& command, const TimeContext& time) {
     return;
   // Only a reason that starts with it: "请假 孩子明天考试，今天去不了" is about today.
   const std::size_t shift = leading_shift(*command.reason);
-  if (shift > 0) take_shift_day(command, std::string_view(*command.reason).substr(0, shift), time);
+  if (shift > 0 && take_shift_day(command, std::string_view(*command.reason).substr(0, shift), time))
+    command.day_is_a_hint = command.intent == Intent::withdraw;
 }
 
 bool asks_for_shift_swap(std::string_view text) {
@@ -268,6 +284,11 @@ bool asks_for_shift_swap(std::string_view text) {
   if (!holds_any_of(text, kSwap)) return false;
   // "替我" and "换一下" are a swap only of a shift ("谁能替我一下今晚的班", "我周二的班和何大爷换一下"),
   // and a 班 of one's work, school or bus is none ("下班了谁替我一下接孩子").
+  // A child's class ("孩子想换班，班主任不同意", "我想给孩子换个班") is a school's business.
+  for (const std::string_view school :
+       {"孩子", "班主任", "老师", "学校", "年级", "儿子", "女儿", "孙子", "孙女"}) {
+    if (text.find(school) != std::string_view::npos) return false;
+  }
   std::string shifts(text);
   for (const std::string_view other : {"上班", "下班", "加班", "班车", "班级", "班主任", "班长", "补习班",
                                        "辅导班", "培训班", "兴趣班", "托管班"}) {

@@ -497,6 +497,14 @@ bool is_day_only(const Phrase& phrase) {
   return phrase.day && !phrase.clock && !phrase.end_clock;
 }
 
+// 0 morning, 1 afternoon, 2 evening: the part of the day a period word names.
+int part_of_day_word(std::string_view word) {
+  for (const std::string_view evening : {"傍晚", "晚上", "夜里", "夜间"}) {
+    if (word == evening) return 2;
+  }
+  return word == "中午" || word == "下午" ? 1 : 0;
+}
+
 // "10点", "下午3点", "14:00-16:00", "5点前": a clock without a day.
 bool is_clock_only(const Phrase& phrase) {
   return !phrase.day && phrase.clock;
@@ -510,7 +518,12 @@ std::optional<TimeSpan> join(const Phrase& a, const Phrase& b, const TimeContext
   const Phrase* clock = is_clock_only(a) ? &a : is_clock_only(b) ? &b : nullptr;
   if (day == nullptr || clock == nullptr || day == clock) return std::nullopt;
   const bool day_period = day->period != nullptr || !day->day->period.empty();
-  if (day_period && clock->period != nullptr) return std::nullopt;
+  // "跨年夜 巡逻 晚上10点到12点", "今晚 … 晚上8点": the day word's own part of the day, said again with
+  // the hours, is one time (an exploratory run of the turn of the year, stop 66: posted at 19:00 with
+  // the hours left in the title).
+  const bool said_again = day->period == nullptr && clock->period != nullptr &&
+                          part_of_day_word(day->day->period) == part_of_day_word(clock->period->word);
+  if (day_period && clock->period != nullptr && !said_again) return std::nullopt;
   Phrase joined = *clock;
   joined.day = day->day;
   if (joined.period == nullptr) joined.period = day->period;

@@ -202,8 +202,6 @@ bool says_now_cannot_come(std::string_view line) {
   return false;
 }
 
-namespace {
-
 // "元旦回老家了", "周五有事", "过年回老家", "单位元旦值班": one's own reason said without 我, a day or a
 // holiday before it or not (an exploratory run of the turn of the year, stop 66: "元旦回老家了 请假 1"
 // was silence, and the volunteer was made 失约 on 元旦).
@@ -225,8 +223,6 @@ bool tells_own_reason(std::string_view clause) {
   }
   return false;
 }
-
-}  // namespace
 
 bool names_an_honour(std::string_view reason) {
   for (const std::string_view honour : {"优秀志愿者", "评优", "评先", "评选", "表彰", "先进个人", "先进集体",

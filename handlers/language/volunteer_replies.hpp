@@ -36,6 +36,10 @@ bool says_sign_up(std::string_view words);
 /// "到了", "已到": the wrapper of someone on site.
 bool says_arrived(std::string_view wrapper);
 
+/// "元旦回老家了", "周五有事", "过年回老家": one's own reason said without 我, a day or a holiday before
+/// it or not.
+bool tells_own_reason(std::string_view clause);
+
 /// "报名 年度优秀志愿者", "报名参加评优": what is signed up for is an honour, not the group's task (an
 /// exploratory run of the turn of the year, stop 66: it signed the speaker up for the task).
 bool names_an_honour(std::string_view reason);

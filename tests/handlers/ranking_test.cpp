@@ -488,5 +488,36 @@ TEST_F(Ranking, AJobRunLatePublishesTheMonthItWasMeantFor) {
   EXPECT_EQ(jobs_.next_due(), kJanuaryFirst0900 + 31 * 86400) << "next: 1 February";
 }
 
+// A year asked for (an exploratory run of the turn of the year, stop 66: "排行 去年", "年度统计" and
+// "今年我一共多少积分" were silence or 没看懂, and a 书记 doing 年终评优 asked month by month). October and
+// November add up; a 公示 stays a month's.
+TEST_F(Ranking, AYearAddsUpItsMonthsAndIsNeverPublished) {
+  earn("u-zhang", 5, 60, "b3u2", kMidOctober);
+  earn("u-zhang", 7, 30, "b3u2", kMidNovember);
+  const std::vector<Reply> ranking =
+      say("b3u2", "u-zhang", "张三", read("排行 今年", kMidNovember), kMidNovember);
+  ASSERT_FALSE(ranking.empty());
+  EXPECT_TRUE(contains(ranking[0].text, rendered("ranking_year", {{"year", "2026"}}))) << ranking[0].text;
+  EXPECT_TRUE(contains(ranking[0].text, person_line(1, "张三", 12, "1.5"))) << ranking[0].text;
+  const std::vector<Reply> own =
+      say_privately("u-zhang", "张三", read("今年我一共多少积分", kMidNovember), kMidNovember);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_TRUE(contains(
+      own[0].text,
+      rendered(
+          "points_year_own",
+          {{"mention", "@张三"}, {"year", "2026"}, {"points", "12"}, {"hours", "1.5"}, {"balance", "12"}})))
+      << own[0].text;
+  const std::vector<Reply> stats =
+      say("c1", "u-wang", "王书记", read("年度统计", kMidNovember), kMidNovember);
+  ASSERT_EQ(stats.size(), 1u);
+  EXPECT_TRUE(contains(stats[0].text, rendered("ranking_year", {{"year", "2026"}}))) << stats[0].text;
+  const std::vector<Reply> publish =
+      say("c1", "u-wang", "王书记", read("公示 去年", kMidNovember), kMidNovember);
+  ASSERT_EQ(publish.size(), 1u);
+  EXPECT_EQ(publish[0].chat, "generic:c1");
+  EXPECT_TRUE(publications_.of_node("c1").empty());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

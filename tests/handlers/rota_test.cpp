@@ -107,5 +107,25 @@ TEST_F(Rota, ASwapIsAnsweredWithHowThePlaceMovesAndChangesNothing) {
   EXPECT_EQ(read("我想换大米").intent, Intent::redeem);
 }
 
+// A review of stop 66: "下午我有空" (a neighbour's answer) signed up for the evening patrol, "28号晚上我来"
+// for tonight's, and "请假 明天有事" from someone whose place is on Friday met silence.
+TEST_F(Rota, ThePartOfTheDayAndTheDateSaidMustFitTheShift) {
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("周二下午我有空")).empty());
+  EXPECT_TRUE(say("b3u2", "u-zhang", "张三", read("28号晚上我来")).empty());
+  EXPECT_TRUE(held_by("u-zhang").empty());
+  say("b3u2", "u-lisi", "李四", read("报到 3"));
+  const std::vector<Reply> leave = say("b3u2", "u-lisi", "李四", read("请假 明天有事"));
+  ASSERT_EQ(leave.size(), 1u);
+  EXPECT_TRUE(contains(leave[0].text, std::to_string(friday_morning_))) << leave[0].text;
+}
+
+// In private the day said chooses among the tasks of one's groups, as in the group (the same review:
+// every task was listed).
+TEST_F(Rota, APrivateSignUpByTheDayTakesThatDaysShift) {
+  say_privately("u-chen", "陈单元长", read("周三晚上我来"));
+  EXPECT_EQ(signup_state(wednesday_evening_, "u-chen"), store::SignupState::signed_up);
+  EXPECT_FALSE(signup_state(friday_morning_, "u-chen").has_value());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -173,6 +173,21 @@ TEST_F(WhistleLimitsTest, SeveralDaysOrASecondTimeInOneLineAreRefused) {
   accepted("吹哨 下午 清理楼道 5人 12点前报名");
 }
 
+// The turn of the year (an exploratory run and its review, stop 66): a holiday rota's days in one line,
+// a holiday the bot cannot date, and a datable one glued to the task with the hours apart were each
+// posted on a wrong day or as one day.
+TEST_F(WhistleLimitsTest, AHolidayWhoseDayIsNotClearIsAskedAbout) {
+  for (const std::string line :
+       {"吹哨 1月1日-1月3日 每天9点到17点 值守 2人", "吹哨 元旦假期值班 1月1日-1月3日 每天9点到17点 2人",
+        "吹哨 中秋慰问 上午9点 3人", "吹哨 元旦巡逻 上午9点到11点 2人"}) {
+    const Reply reply = refused(line);
+    EXPECT_TRUE(contains(reply.text, "没有发出")) << reply.text;
+  }
+  // Said with its day, a holiday is the day.
+  const store::Task new_year = accepted("吹哨 元旦那天上午9点 楼道消防检查 3人");
+  EXPECT_EQ(new_year.title, "楼道消防检查");
+}
+
 // "消防巡逻（周二晚班）明天晚上7点到9点": the day said twice, the second time with its hours, was
 // posted at 09:00 with the hours left in the title (the same run).
 TEST_F(WhistleLimitsTest, TheDaySaidTwiceTakesTheHoursSaidWithIt) {

@@ -321,6 +321,10 @@ const TimeCase kTurnOfTheYear[] = {
     {"下周末上午9点", "2027-01-09T09:00", nullptr, "", "2026-12-28T10:00"},
     {"春节慰问 明天上午9点", "2026-12-29T09:00", nullptr, "春节慰问 ", "2026-12-28T10:00"},
     {"元旦联欢会彩排 明天下午2点", "2026-12-29T14:00", nullptr, "元旦联欢会彩排 ", "2026-12-28T10:00"},
+    // The review after: the evening said again with its hours, a holiday's 前 before a word, 一下周三.
+    {"跨年夜 巡逻 晚上10点到12点", "2026-12-31T22:00", "2027-01-01T00:00", " 巡逻 ", "2026-12-28T10:00"},
+    {"元旦前大扫除 12月30日上午9点", "2026-12-30T09:00", nullptr, "元旦前大扫除 ", "2026-12-28T10:00"},
+    {"清理一下周三上午9点", "2026-11-25T09:00", nullptr, "清理一下", "2026-11-23T09:00"},
 };
 INSTANTIATE_TEST_SUITE_P(TurnOfTheYear, TakeTime, ::testing::ValuesIn(kTurnOfTheYear));
 

@@ -177,7 +177,9 @@ std::optional<Reply> joinable_in_private(Context& context, const std::vector<sto
 // was listed). Empty when no day was said.
 std::optional<std::vector<Reply>> joinable_that_day(Context& context, const Command& command,
                                                     std::vector<store::Task> tasks) {
-  if (!command.start) return std::nullopt;
+  // Someone of no group yet: the bot cannot see which tasks are theirs to join (a review of stop 66:
+  // told the day had none).
+  if (!command.start || nodes_of_person(context, context.message.sender).empty()) return std::nullopt;
   std::erase_if(tasks, [&](const store::Task& task) {
     return !task.start || local_day(context, *task.start) != local_day(context, *command.start) ||
            (command.time_names_clock &&

@@ -15,6 +15,9 @@ namespace whistle::handlers {
 std::optional<Reply> answer_shift_swap(Context& context, const Command& command) {
   if (!context.community || !language::asks_for_shift_swap(command.text)) return std::nullopt;
   const bool to_the_bot = context.message.is_private || is_addressed(context.message, command);
+  // Among neighbours, only someone asking for a swap, and not of their job ("公司让我换班，下周上夜班",
+  // "老公换班了"; a review of stop 66).
+  if (!to_the_bot && !language::asks_someone_to_swap(command.text)) return std::nullopt;
   std::vector<store::Signup> held =
       context.signups.open_of_person(*context.community, context.message.sender);
   std::erase_if(held, [&](const store::Signup& signup) {

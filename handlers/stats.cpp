@@ -10,6 +10,7 @@
 #include "handlers/ranking_text.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/shown_figures.hpp"
+#include "handlers/signups_by_place.hpp"
 #include "handlers/task_lookup.hpp"
 #include "store/rankings.hpp"
 #include "store/ticket_figures.hpp"
@@ -114,6 +115,12 @@ std::vector<Reply> handle_stats(Context& context, const Command& command) {
           context.text(
               leaders.empty() ? "stats_no_right_nobody" : "stats_no_right",
               {{"mention", mention}, {"node", node.name}, {"leaders", names_of(context, leaders)}}))};
+    }
+    // "各楼栋报名情况", "哪些楼还没人报名": the open tasks' sign-ups per place, when a task spreads there.
+    if (command.signups_per_level) {
+      if (std::optional<Reply> counts =
+              signups_by_place(context, node, *command.signups_per_level, command.signups_missing_only))
+        return {std::move(*counts)};
     }
     nodes.push_back(node);
   } else {

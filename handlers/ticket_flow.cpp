@@ -610,6 +610,19 @@ std::vector<Reply> post_about_ticket(const Services& services, const store::Tick
   return {};
 }
 
+std::vector<Reply> held_till_morning(const Services& services, const std::string& community, Reply post,
+                                     std::int64_t now) {
+  const config::QuietHours& quiet = services.config.rules.quiet_hours;
+  const int offset = services.config.locale.utc_offset_seconds;
+  if (!in_quiet_hours(now, quiet, offset)) return {std::move(post)};
+  std::string kept = post.chat + '\n';
+  for (std::size_t i = 0; i < post.mentions.size(); ++i)
+    kept += (i ? "\x1f" : "") + post.mentions[i];
+  services.jobs.schedule(std::string(kDeferredPost), community, end_of_quiet_hours(now, quiet, offset),
+                         kept + '\n' + post.text);
+  return {};
+}
+
 Reply to_reporter(const store::Ticket& ticket, std::string text) {
   return Reply{private_chat_of(ticket.reporter), std::move(text), {}};
 }

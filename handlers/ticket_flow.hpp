@@ -175,6 +175,11 @@ std::string numbers_masked_for(const Services& services, const std::string& chat
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now);
 
+/// A message that can wait for the morning (a 失约 note after a night patrol): sent now, or in the
+/// quiet hours kept as a job until they end (an empty result then).
+std::vector<Reply> held_till_morning(const Services& services, const std::string& community, Reply post,
+                                     std::int64_t now);
+
 /// A message to the reporter in private, naming the ticket.
 Reply to_reporter(const store::Ticket& ticket, std::string text);
 

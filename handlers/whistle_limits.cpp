@@ -186,7 +186,11 @@ std::optional<Reply> refuse_out_of_range(Context& context, const Command& comman
     if (const std::optional<std::string> days = several_days_named(*command.title)) {
       problems.push_back(context.text("whistle_problem_several_days", {{"words", *days}}));
     } else if (const std::optional<std::string> second = other_day_named(context, command)) {
-      problems.push_back(context.text("whistle_problem_second_time", {{"time", *second}}));
+      // The task's own day with its weekday, so "1月3号周六" shows at once which is wrong (1月3日 is a
+      // Sunday in 2027; an exploratory run of the turn of the year, stop 66).
+      problems.push_back(
+          context.text("whistle_problem_second_time",
+                       {{"time", *second}, {"when", local_day_text(context, *command.start, context.now)}}));
     }
   }
   if (const std::optional<std::string> holiday = undated_holiday(command))

@@ -205,6 +205,10 @@ bool names_a_task(std::string_view reference) {
 bool read_people(const ArgumentInput& input, Command& command) {
   std::string text(skip_softeners(input.rest));
   add_mentions(command, text, input.context);
+  // "积分 @张三 今年": someone's year (a review of stop 66: 没看懂).
+  if (input.rule.intent == Intent::points) {
+    if (const auto year = take_year(text, time_context(input.context))) command.year = year;
+  }
   return is_filler(text);
 }
 
@@ -219,6 +223,12 @@ bool read_month(const ArgumentInput& input, Command& command) {
     // "排行 今年", "统计 2026年", "年度排名" (an exploratory run of the turn of the year, stop 66: silence
     // or 没看懂, and a 书记 doing 年终评优 asked twelve months one by one).
     command.year = year;
+  }
+  // "各楼栋报名情况" (per_level 2), "哪些楼还没人报名" (missing 2): the level the sign-ups are counted by.
+  for (const std::string_view kind : {std::string_view("per_level "), std::string_view("missing ")}) {
+    if (!input.rule.extra.starts_with(kind)) continue;
+    command.signups_per_level = input.rule.extra.back() - '0';
+    command.signups_missing_only = kind == "missing ";
   }
   // The rule's own word names the year ("年度排名", "全年统计", "年终总结").
   if (!command.month && !command.year && input.rule.extra == "year") {

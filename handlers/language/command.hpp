@@ -227,6 +227,11 @@ struct Command {
   /// places held, and when none is that day the choice stays open (the reason's day is often when one
   /// leaves, not the shift's). Not printed by `whistle parse`.
   bool day_is_a_hint = false;
+  /// "各楼栋报名情况", "哪些楼还没人报名": the open tasks' sign-ups counted for each node of this level (1
+  /// grid, 2 building, 3 unit) under the chat's place; `signups_missing_only` for the nodes with none.
+  /// Not printed by `whistle parse`.
+  std::optional<int> signups_per_level;
+  bool signups_missing_only = false;
   /// A question about a duty rota, its day in `start` (empty for "哪天还缺人"). Not printed by
   /// `whistle parse`.
   DayQuestion day_question = DayQuestion::none;

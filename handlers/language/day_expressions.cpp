@@ -149,6 +149,10 @@ std::optional<DayExpression> glued_needs_time(std::string_view text, DayExpressi
 }
 
 std::optional<DayExpression> read_holiday(std::string_view text, std::size_t pos) {
+  // "迎元旦", "庆元旦", "欢度春节", "庆祝国庆": the celebration, not its day (a review of stop 66: "迎元旦
+  // 大扫除 明天上午9点" was refused as two days).
+  constexpr std::u32string_view kCelebrating = U"迎庆贺度祝";
+  if (kCelebrating.find(code_point_before(text, pos)) != std::u32string_view::npos) return std::nullopt;
   for (const Holiday& holiday : kHolidays) {
     if (!starts_with_at(text, pos, holiday.word)) continue;
     DayExpression day;

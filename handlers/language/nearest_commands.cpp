@@ -129,6 +129,8 @@ std::vector<NearCommand> nearest_commands(std::string_view line, const NearestOp
     if (rule.extra == "points_rules") continue;
     // Nor how to volunteer: "招募志愿者" is a leader's whistle, not someone asking to join.
     if (rule.extra == "volunteering") continue;
+    // Nor a question of sign-ups per place ("哪些楼还没人报名"): its 报名 made "报刀" look near 统计.
+    if (rule.extra.starts_with("per_level") || rule.extra.starts_with("missing")) continue;
     auto [it, inserted] = intents.try_emplace(rule.intent, rule.keyword, Nearness{});
     consider(it->second.second, line_shape, rule.keyword);
   }

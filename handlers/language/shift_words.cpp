@@ -227,9 +227,12 @@ bool take_shift_day(Command& command, std::string_view day_words, const TimeCont
   }
   // "周二谁值班" asked on a Tuesday evening is tonight's shift, not next week's (take_time reads a
   // weekday whose hour has passed as the next one).
+  // Only a plain weekday: "30号晚上", "12月31日" a week ahead are that day (a review of stop 66: they
+  // signed up for tonight's shift).
   constexpr std::int64_t kWeek = 7 * kSecondsPerDay;
-  if (floor_div(*span->start + time.utc_offset_seconds, kSecondsPerDay) == today + 7 &&
-      day_words.find("下") == std::string_view::npos)
+  const std::optional<DayExpression> said = read_day(day_words, 0);
+  if (said && said->kind == DayExpression::Kind::weekday && !said->week_shift &&
+      floor_div(*span->start + time.utc_offset_seconds, kSecondsPerDay) == today + 7)
     *span->start -= kWeek;
   command.start = span->start;
   command.time_names_day = span->names_day;
@@ -296,6 +299,17 @@ bool asks_for_shift_swap(std::string_view text) {
       shifts.replace(at, other.size(), " ");
   }
   return shifts.find("班") != std::string::npos;
+}
+
+bool asks_someone_to_swap(std::string_view text) {
+  for (const std::string_view job : {"公司", "单位", "厂里", "老公", "老婆", "上夜班", "上白班", "上早班",
+                                     "上中班", "换班表", "排班表", "领导"}) {
+    if (text.find(job) != std::string_view::npos) return false;
+  }
+  for (const std::string_view asking : {"谁", "有没有人", "有人", "能不能", "可以吗", "行吗", "和", "跟"}) {
+    if (text.find(asking) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 bool names_a_shift(std::string_view item) {

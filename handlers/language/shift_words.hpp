@@ -59,6 +59,10 @@ void take_day_from_reason(Command& command, const TimeContext& time);
 /// for (a bare 换 is otherwise a redemption: "我想换班" was one of an item called 班).
 bool asks_for_shift_swap(std::string_view text);
 
+/// Whether a swap is asked of someone ("谁能替我一下", "有没有人跟我换个班", "我周二的班和何大爷换一下"), and
+/// not of one's job ("公司让我换班", "老公换班了，这周上白班").
+bool asks_someone_to_swap(std::string_view text);
+
 /// Whether a redemption's item is a shift ("班", "个班"): no goods.
 bool names_a_shift(std::string_view item);
 

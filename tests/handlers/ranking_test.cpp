@@ -508,6 +508,19 @@ TEST_F(Ranking, AYearAddsUpItsMonthsAndIsNeverPublished) {
           "points_year_own",
           {{"mention", "@张三"}, {"year", "2026"}, {"points", "12"}, {"hours", "1.5"}, {"balance", "12"}})))
       << own[0].text;
+  // Someone's year, asked by their leader as 积分 @X is asked (the second review: 没看懂): told in private.
+  const std::vector<Reply> theirs =
+      say("b3u2", "u-chen", "陈单元长", read("积分 @张三 今年", kMidNovember), kMidNovember);
+  const auto in_private = std::find_if(theirs.begin(), theirs.end(),
+                                       [](const Reply& reply) { return reply.chat == "generic:@u-chen"; });
+  ASSERT_NE(in_private, theirs.end());
+  EXPECT_TRUE(contains(in_private->text, rendered("points_year_other", {{"mention", "@陈单元长"},
+                                                                        {"year", "2026"},
+                                                                        {"name", "张三"},
+                                                                        {"points", "12"},
+                                                                        {"hours", "1.5"},
+                                                                        {"balance", "12"}})))
+      << in_private->text;
   const std::vector<Reply> stats =
       say("c1", "u-wang", "王书记", read("年度统计", kMidNovember), kMidNovember);
   ASSERT_EQ(stats.size(), 1u);

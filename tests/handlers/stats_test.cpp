@@ -257,5 +257,30 @@ TEST_F(Stats, HelpOffersItToLeadersOnly) {
   EXPECT_FALSE(offered(say("b3", "u-zhang", "张三", read("帮助"))));
 }
 
+// "各楼栋报名情况" gave the month's totals and "哪些楼还没人报名" was 没看懂 (an exploratory run of a week's
+// rota, stop 65): the community's open task, its sign-ups counted per building.
+TEST_F(Stats, SignUpsArePerBuildingAndTheBuildingsWithNoneAreNamed) {
+  say("c1", "u-wang", "王书记", read("吹哨 扫雪 周六上午9点 20人 10分"));
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  say("b3u1", "u-liu", "刘阿姨", read("报到 1"));
+  const std::vector<Reply> counts = say("c1", "u-wang", "王书记", read("各楼栋报名情况"));
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0].chat, "generic:c1");
+  EXPECT_TRUE(contains(counts[0].text, rendered("signups_place_count", {{"place", "3号楼"}, {"count", "2"}})))
+      << counts[0].text;
+  EXPECT_TRUE(contains(counts[0].text, rendered("signups_place_count", {{"place", "1号楼"}, {"count", "0"}})))
+      << counts[0].text;
+  const std::vector<Reply> missing = say("c1", "u-wang", "王书记", read("哪些楼还没人报名"));
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_TRUE(contains(missing[0].text, "1号楼")) << missing[0].text;
+  EXPECT_FALSE(contains(missing[0].text, "3号楼")) << missing[0].text;
+  // The building's leader reads its units' part of the community's task.
+  const std::vector<Reply> units = say("b3", "u-qian", "钱楼栋长", read("各单元报名情况"));
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_TRUE(
+      contains(units[0].text, rendered("signups_place_count", {{"place", "3号楼2单元"}, {"count", "1"}})))
+      << units[0].text;
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

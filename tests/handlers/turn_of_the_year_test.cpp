@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "handler_fixture.hpp"
 
 namespace whistle::handlers::testing {
@@ -54,6 +56,23 @@ TEST_F(TurnOfTheYear, GreetingsAndWishesAskNothingOfTheBot) {
       say("b3u2", "u-zhang", "张三", read("@吹哨 元旦快乐，1号几点开始"), kMonday0900, true);
   ASSERT_EQ(asked.size(), 1u);
   EXPECT_TRUE(contains(asked[0].text, "【吹哨#" + std::to_string(number) + "】")) << asked[0].text;
+}
+
+// The 失约 note of a night patrol ending at 01:00 went out at 01:00 on New Year's night; it waits for
+// the morning, while the place is settled at the end as before.
+TEST_F(TurnOfTheYear, ANightPatrolsNoShowNoteWaitsForTheMorning) {
+  const std::int64_t number = whistle_in_b3u2("跨年夜巡逻", 3, kMonday2300);
+  say("b3u2", "u-zhang", "张三", read("报到 1"));
+  const std::int64_t patrol_end = kMonday2300 + 2 * kHour;
+  for (const Reply& reply : run_jobs(patrol_end))
+    EXPECT_NE(reply.chat, "generic:@u-zhang") << reply.text;
+  const std::optional<store::Attendance> row = attendance_.find(task(number).id, "generic:u-zhang");
+  ASSERT_TRUE(row.has_value());
+  EXPECT_EQ(row->outcome, store::AttendanceOutcome::no_show);
+  const std::vector<Reply> morning = run_jobs(kTuesday0700);
+  EXPECT_EQ(std::count_if(morning.begin(), morning.end(),
+                          [](const Reply& reply) { return reply.chat == "generic:@u-zhang"; }),
+            1);
 }
 
 }  // namespace

@@ -5,12 +5,12 @@
 #include <string>
 
 #include "handlers/attendance_pay.hpp"
+#include "handlers/deferred_posts.hpp"
 #include "handlers/help_call_time.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
-#include "handlers/ticket_flow.hpp"
 
 namespace whistle::handlers {
 
@@ -128,11 +128,16 @@ bool finish_when_settled(const Services& services, const store::Task& task, std:
 
 // A night patrol ends at 01:30: its 失约 notes and the leader's reminder wait for the morning (an
 // exploratory run of the turn of the year, stop 66: sent at 01:30 on New Year's night).
+// Each note is sent in the morning only while it still holds: a volunteer the leader vouched for at
+// 01:35 is no 失约 at 07:00 (the final read of stop 66). `of_no_shows`: each note is a no-show's,
+// about the person it mentions; else the creator's reminder of people still unsettled.
 std::vector<Reply> in_the_morning(const Services& services, const store::Task& task, std::vector<Reply> notes,
-                                  std::int64_t now) {
+                                  bool of_no_shows, std::int64_t now) {
   std::vector<Reply> sent;
   for (Reply& note : notes) {
-    std::vector<Reply> now_or_later = held_till_morning(services, task.community, std::move(note), now);
+    const std::string person = of_no_shows && !note.mentions.empty() ? note.mentions.front() : std::string();
+    std::vector<Reply> now_or_later = held_till_morning(services, task.community, std::move(note), now,
+                                                        task_note_condition(task.id, person));
     sent.insert(sent.end(), std::make_move_iterator(now_or_later.begin()),
                 std::make_move_iterator(now_or_later.end()));
   }
@@ -142,7 +147,8 @@ std::vector<Reply> in_the_morning(const Services& services, const store::Task& t
 std::vector<Reply> run_task_end(const Services& services, const store::Job& job, std::int64_t now) {
   const std::optional<store::Task> task = task_of(services, job);
   if (!task || task->status != store::TaskStatus::open) return {};
-  std::vector<Reply> replies = in_the_morning(services, *task, settle_no_shows(services, *task, now), now);
+  std::vector<Reply> replies =
+      in_the_morning(services, *task, settle_no_shows(services, *task, now), true, now);
   if (finish_when_settled(services, *task, now)) return replies;
   // Who came and is not paid yet: the leader who whistled hears it at the end, once. A short stay
   // flagged at check-out and never decided left the volunteer unpaid and 我的报到 showing it open
@@ -159,7 +165,7 @@ std::vector<Reply> run_task_end(const Services& services, const store::Job& job,
                                                                    {"title", task->title},
                                                                    {"names", names_of(services, waiting)}}),
                               {task->creator}}},
-                       now);
+                       false, now);
     replies.insert(replies.end(), unsettled.begin(), unsettled.end());
   }
   return replies;

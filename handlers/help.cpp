@@ -350,9 +350,9 @@ constexpr auto kTaskWords =
     std::to_array<std::string_view>({"报名", "报到", "签到", "志愿者", "参加", "活动", "任务"});
 
 std::vector<Reply> handle_unknown(Context& context, const Command& command) {
-  // "谁能替我一下今晚的班" to the neighbours, from someone on tonight's shift: how the place moves.
-  if (std::optional<Reply> swap = answer_shift_swap(context, command)) return {std::move(*swap)};
   if (!is_addressed(context.message, command)) return {};
+  // "@吹哨 谁能替我一下今晚的班": how the place moves.
+  if (std::optional<Reply> swap = answer_shift_swap(context, command)) return {std::move(*swap)};
   // "@李网格长 这个你看下" quoting the bot's post: said to a colleague, not to the bot (an exploratory
   // run of the leaders' side, 2026-12-07: the group read 没看懂).
   if (!context.message.is_private && !context.message.mentions_bot && !context.message.mentions.empty() &&

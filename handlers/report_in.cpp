@@ -181,10 +181,10 @@ std::optional<std::vector<Reply>> joinable_that_day(Context& context, const Comm
   // told the day had none).
   if (!command.start || nodes_of_person(context, context.message.sender).empty()) return std::nullopt;
   std::erase_if(tasks, [&](const store::Task& task) {
-    return !task.start || local_day(context, *task.start) != local_day(context, *command.start) ||
-           (command.time_names_clock &&
-            local_part_of_day(context, *task.start) != local_part_of_day(context, *command.start));
+    return !on_day_said(context, task.start, *command.start, command.time_names_clock);
   });
+  // A day that only hints ("报到 晚上到"): none that day leaves the list as it was.
+  if (tasks.empty() && command.day_is_a_hint) return std::nullopt;
   if (tasks.size() == 1) {
     Command named = command;
     named.task = tasks.front().number;
@@ -197,7 +197,7 @@ std::optional<std::vector<Reply>> joinable_that_day(Context& context, const Comm
         context.signups.open_of_person(*context.community, context.message.sender);
     std::erase_if(held, [&](const store::Signup& signup) {
       const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
-      return !task || !task->start || local_day(context, *task->start) != local_day(context, *command.start);
+      return !task || !on_day_said(context, task->start, *command.start, command.time_names_clock);
     });
     if (!held.empty()) return std::vector<Reply>{held_places_reply(context, held, "report_in_private_held")};
   }
@@ -349,6 +349,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   // "周三晚上我来", "报到 周五": that day's shift (an exploratory run of a week's rota, stop 65).
   query.day_said = command.start;
   query.part_said = command.time_names_clock;
+  query.day_is_a_hint = command.day_is_a_hint;
   TaskChoice choice = choose_task(context, command, query);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
@@ -453,7 +454,7 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
       std::vector<store::Signup> held = mine;
       std::erase_if(mine, [&](const store::Signup& signup) {
         const std::optional<store::Task> task = context.tasks.by_id(signup.task_id);
-        return !task || !task->start || !same_local_day(context, *task->start, *command.start);
+        return !task || !on_day_said(context, task->start, *command.start, command.time_names_clock);
       });
       // "请假 明天回老家" from someone whose place is on Friday: the reason's day is when they leave.
       if (mine.empty() && command.day_is_a_hint) mine = std::move(held);

@@ -73,19 +73,17 @@ std::optional<Reply> unplaced_in_private(Context& context, const std::vector<sto
 // "今晚谁值班", "周三晚上谁巡逻"; in private, "今晚巡逻还去吗" too. Empty in private when none is that day,
 // for the caller's own answer.
 std::vector<Reply> who_on_duty(Context& context, const Command& command) {
-  const std::int64_t day = local_day(context, *command.start);
   std::vector<store::Task> tasks = open_asked_of(context);
   if (std::optional<Reply> unplaced = unplaced_in_private(context, tasks)) return {std::move(*unplaced)};
-  std::erase_if(
-      tasks, [&](const store::Task& task) { return !task.start || local_day(context, *task.start) != day; });
-  // "今晚" of a day with a morning and an evening shift: the evening's.
-  if (command.time_names_clock) {
-    std::vector<store::Task> same_part = tasks;
-    std::erase_if(same_part, [&](const store::Task& task) {
-      return local_part_of_day(context, *task.start) != local_part_of_day(context, *command.start);
-    });
-    if (!same_part.empty()) tasks = std::move(same_part);
-  }
+  // "今晚" of a day with a morning and an evening shift: the evening's; the day's when none is then.
+  std::vector<store::Task> same_part = tasks;
+  std::erase_if(same_part, [&](const store::Task& task) {
+    return !on_day_said(context, task.start, *command.start, command.time_names_clock);
+  });
+  std::erase_if(tasks, [&](const store::Task& task) {
+    return !on_day_said(context, task.start, *command.start, false);
+  });
+  if (!same_part.empty()) tasks = std::move(same_part);
   const std::string mention = mention_of(context.people, context.message.sender);
   const std::string day_words = local_day_text(context, *command.start, context.now);
   if (tasks.empty()) {

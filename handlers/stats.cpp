@@ -127,6 +127,16 @@ std::vector<Reply> handle_stats(Context& context, const Command& command) {
     nodes = outermost_led(context);
     if (nodes.empty())
       return {reply_to_sender(context, context.text("stats_not_a_leader", {{"mention", mention}}))};
+    // In private, the same per-place counts for each place led (the final read of stop 66).
+    if (command.signups_per_level) {
+      std::vector<Reply> counts;
+      for (const store::OrgNode& led : nodes) {
+        if (std::optional<Reply> count =
+                signups_by_place(context, led, *command.signups_per_level, command.signups_missing_only))
+          counts.push_back(std::move(*count));
+      }
+      if (!counts.empty()) return counts;
+    }
   }
 
   const int offset = context.config.locale.utc_offset_seconds;

@@ -121,18 +121,11 @@ const store::ListedTask* titled_on_a_line(std::string_view text,
 // none is.
 std::optional<std::vector<const store::ListedTask*>> candidates_of_day(
     Context& context, std::vector<const store::ListedTask*> candidates, std::int64_t said, bool part_said) {
-  const std::int64_t day = local_day(context, said);
+  // "下午我有空" of a day whose one shift is in the evening is no sign-up for it (a review of stop 66).
   std::erase_if(candidates, [&](const store::ListedTask* task) {
-    return !task->start || local_day(context, *task->start) != day;
+    return !on_day_said(context, task->start, said, part_said);
   });
   if (candidates.empty()) return std::nullopt;
-  // "下午我有空" of a day whose one shift is in the evening is no sign-up for it (a review of stop 66).
-  if (part_said) {
-    std::erase_if(candidates, [&](const store::ListedTask* task) {
-      return local_part_of_day(context, *task->start) != local_part_of_day(context, said);
-    });
-    if (candidates.empty()) return std::nullopt;
-  }
   return candidates;
 }
 

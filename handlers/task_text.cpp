@@ -93,6 +93,12 @@ int local_part_of_day(const Services& services, std::int64_t at) {
   return time.hour < 12 ? 0 : time.hour < 17 ? 1 : 2;
 }
 
+bool on_day_said(const Services& services, const std::optional<std::int64_t>& start, std::int64_t said,
+                 bool part_said) {
+  return start && local_day(services, *start) == local_day(services, said) &&
+         (!part_said || local_part_of_day(services, *start) == local_part_of_day(services, said));
+}
+
 std::string local_clock_text(const Services& services, std::int64_t at) {
   return clock_of(to_local(services, at));
 }

@@ -22,6 +22,12 @@ std::int64_t local_day(const Services& services, std::int64_t at);
 /// 17:00), 2 evening. It tells a day's shifts apart ("周三晚上" of a morning and an evening shift).
 int local_part_of_day(const Services& services, std::int64_t at);
 
+/// Whether a task starting at `start` is on the day said (`said`, a moment of it) and, when
+/// `part_said`, in the same part of the day: the one test the rota's readings choose shifts by. A
+/// task with no time is on no day.
+bool on_day_said(const Services& services, const std::optional<std::int64_t>& start, std::int64_t said,
+                 bool part_said);
+
 /// The time of day in the community's local time: "09:00".
 std::string local_clock_text(const Services& services, std::int64_t at);
 

@@ -1,5 +1,7 @@
 #include "handlers/ticket_flow.hpp"
 
+#include "handlers/deferred_posts.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -103,16 +105,9 @@ ClimbTarget climb_target(const Services& services, const store::Ticket& ticket) 
   return {};
 }
 
-// A post kept for the morning, as run_deferred_post reads it back. It starts with the ticket and
-// the stage it tells of, so that it goes out only if the ticket is still there in the morning:
-// "\x1e<ticket id>:<stage>\n".
-constexpr char kStageMark = '\x1e';
-
+// A post kept for the morning goes out only if the ticket is still at the stage it tells of.
 std::string kept_post(const store::Ticket& ticket, const Reply& post) {
-  std::string kept = kStageMark + ticket_job_payload(ticket, ticket.stage) + '\n' + post.chat + '\n';
-  for (std::size_t i = 0; i < post.mentions.size(); ++i)
-    kept += (i ? "\x1f" : "") + post.mentions[i];
-  return kept + '\n' + post.text;
+  return handlers::kept_post(post, ticket_stage_condition(ticket.id, ticket.stage));
 }
 
 }  // namespace
@@ -610,49 +605,8 @@ std::vector<Reply> post_about_ticket(const Services& services, const store::Tick
   return {};
 }
 
-std::vector<Reply> held_till_morning(const Services& services, const std::string& community, Reply post,
-                                     std::int64_t now) {
-  const config::QuietHours& quiet = services.config.rules.quiet_hours;
-  const int offset = services.config.locale.utc_offset_seconds;
-  if (!in_quiet_hours(now, quiet, offset)) return {std::move(post)};
-  std::string kept = post.chat + '\n';
-  for (std::size_t i = 0; i < post.mentions.size(); ++i)
-    kept += (i ? "\x1f" : "") + post.mentions[i];
-  services.jobs.schedule(std::string(kDeferredPost), community, end_of_quiet_hours(now, quiet, offset),
-                         kept + '\n' + post.text);
-  return {};
-}
-
 Reply to_reporter(const store::Ticket& ticket, std::string text) {
   return Reply{private_chat_of(ticket.reporter), std::move(text), {}};
-}
-
-std::vector<Reply> run_deferred_post(const Services& services, const store::Job& job, std::int64_t) {
-  std::string_view payload = job.payload;
-  if (payload.starts_with(kStageMark)) {
-    // The ticket moved on in the night (taken, solved, rated, climbed again): this news is stale,
-    // and whatever moved it told its own.
-    const std::size_t line_end = payload.find('\n');
-    if (line_end == std::string_view::npos) return {};
-    const auto target = parse_ticket_job_payload(std::string(payload.substr(1, line_end - 1)));
-    if (!target) return {};
-    const std::optional<store::Ticket> ticket = services.tickets.by_id(target->ticket_id);
-    if (!ticket || ticket->stage != target->number) return {};
-    payload.remove_prefix(line_end + 1);
-  }
-  // "<chat>\n<mention>\x1f<mention>...\n<text>": ids never hold a line break or a unit separator.
-  const std::size_t first = payload.find('\n');
-  const std::size_t second = first == std::string_view::npos ? first : payload.find('\n', first + 1);
-  if (second == std::string_view::npos) return {};
-  Reply post{std::string(payload.substr(0, first)), std::string(payload.substr(second + 1)), {}};
-  const std::string mentions(payload.substr(first + 1, second - first - 1));
-  for (std::size_t start = 0; start < mentions.size();) {
-    std::size_t end = mentions.find('\x1f', start);
-    if (end == std::string::npos) end = mentions.size();
-    post.mentions.push_back(mentions.substr(start, end - start));
-    start = end + 1;
-  }
-  return {std::move(post)};
 }
 
 }  // namespace whistle::handlers

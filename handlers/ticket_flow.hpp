@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "handlers/context.hpp"
+#include "handlers/deferred_posts.hpp"
 #include "store/tickets.hpp"
 
 namespace whistle::handlers {
@@ -25,8 +26,6 @@ inline constexpr std::string_view kTicketSolveReminder = "ticket_solve_reminder"
 inline constexpr std::string_view kTicketRateDeadline = "ticket_rate";
 /// A day before the rating deadline, outside the quiet hours: the reporter is asked once more.
 inline constexpr std::string_view kTicketRateReminder = "ticket_rate_reminder";
-/// A group post held back through the quiet hours; the payload is the reply as JSON.
-inline constexpr std::string_view kDeferredPost = "deferred_post";
 
 /// "<ticket id>:<number>", and back.
 std::string ticket_job_payload(const store::Ticket& ticket, std::int64_t number);
@@ -175,15 +174,7 @@ std::string numbers_masked_for(const Services& services, const std::string& chat
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now);
 
-/// A message that can wait for the morning (a 失约 note after a night patrol): sent now, or in the
-/// quiet hours kept as a job until they end (an empty result then).
-std::vector<Reply> held_till_morning(const Services& services, const std::string& community, Reply post,
-                                     std::int64_t now);
-
 /// A message to the reporter in private, naming the ticket.
 Reply to_reporter(const store::Ticket& ticket, std::string text);
-
-/// Runs a deferred post: the reply it kept.
-std::vector<Reply> run_deferred_post(const Services& services, const store::Job& job, std::int64_t now);
 
 }  // namespace whistle::handlers

@@ -48,8 +48,7 @@ std::size_t day_word_end(std::string_view text, std::size_t at) {
   if (digits == 0) return 0;
   // "1月3日", "2月11日": the month before the day ("1月1日-1月3日 每天" made one task on the 1st).
   if (rest.substr(digits).starts_with("月")) {
-    const std::size_t day = day_word_end(text, at + digits + std::string_view("月").size());
-    return day;
+    return day_word_end(text, at + digits + std::string_view("月").size());
   }
   const std::string_view unit = rest.substr(digits);
   if (unit.starts_with("日")) return at + digits + std::string_view("日").size();
@@ -138,7 +137,8 @@ std::optional<std::string> other_day_named(const Context& context, const Command
 // with no day said beside it, the task would be posted on the wrong day or with none ("中秋慰问 上午9
 // 点" on today; an exploratory run of the turn of the year, stop 66).
 std::optional<std::string> undated_holiday(const Command& command) {
-  if (!command.title || command.time_names_day) return std::nullopt;
+  // With no time at all it is posted as 时间待定, as any task without one (the final read of stop 66).
+  if (!command.title || command.time_names_day || (!command.start && !command.end)) return std::nullopt;
   for (const std::string_view holiday :
        {"腊月", "小年", "腊八", "冬至", "中秋", "端午", "重阳", "清明", "七夕", "寒食", "龙抬头"}) {
     if (command.title->find(holiday) != std::string::npos) return std::string(holiday);

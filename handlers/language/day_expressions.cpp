@@ -148,13 +148,17 @@ std::optional<DayExpression> glued_needs_time(std::string_view text, DayExpressi
   return day;
 }
 
-std::optional<DayExpression> read_holiday(std::string_view text, std::size_t pos) {
-  // "迎元旦", "庆元旦", "欢度春节", "庆祝国庆": the celebration, not its day (a review of stop 66: "迎元旦
-  // 大扫除 明天上午9点" was refused as two days).
+// "迎元旦", "庆元旦", "欢度春节", "庆祝国庆": the celebration, not its day (a review of stop 66: "迎元旦
+// 大扫除 明天上午9点" was refused as two days).
+bool celebrated(std::string_view text, std::size_t pos) {
   constexpr std::u32string_view kCelebrating = U"迎庆贺度祝";
-  if (kCelebrating.find(code_point_before(text, pos)) != std::u32string_view::npos) return std::nullopt;
+  return kCelebrating.find(code_point_before(text, pos)) != std::u32string_view::npos;
+}
+
+std::optional<DayExpression> read_holiday(std::string_view text, std::size_t pos) {
   for (const Holiday& holiday : kHolidays) {
     if (!starts_with_at(text, pos, holiday.word)) continue;
+    if (celebrated(text, pos)) return std::nullopt;
     DayExpression day;
     day.kind = DayExpression::Kind::date;
     day.month = holiday.month;
@@ -165,6 +169,7 @@ std::optional<DayExpression> read_holiday(std::string_view text, std::size_t pos
   }
   for (const LunarDay& lunar : kLunarDays) {
     if (!starts_with_at(text, pos, lunar.word)) continue;
+    if (celebrated(text, pos)) return std::nullopt;
     DayExpression day;
     day.kind = DayExpression::Kind::lunar_new_year;
     day.days = lunar.days;

@@ -338,7 +338,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
         // "周三晚上几点集合", "周末班还有名额吗": that day's task (none that day among neighbours: talk).
         // A part of the day alone ("上午几点集合") names no day: the chat's task, whatever its day.
         Command dated = *command;
-        if (leading_shift(body) == day && take_shift_day(dated, body.substr(0, day), time) &&
+        if (leading_shift(body) == day && take_shift_day(dated, body.substr(0, day), time, true) &&
             dated.time_names_day)
           return dated;
         return command;
@@ -351,12 +351,16 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
         command->implicit = true;
       }
       if (command && command->intent == Intent::report_in && !command->task && !command->on_behalf &&
-          command->mentions.empty() && take_shift_day(*command, body.substr(0, day), time))
+          command->mentions.empty() && take_shift_day(*command, body.substr(0, day), time)) {
+        // "今天报名", "明天报到": with the command's own word the day may be when one signs up; it only
+        // chooses among the tasks (the final read of stop 66).
+        command->day_is_a_hint = !command->implicit;
         return command;
+      }
       // "今晚巡逻还去吗", "周三的值班照常吗".
       if (asks_still_on(body.substr(next))) {
         Command asked = base;
-        if (take_shift_day(asked, body.substr(0, day), time)) {
+        if (take_shift_day(asked, body.substr(0, day), time, true)) {
           asked.intent = Intent::tasks;
           asked.implicit = true;
           asked.day_question = DayQuestion::still_on;
@@ -369,10 +373,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
       if (command && command->intent == Intent::withdraw) {
         // The day said names the task among several ("周六来不了了" from someone in Saturday's and
         // Sunday's; a review, 2026-12-07): its start, for the handler to choose by.
-        std::string said_day(body.substr(0, day));
-        if (const auto span = take_time(said_day, TimeContext{context.now, context.utc_offset_seconds});
-            span && span->start && !command->task)
-          command->start = span->start;
+        if (!command->task) take_shift_day(*command, body.substr(0, day), time);
         return command;
       }
     }

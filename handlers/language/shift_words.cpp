@@ -197,13 +197,14 @@ std::optional<DayQuestionReading> read_day_question(std::string_view body) {
 bool asks_still_on(std::string_view rest) {
   rest = trim_spaces(rest);
   for (const std::string_view still :
-       {"还照常", "照常", "还去", "还搞", "还办", "还举行", "还巡逻", "还值班", "还有", "取消了", "撤销了"}) {
+       {"还照常", "照常", "还去", "还搞", "还办", "还举行", "还巡逻", "还值班", "取消了", "撤销了"}) {
     if (rest.starts_with(still)) return ends_in_question(rest.substr(still.size()));
   }
   return false;
 }
 
-bool take_shift_day(Command& command, std::string_view day_words, const TimeContext& time) {
+bool take_shift_day(Command& command, std::string_view day_words, const TimeContext& time,
+                    bool asked_of_the_day) {
   // The day and its part, the shift's word read as a part of the day ("周二晚班" is 周二晚上).
   const std::size_t day = leading_day(day_words);
   std::string words(day > 0 ? day_words.substr(0, day) : day_words);
@@ -227,13 +228,23 @@ bool take_shift_day(Command& command, std::string_view day_words, const TimeCont
   }
   // "周二谁值班" asked on a Tuesday evening is tonight's shift, not next week's (take_time reads a
   // weekday whose hour has passed as the next one).
-  // Only a plain weekday: "30号晚上", "12月31日" a week ahead are that day (a review of stop 66: they
-  // signed up for tonight's shift).
+  // Asked of the day only, and of a plain weekday: "30号晚上", "12月31日" a week ahead are that day (a
+  // review of stop 66: they signed up for tonight's shift), and "报到 周一晚上" after Monday's shift is
+  // next Monday's (the final read).
   constexpr std::int64_t kWeek = 7 * kSecondsPerDay;
   const std::optional<DayExpression> said = read_day(day_words, 0);
-  if (said && said->kind == DayExpression::Kind::weekday && !said->week_shift &&
+  if (asked_of_the_day && said && said->kind == DayExpression::Kind::weekday && !said->week_shift &&
       floor_div(*span->start + time.utc_offset_seconds, kSecondsPerDay) == today + 7)
     *span->start -= kWeek;
+  // "今晚谁值班" at 00:30 is of the night under way, begun the evening before (the final read).
+  constexpr std::int64_t kSmallHoursEnd = 6 * 3600;
+  const std::int64_t local_now = time.now + time.utc_offset_seconds;
+  const bool small_hours = local_now - floor_div(local_now, kSecondsPerDay) * kSecondsPerDay < kSmallHoursEnd;
+  const bool tonight = day_words.starts_with("今晚") || day_words.starts_with("今夜") ||
+                       (!span->names_day && (day_words.starts_with("晚上") || day_words.starts_with("夜里")));
+  if (asked_of_the_day && small_hours && tonight &&
+      floor_div(*span->start + time.utc_offset_seconds, kSecondsPerDay) == today)
+    *span->start -= kSecondsPerDay;
   command.start = span->start;
   command.time_names_day = span->names_day;
   command.time_names_clock = span->names_clock;
@@ -263,7 +274,7 @@ std::optional<Command> read_rota_line(std::string_view body, const Command& base
   const std::optional<DayQuestionReading> question = read_day_question(body);
   if (!question) return std::nullopt;
   Command command = base;
-  if (question->day_end > 0 && !take_shift_day(command, body.substr(0, question->day_end), time))
+  if (question->day_end > 0 && !take_shift_day(command, body.substr(0, question->day_end), time, true))
     return std::nullopt;
   command.intent = Intent::tasks;
   command.implicit = true;
@@ -275,10 +286,14 @@ void take_day_from_reason(Command& command, const TimeContext& time) {
   if ((command.intent != Intent::report_in && command.intent != Intent::withdraw) || command.task ||
       command.start || !command.reason)
     return;
-  // Only a reason that starts with it: "请假 孩子明天考试，今天去不了" is about today.
-  const std::size_t shift = leading_shift(*command.reason);
-  if (shift > 0 && take_shift_day(command, std::string_view(*command.reason).substr(0, shift), time))
-    command.day_is_a_hint = command.intent == Intent::withdraw;
+  // Only a reason that starts with it: "请假 孩子明天考试，今天去不了" is about today. A reason that is the
+  // shift alone ("报到 周五", "请假 周三晚上") names it; with more words ("报到 晚上到", "请假 明天回老家")
+  // the day is when one comes or leaves, a hint among the tasks (the final read of stop 66: "报到 晚上
+  // 到" signed nobody up, and "请假 周五" freed Saturday's only place).
+  const std::string_view reason = *command.reason;
+  const std::size_t shift = leading_shift(reason);
+  if (shift > 0 && take_shift_day(command, reason.substr(0, shift), time))
+    command.day_is_a_hint = !is_filler(reason.substr(shift));
 }
 
 bool asks_for_shift_swap(std::string_view text) {
@@ -299,17 +314,6 @@ bool asks_for_shift_swap(std::string_view text) {
       shifts.replace(at, other.size(), " ");
   }
   return shifts.find("班") != std::string::npos;
-}
-
-bool asks_someone_to_swap(std::string_view text) {
-  for (const std::string_view job : {"公司", "单位", "厂里", "老公", "老婆", "上夜班", "上白班", "上早班",
-                                     "上中班", "换班表", "排班表", "领导"}) {
-    if (text.find(job) != std::string_view::npos) return false;
-  }
-  for (const std::string_view asking : {"谁", "有没有人", "有人", "能不能", "可以吗", "行吗", "和", "跟"}) {
-    if (text.find(asking) != std::string_view::npos) return true;
-  }
-  return false;
 }
 
 bool names_a_shift(std::string_view item) {

@@ -44,8 +44,11 @@ bool asks_still_on(std::string_view rest);
 
 /// The day a shift's words name ("周三晚上", "今晚", "晚上那班"), set as `command.start` with what they
 /// named; false, and nothing set, when they name no day nor part of the day (an hour alone, "8点到",
-/// is when one comes, not which shift).
-bool take_shift_day(Command& command, std::string_view day_words, const TimeContext& time);
+/// is when one comes, not which shift). A part of the day alone is today's. `asked_of_the_day` (a
+/// question of the rota): a weekday is this week's even once its hours have passed ("周二谁值班" on a
+/// Tuesday evening), and 今晚 in the small hours is the night under way.
+bool take_shift_day(Command& command, std::string_view day_words, const TimeContext& time,
+                    bool asked_of_the_day = false);
 
 /// A line about a duty rota read whole: a question of the day said ("今晚谁值班", "哪天还缺人", "今晚
 /// 我值班吗"), or a sign-up word before a shift ("我报周三晚上的"); empty for any other line.
@@ -58,10 +61,6 @@ void take_day_from_reason(Command& command, const TimeContext& time);
 /// "我想换班", "能换个班吗", "谁能替我一下今晚的班", "我周二的班和何大爷换一下": a swap of a shift asked
 /// for (a bare 换 is otherwise a redemption: "我想换班" was one of an item called 班).
 bool asks_for_shift_swap(std::string_view text);
-
-/// Whether a swap is asked of someone ("谁能替我一下", "有没有人跟我换个班", "我周二的班和何大爷换一下"), and
-/// not of one's job ("公司让我换班", "老公换班了，这周上白班").
-bool asks_someone_to_swap(std::string_view text);
 
 /// Whether a redemption's item is a shift ("班", "个班"): no goods.
 bool names_a_shift(std::string_view item);

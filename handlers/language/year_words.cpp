@@ -28,6 +28,8 @@ std::optional<Command> read_year_points(std::string_view body, const Command& ba
     Command command = base;
     command.intent = Intent::points;
     command.year = year;
+    // "今年一共多少分" without 积分 may be an exam's or a game's: among neighbours, theirs.
+    command.implicit = body.find("积分") == std::string_view::npos;
     return command;
   }
   return std::nullopt;

@@ -12,6 +12,7 @@
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/clause_commands.hpp"
 #include "handlers/language/danger_words.hpp"
+#include "handlers/language/day_first.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/jielong.hpp"
 #include "handlers/language/labelled_form.hpp"
@@ -325,58 +326,18 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
       command->arrived = true;
     if (command) return command;
   }
-  // "周六来不了了": a day said first, and only a withdrawal read past it. Not past a task's number or a
-  // date read as one ("28号晚上我来" is the 28th's evening, not tonight's; a review of stop 66).
-  if (const std::size_t day = lead.end > 0 ? 0 : std::max(day_said_first(body), leading_shift(body))) {
-    const std::size_t next = skip_separators(body, day);
-    const TimeContext time{context.now, context.utc_offset_seconds};
-    // "明天几点集合", "周六在哪集合": a question of the chat's task with its day said first (an
-    // exploratory run of a snow day, 2026-12-07: 没看懂).
-    if (next < body.size() && !starts_cannot_come(body.substr(next))) {
-      auto command = read_command(body.substr(next), base, context, 0);
-      if (command && command->intent == Intent::tasks && !command->task && command->implicit) {
-        // "周三晚上几点集合", "周末班还有名额吗": that day's task (none that day among neighbours: talk).
-        // A part of the day alone ("上午几点集合") names no day: the chat's task, whatever its day.
-        Command dated = *command;
-        if (leading_shift(body) == day && take_shift_day(dated, body.substr(0, day), time, true) &&
-            dated.time_names_day)
-          return dated;
-        return command;
-      }
-      // "周三晚上我来", "周五上午那班算我一个", "周四晚上我可以": a sign-up for that day's shift (an
-      // exploratory run of a week's rota, stop 65: silence).
-      if (!command && takes_the_shift(body.substr(next))) {
-        command = base;
-        command->intent = Intent::report_in;
-        command->implicit = true;
-      }
-      if (command && command->intent == Intent::report_in && !command->task && !command->on_behalf &&
-          command->mentions.empty() && take_shift_day(*command, body.substr(0, day), time)) {
-        // "今天报名", "明天报到": with the command's own word the day may be when one signs up; it only
-        // chooses among the tasks (the final read of stop 66).
-        command->day_is_a_hint = !command->implicit;
-        return command;
-      }
-      // "今晚巡逻还去吗", "周三的值班照常吗".
-      if (asks_still_on(body.substr(next))) {
-        Command asked = base;
-        if (take_shift_day(asked, body.substr(0, day), time, true)) {
-          asked.intent = Intent::tasks;
-          asked.implicit = true;
-          asked.day_question = DayQuestion::still_on;
-          return asked;
-        }
-      }
-    }
-    if (next < body.size() && starts_cannot_come(body.substr(next))) {
-      auto command = read_command(body.substr(next), base, context, wrappers_left - 1);
-      if (command && command->intent == Intent::withdraw) {
-        // The day said names the task among several ("周六来不了了" from someone in Saturday's and
-        // Sunday's; a review, 2026-12-07): its start, for the handler to choose by.
-        if (!command->task) take_shift_day(*command, body.substr(0, day), time);
-        return command;
-      }
-    }
+  // "周六来不了了", "周三晚上我来", "明天几点集合": a day said first (day_first.cpp). Not past a task's
+  // number or a date read as one ("28号晚上我来" is the 28th's evening, not tonight's; a review of stop 66).
+  if (lead.end == 0) {
+    const ClauseReader read_plain = [&base, &context](std::string_view rest) {
+      return read_command(rest, base, context, 0);
+    };
+    const ClauseReader read_withdrawal = [&base, &context, wrappers_left](std::string_view rest) {
+      return read_command(rest, base, context, wrappers_left - 1);
+    };
+    if (auto command = command_after_a_day(body, base, TimeContext{context.now, context.utc_offset_seconds},
+                                           read_plain, read_withdrawal))
+      return command;
   }
   // "请问还有名额吗", "请问我有多少积分": a polite question. Past 请问 only a question is read:
   // "请问投诉找谁" asks whom to complain to, and as a 投诉 it opened a ticket titled 找谁.

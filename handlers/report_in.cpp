@@ -14,7 +14,6 @@
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
-#include "handlers/ledger_scope.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/places_per_node.hpp"
 #include "handlers/private_task_number.hpp"

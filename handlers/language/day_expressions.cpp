@@ -155,7 +155,13 @@ bool celebrated(std::string_view text, std::size_t pos) {
   return kCelebrating.find(code_point_before(text, pos)) != std::u32string_view::npos;
 }
 
+// The characters the holidays begin with: read_day runs at every position of every line a time is
+// looked for in, and most positions start none of them.
+constexpr std::u32string_view kHolidayStarts = U"新元跨平圣情妇三植劳青儿建教国除大年春正";
+
 std::optional<DayExpression> read_holiday(std::string_view text, std::size_t pos) {
+  if (pos >= text.size() || kHolidayStarts.find(decode_utf8(text, pos).value) == std::u32string_view::npos)
+    return std::nullopt;
   for (const Holiday& holiday : kHolidays) {
     if (!starts_with_at(text, pos, holiday.word)) continue;
     if (celebrated(text, pos)) return std::nullopt;

@@ -8,6 +8,10 @@
 
 namespace whistle::language {
 
+bool begins_with_a_day(std::string_view body) {
+  return day_said_first(body) > 0 || leading_shift(body) > 0;
+}
+
 std::optional<Command> command_after_a_day(std::string_view body, const Command& base,
                                            const TimeContext& time, const ClauseReader& read_plain,
                                            const ClauseReader& read_withdrawal) {

@@ -328,7 +328,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
   }
   // "周六来不了了", "周三晚上我来", "明天几点集合": a day said first (day_first.cpp). Not past a task's
   // number or a date read as one ("28号晚上我来" is the 28th's evening, not tonight's; a review of stop 66).
-  if (lead.end == 0) {
+  if (lead.end == 0 && begins_with_a_day(body)) {
     const ClauseReader read_plain = [&base, &context](std::string_view rest) {
       return read_command(rest, base, context, 0);
     };

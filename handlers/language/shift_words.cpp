@@ -6,6 +6,7 @@
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/day_expressions.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/utf8.hpp"
 
 namespace whistle::language {
 
@@ -127,6 +128,12 @@ std::size_t leading_shift(std::string_view body) {
 }
 
 std::size_t leading_day(std::string_view body) {
+  // Every line the parser does not place passes here: most begin with no day at all.
+  constexpr std::u32string_view kDayStarts =
+      U"今明后大昨前周星礼下这本上元跨平圣情妇三植劳青儿建教国除年春正新一二四五六七八九十两凌清早中傍晚夜";
+  if (body.empty()) return 0;
+  const char32_t first = decode_utf8(body, 0).value;
+  if (!is_ascii_digit(first) && kDayStarts.find(first) == std::u32string_view::npos) return 0;
   std::size_t at = 0;
   bool named = false;
   if (const std::optional<DayExpression> day = read_day(body, 0)) {
@@ -252,6 +259,11 @@ bool take_shift_day(Command& command, std::string_view day_words, const TimeCont
 }
 
 std::optional<Command> read_rota_line(std::string_view body, const Command& base, const TimeContext& time) {
+  // Every line no command read comes here: only one that starts with the asker, a sign-up word, a
+  // question of which shift or a day is looked at further.
+  if (!body.starts_with("我") && !body.starts_with("报") && !body.starts_with("请问") &&
+      !word_at(body, 0, kWhichShift) && !word_at(body, 0, kAsksBefore) && leading_shift(body) == 0)
+    return std::nullopt;
   if (const std::optional<std::size_t> shift = shift_after_sign_up_word(body)) {
     Command command = base;
     if (!take_shift_day(command, body.substr(*shift), time)) return std::nullopt;

@@ -1,6 +1,4 @@
 #include "handlers/report_in.hpp"
-#include "handlers/numbers_listed.hpp"
-#include "handlers/private_sign_up.hpp"
 
 #include <algorithm>
 #include <string>
@@ -14,8 +12,10 @@
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
+#include "handlers/numbers_listed.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/places_per_node.hpp"
+#include "handlers/private_sign_up.hpp"
 #include "handlers/private_task_number.hpp"
 #include "handlers/report_in_others.hpp"
 #include "handlers/rights.hpp"
@@ -378,8 +378,9 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
         return !task || !on_day_said(context, task->start, *command.start, command.time_names_clock);
       });
       // "请假 明天回老家" from someone whose place is on Friday: the reason's day is when they leave.
-      if (mine.empty() && command.day_is_a_hint) mine = std::move(held);
-      if (mine.empty())
+      if (mine.empty() && command.day_is_a_hint) mine = held;
+      // Someone who holds nothing at all is not told "那天" (the final read of stop 66).
+      if (mine.empty() && !held.empty())
         return {reply_to_sender(context, context.text("withdraw_none_that_day",
                                                       {{"mention", mention_of(context.people, person)}}))};
     }

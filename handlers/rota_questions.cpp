@@ -97,8 +97,7 @@ std::vector<Reply> who_on_duty(Context& context, const Command& command) {
       "rota_day_header", {{"mention", mention}, {"day", day_words}, {"count", std::to_string(tasks.size())}});
   for (const store::Task& task : tasks) {
     text += '\n';
-    std::string line = task_state_text(context, task, &command, "");
-    text += line.substr(line.find_first_not_of(' ') == std::string::npos ? 0 : line.find_first_not_of(' '));
+    text += task_state_text(context, task, &command, "");
   }
   return {reply_to_sender(context, std::move(text))};
 }

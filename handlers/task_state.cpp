@@ -115,7 +115,7 @@ std::string task_state_text(Context& context, const store::Task& task, const Com
       more += context.text("task_state_act_hint", {{"act", act}, {"task", std::to_string(task.number)}});
   }
   return context.text(
-             "task_state",
+             mention.empty() ? "task_state_line" : "task_state",
              {{"mention", mention},
               {"task", std::to_string(task.number)},
               {"title", task.title},

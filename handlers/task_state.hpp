@@ -10,8 +10,8 @@
 
 namespace whistle::handlers {
 
-/// The answer's text, opening with `mention`; with the command asked, how to do the act it asks
-/// about and, for a leader, who answered.
+/// The answer's text, opening with `mention` (none: a line of a list, "task_state_line"); with the
+/// command asked, how to do the act it asks about and, for a leader, who answered.
 std::string task_state_text(Context& context, const store::Task& task, const Command* command,
                             const std::string& mention);
 

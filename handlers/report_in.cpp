@@ -399,6 +399,9 @@ std::vector<Reply> handle_withdraw(Context& context, const Command& command) {
     // 2026-12-07).
     if (mine.empty()) {
       if (auto job = answer_holder_cannot_go(context)) return std::move(*job);
+      // Holding nothing, "请假" was asked for a task's number to leave (the final read of stop 66).
+      return {reply_to_sender(context, context.text("withdraw_nothing_private",
+                                                    {{"mention", mention_of(context.people, person)}}))};
     }
   }
   TaskQuery query;

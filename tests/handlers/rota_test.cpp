@@ -143,6 +143,11 @@ TEST_F(Rota, ADayWithMoreWordsOnlyHintsAndTheDayAloneNamesTheShift) {
   say_privately("u-lisi", "李四", read("请假 周三"));
   EXPECT_EQ(signup_state(friday_morning_, "u-lisi"), store::SignupState::signed_up);
   EXPECT_FALSE(signup_state(saturday, "u-lisi").has_value());
+  // Holding nothing, a leave is told so, not asked for a number.
+  const std::vector<Reply> nothing = say_privately("u-wangwu", "王五", read("请假 晚上有事"));
+  ASSERT_EQ(nothing.size(), 1u);
+  EXPECT_EQ(nothing[0].chat, "generic:@u-wangwu");
+  EXPECT_FALSE(contains(nothing[0].text, "取消报到 12")) << nothing[0].text;  // no number asked for
 }
 
 // The week-back reading is for questions: "报到 周二晚上" after Tuesday's shift is over is next Tuesday's,

@@ -117,15 +117,14 @@ const store::ListedTask* titled_on_a_line(std::string_view text,
   return found;
 }
 
-// Of the candidates, those on the day said and in the part of the day said, if one was; empty when
-// none is.
-std::optional<std::vector<const store::ListedTask*>> candidates_of_day(
-    Context& context, std::vector<const store::ListedTask*> candidates, std::int64_t said, bool part_said) {
-  // "下午我有空" of a day whose one shift is in the evening is no sign-up for it (a review of stop 66).
+// Of the candidates, those on the day said and in the part of the day said, if one was: "下午我有空" of
+// a day whose one shift is in the evening is no sign-up for it (a review of stop 66).
+std::vector<const store::ListedTask*> candidates_of_day(Context& context,
+                                                        std::vector<const store::ListedTask*> candidates,
+                                                        std::int64_t said, bool part_said) {
   std::erase_if(candidates, [&](const store::ListedTask* task) {
     return !on_day_said(context, task->start, said, part_said);
   });
-  if (candidates.empty()) return std::nullopt;
   return candidates;
 }
 
@@ -169,15 +168,20 @@ TaskChoice choose_task(Context& context, const Command& command, const TaskQuery
   if (query.candidate)
     std::erase_if(candidates, [&query](const store::ListedTask* task) { return !query.candidate(*task); });
   if (query.day_said && !candidates.empty()) {
-    if (auto that_day = candidates_of_day(context, candidates, *query.day_said, query.part_said)) {
-      candidates = std::move(*that_day);
+    std::vector<const store::ListedTask*> that_day =
+        candidates_of_day(context, candidates, *query.day_said, query.part_said);
+    if (!that_day.empty()) {
+      candidates = std::move(that_day);
     } else if (!query.day_is_a_hint) {
+      // None that day, others on other days: the example names one of those.
+      const std::string example =
+          command_word(context, query.intent) + " " + std::to_string(candidates.front()->number);
       if (!query.silent_when_nothing)
         choice.replies.push_back(reply_to_sender(
             context,
             context.text(query.day_none_key, {{"mention", mention_of(context.people, context.message.sender)},
                                               {"day", local_day_text(context, *query.day_said, context.now)},
-                                              {"example", command_word(context, query.intent) + " 12"}})));
+                                              {"example", example}})));
       return choice;
     }
   }

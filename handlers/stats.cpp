@@ -6,6 +6,7 @@
 
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/places_per_node.hpp"
 #include "handlers/ranking_month.hpp"
 #include "handlers/ranking_text.hpp"
 #include "handlers/rights.hpp"
@@ -99,6 +100,13 @@ std::vector<store::OrgNode> outermost_led(const Context& context) {
   return outer;
 }
 
+Reply no_task_spread(Context& context, int level) {
+  return reply_to_sender(context,
+                         context.text("signups_missing_no_task",
+                                      {{"mention", mention_of(context.people, context.message.sender)},
+                                       {"level", level_name(context, level)}}));
+}
+
 }  // namespace
 
 std::vector<Reply> handle_stats(Context& context, const Command& command) {
@@ -121,6 +129,8 @@ std::vector<Reply> handle_stats(Context& context, const Command& command) {
       if (std::optional<Reply> counts =
               signups_by_place(context, node, *command.signups_per_level, command.signups_missing_only))
         return {std::move(*counts)};
+      // "哪些楼还没人报名" with no task spread over the buildings: the month's figures answer nothing.
+      if (command.signups_missing_only) return {no_task_spread(context, *command.signups_per_level)};
     }
     nodes.push_back(node);
   } else {
@@ -136,6 +146,7 @@ std::vector<Reply> handle_stats(Context& context, const Command& command) {
           counts.push_back(std::move(*count));
       }
       if (!counts.empty()) return counts;
+      if (command.signups_missing_only) return {no_task_spread(context, *command.signups_per_level)};
     }
   }
 

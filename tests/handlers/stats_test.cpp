@@ -259,6 +259,15 @@ TEST_F(Stats, HelpOffersItToLeadersOnly) {
 
 // "各楼栋报名情况" gave the month's totals and "哪些楼还没人报名" was 没看懂 (an exploratory run of a week's
 // rota, stop 65): the community's open task, its sign-ups counted per building.
+// With no task spread over the buildings, "哪些楼还没人报名" had the month's figures for an answer.
+TEST_F(Stats, NoTaskSpreadOverTheBuildingsIsSaidSo) {
+  whistle_in_b3u2("清理楼道杂物", 3);
+  const std::vector<Reply> replies = say("c1", "u-wang", "王书记", read("哪些楼还没人报名"));
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].chat, "generic:c1");
+  EXPECT_FALSE(contains(replies[0].text, rendered("stats_no_tickets", {}))) << replies[0].text;
+}
+
 TEST_F(Stats, SignUpsArePerBuildingAndTheBuildingsWithNoneAreNamed) {
   say("c1", "u-wang", "王书记", read("吹哨 扫雪 周六上午9点 20人 10分"));
   say("b3u2", "u-zhang", "张三", read("报到 1"));

@@ -266,12 +266,14 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   ticket.first_node = place.id;
   ticket.node = place.id;
   ticket.chat = context.message.chat;
-  ticket.reported_in_private = context.message.is_private;
-  ticket.reporter = context.message.sender;
-  ticket.text = language::with_chinese_punctuation(command.title.value_or(command.text));
   // "匿名反映 …": the ask is in the command word, which the words lose: the words say so for whoever
   // reads them (the "anonymous" event below is what every view goes by).
   const bool anonymous = language::asks_not_to_be_named(command.text);
+  // Said in a group, it is kept as a private report: no group post names its reporter again (an
+  // exploratory run, 2026-12-07: the receipt and the 办结 post @-mentioned them in the group).
+  ticket.reported_in_private = context.message.is_private || (anonymous && !danger);
+  ticket.reporter = context.message.sender;
+  ticket.text = language::with_chinese_punctuation(command.title.value_or(command.text));
   if (anonymous && !language::asks_not_to_be_named(ticket.text))
     ticket.text += context.text("ticket_anonymous_mark");
   if (command.place) ticket.place = command.place;
@@ -328,14 +330,12 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
     const std::string reporter_chat = private_chat_of(ticket.reporter);
     std::erase_if(routed, [&](const Reply& reply) { return reply.chat == reporter_chat; });
   }
-  const std::string_view key =
-      danger ? "ticket_received_danger"
-      : own  ? "ticket_received_own"
-      : ticket.reported_in_private
-          // "别说是我说的": who will read the name, and who will not.
-          ? (language::asks_not_to_be_named(command.text) ? "ticket_received_anonymous"
-                                                          : "ticket_received_private")
-          : "ticket_received";
+  const std::string_view key = danger ? "ticket_received_danger"
+                               : own  ? "ticket_received_own"
+                               : ticket.reported_in_private
+                                   // "别说是我说的": who will read the name, and who will not.
+                                   ? (anonymous ? "ticket_received_anonymous" : "ticket_received_private")
+                                   : "ticket_received";
   TicketValues values = ticket_values(context, ticket, context.now);
   // "求助 我腿脚不便…" is acknowledged as a call for help, not as 报事.
   if (command.asks_for_help) set_value(values, "kind_name", context.text("ticket_kind_help"));
@@ -349,7 +349,15 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   // The group's receipt masks a phone number as the ticket's later posts there do (an exploratory
   // run of the board, 2026-12-07: the receipt repeated it whole, the 办结 post masked it).
   text = numbers_masked_for(context, context.message.chat, context.message.is_private, std::move(text));
-  std::vector<Reply> replies{reply_to_sender(context, std::move(text))};
+  std::vector<Reply> replies;
+  if (anonymous && !context.message.is_private && !danger && !own) {
+    // The group hears the report is taken, with no name; the reporter reads the receipt in private.
+    replies.push_back(
+        Reply{context.message.chat, context.text("ticket_received_anonymous_group", values), {}});
+    replies.push_back(Reply{private_chat_of(ticket.reporter), std::move(text), {ticket.reporter}});
+  } else {
+    replies.push_back(reply_to_sender(context, std::move(text)));
+  }
   replies.insert(replies.end(), routed.begin(), routed.end());
   return replies;
 }

@@ -205,5 +205,32 @@ TEST_F(TicketPrivacy, AnAnonymousReportsReporterIsHiddenInItsHistoryToWhoeverWor
   EXPECT_NE(leader[0].text.find("刘阿姨"), std::string::npos) << leader[0].text;
 }
 
+// "@吹哨 匿名反映 …" in the unit's group: the receipt and the 办结 post @-mentioned the reporter there
+// (an exploratory run, 2026-12-07). The group reads that it is taken, with no name; the reporter
+// reads the receipt and what follows in private.
+TEST_F(TicketPrivacy, AnAnonymousReportInAGroupNamesNobodyThere) {
+  const std::vector<Reply> received =
+      say("b3u2", "u-liu", "刘阿姨", read("匿名反映 楼上天天半夜剁肉 吵得睡不着"));
+  ASSERT_TRUE(ticket(1).reported_in_private);
+  EXPECT_TRUE(told(received, "generic:b3u2", "T1"));
+  EXPECT_TRUE(told(received, "generic:@u-liu", "T1"));
+  say_privately("u-chen", "陈单元长", read("接单 T1"));
+  const std::vector<Reply> resolved = say_privately("u-chen", "陈单元长", read("办结 T1 已上门沟通"));
+  EXPECT_TRUE(told(resolved, "generic:@u-liu", "已上门沟通"));
+  for (const std::vector<Reply>* replies : {&received, &resolved}) {
+    for (const Reply& reply : *replies) {
+      if (reply.chat != "generic:b3u2") continue;
+      EXPECT_TRUE(reply.mentions.empty()) << reply.text;
+      EXPECT_EQ(reply.text.find("刘阿姨"), std::string::npos) << reply.text;
+    }
+  }
+  EXPECT_FALSE(told(resolved, "generic:b3u2", "T1"));
+  // Without the ask, a group report is answered in the group, its reporter @-mentioned.
+  const std::vector<Reply> named = say("b3u2", "u-he", "何大爷", read("报事 楼道灯坏了"));
+  ASSERT_FALSE(named.empty());
+  EXPECT_EQ(named[0].chat, "generic:b3u2");
+  EXPECT_EQ(named[0].mentions, std::vector<std::string>{"generic:u-he"});
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

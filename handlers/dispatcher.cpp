@@ -14,6 +14,7 @@
 #include "handlers/confirm.hpp"
 #include "handlers/context.hpp"
 #include "handlers/help.hpp"
+#include "handlers/numbers_asked.hpp"
 #include "handlers/org_sync.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/person_community.hpp"
@@ -100,6 +101,7 @@ constexpr std::array kJobRoutes{
     JobRoute{kTaskEnd, run_task_end},
     JobRoute{kTaskHelpCall, run_task_help_call},
     JobRoute{kDeferredPost, run_deferred_post},
+    JobRoute{kNumbersAsked, run_numbers_asked_end},
     // issue 12: ticket job routes
     JobRoute{kTicketRateDeadline, run_ticket_rate_deadline},
     JobRoute{kTicketRateReminder, run_ticket_rate_reminder},
@@ -240,6 +242,7 @@ std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command
   // A fresh database has no 民情日 job yet; the first message of a community schedules it (one
   // indexed look-up when it is already there), and each publication schedules the next.
   if (context.community) ensure_publication_job(context, *context.community, now);
+  note_numbers_asked(context, command);
   return kRoutes[static_cast<std::size_t>(command.intent)].handler(context, command);
 }
 

@@ -12,6 +12,7 @@
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
+#include "handlers/numbers_asked.hpp"
 #include "handlers/numbers_listed.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/places_per_node.hpp"
@@ -235,6 +236,8 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
       if (!held.empty()) return {held_places_reply(context, held, "report_in_private_held")};
     }
   }
+  // "1" after a neighbour's "收到请扣1" says they read it (stop 67: it signed them up for #1).
+  if (answers_numbers_asked(context, command)) return {};
   // "报到 1和2", "报到 1 2": each task in turn (a second review, 2026-12-06: #2 was dropped unsaid).
   if (auto each = for_each_task_listed(context, command, handle_report_in)) return std::move(*each);
   // "2号我来" said among neighbours is a date or a duty roster as often: a number counts only for a

@@ -1,0 +1,64 @@
+#include "handlers/language/acknowledgement_asks.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "handlers/language/text_util.hpp"
+
+namespace whistle::language {
+namespace {
+
+// The words that ask for a number back: 扣1, 回1, 回复1, 打1, 发1, 刷1.
+constexpr std::array<std::string_view, 6> kAskVerbs{"回复", "扣", "回", "打", "发", "刷"};
+// What may stand between the verb and the digit: "扣个1", "回复数字1", "扣“1”".
+constexpr std::array<std::string_view, 9> kBetween{"一个", "个", "数字", "“", "\"", "「", "'", "‘", " "};
+// After the digit, the ask ends ("扣1。", "扣1表示收到", "回1即可"); "回1楼", "打110", "发1张照片"
+// are something else. The line is normalized: full-width punctuation is ASCII.
+constexpr std::array<std::string_view, 20> kAfterDigit{"”",  "\"", "」", "'",  "’",  " ",  ",",
+                                                       ".",  "!",  "~",  "。", "?",  "表", "即",
+                                                       "就", "确", "收", "哦", "哈", "谢"};
+// Numbers asked for to sign up with: the task's report-in, as before.
+constexpr std::array<std::string_view, 14> kSignUpPurposes{"参加", "报名", "能来", "要来", "来的",
+                                                        "去的", "能去", "参与", "有空", "愿意",
+                                                        "加入", "志愿", "帮忙", "接龙"};
+
+bool ends_ask(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return true;
+  return std::any_of(kAfterDigit.begin(), kAfterDigit.end(),
+                     [&](std::string_view word) { return starts_with_at(text, pos, word); });
+}
+
+// The digit a number ask at `pos` (just past its verb) names, or 0.
+char digit_at(std::string_view text, std::size_t pos) {
+  for (int skipped = 0; skipped < 2; ++skipped) {
+    const auto between = std::find_if(kBetween.begin(), kBetween.end(),
+                                      [&](std::string_view word) { return starts_with_at(text, pos, word); });
+    if (between == kBetween.end()) break;
+    pos += between->size();
+  }
+  if (pos < text.size() && text[pos] >= '1' && text[pos] <= '9' && ends_ask(text, pos + 1)) return text[pos];
+  return 0;
+}
+
+// Whether the line asks for a digit with one of the verbs.
+bool asks_a_digit(std::string_view text) {
+  if (text.find_first_of("123456789") == std::string_view::npos) return false;
+  for (const std::string_view verb : kAskVerbs) {
+    for (std::size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
+      if (digit_at(text, at + verb.size()) != 0) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool asks_numbers_back(std::string_view text) {
+  return asks_a_digit(text) && !holds_any_of(text, kSignUpPurposes);
+}
+
+bool asks_numbers_for_sign_up(std::string_view text) {
+  return asks_a_digit(text) && holds_any_of(text, kSignUpPurposes);
+}
+
+}  // namespace whistle::language

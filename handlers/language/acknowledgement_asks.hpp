@@ -1,0 +1,21 @@
+#pragma once
+
+// "收到请扣1": a notice that asks the group to answer with a number to say they read it, and the bare
+// numbers that answer it. An exploratory look at leftovers (stop 67) found a leader's 停水 notice
+// answered "1" by two residents, each signed up for the unit's task #1 ("报到成功 1/5"). A number
+// asked for a sign-up ("能来的扣1") is still one.
+
+#include <string>
+#include <string_view>
+
+namespace whistle::language {
+
+/// Whether a line asks the group to answer with a number other than to sign up ("收到请扣1", "已阅的回复1",
+/// "需要的扣1，不需要的扣2"); not "能来的扣1", "参加的回1".
+bool asks_numbers_back(std::string_view text);
+
+/// Whether a line asks the group for numbers to sign up with ("能来的扣1", "报名参加的回复1"): the
+/// ask before it no longer holds.
+bool asks_numbers_for_sign_up(std::string_view text);
+
+}  // namespace whistle::language

@@ -74,6 +74,14 @@ bool arrives_now(const store::Task& task, std::int64_t now) {
          (!task.end || now <= *task.end);
 }
 
+// "在菜市场门口等你", "你们在哪", "接孩子呢?": an arrival told to someone, not to the task.
+bool remark_to_someone(std::string_view remark) {
+  for (const std::string_view word : {"你", "您", "等", "接", "@", "?", "吗", "哪", "快递", "家"}) {
+    if (remark.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // A task of "today" for a bare 签到: of today's date, with no time, or open for check-in now — a
 // night patrol that began before midnight is still today's at 00:15 (an exploratory run of the turn
 // of the year, stop 66: "你今天没有要签到的任务" during the 跨年夜 patrol).
@@ -350,9 +358,13 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   // 2026-12-06: that one checked a volunteer in half an hour before her task, and 验收 paid her).
   // "我到了 签到 1", "已到，签到" check in all the same (the third review), and so does "我到了 报到",
   // 报到 said on site for 签到 (stop 62).
+  // A remark that is no word to someone ("我到了 好冷", "我到了，在3号楼门口") is an arrival as the
+  // bare words are, for a task beginning about now (an exploratory run of winter, stop 67: silence,
+  // then 失约 for two who came out at dawn).
   if (said_in_passing(context.message, command) && tells_arrival(command) && command.reason &&
       !command.reason->empty() && command.reason->find("签到") == std::string::npos &&
-      command.reason->find("打卡") == std::string::npos && command.reason->find("报到") == std::string::npos)
+      command.reason->find("打卡") == std::string::npos &&
+      command.reason->find("报到") == std::string::npos && remark_to_someone(*command.reason))
     return {};
   TaskChoice choice = find_task(context, command, Intent::check_in);
   if (!choice.task) return std::move(choice.replies);

@@ -46,6 +46,7 @@
 #include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
+#include "handlers/titled_sign_up.hpp"
 
 namespace whistle::handlers {
 
@@ -541,6 +542,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
                                                      {"what", join_list(context, kept)}}))};
     }
   }
+  // "扫雪算我一个", "报名扫雪": the task named by its title.
+  if (auto signed_up = sign_up_by_title(context, command)) return std::move(*signed_up);
   // "6053" alone: the sign-in code a leader told the volunteers on site.
   if (language::is_all_ascii_digits(command.text)) {
     if (auto checked_in = check_in_by_typed_code(context, command.text)) return std::move(*checked_in);

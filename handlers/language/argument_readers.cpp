@@ -32,6 +32,13 @@ namespace {
 // each was silence, and the person believed they were signed up).
 bool says_on_the_way(std::string_view rest) {
   const std::string_view said = without_end_punctuation(trim_spaces(rest.substr(skip_separators(rest, 0))));
+  // "算我一个 带铁锹", "+1 我带扫把", "我来 自带工具": what one brings (an exploratory run of winter,
+  // stop 67: each was silence, while "报名 带铁锹" signed up).
+  for (const std::string_view bring : {"带", "我带", "我会带", "自带", "我自带", "我可以带"}) {
+    if (said.starts_with(bring) && said.size() > bring.size() && said.size() <= bring.size() + 8 * 3 &&
+        said.find_first_of("?") == std::string_view::npos && said.find("吗") == std::string_view::npos)
+      return true;
+  }
   for (const std::string_view words :
        {"在路上", "在路上了", "马上到", "马上来", "马上过去", "马上就到", "这就来", "这就过去", "这就去",
         "准时到", "一定到", "报到", "报名", "我报名", "我也去", "一起去", "我去"}) {

@@ -146,15 +146,19 @@ std::optional<Command> own_command_after_a_clause(std::string_view body, const C
   // "元旦回老家了，请假": one's own reason, then a bare leave (a review of stop 66: silence, and 没看懂
   // said to the bot). The reason's day only hints which place.
   const bool bare_leave = body.find("请假") != std::string_view::npos;
-  if (!numbered && !asks_how && !bare_leave) return std::nullopt;
+  // "扫完了 签退", "太冷了 先撤了，签退 1": the work done or the leaving, then the check-out (an
+  // exploratory run of winter, stop 67: silence).
+  const bool check_out = body.find("签退") != std::string_view::npos;
+  if (!numbered && !asks_how && !bare_leave && !check_out) return std::nullopt;
   for (std::size_t at = 0; at < body.size(); ++at) {
     if (!ends_a_clause(body[at])) continue;
     const std::size_t next = skip_separators(body, at + 1);
     if (next >= body.size()) break;
     // Only where a command word begins the clause (or, asking how, after a comma).
     const bool leave_clause = bare_leave && body.substr(next).starts_with("请假");
+    const bool check_out_clause = check_out && body.substr(next).starts_with("签退");
     if (!(numbered && starts_own_task_word(body.substr(next))) && !(asks_how && body[at] == ',') &&
-        !leave_clause)
+        !leave_clause && !check_out_clause)
       continue;
     std::optional<Command> command = read(body.substr(next));
     if (!command) continue;
@@ -166,6 +170,9 @@ std::optional<Command> own_command_after_a_clause(std::string_view body, const C
         command->day_is_a_hint = true;
       return command;
     }
+    if (check_out_clause && command->intent == Intent::check_out && !command->implicit &&
+        tells_work_done_or_leaving(trim_spaces(body.substr(0, at))))
+      return command;
     if (command->implicit || !command->task || !is_own_place_intent(command->intent)) continue;
     // Only the speaker's own reason before it ("不好意思我周四加班", "我报错群了"): someone else's words
     // passed on ("楼上李姐周六不来了", "张三 取消 2"), a notice ("各位邻居，报名 1 的请带手套", "物业通

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "handlers/language/argument_readers.hpp"
+#include "handlers/language/argument_words.hpp"
 #include "handlers/language/shift_words.hpp"
 #include "handlers/language/text_util.hpp"
 
@@ -222,6 +223,56 @@ bool tells_own_reason(std::string_view clause) {
     if (clause.starts_with(reason)) return true;
   }
   return false;
+}
+
+// "扫完了", "干完活了", "太冷了 先撤了", "我先回了": the work done, or the speaker leaving it, told
+// before a check-out (an exploratory run of winter, stop 67: "扫完了 签退" was silence).
+bool tells_work_done_or_leaving(std::string_view clause) {
+  if (clause.empty() || clause.size() > 10 * 3) return false;
+  for (const std::string_view word : {"完了", "完啦", "好了", "结束了", "收工", "撤了", "先撤", "先走",
+                                      "先回", "走了", "回去了", "回家了", "太冷了", "冻死了", "累了"}) {
+    if (clause.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::optional<std::string_view> task_words_of_sign_up(std::string_view text) {
+  std::string_view words = without_end_punctuation(trim_spaces(text));
+  bool signs_up = false;
+  for (const std::string_view start : {"我报名参加", "我报名", "报名参加", "报名", "我参加", "参加"}) {
+    if (words.starts_with(start)) {
+      words.remove_prefix(start.size());
+      signs_up = true;
+      break;
+    }
+  }
+  if (!signs_up) {
+    for (const std::string_view end : {"算我一个", "加我一个", "我也报名", "我也参加", "我也去", "我也来",
+                                       "我报名", "报名", "我参加", "我去", "我来", "+1"}) {
+      if (words.ends_with(end)) {
+        words.remove_suffix(end.size());
+        signs_up = true;
+        break;
+      }
+    }
+  }
+  if (!signs_up) return std::nullopt;
+  words = trim_spaces(words);
+  // "明早扫雪我去": the day only repeats the task's.
+  words.remove_prefix(leading_day(words));
+  for (const std::string_view part : {"早上", "上午", "下午", "晚上", "一早"}) {
+    if (words.starts_with(part)) words.remove_prefix(part.size());
+  }
+  words = trim_spaces(words);
+  // Two to eight characters of a title: not "报名表", "报名的人多吗", "报名截止了", "我也去".
+  constexpr std::size_t kCharacter = 3;
+  if (words.size() < 2 * kCharacter || words.size() > 8 * kCharacter ||
+      words.find_first_of("0123456789?,. ") != std::string_view::npos)
+    return std::nullopt;
+  for (const std::string_view talk : {"吗", "呢", "不", "没", "了", "的", "也", "我", "你", "谁"}) {
+    if (words.find(talk) != std::string_view::npos) return std::nullopt;
+  }
+  return words;
 }
 
 bool names_an_honour(std::string_view reason) {

@@ -40,6 +40,14 @@ bool says_arrived(std::string_view wrapper);
 /// it or not.
 bool tells_own_reason(std::string_view clause);
 
+/// Whether a short clause tells the work done or the speaker leaving it ("扫完了", "太冷了 先撤了"),
+/// as said before a check-out.
+bool tells_work_done_or_leaving(std::string_view clause);
+
+/// "扫雪算我一个", "报名扫雪", "明早扫雪我去": a sign-up word before or after words that may be a
+/// task's title (two to eight characters, a day before them left out); the words, or empty.
+std::optional<std::string_view> task_words_of_sign_up(std::string_view text);
+
 /// "报名 年度优秀志愿者", "报名参加评优": what is signed up for is an honour, not the group's task (an
 /// exploratory run of the turn of the year, stop 66: it signed the speaker up for the task).
 bool names_an_honour(std::string_view reason);

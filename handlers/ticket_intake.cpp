@@ -419,7 +419,13 @@ bool holds_any_keyword(std::string_view words, const std::vector<std::string>& k
 const config::Category* category_of(const config::Config& config, const std::string& said) {
   // "楼道堆了纸箱 怕着火": the fear is no fire, and no urgent class that climbs through the night.
   const std::optional<std::string> without = language::without_fears(said);
-  const std::string& text = without ? *without : said;
+  std::string text = without ? *without : said;
+  // "燃气灶打不着火" holds 着火, the urgent class's word: a stove that will not light is no fire (an
+  // exploratory run of winter, stop 67: filed as 紧急险情).
+  for (const std::string_view unlit : {"打不着火", "点不着火"}) {
+    for (std::size_t at = text.find(unlit); at != std::string::npos; at = text.find(unlit, at + 1))
+      text.replace(at, unlit.size(), "打不着");
+  }
   if (const config::Category* category = category_by_keyword(config, text)) return category;
   for (const auto& [slip, meant] : kCategorySlips) {
     const std::size_t at = text.find(slip);

@@ -24,17 +24,27 @@ constexpr auto kFire = std::to_array<std::string_view>({
     // A fire still going, told again (an exploratory run of emergencies, 2026-12-07: 火还在烧 met the
     // menu), and slips of voice input for 着火 and 冒烟. Not "还在烧" alone: a fever, a kettle.
     "火还在烧", "烟越来越大", "烟更大了", "着伙了", "冒眼了",
+    // Things caught alight, said with 着了 (an exploratory run of winter, stop 67: "小太阳把被子烤着了"
+    // met the menu). Not 烧着了 nor 点着了 alone: a stove lit is "炉子点着了".
+    "烤着了", "被子着了", "纸箱着了", "纸箱子着了", "箱子着了", "衣服着了", "窗帘着了", "沙发着了",
+    "床单着了", "电线着了", "插座着了", "插线板着了", "垃圾着了", "垃圾桶着了", "柴火着了", "草垛着了",
 });
 
 constexpr auto kGas = std::to_array<std::string_view>({
     "煤气泄漏", "燃气泄漏", "煤气漏", "燃气漏", "煤气味", "燃气味", "天然气味", "天然气泄漏", "天然气漏",
-    "煤气中毒", "一氧化碳中毒", "煤气罐漏气", "燃气漏气", "煤气漏气", "漏煤气", "漏燃气", "煤气好像漏",
+    "煤气罐漏气", "燃气漏气", "煤气漏气", "漏煤气", "漏燃气", "煤气好像漏",
     "燃气好像漏",
     // As people write them (an exploratory run, 2026-12-05): 泄露 beside 泄漏.
     "煤气泄露", "燃气泄露", "天然气泄露", "瓦斯泄漏", "瓦斯泄露", "瓦斯外泄", "煤气外泄", "燃气外泄",
     "像煤气", "像燃气", "像天然气", "煤气灶关不", "燃气灶关不", "煤气关不", "燃气关不",
     // A slip of voice input (2026-12-07).
     "煤汽味",
+});
+
+// Someone poisoned by coal gas (an exploratory run of winter, stop 67: "一氧化碳中毒 人晕过去了" was
+// told the gas leak's steps, never 120): its own answer, fresh air and 120.
+constexpr auto kPoisoning = std::to_array<std::string_view>({
+    "煤气中毒", "一氧化碳中毒", "煤烟中毒", "CO中毒",
 });
 
 constexpr auto kMedical = std::to_array<std::string_view>({
@@ -94,7 +104,8 @@ struct DangerList {
   std::span<const std::string_view> words;
   DangerKind kind;
 };
-constexpr std::array<DangerList, 6> kDangerLists{{{kFire, DangerKind::fire},
+constexpr std::array<DangerList, 7> kDangerLists{{{kFire, DangerKind::fire},
+                                                  {kPoisoning, DangerKind::poisoning},
                                                   {kGas, DangerKind::gas},
                                                   {kMedical, DangerKind::medical},
                                                   {kSelfHarm, DangerKind::self_harm},
@@ -133,7 +144,9 @@ constexpr auto kGasSmell = std::to_array<std::string_view>(
 // 老家了" (a second review, 2026-12-06).
 constexpr auto kDaysUnseen = std::to_array<std::string_view>(
     {"几天没见人", "几天没见到人", "几天没看到人", "几天没见着", "几天没拿", "几天没出门", "几天没动静",
-     "几天没见了", "几天没开门", "三天没出门", "两天没出门", "三天没见", "两天没见"});
+     "几天没见了", "几天没开门", "三天没出门", "两天没出门", "三天没见", "两天没见",
+     // "3楼王奶奶两天没开门了 敲门也没人应" (an exploratory run of winter, stop 67: 没看懂).
+     "两天没开门", "三天没开门", "两天没动静", "三天没动静"});
 constexpr auto kUnseenContext = std::to_array<std::string_view>(
     {"敲门", "老人", "独居", "大爷", "奶奶", "老太", "老头", "爷爷", "大妈", "阿婆", "一个人住", "怕出事",
      "电话也不接", "打电话不接", "臭味"});
@@ -191,7 +204,7 @@ constexpr auto kGoingUnderTalk = std::to_array<std::string_view>(
     {"得", "饿", "累", "困", "热", "冷", "笑", "哈哈", "电", "手机", "考试", "作业", "工作", "加班", "喝", "减肥",
      "这周", "撑"});
 // A fall said with 摔到 (a slip for 摔倒) or in the bathroom, with no getting up; not a phone.
-constexpr auto kFell = std::to_array<std::string_view>({"摔到了", "摔到", "摔了", "摔倒", "跌倒"});
+constexpr auto kFell = std::to_array<std::string_view>({"摔到了", "摔到", "摔了", "摔倒", "跌倒", "滑倒", "滑了一跤"});
 constexpr auto kNoGettingUp = std::to_array<std::string_view>(
     {"起不来", "爬不起来", "动不了", "站不起来", "不能动", "叫不醒", "昏"});
 constexpr auto kFallTalk = std::to_array<std::string_view>(
@@ -266,6 +279,36 @@ constexpr auto kDespairTalk = std::to_array<std::string_view>(
 constexpr auto kPills = std::to_array<std::string_view>({"安眠药"});
 constexpr auto kOverdose = std::to_array<std::string_view>({"一瓶", "整瓶", "好多", "很多", "一把", "吞了"});
 constexpr auto kPillsTalk = std::to_array<std::string_view>({"多年", "好多年", "很多年", "医生", "不能吃"});
+// A gas or smoke alarm sounding (an exploratory run of winter, stop 67: "一氧化碳报警器响了" met the
+// menu; 报警器 alone is talk of a device, a negator). Not one tested or out of battery.
+constexpr auto kAlarmSounds = std::to_array<std::string_view>(
+    {"报警器响", "报警器一直响", "报警器在响", "报警器叫", "报警器嘀嘀", "报警器滴滴", "报警器报警"});
+constexpr auto kGasAlarm = std::to_array<std::string_view>({"煤气", "燃气", "天然气"});
+// Carbon monoxide's alarm: the poisoning's answer (air, the stove out, 120 for the signs).
+constexpr auto kMonoxideAlarm = std::to_array<std::string_view>({"一氧化碳"});
+constexpr auto kSmokeAlarm = std::to_array<std::string_view>({"烟雾", "烟感"});
+constexpr auto kAlarmTalk = std::to_array<std::string_view>(
+    {"测试", "试一下", "试试", "误报", "没电", "换电池", "安装", "装了", "买", "车", "演习", "检查"});
+// A coal stove's smoke in the home, with the signs of its gas ("头晕 想吐 屋里烧着炉子", "炉子倒烟了 屋里
+// 全是烟 头晕"): the same run found them answered with a report offer.
+constexpr auto kStove = std::to_array<std::string_view>(
+    {"炉子", "煤炉", "火炉", "蜂窝煤", "烧煤", "倒烟", "煤烟", "烟囱"});
+constexpr auto kFumesSigns = std::to_array<std::string_view>(
+    {"头晕", "头疼", "头痛", "想吐", "恶心", "呕吐", "叫不醒", "没力气", "全是烟", "都是烟", "好多烟", "呛得"});
+constexpr auto kStoveTalk = std::to_array<std::string_view>(
+    {"以前", "昨天", "注意", "提醒", "通风了", "好了", "没事", "买", "卖", "修"});
+// Someone alone and unable to get up ("发烧39度 一个人在家 起不来"), or numbed by the cold.
+constexpr auto kAloneInside = std::to_array<std::string_view>({"一个人在家", "独居", "一个人住", "家里没人"});
+constexpr auto kCannotRise = std::to_array<std::string_view>({"起不来", "爬不起来", "动不了", "站不起来", "下不了床"});
+constexpr auto kRiseTalk = std::to_array<std::string_view>({"起不来床", "早上", "赖床", "闹钟", "上班", "懒"});
+constexpr auto kFrozen = std::to_array<std::string_view>({"冻得", "冻僵", "冻坏了"});
+constexpr auto kFrozenSigns = std::to_array<std::string_view>(
+    {"说话不清", "说不清楚", "叫不醒", "没反应", "不动了", "迷糊", "神志不清"});
+// Something set alight ("放鞭炮把垃圾桶点着了"); not a stove, a candle or a cigarette lit.
+constexpr auto kSetAlight = std::to_array<std::string_view>({"点着了"});
+constexpr auto kSetAlightWhat = std::to_array<std::string_view>({"把"});
+constexpr auto kLitOnPurpose = std::to_array<std::string_view>(
+    {"炉子", "炉火", "灶", "煤", "蜡烛", "烟", "香", "火柴", "打火机", "柴", "把火", "炭"});
 constexpr auto kCharcoal = std::to_array<std::string_view>({"烧炭"});
 constexpr auto kCharcoalTalk = std::to_array<std::string_view>({"取暖", "注意", "通风", "农村", "烧烤", "老家", "冬天"});
 constexpr auto kJumpDown = std::to_array<std::string_view>({"跳下去"});
@@ -278,7 +321,9 @@ constexpr auto kIdiomPainTalk = std::to_array<std::string_view>(
 constexpr auto kCallsForHands = std::to_array<std::string_view>(
     {"救救我", "救救我老伴", "救救我妈", "救救我爸", "救救孩子", "快来人", "来人啊", "来人呐"});
 constexpr auto kHandsTalk = std::to_array<std::string_view>(
-    {"作业", "搬", "借", "梯子", "沙发", "快递", "写不完", "帮忙拿", "帮我拿", "谁会", "谁有", "谁家", "修", "鸡蛋", "麻将", "三缺一", "手机", "设置", "团购", "橘子", "考试", "胖", "减肥"});
+    {"作业", "搬", "借", "梯子", "沙发", "快递", "写不完", "帮忙拿", "帮我拿", "谁会", "谁有", "谁家", "修", "鸡蛋", "麻将", "三缺一", "手机", "设置", "团购", "橘子", "考试", "胖", "减肥",
+     // A car stuck in the snow, snow to clear (an exploratory run of winter, stop 67: each paged a leader).
+     "推", "铲雪", "扫雪", "雪太厚", "陷", "漏水"});
 constexpr auto kFitWords = std::to_array<std::string_view>({"抽筋", "抽风"});
 constexpr auto kFitSigns = std::to_array<std::string_view>({"发烧", "高烧", "口吐", "翻白眼", "叫不醒"});
 constexpr auto kSlurred = std::to_array<std::string_view>(
@@ -287,7 +332,7 @@ constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 constexpr std::size_t kEstablishedPairs = 5;
-constexpr std::array<DangerPair, 33> kDangerPairs{{
+constexpr std::array<DangerPair, 40> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
     {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::other},
@@ -321,6 +366,13 @@ constexpr std::array<DangerPair, 33> kDangerPairs{{
     {kSlurred, kSuddenly, kChronicTalk, DangerKind::medical},
     {kCallsForHands, kNothing, kHandsTalk, DangerKind::other},
     {kGoneMissing, kMissedPeople, kMissingTalk, DangerKind::missing},
+    {kAlarmSounds, kMonoxideAlarm, kAlarmTalk, DangerKind::poisoning},
+    {kAlarmSounds, kGasAlarm, kAlarmTalk, DangerKind::gas},
+    {kAlarmSounds, kSmokeAlarm, kAlarmTalk, DangerKind::fire},
+    {kStove, kFumesSigns, kStoveTalk, DangerKind::poisoning},
+    {kAloneInside, kCannotRise, kRiseTalk, DangerKind::medical},
+    {kFrozen, kFrozenSigns, kNothing, DangerKind::medical},
+    {kSetAlight, kSetAlightWhat, kLitOnPurpose, DangerKind::fire},
 }};
 
 // Words that make a danger word talk about danger rather than report it: a drill, the news, a class.
@@ -336,6 +388,9 @@ constexpr auto kDangerNegators = std::to_array<std::string_view>({
     // emergencies, 2026-12-07). A joke only takes 救命 for a laugh: jokes_about_help() below.
     "跳楼梯", "跳楼价", "跳楼大甩卖", "王者荣耀", "差点着火", "是误会",
     "误会了", "虚惊一场",
+    // A leader's winter notice (an exploratory run of winter, stop 67: "谨防煤气中毒", "冬季取暖注意防范
+    // 一氧化碳中毒", "小心着火" each paged the leader above as a 险情提醒).
+    "谨防", "防范", "预防", "温馨提示", "小心着火", "小心煤气", "小心一氧化碳", "冬季防火", "防火安全",
 });
 // Words that make a danger word talk unless the line also says it is happening now: a game, a near
 // miss, hearsay, a warning, a visit by the gas company (the same run). "幸好我在家 老伴晕倒了 快叫救护车",
@@ -390,7 +445,10 @@ constexpr auto kEstablished = std::to_array<std::string_view>({
 // stairwell "怕着火" sent the 119 text and an urgent alert): these words are no danger of their own,
 // but a danger said beside them ("冒烟了 怕着火") still is, so they are taken out, not negated.
 constexpr auto kDangerFears = std::to_array<std::string_view>(
-    {"怕着火", "怕起火", "怕失火", "容易着火", "容易起火", "火灾隐患", "消防隐患"});
+    {"怕着火", "怕起火", "怕失火", "容易着火", "容易起火", "火灾隐患", "消防隐患",
+     // An icicle over the door (an exploratory run of winter, stop 67: the 120 answer and an alert).
+     // "差点砸到人" stays a danger: what fell once falls again ("外墙的瓷砖掉下来了差点砸到人").
+     "怕砸到人", "怕砸到", "容易砸到", "小心砸到"});
 // clang-format on
 
 std::optional<std::string_view> first_of(std::string_view text, std::span<const std::string_view> words) {
@@ -501,6 +559,8 @@ std::string_view danger_kind_name(DangerKind kind) {
       return "fire";
     case DangerKind::gas:
       return "gas";
+    case DangerKind::poisoning:
+      return "poisoning";
     case DangerKind::medical:
       return "medical";
     case DangerKind::self_harm:
@@ -625,8 +685,10 @@ std::optional<std::string_view> danger_word_in(std::string_view text) {
 bool denies_danger(std::string_view text) {
   // "电视机着火了", "电视突然冒烟了": the set on fire, not a programme; "不是误会 真的有煤气味": the false
   // alarm denied. Blanked out, in a copy made only for a line that holds them.
-  constexpr std::array<std::string_view, 5> kNotDenials = {"电视机", "电视着火", "电视冒烟", "电视突然",
-                                                           "不是误会"};
+  constexpr std::array<std::string_view, 9> kNotDenials = {
+      "电视机", "电视着火", "电视冒烟", "电视突然", "不是误会",
+      // An alarm sounding is no talk of a device (报警器 is a negator).
+      "报警器响", "报警器一直响", "报警器在响", "报警器报警"};
   if (!first_of(text, kNotDenials)) return first_of(text, kDangerNegators).has_value() || joking(text);
   std::string blanked(text);
   for (const std::string_view phrase : kNotDenials) {

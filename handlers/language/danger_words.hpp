@@ -8,7 +8,7 @@ namespace whistle::language {
 
 /// What kind of danger a line tells of: the answer a resident needs first differs (120 and "don't
 /// move them" for a fall, no switch touched for gas, someone to talk to for a person in despair).
-enum class DangerKind { fire, gas, medical, self_harm, violence, missing, trapped, other };
+enum class DangerKind { fire, gas, poisoning, medical, self_harm, violence, missing, trapped, other };
 
 /// "fire" for DangerKind::fire, and so on: the suffix of the danger answer's template.
 std::string_view danger_kind_name(DangerKind kind);

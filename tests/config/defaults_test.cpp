@@ -57,9 +57,10 @@ TEST(Defaults, WithoutCategoriesTheBuiltInSetIsUsed) {
   for (const Category& category : categories)
     by_class[category.urgency_class] = category.keywords;
   EXPECT_EQ(by_class["utilities"],
-            (std::vector<std::string>{"灯", "水管", "漏水", "停电", "停水", "电梯", "暖气", "燃气", "渗水",
-                                      "下水道堵", "下水道返", "滴水", "返水", "马桶堵", "没水了", "没有水",
-                                      "层没水", "水泵"}));
+            (std::vector<std::string>{"灯",     "水管",   "漏水",     "停电",     "停水", "电梯", "暖气",
+                                      "燃气",   "渗水",   "下水道堵", "下水道返", "滴水", "返水", "马桶堵",
+                                      "没水了", "没有水", "层没水",   "水泵",     "供暖", "水表", "冻裂",
+                                      "冻住",   "冻上了", "喷水",     "爆管"}));
   EXPECT_EQ(by_class["urgent"],
             (std::vector<std::string>{"着火", "起火", "失火", "火灾", "冒烟", "煤气味", "塌", "触电",
                                       "井盖没", "井盖丢", "井盖坏", "没有井盖", "没井盖"}));

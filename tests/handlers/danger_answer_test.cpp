@@ -181,5 +181,27 @@ TEST_F(Danger, IdiomsOfKillingAndKitchenKnivesAreNoDanger) {
   }
 }
 
+// Winter (an exploratory run of winter, stop 67): coal gas poisoning was told a gas leak's steps and
+// never 120; a CO alarm and a stove's fumes with their signs met the menu; a leader's notice to
+// beware of them paged the leader above.
+TEST_F(Danger, CoalGasPoisoningIsAnsweredWithFreshAirAnd120) {
+  std::int64_t at = kMonday0900;
+  for (const char* line : {"一氧化碳中毒 人晕过去了", "一氧化碳报警器响了", "头晕 想吐 屋里烧着炉子"}) {
+    const std::vector<Reply> replies = say_privately("u-zhang", "张三", read(line, at), at);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_EQ(replies[0].text, rendered("danger_now_poisoning", {{"mention", "@张三"}})) << line;
+    at += 2 * kHour;
+  }
+}
+
+TEST_F(Danger, ALeadersWinterNoticeToBewareOfGasPagesNobody) {
+  for (const char* line : {"大家注意 煤气安全 谨防煤气中毒",
+                           "【温馨提示】冬季取暖注意防范一氧化碳中毒，烧炉子的居民一定要开窗通风",
+                           "冬季防火：不要用电暖气烤衣服，小心着火"}) {
+    EXPECT_TRUE(say("b3u2", "u-chen", "陈单元长", read(line)).empty()) << line;
+  }
+  EXPECT_FALSE(tickets_.by_number("c1", 1));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -22,14 +22,16 @@ constexpr std::array<std::string_view, 9> kGoingNow = {"到",   "来",   "集合
 // ("马上到3号楼门口", "立即集合"), not a time coming ("马上到年底了", "现在到了冬季", "马上到期的灭火器",
 // "快递马上到了") nor signing up ("马上来报名"). A review, 2026-12-06: each of those made a task that
 // had already begun.
-bool goes_somewhere(std::string_view text, std::size_t pos) {
+// `goes_already`: the going word names the going itself (下楼, 集合, 出发): what follows is what is done
+// there ("马上下楼扫雪", "立即集合扫雪"; an exploratory run of winter, stop 67: no start).
+bool goes_somewhere(std::string_view text, std::size_t pos, bool goes_already) {
   const std::size_t clause_end = std::min(text.find(' ', pos), text.size());
   const std::string_view clause = text.substr(pos, clause_end - pos);
   for (const std::string_view not_a_place :
        {"了", "期", "报", "接龙", "年底", "月底", "春节", "周末", "冬", "夏"}) {
     if (clause.find(not_a_place) != std::string_view::npos) return false;
   }
-  if (clause.empty()) return true;  // "马上到", "立即集合" said alone
+  if (clause.empty() || goes_already) return true;  // "马上到", "立即集合" said alone
   if (is_ascii_digit(static_cast<unsigned char>(clause.front()))) return true;  // "马上到3号楼"
   for (const std::string_view place :
        {"门口", "楼下", "小区", "现场", "集合", "地库", "广场", "社区", "楼道", "单元", "楼前", "大门",
@@ -53,7 +55,9 @@ std::optional<std::int64_t> take_start_now(std::string& text, const TimeContext&
       const std::size_t next = skip_spaces(text, end);
       bool going = false;
       for (const std::string_view go : kGoingNow) {
-        if (starts_with_at(text, next, go)) going = going || goes_somewhere(text, next + go.size());
+        if (starts_with_at(text, next, go))
+          going =
+              going || goes_somewhere(text, next + go.size(), go == "下楼" || go == "集合" || go == "出发");
       }
       if (!going && !stands_apart(text, at, end)) continue;
       erase_span(text, at, word.size());

@@ -206,7 +206,8 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   // A chase with one report open is about it, whatever it says of the trouble again ("催一下 门还是坏的"
   // named 是坏 as a thing and was 没看懂), unless it names a trouble of another kind that report does not
   // hold ("电梯坏了两天了还没人修" beside the lamp's: a new report).
-  if (!named && open.size() == 1 && language::chases_own_report(command.text) &&
+  if (!named && open.size() == 1 &&
+      (language::chases_own_report(command.text) || language::says_trouble_persists(command.text)) &&
       std::none_of(things.begin(), things.end(), [&](const std::string& thing) {
         return category_of(context.config, thing) != nullptr &&
                open.front().text.find(thing) == std::string::npos;
@@ -224,7 +225,8 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   progress.ticket = named;
   if (!named && open.size() == 1) progress.ticket = open.front().number;
   std::vector<Reply> replies = handle_progress(context, progress);
-  if (progress.ticket && language::chases_own_report(command.text)) {
+  if (progress.ticket &&
+      (language::chases_own_report(command.text) || language::says_trouble_persists(command.text))) {
     std::vector<Reply> nudged =
         tell_holders_of_chase(context, *progress.ticket, command.text, "ticket_chased");
     // The resident hears that the chase was passed on, with the progress: in private, where the

@@ -15,10 +15,53 @@ namespace {
 // How a resident asks after their own report without naming it: "上次那个水管的事怎么样了",
 // "我昨天报的那个怎么没人管啊", "师傅什么时候来啊" (an exploratory run, 2026-12-05).
 constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
-    "怎么样了", "怎么样啊",   "咋样了",     "如何了", "没人管",     "没人来",   "没人理",
-    "没人修",   "什么时候来", "啥时候来",   "几点来", "什么时候修", "啥时候修", "什么时候能修",
-    "有消息",   "有进展",     "有结果",     "还没来", "怎么还没",   "咋还没",   "催办",
-    "催一下",   "催催",       "到底修不修", "管不管",
+    "怎么样了",
+    "怎么样啊",
+    "咋样了",
+    "如何了",
+    "没人管",
+    "没人来",
+    "没人理",
+    "没人修",
+    "什么时候来",
+    "啥时候来",
+    "几点来",
+    "什么时候修",
+    "啥时候修",
+    "什么时候能修",
+    "有消息",
+    "有进展",
+    "有结果",
+    "还没来",
+    "怎么还没",
+    "咋还没",
+    "催办",
+    "催一下",
+    "催催",
+    "到底修不修",
+    "管不管",
+    // "还冻着呢 有人管吗" (an exploratory run of winter, stop 67: 没看懂).
+    "有人管吗",
+    "有没有人管",
+});
+
+// The trouble still there after one's report: "暖气还是不热", "灯还是不亮", "还冻着呢" (an exploratory run
+// of winter, stop 67: offered as a new report, and "是" opened a second ticket at the community).
+constexpr auto kTroublePersists = std::to_array<std::string_view>({
+    "还是不",
+    "还是坏",
+    "还是没",
+    "还是漏",
+    "还是冰",
+    "还是凉",
+    "还是冷",
+    "还是那样",
+    "还是老样子",
+    "还冻着",
+    "还没好",
+    "依然",
+    "仍然",
+    "照样不",
 });
 
 // A resident chasing their report, angry or tired of waiting: "都三天了 你们到底管不管", "催一下 门还是
@@ -125,7 +168,12 @@ constexpr auto kTroubleGone = std::to_array<std::string_view>({"修好", "弄好
 }  // namespace
 
 bool asks_after_own_report(std::string_view text) {
-  return holds_any_of(text, kAsksAfterOwnReport) || chases_own_report(text) || asks_whether_repaired(text);
+  return holds_any_of(text, kAsksAfterOwnReport) || chases_own_report(text) || asks_whether_repaired(text) ||
+         says_trouble_persists(text);
+}
+
+bool says_trouble_persists(std::string_view text) {
+  return holds_any_of(text, kTroublePersists);
 }
 
 bool asks_whether_repair_done(std::string_view text) {
@@ -164,7 +212,8 @@ bool says_nobody_came(std::string_view text) {
 }
 
 bool refers_back(std::string_view text) {
-  return holds_any_of(text, kRefersBack) || chases_own_report(text) || asks_whether_repaired(text);
+  return holds_any_of(text, kRefersBack) || chases_own_report(text) || asks_whether_repaired(text) ||
+         says_trouble_persists(text);
 }
 
 namespace {

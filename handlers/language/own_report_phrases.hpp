@@ -25,6 +25,10 @@ bool asks_whether_repair_done(std::string_view text);
 /// someone whose danger only the neighbours heard).
 bool says_nobody_came(std::string_view text);
 
+/// "暖气还是不热", "灯还是不亮", "还冻着呢": the trouble still there, said after one's report; about the
+/// report that holds the trouble named (or the one open), never a new report of it.
+bool says_trouble_persists(std::string_view text);
+
 /// it asks after it and points back to it, whatever trouble it names again.
 bool chases_own_report(std::string_view text);
 

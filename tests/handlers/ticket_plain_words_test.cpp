@@ -81,6 +81,28 @@ TEST_F(TicketPlainWords, ChasingVolunteersIsNoChaseOfAReport) {
         << reply.text;
 }
 
+// "暖气还是不热" the morning after one's heating report was offered as a new report, and "是" opened a
+// second ticket at the community while the first climbed (an exploratory run of winter, stop 67).
+TEST_F(TicketPlainWords, TheTroubleStillThereIsAboutTheReportThatHoldsIt) {
+  open_ticket({.in_private = true, .text = "暖气不热 家里才16度"});
+  for (const std::string line : {"暖气还是不热", "还冻着呢 有人管吗"}) {
+    SCOPED_TRACE(line);
+    const std::vector<Reply> replies = say_line_privately("u-zhang", "张三", line, {}, kMonday0900 + kHour);
+    ASSERT_FALSE(sent_to(replies, private_of("u-zhang")).empty());
+    EXPECT_TRUE(text_has(sent_to(replies, private_of("u-zhang")).front().text, "【工单T1】"));
+    EXPECT_FALSE(tickets_.by_number("c1", 2).has_value()) << "no new report";
+  }
+  int nudges = 0;
+  for (const store::TicketEvent& event : tickets_.events(ticket(1).id))
+    nudges += event.kind == "chased" ? 1 : 0;
+  EXPECT_EQ(nudges, 1);
+  // A trouble of another kind, still there, is its own report to offer.
+  const std::vector<Reply> other =
+      say_line_privately("u-zhang", "张三", "电梯还是坏的", {}, kMonday0900 + 2 * kHour);
+  ASSERT_FALSE(other.empty());
+  EXPECT_FALSE(text_has(other.front().text, "【工单T1】")) << other.front().text;
+}
+
 // Half the ways a resident chases a report got 没看懂 or an offer of a new report, and whoever held it
 // never knew (an exploratory run of residents' reports, 2026-12-06).
 TEST_F(TicketPlainWords, AChaseInTheResidentsOwnWordsShowsTheProgressAndNudgesTheHolderOnce) {

@@ -8,7 +8,27 @@
 namespace whistle::handlers::testing {
 namespace {
 
-using TicketPlainWords = TicketTest;
+class TicketPlainWords : public TicketTest {
+ protected:
+  // Each line, said in private an hour after T1, is answered with T1 and opens no second report.
+  void expect_each_about_ticket_one(std::initializer_list<std::string> lines) {
+    for (const std::string& line : lines) {
+      SCOPED_TRACE(line);
+      const std::vector<Reply> replies = say_line_privately("u-zhang", "张三", line, {}, kMonday0900 + kHour);
+      ASSERT_FALSE(sent_to(replies, private_of("u-zhang")).empty());
+      EXPECT_TRUE(text_has(sent_to(replies, private_of("u-zhang")).front().text, "【工单T1】"));
+      EXPECT_FALSE(tickets_.by_number("c1", 2).has_value()) << "no new report";
+    }
+  }
+
+  // How many times T1's holder was told it was chased.
+  int chases_of_ticket_one() {
+    int nudges = 0;
+    for (const store::TicketEvent& event : tickets_.events(ticket(1).id))
+      nudges += event.kind == "chased" ? 1 : 0;
+    return nudges;
+  }
+};
 
 TEST_F(TicketPlainWords, ARatingOfAPrivateReportSaidInAGroupIsAnsweredInPrivate) {
   open_ticket({.in_private = true, .text = "502噪音扰民"});
@@ -85,17 +105,8 @@ TEST_F(TicketPlainWords, ChasingVolunteersIsNoChaseOfAReport) {
 // second ticket at the community while the first climbed (an exploratory run of winter, stop 67).
 TEST_F(TicketPlainWords, TheTroubleStillThereIsAboutTheReportThatHoldsIt) {
   open_ticket({.in_private = true, .text = "暖气不热 家里才16度"});
-  for (const std::string line : {"暖气还是不热", "还冻着呢 有人管吗"}) {
-    SCOPED_TRACE(line);
-    const std::vector<Reply> replies = say_line_privately("u-zhang", "张三", line, {}, kMonday0900 + kHour);
-    ASSERT_FALSE(sent_to(replies, private_of("u-zhang")).empty());
-    EXPECT_TRUE(text_has(sent_to(replies, private_of("u-zhang")).front().text, "【工单T1】"));
-    EXPECT_FALSE(tickets_.by_number("c1", 2).has_value()) << "no new report";
-  }
-  int nudges = 0;
-  for (const store::TicketEvent& event : tickets_.events(ticket(1).id))
-    nudges += event.kind == "chased" ? 1 : 0;
-  EXPECT_EQ(nudges, 1);
+  expect_each_about_ticket_one({"暖气还是不热", "还冻着呢 有人管吗"});
+  EXPECT_EQ(chases_of_ticket_one(), 1);
   // A trouble of another kind, still there, is its own report to offer.
   const std::vector<Reply> other =
       say_line_privately("u-zhang", "张三", "电梯还是坏的", {}, kMonday0900 + 2 * kHour);
@@ -107,20 +118,11 @@ TEST_F(TicketPlainWords, TheTroubleStillThereIsAboutTheReportThatHoldsIt) {
 // never knew (an exploratory run of residents' reports, 2026-12-06).
 TEST_F(TicketPlainWords, AChaseInTheResidentsOwnWordsShowsTheProgressAndNudgesTheHolderOnce) {
   open_ticket({.in_private = true, .text = "单元门禁坏了 门关不上"});
-  for (const std::string line :
-       {"都三天了 你们到底管不管", "催一下 门还是坏的", "帮我催一下", "人呢", "催一下 大家都等着进门呢",
-        "怎么还没人来啊 门还是关不上", "都两天了还没人来修", "还没修呢"}) {
-    SCOPED_TRACE(line);
-    const std::vector<Reply> replies = say_line_privately("u-zhang", "张三", line, {}, kMonday0900 + kHour);
-    ASSERT_FALSE(sent_to(replies, private_of("u-zhang")).empty());
-    EXPECT_TRUE(text_has(sent_to(replies, private_of("u-zhang")).front().text, "【工单T1】"));
-    EXPECT_FALSE(tickets_.by_number("c1", 2).has_value()) << "no new report";
-  }
+  expect_each_about_ticket_one({"都三天了 你们到底管不管", "催一下 门还是坏的", "帮我催一下", "人呢",
+                                "催一下 大家都等着进门呢", "怎么还没人来啊 门还是关不上",
+                                "都两天了还没人来修", "还没修呢"});
   // 陈单元长 heard once in those minutes, and again two hours on.
-  int nudges = 0;
-  for (const store::TicketEvent& event : tickets_.events(ticket(1).id))
-    nudges += event.kind == "chased" ? 1 : 0;
-  EXPECT_EQ(nudges, 1);
+  EXPECT_EQ(chases_of_ticket_one(), 1);
   const std::vector<Reply> later =
       say_line_privately("u-zhang", "张三", "催一下", {}, kMonday0900 + 4 * kHour);
   EXPECT_EQ(sent_to(later, private_of("u-chen")).size(), 1u);

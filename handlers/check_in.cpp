@@ -74,9 +74,12 @@ bool arrives_now(const store::Task& task, std::int64_t now) {
          (!task.end || now <= *task.end);
 }
 
-// "在菜市场门口等你", "你们在哪", "接孩子呢?": an arrival told to someone, not to the task.
+// "在菜市场门口等你", "你们在哪", "接孩子呢?": an arrival told to someone, not to the task; "在菜市场排队",
+// "医院人好多", "单位": somewhere else (a review of stop 67: each checked a volunteer in).
 bool remark_to_someone(std::string_view remark) {
-  for (const std::string_view word : {"你", "您", "等", "接", "@", "?", "吗", "哪", "快递", "家"}) {
+  for (const std::string_view word :
+       {"你",   "您",   "等",   "接",   "@",    "?",    "吗",   "哪",   "快递", "家",   "菜市场", "医院",
+        "单位", "公司", "超市", "学校", "车站", "机场", "银行", "饭店", "排队", "门诊", "上班",   "老家"}) {
     if (remark.find(word) != std::string_view::npos) return true;
   }
   return false;

@@ -183,10 +183,6 @@ std::string help_line(const Context& context, Intent intent) {
 
 }  // namespace
 
-namespace {
-
-// "积分怎么算的", "心愿积分多少", "积分会清零吗": how points are earned and kept, in a few lines,
-// with the community's own figures (a review of month end, 2026-12-06: a 微心愿 was opened instead).
 Reply points_rules(Context& context) {
   const config::Rules& rules = context.config.rules;
   const std::string no_show =
@@ -199,6 +195,8 @@ Reply points_rules(Context& context) {
                                              {"publish_day", std::to_string(rules.publish_day)},
                                              {"no_show", no_show}}));
 }
+
+namespace {
 
 // "我想当志愿者", "怎么成为志愿者": reporting in to a task is how, and where the tasks are.
 Reply volunteering(Context& context) {

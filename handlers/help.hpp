@@ -15,6 +15,10 @@ std::vector<Reply> handle_help(Context& context, const Command& command);
 /// tasks reach the groups below. Empty for any other line.
 std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, const Command& command);
 
+/// "积分怎么算的", "心愿积分多少", "积分会清零吗": how points are earned and kept, in a few lines, with
+/// the community's own figures (a review of month end, 2026-12-06: a 微心愿 was opened instead).
+Reply points_rules(Context& context);
+
 /// A line that is no command: a hint of the nearest commands when addressed to the bot (or in
 /// private), silence when it is ordinary group chatter.
 std::vector<Reply> handle_unknown(Context& context, const Command& command);

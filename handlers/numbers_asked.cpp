@@ -16,6 +16,10 @@ void note_numbers_asked(Context& context, const Command& command) {
     return;
   }
   if (command.intent != Intent::unknown || !language::asks_numbers_back(command.text)) return;
+  // An ask that names an open task here ("明早扫雪的 收到扣1") asks for its sign-ups.
+  for (const store::ListedTask* task : context.tasks.open_in_chat_view(chat)) {
+    if (command.text.find(task->title) != std::string::npos) return;
+  }
   // A second notice renews the window from its own time.
   if (context.jobs.pending(kind, chat)) context.jobs.cancel(kind, chat);
   context.jobs.schedule_once(kind, *context.community, context.now + kNumbersAskedWindow, chat);

@@ -206,8 +206,13 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   // A chase with one report open is about it, whatever it says of the trouble again ("催一下 门还是坏的"
   // named 是坏 as a thing and was 没看懂), unless it names a trouble of another kind that report does not
   // hold ("电梯坏了两天了还没人修" beside the lamp's: a new report).
-  if (!named && open.size() == 1 &&
-      (language::chases_own_report(command.text) || language::says_trouble_persists(command.text)) &&
+  // The trouble still there is that report's when it names nothing, or what the report holds ("灯还是
+  // 不亮" of "楼道灯坏了"); "水管还是漏" beside the lamp's is a report of its own (a review of stop 67:
+  // folded into the lamp's and lost).
+  const std::string_view persisting = language::what_persists(command.text);
+  const bool persists_here = language::says_trouble_persists(command.text) && open.size() == 1 &&
+                             (persisting.empty() || open.front().text.find(persisting) != std::string::npos);
+  if (!named && open.size() == 1 && (language::chases_own_report(command.text) || persists_here) &&
       std::none_of(things.begin(), things.end(), [&](const std::string& thing) {
         return category_of(context.config, thing) != nullptr &&
                open.front().text.find(thing) == std::string::npos;
@@ -266,7 +271,10 @@ std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, cons
   const std::string added = language::with_chinese_punctuation(std::string(text));
   // Said back in a group, a number is masked as the posts mask it (a review, 2026-12-07).
   values.emplace_back("words", context.message.is_private ? added : language::mask_private_numbers(added));
-  std::vector<Reply> replies{reply_to_sender(context, context.text("ticket_words_added", values))};
+  // A report kept private (said so, or 匿名反映 in a group) is answered in private, as 进度 is (a review
+  // of stop 67: "@吹哨 还有就是我家住302" named its anonymous reporter with the ticket in the group).
+  std::vector<Reply> replies =
+      answer_keeping_private(context, context.text("ticket_words_added", values), ticket->reported_in_private);
   set_value(values, "words", added);
   // Whoever holds it hears, 物业's workers too: a callback number reached nobody when 物业 held it.
   for (const std::string& holder : ticket_holders(context, *ticket)) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "handlers/language/heating_words.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/ledger_scope.hpp"
 #include "handlers/people_names.hpp"
@@ -78,6 +79,20 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
   const std::string key = scolds ? "unknown_scolded" : "unknown_person_asked";
   return reply_to_sender(context, context.text(leaders.empty() ? key + "_nobody" : key,
                                                {{"mention", mention}, {"leaders", leaders}}));
+}
+
+std::optional<Reply> answer_heating_question(Context& context, const Command& command) {
+  if (!language::asks_about_heating_service(command.text)) return std::nullopt;
+  std::vector<std::string> names;
+  if (const std::optional<std::string> node = place_of_sender(context)) {
+    for (const std::string& leader : leaders_up_from(context, *node)) {
+      if (leader != context.message.sender) names.push_back(display_name(context.people, leader));
+    }
+  }
+  const std::string leaders = join_list(context, names);
+  return reply_to_sender(
+      context, context.text(leaders.empty() ? "unknown_heating_asked_nobody" : "unknown_heating_asked",
+                            {{"mention", sender_mention(context)}, {"leaders", leaders}}));
 }
 
 }  // namespace whistle::handlers

@@ -13,4 +13,9 @@ namespace whistle::handlers {
 /// neighbour disputes, 2026-12-07). Empty for any other line.
 std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& command);
 
+/// Said to the bot, a question about the heating service ("供暖费怎么交", "什么时候开始供暖"): whom to
+/// ask (the leaders of the sender's place, 物业, the heating company), and how to report a cold
+/// radiator. Empty for any other line.
+std::optional<Reply> answer_heating_question(Context& context, const Command& command);
+
 }  // namespace whistle::handlers

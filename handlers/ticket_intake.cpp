@@ -18,6 +18,7 @@
 #include "handlers/holder_words.hpp"
 #include "handlers/language/danger_words.hpp"
 #include "handlers/language/dispute_phrases.hpp"
+#include "handlers/language/heating_words.hpp"
 #include "handlers/language/intent_table.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
@@ -31,7 +32,9 @@
 #include "handlers/moving_words.hpp"
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/people_to_turn_to.hpp"
 #include "handlers/place_lookup.hpp"
+#include "handlers/points_questions.hpp"
 #include "handlers/private_task_number.hpp"
 #include "handlers/redemption.hpp"
 #include "handlers/redemption_second_thoughts.hpp"
@@ -599,10 +602,15 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   if (message.is_private || is_addressed(message, command)) {
     // A resident's words about their own report: added to it, asking after it, or taking it back.
     // A hazard feared ("楼道堆了好多纸箱 容易着火") is a trouble to report, though no danger.
-    const bool names_trouble = category_of(context.config, command.text) != nullptr ||
-                               language::describes_trouble(command.text) ||
-                               language::without_fears(command.text).has_value();
+    const bool names_trouble =
+        category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text) ||
+        language::without_fears(command.text).has_value() || language::tells_cold_home(command.text);
     if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
+    // "扫雪的积分什么时候到账", "扫雪给多少分": one's own points, or how they are earned.
+    if (auto answered = answer_points_question(context, command)) return std::move(*answered);
+    // "供暖费怎么交", "什么时候开始供暖": whom to ask, not a report of the question.
+    if (std::optional<Reply> heating = answer_heating_question(context, command))
+      return {std::move(*heating)};
     // "我搬家了，现在住5号楼1单元", "我搬走了，积分还能用吗".
     // A trouble said with it ("我搬到3号楼了 楼道灯坏了") is the report.
     if (!names_trouble) {

@@ -18,9 +18,15 @@ constexpr std::array<std::string_view, 20> kAfterDigit{"”",  "\"", "」", "'",
                                                        ".",  "!",  "~",  "。", "?",  "表", "即",
                                                        "就", "确", "收", "哦", "哈", "谢"};
 // Numbers asked for to sign up with: the task's report-in, as before.
-constexpr std::array<std::string_view, 14> kSignUpPurposes{"参加", "报名", "能来", "要来", "来的",
-                                                        "去的", "能去", "参与", "有空", "愿意",
-                                                        "加入", "志愿", "帮忙", "接龙"};
+constexpr std::array<std::string_view, 16> kSignUpPurposes{"参加", "报名", "报到", "能来",  "要来", "来的",
+                                                           "去的", "能去", "参与", "有空",  "愿意", "加入",
+                                                           "志愿", "帮忙", "接龙", "可以的"};
+// What the number answers when it is no sign-up: a notice read ("收到请扣1") or a poll's choice
+// ("同意的扣1", "需要的扣1"). A review of stop 67 found "明早扫雪的扣1" and "可以的扣1" silencing the 1s
+// that signed up: without these words the 1s stay sign-ups.
+constexpr std::array<std::string_view, 14> kAcknowledges{"收到", "已阅",   "知悉",   "知道了", "看到",
+                                                         "明白", "收悉",   "同意",   "不同意", "赞成",
+                                                         "反对", "需要的", "不需要", "投票"};
 
 bool ends_ask(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return true;
@@ -54,7 +60,7 @@ bool asks_a_digit(std::string_view text) {
 }  // namespace
 
 bool asks_numbers_back(std::string_view text) {
-  return asks_a_digit(text) && !holds_any_of(text, kSignUpPurposes);
+  return asks_a_digit(text) && holds_any_of(text, kAcknowledges) && !holds_any_of(text, kSignUpPurposes);
 }
 
 bool asks_numbers_for_sign_up(std::string_view text) {

@@ -32,11 +32,16 @@ namespace {
 // each was silence, and the person believed they were signed up).
 bool says_on_the_way(std::string_view rest) {
   const std::string_view said = without_end_punctuation(trim_spaces(rest.substr(skip_separators(rest, 0))));
-  // "算我一个 带铁锹", "+1 我带扫把", "我来 自带工具": what one brings (an exploratory run of winter,
-  // stop 67: each was silence, while "报名 带铁锹" signed up).
+  // "算我一个 带铁锹", "+1 我带扫把", "我来 自带工具": a tool one brings (an exploratory run of winter,
+  // stop 67: each was silence, while "报名 带铁锹" signed up). Not "+1 带娃真累", "我来 带你去" (a
+  // review of the same stop: each signed up).
   for (const std::string_view bring : {"带", "我带", "我会带", "自带", "我自带", "我可以带"}) {
-    if (said.starts_with(bring) && said.size() > bring.size() && said.size() <= bring.size() + 8 * 3 &&
-        said.find_first_of("?") == std::string_view::npos && said.find("吗") == std::string_view::npos)
+    if (said.starts_with(bring) && said.size() <= bring.size() + 8 * 3 &&
+        holds_any_of(
+            said, std::to_array<std::string_view>({"铁锹", "铁锨",   "扫把", "笤帚", "扫帚", "工具", "手套",
+                                                   "铲",   "垃圾袋", "夹子", "梯子", "推车", "抹布", "水桶",
+                                                   "钳子", "绳子",   "手电", "电筒", "喇叭", "袖标"})) &&
+        !holds_any_of(said, std::to_array<std::string_view>({"?", "吗", "你", "孩子", "娃", "累", "玩"})))
       return true;
   }
   for (const std::string_view words :

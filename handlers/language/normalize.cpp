@@ -129,9 +129,25 @@ bool strip_mention_among_leading(std::string& line, ExtraBotNames extra) {
 // lines silence in the simulator and the generic webhook. Run into the words, the bot is talked
 // about: "有问题可以@吹哨 报修", "这个@吹哨 挺好用的".
 bool strip_mention_within(std::string& line, ExtraBotNames extra) {
-  static constexpr std::u32string_view kClauseEnds = U" ,.!?;:~\n，。！？；：、";
+  static constexpr std::u32string_view kClauseEnds = U",.!?;:~\n，。！？；：、";
+  // After a space, the bot is the object of what comes before when a word that takes one ends it:
+  // "大家有问题可以 @吹哨 报修", "这个 @吹哨 挺好用的", "刚才谁 @吹哨 了" (a review of stop 67: answered
+  // 没看懂 in the group).
+  static constexpr std::array<std::string_view, 21> kTakesTheBot{
+      "可以", "这个", "那个", "谁", "找", "问", "用", "叫", "让", "请", "跟",
+      "给",   "和",   "向",   "把", "被", "在", "去", "都", "也", "就"};
   for (std::size_t at = line.find('@'); at != std::string::npos; at = line.find('@', at + 1)) {
-    if (at > 0 && kClauseEnds.find(code_point_before(line, at)) == std::u32string_view::npos) continue;
+    if (at > 0) {
+      const char32_t before = code_point_before(line, at);
+      if (before == U' ') {
+        const std::string_view said = trim_spaces(std::string_view(line).substr(0, at));
+        if (said.empty() || std::any_of(kTakesTheBot.begin(), kTakesTheBot.end(),
+                                        [&](std::string_view word) { return said.ends_with(word); }))
+          continue;
+      } else if (kClauseEnds.find(before) == std::u32string_view::npos) {
+        continue;
+      }
+    }
     const std::size_t length = bot_mention_length(line, at, extra);
     if (length == 0) continue;
     line.erase(at, skip_separators(line, at + length) - at);

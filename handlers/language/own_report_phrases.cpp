@@ -46,22 +46,14 @@ constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
 });
 
 // The trouble still there after one's report: "暖气还是不热", "灯还是不亮", "还冻着呢" (an exploratory run
-// of winter, stop 67: offered as a new report, and "是" opened a second ticket at the community).
+// of winter, stop 67: offered as a new report, and "是" opened a second ticket at the community). Each
+// a trouble's own words: "我还是不去了", "孩子发烧还没好", "仍然感谢你们" are not (a review of the same
+// stop: each sent the holder a 催办).
 constexpr auto kTroublePersists = std::to_array<std::string_view>({
-    "还是不",
-    "还是坏",
-    "还是没",
-    "还是漏",
-    "还是冰",
-    "还是凉",
-    "还是冷",
-    "还是那样",
-    "还是老样子",
-    "还冻着",
-    "还没好",
-    "依然",
-    "仍然",
-    "照样不",
+    "还是不热", "还是不亮", "还是不通",   "还是不行", "还是不出水", "还是不转", "还是坏",
+    "还是漏",   "还是冰",   "还是凉",     "还是冷",   "还是堵",     "还是没修", "还是没好",
+    "还是没水", "还是没电", "还是没暖气", "还是那样", "还是老样子", "还冻着",   "依然不热",
+    "依然没修", "仍然不热", "仍然没修",   "照样不热", "照样漏",
 });
 
 // A resident chasing their report, angry or tired of waiting: "都三天了 你们到底管不管", "催一下 门还是
@@ -174,6 +166,18 @@ bool asks_after_own_report(std::string_view text) {
 
 bool says_trouble_persists(std::string_view text) {
   return holds_any_of(text, kTroublePersists);
+}
+
+std::string_view what_persists(std::string_view text) {
+  std::size_t first = text.size();
+  for (const std::string_view marker : {"还是", "依然", "仍然", "还冻着", "照样"})
+    first = std::min(first, text.find(marker));
+  std::string_view before = trim_spaces(text.substr(0, first));
+  // "我家暖气": the thing, past whose it is.
+  for (const std::string_view whose : {"我家的", "我家", "家里的", "家里", "我们家"}) {
+    if (before.starts_with(whose)) before.remove_prefix(whose.size());
+  }
+  return trim_spaces(before);
 }
 
 bool asks_whether_repair_done(std::string_view text) {

@@ -29,6 +29,10 @@ bool says_nobody_came(std::string_view text);
 /// report that holds the trouble named (or the one open), never a new report of it.
 bool says_trouble_persists(std::string_view text);
 
+/// The thing said to be still wrong, before 还是/依然/仍然 ("暖气" of "我家暖气还是不热"); empty when none is
+/// named ("还冻着呢").
+std::string_view what_persists(std::string_view text);
+
 /// it asks after it and points back to it, whatever trouble it names again.
 bool chases_own_report(std::string_view text);
 

@@ -229,8 +229,12 @@ bool tells_own_reason(std::string_view clause) {
 // before a check-out (an exploratory run of winter, stop 67: "扫完了 签退" was silence).
 bool tells_work_done_or_leaving(std::string_view clause) {
   if (clause.empty() || clause.size() > 10 * 3) return false;
+  // Someone else's ("老王走了 签退", "你先走了 签退": a review of stop 67 found the speaker checked out).
+  for (const std::string_view other : {"你", "他", "她", "大家", "老王", "老李", "老张", "别人"}) {
+    if (clause.find(other) != std::string_view::npos) return false;
+  }
   for (const std::string_view word : {"完了", "完啦", "好了", "结束了", "收工", "撤了", "先撤", "先走",
-                                      "先回", "走了", "回去了", "回家了", "太冷了", "冻死了", "累了"}) {
+                                      "先回", "我走了", "我回去了", "我回家了", "太冷了", "冻死了", "累了"}) {
     if (clause.find(word) != std::string_view::npos) return true;
   }
   return false;
@@ -271,6 +275,11 @@ std::optional<std::string_view> task_words_of_sign_up(std::string_view text) {
     return std::nullopt;
   for (const std::string_view talk : {"吗", "呢", "不", "没", "了", "的", "也", "我", "你", "谁"}) {
     if (words.find(talk) != std::string_view::npos) return std::nullopt;
+  }
+  // A place is where, not what: "门口我去" of a task titled "扫雪 门口" (a review of stop 67).
+  for (const std::string_view place : {"门口", "楼下", "楼上", "楼道", "小区", "广场", "单元", "楼前", "大门",
+                                       "路口", "现场", "那边", "这边", "外面", "超市", "医院"}) {
+    if (words == place) return std::nullopt;
   }
   return words;
 }

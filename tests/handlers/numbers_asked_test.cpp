@@ -11,38 +11,38 @@ namespace {
 
 using NumbersAsked = HandlerTest;
 
-constexpr std::int64_t kMinute = 60;
+constexpr std::int64_t kNoticeMinute = 60;
 
 TEST_F(NumbersAsked, AOneAfterANoticeAskingForItSignsNobodyUp) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
   say("b3u2", "u-chen", "陈单元长", read("明天停水通知：上午8点到12点停水，请大家提前储水，收到请扣1"),
-      kMonday0900 + kMinute);
-  EXPECT_TRUE(say("b3u2", "u-liu", "刘阿姨", read("1"), kMonday0900 + 2 * kMinute).empty());
+      kMonday0900 + kNoticeMinute);
+  EXPECT_TRUE(say("b3u2", "u-liu", "刘阿姨", read("1"), kMonday0900 + 2 * kNoticeMinute).empty());
   EXPECT_FALSE(signup_state(number, "u-liu"));
   // Said to the bot it is a report-in all the same.
-  say("b3u2", "u-he", "何大爷", read("1"), kMonday0900 + 3 * kMinute, /*mentions_bot=*/true);
+  say("b3u2", "u-he", "何大爷", read("1"), kMonday0900 + 3 * kNoticeMinute, /*mentions_bot=*/true);
   EXPECT_EQ(signup_state(number, "u-he"), store::SignupState::signed_up);
 }
 
 TEST_F(NumbersAsked, TheWindowEndsWithTimeOrACallToSignUp) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
-  say("b3u2", "u-chen", "陈单元长", read("收到请扣1"), kMonday0900 + kMinute);
+  say("b3u2", "u-chen", "陈单元长", read("收到请扣1"), kMonday0900 + kNoticeMinute);
   // Half a day later the notice's readers are done; "1" is a sign-up again.
-  const std::int64_t later = kMonday0900 + kMinute + kNumbersAskedWindow + kMinute;
+  const std::int64_t later = kMonday0900 + kNoticeMinute + kNumbersAskedWindow + kNoticeMinute;
   run_jobs(later);
   say("b3u2", "u-liu", "刘阿姨", read("1"), later);
   EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::signed_up);
   // "能来的扣1" asks for sign-ups: the notice before it no longer holds.
-  say("b3u2", "u-chen", "陈单元长", read("收到请扣1"), later + kMinute);
-  say("b3u2", "u-chen", "陈单元长", read("明天清理楼道还差人，能来的扣1"), later + 2 * kMinute);
-  say("b3u2", "u-he", "何大爷", read("1"), later + 3 * kMinute);
+  say("b3u2", "u-chen", "陈单元长", read("收到请扣1"), later + kNoticeMinute);
+  say("b3u2", "u-chen", "陈单元长", read("明天清理楼道还差人，能来的扣1"), later + 2 * kNoticeMinute);
+  say("b3u2", "u-he", "何大爷", read("1"), later + 3 * kNoticeMinute);
   EXPECT_EQ(signup_state(number, "u-he"), store::SignupState::signed_up);
 }
 
 TEST_F(NumbersAsked, ANoticeInAnotherGroupLeavesThisOnesOneASignUp) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
-  say("b3", "u-qian", "钱楼栋长", read("收到请扣1"), kMonday0900 + kMinute);
-  say("b3u2", "u-liu", "刘阿姨", read("1"), kMonday0900 + 2 * kMinute);
+  say("b3", "u-qian", "钱楼栋长", read("收到请扣1"), kMonday0900 + kNoticeMinute);
+  say("b3u2", "u-liu", "刘阿姨", read("1"), kMonday0900 + 2 * kNoticeMinute);
   EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::signed_up);
 }
 

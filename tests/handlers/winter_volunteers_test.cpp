@@ -12,7 +12,7 @@ namespace {
 
 using WinterVolunteers = HandlerTest;
 
-constexpr std::int64_t kMinute = 60;
+constexpr std::int64_t kVolunteerMinute = 60;
 
 TEST_F(WinterVolunteers, ASignUpWithWhatOneBringsSignsUp) {
   const std::int64_t number = whistle_in_b3u2("扫雪", 10);
@@ -46,7 +46,7 @@ TEST_F(WinterVolunteers, AnArrivalWithAWordAboutTheColdChecksIn) {
   const std::int64_t number = whistle_in_b3u2("扫雪", 10);
   say("b3u2", "u-zhang", "张三", read("报到 1"));
   say("b3u2", "u-liu", "刘阿姨", read("报到 1"));
-  const std::int64_t dawn = kSaturday0900 - 5 * kMinute;
+  const std::int64_t dawn = kSaturday0900 - 5 * kVolunteerMinute;
   say("b3u2", "u-zhang", "张三", read("我到了 好冷", dawn), dawn);
   say("b3u2", "u-liu", "刘阿姨", read("我到了，在菜市场门口等你", dawn), dawn);
   const std::optional<store::Attendance> zhang = attendance_.find(task(number).id, "generic:u-zhang");
@@ -61,7 +61,7 @@ TEST_F(WinterVolunteers, TheWorkDoneBeforeACheckOutChecksOut) {
   const std::int64_t number = whistle_in_b3u2("扫雪", 10);
   say("b3u2", "u-zhang", "张三", read("报到 1"));
   say("b3u2", "u-zhang", "张三", read("签到 1", kSaturday0900), kSaturday0900);
-  const std::int64_t done = kSaturday0900 + 90 * kMinute;
+  const std::int64_t done = kSaturday0900 + 90 * kVolunteerMinute;
   say("b3u2", "u-zhang", "张三", read("扫完了 签退", done), done);
   const std::optional<store::Attendance> zhang = attendance_.find(task(number).id, "generic:u-zhang");
   ASSERT_TRUE(zhang);

@@ -66,6 +66,8 @@ const NormalizeCase kCases[] = {
     {"楼下的狗天天叫\n@吹哨 能管管吗", "楼下的狗天天叫\n能管管吗", true},
     {"楼下老李@张三 你管管", "楼下老李@张三 你管管", false},
     {"大家有问题可以@吹哨 报修", "大家有问题可以@吹哨 报修", false},
+    {"大家有问题可以 @吹哨 报修", "大家有问题可以 @吹哨 报修", false},
+    {"刚才谁 @吹哨 了", "刚才谁 @吹哨 了", false},
     // The full name typed without "@", with a greeting around it; "吹哨" alone stays the command.
     {"吹哨助手 报修 楼道灯坏了", "报修 楼道灯坏了", true},
     {"你好吹哨助手，我想反映个事", "我想反映个事", true},

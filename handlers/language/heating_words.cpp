@@ -1,0 +1,36 @@
+#include "handlers/language/heating_words.hpp"
+
+#include <array>
+
+#include "handlers/language/text_util.hpp"
+
+namespace whistle::language {
+
+namespace {
+
+constexpr auto kHeating = std::to_array<std::string_view>({"供暖", "暖气", "供热", "采暖", "取暖费"});
+constexpr auto kAsks =
+    std::to_array<std::string_view>({"怎么交", "在哪交", "哪里交", "交多少", "多少钱", "什么时候", "啥时候",
+                                     "几号", "哪天", "放气", "试水", "停暖", "怎么办理", "标准", "吗", "?"});
+// A trouble told: a report, as before.
+constexpr auto kTrouble =
+    std::to_array<std::string_view>({"不热", "不够热", "不太热", "凉", "冰", "漏", "爆", "坏", "冻", "不通",
+                                     "停了", "没暖气", "没有暖气", "冷死", "度", "响", "修"});
+
+}  // namespace
+
+bool asks_about_heating_service(std::string_view text) {
+  return holds_any_of(text, kHeating) && holds_any_of(text, kAsks) && !holds_any_of(text, kTrouble);
+}
+
+bool tells_cold_home(std::string_view text) {
+  static constexpr auto kHome =
+      std::to_array<std::string_view>({"家里", "屋里", "室内", "房间", "卧室", "家才"});
+  static constexpr auto kCold =
+      std::to_array<std::string_view>({"冻死", "太冷", "好冷", "冷死", "很冷", "才1"});
+  static constexpr auto kNotHome =
+      std::to_array<std::string_view>({"外面", "室外", "天气", "明天", "降温", "?", "吗"});
+  return holds_any_of(text, kHome) && holds_any_of(text, kCold) && !holds_any_of(text, kNotHome);
+}
+
+}  // namespace whistle::language

@@ -74,12 +74,16 @@ bool arrives_now(const store::Task& task, std::int64_t now) {
          (!task.end || now <= *task.end);
 }
 
-// "在菜市场门口等你", "你们在哪", "接孩子呢?": an arrival told to someone, not to the task; "在菜市场排队",
-// "医院人好多", "单位": somewhere else (a review of stop 67: each checked a volunteer in).
-bool remark_to_someone(std::string_view remark) {
-  for (const std::string_view word :
-       {"你",   "您",   "等",   "接",   "@",    "?",    "吗",   "哪",   "快递", "家",   "菜市场", "医院",
-        "单位", "公司", "超市", "学校", "车站", "机场", "银行", "饭店", "排队", "门诊", "上班",   "老家"}) {
+// "我到了 好冷", "我到了，在3号楼门口": an arrival at the task, with a word of the cold or of where it
+// gathers. Anything else ("在菜市场门口等你", "在路上", "医院人好多", "地铁站") is told to someone or
+// of somewhere else (two reviews of stop 67: each checked a volunteer in).
+bool remark_of_the_task(std::string_view remark) {
+  for (const std::string_view word : {"你", "您", "等", "接", "@", "?", "吗", "哪", "路上", "快到", "还在",
+                                      "地铁", "车上", "医院", "菜市场", "超市", "家"}) {
+    if (remark.find(word) != std::string_view::npos) return false;
+  }
+  for (const std::string_view word : {"冷", "冻", "雪", "风", "雨", "门口", "楼下", "楼前", "现场", "集合",
+                                      "号楼", "单元", "广场", "大门", "活动室", "准时", "开始", "人呢"}) {
     if (remark.find(word) != std::string_view::npos) return true;
   }
   return false;
@@ -361,13 +365,13 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   // 2026-12-06: that one checked a volunteer in half an hour before her task, and 验收 paid her).
   // "我到了 签到 1", "已到，签到" check in all the same (the third review), and so does "我到了 报到",
   // 报到 said on site for 签到 (stop 62).
-  // A remark that is no word to someone ("我到了 好冷", "我到了，在3号楼门口") is an arrival as the
-  // bare words are, for a task beginning about now (an exploratory run of winter, stop 67: silence,
-  // then 失约 for two who came out at dawn).
+  // A remark of the task ("我到了 好冷", "我到了，在3号楼门口") is an arrival as the bare words are, for
+  // a task beginning about now (an exploratory run of winter, stop 67: silence, then 失约 for two who
+  // came out at dawn).
   if (said_in_passing(context.message, command) && tells_arrival(command) && command.reason &&
       !command.reason->empty() && command.reason->find("签到") == std::string::npos &&
       command.reason->find("打卡") == std::string::npos &&
-      command.reason->find("报到") == std::string::npos && remark_to_someone(*command.reason))
+      command.reason->find("报到") == std::string::npos && !remark_of_the_task(*command.reason))
     return {};
   TaskChoice choice = find_task(context, command, Intent::check_in);
   if (!choice.task) return std::move(choice.replies);

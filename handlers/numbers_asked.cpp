@@ -7,22 +7,38 @@
 
 namespace whistle::handlers {
 
+namespace {
+
+// Whether the line names a task open in the chat by a word of its title ("明天扫雪，收到请扣1" of a task
+// titled "扫雪 门口"): its 1s are sign-ups (a review of stop 67).
+bool names_an_open_task(Context& context, std::string_view text) {
+  for (const store::ListedTask* task : context.tasks.open_in_chat_view(context.message.chat)) {
+    std::string_view title = task->title;
+    while (!title.empty()) {
+      const std::size_t space = title.find(' ');
+      const std::string_view word = title.substr(0, space);
+      if (word.size() >= 2 * 3 && text.find(word) != std::string_view::npos) return true;
+      if (space == std::string_view::npos) break;
+      title.remove_prefix(space + 1);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void note_numbers_asked(Context& context, const Command& command) {
   if (context.message.is_private || !context.community) return;
   const std::string& chat = context.message.chat;
   const std::string kind(kNumbersAsked);
-  if (command.intent == Intent::whistle || language::asks_numbers_for_sign_up(command.text)) {
-    if (context.jobs.pending(kind, chat)) context.jobs.cancel(kind, chat);
-    return;
-  }
-  if (command.intent != Intent::unknown || !language::asks_numbers_back(command.text)) return;
-  // An ask that names an open task here ("明早扫雪的 收到扣1") asks for its sign-ups.
-  for (const store::ListedTask* task : context.tasks.open_in_chat_view(chat)) {
-    if (command.text.find(task->title) != std::string::npos) return;
-  }
-  // A second notice renews the window from its own time.
+  const bool whistled = command.intent == Intent::whistle;
+  if (!whistled && !language::asks_for_a_number(command.text)) return;
+  // A whistle, a call for sign-ups, or any ask naming an open task ends the window; a notice read or a
+  // poll opens it, or renews it from its own time.
+  const bool opens = !whistled && command.intent == Intent::unknown &&
+                     language::asks_numbers_back(command.text) && !names_an_open_task(context, command.text);
   if (context.jobs.pending(kind, chat)) context.jobs.cancel(kind, chat);
-  context.jobs.schedule_once(kind, *context.community, context.now + kNumbersAskedWindow, chat);
+  if (opens) context.jobs.schedule_once(kind, *context.community, context.now + kNumbersAskedWindow, chat);
 }
 
 bool answers_numbers_asked(Context& context, const Command& command) {

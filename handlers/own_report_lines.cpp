@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "handlers/language/heating_words.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/private_numbers.hpp"
@@ -95,6 +96,20 @@ std::vector<std::string> things_named(const config::Config& config, std::string_
   return runs;
 }
 
+// Whether the words name what the report holds: the words themselves, or a keyword of the categories
+// both hold ("暖气片" and "卧室暖气" of "暖气不热": a review of stop 67 found each a second ticket).
+bool names_what_report_holds(const config::Config& config, std::string_view words,
+                             const std::string& report) {
+  if (report.find(words) != std::string::npos) return true;
+  for (const config::Category& category : config.categories) {
+    for (const std::string& keyword : category.keywords) {
+      if (words.find(keyword) != std::string_view::npos && report.find(keyword) != std::string::npos)
+        return true;
+    }
+  }
+  return false;
+}
+
 // "水管修好了没" with the lamp and the pipe open: the one report whose words hold a thing the
 // question names (水管), when exactly one does.
 std::optional<std::int64_t> report_holding(const std::vector<store::Ticket>& reports,
@@ -172,10 +187,12 @@ namespace {
 
 std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command,
                                                          bool names_trouble) {
-  if (command.text.empty() || !language::asks_after_own_report(command.text)) return std::nullopt;
+  const bool cold_home = language::tells_cold_home(command.text);
+  if (command.text.empty() || (!language::asks_after_own_report(command.text) && !cold_home))
+    return std::nullopt;
   // "楼道里的垃圾堆了一个星期了没人管" is a new problem told the usual way: a question after one's
   // report refers back to it (上次, 那个, 我报的) or names no trouble of its own.
-  if (names_trouble && !language::refers_back(command.text)) return std::nullopt;
+  if (names_trouble && !language::refers_back(command.text) && !cold_home) return std::nullopt;
   const std::vector<store::Ticket> recent =
       context.tickets.of_reporter(context.message.sender, kOwnReportsLooked);
   std::vector<store::Ticket> open = recent;
@@ -209,13 +226,18 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   // The trouble still there is that report's when it names nothing, or what the report holds ("灯还是
   // 不亮" of "楼道灯坏了"); "水管还是漏" beside the lamp's is a report of its own (a review of stop 67:
   // folded into the lamp's and lost).
+  // A cold home said beside one's heating report is that report's too ("家里才16度，冻死了").
   const std::string_view persisting = language::what_persists(command.text);
-  const bool persists_here = language::says_trouble_persists(command.text) && open.size() == 1 &&
-                             (persisting.empty() || open.front().text.find(persisting) != std::string::npos);
+  const bool persists_here =
+      open.size() == 1 &&
+      ((language::says_trouble_persists(command.text) &&
+        (persisting.empty() || names_what_report_holds(context.config, persisting, open.front().text))) ||
+       (language::tells_cold_home(command.text) &&
+        names_what_report_holds(context.config, "暖气", open.front().text)));
   if (!named && open.size() == 1 && (language::chases_own_report(command.text) || persists_here) &&
       std::none_of(things.begin(), things.end(), [&](const std::string& thing) {
         return category_of(context.config, thing) != nullptr &&
-               open.front().text.find(thing) == std::string::npos;
+               !names_what_report_holds(context.config, thing, open.front().text);
       }))
     named = open.front().number;
   // A thing no report of theirs holds is not about their reports, unless the words point back (上次,
@@ -273,8 +295,8 @@ std::optional<std::vector<Reply>> add_to_report_just_made(Context& context, cons
   values.emplace_back("words", context.message.is_private ? added : language::mask_private_numbers(added));
   // A report kept private (said so, or 匿名反映 in a group) is answered in private, as 进度 is (a review
   // of stop 67: "@吹哨 还有就是我家住302" named its anonymous reporter with the ticket in the group).
-  std::vector<Reply> replies =
-      answer_keeping_private(context, context.text("ticket_words_added", values), ticket->reported_in_private);
+  std::vector<Reply> replies = answer_keeping_private(context, context.text("ticket_words_added", values),
+                                                      ticket->reported_in_private);
   set_value(values, "words", added);
   // Whoever holds it hears, 物业's workers too: a callback number reached nobody when 物业 held it.
   for (const std::string& holder : ticket_holders(context, *ticket)) {

@@ -59,12 +59,12 @@ bool asks_a_digit(std::string_view text) {
 
 }  // namespace
 
-bool asks_numbers_back(std::string_view text) {
-  return asks_a_digit(text) && holds_any_of(text, kAcknowledges) && !holds_any_of(text, kSignUpPurposes);
+bool asks_for_a_number(std::string_view text) {
+  return asks_a_digit(text);
 }
 
-bool asks_numbers_for_sign_up(std::string_view text) {
-  return asks_a_digit(text) && holds_any_of(text, kSignUpPurposes);
+bool asks_numbers_back(std::string_view text) {
+  return asks_a_digit(text) && holds_any_of(text, kAcknowledges) && !holds_any_of(text, kSignUpPurposes);
 }
 
 }  // namespace whistle::language

@@ -10,13 +10,12 @@
 
 namespace whistle::language {
 
+/// Whether a line asks the group to answer with a number at all ("扣1", "回复1", "扣个1").
+bool asks_for_a_number(std::string_view text);
+
 /// Whether a line asks the group to answer with a number to say they read it or to choose ("收到请扣1",
 /// "已阅的回复1", "需要的扣1，不需要的扣2"); not "能来的扣1", "参加的回1", nor an ask that says neither
 /// ("可以的扣1", "明早扫雪的扣1").
 bool asks_numbers_back(std::string_view text);
-
-/// Whether a line asks the group for numbers to sign up with ("能来的扣1", "报名参加的回复1"): the
-/// ask before it no longer holds.
-bool asks_numbers_for_sign_up(std::string_view text);
 
 }  // namespace whistle::language

@@ -26,7 +26,9 @@ constexpr auto kFire = std::to_array<std::string_view>({
     "火还在烧", "烟越来越大", "烟更大了", "着伙了", "冒眼了",
     // Things caught alight, said with 着了 (an exploratory run of winter, stop 67: "小太阳把被子烤着了"
     // met the menu). Not 烧着了 nor 点着了 alone: a stove lit is "炉子点着了".
-    "烤着了", "被子着了", "纸箱着了", "纸箱子着了", "箱子着了", "烤衣服着了", "窗帘着了", "沙发着了",
+    "被子着了", "纸箱着了", "纸箱子着了", "箱子着了", "烤衣服着了", "窗帘着了", "沙发着了",
+    // Not 烤着了 alone: "烤肉烤着了 糊了", "烤红薯烤着了" (a review of stop 67).
+    "被子烤着了", "衣服烤着了", "沙发烤着了", "窗帘烤着了", "床单烤着了", "被褥烤着了",
     "床单着了", "电线着了", "插座着了", "插线板着了", "垃圾着了", "垃圾桶着了", "柴火着了", "草垛着了",
     // Set alight, by what caught ("放鞭炮把垃圾桶点着了"; not "炉子点着了", "把灯点着了").
     "窗帘点着了", "被子点着了", "垃圾桶点着了", "垃圾点着了", "纸箱点着了", "沙发点着了", "衣服点着了",
@@ -92,7 +94,7 @@ constexpr auto kViolence = std::to_array<std::string_view>({
 constexpr auto kTrapped = std::to_array<std::string_view>({
     "电梯困人", "被困电梯", "困在电梯", "有人被困", "电梯关人", "电梯卡人", "关在电梯", "卡在电梯",
     // Through the ice (a review of stop 67: "快来人 有人掉冰窟窿里" met 没看懂 once 陷 was a chore's).
-    "掉冰窟窿", "掉进冰窟窿", "冰窟窿里", "掉进冰里",
+    "掉冰窟窿", "掉进冰窟窿", "冰窟窿里", "掉进冰里", "冰窟窿有人", "掉进冰窟",
     "里面好像有人", "有人在里面喊", "里面有人喊", "人困在里面", "人被关在里面", "人卡在里面",
     // Not "电梯里有人" alone: "电梯里有人抽烟" is a nuisance, not someone shut in (2026-12-06).
     "电梯里有人出不来", "人在电梯里出不来", "电梯里有人喊", "电梯里有人呼救", "有人困住",
@@ -301,13 +303,14 @@ constexpr auto kMonoxideAlarm = std::to_array<std::string_view>({"一氧化碳"}
 constexpr auto kSmokeAlarm = std::to_array<std::string_view>({"烟雾", "烟感"});
 constexpr auto kAlarmTalk = std::to_array<std::string_view>(
     {"测试", "试一下", "试试", "误报", "没电", "换电池", "安装", "装了", "买", "车", "演习", "检查", "原来", "抽烟",
-     "做饭", "炒菜", "没事", "好几次", "老是", "总是", "又响", "能不能来"});
+     "做饭", "炒菜", "没事", "好几次", "老是", "总是", "又响", "能不能来", "一下", "一声"});
 // A coal stove's smoke in the home, with the signs of its gas ("头晕 想吐 屋里烧着炉子", "炉子倒烟了 屋里
 // 全是烟 头晕"): the same run found them answered with a report offer.
 constexpr auto kStove = std::to_array<std::string_view>(
     {"炉子", "煤炉", "火炉", "蜂窝煤", "烧煤", "倒烟", "煤烟", "烟囱"});
 constexpr auto kFumesSigns = std::to_array<std::string_view>(
-    {"头晕", "头疼", "头痛", "想吐", "恶心", "呕吐", "叫不醒", "没力气", "全是烟", "都是烟", "好多烟", "呛得"});
+    {"头晕", "头疼", "头痛", "想吐", "恶心", "呕吐", "叫不醒", "没力气", "全是烟", "都是烟", "好多烟", "呛得",
+     "敲门没人应", "敲门也没人应"});
 constexpr auto kStoveTalk = std::to_array<std::string_view>(
     {"以前", "昨天", "注意", "提醒", "通风了", "好了", "没事", "买", "卖", "修", "价", "钱", "让人头疼", "真头疼",
      "头疼的是", "看着头疼", "恶心死", "那味道", "楼下烧"});
@@ -633,32 +636,47 @@ bool supposed(std::string_view text, std::string_view word) {
 }
 
 // Whether the line is a notice to beware of a danger, not a report of one: the danger words stand
-// only in the clauses a notice word begins ("谨防煤气中毒", "冬季防火：…，小心着火"); one told in
-// another clause is told ("小心煤气 我家厨房煤气味特别大", "谨防诈骗 不过我家煤气漏了": a recheck of
-// stop 67).
+// only in the clauses a notice word begins ("谨防煤气中毒", "冬季防火，小心着火"), with the advice right
+// after ("有煤气味马上开窗", "发现着火立即拨打119"); one told elsewhere, happening or called for now is
+// told ("小心煤气 我家厨房煤气味特别大", "温馨提示：5号楼有煤气味", "谨防一氧化碳中毒，我婆婆头晕想吐":
+// two reviews of stop 67). A header (温馨提示, 冬季防火) is only its own word.
 bool is_a_notice(std::string_view text) {
   if (!first_of(text, kNoticeWords)) return false;
+  static constexpr auto kHeaders = std::to_array<std::string_view>({"温馨提示", "冬季防火", "防火安全"});
+  static constexpr auto kAdviceStarts =
+      std::to_array<std::string_view>({"有", "一旦", "发现", "如遇", "遇到"});
+  static constexpr auto kAdviceVerbs =
+      std::to_array<std::string_view>({"马上", "立即", "立刻", "及时", "赶紧", "请", "要"});
   std::string rest(text);
   bool notice = false;
+  bool of_poisoning = false;
   for (const std::string_view word : kNoticeWords) {
     for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
       if (text.substr(0, at).ends_with("不")) continue;
       if (word == "预防" && text.substr(at + word.size()).starts_with("针")) continue;
       notice = true;
-      std::size_t end = std::min(clause_break(text, at + word.size()), text.size());
-      // The advice that follows it ("谨防一氧化碳中毒 有煤气味马上开窗"): what to do if, not what is.
+      const bool header = std::find(kHeaders.begin(), kHeaders.end(), word) != kHeaders.end();
+      std::size_t end =
+          header ? at + word.size() : std::min(clause_break(text, at + word.size()), text.size());
+      const std::string_view clause = text.substr(at, end - at);
+      of_poisoning = of_poisoning || clause.find("中毒") != std::string_view::npos;
+      // The advice that follows it: what to do if, not what is.
       const std::size_t next = skip_separators(text, end);
       const std::size_t next_end = std::min(clause_break(text, next), text.size());
       const std::string_view advice = text.substr(next, next_end - next);
-      if ((advice.starts_with("有") || advice.starts_with("一旦") || advice.starts_with("发现")) &&
-          holds_any_of(advice,
-                       std::to_array<std::string_view>({"马上", "立即", "立刻", "及时", "赶紧", "请", "要"})))
+      if (!header &&
+          std::any_of(kAdviceStarts.begin(), kAdviceStarts.end(),
+                      [&](std::string_view start) { return advice.starts_with(start); }) &&
+          first_of(advice, kAdviceVerbs))
         end = next_end;
       rest.replace(at, end - at, end - at, ' ');
     }
   }
-  return notice && !danger_unless_denied(rest) && !first_of(text, kToldAsHappening) &&
-         !first_of(text, kCallingNow);
+  if (!notice || danger_unless_denied(rest) || first_of(rest, kToldAsHappening) ||
+      first_of(rest, kCallingNow))
+    return false;
+  // Beware of poisoning, and its signs told after: someone poisoned.
+  return !(of_poisoning && first_of(rest, kFumesSigns));
 }
 
 bool denied_softly(std::string_view text) {

@@ -22,7 +22,7 @@ struct DayWord {
 // starts at 大, but 今晚 must not be read as 今 + 晚).
 // Days already past are read too (昨天, 前天), so that a whistle for one is refused with the
 // reason rather than its words left in the title.
-constexpr std::array<DayWord, 21> kDayWords = {{
+constexpr std::array<DayWord, 22> kDayWords = {{
     {"大前天", -3, ""},
     {"前天", -2, ""},
     {"昨天", -1, ""},
@@ -42,6 +42,7 @@ constexpr std::array<DayWord, 21> kDayWords = {{
     // Northern speech (an exploratory run of winter, stop 67: "明儿一早6点扫雪" kept 明儿 in its title).
     {"明儿个", 1, ""},
     {"今儿个", 0, ""},
+    {"后儿个", 2, ""},
     {"明儿", 1, ""},
     {"今儿", 0, ""},
     {"后儿", 2, ""},

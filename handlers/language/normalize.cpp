@@ -123,41 +123,6 @@ bool strip_mention_among_leading(std::string& line, ExtraBotNames extra) {
   return false;
 }
 
-// Removes the bot's mention from inside a line where a clause ends before it ("别说是我说的 @吹哨 楼下
-// 老李家的狗天天叫", "老李家的狗天天叫，@吹哨 你们管不管"); true if it was there. The platforms call
-// the bot for a mention wherever it stands; an exploratory run of winter (2026-12-07) found these
-// lines silence in the simulator and the generic webhook. Run into the words, the bot is talked
-// about: "有问题可以@吹哨 报修", "这个@吹哨 挺好用的".
-bool strip_mention_within(std::string& line, ExtraBotNames extra) {
-  static constexpr std::u32string_view kClauseEnds = U",.!?;:~\n，。！？；：、";
-  // After a space, the bot is the object of what comes before when a word that takes one ends it:
-  // "大家有问题可以 @吹哨 报修", "这个 @吹哨 挺好用的", "刚才谁 @吹哨 了" (a review of stop 67: answered
-  // 没看懂 in the group).
-  static constexpr std::array<std::string_view, 21> kTakesTheBot{
-      "可以", "这个", "那个", "谁", "找", "问", "用", "叫", "让", "请", "跟",
-      "给",   "和",   "向",   "把", "被", "在", "去", "都", "也", "就"};
-  for (std::size_t at = line.find('@'); at != std::string::npos; at = line.find('@', at + 1)) {
-    if (at > 0) {
-      const char32_t before = code_point_before(line, at);
-      if (before == U' ') {
-        const std::string_view said = trim_spaces(std::string_view(line).substr(0, at));
-        if (said.empty() || std::any_of(kTakesTheBot.begin(), kTakesTheBot.end(),
-                                        [&](std::string_view word) { return said.ends_with(word); }))
-          continue;
-      } else if (kClauseEnds.find(before) == std::u32string_view::npos) {
-        continue;
-      }
-    }
-    const std::size_t length = bot_mention_length(line, at, extra);
-    if (length == 0) continue;
-    line.erase(at, skip_separators(line, at + length) - at);
-    while (!line.empty() && line.back() == ' ')
-      line.pop_back();
-    return true;
-  }
-  return false;
-}
-
 // Removes the bot's full name typed without "@" at the start ("吹哨助手 报修…", "你好吹哨助手，
 // 我想反映个事"), with the greeting around it; true if it was there. Only the full name: "吹哨"
 // alone is the command, and a neighbour's "机器人" is no address.
@@ -376,11 +341,6 @@ NormalizedText normalize(std::string_view raw, ExtraBotNames extra) {
   while (!lines.empty() && strip_trailing_mention(lines.back(), extra)) {
     result.addressed = true;
     if (lines.back().empty()) lines.pop_back();
-  }
-  for (std::size_t i = 0; !result.addressed && i < lines.size(); ++i) {
-    if (!strip_mention_within(lines[i], extra)) continue;
-    result.addressed = true;
-    if (lines[i].empty()) lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i));
   }
   if (!lines.empty()) join_spaced_command_word(lines.front());
   for (const std::string& line : lines) {

@@ -50,10 +50,9 @@ constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
 // a trouble's own words: "我还是不去了", "孩子发烧还没好", "仍然感谢你们" are not (a review of the same
 // stop: each sent the holder a 催办).
 constexpr auto kTroublePersists = std::to_array<std::string_view>({
-    "还是不热", "还是不亮", "还是不通",   "还是不行", "还是不出水", "还是不转", "还是坏",
-    "还是漏",   "还是冰",   "还是凉",     "还是冷",   "还是堵",     "还是没修", "还是没好",
-    "还是没水", "还是没电", "还是没暖气", "还是那样", "还是老样子", "还冻着",   "依然不热",
-    "依然没修", "仍然不热", "仍然没修",   "照样不热", "照样漏",
+    "还是不热",   "还是不亮", "还是不通", "还是不行", "还是不出水", "还是不转", "还是坏",   "还是漏",
+    "还是冰",     "还是凉",   "还是冷",   "还是堵",   "还是没修",   "还是没好", "还是没水", "还是没电",
+    "还是没暖气", "还冻着",   "依然不热", "依然没修", "仍然不热",   "仍然没修", "照样不热", "照样漏",
 });
 
 // A resident chasing their report, angry or tired of waiting: "都三天了 你们到底管不管", "催一下 门还是

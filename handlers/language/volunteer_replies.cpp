@@ -229,13 +229,15 @@ bool tells_own_reason(std::string_view clause) {
 // before a check-out (an exploratory run of winter, stop 67: "扫完了 签退" was silence).
 bool tells_work_done_or_leaving(std::string_view clause) {
   if (clause.empty() || clause.size() > 10 * 3) return false;
-  // Someone else's ("老王走了 签退", "你先走了 签退": a review of stop 67 found the speaker checked out).
-  for (const std::string_view other : {"你", "他", "她", "大家", "老王", "老李", "老张", "别人"}) {
-    if (clause.find(other) != std::string_view::npos) return false;
-  }
-  for (const std::string_view word : {"完了", "完啦", "好了", "结束了", "收工", "撤了", "先撤", "先走",
-                                      "先回", "我走了", "我回去了", "我回家了", "太冷了", "冻死了", "累了"}) {
-    if (clause.find(word) != std::string_view::npos) return true;
+  // The speaker's own: the clause begins with the work or the leaving, after 我 if at all. "老王走了",
+  // "王姐扫完了", "饭做好了", "孩子作业写完了" are someone else's, or something else (two reviews of stop
+  // 67 found the speaker checked out).
+  if (clause.starts_with("我们")) clause.remove_prefix(std::string_view("我们").size());
+  if (clause.starts_with("我")) clause.remove_prefix(std::string_view("我").size());
+  for (const std::string_view start :
+       {"扫完", "干完", "弄完", "搞完", "忙完", "打扫完", "清理完", "铲完", "巡逻完", "收工", "完事",
+        "结束了", "太冷", "冻死", "累了", "先走", "先撤", "先回"}) {
+    if (clause.starts_with(start)) return true;
   }
   return false;
 }

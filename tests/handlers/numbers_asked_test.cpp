@@ -39,6 +39,14 @@ TEST_F(NumbersAsked, TheWindowEndsWithTimeOrACallToSignUp) {
   EXPECT_EQ(signup_state(number, "u-he"), store::SignupState::signed_up);
 }
 
+// "明天扫雪，收到请扣1" names the open task: its 1s sign up (a review of stop 67).
+TEST_F(NumbersAsked, AnAskNamingTheOpenTaskIsACallToSignUp) {
+  const std::int64_t number = whistle_in_b3u2("扫雪");
+  say("b3u2", "u-chen", "陈单元长", read("明天扫雪，收到请扣1"), kMonday0900 + kNoticeMinute);
+  say("b3u2", "u-liu", "刘阿姨", read("1"), kMonday0900 + 2 * kNoticeMinute);
+  EXPECT_EQ(signup_state(number, "u-liu"), store::SignupState::signed_up);
+}
+
 TEST_F(NumbersAsked, ANoticeInAnotherGroupLeavesThisOnesOneASignUp) {
   const std::int64_t number = whistle_in_b3u2("清理楼道杂物");
   say("b3", "u-qian", "钱楼栋长", read("收到请扣1"), kMonday0900 + kNoticeMinute);

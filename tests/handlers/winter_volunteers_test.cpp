@@ -52,7 +52,9 @@ TEST_F(WinterVolunteers, AnArrivalWithAWordAboutTheColdChecksIn) {
   const std::optional<store::Attendance> zhang = attendance_.find(task(number).id, "generic:u-zhang");
   ASSERT_TRUE(zhang);
   EXPECT_EQ(zhang->checked_in_at, dawn);
-  // Told to someone, it is no arrival at the task.
+  // Told to someone, or of somewhere else, it is no arrival at the task (two reviews of stop 67).
+  for (const char* elsewhere : {"我到了 在路上", "我到了 医院人好多", "我到了 地铁站"})
+    say("b3u2", "u-liu", "刘阿姨", read(elsewhere, dawn), dawn);
   const std::optional<store::Attendance> liu = attendance_.find(task(number).id, "generic:u-liu");
   EXPECT_FALSE(liu && liu->checked_in_at);
 }
@@ -62,6 +64,11 @@ TEST_F(WinterVolunteers, TheWorkDoneBeforeACheckOutChecksOut) {
   say("b3u2", "u-zhang", "张三", read("报到 1"));
   say("b3u2", "u-zhang", "张三", read("签到 1", kSaturday0900), kSaturday0900);
   const std::int64_t done = kSaturday0900 + 90 * kVolunteerMinute;
+  // Someone else's leaving, or something else done, checks nobody out.
+  for (const char* other : {"王姐扫完了 签退了", "小李先走了 签退", "饭做好了 签退吧"})
+    say("b3u2", "u-zhang", "张三", read(other, done - 10 * kVolunteerMinute), done - 10 * kVolunteerMinute);
+  ASSERT_TRUE(attendance_.find(task(number).id, "generic:u-zhang"));
+  EXPECT_FALSE(attendance_.find(task(number).id, "generic:u-zhang")->checked_out_at);
   say("b3u2", "u-zhang", "张三", read("扫完了 签退", done), done);
   const std::optional<store::Attendance> zhang = attendance_.find(task(number).id, "generic:u-zhang");
   ASSERT_TRUE(zhang);

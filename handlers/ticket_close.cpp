@@ -96,8 +96,14 @@ std::vector<Reply> handle_close(Context& context, const Command& command) {
   Values values = work_values(context, ticket);
   values.emplace_back("reason", reason);
   values.emplace_back("closer", display_name(context.people, sender));
-  replies.push_back(reply_to_sender(
-      context, context.text(withdrawn ? "ticket_withdrawn_done" : "ticket_close_done", values)));
+  // A reporter taking back a report kept private (匿名反映 in a group included) hears it in private, as
+  // 进度 is answered (a review of stop 67: the 撤回 named the anonymous reporter in the group).
+  if (withdrawn) {
+    append(replies, answer_keeping_private(context, context.text("ticket_withdrawn_done", values),
+                                           ticket.reported_in_private));
+  } else {
+    replies.push_back(reply_to_sender(context, context.text("ticket_close_done", values)));
+  }
   if (ticket.reporter != sender)
     replies.push_back(to_reporter(ticket, context.text("ticket_closed_reporter", values)));
   // A resident's 撤回 naming 物业 ("物业的师傅已经修好了") hands nothing over (a final read, 2026-12-07:

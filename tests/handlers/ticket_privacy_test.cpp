@@ -232,5 +232,24 @@ TEST_F(TicketPrivacy, AnAnonymousReportInAGroupNamesNobodyThere) {
   EXPECT_EQ(named[0].mentions, std::vector<std::string>{"generic:u-he"});
 }
 
+// Said without a verb, the ask not to be named was asked back in the group with the words and the
+// name; taken back, the 撤回 named the reporter there (a review of stop 67).
+TEST_F(TicketPrivacy, AnAnonymousTroubleWithoutAVerbIsReportedAtOnceAndTakenBackInPrivate) {
+  const std::vector<Reply> received =
+      say("b3u2", "u-liu", "刘阿姨", read("别说是我说的，我家楼上漏水"), kMonday0900, /*mentions_bot=*/true);
+  ASSERT_TRUE(tickets_.by_number("c1", 1));
+  EXPECT_TRUE(ticket(1).reported_in_private);
+  const std::vector<Reply> withdrawn =
+      say("b3u2", "u-liu", "刘阿姨", read("撤回 T1 已经好了"), kMonday0900 + kHour, /*mentions_bot=*/true);
+  EXPECT_TRUE(ticket(1).is_closed());
+  for (const std::vector<Reply>* replies : {&received, &withdrawn}) {
+    for (const Reply& reply : *replies) {
+      if (reply.chat != "generic:b3u2") continue;
+      EXPECT_EQ(reply.text.find("漏水"), std::string::npos) << reply.text;
+    }
+  }
+  EXPECT_TRUE(told(withdrawn, "generic:@u-liu", "T1"));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

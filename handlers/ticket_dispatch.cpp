@@ -3,10 +3,12 @@
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/named_people.hpp"
+#include "handlers/numbers_listed.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/report_parties.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_lookup.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
 
@@ -45,6 +47,27 @@ bool serves_elsewhere_only(Context& context, const std::string& person, const st
 }  // namespace
 
 std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
+  // "派单 T1 T2 T3 物业": the tickets listed, then whom; the words read T2 as the unit ("没有叫「T2」
+  // 的单位": an exploratory run of winter, stop 67, with a whole building's radiators cold).
+  if (command.ticket && command.responder && command.mentions.empty()) {
+    const std::string words = *command.responder + (command.reason ? " " + *command.reason : "");
+    const NumbersListed listed = tickets_listed(words, *command.ticket);
+    if (!listed.more.empty()) {
+      Command first = command;
+      const std::string_view remark = language::trim_spaces(listed.remark);
+      const std::size_t space = remark.find(' ');
+      first.responder = std::string(remark.substr(0, space));
+      first.reason = space == std::string_view::npos
+                         ? std::nullopt
+                         : std::optional<std::string>(language::trim_spaces(remark.substr(space + 1)));
+      if (first.responder->empty()) first.responder.reset();
+      return for_each_number_listed(context, first, &Command::ticket, listed.more, handle_dispatch);
+    }
+  }
+  // "派单 T1 T2 @刘师傅": each to the one named.
+  if (const NumbersListed listed = further_ticket_numbers(command);
+      !listed.more.empty() && !command.mentions.empty())
+    return for_each_number_listed(context, command, &Command::ticket, listed.more, handle_dispatch);
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);
   if (!found) return replies;

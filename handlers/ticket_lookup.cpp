@@ -42,11 +42,9 @@ std::vector<store::Ticket> tickets_held_by_sender(Context& context, std::size_t 
   return held;
 }
 
-NumbersListed further_ticket_numbers(const Command& command) {
-  if (!command.ticket || !command.reason) return {};
-  const std::string_view words = *command.reason;
+NumbersListed tickets_listed(std::string_view words, std::int64_t first) {
   NumbersListed listed = numbers_listed(
-      words, *command.ticket,
+      words, first,
       [](std::string_view text, std::size_t at) -> std::optional<std::pair<std::int64_t, std::size_t>> {
         const auto reference = language::read_ticket_reference(text, at, false);
         if (!reference || !reference->number) return std::nullopt;
@@ -59,6 +57,11 @@ NumbersListed further_ticket_numbers(const Command& command) {
       });
   if (listed.more.empty()) listed.remark.clear();
   return listed;
+}
+
+NumbersListed further_ticket_numbers(const Command& command) {
+  if (!command.ticket || !command.reason) return {};
+  return tickets_listed(*command.reason, *command.ticket);
 }
 
 TicketChoice choose_ticket(Context& context, const Command& command) {

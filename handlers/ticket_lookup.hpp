@@ -26,6 +26,10 @@ TicketChoice choose_ticket(Context& context, const Command& command);
 /// "办结 T1 3楼的灯换了" lists none), and the words after them.
 NumbersListed further_ticket_numbers(const Command& command);
 
+/// The tickets listed at the start of some words ("T2 T3 物业", "T2、T3") other than `first`, and the
+/// words after them; empty when none is.
+NumbersListed tickets_listed(std::string_view words, std::int64_t first);
+
 /// The tickets not closed that the sender holds, themselves or through a responder they are a
 /// member of (物业's 刘师傅 holds 物业's): at most `limit` of each.
 std::vector<store::Ticket> tickets_held_by_sender(Context& context, std::size_t limit);

@@ -183,6 +183,17 @@ TEST_F(HolderWords, SeveralTicketsInOneLineAreEachTakenAndDoneApartWhenTheWordsS
   EXPECT_EQ(ticket(2).state, store::TicketState::resolved);
 }
 
+// "派单 T1 T2 T3 物业" answered "没有叫「T2」的单位" while a whole building's radiators were cold,
+// each report climbing through the night (an exploratory run of winter, stop 67): each is sent.
+TEST_F(HolderWords, SeveralTicketsAreDispatchedTogetherToTheUnitNamedAfterThem) {
+  open_ticket({.text = "暖气不热"});
+  open_ticket({.reporter = "u-liu", .text = "我家暖气也不热"});
+  open_ticket({.reporter = "u-he", .text = "暖气片冰凉"});
+  say_line_privately("u-chen", "陈单元长", "派单 T1 T2 T3 物业", {}, kMonday0900 + 60);
+  for (const std::int64_t number : {1, 2, 3})
+    EXPECT_EQ(ticket(number).assignee_responder, std::optional<std::string>("wuye")) << number;
+}
+
 // "T1 电梯主板烧了 要等厂家配件 下周才能修" was offered back as a new report, and a 是 opened one that
 // paged the 书记 (the same run). It is a note for whoever works on it; the resident does not read
 // notes, which are as often asides ("T1 这家天天报 别理她"; a review, 2026-12-07).

@@ -4,6 +4,7 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/acknowledgement_asks.hpp"
+#include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
 
@@ -13,13 +14,8 @@ namespace {
 // titled "扫雪 门口"): its 1s are sign-ups (a review of stop 67).
 bool names_an_open_task(Context& context, std::string_view text) {
   for (const store::ListedTask* task : context.tasks.open_in_chat_view(context.message.chat)) {
-    std::string_view title = task->title;
-    while (!title.empty()) {
-      const std::size_t space = title.find(' ');
-      const std::string_view word = title.substr(0, space);
-      if (word.size() >= 2 * 3 && text.find(word) != std::string_view::npos) return true;
-      if (space == std::string_view::npos) break;
-      title.remove_prefix(space + 1);
+    for (const std::string_view word : title_words(task->title)) {
+      if (text.find(word) != std::string_view::npos) return true;
     }
   }
   return false;

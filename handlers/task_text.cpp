@@ -162,4 +162,17 @@ std::string status_text(const Services& services, store::TaskStatus status) {
   return services.text("status_open");
 }
 
+std::vector<std::string_view> title_words(std::string_view title) {
+  constexpr std::size_t kTwoCharacters = 2 * 3;
+  std::vector<std::string_view> words;
+  while (!title.empty()) {
+    const std::size_t space = title.find(' ');
+    const std::string_view word = title.substr(0, space);
+    if (word.size() >= kTwoCharacters) words.push_back(word);
+    if (space == std::string_view::npos) break;
+    title.remove_prefix(space + 1);
+  }
+  return words;
+}
+
 }  // namespace whistle::handlers

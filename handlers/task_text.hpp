@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "handlers/context.hpp"
 
@@ -45,5 +47,9 @@ std::string signup_count_text(const Services& services, const store::Task& task)
 
 /// "已结束" / "已撤销" / "进行中" for a task's status.
 std::string status_text(const Services& services, store::TaskStatus status);
+
+/// The words of a title two characters or longer, split at its spaces ("扫雪 门口" → 扫雪, 门口): what
+/// people call the task by.
+std::vector<std::string_view> title_words(std::string_view title);
 
 }  // namespace whistle::handlers

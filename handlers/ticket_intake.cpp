@@ -50,6 +50,7 @@
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
 #include "handlers/titled_sign_up.hpp"
+#include "handlers/titled_task_questions.hpp"
 
 namespace whistle::handlers {
 
@@ -553,6 +554,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
   }
   // "扫雪算我一个", "报名扫雪": the task named by its title.
   if (auto signed_up = sign_up_by_title(context, command)) return std::move(*signed_up);
+  // "扫雪几点开始", "@吹哨 几点": the task asked after.
+  if (auto answered = answer_titled_task_question(context, command)) return std::move(*answered);
   // "6053" alone: the sign-in code a leader told the volunteers on site.
   if (language::is_all_ascii_digits(command.text)) {
     if (auto checked_in = check_in_by_typed_code(context, command.text)) return std::move(*checked_in);

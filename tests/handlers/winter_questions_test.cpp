@@ -58,5 +58,17 @@ TEST_F(WinterQuestions, AQuestionAboutTheHeatingServiceIsToldWhomToAskAndOpensNo
   EXPECT_FALSE(tickets_.by_number("c1", 1));
 }
 
+// "扫雪几点开始", "@吹哨 几点" met silence or the menu while "1号几点开始" was answered.
+TEST_F(WinterQuestions, ATaskAskedAfterByItsTitleIsAnsweredWithItsLine) {
+  const std::int64_t number = whistle_in_b3u2("扫雪", 10);
+  const std::string line_start = "【吹哨#" + std::to_string(number) + "】";
+  EXPECT_TRUE(reply_holds(say("b3u2", "u-he", "何大爷", read("扫雪几点开始")), line_start));
+  EXPECT_TRUE(reply_holds(say("b3u2", "u-he", "何大爷", read("几点"), kMonday0900, /*mentions_bot=*/true),
+                          line_start));
+  // Among neighbours, a question that names no open task is theirs.
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("超市几点开门")).empty());
+  EXPECT_TRUE(say("b3u2", "u-he", "何大爷", read("几点")).empty());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -31,8 +31,10 @@ void note_numbers_asked(Context& context, const Command& command) {
   if (!whistled && !language::asks_for_a_number(command.text)) return;
   // A whistle, a call for sign-ups, or any ask naming an open task ends the window; a notice read or a
   // poll opens it, or renews it from its own time.
-  const bool opens = !whistled && command.intent == Intent::unknown &&
-                     language::asks_numbers_back(command.text) && !names_an_open_task(context, command.text);
+  // With no task open here a bare 1 signs nobody up anyway: no window is kept.
+  const bool opens =
+      !whistled && command.intent == Intent::unknown && language::asks_numbers_back(command.text) &&
+      !context.tasks.open_in_chat_view(chat).empty() && !names_an_open_task(context, command.text);
   if (context.jobs.pending(kind, chat)) context.jobs.cancel(kind, chat);
   if (opens) context.jobs.schedule_once(kind, *context.community, context.now + kNumbersAskedWindow, chat);
 }

@@ -100,8 +100,8 @@ constexpr std::size_t kMostNumbersListed = 10;
 
 std::vector<Reply> for_each_number_listed(Context& context, const Command& command,
                                           std::optional<std::int64_t> Command::*field,
-                                          const std::vector<std::int64_t>& more,
-                                          const CommandHandler& handle) {
+                                          const std::vector<std::int64_t>& more, const CommandHandler& handle,
+                                          std::optional<std::string> remark) {
   if (more.size() + 1 > kMostNumbersListed) {
     return {reply_to_sender(
         context, context.text("numbers_listed_too_many", {{"mention", sender_mention(context)},
@@ -109,7 +109,7 @@ std::vector<Reply> for_each_number_listed(Context& context, const Command& comma
                                                           {"most", std::to_string(kMostNumbersListed)}}))};
   }
   Command each = command;
-  each.reason.reset();
+  each.reason = std::move(remark);
   std::vector<Reply> replies = handle(context, each);
   for (const std::int64_t number : more) {
     each.*field = number;

@@ -42,10 +42,12 @@ NumbersListed further_task_numbers_and_remark(const Command& command);
 /// `handle` run for the command as it is (its words after the numbers dropped) and then with its
 /// number `field` (Command::task or Command::ticket) set to each of `more`; the answers in the
 /// sender's chat are joined into one message. More than ten numbers are refused before any is acted on.
+/// `remark`, when given, stands as each one's words (a 派单's note after whom: "派单 T1 T2 物业
+/// 这家比较难缠").
 std::vector<Reply> for_each_number_listed(Context& context, const Command& command,
                                           std::optional<std::int64_t> Command::*field,
-                                          const std::vector<std::int64_t>& more,
-                                          const CommandHandler& handle);
+                                          const std::vector<std::int64_t>& more, const CommandHandler& handle,
+                                          std::optional<std::string> remark = std::nullopt);
 
 /// "报到 1 2", "验收 1和2": `handle` run for each task the command lists, in turn, its replies joined;
 /// empty when the command names one task (or none).

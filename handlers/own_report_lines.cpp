@@ -223,17 +223,22 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   // A chase with one report open is about it, whatever it says of the trouble again ("催一下 门还是坏的"
   // named 是坏 as a thing and was 没看懂), unless it names a trouble of another kind that report does not
   // hold ("电梯坏了两天了还没人修" beside the lamp's: a new report).
-  // The trouble still there is that report's when it names nothing, or what the report holds ("灯还是
-  // 不亮" of "楼道灯坏了"); "水管还是漏" beside the lamp's is a report of its own (a review of stop 67:
-  // folded into the lamp's and lost).
+  // The trouble still there is that report's when it names what the report holds ("灯还是不亮" of "楼道灯
+  // 坏了"); "水管还是漏" beside the lamp's is a report of its own (a review of stop 67: folded into the
+  // lamp's and lost). Naming nothing, it is the report's only as a question of it ("还冻着呢 有人管吗"):
+  // "还是冷啊", "我还是没好" chase nothing (the final read).
   // A cold home said beside one's heating report is that report's too ("家里才16度，冻死了").
   const std::string_view persisting = language::what_persists(command.text);
-  const bool persists_here =
-      open.size() == 1 &&
-      ((language::says_trouble_persists(command.text) &&
-        (persisting.empty() || names_what_report_holds(context.config, persisting, open.front().text))) ||
-       (language::tells_cold_home(command.text) &&
-        names_what_report_holds(context.config, "暖气", open.front().text)));
+  bool persists_here = false;
+  if (open.size() == 1) {
+    const bool still_there =
+        language::says_trouble_persists(command.text) &&
+        (persisting.empty() ? language::asks_of_own_report(command.text)
+                            : names_what_report_holds(context.config, persisting, open.front().text));
+    const bool cold_beside_heating = language::tells_cold_home(command.text) &&
+                                     names_what_report_holds(context.config, "暖气", open.front().text);
+    persists_here = still_there || cold_beside_heating;
+  }
   if (!named && open.size() == 1 && (language::chases_own_report(command.text) || persists_here) &&
       std::none_of(things.begin(), things.end(), [&](const std::string& thing) {
         return category_of(context.config, thing) != nullptr &&

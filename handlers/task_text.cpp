@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "handlers/language/calendar.hpp"
+#include "handlers/language/text_util.hpp"
 
 namespace whistle::handlers {
 
@@ -168,7 +169,9 @@ std::vector<std::string_view> title_words(std::string_view title) {
   while (!title.empty()) {
     const std::size_t space = title.find(' ');
     const std::string_view word = title.substr(0, space);
-    if (word.size() >= kTwoCharacters) words.push_back(word);
+    // "扫雪 门口": 门口 is where it is, not what it is called ("楼道明天消杀，收到请扣1" named no task: the
+    // final read of stop 67).
+    if (word.size() >= kTwoCharacters && !language::names_a_spot(word)) words.push_back(word);
     if (space == std::string_view::npos) break;
     title.remove_prefix(space + 1);
   }

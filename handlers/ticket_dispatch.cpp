@@ -48,26 +48,33 @@ bool serves_elsewhere_only(Context& context, const std::string& person, const st
 
 std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
   // "派单 T1 T2 T3 物业": the tickets listed, then whom; the words read T2 as the unit ("没有叫「T2」
-  // 的单位": an exploratory run of winter, stop 67, with a whole building's radiators cold).
+  // 的单位": an exploratory run of winter, stop 67, with a whole building's radiators cold). A note
+  // after whom goes with each ("派单 T1 T2 物业 这家比较难缠").
   if (command.ticket && command.responder && command.mentions.empty()) {
     const std::string words = *command.responder + (command.reason ? " " + *command.reason : "");
     const NumbersListed listed = tickets_listed(words, *command.ticket);
     if (!listed.more.empty()) {
-      Command first = command;
       const std::string_view remark = language::trim_spaces(listed.remark);
       const std::size_t space = remark.find(' ');
+      Command first = command;
       first.responder = std::string(remark.substr(0, space));
-      first.reason = space == std::string_view::npos
-                         ? std::nullopt
-                         : std::optional<std::string>(language::trim_spaces(remark.substr(space + 1)));
       if (first.responder->empty()) first.responder.reset();
-      return for_each_number_listed(context, first, &Command::ticket, listed.more, handle_dispatch);
+      std::optional<std::string> note;
+      if (space != std::string_view::npos)
+        note = std::string(language::trim_spaces(remark.substr(space + 1)));
+      return for_each_number_listed(context, first, &Command::ticket, listed.more, handle_dispatch,
+                                    std::move(note));
     }
   }
-  // "派单 T1 T2 @刘师傅": each to the one named.
+  // "派单 T1 T2 @刘师傅 抓紧": each to the one named, with the note.
   if (const NumbersListed listed = further_ticket_numbers(command);
-      !listed.more.empty() && !command.mentions.empty())
-    return for_each_number_listed(context, command, &Command::ticket, listed.more, handle_dispatch);
+      !listed.more.empty() && !command.mentions.empty()) {
+    std::optional<std::string> note;
+    if (!language::trim_spaces(listed.remark).empty())
+      note = std::string(language::trim_spaces(listed.remark));
+    return for_each_number_listed(context, command, &Command::ticket, listed.more, handle_dispatch,
+                                  std::move(note));
+  }
   std::vector<Reply> replies;
   std::optional<store::Ticket> found = workable_ticket(context, command, replies);
   if (!found) return replies;

@@ -353,14 +353,14 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
     text += "\n" + context.text("ticket_received_wish_claim", values);
   // The group's receipt masks a phone number as the ticket's later posts there do (an exploratory
   // run of the board, 2026-12-07: the receipt repeated it whole, the 办结 post masked it).
-  text = numbers_masked_for(context, context.message.chat, context.message.is_private, std::move(text));
   std::vector<Reply> replies;
   if (anonymous && !context.message.is_private && !danger && !own) {
-    // The group hears the report is taken, with no name; the reporter reads the receipt in private.
+    // The group hears the report is taken, with no name; the reporter reads the receipt, whole, in private.
     replies.push_back(
         Reply{context.message.chat, context.text("ticket_received_anonymous_group", values), {}});
     replies.push_back(Reply{private_chat_of(ticket.reporter), std::move(text), {ticket.reporter}});
   } else {
+    text = numbers_masked_for(context, context.message.chat, context.message.is_private, std::move(text));
     replies.push_back(reply_to_sender(context, std::move(text)));
   }
   replies.insert(replies.end(), routed.begin(), routed.end());

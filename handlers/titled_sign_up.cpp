@@ -2,9 +2,11 @@
 
 #include <string>
 
+#include "handlers/language/time_expressions.hpp"
 #include "handlers/language/volunteer_replies.hpp"
 #include "handlers/report_in.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
 
@@ -20,6 +22,13 @@ std::optional<std::vector<Reply>> sign_up_by_title(Context& context, const Comma
     named = task;
   }
   if (!named) return std::nullopt;
+  // "明早扫雪我去" of today's 扫雪 is no sign-up for it (the final read of stop 67).
+  std::string words_left = command.text;
+  const language::TimeContext time{context.now, context.config.locale.utc_offset_seconds};
+  if (const std::optional<language::TimeSpan> said = language::take_time(words_left, time);
+      said && said->names_day && said->start &&
+      (!named->start || !on_day_said(context, named->start, *said->start, false)))
+    return std::nullopt;
   Command report_in = command;
   report_in.intent = Intent::report_in;
   report_in.task = named->number;

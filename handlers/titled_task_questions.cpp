@@ -63,7 +63,7 @@ std::optional<std::vector<Reply>> answer_titled_task_question(Context& context, 
   }
   // "@吹哨 几点": said to the bot, the chat's one open task.
   if (!asked && spoken_to_the_bot(context.message, command) && open.size() == 1 &&
-      only_asks(command.text, {}))
+      !task_is_over(*open.front(), context.now) && only_asks(command.text, {}))
     asked = open.front()->number;
   if (!asked) return std::nullopt;
   Command question = command;

@@ -5,7 +5,6 @@
 // answered "1" by two residents, each signed up for the unit's task #1 ("报到成功 1/5"). A number
 // asked for a sign-up ("能来的扣1") is still one.
 
-#include <string>
 #include <string_view>
 
 namespace whistle::language {

@@ -172,10 +172,11 @@ constexpr auto kAirTalk = std::to_array<std::string_view>(
 constexpr auto kAwayTalk = std::to_array<std::string_view>(
     {"回老家", "旅游", "出去玩", "儿子家", "女儿家", "住院", "应该是去", "可能是回", "猫", "狗",
      // A shop shut, not a neighbour unseen ("超市两天没开门了 老人买不到菜": a review of stop 67).
-     "超市", "商店", "店", "饭店", "药店", "菜市场", "银行", "快递站", "营业", "驿站", "服务站", "服务中心",
+     "超市", "商店", "饭店", "药店", "菜市场", "银行", "快递站", "营业", "驿站", "服务站", "服务中心",
      "门口等",
-     // Advice to look in on them ("温馨提示：老人独居，两天没开门要敲门问问").
-     "问问", "要敲门", "多关注", "留意"});
+     // Advice to look in on them ("温馨提示：老人独居，两天没开门要敲门问问"); not 问问 or 留意 alone, which
+     // a report asks as often ("敲门没人应 要不要问问物业": the final read of stop 67).
+     "要敲门", "多关注"});
 constexpr auto kMinorBleeding = std::to_array<std::string_view>(
     {"牙龈", "鼻血", "痔疮", "月经", "创可贴", "没出血", "没流血", "没人流血", "没有出血", "没有流血", "出血不多",
      "擦破", "包好了", "鼻子出血", "咬人"});
@@ -221,8 +222,9 @@ constexpr auto kNoGettingUp = std::to_array<std::string_view>(
     {"起不来", "爬不起来", "动不了", "站不起来", "不能动", "叫不醒", "昏"});
 constexpr auto kFallTalk = std::to_array<std::string_view>(
     {"手机", "屏幕", "电脑", "碗", "杯", "起不来床", "腰疼", "昨天", "小时候", "累得", "没事", "一会儿",
-     // A warning of ice ("路上好多人滑倒 小心别摔得起不来": a review of stop 67).
-     "小心", "别摔", "好多人"});
+     // A warning of ice ("路上好多人滑倒 小心别摔得起不来": a review of stop 67); not 小心 alone ("我妈在
+     // 楼下摔了 起不来 大家小心": the final read).
+     "别摔", "好多人"});
 // A child or an old person missing, said of them: read by missing_person() below, not as a pair.
 constexpr auto kGoneMissing = std::to_array<std::string_view>({"走丢", "走失", "被拐", "被人抱走", "找不到家"});
 // Not 没回来 beside the person: "我爸没回来吃饭" is supper; only with 痴呆 is it missing.
@@ -318,7 +320,7 @@ constexpr auto kStoveTalk = std::to_array<std::string_view>(
 constexpr auto kAloneInside = std::to_array<std::string_view>({"一个人在家", "独居", "一个人住"});
 constexpr auto kCannotRise = std::to_array<std::string_view>({"起不来", "爬不起来", "动不了", "站不起来", "下不了床"});
 constexpr auto kRiseTalk = std::to_array<std::string_view>(
-    {"起不来床", "早上", "赖床", "闹钟", "上班", "懒", "车", "陷", "雪", "送饭", "需要", "帮忙买", "买菜", "电脑",
+    {"起不来床", "早上", "赖床", "闹钟", "上班", "懒", "车", "陷", "雪", "送饭", "帮忙买", "买菜", "电脑",
      "手机", "卡得"});
 constexpr auto kFrozen = std::to_array<std::string_view>({"冻得", "冻僵", "冻坏了"});
 constexpr auto kFrozenSigns = std::to_array<std::string_view>({"说话不清", "说不清楚", "叫不醒", "迷糊", "神志不清"});
@@ -346,7 +348,7 @@ constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 constexpr std::size_t kEstablishedPairs = 5;
-constexpr std::array<DangerPair, 39> kDangerPairs{{
+constexpr std::array<DangerPair, 40> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
     {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::other},
@@ -380,6 +382,8 @@ constexpr std::array<DangerPair, 39> kDangerPairs{{
     {kSlurred, kSuddenly, kChronicTalk, DangerKind::medical},
     {kCallsForHands, kNothing, kHandsTalk, DangerKind::other},
     {kGoneMissing, kMissedPeople, kMissingTalk, DangerKind::missing},
+    // An alarm with the signs of its gas is poisoning, tested or not ("一氧化碳报警器响了一下 我妈头晕想吐").
+    {kAlarmSounds, kFumesSigns, kNothing, DangerKind::poisoning},
     {kAlarmSounds, kMonoxideAlarm, kAlarmTalk, DangerKind::poisoning},
     {kAlarmSounds, kGasAlarm, kAlarmTalk, DangerKind::gas},
     {kAlarmSounds, kSmokeAlarm, kAlarmTalk, DangerKind::fire},

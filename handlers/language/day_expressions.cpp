@@ -48,6 +48,15 @@ constexpr std::array<DayWord, 22> kDayWords = {{
     {"后儿", 2, ""},
 }};
 
+// "之后儿子来接", "如今儿女都在外地", "结束后儿童…": 儿 beginning a word of its own, not the end of
+// 明儿/今儿/后儿 (the final read of stop 67: a task moved two days on).
+bool begins_a_word_of_er(std::string_view text, std::size_t after) {
+  for (const std::string_view next : {"子", "女", "童", "孙", "媳", "科", "歌", "时", "戏"}) {
+    if (starts_with_at(text, after, next)) return true;
+  }
+  return false;
+}
+
 struct WeekShift {
   std::string_view word;
   int weeks;
@@ -381,6 +390,7 @@ std::optional<DayExpression> read_month_day(std::string_view text, std::size_t p
 std::optional<DayExpression> read_day(std::string_view text, std::size_t pos) {
   for (const DayWord& word : kDayWords) {
     if (!starts_with_at(text, pos, word.word)) continue;
+    if (word.word.ends_with("儿") && begins_a_word_of_er(text, pos + word.word.size())) continue;
     DayExpression day;
     day.days = word.days;
     day.period = word.period;

@@ -24,7 +24,8 @@ bool says_low_degrees(std::string_view text) {
     std::size_t start = at;
     while (start > 0 && text[start - 1] >= '0' && text[start - 1] <= '9')
       --start;
-    if (start == at || at - start > 2) continue;
+    // "20.5度": a fraction's digits are not the whole number.
+    if (start == at || at - start > 2 || (start > 0 && text[start - 1] == '.')) continue;
     if (std::stoi(std::string(text.substr(start, at - start))) <= 18) return true;
   }
   return false;
@@ -41,8 +42,9 @@ bool tells_cold_home(std::string_view text) {
       std::to_array<std::string_view>({"家里", "屋里", "室内", "房间", "卧室", "家才"});
   static constexpr auto kCold = std::to_array<std::string_view>({"冻死", "太冷", "好冷", "冷死", "很冷"});
   // "多穿点就行", "才10点就困了": the cold taken in stride, a number of something else (a review of stop 67).
-  static constexpr auto kNotHome = std::to_array<std::string_view>(
-      {"外面", "室外", "天气", "明天", "降温", "?", "吗", "多穿", "就行", "穿"});
+  static constexpr auto kNotHome =
+      std::to_array<std::string_view>({"外面", "室外", "天气", "明天", "降温", "?", "吗", "多穿", "就行",
+                                       "穿", "正好", "空调", "开到", "调到"});
   if (!holds_any_of(text, kHome) || holds_any_of(text, kNotHome)) return false;
   return holds_any_of(text, kCold) || says_low_degrees(text);
 }

@@ -158,9 +158,12 @@ constexpr auto kTroubleGone = std::to_array<std::string_view>({"修好", "弄好
 
 }  // namespace
 
+bool asks_of_own_report(std::string_view text) {
+  return holds_any_of(text, kAsksAfterOwnReport) || chases_own_report(text) || asks_whether_repaired(text);
+}
+
 bool asks_after_own_report(std::string_view text) {
-  return holds_any_of(text, kAsksAfterOwnReport) || chases_own_report(text) || asks_whether_repaired(text) ||
-         says_trouble_persists(text);
+  return asks_of_own_report(text) || says_trouble_persists(text);
 }
 
 bool says_trouble_persists(std::string_view text) {
@@ -172,11 +175,17 @@ std::string_view what_persists(std::string_view text) {
   for (const std::string_view marker : {"还是", "依然", "仍然", "还冻着", "照样"})
     first = std::min(first, text.find(marker));
   std::string_view before = trim_spaces(text.substr(0, first));
-  // "我家暖气": the thing, past whose it is.
+  // "我家暖气": the thing, past whose it is. A person is no thing ("我还是不行": the final read of stop 67
+  // found "我" matching every report that holds the word).
   for (const std::string_view whose : {"我家的", "我家", "家里的", "家里", "我们家"}) {
     if (before.starts_with(whose)) before.remove_prefix(whose.size());
   }
-  return trim_spaces(before);
+  before = trim_spaces(before);
+  for (const std::string_view person :
+       {"我们", "我", "你们", "你", "他们", "他", "她", "孩子", "老伴", "我妈", "我爸"}) {
+    if (before == person) return {};
+  }
+  return before;
 }
 
 bool asks_whether_repair_done(std::string_view text) {

@@ -10,6 +10,9 @@ namespace whistle::language {
 
 /// Whether a line with no command asks how something is going ("怎么样了", "没人管", "什么时候来"):
 /// from a resident with a report open, it may ask after that report.
+/// The same without the trouble said to be still there: a question or a chase of one's report.
+bool asks_of_own_report(std::string_view text);
+
 bool asks_after_own_report(std::string_view text);
 
 /// Whether a line asks if a repair is done ("灯修好了吗", "有人管吗", "师傅什么时候再来"): only a
@@ -29,8 +32,8 @@ bool says_nobody_came(std::string_view text);
 /// report that holds the trouble named (or the one open), never a new report of it.
 bool says_trouble_persists(std::string_view text);
 
-/// The thing said to be still wrong, before 还是/依然/仍然 ("暖气" of "我家暖气还是不热"); empty when none is
-/// named ("还冻着呢").
+/// The thing said to be still wrong, before 还是/依然/仍然 ("暖气" of "我家暖气还是不热"); empty when no
+/// thing is named ("还冻着呢", "我还是不行").
 std::string_view what_persists(std::string_view text);
 
 /// it asks after it and points back to it, whatever trouble it names again.

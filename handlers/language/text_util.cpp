@@ -214,4 +214,13 @@ std::string shortened(std::string_view text, std::size_t max_chars) {
   return std::string(text);
 }
 
+bool names_a_spot(std::string_view word) {
+  for (const std::string_view spot :
+       {"门口", "楼下", "楼上", "楼道", "小区", "广场", "单元", "楼前", "大门", "路口", "现场", "那边",
+        "这边", "外面", "超市", "医院", "车棚", "车库", "花园"}) {
+    if (word == spot) return true;
+  }
+  return word.ends_with("号楼") || word.ends_with("栋") || word.ends_with("单元");
+}
+
 }  // namespace whistle::language

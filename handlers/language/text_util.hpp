@@ -115,4 +115,8 @@ bool stands_apart(std::string_view text, std::size_t at, std::size_t end);
 /// Whether `text` holds any of `words` anywhere.
 bool holds_any_of(std::string_view text, std::span<const std::string_view> words);
 
+/// Whether a word names a spot rather than a thing to do ("门口", "楼道", "3号楼", "2单元"): where a task
+/// is, not what it is called by.
+bool names_a_spot(std::string_view word);
+
 }  // namespace whistle::language

@@ -606,6 +606,8 @@ bool same_local_day(const TimeSpan& a, const TimeSpan& b, const TimeContext& con
 
 }  // namespace
 
+namespace {
+
 // "今晚下大雪", "今天夜里有暴雪", "明天降温": a day the weather is told of, right before it.
 bool tells_weather(std::string_view text, std::size_t pos) {
   pos = skip_spaces(text, pos);
@@ -626,6 +628,8 @@ bool names_a_day_after(std::string_view text, std::size_t from) {
   }
   return false;
 }
+
+}  // namespace
 
 std::optional<TimeSpan> take_time(std::string& text, const TimeContext& context) {
   if (!is_sane_time(context.now, context.utc_offset_seconds)) return std::nullopt;

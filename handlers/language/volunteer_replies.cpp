@@ -279,10 +279,7 @@ std::optional<std::string_view> task_words_of_sign_up(std::string_view text) {
     if (words.find(talk) != std::string_view::npos) return std::nullopt;
   }
   // A place is where, not what: "门口我去" of a task titled "扫雪 门口" (a review of stop 67).
-  for (const std::string_view place : {"门口", "楼下", "楼上", "楼道", "小区", "广场", "单元", "楼前", "大门",
-                                       "路口", "现场", "那边", "这边", "外面", "超市", "医院"}) {
-    if (words == place) return std::nullopt;
-  }
+  if (names_a_spot(words)) return std::nullopt;
   return words;
 }
 

@@ -29,7 +29,10 @@ TEST_F(WinterVolunteers, ASignUpNamingTheTaskByItsTitleSignsUpForThatTask) {
   const std::int64_t visit = whistle_in_b3u2("入户走访独居老人", 5);
   say("b3u2", "u-zhang", "张三", read("扫雪算我一个"));
   say("b3u2", "u-liu", "刘阿姨", read("报名走访"));
-  say("b3u2", "u-he", "何大爷", read("明早扫雪我去"));
+  say("b3u2", "u-he", "何大爷", read("周六扫雪我去"));
+  // A day said that is not the task's signs nobody up (the final read of stop 67).
+  say("b3u2", "u-zheng", "郑单元长", read("明早扫雪我去"));
+  EXPECT_FALSE(signup_state(snow, "u-zheng"));
   EXPECT_EQ(signup_state(snow, "u-zhang"), store::SignupState::signed_up);
   EXPECT_FALSE(signup_state(visit, "u-zhang"));
   EXPECT_EQ(signup_state(visit, "u-liu"), store::SignupState::signed_up);

@@ -11,6 +11,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_category.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_rating_outcome.hpp"

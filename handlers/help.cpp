@@ -21,6 +21,7 @@
 #include "handlers/rights.hpp"
 #include "handlers/shift_swap.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_category.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_work.hpp"
 

@@ -13,6 +13,7 @@
 #include "handlers/own_report_lines.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_category.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_lookup.hpp"

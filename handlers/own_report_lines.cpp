@@ -16,6 +16,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/task_lists.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_category.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_work.hpp"
@@ -100,14 +101,8 @@ std::vector<std::string> things_named(const config::Config& config, std::string_
 // both hold ("暖气片" and "卧室暖气" of "暖气不热": a review of stop 67 found each a second ticket).
 bool names_what_report_holds(const config::Config& config, std::string_view words,
                              const std::string& report) {
-  if (report.find(words) != std::string::npos) return true;
-  for (const config::Category& category : config.categories) {
-    for (const std::string& keyword : category.keywords) {
-      if (words.find(keyword) != std::string_view::npos && report.find(keyword) != std::string::npos)
-        return true;
-    }
-  }
-  return false;
+  return report.find(words) != std::string::npos ||
+         holds_any_keyword(report, category_keywords_in(config, words));
 }
 
 // "水管修好了没" with the lamp and the pipe open: the one report whose words hold a thing the

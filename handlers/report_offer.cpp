@@ -13,6 +13,7 @@
 #include "handlers/rating_question.hpp"
 #include "handlers/repeat_reports.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/ticket_category.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_work_common.hpp"
 

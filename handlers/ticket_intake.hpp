@@ -26,15 +26,6 @@ store::OrgNode receiving_node(const Context& context, const Command& command, co
 /// for an acknowledgement ("照片、位置"; empty when nothing came).
 std::vector<std::string> keep_attachments(const Context& context, const store::Ticket& ticket);
 
-/// The configured categories' keywords `text` holds ("电梯修好了": 电梯), slips of input aside.
-std::vector<std::string> category_keywords_in(const config::Config& config, std::string_view text);
-
-/// Whether `words` (a ticket's) hold any of `keywords`.
-bool holds_any_keyword(std::string_view words, const std::vector<std::string>& keywords);
-
-/// The first configured category whose keyword `text` holds, or none.
-const config::Category* category_of(const config::Config& config, const std::string& text);
-
 /// A line the parser did not read as a command: a photo or location sent just after a report
 /// (same person, same chat, within ten minutes) joins that ticket; a line holding one of the
 /// community's own danger words is a danger report; anything else is handle_unknown's.

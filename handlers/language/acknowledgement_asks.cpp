@@ -46,8 +46,9 @@ char digit_at(std::string_view text, std::size_t pos) {
   return 0;
 }
 
-// Whether the line asks for a digit with one of the verbs.
-bool asks_a_digit(std::string_view text) {
+}  // namespace
+
+bool asks_for_a_number(std::string_view text) {
   if (text.find_first_of("123456789") == std::string_view::npos) return false;
   for (const std::string_view verb : kAskVerbs) {
     for (std::size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
@@ -57,14 +58,8 @@ bool asks_a_digit(std::string_view text) {
   return false;
 }
 
-}  // namespace
-
-bool asks_for_a_number(std::string_view text) {
-  return asks_a_digit(text);
-}
-
 bool asks_numbers_back(std::string_view text) {
-  return asks_a_digit(text) && holds_any_of(text, kAcknowledges) && !holds_any_of(text, kSignUpPurposes);
+  return asks_for_a_number(text) && holds_any_of(text, kAcknowledges) && !holds_any_of(text, kSignUpPurposes);
 }
 
 }  // namespace whistle::language

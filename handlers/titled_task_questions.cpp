@@ -45,12 +45,8 @@ bool only_asks(std::string_view text, std::string_view title_word) {
 
 std::optional<std::vector<Reply>> answer_titled_task_question(Context& context, const Command& command) {
   if (context.message.is_private || !context.community || command.text.empty()) return std::nullopt;
-  // A cheap look first: most lines ask nothing of the kind.
-  if (command.text.find("几点") == std::string::npos && command.text.find("时候") == std::string::npos &&
-      command.text.find("哪") == std::string::npos && command.text.find("名额") == std::string::npos &&
-      command.text.find("缺人") == std::string::npos && command.text.find("满了") == std::string::npos &&
-      command.text.find("要人") == std::string::npos)
-    return std::nullopt;
+  // A look at the words first: most lines ask nothing of the kind, and only those read the tasks.
+  if (!language::holds_any_of(command.text, kQuestions)) return std::nullopt;
   const std::vector<const store::ListedTask*> open = context.tasks.open_in_chat_view(context.message.chat);
   std::optional<std::int64_t> asked;
   for (const store::ListedTask* task : open) {

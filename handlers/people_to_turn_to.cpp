@@ -56,6 +56,17 @@ std::optional<std::string> place_of_sender(Context& context) {
   return context.community;
 }
 
+// The leaders of the sender's place, nearest first, the sender left out: "陈单元长、钱楼栋长…".
+std::string leaders_to_turn_to(Context& context) {
+  std::vector<std::string> names;
+  if (const std::optional<std::string> node = place_of_sender(context)) {
+    for (const std::string& leader : leaders_up_from(context, *node)) {
+      if (leader != context.message.sender) names.push_back(display_name(context.people, leader));
+    }
+  }
+  return join_list(context, names);
+}
+
 }  // namespace
 
 std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& command) {
@@ -68,13 +79,7 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
       is_one_of(plain, kPersonAskedAlone) || (language::holds_any_of(plain, kPersonAskedFor) &&
                                               !language::holds_any_of(plain, kNotAskingForAPerson));
   if (!scolds && !asks) return std::nullopt;
-  std::vector<std::string> names;
-  if (const std::optional<std::string> node = place_of_sender(context)) {
-    for (const std::string& leader : leaders_up_from(context, *node)) {
-      if (leader != context.message.sender) names.push_back(display_name(context.people, leader));
-    }
-  }
-  const std::string leaders = join_list(context, names);
+  const std::string leaders = leaders_to_turn_to(context);
   const std::string mention = sender_mention(context);
   const std::string key = scolds ? "unknown_scolded" : "unknown_person_asked";
   return reply_to_sender(context, context.text(leaders.empty() ? key + "_nobody" : key,
@@ -83,13 +88,7 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
 
 std::optional<Reply> answer_heating_question(Context& context, const Command& command) {
   if (!language::asks_about_heating_service(command.text)) return std::nullopt;
-  std::vector<std::string> names;
-  if (const std::optional<std::string> node = place_of_sender(context)) {
-    for (const std::string& leader : leaders_up_from(context, *node)) {
-      if (leader != context.message.sender) names.push_back(display_name(context.people, leader));
-    }
-  }
-  const std::string leaders = join_list(context, names);
+  const std::string leaders = leaders_to_turn_to(context);
   return reply_to_sender(
       context, context.text(leaders.empty() ? "unknown_heating_asked_nobody" : "unknown_heating_asked",
                             {{"mention", sender_mention(context)}, {"leaders", leaders}}));

@@ -110,6 +110,7 @@ std::vector<Reply> for_each_number_listed(Context& context, const Command& comma
   }
   Command each = command;
   each.reason = std::move(remark);
+  each.more_tickets.clear();
   std::vector<Reply> replies = handle(context, each);
   for (const std::int64_t number : more) {
     each.*field = number;

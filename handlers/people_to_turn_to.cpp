@@ -40,7 +40,7 @@ constexpr auto kScolding =
 // tells ("找谁" in a report of a leak is the report's).
 constexpr std::size_t kShortLine = 16;
 
-bool is_one_of(std::string_view text, std::span<const std::string_view> words) {
+bool equals_one_of(std::string_view text, std::span<const std::string_view> words) {
   for (const std::string_view word : words) {
     if (text == word) return true;
   }
@@ -74,10 +74,10 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
   while (!plain.empty() && std::string_view("!?.~ ").find(plain.back()) != std::string_view::npos)
     plain.remove_suffix(1);
   if (plain.empty() || language::characters(plain) > kShortLine) return std::nullopt;
-  const bool scolds = is_one_of(plain, kScoldingAlone) || language::holds_any_of(plain, kScolding);
+  const bool scolds = equals_one_of(plain, kScoldingAlone) || language::holds_any_of(plain, kScolding);
   const bool asks =
-      is_one_of(plain, kPersonAskedAlone) || (language::holds_any_of(plain, kPersonAskedFor) &&
-                                              !language::holds_any_of(plain, kNotAskingForAPerson));
+      equals_one_of(plain, kPersonAskedAlone) || (language::holds_any_of(plain, kPersonAskedFor) &&
+                                                  !language::holds_any_of(plain, kNotAskingForAPerson));
   if (!scolds && !asks) return std::nullopt;
   const std::string leaders = leaders_to_turn_to(context);
   const std::string mention = sender_mention(context);

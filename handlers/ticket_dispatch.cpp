@@ -66,9 +66,9 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
                                     std::move(note));
     }
   }
-  // "派单 T1 T2 @刘师傅 抓紧": each to the one named, with the note.
+  // "派单 T1 T2 @刘师傅 抓紧": each to the one named, with the note; so "T1 T2 T3 一起派给物业".
   if (const NumbersListed listed = further_ticket_numbers(command);
-      !listed.more.empty() && !command.mentions.empty()) {
+      !listed.more.empty() && (!command.mentions.empty() || !command.more_tickets.empty())) {
     std::optional<std::string> note;
     if (!language::trim_spaces(listed.remark).empty())
       note = std::string(language::trim_spaces(listed.remark));

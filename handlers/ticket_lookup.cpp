@@ -60,6 +60,17 @@ NumbersListed tickets_listed(std::string_view words, std::int64_t first) {
 }
 
 NumbersListed further_ticket_numbers(const Command& command) {
+  // "T1 T2 T3 一起派给物业": listed before the command word, the parser has them.
+  if (command.ticket && !command.more_tickets.empty()) {
+    NumbersListed listed;
+    for (const std::int64_t number : command.more_tickets) {
+      if (number != *command.ticket &&
+          std::find(listed.more.begin(), listed.more.end(), number) == listed.more.end())
+        listed.more.push_back(number);
+    }
+    if (!listed.more.empty()) listed.remark = command.reason.value_or("");
+    return listed;
+  }
   if (!command.ticket || !command.reason) return {};
   return tickets_listed(*command.reason, *command.ticket);
 }

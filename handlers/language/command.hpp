@@ -232,6 +232,9 @@ struct Command {
   /// Not printed by `whistle parse`.
   std::optional<int> signups_per_level;
   bool signups_missing_only = false;
+  /// "T1 T2 T3 一起派给物业", "T1、T2 接单": the tickets listed before the command word after the first
+  /// (in `ticket`); each is acted on. Not printed by `whistle parse`.
+  std::vector<std::int64_t> more_tickets;
   /// A question about a duty rota, its day in `start` (empty for "哪天还缺人"). Not printed by
   /// `whistle parse`.
   DayQuestion day_question = DayQuestion::none;

@@ -63,8 +63,37 @@ struct Lead {
   bool marked = false;             ///< written as a task's ("1号", "#1", "1号活动"), not a bare number
   bool own_group = false;          ///< "我们单元", "咱们楼": only a ranking may follow
   bool typed_person = false;  ///< `people` typed without an '@' before a sign-up ("帮何大爷报个名")
+  std::vector<std::int64_t> more_tickets;  ///< "T1 T2 T3 一起派给物业": the tickets after the first
   std::size_t end = 0;
 };
+
+// The intents whose handlers act on each ticket a line lists.
+bool acts_on_tickets_listed(Intent intent) {
+  return intent == Intent::dispatch || intent == Intent::accept || intent == Intent::resolve;
+}
+
+// "T1 T2 T3 一起派给物业", "T1、T2 接单", "T1和T2 已处理": the tickets listed after the first, and the
+// word gathering them (一起, 都) skipped. Before, the line was silence or acted on its last ticket alone.
+std::size_t read_more_tickets(std::string_view line, std::size_t at, std::vector<std::int64_t>& more) {
+  for (;;) {
+    std::size_t next = at;
+    for (const std::string_view joint : {"、", "和", "，", ","}) {
+      if (starts_with_at(line, next, joint)) {
+        next = skip_separators(line, next + joint.size());
+        break;
+      }
+    }
+    const auto ticket = read_ticket_reference(line, next, false);
+    if (!ticket || !ticket->number) break;
+    more.push_back(*ticket->number);
+    at = skip_separators(line, ticket->end);
+  }
+  if (more.empty()) return at;
+  for (const std::string_view together : {"一起", "一并", "统一", "全部", "都"}) {
+    if (starts_with_at(line, at, together)) return skip_separators(line, at + together.size());
+  }
+  return at;
+}
 
 // A month that starts the line ("上月排行", "10月统计"), and where it ends.
 std::optional<std::pair<YearMonth, std::size_t>> read_leading_month(std::string_view line,
@@ -128,7 +157,7 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
     lead.number = ticket->number;
     lead.is_ticket = true;
     lead.has_reference = true;
-    lead.end = skip_separators(line, ticket->end);
+    lead.end = read_more_tickets(line, skip_separators(line, ticket->end), lead.more_tickets);
     return lead;
   }
   if (const auto task = read_task_reference(line, 0)) {
@@ -138,8 +167,8 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
       if (line.substr(0, task->end).ends_with(noun)) lead.noun_start = task->end - noun.size();
     }
     const std::string_view written = line.substr(0, task->end);
-    lead.marked =
-        written.starts_with("#") || written.find("号") != std::string_view::npos || lead.noun_start > 0;
+    lead.marked = written.starts_with("#") || written.starts_with("任务") ||
+                  written.find("号") != std::string_view::npos || lead.noun_start > 0;
     lead.end = skip_separators(line, task->end);
     return lead;
   }
@@ -274,6 +303,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     if (!lead.people.empty() && !takes_people(rule->arguments)) continue;
     if (lead.month && rule->arguments != Arguments::month) continue;
     if (lead.own_group && rule->intent != Intent::ranking) continue;
+    if (!lead.more_tickets.empty() && !acts_on_tickets_listed(rule->intent)) continue;
     Command command = base;
     command.intent = rule->intent;
     command.mentions = lead.people;
@@ -283,6 +313,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
         ((rule->intent == Intent::report_in || rule->intent == Intent::withdraw) && !lead.people.empty());
     command.month = lead.month;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
+    command.more_tickets = lead.more_tickets;
     const std::string_view rest = body.substr(rule->keyword.size());
     const ArgumentInput input{*rule, rest, context, lead.has_reference};
     // A question how points work, or how to volunteer, is about them by its nature ("积分怎么算的",

@@ -59,7 +59,13 @@ std::optional<ReferenceMatch> read_task_reference(std::string_view text, std::si
     signed_number = true;
     ++at;
   }
-  if (starts_with_at(text, at, "第")) at += 3;
+  if (starts_with_at(text, at, "第")) {
+    at += 3;
+  } else if (!hash && !signed_number && starts_with_at(text, at, "任务") &&
+             is_digit_at(text, at + std::string_view("任务").size())) {
+    // "任务1 谁报名了", "任务2 我来": the noun before the number, as the posts' own "任务 #1" reads.
+    at += std::string_view("任务").size();
+  }
   const auto number = read_number(text, at);
   if (!number) return std::nullopt;
   std::size_t end = at + number->length;

@@ -18,7 +18,7 @@ struct ReferenceMatch {
   std::size_t end = 0;                 ///< where it ends in the text
 };
 
-/// Reads a task reference at `pos`: "#12", "12", "12号", "#12号", "第12号", "十二号", "#十二".
+/// Reads a task reference at `pos`: "#12", "12", "12号", "#12号", "第12号", "任务12", "十二号", "#十二".
 /// Something shaped like one but out of range ("0", "-3", "+3", "99999999999999999999") comes
 /// back with an empty number, so the caller can consume it without trusting it. Empty when
 /// nothing reference-like is there or it runs on into a word ("12号楼", "12人", "十二").

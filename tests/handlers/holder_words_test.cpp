@@ -194,6 +194,26 @@ TEST_F(HolderWords, SeveralTicketsAreDispatchedTogetherToTheUnitNamedAfterThem) 
     EXPECT_EQ(ticket(number).assignee_responder, std::optional<std::string>("wuye")) << number;
 }
 
+// "T1 T2 T3 一起派给物业" was silence, "T1 T2 已处理" closed T2 alone and "T1、T2 接单" neither (a
+// leftover of stop 67): tickets listed before the command word are each acted on, the note with each.
+TEST_F(HolderWords, TicketsListedBeforeTheCommandWordAreEachActedOn) {
+  open_ticket({.text = "暖气不热"});
+  open_ticket({.reporter = "u-liu", .text = "我家暖气也不热"});
+  open_ticket({.reporter = "u-he", .text = "暖气片冰凉"});
+  say_line_privately("u-chen", "陈单元长", "T1 T2 T3 一起派给物业 抓紧", {}, kMonday0900 + 60);
+  for (const std::int64_t number : {1, 2, 3}) {
+    EXPECT_EQ(ticket(number).assignee_responder, std::optional<std::string>("wuye")) << number;
+    EXPECT_EQ(ticket(number).state, store::TicketState::assigned) << number;
+  }
+  say_line("wuye", "u-shifu", "刘师傅", "T1、T2 接单", {}, kMonday0900 + kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket(2).state, store::TicketState::accepted);
+  EXPECT_EQ(ticket(3).state, store::TicketState::assigned);
+  say_line("wuye", "u-shifu", "刘师傅", "T1和T2 已处理", {}, kMonday0900 + 2 * kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
+  EXPECT_EQ(ticket(2).state, store::TicketState::resolved);
+}
+
 // "T1 电梯主板烧了 要等厂家配件 下周才能修" was offered back as a new report, and a 是 opened one that
 // paged the 书记 (the same run). It is a note for whoever works on it; the resident does not read
 // notes, which are as often asides ("T1 这家天天报 别理她"; a review, 2026-12-07).

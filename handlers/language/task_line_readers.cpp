@@ -42,6 +42,32 @@ bool means_now(const TimeSpan& span, const TimeContext& now) {
   return start_hour >= 17 || (start_hour >= 13 && now_hour < 18);
 }
 
+// Work done at first light: a bare 4–6点 before it is the morning ("明天6点扫雪" was posted at 18:00, an
+// exploratory run of winter, stop 67), where a bare 1–6点 is otherwise the afternoon.
+bool is_done_at_dawn(std::string_view words) {
+  static constexpr auto kDawnWork = std::to_array<std::string_view>(
+      {"扫雪", "铲雪", "除雪", "清雪", "除冰", "铲冰", "破冰", "撒盐", "晨练", "早操", "早餐", "升旗"});
+  return std::any_of(kDawnWork.begin(), kDawnWork.end(),
+                     [words](std::string_view work) { return words.find(work) != std::string_view::npos; });
+}
+
+// The afternoon a bare hour was given turned to the morning: twelve hours sooner, the next day's if
+// that is past and no day was named.
+void read_hour_as_morning(TimeSpan& span, const TimeContext& now) {
+  constexpr std::int64_t kHalfDay = 12 * 60 * 60;
+  constexpr std::int64_t kEarliestDawnHour = 4;
+  const std::int64_t local_start = *span.start + now.utc_offset_seconds;
+  const std::int64_t hour = ((local_start % (2 * kHalfDay)) + 2 * kHalfDay) % (2 * kHalfDay) / 3600;
+  if (hour < kEarliestDawnHour + 12) return;
+  std::int64_t shift = -kHalfDay;
+  if (*span.start + shift <= now.now) {
+    if (span.names_day) return;
+    shift = kHalfDay;
+  }
+  *span.start += shift;
+  if (span.end) *span.end += shift;
+}
+
 // Cuts a task's slots out of `text`, each only when the labelled form did not give it already, in
 // an order that keeps them apart (a length before a clock, so 2小时 is not 2点; a clock before
 // points, so 9点10分 is not 10 points).
@@ -67,7 +93,10 @@ void read_task_slots(std::string& text, const ParseContext& context, Command& co
   if (auto minutes = take_duration(text); minutes && !command.minutes) command.minutes = minutes;
   if (!command.start && !command.end) {
     const std::string before = text;
-    if (const auto span = take_time(text, now)) {
+    if (auto span = take_time(text, now)) {
+      if (command.intent == Intent::whistle && span->start && span->hour_guessed_afternoon &&
+          is_done_at_dawn(text))
+        read_hour_as_morning(*span, now);
       // "每周六上午9点": 每 before the time read says it repeats; it leaves the title.
       std::size_t from = 0;
       while (from < text.size() && text[from] == before[from])

@@ -484,6 +484,8 @@ std::optional<TimeSpan> resolve(const Phrase& phrase, const TimeContext& context
   span.names_day = phrase.day.has_value();
   span.names_clock = phrase.clock.has_value() || period != nullptr;
   span.names_hour = phrase.clock.has_value();
+  span.hour_guessed_afternoon = period == nullptr && phrase.clock && !phrase.clock->colon &&
+                                phrase.clock->hour >= 1 && phrase.clock->hour <= 6;
   if (phrase.deadline) {
     span.end = base + end_minute.value_or(start_minute) * 60;
   } else {

@@ -24,6 +24,9 @@ struct TimeSpan {
   /// A clock was written ("8点", "20:00"), not only a part of the day ("今晚", "上午") whose usual
   /// hour stands in for one.
   bool names_hour = false;
+  /// The start is a bare 1–6点 read as the afternoon ("明天6点" is 18:00), the reading a work done
+  /// at dawn (扫雪) turns round.
+  bool hour_guessed_afternoon = false;
 };
 
 /// Finds the first time phrase in `text`, cuts it out, and returns what it means; leaves the

@@ -402,7 +402,8 @@ std::vector<Reply> handle_ticket(Context& context, const Command& command) {
   std::vector<Reply> replies;
   if (danger) {
     // The emergency numbers first, then the place the danger keeps the volunteer from.
-    replies.push_back(danger_now(context, command.text));
+    // The danger's words, which hold a neighbour's line borne out ("「刘阿姨：有煤气味」…我也闻到了").
+    replies.push_back(danger_now(context, command.title ? std::string_view(*command.title) : command.text));
     append(replies, withdrawal_beside_danger(context, command));
   }
   // "我要投诉那个师傅" after the lamp was fixed: about that work, not a new report.

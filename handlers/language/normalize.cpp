@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "handlers/language/quoted_reply.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/traditional_chinese.hpp"
 #include "handlers/language/utf8.hpp"
@@ -330,6 +331,12 @@ void join_spaced_command_word(std::string& line) {
 NormalizedText normalize(std::string_view raw, ExtraBotNames extra) {
   NormalizedText result;
   std::vector<std::string> lines = tidy_lines(normalize_characters(raw));
+  if (const std::optional<QuotedReply> quote = quoted_reply(lines)) {
+    lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(quote->reply_line));
+    lines.front().erase(0, quote->reply_column);
+    result.quotes_bot = is_bot_name(quote->speaker, extra);
+    result.quoted = quote->quoted;
+  }
   // "@吹哨 @机器人 报到" and "@吹哨\n报到" both address the bot once.
   while (!lines.empty() &&
          (strip_leading_mention(lines.front(), extra) || strip_leading_name(lines.front()))) {

@@ -15,13 +15,18 @@ using ExtraBotNames = std::span<const std::string>;
 struct NormalizedText {
   std::string text;        ///< trimmed lines joined by '\n', without the @-mention of the bot
   bool addressed = false;  ///< the line began (or ended) with an @-mention of the bot
+  /// A quote-reply's quote (quoted_reply.hpp), cut off `text`: the words quoted, and whether they
+  /// were the bot's own.
+  std::string quoted;
+  bool quotes_bot = false;
 };
 
 /// Makes a chat line uniform: invalid UTF-8 becomes U+FFFD, full-width ASCII and the ideographic
 /// space become ASCII (＃１２：， → #12:,), dashes and wave dashes become '-' and '~', Traditional
 /// characters become Simplified, runs of spaces become one, lines are trimmed and empty ones
 /// dropped, and a leading or trailing @-mention of the bot (@吹哨, @吹哨助手, @whistle, @bot,
-/// @机器人, any of `extra`, ASCII names in any case) is removed and remembered in `addressed`.
+/// @机器人, any of `extra`, ASCII names in any case) is removed and remembered in `addressed`. A
+/// WeChat quote-reply's quote ("「钱楼栋长：…」\n- - -\n报名") is cut off and kept in `quoted`.
 /// Never throws except std::bad_alloc.
 NormalizedText normalize(std::string_view raw, ExtraBotNames extra = {});
 

@@ -632,8 +632,7 @@ std::optional<Command> sign_up_after_question(std::string_view body, const std::
   return sign_up;
 }
 
-Command parse(std::string_view text, const ParseContext& context) {
-  NormalizedText normalized = normalize(text, context.bot_names);
+Command read_normalized(NormalizedText normalized, const ParseContext& context) {
   Command base;
   base.addressed = normalized.addressed;
   base.text = std::move(normalized.text);
@@ -724,6 +723,60 @@ Command parse(std::string_view text, const ParseContext& context) {
   if (auto command = read_pasted_whistle(body, base, context)) return std::move(*command);
   if (contains_danger_word(body)) return danger_report(body, base, context);
   return base;
+}
+
+// The number a post of the bot's names in its tag ("【吹哨#1】", "【工单T1】"), when it names one.
+std::optional<std::int64_t> number_in_tag(std::string_view post, std::string_view tag, bool ticket) {
+  const std::size_t at = post.find(tag);
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::size_t from = at + tag.size();
+  const auto reference = ticket ? read_ticket_reference(post, from, false) : read_task_reference(post, from);
+  if (!reference || !starts_with_at(post, reference->end, "】")) return std::nullopt;
+  return reference->number;
+}
+
+bool acts_on_a_task(Intent intent) {
+  return intent == Intent::report_in || intent == Intent::withdraw || intent == Intent::check_in ||
+         intent == Intent::check_out || intent == Intent::tasks;
+}
+
+bool acts_on_a_ticket(Intent intent) {
+  return intent == Intent::accept || intent == Intent::resolve || intent == Intent::rate ||
+         intent == Intent::progress || intent == Intent::send_back || intent == Intent::claim ||
+         intent == Intent::dispatch || intent == Intent::close || intent == Intent::escalate;
+}
+
+// "我也闻到了", "确实很大": a reply that bears out what it quotes.
+bool bears_out(std::string_view reply) {
+  static constexpr std::string_view kBearingOut[] = {"也闻到", "也看到", "也看见", "也听到", "确实",
+                                                     "真的",   "是的",   "对的",   "没错",   "很大",
+                                                     "很浓",   "越来越", "严重"};
+  return std::any_of(std::begin(kBearingOut), std::end(kBearingOut),
+                     [reply](std::string_view word) { return reply.find(word) != std::string_view::npos; });
+}
+
+Command parse(std::string_view text, const ParseContext& context) {
+  NormalizedText normalized = normalize(text, context.bot_names);
+  const std::string quoted = std::move(normalized.quoted);
+  const bool quotes_bot = normalized.quotes_bot;
+  // A reply under the bot's own post quoted answers the bot, as a platform's reply to it does.
+  if (quotes_bot) normalized.addressed = true;
+  Command command = read_normalized(std::move(normalized), context);
+  if (quoted.empty()) return command;
+  if (quotes_bot) {
+    // Of the task or ticket the post names ("「吹哨:【吹哨#1】清理楼道…」\n- - -\n报到", "「吹哨:【工单T1】…
+    // 请评价…」\n- - -\n满意").
+    if (!command.task && acts_on_a_task(command.intent))
+      command.task = number_in_tag(quoted, "【吹哨#", false);
+    if (!command.ticket && acts_on_a_ticket(command.intent))
+      command.ticket = number_in_tag(quoted, "【工单", true);
+    return command;
+  }
+  // "「刘阿姨：楼道里有股煤气味」 我也闻到了": a neighbour's danger borne out is the danger told again; a
+  // quoted danger answered otherwise ("没有 是烧烤") is not.
+  if (command.intent == Intent::unknown && bears_out(command.text) && contains_danger_word(quoted))
+    return danger_report(quoted + " " + command.text, command, context);
+  return command;
 }
 
 }  // namespace

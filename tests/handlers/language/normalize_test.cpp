@@ -23,6 +23,32 @@ void PrintTo(const NormalizeCase& row, std::ostream* out) {
 
 class Normalize : public ::testing::TestWithParam<NormalizeCase> {};
 
+// A WeChat quote-reply: the quote cut off, what was written kept; the bot's own post quoted is said
+// to the bot (quoted_reply.hpp).
+TEST(NormalizeQuote, CutsTheQuoteAndKeepsWhatWasWritten) {
+  const NormalizedText leader =
+      normalize("「钱楼栋长：吹哨 明天上午9点 清理楼道 5人」\n- - - - - - - -\n报名");
+  EXPECT_EQ(leader.text, "报名");
+  EXPECT_EQ(leader.quoted, "吹哨 明天上午9点 清理楼道 5人");
+  EXPECT_FALSE(leader.quotes_bot);
+  EXPECT_FALSE(leader.addressed);
+  const NormalizedText bot =
+      normalize("「吹哨：【吹哨#2】清理楼道\n回复「报到」参加。」\n- - - - - -\n@吹哨 报到");
+  EXPECT_EQ(bot.text, "报到");
+  EXPECT_TRUE(bot.quotes_bot);
+  EXPECT_TRUE(bot.addressed);
+  EXPECT_EQ(normalize("回复 钱楼栋长：报名").text, "报名");
+  EXPECT_EQ(normalize("回复@钱楼栋长: 我也去").text, "我也去");
+  EXPECT_EQ(normalize("引用 钱楼栋长 的消息 : 吹哨 明天扫雪\n报名").text, "报名");
+  // No quote: a notice's heading in 「」 without the dashes, a quote with nothing written under it, a
+  // 回复 with no one named.
+  EXPECT_EQ(normalize("「温馨提示：天冷路滑」\n请大家注意安全").text,
+            "「温馨提示:天冷路滑」\n请大家注意安全");
+  EXPECT_EQ(normalize("「钱楼栋长：明天扫雪」\n- - - - - -").quoted, "");
+  EXPECT_EQ(normalize("回复：收到").text, "回复:收到");
+  EXPECT_EQ(normalize("回复1").text, "回复1");
+}
+
 TEST_P(Normalize, MakesTheLineUniform) {
   const NormalizedText result = normalize(GetParam().raw);
   EXPECT_EQ(result.text, GetParam().text);

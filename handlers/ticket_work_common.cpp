@@ -114,7 +114,13 @@ void append(std::vector<Reply>& to, std::vector<Reply> more) {
 // A ticket reported in private is talked about in private: asked in a group, the answer goes to
 // the sender's private chat and the group only hears that it did.
 std::vector<Reply> answer_keeping_private(Context& context, std::string text, bool keep_private) {
-  if (!keep_private || context.message.is_private) return {reply_to_sender(context, std::move(text))};
+  if (context.message.is_private) return {reply_to_sender(context, std::move(text))};
+  // In the group, the report's phone number and door code are masked as every post about it masks
+  // them (the thanks for a rating quoted them whole: an exploratory run of old people living alone,
+  // stop 68).
+  if (!keep_private)
+    return {
+        reply_to_sender(context, numbers_masked_for(context, context.message.chat, false, std::move(text)))};
   const std::string& sender = context.message.sender;
   return {reply_to_sender(context, context.text("ticket_answered_privately",
                                                 {{"mention", mention_of(context.people, sender)}})),

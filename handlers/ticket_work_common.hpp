@@ -53,8 +53,8 @@ void record_event(Context& context, const store::Ticket& ticket, std::string kin
 /// Marks the ticket accepted by whoever holds it now (the first accept sets the answer figures).
 void mark_accepted(Context& context, store::Ticket& ticket);
 
-/// The answer to the sender; about a ticket reported in private (`keep_private`) and asked in a
-/// group, it goes to the sender in private and the group hears only that it did.
+/// The answer to the sender, numbers masked in a group; about a ticket reported in private (`keep_private`)
+/// and asked in a group, it goes to the sender in private and the group hears only that it did.
 std::vector<Reply> answer_keeping_private(Context& context, std::string text, bool keep_private);
 
 /// Whoever held the ticket `before` and no longer does (a leader took it over, a 派单 gave it to

@@ -19,7 +19,8 @@ namespace whistle::language {
 /// "138，1234，5678", "138 - 1234 - 5678", "8765 4321") is one run when it holds 7 or more numerals
 /// in groups of at least three. Kept as they are: a list of flats ("301、302、303", "1201 1202
 /// 1301"), years ("2024-2026"), a date ("20261123", "2026-11-28"), a sum of money ("100 / 200 /
-/// 3000 元"), and a mention's id right after an '@' that begins a word. Other text is unchanged.
+/// 3000 元"), and a mention's id right after an '@' that begins a word. A door's code after 密码
+/// ("家门密码是852963") is masked whole. Other text is unchanged.
 std::string mask_private_numbers(std::string_view text);
 
 /// Free text with its ID-card numbers masked as `mask_private_numbers` masks them, phone numbers

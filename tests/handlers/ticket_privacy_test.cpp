@@ -47,6 +47,24 @@ TEST_F(TicketPrivacy, APhoneNumberInAReportIsMaskedInTheGroupsItClimbsTo) {
       told(say_privately("u-chen", "陈单元长", read("工单")), private_chat_of("generic:u-chen"), "1380013"));
 }
 
+// The thanks for a rating said in the group quoted the report whole, phone number and the door's code
+// a daughter left for whoever went (an exploratory run of old people living alone, stop 68).
+TEST_F(TicketPrivacy, TheThanksForARatingInTheGroupMasksThePhoneAndTheDoorCode) {
+  const std::vector<Reply> received =
+      say("b3u2", "u-zhang", "张三", read("报修 我妈家水管漏了 她电话13912345678 家门密码是852963"));
+  EXPECT_TRUE(told(received, "generic:b3u2", "家门密码是******"));
+  EXPECT_FALSE(told(received, "generic:b3u2", "852963"));
+  // Whoever works it reads it whole.
+  EXPECT_TRUE(told(received, private_chat_of(*ticket(1).assignee_person), "852963"));
+  say("b3u2", "u-chen", "陈单元长", read("接单 T1"), kMonday0900 + 60);
+  say("b3u2", "u-chen", "陈单元长", read("办结 T1 换了水管"), kMonday0900 + 120);
+  const std::vector<Reply> thanked = say("b3u2", "u-zhang", "张三", read("评价 T1 满意"), kMonday0900 + 180);
+  ASSERT_EQ(ticket(1).state, store::TicketState::closed);
+  EXPECT_TRUE(told(thanked, "generic:b3u2", "139****5678"));
+  EXPECT_FALSE(told(thanked, "generic:b3u2", "13912345678"));
+  EXPECT_FALSE(told(thanked, "generic:b3u2", "852963"));
+}
+
 // "你是私下反映的，群里不会出现你的名字": the climb posts carried "我叫刘桂芳" and the name she is known
 // by to three groups (an exploratory run of residents' reports, 2026-12-06), then, with the name
 // masked, "我是何建国，住502" and "我一个人住腿脚不好" (an exploratory run of people changing,

@@ -20,6 +20,9 @@ TEST(PrivacyMask, PhoneAndIdCardRunsAreMaskedAndOtherTextIsKept) {
       {"3号楼2单元 502室", "3号楼2单元 502室"},
       {"2026年11月", "2026年11月"},
       {"123456", "123456"},
+      {"家门密码是852963", "家门密码是******"},
+      {"密码：1234 进门左手", "密码：**** 进门左手"},
+      {"门锁密码 0000", "门锁密码 ****"},
       {"", ""},
   };
   for (const auto& [text, shown] : cases)

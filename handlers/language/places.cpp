@@ -19,10 +19,12 @@ struct BuildingWord {
   std::string_view word;
   bool chinese_numbers;
 };
-constexpr std::array<BuildingWord, 5> kBuildingWords = {{
+constexpr std::array<BuildingWord, 7> kBuildingWords = {{
     {"号楼", true},
     {"号栋", true},
     {"号幢", true},
+    {"#楼", false},
+    {"#栋", false},
     {"栋", false},
     {"幢", false},
 }};
@@ -42,16 +44,77 @@ std::optional<Numbered> read_numbered(std::string_view text, std::size_t pos, st
   return Numbered{number->value, pos + number->length + word.size()};
 }
 
+// 1 to `most` ASCII digits at `pos`, and where they end (the separator after them is the caller's).
+std::optional<Numbered> read_digits_before(std::string_view text, std::size_t pos, std::size_t most) {
+  std::size_t end = pos;
+  std::int64_t value = 0;
+  while (end < text.size() && is_ascii_digit(static_cast<unsigned char>(text[end]))) {
+    value = value * 10 + (text[end] - '0');
+    ++end;
+  }
+  if (end == pos || end - pos > most) return std::nullopt;
+  return Numbered{value, end};
+}
+
+// ASCII digits at `pos`, between `fewest` and `most` of them, and where they end.
+std::optional<Numbered> read_digits(std::string_view text, std::size_t pos, std::size_t fewest,
+                                    std::size_t most) {
+  std::size_t end = pos;
+  while (end < text.size() && is_ascii_digit(static_cast<unsigned char>(text[end])))
+    ++end;
+  const std::size_t count = end - pos;
+  if (count < fewest || count > most) return std::nullopt;
+  if (end < text.size() && (is_ascii_alnum(static_cast<unsigned char>(text[end])) || text[end] == '.'))
+    return std::nullopt;
+  std::int64_t value = 0;
+  for (std::size_t at = pos; at < end; ++at)
+    value = value * 10 + (text[at] - '0');
+  return Numbered{value, end};
+}
+
+// A unit and a flat after the building: "2-502", "2-502室" (of "3号楼2-502", "3-2-502", "3#2-502").
+std::optional<Numbered> unit_before_flat(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kMostUnitDigits = 2;
+  constexpr std::size_t kFewestFlatDigits = 3;
+  constexpr std::size_t kMostFlatDigits = 4;
+  const auto unit = read_digits_before(text, pos, kMostUnitDigits);
+  if (!unit || unit->number == 0 || !starts_with_at(text, unit->end, "-")) return std::nullopt;
+  const auto flat = read_digits(text, unit->end + 1, kFewestFlatDigits, kMostFlatDigits);
+  if (!flat) return std::nullopt;
+  return Numbered{unit->number, starts_with_at(text, flat->end, "室") ? flat->end + 3 : flat->end};
+}
+
+// "3-2-502", "3#2-502", "3#2-502室": a flat as residents and 物业 write it, building-unit-room (an
+// exploratory run of how people type, stop 68: a report giving it went to the 书记, not the unit).
+// A date (2026-11-28) and a phone number (138-1234-5678) have no 1–2 digit unit with a 3–4 digit
+// room after it.
+std::optional<PlaceMatch> read_flat(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kMostBuildingDigits = 3;
+  if (pos > 0 && is_ascii_alnum(static_cast<unsigned char>(text[pos - 1]))) return std::nullopt;
+  const auto building = read_digits_before(text, pos, kMostBuildingDigits);
+  if (!building || building->number == 0) return std::nullopt;
+  if (!starts_with_at(text, building->end, "-") && !starts_with_at(text, building->end, "#"))
+    return std::nullopt;
+  const auto unit = unit_before_flat(text, building->end + 1);
+  if (!unit) return std::nullopt;
+  return PlaceMatch{std::to_string(building->number) + "号楼" + std::to_string(unit->number) + "单元", pos,
+                    unit->end - pos};
+}
+
 std::optional<PlaceMatch> read_structured(std::string_view text, std::size_t pos) {
+  if (auto flat = read_flat(text, pos)) return flat;
   for (const BuildingWord& word : kBuildingWords) {
     if (!word.chinese_numbers && !is_ascii_digit(decode_utf8(text, pos).value)) continue;
     const auto building = read_numbered(text, pos, word.word);
     if (!building) continue;
     PlaceMatch match{std::to_string(building->number) + "号楼", pos, building->end - pos};
-    // "3号楼2单元" and "3号楼 2单元" are one place.
+    // "3号楼2单元" and "3号楼 2单元" are one place; so is "3号楼2-502", a flat in its second unit.
     if (const auto unit = read_numbered(text, skip_spaces(text, building->end), kUnitWord)) {
       match.name += std::to_string(unit->number) + "单元";
       match.length = unit->end - pos;
+    } else if (const auto flat = unit_before_flat(text, building->end)) {
+      match.name += std::to_string(flat->number) + "单元";
+      match.length = flat->end - pos;
     }
     return match;
   }

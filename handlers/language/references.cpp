@@ -83,8 +83,8 @@ std::optional<ReferenceMatch> read_task_reference(std::string_view text, std::si
   // "#12报到": after a '#' the number is plainly a reference even when a word follows at once, and
   // so is "12号" ("请假八号腿疼", said by voice); "报到 一下" is not #1, nor "12人" #12.
   const char32_t next = decode_utf8(text, end).value;
-  // "报到 3-201": a volunteer gives the building and room they live in, not task 3.
-  if (!hash && !hao && next == U'-' && is_digit_at(text, end + 1)) return std::nullopt;
+  // "报到 3-201", "报名 3#2-502": a volunteer gives the building and room they live in, not task 3.
+  if (!hash && !hao && (next == U'-' || next == U'#') && is_digit_at(text, end + 1)) return std::nullopt;
   // "验收1和2", "取消报到 1和2": a list of numbers (an exploratory run of newcomers, 2026-12-06).
   const bool and_another = next == U'和' && is_digit_at(text, end + std::string_view("和").size());
   if (hash ? is_ascii_alnum(next)

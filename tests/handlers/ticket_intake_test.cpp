@@ -85,6 +85,18 @@ TEST_F(TicketIntake, AReportInAGroupIsReceivedAtThePlaceItNamesAndGoesToThatLead
   EXPECT_TRUE(starts_with(replies[1].text, "【工单T1】")) << replies[1].text;
 }
 
+// "报修 3-2-502 卫生间漏水" in private went to the 书记 (地点：锦华家园社区) while the flat was written
+// as residents and 物业 write it (an exploratory run of how people type, stop 68).
+TEST_F(TicketIntake, AFlatWrittenBuildingUnitRoomIsReceivedAtItsUnit) {
+  say_privately("u-zhang", "张三", read("报修 3-2-502 卫生间漏水"));
+  say_privately("u-liu", "刘阿姨", read("报修 3#2-502 卫生间漏水到楼下了"));
+  for (const std::int64_t number : {1, 2}) {
+    EXPECT_EQ(ticket(number).node, "b3u2") << number;
+    EXPECT_EQ(ticket(number).assignee_person, "generic:u-chen") << number;
+  }
+  EXPECT_EQ(ticket(1).text, "3-2-502 卫生间漏水");
+}
+
 TEST_F(TicketIntake, TheResidentsWordsKeepTheirPunctuationAndThePlaceIsShownOnce) {
   const std::vector<Reply> replies =
       say("b3u2", "u-zhang", "张三", read("报事 3号楼2单元电梯坏了，按钮没反应"));

@@ -154,8 +154,11 @@ bool read_task(const ArgumentInput& input, Command& command) {
   const bool anchored = input.anchored || reference || !command.mentions.empty();
   // Words set apart from the command are a remark ("报到 张三", "请假 家里有事"); glued to it they
   // make another word ("报到中心").
+  // Voice input writes none between them: after a reply that is whole ("我到了在楼下", "去不了了家里有事";
+  // an exploratory run of how people type, stop 68) the words run on are its remark.
   const bool set_apart =
-      !input.rest.empty() && (input.rest[0] == ' ' || input.rest[0] == ',' || input.rest[0] == ':');
+      (!input.rest.empty() && (input.rest[0] == ' ' || input.rest[0] == ',' || input.rest[0] == ':')) ||
+      (input.rule.extra == "implicit" && input.rule.keyword.ends_with("了"));
   if (!anchored && (input.rule.extra == "required" || (!is_filler(remark) && !set_apart))) return false;
   // "恢复 1", "1号恢复": a cancel taken back, with nothing after it but 吧 — "1号恢复供水了", "恢复 1 个小时
   // 了" are news (a review, 2026-12-07: each restored task 1).

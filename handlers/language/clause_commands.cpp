@@ -150,6 +150,15 @@ std::optional<Command> own_command_after_a_clause(std::string_view body, const C
   // exploratory run of winter, stop 67: silence).
   const bool check_out = body.find("签退") != std::string_view::npos;
   if (!numbered && !asks_how && !bare_leave && !check_out) return std::nullopt;
+  // "扫完了签退", "我走了签退": by voice, nothing between the work done and the check-out.
+  if (check_out) {
+    const std::size_t word = body.rfind("签退");
+    const std::string_view before = body.substr(0, word);
+    if (word != std::string_view::npos && before.ends_with("了") && tells_work_done_or_leaving(before)) {
+      std::optional<Command> command = read(body.substr(word));
+      if (command && command->intent == Intent::check_out && !command->implicit) return command;
+    }
+  }
   for (std::size_t at = 0; at < body.size(); ++at) {
     if (!ends_a_clause(body[at])) continue;
     const std::size_t next = skip_separators(body, at + 1);

@@ -65,6 +65,8 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     // "取消报到 1 @张三": a leader freeing the place of someone who moved away (the handler decides).
     {"取消报到",      Intent::withdraw,     A::task_people},
     {"取消报名",      Intent::withdraw,     A::task_people},
+    // Pinyin input offers 报道 first (an exploratory run of how people type, stop 68: silence).
+    {"取消报道",      Intent::withdraw,     A::task_people},
     // 请假 and 打卡 are everyday words (a day off work, 健身打卡): bare, from someone with nothing to
     // leave or check in to, they are talk in a group, not a "you have nothing" answer.
     {"请假",          Intent::withdraw,     A::task,              "implicit"},
@@ -263,6 +265,9 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"签到",          Intent::check_in,     A::task_code},
     {"打卡",          Intent::check_in,     A::task_code,         "implicit"},
     {"签个到",        Intent::check_in,     A::task_code},
+    // The slips of pinyin input, as 报道 is 报到's (the same run: "签倒" three times, then 失约).
+    {"签倒",          Intent::check_in,     A::task_code},
+    {"签道",          Intent::check_in,     A::task_code},
     {"到了",          Intent::check_in,     A::task,              "required"},
     // "我到了", "已到": how volunteers say they are on site. Bare, they are a check-in only for
     // someone whose task begins about now; anyone else is talking to the others. Not a bare 到了 or
@@ -276,6 +281,11 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我们俩到了",    Intent::check_in,     A::task,              "implicit"},
     {"我俩到了",      Intent::check_in,     A::task,              "implicit"},
     {"我们已到",      Intent::check_in,     A::task,              "implicit"},
+    {"我已到达",      Intent::check_in,     A::task,              "implicit"},
+    {"已到达",        Intent::check_in,     A::task,              "implicit"},
+    {"我已到达现场",  Intent::check_in,     A::task,              "implicit"},
+    {"已到达现场",    Intent::check_in,     A::task,              "implicit"},
+    {"我已到现场",    Intent::check_in,     A::task,              "implicit"},
     {"已签到",        Intent::check_in,     A::task_code},
     {"已签退",        Intent::check_out,    A::task},
     {"签退",          Intent::check_out,    A::task},

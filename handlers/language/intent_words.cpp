@@ -33,6 +33,9 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     // "先走了 签退 1", "来晚了 签到", "不好意思 请假 1": what happened, then the command (an
     // exploratory run of an urgent night, 2026-12-06: silence, and a stay paid to its end).
     "先走了", "我先走了", "来晚了", "我来晚了", "不好意思", "抱歉",
+    // "报错了 取消报名", "刚才点错了 取消报名": a slip owned, then the command taking it back (an
+    // exploratory run of how people type, stop 68: silence, and the place kept).
+    "报错了", "刚才报错了", "点错了", "刚才点错了", "按错了", "搞错了", "弄错了",
     // "到了，签到" (a regression hunt of the volunteer loop, 2026-12-07: silence, then 失约).
     "到了", "到啦", "已到",
     // "表扬@小马 加3分": praise, then the points (an exploratory run of a campaign, 2026-12-06).

@@ -59,6 +59,13 @@ std::size_t day_said_first(std::string_view body) {
 
 bool starts_cannot_come(std::string_view words) {
   if (words.starts_with("我")) words.remove_prefix(std::string_view("我").size());
+  // "明天有事去不了了": the reason between the day and the words.
+  for (const std::string_view reason : {"家里有事", "临时有事", "有点事", "有事"}) {
+    if (words.starts_with(reason)) {
+      words.remove_prefix(reason.size());
+      break;
+    }
+  }
   return std::any_of(kCannotCome.begin(), kCannotCome.end(),
                      [words](std::string_view phrase) { return words.starts_with(phrase); });
 }
@@ -236,7 +243,7 @@ bool tells_work_done_or_leaving(std::string_view clause) {
   if (clause.starts_with("我")) clause.remove_prefix(std::string_view("我").size());
   for (const std::string_view start :
        {"扫完", "干完", "弄完", "搞完", "忙完", "打扫完", "清理完", "铲完", "巡逻完", "收工", "完事",
-        "结束了", "太冷", "冻死", "累了", "先走", "先撤", "先回"}) {
+        "结束了", "太冷", "冻死", "累了", "先走", "先撤", "先回", "走了"}) {
     if (clause.starts_with(start)) return true;
   }
   return false;

@@ -52,9 +52,25 @@ inline constexpr auto kDaysUnseen = std::to_array<std::string_view>(
 inline constexpr auto kUnseenContext = std::to_array<std::string_view>(
     {"敲门", "老人", "独居", "大爷", "奶奶", "老太", "老头", "爷爷", "大妈", "阿婆", "一个人住", "怕出事",
      "电话也不接", "打电话不接", "臭味"});
-inline constexpr auto kNoAnswer = std::to_array<std::string_view>({"敲门也没人应", "敲门没人应", "敲门都没人应", "敲门也不开"});
-inline constexpr auto kLoneWorry =
-    std::to_array<std::string_view>({"独居", "一个人住", "怕出事", "会不会出事", "出什么事", "出事了", "没出门"});
+inline constexpr auto kNoAnswer = std::to_array<std::string_view>(
+    {"敲门也没人应", "敲门没人应", "敲门都没人应", "敲门也不开",
+     // As families and visitors say it (an exploratory run of old people living alone, stop 68: 没看懂).
+     "没人应门", "敲门没反应", "敲门也没反应", "敲门都没反应", "敲门不应", "敲门没人开", "敲门也没人开"});
+inline constexpr auto kLoneWorry = std::to_array<std::string_view>(
+    {"独居", "一个人住", "怕出事", "会不会出事", "出什么事", "出事了", "没出门",
+     // The signs a visitor sees: the paper not taken in, a smell, the hour she is always in.
+     "报纸", "牛奶没拿", "怪味", "臭味", "平时这个点", "电话也不通", "电话也没人接", "电话也不接"});
+// The phone unanswered of someone living alone, or for a day and more ("我爸两天没接电话了 他一个人住",
+// "我妈一个人住 从昨天起电话就没人接"): the same run found each 没看懂. Not a phone lost or out of charge.
+inline constexpr auto kPhoneUnanswered = std::to_array<std::string_view>(
+    {"电话打不通", "电话一直打不通", "电话没人接", "电话就没人接", "电话都没人接", "电话一直没人接", "没接电话",
+     "不接电话", "联系不上"});
+inline constexpr auto kPhoneLone = std::to_array<std::string_view>(
+    {"独居", "一个人住", "一个人在家", "两天", "三天", "好几天", "几天了", "从昨天", "从中午", "从早上", "一整天",
+     "一天了"});
+inline constexpr auto kPhoneTalk = std::to_array<std::string_view>(
+    {"没电", "关机", "静音", "欠费", "手机丢", "手机坏", "换号", "号码", "快递", "外卖", "客服", "物业电话",
+     "师傅", "回老家", "旅游", "住院", "上班", "开会", "找到了", "回电话了", "接了", "没事了"});
 inline constexpr auto kBleeding = std::to_array<std::string_view>({"出血", "流血"});
 inline constexpr auto kHurt = std::to_array<std::string_view>(
     {"摔", "跌倒", "车祸", "撞", "砸", "流了很多", "流了好多", "止不住", "晕倒", "昏", "骨折", "打人", "砍"});
@@ -95,9 +111,32 @@ inline constexpr auto kIllnessTalk = std::to_array<std::string_view>(
     {"去年", "前年", "以前", "年前", "恢复", "康复", "后遗症", "预防", "的药", "复查", "体检", "讲座", "知识",
      "风险", "住院了", "好几年", "几年了", "不用担心", "中风后", "照顾", "十年", "平时", "注意", "在医院", "住着", "的人"});
 // Chest pain or tightness with the signs that make it urgent ("老伴胸口闷 出冷汗").
-inline constexpr auto kChest = std::to_array<std::string_view>({"胸口闷", "胸闷", "胸口疼", "胸口痛", "心口疼", "心口痛", "心脏疼"});
+inline constexpr auto kChest = std::to_array<std::string_view>(
+    {"胸口闷", "胸闷", "胸口疼", "胸口痛", "心口疼", "心口痛", "心脏疼", "心脏不舒服", "心脏难受", "心口难受",
+     "心口一阵一阵", "胸口一阵一阵"});
+// The signs, or the speaker's own pain now, alone (an exploratory run of old people living alone, stop
+// 68: "@吹哨 我胸口疼" and "我心脏不舒服 家里就我一个人" met the menu).
 inline constexpr auto kChestSigns = std::to_array<std::string_view>(
-    {"冷汗", "喘", "晕", "厉害", "受不了", "快来", "救", "120", "不行了", "说不出话", "脸色"});
+    {"冷汗", "喘", "晕", "厉害", "受不了", "快来", "救", "120", "不行了", "说不出话", "脸色", "我胸口", "我心口",
+     "我心脏", "一阵一阵", "一个人", "就我", "睡不着", "突然"});
+// Someone collapsed who does not answer ("我家老头子突然倒在地上了喊他也不答应", said by voice: 没看懂).
+inline constexpr auto kCollapsed = std::to_array<std::string_view>({"倒在地上", "倒地上", "倒在地", "倒地"});
+inline constexpr auto kCollapseSigns = std::to_array<std::string_view>(
+    {"不答应", "不应", "没反应", "没有反应", "叫不醒", "不说话", "起不来", "动不了", "不动了", "没气", "抽"});
+inline constexpr auto kCollapseTalk = std::to_array<std::string_view>(
+    {"喝多", "喝醉", "醉了", "耍赖", "打滚", "玩", "假装", "装的", "电视", "剧", "狗", "猫", "树", "车", "杆"});
+// Fever, alone ("我发烧了 一个人在家"): said of oneself or an old parent, not a child at school.
+inline constexpr auto kFever = std::to_array<std::string_view>({"发烧", "高烧", "烧到"});
+inline constexpr auto kAloneNow = std::to_array<std::string_view>(
+    {"一个人在家", "家里就我", "没人照顾", "一个人住", "独居"});
+inline constexpr auto kFeverTalk = std::to_array<std::string_view>(
+    {"退烧了", "好了", "好多了", "降下来", "以前", "昨天", "上周", "药店", "退烧药在哪"});
+// A blood pressure that needs 120 ("我血压200了").
+inline constexpr auto kBloodPressure = std::to_array<std::string_view>(
+    {"血压200", "血压210", "血压220", "血压230", "血压两百", "高压200", "高压210", "高压220", "高压两百",
+     "血压190", "血压180", "高压190", "高压180"});
+inline constexpr auto kPressureTalk = std::to_array<std::string_view>(
+    {"以前", "平时", "吃了药", "吃药后", "降下来", "降到", "去年", "上次", "体检", "讲座"});
 // Dizzy and unable to stand ("我不行了 头好晕" was a 2-point rating of a lamp's repair); not in a car.
 inline constexpr auto kDizzy = std::to_array<std::string_view>({"头晕", "头好晕", "头很晕", "头昏", "天旋地转"});
 inline constexpr auto kCannotStand = std::to_array<std::string_view>(
@@ -243,11 +282,11 @@ inline constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 inline constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 inline constexpr std::size_t kEstablishedPairs = 5;
-inline constexpr std::array<DangerPair, 40> kDangerPairs{{
+inline constexpr std::array<DangerPair, 44> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
-    {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::other},
-    {kNoAnswer, kLoneWorry, kAwayTalk, DangerKind::other},
+    {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::unanswered},
+    {kNoAnswer, kLoneWorry, kAwayTalk, DangerKind::unanswered},
     {kBleeding, kHurt, kMinorBleeding, DangerKind::medical},
     {kBreathless, kBreathWho, kBreathTalk, DangerKind::medical},
     {kUnwaking, kNothing, kUnwakingTalk, DangerKind::medical},
@@ -285,6 +324,10 @@ inline constexpr std::array<DangerPair, 40> kDangerPairs{{
     {kStove, kFumesSigns, kStoveTalk, DangerKind::poisoning},
     {kAloneInside, kCannotRise, kRiseTalk, DangerKind::medical},
     {kFrozen, kFrozenSigns, kNothing, DangerKind::medical},
+    {kPhoneUnanswered, kPhoneLone, kPhoneTalk, DangerKind::unanswered},
+    {kCollapsed, kCollapseSigns, kCollapseTalk, DangerKind::medical},
+    {kFever, kAloneNow, kFeverTalk, DangerKind::medical},
+    {kBloodPressure, kNothing, kPressureTalk, DangerKind::medical},
 }};
 // clang-format on
 

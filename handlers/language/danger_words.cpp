@@ -325,6 +325,8 @@ std::string_view danger_kind_name(DangerKind kind) {
       return "missing";
     case DangerKind::trapped:
       return "trapped";
+    case DangerKind::unanswered:
+      return "unanswered";
     case DangerKind::other:
       break;
   }

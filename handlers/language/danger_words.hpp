@@ -8,7 +8,20 @@ namespace whistle::language {
 
 /// What kind of danger a line tells of: the answer a resident needs first differs (120 and "don't
 /// move them" for a fall, no switch touched for gas, someone to talk to for a person in despair).
-enum class DangerKind { fire, gas, poisoning, medical, self_harm, violence, missing, trapped, other };
+/// `unanswered`: someone living alone who does not answer the door or the phone, or has not been
+/// seen for days (call, go, find the key; 110 opens the door).
+enum class DangerKind {
+  fire,
+  gas,
+  poisoning,
+  medical,
+  self_harm,
+  violence,
+  missing,
+  trapped,
+  unanswered,
+  other
+};
 
 /// "fire" for DangerKind::fire, and so on: the suffix of the danger answer's template.
 std::string_view danger_kind_name(DangerKind kind);

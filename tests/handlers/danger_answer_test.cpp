@@ -194,6 +194,31 @@ TEST_F(Danger, CoalGasPoisoningIsAnsweredWithFreshAirAnd120) {
   }
 }
 
+// Old people living alone (an exploratory run, stop 68): a parent unreachable, a door unanswered, chest
+// pain or a collapse in their own words met the menu; the unseen neighbour was told to leave the area.
+TEST_F(Danger, SomeoneAloneWhoDoesNotAnswerIsToldToCallGoAndFindTheKey) {
+  std::int64_t at = kMonday0900;
+  for (const char* line : {"我爸两天没接电话了 他一个人住", "何奶奶家没人应门 她一个人住 平时这个点都在家",
+                           "孙大爷家门口的报纸两天没拿了 敲门没反应", "敲门没人应 电话也不通 两天没见人了"}) {
+    const std::vector<Reply> replies = say_privately("u-zhang", "张三", read(line, at), at);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_EQ(replies[0].text, rendered("danger_now_unanswered", {{"mention", "@张三"}})) << line;
+    at += 2 * kHour;
+  }
+  for (const char* line :
+       {"我胸口疼", "我心脏不舒服 家里就我一个人", "我老伴突然倒地上了叫他不答应", "我血压200了"}) {
+    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(line, at), at);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_EQ(replies[0].text, rendered("danger_now_medical", {{"mention", "@何大爷"}})) << line;
+    at += 2 * kHour;
+  }
+  // A phone out of charge, a courier's knock, a leak upstairs, a drunk asleep: talk.
+  for (const char* talk :
+       {"我妈电话一直打不通 是不是没电了", "快递员敲门没人应 放门口了", "楼上漏水 敲门也没人应",
+        "喝多了倒在地上睡着了", "发烧了 一个人在家 已经吃了药 好多了"})
+    EXPECT_TRUE(say("b3u2", "u-x3", "居民丙", read(talk, at), at).empty()) << talk;
+}
+
 TEST_F(Danger, ALeadersWinterNoticeToBewareOfGasPagesNobody) {
   for (const char* line : {"大家注意 煤气安全 谨防煤气中毒",
                            "【温馨提示】冬季取暖注意防范一氧化碳中毒，烧炉子的居民一定要开窗通风",

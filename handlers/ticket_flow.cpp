@@ -92,10 +92,12 @@ ClimbTarget climb_target(const Services& services, const store::Ticket& ticket) 
   for (std::size_t i = 1; i < up.size(); ++i) {
     if (first_leader(services, up[i].id)) return {up[i], std::nullopt};
   }
-  // A 微心愿 (reading glasses for an old neighbour) is nothing for 物业: the community is its top.
-  // Nor is a danger to life, which stays with the leaders (an exploratory run of residents'
-  // reports, 2026-12-06: a fall nobody took at the community was handed to 物业 at 05:10).
-  if (ticket.kind == "wish" || ticket.danger) return {};
+  // A 微心愿 (reading glasses for an old neighbour) is nothing for 物业: the community is its top. So
+  // is a 点单, a need for a volunteer's hands (someone to talk to, groceries carried up: an exploratory
+  // run of old people living alone, stop 68, found 物业's group reading "一个人住 腿脚不好" and the
+  // worker sending it back). Nor is a danger to life, which stays with the leaders (an exploratory run
+  // of residents' reports, 2026-12-06: a fall nobody took at the community was handed to 物业 at 05:10).
+  if (ticket.kind == "wish" || ticket.kind == "order" || ticket.danger) return {};
   const std::vector<store::ResponderRow> responders = services.responders.of_community(ticket.community);
   // The default responder that just let it pass is no higher level: this is the top. Nor is one
   // that sent it back as not theirs: handing it back to them went round 物业 → 社区 → 物业.

@@ -321,6 +321,25 @@ TEST_F(TicketDeadlinesTest, ADangerTicketNobodyTakesStopsAtTheCommunityAndNeverR
   EXPECT_GE(events_of(services(), *ticket, "overdue_at_top"), 1);
 }
 
+// A 点单 is a need for a volunteer's hands: it stops at the community as a 微心愿 does (an exploratory
+// run of old people living alone, stop 68: "想请志愿者每周帮他买一次菜" reached 物业's group, whose worker
+// sent it back).
+TEST_F(TicketDeadlinesTest, AnOrderNobodyTakesStopsAtTheCommunityAndNeverReachesTheResponder) {
+  say_privately("u-ma", "马奶奶", read("点单 3号楼2单元 腿脚不好下不了楼 想请志愿者帮忙买菜"), kMonday2300);
+  std::optional<store::Ticket> ticket = tickets_.by_number("c1", 1);
+  ASSERT_TRUE(ticket && ticket->kind == "order");
+  std::vector<Reply> told;
+  for (std::int64_t at = kMonday2300; at <= kMonday2300 + 48 * kHour; at += kHour) {
+    std::vector<Reply> run = run_jobs(at);
+    told.insert(told.end(), run.begin(), run.end());
+  }
+  ticket = tickets_.by_number("c1", 1);
+  EXPECT_EQ(ticket->node, "c1");
+  EXPECT_FALSE(ticket->assignee_responder.has_value());
+  EXPECT_TRUE(to_chat(told, "generic:wuye").empty());
+  EXPECT_TRUE(to_chat(told, "generic:@u-shifu").empty());
+}
+
 TEST_F(TicketDeadlinesTest, AnUrgentTicketNeverPauses) {
   const Services s = services();
   MadeTicket made = make_ticket(s, "b3u2", "urgent", kMonday2300);

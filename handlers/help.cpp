@@ -231,6 +231,11 @@ namespace {
 // 评价 (an exploratory run, 2026-12-05).
 constexpr std::array<std::string_view, 8> kGreetings{"你好",   "您好",  "在吗", "在不在",
                                                      "有人吗", "hello", "hi",   "喂"};
+// A plea with nothing told yet ("帮帮我", "我不会用"): asked what happened, in plain words. An old man
+// at 5 a.m. was offered 「帮助」 and the command menu, and gave up (an exploratory run of old people
+// living alone, stop 68).
+constexpr std::array<std::string_view, 10> kPleas{"帮帮我", "帮帮忙",   "帮帮我吧", "帮我一下", "我不会用",
+                                                  "不会用", "我不会弄", "不会弄",   "怎么弄",   "我该怎么办"};
 
 std::string_view said_plainly(std::string_view text) {
   return language::without_words_at_end(text,
@@ -384,6 +389,8 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   }
   if (is_one_of(plain, kGreetings))
     return {reply_to_sender(context, context.text("unknown_greeting", {{"mention", mention}}))};
+  if (is_one_of(plain, kPleas) || language::without_words_at_end(plain, {"这个"}) == "我不会弄")
+    return {reply_to_sender(context, context.text("unknown_plea", {{"mention", mention}}))};
   // "@吹哨 新年快乐": wished back, not the menu.
   if (const std::optional<std::string_view> greeting = language::season_greeting(plain))
     return {
@@ -391,7 +398,16 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
                                               {{"mention", mention}, {"greeting", std::string(*greeting)}}))};
   // "叫你们领导来", "你就是个摆设": the leaders to turn to, not the menu.
   if (std::optional<Reply> turn_to = answer_whom_to_turn_to(context, command)) return {std::move(*turn_to)};
-  if (language::is_only_thanks(plain))
+  // "谢谢你们照顾我妈", "来电了 谢谢师傅": thanks with a word of what for, not the menu (the same run); not
+  // thanks before a question ("谢谢 积分什么时候到").
+  constexpr std::size_t kShortThanks = 16;
+  static constexpr auto kAsking =
+      std::to_array<std::string_view>({"吗", "?", "什么", "怎么", "多少", "几", "哪", "谁"});
+  const bool thanks_for_something =
+      language::holds_thanks(plain) && language::characters(plain) <= kShortThanks &&
+      !language::describes_trouble(plain) && !language::mentions_bots_own_work(plain) &&
+      !language::holds_any_of(plain, kAsking);
+  if (language::is_only_thanks(plain) || thanks_for_something)
     return {reply_to_sender(context, context.text("unknown_thanks", {{"mention", mention}}))};
   // "收到", "好的", "我去看看" said to the bot in a group where a task is open (a reply to its post,
   // mostly): how to join, not a hint about reports (a regression hunt of the volunteer loop,

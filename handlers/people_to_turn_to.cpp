@@ -21,9 +21,13 @@ namespace {
 // nor a leader saying who they are ("我是楼栋负责人，怎么吹哨"), nor how to sign up ("报名找谁"): a
 // review of stop 65 found each answered with the leaders.
 constexpr auto kPersonAskedFor = std::to_array<std::string_view>(
-    {"叫你们领导", "找你们领导", "你们领导", "找领导",   "领导呢",     "找书记",     "书记呢",
-     "找主任",     "人工",       "真人",     "活人",     "找负责人",   "负责人是谁", "负责人呢",
-     "调解员",     "找谁",       "谁管",     "电话多少", "电话是多少", "联系方式",   "怎么联系"});
+    {"叫你们领导", "找你们领导", "你们领导", "找领导", "领导呢", "找书记", "书记呢", "找主任", "人工", "真人",
+     "活人", "找负责人", "负责人是谁", "负责人呢", "调解员", "找谁", "谁管", "电话多少", "电话是多少",
+     "联系方式", "怎么联系",
+     // A call asked of the bot, joining the group or the register, a leader asked for by title (an
+     // exploratory run of old people living alone, stop 68: each met 没看懂 with 商品 or 排行 offered).
+     "打个电话", "打电话", "进群", "加群", "入群", "单元长是谁", "楼栋长是谁", "楼长是谁", "网格长是谁",
+     "书记是谁", "联系谁", "我要找", "登记了吗", "有登记吗"});
 constexpr auto kPersonAskedAlone = std::to_array<std::string_view>({"调解", "转人工", "人工服务"});
 constexpr auto kNotAskingForAPerson = std::to_array<std::string_view>(
     {"我是", "谢谢", "辛苦", "人工智能", "报名", "报到", "签到", "积分", "兑换"});

@@ -168,6 +168,11 @@ inline constexpr auto kMissedPeople = std::to_array<std::string_view>(
     {"孩子", "小孩", "宝宝", "女儿", "儿子", "老人", "老伴", "我妈", "我爸", "奶奶", "爷爷", "姥姥", "姥爷",
      "外婆", "外公", "大爷", "大妈", "老太太", "老头", "老人家"});
 inline constexpr auto kConfused = std::to_array<std::string_view>({"痴呆", "阿尔茨海默"});
+// Not back and not answering ("我爸早上出去到现在还没回来 电话也不接": an exploratory run of old people
+// living alone, stop 68, found it 没看懂).
+inline constexpr auto kNotBackYet = std::to_array<std::string_view>({"还没回来", "还没回家", "一直没回来"});
+inline constexpr auto kNotAnswering = std::to_array<std::string_view>(
+    {"电话也不接", "电话不接", "电话也打不通", "电话打不通", "联系不上", "电话没人接", "电话也没人接"});
 inline constexpr auto kMissingTalk = std::to_array<std::string_view>(
     {"猫", "狗", "宠物", "鹦鹉", "找到了", "回来了", "原来", "一会儿", "以后", "以前", "小时候", "上次", "没事",
      "钥匙", "手机", "钱包", "眼镜", "药", "同学家", "捉迷藏", "牙", "钱", "工作", "分", "肯定", "躲", "防走失", "手环", "攻略"});
@@ -282,7 +287,7 @@ inline constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 inline constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 inline constexpr std::size_t kEstablishedPairs = 5;
-inline constexpr std::array<DangerPair, 44> kDangerPairs{{
+inline constexpr std::array<DangerPair, 45> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
     {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::unanswered},
@@ -328,6 +333,7 @@ inline constexpr std::array<DangerPair, 44> kDangerPairs{{
     {kCollapsed, kCollapseSigns, kCollapseTalk, DangerKind::medical},
     {kFever, kAloneNow, kFeverTalk, DangerKind::medical},
     {kBloodPressure, kNothing, kPressureTalk, DangerKind::medical},
+    {kNotBackYet, kNotAnswering, kMissingTalk, DangerKind::missing},
 }};
 // clang-format on
 

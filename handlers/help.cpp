@@ -23,6 +23,7 @@
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_category.hpp"
 #include "handlers/ticket_intake.hpp"
+#include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_work.hpp"
 
 namespace whistle::handlers {
@@ -407,8 +408,17 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
       language::holds_thanks(plain) && language::characters(plain) <= kShortThanks &&
       !language::describes_trouble(plain) && !language::mentions_bots_own_work(plain) &&
       !language::holds_any_of(plain, kAsking);
-  if (language::is_only_thanks(plain) || thanks_for_something)
+  if (language::is_only_thanks(plain) || thanks_for_something) {
+    // "@吹哨 谢谢小张" in the group of a report awaiting its rating: how to rate it. The wish closed
+    // unrated a week later and its volunteer lost the points (the same run).
+    if (!context.message.is_private) {
+      if (const std::optional<std::int64_t> waiting = ticket_awaiting_rating(context))
+        return {reply_to_sender(context,
+                                context.text("rate_thanks_in_group",
+                                             {{"mention", mention}, {"ticket", std::to_string(*waiting)}}))};
+    }
     return {reply_to_sender(context, context.text("unknown_thanks", {{"mention", mention}}))};
+  }
   // "收到", "好的", "我去看看" said to the bot in a group where a task is open (a reply to its post,
   // mostly): how to join, not a hint about reports (a regression hunt of the volunteer loop,
   // 2026-12-07). Nothing is signed up: 收到 acknowledges a notice as often.

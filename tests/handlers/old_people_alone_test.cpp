@@ -65,5 +65,20 @@ TEST_F(OldPeopleAlone, ThanksWithAWordOfWhatForIsWelcomedButAQuestionAfterThanks
   EXPECT_NE(asked[0].text, rendered("unknown_thanks", {{"mention", "@何大爷"}}));
 }
 
+// "@吹哨 谢谢小张" for a pair of reading glasses brought met 没看懂; the wish closed unrated a week
+// later and the volunteer lost its points. Told how to rate, a "@吹哨 满意" closes it.
+TEST_F(OldPeopleAlone, ThanksToTheBotInTheGroupOfAWishAwaitingItsRatingSayHowToRateIt) {
+  say("b3u2", "u-he", "何大爷", read("微心愿 想要一副老花镜"));
+  say("b3u2", "u-zhang", "张三", read("认领 T1"), kMonday0900 + 60);
+  say("b3u2", "u-zhang", "张三", read("办结 T1 老花镜送到了"), kMonday0900 + kHour);
+  ASSERT_EQ(ticket(1).state, store::TicketState::resolved);
+  const std::vector<Reply> thanked =
+      say("b3u2", "u-he", "何大爷", read("@吹哨 谢谢小张", kMonday0900 + 2 * kHour), kMonday0900 + 2 * kHour);
+  ASSERT_EQ(thanked.size(), 1u);
+  EXPECT_EQ(thanked[0].text, rendered("rate_thanks_in_group", {{"mention", "@何大爷"}, {"ticket", "1"}}));
+  say("b3u2", "u-he", "何大爷", read("@吹哨 满意", kMonday0900 + 3 * kHour), kMonday0900 + 3 * kHour);
+  EXPECT_EQ(ticket(1).state, store::TicketState::closed);
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -238,15 +238,6 @@ bool is_question(std::string_view text) {
   return false;
 }
 
-bool is_thumbs_up(std::string_view raw) {
-  while (!raw.empty() && raw.front() == ' ')
-    raw.remove_prefix(1);
-  while (!raw.empty() && raw.back() == ' ')
-    raw.remove_suffix(1);
-  return raw == "[强]" || raw == "[OK]" || raw == "[ok]" || raw == "[好的]" || raw == "[抱拳]" ||
-         raw == "[握手]";
-}
-
 Reply ask_again(Context& context, std::string_view kind) {
   return reply_to_sender(
       context,
@@ -439,7 +430,7 @@ Reply ask_what_happened(Context& context, const Command& command) {
 
 std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const Command& command,
                                                          OfferReading reading) {
-  if (command.text.empty() && is_thumbs_up(context.message.text)) {
+  if (command.text.empty() && language::is_only_thumbs_up_codes(context.message.text)) {
     // WeChat's [强] and [OK] leave no words after normalizing; they are a yes all the same.
     Command yes = command;
     yes.text = "好";

@@ -329,6 +329,35 @@ std::optional<language::ScoreWord> longest_score_word_ending(std::string_view li
   return found;
 }
 
+// The 满意 family or 还可以 opening a line, the why run on after it ("不太满意来了三次才修好",
+// "嗯还可以吧就是 来得有点晚"), and where the why starts; not before a question ("满意的话怎么评价").
+std::optional<std::pair<language::ScoreWord, std::size_t>> score_word_leading(std::string_view line) {
+  std::size_t at = 0;
+  for (const std::string_view filler : {"嗯嗯", "嗯", "那个"}) {
+    if (line.starts_with(filler)) {
+      at = filler.size();
+      break;
+    }
+  }
+  std::optional<language::ScoreWord> found;
+  for (const language::ScoreWord& word : language::score_words()) {
+    const bool rating_only = word.word.find("满意") != std::string_view::npos || word.word == "还可以";
+    if (rating_only && line.substr(at).starts_with(word.word) &&
+        (!found || word.word.size() > found->word.size()))
+      found = word;
+  }
+  if (!found) return std::nullopt;
+  std::size_t end = at + found->word.size();
+  for (const std::string_view particle : {"吧", "啊", "的", ","}) {
+    if (line.substr(end).starts_with(particle)) end += particle.size();
+  }
+  const std::string_view why = line.substr(end);
+  if (language::trim_spaces(why).empty() || why.find("吗") != std::string_view::npos ||
+      why.find('?') != std::string_view::npos || why.find("怎么") != std::string_view::npos)
+    return std::nullopt;
+  return std::pair{*found, end};
+}
+
 }  // namespace
 
 std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command) {
@@ -356,6 +385,20 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   if (const std::optional<language::ScoreWord> word = longest_score_word_ending(line);
       word && !language::says_problem_remains(line))
     return rate_as(word->score, line.substr(0, line.size() - word->word.size()));
+  // "满意满意谢谢", "嗯满意满意谢谢你们啊": the score said, then thanks (an exploratory run of how people
+  // type, stop 68: asked again whether it was satisfying).
+  const std::string_view before_thanks = language::without_words_at_end(
+      line, {"谢谢你们", "谢谢你", "谢谢大家", "谢谢师傅", "谢谢", "感谢", "辛苦了", "辛苦", " ", ","});
+  if (before_thanks.size() < line.size() && !language::says_problem_remains(line)) {
+    std::optional<language::ScoreWord> word = longest_score_word_ending(before_thanks);
+    for (const language::ScoreWord& alone : language::score_words()) {
+      if (before_thanks == alone.word) word = alone;
+    }
+    if (word && word->score >= 4) return rate_as(word->score, {});
+  }
+  // "不太满意来了三次才修好", "嗯还可以吧就是来得有点晚": the score said first, the why run on after it.
+  if (const std::optional<std::pair<language::ScoreWord, std::size_t>> first = score_word_leading(line))
+    return rate_as(first->first.score, language::trim_spaces(line.substr(first->second)));
   // Answers to "请评价" that are words of the resident's own, alone.
   for (const auto& [answer, score] : kPlainAnswers) {
     if (line == answer) return rate_as(score, {});
@@ -454,8 +497,12 @@ std::optional<std::vector<Reply>> correct_rating_in_words(Context& context, cons
 }
 
 std::optional<std::vector<Reply>> nudge_to_rate(Context& context, const Command& command) {
-  if (!context.message.is_private || command.text.empty()) return std::nullopt;
-  if (!language::answers_yes(command.text) && !language::answers_no(command.text)) return std::nullopt;
+  if (!context.message.is_private) return std::nullopt;
+  // WeChat's [强] leaves no words after normalizing; it nods as 👍 does.
+  const bool thumbs_up = command.text.empty() && language::is_only_thumbs_up_codes(context.message.text);
+  if (command.text.empty() && !thumbs_up) return std::nullopt;
+  if (!thumbs_up && !language::answers_yes(command.text) && !language::answers_no(command.text))
+    return std::nullopt;
   const std::vector<store::Ticket> waiting = awaiting_rating(context);
   if (waiting.empty()) return std::nullopt;
   return std::vector<Reply>{reply_to_sender(

@@ -627,6 +627,20 @@ bool answers_no(std::string_view text) {
          rest.starts_with("谢");
 }
 
+bool is_only_thumbs_up_codes(std::string_view raw) {
+  static constexpr auto kCodes =
+      std::to_array<std::string_view>({"[强]", "[OK]", "[ok]", "[好的]", "[抱拳]", "[握手]", " "});
+  bool any = false;
+  while (!raw.empty()) {
+    const auto code = std::find_if(kCodes.begin(), kCodes.end(),
+                                   [raw](std::string_view word) { return raw.starts_with(word); });
+    if (code == kCodes.end()) return false;
+    any = any || *code != " ";
+    raw.remove_prefix(code->size());
+  }
+  return any;
+}
+
 bool mentions_bots_own_work(std::string_view text) {
   return holds_any_of(text, kBotsOwnWords);
 }

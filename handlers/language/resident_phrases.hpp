@@ -32,6 +32,10 @@ bool is_only_thanks(std::string_view text);
 bool answers_yes(std::string_view text);
 bool answers_no(std::string_view text);
 
+/// Whether a raw line is nothing but WeChat's codes for a thumbs up or a nod ("[强]", "[强][强]",
+/// "[OK]", "[抱拳]"), which normalizing drops: a yes all the same.
+bool is_only_thumbs_up_codes(std::string_view raw);
+
 /// Whether a line puts the matter off or hedges ("明天再说", "我再想想", "我先问问物业", "已经有人报了").
 bool puts_off(std::string_view text);
 /// Whether a line asks to report after all ("算了 还是报一下吧", "帮我报上去"): a yes to the offer.

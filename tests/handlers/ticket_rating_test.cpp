@@ -55,6 +55,46 @@ TEST_F(TicketRating, SatisfiedClosesItAndThanksTheResolver) {
 // Two tickets awaiting a rating: "灯修好了 满意" was asked which one, and so was the "不满意 原因" the
 // bot's own question asked for (an exploratory run of residents' reports, 2026-12-06). Words that
 // name one of them rate it; words that name neither or both are asked about.
+// Ratings in the words old residents type or say (an exploratory run of how people type, stop 68): the
+// score then thanks was asked again, the score then the why run on was 没看懂, WeChat's [强] the menu.
+TEST_F(TicketRating, ARatingWordWithThanksAfterItOrItsWhyRunOnRates) {
+  const std::vector<std::pair<std::string, int>> said = {{"满意满意谢谢", 5},
+                                                         {"嗯满意满意谢谢你们啊", 5},
+                                                         {"不太满意来了三次才修好", 2},
+                                                         {"嗯还可以吧就是来得有点晚", 4}};
+  for (const auto& [line, score] : said) {
+    const store::Ticket resolved = resolved_ticket({.text = "楼道灯坏了", .in_private = true});
+    zhang_says_privately(line);
+    const store::Ticket rated = ticket(resolved.number);
+    EXPECT_EQ(rated.rating, std::optional<int>(score)) << line;
+    if (score <= 3) {
+      EXPECT_NE(last_event(tickets_.events(rated.id), "rated")->note.value_or("").find("三次"),
+                std::string::npos);
+      // Reopened, it is done again for the next line.
+      resolve(rated.id, *rated.assignee_person, kLater + kHour);
+      zhang_says_privately("满意", kLater + 2 * kHour);
+    }
+  }
+}
+
+TEST_F(TicketRating, WechatsThumbsUpIsAskedForTheWordThatRates) {
+  const store::Ticket resolved = resolved_ticket({.text = "楼道灯坏了", .in_private = true});
+  Message thumbs;
+  thumbs.chat = kZhangPrivate;
+  thumbs.is_private = true;
+  thumbs.sender = "generic:u-zhang";
+  thumbs.sender_name = "张三";
+  thumbs.text = "[强][强]";
+  thumbs.at = kLater;
+  store::Transaction transaction(db_);
+  const std::vector<Reply> replies = dispatcher_.handle(thumbs, read(thumbs.text, kLater), kLater);
+  transaction.commit();
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text, rendered("rate_answer_unclear",
+                                      {{"mention", "@张三"}, {"ticket", std::to_string(resolved.number)}}));
+  EXPECT_EQ(ticket(resolved.number).state, store::TicketState::resolved);
+}
+
 TEST_F(TicketRating, WithSeveralWaitingTheWordsThatNameOneRateIt) {
   const store::Ticket lamp = resolved_ticket({.text = "3号楼2单元楼道灯坏了", .in_private = true});
   const store::Ticket door = resolved_ticket({.text = "单元门的门禁坏了 刷卡没反应", .in_private = true});

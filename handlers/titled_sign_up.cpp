@@ -15,6 +15,7 @@ std::optional<std::vector<Reply>> sign_up_by_title(Context& context, const Comma
   const std::optional<std::string_view> words = language::task_words_of_sign_up(command.text);
   if (!words) return std::nullopt;
   const store::ListedTask* named = nullptr;
+  // No title words ("钱楼栋长 我报名", "明天的活动我参加"): the chat's one open task.
   for (const store::ListedTask* task : context.tasks.open_in_chat_view(context.message.chat)) {
     if (task_is_over(*task, context.now) || task->title.find(*words) == std::string::npos) continue;
     // Two tasks of that title (a rota's shifts): the number says which, as for a bare 报到.

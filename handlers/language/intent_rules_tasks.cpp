@@ -51,6 +51,12 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我也参加",      Intent::report_in,    A::whole_line,        "implicit"},
     {"加1",           Intent::report_in,    A::whole_line,        "implicit"},
     {"已报名",        Intent::report_in,    A::whole_line,        "implicit"},
+    // "我已经报名了" from someone not on the list believes they are (an exploratory run of how people
+    // type, stop 68: silence); it is their sign-up, and for someone on it the answer says so.
+    {"已经报名了",    Intent::report_in,    A::whole_line,        "implicit"},
+    {"已经报名",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"以经报名了",    Intent::report_in,    A::whole_line,        "implicit"},
+    {"已经报过名了",  Intent::report_in,    A::whole_line,        "implicit"},
     // Two going together (an exploratory run of an urgent night, 2026-12-06: silence). The sender's
     // place only: the handler asks the other to report in themselves.
     {"我和老伴一起去", Intent::report_in,   A::whole_line,        "implicit"},

@@ -484,6 +484,40 @@ std::optional<std::int64_t> quoted_task_post(std::string_view body) {
   return reference->number;
 }
 
+// "张三+1", "张三 +1", "+1 张三": a name and +1, WeChat's shortest 接龙 (an exploratory run of how people
+// type, stop 68: silence). A name is two to four Chinese characters, not a word agreeing with the line
+// above ("楼上+1", "同意+1").
+std::optional<std::string> name_with_plus_one(std::string_view body) {
+  constexpr std::string_view kPlusOne = "+1";
+  std::string_view name;
+  if (body.ends_with(kPlusOne)) {
+    name = trim_spaces(body.substr(0, body.size() - kPlusOne.size()));
+  } else if (body.starts_with(kPlusOne)) {
+    name = trim_spaces(body.substr(kPlusOne.size()));
+  } else {
+    return std::nullopt;
+  }
+  const std::size_t count = characters(name);
+  if (count < 2 || count > 4) return std::nullopt;
+  for (std::size_t at = 0; at < name.size();) {
+    const CodePoint cp = decode_utf8(name, at);
+    if (!is_cjk(cp.value)) return std::nullopt;
+    at += cp.length;
+  }
+  static constexpr std::string_view kNotNames[] = {"楼上", "同上", "楼主", "同意", "赞同", "附议",
+                                                   "支持", "我也", "我们", "大家", "我家", "俺也",
+                                                   "点赞", "顶",   "收到", "好的"};
+  for (const std::string_view word : kNotNames) {
+    if (name.starts_with(word)) return std::nullopt;
+  }
+  // Nor what one brings or when ("+1 带铁锹", "+1 我带扫把", "明天+1"): no name begins so.
+  constexpr std::u32string_view kNoNameBegins =
+      U"我你他她带也都一今明后下上这那不没好太真来去算加报还再在稍晚早等快刚正";
+  if (name.starts_with("马上")) return std::nullopt;
+  if (kNoNameBegins.find(decode_utf8(name, 0).value) != std::u32string_view::npos) return std::nullopt;
+  return std::string(name);
+}
+
 // A 接龙's sign-up: "3. 赵敏 请假", the name added saying they cannot come, is a withdrawal.
 Command jielong_sign_up(const Command& base, std::string name, std::optional<std::int64_t> task) {
   Command command = base;
@@ -652,6 +686,8 @@ Command read_normalized(NormalizedText normalized, const ParseContext& context) 
   // steps "1. … 2. …"); a 接龙 header such as "报名接龙" is no command and does not.
   const std::size_t line_break = body.find('\n');
   if (line_break == std::string::npos) {
+    if (std::optional<std::string> name = name_with_plus_one(body))
+      return jielong_sign_up(base, std::move(*name), std::nullopt);
     std::optional<Command> command = read_command(body, base, context);
     if (auto sign_up = sign_up_after_question(body, command, base, context)) command = std::move(sign_up);
     if (!command) {

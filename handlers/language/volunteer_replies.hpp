@@ -45,7 +45,9 @@ bool tells_own_reason(std::string_view clause);
 bool tells_work_done_or_leaving(std::string_view clause);
 
 /// "扫雪算我一个", "报名扫雪", "明早扫雪我去": a sign-up word before or after words that may be a
-/// task's title (two to eight characters, a day before them left out); the words, or empty.
+/// task's title (two to eight characters, a day before them left out); the words, or empty optional.
+/// What voice input wraps a sign-up in is read past (the leader addressed, who is speaking, the day):
+/// with nothing of a title left ("钱楼栋长 我报名", "明天的活动我参加") the words are empty, any open task.
 std::optional<std::string_view> task_words_of_sign_up(std::string_view text);
 
 /// "报名 年度优秀志愿者", "报名参加评优": what is signed up for is an honour, not the group's task (an

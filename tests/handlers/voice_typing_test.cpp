@@ -20,6 +20,27 @@ std::optional<std::int64_t> checked_in_at(store::AttendanceRepository& attendanc
   return row ? row->checked_in_at : std::nullopt;
 }
 
+// Of five neighbours who answered a voice whistle in their own words only one was on its list.
+TEST_F(VoiceTyping, ASignUpWrappedInWhatVoiceInputAddsSignsUpForTheOneOpenTask) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道杂物", 10);
+  const std::vector<std::pair<std::string, std::string>> said = {
+      {"u-zhang", "我要报名参加周六的清理楼道"},
+      {"u-liu", "陈单元长 我报名"},
+      {"u-he", "我是三号楼二单元五零二的何大爷报名参加"},
+      {"u-feng", "陈单元长你好我是502的老冯周六的活动我参加"},
+      {"u-zheng", "我也去吧算我一个"},
+      {"u-x1", "张三+1"},
+      {"u-x2", "我已经报名了"}};
+  for (const auto& [person, line] : said)
+    say("b3u2", person, person, read(line));
+  for (const auto& [person, line] : said)
+    EXPECT_EQ(signup_state(number, person), store::SignupState::signed_up) << line;
+  // Not another activity, agreement with the line above, or what someone else did.
+  for (const char* talk : {"孩子的夏令营我报名", "楼上+1", "孩子已经报名了", "他们都报名"})
+    say("b3u2", "u-chu", "褚单元长", read(talk));
+  EXPECT_FALSE(signup_state(number, "u-chu"));
+}
+
 TEST_F(VoiceTyping, AnArrivalSaidWithoutACommaOrTypedAsASlipChecksIn) {
   const std::int64_t number = whistle_in_b3u2("清理楼道", 5);
   for (const char* person : {"u-zhang", "u-liu", "u-he", "u-feng"})

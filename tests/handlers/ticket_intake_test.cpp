@@ -591,6 +591,24 @@ TEST_F(TicketIntake, ACorrectionInTheGroupRightAfterOnesReportJoinsIt) {
             2u);
 }
 
+// "不是3号楼 是5号楼" a minute after the report met 没看懂 and a hint of 排行; "打错了 是3-2-602" in the
+// group was silence (an exploratory run of how people type, stop 68): each joins the report and
+// reaches whoever holds it.
+TEST_F(TicketIntake, ACorrectionSaidAsNotThisButThatJoinsTheReportJustMade) {
+  say_privately("u-zhang", "张三", read("报修 3号楼2单元 电梯坏了"));
+  const std::vector<Reply> corrected =
+      say_privately("u-zhang", "张三", read("不是3号楼 是5号楼", kMonday0900 + 60), kMonday0900 + 60);
+  EXPECT_EQ(tickets_.events(ticket(1).id).back().kind, "attachment");
+  EXPECT_EQ(tickets_.events(ticket(1).id).back().note, std::optional<std::string>("不是3号楼 是5号楼"));
+  ASSERT_EQ(corrected.size(), 2u);
+  EXPECT_EQ(corrected[1].chat, "generic:@u-chen");
+  say("b3u2", "u-he", "何大爷", read("报修 3-2-502 卫生间漏水"), kMonday0900 + kHour);
+  say("b3u2", "u-he", "何大爷", read("打错了 是3-2-602", kMonday0900 + kHour + 60), kMonday0900 + kHour + 60);
+  EXPECT_EQ(tickets_.events(ticket(2).id).back().note, std::optional<std::string>("打错了 是3-2-602"));
+  // A neighbour's "不是吧" is talk.
+  EXPECT_TRUE(say("b3u2", "u-liu", "刘阿姨", read("不是吧 这么快"), kMonday0900 + kHour + 120).empty());
+}
+
 TEST_F(TicketIntake, WordsAfterAReportAlreadyDoneAreANewTroubleNotAnAddition) {
   say_privately("u-he", "何大爷", read("报修 3号楼2单元 楼道灯坏了"));
   say_privately("u-chen", "陈单元长", read("接单 T1"), kMonday0900 + 60);

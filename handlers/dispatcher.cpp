@@ -15,6 +15,7 @@
 #include "handlers/context.hpp"
 #include "handlers/help.hpp"
 #include "handlers/numbers_asked.hpp"
+#include "handlers/numbers_listed.hpp"
 #include "handlers/org_sync.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/person_community.hpp"
@@ -243,7 +244,15 @@ std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command
   // indexed look-up when it is already there), and each publication schedules the next.
   if (context.community) ensure_publication_job(context, *context.community, now);
   note_numbers_asked(context, command);
-  return kRoutes[static_cast<std::size_t>(command.intent)].handler(context, command);
+  const Handler handler = kRoutes[static_cast<std::size_t>(command.intent)].handler;
+  // "T1 T2 上报", "T1、T2 退回 不归我们管", "T1 T2 关闭 重复": each ticket listed, the words with each (a
+  // review of stop 68: they acted on the last one alone). 派单, 接单 and 办结 read their lists themselves.
+  if (!command.more_tickets.empty() &&
+      (command.intent == Intent::escalate || command.intent == Intent::send_back ||
+       command.intent == Intent::close))
+    return for_each_number_listed(context, command, &Command::ticket, command.more_tickets, handler,
+                                  command.reason);
+  return handler(context, command);
 }
 
 JobsRun Dispatcher::run_due_jobs(std::int64_t now) {

@@ -26,8 +26,15 @@ constexpr auto kPersonAskedFor = std::to_array<std::string_view>(
      "联系方式", "怎么联系",
      // A call asked of the bot, joining the group or the register, a leader asked for by title (an
      // exploratory run of old people living alone, stop 68: each met 没看懂 with 商品 or 排行 offered).
-     "打个电话", "打电话", "进群", "加群", "入群", "单元长是谁", "楼栋长是谁", "楼长是谁", "网格长是谁",
-     "书记是谁", "联系谁", "我要找", "登记了吗", "有登记吗"});
+     "帮我打", "打个电话给", "帮忙打个电话", "你能打电话", "能打电话吗", "给我儿子打", "给我女儿打",
+     "给我闺女打", "单元长是谁", "楼栋长是谁", "楼长是谁", "网格长是谁", "书记是谁", "谁是单元长",
+     "谁是楼栋长", "谁是楼长", "谁是网格长", "联系谁", "登记了吗", "有登记吗"});
+// Joining a group asked how ("怎么进群", "我妈能进群吗"; not "欢迎新邻居进群"), a leader asked for
+// ("我要找陈单元 长"; not "我要找我家的猫", "我要找工作"): a review of stop 68.
+constexpr auto kJoiningGroup = std::to_array<std::string_view>({"进群", "加群", "入群"});
+constexpr auto kAskingHow = std::to_array<std::string_view>({"怎么", "如何", "能", "可以", "想", "帮"});
+constexpr auto kLeaderTitles =
+    std::to_array<std::string_view>({"单元长", "楼栋长", "楼长", "网格长", "书记", "主任", "社区", "领导"});
 constexpr auto kPersonAskedAlone = std::to_array<std::string_view>({"调解", "转人工", "人工服务"});
 constexpr auto kNotAskingForAPerson = std::to_array<std::string_view>(
     {"我是", "谢谢", "辛苦", "人工智能", "报名", "报到", "签到", "积分", "兑换"});
@@ -79,9 +86,13 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
     plain.remove_suffix(1);
   if (plain.empty() || language::characters(plain) > kShortLine) return std::nullopt;
   const bool scolds = equals_one_of(plain, kScoldingAlone) || language::holds_any_of(plain, kScolding);
-  const bool asks =
-      equals_one_of(plain, kPersonAskedAlone) || (language::holds_any_of(plain, kPersonAskedFor) &&
-                                                  !language::holds_any_of(plain, kNotAskingForAPerson));
+  const bool asks_for_a_leader =
+      plain.find("我要找") != std::string_view::npos && language::holds_any_of(plain, kLeaderTitles);
+  const bool asks_to_join =
+      language::holds_any_of(plain, kJoiningGroup) && language::holds_any_of(plain, kAskingHow);
+  const bool asks = equals_one_of(plain, kPersonAskedAlone) ||
+                    ((language::holds_any_of(plain, kPersonAskedFor) || asks_for_a_leader || asks_to_join) &&
+                     !language::holds_any_of(plain, kNotAskingForAPerson));
   if (!scolds && !asks) return std::nullopt;
   const std::string leaders = leaders_to_turn_to(context);
   const std::string mention = sender_mention(context);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "handlers/addressing.hpp"
 #include "handlers/complaint_after_rating.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/intent_table.hpp"
@@ -348,6 +349,11 @@ std::optional<std::pair<language::ScoreWord, std::size_t>> score_word_leading(st
   }
   if (!found) return std::nullopt;
   std::size_t end = at + found->word.size();
+  // "满意度是多少", "满意率", "不太满意的是楼上装修太吵", "满意了吧你们": no score given (a review of stop
+  // 68).
+  for (const std::string_view compound : {"度", "率", "的是", "了吧", "的人", "的话"}) {
+    if (line.substr(end).starts_with(compound)) return std::nullopt;
+  }
   for (const std::string_view particle : {"吧", "啊", "的", ","}) {
     if (line.substr(end).starts_with(particle)) end += particle.size();
   }
@@ -355,13 +361,21 @@ std::optional<std::pair<language::ScoreWord, std::size_t>> score_word_leading(st
   if (language::trim_spaces(why).empty() || why.find("吗") != std::string_view::npos ||
       why.find('?') != std::string_view::npos || why.find("怎么") != std::string_view::npos)
     return std::nullopt;
+  // A new trouble or another ticket after it ("满意 对了楼下水管也漏了", "还可以就是不知道T2什么时候修")
+  // is no why: asked, as before.
+  static constexpr auto kOtherMatter = std::to_array<std::string_view>(
+      {"对了", "另外", "还有", "也漏", "也坏", "又漏", "又坏", "T", "工单", "不知道"});
+  if (language::holds_any_of(why, kOtherMatter) || language::describes_trouble(why)) return std::nullopt;
   return std::pair{*found, end};
 }
 
 }  // namespace
 
 std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Command& command) {
-  if (!context.message.is_private || command.text.empty()) return std::nullopt;
+  // Said to the bot by name in the group of the report, the words that rate rate there too ("@吹哨
+  // 满意满意谢谢" was told to say 满意: a review of stop 68); the questions stay private.
+  const bool in_group = !context.message.is_private;
+  if (command.text.empty() || (in_group && !spoken_to_the_bot(context.message, command))) return std::nullopt;
   // Read once: the complaint's check and the question both look at these.
   const std::vector<store::Ticket> waiting = awaiting_rating(context);
   if (waiting.empty()) return std::nullopt;
@@ -417,6 +431,7 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   const bool complaint = !problem_remains && language::complains_of_work(line) &&
                          !complains_of_someone_else(line) && complaint_is_about(context, waiting, line);
   // Thanks, kind words or not, is asked about: "大米领到了 很好 谢谢" thanks for something else.
+  if (in_group) return std::nullopt;
   if (problem_remains || thanks || complaint) {
     const store::Ticket asked = named_by_words(context, waiting, line).value_or(waiting.front());
     // With several waiting, the answer the question asks for names its ticket: "不满意 原因" was then

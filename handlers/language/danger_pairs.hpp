@@ -64,13 +64,14 @@ inline constexpr auto kLoneWorry = std::to_array<std::string_view>(
 // "我妈一个人住 从昨天起电话就没人接"): the same run found each 没看懂. Not a phone lost or out of charge.
 inline constexpr auto kPhoneUnanswered = std::to_array<std::string_view>(
     {"电话打不通", "电话一直打不通", "电话没人接", "电话就没人接", "电话都没人接", "电话一直没人接", "没接电话",
-     "不接电话", "联系不上"});
+     "不接电话", "联系不上", "都没人接", "一天都没人接"});
 inline constexpr auto kPhoneLone = std::to_array<std::string_view>(
     {"独居", "一个人住", "一个人在家", "两天", "三天", "好几天", "几天了", "从昨天", "从中午", "从早上", "一整天",
      "一天了"});
 inline constexpr auto kPhoneTalk = std::to_array<std::string_view>(
-    {"没电", "关机", "静音", "欠费", "手机丢", "手机坏", "换号", "号码", "快递", "外卖", "客服", "物业电话",
-     "师傅", "回老家", "旅游", "住院", "上班", "开会", "找到了", "回电话了", "接了", "没事了"});
+    {"没电", "关机", "静音", "欠费", "手机丢", "手机坏", "换号", "号码", "快递", "外卖", "客服", "物业", "师傅",
+     "回老家", "旅游", "住院", "上班", "开会", "找到了", "回电话了", "接了", "没事了", "应该是", "应该在", "估计",
+     "可能", "睡", "午觉", "家了", "去了", "明天过去", "停电", "落家里", "房东", "押金", "加班", "钓鱼", "喝酒"});
 inline constexpr auto kBleeding = std::to_array<std::string_view>({"出血", "流血"});
 inline constexpr auto kHurt = std::to_array<std::string_view>(
     {"摔", "跌倒", "车祸", "撞", "砸", "流了很多", "流了好多", "止不住", "晕倒", "昏", "骨折", "打人", "砍"});
@@ -113,30 +114,48 @@ inline constexpr auto kIllnessTalk = std::to_array<std::string_view>(
 // Chest pain or tightness with the signs that make it urgent ("老伴胸口闷 出冷汗").
 inline constexpr auto kChest = std::to_array<std::string_view>(
     {"胸口闷", "胸闷", "胸口疼", "胸口痛", "心口疼", "心口痛", "心脏疼", "心脏不舒服", "心脏难受", "心口难受",
-     "心口一阵一阵", "胸口一阵一阵"});
+     "心口一阵一阵", "胸口一阵一阵", "胸口好疼", "胸口很疼", "胸口特别疼", "心脏很难受", "心脏突然"});
 // The signs, or the speaker's own pain now, alone (an exploratory run of old people living alone, stop
 // 68: "@吹哨 我胸口疼" and "我心脏不舒服 家里就我一个人" met the menu).
 inline constexpr auto kChestSigns = std::to_array<std::string_view>(
     {"冷汗", "喘", "晕", "厉害", "受不了", "快来", "救", "120", "不行了", "说不出话", "脸色", "我胸口", "我心口",
-     "我心脏", "一阵一阵", "一个人", "就我", "睡不着", "突然"});
+     "我心脏", "一阵一阵", "就我", "一个人在家", "突然", "好疼", "很疼", "很难受", "跳得好快"});
+// Chest pain past, eased, blamed on something else, or only a figure of speech (a review of stop 68
+// found each paging a leader: "昨天我胸口疼 今天好了", "吵得我心脏不舒服", "我心口疼 应该是胃疼").
+inline constexpr auto kChestTalk = std::to_array<std::string_view>(
+    {"去年", "前年", "以前", "年前", "恢复", "康复", "后遗症", "预防", "的药", "复查", "体检", "讲座", "知识", "风险",
+     "住院了", "好几年", "几年了", "不用担心", "照顾", "平时", "注意", "在医院", "的人", "昨天", "好了", "好多了",
+     "好点了", "吃了药", "吃药了", "毛病", "吵", "装修", "气得", "得慌", "透透气", "透气", "暖气", "胃", "岔气",
+     "搬", "消息", "应该是", "可能是", "是不是", "怎么办", "看到", "听到"});
 // Someone collapsed who does not answer ("我家老头子突然倒在地上了喊他也不答应", said by voice: 没看懂).
-inline constexpr auto kCollapsed = std::to_array<std::string_view>({"倒在地上", "倒地上", "倒在地", "倒地"});
+inline constexpr auto kCollapsed =
+    std::to_array<std::string_view>({"倒在地上", "倒地上", "倒在地", "倒地", "倒在小区", "倒在路边", "倒在门口", "倒在楼道"});
 inline constexpr auto kCollapseSigns = std::to_array<std::string_view>(
     {"不答应", "不应", "没反应", "没有反应", "叫不醒", "不说话", "起不来", "动不了", "不动了", "没气", "抽"});
 inline constexpr auto kCollapseTalk = std::to_array<std::string_view>(
-    {"喝多", "喝醉", "醉了", "耍赖", "打滚", "玩", "假装", "装的", "电视", "剧", "狗", "猫", "树", "车", "杆"});
+    {"喝多", "喝醉", "醉了", "耍赖", "打滚", "玩", "假装", "装的", "电视", "剧", "狗", "猫", "树", "车", "杆",
+     "昨天", "还好", "没事", "练", "太极", "比赛"});
 // Fever, alone ("我发烧了 一个人在家"): said of oneself or an old parent, not a child at school.
 inline constexpr auto kFever = std::to_array<std::string_view>({"发烧", "高烧", "烧到"});
 inline constexpr auto kAloneNow = std::to_array<std::string_view>(
     {"一个人在家", "家里就我", "没人照顾", "一个人住", "独居"});
 inline constexpr auto kFeverTalk = std::to_array<std::string_view>(
-    {"退烧了", "好了", "好多了", "降下来", "以前", "昨天", "上周", "药店", "退烧药在哪"});
-// A blood pressure that needs 120 ("我血压200了").
+    {"退烧了", "好了", "好多了", "降下来", "以前", "昨天", "上周", "药店", "退烧药", "孩子", "女儿", "儿子", "宝宝",
+     "小孩", "娃", "吃了", "睡一觉", "不想麻烦", "怎么办", "吗", "请假", "买药", "买点药", "买退烧", "老公", "老婆"});
+// A blood pressure that needs 120: now ("我血压200了", "血压到200了"), or high with its signs ("血压200 头好
+// 晕"). Not a question of what it means, a clinic's reading, one long had (a review of stop 68).
+inline constexpr auto kPressureNow = std::to_array<std::string_view>(
+    {"血压200了", "血压到200", "血压都200", "血压210了", "血压220了", "血压两百了", "血压到两百", "高压200了",
+     "高压到200", "高压两百了"});
 inline constexpr auto kBloodPressure = std::to_array<std::string_view>(
     {"血压200", "血压210", "血压220", "血压230", "血压两百", "高压200", "高压210", "高压220", "高压两百",
-     "血压190", "血压180", "高压190", "高压180"});
+     "血压190", "血压180", "高压190", "高压180", "血压一百九", "血压一百八", "血压到"});
+inline constexpr auto kPressureSigns = std::to_array<std::string_view>(
+    {"头晕", "头好晕", "头疼", "头痛", "看不清", "说不出话", "胸口", "恶心", "想吐", "站不住", "站不起来", "不行了",
+     "难受"});
 inline constexpr auto kPressureTalk = std::to_array<std::string_view>(
-    {"以前", "平时", "吃了药", "吃药后", "降下来", "降到", "去年", "上次", "体检", "讲座"});
+    {"以前", "平时", "吃了药", "吃药后", "降下来", "降到", "去年", "上次", "体检", "讲座", "的人", "以上", "要注意",
+     "怎么办", "义诊", "多年", "医生让", "一直", "降压药快", "要不要紧"});
 // Dizzy and unable to stand ("我不行了 头好晕" was a 2-point rating of a lamp's repair); not in a car.
 inline constexpr auto kDizzy = std::to_array<std::string_view>({"头晕", "头好晕", "头很晕", "头昏", "天旋地转"});
 inline constexpr auto kCannotStand = std::to_array<std::string_view>(
@@ -175,7 +194,9 @@ inline constexpr auto kNotAnswering = std::to_array<std::string_view>(
     {"电话也不接", "电话不接", "电话也打不通", "电话打不通", "联系不上", "电话没人接", "电话也没人接"});
 inline constexpr auto kMissingTalk = std::to_array<std::string_view>(
     {"猫", "狗", "宠物", "鹦鹉", "找到了", "回来了", "原来", "一会儿", "以后", "以前", "小时候", "上次", "没事",
-     "钥匙", "手机", "钱包", "眼镜", "药", "同学家", "捉迷藏", "牙", "钱", "工作", "分", "肯定", "躲", "防走失", "手环", "攻略"});
+     "钥匙", "手机", "钱包", "眼镜", "药", "同学家", "捉迷藏", "牙", "钱", "工作", "分", "肯定", "躲", "防走失", "手环", "攻略",
+     // Not back and not answering, with the why (a review of stop 68): fishing, overtime, a drink.
+     "应该是", "估计", "可能", "钓鱼", "加班", "喝酒", "打牌", "快递员", "师傅", "房东", "物业", "老公", "老婆"});
 // A child or someone frail locked in ("钥匙锁屋里了 宝宝还在里面", "孩子反锁在屋里了 才两岁").
 inline constexpr auto kLockedIn = std::to_array<std::string_view>(
     {"锁在屋里", "锁屋里", "锁在家里", "锁家里", "反锁在", "锁在车里", "锁车里", "门锁坏了"});
@@ -287,7 +308,7 @@ inline constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 inline constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 inline constexpr std::size_t kEstablishedPairs = 5;
-inline constexpr std::array<DangerPair, 45> kDangerPairs{{
+inline constexpr std::array<DangerPair, 46> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
     {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::unanswered},
@@ -296,7 +317,7 @@ inline constexpr std::array<DangerPair, 45> kDangerPairs{{
     {kBreathless, kBreathWho, kBreathTalk, DangerKind::medical},
     {kUnwaking, kNothing, kUnwakingTalk, DangerKind::medical},
     {kStroke, kNothing, kIllnessTalk, DangerKind::medical},
-    {kChest, kChestSigns, kIllnessTalk, DangerKind::medical},
+    {kChest, kChestSigns, kChestTalk, DangerKind::medical},
     {kDizzy, kCannotStand, kDizzyTalk, DangerKind::medical},
     {kGoingUnder, kGoingUnderSigns, kGoingUnderTalk, DangerKind::medical},
     {kFell, kNoGettingUp, kFallTalk, DangerKind::medical},
@@ -332,7 +353,8 @@ inline constexpr std::array<DangerPair, 45> kDangerPairs{{
     {kPhoneUnanswered, kPhoneLone, kPhoneTalk, DangerKind::unanswered},
     {kCollapsed, kCollapseSigns, kCollapseTalk, DangerKind::medical},
     {kFever, kAloneNow, kFeverTalk, DangerKind::medical},
-    {kBloodPressure, kNothing, kPressureTalk, DangerKind::medical},
+    {kPressureNow, kNothing, kPressureTalk, DangerKind::medical},
+    {kBloodPressure, kPressureSigns, kPressureTalk, DangerKind::medical},
     {kNotBackYet, kNotAnswering, kMissingTalk, DangerKind::missing},
 }};
 // clang-format on

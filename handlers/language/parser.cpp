@@ -69,7 +69,8 @@ struct Lead {
 
 // The intents whose handlers act on each ticket a line lists.
 bool acts_on_tickets_listed(Intent intent) {
-  return intent == Intent::dispatch || intent == Intent::accept || intent == Intent::resolve;
+  return intent == Intent::dispatch || intent == Intent::accept || intent == Intent::resolve ||
+         intent == Intent::escalate || intent == Intent::send_back || intent == Intent::close;
 }
 
 // "T1 T2 T3 一起派给物业", "T1、T2 接单", "T1和T2 已处理": the tickets listed after the first, and the
@@ -791,21 +792,47 @@ bool bears_out(std::string_view reply) {
                      [reply](std::string_view word) { return reply.find(word) != std::string_view::npos; });
 }
 
+// "5", "5星", "4分" alone: a score, under the bot's request for a rating.
+std::optional<int> bare_score(std::string_view text) {
+  text = trim_spaces(text);
+  for (const std::string_view unit : {"颗星", "星", "分"}) {
+    if (text.ends_with(unit)) {
+      text.remove_suffix(unit.size());
+      break;
+    }
+  }
+  if (text.size() != 1 || text[0] < '1' || text[0] > '5') return std::nullopt;
+  return text[0] - '0';
+}
+
 Command parse(std::string_view text, const ParseContext& context) {
   NormalizedText normalized = normalize(text, context.bot_names);
   const std::string quoted = std::move(normalized.quoted);
   const bool quotes_bot = normalized.quotes_bot;
-  // A reply under the bot's own post quoted answers the bot, as a platform's reply to it does.
-  if (quotes_bot) normalized.addressed = true;
   Command command = read_normalized(std::move(normalized), context);
   if (quoted.empty()) return command;
   if (quotes_bot) {
     // Of the task or ticket the post names ("「吹哨:【吹哨#1】清理楼道…」\n- - -\n报到", "「吹哨:【工单T1】…
     // 请评价…」\n- - -\n满意").
-    if (!command.task && acts_on_a_task(command.intent))
-      command.task = number_in_tag(quoted, "【吹哨#", false);
-    if (!command.ticket && acts_on_a_ticket(command.intent))
-      command.ticket = number_in_tag(quoted, "【工单", true);
+    const std::optional<std::int64_t> task = number_in_tag(quoted, "【吹哨#", false);
+    const std::optional<std::int64_t> ticket = number_in_tag(quoted, "【工单", true);
+    if (ticket && !task) {
+      // "1", "5星" under a ticket's post: its score, never a sign-up for the group's task (a review of
+      // stop 68: "1" under a request for a rating signed the resident up for task #1).
+      if (const std::optional<int> score = bare_score(command.text)) {
+        command.intent = Intent::rate;
+        command.score = score;
+        command.implicit = false;
+      } else if (acts_on_a_task(command.intent) && !command.task) {
+        command.intent = Intent::unknown;
+      }
+    }
+    if (!command.task && acts_on_a_task(command.intent)) command.task = task;
+    if (!command.ticket && acts_on_a_ticket(command.intent)) command.ticket = ticket;
+    // A command under the bot's own post answers the bot, as a platform's reply to it does; the
+    // neighbours' talk about the post ("哈哈哈", "@刘阿姨 你去不去") is theirs (the same review: the group
+    // got menus).
+    if (command.intent != Intent::unknown) command.addressed = true;
     return command;
   }
   // "「刘阿姨：楼道里有股煤气味」 我也闻到了": a neighbour's danger borne out is the danger told again; a

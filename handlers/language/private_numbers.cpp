@@ -176,21 +176,31 @@ std::size_t door_code_end(std::string_view text, std::size_t at) {
   constexpr std::size_t kShortestCode = 3;
   constexpr std::size_t kLongestCode = 12;
   std::string_view before = text.substr(0, at);
-  while (before.ends_with(" "))
-    before.remove_suffix(1);
-  for (const std::string_view joint : {"是", "为", ":", "："}) {
-    if (before.ends_with(joint)) {
-      before.remove_suffix(joint.size());
+  // "密码是：852963", "门锁密码为 8529": any joints between, in any order (a review of stop 68 found
+  // "是：" left the code whole).
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (const std::string_view joint : {" ", "是", "为", ":", "：", "#"}) {
+      if (before.ends_with(joint)) {
+        before.remove_suffix(joint.size());
+        cut = true;
+      }
+    }
+  }
+  if (!before.ends_with("密码") && !before.ends_with("门禁码") && !before.ends_with("锁的码")) return 0;
+  // Its digits, single spaces between them as some type a code ("8529 63").
+  std::size_t end = at;
+  std::size_t digits = 0;
+  while (end < text.size()) {
+    if (text[end] >= '0' && text[end] <= '9') {
+      ++digits;
+      ++end;
+    } else if (text[end] == ' ' && end + 1 < text.size() && text[end + 1] >= '0' && text[end + 1] <= '9') {
+      ++end;
+    } else {
       break;
     }
   }
-  while (before.ends_with(" "))
-    before.remove_suffix(1);
-  if (!before.ends_with("密码")) return 0;
-  std::size_t end = at;
-  while (end < text.size() && text[end] >= '0' && text[end] <= '9')
-    ++end;
-  const std::size_t digits = end - at;
   return digits >= kShortestCode && digits <= kLongestCode ? end : 0;
 }
 
@@ -204,7 +214,8 @@ std::string mask_numbers(std::string_view text, Masked masked) {
       continue;
     }
     if (const std::size_t code_end = masked == Masked::phones_and_ids ? door_code_end(text, i) : 0) {
-      out.append(code_end - i, '*');
+      for (std::size_t at = i; at < code_end; ++at)
+        out.push_back(text[at] == ' ' ? ' ' : '*');
       i = code_end;
       continue;
     }

@@ -44,21 +44,28 @@ bool means_now(const TimeSpan& span, const TimeContext& now) {
 
 // Work done at first light: a bare 4–6点 before it is the morning ("明天6点扫雪" was posted at 18:00, an
 // exploratory run of winter, stop 67), where a bare 1–6点 is otherwise the afternoon.
+// Not with a word of the evening ("下班后6点 扫雪", "晚饭后扫雪", "下午雪停后": a review of stop 68).
 bool is_done_at_dawn(std::string_view words) {
   static constexpr auto kDawnWork = std::to_array<std::string_view>(
-      {"扫雪", "铲雪", "除雪", "清雪", "除冰", "铲冰", "破冰", "撒盐", "晨练", "早操", "早餐", "升旗"});
-  return std::any_of(kDawnWork.begin(), kDawnWork.end(),
-                     [words](std::string_view work) { return words.find(work) != std::string_view::npos; });
+      {"扫雪", "铲雪", "除雪", "清雪", "除冰", "铲冰", "破冰", "撒盐", "晨练", "早操", "送早餐", "升旗"});
+  static constexpr auto kEvening =
+      std::to_array<std::string_view>({"下班", "放学", "晚饭", "晚上", "傍晚", "下午", "晚会", "天黑", "夜"});
+  const auto holds = [words](std::string_view word) { return words.find(word) != std::string_view::npos; };
+  return std::any_of(kDawnWork.begin(), kDawnWork.end(), holds) &&
+         std::none_of(kEvening.begin(), kEvening.end(), holds);
 }
 
 // The afternoon a bare hour was given turned to the morning: twelve hours sooner, the next day's if
-// that is past and no day was named.
+// that is past and no day was named. With no day named and this afternoon's hour still ahead, it stays
+// ("5点扫雪" said at 10:00 while it snows is 17:00).
 void read_hour_as_morning(TimeSpan& span, const TimeContext& now) {
   constexpr std::int64_t kHalfDay = 12 * 60 * 60;
   constexpr std::int64_t kEarliestDawnHour = 4;
   const std::int64_t local_start = *span.start + now.utc_offset_seconds;
   const std::int64_t hour = ((local_start % (2 * kHalfDay)) + 2 * kHalfDay) % (2 * kHalfDay) / 3600;
   if (hour < kEarliestDawnHour + 12) return;
+  const std::int64_t local_now = now.now + now.utc_offset_seconds;
+  if (!span.names_day && local_start / (2 * kHalfDay) == local_now / (2 * kHalfDay)) return;
   std::int64_t shift = -kHalfDay;
   if (*span.start + shift <= now.now) {
     if (span.names_day) return;

@@ -213,9 +213,13 @@ TEST_F(Danger, SomeoneAloneWhoDoesNotAnswerIsToldToCallGoAndFindTheKey) {
     at += 2 * kHour;
   }
   // A phone out of charge, a courier's knock, a leak upstairs, a drunk asleep: talk.
+  // Nor pain past or blamed on noise, a child's fever, a reading asked about, an absence explained (a
+  // review of stop 68 found each paging a leader).
   for (const char* talk :
        {"我妈电话一直打不通 是不是没电了", "快递员敲门没人应 放门口了", "楼上漏水 敲门也没人应",
-        "喝多了倒在地上睡着了", "发烧了 一个人在家 已经吃了药 好多了"})
+        "喝多了倒在地上睡着了", "发烧了 一个人在家 已经吃了药 好多了", "昨天我胸口疼 今天好了",
+        "楼上装修太吵了 吵得我心脏不舒服", "孩子发烧了 一个人在家 我得请假", "血压200的人要注意什么",
+        "我爸早上出去到现在还没回来 电话也不接 应该是去钓鱼了", "电话打不通 一整天了 是不是停电了"})
     EXPECT_TRUE(say("b3u2", "u-x3", "居民丙", read(talk, at), at).empty()) << talk;
 }
 

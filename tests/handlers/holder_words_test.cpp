@@ -212,6 +212,12 @@ TEST_F(HolderWords, TicketsListedBeforeTheCommandWordAreEachActedOn) {
   say_line("wuye", "u-shifu", "刘师傅", "T1和T2 已处理", {}, kMonday0900 + 2 * kHour);
   EXPECT_EQ(ticket(1).state, store::TicketState::resolved);
   EXPECT_EQ(ticket(2).state, store::TicketState::resolved);
+  // So a send-back, with its reason for each (a review of stop 68: it sent back the last alone).
+  open_ticket({.reporter = "u-he", .text = "单元门坏了"});
+  say_line_privately("u-chen", "陈单元长", "派单 T4 物业", {}, kMonday0900 + 4 * kHour);
+  say_line("wuye", "u-shifu", "刘师傅", "T3、T4 退回 不归我们管", {}, kMonday0900 + 5 * kHour);
+  EXPECT_EQ(ticket(3).sent_back, 1);
+  EXPECT_EQ(ticket(4).sent_back, 1);
 }
 
 // "T1 电梯主板烧了 要等厂家配件 下周才能修" was offered back as a new report, and a 是 opened one that

@@ -46,6 +46,12 @@ TEST_F(OldPeopleAlone, APleaIsAskedWhatHappenedAndACallAskedOfTheBotNamesTheLead
     ASSERT_EQ(replies.size(), 1u) << plea;
     EXPECT_EQ(replies[0].text, rendered("unknown_plea", {{"mention", "@何大爷"}})) << plea;
   }
+  // Not a call made, a cat or a job looked for, a welcome (a review of stop 68).
+  for (const char* other : {"打电话给物业了 说下午来修", "我要找我家的猫", "欢迎新邻居进群"}) {
+    const std::vector<Reply> replies = say_privately("u-he", "何大爷", read(other));
+    ASSERT_EQ(replies.size(), 1u) << other;
+    EXPECT_EQ(replies[0].text.find("不能打电话"), std::string::npos) << other;
+  }
   for (const char* call : {"能帮我打个电话给我儿子吗", "我要找陈单元长", "我妈的单元长是谁"}) {
     const std::vector<Reply> replies = say("b3u2", "u-he", "何大爷", read("@吹哨 " + std::string(call)));
     ASSERT_EQ(replies.size(), 1u) << call;

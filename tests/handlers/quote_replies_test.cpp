@@ -45,6 +45,24 @@ TEST_F(QuoteReplies, TheBotsOwnPostQuotedNamesTheTaskAnsweredAndNeverBecomesARep
   EXPECT_FALSE(tickets_.by_number("c1", 1).has_value());
 }
 
+// Under the bot's post of a ticket asking for a rating, "1" signed the resident up for the group's task
+// #1, and neighbours' laughter under its whistle post got the menu (a review of stop 68).
+TEST_F(QuoteReplies, AScoreUnderATicketsPostRatesItAndTalkUnderTheBotsPostIsTheNeighbours) {
+  const std::int64_t number = whistle_in_b3u2("清理楼道", 5);
+  say("b3u2", "u-zhang", "张三", read("报修 楼道灯坏了"));
+  say("b3u2", "u-chen", "陈单元长", read("接单 T1"), kMonday0900 + 60);
+  say("b3u2", "u-chen", "陈单元长", read("办结 T1 换了灯泡"), kMonday0900 + kHour);
+  const std::int64_t later = kMonday0900 + 2 * kHour;
+  say("b3u2", "u-zhang", "张三",
+      read(quoting("吹哨", "【工单T1】@张三 你反映的「楼道灯坏了」已办结", "5"), later), later);
+  EXPECT_FALSE(signup_state(number, "u-zhang"));
+  EXPECT_EQ(tickets_.by_number("c1", 1)->rating, std::optional<int>(5));
+  const std::string post = "【吹哨#" + std::to_string(number) + "】清理楼道｜需5人。";
+  EXPECT_TRUE(say("b3u2", "u-liu", "刘阿姨", read(quoting("吹哨", post, "哈哈哈"), later), later).empty());
+  EXPECT_TRUE(
+      say("b3u2", "u-liu", "刘阿姨", read(quoting("吹哨", post, "@张三 你去不去"), later), later).empty());
+}
+
 TEST_F(QuoteReplies, ANeighboursDangerQuotedAlarmsOnlyWhenTheReplyBearsItOut) {
   const std::vector<Reply> denied =
       say("b3u2", "u-he", "何大爷", read(quoting("张三", "着火了吗？", "没有 是烧烤")));

@@ -77,6 +77,20 @@ TEST_F(TicketRating, ARatingWordWithThanksAfterItOrItsWhyRunOnRates) {
   }
 }
 
+// Said to the bot in the group, "@吹哨 满意满意谢谢" was told to say 满意 (a review of stop 68); and
+// neither a question of 满意度 nor a new trouble after a 满意 is a rating.
+TEST_F(TicketRating, TheWordsThatRateRateInTheGroupToTheBotAndQuestionsDoNot) {
+  const store::Ticket in_group = resolved_ticket({.text = "楼道灯坏了"});
+  zhang_says("@吹哨 满意满意谢谢");
+  EXPECT_EQ(ticket(in_group.number).rating, std::optional<int>(5));
+  const store::Ticket in_private = resolved_ticket({.text = "楼道灯坏了", .in_private = true});
+  for (const char* not_a_rating :
+       {"满意度是多少", "满意了吧你们", "不太满意的是楼上装修太吵", "满意满意谢谢 对了楼下水管也漏了"})
+    zhang_says_privately(not_a_rating);
+  EXPECT_FALSE(ticket(in_private.number).rating.has_value());
+  EXPECT_EQ(ticket(in_private.number).state, store::TicketState::resolved);
+}
+
 TEST_F(TicketRating, WechatsThumbsUpIsAskedForTheWordThatRates) {
   const store::Ticket resolved = resolved_ticket({.text = "楼道灯坏了", .in_private = true});
   Message thumbs;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "handlers/language/text_util.hpp"
@@ -163,6 +165,37 @@ std::optional<std::size_t> empty_jielong_header(std::string_view text) {
   if (last.find("接龙") == std::string_view::npos || last.size() > std::string_view("接龙报名:").size())
     return std::nullopt;
   return newline;
+}
+
+std::optional<std::string> name_with_plus_one(std::string_view body) {
+  constexpr std::string_view kPlusOne = "+1";
+  std::string_view name;
+  if (body.ends_with(kPlusOne)) {
+    name = trim_spaces(body.substr(0, body.size() - kPlusOne.size()));
+  } else if (body.starts_with(kPlusOne)) {
+    name = trim_spaces(body.substr(kPlusOne.size()));
+  } else {
+    return std::nullopt;
+  }
+  const std::size_t count = characters(name);
+  if (count < 2 || count > 4) return std::nullopt;
+  for (std::size_t at = 0; at < name.size();) {
+    const CodePoint cp = decode_utf8(name, at);
+    if (!is_cjk(cp.value)) return std::nullopt;
+    at += cp.length;
+  }
+  static constexpr std::string_view kNotNames[] = {"楼上", "同上", "楼主", "同意", "赞同", "附议",
+                                                   "支持", "我也", "我们", "大家", "我家", "俺也",
+                                                   "点赞", "顶",   "收到", "好的"};
+  for (const std::string_view word : kNotNames) {
+    if (name.starts_with(word)) return std::nullopt;
+  }
+  // Nor what one brings or when ("+1 带铁锹", "+1 我带扫把", "明天+1"): no name begins so.
+  constexpr std::u32string_view kNoNameBegins =
+      U"我你他她带也都一今明后下上这那不没好太真来去算加报还再在稍晚早等快刚正";
+  if (name.starts_with("马上")) return std::nullopt;
+  if (kNoNameBegins.find(decode_utf8(name, 0).value) != std::u32string_view::npos) return std::nullopt;
+  return std::string(name);
 }
 
 }  // namespace whistle::language

@@ -33,4 +33,9 @@ std::optional<std::size_t> empty_jielong_header(std::string_view text);
 /// task), so one entry is enough without a 接龙 header.
 std::optional<JielongList> read_jielong_list(std::string_view text, bool header_known = false);
 
+/// "张三+1", "张三 +1", "+1 张三": a name and +1, WeChat's shortest 接龙 (an exploratory run of how people
+/// type, stop 68: silence): the name, two to four Chinese characters, not a word agreeing with the line
+/// above ("楼上+1", "同意+1") nor what one brings ("+1 带铁锹"); empty otherwise.
+std::optional<std::string> name_with_plus_one(std::string_view body);
+
 }  // namespace whistle::language

@@ -20,9 +20,11 @@
 #include "handlers/language/month_expressions.hpp"
 #include "handlers/language/normalize.hpp"
 #include "handlers/language/places.hpp"
+#include "handlers/language/quoted_reply.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/shift_words.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/ticket_readers.hpp"
 #include "handlers/language/time_expressions.hpp"
 #include "handlers/language/typed_names.hpp"
 #include "handlers/language/utf8.hpp"
@@ -66,35 +68,6 @@ struct Lead {
   std::vector<std::int64_t> more_tickets;  ///< "T1 T2 T3 一起派给物业": the tickets after the first
   std::size_t end = 0;
 };
-
-// The intents whose handlers act on each ticket a line lists.
-bool acts_on_tickets_listed(Intent intent) {
-  return intent == Intent::dispatch || intent == Intent::accept || intent == Intent::resolve ||
-         intent == Intent::escalate || intent == Intent::send_back || intent == Intent::close;
-}
-
-// "T1 T2 T3 一起派给物业", "T1、T2 接单", "T1和T2 已处理": the tickets listed after the first, and the
-// word gathering them (一起, 都) skipped. Before, the line was silence or acted on its last ticket alone.
-std::size_t read_more_tickets(std::string_view line, std::size_t at, std::vector<std::int64_t>& more) {
-  for (;;) {
-    std::size_t next = at;
-    for (const std::string_view joint : {"、", "和", "，", ","}) {
-      if (starts_with_at(line, next, joint)) {
-        next = skip_separators(line, next + joint.size());
-        break;
-      }
-    }
-    const auto ticket = read_ticket_reference(line, next, false);
-    if (!ticket || !ticket->number) break;
-    more.push_back(*ticket->number);
-    at = skip_separators(line, ticket->end);
-  }
-  if (more.empty()) return at;
-  for (const std::string_view together : {"一起", "一并", "统一", "全部", "都"}) {
-    if (starts_with_at(line, at, together)) return skip_separators(line, at + together.size());
-  }
-  return at;
-}
 
 // A month that starts the line ("上月排行", "10月统计"), and where it ends.
 std::optional<std::pair<YearMonth, std::size_t>> read_leading_month(std::string_view line,
@@ -485,40 +458,6 @@ std::optional<std::int64_t> quoted_task_post(std::string_view body) {
   return reference->number;
 }
 
-// "张三+1", "张三 +1", "+1 张三": a name and +1, WeChat's shortest 接龙 (an exploratory run of how people
-// type, stop 68: silence). A name is two to four Chinese characters, not a word agreeing with the line
-// above ("楼上+1", "同意+1").
-std::optional<std::string> name_with_plus_one(std::string_view body) {
-  constexpr std::string_view kPlusOne = "+1";
-  std::string_view name;
-  if (body.ends_with(kPlusOne)) {
-    name = trim_spaces(body.substr(0, body.size() - kPlusOne.size()));
-  } else if (body.starts_with(kPlusOne)) {
-    name = trim_spaces(body.substr(kPlusOne.size()));
-  } else {
-    return std::nullopt;
-  }
-  const std::size_t count = characters(name);
-  if (count < 2 || count > 4) return std::nullopt;
-  for (std::size_t at = 0; at < name.size();) {
-    const CodePoint cp = decode_utf8(name, at);
-    if (!is_cjk(cp.value)) return std::nullopt;
-    at += cp.length;
-  }
-  static constexpr std::string_view kNotNames[] = {"楼上", "同上", "楼主", "同意", "赞同", "附议",
-                                                   "支持", "我也", "我们", "大家", "我家", "俺也",
-                                                   "点赞", "顶",   "收到", "好的"};
-  for (const std::string_view word : kNotNames) {
-    if (name.starts_with(word)) return std::nullopt;
-  }
-  // Nor what one brings or when ("+1 带铁锹", "+1 我带扫把", "明天+1"): no name begins so.
-  constexpr std::u32string_view kNoNameBegins =
-      U"我你他她带也都一今明后下上这那不没好太真来去算加报还再在稍晚早等快刚正";
-  if (name.starts_with("马上")) return std::nullopt;
-  if (kNoNameBegins.find(decode_utf8(name, 0).value) != std::u32string_view::npos) return std::nullopt;
-  return std::string(name);
-}
-
 // A 接龙's sign-up: "3. 赵敏 请假", the name added saying they cannot come, is a withdrawal.
 Command jielong_sign_up(const Command& base, std::string name, std::optional<std::int64_t> task) {
   Command command = base;
@@ -762,49 +701,6 @@ Command read_normalized(NormalizedText normalized, const ParseContext& context) 
   return base;
 }
 
-// The number a post of the bot's names in its tag ("【吹哨#1】", "【工单T1】"), when it names one.
-std::optional<std::int64_t> number_in_tag(std::string_view post, std::string_view tag, bool ticket) {
-  const std::size_t at = post.find(tag);
-  if (at == std::string_view::npos) return std::nullopt;
-  const std::size_t from = at + tag.size();
-  const auto reference = ticket ? read_ticket_reference(post, from, false) : read_task_reference(post, from);
-  if (!reference || !starts_with_at(post, reference->end, "】")) return std::nullopt;
-  return reference->number;
-}
-
-bool acts_on_a_task(Intent intent) {
-  return intent == Intent::report_in || intent == Intent::withdraw || intent == Intent::check_in ||
-         intent == Intent::check_out || intent == Intent::tasks;
-}
-
-bool acts_on_a_ticket(Intent intent) {
-  return intent == Intent::accept || intent == Intent::resolve || intent == Intent::rate ||
-         intent == Intent::progress || intent == Intent::send_back || intent == Intent::claim ||
-         intent == Intent::dispatch || intent == Intent::close || intent == Intent::escalate;
-}
-
-// "我也闻到了", "确实很大": a reply that bears out what it quotes.
-bool bears_out(std::string_view reply) {
-  static constexpr std::string_view kBearingOut[] = {"也闻到", "也看到", "也看见", "也听到", "确实",
-                                                     "真的",   "是的",   "对的",   "没错",   "很大",
-                                                     "很浓",   "越来越", "严重"};
-  return std::any_of(std::begin(kBearingOut), std::end(kBearingOut),
-                     [reply](std::string_view word) { return reply.find(word) != std::string_view::npos; });
-}
-
-// "5", "5星", "4分" alone: a score, under the bot's request for a rating.
-std::optional<int> bare_score(std::string_view text) {
-  text = trim_spaces(text);
-  for (const std::string_view unit : {"颗星", "星", "分"}) {
-    if (text.ends_with(unit)) {
-      text.remove_suffix(unit.size());
-      break;
-    }
-  }
-  if (text.size() != 1 || text[0] < '1' || text[0] > '5') return std::nullopt;
-  return text[0] - '0';
-}
-
 Command parse(std::string_view text, const ParseContext& context) {
   NormalizedText normalized = normalize(text, context.bot_names);
   const std::string quoted = std::move(normalized.quoted);
@@ -812,27 +708,7 @@ Command parse(std::string_view text, const ParseContext& context) {
   Command command = read_normalized(std::move(normalized), context);
   if (quoted.empty()) return command;
   if (quotes_bot) {
-    // Of the task or ticket the post names ("「吹哨:【吹哨#1】清理楼道…」\n- - -\n报到", "「吹哨:【工单T1】…
-    // 请评价…」\n- - -\n满意").
-    const std::optional<std::int64_t> task = number_in_tag(quoted, "【吹哨#", false);
-    const std::optional<std::int64_t> ticket = number_in_tag(quoted, "【工单", true);
-    if (ticket && !task) {
-      // "1", "5星" under a ticket's post: its score, never a sign-up for the group's task (a review of
-      // stop 68: "1" under a request for a rating signed the resident up for task #1).
-      if (const std::optional<int> score = bare_score(command.text)) {
-        command.intent = Intent::rate;
-        command.score = score;
-        command.implicit = false;
-      } else if (acts_on_a_task(command.intent) && !command.task) {
-        command.intent = Intent::unknown;
-      }
-    }
-    if (!command.task && acts_on_a_task(command.intent)) command.task = task;
-    if (!command.ticket && acts_on_a_ticket(command.intent)) command.ticket = ticket;
-    // A command under the bot's own post answers the bot, as a platform's reply to it does; the
-    // neighbours' talk about the post ("哈哈哈", "@刘阿姨 你去不去") is theirs (the same review: the group
-    // got menus).
-    if (command.intent != Intent::unknown) command.addressed = true;
+    read_as_answer_to_post(command, quoted);
     return command;
   }
   // "「刘阿姨：楼道里有股煤气味」 我也闻到了": a neighbour's danger borne out is the danger told again; a

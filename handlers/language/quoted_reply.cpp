@@ -1,7 +1,9 @@
 #include "handlers/language/quoted_reply.hpp"
 
+#include <algorithm>
 #include <string_view>
 
+#include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 
 namespace whistle::language {
@@ -99,7 +101,73 @@ std::optional<QuotedReply> quoted_message_line(const std::vector<std::string>& l
   return reply;
 }
 
+// The number a post of the bot's names in its tag ("【吹哨#1】", "【工单T1】"), when it names one.
+std::optional<std::int64_t> number_in_tag(std::string_view post, std::string_view tag, bool ticket) {
+  const std::size_t at = post.find(tag);
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::size_t from = at + tag.size();
+  const auto reference = ticket ? read_ticket_reference(post, from, false) : read_task_reference(post, from);
+  if (!reference || !starts_with_at(post, reference->end, "】")) return std::nullopt;
+  return reference->number;
+}
+
+bool acts_on_a_task(Intent intent) {
+  return intent == Intent::report_in || intent == Intent::withdraw || intent == Intent::check_in ||
+         intent == Intent::check_out || intent == Intent::tasks;
+}
+
+bool acts_on_a_ticket(Intent intent) {
+  return intent == Intent::accept || intent == Intent::resolve || intent == Intent::rate ||
+         intent == Intent::progress || intent == Intent::send_back || intent == Intent::claim ||
+         intent == Intent::dispatch || intent == Intent::close || intent == Intent::escalate;
+}
+
+// "5", "5星", "4分" alone: a score, under the bot's request for a rating.
+std::optional<int> bare_score(std::string_view text) {
+  text = trim_spaces(text);
+  for (const std::string_view unit : {"颗星", "星", "分"}) {
+    if (text.ends_with(unit)) {
+      text.remove_suffix(unit.size());
+      break;
+    }
+  }
+  if (text.size() != 1 || text[0] < '1' || text[0] > '5') return std::nullopt;
+  return text[0] - '0';
+}
+
 }  // namespace
+
+void read_as_answer_to_post(Command& command, std::string_view quoted) {
+  // Of the task or ticket the post names ("「吹哨:【吹哨#1】清理楼道…」\n- - -\n报到", "「吹哨:【工单T1】…
+  // 请评价…」\n- - -\n满意").
+  const std::optional<std::int64_t> task = number_in_tag(quoted, "【吹哨#", false);
+  const std::optional<std::int64_t> ticket = number_in_tag(quoted, "【工单", true);
+  if (ticket && !task) {
+    // "1", "5星" under a ticket's post: its score, never a sign-up for the group's task (a review of
+    // stop 68: "1" under a request for a rating signed the resident up for task #1).
+    if (const std::optional<int> score = bare_score(command.text)) {
+      command.intent = Intent::rate;
+      command.score = score;
+      command.implicit = false;
+    } else if (acts_on_a_task(command.intent) && !command.task) {
+      command.intent = Intent::unknown;
+    }
+  }
+  if (!command.task && acts_on_a_task(command.intent)) command.task = task;
+  if (!command.ticket && acts_on_a_ticket(command.intent)) command.ticket = ticket;
+  // A command under the bot's own post answers the bot, as a platform's reply to it does; the
+  // neighbours' talk about the post ("哈哈哈", "@刘阿姨 你去不去") is theirs (the same review: the group
+  // got menus).
+  if (command.intent != Intent::unknown) command.addressed = true;
+}
+
+bool bears_out(std::string_view reply) {
+  static constexpr std::string_view kBearingOut[] = {"也闻到", "也看到", "也看见", "也听到", "确实",
+                                                     "真的",   "是的",   "对的",   "没错",   "很大",
+                                                     "很浓",   "越来越", "严重"};
+  return std::any_of(std::begin(kBearingOut), std::end(kBearingOut),
+                     [reply](std::string_view word) { return reply.find(word) != std::string_view::npos; });
+}
 
 std::optional<QuotedReply> quoted_reply(const std::vector<std::string>& lines) {
   if (lines.empty()) return std::nullopt;

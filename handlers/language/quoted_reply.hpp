@@ -15,7 +15,10 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "handlers/language/command.hpp"
 
 namespace whistle::language {
 
@@ -29,5 +32,13 @@ struct QuotedReply {
 /// The quote at the start of `lines` (tidied lines, characters normalized: "：" is ':'), when one
 /// stands there and something was written after it; empty otherwise.
 std::optional<QuotedReply> quoted_reply(const std::vector<std::string>& lines);
+
+/// A command read from the reply under the bot's own post quoted (`quoted`, its words): the task or
+/// ticket its tag names filled in, a bare score under a ticket's post its rating, and a command said
+/// to the bot; talk about the post stays the neighbours'.
+void read_as_answer_to_post(Command& command, std::string_view quoted);
+
+/// "我也闻到了", "确实很大": whether a reply bears out what it quotes.
+bool bears_out(std::string_view reply);
 
 }  // namespace whistle::language

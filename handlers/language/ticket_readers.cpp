@@ -335,4 +335,31 @@ bool read_rating(const ArgumentInput& input, Command& command) {
   return true;
 }
 
+bool acts_on_tickets_listed(Intent intent) {
+  return intent == Intent::dispatch || intent == Intent::accept || intent == Intent::resolve ||
+         intent == Intent::escalate || intent == Intent::send_back || intent == Intent::close;
+}
+
+// Before, the line was silence or acted on its last ticket alone (stop 68).
+std::size_t read_more_tickets(std::string_view line, std::size_t at, std::vector<std::int64_t>& more) {
+  for (;;) {
+    std::size_t next = at;
+    for (const std::string_view joint : {"、", "和", "，", ","}) {
+      if (starts_with_at(line, next, joint)) {
+        next = skip_separators(line, next + joint.size());
+        break;
+      }
+    }
+    const auto ticket = read_ticket_reference(line, next, false);
+    if (!ticket || !ticket->number) break;
+    more.push_back(*ticket->number);
+    at = skip_separators(line, ticket->end);
+  }
+  if (more.empty()) return at;
+  for (const std::string_view together : {"一起", "一并", "统一", "全部", "都"}) {
+    if (starts_with_at(line, at, together)) return skip_separators(line, at + together.size());
+  }
+  return at;
+}
+
 }  // namespace whistle::language

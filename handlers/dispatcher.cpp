@@ -245,8 +245,9 @@ std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command
   if (context.community) ensure_publication_job(context, *context.community, now);
   note_numbers_asked(context, command);
   const Handler handler = kRoutes[static_cast<std::size_t>(command.intent)].handler;
-  // "T1 T2 上报", "T1、T2 退回 不归我们管", "T1 T2 关闭 重复": each ticket listed, the words with each (a
-  // review of stop 68: they acted on the last one alone). 派单, 接单 and 办结 read their lists themselves.
+  // "T1 T2 上报", "T1、T2 退回 不归我们管": each ticket listed, the words with each (a review of stop 68:
+  // they acted on the last one alone). 派单, 接单 and 办结 read their lists themselves. Not 关闭, which
+  // cannot be undone: "T1 T2 关闭 重复" would close both duplicates (the second review).
   if (!command.more_tickets.empty() &&
       (command.intent == Intent::escalate || command.intent == Intent::send_back ||
        command.intent == Intent::close))

@@ -42,12 +42,22 @@ constexpr std::array<std::string_view, 11> kCorrectingWords{
 
 // "不是3号楼 是5号楼", "不是502 是602": the most natural correction, a 不是 and what it is instead (an
 // exploratory run of how people type, stop 68: 没看懂 with a hint of 排行, the ticket left at 3号楼).
+// Of a place or a number only ("不是你 是刘阿姨", "不是要钱 是免费的" are talk), and said, not asked ("…的
+// 电梯吧": a neighbour guessing at someone else's report). A review of stop 68 found both joined.
 bool says_not_this_but_that(std::string_view text) {
   constexpr std::size_t kShortCorrection = 30;
   if (!text.starts_with("不是") || language::characters(text) > kShortCorrection) return false;
+  const std::string_view plain = language::trim_spaces(text);
+  if (plain.ends_with("吧") || plain.ends_with("吗") || plain.ends_with("?")) return false;
   const std::string_view rest = text.substr(std::string_view("不是").size());
   for (const std::string_view instead : {" 是", ",是", "，是", "而是", " 应该是", ",应该是"}) {
-    if (rest.find(instead) != std::string_view::npos) return true;
+    const std::size_t at = rest.find(instead);
+    if (at == std::string_view::npos) continue;
+    const std::string_view that = rest.substr(at + instead.size());
+    const bool names_a_place =
+        that.find_first_of("0123456789") != std::string_view::npos ||
+        language::holds_any_of(that, std::to_array<std::string_view>({"楼", "单元", "室", "层", "号", "门"}));
+    return names_a_place;
   }
   return false;
 }

@@ -59,6 +59,18 @@ bool names_may_be_one(std::string_view a, std::string_view b) {
 // 3-201"), so the sender is signed up as before and told whose name was added, to put it right.
 enum class ChainReading { sender, nobody_new, maybe_someone_else };
 
+// Whether a name typed in a 接龙 may be the sender's own (a name of theirs shares a character with it).
+bool names_the_sender(Context& context, std::string_view typed) {
+  std::vector<std::string> names;
+  if (const std::optional<store::Person> known = context.people.find(context.message.sender);
+      known && !known->name.empty())
+    names.push_back(known->name);
+  if (!context.message.sender_name.empty()) names.push_back(context.message.sender_name);
+  return std::any_of(names.begin(), names.end(), [typed](const std::string& name) {
+    return names_may_be_one(typed, name) || names_may_be_one(name, typed);
+  });
+}
+
 ChainReading read_chain(Context& context, const Command& command, const store::Task& task) {
   if (!command.implicit || !command.title || command.title->empty()) return ChainReading::sender;
   const std::string& added = *command.title;
@@ -238,6 +250,8 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   }
   // "1" after a neighbour's "收到请扣1" says they read it (stop 67: it signed them up for #1).
   if (answers_numbers_asked(context, command)) return {};
+  // "橘子+1", "反对+1": a name and +1 that is not the sender's is a group buy's or a vote's, not theirs.
+  if (command.name_plus_one && !names_the_sender(context, *command.title)) return {};
   // "报到 1和2", "报到 1 2": each task in turn (a second review, 2026-12-06: #2 was dropped unsaid).
   if (auto each = for_each_task_listed(context, command, handle_report_in)) return std::move(*each);
   // "2号我来" said among neighbours is a date or a duty roster as often: a number counts only for a

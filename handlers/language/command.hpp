@@ -235,6 +235,9 @@ struct Command {
   /// "T1 T2 T3 一起派给物业", "T1、T2 接单": the tickets listed before the command word after the first
   /// (in `ticket`); each is acted on. Not printed by `whistle parse`.
   std::vector<std::int64_t> more_tickets;
+  /// "张三+1": a 接龙 line of a name and +1, whose name must be the sender's to sign them up ("橘子+1" in a
+  /// group buy is no sign-up: a second review of stop 68). Not printed by `whistle parse`.
+  bool name_plus_one = false;
   /// A question about a duty rota, its day in `start` (empty for "哪天还缺人"). Not printed by
   /// `whistle parse`.
   DayQuestion day_question = DayQuestion::none;

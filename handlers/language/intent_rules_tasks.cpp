@@ -53,10 +53,11 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"已报名",        Intent::report_in,    A::whole_line,        "implicit"},
     // "我已经报名了" from someone not on the list believes they are (an exploratory run of how people
     // type, stop 68: silence); it is their sign-up, and for someone on it the answer says so.
-    {"已经报名了",    Intent::report_in,    A::whole_line,        "implicit"},
-    {"已经报名",      Intent::report_in,    A::whole_line,        "implicit"},
-    {"以经报名了",    Intent::report_in,    A::whole_line,        "implicit"},
-    {"已经报过名了",  Intent::report_in,    A::whole_line,        "implicit"},
+    // Said of oneself only: a bare "已经报名了" answers "刘阿姨报上名了吗" as often (a review of stop 68).
+    {"我已经报名了",  Intent::report_in,    A::whole_line,        "implicit"},
+    {"我已经报名",    Intent::report_in,    A::whole_line,        "implicit"},
+    {"我以经报名了",  Intent::report_in,    A::whole_line,        "implicit"},
+    {"我已经报过名了", Intent::report_in,   A::whole_line,        "implicit"},
     // Two going together (an exploratory run of an urgent night, 2026-12-06: silence). The sender's
     // place only: the handler asks the other to report in themselves.
     {"我和老伴一起去", Intent::report_in,   A::whole_line,        "implicit"},

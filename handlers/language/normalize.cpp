@@ -76,26 +76,27 @@ char32_t fold(char32_t cp) {
   return to_simplified(cp);
 }
 
-// Splits at '\n', squeezes runs of spaces, trims each line and drops empty ones.
+// Splits at '\n', squeezes runs of spaces, trims each line and drops empty ones. A run of other
+// characters is appended whole: every line of every event comes here.
 std::vector<std::string> tidy_lines(std::string_view text) {
   std::vector<std::string> lines;
-  std::string line;
-  const auto finish_line = [&lines, &line] {
-    while (!line.empty() && line.back() == ' ')
-      line.pop_back();
-    if (!line.empty()) lines.push_back(line);
-    line.clear();
-  };
-  for (const char c : text) {
-    if (c == '\n') {
-      finish_line();
-    } else if (c == ' ') {
-      if (!line.empty() && line.back() != ' ') line += ' ';
-    } else {
-      line += c;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t newline = std::min(text.find('\n', start), text.size());
+    const std::string_view raw = text.substr(start, newline - start);
+    std::string line;
+    for (std::size_t at = 0; at < raw.size();) {
+      const std::size_t space = std::min(raw.find(' ', at), raw.size());
+      if (space > at) {
+        if (!line.empty()) line += ' ';
+        line.append(raw.substr(at, space - at));
+      }
+      at = space;
+      while (at < raw.size() && raw[at] == ' ')
+        ++at;
     }
+    if (!line.empty()) lines.push_back(std::move(line));
+    start = newline + 1;
   }
-  finish_line();
   return lines;
 }
 

@@ -287,7 +287,7 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
         ((rule->intent == Intent::report_in || rule->intent == Intent::withdraw) && !lead.people.empty());
     command.month = lead.month;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
-    command.more_tickets = lead.more_tickets;
+    if (!lead.more_tickets.empty()) command.more_tickets = lead.more_tickets;
     const std::string_view rest = body.substr(rule->keyword.size());
     const ArgumentInput input{*rule, rest, context, lead.has_reference};
     // A question how points work, or how to volunteer, is about them by its nature ("积分怎么算的",
@@ -626,8 +626,11 @@ Command read_normalized(NormalizedText normalized, const ParseContext& context) 
   // steps "1. … 2. …"); a 接龙 header such as "报名接龙" is no command and does not.
   const std::size_t line_break = body.find('\n');
   if (line_break == std::string::npos) {
-    if (std::optional<std::string> name = name_with_plus_one(body))
-      return jielong_sign_up(base, std::move(*name), std::nullopt);
+    if (std::optional<std::string> name = name_with_plus_one(body)) {
+      Command sign_up = jielong_sign_up(base, std::move(*name), std::nullopt);
+      sign_up.name_plus_one = true;
+      return sign_up;
+    }
     std::optional<Command> command = read_command(body, base, context);
     if (auto sign_up = sign_up_after_question(body, command, base, context)) command = std::move(sign_up);
     if (!command) {

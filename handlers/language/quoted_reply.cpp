@@ -122,16 +122,23 @@ bool acts_on_a_ticket(Intent intent) {
          intent == Intent::dispatch || intent == Intent::close || intent == Intent::escalate;
 }
 
-// "5", "5星", "4分" alone: a score, under the bot's request for a rating.
+// "5", "5星", "五星", "4分" alone: a score, under the bot's request for a rating. Not a bare "1", which
+// in WeChat as often says "received" (a review of stop 68: it reopened the ticket).
 std::optional<int> bare_score(std::string_view text) {
   text = trim_spaces(text);
-  for (const std::string_view unit : {"颗星", "星", "分"}) {
-    if (text.ends_with(unit)) {
-      text.remove_suffix(unit.size());
+  bool unit = false;
+  for (const std::string_view word : {"颗星", "星", "分"}) {
+    if (text.ends_with(word)) {
+      text.remove_suffix(word.size());
+      unit = true;
       break;
     }
   }
-  if (text.size() != 1 || text[0] < '1' || text[0] > '5') return std::nullopt;
+  static constexpr std::string_view kChineseScores[] = {"一", "二", "三", "四", "五"};
+  for (int score = 1; score <= 5; ++score) {
+    if (unit && text == kChineseScores[score - 1]) return score;
+  }
+  if (text.size() != 1 || text[0] < '1' || text[0] > '5' || (text[0] == '1' && !unit)) return std::nullopt;
   return text[0] - '0';
 }
 
@@ -155,10 +162,11 @@ void read_as_answer_to_post(Command& command, std::string_view quoted) {
   }
   if (!command.task && acts_on_a_task(command.intent)) command.task = task;
   if (!command.ticket && acts_on_a_ticket(command.intent)) command.ticket = ticket;
-  // A command under the bot's own post answers the bot, as a platform's reply to it does; the
-  // neighbours' talk about the post ("哈哈哈", "@刘阿姨 你去不去") is theirs (the same review: the group
-  // got menus).
-  if (command.intent != Intent::unknown) command.addressed = true;
+  // A command under the bot's own post answers the bot, as a platform's reply to it does, and so does
+  // any reply to the post of one's ticket ("满意满意谢谢" under the request for a rating: a second
+  // review of stop 68 found it lost); the neighbours' talk about a task's post ("哈哈哈", "@刘阿姨 你去不
+  // 去") is theirs (the first review: the group got menus).
+  if (command.intent != Intent::unknown || (ticket && !task)) command.addressed = true;
 }
 
 bool bears_out(std::string_view reply) {

@@ -49,7 +49,7 @@ bool is_done_at_dawn(std::string_view words) {
   static constexpr auto kDawnWork = std::to_array<std::string_view>(
       {"扫雪", "铲雪", "除雪", "清雪", "除冰", "铲冰", "破冰", "撒盐", "晨练", "早操", "送早餐", "升旗"});
   static constexpr auto kEvening =
-      std::to_array<std::string_view>({"下班", "放学", "晚饭", "晚上", "傍晚", "下午", "晚会", "天黑", "夜"});
+      std::to_array<std::string_view>({"下班", "放学", "晚饭", "晚上", "傍晚", "下午", "晚会", "天黑"});
   const auto holds = [words](std::string_view word) { return words.find(word) != std::string_view::npos; };
   return std::any_of(kDawnWork.begin(), kDawnWork.end(), holds) &&
          std::none_of(kEvening.begin(), kEvening.end(), holds);
@@ -64,8 +64,13 @@ void read_hour_as_morning(TimeSpan& span, const TimeContext& now) {
   const std::int64_t local_start = *span.start + now.utc_offset_seconds;
   const std::int64_t hour = ((local_start % (2 * kHalfDay)) + 2 * kHalfDay) % (2 * kHalfDay) / 3600;
   if (hour < kEarliestDawnHour + 12) return;
+  // Before dawn ("6点扫雪" said at 03:00) it is this morning's all the same (a second review).
+  constexpr std::int64_t kDaytimeFrom = 8;
   const std::int64_t local_now = now.now + now.utc_offset_seconds;
-  if (!span.names_day && local_start / (2 * kHalfDay) == local_now / (2 * kHalfDay)) return;
+  const std::int64_t now_hour = ((local_now % (2 * kHalfDay)) + 2 * kHalfDay) % (2 * kHalfDay) / 3600;
+  if (!span.names_day && now_hour >= kDaytimeFrom &&
+      local_start / (2 * kHalfDay) == local_now / (2 * kHalfDay))
+    return;
   std::int64_t shift = -kHalfDay;
   if (*span.start + shift <= now.now) {
     if (span.names_day) return;

@@ -337,7 +337,7 @@ bool read_rating(const ArgumentInput& input, Command& command) {
 
 bool acts_on_tickets_listed(Intent intent) {
   return intent == Intent::dispatch || intent == Intent::accept || intent == Intent::resolve ||
-         intent == Intent::escalate || intent == Intent::send_back || intent == Intent::close;
+         intent == Intent::escalate || intent == Intent::send_back;
 }
 
 // Before, the line was silence or acted on its last ticket alone (stop 68).

@@ -332,6 +332,11 @@ std::optional<std::string_view> task_words_of_sign_up(std::string_view text) {
   if (!signs_up) return std::nullopt;
   // A sign-up word alone ("我去", "报名") is read as it always was, not here.
   if (trim_spaces(words).empty()) return std::nullopt;
+  // "我是外地的不能报名", "我是真的不想报名", "钱楼栋长 我报名了吗": refused or asked, whatever wraps it (a
+  // review of stop 68 found the speaker read past as "who is speaking" and signed up).
+  for (const std::string_view talk : {"不", "没", "别", "吗", "呢", "?"}) {
+    if (words.find(talk) != std::string_view::npos) return std::nullopt;
+  }
   words = without_voice_wrapping(words);
   // "钱楼栋长 我报名", "明天的活动我参加": nothing of a title left, the chat's one open task.
   if (words.empty() || words == "活动" || words == "这个活动" || words == "这次活动")

@@ -57,6 +57,17 @@ TEST_F(QuoteReplies, AScoreUnderATicketsPostRatesItAndTalkUnderTheBotsPostIsTheN
       read(quoting("吹哨", "【工单T1】@张三 你反映的「楼道灯坏了」已办结", "5"), later), later);
   EXPECT_FALSE(signup_state(number, "u-zhang"));
   EXPECT_EQ(tickets_.by_number("c1", 1)->rating, std::optional<int>(5));
+  // A bare "1" under it says "received" as often: no score (a second review of stop 68).
+  say("b3u2", "u-liu", "刘阿姨", read("报修 单元门坏了"), later);
+  say("b3u2", "u-chen", "陈单元长", read("接单 T2"), later + 60);
+  say("b3u2", "u-chen", "陈单元长", read("办结 T2 修好了"), later + kHour);
+  const std::string asked = "【工单T2】@刘阿姨 你反映的「单元门坏了」已由陈单元长办结";
+  say("b3u2", "u-liu", "刘阿姨", read(quoting("吹哨", asked, "1"), later + 2 * kHour), later + 2 * kHour);
+  EXPECT_FALSE(tickets_.by_number("c1", 2)->rating.has_value());
+  // The words that rate do, under the post of one's own ticket.
+  say("b3u2", "u-liu", "刘阿姨", read(quoting("吹哨", asked, "满意满意谢谢"), later + 3 * kHour),
+      later + 3 * kHour);
+  EXPECT_EQ(tickets_.by_number("c1", 2)->rating, std::optional<int>(5));
   const std::string post = "【吹哨#" + std::to_string(number) + "】清理楼道｜需5人。";
   EXPECT_TRUE(say("b3u2", "u-liu", "刘阿姨", read(quoting("吹哨", post, "哈哈哈"), later), later).empty());
   EXPECT_TRUE(

@@ -605,8 +605,13 @@ TEST_F(TicketIntake, ACorrectionSaidAsNotThisButThatJoinsTheReportJustMade) {
   say("b3u2", "u-he", "何大爷", read("报修 3-2-502 卫生间漏水"), kMonday0900 + kHour);
   say("b3u2", "u-he", "何大爷", read("打错了 是3-2-602", kMonday0900 + kHour + 60), kMonday0900 + kHour + 60);
   EXPECT_EQ(tickets_.events(ticket(2).id).back().note, std::optional<std::string>("打错了 是3-2-602"));
-  // A neighbour's "不是吧" is talk.
+  // A neighbour's "不是吧" is talk; so is the reporter's "不是你 是刘阿姨", of no place, and a guess ending
+  // 吧 (a second review of stop 68 found both joined).
   EXPECT_TRUE(say("b3u2", "u-liu", "刘阿姨", read("不是吧 这么快"), kMonday0900 + kHour + 120).empty());
+  const std::size_t events = tickets_.events(ticket(2).id).size();
+  for (const char* talk : {"不是你 是刘阿姨", "不是3号楼 是5号楼的电梯吧"})
+    say("b3u2", "u-he", "何大爷", read(talk, kMonday0900 + kHour + 180), kMonday0900 + kHour + 180);
+  EXPECT_EQ(tickets_.events(ticket(2).id).size(), events);
 }
 
 TEST_F(TicketIntake, WordsAfterAReportAlreadyDoneAreANewTroubleNotAnAddition) {

@@ -29,14 +29,19 @@ TEST_F(VoiceTyping, ASignUpWrappedInWhatVoiceInputAddsSignsUpForTheOneOpenTask) 
       {"u-he", "我是三号楼二单元五零二的何大爷报名参加"},
       {"u-feng", "陈单元长你好我是502的老冯周六的活动我参加"},
       {"u-zheng", "我也去吧算我一个"},
-      {"u-x1", "张三+1"},
-      {"u-x2", "我已经报名了"}};
+      {"u-x3", "我已经报名了"}};
   for (const auto& [person, line] : said)
     say("b3u2", person, person, read(line));
   for (const auto& [person, line] : said)
     EXPECT_EQ(signup_state(number, person), store::SignupState::signed_up) << line;
+  // A name and +1 is the sender's sign-up when the name is theirs; "橘子+1" in a group buy is not.
+  say("b3u2", "u-x1", "张三", read("张三+1"));
+  say("b3u2", "u-x2", "李四", read("橘子+1"));
+  EXPECT_EQ(signup_state(number, "u-x1"), store::SignupState::signed_up);
+  EXPECT_FALSE(signup_state(number, "u-x2"));
   // Not another activity, agreement with the line above, or what someone else did.
-  for (const char* talk : {"孩子的夏令营我报名", "楼上+1", "孩子已经报名了", "他们都报名"})
+  for (const char* talk : {"孩子的夏令营我报名", "楼上+1", "孩子已经报名了", "他们都报名", "已经报名了",
+                           "我是外地的不能报名", "钱楼栋长 我报名了吗"})
     say("b3u2", "u-chu", "褚单元长", read(talk));
   EXPECT_FALSE(signup_state(number, "u-chu"));
 }

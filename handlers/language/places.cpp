@@ -47,12 +47,13 @@ std::optional<Numbered> read_numbered(std::string_view text, std::size_t pos, st
 // 1 to `most` ASCII digits at `pos`, and where they end (the separator after them is the caller's).
 std::optional<Numbered> read_digits_before(std::string_view text, std::size_t pos, std::size_t most) {
   std::size_t end = pos;
-  std::int64_t value = 0;
-  while (end < text.size() && is_ascii_digit(static_cast<unsigned char>(text[end]))) {
-    value = value * 10 + (text[end] - '0');
+  while (end < text.size() && is_ascii_digit(static_cast<unsigned char>(text[end])))
     ++end;
-  }
+  // Counted before their value is: a long run of digits (a phone number, a fuzzer's) overflows.
   if (end == pos || end - pos > most) return std::nullopt;
+  std::int64_t value = 0;
+  for (std::size_t at = pos; at < end; ++at)
+    value = value * 10 + (text[at] - '0');
   return Numbered{value, end};
 }
 

@@ -249,8 +249,7 @@ std::vector<Reply> Dispatcher::Impl::route(const Message& message, const Command
   // they acted on the last one alone). 派单, 接单 and 办结 read their lists themselves. Not 关闭, which
   // cannot be undone: "T1 T2 关闭 重复" would close both duplicates (the second review).
   if (!command.more_tickets.empty() &&
-      (command.intent == Intent::escalate || command.intent == Intent::send_back ||
-       command.intent == Intent::close))
+      (command.intent == Intent::escalate || command.intent == Intent::send_back))
     return for_each_number_listed(context, command, &Command::ticket, command.more_tickets, handler,
                                   command.reason);
   return handler(context, command);

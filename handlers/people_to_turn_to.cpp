@@ -26,9 +26,9 @@ constexpr auto kPersonAskedFor = std::to_array<std::string_view>(
      "联系方式", "怎么联系",
      // A call asked of the bot, joining the group or the register, a leader asked for by title (an
      // exploratory run of old people living alone, stop 68: each met 没看懂 with 商品 or 排行 offered).
-     "帮我打", "打个电话给", "帮忙打个电话", "你能打电话", "能打电话吗", "给我儿子打", "给我女儿打",
-     "给我闺女打", "单元长是谁", "楼栋长是谁", "楼长是谁", "网格长是谁", "书记是谁", "谁是单元长",
-     "谁是楼栋长", "谁是楼长", "谁是网格长", "联系谁", "登记了吗", "有登记吗"});
+     "帮我打个电话", "帮我打电话", "打个电话给", "帮忙打个电话", "你能打电话", "能打电话吗", "给我儿子打",
+     "给我女儿打", "给我闺女打", "单元长是谁", "楼栋长是谁", "楼长是谁", "网格长是谁", "书记是谁",
+     "谁是单元长", "谁是楼栋长", "谁是楼长", "谁是网格长", "联系谁", "登记了吗", "有登记吗"});
 // Joining a group asked how ("怎么进群", "我妈能进群吗"; not "欢迎新邻居进群"), a leader asked for
 // ("我要找陈单元 长"; not "我要找我家的猫", "我要找工作"): a review of stop 68.
 constexpr auto kJoiningGroup = std::to_array<std::string_view>({"进群", "加群", "入群"});

@@ -7,6 +7,7 @@
 #include "handlers/language/own_report_phrases.hpp"
 #include "handlers/language/parser.hpp"
 #include "handlers/language/places.hpp"
+#include "handlers/language/private_numbers.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
@@ -415,8 +416,11 @@ Reply offer_report(Context& context, const std::string& words, language::TicketK
   keep(context, message.chat, message.sender,
        store::ReportOffer{std::string(kOfferPrefix) + name, words, context.now, photos_of(message, photos)});
   // In a group the answer must be said to the bot: "好的" there is as likely said to a neighbour.
+  // Said back in a group, the numbers in the words are masked as every post masks them (a phone and a
+  // door's code were repeated whole: the final read of stop 68).
+  const std::string shown = message.is_private ? words : language::mask_private_numbers(words);
   return say_to_sender(context, "unknown_offer_" + name + (message.is_private ? "" : "_group"),
-                       {{"text", language::shortened(words, kOfferedChars)}});
+                       {{"text", language::shortened(shown, kOfferedChars)}});
 }
 
 Reply ask_what_happened(Context& context, const Command& command) {

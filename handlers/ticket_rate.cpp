@@ -396,8 +396,10 @@ std::optional<std::vector<Reply>> rate_in_plain_words(Context& context, const Co
   }
   // "太慢了不满意": voice input gives no comma before the word that ends the line. The longest word
   // first: 不满意 before 满意.
+  // Not in a group, where "@吹哨 物业服务不满意" is about something else than the lamp (the final read of
+  // stop 68): there only a line that begins with its score rates.
   if (const std::optional<language::ScoreWord> word = longest_score_word_ending(line);
-      word && !language::says_problem_remains(line))
+      word && !in_group && !language::says_problem_remains(line))
     return rate_as(word->score, line.substr(0, line.size() - word->word.size()));
   // "满意满意谢谢", "嗯满意满意谢谢你们啊": the score said, then thanks (an exploratory run of how people
   // type, stop 68: asked again whether it was satisfying).

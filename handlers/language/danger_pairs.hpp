@@ -116,11 +116,13 @@ inline constexpr auto kIllnessTalk = std::to_array<std::string_view>(
 inline constexpr auto kChest = std::to_array<std::string_view>(
     {"胸口闷", "胸闷", "胸口疼", "胸口痛", "心口疼", "心口痛", "心脏疼", "心脏不舒服", "心脏难受", "心口难受",
      "心口一阵一阵", "胸口一阵一阵", "胸口好疼", "胸口很疼", "胸口特别疼", "心脏很难受", "心脏突然"});
-// The signs, or the speaker's own pain now, alone (an exploratory run of old people living alone, stop
-// 68: "@吹哨 我胸口疼" and "我心脏不舒服 家里就我一个人" met the menu).
 inline constexpr auto kChestSigns = std::to_array<std::string_view>(
-    {"冷汗", "喘", "晕", "厉害", "受不了", "快来", "救", "120", "不行了", "说不出话", "脸色", "我胸口", "我心口",
-     "我心脏", "一阵一阵", "就我", "一个人在家", "突然", "好疼", "很疼", "很难受", "跳得好快"});
+    {"冷汗", "喘", "晕", "厉害", "受不了", "快来", "救", "120", "不行了", "说不出话", "脸色"});
+// Weaker signs: the speaker's own pain now, alone (an exploratory run of old people living alone, stop
+// 68: "@吹哨 我胸口疼" and "我心脏不舒服 家里就我一个人" met the menu). With these only, the wider talk list
+// below says the pain is past or blamed on something; the strong signs above keep their own.
+inline constexpr auto kChestOwnSigns = std::to_array<std::string_view>(
+    {"我胸口", "我心口", "我心脏", "一阵一阵", "就我", "一个人在家", "突然", "好疼", "很疼", "很难受", "跳得好快"});
 // Chest pain past, eased, blamed on something else, or only a figure of speech (a review of stop 68
 // found each paging a leader: "昨天我胸口疼 今天好了", "吵得我心脏不舒服", "我心口疼 应该是胃疼").
 inline constexpr auto kChestTalk = std::to_array<std::string_view>(
@@ -312,7 +314,7 @@ inline constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 inline constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 inline constexpr std::size_t kEstablishedPairs = 5;
-inline constexpr std::array<DangerPair, 46> kDangerPairs{{
+inline constexpr std::array<DangerPair, 47> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
     {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::unanswered},
@@ -321,7 +323,8 @@ inline constexpr std::array<DangerPair, 46> kDangerPairs{{
     {kBreathless, kBreathWho, kBreathTalk, DangerKind::medical},
     {kUnwaking, kNothing, kUnwakingTalk, DangerKind::medical},
     {kStroke, kNothing, kIllnessTalk, DangerKind::medical},
-    {kChest, kChestSigns, kChestTalk, DangerKind::medical},
+    {kChest, kChestSigns, kIllnessTalk, DangerKind::medical},
+    {kChest, kChestOwnSigns, kChestTalk, DangerKind::medical},
     {kDizzy, kCannotStand, kDizzyTalk, DangerKind::medical},
     {kGoingUnder, kGoingUnderSigns, kGoingUnderTalk, DangerKind::medical},
     {kFell, kNoGettingUp, kFallTalk, DangerKind::medical},

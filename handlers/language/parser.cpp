@@ -626,12 +626,16 @@ Command read_normalized(NormalizedText normalized, const ParseContext& context) 
   // steps "1. … 2. …"); a 接龙 header such as "报名接龙" is no command and does not.
   const std::size_t line_break = body.find('\n');
   if (line_break == std::string::npos) {
-    if (std::optional<std::string> name = name_with_plus_one(body)) {
-      Command sign_up = jielong_sign_up(base, std::move(*name), std::nullopt);
-      sign_up.name_plus_one = true;
-      return sign_up;
-    }
     std::optional<Command> command = read_command(body, base, context);
+    // "张三+1": only when nothing else reads it, and never a danger ("救命+1", "电梯困人+1") nor a command
+    // ("签到+1": the final read of stop 68).
+    if (!command && !contains_danger_word(body)) {
+      if (std::optional<std::string> name = name_with_plus_one(body)) {
+        Command sign_up = jielong_sign_up(base, std::move(*name), std::nullopt);
+        sign_up.name_plus_one = true;
+        return sign_up;
+      }
+    }
     if (auto sign_up = sign_up_after_question(body, command, base, context)) command = std::move(sign_up);
     if (!command) {
       const ClauseReader read = [&base, &context](std::string_view clause) {
@@ -708,6 +712,16 @@ Command parse(std::string_view text, const ParseContext& context) {
   NormalizedText normalized = normalize(text, context.bot_names);
   const std::string quoted = std::move(normalized.quoted);
   const bool quotes_bot = normalized.quotes_bot;
+  if (quotes_bot && !normalized.addressed) {
+    // Under the bot's own post the words are read as said to it ("明天有事 去不了了" withdraws, as with
+    // @吹哨: the final read of stop 68); what that reading cannot place is the neighbours' talk.
+    NormalizedText to_the_bot = normalized;
+    to_the_bot.addressed = true;
+    Command command = read_normalized(std::move(to_the_bot), context);
+    if (command.intent == Intent::unknown) command = read_normalized(std::move(normalized), context);
+    read_as_answer_to_post(command, quoted);
+    return command;
+  }
   Command command = read_normalized(std::move(normalized), context);
   if (quoted.empty()) return command;
   if (quotes_bot) {
@@ -778,7 +792,8 @@ Command parse_command(std::string_view text, const ParseContext& context) {
   // after found it refused as a whistle again).
   const std::optional<DangerFound> found =
       command.intent == Intent::whistle && command.title ? danger_in(*command.title) : std::nullopt;
-  const bool a_call_only = found && (found->kind == DangerKind::other || found->kind == DangerKind::missing);
+  const bool a_call_only = found && (found->kind == DangerKind::other || found->kind == DangerKind::missing ||
+                                     found->kind == DangerKind::unanswered);
   if (found && !command.count && !command.start && !command.end && !command.points &&
       !(a_call_only && calls_volunteers(*command.title))) {
     Command danger = danger_report(*command.title, command, context);

@@ -79,7 +79,9 @@ std::optional<Numbered> unit_before_flat(std::string_view text, std::size_t pos)
   constexpr std::size_t kFewestFlatDigits = 3;
   constexpr std::size_t kMostFlatDigits = 4;
   const auto unit = read_digits_before(text, pos, kMostUnitDigits);
-  if (!unit || unit->number == 0 || !starts_with_at(text, unit->end, "-")) return std::nullopt;
+  // A unit written with a leading 0 is a date's month ("12-08-2026": the final read of stop 68).
+  if (!unit || unit->number == 0 || text[pos] == '0' || !starts_with_at(text, unit->end, "-"))
+    return std::nullopt;
   const auto flat = read_digits(text, unit->end + 1, kFewestFlatDigits, kMostFlatDigits);
   if (!flat) return std::nullopt;
   return Numbered{unit->number, starts_with_at(text, flat->end, "室") ? flat->end + 3 : flat->end};

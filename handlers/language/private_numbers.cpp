@@ -187,21 +187,32 @@ std::size_t door_code_end(std::string_view text, std::size_t at) {
       }
     }
   }
-  if (!before.ends_with("密码") && !before.ends_with("门禁码") && !before.ends_with("锁的码")) return 0;
-  // Its digits, single spaces between them as some type a code ("8529 63").
+  if (!before.ends_with("密码") && !before.ends_with("门禁码") && !before.ends_with("锁的码") &&
+      !before.ends_with("密码锁"))
+    return 0;
+  // Its numerals, digits or Chinese ("密码是八五二九六三"), and a short group after a single space as some
+  // type a code ("8529 63"); not a phone number after a space ("密码852963 13812345678": the final read of
+  // stop 68 found the code's first three shown, masked as a part of one long number).
+  constexpr std::size_t kLongestSpacedCode = 8;
+  constexpr std::size_t kLongestGroupAfterSpace = 4;
   std::size_t end = at;
-  std::size_t digits = 0;
-  while (end < text.size()) {
-    if (text[end] >= '0' && text[end] <= '9') {
-      ++digits;
-      ++end;
-    } else if (text[end] == ' ' && end + 1 < text.size() && text[end + 1] >= '0' && text[end + 1] <= '9') {
-      ++end;
-    } else {
-      break;
-    }
+  std::size_t numerals = 0;
+  while (const std::size_t length = numeral_at(text, end)) {
+    ++numerals;
+    end += length;
   }
-  return digits >= kShortestCode && digits <= kLongestCode ? end : 0;
+  while (end + 1 < text.size() && text[end] == ' ') {
+    std::size_t group_end = end + 1;
+    std::size_t group = 0;
+    while (const std::size_t length = numeral_at(text, group_end)) {
+      ++group;
+      group_end += length;
+    }
+    if (group == 0 || group > kLongestGroupAfterSpace || numerals + group > kLongestSpacedCode) break;
+    numerals += group;
+    end = group_end;
+  }
+  return numerals >= kShortestCode && numerals <= kLongestCode ? end : 0;
 }
 
 std::string mask_numbers(std::string_view text, Masked masked) {
@@ -214,8 +225,11 @@ std::string mask_numbers(std::string_view text, Masked masked) {
       continue;
     }
     if (const std::size_t code_end = masked == Masked::phones_and_ids ? door_code_end(text, i) : 0) {
-      for (std::size_t at = i; at < code_end; ++at)
-        out.push_back(text[at] == ' ' ? ' ' : '*');
+      for (std::size_t at = i; at < code_end;) {
+        const std::size_t length = numeral_at(text, at);
+        out.push_back(length == 0 ? text[at] : '*');
+        at += length == 0 ? 1 : length;
+      }
       i = code_end;
       continue;
     }

@@ -1,6 +1,7 @@
 #include "handlers/language/quoted_reply.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 #include "handlers/language/references.hpp"
@@ -45,10 +46,21 @@ std::optional<QuotedReply> bracketed_quote(const std::vector<std::string>& lines
   constexpr std::string_view kClose = "」";
   if (!lines.front().starts_with(kOpen)) return std::nullopt;
   std::string quote;
+  // 「」 nest: the bot's own post quotes words in them ("【险情提醒】…说：「有煤气味」"), so the quote ends
+  // where they balance (the final read of stop 68: it gave up at the inner 」 and the quote was read whole).
+  int depth = 0;
+  const auto count = [](std::string_view text, std::string_view mark) {
+    int found = 0;
+    for (std::size_t at = text.find(mark); at != std::string_view::npos;
+         at = text.find(mark, at + mark.size()))
+      ++found;
+    return found;
+  };
   for (std::size_t line = 0; line < lines.size(); ++line) {
     if (!quote.empty()) quote += '\n';
     quote += lines[line];
-    if (!lines[line].ends_with(kClose)) continue;
+    depth += count(lines[line], kOpen) - count(lines[line], kClose);
+    if (!lines[line].ends_with(kClose) || depth > 0) continue;
     const std::size_t dashes = line + 1;
     if (dashes + 1 >= lines.size() || !is_dashed_line(lines[dashes])) return std::nullopt;
     const std::size_t next = dashes + 1;
@@ -162,17 +174,25 @@ void read_as_answer_to_post(Command& command, std::string_view quoted) {
   }
   if (!command.task && acts_on_a_task(command.intent)) command.task = task;
   if (!command.ticket && acts_on_a_ticket(command.intent)) command.ticket = ticket;
-  // A command under the bot's own post answers the bot, as a platform's reply to it does, and so does
-  // any reply to the post of one's ticket ("满意满意谢谢" under the request for a rating: a second
-  // review of stop 68 found it lost); the neighbours' talk about a task's post ("哈哈哈", "@刘阿姨 你去不
-  // 去") is theirs (the first review: the group got menus).
-  if (command.intent != Intent::unknown || (ticket && !task)) command.addressed = true;
+  // A command under the bot's own post answers the bot, as a platform's reply to it does, and so do the
+  // words of a rating under a ticket's post ("满意满意谢谢" under the request for a rating: a second
+  // review of stop 68 found it lost); the neighbours' talk about the post ("哈哈哈", "我家也是", "@刘阿姨
+  // 你去不去") is theirs (the first review and the final read: the group got menus).
+  static constexpr auto kRatingWords = std::to_array<std::string_view>(
+      {"满意", "星", "分", "谢谢", "评价", "好评", "差评", "不错", "还行", "还可以"});
+  if (command.intent != Intent::unknown || (ticket && !task && holds_any_of(command.text, kRatingWords)))
+    command.addressed = true;
 }
 
 bool bears_out(std::string_view reply) {
-  static constexpr std::string_view kBearingOut[] = {"也闻到", "也看到", "也看见", "也听到", "确实",
-                                                     "真的",   "是的",   "对的",   "没错",   "很大",
-                                                     "很浓",   "越来越", "严重"};
+  // Asked, not told: "真的吗", "真的假的" (the final read of stop 68).
+  if (reply.find("吗") != std::string_view::npos || reply.find("假") != std::string_view::npos ||
+      reply.find('?') != std::string_view::npos)
+    return false;
+  // Told, or help called for it ("快帮帮他", "怎么没人回").
+  static constexpr std::string_view kBearingOut[] = {
+      "也闻到", "也看到", "也看见", "也听到", "确实", "真的",     "是的",   "对的", "没错", "很大",
+      "很浓",   "越来越", "严重",   "快帮",   "帮帮", "怎么没人", "没人管", "快来", "赶紧", "救"};
   return std::any_of(std::begin(kBearingOut), std::end(kBearingOut),
                      [reply](std::string_view word) { return reply.find(word) != std::string_view::npos; });
 }

@@ -34,8 +34,9 @@ struct QuotedReply {
 std::optional<QuotedReply> quoted_reply(const std::vector<std::string>& lines);
 
 /// A command read from the reply under the bot's own post quoted (`quoted`, its words): the task or
-/// ticket its tag names filled in, a bare score under a ticket's post its rating, and a command said
-/// to the bot; talk about the post stays the neighbours'.
+/// ticket its tag names filled in, a bare score under a ticket's post its rating, and a command (or a
+/// rating's words under a ticket's post) said to the bot; other talk about the post stays the
+/// neighbours'.
 void read_as_answer_to_post(Command& command, std::string_view quoted);
 
 /// "我也闻到了", "确实很大": whether a reply bears out what it quotes.

@@ -63,6 +63,13 @@ TEST_F(TicketPrivacy, TheThanksForARatingInTheGroupMasksThePhoneAndTheDoorCode) 
   EXPECT_TRUE(told(thanked, "generic:b3u2", "139****5678"));
   EXPECT_FALSE(told(thanked, "generic:b3u2", "13912345678"));
   EXPECT_FALSE(told(thanked, "generic:b3u2", "852963"));
+  // Nor does the offer of a report said to the bot in the group repeat them (the final read).
+  const std::vector<Reply> offered =
+      say("b3u2", "u-he", "何大爷", read("@吹哨 我家水管漏了 电话13912345678 密码是：852963"),
+          kMonday0900 + 4 * kHour);
+  ASSERT_FALSE(offered.empty());
+  EXPECT_FALSE(told(offered, "generic:b3u2", "852963"));
+  EXPECT_FALSE(told(offered, "generic:b3u2", "13912345678"));
 }
 
 // "你是私下反映的，群里不会出现你的名字": the climb posts carried "我叫刘桂芳" and the name she is known

@@ -59,13 +59,19 @@ bool names_may_be_one(std::string_view a, std::string_view b) {
 // 3-201"), so the sender is signed up as before and told whose name was added, to put it right.
 enum class ChainReading { sender, nobody_new, maybe_someone_else };
 
-// Whether a name typed in a 接龙 may be the sender's own (a name of theirs shares a character with it).
-bool names_the_sender(Context& context, std::string_view typed) {
+// The sender's names: as the people table knows them and as the platform gave them. Names only, never an
+// id shown for want of one.
+std::vector<std::string> names_of_sender(Context& context) {
   std::vector<std::string> names;
   if (const std::optional<store::Person> known = context.people.find(context.message.sender);
       known && !known->name.empty())
     names.push_back(known->name);
   if (!context.message.sender_name.empty()) names.push_back(context.message.sender_name);
+  return names;
+}
+
+// Whether a name typed in a 接龙 may be one of these (one shares a character with it).
+bool may_be_one_of(std::string_view typed, const std::vector<std::string>& names) {
   return std::any_of(names.begin(), names.end(), [typed](const std::string& name) {
     return names_may_be_one(typed, name) || names_may_be_one(name, typed);
   });
@@ -75,11 +81,8 @@ ChainReading read_chain(Context& context, const Command& command, const store::T
   if (!command.implicit || !command.title || command.title->empty()) return ChainReading::sender;
   const std::string& added = *command.title;
   const std::string& sender = context.message.sender;
-  // Names only, never an id shown for want of one: with no name known there is nothing to compare.
-  std::vector<std::string> names;
-  if (const std::optional<store::Person> known = context.people.find(sender); known && !known->name.empty())
-    names.push_back(known->name);
-  if (!context.message.sender_name.empty()) names.push_back(context.message.sender_name);
+  // With no name known there is nothing to compare.
+  const std::vector<std::string> names = names_of_sender(context);
   if (names.empty()) return ChainReading::sender;
   const auto named = [&](const std::string& name) { return command.text.find(name) != std::string::npos; };
   if (std::none_of(names.begin(), names.end(), named)) {
@@ -88,11 +91,7 @@ ChainReading read_chain(Context& context, const Command& command, const store::T
         return ChainReading::nobody_new;
     }
   }
-  const auto may_be_added = [&](const std::string& name) {
-    return names_may_be_one(added, name) || names_may_be_one(name, added);
-  };
-  return std::any_of(names.begin(), names.end(), may_be_added) ? ChainReading::sender
-                                                               : ChainReading::maybe_someone_else;
+  return may_be_one_of(added, names) ? ChainReading::sender : ChainReading::maybe_someone_else;
 }
 
 // "取消1号，报2号", "请假 1 改报2号": the other task the words after a withdrawal sign up for. The
@@ -251,7 +250,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   // "1" after a neighbour's "收到请扣1" says they read it (stop 67: it signed them up for #1).
   if (answers_numbers_asked(context, command)) return {};
   // "橘子+1", "反对+1": a name and +1 that is not the sender's is a group buy's or a vote's, not theirs.
-  if (command.name_plus_one && !names_the_sender(context, *command.title)) return {};
+  if (command.name_plus_one && !may_be_one_of(*command.title, names_of_sender(context))) return {};
   // "报到 1和2", "报到 1 2": each task in turn (a second review, 2026-12-06: #2 was dropped unsaid).
   if (auto each = for_each_task_listed(context, command, handle_report_in)) return std::move(*each);
   // "2号我来" said among neighbours is a date or a duty roster as often: a number counts only for a

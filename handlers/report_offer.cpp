@@ -17,6 +17,7 @@
 #include "handlers/ticket_category.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_work_common.hpp"
+#include "handlers/whistle_offer.hpp"
 
 namespace whistle::handlers {
 
@@ -464,6 +465,7 @@ std::optional<std::vector<Reply>> answer_to_report_offer(Context& context, const
   }
   if (is_repeat_question(*kept)) return answer_repeat_question(context, command, *kept, addressed);
   if (is_rating_question(*kept)) return answer_rating_question(context, command, *kept);
+  if (is_whistle_offer(*kept)) return answer_whistle_offer(context, command, *kept, addressed);
   return is_offer(*kept) ? answer_offer(context, command, *kept, addressed)
                          : answer_ask(context, command, *kept, addressed);
 }

@@ -50,6 +50,7 @@
 #include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
+#include "handlers/whistle_offer.hpp"
 #include "handlers/titled_sign_up.hpp"
 #include "handlers/titled_task_questions.hpp"
 
@@ -597,6 +598,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
       // and answered as an anonymous one is.
       if (names_trouble && !message.is_private && language::asks_not_to_be_named(command.text))
         return report_at_once(context, command.text);
+      // "@吹哨 下雪了 大家出来扫雪" from the group's leader: a whistle offered, not a report or a 点单.
+      if (auto offered = offer_whistle(context, command)) return {std::move(*offered)};
       if (names_trouble) return {offer_report(context, command.text)};
       // "帮我买药", "想要一副老花镜": a 点单 or a 微心愿 in their words.
       if (language::asks_for_service(command.text))

@@ -299,6 +299,20 @@ inline constexpr auto kCannotRise = std::to_array<std::string_view>({"起不来"
 inline constexpr auto kRiseTalk = std::to_array<std::string_view>(
     {"起不来床", "早上", "赖床", "闹钟", "上班", "懒", "车", "陷", "雪", "送饭", "帮忙买", "买菜", "电脑",
      "手机", "卡得"});
+// A fire or gas left on by someone away from home (an exploratory run of old people living alone,
+// stop 68: "我忘了关火 人在外面", "煤气灶开着就出门了" met the menu). Not a reminder ("出门记得关火"),
+// not one already off ("忘了关火 邻居帮我关了") nor someone on their way to it ("我马上回去关").
+inline constexpr auto kLeftBurning = std::to_array<std::string_view>(
+    {"忘关火", "忘了关火", "忘记关火", "没关火", "火没关", "火还开着", "还开着火", "忘关煤气", "忘了关煤气",
+     "忘记关煤气", "煤气没关", "忘关燃气", "忘了关燃气", "忘记关燃气", "燃气没关", "煤气灶开着", "燃气灶开着",
+     "灶上还炖着", "锅还在灶上", "锅还在火上", "火上还炖着", "炉子上还炖着", "还烧着水", "忘关小太阳",
+     "小太阳没关", "取暖器没关", "电暖器没关", "电暖气没关", "电热毯没关", "忘关电热毯", "忘关取暖器"});
+inline constexpr auto kAwayFromIt = std::to_array<std::string_view>(
+    {"人在外面", "我在外面", "不在家", "出门了", "就出门", "出了门", "家里没人", "家里没有人", "回不去",
+     "赶不回去", "在路上", "上班了", "在单位", "在公司", "在医院", "在老家", "在外地", "走了", "下楼了"});
+inline constexpr auto kLeftBurningTalk = std::to_array<std::string_view>(
+    {"记得", "别忘", "不要忘", "提醒", "注意", "出门前", "养成", "检查", "已经关", "关掉了", "关好了", "关上了",
+     "帮我关了", "帮忙关了", "回去关了", "马上回去", "我回去关", "回家关了", "差点", "上次", "以前", "没事了"});
 inline constexpr auto kFrozen = std::to_array<std::string_view>({"冻得", "冻僵", "冻坏了"});
 inline constexpr auto kFrozenSigns = std::to_array<std::string_view>({"说话不清", "说不清楚", "叫不醒", "迷糊", "神志不清"});
 inline constexpr auto kCharcoal = std::to_array<std::string_view>({"烧炭"});
@@ -325,7 +339,7 @@ inline constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 inline constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 inline constexpr std::size_t kEstablishedPairs = 5;
-inline constexpr std::array<DangerPair, 47> kDangerPairs{{
+inline constexpr std::array<DangerPair, 48> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
     {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::unanswered},
@@ -374,6 +388,7 @@ inline constexpr std::array<DangerPair, 47> kDangerPairs{{
     {kPressureNow, kNothing, kPressureTalk, DangerKind::medical},
     {kBloodPressure, kPressureSigns, kPressureTalk, DangerKind::medical},
     {kNotBackYet, kNotAnswering, kNotBackTalk, DangerKind::missing},
+    {kLeftBurning, kAwayFromIt, kLeftBurningTalk, DangerKind::left_on},
 }};
 // clang-format on
 

@@ -9,7 +9,8 @@ namespace whistle::language {
 /// What kind of danger a line tells of: the answer a resident needs first differs (120 and "don't
 /// move them" for a fall, no switch touched for gas, someone to talk to for a person in despair).
 /// `unanswered`: someone living alone who does not answer the door or the phone, or has not been
-/// seen for days (call, go, find the key; 110 opens the door).
+/// seen for days (call, go, find the key; 110 opens the door). `left_on`: a fire, gas or a heater
+/// left on by someone away from home (whoever has a key turns it off; 119 at smoke or a smell).
 enum class DangerKind {
   fire,
   gas,
@@ -20,6 +21,7 @@ enum class DangerKind {
   missing,
   trapped,
   unanswered,
+  left_on,
   other
 };
 

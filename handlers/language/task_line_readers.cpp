@@ -241,6 +241,37 @@ std::string_view without_correction_word(std::string_view rest, Command& command
   return rest;
 }
 
+// The words voice input puts before and after a task ("吹哨 嗯 那个 就是要清理楼道杂物 明天上午9点 5人"
+// was posted as 嗯 那个 就是要清理楼道杂物: an exploratory run of how people type, stop 68). A
+// leading 要 alone is kept: "要求", "要饭" are not fillers.
+constexpr auto kLeadingFillers = std::to_array<std::string_view>(
+    {"嗯", "呃", "额", "那个", "这个", "就是说", "就是要", "就是", "我们要", "咱们要", "大家要"});
+constexpr auto kTrailingFillers = std::to_array<std::string_view>({"要", "需要", "那个", "啊", "哈"});
+
+std::string without_voice_fillers(std::string_view title) {
+  for (bool cut = true; cut;) {
+    cut = false;
+    title = trim_spaces(title);
+    for (const std::string_view filler : kLeadingFillers) {
+      if (title.size() > filler.size() && title.starts_with(filler)) {
+        title.remove_prefix(filler.size());
+        cut = true;
+      }
+    }
+    while (title.starts_with(",")) {
+      title.remove_prefix(1);
+      cut = true;
+    }
+  }
+  for (const std::string_view filler : kTrailingFillers) {
+    // Only a filler standing apart: "清理楼道杂物 要" ("要4个人" once its count was read out).
+    const std::string tail = " " + std::string(filler);
+    if (title.size() > tail.size() && title.ends_with(tail)) title.remove_suffix(tail.size());
+  }
+  while (title.ends_with(",")) title.remove_suffix(1);
+  return std::string(trim_spaces(title));
+}
+
 }  // namespace
 
 bool read_whistle(const ArgumentInput& input, Command& command) {
@@ -270,6 +301,14 @@ bool read_whistle(const ArgumentInput& input, Command& command) {
   }
   read_task_slots(text, input.context, command);
   if (!command.title) set_title(command, text);
+  if (command.title) {
+    std::string title = without_voice_fillers(*command.title);
+    if (title.empty()) {
+      command.title.reset();
+    } else {
+      command.title = std::move(title);
+    }
+  }
   fill_span(command);
   return true;
 }

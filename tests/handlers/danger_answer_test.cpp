@@ -223,6 +223,29 @@ TEST_F(Danger, SomeoneAloneWhoDoesNotAnswerIsToldToCallGoAndFindTheKey) {
     EXPECT_TRUE(say("b3u2", "u-x3", "居民丙", read(talk, at), at).empty()) << talk;
 }
 
+// A leftover of stop 68: a call asked of the bot was told it cannot phone or met the menu, and a fire
+// left on by someone away from home was no danger.
+TEST_F(Danger, AnAmbulanceAskedOfTheBotIsTheMedicalAnswerAndAFireLeftOnItsOwn) {
+  std::int64_t at = kMonday0900;
+  for (const char* line : {"快帮我打个电话给120", "帮我叫个救护车", "能帮我给120打个电话吗 我妈摔了"}) {
+    const std::vector<Reply> replies = say_privately("u-liu", "刘阿姨", read(line, at), at);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_EQ(replies[0].text, rendered("danger_now_medical", {{"mention", "@刘阿姨"}})) << line;
+    at += 2 * kHour;
+  }
+  for (const char* line : {"我忘了关火 人在外面", "我出门忘关煤气了 家里没人", "锅还在灶上 我在单位回不去",
+                           "小太阳没关 我在医院陪我妈"}) {
+    const std::vector<Reply> replies = say_privately("u-liu", "刘阿姨", read(line, at), at);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_EQ(replies[0].text, rendered("danger_now_left_on", {{"mention", "@刘阿姨"}})) << line;
+    at += 2 * kHour;
+  }
+  // A reminder, one already off, someone on the way back to it: talk.
+  for (const char* talk : {"出门记得关火 关煤气", "我忘了关火 马上回去关", "忘了关火 邻居帮我关了 出门了",
+                           "冬天出门前检查一下煤气没关的赶紧关"})
+    EXPECT_TRUE(say("b3u2", "u-x4", "居民丁", read(talk, at), at).empty()) << talk;
+}
+
 TEST_F(Danger, ALeadersWinterNoticeToBewareOfGasPagesNobody) {
   for (const char* line : {"大家注意 煤气安全 谨防煤气中毒",
                            "【温馨提示】冬季取暖注意防范一氧化碳中毒，烧炉子的居民一定要开窗通风",

@@ -1,0 +1,16 @@
+#pragma once
+
+// A leader's call for neighbours to come and work, said to the bot without 吹哨 ("@吹哨 下雪了 大家出来
+// 扫雪", "明天上午大家一起清理楼道", "招募志愿者 周六 清理小广告"): stop 67 found it met 没看懂 with
+// 活动 and 撤销 suggested. The handler offers it as a whistle.
+
+#include <string_view>
+
+namespace whistle::language {
+
+/// Whether a line calls the group's people to come and do something: who (大家, 志愿者, 有空的, 几个人)
+/// and a coming or joining word (出来, 一起, 帮忙, 参加, 招募); not a question, a warning ("大家注意
+/// 路滑 别出来"), a thanks ("谢谢大家帮忙") or news of work done ("大家一起扫完了").
+bool calls_neighbours_to_work(std::string_view text);
+
+}  // namespace whistle::language

@@ -7,6 +7,9 @@
 
 namespace whistle::handlers {
 
+/// A person's name as posts show it: a phone number in it masked ("李小明 139****5678").
+std::string shown_person_name(const std::string& name);
+
 /// The name to show for a person: the platform's name last seen, else the config's, else the
 /// platform's own id.
 std::string display_name(store::PeopleRepository& people, const std::string& person_id);

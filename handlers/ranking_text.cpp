@@ -22,7 +22,7 @@ std::string percent_text(std::int64_t part, std::int64_t whole) {
 }
 
 std::string shown_name(const std::string& name, const std::string& person) {
-  return name.empty() ? local_part(person) : name;
+  return name.empty() ? local_part(person) : shown_person_name(name);
 }
 
 double average(const store::NodeStanding& standing) {

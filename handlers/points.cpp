@@ -128,7 +128,11 @@ std::vector<Reply> entries_of(Context& context, const std::string& community, co
         {{"when", local_time_text(context, entry.at, context.now)},
          {"points", (entry.points > 0 ? "+" : "") + std::to_string(entry.points)},
          {"kind", context.text("report_kind_" + std::string(store::ledger_kind_text(entry.kind)))},
-         {"reason", entry.reason}});
+         {"reason", entry.reason},
+         // A task's hours beside its points: a school's form asks for each activity's (stop 69).
+         {"hours", entry.minutes > 0
+                       ? context.text("points_entry_hours", {{"hours", hours_text(entry.minutes)}})
+                       : std::string()}});
   }
   std::vector<Reply> listed =
       answer(context, "points_entries", {{"name", name}, {"balance", balance}, {"lines", lines}});

@@ -4,6 +4,7 @@
 #include "handlers/language/points_questions.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/points.hpp"
+#include "handlers/redemption_rules.hpp"
 
 namespace whistle::handlers {
 
@@ -47,6 +48,22 @@ std::optional<std::vector<Reply>> answer_points_question(Context& context, const
     }
     case language::PointsQuestion::rules:
       return std::vector<Reply>{points_rules(context)};
+    case language::PointsQuestion::records:
+    case language::PointsQuestion::certificate: {
+      // The entries with each task's hours: what a school's form asks for.
+      Command records;
+      records.intent = Intent::points;
+      records.text = "积分明细";
+      records.addressed = true;
+      std::vector<Reply> replies = handle_points(context, records);
+      if (replies.empty() || !context.community) return replies;
+      if (language::points_question(command.text) == language::PointsQuestion::certificate) {
+        // The figures go to the asker in private: the last reply is theirs wherever they asked.
+        replies.back().text += context.text("points_certificate_note",
+                                            {{"center", service_center(context, *context.community)}});
+      }
+      return replies;
+    }
     case language::PointsQuestion::none:
       break;
   }

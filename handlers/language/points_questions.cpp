@@ -29,10 +29,36 @@ constexpr auto kOtherPoints = std::to_array<std::string_view>(
     {"考试", "成绩", "分数线", "游戏", "信用分", "芝麻", "驾照",   "扣分", "评分", "打分", "满分", "信用卡",
      "银行", "超市", "会员",   "里程", "航空",   "话费", "斗地主", "打牌", "麻将", "赢了", "淘宝", "京东"});
 
+// Hours of service asked: the words of hours with a question of how many.
+constexpr auto kHours = std::to_array<std::string_view>({"小时", "时长", "志愿时间", "服务时间"});
+constexpr auto kHowMany = std::to_array<std::string_view>({"几", "多少", "还差", "查", "够"});
+// Hours of something else: a shop's, a doctor's, a trip's.
+constexpr auto kOtherHours =
+    std::to_array<std::string_view>({"营业", "开门", "上班", "下班", "排队", "路上", "开车", "坐车", "睡",
+                                     "等了", "手机", "充电", "停水", "停电", "到", "要多久", "多长时间"});
+constexpr auto kRecords =
+    std::to_array<std::string_view>({"我的记录", "服务记录", "志愿记录", "志愿服务记录", "我的志愿记录",
+                                     "我的服务记录", "参加记录", "活动记录"});
+// A certificate of service: what it is called, and the stamp it needs.
+constexpr auto kCertificate = std::to_array<std::string_view>({"证明", "盖章", "盖个章", "签字盖章"});
+constexpr auto kOfService =
+    std::to_array<std::string_view>({"志愿", "时长", "实践", "服务", "学校", "社区", "活动", "寒假", "暑假",
+                                     "小时", "表格", "开", "哪里", "在哪"});
+// Proofs of other things (a residence, an income, a death) are the community office's work, not a
+// volunteer's record.
+constexpr auto kOtherProofs =
+    std::to_array<std::string_view>({"居住证明", "收入证明", "无犯罪", "死亡证明", "户籍", "低保", "困难证明",
+                                     "在职证明", "房产", "出生证明", "亲属关系", "租房"});
+
 }  // namespace
 
 PointsQuestion points_question(std::string_view text) {
   if (holds_any_of(text, kOtherPoints) || holds_any_of(text, kSomeoneElse)) return PointsQuestion::none;
+  if (holds_any_of(text, kCertificate) && holds_any_of(text, kOfService) && !holds_any_of(text, kOtherProofs))
+    return PointsQuestion::certificate;
+  if (holds_any_of(text, kRecords)) return PointsQuestion::records;
+  if (holds_any_of(text, kHours) && holds_any_of(text, kHowMany) && !holds_any_of(text, kOtherHours))
+    return PointsQuestion::own;
   const bool points = text.find("积分") != std::string_view::npos;
   if (points && holds_any_of(text, kNotYetPaid)) return PointsQuestion::own;
   if (holds_any_of(text, kTimesTaken) && holds_any_of(text, kOwnPeriod) && holds_any_of(text, kWork))

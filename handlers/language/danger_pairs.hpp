@@ -99,6 +99,10 @@ inline constexpr auto kAwayTalk = std::to_array<std::string_view>(
      // A shop shut, not a neighbour unseen ("超市两天没开门了 老人买不到菜": a review of stop 67).
      "超市", "商店", "饭店", "药店", "菜市场", "银行", "快递站", "营业", "驿站", "服务站", "服务中心",
      "门口等",
+     // A repairman's visit: nobody home for the job ("到了 家里没人 敲门没人开 电话也不接": an exploratory run
+     // of 物业's side, stop 69, paged the 书记).
+     "家里没人", "没人在家", "上门", "维修", "师傅", "业主", "住户", "再约", "改天", "白跑", "下次再来", "明天再来",
+     "工单",
      // Advice to look in on them ("温馨提示：老人独居，两天没开门要敲门问问"); not 问问 or 留意 alone, which
      // a report asks as often ("敲门没人应 要不要问问物业": the final read of stop 67).
      "要敲门", "多关注"});

@@ -218,8 +218,9 @@ bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
   }
   std::string_view rest = std::string_view(text).substr(at);
   if (command.mentions.empty()) {
-    // The responder is the first word; what follows it is a reason ("派单 T5 物业 尽快处理").
-    const std::size_t space = rest.find(' ');
+    // The responder is the first word; what follows it is a reason ("派单 T5 物业 尽快处理", "派单 T1 物业，
+    // 读卡器可能进水了").
+    const std::size_t space = rest.find_first_of(" ,");
     std::string_view name = rest.substr(0, space);
     // "交物业处理", "转物业处理一下": what the responder is to do is no part of its name.
     for (const std::string_view verb : {"处理", "办理", "解决", "跟进"}) {
@@ -227,7 +228,7 @@ bool read_ticket_assignee(const ArgumentInput& input, Command& command) {
         name = name.substr(0, verb_at);
     }
     if (auto responder = free_text(name)) command.responder = std::move(responder);
-    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
   }
   set_reason(command, rest);
   return true;

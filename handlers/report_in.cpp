@@ -5,13 +5,16 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/attendance_jobs.hpp"
 #include "handlers/check_in.hpp"
 #include "handlers/held_places.hpp"
 #include "handlers/holder_words.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
+#include "handlers/language/typed_names.hpp"
 #include "handlers/language/utf8.hpp"
+#include "handlers/language/volunteer_replies.hpp"
 #include "handlers/numbers_asked.hpp"
 #include "handlers/numbers_listed.hpp"
 #include "handlers/people_names.hpp"
@@ -152,7 +155,8 @@ bool speaks_for_two(const Command& command) {
        {"老伴", "爱人", "我俩", "我们俩", "两个人", "俩人", "两口子", "夫妻"}) {
     if (own.find(words) != std::string::npos) return true;
   }
-  return false;
+  // "我带孩子一起去", "我和我弟都报名" (an exploratory run of the winter holiday, stop 69: silence).
+  return language::names_family_going_along(own);
 }
 
 // Where a task is: its place, else its node's name.
@@ -320,6 +324,10 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
   if (existing && existing->state == store::SignupState::signed_up) {
     // "到了 报到" on the day from someone already in: their check-in.
     if (command.arrived && task.start && same_local_day(context, *task.start, context.now))
+      return as_check_in(context, command, task.number);
+    // "我来啦" once check-in is open: the arrival, not a second sign-up.
+    if (command.implicit && language::says_here_now(command.text) && task.start &&
+        context.now >= *task.start - kCheckInOpensBeforeStart && (!task.end || context.now <= *task.end))
       return as_check_in(context, command, task.number);
     return {reply_to_sender(
         context,

@@ -292,6 +292,11 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"已到达",        Intent::check_in,     A::task,              "implicit"},
     {"我已到达现场",  Intent::check_in,     A::task,              "implicit"},
     {"已到达现场",    Intent::check_in,     A::task,              "implicit"},
+    // "已在现场", "人在现场" (an exploratory run of the winter holiday, stop 69: silence, then 失约). Not
+    // a bare 到啦, which answers "快递到了吗" as 到了 does, nor 我在…, near "我在外面" by its characters.
+    {"已在现场",      Intent::check_in,     A::task,              "implicit"},
+    {"人在现场",      Intent::check_in,     A::task,              "implicit"},
+    {"已到现场",      Intent::check_in,     A::task,              "implicit"},
     {"我已到现场",    Intent::check_in,     A::task,              "implicit"},
     {"已签到",        Intent::check_in,     A::task_code},
     {"已签退",        Intent::check_out,    A::task},

@@ -179,6 +179,15 @@ Lead read_lead(std::string_view line, const ParseContext& context) {
       lead.typed_person = true;
       break;
     }
+    // "帮我儿子报个名", "替我妈报到 1": a family member's sign-up asked for them.
+    if (const auto family = marker == "给" || marker == "帮" || marker == "替"
+                                ? family_before_sign_up(line, at)
+                                : std::nullopt) {
+      lead.people = {family->name};
+      lead.end = family->end;
+      lead.typed_person = true;
+      break;
+    }
     if (at >= line.size() || line[at] != '@') break;
     std::size_t end = at;
     while (end < line.size() && line[end] == '@') {
@@ -559,6 +568,12 @@ Command read_normalized(NormalizedText normalized, const ParseContext& context) 
       }
     }
     if (auto sign_up = sign_up_after_question(body, command, base, context)) command = std::move(sign_up);
+    // "我和孩子一起去", "我和我弟都报名": the speaker's sign-up; the handler asks the other to report in.
+    if (!command && goes_with_family(body)) {
+      command = base;
+      command->intent = Intent::report_in;
+      command->implicit = true;
+    }
     if (!command) {
       const ClauseReader read = [&base, &context](std::string_view clause) {
         return read_command(clause, base, context, 0);

@@ -23,6 +23,12 @@ constexpr std::array<std::string_view, 4> kCountNouns = {"志愿者", "同志", 
 constexpr std::array<std::string_view, 16> kServedNouns = {"老人", "老年人", "长者", "孤寡", "独居", "空巢",
                                                            "高龄", "困难",   "残疾", "病人", "患者", "小朋友",
                                                            "孩子", "学生",   "儿童", "留守"};
+// Young volunteers counted by what they are ("5个学生", "五个同学", "需要5个小志愿者": an exploratory run of
+// the winter holiday, stop 69, found each posted as 人数不限), unless a task serves them ("辅导5名学生").
+constexpr std::array<std::string_view, 7> kStudentNouns = {"学生志愿者", "小志愿者", "中学生", "大学生",
+                                                           "小学生",     "学生",     "同学"};
+constexpr std::array<std::string_view, 8> kServingVerbs = {"辅导", "慰问", "看望", "陪",
+                                                           "给",   "为",   "帮",   "教"};
 // "招募志愿者5名": verbs that, before a noun of people, make the number after it a head count.
 constexpr std::array<std::string_view, 5> kCountVerbsBeforeNoun = {"需要", "招募", "需", "招", "找"};
 // "5-6人": a range of people (digits on both sides).
@@ -373,6 +379,12 @@ std::optional<int> take_count(std::string& text) {
   // "5人", "5个人", "需要5名志愿者", "俩人", "两个志愿者", "需要俩志愿者"
   auto found = find_number(text, [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
     end = after_typed_space(text, number, end);
+    const std::size_t measure = starts_with_at(text, end, "个") ? 3 : 0;
+    if (const std::size_t unit = measure ? measure : word_at(text, end, kCountUnits)) {
+      if (const std::size_t students = word_at(text, end + unit, kStudentNouns);
+          students && !follows_word(text, end - number.length, kServingVerbs))
+        return end + unit + students;
+    }
     if (const std::size_t unit = word_at(text, end, kCountUnits)) {
       // "需要5名学生志愿者" counts volunteers who are students (the final read, 2026-12-07), the whole
       // of it cut from the title.
@@ -383,7 +395,6 @@ std::optional<int> take_count(std::string& text) {
       }
       return end + unit + word_at(text, end + unit, kCountNouns);
     }
-    const std::size_t measure = starts_with_at(text, end, "个") ? 3 : 0;
     if (const std::size_t noun = word_at(text, end + measure, kCountNouns)) return end + measure + noun;
     return 0;
   });

@@ -1,5 +1,6 @@
 #include "handlers/language/typed_names.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "handlers/language/chinese_numbers.hpp"
@@ -127,36 +128,172 @@ std::optional<TypedName> name_before_sign_up(std::string_view text, std::size_t 
   });
 }
 
+namespace {
+
+// A parent's child and a brother or sister, said with 我 or 我家 ("我儿子也 报到 1", "我家孩子也报名",
+// "我弟也报名"): a bare 姐 is how a leader is called, and "帮孩子报个名" among parents is of a class. An
+// exploratory run of the winter holiday (stop 69): "我儿子也 报到 1" signed the parent up, the child's place
+// and hours going to them.
+constexpr auto kChildren =
+    std::to_array<std::string_view>({"儿子", "女儿", "闺女", "孩子", "小孩", "孙子", "孙女", "外孙女", "外孙",
+                                     "小儿子", "大儿子", "小女儿", "大女儿"});
+constexpr auto kSiblings =
+    std::to_array<std::string_view>({"弟弟", "妹妹", "哥哥", "姐姐", "弟", "妹", "哥", "姐"});
+
+// What the members are called in the answer: "请弟弟用自己的账号…".
+std::string member_called(std::string_view member) {
+  if (member == "妈" || member == "爸" || member == "弟" || member == "妹" || member == "哥" ||
+      member == "姐")
+    return std::string(member) + std::string(member);
+  return std::string(member);
+}
+
+// The owner said before a member ("我家", "我"), and where the member starts.
+std::size_t after_owner(std::string_view text, std::size_t at, bool& owned) {
+  owned = false;
+  for (const std::string_view owner : {"我家", "俺家", "我们家", "我", "俺"}) {
+    if (text.substr(at).starts_with(owner)) {
+      owned = true;
+      return at + owner.size();
+    }
+  }
+  return at;
+}
+
+// The family member at `at` (after its owner), and where the member's word ends.
+std::optional<std::string_view> family_member_at(std::string_view text, std::size_t at, bool owned) {
+  for (const std::string_view member : {"老伴儿", "老伴", "爱人", "老公", "老婆", "媳妇", "老头子", "老头",
+                                        "老太太", "那口子", "妈", "爸", "婆婆", "公公"}) {
+    if (text.substr(at).starts_with(member)) return member;
+  }
+  // "帮孩子报个名" among parents is of a class or a camp (a review of stop 65): a child is the speaker's
+  // own, said so.
+  if (!owned) return std::nullopt;
+  for (const std::string_view member : kChildren) {
+    if (text.substr(at).starts_with(member)) return member;
+  }
+  for (const std::string_view member : kSiblings) {
+    if (text.substr(at).starts_with(member)) return member;
+  }
+  return std::nullopt;
+}
+
+bool is_child_or_sibling(std::string_view member) {
+  return std::find(kChildren.begin(), kChildren.end(), member) != kChildren.end() ||
+         std::find(kSiblings.begin(), kSiblings.end(), member) != kSiblings.end();
+}
+
+// A parent says who the child is after the sign-up ("帮我儿子报个名 他叫小明 初二"): words of who, not a
+// question or news ("报名了吗", "报名的那个几点").
+bool describes_the_child(std::string_view words) {
+  for (const std::string_view word : {"了", "吗", "?", "呢", "几", "什么", "哪", "的"}) {
+    if (words.find(word) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+bool sign_up_with_description_follows(std::string_view text, std::size_t pos) {
+  for (const std::string_view verb : {"报个名", "报名", "报个到", "报到", "报一个"}) {
+    if (!text.substr(pos).starts_with(verb)) continue;
+    std::size_t at = skip_separators(text, pos + verb.size());
+    if (const auto reference = read_task_reference(text, at)) at = reference->end;
+    return describes_the_child(text.substr(at));
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<TypedName> family_before_sign_up(std::string_view text, std::size_t pos) {
   // Every line comes here: only one starting as a family member is said ("我…", "俺…", "老伴…").
   constexpr std::u32string_view kStarts = U"我俺老爱媳";
   if (kStarts.find(decode_utf8(text, pos).value) == std::u32string_view::npos) return std::nullopt;
-  std::size_t at = pos;
-  for (const std::string_view owner : {"我家", "俺家", "我", "俺"}) {
-    if (text.substr(at).starts_with(owner)) {
-      at += owner.size();
+  bool owned = false;
+  const std::size_t at = after_owner(text, pos, owned);
+  const std::optional<std::string_view> member = family_member_at(text, at, owned);
+  if (!member) return std::nullopt;
+  std::size_t verb = at + member->size();
+  for (const std::string_view also : {"也要", "也想", "也", "要", "想"}) {
+    if (text.substr(verb).starts_with(also)) {
+      verb += also.size();
       break;
     }
   }
-  for (const std::string_view member : {"老伴儿", "老伴", "爱人", "老公", "老婆", "媳妇", "老头子", "老头",
-                                        "老太太", "那口子", "妈", "爸", "婆婆", "公公"}) {
-    if (!text.substr(at).starts_with(member)) continue;
-    std::size_t verb = at + member.size();
-    for (const std::string_view also : {"也要", "也想", "也", "要", "想"}) {
-      if (text.substr(verb).starts_with(also)) {
-        verb += also.size();
-        break;
-      }
+  while (verb < text.size() && text[verb] == ' ')
+    ++verb;
+  // "我妈报名了" tells the neighbours what is done.
+  const bool follows = sign_up_follows(text, verb) ||
+                       (is_child_or_sibling(*member) && sign_up_with_description_follows(text, verb));
+  if (!follows || text.substr(verb).find("了") != std::string_view::npos) return std::nullopt;
+  return TypedName{member_called(*member), verb};
+}
+
+std::optional<std::string> family_member_signed_up(std::string_view remark) {
+  remark = trim_spaces(remark);
+  for (const std::string_view lead : {"帮", "替", "给", "是"}) {
+    if (remark.starts_with(lead)) {
+      remark = trim_spaces(remark.substr(lead.size()));
+      break;
     }
-    while (verb < text.size() && text[verb] == ' ')
-      ++verb;
-    // "我妈报名了" tells the neighbours what is done.
-    if (!sign_up_follows(text, verb) || text.substr(verb).find("了") != std::string_view::npos)
-      return std::nullopt;
-    if (member == "妈" || member == "爸") return TypedName{std::string(member) + std::string(member), verb};
-    return TypedName{std::string(member), verb};
+  }
+  bool owned = false;
+  const std::size_t at = after_owner(remark, 0, owned);
+  // After a task's sign-up, "帮孩子报" is for the task whether 我 is said or not.
+  const std::optional<std::string_view> member = family_member_at(remark, at, true);
+  if (!member || !is_child_or_sibling(*member)) return std::nullopt;
+  const std::string_view rest = trim_spaces(remark.substr(at + member->size()));
+  for (const std::string_view words :
+       {"", "报", "报名", "报个名", "报一个", "的", "也报", "也报名", "报的"}) {
+    if (rest == words) return member_called(*member);
   }
   return std::nullopt;
+}
+
+bool goes_with_family(std::string_view line) {
+  line = trim_spaces(line);
+  if (!line.starts_with("我")) return false;
+  std::size_t at = std::string_view("我").size();
+  bool joined = false;
+  for (const std::string_view with : {"带着", "领着", "和", "跟", "带", "与"}) {
+    if (line.substr(at).starts_with(with)) {
+      at += with.size();
+      joined = true;
+      break;
+    }
+  }
+  if (!joined) return false;
+  bool owned = false;
+  at = after_owner(line, at, owned);
+  // "我和弟弟都报名": after 和 a brother needs no 我 ("我和姐 …" is the speaker's sister all the same).
+  std::optional<std::string_view> member = family_member_at(line, at, true);
+  if (!member || !is_child_or_sibling(*member)) return false;
+  at += member->size();
+  for (const std::string_view count : {"两个人", "两个", "俩"}) {
+    if (line.substr(at).starts_with(count)) {
+      at += count.size();
+      break;
+    }
+  }
+  const std::string_view rest =
+      without_words_at_end(trim_spaces(line.substr(at)), {"吧", "哈", "啊", "!", "."});
+  for (const std::string_view words : {"一起去", "都去", "一起报名", "都报名", "一起参加", "都参加", "一起来",
+                                       "都来", "一块去", "一起", "去", "来", "报名", "参加"}) {
+    if (rest == words) return true;
+  }
+  return false;
+}
+
+bool names_family_going_along(std::string_view text) {
+  for (const std::string_view with : {"带着", "领着", "和", "跟", "带"}) {
+    for (std::size_t at = text.find(with); at != std::string_view::npos;
+         at = text.find(with, at + with.size())) {
+      bool owned = false;
+      const std::size_t member_at = after_owner(text, at + with.size(), owned);
+      const std::optional<std::string_view> member = family_member_at(text, member_at, true);
+      if (member && is_child_or_sibling(*member)) return true;
+    }
+  }
+  return false;
 }
 
 // A second person's amount in the same line ("何大爷加5分，张三加3分").

@@ -33,6 +33,18 @@ std::optional<TypedName> name_before_sign_up(std::string_view text, std::size_t 
 /// together ("我和老伴都去"), which the sender's own report-in answers.
 std::optional<TypedName> family_before_sign_up(std::string_view text, std::size_t pos);
 
+/// A child or a brother or sister named after a sign-up as the one it is for ("报到 1 帮我家孩子报",
+/// "报到 1 我儿子"): what the member is called ("孩子", "弟弟"). Empty for anything else ("报到 1 我带孩子
+/// 一起" goes together).
+std::optional<std::string> family_member_signed_up(std::string_view remark);
+
+/// Whether a whole line says the speaker goes with a child or a brother or sister ("我和孩子一起去",
+/// "我带孩子一起去", "我和我弟都报名"): the speaker's own sign-up, the other asked to report in.
+bool goes_with_family(std::string_view line);
+
+/// Whether a sign-up's words name a child or a brother or sister going along ("带孩子", "和我弟").
+bool names_family_going_along(std::string_view text);
+
 /// Whether the words right after an amount ask or remark rather than give a reason: "了吗？", "？不至于
 /// 吧", "也行", "的事明天再说", or a second amount ("，张三加3分"). What a reason says further on is
 /// its own ("@张三 加5分 已经连续三周来打扫楼道" pays).

@@ -88,6 +88,15 @@ bool says_arrived(std::string_view wrapper) {
   return wrapper == "到了" || wrapper == "到啦" || wrapper == "已到";
 }
 
+bool says_here_now(std::string_view text) {
+  text = without_words_at_end(trim_spaces(text), {"!", "~", "."});
+  for (const std::string_view said :
+       {"我来啦", "我来了", "来啦", "来了", "我来咯", "我来喽", "我们来啦", "我们来了"}) {
+    if (text == said) return true;
+  }
+  return false;
+}
+
 bool says_report_in_word(std::string_view words) {
   return words.starts_with("报到") || words.starts_with("报道") || words.starts_with("报个到");
 }

@@ -36,6 +36,11 @@ bool says_sign_up(std::string_view words);
 /// "到了", "已到": the wrapper of someone on site.
 bool says_arrived(std::string_view wrapper);
 
+/// "我来啦", "来了": a sign-up said by someone already signed up, on the day, is their arrival (an
+/// exploratory run of the winter holiday, stop 69: a pupil told "不用重复报到" thought he was checked in,
+/// and was made 失约).
+bool says_here_now(std::string_view text);
+
 /// "元旦回老家了", "周五有事", "过年回老家": one's own reason said without 我, a day or a holiday before
 /// it or not.
 bool tells_own_reason(std::string_view clause);

@@ -50,6 +50,7 @@
 #include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
+#include "handlers/problem_back.hpp"
 #include "handlers/whistle_offer.hpp"
 #include "handlers/titled_sign_up.hpp"
 #include "handlers/titled_task_questions.hpp"
@@ -554,6 +555,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     const bool names_trouble =
         category_of(context.config, command.text) != nullptr || language::describes_trouble(command.text) ||
         language::without_fears(command.text).has_value() || language::tells_cold_home(command.text);
+    // "又漏了", "没修好" after one's report was closed: that report offered again, named.
+    if (auto again = offer_report_again(context, command)) return {std::move(*again)};
     if (auto answered = answer_about_own_report(context, command, names_trouble)) return std::move(*answered);
     // "扫雪的积分什么时候到账", "扫雪给多少分": one's own points, or how they are earned.
     if (auto answered = answer_points_question(context, command)) return std::move(*answered);

@@ -57,6 +57,11 @@ std::optional<std::string_view> after_yes_words(std::string_view text);
 /// bot, it is offered as a report, like a line with a category's keyword.
 bool describes_trouble(std::string_view text);
 
+/// Whether a line says a trouble is back or was never mended, naming nothing but that ("又漏了 比上次
+/// 还厉害", "没修好", "修了跟没修一样"): said by the reporter of a report closed lately, it is that report's.
+/// Not a question, nor a trouble named ("水管又漏了" is a report of its own).
+bool says_problem_back(std::string_view text);
+
 /// Whether a line calls for someone to come at once ("快来人", "救命", "赶紧派人"): with a trouble in it,
 /// said to the bot, the report is opened without asking first.
 bool calls_for_help_now(std::string_view text);

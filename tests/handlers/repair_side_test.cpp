@@ -1,0 +1,62 @@
+// The repair side of a ticket (an exploratory run of 物业 and the people who fix things, stop 69): a
+// leader's 派单 note ending as news was silence, a repairman's "nobody home" paged the 书记 as someone
+// alone unanswered, and "又漏了" after the close met the volunteer menu.
+
+#include <gtest/gtest.h>
+
+#include "ticket_test_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+class RepairSide : public TicketTest {};
+
+TEST_F(RepairSide, ADispatchNoteThatEndsAsNewsGoesToTheWorker) {
+  const store::Ticket opened = open_ticket({.text = "单元门禁坏了 刷卡没反应"});
+  const std::vector<Reply> replies = say_line(
+      "b3u2", "u-chen", "陈单元长", "派单 T" + std::to_string(opened.number) + " 物业 读卡器可能进水了");
+  EXPECT_EQ(ticket(opened.number).assignee_responder, "wuye");
+  const std::vector<Reply> to_wuye = sent_to(replies, "generic:wuye");
+  ASSERT_FALSE(to_wuye.empty());
+  EXPECT_TRUE(text_has(to_wuye[0].text, "读卡器可能进水了"));
+  EXPECT_FALSE(tickets_.by_number("c1", opened.number + 1).has_value());
+}
+
+TEST_F(RepairSide, ARepairmansNobodyHomeIsNoDanger) {
+  const store::Ticket opened = open_ticket_for_wuye({.text = "卫生间水管漏水"});
+  for (const std::string line : {"T" + std::to_string(opened.number) + " 敲门没人开 电话也不接",
+                                 std::string("到了 家里没人 敲门没人开 电话也不接")}) {
+    say_line("wuye", "u-shifu", "刘师傅", line);
+    EXPECT_FALSE(tickets_.by_number("c1", opened.number + 1).has_value()) << line;
+  }
+}
+
+TEST_F(RepairSide, TheTroubleBackAfterTheCloseIsOfferedAgainNamingTheClosedReport) {
+  const store::Ticket opened =
+      open_ticket({.reporter = "u-liu", .in_private = true, .text = "卫生间水管漏水"});
+  const std::string number = std::to_string(opened.number);
+  say_line("b3u2", "u-chen", "陈单元长", "接单 T" + number);
+  say_line("b3u2", "u-chen", "陈单元长", "办结 T" + number + " 换了接头", {}, kMonday0900 + kHour);
+  say_line_privately("u-liu", "刘阿姨", "满意", {}, kMonday0900 + 2 * kHour);
+  ASSERT_TRUE(ticket(opened.number).is_closed());
+  const std::int64_t later = kMonday0900 + 48 * kHour;
+  for (const char* line : {"又漏了 比上次还厉害", "修了跟没修一样"}) {
+    const std::vector<Reply> replies = say_line_privately("u-liu", "刘阿姨", line, {}, later);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text,
+              rendered("ticket_back_offer",
+                       {{"mention", "@刘阿姨"}, {"ticket", number}, {"title", "卫生间水管漏水"}}))
+        << line;
+  }
+  say_line_privately("u-liu", "刘阿姨", "是", {}, later + 60);
+  const store::Ticket again = ticket(opened.number + 1);
+  EXPECT_TRUE(text_has(again.text, "卫生间水管漏水"));
+  EXPECT_TRUE(text_has(again.text, "T" + number));
+  // Someone else's words of it are theirs: no report of hers to offer.
+  const std::vector<Reply> others = say_line_privately("u-zhang", "张三", "又漏了", {}, later);
+  ASSERT_FALSE(others.empty());
+  EXPECT_FALSE(text_has(others[0].text, "T" + number));
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

@@ -31,6 +31,24 @@ TEST_F(RepairSide, ARepairmansNobodyHomeIsNoDanger) {
   }
 }
 
+TEST_F(RepairSide, AnAnonymousReportersOwnNameIsMaskedForWuyeAndItsWorker) {
+  say_line_privately("u-he", "何大爷", "报修 我家水表冻裂了 别说是我说的 我叫何建国 5号楼1单元302");
+  std::vector<Reply> replies = say_line("b5u1", "u-chu", "褚单元长", "派单 T1 物业", {}, kMonday0900 + 60);
+  const std::vector<Reply> progress =
+      say_line("wuye", "u-shifu", "刘师傅", "@吹哨 进度 T1", {}, kMonday0900 + 120);
+  replies.insert(replies.end(), progress.begin(), progress.end());
+  const std::vector<Reply> to_worker =
+      say_line("b5u1", "u-chu", "褚单元长", "派单 T1 @刘师傅", {"u-shifu"}, kMonday0900 + 180);
+  replies.insert(replies.end(), to_worker.begin(), to_worker.end());
+  ASSERT_FALSE(sent_to(replies, "generic:wuye").empty());
+  ASSERT_FALSE(sent_to(replies, private_of("u-shifu")).empty());
+  for (const Reply& reply : replies) {
+    EXPECT_FALSE(text_has(reply.text, "何建国")) << reply.chat << " " << reply.text;
+  }
+  // The words themselves reach them: only the name is kept back.
+  EXPECT_TRUE(text_has(sent_to(replies, "generic:wuye")[0].text, "水表冻裂了"));
+}
+
 TEST_F(RepairSide, TheTroubleBackAfterTheCloseIsOfferedAgainNamingTheClosedReport) {
   const store::Ticket opened =
       open_ticket({.reporter = "u-liu", .in_private = true, .text = "卫生间水管漏水"});

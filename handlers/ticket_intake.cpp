@@ -36,6 +36,7 @@
 #include "handlers/place_lookup.hpp"
 #include "handlers/points_questions.hpp"
 #include "handlers/private_task_number.hpp"
+#include "handlers/problem_back.hpp"
 #include "handlers/redemption.hpp"
 #include "handlers/redemption_second_thoughts.hpp"
 #include "handlers/repeat_reports.hpp"
@@ -50,10 +51,9 @@
 #include "handlers/ticket_rate.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
-#include "handlers/problem_back.hpp"
-#include "handlers/whistle_offer.hpp"
 #include "handlers/titled_sign_up.hpp"
 #include "handlers/titled_task_questions.hpp"
+#include "handlers/whistle_offer.hpp"
 
 namespace whistle::handlers {
 
@@ -601,9 +601,10 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
       // and answered as an anonymous one is.
       if (names_trouble && !message.is_private && language::asks_not_to_be_named(command.text))
         return report_at_once(context, command.text);
-      // "@吹哨 下雪了 大家出来扫雪" from the group's leader: a whistle offered, not a report or a 点单.
-      if (auto offered = offer_whistle(context, command)) return {std::move(*offered)};
+      // A trouble stays a report offered, a leader's too ("各位邻居 帮忙看一下谁的车挡住消防通道了").
       if (names_trouble) return {offer_report(context, command.text)};
+      // "@吹哨 下雪了 大家出来扫雪" from the group's leader: a whistle offered, not a 点单.
+      if (auto offered = offer_whistle(context, command)) return {std::move(*offered)};
       // "帮我买药", "想要一副老花镜": a 点单 or a 微心愿 in their words.
       if (language::asks_for_service(command.text))
         return {offer_report(context, command.text, language::TicketKind::order)};

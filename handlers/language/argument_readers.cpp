@@ -8,6 +8,7 @@
 #include "handlers/language/argument_words.hpp"
 #include "handlers/language/calendar.hpp"
 #include "handlers/language/chinese_numbers.hpp"
+#include "handlers/language/danger_words.hpp"
 #include "handlers/language/mentions.hpp"
 #include "handlers/language/month_expressions.hpp"
 #include "handlers/language/places.hpp"
@@ -456,7 +457,11 @@ bool notes_a_ticket_dispatched(const ArgumentInput& input) {
   const std::size_t at = skip_separators(rest, 0);
   if (!read_ticket_reference(rest, at, false)) return false;
   const std::string_view text = without_end_punctuation(trim_spaces(rest));
-  if (rest.find('?') != std::string_view::npos) return false;
+  // "是不是灯泡坏了" asks; a danger in the note is a danger first ("派单 T1 物业 楼道着火了": a review of
+  // stop 69 found it dispatched as a lamp repair, no leader told).
+  if (rest.find('?') != std::string_view::npos || rest.find("是不是") != std::string_view::npos ||
+      contains_danger_word(rest))
+    return false;
   for (const std::string_view word : vocabulary().question_words) {
     if (rest.find(word) != std::string_view::npos) return false;
   }

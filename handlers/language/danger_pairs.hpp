@@ -99,10 +99,7 @@ inline constexpr auto kAwayTalk = std::to_array<std::string_view>(
      // A shop shut, not a neighbour unseen ("超市两天没开门了 老人买不到菜": a review of stop 67).
      "超市", "商店", "饭店", "药店", "菜市场", "银行", "快递站", "营业", "驿站", "服务站", "服务中心",
      "门口等",
-     // A repairman's visit: nobody home for the job ("到了 家里没人 敲门没人开 电话也不接": an exploratory run
-     // of 物业's side, stop 69, paged the 书记).
-     "家里没人", "没人在家", "上门", "维修", "师傅", "业主", "住户", "再约", "改天", "白跑", "下次再来", "明天再来",
-     "工单",
+
      // Advice to look in on them ("温馨提示：老人独居，两天没开门要敲门问问"); not 问问 or 留意 alone, which
      // a report asks as often ("敲门没人应 要不要问问物业": the final read of stop 67).
      "要敲门", "多关注"});
@@ -307,16 +304,35 @@ inline constexpr auto kRiseTalk = std::to_array<std::string_view>(
 // stop 68: "我忘了关火 人在外面", "煤气灶开着就出门了" met the menu). Not a reminder ("出门记得关火"),
 // not one already off ("忘了关火 邻居帮我关了") nor someone on their way to it ("我马上回去关").
 inline constexpr auto kLeftBurning = std::to_array<std::string_view>(
-    {"忘关火", "忘了关火", "忘记关火", "没关火", "火没关", "火还开着", "还开着火", "忘关煤气", "忘了关煤气",
-     "忘记关煤气", "煤气没关", "忘关燃气", "忘了关燃气", "忘记关燃气", "燃气没关", "煤气灶开着", "燃气灶开着",
-     "灶上还炖着", "锅还在灶上", "锅还在火上", "火上还炖着", "炉子上还炖着", "还烧着水", "忘关小太阳",
-     "小太阳没关", "取暖器没关", "电暖器没关", "电暖气没关", "电热毯没关", "忘关电热毯", "忘关取暖器"});
+    {"忘关火", "忘了关火", "忘记关火", "没关火", "火没关", "火忘关", "火还开着", "还开着火", "忘关煤气", "忘了关煤气",
+     "忘记关煤气", "煤气没关", "煤气忘关", "忘关燃气", "忘了关燃气", "忘记关燃气", "燃气没关", "燃气忘关", "煤气灶开着",
+     "燃气灶开着", "燃气灶没关", "煤气灶没关", "灶没关", "灶上还炖着", "锅还在灶上", "锅还在火上", "火上还炖着",
+     "炉子上还炖着", "还烧着水", "忘关小太阳", "小太阳没关", "小太阳忘关", "取暖器没关", "电暖器没关", "电暖气没关",
+     "电热毯没关", "忘关电热毯", "忘关取暖器"});
 inline constexpr auto kAwayFromIt = std::to_array<std::string_view>(
-    {"人在外面", "我在外面", "不在家", "出门了", "就出门", "出了门", "家里没人", "家里没有人", "回不去",
-     "赶不回去", "在路上", "上班了", "在单位", "在公司", "在医院", "在老家", "在外地", "走了", "下楼了"});
+    {"人在外面", "在外面", "不在家", "出门", "出了门", "家里没人", "家里没有人", "回不去", "赶不回去", "在路上",
+     "上班", "在单位", "在公司", "在医院", "在老家", "在外地", "在超市", "我出来了", "走了", "下楼了"});
+// Not a reminder, one already off, someone on the way back, nor a story told after it (昨天…回来锅都烧糊了,
+// 还好邻居闻到了, 有自动断电: a review of stop 69 found each paging a leader).
 inline constexpr auto kLeftBurningTalk = std::to_array<std::string_view>(
-    {"记得", "别忘", "不要忘", "提醒", "注意", "出门前", "养成", "检查", "已经关", "关掉了", "关好了", "关上了",
-     "帮我关了", "帮忙关了", "回去关了", "马上回去", "我回去关", "回家关了", "差点", "上次", "以前", "没事了"});
+    {"记得", "别忘", "不要忘", "提醒大家", "温馨提示", "注意安全", "出门前", "养成", "已经关", "关掉了", "关好了",
+     "关上了", "帮我关了", "帮忙关了", "回去关了", "马上回去关", "我回去关", "回家关了", "又回去", "上次", "以前",
+     "没事了", "昨天", "昨晚", "前天", "上周", "上个月", "还好", "幸好", "好在", "自动断电", "定时", "电费",
+     "回来一看", "回来发现", "回来锅", "经常", "老忘", "总是", "老是", "想装", "报警器"});
+// The call asked of the bot (stop 68's old people living alone: "快帮我打个电话给120" was told the bot
+// cannot phone, "帮我叫个救护车" met the menu). Not talk of calling (a review of stop 69: "要不要打电话给
+// 119" of a blocked fire lane, "打电话给110有用吗", "叫个救护车要多少钱", a cat up a tree paged leaders).
+inline constexpr auto kAmbulanceAsked = std::to_array<std::string_view>(
+    {"打个电话给120", "打电话给120", "给120打电话", "给120打个电话", "打给120", "叫个救护车", "叫辆救护车",
+     "喊个救护车", "喊救护车", "叫一下救护车", "帮我叫救护车"});
+inline constexpr auto kFireBrigadeAsked = std::to_array<std::string_view>(
+    {"打个电话给119", "打电话给119", "给119打电话", "叫个消防车", "叫消防车"});
+inline constexpr auto kPoliceAsked = std::to_array<std::string_view>(
+    {"打个电话给110", "打电话给110", "给110打电话", "帮我报个警"});
+inline constexpr auto kCallingTalk = std::to_array<std::string_view>(
+    {"要不要", "该不该", "用不用", "需不需要", "有用吗", "有没有用", "多少钱", "收费", "怎么打", "下次", "以后",
+     "如果", "刚才打", "是谁", "来了", "举报", "消防通道", "停车", "挡", "骗子", "冒充", "诈骗", "猫", "狗", "鸟",
+     "树上", "演习"});
 inline constexpr auto kFrozen = std::to_array<std::string_view>({"冻得", "冻僵", "冻坏了"});
 inline constexpr auto kFrozenSigns = std::to_array<std::string_view>({"说话不清", "说不清楚", "叫不醒", "迷糊", "神志不清"});
 inline constexpr auto kCharcoal = std::to_array<std::string_view>({"烧炭"});
@@ -343,7 +359,7 @@ inline constexpr auto kSuddenly = std::to_array<std::string_view>({"突然"});
 inline constexpr auto kChronicTalk = std::to_array<std::string_view>({"以前", "一直", "老毛病", "好几年"});
 // The first five are those the bot knew before 2026-12-07 (denied_softly leaves them be).
 inline constexpr std::size_t kEstablishedPairs = 5;
-inline constexpr std::array<DangerPair, 48> kDangerPairs{{
+inline constexpr std::array<DangerPair, 51> kDangerPairs{{
     {kLift, kShutIn, kLiftTalk, DangerKind::trapped},
     {kGasLeak, kGasSmell, kAirTalk, DangerKind::gas},
     {kDaysUnseen, kUnseenContext, kAwayTalk, DangerKind::unanswered},
@@ -393,6 +409,9 @@ inline constexpr std::array<DangerPair, 48> kDangerPairs{{
     {kBloodPressure, kPressureSigns, kPressureTalk, DangerKind::medical},
     {kNotBackYet, kNotAnswering, kNotBackTalk, DangerKind::missing},
     {kLeftBurning, kAwayFromIt, kLeftBurningTalk, DangerKind::left_on},
+    {kAmbulanceAsked, kNothing, kCallingTalk, DangerKind::medical},
+    {kFireBrigadeAsked, kNothing, kCallingTalk, DangerKind::fire},
+    {kPoliceAsked, kNothing, kCallingTalk, DangerKind::violence},
 }};
 // clang-format on
 

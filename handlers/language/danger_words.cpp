@@ -59,10 +59,6 @@ constexpr auto kMedical = std::to_array<std::string_view>({
     "心梗", "不省人事", "没有呼吸", "没呼吸了", "没了意识", "失去意识",
     "叫120", "打120", "叫救护车", "快叫救护车", "需要送医院", "要送医院", "快送医院", "得送医院",
     "快打120", "帮我打120",
-    // The call asked of the bot (stop 68's old people living alone: "快帮我打个电话给120" was told the
-    // bot cannot phone, "帮我叫个救护车" met the menu).
-    "打个电话给120", "打电话给120", "给120打电话", "给120打个电话", "打给120", "叫个救护车", "叫辆救护车",
-    "喊个救护车", "喊救护车", "叫一下救护车", "帮我叫救护车",
     // Told the way an old neighbour tells it by voice (an exploratory run, 2026-12-05): a fall with no
     // getting up, a stroke's signs. Each tied to a person: "垃圾倒在地上", "冷得爬不起来", "感动得说不
     // 出话" are talk (the review of 2026-12-05).
@@ -93,7 +89,7 @@ constexpr auto kViolence = std::to_array<std::string_view>({
     // An exploratory run of emergencies (2026-12-07): a woman hiding from her husband was answered
     // with "排行". A call (打我电话), a jab (被打了一针), a price (简直是抢劫) are read as kDangerPairs say.
     "家暴", "男朋友打我", "杀人了", "帮我报警", "快报警", "快打110",
-    "帮我打110", "打个电话给110", "打电话给110", "给110打电话", "帮我报个警",
+    "帮我打110",
 });
 
 constexpr auto kTrapped = std::to_array<std::string_view>({
@@ -103,7 +99,7 @@ constexpr auto kTrapped = std::to_array<std::string_view>({
     "里面好像有人", "有人在里面喊", "里面有人喊", "人困在里面", "人被关在里面", "人卡在里面",
     // Not "电梯里有人" alone: "电梯里有人抽烟" is a nuisance, not someone shut in (2026-12-06).
     "电梯里有人出不来", "人在电梯里出不来", "电梯里有人喊", "电梯里有人呼救", "有人困住",
-    "帮我打119", "快打119", "叫119", "打个电话给119", "打电话给119", "给119打电话", "叫个消防车", "叫消防车",
+    "帮我打119", "快打119", "叫119",
 });
 
 // A call for help that names no kind: checked after the lists above, so "快打110 有人撬门" is the
@@ -460,6 +456,11 @@ bool joking(std::string_view text) {
   return true;
 }
 
+// What makes a door unanswered at a job a worry all the same: someone alone, days unseen, a smell.
+constexpr auto kLoneSigns = std::to_array<std::string_view>(
+    {"独居", "一个人住", "一个人在家", "老人", "几天", "两天", "三天", "没见人", "没见着", "臭味", "怪味",
+     "异味", "出事", "报纸", "牛奶", "呼救", "喊"});
+
 }  // namespace
 
 std::optional<DangerFound> danger_in(std::string_view text) {
@@ -473,8 +474,10 @@ std::optional<DangerFound> danger_in(std::string_view text) {
   if (supposed(text, found->word) && !first_of(text, kCallingNow)) return std::nullopt;
   // "T1 敲门没人开 电话也不接": a repairman's visit to a job, not someone alone unanswered (an exploratory
   // run of 物业's side, stop 69: it paged the 书记 with ‼️).
+  // Not when it tells of someone alone or unseen for days (a review of stop 69: "T1 何大爷好几天没见人了 敲门
+  // 也没人应 他一个人住" went quiet).
   if (found->kind == DangerKind::unanswered && (text.starts_with('T') || text.starts_with('t')) &&
-      text.size() > 1 && text[1] >= '0' && text[1] <= '9')
+      text.size() > 1 && text[1] >= '0' && text[1] <= '9' && !first_of(text, kLoneSigns))
     return std::nullopt;
   return found;
 }

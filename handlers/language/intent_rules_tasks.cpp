@@ -296,6 +296,12 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     // a bare 到啦, which answers "快递到了吗" as 到了 does, nor 我在…, near "我在外面" by its characters.
     {"已在现场",      Intent::check_in,     A::task,              "implicit"},
     {"人在现场",      Intent::check_in,     A::task,              "implicit"},
+    // "我来了", "来啦" (the same run): an arrival for someone whose task begins about now, as 我到了 is; "我来
+    // 啦" stays a sign-up, which the handler makes the arrival of someone already in.
+    {"我来了",        Intent::check_in,     A::task,              "implicit"},
+    {"我们来了",      Intent::check_in,     A::task,              "implicit"},
+    {"我们来啦",      Intent::check_in,     A::task,              "implicit"},
+    {"来啦",          Intent::check_in,     A::task,              "implicit"},
     {"已到现场",      Intent::check_in,     A::task,              "implicit"},
     {"我已到现场",    Intent::check_in,     A::task,              "implicit"},
     {"已签到",        Intent::check_in,     A::task_code},

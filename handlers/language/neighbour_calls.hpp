@@ -8,9 +8,10 @@
 
 namespace whistle::language {
 
-/// Whether a line calls the group's people to come and do something: who (大家, 志愿者, 有空的, 几个人)
-/// and a coming or joining word (出来, 一起, 帮忙, 参加, 招募); not a question, a warning ("大家注意
-/// 路滑 别出来"), a thanks ("谢谢大家帮忙") or news of work done ("大家一起扫完了").
+/// Whether a line calls the group's people to come and do some work: who (大家, 志愿者, 有空的, 几个人),
+/// a coming or joining word (出来, 一起, 帮忙, 参加, 招募) and the work (扫, 清理, 搬, 巡逻 …); not a
+/// question, a warning ("大家注意路滑 别出来"), a thanks ("谢谢大家帮忙"), news of work done ("大家一起扫完
+/// 了"), a ranking, a count or a meeting.
 bool calls_neighbours_to_work(std::string_view text);
 
 }  // namespace whistle::language

@@ -131,24 +131,10 @@ bool strip_mention_among_leading(std::string& line, ExtraBotNames extra) {
 bool strip_leading_name(std::string& line) {
   constexpr std::string_view kName = "吹哨助手";
   std::size_t at = 0;
-  bool hailed = false;
   for (const std::string_view greeting : {"你好", "您好", "喂"}) {
     if (line.compare(0, greeting.size(), greeting) == 0) {
       at = skip_separators(line, greeting.size());
-      hailed = at == greeting.size();
       break;
-    }
-  }
-  // "你好吹哨 我想报名": the short name run on from a greeting calls the bot too (an exploratory run of
-  // the winter holiday, stop 69: answered as a resident's whistle). Set apart from it ("你好 吹哨 …") it
-  // stays the command.
-  constexpr std::string_view kShortName = "吹哨";
-  if (hailed && line.compare(at, kName.size(), kName) != 0 &&
-      line.compare(at, kShortName.size(), kShortName) == 0) {
-    const std::size_t after = at + kShortName.size();
-    if (after < line.size() && skip_separators(line, after) > after) {
-      line.erase(0, skip_separators(line, after));
-      return true;
     }
   }
   if (line.compare(at, kName.size(), kName) != 0) return false;

@@ -333,6 +333,15 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
         !(command->intent == Intent::report_in && says_sign_up(body.substr(next)) &&
           !without_end_punctuation(body.substr(next)).ends_with("了")))
       continue;
+    if (command && addresses_a_person(wrapper)) {
+      const std::string_view said = body.substr(next);
+      const bool own_place_said =
+          (command->intent == Intent::report_in && (says_sign_up(said) || says_here_now(said))) ||
+          ((command->intent == Intent::withdraw || command->intent == Intent::check_in ||
+            command->intent == Intent::check_out) &&
+           said.starts_with("我"));
+      if (!own_place_said) continue;
+    }
     // "到了 报到" on site: 报到 said for 签到 by someone who has come (stop 61's regression hunt: "你已
     // 报到", and no check-in). The handler makes it the check-in of someone already in on the day; from
     // anyone else it stays a report-in (a review, 2026-12-07: a newcomer was told "请先报到").
@@ -569,7 +578,7 @@ Command read_normalized(NormalizedText normalized, const ParseContext& context) 
     }
     if (auto sign_up = sign_up_after_question(body, command, base, context)) command = std::move(sign_up);
     // "我和孩子一起去", "我和我弟都报名": the speaker's sign-up; the handler asks the other to report in.
-    if (!command && goes_with_family(body)) {
+    if (!command && goes_with_family(body, base.addressed)) {
       command = base;
       command->intent = Intent::report_in;
       command->implicit = true;
@@ -689,10 +698,24 @@ namespace {
 // question, not a whistle. Read as one, each posted a task with no time and no count that residents'
 // "1" then signed up to (an exploratory run, 2026-12-06). A whistle names what is to be done; one
 // that names no time, count, points or place and whose words ask something is the bot being asked.
+// "你好吹哨 …", "您好吹哨 …": the greeting glued to the short name, set apart from what follows.
+bool greeted_by_name(std::string_view text) {
+  for (const std::string_view greeting : {"你好吹哨", "您好吹哨"}) {
+    if (text.starts_with(greeting) && text.size() > greeting.size() &&
+        (text[greeting.size()] == ' ' || text[greeting.size()] == ','))
+      return true;
+  }
+  return false;
+}
+
 bool asks_the_bot_by_name(const Command& command) {
   if (command.intent != Intent::whistle || command.start || command.end || command.count || command.points ||
       command.place || command.jielong_name || !command.title)
     return false;
+  // "你好吹哨 我想报名": the short name run on from a greeting calls the bot (an exploratory run of the
+  // winter holiday, stop 69: a pupil was told only leaders may whistle). Its slots make it a whistle
+  // still ("你好吹哨 明天上午扫雪 5人": the review after).
+  if (greeted_by_name(command.text)) return true;
   if (!command.text.starts_with("吹哨")) return false;
   // Not 谁 nor 吧: "吹哨 谁来帮忙搬桌子", "吹哨 大家来搬桌子吧" call for volunteers. A particle only at
   // the end: "吹哨 这么多落叶 大家一起来扫扫" holds a 么 and asks nothing. And a leader's call put as a
@@ -739,7 +762,8 @@ Command parse_command(std::string_view text, const ParseContext& context) {
   }
   if (!asks_the_bot_by_name(command)) return command;
   // What follows the name, said to the bot.
-  const std::string_view rest = std::string_view(command.text).substr(std::string_view("吹哨").size());
+  const std::size_t name = command.text.find("吹哨");
+  const std::string_view rest = std::string_view(command.text).substr(name + std::string_view("吹哨").size());
   Command asked = parse(rest.substr(skip_separators(rest, 0)), context);
   asked.addressed = true;
   return asked;

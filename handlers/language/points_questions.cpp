@@ -1,5 +1,6 @@
 #include "handlers/language/points_questions.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "handlers/language/text_util.hpp"
@@ -32,32 +33,50 @@ constexpr auto kOtherPoints = std::to_array<std::string_view>(
 // Hours of service asked: the words of hours with a question of how many.
 constexpr auto kHours = std::to_array<std::string_view>({"小时", "时长", "志愿时间", "服务时间"});
 constexpr auto kHowMany = std::to_array<std::string_view>({"几", "多少", "还差", "查", "够"});
+// Whose hours: one's own or the service's ("我做了几个小时", "学校要20个小时 还差几个小时").
+// "电梯坏了几个小时 了", "这汤要炖几个小时" are of something else (a review of stop 69: each got the asker's
+// points).
+constexpr auto kOwnService = std::to_array<std::string_view>(
+    {"我", "志愿", "服务", "时长", "学校", "还差", "做了", "干了", "参加", "累计", "一共"});
 // Hours of something else: a shop's, a doctor's, a trip's.
-constexpr auto kOtherHours =
-    std::to_array<std::string_view>({"营业", "开门", "上班", "下班", "排队", "路上", "开车", "坐车", "睡",
-                                     "等了", "手机", "充电", "停水", "停电", "到", "要多久", "多长时间"});
+constexpr auto kOtherHours = std::to_array<std::string_view>(
+    {"营业", "开门", "上班", "下班", "排队",   "路上",     "开车", "坐车", "睡",   "等了", "手机",
+     "充电", "停水", "停电", "到",   "要多久", "多长时间", "坏",   "停",   "不热", "漏"});
 constexpr auto kRecords =
     std::to_array<std::string_view>({"我的记录", "服务记录", "志愿记录", "志愿服务记录", "我的志愿记录",
                                      "我的服务记录", "参加记录", "活动记录"});
 // A certificate of service: what it is called, and the stamp it needs.
 constexpr auto kCertificate = std::to_array<std::string_view>({"证明", "盖章", "盖个章", "签字盖章"});
-constexpr auto kOfService =
-    std::to_array<std::string_view>({"志愿", "时长", "实践", "服务", "学校", "社区", "活动", "寒假", "暑假",
-                                     "小时", "表格", "开", "哪里", "在哪"});
-// Proofs of other things (a residence, an income, a death) are the community office's work, not a
-// volunteer's record.
-constexpr auto kOtherProofs =
-    std::to_array<std::string_view>({"居住证明", "收入证明", "无犯罪", "死亡证明", "户籍", "低保", "困难证明",
-                                     "在职证明", "房产", "出生证明", "亲属关系", "租房"});
+constexpr auto kOfService = std::to_array<std::string_view>(
+    {"志愿", "时长", "实践", "服务", "学校", "活动", "寒假", "暑假", "小时", "表格"});
+// A stamp asked for with nothing else said: where the pupil's form is stamped.
+constexpr auto kStampAlone = std::to_array<std::string_view>(
+    {"盖章", "盖个章", "哪里盖章", "在哪盖章", "在哪里盖章", "去哪盖章", "去哪里盖章", "哪里可以盖章"});
+// Proofs of other things (a residence, an income, a pension, a marriage) are the community office's
+// work, not a volunteer's record (a review of stop 69 found 老年证, 医保, 未婚证明 answered with one).
+constexpr auto kOtherProofs = std::to_array<std::string_view>(
+    {"居住证明", "收入证明", "无犯罪", "死亡证明", "户籍", "低保", "困难证明", "在职证明", "房产",
+     "出生证明", "亲属关系", "租房",   "老年证",   "医保", "报销", "独生子女", "健康证明", "未婚",
+     "单身",     "婚姻",     "退休",   "养老",     "残疾", "社保", "转学",     "计生",     "准生"});
+
+bool certificate_asked(std::string_view text) {
+  if (!holds_any_of(text, kCertificate) || holds_any_of(text, kOtherProofs)) return false;
+  if (holds_any_of(text, kOfService)) return true;
+  std::string_view said = text;
+  while (!said.empty() &&
+         (said.back() == '?' || said.back() == '!' || said.back() == '.' || said.back() == ' '))
+    said.remove_suffix(1);
+  return std::find(kStampAlone.begin(), kStampAlone.end(), said) != kStampAlone.end();
+}
 
 }  // namespace
 
 PointsQuestion points_question(std::string_view text) {
   if (holds_any_of(text, kOtherPoints) || holds_any_of(text, kSomeoneElse)) return PointsQuestion::none;
-  if (holds_any_of(text, kCertificate) && holds_any_of(text, kOfService) && !holds_any_of(text, kOtherProofs))
-    return PointsQuestion::certificate;
+  if (certificate_asked(text)) return PointsQuestion::certificate;
   if (holds_any_of(text, kRecords)) return PointsQuestion::records;
-  if (holds_any_of(text, kHours) && holds_any_of(text, kHowMany) && !holds_any_of(text, kOtherHours))
+  if (holds_any_of(text, kHours) && holds_any_of(text, kHowMany) && holds_any_of(text, kOwnService) &&
+      !holds_any_of(text, kOtherHours))
     return PointsQuestion::own;
   const bool points = text.find("积分") != std::string_view::npos;
   if (points && holds_any_of(text, kNotYetPaid)) return PointsQuestion::own;

@@ -24,11 +24,10 @@ constexpr std::array<std::string_view, 16> kServedNouns = {"老人", "老年人"
                                                            "高龄", "困难",   "残疾", "病人", "患者", "小朋友",
                                                            "孩子", "学生",   "儿童", "留守"};
 // Young volunteers counted by what they are ("5个学生", "五个同学", "需要5个小志愿者": an exploratory run of
-// the winter holiday, stop 69, found each posted as 人数不限), unless a task serves them ("辅导5名学生").
+// the winter holiday, stop 69, found each posted as 人数不限), said apart or after 需要/招募; not those a
+// task serves ("辅导5名学生", "带10个小学生参观消防站").
 constexpr std::array<std::string_view, 7> kStudentNouns = {"学生志愿者", "小志愿者", "中学生", "大学生",
                                                            "小学生",     "学生",     "同学"};
-constexpr std::array<std::string_view, 8> kServingVerbs = {"辅导", "慰问", "看望", "陪",
-                                                           "给",   "为",   "帮",   "教"};
 // "招募志愿者5名": verbs that, before a noun of people, make the number after it a head count.
 constexpr std::array<std::string_view, 5> kCountVerbsBeforeNoun = {"需要", "招募", "需", "招", "找"};
 // "5-6人": a range of people (digits on both sides).
@@ -381,9 +380,15 @@ std::optional<int> take_count(std::string& text) {
     end = after_typed_space(text, number, end);
     const std::size_t measure = starts_with_at(text, end, "个") ? 3 : 0;
     if (const std::size_t unit = measure ? measure : word_at(text, end, kCountUnits)) {
-      if (const std::size_t students = word_at(text, end + unit, kStudentNouns);
-          students && !follows_word(text, end - number.length, kServingVerbs))
-        return end + unit + students;
+      // Only standing as a word of its own or after a verb of finding people: "带10个小学生参观", "5个学生
+      // 的家长会" are those the task is for (a review of stop 69 found the count replaced by theirs).
+      const std::size_t before = end - number.length;
+      const bool apart = before == 0 || text[before - 1] == ' ' || text[before - 1] == ',' ||
+                         follows_word(text, before, kCountVerbsBeforeNoun);
+      const std::size_t students = word_at(text, end + unit, kStudentNouns);
+      const std::size_t after = end + unit + students;
+      const bool ends_apart = after >= text.size() || text[after] == ' ' || text[after] == ',';
+      if (students && apart && ends_apart) return after;
     }
     if (const std::size_t unit = word_at(text, end, kCountUnits)) {
       // "需要5名学生志愿者" counts volunteers who are students (the final read, 2026-12-07), the whole

@@ -244,16 +244,26 @@ std::string_view without_correction_word(std::string_view rest, Command& command
 // The words voice input puts before and after a task ("吹哨 嗯 那个 就是要清理楼道杂物 明天上午9点 5人"
 // was posted as 嗯 那个 就是要清理楼道杂物: an exploratory run of how people type, stop 68). A
 // leading 要 alone is kept: "要求", "要饭" are not fillers.
-constexpr auto kLeadingFillers = std::to_array<std::string_view>(
-    {"嗯", "呃", "额", "那个", "这个", "就是说", "就是要", "就是", "我们要", "咱们要", "大家要"});
+// 嗯, 呃 and 就是要 run on into the words ("呃明天下午两点那个 帮忙搬"); the others only set apart: 额外,
+// 这个月, 那个谁, 大家要注意 are words (a review of stop 69 found 外 and 月 posted).
+constexpr auto kGluedFillers = std::to_array<std::string_view>({"嗯", "呃", "就是要", "就是说"});
+constexpr auto kLeadingFillers =
+    std::to_array<std::string_view>({"额", "那个", "这个", "就是", "我们要", "咱们要"});
 constexpr auto kTrailingFillers = std::to_array<std::string_view>({"要", "需要", "那个", "啊", "哈"});
 
 std::string without_voice_fillers(std::string_view title) {
   for (bool cut = true; cut;) {
     cut = false;
     title = trim_spaces(title);
-    for (const std::string_view filler : kLeadingFillers) {
+    for (const std::string_view filler : kGluedFillers) {
       if (title.size() > filler.size() && title.starts_with(filler)) {
+        title.remove_prefix(filler.size());
+        cut = true;
+      }
+    }
+    for (const std::string_view filler : kLeadingFillers) {
+      if (title.size() > filler.size() && title.starts_with(filler) &&
+          (title[filler.size()] == ' ' || title[filler.size()] == ',')) {
         title.remove_prefix(filler.size());
         cut = true;
       }
@@ -268,7 +278,8 @@ std::string without_voice_fillers(std::string_view title) {
     const std::string tail = " " + std::string(filler);
     if (title.size() > tail.size() && title.ends_with(tail)) title.remove_suffix(tail.size());
   }
-  while (title.ends_with(",")) title.remove_suffix(1);
+  while (title.ends_with(","))
+    title.remove_suffix(1);
   return std::string(trim_spaces(title));
 }
 

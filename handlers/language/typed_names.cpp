@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "handlers/language/chinese_numbers.hpp"
 #include "handlers/language/references.hpp"
@@ -249,7 +250,7 @@ std::optional<std::string> family_member_signed_up(std::string_view remark) {
   return std::nullopt;
 }
 
-bool goes_with_family(std::string_view line) {
+bool goes_with_family(std::string_view line, bool addressed) {
   line = trim_spaces(line);
   if (!line.starts_with("我")) return false;
   std::size_t at = std::string_view("我").size();
@@ -274,16 +275,31 @@ bool goes_with_family(std::string_view line) {
       break;
     }
   }
-  const std::string_view rest =
-      without_words_at_end(trim_spaces(line.substr(at)), {"吧", "哈", "啊", "!", "."});
-  for (const std::string_view words : {"一起去", "都去", "一起报名", "都报名", "一起参加", "都参加", "一起来",
-                                       "都来", "一块去", "一起", "去", "来", "报名", "参加"}) {
+  const std::string_view rest = without_words_at_end(trim_spaces(line.substr(at)), {"!", "."});
+  // Among neighbours "我带孩子去", "我和孩子一起去吧" answer talk of a vaccine or a class as often (a
+  // review of stop 69: each signed the parent up): only a sign-up said so, or said to the bot.
+  for (const std::string_view words : {"一起报名", "都报名", "一起参加", "都参加", "报名"}) {
+    if (rest == words) return true;
+  }
+  if (!addressed) return false;
+  for (const std::string_view words : {"一起去", "都去", "一起来", "都来", "一块去", "一起", "去", "来"}) {
     if (rest == words) return true;
   }
   return false;
 }
 
 bool names_family_going_along(std::string_view text) {
+  // "报到 1 我闺女也来", "报名 我儿子也去" (the same review: no note).
+  for (const std::string_view also : {"也来", "也去", "也参加", "也报名"}) {
+    const std::size_t at = text.find(also);
+    if (at == std::string_view::npos) continue;
+    for (const auto& members :
+         {std::span<const std::string_view>(kChildren), std::span<const std::string_view>(kSiblings)}) {
+      for (const std::string_view member : members) {
+        if (at >= member.size() && text.substr(at - member.size(), member.size()) == member) return true;
+      }
+    }
+  }
   for (const std::string_view with : {"带着", "领着", "和", "跟", "带"}) {
     for (std::size_t at = text.find(with); at != std::string_view::npos;
          at = text.find(with, at + with.size())) {

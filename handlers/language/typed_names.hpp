@@ -38,9 +38,10 @@ std::optional<TypedName> family_before_sign_up(std::string_view text, std::size_
 /// 一起" goes together).
 std::optional<std::string> family_member_signed_up(std::string_view remark);
 
-/// Whether a whole line says the speaker goes with a child or a brother or sister ("我和孩子一起去",
-/// "我带孩子一起去", "我和我弟都报名"): the speaker's own sign-up, the other asked to report in.
-bool goes_with_family(std::string_view line);
+/// Whether a whole line says the speaker goes with a child or a brother or sister: signing up said
+/// ("我和我弟都报名", "我和孩子一起参加"), or said to the bot (`addressed`: "我和孩子一起去",
+/// "我带孩子一起去"): the speaker's own sign-up, the other asked to report in.
+bool goes_with_family(std::string_view line, bool addressed);
 
 /// Whether a sign-up's words name a child or a brother or sister going along ("带孩子", "和我弟").
 bool names_family_going_along(std::string_view text);

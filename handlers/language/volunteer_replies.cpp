@@ -79,6 +79,12 @@ bool answers_a_question(std::string_view wrapper) {
   return false;
 }
 
+bool addresses_a_person(std::string_view wrapper) {
+  return wrapper.starts_with("阿姨") || wrapper.starts_with("叔叔") || wrapper.starts_with("老师") ||
+         wrapper.starts_with("姐姐") || wrapper.starts_with("哥哥") || wrapper.starts_with("爷爷") ||
+         wrapper.starts_with("奶奶");
+}
+
 bool says_sign_up(std::string_view words) {
   return words.find("报名") != std::string_view::npos || words.find("报到") != std::string_view::npos ||
          words.find("参加") != std::string_view::npos;
@@ -90,6 +96,9 @@ bool says_arrived(std::string_view wrapper) {
 
 bool says_here_now(std::string_view text) {
   text = without_words_at_end(trim_spaces(text), {"!", "~", "."});
+  // "阿姨好 我来啦" (a review of stop 69: "不用重复报到").
+  text = trim_spaces(
+      without_words_at_start(text, {"阿姨好", "阿姨您好", "阿姨", "叔叔好", "叔叔", "老师好", "老师"}));
   for (const std::string_view said :
        {"我来啦", "我来了", "来啦", "来了", "我来咯", "我来喽", "我们来啦", "我们来了"}) {
     if (text == said) return true;

@@ -33,6 +33,11 @@ bool answers_a_question(std::string_view wrapper);
 /// Whether the words sign up in so many words (报名, 报到, 参加).
 bool says_sign_up(std::string_view words);
 
+/// "阿姨好", "叔叔", "老师": a person addressed before the words. After it only one's own place said in
+/// words counts ("阿姨好我想报名", "叔叔我到了", "阿姨我不去了"): "阿姨 我来吧", "阿姨 1", "阿姨 排行" are
+/// said to a neighbour (a review of stop 69: each signed up or posted the ranking).
+bool addresses_a_person(std::string_view wrapper);
+
 /// "到了", "已到": the wrapper of someone on site.
 bool says_arrived(std::string_view wrapper);
 

@@ -44,13 +44,20 @@ TEST_F(WinterHoliday, AParentsSignUpForTheirChildSignsNobodyUpAndLeavesThePlaceT
 TEST_F(WinterHoliday, GoingWithAChildOrABrotherIsTheSendersPlaceWithTheNoteForTheOther) {
   const std::int64_t number = whistle_in_b3u2("图书角整理", 5);
   int n = 0;
-  for (const char* line : {"我和孩子一起去", "我带孩子一起去", "我和我弟都报名"}) {
+  for (const char* line :
+       {"@吹哨 我和孩子一起去", "@吹哨 我带孩子一起去", "我和我弟都报名", "报到 1 我闺女也来"}) {
     const std::string sender = "u-parent" + std::to_string(++n);
-    const std::vector<Reply> replies = say("b3u2", sender, "", read(line));
+    const std::vector<Reply> replies = say("b3u2", sender, "", read(line), kMonday0900, line[0] == '@');
     ASSERT_FALSE(replies.empty()) << line;
     EXPECT_EQ(signup_state(number, sender), store::SignupState::signed_up) << line;
     EXPECT_TRUE(contains(replies[0].text, rendered("report_in_two_note", {{"task", std::to_string(number)}})))
         << line;
+  }
+  // Among neighbours, the same words answer talk of a vaccine or a class.
+  for (const char* talk : {"我带孩子去", "我和孩子一起去吧"}) {
+    const std::string sender = "u-parent" + std::to_string(++n);
+    EXPECT_TRUE(say("b3u2", sender, "", read(talk)).empty()) << talk;
+    EXPECT_FALSE(signup_state(number, sender).has_value()) << talk;
   }
 }
 
@@ -61,6 +68,10 @@ TEST_F(WinterHoliday, APupilsIAmHereOnTheDayIsTheirCheckIn) {
   const std::optional<store::Attendance> row = attendance_.find(task(number).id, qualified("u-student2"));
   ASSERT_TRUE(row.has_value());
   EXPECT_EQ(row->checked_in_at, kSaturday0900 - 300);
+  // "我来了" and a greeting before it too.
+  say("b3u2", "u-student4", "李小明", read("报名"));
+  say("b3u2", "u-student4", "李小明", read("叔叔我来了", kSaturday0900 - 200), kSaturday0900 - 200);
+  EXPECT_TRUE(attendance_.find(task(number).id, qualified("u-student4")).has_value());
   // The day before, it is the sign-up said again.
   say("b3u2", "u-student3", "周小宇", read("报名"));
   say("b3u2", "u-student3", "周小宇", read("我来啦", kSaturday0900 - 24 * kHour), kSaturday0900 - 24 * kHour);

@@ -113,7 +113,6 @@ const Case kChatterAndMistakes[] = {
     {.text = "11"},
     {.text = "10"},
     {.text = "+1+1"},
-    {.text = "我来了"},
     {.text = "谢谢大家的积分"},
     {.text = "今天周六"},
     {.text = "12"},

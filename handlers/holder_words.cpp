@@ -17,6 +17,7 @@
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_intake.hpp"
 #include "handlers/ticket_lookup.hpp"
+#include "handlers/ticket_note.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
 
@@ -113,6 +114,27 @@ bool task_open_in_group(Context& context) {
 
 }  // namespace
 
+namespace {
+
+// "要换配件 得等两天", "业主不在家 打电话也没人接" from whoever holds one open job: its note, as "T1 …" would
+// be (an exploratory run of 物业's side, stop 69: 没看懂 with 签到 and 商品 suggested). With several,
+// nothing: the line is read as before.
+std::optional<std::vector<Reply>> note_on_the_one_job(Context& context, const Command& command) {
+  if (!language::says_job_status(command.text) || language::withdraws_own_report(command.text))
+    return std::nullopt;
+  std::vector<store::Ticket> held = tickets_held_by_sender(context, kHeldWordsLooked);
+  std::erase_if(held, [&](const store::Ticket& ticket) {
+    return ticket.reporter == context.message.sender ||
+           !(ticket.state == store::TicketState::assigned || ticket.state == store::TicketState::accepted);
+  });
+  if (held.size() != 1) return std::nullopt;
+  Command about = command;
+  about.text = "T" + std::to_string(held.front().number) + " " + command.text;
+  return answer_line_about_ticket(context, about);
+}
+
+}  // namespace
+
 std::optional<std::vector<Reply>> answer_holders_words(Context& context, const Command& command) {
   const Message& message = context.message;
   if (command.text.empty() || (!message.is_private && !is_addressed(message, command))) return std::nullopt;
@@ -122,7 +144,7 @@ std::optional<std::vector<Reply>> answer_holders_words(Context& context, const C
   using language::HolderSays;
   const HolderSays says = language::holder_says(command.text);
   const bool acknowledges = says == HolderSays::nothing && language::only_acknowledges(command.text);
-  if (says == HolderSays::nothing && !acknowledges) return std::nullopt;
+  if (says == HolderSays::nothing && !acknowledges) return note_on_the_one_job(context, command);
   // "修好了 不用来了", "我家水管修好了": one's own report, to rate or take back, not a job one holds; a
   // unit's leader holds his own reports (a final read, 2026-12-07: asked which job to 办结, his own
   // among them).

@@ -71,9 +71,41 @@ constexpr auto kErrandDone = std::to_array<std::string_view>(
 
 // Done: at a clause's start ("弄好了 换了个灯泡"), or after what was done ("门禁弄好了").
 constexpr auto kDone = std::to_array<std::string_view>({
-    "弄好了", "修好了",   "搞定了",   "搞好了",   "处理好了", "处理完了",   "修完了",   "弄完了",
-    "换好了", "已修好",   "已经修好", "已经弄好", "已经搞定", "已经处理好", "已经换好", "完工了",
-    "干完了", "都弄好了", "都修好了", "都搞定了", "已处理好", "疏通了",     "疏通好了", "已经疏通",
+    "弄好了",
+    "修好了",
+    "搞定了",
+    "搞好了",
+    "处理好了",
+    "处理完了",
+    "修完了",
+    "弄完了",
+    "换好了",
+    "已修好",
+    "已经修好",
+    "已经弄好",
+    "已经搞定",
+    "已经处理好",
+    "已经换好",
+    "完工了",
+    "干完了",
+    "都弄好了",
+    "都修好了",
+    "都搞定了",
+    "已处理好",
+    "疏通了",
+    "疏通好了",
+    "已经疏通",
+    // As repairmen say it (an exploratory run of 物业's side, stop 69: each met the menu, or was kept as a
+    // note after its number and the job stayed open).
+    "搞定",
+    "完工",
+    "完事了",
+    "已处理",
+    "已修",
+    "处理完毕",
+    "已完工",
+    "OK了",
+    "ok了",
 });
 
 // How an answer starts before what it says: "好的 接了", "收到，马上去", "嗯 弄好了".
@@ -190,6 +222,16 @@ bool a_clause_starts_with(std::string_view text, std::span<const std::string_vie
 }
 
 }  // namespace
+
+bool says_job_status(std::string_view text) {
+  // Where the job stands, as a repairman tells it without its number (the same run: "下午过去", "要换配件
+  // 得等两天", "业主不在家 打电话也没人接" met 没看懂 with 签到 and 商品 suggested).
+  constexpr auto kStatus = std::to_array<std::string_view>(
+      {"过去", "在路上",   "到了",     "配件",     "零件", "等货",  "业主", "改约",
+       "改到", "排到",     "明天再来", "临时处理", "上门", "要订",  "去订", "不在家",
+       "没人", "人手不够", "进不去",   "联系不上", "约了", "等厂家"});
+  return holds_any_of(text, kStatus);
+}
 
 bool says_errand_done(std::string_view text) {
   return holds_any_of(text, kErrandDone);

@@ -24,6 +24,10 @@ enum class HolderSays {
 /// ("我明天过去看看") say nothing.
 HolderSays holder_says(std::string_view text);
 
+/// Whether the words tell where a job stands: going, arrived, waiting for parts, the owner out, put off
+/// ("下午过去", "要换配件 得等两天", "业主不在家"). For whoever holds one job, a note on it.
+bool says_job_status(std::string_view text);
+
 /// Whether the words say an errand is done ("药送到了", "已经买好"): read as done by holder_says too.
 bool says_errand_done(std::string_view text);
 

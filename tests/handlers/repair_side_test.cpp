@@ -31,6 +31,27 @@ TEST_F(RepairSide, ARepairmansNobodyHomeIsNoDanger) {
   }
 }
 
+TEST_F(RepairSide, WhereTheOneJobStandsSaidWithoutItsNumberIsItsNote) {
+  const store::Ticket opened = open_ticket_for_wuye({.text = "卫生间水管漏水"});
+  const std::string number = std::to_string(opened.number);
+  say_line("wuye", "u-shifu", "刘师傅", "接单 T" + number);
+  for (const char* line : {"下午过去", "要换配件 得等两天"}) {
+    const std::vector<Reply> replies = say_line_privately("u-shifu", "刘师傅", line, {}, kMonday0900 + 60);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text,
+              rendered("ticket_noted", {{"ticket", number}, {"mention", "@刘师傅"}, {"words", line}}))
+        << line;
+  }
+  // Done in a repairman's word is asked about with the 办结 that would do it, not kept as a note.
+  const std::vector<Reply> done =
+      say_line_privately("u-shifu", "刘师傅", "T" + number + " 搞定", {}, kMonday0900 + 120);
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_TRUE(text_has(done[0].text, "办结 T" + number));
+  EXPECT_FALSE(
+      text_has(done[0].text,
+               rendered("ticket_noted", {{"ticket", number}, {"mention", "@刘师傅"}, {"words", "搞定"}})));
+}
+
 TEST_F(RepairSide, AnAnonymousReportersOwnNameIsMaskedForWuyeAndItsWorker) {
   say_line_privately("u-he", "何大爷", "报修 我家水表冻裂了 别说是我说的 我叫何建国 5号楼1单元302");
   std::vector<Reply> replies = say_line("b5u1", "u-chu", "褚单元长", "派单 T1 物业", {}, kMonday0900 + 60);

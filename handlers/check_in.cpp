@@ -235,6 +235,23 @@ Reply answer(Context& context, const store::Task& task, std::string_view key, Va
   return reply_to_sender(context, context.text(key, values));
 }
 
+// A check-in or check-out after the task ended. Someone who held a place there is told whom to ask: the
+// leader may still vouch for them at 确认 (an exploratory run of the winter holiday, stop 69: a pupil
+// who forgot was told only that it had ended).
+Reply attendance_closed(Context& context, const store::Task& task) {
+  Reply reply = answer(context, task, "attendance_closed", {{"status", status_text(context, task.status)}});
+  const std::optional<store::Signup> held = context.signups.find(task.id, context.message.sender);
+  const std::optional<store::Attendance> row = context.attendance.find(task.id, context.message.sender);
+  const bool paid = row && (row->outcome == store::AttendanceOutcome::confirmed ||
+                            row->outcome == store::AttendanceOutcome::vouched);
+  if (task.status == store::TaskStatus::finished && held && held->state == store::SignupState::signed_up &&
+      !paid)
+    reply.text += context.text(
+        "attendance_closed_vouch",
+        {{"leader", display_name(context.people, task.creator)}, {"task", std::to_string(task.number)}});
+  return reply;
+}
+
 // The task of this group the sender holds a place on whose check-in is open now (from
 // kCheckInOpensBeforeStart before its start, or any time for a task without one, until its end);
 // empty when none is, and in private. Read from the group's list and signups as memory holds them:
@@ -376,9 +393,7 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   TaskChoice choice = find_task(context, command, Intent::check_in);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
-  if (task.status != store::TaskStatus::open) {
-    return {answer(context, task, "attendance_closed", {{"status", status_text(context, task.status)}})};
-  }
+  if (task.status != store::TaskStatus::open) return {attendance_closed(context, task)};
 
   const std::string& person = context.message.sender;
   // "签退错了", "我签退错了", "签退 错了": only a check-out is taken back, never a check-in made of it
@@ -476,9 +491,7 @@ std::vector<Reply> handle_check_out(Context& context, const Command& command) {
   TaskChoice choice = find_task(context, command, Intent::check_out);
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
-  if (task.status != store::TaskStatus::open) {
-    return {answer(context, task, "attendance_closed", {{"status", status_text(context, task.status)}})};
-  }
+  if (task.status != store::TaskStatus::open) return {attendance_closed(context, task)};
 
   const std::string& person = context.message.sender;
   const std::optional<store::Attendance> row = context.attendance.find(task.id, person);

@@ -78,6 +78,30 @@ TEST_F(WinterHoliday, APupilsIAmHereOnTheDayIsTheirCheckIn) {
   EXPECT_FALSE(attendance_.find(task(number).id, qualified("u-student3")).has_value());
 }
 
+TEST_F(WinterHoliday, APupilWhoForgotToCheckInIsToldWhoMayVouchAfterTheEnd) {
+  const std::int64_t number =
+      whistle_holiday_task("图书角整理", kSaturday0900, kSaturday0900 + 2 * kHour, 10);
+  const std::string task_number = std::to_string(number);
+  say("b3u2", "u-student5", "王小红", read("报名"));
+  say("b3u2", "u-zhang", "张三", read("报名"));
+  say("b3u2", "u-zhang", "张三", read("签到", kSaturday0900), kSaturday0900);
+  run_jobs(kSaturday0900 + 2 * kHour);  // the end: 王小红 made 失约
+  say("b3u2", "u-chen", "陈单元长", read("验收 " + task_number, kSaturday0900 + 3 * kHour),
+      kSaturday0900 + 3 * kHour);
+  ASSERT_EQ(task(number).status, store::TaskStatus::finished);
+  const std::int64_t later = kSaturday0900 + 24 * kHour;
+  const std::string vouch =
+      rendered("attendance_closed_vouch", {{"leader", "陈单元长"}, {"task", task_number}});
+  const std::vector<Reply> forgot =
+      say_privately("u-student5", "王小红", read("签到 " + task_number, later), later);
+  ASSERT_EQ(forgot.size(), 1u);
+  EXPECT_TRUE(contains(forgot[0].text, vouch)) << forgot[0].text;
+  // Someone paid has nothing to ask.
+  const std::vector<Reply> paid = say_privately("u-zhang", "张三", read("签退 " + task_number, later), later);
+  ASSERT_EQ(paid.size(), 1u);
+  EXPECT_FALSE(contains(paid[0].text, vouch));
+}
+
 TEST_F(WinterHoliday, APhoneNumberInADisplayNameIsMaskedInTheThanksAndTheRanking) {
   const std::string name = "李小明 初二3班 13912345678";
   const std::int64_t number =

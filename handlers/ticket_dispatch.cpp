@@ -202,17 +202,13 @@ std::vector<Reply> handle_dispatch(Context& context, const Command& command) {
                                           : display_name(context.people, ticket.reporter));
       set_value(values, "mention", mention_of(context.people, *person));  // the new holder here
       replies.push_back(Reply{
-          private_chat_of(*person),
-          without_anonymous_name(context, ticket, context.text("ticket_dispatched_to_person", values) + note),
-          {*person}});
+          private_chat_of(*person), context.text("ticket_dispatched_to_person", values) + note, {*person}});
     }
   } else {
     std::vector<Reply> told = tell_responder(context, ticket, *responder, context.now);
-    for (Reply& reply : told) {
+    for (Reply& reply : told)
       // 物业's group reads no ID number, the leader's words included (a final read, 2026-12-07).
       reply.text += numbers_masked_for(context, reply.chat, !context.responders.of_chat(reply.chat), note);
-      reply.text = without_anonymous_name(context, ticket, std::move(reply.text));
-    }
     append(replies, std::move(told));
   }
   append(replies, tell_displaced(context, before, ticket));

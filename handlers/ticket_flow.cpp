@@ -546,13 +546,6 @@ std::vector<std::string> reporter_names(const Services& services, const store::T
 
 }  // namespace
 
-std::string without_anonymous_name(const Services& services, const store::Ticket& ticket, std::string text) {
-  // Only a private report asks it (an anonymous one said in a group is kept as a private one): the
-  // events are read for no other.
-  if (!ticket.reported_in_private || !reporter_asked_anonymity(services, ticket)) return text;
-  return language::mask_own_name(text, reporter_names(services, ticket));
-}
-
 std::vector<std::string> ticket_holders(const Services& services, const store::Ticket& ticket) {
   if (ticket.assignee_person) return {*ticket.assignee_person};
   if (ticket.assignee_responder) {
@@ -606,8 +599,6 @@ std::vector<Reply> post_about_ticket(const Services& services, const store::Tick
   post.text = numbers_masked_for(services, post.chat, false, std::move(post.text));
   if (ticket.reported_in_private && !services.responders.of_chat(post.chat))
     post.text = language::mask_own_name(post.text, reporter_names(services, ticket));
-  else
-    post.text = without_anonymous_name(services, ticket, std::move(post.text));
   const config::QuietHours& quiet = services.config.rules.quiet_hours;
   const int offset = services.config.locale.utc_offset_seconds;
   if (!pauses(ticket) || !in_quiet_hours(now, quiet, offset)) return {std::move(post)};

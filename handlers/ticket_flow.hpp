@@ -171,12 +171,6 @@ void resume_solve_clock(const Services& services, const store::Ticket& ticket, s
 std::string numbers_masked_for(const Services& services, const std::string& chat, bool private_chat,
                                std::string text);
 
-/// `text` with the reporter's own name masked ("我叫何建国" → "我叫***") when they asked not to be named
-/// ("别说是我说的"): for 物业's group and whoever works it, who read a private report whole otherwise (an
-/// exploratory run of 物业's side, stop 69: the name went to both right after the bot promised it would
-/// not).
-std::string without_anonymous_name(const Services& services, const store::Ticket& ticket, std::string text);
-
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now);
 

@@ -263,9 +263,6 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
   values.emplace_back("deadlines", deadlines);
   values.emplace_back("events", history);
   std::string text = context.text("ticket_progress", values);
-  // Their own name in the words too ("我叫何建国", said after "别说是我说的": stop 69's run of 物业's side).
-  if (hidden && !report_complains_of(context, ticket, sender))
-    text = without_anonymous_name(context, ticket, std::move(text));
   // A number left for the worker is masked as the group posts mask it; 物业's group keeps the one to
   // call back (post_about_ticket).
   text = numbers_masked_for(context, context.message.chat,

@@ -102,6 +102,11 @@ std::string mask_own_name(std::string_view text, const std::vector<std::string>&
         continue;
       out += said;
       at += said.size();
+      // "我叫 何建国": a space typed before it (the review of stop 69).
+      if (at < text.size() && text[at] == ' ' && han_at(text, at + 1) != 0) {
+        out += ' ';
+        ++at;
+      }
       const std::size_t name = name_after(text, at);
       mask_span(out, text, at, at + name);
       at += name;

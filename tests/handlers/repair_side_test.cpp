@@ -61,6 +61,10 @@ TEST_F(RepairSide, AnAnonymousReportersOwnNameIsMaskedForWuyeAndItsWorker) {
   const std::vector<Reply> to_worker =
       say_line("b5u1", "u-chu", "褚单元长", "派单 T1 @刘师傅", {"u-shifu"}, kMonday0900 + 180);
   replies.insert(replies.end(), to_worker.begin(), to_worker.end());
+  // The reminders and the climbs that follow read the words too (the review after found the name in five).
+  const std::vector<Reply> later = run_jobs(kMonday0900 + 26 * kHour);
+  replies.insert(replies.end(), later.begin(), later.end());
+  ASSERT_FALSE(later.empty());
   ASSERT_FALSE(sent_to(replies, "generic:wuye").empty());
   ASSERT_FALSE(sent_to(replies, private_of("u-shifu")).empty());
   for (const Reply& reply : replies) {
@@ -87,6 +91,18 @@ TEST_F(RepairSide, TheTroubleBackAfterTheCloseIsOfferedAgainNamingTheClosedRepor
                        {{"mention", "@刘阿姨"}, {"ticket", number}, {"title", "卫生间水管漏水"}}))
         << line;
   }
+  // Something else named, or talk of anything, is not it.
+  for (const char* line : {"楼道灯又坏了", "又开始下雪了"}) {
+    const std::vector<Reply> replies = say_line_privately("u-liu", "刘阿姨", line, {}, later);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_FALSE(text_has(replies[0].text, "T" + number)) << line;
+  }
+  // To the bot in a group, its number only: a private report's words are not the group's.
+  const std::vector<Reply> in_group = say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 没修好", {}, later);
+  ASSERT_EQ(in_group.size(), 1u);
+  EXPECT_EQ(in_group[0].text,
+            rendered("ticket_back_offer_group", {{"mention", "@刘阿姨"}, {"ticket", number}}));
+  say_line_privately("u-liu", "刘阿姨", "又漏了 比上次还厉害", {}, later);
   say_line_privately("u-liu", "刘阿姨", "是", {}, later + 60);
   const store::Ticket again = ticket(opened.number + 1);
   EXPECT_TRUE(text_has(again.text, "卫生间水管漏水"));

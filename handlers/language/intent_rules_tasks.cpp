@@ -38,6 +38,10 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"我参加",        Intent::report_in,    A::whole_line,        "implicit"},
     {"我也来",        Intent::report_in,    A::whole_line,        "implicit"},
     {"我也报名",      Intent::report_in,    A::whole_line,        "implicit"},
+    // As young people type it (an exploratory run of the winter holiday, stop 69: silence).
+    {"报名报名",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"俺也报名",      Intent::report_in,    A::whole_line,        "implicit"},
+    {"俺报名",        Intent::report_in,    A::whole_line,        "implicit"},
     {"加我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     {"算我一个",      Intent::report_in,    A::whole_line,        "implicit"},
     // "还没人报名吗？我报一个" (stop 61's review: shown the list, not signed up).
@@ -305,8 +309,10 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"已到现场",      Intent::check_in,     A::task,              "implicit"},
     {"我已到现场",    Intent::check_in,     A::task,              "implicit"},
     {"已签到",        Intent::check_in,     A::task_code},
-    {"已签退",        Intent::check_out,    A::task},
+    // 签退 first: an intent's first keyword is the one a hint shows ("「已签退」，例如：签退 12": an exploratory
+    // run of the winter holiday, stop 69).
     {"签退",          Intent::check_out,    A::task},
+    {"已签退",        Intent::check_out,    A::task},
     // A check-out by mistake, taken back: the stay goes on, as a 签到 again would have it.
     {"签退错了",      Intent::check_in,     A::task,              "undo"},
     {"签退按错了",    Intent::check_in,     A::task,              "undo"},

@@ -188,8 +188,11 @@ bool the_speaker_cannot(std::string_view before) {
   }
   if (clause.empty()) return true;
   // "发烧了", "单位临时加班": the speaker's own reason, said without 我 (the second review of stop 65).
-  for (const std::string_view reason : {"发烧", "感冒", "生病", "病了", "身体", "不舒服", "单位", "加班",
-                                        "临时", "家里", "有事", "突然", "腰疼", "腿疼", "头疼"}) {
+  // A pupil's: homework, a class, an exam (an exploratory run of the winter holiday, stop 69).
+  for (const std::string_view reason :
+       {"发烧",   "感冒", "生病", "病了", "身体", "不舒服", "单位", "加班",
+        "临时",   "家里", "有事", "突然", "腰疼", "腿疼",   "头疼", "要写作业",
+        "写作业", "作业", "补课", "补习", "上课", "考试",   "学校"}) {
     if (clause.starts_with(reason)) return true;
   }
   // "我今天发烧了", "我感冒了": the speaker first, of no one else of theirs.
@@ -224,6 +227,10 @@ bool says_now_cannot_come(std::string_view line) {
                                  after.starts_with("。") || after.starts_with("，");
       if (ends_a_clause && the_speaker_cannot(line.substr(0, at))) return true;
     }
+  }
+  // "我妈不让我去了", "家里不让去了": someone else's word, the speaker's place (the same run).
+  for (const std::string_view words : {"不让我去了", "不让去了", "不让我来了", "不让我参加了"}) {
+    if (line.ends_with(words)) return true;
   }
   return false;
 }

@@ -78,6 +78,22 @@ TEST_F(WinterHoliday, APupilsIAmHereOnTheDayIsTheirCheckIn) {
   EXPECT_FALSE(attendance_.find(task(number).id, qualified("u-student3")).has_value());
 }
 
+TEST_F(WinterHoliday, APupilsOwnWordsSignUpAndWithdraw) {
+  const std::int64_t number = whistle_in_b3u2("图书角整理", 5);
+  int n = 0;
+  for (const char* line : {"报名报名", "俺也报名", "阿姨好我想报名"}) {
+    const std::string pupil = "u-pupil" + std::to_string(++n);
+    say("b3u2", pupil, "", read(line));
+    EXPECT_EQ(signup_state(number, pupil), store::SignupState::signed_up) << line;
+  }
+  for (const char* line : {"@吹哨 要写作业 来不了了", "@吹哨 我妈不让我去了"}) {
+    const std::string pupil = "u-pupil" + std::to_string(++n);
+    say("b3u2", pupil, "", read("报名"));
+    say("b3u2", pupil, "", read(line, kMonday0900 + 60), kMonday0900 + 60, true);
+    EXPECT_EQ(signup_state(number, pupil), store::SignupState::withdrawn) << line;
+  }
+}
+
 TEST_F(WinterHoliday, APupilWhoForgotToCheckInIsToldWhoMayVouchAfterTheEnd) {
   const std::int64_t number =
       whistle_holiday_task("图书角整理", kSaturday0900, kSaturday0900 + 2 * kHour, 10);

@@ -15,6 +15,10 @@
 
 namespace whistle::handlers {
 
+bool check_in_is_open(const store::Task& task, std::int64_t now) {
+  return (!task.start || now >= *task.start - kCheckInOpensBeforeStart) && (!task.end || now <= *task.end);
+}
+
 namespace {
 
 // Wrong sign-in codes a person may send for one task before only the leader's word counts.
@@ -57,11 +61,6 @@ std::vector<store::Task> signed_up_tasks(Context& context) {
     if (task && !task_is_over(*task, context.now)) tasks.push_back(std::move(*task));
   }
   return tasks;
-}
-
-// Whether a check-in for the task is taken now: from an hour before its start until its end.
-bool check_in_is_open(const store::Task& task, std::int64_t now) {
-  return (!task.start || now >= *task.start - kCheckInOpensBeforeStart) && (!task.end || now <= *task.end);
 }
 
 // "我到了" said in passing is an arrival: at a task that begins about now, from two hours before

@@ -6,6 +6,10 @@
 
 namespace whistle::handlers {
 
+/// Whether a check-in for the task is taken now: from an hour before its start (any time for a task
+/// without one) until its end.
+bool check_in_is_open(const store::Task& task, std::int64_t now);
+
 /// 签到 [12] [code]: a signed-up volunteer's arrival, within the check-in window, with the task's
 /// sign-in code when it has one. A bare 签到 means the person's one task today.
 std::vector<Reply> handle_check_in(Context& context, const Command& command);

@@ -143,7 +143,7 @@ std::optional<std::vector<std::string>> names_without_at(Context& context, const
   bool one_on_the_task = false;
   for (const std::string& name : words) {
     const bool on_task = std::any_of(people.begin(), people.end(), [&](const std::string& person) {
-      return display_name(context.people, person) == name;
+      return name_as_given(context.people, person) == name;
     });
     one_on_the_task = one_on_the_task || on_task;
     if (!on_task && (!context.community || context.people.find_by_name(*context.community, name).empty()))

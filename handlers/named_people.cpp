@@ -15,7 +15,7 @@ bool is_bot(const Services& services, const std::string& id) {
 
 // Whether `id` is who "@typed" means: by display name, or by the platform's own id typed out.
 bool answers_to(Context& context, const std::string& id, const std::string& typed) {
-  return display_name(context.people, id) == typed || local_part(id) == typed;
+  return name_as_given(context.people, id) == typed || local_part(id) == typed;
 }
 
 // The one of `preferred` (a task's signups) who answers to the name typed, if exactly one does.

@@ -11,9 +11,16 @@ std::string shown_person_name(const std::string& name) {
   return language::mask_private_numbers(name);
 }
 
+std::string name_as_given(store::PeopleRepository& people, const std::string& person_id) {
+  // Names come from the config's [[person]] and from messages; someone named by neither is known by
+  // id, without the platform prefix, which means nothing to a reader.
+  if (std::optional<store::Person> person = people.find(person_id); person && !person->name.empty()) {
+    return person->name;
+  }
+  return local_part(person_id);
+}
+
 std::string display_name(store::PeopleRepository& people, const std::string& person_id) {
-  // Names come from the config's [[person]] and from messages; someone named by neither is shown
-  // by id, without the platform prefix, which means nothing to a reader.
   if (std::optional<store::Person> person = people.find(person_id); person && !person->name.empty()) {
     return shown_person_name(person->name);
   }

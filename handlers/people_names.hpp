@@ -7,11 +7,15 @@
 
 namespace whistle::handlers {
 
+/// A person's name as given (the config's, or the platform's), unmasked: what typed names are matched
+/// against ("确认 1 @小明13912345678"); posts show display_name().
+std::string name_as_given(store::PeopleRepository& people, const std::string& person_id);
+
 /// A person's name as posts show it: a phone number in it masked ("李小明 139****5678").
 std::string shown_person_name(const std::string& name);
 
-/// The name to show for a person: the platform's name last seen, else the config's, else the
-/// platform's own id.
+/// The name to show for a person: the platform's name last seen, else the config's (a phone number in
+/// either masked), else the platform's own id.
 std::string display_name(store::PeopleRepository& people, const std::string& person_id);
 
 /// "@张三" for one person.

@@ -1,7 +1,10 @@
 #include "handlers/points_questions.hpp"
 
+#include <algorithm>
+
 #include "handlers/help.hpp"
 #include "handlers/language/points_questions.hpp"
+#include "handlers/message.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/points.hpp"
 #include "handlers/redemption_rules.hpp"
@@ -28,6 +31,30 @@ std::string stays_awaiting_confirmation(Context& context, const std::string& com
 
 }  // namespace
 
+namespace {
+
+// The entries with each task's hours: what a school's form asks for; for a certificate, where it is
+// stamped after them.
+std::vector<Reply> records_of_service(Context& context, bool certificate) {
+  Command records;
+  records.intent = Intent::points;
+  records.text = "积分明细";
+  records.addressed = true;
+  std::vector<Reply> replies = handle_points(context, records);
+  if (!certificate || !context.community) return replies;
+  // The figures go to the asker in private wherever they asked: the note goes with them.
+  const std::string own_chat = private_chat_of(context.message.sender);
+  const auto figures = std::find_if(replies.begin(), replies.end(), [&](const Reply& reply) {
+    return context.message.is_private || reply.chat == own_chat;
+  });
+  if (figures != replies.end())
+    figures->text +=
+        context.text("points_certificate_note", {{"center", service_center(context, *context.community)}});
+  return replies;
+}
+
+}  // namespace
+
 std::optional<std::vector<Reply>> answer_points_question(Context& context, const Command& command) {
   switch (language::points_question(command.text)) {
     case language::PointsQuestion::own: {
@@ -49,21 +76,9 @@ std::optional<std::vector<Reply>> answer_points_question(Context& context, const
     case language::PointsQuestion::rules:
       return std::vector<Reply>{points_rules(context)};
     case language::PointsQuestion::records:
-    case language::PointsQuestion::certificate: {
-      // The entries with each task's hours: what a school's form asks for.
-      Command records;
-      records.intent = Intent::points;
-      records.text = "积分明细";
-      records.addressed = true;
-      std::vector<Reply> replies = handle_points(context, records);
-      if (replies.empty() || !context.community) return replies;
-      if (language::points_question(command.text) == language::PointsQuestion::certificate) {
-        // The figures go to the asker in private: the last reply is theirs wherever they asked.
-        replies.back().text += context.text("points_certificate_note",
-                                            {{"center", service_center(context, *context.community)}});
-      }
-      return replies;
-    }
+      return records_of_service(context, false);
+    case language::PointsQuestion::certificate:
+      return records_of_service(context, true);
     case language::PointsQuestion::none:
       break;
   }

@@ -1,5 +1,7 @@
 #include "handlers/problem_back.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,20 +17,19 @@ namespace whistle::handlers {
 
 namespace {
 
-// How many of the reporter's reports are looked through for one closed lately.
-constexpr std::size_t kReportsLookedAt = 5;
 // How much of the closed report's words the offer quotes.
 constexpr std::size_t kQuotedChars = 30;
 
+// The reporter's latest report, when it is closed and closed lately: an open one is asked about by the
+// rating and 进度.
 std::optional<store::Ticket> closed_lately(Context& context) {
-  const std::int64_t since = context.now - kProblemBackDays * 24 * 3600;
-  for (store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, kReportsLookedAt)) {
-    // The latest report decides: an open one is asked about by the rating and 进度.
-    if (!ticket.is_closed() || ticket.kind != "report") return std::nullopt;
-    if (ticket.closed_at && *ticket.closed_at >= since) return std::move(ticket);
+  std::vector<store::Ticket> latest = context.tickets.of_reporter(context.message.sender, 1);
+  if (latest.empty()) return std::nullopt;
+  const store::Ticket& ticket = latest.front();
+  if (!ticket.is_closed() || ticket.kind != "report" || !ticket.closed_at ||
+      *ticket.closed_at < context.now - kProblemBackDays * 24 * 3600)
     return std::nullopt;
-  }
-  return std::nullopt;
+  return std::move(latest.front());
 }
 
 }  // namespace
@@ -44,17 +45,20 @@ std::optional<Reply> offer_report_again(Context& context, const Command& command
   const std::vector<std::string> named = category_keywords_in(context.config, command.text);
   if (!named.empty() && !holds_any_keyword(closed->text, named)) return std::nullopt;
   const std::string number = std::to_string(closed->number);
+  const std::string mention = mention_of(context.people, message.sender);
+  // A private report is taken up again in private: a yes in the group would open it there, its words
+  // posted to the neighbours (the final read of stop 69).
+  if (!message.is_private && closed->reported_in_private)
+    return reply_to_sender(context,
+                           context.text("ticket_back_in_private", {{"mention", mention}, {"ticket", number}}));
   // The new report carries the old one's words: the holder reads what came back, not "又漏了" alone.
   const std::string words = closed->text + " " + command.text + "（T" + number + "之后又出现）";
   keep_question(context, "offer:report", words);
-  // In a group only its number: a private report's words are not for the group (the review after found
-  // "别说是我说的 我叫… 住502" quoted there).
   if (!message.is_private)
-    return reply_to_sender(
-        context, context.text("ticket_back_offer_group",
-                              {{"mention", mention_of(context.people, message.sender)}, {"ticket", number}}));
+    return reply_to_sender(context,
+                           context.text("ticket_back_offer_group", {{"mention", mention}, {"ticket", number}}));
   return reply_to_sender(context, context.text("ticket_back_offer",
-                                               {{"mention", mention_of(context.people, message.sender)},
+                                               {{"mention", mention},
                                                 {"ticket", number},
                                                 {"title", language::shortened(closed->text, kQuotedChars)}}));
 }

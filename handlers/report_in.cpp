@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
-#include "handlers/attendance_jobs.hpp"
 #include "handlers/check_in.hpp"
 #include "handlers/held_places.hpp"
 #include "handlers/holder_words.hpp"
@@ -90,7 +89,7 @@ ChainReading read_chain(Context& context, const Command& command, const store::T
   const auto named = [&](const std::string& name) { return command.text.find(name) != std::string::npos; };
   if (std::none_of(names.begin(), names.end(), named)) {
     for (const store::Signup& signup : context.signups.active(task.id)) {
-      if (signup.person != sender && display_name(context.people, signup.person) == added)
+      if (signup.person != sender && name_as_given(context.people, signup.person) == added)
         return ChainReading::nobody_new;
     }
   }
@@ -327,7 +326,7 @@ std::vector<Reply> handle_report_in(Context& context, const Command& command) {
       return as_check_in(context, command, task.number);
     // "我来啦" once check-in is open: the arrival, not a second sign-up.
     if (command.implicit && language::says_here_now(command.text) && task.start &&
-        context.now >= *task.start - kCheckInOpensBeforeStart && (!task.end || context.now <= *task.end))
+        check_in_is_open(task, context.now))
       return as_check_in(context, command, task.number);
     return {reply_to_sender(
         context,

@@ -532,19 +532,14 @@ void resume_solve_clock(const Services& services, const store::Ticket& ticket, s
                                 std::max(*ticket.solve_by, now), payload);
 }
 
-namespace {
-
-// The names a reporter is known by, as the bot shows them. None for a leader: their name is the
-// community's to know, and the posts name them as whoever must act (a review, 2026-12-06:
-// "@钱楼栋长 请接单" became "@****").
+// None for a leader: their name is the community's to know, and the posts name them as whoever must
+// act (a review, 2026-12-06: "@钱楼栋长 请接单" became "@****").
 std::vector<std::string> reporter_names(const Services& services, const store::Ticket& ticket) {
   if (!nodes_led_by(services, ticket.reporter).empty()) return {};
   const std::optional<store::Person> person = services.people.find(ticket.reporter);
   if (!person || person->name.empty()) return {};
   return {person->name};
 }
-
-}  // namespace
 
 std::vector<std::string> ticket_holders(const Services& services, const store::Ticket& ticket) {
   if (ticket.assignee_person) return {*ticket.assignee_person};

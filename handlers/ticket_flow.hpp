@@ -171,6 +171,10 @@ void resume_solve_clock(const Services& services, const store::Ticket& ticket, s
 std::string numbers_masked_for(const Services& services, const std::string& chat, bool private_chat,
                                std::string text);
 
+/// The names a ticket's reporter is known by, to mask in its words where they must not be read (a
+/// private report's climb, an anonymous report's words).
+std::vector<std::string> reporter_names(const Services& services, const store::Ticket& ticket);
+
 std::vector<Reply> post_about_ticket(const Services& services, const store::Ticket& ticket, Reply post,
                                      std::int64_t now);
 

@@ -44,7 +44,6 @@
 #include "handlers/report_in.hpp"
 #include "handlers/report_offer.hpp"
 #include "handlers/reward_questions.hpp"
-#include "handlers/rights.hpp"
 #include "handlers/sign_code.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/ticket_category.hpp"
@@ -266,15 +265,6 @@ bool says_nothing_yet(const std::string& title) {
 }
 
 // Receives the ticket, routes it and answers the reporter: the replies, the reporter's first.
-// The names the reporter is known by, masked in the words of an anonymous report; none for a leader,
-// whose name is the community's to know (as post_about_ticket's masking has it).
-std::vector<std::string> anonymous_reporter_names(const Context& context) {
-  if (!nodes_led_by(context, context.message.sender).empty()) return {};
-  const std::optional<store::Person> person = context.people.find(context.message.sender);
-  if (!person || person->name.empty()) return {};
-  return {person->name};
-}
-
 std::vector<Reply> open_ticket(Context& context, const Command& command, const std::string& community,
                                bool danger) {
   const store::OrgNode place = receiving_node(context, command, community);
@@ -299,7 +289,7 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
   // so no view of them — 物业's group, the worker's 派单, reminders, the thanks — reads it (an exploratory
   // run of 物业's side, stop 69, and the review after found it in five of them). The leaders know the
   // reporter by the ticket, not by the words.
-  if (anonymous) ticket.text = language::mask_own_name(ticket.text, anonymous_reporter_names(context));
+  if (anonymous) ticket.text = language::mask_own_name(ticket.text, reporter_names(context, ticket));
   if (command.place) ticket.place = command.place;
   ticket.created_at = context.now;
 
@@ -617,10 +607,11 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
       // and answered as an anonymous one is.
       if (names_trouble && !message.is_private && language::asks_not_to_be_named(command.text))
         return report_at_once(context, command.text);
-      // A trouble stays a report offered, a leader's too ("各位邻居 帮忙看一下谁的车挡住消防通道了").
-      if (names_trouble) return {offer_report(context, command.text)};
-      // "@吹哨 下雪了 大家出来扫雪" from the group's leader: a whistle offered, not a 点单.
+      // "@吹哨 下雪了 大家出来扫雪", "明天上午大家一起清理楼道杂物" from the group's leader: a whistle offered,
+      // not a report or a 点单; a trouble without the work to call for stays a report offered ("各位邻居
+      // 帮忙看一下谁的车挡住消防通道了").
       if (auto offered = offer_whistle(context, command)) return {std::move(*offered)};
+      if (names_trouble) return {offer_report(context, command.text)};
       // "帮我买药", "想要一副老花镜": a 点单 or a 微心愿 in their words.
       if (language::asks_for_service(command.text))
         return {offer_report(context, command.text, language::TicketKind::order)};

@@ -1,6 +1,10 @@
 #include "handlers/whistle_offer.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "handlers/language/neighbour_calls.hpp"
 #include "handlers/language/parser.hpp"
@@ -63,6 +67,12 @@ std::optional<std::vector<Reply>> answer_whistle_offer(Context& context, const C
   }
   const std::optional<std::string_view> details = language::yes_with_details(command.text);
   if (!details || language::puts_off(*details) || language::hedges(*details)) return std::nullopt;
+  // After the yes only a time, a count or points: "嗯 等会儿", "是 不过要先问问书记" would go into the
+  // title of a task posted to the group (the final read of stop 69). Those lines are read on their own.
+  if (!details->empty()) {
+    const Command slots = whistle_of(context, std::string(*details));
+    if (slots.title && !slots.title->empty()) return std::nullopt;
+  }
   context.tickets.drop_offer(context.message.chat, context.message.sender);
   const std::string words = details->empty() ? kept.words : kept.words + " " + std::string(*details);
   return handle_whistle(context, whistle_of(context, words));

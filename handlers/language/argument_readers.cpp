@@ -455,7 +455,11 @@ bool notes_a_ticket_dispatched(const ArgumentInput& input) {
   if (input.rule.arguments != Arguments::ticket_assignee) return false;
   const std::string_view rest = input.rest;
   const std::size_t at = skip_separators(rest, 0);
-  if (!read_ticket_reference(rest, at, false)) return false;
+  const auto reference = read_ticket_reference(rest, at, false);
+  if (!reference) return false;
+  // Who takes it, then the note: one word alone is who ("派单 T1 大家帮忙看看" stays talk to the others).
+  const std::string_view after = trim_spaces(rest.substr(reference->end));
+  if (after.find_first_of(" ,@") == std::string_view::npos) return false;
   const std::string_view text = without_end_punctuation(trim_spaces(rest));
   // "是不是灯泡坏了" asks; a danger in the note is a danger first ("派单 T1 物业 楼道着火了": a review of
   // stop 69 found it dispatched as a lamp repair, no leader told).

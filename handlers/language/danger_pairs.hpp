@@ -99,7 +99,6 @@ inline constexpr auto kAwayTalk = std::to_array<std::string_view>(
      // A shop shut, not a neighbour unseen ("超市两天没开门了 老人买不到菜": a review of stop 67).
      "超市", "商店", "饭店", "药店", "菜市场", "银行", "快递站", "营业", "驿站", "服务站", "服务中心",
      "门口等",
-
      // Advice to look in on them ("温馨提示：老人独居，两天没开门要敲门问问"); not 问问 or 留意 alone, which
      // a report asks as often ("敲门没人应 要不要问问物业": the final read of stop 67).
      "要敲门", "多关注"});
@@ -318,7 +317,9 @@ inline constexpr auto kLeftBurningTalk = std::to_array<std::string_view>(
     {"记得", "别忘", "不要忘", "提醒大家", "温馨提示", "注意安全", "出门前", "养成", "已经关", "关掉了", "关好了",
      "关上了", "帮我关了", "帮忙关了", "回去关了", "马上回去关", "我回去关", "回家关了", "又回去", "上次", "以前",
      "没事了", "昨天", "昨晚", "前天", "上周", "上个月", "还好", "幸好", "好在", "自动断电", "定时", "电费",
-     "回来一看", "回来发现", "回来锅", "经常", "老忘", "总是", "老是", "想装", "报警器"});
+     "回来一看", "回来发现", "回来锅", "经常", "老忘", "总是", "老是", "想装", "报警器",
+     // 火没关 in 没关系 ("这次停气跟煤气没关系 我在上班": the final read of stop 69).
+     "没关系"});
 // The call asked of the bot (stop 68's old people living alone: "快帮我打个电话给120" was told the bot
 // cannot phone, "帮我叫个救护车" met the menu). Not talk of calling (a review of stop 69: "要不要打电话给
 // 119" of a blocked fire lane, "打电话给110有用吗", "叫个救护车要多少钱", a cat up a tree paged leaders).
@@ -411,7 +412,8 @@ inline constexpr std::array<DangerPair, 51> kDangerPairs{{
     {kLeftBurning, kAwayFromIt, kLeftBurningTalk, DangerKind::left_on},
     {kAmbulanceAsked, kNothing, kCallingTalk, DangerKind::medical},
     {kFireBrigadeAsked, kNothing, kCallingTalk, DangerKind::fire},
-    {kPoliceAsked, kNothing, kCallingTalk, DangerKind::violence},
+    // 110 for a theft as often as for a blow: the general answer, not "a safe room" (the final read).
+    {kPoliceAsked, kNothing, kCallingTalk, DangerKind::other},
 }};
 // clang-format on
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "handlers/language/danger_pairs.hpp"
+#include "handlers/language/references.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/language/utf8.hpp"
 
@@ -459,7 +460,7 @@ bool joking(std::string_view text) {
 // What makes a door unanswered at a job a worry all the same: someone alone, days unseen, a smell.
 constexpr auto kLoneSigns = std::to_array<std::string_view>(
     {"独居", "一个人住", "一个人在家", "老人", "几天", "两天", "三天", "没见人", "没见着", "臭味", "怪味",
-     "异味", "出事", "报纸", "牛奶", "呼救", "喊"});
+     "异味", "出事", "报纸", "牛奶", "呼救", "喊", "快递", "灯亮", "一直亮"});
 
 }  // namespace
 
@@ -476,8 +477,8 @@ std::optional<DangerFound> danger_in(std::string_view text) {
   // run of 物业's side, stop 69: it paged the 书记 with ‼️).
   // Not when it tells of someone alone or unseen for days (a review of stop 69: "T1 何大爷好几天没见人了 敲门
   // 也没人应 他一个人住" went quiet).
-  if (found->kind == DangerKind::unanswered && (text.starts_with('T') || text.starts_with('t')) &&
-      text.size() > 1 && text[1] >= '0' && text[1] <= '9' && !first_of(text, kLoneSigns))
+  if (found->kind == DangerKind::unanswered && read_ticket_reference(text, 0, false) &&
+      !first_of(text, kLoneSigns))
     return std::nullopt;
   return found;
 }

@@ -101,7 +101,6 @@ constexpr auto kDone = std::to_array<std::string_view>({
     "完工",
     "完事了",
     "已处理",
-    "已修",
     "处理完毕",
     "已完工",
     "OK了",
@@ -129,6 +128,12 @@ constexpr auto kNot = std::to_array<std::string_view>({
     "没弄好",
     "没修好",
     "没搞定",
+    // "T1 没完工", "T1 完工时间待定" (the final read of stop 69: a 办结 was suggested for them).
+    "没完工",
+    "未完工",
+    "没处理",
+    "未处理",
+    "待定",
     "修不好",
     "弄不好",
     "没好",
@@ -146,6 +151,16 @@ constexpr auto kNot = std::to_array<std::string_view>({
     // Someone else's word for it: "物业说今天修好了" (a review, 2026-12-07).
     "说",
 });
+
+// Where a job stands, in a repairman's whole phrases.
+constexpr auto kJobStatus = std::to_array<std::string_view>(
+    {"下午过去", "上午过去", "晚上过去", "明天过去", "马上过去", "等会过去", "一会过去", "待会过去", "在路上了",
+     "换配件", "等配件", "配件到了", "零件", "等货", "改约", "排到", "明天再来", "临时处理", "明天上门", "下午上门",
+     "要订", "去订", "业主不在", "家里没人", "没人开门", "没人在家", "人手不够", "进不去", "联系不上业主",
+     "约了业主", "等厂家"});
+// A question asked of something, not told of the job.
+constexpr auto kAskedOfSomething = std::to_array<std::string_view>(
+    {"?", "吗", "么", "呢", "几", "多少", "怎么", "什么", "哪", "积分", "报名", "活动"});
 
 // Put off: no job taken or done now ("明天接", "下午修好了告诉你"), but going later is still asked
 // about ("收到 明天找人看": an exploratory run of the leaders' side, 2026-12-07; a final read found
@@ -225,12 +240,9 @@ bool a_clause_starts_with(std::string_view text, std::span<const std::string_vie
 
 bool says_job_status(std::string_view text) {
   // Where the job stands, as a repairman tells it without its number (the same run: "下午过去", "要换配件
-  // 得等两天", "业主不在家 打电话也没人接" met 没看懂 with 签到 and 商品 suggested).
-  constexpr auto kStatus = std::to_array<std::string_view>(
-      {"过去", "在路上",   "到了",     "配件",     "零件", "等货",  "业主", "改约",
-       "改到", "排到",     "明天再来", "临时处理", "上门", "要订",  "去订", "不在家",
-       "没人", "人手不够", "进不去",   "联系不上", "约了", "等厂家"});
-  return holds_any_of(text, kStatus);
+  // 得等两天", "业主不在家 打电话也没人接" met 没看懂 with 签到 and 商品 suggested). Whole phrases: a bare 过去,
+  // 到了, 没人 or 业主 filed "我的积分到了没", "明天业主大会几点开" as notes (the final read of stop 69).
+  return holds_any_of(text, kJobStatus) && !holds_any_of(text, kAskedOfSomething);
 }
 
 bool says_errand_done(std::string_view text) {

@@ -1,8 +1,8 @@
 #include "handlers/language/neighbour_calls.hpp"
 
-#include <algorithm>
 #include <array>
-#include <span>
+
+#include "handlers/language/text_util.hpp"
 
 namespace whistle::language {
 
@@ -24,12 +24,8 @@ constexpr auto kNotACallToWork = std::to_array<std::string_view>(
     {"注意",   "小心", "别出来", "不要出来", "不要",     "别",       "谨防",  "谢谢", "感谢",
      "辛苦",   "完了", "好了",   "结束",     "收到",     "扣1",      "回复1", "通知", "是不是",
      "有没有", "排行", "积分",   "统计",     "报名情况", "几个人报", "齐了",  "看看", "加油",
-     "积极",   "欢迎", "会议",   "开会",     "疫苗",     "核酸",     "吵架"});
+     "积极",   "欢迎", "会议",   "开会",     "疫苗",     "核酸",     "吵架", "扫码", "转发"});
 
-bool holds_any(std::string_view text, std::span<const std::string_view> words) {
-  return std::any_of(words.begin(), words.end(),
-                     [text](std::string_view word) { return text.find(word) != std::string_view::npos; });
-}
 
 }  // namespace
 
@@ -37,8 +33,8 @@ bool calls_neighbours_to_work(std::string_view text) {
   for (const std::string_view end : {"?", "？", "吗", "呢", "么"}) {
     if (text.ends_with(end)) return false;
   }
-  return holds_any(text, kNeighboursCalled) && holds_any(text, kComingWords) &&
-         holds_any(text, kNeighbourWork) && !holds_any(text, kNotACallToWork);
+  return holds_any_of(text, kNeighboursCalled) && holds_any_of(text, kComingWords) &&
+         holds_any_of(text, kNeighbourWork) && !holds_any_of(text, kNotACallToWork);
 }
 
 }  // namespace whistle::language

@@ -41,7 +41,9 @@ constexpr auto kOwnService = std::to_array<std::string_view>(
 // Hours of something else: a shop's, a doctor's, a trip's.
 constexpr auto kOtherHours = std::to_array<std::string_view>(
     {"营业", "开门", "上班", "下班", "排队",   "路上",     "开车", "坐车", "睡",   "等了", "手机",
-     "充电", "停水", "停电", "到",   "要多久", "多长时间", "坏",   "停",   "不热", "漏"});
+     "充电", "停水", "停电", "到",   "要多久", "多长时间", "坏",   "停",   "不热", "漏",
+     // A fault's hours gone by, told ("我家没热水好几个小时了", "断网", "冻死了": the final read of stop 69).
+     "好几个小时", "没", "断", "冻"});
 constexpr auto kRecords =
     std::to_array<std::string_view>({"我的记录", "服务记录", "志愿记录", "志愿服务记录", "我的志愿记录",
                                      "我的服务记录", "参加记录", "活动记录"});
@@ -62,10 +64,7 @@ constexpr auto kOtherProofs = std::to_array<std::string_view>(
 bool certificate_asked(std::string_view text) {
   if (!holds_any_of(text, kCertificate) || holds_any_of(text, kOtherProofs)) return false;
   if (holds_any_of(text, kOfService)) return true;
-  std::string_view said = text;
-  while (!said.empty() &&
-         (said.back() == '?' || said.back() == '!' || said.back() == '.' || said.back() == ' '))
-    said.remove_suffix(1);
+  const std::string_view said = without_words_at_end(trim_spaces(text), {"?", "!", ".", " "});
   return std::find(kStampAlone.begin(), kStampAlone.end(), said) != kStampAlone.end();
 }
 

@@ -377,12 +377,13 @@ std::size_t after_typed_space(std::string_view text, const NumberMatch& number, 
 std::optional<int> take_count(std::string& text) {
   // "5人", "5个人", "需要5名志愿者", "俩人", "两个志愿者", "需要俩志愿者"
   auto found = find_number(text, [&text](const NumberMatch& number, std::size_t end) -> std::size_t {
+    // Where the number starts, before a typed space after it moves `end` ("需要5 个学生").
+    const std::size_t before = end - number.length;
     end = after_typed_space(text, number, end);
     const std::size_t measure = starts_with_at(text, end, "个") ? 3 : 0;
     if (const std::size_t unit = measure ? measure : word_at(text, end, kCountUnits)) {
       // Only standing as a word of its own or after a verb of finding people: "带10个小学生参观", "5个学生
       // 的家长会" are those the task is for (a review of stop 69 found the count replaced by theirs).
-      const std::size_t before = end - number.length;
       const bool apart = before == 0 || text[before - 1] == ' ' || text[before - 1] == ',' ||
                          follows_word(text, before, kCountVerbsBeforeNoun);
       const std::size_t students = word_at(text, end + unit, kStudentNouns);

@@ -162,7 +162,20 @@ std::size_t after_owner(std::string_view text, std::size_t at, bool& owned) {
 }
 
 // The family member at `at` (after its owner), and where the member's word ends.
+std::optional<std::string_view> family_word_at(std::string_view text, std::size_t at, bool owned);
+
 std::optional<std::string_view> family_member_at(std::string_view text, std::size_t at, bool owned) {
+  const std::optional<std::string_view> member = family_word_at(text, at, owned);
+  // "哥们", "姐妹们", "妹子" are friends, not family (the final read of stop 69).
+  if (member && member->size() == 3) {
+    for (const std::string_view friends : {"们", "妹", "子"}) {
+      if (text.substr(at + member->size()).starts_with(friends)) return std::nullopt;
+    }
+  }
+  return member;
+}
+
+std::optional<std::string_view> family_word_at(std::string_view text, std::size_t at, bool owned) {
   for (const std::string_view member : {"老伴儿", "老伴", "爱人", "老公", "老婆", "媳妇", "老头子", "老头",
                                         "老太太", "那口子", "妈", "爸", "婆婆", "公公"}) {
     if (text.substr(at).starts_with(member)) return member;
@@ -306,7 +319,13 @@ bool names_family_going_along(std::string_view text) {
       bool owned = false;
       const std::size_t member_at = after_owner(text, at + with.size(), owned);
       const std::optional<std::string_view> member = family_member_at(text, member_at, true);
-      if (member && is_child_or_sibling(*member)) return true;
+      if (!member || !is_child_or_sibling(*member)) continue;
+      // Going along, not a word to them ("报名 跟我哥说一声": the final read of stop 69).
+      const std::string_view after = trim_spaces(text.substr(member_at + member->size()));
+      if (after.empty()) return true;
+      for (const std::string_view along : {"一起", "都", "也", "俩", "两", "去", "来", "报名", "参加"}) {
+        if (after.starts_with(along)) return true;
+      }
     }
   }
   return false;

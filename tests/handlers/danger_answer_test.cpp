@@ -242,10 +242,11 @@ TEST_F(Danger, AnAmbulanceAskedOfTheBotIsTheMedicalAnswerAndAFireLeftOnItsOwn) {
   }
   // A reminder, one already off, someone on the way back to it: talk.
   // Nor talk of calling, a story told after it (a review of stop 69 found each paging a leader).
-  for (const char* talk : {"出门记得关火 关煤气", "我忘了关火 马上回去关", "忘了关火 邻居帮我关了 出门了",
-                           "冬天出门前检查一下煤气没关的赶紧关", "叫个救护车要多少钱",
-                           "楼下车挡了消防通道 要不要打电话给119", "树上有只猫下不来 要不要叫消防车",
-                           "昨天我忘关火就出门了 回来锅都烧糊了", "电热毯没关 上班了 没事 有自动断电"})
+  for (const char* talk :
+       {"出门记得关火 关煤气", "我忘了关火 马上回去关", "忘了关火 邻居帮我关了 出门了",
+        "冬天出门前检查一下煤气没关的赶紧关", "叫个救护车要多少钱", "楼下车挡了消防通道 要不要打电话给119",
+        "树上有只猫下不来 要不要叫消防车", "昨天我忘关火就出门了 回来锅都烧糊了",
+        "电热毯没关 上班了 没事 有自动断电", "这次停气跟煤气没关系 我在上班"})
     EXPECT_TRUE(say("b3u2", "u-x4", "居民丁", read(talk, at), at).empty()) << talk;
 }
 

@@ -24,11 +24,19 @@ TEST_F(RepairSide, ADispatchNoteThatEndsAsNewsGoesToTheWorker) {
 
 TEST_F(RepairSide, ARepairmansNobodyHomeIsNoDanger) {
   const store::Ticket opened = open_ticket_for_wuye({.text = "卫生间水管漏水"});
-  for (const std::string line : {"T" + std::to_string(opened.number) + " 敲门没人开 电话也不接",
-                                 std::string("到了 家里没人 敲门没人开 电话也不接")}) {
-    say_line("wuye", "u-shifu", "刘师傅", line);
-    EXPECT_FALSE(tickets_.by_number("c1", opened.number + 1).has_value()) << line;
-  }
+  const std::string line = "T" + std::to_string(opened.number) + " 敲门没人开 电话也不接";
+  // Said among 物业's people: no leader paged.
+  EXPECT_TRUE(say_line("wuye", "u-shifu", "刘师傅", line).empty());
+  // Said to the bot: its note, not a danger ticket.
+  const std::vector<Reply> noted = say_line_privately("u-shifu", "刘师傅", line, {}, kMonday0900 + 60);
+  ASSERT_EQ(noted.size(), 1u);
+  EXPECT_TRUE(text_has(noted[0].text, "T" + std::to_string(opened.number)));
+  EXPECT_FALSE(tickets_.by_number("c1", opened.number + 1).has_value());
+  // Someone alone unseen for days is a danger whatever number leads it.
+  EXPECT_FALSE(say_line("wuye", "u-shifu", "刘师傅",
+                        "T" + std::to_string(opened.number) + " 何大爷好几天没见人了 敲门也没人应 他一个人住",
+                        {}, kMonday0900 + 120)
+                   .empty());
 }
 
 TEST_F(RepairSide, WhereTheOneJobStandsSaidWithoutItsNumberIsItsNote) {
@@ -50,6 +58,17 @@ TEST_F(RepairSide, WhereTheOneJobStandsSaidWithoutItsNumberIsItsNote) {
   EXPECT_FALSE(
       text_has(done[0].text,
                rendered("ticket_noted", {{"ticket", number}, {"mention", "@刘师傅"}, {"words", "搞定"}})));
+}
+
+TEST_F(RepairSide, ALeaderHoldingOneJobStillGetsAnswersToHisQuestions) {
+  const store::Ticket opened = open_ticket({.text = "楼道灯坏了"});
+  const std::string number = std::to_string(opened.number);
+  say_line("b3u2", "u-chen", "陈单元长", "接单 T" + number);
+  for (const char* line : {"我的积分到了没", "明天业主大会几点开"}) {
+    const std::vector<Reply> replies = say_line_privately("u-chen", "陈单元长", line, {}, kMonday0900 + 60);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_FALSE(text_has(replies[0].text, "【工单T" + number + "】")) << line << " " << replies[0].text;
+  }
 }
 
 TEST_F(RepairSide, AnAnonymousReportersOwnNameIsMaskedForWuyeAndItsWorker) {
@@ -97,11 +116,13 @@ TEST_F(RepairSide, TheTroubleBackAfterTheCloseIsOfferedAgainNamingTheClosedRepor
     ASSERT_FALSE(replies.empty()) << line;
     EXPECT_FALSE(text_has(replies[0].text, "T" + number)) << line;
   }
-  // To the bot in a group, its number only: a private report's words are not the group's.
+  // To the bot in a group, a private report is taken up in private: a yes there would post its words.
   const std::vector<Reply> in_group = say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 没修好", {}, later);
   ASSERT_EQ(in_group.size(), 1u);
   EXPECT_EQ(in_group[0].text,
-            rendered("ticket_back_offer_group", {{"mention", "@刘阿姨"}, {"ticket", number}}));
+            rendered("ticket_back_in_private", {{"mention", "@刘阿姨"}, {"ticket", number}}));
+  say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 是", {}, later + 30);
+  EXPECT_FALSE(tickets_.by_number("c1", opened.number + 1).has_value());
   say_line_privately("u-liu", "刘阿姨", "又漏了 比上次还厉害", {}, later);
   say_line_privately("u-liu", "刘阿姨", "是", {}, later + 60);
   const store::Ticket again = ticket(opened.number + 1);

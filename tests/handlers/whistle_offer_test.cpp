@@ -42,6 +42,16 @@ TEST_F(WhistleOffer, AnUnaddressedOkIsTheLeadersTalkAndANoLetsTheOfferGo) {
   EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
 }
 
+TEST_F(WhistleOffer, AHedgeAfterTheOfferPostsNothing) {
+  say("b3u2", "u-chen", "陈单元长", read("@吹哨 明天上午大家一起清理楼道杂物"), kMonday0900, true);
+  for (const char* line : {"@吹哨 嗯 等会儿", "@吹哨 是 不过要先问问书记"})
+    say("b3u2", "u-chen", "陈单元长", read(line, kMonday0900 + 60), kMonday0900 + 60, true);
+  EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
+  // The offer stands for a plain yes.
+  say("b3u2", "u-chen", "陈单元长", read("@吹哨 是", kMonday0900 + 120), kMonday0900 + 120, true);
+  EXPECT_TRUE(tasks_.by_number("c1", 1).has_value());
+}
+
 TEST_F(WhistleOffer, AResidentsCallAWarningOrThanksIsNoWhistleOffered) {
   std::int64_t at = kMonday0900;
   const auto offered = [&](const char* chat, const char* sender, const char* name, const char* line) {

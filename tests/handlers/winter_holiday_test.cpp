@@ -12,11 +12,14 @@ namespace {
 
 class WinterHoliday : public HandlerTest {
  protected:
-  /// 陈单元长 whistles a task with its end and points in b3u2: the first task of a test, #1.
+  /// 陈单元长 whistles a task with its end and points in b3u2; returns its number (the latest).
   std::int64_t whistle_holiday_task(const std::string& title, std::int64_t start, std::int64_t end,
                                     std::optional<int> points = std::nullopt) {
     say("b3u2", "u-chen", "陈单元长", whistle_command(title, 5, start, end, points));
-    return 1;
+    std::int64_t number = 1;
+    while (tasks_.by_number("c1", number + 1).has_value())
+      ++number;
+    return number;
   }
 };
 
@@ -145,10 +148,12 @@ TEST_F(WinterHoliday, HoursAndACertificateAskedInAPupilsWordsGetTheRecordWithEac
   say("b3u2", "u-chen", "陈单元长", read("验收 " + std::to_string(number), kSaturday0900 + 3 * kHour),
       kSaturday0900 + 3 * kHour);
   const std::int64_t later = kSaturday0900 + 24 * kHour;
+  // The points answer, which carries the hours: the same as 积分's.
+  const std::string points = say_privately("u-zhang", "张三", read("积分", later), later)[0].text;
   for (const char* line : {"我做了几个小时", "学校要20个小时 还差几个小时"}) {
     const std::vector<Reply> replies = say_privately("u-zhang", "张三", read(line, later), later);
     ASSERT_EQ(replies.size(), 1u) << line;
-    EXPECT_TRUE(contains(replies[0].text, "2")) << line;
+    EXPECT_EQ(replies[0].text, points) << line;
     EXPECT_FALSE(
         contains(replies[0].text, rendered("points_certificate_note", {{"center", "锦华家园社区服务中心"}})));
   }
@@ -161,6 +166,9 @@ TEST_F(WinterHoliday, HoursAndACertificateAskedInAPupilsWordsGetTheRecordWithEac
         contains(replies[0].text, rendered("points_certificate_note", {{"center", "锦华家园社区服务中心"}})))
         << line;
   }
+  // A fault's hours are a report's, not the points.
+  for (const char* line : {"我家没热水好几个小时了", "电梯坏了几个小时了"})
+    EXPECT_NE(say_privately("u-zhang", "张三", read(line, later), later)[0].text, points) << line;
   // Proofs of other things are the community office's, not a volunteer's record.
   const std::vector<Reply> other = say_privately("u-zhang", "张三", read("我要开居住证明", later), later);
   ASSERT_EQ(other.size(), 1u);

@@ -49,14 +49,14 @@ std::optional<Reply> offer_report_again(Context& context, const Command& command
   // A private report is taken up again in private: a yes in the group would open it there, its words
   // posted to the neighbours (the final read of stop 69).
   if (!message.is_private && closed->reported_in_private)
-    return reply_to_sender(context,
-                           context.text("ticket_back_in_private", {{"mention", mention}, {"ticket", number}}));
+    return reply_to_sender(
+        context, context.text("ticket_back_in_private", {{"mention", mention}, {"ticket", number}}));
   // The new report carries the old one's words: the holder reads what came back, not "又漏了" alone.
   const std::string words = closed->text + " " + command.text + "（T" + number + "之后又出现）";
   keep_question(context, "offer:report", words);
   if (!message.is_private)
-    return reply_to_sender(context,
-                           context.text("ticket_back_offer_group", {{"mention", mention}, {"ticket", number}}));
+    return reply_to_sender(
+        context, context.text("ticket_back_offer_group", {{"mention", mention}, {"ticket", number}}));
   return reply_to_sender(context, context.text("ticket_back_offer",
                                                {{"mention", mention},
                                                 {"ticket", number},

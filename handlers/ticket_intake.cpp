@@ -607,9 +607,9 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
       // and answered as an anonymous one is.
       if (names_trouble && !message.is_private && language::asks_not_to_be_named(command.text))
         return report_at_once(context, command.text);
-      // "@吹哨 下雪了 大家出来扫雪", "明天上午大家一起清理楼道杂物" from the group's leader: a whistle offered,
-      // not a report or a 点单; a trouble without the work to call for stays a report offered ("各位邻居
-      // 帮忙看一下谁的车挡住消防通道了").
+      // "@吹哨 下雪了 大家出来扫雪", "明天上午大家一起清理楼道杂物" from the group's leader: a whistle
+      // offered, not a report or a 点单; a trouble without the work to call for stays a report offered
+      // ("各位邻居 帮忙看一下谁的车挡住消防通道了").
       if (auto offered = offer_whistle(context, command)) return {std::move(*offered)};
       if (names_trouble) return {offer_report(context, command.text)};
       // "帮我买药", "想要一副老花镜": a 点单 or a 微心愿 in their words.

@@ -459,8 +459,8 @@ bool joking(std::string_view text) {
 
 // What makes a door unanswered at a job a worry all the same: someone alone, days unseen, a smell.
 constexpr auto kLoneSigns = std::to_array<std::string_view>(
-    {"独居", "一个人住", "一个人在家", "老人", "几天", "两天", "三天", "没见人", "没见着", "臭味", "怪味",
-     "异味", "出事", "报纸", "牛奶", "呼救", "喊", "快递", "灯亮", "一直亮"});
+    {"独居", "一个人住", "一个人在家", "老人", "几天", "两天", "三天", "没见人", "没见着", "臭味",
+     "怪味", "异味",     "出事",       "报纸", "牛奶", "呼救", "喊",   "快递",   "灯亮",   "一直亮"});
 
 }  // namespace
 

@@ -154,10 +154,10 @@ constexpr auto kNot = std::to_array<std::string_view>({
 
 // Where a job stands, in a repairman's whole phrases.
 constexpr auto kJobStatus = std::to_array<std::string_view>(
-    {"下午过去", "上午过去", "晚上过去", "明天过去", "马上过去", "等会过去", "一会过去", "待会过去", "在路上了",
-     "换配件", "等配件", "配件到了", "零件", "等货", "改约", "排到", "明天再来", "临时处理", "明天上门", "下午上门",
-     "要订", "去订", "业主不在", "家里没人", "没人开门", "没人在家", "人手不够", "进不去", "联系不上业主",
-     "约了业主", "等厂家"});
+    {"下午过去", "上午过去", "晚上过去", "明天过去", "马上过去",     "等会过去", "一会过去", "待会过去",
+     "在路上了", "换配件",   "等配件",   "配件到了", "零件",         "等货",     "改约",     "排到",
+     "明天再来", "临时处理", "明天上门", "下午上门", "要订",         "去订",     "业主不在", "家里没人",
+     "没人开门", "没人在家", "人手不够", "进不去",   "联系不上业主", "约了业主", "等厂家"});
 // A question asked of something, not told of the job.
 constexpr auto kAskedOfSomething = std::to_array<std::string_view>(
     {"?", "吗", "么", "呢", "几", "多少", "怎么", "什么", "哪", "积分", "报名", "活动"});
@@ -240,8 +240,9 @@ bool a_clause_starts_with(std::string_view text, std::span<const std::string_vie
 
 bool says_job_status(std::string_view text) {
   // Where the job stands, as a repairman tells it without its number (the same run: "下午过去", "要换配件
-  // 得等两天", "业主不在家 打电话也没人接" met 没看懂 with 签到 and 商品 suggested). Whole phrases: a bare 过去,
-  // 到了, 没人 or 业主 filed "我的积分到了没", "明天业主大会几点开" as notes (the final read of stop 69).
+  // 得等两天", "业主不在家 打电话也没人接" met 没看懂 with 签到 and 商品 suggested). Whole phrases: a bare
+  // 过去, 到了, 没人 or 业主 filed "我的积分到了没", "明天业主大会几点开" as notes (the final read of stop
+  // 69).
   return holds_any_of(text, kJobStatus) && !holds_any_of(text, kAskedOfSomething);
 }
 

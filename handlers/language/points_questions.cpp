@@ -40,8 +40,8 @@ constexpr auto kOwnService = std::to_array<std::string_view>(
     {"我", "志愿", "服务", "时长", "学校", "还差", "做了", "干了", "参加", "累计", "一共"});
 // Hours of something else: a shop's, a doctor's, a trip's.
 constexpr auto kOtherHours = std::to_array<std::string_view>(
-    {"营业", "开门", "上班", "下班", "排队",   "路上",     "开车", "坐车", "睡",   "等了", "手机",
-     "充电", "停水", "停电", "到",   "要多久", "多长时间", "坏",   "停",   "不热", "漏",
+    {"营业", "开门", "上班", "下班", "排队", "路上", "开车", "坐车", "睡", "等了", "手机", "充电", "停水",
+     "停电", "到", "要多久", "多长时间", "坏", "停", "不热", "漏",
      // A fault's hours gone by, told ("我家没热水好几个小时了", "断网", "冻死了": the final read of stop 69).
      "好几个小时", "没", "断", "冻"});
 constexpr auto kRecords =

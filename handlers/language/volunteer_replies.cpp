@@ -79,10 +79,23 @@ bool answers_a_question(std::string_view wrapper) {
   return false;
 }
 
+// How a child calls the leader, before the greeting that may follow ("阿姨好", "叔叔您好").
+constexpr auto kPeopleAddressed =
+    std::to_array<std::string_view>({"阿姨", "叔叔", "老师", "姐姐", "哥哥", "爷爷", "奶奶"});
+
 bool addresses_a_person(std::string_view wrapper) {
-  return wrapper.starts_with("阿姨") || wrapper.starts_with("叔叔") || wrapper.starts_with("老师") ||
-         wrapper.starts_with("姐姐") || wrapper.starts_with("哥哥") || wrapper.starts_with("爷爷") ||
-         wrapper.starts_with("奶奶");
+  return std::any_of(kPeopleAddressed.begin(), kPeopleAddressed.end(),
+                     [wrapper](std::string_view person) { return wrapper.starts_with(person); });
+}
+
+// The words after a person addressed and their greeting: "阿姨好 我来啦" → "我来啦".
+std::string_view past_the_person_addressed(std::string_view text) {
+  for (const std::string_view person : kPeopleAddressed) {
+    if (!text.starts_with(person)) continue;
+    text = without_words_at_start(text.substr(person.size()), {"您好", "你好", "好"});
+    return trim_spaces(without_words_at_start(text, {",", " "}));
+  }
+  return text;
 }
 
 bool says_sign_up(std::string_view words) {
@@ -97,8 +110,7 @@ bool says_arrived(std::string_view wrapper) {
 bool says_here_now(std::string_view text) {
   text = without_words_at_end(trim_spaces(text), {"!", "~", "."});
   // "阿姨好 我来啦" (a review of stop 69: "不用重复报到").
-  text = trim_spaces(
-      without_words_at_start(text, {"阿姨好", "阿姨您好", "阿姨", "叔叔好", "叔叔", "老师好", "老师"}));
+  text = past_the_person_addressed(text);
   for (const std::string_view said :
        {"我来啦", "我来了", "来啦", "来了", "我来咯", "我来喽", "我们来啦", "我们来了"}) {
     if (text == said) return true;

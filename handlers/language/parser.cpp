@@ -333,15 +333,9 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
         !(command->intent == Intent::report_in && says_sign_up(body.substr(next)) &&
           !without_end_punctuation(body.substr(next)).ends_with("了")))
       continue;
-    if (command && addresses_a_person(wrapper)) {
-      const std::string_view said = body.substr(next);
-      const bool own_place_said =
-          (command->intent == Intent::report_in && (says_sign_up(said) || says_here_now(said))) ||
-          ((command->intent == Intent::withdraw || command->intent == Intent::check_in ||
-            command->intent == Intent::check_out) &&
-           said.starts_with("我"));
-      if (!own_place_said) continue;
-    }
+    // "阿姨好我想报名", not "阿姨 1" nor "阿姨 排行" (said to a neighbour).
+    if (command && addresses_a_person(wrapper) && !speaks_of_own_place(command->intent, body.substr(next)))
+      continue;
     // "到了 报到" on site: 报到 said for 签到 by someone who has come (stop 61's regression hunt: "你已
     // 报到", and no check-in). The handler makes it the check-in of someone already in on the day; from
     // anyone else it stays a report-in (a review, 2026-12-07: a newcomer was told "请先报到").
@@ -694,10 +688,6 @@ std::vector<std::string> normalized_bot_names(const std::vector<std::string>& na
 
 namespace {
 
-// "吹哨，在吗", "吹哨 我有多少积分", "吹哨啥时候开始": the bot's name typed without "@" before a
-// question, not a whistle. Read as one, each posted a task with no time and no count that residents'
-// "1" then signed up to (an exploratory run, 2026-12-06). A whistle names what is to be done; one
-// that names no time, count, points or place and whose words ask something is the bot being asked.
 // "你好吹哨 …", "您好吹哨 …": the greeting glued to the short name, set apart from what follows.
 bool greeted_by_name(std::string_view text) {
   for (const std::string_view greeting : {"你好吹哨", "您好吹哨"}) {
@@ -708,6 +698,10 @@ bool greeted_by_name(std::string_view text) {
   return false;
 }
 
+// "吹哨，在吗", "吹哨 我有多少积分", "吹哨啥时候开始": the bot's name typed without "@" before a
+// question, not a whistle. Read as one, each posted a task with no time and no count that residents'
+// "1" then signed up to (an exploratory run, 2026-12-06). A whistle names what is to be done; one
+// that names no time, count, points or place and whose words ask something is the bot being asked.
 bool asks_the_bot_by_name(const Command& command) {
   if (command.intent != Intent::whistle || command.start || command.end || command.count || command.points ||
       command.place || command.jielong_name || !command.title)

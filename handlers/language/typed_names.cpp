@@ -161,20 +161,7 @@ std::size_t after_owner(std::string_view text, std::size_t at, bool& owned) {
   return at;
 }
 
-// The family member at `at` (after its owner), and where the member's word ends.
-std::optional<std::string_view> family_word_at(std::string_view text, std::size_t at, bool owned);
-
-std::optional<std::string_view> family_member_at(std::string_view text, std::size_t at, bool owned) {
-  const std::optional<std::string_view> member = family_word_at(text, at, owned);
-  // "哥们", "姐妹们", "妹子" are friends, not family (the final read of stop 69).
-  if (member && member->size() == 3) {
-    for (const std::string_view friends : {"们", "妹", "子"}) {
-      if (text.substr(at + member->size()).starts_with(friends)) return std::nullopt;
-    }
-  }
-  return member;
-}
-
+// The family word at `at` (after its owner, when `owned`): "老伴", "儿子", "弟".
 std::optional<std::string_view> family_word_at(std::string_view text, std::size_t at, bool owned) {
   for (const std::string_view member : {"老伴儿", "老伴", "爱人", "老公", "老婆", "媳妇", "老头子", "老头",
                                         "老太太", "那口子", "妈", "爸", "婆婆", "公公"}) {
@@ -190,6 +177,17 @@ std::optional<std::string_view> family_word_at(std::string_view text, std::size_
     if (text.substr(at).starts_with(member)) return member;
   }
   return std::nullopt;
+}
+
+// The same, unless the word begins a word for friends: "哥们", "姐妹们", "妹子" (the final read of stop 69).
+std::optional<std::string_view> family_member_at(std::string_view text, std::size_t at, bool owned) {
+  const std::optional<std::string_view> member = family_word_at(text, at, owned);
+  if (member && member->size() == 3) {
+    for (const std::string_view friends : {"们", "妹", "子"}) {
+      if (text.substr(at + member->size()).starts_with(friends)) return std::nullopt;
+    }
+  }
+  return member;
 }
 
 bool is_child_or_sibling(std::string_view member) {

@@ -88,6 +88,12 @@ bool addresses_a_person(std::string_view wrapper) {
                      [wrapper](std::string_view person) { return wrapper.starts_with(person); });
 }
 
+bool speaks_of_own_place(Intent intent, std::string_view said) {
+  if (intent == Intent::report_in) return says_sign_up(said) || says_here_now(said);
+  return (intent == Intent::withdraw || intent == Intent::check_in || intent == Intent::check_out) &&
+         said.starts_with("我");
+}
+
 // The words after a person addressed and their greeting: "阿姨好 我来啦" → "我来啦".
 std::string_view past_the_person_addressed(std::string_view text) {
   for (const std::string_view person : kPeopleAddressed) {

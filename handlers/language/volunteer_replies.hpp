@@ -38,6 +38,10 @@ bool says_sign_up(std::string_view words);
 /// said to a neighbour (a review of stop 69: each signed up or posted the ranking).
 bool addresses_a_person(std::string_view wrapper);
 
+/// Whether the words after a person addressed speak of one's own place in words: a sign-up said so or
+/// "我来啦", or a withdrawal, check-in or check-out said with 我 ("叔叔我到了", "阿姨我不去了").
+bool speaks_of_own_place(Intent intent, std::string_view said);
+
 /// "到了", "已到": the wrapper of someone on site.
 bool says_arrived(std::string_view wrapper);
 

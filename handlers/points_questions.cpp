@@ -29,10 +29,6 @@ std::string stays_awaiting_confirmation(Context& context, const std::string& com
   return join_list(context, tasks);
 }
 
-}  // namespace
-
-namespace {
-
 // The entries with each task's hours: what a school's form asks for; for a certificate, where it is
 // stamped after them.
 std::vector<Reply> records_of_service(Context& context, bool certificate) {

@@ -8,6 +8,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/task_text.hpp"
 #include "handlers/ticket_flow.hpp"
+#include "handlers/ticket_oversight.hpp"
 
 namespace whistle::handlers {
 
@@ -91,9 +92,14 @@ std::vector<Reply> run_ticket_solve_deadline(const Services& services, const sto
   std::optional<store::Ticket> ticket = still_unsolved(services, job);
   if (!ticket) return {};
   // It climbs once (this job is the solve clock's only deadline, and the climb starts no other);
-  // whoever held it before the climb hears what happened: climbed, or nowhere left to climb.
+  // whoever held it before the climb hears what happened: climbed, or nowhere left to climb. One
+  // taken on stays with whoever is doing it, overseen from above: handed over as new, a job 物业 was
+  // waiting on parts for climbed as "无人接单" to the top and its worker lost sight of it (an
+  // exploratory run of the repair side, stop 69).
   const store::Ticket before = *ticket;
-  ClimbResult result = climb(services, *ticket, ClimbCause::solve_deadline, now);
+  ClimbResult result = ticket->state == store::TicketState::accepted
+                           ? climb_for_oversight(services, *ticket, now)
+                           : climb(services, *ticket, ClimbCause::solve_deadline, now);
   std::vector<Reply> replies = remind_holders(
       services, before, result.climbed ? "ticket_solve_overdue" : "ticket_solve_overdue_top", now);
   std::vector<Reply> climbed = std::move(result.replies);

@@ -30,7 +30,8 @@ std::vector<Reply> run_ticket_solve_reminder(const Services& services, const sto
                                              std::int64_t now);
 
 /// The solve clock ran out on the same conditions: the holder is reminded and the ticket climbs
-/// one level, once (the climb gives a new answer window but does not restart the solve clock).
+/// one level, once, without restarting the solve clock. One nobody took on is given to that level
+/// with a new answer window; one taken on stays with its holder, overseen (ticket_oversight).
 std::vector<Reply> run_ticket_solve_deadline(const Services& services, const store::Job& job,
                                              std::int64_t now);
 

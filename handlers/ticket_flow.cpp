@@ -352,6 +352,30 @@ std::vector<Reply> assign_to_level(const Services& services, store::Ticket& tick
   return {};
 }
 
+std::optional<store::OrgNode> climb_level(const Services& services, const store::Ticket& ticket) {
+  return climb_target(services, ticket).node;
+}
+
+std::vector<Reply> tell_top_overdue(const Services& services, const store::Ticket& ticket,
+                                    const std::string& why, const std::optional<std::string>& by,
+                                    std::int64_t now) {
+  std::vector<Reply> replies;
+  std::vector<std::string> leaders = leaders_up_from(services, ticket.community);
+  auto values = ticket_values(services, ticket, now);
+  values.emplace_back("why", why);
+  values.emplace_back("mentions", mentions_of(services.people, leaders));
+  for (const std::string& chat : services.org.chats_of(ticket.community)) {
+    std::vector<Reply> posted = post_about_ticket(
+        services, ticket, Reply{chat, services.text("ticket_top_overdue", values), leaders}, now);
+    replies.insert(replies.end(), posted.begin(), posted.end());
+  }
+  for (const std::string& leader : leaders) {
+    replies.push_back(Reply{private_chat_of(leader), services.text("ticket_top_overdue", values), {leader}});
+  }
+  record_ticket_event(services, ticket, "overdue_at_top", by, why, now);
+  return replies;
+}
+
 ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause cause, std::int64_t now,
                   const std::optional<std::string>& by, const std::optional<std::string>& reason) {
   ClimbResult result;
@@ -362,21 +386,7 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
     why = services.text("ticket_why_with_reason", {{"why", why}, {"reason", *reason}});
   ClimbTarget target = climb_target(services, ticket);
   if (!target.node && !target.responder) {
-    // The top: nowhere left to climb. The community's leaders hear it is overdue.
-    std::vector<std::string> leaders = leaders_up_from(services, ticket.community);
-    auto values = ticket_values(services, ticket, now);
-    values.emplace_back("why", why);
-    values.emplace_back("mentions", mentions_of(services.people, leaders));
-    for (const std::string& chat : services.org.chats_of(ticket.community)) {
-      std::vector<Reply> posted = post_about_ticket(
-          services, ticket, Reply{chat, services.text("ticket_top_overdue", values), leaders}, now);
-      result.replies.insert(result.replies.end(), posted.begin(), posted.end());
-    }
-    for (const std::string& leader : leaders) {
-      result.replies.push_back(
-          Reply{private_chat_of(leader), services.text("ticket_top_overdue", values), {leader}});
-    }
-    record_ticket_event(services, ticket, "overdue_at_top", by, why, now);
+    result.replies = tell_top_overdue(services, ticket, why, by, now);
     return result;
   }
 
@@ -415,7 +425,13 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
   // 物业 is no level above the community: the resident reads that it was handed to them.
   std::string key = "ticket_climbed_reporter";
   if (target.responder) key = by ? "ticket_handed_reporter_by_hand" : "ticket_handed_reporter";
-  Reply to_resident = to_reporter(ticket, services.text(key, values));
+  tell_reporter_of_climb(services, ticket, to_reporter(ticket, services.text(key, values)), now,
+                         result.replies);
+  return result;
+}
+
+void tell_reporter_of_climb(const Services& services, const store::Ticket& ticket, Reply told,
+                            std::int64_t now, std::vector<Reply>& replies) {
   // A utilities ticket climbs through the night, and its leaders must hear at once; the resident
   // need not be woken at 00:31 and 02:31 to read which level has it. Told in the morning, where it
   // is then (a later climb's note replaces this one); danger and urgent tickets are told at once.
@@ -424,11 +440,10 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
   const bool urgent = ticket.danger || ticket.urgency == "urgent";
   if (!urgent && in_quiet_hours(now, quiet, offset)) {
     services.jobs.schedule(std::string(kDeferredPost), ticket.community,
-                           end_of_quiet_hours(now, quiet, offset), kept_post(ticket, to_resident));
+                           end_of_quiet_hours(now, quiet, offset), kept_post(ticket, told));
   } else {
-    result.replies.push_back(std::move(to_resident));
+    replies.push_back(std::move(told));
   }
-  return result;
 }
 
 // How much of a report's words a post or a notice quotes: a 6,000-character report was echoed whole

@@ -136,6 +136,19 @@ ClimbResult climb(const Services& services, store::Ticket& ticket, ClimbCause ca
                   const std::optional<std::string>& by = std::nullopt,
                   const std::optional<std::string>& reason = std::nullopt);
 
+/// The reporter's note of a climb: at once, or in the morning when it climbed in the quiet hours
+/// (danger and urgent tickets are told at once).
+void tell_reporter_of_climb(const Services& services, const store::Ticket& ticket, Reply told,
+                            std::int64_t now, std::vector<Reply>& replies);
+
+/// The level a climb would give the ticket to, or none when it would go to a responder or nowhere.
+std::optional<store::OrgNode> climb_level(const Services& services, const store::Ticket& ticket);
+
+/// Nowhere left to climb: the community's leaders hear `why` in private and in its groups.
+std::vector<Reply> tell_top_overdue(const Services& services, const store::Ticket& ticket,
+                                    const std::string& why, const std::optional<std::string>& by,
+                                    std::int64_t now);
+
 /// Stops the solve clock (办结, 关闭): its reminder and deadline jobs go (a 回炉 starts a new one).
 void stop_solve_clock(const Services& services, const store::Ticket& ticket);
 

@@ -147,20 +147,62 @@ TEST_F(TicketDeadlinesTest, AMissedSolveDeadlineRemindsAndClimbsOnceWithoutResta
   const std::vector<Reply> overdue = run_jobs(kMonday0900 + 24 * kHour);
   store::Ticket now = reload(s, made.ticket);
   EXPECT_EQ(to_chat(overdue, "generic:@u-chen").size(), 1u);  // the holder hears it is overdue
-  EXPECT_EQ(to_chat(overdue, "generic:@u-qian").size(), 1u);  // the building's leader has it now
+  EXPECT_EQ(to_chat(overdue, "generic:@u-qian").size(), 1u);  // the building's leader oversees it now
   EXPECT_EQ(to_chat(overdue, "generic:b3").size(), 1u);
   EXPECT_EQ(to_chat(overdue, kReporterChat).size(), 1u);
   EXPECT_EQ(now.node, "b3");
   EXPECT_EQ(now.climbs, 1);
-  EXPECT_EQ(now.state, store::TicketState::assigned);
+  // Still with whoever took it on, still being done: no answer window, nothing to climb on.
+  EXPECT_EQ(now.state, store::TicketState::accepted);
+  EXPECT_EQ(now.assignee_person, "generic:u-chen");
   EXPECT_EQ(now.solve_from, kMonday0900);
   EXPECT_EQ(now.solve_by, kMonday0900 + 24 * kHour);
   EXPECT_FALSE(jobs_.pending(std::string(kTicketSolveDeadline), ticket_job_payload(now, now.solve_from)));
+  EXPECT_FALSE(jobs_.pending(std::string(kTicketAnswerDeadline), ticket_job_payload(now, now.stage)));
 
-  // The building's leader accepts; the solve clock does not fire again.
-  accept(s, made.ticket, kMonday0900 + 25 * kHour);
+  // Nothing fires again: a job waiting for parts does not climb level by level as if nobody had it.
   EXPECT_TRUE(run_jobs(kMonday0900 + 30 * 24 * kHour).empty());
   EXPECT_EQ(reload(s, made.ticket).climbs, 1);
+  EXPECT_EQ(events_of(s, made.ticket, "climbed"), 1);
+}
+
+// A job 物业 took on climbs to oversee it once, and the leader above reads who has it and the latest
+// note: it had climbed as "2小时内无人接单" to the top, and 物业 was asked to 接单 its own job (an
+// exploratory run of the repair side, stop 69).
+TEST_F(TicketDeadlinesTest, AResponderJobOverdueStaysTheResponderAndTheLeaderAboveReadsItsLatestNote) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  const std::string number = std::to_string(made.ticket.number);
+  say("b3u2", "u-chen", "陈单元长", read("派单 T" + number + " 物业", kMonday0900 + 10 * kMinute),
+      kMonday0900 + 10 * kMinute);
+  say("wuye", "u-shifu", "刘师傅", read("接单 T" + number, kMonday0900 + 30 * kMinute),
+      kMonday0900 + 30 * kMinute);
+  ASSERT_EQ(reload(s, made.ticket).state, store::TicketState::accepted);
+  say("wuye", "u-shifu", "刘师傅", read("T" + number + " 阀门坏了 要换配件", kMonday0900 + kHour),
+      kMonday0900 + kHour, true);
+
+  const std::vector<Reply> overdue = run_jobs(kMonday0900 + 24 * kHour);
+  const store::Ticket now = reload(s, made.ticket);
+  EXPECT_EQ(now.assignee_responder, "wuye");
+  EXPECT_EQ(now.state, store::TicketState::accepted);
+  EXPECT_EQ(now.node, "b3");
+  const std::vector<Reply> to_leader = to_chat(overdue, "generic:@u-qian");
+  ASSERT_EQ(to_leader.size(), 1u);
+  EXPECT_NE(to_leader[0].text.find("阀门坏了 要换配件"), std::string::npos) << to_leader[0].text;
+  EXPECT_EQ(to_chat(overdue, "generic:@u-shifu").size(), 1u);
+  // The group and the resident are not read the worker's notes.
+  for (const Reply& reply : overdue) {
+    if (reply.chat != "generic:@u-qian")
+      EXPECT_EQ(reply.text.find("阀门坏了"), std::string::npos) << reply.chat << ": " << reply.text;
+  }
+  for (const Reply& reply : run_jobs(kMonday0900 + 10 * 24 * kHour))
+    EXPECT_FALSE(names_ticket(reply, made.ticket)) << reply.chat << ": " << reply.text;
+
+  // The worker still sees it among his jobs and finishes it.
+  const std::vector<Reply> mine =
+      say("wuye", "u-shifu", "刘师傅", read("我的工单", kMonday0900 + 26 * kHour), kMonday0900 + 26 * kHour);
+  ASSERT_FALSE(mine.empty());
+  EXPECT_NE(mine[0].text.find("T" + number), std::string::npos) << mine[0].text;
 }
 
 // A climb does not restart the solve clock: whoever takes it on after is told it is already past,
@@ -169,9 +211,12 @@ TEST_F(TicketDeadlinesTest, AcceptedAfterItsSolveDeadlineTheHolderIsToldItIsOver
   const Services s = services();
   MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
   accept(s, made.ticket, kMonday0900 + kHour);
-  run_jobs(kMonday0900 + 24 * kHour);  // climbs to 3号楼
-  const std::int64_t at = kMonday0900 + 25 * kHour;
+  run_jobs(kMonday0900 + 24 * kHour);  // climbs to 3号楼, to be overseen
   const std::string number = std::to_string(made.ticket.number);
+  // The building's leader gives it to himself, then takes it on.
+  say("b3", "u-qian", "钱楼栋长", read("派单 T" + number + " @钱楼栋长", kMonday0900 + 25 * kHour),
+      kMonday0900 + 25 * kHour);
+  const std::int64_t at = kMonday0900 + 25 * kHour + kMinute;
   const std::vector<Reply> replies = say("b3", "u-qian", "钱楼栋长", read("接单 T" + number, at), at);
   ASSERT_FALSE(replies.empty());
   EXPECT_EQ(replies[0].text, rendered("ticket_accept_done_overdue",

@@ -38,7 +38,8 @@ TEST_F(Wish, AClimbedWishTheLeaderAboveFinishesEarnsTheClaimerNothingAndTellsThe
   open_wish();
   say_line("b3u2", "u-liu", "刘阿姨", "认领 T1");
   run_jobs(kMonday0900 + kTwoWeeks + kHour);
-  ASSERT_EQ(ticket(1).assignee_person, qualified("u-qian"));
+  ASSERT_EQ(ticket(1).node, "b3");  // overseen there, still the neighbour's
+  ASSERT_EQ(ticket(1).assignee_person, qualified("u-liu"));
   const std::vector<Reply> replies =
       say_line("b3", "u-qian", "钱楼栋长", "办结 T1 我送去了", {}, kMonday0900 + kTwoWeeks + 2 * kHour);
   EXPECT_EQ(sent_to(replies, private_of("u-liu")).size(), 1u);

@@ -5,8 +5,8 @@
 //   open tasks with places left: #2 (g1, 4 wanted, 1 signed, 3 left); #3 (b3u2) is full; #1 has a
 //   place left but ended on 11-07 (still open: nobody closed it).
 //   tickets received in November: 4 (T1 … T4); solved 2 (T1, T2), both rated 满意 and closed;
-//   T3 accepted, then its solve deadline (11-15 12:00) passed and it climbed to 3号楼, waiting
-//   for 接单 there: assigned; T4 assigned (waiting for its 接单).
+//   T3 accepted, then its solve deadline (11-15 12:00) passed and it climbed to 3号楼 to be
+//   overseen, still with whoever took it: accepted; T4 assigned (waiting for its 接单).
 //   回音壁: T2 (resolved 11-03) before T1 (resolved 11-02); T2 reported in private.
 //   公示: 陈单元长 posted October's (empty, named) for 3号楼2单元 by hand on 11-25; no other
 //   publication.

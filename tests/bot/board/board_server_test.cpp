@@ -137,8 +137,8 @@ TEST_F(BoardServer, OnlyTheComingTaskWithPlacesLeftIsOpen) {
 TEST_F(BoardServer, TicketsAreCountedByStateWithTheMonthsRates) {
   const json tickets = get_json("/api/v1/nodes/c1/tickets");
   EXPECT_EQ(tickets.at("states").at("closed"), 2);
-  EXPECT_EQ(tickets.at("states").at("accepted"), 0);
-  EXPECT_EQ(tickets.at("states").at("assigned"), 2);
+  EXPECT_EQ(tickets.at("states").at("accepted"), 1);
+  EXPECT_EQ(tickets.at("states").at("assigned"), 1);
   EXPECT_EQ(tickets.at("figures").at("received"), 4);
   EXPECT_EQ(tickets.at("figures").at("solved"), 2);
   EXPECT_EQ(tickets.at("rates").at("solve"), 0.5);

@@ -269,17 +269,27 @@ std::vector<Reply> handle_progress(Context& context, const Command& command) {
                             context.message.is_private || ticket.reported_in_private, std::move(text));
   std::vector<Reply> replies = answer_keeping_private(context, std::move(text), ticket.reported_in_private);
   // "催办 T1 刘师傅抓紧" from a leader above whoever holds it: the holder hears (an exploratory run of
-  // the workers' side, 2026-12-07: only the leader saw the progress).
-  if (ticket.reporter != sender && !holds_ticket(context, ticket, sender) &&
-      leads_ticket(context, ticket, sender) && language::chases_own_report(command.text)) {
-    std::vector<Reply> nudged =
-        tell_holders_of_chase(context, ticket.number, command.text, "ticket_chased_by_leader");
-    if (!nudged.empty() && !replies.empty()) {
+  // the workers' side, 2026-12-07: only the leader saw the progress). So does the reporter's own
+  // "催办 T1", "催一下 T1", as their unnumbered "催一下" did (an exploratory run of the repair side,
+  // stop 69: the numbered chase showed progress and reminded nobody).
+  const bool reporter = ticket.reporter == sender;
+  const bool leader_above =
+      !reporter && !holds_ticket(context, ticket, sender) && leads_ticket(context, ticket, sender);
+  if ((reporter || leader_above) && language::chases_own_report(command.text)) {
+    std::vector<Reply> nudged = tell_holders_of_chase(context, ticket.number, command.text,
+                                                      reporter ? "ticket_chased" : "ticket_chased_by_leader");
+    // The resident hears it was passed on only in private: in a group it would tell the neighbours
+    // whom their report is with.
+    const auto told =
+        reporter ? std::find_if(replies.begin(), replies.end(),
+                                [&](const Reply& reply) { return reply.chat == private_chat_of(sender); })
+                 : replies.begin();
+    if (!nudged.empty() && told != replies.end()) {
       std::vector<std::string> names;
       for (const Reply& nudge : nudged)
         names.push_back(display_name(context.people, nudge.mentions.front()));
-      replies.front().text +=
-          context.text("ticket_chase_passed_on_leader", {{"who", join_list(context, names)}});
+      told->text += context.text(reporter ? "ticket_chase_passed_on" : "ticket_chase_passed_on_leader",
+                                 {{"who", join_list(context, names)}});
     }
     append(replies, std::move(nudged));
   }

@@ -134,5 +134,24 @@ TEST_F(RepairSide, TheTroubleBackAfterTheCloseIsOfferedAgainNamingTheClosedRepor
   EXPECT_FALSE(text_has(others[0].text, "T" + number));
 }
 
+// "催办 T1" from the one who reported it reaches whoever is doing it, as a bare "催一下" does: it had
+// shown the progress and reminded nobody.
+TEST_F(RepairSide, TheReportersNumberedChaseRemindsTheWorker) {
+  const store::Ticket opened = open_ticket_for_wuye({.text = "卫生间水管漏水"});
+  const std::string number = std::to_string(opened.number);
+  say_line("wuye", "u-shifu", "刘师傅", "接单 T" + number);
+  const std::vector<Reply> chased =
+      say_line_privately("u-zhang", "张三", "催办 T" + number, {}, kMonday0900 + 3 * 3600);
+  EXPECT_EQ(sent_to(chased, "generic:@u-shifu").size(), 1u);
+  // Not again within the hour: the worker is not pestered by each line.
+  const std::vector<Reply> again =
+      say_line_privately("u-zhang", "张三", "催一下 T" + number, {}, kMonday0900 + 3 * 3600 + 60);
+  EXPECT_TRUE(sent_to(again, "generic:@u-shifu").empty());
+  // A neighbour who did not report it sees nothing of it and reminds nobody.
+  const std::vector<Reply> other =
+      say_line_privately("u-liu", "刘阿姨", "催办 T" + number, {}, kMonday0900 + 6 * 3600);
+  EXPECT_TRUE(sent_to(other, "generic:@u-shifu").empty());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

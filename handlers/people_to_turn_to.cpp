@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "handlers/language/heating_words.hpp"
+#include "handlers/language/scam_words.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/ledger_scope.hpp"
 #include "handlers/people_names.hpp"
@@ -107,6 +108,27 @@ std::optional<Reply> answer_heating_question(Context& context, const Command& co
   return reply_to_sender(
       context, context.text(leaders.empty() ? "unknown_heating_asked_nobody" : "unknown_heating_asked",
                             {{"mention", sender_mention(context)}, {"leaders", leaders}}));
+}
+
+std::optional<Reply> answer_scam_question(Context& context, const Command& command) {
+  if (!language::asks_about_a_scam(command.text)) return std::nullopt;
+  // Who is really 物业's: an impostor at the door or on the phone names a worker (an exploratory run of
+  // scams, stop 70: "刘师傅是物业的吗" met 没看懂).
+  std::string responders;
+  if (context.community) {
+    for (const store::ResponderRow& responder : context.responders.of_community(*context.community)) {
+      std::vector<std::string> members;
+      for (const std::string& member : responder.members)
+        members.push_back(display_name(context.people, member));
+      if (!members.empty())
+        responders += context.text("unknown_scam_responder",
+                                   {{"responder", responder.name}, {"members", join_list(context, members)}});
+    }
+  }
+  return reply_to_sender(context,
+                         context.text("unknown_scam_asked", {{"mention", sender_mention(context)},
+                                                             {"leaders", leaders_to_turn_to(context)},
+                                                             {"responders", responders}}));
 }
 
 }  // namespace whistle::handlers

@@ -18,4 +18,10 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
 /// radiator. Empty for any other line.
 std::optional<Reply> answer_heating_question(Context& context, const Command& command);
 
+/// Said to the bot, a question whether a message, a link, a caller or a person is a scam or really
+/// the community's ("这个是不是骗子", "刘师傅是物业的吗"): what the community never does, 96110, and the
+/// people registered here to check with (the leaders of the sender's place, each responder's members).
+/// Empty for any other line.
+std::optional<Reply> answer_scam_question(Context& context, const Command& command);
+
 }  // namespace whistle::handlers

@@ -569,6 +569,8 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
     // "供暖费怎么交", "什么时候开始供暖": whom to ask, not a report of the question.
     if (std::optional<Reply> heating = answer_heating_question(context, command))
       return {std::move(*heating)};
+    // "这个是不是骗子", "刘师傅是物业的吗": what the community never does and whom to check with.
+    if (std::optional<Reply> scam = answer_scam_question(context, command)) return {std::move(*scam)};
     // "我搬家了，现在住5号楼1单元", "我搬走了，积分还能用吗".
     // A trouble said with it ("我搬到3号楼了 楼道灯坏了") is the report.
     if (!names_trouble) {

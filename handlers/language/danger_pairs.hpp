@@ -334,6 +334,24 @@ inline constexpr auto kCallingTalk = std::to_array<std::string_view>(
     {"要不要", "该不该", "用不用", "需不需要", "有用吗", "有没有用", "多少钱", "收费", "怎么打", "下次", "以后",
      "如果", "刚才打", "是谁", "来了", "举报", "消防通道", "停车", "挡", "骗子", "冒充", "诈骗", "猫", "狗", "鸟",
      "树上", "演习"});
+// Money cheated away now or just lost (an exploratory run of scams, stop 70: "我妈正在给骗子转钱 快帮忙",
+// "报警 我被诈骗了", "我点了那个链接 输了银行卡密码" met the menu; "求助 我妈正在被骗转账" waited the night
+// as a general ticket): the cheat with the money, the card or the police, or the loss told alone. Not a
+// warning, a talk or a story told after (别被骗, 反诈宣传, 听说, 去年).
+inline constexpr auto kCheated = std::to_array<std::string_view>(
+    {"被骗", "骗子", "诈骗", "电诈", "被人骗", "骗钱", "骗了钱", "冒充公检法", "冒充公安", "冒充警察", "冒充客服",
+     "安全账户", "钱被转走", "卡里钱被转", "卡里的钱被转", "钱被转了", "输了银行卡密码", "填了银行卡", "把验证码告诉",
+     "验证码告诉他", "验证码告诉了"});
+inline constexpr auto kMoneyGoing = std::to_array<std::string_view>(
+    {"转钱", "转账", "打钱", "汇款", "转了", "汇了", "打了", "转走", "转出", "被转", "银行卡", "卡号", "密码", "验证码",
+     "安全账户", "万块", "万元", "块钱", "元钱", "报警", "拦", "ATM", "银行", "怎么办", "正在被骗", "在被骗"});
+inline constexpr auto kFraudTalk = std::to_array<std::string_view>(
+    {"小心", "谨防", "防骗", "防诈", "反诈", "别被骗", "不要被骗", "以免", "防止", "提醒", "宣传", "讲座", "新闻",
+     "电视上", "听说", "据说", "去年", "前年", "上个月", "以前", "别信", "不要信", "别上当", "不要上当", "别点",
+     "不要点", "大家注意", "请注意", "注意防范", "提醒大家", "大家小心", "最近", "陌生", "不要转", "别转", "不要给",
+     "千万", "骗子说", "差点", "还好", "幸好", "好在", "没转", "这年头", "同事被骗", "朋友被骗", "网购", "淘宝",
+     "拼多多", "外卖", "水果", "橘子", "游戏", "朋友圈", "演习", "演练", "被骗了好几年", "感情", "骗我的", "你骗", "骗人的吧"});
+inline constexpr DangerPair kFraudNow{kCheated, kMoneyGoing, kFraudTalk, DangerKind::fraud};
 inline constexpr auto kFrozen = std::to_array<std::string_view>({"冻得", "冻僵", "冻坏了"});
 inline constexpr auto kFrozenSigns = std::to_array<std::string_view>({"说话不清", "说不清楚", "叫不醒", "迷糊", "神志不清"});
 inline constexpr auto kCharcoal = std::to_array<std::string_view>({"烧炭"});

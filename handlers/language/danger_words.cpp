@@ -252,6 +252,7 @@ const TriggerIndex& triggers() {
       add(list.words);
     for (const DangerPair& pair : kDangerPairs)
       add(pair.first);
+    add(kFraudNow.first);
     add(kGoneWeak);
     add(kCalls);
     add(std::array<std::string_view, 1>{"里面有人"});
@@ -280,6 +281,9 @@ bool holds_a_trigger(std::string_view text) {
 // The danger word or pair the text holds, negators not yet looked at.
 std::optional<DangerFound> danger_unless_denied(std::string_view text) {
   if (!holds_a_trigger(text)) return std::nullopt;
+  // Money cheated away now, before the lists: "快报警 我奶奶正在被骗" is a fraud's answer (hang up, the
+  // bank), not a blow's ("a room that locks").
+  if (auto found = in_pair(text, kFraudNow)) return found;
   // Past the gate, a scan per word (memmem) is cheap enough: the lists are short.
   for (const DangerList& list : kDangerLists) {
     if (const std::optional<std::string_view> word = first_of(text, list.words))
@@ -330,6 +334,8 @@ std::string_view danger_kind_name(DangerKind kind) {
       return "unanswered";
     case DangerKind::left_on:
       return "left_on";
+    case DangerKind::fraud:
+      return "fraud";
     case DangerKind::other:
       break;
   }

@@ -11,6 +11,8 @@ namespace whistle::language {
 /// `unanswered`: someone living alone who does not answer the door or the phone, or has not been
 /// seen for days (call, go, find the key; 110 opens the door). `left_on`: a fire, gas or a heater
 /// left on by someone away from home (whoever has a key turns it off; 119 at smoke or a smell).
+/// `fraud`: money being cheated away now or just lost (hang up, stop the transfer, 110 and 96110,
+/// the bank to freeze it).
 enum class DangerKind {
   fire,
   gas,
@@ -22,6 +24,7 @@ enum class DangerKind {
   trapped,
   unanswered,
   left_on,
+  fraud,
   other
 };
 

@@ -1,0 +1,77 @@
+// Scams, rumours and impostors (an exploratory run, stop 70): money leaving now met 没看懂 or waited
+// the night as a general ticket; "这个是不是骗子" met the menu; neighbours' warnings about a fake 兑换
+// got the catalog in the group; a card printed in fours went to the building's group.
+
+#include <gtest/gtest.h>
+
+#include "ticket_test_support.hpp"
+
+namespace whistle::handlers::testing {
+namespace {
+
+class Scams : public TicketTest {};
+
+TEST_F(Scams, MoneyCheatedAwayNowIsAnUrgentDangerWithTheFraudAnswer) {
+  std::int64_t at = kMonday0900;
+  std::int64_t number = 0;
+  for (const char* line :
+       {"我妈正在给骗子转钱 快帮忙", "快报警 我奶奶正在被骗", "我点了那个链接 输了银行卡密码 怎么办啊",
+        "求助 我妈被电信诈骗了 正在转钱 快去拦一下"}) {
+    const std::vector<Reply> replies = say_line_privately("u-liu", "刘阿姨", line, {}, at);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_EQ(replies[0].text, rendered("danger_now_fraud", {{"mention", "@刘阿姨"}})) << line;
+    const store::Ticket opened = ticket(++number);
+    EXPECT_TRUE(opened.danger) << line;
+    EXPECT_EQ(opened.urgency, "urgent") << line;
+    at += 2 * kHour;
+  }
+  // Among neighbours it is told to the unit's leader in private.
+  const std::vector<Reply> told =
+      say_line("b3u2", "u-liu", "刘阿姨", "何奶奶在楼下银行转钱 好像被骗了 谁去拦一下", {}, at);
+  EXPECT_EQ(sent_to(told, "generic:@u-chen").size(), 1u);
+  EXPECT_TRUE(sent_to(told, "generic:b3u2").empty());
+}
+
+TEST_F(Scams, WarningsAndStoriesOfScamsPageNobody) {
+  std::int64_t at = kMonday0900;
+  for (const char* talk :
+       {"最近骗子很多 不要给陌生人转账", "大家注意 骗子冒充社区发链接 别点", "我妈差点被骗 还好没转账",
+        "这年头骗子真多 我同事被骗了好几万", "买的橘子是坏的 被骗了 20块钱", "去年我被骗了两万块"}) {
+    EXPECT_TRUE(say_line("b3u2", "u-liu", "刘阿姨", talk, {}, at).empty()) << talk;
+    at += kHour;
+  }
+  EXPECT_FALSE(tickets_.by_number("c1", 1).has_value());
+}
+
+TEST_F(Scams, AskedWhetherSomethingIsAScamTheAnswerNamesWhomToCheckWith) {
+  std::int64_t at = kMonday0900;
+  for (const char* line : {"这个是不是骗子", "刘师傅是物业的吗", "13812345678这个号码是社区的吗",
+                           "上面那个链接能点吗", "有人上门推销保健品 说是社区组织的"}) {
+    const std::vector<Reply> replies = say_line_privately("u-he", "何大爷", line, {}, at);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(text_has(replies[0].text, "96110")) << line << ": " << replies[0].text;
+    EXPECT_TRUE(text_has(replies[0].text, "刘师傅")) << line;  // 物业's registered worker
+    at += kHour;
+  }
+  EXPECT_FALSE(tickets_.by_number("c1", 1).has_value());
+}
+
+TEST_F(Scams, NeighboursWarningAboutAFakeRedemptionIsTheirs) {
+  for (const char* talk : {"积分兑换那个是诈骗 社区没发过", "兑换大米那个链接是假的", "兑换礼品的短信别信"})
+    EXPECT_TRUE(say_line("b3u2", "u-liu", "刘阿姨", talk).empty()) << talk;
+  // An item asked for is still answered.
+  EXPECT_FALSE(say_line("b3u2", "u-liu", "刘阿姨", "兑换 面粉").empty());
+}
+
+TEST_F(Scams, ACardPrintedInFoursIsMaskedInTheGroupsPost) {
+  const std::vector<Reply> replies =
+      say_line("b3u2", "u-he", "何大爷", "@吹哨 报事 我被冒充客服的骗了 卡号 6222 0212 3456 7890 都告诉他了");
+  ASSERT_FALSE(replies.empty());
+  for (const Reply& reply : replies) {
+    if (reply.chat.find("@") == std::string::npos)
+      EXPECT_FALSE(text_has(reply.text, "0212 3456")) << reply.chat << ": " << reply.text;
+  }
+}
+
+}  // namespace
+}  // namespace whistle::handlers::testing

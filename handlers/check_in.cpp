@@ -7,9 +7,11 @@
 #include "handlers/addressing.hpp"
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/attendance_pay.hpp"
+#include "handlers/named_people.hpp"
 #include "handlers/numbers_listed.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/places_per_node.hpp"
+#include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
 
@@ -358,6 +360,24 @@ std::vector<Reply> check_out_without_check_in(Context& context, const store::Tas
           Reply{private_chat_of(task.creator), context.text("no_check_in_leader", leader_values), {}}};
 }
 
+// "帮@刘阿姨 签到 1", "签到 1 @刘阿姨", "代签退 1 @刘阿姨": a check-in is one's own, as a place and its
+// points are. It had checked the sender in, or checked the sender out without a check-in and flagged him (an
+// exploratory run of scams, stop 70). A leader of the task named is whom it is told to ("签到 1 @陈单元长").
+std::optional<Reply> refuse_for_someone_else(Context& context, const Command& command,
+                                             const store::Task& task) {
+  if (command.mentions.empty()) return std::nullopt;
+  const std::string& sender = context.message.sender;
+  std::vector<std::string> others;
+  for (const NamedPerson& person : named_people(context, command)) {
+    if (person.id &&
+        (*person.id == sender || (!command.on_behalf && may_close_task(context, *person.id, task))))
+      continue;
+    others.push_back(person.id ? mention_of(context.people, *person.id) : "@" + person.typed);
+  }
+  if (others.empty()) return std::nullopt;
+  return answer(context, task, "check_in_for_someone", {{"names", join_list(context, others)}});
+}
+
 // A check-out taken back this soon after it was a slip of the finger; later it was a departure.
 constexpr std::int64_t kCheckOutTakenBackWithin = 15 * 60;
 
@@ -393,6 +413,8 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
   if (task.status != store::TaskStatus::open) return {attendance_closed(context, task)};
+  if (std::optional<Reply> refused = refuse_for_someone_else(context, command, task))
+    return {std::move(*refused)};
 
   const std::string& person = context.message.sender;
   // "签退错了", "我签退错了", "签退 错了": only a check-out is taken back, never a check-in made of it
@@ -407,8 +429,8 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
   }
   // A repeat is answered kindly before any other rule: the first check-in stands. Said in passing
   // ("到了到了" to the others once checked in), it needs no answer.
-  if (const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
-      row && row->checked_in_at) {
+  const std::optional<store::Attendance> row = context.attendance.find(task.id, person);
+  if (row && row->checked_in_at) {
     // Checked out by mistake ("签退按错了 我还在呢", then 签到 again) while the task runs: the stay
     // goes on from the first check-in (an exploratory run of corrections, 2026-12-06: refused as a
     // repeat, and the stay stayed flagged short).
@@ -455,9 +477,26 @@ std::vector<Reply> handle_check_in(Context& context, const Command& typed) {
 
   const std::optional<std::string> node =
       signup && signup->node ? signup->node : std::optional<std::string>(task.node);
+  // A check-out with no check-in before it (pressed by mistake, or a neighbour's "帮@张三 签退") and then
+  // 签到 while the task runs: the check-out is forgotten with its flag and the stay starts now. Kept, the
+  // check-in was answered 签到成功 and counted for nothing: 验收 listed the volunteer as never checked in
+  // (an exploratory run of scams, stop 70). The leader, told of the check-out, hears it is void.
+  const bool lone_check_out_forgotten = row && !row->checked_in_at && row->checked_out_at &&
+                                        !task_is_over(task, context.now) &&
+                                        context.attendance.forget_lone_check_out(task.id, person);
   context.attendance.check_in(task.id, person, task.community, node, context.now, place_of(context.message));
   std::vector<Reply> replies{
       answer(context, task, "check_in_ok", {{"clock", local_clock_text(context, context.now)}})};
+  if (lone_check_out_forgotten && task.creator != person) {
+    replies.push_back(Reply{private_chat_of(task.creator),
+                            context.text("check_in_after_lone_check_out_leader",
+                                         {{"task", std::to_string(task.number)},
+                                          {"name", display_name(context.people, person)},
+                                          {"title", task.title},
+                                          {"out", local_clock_text(context, *row->checked_out_at)},
+                                          {"clock", local_clock_text(context, context.now)}}),
+                            {}});
+  }
   // Checked in at #2 while still on site at #1: one cannot serve both at once, so #1's stay ends
   // now. Left open, 10:00–11:00 was paid twice (an exploratory run of corrections, 2026-12-06).
   for (const store::Attendance& other : context.attendance.on_site_elsewhere(person, task.id)) {
@@ -491,6 +530,8 @@ std::vector<Reply> handle_check_out(Context& context, const Command& command) {
   if (!choice.task) return std::move(choice.replies);
   const store::Task& task = *choice.task;
   if (task.status != store::TaskStatus::open) return {attendance_closed(context, task)};
+  if (std::optional<Reply> refused = refuse_for_someone_else(context, command, task))
+    return {std::move(*refused)};
 
   const std::string& person = context.message.sender;
   const std::optional<store::Attendance> row = context.attendance.find(task.id, person);

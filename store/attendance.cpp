@@ -38,6 +38,10 @@ constexpr const char* kReopenStay =
     "UPDATE attendance SET checked_out_at = NULL, out_lat = NULL, out_lon = NULL, flagged = NULL "
     "WHERE task_id = ? AND person_id = ? AND checked_in_at IS NOT NULL AND checked_out_at IS NOT NULL "
     "AND outcome IS NULL";
+constexpr const char* kForgetLoneCheckOut =
+    "UPDATE attendance SET checked_out_at = NULL, out_lat = NULL, out_lon = NULL, flagged = NULL "
+    "WHERE task_id = ? AND person_id = ? AND checked_in_at IS NULL AND checked_out_at IS NOT NULL "
+    "AND outcome IS NULL";
 constexpr const char* kFlag = "UPDATE attendance SET flagged = ? WHERE task_id = ? AND person_id = ?";
 constexpr const char* kSettle =
     "INSERT INTO attendance (task_id, person_id, community_id, node_id, outcome, settled_by, minutes, "
@@ -128,7 +132,7 @@ const char* attendance_outcome_text(AttendanceOutcome outcome) {
 
 struct AttendanceRepository::Statements {
   SQLite::Statement find, of_task, check_in, check_out, check_out_only, flag, settle, reported_node,
-      on_site_elsewhere, reopen_stay;
+      on_site_elsewhere, reopen_stay, forget_lone_check_out;
   explicit Statements(SQLite::Database& db)
       : find(db, kFind),
         of_task(db, kOfTask),
@@ -139,7 +143,8 @@ struct AttendanceRepository::Statements {
         settle(db, kSettle),
         reported_node(db, kReportedNode),
         on_site_elsewhere(db, kOnSiteElsewhere),
-        reopen_stay(db, kReopenStay) {}
+        reopen_stay(db, kReopenStay),
+        forget_lone_check_out(db, kForgetLoneCheckOut) {}
 };
 
 AttendanceRepository::AttendanceRepository(Database& db)
@@ -160,6 +165,13 @@ std::vector<Attendance> AttendanceRepository::on_site_elsewhere(const std::strin
 
 bool AttendanceRepository::reopen_stay(std::int64_t task_id, const std::string& person) {
   auto& s = detail::fresh(statements_->reopen_stay);
+  s.bind(1, task_id);
+  s.bind(2, person);
+  return s.exec() == 1;
+}
+
+bool AttendanceRepository::forget_lone_check_out(std::int64_t task_id, const std::string& person) {
+  auto& s = detail::fresh(statements_->forget_lone_check_out);
   s.bind(1, task_id);
   s.bind(2, person);
   return s.exec() == 1;

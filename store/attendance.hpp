@@ -69,6 +69,11 @@ class AttendanceRepository {
   /// settled.
   bool reopen_stay(std::int64_t task_id, const std::string& person);
 
+  /// Forgets a check-out made without a check-in (a slip, or someone's "帮我签退"), with its flag, so a
+  /// check-in that follows starts the stay. False, and nothing changed, unless the row has a check-out,
+  /// no check-in and is not settled.
+  bool forget_lone_check_out(std::int64_t task_id, const std::string& person);
+
   /// Records a check-out by someone who never checked in, creating the row: the leader decides.
   void check_out_without_check_in(std::int64_t task_id, const std::string& person,
                                   const std::string& community, const std::optional<std::string>& node,

@@ -196,8 +196,11 @@ bool read_task(const ArgumentInput& input, Command& command) {
   if (input.rule.extra == "on_behalf") command.on_behalf = true;
   // "报到 1 @何大爷": the people named after a report-in's number are whom it is for or told to (the
   // handler tells a leader's 代报 from a volunteer's own report-in addressed to the leader).
-  if (command.intent == Intent::report_in && reference && command.mentions.empty() &&
-      remark.find('@') != std::string_view::npos) {
+  // So are those after a check-in's or a check-out's ("签到 1 @刘阿姨"): the handler refuses one for
+  // someone else (an exploratory run of scams, stop 70: it checked the sender in, unsaid).
+  const bool own_attendance = command.intent == Intent::report_in || command.intent == Intent::check_in ||
+                              command.intent == Intent::check_out;
+  if (own_attendance && reference && command.mentions.empty() && remark.find('@') != std::string_view::npos) {
     std::string after(remark);
     std::vector<std::string> named = take_mentions(after, input.context.bot_names);
     if (!named.empty() && is_filler(after)) {

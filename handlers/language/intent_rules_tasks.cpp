@@ -273,6 +273,9 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"要带啥",        Intent::tasks,        A::task_question,     "asks"},
     {"要不要带",      Intent::tasks,        A::task_question,     "asks"},
     {"在什么地方",    Intent::tasks,        A::task_question,     "asks"},
+    // "代签到 1 @刘阿姨": asked for someone else, refused by the handler (a check-in is one's own).
+    {"代签到",        Intent::check_in,     A::task_code,         "on_behalf"},
+    {"代签退",        Intent::check_out,    A::task,              "on_behalf"},
     {"签到",          Intent::check_in,     A::task_code},
     {"打卡",          Intent::check_in,     A::task_code,         "implicit"},
     {"签个到",        Intent::check_in,     A::task_code},

@@ -50,8 +50,8 @@ bool takes_ticket(Arguments arguments) {
 // "帮@王阿姨 报到 12" signs someone else up; "给@老赵 加3分" pays them.
 bool takes_people(Arguments arguments) {
   return arguments == Arguments::adjustment || arguments == Arguments::people ||
-         arguments == Arguments::task || arguments == Arguments::task_people ||
-         arguments == Arguments::ticket_assignee;
+         arguments == Arguments::task || arguments == Arguments::task_code ||
+         arguments == Arguments::task_people || arguments == Arguments::ticket_assignee;
 }
 
 // What may stand before the command word: the reference it acts on ("#12 签到", "12号任务结束",
@@ -293,8 +293,9 @@ std::optional<Command> try_rules(std::string_view body, const Lead& lead, const 
     command.mentions = lead.people;
     // "帮@王阿姨 报到 12", "替@张三 请假 1": asked for the people before it.
     command.on_behalf =
-        command.on_behalf ||
-        ((rule->intent == Intent::report_in || rule->intent == Intent::withdraw) && !lead.people.empty());
+        command.on_behalf || ((rule->intent == Intent::report_in || rule->intent == Intent::withdraw ||
+                               rule->intent == Intent::check_in || rule->intent == Intent::check_out) &&
+                              !lead.people.empty());
     command.month = lead.month;
     if (lead.has_reference) (takes_ticket(rule->arguments) ? command.ticket : command.task) = lead.number;
     if (!lead.more_tickets.empty()) command.more_tickets = lead.more_tickets;

@@ -474,5 +474,45 @@ TEST_F(CheckIn, AFinishedTaskTakesNoMoreCheckIns) {
   EXPECT_FALSE(attendance_of(1, "u-zhang")->checked_in_at);
 }
 
+// A check-out pressed before any check-in, then 签到 while the task runs: the check-in counts (an
+// exploratory run of scams, stop 70: "签到成功" was answered, the flag stayed, and 验收 listed the
+// volunteer as never checked in). The leader told of the check-out hears it is void.
+TEST_F(CheckIn, ACheckInAfterALoneCheckOutStartsTheStayAndClearsTheFlag) {
+  const std::int64_t number = task_with_zhang();
+  const std::string task = std::to_string(number);
+  say("b3u2", "u-zhang", "张三", read("签退 " + task, kSaturday0900 + 10 * kMinute),
+      kSaturday0900 + 10 * kMinute);
+  ASSERT_TRUE(attendance_of(number, "u-zhang")->flagged);
+  const std::int64_t at = kSaturday0900 + 11 * kMinute;
+  const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read("签到 " + task, at), at);
+  const std::optional<store::Attendance> row = attendance_of(number, "u-zhang");
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->checked_in_at, at);
+  EXPECT_FALSE(row->checked_out_at);
+  EXPECT_FALSE(row->flagged);
+  EXPECT_EQ(to_chat(replies, "generic:@u-chen").size(), 1u);
+}
+
+// "帮@刘阿姨 签到 1", "签到 1 @刘阿姨", "代签退 1 @刘阿姨": nothing is recorded on the sender or on her; a
+// leader named after the number is whom it is told to.
+TEST_F(CheckIn, ACheckInOrOutForSomeoneElseIsRefusedAndRecordsNothing) {
+  const std::int64_t number = task_with_zhang();
+  const std::string task = std::to_string(number);
+  say("b3u2", "u-liu", "刘阿姨", read("报到 " + task));
+  std::int64_t at = kSaturday0900 + 10 * kMinute;
+  for (const std::string line :
+       {"帮@刘阿姨 签到 " + task, "签到 " + task + " @刘阿姨", "代签到 " + task + " @刘阿姨",
+        "帮@刘阿姨 签退 " + task, "代签退 " + task + " @刘阿姨"}) {
+    const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line, at), at);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(replies[0].text.find("@刘阿姨") != std::string::npos) << line << ": " << replies[0].text;
+    EXPECT_FALSE(attendance_of(number, "u-zhang")) << line;
+    EXPECT_FALSE(attendance_of(number, "u-liu")) << line;
+    at += kMinute;
+  }
+  say("b3u2", "u-zhang", "张三", read("签到 " + task + " @陈单元长", at), at);
+  EXPECT_TRUE(attendance_of(number, "u-zhang"));
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

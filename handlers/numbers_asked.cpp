@@ -41,8 +41,25 @@ void note_numbers_asked(Context& context, const Command& command) {
   if (opens) context.jobs.schedule_once(kind, *context.community, context.now + kNumbersAskedWindow, chat);
 }
 
+namespace {
+
+// "1", "+1", "收到1", "1 收到": a number given back, with the words of reading at most.
+bool a_number_given_back(std::string_view text) {
+  std::string left(text);
+  for (const std::string_view noise : {"收到", "已阅", "+", " ", ",", "，"}) {
+    for (std::size_t at = left.find(noise); at != std::string::npos; at = left.find(noise))
+      left.erase(at, noise.size());
+  }
+  return left == "1";
+}
+
+}  // namespace
+
 bool answers_numbers_asked(Context& context, const Command& command) {
-  if (context.message.is_private || command.text != "1" || !said_in_passing(context.message, command))
+  // "+1" and "收到1" answer the notice as a bare "1" does (an exploratory run of scams, stop 70: a fake
+  // gas fee's "收到请回复1" had its +1s signed up for the unit's task).
+  if (context.message.is_private || !a_number_given_back(command.text) ||
+      !said_in_passing(context.message, command))
     return false;
   return context.jobs.pending(std::string(kNumbersAsked), context.message.chat);
 }

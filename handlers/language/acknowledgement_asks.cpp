@@ -8,8 +8,8 @@
 namespace whistle::language {
 namespace {
 
-// The words that ask for a number back: 扣1, 回1, 回复1, 打1, 发1, 刷1.
-constexpr std::array<std::string_view, 6> kAskVerbs{"回复", "扣", "回", "打", "发", "刷"};
+// The words that ask for a number back: 扣1, 回1, 回复1, 打1, 发1, 刷1, +1 ("有意的私我 +1就行").
+constexpr std::array<std::string_view, 7> kAskVerbs{"回复", "扣", "回", "打", "发", "刷", "+"};
 // What may stand between the verb and the digit: "扣个1", "回复数字1", "扣“1”".
 constexpr std::array<std::string_view, 9> kBetween{"一个", "个", "数字", "“", "\"", "「", "'", "‘", " "};
 // After the digit, the ask ends ("扣1。", "扣1表示收到", "回1即可"); "回1楼", "打110", "发1张照片"
@@ -24,9 +24,11 @@ constexpr std::array<std::string_view, 16> kSignUpPurposes{"参加", "报名", "
 // What the number answers when it is no sign-up: a notice read ("收到请扣1") or a poll's choice
 // ("同意的扣1", "需要的扣1"). A review of stop 67 found "明早扫雪的扣1" and "可以的扣1" silencing the 1s
 // that signed up: without these words the 1s stay sign-ups.
-constexpr std::array<std::string_view, 14> kAcknowledges{"收到", "已阅",   "知悉",   "知道了", "看到",
-                                                         "明白", "收悉",   "同意",   "不同意", "赞成",
-                                                         "反对", "需要的", "不需要", "投票"};
+// So is an ad's or a neighbour's ask ("想看房的扣1", "有意向的扣1", "拼车回老家的扣1": an exploratory run of
+// renters, stop 70, found each signing tenants up for the unit's task).
+constexpr auto kAcknowledges = std::to_array<std::string_view>(
+    {"收到",   "已阅", "知悉", "知道了", "看到", "明白", "收悉", "同意", "不同意", "赞成",   "反对", "需要",
+     "不需要", "投票", "看房", "有意",   "意向", "要租", "想租", "出租", "拼车",   "顺风车", "私我", "私聊"});
 
 bool ends_ask(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return true;

@@ -117,8 +117,12 @@ constexpr auto kNotSignUpLists = std::to_array<std::string_view>({"团购", "拼
 // Residents' own lists (an exploratory run, 2026-12-06: each took a task's places): their check-ups,
 // vaccinations, choir. The same topics are volunteers' duties ("疫苗接种点秩序维护志愿者接龙", "老年体检
 // 引导接龙"), so a header that names a task or its volunteers makes the list a sign-up again.
-constexpr auto kResidentsOwnLists =
-    std::to_array<std::string_view>({"体检", "疫苗", "合唱", "预约", "排练"});
+// So are registers of residents, tenants and flats, a landlord's viewings and access cards (an
+// exploratory run of renters, stop 70: "接龙 看房登记", "流动人口登记", "接龙 门禁卡办理" filled a fire-safety
+// check's places); not 登记 alone, which heads volunteers' lists as often ("扫雪报名登记").
+constexpr auto kResidentsOwnLists = std::to_array<std::string_view>(
+    {"体检", "疫苗", "合唱", "预约", "排练", "住户登记", "租户登记", "人口登记", "信息登记", "出租屋登记", "房屋登记",
+     "看房", "门禁卡", "办卡", "信息采集", "居住证"});
 constexpr auto kVolunteerListWords =
     std::to_array<std::string_view>({"志愿", "义工", "引导", "秩序", "维护", "服务", "帮忙"});
 

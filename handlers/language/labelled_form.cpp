@@ -184,6 +184,22 @@ std::string read_value(FormSlot slot, std::string_view raw, const ParseContext& 
   return {};
 }
 
+// The value with its last words set apart that send the task down ("下发", "各楼栋": a line of their
+// own, which reaches here as a space) cut off; those words go to `unlabelled`, where the whistle reads
+// them.
+std::string_view without_lines_sending_down(std::string_view value, std::string& unlabelled) {
+  while (true) {
+    const std::string_view trimmed = trim_spaces(value);
+    const std::size_t apart = trimmed.find_last_of(" \n");
+    if (apart == std::string_view::npos) return value;
+    const std::string_view last = trimmed.substr(apart + 1);
+    const auto& words = vocabulary().broadcast_words;
+    if (std::find(words.begin(), words.end(), last) == words.end()) return value;
+    unlabelled += " " + std::string(last);
+    value = trimmed.substr(0, apart);
+  }
+}
+
 }  // namespace
 
 LabelledForm read_labelled_form(std::string_view text, LabelSeparator separator, const ParseContext& context,
@@ -199,8 +215,11 @@ LabelledForm read_labelled_form(std::string_view text, LabelSeparator separator,
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const std::size_t end = i + 1 < segments.size() ? segments[i + 1].label_start : text.size();
     const Segment& segment = segments[i];
-    const std::string rest = read_value(
-        segment.slot, text.substr(segment.value_start, end - segment.value_start), context, command);
+    std::string_view value = text.substr(segment.value_start, end - segment.value_start);
+    // "备注：请带好手机\n下发": a word of its own that sends the task down is the whistle's, not the
+    // note's (an exploratory run of renters, stop 70: a 流动人口 drive stayed in the community's group).
+    value = without_lines_sending_down(value, form.unlabelled);
+    const std::string rest = read_value(segment.slot, value, context, command);
     if (!trim_spaces(rest).empty()) form.unlabelled += " " + rest;
     ++form.labels;
     form.has_title = form.has_title || segment.slot == FormSlot::title;

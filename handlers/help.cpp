@@ -341,6 +341,15 @@ std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, co
     help.intent = Intent::help;
     return handle_help(context, help);
   }
+  // "租户可以参加活动吗", "我没有本地户口能当志愿者吗", "我是外地的 在这打工 能参加吗": anyone living here
+  // may (an exploratory run of renters, stop 70: the menu).
+  static constexpr auto kMayIJoin = std::to_array<std::string_view>(
+      {"当志愿者", "做志愿者", "参加活动", "能参加", "可以参加", "能报名", "可以报名", "能不能参加"});
+  static constexpr auto kNotFromHere =
+      std::to_array<std::string_view>({"租户", "租客", "租的", "租房", "外地", "户口", "新来", "刚搬", "新搬",
+                                       "不是业主", "不是本小区", "打工"});
+  if (language::holds_any_of(plain, kMayIJoin) && language::holds_any_of(plain, kNotFromHere))
+    return std::vector<Reply>{volunteering(context)};
   const bool trouble = category_of(context.config, command.text) || language::describes_trouble(command.text);
   const bool notice =
       language::holds_any_of(plain, kSendingNotice) || language::holds_any_of(plain, kToGroupsBelow);
@@ -399,6 +408,8 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
                                               {{"mention", mention}, {"greeting", std::string(*greeting)}}))};
   // "叫你们领导来", "你就是个摆设": the leaders to turn to, not the menu.
   if (std::optional<Reply> turn_to = answer_whom_to_turn_to(context, command)) return {std::move(*turn_to)};
+  // "我是新来的": welcomed, and told whom to register with.
+  if (std::optional<Reply> welcome = answer_newcomer(context, command)) return {std::move(*welcome)};
   // "谢谢你们照顾我妈", "来电了 谢谢师傅": thanks with a word of what for, not the menu (the same run); not
   // thanks before a question ("谢谢 积分什么时候到").
   constexpr std::size_t kShortThanks = 16;

@@ -15,9 +15,12 @@ namespace {
 
 // How people say they moved (an exploratory run of people changing, 2026-12-07, and one of a
 // month's points: each was 没看懂).
+// And a move coming ("我下个月搬走了 积分怎么办", "我月底就搬走了", "房子到期了 下周就搬走": an exploratory
+// run of renters, stop 70).
 constexpr auto kMoved = std::to_array<std::string_view>(
-    {"我搬家了", "我搬到", "我搬走了", "我们搬家了", "我们搬走了", "我家搬到", "我不在这住了", "我不住这了",
-     "我不住这里了", "我要搬走了", "我要搬家了"});
+    {"我搬家了",   "我搬到",       "我搬走了",   "我们搬家了", "我们搬走了", "我家搬到", "我不在这住了",
+     "我不住这了", "我不住这里了", "我要搬走了", "我要搬家了", "个月搬走",   "月底搬走", "月底就搬走",
+     "下周搬走",   "下周就搬走",   "就要搬走了", "要搬走了",   "搬走了积分", "搬走以后"});
 
 bool says_moved(std::string_view text) {
   return std::any_of(kMoved.begin(), kMoved.end(),

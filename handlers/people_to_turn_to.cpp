@@ -29,11 +29,17 @@ constexpr auto kPersonAskedFor = std::to_array<std::string_view>(
      // exploratory run of old people living alone, stop 68: each met 没看懂 with 商品 or 排行 offered).
      "帮我打个电话", "帮我打电话", "打个电话给", "帮忙打个电话", "你能打电话", "能打电话吗", "给我儿子打",
      "给我女儿打", "给我闺女打", "单元长是谁", "楼栋长是谁", "楼长是谁", "网格长是谁", "书记是谁",
-     "谁是单元长", "谁是楼栋长", "谁是楼长", "谁是网格长", "联系谁", "登记了吗", "有登记吗"});
+     "谁是单元长", "谁是楼栋长", "谁是楼长", "谁是网格长", "联系谁", "登记了吗", "有登记吗",
+     // Where a newcomer registers and what the office does (an exploratory run of renters, stop 70: each
+     // met the menu): the leaders know, and the office is theirs.
+     "怎么登记", "登记在哪", "在哪登记", "去哪登记", "哪里登记", "找谁登记", "想登记", "要登记", "登记一下",
+     "怎么加入", "居住证", "居住证明", "流动人口登记", "备案", "办公室在哪", "几点上班", "服务中心在哪",
+     "门禁卡"});
 // Joining a group asked how ("怎么进群", "我妈能进群吗"; not "欢迎新邻居进群"), a leader asked for
 // ("我要找陈单元 长"; not "我要找我家的猫", "我要找工作"): a review of stop 68.
-constexpr auto kJoiningGroup = std::to_array<std::string_view>({"进群", "加群", "入群"});
-constexpr auto kAskingHow = std::to_array<std::string_view>({"怎么", "如何", "能", "可以", "想", "帮"});
+constexpr auto kJoiningGroup =
+    std::to_array<std::string_view>({"进群", "加群", "入群", "群怎么进", "拉我进", "拉进群", "拉进单元群"});
+constexpr auto kAskingHow = std::to_array<std::string_view>({"怎么", "如何", "能", "可以", "想", "帮", "请"});
 constexpr auto kLeaderTitles =
     std::to_array<std::string_view>({"单元长", "楼栋长", "楼长", "网格长", "书记", "主任", "社区", "领导"});
 constexpr auto kPersonAskedAlone = std::to_array<std::string_view>({"调解", "转人工", "人工服务"});
@@ -81,6 +87,20 @@ std::string leaders_to_turn_to(Context& context) {
 
 }  // namespace
 
+std::optional<Reply> answer_newcomer(Context& context, const Command& command) {
+  // "我是新来的", "新搬来的 请多关照", "新住户登记": who they are, with nothing asked that the bot could
+  // place (an exploratory run of renters, stop 70: the menu). A trouble or a question is read first.
+  static constexpr auto kNewHere = std::to_array<std::string_view>(
+      {"新来的", "新搬来", "刚搬来", "新住户", "新租户", "新租客", "刚入住", "新入住", "新邻居"});
+  const std::string_view plain = language::trim_spaces(command.text);
+  if (plain.empty() || language::characters(plain) > kShortLine || !language::holds_any_of(plain, kNewHere))
+    return std::nullopt;
+  const std::string leaders = leaders_to_turn_to(context);
+  return reply_to_sender(context,
+                         context.text(leaders.empty() ? "unknown_newcomer_nobody" : "unknown_newcomer",
+                                      {{"mention", sender_mention(context)}, {"leaders", leaders}}));
+}
+
 std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& command) {
   std::string_view plain = language::trim_spaces(command.text);
   while (!plain.empty() && std::string_view("!?.~ ").find(plain.back()) != std::string_view::npos)
@@ -107,6 +127,31 @@ std::optional<Reply> answer_heating_question(Context& context, const Command& co
   const std::string leaders = leaders_to_turn_to(context);
   return reply_to_sender(
       context, context.text(leaders.empty() ? "unknown_heating_asked_nobody" : "unknown_heating_asked",
+                            {{"mention", sender_mention(context)}, {"leaders", leaders}}));
+}
+
+namespace {
+
+// A landlord's and a tenant's quarrel over money or the lease: the community mediates, 12345 hears it.
+constexpr auto kRentMatters = std::to_array<std::string_view>(
+    {"押金", "房租", "涨租", "租金", "退租", "租约", "合同到期", "欠租", "物业费"});
+constexpr auto kRentParties =
+    std::to_array<std::string_view>({"房东", "租客", "租户", "中介", "房客", "租的"});
+constexpr auto kRentQuarrel =
+    std::to_array<std::string_view>({"不退", "不给", "不交", "欠", "涨", "要钱", "怎么办", "合理吗", "能帮",
+                                     "管吗", "找谁", "让我搬", "赶我走"});
+
+}  // namespace
+
+std::optional<Reply> answer_rent_dispute(Context& context, const Command& command) {
+  const std::string_view text = command.text;
+  // "押金不退怎么办" names no party: a deposit is a lease's.
+  if (!language::holds_any_of(text, kRentMatters) || !language::holds_any_of(text, kRentQuarrel) ||
+      !(language::holds_any_of(text, kRentParties) || text.find("押金") != std::string_view::npos))
+    return std::nullopt;
+  const std::string leaders = leaders_to_turn_to(context);
+  return reply_to_sender(
+      context, context.text(leaders.empty() ? "unknown_rent_dispute_nobody" : "unknown_rent_dispute",
                             {{"mention", sender_mention(context)}, {"leaders", leaders}}));
 }
 

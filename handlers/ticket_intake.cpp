@@ -571,6 +571,10 @@ std::vector<Reply> handle_unknown_line(Context& context, const Command& command)
       return {std::move(*heating)};
     // "这个是不是骗子", "刘师傅是物业的吗": what the community never does and whom to check with.
     if (std::optional<Reply> scam = answer_scam_question(context, command)) return {std::move(*scam)};
+    // "押金不退怎么办", "房东说要涨房租 合理吗": the community mediates; not a report to file.
+    if (!names_trouble) {
+      if (std::optional<Reply> rent = answer_rent_dispute(context, command)) return {std::move(*rent)};
+    }
     // "我搬家了，现在住5号楼1单元", "我搬走了，积分还能用吗".
     // A trouble said with it ("我搬到3号楼了 楼道灯坏了") is the report.
     if (!names_trouble) {

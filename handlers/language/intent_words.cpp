@@ -18,7 +18,12 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     "嗯那个", "那个", "嗯嗯", "嗯", "额", "呃", "就是", "喂",
     // A sigh before the complaint ("哎 我要投诉 楼下饭店油烟太大", by voice).
     "哎呀", "哎哟", "哎", "唉",
-    "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "想", "要",
+    // Who is speaking, new here ("我是新来的租户 也想参加 报名", "新来的 报名", "我刚搬来 怎么当志愿者": an
+    // exploratory run of renters, stop 70, found each silence or 没看懂).
+    "我是新来的租户", "我是新来的住户", "我是新来的租客", "我是新搬来的", "我是刚搬来的", "我是新来的",
+    "我新搬来的", "我刚搬来的", "我刚搬来", "刚搬来的", "新搬来的", "新来的租户", "新来的", "我是新租户",
+    "我是新住户", "我是租户",
+    "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "也想", "想", "要",
     "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好", "现在", "我现在",
     // How children and young people address the leader before the words ("阿姨好我想报名", "叔叔我到了":
     // an exploratory run of the winter holiday, stop 69, found each silence or 没看懂).

@@ -65,5 +65,48 @@ TEST_F(Renters, APastedFormsSendDownAfterItsNoteSendsTheTaskDown) {
   }
 }
 
+// "我是新来的租户 也想参加 报名", "新来的 报名": a sign-up after saying one is new (silence before); "报到
+// 新租户 请多关照" is a greeting to the community, as "报到：新入住…住户" was.
+TEST_F(Renters, ANewcomersSignUpAfterSayingWhoTheyAreSignsThemUp) {
+  const std::int64_t number = whistle_in_b3u2("出租屋消防安全检查", 8);
+  int n = 0;
+  for (const char* line :
+       {"我是新来的租户 也想参加 报名", "新来的 报名", "我新搬来的 算我一个", "报名 我是新来的"}) {
+    const std::string sender = "u-n" + std::to_string(++n);
+    say("b3u2", sender, "", read(line));
+    EXPECT_EQ(signup_state(number, sender), store::SignupState::signed_up) << line;
+  }
+  for (const char* greeting :
+       {"报到 新租户 请多关照", "报到，新来的租客，请大家多关照", "报到 新邻居 请多关照"}) {
+    const std::string sender = "u-n" + std::to_string(++n);
+    say("b3u2", sender, "", read(greeting));
+    EXPECT_FALSE(signup_state(number, sender).has_value()) << greeting;
+  }
+}
+
+// Said to the bot in private by someone it does not know yet: each had met the menu.
+TEST_F(Renters, ANewcomersQuestionsGetTheirAnswersNotTheMenu) {
+  const auto answer = [&](const std::string& line) {
+    const std::vector<Reply> replies = say_privately("u-new", "", read(line));
+    return replies.empty() ? std::string() : replies[0].text;
+  };
+  const std::string volunteering = rendered("volunteering_help", {{"mention", "@u-new"}});
+  for (const char* line : {"我是新来的租户 想当志愿者", "我是新搬来的 怎么当志愿者", "租户可以参加活动吗",
+                           "我没有本地户口能当志愿者吗", "我是外地的 在这打工 能参加吗"})
+    EXPECT_EQ(answer(line), volunteering) << line;
+  // Where to register and join: the leaders, who keep the register.
+  for (const char* line : {"我刚搬来 怎么加入", "怎么登记", "租户登记在哪", "单元群怎么进", "居住证怎么办"})
+    EXPECT_TRUE(contains(answer(line), "王书记")) << line;
+  for (const char* line : {"我是新来的", "新搬来的 请多关照"})
+    EXPECT_TRUE(
+        contains(answer(line), rendered("unknown_newcomer", {{"mention", "@u-new"}, {"leaders", "王书记"}})))
+        << line;
+  for (const char* line :
+       {"押金不退怎么办", "房东说要涨房租 不涨就让我搬走 合理吗", "租客欠了三个月房租 人联系不上了"})
+    EXPECT_TRUE(contains(answer(line), "12345")) << line;
+  EXPECT_EQ(answer("我下个月搬走了 积分怎么办"), rendered("moved_away", {{"mention", "@u-new"}}));
+  EXPECT_FALSE(tickets_.by_number("c1", 1).has_value());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

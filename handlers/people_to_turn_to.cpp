@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "handlers/language/heating_words.hpp"
+#include "handlers/language/places.hpp"
 #include "handlers/language/scam_words.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/ledger_scope.hpp"
@@ -32,9 +33,9 @@ constexpr auto kPersonAskedFor = std::to_array<std::string_view>(
      "谁是单元长", "谁是楼栋长", "谁是楼长", "谁是网格长", "联系谁", "登记了吗", "有登记吗",
      // Where a newcomer registers and what the office does (an exploratory run of renters, stop 70: each
      // met the menu): the leaders know, and the office is theirs.
-     "怎么登记", "登记在哪", "在哪登记", "去哪登记", "哪里登记", "找谁登记", "想登记", "要登记", "登记一下",
-     "怎么加入", "居住证", "居住证明", "流动人口登记", "备案", "办公室在哪", "几点上班", "服务中心在哪",
-     "门禁卡"});
+     "谁来管", "申诉", "怎么登记", "登记在哪", "在哪登记", "去哪登记", "哪里登记", "找谁登记", "想登记",
+     "要登记", "登记一下", "怎么加入", "居住证", "居住证明", "流动人口登记", "备案", "办公室在哪", "几点上班",
+     "服务中心在哪", "门禁卡"});
 // Joining a group asked how ("怎么进群", "我妈能进群吗"; not "欢迎新邻居进群"), a leader asked for
 // ("我要找陈单元 长"; not "我要找我家的猫", "我要找工作"): a review of stop 68.
 constexpr auto kJoiningGroup =
@@ -65,11 +66,29 @@ bool equals_one_of(std::string_view text, std::span<const std::string_view> word
   return false;
 }
 
-// The place whose leaders are named: the chat's, or in private the sender's own, else the community.
+// The place whose leaders are named: the one the words name ("3号楼2单元的单元长是谁"), the chat's, or in
+// private the sender's own (a role, else where their latest report was received), else the community.
 std::optional<std::string> place_of_sender(Context& context) {
+  if (context.community) {
+    std::vector<std::string> names;
+    for (const store::OrgNode& node : context.org.all_nodes()) {
+      if (node.community == *context.community && node.level > 0) names.push_back(node.name);
+    }
+    if (const auto place =
+            language::find_place(context.message.text, language::PlaceNames(std::move(names)))) {
+      for (const store::OrgNode& node : context.org.all_nodes()) {
+        if (node.community == *context.community && node.name == place->name) return node.id;
+      }
+    }
+  }
   if (context.node) return context.node->id;
   const std::vector<std::string> nodes = nodes_of_person(context, context.message.sender);
   if (!nodes.empty()) return nodes.front();
+  // A tenant who reported a leak in the unit's group, then asks in private whom to turn to: that
+  // unit's leaders (an exploratory run of renters, stop 70: the 书记 alone).
+  for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, 1)) {
+    if (!ticket.reported_in_private || ticket.first_node != context.community) return ticket.first_node;
+  }
   // A resident of no role: the community's own leaders.
   return context.community;
 }

@@ -108,5 +108,27 @@ TEST_F(Renters, ANewcomersQuestionsGetTheirAnswersNotTheMenu) {
   EXPECT_FALSE(tickets_.by_number("c1", 1).has_value());
 }
 
+// A tenant whose flat is still leaking (an exploratory run of renters, stop 70: the menu, open or
+// closed): with the report open the water still running chases it; closed, it is offered again; whom
+// to turn to names the unit's leaders, where the report was made.
+TEST_F(Renters, WaterStillRunningChasesTheOpenReportAndIsOfferedAgainAfterTheClose) {
+  say("b3u2", "u-tenant", "", read("@吹哨 报修 我租的602 卫生间漏水 楼下都滴水了"), kMonday0900, true);
+  const std::vector<Reply> chased =
+      say("b3u2", "u-tenant", "", read("@吹哨 水还在漏", kMonday0900 + 3600), kMonday0900 + 3600, true);
+  EXPECT_TRUE(std::any_of(chased.begin(), chased.end(), [](const Reply& reply) {
+    return reply.chat == "generic:@u-chen";
+  })) << "the holder is told the water still runs";
+  say("b3u2", "u-chen", "陈单元长", read("关闭 T1 室内水管属业主自用部分 请联系房东", kMonday0900 + 7200),
+      kMonday0900 + 7200);
+  const std::vector<Reply> offered =
+      say_privately("u-tenant", "", read("水一直在漏", kMonday0900 + 8000), kMonday0900 + 8000);
+  ASSERT_EQ(offered.size(), 1u);
+  EXPECT_TRUE(contains(offered[0].text, "T1")) << offered[0].text;
+  const std::vector<Reply> turn_to =
+      say_privately("u-tenant", "", read("房东联系不上 谁来管啊", kMonday0900 + 8100), kMonday0900 + 8100);
+  ASSERT_EQ(turn_to.size(), 1u);
+  EXPECT_TRUE(contains(turn_to[0].text, "陈单元长")) << turn_to[0].text;
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -1,5 +1,9 @@
 #include "handlers/people_names.hpp"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "handlers/language/private_numbers.hpp"
 
 namespace whistle::handlers {
@@ -20,9 +24,32 @@ std::string name_as_given(store::PeopleRepository& people, const std::string& pe
   return local_part(person_id);
 }
 
+namespace {
+
+// The offices a name may claim ("王书记", "陈单元长", "社区工作人员小李"). Not 师傅 nor 物业: a worker's name
+// and a trade are a resident's as often.
+constexpr auto kOfficeTitles = std::to_array<std::string_view>(
+    {"书记", "主任", "单元长", "楼栋长", "楼长", "网格长", "网格员", "居委", "社区工作人员", "吹哨助手"});
+
+// A name that claims an office its holder does not hold anywhere: a WeChat name copied from a leader's
+// (an exploratory run of scams, stop 70: the bot called the impostor "@王书记", listed "王书记" among
+// those who may whistle to him, and published "王书记 10分" in every group's 公示).
+bool claims_an_office_not_held(store::PeopleRepository& people, const std::string& person_id,
+                               const std::string& name) {
+  const bool claims = std::any_of(kOfficeTitles.begin(), kOfficeTitles.end(), [&](std::string_view title) {
+    return name.find(title) != std::string::npos;
+  });
+  return claims && people.nodes_with_role(person_id, store::Role::leader).empty() &&
+         people.nodes_with_role(person_id, store::Role::staff).empty();
+}
+
+}  // namespace
+
 std::string display_name(store::PeopleRepository& people, const std::string& person_id) {
   if (std::optional<store::Person> person = people.find(person_id); person && !person->name.empty()) {
-    return shown_person_name(person->name);
+    std::string shown = shown_person_name(person->name);
+    if (claims_an_office_not_held(people, person_id, person->name)) shown += "（非登记负责人）";
+    return shown;
   }
   return local_part(person_id);
 }

@@ -24,11 +24,19 @@ constexpr auto kWarning =
     std::to_array<std::string_view>({"大家别信", "别信", "不要信", "别上当", "不要上当", "反诈提醒",
                                      "反诈宣传", "辟谣", "提醒大家", "大家注意", "温馨提示", "请勿", "谨防"});
 
+// Whether someone who speaks as an office holder is one: "这个王书记是真的吗" of a name copied from a
+// leader's (the same run).
+constexpr auto kTrueOrFalse =
+    std::to_array<std::string_view>({"是真的吗", "是假的吗", "真的假的", "是不是真的"});
+constexpr auto kOffices = std::to_array<std::string_view>(
+    {"书记", "主任", "单元长", "楼栋长", "楼长", "网格长", "网格员", "物业", "社区", "师傅", "客服"});
+
 }  // namespace
 
 bool asks_about_a_scam(std::string_view text) {
   if (holds_any_of(text, kWarning)) return false;
-  return holds_any_of(text, kScamWords) || holds_any_of(text, kReallyOurs);
+  return holds_any_of(text, kScamWords) || holds_any_of(text, kReallyOurs) ||
+         (holds_any_of(text, kTrueOrFalse) && holds_any_of(text, kOffices));
 }
 
 }  // namespace whistle::language

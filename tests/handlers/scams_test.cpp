@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "handlers/people_names.hpp"
 #include "ticket_test_support.hpp"
 
 namespace whistle::handlers::testing {
@@ -71,6 +72,21 @@ TEST_F(Scams, ACardPrintedInFoursIsMaskedInTheGroupsPost) {
     if (reply.chat.find("@") == std::string::npos)
       EXPECT_FALSE(text_has(reply.text, "0212 3456")) << reply.chat << ": " << reply.text;
   }
+}
+
+// A WeChat name copied from the secretary's: the bot writes it marked, so the group never reads that
+// "@王书记" was refused, nor the 公示 that 王书记 took points; the real holders' names stay as they are.
+TEST_F(Scams, ANameClaimingAnOfficeNotHeldIsWrittenMarked) {
+  const std::vector<Reply> refused =
+      say_line("b3u2", "u-x1", "王书记", "吹哨 收取卫生费 每户300元 今天下午3点");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_TRUE(text_has(refused[0].text, "@王书记（非登记负责人）")) << refused[0].text;
+  EXPECT_EQ(display_name(people_, qualified("u-x1")), "王书记（非登记负责人）");
+  EXPECT_EQ(display_name(people_, qualified("u-wang")), "王书记");
+  EXPECT_EQ(display_name(people_, qualified("u-chen")), "陈单元长");
+  const std::vector<Reply> asked = say_line("b3u2", "u-liu", "刘阿姨", "@吹哨 这个王书记是真的吗");
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_TRUE(text_has(asked[0].text, "96110")) << asked[0].text;
 }
 
 }  // namespace

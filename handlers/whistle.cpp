@@ -5,6 +5,7 @@
 
 #include "handlers/attendance_jobs.hpp"
 #include "handlers/language/resident_phrases.hpp"
+#include "handlers/language/scam_words.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/place_lookup.hpp"
@@ -15,6 +16,7 @@
 #include "handlers/task_jobs.hpp"
 #include "handlers/task_lookup.hpp"
 #include "handlers/task_text.hpp"
+#include "handlers/ticket_intake.hpp"
 #include "handlers/whistle_limits.hpp"
 
 namespace whistle::handlers {
@@ -251,14 +253,25 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
     // and telling a trouble, with no count and no points of a task (a time may be read from 晚上), is
     // offered the report (an exploratory run of neighbour disputes, 2026-12-07: refused as an
     // unauthorised whistle).
-    if (!command.count && !command.points && command.title && language::describes_trouble(*command.title)) {
+    if (!command.count && !command.points && command.title) {
       // In their own words, the time words the whistle took out of them included.
       const std::size_t call = command.text.find("吹哨");
       const std::string words(language::trim_spaces(
           call == std::string::npos
               ? std::string_view(command.text)
               : std::string_view(command.text).substr(call + std::string_view("吹哨").size())));
-      return {offer_report(context, words)};
+      if (language::describes_trouble(*command.title)) return {offer_report(context, words)};
+      // "吹哨 这是不是诈骗", "吹哨 有人冒充物业收钱", "吹哨 积分会清零吗": a question or a scam told to the
+      // bot by name is answered as said to it (an exploratory run of scams, stop 70: refused as a whistle).
+      if (language::asks_about_a_scam(words) || words.find("吗") != std::string::npos ||
+          words.find('?') != std::string::npos) {
+        Command said = command;
+        said.intent = Intent::unknown;
+        said.text = words;
+        said.title.reset();
+        said.addressed = true;
+        return handle_unknown_line(context, said);
+      }
     }
     return {no_right(context, *node)};
   }

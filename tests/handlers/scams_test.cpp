@@ -89,5 +89,16 @@ TEST_F(Scams, ANameClaimingAnOfficeNotHeldIsWrittenMarked) {
   EXPECT_TRUE(text_has(asked[0].text, "96110")) << asked[0].text;
 }
 
+// "吹哨 我被骗了", "吹哨 这是不是诈骗" from a resident call the bot by name: answered, not refused as a
+// whistle.
+TEST_F(Scams, AResidentsScamQuestionAfterTheBotsNameIsAnswered) {
+  for (const char* line : {"吹哨 我被骗了", "吹哨 这是不是诈骗", "吹哨 有人冒充物业收钱"}) {
+    const std::vector<Reply> replies = say_line("b3u2", "u-he", "何大爷", line);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_TRUE(text_has(replies[0].text, "96110")) << line << ": " << replies[0].text;
+  }
+  EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

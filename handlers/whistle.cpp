@@ -280,6 +280,11 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   if (!command.title || command.title->empty()) {
     return {reply_to_sender(context, context.text("whistle_no_title", {{"mention", mention}}))};
   }
+  // "吹哨 辟谣 明天不停水", "吹哨 反诈提醒 不要点陌生链接": a warning with no count nor time asks nobody to
+  // come; it had been posted to nine groups as a task to sign up for (an exploratory run of scams, stop 70).
+  if (!command.count && !command.points && !command.time_names_clock && !command.count_per_level &&
+      language::warns_of_a_scam_or_rumour(command.text))
+    return {reply_to_sender(context, context.text("unknown_notice_leader", {{"mention", mention}}))};
   const std::optional<CountPerNode> per_node = count_per_node(context, command, *node);
   Command counted = command;
   if (per_node) counted.count = per_node->total;

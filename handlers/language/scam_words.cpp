@@ -33,6 +33,13 @@ constexpr auto kOffices = std::to_array<std::string_view>(
 
 }  // namespace
 
+bool warns_of_a_scam_or_rumour(std::string_view text) {
+  static constexpr auto kWarnings =
+      std::to_array<std::string_view>({"反诈提醒", "反诈宣传", "防骗提醒", "防诈提醒", "辟谣", "谣言",
+                                       "不要轻信", "请勿相信", "提高警惕", "谨防诈骗", "谨防上当"});
+  return holds_any_of(text, kWarnings);
+}
+
 bool asks_about_a_scam(std::string_view text) {
   if (holds_any_of(text, kWarning)) return false;
   return holds_any_of(text, kScamWords) || holds_any_of(text, kReallyOurs) ||

@@ -12,4 +12,9 @@ namespace whistle::language {
 /// community's, or how to tell: not a warning given to others ("大家别信", "反诈提醒").
 bool asks_about_a_scam(std::string_view text);
 
+/// Whether a line warns the others of a scam or a rumour ("反诈提醒 近期有冒充社区…请勿点击",
+/// "辟谣：3号楼明天 不停水", "吹哨 反诈宣传 下发 请大家提高警惕"): a leader's notice to post, not a report
+/// nor a task.
+bool warns_of_a_scam_or_rumour(std::string_view text);
+
 }  // namespace whistle::language

@@ -100,5 +100,22 @@ TEST_F(Scams, AResidentsScamQuestionAfterTheBotsNameIsAnswered) {
   EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
 }
 
+// A leader's warning of a scam or a rumour is a notice to post: neither a report to himself nor a task
+// nine groups are asked to sign up for; a real task of anti-fraud work with its count still whistles.
+TEST_F(Scams, ALeadersWarningIsANoticeNotAReportNorATask) {
+  const std::string notice = rendered("unknown_notice_leader", {{"mention", "@钱楼栋长"}});
+  for (const char* line :
+       {"@吹哨 辟谣：3号楼明天不停水，请大家不要轻信转发", "@吹哨 反诈提醒 近期有冒充社区的短信 请勿点击",
+        "吹哨 辟谣 明天不停水", "吹哨 反诈宣传 下发 近期冒充社区诈骗多发 请大家提高警惕"}) {
+    const std::vector<Reply> replies = say_line("b3", "u-qian", "钱楼栋长", line);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, notice) << line;
+  }
+  EXPECT_FALSE(tasks_.by_number("c1", 1).has_value());
+  EXPECT_FALSE(tickets_.by_number("c1", 1).has_value());
+  say_line("b3", "u-qian", "钱楼栋长", "吹哨 反诈宣传进楼入户 6人 周六上午9点 2小时 10分");
+  EXPECT_TRUE(tasks_.by_number("c1", 1).has_value());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -75,6 +75,9 @@ std::optional<std::vector<Reply>> answer_points_question(Context& context, const
       return records_of_service(context, false);
     case language::PointsQuestion::certificate:
       return records_of_service(context, true);
+    case language::PointsQuestion::transfer:
+      return std::vector<Reply>{reply_to_sender(
+          context, context.text("points_not_transferable", {{"mention", sender_mention(context)}}))};
     case language::PointsQuestion::none:
       break;
   }

@@ -117,5 +117,15 @@ TEST_F(Scams, ALeadersWarningIsANoticeNotAReportNorATask) {
   EXPECT_TRUE(tasks_.by_number("c1", 1).has_value());
 }
 
+// Giving points away, asked: the usual bait of a points scam, told plainly that points are one's own.
+TEST_F(Scams, PointsCannotBeGivenToSomeoneElse) {
+  const std::string told = rendered("points_not_transferable", {{"mention", "@刘阿姨"}});
+  for (const char* line : {"积分能转给别人吗", "把我的积分给张三 10分", "积分转让 @张三 10"}) {
+    const std::vector<Reply> replies = say_line_privately("u-liu", "刘阿姨", line);
+    ASSERT_EQ(replies.size(), 1u) << line;
+    EXPECT_EQ(replies[0].text, told) << line;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

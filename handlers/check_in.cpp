@@ -365,6 +365,10 @@ std::vector<Reply> check_out_without_check_in(Context& context, const store::Tas
 // exploratory run of scams, stop 70). A leader of the task named is whom it is told to ("签到 1 @陈单元长").
 std::optional<Reply> refuse_for_someone_else(Context& context, const Command& command,
                                              const store::Task& task) {
+  // "代签到 1", "代签到 1 刘阿姨": for someone, named without an '@' or not at all (a review of stop 70: it
+  // checked the sender in).
+  if (command.on_behalf && command.mentions.empty())
+    return answer(context, task, "check_in_for_someone_unnamed");
   if (command.mentions.empty()) return std::nullopt;
   const std::string& sender = context.message.sender;
   std::vector<std::string> others;

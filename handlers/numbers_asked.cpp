@@ -4,6 +4,7 @@
 
 #include "handlers/addressing.hpp"
 #include "handlers/language/acknowledgement_asks.hpp"
+#include "handlers/rights.hpp"
 #include "handlers/task_text.hpp"
 
 namespace whistle::handlers {
@@ -21,27 +22,10 @@ bool names_an_open_task(Context& context, std::string_view text) {
   return false;
 }
 
-}  // namespace
-
-void note_numbers_asked(Context& context, const Command& command) {
-  if (context.message.is_private || !context.community) return;
-  const bool whistled = command.intent == Intent::whistle;
-  // Only a line no command placed asks for numbers back (a notice, a call, a poll): every command of
-  // the storm returns here before a scan of its words (measured: 800 instructions an event before).
-  if (!whistled && (command.intent != Intent::unknown || !language::asks_for_a_number(command.text))) return;
-  const std::string& chat = context.message.chat;
-  const std::string kind(kNumbersAsked);
-  // A whistle, a call for sign-ups, or any ask naming an open task ends the window; a notice read or a
-  // poll opens it, or renews it from its own time. With no task open here a bare 1 signs nobody up
-  // anyway: no window is kept.
-  const bool opens = !whistled && language::asks_numbers_back(command.text) &&
-                     !context.tasks.open_in_chat_view(chat).empty() &&
-                     !names_an_open_task(context, command.text);
-  if (context.jobs.pending(kind, chat)) context.jobs.cancel(kind, chat);
-  if (opens) context.jobs.schedule_once(kind, *context.community, context.now + kNumbersAskedWindow, chat);
+// Whether the sender runs tasks in this chat (leads its node or a level above).
+bool runs_tasks_here(Context& context) {
+  return context.node && leads_node_or_above(context, context.message.sender, context.node->id);
 }
-
-namespace {
 
 // "1", "+1", "收到1", "1 收到": a number given back, with the words of reading at most.
 bool a_number_given_back(std::string_view text) {
@@ -54,6 +38,33 @@ bool a_number_given_back(std::string_view text) {
 }
 
 }  // namespace
+
+void note_numbers_asked(Context& context, const Command& command) {
+  if (context.message.is_private || !context.community) return;
+  const bool whistled = command.intent == Intent::whistle;
+  const std::string& chat = context.message.chat;
+  const std::string kind(kNumbersAsked);
+  // "还差人 大家踊跃报名" from whoever runs the chat's tasks, after a landlord's "想看房的扣1": the 1s that
+  // follow sign up (a review of stop 70: they were dropped for twelve hours).
+  if (!whistled && command.intent == Intent::unknown && context.jobs.pending(kind, chat) &&
+      language::calls_for_sign_ups(command.text) && runs_tasks_here(context)) {
+    context.jobs.cancel(kind, chat);
+    return;
+  }
+  // Only a line no command placed asks for numbers back (a notice, a call, a poll): every command of
+  // the storm returns here before a scan of its words (measured: 800 instructions an event before).
+  if (!whistled && (command.intent != Intent::unknown || !language::asks_for_a_number(command.text))) return;
+  // A whistle, a call for sign-ups, or any ask naming an open task ends the window; a notice read or a
+  // poll opens it, or renews it from its own time. With no task open here a bare 1 signs nobody up
+  // anyway: no window is kept.
+  // An ad's ask from a leader of the chat ("周六消防检查 有意向的扣1") calls volunteers.
+  const bool opens = !whistled && language::asks_numbers_back(command.text) &&
+                     !context.tasks.open_in_chat_view(chat).empty() &&
+                     !names_an_open_task(context, command.text) &&
+                     !(language::asks_numbers_for_an_ad(command.text) && runs_tasks_here(context));
+  if (context.jobs.pending(kind, chat)) context.jobs.cancel(kind, chat);
+  if (opens) context.jobs.schedule_once(kind, *context.community, context.now + kNumbersAskedWindow, chat);
+}
 
 bool answers_numbers_asked(Context& context, const Command& command) {
   // "+1" and "收到1" answer the notice as a bare "1" does (an exploratory run of scams, stop 70: a fake

@@ -205,6 +205,11 @@ std::vector<Reply> tell_holders_of_chase(Context& context, std::int64_t number, 
 
 namespace {
 
+// A leak's report ("卫生间漏水 楼下都滴水了"): what "还在往下滴" is still there of.
+bool holds_water(std::string_view report) {
+  return language::holds_any_of(report, std::array<std::string_view, 4>{"漏", "滴", "渗", "水"});
+}
+
 std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const Command& command,
                                                          bool names_trouble) {
   const bool cold_home = language::tells_cold_home(command.text);
@@ -253,7 +258,8 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   if (open.size() == 1) {
     const bool still_there =
         language::says_trouble_persists(command.text) &&
-        (persisting.empty() ? language::asks_of_own_report(command.text)
+        (persisting.empty() ? language::asks_of_own_report(command.text) ||
+                                  (language::water_still_running(command.text) && holds_water(open.front().text))
                             : names_what_report_holds(context.config, persisting, open.front().text));
     const bool cold_beside_heating = language::tells_cold_home(command.text) &&
                                      names_what_report_holds(context.config, "暖气", open.front().text);

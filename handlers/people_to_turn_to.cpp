@@ -31,10 +31,13 @@ constexpr auto kPersonAskedFor = std::to_array<std::string_view>(
      "帮我打个电话", "帮我打电话", "打个电话给", "帮忙打个电话", "你能打电话", "能打电话吗", "给我儿子打",
      "给我女儿打", "给我闺女打", "单元长是谁", "楼栋长是谁", "楼长是谁", "网格长是谁", "书记是谁",
      "谁是单元长", "谁是楼栋长", "谁是楼长", "谁是网格长", "联系谁", "登记了吗", "有登记吗",
-     // Where a newcomer registers and what the office does (an exploratory run of renters, stop 70: each
-     // met the menu): the leaders know, and the office is theirs.
-     "谁来管", "申诉", "怎么登记", "登记在哪", "在哪登记", "去哪登记", "哪里登记", "找谁登记", "想登记",
-     "要登记", "登记一下", "怎么加入", "居住证", "居住证明", "流动人口登记", "备案", "办公室在哪", "几点上班",
+     // "房东联系不上 谁来管啊", "我要申诉" (an exploratory run of renters, stop 70: the menu).
+     "谁来管", "申诉"});
+// Where a newcomer registers and what the office does: the leaders keep the register (the same run). Not
+// "I am no person" first: nobody asked for one.
+constexpr auto kRegisterAsked = std::to_array<std::string_view>(
+    {"怎么登记", "登记在哪", "在哪登记", "去哪登记", "哪里登记", "找谁登记", "想登记", "要登记", "登记一下",
+     "怎么加入", "居住证", "暂住证", "居住证明", "流动人口登记", "备案", "办公室在哪", "几点上班",
      "服务中心在哪", "门禁卡"});
 // Joining a group asked how ("怎么进群", "我妈能进群吗"; not "欢迎新邻居进群"), a leader asked for
 // ("我要找陈单元 长"; not "我要找我家的猫", "我要找工作"): a review of stop 68.
@@ -114,6 +117,52 @@ std::optional<Reply> answer_newcomer(Context& context, const Command& command) {
   const std::string_view plain = language::trim_spaces(command.text);
   if (plain.empty() || language::characters(plain) > kShortLine || !language::holds_any_of(plain, kNewHere))
     return std::nullopt;
+  // Only who they are and a greeting: "我是新来的 房东不给修马桶", "新搬来的 楼道里好大的烟" tell something
+  // (a review of stop 70: welcomed, the trouble dropped).
+  std::string rest(plain);
+  static constexpr auto kGreetingOnly = std::to_array<std::string_view>({"以后请多多关照",
+                                                                         "请多多关照",
+                                                                         "以后请多关照",
+                                                                         "请多关照",
+                                                                         "多多关照",
+                                                                         "多关照",
+                                                                         "大家好",
+                                                                         "你好",
+                                                                         "您好",
+                                                                         "新来的",
+                                                                         "新搬来",
+                                                                         "刚搬来",
+                                                                         "新住户",
+                                                                         "新租户",
+                                                                         "新租客",
+                                                                         "刚入住",
+                                                                         "新入住",
+                                                                         "新邻居",
+                                                                         "我是",
+                                                                         "我们是",
+                                                                         "我",
+                                                                         "的",
+                                                                         "登记",
+                                                                         "报到",
+                                                                         "啦",
+                                                                         "了",
+                                                                         "哈",
+                                                                         ",",
+                                                                         ".",
+                                                                         "!",
+                                                                         "~",
+                                                                         " "});
+  for (const std::string_view word : kGreetingOnly) {
+    for (std::size_t at = rest.find(word); at != std::string::npos; at = rest.find(word))
+      rest.erase(at, word.size());
+  }
+  // Where they live, said with it ("我是502新搬来的", "3号楼2单元新住户").
+  std::erase_if(rest, [](char c) { return c >= '0' && c <= '9'; });
+  for (const std::string_view place : {"号楼", "单元", "室", "栋", "楼", "住"}) {
+    for (std::size_t at = rest.find(place); at != std::string::npos; at = rest.find(place))
+      rest.erase(at, place.size());
+  }
+  if (!rest.empty()) return std::nullopt;
   const std::string leaders = leaders_to_turn_to(context);
   return reply_to_sender(context,
                          context.text(leaders.empty() ? "unknown_newcomer_nobody" : "unknown_newcomer",
@@ -130,13 +179,16 @@ std::optional<Reply> answer_whom_to_turn_to(Context& context, const Command& com
       plain.find("我要找") != std::string_view::npos && language::holds_any_of(plain, kLeaderTitles);
   const bool asks_to_join =
       language::holds_any_of(plain, kJoiningGroup) && language::holds_any_of(plain, kAskingHow);
+  const bool registers = language::holds_any_of(plain, kRegisterAsked) || asks_to_join;
   const bool asks = equals_one_of(plain, kPersonAskedAlone) ||
-                    ((language::holds_any_of(plain, kPersonAskedFor) || asks_for_a_leader || asks_to_join) &&
+                    ((language::holds_any_of(plain, kPersonAskedFor) || asks_for_a_leader || registers) &&
                      !language::holds_any_of(plain, kNotAskingForAPerson));
   if (!scolds && !asks) return std::nullopt;
   const std::string leaders = leaders_to_turn_to(context);
   const std::string mention = sender_mention(context);
-  const std::string key = scolds ? "unknown_scolded" : "unknown_person_asked";
+  const std::string key = scolds      ? "unknown_scolded"
+                          : registers ? "unknown_register_asked"
+                                      : "unknown_person_asked";
   return reply_to_sender(context, context.text(leaders.empty() ? key + "_nobody" : key,
                                                {{"mention", mention}, {"leaders", leaders}}));
 }

@@ -21,9 +21,6 @@ std::string percent_text(std::int64_t part, std::int64_t whole) {
   return one_decimal(whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole)) + "%";
 }
 
-std::string shown_name(const std::string& name, const std::string& person) {
-  return name.empty() ? local_part(person) : shown_person_name(name);
-}
 
 double average(const store::NodeStanding& standing) {
   return standing.active == 0 ? 0.0
@@ -54,7 +51,8 @@ void add_people(const Services& services, const std::vector<store::PersonStandin
     if (i == 0 || people[i].points != people[i - 1].points) rank = i + 1;
     lines.push_back(
         services.text("ranking_person", Values{{"rank", std::to_string(rank)},
-                                               {"name", shown_name(people[i].name, people[i].person)},
+                                               {"name", shown_name_of(services.people, people[i].person,
+                                                                      people[i].name)},
                                                {"points", std::to_string(people[i].points)},
                                                {"hours", hours_one_decimal(people[i].minutes)}}));
   }

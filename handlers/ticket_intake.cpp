@@ -269,7 +269,14 @@ bool says_nothing_yet(const std::string& title) {
   for (const std::string_view lead : {"一下", "下"}) {
     if (whom.starts_with(lead)) whom.remove_prefix(lead.size());
   }
-  const bool only_whom = std::find(kOnlyWhom.begin(), kOnlyWhom.end(), whom) != kOnlyWhom.end() ||
+  // A person or a place by title alone ("投诉刘师傅", "我要投诉王书记", "投诉3号楼": a review of stop 70).
+  static constexpr auto kTitles = std::to_array<std::string_view>(
+      {"师傅", "书记", "主任", "单元长", "楼栋长", "网格长", "网格员", "号楼", "单元", "栋"});
+  constexpr std::size_t kShortName = 6;
+  const bool titled = language::characters(whom) <= kShortName &&
+                      std::any_of(kTitles.begin(), kTitles.end(),
+                                  [whom](std::string_view title) { return whom.ends_with(title); });
+  const bool only_whom = std::find(kOnlyWhom.begin(), kOnlyWhom.end(), whom) != kOnlyWhom.end() || titled ||
                          (!whom.empty() && whom.size() <= 5 &&
                           whom.find_first_not_of("0123456789-#室号") == std::string_view::npos);
   return words.empty() || one_character || only_whom ||

@@ -68,7 +68,14 @@ std::optional<std::vector<Reply>> answer_line_about_ticket(Context& context, con
     if (!ticket->is_closed() && ticket->state != store::TicketState::resolved &&
         (says == language::HolderSays::takes_on || says == language::HolderSays::may_take_on))
       return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_leader_take_hint")};
-    return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_leader_hint")};
+    // The leader above overseeing a job someone took on and let run past its time ("T1 知道了 等配件"):
+    // a note in its history, as the holder's is (a review of stop 70: since the oversight climb left the
+    // job with its holder, the leader's words were only hinted at).
+    const bool oversees = ticket->state == store::TicketState::accepted && ticket->climbs > 0 && !asks;
+    if (!oversees) return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_leader_hint")};
+    record_event(context, *ticket, "noted", words);
+    return std::vector<Reply>{work_reply(
+        context, *ticket, message.is_private ? "ticket_noted" : "ticket_noted_group", {{"words", words}})};
   }
   // "T3 不归我们管 垃圾是环卫的" is a 退回 in the making: not for the resident to read as a note.
   if (language::holds_any_of(words, kNotOurs))

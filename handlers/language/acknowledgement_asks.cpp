@@ -24,11 +24,15 @@ constexpr std::array<std::string_view, 16> kSignUpPurposes{"参加", "报名", "
 // What the number answers when it is no sign-up: a notice read ("收到请扣1") or a poll's choice
 // ("同意的扣1", "需要的扣1"). A review of stop 67 found "明早扫雪的扣1" and "可以的扣1" silencing the 1s
 // that signed up: without these words the 1s stay sign-ups.
+constexpr auto kAcknowledges =
+    std::to_array<std::string_view>({"收到", "已阅", "知悉", "知道了", "看到", "明白", "收悉", "同意",
+                                     "不同意", "赞成", "反对", "需要", "不需要", "投票"});
 // So is an ad's or a neighbour's ask ("想看房的扣1", "有意向的扣1", "拼车回老家的扣1": an exploratory run of
-// renters, stop 70, found each signing tenants up for the unit's task).
-constexpr auto kAcknowledges = std::to_array<std::string_view>(
-    {"收到",   "已阅", "知悉", "知道了", "看到", "明白", "收悉", "同意", "不同意", "赞成",   "反对", "需要",
-     "不需要", "投票", "看房", "有意",   "意向", "要租", "想租", "出租", "拼车",   "顺风车", "私我", "私聊"});
+// renters, stop 70, found each signing tenants up for the unit's task) — unless a leader of the chat
+// asks it, whose "有意向的扣1" calls volunteers (numbers_asked.cpp).
+constexpr auto kAdAsks = std::to_array<std::string_view>(
+    {"看房", "有意", "意向", "要租", "想租", "出租", "拼车", "顺风车", "私我", "私聊", "团购", "出售", "拼单",
+     "加我微信", "加微信", "小窗", "要买的", "想买的"});
 
 bool ends_ask(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return true;
@@ -61,7 +65,16 @@ bool asks_for_a_number(std::string_view text) {
 }
 
 bool asks_numbers_back(std::string_view text) {
-  return asks_for_a_number(text) && holds_any_of(text, kAcknowledges) && !holds_any_of(text, kSignUpPurposes);
+  return asks_for_a_number(text) && (holds_any_of(text, kAcknowledges) || holds_any_of(text, kAdAsks)) &&
+         !holds_any_of(text, kSignUpPurposes);
+}
+
+bool asks_numbers_for_an_ad(std::string_view text) {
+  return asks_numbers_back(text) && !holds_any_of(text, kAcknowledges);
+}
+
+bool calls_for_sign_ups(std::string_view text) {
+  return holds_any_of(text, kSignUpPurposes);
 }
 
 }  // namespace whistle::language

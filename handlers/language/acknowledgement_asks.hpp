@@ -17,4 +17,11 @@ bool asks_for_a_number(std::string_view text);
 /// ("可以的扣1", "明早扫雪的扣1").
 bool asks_numbers_back(std::string_view text);
 
+/// Whether that ask is an ad's or a neighbour's only ("有意向的扣1", "想看房的扣1", "拼车的扣1"), with no
+/// word of reading or choosing: from a leader of the chat it calls volunteers.
+bool asks_numbers_for_an_ad(std::string_view text);
+
+/// Whether a line holds a word of signing up ("报名", "参加", "能来的", "有空"): "还差人 大家踊跃报名".
+bool calls_for_sign_ups(std::string_view text);
+
 }  // namespace whistle::language

@@ -237,6 +237,23 @@ std::optional<DangerFound> missing_person(std::string_view text) {
   return std::nullopt;
 }
 
+// "我被诈骗了", "我遭遇电信诈骗了", "我被骗了": a fraud told with nothing more, which a person says after the
+// money went (a review of stop 70: the scam question's answer, and nobody told).
+std::optional<DangerFound> defrauded(std::string_view text) {
+  static constexpr auto kDefrauded =
+      std::to_array<std::string_view>({"被诈骗", "遭遇电信诈骗", "遭遇诈骗", "被电信诈骗", "被网络诈骗", "被电诈", "钱被骗"});
+  if (first_of(text, kFraudNow.unless)) return std::nullopt;
+  if (const std::optional<std::string_view> word = first_of(text, kDefrauded))
+    return DangerFound{*word, DangerKind::fraud};
+  std::string_view plain = text;
+  while (!plain.empty() && std::string_view("!.~ ").find(plain.back()) != std::string_view::npos)
+    plain.remove_suffix(1);
+  for (const std::string_view alone : {"我被骗了", "被骗了", "我被骗了啊", "我上当了", "我被骗了怎么办"}) {
+    if (plain == alone) return DangerFound{"被骗", DangerKind::fraud};
+  }
+  return std::nullopt;
+}
+
 // Every word that can begin a danger's reading (a list's word, a pair's first half, a missing
 // person's word, a call for help, someone inside a lift), indexed by its first character.
 using TriggerIndex = std::unordered_map<char32_t, std::vector<std::string_view>>;
@@ -284,6 +301,7 @@ std::optional<DangerFound> danger_unless_denied(std::string_view text) {
   // Money cheated away now, before the lists: "快报警 我奶奶正在被骗" is a fraud's answer (hang up, the
   // bank), not a blow's ("a room that locks").
   if (auto found = in_pair(text, kFraudNow)) return found;
+  if (auto found = defrauded(text)) return found;
   // Past the gate, a scan per word (memmem) is cheap enough: the lists are short.
   for (const DangerList& list : kDangerLists) {
     if (const std::optional<std::string_view> word = first_of(text, list.words))
@@ -427,6 +445,8 @@ bool is_a_notice(std::string_view text) {
 
 bool denied_softly(std::string_view text) {
   if (first_of(text, kEstablished)) return false;
+  // A fraud keeps its own negators: "骗子还在跟我妈视频 让她转账" is no video (a review of stop 70).
+  if (in_pair(text, kFraudNow)) return false;
   for (std::size_t pair = 0; pair < kEstablishedPairs; ++pair) {
     if (in_pair(text, kDangerPairs[pair])) return false;
   }

@@ -273,15 +273,16 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     {"要带啥",        Intent::tasks,        A::task_question,     "asks"},
     {"要不要带",      Intent::tasks,        A::task_question,     "asks"},
     {"在什么地方",    Intent::tasks,        A::task_question,     "asks"},
-    // "代签到 1 @刘阿姨": asked for someone else, refused by the handler (a check-in is one's own).
-    {"代签到",        Intent::check_in,     A::task_code,         "on_behalf"},
-    {"代签退",        Intent::check_out,    A::task,              "on_behalf"},
     {"签到",          Intent::check_in,     A::task_code},
     {"打卡",          Intent::check_in,     A::task_code,         "implicit"},
     {"签个到",        Intent::check_in,     A::task_code},
     // The slips of pinyin input, as 报道 is 报到's (the same run: "签倒" three times, then 失约).
     {"签倒",          Intent::check_in,     A::task_code},
     {"签道",          Intent::check_in,     A::task_code},
+    // "代签到 1 @刘阿姨", "代签 1": asked for someone else, refused by the handler (a check-in is one's own).
+    // After 签到, whose keyword the hints show.
+    {"代签到",        Intent::check_in,     A::task_code,         "on_behalf"},
+    {"代签",          Intent::check_in,     A::task_code,         "on_behalf"},
     {"到了",          Intent::check_in,     A::task,              "required"},
     // "我到了", "已到": how volunteers say they are on site. Bare, they are a check-in only for
     // someone whose task begins about now; anyone else is talking to the others. Not a bare 到了 or
@@ -316,6 +317,7 @@ constexpr auto kTaskRules = std::to_array<IntentRule>({
     // run of the winter holiday, stop 69).
     {"签退",          Intent::check_out,    A::task},
     {"已签退",        Intent::check_out,    A::task},
+    {"代签退",        Intent::check_out,    A::task,              "on_behalf"},
     // A check-out by mistake, taken back: the stay goes on, as a 签到 again would have it.
     {"签退错了",      Intent::check_in,     A::task,              "undo"},
     {"签退按错了",    Intent::check_in,     A::task,              "undo"},

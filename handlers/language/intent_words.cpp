@@ -21,8 +21,12 @@ constexpr auto kWrappers = std::to_array<std::string_view>({
     // Who is speaking, new here ("我是新来的租户 也想参加 报名", "新来的 报名", "我刚搬来 怎么当志愿者": an
     // exploratory run of renters, stop 70, found each silence or 没看懂).
     "我是新来的租户", "我是新来的住户", "我是新来的租客", "我是新搬来的", "我是刚搬来的", "我是新来的",
-    "我新搬来的", "我刚搬来的", "我刚搬来", "刚搬来的", "新搬来的", "新来的租户", "新来的", "我是新租户",
+    "我新搬来的", "我刚搬来的", "我刚搬来", "刚搬来的", "新搬来的", "新来的租户", "新来的租客", "新来的", "我是新租户",
     "我是新住户", "我是租户",
+    // Moving out, the reason before a withdrawal ("下周就搬走了 去不了了", "我下周搬走 取消报到吧": a review of
+    // stop 70 found the move's answer taking them, the place kept).
+    "下周就搬走了", "我下周就搬走了", "我下周搬走", "下周搬走", "我要搬走了", "我要搬家了", "月底就搬走了",
+    "我下个月搬走了", "房子到期了",
     "我想要", "我要", "我想", "我也要", "我也想", "我也", "我来", "也想", "想", "要",
     "帮我", "帮忙", "麻烦你", "麻烦", "请帮我", "请", "您好", "你好", "现在", "我现在",
     // How children and young people address the leader before the words ("阿姨好我想报名", "叔叔我到了":
@@ -127,7 +131,8 @@ constexpr auto kNotSignUpLists = std::to_array<std::string_view>({"团购", "拼
 // check's places); not 登记 alone, which heads volunteers' lists as often ("扫雪报名登记").
 constexpr auto kResidentsOwnLists = std::to_array<std::string_view>(
     {"体检", "疫苗", "合唱", "预约", "排练", "住户登记", "租户登记", "人口登记", "信息登记", "出租屋登记", "房屋登记",
-     "看房", "门禁卡", "办卡", "信息采集", "居住证"});
+     "看房", "门禁卡", "办卡", "信息采集", "居住证", "租客登记", "暂住", "入住登记", "备案", "车辆登记", "电动车登记",
+     "车牌"});
 constexpr auto kVolunteerListWords =
     std::to_array<std::string_view>({"志愿", "义工", "引导", "秩序", "维护", "服务", "帮忙"});
 

@@ -59,7 +59,14 @@ Command jielong_sign_up(const Command& base, std::string name, std::optional<std
 // "志愿者年终聚餐接龙"), nor of residents' own check-ups or choir — unless its header names a task
 // ("接龙 #1 疫苗接种点秩序维护") or its volunteers ("老年体检引导接龙").
 bool is_a_sign_up_list(std::string_view text, const JielongList& list) {
-  const std::string_view header = text.substr(0, text.find('\n'));
+  std::string_view header = text.substr(0, text.find('\n'));
+  // WeChat's own 接龙 puts its title on the line after "#接龙" (a review of stop 70: "#接龙\n新住户信息登记
+  // \n\n1. …" filled a task's places).
+  if (const std::string_view bare = trim_spaces(header);
+      (bare == "#接龙" || bare == "接龙" || bare == "＃接龙") && header.size() < text.size()) {
+    const std::string_view after = text.substr(header.size() + 1);
+    header = text.substr(0, header.size() + 1 + after.find('\n'));
+  }
   const auto holds = [header](std::span<const std::string_view> words) {
     return std::any_of(words.begin(), words.end(), [header](std::string_view word) {
       return header.find(word) != std::string_view::npos;

@@ -74,12 +74,6 @@ constexpr auto kTroublePersists = std::to_array<std::string_view>({
     "仍然没修",
     "照样不热",
     "照样漏",
-    // Water still running (an exploratory run of renters, stop 70: "水还在漏" met the menu). Not 一直漏:
-    // "厨房水龙头一直漏水" tells a new leak as often.
-    "还在漏",
-    "还在滴",
-    "还在往下滴",
-    "还在流",
 });
 
 // A resident chasing their report, angry or tired of waiting: "都三天了 你们到底管不管", "催一下 门还是
@@ -194,14 +188,33 @@ bool asks_after_own_report(std::string_view text) {
 }
 
 bool says_trouble_persists(std::string_view text) {
-  return holds_any_of(text, kTroublePersists);
+  return holds_any_of(text, kTroublePersists) || water_still_running(text);
+}
+
+bool water_still_running(std::string_view text) {
+  // An exploratory run of renters (stop 70): "水还在漏", "还在往下滴", "房东电话打不通 水一直漏" met the menu.
+  // "厨房水龙头一直漏水" names a tap of its own, which the caller tells apart by the thing named.
+  static constexpr auto kStillRunning =
+      std::to_array<std::string_view>({"还在漏", "还在滴", "还在往下滴", "还在流", "还在渗", "还漏", "没停"});
+  if (holds_any_of(text, kStillRunning)) return true;
+  // "水一直漏" keeps running; "厨房水龙头一直漏水" tells a leak, the first time as often (the words after the
+  // bot's "报修" question were turned away as a chase).
+  for (const std::string_view going : {"一直漏", "一直在漏", "一直滴", "一直在滴"}) {
+    for (std::size_t at = text.find(going); at != std::string_view::npos; at = text.find(going, at + 1)) {
+      if (!text.substr(at + going.size()).starts_with("水")) return true;
+    }
+  }
+  return false;
 }
 
 std::string_view what_persists(std::string_view text) {
   std::size_t first = text.size();
-  for (const std::string_view marker : {"还是", "依然", "仍然", "还冻着", "照样", "还在"})
+  for (const std::string_view marker : {"还是", "依然", "仍然", "还冻着", "照样", "还在", "一直", "还漏", "没停"})
     first = std::min(first, text.find(marker));
   std::string_view before = trim_spaces(text.substr(0, first));
+  // The clause it stands in: "房东电话打不通 水一直漏" is of the water.
+  if (const std::size_t apart = before.find_last_of(" ,"); apart != std::string_view::npos)
+    before = trim_spaces(before.substr(apart + 1));
   // "我家暖气": the thing, past whose it is. A person is no thing ("我还是不行": the final read of stop 67
   // found "我" matching every report that holds the word).
   for (const std::string_view whose : {"我家的", "我家", "家里的", "家里", "我们家"}) {

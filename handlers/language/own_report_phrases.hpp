@@ -13,6 +13,10 @@ namespace whistle::language {
 /// The same without the trouble said to be still there: a question or a chase of one's report.
 bool asks_of_own_report(std::string_view text);
 
+/// Whether a line says water is still running ("还在漏", "还在往下滴", "水一直漏", "没停"): the trouble of a
+/// leak's report still there.
+bool water_still_running(std::string_view text);
+
 bool asks_after_own_report(std::string_view text);
 
 /// Whether a line asks if a repair is done ("灯修好了吗", "有人管吗", "师傅什么时候再来"): only a

@@ -475,7 +475,7 @@ bool says_problem_back(std::string_view text) {
       {"又漏了", "又坏了", "又不亮了", "又堵了", "又出问题", "没修好", "没有修好", "跟没修一样", "和没修一样",
        "白修了", "还在漏", "还在滴", "还是漏", "还是坏的", "根本没来修", "根本没修", "修了又坏",
        // "水一直在漏" after a close (an exploratory run of renters, stop 70: the menu).
-       "一直漏", "一直在漏", "一直滴", "还在往下滴"});
+       "水一直漏", "水一直在漏", "一直在漏", "还在往下滴"});
   if (!holds_any_of(text, kBack)) return false;
   // Of someone else's work or a question: "楼上又漏了吗", "你家修好了没".
   return text.find("吗") == std::string_view::npos && text.find('?') == std::string_view::npos &&

@@ -36,6 +36,28 @@ TEST_F(Renters, NumbersAnsweringAnAdOrANoticeSignNobodyUpButALeadersCallDoes) {
   EXPECT_EQ(signup_state(number, "u-t6"), store::SignupState::signed_up);
 }
 
+// A leader of the chat asking with an ad's words calls volunteers, and a leader's call for sign-ups after a
+// landlord's ad ends its window (a review of stop 70: the 1s were dropped for twelve hours).
+TEST_F(Renters, ALeadersAskWithAnAdsWordsStillSignsUp) {
+  const std::int64_t number = whistle_in_b3u2("出租屋消防安全检查", 8);
+  say("b3u2", "u-chen", "陈单元长", read("周六检查 有意向的扣1", kMonday0900 + 60), kMonday0900 + 60);
+  say("b3u2", "u-v1", "", read("1", kMonday0900 + 120), kMonday0900 + 120);
+  EXPECT_EQ(signup_state(number, "u-v1"), store::SignupState::signed_up);
+  say("b3u2", "u-landlord", "", read("502次卧出租 想看房的扣1", kMonday0900 + 180), kMonday0900 + 180);
+  say("b3u2", "u-chen", "陈单元长", read("还差人 大家踊跃报名", kMonday0900 + 240), kMonday0900 + 240);
+  say("b3u2", "u-v2", "", read("1", kMonday0900 + 300), kMonday0900 + 300);
+  EXPECT_EQ(signup_state(number, "u-v2"), store::SignupState::signed_up);
+}
+
+// WeChat's own 接龙 puts the title on its second line; a tenants' register there is no sign-up either.
+TEST_F(Renters, ARegisterWithItsTitleOnTheSecondLineIsNoSignUp) {
+  const std::int64_t number = whistle_in_b3u2("出租屋消防安全检查", 8);
+  say("b3u2", "u-r9", "", read("#接龙\n新住户信息登记\n\n1. 小王 602\n2. 小赵 502"));
+  EXPECT_FALSE(signup_state(number, "u-r9").has_value());
+  say("b3u2", "u-r8", "", read("接龙 租客登记\n1. 小王"));
+  EXPECT_FALSE(signup_state(number, "u-r8").has_value());
+}
+
 TEST_F(Renters, RegistersOfResidentsAndFlatsAreNoSignUpsButAVolunteersListIs) {
   const std::int64_t number = whistle_in_b3u2("出租屋消防安全检查", 8);
   std::int64_t at = kMonday0900 + 60;
@@ -70,8 +92,8 @@ TEST_F(Renters, APastedFormsSendDownAfterItsNoteSendsTheTaskDown) {
 TEST_F(Renters, ANewcomersSignUpAfterSayingWhoTheyAreSignsThemUp) {
   const std::int64_t number = whistle_in_b3u2("出租屋消防安全检查", 8);
   int n = 0;
-  for (const char* line :
-       {"我是新来的租户 也想参加 报名", "新来的 报名", "我新搬来的 算我一个", "报名 我是新来的"}) {
+  for (const char* line : {"我是新来的租户 也想参加 报名", "新来的 报名", "我新搬来的 算我一个",
+                           "报名 我是新来的", "报到 新来的 周六能去", "新来的租客 报名"}) {
     const std::string sender = "u-n" + std::to_string(++n);
     say("b3u2", sender, "", read(line));
     EXPECT_EQ(signup_state(number, sender), store::SignupState::signed_up) << line;
@@ -132,6 +154,24 @@ TEST_F(Renters, WaterStillRunningChasesTheOpenReportAndIsOfferedAgainAfterTheClo
       say_privately("u-tenant", "", read("房东联系不上 谁来管啊", kMonday0900 + 8100), kMonday0900 + 8100);
   ASSERT_EQ(turn_to.size(), 1u);
   EXPECT_TRUE(contains(turn_to[0].text, "陈单元长")) << turn_to[0].text;
+}
+
+// "还在往下滴" names no water but is of the one leak open; "厨房水龙头一直漏水" tells a tap of its own.
+TEST_F(Renters, DrippingStillIsTheOpenLeaksAndANewTapIsANewReport) {
+  say("b3u2", "u-tenant", "", read("@吹哨 报修 卫生间漏水 楼下都滴水了"), kMonday0900, true);
+  const std::vector<Reply> chased =
+      say("b3u2", "u-tenant", "", read("@吹哨 还在往下滴", kMonday0900 + 3600), kMonday0900 + 3600, true);
+  EXPECT_TRUE(std::any_of(chased.begin(), chased.end(),
+                          [](const Reply& reply) { return reply.chat == "generic:@u-chen"; }));
+  EXPECT_FALSE(tickets_.by_number("c1", 2).has_value());
+}
+
+// Moving out, then the withdrawal: the place is freed ("下周就搬走了 去不了了" had the move's answer).
+TEST_F(Renters, MovingOutThenWithdrawingFreesThePlace) {
+  const std::int64_t number = whistle_in_b3u2("出租屋消防安全检查", 8);
+  say("b3u2", "u-zhang", "张三", read("报到"));
+  say_privately("u-zhang", "张三", read("下周就搬走了 去不了了", kMonday0900 + 60), kMonday0900 + 60);
+  EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
 }
 
 }  // namespace

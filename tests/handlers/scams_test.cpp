@@ -89,10 +89,10 @@ TEST_F(Scams, ANameClaimingAnOfficeNotHeldIsWrittenMarked) {
   EXPECT_TRUE(text_has(asked[0].text, "96110")) << asked[0].text;
 }
 
-// "吹哨 我被骗了", "吹哨 这是不是诈骗" from a resident call the bot by name: answered, not refused as a
-// whistle.
+// "吹哨 这是不是诈骗", "吹哨 有人冒充物业收钱" from a resident call the bot by name: answered, not refused as
+// a whistle ("吹哨 我被骗了" is the fraud's danger, as "我被骗了" is).
 TEST_F(Scams, AResidentsScamQuestionAfterTheBotsNameIsAnswered) {
-  for (const char* line : {"吹哨 我被骗了", "吹哨 这是不是诈骗", "吹哨 有人冒充物业收钱"}) {
+  for (const char* line : {"吹哨 这是不是诈骗", "吹哨 有人冒充物业收钱", "吹哨 上面那个链接能点吗"}) {
     const std::vector<Reply> replies = say_line("b3u2", "u-he", "何大爷", line);
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_TRUE(text_has(replies[0].text, "96110")) << line << ": " << replies[0].text;
@@ -125,6 +125,33 @@ TEST_F(Scams, PointsCannotBeGivenToSomeoneElse) {
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_EQ(replies[0].text, told) << line;
   }
+}
+
+// The review of stop 70's phrasings: frauds in progress or just told, and chatter about money that is none.
+TEST_F(Scams, MoreFraudsAreDangersAndMarketTalkIsNot) {
+  std::int64_t at = kMonday0900;
+  for (const char* line :
+       {"骗子还在跟我妈视频 让她转账", "我被诈骗了", "我老公被网上刷单骗了 还在往里充钱",
+        "我奶奶要去银行取钱给一个陌生人 拦不住", "刚刚被人骗走了3000块", "帮我报个警 我妈被骗了"}) {
+    const std::vector<Reply> replies = say_line_privately("u-liu", "刘阿姨", line, {}, at);
+    ASSERT_FALSE(replies.empty()) << line;
+    EXPECT_EQ(replies[0].text, rendered("danger_now_fraud", {{"mention", "@刘阿姨"}})) << line;
+    at += 2 * kHour;
+  }
+  for (const char* talk :
+       {"这菜市场的秤不准 骗了我好几块钱", "钱没了可以再挣 人没事就好", "上个月我妈被骗了两万 后来追回来了",
+        "微信群里有人说能拿养老钱翻倍 骗子吧", "卖菜的老王骗了我 一斤少了二两"}) {
+    EXPECT_TRUE(say_line("b3u2", "u-he", "何大爷", talk, {}, at).empty()) << talk;
+    at += kHour;
+  }
+}
+
+// A ranking's rows carry their names: marked there too; a doctor's title is no office.
+TEST_F(Scams, ARankingsNamesAreMarkedAsEveryOtherName) {
+  say_line("b3u2", "u-x1", "王书记", "你好");
+  EXPECT_EQ(shown_name_of(people_, qualified("u-x1"), "王书记"), "王书记（非登记负责人）");
+  EXPECT_EQ(shown_name_of(people_, qualified("u-x1"), "主任医师老赵"), "主任医师老赵");
+  EXPECT_EQ(shown_name_of(people_, qualified("u-wang"), "王书记"), "王书记");
 }
 
 }  // namespace

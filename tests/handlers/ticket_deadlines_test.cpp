@@ -198,6 +198,11 @@ TEST_F(TicketDeadlinesTest, AResponderJobOverdueStaysTheResponderAndTheLeaderAbo
   for (const Reply& reply : run_jobs(kMonday0900 + 10 * 24 * kHour))
     EXPECT_FALSE(names_ticket(reply, made.ticket)) << reply.chat << ": " << reply.text;
 
+  // The leader above writes in its history, as its holder does (a review of stop 70: only hinted at).
+  say("b3", "u-qian", "钱楼栋长", read("T" + number + " 知道了 等配件", kMonday0900 + 25 * kHour),
+      kMonday0900 + 25 * kHour, true);
+  EXPECT_EQ(events_of(s, made.ticket, "noted"), 2);
+
   // The worker still sees it among his jobs and finishes it.
   const std::vector<Reply> mine =
       say("wuye", "u-shifu", "刘师傅", read("我的工单", kMonday0900 + 26 * kHour), kMonday0900 + 26 * kHour);

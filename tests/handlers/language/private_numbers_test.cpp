@@ -89,11 +89,13 @@ TEST(PrivacyMask, VoiceInputsGroupsAndMixedNumeralsAreOneNumber) {
 // A card number as it is printed, in fours (an exploratory run of scams, stop 70: a victim's card went
 // to the building's and the grid's groups); a list of four-digit flats begins with a floor and stays.
 TEST(PrivacyMask, ABankCardInFoursIsMaskedAndFlatsInFoursAreKept) {
-  for (const char* text : {"卡号 6222 0212 3456 7890 都告诉他了", "卡号6222-0212-3456-7890",
-                           "6222 0212 3456 7890 123", "卡号6222021234567890"}) {
+  for (const char* text :
+       {"卡号 6222 0212 3456 7890 都告诉他了", "卡号6222-0212-3456-7890", "6222 0212 3456 7890 123",
+        "卡号6222021234567890", "卡号 六二二二 零二一二 三四五六 七八九零"}) {
     const std::string masked = mask_private_numbers(text);
     EXPECT_EQ(masked.find("0212"), std::string::npos) << masked;
     EXPECT_EQ(masked.find("3456"), std::string::npos) << masked;
+    EXPECT_EQ(masked.find("三四五六"), std::string::npos) << masked;
     EXPECT_EQ(mask_id_numbers(text).find("3456"), std::string::npos) << text;
   }
   for (const char* kept : {"1201 1202 1301 1302", "2101、2102、2201、2202"})

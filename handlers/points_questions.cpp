@@ -8,6 +8,7 @@
 #include "handlers/people_names.hpp"
 #include "handlers/points.hpp"
 #include "handlers/redemption_rules.hpp"
+#include "handlers/task_lookup.hpp"
 
 namespace whistle::handlers {
 

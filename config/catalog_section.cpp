@@ -24,15 +24,12 @@ std::vector<Category> builtin_categories() {
   // (渗水, 下水道堵, 下水道返, 滴水, 返水, 马桶堵, 没水了, 没有水, 层没水, 水泵) and an open manhole (井盖没,
   // 没井盖…) were general, with a deadline of days (an exploratory run of residents' reports, 2026-12-06).
   // Winter's (供暖, 水表, 冻裂, 冻住, 喷水, 爆管): a water meter spraying at 23:00 waited for the morning
-  // as general (an exploratory run of winter, stop 67). An e-bike charged indoors or on a line from a
-  // window (飞线充电), the best-known cause of fires in shared flats, waited a week as general (an
-  // exploratory run of renters, stop 70).
+  // as general (an exploratory run of winter, stop 67).
   return {
       {"紧急险情",
        "urgent",
-       {"着火",     "起火",     "失火",     "火灾",     "冒烟",     "煤气味",   "塌",
-        "触电",     "井盖没",   "井盖丢",   "井盖坏",   "没有井盖", "没井盖",   "飞线充电",
-        "拉线充电", "屋里充电", "家里充电", "在家充电", "室内充电", "楼道充电", "楼道里充电"},
+       {"着火", "起火", "失火", "火灾", "冒烟", "煤气味", "塌", "触电", "井盖没", "井盖丢", "井盖坏",
+        "没有井盖", "没井盖"},
        ""},
       {"设施维修",
        "utilities",

@@ -31,7 +31,11 @@ namespace {
 constexpr auto kOfficeTitles = std::to_array<std::string_view>(
     {"书记", "主任", "单元长", "楼栋长", "楼长", "网格长", "网格员", "居委", "社区工作人员", "吹哨助手"});
 // Titles of other trades that hold one of those words ("主任医师老赵", "李书记员": a review of stop 70).
-constexpr auto kOtherTrades = std::to_array<std::string_view>({"医师", "医生", "书记员", "班主任", "车间主任"});
+// Nor 物业's own people ("物业刘主任": the responder's member, whom the roles do not list), nor family
+// ("书记的老伴": the second review of stop 70).
+constexpr auto kOtherTrades =
+    std::to_array<std::string_view>({"医师", "医生", "书记员", "班主任", "车间主任", "物业", "老伴", "家属",
+                                     "爱人", "的", "退休", "教师", "老师"});
 
 // A name that claims an office its holder does not hold anywhere: a WeChat name copied from a leader's
 // (an exploratory run of scams, stop 70: the bot called the impostor "@王书记", listed "王书记" among
@@ -41,15 +45,17 @@ bool claims_an_office_not_held(store::PeopleRepository& people, const std::strin
   const bool claims = std::any_of(kOfficeTitles.begin(), kOfficeTitles.end(), [&](std::string_view title) {
     return name.find(title) != std::string::npos;
   });
-  const bool trade = std::any_of(kOtherTrades.begin(), kOtherTrades.end(),
-                                 [&](std::string_view other) { return name.find(other) != std::string::npos; });
+  const bool trade = std::any_of(kOtherTrades.begin(), kOtherTrades.end(), [&](std::string_view other) {
+    return name.find(other) != std::string::npos;
+  });
   return claims && !trade && people.nodes_with_role(person_id, store::Role::leader).empty() &&
          people.nodes_with_role(person_id, store::Role::staff).empty();
 }
 
 }  // namespace
 
-std::string shown_name_of(store::PeopleRepository& people, const std::string& person_id, const std::string& name) {
+std::string shown_name_of(store::PeopleRepository& people, const std::string& person_id,
+                          const std::string& name) {
   if (name.empty()) return local_part(person_id);
   std::string shown = shown_person_name(name);
   if (claims_an_office_not_held(people, person_id, name)) shown += "（非登记负责人）";

@@ -317,6 +317,9 @@ std::vector<Reply> open_ticket(Context& context, const Command& command, const s
       ticket.kind == "report" ? category_of(context.config, ticket.text) : nullptr;
   if (category) ticket.category = category->name;
   ticket.urgency = danger ? "urgent" : category ? category->urgency_class : "general";
+  // An e-bike charged indoors is urgent whatever the community's categories say (a review of stop 70: as
+  // keywords, "充电桩坏了" paged a leader at night and "飞线给电瓶车充电" stayed general).
+  if (ticket.kind == "report" && language::charges_an_ebike_indoors(ticket.text)) ticket.urgency = "urgent";
 
   ticket = context.tickets.create(ticket);
   forget_report_offer(context);

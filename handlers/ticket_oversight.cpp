@@ -18,6 +18,8 @@ std::optional<std::string> latest_note(const Services& services, const store::Ti
   std::optional<std::string> note;
   for (const store::TicketEvent& event : services.tickets.events(ticket.id)) {
     if (event.kind == "noted" && event.note && !event.note->empty()) note = event.note;
+    // A 回炉 starts the work again: a note from before it is stale (the second review of stop 70).
+    if (event.kind == "reopened") note.reset();
   }
   return note;
 }

@@ -79,9 +79,10 @@ bool introduces_oneself(std::string_view remark) {
   };
   // 租户, 租客, 新邻居 say the same ("报到 新租户 请多关照": an exploratory run of renters, stop 70, found it
   // signing the tenant up for the unit's task).
-  return holds({"入住", "住户", "租户", "租客", "新邻居", "新搬来", "新来的", "刚搬来"}) &&
+  return holds({"入住", "住户", "新租户", "新租客", "的租户", "的租客", "新邻居", "新搬来", "新来的",
+                "刚搬来"}) &&
          !holds({"参加", "出份力", "出力", "帮忙", "志愿", "服务", "活动", "能去", "能来", "有空", "我去",
-                 "可以去", "我来", "参与"});
+                 "可以去", "我来", "参与", "也去", "也来"});
 }
 
 // "了吗", "了没有", "没", "了？", "满了吗", "啦？": whether it happened, asked — right after the

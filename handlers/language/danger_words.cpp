@@ -240,12 +240,12 @@ std::optional<DangerFound> missing_person(std::string_view text) {
 // "我被诈骗了", "我遭遇电信诈骗了", "我被骗了": a fraud told with nothing more, which a person says after the
 // money went (a review of stop 70: the scam question's answer, and nobody told).
 std::optional<DangerFound> defrauded(std::string_view text) {
-  static constexpr auto kDefrauded =
-      std::to_array<std::string_view>({"被诈骗", "遭遇电信诈骗", "遭遇诈骗", "被电信诈骗", "被网络诈骗", "被电诈", "钱被骗"});
+  static constexpr auto kDefrauded = std::to_array<std::string_view>(
+      {"被诈骗", "遭遇电信诈骗", "遭遇诈骗", "被电信诈骗", "被网络诈骗", "被电诈", "钱被骗"});
   if (first_of(text, kFraudNow.unless)) return std::nullopt;
   if (const std::optional<std::string_view> word = first_of(text, kDefrauded))
     return DangerFound{*word, DangerKind::fraud};
-  std::string_view plain = text;
+  std::string_view plain = trim_spaces(text);
   while (!plain.empty() && std::string_view("!.~ ").find(plain.back()) != std::string_view::npos)
     plain.remove_suffix(1);
   for (const std::string_view alone : {"我被骗了", "被骗了", "我被骗了啊", "我上当了", "我被骗了怎么办"}) {
@@ -507,6 +507,12 @@ std::optional<DangerFound> danger_in(std::string_view text) {
       !first_of(text, kLoneSigns))
     return std::nullopt;
   return found;
+}
+
+bool names_the_cheat(std::string_view text) {
+  static constexpr auto kCheat =
+      std::to_array<std::string_view>({"骗", "诈", "冒充", "安全账户", "刷单", "上当", "盗刷", "被人盗"});
+  return first_of(text, kCheat).has_value();
 }
 
 bool danger_supposed(std::string_view text, std::string_view word) {

@@ -121,7 +121,8 @@ constexpr auto kQuestionWords =
 
 // A 接龙 under one of these headers counts goods, answers or money, not volunteers — whatever else
 // the header says ("志愿者年终聚餐接龙", "接龙2 团购砂糖橘"): purchases, surveys, meals and polls.
-constexpr auto kNotSignUpLists = std::to_array<std::string_view>({"团购", "拼单", "统计", "调查", "订购", "订餐",
+// And a notice's read receipts ("#接龙\n收到请接龙", "停水通知已阅接龙": the second review of stop 70).
+constexpr auto kNotSignUpLists = std::to_array<std::string_view>({"收到请接龙", "收到接龙", "已阅", "团购", "拼单", "统计", "调查", "订购", "订餐",
                                                                   "AA", "吃饭", "聚餐", "买", "投票", "选项", "表决"});
 // Residents' own lists (an exploratory run, 2026-12-06: each took a task's places): their check-ups,
 // vaccinations, choir. The same topics are volunteers' duties ("疫苗接种点秩序维护志愿者接龙", "老年体检

@@ -50,30 +50,9 @@ constexpr auto kAsksAfterOwnReport = std::to_array<std::string_view>({
 // a trouble's own words: "我还是不去了", "孩子发烧还没好", "仍然感谢你们" are not (a review of the same
 // stop: each sent the holder a 催办).
 constexpr auto kTroublePersists = std::to_array<std::string_view>({
-    "还是不热",
-    "还是不亮",
-    "还是不通",
-    "还是不行",
-    "还是不出水",
-    "还是不转",
-    "还是坏",
-    "还是漏",
-    "还是冰",
-    "还是凉",
-    "还是冷",
-    "还是堵",
-    "还是没修",
-    "还是没好",
-    "还是没水",
-    "还是没电",
-    "还是没暖气",
-    "还冻着",
-    "依然不热",
-    "依然没修",
-    "仍然不热",
-    "仍然没修",
-    "照样不热",
-    "照样漏",
+    "还是不热",   "还是不亮", "还是不通", "还是不行", "还是不出水", "还是不转", "还是坏",   "还是漏",
+    "还是冰",     "还是凉",   "还是冷",   "还是堵",   "还是没修",   "还是没好", "还是没水", "还是没电",
+    "还是没暖气", "还冻着",   "依然不热", "依然没修", "仍然不热",   "仍然没修", "照样不热", "照样漏",
 });
 
 // A resident chasing their report, angry or tired of waiting: "都三天了 你们到底管不管", "催一下 门还是
@@ -192,10 +171,11 @@ bool says_trouble_persists(std::string_view text) {
 }
 
 bool water_still_running(std::string_view text) {
-  // An exploratory run of renters (stop 70): "水还在漏", "还在往下滴", "房东电话打不通 水一直漏" met the menu.
-  // "厨房水龙头一直漏水" names a tap of its own, which the caller tells apart by the thing named.
+  // An exploratory run of renters (stop 70): "水还在漏", "还在往下滴", "房东电话打不通 水一直漏" met the
+  // menu. "厨房水龙头一直漏水" names a tap of its own, which the caller tells apart by the thing named.
   static constexpr auto kStillRunning =
-      std::to_array<std::string_view>({"还在漏", "还在滴", "还在往下滴", "还在流", "还在渗", "还漏", "没停"});
+      std::to_array<std::string_view>({"还在漏", "还在滴", "还在往下滴", "还在流", "还在渗", "还在往下渗",
+                                       "还在喷", "还漏", "没停", "一直在流", "一直流"});
   if (holds_any_of(text, kStillRunning)) return true;
   // "水一直漏" keeps running; "厨房水龙头一直漏水" tells a leak, the first time as often (the words after the
   // bot's "报修" question were turned away as a chase).
@@ -209,7 +189,8 @@ bool water_still_running(std::string_view text) {
 
 std::string_view what_persists(std::string_view text) {
   std::size_t first = text.size();
-  for (const std::string_view marker : {"还是", "依然", "仍然", "还冻着", "照样", "还在", "一直", "还漏", "没停"})
+  for (const std::string_view marker :
+       {"还是", "依然", "仍然", "还冻着", "照样", "还在", "一直", "还漏", "没停"})
     first = std::min(first, text.find(marker));
   std::string_view before = trim_spaces(text.substr(0, first));
   // The clause it stands in: "房东电话打不通 水一直漏" is of the water.

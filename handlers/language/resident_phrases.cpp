@@ -691,4 +691,18 @@ bool wishes_for_thing(std::string_view text) {
   return !holds_any_of(text, kBotsOwnWords) && holds_any_of(text, kThingWished);
 }
 
+bool charges_an_ebike_indoors(std::string_view text) {
+  // An exploratory run of renters (stop 70): "电动车电池在屋里充电 还有隔断 住了8个人" waited a week as
+  // general.
+  static constexpr auto kEbike =
+      std::to_array<std::string_view>({"电动车", "电瓶车", "电瓶", "电动自行车", "电车"});
+  static constexpr auto kIndoors =
+      std::to_array<std::string_view>({"飞线", "拉线", "拉了根线", "窗户", "楼道", "屋里", "家里", "在家",
+                                       "室内", "楼上", "房间", "卧室", "客厅"});
+  static constexpr auto kNotIt =
+      std::to_array<std::string_view>({"充电桩", "充电器坏", "充电口", "充电宝", "手机"});
+  return holds_any_of(text, kEbike) && text.find("充电") != std::string_view::npos &&
+         holds_any_of(text, kIndoors) && !holds_any_of(text, kNotIt);
+}
+
 }  // namespace whistle::language

@@ -20,9 +20,11 @@ constexpr auto kReallyOurs = std::to_array<std::string_view>(
      "要不要点",     "点了那个链接", "这个号码是",   "是社区组织的",   "说是社区的",   "说是物业的",
      "说是社区",     "说是物业"});
 // Said to the others to warn them, not asked: the leaders' notices and neighbours' warnings.
-constexpr auto kWarning =
-    std::to_array<std::string_view>({"大家别信", "别信", "不要信", "别上当", "不要上当", "反诈提醒",
-                                     "反诈宣传", "辟谣", "提醒大家", "大家注意", "温馨提示", "请勿", "谨防"});
+constexpr auto kWarning = std::to_array<std::string_view>(
+    {"大家别信", "别信", "不要信", "别上当", "不要上当", "反诈提醒", "反诈宣传", "辟谣", "提醒大家",
+     "大家注意", "温馨提示", "请勿", "谨防",
+     // A joke or a complaint about points in the word (the second review of stop 70).
+     "哈哈", "骗来的", "你骗人", "说好的"});
 
 // Whether someone who speaks as an office holder is one: "这个王书记是真的吗" of a name copied from a
 // leader's (the same run).

@@ -512,7 +512,7 @@ TEST_F(CheckIn, ACheckInOrOutForSomeoneElseIsRefusedAndRecordsNothing) {
   }
   // "代签到 1", "代签退 1", "代签 1": for someone unnamed, refused all the same (a review of stop 70: they
   // checked the sender in and out).
-  for (const std::string line : {"代签到 " + task, "代签退 " + task, "代签 " + task}) {
+  for (const std::string& line : {"代签到 " + task, "代签退 " + task, "代签 " + task}) {
     const std::vector<Reply> replies = say("b3u2", "u-zhang", "张三", read(line, at), at);
     ASSERT_EQ(replies.size(), 1u) << line;
     EXPECT_FALSE(attendance_of(number, "u-zhang")) << line;

@@ -174,5 +174,23 @@ TEST_F(Renters, MovingOutThenWithdrawingFreesThePlace) {
   EXPECT_EQ(signup_state(number, "u-zhang"), store::SignupState::withdrawn);
 }
 
+// An e-bike charged indoors or on a line from a window is urgent; a charger, a phone or a charging pile is
+// not.
+TEST_F(Renters, AnEbikeChargedIndoorsIsUrgent) {
+  std::int64_t at = kMonday0900;
+  std::int64_t number = 0;
+  for (const char* line : {"报事 楼上有人飞线给电瓶车充电", "报事 502电动车充电 拉了根线从窗户下来",
+                           "报事 电动车电池在屋里充电 还有隔断 住了8个人"}) {
+    say_privately("u-zhang", "张三", read(line, at), at);
+    EXPECT_EQ(tickets_.by_number("c1", ++number)->urgency, "urgent") << line;
+    at += 3600;
+  }
+  for (const char* line : {"报事 家里充电器坏了", "报事 楼道充电桩坏了"}) {
+    say_privately("u-zhang", "张三", read(line, at), at);
+    EXPECT_NE(tickets_.by_number("c1", ++number)->urgency, "urgent") << line;
+    at += 3600;
+  }
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

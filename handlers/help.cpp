@@ -462,8 +462,11 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
     commands += context.text("unknown_hint_command", {{"keyword", std::string(near.keyword)},
                                                       {"example", example_of(context, near.intent)}});
   }
-  // "怎么报修啊" asks how: answered with how, not with "没看懂".
-  const bool asks_how = plain.starts_with("怎么") || plain.starts_with("如何") || plain.starts_with("咋");
+  // "怎么报修啊" asks how: answered with how, not with "没看懂". So does its last clause, after who is asking
+  // ("我是新来的 怎么报名": a review of stop 70).
+  const std::size_t apart = plain.find_last_of(" ,");
+  const std::string_view last = apart == std::string_view::npos ? plain : plain.substr(apart + 1);
+  const bool asks_how = last.starts_with("怎么") || last.starts_with("如何") || last.starts_with("咋");
   return {reply_to_sender(context, context.text(asks_how ? "unknown_howto" : "unknown_hint",
                                                 {{"mention", mention}, {"commands", commands}}))};
 }

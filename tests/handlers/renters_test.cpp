@@ -127,6 +127,8 @@ TEST_F(Renters, ANewcomersQuestionsGetTheirAnswersNotTheMenu) {
        {"押金不退怎么办", "房东说要涨房租 不涨就让我搬走 合理吗", "租客欠了三个月房租 人联系不上了"})
     EXPECT_TRUE(contains(answer(line), "12345")) << line;
   EXPECT_EQ(answer("我下个月搬走了 积分怎么办"), rendered("moved_away", {{"mention", "@u-new"}}));
+  // How, asked after who is asking: as the bare question is answered.
+  EXPECT_EQ(answer("我是新来的 怎么报名"), answer("怎么报名"));
   // Whom, and nothing of what: asked what happened, as a bare 投诉 is (a ticket of "房东" had gone to the
   // 书记).
   for (const char* line : {"投诉房东", "我想投诉房东", "投诉物业", "我要举报502"})

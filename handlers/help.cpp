@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "handlers/addressing.hpp"
+#include "handlers/language/acknowledgement_asks.hpp"
 #include "handlers/language/greeting_words.hpp"
 #include "handlers/language/holder_phrases.hpp"
 #include "handlers/language/nearest_commands.hpp"
@@ -357,7 +358,8 @@ std::optional<std::vector<Reply>> answer_newcomers_question(Context& context, co
   // "反诈提醒 近期有冒充社区…", "辟谣：3号楼明天不停水": a warning names the trouble that is not happening
   // (an exploratory run of scams, stop 70: 辟谣 was offered back to its leader as a report).
   const bool warning = language::warns_of_a_scam_or_rumour(plain);
-  if ((warning || (notice && !trouble)) && !nodes_led_by(context, context.message.sender).empty())
+  if (((warning && !language::calls_for_sign_ups(plain)) || (notice && !trouble)) &&
+      !nodes_led_by(context, context.message.sender).empty())
     return std::vector<Reply>{reply_to_sender(
         context, context.text("unknown_notice_leader", {{"mention", sender_mention(context)}}))};
   return std::nullopt;
@@ -466,7 +468,10 @@ std::vector<Reply> handle_unknown(Context& context, const Command& command) {
   // ("我是新来的 怎么报名": a review of stop 70).
   const std::size_t apart = plain.find_last_of(" ,");
   const std::string_view last = apart == std::string_view::npos ? plain : plain.substr(apart + 1);
-  const bool asks_how = last.starts_with("怎么") || last.starts_with("如何") || last.starts_with("咋");
+  const auto how = [](std::string_view words) {
+    return words.starts_with("怎么") || words.starts_with("如何") || words.starts_with("咋");
+  };
+  const bool asks_how = how(plain) || how(last);
   return {reply_to_sender(context, context.text(asks_how ? "unknown_howto" : "unknown_hint",
                                                 {{"mention", mention}, {"commands", commands}}))};
 }

@@ -46,8 +46,8 @@ void note_numbers_asked(Context& context, const Command& command) {
   const std::string kind(kNumbersAsked);
   // "还差人 大家踊跃报名" from whoever runs the chat's tasks, after a landlord's "想看房的扣1": the 1s that
   // follow sign up (a review of stop 70: they were dropped for twelve hours).
-  if (!whistled && command.intent == Intent::unknown && context.jobs.pending(kind, chat) &&
-      language::calls_for_sign_ups(command.text) && runs_tasks_here(context)) {
+  if (!whistled && command.intent == Intent::unknown && language::calls_for_sign_ups(command.text) &&
+      context.jobs.pending(kind, chat) && runs_tasks_here(context)) {
     context.jobs.cancel(kind, chat);
     return;
   }

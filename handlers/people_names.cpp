@@ -33,9 +33,8 @@ constexpr auto kOfficeTitles = std::to_array<std::string_view>(
 // Titles of other trades that hold one of those words ("主任医师老赵", "李书记员": a review of stop 70).
 // Nor 物业's own people ("物业刘主任": the responder's member, whom the roles do not list), nor family
 // ("书记的老伴": the second review of stop 70).
-constexpr auto kOtherTrades =
-    std::to_array<std::string_view>({"医师", "医生", "书记员", "班主任", "车间主任", "物业", "老伴", "家属",
-                                     "爱人", "的", "退休", "教师", "老师"});
+constexpr auto kOtherTrades = std::to_array<std::string_view>(
+    {"医师", "医生", "书记员", "班主任", "车间主任", "物业", "老伴", "家属", "爱人", "家的", "教师"});
 
 // A name that claims an office its holder does not hold anywhere: a WeChat name copied from a leader's
 // (an exploratory run of scams, stop 70: the bot called the impostor "@王书记", listed "王书记" among

@@ -90,7 +90,9 @@ std::optional<std::string> place_of_sender(Context& context) {
   // A tenant who reported a leak in the unit's group, then asks in private whom to turn to: that
   // unit's leaders (an exploratory run of renters, stop 70: the 书记 alone).
   for (const store::Ticket& ticket : context.tickets.of_reporter(context.message.sender, 1)) {
-    if (!ticket.reported_in_private || ticket.first_node != context.community) return ticket.first_node;
+    if (ticket.community == context.community &&
+        (!ticket.reported_in_private || ticket.first_node != context.community))
+      return ticket.first_node;
   }
   // A resident of no role: the community's own leaders.
   return context.community;

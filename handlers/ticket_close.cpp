@@ -148,7 +148,11 @@ std::vector<Reply> handle_escalate(Context& context, const Command& command) {
   // The unit's leader keeps a say over a ticket that climbed past the unit, but not to send it up
   // again: "上报T1" said twice a minute apart took it from the building's leader to the grid's
   // (an exploratory run of the leaders' side, 2026-12-07).
-  if (!leads_node_or_above(context, sender, ticket.node)) {
+  // Its holder, overseen from the level above after its time ran out, may still ask for more help: from
+  // there it climbs on (the final read of stop 70: told he handles it and need not send it up).
+  const bool overseen_holder =
+      ticket.state == store::TicketState::accepted && holds_ticket(context, ticket, sender);
+  if (!overseen_holder && !leads_node_or_above(context, sender, ticket.node)) {
     std::string level = holder_text(context, ticket);
     if (std::optional<store::OrgNode> node = context.org.node(ticket.node)) level = node->name;
     return {work_reply(context, ticket, "ticket_escalate_already", {{"level", level}})};

@@ -100,8 +100,12 @@ std::vector<Reply> run_ticket_solve_deadline(const Services& services, const sto
   ClimbResult result = ticket->state == store::TicketState::accepted
                            ? climb_for_oversight(services, *ticket, now)
                            : climb(services, *ticket, ClimbCause::solve_deadline, now);
-  std::vector<Reply> replies = remind_holders(
-      services, before, result.climbed ? "ticket_solve_overdue" : "ticket_solve_overdue_top", now);
+  const bool overseen = before.state == store::TicketState::accepted;
+  std::vector<Reply> replies =
+      remind_holders(services, before,
+                     !result.climbed ? "ticket_solve_overdue_top"
+                                     : (overseen ? "ticket_solve_overdue_overseen" : "ticket_solve_overdue"),
+                     now);
   std::vector<Reply> climbed = std::move(result.replies);
   replies.insert(replies.end(), std::make_move_iterator(climbed.begin()),
                  std::make_move_iterator(climbed.end()));

@@ -270,15 +270,34 @@ bool says_nothing_yet(const std::string& title) {
     if (whom.starts_with(lead)) whom.remove_prefix(lead.size());
   }
   // A person or a place by title alone ("投诉刘师傅", "我要投诉王书记", "投诉3号楼": a review of stop 70).
-  static constexpr auto kTitles = std::to_array<std::string_view>(
-      {"师傅", "书记", "主任", "单元长", "楼栋长", "网格长", "网格员", "号楼", "单元", "栋"});
-  constexpr std::size_t kShortName = 6;
-  const bool titled = language::characters(whom) <= kShortName &&
-                      std::any_of(kTitles.begin(), kTitles.end(),
-                                  [whom](std::string_view title) { return whom.ends_with(title); });
-  const bool only_whom = std::find(kOnlyWhom.begin(), kOnlyWhom.end(), whom) != kOnlyWhom.end() || titled ||
-                         (!whom.empty() && whom.size() <= 5 &&
-                          whom.find_first_not_of("0123456789-#室号") == std::string_view::npos);
+  // A person: a surname or "我们" before the title ("刘师傅", "我们单元长"; not "漏水的师傅"). A place:
+  // nothing but its numbers and words ("3号楼", "3号楼2单元"; not "没电了2单元": the final read of stop 70).
+  static constexpr auto kPersonTitles =
+      std::to_array<std::string_view>({"师傅", "书记", "主任", "单元长", "楼栋长", "网格长", "网格员"});
+  constexpr std::size_t kLongestBeforeTitle = 2;
+  const bool person = std::any_of(kPersonTitles.begin(), kPersonTitles.end(), [whom](std::string_view title) {
+    return whom.ends_with(title) &&
+           language::characters(whom.substr(0, whom.size() - title.size())) <= kLongestBeforeTitle;
+  });
+  std::string place(whom);
+  for (const std::string_view part : {"号楼", "单元", "栋", "号", "楼"}) {
+    for (std::size_t at = place.find(part); at != std::string::npos; at = place.find(part))
+      place.erase(at, part.size());
+  }
+  const bool place_only = place.size() < whom.size() && !place.empty() &&
+                          place.find_first_not_of("0123456789-") == std::string::npos;
+  const bool titled = person || place_only;
+  // A flat's number alone ("502", "502室", "3-2-502"): digits and marks, then 室 or 号 at most once, at its
+  // end.
+  std::string_view flat = whom;
+  for (const std::string_view end : {"室", "号"}) {
+    if (flat.ends_with(end)) flat.remove_suffix(end.size());
+  }
+  constexpr std::size_t kLongestFlat = 8;
+  const bool flat_only = !flat.empty() && flat.size() <= kLongestFlat &&
+                         flat.find_first_not_of("0123456789-#") == std::string_view::npos;
+  const bool only_whom =
+      std::find(kOnlyWhom.begin(), kOnlyWhom.end(), whom) != kOnlyWhom.end() || titled || flat_only;
   return words.empty() || one_character || only_whom ||
          std::find(kAnnouncements.begin(), kAnnouncements.end(), words) != kAnnouncements.end();
 }

@@ -12,6 +12,7 @@
 #include "handlers/language/text_util.hpp"
 #include "handlers/people_names.hpp"
 #include "handlers/task_lookup.hpp"
+#include "handlers/rights.hpp"
 #include "handlers/ticket_flow.hpp"
 #include "handlers/ticket_work.hpp"
 #include "handlers/ticket_work_common.hpp"
@@ -71,11 +72,14 @@ std::optional<std::vector<Reply>> answer_line_about_ticket(Context& context, con
     // The leader above overseeing a job someone took on and let run past its time ("T1 知道了 等配件"):
     // a note in its history, as the holder's is (a review of stop 70: since the oversight climb left the
     // job with its holder, the leader's words were only hinted at).
-    const bool oversees = ticket->state == store::TicketState::accepted && ticket->climbs > 0 && !asks;
+    const bool oversees = ticket->state == store::TicketState::accepted && ticket->climbs > 0 && !asks &&
+                          leads_node_or_above(context, sender, ticket->node);
     if (!oversees) return std::vector<Reply>{work_reply(context, *ticket, "ticket_line_leader_hint")};
     record_event(context, *ticket, "noted", words);
-    return std::vector<Reply>{work_reply(
-        context, *ticket, message.is_private ? "ticket_noted" : "ticket_noted_group", {{"words", words}})};
+    // Not the holder's "办好后发「办结」": the leader overseeing it is told how to chase it.
+    return std::vector<Reply>{work_reply(context, *ticket,
+                                         message.is_private ? "ticket_noted_overseer" : "ticket_noted_group",
+                                         {{"words", words}})};
   }
   // "T3 不归我们管 垃圾是环卫的" is a 退回 in the making: not for the resident to read as a note.
   if (language::holds_any_of(words, kNotOurs))

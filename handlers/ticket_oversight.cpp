@@ -28,7 +28,8 @@ std::optional<std::string> latest_note(const Services& services, const store::Ti
 
 ClimbResult climb_for_oversight(const Services& services, store::Ticket& ticket, std::int64_t now) {
   const std::string why = services.text("ticket_why_solve_deadline");
-  // A community leader's own job, or 物业's, has no level above: 物业 is handed new work by the
+  // The level a climb would go to (for 物业's 快单, its own level, whose leader had not had it). A community
+  // leader's own job, or 物业's after climbing to the community, has none: 物业 is handed new work by the
   // answer ladder, never a job someone is already doing.
   const std::optional<store::OrgNode> level = climb_level(services, ticket);
   if (!level) return {false, tell_top_overdue(services, ticket, why, std::nullopt, now)};

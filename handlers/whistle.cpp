@@ -4,6 +4,7 @@
 #include <string>
 
 #include "handlers/attendance_jobs.hpp"
+#include "handlers/language/acknowledgement_asks.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/language/scam_words.hpp"
 #include "handlers/language/text_util.hpp"
@@ -282,8 +283,13 @@ std::vector<Reply> handle_whistle(Context& context, const Command& command) {
   }
   // "吹哨 辟谣 明天不停水", "吹哨 反诈提醒 不要点陌生链接": a warning with no count nor time asks nobody to
   // come; it had been posted to nine groups as a task to sign up for (an exploratory run of scams, stop 70).
+  // Not a call for hands to do the warning's work ("吹哨 反诈宣传 需要志愿者 明天": the final read of stop
+  // 70).
+  const bool calls_hands =
+      language::calls_for_sign_ups(command.text) || command.text.find("招") != std::string::npos ||
+      command.text.find("需要") != std::string::npos || command.text.find("人手") != std::string::npos;
   if (!command.count && !command.points && !command.time_names_clock && !command.count_per_level &&
-      language::warns_of_a_scam_or_rumour(command.text))
+      !calls_hands && language::warns_of_a_scam_or_rumour(command.text))
     return {reply_to_sender(context, context.text("unknown_notice_leader", {{"mention", mention}}))};
   const std::optional<CountPerNode> per_node = count_per_node(context, command, *node);
   Command counted = command;

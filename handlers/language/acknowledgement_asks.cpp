@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 16> kSignUpPurposes{"参加", "报名", "
 // that signed up: without these words the 1s stay sign-ups.
 constexpr auto kAcknowledges =
     std::to_array<std::string_view>({"收到", "已阅", "知悉", "知道了", "看到", "明白", "收悉", "同意",
-                                     "不同意", "赞成", "反对", "需要", "不需要", "投票"});
+                                     "不同意", "赞成", "反对", "需要的", "不需要", "投票"});
 // So is an ad's or a neighbour's ask ("想看房的扣1", "有意向的扣1", "拼车回老家的扣1": an exploratory run of
 // renters, stop 70, found each signing tenants up for the unit's task) — unless a leader of the chat
 // asks it, whose "有意向的扣1" calls volunteers (numbers_asked.cpp).

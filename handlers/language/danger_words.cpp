@@ -298,18 +298,26 @@ bool holds_a_trigger(std::string_view text) {
 // The danger word or pair the text holds, negators not yet looked at.
 std::optional<DangerFound> danger_unless_denied(std::string_view text) {
   if (!holds_a_trigger(text)) return std::nullopt;
-  // Money cheated away now, before the lists: "快报警 我奶奶正在被骗" is a fraud's answer (hang up, the
-  // bank), not a blow's ("a room that locks").
-  if (auto found = in_pair(text, kFraudNow)) return found;
-  if (auto found = defrauded(text)) return found;
+  // Money cheated away now. Any other danger said with it is the one to answer ("着火了 … 快报警",
+  // "我妈摔倒了 叫不醒 刚才说被骗了": the final read of stop 70 found a fire given the fraud's answer), but a
+  // call for the police beside it is the fraud's: "快报警 我奶奶正在被骗" needs "hang up, the bank", not "a
+  // room that locks".
+  std::optional<DangerFound> fraud = in_pair(text, kFraudNow);
+  if (!fraud) fraud = defrauded(text);
+  static constexpr auto kPoliceCalls =
+      std::to_array<std::string_view>({"帮我报警", "快报警", "快打110", "帮我打110"});
   // Past the gate, a scan per word (memmem) is cheap enough: the lists are short.
   for (const DangerList& list : kDangerLists) {
-    if (const std::optional<std::string_view> word = first_of(text, list.words))
+    if (const std::optional<std::string_view> word = first_of(text, list.words)) {
+      if (fraud && std::find(kPoliceCalls.begin(), kPoliceCalls.end(), *word) != kPoliceCalls.end())
+        return fraud;
       return DangerFound{*word, list.kind};
+    }
   }
   for (const DangerPair& pair : kDangerPairs) {
-    if (auto found = in_pair(text, pair)) return found;
+    if (auto found = in_pair(text, pair)) return fraud && found->kind == DangerKind::other ? fraud : found;
   }
+  if (fraud) return fraud;
   if (auto found = missing_person(text)) return found;
   if (const std::optional<std::string_view> call = first_of(text, kCalls); call && !first_of(text, kCallTalk))
     return DangerFound{*call, DangerKind::other};

@@ -72,7 +72,7 @@ bool certificate_asked(std::string_view text) {
 
 PointsQuestion points_question(std::string_view text) {
   static constexpr auto kGivenAway = std::to_array<std::string_view>(
-      {"转给", "转让", "送给", "给别人", "转到", "过户", "赠送", "送人", "分给", "积分给"});
+      {"转给", "转让", "送给", "给别人", "过户", "赠送", "送人", "把我的积分给", "把积分给"});
   // Not a redemption for someone ("用我的积分给我妈换一袋大米"), which its own answer meets.
   if (text.find("积分") != std::string_view::npos && holds_any_of(text, kGivenAway) &&
       text.find("换") == std::string_view::npos && !holds_any_of(text, kOtherPoints))

@@ -156,5 +156,26 @@ TEST_F(Scams, ARankingsNamesAreMarkedAsEveryOtherName) {
   EXPECT_EQ(shown_name_of(people_, qualified("u-wang"), "王书记"), "王书记");
 }
 
+// Another danger said beside a fraud's words is the one answered (the final read of stop 70: a fire got
+// "hang up, stop the transfer"); a call for the police beside a fraud stays the fraud's.
+TEST_F(Scams, AFireOrAFallBesideAFraudsWordsGetsItsOwnAnswer) {
+  const auto first_answer = [&](const std::string& line, std::int64_t at) {
+    const std::vector<Reply> replies = say_line_privately("u-liu", "刘阿姨", line, {}, at);
+    return replies.empty() ? std::string() : replies[0].text;
+  };
+  EXPECT_EQ(first_answer("着火了 冒充的消防员 快报警", kMonday0900),
+            rendered("danger_now_fire", {{"mention", "@刘阿姨"}}));
+  EXPECT_EQ(first_answer("我妈摔倒了 叫不醒 刚才说被骗了 怎么办", kMonday0900 + kHour),
+            rendered("danger_now_medical", {{"mention", "@刘阿姨"}}));
+  EXPECT_EQ(first_answer("快报警 我奶奶正在被骗", kMonday0900 + 2 * kHour),
+            rendered("danger_now_fraud", {{"mention", "@刘阿姨"}}));
+}
+
+// A call for hands to do anti-fraud work is a whistle, not a warning to post.
+TEST_F(Scams, ACallForAntiFraudVolunteersWhistles) {
+  say_line("b3u2", "u-chen", "陈单元长", "吹哨 反诈宣传 需要志愿者 明天");
+  EXPECT_TRUE(tasks_.by_number("c1", 1).has_value());
+}
+
 }  // namespace
 }  // namespace whistle::handlers::testing

@@ -166,6 +166,20 @@ TEST_F(TicketDeadlinesTest, AMissedSolveDeadlineRemindsAndClimbsOnceWithoutResta
   EXPECT_EQ(events_of(s, made.ticket, "climbed"), 1);
 }
 
+// Its holder, overseen from above, may still send it up for help (the final read of stop 70: told he
+// handles it and need not).
+TEST_F(TicketDeadlinesTest, TheHolderOfAnOverseenJobMayStillSendItUp) {
+  const Services s = services();
+  MadeTicket made = make_ticket(s, "b3u2", "utilities", kMonday0900);
+  const std::string number = std::to_string(made.ticket.number);
+  say("b3u2", "u-chen", "陈单元长", read("接单 T" + number, kMonday0900 + kHour), kMonday0900 + kHour);
+  run_jobs(kMonday0900 + 24 * kHour);
+  ASSERT_EQ(reload(s, made.ticket).node, "b3");
+  say("b3u2", "u-chen", "陈单元长", read("上报 T" + number + " 需要社区协调", kMonday0900 + 25 * kHour),
+      kMonday0900 + 25 * kHour);
+  EXPECT_EQ(reload(s, made.ticket).node, "g1");
+}
+
 // A job 物业 took on climbs to oversee it once, and the leader above reads who has it and the latest
 // note: it had climbed as "2小时内无人接单" to the top, and 物业 was asked to 接单 its own job (an
 // exploratory run of the repair side, stop 69).

@@ -4,9 +4,9 @@
 #include <array>
 #include <string_view>
 
-#include "handlers/language/places.hpp"
 #include "handlers/language/resident_phrases.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/place_lookup.hpp"
 #include "handlers/task_lookup.hpp"
 
 namespace whistle::handlers {
@@ -44,11 +44,7 @@ std::optional<std::vector<Reply>> answer_about_moving(Context& context, const Co
   // "我搬走了，积分还能用吗": points never lapse, wherever one lives.
   if (asks_about_points)
     return std::vector<Reply>{reply_to_sender(context, context.text("moved_away", {{"mention", mention}}))};
-  std::vector<std::string> names;
-  for (const store::OrgNode& node : context.org.all_nodes()) {
-    if (node.community == *context.community && node.level > 0) names.push_back(node.name);
-  }
-  if (const auto place = language::find_place(command.text, language::PlaceNames(std::move(names))))
+  if (const std::optional<store::OrgNode> place = node_named_in_words(context, command.text))
     return std::vector<Reply>{reply_to_sender(
         context, context.text("moved_to_place", {{"mention", mention}, {"place", place->name}}))};
   return std::vector<Reply>{reply_to_sender(context, context.text("moved_away", {{"mention", mention}}))};

@@ -258,9 +258,10 @@ std::optional<std::vector<Reply>> progress_of_own_report(Context& context, const
   if (open.size() == 1) {
     const bool still_there =
         language::says_trouble_persists(command.text) &&
-        (persisting.empty() ? language::asks_of_own_report(command.text) ||
-                                  (language::water_still_running(command.text) && holds_water(open.front().text))
-                            : names_what_report_holds(context.config, persisting, open.front().text));
+        (persisting.empty()
+             ? language::asks_of_own_report(command.text) ||
+                   (language::water_still_running(command.text) && holds_water(open.front().text))
+             : names_what_report_holds(context.config, persisting, open.front().text));
     const bool cold_beside_heating = language::tells_cold_home(command.text) &&
                                      names_what_report_holds(context.config, "暖气", open.front().text);
     persists_here = still_there || cold_beside_heating;

@@ -16,7 +16,8 @@ std::string shown_person_name(const std::string& name);
 
 /// The name to show for a person whose name was read already (a ranking's rows carry theirs), as
 /// display_name() shows it: a phone number masked, an office claimed and not held marked.
-std::string shown_name_of(store::PeopleRepository& people, const std::string& person_id, const std::string& name);
+std::string shown_name_of(store::PeopleRepository& people, const std::string& person_id,
+                          const std::string& name);
 
 /// The name to show for a person: the platform's name last seen, else the config's (a phone number in
 /// either masked), else the platform's own id.

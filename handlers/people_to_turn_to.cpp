@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "handlers/language/heating_words.hpp"
-#include "handlers/language/places.hpp"
 #include "handlers/language/scam_words.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/ledger_scope.hpp"
 #include "handlers/people_names.hpp"
+#include "handlers/place_lookup.hpp"
 #include "handlers/rights.hpp"
 #include "handlers/task_lookup.hpp"
 
@@ -72,18 +72,8 @@ bool equals_one_of(std::string_view text, std::span<const std::string_view> word
 // The place whose leaders are named: the one the words name ("3号楼2单元的单元长是谁"), the chat's, or in
 // private the sender's own (a role, else where their latest report was received), else the community.
 std::optional<std::string> place_of_sender(Context& context) {
-  if (context.community) {
-    std::vector<std::string> names;
-    for (const store::OrgNode& node : context.org.all_nodes()) {
-      if (node.community == *context.community && node.level > 0) names.push_back(node.name);
-    }
-    if (const auto place =
-            language::find_place(context.message.text, language::PlaceNames(std::move(names)))) {
-      for (const store::OrgNode& node : context.org.all_nodes()) {
-        if (node.community == *context.community && node.name == place->name) return node.id;
-      }
-    }
-  }
+  if (const std::optional<store::OrgNode> named = node_named_in_words(context, context.message.text))
+    return named->id;
   if (context.node) return context.node->id;
   const std::vector<std::string> nodes = nodes_of_person(context, context.message.sender);
   if (!nodes.empty()) return nodes.front();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "handlers/language/places.hpp"
+
 namespace whistle::handlers {
 
 namespace {
@@ -91,6 +93,22 @@ std::optional<store::OrgNode> node_asked_about(Context& context, const Command& 
   std::optional<store::OrgNode> named = node_named(context, *command.place, subtrees_of(context, scope));
   if (named && context.community && named->community != *context.community) return std::nullopt;
   return named;
+}
+
+std::optional<store::OrgNode> node_named_in_words(Context& context, std::string_view words) {
+  if (!context.community) return std::nullopt;
+  std::vector<store::OrgNode> nodes;
+  std::vector<std::string> names;
+  for (const store::OrgNode& node : context.org.all_nodes()) {
+    if (node.community != *context.community || node.level == 0) continue;
+    nodes.push_back(node);
+    names.push_back(node.name);
+  }
+  const auto place = language::find_place(words, language::PlaceNames(std::move(names)));
+  if (!place) return std::nullopt;
+  const auto node = std::find_if(nodes.begin(), nodes.end(),
+                                 [&](const store::OrgNode& each) { return each.name == place->name; });
+  return node == nodes.end() ? std::nullopt : std::optional<store::OrgNode>(*node);
 }
 
 }  // namespace whistle::handlers

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "handlers/context.hpp"
@@ -17,6 +18,10 @@ std::optional<store::OrgNode> node_named(const Services& services, const std::st
 /// short name ("2单元") among the nodes below the chat's (in private, the community's). Empty when the
 /// command names no place or no node of this community.
 std::optional<store::OrgNode> node_asked_about(Context& context, const Command& command);
+
+/// The node of this community that words name among their own ("我搬到3号楼了", "3号楼2单元的单元长是谁"),
+/// found as a resident writes a place. Empty when they name none.
+std::optional<store::OrgNode> node_named_in_words(Context& context, std::string_view words);
 
 /// The nodes at or below any of `roots`, each once, roots first.
 std::vector<store::OrgNode> subtrees_of(const Services& services, const std::vector<store::OrgNode>& roots);

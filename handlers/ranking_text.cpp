@@ -21,7 +21,6 @@ std::string percent_text(std::int64_t part, std::int64_t whole) {
   return one_decimal(whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole)) + "%";
 }
 
-
 double average(const store::NodeStanding& standing) {
   return standing.active == 0 ? 0.0
                               : static_cast<double>(standing.points) / static_cast<double>(standing.active);
@@ -49,12 +48,11 @@ void add_people(const Services& services, const std::vector<store::PersonStandin
   std::size_t rank = 0;
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (i == 0 || people[i].points != people[i - 1].points) rank = i + 1;
-    lines.push_back(
-        services.text("ranking_person", Values{{"rank", std::to_string(rank)},
-                                               {"name", shown_name_of(services.people, people[i].person,
-                                                                      people[i].name)},
-                                               {"points", std::to_string(people[i].points)},
-                                               {"hours", hours_one_decimal(people[i].minutes)}}));
+    lines.push_back(services.text(
+        "ranking_person", Values{{"rank", std::to_string(rank)},
+                                 {"name", shown_name_of(services.people, people[i].person, people[i].name)},
+                                 {"points", std::to_string(people[i].points)},
+                                 {"hours", hours_one_decimal(people[i].minutes)}}));
   }
 }
 

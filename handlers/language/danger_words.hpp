@@ -41,8 +41,8 @@ struct DangerFound {
 std::optional<DangerFound> danger_in(std::string_view text);
 
 /// Whether a fraud's line names the cheat (骗, 诈, 冒充, 安全账户, 刷单, 上当, 盗刷): told by its loss alone
-/// ("卡里钱被转走了", "输了银行卡密码") it is read only when said to the bot, where "转给我妈了" is asked, not
-/// paged to a leader.
+/// ("卡里钱被转走了", "输了银行卡密码") it is read only when said to the bot, where "转给我妈了" is asked,
+/// not paged to a leader.
 bool names_the_cheat(std::string_view text);
 
 /// Whether the text reports a danger: it holds a danger word and no word of a drill, the news, a

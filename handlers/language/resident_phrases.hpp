@@ -75,8 +75,8 @@ bool asks_for_service(std::string_view text);
 bool wishes_for_thing(std::string_view text);
 
 /// Whether a report tells of an e-bike charged indoors, in the stairwell or on a line from a window
-/// ("楼上有人飞线给电瓶车充电", "502电动车充电 拉了根线从窗户下来"): the best-known cause of fires in shared flats,
-/// urgent. Not a charger, a phone or a charging pile ("家里充电器坏了", "楼道充电桩坏了").
+/// ("楼上有人飞线给电瓶车充电", "502电动车充电 拉了根线从窗户下来"): the best-known cause of fires in shared
+/// flats, urgent. Not a charger, a phone or a charging pile ("家里充电器坏了", "楼道充电桩坏了").
 bool charges_an_ebike_indoors(std::string_view text);
 
 }  // namespace whistle::language

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "handlers/language/heating_words.hpp"
+#include "handlers/language/newcomer_words.hpp"
 #include "handlers/language/scam_words.hpp"
 #include "handlers/language/text_util.hpp"
 #include "handlers/ledger_scope.hpp"
@@ -104,60 +105,8 @@ std::string leaders_to_turn_to(Context& context) {
 std::optional<Reply> answer_newcomer(Context& context, const Command& command) {
   // "我是新来的", "新搬来的 请多关照", "新住户登记": who they are, with nothing asked that the bot could
   // place (an exploratory run of renters, stop 70: the menu). A trouble or a question is read first.
-  static constexpr auto kNewHere = std::to_array<std::string_view>(
-      {"新来的", "新搬来", "刚搬来", "新住户", "新租户", "新租客", "刚入住", "新入住", "新邻居"});
-  const std::string_view plain = language::trim_spaces(command.text);
-  if (plain.empty() || language::characters(plain) > kShortLine || !language::holds_any_of(plain, kNewHere))
+  if (language::characters(command.text) > kShortLine || !language::only_says_new_here(command.text))
     return std::nullopt;
-  // Only who they are and a greeting: "我是新来的 房东不给修马桶", "新搬来的 楼道里好大的烟" tell something
-  // (a review of stop 70: welcomed, the trouble dropped).
-  std::string rest(plain);
-  static constexpr auto kGreetingOnly = std::to_array<std::string_view>({"以后请多多关照",
-                                                                         "请多多关照",
-                                                                         "以后请多关照",
-                                                                         "请多关照",
-                                                                         "多多关照",
-                                                                         "多关照",
-                                                                         "大家好",
-                                                                         "你好",
-                                                                         "您好",
-                                                                         "新来的",
-                                                                         "新搬来",
-                                                                         "刚搬来",
-                                                                         "新住户",
-                                                                         "新租户",
-                                                                         "新租客",
-                                                                         "刚入住",
-                                                                         "新入住",
-                                                                         "新邻居",
-                                                                         "租户",
-                                                                         "租客",
-                                                                         "住户",
-                                                                         "我是",
-                                                                         "我们是",
-                                                                         "我",
-                                                                         "的",
-                                                                         "登记",
-                                                                         "报到",
-                                                                         "啦",
-                                                                         "了",
-                                                                         "哈",
-                                                                         ",",
-                                                                         ".",
-                                                                         "!",
-                                                                         "~",
-                                                                         " "});
-  for (const std::string_view word : kGreetingOnly) {
-    for (std::size_t at = rest.find(word); at != std::string::npos; at = rest.find(word))
-      rest.erase(at, word.size());
-  }
-  // Where they live, said with it ("我是502新搬来的", "3号楼2单元新住户").
-  std::erase_if(rest, [](char c) { return c >= '0' && c <= '9'; });
-  for (const std::string_view place : {"号楼", "单元", "室", "栋", "楼", "住"}) {
-    for (std::size_t at = rest.find(place); at != std::string::npos; at = rest.find(place))
-      rest.erase(at, place.size());
-  }
-  if (!rest.empty()) return std::nullopt;
   const std::string leaders = leaders_to_turn_to(context);
   return reply_to_sender(context,
                          context.text(leaders.empty() ? "unknown_newcomer_nobody" : "unknown_newcomer",
@@ -196,25 +145,8 @@ std::optional<Reply> answer_heating_question(Context& context, const Command& co
                             {{"mention", sender_mention(context)}, {"leaders", leaders}}));
 }
 
-namespace {
-
-// A landlord's and a tenant's quarrel over money or the lease: the community mediates, 12345 hears it.
-constexpr auto kRentMatters = std::to_array<std::string_view>(
-    {"押金", "房租", "涨租", "租金", "退租", "租约", "合同到期", "欠租", "物业费"});
-constexpr auto kRentParties =
-    std::to_array<std::string_view>({"房东", "租客", "租户", "中介", "房客", "租的"});
-constexpr auto kRentQuarrel =
-    std::to_array<std::string_view>({"不退", "不给", "不交", "欠", "涨", "要钱", "怎么办", "合理吗", "能帮",
-                                     "管吗", "找谁", "让我搬", "赶我走"});
-
-}  // namespace
-
 std::optional<Reply> answer_rent_dispute(Context& context, const Command& command) {
-  const std::string_view text = command.text;
-  // "押金不退怎么办" names no party: a deposit is a lease's.
-  if (!language::holds_any_of(text, kRentMatters) || !language::holds_any_of(text, kRentQuarrel) ||
-      !(language::holds_any_of(text, kRentParties) || text.find("押金") != std::string_view::npos))
-    return std::nullopt;
+  if (!language::tells_rent_quarrel(command.text)) return std::nullopt;
   const std::string leaders = leaders_to_turn_to(context);
   return reply_to_sender(
       context, context.text(leaders.empty() ? "unknown_rent_dispute_nobody" : "unknown_rent_dispute",
